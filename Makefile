@@ -1,0 +1,38 @@
+# Two commands: `make build` (graph of the bundled sample into output/) and `make test`.
+# Each creates .venv and installs what it needs when that is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build test lint bench eval clean browser
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/kg build --out output
+
+# Debian's Chromium and a CJK font for the browser tests (needs root; skipped otherwise).
+browser:
+	@if ! test -x /usr/bin/chromium || ! fc-list 2>/dev/null | grep -qi wqy; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; \
+	  else echo "browser: not root, cannot install chromium; browser tests will fail"; fi; \
+	fi
+
+test: $(STAMP) browser
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/kg eval
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_build.py
+
+clean:
+	rm -rf output/* .kg-cache

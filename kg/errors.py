@@ -1,0 +1,48 @@
+"""kg's error catalogue: every user-facing problem has a code and a message template.
+
+Like spaCy's ``Errors``, messages live in one place so they stay consistent and
+greppable. Raise with ``KGError(Errors.E001, path=..., reason=...)``.
+
+>>> str(KGError(Errors.E002, path="a.txt", encoding="utf-8"))
+'[E002] a.txt: cannot decode the file (tried utf-8); is it text?'
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, keyed by code. ``{path}`` is always the offending file."""
+
+    E001 = "{path}: cannot read the file: {reason}"
+    E002 = "{path}: cannot decode the file (tried {encoding}); is it text?"
+    E003 = "{path}: the file is empty"
+    E004 = "{path}: the file is binary ({reason}), not a text document"
+    E005 = "{path}: unsupported file type {suffix!r} (use .txt, .md, .html, .htm or .jsonl)"
+    E006 = "{path}: line {line}: invalid JSON: {reason}"
+    E007 = "{path}: line {line}: no text field ({fields}) in the record"
+    E008 = "{path}: invalid YAML front matter: {reason}"
+    E009 = "{path}: the document has no text after cleaning"
+    E010 = "{path}: no such file or directory"
+    E020 = "no document could be read from {inputs}"
+    E030 = "{path}: cannot parse the graph: {reason}"
+    E031 = "{path}: not a SPARQL query file or query text: {reason}"
+    E032 = "SPARQL query failed: {reason}"
+    E040 = "{path}: gold file is invalid: {reason}"
+    E041 = "no document of the graph matches the gold file {path} (doc {doc!r})"
+    E050 = "{path}: gazetteer line {line} is invalid: {reason}"
+    E060 = "cannot connect to the Dask scheduler at {address}: {reason}"
+
+
+class KGError(Exception):
+    """An error a user can act on; ``code`` is the catalogue key (``E001``…)."""
+
+    def __init__(self, template: str, **fields: object) -> None:
+        code = next((k for k, v in vars(Errors).items() if v == template), "E000")
+        self.code = code
+        self.fields = fields
+        self.path = fields.get("path")
+        super().__init__(f"[{code}] " + template.format(**fields))
+
+
+class InputError(KGError):
+    """A document that cannot be read; the build reports it and goes on."""

@@ -1,0 +1,37 @@
+"""The networkx graph: the contract between ``resolve`` and every exporter.
+
+A ``networkx.MultiDiGraph`` with two kinds of node and two kinds of edge.
+
+Entity node — id is the entity *key* (``gov/miit``, ``country/CHN``,
+``law/中华人民共和国网络安全法``, ``program/清朗系列专项行动``); attributes:
+
+- ``kind="entity"``, ``type`` (class local name: GovernmentBody, Ministry, Organization,
+  Country, Location, Person, Law, Program, Event), ``label`` (the preferred Chinese name),
+  ``aliases`` (sorted list of every other name), ``iri``;
+- ``wikidata`` (``Q…`` or None), ``iso`` (ISO 3166 alpha-3 or None), ``en`` (or None),
+  ``category`` (or None);
+- ``mentions`` (total count), ``docs`` (dict doc_id → count), ``examples`` (list of dicts
+  ``{doc, start, end, sentence}``: a few sentences that mention it).
+
+Document node — id ``doc/<doc_id>``; attributes ``kind="document"``, ``label`` (title or
+doc id), ``title``, ``date``, ``author``, ``url``, ``publisher``, ``source``,
+``categories`` (list), ``chars``, ``iri``.
+
+Relation edge — subject key → object key, edge key = predicate; attributes
+``kind="relation"``, ``predicate``, ``confidence`` (max over evidence), ``modality``
+(``asserted`` when any evidence asserts it, else ``planned``), ``implicit`` (True when all
+evidence is implicit), ``post`` (holdsPost title or None), ``evidence`` (list of dicts
+``{doc, sent_start, sent_end, sentence, rule, confidence, modality, implicit, post}``).
+
+Mention edge — entity key → ``doc/<doc_id>``, edge key ``mentionedIn``; attributes
+``kind="mention"``, ``count``.
+
+Graph attributes: ``base_iri``, ``observations`` (list of dicts: ``subject`` key or None,
+``indicator``, ``value``, ``unit``, ``date``, ``surface``, ``kind``, ``doc``, ``start``,
+``end``, ``sent_start``, ``sent_end``, ``sentence``, ``rule``), ``merge_log`` (list of
+dicts ``{action, key, into, reason}``).
+"""
+
+from kg.graph.build import build_graph, entity_nodes, relation_edges
+
+__all__ = ["build_graph", "entity_nodes", "relation_edges"]

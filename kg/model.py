@@ -1,0 +1,217 @@
+"""The records that flow through the pipeline.
+
+``ingest`` yields :class:`Document`; ``nlp`` turns each into a :class:`DocResult`
+(mentions, relations, observations — all with character offsets into ``Document.text``);
+``resolve`` merges many ``DocResult`` into one entity table; ``graph`` builds the networkx
+graph; ``export`` writes it. A ``DocResult`` is plain data (``to_dict``/``from_dict``) so it
+can cross process boundaries and be cached on disk by content hash.
+
+>>> m = Mention(0, 3, "工信部", "Ministry", "gov/miit", "工业和信息化部", "gazetteer")
+>>> Mention.from_dict(m.to_dict()) == m
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: The entity classes of the ontology (local names). ``Ministry`` is a subclass of
+#: ``GovernmentBody``; everything else is disjoint.
+ENTITY_TYPES: tuple[str, ...] = (
+    "GovernmentBody",
+    "Ministry",
+    "Organization",
+    "Country",
+    "Location",
+    "Person",
+    "Law",
+    "Program",
+    "Event",
+)
+
+#: The relation predicates (local names).
+PREDICATES: tuple[str, ...] = (
+    "holdsPost",
+    "issued",
+    "implements",
+    "initiated",
+    "participatesIn",
+    "hosted",
+    "cooperatesWith",
+    "partOf",
+)
+
+#: Entity key prefix ("folder" of the IRI) for each type. A key is ``<folder>/<id>``: the
+#: gazetteer id for known entities (``gov/miit``, ``country/CHN``), the canonical name for
+#: the rest (``program/清朗系列专项行动``). The IRI is ``base + key``, so keys are stable.
+TYPE_FOLDER: dict[str, str] = {
+    "GovernmentBody": "gov",
+    "Ministry": "gov",
+    "Organization": "org",
+    "Country": "country",
+    "Location": "place",
+    "Person": "person",
+    "Law": "law",
+    "Program": "program",
+    "Event": "event",
+}
+
+
+def eval_type(type_: str) -> str:
+    """The type used for scoring: ``Ministry`` counts as ``GovernmentBody``."""
+    return "GovernmentBody" if type_ == "Ministry" else type_
+
+
+@dataclass(slots=True)
+class Document:
+    """One input document after reading and cleaning.
+
+    ``id`` is stable across runs: the path relative to the input root without its
+    extension (plus ``#<id or line>`` for a JSONL record). ``meta`` holds ``title``,
+    ``date``, ``author``, ``url``, ``categories``, ``publisher``, ``source`` (the path),
+    ``format`` and, for JSONL, ``line``.
+    """
+
+    id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Mention:
+    """An entity mention: ``text == doc.text[start:end]`` (end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    label: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(**d)
+
+
+@dataclass(slots=True)
+class Relation:
+    """A relation stated by one sentence, with its evidence.
+
+    ``subj``/``obj`` are entity keys. ``sent_start``/``sent_end`` locate the evidence
+    sentence in the document text; ``modality`` is ``asserted`` or ``planned`` (将, 拟, 计划);
+    ``implicit`` marks a subject carried over from an earlier sentence or list head.
+    """
+
+    subj: str
+    pred: str
+    obj: str
+    sent_start: int
+    sent_end: int
+    sentence: str
+    rule: str
+    confidence: float
+    modality: str = "asserted"
+    implicit: bool = False
+    post: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Relation:
+        return cls(**d)
+
+
+@dataclass(slots=True)
+class Observation:
+    """A quantity the text states: 截至2022年6月，中国网民规模达10.51亿."""
+
+    subject: str | None
+    indicator: str
+    value: float
+    unit: str
+    date: str | None
+    surface: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    sentence: str
+    rule: str
+    kind: str = "level"  # level | share | growth
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Observation:
+        return cls(**d)
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    """What one document says about one entity (merged across documents by ``resolve``)."""
+
+    key: str
+    type: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    count: int = 0
+    #: up to a few example sentences: (sent_start, sent_end, sentence)
+    examples: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["examples"] = [list(e) for e in self.examples]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EntityInfo:
+        d = dict(d)
+        d["examples"] = [tuple(e) for e in d.get("examples", [])]
+        return cls(**d)
+
+
+@dataclass(slots=True)
+class DocResult:
+    """Everything extracted from one document; the unit of caching and parallelism."""
+
+    doc_id: str
+    meta: dict[str, Any]
+    chars: int
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, EntityInfo] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    #: aliases the document defines: （以下简称《网络安全法》） → {"网络安全法": key}
+    definitions: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "meta": self.meta,
+            "chars": self.chars,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "entities": {k: e.to_dict() for k, e in self.entities.items()},
+            "relations": [r.to_dict() for r in self.relations],
+            "observations": [o.to_dict() for o in self.observations],
+            "definitions": self.definitions,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DocResult:
+        return cls(
+            doc_id=d["doc_id"],
+            meta=d["meta"],
+            chars=d["chars"],
+            mentions=[Mention.from_dict(m) for m in d["mentions"]],
+            entities={k: EntityInfo.from_dict(e) for k, e in d["entities"].items()},
+            relations=[Relation.from_dict(r) for r in d["relations"]],
+            observations=[Observation.from_dict(o) for o in d["observations"]],
+            definitions=d.get("definitions", {}),
+        )
