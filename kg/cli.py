@@ -1,0 +1,174 @@
+"""``kg`` command line: a thin typer wrapper over the pure functions of each stage."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.errors import KGError
+from kg.iri import DEFAULT_BASE
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__ and "kg: knowledge graphs from Chinese policy text.")
+
+
+def _fail(exc: Exception) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: the bundled sample)")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("output"),
+    workers: Annotated[int, typer.Option(help="Worker processes (default: number of cores)")] = 0,
+    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="ttl html trig nt nq jsonld graphml csv, or all")] = None,
+    cache: Annotated[bool, typer.Option(help="Reuse per-document results of earlier builds")] = True,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: OUT/.cache)")] = None,
+    text_field: Annotated[str | None, typer.Option(help="JSONL field holding the text")] = None,
+    base_iri: Annotated[str, typer.Option(help="Base of entity and document IRIs")] = DEFAULT_BASE,
+    max_html_nodes: Annotated[int, typer.Option(help="Largest graph the HTML view draws whole")] = 1500,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:port)")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
+) -> None:
+    """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
+    from kg.build import ALL_FORMATS, DEFAULT_FORMATS, build as run_build
+
+    formats = tuple(fmt or DEFAULT_FORMATS)
+    if "all" in formats:
+        formats = ALL_FORMATS
+    bad = [f for f in formats if f not in ALL_FORMATS]
+    if bad:
+        _fail(ValueError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(ALL_FORMATS)}"))
+    executor = None
+    client = None
+    try:
+        if scheduler:
+            from kg.distributed import connect
+
+            client = executor = connect(scheduler)
+        report = run_build(
+            inputs or None,
+            out,
+            workers=workers or None,
+            cache_dir=(cache_dir or out / ".cache") if cache else None,
+            text_field=text_field,
+            base_iri=base_iri,
+            formats=formats,
+            max_html_nodes=max_html_nodes,
+            quiet=quiet,
+            executor=executor,
+        )
+    except KGError as exc:
+        _fail(exc)
+    finally:
+        if client is not None:
+            client.close()
+    if not quiet:
+        typer.echo(report.summary(), err=True)
+
+
+@app.command()
+def extract(
+    in_path: Annotated[Path, typer.Argument(help="JSONL with {id, text} per line")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output JSONL")],
+    text_field: Annotated[str | None, typer.Option(help="Field holding the text")] = None,
+    base_iri: Annotated[str, typer.Option(help="Base of entity IRIs")] = DEFAULT_BASE,
+) -> None:
+    """Span-level API: every entity mention of every line, with character offsets."""
+    from kg.spans import extract_jsonl
+
+    if not in_path.exists():
+        _fail(FileNotFoundError(f"{in_path}: no such file"))
+    stats = extract_jsonl(in_path, out, text_field, base_iri)
+    typer.echo(f"lines {stats['lines']}, entities {stats['entities']}, errors {stats['errors']} → {out}", err=True)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path | None, typer.Option(help="Folder of *.gold.json (default ../shared/eval/dev)")] = None,
+    docs: Annotated[Path | None, typer.Option(help="Folder holding the gold documents")] = None,
+    external: Annotated[bool, typer.Option(help="Also score spans on ../shared/eval/external")] = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the full report as JSON")] = None,
+    details: Annotated[bool, typer.Option(help="List false positives and misses")] = True,
+) -> None:
+    """Score a build of the gold documents: P/R/F1 per type and overall, with errors listed."""
+    from kg.eval import evaluate
+
+    try:
+        report = evaluate(gold, docs)
+    except (KGError, FileNotFoundError) as exc:
+        _fail(exc)
+    typer.echo(report.table(details))
+    data = report.as_dict()
+    if external:
+        from kg.eval.external import evaluate_external
+
+        ext = evaluate_external()
+        data["external"] = ext
+        for name, prf in ext.items():
+            typer.echo(f"{name}: P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f}")
+    if json_out:
+        from kg.export.atomic import atomic_write
+
+        with atomic_write(json_out) as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(help="graph.ttl / .trig / .nt")],
+    sparql: Annotated[str, typer.Argument(help="Query text or a .rq file")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+) -> None:
+    """Run a SPARQL query over an exported graph (pyoxigraph)."""
+    from kg.query import run_query
+
+    try:
+        typer.echo(run_query(graph, sparql, fmt), nl=False)
+    except KGError as exc:
+        _fail(exc)
+
+
+@app.command()
+def validate(graph: Annotated[Path, typer.Argument(help="graph.ttl")]) -> None:
+    """Check a graph against ontology/shapes.ttl (SHACL); non-zero exit on a violation."""
+    from kg.validate import validate as run_validate
+
+    try:
+        conforms, text = run_validate(graph)
+    except KGError as exc:
+        _fail(exc)
+    typer.echo(text)
+    if not conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="graph.ttl")],
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 7878,
+    writable: Annotated[bool, typer.Option(help="Allow SPARQL updates")] = False,
+) -> None:
+    """Serve a graph as a SPARQL 1.1 endpoint (Oxigraph), read-only by default."""
+    from kg.serve import serve as run_serve
+
+    try:
+        run_serve(graph, host=host, port=port, read_only=not writable)
+    except KGError as exc:
+        _fail(exc)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,466 @@
+"""Markup → clean paragraphs: HTML (lxml), Markdown (regexes), plain text.
+
+Every format ends in the same :func:`finish` pass, so the rules hold whatever the source:
+
+* ``\\r\\n``/``\\r`` → ``\\n``; zero-width characters and control characters removed;
+* newspaper continuation markers （上接第三版）（下转第十一版） removed;
+* each non-empty line is a paragraph; leading/trailing spaces and full-width indentation
+  (``\\u3000``) stripped; runs of spaces collapsed; NFC (not NFKC: full-width punctuation
+  stays);
+* boilerplate paragraphs dropped (责任编辑：…, QR-code prompts, a trailing run of
+  编辑：/来源：/校对： lines);
+* a paragraph split by a page break is rejoined (:func:`can_join`);
+* later verbatim repeats of a paragraph of ``MIN_DEDUP`` characters or more are dropped;
+* paragraphs are separated by exactly one blank line.
+
+>>> clean_text("<p>　　打造<a class='keyword' href='/q'>新产业</a>、新业态。</p><p>二、</p>", "html")
+'打造新产业、新业态。\\n\\n二、'
+>>> clean_text("## 第一章 总则\\n\\n[宪法](http://x)是**根本法**。", "md")
+'第一章 总则\\n\\n宪法是根本法。'
+>>> clean_text("（上接第三版）……在互\\n\\n（下转第二版）\\n\\n联网上高亢响亮。", "txt")
+'……在互联网上高亢响亮。'
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+import unicodedata
+from typing import Any
+
+from lxml import etree
+from lxml import html as lhtml
+
+#: Paragraphs at least this long are kept once per document (verbatim repeats dropped).
+MIN_DEDUP = 20
+
+#: Structural mark put in front of headings, list items and table rows while cleaning so
+#: they are never rejoined with a neighbour; removed before the text is returned.
+_MARK = "\x02"
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
+_NUM_CN = "一二三四五六七八九十百千零〇两"
+
+# --- shared ------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\u200b\u2060\ufeff\u00ad]")
+_CONTROL_MAP = {
+    "\x0b": "\n",
+    "\x0c": "\n",
+    "\x85": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+}
+_SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f]{2,}|[\t\xa0\u2000-\u200a\u202f\u205f]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+#: （上接第三版） （下转第十一版） (转A2版) 【接第3版】 …
+MARKER = re.compile(
+    r"[（(【\[〔]\s*(?:上接|下转|紧接|续接|接|转)\s*(?:第\s*)?"
+    r"[A-Za-zＡ-Ｚａ-ｚ]?[0-9０-９" + _NUM_CN + r"]+\s*版\s*[）)】\]〕]"
+)
+
+#: Sentence-final characters: a paragraph ending in one of these is complete.
+FINAL = frozenset("。！？；：”’…）」』】.!?;:\")")
+
+#: Headings and list items: never joined to the paragraph before or after them.
+HEADING = re.compile(
+    _MARK
+    + r"|[" + _NUM_CN + r"]+[、．.]"
+    r"|[（(][" + _NUM_CN + r"0-9０-９]+[）)]"
+    r"|[0-9０-９]+(?:[.．][0-9０-９]+)*(?:[、．]|\.(?![0-9]))"
+    r"|[①-⑳⑴-⒇⒈-⒛❶-❿]"
+    r"|专栏\s*[0-9０-９" + _NUM_CN + r"]*"
+    r"|第[0-9０-９" + _NUM_CN + r"]+[编章节条款部分篇卷]"
+    r"|附\s*[件录表]"
+    r"|[■●◆▲★☆○□◇•·▪►]"
+    r"|(?:目\s*录|前\s*言|序\s*言|引\s*言|结\s*束\s*语|结\s*语|后\s*记)$"
+)
+_CJK_START = re.compile("[" + _CJK + "]")
+#: A paragraph that contains one of these is prose, not a title line.
+_PROSE = re.compile(r"[，。；！？,;]")
+
+_JUNK = re.compile(
+    r"(?:[（(【\[]\s*)?(?:责任编辑|责编)\s*[:：]"
+    r"|.{0,40}?(?:扫描二维码|扫码(?:关注|下载|阅读)|扫一扫|长按(?:识别)?二维码"
+    r"|尽在新浪财经APP|新浪财经APP)"
+)
+_TRAILER = re.compile(
+    r"[（(【\[]?\s*(?:责任编辑|值班编辑|编辑|责编|来源|文章来源|稿件来源|校对|审核|审校|"
+    r"监制|统筹|原标题|作者)\s*[:：]"
+)
+_MAX_JUNK_LEN = 60
+
+
+def _prep(text: str) -> str:
+    """Newlines, zero-width and control characters."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(lambda m: _CONTROL_MAP.get(m.group(), ""), text)
+    return text
+
+
+def decode_entities(text: str) -> str:
+    """``&#123;`` → ``{``, ``&nbsp;`` → U+00A0; only well-formed entities (with ``;``)."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: _html.unescape(m.group()), text)
+
+
+def can_join(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues ``prev`` across a page break.
+
+    ``prev`` must end without sentence-final punctuation, be prose (contain ，。；！？)
+    and not be a heading; ``nxt`` must start with a CJK ideograph and not be a heading
+    or list item (二、 （三） 专栏1 第五条 …).
+
+    >>> can_join("……的时代主旋律在互", "联网上高亢响亮。")
+    True
+    >>> can_join("（三）构建网络空间命运共同体的基本原则", "构建网络空间命运共同体，坚持以下基本原则：")
+    False
+    >>> can_join("推动农业农村大数据应用，", "二、中国的互联网发展治理实践")
+    False
+    """
+    return (
+        prev[-1] not in FINAL
+        and _CJK_START.match(nxt) is not None
+        and _HEADING_MATCH(nxt) is None
+        and _HEADING_MATCH(prev) is None
+        and _PROSE.search(prev) is not None
+    )
+
+
+_HEADING_MATCH = HEADING.match
+
+
+def finish(text: str) -> str:
+    """The format-independent pass (see the module docstring)."""
+    if "版" in text:
+        text = MARKER.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    paras = [s for line in text.split("\n") if (s := line.strip(" \u3000"))]
+    # a mark alone (an empty heading or list item) is no paragraph
+    paras = [p for p in paras if p != _MARK]
+
+    kept: list[str] = []
+    for p in paras:
+        if len(p) <= _MAX_JUNK_LEN and _JUNK.match(p.lstrip(_MARK)):
+            continue
+        if kept and can_join(kept[-1], p):
+            kept[-1] += p
+        else:
+            kept.append(p)
+    while kept and len(kept[-1]) <= _MAX_JUNK_LEN and _TRAILER.match(kept[-1].lstrip(_MARK)):
+        kept.pop()
+
+    seen: set[str] = set()
+    out: list[str] = []
+    for p in kept:
+        if len(p) >= MIN_DEDUP:
+            if p in seen:
+                continue
+            seen.add(p)
+        out.append(p)
+    text = "\n\n".join(out)
+    if _MARK in text:
+        text = text.replace(_MARK, "")
+    return text
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+_PARSER = lhtml.HTMLParser(remove_comments=True, remove_pis=True)
+_XML_DECL = re.compile(r"\s*<\?xml[^>]*\?>")
+
+DROP_TAGS = frozenset(
+    "script style noscript iframe head nav footer template svg canvas object embed form "
+    "button select textarea input img picture video audio map area frame frameset".split()
+)
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot caption "
+    "blockquote pre section article main aside header address center hr figure figcaption "
+    "fieldset legend details summary body html".split()
+)
+#: Blocks that start a structural unit (never rejoined with the paragraph before).
+_STRUCT_TAGS = frozenset("h1 h2 h3 h4 h5 h6 li dt dd tr caption".split())
+_CELL_TAGS = frozenset(("td", "th"))
+
+#: class/id of page furniture: QR-code boxes, editor lines, share bars, ads, comments…
+BOILERPLATE_ATTR = re.compile(
+    r"appendqr|qr_?code|qr-code|erweima|article[-_]editor|bdshare|"
+    r"(?:^|[\s_-])(?:share|social|ad|ads|adv|advert|advertisement|recommend|related|"
+    r"comments?|breadcrumbs?|toolbar|footer|copyright|hidden)(?:$|[\s_-])",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+_WS_NL = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
+_WS = re.compile(r"[ \t\r\f]+")
+_SOFT_BREAK = "\x01"
+_CJK_SOFT = re.compile(
+    r"(?<=[" + _CJK + _CJK_PUNCT + r"])\x01+(?=[" + _CJK + _CJK_PUNCT + r"])"
+)
+_HTML_START = re.compile(
+    r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml|<(?:head|body|div|p|span|table|article|"
+    r"section|meta|title|h[1-6]|ul|ol|font|center|br|a|main)\b)",
+    re.I,
+)
+_HTML_BLOCK = re.compile(
+    r"<(?:p|div|br|table|tr|td|li|ul|ol|h[1-6]|article|section|body|html|blockquote)\b[^<>]*>",
+    re.I,
+)
+
+
+def looks_like_html(text: str, strict: bool = False) -> bool:
+    """Starts with a tag, or (unless ``strict``) has a block tag anywhere."""
+    if "<" not in text:
+        return False
+    if _HTML_START.match(text):
+        return True
+    return not strict and _HTML_BLOCK.search(text) is not None
+
+
+def _html_ws(s: str) -> str:
+    if "\n" in s:
+        s = _WS_NL.sub(_SOFT_BREAK, s)
+    return _WS.sub(" ", s)
+
+
+def _html_meta(root: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    title = root.findtext(".//title")
+    if not title:
+        for el in root.iter("meta"):
+            if (el.get("property") or el.get("name") or "").lower() in ("og:title", "title"):
+                title = el.get("content")
+                break
+    if not title:
+        h1 = next(root.iter("h1"), None)
+        title = h1.text_content() if h1 is not None else None
+    if title and title.strip():
+        meta["title"] = " ".join(title.split())
+    for el in root.iter("meta"):
+        name = (el.get("property") or el.get("name") or "").lower()
+        content = (el.get("content") or "").strip()
+        if not content:
+            continue
+        if name in ("author", "article:author") and "author" not in meta:
+            meta["author"] = content
+        elif name in ("publishdate", "pubdate", "article:published_time", "date",
+                      "dc.date") and "date" not in meta:
+            meta["date"] = content
+        elif name in ("og:url",) and "url" not in meta:
+            meta["url"] = content
+        elif name in ("source", "contentsource", "og:site_name") and "publisher" not in meta:
+            meta["publisher"] = content
+    for el in root.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+            meta.setdefault("url", el.get("href"))
+    return meta
+
+
+def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
+    """Visible text of an HTML page or fragment (block elements → line breaks) and the
+    metadata of its ``<head>`` (title, author, date, url, publisher)."""
+    if _XML_DECL.match(markup):
+        markup = _XML_DECL.sub("", markup, count=1)
+    if not markup.strip():
+        return "", {}
+    try:
+        root = lhtml.document_fromstring(markup, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return "", {}
+    meta = _html_meta(root)
+
+    drop = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            drop.append(el)
+            continue
+        if tag in DROP_TAGS:
+            drop.append(el)
+            continue
+        attrs = el.attrib
+        if attrs:
+            ident = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+            if (
+                (ident != " " and BOILERPLATE_ATTR.search(ident))
+                or "hidden" in attrs
+                or ("style" in attrs and _HIDDEN_STYLE.search(attrs["style"]))
+            ):
+                drop.append(el)
+    for el in drop:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+    parts: list[str] = []
+    add = parts.append
+    pre = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                add("\n" + _MARK if tag in _STRUCT_TAGS else "\n")
+                if tag == "pre":
+                    pre += 1
+            if el.text:
+                add(el.text if pre else _html_ws(el.text))
+        else:
+            if tag in BLOCK_TAGS:
+                add("\n")
+                if tag == "pre":
+                    pre -= 1
+            elif tag in _CELL_TAGS:
+                add(" ")
+            if el.tail and el is not root:
+                add(el.tail if pre else _html_ws(el.tail))
+    text = "".join(parts)
+    if _SOFT_BREAK in text:
+        text = _CJK_SOFT.sub("", text).replace(_SOFT_BREAK, " ")
+    return text, meta
+
+
+# --- Markdown ----------------------------------------------------------------------------
+
+_M = re.M
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_MD_FENCE = re.compile(r"^[ \t]*(?:```|~~~).*$", _M)
+_MD_SETEXT = re.compile(r"^([^\n]*\S[^\n]*)\n[ \t]*(?:=+|-+)[ \t]*$", _M)
+_MD_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$", _M)
+_MD_HR = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", _M)
+_MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", _M)
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$", _M)
+_MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", _M)
+_MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", _M)
+_MD_ORDERED = re.compile(r"^[ \t]*(\d{1,3}[.)][ \t]+)", _M)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_MD_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", _M)
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+_MD_BR = re.compile(r"<br\s*/?>", re.I)
+_MD_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|table|tr|li|ul|ol|h[1-6]|blockquote|section|article|pre|dl|dt|dd)\b[^<>]*>",
+    re.I,
+)
+_MD_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_MD_STAR = re.compile(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
+_MD_UNDER = re.compile(r"(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
+_MD_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_MD_CODE = re.compile(r"`+([^`\n]+)`+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def _table_row(m: re.Match[str]) -> str:
+    return _MARK + " ".join(c.strip() for c in m.group(1).split("|") if c.strip())
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown → plain lines: syntax removed, text kept (links → their text, table cells
+    → space-separated, images and HTML comments dropped). Headings, list items and table
+    rows carry the structural mark so they are never rejoined."""
+    if "<!--" in text:
+        text = _MD_COMMENT.sub("", text)
+    if "```" in text or "~~~" in text:
+        text = _MD_FENCE.sub("", text)
+    if "\n=" in text or "\n-" in text:
+        text = _MD_SETEXT.sub(_MARK + r"\1", text)
+    if "#" in text:
+        text = _MD_ATX.sub(_MARK + r"\1", text)
+    if "|" in text:
+        text = _MD_TABLE_SEP.sub("", text)
+        text = _MD_TABLE_ROW.sub(_table_row, text)
+    text = _MD_HR.sub("", text)
+    if ">" in text:
+        text = _MD_QUOTE.sub("", text)
+    text = _MD_BULLET.sub(_MARK, text)
+    text = _MD_ORDERED.sub(_MARK + r"\1", text)
+    if "[" in text:
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_LINK_DEF.sub("", text)
+    if "<" in text:
+        text = _MD_AUTOLINK.sub(r"\1", text)
+        text = _MD_BR.sub("\n", text)
+        text = _MD_BLOCK_TAG.sub("\n", text)
+        text = _MD_TAG.sub("", text)
+    if "*" in text:
+        text = _MD_STAR.sub(r"\2", text)
+    if "_" in text:
+        text = _MD_UNDER.sub(r"\2", text)
+    if "~~" in text:
+        text = _MD_STRIKE.sub(r"\1", text)
+    if "`" in text:
+        text = _MD_CODE.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    return decode_entities(text)
+
+
+_MD_HINT = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]+\S|^[ \t]*\|.*\|[ \t]*$|\[[^\]\n]+\]\([^)\n]+\)|^[ \t]*```", _M
+)
+
+
+# --- entry points ------------------------------------------------------------------------
+
+_FORMATS = {
+    "html": "html",
+    "htm": "html",
+    "md": "md",
+    "markdown": "md",
+    "txt": "txt",
+    "text": "txt",
+    "plain": "txt",
+    "auto": "auto",
+    "jsonl": "auto",
+}
+
+
+def sniff_markup(text: str, hint: str = "txt") -> str:
+    """What the body really is: ``html``, ``md`` or ``txt``.
+
+    ``.html`` stays HTML; any body that starts with a tag is HTML; a ``.md`` body is
+    Markdown otherwise; a ``.txt``/JSONL body with a block tag anywhere is HTML, with
+    Markdown headings/links/tables Markdown, else plain text.
+    """
+    hint = _FORMATS.get(hint.lower(), "txt")
+    if hint == "html":
+        return "html"
+    if looks_like_html(text, strict=hint == "md"):
+        return "html"
+    if hint == "md":
+        return "md"
+    if ("#" in text or "|" in text or "](" in text or "```" in text) and _MD_HINT.search(text):
+        return "md"
+    return "txt"
+
+
+def clean_with_meta(text: str, fmt: str = "txt") -> tuple[str, dict[str, Any]]:
+    """:func:`clean_text` plus the metadata an HTML ``<head>`` carries."""
+    kind = _FORMATS.get(fmt.lower())
+    if kind is None:
+        raise ValueError(f"unknown format {fmt!r} (use html, md, txt or auto)")
+    if kind == "auto":
+        kind = sniff_markup(text)
+    text = _prep(text)
+    meta: dict[str, Any] = {}
+    if kind == "html":
+        text, meta = html_to_text(text)
+    elif kind == "md":
+        text = markdown_to_text(text)
+    else:
+        text = decode_entities(text)
+    return finish(text), meta
+
+
+def clean_text(text: str, fmt: str = "txt") -> str:
+    """Clean one document body. ``fmt``: ``html``, ``md``, ``txt`` or ``auto`` (sniff).
+
+    Pure: no I/O, the same input always gives the same output.
+    """
+    return clean_with_meta(text, fmt)[0]

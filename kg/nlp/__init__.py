@@ -1,0 +1,39 @@
+"""NLP stage: one spaCy ``Chinese`` pipeline (jieba segmentation) + kg's components.
+
+>>> from kg.model import Document
+>>> r = extract(Document("d", "中国与泰国、以色列开展合作。"))
+>>> sorted(m.key for m in r.mentions)
+['country/CHN', 'country/ISR', 'country/THA']
+"""
+
+from __future__ import annotations
+
+from kg.model import Document, DocResult
+from kg.nlp.pipeline import DEFAULT_COMPONENTS, get_nlp, make_nlp
+
+__all__ = ["DEFAULT_COMPONENTS", "extract", "extract_many", "get_nlp", "make_nlp"]
+
+
+def _result(doc: Document, sd) -> DocResult:
+    st = sd._.kg
+    return DocResult(
+        doc_id=doc.id,
+        meta=doc.meta,
+        chars=len(doc.text),
+        mentions=st.mentions,
+        entities=st.entities,
+        relations=st.relations,
+        observations=st.observations,
+        definitions=st.definitions,
+    )
+
+
+def extract(doc: Document) -> DocResult:
+    """Run the pipeline on one document."""
+    return _result(doc, get_nlp()(doc.text))
+
+
+def extract_many(docs: list[Document]) -> list[DocResult]:
+    """Run the pipeline on a batch (``nlp.pipe``)."""
+    nlp = get_nlp()
+    return [_result(d, sd) for d, sd in zip(docs, nlp.pipe(d.text for d in docs), strict=True)]

@@ -1,0 +1,80 @@
+"""Per-document state shared by the components (``doc._.kg``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.tokens import Doc
+
+from kg.model import EntityInfo, Mention, Observation, Relation
+from kg.nlp.text import norm_text
+
+# Rule priority when two candidates overlap: higher wins (then the longer one).
+PRIORITY = {"gazetteer": 5, "title": 6, "definition": 6, "person": 4, "pattern": 3}
+
+
+@dataclass(slots=True)
+class PostMention:
+    """工信部总经济师许科敏: a person, the post title, and the body (if stated)."""
+
+    person: Mention
+    post: str
+    org: Mention | None
+    sent: tuple[int, int]
+
+
+@dataclass(slots=True)
+class KGDoc:
+    """What the kg components know about a document, in character offsets."""
+
+    text: str
+    norm: str
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    candidates: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, EntityInfo] = field(default_factory=dict)
+    definitions: dict[str, str] = field(default_factory=dict)
+    posts: list[PostMention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    tok_starts: frozenset[int] = frozenset()
+    tok_ends: frozenset[int] = frozenset()
+
+    def sent_of(self, pos: int) -> tuple[int, int]:
+        """The sentence span containing character ``pos``."""
+        import bisect
+
+        i = bisect.bisect_right(self.sents, (pos, 1 << 62)) - 1
+        if 0 <= i < len(self.sents) and self.sents[i][0] <= pos < self.sents[i][1]:
+            return self.sents[i]
+        return (pos, pos)
+
+    def aligned(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` starts and ends on jieba token boundaries."""
+        return start in self.tok_starts and end in self.tok_ends
+
+
+def kgdoc(doc: Doc) -> KGDoc:
+    """``doc._.kg``, created on first use with token boundaries from the tokenizer."""
+    st = doc._.kg
+    if st is None:
+        st = KGDoc(text=doc.text, norm=norm_text(doc.text))
+        if len(doc):
+            arr = doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
+            st.tok_starts = frozenset(arr[:, 0].tolist())
+            st.tok_ends = frozenset((arr[:, 0] + arr[:, 1]).tolist())
+        doc._.kg = st
+    return st
+
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+
+def open_key(type_: str, name: str) -> str:
+    """Key of an entity no gazetteer knows: its type folder and canonical name."""
+    from kg.model import TYPE_FOLDER
+    from kg.nlp.text import norm_name
+
+    return f"{TYPE_FOLDER[type_]}/{norm_name(name)}"

@@ -1,0 +1,163 @@
+"""``kg_resolver``: from overlapping candidates to one mention per name, one key per thing.
+
+1. Overlaps: a candidate inside a longer one is dropped, except a Country,
+   Organization, GovernmentBody, Location or Person inside an Event, Program or Law name
+   (中国—东盟数字经济合作年 also mentions 中国 and 东盟), but not the 中华人民共和国 that
+   opens a law title. Crossing candidates: higher rule priority, then longer, wins.
+2. Definitions: （以下简称《网络安全法》）/（简称“…”） after a mention make the short form
+   an alias of that mention's entity; later uses of it resolve there.
+3. Within a document, X and 中华人民共和国X / 中国X of the same type are one entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.model import EntityInfo, Mention
+from kg.nlp.components.base import PRIORITY, KGDoc, kgdoc
+from kg.nlp.gazetteer import Gazetteer, load_gazetteer
+from kg.nlp.text import norm_name
+
+_NESTABLE_INNER = {"Country", "Organization", "GovernmentBody", "Ministry", "Location", "Person"}
+_NESTABLE_OUTER = {"Event", "Program", "Law"}
+_DEFINITION = re.compile(r"^[（(](?:以下|下文)?(?:简称|称)[：:]?[“《\"]?([^”》\"）)]{1,20})[”》\"]?[）)]")
+_CN_PREFIX = ("中华人民共和国", "中国")
+MAX_EXAMPLES = 3
+
+
+def _contains(a: Mention, b: Mention) -> bool:
+    return a.start <= b.start and b.end <= a.end and (a.end - a.start) > (b.end - b.start)
+
+
+class Resolver:
+    """Final mentions, document-defined aliases and the document's entity table."""
+
+    def __init__(self, gazetteer: Gazetteer, set_spans: bool = True) -> None:
+        self.gaz = gazetteer
+        self.set_spans = set_spans
+
+    def _select(self, st: KGDoc) -> list[Mention]:
+        cands = [c for c in st.candidates if norm_name(c.text) not in self.gaz.not_entities]
+        cands.sort(key=lambda m: (-(m.end - m.start), -PRIORITY.get(m.rule, 0), m.start))
+        kept: list[Mention] = []
+        for c in cands:
+            ok = True
+            for k in kept:
+                if k.end <= c.start or c.end <= k.start:
+                    continue
+                if _contains(k, c):
+                    if (
+                        c.type in _NESTABLE_INNER
+                        and k.type in _NESTABLE_OUTER
+                        and not (k.type == "Law" and c.start == k.start and c.text in _CN_PREFIX)
+                        and not (k.start == c.start and k.type == "Law")
+                    ):
+                        continue
+                    ok = False
+                    break
+                if k.start == c.start and k.end == c.end:
+                    ok = False
+                    break
+                # crossing: the kept one is at least as long; priority decides ties
+                if PRIORITY.get(c.rule, 0) <= PRIORITY.get(k.rule, 0) or (k.end - k.start) > (c.end - c.start):
+                    ok = False
+                    break
+            if ok:
+                kept.append(c)
+        kept.sort(key=lambda m: (m.start, m.end))
+        return kept
+
+    def _definitions(self, st: KGDoc, kept: list[Mention]) -> list[Mention]:
+        text, norm = st.text, st.norm
+        defs: dict[str, Mention] = {}
+        for m in kept:
+            d = _DEFINITION.match(norm, m.end)
+            if d:
+                short = norm_name(d.group(1))
+                if short and short != norm_name(m.label):
+                    defs[short] = m
+                    st.definitions[short] = m.key
+        if not defs:
+            return kept
+        # remap existing mentions of the short form; add uses no recogniser found
+        covered = [(m.start, m.end) for m in kept]
+        out = []
+        for m in kept:
+            target = defs.get(norm_name(m.text))
+            if target is not None and target.key != m.key:
+                m = Mention(m.start, m.end, m.text, target.type, target.key, target.label, "definition")
+            out.append(m)
+        for short, target in defs.items():
+            i = norm.find(short)
+            while i >= 0:
+                j = i + len(short)
+                if not any(s <= i < e or s < j <= e for s, e in covered):
+                    out.append(Mention(i, j, text[i:j], target.type, target.key, target.label, "definition"))
+                i = norm.find(short, j)
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def _merge_prefixed(self, mentions: list[Mention]) -> list[Mention]:
+        """中华人民共和国X / 中国X and X of one type in one document: one entity."""
+        by_label: dict[tuple[str, str], Mention] = {}
+        for m in mentions:
+            by_label.setdefault((m.type, norm_name(m.label)), m)
+        remap: dict[str, Mention] = {}
+        for (type_, label), m in by_label.items():
+            for p in _CN_PREFIX:
+                if label.startswith(p) and len(label) - len(p) >= 2:
+                    short = by_label.get((type_, label[len(p):]))
+                    if short is not None and short.key != m.key:
+                        # prefer the gazetteer's key, else the fuller name
+                        if short.rule == "gazetteer" and m.rule != "gazetteer":
+                            remap[m.key] = short
+                        else:
+                            remap[short.key] = m
+        if not remap:
+            return mentions
+        return [
+            Mention(m.start, m.end, m.text, remap[m.key].type, remap[m.key].key, remap[m.key].label, m.rule)
+            if m.key in remap
+            else m
+            for m in mentions
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = kgdoc(doc)
+        kept = self._select(st)
+        kept = self._definitions(st, kept)
+        kept = self._merge_prefixed(kept)
+        st.mentions = kept
+        ents: dict[str, EntityInfo] = {}
+        for m in kept:
+            e = ents.get(m.key)
+            if e is None:
+                e = ents[m.key] = EntityInfo(m.key, m.type, m.label)
+            e.count += 1
+            surface = norm_name(m.text)
+            if surface != norm_name(e.label) and surface not in e.aliases:
+                e.aliases.append(surface)
+            if len(e.examples) < MAX_EXAMPLES:
+                s, t = st.sent_of(m.start)
+                if not e.examples or e.examples[-1][0] != s:
+                    e.examples.append((s, t, st.text[s:t]))
+        for short, key in st.definitions.items():
+            if key in ents and short not in ents[key].aliases and short != norm_name(ents[key].label):
+                ents[key].aliases.append(short)
+        st.entities = ents
+        if self.set_spans:
+            spans = []
+            for m in kept:
+                sp = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+                if sp is not None:
+                    spans.append(sp)
+            doc.spans["kg"] = spans
+        return doc
+
+
+@Language.factory("kg_resolver", default_config={"gazetteer_dir": None, "set_spans": True})
+def make_resolver(nlp: Language, name: str, gazetteer_dir: str | None, set_spans: bool) -> Resolver:
+    return Resolver(load_gazetteer(gazetteer_dir), set_spans)

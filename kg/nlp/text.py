@@ -1,0 +1,55 @@
+"""Character-level text helpers shared by the NLP components.
+
+Matching runs on ``norm_text(text)``: full-width ASCII folded to ASCII and every dash
+variant to ``—``, one character for one so offsets stay valid in the original text.
+
+>>> norm_text("中国-东盟ＡＰＥＣ")
+'中国—东盟APEC'
+>>> norm_name("“十四五”数字经济发展规划")
+'十四五数字经济发展规划'
+>>> [text[s:e] for s, e in split_sentences(text := "一是甲。二是乙！\\n三")]
+['一是甲。', '二是乙！', '三']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# Keep Chinese punctuation that carries structure; fold only letters/digits/some symbols.
+for _keep in "（）：；，！？":
+    _FULLWIDTH.pop(ord(_keep), None)
+_DASHES = {ord(c): "—" for c in "-‐‑‒–—―－─"}
+_NORM_TABLE = {**_FULLWIDTH, **_DASHES}
+
+_QUOTES = re.compile(r"[《》〈〉“”‘’\"'「」『』\s]")
+
+
+def norm_text(text: str) -> str:
+    """Fold full-width ASCII and dashes, one character for one."""
+    return text.translate(_NORM_TABLE)
+
+
+def norm_name(name: str) -> str:
+    """Canonical form of a name for comparison: NFKC-ish folding, no quotes or spaces."""
+    return _QUOTES.sub("", norm_text(unicodedata.normalize("NFC", name)))
+
+
+_SENT = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』）)]*)?|[。！？!?]+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split after 。！？ (with closing quotes) and at line breaks."""
+    out = []
+    for m in _SENT.finditer(text):
+        s, e = m.span()
+        while s < e and text[s] in " \t\u3000":
+            s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"

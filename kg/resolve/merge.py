@@ -1,0 +1,191 @@
+"""Merge per-document results into one entity table: one node per real-world thing.
+
+Within a document the NLP stage already resolved names (gazetteer ids, definitions
+such as （以下简称《网络安全法》）, 中国X = X). Across documents:
+
+- the same key is the same node (keys are gazetteer ids or canonical names);
+- a short form a document defined (网络安全法 → 中华人民共和国网络安全法) resolves in
+  every other document too, when every definition of it agrees; conflicting definitions
+  are logged as ambiguous and nothing is merged;
+- an open-class name that matches a gazetteer name resolves to the gazetteer entity;
+- one name seen with two types (program/X and event/X) stays two nodes unless one type
+  has at least three times the mentions of the other; then the minority merges into it.
+
+Every merge and every refusal is written to the merge log (``merge_log``), for review.
+
+>>> from kg.model import DocResult, EntityInfo
+>>> a = DocResult("a", {}, 10, entities={"law/中华人民共和国网络安全法": EntityInfo("law/中华人民共和国网络安全法", "Law", "中华人民共和国网络安全法", count=1)},
+...               definitions={"网络安全法": "law/中华人民共和国网络安全法"})
+>>> b = DocResult("b", {}, 10, entities={"law/网络安全法": EntityInfo("law/网络安全法", "Law", "网络安全法", count=2)})
+>>> r = Resolver(); r.add(a); r.add(b); res = r.finish()
+>>> res.redirect["law/网络安全法"]
+'law/中华人民共和国网络安全法'
+>>> res.entities["law/中华人民共和国网络安全法"].docs
+{'a': 1, 'b': 2}
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.model import TYPE_FOLDER, DocResult, Relation
+from kg.nlp.gazetteer import Gazetteer, load_gazetteer
+from kg.nlp.text import norm_name
+
+MAX_EXAMPLES = 5
+
+
+@dataclass
+class Entity:
+    """One node: merged over every document that mentions it."""
+
+    key: str
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    docs: dict[str, int] = field(default_factory=dict)
+    examples: list[dict[str, Any]] = field(default_factory=list)
+    wikidata: str | None = None
+    iso: str | None = None
+    en: str | None = None
+    category: str | None = None
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.docs.values())
+
+
+@dataclass
+class Resolution:
+    """The merged entity table, the key redirects applied, and the merge log."""
+
+    entities: dict[str, Entity]
+    redirect: dict[str, str]
+    relations: list[tuple[str, Relation]]
+    observations: list[tuple[str, Any]]
+    documents: dict[str, dict[str, Any]]
+    merge_log: list[dict[str, str]]
+
+
+class Resolver:
+    """Incremental merger: ``add`` each DocResult (streamed), then ``finish``."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or load_gazetteer()
+        self.entities: dict[str, Entity] = {}
+        self.definitions: dict[str, set[str]] = defaultdict(set)
+        self.relations: list[tuple[str, Relation]] = []
+        self.observations: list[tuple[str, Any]] = []
+        self.documents: dict[str, dict[str, Any]] = {}
+
+    def add(self, r: DocResult) -> None:
+        """Fold one document's result in (memory grows with the graph, not the text)."""
+        self.documents[r.doc_id] = {**r.meta, "chars": r.chars}
+        for key, info in r.entities.items():
+            e = self.entities.get(key)
+            if e is None:
+                e = self.entities[key] = Entity(key, info.type, info.label)
+                g = self.gaz.entries.get(key)
+                if g is not None:
+                    e.label, e.type = g.name, g.type
+                    e.aliases.update(norm_name(a) for a in g.aliases)
+                    e.wikidata, e.iso, e.en, e.category = g.wikidata, g.iso, g.en, g.category
+            e.aliases.update(info.aliases)
+            e.docs[r.doc_id] = e.docs.get(r.doc_id, 0) + info.count
+            for s, t, sentence in info.examples:
+                if len(e.examples) < MAX_EXAMPLES:
+                    e.examples.append({"doc": r.doc_id, "start": s, "end": t, "sentence": sentence})
+        for short, key in r.definitions.items():
+            self.definitions[short].add(key)
+        self.relations.extend((r.doc_id, rel) for rel in r.relations)
+        self.observations.extend((r.doc_id, o) for o in r.observations)
+
+    def _plan_redirects(self, log: list[dict[str, str]]) -> dict[str, str]:
+        redirect: dict[str, str] = {}
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for key, e in self.entities.items():
+            by_name[norm_name(e.label)].append(key)
+        # 1. document-defined short forms
+        for short, targets in self.definitions.items():
+            if len(targets) > 1:
+                log.append({"action": "refuse", "key": short, "into": " | ".join(sorted(targets)),
+                            "reason": "defined differently by different documents"})
+                continue
+            target = next(iter(targets))
+            for key in by_name.get(short, []):
+                if key != target and key not in self.gaz.entries and target in self.entities:
+                    redirect[key] = target
+                    log.append({"action": "merge", "key": key, "into": target, "reason": f"definition of {short}"})
+        # 2. open-class names the gazetteer knows
+        for key, e in self.entities.items():
+            if key in self.gaz.entries or key in redirect:
+                continue
+            g = self.gaz.lookup(e.label)
+            if g is not None and g.id != key and TYPE_FOLDER.get(g.type) == key.split("/", 1)[0]:
+                redirect[key] = g.id
+                log.append({"action": "merge", "key": key, "into": g.id, "reason": "gazetteer name"})
+        # 3. one name, two types
+        for name, keys in by_name.items():
+            keys = [k for k in keys if k not in redirect and k not in self.gaz.entries]
+            if len(keys) < 2:
+                continue
+            keys.sort(key=lambda k: self.entities[k].mentions, reverse=True)
+            top = keys[0]
+            for k in keys[1:]:
+                if self.entities[top].mentions >= 3 * self.entities[k].mentions:
+                    redirect[k] = top
+                    log.append({"action": "merge", "key": k, "into": top, "reason": "same name, minority type"})
+                else:
+                    log.append({"action": "refuse", "key": k, "into": top, "reason": "same name, types disagree"})
+        # follow chains
+        for k in list(redirect):
+            seen = {k}
+            t = redirect[k]
+            while t in redirect and t not in seen:
+                seen.add(t)
+                t = redirect[t]
+            redirect[k] = t
+        return redirect
+
+    def finish(self) -> Resolution:
+        """Apply the merges and return the resolution."""
+        log: list[dict[str, str]] = []
+        redirect = self._plan_redirects(log)
+        for src, dst in redirect.items():
+            a = self.entities.pop(src)
+            b = self.entities.get(dst)
+            if b is None:
+                g = self.gaz.entries.get(dst)
+                b = self.entities[dst] = Entity(dst, g.type if g else a.type, g.name if g else a.label)
+            b.aliases.add(norm_name(a.label))
+            b.aliases.update(a.aliases)
+            for d, c in a.docs.items():
+                b.docs[d] = b.docs.get(d, 0) + c
+            b.examples.extend(a.examples[: max(0, MAX_EXAMPLES - len(b.examples))])
+        for e in self.entities.values():
+            e.aliases.discard(norm_name(e.label))
+            e.aliases.discard(e.label)
+        rels = []
+        for doc_id, r in self.relations:
+            s, o = redirect.get(r.subj, r.subj), redirect.get(r.obj, r.obj)
+            if s == o or s not in self.entities or o not in self.entities:
+                continue
+            if s != r.subj or o != r.obj:
+                r = Relation(**{**r.to_dict(), "subj": s, "obj": o})
+            rels.append((doc_id, r))
+        obs = []
+        for doc_id, o in self.observations:
+            if o.subject is not None and o.subject in redirect:
+                o = type(o)(**{**o.to_dict(), "subject": redirect[o.subject]})
+            obs.append((doc_id, o))
+        return Resolution(self.entities, redirect, rels, obs, self.documents, log)
+
+
+def resolve(results: list[DocResult], gazetteer: Gazetteer | None = None) -> Resolution:
+    """Merge a list of results (see :class:`Resolver` for streaming)."""
+    r = Resolver(gazetteer)
+    for x in results:
+        r.add(x)
+    return r.finish()

@@ -1,0 +1,134 @@
+"""The kg ontology terms as Python names, and the namespaces kg's RDF uses.
+
+``KG`` is closed (``_fail = True``): a misspelt term raises instead of minting an IRI the
+ontology does not declare. ``tests/test_rdf.py`` checks that the terms here and the terms
+``ontology/kg.ttl`` declares are the same set.
+
+>>> str(KG.issued)
+'http://kg.example.org/ontology#issued'
+>>> KG.isued
+Traceback (most recent call last):
+...
+AttributeError: term 'isued' not in namespace 'http://kg.example.org/ontology#'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+from kg.iri import DEFAULT_BASE, ONTOLOGY_NS
+
+#: ``ontology/kg.ttl`` and ``ontology/shapes.ttl`` in the source tree.
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+
+
+class KG(DefinedNamespace):
+    """Every class, property and datatype of ``ontology/kg.ttl``."""
+
+    _NS = Namespace(ONTOLOGY_NS)
+    _fail = True
+
+    # entity classes
+    Entity: URIRef
+    Agent: URIRef
+    GovernmentBody: URIRef
+    Ministry: URIRef
+    Organization: URIRef
+    Country: URIRef
+    Location: URIRef
+    Person: URIRef
+    Law: URIRef
+    Program: URIRef
+    Event: URIRef
+    # other classes and datatypes
+    Document: URIRef
+    Evidence: URIRef
+    Mention: URIRef
+    MentionStats: URIRef
+    Observation: URIRef
+    Post: URIRef
+    ExtractionRule: URIRef
+    ISO3166Alpha3: URIRef
+    # the eight relation predicates
+    holdsPost: URIRef
+    issued: URIRef
+    implements: URIRef
+    initiated: URIRef
+    participatesIn: URIRef
+    hosted: URIRef
+    cooperatesWith: URIRef
+    partOf: URIRef
+    # entity description and mentions
+    key: URIRef
+    isoCode: URIRef
+    category: URIRef
+    mentionCount: URIRef
+    mentionedIn: URIRef
+    entity: URIRef
+    document: URIRef
+    count: URIRef
+    # evidence
+    sentence: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    rule: URIRef
+    confidence: URIRef
+    modality: URIRef
+    implicit: URIRef
+    post: URIRef
+    # documents
+    sourcePath: URIRef
+    charCount: URIRef
+    dateText: URIRef
+    # observations
+    subject: URIRef
+    indicator: URIRef
+    value: URIRef
+    unit: URIRef
+    date: URIRef
+    observationKind: URIRef
+    surface: URIRef
+    surfaceStart: URIRef
+    surfaceEnd: URIRef
+
+
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS_NS = "http://purl.org/dc/terms/"
+PROV_NS = "http://www.w3.org/ns/prov#"
+ORG_NS = "http://www.w3.org/ns/org#"
+SCHEMA_NS = "http://schema.org/"
+FOAF_NS = "http://xmlns.com/foaf/0.1/"
+WIKIDATA_NS = "http://www.wikidata.org/entity/"
+SH_NS = "http://www.w3.org/ns/shacl#"
+
+
+def prefixes(base_iri: str = DEFAULT_BASE) -> dict[str, str]:
+    """Prefix → namespace for serialisations and queries (``id`` is the entity base).
+
+    >>> prefixes()["id"]
+    'http://kg.example.org/id/'
+    """
+    return {
+        "kg": ONTOLOGY_NS,
+        "id": base_iri,
+        "rdf": RDF_NS,
+        "rdfs": RDFS_NS,
+        "owl": OWL_NS,
+        "xsd": XSD_NS,
+        "skos": SKOS_NS,
+        "dcterms": DCTERMS_NS,
+        "prov": PROV_NS,
+        "org": ORG_NS,
+        "schema": SCHEMA_NS,
+        "foaf": FOAF_NS,
+        "wd": WIKIDATA_NS,
+    }
