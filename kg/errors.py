@@ -23,6 +23,8 @@ class Errors:
     E008 = "{path}: invalid YAML front matter: {reason}"
     E009 = "{path}: the document has no text after cleaning"
     E010 = "{path}: no such file or directory"
+    E011 = "{path}: cannot process the file: {reason}"
+    E012 = "{path}: line {line}: the record has no text after cleaning"
     E020 = "no document could be read from {inputs}"
     E030 = "{path}: cannot parse the graph: {reason}"
     E031 = "{path}: not a SPARQL query file or query text: {reason}"
@@ -31,6 +33,7 @@ class Errors:
     E041 = "no document of the graph matches the gold file {path} (doc {doc!r})"
     E050 = "{path}: gazetteer line {line} is invalid: {reason}"
     E060 = "cannot connect to the Dask scheduler at {address}: {reason}"
+    E070 = "{path}: cannot serve the graph: {reason}"
 
 
 class KGError(Exception):

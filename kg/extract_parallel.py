@@ -98,9 +98,9 @@ def _extract_batch(docs: list[Document]) -> list[DocResult]:
 def _batches(
     items: Iterable[Document | InputError], batch_chars: int, on_error: Callable[[InputError], None],
     cache: ResultCache | None, on_cached: Callable[[DocResult], None],
-) -> Iterator[list[tuple[str | None, Document | DocResult]]]:
-    """Group documents into batches; cached results and errors pass straight through."""
-    batch: list[tuple[str | None, Document | DocResult]] = []
+) -> Iterator[list[tuple[bool, str | None, Document | DocResult]]]:
+    """Group documents into batches of ``(cached, hash, doc or result)``; errors go to ``on_error``."""
+    batch: list[tuple[bool, str | None, Document | DocResult]] = []
     size = 0
     for item in items:
         if isinstance(item, InputError):
@@ -111,9 +111,9 @@ def _batches(
             hit = cache.get(h)
             if hit is not None:
                 hit.meta = item.meta
-                batch.append((None, hit))
+                batch.append((True, h, hit))
                 continue
-        batch.append((h, item))
+        batch.append((False, h, item))
         size += len(item.text)
         if size >= batch_chars:
             yield batch
@@ -151,20 +151,20 @@ def extract_stream(
 
         def drain_one() -> Iterator[DocResult]:
             batch, fut = pending.popleft()
-            todo = [d for h, d in batch if h is not None]
+            todo = [d for cached, _, d in batch if not cached]
             done = iter(fut.result() if fut is not None else (_extract_batch(todo) if todo else []))
-            for h, d in batch:
-                if h is None:
+            for cached, h, d in batch:
+                if cached:
                     r = d
                 else:
                     r = next(done)
-                    if cache is not None:
+                    if cache is not None and h is not None:
                         cache.put(h, r)
                 progress(1, r.chars)
                 yield r
 
         for batch in _batches(items, batch_chars, errors, cache, lambda r: None):
-            todo = [d for h, d in batch if h is not None]
+            todo = [d for cached, _, d in batch if not cached]
             fut = executor.submit(_extract_batch, todo) if (executor is not None and todo) else None
             pending.append((batch, fut))
             if executor is None:

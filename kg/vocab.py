@@ -111,12 +111,37 @@ WIKIDATA_NS = "http://www.wikidata.org/entity/"
 SH_NS = "http://www.w3.org/ns/shacl#"
 
 
-def prefixes(base_iri: str = DEFAULT_BASE) -> dict[str, str]:
+#: Prefix → folder of the base for the IRIs kg mints (``gov:miit``, ``doc:004_…``).
+FOLDER_PREFIXES: dict[str, str] = {
+    "gov": "gov/",
+    "organization": "org/",
+    "country": "country/",
+    "place": "place/",
+    "person": "person/",
+    "law": "law/",
+    "program": "program/",
+    "event": "event/",
+    "doc": "doc/",
+    "evidence": "evidence/",
+    "mention": "mention/",
+    "stats": "mention-stats/",
+    "obs": "observation/",
+    "post": "post/",
+    "rule": "rule/",
+}
+
+
+def prefixes(base_iri: str = DEFAULT_BASE, *, folders: bool = False) -> dict[str, str]:
     """Prefix → namespace for serialisations and queries (``id`` is the entity base).
+
+    With ``folders``, also one prefix per IRI folder (:data:`FOLDER_PREFIXES`).
 
     >>> prefixes()["id"]
     'http://kg.example.org/id/'
+    >>> prefixes(folders=True)["gov"]
+    'http://kg.example.org/id/gov/'
     """
+    folder = {p: base_iri + f for p, f in FOLDER_PREFIXES.items()} if folders else {}
     return {
         "kg": ONTOLOGY_NS,
         "id": base_iri,
@@ -131,4 +156,4 @@ def prefixes(base_iri: str = DEFAULT_BASE) -> dict[str, str]:
         "schema": SCHEMA_NS,
         "foaf": FOAF_NS,
         "wd": WIKIDATA_NS,
-    }
+    } | folder

@@ -377,6 +377,7 @@ def test_page_renders(session: chromium.Browser, page_file: tuple[Path, dict]) -
     )
     assert drawn["data"] == drawn["visible"] == drawn["positions"] == drawn["kgData"]
     assert drawn["visible"] == stats["nodes_shown"] == len(ENTITIES)  # every entity is shown
+    assert b.page.evaluate("kgData.meta.nodes_shown") == drawn["visible"]
     assert drawn["physics"] is False  # the layout was frozen once stable
     header = b.page.inner_text("#stats")
     assert f"{stats['nodes_shown']} of {stats['nodes_total']} entities" in header
@@ -447,6 +448,12 @@ def test_click_node_shows_evidence(session: chromium.Browser, page_file: tuple[P
     assert b.page.evaluate("network.getSelectedNodes()") == ["person/许科敏"]
     out = panel.locator('.rel[data-direction="out"]').count()
     assert out == 2
+    # Wikidata and ISO codes are shown, the Wikidata id as a link (never loaded by itself)
+    _click_node(b, "country/CHN")
+    link = b.page.locator("#panel a", has_text="Q148")
+    assert link.get_attribute("href") == "https://www.wikidata.org/wiki/Q148"
+    assert "CHN" in b.page.inner_text("#panel")
+    _click_node(b, "person/许科敏")
     # the other end is a link that focuses it
     panel.locator("a.ent", has_text="工业和信息化部").first.click()
     assert b.page.locator("#panel h2").inner_text() == "工业和信息化部"
@@ -543,3 +550,28 @@ def test_big_graph_is_cut_and_settles(session: chromium.Browser, tmp_path: Path)
     assert "500 most central of 1,200 entities" in note and "700 entities" in note
     assert b.page.evaluate("network.physics.options.enabled") is False
     _assert_clean(b)
+
+
+@pytest.mark.browser
+def test_notebook_iframe_renders(
+    session: chromium.Browser, graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    """html_for_notebook's iframe (what Jupyter shows) runs the same page, offline."""
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        "<!DOCTYPE html><meta charset=utf-8><body>" + html_for_notebook(graph) + "</body>",
+        encoding="utf-8",
+    )
+    session.blocked.clear()
+    session.errors.clear()
+    session.requests.clear()
+    session.open(host)
+    frame = session.page.frame_locator("iframe")
+    inner = next(f for f in session.page.frames if f != session.page.main_frame)
+    inner.wait_for_function("() => window.kgStable === true", timeout=30_000)
+    assert inner.evaluate("network.body.nodeIndices.length") == len(ENTITIES)
+    frame.locator("#search").fill("工信部")
+    frame.locator("#search").press("Enter")
+    assert inner.evaluate("network.getSelectedNodes()") == ["gov/miit"]
+    assert "工业和信息化部" in frame.locator("#panel h2").inner_text()
+    _assert_clean(session)

@@ -302,7 +302,7 @@ def view_data(
     ranked = sorted(entity_ids, key=lambda n: (-pr.get(n, 0.0), -mentions[n], n))
     limit = nodes_total if max_nodes is None else min(max_nodes, nodes_total)
     shown = set(ranked[:limit])
-    rule = "PageRank over the relations (teleport weighted by mention count)"
+    rule = "PageRank over the relations, weighted by mention counts"
 
     # ---- edges among shown nodes
     shown_rel = [r for r in relations if r[0] in shown and r[1] in shown]
@@ -423,7 +423,7 @@ def view_data(
     if nodes_omitted:
         note = (
             f"Showing the {len(nodes):,} most central of {nodes_total:,} entities "
-            f"(by {rule}) and the {len(edges):,} relations among them; "
+            f"(ranked by {rule}) and the {len(edges):,} relations among them; "
             f"{nodes_omitted:,} entities and {edges_omitted:,} relations left out."
         )
     stats = {
@@ -630,6 +630,7 @@ window.kgTimings = { start: performance.now() };
 window.kgStable = false;
 const data = JSON.parse(document.getElementById("kg-data").textContent);
 window.kgData = data;
+window.kgTimings.parsed = performance.now();
 const meta = data.meta;
 const FONT = getComputedStyle(document.documentElement).getPropertyValue("--font").trim();
 const typeColor = Object.fromEntries(data.types.map(t => [t.name, t.color]));
@@ -736,8 +737,8 @@ const edgeItems = data.edges.map(e => {
   const c = predColor[e.predicate] || data.otherColor;
   const item = {
     id: e.id, from: e.from, to: e.to, title: edgeTitle(e),
-    color: { color: c, highlight: c, hover: c, opacity: 0.75 },
-    width: 1 + Math.min(4, Math.log2(1 + e.n)),
+    color: { color: c, highlight: c, hover: c, opacity: big ? 0.45 : 0.75 },
+    width: (big ? 0.5 : 1) + Math.min(4, Math.log2(1 + e.n)) * (big ? 0.5 : 1),
     dashes: e.modality === "planned",
     hidden: false,
   };
@@ -748,17 +749,19 @@ const edgeItems = data.edges.map(e => {
 const nodes = new vis.DataSet(nodeItems);
 const edges = new vis.DataSet(edgeItems);
 const n = nodeItems.length;
-const iterations = n <= 100 ? 600 : n <= 500 ? 300 : n <= 1500 ? 200 : 150;
+const iterations = n <= 100 ? 600 : n <= 500 ? 400 : n <= 1500 ? 250 : 200;
+// The layout also stops after LAYOUT_BUDGET_MS of physics, however fast the machine is.
+const LAYOUT_BUDGET_MS = 2500;
 const options = {
   autoResize: true,
   layout: { improvedLayout: !big, randomSeed: 42 },
   physics: {
     enabled: true,
     solver: "barnesHut",
-    barnesHut: { gravitationalConstant: big ? -3500 : -6000, centralGravity: 0.25,
+    barnesHut: { theta: big ? 0.9 : 0.5, gravitationalConstant: big ? -3500 : -6000, centralGravity: 0.25,
                  springLength: big ? 110 : 150, springConstant: 0.03, damping: 0.35,
                  avoidOverlap: big ? 0 : 0.2 },
-    stabilization: { enabled: true, iterations: iterations, updateInterval: 20, fit: true },
+    stabilization: { enabled: true, iterations: iterations, updateInterval: big ? 10 : 25, fit: true },
     minVelocity: 0.75,
   },
   interaction: { hover: !big, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
@@ -777,11 +780,14 @@ const options = {
 const container = document.getElementById("network");
 const network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 window.network = network;
+window.kgTimings.network = performance.now();
 
 const progress = document.getElementById("progress");
 progress.textContent = "Laying out " + n + " nodes…";
 network.on("stabilizationProgress", p => {
   progress.textContent = "Laying out " + n + " nodes… " + Math.round(100 * p.iterations / p.total) + "%";
+  window.kgTimings.iterations = p.iterations;
+  if (!window.kgStable && performance.now() - window.kgTimings.network > LAYOUT_BUDGET_MS) network.stopSimulation();
 });
 function settled() {
   if (window.kgStable) return;

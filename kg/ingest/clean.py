@@ -3,7 +3,8 @@
 Every format ends in the same :func:`finish` pass, so the rules hold whatever the source:
 
 * ``\\r\\n``/``\\r`` → ``\\n``; zero-width characters and control characters removed;
-* newspaper continuation markers （上接第三版）（下转第十一版） removed;
+* newspaper continuation markers （上接第三版）（下转第十一版） removed; ASCII angle
+  brackets used as inner title marks (《关于修改<…法>的决定》) become 〈〉;
 * each non-empty line is a paragraph; leading/trailing spaces and full-width indentation
   (``\\u3000``) stripped; runs of spaces collapsed; NFC (not NFKC: full-width punctuation
   stays);
@@ -37,6 +38,9 @@ MIN_DEDUP = 20
 #: Structural mark put in front of headings, list items and table rows while cleaning so
 #: they are never rejoined with a neighbour; removed before the text is returned.
 _MARK = "\x02"
+#: A line of its own that no paragraph is rejoined across (where an HTML comment such as
+#: ``<!-- INFO END -->`` separated two parts of a Markdown file).
+_BARRIER = "\x03"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
@@ -53,6 +57,7 @@ _CONTROL_MAP = {
     "\u2029": "\n",
 }
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f]{2,}|[\t\xa0\u2000-\u200a\u202f\u205f]")
+_ODD_SPACE = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 #: （上接第三版） （下转第十一版） (转A2版) 【接第3版】 …
@@ -64,6 +69,11 @@ MARKER = re.compile(
 #: Sentence-final characters: a paragraph ending in one of these is complete.
 FINAL = frozenset("。！？；：”’…）」』】.!?;:\")")
 
+#: A paragraph never starts with these: it continues the one before.
+CLOSERS = frozenset("》」』】〉〕，。、；：！？）”’,;!?)")
+#: A paragraph never ends with these: the next one continues it.
+OPENERS = frozenset("《「『【〈〔（“‘(")
+
 #: Headings and list items: never joined to the paragraph before or after them.
 HEADING = re.compile(
     _MARK
@@ -72,12 +82,16 @@ HEADING = re.compile(
     r"|[0-9０-９]+(?:[.．][0-9０-９]+)*(?:[、．]|\.(?![0-9]))"
     r"|[①-⑳⑴-⒇⒈-⒛❶-❿]"
     r"|专栏\s*[0-9０-９" + _NUM_CN + r"]*"
-    r"|第[0-9０-９" + _NUM_CN + r"]+[编章节条款部分篇卷]"
+    r"|第[0-9０-９" + _NUM_CN + r"]+[编章节条款部分篇卷，,、]"
     r"|附\s*[件录表]"
     r"|[■●◆▲★☆○□◇•·▪►]"
     r"|(?:目\s*录|前\s*言|序\s*言|引\s*言|结\s*束\s*语|结\s*语|后\s*记)$"
 )
 _CJK_START = re.compile("[" + _CJK + "]")
+#: 《关于修改<中华人民共和国法官法>等八部法律的决定》: ASCII brackets as inner title marks.
+_ASCII_TITLE = re.compile("<([" + _CJK + "][^<>\n]{0,80})>")
+#: A short label opening a line (要求：…) starts a new item, not a continuation.
+_LABEL = re.compile("[" + _CJK + "]{1,4}[:：]")
 #: A paragraph that contains one of these is prose, not a title line.
 _PROSE = re.compile(r"[，。；！？,;]")
 
@@ -91,6 +105,11 @@ _TRAILER = re.compile(
     r"监制|统筹|原标题|作者)\s*[:：]"
 )
 _MAX_JUNK_LEN = 60
+#: Wikisource-style licence footers: 本作品是/来自… 属于公有领域 … Public domain.
+_LICENSE_START = re.compile(r"(?:本作品|这部作品|這部作品|此作品|本模板)")
+_LICENSE_HINTS = ("公有领域", "公有領域", "Public domain", "版权", "版權", "许可协议", "授权条款")
+_TRAILER_LINE = re.compile(r"(?:Public domain|false|true|↑)\Z", re.I)
+_FOOTER_SCAN = 40
 
 
 def _prep(text: str) -> str:
@@ -110,11 +129,13 @@ def decode_entities(text: str) -> str:
 
 
 def can_join(prev: str, nxt: str) -> bool:
-    """Whether ``nxt`` continues ``prev`` across a page break.
+    """Whether ``nxt`` continues ``prev`` across a page (or scraped-link) break.
 
-    ``prev`` must end without sentence-final punctuation, be prose (contain ，。；！？)
-    and not be a heading; ``nxt`` must start with a CJK ideograph and not be a heading
-    or list item (二、 （三） 专栏1 第五条 …).
+    Always when ``nxt`` starts with closing punctuation (》，。…) or ``prev`` ends with an
+    opening bracket or quote (《“（). Otherwise ``prev`` must end without sentence-final
+    punctuation, be prose (contain ，。；！？) and not be a heading; ``nxt`` must start
+    with a CJK ideograph and not be a heading, list item or label (二、 （三） 专栏1
+    第五条 要求：…).
 
     >>> can_join("……的时代主旋律在互", "联网上高亢响亮。")
     True
@@ -122,11 +143,16 @@ def can_join(prev: str, nxt: str) -> bool:
     False
     >>> can_join("推动农业农村大数据应用，", "二、中国的互联网发展治理实践")
     False
+    >>> can_join("学习《", "关于健全党委制"), can_join("关于健全党委制", "》等著作。")
+    (True, True)
     """
+    if nxt[0] in CLOSERS or prev[-1] in OPENERS:
+        return True
     return (
         prev[-1] not in FINAL
         and _CJK_START.match(nxt) is not None
         and _HEADING_MATCH(nxt) is None
+        and _LABEL.match(nxt) is None
         and _HEADING_MATCH(prev) is None
         and _PROSE.search(prev) is not None
     )
@@ -135,11 +161,29 @@ def can_join(prev: str, nxt: str) -> bool:
 _HEADING_MATCH = HEADING.match
 
 
+def _drop_footer(paras: list[str]) -> None:
+    """Remove a trailing licence notice (scraped wiki pages) and editor/source lines."""
+    for i in range(max(0, len(paras) - _FOOTER_SCAN), len(paras)):
+        if _LICENSE_START.match(paras[i]):
+            tail = "".join(paras[i:])
+            if any(h in tail for h in _LICENSE_HINTS):
+                del paras[i:]
+                break
+    while paras and (
+        _TRAILER_LINE.match(paras[-1])
+        or (len(paras[-1]) <= _MAX_JUNK_LEN and _TRAILER.match(paras[-1].lstrip(_MARK)))
+    ):
+        paras.pop()
+
+
 def finish(text: str) -> str:
     """The format-independent pass (see the module docstring)."""
     if "版" in text:
         text = MARKER.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "<" in text:
+        text = _ASCII_TITLE.sub(r"〈\1〉", text)
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     paras = [s for line in text.split("\n") if (s := line.strip(" \u3000"))]
@@ -147,15 +191,19 @@ def finish(text: str) -> str:
     paras = [p for p in paras if p != _MARK]
 
     kept: list[str] = []
+    barrier = True
     for p in paras:
+        if p == _BARRIER:
+            barrier = True
+            continue
         if len(p) <= _MAX_JUNK_LEN and _JUNK.match(p.lstrip(_MARK)):
             continue
-        if kept and can_join(kept[-1], p):
+        if not barrier and can_join(kept[-1], p):
             kept[-1] += p
         else:
             kept.append(p)
-    while kept and len(kept[-1]) <= _MAX_JUNK_LEN and _TRAILER.match(kept[-1].lstrip(_MARK)):
-        kept.pop()
+        barrier = False
+    _drop_footer(kept)
 
     seen: set[str] = set()
     out: list[str] = []
@@ -329,8 +377,10 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
 
 _M = re.M
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_MD_COMMENT_LINE = re.compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.S | re.M)
 _MD_FENCE = re.compile(r"^[ \t]*(?:```|~~~).*$", _M)
-_MD_SETEXT = re.compile(r"^([^\n]*\S[^\n]*)\n[ \t]*(?:=+|-+)[ \t]*$", _M)
+_MD_UNDERLINE = re.compile(r"\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
+_MD_SETEXT = re.compile(r"^(?![ \t]*+\n)([^\n]++)\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$", _M)
 _MD_HR = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", _M)
 _MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", _M)
@@ -364,10 +414,11 @@ def markdown_to_text(text: str) -> str:
     → space-separated, images and HTML comments dropped). Headings, list items and table
     rows carry the structural mark so they are never rejoined."""
     if "<!--" in text:
+        text = _MD_COMMENT_LINE.sub(_BARRIER, text)
         text = _MD_COMMENT.sub("", text)
     if "```" in text or "~~~" in text:
         text = _MD_FENCE.sub("", text)
-    if "\n=" in text or "\n-" in text:
+    if ("\n=" in text or "\n-" in text) and _MD_UNDERLINE.search(text):
         text = _MD_SETEXT.sub(_MARK + r"\1", text)
     if "#" in text:
         text = _MD_ATX.sub(_MARK + r"\1", text)

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.lang.zh import Chinese
 
 from kg.nlp import components  # noqa: F401  (registers the factories)
+from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer
 
 #: Components in pipeline order. Each is a registered factory name.
@@ -75,6 +76,7 @@ def make_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS, gazetteer_dir: st
     gaz = load_gazetteer(gazetteer_dir)
     _prepare_segmenter(seg, gaz.jieba_words())
     nlp.tokenizer.jieba_seg = seg
+    nlp.tokenizer = KGTokenizer(nlp.tokenizer)
     for name in components:
         cfg = {"gazetteer_dir": gazetteer_dir} if name not in ("kg_sentences",) else {}
         nlp.add_pipe(name, config=cfg)

@@ -24,6 +24,7 @@ _DATE = re.compile(r"(?:截至|截止|到)?((?:19|20)\d{2})年(?:(\d{1,2})月)?(
 _VERB = r"(?:达到|达|为|超过|突破|提升到|提高到|增长到|增至|升至|近|约|累计|共)"
 _LEVEL = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)" + _VERB + r"+" + _NUM + _SCALE_RE + _UNIT_RE)
 _GROWTH = re.compile(r"(同比|比上年|环比|年均)?(增长|下降|提高|减少)" + _NUM + r"%")
+_DIGIT = re.compile(r"\d")
 _SUBJECT_TYPES = {"Country", "GovernmentBody", "Ministry", "Location", "Organization"}
 
 
@@ -45,7 +46,7 @@ class Quantities:
         obs: list[Observation] = []
         for s, e in st.sents:
             sentence = text[s:e]
-            if not any(ch.isdigit() for ch in sentence):
+            if _DIGIT.search(norm, s, e) is None:
                 continue
             date = None
             dm = _DATE.search(norm, s, e)

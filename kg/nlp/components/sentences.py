@@ -21,7 +21,7 @@ class Sentences:
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
-        st.sents = split_sentences(doc.text)
+        st.sents = split_sentences(st.text)
         if self.set_sent_starts and len(doc):
             idx = doc.to_array(["IDX"]).astype(np.int64)
             starts = np.fromiter((s for s, _ in st.sents), dtype=np.int64, count=len(st.sents))

@@ -1,0 +1,150 @@
+"""Ingest: files and folders → a stream of clean :class:`~kg.model.Document`.
+
+``iter_documents(["data/sample", "corpus/report.jsonl"])`` walks folders recursively in
+sorted order (hidden files and folders skipped, only ``.txt .md .markdown .html .htm
+.jsonl`` taken), reads each file (:func:`read_document`; JSONL line by line,
+:func:`iter_jsonl`) and yields a :class:`Document` — or an :class:`~kg.errors.InputError`
+for a file or JSONL line that cannot be read, so the caller reports it and goes on.
+
+``Document.id`` is the path relative to the input root (the folder given, or the file's
+parent for a file given by name), POSIX separators, without the extension, NFC; a JSONL
+record adds ``#<record id or line number>``. Ids are unique within one call: a clash
+(``a.txt`` and ``a.md``) gets ``~2``, ``~3``… in reading order; a file reached twice
+(named and inside a folder named too) is read once.
+
+A file that holds only front matter (a Hugo ``_index.md``) is skipped silently when
+found in a folder, and gives ``E009`` when named explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from os import PathLike
+from pathlib import Path
+
+from kg.errors import Errors, InputError
+from kg.ingest.clean import clean_text
+from kg.ingest.decode import decode_bytes
+from kg.ingest.readers import (
+    SUFFIX_FORMATS,
+    format_for,
+    iter_jsonl,
+    normalize_date,
+    read_document,
+    split_front_matter,
+)
+from kg.model import Document
+
+__all__ = [
+    "SUFFIX_FORMATS",
+    "clean_text",
+    "decode_bytes",
+    "iter_documents",
+    "iter_jsonl",
+    "normalize_date",
+    "read_document",
+    "split_front_matter",
+]
+
+
+def _walk(folder: Path, visited: set[str]) -> Iterator[Path | InputError]:
+    """Supported files under ``folder``, depth first, entries sorted by name."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        yield InputError(Errors.E001, path=str(folder), reason=e.strerror or str(e))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            real = os.path.realpath(path)
+            if real not in visited:  # symlink loops
+                visited.add(real)
+                yield from _walk(path, visited)
+        elif format_for(path) is None:
+            continue
+        elif is_file:
+            yield path
+        elif entry.is_symlink():
+            yield InputError(Errors.E010, path=str(path))  # dangling link
+
+
+def _doc_id(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    return unicodedata.normalize("NFC", rel.with_suffix("").as_posix())
+
+
+def _read(
+    path: Path, root: Path, explicit: bool, text_field: str | None
+) -> Iterator[Document | InputError]:
+    fmt = format_for(path)
+    if fmt is None:
+        yield InputError(Errors.E005, path=str(path), suffix=path.suffix)
+        return
+    doc_id = _doc_id(path, root)
+    if fmt == "jsonl":
+        try:
+            yield from iter_jsonl(path, doc_prefix=doc_id, text_field=text_field)
+        except Exception as e:  # see below
+            yield InputError(Errors.E011, path=str(path), reason=f"{type(e).__name__}: {e}")
+        return
+    try:
+        yield read_document(path, doc_id=doc_id)
+    except InputError as e:
+        if explicit or not e.fields.get("front_matter_only"):
+            yield e
+    except Exception as e:  # a bug or a parser crash must not stop the whole build
+        yield InputError(Errors.E011, path=str(path), reason=f"{type(e).__name__}: {e}")
+
+
+def iter_documents(
+    inputs: Iterable[str | PathLike[str]], text_field: str | None = None
+) -> Iterator[Document | InputError]:
+    """Documents of files and folders, in a deterministic order; errors are yielded.
+
+    ``text_field`` names the JSONL field holding the text (default: ``text``, then
+    ``content``).
+    """
+    seen_files: set[str] = set()
+    seen_ids: dict[str, int] = {}
+    visited: set[str] = set()
+    for given in inputs:
+        p = Path(given)
+        if not p.exists():
+            yield InputError(Errors.E010, path=str(given))
+            continue
+        if p.is_dir():
+            visited.add(os.path.realpath(p))
+            found: Iterable[Path | InputError] = _walk(p, visited)
+            root, explicit = p, False
+        else:
+            found, root, explicit = [p], p.parent, True
+        for f in found:
+            if isinstance(f, InputError):
+                yield f
+                continue
+            real = os.path.realpath(f)
+            if real in seen_files:
+                continue
+            seen_files.add(real)
+            for item in _read(f, root, explicit, text_field):
+                if isinstance(item, Document):
+                    n = seen_ids.get(item.id, 0) + 1
+                    seen_ids[item.id] = n
+                    if n > 1:
+                        item.id = f"{item.id}~{n}"
+                        seen_ids[item.id] = 1
+                yield item
