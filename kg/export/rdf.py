@@ -834,6 +834,21 @@ class _Compactor:
             yield node
 
 
+def _context_json(context: dict[str, Any] | str) -> str:
+    """The context, one term a line."""
+    if not isinstance(context, dict):
+        return json.dumps(context, ensure_ascii=False)
+    items = (f" {json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}" for k, v in context.items())
+    return "{\n" + ",\n".join(items) + "\n}"
+
+
+def write_jsonld_context(path: str | os.PathLike[str], base_iri: str = DEFAULT_BASE) -> Path:
+    """Write ``{"@context": …}`` (:func:`jsonld_context`) as a file other JSON-LD can cite."""
+    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write('{"@context":' + _context_json(jsonld_context(base_iri)) + "}\n")
+    return Path(path)
+
+
 def write_jsonld(
     G: Any,
     path: str | os.PathLike[str],
@@ -855,7 +870,7 @@ def write_jsonld(
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
     with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write('{"@context":' + json.dumps(context or ctx, ensure_ascii=False, indent=1))
+        f.write('{"@context":' + _context_json(context or ctx))
         f.write(',\n"@graph":[')
         sep = "\n"
         for graph, nodes in itertools.groupby(quads, key=lambda q: q.graph_name):

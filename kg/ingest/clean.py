@@ -18,8 +18,8 @@ Every format ends in the same :func:`finish` pass, so the rules hold whatever th
 '打造新产业、新业态。\\n\\n二、'
 >>> clean_text("## 第一章 总则\\n\\n[宪法](http://x)是**根本法**。", "md")
 '第一章 总则\\n\\n宪法是根本法。'
->>> clean_text("（上接第三版）主旋律在互\\n\\n（下转第二版）\\n\\n联网上高亢响亮。", "txt")
-'主旋律在互联网上高亢响亮。'
+>>> clean_text("（上接第三版）主旋律，在互\\n\\n（下转第二版）\\n\\n联网上高亢响亮。", "txt")
+'主旋律，在互联网上高亢响亮。'
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ MARKER = re.compile(
 )
 
 #: Sentence-final characters: a paragraph ending in one of these is complete.
-FINAL = frozenset("。！？；：”’…）」』】.!?;:\")")
+FINAL = frozenset('。！？；：”’…）」』】.!?;:")')
 
 #: A paragraph never starts with these: it continues the one before.
 CLOSERS = frozenset("》」』】〉〕，。、；：！？）”’,;!?)")
@@ -76,8 +76,7 @@ OPENERS = frozenset("《「『【〈〔（“‘(")
 
 #: Headings and list items: never joined to the paragraph before or after them.
 HEADING = re.compile(
-    _MARK
-    + r"|[" + _NUM_CN + r"]+[、．.]"
+    _MARK + r"|[" + _NUM_CN + r"]+[、．.]"
     r"|[（(][" + _NUM_CN + r"0-9０-９]+[）)]"
     r"|[0-9０-９]+(?:[.．][0-9０-９]+)*(?:[、．]|\.(?![0-9]))"
     r"|[①-⑳⑴-⒇⒈-⒛❶-❿]"
@@ -249,9 +248,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WS_NL = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
 _WS = re.compile(r"[ \t\r\f]+")
 _SOFT_BREAK = "\x01"
-_CJK_SOFT = re.compile(
-    r"(?<=[" + _CJK + _CJK_PUNCT + r"])\x01+(?=[" + _CJK + _CJK_PUNCT + r"])"
-)
+_CJK_SOFT = re.compile(r"(?<=[" + _CJK + _CJK_PUNCT + r"])\x01+(?=[" + _CJK + _CJK_PUNCT + r"])")
 _HTML_START = re.compile(
     r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml|<(?:head|body|div|p|span|table|article|"
     r"section|meta|title|h[1-6]|ul|ol|font|center|br|a|main)\b)",
@@ -298,8 +295,10 @@ def _html_meta(root: Any) -> dict[str, Any]:
             continue
         if name in ("author", "article:author") and "author" not in meta:
             meta["author"] = content
-        elif name in ("publishdate", "pubdate", "article:published_time", "date",
-                      "dc.date") and "date" not in meta:
+        elif (
+            name in ("publishdate", "pubdate", "article:published_time", "date", "dc.date")
+            and "date" not in meta
+        ):
             meta["date"] = content
         elif name in ("og:url",) and "url" not in meta:
             meta["url"] = content
@@ -383,7 +382,9 @@ _MD_UNDERLINE = re.compile(r"\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_SETEXT = re.compile(r"^(?![ \t]*+\n)([^\n]++)\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$", _M)
 _MD_HR = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", _M)
-_MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", _M)
+_MD_TABLE_SEP = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", _M
+)
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$", _M)
 _MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", _M)
 _MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", _M)

@@ -58,15 +58,31 @@ _DATE_COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*$")
 _MAX_EXTRA_LEN = 500
 
 _TITLE_KEYS = ("title", "name", "headline")
-_DATE_KEYS = ("date", "pubdate", "pub_date", "publish_date", "published", "publishdate",
-              "created", "time", "datetime")
+_DATE_KEYS = (
+    "date",
+    "pubdate",
+    "pub_date",
+    "publish_date",
+    "published",
+    "publishdate",
+    "created",
+    "time",
+    "datetime",
+)
 _AUTHOR_KEYS = ("author", "authors", "byline")
 _URL_KEYS = ("url", "link", "permalink", "source_url", "canonical", "href")
 _PUBLISHER_KEYS = ("publisher", "source", "author")
 _CATEGORY_KEYS = ("categories", "category")
 _NOT_EXTRA = frozenset(
-    ("source", "format", "markup", "sha1", "line", "extra", "id", "text", "content")
-    + _TITLE_KEYS + _DATE_KEYS + _AUTHOR_KEYS + _URL_KEYS + _PUBLISHER_KEYS + _CATEGORY_KEYS
+    (
+        *("source", "format", "markup", "sha1", "line", "extra", "id", "text", "content"),
+        *_TITLE_KEYS,
+        *_DATE_KEYS,
+        *_AUTHOR_KEYS,
+        *_URL_KEYS,
+        *_PUBLISHER_KEYS,
+        *_CATEGORY_KEYS,
+    )
 )
 
 
@@ -184,7 +200,7 @@ def split_front_matter(text: str, path: str = "<text>") -> tuple[dict[str, Any] 
     if m is None:
         raise InputError(Errors.E008, path=path, reason="no closing '---' line")
     try:
-        data = yaml.load(m.group(1) or "", Loader=_YAML_LOADER)  # noqa: S506 - safe loader
+        data = yaml.load(m.group(1) or "", Loader=_YAML_LOADER)  # a safe loader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 2 + text.count(chr(10), 0, start)})" if mark else ""
@@ -196,7 +212,7 @@ def split_front_matter(text: str, path: str = "<text>") -> tuple[dict[str, Any] 
         raise InputError(
             Errors.E008, path=path, reason=f"a {type(data).__name__}, not a mapping of fields"
         )
-    return _unescape(data), text[m.end():]
+    return _unescape(data), text[m.end() :]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -236,9 +252,7 @@ def _merge(meta: dict[str, Any], found: Mapping[str, Any]) -> None:
             meta[k] = v
 
 
-def document_from_bytes(
-    data: bytes, path: str | PathLike[str], fmt: str, doc_id: str
-) -> Document:
+def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id: str) -> Document:
     """Decode, split front matter, sniff, clean; raises :class:`InputError`."""
     source = str(path)
     if not data.strip():
@@ -299,7 +313,7 @@ def _jsonl_lines(f: Any, enc: str | None) -> Iterator[tuple[int, str | None, byt
         for n, raw in enumerate(f, 1):
             line = raw.rstrip(b"\r\n")
             if n == 1 and line.startswith(codecs.BOM_UTF8):
-                line = line[len(codecs.BOM_UTF8):]
+                line = line[len(codecs.BOM_UTF8) :]
             yield n, decode_line(line), line
         return
     wrapper = io.TextIOWrapper(f, encoding=enc, errors="strict", newline=None)
