@@ -813,7 +813,7 @@ class _Compactor:
             return term.value == "true"
         return {"@value": term.value, "@type": self.iri(dt)}
 
-    def nodes(self, quads: Iterable[ox.Quad]) -> Iterator[dict[str, Any]]:
+    def _nodes(self, quads: Iterable[ox.Quad]) -> Iterator[dict[str, Any]]:
         node: dict[str, Any] | None = None
         current = None
         for q in quads:
@@ -832,6 +832,11 @@ class _Compactor:
             node.setdefault(key, []).append(self.value(q.object, coerce))
         if node is not None:
             yield node
+
+    def nodes(self, quads: Iterable[ox.Quad]) -> Iterator[dict[str, Any]]:
+        """Node objects, one per subject run, single values unwrapped from their list."""
+        for node in self._nodes(quads):
+            yield {k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in node.items()}
 
 
 def _context_json(context: dict[str, Any] | str) -> str:

@@ -4,10 +4,11 @@ The order is fixed so the result never depends on a guess when the bytes are una
 
 1. a BOM (UTF-8, UTF-32, UTF-16) decides;
 2. image/archive/PDF/executable magic → ``E004``;
-3. NUL bytes: UTF-16 LE/BE when they sit on one parity (ASCII in UTF-16), else ``E004``;
+3. NUL bytes: UTF-16 LE/BE when one byte order decodes to plausible text, else ``E004``;
 4. strict UTF-8;
-5. charset-normalizer's best guess, accepted only when the decoded text is plausible
-   (mostly ASCII/CJK/CJK punctuation), then GB18030 under the same test;
+5. GB18030 when it decodes strictly, is plausible (mostly ASCII/CJK/CJK punctuation)
+   and reads as ordinary Chinese (common ideographs; fast, no detector); else
+   charset-normalizer's best guess, then GB18030, each accepted only when plausible;
 6. otherwise ``E002`` — a file is never decoded into silent mojibake.
 
 >>> decode_bytes("中文".encode("gb18030") * 20, "x.txt")[:4]
@@ -76,6 +77,26 @@ _IMPLAUSIBLE = re.compile(
 #: Largest share of unexpected characters a legacy-codec guess may produce.
 MAX_IMPLAUSIBLE = 0.02
 
+#: The 400 most frequent ideographs of Chinese policy text (laws and work reports): real
+#: GB18030 text has ~70% of its ideographs among them, Big5 bytes misread as GB ~8%.
+COMMON_HANZI = frozenset(
+    (
+        "的人和第条法行定民应十当业规政有国理以会管一关工设者部用务建门市发地经或在不作生"
+        "机二保主产制本事三公对区进大施中其等要员合全资为实责动方上府五年出可展位处水提安"
+        "加物四体及单家改级构依由证化重护同社照所内成权通时下监院划他得企自并代开委品任准"
+        "分审案件项议能交期利共服表营查收力是按性计标农情取报立文职场强信组违持六各活决学"
+        "新向个度城外程县相据高办调技款与教日量济使请检育过基境织律治督入面于例告七明费元"
+        "批域防供金质予专正运执现道后商环未支结八反增九求源备目申常我受平之到电义采术确百"
+        "统况造系村投了罚意推负具协长范需万列财前接科限省放记指乡原根解预革导书止章点险益"
+        "息续害障诉置起路效式污好房间修将格口从形医措整完集海必价核养知许名特给流税认总除"
+        "们承验车令复数月严料步节排土次多登销因被适健善罪算种际布领卫助犯就司河察测符举无"
+        "策筑变消更控围镇气转参担直配则华损积住问优广坚见疗创励评校染劳促这容传药失托究维"
+    )
+)
+#: Share of ideographs that must be common for GB18030 to be taken without a detector.
+MIN_COMMON = 0.4
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
 #: charset-normalizer names that are GB-family; GB18030 decodes all of them.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn"}
 
@@ -130,9 +151,25 @@ def is_plausible(text: str) -> bool:
     return _bad_chars(sample) <= MAX_IMPLAUSIBLE * len(sample)
 
 
+def looks_like_chinese(text: str) -> bool:
+    """Enough ideographs, most of them common ones (see ``COMMON_HANZI``)."""
+    hanzi = _HANZI.findall(text[:20_000])
+    if len(hanzi) < 20:
+        return False
+    return sum(1 for h in hanzi if h in COMMON_HANZI) >= MIN_COMMON * len(hanzi)
+
+
 def _guess(data: bytes) -> tuple[str | None, list[str]]:
-    """Legacy-codec decoding: charset-normalizer first, GB18030 as the fallback."""
-    tried: list[str] = []
+    """Legacy-codec decoding: GB18030 when it reads as ordinary Chinese (fast path, no
+    detector), else charset-normalizer's guess, else GB18030 — each only if plausible."""
+    tried: list[str] = ["gb18030"]
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and is_plausible(text) and looks_like_chinese(text):
+        return text, tried
+    tried = []
     candidates: list[str] = []
     try:
         from charset_normalizer import from_bytes

@@ -260,6 +260,8 @@ def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id
     text = decode_bytes(data, source)
     if not text.strip(" \t\n\r\u3000\ufeff\u200b\xa0"):
         raise InputError(Errors.E003, path=source)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     front, body = split_front_matter(text, source)
     markup = sniff_markup(body, fmt)
     clean, head_meta = clean_with_meta(body, markup)

@@ -7,7 +7,8 @@ variant to ``—``, one character for one so offsets stay valid in the original 
 '中国—东盟APEC'
 >>> norm_name("“十四五”数字经济发展规划")
 '十四五数字经济发展规划'
->>> [text[s:e] for s, e in split_sentences(text := "一是甲。二是乙！\\n三")]
+>>> text = "一是甲。二是乙！\\n三"
+>>> [text[s:e] for s, e in split_sentences(text)]
 ['一是甲。', '二是乙！', '三']
 """
 
