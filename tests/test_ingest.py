@@ -536,6 +536,55 @@ def test_gb18030_front_matter_and_html_read_back_identical(tmp_path: Path, doc00
     assert doc.meta["title"] == doc000.meta["title"]
 
 
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("utf-8-bom", lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+        ("utf-16-bom", lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le")),
+        ("utf-16-be", lambda t: t.encode("utf-16-be")),
+        ("gbk", lambda t: t.encode("gbk")),
+    ],
+)
+def test_jsonl_in_other_encodings_and_crlf(tmp_path: Path, name: str, encode) -> None:
+    records = [{"id": 7, "text": "第一条 为了规范。"}, {"content": "第二条 适用范围。"}]
+    body = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\r\n"
+    path = tmp_path / f"{name}.jsonl"
+    path.write_bytes(encode(body))
+    docs = list(iter_documents([path]))
+    assert [(d.id, d.text) for d in docs] == [
+        (f"{name}#7", "第一条 为了规范。"),
+        (f"{name}#2", "第二条 适用范围。"),
+    ]
+
+
+def test_crlf_front_matter_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.md"
+    path.write_bytes("---\r\ntitle: 标题\r\n---\r\n\r\n# 一级\r\n\r\n正文。\r\n".encode())
+    doc = read_document(path)
+    assert doc.meta["title"] == "标题"
+    assert doc.text == "一级\n\n正文。"
+
+
+def test_big5_is_not_misread_as_gb18030(tmp_path: Path) -> None:
+    text = (
+        "中華人民共和國憲法是國家的根本法，具有最高的法律效力。"
+        "全國各族人民都必須以憲法為根本的活動準則。\n"
+    )
+    path = tmp_path / "big5.txt"
+    path.write_bytes((text * 3).encode("big5"))
+    assert read_document(path).text.startswith("中華人民共和國憲法是國家的根本法")
+
+
+@pytest.mark.parametrize("text", ["中文", "价格", "第一条 为了规范"])
+def test_short_gbk_text_is_read_as_gbk(text: str) -> None:
+    assert decode_bytes(text.encode("gbk")) == text
+
+
+def test_markdown_drops_embedded_scripts(tmp_path: Path) -> None:
+    md = "正文。\n\n<script>var a = 1;</script>\n<style>p {}</style>\n\n<div>块</div>"
+    assert clean_text(md, "md") == "正文。\n\n块"
+
+
 # --- error paths -------------------------------------------------------------------------
 
 

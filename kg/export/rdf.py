@@ -577,12 +577,20 @@ def graph_to_store(G: Any, base_iri: str | None = None, *, named_graphs: bool = 
 
 
 def graph_to_rdf(G: Any, base_iri: str | None = None, *, named_graphs: bool = True) -> Any:
-    """An rdflib ``Dataset`` holding the graph's RDF (named graph per document)."""
-    from rdflib import Dataset
+    """An rdflib ``Dataset`` holding the graph's RDF (named graph per document).
+
+    Built by rdflib's N-Triples parser, one graph at a time: fine for the sample, slow for
+    millions of statements (use :func:`graph_to_store` or the writers for those).
+    """
+    from rdflib import Dataset, URIRef
 
     ds = Dataset()
-    lines = iter_nquads(G, base_iri) if named_graphs else iter_ntriples(G, base_iri)
-    ds.parse(data="".join(lines), format="nquads")
+    by_graph: dict[str | None, list[str]] = {}
+    for s, p, o, g in iter_statements(G, base_iri, named_graphs=named_graphs):
+        by_graph.setdefault(g, []).append(f"{s} {p} {o} .\n")
+    for g, lines in by_graph.items():
+        target = ds.default_graph if g is None else ds.graph(URIRef(g[1:-1]))
+        target.parse(data="".join(lines), format="nt")
     base = base_iri or G.graph.get("base_iri") or DEFAULT_BASE
     for prefix, ns in prefixes(base).items():
         ds.bind(prefix, ns, override=True)

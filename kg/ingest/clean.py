@@ -109,6 +109,7 @@ _LICENSE_START = re.compile(r"(?:本作品|这部作品|這部作品|此作品|�
 _LICENSE_HINTS = ("公有领域", "公有領域", "Public domain", "版权", "版權", "许可协议", "授权条款")
 _TRAILER_LINE = re.compile(r"(?:Public domain|false|true|↑)\Z", re.I)
 _FOOTER_SCAN = 40
+_MAX_FOOTER_LEN = 4000
 
 
 def _prep(text: str) -> str:
@@ -163,11 +164,14 @@ _HEADING_MATCH = HEADING.match
 def _drop_footer(paras: list[str]) -> None:
     """Remove a trailing licence notice (scraped wiki pages) and editor/source lines."""
     for i in range(max(0, len(paras) - _FOOTER_SCAN), len(paras)):
-        if _LICENSE_START.match(paras[i]):
-            tail = "".join(paras[i:])
-            if any(h in tail for h in _LICENSE_HINTS):
-                del paras[i:]
-                break
+        p = paras[i]
+        if (
+            _LICENSE_START.match(p)
+            and any(h in p for h in _LICENSE_HINTS)
+            and sum(map(len, paras[i:])) <= _MAX_FOOTER_LEN
+        ):
+            del paras[i:]
+            break
     while paras and (
         _TRAILER_LINE.match(paras[-1])
         or (len(paras[-1]) <= _MAX_JUNK_LEN and _TRAILER.match(paras[-1].lstrip(_MARK)))
@@ -394,6 +398,7 @@ _MD_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _MD_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", _M)
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_BR = re.compile(r"<br\s*/?>", re.I)
+_MD_RAW_BLOCK = re.compile(r"<(script|style|noscript|iframe|template)\b.*?</\1\s*>", re.I | re.S)
 _MD_BLOCK_TAG = re.compile(
     r"</?(?:p|div|table|tr|li|ul|ol|h[1-6]|blockquote|section|article|pre|dl|dt|dd)\b[^<>]*>",
     re.I,
@@ -436,6 +441,7 @@ def markdown_to_text(text: str) -> str:
         text = _MD_LINK.sub(r"\1", text)
         text = _MD_LINK_DEF.sub("", text)
     if "<" in text:
+        text = _MD_RAW_BLOCK.sub("", text)
         text = _MD_AUTOLINK.sub(r"\1", text)
         text = _MD_BR.sub("\n", text)
         text = _MD_BLOCK_TAG.sub("\n", text)

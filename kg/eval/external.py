@@ -1,0 +1,232 @@
+"""Span-level scores on public NER data sets kept beside the checkout (``../shared``).
+
+The data sets are for research use only: they are read at evaluation time from
+``shared/eval/external`` and never copied into the repository.
+
+Two scores, both exact span match (start and end character offsets), micro-averaged over
+sentences, computed with the span API (:func:`kg.spans.entity_spans`) on each sentence:
+
+``cluener_government``
+    CLUENER2020 (``cluener_train.jsonl``): its ``government`` label (inclusive offsets,
+    converted to end-exclusive) against our ``GovernmentBody``/``Ministry`` spans.
+
+``peoples_daily_org_state_organ``
+    People's Daily 1998 (``peoples_daily_dev.bio``: one character and its BIO tag per line,
+    a blank line between sentences). The data set tags every organisation ``ORG``; only
+    the ORG spans that *are state organs* are gold, against our ``GovernmentBody``/
+    ``Ministry`` spans. An ORG span is a state organ when (:func:`is_state_organ`)
+
+    1. a gazetteer name (``ontology/gazetteers``) of a GovernmentBody or Ministry, or
+    2. its whole string is an organ name by the organ rules the recogniser uses
+       (:func:`kg.nlp.components.organs.organ_type`): a place or country followed by an
+       organ suffix (人民政府, 政府, 公安局, 教育厅, 外交部, 国务院…), or a party/state
+       organ head (…委员会 of a people's congress, 中共X委, 法院, 检察院…).
+
+    Predictions that fall inside (or exactly on) an ORG span that is not a state organ,
+    or inside a PER/LOC span, are false positives like any other.
+
+``peoples_daily_loc_country``
+    People's Daily ``LOC`` spans that are countries (the whole string is a name of a
+    ``Country`` in ``countries.jsonl``: 中国, 美国, 巴基斯坦; single-character
+    abbreviations such as 中/美 are names of no entry and are therefore not gold) against
+    our ``Country`` spans.
+
+>>> sorted(_prf(3, 1, 1))
+['f1', 'fn', 'fp', 'precision', 'recall', 'tp']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
+
+
+def default_shared_dir() -> Path:
+    """``../shared`` beside the checkout."""
+    return Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+# -- readers -----------------------------------------------------------------------------
+
+def read_cluener(path: Path) -> Iterator[tuple[str, dict[str, set[tuple[int, int]]]]]:
+    """``(text, {label: {(start, end_exclusive), …}})`` per line of a CLUENER file."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            text = d["text"]
+            labels: dict[str, set[tuple[int, int]]] = {}
+            for label, names in (d.get("label") or {}).items():
+                for spans in names.values():
+                    for s, e in spans:
+                        labels.setdefault(label, set()).add((s, e + 1))
+            yield text, labels
+
+
+def read_bio(path: Path) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+    """``(text, [(tag, start, end), …])`` per sentence of a char/BIO file."""
+    chars: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> tuple[str, list[tuple[str, int, int]]]:
+        spans = []
+        i = 0
+        while i < len(tags):
+            t = tags[i]
+            if t.startswith(("B-", "I-")):
+                ty = t[2:]
+                j = i + 1
+                while j < len(tags) and tags[j] == "I-" + ty:
+                    j += 1
+                spans.append((ty, i, j))
+                i = j
+            else:
+                i += 1
+        return "".join(chars), spans
+
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if chars:
+                    yield flush()
+                    chars, tags = [], []
+                continue
+            parts = line.split()
+            if len(parts) == 1:  # a white-space character
+                chars.append(" ")
+                tags.append(parts[0])
+            else:
+                chars.append(parts[0][:1])
+                tags.append(parts[-1])
+    if chars:
+        yield flush()
+
+
+# -- gold definitions --------------------------------------------------------------------
+
+def is_state_organ(name: str) -> bool:
+    """Whether an organisation name denotes a state or party organ (see the module doc)."""
+    from kg.nlp.components.organs import organ_type
+    from kg.nlp.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    e = gaz.lookup(name)
+    if e is not None:
+        return e.type in GOV_TYPES
+    return organ_type(gaz, name) is not None
+
+
+def is_country(name: str) -> bool:
+    """Whether a place name is a name of a Country entry of the gazetteer."""
+    from kg.nlp.gazetteer import load_gazetteer
+
+    e = load_gazetteer().lookup(name)
+    return e is not None and e.type == "Country"
+
+
+# -- scoring -----------------------------------------------------------------------------
+
+def _predict(texts: list[str]) -> list[list[dict[str, Any]]]:
+    from kg.spans import entity_spans
+
+    return list(entity_spans(texts))
+
+
+def _score(gold: Iterable[set[tuple[int, int]]], pred: Iterable[set[tuple[int, int]]]) -> dict[str, Any]:
+    tp = fp = fn = 0
+    for g, p in zip(gold, pred, strict=True):
+        tp += len(g & p)
+        fp += len(p - g)
+        fn += len(g - p)
+    return _prf(tp, fp, fn)
+
+
+def score_cluener(path: Path, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """CLUENER ``government`` vs our GovernmentBody/Ministry spans."""
+    data = list(read_cluener(path))
+    texts = [t for t, _ in data]
+    gold = [labels.get("government", set()) for _, labels in data]
+    preds = [{(s["start"], s["end"]) for s in spans if s["type"] in GOV_TYPES} for spans in _predict(texts)]
+    if errors is not None:
+        for text, g, p in zip(texts, gold, preds, strict=True):
+            if g != p:
+                errors.append({"text": text, "fp": [text[s:e] for s, e in sorted(p - g)],
+                               "fn": [text[s:e] for s, e in sorted(g - p)]})
+    return _score(gold, preds)
+
+
+def score_peoples_daily(path: Path, errors: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, dict[str, Any]]:
+    """People's Daily ORG state organs vs GovernmentBody/Ministry; LOC countries vs Country."""
+    data = list(read_bio(path))
+    texts = [t for t, _ in data]
+    preds = _predict(texts)
+    gold_org, gold_loc, pred_org, pred_loc = [], [], [], []
+    for (text, spans), pspans in zip(data, preds, strict=True):
+        gold_org.append({(s, e) for ty, s, e in spans if ty == "ORG" and is_state_organ(text[s:e])})
+        gold_loc.append({(s, e) for ty, s, e in spans if ty == "LOC" and is_country(text[s:e])})
+        pred_org.append({(p["start"], p["end"]) for p in pspans if p["type"] in GOV_TYPES})
+        pred_loc.append({(p["start"], p["end"]) for p in pspans if p["type"] == "Country"})
+    if errors is not None:
+        for name, gold, pred in (("org", gold_org, pred_org), ("loc", gold_loc, pred_loc)):
+            out = errors.setdefault(name, [])
+            for text, g, p in zip(texts, gold, pred, strict=True):
+                if g != p:
+                    out.append({"text": text, "fp": [text[s:e] for s, e in sorted(p - g)],
+                                "fn": [text[s:e] for s, e in sorted(g - p)]})
+    return {
+        "peoples_daily_org_state_organ": _score(gold_org, pred_org),
+        "peoples_daily_loc_country": _score(gold_loc, pred_loc),
+    }
+
+
+def evaluate_external(shared_dir: str | Path | None = None) -> dict[str, dict[str, Any]]:
+    """Every external score whose data file is present under ``shared/eval/external``."""
+    ext = Path(shared_dir or default_shared_dir()) / "eval" / "external"
+    out: dict[str, dict[str, Any]] = {}
+    cluener = ext / "cluener_train.jsonl"
+    if cluener.exists():
+        out["cluener_government"] = score_cluener(cluener)
+    pd = ext / "peoples_daily_dev.bio"
+    if pd.exists():
+        out.update(score_peoples_daily(pd))
+    return out
+
+
+def main() -> None:  # pragma: no cover - a developer's tool
+    """``python -m kg.eval.external [--errors N]``: the scores, and some errors of each."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--shared", default=None)
+    ap.add_argument("--errors", type=int, default=0, help="print this many wrong sentences per score")
+    args = ap.parse_args()
+    ext = Path(args.shared or default_shared_dir()) / "eval" / "external"
+    errs: list[dict[str, Any]] = []
+    perrs: dict[str, list[dict[str, Any]]] = {}
+    res = {"cluener_government": score_cluener(ext / "cluener_train.jsonl", errs)}
+    res.update(score_peoples_daily(ext / "peoples_daily_dev.bio", perrs))
+    for name, prf in res.items():
+        print(f"{name}: P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f} "
+              f"(tp {prf['tp']} fp {prf['fp']} fn {prf['fn']})")
+    if args.errors:
+        for name, lst in (("cluener", errs), ("pd-org", perrs.get("org", [])), ("pd-loc", perrs.get("loc", []))):
+            print(f"== {name}")
+            for x in lst[: args.errors]:
+                print(json.dumps(x, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
