@@ -164,7 +164,10 @@ def query_store(
                 "csv": ox.RdfFormat.N_TRIPLES,
                 "json": ox.RdfFormat.JSON_LD,
             }[fmt]
-            return result.serialize(format=rdf_format, prefixes=pfx).decode()
+            triples = list(result)
+            if rdf_format == ox.RdfFormat.N_TRIPLES:
+                return ox.serialize(triples, format=rdf_format).decode()
+            return ox.serialize(triples, format=rdf_format, prefixes=pfx).decode()
         if fmt == "csv":
             return result.serialize(format=ox.QueryResultsFormat.CSV).decode()
         if fmt == "json":

@@ -128,7 +128,8 @@ class _Names:
         for prefix, ns in data.namespaces():
             if prefix == "id":
                 base = str(ns)
-        self.ns = sorted(prefixes(base, folders=True).items(), key=lambda x: -len(x[1]))
+        names = prefixes(base, folders=True) | {"kgsh": "http://kg.example.org/shapes#"}
+        self.ns = sorted(names.items(), key=lambda x: -len(x[1]))
         self.data = data
 
     def iri(self, term: Any) -> str:

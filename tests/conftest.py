@@ -311,12 +311,23 @@ def build_sample_graph() -> nx.MultiDiGraph:
     return G
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def sample_nx_graph() -> nx.MultiDiGraph:
+    """The hand-made sample graph; shared by the session, so ``copy.deepcopy`` to mutate."""
     return build_sample_graph()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
+def built_sample_graph() -> nx.MultiDiGraph:
+    """The real pipeline's graph of data/sample (skipped while the pipeline cannot run)."""
+    try:
+        from kg.build import extract_graph
+    except ImportError as e:  # pragma: no cover - pipeline not there yet
+        pytest.skip(f"kg.build is not available: {e}")
+    return extract_graph(None, workers=1)
+
+
+@pytest.fixture(scope="session")
 def kg_graph(sample_nx_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph under test (swap to the real built sample here)."""
     return sample_nx_graph

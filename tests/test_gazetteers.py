@@ -28,16 +28,37 @@ FILES = {
     "programs.jsonl": {"Program"},
     "events.jsonl": {"Event"},
 }
-FOLDER = {"GovernmentBody": "gov", "Ministry": "gov", "Organization": "org", "Country": "country",
-          "Location": "place", "Law": "law", "Program": "program", "Event": "event"}
-KEYS = ["id", "type", "name", "aliases", "wikidata", "iso", "en", "category", "formerly",
-        "successor"]
+FOLDER = {
+    "GovernmentBody": "gov",
+    "Ministry": "gov",
+    "Organization": "org",
+    "Country": "country",
+    "Location": "place",
+    "Law": "law",
+    "Program": "program",
+    "Event": "event",
+}
+KEYS = [
+    "id",
+    "type",
+    "name",
+    "aliases",
+    "wikidata",
+    "iso",
+    "en",
+    "category",
+    "formerly",
+    "successor",
+]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def _lines(path: Path) -> list[str]:
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.lstrip().startswith("#")]
+    return [
+        ln.strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
 
 
 def _load() -> dict[str, list[dict]]:
@@ -75,6 +96,7 @@ def lookup(label: str) -> dict:
 
 
 # --------------------------------------------------------------------------- format
+
 
 @pytest.mark.parametrize("fname", sorted(FILES))
 def test_every_line_valid(fname):
@@ -128,6 +150,12 @@ def test_not_entities_are_not_names():
     assert not (generic & set(OWNERS))
 
 
+def test_blockers_are_not_names():
+    blockers = {norm_name(x) for x in _lines(LEX / "blockers.txt")}
+    assert "沿海地区" in blockers and "财政部门" in blockers
+    assert not (blockers & set(OWNERS))
+
+
 def test_no_single_character_aliases():
     for e in ALL:
         assert all(len(norm_name(a)) >= 2 for a in e["aliases"]), e["id"]
@@ -150,6 +178,7 @@ def test_formerly_lists_predecessors():
 
 # --------------------------------------------------------------------------- spot checks
 
+
 def test_miit():
     e = lookup("工信部")
     assert e["id"] == "gov/miit" and e["type"] == "Ministry" and e["name"] == "工业和信息化部"
@@ -170,13 +199,23 @@ def test_historical_names_are_separate_entities():
     assert "信息产业部" in BY_ID["gov/miit"]["formerly"]
 
 
-@pytest.mark.parametrize("form,key", [
-    ("人社部", "gov/mohrss"), ("人力资源社会保障部", "gov/mohrss"),
-    ("住建部", "gov/mohurd"), ("住房城乡建设部", "gov/mohurd"),
-    ("市场监管总局", "gov/samr"), ("央行", "gov/pbc"), ("中央网信办", "gov/cac"),
-    ("国家网信办", "gov/cac"), ("全国人大常委会", "gov/npcsc"), ("国务院", "gov/state-council"),
-    ("最高人民法院", "gov/spc"), ("中共中央", "gov/cpc-central-committee"),
-])
+@pytest.mark.parametrize(
+    "form,key",
+    [
+        ("人社部", "gov/mohrss"),
+        ("人力资源社会保障部", "gov/mohrss"),
+        ("住建部", "gov/mohurd"),
+        ("住房城乡建设部", "gov/mohurd"),
+        ("市场监管总局", "gov/samr"),
+        ("央行", "gov/pbc"),
+        ("中央网信办", "gov/cac"),
+        ("国家网信办", "gov/cac"),
+        ("全国人大常委会", "gov/npcsc"),
+        ("国务院", "gov/state-council"),
+        ("最高人民法院", "gov/spc"),
+        ("中共中央", "gov/cpc-central-committee"),
+    ],
+)
 def test_government_short_forms(form, key):
     assert lookup(form)["id"] == key
 
@@ -207,11 +246,23 @@ def test_laws():
     assert lookup("联合国宪章")["type"] == "Law"
     assert lookup("RCEP")["id"] == "law/区域全面经济伙伴关系协定"
     assert "组织法" in AMBIGUOUS and norm_name("组织法") not in {
-        n for n, ids in OWNERS.items() if len(ids) == 1}
+        n for n, ids in OWNERS.items() if len(ids) == 1
+    }
 
 
-@pytest.mark.parametrize("form", ["台湾", "香港", "澳门", "中国台湾", "中国香港",
-                                  "香港特别行政区", "澳门特别行政区", "台湾地区"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "台湾",
+        "香港",
+        "澳门",
+        "中国台湾",
+        "中国香港",
+        "香港特别行政区",
+        "澳门特别行政区",
+        "台湾地区",
+    ],
+)
 def test_china_places_are_locations(form):
     assert lookup(form)["type"] == "Location"
 
@@ -222,41 +273,85 @@ def test_countries():
     assert "我国" not in OWNERS
     for single in ("美", "日", "俄", "英", "法", "德"):
         assert single not in OWNERS
-    for form, iso in [("英国", "GBR"), ("俄罗斯", "RUS"), ("朝鲜", "PRK"), ("韩国", "KOR"),
-                      ("越南", "VNM"), ("老挝", "LAO"), ("伊朗", "IRN"), ("叙利亚", "SYR"),
-                      ("委内瑞拉", "VEN"), ("玻利维亚", "BOL"), ("坦桑尼亚", "TZA"),
-                      ("卢旺达", "RWA"), ("泰国", "THA")]:
+    for form, iso in [
+        ("英国", "GBR"),
+        ("俄罗斯", "RUS"),
+        ("朝鲜", "PRK"),
+        ("韩国", "KOR"),
+        ("越南", "VNM"),
+        ("老挝", "LAO"),
+        ("伊朗", "IRN"),
+        ("叙利亚", "SYR"),
+        ("委内瑞拉", "VEN"),
+        ("玻利维亚", "BOL"),
+        ("坦桑尼亚", "TZA"),
+        ("卢旺达", "RWA"),
+        ("泰国", "THA"),
+    ]:
         assert lookup(form)["id"] == f"country/{iso}", form
     assert len(DATA["countries.jsonl"]) >= 190
 
 
-@pytest.mark.parametrize("form,key", [
-    ("联合国", "org/un"), ("UN", "org/un"), ("安理会", "org/unsc"),
-    ("联合国教育、科学及文化组织", "org/unesco"), ("UNESCO", "org/unesco"),
-    ("世贸组织", "org/wto"), ("G20", "org/g20"), ("金砖", "org/brics"), ("上合组织", "org/sco"),
-    ("亚太经济合作组织", "org/apec"), ("ASEAN", "org/asean"), ("东南亚国家联盟", "org/asean"),
-    ("阿拉伯联盟", "org/arab-league"), ("ISO", "org/iso"), ("新华社", "org/xinhua"),
-])
+@pytest.mark.parametrize(
+    "form,key",
+    [
+        ("联合国", "org/un"),
+        ("UN", "org/un"),
+        ("安理会", "org/unsc"),
+        ("联合国教育、科学及文化组织", "org/unesco"),
+        ("UNESCO", "org/unesco"),
+        ("世贸组织", "org/wto"),
+        ("G20", "org/g20"),
+        ("金砖", "org/brics"),
+        ("上合组织", "org/sco"),
+        ("亚太经济合作组织", "org/apec"),
+        ("ASEAN", "org/asean"),
+        ("东南亚国家联盟", "org/asean"),
+        ("阿拉伯联盟", "org/arab-league"),
+        ("ISO", "org/iso"),
+        ("新华社", "org/xinhua"),
+    ],
+)
 def test_organizations(form, key):
     assert lookup(form)["id"] == key
 
 
-@pytest.mark.parametrize("form,type_", [
-    ("北京", "Location"), ("青岛", "Location"), ("浙江省", "Location"), ("浙江", "Location"),
-    ("广西", "Location"), ("非洲", "Location"), ("拉美", "Location"), ("中亚五国", "Location"),
-    ("中东欧国家", "Location"), ("亚太", "Location"), ("粤港澳大湾区", "Location"),
-    ("一带一路倡议", "Program"), ("“一带一路”倡议", "Program"), ("共建一带一路", "Program"),
-    ("北斗三号", "Program"), ("“十四五”规划", "Program"), ("2030年可持续发展议程", "Program"),
-    ("粤港澳大湾区建设", "Program"), ("国家网络安全宣传周", "Event"), ("进博会", "Event"),
-    ("国家宪法日", "Event"), ("全民国家安全教育日", "Event"),
-])
+@pytest.mark.parametrize(
+    "form,type_",
+    [
+        ("北京", "Location"),
+        ("青岛", "Location"),
+        ("浙江省", "Location"),
+        ("浙江", "Location"),
+        ("广西", "Location"),
+        ("非洲", "Location"),
+        ("拉美", "Location"),
+        ("中亚五国", "Location"),
+        ("中东欧国家", "Location"),
+        ("亚太", "Location"),
+        ("粤港澳大湾区", "Location"),
+        ("一带一路倡议", "Program"),
+        ("“一带一路”倡议", "Program"),
+        ("共建一带一路", "Program"),
+        ("北斗三号", "Program"),
+        ("“十四五”规划", "Program"),
+        ("2030年可持续发展议程", "Program"),
+        ("粤港澳大湾区建设", "Program"),
+        ("国家网络安全宣传周", "Event"),
+        ("进博会", "Event"),
+        ("国家宪法日", "Event"),
+        ("全民国家安全教育日", "Event"),
+    ],
+)
 def test_types(form, type_):
     assert lookup(form)["type"] == type_
 
 
 def test_beidou_is_one_program():
-    ids = {lookup(f)["id"] for f in ("北斗", "北斗系统", "北斗三号", "北斗卫星导航系统",
-                                      "北斗三号全球卫星导航系统")}
+    ids = {
+        lookup(f)["id"]
+        for f in ("北斗", "北斗系统", "北斗三号", "北斗卫星导航系统", "北斗三号全球卫星导航系统")
+    }
     assert len(ids) == 1
 
 
@@ -268,6 +363,7 @@ def test_sizes():
 
 
 # --------------------------------------------------------------------------- lexicons
+
 
 def test_lexicons():
     posts = _lines(LEX / "posts.txt")

@@ -256,6 +256,27 @@ def test_jsonl_is_streamed_not_read_whole(tmp_path: Path) -> None:
     assert peak < size / 10
 
 
+def test_scraped_wiki_record_loses_its_licence_footer() -> None:
+    """A real government-work-report record: the Wikisource licence notice (whose links
+    split lines mid-sentence) and the 'Public domain' trailer are not document text."""
+    path = DATA / "report_tail.jsonl"
+    (doc,) = iter_documents([path])
+    assert doc.id == "report_tail#1"
+    assert doc.meta["title"] == "2025年中华人民共和国国务院政府工作报告"
+    assert doc.meta["url"].startswith("https://zh.wikisource.org/")
+    assert doc.meta["extra"] == {"year": "2025"}
+    assert doc.text.endswith("为以中国式现代化全面推进强国建设、民族复兴伟业不懈奋斗！")
+    for junk in ("本作品", "公有领域", "Public domain", "false", "维基文库"):
+        assert junk not in doc.text
+
+
+def test_link_split_lines_are_rejoined() -> None:
+    text = "各级党委要学习毛主席《\n关于健全党委制\n》、《\n党委会的工作方法\n》等著作。\n下一段。"
+    assert clean_text(text, "txt") == (
+        "各级党委要学习毛主席《关于健全党委制》、《党委会的工作方法》等著作。\n\n下一段。"
+    )
+
+
 # --- iter_documents ----------------------------------------------------------------------
 
 
@@ -489,7 +510,7 @@ def test_short_repeats_are_kept_and_long_repeats_dropped() -> None:
     assert clean_text(f"是。\n\n{long}\n\n是。\n\n{long}", "txt") == f"是。\n\n{long}\n\n是。"
 
 
-def test_clean_text_is_fast_on_plain_text(doc004: Document) -> None:
+def test_clean_text_is_fast_on_plain_text() -> None:
     raw = SEED_004.read_text(encoding="utf-8")
     big = (raw + "\n\n") * 150  # ~5 MB
     mb = len(big.encode("utf-8")) / 1e6
@@ -697,6 +718,47 @@ def test_unreadable_file_is_e001(tmp_path: Path) -> None:
         assert_error(only(list(iter_documents([path]))), "E001", path)
     finally:
         path.chmod(0o644)
+
+
+def test_permission_denied_is_e001(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("正文。", encoding="utf-8")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    err = only(list(iter_documents([path])))
+    assert_error(err, "E001", path)
+    assert "permission denied" in str(err)
+
+
+def test_an_unexpected_failure_is_reported_as_e011_and_the_rest_goes_on(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import kg.ingest.readers as readers
+
+    (tmp_path / "a.txt").write_text("第一。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("第二。", encoding="utf-8")
+    real = readers.clean_with_meta
+
+    def flaky(text: str, fmt: str):
+        if "第一" in text:
+            raise RuntimeError("boom")
+        return real(text, fmt)
+
+    monkeypatch.setattr(readers, "clean_with_meta", flaky)
+    items = list(iter_documents([tmp_path]))
+    assert_error(items[0], "E011", tmp_path / "a.txt")
+    assert "RuntimeError: boom" in str(items[0])
+    assert isinstance(items[1], Document) and items[1].text == "第二。"
+
+
+def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("正文。", encoding="utf-8")
+    (tmp_path / "d" / "loop").symlink_to(tmp_path / "d", target_is_directory=True)
+    assert [d.id for d in iter_documents([tmp_path])] == ["d/a"]
 
 
 def test_binary_jsonl_and_empty_jsonl(tmp_path: Path) -> None:

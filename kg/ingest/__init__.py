@@ -118,6 +118,8 @@ def iter_documents(
     ``text_field`` names the JSONL field holding the text (default: ``text``, then
     ``content``).
     """
+    if isinstance(inputs, str | PathLike):
+        inputs = [inputs]
     seen_files: set[str] = set()
     seen_ids: dict[str, int] = {}
     visited: set[str] = set()

@@ -70,9 +70,12 @@ MARKER = re.compile(
 FINAL = frozenset('。！？；：”’…）」』】.!?;:")')
 
 #: A paragraph never starts with these: it continues the one before.
-CLOSERS = frozenset("》」』】〉〕，。、；：！？）”’,;!?)")
+CLOSERS = frozenset("》」』】〉〕，。、；：！？）”’,;!?)]")
 #: A paragraph never ends with these: the next one continues it.
-OPENERS = frozenset("《「『【〈〔（“‘(")
+OPENERS = frozenset("《「『【〈〔（“‘([、")
+#: Function words that cannot end a clause (…中华人民共和国的 / 法律): a paragraph ending in
+#: one is continued by a following CJK paragraph even when it is not yet prose.
+DANGLING = frozenset("的和与及或在对把被从向给而并")
 
 #: Headings and list items: never joined to the paragraph before or after them.
 HEADING = re.compile(
@@ -132,10 +135,10 @@ def can_join(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues ``prev`` across a page (or scraped-link) break.
 
     Always when ``nxt`` starts with closing punctuation (》，。…) or ``prev`` ends with an
-    opening bracket or quote (《“（). Otherwise ``prev`` must end without sentence-final
-    punctuation, be prose (contain ，。；！？) and not be a heading; ``nxt`` must start
-    with a CJK ideograph and not be a heading, list item or label (二、 （三） 专栏1
-    第五条 要求：…).
+    opening bracket, quote or 、. Otherwise ``prev`` must end without sentence-final
+    punctuation, be prose (contain ，。；！？) or end in a function word (的 和 与…), and
+    not be a heading; ``nxt`` must start with a CJK ideograph and not be a heading, list
+    item or label (二、 （三） 专栏1 第五条 要求：…).
 
     >>> can_join("内容不断增加，时代主旋律在互", "联网上高亢响亮。")
     True
@@ -146,15 +149,16 @@ def can_join(prev: str, nxt: str) -> bool:
     >>> can_join("学习《", "关于健全党委制"), can_join("关于健全党委制", "》等著作。")
     (True, True)
     """
-    if nxt[0] in CLOSERS or prev[-1] in OPENERS:
+    last = prev[-1]
+    if nxt[0] in CLOSERS or last in OPENERS:
         return True
     return (
-        prev[-1] not in FINAL
+        last not in FINAL
         and _CJK_START.match(nxt) is not None
         and _HEADING_MATCH(nxt) is None
         and _LABEL.match(nxt) is None
         and _HEADING_MATCH(prev) is None
-        and _PROSE.search(prev) is not None
+        and (last in DANGLING or _PROSE.search(prev) is not None)
     )
 
 
@@ -164,12 +168,10 @@ _HEADING_MATCH = HEADING.match
 def _drop_footer(paras: list[str]) -> None:
     """Remove a trailing licence notice (scraped wiki pages) and editor/source lines."""
     for i in range(max(0, len(paras) - _FOOTER_SCAN), len(paras)):
-        p = paras[i]
-        if (
-            _LICENSE_START.match(p)
-            and any(h in p for h in _LICENSE_HINTS)
-            and sum(map(len, paras[i:])) <= _MAX_FOOTER_LEN
-        ):
+        if not _LICENSE_START.match(paras[i]):
+            continue
+        head = "".join(paras[i : i + 10])
+        if any(h in head for h in _LICENSE_HINTS) and sum(map(len, paras[i:])) <= _MAX_FOOTER_LEN:
             del paras[i:]
             break
     while paras and (
@@ -259,13 +261,15 @@ _HTML_START = re.compile(
     re.I,
 )
 _HTML_BLOCK = re.compile(
-    r"<(?:p|div|br|table|tr|td|li|ul|ol|h[1-6]|article|section|body|html|blockquote)\b[^<>]*>",
+    r"<(?:p|div|br|table|tr|td|li|ul|ol|h[1-6]|article|section|body|html|blockquote)\b[^<>]*>"
+    r"|</(?:a|span|font|b|strong|em|i)>",
     re.I,
 )
 
 
 def looks_like_html(text: str, strict: bool = False) -> bool:
-    """Starts with a tag, or (unless ``strict``) has a block tag anywhere."""
+    """Starts with a tag, or (unless ``strict``) has a block tag or a closing inline
+    tag (``</a>``, ``</span>``…) anywhere."""
     if "<" not in text:
         return False
     if _HTML_START.match(text):
