@@ -3,9 +3,14 @@
 Documents are streamed from ``kg.ingest`` and sent to worker processes in batches of
 about ``batch_chars`` characters, with at most ``2 × workers`` batches in flight, so
 memory is bounded by the batch size and the results, not by the corpus. Results come
-back in input order (the graph is the same whatever the worker count). Each result is
-cached under ``cache_dir`` by a hash of the pipeline version and the document's text
-and metadata: a rebuild re-extracts only documents that changed or are new.
+back in input order (the graph is the same whatever the worker count); a result that is
+ready (cached) is yielded as soon as everything before it is, so merging overlaps with
+extraction. Each result is stored in a :class:`~kg.manifest.PackStore` under a hash of
+the pipeline version and the document's text and metadata: a rebuild re-extracts only
+documents that changed or are new.
+
+Workers send results back as compact pickled tuples (:func:`encode_result`), without the
+mention list unless asked (``keep_mentions``): the graph does not use it.
 
 >>> from kg.model import Document
 >>> [r.doc_id for r in extract_stream([Document("a", "工信部表示。")], workers=1)]
@@ -14,20 +19,24 @@ and metadata: a rebuild re-extracts only documents that changed or are new.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
-from kg.model import Document, DocResult
+from kg.manifest import Cached, Keyed, PackStore
+from kg.model import Document, DocResult, EntityInfo, Mention, Observation, Relation
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+RECORD_VERSION = 1
 
 
 @lru_cache(maxsize=1)
@@ -57,69 +66,236 @@ def doc_hash(doc: Document) -> str:
     return h.hexdigest()
 
 
+# --------------------------------------------------------------------------- records
+
+_ENT = tuple(f.name for f in fields(EntityInfo))
+_REL = tuple(f.name for f in fields(Relation))
+_OBS = tuple(f.name for f in fields(Observation))
+_MEN = tuple(f.name for f in fields(Mention))
+
+
+def _row(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple([getattr(obj, n) for n in names])
+
+
+def encode_result(r: DocResult, keep_mentions: bool = False) -> bytes:
+    """A compact, picklable form of a result (plain tuples; ``decode_result`` inverts it)."""
+    rec = (
+        RECORD_VERSION,
+        r.doc_id,
+        r.meta,
+        r.chars,
+        [(k, _row(e, _ENT)) for k, e in r.entities.items()],
+        [_row(x, _REL) for x in r.relations],
+        [_row(x, _OBS) for x in r.observations],
+        r.definitions,
+        [_row(m, _MEN) for m in r.mentions] if keep_mentions else None,
+    )
+    return pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def decode_result(data: bytes, need_mentions: bool = False) -> DocResult | None:
+    """The result of :func:`encode_result` (None when unusable: old format, no mentions)."""
+    try:
+        rec = pickle.loads(data)
+        if rec[0] != RECORD_VERSION or (need_mentions and rec[8] is None):
+            return None
+        _, doc_id, meta, chars, ents, rels, obs, defs, mens = rec
+        return DocResult(
+            doc_id=doc_id,
+            meta=meta,
+            chars=chars,
+            mentions=[Mention(*m) for m in mens] if mens else [],
+            entities={k: EntityInfo(*e) for k, e in ents},
+            relations=[Relation(*x) for x in rels],
+            observations=[Observation(*x) for x in obs],
+            definitions=defs,
+        )
+    except Exception:  # a damaged or foreign record is a cache miss
+        return None
+
+
 class ResultCache:
-    """Per-document results on disk, one pickle per content hash."""
+    """Results on disk by content hash: one append-only pack file (see :mod:`kg.manifest`)."""
 
     def __init__(self, directory: str | Path) -> None:
         self.dir = Path(directory)
-
-    def _path(self, h: str) -> Path:
-        return self.dir / h[:2] / f"{h}.pkl"
+        self.store = PackStore(self.dir / "results.pack")
 
     def get(self, h: str) -> DocResult | None:
-        p = self._path(h)
-        try:
-            with p.open("rb") as fh:
-                return DocResult.from_dict(pickle.load(fh))
-        except (OSError, EOFError, pickle.UnpicklingError, KeyError, TypeError):
-            return None
+        data = self.store.get(h)
+        return decode_result(data, need_mentions=True) if data is not None else None
 
     def put(self, h: str, r: DocResult) -> None:
-        p = self._path(h)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(r.to_dict(), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, p)
+        self.store.put(h, encode_result(r, keep_mentions=True))
+
+    def close(self) -> None:
+        self.store.close()
+
+
+# --------------------------------------------------------------------------- workers
 
 
 def _worker_init() -> None:
+    gc.enable()  # the parent may have paused it for its own bulk work
     from kg.nlp import get_nlp
 
     get_nlp()
 
 
-def _extract_batch(docs: list[Document]) -> list[DocResult]:
+def _extract_batch(docs: list[Document], keep_mentions: bool = False) -> list[bytes]:
+    """Extract a batch (runs in a worker): encoded results, in order."""
     from kg.nlp import extract_many
 
-    return extract_many(docs)
+    return [encode_result(r, keep_mentions) for r in extract_many(docs)]
 
 
-def _batches(
-    items: Iterable[Document | InputError], batch_chars: int, on_error: Callable[[InputError], None],
-    cache: ResultCache | None, on_cached: Callable[[DocResult], None],
-) -> Iterator[list[tuple[bool, str | None, Document | DocResult]]]:
-    """Group documents into batches of ``(cached, hash, doc or result)``; errors go to ``on_error``."""
-    batch: list[tuple[bool, str | None, Document | DocResult]] = []
-    size = 0
-    for item in items:
-        if isinstance(item, InputError):
-            on_error(item)
-            continue
-        h = doc_hash(item) if cache is not None else None
-        if cache is not None and h is not None:
-            hit = cache.get(h)
-            if hit is not None:
-                hit.meta = item.meta
-                batch.append((True, h, hit))
+class _Batch:
+    """Documents submitted together; ``fut`` is set when the batch is sent."""
+
+    __slots__ = ("docs", "fut", "out", "size")
+
+    def __init__(self) -> None:
+        self.docs: list[tuple[str | None, Document]] = []
+        self.size = 0
+        self.fut: Any = None
+        self.out: list[bytes] | None = None
+
+
+class _Ready:
+    __slots__ = ("data", "key", "meta", "result")
+
+    def __init__(self, key: str | None, data: bytes | None, result: DocResult | None,
+                 meta: dict[str, Any] | None) -> None:
+        self.key, self.data, self.result, self.meta = key, data, result, meta
+
+
+def extract_keyed(
+    items: Iterable[Document | Keyed | Cached | InputError],
+    *,
+    workers: int = 1,
+    store: PackStore | None = None,
+    batch_chars: int = 200_000,
+    on_error: Callable[[InputError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    executor: Any = None,
+    slots: int | None = None,
+    keep_mentions: bool = False,
+) -> Iterator[tuple[str | None, DocResult, bool]]:
+    """Extract every document; yields ``(key, result, cached)`` in input order.
+
+    ``items`` are documents, :class:`~kg.manifest.Keyed` documents (content hash known),
+    :class:`~kg.manifest.Cached` references to stored results, or input errors (passed to
+    ``on_error``). ``workers=1`` without ``executor`` runs in this process; ``executor`` is
+    any object with ``submit(fn, *args) -> future`` (a Dask client through
+    :class:`kg.distributed.DaskExecutor`); ``slots`` bounds the batches in flight
+    (default ``2 × workers``).
+    """
+    errors = on_error or (lambda e: None)
+    progress = on_progress or (lambda d, c: None)
+    own_pool: ProcessPoolExecutor | None = None
+    limit = slots or max(2, 2 * workers)
+    pending: deque[_Batch | _Ready] = deque()
+    current: _Batch | None = None
+    in_flight = 0
+
+    def submit(b: _Batch) -> None:
+        nonlocal own_pool, executor, in_flight
+        docs = [d for _, d in b.docs]
+        if executor is None and workers > 1:
+            own_pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+            executor = own_pool
+        if executor is None:
+            b.out = _extract_batch(docs, keep_mentions)
+        else:
+            b.fut = executor.submit(_extract_batch, docs, keep_mentions)
+            in_flight += 1
+
+    def emit(entry: _Batch | _Ready) -> Iterator[tuple[str | None, DocResult, bool]]:
+        nonlocal in_flight
+        if isinstance(entry, _Ready):
+            r = entry.result
+            if r is None:
+                assert entry.data is not None
+                r = decode_result(entry.data, keep_mentions)
+                assert r is not None
+            if entry.meta is not None:
+                r.meta = entry.meta
+            progress(1, r.chars)
+            yield entry.key, r, True
+            return
+        if entry.out is None:
+            entry.out = entry.fut.result()
+            in_flight -= 1
+        assert entry.out is not None
+        for (key, doc), data in zip(entry.docs, entry.out, strict=True):
+            if store is not None and key is not None:
+                store.put(key, data)
+            r = decode_result(data, keep_mentions)
+            assert r is not None
+            r.meta = doc.meta
+            progress(1, r.chars)
+            yield key, r, False
+
+    def ready(entry: _Batch | _Ready) -> bool:
+        if isinstance(entry, _Ready):
+            return True
+        return entry.out is not None or (entry.fut is not None and entry.fut.done())
+
+    def drain(block: bool) -> Iterator[tuple[str | None, DocResult, bool]]:
+        """Yield leading entries that are ready; with ``block`` wait for the first one."""
+        nonlocal current
+        while pending:
+            head = pending[0]
+            if not ready(head):
+                if not block:
+                    return
+                if head is current:  # the batch being filled: send it now
+                    submit(head)
+                    current = None
+                block = False
+            pending.popleft()
+            yield from emit(head)
+
+    try:
+        for item in items:
+            if isinstance(item, InputError):
+                errors(item)
                 continue
-        batch.append((False, h, item))
-        size += len(item.text)
-        if size >= batch_chars:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+            if isinstance(item, Cached):
+                data = store.get(item.key) if store is not None else None
+                if data is None:
+                    raise KeyError(f"result {item.key} of {item.doc_id} is not in the store")
+                pending.append(_Ready(item.key, data, None, item.meta))
+            else:
+                doc, key = (item.doc, item.key) if isinstance(item, Keyed) else (item, None)
+                if store is not None and key is None:
+                    key = doc_hash(doc)
+                data = store.get(key) if store is not None and key is not None else None
+                r = decode_result(data, keep_mentions) if data is not None else None
+                if r is not None:
+                    r.doc_id = doc.id
+                    pending.append(_Ready(key, None, r, doc.meta))
+                else:
+                    if current is None:
+                        current = _Batch()
+                        pending.append(current)
+                    current.docs.append((key, doc))
+                    current.size += len(doc.text)
+                    if current.size >= batch_chars:
+                        submit(current)
+                        current = None
+            yield from drain(block=False)
+            while in_flight >= limit or len(pending) > 4096:
+                yield from drain(block=True)
+        if current is not None:
+            submit(current)
+            current = None
+        while pending:
+            yield from drain(block=True)
+    finally:
+        if own_pool is not None:
+            own_pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_stream(
@@ -131,49 +307,27 @@ def extract_stream(
     on_error: Callable[[InputError], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     executor: object | None = None,
+    keep_mentions: bool = True,
 ) -> Iterator[DocResult]:
     """Extract every document; yields results in input order.
 
     ``workers=1`` runs in this process. ``executor`` may be any object with
-    ``submit(fn, arg) -> Future`` (a Dask ``Client`` works) to run beyond one machine.
+    ``submit(fn, *args) -> Future`` (a Dask ``Client`` works) to run beyond one machine.
     ``on_progress(docs, chars)`` is called as results arrive.
     """
     cache = ResultCache(cache_dir) if cache_dir else None
-    errors = on_error or (lambda e: None)
-    progress = on_progress or (lambda d, c: None)
-    own_pool = None
-    if executor is None and workers > 1:
-        own_pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
-        executor = own_pool
     try:
-        pending: deque[tuple[list, Future | None]] = deque()
-        limit = max(2, 2 * workers)
-
-        def drain_one() -> Iterator[DocResult]:
-            batch, fut = pending.popleft()
-            todo = [d for cached, _, d in batch if not cached]
-            done = iter(fut.result() if fut is not None else (_extract_batch(todo) if todo else []))
-            for cached, h, d in batch:
-                if cached:
-                    r = d
-                else:
-                    r = next(done)
-                    if cache is not None and h is not None:
-                        cache.put(h, r)
-                progress(1, r.chars)
-                yield r
-
-        for batch in _batches(items, batch_chars, errors, cache, lambda r: None):
-            todo = [d for cached, _, d in batch if not cached]
-            fut = executor.submit(_extract_batch, todo) if (executor is not None and todo) else None
-            pending.append((batch, fut))
-            if executor is None:
-                yield from drain_one()
-                continue
-            while len(pending) >= limit:
-                yield from drain_one()
-        while pending:
-            yield from drain_one()
+        for _, r, _ in extract_keyed(
+            items,
+            workers=workers,
+            store=cache.store if cache else None,
+            batch_chars=batch_chars,
+            on_error=on_error,
+            on_progress=on_progress,
+            executor=executor,
+            keep_mentions=keep_mentions,
+        ):
+            yield r
     finally:
-        if own_pool is not None:
-            own_pool.shutdown(cancel_futures=True)
+        if cache is not None:
+            cache.close()

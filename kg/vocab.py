@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import rdflib.namespace
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
 
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS
 
@@ -27,7 +27,7 @@ ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 
 
-class KG(DefinedNamespace):
+class KG(rdflib.namespace.DefinedNamespace):
     """Every class, property and datatype of ``ontology/kg.ttl``."""
 
     _NS = Namespace(ONTOLOGY_NS)

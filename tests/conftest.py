@@ -320,14 +320,12 @@ def sample_nx_graph() -> nx.MultiDiGraph:
 @pytest.fixture(scope="session")
 def built_sample_graph() -> nx.MultiDiGraph:
     """The real pipeline's graph of data/sample (skipped while the pipeline cannot run)."""
-    try:
-        from kg.build import extract_graph
-    except ImportError as e:  # pragma: no cover - pipeline not there yet
-        pytest.skip(f"kg.build is not available: {e}")
+    from kg.build import extract_graph
+
     return extract_graph(None, workers=1)
 
 
 @pytest.fixture(scope="session")
-def kg_graph(sample_nx_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph under test (swap to the real built sample here)."""
-    return sample_nx_graph
+def kg_graph(built_sample_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph under test: the real pipeline's graph of the bundled sample."""
+    return built_sample_graph

@@ -156,7 +156,7 @@ def test_relations_have_plain_triple_and_evidence(kg_graph, rdf: Graph) -> None:
             assert rdf.value(e, KG.sentence).language == "zh"
             assert rdf.value(e, KG.confidence).datatype == XSD.decimal
             assert rdf.value(e, KG.implicit).datatype == XSD.boolean
-            assert str(rdf.value(e, KG.modality)) in ("asserted", "planned")
+            assert str(rdf.value(e, KG.modality)) in ("asserted", "planned", "ongoing")
             rule = rdf.value(e, PROV.wasGeneratedBy)
             assert (rule, RDF.type, KG.ExtractionRule) in rdf
             assert str(rdf.value(rule, RDFS.label)) == str(rdf.value(e, KG.rule))

@@ -16,11 +16,11 @@ sentences, computed with the span API (:func:`kg.spans.entity_spans`) on each se
     the ORG spans that *are state organs* are gold, against our ``GovernmentBody``/
     ``Ministry`` spans. An ORG span is a state organ when (:func:`is_state_organ`)
 
-    1. a gazetteer name (``ontology/gazetteers``) of a GovernmentBody or Ministry, or
-    2. its whole string is an organ name by the organ rules the recogniser uses
-       (:func:`kg.nlp.components.organs.organ_type`): a place or country followed by an
-       organ suffix (人民政府, 政府, 公安局, 教育厅, 外交部, 国务院…), or a party/state
-       organ head (…委员会 of a people's congress, 中共X委, 法院, 检察院…).
+    1. it is a gazetteer name (``ontology/gazetteers``) of a GovernmentBody or Ministry, or
+    2. the organ rules (:mod:`kg.nlp.organs`) make its whole string one GovernmentBody
+       when it is read alone: a place or country followed by an organ (崇礼县政府,
+       美国国务院, 福建省公安厅), or a sub-unit of a known body (公安部刑侦局). Bare forms
+       (市委, 县政府, 法院) are no organ's name and are not gold.
 
     Predictions that fall inside (or exactly on) an ORG span that is not a state organ,
     or inside a PER/LOC span, are false positives like any other.
@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -117,16 +118,17 @@ def read_bio(path: Path) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
 
 # -- gold definitions --------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
 def is_state_organ(name: str) -> bool:
     """Whether an organisation name denotes a state or party organ (see the module doc)."""
-    from kg.nlp.components.organs import organ_type
     from kg.nlp.gazetteer import load_gazetteer
+    from kg.spans import entity_spans
 
-    gaz = load_gazetteer()
-    e = gaz.lookup(name)
+    e = load_gazetteer().lookup(name)
     if e is not None:
         return e.type in GOV_TYPES
-    return organ_type(gaz, name) is not None
+    spans = next(entity_spans([name]))
+    return any(s["type"] in GOV_TYPES and s["start"] == 0 and s["end"] == len(name) for s in spans)
 
 
 def is_country(name: str) -> bool:

@@ -61,6 +61,9 @@ class Gazetteer:
     not_entities: frozenset[str] = frozenset()
     title_heads: list[tuple[str, str]] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
+    #: strings that contain a name but are not that entity (财政部门, 沿海地区): matched
+    #: like names so that leftmost-longest matching lets them win, then dropped
+    blockers: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = None
 
     def lookup(self, surface: str) -> GazEntry | None:
@@ -80,12 +83,18 @@ class Gazetteer:
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
-        """Aho-Corasick automaton over every unambiguous name, on normalised text."""
+        """Aho-Corasick automaton over every unambiguous name, on normalised text.
+
+        Values are ``(name, key)``; blockers have the key ``None``.
+        """
         if self._automaton is None:
             a = ahocorasick.Automaton()
             for name, keys in self.by_name.items():
                 if len(keys) == 1 and name not in self.ambiguous and len(name) >= 2:
                     a.add_word(name, (name, keys[0]))
+            for name in self.blockers:
+                if name not in self.by_name:
+                    a.add_word(name, (name, None))
             a.make_automaton()
             self._automaton = a
         return self._automaton
@@ -148,6 +157,7 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
     gaz.posts = sorted(set(_read_lines(lex / "posts.txt")), key=len, reverse=True)
     gaz.not_entities = frozenset(norm_name(x) for x in _read_lines(lex / "not_entities.txt"))
     gaz.ambiguous = frozenset(norm_name(x) for x in _read_lines(lex / "ambiguous_aliases.txt"))
+    gaz.blockers = frozenset(norm_name(x) for x in _read_lines(lex / "blockers.txt"))
     heads = []
     for line in _read_lines(lex / "title_heads.tsv"):
         parts = line.split("\t") if "\t" in line else line.split()

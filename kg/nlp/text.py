@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
+
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # Keep Chinese punctuation that carries structure; fold only letters/digits/some symbols.
 for _keep in "（）：；，！？":
@@ -30,6 +32,28 @@ _QUOTES = re.compile(r"[《》〈〉“”‘’\"'「」『』\s]")
 def norm_text(text: str) -> str:
     """Fold full-width ASCII and dashes, one character for one."""
     return text.translate(_NORM_TABLE)
+
+
+_INNER_QUOTES = "“”‘’\"'「」『』"
+_INNER_QUOTE_RE = re.compile("[" + _INNER_QUOTES + "]")
+_INNER_QUOTE_CODES = np.array([ord(c) for c in _INNER_QUOTES], dtype=np.uint32)
+
+
+def strip_quotes(text: str) -> tuple[str, np.ndarray | None]:
+    """``text`` without quote marks, and for each kept character its offset in ``text``.
+
+    Names are written with and without quotes (“十四五”规划, 十四五规划); matching the
+    stripped text finds both. The offsets are ``None`` when there is nothing to strip.
+
+    >>> s, idx = strip_quotes("“十四五”规划")
+    >>> s, idx.tolist()
+    ('十四五规划', [1, 2, 3, 5, 6])
+    """
+    if not _INNER_QUOTE_RE.search(text):
+        return text, None
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    keep = np.nonzero(~np.isin(codes, _INNER_QUOTE_CODES))[0]
+    return _INNER_QUOTE_RE.sub("", text), keep
 
 
 def norm_name(name: str) -> str:

@@ -86,12 +86,7 @@ class Resolver:
         for key, info in r.entities.items():
             e = self.entities.get(key)
             if e is None:
-                e = self.entities[key] = Entity(key, info.type, info.label)
-                g = self.gaz.entries.get(key)
-                if g is not None:
-                    e.label, e.type = g.name, g.type
-                    e.aliases.update(norm_name(a) for a in g.aliases)
-                    e.wikidata, e.iso, e.en, e.category = g.wikidata, g.iso, g.en, g.category
+                e = self.entities[key] = self._new_entity(key, info.type, info.label)
             e.aliases.update(info.aliases)
             e.docs[r.doc_id] = e.docs.get(r.doc_id, 0) + info.count
             for s, t, sentence in info.examples:
@@ -101,6 +96,16 @@ class Resolver:
             self.definitions[short].add(key)
         self.relations.extend((r.doc_id, rel) for rel in r.relations)
         self.observations.extend((r.doc_id, o) for o in r.observations)
+
+    def _new_entity(self, key: str, type_: str, label: str) -> Entity:
+        """A node; one the gazetteer knows carries its name, aliases and links."""
+        e = Entity(key, type_, label)
+        g = self.gaz.entries.get(key)
+        if g is not None:
+            e.label, e.type = g.name, g.type
+            e.aliases.update(norm_name(a) for a in g.aliases)
+            e.wikidata, e.iso, e.en, e.category = g.wikidata, g.iso, g.en, g.category
+        return e
 
     def _plan_redirects(self, log: list[dict[str, str]]) -> dict[str, str]:
         redirect: dict[str, str] = {}
@@ -114,6 +119,9 @@ class Resolver:
                             "reason": "defined differently by different documents"})
                 continue
             target = next(iter(targets))
+            ht = self.gaz.head_type(short)
+            if ht is not None and ht[0] == short:
+                continue  # 《条例》, 《规划》: a document's own shorthand, never a name elsewhere
             for key in by_name.get(short, []):
                 if key != target and key not in self.gaz.entries and target in self.entities:
                     redirect[key] = target
@@ -157,8 +165,7 @@ class Resolver:
             a = self.entities.pop(src)
             b = self.entities.get(dst)
             if b is None:
-                g = self.gaz.entries.get(dst)
-                b = self.entities[dst] = Entity(dst, g.type if g else a.type, g.name if g else a.label)
+                b = self.entities[dst] = self._new_entity(dst, a.type, a.label)
             b.aliases.add(norm_name(a.label))
             b.aliases.update(a.aliases)
             for d, c in a.docs.items():

@@ -1,4 +1,11 @@
-"""``kg_gazetteer``: every gazetteer name in the text (Aho-Corasick, leftmost-longest)."""
+"""``kg_gazetteer``: every gazetteer name in the text (Aho-Corasick, leftmost-longest).
+
+Matching runs on the text without quote marks, so “十四五”数字经济发展规划 and “一带一路”倡议
+find the names 十四五数字经济发展规划 and 一带一路倡议; the mention's offsets are those of
+the original text (an opening quote is included when the closing one is inside the span).
+Strings listed as blockers (财政部门, 沿海地区) are matched like names and dropped, so the
+name inside them (财政部, 海地) is not found; a body's name right before 长 is a post title.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,27 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
+from kg.nlp.text import strip_quotes
+
+
+# a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
+_POST_STEM = frozenset("部局厅署")
+_OUTER_TYPES = frozenset({"Law", "Program", "Event"})
+_OPEN_QUOTES = frozenset("“‘「『")
+_CLOSE_QUOTES = frozenset("”’」』")
+
+
+def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span by a quote mark on either side so that its quotes pair up:
+    十四五”数字经济发展规划 → “十四五”数字经济发展规划, 共建“一带一路 → 共建“一带一路”."""
+    inner = norm[start:end]
+    opens = sum(inner.count(q) for q in "“‘「『")
+    closes = sum(inner.count(q) for q in "”’」』")
+    if closes > opens and start > 0 and norm[start - 1] in _OPEN_QUOTES:
+        start -= 1
+    elif opens > closes and end < len(norm) and norm[end] in _CLOSE_QUOTES:
+        end += 1
+    return start, end
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -30,9 +58,19 @@ class GazetteerMatcher:
         automaton = self.gaz.automaton
         if automaton.kind != ahocorasick.AHOCORASICK:
             return doc
-        for end_idx, (name, key) in automaton.iter_long(norm):
+        stripped, idx = strip_quotes(norm)
+        nested: list[tuple[int, int]] = []
+        for end_idx, (name, key) in automaton.iter_long(stripped):
+            if key is None:
+                continue  # a blocker: 财政部门 is not 财政部
             end = end_idx + 1
             start = end - len(name)
+            if idx is not None:
+                start, end = int(idx[start]), int(idx[end - 1]) + 1
+                if end - start != len(name):
+                    start, end = _balance_quotes(norm, start, end)
+            if end < n and norm[end] == "长" and name[-1] in _POST_STEM:
+                continue  # 外交部长, 公安局长: a post title, not the body
             if name.isascii():
                 # acronyms: not inside a longer ASCII word (UN in UNESCO)
                 if (start > 0 and _ascii_alnum(norm[start - 1])) or (end < n and _ascii_alnum(norm[end])):
@@ -41,6 +79,22 @@ class GazetteerMatcher:
                 continue
             e = entries[key]
             st.candidates.append(Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer"))
+            if e.type in _OUTER_TYPES and len(name) > 4:
+                nested.append((end_idx + 1 - len(name), end_idx))
+        # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
+        # leftmost-longest pass hides them; the resolver keeps the ones that may nest
+        for s0, e0 in nested:
+            for end_idx, (name, key) in automaton.iter_long(stripped[s0:e0]):
+                if key is None or len(name) < self.min_free_len:
+                    continue
+                e = entries[key]
+                if e.type in _OUTER_TYPES:
+                    continue
+                end = s0 + end_idx + 1
+                start = end - len(name)
+                if idx is not None:
+                    start, end = _balance_quotes(norm, int(idx[start]), int(idx[end - 1]) + 1)
+                st.candidates.append(Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer"))
         return doc
 
 

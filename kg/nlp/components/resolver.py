@@ -23,8 +23,12 @@ from kg.nlp.text import norm_name
 
 _NESTABLE_INNER = {"Country", "Organization", "GovernmentBody", "Ministry", "Location", "Person"}
 _NESTABLE_OUTER = {"Event", "Program", "Law"}
-_DEFINITION = re.compile(r"^[（(](?:以下|下文)?(?:简称|称)[：:]?[“《\"]?([^”》\"）)]{1,20})[”》\"]?[）)]")
+# （以下简称《网络安全法》） right after a name, or after the 》/” that closes it
+_DEFINITION = re.compile(
+    r"[》”\"]?[（(](?:以下|下文)?(?:简称|称)(?:为)?[：:]?[“《\"]?([^“”《》\"（）()]{1,20})[”》\"]?[）)]"
+)
 _CN_PREFIX = ("中华人民共和国", "中国")
+_JURISDICTION = frozenset({"Country", "Location", "Person"})
 MAX_EXAMPLES = 3
 
 
@@ -49,11 +53,14 @@ class Resolver:
                 if k.end <= c.start or c.end <= k.start:
                     continue
                 if _contains(k, c):
+                    if k.rule == "organ" and c.start == k.start and c.type in ("Country", "Location"):
+                        continue  # 美国国防部, 北京市公安局 also mention 美国, 北京市
                     if (
                         c.type in _NESTABLE_INNER
                         and k.type in _NESTABLE_OUTER
-                        and not (k.type == "Law" and c.start == k.start and c.text in _CN_PREFIX)
-                        and not (k.start == c.start and k.type == "Law")
+                        # a law title opens with its jurisdiction (中华人民共和国X法, 北京市X条例:
+                        # not a mention) or its issuer (国务院反垄断委员会关于…: a mention)
+                        and not (k.type == "Law" and c.start == k.start and c.type in _JURISDICTION)
                     ):
                         continue
                     ok = False
@@ -77,6 +84,8 @@ class Resolver:
             d = _DEFINITION.match(norm, m.end)
             if d:
                 short = norm_name(d.group(1))
+                if short in self.gaz.not_entities or len(short) < 2:
+                    continue  # （以下简称本法）: not a name
                 if short and short != norm_name(m.label):
                     defs[short] = m
                     st.definitions[short] = m.key
@@ -125,11 +134,39 @@ class Resolver:
             for m in mentions
         ]
 
+    def _short_titles(self, mentions: list[Mention]) -> list[Mention]:
+        """《行动计划》 after 《网络扶贫行动计划》: a short title that ends exactly one longer
+        title of the same type in the document denotes it; a bare head word (《规划》,
+        《条例》) that denotes no title of the document is dropped."""
+        labels: dict[str, dict[str, Mention]] = {}
+        for m in mentions:
+            if m.type in ("Law", "Program"):
+                labels.setdefault(m.type, {}).setdefault(norm_name(m.label), m)
+        if not labels:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.type not in labels or m.rule not in ("title", "pattern") or m.key in self.gaz.entries:
+                out.append(m)
+                continue
+            short = norm_name(m.label)
+            longer = [t for lab, t in labels[m.type].items() if len(lab) > len(short) and lab.endswith(short)]
+            keys = {t.key for t in longer}
+            if len(keys) == 1:
+                t = longer[0]
+                out.append(Mention(m.start, m.end, m.text, t.type, t.key, t.label, "definition"))
+            elif self.gaz.head_type(short) and self.gaz.head_type(short)[0] == short:
+                continue  # 《规划》 alone: a generic reference
+            else:
+                out.append(m)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         kept = self._select(st)
         kept = self._definitions(st, kept)
         kept = self._merge_prefixed(kept)
+        kept = self._short_titles(kept)
         st.mentions = kept
         ents: dict[str, EntityInfo] = {}
         for m in kept:

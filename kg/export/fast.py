@@ -1,0 +1,581 @@
+"""Turtle and N-Triples of a big build, straight from the resolution, per document, cached.
+
+:mod:`kg.export.rdf` walks the networkx graph and lets pyoxigraph group and serialise
+every statement: right for any graph, but seconds per million statements, all of it
+redone when one document changes. For ``kg build`` this module writes the same triples
+(tests compare the sets) in three parts:
+
+- a header: the ``@prefix`` lines (Turtle) and one block per entity (type, key, labels,
+  aliases, links, mention count);
+- one **fragment per document**: the document node, and everything evidenced in it —
+  ``kg:mentionedIn`` and the ``kg:MentionStats`` of each entity it mentions, the
+  ``kg:Mention`` examples the entity kept from it, the ``kg:Evidence`` of its relations,
+  its observations. A fragment is a pure function of a small input tuple built from the
+  :class:`~kg.resolve.Resolution` (the document's merged counts, kept examples, evidence,
+  observations, metadata); it is cached in a :class:`~kg.manifest.PackStore` under the
+  hash of that tuple, so an incremental build regenerates only the documents whose part
+  changed and copies the rest;
+- a footer: the relation triples themselves, ``org:Post`` nodes and extraction rules.
+
+The Turtle is written by hand: prefixed names where the local part is safe
+(``stats:…``, ``law:中华人民共和国网络安全法``, ``doc:laws\\/…``), ``<…>`` otherwise,
+N-Triples-escaped literals, one block per subject (an entity's ``kg:mentionedIn`` comes
+in each document's fragment). Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.export.atomic import atomic_write
+from kg.export.rdf import (
+    _IRI_OK,
+    _ISO3,
+    _QID,
+    ORG_HELD_BY,
+    ORG_HOLDS,
+    ORG_POST,
+    ORG_POST_IN,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_SUBJECT,
+    SKOS_ALT,
+    SKOS_NOTATION,
+    SKOS_PREF,
+    A,
+    DC_CREATOR,
+    DC_DATE,
+    DC_IDENTIFIER,
+    DC_PUBLISHER,
+    DC_SOURCE,
+    DC_SUBJECT,
+    DC_TITLE,
+    ISO_DT,
+    OWL_SAME_AS,
+    PROV_DERIVED,
+    PROV_GENERATED,
+    RDFS_LABEL,
+    _bool,
+    _hash,
+    _int,
+    _iri,
+    _kg,
+    _lit,
+    _number,
+    _typed,
+    date_literal,
+)
+from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
+from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
+
+__all__ = ["FORMATS", "write_fast"]
+
+#: Formats this module writes.
+FORMATS = ("ttl", "nt")
+
+Block = tuple[str, list[tuple[str, str]]]  # subject, [(predicate, object)]
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _code_version() -> str:
+    """Hash of the modules that decide the statements (fragment cache key part)."""
+    h = hashlib.sha1()
+    for name in ("fast.py", "rdf.py"):
+        h.update((_HERE / name).read_bytes())
+    for mod in ("iri.py", "vocab.py"):
+        h.update((_HERE.parent / mod).read_bytes())
+    return h.hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@lru_cache(maxsize=8)
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+class _Plan:
+    """Everything the writer needs, grouped by document, from one pass over the resolution."""
+
+    def __init__(self, res: Any, base: str) -> None:
+        self.base = base
+        self.res = res
+        ents = res.entities
+        # doc → [(key, count)], doc → [(key, start, end, sentence)]
+        self.mentions: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        self.examples: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
+        for key, e in ents.items():
+            for d, c in e.docs.items():
+                self.mentions[d].append((key, c))
+            for ex in e.examples:
+                if isinstance(ex, dict) and ex.get("sentence"):
+                    self.examples[str(ex.get("doc"))].append(
+                        (key, ex.get("start"), ex.get("end"), ex["sentence"])
+                    )
+        # relations: the edge aggregation of kg.graph.build (evidence deduplicated on
+        # (doc, sent_start, rule) per edge; edge-level modality and post)
+        edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.evidence: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        for doc_id, r in res.relations:
+            ek = (r.subj, r.obj, r.pred)
+            e = edges.get(ek)
+            if e is None:
+                e = edges[ek] = {"seen": set(), "modality": r.modality, "post": r.post,
+                                 "posts": {}}
+            else:
+                if r.modality == "asserted":
+                    e["modality"] = "asserted"
+                e["post"] = e["post"] or r.post
+            dk = (doc_id, r.sent_start, r.rule)
+            if dk in e["seen"]:
+                continue
+            e["seen"].add(dk)
+            if r.post:
+                e["posts"][str(r.post)] = None
+            self.evidence[doc_id].append((ek, r))
+        self.edges = edges
+        self.observations: dict[str, list[list[tuple[str, Any]]]] = defaultdict(list)
+        for doc_id, o in res.observations:
+            names = _fields(type(o))
+            self.observations[doc_id].append(sorted([*((n, getattr(o, n)) for n in names), ("doc", doc_id)]))
+
+    def doc_input(self, doc_id: str) -> tuple[Any, ...]:
+        """The tuple a document's fragment is generated from (and keyed by)."""
+        evid = []
+        for (subj, obj, pred), r in self.evidence.get(doc_id, ()):
+            modality = r.modality or self.edges[(subj, obj, pred)]["modality"]
+            evid.append((subj, pred, obj, r.sent_start, r.sent_end, r.sentence, r.rule,
+                         r.confidence, modality, r.implicit, r.post))
+        meta = self.res.documents.get(doc_id, {})
+        return (
+            doc_id,
+            sorted((k, v) for k, v in meta.items() if isinstance(k, str)),
+            self.mentions.get(doc_id, []),
+            self.examples.get(doc_id, []),
+            evid,
+            self.observations.get(doc_id, []),
+        )
+
+
+# --------------------------------------------------------------------------- statements
+
+
+class _Terms:
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self._nodes: dict[str, str] = {}
+        self._docs: dict[str, str] = {}
+
+    def node(self, key: str) -> str:
+        t = self._nodes.get(key)
+        if t is None:
+            t = self._nodes[key] = _iri(entity_iri(key, self.base))
+        return t
+
+    def doc(self, doc_id: Any) -> str | None:
+        if doc_id is None or doc_id == "":
+            return None
+        doc_id = str(doc_id)
+        t = self._docs.get(doc_id)
+        if t is None:
+            iri = doc_iri(doc_id, self.base)
+            if not _IRI_OK.match(iri):
+                iri = entity_iri("doc/" + doc_id, self.base)
+            t = self._docs[doc_id] = _iri(iri)
+        return t
+
+    def mint(self, folder: str, *parts: Any) -> str:
+        return _iri(f"{self.base}{folder}/{_hash(*parts)}")
+
+    def rule(self, name: Any) -> str:
+        return _iri(entity_iri("rule/" + str(name), self.base))
+
+
+K_KEY, K_MENTIONED, K_STATS, K_ENTITY, K_DOCUMENT, K_COUNT = (
+    _kg(x) for x in ("key", "mentionedIn", "MentionStats", "entity", "document", "count")
+)
+K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE = (
+    _kg(x) for x in ("Mention", "sentence", "charStart", "charEnd", "Evidence")
+)
+
+
+def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]:
+    """The statements of one document's fragment (see the module docstring)."""
+    doc_id, meta_items, mentions, examples, evidence, observations = inp
+    meta = dict(meta_items)
+    blocks: list[Block] = []
+    dt = t.doc(doc_id)
+    assert dt is not None
+    # the document node
+    po: list[tuple[str, str]] = [(A, _kg("Document")), (DC_IDENTIFIER, _lit(doc_id))]
+    title = meta.get("title")
+    po.append((RDFS_LABEL, _lit(title or doc_id, "zh")))
+    if title:
+        po.append((DC_TITLE, _lit(title, "zh")))
+    if meta.get("date"):
+        date = date_literal(meta["date"])
+        po.append((DC_DATE, date) if date else (_kg("dateText"), _lit(meta["date"])))
+    url = meta.get("url")
+    if url:
+        url = str(url).strip()
+        po.append((DC_SOURCE, _iri(url) if _IRI_OK.match(url) else _lit(url)))
+    if meta.get("publisher"):
+        po.append((DC_PUBLISHER, _lit(meta["publisher"])))
+    if meta.get("author"):
+        po.append((DC_CREATOR, _lit(meta["author"])))
+    if meta.get("source"):
+        po.append((_kg("sourcePath"), _lit(meta["source"])))
+    for cat in list(meta.get("categories") or []):
+        if cat:
+            po.append((DC_SUBJECT, _lit(cat, "zh")))
+    chars = _int(meta.get("chars", 0))
+    if chars is not None:
+        po.append((_kg("charCount"), chars))
+    blocks.append((dt, po))
+    # mentions: kg:mentionedIn and the per-document counts
+    for key, n in mentions:
+        s = t.node(key)
+        blocks.append((s, [(K_MENTIONED, dt)]))
+        stats = t.mint("mention-stats", key, doc_id)
+        po = [(A, K_STATS), (K_ENTITY, s), (K_DOCUMENT, dt)]
+        c = _int(n)
+        if c is not None:
+            po.append((K_COUNT, c))
+        blocks.append((stats, po))
+    # the examples the entities kept from this document
+    for key, start, end, sentence in examples:
+        m = t.mint("mention", key, doc_id, start, end)
+        po = [(A, K_MENTION), (K_ENTITY, t.node(key)), (PROV_DERIVED, dt),
+              (K_SENTENCE, _lit(sentence, "zh"))]
+        for prop, v in ((K_START, start), (K_END, end)):
+            i = _int(v)
+            if i is not None:
+                po.append((prop, i))
+        blocks.append((m, po))
+    # relation evidence
+    seen: set[str] = set()
+    for subj, pred, obj, s0, s1, sentence, rule, conf, modality, implicit, post in evidence:
+        e = t.mint("evidence", subj, pred, obj, doc_id, s0, s1, rule, post)
+        if e in seen:
+            continue
+        seen.add(e)
+        po = [(A, K_EVIDENCE), (RDF_SUBJECT, t.node(subj)), (RDF_PREDICATE, _kg(str(pred))),
+              (RDF_OBJECT, t.node(obj)), (PROV_DERIVED, dt)]
+        if sentence:
+            po.append((K_SENTENCE, _lit(sentence, "zh")))
+        for prop, v in ((K_START, s0), (K_END, s1)):
+            i = _int(v)
+            if i is not None:
+                po.append((prop, i))
+        if rule:
+            rules.add(str(rule))
+            po.append((_kg("rule"), _lit(rule)))
+            po.append((PROV_GENERATED, t.rule(rule)))
+        c = _number(conf)
+        if c is not None:
+            po.append((_kg("confidence"), c))
+        if modality:
+            po.append((_kg("modality"), _lit(modality)))
+        if implicit is not None:
+            po.append((_kg("implicit"), _bool(implicit)))
+        if post:
+            po.append((_kg("post"), _lit(post, "zh")))
+        blocks.append((e, po))
+    # observations
+    for items in observations:
+        ob = dict(items)
+        n = t.mint("observation", doc_id, ob.get("start"), ob.get("end"), ob.get("subject"),
+                   ob.get("indicator"), ob.get("value"), ob.get("date"))
+        po = [(A, _kg("Observation"))]
+        if ob.get("subject"):
+            po.append((_kg("subject"), t.node(str(ob["subject"]))))
+        if ob.get("indicator"):
+            po.append((_kg("indicator"), _lit(ob["indicator"], "zh")))
+        value = _number(ob.get("value"))
+        if value is not None:
+            po.append((_kg("value"), value))
+        if ob.get("unit"):
+            po.append((_kg("unit"), _lit(ob["unit"])))
+        if ob.get("date"):
+            date = date_literal(ob["date"])
+            po.append((_kg("date"), date if date else _lit(ob["date"])))
+        if ob.get("kind"):
+            po.append((_kg("observationKind"), _lit(ob["kind"])))
+        if ob.get("surface"):
+            po.append((_kg("surface"), _lit(ob["surface"], "zh")))
+        po.append((PROV_DERIVED, dt))
+        if ob.get("sentence"):
+            po.append((K_SENTENCE, _lit(ob["sentence"], "zh")))
+        for prop, v in ((K_START, ob.get("sent_start")), (K_END, ob.get("sent_end")),
+                        (_kg("surfaceStart"), ob.get("start")), (_kg("surfaceEnd"), ob.get("end"))):
+            i = _int(v)
+            if i is not None:
+                po.append((prop, i))
+        if ob.get("rule"):
+            rules.add(str(ob["rule"]))
+            po.append((_kg("rule"), _lit(ob["rule"])))
+            po.append((PROV_GENERATED, t.rule(ob["rule"])))
+        blocks.append((n, po))
+    return blocks
+
+
+def _entity_rows(res: Any) -> list[tuple[Any, ...]]:
+    return [
+        (key, e.type, e.label, sorted(e.aliases), e.en, e.wikidata, e.iso, e.category, e.mentions)
+        for key, e in res.entities.items()
+    ]
+
+
+def _entity_blocks(rows: list[tuple[Any, ...]], t: _Terms) -> Iterator[Block]:
+    for key, type_, label, aliases, en, wikidata, iso, category, mentions in rows:
+        s = t.node(key)
+        label = label or key
+        pref = _lit(label, "zh")
+        po = [(A, _kg(str(type_ or "Entity"))), (K_KEY, _lit(key)), (SKOS_PREF, pref),
+              (RDFS_LABEL, pref)]
+        for alias in sorted({a for a in aliases if a and a != label}):
+            po.append((SKOS_ALT, _lit(alias, "zh")))
+        if en:
+            en_lit = _lit(en, "en")
+            po.append((SKOS_PREF, en_lit))
+            po.append((RDFS_LABEL, en_lit))
+        if wikidata and _QID.match(str(wikidata)):
+            po.append((OWL_SAME_AS, _iri(WIKIDATA_NS + str(wikidata))))
+        if iso and _ISO3.match(str(iso)):
+            po.append((_kg("isoCode"), _lit(iso)))
+            po.append((SKOS_NOTATION, _typed(str(iso), ISO_DT)))
+        if category:
+            po.append((_kg("category"), _lit(category, "zh")))
+        total = _int(mentions)
+        if total is not None:
+            po.append((_kg("mentionCount"), total))
+        yield s, po
+
+
+def _footer_blocks(plan: _Plan, t: _Terms, rules: set[str]) -> Iterator[Block]:
+    posts_done: set[str] = set()
+    for (subj, obj, pred), e in plan.edges.items():
+        s, o = t.node(subj), t.node(obj)
+        yield s, [(_kg(str(pred)), o)]
+        if pred != "holdsPost":
+            continue
+        titles = dict(e["posts"])
+        if e["post"] and str(e["post"]) not in titles:
+            titles[str(e["post"])] = None
+        for title in titles:
+            post = _iri(entity_iri(f"post/{obj}/{title}", t.base))
+            if post not in posts_done:
+                posts_done.add(post)
+                yield post, [(A, _kg("Post")), (A, ORG_POST), (RDFS_LABEL, _lit(title, "zh")),
+                             (ORG_POST_IN, o)]
+            yield s, [(ORG_HOLDS, post)]
+            yield post, [(ORG_HELD_BY, s)]
+    for name in sorted(rules):
+        yield t.rule(name), [(A, _kg("ExtractionRule")), (RDFS_LABEL, _lit(name))]
+
+
+# --------------------------------------------------------------------------- rendering
+
+_XSD_BOOL = f'"^^<{XSD_NS}boolean>'
+_INT_RE = re.compile(r'^"(-?[0-9]+)"\^\^<' + re.escape(XSD_NS) + r"integer>$")
+_DEC_RE = re.compile(r'^"(-?[0-9]+\.[0-9]+)"\^\^<' + re.escape(XSD_NS) + r"decimal>$")
+# Characters a prefixed name may hold as they are (PN_CHARS_U and digits of the Turtle
+# grammar; "-" and "." are escaped instead), and those it may hold behind a backslash.
+_PN = (
+    "A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_ESCAPABLE = r"~.\-!$&'()*+,;=/?#@"
+_SIMPLE = re.compile(f"[{_PN}]+")
+_LOCAL_OK = re.compile(f"(?:[{_PN}:]|%[0-9A-Fa-f]{{2}}|[{_ESCAPABLE}])+")
+_ESC = re.compile(f"[{_ESCAPABLE}]")
+#: IRI folders whose local names are minted hashes (always simple)
+_HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/")
+
+
+def _local(name: str) -> str | None:
+    """``name`` as the local part of a prefixed name, or None when it cannot be one.
+
+    >>> _local("中华人民共和国网络安全法"), _local("laws/a(1)"), _local("a b")
+    ('中华人民共和国网络安全法', 'laws\\/a\\(1\\)', None)
+    """
+    if _SIMPLE.fullmatch(name):
+        return name
+    if _LOCAL_OK.fullmatch(name):
+        return _ESC.sub(r"\\\g<0>", name)
+    return None
+
+
+class _Turtle:
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.prefixes = prefixes(base, folders=True)
+        self._vocab = sorted(
+            ((p, ns) for p, ns in self.prefixes.items() if not ns.startswith(base)),
+            key=lambda x: -len(x[1]),
+        )
+        self._folders = {
+            ns[len(base):]: p for p, ns in self.prefixes.items() if ns.startswith(base) and ns != base
+        }
+        self._id = next((p for p, ns in self.prefixes.items() if ns == base), None)
+        self._memo: dict[str, str] = {A: "a"}
+
+    def header(self) -> str:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()) + "\n"
+
+    def _iri(self, term: str) -> str:
+        iri = term[1:-1]
+        base = self.base
+        if iri.startswith(base):
+            rest = iri[len(base):]
+            slash = rest.find("/")
+            p = self._folders.get(rest[: slash + 1]) if slash > 0 else None
+            if p is not None:
+                local = _local(rest[slash + 1:]) if slash + 1 < len(rest) else None
+                return f"{p}:{local}" if local is not None else term
+            if self._id is not None and rest:
+                local = _local(rest)
+                return f"{self._id}:{local}" if local is not None else term
+            return term
+        for p, ns in self._vocab:
+            if iri.startswith(ns) and len(iri) > len(ns):
+                local = _local(iri[len(ns):])
+                return f"{p}:{local}" if local is not None else term
+        return term
+
+    def term(self, term: str) -> str:
+        c = self._memo.get(term)
+        if c is not None:
+            return c
+        if term[0] == "<":
+            c = self._iri(term)
+            if not term.startswith(_HASH_PREFIXES, len(self.base) + 1):
+                self._memo[term] = c
+            return c
+        if term[-1] == ">":  # typed literal
+            m = _INT_RE.match(term) or _DEC_RE.match(term)
+            if m:
+                return m.group(1)
+            if term.endswith(_XSD_BOOL):
+                return term[1 : -len(_XSD_BOOL)]
+            q = term.rfind("^^<")
+            if q > 0:
+                return term[: q + 2] + self.term(term[q + 2 :])
+        return term
+
+    def render(self, blocks: list[Block] | Iterator[Block]) -> str:
+        term = self.term
+        out: list[str] = []
+        for s, po in blocks:
+            out.append(
+                term(s) + " " + " ;\n    ".join([term(p) + " " + term(o) for p, o in po]) + " .\n"
+            )
+        return "".join(out)
+
+
+_HASH_PREFIXES = _HASH_FOLDERS
+
+
+def _render_nt(blocks: list[Block] | Iterator[Block]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, po in blocks for p, o in po)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+ENTITY_CHUNK = 64
+
+
+def _pack_fragment(text: bytes, rules: set[str]) -> bytes:
+    head = [len(rules).to_bytes(4, "little")]
+    for r in sorted(rules):
+        b = r.encode("utf-8")
+        head.append(len(b).to_bytes(2, "little") + b)
+    return b"".join(head) + text
+
+
+def _unpack_fragment(data: bytes | memoryview, rules: set[str]) -> bytes | memoryview:
+    nrules = int.from_bytes(data[:4], "little")
+    pos = 4
+    for _ in range(nrules):
+        ln = int.from_bytes(data[pos : pos + 2], "little")
+        rules.add(bytes(data[pos + 2 : pos + 2 + ln]).decode("utf-8"))
+        pos += 2 + ln
+    return data[pos:]
+
+
+def write_fast(
+    res: Any,
+    path: str | os.PathLike[str],
+    fmt: str = "ttl",
+    *,
+    base_iri: str = DEFAULT_BASE,
+    store: Any = None,
+    stats: dict[str, int] | None = None,
+) -> Path:
+    """Write the RDF of a :class:`~kg.resolve.Resolution` as Turtle (``ttl``) or N-Triples
+    (``nt``); the triples are those of ``kg.export.rdf`` on ``build_graph(res)``.
+
+    ``store`` (a :class:`~kg.manifest.PackStore`) caches the document fragments (and the
+    entity blocks, by chunks of :data:`ENTITY_CHUNK`); ``stats`` receives
+    ``fragments_cached`` and ``fragments_built``.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
+    base = base_iri or DEFAULT_BASE
+    plan = _Plan(res, base)
+    terms = _Terms(base)
+    ttl = _Turtle(base) if fmt == "ttl" else None
+
+    def render(blocks: list[Block] | Iterator[Block]) -> str:
+        return ttl.render(blocks) if ttl is not None else _render_nt(blocks)
+
+    version = f"{_code_version()}|{fmt}|{base}".encode()
+    rules: set[str] = set()
+    counts = {"fragments_cached": 0, "fragments_built": 0}
+
+    def cached(kind: bytes, inp: Any, make: Any) -> bytes | memoryview:
+        """The fragment of ``inp`` from the store, else ``make(rules)`` (and store it)."""
+        key = None
+        if store is not None:
+            blob = pickle.dumps(inp, protocol=pickle.HIGHEST_PROTOCOL)
+            key = hashlib.blake2b(version + kind + blob, digest_size=20).hexdigest()
+            data = store.get(key)
+            if data is not None:
+                counts["fragments_cached"] += 1
+                return _unpack_fragment(memoryview(data), rules)
+        counts["fragments_built"] += 1
+        frag_rules: set[str] = set()
+        text = make(frag_rules).encode("utf-8")
+        rules.update(frag_rules)
+        if key is not None:
+            store.put(key, _pack_fragment(text, frag_rules))
+        return text
+
+    path = Path(path)
+    with atomic_write(path, "wb") as f:
+        if ttl is not None:
+            f.write(ttl.header().encode("utf-8"))
+        rows = _entity_rows(res)
+        for i in range(0, len(rows), ENTITY_CHUNK):
+            chunk = rows[i : i + ENTITY_CHUNK]
+            f.write(cached(b"E", chunk, lambda _r, c=chunk: render(_entity_blocks(c, terms))))
+        for doc_id in res.documents:
+            inp = plan.doc_input(doc_id)
+            f.write(cached(b"D", inp, lambda r, inp=inp: render(_doc_blocks(inp, terms, r))))
+        f.write(render(_footer_blocks(plan, terms, rules)).encode("utf-8"))
+    if stats is not None:
+        for k, v in counts.items():
+            stats[k] = stats.get(k, 0) + v
+    return path

@@ -1,0 +1,372 @@
+"""Incremental build state: what the last build read, extracted and wrote.
+
+A rebuild after one document changed should cost about one document, not the corpus.
+Three things under the cache folder (``OUT/.cache`` by default) make that possible:
+
+- the **manifest** (``manifest.pkl``): for every input file, its size and ``mtime_ns``
+  and, per document read from it, the document id, the content hash (the result key:
+  :func:`kg.extract_parallel.doc_hash`), the metadata and the length. A file whose size
+  and mtime are unchanged is not read again: its documents come straight from the store.
+  The manifest is only trusted for the same pipeline version and reading options;
+  a file modified too close to the moment the manifest was taken is re-read anyway (the
+  "racily clean" case: same size, mtime within the file system's granularity);
+- the **result store** (``results.pack``): every extraction result, keyed by content
+  hash, in one append-only file (one read for the whole corpus instead of thousands of
+  small files), compact tuples without the mention list (the build does not use it);
+- the **fragment store** (``fragments.pack``): each document's part of the RDF output
+  (``kg.export.fast``), keyed by a hash of exactly what it was generated from.
+
+The stores are append-only with an index written atomically at the end of a build, so a
+crash leaves the previous state usable; they are compacted when less than half of the
+file is still referenced. One build at a time holds the cache (an ``flock``).
+
+>>> import tempfile
+>>> d = tempfile.mkdtemp()
+>>> s = PackStore(Path(d) / "x.pack"); s.put("k", b"abc"); s.close()
+>>> s = PackStore(Path(d) / "x.pack"); s.get("k"), s.get("nope"); s.close()
+(b'abc', None)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import mmap
+import os
+import pickle
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from kg.errors import Errors, InputError
+from kg.model import Document
+
+MANIFEST_VERSION = 2
+#: A file modified less than this before the manifest was taken is read again even when
+#: its size and mtime match (coarse file-system timestamps).
+RACY_NS = 2_000_000_000
+
+
+# --------------------------------------------------------------------------- packs
+
+
+class PackStore:
+    """Records (bytes) by key in one append-only file plus an index (``<pack>.idx``).
+
+    ``get`` reads through a memory map; ``put`` appends. ``close`` writes the index
+    atomically (and compacts the pack when most of it is garbage). Keys not read or written
+    since opening are dropped at compaction when ``keep_untouched`` is false.
+    """
+
+    def __init__(self, path: str | PathLike[str], *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.idx_path = self.path.with_name(self.path.name + ".idx")
+        self.readonly = readonly
+        self.index: dict[str, tuple[int, int]] = {}
+        self.touched: set[str] = set()
+        self._mm: mmap.mmap | None = None
+        self._fh: Any = None
+        self._end = 0
+        self._dirty = False
+        try:
+            with self.idx_path.open("rb") as f:
+                meta, index = pickle.load(f)
+            size = self.path.stat().st_size
+            if meta.get("version") == MANIFEST_VERSION and meta.get("end", -1) <= size:
+                self.index = index
+                self._end = meta["end"]
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, KeyError):
+            self.index = {}
+        if not self.index:
+            self._end = 0
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.index
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def _map(self) -> mmap.mmap | None:
+        if self._mm is None and self._end > 0:
+            with self.path.open("rb") as f:
+                self._mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        return self._mm
+
+    def get(self, key: str) -> bytes | None:
+        loc = self.index.get(key)
+        if loc is None:
+            return None
+        off, n = loc
+        mm = self._map()
+        if mm is None or off + n > len(mm):  # written since the file was mapped
+            if self._fh is not None:
+                self._fh.flush()
+            if self._mm is not None:
+                self._mm.close()
+                self._mm = None
+            mm = self._map()
+            if mm is None or off + n > len(mm):
+                return None
+        self.touched.add(key)
+        return mm[off : off + n]
+
+    def touch(self, key: str) -> None:
+        if key in self.index:
+            self.touched.add(key)
+
+    def put(self, key: str, data: bytes) -> None:
+        if self.readonly:
+            return
+        if self._fh is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "r+b" if self.path.exists() else "w+b")  # noqa: SIM115
+            self._fh.truncate(self._end)  # drop bytes no index refers to (a crashed build)
+            self._fh.seek(self._end)
+        self._fh.write(data)
+        self.index[key] = (self._end, len(data))
+        self._end += len(data)
+        self.touched.add(key)
+        self._dirty = True
+
+    def live_bytes(self, keys: Iterable[str]) -> int:
+        return sum(self.index[k][1] for k in keys if k in self.index)
+
+    def close(self, *, keep_untouched: bool = True) -> None:
+        """Flush, compact when worthwhile, and write the index."""
+        if self._fh is not None:
+            self._fh.flush()
+            self._fh.close()
+            self._fh = None
+        if self._mm is not None:
+            self._mm.close()
+            self._mm = None
+        if self.readonly:
+            return
+        live = set(self.index) if keep_untouched else self.touched & set(self.index)
+        live_size = self.live_bytes(live)
+        if self._end > 2 * live_size + (1 << 22) or len(live) < len(self.index):
+            if self._end > 2 * live_size + (1 << 22):
+                self._compact(live)
+                self._dirty = True
+            elif len(live) < len(self.index):
+                self.index = {k: v for k, v in self.index.items() if k in live}
+                self._dirty = True
+        if self._dirty:
+            _atomic_pickle(self.idx_path, ({"version": MANIFEST_VERSION, "end": self._end}, self.index))
+            self._dirty = False
+
+    def _compact(self, live: set[str]) -> None:
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        new: dict[str, tuple[int, int]] = {}
+        pos = 0
+        with self.path.open("rb") as src, tmp.open("wb") as dst:
+            mm = mmap.mmap(src.fileno(), 0, access=mmap.ACCESS_READ) if self._end else None
+            try:
+                for key in sorted(live, key=lambda k: self.index[k][0]):
+                    off, n = self.index[key]
+                    assert mm is not None
+                    dst.write(mm[off : off + n])
+                    new[key] = (pos, n)
+                    pos += n
+            finally:
+                if mm is not None:
+                    mm.close()
+        os.replace(tmp, self.path)
+        self.index, self._end = new, pos
+
+
+def _atomic_pickle(path: Path, obj: Any) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+@dataclass(slots=True)
+class DocEntry:
+    """One document read from a file: its id before and after clash renaming (``~2``)."""
+
+    raw_id: str
+    doc_id: str
+    key: str
+    meta: dict[str, Any]
+    chars: int
+
+
+@dataclass(slots=True)
+class FileEntry:
+    size: int
+    mtime_ns: int
+    docs: list[DocEntry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Cached:
+    """A document whose result is in the store (its file was not read again)."""
+
+    doc_id: str
+    key: str
+    meta: dict[str, Any]
+    chars: int
+
+
+@dataclass(slots=True)
+class Keyed:
+    """A document read now, with its content hash (the result key)."""
+
+    doc: Document
+    key: str
+
+
+class BuildState:
+    """The cache folder of a build: manifest + result store + fragment store, locked.
+
+    ``BuildState(cache_dir, fingerprint)``; ``fingerprint`` (pipeline version, reading
+    options) must match the manifest's for its stat shortcut to be used.
+    """
+
+    def __init__(self, directory: str | PathLike[str], fingerprint: str) -> None:
+        self.dir = Path(directory)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._lock = open(self.dir / "lock", "a+b")  # noqa: SIM115
+        fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX)
+        self.fingerprint = fingerprint
+        self.files: dict[str, FileEntry] = {}
+        self.new_files: dict[str, FileEntry] = {}
+        self.taken_ns = 0
+        self.files_skipped = 0
+        self.files_read = 0
+        try:
+            with (self.dir / "manifest.pkl").open("rb") as f:
+                head, files = pickle.load(f)
+            if head.get("version") == MANIFEST_VERSION and head.get("fingerprint") == fingerprint:
+                self.files, self.taken_ns = files, head.get("taken_ns", 0)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, KeyError, AttributeError):
+            pass
+        self.started_ns = time.time_ns()
+        self.results = PackStore(self.dir / "results.pack")
+        self.fragments = PackStore(self.dir / "fragments.pack")
+
+    def close(self, *, complete: bool = True) -> None:
+        """Save (``complete``: the build went through, forget files and results it did not
+        use) and unlock."""
+        try:
+            self.results.close(keep_untouched=not complete)
+            self.fragments.close(keep_untouched=not complete)
+            files = self.new_files if complete else {**self.files, **self.new_files}
+            _atomic_pickle(
+                self.dir / "manifest.pkl",
+                ({"version": MANIFEST_VERSION, "fingerprint": self.fingerprint,
+                  "taken_ns": self.started_ns}, files),
+            )
+        finally:
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
+            self._lock.close()
+
+    # -- reading with the stat shortcut
+    def unchanged(self, path: str) -> FileEntry | None:
+        """The manifest entry of ``path`` when its size and mtime say it did not change."""
+        entry = self.files.get(path)
+        if entry is None:
+            return None
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if st.st_size != entry.size or st.st_mtime_ns != entry.mtime_ns:
+            return None
+        if st.st_mtime_ns >= self.taken_ns - RACY_NS:  # racily clean: check the content
+            return None
+        if any(d.key not in self.results for d in entry.docs):
+            return None
+        return entry
+
+
+def iter_inputs(
+    inputs: Iterable[str | PathLike[str]],
+    state: BuildState | None,
+    text_field: str | None = None,
+) -> Iterator[Document | Keyed | Cached | InputError]:
+    """:func:`kg.ingest.iter_documents`, skipping files the manifest says are unchanged.
+
+    Same documents, ids and order as ``iter_documents``; an unchanged file gives
+    :class:`Cached` references instead of being read, a changed one :class:`Keyed`
+    documents (and a new manifest entry). Without ``state`` this is ``iter_documents``.
+    """
+    from kg.ingest import _read, _walk, iter_documents
+
+    if state is None:
+        yield from iter_documents(inputs, text_field=text_field)
+        return
+    from kg.extract_parallel import doc_hash
+
+    seen_files: set[str] = set()
+    seen_ids: dict[str, int] = {}
+    visited: set[str] = set()
+
+    def final_id(raw: str) -> str:
+        n = seen_ids.get(raw, 0) + 1
+        seen_ids[raw] = n
+        if n > 1:
+            raw = f"{raw}~{n}"
+            seen_ids[raw] = 1
+        return raw
+
+    for given in inputs:
+        p = Path(given)
+        if not p.exists():
+            yield InputError(Errors.E010, path=str(given))
+            continue
+        if p.is_dir():
+            visited.add(os.path.realpath(p))
+            found: Iterable[Path | InputError] = _walk(p, visited)
+            root, explicit = p, False
+        else:
+            found, root, explicit = [p], p.parent, True
+        for f in found:
+            if isinstance(f, InputError):
+                yield f
+                continue
+            real = os.path.realpath(f)
+            if real in seen_files:
+                continue
+            seen_files.add(real)
+            path = str(f)
+            entry = state.unchanged(path)
+            if entry is not None:
+                saved = dict(seen_ids)
+                ids = [final_id(d.raw_id) for d in entry.docs]
+                if ids == [d.doc_id for d in entry.docs]:
+                    state.new_files[path] = entry
+                    state.files_skipped += 1
+                    for d in entry.docs:
+                        yield Cached(d.doc_id, d.key, d.meta, d.chars)
+                    continue
+                seen_ids.clear()  # the ids would differ: read the file again
+                seen_ids.update(saved)
+            try:
+                st = os.stat(f)
+            except OSError:
+                st = None
+            state.files_read += 1
+            docs: list[DocEntry] = []
+            ok = True
+            for item in _read(f, root, explicit, text_field):
+                if isinstance(item, Document):
+                    raw = item.id
+                    item.id = final_id(raw)
+                    key = doc_hash(item)
+                    docs.append(DocEntry(raw, item.id, key, item.meta, len(item.text)))
+                    yield Keyed(item, key)
+                else:
+                    ok = False  # files with errors are read again next time
+                    yield item
+            if ok and st is not None:
+                state.new_files[path] = FileEntry(st.st_size, st.st_mtime_ns, docs)

@@ -1,0 +1,355 @@
+"""State organs no gazetteer lists: local, foreign and sub-units of known bodies.
+
+The guideline's GovernmentBody covers every state or party organ, central or local. The
+gazetteer holds the central bodies, provinces and large cities; the rest follow a few
+regular shapes, recognised here from the lexicons under ``ontology/lexicon``:
+
+* **local**: a place + an organ (``gov_local_organs.tsv``, or a functional domain of
+  ``gov_domains.txt`` + a head of ``gov_heads.txt``): 崇礼县政府, 北京市海淀区人民法院,
+  武汉市国土房产局, 福建省公安厅, 上海银监局, 广州中院. The place is a gazetteer
+  Location or an administrative name (2–6 characters + 省/市/县/区/州/旗/盟/镇/乡) that
+  is not a generic word (``place_stop.txt``: 直辖市, 设区的市, 县级…); places chain
+  (山西省 + 长子县 + 公安局). Bare forms (市政府, 县委, 教育局) name no specific body and
+  are left out.
+* **foreign** (and China's bodies no gazetteer entry names): a country + an organ of
+  ``gov_foreign_organs.tsv`` (美国国防部, 日本政府, 印度空军, 中国政府), or a
+  one-character abbreviation (``country_abbr.tsv``) at a word start + an organ marked
+  ``abbr`` (美军, 俄海军, 英央行, 美国防部); embassies 美国驻华大使馆, 俄罗斯驻委内瑞拉大使馆.
+  National armed forces count as state organs (美军, 印度海军), as in CLUENER and ACE.
+* **sub-units**: a known or found body + 1–10 characters + a unit head (司, 局, 中心,
+  办公室, 支队…): 住房和城乡建设部住房保障司, 中国人民银行宁波市中心支行,
+  福建省公安厅经侦总队. The middle holds no function word (boundary_words.txt).
+
+Names are canonical so that forms of one body share a key: 崇礼县政府 → 崇礼县人民政府,
+美国防部/美国国防部 → 美国国防部, 美军/美国军队 → 美国军队. A name the gazetteer knows
+(北京市政府) takes the gazetteer's key.
+
+>>> from kg.spans import entity_spans
+>>> [(s["text"], s["type"]) for s in next(entity_spans(["印度国防部7日说，崇礼县政府和美军"]))]
+[('印度国防部', 'GovernmentBody'), ('崇礼县政府', 'GovernmentBody'), ('美军', 'GovernmentBody')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from kg.model import Mention
+from kg.nlp.gazetteer import Gazetteer, _read_lines
+from kg.nlp.text import norm_name
+
+GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
+ADMIN1 = frozenset("省市县区州旗盟镇乡")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# a sub-unit after a body: 1–10 characters then a unit head (lazy: the nearest head;
+# longer heads first where one is the end of another)
+_SUB_HEADS = (
+    "中心支行|营业管理部|研究中心|办公室|办公厅|领导小组|工作小组|委员会|指挥部|研究院|研究所|研究室|"
+    "派出所|分局|分行|支行|总部|总队|支队|大队|中心|司|局|处|厅"
+)
+_SUB = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:" + _SUB_HEADS + r")(?!长)")
+# what may not start a sub-unit: a post or a verb right after the body
+_SUB_BAD_START = re.compile(r"(?:副|总|部|局|长|门|属|下|所|内|外|主|有|负|新闻发言|发言|会同|联合|牵头|批准)")
+_EMBASSY = re.compile(r"驻[\u4e00-\u9fff]{1,8}?(?:大使馆|总领事馆|领事馆|使馆|代表处|代表团)")
+# characters that never occur inside the middle of a sub-unit name or a place name
+_STOP_CHARS = frozenset("的在了是为由对向从把被并于将也就都又已还其该本各每这那此之以所或等及和")
+_PLACE_STOP_CHARS = _STOP_CHARS | frozenset("与我全给辖")
+# boundary words that also occur inside a body's name (三峡工程建设委员会)
+_NAME_INTERNAL = frozenset({"建设", "开发", "组织", "合作", "管理", "发展"})
+# characters of organ names: a place name holding one is not a place (县委县政府)
+_ORGAN_CHARS = frozenset("委府局厅院办所队部署")
+# jieba dictionary tags of words that are never (part of) a place name: verbs, adjectives,
+# adverbs, prepositions, conjunctions, particles, pronouns, numerals, measure words,
+# locatives and time words (拨打市…, 沿海地区, 打算给市委)
+_BAD_TAGS = ("v", "a", "d", "p", "c", "u", "r", "m", "q", "f", "t", "e", "y", "o")
+
+
+_UNIT_CHARS = "司局处厅"
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> tuple[frozenset[str], dict[str, str]]:
+    """From jieba's dictionary: words (1–4 characters) whose tag says they are no place
+    name, and the tag of every word that ends in a unit character (全局 n, 税务局 nt)."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    bad, unit = set(), {}
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) != 3:
+                    continue
+                w, tag = parts[0], parts[2]
+                if len(w) <= 4 and tag.startswith(_BAD_TAGS):
+                    bad.add(w)
+                if len(w) >= 2 and w[-1] in _UNIT_CHARS:
+                    unit[w] = tag
+    except OSError:  # pragma: no cover - jieba without its dictionary
+        pass
+    return frozenset(bad), unit
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    out = []
+    for line in _read_lines(path):
+        parts = [p.strip() for p in line.split("\t")] if "\t" in line else line.split()
+        out.append(parts)
+    return out
+
+
+class OrganFinder:
+    """Finds organ mentions in a document given the gazetteer candidates found so far."""
+
+    def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
+        self.gaz = gazetteer
+        lex = directory / "lexicon"
+        self.local: dict[str, str] = {}
+        for parts in _tsv(lex / "gov_local_organs.tsv"):
+            self.local[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
+        heads = _read_lines(lex / "gov_heads.txt")
+        for d in _read_lines(lex / "gov_domains.txt"):
+            for h in heads:
+                self.local.setdefault(d + h, d + h)
+        self.foreign: dict[str, str] = {}
+        self.abbr_ok: set[str] = set()
+        for parts in _tsv(lex / "gov_foreign_organs.tsv"):
+            self.foreign[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
+            if len(parts) > 2 and parts[2] == "abbr":
+                self.abbr_ok.add(parts[0])
+        self.abbr: dict[str, str] = {p[0]: p[1] for p in _tsv(lex / "country_abbr.tsv") if len(p) > 1}
+        self.place_stop = frozenset(_read_lines(lex / "place_stop.txt"))
+        self._bad_words, self._unit_words = _dictionary_words()
+        boundaries = sorted(set(_read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
+        self._boundary = re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
+        # every name of a country or a place, for prefixes jieba kept inside one word
+        # (印度国防部, 中国政府 are single jieba tokens, so the matcher skipped 印度, 中国)
+        self.country_names: dict[str, str] = {}
+        self.place_names: dict[str, str] = {}
+        for e in gazetteer.entries.values():
+            if e.type in ("Country", "Location"):
+                target = self.country_names if e.type == "Country" else self.place_names
+                for nm in (e.name, *e.aliases):
+                    nm = norm_name(nm)
+                    if len(nm) >= 2 and len(gazetteer.by_name.get(nm, ())) == 1:
+                        target[nm] = e.id
+        self._max_prefix = max((len(x) for x in (*self.country_names, *self.place_names)), default=0)
+        a = ahocorasick.Automaton()
+        for w in set(self.local) | set(self.foreign):
+            a.add_word(w, w)
+        a.make_automaton()
+        self._ac = a
+
+    # -- places ---------------------------------------------------------------------------
+
+    def _admin_place(self, norm: str, end: int, st) -> int | None:
+        """Start of an administrative name ending at ``end`` (its last char 省/市/县…)."""
+        if end < 3 or norm[end - 1] not in ADMIN1:
+            return None
+        i = end - 1
+        lo = max(0, end - 1 - 6)
+        while i > lo and _CJK.match(norm[i - 1]) and norm[i - 1] not in _PLACE_STOP_CHARS:
+            i -= 1
+        # the name starts at a word start, as close to the unit character as possible
+        # while keeping at least two characters (海淀区, not 据海淀区)
+        for s in range(end - 3, i - 1, -1):
+            if s in st.tok_starts:
+                name = norm[s : end - 1]
+                if (
+                    name in self.place_stop
+                    or name[-1] in ADMIN1  # 丰台区 + 区委: the unit is part of the organ
+                    or norm[s:end].endswith("地区")  # 沿海地区, 贫困地区: regions, not units
+                    or any(c in _ORGAN_CHARS for c in name)  # 中西部, 县委县政府
+                    or self._has_non_place_word(norm, s, end - 1, st)
+                ):
+                    return None
+                return s
+        return None
+
+    def _name_before(self, norm: str, s: int, names: dict[str, str]) -> tuple[int, str] | None:
+        """(start, key) of the longest name of ``names`` ending right at ``s``."""
+        for k in range(min(self._max_prefix, s), 1, -1):
+            key = names.get(norm[s - k : s])
+            if key is not None:
+                return s - k, key
+        return None
+
+    def _head_is_word_end(self, p: int, st) -> bool:
+        """A one-character unit head at ``p`` is a word of its own, or ends a word that is
+        an organisation's name in jieba's dictionary (税务局 nt) or not in it (保障司) —
+        not a common word (全局, 查处, 统揽全局)."""
+        if p + 1 not in st.tok_ends:
+            return False
+        i = p
+        while i > 0 and i not in st.tok_starts:
+            i -= 1
+        if i == p:
+            return True
+        tag = self._unit_words.get(st.norm[i : p + 1])
+        return tag is None or tag == "nt"
+
+    def _has_non_place_word(self, norm: str, s: int, e: int, st) -> bool:
+        bad = self._bad_words
+        if norm[s:e] in bad:
+            return True
+        i = s
+        while i < e:
+            j = i + 1
+            while j < e and j not in st.tok_starts:
+                j += 1
+            if norm[i:j] in bad:
+                return True
+            i = j
+        return False
+
+    def _place(
+        self, norm: str, s: int, st, places: dict[int, Mention], extra: list[Mention] | None = None
+    ) -> tuple[int, str] | None:
+        """(start, canonical name) of a chain of place names ending right at ``s``; places
+        the gazetteer knows that were not candidates yet are added to ``extra``."""
+        cur, parts = s, []
+        new: list[Mention] = []
+        for _ in range(3):
+            p = places.get(cur)
+            if p is not None:
+                parts.append(p.label if p.rule == "gazetteer" else p.text)
+                cur = p.start
+                continue
+            q = self._name_before(norm, cur, self.place_names)
+            if q is not None:
+                g = self.gaz.entries[q[1]]
+                parts.append(g.name)
+                new.append(Mention(q[0], cur, st.text[q[0] : cur], g.type, g.id, g.name, "gazetteer"))
+                cur = q[0]
+                continue
+            a = self._admin_place(norm, cur, st)
+            if a is None:
+                break
+            parts.append(norm[a:cur])
+            cur = a
+        if not parts:
+            return None
+        if extra is not None:
+            extra.extend(new)
+        return cur, "".join(reversed(parts))
+
+    # -- the finder -----------------------------------------------------------------------
+
+    def find(self, st) -> list[Mention]:
+        """Organ mentions (rule ``organ``) for ``st`` (a KGDoc with gazetteer candidates)."""
+        text, norm = st.text, st.norm
+        n = len(norm)
+        places: dict[int, Mention] = {}  # end → the longest Location candidate ending there
+        countries: dict[int, Mention] = {}
+        bodies: list[Mention] = []
+        others: list[int] = []  # starts of candidates a sub-unit may not run into
+        for c in st.candidates:
+            if c.type == "Location":
+                p = places.get(c.end)
+                if p is None or c.start < p.start:
+                    places[c.end] = c
+                continue
+            if c.type in ("Country", "Organization", "Person") or c.type in GOV_TYPES:
+                others.append(c.start)
+            if c.type == "Country":
+                countries[c.end] = c
+            elif c.type in GOV_TYPES:
+                bodies.append(c)
+        others.sort()
+        found: dict[tuple[int, int], Mention] = {}
+        extra: list[Mention] = []  # countries and places jieba hid inside one word (印度国防部)
+        for end_idx, word in self._ac.iter(norm):
+            e = end_idx + 1
+            s = e - len(word)
+            if e < n and norm[e] == "长" and word[-1] in "局部厅署院委办":
+                continue  # 国防部长, 公安局长: a post, not the body
+            if e < n and e not in st.tok_ends and _CJK.match(norm[e]):
+                continue  # 军 of 军事, 委 of 委托, 国会 of 美国会议: not the end of a word
+            if word in self.local:
+                canon = self.local[word]
+                ps = s
+                if canon.endswith(("法院", "检察院")):
+                    m = _ORDINAL.search(norm, max(0, s - 5), s)
+                    if m and m.end() == s:
+                        ps = m.start()
+                pl = self._place(norm, ps, st, places, extra)
+                if pl is not None:
+                    start, place = pl
+                    if canon == "人民政府" and not place.endswith((*ADMIN1, "自治区", "特别行政区")):
+                        canon = "政府"  # 香港政府 keeps its form; 崇礼县政府 → 崇礼县人民政府
+                    name = place + norm[ps:s] + canon
+                    found.setdefault((start, e), self._mention(text, start, e, name))
+                    continue
+            if word in self.foreign:
+                c = countries.get(s)
+                q = (c.start, c.key) if c is not None else self._name_before(norm, s, self.country_names)
+                if q is not None:
+                    if c is None:
+                        extra.append(self._country(text, q[0], s, q[1]))
+                    self._emit_foreign(found, text, q[1], q[0], e, self.foreign[word])
+                elif (
+                    word in self.abbr_ok
+                    and s >= 1
+                    and norm[s - 1] in self.abbr
+                    and (s - 1 in st.tok_starts or s == 1 or not _CJK.match(norm[s - 2]))
+                ):
+                    self._emit_foreign(found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word])
+        for m in _EMBASSY.finditer(norm):
+            q = self._name_before(norm, m.start(), self.country_names)
+            if q is not None:
+                if m.start() not in countries:
+                    extra.append(self._country(text, q[0], m.start(), q[1]))
+                self._emit_foreign(found, text, q[1], q[0], m.end(), m.group())
+        # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
+        todo = [*bodies, *found.values()]
+        seen: set[tuple[int, int]] = set()
+        while todo:
+            b = todo.pop()
+            if (b.start, b.end) in seen:
+                continue
+            seen.add((b.start, b.end))
+            m = _SUB.match(norm, b.end)
+            if not m or _SUB_BAD_START.match(norm, b.end):
+                continue
+            mid = m.group(1)
+            if any(ch in _STOP_CHARS for ch in mid) or any(
+                w.group() not in _NAME_INTERNAL for w in (self._boundary.finditer(mid) if self._boundary else ())
+            ):
+                continue
+            i = bisect.bisect_left(others, b.end)
+            if i < len(others) and others[i] < m.end():
+                continue  # runs into another name (财政部证监会…)
+            if m.end() - m.end(1) == 1 and not self._head_is_word_end(m.end() - 1, st):
+                continue  # 新闻出版总署查处: 处 ends the verb 查处, not a unit name
+            name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + text[b.end : m.end()]
+            sub = self._mention(text, b.start, m.end(), name)
+            found[(sub.start, sub.end)] = sub
+            todo.append(sub)
+        return [*found.values(), *extra]
+
+    # -- names and keys -------------------------------------------------------------------
+
+    def _mention(self, text: str, start: int, end: int, name: str) -> Mention:
+        from kg.nlp.components.base import open_key
+
+        surface = text[start:end]
+        e = self.gaz.lookup(surface) or self.gaz.lookup(name)
+        if e is not None and e.type in GOV_TYPES:
+            return Mention(start, end, surface, e.type, e.id, e.name, "organ")
+        name = norm_name(name)
+        return Mention(start, end, surface, "GovernmentBody", open_key("GovernmentBody", name), name, "organ")
+
+    def _country(self, text: str, start: int, end: int, key: str) -> Mention:
+        g = self.gaz.entries[key]
+        return Mention(start, end, text[start:end], g.type, g.id, g.name, "gazetteer")
+
+    def _emit_foreign(self, found: dict, text: str, country_key: str, start: int, e: int, canon: str) -> None:
+        ce = self.gaz.entries.get(country_key)
+        cname = ce.name if ce is not None else text[start : start + 1]
+        found.setdefault((start, e), self._mention(text, start, e, cname + canon))
