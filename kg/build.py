@@ -1,8 +1,19 @@
 """``kg build``: documents in, knowledge graph out (the pure function under the CLI).
 
 read (``kg.ingest``) → extract (``kg.nlp``, parallel, cached) → resolve (``kg.resolve``)
-→ graph (``kg.graph``) → export (``kg.export``). Bad files are reported and skipped;
-every output file is written atomically.
+→ graph (``kg.graph``) → export (``kg.export``). Bad files are reported and skipped.
+
+Scale: documents are streamed (bounded batches in flight, see
+:mod:`kg.extract_parallel`), each result is merged as soon as it arrives, and the
+cyclic garbage collector is paused while the build allocates its (acyclic) tables.
+Incremental: with a cache folder (``OUT/.cache`` from the CLI) unchanged files are not
+read again, unchanged documents not extracted again (:mod:`kg.manifest`), and for big
+graphs Turtle/N-Triples are assembled from cached per-document fragments
+(:mod:`kg.export.fast`).
+
+Outputs are all-or-nothing: every format is written into a staging folder beside the
+outputs and moved into place only when all of them succeeded, so a failing exporter
+leaves the previous files intact.
 
 >>> import tempfile
 >>> report = build(out_dir=tempfile.mkdtemp(), workers=1, quiet=True, formats=("ttl",))
@@ -12,11 +23,15 @@ every output file is written atomically.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,15 +39,14 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import Errors, InputError, KGError
-from kg.extract_parallel import extract_stream
-from kg.graph import build_graph
 from kg.iri import DEFAULT_BASE
-from kg.resolve import Resolver
 
 REPO_DIR = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO_DIR / "data" / "sample"
 DEFAULT_FORMATS = ("ttl", "html")
 ALL_FORMATS = ("ttl", "html", "trig", "nt", "nq", "jsonld", "graphml", "csv")
+#: From this many documents on, Turtle and N-Triples come from :mod:`kg.export.fast`.
+FAST_EXPORT_MIN_DOCS = 100
 
 
 @dataclass
@@ -50,6 +64,14 @@ class BuildReport:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    #: documents run through the NLP pipeline in this build (the rest came from the cache)
+    docs_extracted: int = 0
+    #: files not read again: size and mtime unchanged since the last build
+    files_unchanged: int = 0
+    #: RDF fragments reused from / generated into the cache by the fast exporter
+    fragments: dict[str, int] = field(default_factory=dict)
+    #: seconds per output format
+    format_seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         lines = [
@@ -57,19 +79,111 @@ class BuildReport:
             + (f", from cache: {self.docs_cached}" if self.docs_cached else ""),
             f"characters: {self.chars:,}",
             "entities: " + ", ".join(f"{k} {v}" for k, v in sorted(self.entities_by_type.items())),
-            "relations: " + ", ".join(f"{k} {v}" for k, v in sorted(self.relations_by_predicate.items())),
+            "relations: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(self.relations_by_predicate.items())),
             f"observations: {self.observations}",
             f"seconds: {self.seconds:.2f} ("
             + ", ".join(f"{k} {v:.2f}" for k, v in self.timings.items())
-            + ")",
+            + ")"
+            + (f", {self.chars / self.seconds:,.0f} chars/s" if self.seconds > 0 else ""),
         ]
+        if self.errors:
+            lines.insert(1, f"failed documents ({len(self.errors)}): " + "; ".join(self.errors[:20])
+                         + (" …" if len(self.errors) > 20 else ""))
         if self.outputs:
             lines.append("wrote: " + ", ".join(self.outputs.values()))
         return "\n".join(lines)
 
 
 def default_workers() -> int:
-    return os.cpu_count() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover (not Linux)
+        return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC: the build allocates millions of acyclic objects, and every
+    full collection would walk all of them (2-3× slower merging and graph building)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _fingerprint(text_field: str | None) -> str:
+    from kg.extract_parallel import pipeline_version
+
+    return f"{pipeline_version()}|text_field={text_field}"
+
+
+def _resolve(
+    inputs: Sequence[str | Path] | None,
+    *,
+    workers: int,
+    state: Any,
+    text_field: str | None,
+    executor: Any,
+    on_error: Callable[[InputError], None] | None,
+    on_progress: Callable[[int, int], None] | None,
+    report: BuildReport,
+    started: float | None = None,
+    pools: Any = None,
+) -> Any:
+    """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``inputs``."""
+    from kg.distributed import as_executor
+    from kg.extract_parallel import extract_keyed
+    from kg.manifest import iter_inputs
+    from kg.resolve import Resolver
+
+    paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
+    resolver = Resolver()
+    t0 = time.perf_counter()
+    if started is not None:
+        report.timings["setup"] = t0 - started
+
+    def _err(e: InputError) -> None:
+        report.docs_failed += 1
+        report.errors.append(str(e))
+        if on_error:
+            on_error(e)
+
+    ex, slots = as_executor(executor)
+    if ex is None and pools is not None:
+        ex = pools
+    for _, r, cached in extract_keyed(
+        iter_inputs(paths, state, text_field),
+        workers=workers,
+        store=state.results if state is not None else None,
+        on_error=_err,
+        on_progress=on_progress,
+        executor=ex,
+        slots=slots,
+    ):
+        report.docs_read += 1
+        report.chars += r.chars
+        if cached:
+            report.docs_cached += 1
+        else:
+            report.docs_extracted += 1
+        resolver.add(r)
+    t1 = time.perf_counter()
+    report.timings["extract"] = t1 - t0
+    if state is not None:
+        report.files_unchanged = state.files_skipped
+    if report.docs_read == 0:
+        raise KGError(Errors.E020, inputs=", ".join(str(p) for p in paths))
+    res = resolver.finish()
+    report.timings["resolve"] = time.perf_counter() - t1
+    report.entities_by_type = dict(Counter(e.type for e in res.entities.values()))
+    edges = {(r.subj, r.obj, r.pred) for _, r in res.relations}
+    report.relations_by_predicate = dict(Counter(p for _, _, p in edges))
+    report.observations = len(res.observations)
+    return res
 
 
 def extract_graph(
@@ -85,78 +199,111 @@ def extract_graph(
     report: BuildReport | None = None,
 ) -> nx.MultiDiGraph:
     """Read, extract, resolve and build the networkx graph (no files written)."""
-    from kg.ingest import iter_documents
+    from kg.graph import build_graph
+    from kg.manifest import BuildState
 
     report = report if report is not None else BuildReport()
-    paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
     t0 = time.perf_counter()
-
-    def _err(e: InputError) -> None:
-        report.docs_failed += 1
-        report.errors.append(str(e))
-        if on_error:
-            on_error(e)
-
-    resolver = Resolver()
-    for r in extract_stream(
-        iter_documents(paths, text_field=text_field),
-        workers=workers,
-        cache_dir=cache_dir,
-        on_error=_err,
-        on_progress=on_progress,
-        executor=executor,
-    ):
-        report.docs_read += 1
-        report.chars += r.chars
-        resolver.add(r)
-    t1 = time.perf_counter()
-    report.timings["extract"] = t1 - t0
-    if report.docs_read == 0:
-        raise KGError(Errors.E020, inputs=", ".join(str(p) for p in paths))
-    res = resolver.finish()
-    G = build_graph(res, base_iri)
-    report.timings["resolve+graph"] = time.perf_counter() - t1
-    report.entities_by_type = dict(Counter(d["type"] for _, d in G.nodes(data=True) if d.get("kind") == "entity"))
-    report.relations_by_predicate = dict(
-        Counter(k for _, _, k, d in G.edges(keys=True, data=True) if d.get("kind") == "relation")
-    )
-    report.observations = len(G.graph.get("observations", []))
+    with _gc_paused():
+        state = BuildState(cache_dir, _fingerprint(text_field)) if cache_dir else None
+        resolved = False
+        try:
+            res = _resolve(inputs, workers=workers, state=state, text_field=text_field,
+                           executor=executor, on_error=on_error, on_progress=on_progress,
+                           report=report, started=t0)
+            resolved = True
+        finally:
+            if state is not None:
+                state.close(complete=resolved)
+        t = time.perf_counter()
+        G = build_graph(res, base_iri)
+        report.timings["graph"] = time.perf_counter() - t
     return G
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _write_one(fmt: str, graph: Callable[[], nx.MultiDiGraph], dest: Path,
+               max_html_nodes: int) -> Path:
+    """Write one format into the folder ``dest``; returns the main file written."""
+    if fmt == "html":
+        from kg.export.html import write_html
+
+        path = dest / "graph.html"
+        write_html(graph(), path, max_nodes=max_html_nodes)
+    elif fmt == "csv":
+        from kg.export.formats import write_csv
+
+        write_csv(graph(), dest)
+        path = dest / "nodes.csv"
+    else:
+        from kg.export import formats as F
+        from kg.export import rdf as R
+
+        writer = {
+            "ttl": R.write_turtle,
+            "trig": R.write_trig,
+            "nt": R.write_ntriples,
+            "nq": R.write_nquads,
+            "jsonld": R.write_jsonld,
+            "graphml": F.write_graphml,
+        }[fmt]
+        path = dest / f"graph.{fmt}"
+        writer(graph(), path)
+    return path
+
+
+#: ``fast(fmt, path)`` starts writing ``fmt`` the fast way (None: not for this format) and
+#: returns the function that finishes it
+FastStart = Callable[[str, Path], "Callable[[], object] | None"]
+
+
+def _export(
+    graph: Callable[[], nx.MultiDiGraph],
+    out_dir: str | Path,
+    formats: Sequence[str],
+    max_html_nodes: int,
+    fast: FastStart | None = None,
+    timings: dict[str, float] | None = None,
+) -> dict[str, str]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    timings = timings if timings is not None else {}
+    try:
+        staged: dict[str, Path] = {}
+        started: dict[str, Callable[[], object]] = {}
+        for fmt in dict.fromkeys(formats):  # fast formats first: they work in the background
+            t = time.perf_counter()
+            finish = fast(fmt, stage / f"graph.{fmt}") if fast is not None else None
+            if finish is not None:
+                started[fmt] = finish
+                staged[fmt] = stage / f"graph.{fmt}"
+                timings[fmt] = time.perf_counter() - t
+        for fmt in dict.fromkeys(formats):
+            if fmt not in started:
+                t = time.perf_counter()
+                staged[fmt] = _write_one(fmt, graph, stage, max_html_nodes)
+                timings[fmt] = time.perf_counter() - t
+        for fmt, finish in started.items():
+            t = time.perf_counter()
+            finish()
+            timings[fmt] += time.perf_counter() - t
+        for name in sorted(os.listdir(stage)):  # every format went through: publish
+            if not name.startswith("."):
+                os.replace(stage / name, out / name)
+        return {fmt: str(out / staged[fmt].name) for fmt in dict.fromkeys(formats)}
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def export(G: nx.MultiDiGraph, out_dir: str | Path, formats: Sequence[str] = DEFAULT_FORMATS,
            max_html_nodes: int = 1500) -> dict[str, str]:
-    """Write the graph in each of ``formats`` under ``out_dir``; returns format → path."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, str] = {}
-    for fmt in formats:
-        if fmt == "html":
-            from kg.export.html import write_html
+    """Write the graph in each of ``formats`` under ``out_dir``; returns format → path.
 
-            path = out / "graph.html"
-            write_html(G, path, max_nodes=max_html_nodes)
-        elif fmt == "csv":
-            from kg.export.formats import write_csv
-
-            write_csv(G, out)
-            path = out / "nodes.csv"
-        else:
-            from kg.export import formats as F
-            from kg.export import rdf as R
-
-            writer = {
-                "ttl": R.write_turtle,
-                "trig": R.write_trig,
-                "nt": R.write_ntriples,
-                "nq": R.write_nquads,
-                "jsonld": R.write_jsonld,
-                "graphml": F.write_graphml,
-            }[fmt]
-            path = out / f"graph.{fmt}"
-            writer(G, path)
-        written[fmt] = str(path)
-    return written
+    All or nothing: when one format fails, no output file is replaced."""
+    return _export(lambda: G, out_dir, formats, max_html_nodes)
 
 
 def build(
@@ -171,10 +318,25 @@ def build(
     max_html_nodes: int = 1500,
     quiet: bool = False,
     executor: Any = None,
+    fast_export: bool | None = None,
 ) -> BuildReport:
-    """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``."""
+    """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
+
+    ``fast_export``: Turtle/N-Triples through :mod:`kg.export.fast` (None: from
+    :data:`FAST_EXPORT_MIN_DOCS` documents on). Input errors are printed to stderr (also
+    when ``quiet``, which only silences the progress bar).
+    """
+    from kg.manifest import BuildState
+
     report = BuildReport()
     t0 = time.perf_counter()
+    pools = None
+    n_workers = workers or default_workers()
+    if executor is None and n_workers > 1:
+        # the first worker loads the NLP pipeline while this process imports and scans
+        from kg.extract_parallel import make_pools
+
+        pools = make_pools(n_workers, prestart=True)
     bar = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -189,26 +351,66 @@ def build(
         msg = f"error: {e}"
         if bar is not None:
             bar.write(msg)
-        elif not quiet:
+        else:
             print(msg, file=sys.stderr)
 
-    try:
-        G = extract_graph(
-            inputs,
-            workers=workers or default_workers(),
-            cache_dir=cache_dir,
-            text_field=text_field,
-            base_iri=base_iri,
-            executor=executor,
-            on_error=on_error,
-            on_progress=progress,
-            report=report,
-        )
-    finally:
-        if bar is not None:
-            bar.close()
-    t1 = time.perf_counter()
-    report.outputs = export(G, out_dir, formats, max_html_nodes)
-    report.timings["export"] = time.perf_counter() - t1
+    with _gc_paused():
+        state = BuildState(cache_dir, _fingerprint(text_field)) if cache_dir else None
+        resolved = False
+        try:
+            try:
+                res = _resolve(
+                    inputs,
+                    workers=n_workers,
+                    state=state,
+                    text_field=text_field,
+                    executor=executor,
+                    on_error=on_error,
+                    on_progress=progress,
+                    report=report,
+                    started=t0,
+                    pools=pools,
+                )
+                resolved = True
+            finally:
+                if bar is not None:
+                    bar.close()
+                if pools is not None and (not resolved or report.docs_extracted == 0):
+                    pools.shutdown(kill=True)  # not needed (nothing extracted: little to render)
+                    pools = None
+            t1 = time.perf_counter()
+            graph_cache: list[nx.MultiDiGraph] = []
+
+            def graph() -> nx.MultiDiGraph:
+                if not graph_cache:
+                    from kg.graph import build_graph
+
+                    t = time.perf_counter()
+                    graph_cache.append(build_graph(res, base_iri))
+                    report.timings["graph"] = time.perf_counter() - t
+                return graph_cache[0]
+
+            use_fast = (len(res.documents) >= FAST_EXPORT_MIN_DOCS if fast_export is None
+                        else fast_export)
+            fast = None
+            if use_fast:
+                from kg.export.fast import FORMATS as FAST_FORMATS
+                from kg.export.fast import start_fast
+
+                def fast(fmt: str, path: Path) -> Callable[[], object] | None:
+                    if fmt not in FAST_FORMATS:
+                        return None
+                    return start_fast(res, path, fmt, base_iri=base_iri,
+                                      store=state.fragments if state is not None else None,
+                                      stats=report.fragments, executor=pools)
+
+            report.outputs = _export(graph, out_dir, formats, max_html_nodes, fast,
+                                     report.format_seconds)
+            report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
+        finally:
+            if pools is not None:
+                pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
+            if state is not None:
+                state.close(complete=resolved)
     report.seconds = time.perf_counter() - t0
     return report

@@ -23,7 +23,9 @@ def connect(address: str, timeout: float = 10.0) -> Any:
     try:
         from distributed import Client
     except ImportError as exc:  # pragma: no cover
-        raise KGError(Errors.E060, address=address, reason="dask.distributed is not installed") from exc
+        raise KGError(
+            Errors.E060, address=address, reason="dask.distributed is not installed"
+        ) from exc
     try:
         return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as exc:

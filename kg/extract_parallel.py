@@ -33,7 +33,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.manifest import Cached, Keyed, PackStore
-from kg.model import Document, DocResult, EntityInfo, Mention, Observation, Relation
+from kg.model import DocResult, Document, EntityInfo, Mention, Observation, Relation
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 RECORD_VERSION = 1
@@ -150,6 +150,57 @@ def _extract_batch(docs: list[Document], keep_mentions: bool = False) -> list[by
     return [encode_result(r, keep_mentions) for r in extract_many(docs)]
 
 
+def _noop() -> None:
+    return None
+
+
+class _Pools:
+    """Up to ``n`` single-process pools, forked on demand: a build that extracts one
+    document starts one worker (and loads the NLP pipeline once), not ``n``.
+
+    ``prestart()`` forks the first worker at once, so that it loads the pipeline while
+    this process is still importing and scanning; ``shutdown(kill=True)`` ends workers
+    that were never needed without waiting for that."""
+
+    def __init__(self, n: int) -> None:
+        self.n = max(1, n)
+        self.pools: list[tuple[ProcessPoolExecutor, list[Any]]] = []
+        self.used = False
+
+    def _new(self) -> tuple[ProcessPoolExecutor, list[Any]]:
+        entry: tuple[ProcessPoolExecutor, list[Any]] = (
+            ProcessPoolExecutor(max_workers=1, initializer=_worker_init), [])
+        self.pools.append(entry)
+        return entry
+
+    def prestart(self) -> None:
+        if not self.pools:
+            pool, _ = self._new()
+            pool.submit(_noop)
+
+    def submit(self, fn: Any, *args: Any) -> Any:
+        self.used = True
+        best = None
+        for pool, futs in self.pools:
+            futs[:] = [f for f in futs if not f.done()]
+            if best is None or len(futs) < len(best[1]):
+                best = (pool, futs)
+        if (best is None or best[1]) and len(self.pools) < self.n:
+            best = self._new()
+        assert best is not None
+        fut = best[0].submit(fn, *args)
+        best[1].append(fut)
+        return fut
+
+    def shutdown(self, kill: bool = False) -> None:
+        for pool, _ in self.pools:
+            if kill:
+                for proc in list(getattr(pool, "_processes", {}).values()):
+                    proc.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+        self.pools = []
+
+
 class _Batch:
     """Documents submitted together; ``fut`` is set when the batch is sent."""
 
@@ -168,6 +219,15 @@ class _Ready:
     def __init__(self, key: str | None, data: bytes | None, result: DocResult | None,
                  meta: dict[str, Any] | None) -> None:
         self.key, self.data, self.result, self.meta = key, data, result, meta
+
+
+def make_pools(workers: int, prestart: bool = True) -> _Pools:
+    """The worker processes ``extract_keyed`` uses (``shutdown(kill=True)`` them after);
+    with ``prestart`` the first one is forked and loads the pipeline right away."""
+    pools = _Pools(workers)
+    if prestart:
+        pools.prestart()
+    return pools
 
 
 def extract_keyed(
@@ -193,7 +253,9 @@ def extract_keyed(
     """
     errors = on_error or (lambda e: None)
     progress = on_progress or (lambda d, c: None)
-    own_pool: ProcessPoolExecutor | None = None
+    own_pool: _Pools | None = None
+    if isinstance(executor, _Pools):
+        executor.n = max(executor.n, workers)
     limit = slots or max(2, 2 * workers)
     pending: deque[_Batch | _Ready] = deque()
     current: _Batch | None = None
@@ -203,7 +265,7 @@ def extract_keyed(
         nonlocal own_pool, executor, in_flight
         docs = [d for _, d in b.docs]
         if executor is None and workers > 1:
-            own_pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+            own_pool = _Pools(workers)
             executor = own_pool
         if executor is None:
             b.out = _extract_batch(docs, keep_mentions)
@@ -262,11 +324,12 @@ def extract_keyed(
             if isinstance(item, InputError):
                 errors(item)
                 continue
+            ready_entry: _Ready | None = None
             if isinstance(item, Cached):
                 data = store.get(item.key) if store is not None else None
                 if data is None:
                     raise KeyError(f"result {item.key} of {item.doc_id} is not in the store")
-                pending.append(_Ready(item.key, data, None, item.meta))
+                ready_entry = _Ready(item.key, data, None, item.meta)
             else:
                 doc, key = (item.doc, item.key) if isinstance(item, Keyed) else (item, None)
                 if store is not None and key is None:
@@ -275,7 +338,7 @@ def extract_keyed(
                 r = decode_result(data, keep_mentions) if data is not None else None
                 if r is not None:
                     r.doc_id = doc.id
-                    pending.append(_Ready(key, None, r, doc.meta))
+                    ready_entry = _Ready(key, None, r, doc.meta)
                 else:
                     if current is None:
                         current = _Batch()
@@ -285,6 +348,11 @@ def extract_keyed(
                     if current.size >= batch_chars:
                         submit(current)
                         current = None
+            if ready_entry is not None:
+                if current is not None:  # documents after this one go to a new batch
+                    submit(current)
+                    current = None
+                pending.append(ready_entry)
             yield from drain(block=False)
             while in_flight >= limit or len(pending) > 4096:
                 yield from drain(block=True)
@@ -295,7 +363,7 @@ def extract_keyed(
             yield from drain(block=True)
     finally:
         if own_pool is not None:
-            own_pool.shutdown(wait=True, cancel_futures=True)
+            own_pool.shutdown()
 
 
 def extract_stream(

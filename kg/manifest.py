@@ -36,15 +36,15 @@ import os
 import pickle
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.errors import Errors, InputError
 from kg.model import Document
 
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 #: A file modified less than this before the manifest was taken is read again even when
 #: its size and mtime match (coarse file-system timestamps).
 RACY_NS = 2_000_000_000
@@ -91,7 +91,11 @@ class PackStore:
 
     def _map(self) -> mmap.mmap | None:
         if self._mm is None and self._end > 0:
+            if self._fh is not None:
+                self._fh.flush()
             with self.path.open("rb") as f:
+                if os.fstat(f.fileno()).st_size == 0:
+                    return None
                 self._mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         return self._mm
 
@@ -122,7 +126,7 @@ class PackStore:
             return
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "r+b" if self.path.exists() else "w+b")  # noqa: SIM115
+            self._fh = open(self.path, "r+b" if self.path.exists() else "w+b")
             self._fh.truncate(self._end)  # drop bytes no index refers to (a crashed build)
             self._fh.seek(self._end)
         self._fh.write(data)
@@ -155,7 +159,8 @@ class PackStore:
                 self.index = {k: v for k, v in self.index.items() if k in live}
                 self._dirty = True
         if self._dirty:
-            _atomic_pickle(self.idx_path, ({"version": MANIFEST_VERSION, "end": self._end}, self.index))
+            head = {"version": MANIFEST_VERSION, "end": self._end}
+            _atomic_pickle(self.idx_path, (head, self.index))
             self._dirty = False
 
     def _compact(self, live: set[str]) -> None:
@@ -188,8 +193,7 @@ def _atomic_pickle(path: Path, obj: Any) -> None:
 # --------------------------------------------------------------------------- manifest
 
 
-@dataclass(slots=True)
-class DocEntry:
+class DocEntry(NamedTuple):
     """One document read from a file: its id before and after clash renaming (``~2``)."""
 
     raw_id: str
@@ -199,11 +203,10 @@ class DocEntry:
     chars: int
 
 
-@dataclass(slots=True)
-class FileEntry:
+class FileEntry(NamedTuple):
     size: int
     mtime_ns: int
-    docs: list[DocEntry] = field(default_factory=list)
+    docs: list[tuple[Any, ...]]  # DocEntry fields as plain tuples (cheap to pickle)
 
 
 @dataclass(slots=True)
@@ -234,11 +237,11 @@ class BuildState:
     def __init__(self, directory: str | PathLike[str], fingerprint: str) -> None:
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self._lock = open(self.dir / "lock", "a+b")  # noqa: SIM115
+        self._lock = open(self.dir / "lock", "a+b")
         fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX)
         self.fingerprint = fingerprint
-        self.files: dict[str, FileEntry] = {}
-        self.new_files: dict[str, FileEntry] = {}
+        self.files: dict[str, tuple[Any, ...]] = {}  # path → FileEntry fields
+        self.new_files: dict[str, tuple[Any, ...]] = {}
         self.taken_ns = 0
         self.files_skipped = 0
         self.files_read = 0
@@ -247,7 +250,8 @@ class BuildState:
                 head, files = pickle.load(f)
             if head.get("version") == MANIFEST_VERSION and head.get("fingerprint") == fingerprint:
                 self.files, self.taken_ns = files, head.get("taken_ns", 0)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, KeyError,
+                AttributeError):
             pass
         self.started_ns = time.time_ns()
         self.results = PackStore(self.dir / "results.pack")
@@ -271,20 +275,22 @@ class BuildState:
             self._lock.close()
 
     # -- reading with the stat shortcut
-    def unchanged(self, path: str) -> FileEntry | None:
+    def unchanged(self, path: str, st: os.stat_result | None = None) -> FileEntry | None:
         """The manifest entry of ``path`` when its size and mtime say it did not change."""
-        entry = self.files.get(path)
-        if entry is None:
+        raw = self.files.get(path)
+        if raw is None:
             return None
-        try:
-            st = os.stat(path)
-        except OSError:
-            return None
+        entry = FileEntry(*raw)
+        if st is None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
         if st.st_size != entry.size or st.st_mtime_ns != entry.mtime_ns:
             return None
         if st.st_mtime_ns >= self.taken_ns - RACY_NS:  # racily clean: check the content
             return None
-        if any(d.key not in self.results for d in entry.docs):
+        if any(d[2] not in self.results for d in entry.docs):
             return None
         return entry
 
@@ -310,6 +316,24 @@ def iter_inputs(
     seen_files: set[str] = set()
     seen_ids: dict[str, int] = {}
     visited: set[str] = set()
+    # Files are the same when their real paths are: two different inodes never are, so
+    # os.path.realpath (a system call per path component) runs only on an inode clash.
+    inodes: dict[tuple[int, int], list[Path]] = {}
+
+    def seen_before(f: Path, st: os.stat_result | None) -> bool:
+        if st is None:
+            real = os.path.realpath(f)
+            if real in seen_files:
+                return True
+            seen_files.add(real)
+            return False
+        same = inodes.setdefault((st.st_dev, st.st_ino), [])
+        if same:
+            real = os.path.realpath(f)
+            if any(os.path.realpath(g) == real for g in same):
+                return True
+        same.append(f)
+        return False
 
     def final_id(raw: str) -> str:
         n = seen_ids.get(raw, 0) + 1
@@ -334,39 +358,38 @@ def iter_inputs(
             if isinstance(f, InputError):
                 yield f
                 continue
-            real = os.path.realpath(f)
-            if real in seen_files:
+            try:
+                st: os.stat_result | None = os.stat(f)
+            except OSError:
+                st = None
+            if seen_before(f, st):
                 continue
-            seen_files.add(real)
             path = str(f)
-            entry = state.unchanged(path)
+            entry = state.unchanged(path, st)
             if entry is not None:
                 saved = dict(seen_ids)
-                ids = [final_id(d.raw_id) for d in entry.docs]
-                if ids == [d.doc_id for d in entry.docs]:
-                    state.new_files[path] = entry
+                docs = [DocEntry(*d) for d in entry.docs]
+                ids = [final_id(d.raw_id) for d in docs]
+                if ids == [d.doc_id for d in docs]:
+                    state.new_files[path] = tuple(entry)
                     state.files_skipped += 1
-                    for d in entry.docs:
+                    for d in docs:
                         yield Cached(d.doc_id, d.key, d.meta, d.chars)
                     continue
                 seen_ids.clear()  # the ids would differ: read the file again
                 seen_ids.update(saved)
-            try:
-                st = os.stat(f)
-            except OSError:
-                st = None
             state.files_read += 1
-            docs: list[DocEntry] = []
+            read: list[tuple[Any, ...]] = []
             ok = True
             for item in _read(f, root, explicit, text_field):
                 if isinstance(item, Document):
                     raw = item.id
                     item.id = final_id(raw)
                     key = doc_hash(item)
-                    docs.append(DocEntry(raw, item.id, key, item.meta, len(item.text)))
+                    read.append((raw, item.id, key, item.meta, len(item.text)))
                     yield Keyed(item, key)
                 else:
                     ok = False  # files with errors are read again next time
                     yield item
             if ok and st is not None:
-                state.new_files[path] = FileEntry(st.st_size, st.st_mtime_ns, docs)
+                state.new_files[path] = (st.st_size, st.st_mtime_ns, read)

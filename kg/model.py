@@ -144,6 +144,8 @@ class Observation:
     sentence: str
     rule: str
     kind: str = "level"  # level | share | growth
+    #: ``>`` for 超过/突破/以上/多 (more than the value), ``~`` for 近/约/左右, else None
+    qualifier: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -17,10 +17,19 @@ from typing import Any
 from kg.export.atomic import atomic_write
 from kg.iri import DEFAULT_BASE, entity_iri
 
-ENTITY_COMPONENTS = ("kg_sentences", "kg_gazetteer", "kg_titles", "kg_patterns", "kg_persons", "kg_resolver")
+ENTITY_COMPONENTS = (
+    "kg_sentences",
+    "kg_gazetteer",
+    "kg_titles",
+    "kg_patterns",
+    "kg_persons",
+    "kg_resolver",
+)
 
 
-def entity_spans(texts: Iterable[str], base_iri: str = DEFAULT_BASE) -> Iterator[list[dict[str, Any]]]:
+def entity_spans(
+    texts: Iterable[str], base_iri: str = DEFAULT_BASE
+) -> Iterator[list[dict[str, Any]]]:
     """The entity mentions of each text.
 
     >>> next(entity_spans(["工信部表示"]))[0]["type"]
@@ -31,13 +40,23 @@ def entity_spans(texts: Iterable[str], base_iri: str = DEFAULT_BASE) -> Iterator
     nlp = get_nlp(ENTITY_COMPONENTS)
     for doc in nlp.pipe(texts):
         yield [
-            {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "iri": entity_iri(m.key, base_iri)}
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "type": m.type,
+                "iri": entity_iri(m.key, base_iri),
+            }
             for m in doc._.kg.mentions
         ]
 
 
-def extract_jsonl(in_path: str | Path, out_path: str | Path, text_field: str | None = None,
-                  base_iri: str = DEFAULT_BASE) -> dict[str, int]:
+def extract_jsonl(
+    in_path: str | Path,
+    out_path: str | Path,
+    text_field: str | None = None,
+    base_iri: str = DEFAULT_BASE,
+) -> dict[str, int]:
     """Run the span API over a JSONL file; returns counts of lines, errors and entities."""
     fields = [text_field] if text_field else ["text", "content"]
     records: list[tuple[Any, str | None, str | None]] = []
@@ -50,7 +69,9 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path, text_field: str | N
                 obj = json.loads(line)
                 text = next((obj[f] for f in fields if isinstance(obj.get(f), str)), None)
                 if text is None:
-                    records.append((obj.get("id"), None, f"line {lineno}: no text field ({', '.join(fields)})"))
+                    records.append(
+                        (obj.get("id"), None, f"line {lineno}: no text field ({', '.join(fields)})")
+                    )
                 else:
                     records.append((obj.get("id", lineno), text, None))
             except (ValueError, AttributeError) as exc:
@@ -62,7 +83,13 @@ def extract_jsonl(in_path: str | Path, out_path: str | Path, text_field: str | N
         for id_, text, err in records:
             if text is None:
                 stats["errors"] += 1
-                out.write(json.dumps({"id": id_, "entities": [], "error": f"{in_path}: {err}"}, ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps(
+                        {"id": id_, "entities": [], "error": f"{in_path}: {err}"},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
                 continue
             ents = next(spans)
             stats["entities"] += len(ents)

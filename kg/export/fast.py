@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,17 +42,6 @@ from kg.export.rdf import (
     _IRI_OK,
     _ISO3,
     _QID,
-    ORG_HELD_BY,
-    ORG_HOLDS,
-    ORG_POST,
-    ORG_POST_IN,
-    RDF_OBJECT,
-    RDF_PREDICATE,
-    RDF_SUBJECT,
-    SKOS_ALT,
-    SKOS_NOTATION,
-    SKOS_PREF,
-    A,
     DC_CREATOR,
     DC_DATE,
     DC_IDENTIFIER,
@@ -60,10 +50,21 @@ from kg.export.rdf import (
     DC_SUBJECT,
     DC_TITLE,
     ISO_DT,
+    ORG_HELD_BY,
+    ORG_HOLDS,
+    ORG_POST,
+    ORG_POST_IN,
     OWL_SAME_AS,
     PROV_DERIVED,
     PROV_GENERATED,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_SUBJECT,
     RDFS_LABEL,
+    SKOS_ALT,
+    SKOS_NOTATION,
+    SKOS_PREF,
+    A,
     _bool,
     _hash,
     _int,
@@ -148,7 +149,8 @@ class _Plan:
         self.observations: dict[str, list[list[tuple[str, Any]]]] = defaultdict(list)
         for doc_id, o in res.observations:
             names = _fields(type(o))
-            self.observations[doc_id].append(sorted([*((n, getattr(o, n)) for n in names), ("doc", doc_id)]))
+            row = sorted([*((n, getattr(o, n)) for n in names), ("doc", doc_id)])
+            self.observations[doc_id].append(row)
 
     def doc_input(self, doc_id: str) -> tuple[Any, ...]:
         """The tuple a document's fragment is generated from (and keyed by)."""
@@ -407,8 +409,8 @@ _HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/")
 def _local(name: str) -> str | None:
     """``name`` as the local part of a prefixed name, or None when it cannot be one.
 
-    >>> _local("中华人民共和国网络安全法"), _local("laws/a(1)"), _local("a b")
-    ('中华人民共和国网络安全法', 'laws\\/a\\(1\\)', None)
+    >>> print(_local("中华人民共和国网络安全法"), _local("laws/a(1)"), _local("a b"))
+    中华人民共和国网络安全法 laws\\/a\\(1\\) None
     """
     if _SIMPLE.fullmatch(name):
         return name
@@ -426,7 +428,9 @@ class _Turtle:
             key=lambda x: -len(x[1]),
         )
         self._folders = {
-            ns[len(base):]: p for p, ns in self.prefixes.items() if ns.startswith(base) and ns != base
+            ns[len(base) :]: p
+            for p, ns in self.prefixes.items()
+            if ns.startswith(base) and ns != base
         }
         self._id = next((p for p, ns in self.prefixes.items() if ns == base), None)
         self._memo: dict[str, str] = {A: "a"}
@@ -497,6 +501,16 @@ def _render_nt(blocks: list[Block] | Iterator[Block]) -> str:
 ENTITY_CHUNK = 64
 
 
+def _canonical(obj: Any) -> bytes:
+    """Bytes that depend on the value of ``obj`` only (a plain pickle also encodes which
+    equal strings are the same object), for hashing."""
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    p.fast = True  # no memo: no back-references
+    p.dump(obj)
+    return buf.getvalue()
+
+
 def _pack_fragment(text: bytes, rules: set[str]) -> bytes:
     head = [len(rules).to_bytes(4, "little")]
     for r in sorted(rules):
@@ -515,6 +529,118 @@ def _unpack_fragment(data: bytes | memoryview, rules: set[str]) -> bytes | memor
     return data[pos:]
 
 
+class _Renderer:
+    """Fragments of one format: renders a part (``E``: a chunk of entity rows, ``D``: a
+    document input) to bytes and the extraction rules it uses."""
+
+    def __init__(self, fmt: str, base: str) -> None:
+        self.terms = _Terms(base)
+        self.ttl = _Turtle(base) if fmt == "ttl" else None
+
+    def text(self, blocks: list[Block] | Iterator[Block]) -> str:
+        return self.ttl.render(blocks) if self.ttl is not None else _render_nt(blocks)
+
+    def part(self, kind: bytes, inp: Any) -> tuple[bytes, set[str]]:
+        rules: set[str] = set()
+        if kind == b"E":
+            text = self.text(_entity_blocks(inp, self.terms))
+        else:
+            text = self.text(_doc_blocks(inp, self.terms, rules))
+        return text.encode("utf-8"), rules
+
+
+def render_parts(
+    fmt: str, base: str, parts: list[tuple[bytes, Any]]
+) -> list[tuple[bytes, set[str]]]:
+    """Render fragments (runs in a worker process for :func:`start_fast`)."""
+    r = _Renderer(fmt, base)
+    return [r.part(kind, inp) for kind, inp in parts]
+
+
+#: Fragments to render per task sent to a worker process.
+RENDER_TASK_PARTS = 400
+
+
+def start_fast(
+    res: Any,
+    path: str | os.PathLike[str],
+    fmt: str = "ttl",
+    *,
+    base_iri: str = DEFAULT_BASE,
+    store: Any = None,
+    stats: dict[str, int] | None = None,
+    executor: Any = None,
+) -> Callable[[], Path]:
+    """Start :func:`write_fast`; returns the function that finishes it.
+
+    With ``executor`` (anything with ``submit``: the build's worker processes) the
+    fragments missing from ``store`` are rendered there, while the caller does something
+    else (the HTML view) until it calls the returned function.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
+    base = base_iri or DEFAULT_BASE
+    plan = _Plan(res, base)
+    version = f"{_code_version()}|{fmt}|{base}".encode()
+    counts = {"fragments_cached": 0, "fragments_built": 0}
+    # every part of the file, in order: (kind, input, store key, cached bytes or None)
+    parts: list[tuple[bytes, Any, str | None, Any]] = []
+    rows = _entity_rows(res)
+    todo: list[int] = []
+
+    def add(kind: bytes, inp: Any) -> None:
+        key = data = None
+        if store is not None:
+            key = hashlib.blake2b(version + kind + _canonical(inp), digest_size=20).hexdigest()
+            data = store.get(key)
+        if data is None:
+            todo.append(len(parts))
+        parts.append((kind, inp, key, data))
+
+    for i in range(0, len(rows), ENTITY_CHUNK):
+        add(b"E", rows[i : i + ENTITY_CHUNK])
+    for doc_id in res.documents:
+        add(b"D", plan.doc_input(doc_id))
+    futures = []
+    if executor is not None and len(todo) > RENDER_TASK_PARTS // 4:
+        for i in range(0, len(todo), RENDER_TASK_PARTS):
+            chunk = todo[i : i + RENDER_TASK_PARTS]
+            fut = executor.submit(render_parts, fmt, base, [parts[j][:2] for j in chunk])
+            futures.append((chunk, fut))
+        todo = []
+
+    def finish() -> Path:
+        rendered: dict[int, tuple[bytes, set[str]]] = {}
+        for chunk, fut in futures:
+            rendered.update(zip(chunk, fut.result(), strict=True))
+        renderer = _Renderer(fmt, base)
+        for j in todo:
+            rendered[j] = renderer.part(parts[j][0], parts[j][1])
+        rules: set[str] = set()
+        out = Path(path)
+        with atomic_write(out, "wb") as f:
+            if renderer.ttl is not None:
+                f.write(renderer.ttl.header().encode("utf-8"))
+            for j, (_, _, key, data) in enumerate(parts):
+                if data is not None:
+                    counts["fragments_cached"] += 1
+                    f.write(_unpack_fragment(memoryview(data), rules))
+                    continue
+                text, frag_rules = rendered.pop(j)
+                counts["fragments_built"] += 1
+                rules |= frag_rules
+                f.write(text)
+                if key is not None:
+                    store.put(key, _pack_fragment(text, frag_rules))
+            f.write(renderer.text(_footer_blocks(plan, renderer.terms, rules)).encode("utf-8"))
+        if stats is not None:
+            for k, v in counts.items():
+                stats[k] = stats.get(k, 0) + v
+        return out
+
+    return finish
+
+
 def write_fast(
     res: Any,
     path: str | os.PathLike[str],
@@ -523,59 +649,15 @@ def write_fast(
     base_iri: str = DEFAULT_BASE,
     store: Any = None,
     stats: dict[str, int] | None = None,
+    executor: Any = None,
 ) -> Path:
     """Write the RDF of a :class:`~kg.resolve.Resolution` as Turtle (``ttl``) or N-Triples
     (``nt``); the triples are those of ``kg.export.rdf`` on ``build_graph(res)``.
 
     ``store`` (a :class:`~kg.manifest.PackStore`) caches the document fragments (and the
     entity blocks, by chunks of :data:`ENTITY_CHUNK`); ``stats`` receives
-    ``fragments_cached`` and ``fragments_built``.
+    ``fragments_cached`` and ``fragments_built``; ``executor`` renders missing fragments
+    in other processes.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
-    base = base_iri or DEFAULT_BASE
-    plan = _Plan(res, base)
-    terms = _Terms(base)
-    ttl = _Turtle(base) if fmt == "ttl" else None
-
-    def render(blocks: list[Block] | Iterator[Block]) -> str:
-        return ttl.render(blocks) if ttl is not None else _render_nt(blocks)
-
-    version = f"{_code_version()}|{fmt}|{base}".encode()
-    rules: set[str] = set()
-    counts = {"fragments_cached": 0, "fragments_built": 0}
-
-    def cached(kind: bytes, inp: Any, make: Any) -> bytes | memoryview:
-        """The fragment of ``inp`` from the store, else ``make(rules)`` (and store it)."""
-        key = None
-        if store is not None:
-            blob = pickle.dumps(inp, protocol=pickle.HIGHEST_PROTOCOL)
-            key = hashlib.blake2b(version + kind + blob, digest_size=20).hexdigest()
-            data = store.get(key)
-            if data is not None:
-                counts["fragments_cached"] += 1
-                return _unpack_fragment(memoryview(data), rules)
-        counts["fragments_built"] += 1
-        frag_rules: set[str] = set()
-        text = make(frag_rules).encode("utf-8")
-        rules.update(frag_rules)
-        if key is not None:
-            store.put(key, _pack_fragment(text, frag_rules))
-        return text
-
-    path = Path(path)
-    with atomic_write(path, "wb") as f:
-        if ttl is not None:
-            f.write(ttl.header().encode("utf-8"))
-        rows = _entity_rows(res)
-        for i in range(0, len(rows), ENTITY_CHUNK):
-            chunk = rows[i : i + ENTITY_CHUNK]
-            f.write(cached(b"E", chunk, lambda _r, c=chunk: render(_entity_blocks(c, terms))))
-        for doc_id in res.documents:
-            inp = plan.doc_input(doc_id)
-            f.write(cached(b"D", inp, lambda r, inp=inp: render(_doc_blocks(inp, terms, r))))
-        f.write(render(_footer_blocks(plan, terms, rules)).encode("utf-8"))
-    if stats is not None:
-        for k, v in counts.items():
-            stats[k] = stats.get(k, 0) + v
-    return path
+    return start_fast(res, path, fmt, base_iri=base_iri, store=store, stats=stats,
+                      executor=executor)()

@@ -22,7 +22,9 @@ import ahocorasick
 from kg.errors import Errors, KGError
 from kg.nlp.text import norm_name, norm_text
 
-ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parents[2] / "ontology"))
+ONTOLOGY_DIR = Path(
+    os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parents[2] / "ontology")
+)
 
 GAZETTEER_FILES = (
     "government.jsonl",

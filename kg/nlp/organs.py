@@ -25,7 +25,8 @@ Names are canonical so that forms of one body share a key: 崇礼县政府 → �
 (北京市政府) takes the gazetteer's key.
 
 >>> from kg.spans import entity_spans
->>> [(s["text"], s["type"]) for s in next(entity_spans(["印度国防部7日说，崇礼县政府和美军"]))]
+>>> spans = next(entity_spans(["印度国防部7日说，崇礼县政府和美军"]))
+>>> [(s["text"], s["type"]) for s in spans if s["type"] == "GovernmentBody"]
 [('印度国防部', 'GovernmentBody'), ('崇礼县政府', 'GovernmentBody'), ('美军', 'GovernmentBody')]
 """
 
@@ -53,11 +54,13 @@ _SUB_HEADS = (
 )
 _SUB = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:" + _SUB_HEADS + r")(?!长)")
 # what may not start a sub-unit: a post or a verb right after the body
-_SUB_BAD_START = re.compile(r"(?:副|总|部|局|长|门|属|下|所|内|外|主|有|负|新闻发言|发言|会同|联合|牵头|批准)")
-_EMBASSY = re.compile(r"驻[\u4e00-\u9fff]{1,8}?(?:大使馆|总领事馆|领事馆|使馆|代表处|代表团)")
+_SUB_BAD_START = re.compile(
+    r"(?:副|总|部|局|长|门|属|下|所|内|外|主|有|负|新闻发言|发言|会同|联合|牵头|批准)"
+)
+_EMBASSY = re.compile(r"驻([\u4e00-\u9fff]{1,8}?)(?:大使馆|总领事馆|领事馆|使馆|代表处|代表团)")
 # characters that never occur inside the middle of a sub-unit name or a place name
 _STOP_CHARS = frozenset("的在了是为由对向从把被并于将也就都又已还其该本各每这那此之以所或等及和")
-_PLACE_STOP_CHARS = _STOP_CHARS | frozenset("与我全给辖")
+_PLACE_STOP_CHARS = _STOP_CHARS | frozenset("与我全给辖经报届须")
 # boundary words that also occur inside a body's name (三峡工程建设委员会)
 _NAME_INTERNAL = frozenset({"建设", "开发", "组织", "合作", "管理", "发展"})
 # characters of organ names: a place name holding one is not a place (县委县政府)
@@ -72,13 +75,14 @@ _UNIT_CHARS = "司局处厅"
 
 
 @lru_cache(maxsize=1)
-def _dictionary_words() -> tuple[frozenset[str], dict[str, str]]:
+def _dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     """From jieba's dictionary: words (1–4 characters) whose tag says they are no place
-    name, and the tag of every word that ends in a unit character (全局 n, 税务局 nt)."""
+    name; the tag of every word that ends in a unit character (全局 n, 税务局 nt); and the
+    place names (tag ns)."""
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
-    bad, unit = set(), {}
+    bad, unit, places = set(), {}, set()
     try:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
@@ -90,9 +94,63 @@ def _dictionary_words() -> tuple[frozenset[str], dict[str, str]]:
                     bad.add(w)
                 if len(w) >= 2 and w[-1] in _UNIT_CHARS:
                     unit[w] = tag
+                if 2 <= len(w) <= 3 and tag == "ns":
+                    places.add(w)
     except OSError:  # pragma: no cover - jieba without its dictionary
         pass
-    return frozenset(bad), unit
+    return frozenset(bad), unit, frozenset(places)
+
+
+def _segmenter_freq() -> dict[str, int]:
+    """The word frequencies of the segmenter the pipeline uses (already in memory): a
+    word with a frequency is a word jieba knows."""
+    from kg.nlp.pipeline import _fast_segmenter
+
+    seg = _fast_segmenter()
+    dt = getattr(seg, "dt", None)
+    if dt is not None and hasattr(dt, "check_initialized"):
+        dt.check_initialized()
+    return getattr(dt, "FREQ", None) or {}
+
+
+# organs named after a district without its unit (嘉定法院, 海淀看守所), and place words
+# of jieba's dictionary that name no district
+_DISTRICT_ORGANS = frozenset(
+    {"人民法院", "人民检察院", "公安局", "公安分局", "派出所", "看守所", "人民政府", "交警支队"}
+)
+_NOT_DISTRICTS = frozenset(
+    {
+        "中华",
+        "中国",
+        "全国",
+        "世界",
+        "国际",
+        "东方",
+        "西方",
+        "南方",
+        "北方",
+        "山区",
+        "地方",
+        "各地",
+        "当地",
+        "内地",
+        "本地",
+        "中央",
+        "海外",
+        "国内",
+        "境内",
+        "境外",
+        "沿海",
+        "边疆",
+        "农村",
+        "城市",
+        "城乡",
+        "亚洲",
+        "欧洲",
+        "非洲",
+        "美洲",
+    }
+)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 
 
@@ -123,11 +181,17 @@ class OrganFinder:
             self.foreign[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
             if len(parts) > 2 and parts[2] == "abbr":
                 self.abbr_ok.add(parts[0])
-        self.abbr: dict[str, str] = {p[0]: p[1] for p in _tsv(lex / "country_abbr.tsv") if len(p) > 1}
+        abbr_rows = [p for p in _tsv(lex / "country_abbr.tsv") if len(p) > 1]
+        self.abbr: dict[str, str] = {p[0]: p[1] for p in abbr_rows}
+        # abbreviations that are also common words: only before an army (以军, not 以政府)
+        self.abbr_military = frozenset(p[0] for p in abbr_rows if len(p) > 2 and p[2] == "military")
         self.place_stop = frozenset(_read_lines(lex / "place_stop.txt"))
-        self._bad_words, self._unit_words = _dictionary_words()
+        self._bad_words, self._unit_words, self._ns_words = _dictionary_words()
+        self._freq = _segmenter_freq()
         boundaries = sorted(set(_read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
-        self._boundary = re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
+        self._boundary = (
+            re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
+        )
         # every name of a country or a place, for prefixes jieba kept inside one word
         # (印度国防部, 中国政府 are single jieba tokens, so the matcher skipped 印度, 中国)
         self.country_names: dict[str, str] = {}
@@ -139,7 +203,9 @@ class OrganFinder:
                     nm = norm_name(nm)
                     if len(nm) >= 2 and len(gazetteer.by_name.get(nm, ())) == 1:
                         target[nm] = e.id
-        self._max_prefix = max((len(x) for x in (*self.country_names, *self.place_names)), default=0)
+        self._max_prefix = max(
+            (len(x) for x in (*self.country_names, *self.place_names)), default=0
+        )
         a = ahocorasick.Automaton()
         for w in set(self.local) | set(self.foreign):
             a.add_word(w, w)
@@ -167,10 +233,42 @@ class OrganFinder:
                     or norm[s:end].endswith("地区")  # 沿海地区, 贫困地区: regions, not units
                     or any(c in _ORGAN_CHARS for c in name)  # 中西部, 县委县政府
                     or self._has_non_place_word(norm, s, end - 1, st)
+                    or not self._looks_like_place(norm, s, end, st)
                 ):
                     return None
                 return s
         return None
+
+    def _district_word(self, norm: str, s: int, st) -> tuple[int, str] | None:
+        """A place word of jieba's dictionary (tag ns) right before a court, procuratorate,
+        police or government word, without its unit (嘉定|法院, 海淀|看守所, 黄冈|检察院)."""
+        if s not in st.tok_starts:
+            return None
+        i = s - 1
+        while i > 0 and i not in st.tok_starts:
+            i -= 1
+        word = norm[i:s]
+        if 2 <= len(word) <= 3 and word in self._ns_words and word not in _NOT_DISTRICTS:
+            return i, word
+        return None
+
+    def _looks_like_place(self, norm: str, s: int, end: int, st) -> bool:
+        """jieba's view of ``norm[s:end]`` (a name + its unit character): one word with the
+        unit (海淀区, 崇礼县, even 海淀区政府), or a name word that is a place in the
+        dictionary (合阳|县), no word of it at all (益庆|乡: a proper name it does not know)
+        or follows a known place (山西省|长子|县公安局) — not a common word (印发|市,
+        会同|市, 报经|市)."""
+        j = s + 1
+        while j < len(norm) and j not in st.tok_ends:
+            j += 1
+        if j >= end:
+            return True  # one word, unit included
+        if j != end - 1:
+            return False  # the name is not one word
+        name = norm[s:j]
+        if name in self._ns_words or not self._freq.get(name):
+            return True
+        return self._name_before(norm, s, self.place_names) is not None
 
     def _name_before(self, norm: str, s: int, names: dict[str, str]) -> tuple[int, str] | None:
         """(start, key) of the longest name of ``names`` ending right at ``s``."""
@@ -225,7 +323,9 @@ class OrganFinder:
             if q is not None:
                 g = self.gaz.entries[q[1]]
                 parts.append(g.name)
-                new.append(Mention(q[0], cur, st.text[q[0] : cur], g.type, g.id, g.name, "gazetteer"))
+                new.append(
+                    Mention(q[0], cur, st.text[q[0] : cur], g.type, g.id, g.name, "gazetteer")
+                )
                 cur = q[0]
                 continue
             a = self._admin_place(norm, cur, st)
@@ -279,16 +379,26 @@ class OrganFinder:
                     if m and m.end() == s:
                         ps = m.start()
                 pl = self._place(norm, ps, st, places, extra)
+                if pl is None and canon in _DISTRICT_ORGANS:
+                    pl = self._district_word(norm, ps, st)
                 if pl is not None:
                     start, place = pl
-                    if canon == "人民政府" and not place.endswith((*ADMIN1, "自治区", "特别行政区")):
-                        canon = "政府"  # 香港政府 keeps its form; 崇礼县政府 → 崇礼县人民政府
+                    if place.endswith("特别行政区") or not place.endswith(
+                        (*ADMIN1, "自治区", "自治州", "自治县")
+                    ):
+                        canon = (
+                            word  # 香港政府, 台湾地区法院 keep their form (崇礼县政府 → 人民政府)
+                        )
                     name = place + norm[ps:s] + canon
                     found.setdefault((start, e), self._mention(text, start, e, name))
                     continue
             if word in self.foreign:
                 c = countries.get(s)
-                q = (c.start, c.key) if c is not None else self._name_before(norm, s, self.country_names)
+                q = (
+                    (c.start, c.key)
+                    if c is not None
+                    else self._name_before(norm, s, self.country_names)
+                )
                 if q is not None:
                     if c is None:
                         extra.append(self._country(text, q[0], s, q[1]))
@@ -298,9 +408,20 @@ class OrganFinder:
                     and s >= 1
                     and norm[s - 1] in self.abbr
                     and (s - 1 in st.tok_starts or s == 1 or not _CJK.match(norm[s - 2]))
+                    and not (s >= 2 and (norm[s - 2].isdigit() or norm[s - 2] in "月年号"))
+                    and (norm[s - 1] not in self.abbr_military or self.foreign[word] == "军队")
                 ):
-                    self._emit_foreign(found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word])
+                    self._emit_foreign(
+                        found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word]
+                    )
         for m in _EMBASSY.finditer(norm):
+            target = m.group(1)
+            if (
+                target != "华"
+                and target not in self.country_names
+                and target not in self.place_names
+            ):
+                continue  # 驻外使馆, 驻该国使馆: no particular mission
             q = self._name_before(norm, m.start(), self.country_names)
             if q is not None:
                 if m.start() not in countries:
@@ -319,7 +440,8 @@ class OrganFinder:
                 continue
             mid = m.group(1)
             if any(ch in _STOP_CHARS for ch in mid) or any(
-                w.group() not in _NAME_INTERNAL for w in (self._boundary.finditer(mid) if self._boundary else ())
+                w.group() not in _NAME_INTERNAL
+                for w in (self._boundary.finditer(mid) if self._boundary else ())
             ):
                 continue
             i = bisect.bisect_left(others, b.end)
@@ -343,13 +465,17 @@ class OrganFinder:
         if e is not None and e.type in GOV_TYPES:
             return Mention(start, end, surface, e.type, e.id, e.name, "organ")
         name = norm_name(name)
-        return Mention(start, end, surface, "GovernmentBody", open_key("GovernmentBody", name), name, "organ")
+        return Mention(
+            start, end, surface, "GovernmentBody", open_key("GovernmentBody", name), name, "organ"
+        )
 
     def _country(self, text: str, start: int, end: int, key: str) -> Mention:
         g = self.gaz.entries[key]
         return Mention(start, end, text[start:end], g.type, g.id, g.name, "gazetteer")
 
-    def _emit_foreign(self, found: dict, text: str, country_key: str, start: int, e: int, canon: str) -> None:
+    def _emit_foreign(
+        self, found: dict, text: str, country_key: str, start: int, e: int, canon: str
+    ) -> None:
         ce = self.gaz.entries.get(country_key)
         cname = ce.name if ce is not None else text[start : start + 1]
         found.setdefault((start, e), self._mention(text, start, e, cname + canon))

@@ -14,9 +14,10 @@ such as （以下简称《网络安全法》）, 中国X = X). Across documents:
 Every merge and every refusal is written to the merge log (``merge_log``), for review.
 
 >>> from kg.model import DocResult, EntityInfo
->>> a = DocResult("a", {}, 10, entities={"law/中华人民共和国网络安全法": EntityInfo("law/中华人民共和国网络安全法", "Law", "中华人民共和国网络安全法", count=1)},
-...               definitions={"网络安全法": "law/中华人民共和国网络安全法"})
->>> b = DocResult("b", {}, 10, entities={"law/网络安全法": EntityInfo("law/网络安全法", "Law", "网络安全法", count=2)})
+>>> full, short = "law/中华人民共和国网络安全法", "law/网络安全法"
+>>> a = DocResult("a", {}, 10, entities={full: EntityInfo(full, "Law", full[4:], count=1)},
+...               definitions={"网络安全法": full})
+>>> b = DocResult("b", {}, 10, entities={short: EntityInfo(short, "Law", "网络安全法", count=2)})
 >>> r = Resolver(); r.add(a); r.add(b); res = r.finish()
 >>> res.redirect["law/网络安全法"]
 'law/中华人民共和国网络安全法'
@@ -115,8 +116,14 @@ class Resolver:
         # 1. document-defined short forms
         for short, targets in self.definitions.items():
             if len(targets) > 1:
-                log.append({"action": "refuse", "key": short, "into": " | ".join(sorted(targets)),
-                            "reason": "defined differently by different documents"})
+                log.append(
+                    {
+                        "action": "refuse",
+                        "key": short,
+                        "into": " | ".join(sorted(targets)),
+                        "reason": "defined differently by different documents",
+                    }
+                )
                 continue
             target = next(iter(targets))
             ht = self.gaz.head_type(short)
@@ -125,7 +132,14 @@ class Resolver:
             for key in by_name.get(short, []):
                 if key != target and key not in self.gaz.entries and target in self.entities:
                     redirect[key] = target
-                    log.append({"action": "merge", "key": key, "into": target, "reason": f"definition of {short}"})
+                    log.append(
+                        {
+                            "action": "merge",
+                            "key": key,
+                            "into": target,
+                            "reason": f"definition of {short}",
+                        }
+                    )
         # 2. open-class names the gazetteer knows
         for key, e in self.entities.items():
             if key in self.gaz.entries or key in redirect:
@@ -133,9 +147,11 @@ class Resolver:
             g = self.gaz.lookup(e.label)
             if g is not None and g.id != key and TYPE_FOLDER.get(g.type) == key.split("/", 1)[0]:
                 redirect[key] = g.id
-                log.append({"action": "merge", "key": key, "into": g.id, "reason": "gazetteer name"})
+                log.append(
+                    {"action": "merge", "key": key, "into": g.id, "reason": "gazetteer name"}
+                )
         # 3. one name, two types
-        for name, keys in by_name.items():
+        for keys in by_name.values():
             keys = [k for k in keys if k not in redirect and k not in self.gaz.entries]
             if len(keys) < 2:
                 continue
@@ -144,9 +160,23 @@ class Resolver:
             for k in keys[1:]:
                 if self.entities[top].mentions >= 3 * self.entities[k].mentions:
                     redirect[k] = top
-                    log.append({"action": "merge", "key": k, "into": top, "reason": "same name, minority type"})
+                    log.append(
+                        {
+                            "action": "merge",
+                            "key": k,
+                            "into": top,
+                            "reason": "same name, minority type",
+                        }
+                    )
                 else:
-                    log.append({"action": "refuse", "key": k, "into": top, "reason": "same name, types disagree"})
+                    log.append(
+                        {
+                            "action": "refuse",
+                            "key": k,
+                            "into": top,
+                            "reason": "same name, types disagree",
+                        }
+                    )
         # follow chains
         for k in list(redirect):
             seen = {k}

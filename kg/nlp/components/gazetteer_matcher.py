@@ -18,7 +18,6 @@ from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.text import strip_quotes
 
-
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
 _POST_STEM = frozenset("部局厅署")
 _OUTER_TYPES = frozenset({"Law", "Program", "Event"})
@@ -73,12 +72,16 @@ class GazetteerMatcher:
                 continue  # 外交部长, 公安局长: a post title, not the body
             if name.isascii():
                 # acronyms: not inside a longer ASCII word (UN in UNESCO)
-                if (start > 0 and _ascii_alnum(norm[start - 1])) or (end < n and _ascii_alnum(norm[end])):
+                if (start > 0 and _ascii_alnum(norm[start - 1])) or (
+                    end < n and _ascii_alnum(norm[end])
+                ):
                     continue
             elif len(name) < self.min_free_len and not st.aligned(start, end):
                 continue
             e = entries[key]
-            st.candidates.append(Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer"))
+            st.candidates.append(
+                Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
+            )
             if e.type in _OUTER_TYPES and len(name) > 4:
                 nested.append((end_idx + 1 - len(name), end_idx))
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
@@ -94,10 +97,14 @@ class GazetteerMatcher:
                 start = end - len(name)
                 if idx is not None:
                     start, end = _balance_quotes(norm, int(idx[start]), int(idx[end - 1]) + 1)
-                st.candidates.append(Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer"))
+                st.candidates.append(
+                    Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
+                )
         return doc
 
 
 @Language.factory("kg_gazetteer", default_config={"gazetteer_dir": None, "min_free_len": 3})
-def make_gazetteer_matcher(nlp: Language, name: str, gazetteer_dir: str | None, min_free_len: int) -> GazetteerMatcher:
+def make_gazetteer_matcher(
+    nlp: Language, name: str, gazetteer_dir: str | None, min_free_len: int
+) -> GazetteerMatcher:
     return GazetteerMatcher(load_gazetteer(gazetteer_dir), min_free_len)

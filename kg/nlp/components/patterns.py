@@ -9,6 +9,7 @@ follows the quote (“清朗”系列专项行动 → 清朗系列专项行动).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,61 +24,177 @@ from kg.nlp.organs import OrganFinder
 from kg.nlp.text import norm_name
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+_ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
 _EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
 _GENERIC_PREFIX = (
-    "本次", "这次", "此次", "该", "有关", "相关", "各类", "各级", "各种", "多个", "一系列", "重要",
-    "系列", "上述", "这些", "那些", "其他", "其它", "一些", "部分", "专题", "主题", "国际性", "全国性",
-    "地方", "新型", "多边", "双边", "区域", "国内", "全球性", "线上", "线下", "大型", "年度",
-    "多国", "各国", "多项", "各项", "一批", "若干", "国家级", "省级", "市级", "县级", "一流大学",
+    "本次",
+    "这次",
+    "此次",
+    "该",
+    "有关",
+    "相关",
+    "各类",
+    "各级",
+    "各种",
+    "多个",
+    "一系列",
+    "重要",
+    "系列",
+    "上述",
+    "这些",
+    "那些",
+    "其他",
+    "其它",
+    "一些",
+    "部分",
+    "专题",
+    "主题",
+    "国际性",
+    "全国性",
+    "地方",
+    "新型",
+    "多边",
+    "双边",
+    "区域",
+    "国内",
+    "全球性",
+    "线上",
+    "线下",
+    "大型",
+    "年度",
+    "多国",
+    "各国",
+    "对外",
+    "多项",
+    "各项",
+    "一批",
+    "若干",
+    "重大",
+    "重点",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "国家级",
+    "省级",
+    "市级",
+    "县级",
+    "一流大学",
 )
 # a counted phrase ends the left context: 遴选4个|…, 258个|试点示范项目, 五大|工程
-_COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期))")
-_COUNT_ONLY = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?")
+_COUNTED = re.compile(
+    r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期|亿|万))"
+    r"|(?:[\d一二三四五六七八九十]{1,3}(?:月|日|号))"  # 8月21日至22日|于…: a date
+)
+_COUNT_ONLY = re.compile(
+    r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
+)
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
 _NAME_INTERNAL = frozenset({"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作"})
+# verbs that implement a programme: right before a "weak+verb" head's name they show it
+# is a named programme
+_IMPLEMENT_VERBS = frozenset(
+    {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施"}
+)
+# verbs that open programme names as their policy area (扶贫开发大数据平台, 打击…, 促进…)
+_POLICY_VERBS = frozenset(
+    {
+        "扶贫",
+        "打击",
+        "促进",
+        "振兴",
+        "保护",
+        "治理",
+        "整治",
+        "发展",
+        "创新",
+        "改革",
+        "开发",
+        "防治",
+        "推进",
+        "加强",
+        "提升",
+        "繁荣",
+        "复兴",
+        "建设",
+        "融合",
+        "传承",
+        "共建",
+        "援助",
+        "帮扶",
+    }
+)
+# characters that end a noun phrase after its head (的, localizers, copula, conjunctions)
+_PHRASE_END_CHARS = frozenset("的上中下里内外和与及或等为是已将正由对向在于以并也都")
 # heads that are heads only as a word of their own (扶贫|网, not 互联网)
 _TOKEN_HEADS = frozenset({"网"})
 
 
-def _load_heads(directory: Path) -> tuple[list[tuple[str, str]], frozenset[str]]:
-    heads, weak = [], set()
+def _load_heads(directory: Path) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str]]:
+    """(head, type) longest first, the weak heads, and the weak heads a verb rescues."""
+    heads, weak, rescued = [], set(), set()
     for line in _read_lines(directory / "lexicon" / "open_heads.tsv"):
         parts = line.split()
         if len(parts) >= 2:
             heads.append((parts[0], parts[1]))
-            if len(parts) > 2 and parts[2] == "weak":
+            if len(parts) > 2 and parts[2].startswith("weak"):
                 weak.add(parts[0])
-    return sorted(heads, key=lambda h: len(h[0]), reverse=True), frozenset(weak)
+                if parts[2] == "weak+verb":
+                    rescued.add(parts[0])
+    return sorted(heads, key=lambda h: len(h[0]), reverse=True), frozenset(weak), frozenset(rescued)
 
 
 # jieba dictionary tags of words that never open or continue a name: adverbs,
-# prepositions, conjunctions, pronouns, particles (严格|执行, 按|…, 或者|…, 我们|…, 这次|…)
+# prepositions, conjunctions, pronouns, particles (严格|执行, 按|…, 或者|…, 我们|…,
+# 这次|…); jieba's time tag "t" is left out (it covers 青年)
 _CUT_TAGS = ("d", "ad", "p", "c", "r", "u")
 _NOT_CUT = frozenset({"与", "和", "及", "中", "国", "本", "第"})
 
 
 @lru_cache(maxsize=1)
-def _cut_words() -> frozenset[str]:
-    """Words of jieba's dictionary whose tag (``_CUT_TAGS``) ends the context of a name."""
+def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """From jieba's dictionary (words of 1–4 characters): those whose tag (``_CUT_TAGS``)
+    ends the context of a name, and the verbs (tag ``v``)."""
     import jieba
 
-    out = set()
+    cut, verbs = set(), set()
     try:
         with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
-                if len(parts) == 3 and len(parts[0]) <= 4 and parts[2] in _CUT_TAGS:
-                    out.add(parts[0])
+                if len(parts) == 3 and len(parts[0]) <= 4:
+                    if parts[2] in _CUT_TAGS:
+                        cut.add(parts[0])
+                    elif parts[2] == "v":
+                        verbs.add(parts[0])
     except OSError:  # pragma: no cover
         pass
-    return frozenset(out - _NOT_CUT)
+    return frozenset(cut - _NOT_CUT), frozenset(verbs)
+
+
+def _cut_words() -> frozenset[str]:
+    return _dictionary_words()[0]
 
 
 # a weak head's name is specific when it opens with one of these, a year, a period
 # (“十四五”, 2021—2025年) or an edition (第三届)
-_SPECIFIC_PREFIX = ("国家", "全国", "中国", "中华", "中央", "国际", "世界", "全球", "亚洲", "亚太", "首届")
-_PERIOD = re.compile(r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)")
+_SPECIFIC_PREFIX = (
+    "国家",
+    "全国",
+    "中国",
+    "中华",
+    "中央",
+    "国际",
+    "世界",
+    "全球",
+    "亚洲",
+    "亚太",
+    "首届",
+)
+_PERIOD = re.compile(
+    r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
+)
 
 
 class Patterns:
@@ -85,23 +202,39 @@ class Patterns:
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
         self.gaz = gazetteer
-        self.heads, self.weak_heads = _load_heads(directory)
-        self._cut_words = _cut_words()
+        self.heads, self.weak_heads, self.verb_rescued = _load_heads(directory)
+        self._cut_words, self._verbs = _dictionary_words()
+        posts = sorted(set(gazetteer.posts), key=len, reverse=True)
+        self._post_re = re.compile("|".join(re.escape(p) for p in posts) if posts else "(?!)")
         self.head_type = dict(self.heads)
-        self.boundaries = sorted(set(_read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True)
+        self.boundaries = sorted(
+            set(_read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
+        )
         self.max_len = max_len
         alt = "|".join(re.escape(h) for h, _ in self.heads)
         self._head_re = re.compile(f"(?:{alt})")
         # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
         self.quoted_heads = sorted(
-            {h for h in _read_lines(directory / "lexicon" / "quoted_heads.txt")} - set(self.head_type),
+            {h for h in _read_lines(directory / "lexicon" / "quoted_heads.txt")}
+            - set(self.head_type),
             key=len,
             reverse=True,
         )
-        qalt = "|".join(re.escape(h) for h in sorted({*self.head_type, *self.quoted_heads}, key=len, reverse=True))
-        self._quoted = re.compile(r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?")
-        generic = sorted(set(_read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True)
-        self._generic_re = re.compile("(?:" + "|".join(re.escape(g) for g in generic) + ")+") if generic else re.compile("(?!)")
+        qalt = "|".join(
+            re.escape(h)
+            for h in sorted({*self.head_type, *self.quoted_heads}, key=len, reverse=True)
+        )
+        self._quoted = re.compile(
+            r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
+        )
+        generic = sorted(
+            set(_read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True
+        )
+        self._generic_re = (
+            re.compile("(?:" + "|".join(re.escape(g) for g in generic) + ")+")
+            if generic
+            else re.compile("(?!)")
+        )
         self._boundary_re = re.compile("|".join(re.escape(b) for b in self.boundaries))
         self.organs = OrganFinder(gazetteer, directory)
 
@@ -126,6 +259,13 @@ class Patterns:
             if a in st.tok_starts and b in st.tok_ends and norm[a:b] in self._cut_words:
                 cuts.append((b, "~"))
             a = b
+        # a person or a post title ends the context (副会长孟海东|作客…论坛)
+        for c in st.candidates:
+            if c.type == "Person" and i < c.end <= hs:
+                cuts.append((c.end, "@"))
+        for m in self._post_re.finditer(norm, i, hs):
+            if m.start() in st.tok_starts and m.end() in st.tok_ends:
+                cuts.append((m.end(), "@"))
         for m in _COUNTED.finditer(norm, i, hs):
             if m.end() in st.tok_ends:  # 五大|工程, 4个|…, not 24365大|学生
                 cuts.append((m.end(), "#"))
@@ -140,8 +280,11 @@ class Patterns:
             ch = norm[i - 1]
             if _NAME_CHAR.match(ch):
                 i -= 1
-            elif ch == "—" and i - 2 >= lo and _NAME_CHAR.match(norm[i - 2]) and (
-                i < len(norm) and _NAME_CHAR.match(norm[i])
+            elif (
+                ch == "—"
+                and i - 2 >= lo
+                and _NAME_CHAR.match(norm[i - 2])
+                and (i < len(norm) and _NAME_CHAR.match(norm[i]))
             ):
                 i -= 1
             else:
@@ -169,14 +312,45 @@ class Patterns:
         """Whether a name opening at ``start`` shows it is specific (see ``_SPECIFIC_PREFIX``)."""
         if start in named_starts or norm.startswith(_SPECIFIC_PREFIX, start):
             return True
-        if start < len(norm) and norm[start].isascii() and norm[start].isalnum():
+        if start < len(norm) and norm[start].isascii() and norm[start].isalpha():
             return True  # G20…, APEC…
         return bool(_PERIOD.match(norm, start))
 
+    def _skip_opening_verbs(self, norm: str, start: int, hs: int, st) -> int:
+        """Move a name's start past verbs that open it and govern the rest (保证|建设工程,
+        扣押|进入工程); a verb right before the head stays (网络覆盖工程). Campaign names
+        (…行动) keep theirs (打击网络犯罪专项行动)."""
+        for _ in range(3):
+            if start not in st.tok_starts:
+                break
+            j = start + 1
+            while j < hs and j not in st.tok_starts:
+                j += 1
+            if j >= hs or norm[start:j] not in self._verbs or norm[start:j] in _POLICY_VERBS:
+                break
+            start = j
+        return start
+
+    def _ends_phrase(self, norm: str, he: int, st) -> bool:
+        """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
+        function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队)."""
+        if he >= len(norm) or not _NAME_CHAR.match(norm[he]):
+            return True
+        if norm[he] in _PHRASE_END_CHARS:
+            return True
+        j = he + 1
+        while j < len(norm) and j not in st.tok_starts:
+            j += 1
+        word = norm[he:j]
+        return word in self._cut_words or bool(self._boundary_re.fullmatch(word))
+
     def _fold(self, name: str, type_: str) -> str:
+        """An event's name without its leading year and edition (2021年第三届双品网购节 →
+        双品网购节); not when another ordinal follows (第十二届全国人大常委会第十四次会议
+        is one session of one term)."""
         if type_ == "Event":
             folded = _EDITION.sub("", name)
-            if len(folded) >= 4:
+            if len(folded) >= 4 and not _ORDINAL_IN.search(folded):
                 return folded
         return name
 
@@ -194,12 +368,15 @@ class Patterns:
         return (
             len(body) < 2
             or body.isdigit()
+            or body.endswith(("重大", "重点"))  # 生物多样性保护重大工程: a class of projects
             or body.startswith(_GENERIC_PREFIX)
             or bool(self._generic_re.fullmatch(body))
             or bool(_COUNT_ONLY.fullmatch(body))
         )
 
-    def _add(self, st, start: int, end: int, type_: str, rule: str, quoted: tuple[int, int] | None = None) -> None:
+    def _add(
+        self, st, start: int, end: int, type_: str, rule: str, quoted: tuple[int, int] | None = None
+    ) -> None:
         """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
         opens it (“一带一路”发展战略): when that part is a known name and the rest is only
         generic words, the mention is the known entity under a longer form."""
@@ -225,19 +402,31 @@ class Patterns:
             q = norm_name(text[quoted[0] : quoted[1]])
             rest = body[len(q) :]
             qe = self.gaz.lookup(q)
-            if qe is not None and qe.type in ("Program", "Event") and (not rest or self._generic(rest)):
-                st.candidates.append(Mention(start, end, surface, qe.type, qe.id, qe.name, "gazetteer"))
+            if (
+                qe is not None
+                and qe.type in ("Program", "Event")
+                and (not rest or self._generic(rest))
+            ):
+                st.candidates.append(
+                    Mention(start, end, surface, qe.type, qe.id, qe.name, "gazetteer")
+                )
                 return
         if self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
-        if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(self._fold(name, type_))[0] == self._fold(name, type_):
+        if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
+            self._fold(name, type_)
+        )[0] == self._fold(name, type_):
             return  # 第十二次全国代表大会 → 全国代表大会: a class noun once the edition goes
         canon = self._fold(name, type_)
+        if canon != name and h in self.weak_heads and not self._specific(canon, 0, set()):
+            return  # 第一次债权人会议 → 债权人会议: a class of meetings
         e = self.gaz.lookup(canon)
         if e is not None:
             st.candidates.append(Mention(start, end, surface, e.type, e.id, e.name, "gazetteer"))
             return
-        st.candidates.append(Mention(start, end, surface, type_, open_key(type_, canon), canon, rule))
+        st.candidates.append(
+            Mention(start, end, surface, type_, open_key(type_, canon), canon, rule)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
@@ -247,22 +436,32 @@ class Patterns:
         for m in self._quoted.finditer(norm):
             inner_s, inner_e = m.span(1)
             inner = norm[inner_s:inner_e]
-            if m.group(2) and m.end() not in st.tok_ends and m.end() < len(norm) and _NAME_CHAR.match(norm[m.end()]):
+            if (
+                m.group(2)
+                and m.end() not in st.tok_ends
+                and m.end() < len(norm)
+                and _NAME_CHAR.match(norm[m.end()])
+            ):
                 continue  # “IPv6+”网络底座: the head runs on into another word
             if m.group(2):
                 head = m.group(2)
                 h = self._head_of(head)
                 type_ = self.head_type.get(h or "", "Program")
+                if type_ == "none" or (
+                    h in self.weak_heads and not self._ends_phrase(norm, m.end(), st)
+                ):
+                    continue  # “四个全面”战略|布局: the head is part of a longer noun
                 self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
                 quoted_spans.append((m.start(), m.end()))
             else:
                 h = next((h for h, _ in self.heads if inner.endswith(h)), None)
-                if h is not None:
+                if h is not None and self.head_type[h] != "none":
                     self._add(st, inner_s, inner_e, self.head_type[h], "pattern")
                     quoted_spans.append((m.start(), m.end()))
         n = len(norm)
         named_starts = {
-            c.start for c in st.candidates
+            c.start
+            for c in st.candidates
             if c.type in ("Location", "Country", "GovernmentBody", "Ministry", "Organization")
         }
         for m in self._head_re.finditer(norm):
@@ -271,9 +470,12 @@ class Patterns:
             # extend it into something else (论坛上 is fine, 工程师 is not)
             if he < n and norm[he] in "师院局处部厅者":
                 continue
-            if any(s <= hs < e for s, e in quoted_spans):
+            j = bisect.bisect_right(quoted_spans, (hs, n + 1)) - 1
+            if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
                 continue
             head = m.group()
+            if self.head_type[head] == "none":
+                continue  # 系统工程: a common noun
             if head in _TOKEN_HEADS and not (hs in st.tok_starts and he in st.tok_ends):
                 continue  # 网 of 互联网, 电网: not a head
             if he < n and he not in st.tok_ends and _NAME_CHAR.match(norm[he]):
@@ -281,6 +483,10 @@ class Patterns:
             start, cut = self._left_edge(norm, hs, st)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等
+            if self.head_type[head] == "Program" and not head.endswith("行动"):
+                start = self._skip_opening_verbs(norm, start, hs, st)
+            while start < hs and norm[start] in "与和及或":
+                start += 1  # 与主体工程同时设计: a conjunction opens no name
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:
@@ -288,10 +494,18 @@ class Patterns:
                 start = q
             if hs - start < 2:
                 continue
-            if head in _TOKEN_HEADS and not norm.startswith(("中国", "国家"), start) and quoted is None:
+            if (
+                head in _TOKEN_HEADS
+                and not norm.startswith(("中国", "国家"), start)
+                and quoted is None
+            ):
                 continue  # …网 only in 中国社会扶贫网-style names
-            if head in self.weak_heads and quoted is None and not self._specific(norm, start, named_starts):
-                continue  # 用地规划, 村民会议, 能源基地: class nouns
+            rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
+            if head in self.weak_heads and (
+                (quoted is None and not rescued and not self._specific(norm, start, named_starts))
+                or not self._ends_phrase(norm, he, st)
+            ):
+                continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)
         return doc
 

@@ -9,6 +9,7 @@ cue (表示, 指出, 在, punctuation…).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -18,6 +19,9 @@ from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
 
+# last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
+# "nr"): no given name ends with one
+_ROLE_END = frozenset("方们者人庭员院会局部厅处所队组家")
 _DEFAULT_POSTS = ("部长", "总经济师", "总理", "主任", "局长", "主席", "记者", "责任编辑")
 
 
@@ -35,39 +39,138 @@ class Persons:
         cue_alt = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True)) or "表示"
         sur = "(?:" + "|".join(compound) + f"|[{single}])" if compound else f"[{single}]"
         # post, optional ：/space, name = surname + 1–2 chars, then a cue
-        self._re = re.compile(
-            f"({post_alt})[：:\\s]?({sur}[\u4e00-\u9fff]{{1,2}}?)(?=$|\\s|{cue_alt})"
-        )
+        # post, optional ：/space, then a name (surname + 1–2 characters) and a cue; the
+        # name's length is settled in code against jieba's words (罗干|将, not 罗干将)
+        self._re = re.compile(f"({post_alt})[：:\\s]?(?=({sur})[\u4e00-\u9fff])")
+        self._cue = re.compile(f"(?:$|\\s|{cue_alt})")
+        # no post: a name that opens a clause and is the subject of a speech verb
+        # (，王毅表示 / 许科敏指出): a strong cue, checked against jieba's dictionary
+        strong = _read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
+        strong_alt = "|".join(re.escape(c) for c in sorted(set(strong), key=len, reverse=True))
+        self._strong_start = re.compile(f"(?:^|(?<=[，。；：、“（(\\s]))(?=({sur})[\u4e00-\u9fff])")
+        self._strong_cue = re.compile(f"(?:{strong_alt})")
+        self.surnames = frozenset(surnames)
+        self.posts = frozenset(posts)
+        self._not_names, self._common = _dictionary_sets(self.surnames)
+
+    def _name_at(self, st, ns: int, sur_len: int, cue: re.Pattern) -> int | None:
+        """End of a plausible name starting at ``ns`` that a cue follows, or None. Given
+        names of two and one characters are tried; a cue word beats punctuation, so 周奕说，
+        gives 周奕 (+ 说), not 周奕说 (+ ，)."""
+        norm = st.norm
+        best, best_score = None, 0
+        for given in (2, 1):
+            ne = ns + sur_len + given
+            if ne > len(norm) or not all(
+                "\u4e00" <= ch <= "\u9fff" for ch in norm[ns + sur_len : ne]
+            ):
+                continue
+            m = cue.match(norm, ne)
+            if not m or not self._plausible_name(st, ns, ne, sur_len):
+                continue
+            score = 2 if m.end() > ne and "\u4e00" <= norm[ne] <= "\u9fff" else 1
+            if score > best_score:
+                best, best_score = ne, score
+        return best
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         text, norm = st.text, st.norm
         names: dict[str, str] = {}
-        orgs = sorted(
-            (m for m in st.candidates if m.type in ("GovernmentBody", "Ministry", "Organization")),
-            key=lambda m: m.end,
-        )
-        ends = {m.end: m for m in orgs}
+        ends = {
+            m.end: m
+            for m in st.candidates
+            if m.type in ("GovernmentBody", "Ministry", "Organization")
+        }
         for m in self._re.finditer(norm):
             ps, pe = m.span(1)
-            ns, ne = m.span(2)
-            name = text[ns:ne]
-            if self.gaz.lookup(name) is not None or name in self.gaz.not_entities:
+            ns = m.end()
+            ne = self._name_at(st, ns, len(m.group(2)), self._cue)
+            if ne is None:
                 continue
-            key = open_key("Person", name)
-            names[name] = key
+            name = text[ns:ne]
+            key = names.setdefault(name, open_key("Person", name))
             person = Mention(ns, ne, name, "Person", key, name, "person")
             st.candidates.append(person)
-            org = ends.get(ps)
-            st.posts.append(PostMention(person, text[ps:pe], org, st.sent_of(ns)))
+            st.posts.append(PostMention(person, text[ps:pe], ends.get(ps), st.sent_of(ns)))
+        for m in self._strong_start.finditer(norm):
+            ns = m.end()
+            ne = self._name_at(st, ns, len(m.group(1)), self._strong_cue)
+            if ne is None:
+                continue
+            name = text[ns:ne]
+            key = names.setdefault(name, open_key("Person", name))
+            st.candidates.append(Mention(ns, ne, name, "Person", key, name, "person"))
         # later mentions of the same name (许科敏表示…)
+        found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
             i = norm.find(name)
             while i >= 0:
-                if not any(c.start == i and c.rule == "person" for c in st.candidates):
-                    st.candidates.append(Mention(i, i + len(name), name, "Person", key, name, "person"))
+                # a whole word, or the name then a cue jieba glued to it (周奕说)
+                if i not in found and i in st.tok_starts and self._ends_name(st, i + len(name)):
+                    st.candidates.append(
+                        Mention(i, i + len(name), name, "Person", key, name, "person")
+                    )
                 i = norm.find(name, i + len(name))
         return doc
+
+    @staticmethod
+    def _ends_name(st, ne: int) -> bool:
+        if ne in st.tok_ends or ne >= len(st.norm):
+            return True
+        j = ne + 1
+        while j < len(st.norm) and j not in st.tok_ends:
+            j += 1
+        return st.norm[ne:j] in ("说", "称", "讲", "道")
+
+    def _plausible_name(self, st, ns: int, ne: int, sur_len: int) -> bool:
+        """A person's name: whole words, not a known name or generic word, and not a word
+        jieba's dictionary gives another class (北斗, 智慧, 文明, 中方 are no persons)."""
+        name = st.norm[ns:ne]
+        given = name[sur_len:]
+        if ns not in st.tok_starts or name in self._not_names or name[-1] in _ROLE_END:
+            return False
+        if not self._ends_name(st, ne):
+            return False  # the name would end inside a word (周奕|说 as one word is fine)
+        if given in self.posts or name[-1] in "说称讲问道":
+            return False  # 周|总理; 周奕说 (jieba's one word for name + 说)
+        # one word, or the surname as a word of its own and a given name that is no
+        # other word of the dictionary (许|科敏, not 和|其他, 向|全党)
+        j = ns + 1
+        while j < ne and j not in st.tok_starts:
+            j += 1
+        if j < ne and (j - ns != sur_len or given in self._common):
+            return False  # 许多|人
+        return self.gaz.lookup(name) is None and name not in self.gaz.not_entities
+
+
+@lru_cache(maxsize=4)
+def _dictionary_sets(surnames: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """From jieba's dictionary: words (2–4 characters) that open with a surname but are no
+    persons' names — tagged otherwise (高度, 许多, 王国), or two characters tagged plain
+    ``nr``, which jieba gives to common words too (文明, 智慧, 北斗, 高峰) — and words of one
+    or two characters not tagged as names (其他, 全党), never a given name jieba split off."""
+    import jieba
+
+    out = set()
+    common = set()
+    try:
+        with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) != 3 or len(parts[0]) > 4:
+                    continue
+                w, tag = parts[0], parts[2]
+                if len(w) <= 2 and not tag.startswith("nr"):
+                    common.add(w)
+                # jieba's plain nr is noisy on two characters (文明, 智慧, 北斗 are "nr")
+                if tag.startswith("nr") and not (tag == "nr" and len(w) == 2):
+                    continue
+                if len(w) >= 2 and (w[0] in surnames or w[:2] in surnames):
+                    out.add(w)
+    except OSError:  # pragma: no cover
+        pass
+    return frozenset(out), frozenset(common)
 
 
 @Language.factory("kg_persons", default_config={"gazetteer_dir": None})

@@ -53,7 +53,11 @@ class Resolver:
                 if k.end <= c.start or c.end <= k.start:
                     continue
                 if _contains(k, c):
-                    if k.rule == "organ" and c.start == k.start and c.type in ("Country", "Location"):
+                    if (
+                        k.rule == "organ"
+                        and c.start == k.start
+                        and c.type in ("Country", "Location")
+                    ):
                         continue  # 美国国防部, 北京市公安局 also mention 美国, 北京市
                     if (
                         c.type in _NESTABLE_INNER
@@ -69,7 +73,9 @@ class Resolver:
                     ok = False
                     break
                 # crossing: the kept one is at least as long; priority decides ties
-                if PRIORITY.get(c.rule, 0) <= PRIORITY.get(k.rule, 0) or (k.end - k.start) > (c.end - c.start):
+                if PRIORITY.get(c.rule, 0) <= PRIORITY.get(k.rule, 0) or (k.end - k.start) > (
+                    c.end - c.start
+                ):
                     ok = False
                     break
             if ok:
@@ -97,14 +103,20 @@ class Resolver:
         for m in kept:
             target = defs.get(norm_name(m.text))
             if target is not None and target.key != m.key:
-                m = Mention(m.start, m.end, m.text, target.type, target.key, target.label, "definition")
+                m = Mention(
+                    m.start, m.end, m.text, target.type, target.key, target.label, "definition"
+                )
             out.append(m)
         for short, target in defs.items():
             i = norm.find(short)
             while i >= 0:
                 j = i + len(short)
                 if not any(s <= i < e or s < j <= e for s, e in covered):
-                    out.append(Mention(i, j, text[i:j], target.type, target.key, target.label, "definition"))
+                    out.append(
+                        Mention(
+                            i, j, text[i:j], target.type, target.key, target.label, "definition"
+                        )
+                    )
                 i = norm.find(short, j)
         out.sort(key=lambda m: (m.start, m.end))
         return out
@@ -118,7 +130,7 @@ class Resolver:
         for (type_, label), m in by_label.items():
             for p in _CN_PREFIX:
                 if label.startswith(p) and len(label) - len(p) >= 2:
-                    short = by_label.get((type_, label[len(p):]))
+                    short = by_label.get((type_, label[len(p) :]))
                     if short is not None and short.key != m.key:
                         # prefer the gazetteer's key, else the fuller name
                         if short.rule == "gazetteer" and m.rule != "gazetteer":
@@ -128,7 +140,15 @@ class Resolver:
         if not remap:
             return mentions
         return [
-            Mention(m.start, m.end, m.text, remap[m.key].type, remap[m.key].key, remap[m.key].label, m.rule)
+            Mention(
+                m.start,
+                m.end,
+                m.text,
+                remap[m.key].type,
+                remap[m.key].key,
+                remap[m.key].label,
+                m.rule,
+            )
             if m.key in remap
             else m
             for m in mentions
@@ -146,11 +166,19 @@ class Resolver:
             return mentions
         out = []
         for m in mentions:
-            if m.type not in labels or m.rule not in ("title", "pattern") or m.key in self.gaz.entries:
+            if (
+                m.type not in labels
+                or m.rule not in ("title", "pattern")
+                or m.key in self.gaz.entries
+            ):
                 out.append(m)
                 continue
             short = norm_name(m.label)
-            longer = [t for lab, t in labels[m.type].items() if len(lab) > len(short) and lab.endswith(short)]
+            longer = [
+                t
+                for lab, t in labels[m.type].items()
+                if len(lab) > len(short) and lab.endswith(short)
+            ]
             keys = {t.key for t in longer}
             if len(keys) == 1:
                 t = longer[0]
@@ -182,7 +210,11 @@ class Resolver:
                 if not e.examples or e.examples[-1][0] != s:
                     e.examples.append((s, t, st.text[s:t]))
         for short, key in st.definitions.items():
-            if key in ents and short not in ents[key].aliases and short != norm_name(ents[key].label):
+            if (
+                key in ents
+                and short not in ents[key].aliases
+                and short != norm_name(ents[key].label)
+            ):
                 ents[key].aliases.append(short)
         st.entities = ents
         if self.set_spans:

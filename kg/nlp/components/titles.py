@@ -49,7 +49,9 @@ class Titles:
             type_ = title_type(self.gaz, inner)
             if type_ is None or norm_name(inner) in self.gaz.not_entities:
                 continue
-            st.candidates.append(Mention(start, end, inner, type_, open_key(type_, inner), norm_name(inner), "title"))
+            st.candidates.append(
+                Mention(start, end, inner, type_, open_key(type_, inner), norm_name(inner), "title")
+            )
         return doc
 
 

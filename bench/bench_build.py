@@ -1,0 +1,304 @@
+"""End-to-end benchmark of ``kg build`` on the shared corpus, against a naive baseline.
+
+One run measures, on a copy of ``../shared/corpus`` (laws + reports) in a temporary folder:
+
+1. **kg, full build**: ``kg build COPY --workers N`` (a fresh output and cache folder) —
+   wall seconds, characters/s, documents/s, peak memory (RSS of the main process plus
+   its workers, sampled every 0.1 s; PSS too, which does not count pages the forked
+   workers share twice), CPU seconds, triples in ``graph.ttl``;
+2. **kg, incremental**: one law file of the copy modified, the same command again — its
+   time as a share of the full build (target ≤ 5 %), and that exactly one document was
+   extracted again; then a rebuild with nothing changed;
+3. **baseline** (``bench/baseline.py``): ``jieba.posseg`` nr/ns/nt/nz words + a 《…》
+   regex, rdflib's Turtle serialiser, one process — the same figures;
+4. **quality**: entity F1 on the dev gold (``../shared/eval/dev``) of kg
+   (``kg.eval.evaluate``) and of the baseline (its graph scored by ``score_graph``).
+
+Targets: kg ≥ 1,000,000 characters/s with 2 workers, peak memory ≤ 2 GB, kg F1 ≥ 2× the
+baseline's, throughput ≥ 5× the baseline's, incremental ≤ 5 % of the full build.
+
+The machine may be shared: the load average before and after is printed, and so is the
+CPU time, so that a slow run can be told from a slow program.
+
+Usage: ``.venv/bin/python bench/bench_build.py [--limit N] [--workers 2] [--no-baseline]
+[--json out.json]`` (``--limit N``: N law files and N/10 records of each report file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+TARGET_CHARS_S = 1_000_000
+TARGET_MEM = 2_000_000_000
+TARGET_INCREMENTAL = 0.05
+
+
+# --------------------------------------------------------------------------- running
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run(cmd: list[str], *, pss: bool = True) -> dict[str, Any]:
+    """Run ``cmd``; wall time, CPU time of the whole process tree, peak RSS/PSS of the tree."""
+    import psutil
+
+    cpu0 = _children_cpu()
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = {"rss": 0, "pss": 0}
+    done = threading.Event()
+
+    def sample() -> None:
+        proc = psutil.Process(p.pid)
+        while not done.is_set():
+            try:
+                procs = [proc, *proc.children(recursive=True)]
+            except psutil.Error:
+                break
+            rss = total_pss = 0
+            for q in procs:
+                try:
+                    if pss:
+                        m = q.memory_full_info()
+                        total_pss += m.pss
+                        rss += m.rss
+                    else:
+                        rss += q.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak["rss"] = max(peak["rss"], rss)
+            peak["pss"] = max(peak["pss"], total_pss)
+            done.wait(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, err = p.communicate()
+    wall = time.perf_counter() - t0
+    done.set()
+    th.join()
+    return {"cmd": cmd, "rc": p.returncode, "stdout": out, "stderr": err, "wall": wall,
+            "cpu": _children_cpu() - cpu0, "peak_rss": peak["rss"], "peak_pss": peak["pss"]}
+
+
+def _summary_int(stderr: str, pattern: str) -> int:
+    m = re.search(pattern, stderr)
+    return int(m.group(1).replace(",", "")) if m else 0
+
+
+def kg_build(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
+    r = run([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out),
+             "--workers", str(workers)])
+    if r["rc"] != 0:
+        raise SystemExit(f"kg build failed ({r['rc']}):\n{r['stderr'][-3000:]}")
+    r["docs"] = _summary_int(r["stderr"], r"documents read: (\d+)")
+    r["cached"] = _summary_int(r["stderr"], r"from cache: (\d+)")
+    r["chars"] = _summary_int(r["stderr"], r"characters: ([\d,]+)")
+    r["timings"] = (re.search(r"seconds: .*", r["stderr"]) or [""])[0]
+    return r
+
+
+def count_triples(path: Path) -> int:
+    import pyoxigraph as ox
+
+    fmt = ox.RdfFormat.TURTLE if path.suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
+    return sum(1 for _ in ox.parse(path=str(path), format=fmt))
+
+
+# --------------------------------------------------------------------------- corpus copy
+
+
+def copy_corpus(src: Path, dst: Path, limit: int | None) -> None:
+    """Copy laws and reports (``limit``: that many law files, a tenth as many records of
+    each report file)."""
+    if limit is None:
+        shutil.copytree(src, dst)
+        return
+    laws = sorted(
+        p for p in (src / "laws").rglob("*") if p.is_file() and not p.name.startswith(".")
+    )
+    for p in laws[:limit]:
+        q = dst / p.relative_to(src)
+        q.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(p, q)
+    for p in sorted((src / "reports").glob("*.jsonl")):
+        q = dst / p.relative_to(src)
+        q.parent.mkdir(parents=True, exist_ok=True)
+        with p.open(encoding="utf-8") as f:
+            lines = [line for _, line in zip(range(max(1, limit // 10)), f, strict=False)]
+        q.write_text("".join(lines), encoding="utf-8")
+
+
+def touch_one(corpus: Path) -> Path:
+    """Modify one law file in the middle of the corpus (a new sentence at the end)."""
+    laws = sorted(p for p in (corpus / "laws").rglob("*.md"))
+    victim = laws[len(laws) // 2]
+    with victim.open("a", encoding="utf-8") as f:
+        f.write("\n\n本条例由国务院负责解释，工业和信息化部会同国家发展改革委组织实施。\n")
+    return victim
+
+
+# --------------------------------------------------------------------------- quality
+
+
+def f1_scores() -> dict[str, Any]:
+    from baseline import baseline_graph
+
+    from kg.eval import _find_docs, default_gold_dir, evaluate, score_graph
+
+    gold = default_gold_dir()
+    ours = evaluate(gold)
+    base = score_graph(baseline_graph(_find_docs(gold, None)), gold)
+    return {
+        "kg": ours.entity_total().as_dict(),
+        "kg_relations": ours.relations(False).as_dict(),
+        "baseline": base.entity_total().as_dict(),
+    }
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:,.0f} MB"
+
+
+def table(res: dict[str, Any]) -> str:
+    kg, base = res["kg_full"], res.get("baseline")
+    rows: list[tuple[str, str, str, str]] = []
+
+    def row(name: str, a: str, b: str = "", ratio: str = "") -> None:
+        rows.append((name, a, b, ratio))
+
+    def rate(x: dict[str, Any], key: str) -> float:
+        return x[key] / x["wall"] if x.get("wall") else 0.0
+
+    row("documents", f"{kg['docs']:,}", f"{base['docs']:,}" if base else "")
+    row("characters", f"{kg['chars']:,}", f"{base['chars']:,}" if base else "")
+    row("wall seconds", f"{kg['wall']:.2f}", f"{base['wall']:.2f}" if base else "",
+        f"{base['wall'] / kg['wall']:.1f}× faster" if base else "")
+    row("characters/s", f"{rate(kg, 'chars'):,.0f}", f"{rate(base, 'chars'):,.0f}" if base else "",
+        f"{rate(kg, 'chars') / rate(base, 'chars'):.1f}×" if base else "")
+    row("documents/s", f"{rate(kg, 'docs'):,.1f}", f"{rate(base, 'docs'):,.1f}" if base else "")
+    row("CPU seconds (all processes)", f"{kg['cpu']:.1f}", f"{base['cpu']:.1f}" if base else "")
+    row("chars per CPU-second", f"{kg['chars'] / kg['cpu']:,.0f}" if kg["cpu"] else "",
+        f"{base['chars'] / base['cpu']:,.0f}" if base and base["cpu"] else "")
+    row("peak memory (RSS, tree)", _mb(kg["peak_rss"]), _mb(base["peak_rss"]) if base else "")
+    row("peak memory (PSS, tree)", _mb(kg["peak_pss"]), _mb(base["peak_pss"]) if base else "")
+    row("triples", f"{kg['triples']:,}", f"{base['triples']:,}" if base else "")
+    if "f1" in res:
+        f = res["f1"]
+        row("dev-gold entity F1", f"{f['kg']['f1']:.3f}", f"{f['baseline']['f1']:.3f}",
+            f"{f['kg']['f1'] / f['baseline']['f1']:.1f}×" if f["baseline"]["f1"] else "")
+        row("  precision / recall", f"{f['kg']['precision']:.3f} / {f['kg']['recall']:.3f}",
+            f"{f['baseline']['precision']:.3f} / {f['baseline']['recall']:.3f}")
+        row("dev-gold relation F1 (explicit)", f"{f['kg_relations']['f1']:.3f}", "n/a")
+    head = ("", f"kg ({res['workers']} workers)", "baseline", "kg vs baseline")
+    w = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    lines = ["  ".join(c.ljust(w[i]) if i == 0 else c.rjust(w[i]) for i, c in enumerate(head))]
+    lines.append("  ".join("-" * x for x in w))
+    for r in rows:
+        lines.append("  ".join(c.ljust(w[i]) if i == 0 else c.rjust(w[i]) for i, c in enumerate(r)))
+    inc, same = res["kg_incremental"], res["kg_nochange"]
+    share = inc["wall"] / kg["wall"]
+    lines += [
+        "",
+        f"kg timings (full): {kg['timings']}",
+        f"incremental rebuild, one file changed ({res['touched']}): {inc['wall']:.2f} s = "
+        f"{100 * share:.1f}% of the full build; "
+        f"{inc['docs'] - inc['cached']} document(s) extracted, "
+        f"{inc['cached']:,} from cache; peak {_mb(inc['peak_rss'])}",
+        f"  timings: {inc['timings']}",
+        f"rebuild, nothing changed: {same['wall']:.2f} s = {100 * same['wall'] / kg['wall']:.1f}%; "
+        f"{same['docs'] - same['cached']} extracted",
+        f"load average before / after: {res['load_before']:.2f} / {res['load_after']:.2f} "
+        f"on {os.cpu_count()} cores",
+        "",
+        "targets:",
+        f"  ≥ {TARGET_CHARS_S:,} chars/s end to end: {rate(kg, 'chars'):,.0f} "
+        + ("OK" if rate(kg, "chars") >= TARGET_CHARS_S else "MISSED"),
+        f"  peak memory ≤ {_mb(TARGET_MEM)}: {_mb(kg['peak_rss'])} "
+        + ("OK" if kg["peak_rss"] <= TARGET_MEM else "MISSED"),
+        f"  incremental ≤ {100 * TARGET_INCREMENTAL:.0f}% of full: {100 * share:.1f}% "
+        + ("OK" if share <= TARGET_INCREMENTAL else "MISSED"),
+    ]
+    if base:
+        speed = rate(kg, "chars") / rate(base, "chars")
+        ok = "OK" if speed >= 5 else "MISSED"
+        lines.append(f"  ≥ 5× baseline throughput: {speed:.1f}× {ok}")
+    if "f1" in res and res["f1"]["baseline"]["f1"]:
+        q = res["f1"]["kg"]["f1"] / res["f1"]["baseline"]["f1"]
+        lines.append(f"  ≥ 2× baseline entity F1: {q:.1f}× " + ("OK" if q >= 2 else "MISSED"))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--limit", type=int, default=None, help="law files to take (quick run)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-f1", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    res: dict[str, Any] = {"workers": args.workers, "load_before": os.getloadavg()[0]}
+    try:
+        corpus = tmp / "corpus"
+        copy_corpus(args.corpus, corpus, args.limit)
+        out = tmp / "out"
+        print(f"corpus copied to {corpus}; full build…", file=sys.stderr)
+        kg = res["kg_full"] = kg_build(corpus, out, args.workers)
+        kg["triples"] = count_triples(out / "graph.ttl")
+        print(f"  {kg['wall']:.2f} s; incremental…", file=sys.stderr)
+        res["touched"] = str(touch_one(corpus).relative_to(corpus))
+        res["kg_incremental"] = kg_build(corpus, out, args.workers)
+        res["kg_nochange"] = kg_build(corpus, out, args.workers)
+        if not args.no_baseline:
+            print("baseline…", file=sys.stderr)
+            b = run([sys.executable, str(ROOT / "bench" / "baseline.py"), str(corpus), "--out",
+                     str(tmp / "baseline.ttl")])
+            if b["rc"] != 0:
+                raise SystemExit(f"baseline failed:\n{b['stderr'][-3000:]}")
+            b.update(json.loads(b["stdout"].strip().splitlines()[-1]))
+            res["baseline"] = b
+        if not args.no_f1:
+            print("dev-gold F1…", file=sys.stderr)
+            res["f1"] = f1_scores()
+        res["load_after"] = os.getloadavg()[0]
+        print(table(res))
+        if args.json:
+            for k in ("kg_full", "kg_incremental", "kg_nochange", "baseline"):
+                if k in res:
+                    res[k] = {x: y for x, y in res[k].items() if x not in ("stdout", "stderr")}
+            args.json.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))
+    finally:
+        if args.keep:
+            print(f"kept {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Incremental builds: after one document changed, was added or was removed, a rebuild
+extracts only that document (``BuildReport.docs_extracted``), reads only the files whose
+size or mtime changed (``files_unchanged``), and writes the graph a clean build writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg.extract_parallel as xp
+from kg.build import SAMPLE_DIR, build
+from kg.manifest import BuildState, iter_inputs
+from kg.model import Document
+
+FORMATS = ("ttl", "nt")
+
+LAWS = [
+    (
+        "a/网络安全法.md",
+        "# 中华人民共和国网络安全法\n\n第一条 为了保障网络安全，制定本法。"
+        "国家网信部门负责统筹协调网络安全工作。工业和信息化部依照本法负责网络安全保护工作。",
+    ),
+    (
+        "a/数据安全法.md",
+        "# 中华人民共和国数据安全法\n\n第一条 国务院有关部门依照本法履行职责。"
+        "中国与泰国、以色列开展数据安全合作。",
+    ),
+    ("b/报告.md", "# 报告\n\n2015年5月，中国与联合国教科文组织合作在青岛举办国际教育信息化大会。"),
+    (
+        "b/论坛.md",
+        "# 论坛\n\n7月23日，工业和信息化部总经济师许科敏在2022世界青年发展论坛上表示，"
+        "中国工业和信息化部深入贯彻落实“一带一路”发展战略。",
+    ),
+]
+
+
+def old_mtime(path: Path) -> None:
+    """Files written a minute ago: not "racily clean" for the manifest."""
+    t = time.time() - 60
+    os.utime(path, (t, t))
+
+
+def make_corpus(root: Path) -> Path:
+    for name, text in LAWS:
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+        old_mtime(p)
+    shutil.copytree(SAMPLE_DIR, root / "sample")
+    for p in (root / "sample").iterdir():
+        old_mtime(p)
+    rec = [
+        {
+            "id": f"r{i}",
+            "title": f"报告{i}",
+            "text": f"国务院第{i}次常务会议在北京召开，工信部参加。",
+        }
+        for i in range(3)
+    ]
+    (root / "reports.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rec), encoding="utf-8"
+    )
+    old_mtime(root / "reports.jsonl")
+    return root
+
+
+def triples(path: Path) -> set[tuple[str, str, str]]:
+    fmt = ox.RdfFormat.TURTLE if path.suffix == ".ttl" else ox.RdfFormat.N_TRIPLES
+    return {
+        (str(q.subject), str(q.predicate), str(q.object))
+        for q in ox.parse(path=str(path), format=fmt)
+    }
+
+
+def run(corpus: Path, out: Path, **kw):
+    kw.setdefault("workers", 1)
+    return build(
+        [corpus], out, cache_dir=out / ".cache", quiet=True, formats=FORMATS, fast_export=True, **kw
+    )
+
+
+def assert_same_as_clean(corpus: Path, out: Path, tmp_path: Path) -> None:
+    clean = tmp_path / f"clean{time.perf_counter_ns()}"
+    build([corpus], clean, workers=1, quiet=True, formats=FORMATS, fast_export=False)
+    for fmt in FORMATS:
+        assert triples(out / f"graph.{fmt}") == triples(clean / f"graph.{fmt}"), fmt
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return make_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def built(corpus: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    first = run(corpus, out)
+    assert first.docs_extracted == first.docs_read == 9 and first.docs_cached == 0
+    again = run(corpus, out)
+    assert again.docs_extracted == 0 and again.docs_cached == 9
+    assert again.files_unchanged == 7  # every file skipped by its size and mtime
+    return out
+
+
+def test_changed_document_is_the_only_one_extracted(
+    corpus: Path, built: Path, tmp_path: Path
+) -> None:
+    p = corpus / "a" / "数据安全法.md"
+    p.write_text(p.read_text(encoding="utf-8") + "国家发展改革委负责实施。", encoding="utf-8")
+    r = run(corpus, built)
+    assert (r.docs_extracted, r.docs_cached, r.files_unchanged) == (1, 8, 6)
+    assert r.fragments["fragments_built"] >= 1
+    assert_same_as_clean(corpus, built, tmp_path)
+
+
+def test_added_document_is_the_only_one_extracted(
+    corpus: Path, built: Path, tmp_path: Path
+) -> None:
+    (corpus / "a" / "新法.md").write_text("# 新法\n\n第一条 商务部负责实施本法。", encoding="utf-8")
+    r = run(corpus, built)
+    assert (r.docs_read, r.docs_extracted, r.docs_cached) == (10, 1, 9)
+    assert_same_as_clean(corpus, built, tmp_path)
+
+
+def test_removed_document_extracts_nothing(corpus: Path, built: Path, tmp_path: Path) -> None:
+    (corpus / "b" / "论坛.md").unlink()
+    r = run(corpus, built)
+    assert (r.docs_read, r.docs_extracted, r.docs_cached) == (8, 0, 8)
+    assert_same_as_clean(corpus, built, tmp_path)
+
+
+def test_touched_but_unchanged_file_is_read_not_extracted(corpus: Path, built: Path) -> None:
+    os.utime(corpus / "b" / "报告.md")
+    r = run(corpus, built)
+    assert (r.docs_extracted, r.docs_cached, r.files_unchanged) == (0, 9, 6)
+
+
+def test_one_changed_jsonl_record_is_the_only_one_extracted(
+    corpus: Path, built: Path, tmp_path: Path
+) -> None:
+    p = corpus / "reports.jsonl"
+    lines = p.read_text(encoding="utf-8").splitlines(keepends=True)
+    rec = json.loads(lines[1])
+    rec["text"] += "商务部也参加了会议。"
+    lines[1] = json.dumps(rec, ensure_ascii=False) + "\n"
+    p.write_text("".join(lines), encoding="utf-8")
+    r = run(corpus, built)
+    assert (r.docs_extracted, r.docs_cached) == (1, 8)
+    assert_same_as_clean(corpus, built, tmp_path)
+
+
+def test_parallel_incremental_build(corpus: Path, built: Path, tmp_path: Path) -> None:
+    p = corpus / "b" / "报告.md"
+    p.write_text(p.read_text(encoding="utf-8") + "\n\n中国与泰国开展合作。", encoding="utf-8")
+    r = run(corpus, built, workers=2)
+    assert (r.docs_extracted, r.docs_cached) == (1, 8)
+    assert_same_as_clean(corpus, built, tmp_path)
+
+
+def test_new_pipeline_version_extracts_everything_again(
+    corpus: Path, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xp, "pipeline_version", lambda: "another-version")
+    r = run(corpus, built)
+    assert (r.docs_extracted, r.files_unchanged) == (9, 0)
+
+
+def test_damaged_cache_costs_time_not_correctness(
+    corpus: Path, built: Path, tmp_path: Path
+) -> None:
+    for name in ("results.pack", "fragments.pack"):
+        with (built / ".cache" / name).open("r+b") as f:
+            f.truncate(100)
+    r = run(corpus, built)
+    assert r.docs_read == 9
+    assert_same_as_clean(corpus, built, tmp_path)
+    (built / ".cache" / "manifest.pkl").write_bytes(b"not a pickle")
+    (built / ".cache" / "results.pack.idx").write_bytes(pickle.dumps("nonsense"))
+    r = run(corpus, built)
+    assert r.docs_extracted == 9
+    assert_same_as_clean(corpus, built, tmp_path)
+
+
+def test_racily_clean_file_is_read_again(corpus: Path, built: Path) -> None:
+    """Modified again within the file system's timestamp granularity, with the same size:
+    size and mtime match the manifest, but the mtime is too close to the moment the last
+    build took its snapshot to be trusted, so the file is read (and found changed)."""
+    p = corpus / "a" / "网络安全法.md"
+    mtime = time.time_ns()
+    os.utime(p, ns=(mtime, mtime))
+    assert run(corpus, built).docs_extracted == 0  # the manifest records this mtime
+    p.write_text(p.read_text(encoding="utf-8").replace("制定本法", "制定此法"), encoding="utf-8")
+    os.utime(p, ns=(mtime, mtime))  # same size, same mtime
+    assert run(corpus, built).docs_extracted == 1
+
+
+def test_manifest_iteration_gives_the_documents_of_iter_documents(tmp_path: Path) -> None:
+    """Same ids (clashes renamed ~2), same order, files reached twice read once."""
+    from kg.ingest import iter_documents
+
+    root = tmp_path / "c"
+    (root / "x").mkdir(parents=True)
+    (root / "x" / "a.txt").write_text("工信部表示。", encoding="utf-8")
+    (root / "x" / "a.md").write_text("# 甲\n\n商务部表示。", encoding="utf-8")
+    (root / "x" / "b.md").write_text("国务院表示。", encoding="utf-8")
+    os.symlink(root / "x" / "b.md", root / "x" / "c.md")
+    (root / "x" / "bad.txt").write_bytes(b"")
+    inputs = [root, root / "x" / "a.md"]
+    want = [(d.id, d.text) if isinstance(d, Document) else str(d) for d in iter_documents(inputs)]
+    for _ in range(2):  # first reading everything, then from the manifest
+        state = BuildState(tmp_path / "cache", "fp")
+        state.taken_ns = time.time_ns() + 10**10  # trust every file (not racily clean)
+        got = []
+        for item in iter_inputs(inputs, state):
+            if isinstance(item, Document):
+                got.append((item.id, item.text))
+            elif hasattr(item, "doc"):
+                got.append((item.doc.id, item.doc.text))
+            elif hasattr(item, "key"):
+                got.append((item.doc_id, want[len(got)][1]))
+            else:
+                got.append(str(item))
+            if hasattr(item, "key"):
+                state.results.put(item.key, b"x")
+        state.close()
+        assert got == want
