@@ -103,7 +103,8 @@ class Relation:
     """A relation stated by one sentence, with its evidence.
 
     ``subj``/``obj`` are entity keys. ``sent_start``/``sent_end`` locate the evidence
-    sentence in the document text; ``modality`` is ``asserted`` or ``planned`` (将, 拟, 计划);
+    sentence in the document text; ``modality`` is ``asserted``, ``planned`` (将, 拟, 计划)
+    or ``ongoing`` (正在);
     ``implicit`` marks a subject carried over from an earlier sentence or list head.
     """
 

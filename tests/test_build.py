@@ -109,7 +109,7 @@ def test_build_report_lists_the_failures(
 def test_nothing_readable_exits_non_zero(
     mixed: tuple[Path, dict[str, Path]], tmp_path: Path
 ) -> None:
-    root, bad = mixed
+    _, bad = mixed
     r = kg_build(
         *bad.values(), tmp_path / "missing.txt", "--out", tmp_path / "out", "--workers", "1"
     )

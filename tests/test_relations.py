@@ -170,6 +170,26 @@ def test_spoke_at_forum_is_participation():
     assert any(r.pred == "participatesIn" and r.subj == "person/许科敏" for r in rels(text))
 
 
+def test_spoke_at_event_named_in_an_opening_clause():
+    text = "在中国—东盟博览会开幕式上，外交部部长王毅表示，中方愿同东盟加强合作。"
+    assert any(p == "participatesIn" and s == "person/王毅" for s, p, _ in triples(text))
+
+
+def test_named_member_of_a_group_of_issuers():
+    text = "近日，工业和信息化部等十部门联合印发《关于推进5G轻量化技术演进和应用创新发展的通知》。"
+    assert any(s == "gov/miit" and p == "issued" for s, p, _ in triples(text))
+
+
+def test_passive_with_you():
+    got = labelled("《数字中国建设整体布局规划》由中共中央、国务院印发实施。")
+    assert ("国务院", "issued", "数字中国建设整体布局规划") in got
+
+
+def test_issuer_named_in_the_title():
+    got = labelled("制定《国务院反垄断委员会关于平台经济领域的反垄断指南》等政策法规。")
+    assert ("国务院反垄断委员会", "issued", "国务院反垄断委员会关于平台经济领域的反垄断指南") in got
+
+
 def test_cooperation_partners_are_co_hosts():
     t = triples("2015年5月，中国与联合国教科文组织合作在青岛举办国际教育信息化大会。")
     hosts = {s for s, p, _ in t if p == "hosted"}

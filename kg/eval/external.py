@@ -206,13 +206,13 @@ GENERIC_ORGANS = frozenset(
 
 def is_bare_organ(name: str) -> bool:
     """Whether a CLUENER ``government`` string is a bare or generic form that the
-    guidelines do not count as a named entity: 政府, 法院, 海军, 市教委, 区政府, 警方,
-    监管部门, 公安机关 — not a gazetteer name of a body, and an organ word alone, after a bare unit character (市/区/县/省…), a
-    word ending in 部门/机关/机构, or a listed generic term."""
+    guidelines do not count as a named entity (政府, 法院, 海军, 市教委, 区政府, 警方,
+    监管部门, 公安机关): not a gazetteer name of a body, and an organ word alone or after
+    a bare unit character (市/区/县/省…), a word ending in 部门/机关/机构, or a listed
+    generic term."""
+    from kg.nlp.gazetteer import load_gazetteer
     from kg.nlp.organs import ADMIN1
     from kg.nlp.text import norm_name
-
-    from kg.nlp.gazetteer import load_gazetteer
 
     organs, not_entities = _bare_forms()
     n = norm_name(name)

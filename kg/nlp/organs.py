@@ -116,7 +116,7 @@ def _segmenter_freq() -> dict[str, int]:
 # organs named after a district without its unit (嘉定法院, 海淀看守所), and place words
 # of jieba's dictionary that name no district
 _DISTRICT_ORGANS = frozenset(
-    {"人民法院", "人民检察院", "公安局", "公安分局", "派出所", "看守所", "人民政府", "交警支队"}
+    {"人民法院", "人民检察院", "公安局", "公安分局", "派出所", "看守所", "交警支队"}
 )
 _NOT_DISTRICTS = frozenset(
     {
@@ -147,6 +147,15 @@ _NOT_DISTRICTS = frozenset(
         "城乡",
         "亚洲",
         "欧洲",
+        "外国",
+        "本国",
+        "他国",
+        "各国",
+        "该国",
+        "邻国",
+        "两国",
+        "外地",
+        "异地",
         "非洲",
         "美洲",
     }
@@ -248,7 +257,12 @@ class OrganFinder:
         while i > 0 and i not in st.tok_starts:
             i -= 1
         word = norm[i:s]
-        if 2 <= len(word) <= 3 and word in self._ns_words and word not in _NOT_DISTRICTS:
+        if (
+            2 <= len(word) <= 3
+            and word[-1] not in ADMIN1  # 自治县, 和县: the unit path decides those
+            and word in self._ns_words
+            and word not in _NOT_DISTRICTS
+        ):
             return i, word
         return None
 

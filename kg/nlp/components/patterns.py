@@ -417,6 +417,10 @@ class Patterns:
             self._fold(name, type_)
         )[0] == self._fold(name, type_):
             return  # 第十二次全国代表大会 → 全国代表大会: a class noun once the edition goes
+        if type_ == "Event" and not _ORDINAL_IN.search(name) and not _PERIOD.match(name):
+            be = self.gaz.lookup(body)
+            if be is not None and be.type in ("GovernmentBody", "Ministry"):
+                return  # 全国人民代表大会会议, 国务院全体会议: a body's meetings, no one of them
         canon = self._fold(name, type_)
         if canon != name and h in self.weak_heads and not self._specific(canon, 0, set()):
             return  # 第一次债权人会议 → 债权人会议: a class of meetings

@@ -179,16 +179,14 @@ class Lexicon:
         return self.words.get(k, set())
 
 
-@dataclass(slots=True)
-class Unit:
-    """A maskable mention: outermost mentions, and ORG+post+PERSON spans as the person."""
+#: A maskable mention: an outermost mention, or ORG + post + PERSON as the person.
+Unit = Mention
 
-    start: int
-    end: int
-    type: str
-    key: str
-    label: str
-    title: bool  # written in 《》
+
+def _titled(ms: str, u: Unit, base: int) -> bool:
+    """Whether ``u`` is written in 《》 (quote marks are not masked)."""
+    i = u.start - base
+    return i > 0 and ms[i - 1] == "《"
 
 
 @dataclass
@@ -267,13 +265,18 @@ class Relations:
         self._opener = re.compile(f"(?:{_alt(verbs | adv | preps | L.kind('follow'))})")
         self._pronoun = re.compile(_alt(L.kind("pronoun") | L.kind("dual")))
         self._dual = L.kind("dual")
-        self._agrun = re.compile(f"(?:由)?{_AG}(?:(?:、|和|及|以及){_AG})*")
+        # the agents opening a clause; 工业和信息化部等十部门 counts its named member
+        self._agrun = re.compile(
+            f"(?:由)?{_AG}(?:(?:、|和|及|以及){_AG})*"
+            "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
+        )
         self._coop_re = re.compile(
             f"(?P<c>与|同|跟|和|协助|携手)(?P<run>{_AGL}(?:(?:、|和|及|以及|与){_AGL})*)"
         )
         self._event_talk = re.compile(
             f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)[^{_SEP}{_END}{_MASKED}]{{0,12}}?"
-            f"(?:上|期间|中|之际)(?:{adv_alt})*(?:{_alt(L.kind('speech'))})"
+            f"(?:上|期间|中|之际)(?:[，,](?P<who>{_AG}(?:(?:、|和|及){_AG})*))?"
+            f"(?:{adv_alt})*(?:{_alt(L.kind('speech'))})"
         )
         self._composed = re.compile(
             f"由(?P<run>{_ENT}(?:(?:[、和及]|以及){_ENT})*)(?:等[^{_SEP}{_END}]{{0,8}}?)?(?:共同)?组成"
@@ -326,16 +329,13 @@ class Relations:
         外交部部长王毅) becomes one Person unit, and a post record for holdsPost."""
         out: list[Unit] = []
         last_end = -1
-        text = st.text
         for m in st.mentions:  # sorted by (start, end)
             if m.start < last_end:
                 if out and m.start == out[-1].start and m.end > last_end:
                     out.pop()  # the same start, longer: the outer one
                 else:
                     continue  # nested in (or crossing) the previous outermost one
-            out.append(
-                Unit(m.start, m.end, m.type, m.key, m.label, text[m.start - 1 : m.start] == "《")
-            )
+            out.append(m)
             last_end = m.end
         posts = []
         if self._posts and any(u.type == "Person" for u in out):
@@ -349,7 +349,15 @@ class Relations:
                         and 0 < len(gap) <= 12
                         and gap.strip(" \u3000") in self._posts
                     ):
-                        merged[-1] = Unit(a.start, u.end, "Person", u.key, u.label, False)
+                        merged[-1] = Mention(
+                            a.start,
+                            u.end,
+                            st.text[a.start : u.end],
+                            "Person",
+                            u.key,
+                            u.label,
+                            "post",
+                        )
                         posts.append((u, gap.strip(" \u3000"), a, st.sent_of(u.start)))
                         continue
                 merged.append(u)
@@ -413,9 +421,9 @@ class Relations:
             if i < 0:
                 continue
             s, e = sents[i]
-            if cues.search(norm, s, e) is None:
-                continue
             hits = [(m.start(), m.end(), m.group()) for m in cues.finditer(norm, s, e)]
+            if not hits:
+                continue
             lo = bisect.bisect_left(ds.ustarts, s)
             hi = bisect.bisect_left(ds.ustarts, e)
             su = [u for u in ds.units[lo:hi] if u.end <= e]
@@ -808,7 +816,9 @@ class Relations:
                 break
             raw = ms[out[-1].end - base : vs]
             quotes_only = bool(raw) and all(ch in _QUOTES for ch in raw)
-            if raw == "" or (quotes_only and not (v.title and out[-1].title)):
+            if raw == "" or (
+                quotes_only and not (_titled(ms, v, base) and _titled(ms, out[-1], base))
+            ):
                 # X“Y” / “X”Y: one name the recognisers split in two (西部大开发“十三五”规划):
                 # neither mention is the thing named, unless Y is a bare generic head
                 # (“一带一路”发展战略 → 一带一路)
@@ -951,7 +961,7 @@ class Relations:
                 row = next((r for r in rows if o.type in r.types), None)
                 if row is None:
                     continue
-                if "titled" in row.flags and not o.title:
+                if "titled" in row.flags and not _titled(ms, o, s):
                     continue
                 if cause and row.pred in ("issued", "hosted", "initiated"):
                     continue
@@ -990,14 +1000,18 @@ class Relations:
             self._coop(ds, ms, clauses, su, s, e, umap, cls_cache, clause_of)
         # ---- 在<Event>上表示
         for m in self._event_talk.finditer(ms):
-            ci = clause_of(m.start())
-            kind, run, after = cls_cache(ci)
-            if (
-                kind != "agent"
-                or after > m.start()
-                or not self._pre.fullmatch(ms[after : m.start()])
-            ):
-                continue
+            if m.group("who"):
+                # 在X开幕式上，国务院副总理丁薛祥发表致辞
+                run = [umap[j] for j in range(m.start("who"), m.end("who")) if j in umap]
+            else:
+                ci = clause_of(m.start())
+                kind, run, after = cls_cache(ci)
+                if (
+                    kind != "agent"
+                    or after > m.start()
+                    or not self._pre.fullmatch(ms[after : m.start()])
+                ):
+                    continue
             evs = [umap[m.start("ev")]]  # 在A——B上: B is a session of A
             for a in run:
                 for ev in evs:
@@ -1032,7 +1046,11 @@ class Relations:
             if o is None:
                 continue
             row = next((r for r in rows if o.type in r.types), None)
-            if row is None or row.pred == "partOf" or ("titled" in row.flags and not o.title):
+            if (
+                row is None
+                or row.pred == "partOf"
+                or ("titled" in row.flags and not _titled(ms, o, s))
+            ):
                 continue
             if at not in AGENTS or (row.pred == "issued" and at not in ISSUERS):
                 continue
@@ -1051,7 +1069,11 @@ class Relations:
         objs = self._objects(ms, te + 1, ce, self._trig_types[word], su, s)
         for o in objs:
             row = next((r for r in rows if o.type in r.types), None)
-            if row is None or row.pred == "partOf" or ("titled" in row.flags and not o.title):
+            if (
+                row is None
+                or row.pred == "partOf"
+                or ("titled" in row.flags and not _titled(ms, o, s))
+            ):
                 continue
             if row.pred == "issued" and ds.types.get(a.key, a.type) not in ISSUERS:
                 continue
