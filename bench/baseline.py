@@ -15,6 +15,7 @@ differ. Run ``python bench/baseline.py CORPUS --out base.ttl``: prints one JSON 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import re
@@ -28,7 +29,7 @@ from typing import Any
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
+if importlib.util.find_spec("kg") is None:  # run from a checkout without kg installed
     sys.path.insert(0, str(ROOT))
 
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri  # noqa: E402

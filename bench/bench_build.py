@@ -53,6 +53,18 @@ TARGET_INCREMENTAL = 0.05
 # --------------------------------------------------------------------------- running
 
 
+def snapshot_code(dst: Path) -> dict[str, str]:
+    """Copy the code and data a build depends on (``kg/``, ``ontology/``, ``data/``) and
+    return the environment that runs it: the checkout may change while the benchmark runs
+    (other work in the same tree), and every build of one run must see the same code."""
+    for name in ("kg", "ontology", "data"):
+        shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(dst), str(ROOT / "bench")])}
+
+
+ENV: dict[str, str] | None = None
+
+
 def _children_cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -64,7 +76,7 @@ def run(cmd: list[str], *, pss: bool = True) -> dict[str, Any]:
 
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
     peak = {"rss": 0, "pss": 0}
     done = threading.Event()
 
@@ -117,6 +129,13 @@ def kg_build(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
     return r
 
 
+def pipeline_version() -> str:
+    """The pipeline version the builds of this run see (the cache key of every result)."""
+    code = "from kg.extract_parallel import pipeline_version as v; print(v())"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
+    return r.stdout.strip()
+
+
 def count_triples(path: Path) -> int:
     import pyoxigraph as ox
 
@@ -160,19 +179,27 @@ def touch_one(corpus: Path) -> Path:
 # --------------------------------------------------------------------------- quality
 
 
+F1_SCRIPT = """
+import json
+from baseline import baseline_graph
+from kg.eval import _find_docs, default_gold_dir, evaluate, score_graph
+gold = default_gold_dir()
+ours = evaluate(gold)
+base = score_graph(baseline_graph(_find_docs(gold, None)), gold)
+print(json.dumps({"kg": ours.entity_total().as_dict(),
+                  "kg_relations": ours.relations(False).as_dict(),
+                  "baseline": base.entity_total().as_dict()}))
+"""
+
+
 def f1_scores() -> dict[str, Any]:
-    from baseline import baseline_graph
-
-    from kg.eval import _find_docs, default_gold_dir, evaluate, score_graph
-
-    gold = default_gold_dir()
-    ours = evaluate(gold)
-    base = score_graph(baseline_graph(_find_docs(gold, None)), gold)
-    return {
-        "kg": ours.entity_total().as_dict(),
-        "kg_relations": ours.relations(False).as_dict(),
-        "baseline": base.entity_total().as_dict(),
-    }
+    """Entity F1 on the dev gold of kg and of the baseline (in a process running the
+    benchmark's code snapshot)."""
+    r = subprocess.run([sys.executable, "-c", F1_SCRIPT], capture_output=True, text=True,
+                       env=ENV, cwd=ROOT)
+    if r.returncode != 0:
+        raise SystemExit(f"scoring failed:\n{r.stderr[-3000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
 
 
 # --------------------------------------------------------------------------- report
@@ -260,21 +287,33 @@ def main() -> None:
     ap.add_argument("--no-f1", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="run the checkout itself, not a copy of its code taken at the start")
     args = ap.parse_args()
+    global ENV
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     res: dict[str, Any] = {"workers": args.workers, "load_before": os.getloadavg()[0]}
     try:
+        if args.no_snapshot:
+            ENV = {**os.environ, "PYTHONPATH": str(ROOT / "bench")}
+        else:
+            ENV = snapshot_code(tmp / "code")
         corpus = tmp / "corpus"
         copy_corpus(args.corpus, corpus, args.limit)
         out = tmp / "out"
         print(f"corpus copied to {corpus}; full build…", file=sys.stderr)
+        res["pipeline_version"] = pipeline_version()
         kg = res["kg_full"] = kg_build(corpus, out, args.workers)
         kg["triples"] = count_triples(out / "graph.ttl")
         print(f"  {kg['wall']:.2f} s; incremental…", file=sys.stderr)
         res["touched"] = str(touch_one(corpus).relative_to(corpus))
         res["kg_incremental"] = kg_build(corpus, out, args.workers)
         res["kg_nochange"] = kg_build(corpus, out, args.workers)
+        if pipeline_version() != res["pipeline_version"]:
+            print("warning: the pipeline version changed during the run (files under kg/nlp or "
+                  "ontology/ were modified): the rebuilds re-extracted everything",
+                  file=sys.stderr)
         if not args.no_baseline:
             print("baseline…", file=sys.stderr)
             b = run([sys.executable, str(ROOT / "bench" / "baseline.py"), str(corpus), "--out",

@@ -155,6 +155,8 @@ def _resolve(
     ex, slots = as_executor(executor)
     if ex is None and pools is not None:
         ex = pools
+        if getattr(pools, "ahead", False):
+            pools.prestart()  # forked now: it inherits the modules imported so far (spaCy)
     for _, r, cached in extract_keyed(
         iter_inputs(paths, state, text_field),
         workers=workers,
@@ -330,53 +332,49 @@ def build(
 
     report = BuildReport()
     t0 = time.perf_counter()
-    pools = None
     n_workers = workers or default_workers()
-    if executor is None and n_workers > 1:
-        # the first worker loads the NLP pipeline while this process imports and scans
-        from kg.extract_parallel import make_pools
-
-        pools = make_pools(n_workers, prestart=True)
+    paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
+    pools = None
     bar = None
-    if not quiet and sys.stderr.isatty():
-        from tqdm import tqdm
+    resolved = False
+    state = BuildState(cache_dir) if cache_dir else None
+    try:
+        if executor is None and n_workers > 1:
+            from kg.extract_parallel import make_pools
 
-        bar = tqdm(unit="doc", desc="extract", file=sys.stderr)
+            pools = make_pools(n_workers, prestart=False)
+            # When something is to be read, the first worker loads the NLP pipeline while
+            # this process scans and merges the cached results (_resolve starts it).
+            pools.ahead = state is None or state.anything_to_read(paths)
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
 
-    def progress(n: int, chars: int) -> None:
-        if bar is not None:
-            bar.update(n)
+            bar = tqdm(unit="doc", desc="extract", file=sys.stderr)
 
-    def on_error(e: InputError) -> None:
-        msg = f"error: {e}"
-        if bar is not None:
-            bar.write(msg)
-        else:
-            print(msg, file=sys.stderr)
+        def progress(n: int, chars: int) -> None:
+            if bar is not None:
+                bar.update(n)
 
-    with _gc_paused():
-        state = BuildState(cache_dir, _fingerprint(text_field)) if cache_dir else None
-        resolved = False
-        try:
+        def on_error(e: InputError) -> None:
+            msg = f"error: {e}"
+            if bar is not None:
+                bar.write(msg)
+            else:
+                print(msg, file=sys.stderr)
+
+        with _gc_paused():
+            if state is not None:
+                state.check(_fingerprint(text_field))
             try:
-                res = _resolve(
-                    inputs,
-                    workers=n_workers,
-                    state=state,
-                    text_field=text_field,
-                    executor=executor,
-                    on_error=on_error,
-                    on_progress=progress,
-                    report=report,
-                    started=t0,
-                    pools=pools,
-                )
+                res = _resolve(paths, workers=n_workers, state=state, text_field=text_field,
+                               executor=executor, on_error=on_error, on_progress=progress,
+                               report=report, started=t0, pools=pools)
                 resolved = True
             finally:
                 if bar is not None:
                     bar.close()
                 if pools is not None and (not resolved or report.docs_extracted == 0):
-                    pools.shutdown(kill=True)  # not needed (nothing extracted: little to render)
+                    pools.shutdown(kill=True)  # not needed: nothing extracted, little to render
                     pools = None
             t1 = time.perf_counter()
             graph_cache: list[nx.MultiDiGraph] = []
@@ -406,11 +404,12 @@ def build(
 
             report.outputs = _export(graph, out_dir, formats, max_html_nodes, fast,
                                      report.format_seconds)
-            report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
-        finally:
-            if pools is not None:
-                pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
-            if state is not None:
-                state.close(complete=resolved)
+            report.timings["export"] = (time.perf_counter() - t1
+                                        - report.timings.get("graph", 0.0))
+    finally:
+        if pools is not None:
+            pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
+        if state is not None:
+            state.close(complete=resolved)
     report.seconds = time.perf_counter() - t0
     return report

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import Errors, InputError
 from kg.manifest import Cached, Keyed, PackStore
 from kg.model import DocResult, Document, EntityInfo, Mention, Observation, Relation
 
@@ -144,10 +144,36 @@ def _worker_init() -> None:
 
 
 def _extract_batch(docs: list[Document], keep_mentions: bool = False) -> list[bytes]:
-    """Extract a batch (runs in a worker): encoded results, in order."""
+    """Extract a batch (runs in a worker): encoded results, in order. When the pipeline
+    fails on the batch, each document is tried alone, and one that still fails gives an
+    error record (:func:`failure`) instead of stopping the build."""
     from kg.nlp import extract_many
 
-    return [encode_result(r, keep_mentions) for r in extract_many(docs)]
+    try:
+        return [encode_result(r, keep_mentions) for r in extract_many(docs)]
+    except Exception:
+        if len(docs) == 1:
+            raise
+    out = []
+    for d in docs:
+        try:
+            out.append(encode_result(extract_many([d])[0], keep_mentions))
+        except Exception as e:  # a pipeline bug on this document: report it, go on
+            out.append(pickle.dumps(("error", f"{type(e).__name__}: {e}")))
+    return out
+
+
+def failure(data: bytes) -> str | None:
+    """The message of an error record of :func:`_extract_batch`, else None."""
+    if len(data) > 64 and not data[:64].count(b"error"):
+        return None
+    try:
+        rec = pickle.loads(data)
+    except Exception:
+        return None
+    if isinstance(rec, tuple) and len(rec) == 2 and rec[0] == "error":
+        return str(rec[1])
+    return None
 
 
 def _noop() -> None:
@@ -166,6 +192,7 @@ class _Pools:
         self.n = max(1, n)
         self.pools: list[tuple[ProcessPoolExecutor, list[Any]]] = []
         self.used = False
+        self.ahead = False  # whether the caller wants a worker started early
 
     def _new(self) -> tuple[ProcessPoolExecutor, list[Any]]:
         entry: tuple[ProcessPoolExecutor, list[Any]] = (
@@ -176,7 +203,7 @@ class _Pools:
     def prestart(self) -> None:
         if not self.pools:
             pool, _ = self._new()
-            pool.submit(_noop)
+            pool.submit(_noop)  # not counted as work in flight: the worker is for the next task
 
     def submit(self, fn: Any, *args: Any) -> Any:
         self.used = True
@@ -291,6 +318,10 @@ def extract_keyed(
             in_flight -= 1
         assert entry.out is not None
         for (key, doc), data in zip(entry.docs, entry.out, strict=True):
+            msg = failure(data)
+            if msg is not None:
+                errors(InputError(Errors.E011, path=doc.meta.get("source") or doc.id, reason=msg))
+                continue
             if store is not None and key is not None:
                 store.put(key, data)
             r = decode_result(data, keep_mentions)

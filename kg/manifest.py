@@ -234,28 +234,73 @@ class BuildState:
     options) must match the manifest's for its stat shortcut to be used.
     """
 
-    def __init__(self, directory: str | PathLike[str], fingerprint: str) -> None:
+    def __init__(self, directory: str | PathLike[str], fingerprint: str | None = None) -> None:
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
         self._lock = open(self.dir / "lock", "a+b")
         fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX)
-        self.fingerprint = fingerprint
+        self.fingerprint = ""
         self.files: dict[str, tuple[Any, ...]] = {}  # path → FileEntry fields
         self.new_files: dict[str, tuple[Any, ...]] = {}
         self.taken_ns = 0
         self.files_skipped = 0
         self.files_read = 0
+        self._saved_fingerprint = None
         try:
             with (self.dir / "manifest.pkl").open("rb") as f:
                 head, files = pickle.load(f)
-            if head.get("version") == MANIFEST_VERSION and head.get("fingerprint") == fingerprint:
+            if head.get("version") == MANIFEST_VERSION:
                 self.files, self.taken_ns = files, head.get("taken_ns", 0)
+                self._saved_fingerprint = head.get("fingerprint")
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, KeyError,
                 AttributeError):
             pass
         self.started_ns = time.time_ns()
         self.results = PackStore(self.dir / "results.pack")
         self.fragments = PackStore(self.dir / "fragments.pack")
+        if fingerprint is not None:
+            self.check(fingerprint)
+
+    def check(self, fingerprint: str) -> None:
+        """Set the fingerprint (pipeline version, reading options) of this build: the
+        manifest of a build with another one is not trusted."""
+        self.fingerprint = fingerprint
+        if self._saved_fingerprint != fingerprint:
+            self.files = {}
+
+    def anything_to_read(self, inputs: Iterable[str | PathLike[str]]) -> bool:
+        """Whether any input file is new or changed (size, mtime) since the last build: a
+        quick look, before the fingerprint is known, to decide whether to start a worker
+        early. True when in doubt."""
+        from kg.ingest import _walk
+        from kg.ingest.readers import format_for
+
+        if not self.files:
+            return True
+        visited: set[str] = set()
+        for given in inputs:
+            p = Path(given)
+            if p.is_dir():
+                found: Iterable[Path | InputError] = _walk(p, visited)
+            elif p.exists() and format_for(p) is not None:
+                found = [p]
+            else:
+                continue
+            for f in found:
+                if isinstance(f, InputError):
+                    continue
+                raw = self.files.get(str(f))
+                if raw is None:
+                    return True
+                try:
+                    st = os.stat(f)
+                except OSError:
+                    return True
+                if (st.st_size, st.st_mtime_ns) != raw[:2]:
+                    return True
+                if st.st_mtime_ns >= self.taken_ns - RACY_NS:
+                    return True
+        return False
 
     def close(self, *, complete: bool = True) -> None:
         """Save (``complete``: the build went through, forget files and results it did not

@@ -1,8 +1,11 @@
 """``kg extract``: the span-level API — every entity mention of every input line.
 
 Reads ``{"id", "text"}`` JSON lines and writes one line per input line:
-``{"id": …, "entities": [{"start", "end", "text", "type", "iri"}, …]}`` with character
-offsets into the given text (end exclusive) and ``type`` the class's local name. A line
+``{"id": …, "entities": [{"start", "end", "text", "type", "iri", "nominal"}, …]}`` with
+character offsets into the given text (end exclusive) and ``type`` the class's local name.
+Nominal references to state organs (法院, 警方, 当地政府, 市教委, 税务部门) are spans too,
+with ``"type": "GovernmentBody"``, ``"nominal": true`` and ``"iri": null``: they name no
+one body, so they are no graph entities (``nominal=False`` leaves them out). A line
 that cannot be parsed gets ``{"id": null, "entities": [], "error": "…"}`` so line
 numbers still correspond.
 """
@@ -28,27 +31,46 @@ ENTITY_COMPONENTS = (
 
 
 def entity_spans(
-    texts: Iterable[str], base_iri: str = DEFAULT_BASE
+    texts: Iterable[str], base_iri: str = DEFAULT_BASE, nominal: bool = True
 ) -> Iterator[list[dict[str, Any]]]:
-    """The entity mentions of each text.
+    """The entity mentions of each text, in text order; with ``nominal`` also the nominal
+    organ references (no IRI).
 
     >>> next(entity_spans(["工信部表示"]))[0]["type"]
     'Ministry'
+    >>> [(s["text"], s["nominal"], s["iri"]) for s in next(entity_spans(["警方表示"]))]
+    [('警方', True, None)]
     """
     from kg.nlp import get_nlp
 
     nlp = get_nlp(ENTITY_COMPONENTS)
     for doc in nlp.pipe(texts):
-        yield [
+        st = doc._.kg
+        spans = [
             {
                 "start": m.start,
                 "end": m.end,
                 "text": m.text,
                 "type": m.type,
                 "iri": entity_iri(m.key, base_iri),
+                "nominal": False,
             }
-            for m in doc._.kg.mentions
+            for m in st.mentions
         ]
+        if nominal and st.nominals:
+            spans += [
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "type": m.type,
+                    "iri": None,
+                    "nominal": True,
+                }
+                for m in st.nominals
+            ]
+            spans.sort(key=lambda s: (s["start"], s["end"]))
+        yield spans
 
 
 def extract_jsonl(
@@ -56,8 +78,10 @@ def extract_jsonl(
     out_path: str | Path,
     text_field: str | None = None,
     base_iri: str = DEFAULT_BASE,
+    nominal: bool = True,
 ) -> dict[str, int]:
-    """Run the span API over a JSONL file; returns counts of lines, errors and entities."""
+    """Run the span API over a JSONL file; returns counts of lines, errors and entities
+    (``nominal=False``: named entities only, for ``kg extract --no-nominal``)."""
     fields = [text_field] if text_field else ["text", "content"]
     records: list[tuple[Any, str | None, str | None]] = []
     with open(in_path, encoding="utf-8-sig") as fh:
@@ -77,7 +101,7 @@ def extract_jsonl(
             except (ValueError, AttributeError) as exc:
                 records.append((None, None, f"line {lineno}: invalid JSON: {exc}"))
     texts = [t for _, t, _ in records if t is not None]
-    spans = iter(entity_spans(texts, base_iri))
+    spans = iter(entity_spans(texts, base_iri, nominal))
     stats = {"lines": len(records), "errors": 0, "entities": 0}
     with atomic_write(out_path) as out:
         for id_, text, err in records:

@@ -199,3 +199,26 @@ def test_cli_exit_codes_in_a_real_process(
         timeout=300,
     )
     assert nothing.returncode == 1 and "[E020]" in nothing.stderr
+
+
+def test_pipeline_crash_on_one_document_is_reported_and_the_rest_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.nlp
+
+    real = kg.nlp.extract_many
+
+    def fragile(docs):
+        if any("炸" in d.text for d in docs):
+            raise ValueError("the pipeline fell over")
+        return real(docs)
+
+    monkeypatch.setattr(kg.nlp, "extract_many", fragile)
+    root = tmp_path / "in"
+    shutil.copytree(SAMPLE_DIR, root)
+    (root / "boom.txt").write_text("这一段会让流水线崩溃：炸。", encoding="utf-8")
+    report = build([root], tmp_path / "out", workers=1, quiet=True, formats=("ttl",),
+                   cache_dir=tmp_path / "out" / ".cache")
+    assert (report.docs_read, report.docs_failed) == (2, 1)
+    assert "[E011]" in report.errors[0] and "boom.txt" in report.errors[0]
+    assert "the pipeline fell over" in report.errors[0]

@@ -274,6 +274,38 @@ def test_law_text_has_no_generic_government_bodies() -> None:
         s["text"]
         for spans in entity_spans(texts)
         for s in spans
-        if s["type"] == "GovernmentBody" and generic.search(s["text"])
+        if s["type"] == "GovernmentBody" and generic.search(s["text"]) and not s["nominal"]
     ]
-    assert not bad, bad
+    assert not bad, bad  # bare forms are at most nominal spans, never named entities
+
+
+def test_nominal_organs_are_spans_but_not_mentions() -> None:
+    from kg.nlp import get_nlp
+    from kg.spans import ENTITY_COMPONENTS
+
+    text = "警方表示，当地政府和市教委、税务部门将配合法院；海军也参加。最高人民法院发布"
+    spans = next(entity_spans([text]))
+    nominal = [(s["text"], s["type"], s["iri"]) for s in spans if s["nominal"]]
+    assert nominal == [
+        ("警方", "GovernmentBody", None),
+        ("当地政府", "GovernmentBody", None),
+        ("市教委", "GovernmentBody", None),
+        ("税务部门", "GovernmentBody", None),
+        ("法院", "GovernmentBody", None),
+        ("海军", "GovernmentBody", None),
+    ]
+    assert [s["text"] for s in spans if not s["nominal"]] == ["最高人民法院"]
+    assert [s["text"] for s in next(entity_spans([text], nominal=False))] == ["最高人民法院"]
+    doc = get_nlp(ENTITY_COMPONENTS)(text)
+    assert "警方" not in {m.text for m in doc._.kg.mentions}
+    assert all(not e.key.startswith("gov/警方") for e in doc._.kg.entities.values())
+
+
+def test_armed_forces_are_government_bodies() -> None:
+    spans = next(entity_spans(["解放军和武警部队、美军、印度海军参加演习"], nominal=False))
+    assert [(s["text"], s["type"]) for s in spans if s["type"] != "Country"] == [
+        ("解放军", "GovernmentBody"),
+        ("武警部队", "GovernmentBody"),
+        ("美军", "GovernmentBody"),
+        ("印度海军", "GovernmentBody"),
+    ]

@@ -113,11 +113,11 @@ def test_cluener_government_spans() -> None:
     for label, spans in first[1].items():
         assert all(0 <= s < e <= len(first[0]) for s, e in spans), label
     prf = score_cluener(path)
-    # CLUENER also labels bare and generic forms (政府, 法院, 海军, 警方) that the guidelines
-    # exclude; the score below is what the named-entity convention reaches (see
-    # kg/eval/external.py and the report of `kg eval --external`)
-    assert prf["precision"] >= 0.78, prf
-    assert prf["f1"] >= 0.60, prf
+    # named and nominal spans (政府, 法院, 海军, 警方 come out with "nominal": true); CLUENER
+    # labels the bare forms only now and then (警方介绍 labelled in one sentence, not in
+    # the next), which bounds the precision of the nominal spans
+    assert prf["precision"] >= 0.68, prf
+    assert prf["f1"] >= 0.66, prf
 
 
 def test_cluener_named_government_spans() -> None:

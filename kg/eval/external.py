@@ -8,14 +8,16 @@ sentences, computed with the span API (:func:`kg.spans.entity_spans`) on each se
 
 ``cluener_government``
     CLUENER2020 (``cluener_train.jsonl``): its ``government`` label (inclusive offsets,
-    converted to end-exclusive) against our ``GovernmentBody``/``Ministry`` spans.
+    converted to end-exclusive) against our ``GovernmentBody``/``Ministry`` spans, as a
+    user of the span API gets them: named and nominal (法院, 警方, 市教委 — spans with
+    ``"nominal": true``, which never become graph nodes).
 
 ``cluener_government_named``
-    The same with the gold restricted to named organs: CLUENER also labels bare and
-    generic references (政府, 法院, 海军, 市教委, 警方, 监管部门), which the guidelines
-    exclude ("only named, specific entities"); :func:`is_bare_organ` says which. The
-    predictions are the same, so the difference between the two scores is the part of
-    CLUENER's convention the recogniser does not follow.
+    Named organs only, on both sides: the gold without the bare and generic references
+    (政府, 法院, 海军, 市教委, 警方, 监管部门; :func:`is_bare_organ`), which the
+    guidelines exclude from the graph ("only named, specific entities"), against the
+    named spans (``entity_spans(..., nominal=False)``): how well the graph's own
+    GovernmentBody mentions are found.
 
 ``peoples_daily_org_state_organ``
     People's Daily 1998 (``peoples_daily_dev.bio``: one character and its BIO tag per line,
@@ -29,7 +31,8 @@ sentences, computed with the span API (:func:`kg.spans.entity_spans`) on each se
        美国国务院, 福建省公安厅), or a sub-unit of a known body (公安部刑侦局). Bare forms
        (市委, 县政府, 法院) are no organ's name and are not gold.
 
-    Predictions that fall inside (or exactly on) an ORG span that is not a state organ,
+    The predictions are the named spans (``nominal=False``). Predictions that fall
+    inside (or exactly on) an ORG span that is not a state organ,
     or inside a PER/LOC span, are false positives like any other.
 
 ``peoples_daily_loc_country``
@@ -143,7 +146,7 @@ def is_state_organ(name: str) -> bool:
     e = load_gazetteer().lookup(name)
     if e is not None:
         return e.type in GOV_TYPES
-    spans = next(entity_spans([name]))
+    spans = next(entity_spans([name], nominal=False))
     return any(s["type"] in GOV_TYPES and s["start"] == 0 and s["end"] == len(name) for s in spans)
 
 
@@ -158,10 +161,10 @@ def is_country(name: str) -> bool:
 # -- scoring -----------------------------------------------------------------------------
 
 
-def _predict(texts: list[str]) -> list[list[dict[str, Any]]]:
+def _predict(texts: list[str], nominal: bool = True) -> list[list[dict[str, Any]]]:
     from kg.spans import entity_spans
 
-    return list(entity_spans(texts))
+    return list(entity_spans(texts, nominal=nominal))
 
 
 def _score(
@@ -232,8 +235,9 @@ def is_bare_organ(name: str) -> bool:
 def score_cluener(
     path: Path, errors: list[dict[str, Any]] | None = None, named_only: bool = False
 ) -> dict[str, Any]:
-    """CLUENER ``government`` vs our GovernmentBody/Ministry spans; with ``named_only``
-    the gold leaves out the bare and generic forms of :func:`is_bare_organ`."""
+    """CLUENER ``government`` vs our GovernmentBody/Ministry spans, nominal ones included;
+    with ``named_only`` the gold leaves out the bare and generic forms of
+    :func:`is_bare_organ` and the predictions the nominal spans."""
     data = list(read_cluener(path))
     texts = [t for t, _ in data]
     gold = [labels.get("government", set()) for _, labels in data]
@@ -244,7 +248,7 @@ def score_cluener(
         ]
     preds = [
         {(s["start"], s["end"]) for s in spans if s["type"] in GOV_TYPES}
-        for spans in _predict(texts)
+        for spans in _predict(texts, nominal=not named_only)
     ]
     if errors is not None:
         for text, g, p in zip(texts, gold, preds, strict=True):
@@ -265,7 +269,7 @@ def score_peoples_daily(
     """People's Daily ORG state organs vs GovernmentBody/Ministry; LOC countries vs Country."""
     data = list(read_bio(path))
     texts = [t for t, _ in data]
-    preds = _predict(texts)
+    preds = _predict(texts, nominal=False)  # the gold holds no bare forms (法院, 市委)
     gold_org, gold_loc, pred_org, pred_loc = [], [], [], []
     for (text, spans), pspans in zip(data, preds, strict=True):
         gold_org.append({(s, e) for ty, s, e in spans if ty == "ORG" and is_state_organ(text[s:e])})

@@ -160,6 +160,8 @@ _NOT_DISTRICTS = frozenset(
         "美洲",
     }
 )
+# a date before 日/月… (6日国务院, 六日国务院): the 日 is the day, no country (日本)
+_DATE_CHARS = frozenset("月年号〇零一二三四五六七八九十廿卅")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 
 
@@ -422,7 +424,7 @@ class OrganFinder:
                     and s >= 1
                     and norm[s - 1] in self.abbr
                     and (s - 1 in st.tok_starts or s == 1 or not _CJK.match(norm[s - 2]))
-                    and not (s >= 2 and (norm[s - 2].isdigit() or norm[s - 2] in "月年号"))
+                    and not (s >= 2 and (norm[s - 2].isdigit() or norm[s - 2] in _DATE_CHARS))
                     and (norm[s - 1] not in self.abbr_military or self.foreign[word] == "军队")
                 ):
                     self._emit_foreign(
@@ -493,3 +495,61 @@ class OrganFinder:
         ce = self.gaz.entries.get(country_key)
         cname = ce.name if ce is not None else text[start : start + 1]
         found.setdefault((start, e), self._mention(text, start, e, cname + canon))
+
+
+class NominalFinder:
+    """Nominal references to state organs (法院, 警方, 当地政府, 市教委, 税务部门): the
+    words of ``nominal_organs.txt``, the bare organs of the local-organ lexicons, a
+    domain + a suffix word, each optionally after a qualifier (当地, 市, 各级…).
+
+    A nominal is a whole run of jieba tokens; it names no one body, so it gets no key
+    (rule ``nominal``): the resolver keeps it out of the document's mentions and lists it
+    in ``doc._.kg.nominals`` when no named mention overlaps it.
+    """
+
+    def __init__(self, directory: Path, organs: OrganFinder | None = None) -> None:
+        lex = directory / "lexicon"
+        words: set[str] = set()
+        qualifiers: set[str] = set()
+        suffixes: set[str] = set()
+        for line in _read_lines(lex / "nominal_organs.txt"):
+            if line.startswith("qualifier:"):
+                qualifiers.add(line.split(":", 1)[1].strip())
+            elif line.startswith("suffix:"):
+                suffixes.add(line.split(":", 1)[1].strip())
+            else:
+                words.add(line)
+        if organs is not None:
+            words |= {w for w in organs.local if len(w) >= 2}
+        for d in _read_lines(lex / "gov_domains.txt"):
+            words |= {d + s for s in suffixes}
+        forms = set(words)
+        for q in qualifiers:
+            forms |= {q + w for w in words if not w.startswith(q)}
+        a = ahocorasick.Automaton()
+        for w in forms:
+            a.add_word(w, w)
+        a.make_automaton()
+        self._ac = a
+        self.words = frozenset(forms)
+
+    def find(self, st) -> list[Mention]:
+        """Nominal candidates (leftmost-longest, token-aligned) of ``st``."""
+        text, norm = st.text, st.norm
+        hits: list[tuple[int, int, str]] = []
+        for end_idx, w in self._ac.iter(norm):
+            e = end_idx + 1
+            s = e - len(w)
+            if not st.aligned(s, e):
+                continue  # only whole words: not the 政府 of 市政府采购
+            if e < len(norm) and norm[e] == "长":
+                continue  # 检察长, 院长: a post
+            hits.append((s, e, w))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[Mention] = []
+        last = -1
+        for s, e, w in hits:
+            if s >= last:
+                out.append(Mention(s, e, text[s:e], "GovernmentBody", "", w, "nominal"))
+                last = e
+        return out

@@ -33,6 +33,11 @@ class KGDoc:
     sents: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[Mention] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: nominal organ references (法院, 当地政府, 市教委): candidates and the kept ones. They
+    #: name no one body (key ""), so they are never mentions or graph nodes; the span API
+    #: reports them as GovernmentBody spans with ``"nominal": true``
+    nominal_candidates: list[Mention] = field(default_factory=list)
+    nominals: list[Mention] = field(default_factory=list)
     entities: dict[str, EntityInfo] = field(default_factory=dict)
     definitions: dict[str, str] = field(default_factory=dict)
     posts: list[PostMention] = field(default_factory=list)

@@ -49,6 +49,23 @@ class GazetteerMatcher:
         self.gaz = gazetteer
         self.min_free_len = min_free_len
 
+    def _opens_compound(self, st, start: int, end: int) -> bool:
+        """A country's name opening a jieba word whose rest is a word of two or more
+        characters (中国|网民 in the token 中国网民): the country is mentioned."""
+        if start not in st.tok_starts:
+            return False
+        j = end + 1
+        while j < len(st.norm) and j not in st.tok_ends:
+            j += 1
+        rest = st.norm[end:j]
+        return len(rest) >= 2 and rest in self._freq()
+
+    @staticmethod
+    def _freq() -> dict[str, int]:
+        from kg.nlp.organs import _segmenter_freq
+
+        return _segmenter_freq()
+
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         text, norm = st.text, st.norm
@@ -77,7 +94,8 @@ class GazetteerMatcher:
                 ):
                     continue
             elif len(name) < self.min_free_len and not st.aligned(start, end):
-                continue
+                if not (entries[key].type == "Country" and self._opens_compound(st, start, end)):
+                    continue
             e = entries[key]
             st.candidates.append(
                 Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
-from kg.nlp.organs import OrganFinder
+from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
@@ -237,6 +237,7 @@ class Patterns:
         )
         self._boundary_re = re.compile("|".join(re.escape(b) for b in self.boundaries))
         self.organs = OrganFinder(gazetteer, directory)
+        self.nominals = NominalFinder(directory, self.organs)
 
     def _cuts(self, norm: str, i: int, hs: int, st) -> list[tuple[int, str]]:
         """Positions in ``[i, hs)`` after which a bare name may start, with what cut there.
@@ -331,6 +332,17 @@ class Patterns:
             start = j
         return start
 
+    def _verb_before_name(self, norm: str, start: int, hs: int, st, named_starts: set[int]) -> int:
+        """A verb word followed by a known name opens no name: 中国积极参与|联合国气候变化大会
+        starts at 联合国 (the name runs from the known name to the head)."""
+        for p in sorted(x for x in named_starts if start < x < hs):
+            a = p - 1
+            while a > start and a not in st.tok_starts:
+                a -= 1
+            if p in st.tok_starts and norm[a:p] in self._verbs and norm[a:p] not in _POLICY_VERBS:
+                return p
+        return start
+
     def _ends_phrase(self, norm: str, he: int, st) -> bool:
         """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
         function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队)."""
@@ -391,6 +403,24 @@ class Patterns:
         name = norm_name(surface)
         if len(name) < 4 or name in self.gaz.not_entities:
             return
+        k = max(surface.rfind("和"), surface.rfind("与"), surface.rfind("及"))
+        if k > 0:
+            tail = self.gaz.lookup(surface[k + 1 :])
+            if tail is not None and tail.type == type_:
+                # 以质取胜和市场多元化战略: two names sharing a head, not one name; the
+                # known second one is the mention
+                st.candidates.append(
+                    Mention(
+                        start + k + 1,
+                        end,
+                        surface[k + 1 :],
+                        tail.type,
+                        tail.id,
+                        tail.name,
+                        "gazetteer",
+                    )
+                )
+                return
         h = self._head_of(name)
         body = name[: -len(h)] if h else name
         body = _EDITION.sub("", body) if type_ == "Event" else body
@@ -436,6 +466,7 @@ class Patterns:
         st = kgdoc(doc)
         norm = st.norm
         st.candidates.extend(self.organs.find(st))
+        st.nominal_candidates = self.nominals.find(st)
         quoted_spans = []
         for m in self._quoted.finditer(norm):
             inner_s, inner_e = m.span(1)
@@ -491,6 +522,14 @@ class Patterns:
                 start = self._skip_opening_verbs(norm, start, hs, st)
             while start < hs and norm[start] in "与和及或":
                 start += 1  # 与主体工程同时设计: a conjunction opens no name
+            if (
+                norm[start] == "好"
+                and start > 0
+                and _NAME_CHAR.match(norm[start - 1])
+                and start + 1 in st.tok_starts
+            ):
+                start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
+            start = self._verb_before_name(norm, start, hs, st, named_starts)
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:

@@ -7,10 +7,14 @@
 2. Definitions: （以下简称《网络安全法》）/（简称“…”） after a mention make the short form
    an alias of that mention's entity; later uses of it resolve there.
 3. Within a document, X and 中华人民共和国X / 中国X of the same type are one entity.
+4. Nominal organ references (法院, 当地政府, 市教委; ``doc._.kg.nominal_candidates``) that
+   no mention or at least as long candidate overlaps go to ``doc._.kg.nominals``, never to
+   the mentions: they name no one body, so they are no graph nodes.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -189,6 +193,32 @@ class Resolver:
                 out.append(m)
         return out
 
+    @staticmethod
+    def _nominals(st: KGDoc, kept: list[Mention]) -> list[Mention]:
+        """Nominal candidates that overlap no kept mention nor a longer candidate (政府 of
+        政府工作报告, 法院 of 最高人民法院): they are no graph entities, so they are kept
+        apart from the mentions."""
+        if not st.nominal_candidates:
+            return []
+        # kept mentions block any overlapping nominal; other candidates only when longer
+        spans = sorted(
+            {(c.start, c.end, 0) for c in kept} | {(c.start, c.end, 1) for c in st.candidates}
+        )
+        starts = [s for s, _, _ in spans]
+        max_len = max((e - s for s, e, _ in spans), default=0)
+        out = []
+        for n in st.nominal_candidates:
+            lo = bisect.bisect_left(starts, n.start - max_len)
+            hi = bisect.bisect_left(starts, n.end)
+            if any(
+                spans[i][1] > n.start
+                and (spans[i][2] == 0 or spans[i][1] - spans[i][0] > n.end - n.start)
+                for i in range(lo, hi)
+            ):
+                continue
+            out.append(n)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         kept = self._select(st)
@@ -196,6 +226,7 @@ class Resolver:
         kept = self._merge_prefixed(kept)
         kept = self._short_titles(kept)
         st.mentions = kept
+        st.nominals = self._nominals(st, kept)
         ents: dict[str, EntityInfo] = {}
         for m in kept:
             e = ents.get(m.key)
