@@ -88,8 +88,12 @@ class BuildReport:
             + (f", {self.chars / self.seconds:,.0f} chars/s" if self.seconds > 0 else ""),
         ]
         if self.errors:
-            lines.insert(1, f"failed documents ({len(self.errors)}): " + "; ".join(self.errors[:20])
-                         + (" …" if len(self.errors) > 20 else ""))
+            lines.insert(
+                1,
+                f"failed documents ({len(self.errors)}): "
+                + "; ".join(self.errors[:20])
+                + (" …" if len(self.errors) > 20 else ""),
+            )
         if self.outputs:
             lines.append("wrote: " + ", ".join(self.outputs.values()))
         return "\n".join(lines)
@@ -210,9 +214,17 @@ def extract_graph(
         state = BuildState(cache_dir, _fingerprint(text_field)) if cache_dir else None
         resolved = False
         try:
-            res = _resolve(inputs, workers=workers, state=state, text_field=text_field,
-                           executor=executor, on_error=on_error, on_progress=on_progress,
-                           report=report, started=t0)
+            res = _resolve(
+                inputs,
+                workers=workers,
+                state=state,
+                text_field=text_field,
+                executor=executor,
+                on_error=on_error,
+                on_progress=on_progress,
+                report=report,
+                started=t0,
+            )
             resolved = True
         finally:
             if state is not None:
@@ -226,8 +238,9 @@ def extract_graph(
 # --------------------------------------------------------------------------- export
 
 
-def _write_one(fmt: str, graph: Callable[[], nx.MultiDiGraph], dest: Path,
-               max_html_nodes: int) -> Path:
+def _write_one(
+    fmt: str, graph: Callable[[], nx.MultiDiGraph], dest: Path, max_html_nodes: int
+) -> Path:
     """Write one format into the folder ``dest``; returns the main file written."""
     if fmt == "html":
         from kg.export.html import write_html
@@ -300,8 +313,12 @@ def _export(
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def export(G: nx.MultiDiGraph, out_dir: str | Path, formats: Sequence[str] = DEFAULT_FORMATS,
-           max_html_nodes: int = 1500) -> dict[str, str]:
+def export(
+    G: nx.MultiDiGraph,
+    out_dir: str | Path,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    max_html_nodes: int = 1500,
+) -> dict[str, str]:
     """Write the graph in each of ``formats`` under ``out_dir``; returns format → path.
 
     All or nothing: when one format fails, no output file is replaced."""
@@ -366,9 +383,18 @@ def build(
             if state is not None:
                 state.check(_fingerprint(text_field))
             try:
-                res = _resolve(paths, workers=n_workers, state=state, text_field=text_field,
-                               executor=executor, on_error=on_error, on_progress=progress,
-                               report=report, started=t0, pools=pools)
+                res = _resolve(
+                    paths,
+                    workers=n_workers,
+                    state=state,
+                    text_field=text_field,
+                    executor=executor,
+                    on_error=on_error,
+                    on_progress=progress,
+                    report=report,
+                    started=t0,
+                    pools=pools,
+                )
                 resolved = True
             finally:
                 if bar is not None:
@@ -388,8 +414,9 @@ def build(
                     report.timings["graph"] = time.perf_counter() - t
                 return graph_cache[0]
 
-            use_fast = (len(res.documents) >= FAST_EXPORT_MIN_DOCS if fast_export is None
-                        else fast_export)
+            use_fast = (
+                len(res.documents) >= FAST_EXPORT_MIN_DOCS if fast_export is None else fast_export
+            )
             fast = None
             if use_fast:
                 from kg.export.fast import FORMATS as FAST_FORMATS
@@ -398,14 +425,20 @@ def build(
                 def fast(fmt: str, path: Path) -> Callable[[], object] | None:
                     if fmt not in FAST_FORMATS:
                         return None
-                    return start_fast(res, path, fmt, base_iri=base_iri,
-                                      store=state.fragments if state is not None else None,
-                                      stats=report.fragments, executor=pools)
+                    return start_fast(
+                        res,
+                        path,
+                        fmt,
+                        base_iri=base_iri,
+                        store=state.fragments if state is not None else None,
+                        stats=report.fragments,
+                        executor=pools,
+                    )
 
-            report.outputs = _export(graph, out_dir, formats, max_html_nodes, fast,
-                                     report.format_seconds)
-            report.timings["export"] = (time.perf_counter() - t1
-                                        - report.timings.get("graph", 0.0))
+            report.outputs = _export(
+                graph, out_dir, formats, max_html_nodes, fast, report.format_seconds
+            )
+            report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
     finally:
         if pools is not None:
             pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments

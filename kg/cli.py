@@ -12,7 +12,11 @@ import typer
 from kg.errors import KGError
 from kg.iri import DEFAULT_BASE
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__ and "kg: knowledge graphs from Chinese policy text.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help=__doc__ and "kg: knowledge graphs from Chinese policy text.",
+)
 
 
 def _fail(exc: Exception) -> None:
@@ -22,27 +26,45 @@ def _fail(exc: Exception) -> None:
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: the bundled sample)")] = None,
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (default: the bundled sample)")
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("output"),
     workers: Annotated[int, typer.Option(help="Worker processes (default: number of cores)")] = 0,
-    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="ttl html trig nt nq jsonld graphml csv, or all")] = None,
-    cache: Annotated[bool, typer.Option(help="Reuse per-document results of earlier builds")] = True,
-    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: OUT/.cache)")] = None,
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help="ttl html trig nt nq jsonld graphml csv, or all"),
+    ] = None,
+    cache: Annotated[
+        bool, typer.Option(help="Reuse per-document results of earlier builds")
+    ] = True,
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Cache folder (default: OUT/.cache)")
+    ] = None,
     text_field: Annotated[str | None, typer.Option(help="JSONL field holding the text")] = None,
     base_iri: Annotated[str, typer.Option(help="Base of entity and document IRIs")] = DEFAULT_BASE,
-    max_html_nodes: Annotated[int, typer.Option(help="Largest graph the HTML view draws whole")] = 1500,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:port)")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
+    max_html_nodes: Annotated[
+        int, typer.Option(help="Largest graph the HTML view draws whole")
+    ] = 1500,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:port)")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary")
+    ] = False,
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
-    from kg.build import ALL_FORMATS, DEFAULT_FORMATS, build as run_build
+    from kg.build import ALL_FORMATS, DEFAULT_FORMATS
+    from kg.build import build as run_build
 
     formats = tuple(fmt or DEFAULT_FORMATS)
     if "all" in formats:
         formats = ALL_FORMATS
     bad = [f for f in formats if f not in ALL_FORMATS]
     if bad:
-        _fail(ValueError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(ALL_FORMATS)}"))
+        _fail(
+            ValueError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(ALL_FORMATS)}")
+        )
     executor = None
     client = None
     try:
@@ -77,22 +99,38 @@ def extract(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output JSONL")],
     text_field: Annotated[str | None, typer.Option(help="Field holding the text")] = None,
     base_iri: Annotated[str, typer.Option(help="Base of entity IRIs")] = DEFAULT_BASE,
+    no_nominal: Annotated[
+        bool,
+        typer.Option(
+            "--no-nominal",
+            help="Named entities only: leave out nominal organ spans (法院, 警方, 市教委)",
+        ),
+    ] = False,
 ) -> None:
     """Span-level API: every entity mention of every line, with character offsets."""
     from kg.spans import extract_jsonl
 
     if not in_path.exists():
         _fail(FileNotFoundError(f"{in_path}: no such file"))
-    stats = extract_jsonl(in_path, out, text_field, base_iri)
-    typer.echo(f"lines {stats['lines']}, entities {stats['entities']}, errors {stats['errors']} → {out}", err=True)
+    stats = extract_jsonl(in_path, out, text_field, base_iri, nominal=not no_nominal)
+    typer.echo(
+        f"lines {stats['lines']}, entities {stats['entities']}, errors {stats['errors']} → {out}",
+        err=True,
+    )
 
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[Path | None, typer.Option(help="Folder of *.gold.json (default ../shared/eval/dev)")] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="Folder of *.gold.json (default ../shared/eval/dev)")
+    ] = None,
     docs: Annotated[Path | None, typer.Option(help="Folder holding the gold documents")] = None,
-    external: Annotated[bool, typer.Option(help="Also score spans on ../shared/eval/external")] = False,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the full report as JSON")] = None,
+    external: Annotated[
+        bool, typer.Option(help="Also score spans on ../shared/eval/external")
+    ] = False,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the full report as JSON")
+    ] = None,
     details: Annotated[bool, typer.Option(help="List false positives and misses")] = True,
 ) -> None:
     """Score a build of the gold documents: P/R/F1 per type and overall, with errors listed."""

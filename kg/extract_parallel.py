@@ -196,7 +196,9 @@ class _Pools:
 
     def _new(self) -> tuple[ProcessPoolExecutor, list[Any]]:
         entry: tuple[ProcessPoolExecutor, list[Any]] = (
-            ProcessPoolExecutor(max_workers=1, initializer=_worker_init), [])
+            ProcessPoolExecutor(max_workers=1, initializer=_worker_init),
+            [],
+        )
         self.pools.append(entry)
         return entry
 
@@ -243,8 +245,13 @@ class _Batch:
 class _Ready:
     __slots__ = ("data", "key", "meta", "result")
 
-    def __init__(self, key: str | None, data: bytes | None, result: DocResult | None,
-                 meta: dict[str, Any] | None) -> None:
+    def __init__(
+        self,
+        key: str | None,
+        data: bytes | None,
+        result: DocResult | None,
+        meta: dict[str, Any] | None,
+    ) -> None:
         self.key, self.data, self.result, self.meta = key, data, result, meta
 
 

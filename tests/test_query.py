@@ -143,7 +143,13 @@ def test_china_cooperation_is_symmetric_and_typed(graph_files) -> None:
         ("泰国", "kg:Country"),
         ("以色列", "kg:Country"),
     }
-    assert {t for _, t in rows} <= {"kg:Organization", "kg:Country", "kg:Location", "kg:GovernmentBody", "kg:Ministry"}
+    assert {t for _, t in rows} <= {
+        "kg:Organization",
+        "kg:Country",
+        "kg:Location",
+        "kg:GovernmentBody",
+        "kg:Ministry",
+    }
 
 
 def test_mentions_finds_an_entity_by_alias(graph_files) -> None:

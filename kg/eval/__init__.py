@@ -23,7 +23,11 @@ def _find_docs(gold_dir: Path, docs_dir: Path | None) -> list[Path]:
     from kg.build import SAMPLE_DIR
 
     names = [load_gold(p)["doc"] for p in sorted(gold_dir.glob("*.gold.json"))]
-    roots = [docs_dir] if docs_dir else [gold_dir, gold_dir.parent, SAMPLE_DIR, REPO_DIR.parent / "shared" / "seeds"]
+    roots = (
+        [docs_dir]
+        if docs_dir
+        else [gold_dir, gold_dir.parent, SAMPLE_DIR, REPO_DIR.parent / "shared" / "seeds"]
+    )
     found = []
     for name in names:
         for root in roots:
@@ -32,12 +36,17 @@ def _find_docs(gold_dir: Path, docs_dir: Path | None) -> list[Path]:
                 found.append(hits[0])
                 break
         else:
-            raise FileNotFoundError(f"{name}: document of a gold file not found under {', '.join(map(str, roots))}")
+            raise FileNotFoundError(
+                f"{name}: document of a gold file not found under {', '.join(map(str, roots))}"
+            )
     return found
 
 
-def evaluate(gold_dir: str | Path | None = None, docs_dir: str | Path | None = None,
-             graph: nx.MultiDiGraph | None = None) -> EvalReport:
+def evaluate(
+    gold_dir: str | Path | None = None,
+    docs_dir: str | Path | None = None,
+    graph: nx.MultiDiGraph | None = None,
+) -> EvalReport:
     """Build the gold documents (unless ``graph`` is given) and score the graph."""
     from kg.build import extract_graph
 

@@ -57,8 +57,14 @@ class PRF:
         self.fn += o.fn
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -151,7 +157,9 @@ def score_doc(G: nx.MultiDiGraph, gold: dict[str, Any]) -> DocScore:
     names = {ge["id"]: ge["name"] for ge in gold_ents}
     seen: set[int] = set()
     for u, v, k, d in G.edges(keys=True, data=True):
-        if d.get("kind") != "relation" or not any(ev["doc"] == doc_id for ev in d.get("evidence", [])):
+        if d.get("kind") != "relation" or not any(
+            ev["doc"] == doc_id for ev in d.get("evidence", [])
+        ):
             continue
         s, o = pred_gold.get(u), pred_gold.get(v)
         label = f"{G.nodes[u]['label']} {k} {G.nodes[v]['label']}"
@@ -174,7 +182,8 @@ def score_doc(G: nx.MultiDiGraph, gold: dict[str, Any]) -> DocScore:
         if not r.get("implicit"):
             ds.relations_explicit.fn += 1
         ds.missed_relations.append(
-            f"{names.get(r['s'], r['s'])} {r['p']} {names.get(r['o'], r['o'])}" + (" (implicit)" if r.get("implicit") else "")
+            f"{names.get(r['s'], r['s'])} {r['p']} {names.get(r['o'], r['o'])}"
+            + (" (implicit)" if r.get("implicit") else "")
         )
     return ds
 
@@ -205,9 +214,14 @@ class EvalReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "entities": {"overall": self.entity_total().as_dict(),
-                         "by_type": {k: v.as_dict() for k, v in sorted(self.entity_by_type().items())}},
-            "relations": {"explicit": self.relations(False).as_dict(), "all": self.relations(True).as_dict()},
+            "entities": {
+                "overall": self.entity_total().as_dict(),
+                "by_type": {k: v.as_dict() for k, v in sorted(self.entity_by_type().items())},
+            },
+            "relations": {
+                "explicit": self.relations(False).as_dict(),
+                "all": self.relations(True).as_dict(),
+            },
             "docs": [
                 {
                     "doc": d.doc,
@@ -227,7 +241,8 @@ class EvalReport:
         lines = ["entities            P      R      F1    (tp/fp/fn)"]
 
         def row(name: str, p: PRF) -> str:
-            return f"  {name:<16} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}  ({p.tp}/{p.fp}/{p.fn})"
+            counts = f"({p.tp}/{p.fp}/{p.fn})"
+            return f"  {name:<16} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}  {counts}"
 
         for k, v in sorted(self.entity_by_type().items()):
             lines.append(row(k, v))
@@ -239,11 +254,17 @@ class EvalReport:
             e = PRF()
             for p in d.entities.values():
                 e.add(p)
-            lines.append(f"{d.doc}: entity F1 {e.f1:.3f}, relation F1 {d.relations_explicit.f1:.3f} explicit, "
-                         f"{d.relations_all.f1:.3f} all")
+            lines.append(
+                f"{d.doc}: entity F1 {e.f1:.3f}, relation F1 "
+                f"{d.relations_explicit.f1:.3f} explicit, {d.relations_all.f1:.3f} all"
+            )
             if details:
-                for title, items in (("false entities", d.false_entities), ("missed entities", d.missed_entities),
-                                     ("false relations", d.false_relations), ("missed relations", d.missed_relations)):
+                for title, items in (
+                    ("false entities", d.false_entities),
+                    ("missed entities", d.missed_entities),
+                    ("false relations", d.false_relations),
+                    ("missed relations", d.missed_relations),
+                ):
                     if items:
                         lines.append(f"  {title} ({len(items)}): " + "; ".join(items))
         return "\n".join(lines)

@@ -74,12 +74,22 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
         data = G.get_edge_data(r.subj, r.obj, key=r.pred)
         if data is None:
             G.add_edge(
-                r.subj, r.obj, key=r.pred, kind="relation", predicate=r.pred, confidence=r.confidence,
-                modality=r.modality, implicit=r.implicit, post=r.post, evidence=[ev],
+                r.subj,
+                r.obj,
+                key=r.pred,
+                kind="relation",
+                predicate=r.pred,
+                confidence=r.confidence,
+                modality=r.modality,
+                implicit=r.implicit,
+                post=r.post,
+                evidence=[ev],
             )
         else:
-            if not any(x["doc"] == doc_id and x["sent_start"] == r.sent_start and x["rule"] == r.rule
-                       for x in data["evidence"]):
+            if not any(
+                x["doc"] == doc_id and x["sent_start"] == r.sent_start and x["rule"] == r.rule
+                for x in data["evidence"]
+            ):
                 data["evidence"].append(ev)
             data["confidence"] = max(data["confidence"], r.confidence)
             if r.modality == "asserted":
@@ -98,4 +108,6 @@ def entity_nodes(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def relation_edges(G: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
     """``(subject, object, predicate)`` of every relation edge."""
-    return ((u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d.get("kind") == "relation")
+    return (
+        (u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d.get("kind") == "relation"
+    )

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from kg.model import Document, DocResult
+from kg.model import DocResult, Document
 from kg.nlp.pipeline import DEFAULT_COMPONENTS, get_nlp, make_nlp
 
 __all__ = ["DEFAULT_COMPONENTS", "extract", "extract_many", "get_nlp", "make_nlp"]

@@ -20,10 +20,10 @@ import logging
 from functools import lru_cache
 from typing import Any
 
-from spacy.language import Language
 from spacy.lang.zh import Chinese, Segmenter
+from spacy.language import Language
 
-from kg.nlp import components  # noqa: F401  (registers the factories)
+import kg.nlp.components  # noqa: F401  (registers the factories)
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer
 
@@ -72,8 +72,10 @@ def _prepare_segmenter(seg: Any, words: list[str]) -> None:
     _SEGMENTER_WORDS_ADDED.add(id(seg))
 
 
-def make_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS, gazetteer_dir: str | None = None) -> Language:
-    """A fresh pipeline; ``components`` lets callers drop stages (``kg extract`` skips relations)."""
+def make_nlp(
+    components: tuple[str, ...] = DEFAULT_COMPONENTS, gazetteer_dir: str | None = None
+) -> Language:
+    """A fresh pipeline; ``components`` selects stages (``kg extract`` skips relations)."""
     # Configured as "char" first so spaCy does not load and warm up the slow original
     # jieba (0.5 s per process); then switched to jieba segmentation with jieba_next.
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "char"}}})
