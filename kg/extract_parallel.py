@@ -152,8 +152,7 @@ def _extract_batch(docs: list[Document], keep_mentions: bool = False) -> list[by
     try:
         return [encode_result(r, keep_mentions) for r in extract_many(docs)]
     except Exception:
-        if len(docs) == 1:
-            raise
+        pass  # find the document(s) it fails on
     out = []
     for d in docs:
         try:

@@ -78,7 +78,7 @@ from kg.export.rdf import (
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
 
-__all__ = ["FORMATS", "write_fast"]
+__all__ = ["FORMATS", "render_parts", "start_fast", "write_fast"]
 
 #: Formats this module writes.
 FORMATS = ("ttl", "nt")
