@@ -59,7 +59,12 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
         )
         for d, c in e.docs.items():
             G.add_edge(key, "doc/" + d, key="mentionedIn", kind="mention", count=c)
+    seen: set[tuple[str, str, str, str, int, str]] = set()  # evidence already on an edge
     for doc_id, r in res.relations:
+        mark = (r.subj, r.obj, r.pred, doc_id, r.sent_start, r.rule)
+        if mark in seen:
+            continue
+        seen.add(mark)
         ev = {
             "doc": doc_id,
             "sent_start": r.sent_start,
@@ -86,11 +91,7 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
                 evidence=[ev],
             )
         else:
-            if not any(
-                x["doc"] == doc_id and x["sent_start"] == r.sent_start and x["rule"] == r.rule
-                for x in data["evidence"]
-            ):
-                data["evidence"].append(ev)
+            data["evidence"].append(ev)
             data["confidence"] = max(data["confidence"], r.confidence)
             if r.modality == "asserted":
                 data["modality"] = "asserted"

@@ -8,10 +8,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kg.model import DocResult, Document
-from kg.nlp.pipeline import DEFAULT_COMPONENTS, get_nlp, make_nlp
 
 __all__ = ["DEFAULT_COMPONENTS", "extract", "extract_many", "get_nlp", "make_nlp"]
+
+
+def __getattr__(name: str) -> Any:
+    # spaCy is imported only when a pipeline is needed: the main process of a parallel
+    # build (resolve, graph, export) and the gazetteer loader never pay for it.
+    if name in ("DEFAULT_COMPONENTS", "get_nlp", "make_nlp"):
+        from kg.nlp import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)
 
 
 def _result(doc: Document, sd) -> DocResult:
@@ -30,10 +41,14 @@ def _result(doc: Document, sd) -> DocResult:
 
 def extract(doc: Document) -> DocResult:
     """Run the pipeline on one document."""
+    from kg.nlp.pipeline import get_nlp
+
     return _result(doc, get_nlp()(doc.text))
 
 
 def extract_many(docs: list[Document]) -> list[DocResult]:
     """Run the pipeline on a batch (``nlp.pipe``)."""
+    from kg.nlp.pipeline import get_nlp
+
     nlp = get_nlp()
     return [_result(d, sd) for d, sd in zip(docs, nlp.pipe(d.text for d in docs), strict=True)]

@@ -79,25 +79,16 @@ def _dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]
     """From jieba's dictionary: words (1–4 characters) whose tag says they are no place
     name; the tag of every word that ends in a unit character (全局 n, 税务局 nt); and the
     place names (tag ns)."""
-    import jieba
+    from kg.nlp.text import jieba_tags
 
-    path = Path(jieba.__file__).with_name("dict.txt")
     bad, unit, places = set(), {}, set()
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) != 3:
-                    continue
-                w, tag = parts[0], parts[2]
-                if len(w) <= 4 and tag.startswith(_BAD_TAGS):
-                    bad.add(w)
-                if len(w) >= 2 and w[-1] in _UNIT_CHARS:
-                    unit[w] = tag
-                if 2 <= len(w) <= 3 and tag == "ns":
-                    places.add(w)
-    except OSError:  # pragma: no cover - jieba without its dictionary
-        pass
+    for w, tag in jieba_tags().items():
+        if len(w) <= 4 and tag.startswith(_BAD_TAGS):
+            bad.add(w)
+        if len(w) >= 2 and w[-1] in _UNIT_CHARS:
+            unit[w] = tag
+        if 2 <= len(w) <= 3 and tag == "ns":
+            places.add(w)
     return frozenset(bad), unit, frozenset(places)
 
 

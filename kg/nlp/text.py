@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -78,3 +80,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@lru_cache(maxsize=1)
+def jieba_tags() -> dict[str, str]:
+    """word → POS tag from jieba's bundled dictionary, read once per process.
+
+    Several components derive word lists from it (verbs, function words, surnames-led
+    common words); reading the 350,000-line file once keeps worker start-up short.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    out: dict[str, str] = {}
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
+        return out
+    try:
+        with open(Path(spec.origin).with_name("dict.txt"), encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3:
+                    out[parts[0]] = parts[2]
+    except OSError:  # pragma: no cover
+        pass
+    return out

@@ -156,20 +156,15 @@ _NOT_CUT = frozenset({"与", "和", "及", "中", "国", "本", "第"})
 def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
     """From jieba's dictionary (words of 1–4 characters): those whose tag (``_CUT_TAGS``)
     ends the context of a name, and the verbs (tag ``v``)."""
-    import jieba
+    from kg.nlp.text import jieba_tags
 
     cut, verbs = set(), set()
-    try:
-        with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3 and len(parts[0]) <= 4:
-                    if parts[2] in _CUT_TAGS:
-                        cut.add(parts[0])
-                    elif parts[2] == "v":
-                        verbs.add(parts[0])
-    except OSError:  # pragma: no cover
-        pass
+    for w, tag in jieba_tags().items():
+        if len(w) <= 4:
+            if tag in _CUT_TAGS:
+                cut.add(w)
+            elif tag == "v":
+                verbs.add(w)
     return frozenset(cut - _NOT_CUT), frozenset(verbs)
 
 

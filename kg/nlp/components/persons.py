@@ -150,26 +150,20 @@ def _dictionary_sets(surnames: frozenset[str]) -> tuple[frozenset[str], frozense
     persons' names — tagged otherwise (高度, 许多, 王国), or two characters tagged plain
     ``nr``, which jieba gives to common words too (文明, 智慧, 北斗, 高峰) — and words of one
     or two characters not tagged as names (其他, 全党), never a given name jieba split off."""
-    import jieba
+    from kg.nlp.text import jieba_tags
 
     out = set()
     common = set()
-    try:
-        with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) != 3 or len(parts[0]) > 4:
-                    continue
-                w, tag = parts[0], parts[2]
-                if len(w) <= 2 and not tag.startswith("nr"):
-                    common.add(w)
-                # jieba's plain nr is noisy on two characters (文明, 智慧, 北斗 are "nr")
-                if tag.startswith("nr") and not (tag == "nr" and len(w) == 2):
-                    continue
-                if len(w) >= 2 and (w[0] in surnames or w[:2] in surnames):
-                    out.add(w)
-    except OSError:  # pragma: no cover
-        pass
+    for w, tag in jieba_tags().items():
+        if len(w) > 4:
+            continue
+        if len(w) <= 2 and not tag.startswith("nr"):
+            common.add(w)
+        # jieba's plain nr is noisy on two characters (文明, 智慧, 北斗 are "nr")
+        if tag.startswith("nr") and not (tag == "nr" and len(w) == 2):
+            continue
+        if len(w) >= 2 and (w[0] in surnames or w[:2] in surnames):
+            out.add(w)
     return frozenset(out), frozenset(common)
 
 
