@@ -47,7 +47,8 @@ def test_ministry_query_returns_miit_once_with_its_short_form(built: Path) -> No
     rows = list(
         store.query(f"""
         PREFIX kg: <{KG}> PREFIX skos: <{SKOS}>
-        SELECT ?x ?label WHERE {{ ?x a kg:Ministry ; skos:prefLabel ?label . FILTER(lang(?label) = "zh") }}""")
+        SELECT ?x ?label WHERE {{
+            ?x a kg:Ministry ; skos:prefLabel ?label . FILTER(lang(?label) = "zh") }}""")
     )
     miit = [r["x"] for r in rows if r["label"].value == "工业和信息化部"]
     assert len(miit) == 1
