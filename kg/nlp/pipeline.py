@@ -87,6 +87,9 @@ def make_nlp(
     nlp.tokenizer = KGTokenizer(nlp.tokenizer)
     for name in components:
         cfg = {"gazetteer_dir": gazetteer_dir} if name not in ("kg_sentences",) else {}
+        if name == "kg_patterns":
+            # nominal organ references (法院, 警方) serve the span API only
+            cfg["nominals"] = "kg_relations" not in components
         nlp.add_pipe(name, config=cfg)
     return nlp
 

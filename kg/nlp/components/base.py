@@ -43,8 +43,8 @@ class KGDoc:
     posts: list[PostMention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
-    tok_starts: frozenset[int] = frozenset()
-    tok_ends: frozenset[int] = frozenset()
+    tok_starts: Bounds | frozenset[int] = frozenset()
+    tok_ends: Bounds | frozenset[int] = frozenset()
 
     def sent_of(self, pos: int) -> tuple[int, int]:
         """The sentence span containing character ``pos``."""
@@ -60,10 +60,39 @@ class KGDoc:
         return start in self.tok_starts and end in self.tok_ends
 
 
-def kgdoc(doc: Doc, text: str | None = None) -> KGDoc:
+class Bounds:
+    """Token boundary offsets with O(1) ``in``: a byte mask over the text.
+
+    Cheaper to build than a set of a million ints, and membership stays a lookup.
+
+    >>> b = Bounds.from_offsets([0, 2, 5], 6)
+    >>> 2 in b, 3 in b, 9 in b
+    (True, False, False)
+    """
+
+    __slots__ = ("mask",)
+
+    def __init__(self, mask: bytearray | bytes = b"") -> None:
+        self.mask = mask
+
+    @classmethod
+    def from_offsets(cls, offsets: np.ndarray | list[int], n: int) -> Bounds:
+        m = np.zeros(n + 1, dtype=np.uint8)
+        m[np.asarray(offsets, dtype=np.int64)] = 1
+        return cls(m.tobytes())
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and 0 <= i < len(self.mask) and self.mask[i] == 1
+
+    def __len__(self) -> int:
+        return self.mask.count(1) if self.mask else 0
+
+
+def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) -> KGDoc:
     """``doc._.kg``, created on first use with token boundaries from the tokenizer.
 
-    Pass ``text`` when known: ``Doc.text`` rebuilds the string token by token.
+    Pass ``text`` when known (``Doc.text`` rebuilds the string token by token) and the
+    token ``lengths`` when the tokenizer has them.
     """
     st = doc._.kg
     if st is None:
@@ -71,9 +100,14 @@ def kgdoc(doc: Doc, text: str | None = None) -> KGDoc:
             text = doc.text
         st = KGDoc(text=text, norm=norm_text(text))
         if len(doc):
-            arr = doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
-            st.tok_starts = frozenset(arr[:, 0].tolist())
-            st.tok_ends = frozenset((arr[:, 0] + arr[:, 1]).tolist())
+            if lengths is None:
+                arr = doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
+                starts, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
+            else:
+                ends = np.cumsum(lengths)
+                starts = ends - lengths
+            st.tok_starts = Bounds.from_offsets(starts, len(text))
+            st.tok_ends = Bounds.from_offsets(ends, len(text))
         doc._.kg = st
     return st
 
@@ -103,9 +137,11 @@ class KGTokenizer:
         words = [w for w in seg.cut(text, cut_all=False) if w] if seg is not None else None
         if words is not None and "".join(words) == text:
             doc = Doc(self.tokenizer.vocab, words=words, spaces=[False] * len(words))
+            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+            kgdoc(doc, text, lengths)
         else:
             doc = self.tokenizer(text)
-        kgdoc(doc, text)
+            kgdoc(doc, text)
         return doc
 
     def __getattr__(self, name: str) -> object:
