@@ -140,7 +140,7 @@ def _worker_init() -> None:
     gc.enable()  # the parent may have paused it for its own bulk work
     from kg.nlp import get_nlp
 
-    get_nlp()
+    get_nlp(lean=True)
 
 
 def _extract_batch(docs: list[Document], keep_mentions: bool = False) -> list[bytes]:

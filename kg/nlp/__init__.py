@@ -43,12 +43,12 @@ def extract(doc: Document) -> DocResult:
     """Run the pipeline on one document."""
     from kg.nlp.pipeline import get_nlp
 
-    return _result(doc, get_nlp()(doc.text))
+    return _result(doc, get_nlp(lean=True)(doc.text))
 
 
 def extract_many(docs: list[Document]) -> list[DocResult]:
     """Run the pipeline on a batch (``nlp.pipe``)."""
     from kg.nlp.pipeline import get_nlp
 
-    nlp = get_nlp()
+    nlp = get_nlp(lean=True)
     return [_result(d, sd) for d, sd in zip(docs, nlp.pipe(d.text for d in docs), strict=True)]

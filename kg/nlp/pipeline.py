@@ -73,9 +73,16 @@ def _prepare_segmenter(seg: Any, words: list[str]) -> None:
 
 
 def make_nlp(
-    components: tuple[str, ...] = DEFAULT_COMPONENTS, gazetteer_dir: str | None = None
+    components: tuple[str, ...] = DEFAULT_COMPONENTS,
+    gazetteer_dir: str | None = None,
+    *,
+    lean: bool = False,
 ) -> Language:
-    """A fresh pipeline; ``components`` selects stages (``kg extract`` skips relations)."""
+    """A fresh pipeline; ``components`` selects stages (``kg extract`` skips relations).
+
+    ``lean`` skips what only spaCy users read (``doc.sents``, ``doc.spans["kg"]``): graph
+    builds read ``doc._.kg`` alone.
+    """
     # Configured as "char" first so spaCy does not load and warm up the slow original
     # jieba (0.5 s per process); then switched to jieba segmentation with jieba_next.
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "char"}}})
@@ -87,6 +94,10 @@ def make_nlp(
     nlp.tokenizer = KGTokenizer(nlp.tokenizer)
     for name in components:
         cfg = {"gazetteer_dir": gazetteer_dir} if name not in ("kg_sentences",) else {}
+        if lean and name == "kg_sentences":
+            cfg["set_sent_starts"] = False
+        if lean and name == "kg_resolver":
+            cfg["set_spans"] = False
         if name == "kg_patterns":
             # nominal organ references (法院, 警方) serve the span API only
             cfg["nominals"] = "kg_relations" not in components
@@ -94,7 +105,7 @@ def make_nlp(
     return nlp
 
 
-@lru_cache(maxsize=2)
-def get_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
+@lru_cache(maxsize=4)
+def get_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS, lean: bool = False) -> Language:
     """The process-wide pipeline (built once per worker process)."""
-    return make_nlp(components)
+    return make_nlp(components, lean=lean)
