@@ -59,6 +59,7 @@ from spacy.tokens import Doc
 from kg.model import Mention, Relation
 from kg.nlp.components.base import KGDoc, kgdoc
 from kg.nlp.gazetteer import ONTOLOGY_DIR, _read_lines
+from kg.nlp.text import norm_name
 
 AGENTS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country", "Person"})
 ISSUERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
@@ -378,6 +379,7 @@ class Relations:
         if units:
             self._run(ds)
             self._title_issuers(ds)
+            self._header_issuers(ds)
         rels = list(ds.rels.values())
         seen = set()
         for person, post, org, (s, e) in [
@@ -503,6 +505,75 @@ class Relations:
             last = u.end
         parts.append(norm[last:e])
         return "".join(parts)
+
+    _HEADER_VERB = re.compile(r"(?:通过|公布|发布|颁布|批准|印发)")
+    _BODY_START = re.compile(
+        r"(?:第[一二三四五六七八九十百零〇\d]+[章条节编]|目\s*录|总\s*则|序\s*言)"
+    )
+
+    def _header_issuers(self, ds: _DocState) -> None:
+        """A law text's promulgation lines: the document opens with the law's title, then
+        lines such as 2012年5月16日 国务院第203次常务会议通过 / 中华人民共和国国务院令第620号
+        公布 name who passed or published it (issued, rule ``issued:header``)."""
+        st = ds.st
+        norm = st.norm
+        ms = st.mentions
+        lead = len(norm) - len(norm.lstrip())
+        titles = [m for m in ms[:6] if m.start == lead and m.type == "Law"]
+        if not titles:
+            return
+        law = max(titles, key=lambda m: m.end)
+        first = norm.find("\n", lead)
+        first = len(norm) if first < 0 else first
+        if norm[: law.start].strip() or norm[law.end : first].strip():
+            return  # the first line is not just the title
+        pos = first
+        for _ in range(12):
+            if pos >= len(norm):
+                break
+            end = norm.find("\n", pos + 1)
+            end = len(norm) if end < 0 else end
+            line = norm[pos:end].strip()
+            if self._BODY_START.match(line):
+                break
+            if line and self._HEADER_VERB.search(line):
+                bodies = [
+                    m
+                    for m in ms
+                    if pos <= m.start < end and m.type in ("GovernmentBody", "Ministry")
+                ]
+                if not bodies:
+                    bodies = self._session_bodies(ms, pos, end)
+                for b in bodies[:1]:
+                    ds.types.setdefault(b.key, b.type)
+                    s, e = pos + (len(norm[pos:end]) - len(norm[pos:end].lstrip())), end
+                    self._add(ds, b.key, "issued", law.key, s, e, "issued:header", 0.9)
+            pos = end
+
+    _SESSION = re.compile(
+        r"^(.*?)(?:第[一二三四五六七八九十百零〇\d]+届|)(.*?)第[一二三四五六七八九十百零〇\d]+次(?:常务|全体)?会议$"
+    )
+    _TERM = re.compile(r"第[一二三四五六七八九十百零〇\d]+届")
+
+    def _session_bodies(self, ms: list[Mention], pos: int, end: int) -> list[Mention]:
+        """The body whose session passed a law: 重庆市第一届人民代表大会常务委员会第八次会议
+        → 重庆市人民代表大会常务委员会, 国务院第50次常务会议 → 国务院 (when the gazetteer
+        knows the body)."""
+        from kg.nlp.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        out = []
+        for m in ms:
+            if not (pos <= m.start < end) or m.type != "Event":
+                continue
+            name = self._TERM.sub("", norm_name(m.text), count=1)
+            g = self._SESSION.match(name)
+            if g is None:
+                continue
+            e = gaz.lookup(g.group(1) + g.group(2))
+            if e is not None and e.type in ("GovernmentBody", "Ministry"):
+                out.append(Mention(m.start, m.end, m.text, e.type, e.id, e.name, "session"))
+        return out
 
     def _add(
         self,
