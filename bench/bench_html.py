@@ -251,10 +251,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--out", type=Path, help="keep the page here")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument(
+        "--corpus", type=Path, nargs="*",
+        help="build the graph of these inputs with kg (e.g. ../shared/corpus) instead of a "
+        "synthetic one; --max-nodes then defaults to 3000",
+    )  # fmt: skip
+    ap.add_argument("--cache", type=Path, help="kg's result cache for --corpus")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    G = synthetic_graph(args.nodes, args.edges, args.docs)
+    if args.corpus:
+        from kg.build import extract_graph
+
+        cache = args.cache or Path(tempfile.gettempdir()) / "kg-bench-html-cache"
+        G = extract_graph(args.corpus, workers=2, cache_dir=cache)
+        if "--max-nodes" not in (argv if argv is not None else sys.argv):
+            args.max_nodes = 3000
+        args.nodes = sum(1 for _, k in G.nodes(data="kind") if k == "entity")
+        args.docs = sum(1 for _, k in G.nodes(data="kind") if k == "document")
+    else:
+        G = synthetic_graph(args.nodes, args.edges, args.docs)
     n_rel = sum(1 for *_, k in G.edges(data="kind") if k == "relation")
     print(
         f"graph: {args.nodes:,} entities, {n_rel:,} relations, {args.docs:,} documents, "
