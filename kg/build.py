@@ -283,8 +283,11 @@ def _export(
     timings: dict[str, float] | None = None,
 ) -> dict[str, str]:
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    except OSError as exc:
+        raise KGError(Errors.E080, path=out, reason=exc.strerror or exc) from exc
     timings = timings if timings is not None else {}
     try:
         staged: dict[str, Path] = {}
@@ -309,6 +312,8 @@ def _export(
             if not name.startswith("."):
                 os.replace(stage / name, out / name)
         return {fmt: str(out / staged[fmt].name) for fmt in dict.fromkeys(formats)}
+    except OSError as exc:  # a full disk, a read-only folder: nothing was replaced
+        raise KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc) from exc
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 

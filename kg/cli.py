@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from kg.errors import KGError
+from kg.errors import Errors, KGError
 from kg.iri import DEFAULT_BASE
 
 app = typer.Typer(
@@ -86,6 +86,8 @@ def build(
         )
     except KGError as exc:
         _fail(exc)
+    except OSError as exc:  # the output or cache folder cannot be written
+        _fail(KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc))
     finally:
         if client is not None:
             client.close()

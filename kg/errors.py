@@ -34,6 +34,7 @@ class Errors:
     E050 = "{path}: gazetteer line {line} is invalid: {reason}"
     E060 = "cannot connect to the Dask scheduler at {address}: {reason}"
     E070 = "{path}: cannot serve the graph: {reason}"
+    E080 = "{path}: cannot write the output: {reason}"
 
 
 class KGError(Exception):

@@ -17,6 +17,7 @@ import kg.export.fast
 import kg.export.html
 from kg.build import SAMPLE_DIR, build
 from kg.cli import app
+from kg.errors import KGError
 
 runner = CliRunner()
 
@@ -144,7 +145,7 @@ def test_failing_exporter_leaves_the_previous_outputs_intact(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(kg.export.html, "write_html", broken_html)
-    with pytest.raises(OSError):
+    with pytest.raises(KGError, match="E080"):
         build(out_dir=out, workers=1, quiet=True, formats=("ttl", "html"), fast_export=fast)
     assert {name: (out / name).read_bytes() for name in before} == before
     assert _leftovers(out) == []
@@ -222,3 +223,18 @@ def test_pipeline_crash_on_one_document_is_reported_and_the_rest_built(
     assert (report.docs_read, report.docs_failed) == (2, 1)
     assert "[E011]" in report.errors[0] and "boom.txt" in report.errors[0]
     assert "the pipeline fell over" in report.errors[0]
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", "--out", str(blocker / "out"), "-q"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert "[E080]" in proc.stderr and str(blocker) in proc.stderr
+    assert "Traceback" not in proc.stderr
