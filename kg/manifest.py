@@ -41,7 +41,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kg.errors import Errors, InputError
+from kg.errors import InputError
 from kg.model import Document
 
 MANIFEST_VERSION = 3
@@ -252,8 +252,15 @@ class BuildState:
             if head.get("version") == MANIFEST_VERSION:
                 self.files, self.taken_ns = files, head.get("taken_ns", 0)
                 self._saved_fingerprint = head.get("fingerprint")
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, KeyError,
-                AttributeError):
+        except (
+            OSError,
+            EOFError,
+            pickle.UnpicklingError,
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+        ):
             pass
         self.started_ns = time.time_ns()
         self.results = PackStore(self.dir / "results.pack")
@@ -311,8 +318,14 @@ class BuildState:
             files = self.new_files if complete else {**self.files, **self.new_files}
             _atomic_pickle(
                 self.dir / "manifest.pkl",
-                ({"version": MANIFEST_VERSION, "fingerprint": self.fingerprint,
-                  "taken_ns": self.started_ns}, files),
+                (
+                    {
+                        "version": MANIFEST_VERSION,
+                        "fingerprint": self.fingerprint,
+                        "taken_ns": self.started_ns,
+                    },
+                    files,
+                ),
             )
         finally:
             with contextlib.suppress(OSError):
@@ -351,7 +364,7 @@ def iter_inputs(
     :class:`Cached` references instead of being read, a changed one :class:`Keyed`
     documents (and a new manifest entry). Without ``state`` this is ``iter_documents``.
     """
-    from kg.ingest import _read, _walk, iter_documents
+    from kg.ingest import _read, iter_documents, iter_input_files
 
     if state is None:
         yield from iter_documents(inputs, text_field=text_field)
@@ -360,7 +373,6 @@ def iter_inputs(
 
     seen_files: set[str] = set()
     seen_ids: dict[str, int] = {}
-    visited: set[str] = set()
     # Files are the same when their real paths are: two different inodes never are, so
     # os.path.realpath (a system call per path component) runs only on an inode clash.
     inodes: dict[tuple[int, int], list[Path]] = {}
@@ -388,53 +400,43 @@ def iter_inputs(
             seen_ids[raw] = 1
         return raw
 
-    for given in inputs:
-        p = Path(given)
-        if not p.exists():
-            yield InputError(Errors.E010, path=str(given))
+    for found in iter_input_files(inputs):
+        if isinstance(found, InputError):
+            yield found
             continue
-        if p.is_dir():
-            visited.add(os.path.realpath(p))
-            found: Iterable[Path | InputError] = _walk(p, visited)
-            root, explicit = p, False
-        else:
-            found, root, explicit = [p], p.parent, True
-        for f in found:
-            if isinstance(f, InputError):
-                yield f
+        f, root, explicit = found
+        try:
+            st: os.stat_result | None = os.stat(f)
+        except OSError:
+            st = None
+        if seen_before(f, st):
+            continue
+        path = str(f)
+        entry = state.unchanged(path, st)
+        if entry is not None:
+            saved = dict(seen_ids)
+            docs = [DocEntry(*d) for d in entry.docs]
+            ids = [final_id(d.raw_id) for d in docs]
+            if ids == [d.doc_id for d in docs]:
+                state.new_files[path] = tuple(entry)
+                state.files_skipped += 1
+                for d in docs:
+                    yield Cached(d.doc_id, d.key, d.meta, d.chars)
                 continue
-            try:
-                st: os.stat_result | None = os.stat(f)
-            except OSError:
-                st = None
-            if seen_before(f, st):
-                continue
-            path = str(f)
-            entry = state.unchanged(path, st)
-            if entry is not None:
-                saved = dict(seen_ids)
-                docs = [DocEntry(*d) for d in entry.docs]
-                ids = [final_id(d.raw_id) for d in docs]
-                if ids == [d.doc_id for d in docs]:
-                    state.new_files[path] = tuple(entry)
-                    state.files_skipped += 1
-                    for d in docs:
-                        yield Cached(d.doc_id, d.key, d.meta, d.chars)
-                    continue
-                seen_ids.clear()  # the ids would differ: read the file again
-                seen_ids.update(saved)
-            state.files_read += 1
-            read: list[tuple[Any, ...]] = []
-            ok = True
-            for item in _read(f, root, explicit, text_field):
-                if isinstance(item, Document):
-                    raw = item.id
-                    item.id = final_id(raw)
-                    key = doc_hash(item)
-                    read.append((raw, item.id, key, item.meta, len(item.text)))
-                    yield Keyed(item, key)
-                else:
-                    ok = False  # files with errors are read again next time
-                    yield item
-            if ok and st is not None:
-                state.new_files[path] = (st.st_size, st.st_mtime_ns, read)
+            seen_ids.clear()  # the ids would differ: read the file again
+            seen_ids.update(saved)
+        state.files_read += 1
+        read: list[tuple[Any, ...]] = []
+        ok = True
+        for item in _read(f, root, explicit, text_field):
+            if isinstance(item, Document):
+                raw = item.id
+                item.id = final_id(raw)
+                key = doc_hash(item)
+                read.append((raw, item.id, key, item.meta, len(item.text)))
+                yield Keyed(item, key)
+            else:
+                ok = False  # files with errors are read again next time
+                yield item
+        if ok and st is not None:
+            state.new_files[path] = (st.st_size, st.st_mtime_ns, read)

@@ -110,18 +110,16 @@ def _read(
         yield InputError(Errors.E011, path=str(path), reason=f"{type(e).__name__}: {e}")
 
 
-def iter_documents(
-    inputs: Iterable[str | PathLike[str]], text_field: str | None = None
-) -> Iterator[Document | InputError]:
-    """Documents of files and folders, in a deterministic order; errors are yielded.
-
-    ``text_field`` names the JSONL field holding the text (default: ``text``, then
-    ``content``).
+def iter_input_files(
+    inputs: Iterable[str | PathLike[str]] | str | PathLike[str],
+) -> Iterator[tuple[Path, Path, bool] | InputError]:
+    """Every file the inputs name, in a deterministic order, as ``(path, root, explicit)``:
+    ``root`` is what document ids are relative to (the folder given, or a named file's
+    folder) and ``explicit`` says the file was named itself. Missing paths and unreadable
+    folders are yielded as errors. Shared by ``iter_documents`` and the build manifest.
     """
     if isinstance(inputs, str | PathLike):
         inputs = [inputs]
-    seen_files: set[str] = set()
-    seen_ids: dict[str, int] = {}
     visited: set[str] = set()
     for given in inputs:
         p = Path(given)
@@ -135,18 +133,33 @@ def iter_documents(
         else:
             found, root, explicit = [p], p.parent, True
         for f in found:
-            if isinstance(f, InputError):
-                yield f
-                continue
-            real = os.path.realpath(f)
-            if real in seen_files:
-                continue
-            seen_files.add(real)
-            for item in _read(f, root, explicit, text_field):
-                if isinstance(item, Document):
-                    n = seen_ids.get(item.id, 0) + 1
-                    seen_ids[item.id] = n
-                    if n > 1:
-                        item.id = f"{item.id}~{n}"
-                        seen_ids[item.id] = 1
-                yield item
+            yield f if isinstance(f, InputError) else (f, root, explicit)
+
+
+def iter_documents(
+    inputs: Iterable[str | PathLike[str]], text_field: str | None = None
+) -> Iterator[Document | InputError]:
+    """Documents of files and folders, in a deterministic order; errors are yielded.
+
+    ``text_field`` names the JSONL field holding the text (default: ``text``, then
+    ``content``).
+    """
+    seen_files: set[str] = set()
+    seen_ids: dict[str, int] = {}
+    for found in iter_input_files(inputs):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        f, root, explicit = found
+        real = os.path.realpath(f)
+        if real in seen_files:
+            continue
+        seen_files.add(real)
+        for item in _read(f, root, explicit, text_field):
+            if isinstance(item, Document):
+                n = seen_ids.get(item.id, 0) + 1
+                seen_ids[item.id] = n
+                if n > 1:
+                    item.id = f"{item.id}~{n}"
+                    seen_ids[item.id] = 1
+            yield item
