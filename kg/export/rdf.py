@@ -59,6 +59,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
+from kg.model import PREDICATES
 from kg.vocab import (
     DCTERMS_NS,
     ORG_NS,
@@ -707,14 +708,7 @@ def write_trig(G: Any, path: str | os.PathLike[str], base_iri: str | None = None
 
 #: Object properties (values are IRIs): their context terms say ``"@type": "@id"``.
 _OBJECT_PROPS = (
-    "holdsPost",
-    "issued",
-    "implements",
-    "initiated",
-    "participatesIn",
-    "hosted",
-    "cooperatesWith",
-    "partOf",
+    *PREDICATES,
     "mentionedIn",
     "entity",
     "document",
