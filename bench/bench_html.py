@@ -1,16 +1,29 @@
-"""Benchmark of the interactive HTML view (kg.export.html).
+"""Benchmark of the interactive HTML view (kg.export.html) on a graph of the shared corpus.
 
-Builds a realistic random graph of the kg schema (default 3,000 entities, 10,000 relations,
-600 documents: heavy-tailed degrees, typed predicates, aliases, evidence sentences, mention
-edges), then measures
+The graph is built by the real pipeline (``kg.build.extract_graph``, 2 workers, results
+cached under ``bench/results/html-cache``) from ``../shared/corpus``: both report JSONL
+files and ``--laws`` law files taken evenly across the 3,475 of ``corpus/laws`` (default
+800: about 3,500 entities and 11,700 relation + mention edges; ``--laws all`` for the whole
+corpus). Then it measures
 
-* generation: ``write_html`` wall time (median of ``--runs``; target ≤ 2 s);
+* generation: ``write_html(G, path, max_nodes=3000)`` wall time (median of ``--runs``;
+  target ≤ 2 s);
 * stabilisation: in headless Chromium with the network blocked, the time from navigation
   start to ``window.kgStable`` (the page's own ``performance.now()``; target ≤ 5 s), and the
-  wall time from ``page.goto`` to the flag.
+  wall time from ``page.goto`` to the flag; nodes and edges drawn;
+* the "Show documents" toggle on the stable page: document boxes and mention edges added
+  (the edges the corpus has most of), time to the next painted frame, nodes/edges drawn.
 
-Usage: ``.venv/bin/python bench/bench_html.py [--nodes 3000 --edges 10000 --max-nodes 1500]``
-(``--also-all`` adds a run that draws every node, ``--check`` exits 1 when a target is missed).
+The page draws relation edges; mention edges (entity → document) only with the toggle. The
+corpus has far fewer relations than mentions (the whole corpus: ~4,600 relations, ~34,000
+mentions), so a 3,000-node page of it draws ~1,000-2,000 relation edges, not 10,000; the
+benchmark prints what it has. ``--synthetic`` benchmarks a random graph of the kg schema
+with exactly ``--nodes`` entities and ``--edges`` relations instead (heavy-tailed degrees,
+typed predicates, aliases, evidence sentences).
+
+Usage: ``.venv/bin/python bench/bench_html.py [--laws 800|all] [--max-nodes 3000]
+[--runs 3] [--synthetic --nodes 3000 --edges 10000] [--check]`` (``--also-all`` adds a
+page that draws every entity, ``--check`` exits 1 when a target is missed).
 """
 
 from __future__ import annotations
@@ -26,6 +39,8 @@ from pathlib import Path
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+CACHE = ROOT / "bench" / "results" / "html-cache"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -33,6 +48,8 @@ from kg.export.html import write_html  # noqa: E402
 
 GEN_TARGET_S = 2.0
 STABLE_TARGET_S = 5.0
+#: The graph the issue asks for: at least this many entities and relation + mention edges.
+MIN_NODES, MIN_EDGES = 3000, 10_000
 
 CHARS = (
     "国家发展改革委员会工业信息化部财政商务科技教育卫生健康生态环境交通运输农业农村水利自然资源"
@@ -198,6 +215,64 @@ def bench_generation(
     return statistics.median(times), stats
 
 
+def corpus_inputs(corpus: Path, laws: int | None) -> list[Path]:
+    """Both report JSONL files and ``laws`` law files spread evenly over ``corpus/laws``
+    (None: all of them; the folders' empty ``_index.md`` pages are not laws)."""
+    reports = sorted((corpus / "reports").glob("*.jsonl"))
+    files = sorted(f for f in (corpus / "laws").rglob("*.md") if f.name != "_index.md")
+    if not reports and not files:
+        raise SystemExit(f"no corpus under {corpus}")
+    if laws is not None and laws < len(files):
+        step = len(files) / max(1, laws)
+        files = [files[int(i * step)] for i in range(laws)]
+    return reports + files
+
+
+def corpus_graph(
+    corpus: Path, laws: int | None, workers: int, cache: Path | None
+) -> tuple[nx.MultiDiGraph, dict]:
+    from kg.build import BuildReport, extract_graph
+
+    paths = corpus_inputs(corpus, laws)
+    report = BuildReport()
+    t0 = time.perf_counter()
+    G = extract_graph(paths, workers=workers, cache_dir=cache, report=report)
+    info = {
+        "files": len(paths),
+        "docs": report.docs_read,
+        "failed": report.docs_failed,
+        "cached": report.docs_cached,
+        "chars": report.chars,
+        "seconds": time.perf_counter() - t0,
+    }
+    return G, info
+
+
+def graph_counts(G: nx.MultiDiGraph) -> dict[str, int]:
+    kinds = {"entity": 0, "document": 0}
+    for _, k in G.nodes(data="kind"):
+        kinds[k] = kinds.get(k, 0) + 1
+    edges = {"relation": 0, "mention": 0}
+    for *_, k in G.edges(data="kind"):
+        edges[k] = edges.get(k, 0) + 1
+    return {
+        "entities": kinds["entity"],
+        "documents": kinds["document"],
+        "relations": edges["relation"],
+        "mentions": edges["mention"],
+    }
+
+
+_DOCS_ON = """async () => {
+  const t0 = performance.now();
+  kg.setDocumentsVisible(true);
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return { ms: performance.now() - t0, nodes: network.body.nodeIndices.length,
+           edges: network.body.edgeIndices.length,
+           docs: network.body.nodeIndices.filter(id => id.startsWith("doc/")).length };
+}"""
+
+
 def bench_browser(path: Path, runs: int) -> list[dict]:
     import browser as chromium
 
@@ -212,7 +287,6 @@ def bench_browser(path: Path, runs: int) -> list[dict]:
             b.requests.clear()
             t0 = time.perf_counter()
             b.open(path, timeout_ms=120_000)
-            t_load = time.perf_counter() - t0
             b.wait_stable(timeout_ms=120_000)
             wall = time.perf_counter() - t0
             timings = b.page.evaluate(
@@ -223,16 +297,20 @@ def bench_browser(path: Path, runs: int) -> list[dict]:
                             target: network.physics.options.stabilization.iterations,
                             edges: network.body.edgeIndices.length })"""
             )
+            docs = b.page.evaluate(_DOCS_ON)
             out.append(
                 {
                     "stable_s": timings["stable"] / 1000,
                     "script_s": timings["script"] / 1000,
                     "load_s": timings["load"] / 1000,
-                    "goto_s": t_load,
                     "wall_s": wall,
                     "drawn": timings["drawn"],
                     "iterations": f"{timings['iterations']}/{timings['target']}",
                     "edges": timings["edges"],
+                    "docs_s": docs["ms"] / 1000,
+                    "docs_nodes": docs["nodes"],
+                    "docs_edges": docs["edges"],
+                    "doc_boxes": docs["docs"],
                     "outside": b.outside_requests(),
                     "errors": list(b.errors),
                 }
@@ -242,75 +320,86 @@ def bench_browser(path: Path, runs: int) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--nodes", type=int, default=3000)
-    ap.add_argument("--edges", type=int, default=10000)
-    ap.add_argument("--docs", type=int, default=600)
-    ap.add_argument("--max-nodes", type=int, default=1500)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--laws", default="800", help="law files to read (evenly spaced), or 'all'")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--cache", type=Path, default=CACHE, help="per-document result cache")
+    ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--synthetic", action="store_true", help="a random graph instead")
+    ap.add_argument("--nodes", type=int, default=3000, help="--synthetic: entities")
+    ap.add_argument("--edges", type=int, default=10000, help="--synthetic: relations")
+    ap.add_argument("--docs", type=int, default=600, help="--synthetic: documents")
+    ap.add_argument("--max-nodes", type=int, default=3000)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--also-all", action="store_true", help="also draw every node")
+    ap.add_argument("--also-all", action="store_true", help="also draw every entity")
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--out", type=Path, help="keep the page here")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    ap.add_argument(
-        "--corpus", type=Path, nargs="*",
-        help="build the graph of these inputs with kg (e.g. ../shared/corpus) instead of a "
-        "synthetic one; --max-nodes then defaults to 3000",
-    )  # fmt: skip
-    ap.add_argument("--cache", type=Path, help="kg's result cache for --corpus")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    if args.corpus:
-        from kg.build import extract_graph
-
-        cache = args.cache or Path(tempfile.gettempdir()) / "kg-bench-html-cache"
-        G = extract_graph(args.corpus, workers=2, cache_dir=cache)
-        if "--max-nodes" not in (argv if argv is not None else sys.argv):
-            args.max_nodes = 3000
-        args.nodes = sum(1 for _, k in G.nodes(data="kind") if k == "entity")
-        args.docs = sum(1 for _, k in G.nodes(data="kind") if k == "document")
-    else:
+    if args.synthetic:
         G = synthetic_graph(args.nodes, args.edges, args.docs)
-    n_rel = sum(1 for *_, k in G.edges(data="kind") if k == "relation")
+        print(f"synthetic graph made in {time.perf_counter() - t0:.2f} s")
+    else:
+        laws = None if args.laws == "all" else int(args.laws)
+        cache = None if args.no_cache else args.cache
+        G, info = corpus_graph(args.corpus, laws, args.workers, cache)
+        print(
+            f"corpus graph: {info['files']:,} files of {args.corpus} (2 report JSONL + "
+            f"{info['files'] - 2:,} law files) → {info['docs']:,} documents "
+            f"({info['failed']} failed, {info['cached']:,} from the cache), "
+            f"{info['chars']:,} characters; extract_graph {info['seconds']:.1f} s "
+            f"({args.workers} workers)"
+        )
+    c = graph_counts(G)
     print(
-        f"graph: {args.nodes:,} entities, {n_rel:,} relations, {args.docs:,} documents, "
-        f"{G.number_of_edges() - n_rel:,} mention edges (made in {time.perf_counter() - t0:.2f} s)"
+        f"graph: {c['entities']:,} entities, {c['documents']:,} documents, "
+        f"{c['relations']:,} relation edges, {c['mentions']:,} mention edges "
+        f"({c['relations'] + c['mentions']:,} in all)"
     )
+    if c["entities"] < MIN_NODES or c["relations"] + c["mentions"] < MIN_EDGES:
+        print(f"  note: smaller than {MIN_NODES:,} entities / {MIN_EDGES:,} edges; raise --laws")
+    if c["relations"] < MIN_EDGES:
+        print(
+            f"  note: {c['relations']:,} relation edges only (< {MIN_EDGES:,}): the text states "
+            "few relations; the page draws relations, and mentions with 'Show documents'"
+        )
     ok = True
-    limits = [args.max_nodes] + (
-        [args.nodes] if args.also_all and args.nodes > args.max_nodes else []
-    )
+    n = c["entities"]
+    limits = [args.max_nodes] + ([n] if args.also_all and n > args.max_nodes else [])
     with tempfile.TemporaryDirectory() as tmp:
         for limit in limits:
-            path = (
-                args.out if (args.out and limit == args.max_nodes) else Path(tmp) / f"g{limit}.html"
-            )
+            main_page = limit == args.max_nodes
+            path = args.out if (args.out and main_page) else Path(tmp) / f"g{limit}.html"
             gen, stats = bench_generation(G, path, limit, args.runs)
             size = path.stat().st_size / 1e6
-            target = limit == args.max_nodes
-            flag = ("ok" if gen <= GEN_TARGET_S else "MISSED") if target else "info"
-            ok &= gen <= GEN_TARGET_S or not target
+            flag = ("ok" if gen <= GEN_TARGET_S else "MISSED") if main_page else "info"
+            ok &= gen <= GEN_TARGET_S or not main_page
             print(
                 f"max_nodes={limit}: generation {gen:.3f} s (median of {args.runs}; target ≤ "
-                f"{GEN_TARGET_S} s: {flag}); page {size:.1f} MB; shown {stats['nodes_shown']:,} "
-                f"nodes / {stats['edges_shown']:,} edges"
+                f"{GEN_TARGET_S} s: {flag}); page {size:.1f} MB; in the page "
+                f"{stats['nodes_shown']:,} nodes / {stats['edges_shown']:,} relation edges"
             )
             if stats["omitted"]:
                 print(f"  note: {stats['omitted']}")
             if args.no_browser:
                 continue
             for i, r in enumerate(bench_browser(path, args.runs)):
-                flag = (
-                    ("ok" if r["stable_s"] <= STABLE_TARGET_S else "MISSED") if target else "info"
-                )
-                ok &= r["stable_s"] <= STABLE_TARGET_S or not target
+                good = r["stable_s"] <= STABLE_TARGET_S
+                flag = ("ok" if good else "MISSED") if main_page else "info"
+                ok &= good or not main_page
                 print(
                     f"  chromium run {i + 1}: stable {r['stable_s']:.2f} s after navigation start "
                     f"(target ≤ {STABLE_TARGET_S} s: {flag}); load event {r['load_s']:.2f} s; "
                     f"wall goto→stable {r['wall_s']:.2f} s; layout iterations "
-                    f"{r['iterations']}; drawn {r['drawn']:,} nodes / "
-                    f"{r['edges']:,} edges; outside requests {len(r['outside'])}; "
-                    f"console errors {len(r['errors'])}"
+                    f"{r['iterations']}; drawn {r['drawn']:,} nodes / {r['edges']:,} edges; "
+                    f"outside requests {len(r['outside'])}; console errors {len(r['errors'])}"
+                )
+                print(
+                    f"    + documents: {r['doc_boxes']:,} boxes and mention edges drawn in "
+                    f"{r['docs_s']:.2f} s → {r['docs_nodes']:,} nodes / "
+                    f"{r['docs_edges']:,} edges on the page"
                 )
                 ok &= not r["outside"] and not r["errors"]
     return 0 if ok or not args.check else 1

@@ -1,9 +1,15 @@
-"""The interactive HTML view (kg.export.html): payload, file writing, and the page itself in
-headless Chromium (marker ``browser``; network blocked, every attempted request recorded).
+"""The interactive HTML view (kg.export.html) of the real pipeline output: the payload, the
+file, and the page itself in headless Chromium (marker ``browser``; network blocked, every
+attempted request recorded; console errors fail the test).
 
-These tests use a graph built by hand from the bundled sample article following the schema
-of :mod:`kg.graph`, so their expectations are exact; ``test_html_real.py`` drives the page
-that ``kg build`` writes for the whole sample.
+The page under test is ``graph.html`` as ``kg build`` writes it for the bundled sample
+(data/sample): once through :func:`kg.build.build` (session fixture) and once through the
+real command line. The entity counts are checked against the pipeline's own graph
+(``built_sample_graph`` of conftest: ``kg.build.extract_graph(None)``). Hand-built graphs
+remain only for what the sample cannot show: hostile text (XSS) and a graph big enough to
+be cut. ``test_screenshot`` writes docs/screenshot.png, the picture in the README.
+
+Without Chromium the browser tests skip, or fail with the install hint when ``CI`` is set.
 """
 
 from __future__ import annotations
@@ -12,6 +18,9 @@ import html
 import json
 import os
 import re
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,180 +28,20 @@ import browser as chromium
 import networkx as nx
 import pytest
 
+from kg.build import BuildReport, build
 from kg.export.html import html_for_notebook, render_html, show, view_data, write_html
+from kg.model import ENTITY_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data" / "sample" / "000_79559e53e2614f5a.txt"
-DOC_ID = "000_79559e53e2614f5a"
+NEWS = "000_79559e53e2614f5a"
+NEWS_TITLE = "工信部总经济师许科敏：鼓励中国产品和解决方案对外服务"
+#: Evidence of 许科敏 holdsPost 工业和信息化部 (a sentence of the news article).
+MIIT_SENTENCE = "7月23日，工业和信息化部总经济师许科敏在2022世界青年发展论坛"
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+MIIT, CHINA, XU = "gov/miit", "country/CHN", "person/许科敏"
 
 
 # --------------------------------------------------------------------------- the graph
-
-
-def _clean(raw: str) -> tuple[dict[str, str], str]:
-    """Front matter and the text of the article (tags stripped, page furniture cut)."""
-    meta: dict[str, str] = {}
-    body = raw
-    m = re.match(r"\s*---\n(.*?)\n---\n", raw, re.S)
-    if m:
-        for line in m.group(1).splitlines():
-            k, sep, v = line.partition(":")
-            if sep and v.strip():
-                meta[k.strip()] = v.strip().strip("'")
-        body = raw[m.end() :]
-    body = html.unescape(re.sub(r"<[^>]+>", "", body))
-    body = body.split(".appendQr_wrap")[0]
-    lines = [ln.strip().strip("\u3000") for ln in body.splitlines()]
-    return meta, "\n".join(ln for ln in lines if ln)
-
-
-def _sentences(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^。！？\n]+[。！？]?", text)]
-
-
-# key: (type, label, aliases, wikidata, iso)
-ENTITIES: dict[str, tuple[str, str, list[str], str | None, str | None]] = {
-    "gov/miit": ("Ministry", "工业和信息化部", ["中国工业和信息化部", "工信部"], None, None),
-    "person/许科敏": ("Person", "许科敏", [], None, None),
-    "event/2022世界青年发展论坛": ("Event", "2022世界青年发展论坛", [], None, None),
-    "event/G20数字经济部长会议": ("Event", "G20数字经济部长会议", [], None, None),
-    "program/一带一路": ("Program", "一带一路", [], None, None),
-    "program/十四五数字经济发展规划": ("Program", "“十四五”数字经济发展规划", [], None, None),
-    "program/G20数字经济发展与合作倡议": ("Program", "G20数字经济发展与合作倡议", [], None, None),
-    "org/G20": ("Organization", "二十国集团", ["G20"], None, None),
-    "org/BRICS": ("Organization", "金砖国家", ["金砖"], None, None),
-    "org/ASEAN": ("Organization", "东盟", [], None, None),
-    "country/CHN": ("Country", "中国", ["中华人民共和国"], "Q148", "CHN"),
-}
-
-# (subject, predicate, object, a phrase of the evidence sentence, post, confidence, implicit)
-RELATIONS = [
-    (
-        "person/许科敏",
-        "holdsPost",
-        "gov/miit",
-        "工业和信息化部总经济师许科敏",
-        "总经济师",
-        0.95,
-        False,
-    ),
-    (
-        "person/许科敏",
-        "participatesIn",
-        "event/2022世界青年发展论坛",
-        "在2022世界青年发展论坛",
-        None,
-        0.8,
-        False,
-    ),
-    ("gov/miit", "implements", "program/一带一路", "深入贯彻落实“一带一路”", None, 0.85, False),
-    ("gov/miit", "participatesIn", "org/G20", "通过G20、金砖等多边机制", None, 0.7, False),
-    ("gov/miit", "participatesIn", "org/BRICS", "通过G20、金砖等多边机制", None, 0.7, False),
-    ("gov/miit", "issued", "program/十四五数字经济发展规划", "推动印发“十四五”", None, 0.6, True),
-    (
-        "gov/miit",
-        "hosted",
-        "event/G20数字经济部长会议",
-        "牵头承担G20数字经济部长会议",
-        None,
-        0.75,
-        True,
-    ),
-    (
-        "event/G20数字经济部长会议",
-        "partOf",
-        "org/G20",
-        "牵头承担G20数字经济部长会议",
-        None,
-        0.6,
-        True,
-    ),
-    ("country/CHN", "cooperatesWith", "org/ASEAN", "中国—东盟数字经济合作年", None, 0.7, False),
-    (
-        "gov/miit",
-        "initiated",
-        "program/G20数字经济发展与合作倡议",
-        "倡议发起并加入G20",
-        None,
-        0.8,
-        True,
-    ),
-]
-
-
-def sample_graph() -> nx.MultiDiGraph:
-    """The sample article as a kg graph (schema of kg.graph), built by hand."""
-    meta, text = _clean(SAMPLE.read_text(encoding="utf-8"))
-    sents = _sentences(text)
-    G = nx.MultiDiGraph(base_iri="https://example.org/kg/", observations=[], merge_log=[])
-    G.add_node(
-        f"doc/{DOC_ID}",
-        kind="document",
-        label=meta.get("title", DOC_ID),
-        title=meta.get("title"),
-        date="2022-07-24",
-        author=meta.get("author"),
-        url=None,
-        publisher=meta.get("author"),
-        source=str(SAMPLE.relative_to(ROOT)),
-        categories=["金融", "新浪财经", "新浪财经－国內"],
-        chars=len(text),
-        iri=f"https://example.org/kg/doc/{DOC_ID}",
-    )
-    for key, (type_, label, aliases, qid, iso) in ENTITIES.items():
-        names = sorted({label.strip("“”"), *aliases}, key=len, reverse=True)
-        spans = []
-        for name in names:
-            for m in re.finditer(re.escape(name), text):
-                if not any(s <= m.start() < e for s, e in spans):
-                    spans.append((m.start(), m.end()))
-        assert spans, f"{label} is not in the sample"
-        examples = []
-        for s, e in sorted(spans)[:3]:
-            ss, se, sentence = next(t for t in sents if t[0] <= s < t[1])
-            examples.append({"doc": DOC_ID, "start": s, "end": e, "sentence": sentence})
-        G.add_node(
-            key,
-            kind="entity",
-            type=type_,
-            label=label,
-            aliases=sorted(aliases),
-            iri=f"https://example.org/kg/{key}",
-            wikidata=qid,
-            iso=iso,
-            en=None,
-            category=None,
-            mentions=len(spans),
-            docs={DOC_ID: len(spans)},
-            examples=examples,
-        )
-        G.add_edge(key, f"doc/{DOC_ID}", key="mentionedIn", kind="mention", count=len(spans))
-    for subj, pred, obj, phrase, post, conf, implicit in RELATIONS:
-        ss, se, sentence = next(t for t in sents if phrase in t[2])
-        ev = {
-            "doc": DOC_ID,
-            "sent_start": ss,
-            "sent_end": se,
-            "sentence": sentence,
-            "rule": f"test.{pred}",
-            "confidence": conf,
-            "modality": "asserted",
-            "implicit": implicit,
-            "post": post,
-        }
-        G.add_edge(
-            subj,
-            obj,
-            key=pred,
-            kind="relation",
-            predicate=pred,
-            confidence=conf,
-            modality="asserted",
-            implicit=implicit,
-            post=post,
-            evidence=[ev],
-        )
-    return G
 
 
 def random_graph(n: int, m: int, seed: int = 0) -> nx.MultiDiGraph:
@@ -218,17 +67,39 @@ def random_graph(n: int, m: int, seed: int = 0) -> nx.MultiDiGraph:
     return G
 
 
-@pytest.fixture(scope="module")
-def graph() -> nx.MultiDiGraph:
-    return sample_graph()
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
+    """``kg build`` of the bundled sample (Turtle and HTML) into a fresh folder."""
+    out = tmp_path_factory.mktemp("out")
+    report = build(None, out_dir=out, workers=1, quiet=True, formats=("ttl", "html"))
+    assert report.docs_read == 2 and report.docs_failed == 0, report.summary()
+    return out, report
 
 
-@pytest.fixture(scope="module")
-def page_file(graph: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory):
-    """The page of the sample graph and its stats. (Later: output/graph.html of `kg build`.)"""
-    path = tmp_path_factory.mktemp("html") / "graph.html"
-    stats = write_html(graph, path, title="kg sample")
-    return path, stats
+@pytest.fixture(scope="session")
+def page_file(built: tuple[Path, BuildReport]) -> Path:
+    """``graph.html`` as ``kg build`` wrote it for the sample."""
+    out, report = built
+    assert report.outputs["html"] == str(out / "graph.html")
+    return out / "graph.html"
+
+
+@pytest.fixture(scope="session")
+def graph(built_sample_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The pipeline's networkx graph of the sample (conftest; shared, do not mutate)."""
+    return built_sample_graph
+
+
+def _payload(page: str) -> dict[str, Any]:
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    assert m, "no kg-data payload in the page"
+    return json.loads(m.group(1))
+
+
+@pytest.fixture(scope="session")
+def page_data(page_file: Path) -> dict[str, Any]:
+    """The page's own payload (``kgData``), parsed from the file."""
+    return _payload(page_file.read_text(encoding="utf-8"))
 
 
 def _entities(G: nx.MultiDiGraph) -> list[str]:
@@ -239,42 +110,55 @@ def _relations(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     return [(u, v, k) for u, v, k, a in G.edges(keys=True, data=True) if a["kind"] == "relation"]
 
 
+def _of_type(data: dict[str, Any], type_: str) -> list[str]:
+    return sorted(n["id"] for n in data["nodes"] if n["type"] == type_)
+
+
 # --------------------------------------------------------------------------- no browser
 
 
-def test_stats_and_file(graph: nx.MultiDiGraph, page_file: tuple[Path, dict]) -> None:
-    path, stats = page_file
-    assert stats["nodes_total"] == stats["nodes_shown"] == len(_entities(graph)) == len(ENTITIES)
-    assert stats["edges_total"] == stats["edges_shown"] == len(_relations(graph))
-    assert stats["omitted"] is None and stats["documents"] == 1
-    assert [p.name for p in path.parent.iterdir()] == ["graph.html"]  # no temp file left
-    page = path.read_text(encoding="utf-8")
-    assert "<title>kg sample</title>" in page
+def test_built_page_file(
+    built: tuple[Path, BuildReport], graph: nx.MultiDiGraph, page_data: dict[str, Any]
+) -> None:
+    out, report = built
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]  # no temp left
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<title>kg</title>" in page
     # self-contained: nothing to fetch
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=[\"']?(https?:)?//", page)
     assert not re.search(r"url\(\s*[\"']?(https?:)?//", page)
     assert "default-src 'none'" in page  # and the CSP forbids any fetch anyway
-    # the payload is valid JSON, with the Chinese as is
-    payload = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
-    assert payload and "工业和信息化部" in payload.group(1)
-    data = json.loads(payload.group(1))
-    assert {n["id"] for n in data["nodes"]} == set(ENTITIES)
+    assert "工业和信息化部" in page  # the Chinese as is, not \u-escaped
+    # every entity of the pipeline's graph is in the page, and nothing else
+    meta = page_data["meta"]
+    n_entities = len(_entities(graph))
+    assert n_entities == sum(report.entities_by_type.values()) > 50
+    assert meta["nodes_total"] == meta["nodes_shown"] == n_entities
+    assert {n["id"] for n in page_data["nodes"]} == set(_entities(graph))
+    assert meta["edges_total"] == meta["edges_shown"] == len(page_data["edges"])
+    assert len(page_data["edges"]) == len(_relations(graph))
+    assert meta["omitted"] is None and meta["documents"] == 2
+    counts = Counter(n["type"] for n in page_data["nodes"])
+    assert counts == Counter(report.entities_by_type)
 
 
-def test_payload(graph: nx.MultiDiGraph) -> None:
-    data, _ = view_data(graph)
-    nodes = {n["id"]: n for n in data["nodes"]}
-    miit = nodes["gov/miit"]
-    assert miit["type"] == "Ministry" and miit["aliases"] == ["中国工业和信息化部", "工信部"]
-    assert max(nodes.values(), key=lambda n: n["pr"])["id"] == "gov/miit"  # the hub
-    assert nodes["country/CHN"]["wikidata"] == "Q148" and nodes["country/CHN"]["iso"] == "CHN"
-    hold = next(e for e in data["edges"] if e["predicate"] == "holdsPost")
-    assert (hold["from"], hold["to"], hold["post"]) == ("person/许科敏", "gov/miit", "总经济师")
-    assert "许科敏" in hold["evidence"][0]["sentence"]
-    assert data["docs"][DOC_ID]["title"].startswith("工信部总经济师许科敏")
-    assert [t["name"] for t in data["types"]] == [
-        "Ministry", "Organization", "Country", "Person", "Program", "Event",
-    ]  # fmt: skip
+def test_payload(page_data: dict[str, Any]) -> None:
+    nodes = {n["id"]: n for n in page_data["nodes"]}
+    miit = nodes[MIIT]
+    assert miit["label"] == "工业和信息化部" and miit["type"] == "Ministry"
+    assert "工信部" in miit["aliases"] and "中国工业和信息化部" in miit["aliases"]
+    china = nodes[CHINA]
+    assert (china["label"], china["wikidata"], china["iso"]) == ("中国", "Q148", "CHN")
+    assert max(nodes.values(), key=lambda n: n["pr"])["id"] == CHINA  # the hub of the sample
+    assert china["value"] == 1.0  # sizes are relative to the hub
+    hold = next(e for e in page_data["edges"] if e["predicate"] == "holdsPost")
+    assert (hold["from"], hold["to"], hold["post"]) == (XU, MIIT, "总经济师")
+    assert MIIT_SENTENCE in hold["evidence"][0]["sentence"]
+    assert hold["evidence"][0]["doc"] == NEWS
+    assert page_data["docs"][NEWS]["title"] == NEWS_TITLE
+    types = [t["name"] for t in page_data["types"]]
+    assert types == [t for t in ENTITY_TYPES if t in types]  # the ontology's order
+    assert sum(t["count"] for t in page_data["types"]) == len(nodes)
 
 
 def test_escaping() -> None:
@@ -284,6 +168,7 @@ def test_escaping() -> None:
     page, _ = render_html(G, title="<b>t</b>")
     assert bad not in page and "<b>t</b>" not in page
     assert page.count("</script>") == 3  # data, vis-network, ours
+    assert _payload(page)["nodes"][0]["label"] == bad
 
 
 def test_truncation() -> None:
@@ -302,7 +187,8 @@ def test_truncation() -> None:
 
 def test_atomic_write(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
     target = tmp_path / "out" / "graph.html"
-    write_html(graph, target)
+    stats = write_html(graph, target)
+    assert stats["path"] == str(target) and stats["nodes_shown"] == len(_entities(graph))
     first = target.read_bytes()
     write_html(graph, target, title="again")
     assert target.read_bytes() != first
@@ -330,7 +216,7 @@ def session():
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(chromium.MISSING)
         pytest.skip(chromium.MISSING)
-    with chromium.launch() as b:
+    with chromium.launch(width=1400, height=900) as b:
         dialogs: list[str] = []
         b.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         b.dialogs = dialogs  # type: ignore[attr-defined]
@@ -341,6 +227,7 @@ def _open(b: chromium.Browser, path: Path) -> chromium.Browser:
     b.blocked.clear()
     b.errors.clear()
     b.requests.clear()
+    b.dialogs.clear()  # type: ignore[attr-defined]
     b.open(path)
     b.wait_stable()
     return b
@@ -348,146 +235,258 @@ def _open(b: chromium.Browser, path: Path) -> chromium.Browser:
 
 def _assert_clean(b: chromium.Browser) -> None:
     assert b.outside_requests() == [], f"the page tried to fetch {b.outside_requests()}"
+    assert b.requests == [b.page_url] * len(b.requests), b.requests  # only the page itself
     assert b.errors == [], f"console errors: {b.errors}"
     assert getattr(b, "dialogs", []) == []
 
 
-def _click_node(b: chromium.Browser, node_id: str) -> None:
-    """Click the node where it is drawn on the canvas."""
-    xy = b.page.evaluate(
-        """id => { const p = network.getPositions([id])[id];
-                   const d = network.canvasToDOM(p);
-                   const r = document.getElementById('network').getBoundingClientRect();
-                   return [r.left + d.x, r.top + d.y]; }""",
-        node_id,
-    )
-    b.page.mouse.click(xy[0], xy[1])
-
-
-@pytest.mark.browser
-def test_page_renders(session: chromium.Browser, page_file: tuple[Path, dict]) -> None:
-    path, stats = page_file
-    b = _open(session, path)
-    drawn = b.page.evaluate(
+def _drawn(b: chromium.Browser) -> dict[str, Any]:
+    return b.page.evaluate(
         """() => ({ data: network.body.data.nodes.length,
                     visible: network.body.nodeIndices.length,
                     positions: Object.keys(network.getPositions()).length,
                     kgData: kgData.nodes.length, physics: network.physics.options.enabled })"""
     )
+
+
+def _screen_xy(b: chromium.Browser, point: str, arg: Any) -> tuple[float, float]:
+    """Viewport coordinates of a canvas point, after centring the view on it at scale 1.2
+    (so that the target is not hidden under a neighbour): ``point`` is a JS function of
+    ``arg`` returning ``{x, y}`` in canvas space."""
+    xy = b.page.evaluate(
+        f"""arg => {{ const p = ({point})(arg);
+                     network.moveTo({{ position: p, scale: 1.2, animation: false }});
+                     const d = network.canvasToDOM(p);
+                     const r = document.getElementById('network').getBoundingClientRect();
+                     return [r.left + d.x, r.top + d.y]; }}""",
+        arg,
+    )
+    return xy[0], xy[1]
+
+
+def _click_node(b: chromium.Browser, node_id: str) -> None:
+    """Click the node where it is drawn on the canvas."""
+    x, y = _screen_xy(b, "id => network.getPositions([id])[id]", node_id)
+    b.page.mouse.click(x, y)
+
+
+def _click_edge(b: chromium.Browser, edge_id: str) -> None:
+    """Click the middle of a straight edge."""
+    x, y = _screen_xy(
+        b,
+        """eid => { const e = network.body.data.edges.get(eid);
+                    const p = network.getPositions([e.from, e.to]);
+                    return { x: (p[e.from].x + p[e.to].x) / 2,
+                             y: (p[e.from].y + p[e.to].y) / 2 }; }""",
+        edge_id,
+    )
+    b.page.mouse.click(x, y)
+
+
+@pytest.mark.browser
+def test_page_renders(
+    session: chromium.Browser, page_file: Path, graph: nx.MultiDiGraph, page_data: dict[str, Any]
+) -> None:
+    b = _open(session, page_file)
+    drawn = _drawn(b)
+    n_entities = len(_entities(graph))
     assert drawn["data"] == drawn["visible"] == drawn["positions"] == drawn["kgData"]
-    assert drawn["visible"] == stats["nodes_shown"] == len(ENTITIES)  # every entity is shown
-    assert b.page.evaluate("kgData.meta.nodes_shown") == drawn["visible"]
+    assert drawn["visible"] == n_entities  # every entity of the graph is drawn
+    assert b.page.evaluate("network.body.edgeIndices.length") == len(_relations(graph))
     assert drawn["physics"] is False  # the layout was frozen once stable
     header = b.page.inner_text("#stats")
-    assert f"{stats['nodes_shown']} of {stats['nodes_total']} entities" in header
+    assert f"{n_entities} of {n_entities} entities" in header
     assert b.page.is_hidden("#note")  # nothing left out
-    # the legend lists the types present, with their colours
+    assert b.page.is_hidden("#progress")
+    # the legend lists the types present, with their counts
     legend = b.page.inner_text("#type-filters")
-    for t in ("Ministry", "Person", "Organization", "Country", "Program", "Event"):
-        assert t in legend
+    for t in page_data["types"]:
+        assert re.search(rf"{t['name']}\s+{t['count']}\b", legend), (t, legend)
     _assert_clean(b)
 
 
 @pytest.mark.browser
-def test_search_alias_focuses(session: chromium.Browser, page_file: tuple[Path, dict]) -> None:
-    b = _open(session, page_file[0])
+def test_search_alias_focuses(session: chromium.Browser, page_file: Path) -> None:
+    b = _open(session, page_file)
     b.page.fill("#search", "工信部")
-    assert "工业和信息化部" in b.page.inner_text("#results")
+    first = b.page.locator("#results li").first
+    assert first.get_attribute("data-id") == MIIT
+    assert first.inner_text().strip().startswith("工业和信息化部(工信部)")
     b.page.press("#search", "Enter")
     b.page.wait_for_timeout(700)  # focus animation
     state = b.page.evaluate(
-        """() => { const p = network.getPositions(['gov/miit'])['gov/miit'];
+        """id => { const p = network.getPositions([id])[id];
                    const v = network.getViewPosition();
                    return { sel: network.getSelectedNodes(), dx: Math.abs(p.x - v.x),
-                            dy: Math.abs(p.y - v.y) }; }"""
+                            dy: Math.abs(p.y - v.y), scale: network.getScale() }; }""",
+        MIIT,
     )
-    assert state["sel"] == ["gov/miit"]
+    assert state["sel"] == [MIIT]
     assert state["dx"] < 2 and state["dy"] < 2, state  # the view is centred on it
-    assert "工业和信息化部" in b.page.inner_text("#panel h2")
-    # substring of another alias, and no match
-    assert [h["id"] for h in b.page.evaluate("kg.search('信息化')")][:1] == ["gov/miit"]
-    assert b.page.evaluate("kg.search('G20')")[0]["id"] == "org/G20"
+    assert state["scale"] > 0.95, state  # and zoomed in far enough to read labels
+    assert b.page.inner_text("#panel h2") == "工业和信息化部"
+    assert b.page.is_hidden("#results li")  # the list closed
+    # another alias, a substring, an ASCII alias, no match
+    assert b.page.evaluate("kg.search('中华人民共和国工业和信息化部')")[0]["id"] == MIIT
+    assert b.page.evaluate("kg.search('信息化部')")[0]["id"] == MIIT
+    assert b.page.evaluate("kg.search('g20')")[0]["id"] == "org/g20"
     assert b.page.evaluate("kg.search('不存在的名字')") == []
     _assert_clean(b)
 
 
 @pytest.mark.browser
-def test_type_filter(session: chromium.Browser, page_file: tuple[Path, dict]) -> None:
-    b = _open(session, page_file[0])
-    persons = sorted(k for k, v in ENTITIES.items() if v[0] == "Person")
-    b.page.uncheck('#type-filters input[data-name="Person"]')
+def test_type_filter(session: chromium.Browser, page_file: Path, page_data: dict[str, Any]) -> None:
+    b = _open(session, page_file)
+    total = len(page_data["nodes"])
+    programs = _of_type(page_data, "Program")
+    assert len(programs) > 10
+    b.page.uncheck('#type-filters input[data-name="Program"]')
     state = b.page.evaluate(
         """ids => ({ visible: network.body.nodeIndices.length,
-                     hidden: ids.map(id => network.body.data.nodes.get(id).hidden),
-                     drawn: ids.filter(id => network.body.nodeIndices.includes(id)) })""",
-        persons,
+                     hidden: ids.filter(id => network.body.data.nodes.get(id).hidden).length,
+                     drawn: ids.filter(id => network.body.nodeIndices.includes(id)),
+                     apiVisible: kg.visibleNodeIds().length })""",
+        programs,
     )
-    assert state["hidden"] == [True] * len(persons) and state["drawn"] == []
-    assert state["visible"] == len(ENTITIES) - len(persons)
+    assert state["hidden"] == len(programs) and state["drawn"] == []
+    assert state["visible"] == state["apiVisible"] == total - len(programs)
     assert "visible after filters" in b.page.inner_text("#stats")
     # a predicate filter hides edges
     b.page.uncheck('#pred-filters input[data-name="participatesIn"]')
     hidden_edges = b.page.evaluate("network.body.data.edges.get({filter: e => e.hidden}).length")
-    assert hidden_edges == sum(1 for r in RELATIONS if r[1] == "participatesIn")
-    b.page.check('#type-filters input[data-name="Person"]')
-    assert b.page.evaluate("network.body.nodeIndices.length") == len(ENTITIES)
+    assert hidden_edges == sum(1 for e in page_data["edges"] if e["predicate"] == "participatesIn")
+    # searching a hidden entity brings its type back
+    b.page.check('#pred-filters input[data-name="participatesIn"]')
+    b.page.evaluate("kg.focusNode('program/belt-and-road')")
+    assert b.page.is_checked('#type-filters input[data-name="Program"]')
+    assert b.page.evaluate("network.body.nodeIndices.length") == total
     _assert_clean(b)
 
 
 @pytest.mark.browser
-def test_click_node_shows_evidence(session: chromium.Browser, page_file: tuple[Path, dict]) -> None:
-    b = _open(session, page_file[0])
-    _click_node(b, "person/许科敏")
+def test_click_node_shows_evidence(session: chromium.Browser, page_file: Path) -> None:
+    b = _open(session, page_file)
+    _click_node(b, MIIT)
+    assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
     panel = b.page.locator("#panel")
-    assert panel.locator("h2").inner_text() == "许科敏"
+    assert panel.locator("h2").inner_text() == "工业和信息化部"
     text = panel.inner_text()
-    assert "holdsPost (总经济师)" in text and "participatesIn" in text
-    assert "工业和信息化部总经济师许科敏在2022世界青年发展论坛" in text  # the evidence sentence
-    assert "工信部总经济师许科敏：鼓励中国产品和解决方案对外服务" in text  # its document
-    assert b.page.evaluate("network.getSelectedNodes()") == ["person/许科敏"]
-    out = panel.locator('.rel[data-direction="out"]').count()
-    assert out == 2
+    assert "holdsPost (总经济师)" in text and "implements" in text
+    assert MIIT_SENTENCE in text  # an evidence sentence of the document
+    assert NEWS_TITLE in text  # and the document it comes from
+    holds = panel.locator('.rel[data-direction="in"]', has_text="holdsPost")
+    assert holds.locator("mark", has_text="许科敏").count() >= 1  # names are highlighted
     # Wikidata and ISO codes are shown, the Wikidata id as a link (never loaded by itself)
-    _click_node(b, "country/CHN")
+    _click_node(b, CHINA)
+    assert b.page.evaluate("network.getSelectedNodes()") == [CHINA]
     link = b.page.locator("#panel a", has_text="Q148")
     assert link.get_attribute("href") == "https://www.wikidata.org/wiki/Q148"
     assert "CHN" in b.page.inner_text("#panel")
-    _click_node(b, "person/许科敏")
-    # the other end is a link that focuses it
+    assert b.page.locator('#panel .rel[data-direction="out"]').count() > 20
+    # the other end of a relation is a link that focuses it
+    _click_node(b, XU)
+    assert panel.locator("h2").inner_text() == "许科敏"
+    assert panel.locator('.rel[data-direction="out"]').count() == 2
     panel.locator("a.ent", has_text="工业和信息化部").first.click()
-    assert b.page.locator("#panel h2").inner_text() == "工业和信息化部"
-    assert b.page.locator('#panel .rel[data-direction="in"]').count() == 1
+    assert panel.locator("h2").inner_text() == "工业和信息化部"
+    assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
     _assert_clean(b)
 
 
 @pytest.mark.browser
-def test_click_edge_shows_evidence(session: chromium.Browser, page_file: tuple[Path, dict]) -> None:
-    b = _open(session, page_file[0])
-    eid = b.page.evaluate("kgData.edges.find(e => e.predicate === 'implements').id")
-    xy = b.page.evaluate(
-        """eid => { const e = network.body.data.edges.get(eid);
-                    const p = network.getPositions([e.from, e.to]);
-                    const d = network.canvasToDOM({ x: (p[e.from].x + p[e.to].x) / 2,
-                                                    y: (p[e.from].y + p[e.to].y) / 2 });
-                    const r = document.getElementById('network').getBoundingClientRect();
-                    return [r.left + d.x, r.top + d.y]; }""",
-        eid,
+def test_click_edge_shows_evidence(session: chromium.Browser, page_file: Path) -> None:
+    b = _open(session, page_file)
+    eid = b.page.evaluate(
+        "kgData.edges.find(e => e.from === 'gov/miit' && e.predicate === 'implements').id"
     )
-    b.page.mouse.click(*xy)
+    _click_edge(b, eid)
+    assert b.page.evaluate("network.getSelectedEdges()") == [eid]
     text = b.page.inner_text("#panel")
-    assert "implements" in text and "一带一路" in text
+    assert "implements" in text and "一带一路" in text and "工业和信息化部" in text
     assert "深入贯彻落实“一带一路”发展战略" in text
     _assert_clean(b)
 
 
 @pytest.mark.browser
-def test_documents_toggle(session: chromium.Browser, page_file: tuple[Path, dict]) -> None:
-    b = _open(session, page_file[0])
+def test_documents_toggle(
+    session: chromium.Browser, page_file: Path, page_data: dict[str, Any]
+) -> None:
+    b = _open(session, page_file)
+    total = len(page_data["nodes"])
     b.page.check("#doc-filter input")
-    n = b.page.evaluate("network.body.nodeIndices.length")
-    assert n == len(ENTITIES) + 1
+    assert b.page.evaluate("network.body.nodeIndices.length") == total + 2
+    b.page.evaluate(f"kg.showNode('doc/{NEWS}')")
+    assert b.page.inner_text("#panel h2") == NEWS_TITLE
+    assert "工业和信息化部" in b.page.inner_text("#panel")
     b.page.uncheck("#doc-filter input")
-    assert b.page.evaluate("network.body.nodeIndices.length") == len(ENTITIES)
+    assert b.page.evaluate("network.body.nodeIndices.length") == total
+    _assert_clean(b)
+
+
+#: Centre the view on a node and its neighbourhood (its neighbours, and theirs when they
+#: are not hubs) at a scale where the labels stay readable (0.85-1.0).
+_FRAME_NEIGHBOURHOOD = """id => {
+  const near = network.getConnectedNodes(id);
+  const ids = [...new Set([id, ...near, ...near.flatMap(m => {
+    const nb = network.getConnectedNodes(m); return nb.length <= 4 ? nb : []; })])];
+  const pos = network.getPositions(ids);
+  const xs = ids.map(i => pos[i].x), ys = ids.map(i => pos[i].y);
+  const box = document.getElementById("network").getBoundingClientRect();
+  const w = Math.max(...xs) - Math.min(...xs), h = Math.max(...ys) - Math.min(...ys);
+  const scale = Math.max(0.85, Math.min(1.0, (box.width - 360) / Math.max(w, 1),
+                                         (box.height - 140) / Math.max(h, 1)));
+  network.moveTo({ position: { x: (Math.max(...xs) + Math.min(...xs)) / 2,
+                               y: (Math.max(...ys) + Math.min(...ys)) / 2 + 10 / scale },
+                   scale: scale, animation: false });
+  return scale; }"""
+
+
+@pytest.mark.browser
+def test_screenshot(session: chromium.Browser, page_file: Path) -> None:
+    """docs/screenshot.png (the README's picture): the sample's view after searching 工信部,
+    工业和信息化部 focused and its relations with their evidence in the side panel."""
+    b = _open(session, page_file)
+    b.page.fill("#search", "工信部")
+    b.page.press("#search", "Enter")
+    b.page.wait_for_timeout(800)  # focus animation
+    b.page.mouse.move(700, 890)  # no hover tooltip
+    assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
+    assert b.page.inner_text("#panel h2") == "工业和信息化部"
+    b.page.evaluate(_FRAME_NEIGHBOURHOOD, MIIT)
+    b.page.wait_for_timeout(200)
+    assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    tmp = SCREENSHOT.with_name(".screenshot.png.tmp")
+    b.page.screenshot(path=str(tmp), type="png")
+    os.replace(tmp, SCREENSHOT)
+    png = SCREENSHOT.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1400, 900)
+    assert len(png) > 50_000
+    _assert_clean(b)
+
+
+@pytest.mark.browser
+def test_cli_build_page(
+    session: chromium.Browser, tmp_path: Path, page_data: dict[str, Any]
+) -> None:
+    """The real command line, `kg build --out DIR`, and the page it writes."""
+    out = tmp_path / "output"
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", "--out", str(out), "--workers", "1"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "documents read: 2" in proc.stdout + proc.stderr
+    path = out / "graph.html"
+    data = _payload(path.read_text(encoding="utf-8"))
+    assert {n["id"] for n in data["nodes"]} == {n["id"] for n in page_data["nodes"]}
+    b = _open(session, path)
+    assert _drawn(b)["visible"] == len(page_data["nodes"])
+    b.page.fill("#search", "工信部")
+    b.page.press("#search", "Enter")
+    assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
+    assert b.page.inner_text("#panel h2") == "工业和信息化部"
     _assert_clean(b)
 
 
@@ -554,9 +553,9 @@ def test_notebook_iframe_renders(
     frame = session.page.frame_locator("iframe")
     inner = next(f for f in session.page.frames if f != session.page.main_frame)
     inner.wait_for_function("() => window.kgStable === true", timeout=30_000)
-    assert inner.evaluate("network.body.nodeIndices.length") == len(ENTITIES)
+    assert inner.evaluate("network.body.nodeIndices.length") == len(_entities(graph))
     frame.locator("#search").fill("工信部")
     frame.locator("#search").press("Enter")
-    assert inner.evaluate("network.getSelectedNodes()") == ["gov/miit"]
+    assert inner.evaluate("network.getSelectedNodes()") == [MIIT]
     assert "工业和信息化部" in frame.locator("#panel h2").inner_text()
-    _assert_clean(session)
+    assert session.outside_requests() == [] and session.errors == []
