@@ -309,3 +309,36 @@ def test_armed_forces_are_government_bodies() -> None:
         ("美军", "GovernmentBody"),
         ("印度海军", "GovernmentBody"),
     ]
+
+
+def _report_1954() -> str:
+    path = CORPUS / "reports" / "government_work_reports.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present (the shared corpus sits beside the checkout)")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if str(r["year"]) == "1954" and "我們" in r["content"]:
+                return r["content"]
+    pytest.fail("the 1954 work report is missing from the corpus")
+
+
+def test_traditional_characters_find_the_simplified_names() -> None:
+    # the 1954 government work report is in traditional characters
+    text = _report_1954()
+    i = text.index("我們第一届全國人民代表大會")
+    passage = text[i : text.index("作工作報告", i) + 5]
+    spans = next(entity_spans([passage], nominal=False))
+    found = {s["text"]: (s["type"], s["iri"].rsplit("/", 1)[-1]) for s in spans}
+    assert found["中華人民共和國憲法"] == ("Law", "中华人民共和国宪法")
+    assert found["中央人民政府"][0] == "GovernmentBody"
+    # offsets are the original text's, the labels simplified
+    assert all(passage[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_traditional_and_simplified_forms_share_one_key() -> None:
+    trad, simp = entity_spans(
+        ["國務院和外交部向全國人民代表大會常務委員會", "国务院和外交部向全国人民代表大会常务委员会"]
+    )
+    assert [(s["iri"], s["end"]) for s in trad] == [(s["iri"], s["end"]) for s in simp]
+    assert len(trad) == 3

@@ -1,10 +1,14 @@
 """Character-level text helpers shared by the NLP components.
 
-Matching runs on ``norm_text(text)``: full-width ASCII folded to ASCII and every dash
-variant to ``—``, one character for one so offsets stay valid in the original text.
+Matching runs on ``norm_text(text)``: full-width ASCII folded to ASCII, every dash
+variant to ``—`` and traditional characters to simplified ones
+(``ontology/lexicon/t2s_chars.tsv``), one character for one so offsets stay valid in the
+original text.
 
 >>> norm_text("中国-东盟ＡＰＥＣ")
 '中国—东盟APEC'
+>>> norm_text("全國人民代表大會常務委員會")
+'全国人民代表大会常务委员会'
 >>> norm_name("“十四五”数字经济发展规划")
 '十四五数字经济发展规划'
 >>> text = "一是甲。二是乙！\\n三"
@@ -26,14 +30,41 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 for _keep in "（）：；，！？":
     _FULLWIDTH.pop(ord(_keep), None)
 _DASHES = {ord(c): "—" for c in "-‐‑‒–—―－─"}
-_NORM_TABLE = {**_FULLWIDTH, **_DASHES}
+_T2S_PATH = Path(__file__).resolve().parents[2] / "ontology" / "lexicon" / "t2s_chars.tsv"
+
+
+def _t2s_table() -> dict[int, str]:
+    out: dict[int, str] = {}
+    with open(_T2S_PATH, encoding="utf-8") as fh:
+        for line in fh:
+            if line[:1] not in ("#", "\n") and "\t" in line:
+                t, s = line.rstrip("\n").split("\t")
+                out[ord(t)] = s
+    return out
+
+
+#: traditional → simplified, one character for one (the segmenter sees this text)
+T2S_TABLE = _t2s_table()
+_TRAD_RE = re.compile("[" + "".join(map(chr, sorted(T2S_TABLE))) + "]")
+_NORM_TABLE = {**_FULLWIDTH, **_DASHES, **T2S_TABLE}
 
 _QUOTES = re.compile(r"[《》〈〉“”‘’\"'「」『』\s]")
 
 
 def norm_text(text: str) -> str:
-    """Fold full-width ASCII and dashes, one character for one."""
+    """Fold full-width ASCII, dashes and traditional characters, one character for one."""
     return text.translate(_NORM_TABLE)
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional characters folded to simplified ones (only those: what
+    jieba segments, so that 中華人民共和國憲法 is cut like 中华人民共和国宪法); ``text``
+    itself when it has none.
+
+    >>> simplified("國務院"), simplified("国务院")
+    ('国务院', '国务院')
+    """
+    return text.translate(T2S_TABLE) if _TRAD_RE.search(text) else text
 
 
 _INNER_QUOTES = "“”‘’\"'「」『』"

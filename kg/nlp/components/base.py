@@ -8,7 +8,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from kg.model import EntityInfo, Mention, Observation, Relation
-from kg.nlp.text import norm_text
+from kg.nlp.text import norm_text, simplified
 
 # Rule priority when two candidates overlap: higher wins (then the longer one).
 PRIORITY = {"gazetteer": 5, "title": 6, "definition": 6, "person": 4, "pattern": 3}
@@ -134,7 +134,18 @@ class KGTokenizer:
         # jieba's tokens cover the text exactly (white space included), so the
         # words need no re-alignment (spaCy's get_words_and_spaces costs ~25%).
         seg = getattr(self.tokenizer, "jieba_seg", None)
-        words = [w for w in seg.cut(text, cut_all=False) if w] if seg is not None else None
+        words = None
+        if seg is not None:
+            # traditional text is cut as its simplified form (jieba's dictionary is
+            # simplified), one character for one, and the words taken back from ``text``
+            cut_text = simplified(text)
+            words = [w for w in seg.cut(cut_text, cut_all=False) if w]
+            if cut_text is not text:
+                lens = list(map(len, words))
+                words, i = [], 0
+                for n in lens:
+                    words.append(text[i : i + n])
+                    i += n
         if words is not None and "".join(words) == text:
             doc = Doc(self.tokenizer.vocab, words=words, spaces=[False] * len(words))
             lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
