@@ -108,13 +108,22 @@ def extract(
             help="Named entities only: leave out nominal organ spans (法院, 警方, 市教委)",
         ),
     ] = False,
+    tagger: Annotated[
+        str | None,
+        typer.Option(help="Optional statistical tagger for organs no rule knows: lac"),
+    ] = None,
 ) -> None:
     """Span-level API: every entity mention of every line, with character offsets."""
     from kg.spans import extract_jsonl
 
     if not in_path.exists():
         _fail(FileNotFoundError(f"{in_path}: no such file"))
-    stats = extract_jsonl(in_path, out, text_field, base_iri, nominal=not no_nominal)
+    try:
+        stats = extract_jsonl(
+            in_path, out, text_field, base_iri, nominal=not no_nominal, tagger=tagger
+        )
+    except KGError as exc:
+        _fail(exc)
     typer.echo(
         f"lines {stats['lines']}, entities {stats['entities']}, errors {stats['errors']} → {out}",
         err=True,
@@ -134,6 +143,10 @@ def eval_(
         Path | None, typer.Option("--json", help="Write the full report as JSON")
     ] = None,
     details: Annotated[bool, typer.Option(help="List false positives and misses")] = True,
+    tagger: Annotated[
+        str | None,
+        typer.Option(help="With --external: also use an optional statistical tagger (lac)"),
+    ] = None,
 ) -> None:
     """Score a build of the gold documents: P/R/F1 per type and overall, with errors listed."""
     from kg.eval import evaluate
@@ -147,7 +160,10 @@ def eval_(
     if external:
         from kg.eval.external import evaluate_external
 
-        ext = evaluate_external()
+        try:
+            ext = evaluate_external(tagger=tagger)
+        except KGError as exc:
+            _fail(exc)
         data["external"] = ext
         for name, prf in ext.items():
             typer.echo(f"{name}: P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f}")

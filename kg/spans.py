@@ -28,13 +28,35 @@ ENTITY_COMPONENTS = (
     "kg_persons",
     "kg_resolver",
 )
+#: optional statistical taggers: name → the component added before ``kg_resolver``
+TAGGERS = {"lac": "kg_lac"}
+
+
+def entity_components(tagger: str | None = None) -> tuple[str, ...]:
+    """The span API's components, with the optional ``tagger`` (``"lac"``) before the
+    resolver.
+
+    >>> entity_components("lac")[-2:]
+    ('kg_lac', 'kg_resolver')
+    """
+    if not tagger:
+        return ENTITY_COMPONENTS
+    if tagger not in TAGGERS:
+        from kg.errors import Errors, KGError
+
+        raise KGError(Errors.E091, name=tagger, choices=", ".join(sorted(TAGGERS)))
+    return (*ENTITY_COMPONENTS[:-1], TAGGERS[tagger], ENTITY_COMPONENTS[-1])
 
 
 def entity_spans(
-    texts: Iterable[str], base_iri: str = DEFAULT_BASE, nominal: bool = True
+    texts: Iterable[str],
+    base_iri: str = DEFAULT_BASE,
+    nominal: bool = True,
+    tagger: str | None = None,
 ) -> Iterator[list[dict[str, Any]]]:
     """The entity mentions of each text, in text order; with ``nominal`` also the nominal
-    organ references (no IRI).
+    organ references (no IRI); ``tagger="lac"`` adds the optional LAC tagger
+    (:mod:`kg.nlp.components.lac`).
 
     >>> next(entity_spans(["工信部表示"]))[0]["type"]
     'Ministry'
@@ -43,7 +65,7 @@ def entity_spans(
     """
     from kg.nlp import get_nlp
 
-    nlp = get_nlp(ENTITY_COMPONENTS)
+    nlp = get_nlp(entity_components(tagger))
     for doc in nlp.pipe(texts):
         st = doc._.kg
         spans = [
@@ -79,9 +101,11 @@ def extract_jsonl(
     text_field: str | None = None,
     base_iri: str = DEFAULT_BASE,
     nominal: bool = True,
+    tagger: str | None = None,
 ) -> dict[str, int]:
     """Run the span API over a JSONL file; returns counts of lines, errors and entities
-    (``nominal=False``: named entities only, for ``kg extract --no-nominal``)."""
+    (``nominal=False``: named entities only, for ``kg extract --no-nominal``; ``tagger``:
+    see :func:`entity_spans`)."""
     fields = [text_field] if text_field else ["text", "content"]
     records: list[tuple[Any, str | None, str | None]] = []
     with open(in_path, encoding="utf-8-sig") as fh:
@@ -101,7 +125,7 @@ def extract_jsonl(
             except (ValueError, AttributeError) as exc:
                 records.append((None, None, f"line {lineno}: invalid JSON: {exc}"))
     texts = [t for _, t, _ in records if t is not None]
-    spans = iter(entity_spans(texts, base_iri, nominal))
+    spans = iter(entity_spans(texts, base_iri, nominal, tagger))
     stats = {"lines": len(records), "errors": 0, "entities": 0}
     with atomic_write(out_path) as out:
         for id_, text, err in records:

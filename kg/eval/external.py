@@ -161,10 +161,12 @@ def is_country(name: str) -> bool:
 # -- scoring -----------------------------------------------------------------------------
 
 
-def _predict(texts: list[str], nominal: bool = True) -> list[list[dict[str, Any]]]:
+def _predict(
+    texts: list[str], nominal: bool = True, tagger: str | None = None
+) -> list[list[dict[str, Any]]]:
     from kg.spans import entity_spans
 
-    return list(entity_spans(texts, nominal=nominal))
+    return list(entity_spans(texts, nominal=nominal, tagger=tagger))
 
 
 def _score(
@@ -233,7 +235,10 @@ def is_bare_organ(name: str) -> bool:
 
 
 def score_cluener(
-    path: Path, errors: list[dict[str, Any]] | None = None, named_only: bool = False
+    path: Path,
+    errors: list[dict[str, Any]] | None = None,
+    named_only: bool = False,
+    tagger: str | None = None,
 ) -> dict[str, Any]:
     """CLUENER ``government`` vs our GovernmentBody/Ministry spans, nominal ones included;
     with ``named_only`` the gold leaves out the bare and generic forms of
@@ -248,7 +253,7 @@ def score_cluener(
         ]
     preds = [
         {(s["start"], s["end"]) for s in spans if s["type"] in GOV_TYPES}
-        for spans in _predict(texts, nominal=not named_only)
+        for spans in _predict(texts, nominal=not named_only, tagger=tagger)
     ]
     if errors is not None:
         for text, g, p in zip(texts, gold, preds, strict=True):
@@ -264,12 +269,12 @@ def score_cluener(
 
 
 def score_peoples_daily(
-    path: Path, errors: dict[str, list[dict[str, Any]]] | None = None
+    path: Path, errors: dict[str, list[dict[str, Any]]] | None = None, tagger: str | None = None
 ) -> dict[str, dict[str, Any]]:
     """People's Daily ORG state organs vs GovernmentBody/Ministry; LOC countries vs Country."""
     data = list(read_bio(path))
     texts = [t for t, _ in data]
-    preds = _predict(texts, nominal=False)  # the gold holds no bare forms (法院, 市委)
+    preds = _predict(texts, nominal=False, tagger=tagger)  # the gold has no bare 法院, 市委
     gold_org, gold_loc, pred_org, pred_loc = [], [], [], []
     for (text, spans), pspans in zip(data, preds, strict=True):
         gold_org.append({(s, e) for ty, s, e in spans if ty == "ORG" and is_state_organ(text[s:e])})
@@ -294,17 +299,20 @@ def score_peoples_daily(
     }
 
 
-def evaluate_external(shared_dir: str | Path | None = None) -> dict[str, dict[str, Any]]:
-    """Every external score whose data file is present under ``shared/eval/external``."""
+def evaluate_external(
+    shared_dir: str | Path | None = None, tagger: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """Every external score whose data file is present under ``shared/eval/external``,
+    with the optional statistical ``tagger`` (``"lac"``) when one is named."""
     ext = Path(shared_dir or default_shared_dir()) / "eval" / "external"
     out: dict[str, dict[str, Any]] = {}
     cluener = ext / "cluener_train.jsonl"
     if cluener.exists():
-        out["cluener_government"] = score_cluener(cluener)
-        out["cluener_government_named"] = score_cluener(cluener, named_only=True)
+        out["cluener_government"] = score_cluener(cluener, tagger=tagger)
+        out["cluener_government_named"] = score_cluener(cluener, named_only=True, tagger=tagger)
     pd = ext / "peoples_daily_dev.bio"
     if pd.exists():
-        out.update(score_peoples_daily(pd))
+        out.update(score_peoples_daily(pd, tagger=tagger))
     return out
 
 
@@ -314,6 +322,7 @@ def main() -> None:  # pragma: no cover - a developer's tool
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--shared", default=None)
+    ap.add_argument("--tagger", default=None, help="optional statistical tagger: lac")
     ap.add_argument(
         "--errors", type=int, default=0, help="print this many wrong sentences per score"
     )
@@ -322,10 +331,12 @@ def main() -> None:  # pragma: no cover - a developer's tool
     errs: list[dict[str, Any]] = []
     perrs: dict[str, list[dict[str, Any]]] = {}
     res = {
-        "cluener_government": score_cluener(ext / "cluener_train.jsonl", errs),
-        "cluener_government_named": score_cluener(ext / "cluener_train.jsonl", named_only=True),
+        "cluener_government": score_cluener(ext / "cluener_train.jsonl", errs, tagger=args.tagger),
+        "cluener_government_named": score_cluener(
+            ext / "cluener_train.jsonl", named_only=True, tagger=args.tagger
+        ),
     }
-    res.update(score_peoples_daily(ext / "peoples_daily_dev.bio", perrs))
+    res.update(score_peoples_daily(ext / "peoples_daily_dev.bio", perrs, tagger=args.tagger))
     for name, prf in res.items():
         print(
             f"{name}: P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f} "

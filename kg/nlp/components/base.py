@@ -11,7 +11,7 @@ from kg.model import EntityInfo, Mention, Observation, Relation
 from kg.nlp.text import norm_text, simplified
 
 # Rule priority when two candidates overlap: higher wins (then the longer one).
-PRIORITY = {"gazetteer": 5, "title": 6, "definition": 6, "person": 4, "pattern": 3}
+PRIORITY = {"gazetteer": 5, "title": 6, "definition": 6, "person": 4, "pattern": 3, "lac": 2}
 
 
 @dataclass(slots=True)

@@ -58,7 +58,7 @@ class Resolver:
                     continue
                 if _contains(k, c):
                     if (
-                        k.rule == "organ"
+                        k.rule in ("organ", "lac")
                         and c.start == k.start
                         and c.type in ("Country", "Location")
                     ):

