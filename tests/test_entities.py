@@ -342,3 +342,34 @@ def test_traditional_and_simplified_forms_share_one_key() -> None:
     )
     assert [(s["iri"], s["end"]) for s in trad] == [(s["iri"], s["end"]) for s in simp]
     assert len(trad) == 3
+
+
+def _cluener_text(needle: str) -> str:
+    """A CLUENER sentence holding ``needle`` (read at test time, never copied in)."""
+    path = ROOT.parent / "shared" / "eval" / "external" / "cluener_train.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present (the shared data sits beside the checkout)")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            if needle in text:
+                return text
+    pytest.fail(f"no CLUENER sentence holds {needle}")
+
+
+def test_foreign_agency_no_lexicon_lists_is_one_body() -> None:
+    text = _cluener_text("新加坡媒体发展管理局首席执行官")
+    spans = next(entity_spans([text], nominal=False))
+    assert ("新加坡媒体发展管理局", "GovernmentBody") in {(s["text"], s["type"]) for s in spans}
+
+
+def test_foreign_country_before_a_chinese_ministry_name_is_the_foreign_body() -> None:
+    spans = next(entity_spans(["英国国家统计局数据显示，中国国家统计局也发布了数据。"]))
+    iris = {s["text"]: s["iri"] for s in spans}
+    assert iris["英国国家统计局"] != iris["中国国家统计局"]
+    assert "国家统计局" not in iris
+
+
+def test_a_common_word_ending_in_ju_is_no_agency() -> None:
+    spans = next(entity_spans(["苏联解体标志着两极格局的终结。"], nominal=False))
+    assert [s["text"] for s in spans] == ["苏联"]

@@ -53,6 +53,10 @@ _SUB_HEADS = (
     "派出所|分局|分行|支行|总部|总队|支队|大队|中心|司|局|处|厅"
 )
 _SUB = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:" + _SUB_HEADS + r")(?!长)")
+# a foreign country's agency no lexicon lists: the country, 2–8 characters, an agency head
+# (新加坡|媒体发展管理|局, 印度|国防研究与发展|局, 美国|航空航天|局)
+_AGENCY_HEADS = "管理局|总局|委员会|局|署"
+_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:" + _AGENCY_HEADS + r")(?!长)")
 # what may not start a sub-unit: a post or a verb right after the body
 _SUB_BAD_START = re.compile(
     r"(?:副|总|部|局|长|门|属|下|所|内|外|主|有|负|新闻发言|发言|会同|联合|牵头|批准)"
@@ -434,6 +438,8 @@ class OrganFinder:
                 if m.start() not in countries:
                     extra.append(self._country(text, q[0], m.start(), q[1]))
                 self._emit_foreign(found, text, q[1], q[0], m.end(), m.group())
+        for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
+            self._agency(found, st, c, others)
         # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
@@ -461,6 +467,34 @@ class OrganFinder:
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
         return [*found.values(), *extra]
+
+    def _agency(self, found: dict, st, c: Mention, others: list[int]) -> None:
+        """A foreign country's agency: the country, a middle of name words (no function
+        word, no boundary word) and an agency head ending the word (新加坡媒体发展管理局).
+        China's own bodies are the gazetteer's and the organ rules'."""
+        if c.key.endswith("/CHN") or c.key == "CHN" or self.gaz.entries.get(c.key) is None:
+            return
+        norm = st.norm
+        m = _AGENCY.match(norm, c.end)
+        if not m or _SUB_BAD_START.match(norm, c.end) or m.end() not in st.tok_ends:
+            return
+        mid = m.group(1)
+        if m.end() - m.end(1) == 1 and not self._head_is_word_end(m.end() - 1, st):
+            return  # 苏联解体标志着两极格局: 局 ends the word 格局, no agency
+        if any(ch in _STOP_CHARS for ch in mid) or (
+            self._boundary is not None
+            and any(w.group() not in _NAME_INTERNAL for w in self._boundary.finditer(mid))
+        ):
+            return
+        # runs into another name; one right after the country is the agency's own name
+        # (英国|国家统计局 is Britain's, not China's 国家统计局)
+        i = bisect.bisect_right(others, c.end)
+        if i < len(others) and others[i] < m.end():
+            return
+        if (c.start, m.end()) in found or any(s <= c.start and m.end() <= e for s, e in found):
+            return
+        name = self.gaz.entries[c.key].name + norm[c.end : m.end()]
+        found[(c.start, m.end())] = self._mention(st.text, c.start, m.end(), name)
 
     # -- names and keys -------------------------------------------------------------------
 
