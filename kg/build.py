@@ -34,12 +34,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors, InputError, KGError
 from kg.iri import DEFAULT_BASE
+
+if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
+    import networkx as nx
 
 REPO_DIR = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO_DIR / "data" / "sample"
@@ -125,6 +126,16 @@ def _fingerprint(text_field: str | None) -> str:
     return f"{pipeline_version()}|text_field={text_field}"
 
 
+def _preload_exporters() -> None:
+    """Import what the graph and export stages use (networkx, scipy, pyoxigraph, rdflib:
+    0.3-0.4 s), while this process waits for a worker."""
+    import importlib
+
+    for name in ("kg.graph", "kg.export.fast", "kg.export.html", "scipy.sparse"):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
 def _resolve(
     inputs: Sequence[str | Path] | None,
     *,
@@ -169,6 +180,7 @@ def _resolve(
         on_progress=on_progress,
         executor=ex,
         slots=slots,
+        idle=_preload_exporters,
     ):
         report.docs_read += 1
         report.chars += r.chars
@@ -359,15 +371,25 @@ def build(
     pools = None
     bar = None
     resolved = False
+    if executor is None and n_workers > 1:
+        from kg.extract_parallel import make_pools
+
+        # The first worker is forked at once and loads the NLP pipeline (from its snapshot
+        # under the cache folder) while this process reads the manifest, scans the inputs
+        # and merges the cached results; it is stopped when nothing is to be extracted.
+        pools = make_pools(
+            n_workers,
+            prestart=True,
+            snapshot_dir=Path(cache_dir) / "pipeline" if cache_dir else None,
+        )
+        pools.ahead = True
     state = BuildState(cache_dir) if cache_dir else None
     try:
-        if executor is None and n_workers > 1:
-            from kg.extract_parallel import make_pools
-
-            pools = make_pools(n_workers, prestart=False)
-            # When something is to be read, the first worker loads the NLP pipeline while
-            # this process scans and merges the cached results (_resolve starts it).
-            pools.ahead = state is None or state.anything_to_read(paths)
+        if state is not None:
+            state.check(_fingerprint(text_field))
+            if pools is not None and not state.anything_to_read(paths):
+                pools.shutdown(kill=True)  # every file unchanged: no pipeline needed now
+                pools.ahead = False
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
@@ -385,8 +407,6 @@ def build(
                 print(msg, file=sys.stderr)
 
         with _gc_paused():
-            if state is not None:
-                state.check(_fingerprint(text_field))
             try:
                 res = _resolve(
                     paths,

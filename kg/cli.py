@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -93,6 +94,7 @@ def build(
             client.close()
     if not quiet:
         typer.echo(report.summary(), err=True)
+    _FAST_EXIT.append(True)
 
 
 @app.command()
@@ -219,11 +221,29 @@ def serve(
         _fail(exc)
 
 
+#: set by ``kg build``: the process may end without tearing down its heap
+_FAST_EXIT: list[bool] = []
+
+
 def main() -> None:
     try:
         app()
+        if _FAST_EXIT:
+            raise SystemExit(0)
     except KeyboardInterrupt:  # pragma: no cover
         sys.exit(130)
+    except SystemExit as exc:
+        if not _FAST_EXIT:
+            raise
+        # A build leaves millions of objects: freeing them one by one at exit takes
+        # 0.2-0.3 s. Everything is written and closed (outputs, cache, workers), so flush
+        # the streams and end the process now.
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if not isinstance(exc.code, int | None):
+            print(exc.code, file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -136,8 +137,12 @@ class ResultCache:
 # --------------------------------------------------------------------------- workers
 
 
-def _worker_init() -> None:
+def _worker_init(snapshot_dir: str | None = None) -> None:
     gc.enable()  # the parent may have paused it for its own bulk work
+    if snapshot_dir is not None:
+        from kg.nlp.pipeline import set_snapshot_dir
+
+        set_snapshot_dir(snapshot_dir)
     from kg.nlp import get_nlp
 
     get_nlp(lean=True)
@@ -187,15 +192,18 @@ class _Pools:
     this process is still importing and scanning; ``shutdown(kill=True)`` ends workers
     that were never needed without waiting for that."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, snapshot_dir: str | None = None) -> None:
         self.n = max(1, n)
+        self.snapshot_dir = snapshot_dir  # pipeline snapshots (kg.nlp.pipeline.get_nlp)
         self.pools: list[tuple[ProcessPoolExecutor, list[Any]]] = []
         self.used = False
         self.ahead = False  # whether the caller wants a worker started early
 
     def _new(self) -> tuple[ProcessPoolExecutor, list[Any]]:
         entry: tuple[ProcessPoolExecutor, list[Any]] = (
-            ProcessPoolExecutor(max_workers=1, initializer=_worker_init),
+            ProcessPoolExecutor(
+                max_workers=1, initializer=_worker_init, initargs=(self.snapshot_dir,)
+            ),
             [],
         )
         self.pools.append(entry)
@@ -254,10 +262,13 @@ class _Ready:
         self.key, self.data, self.result, self.meta = key, data, result, meta
 
 
-def make_pools(workers: int, prestart: bool = True) -> _Pools:
+def make_pools(
+    workers: int, prestart: bool = True, snapshot_dir: str | os.PathLike[str] | None = None
+) -> _Pools:
     """The worker processes ``extract_keyed`` uses (``shutdown(kill=True)`` them after);
-    with ``prestart`` the first one is forked and loads the pipeline right away."""
-    pools = _Pools(workers)
+    with ``prestart`` the first one is forked and loads the pipeline right away;
+    ``snapshot_dir``: where workers restore (or save) the built pipeline."""
+    pools = _Pools(workers, os.fspath(snapshot_dir) if snapshot_dir is not None else None)
     if prestart:
         pools.prestart()
     return pools
@@ -274,6 +285,7 @@ def extract_keyed(
     executor: Any = None,
     slots: int | None = None,
     keep_mentions: bool = False,
+    idle: Callable[[], object] | None = None,
 ) -> Iterator[tuple[str | None, DocResult, bool]]:
     """Extract every document; yields ``(key, result, cached)`` in input order.
 
@@ -282,7 +294,8 @@ def extract_keyed(
     ``on_error``). ``workers=1`` without ``executor`` runs in this process; ``executor`` is
     any object with ``submit(fn, *args) -> future`` (a Dask client through
     :class:`kg.distributed.DaskExecutor`); ``slots`` bounds the batches in flight
-    (default ``2 × workers``).
+    (default ``2 × workers``). ``idle`` is called once, the first time the results must
+    wait for a worker (to do work of later stages while this process would be idle).
     """
     errors = on_error or (lambda e: None)
     progress = on_progress or (lambda d, c: None)
@@ -293,6 +306,7 @@ def extract_keyed(
     pending: deque[_Batch | _Ready] = deque()
     current: _Batch | None = None
     in_flight = 0
+    idle_once = [idle] if idle is not None else []
 
     def submit(b: _Batch) -> None:
         nonlocal own_pool, executor, in_flight
@@ -320,6 +334,8 @@ def extract_keyed(
             yield entry.key, r, True
             return
         if entry.out is None:
+            if idle_once and not entry.fut.done():
+                idle_once.pop()()
             entry.out = entry.fut.result()
             in_flight -= 1
         assert entry.out is not None
@@ -366,7 +382,10 @@ def extract_keyed(
                 data = store.get(item.key) if store is not None else None
                 if data is None:
                     raise KeyError(f"result {item.key} of {item.doc_id} is not in the store")
-                ready_entry = _Ready(item.key, data, None, item.meta)
+                # decoded now, not when its turn comes: while a worker extracts a changed
+                # document, the results after it are made ready for merging
+                r = decode_result(data, keep_mentions) if pending else None
+                ready_entry = _Ready(item.key, None if r is not None else data, r, item.meta)
             else:
                 doc, key = (item.doc, item.key) if isinstance(item, Keyed) else (item, None)
                 if store is not None and key is None:

@@ -14,7 +14,6 @@ import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -169,10 +168,23 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
     return gaz
 
 
-@lru_cache(maxsize=4)
+_LOADED: dict[str | None, Gazetteer] = {}
+
+
 def load_gazetteer(directory: str | None = None) -> Gazetteer:
-    """The process-wide gazetteer (cached)."""
-    return load_gazetteer_from(Path(directory) if directory else ONTOLOGY_DIR)
+    """The process-wide gazetteer (cached; :func:`kg.nlp.pipeline.get_nlp` primes the
+    cache with the gazetteer of a restored pipeline snapshot, see :func:`prime_gazetteer`)."""
+    gaz = _LOADED.get(directory)
+    if gaz is None:
+        gaz = _LOADED[directory] = load_gazetteer_from(
+            Path(directory) if directory else ONTOLOGY_DIR
+        )
+    return gaz
+
+
+def prime_gazetteer(directory: str | None, gaz: Gazetteer) -> None:
+    """Make ``load_gazetteer(directory)`` return ``gaz`` (read from the same files)."""
+    _LOADED.setdefault(directory, gaz)
 
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "norm_text"]

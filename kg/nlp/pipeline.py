@@ -8,6 +8,13 @@ matter (a short name must be a whole jieba token). Results land in ``doc._.kg``
 jieba's tokens come from ``jieba_next`` (same tokens as jieba, ~3× faster) when it is
 installed, with every gazetteer name added to its dictionary first.
 
+Building the pipeline takes 1–1.5 s (jieba's dictionary, word lists derived from it,
+automata, regular expressions). With a snapshot folder (``KG_PIPELINE_CACHE``, set by
+``kg build`` to its cache folder) ``get_nlp`` saves the built components and the
+segmenter's dictionary in one pickle, keyed by a hash of every file under ``kg/`` and
+``ontology/`` and the versions of the libraries, and the next process restores them in
+~0.4 s (:func:`snapshot_key`, :func:`restore_snapshot`).
+
 >>> nlp = make_nlp()
 >>> doc = nlp("7月23日，工业和信息化部总经济师许科敏在论坛上表示。")
 >>> [(m.text, m.type) for m in doc._.kg.mentions]
@@ -16,8 +23,15 @@ installed, with every gazetteer name added to its dictionary first.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
 import logging
+import os
+import pickle
+import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.lang.zh import Chinese, Segmenter
@@ -25,7 +39,7 @@ from spacy.language import Language
 
 import kg.nlp.components  # noqa: F401  (registers the factories)
 from kg.nlp.components.base import KGTokenizer
-from kg.nlp.gazetteer import load_gazetteer
+from kg.nlp.gazetteer import ONTOLOGY_DIR, load_gazetteer, prime_gazetteer
 
 #: Components in pipeline order. Each is a registered factory name.
 DEFAULT_COMPONENTS: tuple[str, ...] = (
@@ -107,5 +121,167 @@ def make_nlp(
 
 @lru_cache(maxsize=4)
 def get_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS, lean: bool = False) -> Language:
-    """The process-wide pipeline (built once per worker process)."""
-    return make_nlp(components, lean=lean)
+    """The process-wide pipeline (built once per worker process; restored from a snapshot
+    under ``KG_PIPELINE_CACHE`` when there is one, saved there when there is none)."""
+    folder = _SNAPSHOT_DIR[0] or os.environ.get(SNAPSHOT_ENV)
+    if not folder:
+        return make_nlp(components, lean=lean)
+    path = Path(folder) / f"pipeline-{snapshot_key(components, lean)}.pkl"
+    nlp = restore_snapshot(path, components)
+    if nlp is None:
+        nlp = make_nlp(components, lean=lean)
+        save_snapshot(nlp, path)
+    return nlp
+
+
+# --------------------------------------------------------------------------- snapshots
+
+#: Environment variable naming the folder of pipeline snapshots (inherited by workers).
+SNAPSHOT_ENV = "KG_PIPELINE_CACHE"
+_SNAPSHOT_DIR: list[str | None] = [None]
+
+
+def set_snapshot_dir(folder: str | os.PathLike[str] | None) -> str | None:
+    """Use (None: stop using) ``folder`` for pipeline snapshots in this process, before
+    ``KG_PIPELINE_CACHE``; returns the previous setting."""
+    prev = _SNAPSHOT_DIR[0]
+    _SNAPSHOT_DIR[0] = os.fspath(folder) if folder is not None else None
+    return prev
+SNAPSHOT_VERSION = 1
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+_REPO_ONTOLOGY = PACKAGE_DIR.parent / "ontology"
+
+
+@lru_cache(maxsize=8)
+def snapshot_key(components: tuple[str, ...] = DEFAULT_COMPONENTS, lean: bool = False) -> str:
+    """Hash of everything a built pipeline depends on: the code (every ``*.py`` under
+    ``kg/``), the data (every file under ``ontology/``), the Python and library versions
+    and the arguments. A change to any of them gives another key (another snapshot)."""
+    from importlib import metadata
+
+    h = hashlib.sha1()
+    libs = []
+    for dist in ("spacy", "jieba", "jieba_next", "jieba_fast", "pyahocorasick", "numpy"):
+        try:
+            libs.append((dist, metadata.version(dist)))
+        except metadata.PackageNotFoundError:
+            libs.append((dist, None))
+    h.update(repr((SNAPSHOT_VERSION, sys.version, libs, components, lean)).encode())
+    files = sorted(PACKAGE_DIR.rglob("*.py"))
+    for folder in dict.fromkeys((ONTOLOGY_DIR, _REPO_ONTOLOGY)):
+        files += sorted(p for p in folder.rglob("*") if p.is_file())
+    for f in files:
+        h.update(str(f).encode() + b"\0")
+        with contextlib.suppress(OSError):
+            h.update(f.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _segmenter_state(seg: Any) -> dict[str, Any] | None:
+    dt = getattr(seg, "dt", None)
+    if dt is None or not getattr(dt, "initialized", False):
+        return None
+    return {
+        "FREQ": dt.FREQ,
+        "total": dt.total,
+        "user_word_tag_tab": dict(getattr(dt, "user_word_tag_tab", {}) or {}),
+    }
+
+
+def save_snapshot(nlp: Language, path: Path) -> bool:
+    """Pickle the components of ``nlp`` and its segmenter's dictionary to ``path``
+    (atomically; one writer at a time, the others skip). False when it cannot be saved."""
+    seg = getattr(getattr(nlp.tokenizer, "tokenizer", None), "jieba_seg", None)
+    state = _segmenter_state(seg)
+    if state is None:
+        return False
+    lock = path.with_name(path.name + ".lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except OSError:
+        return False  # another process is writing it (or the folder is read-only)
+    try:
+        os.close(fd)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        payload = {
+            "version": SNAPSHOT_VERSION,
+            "segmenter": seg.__name__,
+            "segmenter_state": state,
+            "components": list(nlp.pipeline),
+        }
+        with open(tmp, "wb") as f:
+            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("pipeline-*.pkl"):  # snapshots of other code or data
+            if old.name != path.name:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+        return True
+    except Exception:  # unpicklable component, full disk: build it next time again
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+
+
+#: components handed to the ``kg_restored`` factory by :func:`restore_snapshot`
+_RESTORING: dict[str, Any] = {}
+
+
+@Language.factory("kg_restored", default_config={"slot": ""})
+def _make_restored(nlp: Language, name: str, slot: str) -> Any:
+    return _RESTORING.pop(slot)
+
+
+def restore_snapshot(path: Path, components: tuple[str, ...]) -> Language | None:
+    """The pipeline saved by :func:`save_snapshot`, or None (no snapshot, unreadable, or
+    for another segmenter): the same components in the same state, the segmenter's
+    dictionary with the gazetteer names already added."""
+    try:
+        with open(path, "rb") as f:
+            was = gc.isenabled()
+            gc.disable()  # millions of acyclic objects: the collector would walk them all
+            try:
+                payload = pickle.load(f)
+            finally:
+                if was:
+                    gc.enable()
+    except FileNotFoundError:
+        return None
+    except Exception:  # damaged or from incompatible code: rebuild (and overwrite)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return None
+    seg = _fast_segmenter()
+    comps = payload.get("components") if isinstance(payload, dict) else None
+    if (
+        payload.get("version") != SNAPSHOT_VERSION
+        or payload.get("segmenter") != seg.__name__
+        or [n for n, _ in comps or ()] != list(components)
+    ):
+        return None
+    nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "char"}}})
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    if id(seg) not in _SEGMENTER_WORDS_ADDED:
+        dt = seg.dt
+        state = payload["segmenter_state"]
+        with dt.lock:
+            dt.FREQ, dt.total = state["FREQ"], state["total"]
+            dt.user_word_tag_tab.update(state["user_word_tag_tab"])
+            dt.initialized = True
+            dt._rust_prefix = None  # rebuilt from FREQ on first use
+        _SEGMENTER_WORDS_ADDED.add(id(seg))
+    nlp.tokenizer.jieba_seg = seg
+    nlp.tokenizer.segmenter = Segmenter.jieba
+    nlp.tokenizer = KGTokenizer(nlp.tokenizer)
+    for name, comp in comps:
+        slot = f"{id(comp)}:{name}"
+        _RESTORING[slot] = comp
+        nlp.add_pipe("kg_restored", name=name, config={"slot": slot})
+        gaz = getattr(comp, "gaz", None)
+        if gaz is not None:
+            prime_gazetteer(None, gaz)
+    return nlp
