@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +50,9 @@ DEFAULT_FORMATS = ("ttl", "html")
 ALL_FORMATS = ("ttl", "html", "trig", "nt", "nq", "jsonld", "graphml", "csv")
 #: From this many documents on, Turtle and N-Triples come from :mod:`kg.export.fast`.
 FAST_EXPORT_MIN_DOCS = 100
+#: A build that extracted fewer documents renders their RDF fragments itself (the worker
+#: processes are stopped; see ``kg.export.fast.RENDER_TASK_PARTS``).
+FEW_EXTRACTED = 25
 
 
 @dataclass
@@ -286,6 +291,48 @@ def _write_one(
 FastStart = Callable[[str, Path], "Callable[[], object] | None"]
 
 
+def _fork_writer(
+    fmts: Sequence[str], graph: Callable[[], nx.MultiDiGraph], dest: Path, max_html_nodes: int
+) -> Callable[[], dict[str, float] | None]:
+    """Write ``fmts`` into ``dest`` in a forked child process (it shares this process's
+    memory, the resolution included, copy-on-write); returns the function that waits for
+    it: seconds per format (and ``graph``), or None when the child failed."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child; its work is checked by the parent's tests)
+        code = 1
+        try:
+            os.close(r)
+            times: dict[str, float] = {}
+            t = time.perf_counter()
+            graph()
+            times["graph"] = time.perf_counter() - t
+            for fmt in fmts:
+                t = time.perf_counter()
+                _write_one(fmt, graph, dest, max_html_nodes)
+                times[fmt] = time.perf_counter() - t
+            os.write(w, json.dumps(times).encode())
+            os.close(w)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+
+    def join() -> dict[str, float] | None:
+        chunks = []
+        with os.fdopen(r, "rb") as f:
+            chunks.append(f.read())
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        try:
+            return json.loads(b"".join(chunks))
+        except ValueError:
+            return None
+
+    return join
+
+
 def _export(
     graph: Callable[[], nx.MultiDiGraph],
     out_dir: str | Path,
@@ -293,7 +340,13 @@ def _export(
     max_html_nodes: int,
     fast: FastStart | None = None,
     timings: dict[str, float] | None = None,
+    *,
+    fork_slow: Collection[str] = (),
+    graph_seconds: Callable[[float], None] | None = None,
 ) -> dict[str, str]:
+    """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
+    written by a forked child while this process writes the fast ones (2 cores: the HTML
+    view and Turtle at the same time); when the child fails they are written here."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -304,7 +357,13 @@ def _export(
     try:
         staged: dict[str, Path] = {}
         started: dict[str, Callable[[], object]] = {}
+        child = None
+        forked = [f for f in dict.fromkeys(formats) if f in fork_slow]
+        if forked and len(forked) < len(dict.fromkeys(formats)):
+            child = _fork_writer(forked, graph, stage, max_html_nodes)
         for fmt in dict.fromkeys(formats):  # fast formats first: they work in the background
+            if child is not None and fmt in forked:
+                continue
             t = time.perf_counter()
             finish = fast(fmt, stage / f"graph.{fmt}") if fast is not None else None
             if finish is not None:
@@ -312,7 +371,7 @@ def _export(
                 staged[fmt] = stage / f"graph.{fmt}"
                 timings[fmt] = time.perf_counter() - t
         for fmt in dict.fromkeys(formats):
-            if fmt not in started:
+            if fmt not in started and (child is None or fmt not in forked):
                 t = time.perf_counter()
                 staged[fmt] = _write_one(fmt, graph, stage, max_html_nodes)
                 timings[fmt] = time.perf_counter() - t
@@ -320,6 +379,18 @@ def _export(
             t = time.perf_counter()
             finish()
             timings[fmt] += time.perf_counter() - t
+        if child is not None:
+            times = child()
+            for fmt in forked:
+                if times is None:  # the child failed: write them here (and see why)
+                    t = time.perf_counter()
+                    staged[fmt] = _write_one(fmt, graph, stage, max_html_nodes)
+                    timings[fmt] = time.perf_counter() - t
+                else:
+                    staged[fmt] = stage / ("nodes.csv" if fmt == "csv" else f"graph.{fmt}")
+                    timings[fmt] = times[fmt]
+            if times is not None and graph_seconds is not None:
+                graph_seconds(times["graph"])
         for name in sorted(os.listdir(stage)):  # every format went through: publish
             if not name.startswith("."):
                 os.replace(stage / name, out / name)
@@ -424,8 +495,10 @@ def build(
             finally:
                 if bar is not None:
                     bar.close()
-                if pools is not None and (not resolved or report.docs_extracted == 0):
-                    pools.shutdown(kill=True)  # not needed: nothing extracted, little to render
+                if pools is not None and (
+                    not resolved or report.docs_extracted < FEW_EXTRACTED
+                ):
+                    pools.shutdown(kill=True)  # not needed: few fragments to render
                     pools = None
             t1 = time.perf_counter()
             graph_cache: list[nx.MultiDiGraph] = []
@@ -460,8 +533,30 @@ def build(
                         executor=pools,
                     )
 
+            # With the workers gone (a small rebuild) the formats not written from the
+            # resolution (graph.html) are written by a forked child while this process
+            # writes Turtle: it has the other core to itself.
+            fork_slow: tuple[str, ...] = ()
+            if (
+                use_fast
+                and hasattr(os, "fork")
+                and pools is None
+                and threading.active_count() == 1
+            ):
+                fork_slow = tuple(f for f in formats if f not in FAST_FORMATS)
+
+            def graph_seconds(s: float) -> None:
+                report.timings["graph"] = s
+
             report.outputs = _export(
-                graph, out_dir, formats, max_html_nodes, fast, report.format_seconds
+                graph,
+                out_dir,
+                formats,
+                max_html_nodes,
+                fast,
+                report.format_seconds,
+                fork_slow=fork_slow,
+                graph_seconds=graph_seconds,
             )
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
     finally:

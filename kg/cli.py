@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -68,6 +69,9 @@ def build(
         )
     executor = None
     client = None
+    # The process ends after the build: the cyclic collector would only walk the
+    # millions of (acyclic) objects of the graph once more when the build re-enables it.
+    gc.disable()
     try:
         if scheduler:
             from kg.distributed import connect

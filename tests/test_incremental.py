@@ -256,3 +256,66 @@ def test_cli_rebuild_in_a_real_process_extracts_one_document_and_matches_clean(
     assert "documents read: 9, failed: 0, from cache: 8" in again.stderr
     assert "wrote: " in again.stderr  # the summary's last line got out before the exit
     assert_same_as_clean(corpus, out, tmp_path)
+
+
+def _spy_fork(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    import kg.build as B
+
+    calls: list[tuple[str, ...]] = []
+    real = B._fork_writer
+
+    def spy(fmts, *a):
+        calls.append(tuple(fmts))
+        return real(fmts, *a)
+
+    monkeypatch.setattr(B, "_fork_writer", spy)
+    return calls
+
+
+def _html_build(corpus: Path, out: Path, workers: int):
+    return build([corpus], out, cache_dir=out / ".cache", quiet=True, formats=("ttl", "html"),
+                 fast_export=True, workers=workers)  # fmt: skip
+
+
+def test_small_rebuild_writes_the_view_in_a_forked_child_and_the_same_page(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a small parallel rebuild the workers are stopped and graph.html is written by
+    a forked child while Turtle is written here: the page is the page one process writes."""
+    out = tmp_path / "out"
+    _html_build(corpus, out, workers=2)
+    p = corpus / "b" / "论坛.md"
+    p.write_text(p.read_text(encoding="utf-8") + "\n\n商务部与泰国开展合作。", encoding="utf-8")
+    forks = _spy_fork(monkeypatch)
+    r = _html_build(corpus, out, workers=2)
+    assert forks == [("html",)]
+    assert r.docs_extracted == 1 and "graph" in r.timings
+    single = tmp_path / "single"
+    _html_build(corpus, single, workers=1)  # no workers: the view is written in-process
+    assert (out / "graph.html").read_bytes() == (single / "graph.html").read_bytes()
+    assert triples(out / "graph.ttl") == triples(single / "graph.ttl")
+
+
+def test_failing_forked_view_writer_falls_back_to_this_process(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.build as B
+
+    parent = os.getpid()
+    real = B._write_one
+
+    def child_fails(fmt, graph, dest, max_html_nodes):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fell over")
+        return real(fmt, graph, dest, max_html_nodes)
+
+    out = tmp_path / "out"
+    _html_build(corpus, out, workers=2)
+    monkeypatch.setattr(B, "_write_one", child_fails)
+    forks = _spy_fork(monkeypatch)
+    (corpus / "a" / "新法.md").write_text("# 新法\n\n第一条 商务部负责实施本法。", encoding="utf-8")
+    r = _html_build(corpus, out, workers=2)
+    assert forks == [("html",)] and r.docs_extracted == 1
+    single = tmp_path / "single"
+    _html_build(corpus, single, workers=1)
+    assert (out / "graph.html").read_bytes() == (single / "graph.html").read_bytes()
