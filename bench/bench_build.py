@@ -176,6 +176,40 @@ def touch_one(corpus: Path) -> Path:
     return victim
 
 
+WARM_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from kg.build import watch
+corpus, out, workers, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+runs = []
+def on_report(r):
+    runs.append({"seconds": r.seconds, "extracted": r.docs_extracted, "cached": r.docs_cached,
+                 "timings": {k: round(v, 3) for k, v in r.timings.items()},
+                 "changed_at": changed[0], "done_at": time.perf_counter()})
+    if len(runs) < n:  # one law file gets a new sentence (another one each time)
+        changed[0] = time.perf_counter()
+        with victim.open("a", encoding="utf-8") as f:
+            f.write(f"\\n\\n本办法第{len(runs)}条由商务部会同海关总署负责解释。\\n")
+changed = [None]
+laws = sorted(p for p in (corpus / "laws").rglob("*.md"))
+victim = laws[len(laws) // 3]
+watch([corpus], out, workers=workers, cache_dir=out / ".cache", interval=0.1,
+      on_report=on_report, max_builds=n, quiet=True)
+print(json.dumps(runs))
+"""
+
+
+def kg_warm(corpus: Path, out: Path, workers: int, builds: int = 5) -> list[dict[str, Any]]:
+    """``kg build --watch`` (in-process ``kg.build.watch``): a first build, then a rebuild
+    after each of ``builds - 1`` changes of one law file; the workers (NLP pipeline loaded)
+    stay up between builds."""
+    r = run([sys.executable, "-c", WARM_SCRIPT, str(corpus), str(out), str(workers),
+             str(builds)], pss=False)  # fmt: skip
+    if r["rc"] != 0:
+        raise SystemExit(f"watch failed ({r['rc']}):\n{r['stderr'][-3000:]}")
+    return json.loads(r["stdout"].strip().splitlines()[-1])
+
+
 # --------------------------------------------------------------------------- quality
 
 
@@ -250,13 +284,31 @@ def table(res: dict[str, Any]) -> str:
     lines += [
         "",
         f"kg timings (full): {kg['timings']}",
-        f"incremental rebuild, one file changed ({res['touched']}): {inc['wall']:.2f} s = "
+        f"COLD incremental rebuild (a new `kg build` process), one file changed "
+        f"({res['touched']}): {inc['wall']:.2f} s = "
         f"{100 * share:.1f}% of the full build; "
         f"{inc['docs'] - inc['cached']} document(s) extracted, "
         f"{inc['cached']:,} from cache; peak {_mb(inc['peak_rss'])}",
         f"  timings: {inc['timings']}",
         f"rebuild, nothing changed: {same['wall']:.2f} s = {100 * same['wall'] / kg['wall']:.1f}%; "
         f"{same['docs'] - same['cached']} extracted",
+    ]
+    if res.get("kg_warm"):
+        warm = res["kg_warm"][2:]  # the first rebuild also waits for the workers' pipeline
+        # from the file's change to the outputs written (polling every 0.1 s included)
+        secs = sorted(w["done_at"] - w["changed_at"] for w in warm)
+        med = secs[len(secs) // 2]
+        first = res["kg_warm"][1]
+        lines += [
+            "WARM (kg build --watch: one process kept running; NOT the cold command above): "
+            f"change → outputs written {med:.2f} s median of {len(warm)} = "
+            f"{100 * med / kg['wall']:.1f}% of the full build "
+            f"(each: {', '.join(f'{x:.2f}' for x in secs)} s, polling included; "
+            f"extracted {', '.join(str(w['extracted']) for w in warm)}); first rebuild "
+            f"{first['done_at'] - first['changed_at']:.2f} s (waits for the workers' pipeline)",
+            f"  timings: {warm[-1]['timings']}",
+        ]
+    lines += [
         f"load average before / after: {res['load_before']:.2f} / {res['load_after']:.2f} "
         f"on {os.cpu_count()} cores",
         "",
@@ -265,9 +317,15 @@ def table(res: dict[str, Any]) -> str:
         + ("OK" if rate(kg, "chars") >= TARGET_CHARS_S else "MISSED"),
         f"  peak memory ≤ {_mb(TARGET_MEM)}: {_mb(kg['peak_rss'])} "
         + ("OK" if kg["peak_rss"] <= TARGET_MEM else "MISSED"),
-        f"  incremental ≤ {100 * TARGET_INCREMENTAL:.0f}% of full: {100 * share:.1f}% "
+        f"  incremental ≤ {100 * TARGET_INCREMENTAL:.0f}% of full, cold CLI: {100 * share:.1f}% "
         + ("OK" if share <= TARGET_INCREMENTAL else "MISSED"),
     ]
+    if res.get("kg_warm"):
+        lines.append(
+            f"  incremental ≤ {100 * TARGET_INCREMENTAL:.0f}% of full, warm (--watch): "
+            f"{100 * med / kg['wall']:.1f}% "
+            + ("OK" if med / kg["wall"] <= TARGET_INCREMENTAL else "MISSED")
+        )
     if base:
         speed = rate(kg, "chars") / rate(base, "chars")
         ok = "OK" if speed >= 5 else "MISSED"
@@ -285,6 +343,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-f1", action="store_true")
+    ap.add_argument("--no-warm", action="store_true", help="skip the --watch rebuilds")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     ap.add_argument("--no-snapshot", action="store_true",
@@ -310,6 +369,9 @@ def main() -> None:
         res["touched"] = str(touch_one(corpus).relative_to(corpus))
         res["kg_incremental"] = kg_build(corpus, out, args.workers)
         res["kg_nochange"] = kg_build(corpus, out, args.workers)
+        if not args.no_warm:
+            print("warm rebuilds (watch)…", file=sys.stderr)
+            res["kg_warm"] = kg_warm(corpus, out, args.workers)
         if pipeline_version() != res["pipeline_version"]:
             print("warning: the pipeline version changed during the run (files under kg/nlp or "
                   "ontology/ were modified): the rebuilds re-extracted everything",

@@ -28,6 +28,7 @@ import gc
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -291,6 +292,25 @@ def _write_one(
 FastStart = Callable[[str, Path], "Callable[[], object] | None"]
 
 
+#: Seconds a forked writer may stay silent before it is stopped and its formats are
+#: written by the build process itself.
+FORK_TIMEOUT = 600.0
+
+
+def _fork_safe() -> bool:
+    """Whether this process may fork a writer: no threads but the idle machinery of a
+    ``ProcessPoolExecutor`` (its manager and queue feeder, which the child never uses)."""
+    if not hasattr(os, "fork"):
+        return False
+    for t in threading.enumerate():
+        if t is threading.main_thread():
+            continue
+        if type(t).__name__ == "_ExecutorManagerThread" or t.name == "QueueFeederThread":
+            continue
+        return False
+    return True
+
+
 def _fork_writer(
     fmts: Sequence[str], graph: Callable[[], nx.MultiDiGraph], dest: Path, max_html_nodes: int
 ) -> Callable[[], dict[str, float] | None]:
@@ -319,9 +339,20 @@ def _fork_writer(
     os.close(w)
 
     def join() -> dict[str, float] | None:
+        import select
+
         chunks = []
-        with os.fdopen(r, "rb") as f:
-            chunks.append(f.read())
+        with os.fdopen(r, "rb", buffering=0) as f:
+            while True:
+                ready, _, _ = select.select([f], [], [], FORK_TIMEOUT)
+                if not ready:  # stuck (it never should be): stop it, write here
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+                    return None
+                data = f.read(65536)
+                if not data:
+                    break
+                chunks.append(data)
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             return None
@@ -426,8 +457,13 @@ def build(
     quiet: bool = False,
     executor: Any = None,
     fast_export: bool | None = None,
+    workers_pool: Any = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
+
+    ``workers_pool``: worker processes owned by the caller
+    (:func:`kg.extract_parallel.make_pools`), used and left running, their pipelines
+    loaded, for the next build (:func:`watch`).
 
     ``fast_export``: Turtle/N-Triples through :mod:`kg.export.fast` (None: from
     :data:`FAST_EXPORT_MIN_DOCS` documents on). Input errors are printed to stderr (also
@@ -439,10 +475,11 @@ def build(
     t0 = time.perf_counter()
     n_workers = workers or default_workers()
     paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
-    pools = None
+    pools = workers_pool
+    own = workers_pool is None  # whether this build starts (and stops) the workers
     bar = None
     resolved = False
-    if executor is None and n_workers > 1:
+    if own and executor is None and n_workers > 1:
         from kg.extract_parallel import make_pools
 
         # The first worker is forked at once and loads the NLP pipeline (from its snapshot
@@ -458,7 +495,7 @@ def build(
     try:
         if state is not None:
             state.check(_fingerprint(text_field))
-            if pools is not None and not state.anything_to_read(paths):
+            if own and pools is not None and not state.anything_to_read(paths):
                 pools.shutdown(kill=True)  # every file unchanged: no pipeline needed now
                 pools.ahead = False
         if not quiet and sys.stderr.isatty():
@@ -498,7 +535,8 @@ def build(
                 if pools is not None and (
                     not resolved or report.docs_extracted < FEW_EXTRACTED
                 ):
-                    pools.shutdown(kill=True)  # not needed: few fragments to render
+                    if own:
+                        pools.shutdown(kill=True)  # not needed: few fragments to render
                     pools = None
             t1 = time.perf_counter()
             graph_cache: list[nx.MultiDiGraph] = []
@@ -537,12 +575,7 @@ def build(
             # resolution (graph.html) are written by a forked child while this process
             # writes Turtle: it has the other core to itself.
             fork_slow: tuple[str, ...] = ()
-            if (
-                use_fast
-                and hasattr(os, "fork")
-                and pools is None
-                and threading.active_count() == 1
-            ):
+            if use_fast and pools is None and _fork_safe():
                 fork_slow = tuple(f for f in formats if f not in FAST_FORMATS)
 
             def graph_seconds(s: float) -> None:
@@ -560,9 +593,99 @@ def build(
             )
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
     finally:
-        if pools is not None:
+        if own and pools is not None:
             pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
         if state is not None:
             state.close(complete=resolved)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+# --------------------------------------------------------------------------- watch
+
+
+def input_signature(inputs: Sequence[str | Path] | None) -> frozenset[tuple[str, int, int]]:
+    """(path, size, mtime) of every input file: it changes when a file is added, removed
+    or modified."""
+    from kg.ingest import iter_input_files
+
+    out = set()
+    for found in iter_input_files([Path(p) for p in (inputs or [SAMPLE_DIR])]):
+        if isinstance(found, InputError):
+            continue
+        try:
+            st = os.stat(found[0])
+        except OSError:
+            continue
+        out.add((str(found[0]), st.st_size, st.st_mtime_ns))
+    return frozenset(out)
+
+
+def watch(
+    inputs: Sequence[str | Path] | None = None,
+    out_dir: str | Path = "output",
+    *,
+    workers: int | None = None,
+    cache_dir: str | Path | None = None,
+    interval: float = 1.0,
+    on_report: Callable[[BuildReport], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    stop: threading.Event | None = None,
+    max_builds: int | None = None,
+    **options: Any,
+) -> int:
+    """Build, then rebuild whenever an input file changes (``kg build --watch``).
+
+    The worker processes stay up between builds with the NLP pipeline loaded, so a rebuild
+    after one changed document costs its extraction, the merge and the export, not the
+    start-up of a process. Inputs are polled every ``interval`` seconds (size and mtime of
+    every file). Runs until ``stop`` is set or ``max_builds`` builds were made; returns the
+    number of builds. ``options`` are those of :func:`build`; a failing build is passed to
+    ``on_error`` (raised without it) and the next change is waited for.
+    """
+    from kg.extract_parallel import make_pools
+
+    n_workers = workers or default_workers()
+    pools = None
+    if options.get("executor") is None and n_workers > 1:
+        pools = make_pools(
+            n_workers,
+            prestart=True,
+            snapshot_dir=Path(cache_dir) / "pipeline" if cache_dir else None,
+        )
+    builds = 0
+    seen: frozenset[tuple[str, int, int]] | None = None
+    try:
+        while max_builds is None or builds < max_builds:
+            if stop is not None and stop.is_set():
+                break
+            now = input_signature(inputs)
+            if now != seen:
+                seen = now
+                try:
+                    report = build(
+                        inputs,
+                        out_dir,
+                        workers=n_workers,
+                        cache_dir=cache_dir,
+                        workers_pool=pools,
+                        **options,
+                    )
+                except KGError as exc:
+                    if on_error is None:
+                        raise
+                    on_error(exc)
+                else:
+                    if on_report is not None:
+                        on_report(report)
+                builds += 1
+                continue
+            if stop is not None:
+                if stop.wait(interval):
+                    break
+            else:
+                time.sleep(interval)
+    finally:
+        if pools is not None:
+            pools.shutdown(kill=True)
+    return builds

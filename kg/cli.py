@@ -54,6 +54,15 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary")
     ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            help="Stay up and rebuild whenever an input changes (workers keep the pipeline)"
+        ),
+    ] = False,
+    interval: Annotated[
+        float, typer.Option(help="Seconds between looks at the inputs with --watch")
+    ] = 1.0,
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
     from kg.build import ALL_FORMATS, DEFAULT_FORMATS
@@ -69,6 +78,29 @@ def build(
         )
     executor = None
     client = None
+    options = {
+        "cache_dir": (cache_dir or out / ".cache") if cache else None,
+        "text_field": text_field,
+        "base_iri": base_iri,
+        "formats": formats,
+        "max_html_nodes": max_html_nodes,
+        "quiet": quiet,
+    }
+    if watch:
+        from kg.build import watch as run_watch
+
+        def show(report) -> None:
+            if not quiet:
+                typer.echo(report.summary(), err=True)
+                typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
+
+        try:
+            run_watch(inputs or None, out, workers=workers or None, interval=interval,
+                      on_report=show, on_error=lambda e: typer.echo(f"error: {e}", err=True),
+                      **options)  # fmt: skip
+        except KGError as exc:
+            _fail(exc)
+        return
     # The process ends after the build: the cyclic collector would only walk the
     # millions of (acyclic) objects of the graph once more when the build re-enables it.
     gc.disable()

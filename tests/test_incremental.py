@@ -319,3 +319,49 @@ def test_failing_forked_view_writer_falls_back_to_this_process(
     single = tmp_path / "single"
     _html_build(corpus, single, workers=1)
     assert (out / "graph.html").read_bytes() == (single / "graph.html").read_bytes()
+
+
+def test_watch_rebuilds_after_a_change_with_the_workers_kept(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """``kg build --watch``: a first build, then (a document changed) a rebuild that
+    extracts only that document in the workers kept from the first build, and whose graph
+    is the graph of a clean build."""
+    from kg.build import watch
+
+    out = tmp_path / "out"
+    reports = []
+    p = corpus / "a" / "数据安全法.md"
+
+    def on_report(r) -> None:
+        reports.append(r)
+        if len(reports) == 1:
+            p.write_text(p.read_text(encoding="utf-8") + "国家发展改革委负责实施。",
+                         encoding="utf-8")  # fmt: skip
+
+    n = watch([corpus], out, workers=2, cache_dir=out / ".cache", interval=0.05,
+              on_report=on_report, max_builds=2, quiet=True, formats=FORMATS,
+              fast_export=True)  # fmt: skip
+    assert n == 2
+    assert [(r.docs_extracted, r.docs_cached) for r in reports] == [(9, 0), (1, 8)]
+    assert_same_as_clean(corpus, out, tmp_path)
+
+
+def test_watch_stops_when_told_and_waits_for_changes_in_between(
+    corpus: Path, tmp_path: Path
+) -> None:
+    import threading
+
+    from kg.build import watch
+
+    out = tmp_path / "out"
+    stop = threading.Event()
+    reports = []
+    timer = threading.Timer(1.5, stop.set)
+    timer.start()
+    try:
+        n = watch([corpus], out, workers=1, cache_dir=out / ".cache", interval=0.05,
+                  on_report=reports.append, stop=stop, quiet=True, formats=FORMATS)  # fmt: skip
+    finally:
+        timer.cancel()
+    assert n == 1 and len(reports) == 1  # nothing changed: no second build
