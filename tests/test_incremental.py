@@ -269,7 +269,37 @@ def _spy_fork(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
         return real(fmts, *a)
 
     monkeypatch.setattr(B, "_fork_writer", spy)
+    # threads other tests left in this process (not in a `kg build` one) would stop the fork
+    monkeypatch.setattr(B, "_fork_safe", lambda: True)
     return calls
+
+
+def test_fork_is_safe_beside_pool_threads_only() -> None:
+    """A writer is forked only when no thread but a process pool's idle machinery runs."""
+    import subprocess
+    import sys
+    import threading
+
+    code = (
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from kg.build import _fork_safe\n"
+        "a = _fork_safe()\n"
+        "ex = ProcessPoolExecutor(1); ex.submit(int, 1).result()\n"
+        "b = _fork_safe(); ex.shutdown(); print(a, b)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       timeout=120, check=True)  # fmt: skip
+    assert r.stdout.split() == ["True", "True"]
+    from kg.build import _fork_safe
+
+    done = threading.Event()
+    t = threading.Thread(target=done.wait, name="someone-elses-thread")
+    t.start()
+    try:
+        assert not _fork_safe()
+    finally:
+        done.set()
+        t.join()
 
 
 def _html_build(corpus: Path, out: Path, workers: int):

@@ -167,11 +167,11 @@ def snapshot_key(components: tuple[str, ...] = DEFAULT_COMPONENTS, lean: bool = 
         except metadata.PackageNotFoundError:
             libs.append((dist, None))
     h.update(repr((SNAPSHOT_VERSION, sys.version, libs, components, lean)).encode())
-    files = sorted(PACKAGE_DIR.rglob("*.py"))
+    files = [(PACKAGE_DIR, f) for f in sorted(PACKAGE_DIR.rglob("*.py"))]
     for folder in dict.fromkeys((ONTOLOGY_DIR, _REPO_ONTOLOGY)):
-        files += sorted(p for p in folder.rglob("*") if p.is_file())
-    for f in files:
-        h.update(str(f).encode() + b"\0")
+        files += [(folder, f) for f in sorted(folder.rglob("*")) if f.is_file()]
+    for root, f in files:  # names relative to their folder: a moved checkout keeps its key
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
         with contextlib.suppress(OSError):
             h.update(f.read_bytes())
     return h.hexdigest()[:20]
