@@ -472,7 +472,8 @@ class OrganFinder:
         """A foreign country's agency: the country, a middle of name words (no function
         word, no boundary word) and an agency head ending the word (新加坡媒体发展管理局).
         China's own bodies are the gazetteer's and the organ rules'."""
-        if c.key.endswith("/CHN") or c.key == "CHN" or self.gaz.entries.get(c.key) is None:
+        country = self.gaz.entries.get(c.key)
+        if country is None or country.iso == "CHN":
             return
         norm = st.norm
         m = _AGENCY.match(norm, c.end)
@@ -493,7 +494,7 @@ class OrganFinder:
             return
         if (c.start, m.end()) in found or any(s <= c.start and m.end() <= e for s, e in found):
             return
-        name = self.gaz.entries[c.key].name + norm[c.end : m.end()]
+        name = country.name + norm[c.end : m.end()]
         found[(c.start, m.end())] = self._mention(st.text, c.start, m.end(), name)
 
     # -- names and keys -------------------------------------------------------------------

@@ -54,11 +54,13 @@ def load_lac() -> Any:
     return LAC()
 
 
-def lac_orgs(lac: Any, text: str) -> list[tuple[int, int]]:
+def lac_orgs(
+    lac: Any, text: str, sents: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Character spans of the words LAC tags ``ORG`` (or ``LOC``) in ``text``, sentence by
-    sentence."""
+    sentence (``sents``: the sentence spans when known)."""
     out = []
-    for s, e in split_sentences(text):
+    for s, e in sents or split_sentences(text):
         for a in range(s, e, MAX_CHARS):
             b = min(e, a + MAX_CHARS)
             i = a
@@ -72,16 +74,25 @@ def lac_orgs(lac: Any, text: str) -> list[tuple[int, int]]:
 class LacOrgans:
     """GovernmentBody candidates from LAC's organisation names."""
 
-    def __init__(self, gazetteer: Gazetteer, directory: Path, min_len: int = 4) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        directory: Path,
+        min_len: int = 4,
+        bare: frozenset[str] | None = None,
+    ) -> None:
         lex = directory / "lexicon"
         self.gaz = gazetteer
         self.heads = tuple(sorted(set(_read_lines(lex / "lac_organ_heads.txt")), key=len))
         self.not_organ = tuple(_read_lines(lex / "lac_not_organ_words.txt"))
         self.min_len = min_len
-        # bare and nominal forms (市政府, 县委, 统计局, 市教委) name no one body
-        from kg.nlp.organs import NominalFinder, OrganFinder
+        # bare and nominal forms (市政府, 县委, 统计局, 市教委) name no one body: the
+        # nominal finder's words (kg_patterns has them built; else they are built here)
+        if bare is None:
+            from kg.nlp.organs import NominalFinder, OrganFinder
 
-        self.bare = NominalFinder(directory, OrganFinder(gazetteer, directory)).words | {""}
+            bare = NominalFinder(directory, OrganFinder(gazetteer, directory)).words
+        self.bare = bare | {""}
         self.place_stop = tuple(_read_lines(lex / "place_stop.txt"))
         self.lac = load_lac()
 
@@ -95,6 +106,10 @@ class LacOrgans:
         e = self.gaz.lookup(name)
         if e is not None:
             return e.type in ("GovernmentBody", "Ministry")
+        return self._open_organ(name)
+
+    def _open_organ(self, name: str) -> bool:
+        """The test for a name no gazetteer entry has."""
         return (
             len(name) >= self.min_len
             and name.endswith(self.heads)
@@ -107,14 +122,15 @@ class LacOrgans:
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         text, norm = st.text, st.norm
-        for s, e in lac_orgs(self.lac, norm):
-            name = norm_name(norm[s:e])
-            if not self.is_organ(name) or not st.aligned(s, e):
+        for s, e in lac_orgs(self.lac, norm, st.sents):
+            if not st.aligned(s, e):
                 continue
+            name = norm_name(norm[s:e])
             g = self.gaz.lookup(name)
             if g is not None:
-                st.candidates.append(Mention(s, e, text[s:e], g.type, g.id, g.name, "lac"))
-            else:
+                if g.type in ("GovernmentBody", "Ministry"):
+                    st.candidates.append(Mention(s, e, text[s:e], g.type, g.id, g.name, "lac"))
+            elif self._open_organ(name):
                 key = open_key("GovernmentBody", name)
                 st.candidates.append(Mention(s, e, text[s:e], "GovernmentBody", key, name, "lac"))
         return doc
@@ -123,4 +139,6 @@ class LacOrgans:
 @Language.factory("kg_lac", default_config={"gazetteer_dir": None, "min_len": 4})
 def make_lac(nlp: Language, name: str, gazetteer_dir: str | None, min_len: int) -> LacOrgans:
     directory = Path(gazetteer_dir) if gazetteer_dir else ONTOLOGY_DIR
-    return LacOrgans(load_gazetteer(gazetteer_dir), directory, min_len)
+    patterns = nlp.get_pipe("kg_patterns") if "kg_patterns" in nlp.pipe_names else None
+    bare = patterns.nominals.words if patterns is not None else None
+    return LacOrgans(load_gazetteer(gazetteer_dir), directory, min_len, bare)
