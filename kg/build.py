@@ -54,6 +54,9 @@ FAST_EXPORT_MIN_DOCS = 100
 #: A build that extracted fewer documents renders their RDF fragments itself (the worker
 #: processes are stopped; see ``kg.export.fast.RENDER_TASK_PARTS``).
 FEW_EXTRACTED = 25
+#: From this many documents on, a build leaves a pipeline server running (see ``build``):
+#: for a handful of files a new process costs as much as the whole rebuild anyway.
+SERVER_MIN_DOCS = 100
 
 
 @dataclass
@@ -79,6 +82,8 @@ class BuildReport:
     fragments: dict[str, int] = field(default_factory=dict)
     #: seconds per output format
     format_seconds: dict[str, float] = field(default_factory=dict)
+    #: the pipeline server: "used (pid N)", "started (pid N)" or "" (:mod:`kg.server`)
+    server: str = ""
 
     def summary(self) -> str:
         lines = [
@@ -101,6 +106,8 @@ class BuildReport:
                 + "; ".join(self.errors[:20])
                 + (" …" if len(self.errors) > 20 else ""),
             )
+        if self.server:
+            lines.append(f"pipeline server: {self.server}")
         if self.outputs:
             lines.append("wrote: " + ", ".join(self.outputs.values()))
         return "\n".join(lines)
@@ -154,8 +161,10 @@ def _resolve(
     report: BuildReport,
     started: float | None = None,
     pools: Any = None,
+    files: Sequence[Any] | None = None,
 ) -> Any:
-    """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``inputs``."""
+    """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``inputs``
+    (``files``: the input files, when already listed by ``iter_input_files``)."""
     from kg.distributed import as_executor
     from kg.extract_parallel import extract_keyed
     from kg.manifest import iter_inputs
@@ -179,7 +188,7 @@ def _resolve(
         if getattr(pools, "ahead", False):
             pools.prestart()  # forked now: it inherits the modules imported so far (spaCy)
     for _, r, cached in extract_keyed(
-        iter_inputs(paths, state, text_field),
+        iter_inputs(paths, state, text_field, files),
         workers=workers,
         store=state.results if state is not None else None,
         on_error=_err,
@@ -458,8 +467,14 @@ def build(
     executor: Any = None,
     fast_export: bool | None = None,
     workers_pool: Any = None,
+    server: bool | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
+
+    ``server``: with a cache folder, send changed documents to the pipeline server of
+    that folder, and leave one running for the next build (:mod:`kg.server`). None: use
+    one unless ``KG_SERVER=0``, leave one after builds of :data:`SERVER_MIN_DOCS`
+    documents or more; False: neither.
 
     ``workers_pool``: worker processes owned by the caller
     (:func:`kg.extract_parallel.make_pools`), used and left running, their pipelines
@@ -479,23 +494,42 @@ def build(
     own = workers_pool is None  # whether this build starts (and stops) the workers
     bar = None
     resolved = False
-    if own and executor is None and n_workers > 1:
+    snapshot_dir = Path(cache_dir) / "pipeline" if cache_dir else None
+    use_server = own and executor is None and cache_dir is not None and _server_on(server)
+    client = None
+    if use_server:
+        from kg import server as kg_server
+        from kg.extract_parallel import pipeline_version
+
+        client = kg_server.connect(cache_dir, pipeline_version())  # type: ignore[arg-type]
+    if client is not None:
+        from kg.extract_parallel import make_pools
+
+        # The server's pipeline is loaded: no worker is forked unless it is busy.
+        pools = make_pools(n_workers, prestart=False, snapshot_dir=snapshot_dir, server=client)
+        report.server = f"used (pid {client.info.get('pid')})"
+    elif own and executor is None and n_workers > 1:
         from kg.extract_parallel import make_pools
 
         # The first worker is forked at once and loads the NLP pipeline (from its snapshot
         # under the cache folder) while this process reads the manifest, scans the inputs
         # and merges the cached results; it is stopped when nothing is to be extracted.
-        pools = make_pools(
-            n_workers,
-            prestart=True,
-            snapshot_dir=Path(cache_dir) / "pipeline" if cache_dir else None,
-        )
+        pools = make_pools(n_workers, prestart=True, snapshot_dir=snapshot_dir)
         pools.ahead = True
     state = BuildState(cache_dir) if cache_dir else None
+    files = None
     try:
         if state is not None:
+            from kg.ingest import iter_input_files
+
             state.check(_fingerprint(text_field))
-            if own and pools is not None and not state.anything_to_read(paths):
+            files = list(iter_input_files(paths))  # walked once, for both looks
+            if (
+                own
+                and pools is not None
+                and client is None
+                and not state.anything_to_read(paths, files)
+            ):
                 pools.shutdown(kill=True)  # every file unchanged: no pipeline needed now
                 pools.ahead = False
         if not quiet and sys.stderr.isatty():
@@ -527,6 +561,7 @@ def build(
                     report=report,
                     started=t0,
                     pools=pools,
+                    files=files,
                 )
                 resolved = True
             finally:
@@ -597,8 +632,25 @@ def build(
             pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
         if state is not None:
             state.close(complete=resolved)
+        if (
+            use_server
+            and resolved
+            and (client is None or not client.alive)
+            and (server or report.docs_read >= SERVER_MIN_DOCS)
+        ):
+            from kg import server as kg_server
+
+            # for the next build; it loads the pipeline after this process has exited
+            pid = kg_server.start(cache_dir, snapshot_dir)  # type: ignore[arg-type]
+            report.server = f"started (pid {pid})"
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _server_on(flag: bool | None) -> bool:
+    from kg import server as kg_server
+
+    return kg_server.enabled(flag)
 
 
 # --------------------------------------------------------------------------- watch

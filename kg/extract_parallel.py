@@ -190,14 +190,20 @@ class _Pools:
 
     ``prestart()`` forks the first worker at once, so that it loads the pipeline while
     this process is still importing and scanning; ``shutdown(kill=True)`` ends workers
-    that were never needed without waiting for that."""
+    that were never needed without waiting for that. ``server``: a running pipeline
+    server (:class:`kg.server.ServerClient`), used as the first worker (its pipeline is
+    loaded already); more workers are forked when it is busy."""
 
-    def __init__(self, n: int, snapshot_dir: str | None = None) -> None:
+    def __init__(self, n: int, snapshot_dir: str | None = None, server: Any = None) -> None:
         self.n = max(1, n)
         self.snapshot_dir = snapshot_dir  # pipeline snapshots (kg.nlp.pipeline.get_nlp)
-        self.pools: list[tuple[ProcessPoolExecutor, list[Any]]] = []
+        self.pools: list[tuple[Any, list[Any]]] = []
         self.used = False
         self.ahead = False  # whether the caller wants a worker started early
+        self.server = server
+        if server is not None:
+            server.fallback = self._submit_local  # when it goes away mid-build
+            self.pools.append((server, []))
 
     def _new(self) -> tuple[ProcessPoolExecutor, list[Any]]:
         entry: tuple[ProcessPoolExecutor, list[Any]] = (
@@ -209,6 +215,13 @@ class _Pools:
         self.pools.append(entry)
         return entry
 
+    def _submit_local(self, fn: Any, *args: Any) -> Any:
+        local = [e for e in self.pools if e[0] is not self.server]
+        pool, futs = local[0] if local else self._new()
+        fut = pool.submit(fn, *args)
+        futs.append(fut)
+        return fut
+
     def prestart(self) -> None:
         if not self.pools:
             pool, _ = self._new()
@@ -218,10 +231,14 @@ class _Pools:
         self.used = True
         best = None
         for pool, futs in self.pools:
+            if pool is self.server and not self.server.alive:
+                continue
             futs[:] = [f for f in futs if not f.done()]
             if best is None or len(futs) < len(best[1]):
                 best = (pool, futs)
-        if (best is None or best[1]) and len(self.pools) < self.n:
+        if (best is None or best[1]) and len(self.pools) < self.n + (
+            self.server is not None and not self.server.alive
+        ):
             best = self._new()
         assert best is not None
         fut = best[0].submit(fn, *args)
@@ -229,6 +246,7 @@ class _Pools:
         return fut
 
     def shutdown(self, kill: bool = False) -> None:
+        """Stop the forked workers (``kill``: at once); a server is only let go of."""
         for pool, _ in self.pools:
             if kill:
                 for proc in list(getattr(pool, "_processes", {}).values()):
@@ -263,12 +281,18 @@ class _Ready:
 
 
 def make_pools(
-    workers: int, prestart: bool = True, snapshot_dir: str | os.PathLike[str] | None = None
+    workers: int,
+    prestart: bool = True,
+    snapshot_dir: str | os.PathLike[str] | None = None,
+    server: Any = None,
 ) -> _Pools:
     """The worker processes ``extract_keyed`` uses (``shutdown(kill=True)`` them after);
     with ``prestart`` the first one is forked and loads the pipeline right away;
-    ``snapshot_dir``: where workers restore (or save) the built pipeline."""
-    pools = _Pools(workers, os.fspath(snapshot_dir) if snapshot_dir is not None else None)
+    ``snapshot_dir``: where workers restore (or save) the built pipeline; ``server``: a
+    :class:`kg.server.ServerClient` to send work to first."""
+    pools = _Pools(
+        workers, os.fspath(snapshot_dir) if snapshot_dir is not None else None, server
+    )
     if prestart:
         pools.prestart()
     return pools

@@ -35,7 +35,7 @@ import mmap
 import os
 import pickle
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -275,38 +275,37 @@ class BuildState:
         if self._saved_fingerprint != fingerprint:
             self.files = {}
 
-    def anything_to_read(self, inputs: Iterable[str | PathLike[str]]) -> bool:
+    def anything_to_read(
+        self,
+        inputs: Iterable[str | PathLike[str]],
+        files: Sequence[tuple[Path, Path, bool] | InputError] | None = None,
+    ) -> bool:
         """Whether any input file is new or changed (size, mtime) since the last build: a
         quick look, before the fingerprint is known, to decide whether to start a worker
-        early. True when in doubt."""
-        from kg.ingest import _walk
+        early. True when in doubt. ``files``: the inputs already listed by
+        :func:`kg.ingest.iter_input_files` (then the folders are not walked again)."""
+        from kg.ingest import iter_input_files
         from kg.ingest.readers import format_for
 
         if not self.files:
             return True
-        visited: set[str] = set()
-        for given in inputs:
-            p = Path(given)
-            if p.is_dir():
-                found: Iterable[Path | InputError] = _walk(p, visited)
-            elif p.exists() and format_for(p) is not None:
-                found = [p]
-            else:
+        for found in files if files is not None else iter_input_files(inputs):
+            if isinstance(found, InputError):
                 continue
-            for f in found:
-                if isinstance(f, InputError):
-                    continue
-                raw = self.files.get(str(f))
-                if raw is None:
-                    return True
-                try:
-                    st = os.stat(f)
-                except OSError:
-                    return True
-                if (st.st_size, st.st_mtime_ns) != raw[:2]:
-                    return True
-                if st.st_mtime_ns >= self.taken_ns - RACY_NS:
-                    return True
+            f = found[0]
+            if format_for(f) is None:
+                continue  # a named file kg cannot read: an error, not a document
+            raw = self.files.get(str(f))
+            if raw is None:
+                return True
+            try:
+                st = os.stat(f)
+            except OSError:
+                return True
+            if (st.st_size, st.st_mtime_ns) != raw[:2]:
+                return True
+            if st.st_mtime_ns >= self.taken_ns - RACY_NS:
+                return True
         return False
 
     def close(self, *, complete: bool = True) -> None:
@@ -357,12 +356,15 @@ def iter_inputs(
     inputs: Iterable[str | PathLike[str]],
     state: BuildState | None,
     text_field: str | None = None,
+    files: Iterable[tuple[Path, Path, bool] | InputError] | None = None,
 ) -> Iterator[Document | Keyed | Cached | InputError]:
     """:func:`kg.ingest.iter_documents`, skipping files the manifest says are unchanged.
 
     Same documents, ids and order as ``iter_documents``; an unchanged file gives
     :class:`Cached` references instead of being read, a changed one :class:`Keyed`
     documents (and a new manifest entry). Without ``state`` this is ``iter_documents``.
+    ``files``: what :func:`kg.ingest.iter_input_files` gives for ``inputs``, when the
+    caller has listed them already.
     """
     from kg.ingest import _read, iter_documents, iter_input_files
 
@@ -400,7 +402,7 @@ def iter_inputs(
             seen_ids[raw] = 1
         return raw
 
-    for found in iter_input_files(inputs):
+    for found in files if files is not None else iter_input_files(inputs):
         if isinstance(found, InputError):
             yield found
             continue

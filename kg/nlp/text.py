@@ -22,8 +22,10 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # Keep Chinese punctuation that carries structure; fold only letters/digits/some symbols.
@@ -69,7 +71,6 @@ def simplified(text: str) -> str:
 
 _INNER_QUOTES = "“”‘’\"'「」『』"
 _INNER_QUOTE_RE = re.compile("[" + _INNER_QUOTES + "]")
-_INNER_QUOTE_CODES = np.array([ord(c) for c in _INNER_QUOTES], dtype=np.uint32)
 
 
 def strip_quotes(text: str) -> tuple[str, np.ndarray | None]:
@@ -84,8 +85,11 @@ def strip_quotes(text: str) -> tuple[str, np.ndarray | None]:
     """
     if not _INNER_QUOTE_RE.search(text):
         return text, None
+    import numpy as np  # here: the build process merges names and never needs it
+
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    keep = np.nonzero(~np.isin(codes, _INNER_QUOTE_CODES))[0]
+    quotes = np.array([ord(c) for c in _INNER_QUOTES], dtype=np.uint32)
+    keep = np.nonzero(~np.isin(codes, quotes))[0]
     return _INNER_QUOTE_RE.sub("", text), keep
 
 

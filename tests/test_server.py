@@ -1,0 +1,150 @@
+"""The pipeline server (:mod:`kg.server`): a build leaves a loaded worker behind, the
+next build on the same cache sends it the changed documents, and the graph is the one a
+build without it writes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import kg.server as ks
+from kg.build import build
+from kg.extract_parallel import _extract_batch, decode_result, make_pools, pipeline_version
+from kg.model import Document
+from tests.test_incremental import FORMATS, make_corpus, old_mtime, triples
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux sockets")
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "第二条 工业和信息化部会同国家发展改革委负责本条例的实施。"
+
+
+def wait_for(cache: Path, timeout: float = 60.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        info = ks.status(cache)
+        if info is not None:
+            return info
+        time.sleep(0.1)
+    raise AssertionError(f"no server for {cache} after {timeout} s")
+
+
+@pytest.fixture
+def cache(tmp_path: Path):
+    folder = tmp_path / "out" / ".cache"
+    yield folder
+    ks.stop(folder)
+
+
+def run(corpus: Path, out: Path, **kw):
+    return build(
+        [corpus], out, cache_dir=out / ".cache", quiet=True, formats=FORMATS,
+        fast_export=True, **kw,
+    )  # fmt: skip
+
+
+def test_next_build_sends_the_changed_document_to_the_server_and_writes_the_same_graph(
+    tmp_path: Path, cache: Path
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    out = cache.parent
+    first = run(corpus, out, workers=2, server=True)
+    assert first.server.startswith("started")
+    info = wait_for(cache)
+    assert info["version"] == pipeline_version()
+    law = corpus / "a" / "网络安全法.md"
+    law.write_text(law.read_text(encoding="utf-8") + TEXT, encoding="utf-8")
+    old_mtime(law)
+    again = run(corpus, out, workers=2, server=True)
+    assert again.server == f"used (pid {info['pid']})"
+    assert again.docs_extracted == 1 and again.docs_cached == first.docs_read - 1
+    assert ks.status(cache)["served"] == 1
+    clean = tmp_path / "clean"
+    build([corpus], clean, workers=1, quiet=True, formats=FORMATS, server=False)
+    for fmt in FORMATS:
+        assert triples(out / f"graph.{fmt}") == triples(clean / f"graph.{fmt}"), fmt
+
+
+def test_small_build_without_a_server_leaves_none_by_default(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_SERVER", "1")
+    corpus = make_corpus(tmp_path / "corpus")
+    report = run(corpus, cache.parent, workers=1)
+    assert report.server == "" and ks.status(cache) is None
+
+
+def test_server_extracts_what_a_worker_extracts(tmp_path: Path, cache: Path) -> None:
+    ks.start(cache, idle=60)
+    wait_for(cache)
+    client = ks.connect(cache, pipeline_version())
+    assert client is not None
+    docs = [Document("law", "# 中华人民共和国网络安全法\n\n" + TEXT)]
+    got = client.submit(_extract_batch, docs, True).result(timeout=60)
+    client.shutdown()
+    here = _extract_batch(docs, True)
+    assert [decode_result(g, True) for g in got] == [decode_result(h, True) for h in here]
+
+
+def test_server_of_other_code_is_not_used_and_exits(cache: Path) -> None:
+    ks.start(cache, idle=60)
+    wait_for(cache)
+    assert ks.connect(cache, "another-pipeline-version") is None
+    deadline = time.monotonic() + 10
+    while ks.status(cache) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert ks.status(cache) is None
+
+
+def test_idle_server_exits_by_itself(cache: Path) -> None:
+    ks.start(cache, idle=1.0)
+    wait_for(cache)
+    time.sleep(3.0)
+    assert ks.status(cache) is None
+
+
+def test_only_one_server_runs_per_cache_folder(cache: Path) -> None:
+    first = ks.start(cache, idle=60)
+    info = wait_for(cache)
+    second = subprocess.run(
+        [sys.executable, "-m", "kg.server", str(cache), "--idle", "60"],
+        cwd=ROOT, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert second.returncode == 1  # the address is taken: it exits at once
+    assert info["pid"] == first and ks.status(cache)["pid"] == first
+
+
+def test_batches_fall_back_to_a_local_worker_when_the_server_is_gone(cache: Path) -> None:
+    ks.start(cache, idle=60)
+    wait_for(cache)
+    client = ks.connect(cache, pipeline_version())
+    assert client is not None
+    assert ks.stop(cache)
+    pools = make_pools(2, prestart=False, server=client)
+    try:
+        docs = [Document("d", "工信部表示。")]
+        got = pools.submit(_extract_batch, docs, False).result(timeout=120)
+        assert decode_result(got[0]).entities == decode_result(_extract_batch(docs)[0]).entities
+        assert not client.alive
+    finally:
+        pools.shutdown(kill=True)
+
+
+def test_cli_server_status_and_stop(tmp_path: Path, cache: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    kg = [sys.executable, "-m", "kg.cli", "server"]
+    args = ["--cache-dir", str(cache)]
+    none = subprocess.run([*kg, "status", *args], capture_output=True, text=True, env=env)
+    assert none.returncode == 1 and "no pipeline server" in none.stdout
+    pid = ks.start(cache, idle=60)
+    wait_for(cache)
+    up = subprocess.run([*kg, "status", *args], capture_output=True, text=True, env=env)
+    assert up.returncode == 0 and f'"pid": {pid}' in up.stdout
+    down = subprocess.run([*kg, "stop", *args], capture_output=True, text=True, env=env)
+    assert down.returncode == 0 and "stopped the pipeline server" in down.stdout
+    assert ks.status(cache) is None
