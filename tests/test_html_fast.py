@@ -1,0 +1,122 @@
+"""The shortcuts of kg.export.html give what the straightforward code gives: PageRank on
+numpy alone is networkx's (SciPy) PageRank to the last bit, the walk over networkx's
+successor dicts is the edge view's, and the page written as bytes is the page as text."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import kg.export.html as H
+from kg.export.html import render_html, view_data, write_html
+
+
+def random_graph(n: int, m: int, seed: int) -> nx.MultiDiGraph:
+    """Entities (some isolated, some only self-linked), documents, relations (repeated
+    pairs, both directions, self-loops), mentions, and a few odd attribute values."""
+    rnd = random.Random(seed)
+    G = nx.MultiDiGraph()
+    for d in range(5):
+        G.add_node(f"doc/d{d}", kind="document", title=f"文档{d}", date="2024-01-0" + str(d))
+    for i in range(n):
+        G.add_node(
+            f"e/{i}", kind="entity", type=rnd.choice(["Person", "Law", "Odd"]),
+            label=f" 实体{i} ", aliases=[f"别名{i}", ""], mentions=rnd.choice([0, 1, 1, 2, 7]),
+            docs={"d0": 1}, examples=[{"doc": "doc/d1", "sentence": "例句" * rnd.randint(1, 300)}],
+            wikidata=rnd.choice([None, "Q5", "bad"]),
+        )  # fmt: skip
+        if rnd.random() < 0.7:
+            G.add_edge(f"e/{i}", f"doc/d{rnd.randrange(5)}", key="mentionedIn", kind="mention",
+                       count=rnd.choice([1, 3, 2.0, "4", None]))  # fmt: skip
+    hub = max(1, n // 10)
+    for _ in range(m):
+        u, v = f"e/{rnd.randrange(n)}", f"e/{rnd.randrange(hub)}"
+        p = rnd.choice(["partOf", "cooperatesWith", "issued"])
+        G.add_edge(u, v, key=p, kind="relation", predicate=p, confidence=rnd.random(),
+                   evidence=[{"doc": "d2", "sentence": "证据。"}] * rnd.randint(1, 15))  # fmt: skip
+    G.add_edge("e/0", "e/0", key="partOf", kind="relation", predicate="partOf")
+    G.add_edge("e/1", "e/2", key="x", kind="other")  # neither relation nor mention
+    G.add_edge("doc/d0", "e/1", key="cites")  # from a document: not drawn
+    return G
+
+
+def edge_view_walk(G: nx.MultiDiGraph):
+    """``_out_edges`` through the edge view, one edge at a time (its general path)."""
+    return ((u, {v: {k: d}}) for u, v, k, d in G.edges(keys=True, data=True))
+
+
+def relations_between_entities(G: nx.MultiGraph) -> int:
+    ent = {n for n, a in G.nodes(data=True) if a.get("kind") == "entity"}
+    return sum(1 for u, v, d in G.edges(data=True) if d.get("kind") == "relation" and {u, v} <= ent)
+
+
+def reference_centrality(entity_ids, pairs, mentions) -> dict[str, float]:
+    """kg.export.html._centrality as it was: networkx's PageRank (SciPy) of an nx.Graph."""
+    adj: dict[str, dict[str, float]] = {n: {} for n in entity_ids}
+    for u, v in pairs:
+        if u != v:
+            adj[u][v] = adj[u].get(v, 0.0) + 1.0
+            adj[v][u] = adj[v].get(u, 0.0) + 1.0
+    H_ = nx.Graph()
+    H_.add_nodes_from(entity_ids)
+    H_.add_weighted_edges_from((u, v, w) for u, nb in adj.items() for v, w in nb.items())
+    pers = {n: 1.0 + max(0, mentions.get(n, 0)) for n in entity_ids}
+    return dict(nx.pagerank(H_, personalization=pers, weight="weight"))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_pagerank_is_networkx_to_the_bit(seed: int) -> None:
+    pytest.importorskip("scipy")
+    rnd = random.Random(seed)
+    n = rnd.choice([1, 2, 30, 400, 3000])
+    ids = [f"n{i}" for i in rnd.sample(range(10 * n), n)]
+    pairs = [
+        (rnd.choice(ids), rnd.choice(ids[: max(1, n // 5)])) for _ in range(rnd.randint(0, 3 * n))
+    ]
+    mentions = {i: rnd.choice([0, 1, 2, 50]) for i in ids}
+    got = H._centrality(ids, iter(pairs), mentions)
+    assert list(got) == ids
+    assert got == reference_centrality(ids, pairs, mentions)  # exact float equality
+
+
+def test_pagerank_falls_back_without_convergence(monkeypatch: pytest.MonkeyPatch) -> None:
+    ids, pairs, mentions = ["a", "b", "c"], [("a", "b")], {"a": 1, "b": 1, "c": 5}
+    monkeypatch.setattr(H, "_pagerank_numpy", lambda *a, **k: None)
+    pr = H._centrality(ids, pairs, mentions)
+    ref = reference_centrality(ids, pairs, mentions)
+    assert sorted(ids, key=pr.__getitem__) == sorted(ids, key=ref.__getitem__)
+    assert all(abs(pr[i] - ref[i]) < 1e-5 for i in ids)
+
+
+@pytest.mark.parametrize("max_nodes", [None, 1, 40])
+def test_successor_walk_is_the_edge_view(monkeypatch: pytest.MonkeyPatch, max_nodes) -> None:
+    G = random_graph(120, 300, seed=max_nodes or 0)
+    fast = view_data(G, max_nodes=max_nodes)
+    monkeypatch.setattr(H, "_out_edges", edge_view_walk)
+    assert view_data(G, max_nodes=max_nodes) == fast
+    data, stats = fast
+    assert stats["edges_total"] == relations_between_entities(G)
+    assert data["mentions"] and all(isinstance(c, int) and c >= 1 for _, _, c in data["mentions"])
+
+
+def test_undirected_multigraph() -> None:
+    D = random_graph(50, 80, seed=3)
+    U = nx.MultiGraph(D)
+    data, stats = view_data(U, max_nodes=None)
+    assert stats["edges_total"] == relations_between_entities(U)
+    assert len(data["nodes"]) == 50
+
+
+@pytest.mark.parametrize("max_nodes", [None, 25])
+def test_written_page_is_the_rendered_page(tmp_path: Path, max_nodes) -> None:
+    G = random_graph(60, 150, seed=1)
+    G.nodes["e/3"]["label"] = "</script><!-- & \u2028 \u2029 >"
+    page, stats = render_html(G, max_nodes=max_nodes, title="<t> & 题")
+    out = tmp_path / "graph.html"
+    assert write_html(G, out, max_nodes=max_nodes, title="<t> & 题") == {**stats, "path": str(out)}
+    assert out.read_bytes() == page.encode("utf-8")
+    assert "@@KG_" not in page and page.count("vis.Network") >= 1
+    assert "</script><!--" not in page and "\u2028" not in page
