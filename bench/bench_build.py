@@ -183,12 +183,13 @@ def copy_corpus(src: Path, dst: Path, limit: int | None) -> None:
         q.write_text("".join(lines), encoding="utf-8")
 
 
-def touch_one(corpus: Path) -> Path:
-    """Modify one law file in the middle of the corpus (a new sentence at the end)."""
+def touch_one(corpus: Path, n: int = 1) -> Path:
+    """Modify one law file in the middle of the corpus (a new sentence at the end; ``n``
+    makes it differ from earlier ones: a repeated paragraph is dropped by the cleaner)."""
     laws = sorted(p for p in (corpus / "laws").rglob("*.md"))
     victim = laws[len(laws) // 2]
     with victim.open("a", encoding="utf-8") as f:
-        f.write("\n\n本条例由国务院负责解释，工业和信息化部会同国家发展改革委组织实施。\n")
+        f.write(f"\n\n本条例第{n}款由国务院负责解释，工业和信息化部会同国家发展改革委组织实施。\n")
     return victim
 
 
@@ -395,7 +396,7 @@ def main() -> None:
         res["touched"] = str(touch_one(corpus).relative_to(corpus))
         res["kg_incremental"] = kg_build(corpus, out, args.workers)
         res["kg_nochange"] = kg_build(corpus, out, args.workers)
-        touch_one(corpus)
+        touch_one(corpus, 2)
         res["kg_cold"] = kg_build(corpus, out, args.workers, "--no-server")
         kg_server("stop", out)  # its memory is not the baseline's
         if not args.no_warm:
