@@ -162,9 +162,11 @@ def _resolve(
     started: float | None = None,
     pools: Any = None,
     files: Sequence[Any] | None = None,
+    memo: dict[str, Any] | None = None,
 ) -> Any:
     """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``inputs``
-    (``files``: the input files, when already listed by ``iter_input_files``)."""
+    (``files``: the input files, when already listed by ``iter_input_files``; ``memo``:
+    decoded results kept between builds, see :func:`kg.extract_parallel.extract_keyed`)."""
     from kg.distributed import as_executor
     from kg.extract_parallel import extract_keyed
     from kg.manifest import iter_inputs
@@ -196,6 +198,7 @@ def _resolve(
         executor=ex,
         slots=slots,
         idle=_preload_exporters,
+        memo=memo,
     ):
         report.docs_read += 1
         report.chars += r.chars
@@ -496,18 +499,24 @@ def build(
     resolved = False
     snapshot_dir = Path(cache_dir) / "pipeline" if cache_dir else None
     use_server = own and executor is None and cache_dir is not None and _server_on(server)
+    serving = "kg.server" in sys.modules and sys.modules["kg.server"].serving()
     client = None
     if use_server:
         from kg import server as kg_server
-        from kg.extract_parallel import pipeline_version
 
-        client = kg_server.connect(cache_dir, pipeline_version())  # type: ignore[arg-type]
+        client = kg_server.connect(cache_dir, kg_server.code_version())  # type: ignore[arg-type]
     if client is not None:
         from kg.extract_parallel import make_pools
 
         # The server's pipeline is loaded: no worker is forked unless it is busy.
         pools = make_pools(n_workers, prestart=False, snapshot_dir=snapshot_dir, server=client)
         report.server = f"used (pid {client.info.get('pid')})"
+    elif own and executor is None and serving:
+        from kg.extract_parallel import make_pools
+
+        # This is the warm pipeline server: the first batch is extracted here, workers
+        # (forked from this process, the pipeline loaded) only for more.
+        pools = make_pools(n_workers, prestart=False, snapshot_dir=snapshot_dir, inline=True)
     elif own and executor is None and n_workers > 1:
         from kg.extract_parallel import make_pools
 
@@ -562,6 +571,7 @@ def build(
                     started=t0,
                     pools=pools,
                     files=files,
+                    memo=sys.modules["kg.server"].result_memo(cache_dir) if serving else None,
                 )
                 resolved = True
             finally:
@@ -644,6 +654,8 @@ def build(
             pid = kg_server.start(cache_dir, snapshot_dir)  # type: ignore[arg-type]
             report.server = f"started (pid {pid})"
     report.seconds = time.perf_counter() - t0
+    if serving:
+        report.server = f"built by the server (pid {os.getpid()})"
     return report
 
 

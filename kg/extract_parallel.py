@@ -26,7 +26,7 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -184,6 +184,26 @@ def _noop() -> None:
     return None
 
 
+class _Inline:
+    """An executor that runs a task at once in this process (a warm pipeline server:
+    forking its big process costs more than extracting a few documents)."""
+
+    def __init__(self, budget: int = 1) -> None:
+        self.budget = budget  # batches to run here; later ones go to forked workers
+
+    def submit(self, fn: Any, *args: Any) -> Future[Any]:
+        self.budget -= 1
+        fut: Future[Any] = Future()
+        try:
+            fut.set_result(fn(*args))
+        except BaseException as exc:
+            fut.set_exception(exc)
+        return fut
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        return None
+
+
 class _Pools:
     """Up to ``n`` single-process pools, forked on demand: a build that extracts one
     document starts one worker (and loads the NLP pipeline once), not ``n``.
@@ -192,9 +212,12 @@ class _Pools:
     this process is still importing and scanning; ``shutdown(kill=True)`` ends workers
     that were never needed without waiting for that. ``server``: a running pipeline
     server (:class:`kg.server.ServerClient`), used as the first worker (its pipeline is
-    loaded already); more workers are forked when it is busy."""
+    loaded already); more workers are forked when it is busy. ``inline``: the first batch
+    runs in this process (which has the pipeline loaded), forked workers do the rest."""
 
-    def __init__(self, n: int, snapshot_dir: str | None = None, server: Any = None) -> None:
+    def __init__(
+        self, n: int, snapshot_dir: str | None = None, server: Any = None, inline: bool = False
+    ) -> None:
         self.n = max(1, n)
         self.snapshot_dir = snapshot_dir  # pipeline snapshots (kg.nlp.pipeline.get_nlp)
         self.pools: list[tuple[Any, list[Any]]] = []
@@ -204,6 +227,9 @@ class _Pools:
         if server is not None:
             server.fallback = self._submit_local  # when it goes away mid-build
             self.pools.append((server, []))
+        self.inline = _Inline() if inline else None
+        if self.inline is not None:
+            self.pools.append((self.inline, []))
 
     def _new(self) -> tuple[ProcessPoolExecutor, list[Any]]:
         entry: tuple[ProcessPoolExecutor, list[Any]] = (
@@ -216,7 +242,7 @@ class _Pools:
         return entry
 
     def _submit_local(self, fn: Any, *args: Any) -> Any:
-        local = [e for e in self.pools if e[0] is not self.server]
+        local = [e for e in self.pools if e[0] is not self.server and e[0] is not self.inline]
         pool, futs = local[0] if local else self._new()
         fut = pool.submit(fn, *args)
         futs.append(fut)
@@ -233,12 +259,17 @@ class _Pools:
         for pool, futs in self.pools:
             if pool is self.server and not self.server.alive:
                 continue
+            if pool is self.inline:
+                if self.inline.budget > 0:
+                    best = (pool, futs)
+                    break
+                continue
             futs[:] = [f for f in futs if not f.done()]
             if best is None or len(futs) < len(best[1]):
                 best = (pool, futs)
         if (best is None or best[1]) and len(self.pools) < self.n + (
             self.server is not None and not self.server.alive
-        ):
+        ) + (self.inline is not None):
             best = self._new()
         assert best is not None
         fut = best[0].submit(fn, *args)
@@ -285,13 +316,15 @@ def make_pools(
     prestart: bool = True,
     snapshot_dir: str | os.PathLike[str] | None = None,
     server: Any = None,
+    inline: bool = False,
 ) -> _Pools:
     """The worker processes ``extract_keyed`` uses (``shutdown(kill=True)`` them after);
     with ``prestart`` the first one is forked and loads the pipeline right away;
     ``snapshot_dir``: where workers restore (or save) the built pipeline; ``server``: a
-    :class:`kg.server.ServerClient` to send work to first."""
+    :class:`kg.server.ServerClient` to send work to first; ``inline``: run the first
+    batch in this process (it has the pipeline loaded)."""
     pools = _Pools(
-        workers, os.fspath(snapshot_dir) if snapshot_dir is not None else None, server
+        workers, os.fspath(snapshot_dir) if snapshot_dir is not None else None, server, inline
     )
     if prestart:
         pools.prestart()
@@ -310,6 +343,7 @@ def extract_keyed(
     slots: int | None = None,
     keep_mentions: bool = False,
     idle: Callable[[], object] | None = None,
+    memo: dict[str, DocResult] | None = None,
 ) -> Iterator[tuple[str | None, DocResult, bool]]:
     """Extract every document; yields ``(key, result, cached)`` in input order.
 
@@ -320,6 +354,9 @@ def extract_keyed(
     :class:`kg.distributed.DaskExecutor`); ``slots`` bounds the batches in flight
     (default ``2 × workers``). ``idle`` is called once, the first time the results must
     wait for a worker (to do work of later stages while this process would be idle).
+    ``memo``: decoded results by key, kept by a long-lived process between builds (the
+    pipeline server) instead of decoding the store again; on completion it holds the
+    results of this run only.
     """
     errors = on_error or (lambda e: None)
     progress = on_progress or (lambda d, c: None)
@@ -331,6 +368,14 @@ def extract_keyed(
     current: _Batch | None = None
     in_flight = 0
     idle_once = [idle] if idle is not None else []
+    seen: dict[str, DocResult] | None = {} if memo is not None else None
+
+    def decode(key: str | None, data: bytes) -> DocResult | None:
+        if memo is not None and key is not None:
+            r = memo.get(key)
+            if r is not None:
+                return r
+        return decode_result(data, keep_mentions)
 
     def submit(b: _Batch) -> None:
         nonlocal own_pool, executor, in_flight
@@ -350,10 +395,12 @@ def extract_keyed(
             r = entry.result
             if r is None:
                 assert entry.data is not None
-                r = decode_result(entry.data, keep_mentions)
+                r = decode(entry.key, entry.data)
                 assert r is not None
             if entry.meta is not None:
                 r.meta = entry.meta
+            if seen is not None and entry.key is not None:
+                seen[entry.key] = r
             progress(1, r.chars)
             yield entry.key, r, True
             return
@@ -373,6 +420,8 @@ def extract_keyed(
             r = decode_result(data, keep_mentions)
             assert r is not None
             r.meta = doc.meta
+            if seen is not None and key is not None:
+                seen[key] = r
             progress(1, r.chars)
             yield key, r, False
 
@@ -403,19 +452,30 @@ def extract_keyed(
                 continue
             ready_entry: _Ready | None = None
             if isinstance(item, Cached):
-                data = store.get(item.key) if store is not None else None
-                if data is None:
-                    raise KeyError(f"result {item.key} of {item.doc_id} is not in the store")
-                # decoded now, not when its turn comes: while a worker extracts a changed
-                # document, the results after it are made ready for merging
-                r = decode_result(data, keep_mentions) if pending else None
+                r = memo.get(item.key) if memo is not None else None
+                data = None
+                if r is None:
+                    data = store.get(item.key) if store is not None else None
+                    if data is None:
+                        raise KeyError(f"result {item.key} of {item.doc_id} is not in the store")
+                    # decoded now, not when its turn comes: while a worker extracts a
+                    # changed document, the results after it are made ready for merging
+                    r = decode_result(data, keep_mentions) if pending else None
+                elif store is not None:
+                    store.touch(item.key)  # kept at compaction like a read record
                 ready_entry = _Ready(item.key, None if r is not None else data, r, item.meta)
             else:
                 doc, key = (item.doc, item.key) if isinstance(item, Keyed) else (item, None)
                 if store is not None and key is None:
                     key = doc_hash(doc)
-                data = store.get(key) if store is not None and key is not None else None
-                r = decode_result(data, keep_mentions) if data is not None else None
+                r = memo.get(key) if memo is not None and key is not None else None
+                data = None
+                if store is not None and key is not None:
+                    if r is not None:
+                        store.touch(key)
+                    else:
+                        data = store.get(key)
+                        r = decode(key, data) if data is not None else None
                 if r is not None:
                     r.doc_id = doc.id
                     ready_entry = _Ready(key, None, r, doc.meta)
@@ -441,6 +501,9 @@ def extract_keyed(
             current = None
         while pending:
             yield from drain(block=True)
+        if memo is not None and seen is not None:
+            memo.clear()
+            memo.update(seen)
     finally:
         if own_pool is not None:
             own_pool.shutdown()

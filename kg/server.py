@@ -1,23 +1,30 @@
-"""The pipeline server: an extraction worker that outlives the build that started it.
+"""The pipeline server: a warm ``kg build`` process that outlives the build that started it.
 
 A new ``kg build`` process spends about a second before it can extract anything:
 importing spaCy (0.45 s), restoring the pipeline snapshot (0.4 s), building jieba's
-prefix index (0.1 s). After one document changed, that second is most of the rebuild.
-Like Gradle's daemon, a build with a cache folder therefore leaves one worker behind:
+prefix index (0.1 s); then importing the exporters (networkx, rdflib, pyoxigraph) and
+coercing the command line. After one document changed, that is most of the rebuild.
+Like Gradle's daemon, a build with a cache folder therefore leaves one process behind:
 
 - it is started in the background (``python -m kg.server CACHE_DIR``, a new session,
   no terminal, no inherited pipes), loads the pipeline once and waits;
 - it listens on a Unix socket in Linux's abstract namespace, named after the cache
   folder, and answers only processes of its own user (``SO_PEERCRED``);
-- the next build on that cache sends it the changed documents (:class:`ServerClient`
-  is an executor, like a process pool) and gets the encoded results back;
+- the next ``kg build`` command on that cache hands it the whole command
+  (:func:`forward_build`, called by :mod:`kg.launch` before anything heavy is
+  imported): the server runs the same typer command in its own warm process, in the
+  client's working folder, and streams its output and exit status back. Its workers
+  are forked from it, so they start with the pipeline loaded;
+- a build that does not hand itself over (``kg.build.build`` called from Python) sends
+  the server its changed documents instead (:class:`ServerClient` is an executor, like
+  a process pool) and gets the encoded results back;
 - it exits after ``KG_SERVER_IDLE`` seconds without a request (default 900), when its
-  cache folder is deleted, when a build of other code asks it (another
-  :func:`~kg.extract_parallel.pipeline_version`: it is stale), or on ``kg server stop``.
+  cache folder is deleted, when a client of other code asks it (another
+  :func:`code_version`: it is stale), or on ``kg server stop``.
 
 ``KG_SERVER=0`` in the environment, or ``kg build --no-server``, builds without it.
-Results are the same either way: the server runs the same function on the same
-pipeline as a worker process (:func:`kg.extract_parallel._extract_batch`).
+Results are the same either way: the server runs the same functions on the same
+pipeline as a build process and its workers.
 
 >>> address("/tmp/out/.cache").startswith("\\0kg-pipeline-")
 True
@@ -26,7 +33,9 @@ True
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
+import io
 import os
 import pickle
 import socket
@@ -35,6 +44,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -55,6 +65,29 @@ def enabled(flag: bool | None = None) -> bool:
     if flag is not None:
         return flag
     return os.environ.get("KG_SERVER", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+_KG_DIR = Path(__file__).resolve().parent
+
+
+def code_version() -> str:
+    """Hash of the code and data a build runs (every ``*.py`` under ``kg/``, every file
+    under ``ontology/``) and the Python version: a server of other code is stale.
+
+    Imports nothing beyond the standard library (the client calls it before anything
+    heavy is loaded); ~5 ms."""
+    h = hashlib.sha1(sys.version.encode())
+    files = [(_KG_DIR, f) for f in sorted(_KG_DIR.rglob("*.py"))]
+    repo_ontology = _KG_DIR.parent / "ontology"
+    for folder in dict.fromkeys((Path(os.environ.get("KG_ONTOLOGY_DIR", repo_ontology)),
+                                 repo_ontology)):  # fmt: skip
+        if folder.is_dir():
+            files += [(folder, f) for f in sorted(folder.rglob("*")) if f.is_file()]
+    for root, f in files:
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        with contextlib.suppress(OSError):
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def address(cache_dir: str | os.PathLike[str]) -> str:
@@ -149,6 +182,91 @@ class ServerClient:
         self._threads = []
 
 
+# --------------------------------------------------------------------------- whole builds
+
+#: ``kg build`` options that take a value (the rest are flags)
+_VALUE_OPTIONS = frozenset(
+    ("--out", "-o", "--workers", "--format", "-f", "--cache-dir", "--text-field",
+     "--base-iri", "--max-html-nodes", "--scheduler", "--interval")
+)  # fmt: skip
+#: options a server does not run: they need this process (``--watch`` stays up, a Dask
+#: client is this process's, ``--help`` is instant) or turn the server off
+_LOCAL_ONLY = frozenset(("--watch", "--scheduler", "--no-server", "--no-cache", "--help"))
+
+
+def build_cache_dir(argv: list[str]) -> str | None:
+    """The cache folder of the command line ``kg build …`` (``argv`` without the program
+    name), or None when the build must run in this process: ``--watch``, ``--scheduler``,
+    ``--no-server``, ``--no-cache``, ``--help``, or options this reading does not know.
+
+    >>> build_cache_dir(["build", "docs", "--out", "o", "-q"])
+    'o/.cache'
+    >>> build_cache_dir(["build", "--cache-dir=/c"]), build_cache_dir(["build", "--watch"])
+    ('/c', None)
+    """
+    if argv[:1] != ["build"]:
+        return None
+    out, cache = "output", None
+    it = iter(argv[1:])
+    for arg in it:
+        if arg == "--":
+            break
+        if not arg.startswith("-") or arg == "-":
+            continue
+        name, eq, value = arg.partition("=")
+        if name in _LOCAL_ONLY:
+            return None
+        if name in _VALUE_OPTIONS:
+            if not eq:
+                value = next(it, "")
+            if name in ("--out", "-o"):
+                out = value
+            elif name == "--cache-dir":
+                cache = value
+        elif name not in ("--quiet", "-q", "--cache", "--server"):
+            return None  # an option this reading does not know: typer will say
+    return cache if cache is not None else os.path.join(out, ".cache")
+
+
+def forward_build(argv: list[str], cwd: str | None = None) -> int | None:
+    """Run the command line ``kg build …`` in the server of its cache folder: its output
+    is written to this process's stdout/stderr as it comes; returns the exit status.
+    None when no server of this code answers (or it went away before it began), and the
+    build is to run here."""
+    if not enabled(None):
+        return None
+    cache_dir = build_cache_dir(argv)
+    if cache_dir is None:
+        return None
+    cwd = cwd or os.getcwd()
+    try:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(5.0)
+        sock.connect(address(os.path.join(cwd, cache_dir)))
+    except OSError:
+        return None
+    began = False
+    with sock:
+        try:
+            _send(sock, ("build", code_version(), argv, cwd))
+            sock.settimeout(None)
+            while True:
+                kind, *rest = _recv(sock)
+                if kind == "out":
+                    began = True
+                    stream = sys.stdout if rest[0] == 1 else sys.stderr
+                    stream.write(rest[1])
+                    stream.flush()
+                elif kind == "exit":
+                    return int(rest[0])
+                else:  # "stale" (the server exits) or "refused"
+                    return None
+        except (OSError, EOFError, pickle.PickleError, ConnectionError, ValueError):
+            if began:
+                print("warning: the pipeline server went away; building here", file=sys.stderr)
+            return None  # outputs are all or nothing: building here is safe
+
+
 def connect(
     cache_dir: str | os.PathLike[str], version: str, timeout: float = 5.0
 ) -> ServerClient | None:
@@ -194,9 +312,10 @@ def start(
     """Start a server for ``cache_dir`` in the background; returns its pid. It loads the
     pipeline (``snapshot_dir``: where the pipeline snapshot is) and exits at once when
     another server holds the address."""
-    cmd = [sys.executable, "-m", "kg.server", os.fspath(cache_dir)]
+    # absolute: the server works in "/" (it must not hold the build's folder)
+    cmd = [sys.executable, "-m", "kg.server", os.path.abspath(cache_dir)]
     if snapshot_dir is not None:
-        cmd += ["--snapshot-dir", os.fspath(snapshot_dir)]
+        cmd += ["--snapshot-dir", os.path.abspath(snapshot_dir)]
     if idle is not None:
         cmd += ["--idle", str(idle)]
     env = dict(os.environ)
@@ -229,7 +348,8 @@ def serve(
     """Run the server of ``cache_dir`` in this process until it is idle for ``idle``
     seconds (default ``KG_SERVER_IDLE`` or 900), stale, stopped, or its folder is gone.
     Returns 0, or 1 when another server already holds the address."""
-    from kg.extract_parallel import _extract_batch, _worker_init, pipeline_version
+    version = code_version()  # first: the code loaded below is the code hashed here
+    from kg.extract_parallel import _extract_batch, _worker_init
 
     idle = float(os.environ.get("KG_SERVER_IDLE", DEFAULT_IDLE)) if idle is None else idle
     folder = os.path.realpath(os.fspath(cache_dir))
@@ -240,9 +360,14 @@ def serve(
         sock.close()
         return 1
     sock.listen(16)  # a build that connects while the pipeline loads waits for it
-    version = pipeline_version()
+    # Builds run here must neither call this server nor start another one.
+    os.environ["KG_SERVER"] = "0"
+    _SERVING.append(os.getpid())
     _worker_init(os.fspath(snapshot_dir) if snapshot_dir is not None else None)
     _extract_batch(_warm_up_documents())  # jieba's prefix index, first-call caches
+    _warm_up_build()
+    gc.collect()
+    gc.freeze()  # the pipeline is for life: later collections need not walk it
     sock.settimeout(min(idle, _TICK))
     info = {"pid": os.getpid(), "version": version, "started": time.time(), "idle": idle}
     served = 0
@@ -256,6 +381,7 @@ def serve(
                     return 0
                 continue
             last = time.monotonic()
+            built = False
             with conn:
                 try:
                     conn.settimeout(60.0)
@@ -264,10 +390,10 @@ def serve(
                     msg = _recv(conn)
                     conn.settimeout(None)
                     kind = msg[0]
+                    if kind in ("hello", "call", "build") and msg[1] != version:
+                        _send(conn, ("stale", version))
+                        return 0
                     if kind == "hello":
-                        if msg[1] != version:
-                            _send(conn, ("stale", version))
-                            return 0
                         _send(conn, ("ok", info))
                     elif kind == "status":
                         _send(conn, ("ok", {**info, "served": served}))
@@ -275,20 +401,129 @@ def serve(
                         _send(conn, ("ok", None))
                         return 0
                     elif kind == "call":
-                        _, want, name, args = msg
-                        if want != version:
-                            _send(conn, ("stale", version))
-                            return 0
+                        _, _, name, args = msg
                         if name != _CALLABLE:
                             _send(conn, ("refused", name))
                             continue
                         _send(conn, ("ok", _extract_batch(*args)))
                         served += 1
+                    elif kind == "build":
+                        _, _, argv, cwd = msg
+                        built = True
+                        code = run_command(conn, argv, cwd)
+                        served += 1
+                        with contextlib.suppress(OSError):
+                            _send(conn, ("exit", code))
                 except (OSError, EOFError, ConnectionError, pickle.PickleError, ValueError):
                     continue  # a client that went away: wait for the next one
+            if built:  # after the reply: the client does not wait for this
+                _release_memory()
             last = time.monotonic()
     finally:
         sock.close()
+
+
+#: the pid of this process while it serves (:func:`serving`)
+_SERVING: list[int] = []
+
+
+def serving() -> bool:
+    """Whether this process is a pipeline server (a build it runs says so)."""
+    return bool(_SERVING)
+
+
+#: decoded extraction results of the last build, per cache folder (this process only)
+_MEMOS: dict[str, dict[str, Any]] = {}
+
+
+def result_memo(cache_dir: str | os.PathLike[str] | None) -> dict[str, Any] | None:
+    """The decoded results a server keeps for builds on ``cache_dir`` (the next build
+    takes unchanged documents from it instead of decoding the result store)."""
+    if cache_dir is None:
+        return None
+    key = os.path.realpath(os.fspath(cache_dir))
+    if key not in _MEMOS:
+        _MEMOS.clear()  # one folder at a time: a build of another one starts afresh
+        _MEMOS[key] = {}
+    return _MEMOS[key]
+
+
+class _Stream(io.TextIOBase):
+    """A text stream whose writes go to the client as ``("out", fd, text)`` messages; a
+    client that went away does not stop the build (its outputs are all or nothing)."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, conn: socket.socket, fd: int) -> None:
+        self.conn, self.fd, self.broken = conn, fd, False
+
+    def write(self, text: str | bytes) -> int:  # type: ignore[override]
+        if isinstance(text, bytes | bytearray):  # click writes bytes on some paths
+            text = bytes(text).decode("utf-8", "replace")
+        if text and not self.broken:
+            try:
+                _send(self.conn, ("out", self.fd, text))
+            except OSError:
+                self.broken = True
+        return len(text)
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+
+def run_command(conn: socket.socket, argv: list[str], cwd: str) -> int:
+    """Run the ``kg`` command line ``argv`` here, in ``cwd``, its stdout and stderr sent
+    to the client on ``conn``; returns its exit status (what ``kg`` would exit with)."""
+    import click
+
+    from kg.cli import app
+
+    out, err = _Stream(conn, 1), _Stream(conn, 2)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            os.chdir(cwd)
+        except OSError as exc:
+            print(f"error: cannot work in {cwd}: {exc.strerror}", file=sys.stderr)
+            return 1
+        try:
+            rv = app(args=argv, prog_name="kg", standalone_mode=False)
+            return rv if isinstance(rv, int) else 0
+        except click.exceptions.ClickException as exc:
+            exc.show(file=sys.stderr)
+            return exc.exit_code
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.exceptions.Abort:
+            return 1
+        except SystemExit as exc:
+            return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except Exception:  # a bug: the client sees the traceback, the server goes on
+            traceback.print_exc(file=sys.stderr)
+            return 1
+        finally:
+            os.chdir("/")
+            gc.enable()  # ``kg build`` pauses the collector for its own process
+
+
+def _warm_up_build() -> None:
+    """Import what a build runs besides the pipeline (the CLI, the exporters)."""
+    import kg.build
+    import kg.cli
+
+    kg.build._preload_exporters()
+
+
+def _release_memory() -> None:
+    """Give the memory of the last build back: its graph is garbage now."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _same_user(conn: socket.socket) -> bool:
@@ -315,4 +550,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kg import server as _module  # run as ``kg.server``, not ``__main__``: one state
+
+    sys.exit(_module.main())

@@ -14,7 +14,7 @@ import pytest
 
 import kg.server as ks
 from kg.build import build
-from kg.extract_parallel import _extract_batch, decode_result, make_pools, pipeline_version
+from kg.extract_parallel import _extract_batch, decode_result, make_pools
 from kg.model import Document
 from tests.test_incremental import FORMATS, make_corpus, old_mtime, triples
 
@@ -56,7 +56,7 @@ def test_next_build_sends_the_changed_document_to_the_server_and_writes_the_same
     first = run(corpus, out, workers=2, server=True)
     assert first.server.startswith("started")
     info = wait_for(cache)
-    assert info["version"] == pipeline_version()
+    assert info["version"] == ks.code_version()
     law = corpus / "a" / "网络安全法.md"
     law.write_text(law.read_text(encoding="utf-8") + TEXT, encoding="utf-8")
     old_mtime(law)
@@ -82,7 +82,7 @@ def test_small_build_without_a_server_leaves_none_by_default(
 def test_server_extracts_what_a_worker_extracts(tmp_path: Path, cache: Path) -> None:
     ks.start(cache, idle=60)
     wait_for(cache)
-    client = ks.connect(cache, pipeline_version())
+    client = ks.connect(cache, ks.code_version())
     assert client is not None
     docs = [Document("law", "# 中华人民共和国网络安全法\n\n" + TEXT)]
     got = client.submit(_extract_batch, docs, True).result(timeout=60)
@@ -122,7 +122,7 @@ def test_only_one_server_runs_per_cache_folder(cache: Path) -> None:
 def test_batches_fall_back_to_a_local_worker_when_the_server_is_gone(cache: Path) -> None:
     ks.start(cache, idle=60)
     wait_for(cache)
-    client = ks.connect(cache, pipeline_version())
+    client = ks.connect(cache, ks.code_version())
     assert client is not None
     assert ks.stop(cache)
     pools = make_pools(2, prestart=False, server=client)
@@ -148,3 +148,59 @@ def test_cli_server_status_and_stop(tmp_path: Path, cache: Path) -> None:
     down = subprocess.run([*kg, "stop", *args], capture_output=True, text=True, env=env)
     assert down.returncode == 0 and "stopped the pipeline server" in down.stdout
     assert ks.status(cache) is None
+
+
+def kg_build(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The ``kg build`` program as a user runs it (servers allowed)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KG_SERVER": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "kg.launch", "build", *args],
+        cwd=cwd, capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+
+
+def test_kg_build_command_is_run_by_the_server_and_writes_the_same_graph(
+    tmp_path: Path, cache: Path
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    ks.start(cache, cache / "pipeline", idle=120)
+    pid = wait_for(cache)["pid"]
+    args = ["corpus", "--out", "out", "-f", "ttl", "-f", "nt"]  # relative to the client's cwd
+    first = kg_build(args, tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert f"built by the server (pid {pid})" in first.stderr
+    law = corpus / "a" / "网络安全法.md"
+    law.write_text(law.read_text(encoding="utf-8") + TEXT, encoding="utf-8")
+    old_mtime(law)
+    again = kg_build(args, tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert f"built by the server (pid {pid})" in again.stderr
+    assert "from cache: " in again.stderr
+    here = kg_build(["corpus", "--out", "clean", "-f", "ttl", "-f", "nt", "--no-server"], tmp_path)
+    assert here.returncode == 0 and "built by the server" not in here.stderr
+    for fmt in FORMATS:
+        got, want = cache.parent / f"graph.{fmt}", tmp_path / "clean" / f"graph.{fmt}"
+        assert triples(got) == triples(want), fmt
+
+
+def test_server_reports_a_bad_input_file_by_name_and_builds_the_others(
+    tmp_path: Path, cache: Path
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    ks.start(cache, cache / "pipeline", idle=120)
+    wait_for(cache)
+    run = kg_build(["corpus", "--out", "out", "-f", "ttl"], tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "broken.txt" in run.stderr and "built by the server" in run.stderr
+    missing = kg_build(["no-such-folder", "--out", "out", "-f", "ttl"], tmp_path)
+    assert missing.returncode == 1 and "no-such-folder" in missing.stderr
+
+
+def test_unknown_options_and_watch_are_not_handed_to_the_server(tmp_path: Path) -> None:
+    assert ks.build_cache_dir(["build", "x", "--watch"]) is None
+    assert ks.build_cache_dir(["build", "x", "--no-server"]) is None
+    assert ks.build_cache_dir(["build", "x", "--bogus"]) is None
+    assert ks.build_cache_dir(["build", "x", "-o", "o", "--workers", "2"]) == "o/.cache"
+    bad = kg_build(["--bogus"], tmp_path)  # typer, in this process, says what is wrong
+    assert bad.returncode == 2 and "bogus" in bad.stderr
