@@ -51,6 +51,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 TARGET_CHARS_S = 1_000_000
 TARGET_MEM = 2_000_000_000
 TARGET_INCREMENTAL = 0.05
+#: incremental rebuilds measured (each after another change); the median is reported
+INCREMENTAL_RUNS = 3
 
 
 # --------------------------------------------------------------------------- running
@@ -121,7 +123,8 @@ def _summary_int(stderr: str, pattern: str) -> int:
 
 
 def kg_build(corpus: Path, out: Path, workers: int, *extra: str) -> dict[str, Any]:
-    r = run([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out),
+    # ``kg.launch`` is the ``kg`` program: it hands the build to a running pipeline server
+    r = run([sys.executable, "-m", "kg.launch", "build", str(corpus), "--out", str(out),
              "--workers", str(workers), *extra])
     if r["rc"] != 0:
         raise SystemExit(f"kg build failed ({r['rc']}):\n{r['stderr'][-3000:]}")
@@ -305,7 +308,9 @@ def table(res: dict[str, Any]) -> str:
         f"pipeline server left by the full build: {res.get('server') or 'none'}",
         f"INCREMENTAL rebuild (`kg build` again, the same command), one file changed "
         f"({res['touched']}): {inc['wall']:.2f} s = "
-        f"{100 * share:.1f}% of the full build; "
+        f"{100 * share:.1f}% of the full build (median of "
+        f"{', '.join(f'{x:.2f}' for x in res.get('kg_incremental_runs', [inc['wall']]))} s, "
+        f"each after another change); "
         f"{inc['docs'] - inc['cached']} document(s) extracted, "
         f"{inc['cached']:,} from cache; pipeline server: {inc['server'] or 'none'}; "
         f"peak {_mb(inc['peak_rss'])}",
@@ -394,9 +399,14 @@ def main() -> None:
         print(f"  {kg['wall']:.2f} s; incremental…", file=sys.stderr)
         res["server"] = kg_server("wait", out)  # the one the full build left running
         res["touched"] = str(touch_one(corpus).relative_to(corpus))
-        res["kg_incremental"] = kg_build(corpus, out, args.workers)
+        runs = [kg_build(corpus, out, args.workers)]
+        for n in range(2, 2 + INCREMENTAL_RUNS - 1):  # another sentence each time
+            touch_one(corpus, n)
+            runs.append(kg_build(corpus, out, args.workers))
+        res["kg_incremental_runs"] = [x["wall"] for x in runs]
+        res["kg_incremental"] = sorted(runs, key=lambda x: x["wall"])[len(runs) // 2]
         res["kg_nochange"] = kg_build(corpus, out, args.workers)
-        touch_one(corpus, 2)
+        touch_one(corpus, 1 + INCREMENTAL_RUNS)
         res["kg_cold"] = kg_build(corpus, out, args.workers, "--no-server")
         kg_server("stop", out)  # its memory is not the baseline's
         if not args.no_warm:

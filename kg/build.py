@@ -571,7 +571,7 @@ def build(
                     started=t0,
                     pools=pools,
                     files=files,
-                    memo=sys.modules["kg.server"].result_memo(cache_dir) if serving else None,
+                    memo=sys.modules["kg.server"].memo(cache_dir, "results") if serving else None,
                 )
                 resolved = True
             finally:
@@ -614,6 +614,10 @@ def build(
                         store=state.fragments if state is not None else None,
                         stats=report.fragments,
                         executor=pools,
+                        memo=(
+                            sys.modules["kg.server"].memo(cache_dir, f"fragments-{fmt}")
+                            if serving else None
+                        ),
                     )
 
             # With the workers gone (a small rebuild) the formats not written from the
@@ -637,6 +641,8 @@ def build(
                 graph_seconds=graph_seconds,
             )
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
+            if serving:  # freed after the client has its answer
+                sys.modules["kg.server"].defer_free(res, graph_cache)
     finally:
         if own and pools is not None:
             pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments

@@ -204,3 +204,29 @@ def test_unknown_options_and_watch_are_not_handed_to_the_server(tmp_path: Path) 
     assert ks.build_cache_dir(["build", "x", "-o", "o", "--workers", "2"]) == "o/.cache"
     bad = kg_build(["--bogus"], tmp_path)  # typer, in this process, says what is wrong
     assert bad.returncode == 2 and "bogus" in bad.stderr
+
+
+def test_what_a_server_keeps_between_builds_gives_the_same_files_as_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    monkeypatch.setattr(ks, "_SERVING", [os.getpid()])  # this process plays the server
+    monkeypatch.setattr(ks, "_MEMOS", {})
+    out = tmp_path / "out"
+    law = corpus / "a" / "网络安全法.md"
+    for i in range(3):
+        if i:
+            law.write_text(law.read_text(encoding="utf-8") + TEXT * i, encoding="utf-8")
+            old_mtime(law)
+        kept = build([corpus], out, cache_dir=out / ".cache", workers=1, quiet=True,
+                     formats=FORMATS, fast_export=True, server=False)  # fmt: skip
+        assert kept.server.startswith("built by the server")
+        assert kept.docs_extracted == (kept.docs_read if i == 0 else 1)
+        fresh = tmp_path / f"fresh{i}"
+        build([corpus], fresh, workers=1, quiet=True, formats=FORMATS, fast_export=True,
+              server=False)  # fmt: skip
+        for fmt in FORMATS:
+            assert (out / f"graph.{fmt}").read_bytes() == (fresh / f"graph.{fmt}").read_bytes()
+    folder = os.path.realpath(out / ".cache")
+    assert set(ks._MEMOS[folder]) == {"results", "fragments-ttl", "fragments-nt"}
+    assert len(ks._MEMOS[folder]["results"]) == kept.docs_read

@@ -570,12 +570,16 @@ def start_fast(
     store: Any = None,
     stats: dict[str, int] | None = None,
     executor: Any = None,
+    memo: dict[Any, Any] | None = None,
 ) -> Callable[[], Path]:
     """Start :func:`write_fast`; returns the function that finishes it.
 
     With ``executor`` (anything with ``submit``: the build's worker processes) the
     fragments missing from ``store`` are rendered there, while the caller does something
-    else (the HTML view) until it calls the returned function.
+    else (the HTML view) until it calls the returned function. ``memo``: a dict a
+    long-lived process (the pipeline server) keeps between builds of one format and base:
+    a part whose input equals last build's reuses its key and bytes without hashing it
+    (the inputs of unchanged documents are mostly the very same objects: cheap to compare).
     """
     if fmt not in FORMATS:
         raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
@@ -583,24 +587,36 @@ def start_fast(
     plan = _Plan(res, base)
     version = f"{_code_version()}|{fmt}|{base}".encode()
     counts = {"fragments_cached": 0, "fragments_built": 0}
-    # every part of the file, in order: (kind, input, store key, cached bytes or None)
-    parts: list[tuple[bytes, Any, str | None, Any]] = []
+    # every part of the file, in order: (kind, input, store key, cached bytes or None,
+    # its identity for ``memo``)
+    parts: list[tuple[bytes, Any, str | None, Any, Any]] = []
     rows = _entity_rows(res)
     todo: list[int] = []
+    if memo is not None and memo.get("version") != version:
+        memo.clear()
+        memo["version"] = version
+    seen: dict[Any, tuple[Any, str | None, Any]] = {}
 
-    def add(kind: bytes, inp: Any) -> None:
+    def add(kind: bytes, inp: Any, ident: Any) -> None:
         key = data = None
-        if store is not None:
+        last = memo.get(ident) if memo is not None else None
+        if last is not None and last[0] == inp:
+            key, data = last[1], last[2]
+            if store is not None and key is not None:
+                store.touch(key)
+        elif store is not None:
             key = hashlib.blake2b(version + kind + _canonical(inp), digest_size=20).hexdigest()
             data = store.get(key)
         if data is None:
             todo.append(len(parts))
-        parts.append((kind, inp, key, data))
+        elif memo is not None:
+            seen[ident] = (inp, key, data)
+        parts.append((kind, inp, key, data, ident))
 
     for i in range(0, len(rows), ENTITY_CHUNK):
-        add(b"E", rows[i : i + ENTITY_CHUNK])
+        add(b"E", rows[i : i + ENTITY_CHUNK], ("E", i))
     for doc_id in res.documents:
-        add(b"D", plan.doc_input(doc_id))
+        add(b"D", plan.doc_input(doc_id), ("D", doc_id))
     futures = []
     if executor is not None and len(todo) > RENDER_TASK_PARTS // 4:
         for i in range(0, len(todo), RENDER_TASK_PARTS):
@@ -621,7 +637,7 @@ def start_fast(
         with atomic_write(out, "wb") as f:
             if renderer.ttl is not None:
                 f.write(renderer.ttl.header().encode("utf-8"))
-            for j, (_, _, key, data) in enumerate(parts):
+            for j, (_, inp, key, data, ident) in enumerate(parts):
                 if data is not None:
                     counts["fragments_cached"] += 1
                     f.write(_unpack_fragment(memoryview(data), rules))
@@ -630,12 +646,20 @@ def start_fast(
                 counts["fragments_built"] += 1
                 rules |= frag_rules
                 f.write(text)
+                packed = None
                 if key is not None:
-                    store.put(key, _pack_fragment(text, frag_rules))
+                    packed = _pack_fragment(text, frag_rules)
+                    store.put(key, packed)
+                if memo is not None:
+                    seen[ident] = (inp, key, packed or _pack_fragment(text, frag_rules))
             f.write(renderer.text(_footer_blocks(plan, renderer.terms, rules)).encode("utf-8"))
         if stats is not None:
             for k, v in counts.items():
                 stats[k] = stats.get(k, 0) + v
+        if memo is not None:  # what this build used, for the next one
+            memo.clear()
+            memo["version"] = version
+            memo.update(seen)
         return out
 
     return finish
