@@ -6,9 +6,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kg.model import EntityInfo, Mention, Observation, Relation
+from kg.nlp.segment import cut_words
 from kg.nlp.text import norm_text, simplified
+
+#: words remembered with their orth ids per tokenizer (a long-lived server stays bounded)
+_MAX_ORTHS = 1 << 18
 
 # Rule priority when two candidates overlap: higher wins (then the longer one).
 PRIORITY = {"gazetteer": 5, "title": 6, "definition": 6, "person": 4, "pattern": 3, "lac": 2}
@@ -129,6 +134,10 @@ class KGTokenizer:
 
     def __init__(self, tokenizer: object) -> None:
         self.tokenizer = tokenizer
+        # word → orth (its StringStore hash) for the vocab in _orth_vocab: a Doc built
+        # from orths skips re-encoding and hashing every token's string
+        self._orth_of: dict[str, int] = {}
+        self._orth_vocab: object = None
 
     def __call__(self, text: str) -> Doc:
         # jieba's tokens cover the text exactly (white space included), so the
@@ -139,7 +148,7 @@ class KGTokenizer:
             # traditional text is cut as its simplified form (jieba's dictionary is
             # simplified), one character for one, and the words taken back from ``text``
             cut_text = simplified(text)
-            words = [w for w in seg.cut(cut_text, cut_all=False) if w]
+            words = cut_words(seg, cut_text)
             if cut_text is not text:
                 lens = list(map(len, words))
                 words, i = [], 0
@@ -147,13 +156,26 @@ class KGTokenizer:
                     words.append(text[i : i + n])
                     i += n
         if words is not None and "".join(words) == text:
-            doc = Doc(self.tokenizer.vocab, words=words, spaces=[False] * len(words))
+            vocab = self.tokenizer.vocab
+            doc = Doc(vocab, words=self._orths(vocab, words), spaces=[False] * len(words))
             lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
             kgdoc(doc, text, lengths)
         else:
             doc = self.tokenizer(text)
             kgdoc(doc, text)
         return doc
+
+    def _orths(self, vocab: Vocab, words: list[str]) -> list[int] | list[str]:
+        """``words`` as orth ids (the same lexemes ``Doc`` would look the strings up as)."""
+        if vocab.in_memory_zone:  # strings first added in a zone are dropped at its end
+            return words
+        orth_of = self._orth_of
+        if self._orth_vocab is not vocab or len(orth_of) > _MAX_ORTHS:
+            orth_of.clear()
+            self._orth_vocab = vocab
+        get = orth_of.get
+        add = vocab.strings.add
+        return [get(w) or orth_of.setdefault(w, add(w)) for w in words]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.tokenizer, name)
