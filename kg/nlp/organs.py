@@ -34,14 +34,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
 
 from kg.model import Mention
-from kg.nlp.gazetteer import Gazetteer, _read_lines
-from kg.nlp.text import norm_name
+from kg.nlp.gazetteer import Gazetteer, NameWindows, _read_lines
+from kg.nlp.text import norm_name, offset_mask
 
 GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
 ADMIN1 = frozenset("省市县区州旗盟镇乡")
@@ -160,6 +161,15 @@ _DATE_CHARS = frozenset("月年号〇零一二三四五六七八九十廿卅")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 
 
+def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """Last character → the lengths (two or more) of the names ending in it, longest first."""
+    by_last: dict[str, set[int]] = {}
+    for nm in names:
+        if len(nm) >= 2:
+            by_last.setdefault(nm[-1], set()).add(len(nm))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()}
+
+
 def _tsv(path: Path) -> list[list[str]]:
     out = []
     for line in _read_lines(path):
@@ -212,11 +222,30 @@ class OrganFinder:
         self._max_prefix = max(
             (len(x) for x in (*self.country_names, *self.place_names)), default=0
         )
+        # for each last character, the lengths of the names ending in it, longest first:
+        # ``_name_before`` tries only those (most characters end no name)
+        self._country_lengths = _lengths_by_last(self.country_names)
+        self._place_lengths = _lengths_by_last(self.place_names)
+        # pyahocorasick scans a node's children in insertion order: words opening with a
+        # character common in the words go first (the matches do not depend on it)
+        words = set(self.local) | set(self.foreign)
+        freq = Counter(ch for w in words for ch in w)
         a = ahocorasick.Automaton()
-        for w in set(self.local) | set(self.foreign):
+        for w in sorted(words, key=lambda w: (-freq[w[0]], w)):
             a.add_word(w, w)
         a.make_automaton()
         self._ac = a
+        self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
+
+    def __getstate__(self) -> dict:
+        # the windows' tables (~5 MB) are rebuilt on first use rather than pickled
+        return {**self.__dict__, "_windows": None}
+
+    def _name_windows(self) -> NameWindows:
+        w = getattr(self, "_windows", None)
+        if w is None or w[0] is not self._ac:
+            w = self._windows = (self._ac, NameWindows(self._ac.keys()))
+        return w[1]
 
     # -- places ---------------------------------------------------------------------------
 
@@ -283,6 +312,21 @@ class OrganFinder:
 
     def _name_before(self, norm: str, s: int, names: dict[str, str]) -> tuple[int, str] | None:
         """(start, key) of the longest name of ``names`` ending right at ``s``."""
+        if names is self.place_names:
+            lengths = self._place_lengths
+        elif names is self.country_names:
+            lengths = self._country_lengths
+        else:
+            lengths = None
+        if lengths is not None:
+            if s < 2:
+                return None
+            for k in lengths.get(norm[s - 1], ()):
+                if k <= s:
+                    key = names.get(norm[s - k : s])
+                    if key is not None:
+                        return s - k, key
+            return None
         for k in range(min(self._max_prefix, s), 1, -1):
             key = names.get(norm[s - k : s])
             if key is not None:
@@ -375,12 +419,20 @@ class OrganFinder:
         others.sort()
         found: dict[tuple[int, int], Mention] = {}
         extra: list[Mention] = []  # countries and places jieba hid inside one word (印度国防部)
-        for end_idx, word in self._ac.iter(norm):
-            e = end_idx + 1
+        tok_ends = offset_mask(st.tok_ends, n)
+        # the automaton reads only the parts of the text that may hold an organ word (~5%)
+        windows = self._name_windows()
+        if windows.usable:
+            joined, where = windows.reduce(norm)
+            at: list[int] | range = where.tolist()  # offsets in ``norm``
+        else:
+            joined, at = norm, range(n)
+        for i, word in self._ac.iter(joined):
+            e = at[i] + 1
             s = e - len(word)
             if e < n and norm[e] == "长" and word[-1] in "局部厅署院委办":
                 continue  # 国防部长, 公安局长: a post, not the body
-            if e < n and e not in st.tok_ends and _CJK.match(norm[e]):
+            if e < n and not tok_ends[e] and _CJK.match(norm[e]):
                 continue  # 军 of 军事, 委 of 委托, 国会 of 美国会议: not the end of a word
             if word in self.local:
                 canon = self.local[word]

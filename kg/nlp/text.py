@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,13 +50,27 @@ def _t2s_table() -> dict[int, str]:
 T2S_TABLE = _t2s_table()
 _TRAD_RE = re.compile("[" + "".join(map(chr, sorted(T2S_TABLE))) + "]")
 _NORM_TABLE = {**_FULLWIDTH, **_DASHES, **T2S_TABLE}
+# the same as str → str, and a class of its characters: most text has none or few of them,
+# and replacing only those beats ``str.translate``'s dictionary lookup per character (~15×)
+_NORM_CHARS = {chr(k): chr(v) if isinstance(v, int) else v for k, v in _NORM_TABLE.items()}
+_NORM_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_NORM_CHARS)) + "]")
 
 _QUOTES = re.compile(r"[《》〈〉“”‘’\"'「」『』\s]")
 
 
 def norm_text(text: str) -> str:
-    """Fold full-width ASCII, dashes and traditional characters, one character for one."""
-    return text.translate(_NORM_TABLE)
+    """Fold full-width ASCII, dashes and traditional characters, one character for one.
+
+    Always a new string, as ``str.translate`` gave (a result shares no object with the
+    input, so pickled results do not change)."""
+    if len(text) < 2:
+        return text.translate(_NORM_TABLE)
+    out = _NORM_RE.sub(_norm_char, text)
+    return text[:1] + text[1:] if out is text else out
+
+
+def _norm_char(m: re.Match[str]) -> str:
+    return _NORM_CHARS[m.group()]
 
 
 def simplified(text: str) -> str:
@@ -69,7 +84,8 @@ def simplified(text: str) -> str:
     return text.translate(T2S_TABLE) if _TRAD_RE.search(text) else text
 
 
-_INNER_QUOTES = "“”‘’\"'「」『』"
+#: quote marks inside names (“十四五”规划): matching ignores them
+INNER_QUOTES = _INNER_QUOTES = "“”‘’\"'「」『』"
 _INNER_QUOTE_RE = re.compile("[" + _INNER_QUOTES + "]")
 
 
@@ -95,6 +111,15 @@ def strip_quotes(text: str) -> tuple[str, np.ndarray | None]:
 
 def norm_name(name: str) -> str:
     """Canonical form of a name for comparison: NFKC-ish folding, no quotes or spaces."""
+    # cached (a document asks for the same few names again and again), but each call
+    # gets its own string as without the cache: which strings a result shares shows in
+    # its pickle, and a cache filled while building the pipeline would change that
+    out = _norm_name(name)
+    return out[:1] + out[1:] if len(out) > 1 else _norm_name.__wrapped__(name)
+
+
+@lru_cache(maxsize=1 << 15)
+def _norm_name(name: str) -> str:
     return _QUOTES.sub("", norm_text(unicodedata.normalize("NFC", name)))
 
 
@@ -110,6 +135,70 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         if e > s:
             out.append((s, e))
+    return out
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A regular expression (non-capturing) matching any of ``words``, as a trie:
+    ``(?:工(?:程|作)|计划)``. It matches what ``"|".join(words longest first)`` matches,
+    also when what follows fails and the engine backtracks (the longest word that fits
+    first, then the shorter ones), but tries one branch per character instead of every
+    word at every position.
+
+    >>> import re
+    >>> word_alternation(["工程", "工程师", "计划"])
+    '(?:工程(?:师|)|计划)'
+    >>> re.compile(word_alternation(["ab", "abc", "b"]) + "d").findall("abcd abd bd")
+    ['abcd', 'abd', 'bd']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        alts, stop = [], False
+        for ch, child in node.items():
+            if ch == "":
+                stop = True
+                continue
+            # a run of single children is one literal (工程 rather than 工(?:程))
+            lit = re.escape(ch)
+            while len(child) == 1 and "" not in child:
+                ((ch, child),) = child.items()
+                lit += re.escape(ch)
+            alts.append(lit + build(child))
+        if stop and alts:
+            alts.append("")  # the shorter word, after the longer ones
+        if not alts:
+            return ""
+        return "(?:" + "|".join(alts) + ")" if len(alts) > 1 else alts[0]
+
+    out = build(trie)
+    return out if out.startswith("(?:") else "(?:" + out + ")"
+
+
+def offset_mask(offsets: object, n: int) -> bytes | bytearray:
+    """Offsets in ``0..n`` (token boundaries: ``KGDoc.tok_starts``) as a byte mask, ``m[i]``
+    non-zero when ``i in offsets``: indexing it is cheaper than ``in`` on the object.
+
+    >>> list(offset_mask(frozenset({0, 2}), 3))
+    [1, 0, 1, 0]
+    """
+    mask = getattr(offsets, "mask", None)  # kg.nlp.components.base.Bounds
+    if isinstance(mask, (bytes, bytearray)) and len(mask) == n + 1:
+        return mask
+    out = bytearray(n + 1)
+    if isinstance(offsets, (set, frozenset)):
+        for i in offsets:
+            if isinstance(i, int) and 0 <= i <= n:
+                out[i] = 1
+    else:
+        for i in range(n + 1):
+            if i in offsets:  # type: ignore[operator]
+                out[i] = 1
     return out
 
 

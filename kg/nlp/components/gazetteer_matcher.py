@@ -5,17 +5,21 @@ find the names 十四五数字经济发展规划 and 一带一路倡议; the men
 the original text (an opening quote is included when the closing one is inside the span).
 Strings listed as blockers (财政部门, 沿海地区) are matched like names and dropped, so the
 name inside them (财政部, 海地) is not found; a body's name right before 长 is a post title.
+
+The automaton sees only the parts of the text that may hold a name
+(:class:`kg.nlp.gazetteer.NameWindows`): about a seventh of it.
 """
 
 from __future__ import annotations
 
 import ahocorasick
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
-from kg.nlp.gazetteer import Gazetteer, load_gazetteer
+from kg.nlp.gazetteer import Gazetteer, NameWindows, load_gazetteer
 from kg.nlp.text import strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -48,6 +52,17 @@ class GazetteerMatcher:
     def __init__(self, gazetteer: Gazetteer, min_free_len: int = 3) -> None:
         self.gaz = gazetteer
         self.min_free_len = min_free_len
+        self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
+
+    def __getstate__(self) -> dict:
+        # the windows' tables (~5 MB) are rebuilt on first use rather than pickled
+        return {**self.__dict__, "_windows": None}
+
+    def _name_windows(self, automaton: ahocorasick.Automaton) -> NameWindows:
+        w = getattr(self, "_windows", None)
+        if w is None or w[0] is not automaton:
+            w = self._windows = (automaton, NameWindows(automaton.keys(), strip_quotes=True))
+        return w[1]
 
     def _opens_compound(self, st, start: int, end: int) -> bool:
         """A country's name opening a jieba word whose rest is a word of two or more
@@ -74,17 +89,19 @@ class GazetteerMatcher:
         automaton = self.gaz.automaton
         if automaton.kind != ahocorasick.AHOCORASICK:
             return doc
-        stripped, idx = strip_quotes(norm)
+        windows = self._name_windows(automaton)
+        if windows.usable:
+            joined, where = windows.reduce(norm)  # ``where``: offsets in ``norm``
+        else:
+            joined, idx = strip_quotes(norm)
+            where = idx if idx is not None else np.arange(len(norm))
         nested: list[tuple[int, int]] = []
-        for end_idx, (name, key) in automaton.iter_long(stripped):
+        for end_idx, (name, key) in automaton.iter_long(joined):
             if key is None:
                 continue  # a blocker: 财政部门 is not 财政部
-            end = end_idx + 1
-            start = end - len(name)
-            if idx is not None:
-                start, end = int(idx[start]), int(idx[end - 1]) + 1
-                if end - start != len(name):
-                    start, end = _balance_quotes(norm, start, end)
+            start, end = int(where[end_idx + 1 - len(name)]), int(where[end_idx]) + 1
+            if end - start != len(name):
+                start, end = _balance_quotes(norm, start, end)
             if end < n and norm[end] == "长" and name[-1] in _POST_STEM:
                 continue  # 外交部长, 公安局长: a post title, not the body
             if name.isascii():
@@ -105,16 +122,17 @@ class GazetteerMatcher:
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:
-            for end_idx, (name, key) in automaton.iter_long(stripped[s0:e0]):
+            for end_idx, (name, key) in automaton.iter_long(joined[s0:e0]):
                 if key is None or len(name) < self.min_free_len:
                     continue
                 e = entries[key]
                 if e.type in _OUTER_TYPES:
                     continue
                 end = s0 + end_idx + 1
-                start = end - len(name)
-                if idx is not None:
-                    start, end = _balance_quotes(norm, int(idx[start]), int(idx[end - 1]) + 1)
+                # (a no-op when the text has no quote marks)
+                start, end = _balance_quotes(
+                    norm, int(where[end - len(name)]), int(where[end - 1]) + 1
+                )
                 st.candidates.append(
                     Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
                 )

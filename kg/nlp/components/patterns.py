@@ -21,9 +21,11 @@ from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
 from kg.nlp.organs import NominalFinder, OrganFinder
-from kg.nlp.text import norm_name
+from kg.nlp.text import norm_name, offset_mask, word_alternation
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+# the name characters that end a search's range (``endpos``)
+_NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
 _ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
 _EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
 _GENERIC_PREFIX = (
@@ -192,6 +194,29 @@ _PERIOD = re.compile(
 )
 
 
+class _DocView:
+    """What ``Patterns`` looks up many times per document: token boundaries as byte masks
+    (indexing and ``find`` beat ``in`` a character at a time) and the ends of the Person
+    candidates (read as the candidates grow)."""
+
+    __slots__ = ("_persons", "_seen", "ends", "starts")
+
+    def __init__(self, st) -> None:
+        n = len(st.norm)
+        self.starts = offset_mask(st.tok_starts, n)
+        self.ends = offset_mask(st.tok_ends, n)
+        self._persons: list[int] = []
+        self._seen = 0
+
+    def person_ends(self, st) -> list[int]:
+        """Ends of the Person candidates of ``st``, in candidate order."""
+        cands = st.candidates
+        if self._seen < len(cands):
+            self._persons += [c.end for c in cands[self._seen :] if c.type == "Person"]
+            self._seen = len(cands)
+        return self._persons
+
+
 class Patterns:
     """Open-class Program and Event names from head words and quotes."""
 
@@ -200,14 +225,14 @@ class Patterns:
         self.heads, self.weak_heads, self.verb_rescued = _load_heads(directory)
         self._cut_words, self._verbs = _dictionary_words()
         posts = sorted(set(gazetteer.posts), key=len, reverse=True)
-        self._post_re = re.compile("|".join(re.escape(p) for p in posts) if posts else "(?!)")
+        # (as a trie: one branch per character, not every post at every position)
+        self._post_re = re.compile(word_alternation(posts) if posts else "(?!)")
         self.head_type = dict(self.heads)
         self.boundaries = sorted(
             set(_read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
         )
         self.max_len = max_len
-        alt = "|".join(re.escape(h) for h, _ in self.heads)
-        self._head_re = re.compile(f"(?:{alt})")
+        self._head_re = re.compile(word_alternation(h for h, _ in self.heads))
         # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
         self.quoted_heads = sorted(
             {h for h in _read_lines(directory / "lexicon" / "quoted_heads.txt")}
@@ -235,61 +260,64 @@ class Patterns:
         self.nominals = NominalFinder(directory, self.organs)
         self.find_nominals = True
 
-    def _cuts(self, norm: str, i: int, hs: int, st) -> list[tuple[int, str]]:
+    def _cuts(self, norm: str, i: int, hs: int, st, view: _DocView) -> list[tuple[int, str]]:
         """Positions in ``[i, hs)`` after which a bare name may start, with what cut there.
 
         A boundary word cuts only where it is a whole word (等 cuts 平台等资源, not 高等教育;
         就 cuts 就是, not 就业); a counted phrase (4个, 五大) cuts after its counter; 暨 joins
         two names (双品网购节暨非洲好物网购节).
         """
+        starts, ends = view.starts, view.ends
         cuts = []
         for m in self._boundary_re.finditer(norm, i, hs):
             a, b = m.span()
-            if (a in st.tok_starts or a == i) and (b in st.tok_ends or b == hs):
+            if (starts[a] or a == i) and (ends[b] or b == hs):
                 cuts.append((b, m.group()))
         # a word of a cutting class (adverb, preposition, conjunction, pronoun, particle)
         a = i
         while a < hs:
-            b = a + 1
-            while b < hs and b not in st.tok_starts:
-                b += 1
-            if a in st.tok_starts and b in st.tok_ends and norm[a:b] in self._cut_words:
+            b = starts.find(1, a + 1, hs)  # the next token start (or hs)
+            if b < 0:
+                b = hs
+            if norm[a:b] in self._cut_words and starts[a] and ends[b]:
                 cuts.append((b, "~"))
             a = b
         # a person or a post title ends the context (副会长孟海东|作客…论坛)
-        for c in st.candidates:
-            if c.type == "Person" and i < c.end <= hs:
-                cuts.append((c.end, "@"))
+        for end in view.person_ends(st):
+            if i < end <= hs:
+                cuts.append((end, "@"))
         for m in self._post_re.finditer(norm, i, hs):
-            if m.start() in st.tok_starts and m.end() in st.tok_ends:
+            if starts[m.start()] and ends[m.end()]:
                 cuts.append((m.end(), "@"))
         for m in _COUNTED.finditer(norm, i, hs):
-            if m.end() in st.tok_ends:  # 五大|工程, 4个|…, not 24365大|学生
+            if ends[m.end()]:  # 五大|工程, 4个|…, not 24365大|学生
                 cuts.append((m.end(), "#"))
         cuts.sort()
         return cuts
 
-    def _left_edge(self, norm: str, head_start: int, st) -> tuple[int, str | None]:
+    def _left_edge(self, norm: str, head_start: int, st, view: _DocView) -> tuple[int, str | None]:
         """Where a bare name ending at ``head_start`` begins, and the cut word before it."""
         i = head_start
         lo = max(0, head_start - self.max_len)
         while i > lo:
-            ch = norm[i - 1]
-            if _NAME_CHAR.match(ch):
-                i -= 1
-            elif (
-                ch == "—"
+            # past the name characters before i (one search, not a match per character)
+            m = _NAME_TAIL.search(norm, lo, i)
+            if m is not None:
+                i = m.start()
+            if (
+                i > lo
+                and norm[i - 1] == "—"
                 and i - 2 >= lo
                 and _NAME_CHAR.match(norm[i - 2])
                 and (i < len(norm) and _NAME_CHAR.match(norm[i]))
             ):
-                i -= 1
-            else:
-                break
+                i -= 1  # a dash between name characters (中国—东盟)
+                continue
+            break
         # the name starts after the last cut; a cut word that also occurs inside names
         # (实施|一流网络安全学院建设示范项目) is passed over when it would leave no body
         start, cut = i, None
-        for pos, word in reversed(self._cuts(norm, i, head_start, st)):
+        for pos, word in reversed(self._cuts(norm, i, head_start, st, view)):
             if head_start - pos >= 2 or word not in _NAME_INTERNAL:
                 start, cut = pos, word
                 break
@@ -313,42 +341,48 @@ class Patterns:
             return True  # G20…, APEC…
         return bool(_PERIOD.match(norm, start))
 
-    def _skip_opening_verbs(self, norm: str, start: int, hs: int, st) -> int:
+    def _skip_opening_verbs(self, norm: str, start: int, hs: int, view: _DocView) -> int:
         """Move a name's start past verbs that open it and govern the rest (保证|建设工程,
         扣押|进入工程); a verb right before the head stays (网络覆盖工程). Campaign names
         (…行动) keep theirs (打击网络犯罪专项行动)."""
+        starts = view.starts
         for _ in range(3):
-            if start not in st.tok_starts:
+            if not starts[start]:
                 break
-            j = start + 1
-            while j < hs and j not in st.tok_starts:
-                j += 1
+            j = starts.find(1, start + 1, hs)
+            if j < 0:
+                j = hs
             if j >= hs or norm[start:j] not in self._verbs or norm[start:j] in _POLICY_VERBS:
                 break
             start = j
         return start
 
-    def _verb_before_name(self, norm: str, start: int, hs: int, st, named_starts: set[int]) -> int:
+    def _verb_before_name(
+        self, norm: str, start: int, hs: int, view: _DocView, named: list[int]
+    ) -> int:
         """A verb word followed by a known name opens no name: 中国积极参与|联合国气候变化大会
-        starts at 联合国 (the name runs from the known name to the head)."""
-        for p in sorted(x for x in named_starts if start < x < hs):
-            a = p - 1
-            while a > start and a not in st.tok_starts:
-                a -= 1
-            if p in st.tok_starts and norm[a:p] in self._verbs and norm[a:p] not in _POLICY_VERBS:
+        starts at 联合国 (the name runs from the known name to the head). ``named``: the
+        starts of known names, sorted."""
+        starts = view.starts
+        for k in range(bisect.bisect_right(named, start), bisect.bisect_left(named, hs)):
+            p = named[k]
+            a = starts.rfind(1, start + 1, p)  # the last token start before p (or start)
+            if a < 0:
+                a = start
+            if starts[p] and norm[a:p] in self._verbs and norm[a:p] not in _POLICY_VERBS:
                 return p
         return start
 
-    def _ends_phrase(self, norm: str, he: int, st) -> bool:
+    def _ends_phrase(self, norm: str, he: int, view: _DocView) -> bool:
         """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
         function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队)."""
         if he >= len(norm) or not _NAME_CHAR.match(norm[he]):
             return True
         if norm[he] in _PHRASE_END_CHARS:
             return True
-        j = he + 1
-        while j < len(norm) and j not in st.tok_starts:
-            j += 1
+        j = view.starts.find(1, he + 1, len(norm))
+        if j < 0:
+            j = len(norm)
         word = norm[he:j]
         return word in self._cut_words or bool(self._boundary_re.fullmatch(word))
 
@@ -461,6 +495,7 @@ class Patterns:
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         norm = st.norm
+        view = _DocView(st)
         st.candidates.extend(self.organs.find(st))
         if self.find_nominals:
             st.nominal_candidates = self.nominals.find(st)
@@ -480,7 +515,7 @@ class Patterns:
                 h = self._head_of(head)
                 type_ = self.head_type.get(h or "", "Program")
                 if type_ == "none" or (
-                    h in self.weak_heads and not self._ends_phrase(norm, m.end(), st)
+                    h in self.weak_heads and not self._ends_phrase(norm, m.end(), view)
                 ):
                     continue  # “四个全面”战略|布局: the head is part of a longer noun
                 self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
@@ -496,6 +531,8 @@ class Patterns:
             for c in st.candidates
             if c.type in ("Location", "Country", "GovernmentBody", "Ministry", "Organization")
         }
+        named = sorted(named_starts)
+        starts, ends = view.starts, view.ends
         for m in self._head_re.finditer(norm):
             hs, he = m.span()
             # the head must end a word: not followed by more name characters that
@@ -508,25 +545,25 @@ class Patterns:
             head = m.group()
             if self.head_type[head] == "none":
                 continue  # 系统工程: a common noun
-            if head in _TOKEN_HEADS and not (hs in st.tok_starts and he in st.tok_ends):
+            if head in _TOKEN_HEADS and not (starts[hs] and ends[he]):
                 continue  # 网 of 互联网, 电网: not a head
-            if he < n and he not in st.tok_ends and _NAME_CHAR.match(norm[he]):
+            if he < n and not ends[he] and _NAME_CHAR.match(norm[he]):
                 continue  # 战略|机遇期, 规划|许可证: the head runs on into another word
-            start, cut = self._left_edge(norm, hs, st)
+            start, cut = self._left_edge(norm, hs, st, view)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等
             if self.head_type[head] == "Program" and not head.endswith("行动"):
-                start = self._skip_opening_verbs(norm, start, hs, st)
+                start = self._skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
                 start += 1  # 与主体工程同时设计: a conjunction opens no name
             if (
                 norm[start] == "好"
                 and start > 0
                 and _NAME_CHAR.match(norm[start - 1])
-                and start + 1 in st.tok_starts
+                and starts[start + 1]
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
-            start = self._verb_before_name(norm, start, hs, st, named_starts)
+            start = self._verb_before_name(norm, start, hs, view, named)
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:
@@ -543,7 +580,7 @@ class Patterns:
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
             if head in self.weak_heads and (
                 (quoted is None and not rescued and not self._specific(norm, start, named_starts))
-                or not self._ends_phrase(norm, he, st)
+                or not self._ends_phrase(norm, he, view)
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)

@@ -8,6 +8,7 @@ cue (表示, 指出, 在, punctuation…).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -42,13 +43,30 @@ class Persons:
         # post, optional ：/space, then a name (surname + 1–2 characters) and a cue; the
         # name's length is settled in code against jieba's words (罗干|将, not 罗干将)
         self._re = re.compile(f"({post_alt})[：:\\s]?(?=({sur})[\u4e00-\u9fff])")
+        # where ``_re`` may match: the last character of a post with a name after it. Trying
+        # ``_re`` only at the starts of the posts that end there finds what its scan finds,
+        # without trying hundreds of posts at every character.
+        # posts by their last two characters (by the character when they have only one)
+        self._post_ends: dict[str, list[str]] = {}
+        for p in sorted(set(posts), key=len, reverse=True):
+            self._post_ends.setdefault(p[-2:], []).append(p)
+        last = "".join(sorted({p[-1] for p in posts}))
+        self._post_end_re = re.compile(
+            f"[{re.escape(last)}](?=[：:\\s]?(?:{sur})[\u4e00-\u9fff])" if last else "(?!)"
+        )
         self._cue = re.compile(f"(?:$|\\s|{cue_alt})")
-        # no post: a name that opens a clause and is the subject of a speech verb
-        # (，王毅表示 / 许科敏指出): a strong cue, checked against jieba's dictionary
+        # no post: a name that opens a clause (at the start, after ，。；：、“（( or white
+        # space) and is the subject of a speech verb (，王毅表示 / 许科敏指出): a strong cue,
+        # checked against jieba's dictionary. The first lookahead alone settles the surname;
+        # the second keeps only starts with a strong cue 2–4 characters on (a name is a
+        # surname plus one or two characters), and the scan starts at the punctuation (a
+        # lookbehind would be tried at every character).
         strong = _read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
         strong_alt = "|".join(re.escape(c) for c in sorted(set(strong), key=len, reverse=True))
-        self._strong_start = re.compile(f"(?:^|(?<=[，。；：、“（(\\s]))(?=({sur})[\u4e00-\u9fff])")
         self._strong_cue = re.compile(f"(?:{strong_alt})")
+        name_then_cue = f"(?=({sur})[\u4e00-\u9fff])(?=[\\s\\S]{{2,4}}?(?:{strong_alt}))"
+        self._strong_at0 = re.compile(name_then_cue)
+        self._strong_scan = re.compile(f"[，。；：、“（(\\s]{name_then_cue}")
         self.surnames = frozenset(surnames)
         self.posts = frozenset(posts)
         self._not_names, self._common = _dictionary_sets(self.surnames)
@@ -82,7 +100,7 @@ class Persons:
             for m in st.candidates
             if m.type in ("GovernmentBody", "Ministry", "Organization")
         }
-        for m in self._re.finditer(norm):
+        for m in self._post_matches(norm):
             ps, pe = m.span(1)
             ns = m.end()
             ne = self._name_at(st, ns, len(m.group(2)), self._cue)
@@ -93,7 +111,8 @@ class Persons:
             person = Mention(ns, ne, name, "Person", key, name, "person")
             st.candidates.append(person)
             st.posts.append(PostMention(person, text[ps:pe], ends.get(ps), st.sent_of(ns)))
-        for m in self._strong_start.finditer(norm):
+        m0 = self._strong_at0.match(norm)
+        for m in itertools.chain((m0,) if m0 else (), self._strong_scan.finditer(norm)):
             ns = m.end()
             ne = self._name_at(st, ns, len(m.group(1)), self._strong_cue)
             if ne is None:
@@ -113,6 +132,26 @@ class Persons:
                     )
                 i = norm.find(name, i + len(name))
         return doc
+
+    def _post_matches(self, norm: str) -> list[re.Match]:
+        """The matches of ``self._re.finditer(norm)``, found from where posts end."""
+        ends = self._post_ends
+        starts = set()
+        for m in self._post_end_re.finditer(norm):
+            e = m.end()
+            for key in (norm[e - 2 : e], norm[e - 1]) if e >= 2 else (norm[e - 1],):
+                for p in ends.get(key, ()):
+                    if norm.startswith(p, e - len(p)):
+                        starts.add(e - len(p))
+        out: list[re.Match] = []
+        last = 0
+        for s in sorted(starts):
+            if s >= last:  # finditer's matches do not overlap
+                m = self._re.match(norm, s)
+                if m:
+                    out.append(m)
+                    last = m.end()
+        return out
 
     @staticmethod
     def _ends_name(st, ne: int) -> bool:

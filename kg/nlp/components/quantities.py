@@ -106,6 +106,25 @@ _NUM = re.compile(
     r"(?:(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千)(?P<q2>多|余)?"
     rf"(?P<unit>{_UNIT_ALT})?|(?P<q2b>多|余)?(?P<unit2>{_UNIT_ALT}))(?P<q3>以上|左右|多)?"
 )
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbers(norm: str) -> list[re.Match[str]]:
+    """``_NUM.finditer(norm)``, tried only where a run of digits starts (~2× faster than
+    the scan). A match cannot start inside a run: the number part takes the whole run
+    whatever digit it starts at, so a start inside fails when the run's start failed; and
+    a match ends with a non-digit, so no run straddles its end."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for r in _DIGITS.finditer(norm):
+        if r.start() >= last:
+            m = _NUM.match(norm, r.start())
+            if m:
+                out.append(m)
+                last = m.end()
+    return out
+
+
 # what may not follow a quantity's number (a date, an ordinal, a name: 5G, 2021年)
 _NOT_QTY = re.compile(r"[年月日号届期版代GgMmKkXx\-—:：/]|周年|世纪|季度|小时|时|分|秒|岁")
 _DATE = re.compile(
@@ -193,7 +212,7 @@ class Quantities:
         st = kgdoc(doc)
         text, norm = st.text, st.norm
         obs: list[Observation] = []
-        cands = list(_NUM.finditer(norm))
+        cands = _numbers(norm)
         if not cands:
             st.observations = obs
             return doc

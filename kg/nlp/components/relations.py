@@ -59,7 +59,7 @@ from spacy.tokens import Doc
 from kg.model import Mention, Relation
 from kg.nlp.components.base import KGDoc, kgdoc
 from kg.nlp.gazetteer import ONTOLOGY_DIR, _read_lines
-from kg.nlp.text import norm_name
+from kg.nlp.text import norm_name, word_alternation
 
 AGENTS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country", "Person"})
 ISSUERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
@@ -132,7 +132,10 @@ _GROUP = {
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    # the words longest first, as a trie (same matches, one branch per character); no
+    # word but the empty one matches nothing, as "|".join gave ""
+    words = set(words)
+    return word_alternation(words) if words - {""} else "(?!)"
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,18 @@ class Resolver:
         cands = [c for c in st.candidates if norm_name(c.text) not in self.gaz.not_entities]
         cands.sort(key=lambda m: (-(m.end - m.start), -PRIORITY.get(m.rule, 0), m.start))
         kept: list[Mention] = []
+        # the kept mentions' starts, sorted, with their places in ``kept``: a candidate is
+        # compared only with the kept mentions that may overlap it (those starting less
+        # than the longest kept length before it), in the order they were kept
+        starts: list[tuple[int, int]] = []
+        longest = 0
         for c in cands:
             ok = True
-            for k in kept:
+            lo = bisect.bisect_right(starts, (c.start - longest, len(kept)))
+            hi = bisect.bisect_left(starts, (c.end, -1))
+            near = sorted(i for _, i in starts[lo:hi])
+            for i in near:
+                k = kept[i]
                 if k.end <= c.start or c.end <= k.start:
                     continue
                 if _contains(k, c):
@@ -83,7 +92,9 @@ class Resolver:
                     ok = False
                     break
             if ok:
+                bisect.insort(starts, (c.start, len(kept)))
                 kept.append(c)
+                longest = max(longest, c.end - c.start)
         kept.sort(key=lambda m: (m.start, m.end))
         return kept
 
