@@ -146,6 +146,7 @@ def _worker_init(snapshot_dir: str | None = None) -> None:
     from kg.nlp import get_nlp
 
     get_nlp(lean=True)
+    gc.freeze()  # the pipeline lives as long as the worker: collections need not walk it
 
 
 def _extract_batch(docs: list[Document], keep_mentions: bool = False) -> list[bytes]:

@@ -23,6 +23,7 @@ import hashlib
 import html as _html
 import io
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from os import PathLike
@@ -87,8 +88,14 @@ _NOT_EXTRA = frozenset(
 
 
 def format_for(path: str | PathLike[str]) -> str | None:
-    """``txt``/``md``/``html``/``jsonl`` for a supported suffix, else ``None``."""
-    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    """``txt``/``md``/``html``/``jsonl`` for a supported suffix, else ``None``.
+
+    >>> format_for("laws/网络安全法.MD"), format_for("a.b/README"), format_for(".md")
+    ('md', None, None)
+    """
+    name = os.path.basename(os.fspath(path))  # not Path(path).suffix: 10× slower
+    dot = name.rfind(".")
+    return SUFFIX_FORMATS.get(name[dot:].lower()) if dot > 0 else None
 
 
 def normalize_date(value: Any) -> str | None:
