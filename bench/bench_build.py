@@ -75,6 +75,16 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _pss(pid: int) -> int:
+    """PSS of ``pid`` in bytes, from ``smaps_rollup`` (psutil's ``memory_full_info`` reads
+    the whole ``smaps``: ~20 ms per big process, every 0.1 s, taken from the build)."""
+    with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+        for line in f:
+            if line.startswith(b"Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def run(cmd: list[str], *, pss: bool = True) -> dict[str, Any]:
     """Run ``cmd``; wall time, CPU time of the whole process tree, peak RSS/PSS of the tree."""
     import psutil
@@ -95,13 +105,10 @@ def run(cmd: list[str], *, pss: bool = True) -> dict[str, Any]:
             rss = total_pss = 0
             for q in procs:
                 try:
+                    rss += q.memory_info().rss
                     if pss:
-                        m = q.memory_full_info()
-                        total_pss += m.pss
-                        rss += m.rss
-                    else:
-                        rss += q.memory_info().rss
-                except psutil.Error:
+                        total_pss += _pss(q.pid)
+                except (psutil.Error, OSError):
                     pass
             peak["rss"] = max(peak["rss"], rss)
             peak["pss"] = max(peak["pss"], total_pss)

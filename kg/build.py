@@ -24,6 +24,7 @@ leaves the previous files intact.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -386,10 +387,13 @@ def _export(
     *,
     fork_slow: Collection[str] = (),
     graph_seconds: Callable[[float], None] | None = None,
+    cleanup: Callable[[Callable[[], object]], bool] | None = None,
 ) -> dict[str, str]:
     """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
     written by a forked child while this process writes the fast ones (2 cores: the HTML
-    view and Turtle at the same time); when the child fails they are written here."""
+    view and Turtle at the same time); when the child fails they are written here.
+    ``cleanup(fn)``: may take the deleting of the staging folder and of the files the
+    outputs replaced to run later (True), e.g. once the pipeline server has answered."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -436,12 +440,17 @@ def _export(
                 graph_seconds(times["graph"])
         for name in sorted(os.listdir(stage)):  # every format went through: publish
             if not name.startswith("."):
+                if cleanup is not None:  # the old file's blocks are freed with the stage
+                    with contextlib.suppress(OSError):
+                        os.link(out / name, stage / f".replaced-{name}")
                 os.replace(stage / name, out / name)
         return {fmt: str(out / staged[fmt].name) for fmt in dict.fromkeys(formats)}
     except OSError as exc:  # a full disk, a read-only folder: nothing was replaced
         raise KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc) from exc
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
+        if cleanup is None or not cleanup(remove):
+            remove()
 
 
 def export(
@@ -535,7 +544,7 @@ def build(
             files = list(iter_input_files(paths))  # walked once, for both looks
             if (
                 own
-                and pools is not None
+                and getattr(pools, "ahead", False)
                 and client is None
                 and not state.anything_to_read(paths, files)
             ):
@@ -639,6 +648,7 @@ def build(
                 report.format_seconds,
                 fork_slow=fork_slow,
                 graph_seconds=graph_seconds,
+                cleanup=sys.modules["kg.server"].after_reply if serving else None,
             )
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
             if serving:  # freed after the client has its answer
@@ -647,7 +657,9 @@ def build(
         if own and pools is not None:
             pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
         if state is not None:
-            state.close(complete=resolved)
+            close = functools.partial(state.close, complete=resolved)
+            if not (serving and sys.modules["kg.server"].after_reply(close)):
+                close()  # (a server saves the manifest once its client has the answer)
         if (
             use_server
             and resolved

@@ -248,7 +248,9 @@ def forward_build(argv: list[str], cwd: str | None = None) -> int | None:
     began = False
     with sock:
         try:
-            _send(sock, ("build", code_version(), argv, cwd))
+            mask = os.umask(0o022)
+            os.umask(mask)
+            _send(sock, ("build", code_version(), argv, cwd, mask))
             sock.settimeout(None)
             while True:
                 kind, *rest = _recv(sock)
@@ -408,14 +410,14 @@ def serve(
                         _send(conn, ("ok", _extract_batch(*args)))
                         served += 1
                     elif kind == "build":
-                        _, _, argv, cwd = msg
+                        _, _, argv, cwd, *mask = msg
                         built = True
-                        code = run_command(conn, argv, cwd)
+                        code = run_command(conn, argv, cwd, *mask)
                         served += 1
                         with contextlib.suppress(OSError):
                             _send(conn, ("exit", code))
                 except (OSError, EOFError, ConnectionError, pickle.PickleError, ValueError):
-                    continue  # a client that went away: wait for the next one
+                    pass  # a client that went away: wait for the next one
             if built:  # after the reply: the client does not wait for this
                 _release_memory()
             last = time.monotonic()
@@ -477,13 +479,23 @@ class _Stream(io.TextIOBase):
         return False
 
 
-def run_command(conn: socket.socket, argv: list[str], cwd: str) -> int:
-    """Run the ``kg`` command line ``argv`` here, in ``cwd``, its stdout and stderr sent
-    to the client on ``conn``; returns its exit status (what ``kg`` would exit with)."""
+def run_command(conn: socket.socket, argv: list[str], cwd: str, umask: int | None = None) -> int:
+    """Run the ``kg`` command line ``argv`` here, in ``cwd`` with the client's ``umask``
+    (the files written are as the client would have made them), its stdout and stderr
+    sent to the client on ``conn``; returns its exit status (what ``kg`` would exit with)."""
     import click
 
     from kg.cli import app
 
+    own_mask = os.umask(umask) if umask is not None else None
+    try:
+        return _run_command(conn, app, click, argv, cwd)
+    finally:
+        if own_mask is not None:
+            os.umask(own_mask)
+
+
+def _run_command(conn: socket.socket, app: Any, click: Any, argv: list[str], cwd: str) -> int:
     out, err = _Stream(conn, 1), _Stream(conn, 2)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
@@ -526,6 +538,8 @@ def _warm_up_build() -> None:
 
 #: what the last build left to free (:func:`defer_free`)
 _GRAVEYARD: list[Any] = []
+#: what the last build left to do once the client has its answer (:func:`after_reply`)
+_AFTER_REPLY: list[Callable[[], object]] = []
 
 
 def defer_free(*objs: Any) -> None:
@@ -535,9 +549,29 @@ def defer_free(*objs: Any) -> None:
         _GRAVEYARD.extend(objs)
 
 
+def after_reply(fn: Callable[[], object]) -> bool:
+    """Run ``fn`` after the client of this build has its answer, before the next request
+    is read (housekeeping the answer does not depend on: saving the manifest, deleting
+    the files the outputs replaced). False, and nothing done, when not serving."""
+    if not _SERVING:
+        return False
+    _AFTER_REPLY.append(fn)
+    return True
+
+
+def _run_after_reply() -> None:
+    while _AFTER_REPLY:
+        fn = _AFTER_REPLY.pop(0)
+        try:
+            fn()
+        except Exception:  # the build was answered; its next one will see the problem
+            traceback.print_exc(file=sys.stderr)
+
+
 def _release_memory() -> None:
     """Give the memory of the last build back: its graph is garbage now. What is kept
     (the memos) is frozen: later collections need not walk it."""
+    _run_after_reply()
     _GRAVEYARD.clear()
     gc.enable()
     gc.collect()

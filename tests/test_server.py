@@ -150,13 +150,29 @@ def test_cli_server_status_and_stop(tmp_path: Path, cache: Path) -> None:
     assert ks.status(cache) is None
 
 
-def kg_build(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def kg_build(
+    args: list[str], cwd: Path, umask: int | None = None
+) -> subprocess.CompletedProcess[str]:
     """The ``kg build`` program as a user runs it (servers allowed)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KG_SERVER": "1"}
     return subprocess.run(
         [sys.executable, "-m", "kg.launch", "build", *args],
         cwd=cwd, capture_output=True, text=True, env=env, timeout=300,
+        preexec_fn=None if umask is None else (lambda: os.umask(umask)),
     )  # fmt: skip
+
+
+def test_files_the_server_writes_get_the_permissions_the_clients_umask_gives(
+    tmp_path: Path, cache: Path
+) -> None:
+    make_corpus(tmp_path / "corpus")
+    ks.start(cache, cache / "pipeline", idle=120)
+    wait_for(cache)
+    for umask, mode in ((0o077, 0o600), (0o022, 0o644)):
+        done = kg_build(["corpus", "--out", "out", "-f", "ttl", "-f", "html"], tmp_path, umask)
+        assert done.returncode == 0 and "built by the server" in done.stderr, done.stderr
+        for name in ("graph.ttl", "graph.html"):
+            assert (cache.parent / name).stat().st_mode & 0o777 == mode, (name, oct(umask))
 
 
 def test_kg_build_command_is_run_by_the_server_and_writes_the_same_graph(
@@ -220,6 +236,7 @@ def test_what_a_server_keeps_between_builds_gives_the_same_files_as_a_fresh_buil
             old_mtime(law)
         kept = build([corpus], out, cache_dir=out / ".cache", workers=1, quiet=True,
                      formats=FORMATS, fast_export=True, server=False)  # fmt: skip
+        ks._release_memory()  # as the server does once its client has the answer
         assert kept.server.startswith("built by the server")
         assert kept.docs_extracted == (kept.docs_read if i == 0 else 1)
         fresh = tmp_path / f"fresh{i}"

@@ -31,6 +31,7 @@ import io
 import os
 import pickle
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -657,6 +658,9 @@ def start_fast(
             for k, v in counts.items():
                 stats[k] = stats.get(k, 0) + v
         if memo is not None:  # what this build used, for the next one
+            server = sys.modules.get("kg.server")
+            if server is not None:  # last build's inputs are freed once it has answered
+                server.defer_free(dict(memo))
             memo.clear()
             memo["version"] = version
             memo.update(seen)
