@@ -54,6 +54,8 @@ from typing import Any
 DEFAULT_IDLE = 900.0
 #: how often an idle server looks whether its cache folder still exists
 _TICK = 30.0
+#: seconds without a request after a build before its objects are freed (see :func:`serve`)
+FREE_DELAY = 0.3
 _HEADER = struct.Struct("!Q")
 
 
@@ -374,14 +376,24 @@ def serve(
     info = {"pid": os.getpid(), "version": version, "started": time.time(), "idle": idle}
     served = 0
     last = time.monotonic()
+    free_at: float | None = None  # when to free what the last build left (if idle until then)
     try:
         while True:
+            if free_at is not None:
+                sock.settimeout(max(0.0, free_at - time.monotonic()))
             try:
                 conn, _ = sock.accept()
             except TimeoutError:
+                if free_at is not None:  # idle: free the last build's memory now
+                    _release_memory()
+                    free_at = None
+                    sock.settimeout(min(idle, _TICK))
+                    continue
                 if time.monotonic() - last >= idle or not os.path.isdir(folder):
                     return 0
                 continue
+            if free_at is not None:
+                sock.settimeout(min(idle, _TICK))
             last = time.monotonic()
             built = False
             with conn:
@@ -419,7 +431,11 @@ def serve(
                 except (OSError, EOFError, ConnectionError, pickle.PickleError, ValueError):
                     pass  # a client that went away: wait for the next one
             if built:  # after the reply: the client does not wait for this
-                _release_memory()
+                _run_after_reply()  # before the next build: it needs the cache's lock
+                # Freeing the build's objects and collecting (0.1 s) waits for a moment
+                # with nothing to do: a build asked for at once (a script adding files one
+                # by one) runs first.
+                free_at = time.monotonic() + FREE_DELAY
             last = time.monotonic()
     finally:
         sock.close()
