@@ -93,6 +93,8 @@ def build(
         "max_html_nodes": max_html_nodes,
         "quiet": quiet,
     }
+    if watch and scheduler:  # watch keeps its own local workers up between builds
+        _fail(ValueError("--watch runs local workers; it cannot be combined with --scheduler"))
     if watch:
         from kg.build import watch as run_watch
 

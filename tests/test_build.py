@@ -238,3 +238,9 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path) -> N
     assert proc.returncode == 1
     assert "[E080]" in proc.stderr and str(blocker) in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_watch_with_a_dask_scheduler_is_refused_not_silently_run_locally(tmp_path: Path) -> None:
+    r = kg_build("--watch", "--scheduler", "tcp://127.0.0.1:1", "--out", tmp_path / "o")
+    assert r.exit_code == 1
+    assert "--scheduler" in stderr(r) and not (tmp_path / "o" / "graph.ttl").exists()
