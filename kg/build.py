@@ -85,6 +85,15 @@ class BuildReport:
     format_seconds: dict[str, float] = field(default_factory=dict)
     #: the pipeline server: "used (pid N)", "started (pid N)" or "" (:mod:`kg.server`)
     server: str = ""
+    #: housekeeping a ``resident`` build left for its caller to run once it has used the
+    #: report (:func:`run_pending`)
+    pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
+
+    def run_pending(self) -> None:
+        """Run the housekeeping a ``resident`` build left (saving the manifest, deleting
+        the replaced outputs, freeing the build's objects)."""
+        while self.pending:
+            self.pending.pop(0)()
 
     def summary(self) -> str:
         lines = [
@@ -401,6 +410,7 @@ def _export(
     except OSError as exc:
         raise KGError(Errors.E080, path=out, reason=exc.strerror or exc) from exc
     timings = timings if timings is not None else {}
+    published = False
     try:
         staged: dict[str, Path] = {}
         started: dict[str, Callable[[], object]] = {}
@@ -444,12 +454,13 @@ def _export(
                     with contextlib.suppress(OSError):
                         os.link(out / name, stage / f".replaced-{name}")
                 os.replace(stage / name, out / name)
+        published = True
         return {fmt: str(out / staged[fmt].name) for fmt in dict.fromkeys(formats)}
     except OSError as exc:  # a full disk, a read-only folder: nothing was replaced
         raise KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc) from exc
     finally:
         remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
-        if cleanup is None or not cleanup(remove):
+        if not (published and cleanup is not None and cleanup(remove)):
             remove()
 
 
@@ -480,6 +491,7 @@ def build(
     fast_export: bool | None = None,
     workers_pool: Any = None,
     server: bool | None = None,
+    resident: bool = False,
 ) -> BuildReport:
     """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
 
@@ -487,6 +499,11 @@ def build(
     that folder, and leave one running for the next build (:mod:`kg.server`). None: use
     one unless ``KG_SERVER=0``, leave one after builds of :data:`SERVER_MIN_DOCS`
     documents or more; False: neither.
+
+    ``resident``: this process builds again and again (:func:`watch`): decoded results and
+    RDF fragments are kept in memory between builds, as the pipeline server keeps them, and
+    the housekeeping of a build that went through is left in ``report.pending`` for the
+    caller to run (``report.run_pending()``) once it has shown the report.
 
     ``workers_pool``: worker processes owned by the caller
     (:func:`kg.extract_parallel.make_pools`), used and left running, their pipelines
@@ -509,6 +526,23 @@ def build(
     snapshot_dir = Path(cache_dir) / "pipeline" if cache_dir else None
     use_server = own and executor is None and cache_dir is not None and _server_on(server)
     serving = "kg.server" in sys.modules and sys.modules["kg.server"].serving()
+    keep = serving or resident  # memos between builds; housekeeping after the answer
+    ok = False
+
+    def later(fn: Callable[[], object]) -> bool:
+        if serving:
+            return bool(sys.modules["kg.server"].after_reply(fn))
+        if resident:
+            report.pending.append(fn)
+            return True
+        return False
+
+    def memo(kind: str) -> dict[Any, Any] | None:
+        if not keep:
+            return None
+        from kg import server as kg_server  # (standard library only)
+
+        return kg_server.memo(cache_dir, kind)
     client = None
     if use_server:
         from kg import server as kg_server
@@ -580,7 +614,7 @@ def build(
                     started=t0,
                     pools=pools,
                     files=files,
-                    memo=sys.modules["kg.server"].memo(cache_dir, "results") if serving else None,
+                    memo=memo("results"),
                 )
                 resolved = True
             finally:
@@ -623,17 +657,18 @@ def build(
                         store=state.fragments if state is not None else None,
                         stats=report.fragments,
                         executor=pools,
-                        memo=(
-                            sys.modules["kg.server"].memo(cache_dir, f"fragments-{fmt}")
-                            if serving else None
-                        ),
+                        memo=memo(f"fragments-{fmt}"),
                     )
 
             # With the workers gone (a small rebuild) the formats not written from the
             # resolution (graph.html) are written by a forked child while this process
             # writes Turtle: it has the other core to itself.
             fork_slow: tuple[str, ...] = ()
-            if use_fast and pools is None and _fork_safe():
+            if (
+                use_fast
+                and (pools is None or report.docs_extracted < FEW_EXTRACTED)
+                and _fork_safe()
+            ):
                 fork_slow = tuple(f for f in formats if f not in FAST_FORMATS)
 
             def graph_seconds(s: float) -> None:
@@ -648,17 +683,20 @@ def build(
                 report.format_seconds,
                 fork_slow=fork_slow,
                 graph_seconds=graph_seconds,
-                cleanup=sys.modules["kg.server"].after_reply if serving else None,
+                cleanup=later if keep else None,
             )
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
-            if serving:  # freed after the client has its answer
+            if serving:  # freed once the server is idle (kg.server.serve)
                 sys.modules["kg.server"].defer_free(res, graph_cache)
+            elif resident:  # freed once the caller has used the report
+                later(functools.partial(_drop, [res, graph_cache]))
+            ok = True
     finally:
         if own and pools is not None:
             pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
         if state is not None:
             close = functools.partial(state.close, complete=resolved)
-            if not (serving and sys.modules["kg.server"].after_reply(close)):
+            if not (ok and keep and later(close)):
                 close()  # (a server saves the manifest once its client has the answer)
         if (
             use_server
@@ -675,6 +713,11 @@ def build(
     if serving:
         report.server = f"built by the server (pid {os.getpid()})"
     return report
+
+
+def _drop(objs: list[Any]) -> None:
+    """Let go of a build's objects (a resident build's, once its report was used)."""
+    objs.clear()
 
 
 def _server_on(flag: bool | None) -> bool:
@@ -751,6 +794,7 @@ def watch(
                         workers=n_workers,
                         cache_dir=cache_dir,
                         workers_pool=pools,
+                        resident=True,
                         **options,
                     )
                 except KGError as exc:
@@ -758,8 +802,11 @@ def watch(
                         raise
                     on_error(exc)
                 else:
-                    if on_report is not None:
-                        on_report(report)
+                    try:
+                        if on_report is not None:
+                            on_report(report)
+                    finally:
+                        report.run_pending()
                 builds += 1
                 continue
             if stop is not None:
