@@ -537,6 +537,12 @@ def build(
             return True
         return False
 
+    def free_later(*objs: Any) -> None:
+        if serving:  # freed once the server is idle (kg.server.serve)
+            sys.modules["kg.server"].defer_free(*objs)
+        elif resident:  # freed once the caller has used the report
+            report.pending.append(functools.partial(_drop, list(objs)))
+
     def memo(kind: str) -> dict[Any, Any] | None:
         if not keep:
             return None
@@ -658,6 +664,7 @@ def build(
                         stats=report.fragments,
                         executor=pools,
                         memo=memo(f"fragments-{fmt}"),
+                        release=free_later,
                     )
 
             # With the workers gone (a small rebuild) the formats not written from the
@@ -686,10 +693,7 @@ def build(
                 cleanup=later if keep else None,
             )
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
-            if serving:  # freed once the server is idle (kg.server.serve)
-                sys.modules["kg.server"].defer_free(res, graph_cache)
-            elif resident:  # freed once the caller has used the report
-                later(functools.partial(_drop, [res, graph_cache]))
+            free_later(res, graph_cache)
             ok = True
     finally:
         if own and pools is not None:

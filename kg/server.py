@@ -422,9 +422,9 @@ def serve(
                         _send(conn, ("ok", _extract_batch(*args)))
                         served += 1
                     elif kind == "build":
-                        _, _, argv, cwd, *mask = msg
+                        _, _, argv, cwd, umask = msg
                         built = True
-                        code = run_command(conn, argv, cwd, *mask)
+                        code = run_command(conn, argv, cwd, umask)
                         served += 1
                         with contextlib.suppress(OSError):
                             _send(conn, ("exit", code))
@@ -495,7 +495,7 @@ class _Stream(io.TextIOBase):
         return False
 
 
-def run_command(conn: socket.socket, argv: list[str], cwd: str, umask: int | None = None) -> int:
+def run_command(conn: socket.socket, argv: list[str], cwd: str, umask: int) -> int:
     """Run the ``kg`` command line ``argv`` here, in ``cwd`` with the client's ``umask``
     (the files written are as the client would have made them), its stdout and stderr
     sent to the client on ``conn``; returns its exit status (what ``kg`` would exit with)."""
@@ -503,15 +503,6 @@ def run_command(conn: socket.socket, argv: list[str], cwd: str, umask: int | Non
 
     from kg.cli import app
 
-    own_mask = os.umask(umask) if umask is not None else None
-    try:
-        return _run_command(conn, app, click, argv, cwd)
-    finally:
-        if own_mask is not None:
-            os.umask(own_mask)
-
-
-def _run_command(conn: socket.socket, app: Any, click: Any, argv: list[str], cwd: str) -> int:
     out, err = _Stream(conn, 1), _Stream(conn, 2)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
@@ -519,6 +510,7 @@ def _run_command(conn: socket.socket, app: Any, click: Any, argv: list[str], cwd
         except OSError as exc:
             print(f"error: cannot work in {cwd}: {exc.strerror}", file=sys.stderr)
             return 1
+        own_mask = os.umask(umask)
         try:
             rv = app(args=argv, prog_name="kg", standalone_mode=False)
             return rv if isinstance(rv, int) else 0
@@ -535,6 +527,7 @@ def _run_command(conn: socket.socket, app: Any, click: Any, argv: list[str], cwd
             traceback.print_exc(file=sys.stderr)
             return 1
         finally:
+            os.umask(own_mask)
             os.chdir("/")
             # The collector stays paused (``kg build`` pauses it) until the client has its
             # answer: enabled now, it would first walk every object the build allocated.

@@ -16,12 +16,12 @@ import pytest
 
 from kg.nlp import get_nlp
 from kg.spans import ENTITY_COMPONENTS, entity_spans
+from tests.corpus import CORPUS, report_1954
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample"
 NEWS = SAMPLE / "000_79559e53e2614f5a.txt"
 PAPER = SAMPLE / "004_fb18030615153122.txt"
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def _sentence(path: Path, needle: str) -> str:
@@ -311,21 +311,9 @@ def test_armed_forces_are_government_bodies() -> None:
     ]
 
 
-def _report_1954() -> str:
-    path = CORPUS / "reports" / "government_work_reports.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the checkout)")
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if str(r["year"]) == "1954" and "我們" in r["content"]:
-                return r["content"]
-    pytest.fail("the 1954 work report is missing from the corpus")
-
-
 def test_traditional_characters_find_the_simplified_names() -> None:
     # the 1954 government work report is in traditional characters
-    text = _report_1954()
+    text = report_1954()
     i = text.index("我們第一届全國人民代表大會")
     passage = text[i : text.index("作工作報告", i) + 5]
     spans = next(entity_spans([passage], nominal=False))

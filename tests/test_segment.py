@@ -5,7 +5,6 @@ exactly jieba_next's words and spaCy's tokens, on real text: the seed documents 
 
 from __future__ import annotations
 
-import json
 import random
 import types
 from pathlib import Path
@@ -17,12 +16,12 @@ from spacy.tokens import Doc
 from kg.nlp import get_nlp
 from kg.nlp.segment import cut_words
 from kg.nlp.text import simplified
+from tests.corpus import CORPUS, report_1954
 
 jieba_next = pytest.importorskip("jieba_next")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample"
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def _seg() -> types.ModuleType:
@@ -39,18 +38,6 @@ def _laws(n: int) -> list[str]:
         pytest.skip(f"{laws} not present (the shared corpus sits beside the checkout)")
     files = random.Random(11).sample(sorted(laws.rglob("*.md")), n)
     return [p.read_text(encoding="utf-8") for p in files]
-
-
-def _report_1954() -> str:
-    path = CORPUS / "reports" / "government_work_reports.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the checkout)")
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if str(r["year"]) == "1954" and "我們" in r["content"]:
-                return r["content"]
-    pytest.fail("the 1954 work report is missing from the corpus")
 
 
 def _samples() -> list[str]:
@@ -76,7 +63,7 @@ def test_laws_are_cut_into_jieba_next_words_with_any_line_ends() -> None:
 
 def test_traditional_report_is_cut_like_jieba_next_as_is_and_simplified() -> None:
     seg = _seg()
-    text = _report_1954()
+    text = report_1954()
     assert simplified(text) != text
     assert cut_words(seg, text) == list(jieba_next.cut(text))
     assert cut_words(seg, simplified(text)) == list(jieba_next.cut(simplified(text)))
@@ -118,7 +105,7 @@ def test_tokenizer_gives_jieba_next_tokens_and_lexemes() -> None:
     nlp = get_nlp()
     texts = [*_samples(), *_laws(4)]
     try:
-        texts.append(_report_1954())
+        texts.append(report_1954())
     except pytest.skip.Exception:
         pass
     for text in texts:

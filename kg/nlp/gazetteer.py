@@ -72,7 +72,7 @@ class Gazetteer:
     #: like names so that leftmost-longest matching lets them win, then dropped
     blockers: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = None
-    _heads_by_len: tuple[list, list | None] | None = field(default=None, repr=False, compare=False)
+    _heads_by_len: tuple[list, list] | None = field(default=None, repr=False, compare=False)
 
     def lookup(self, surface: str) -> GazEntry | None:
         """The entry a name denotes, or None when unknown or ambiguous."""
@@ -118,11 +118,6 @@ class Gazetteer:
         index = self._heads_by_len
         if index is None or index[0] is not self.title_heads:
             index = self._heads_by_len = (self.title_heads, _index_heads(self.title_heads))
-        if index[1] is None:  # not longest first: the list order decides
-            for head, type_ in self.title_heads:
-                if name.endswith(head):
-                    return head, type_
-            return None
         for k, heads in index[1]:
             hit = heads.get(name[len(name) - k :] if k else "")
             if hit is not None:
@@ -134,14 +129,9 @@ class Gazetteer:
         return [n for n in self.by_name if len(n) >= 2]
 
 
-def _index_heads(
-    heads: list[tuple[str, str]],
-) -> list[tuple[int, dict[str, tuple[str, str]]]] | None:
+def _index_heads(heads: list[tuple[str, str]]) -> list[tuple[int, dict[str, tuple[str, str]]]]:
     """Head words longest first as (length, {head: (head, type)}): one lookup per length
-    instead of an ``endswith`` per head (the first of equal heads wins, as in the list).
-    None when ``heads`` is not longest first."""
-    if any(len(a[0]) < len(b[0]) for a, b in pairwise(heads)):
-        return None
+    instead of an ``endswith`` per head (the first of equal heads in the list wins)."""
     by_len: dict[int, dict[str, tuple[str, str]]] = {}
     for head, type_ in heads:
         by_len.setdefault(len(head), {}).setdefault(head, (head, type_))

@@ -219,9 +219,6 @@ class OrganFinder:
                     nm = norm_name(nm)
                     if len(nm) >= 2 and len(gazetteer.by_name.get(nm, ())) == 1:
                         target[nm] = e.id
-        self._max_prefix = max(
-            (len(x) for x in (*self.country_names, *self.place_names)), default=0
-        )
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)
         self._country_lengths = _lengths_by_last(self.country_names)
@@ -308,29 +305,21 @@ class OrganFinder:
         name = norm[s:j]
         if name in self._ns_words or not self._freq.get(name):
             return True
-        return self._name_before(norm, s, self.place_names) is not None
+        return self._name_before(norm, s, self.place_names, self._place_lengths) is not None
 
-    def _name_before(self, norm: str, s: int, names: dict[str, str]) -> tuple[int, str] | None:
-        """(start, key) of the longest name of ``names`` ending right at ``s``."""
-        if names is self.place_names:
-            lengths = self._place_lengths
-        elif names is self.country_names:
-            lengths = self._country_lengths
-        else:
-            lengths = None
-        if lengths is not None:
-            if s < 2:
-                return None
-            for k in lengths.get(norm[s - 1], ()):
-                if k <= s:
-                    key = names.get(norm[s - k : s])
-                    if key is not None:
-                        return s - k, key
+    @staticmethod
+    def _name_before(
+        norm: str, s: int, names: dict[str, str], lengths: dict[str, tuple[int, ...]]
+    ) -> tuple[int, str] | None:
+        """(start, key) of the longest name of ``names`` ending right at ``s`` (``lengths``:
+        :func:`_lengths_by_last` of ``names``)."""
+        if s < 2:
             return None
-        for k in range(min(self._max_prefix, s), 1, -1):
-            key = names.get(norm[s - k : s])
-            if key is not None:
-                return s - k, key
+        for k in lengths.get(norm[s - 1], ()):
+            if k <= s:
+                key = names.get(norm[s - k : s])
+                if key is not None:
+                    return s - k, key
         return None
 
     def _head_is_word_end(self, p: int, st) -> bool:
@@ -374,7 +363,7 @@ class OrganFinder:
                 parts.append(p.label if p.rule == "gazetteer" else p.text)
                 cur = p.start
                 continue
-            q = self._name_before(norm, cur, self.place_names)
+            q = self._name_before(norm, cur, self.place_names, self._place_lengths)
             if q is not None:
                 g = self.gaz.entries[q[1]]
                 parts.append(g.name)
@@ -460,7 +449,7 @@ class OrganFinder:
                 q = (
                     (c.start, c.key)
                     if c is not None
-                    else self._name_before(norm, s, self.country_names)
+                    else self._name_before(norm, s, self.country_names, self._country_lengths)
                 )
                 if q is not None:
                     if c is None:
@@ -485,7 +474,7 @@ class OrganFinder:
                 and target not in self.place_names
             ):
                 continue  # 驻外使馆, 驻该国使馆: no particular mission
-            q = self._name_before(norm, m.start(), self.country_names)
+            q = self._name_before(norm, m.start(), self.country_names, self._country_lengths)
             if q is not None:
                 if m.start() not in countries:
                     extra.append(self._country(text, q[0], m.start(), q[1]))

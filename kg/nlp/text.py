@@ -85,8 +85,8 @@ def simplified(text: str) -> str:
 
 
 #: quote marks inside names (“十四五”规划): matching ignores them
-INNER_QUOTES = _INNER_QUOTES = "“”‘’\"'「」『』"
-_INNER_QUOTE_RE = re.compile("[" + _INNER_QUOTES + "]")
+INNER_QUOTES = "“”‘’\"'「」『』"
+_INNER_QUOTE_RE = re.compile("[" + INNER_QUOTES + "]")
 
 
 def strip_quotes(text: str) -> tuple[str, np.ndarray | None]:
@@ -104,7 +104,7 @@ def strip_quotes(text: str) -> tuple[str, np.ndarray | None]:
     import numpy as np  # here: the build process merges names and never needs it
 
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    quotes = np.array([ord(c) for c in _INNER_QUOTES], dtype=np.uint32)
+    quotes = np.array([ord(c) for c in INNER_QUOTES], dtype=np.uint32)
     keep = np.nonzero(~np.isin(codes, quotes))[0]
     return _INNER_QUOTE_RE.sub("", text), keep
 
