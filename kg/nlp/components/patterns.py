@@ -86,16 +86,17 @@ _GENERIC_PREFIX = (
 )
 # a counted phrase ends the left context: 遴选4个|…, 258个|试点示范项目, 五大|工程
 _COUNTED = re.compile(
-    r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期|亿|万))"
+    r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期|亿|万|轮|场))"
     r"|(?:[\d一二三四五六七八九十]{1,3}(?:月|日|号))"  # 8月21日至22日|于…: a date
     r"|(?:[一二三四1-4]季度)"  # 一季度|国家开发银行…
+    r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
 _COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
-_NAME_INTERNAL = frozenset({"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作"})
+_NAME_INTERNAL = frozenset({"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升"})
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
@@ -232,13 +233,15 @@ _SPECIFIC_PREFIX = (
 # class nouns that stand before an organisation's name in apposition (高新技术企业|X公司);
 # right before the head they name its field instead (中国企业|联合会)
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
+# verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
+_EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
 _NAMED_TYPES = frozenset({"Location", "Country", "GovernmentBody", "Ministry", "Organization"})
 # an organisation name may also open with a province's or city's own level (省人民医院,
 # 市第一中学: the reporting government's institutions)
 _ORG_LOCAL_PREFIX = ("省", "市", "自治区", "首都")
-# prefixes of international organisations: they open the name of one (国际…联盟), where
-# 国家/全国 open a designation that many hold (国家技术创新中心)
-_WORLD_PREFIX = ("国际", "世界", "全球", "亚洲", "亚太")
+# prefixes of international organisations: they open the name of one (世界…联盟), where
+# 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
+_WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -406,10 +409,13 @@ class Patterns:
             return True  # G20…, APEC…
         return bool(_PERIOD.match(norm, start))
 
-    def _skip_opening_verbs(self, norm: str, start: int, hs: int, view: _DocView) -> int:
+    def _skip_opening_verbs(
+        self, norm: str, start: int, hs: int, view: _DocView, keep: frozenset[str] = frozenset()
+    ) -> int:
         """Move a name's start past verbs that open it and govern the rest (保证|建设工程,
-        扣押|进入工程); a verb right before the head stays (网络覆盖工程). Campaign names
-        (…行动) keep theirs (打击网络犯罪专项行动)."""
+        扣押|进入工程, 备战|…冬奥会); a verb right before the head stays (网络覆盖工程),
+        and so do the words of ``keep`` (纪念…大会). Campaign names (…行动) keep theirs
+        (打击网络犯罪专项行动)."""
         starts = view.starts
         for _ in range(3):
             if not starts[start]:
@@ -417,7 +423,8 @@ class Patterns:
             j = starts.find(1, start + 1, hs)
             if j < 0:
                 j = hs
-            if j >= hs or norm[start:j] not in self._verbs or norm[start:j] in _POLICY_VERBS:
+            w = norm[start:j]
+            if j >= hs or w not in self._verbs or w in _POLICY_VERBS or w in keep:
                 break
             start = j
         return start
@@ -639,6 +646,11 @@ class Patterns:
                 return
         if type_ == "Organization":
             pass  # its caller tells a specific organisation name (``_org_specific``)
+        elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in (
+            "全国",
+            "国家",
+        ):
+            pass  # 全国科普月, 国家宪法日: a designated period of the whole country
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
         if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
@@ -702,6 +714,8 @@ class Patterns:
                 named_type[c.start] = c.type
         named_starts = set(named_end)
         named = sorted(named_starts)
+        # any known name's start, events and programmes too (称赞|北京冬奥会)
+        known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
         for m in self._head_re.finditer(norm):
             hs, he = m.span()
@@ -724,6 +738,8 @@ class Patterns:
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等
+            if self.head_type[head] == "Event":
+                start = self._skip_opening_verbs(norm, start, hs, view, keep=_EVENT_VERBS)
             if org or (self.head_type[head] == "Program" and not head.endswith("行动")):
                 start = self._skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
@@ -735,7 +751,7 @@ class Patterns:
                 and starts[start + 1]
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
-            start = self._verb_before_name(norm, start, hs, view, named)
+            start = self._verb_before_name(norm, start, hs, view, known)
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:
