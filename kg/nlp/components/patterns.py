@@ -235,6 +235,8 @@ _SPECIFIC_PREFIX = (
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 # verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
+# the whole country: with a designated period's head it names one (全国科普月)
+_WHOLE = ("全国", "国家")
 _NAMED_TYPES = frozenset({"Location", "Country", "GovernmentBody", "Ministry", "Organization"})
 # an organisation name may also open with a province's or city's own level (省人民医院,
 # 市第一中学: the reporting government's institutions)
@@ -646,10 +648,7 @@ class Patterns:
                 return
         if type_ == "Organization":
             pass  # its caller tells a specific organisation name (``_org_specific``)
-        elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in (
-            "全国",
-            "国家",
-        ):
+        elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
             pass  # 全国科普月, 国家宪法日: a designated period of the whole country
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
