@@ -96,7 +96,9 @@ _COUNT_ONLY = re.compile(
 )
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
-_NAME_INTERNAL = frozenset({"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升"})
+_NAME_INTERNAL = frozenset(
+    {"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升", "深化"}
+)
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
@@ -447,9 +449,10 @@ class Patterns:
                 return p
         return start
 
-    def _ends_phrase(self, norm: str, he: int, view: _DocView) -> bool:
+    def _ends_phrase(self, norm: str, he: int, view: _DocView, event: bool = False) -> bool:
         """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
-        function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队)."""
+        function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队); after
+        an ``event``'s head a verb too (会议|审议)."""
         if he >= len(norm) or not _NAME_CHAR.match(norm[he]):
             return True
         if norm[he] in _PHRASE_END_CHARS:
@@ -458,7 +461,11 @@ class Patterns:
         if j < 0:
             j = len(norm)
         word = norm[he:j]
-        return word in self._cut_words or bool(self._boundary_re.fullmatch(word))
+        return (
+            word in self._cut_words
+            or (event and word in self._verbs)  # 会议|审议; not 基地|振兴, 工程|开始
+            or bool(self._boundary_re.fullmatch(word))
+        )
 
     def _after_last_verb(self, norm: str, start: int, hs: int, view: _DocView) -> int:
         """The start after the last verb word before an organisation's head (…首次跻身|
@@ -797,7 +804,7 @@ class Patterns:
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
             if head in self.weak_heads and (
                 (quoted is None and not rescued and not self._specific(norm, start, named_starts))
-                or not self._ends_phrase(norm, he, view)
+                or not self._ends_phrase(norm, he, view, self.head_type[head] == "Event")
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)
