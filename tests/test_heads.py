@@ -117,3 +117,16 @@ def test_programme_and_event_heads(text: str, name: str, type_: str) -> None:
 )
 def test_verbs_and_counts_stay_outside_event_names(text: str, bad: str) -> None:
     assert bad not in _names(text)
+
+
+def test_whole_quoted_name_with_a_quote_only_head() -> None:
+    names = _names("全省深入实施“青苗培育计划”，开展“护河行动”。")
+    assert names.get("青苗培育计划") == "Program"
+    assert names.get("护河行动") == "Program"
+    # quoted common nouns stay out
+    assert "身份识别系统" not in _names("建立统一的“身份识别系统”。")
+
+
+def test_edition_before_a_quoted_name_is_in_the_event() -> None:
+    names = _names("成功举办第五届“丝路之光”青年交流大会。")
+    assert any(n.startswith("第五届") and n.endswith("青年交流大会") for n in names), names

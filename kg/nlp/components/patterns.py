@@ -27,6 +27,10 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # the name characters that end a search's range (``endpos``)
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
 _ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
+# an edition right before a quoted name (第三届|“…”论坛)
+_EDITION_BEFORE = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
+)
 _EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
 _GENERIC_PREFIX = (
     "本次",
@@ -302,6 +306,11 @@ class Patterns:
             - set(self.head_type),
             key=len,
             reverse=True,
+        )
+        # a whole quoted name may end in these (“强基计划”), not in the heads that end
+        # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”)
+        self._quoted_tuple = tuple(
+            h for h in self.quoted_heads if h not in ("系统", "活动", "品牌")
         )
         qalt = "|".join(
             re.escape(h)
@@ -668,7 +677,12 @@ class Patterns:
             if be is not None and be.type in ("GovernmentBody", "Ministry"):
                 return  # 全国人民代表大会会议, 国务院全体会议: a body's meetings, no one of them
         canon = self._fold(name, type_)
-        if canon != name and h in self.weak_heads and not self._specific(canon, 0, set()):
+        if (
+            canon != name
+            and h in self.weak_heads
+            and quoted is None
+            and not self._specific(canon, 0, set())
+        ):
             return  # 第一次债权人会议 → 债权人会议: a class of meetings
         e = self.gaz.lookup(canon)
         if e is not None:
@@ -710,6 +724,16 @@ class Patterns:
                 h = next((h for h, _ in self.heads if inner.endswith(h)), None)
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
                     self._add(st, inner_s, inner_e, self.head_type[h], "pattern")
+                    quoted_spans.append((m.start(), m.end()))
+                elif (
+                    h is None
+                    and len(inner) >= 4
+                    and inner.endswith(self._quoted_tuple)
+                    and "、" not in inner
+                ):
+                    # “双高计划”, “精英行动”: a whole quoted name with a head that
+                    # ends names only when quoted
+                    self._add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
                     quoted_spans.append((m.start(), m.end()))
         n = len(norm)
         named_end: dict[int, int] = {}  # start → end of the longest known name there
@@ -763,6 +787,9 @@ class Patterns:
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q
+                e = _EDITION_BEFORE.search(norm, max(0, q - 14), q)
+                if e is not None and self.head_type[head] == "Event":
+                    start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
             if hs - start < 2 and not org:
                 continue
             if (
