@@ -130,3 +130,10 @@ def test_whole_quoted_name_with_a_quote_only_head() -> None:
 def test_edition_before_a_quoted_name_is_in_the_event() -> None:
     names = _names("成功举办第五届“丝路之光”青年交流大会。")
     assert any(n.startswith("第五届") and n.endswith("青年交流大会") for n in names), names
+
+
+def test_action_is_a_programme_only_after_an_implementing_verb_or_a_year() -> None:
+    assert _names("今年将深入实施农田节水增效行动。").get("农田节水增效行动") == "Program"
+    assert _names("2031年春耕护农行动启动。").get("2031年春耕护农行动") == "Program"
+    names = _names("该国对邻国的军事行动和边境联合行动引发关注。")
+    assert not any(n.endswith("行动") for n in names), names

@@ -142,18 +142,29 @@ _PHRASE_END_CHARS = frozenset("的上中下里内外和与及或等为是已将�
 _TOKEN_HEADS = frozenset({"网"})
 
 
-def _load_heads(directory: Path) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str]]:
-    """(head, type) longest first, the weak heads, and the weak heads a verb rescues."""
-    heads, weak, rescued = [], set(), set()
+def _load_heads(
+    directory: Path,
+) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str], frozenset[str]]:
+    """(head, type) longest first, the weak heads, the weak heads a verb rescues, and the
+    heads only a verb (or a year) makes a name of."""
+    heads, weak, rescued, verb_only = [], set(), set(), set()
     for line in _read_lines(directory / "lexicon" / "open_heads.tsv"):
         parts = line.split()
         if len(parts) >= 2:
             heads.append((parts[0], parts[1]))
-            if len(parts) > 2 and parts[2].startswith("weak"):
+            flag = parts[2] if len(parts) > 2 else ""
+            if flag.startswith("weak") or flag == "verb":
                 weak.add(parts[0])
-                if parts[2] == "weak+verb":
+                if flag in ("weak+verb", "verb"):
                     rescued.add(parts[0])
-    return sorted(heads, key=lambda h: len(h[0]), reverse=True), frozenset(weak), frozenset(rescued)
+                if flag == "verb":
+                    verb_only.add(parts[0])
+    return (
+        sorted(heads, key=lambda h: len(h[0]), reverse=True),
+        frozenset(weak),
+        frozenset(rescued),
+        frozenset(verb_only),
+    )
 
 
 # jieba dictionary tags of words that never open or continue a name: adverbs,
@@ -250,6 +261,7 @@ _ORG_LOCAL_PREFIX = ("省", "市", "自治区", "首都")
 # prefixes of international organisations: they open the name of one (世界…联盟), where
 # 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
 _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -283,7 +295,7 @@ class Patterns:
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
         self.gaz = gazetteer
-        self.heads, self.weak_heads, self.verb_rescued = _load_heads(directory)
+        self.heads, self.weak_heads, self.verb_rescued, self.verb_only = _load_heads(directory)
         self._cut_words, self._verbs, self._adverbs = _dictionary_words()
         posts = sorted(set(gazetteer.posts), key=len, reverse=True)
         self._posts = frozenset(posts)
@@ -310,7 +322,7 @@ class Patterns:
         # a whole quoted name may end in these (“强基计划”), not in the heads that end
         # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”)
         self._quoted_tuple = tuple(
-            h for h in self.quoted_heads if h not in ("系统", "活动", "品牌")
+            h for h in (*self.quoted_heads, *self.verb_only) if h not in ("系统", "活动", "品牌")
         )
         qalt = "|".join(
             re.escape(h)
@@ -722,6 +734,8 @@ class Patterns:
                 quoted_spans.append((m.start(), m.end()))
             else:
                 h = next((h for h, _ in self.heads if inner.endswith(h)), None)
+                if h in self.verb_only:
+                    h = None  # “猎狐行动”: a quoted name, below
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
                     self._add(st, inner_s, inner_e, self.head_type[h], "pattern")
                     quoted_spans.append((m.start(), m.end()))
@@ -829,6 +843,8 @@ class Patterns:
                 self._add(st, start, he, "Organization", "organ")
                 continue
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
+            if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):
+                continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
                 (quoted is None and not rescued and not self._specific(norm, start, named_starts))
                 or not self._ends_phrase(norm, he, view, self.head_type[head] == "Event")
