@@ -571,7 +571,15 @@ class Patterns:
                 if weak and p not in _WORLD_PREFIX:
                     break  # 国家技术创新中心, 全国重点实验室: designations, not one centre
                 return hs - q >= 2 and not self._generic(norm[q:hs])
-        return not weak and self._has_unknown_word(norm, start, hs, view)
+        if weak or not self._has_unknown_word(norm, start, hs, view):
+            return False
+        # 软科|世界大学: an unknown word before a class noun (world or a country + head)
+        a = view.starts.rfind(1, start, hs)
+        if a <= start:
+            return True
+        before = norm[a:hs]
+        e = self.gaz.lookup(before)
+        return before not in ("世界", "全球") and (e is None or e.type != "Country")
 
     @staticmethod
     def _has_unknown_word(norm: str, start: int, hs: int, view: _DocView) -> bool:
