@@ -255,7 +255,7 @@ _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交
 # the whole country: with a designated period's head it names one (全国科普月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
-_FIRSTS_PER_PASS = 40
+_FIRSTS_PER_PASS = 30
 _NAMED_TYPES = frozenset({"Location", "Country", "GovernmentBody", "Ministry", "Organization"})
 # an organisation name may also open with a province's or city's own level (省人民医院,
 # 市第一中学: the reporting government's institutions)
