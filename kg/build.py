@@ -55,9 +55,6 @@ FAST_EXPORT_MIN_DOCS = 100
 #: A build that extracted fewer documents renders their RDF fragments itself (the worker
 #: processes are stopped; see ``kg.export.fast.RENDER_TASK_PARTS``).
 FEW_EXTRACTED = 25
-#: From this many documents on, a build leaves a pipeline server running (see ``build``):
-#: for a handful of files a new process costs as much as the whole rebuild anyway.
-SERVER_MIN_DOCS = 100
 
 
 @dataclass
@@ -83,14 +80,12 @@ class BuildReport:
     fragments: dict[str, int] = field(default_factory=dict)
     #: seconds per output format
     format_seconds: dict[str, float] = field(default_factory=dict)
-    #: the pipeline server: "used (pid N)", "started (pid N)" or "" (:mod:`kg.server`)
-    server: str = ""
-    #: housekeeping a ``resident`` build left for its caller to run once it has used the
+    #: housekeeping a build with ``memos`` left for its caller to run once it has used the
     #: report (:func:`run_pending`)
     pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
 
     def run_pending(self) -> None:
-        """Run the housekeeping a ``resident`` build left (saving the manifest, deleting
+        """Run the housekeeping a build with ``memos`` left (saving the manifest, deleting
         the replaced outputs, freeing the build's objects)."""
         while self.pending:
             self.pending.pop(0)()
@@ -116,8 +111,6 @@ class BuildReport:
                 + "; ".join(self.errors[:20])
                 + (" …" if len(self.errors) > 20 else ""),
             )
-        if self.server:
-            lines.append(f"pipeline server: {self.server}")
         if self.outputs:
             lines.append("wrote: " + ", ".join(self.outputs.values()))
         return "\n".join(lines)
@@ -402,7 +395,7 @@ def _export(
     written by a forked child while this process writes the fast ones (2 cores: the HTML
     view and Turtle at the same time); when the child fails they are written here.
     ``cleanup(fn)``: may take the deleting of the staging folder and of the files the
-    outputs replaced to run later (True), e.g. once the pipeline server has answered."""
+    outputs replaced to run later (True), e.g. after a ``--watch`` build has reported."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -490,20 +483,15 @@ def build(
     executor: Any = None,
     fast_export: bool | None = None,
     workers_pool: Any = None,
-    server: bool | None = None,
-    resident: bool = False,
+    memos: dict[str, dict[Any, Any]] | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
 
-    ``server``: with a cache folder, send changed documents to the pipeline server of
-    that folder, and leave one running for the next build (:mod:`kg.server`). None: use
-    one unless ``KG_SERVER=0``, leave one after builds of :data:`SERVER_MIN_DOCS`
-    documents or more; False: neither.
-
-    ``resident``: this process builds again and again (:func:`watch`): decoded results and
-    RDF fragments are kept in memory between builds, as the pipeline server keeps them, and
-    the housekeeping of a build that went through is left in ``report.pending`` for the
-    caller to run (``report.run_pending()``) once it has shown the report.
+    ``memos``: given by a caller that builds again and again in one process (:func:`watch`):
+    decoded results and RDF fragments are kept in it between builds, and the housekeeping
+    of a build that went through (saving the manifest, deleting replaced files, freeing the
+    build's objects) is left in ``report.pending`` for the caller to run
+    (``report.run_pending()``) once it has shown the report.
 
     ``workers_pool``: worker processes owned by the caller
     (:func:`kg.extract_parallel.make_pools`), used and left running, their pipelines
@@ -524,49 +512,22 @@ def build(
     bar = None
     resolved = False
     snapshot_dir = Path(cache_dir) / "pipeline" if cache_dir else None
-    use_server = own and executor is None and cache_dir is not None and _server_on(server)
-    serving = "kg.server" in sys.modules and sys.modules["kg.server"].serving()
-    keep = serving or resident  # memos between builds; housekeeping after the answer
+    keep = memos is not None  # memos between builds; housekeeping after the report
     ok = False
 
     def later(fn: Callable[[], object]) -> bool:
-        if serving:
-            return bool(sys.modules["kg.server"].after_reply(fn))
-        if resident:
+        if keep:
             report.pending.append(fn)
-            return True
-        return False
+        return keep
 
     def free_later(*objs: Any) -> None:
-        if serving:  # freed once the server is idle (kg.server.serve)
-            sys.modules["kg.server"].defer_free(*objs)
-        elif resident:  # freed once the caller has used the report
+        if keep:  # freed once the caller has used the report
             report.pending.append(functools.partial(_drop, list(objs)))
 
     def memo(kind: str) -> dict[Any, Any] | None:
-        if not keep:
-            return None
-        from kg import server as kg_server  # (standard library only)
+        return None if memos is None else memos.setdefault(kind, {})
 
-        return kg_server.memo(cache_dir, kind)
-    client = None
-    if use_server:
-        from kg import server as kg_server
-
-        client = kg_server.connect(cache_dir, kg_server.code_version())  # type: ignore[arg-type]
-    if client is not None:
-        from kg.extract_parallel import make_pools
-
-        # The server's pipeline is loaded: no worker is forked unless it is busy.
-        pools = make_pools(n_workers, prestart=False, snapshot_dir=snapshot_dir, server=client)
-        report.server = f"used (pid {client.info.get('pid')})"
-    elif own and executor is None and serving:
-        from kg.extract_parallel import make_pools
-
-        # This is the warm pipeline server: the first batch is extracted here, workers
-        # (forked from this process, the pipeline loaded) only for more.
-        pools = make_pools(n_workers, prestart=False, snapshot_dir=snapshot_dir, inline=True)
-    elif own and executor is None and n_workers > 1:
+    if own and executor is None and n_workers > 1:
         from kg.extract_parallel import make_pools
 
         # The first worker is forked at once and loads the NLP pipeline (from its snapshot
@@ -585,7 +546,6 @@ def build(
             if (
                 own
                 and getattr(pools, "ahead", False)
-                and client is None
                 and not state.anything_to_read(paths, files)
             ):
                 pools.shutdown(kill=True)  # every file unchanged: no pipeline needed now
@@ -700,34 +660,15 @@ def build(
             pools.shutdown(kill=True)  # the warm workers also rendered RDF fragments
         if state is not None:
             close = functools.partial(state.close, complete=resolved)
-            if not (ok and keep and later(close)):
-                close()  # (a server saves the manifest once its client has the answer)
-        if (
-            use_server
-            and resolved
-            and (client is None or not client.alive)
-            and (server or report.docs_read >= SERVER_MIN_DOCS)
-        ):
-            from kg import server as kg_server
-
-            # for the next build; it loads the pipeline after this process has exited
-            pid = kg_server.start(cache_dir, snapshot_dir)  # type: ignore[arg-type]
-            report.server = f"started (pid {pid})"
+            if not (ok and later(close)):
+                close()
     report.seconds = time.perf_counter() - t0
-    if serving:
-        report.server = f"built by the server (pid {os.getpid()})"
     return report
 
 
 def _drop(objs: list[Any]) -> None:
-    """Let go of a build's objects (a resident build's, once its report was used)."""
+    """Let go of a build's objects (a build with ``memos``, once its report was used)."""
     objs.clear()
-
-
-def _server_on(flag: bool | None) -> bool:
-    from kg import server as kg_server
-
-    return kg_server.enabled(flag)
 
 
 # --------------------------------------------------------------------------- watch
@@ -782,6 +723,7 @@ def watch(
             prestart=True,
             snapshot_dir=Path(cache_dir) / "pipeline" if cache_dir else None,
         )
+    memos: dict[str, dict[Any, Any]] = {}  # decoded results and fragments between builds
     builds = 0
     seen: frozenset[tuple[str, int, int]] | None = None
     try:
@@ -798,7 +740,7 @@ def watch(
                         workers=n_workers,
                         cache_dir=cache_dir,
                         workers_pool=pools,
-                        resident=True,
+                        memos=memos,
                         **options,
                     )
                 except KGError as exc:

@@ -63,13 +63,6 @@ def build(
     interval: Annotated[
         float, typer.Option(help="Seconds between looks at the inputs with --watch")
     ] = 1.0,
-    server: Annotated[
-        bool,
-        typer.Option(
-            help="Use and leave running a pipeline server for the cache folder, so the "
-            "next build extracts at once (it exits when idle; KG_SERVER=0 also turns it off)"
-        ),
-    ] = True,
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
     from kg.build import ALL_FORMATS, DEFAULT_FORMATS
@@ -129,7 +122,6 @@ def build(
             max_html_nodes=max_html_nodes,
             quiet=quiet,
             executor=executor,
-            server=None if server else False,
         )
     except KGError as exc:
         _fail(exc)
@@ -265,33 +257,6 @@ def serve(
         run_serve(graph, host=host, port=port, read_only=not writable)
     except KGError as exc:
         _fail(exc)
-
-
-@app.command("server")
-def server_cmd(
-    action: Annotated[str, typer.Argument(help="status or stop")] = "status",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of the builds")] = Path(
-        "output"
-    ),
-    cache_dir: Annotated[
-        Path | None, typer.Option(help="Cache folder (default: OUT/.cache)")
-    ] = None,
-) -> None:
-    """Show or stop the pipeline server that `kg build` leaves running for a cache folder."""
-    from kg import server as kg_server
-
-    folder = cache_dir or out / ".cache"
-    if action == "status":
-        info = kg_server.status(folder)
-        if info is None:
-            typer.echo(f"no pipeline server for {folder}")
-            raise typer.Exit(1)
-        typer.echo(json.dumps(info, ensure_ascii=False))
-    elif action == "stop":
-        stopped = kg_server.stop(folder)
-        typer.echo(f"{'stopped the' if stopped else 'no'} pipeline server for {folder}")
-    else:
-        _fail(ValueError(f"unknown action {action!r}: choose status or stop"))
 
 
 #: set by ``kg build``: the process may end without tearing down its heap

@@ -26,7 +26,7 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -185,52 +185,20 @@ def _noop() -> None:
     return None
 
 
-class _Inline:
-    """An executor that runs a task at once in this process (a warm pipeline server:
-    forking its big process costs more than extracting a few documents)."""
-
-    def __init__(self, budget: int = 1) -> None:
-        self.budget = budget  # batches to run here; later ones go to forked workers
-
-    def submit(self, fn: Any, *args: Any) -> Future[Any]:
-        self.budget -= 1
-        fut: Future[Any] = Future()
-        try:
-            fut.set_result(fn(*args))
-        except BaseException as exc:
-            fut.set_exception(exc)
-        return fut
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        return None
-
-
 class _Pools:
     """Up to ``n`` single-process pools, forked on demand: a build that extracts one
     document starts one worker (and loads the NLP pipeline once), not ``n``.
 
     ``prestart()`` forks the first worker at once, so that it loads the pipeline while
     this process is still importing and scanning; ``shutdown(kill=True)`` ends workers
-    that were never needed without waiting for that. ``server``: a running pipeline
-    server (:class:`kg.server.ServerClient`), used as the first worker (its pipeline is
-    loaded already); more workers are forked when it is busy. ``inline``: the first batch
-    runs in this process (which has the pipeline loaded), forked workers do the rest."""
+    that were never needed without waiting for that."""
 
-    def __init__(
-        self, n: int, snapshot_dir: str | None = None, server: Any = None, inline: bool = False
-    ) -> None:
+    def __init__(self, n: int, snapshot_dir: str | None = None) -> None:
         self.n = max(1, n)
         self.snapshot_dir = snapshot_dir  # pipeline snapshots (kg.nlp.pipeline.get_nlp)
         self.pools: list[tuple[Any, list[Any]]] = []
         self.used = False
         self.ahead = False  # whether the caller wants a worker started early
-        self.server = server
-        if server is not None:
-            server.fallback = self._submit_local  # when it goes away mid-build
-            self.pools.append((server, []))
-        self.inline = _Inline() if inline else None
-        if self.inline is not None:
-            self.pools.append((self.inline, []))
 
     def _new(self) -> tuple[ProcessPoolExecutor, list[Any]]:
         entry: tuple[ProcessPoolExecutor, list[Any]] = (
@@ -242,13 +210,6 @@ class _Pools:
         self.pools.append(entry)
         return entry
 
-    def _submit_local(self, fn: Any, *args: Any) -> Any:
-        local = [e for e in self.pools if e[0] is not self.server and e[0] is not self.inline]
-        pool, futs = local[0] if local else self._new()
-        fut = pool.submit(fn, *args)
-        futs.append(fut)
-        return fut
-
     def prestart(self) -> None:
         if not self.pools:
             pool, _ = self._new()
@@ -258,19 +219,10 @@ class _Pools:
         self.used = True
         best = None
         for pool, futs in self.pools:
-            if pool is self.server and not self.server.alive:
-                continue
-            if pool is self.inline:
-                if self.inline.budget > 0:
-                    best = (pool, futs)
-                    break
-                continue
             futs[:] = [f for f in futs if not f.done()]
             if best is None or len(futs) < len(best[1]):
                 best = (pool, futs)
-        if (best is None or best[1]) and len(self.pools) < self.n + (
-            self.server is not None and not self.server.alive
-        ) + (self.inline is not None):
+        if (best is None or best[1]) and len(self.pools) < self.n:
             best = self._new()
         assert best is not None
         fut = best[0].submit(fn, *args)
@@ -278,7 +230,7 @@ class _Pools:
         return fut
 
     def shutdown(self, kill: bool = False) -> None:
-        """Stop the forked workers (``kill``: at once); a server is only let go of."""
+        """Stop the forked workers (``kill``: at once)."""
         for pool, _ in self.pools:
             if kill:
                 for proc in list(getattr(pool, "_processes", {}).values()):
@@ -316,17 +268,11 @@ def make_pools(
     workers: int,
     prestart: bool = True,
     snapshot_dir: str | os.PathLike[str] | None = None,
-    server: Any = None,
-    inline: bool = False,
 ) -> _Pools:
     """The worker processes ``extract_keyed`` uses (``shutdown(kill=True)`` them after);
     with ``prestart`` the first one is forked and loads the pipeline right away;
-    ``snapshot_dir``: where workers restore (or save) the built pipeline; ``server``: a
-    :class:`kg.server.ServerClient` to send work to first; ``inline``: run the first
-    batch in this process (it has the pipeline loaded)."""
-    pools = _Pools(
-        workers, os.fspath(snapshot_dir) if snapshot_dir is not None else None, server, inline
-    )
+    ``snapshot_dir``: where workers restore (or save) the built pipeline."""
+    pools = _Pools(workers, os.fspath(snapshot_dir) if snapshot_dir is not None else None)
     if prestart:
         pools.prestart()
     return pools
@@ -355,8 +301,8 @@ def extract_keyed(
     :class:`kg.distributed.DaskExecutor`); ``slots`` bounds the batches in flight
     (default ``2 × workers``). ``idle`` is called once, the first time the results must
     wait for a worker (to do work of later stages while this process would be idle).
-    ``memo``: decoded results by key, kept by a long-lived process between builds (the
-    pipeline server) instead of decoding the store again; on completion it holds the
+    ``memo``: decoded results by key, kept by a long-lived process between builds
+    (``kg build --watch``) instead of decoding the store again; on completion it holds the
     results of this run only.
     """
     errors = on_error or (lambda e: None)

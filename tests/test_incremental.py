@@ -403,8 +403,7 @@ def test_resident_builds_keep_memos_and_leave_housekeeping_to_the_caller(
     """What ``kg build --watch`` asks of each build: results and fragments kept in memory,
     the files the same as a fresh build's, the staging folder and manifest handled by
     ``run_pending`` once the report was used (and the cache lock released by it)."""
-    import kg.server as ks
-
+    memos: dict = {}
     out = tmp_path / "out"
     law = corpus / "a" / "网络安全法.md"
     for i in range(3):
@@ -413,15 +412,15 @@ def test_resident_builds_keep_memos_and_leave_housekeeping_to_the_caller(
                            encoding="utf-8")  # fmt: skip
             old_mtime(law)
         r = build([corpus], out, cache_dir=out / ".cache", workers=1, quiet=True,
-                  formats=(*FORMATS, "html"), fast_export=True, server=False,
-                  resident=True)  # fmt: skip
+                  formats=(*FORMATS, "html"), fast_export=True,
+                  memos=memos)  # fmt: skip
         assert r.docs_extracted == (r.docs_read if i == 0 else 1)
         assert r.pending and any(p.name.startswith(".kg-staging-") for p in out.iterdir())
         r.run_pending()
         assert not any(p.name.startswith(".kg-staging-") for p in out.iterdir())
         fresh = tmp_path / f"fresh{i}"
         build([corpus], fresh, workers=1, quiet=True, formats=(*FORMATS, "html"),
-              fast_export=True, server=False)  # fmt: skip
+              fast_export=True)  # fmt: skip
         for fmt in (*FORMATS, "html"):
             assert (out / f"graph.{fmt}").read_bytes() == (fresh / f"graph.{fmt}").read_bytes()
-    assert len(ks._MEMOS[os.path.realpath(out / ".cache")]["results"]) == r.docs_read
+    assert len(memos["results"]) == r.docs_read

@@ -578,7 +578,7 @@ def start_fast(
     With ``executor`` (anything with ``submit``: the build's worker processes) the
     fragments missing from ``store`` are rendered there, while the caller does something
     else (the HTML view) until it calls the returned function. ``memo``: a dict a
-    long-lived process (the pipeline server) keeps between builds of one format and base:
+    long-lived process (``kg build --watch``) keeps between builds of one format and base:
     a part whose input equals last build's reuses its key and bytes without hashing it
     (the inputs of unchanged documents are mostly the very same objects: cheap to compare).
     ``release(obj)``: takes what the memo no longer holds, to be freed later (freeing it
