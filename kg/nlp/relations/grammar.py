@@ -101,8 +101,9 @@ class Grammar:
         self.follow = re.compile(f"(?:{adv_alt}|地|{TIME})*(?P<w>{follow}|、|和|及|与|同)")
         self.speech_re = re.compile(f"(?:{adv_alt})*(?:{alt(L.kind('speech'))})")
         self._opener = re.compile(f"(?:{alt(verbs | adv | preps | L.kind('follow'))})")
-        self._pronoun = re.compile(alt(L.kind("pronoun") | L.kind("dual")))
+        self._pronoun = re.compile(alt(L.kind("pronoun") | L.kind("dual") | L.kind("self")))
         self._dual = L.kind("dual")
+        self._self = L.kind("self")
         # the agents opening a clause; 工业和信息化部等十部门 counts its named member
         self.agrun = re.compile(
             f"(?:由)?{AG}(?:(?:、|和|及|以及){AG})*"
@@ -133,8 +134,13 @@ class Grammar:
             f"(?:{alt(L.kind('modifier'))}|第[一二三四五六七八九十百\\d]+[届次期]|[^{SEP}{END}]*的|[了起好])*"
         )
         self.pron_clause = re.compile(
-            f"(?:^|[{SEP}{END}])\\s*(?:{TIME}|{adv_alt})*(?:{alt(L.kind('pronoun'))})"
+            f"(?:^|[{SEP}{END}])\\s*(?:{TIME}|{adv_alt})*"
+            f"(?P<w>{alt(L.kind('pronoun') | L.kind('self'))})"
         )
+
+    def is_self(self, word: str) -> bool:
+        """Whether ``word`` (我们, 全省…) is the speaker's own government in a work report."""
+        return word in self._self
 
     def opens_with_opener(self, ms: str, p: int) -> bool:
         """Whether a word of ``relation_openers.txt`` starts at ``p``."""
@@ -179,7 +185,8 @@ class Grammar:
         """What opens clause ``ms[cs:ce]``: (kind, units, position after them).
 
         kind: agent (subject run), entity (a non-agent entity), speaker, pronoun, dual,
-        verbal (a verb/adverb: no overt subject), empty, unknown.
+        self (我们, 全省: the reporting government of a work report), verbal (a verb/adverb:
+        no overt subject), empty, unknown.
         """
         p = self.prefix.match(ms, cs, ce).end()
         if p >= ce:
@@ -202,7 +209,9 @@ class Grammar:
             return "entity", [u], p + (u.end - u.start)
         pm = self._pronoun.match(ms, p, ce)
         if pm is not None:
-            return ("dual" if pm.group() in self._dual else "pronoun"), [], pm.end()
+            w = pm.group()
+            kind = "dual" if w in self._dual else "self" if w in self._self else "pronoun"
+            return kind, [], pm.end()
         if self._opener.match(ms, p, ce) or self.opens_with_opener(ms, p):
             return "verbal", [], p
         return "unknown", [], p

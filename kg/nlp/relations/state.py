@@ -33,6 +33,8 @@ class DocState:
     last_pair: tuple[str, ...] | None = None
     rels: dict[tuple[str, str, str, int], Relation] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
+    #: the government a work report speaks for (reporter.py), found with the events
+    reporter: tuple[str, ...] | None = None
 
     @classmethod
     def new(cls, st: KGDoc, units: list[Unit]) -> DocState:

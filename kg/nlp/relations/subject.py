@@ -9,9 +9,11 @@
   list the paragraph continues: 一是…, 二是…), else the document's dominant agent. These
   are ``implicit`` with lower confidence. A pronoun subject (我们…) in between stops it.
 - **dual**: 双方/两国 are the last two coordinated agents.
+- **reporter**: in a work report, 我们/全省/省政府 and clauses with no subject found
+  otherwise are the reporting government (``reporter``), ``implicit``.
 
-Confidence: 0.85 subject in the clause, 0.75 sentence topic, 0.55/0.5 carried over,
-0.4 the document's agent.
+Confidence: 0.85 subject in the clause, 0.75 sentence topic, 0.6 我们 in a work report,
+0.55/0.5 carried over, 0.45 the reporting government by default, 0.4 the document's agent.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.masking import AG, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
+from kg.nlp.relations.reporter import reporting_government
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 
@@ -76,6 +79,10 @@ def doc_events(g: Grammar, ds: DocState) -> None:
         evs.append((u.start, tuple(x.key for x in run), ds.types.get(u.key, u.type)))
     ds.events = evs
     ds.ev_pos = [p for p, _, _ in evs]
+    rep = reporting_government(ds.st)
+    if rep is not None:
+        ds.reporter = (rep.key,)
+        ds.types.setdefault(rep.key, rep.type)
     counts: dict[str, int] = {}
     total = 0
     for _, keys, t in evs:
@@ -118,17 +125,25 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
                     break
                 nl = norm.find("\n", q, pos)
         if span_ok:
-            if g.pron_clause.search(norm, epos, pos):
-                return None
-            return keys, conf, how
+            pm = g.pron_clause.search(norm, epos, pos)
+            if pm is None:
+                return keys, conf, how
+            return _reporter(g, ds, pm)
     # no subject stated in this paragraph: the document's agent, unless a pronoun
-    # subject (我们…) took over the paragraph
-    if ds.doc_subject is None:
-        return None
+    # subject (我们…) took over the paragraph; in a work report the reporting government
     ps = norm.rfind("\n", 0, pos) + 1
-    if g.pron_clause.search(norm, ps, pos):
+    pm = g.pron_clause.search(norm, ps, pos)
+    if ds.doc_subject is not None and pm is None:
+        return ds.doc_subject, 0.4, "document"
+    return _reporter(g, ds, pm)
+
+
+def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str] | None:
+    """The reporting government, unless the pronoun ``pm`` that took over the paragraph
+    is someone else (各地, 他们)."""
+    if ds.reporter is None or (pm is not None and not g.is_self(pm.group("w"))):
         return None
-    return ds.doc_subject, 0.4, "document"
+    return ds.reporter, 0.45, "reporter"
 
 
 def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
@@ -155,6 +170,13 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             ds.runs_at[run[0].start] = keys
             ds.last_pair = keys
         return keys, 0.85, False, "subject", (pre,)
+    if kind == "self":
+        if ds.events is None:
+            doc_events(g, ds)
+        pre = ms[after:t]
+        if ds.reporter is None or not g.pre.fullmatch(pre):
+            return None
+        return ds.reporter, 0.6, True, "reporter", (pre,)
     if kind == "dual":
         pre = ms[after:t]
         if ds.last_pair is None or not g.pre.fullmatch(pre):
@@ -181,6 +203,14 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return tuple(u.key for u in run2), 0.75, False, "topic", (pre2, pre)
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
+        if k2 in ("self", "entity") or (k2 == "unknown" and not run2):
+            # a work report's clause chains: 我们…，实施X; 基础设施…完成投资，举办Y (not
+            # after a clause opened by someone else: 习近平主席等出访多国，出席X)
+            if ds.events is None:
+                doc_events(g, ds)
+            if ds.reporter is not None:
+                conf = 0.6 if k2 == "self" else 0.45
+                return ds.reporter, conf, True, "reporter", (pre,)
         return None
     c = carried(g, ds, sen.s)
     if c is None:

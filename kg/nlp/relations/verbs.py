@@ -163,6 +163,8 @@ class Verbs:
                         continue
                     if kt not in AGENTS:
                         continue
+                    if "personal" in row.flags and implicit and kt != "Person":
+                        continue  # 出席X: a body carried over or the reporter did not attend
                     ds.add(
                         k, row.pred, o.key, s, e, f"{row.pred}:{word}:{how}", conf, mod, implicit
                     )
