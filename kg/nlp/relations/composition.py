@@ -2,7 +2,8 @@
 
 - Y包括/整合/下设 X (container triggers of the lexicon) → X partOf Y; Y包括五大工程：
   一是实施X…二是实施Z… makes each listed item part of Y;
-- Y由X、Z组成; X是Y的组成部分 (一部分, 下属机构, 成员单位…), X隶属于Y.
+- Y由X、Z组成; X是Y的组成部分 (一部分, 下属机构, 成员单位…), X隶属于Y; a place is part
+  of a country (X是Y领土不可分割的一部分).
 
 Both ends must be of one group (bodies, documents, events; an event may be part of a
 document).
@@ -39,8 +40,8 @@ class Composition:
             f"由(?P<run>{ENT}(?:(?:[、和及]|以及){ENT})*)(?:等[^{SEP}{END}]{{0,8}}?)?(?:共同)?组成"
         )
         self._component = re.compile(
-            f"(?P<x>{ENT})(?:{adv_alt})*(?:是|为|作为|成为|属于|隶属于|隶属)(?P<y>{ENT})(?:的)?(?:重要|主要)?"
-            f"(?:{_PART_WORDS})?"
+            f"(?P<x>{ENT})(?:{adv_alt})*(?:是|为|作为|成为|属于|隶属于|隶属)(?P<y>{ENT})"
+            f"(?:领土)?(?:不可分割|神圣不可分割)?(?:的)?(?:重要|主要)?(?:{_PART_WORDS})?"
         )
         self._whole_before = re.compile(f"({ENT})[{QUOTES}]*(?:{g.modal_scan.pattern})*$")
 
@@ -72,7 +73,9 @@ class Composition:
                 continue
             gx, gy = GROUP.get(x.type), GROUP.get(y.type)
             if gx is None or gx != gy:
-                continue
+                # a place is part of a country or a bigger place (台湾是中国的一部分)
+                if x.type != "Location" or y.type not in ("Country", "Location"):
+                    continue
             ds.add(x.key, "partOf", y.key, s, e, "partOf:组成部分:subject", 0.8)
 
     def container(self, sen: Sentence, ci: int, ts: int, te: int, word: str, rows, objs) -> None:

@@ -22,6 +22,7 @@ from kg.nlp.relations.issuers import header_issuers, title_issuers
 from kg.nlp.relations.lexicon import Lexicon
 from kg.nlp.relations.masking import GATE, outermost
 from kg.nlp.relations.posts import hold_post_relations, merge_posts
+from kg.nlp.relations.reporter import speaker_events
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.verbs import Verbs
@@ -41,7 +42,7 @@ class Relations:
         comp = Composition(self.grammar)
         # the families run on each analysed sentence, in this order
         self.families = (
-            Verbs(self.grammar, comp.container),
+            Verbs(self.grammar, comp.container, posts),
             Cooperation(self.grammar),
             EventTalk(self.grammar),
             comp,
@@ -55,6 +56,8 @@ class Relations:
             self._run(ds)
             title_issuers(ds)
             header_issuers(ds)
+            for person, ev, (s, e) in speaker_events(st):
+                ds.add(person.key, "participatesIn", ev.key, s, e, "participatesIn:speaker", 0.8)
         st.relations = list(ds.rels.values()) + hold_post_relations(st, found, ds.types)
         return doc
 

@@ -131,7 +131,8 @@ class Grammar:
         )
         # what may stand between a verb and its object's name (实施新一轮X, 落实好新修订的X)
         self._modifier = re.compile(
-            f"(?:{alt(L.kind('modifier'))}|第[一二三四五六七八九十百\\d]+[届次期]|[^{SEP}{END}]*的|[了起好])*"
+            f"(?:{alt(L.kind('modifier'))}|第[一二三四五六七八九十百\\d]+[届次期]|{TIME}"
+            f"|[^{SEP}{END}]*的|[了起好])*"
         )
         self.pron_clause = re.compile(
             f"(?:^|[{SEP}{END}])\\s*(?:{TIME}|{adv_alt})*"

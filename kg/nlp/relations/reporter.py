@@ -48,3 +48,41 @@ def reporting_government(st: KGDoc) -> Mention | None:
     if before and who.endswith("政府"):
         return before[-1]  # 我代表省人民政府: the one the title or speaker line names
     return None
+
+
+_AT_EVENT = re.compile(r"[—\-－\s]*(?:[\d０-９]+年[\d０-９]+月[\d０-９]+日)?\s*在$")
+_AT_TAIL = re.compile(r"上(?:的(?:讲话|报告|致辞|发言|工作报告|政府工作报告))?\s*$")
+_SPEAKER_LINES = 2
+
+
+def speaker_events(st: KGDoc) -> list[tuple[Mention, Mention, tuple[int, int]]]:
+    """A speech's header: a line ``——2030年1月5日在<Event>上`` and, on one of the next
+    lines, its speaker (四川省人民政府省长 施小琳): (person, event, speaker line span).
+
+    The person took part in the event (participatesIn). Only in the opening.
+    """
+    norm = st.norm
+    out: list[tuple[Mention, Mention, tuple[int, int]]] = []
+    ms = [m for m in st.mentions if m.start < _HEAD]
+    for i, ev in enumerate(ms):
+        if ev.type != "Event":
+            continue
+        ls = norm.rfind("\n", 0, ev.start) + 1
+        le = norm.find("\n", ev.end)
+        le = len(norm) if le < 0 else le
+        if not _AT_EVENT.fullmatch(norm, ls, ev.start) or not _AT_TAIL.fullmatch(norm, ev.end, le):
+            continue
+        # the speaker: Persons on the next non-empty lines, nothing else but posts/bodies
+        pos, seen = le, 0
+        while seen < _SPEAKER_LINES and pos < len(norm):
+            nxt = norm.find("\n", pos + 1)
+            nxt = len(norm) if nxt < 0 else nxt
+            if norm[pos:nxt].strip():
+                seen += 1
+                persons = [m for m in ms[i + 1 :] if pos <= m.start < nxt and m.type == "Person"]
+                if persons:
+                    ls2 = pos + len(norm[pos:nxt]) - len(norm[pos:nxt].lstrip())
+                    out.extend((p, ev, (ls2, nxt)) for p in persons)
+                    break
+            pos = nxt
+    return out

@@ -11,7 +11,7 @@ implements, initiated, participatesIn, hosted; containers go to ``composition``)
   a negation (未, 没有…) drops the relation; a causative (推动印发…) keeps the subject
   from being the issuer/host/initiator.
 - **passive**: 《X》《Y》由A印发; **topical**: 《X》正在推进 (object first, subject carried).
-- **relative clauses**: 国务院发布的《X》, …常务委员会第六次会议通过的《X》.
+- **relative clauses**: 国务院发布的《X》, …常务委员会第六次会议通过的《X》, 习近平主席提出的X.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import (
     AG,
     AGENTS,
@@ -51,16 +52,22 @@ _ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
 class Verbs:
     """The verb family (see the module docstring); ``container`` handles 包括/下设."""
 
-    def __init__(self, g: Grammar, container) -> None:
+    def __init__(self, g: Grammar, container, posts: frozenset[str] = frozenset()) -> None:
         self.g = g
         self.container = container
         adv_alt = g.adv_alt
+        # 习近平主席提出的X: a post title may follow the agent of a relative clause
+        post = f"(?:{alt(posts)})?" if posts else ""
         self._passive = re.compile(
             f"(?P<obj>[\ue015-\ue017]\ue01f*(?:[{QUOTES}、和及]*[\ue015-\ue017]\ue01f*)*)[{QUOTES}]*"
             f"(?:{adv_alt})*(?:由|经)(?P<ag>{AG}(?:(?:、|和|及){AG})*)(?:{adv_alt}|联合|共同)*$"
         )
+        self._attendee_re = re.compile(
+            f"(?:[\ue010-\ue012\ue014]\ue01f*)?{post}(?P<p>\ue013\ue01f*)"
+        )
         self._rel_subj = re.compile(
-            f"({AG})(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?(?:{adv_alt}|所|{TIME}|\\s)*$"
+            f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
+            f"(?:{adv_alt}|所|{TIME}|\\s)*$"
         )
 
     def __call__(self, sen: Sentence) -> None:
@@ -116,6 +123,11 @@ class Verbs:
                 continue
             if objs and not g.tail_ok(ms, objs[-1].end - s, ce):
                 continue
+            if objs and ms[objs[-1].end - s : objs[-1].end - s + 2].lstrip("》”’")[:1] == "的":
+                # 会见来华出席X的Y总统Z: Z took part in X
+                for o in objs:
+                    if any(r.pred == "participatesIn" and o.type in r.types for r in rows):
+                        self._attendee(sen, o, word)
             sub = subject(sen, ci, ts) if not topical else None
             if topical:
                 c = None
@@ -138,10 +150,7 @@ class Verbs:
                 continue
             if any("planned" in r.flags for r in rows):
                 mod = "planned"  # 研究制定: being drafted
-            for o in objs:
-                row = next((r for r in rows if o.type in r.types), None)
-                if row is None:
-                    continue
+            for o, row in ((o, r) for o in objs for r in rows if o.type in r.types):
                 if "titled" in row.flags and not titled(ms, o, s):
                     continue
                 if cause and row.pred in ("issued", "hosted", "initiated"):
@@ -149,6 +158,8 @@ class Verbs:
                 after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
                 if row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
                     continue  # 提出关于X的议案: the object is the 议案
+                if row.pred == "participatesIn" and after_o[:1] == "的":
+                    continue  # 出席X的Y总统Z: Z took part (_attendee), not the subject
                 if row.pred == "issued" and any(
                     w in _ADJ.match(after_o).group() for w in _DOC_NOUNS
                 ):
@@ -168,6 +179,18 @@ class Verbs:
                     ds.add(
                         k, row.pred, o.key, s, e, f"{row.pred}:{word}:{how}", conf, mod, implicit
                     )
+
+    def _attendee(self, sen: Sentence, ev: Unit, word: str) -> None:
+        """出席X的[Country][post]Person: the person after 的 took part in X."""
+        ms, s = sen.ms, sen.s
+        m = self._attendee_re.match(ms, ms.index("的", ev.end - s) + 1)  # o is followed by 的
+        if m is None:
+            return
+        p = sen.umap.get(m.start("p"))
+        if p is not None and p.type == "Person":
+            sen.ds.add(
+                p.key, "participatesIn", ev.key, s, sen.e, f"participatesIn:{word}:attendee", 0.8
+            )
 
     def _passive_rel(self, sen: Sentence, pm, agent: Unit, rows, word: str) -> None:
         """《X》《Y》由A印发: every title before 由 gets the relation from A."""
