@@ -12,7 +12,7 @@ redone when one document changes. For ``kg build`` this module writes the same t
   ``kg:Mention`` examples the entity kept from it, the ``kg:Evidence`` of its relations,
   its observations. A fragment is a pure function of a small input tuple built from the
   :class:`~kg.resolve.Resolution` (the document's merged counts, kept examples, evidence,
-  observations, metadata); it is cached in a :class:`~kg.manifest.PackStore` under the
+  observations, metadata); it is cached in a :class:`~kg.runtime.store.PackStore` under the
   hash of that tuple, so an incremental build regenerates only the documents whose part
   changed and copies the rest;
 - a footer: the relation triples themselves, ``org:Post`` nodes and extraction rules.
@@ -37,7 +37,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.export.atomic import atomic_write
 from kg.export.rdf import (
     _IRI_OK,
     _ISO3,
@@ -75,6 +74,7 @@ from kg.export.rdf import (
     _typed,
     date_literal,
 )
+from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
 
@@ -683,7 +683,7 @@ def write_fast(
     """Write the RDF of a :class:`~kg.resolve.Resolution` as Turtle (``ttl``) or N-Triples
     (``nt``); the triples are those of ``kg.export.rdf`` on ``build_graph(res)``.
 
-    ``store`` (a :class:`~kg.manifest.PackStore`) caches the document fragments (and the
+    ``store`` (a :class:`~kg.runtime.store.PackStore`) caches the document fragments (and the
     entity blocks, by chunks of :data:`ENTITY_CHUNK`); ``stats`` receives
     ``fragments_cached`` and ``fragments_built``; ``executor`` renders missing fragments
     in other processes.
