@@ -118,3 +118,15 @@ def test_every_mention_keeps_its_offsets_and_sentence() -> None:
         "会议指出，财政部和商务部要加强合作。",
         "财政部表示支持。",
     ]
+
+
+def test_a_title_without_its_issuer_takes_the_bodies_that_sign() -> None:
+    text = (
+        "关于某某补贴发放工作的通知\n\n各省、自治区、直辖市财政厅（局）：\n\n现就有关事项通知如下。\n\n"
+        "财政部 商务部\n\n2031年3月2日"
+    )
+    key = "program/关于某某补贴发放工作的通知"
+    assert _rels(text, DOCUMENT_RULE) == {
+        ("gov/mof", "issued", key),
+        ("gov/mofcom", "issued", key),
+    }

@@ -149,3 +149,29 @@ def test_an_entitys_mentions_per_document(res, tmp_path: Path) -> None:
     query = query.replace('"工业和信息化部"@zh', '"财政部"@zh')
     rows = json.loads(run_query(path, query, "json"))["results"]["bindings"]
     assert [(r["count"]["value"], len(r["spans"]["value"].split())) for r in rows] == [("1", 1)]
+
+
+def test_without_a_table_the_sign_off_gives_issuer_and_date(tmp_path: Path) -> None:
+    p = tmp_path / "reply.txt"
+    p.write_text(
+        "关于某某事项的复函\n\n某某省人民政府：\n\n你省来函收悉。现函复如下。\n\n"
+        "财政部\n\n二〇三一年十月五日\n\n（此件公开发布）",
+        encoding="utf-8",
+    )
+    m = read_document(p).meta
+    assert (m["issuer"], m["created"]) == ("财政部", "2031-10-05")
+    assert "number" not in m and m["date"] is None  # a signing date is no publication date
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "会议指出，要抓好落实。\n\n2031年10月5日",  # a sentence above the date signs nothing
+        "财政部\n\n2031年13月5日",  # no such date
+        "财政部\n\n某某事项说明",  # no date
+    ],
+)
+def test_no_sign_off(tail: str) -> None:
+    from kg.ingest.header import read_signoff
+
+    assert read_signoff("正文。\n\n" + tail) == {}

@@ -10,7 +10,8 @@ the body was: html|md|txt), ``sha1`` (of the raw bytes; of the line for JSONL), 
 metadata table of a government page (发文机关, 发文字号, 成文日期, 发布日期…:
 :mod:`kg.ingest.header`) adds ``issuer``, ``number``, ``created`` and ``issued`` (ISO
 dates), ``index_number``, its topics to ``categories``, and ``title``/``date`` (the
-publication date) when nothing else gave them.
+publication date) when nothing else gave them; without a table, the sign-off under the
+last paragraph (国务院办公厅 / 2018年11月20日) gives ``issuer`` and ``created``.
 
 >>> normalize_date("Sun, 24 Jul 2022 04:17:24 GMT")
 '2022-07-24'
@@ -39,7 +40,7 @@ import yaml
 from kg.errors import Errors, InputError
 from kg.ingest.clean import clean_with_meta, sniff_markup
 from kg.ingest.decode import decode_bytes, decode_line, detect_encoding
-from kg.ingest.header import read_header
+from kg.ingest.header import read_header, read_signoff
 from kg.model import Document
 
 #: Supported suffixes (lower case) and the ``format`` they give.
@@ -257,7 +258,8 @@ def _base_meta(source: str, fmt: str) -> dict[str, Any]:
 
 
 def header_meta(text: str) -> dict[str, Any]:
-    """The metadata the head table of a government page gives (``{}`` without one).
+    """The metadata the head table of a government page gives, else the issuer and date
+    of its sign-off (``{}`` with neither).
 
     >>> m = header_meta("发文机关： 某部 成文日期： 2001年3月2日\\n\\n"
     ...                 "发文字号： X发〔2001〕7号 发布日期： 2001年03月09日\\n\\n正文")
@@ -266,7 +268,10 @@ def header_meta(text: str) -> dict[str, Any]:
     """
     h = read_header(text)
     if not h:
-        return {}
+        sign = read_signoff(text)  # 落款: the issuer and the date under the last paragraph
+        if not sign:
+            return {}
+        return {"issuer": sign["issuer"].value, "created": sign["created"].value}
     out: dict[str, Any] = {}
     for name, key in (("issuer", "issuer"), ("number", "number"), ("index", "index_number")):
         if name in h:

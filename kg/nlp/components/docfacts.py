@@ -6,7 +6,8 @@
   《…》 titles; the other official document kinds of the closed class 通知, 函, 批复,
   请示… are Programs). It is ``issued`` by the 发文机关 of the head table, else by the
   bodies the title opens with; 关于印发《X》的通知 issues X instead. The evidence is the
-  title line (rule :data:`kg.model.DOCUMENT_RULE`).
+  title line (rule :data:`kg.model.DOCUMENT_RULE`). A title with no issuer in it
+  (关于…的通知) takes the bodies of the sign-off (落款) above the closing date.
 - **Decrees.** 签署国务院令，公布《…条例》 / 以交通运输部令第5号发布《…规定》: the body
   whose 令 it is issued the Law (the signer is only mentioned).
 - **Task notes.** The numbered tasks of a State Council document end with the bodies in
@@ -33,7 +34,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.ingest.header import read_header
+from kg.ingest.header import read_header, read_signoff
 from kg.model import DOCUMENT_RULE, EntityInfo, Mention, Relation
 from kg.nlp.components.base import KGDoc, kgdoc, open_key
 from kg.nlp.components.titles import title_type
@@ -116,6 +117,14 @@ class DocFacts:
         about = title.find("关于")
         if not issuers:  # the bodies the title opens with (国务院办公厅 国家发展改革委关于…)
             issuers = self._leading_bodies(st, inside, start, end)
+        if not issuers and about >= 0:  # else those who sign it (落款 above the date)
+            sign = read_signoff(text).get("issuer")
+            if sign is not None:
+                issuers = [
+                    m
+                    for m in st.mentions[-40:]
+                    if sign.start <= m.start and m.end <= sign.end and m.type in _BODY
+                ]
         if about < 0 and not issuers:
             return [], title
         if about >= 0 and _FORWARDS.search(title[: about + 4]):
