@@ -6,7 +6,12 @@ and the metadata normalised: ``title``, ``date`` (``YYYY-MM-DD`` when parseable)
 ``author``, ``url``, ``categories`` (list), ``publisher`` (publisher, source or author),
 ``source`` (the path), ``format`` (txt|md|html|jsonl, from the suffix), ``markup`` (what
 the body was: html|md|txt), ``sha1`` (of the raw bytes; of the line for JSONL), ``line``
-(JSONL) and ``extra`` (other scalar fields).
+(JSONL) and ``extra`` (other scalar fields). A document whose text opens with the
+metadata table of a government page (发文机关, 发文字号, 成文日期, 发布日期…:
+:mod:`kg.ingest.header`) adds ``issuer``, ``number``, ``created`` and ``issued`` (ISO
+dates), ``index_number``, its topics to ``categories``, and ``title``/``date`` (the
+publication date) when nothing else gave them; without a table, the sign-off under the
+last paragraph (国务院办公厅 / 2018年11月20日) gives ``issuer`` and ``created``.
 
 >>> normalize_date("Sun, 24 Jul 2022 04:17:24 GMT")
 '2022-07-24'
@@ -35,6 +40,7 @@ import yaml
 from kg.errors import Errors, InputError
 from kg.ingest.clean import clean_with_meta, sniff_markup
 from kg.ingest.decode import decode_bytes, decode_line, detect_encoding
+from kg.ingest.header import read_header, read_signoff
 from kg.model import Document
 
 #: Supported suffixes (lower case) and the ``format`` they give.
@@ -251,6 +257,39 @@ def _base_meta(source: str, fmt: str) -> dict[str, Any]:
     }
 
 
+def header_meta(text: str) -> dict[str, Any]:
+    """The metadata the head table of a government page gives, else the issuer and date
+    of its sign-off (``{}`` with neither).
+
+    >>> m = header_meta("发文机关： 某部 成文日期： 2001年3月2日\\n\\n"
+    ...                 "发文字号： X发〔2001〕7号 发布日期： 2001年03月09日\\n\\n正文")
+    >>> m["issuer"], m["number"], m["created"], m["issued"], m["date"]
+    ('某部', 'X发〔2001〕7号', '2001-03-02', '2001-03-09', '2001-03-09')
+    """
+    h = read_header(text)
+    if not h:
+        sign = read_signoff(text)  # 落款: the issuer and the date under the last paragraph
+        if not sign:
+            return {}
+        return {"issuer": sign["issuer"].value, "created": sign["created"].value}
+    out: dict[str, Any] = {}
+    for name, key in (("issuer", "issuer"), ("number", "number"), ("index", "index_number")):
+        if name in h:
+            out[key] = h[name].value
+    for name in ("created", "issued"):
+        if name in h:
+            out[name] = normalize_date(h[name].value)
+    if "title" in h:
+        out["title"] = h["title"].value
+    if out.get("issued"):
+        out["date"] = out["issued"]
+    if "topics" in h:  # 科技、教育\\教育: a path in the site's topic tree
+        out["categories"] = [t for t in re.split(r"[\\\\/]", h["topics"].value) if t.strip()]
+    if "keywords" in h:
+        out["keywords"] = h["keywords"].value
+    return out
+
+
 def _merge(meta: dict[str, Any], found: Mapping[str, Any]) -> None:
     for k, v in found.items():
         if k == "date":
@@ -278,6 +317,7 @@ def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id
     if front:
         _merge(meta, meta_from_mapping(front))
     _merge(meta, head_meta)
+    _merge(meta, header_meta(clean))
     if meta["publisher"] is None:
         meta["publisher"] = meta["author"]
     if meta["title"] is None and markup == "md" and (m := _MD_H1.match(body)):
@@ -428,4 +468,5 @@ def _jsonl_record(
     meta["sha1"] = hashlib.sha1(raw).hexdigest()
     _merge(meta, meta_from_mapping({k: v for k, v in rec.items() if k != field}))
     _merge(meta, head_meta)
+    _merge(meta, header_meta(clean))
     return Document(id=f"{prefix}#{key or n}", text=clean, meta=meta)
