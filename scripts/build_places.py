@@ -19,6 +19,9 @@ Short forms. A county's or prefecture's short form (荆州, 孝感, 康定) is k
   * several divisions share it: it goes to the one of the highest level when that one
     is unique (长沙 → 长沙市, not 长沙县), else to none;
   * it is a functional zone's generic abbreviation (高新区, 经开区: codes xx7x–xx9x);
+  * it has two characters and jieba's dictionary lacks it (和布 of 和布克赛尔): the
+    pipeline would have to force it into jieba's dictionary, where it would cut the words
+    it straddles (和布置, 和布局);
   * it is mostly a common word (合作, 会同, 和平, 通道, 南部): it is a whole jieba token
     more than ``--min-tokens`` times in the corpus and fewer than ``--min-place-share`` of
     the paragraphs holding it name one of its parents (its province or prefecture; a
@@ -190,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     tags = jieba_tags()
     for d in judged:
         s = d["short"]
+        if len(s) == 2 and s not in tags:
+            # jieba would have to be forced to cut it, and would then cut the words it
+            # straddles (和布 of 和布克赛尔 in 和布置, 和布局)
+            d["why"] = "unknown to jieba"
+            continue
         # prefectures are named without their province far more often than counties
         share = args.min_place_share / (3 if d["level"] == 1 else 1)
         if tok[s] > args.min_tokens:

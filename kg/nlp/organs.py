@@ -233,6 +233,18 @@ class OrganFinder:
                         target[nm] = e.id
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)
+        # the province each provincial organ belongs to (gov/hunan-cpc → place/hunan)
+        self.province_of: dict[str, str] = {}
+        provinces = {
+            e.id.split("/", 1)[1]: e.id
+            for e in gazetteer.entries.values()
+            if e.type == "Location" and e.category == "省"
+        }
+        for e in gazetteer.entries.values():
+            if e.type in GOV_TYPES and e.id.startswith("gov/"):
+                slug = e.id[4:].rsplit("-", 1)[0]
+                if slug in provinces:
+                    self.province_of[e.id] = provinces[slug]
         self._country_lengths = _lengths_by_last(self.country_names)
         self._place_lengths = _lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
@@ -538,6 +550,8 @@ class OrganFinder:
                 if e is not None and e.category == "省":
                     counts[c.key] += 1
                     ends[c.end] = c
+            elif c.key in self.province_of:  # 湖南省人民政府 names 湖南省 too
+                counts[self.province_of[c.key]] += 1
         if not counts:
             return
         for m in _CONGRESS_TERM.finditer(norm):
