@@ -349,7 +349,8 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
     ``scripts/build_places.py``. A division a curated entry already names lends it its
     short form; a name several divisions share is qualified by the parent's
     (北京市朝阳区); a short form or a city that is already some entity's label is left
-    out, so that no curated form turns ambiguous."""
+    out, so that no curated form turns ambiguous. ``partOf`` is the id of the division
+    one level up (the matcher checks a county's short form against it)."""
     import hashlib
 
     labels: dict[str, dict] = {}
@@ -367,10 +368,14 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
     by_code = {r["code"]: r for r in rows}
     name_count = Counter(r["name"] for r in rows)
     out: list[dict] = []
+    id_of: dict[str, str] = {}  # adcode → the entry's id (a curated one where it merged)
     for r in rows:
         short = r["short"] if len(r["short"]) >= 2 else ""
         e = labels.get(norm_name(r["name"]))
         if e is not None and name_count[r["name"]] == 1:
+            id_of[r["code"]] = e["id"]
+            if e["type"] == "Location" and r["parent"] in id_of and not e.get("partOf"):
+                e["partOf"] = id_of[r["parent"]]
             if e["type"] == "Location" and short and norm_name(short) not in labels:
                 e["aliases"].append(short)
                 labels[norm_name(short)] = e
@@ -388,6 +393,8 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
         aliases = [short] if short and norm_name(short) not in labels else []
         new = entry(id=f"place/cn-{r['code']}", type="Location", name=name, aliases=aliases,
                     category=DIVISION_CATEGORY[r["level"]])
+        new["partOf"] = id_of.get(r["parent"])
+        id_of[r["code"]] = new["id"]
         out.append(new)
         for lbl in (name, *aliases):
             labels[norm_name(lbl)] = new
@@ -510,7 +517,7 @@ def write_jsonl(path: Path, entities: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for e in entities:
             d = {k: e.get(k) for k in KEYS}
-            for extra in ("level", "versions"):
+            for extra in ("level", "versions", "partOf"):
                 if extra in e:
                     d[extra] = e[extra]
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")

@@ -55,6 +55,8 @@ class GazEntry:
     en: str | None = None
     category: str | None = None
     successor: str | None = None
+    #: the place one level up (a county's prefecture, a prefecture's province)
+    part_of: str | None = None
 
 
 @dataclass
@@ -301,6 +303,7 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                         en=d.get("en"),
                         category=d.get("category"),
                         successor=d.get("successor"),
+                        part_of=d.get("partOf"),
                     )
                 except (ValueError, KeyError, TypeError) as exc:
                     raise KGError(Errors.E050, path=path, line=lineno, reason=exc) from exc
