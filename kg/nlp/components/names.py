@@ -102,6 +102,8 @@ class ForeignNameReader:
                 if i == ns:
                     return None  # 表示, 今天: no name here
                 break
+            if i > ns and any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+                break  # 举行会谈 as one word: it opens with the verb 举行
             if any(norm.startswith(w, i) for w in _AFTER_NAME) and i > ns:
                 break
             i = j

@@ -30,7 +30,7 @@ _OWNERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
 #: a country's own name: its posts are read with Chinese names only
 _HOME = "country/CHN"
 #: verbs after a list of names that opens a clause (王某、李某等参加会见)
-_LIST_VERBS = ("参加", "出席", "陪同", "会见", "会谈", "参观", "考察", "调研", "主持")
+_LIST_VERBS = ("参加", "出席", "陪同", "参观", "考察", "调研", "主持")
 #: ordinals and the like between a country and its post (不丹第五世国王)
 _POST_GAP = re.compile("(?:第[一二三四五六七八九十]+[世任届代])?")
 #: an administrative unit whose head's post makes the unit's people's government the body
@@ -103,9 +103,19 @@ class Persons:
         )
         self._any_post = re.compile(post_alt)
         self._foreign = ForeignNameReader()
+        after = _read_lines(directory / "lexicon" / "titles_after_name.txt")
+        self._title_after = re.compile(
+            "(?<=[\u4e00-\u9fff]{2})(?:"
+            + "|".join(map(re.escape, sorted(set(after), key=len, reverse=True)))
+            + ")"
+            if after
+            else "(?!)"
+        )
         self._list_verb = re.compile("(?:等人?|等同志)?(?:" + "|".join(_LIST_VERBS) + ")")
 
-    def _name_at(self, st, ns: int, sur_len: int, cue: re.Pattern) -> int | None:
+    def _name_at(
+        self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
+    ) -> int | None:
         """End of a plausible name starting at ``ns`` that a cue follows, or None. Given
         names of two and one characters are tried; a cue word beats punctuation, so 周奕说，
         gives 周奕 (+ 说), not 周奕说 (+ ，)."""
@@ -118,7 +128,7 @@ class Persons:
             ):
                 continue
             m = cue.match(norm, ne)
-            if not m or not self._plausible_name(st, ns, ne, sur_len):
+            if not m or not self._plausible_name(st, ns, ne, sur_len, strict):
                 continue
             score = 2 if m.end() > ne and "\u4e00" <= norm[ne] <= "\u9fff" else 1
             if score > best_score:
@@ -129,6 +139,7 @@ class Persons:
         st = kgdoc(doc)
         text, norm = st.text, st.norm
         names: dict[str, str] = {}
+        self._drop_offices(st)
         ends = {
             m.end: m
             for m in st.candidates
@@ -148,13 +159,18 @@ class Persons:
             # a list of names after one post: 国务院副总理甲、乙、丙出席
             while ne < len(norm) and norm[ne] == "、":
                 s = self._sur_at.match(norm, ne + 1)
-                ne2 = self._name_at(st, ne + 1, len(s.group(1)), self._cue) if s else None
+                ne2 = (
+                    self._name_at(st, ne + 1, len(s.group(1)), self._cue, strict=False)
+                    if s
+                    else None
+                )
                 if ne2 is None:
                     break
                 other = self._add(st, names, ne + 1, ne2)
                 self._add_posts(st, other, ps, pe, ends, owners)
                 ne = ne2
         self._foreign_names(st, names, owners)
+        self._names_before_titles(st, names)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
         m0 = self._strong_at0.match(norm)
@@ -178,6 +194,29 @@ class Persons:
                     )
                 i = norm.find(name, i + len(name))
         return doc
+
+    def _drop_offices(self, st) -> None:
+        """An office is no body: a body name that is a post title (国家主席), or a country's
+        name and a post (中华人民共和国主席), is read as a post."""
+        drop, add = [], []
+        for m in st.candidates:
+            if m.type not in ("GovernmentBody", "Ministry"):
+                continue
+            t = st.norm[m.start : m.end]
+            if t in self.posts:
+                drop.append(m)
+                continue
+            for k in range(len(t) - 1, 1, -1):
+                if t[k:] in self.posts:
+                    e = self.gaz.lookup(t[:k])
+                    if e is not None and e.type == "Country":
+                        drop.append(m)
+                        a, b = m.start, m.start + k
+                        add.append(Mention(a, b, st.text[a:b], "Country", e.id, e.name, m.rule))
+                        break
+        for m in drop:
+            st.candidates.remove(m)
+        st.candidates.extend(add)
 
     def _add(self, st, names: dict[str, str], ns: int, ne: int) -> Mention:
         """A Person mention of ``text[ns:ne]`` (its label without inner white space)."""
@@ -290,6 +329,24 @@ class Persons:
                     continue
                 break
 
+    def _names_before_titles(self, st, names: dict[str, str]) -> None:
+        """温某某总理, 王某院士: a name as whole words right before a title."""
+        norm = st.norm
+        taken = {c.start for c in st.candidates if c.type == "Person"}
+        for m in self._title_after.finditer(norm):
+            ps = m.start()
+            if ps not in st.tok_starts:
+                continue
+            for length in (3, 2, 4):
+                ns = ps - length
+                sm = self._sur_at.match(norm, ns) if ns >= 0 else None
+                if sm is None or ns in taken or length - len(sm.group(1)) not in (1, 2):
+                    continue
+                if self._plausible_name(st, ns, ps, len(sm.group(1))):
+                    self._add(st, names, ns, ps)
+                    taken.add(ns)
+                    break
+
     def _foreign_ok(self, st, ns: int, ne: int) -> bool:
         name = st.norm[ns:ne]
         return (
@@ -320,7 +377,7 @@ class Persons:
                     if (
                         sm
                         and 2 <= e - ns <= 4
-                        and self._plausible_name(st, ns, e, len(sm.group(1)))
+                        and self._plausible_name(st, ns, e, len(sm.group(1)), strict=False)
                     ):
                         found = ns
                         break
@@ -364,7 +421,7 @@ class Persons:
                 and all(is_cjk(ch) for ch in bare)
                 and len(name) - len(bare) <= 1
                 and self.gaz.lookup(bare) is None
-                and bare not in self._not_names
+                and (bare not in self._not_names or len(name) > len(bare))
                 and bare not in self.posts
                 and j < le
             ):
@@ -415,9 +472,10 @@ class Persons:
             j += 1
         return st.norm[ne:j] in ("说", "称", "讲", "道")
 
-    def _plausible_name(self, st, ns: int, ne: int, sur_len: int) -> bool:
+    def _plausible_name(self, st, ns: int, ne: int, sur_len: int, strict: bool = True) -> bool:
         """A person's name: whole words, not a known name or generic word, and not a word
-        jieba's dictionary gives another class (北斗, 智慧, 文明, 中方 are no persons)."""
+        jieba's dictionary gives another class (北斗, 智慧, 文明, 中方 are no persons).
+        Not ``strict`` (an item of a list of names), jieba may cut it anywhere (刘国|中)."""
         name = st.norm[ns:ne]
         given = name[sur_len:]
         if ns not in st.tok_starts or name in self._not_names or name[-1] in _ROLE_END:
@@ -431,7 +489,7 @@ class Persons:
         j = ns + 1
         while j < ne and j not in st.tok_starts:
             j += 1
-        if j < ne and (j - ns != sur_len or given in self._common):
+        if strict and j < ne and (j - ns != sur_len or given in self._common):
             return False  # 许多|人
         return self.gaz.lookup(name) is None and name not in self.gaz.not_entities
 
