@@ -33,6 +33,9 @@ _HOME = "country/CHN"
 _LIST_VERBS = ("参加", "出席", "陪同", "参观", "考察", "调研", "主持")
 #: ordinals and the like between a country and its post (不丹第五世国王)
 _POST_GAP = re.compile("(?:第[一二三四五六七八九十]+[世任届代])?")
+#: heads of organisations' names: left over between a body and a post, they show that
+#: the body is longer than the one known
+_ORG_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "学校")
 #: an administrative unit whose head's post makes the unit's people's government the body
 #: (海南省省长 X → 海南省人民政府)
 _GOV_HEADS = {
@@ -438,7 +441,9 @@ class Persons:
                             break
                     if org is not None:
                         post = text[org.end : ie]
-                        if self._any_post.search(post):
+                        # a head word left over means a longer body than the one known
+                        # (中国科学院|大学副校长): no post of the shorter one
+                        if self._any_post.search(post) and not any(h in post for h in _ORG_HEADS):
                             st.posts.append(PostMention(person, post, org, sent))
                     k = ie + 1
             i = norm.find("\u3000\u3000", le)
