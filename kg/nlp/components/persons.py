@@ -106,15 +106,13 @@ class Persons:
         )
         self._any_post = re.compile(post_alt)
         self._foreign = ForeignNameReader()
-        after = _read_lines(directory / "lexicon" / "titles_after_name.txt")
-        self._title_after = re.compile(
-            "(?<=[\u4e00-\u9fff]{2})(?:"
-            + "|".join(map(re.escape, sorted(set(after), key=len, reverse=True)))
-            + ")"
-            if after
-            else "(?!)"
+        # plain alternations of words (no lookbehind, no optional prefix): re scans
+        # them fast
+        after = sorted(
+            set(_read_lines(directory / "lexicon" / "titles_after_name.txt")), key=len, reverse=True
         )
-        self._list_verb = re.compile("(?:等人?|等同志)?(?:" + "|".join(_LIST_VERBS) + ")")
+        self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
+        self._list_verbs = re.compile("|".join(_LIST_VERBS))
 
     def _name_at(
         self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
@@ -335,9 +333,11 @@ class Persons:
     def _names_before_titles(self, st, names: dict[str, str]) -> None:
         """温某某总理, 王某院士: a name as whole words right before a title."""
         norm = st.norm
+        hits = [m.start() for m in self._titles_after.finditer(norm, 2)]
+        if not hits:
+            return
         taken = {c.start for c in st.candidates if c.type == "Person"}
-        for m in self._title_after.finditer(norm):
-            ps = m.start()
+        for ps in hits:
             if ps not in st.tok_starts:
                 continue
             for length in (3, 2, 4):
@@ -363,9 +363,17 @@ class Persons:
         """甲、乙等参加会见: two or more names joined by 、 that open a clause and are the
         subject of a verb of taking part (参加, 出席, 陪同…)."""
         norm = st.norm
-        for v in self._list_verb.finditer(norm):
+        ends = set()
+        for v in self._list_verbs.finditer(norm, 2):
+            i = v.start()
+            # 甲、乙等参加 / 甲、乙等人参加 / 甲、乙参加
+            for w in ("等人", "等", ""):
+                if norm.startswith(w, i - len(w)):
+                    ends.add(i - len(w))
+                    break
+        for e0 in sorted(ends):
             items = []
-            e = v.start()
+            e = e0
             while True:
                 s = e - 1
                 while s > 0 and is_cjk(norm[s - 1]) and e - s < 4:
