@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, Skipped
 from kg.ingest import iter_documents, read_document
 from kg.ingest.clean import clean_text
 from kg.ingest.decode import decode_bytes
@@ -284,11 +284,14 @@ def test_folder_walk_is_sorted_recursive_and_skips_hidden_and_other_files(
 ) -> None:
     shutil.copytree(LAWS, tmp_path / "laws")
     shutil.copy(SEED_004, tmp_path / "laws" / "b.txt")
-    (tmp_path / "laws" / "notes.docx").write_bytes(b"PK\x03\x04zip")
+    (tmp_path / "laws" / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0old office")
     (tmp_path / "laws" / ".hidden.md").write_text("# 隐藏\n\n不读。", encoding="utf-8")
     (tmp_path / "laws" / ".git").mkdir()
     (tmp_path / "laws" / ".git" / "x.txt").write_text("不读。", encoding="utf-8")
     items = list(iter_documents([tmp_path / "laws"]))
+    skipped = [e for e in items if isinstance(e, Skipped)]  # no reader: named, not failed
+    assert [(e.code, e.suffix) for e in skipped] == [("E005", ".doc")]
+    items = [d for d in items if not isinstance(d, Skipped)]
     assert all(isinstance(d, Document) for d in items), items  # _index.md skipped silently
     assert [d.id for d in items] == [
         "b",
@@ -297,7 +300,8 @@ def test_folder_walk_is_sorted_recursive_and_skips_hidden_and_other_files(
         "诉讼与非诉讼程序法/仲裁法(2017-09-01)",
     ]
     assert items[2].meta["source"] == str(tmp_path / "laws" / "宪法" / "宪法修正案（1988年）.md")
-    assert [d.id for d in iter_documents([tmp_path / "laws"])] == [d.id for d in items]
+    again = [d.id for d in iter_documents([tmp_path / "laws"]) if isinstance(d, Document)]
+    assert again == [d.id for d in items]
 
 
 def test_file_id_is_relative_to_its_parent_and_duplicates_are_read_once(tmp_path: Path) -> None:
@@ -659,12 +663,13 @@ def test_missing_path_is_e010_and_the_rest_goes_on(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix_named_explicitly_is_e005(tmp_path: Path) -> None:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(b"%PDF-1.7")
+    path = tmp_path / "report.wps"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
     err = only(list(iter_documents([path])))
     assert_error(err, "E005", path)
-    assert "'.pdf'" in str(err)
-    assert list(iter_documents([tmp_path])) == []  # in a folder it is just not taken
+    assert "'.wps'" in str(err) and not isinstance(err, Skipped)
+    (skipped,) = iter_documents([tmp_path])  # in a folder it is not taken, but named
+    assert isinstance(skipped, Skipped) and skipped.suffix == ".wps"
 
 
 def test_invalid_front_matter_is_e008(tmp_path: Path) -> None:

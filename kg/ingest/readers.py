@@ -41,6 +41,8 @@ from kg.errors import Errors, InputError
 from kg.ingest.clean import clean_with_meta, sniff_markup
 from kg.ingest.decode import decode_bytes, decode_line, detect_encoding
 from kg.ingest.header import read_header, read_signoff
+from kg.ingest.names import shown
+from kg.ingest.office import OFFICE_FORMATS, office_text
 from kg.model import Document
 
 #: Supported suffixes (lower case) and the ``format`` they give.
@@ -51,6 +53,8 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".pdf": "pdf",  # kg.ingest.office
+    ".docx": "docx",
 }
 
 #: JSONL fields tried for the text when no ``text_field`` is given.
@@ -300,16 +304,18 @@ def _merge(meta: dict[str, Any], found: Mapping[str, Any]) -> None:
 
 def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id: str) -> Document:
     """Decode, split front matter, sniff, clean; raises :class:`InputError`."""
-    source = str(path)
+    source = shown(path)
     if not data.strip():
         raise InputError(Errors.E003, path=source)
-    text = decode_bytes(data, source)
+    office = fmt in OFFICE_FORMATS
+    text = office_text(data, fmt, source) if office else decode_bytes(data, source)
     if not text.strip(" \t\n\r\u3000\ufeff\u200b\xa0"):
         raise InputError(Errors.E003, path=source)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    front, body = split_front_matter(text, source)
-    markup = sniff_markup(body, fmt)
+    # the text of a PDF/DOCX is plain text: no front matter, no markup
+    front, body = (None, text) if office else split_front_matter(text, source)
+    markup = "txt" if office else sniff_markup(body, fmt)
     clean, head_meta = clean_with_meta(body, markup)
     meta = _base_meta(source, fmt)
     meta["markup"] = markup
@@ -372,13 +378,45 @@ def _jsonl_lines(f: Any, enc: str | None) -> Iterator[tuple[int, str | None, byt
 
 
 def _record_text(rec: Mapping[str, Any], fields: tuple[str, ...]) -> tuple[str | None, str]:
+    """``(text, field)``; ``(None, field)`` when the first field present is not text
+    (a number, an object…), ``(None, "")`` when none is present."""
+    wrong = ""
     for k in fields:
         v = rec.get(k)
         if isinstance(v, str):
             return v, k
         if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
             return "\n\n".join(v), k
-    return None, ""
+        if k in rec and v is not None and not wrong:
+            wrong = k
+    return None, wrong
+
+
+def _json_kind(v: Any) -> str:
+    """``a number``, ``a list``… (what a JSON value is, for a message)."""
+    if isinstance(v, bool):
+        return "a boolean"
+    if isinstance(v, int | float):
+        return "a number"
+    if isinstance(v, list):
+        return "a list of non-strings" if v else "an empty list"
+    return "an object" if isinstance(v, dict) else f"a {type(v).__name__}"
+
+
+#: a JSON escape of a UTF-16 surrogate: a lone one decodes to a str no codec can write
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(v: Any) -> Any:
+    """Lone surrogates (``"\\ud800"`` in JSON) → U+FFFD, recursively."""
+    if isinstance(v, str):
+        return _LONE_SURROGATE.sub("\ufffd", v)
+    if isinstance(v, list):
+        return [_no_surrogates(x) for x in v]
+    if isinstance(v, dict):
+        return {_no_surrogates(k): _no_surrogates(x) for k, x in v.items()}
+    return v
 
 
 def iter_jsonl(
@@ -392,8 +430,8 @@ def iter_jsonl(
     after cleaning) and the rest of the file is read.
     """
     p = Path(path)
-    source = str(path)
-    prefix = doc_prefix if doc_prefix is not None else p.stem
+    source = shown(path)
+    prefix = doc_prefix if doc_prefix is not None else shown(p.stem)
     fields = (text_field,) if text_field else TEXT_FIELDS
     try:
         f = p.open("rb")
@@ -454,7 +492,12 @@ def _jsonl_record(
         return InputError(
             Errors.E006, path=source, line=n, reason=f"a {type(rec).__name__}, not an object"
         )
+    if _SURROGATE_ESCAPE.search(text):
+        rec = _no_surrogates(rec)
     body, field = _record_text(rec, fields)
+    if body is None and field:
+        kind = _json_kind(rec[field])
+        return InputError(Errors.E150, path=source, line=n, field=field, kind=kind)
     if body is None:
         return InputError(Errors.E007, path=source, line=n, fields=", ".join(fields))
     clean, head_meta = clean_with_meta(body, "auto")
