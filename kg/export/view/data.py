@@ -232,28 +232,58 @@ def _out_edges(G: nx.MultiDiGraph) -> Iterable[tuple[Any, Mapping[Any, Mapping[A
 
 
 class _Text:
-    """Every sentence once, by document and text (a mention's and a relation's sentence are
-    one row)."""
+    """Every sentence once: by document and start offset when known (a relation's evidence,
+    a mention span), else by document and text (a kept example). ``sentences[i]`` is the text
+    or None (a mention span whose sentence no evidence or example gives), ``at[i]`` the
+    sentence's ``[start, end]`` offsets in its document when known."""
 
     def __init__(self) -> None:
-        self.index: dict[tuple[str, Any], int] = {}
-        self.sentences: list[str] = []
+        self.by_start: dict[tuple[str, int], int] = {}
+        self.by_text: dict[tuple[str, str], int] = {}
+        self.sentences: list[str | None] = []
+        self.at: list[list[int] | None] = []
         self.chars = 0
 
-    def add(self, doc: str, where: Any, sentence: Any) -> int:
-        key = (doc, where)
-        i = self.index.get(key)
+    def add(self, doc: str, start: Any, end: Any, sentence: Any) -> int:
+        start = start if type(start) is int else None
+        s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
+        i = None if start is None else self.by_start.get((doc, start))
+        if i is None and s:
+            i = self.by_text.get((doc, s))
         if i is None:
-            s = _text(sentence, MAX_SENTENCE)
-            i = self.index[key] = len(self.sentences)
-            self.sentences.append(s)
+            i = len(self.sentences)
+            self.sentences.append(s or None)
+            self.at.append(None)
             self.chars += len(s)
+        elif s and self.sentences[i] is None:
+            self.sentences[i] = s
+            self.chars += len(s)
+        if start is not None:
+            self.by_start.setdefault((doc, start), i)
+            if self.at[i] is None:
+                self.at[i] = [start, end if type(end) is int else start]
+        if s:
+            self.by_text.setdefault((doc, s), i)
         return i
 
 
-def _where(item: Mapping[str, Any]) -> Any:
-    s = item.get("sentence")
-    return s if type(s) is str else _text(s)
+def _spans(value: Any) -> list[tuple[int, int, int, int]]:
+    """``(start, end, sent_start, sent_end)`` of each mention in a ``spans`` string
+    (``"start-end@sentStart-sentEnd …"``, see :mod:`kg.graph`); malformed items are skipped.
+
+    >>> _spans("5-8@0-20 30-33@21-40 x")
+    [(5, 8, 0, 20), (30, 33, 21, 40)]
+    """
+    out = []
+    for item in value.split() if isinstance(value, str) else ():
+        m, _, sent = item.partition("@")
+        a, _, b = m.partition("-")
+        c, _, d = sent.partition("-")
+        try:
+            out.append((int(a), int(b), int(c), int(d)))
+        except ValueError:
+            continue
+    return out
 
 
 # --------------------------------------------------------------------------- view data
@@ -370,7 +400,7 @@ def view_data(
             conf = _num(ev.get("confidence"))
             flags = (ev.get("modality") == "planned") | (2 * bool(ev.get("implicit")))
             rows.append(
-                [di, text.add(d, _where(ev), ev.get("sentence")), ri,
+                [di, text.add(d, ev.get("sent_start"), ev.get("sent_end"), ev.get("sentence")), ri,
                  None if conf is None else round(conf, 3), flags]
             )  # fmt: skip
         for di in edocs:
@@ -417,23 +447,42 @@ def view_data(
         mention_rows.append([position[su], di, n])
     mention_rows.sort()
 
-    # ---- mention sentences (every one the graph keeps), grouped by sentence for co-mentions
+    # ---- mention sentences: every mention span's sentence (text from the kept examples and
+    # the relations' evidence), the examples, the evidence of the entity's drawn relations
+    ent_evidence: dict[str, list[list[Any]]] = defaultdict(list)
+    for (u, v, _, _), rows in zip(shown_rel, edge_text, strict=True):
+        ent_evidence[u] += rows
+        if v != u:
+            ent_evidence[v] += rows
     ent_rows: list[list[int]] = []
     by_sentence: dict[int, list[int]] = defaultdict(list)
     for i, n in enumerate(ranked):
-        flat: list[int] = []
-        seen: set[int] = set()
-        for ex in _list(ent_attrs[n].get("examples")):
+        a = ent_attrs[n]
+        spans = a.get("spans")
+        spans = spans if isinstance(spans, Mapping) else {}
+        parsed = {_doc_id(d): _spans(sp) for d, sp in spans.items()}
+        pairs_ = []  # (doc index, sentence index)
+        for ex in _list(a.get("examples")):
             if not isinstance(ex, Mapping):
                 continue
             d = _doc_id(ex.get("doc"))
             if not d:
                 continue
-            si = text.add(d, _where(ex), ex.get("sentence"))
+            st = ex.get("start")
+            sent = next((sp for sp in parsed.get(d, ()) if sp[0] == st), None)
+            si = text.add(d, sent and sent[2], sent and sent[3], ex.get("sentence"))
+            pairs_.append((doc_i(d), si))
+        for d, sps in parsed.items():
+            di = doc_i(d)
+            pairs_ += ((di, text.add(d, sp[2], sp[3], None)) for sp in sps)
+        pairs_ += ((r[0], r[1]) for r in ent_evidence.get(n, ()) if r[0] >= 0)
+        flat: list[int] = []
+        seen: set[int] = set()
+        for di, si in pairs_:
             if si in seen:
                 continue
             seen.add(si)
-            flat += (doc_i(d), si)
+            flat += (di, si)
             if n in drawn:
                 by_sentence[si].append(i)
         ent_rows.append(flat)
@@ -558,6 +607,7 @@ def view_data(
         "comention": comention_rows,
         "text": {
             "sentences": text.sentences,
+            "at": text.at,
             "rules": list(rule_index),
             "ent": ent_rows,
             "edge": edge_text,
@@ -572,12 +622,14 @@ def _cut_text(
     """The entities' mention sentences cut to the largest common number per entity that
     keeps the sentences within ``budget`` characters; sentences renumbered."""
     sent = text.sentences
+    size = [len(x) if x else 0 for x in sent]
+    evidence = {r[1] for rows in edge_text for r in rows}
 
     def chars(cap: int) -> int:
-        used = {r[1] for rows in edge_text for r in rows}
+        used = set(evidence)
         for flat in ent_rows:
             used.update(flat[1 : 2 * cap : 2])
-        return sum(len(sent[i]) for i in used)
+        return sum(size[i] for i in used)
 
     lo, hi = 0, max((len(f) // 2 for f in ent_rows), default=0)
     while lo < hi:  # the largest cap with chars(cap) <= budget
@@ -595,7 +647,8 @@ def _cut_text(
         if j is None:
             j = renum[i] = len(new.sentences)
             new.sentences.append(sent[i])
-            new.chars += len(sent[i])
+            new.at.append(text.at[i])
+            new.chars += size[i]
         return j
 
     edges = [[[r[0], re_i(r[1]), *r[2:]] for r in rows] for rows in edge_text]

@@ -572,7 +572,6 @@ function pager(rows, names, extraOf) {
   const prev = el("button", { class: "prev", text: "‹ Prev" }), next = el("button", { class: "next", text: "Next ›" });
   const info = el("span", { class: "pager-info" });
   function render() {
-    const sent = texts().sentences;
     list.replaceChildren();
     let lastDoc = null, ul = null;
     for (const r of kept.slice(page * PAGE, page * PAGE + PAGE)) {
@@ -582,7 +581,7 @@ function pager(rows, names, extraOf) {
         ul = el("ul", { class: "ev" });
         list.appendChild(ul);
       }
-      ul.appendChild(el("li", { class: "sent-item" }, highlight(sent[r[1]] || "(no sentence)", names),
+      ul.appendChild(el("li", { class: "sent-item" }, highlight(sentenceText(r[1]), names),
         extraOf ? el("div", { class: "src", text: extraOf(r) }) : null));
     }
     info.textContent = "Page " + (page + 1) + " of " + pages + " · " + kept.length + " sentence(s)" +
@@ -602,6 +601,12 @@ function sortByDoc(rows) {  // by document date, then document, then place in th
     const da = docs[a[0][0]] ? docs[a[0][0]].date || "" : "", db = docs[b[0][0]] ? docs[b[0][0]].date || "" : "";
     return da < db ? -1 : da > db ? 1 : a[0][0] - b[0][0] || a[1] - b[1];
   }).map(x => x[0]);
+}
+function sentenceText(i) {  // the sentence, or where it is when the graph has no text for it
+  const t = texts();
+  if (t.sentences[i]) return t.sentences[i];
+  const at = t.at[i];
+  return at ? "(the sentence at characters " + at[0] + "–" + at[1] + " of the document; its text is not in the graph)" : "(no sentence)";
 }
 function entRows(x) {
   const flat = texts().ent[x.i] || [];
@@ -633,11 +638,10 @@ function relBlock(e, self) {
                    : el("div", { class: "head" }, "← ", pred, " ← ", entLink(other));
   const block = el("div", { class: "rel", "data-edge": e.id, "data-direction": out ? "out" : "in" }, head);
   const rows = edgeRows(e);
-  const sent = texts().sentences;
   const act = activeDocs();
   const first = rows.filter(r => !act || act.has(r[0])).slice(0, 2);
   const ul = el("ul", { class: "ev" });
-  for (const r of first) ul.appendChild(el("li", {}, highlight(sent[r[1]] || "(no sentence)", edgeNames(e)), el("div", { class: "src" }, docTitleLine(r[0], evExtra(r)))));
+  for (const r of first) ul.appendChild(el("li", {}, highlight(sentenceText(r[1]), edgeNames(e)), el("div", { class: "src" }, docTitleLine(r[0], evExtra(r)))));
   block.appendChild(ul);
   if (rows.length > first.length) block.appendChild(el("button", { class: "more", text: "All " + rows.length + " sentences",
     onclick: () => showEdge(e.id) }));
