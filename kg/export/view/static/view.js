@@ -751,9 +751,50 @@ function showDoc(di) {
   panel.appendChild(ul);
   return true;
 }
+// The opening panel: what the corpus is about, in a few lines.
+function showOverview() {
+  showTab("panel");
+  current = showOverview;
+  panel.replaceChildren();
+  panel.appendChild(el("h2", { text: "Overview" }));
+  const dated = docs.filter(d => d.date).length;
+  panel.appendChild(el("p", {}, docs.length + " document(s)" +
+    (dates.length ? " (" + dated + " dated, " + dates[0] + " – " + dates[dates.length - 1] + ")" : "") + ", " +
+    meta.nodes_total + " entities, " + meta.edges_total + " relations. The drawing shows the " + meta.nodes_shown +
+    " entities that take part in a relation; the " + meta.isolated + " others are listed on the left."));
+  const top = drawnNodes.slice(0, 12);
+  if (top.length) {
+    panel.appendChild(el("h3", { text: "Most central" }));
+    const ul = el("ul", { class: "ev", id: "overview-top" });
+    for (const x of top) ul.appendChild(el("li", {}, entLink(x.id), " ", chip(x.type),
+      el("span", { class: "src", text: " · " + x.degree + " relation(s), " + x.mentions + " mention(s)" })));
+    panel.appendChild(ul);
+  }
+  const groups = new Map();
+  for (const x of drawnNodes) if (x.c >= 0) { if (!groups.has(x.c)) groups.set(x.c, []); groups.get(x.c).push(x); }
+  if (groups.size) {
+    panel.appendChild(el("h3", { text: "Communities (" + groups.size + ", shaded in the drawing)" }));
+    const ul = el("ul", { class: "ev", id: "overview-communities" });
+    for (const [c, members] of [...groups].sort((a, b) => a[0] - b[0]).slice(0, 10)) {
+      ul.appendChild(el("li", {}, el("span", { class: "swatch", style: { background: COMMUNITY_COLORS[c % COMMUNITY_COLORS.length] } }), " ",
+        members.length + " entities: ", members.slice(0, 4).flatMap((x, k) => k ? ["、", entLink(x.id)] : [entLink(x.id)]),
+        members.length > 4 ? " …" : ""));
+    }
+    panel.appendChild(ul);
+  }
+  const byDegree = allNodes.filter(x => !x.drawn && x.mentions > 0).sort((a, b) => b.mentions - a.mentions).slice(0, 8);
+  if (byDegree.length) {
+    panel.appendChild(el("h3", { text: "Often mentioned, no relation" }));
+    panel.appendChild(el("p", {}, byDegree.flatMap((x, k) => [k ? "、" : "", entLink(x.id), " ×" + x.mentions])));
+  }
+  panel.appendChild(el("p", { class: "hint", text: "Click a node or an edge for its relations and every sentence behind them; " +
+    "the Entities and Documents tabs sort and filter; the date range on the left narrows everything to those documents." }));
+  return true;
+}
 network.on("click", params => {
   if (params.nodes.length) showNode(params.nodes[0]);
   else if (params.edges.length) showEdge(params.edges[0]);
+  else showOverview();
 });
 
 // ---------------------------------------------------------------- tabs and tables
@@ -907,8 +948,9 @@ window.kg = { search: search, focusNode: focusNode, showNode: showNode, showEdge
   setTypeVisible: setTypeVisible, setPredicateVisible: setPredicateVisible, addNode: addNode,
   setDocumentsVisible: setDocumentsVisible, setComention: setComention, setHulls: setHulls,
   setDateRange: setDateRange, dates: dates, selectEntities: selectEntities, selectDocs: selectDocs,
-  showTab: showTab, labels: () => labelsDrawn.slice(), hulls: () => hulls.length,
+  showTab: showTab, showOverview: showOverview, labels: () => labelsDrawn.slice(), hulls: () => hulls.length,
   visibleNodeIds: () => network.body.nodeIndices.filter(id => byId.has(id)) };
 renderIsolated();
 updateStats();
+showOverview();
 })();
