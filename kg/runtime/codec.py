@@ -88,6 +88,7 @@ def failure(data: bytes) -> str | None:
 def _entity(k: str, row: list[Any]) -> tuple[str, EntityInfo]:
     e = EntityInfo(*row)
     e.examples = [tuple(x) for x in e.examples]
+    e.spans = [tuple(x) for x in e.spans]
     return k, e
 
 
