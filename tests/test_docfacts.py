@@ -130,3 +130,17 @@ def test_a_title_without_its_issuer_takes_the_bodies_that_sign() -> None:
         ("gov/mof", "issued", key),
         ("gov/mofcom", "issued", key),
     }
+
+
+@pytest.mark.parametrize(
+    ("note", "bodies"),
+    [
+        ("（财政部、某某管理局负责）", {"gov/mof"}),  # a body no rule knows is left out
+        ("（具体办法由财政部另行负责）", set()),  # prose, not a list of bodies
+        ("（地方各级人民政府负责）", set()),
+    ],
+)
+def test_which_notes_list_bodies(note: str, bodies: set[str]) -> None:
+    text = f"国务院关于推进某某工作的意见\n\n一、重点任务\n\n1.扩大试点。完善配套措施。{note}"
+    r = extract(Document("t", text))
+    assert {x.subj for x in r.relations if x.rule == "implements:task"} == bodies

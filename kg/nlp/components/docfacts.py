@@ -59,7 +59,10 @@ _MAX_TITLE = 90
 _PROSE = frozenset("。；！？")
 #: （X、Y负责） （X牵头，Y、Z按职责分工负责） （X等有关部门负责，…下同）
 _NOTE = re.compile(r"[（(]([^（）()\n]{2,160}?)(?:按职责分工)?负责[^（）()\n]{0,40}[）)]")
-_NOTE_SEP = re.compile(r"[、，,；;\s]|牵头|会同|配合|参与|及|和|等有关部门|等部门|等")
+_NOTE_SEP = re.compile(r"[、，,；;\s]|牵头|会同|配合|参与|及|和|等有关部门|等部门|等|[\u3000]")
+#: a name in a note that no rule knows but that ends like a body's (文物局, 某某办): it is
+#: left out, the known bodies of the note still count
+_UNKNOWN_BODY = re.compile(r"[\u4e00-\u9fff]{1,10}[局部委署办院厅室会行社]")
 #: a body's decree: 国务院令 / 交通运输部令第5号 (only when something is published by it)
 _DECREE = re.compile(r"令(?:第[0-9０-９一二三四五六七八九十百零〇]+号)?")
 _PUBLISH = re.compile(r"公布|发布|颁布")
@@ -222,8 +225,10 @@ class DocFacts:
             # the note lists bodies and nothing else
             rest = text[s:e]
             for m in reversed(inner):
-                rest = rest[: m.start - s] + rest[m.end - s :]
-            if not bodies or _NOTE_SEP.sub("", rest).strip():
+                rest = rest[: m.start - s] + "\x00" + rest[m.end - s :]
+            if not bodies or not all(
+                _UNKNOWN_BODY.fullmatch(w) for w in _NOTE_SEP.sub("\x00", rest).split("\x00") if w
+            ):
                 continue
             ps = text.rfind("\n", 0, note.start()) + 1
             task = [
