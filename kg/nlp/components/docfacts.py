@@ -114,8 +114,12 @@ class DocFacts:
             return [], ""
         start, end = span
         title = norm_name(re.sub(r"\s+", "", text[start:end]))
-        if not 4 <= len(title) <= _MAX_TITLE or not _KIND_END.search(title):
+        if not 4 <= len(title) <= _MAX_TITLE:
             return [], ""
+        if not _KIND_END.search(title) and (
+            "title" not in head or title_type(self.gaz, title) not in _INSTRUMENT
+        ):  # the head table's title may be any instrument (某某条例); an opening line
+            return [], ""  # must be an official document's (关于…的通知)
         inside = [m for m in st.mentions if start <= m.start and m.end <= end]
         about = title.find("关于")
         if not issuers:  # the bodies the title opens with (国务院办公厅 国家发展改革委关于…)
@@ -160,7 +164,7 @@ class DocFacts:
             if not line or len(acc) + len(line) > _MAX_TITLE or _PROSE.intersection(line):
                 return None
             acc += line
-            if _KIND_END.search(acc) and ("关于" in acc or acc.endswith("令")):
+            if _KIND_END.search(acc) and "关于" in acc:
                 return start, end
             if nl < 0:
                 return None
