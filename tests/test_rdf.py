@@ -502,7 +502,9 @@ def test_csv_write_is_atomic(sample_nx_graph, tmp_path: Path, monkeypatch) -> No
 
 
 def test_atomic_open_keeps_permissions(tmp_path: Path) -> None:
-    with R.atomic_open(tmp_path / "x.txt", "w", encoding="utf-8") as f:
+    from kg.io import atomic_write
+
+    with atomic_write(tmp_path / "x.txt", "w", encoding="utf-8") as f:
         f.write("ok")
     umask = os.umask(0)
     os.umask(umask)

@@ -74,6 +74,7 @@ from kg.export.rdf import (
     _typed,
     date_literal,
 )
+from kg.fingerprint import module_version
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
@@ -85,17 +86,8 @@ FORMATS = ("ttl", "nt")
 
 Block = tuple[str, list[tuple[str, str]]]  # subject, [(predicate, object)]
 
-_HERE = Path(__file__).resolve().parent
-
-
-def _code_version() -> str:
-    """Hash of the modules that decide the statements (fragment cache key part)."""
-    h = hashlib.sha1()
-    for name in ("fast.py", "rdf.py"):
-        h.update((_HERE / name).read_bytes())
-    for mod in ("iri.py", "vocab.py"):
-        h.update((_HERE.parent / mod).read_bytes())
-    return h.hexdigest()[:16]
+#: The modules that decide the statements (their hash is part of a fragment's key).
+STATEMENT_MODULES = ("export/fast.py", "export/rdf.py", "iri.py", "vocab.py")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -588,7 +580,7 @@ def start_fast(
         raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
     base = base_iri or DEFAULT_BASE
     plan = _Plan(res, base)
-    version = f"{_code_version()}|{fmt}|{base}".encode()
+    version = f"{module_version(*STATEMENT_MODULES)}|{fmt}|{base}".encode()
     counts = {"fragments_cached": 0, "fragments_built": 0}
     # every part of the file, in order: (kind, input, store key, cached bytes or None,
     # its identity for ``memo``)

@@ -35,9 +35,7 @@ import html as _html
 import importlib.util
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -46,6 +44,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.io import atomic_write
 from kg.model import ENTITY_TYPES, PREDICATES
 
 __all__ = [
@@ -629,22 +628,8 @@ def write_html(
     chunks = [texts[0]]
     for name, text in zip(_template()[1], texts[1:], strict=True):
         chunks += (values[name].encode("utf-8"), text)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.writelines(chunks)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_write(path, "wb") as fh:
+        fh.writelines(chunks)
     return {**stats, "path": str(path)}
 
 

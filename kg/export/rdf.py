@@ -14,7 +14,7 @@ terms ``(s, p, o, g)``; ``g`` is the document IRI for facts evidenced in a docum
   programmatic use.
 
 Every writer is atomic: it writes a temporary file beside the target and renames it over the
-target only when the serialisation finished (:func:`atomic_open`).
+target only when the serialisation finished (:func:`kg.io.atomic_write`).
 
 The model (see ``ontology/kg.ttl`` for every term)::
 
@@ -49,15 +49,15 @@ import json
 import math
 import os
 import re
-import secrets
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyoxigraph as ox
 
+from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
 from kg.model import PREDICATES
 from kg.vocab import (
@@ -601,31 +601,8 @@ def graph_to_rdf(G: Any, base_iri: str | None = None, *, named_graphs: bool = Tr
 # --------------------------------------------------------------------------- writing
 
 
-@contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "wb", **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; rename it to ``path`` only on success.
-
-    On any exception the temporary file is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    f = open(tmp, mode.replace("w", "x"), **kwargs)  # closed below, on every path
-    try:
-        yield f
-        f.flush()
-        os.fsync(f.fileno())
-        f.close()
-        os.replace(tmp, target)
-    except BaseException:
-        f.close()
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-
-
 def _write_lines(lines: Iterable[str], path: str | os.PathLike[str]) -> Path:
-    with atomic_open(path, "w", encoding="utf-8", errors="replace", newline="\n") as f:
+    with atomic_write(path, "w", encoding="utf-8", errors="replace", newline="\n") as f:
         buf: list[str] = []
         for line in lines:
             buf.append(line)
@@ -684,7 +661,7 @@ def write_turtle(G: Any, path: str | os.PathLike[str], base_iri: str | None = No
     """Turtle with the kg prefixes, serialised by pyoxigraph from the statement stream,
     one block per subject."""
     quads = _parsed(grouped_statements(G, base_iri, named_graphs=False))
-    with atomic_open(path) as f:
+    with atomic_write(path, "wb") as f:
         ox.serialize(
             (q.triple for q in quads),
             f,
@@ -697,7 +674,7 @@ def write_turtle(G: Any, path: str | os.PathLike[str], base_iri: str | None = No
 def write_trig(G: Any, path: str | os.PathLike[str], base_iri: str | None = None) -> Path:
     """TriG: entities in the default graph, each document's facts in the graph it names."""
     quads = _parsed(grouped_statements(G, base_iri, named_graphs=True))
-    with atomic_open(path) as f:
+    with atomic_write(path, "wb") as f:
         ox.serialize(
             quads, f, ox.RdfFormat.TRIG, prefixes=prefixes(_base(G, base_iri), folders=True)
         )
@@ -851,7 +828,7 @@ def _context_json(context: dict[str, Any] | str) -> str:
 
 def write_jsonld_context(path: str | os.PathLike[str], base_iri: str = DEFAULT_BASE) -> Path:
     """Write ``{"@context": …}`` (:func:`jsonld_context`) as a file other JSON-LD can cite."""
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_write(path, "w", encoding="utf-8", newline="\n") as f:
         f.write('{"@context":' + _context_json(jsonld_context(base_iri)) + "}\n")
     return Path(path)
 
@@ -876,7 +853,7 @@ def write_jsonld(
     def dump(obj: Any) -> str:
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_write(path, "w", encoding="utf-8", newline="\n") as f:
         f.write('{"@context":' + _context_json(context or ctx))
         f.write(',\n"@graph":[')
         sep = "\n"

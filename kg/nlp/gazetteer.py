@@ -11,7 +11,6 @@ matcher, resolution (short form → full entity) and the IRIs (the entry ``id`` 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,9 +26,7 @@ from kg.nlp.text import INNER_QUOTES, norm_name, norm_text
 if TYPE_CHECKING:
     import numpy as np
 
-ONTOLOGY_DIR = Path(
-    os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parents[2] / "ontology")
-)
+from kg.fingerprint import ONTOLOGY_DIR
 
 GAZETTEER_FILES = (
     "government.jsonl",
