@@ -71,6 +71,7 @@ class KG(rdflib.namespace.DefinedNamespace):
     entity: URIRef
     document: URIRef
     count: URIRef
+    spans: URIRef
     # evidence
     sentence: URIRef
     charStart: URIRef
@@ -84,6 +85,11 @@ class KG(rdflib.namespace.DefinedNamespace):
     sourcePath: URIRef
     charCount: URIRef
     dateText: URIRef
+    issuerName: URIRef
+    documentNumber: URIRef
+    indexNumber: URIRef
+    issuedBy: URIRef
+    instrument: URIRef
     # observations
     subject: URIRef
     indicator: URIRef

@@ -73,6 +73,7 @@ from kg.export.rdf import (
     _number,
     _typed,
     date_literal,
+    issue_statements,
 )
 from kg.fingerprint import module_version
 from kg.io import atomic_write
@@ -105,12 +106,13 @@ class _Plan:
         self.base = base
         self.res = res
         ents = res.entities
-        # doc → [(key, count)], doc → [(key, start, end, sentence)]
-        self.mentions: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        # doc → [(key, count, spans)], doc → [(key, start, end, sentence)]
+        self.mentions: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
         self.examples: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
         for key, e in ents.items():
+            spans = e.spans
             for d, c in e.docs.items():
-                self.mentions[d].append((key, c))
+                self.mentions[d].append((key, c, spans.get(d)))
             for ex in e.examples:
                 if isinstance(ex, dict) and ex.get("sentence"):
                     self.examples[str(ex.get("doc"))].append(
@@ -199,8 +201,8 @@ class _Terms:
 K_KEY, K_MENTIONED, K_STATS, K_ENTITY, K_DOCUMENT, K_COUNT = (
     _kg(x) for x in ("key", "mentionedIn", "MentionStats", "entity", "document", "count")
 )
-K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE = (
-    _kg(x) for x in ("Mention", "sentence", "charStart", "charEnd", "Evidence")
+K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE, K_SPANS = (
+    _kg(x) for x in ("Mention", "sentence", "charStart", "charEnd", "Evidence", "spans")
 )
 
 
@@ -236,9 +238,10 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     chars = _int(meta.get("chars", 0))
     if chars is not None:
         po.append((_kg("charCount"), chars))
+    po.extend(issue_statements(meta, t.node))
     blocks.append((dt, po))
     # mentions: kg:mentionedIn and the per-document counts
-    for key, n in mentions:
+    for key, n, spans in mentions:
         s = t.node(key)
         blocks.append((s, [(K_MENTIONED, dt)]))
         stats = t.mint("mention-stats", key, doc_id)
@@ -246,6 +249,8 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
         c = _int(n)
         if c is not None:
             po.append((K_COUNT, c))
+        if spans:
+            po.append((K_SPANS, _lit(spans)))
         blocks.append((stats, po))
     # the examples the entities kept from this document
     for key, start, end, sentence in examples:

@@ -24,9 +24,10 @@ from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 
-from kg.errors import Errors, InputError
+from kg.errors import Errors, InputError, Skipped
 from kg.ingest.clean import clean_text
 from kg.ingest.decode import decode_bytes
+from kg.ingest.names import shown
 from kg.ingest.readers import (
     SUFFIX_FORMATS,
     format_for,
@@ -58,7 +59,7 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path | InputError]:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as e:
-        yield InputError(Errors.E001, path=str(folder), reason=e.strerror or str(e))
+        yield InputError(Errors.E001, path=shown(folder), reason=e.strerror or str(e))
         return
     for entry in entries:  # strings until a file is kept: a Path costs ~10 µs
         if entry.name.startswith("."):
@@ -74,11 +75,14 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path | InputError]:
                 visited.add(real)
                 yield from _walk(Path(entry.path), visited)
         elif format_for(entry.name) is None:
-            continue
+            if is_file:  # no reader for it: counted and named by the build, not fatal
+                dot = entry.name.rfind(".")
+                suffix = entry.name[dot:].lower() if dot > 0 else ""
+                yield Skipped(Errors.E005, path=shown(entry.path), suffix=shown(suffix))
         elif is_file:
             yield Path(entry.path)
         elif entry.is_symlink():
-            yield InputError(Errors.E010, path=entry.path)  # dangling link
+            yield InputError(Errors.E010, path=shown(entry.path))  # dangling link
 
 
 def _doc_id(path: Path, root: Path) -> str:
@@ -86,7 +90,7 @@ def _doc_id(path: Path, root: Path) -> str:
         rel = path.relative_to(root)
     except ValueError:
         rel = Path(path.name)
-    return unicodedata.normalize("NFC", rel.with_suffix("").as_posix())
+    return unicodedata.normalize("NFC", shown(rel.with_suffix("").as_posix()))
 
 
 def read_file(
@@ -96,14 +100,14 @@ def read_file(
     unique: see :class:`DocumentIds`); errors are yielded."""
     fmt = format_for(path)
     if fmt is None:
-        yield InputError(Errors.E005, path=str(path), suffix=path.suffix)
+        yield InputError(Errors.E005, path=shown(path), suffix=shown(path.suffix))
         return
     doc_id = _doc_id(path, root)
     if fmt == "jsonl":
         try:
             yield from iter_jsonl(path, doc_prefix=doc_id, text_field=text_field)
         except Exception as e:  # see below
-            yield InputError(Errors.E011, path=str(path), reason=f"{type(e).__name__}: {e}")
+            yield InputError(Errors.E011, path=shown(path), reason=f"{type(e).__name__}: {e}")
         return
     try:
         yield read_document(path, doc_id=doc_id)
@@ -111,7 +115,7 @@ def read_file(
         if explicit or not e.fields.get("front_matter_only"):
             yield e
     except Exception as e:  # a bug or a parser crash must not stop the whole build
-        yield InputError(Errors.E011, path=str(path), reason=f"{type(e).__name__}: {e}")
+        yield InputError(Errors.E011, path=shown(path), reason=f"{type(e).__name__}: {e}")
 
 
 def iter_input_files(
@@ -128,7 +132,7 @@ def iter_input_files(
     for given in inputs:
         p = Path(given)
         if not p.exists():
-            yield InputError(Errors.E010, path=str(given))
+            yield InputError(Errors.E010, path=shown(given))
             continue
         if p.is_dir():
             visited.add(os.path.realpath(p))

@@ -53,6 +53,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "kg_resolver",
     "kg_relations",
     "kg_quantities",
+    "kg_docfacts",
 )
 
 
