@@ -266,7 +266,7 @@ class NameWindows:
         return out.tobytes().decode("utf-32-le", "surrogatepass"), where
 
 
-def _read_lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> list[str]:
     if not path.exists():
         return []
     out = []
@@ -310,12 +310,12 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                     if entry.id not in gaz.by_name[n]:
                         gaz.by_name[n].append(entry.id)
     lex = directory / "lexicon"
-    gaz.posts = sorted(set(_read_lines(lex / "posts.txt")), key=len, reverse=True)
-    gaz.not_entities = frozenset(norm_name(x) for x in _read_lines(lex / "not_entities.txt"))
-    gaz.ambiguous = frozenset(norm_name(x) for x in _read_lines(lex / "ambiguous_aliases.txt"))
-    gaz.blockers = frozenset(norm_name(x) for x in _read_lines(lex / "blockers.txt"))
+    gaz.posts = sorted(set(read_lines(lex / "posts.txt")), key=len, reverse=True)
+    gaz.not_entities = frozenset(norm_name(x) for x in read_lines(lex / "not_entities.txt"))
+    gaz.ambiguous = frozenset(norm_name(x) for x in read_lines(lex / "ambiguous_aliases.txt"))
+    gaz.blockers = frozenset(norm_name(x) for x in read_lines(lex / "blockers.txt"))
     heads = []
-    for line in _read_lines(lex / "title_heads.tsv"):
+    for line in read_lines(lex / "title_heads.tsv"):
         parts = line.split("\t") if "\t" in line else line.split()
         if len(parts) >= 2:
             heads.append((parts[0].strip(), parts[1].strip()))
