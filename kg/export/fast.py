@@ -436,7 +436,7 @@ class _Turtle:
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()) + "\n"
 
-    def iri_term(self, term: str) -> str:
+    def _iri(self, term: str) -> str:
         iri = term[1:-1]
         base = self.base
         if iri.startswith(base):
