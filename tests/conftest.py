@@ -337,6 +337,7 @@ def kg_graph(built_sample_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 #: marked ``slow`` (``make test-fast`` leaves them out; ``make test`` runs everything).
 SLOW_MODULES = frozenset(
     {
+        "test_build",
         "test_distributed",
         "test_incremental",
         "test_lac",
