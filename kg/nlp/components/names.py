@@ -58,11 +58,10 @@ def stop_words() -> frozenset[str]:
 
 def _words_at(text: str) -> frozenset[int]:
     """Token starts of ``text`` by jieba (for the doctest; components use the doc's)."""
-    from kg.nlp.pipeline import _fast_segmenter
-    from kg.nlp.segment import cut_words
+    from kg.nlp.segment import cut_words, fast_segmenter
 
     out, i = set(), 0
-    for w in cut_words(_fast_segmenter(), text):
+    for w in cut_words(fast_segmenter(), text):
         out.add(i)
         i += len(w)
     out.add(i)
