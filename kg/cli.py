@@ -65,6 +65,8 @@ def build(
     ] = 1.0,
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
+    if workers < 0:
+        _fail(KGError(Errors.E170, value=workers))
     from kg.build import ALL_FORMATS, DEFAULT_FORMATS
     from kg.build import build as run_build
 
@@ -249,12 +251,17 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 7878,
     writable: Annotated[bool, typer.Option(help="Allow SPARQL updates")] = False,
+    timeout: Annotated[
+        int, typer.Option(help="Seconds a query may run before the server stops it")
+    ] = 30,
 ) -> None:
     """Serve a graph as a SPARQL 1.1 endpoint (Oxigraph), read-only by default."""
     from kg.serve import serve as run_serve
 
+    if timeout <= 0:
+        _fail(KGError(Errors.E171, value=timeout))
     try:
-        run_serve(graph, host=host, port=port, read_only=not writable)
+        run_serve(graph, host=host, port=port, read_only=not writable, query_timeout_s=timeout)
     except KGError as exc:
         _fail(exc)
 

@@ -49,11 +49,10 @@ class Errors:
     )
     E152 = "{path}: cannot read the {kind} document: {reason}"
     E153 = "no document could be read from {inputs}: {reason}"
-    E160 = "{path}: no gold folder there"
-    E161 = "{path}: no *.gold.json file in the gold folder"
+    E160 = "{path}: the gold folder does not exist (--gold takes a folder of *.gold.json)"
+    E161 = "{path}: the gold folder holds no *.gold.json file"
     E170 = "--workers must be 0 (one per core) or a positive number, not {value}"
     E171 = "--timeout must be a positive number of seconds, not {value}"
-    E180 = "{path}: line {line}: cannot parse the graph: {reason}"
 
 
 class KGError(Exception):
