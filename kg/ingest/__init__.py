@@ -40,12 +40,15 @@ from kg.model import Document
 
 __all__ = [
     "SUFFIX_FORMATS",
+    "DocumentIds",
     "clean_text",
     "decode_bytes",
     "iter_documents",
+    "iter_input_files",
     "iter_jsonl",
     "normalize_date",
     "read_document",
+    "read_file",
     "split_front_matter",
 ]
 
@@ -90,9 +93,11 @@ def _doc_id(path: Path, root: Path) -> str:
     return unicodedata.normalize("NFC", shown(rel.with_suffix("").as_posix()))
 
 
-def _read(
-    path: Path, root: Path, explicit: bool, text_field: str | None
+def read_file(
+    path: Path, root: Path, explicit: bool, text_field: str | None = None
 ) -> Iterator[Document | InputError]:
+    """The documents of one file found by :func:`iter_input_files` (ids not yet made
+    unique: see :class:`DocumentIds`); errors are yielded."""
     fmt = format_for(path)
     if fmt is None:
         yield InputError(Errors.E005, path=shown(path), suffix=shown(path.suffix))
@@ -139,6 +144,58 @@ def iter_input_files(
             yield f if isinstance(f, InputError) else (f, root, explicit)
 
 
+class DocumentIds:
+    """Document identity within one reading of the inputs: a file reached twice is read
+    once, and an id met again gets ``~2``, ``~3``… in reading order (the one place that
+    decides ids; :func:`iter_documents` and the build's manifest both use it).
+
+    >>> ids = DocumentIds()
+    >>> [ids.assign("a"), ids.assign("a"), ids.assign("a~2"), ids.assign("b")]
+    ['a', 'a~2', 'a~2~2', 'b']
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._real: set[str] = set()
+        # Files are the same when their real paths are: two different inodes never are,
+        # so os.path.realpath (a system call per path component) runs on an inode clash.
+        self._inodes: dict[tuple[int, int], list[Path]] = {}
+
+    def seen_before(self, path: Path, st: os.stat_result | None = None) -> bool:
+        """Whether ``path`` is a file already read (now remembered as read)."""
+        if st is None:
+            real = os.path.realpath(path)
+            if real in self._real:
+                return True
+            self._real.add(real)
+            return False
+        same = self._inodes.setdefault((st.st_dev, st.st_ino), [])
+        if same:
+            real = os.path.realpath(path)
+            if any(os.path.realpath(g) == real for g in same):
+                return True
+        same.append(path)
+        return False
+
+    def assign(self, raw: str) -> str:
+        """The unique id of the next document whose id from its file is ``raw``."""
+        n = self._ids.get(raw, 0) + 1
+        self._ids[raw] = n
+        if n > 1:
+            raw = f"{raw}~{n}"
+            self._ids[raw] = 1
+        return raw
+
+    def assign_all(self, raws: list[str], want: list[str]) -> bool:
+        """Assign ``raws`` when they give exactly ``want`` (a file's ids as the last build
+        had them); otherwise assign nothing and return False."""
+        saved = dict(self._ids)
+        if [self.assign(r) for r in raws] == want:
+            return True
+        self._ids = saved
+        return False
+
+
 def iter_documents(
     inputs: Iterable[str | PathLike[str]], text_field: str | None = None
 ) -> Iterator[Document | InputError]:
@@ -147,22 +204,19 @@ def iter_documents(
     ``text_field`` names the JSONL field holding the text (default: ``text``, then
     ``content``).
     """
-    seen_files: set[str] = set()
-    seen_ids: dict[str, int] = {}
+    ids = DocumentIds()
     for found in iter_input_files(inputs):
         if isinstance(found, InputError):
             yield found
             continue
         f, root, explicit = found
-        real = os.path.realpath(f)
-        if real in seen_files:
+        try:
+            st: os.stat_result | None = os.stat(f)
+        except OSError:
+            st = None
+        if ids.seen_before(f, st):
             continue
-        seen_files.add(real)
-        for item in _read(f, root, explicit, text_field):
+        for item in read_file(f, root, explicit, text_field):
             if isinstance(item, Document):
-                n = seen_ids.get(item.id, 0) + 1
-                seen_ids[item.id] = n
-                if n > 1:
-                    item.id = f"{item.id}~{n}"
-                    seen_ids[item.id] = 1
+                item.id = ids.assign(item.id)
             yield item

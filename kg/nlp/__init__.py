@@ -59,12 +59,15 @@ def extract(doc: Document) -> DocResult:
     return _result(doc, nlp(doc.text))
 
 
-def extract_many(docs: list[Document]) -> list[DocResult]:
-    """Run the pipeline on a batch (``nlp.pipe``; long documents in sections)."""
+def extract_many(docs: list[Document], nlp: Any = None) -> list[DocResult]:
+    """Run the pipeline (default: ``get_nlp(lean=True)``) on a batch (``nlp.pipe``; long
+    documents in sections)."""
     from kg.nlp.pipeline import get_nlp
 
-    nlp = get_nlp(lean=True)
+    nlp = nlp if nlp is not None else get_nlp(lean=True)
     limit = nlp.max_length
     if any(len(d.text) > limit for d in docs):
-        return [_sectioned(nlp, d) if len(d.text) > limit else extract(d) for d in docs]
+        return [
+            _sectioned(nlp, d) if len(d.text) > limit else _result(d, nlp(d.text)) for d in docs
+        ]
     return [_result(d, sd) for d, sd in zip(docs, nlp.pipe(d.text for d in docs), strict=True)]
