@@ -54,6 +54,10 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Name every skipped file in the summary"),
+    ] = False,
     watch: Annotated[
         bool,
         typer.Option(
@@ -92,7 +96,7 @@ def build(
 
         def show(report) -> None:
             if not quiet:
-                typer.echo(report.summary(), err=True)
+                typer.echo(report.summary(verbose), err=True)
                 typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
 
         try:
@@ -122,7 +126,7 @@ def build(
         if client is not None:
             client.close()
     if not quiet:
-        typer.echo(report.summary(), err=True)
+        typer.echo(report.summary(verbose), err=True)
     _FAST_EXIT.append(True)
 
 
