@@ -86,6 +86,9 @@ MAX_COMENTION_GROUP = 12
 MIN_COMMUNITY = 3
 #: The Louvain seed: the same graph gives the same communities.
 SEED = 42
+#: Louvain runs over this many most central drawn entities (its time grows fast with the
+#: graph); each other drawn entity joins the community of its best-ranked neighbour there.
+MAX_COMMUNITY_NODES = 800
 
 _QID = re.compile(r"Q\d+")
 #: Up to this size ``int(float(n)) == n``.
@@ -195,29 +198,47 @@ def centrality(
         return {n: p / total for n, p in pers.items()}
 
 
-def communities(nodes: list[str], pairs: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """Community number per node (Louvain over the undirected pairs, fixed seed; 0 is the
-    largest community), -1 for a node in a community smaller than ``MIN_COMMUNITY``.
+def communities(
+    nodes: list[str], pairs: Iterable[tuple[str, str]], limit: int = MAX_COMMUNITY_NODES
+) -> dict[str, int]:
+    """Community number per node (Louvain over the undirected pairs among the first
+    ``limit`` nodes, fixed seed; 0 is the largest community; a later node joins its first
+    neighbour's community), -1 for a node in a community smaller than ``MIN_COMMUNITY``.
 
     >>> pairs = [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")]
     >>> c = communities(["a", "b", "c", "x", "y", "z"], pairs)
     >>> c["a"] == c["b"] == c["c"] != c["x"] == c["y"] == c["z"]
     True
     """
+    order = {n: i for i, n in enumerate(nodes)}
     H = nx.Graph()
     H.add_nodes_from(nodes)
     H.add_edges_from((u, v) for u, v in pairs if u != v)
-    if H.number_of_edges() == 0:
+    first = set(nodes[:limit])
+    core = nx.Graph()
+    core.add_nodes_from(nodes[:limit])
+    core.add_edges_from((u, v) for u, v in H.edges(first) if v in first)
+    if core.number_of_edges() == 0:
         return dict.fromkeys(nodes, -1)
-    found = nx.community.louvain_communities(H, seed=SEED)
-    order = {n: i for i, n in enumerate(nodes)}
-    # Largest first, ties by their best-ranked member: numbering is stable.
-    found.sort(key=lambda c: (-len(c), min(order[n] for n in c)))
+    found = nx.community.louvain_communities(core, seed=SEED)
     out = dict.fromkeys(nodes, -1)
     for i, members in enumerate(found):
-        if len(members) >= MIN_COMMUNITY:
-            for n in members:
-                out[n] = i
+        for n in members:
+            out[n] = i
+    for n in nodes[limit:]:  # in rank order: a node may join through one placed before it
+        best = min((order[m] for m in H[n] if out[m] >= 0), default=None)
+        if best is not None:
+            out[n] = out[nodes[best]]
+    # Numbered largest first, ties by their best-ranked member (stable); small ones are -1.
+    members: dict[int, list[str]] = defaultdict(list)
+    for n in nodes:
+        if out[n] >= 0:
+            members[out[n]].append(n)
+    ranked = sorted(members.values(), key=lambda m: (-len(m), order[m[0]]))
+    out = dict.fromkeys(nodes, -1)
+    for i, m in enumerate(r for r in ranked if len(r) >= MIN_COMMUNITY):
+        for n in m:
+            out[n] = i
     return out
 
 
@@ -245,9 +266,13 @@ class _Text:
         self.chars = 0
 
     def add(self, doc: str, start: Any, end: Any, sentence: Any) -> int:
-        start = start if type(start) is int else None
+        if type(start) is int:
+            i = self.by_start.get((doc, start))
+            if i is not None and (sentence is None or self.sentences[i] is not None):
+                return i  # seen, nothing to add
+        else:
+            start = i = None
         s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
-        i = None if start is None else self.by_start.get((doc, start))
         if i is None and s:
             i = self.by_text.get((doc, s))
         if i is None:

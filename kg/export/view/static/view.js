@@ -278,6 +278,7 @@ network.on("afterDrawing", ctx => {
   const dpr = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
   const scale = network.getScale();
   const placed = [];
+  let dots = 0;
   const selected = new Set(network.getSelectedNodes());
   const overlaps = b => placed.some(p => b.x < p.x + p.w && p.x < b.x + b.w && b.y < p.y + p.h && p.y < b.y + b.h);
   ctx.save();
@@ -286,7 +287,7 @@ network.on("afterDrawing", ctx => {
   const order = selected.size ? [...[...selected].map(id => byId.get(id)).filter(Boolean), ...labelList] : labelList;
   const done = new Set();
   for (const x of order) {
-    if (placed.length >= 2 * MAX_LABELS) break;
+    if (placed.length - dots >= MAX_LABELS) break;
     if (done.has(x.id)) continue;
     done.add(x.id);
     const b = network.body.nodes[x.id];
@@ -307,7 +308,7 @@ network.on("afterDrawing", ctx => {
     const box = [below, above, right, left].find(b => inside(b) && !overlaps(b));
     if (!box) continue;
     placed.push({ id: x.id, text: x.label, x: box.x, y: box.y, w: box.w, h: box.h });
-    if (r > 4) placed.push({ x: d.x - r, y: d.y - r, w: 2 * r, h: 2 * r, dot: true });  // later labels avoid this dot
+    if (r > 4) { placed.push({ x: d.x - r, y: d.y - r, w: 2 * r, h: 2 * r, dot: true }); dots++; }  // later labels avoid this dot
     ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.95)"; ctx.fillStyle = "#1a1a1a";
     ctx.strokeText(x.label, box.x + 2, box.y + 1);
     ctx.fillText(x.label, box.x + 2, box.y + 1);
