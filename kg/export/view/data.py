@@ -31,6 +31,7 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import defaultdict
@@ -332,7 +333,20 @@ def view_data(
     """
     if max_nodes is not None and max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1 (or None for no limit), not {max_nodes}")
+    # Many small containers and no cycles: the collector's passes over the (large) graph
+    # would take more time than the work itself.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _view_data(G, max_nodes, title, max_text_chars)
+    finally:
+        if enabled:
+            gc.enable()
 
+
+def _view_data(
+    G: nx.MultiDiGraph, max_nodes: int | None, title: str, max_text_chars: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
     # ---- nodes
     ent_attrs: dict[str, Mapping[str, Any]] = {}
     doc_attrs: dict[str, Mapping[str, Any]] = {}
@@ -485,7 +499,7 @@ def view_data(
         a = ent_attrs[n]
         spans = a.get("spans")
         spans = spans if isinstance(spans, Mapping) else {}
-        parsed = {_doc_id(d): _spans(sp) for d, sp in spans.items()}
+        parsed = {_doc_id(d): _spans(sp) for d, sp in spans.items()} if spans else spans
         pairs_ = []  # (doc index, sentence index)
         for ex in _list(a.get("examples")):
             if not isinstance(ex, Mapping):
@@ -493,8 +507,10 @@ def view_data(
             d = _doc_id(ex.get("doc"))
             if not d:
                 continue
-            st = ex.get("start")
-            sent = next((sp for sp in parsed.get(d, ()) if sp[0] == st), None)
+            sent = None
+            if parsed:
+                st = ex.get("start")
+                sent = next((sp for sp in parsed.get(d, ()) if sp[0] == st), None)
             si = text.add(d, sent and sent[2], sent and sent[3], ex.get("sentence"))
             pairs_.append((doc_i(d), si))
         for d, sps in parsed.items():
