@@ -257,22 +257,26 @@ class _Text:
     """Every sentence once: by document and start offset when known (a relation's evidence,
     a mention span), else by document and text (a kept example). ``sentences[i]`` is the text
     or None (a mention span whose sentence no evidence or example gives), ``at[i]`` the
-    sentence's ``[start, end]`` offsets in its document when known."""
+    sentence's ``[start, end]`` offsets in its document when known. Offsets key the table
+    as digit strings, as the graph's mention spans give them."""
 
     def __init__(self) -> None:
-        self.by_start: dict[tuple[str, int], int] = {}
+        self.by_start: dict[tuple[str, str], int] = {}
         self.by_text: dict[tuple[str, str], int] = {}
         self.sentences: list[str | None] = []
         self.at: list[list[int] | None] = []
         self.chars = 0
 
     def add(self, doc: str, start: Any, end: Any, sentence: Any) -> int:
+        """The row of a sentence given by its text, its offsets, or both."""
+        key = None
         if type(start) is int:
-            i = self.by_start.get((doc, start))
+            key = (doc, str(start))
+            i = self.by_start.get(key)
             if i is not None and (sentence is None or self.sentences[i] is not None):
                 return i  # seen, nothing to add
         else:
-            start = i = None
+            i = None
         s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
         if i is None and s:
             i = self.by_text.get((doc, s))
@@ -284,32 +288,36 @@ class _Text:
         elif s and self.sentences[i] is None:
             self.sentences[i] = s
             self.chars += len(s)
-        if start is not None:
-            self.by_start.setdefault((doc, start), i)
+        if key is not None:
+            self.by_start.setdefault(key, i)
             if self.at[i] is None:
                 self.at[i] = [start, end if type(end) is int else start]
         if s:
             self.by_text.setdefault((doc, s), i)
         return i
 
+    def located(self, doc: str, start: str, end: str) -> int:
+        """The row of a sentence known by its offsets only (digit strings)."""
+        i = self.by_start.get((doc, start))
+        if i is None:
+            i = self.by_start[(doc, start)] = len(self.sentences)
+            self.sentences.append(None)
+            self.at.append([int(start), int(end)])
+        return i
 
-def _spans(value: Any) -> list[tuple[int, int, int, int]]:
-    """``(start, end, sent_start, sent_end)`` of each mention in a ``spans`` string
-    (``"start-end@sentStart-sentEnd …"``, see :mod:`kg.graph`); malformed items are skipped.
+
+_SPAN = re.compile(r"(\d+)-\d+@(\d+)-(\d+)")
+_SENTENCE = re.compile(r"@(\d+)-(\d+)")
+
+
+def _spans(value: Any) -> list[tuple[str, str, str]]:
+    """``(start, sent_start, sent_end)`` (digits) of each mention in a ``spans`` string
+    (``"start-end@sentStart-sentEnd …"``, see :mod:`kg.graph`), one C-level pass.
 
     >>> _spans("5-8@0-20 30-33@21-40 x")
-    [(5, 8, 0, 20), (30, 33, 21, 40)]
+    [('5', '0', '20'), ('30', '21', '40')]
     """
-    out = []
-    for item in value.split() if isinstance(value, str) else ():
-        m, _, sent = item.partition("@")
-        a, _, b = m.partition("-")
-        c, _, d = sent.partition("-")
-        try:
-            out.append((int(a), int(b), int(c), int(d)))
-        except ValueError:
-            continue
-    return out
+    return _SPAN.findall(value) if isinstance(value, str) else []
 
 
 # --------------------------------------------------------------------------- view data
@@ -495,37 +503,48 @@ def _view_data(
             ent_evidence[v] += rows
     ent_rows: list[list[int]] = []
     by_sentence: dict[int, list[int]] = defaultdict(list)
+    located = text.located
     for i, n in enumerate(ranked):
         a = ent_attrs[n]
         spans = a.get("spans")
-        spans = spans if isinstance(spans, Mapping) else {}
-        parsed = {_doc_id(d): _spans(sp) for d, sp in spans.items()} if spans else spans
-        pairs_ = []  # (doc index, sentence index)
+        spans = (
+            {_doc_id(d): sp for d, sp in spans.items() if isinstance(sp, str)}
+            if spans and isinstance(spans, Mapping)
+            else {}
+        )
+        rows: list[tuple[int, int]] = []  # (doc index, sentence index)
         for ex in _list(a.get("examples")):
             if not isinstance(ex, Mapping):
                 continue
             d = _doc_id(ex.get("doc"))
             if not d:
                 continue
-            sent = None
-            if parsed:
-                st = ex.get("start")
-                sent = next((sp for sp in parsed.get(d, ()) if sp[0] == st), None)
-            si = text.add(d, sent and sent[2], sent and sent[3], ex.get("sentence"))
-            pairs_.append((doc_i(d), si))
-        for d, sps in parsed.items():
+            # the example's sentence offsets, from its mention's span
+            st = str(ex.get("start"))
+            sent = next((sp for sp in _spans(spans.get(d)) if sp[0] == st), None)
+            if sent is None:
+                si = text.add(d, None, None, ex.get("sentence"))
+            else:
+                si = text.add(d, int(sent[1]), int(sent[2]), ex.get("sentence"))
+            rows.append((doc_i(d), si))
+        for d, sp in spans.items():
             di = doc_i(d)
-            pairs_ += ((di, text.add(d, sp[2], sp[3], None)) for sp in sps)
-        pairs_ += ((r[0], r[1]) for r in ent_evidence.get(n, ()) if r[0] >= 0)
+            # each sentence once (several mentions often share one)
+            rows += [(di, located(d, ss, se)) for ss, se in dict.fromkeys(_SENTENCE.findall(sp))]
+        rows += ((r[0], r[1]) for r in ent_evidence.get(n, ()) if r[0] >= 0)
         flat: list[int] = []
         seen: set[int] = set()
-        for di, si in pairs_:
-            if si in seen:
-                continue
-            seen.add(si)
-            flat += (di, si)
-            if n in drawn:
-                by_sentence[si].append(i)
+        if n in drawn:
+            for di, si in rows:
+                if si not in seen:
+                    seen.add(si)
+                    flat += (di, si)
+                    by_sentence[si].append(i)
+        else:
+            for di, si in rows:
+                if si not in seen:
+                    seen.add(si)
+                    flat += (di, si)
         ent_rows.append(flat)
 
     # Over the budget: cut each entity's mention sentences to the same number, the largest
