@@ -171,7 +171,7 @@ def jieba_cut(corpus: Path) -> dict[str, Any]:
 
 def pipeline_version() -> str:
     """The pipeline version the builds of this run see (the cache key of every result)."""
-    code = "from kg.extract_parallel import pipeline_version as v; print(v())"
+    code = "from kg.fingerprint import code_version as v; print(v())"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
     return r.stdout.strip()
 

@@ -1,0 +1,44 @@
+"""Diplomatic-news shapes: presiding, relative clauses with a post, places of a country."""
+
+from __future__ import annotations
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def labelled(text: str) -> set[tuple[str, str, str]]:
+    res = extract(Document("t", text))
+    lab = {k: e.label for k, e in res.entities.items()}
+    return {(lab.get(r.subj, r.subj), r.pred, lab.get(r.obj, r.obj)) for r in res.relations}
+
+
+def test_presiding_is_taking_part_and_hosting():
+    got = labelled("国务院总理李强主持2030年世界互联网大会。")
+    assert ("李强", "participatesIn", "世界互联网大会") in got
+    assert ("李强", "hosted", "世界互联网大会") in got
+
+
+def test_relative_clause_with_a_post_title():
+    got = labelled("外交部部长王毅会见记者。各方积极响应王毅部长提出的全球发展倡议。")
+    assert ("王毅", "initiated", "全球发展倡议") in got
+
+
+def test_relative_clause_place_is_no_agent():
+    got = labelled("多国代表出席在北京举行的2030年世界互联网大会。")
+    assert not {r for r in got if r[1] == "hosted"}
+
+
+def test_a_place_is_part_of_a_country():
+    got = labelled("香港是中国领土不可分割的一部分。")
+    assert ("香港特别行政区", "partOf", "中国") in got
+
+
+def test_a_place_beside_a_country_is_no_part():
+    assert not labelled("香港和中国其他城市一起发展。")
+
+
+def test_attendee_of_a_relative_clause():
+    # the person after 的 took part, not the subject who met them
+    got = labelled("外交部部长王毅会见来华出席2030年世界互联网大会的新加坡总理李显龙。")
+    assert ("李显龙", "participatesIn", "世界互联网大会") in got
+    assert ("王毅", "participatesIn", "世界互联网大会") not in got
