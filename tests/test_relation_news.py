@@ -42,3 +42,18 @@ def test_attendee_of_a_relative_clause():
     got = labelled("外交部部长王毅会见来华出席2030年世界互联网大会的新加坡总理李显龙。")
     assert ("李显龙", "participatesIn", "世界互联网大会") in got
     assert ("王毅", "participatesIn", "世界互联网大会") not in got
+
+
+def test_attending_the_event_just_held():
+    got = labelled("2030年世界互联网大会5日在乌镇开幕。外交部部长王毅出席开幕式并致辞。")
+    assert ("王毅", "participatesIn", "世界互联网大会") in got
+
+
+def test_attending_needs_the_same_paragraph():
+    got = labelled("2030年世界互联网大会5日在乌镇开幕。\n外交部部长王毅出席开幕式并致辞。")
+    assert ("王毅", "participatesIn", "世界互联网大会") not in got
+
+
+def test_attending_something_else_named():
+    got = labelled("2030年世界互联网大会5日在乌镇开幕。外交部部长王毅出席另一活动的开幕式。")
+    assert ("王毅", "participatesIn", "世界互联网大会") not in got

@@ -18,6 +18,7 @@ from kg.nlp.relations.composition import Composition
 from kg.nlp.relations.coop import Cooperation
 from kg.nlp.relations.events import EventTalk
 from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.held import HeldEvents
 from kg.nlp.relations.issuers import header_issuers, title_issuers
 from kg.nlp.relations.lexicon import Lexicon
 from kg.nlp.relations.masking import GATE, outermost
@@ -40,6 +41,7 @@ class Relations:
         self.grammar = Grammar(lexicon, openers)
         self._posts = posts
         comp = Composition(self.grammar)
+        self.held = HeldEvents(self.grammar, posts)
         # the families run on each analysed sentence, in this order
         self.families = (
             Verbs(self.grammar, comp.container, posts),
@@ -54,6 +56,7 @@ class Relations:
         ds = DocState.new(st, units)
         if units:
             self._run(ds)
+            self.held(ds)
             title_issuers(ds)
             header_issuers(ds)
             for person, ev, (s, e) in speaker_events(st):
