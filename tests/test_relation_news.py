@@ -57,3 +57,8 @@ def test_attending_needs_the_same_paragraph():
 def test_attending_something_else_named():
     got = labelled("2030年世界互联网大会5日在乌镇开幕。外交部部长王毅出席另一活动的开幕式。")
     assert ("王毅", "participatesIn", "世界互联网大会") not in got
+
+
+def test_places_of_a_relative_clause_are_no_hosts():
+    got = labelled("他先后参加在日本、法国举行的2030年世界互联网大会。")
+    assert not {r for r in got if r[1] == "hosted"}
