@@ -62,3 +62,18 @@ def test_attending_something_else_named():
 def test_places_of_a_relative_clause_are_no_hosts():
     got = labelled("他先后参加在日本、法国举行的2030年世界互联网大会。")
     assert not {r for r in got if r[1] == "hosted"}
+
+
+def test_member_states_listed_after_the_organisation():
+    got = labelled("上海合作组织成员国哈萨克斯坦总统甲、吉尔吉斯斯坦总统乙先后发言。")
+    assert ("哈萨克斯坦", "participatesIn", "上海合作组织") in got
+    assert ("吉尔吉斯斯坦", "participatesIn", "上海合作组织") in got
+
+
+def test_member_states_listed_before_the_organisation():
+    got = labelled("德国、法国等欧盟成员国表示关切。")
+    assert ("德国", "participatesIn", "欧盟") in got
+
+
+def test_becoming_a_member_is_not_membership():
+    assert not labelled("一些国家反对乌克兰成为欧盟成员国。")

@@ -22,6 +22,7 @@ from kg.nlp.relations.held import HeldEvents
 from kg.nlp.relations.issuers import header_issuers, title_issuers
 from kg.nlp.relations.lexicon import Lexicon
 from kg.nlp.relations.masking import GATE, outermost
+from kg.nlp.relations.membership import Membership
 from kg.nlp.relations.posts import hold_post_relations, merge_posts
 from kg.nlp.relations.reporter import speaker_events
 from kg.nlp.relations.sentence import Sentence
@@ -48,6 +49,7 @@ class Relations:
             Cooperation(self.grammar),
             EventTalk(self.grammar),
             comp,
+            Membership(self.grammar, posts),
         )
 
     def __call__(self, doc: Doc) -> Doc:

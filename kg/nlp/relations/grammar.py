@@ -111,7 +111,12 @@ class Grammar:
         )
         talk = {a + b for a in ("上", "期间", "之际") for b in L.kind("speech")}
         self.cues = re.compile(
-            alt(trig | L.kind("coop") | talk | {"组成", "部分", "隶属", "下属", "直属", "内设"})
+            alt(
+                trig
+                | L.kind("coop")
+                | talk
+                | {"组成", "部分", "隶属", "下属", "直属", "内设", "成员国"}
+            )
         )
         self.coop_w = L.kind("coop")
         self.causative_w = L.kind("causative")
