@@ -23,6 +23,7 @@ from kg.nlp.relations.issuers import header_issuers, title_issuers
 from kg.nlp.relations.lexicon import Lexicon
 from kg.nlp.relations.masking import GATE, outermost
 from kg.nlp.relations.membership import Membership
+from kg.nlp.relations.parties import party_units
 from kg.nlp.relations.posts import hold_post_relations, merge_posts
 from kg.nlp.relations.reporter import speaker_events
 from kg.nlp.relations.sentence import Sentence
@@ -55,6 +56,7 @@ class Relations:
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         units, found = merge_posts(st, outermost(st.mentions), self._posts)
+        units = party_units(st, units)
         ds = DocState.new(st, units)
         if units:
             self._run(ds)
