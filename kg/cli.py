@@ -63,26 +63,16 @@ def build(
     interval: Annotated[
         float, typer.Option(help="Seconds between looks at the inputs with --watch")
     ] = 1.0,
-    server: Annotated[
-        bool,
-        typer.Option(
-            help="Use and leave running a pipeline server for the cache folder, so the "
-            "next build extracts at once (it exits when idle; KG_SERVER=0 also turns it off)"
-        ),
-    ] = True,
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
-    from kg.build import ALL_FORMATS, DEFAULT_FORMATS
-    from kg.build import build as run_build
+    from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS
 
     formats = tuple(fmt or DEFAULT_FORMATS)
     if "all" in formats:
         formats = ALL_FORMATS
     bad = [f for f in formats if f not in ALL_FORMATS]
     if bad:
-        _fail(
-            ValueError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(ALL_FORMATS)}")
-        )
+        _fail(KGError(Errors.E103, formats=", ".join(bad), choices=", ".join(ALL_FORMATS)))
     executor = None
     client = None
     options = {
@@ -94,9 +84,9 @@ def build(
         "quiet": quiet,
     }
     if watch and scheduler:  # watch keeps its own local workers up between builds
-        _fail(ValueError("--watch runs local workers; it cannot be combined with --scheduler"))
+        _fail(KGError(Errors.E104))
     if watch:
-        from kg.build import watch as run_watch
+        from kg.runtime.watch import watch as run_watch
 
         def show(report) -> None:
             if not quiet:
@@ -114,23 +104,14 @@ def build(
     # millions of (acyclic) objects of the graph once more when the build re-enables it.
     gc.disable()
     try:
+        from kg.runtime.build import build as run_build
+
         if scheduler:
-            from kg.distributed import connect
+            from kg.runtime.dask import connect
 
             client = executor = connect(scheduler)
-        report = run_build(
-            inputs or None,
-            out,
-            workers=workers or None,
-            cache_dir=(cache_dir or out / ".cache") if cache else None,
-            text_field=text_field,
-            base_iri=base_iri,
-            formats=formats,
-            max_html_nodes=max_html_nodes,
-            quiet=quiet,
-            executor=executor,
-            server=None if server else False,
-        )
+        report = run_build(inputs or None, out, workers=workers or None, executor=executor,
+                           **options)  # fmt: skip
     except KGError as exc:
         _fail(exc)
     except OSError as exc:  # the output or cache folder cannot be written
@@ -216,7 +197,7 @@ def eval_(
         for name, prf in ext.items():
             typer.echo(f"{name}: P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f}")
     if json_out:
-        from kg.export.atomic import atomic_write
+        from kg.io import atomic_write
 
         with atomic_write(json_out) as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2)
@@ -265,33 +246,6 @@ def serve(
         run_serve(graph, host=host, port=port, read_only=not writable)
     except KGError as exc:
         _fail(exc)
-
-
-@app.command("server")
-def server_cmd(
-    action: Annotated[str, typer.Argument(help="status or stop")] = "status",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of the builds")] = Path(
-        "output"
-    ),
-    cache_dir: Annotated[
-        Path | None, typer.Option(help="Cache folder (default: OUT/.cache)")
-    ] = None,
-) -> None:
-    """Show or stop the pipeline server that `kg build` leaves running for a cache folder."""
-    from kg import server as kg_server
-
-    folder = cache_dir or out / ".cache"
-    if action == "status":
-        info = kg_server.status(folder)
-        if info is None:
-            typer.echo(f"no pipeline server for {folder}")
-            raise typer.Exit(1)
-        typer.echo(json.dumps(info, ensure_ascii=False))
-    elif action == "stop":
-        stopped = kg_server.stop(folder)
-        typer.echo(f"{'stopped the' if stopped else 'no'} pipeline server for {folder}")
-    else:
-        _fail(ValueError(f"unknown action {action!r}: choose status or stop"))
 
 
 #: set by ``kg build``: the process may end without tearing down its heap

@@ -72,6 +72,7 @@ class KG(rdflib.namespace.DefinedNamespace):
     entity: URIRef
     document: URIRef
     count: URIRef
+    spans: URIRef
     # evidence
     sentence: URIRef
     charStart: URIRef
@@ -85,6 +86,11 @@ class KG(rdflib.namespace.DefinedNamespace):
     sourcePath: URIRef
     charCount: URIRef
     dateText: URIRef
+    issuerName: URIRef
+    documentNumber: URIRef
+    indexNumber: URIRef
+    issuedBy: URIRef
+    instrument: URIRef
     # observations
     subject: URIRef
     indicator: URIRef

@@ -8,7 +8,6 @@ them on the real pipeline output, change its one line to ``return built_sample_g
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -20,10 +19,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri  # noqa: E402
-
-# Builds in tests (in this process and in the `kg` processes they start) leave no
-# pipeline server behind; tests/test_server.py turns it on where it is the subject.
-os.environ["KG_SERVER"] = "0"
 
 SAMPLE = ROOT / "data" / "sample"
 NEWS, PAPER = "000_79559e53e2614f5a", "004_fb18030615153122"

@@ -12,7 +12,7 @@ redone when one document changes. For ``kg build`` this module writes the same t
   ``kg:Mention`` examples the entity kept from it, the ``kg:Evidence`` of its relations,
   its observations. A fragment is a pure function of a small input tuple built from the
   :class:`~kg.resolve.Resolution` (the document's merged counts, kept examples, evidence,
-  observations, metadata); it is cached in a :class:`~kg.manifest.PackStore` under the
+  observations, metadata); it is cached in a :class:`~kg.runtime.store.PackStore` under the
   hash of that tuple, so an incremental build regenerates only the documents whose part
   changed and copies the rest;
 - a footer: the relation triples themselves, ``org:Post`` nodes and extraction rules.
@@ -37,7 +37,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.export.atomic import atomic_write
 from kg.export.rdf import (
     _IRI_OK,
     _ISO3,
@@ -74,7 +73,9 @@ from kg.export.rdf import (
     _number,
     _typed,
     date_literal,
+    issue_statements,
 )
+from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
 
@@ -113,12 +114,13 @@ class _Plan:
         self.base = base
         self.res = res
         ents = res.entities
-        # doc → [(key, count)], doc → [(key, start, end, sentence)]
-        self.mentions: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        # doc → [(key, count, spans)], doc → [(key, start, end, sentence)]
+        self.mentions: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
         self.examples: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
         for key, e in ents.items():
+            spans = e.spans
             for d, c in e.docs.items():
-                self.mentions[d].append((key, c))
+                self.mentions[d].append((key, c, spans.get(d)))
             for ex in e.examples:
                 if isinstance(ex, dict) and ex.get("sentence"):
                     self.examples[str(ex.get("doc"))].append(
@@ -207,8 +209,8 @@ class _Terms:
 K_KEY, K_MENTIONED, K_STATS, K_ENTITY, K_DOCUMENT, K_COUNT = (
     _kg(x) for x in ("key", "mentionedIn", "MentionStats", "entity", "document", "count")
 )
-K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE = (
-    _kg(x) for x in ("Mention", "sentence", "charStart", "charEnd", "Evidence")
+K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE, K_SPANS = (
+    _kg(x) for x in ("Mention", "sentence", "charStart", "charEnd", "Evidence", "spans")
 )
 
 
@@ -244,9 +246,10 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     chars = _int(meta.get("chars", 0))
     if chars is not None:
         po.append((_kg("charCount"), chars))
+    po.extend(issue_statements(meta, t.node))
     blocks.append((dt, po))
     # mentions: kg:mentionedIn and the per-document counts
-    for key, n in mentions:
+    for key, n, spans in mentions:
         s = t.node(key)
         blocks.append((s, [(K_MENTIONED, dt)]))
         stats = t.mint("mention-stats", key, doc_id)
@@ -254,6 +257,8 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
         c = _int(n)
         if c is not None:
             po.append((K_COUNT, c))
+        if spans:
+            po.append((K_SPANS, _lit(spans)))
         blocks.append((stats, po))
     # the examples the entities kept from this document
     for key, start, end, sentence in examples:
@@ -578,7 +583,7 @@ def start_fast(
     With ``executor`` (anything with ``submit``: the build's worker processes) the
     fragments missing from ``store`` are rendered there, while the caller does something
     else (the HTML view) until it calls the returned function. ``memo``: a dict a
-    long-lived process (the pipeline server) keeps between builds of one format and base:
+    long-lived process (``kg build --watch``) keeps between builds of one format and base:
     a part whose input equals last build's reuses its key and bytes without hashing it
     (the inputs of unchanged documents are mostly the very same objects: cheap to compare).
     ``release(obj)``: takes what the memo no longer holds, to be freed later (freeing it
@@ -683,7 +688,7 @@ def write_fast(
     """Write the RDF of a :class:`~kg.resolve.Resolution` as Turtle (``ttl``) or N-Triples
     (``nt``); the triples are those of ``kg.export.rdf`` on ``build_graph(res)``.
 
-    ``store`` (a :class:`~kg.manifest.PackStore`) caches the document fragments (and the
+    ``store`` (a :class:`~kg.runtime.store.PackStore`) caches the document fragments (and the
     entity blocks, by chunks of :data:`ENTITY_CHUNK`); ``stats`` receives
     ``fragments_cached`` and ``fragments_built``; ``executor`` renders missing fragments
     in other processes.

@@ -100,6 +100,7 @@ DC_TITLE, DC_DATE, DC_SOURCE, DC_PUBLISHER, DC_CREATOR, DC_SUBJECT, DC_IDENTIFIE
     _iri(DCTERMS_NS + x)
     for x in ("title", "date", "source", "publisher", "creator", "subject", "identifier")
 )
+DC_CREATED, DC_ISSUED = _iri(DCTERMS_NS + "created"), _iri(DCTERMS_NS + "issued")
 PROV_DERIVED, PROV_GENERATED = _iri(PROV_NS + "wasDerivedFrom"), _iri(PROV_NS + "wasGeneratedBy")
 ORG_POST, ORG_HOLDS, ORG_HELD_BY, ORG_POST_IN = (
     _iri(ORG_NS + x) for x in ("Post", "holds", "heldBy", "postIn")
@@ -237,6 +238,36 @@ def _hash(*parts: Any) -> str:
     return h.hexdigest()
 
 
+def issue_statements(d: Any, node: Any) -> list[tuple[str, str]]:
+    """(predicate, object) of what a document's head table and title say about it: its
+    issuer as written, number, index number, dates, and links to the issuing bodies and
+    to the instrument it is or issues (``node(key)`` gives an entity's IRI term). One
+    place for both generators (this module and :mod:`kg.export.fast`).
+
+    >>> for p, o in issue_statements({"number": "X发〔2001〕7号", "issued_by": ["gov/x"]}, str):
+    ...     print(p.split("#")[1], o)
+    documentNumber> "X发〔2001〕7号"
+    issuedBy> gov/x
+    """
+    po: list[tuple[str, str]] = []
+    if d.get("issuer"):
+        po.append((_kg("issuerName"), _lit(d["issuer"], "zh")))
+    if d.get("number"):
+        po.append((_kg("documentNumber"), _lit(d["number"])))
+    if d.get("index_number"):
+        po.append((_kg("indexNumber"), _lit(d["index_number"])))
+    for prop, name in ((DC_CREATED, "created"), (DC_ISSUED, "issued")):
+        if d.get(name):
+            date = date_literal(d[name])
+            if date:
+                po.append((prop, date))
+    for key in d.get("issued_by") or ():
+        po.append((_kg("issuedBy"), node(key)))
+    for key in d.get("instruments") or ():
+        po.append((_kg("instrument"), node(key)))
+    return po
+
+
 # --------------------------------------------------------------------------- the walk
 
 
@@ -340,6 +371,7 @@ class _Walker:
             if edata.get("kind") == "mention":
                 doc_id = target[4:] if target.startswith("doc/") else target
                 counts[doc_id] = edata.get("count", counts.get(doc_id))
+        spans = d.get("spans") or {}
         for doc_id, n in counts.items():
             dt = self.doc(doc_id)
             g = dt if self.named else None
@@ -351,6 +383,8 @@ class _Walker:
             c = _int(n)
             if c is not None:
                 yield stats, _kg("count"), c, g
+            if spans.get(doc_id):
+                yield stats, _kg("spans"), _lit(spans[doc_id]), g
         for ex in d.get("examples") or ():
             if not isinstance(ex, dict) or not ex.get("sentence"):
                 continue
@@ -397,6 +431,8 @@ class _Walker:
         chars = _int(d.get("chars"))
         if chars is not None:
             yield s, _kg("charCount"), chars, None
+        for p, o in issue_statements(d, self.node):
+            yield s, p, o, None
 
     def relation(self, subj: str, obj: str, key: Any, d: dict[str, Any]) -> Iterator[Statement]:
         pred = str(d.get("predicate") or key)
@@ -709,6 +745,8 @@ def write_trig(G: Any, path: str | os.PathLike[str], base_iri: str | None = None
 #: Object properties (values are IRIs): their context terms say ``"@type": "@id"``.
 _OBJECT_PROPS = (
     *PREDICATES,
+    "issuedBy",
+    "instrument",
     "mentionedIn",
     "entity",
     "document",
@@ -731,6 +769,10 @@ _DATA_PROPS = (
     "sourcePath",
     "charCount",
     "dateText",
+    "spans",
+    "issuerName",
+    "documentNumber",
+    "indexNumber",
     "indicator",
     "value",
     "unit",

@@ -46,9 +46,9 @@ def extract(doc: Document) -> DocResult:
     return _result(doc, get_nlp(lean=True)(doc.text))
 
 
-def extract_many(docs: list[Document]) -> list[DocResult]:
-    """Run the pipeline on a batch (``nlp.pipe``)."""
+def extract_many(docs: list[Document], nlp: Any = None) -> list[DocResult]:
+    """Run the pipeline (default: ``get_nlp(lean=True)``) on a batch (``nlp.pipe``)."""
     from kg.nlp.pipeline import get_nlp
 
-    nlp = get_nlp(lean=True)
+    nlp = nlp if nlp is not None else get_nlp(lean=True)
     return [_result(d, sd) for d, sd in zip(docs, nlp.pipe(d.text for d in docs), strict=True)]

@@ -55,6 +55,8 @@ class GazEntry:
     en: str | None = None
     category: str | None = None
     successor: str | None = None
+    #: the place one level up (a county's prefecture, a prefecture's province)
+    part_of: str | None = None
 
 
 @dataclass
@@ -125,8 +127,17 @@ class Gazetteer:
         return None
 
     def jieba_words(self) -> list[str]:
-        """Every name, for jieba's dictionary (so names stay whole tokens)."""
-        return [n for n in self.by_name if len(n) >= 2]
+        """Every name, for jieba's dictionary (so names stay whole tokens), except the
+        two-character names jieba already knows: they keep jieba's own frequency, so that
+        a name does not cut a word it straddles (东德 in 广东德庆, 美国 in 欧美国家).
+
+        >>> "东德" in load_gazetteer().jieba_words()
+        False
+        """
+        from kg.nlp.text import jieba_tags
+
+        known = jieba_tags()
+        return [n for n in self.by_name if len(n) >= 3 or (len(n) == 2 and n not in known)]
 
 
 def _index_heads(heads: list[tuple[str, str]]) -> list[tuple[int, dict[str, tuple[str, str]]]]:
@@ -292,6 +303,7 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                         en=d.get("en"),
                         category=d.get("category"),
                         successor=d.get("successor"),
+                        part_of=d.get("partOf"),
                     )
                 except (ValueError, KeyError, TypeError) as exc:
                     raise KGError(Errors.E050, path=path, line=lineno, reason=exc) from exc

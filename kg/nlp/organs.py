@@ -159,6 +159,18 @@ _NOT_DISTRICTS = frozenset(
 # a date before 日/月… (6日国务院, 六日国务院): the 日 is the day, no country (日本)
 _DATE_CHARS = frozenset("月年号〇零一二三四五六七八九十廿卅")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+# a provincial organ named without its province (省委, 省政协): the document's province's
+_BARE_PROVINCIAL = (
+    "省人民代表大会常务委员会",
+    "省人大常委会",
+    "省人民代表大会",
+    "省人民政府",
+    "省政府",
+    "省政协",
+    "省委",
+)
+# a people's congress named by its term (四川省第十四届人民代表大会第五次会议)
+_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会")
 
 
 def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
@@ -221,6 +233,18 @@ class OrganFinder:
                         target[nm] = e.id
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)
+        # the province each provincial organ belongs to (gov/hunan-cpc → place/hunan)
+        self.province_of: dict[str, str] = {}
+        provinces = {
+            e.id.split("/", 1)[1]: e.id
+            for e in gazetteer.entries.values()
+            if e.type == "Location" and e.category == "省"
+        }
+        for e in gazetteer.entries.values():
+            if e.type in GOV_TYPES and e.id.startswith("gov/"):
+                slug = e.id[4:].rsplit("-", 1)[0]
+                if slug in provinces:
+                    self.province_of[e.id] = provinces[slug]
         self._country_lengths = _lengths_by_last(self.country_names)
         self._place_lengths = _lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
@@ -507,7 +531,60 @@ class OrganFinder:
             sub = self._mention(text, b.start, m.end(), name)
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
+        self._provincial(found, st)
         return [*found.values(), *extra]
+
+    def _provincial(self, found: dict, st) -> None:
+        """Provincial organs without their province (省委, 省政协, 省人大常委会) when the
+        document is about one province (named at least twice and more often than all
+        others together), and a province's people's congress named by its term
+        (海南省第七届人民代表大会)."""
+        norm = st.norm
+        if "省" not in norm:
+            return
+        counts: Counter[str] = Counter()
+        ends: dict[int, Mention] = {}
+        for c in st.candidates:
+            if c.type == "Location":
+                e = self.gaz.entries.get(c.key)
+                if e is not None and e.category == "省":
+                    counts[c.key] += 1
+                    ends[c.end] = c
+            elif c.key in self.province_of:  # 湖南省人民政府 names 湖南省 too
+                counts[self.province_of[c.key]] += 1
+        if not counts:
+            return
+        for m in _CONGRESS_TERM.finditer(norm):
+            p = ends.get(m.start())
+            if p is not None:
+                g = self.gaz.lookup(self.gaz.entries[p.key].name + "人民代表大会")
+                if g is not None:
+                    found.setdefault(
+                        (p.start, m.end()),
+                        Mention(p.start, m.end(), st.text[p.start : m.end()], g.type, g.id,
+                                g.name, "organ"),
+                    )
+        (key, n), *rest = counts.most_common()
+        if n < 2 or n <= sum(k for _, k in rest):
+            return
+        province = self.gaz.entries[key].name
+        taken: list[tuple[int, int]] = []
+        for form in _BARE_PROVINCIAL:
+            i = norm.find(form)
+            while i != -1:
+                e = i + len(form)
+                if (
+                    i in st.tok_starts
+                    and i not in ends  # 海南省委: the gazetteer's
+                    and not any(a <= i < b for a, b in taken)
+                ):
+                    g = self.gaz.lookup(province + form[1:])
+                    if g is not None:
+                        taken.append((i, e))
+                        found.setdefault(
+                            (i, e), Mention(i, e, st.text[i:e], g.type, g.id, g.name, "organ")
+                        )
+                i = norm.find(form, e)
 
     def _agency(self, found: dict, st, c: Mention, others: list[int]) -> None:
         """A foreign country's agency: the country, a middle of name words (no function

@@ -1,0 +1,115 @@
+"""Reading persons' names at a known position: foreign names after a post, list items.
+
+A foreign name has no surname to recognise it by (普京, 卡加梅, 劳尔·卡斯特罗), so it is
+read from where a post title of a foreign country or organisation ends up to the first
+word that cannot belong to a name: punctuation, a digit, or a dictionary word that jieba
+tags as a verb, preposition, adverb, conjunction, particle, time or numeral word (表示,
+举行, 在, 今天, 先后), or an honorific or rank after a name (先生, 大将). The name keeps
+middle dots (劳尔·卡斯特罗).
+
+>>> r = ForeignNameReader()
+>>> text = "某国总统阿卜杜拉·阿齐兹表示"
+>>> r.read(text, 4, _words_at(text))
+10
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: jieba POS tags of words that end a name read up to them
+_STOP_TAGS = frozenset(
+    {"v", "vn", "vd", "p", "d", "c", "u", "uj", "ul", "ud", "uz", "t", "m", "f", "r", "q", "ad"}
+)
+#: one-character function words that end a name (jieba keeps many as words of their own)
+_STOP_CHARS = frozenset("在于和与同及的等将对向就为也都还已曾率说称今昨明并又再从被把")
+#: honorifics and ranks written after a name, and words for a person's company
+_AFTER_NAME = (
+    "先生",
+    "女士",
+    "夫人",
+    "阁下",
+    "陛下",
+    "殿下",
+    "大将",
+    "上将",
+    "中将",
+    "少将",
+    "将军",
+    "元帅",
+    "一行",
+    "夫妇",
+    "博士",
+    "教授",
+    "同志",
+)
+_DOTS = "·•‧・"
+MAX_FOREIGN = 14
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Dictionary words that cannot be part of a name (verbs, prepositions, time words…)."""
+    from kg.nlp.text import jieba_tags
+
+    out = {w for w, t in jieba_tags().items() if t in _STOP_TAGS and len(w) >= 2}
+    return frozenset(out | set(_AFTER_NAME))
+
+
+def _words_at(text: str) -> frozenset[int]:
+    """Token starts of ``text`` by jieba (for the doctest; components use the doc's)."""
+    from kg.nlp.pipeline import _fast_segmenter
+    from kg.nlp.segment import cut_words
+
+    out, i = set(), 0
+    for w in cut_words(_fast_segmenter(), text):
+        out.add(i)
+        i += len(w)
+    out.add(i)
+    return frozenset(out)
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class ForeignNameReader:
+    """End of a name that starts at a position, by the words after it (see the module)."""
+
+    def __init__(self) -> None:
+        self.stops = stop_words()
+
+    def read(self, norm: str, ns: int, tok_starts) -> int | None:
+        """End of the name starting at ``ns`` (a token start), or None when there is none
+        of at least two characters."""
+        n = len(norm)
+        i = ns
+        limit = min(n, ns + MAX_FOREIGN)
+        while i < limit:
+            ch = norm[i]
+            if ch in _DOTS:
+                if i == ns or i + 1 >= n or not is_cjk(norm[i + 1]):
+                    break
+                i += 1
+                continue
+            if not is_cjk(ch) or (ch in _STOP_CHARS and i > ns + 1):
+                break
+            # the token starting here (jieba's words run to the next token start)
+            j = i + 1
+            while j < n and j not in tok_starts:
+                j += 1
+            if norm[i:j] in self.stops:
+                if i == ns:
+                    return None  # 表示, 今天: no name here
+                break
+            if i > ns and any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+                break  # 举行会谈 as one word: it opens with the verb 举行
+            if any(norm.startswith(w, i) for w in _AFTER_NAME) and i > ns:
+                break
+            i = j
+        ne = i
+        while ne > ns and norm[ne - 1] in _DOTS:
+            ne -= 1
+        if ne - ns < 2 or ne - ns > MAX_FOREIGN:
+            return None
+        return ne

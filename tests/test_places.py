@@ -1,0 +1,90 @@
+"""Places: China's prefectures and counties, world cities, short forms and their guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.nlp.gazetteer import load_gazetteer
+from kg.spans import entity_spans
+
+CURATED = Path(__file__).resolve().parents[1] / "ontology" / "gazetteers" / "curated"
+
+
+def _spans(text: str) -> list[tuple[str, str, str]]:
+    return [(s["text"], s["type"], s.get("key", "")) for s in next(entity_spans([text]))]
+
+
+def _of_type(text: str, type_: str) -> list[str]:
+    return [t for t, ty, _ in _spans(text) if ty == type_]
+
+
+def test_prefectures_full_and_short_forms_are_one_place() -> None:
+    gaz = load_gazetteer()
+    assert gaz.lookup("荆州").id == gaz.lookup("荆州市").id == "place/cn-421000"
+    found = _of_type("湖北省荆州市和孝感、黄冈两市联合开展防汛演练。", "Location")
+    assert {"荆州市", "孝感", "黄冈"} <= set(found)
+
+
+def test_county_full_names_are_places() -> None:
+    assert "通道侗族自治县" in _of_type("通道侗族自治县位于湖南省西南部。", "Location")
+
+
+def test_short_forms_that_are_common_words_are_withheld() -> None:
+    # 合作市, 通道侗族自治县, 和平县, 南部县: their short forms are everyday words
+    text = "双方同意加强合作，保障物流通道畅通，共同维护地区和平，支持南部地区发展。"
+    assert _of_type(text, "Location") == []
+    withheld = {
+        line.split("\t")[5].split(":")[0]
+        for line in (CURATED / "cn_divisions.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#") and line.split("\t")[5]
+    }
+    assert {"合作", "通道", "和平", "南部"} <= withheld
+
+
+def test_a_shared_short_form_goes_to_the_higher_division() -> None:
+    # 长沙 abbreviates both 长沙市 and its 长沙县
+    assert load_gazetteer().lookup("长沙").name == "长沙市"
+
+
+def test_division_rows_are_well_formed() -> None:
+    rows = [
+        line.split("\t")
+        for line in (CURATED / "cn_divisions.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert len(rows) > 3000
+    shorts = [r[3] for r in rows if r[3]]
+    assert len(shorts) == len(set(shorts))
+    assert all(len(r) == 6 and r[0].isdigit() and r[1] in "012" for r in rows)
+
+
+def test_world_capitals_are_places() -> None:
+    found = _of_type("代表团先后访问了内罗毕、河内和布宜诺斯艾利斯。", "Location")
+    assert {"内罗毕", "河内", "布宜诺斯艾利斯"} <= set(found)
+    # a capital that is its country's name stays the country
+    assert load_gazetteer().lookup("新加坡").type == "Country"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("广东德庆县的柑橘远销各地。", "民主德国"),
+        ("欧美国家的市场需求下降。", "美国"),
+    ],
+)
+def test_a_country_name_inside_a_longer_word_is_no_country(text: str, absent: str) -> None:
+    gaz = load_gazetteer()
+    keys = {k for _, ty, k in _spans(text) if ty == "Country"}
+    assert gaz.lookup(absent).id not in keys
+
+
+def test_country_names_as_words_are_still_found() -> None:
+    assert {"美国", "德国"} <= set(_of_type("他先后访问了美国和德国。", "Country"))
+
+
+def test_two_character_names_jieba_knows_are_not_boosted() -> None:
+    words = set(load_gazetteer().jieba_words())
+    assert "东德" not in words and "美国" not in words
+    assert "荆州市" in words
