@@ -77,3 +77,21 @@ def test_member_states_listed_before_the_organisation():
 
 def test_becoming_a_member_is_not_membership():
     assert not labelled("一些国家反对乌克兰成为欧盟成员国。")
+
+
+STORY = (
+    "2030年世界互联网大会5日在乌镇开幕。外交部部长王毅出席开幕式并致辞。\n"
+    "王毅指出，各方要加强合作。\n"
+    "上海合作组织成员国哈萨克斯坦总统甲、吉尔吉斯斯坦总统乙，某某中心主任丙先后发言。\n"
+    "国务院总理李强、外交部部长王毅等参加上述活动。\n"
+)
+
+
+def test_story_attendees_and_speakers():
+    got = labelled(STORY)
+    assert ("李强", "participatesIn", "世界互联网大会") in got
+
+
+def test_story_ends_at_a_heading():
+    got = labelled(STORY.replace("国务院总理李强", "另一则新闻\n国务院总理李强"))
+    assert ("李强", "participatesIn", "世界互联网大会") not in got
