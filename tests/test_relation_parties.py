@@ -30,3 +30,9 @@ def test_directions_are_no_parties():
     # 西方 is "the West", not Spain
     got = labelled("西班牙首相访问中国。中方愿同西方国家一道，深化各领域合作。")
     assert not {r for r in got if r[1] == "cooperatesWith"}
+
+
+def test_building_together_is_implementing_for_both():
+    got = labelled("中国和印度尼西亚是好朋友。中方愿同印尼一道，高质量共建“一带一路”。")
+    assert ("中国", "implements", "一带一路") in got
+    assert ("印度尼西亚", "implements", "一带一路") in got

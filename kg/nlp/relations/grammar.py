@@ -38,6 +38,7 @@ from kg.nlp.relations.masking import (
     QUOTES,
     SEP,
     TIME,
+    VERB_LED,
     Unit,
     titled,
 )
@@ -269,8 +270,11 @@ class Grammar:
             if _QUANTIFIED.search(gap):
                 return []  # 实施一批重大工程: a class of things, not the named one
             raw_gap = ms[p:us]
+            # the name's own verb (提出的共建“一带一路”倡议, the unit starts after 共建)
+            own_verb = u.rule.endswith(VERB_LED) and self.scan.fullmatch(gap) is not None
             if (
-                raw_gap
+                not own_verb
+                and raw_gap
                 and raw_gap[-1] not in QUOTES
                 and not self._modifier.fullmatch(raw_gap.strip())
                 and u.type not in ("Location",)
@@ -281,8 +285,9 @@ class Grammar:
                 tm is not None
                 and tm.group() in self.trig_words
                 and not gap[tm.end() : tm.end() + 1] == "的"
+                and not own_verb
             ):
-                return []
+                return []  # another verb stands between
             if u.type == "Location":
                 k += 1
                 continue

@@ -36,6 +36,7 @@ from kg.nlp.relations.masking import (
     QUOTES,
     SEP,
     TIME,
+    VERB_LED,
     Unit,
     titled,
 )
@@ -241,6 +242,13 @@ class Verbs:
         """《X》正在推进: objects before the verb, the clause ending after it."""
         g, ms, umap = sen.g, sen.ms, sen.umap
         q = g.prefix.match(ms, cs, ce).end()
+        lead = g.scan.match(ms, q, ts)
+        if (
+            lead is not None
+            and (u := umap.get(lead.end())) is not None
+            and u.rule.endswith(VERB_LED)
+        ):
+            q = lead.end()  # 共建“一带一路”稳步推进: the name's own verb
         objs = []
         while q < ts:
             u = umap.get(q)
