@@ -88,3 +88,8 @@ def test_two_character_names_jieba_knows_are_not_boosted() -> None:
     words = set(load_gazetteer().jieba_words())
     assert "东德" not in words and "美国" not in words
     assert "荆州市" in words
+
+
+def test_a_county_short_form_needs_its_parent_named_before_it() -> None:
+    assert "永丰" in _of_type("江西永丰的脐橙今年又丰收了。", "Location")
+    assert _of_type("张永丰同志在会上发言。", "Location") == []
