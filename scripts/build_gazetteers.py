@@ -502,14 +502,16 @@ def build_blockers(entities: list[dict], seed: list[str]) -> list[str]:
     return sorted((b for b in out if norm_name(b) not in labels), key=lambda b: (len(b), b))
 
 
-def read_gov_shorts(path: Path) -> dict[str, list[str]]:
-    """id → short forms derived by ``scripts/build_gov_shorts.py``."""
+def read_gov_shorts(path: Path, kind: str = "alias") -> dict[str, list[str]]:
+    """id → short forms of ``kind`` (alias or listed) derived by
+    ``scripts/build_gov_shorts.py``."""
     out: dict[str, list[str]] = defaultdict(list)
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                gid, form = line.split("\t")[:2]
-                out[gid].append(form)
+                gid, form, _, k = line.split("\t")[:4]
+                if k == kind:
+                    out[gid].append(form)
     return out
 
 
@@ -517,7 +519,7 @@ def write_jsonl(path: Path, entities: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for e in entities:
             d = {k: e.get(k) for k in KEYS}
-            for extra in ("level", "versions", "partOf"):
+            for extra in ("level", "versions", "partOf", "listed"):
                 if extra in e:
                     d[extra] = e[extra]
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -548,8 +550,11 @@ def main(argv: list[str] | None = None) -> int:
               for d in read_jsonl(cur / "events.jsonl")]
     seed = set(read_list(cur / "ambiguous_aliases.txt")) | law_ambiguous
     shorts = read_gov_shorts(cur / "gov_short_forms.tsv")
+    listed = read_gov_shorts(cur / "gov_short_forms.tsv", "listed")
     for g in government:
         g["aliases"] += shorts.get(g["id"], [])
+        if listed.get(g["id"]):
+            g["listed"] = sorted(listed[g["id"]])
     everything = government + countries + organizations + locations + laws + programs + events
     everything += build_places(cur, everything, countries)
     everything, ambiguous = finalize(everything, seed)

@@ -57,6 +57,8 @@ class GazEntry:
     successor: str | None = None
     #: the place one level up (a county's prefecture, a prefecture's province)
     part_of: str | None = None
+    #: short forms that name this body only beside another central body (药监局、海关总署)
+    listed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -304,6 +306,7 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                         category=d.get("category"),
                         successor=d.get("successor"),
                         part_of=d.get("partOf"),
+                        listed=tuple(d.get("listed") or ()),
                     )
                 except (ValueError, KeyError, TypeError) as exc:
                     raise KGError(Errors.E050, path=path, line=lineno, reason=exc) from exc

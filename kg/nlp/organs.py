@@ -169,6 +169,8 @@ _BARE_PROVINCIAL = (
     "省政协",
     "省委",
 )
+# what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
+_LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 # a people's congress named by its term (四川省第十四届人民代表大会第五次会议)
 _CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会")
 
@@ -233,6 +235,11 @@ class OrganFinder:
                         target[nm] = e.id
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)
+        # short forms that name a central body only beside another (药监局、海关总署)
+        self.listed: dict[str, str] = {
+            f: e.id for e in gazetteer.entries.values() for f in e.listed
+        }
+        self._listed_lengths = tuple(sorted({len(f) for f in self.listed}, reverse=True))
         # the province each provincial organ belongs to (gov/hunan-cpc → place/hunan)
         self.province_of: dict[str, str] = {}
         provinces = {
@@ -532,7 +539,48 @@ class OrganFinder:
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
         self._provincial(found, st)
+        if self.listed:
+            self._listed(found, st, bodies)
         return [*found.values(), *extra]
+
+    def _listed(self, found: dict, st, bodies: list[Mention]) -> None:
+        """Short forms local bureaus share (药监局, 林业局, 环保总局) as the central body they
+        abbreviate where a list joins them to a State Council body: （药监局、海关总署负责）,
+        财政部会同林业局, 环保总局会同发展改革委; chained along the list."""
+        norm, n = st.norm, len(st.norm)
+        todo = [b for b in bodies if b.type == "Ministry"]
+        seen: set[tuple[int, int]] = set()
+        while todo:
+            b = todo.pop()
+            for sep in _LIST_JOINS:
+                # after the body: 海关总署、药监局
+                i = b.end + len(sep)
+                if norm.startswith(sep, b.end):
+                    for k in self._listed_lengths:
+                        form = norm[i : i + k]
+                        if form in self.listed and (i + k >= n or norm[i + k] != "长"):
+                            todo += self._add_listed(found, st, i, i + k, seen)
+                            break
+                # before the body: 药监局、海关总署
+                j = b.start - len(sep)
+                if j > 0 and norm.startswith(sep, j):
+                    for k in self._listed_lengths:
+                        form = norm[max(0, j - k) : j]
+                        if len(form) == k and form in self.listed and (
+                            j - k == 0 or not _CJK.match(norm[j - k - 1])
+                            or norm[j - k - 1] in "和与及同由会"
+                        ):
+                            todo += self._add_listed(found, st, j - k, j, seen)
+                            break
+
+    def _add_listed(self, found: dict, st, s: int, e: int, seen: set) -> list[Mention]:
+        if (s, e) in seen:
+            return []
+        seen.add((s, e))
+        g = self.gaz.entries[self.listed[st.norm[s:e]]]
+        m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
+        found.setdefault((s, e), m)
+        return [m]
 
     def _provincial(self, found: dict, st) -> None:
         """Provincial organs without their province (省委, 省政协, 省人大常委会) when the
