@@ -98,3 +98,10 @@ def test_a_county_short_form_needs_its_parent_named_before_it() -> None:
 def test_a_place_opening_a_longer_word_is_found_but_not_in_an_idiom() -> None:
     assert "长江" in _of_type("要持续改善长江上游水环境质量。", "Location")
     assert _of_type("确保社会长治久安。", "Location") == []
+
+
+def test_a_foreign_state_after_its_country_is_a_place() -> None:
+    assert "俄亥俄州" in _of_type("美国俄亥俄州发生暴雨。", "Location")
+    assert "福岛县" in _of_type("日本福岛县的渔民表示反对。", "Location")
+    assert _of_type("美国一些州提高了最低工资。", "Location") == []
+    assert _of_type("日本外务省发表声明。", "Location") == []

@@ -169,6 +169,8 @@ _BARE_PROVINCIAL = (
     "省政协",
     "省委",
 )
+# a foreign first-level division after its country (美国|俄亥俄州, 日本|福岛县)
+_FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 # a people's congress named by its term (四川省第十四届人民代表大会第五次会议)
@@ -512,6 +514,7 @@ class OrganFinder:
                 self._emit_foreign(found, text, q[1], q[0], m.end(), m.group())
         for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
             self._agency(found, st, c, others)
+            self._foreign_region(found, st, c)
         # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
@@ -633,6 +636,38 @@ class OrganFinder:
                             (i, e), Mention(i, e, st.text[i:e], g.type, g.id, g.name, "organ")
                         )
                 i = norm.find(form, e)
+
+    def _foreign_region(self, found: dict, st, c: Mention) -> None:
+        """A foreign country's state, province or prefecture right after the country's
+        name (美国|俄亥俄州, 日本|福岛县, 印度|喀拉拉邦): a Location no gazetteer lists.
+        The name is whole jieba words with no function or common word in it (美国各州,
+        美国一些州 are none)."""
+        country = self.gaz.entries.get(c.key)
+        norm = st.norm
+        if country is None or country.iso == "CHN" or c.end not in st.tok_starts:
+            return
+        m = _FOREIGN_REGION.match(norm, c.end)
+        if m is None or m.end() not in st.tok_ends:
+            return
+        if country.iso == "JPN" and norm[m.end() - 1] == "省":
+            return  # Japan's 省 are ministries (总务省, 外务省); its divisions are 都道府县
+        mid = m.group(1)
+        if (
+            any(ch in _PLACE_STOP_CHARS for ch in mid)
+            or mid in self.place_stop
+            or self._has_non_place_word(norm, c.end, m.end(1), st)
+        ):
+            return
+        from kg.nlp.components.base import open_key
+
+        name = norm[c.end : m.end()]
+        if self.gaz.lookup(name) is not None:
+            return  # a known place (the gazetteer's match stands)
+        found.setdefault(
+            (c.end, m.end()),
+            Mention(c.end, m.end(), st.text[c.end : m.end()], "Location",
+                    open_key("Location", name), name, "organ"),
+        )
 
     def _agency(self, found: dict, st, c: Mention, others: list[int]) -> None:
         """A foreign country's agency: the country, a middle of name words (no function
