@@ -344,10 +344,10 @@ DIVISION_CATEGORY = {1: "地级行政区", 2: "县级行政区"}
 
 
 def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[dict]:
-    """China's prefectures and counties (``curated/cn_divisions.tsv``) and the world's
-    capitals and major cities (``curated/world_cities.tsv``), both derived from JioNLP by
-    ``scripts/build_places.py``. A division a curated entry already names lends it its
-    short form; a name several divisions share is qualified by the parent's
+    """China's prefectures and counties (``curated/cn_divisions.tsv``), rivers, lakes,
+    mountains, islands and ports (``curated/features.tsv``) and the world's capitals and
+    major cities (``curated/world_cities.tsv``), derived by ``scripts/build_places.py``.
+    A division a curated entry already names lends it its short form; a name several divisions share is qualified by the parent's
     (北京市朝阳区); a short form or a city that is already some entity's label is left
     out, so that no curated form turns ambiguous. ``partOf`` is the id of the division
     one level up (the matcher checks a county's short form against it)."""
@@ -398,6 +398,19 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
         out.append(new)
         for lbl in (name, *aliases):
             labels[norm_name(lbl)] = new
+    path = cur / "features.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            name = line.split("\t")[0]
+            if norm_name(name) in labels:
+                continue
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+            new = entry(id=f"place/feature-{digest}", type="Location", name=name,
+                        category="自然地理实体")
+            out.append(new)
+            labels[norm_name(name)] = new
     country_iso = {}
     for c in countries:
         for lbl in (c["name"], *c["aliases"]):

@@ -105,3 +105,10 @@ def test_a_foreign_state_after_its_country_is_a_place() -> None:
     assert "福岛县" in _of_type("日本福岛县的渔民表示反对。", "Location")
     assert _of_type("美国一些州提高了最低工资。", "Location") == []
     assert _of_type("日本外务省发表声明。", "Location") == []
+
+
+def test_rivers_lakes_mountains_and_ports_are_places() -> None:
+    found = _of_type("鄱阳湖水位下降，金沙江流域和太行山区降雨偏少，天津港运行正常。", "Location")
+    assert {"鄱阳湖", "金沙江", "太行山", "天津港"} <= set(found)
+    # a description with a feature head is none (避风港, 信口开河)
+    assert _of_type("这里是资本的避风港，不能信口开河。", "Location") == []
