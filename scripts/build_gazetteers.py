@@ -347,10 +347,12 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
     """China's prefectures and counties (``curated/cn_divisions.tsv``), rivers, lakes,
     mountains, islands and ports (``curated/features.tsv``) and the world's capitals and
     major cities (``curated/world_cities.tsv``), derived by ``scripts/build_places.py``.
+
     A division a curated entry already names lends it its short form; a name several
-    divisions share is qualified by the parent's (北京市朝阳区); a short form or a city that is already some entity's label is left
-    out, so that no curated form turns ambiguous. ``partOf`` is the id of the division
-    one level up (the matcher checks a county's short form against it)."""
+    divisions share is qualified by the parent's (北京市朝阳区); a short form or a city
+    that is already some entity's label is left out, so that no curated form turns
+    ambiguous. ``partOf`` is the id of the division one level up (the matcher checks a
+    county's short form against it)."""
     import hashlib
 
     labels: dict[str, dict] = {}
