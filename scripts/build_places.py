@@ -19,7 +19,7 @@ JioNLP)
 Short forms. A county's or prefecture's short form (荆州, 孝感, 康定) is kept unless
   * several divisions share it: it goes to the one of the highest level when that one
     is unique (长沙 → 长沙市, not 长沙县), else to none;
-  * it is a functional zone's generic abbreviation (高新区, 经开区: codes xx7x–xx9x);
+  * it is a functional zone's generic abbreviation (高新区, 经开区: county codes 70–79);
   * it has two characters and jieba's dictionary lacks it (和布 of 和布克赛尔): the
     pipeline would have to force it into jieba's dictionary, where it would cut the words
     it straddles (和布置, 和布局);
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             elif s in names:
                 d["why"] = "a division's name"
     for d in divs:
-        if d["level"] and int(d["code"][4:6]) >= 70 and not d["why"]:
+        if d["level"] and 70 <= int(d["code"][4:6]) < 80 and not d["why"]:
             d["why"] = "zone"
         if d["short"] == d["name"] or len(d["short"]) < 2:
             d["short"], d["why"] = "", ""

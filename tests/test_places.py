@@ -13,7 +13,10 @@ CURATED = Path(__file__).resolve().parents[1] / "ontology" / "gazetteers" / "cur
 
 
 def _spans(text: str) -> list[tuple[str, str, str]]:
-    return [(s["text"], s["type"], s.get("key", "")) for s in next(entity_spans([text]))]
+    return [
+        (s["text"], s["type"], (s["iri"] or "").rsplit("/id/", 1)[-1])
+        for s in next(entity_spans([text]))
+    ]
 
 
 def _of_type(text: str, type_: str) -> list[str]:
@@ -112,3 +115,11 @@ def test_rivers_lakes_mountains_and_ports_are_places() -> None:
     assert {"鄱阳湖", "金沙江", "太行山", "天津港"} <= set(found)
     # a description with a feature head is none (避风港, 信口开河)
     assert _of_type("这里是资本的避风港，不能信口开河。", "Location") == []
+
+
+def test_a_municipalitys_one_character_abbreviation_after_a_verb_of_place() -> None:
+    gaz = load_gazetteer()
+    keys = {k for t, ty, k in _spans("部长会议今天在京召开。") if ty == "Location"}
+    assert gaz.lookup("北京").id in keys
+    # not inside a longer word: 京东 is a company, 京津冀 a region
+    assert "京" not in _of_type("他在京东工作，常去京津冀各地。", "Location")

@@ -108,6 +108,25 @@ class GazetteerMatcher:
                     break
                 parent = entries[parent].part_of if parent in entries else None
 
+    def _abbreviations(self, st) -> None:
+        """A municipality's one-character abbreviation as a word of its own after a verb
+        or preposition of place (在京, 来沪): the municipality (在京会见 mentions 北京)."""
+        norm, before = st.norm, self.gaz.abbr_before
+        for ch, key in self.gaz.place_abbr.items():
+            i = norm.find(ch, 1)
+            while i != -1:
+                # a word of its own (在|京) or closing the phrase's word (抵京, 进京)
+                if (
+                    norm[i - 1] in before
+                    and i + 1 in st.tok_ends
+                    and (i in st.tok_starts or i - 1 in st.tok_starts)
+                ):
+                    e = self.gaz.entries[key]
+                    st.candidates.append(
+                        Mention(i, i + 1, st.text[i : i + 1], e.type, e.id, e.name, "gazetteer")
+                    )
+                i = norm.find(ch, i + 1)
+
     @staticmethod
     def _freq() -> dict[str, int]:
         from kg.nlp.organs import _segmenter_freq
@@ -162,6 +181,8 @@ class GazetteerMatcher:
                 nested.append((end_idx + 1 - len(name), end_idx))
         if counties:
             self._named_parents(st, counties)
+        if self.gaz.place_abbr:
+            self._abbreviations(st)
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:
