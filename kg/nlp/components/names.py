@@ -20,9 +20,10 @@ from functools import lru_cache
 #: jieba POS tags of words that end a name read up to them
 _STOP_TAGS = frozenset(
     {"v", "vn", "vd", "p", "d", "c", "u", "uj", "ul", "ud", "uz", "t", "m", "f", "r", "q", "ad"}
+    | {"n", "a", "an", "l", "i", "nz", "s", "b", "z"}
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
-_STOP_CHARS = frozenset("在于和与同及的等将对向就为也都还已曾率说称今昨明并又再从被把")
+_STOP_CHARS = frozenset("在于和与同及的等将对向就为也都还已曾率说称今昨并又再从被把因致让到赴访抵来去")
 #: honorifics and ranks written after a name, and words for a person's company
 _AFTER_NAME = (
     "先生",
@@ -92,7 +93,11 @@ class ForeignNameReader:
                     break
                 i += 1
                 continue
-            if not is_cjk(ch) or (ch in _STOP_CHARS and i > ns + 1):
+            if not is_cjk(ch):
+                break
+            if ch in _STOP_CHARS:
+                if i == ns:
+                    return None
                 break
             # the token starting here (jieba's words run to the next token start)
             j = i + 1
@@ -102,8 +107,15 @@ class ForeignNameReader:
                 if i == ns:
                     return None  # 表示, 今天: no name here
                 break
-            if i > ns and any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+            if any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+                if i == ns:
+                    return None
                 break  # 举行会谈 as one word: it opens with the verb 举行
+            # a function character inside the word (尼斯称 as one word)
+            cut = next((k for k in range(i + 1, j) if norm[k] in _STOP_CHARS), None)
+            if cut is not None and cut - ns >= 2:
+                i = cut
+                break
             if any(norm.startswith(w, i) for w in _AFTER_NAME) and i > ns:
                 break
             i = j
