@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.names import ForeignNameReader, is_cjk
+from kg.nlp.components.names import ForeignNameReader, NameWords, is_cjk
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
@@ -106,6 +106,9 @@ class Persons:
         )
         self._any_post = re.compile(post_alt)
         self._foreign = ForeignNameReader()
+        self._name_words = NameWords(self.surnames)
+        credit_alt = "|".join(map(re.escape, sorted(self.credits, key=len, reverse=True)))
+        self._credit_end = re.compile(f"(?:{credit_alt})[：:\\s]*$" if credit_alt else "(?!)")
         # plain alternations of words (no lookbehind, no optional prefix): re scans
         # them fast
         after = sorted(
@@ -174,6 +177,7 @@ class Persons:
         self._names_before_titles(st, names)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
+        self._words_as_names(st, names)
         m0 = self._strong_at0.match(norm)
         for m in itertools.chain((m0,) if m0 else (), self._strong_scan.finditer(norm)):
             ns = m.end()
@@ -349,6 +353,41 @@ class Persons:
                     self._add(st, names, ns, ps)
                     taken.add(ns)
                     break
+
+    def _words_as_names(self, st, names: dict[str, str]) -> None:
+        """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
+        or a title (同志, 先生) anywhere in a sentence: the word before it when it is one
+        jieba's HMM made or its dictionary tags as a name and starts with a surname
+        (:class:`NameWords`; 部长陈某在会上 is no clause start, 某某 is no dictionary word)."""
+        norm = st.norm
+        hits = [m.start() for m in self._strong_cue.finditer(norm, 2)]
+        hits += [m.start() for m in self._titles_after.finditer(norm, 2)]
+        if not hits:
+            return
+        taken = {c.start for c in st.candidates if c.type == "Person"}
+        for h in hits:
+            if h not in st.tok_starts:
+                continue
+            i = h - 1
+            while i > 0 and i not in st.tok_starts and h - i < 4:
+                i -= 1
+            if i in taken or i not in st.tok_starts:
+                continue
+            w = norm[i:h]
+            sl = self._name_words.surname_length(w)
+            # a lone character before is the name's own start (丁|薛祥, 泽|连斯基)
+            if not sl or (i > 0 and is_cjk(norm[i - 1]) and i - 1 in st.tok_starts):
+                continue
+            if (
+                w in self._not_names
+                or w in self.posts
+                or w in self.gaz.not_entities
+                or self.gaz.lookup(w) is not None
+                or self._credit_end.search(norm, max(0, i - 8), i)
+            ):
+                continue
+            self._add(st, names, i, h)
+            taken.add(i)
 
     def _foreign_ok(self, st, ns: int, ne: int) -> bool:
         name = st.norm[ns:ne]
