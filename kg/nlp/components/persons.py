@@ -381,6 +381,8 @@ class Persons:
             if (
                 w in self._not_names
                 or w in self.posts
+                or w[sl:] in self.posts  # 周|总理: a surname and a post
+                or self._titles_after.search(w, sl)
                 or w in self.gaz.not_entities
                 or self.gaz.lookup(w) is not None
                 or self._credit_end.search(norm, max(0, i - 8), i)
