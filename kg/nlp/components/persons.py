@@ -82,7 +82,8 @@ class Persons:
         self._post_end_re = re.compile(
             f"[{re.escape(last)}](?=[：:\\s]?(?:{sur})[\u4e00-\u9fff])" if last else "(?!)"
         )
-        self._cue = re.compile(f"(?:$|\\s|{cue_alt})")
+        # a date after the name too (李某17日在京会见)
+        self._cue = re.compile(f"(?:$|\\s|\\d|{cue_alt})")
         # no post: a name that opens a clause (at the start, after ，。；：、“（( or white
         # space) and is the subject of a speech verb (，王毅表示 / 许科敏指出): a strong cue,
         # checked against jieba's dictionary. The first lookahead alone settles the surname;
