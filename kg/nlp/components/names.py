@@ -166,9 +166,9 @@ class NameWords:
     def freq(self) -> dict[str, int]:
         """The segmenter's dictionary (word → frequency; the words it knows)."""
         if self._freq is None:
-            from kg.nlp.pipeline import _fast_segmenter
+            from kg.nlp.segment import fast_segmenter
 
-            dt = _fast_segmenter().dt
+            dt = fast_segmenter().dt
             if not getattr(dt, "initialized", True):
                 dt.initialize()
             return dt.FREQ
