@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
-from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
 
@@ -148,7 +148,7 @@ def _load_heads(
     """(head, type) longest first, the weak heads, the weak heads a verb rescues, and the
     heads only a verb (or a year) makes a name of."""
     heads, weak, rescued, verb_only = [], set(), set(), set()
-    for line in _read_lines(directory / "lexicon" / "open_heads.tsv"):
+    for line in read_lines(directory / "lexicon" / "open_heads.tsv"):
         parts = line.split()
         if len(parts) >= 2:
             heads.append((parts[0], parts[1]))
@@ -314,7 +314,7 @@ class Patterns:
             if not self._country_led(w)
         )
         self.boundaries = sorted(
-            set(_read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
         )
         self.max_len = max_len
         # one expression per group of first characters: the engine scans for a set of first
@@ -329,7 +329,7 @@ class Patterns:
         ]
         # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
         self.quoted_heads = sorted(
-            {h for h in _read_lines(directory / "lexicon" / "quoted_heads.txt")}
+            {h for h in read_lines(directory / "lexicon" / "quoted_heads.txt")}
             - set(self.head_type),
             key=len,
             reverse=True,
@@ -347,7 +347,7 @@ class Patterns:
             r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
         )
         generic = sorted(
-            set(_read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True
         )
         self._generic_re = (
             re.compile("(?:" + "|".join(re.escape(g) for g in generic) + ")+")
