@@ -215,17 +215,12 @@ def _org_words(heads: tuple[str, ...]) -> frozenset[str]:
 
 
 def _segmenter_freq() -> dict[str, int]:
-    """The word frequencies of the segmenter in use (jieba_next's, else jieba's): a word
-    with none is one its HMM made up, not a dictionary word."""
-    for name in ("jieba_next", "jieba_fast", "jieba"):
-        try:
-            mod = __import__(name)
-        except ImportError:
-            continue
-        dt = getattr(mod, "dt", None)
-        if dt is not None and getattr(dt, "initialized", True):
-            return dt.FREQ
-    return {}
+    """The word frequencies of the segmenter in use: a word with none is one its HMM
+    made up, not a dictionary word."""
+    from kg.nlp.segment import fast_segmenter
+
+    dt = getattr(fast_segmenter(), "dt", None)
+    return dt.FREQ if dt is not None else {}
 
 
 def _cut_words() -> frozenset[str]:
