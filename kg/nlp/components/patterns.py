@@ -1,10 +1,14 @@
-"""``kg_patterns``: names no list holds — programmes, events, quoted campaign names.
+"""``kg_patterns``: names no list holds — programmes, events, organisations, quoted
+campaign names.
 
 A bare name ends in a head word (``ontology/lexicon/open_heads.tsv``: 工程, 专项行动,
-论坛, 合作年…) and starts after the last boundary word or punctuation before it
-(``boundary_words.txt``: 实施|工业互联网创新发展工程). Quoted names take the head that
-follows the quote (“清朗”系列专项行动 → 清朗系列专项行动). Event editions are folded:
-第三届双品网购节 and 2021年第三届双品网购节 are one event, 双品网购节.
+论坛, 合作年, 大学, 研究院, 商会…) and starts after the last boundary word or punctuation
+before it (``boundary_words.txt``: 实施|工业互联网创新发展工程). Quoted names take the head
+that follows the quote (“清朗”系列专项行动 → 清朗系列专项行动). Event editions are folded:
+第三届双品网购节 and 2021年第三届双品网购节 are one event, 双品网购节. An organisation
+name also stops after a verb or a class noun in apposition (首次跻身|…, 民营企业|X公司)
+and needs a sign that it names one organisation (``Patterns._org_specific``): 吉林大学,
+西班牙华侨华人联合会, 省人民医院, not 上市公司, 有关公司 or 国家技术创新中心.
 """
 
 from __future__ import annotations
