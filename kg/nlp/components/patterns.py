@@ -811,6 +811,7 @@ class Patterns:
                 named_end[c.start] = c.end
                 named_type[c.start] = c.type
         named_starts = set(named_end)
+        named_ends = {c.end for c in st.candidates if c.type in _NAMED_TYPES}
         named = sorted(named_starts)
         # any known name's start, events and programmes too (称赞|北京冬奥会)
         known = sorted(named_starts.union(c.start for c in st.candidates))
@@ -882,6 +883,13 @@ class Patterns:
                 ):
                     start = t  # …|吉林大学: a dictionary name takes no words but a place
                 start = self._after_conjunction(norm, start, hs, view, named_end)
+                if norm[hs - 1] in "与和及" and start < hs:
+                    continue  # …与|中心: the head stands alone after a conjunction
+                lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
+                for p in reversed(named[lo:hi]):
+                    if p not in named_ends:
+                        start = p  # 某人会见|德国博世集团: unknown words before a known name
+                        break
                 if quoted is None and not self._org_specific(
                     norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
                 ):
@@ -900,6 +908,7 @@ class Patterns:
                 # rule "organ": like a composed organ name, it also mentions the country
                 # or place that opens it (西班牙|…促进会)
                 self._add(st, start, he, "Organization", "organ")
+                named_ends.add(he)  # 北京大学口腔医院|三亚医院: a name that goes on
                 continue
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
             if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):
