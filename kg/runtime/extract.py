@@ -124,8 +124,9 @@ def extract_keyed(
             executor = own_pool
         if executor is None:
             b.out = extract_batch(docs, keep_mentions, snapshot_dir)
-        else:
-            b.fut = executor.submit(extract_batch, docs, keep_mentions)
+        else:  # local workers use the pipeline they loaded (same snapshot folder)
+            snap = executor.snapshot_dir if isinstance(executor, Pools) else None
+            b.fut = executor.submit(extract_batch, docs, keep_mentions, snap)
             in_flight += 1
 
     def emit(entry: _Batch | _Ready) -> Iterator[tuple[str | None, DocResult, bool]]:

@@ -1,0 +1,39 @@
+"""Worker processes (kg.runtime.workers): one pipeline per worker, restored from the
+build's snapshot folder and used for every batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.model import Document
+from kg.runtime.codec import decode_result
+from kg.runtime.extract import extract_keyed
+from kg.runtime.workers import Pools
+
+
+def pipelines_loaded() -> int:
+    from kg.nlp.pipeline import get_nlp
+
+    return get_nlp.cache_info().currsize
+
+
+def test_a_worker_extracts_with_the_pipeline_it_loaded(tmp_path: Path) -> None:
+    pools = Pools(1, tmp_path / "pipeline")
+    pools.prestart()
+    try:
+        docs = [Document(f"d{i}", f"工业和信息化部第{i}次会议在北京召开。") for i in range(3)]
+        out = list(extract_keyed(docs, workers=1, executor=pools))
+        assert [r.doc_id for _, r, _ in out] == ["d0", "d1", "d2"]
+        assert pools.submit(pipelines_loaded).result() == 1  # not a second, fresh one
+        assert list((tmp_path / "pipeline").glob("pipeline-*.pkl"))  # saved for the next
+    finally:
+        pools.shutdown(kill=True)
+
+
+def test_extract_batch_gives_decodable_results() -> None:
+    from kg.runtime.codec import failure
+    from kg.runtime.workers import extract_batch
+
+    out = extract_batch([Document("a", "商务部表示。")])
+    assert decode_result(out[0]).doc_id == "a"
+    assert failure(out[0]) is None
