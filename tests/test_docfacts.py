@@ -130,3 +130,29 @@ def test_a_title_without_its_issuer_takes_the_bodies_that_sign() -> None:
         ("gov/mof", "issued", key),
         ("gov/mofcom", "issued", key),
     }
+
+
+@pytest.mark.parametrize(
+    ("note", "bodies"),
+    [
+        ("（财政部、某某管理局负责）", {"gov/mof"}),  # a body no rule knows is left out
+        ("（具体办法由财政部另行负责）", set()),  # prose, not a list of bodies
+        ("（地方各级人民政府负责）", set()),
+    ],
+)
+def test_which_notes_list_bodies(note: str, bodies: set[str]) -> None:
+    text = f"国务院关于推进某某工作的意见\n\n一、重点任务\n\n1.扩大试点。完善配套措施。{note}"
+    r = extract(Document("t", text))
+    assert {x.subj for x in r.relations if x.rule == "implements:task"} == bodies
+
+
+def test_a_head_table_title_may_be_any_instrument() -> None:
+    text = HEADER.format(title="某某设施保护条例").replace("国务院办公厅 成文", "国务院 成文")
+    assert _rels(text + "第一条 为了保护某某设施，制定本条例。", DOCUMENT_RULE) == {
+        ("gov/state-council", "issued", "law/某某设施保护条例")
+    }
+    # an opening line must be an official document's title: a decree's heading is none
+    assert (
+        _rels("中华人民共和国国务院令\n\n第999号\n\n现公布《某某设施保护条例》。", DOCUMENT_RULE)
+        == set()
+    )

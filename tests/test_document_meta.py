@@ -175,3 +175,20 @@ def test_no_sign_off(tail: str) -> None:
     from kg.ingest.header import read_signoff
 
     assert read_signoff("正文。\n\n" + tail) == {}
+
+
+def test_front_matter_fields_land_in_the_same_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "notice.md"
+    p.write_text(
+        "---\ntitle: 关于某某工作的通知\n发文机关: 财政部\n发文字号: 财办〔2031〕2号\n"
+        "发布日期: 2031-04-01\n---\n\n正文。",
+        encoding="utf-8",
+    )
+    m = read_document(p).meta
+    assert (m["issuer"], m["number"], m["issued"], m["date"]) == (
+        "财政部",
+        "财办〔2031〕2号",
+        "2031-04-01",
+        "2031-04-01",
+    )
+    assert m["extra"] == {}

@@ -40,7 +40,7 @@ import yaml
 from kg.errors import Errors, InputError
 from kg.ingest.clean import clean_with_meta, sniff_markup
 from kg.ingest.decode import decode_bytes, decode_line, detect_encoding
-from kg.ingest.header import read_header, read_signoff
+from kg.ingest.header import LABELS, read_header, read_signoff
 from kg.ingest.names import shown
 from kg.ingest.office import OFFICE_FORMATS, office_text
 from kg.model import Document
@@ -84,8 +84,18 @@ _AUTHOR_KEYS = ("author", "authors", "byline")
 _URL_KEYS = ("url", "link", "permalink", "source_url", "canonical", "href")
 _PUBLISHER_KEYS = ("publisher", "source", "author")
 _CATEGORY_KEYS = ("categories", "category")
+#: Front-matter / JSONL keys of the head-table fields (:data:`kg.model.ISSUE_FIELDS`):
+#: the English name or any label of :data:`kg.ingest.header.LABELS`.
+_ISSUE_KEYS: dict[str, tuple[str, ...]] = {
+    "issuer": ("issuer", *LABELS["issuer"]),
+    "number": ("number", "doc_number", "document_number", *LABELS["number"]),
+    "index_number": ("index_number", *LABELS["index"]),
+    "created": LABELS["created"],
+    "issued": ("issued", *LABELS["issued"]),
+}
 _NOT_EXTRA = frozenset(
     (
+        *(k for keys in _ISSUE_KEYS.values() for k in keys),
         *("source", "format", "markup", "sha1", "line", "extra", "id", "text", "content"),
         *_TITLE_KEYS,
         *_DATE_KEYS,
@@ -174,7 +184,13 @@ def _first(d: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
 
 
 def meta_from_mapping(d: Mapping[str, Any]) -> dict[str, Any]:
-    """The normalised metadata of front matter or a JSONL record (keys lower-cased)."""
+    """The normalised metadata of front matter or a JSONL record (keys lower-cased); the
+    head-table fields under their English names or their Chinese labels.
+
+    >>> m = meta_from_mapping({"title": "某某通知", "发文机关": "某部", "发布日期": "2001年3月9日"})
+    >>> m["issuer"], m["issued"], m["extra"]
+    ('某部', '2001-03-09', {})
+    """
     low = {str(k).strip().lower(): v for k, v in d.items()}
     cats: list[str] = []
     for k in _CATEGORY_KEYS:
@@ -200,6 +216,11 @@ def meta_from_mapping(d: Mapping[str, Any]) -> dict[str, Any]:
         "categories": cats,
         "publisher": _text(_first(low, _PUBLISHER_KEYS)),
         "extra": extra,
+        **{
+            k: normalize_date(v) if k in ("created", "issued") else _text(v)
+            for k, keys in _ISSUE_KEYS.items()
+            if (v := _first(low, keys)) is not None
+        },
     }
 
 
@@ -267,8 +288,8 @@ def header_meta(text: str) -> dict[str, Any]:
 
     >>> m = header_meta("发文机关： 某部 成文日期： 2001年3月2日\\n\\n"
     ...                 "发文字号： X发〔2001〕7号 发布日期： 2001年03月09日\\n\\n正文")
-    >>> m["issuer"], m["number"], m["created"], m["issued"], m["date"]
-    ('某部', 'X发〔2001〕7号', '2001-03-02', '2001-03-09', '2001-03-09')
+    >>> m["issuer"], m["number"], m["created"], m["issued"]
+    ('某部', 'X发〔2001〕7号', '2001-03-02', '2001-03-09')
     """
     h = read_header(text)
     if not h:
@@ -285,13 +306,17 @@ def header_meta(text: str) -> dict[str, Any]:
             out[name] = normalize_date(h[name].value)
     if "title" in h:
         out["title"] = h["title"].value
-    if out.get("issued"):
-        out["date"] = out["issued"]
     if "topics" in h:  # 科技、教育\\教育: a path in the site's topic tree
         out["categories"] = [t for t in re.split(r"[\\\\/]", h["topics"].value) if t.strip()]
     if "keywords" in h:
         out["keywords"] = h["keywords"].value
     return out
+
+
+def _publication_date(meta: dict[str, Any]) -> None:
+    """``date`` is the publication date (发布日期) when nothing else gave one."""
+    if meta.get("date") is None and meta.get("issued"):
+        meta["date"] = meta["issued"]
 
 
 def _merge(meta: dict[str, Any], found: Mapping[str, Any]) -> None:
@@ -324,6 +349,7 @@ def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id
         _merge(meta, meta_from_mapping(front))
     _merge(meta, head_meta)
     _merge(meta, header_meta(clean))
+    _publication_date(meta)
     if meta["publisher"] is None:
         meta["publisher"] = meta["author"]
     if meta["title"] is None and markup == "md" and (m := _MD_H1.match(body)):
@@ -512,4 +538,5 @@ def _jsonl_record(
     _merge(meta, meta_from_mapping({k: v for k, v in rec.items() if k != field}))
     _merge(meta, head_meta)
     _merge(meta, header_meta(clean))
+    _publication_date(meta)
     return Document(id=f"{prefix}#{key or n}", text=clean, meta=meta)

@@ -54,6 +54,8 @@ class GazEntry:
     successor: str | None = None
     #: the place one level up (a county's prefecture, a prefecture's province)
     part_of: str | None = None
+    #: short forms that name this body only beside another central body (药监局、海关总署)
+    listed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,6 +72,10 @@ class Gazetteer:
     #: strings that contain a name but are not that entity (财政部门, 沿海地区): matched
     #: like names so that leftmost-longest matching lets them win, then dropped
     blockers: frozenset[str] = frozenset()
+    #: one-character abbreviations of places (京 → place/beijing) and the characters
+    #: that may come before one (在京, 来沪): ``lexicon/place_abbr.tsv``
+    place_abbr: dict[str, str] = field(default_factory=dict)
+    abbr_before: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = None
     _heads_by_len: tuple[list, list] | None = field(default=None, repr=False, compare=False)
 
@@ -301,6 +307,7 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                         category=d.get("category"),
                         successor=d.get("successor"),
                         part_of=d.get("partOf"),
+                        listed=tuple(d.get("listed") or ()),
                     )
                 except (ValueError, KeyError, TypeError) as exc:
                     raise KGError(Errors.E050, path=path, line=lineno, reason=exc) from exc
@@ -314,6 +321,12 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
     gaz.not_entities = frozenset(norm_name(x) for x in read_lines(lex / "not_entities.txt"))
     gaz.ambiguous = frozenset(norm_name(x) for x in read_lines(lex / "ambiguous_aliases.txt"))
     gaz.blockers = frozenset(norm_name(x) for x in read_lines(lex / "blockers.txt"))
+    for line in read_lines(lex / "place_abbr.tsv"):
+        parts = line.split("\t")
+        if len(parts) == 2 and parts[0] == "before":
+            gaz.abbr_before = frozenset(parts[1].strip())
+        elif len(parts) == 2 and len(parts[0]) == 1 and parts[1].strip() in gaz.entries:
+            gaz.place_abbr[parts[0]] = parts[1].strip()
     heads = []
     for line in read_lines(lex / "title_heads.tsv"):
         parts = line.split("\t") if "\t" in line else line.split()

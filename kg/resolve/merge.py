@@ -268,7 +268,7 @@ def spans_text(spans: list[tuple[int, int, int, int]], old: str | None = None) -
     '1-2@0-9 5-8@0-20'
     """
     if old:
-        spans = sorted({*spans, *parse_spans(old)})
+        spans = sorted({*map(tuple, spans), *parse_spans(old)})
     return " ".join(f"{s}-{e}@{ss}-{se}" for s, e, ss, se in spans)
 
 

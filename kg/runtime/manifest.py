@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 
 from kg import fingerprint
 from kg.errors import Errors, InputError, KGError
+from kg.ingest.names import shown
 from kg.model import Document
 from kg.runtime.lifecycle import CacheLock
 from kg.runtime.store import PackStore, dump_checked, load_checked
@@ -171,7 +172,7 @@ class BuildState:
             f = found[0]
             if format_for(f) is None:
                 continue  # a named file kg cannot read: an error, not a document
-            stamp = self._stamp(str(f))
+            stamp = self._stamp(shown(f))
             if stamp is None:
                 return True
             try:
@@ -281,7 +282,7 @@ def iter_inputs(
             st = None
         if ids.seen_before(f, st):
             continue
-        path = str(f)
+        path = shown(f)  # the manifest's key: text msgpack can write, whatever the name
         docs = state.unchanged(path, st)
         if docs is not None and ids.assign_all([d.raw_id for d in docs], [d.doc_id for d in docs]):
             state.new_files[path] = state.files[path]
