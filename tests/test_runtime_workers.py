@@ -37,3 +37,33 @@ def test_extract_batch_gives_decodable_results() -> None:
     out = extract_batch([Document("a", "商务部表示。")])
     assert decode_result(out[0]).doc_id == "a"
     assert failure(out[0]) is None
+
+
+def die() -> None:
+    import os
+
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_a_clear_error_and_the_next_build_has_new_workers(
+    tmp_path: Path,
+) -> None:
+    import pytest
+
+    from kg.build import SAMPLE_DIR, Resident, build
+    from kg.errors import KGError
+
+    policy = Resident()
+    try:
+        pools = policy.pools(2, None)
+        with pytest.raises(Exception):  # noqa: B017 (the pool breaks)
+            pools.submit(die).result()
+        assert pools.broken
+        docs = [Document("a", "商务部表示。")]
+        with pytest.raises(KGError, match="E105"):
+            list(extract_keyed(docs, workers=2, executor=pools))
+        r = build([SAMPLE_DIR], tmp_path / "o", workers=2, quiet=True, formats=("ttl",),
+                  policy=policy)  # fmt: skip
+        assert r.docs_read == 2
+    finally:
+        policy.close()
