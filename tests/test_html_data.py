@@ -126,3 +126,12 @@ def test_communities_are_louvain_numbered_largest_first() -> None:
     assert c["n10"] == c["n11"] == -1  # too small for a hull
     # beyond the limit, a node joins its best-ranked neighbour's community
     assert D.communities(nodes, pairs, limit=8)["n9"] == 1
+
+
+def test_centrality_without_convergence_is_the_teleport_vector(monkeypatch) -> None:
+    def fail(*args, **kwargs):
+        raise nx.PowerIterationFailedConvergence(100)
+
+    monkeypatch.setattr(nx, "pagerank", fail)
+    pr = D.centrality(["a", "b", "c"], [("a", "b")], {"a": 3, "b": 0, "c": 0})
+    assert pr == {"a": 4 / 6, "b": 1 / 6, "c": 1 / 6}

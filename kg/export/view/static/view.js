@@ -355,6 +355,10 @@ function applyFilters() {
   const edgeOk = e => !hiddenPreds.has(e.predicate) && vis0.has(e.from) && vis0.has(e.to) &&
     (!act || e.docs.some(di => act.has(di)));
   let visible = vis0;
+  if (act) {  // a drawn entity stays only with a relation stated in those documents
+    visible = new Set([...added].filter(id => vis0.has(id)));
+    for (const e of data.edges) if (edgeOk(e)) { visible.add(e.from); visible.add(e.to); }
+  }
   if (selectedEnts.size) {  // the selected entities and their neighbours
     visible = new Set();
     for (const id of selectedEnts) if (vis0.has(id)) {
@@ -854,7 +858,7 @@ function table(box, columns, rows, keyOf, selection, filterText, defaultSort) {
       onclick: () => { t.limit += 500; t.render(); } }));
   };
   t.sort = key => { if (t.sortKey === key) t.desc = !t.desc; else { t.sortKey = key; t.desc = true; } t.render(); };
-  t.toggle = k => { if (selection.has(k)) selection.delete(k); else selection.add(k); t.onSelect(k); applyFilters(); t.render(); };
+  t.toggle = k => { if (selection.has(k)) selection.delete(k); else selection.add(k); t.onSelect(k); applyFilters(); fitVisible(); t.render(); };
   t.onSelect = () => {};
   return t;
 }
@@ -869,7 +873,7 @@ const entTable = table(document.getElementById("ent-table"), [
 entTable.toggle = k => {
   const id = allNodes[k].id;
   if (selectedEnts.has(id)) selectedEnts.delete(id); else { selectedEnts.add(id); if (!nodes.get(id)) addNode(id); }
-  applyFilters(); entTable.render();
+  applyFilters(); fitVisible(); entTable.render();
 };
 const entSel = { has: k => selectedEnts.has(allNodes[k].id), get size() { return selectedEnts.size; }, clear: () => selectedEnts.clear() };
 const docRows = docs.map((d, i) => Object.assign({ i: i }, d));
@@ -894,8 +898,12 @@ const docTable = table(document.getElementById("doc-table"), [
     }
   };
 }
-function selectEntities(ids) { selectedEnts.clear(); for (const id of ids) if (byId.has(id)) { selectedEnts.add(id); if (!nodes.get(id)) addNode(id); } applyFilters(); if (entTable.built) entTable.render(); }
-function selectDocs(ids) { selectedDocs.clear(); for (const id of ids) { const i = docs.findIndex(d => d.id === id); if (i >= 0) selectedDocs.add(i); } applyFilters(); if (docTable.built) docTable.render(); }
+function fitVisible() {  // after a selection: the view on what is left
+  const ids = network.body.nodeIndices.filter(id => byId.has(id));
+  if (ids.length) network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.5 });
+}
+function selectEntities(ids) { selectedEnts.clear(); for (const id of ids) if (byId.has(id)) { selectedEnts.add(id); if (!nodes.get(id)) addNode(id); } applyFilters(); fitVisible(); if (entTable.built) entTable.render(); }
+function selectDocs(ids) { selectedDocs.clear(); for (const id of ids) { const i = docs.findIndex(d => d.id === id); if (i >= 0) selectedDocs.add(i); } applyFilters(); fitVisible(); if (docTable.built) docTable.render(); }
 
 // ---------------------------------------------------------------- search
 function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, ""); }
