@@ -244,6 +244,9 @@ def split_front_matter(text: str, path: str = "<text>") -> tuple[dict[str, Any] 
         where = f" (line {mark.line + 2 + text.count(chr(10), 0, start)})" if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise InputError(Errors.E008, path=path, reason=f"{problem}{where}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as e:  # 0000-00-00, …
+        reason = f"{type(e).__name__}: {e}"
+        raise InputError(Errors.E008, path=path, reason=reason) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
