@@ -42,21 +42,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import Errors, KGError
+from kg.export.formats import rdf_suffixes
 
 #: Media type by graph file suffix, for ``oxigraph load --format``.
-LOAD_FORMATS = {
-    ".ttl": "text/turtle",
-    ".turtle": "text/turtle",
-    ".trig": "application/trig",
-    ".nt": "application/n-triples",
-    ".ntriples": "application/n-triples",
-    ".nq": "application/n-quads",
-    ".nquads": "application/n-quads",
-    ".jsonld": "application/ld+json",
-    ".rdf": "application/rdf+xml",
-    ".owl": "application/rdf+xml",
-    ".xml": "application/rdf+xml",
-}
+LOAD_FORMATS = {x: f.media_type for x, f in rdf_suffixes().items()}
 
 
 def oxigraph_binary() -> str:

@@ -99,6 +99,7 @@ def test_file_names_that_are_not_utf8_are_read_and_reported_on_their_own(
     str(errors[0]).encode("utf-8")
 
 
+@pytest.mark.slow  # runs kg build
 def test_a_build_with_a_non_utf8_file_name_builds_the_rest(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -138,6 +139,7 @@ def test_a_damaged_pdf_or_docx_is_an_error_of_its_own(tmp_path: Path) -> None:
     assert isinstance(c, Document)
 
 
+@pytest.mark.slow  # runs kg build
 def test_the_summary_counts_skipped_files_by_type_and_names_ten(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -157,6 +159,7 @@ def test_the_summary_counts_skipped_files_by_type_and_names_ten(tmp_path: Path) 
     assert line.count(str(src)) == 13
 
 
+@pytest.mark.slow  # runs kg build
 def test_a_folder_of_only_unreadable_files_says_why(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -56,6 +56,7 @@ def test_cuts_fall_at_paragraph_breaks_then_sentence_ends() -> None:
         sections(text, 1)
 
 
+@pytest.mark.slow  # reads the corpus
 @needs_laws
 def test_a_long_document_is_extracted_in_sections_with_offsets_into_the_whole(
     monkeypatch: pytest.MonkeyPatch,

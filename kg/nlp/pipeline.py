@@ -41,6 +41,7 @@ from kg.fingerprint import pipeline_key
 from kg.io import write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
+from kg.nlp.segment import fast_segmenter
 from kg.sealed import seal, unseal
 
 #: Components in pipeline order. Each is a registered factory name.
@@ -55,21 +56,6 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "kg_quantities",
     "kg_docfacts",
 )
-
-
-def _fast_segmenter() -> Any:
-    """The fastest installed module with jieba's ``cut`` and identical tokens."""
-    for name in ("jieba_next", "jieba_fast", "jieba"):
-        try:
-            mod = __import__(name)
-        except ImportError:
-            continue
-        for setter in ("set_log_level", "setLogLevel"):
-            if hasattr(mod, setter):
-                getattr(mod, setter)(logging.WARNING)
-                break
-        return mod
-    raise ImportError("jieba is required")  # pragma: no cover
 
 
 _SEGMENTER_WORDS_ADDED: set[int] = set()
@@ -103,7 +89,7 @@ def make_nlp(
     # Configured as "char" first so spaCy does not load and warm up the slow original
     # jieba (0.5 s per process); then switched to jieba segmentation with jieba_next.
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "char"}}})
-    seg = _fast_segmenter()
+    seg = fast_segmenter()
     gaz = load_gazetteer(gazetteer_dir)
     _prepare_segmenter(seg, gaz.jieba_words())
     nlp.tokenizer.jieba_seg = seg
@@ -235,7 +221,7 @@ def restore_snapshot(path: Path, components: tuple[str, ...]) -> Language | None
     finally:
         if was:
             gc.enable()
-    seg = _fast_segmenter()
+    seg = fast_segmenter()
     comps = payload.get("components") if isinstance(payload, dict) else None
     if (
         comps is None

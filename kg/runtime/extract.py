@@ -17,30 +17,17 @@ new. A stored result that turns out unusable is extracted again.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg import fingerprint
 from kg.errors import Errors, InputError
 from kg.model import DocResult, Document
 from kg.runtime.codec import decode_result, encode_result, failure
-from kg.runtime.manifest import Cached, Keyed
+from kg.runtime.manifest import Cached, Keyed, doc_hash
 from kg.runtime.store import PackStore
 from kg.runtime.workers import Pools, extract_batch
-
-
-def doc_hash(doc: Document) -> str:
-    """Content hash of a document as the pipeline sees it."""
-    h = hashlib.sha1(fingerprint.code_version().encode())
-    h.update(doc.id.encode())
-    h.update(doc.text.encode("utf-8"))
-    meta = {k: v for k, v in doc.meta.items() if k not in ("source", "sha1", "mtime")}
-    h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str).encode())
-    return h.hexdigest()
 
 
 class ResultCache:

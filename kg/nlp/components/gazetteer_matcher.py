@@ -22,11 +22,12 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import Gazetteer, NameWindows, load_gazetteer
-from kg.nlp.text import strip_quotes
+from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
 _POST_STEM = frozenset("部局厅署")
 _OUTER_TYPES = frozenset({"Law", "Program", "Event"})
+_COMPOUND_OPENERS = frozenset({"Country", "Location"})
 _COUNTY = "县级行政区"  # the category scripts/build_gazetteers.py gives counties
 _PARENT_WINDOW = 30
 _OPEN_QUOTES = frozenset("“‘「『")
@@ -69,15 +70,22 @@ class GazetteerMatcher:
         return w[1]
 
     def _opens_compound(self, st, start: int, end: int) -> bool:
-        """A country's name opening a jieba word whose rest is a word of two or more
-        characters (中国|网民 in the token 中国网民): the country is mentioned."""
+        """A country's or place's name opening a jieba word whose rest is a word of two or
+        more characters (中国|网民 in the token 中国网民, 长江|上游): it is mentioned."""
         if start not in st.tok_starts:
             return False
         j = end + 1
         while j < len(st.norm) and j not in st.tok_ends:
             j += 1
         rest = st.norm[end:j]
-        return len(rest) >= 2 and rest in self._freq()
+        if len(rest) < 2 or rest not in self._freq():
+            return False
+        # an idiom or set phrase is no mention (长治|久安), unless its rest is a common
+        # noun or a locative (长江|上游 is a set phrase too)
+        tags = jieba_tags()
+        if tags.get(st.norm[start:j], "")[:1] in ("i", "l"):
+            return tags.get(rest, "") in ("n", "f", "s")
+        return True
 
     def _named_parents(self, st, counties: list[Mention]) -> None:
         """Keep the short forms of counties (泸定, 信丰) whose prefecture or province is
@@ -100,11 +108,30 @@ class GazetteerMatcher:
                     break
                 parent = entries[parent].part_of if parent in entries else None
 
+    def _abbreviations(self, st) -> None:
+        """A municipality's one-character abbreviation as a word of its own after a verb
+        or preposition of place (在京, 来沪): the municipality (在京会见 mentions 北京)."""
+        norm, before = st.norm, self.gaz.abbr_before
+        for ch, key in self.gaz.place_abbr.items():
+            i = norm.find(ch, 1)
+            while i != -1:
+                # a word of its own (在|京) or closing the phrase's word (抵京, 进京)
+                if (
+                    norm[i - 1] in before
+                    and i + 1 in st.tok_ends
+                    and (i in st.tok_starts or i - 1 in st.tok_starts)
+                ):
+                    e = self.gaz.entries[key]
+                    st.candidates.append(
+                        Mention(i, i + 1, st.text[i : i + 1], e.type, e.id, e.name, "gazetteer")
+                    )
+                i = norm.find(ch, i + 1)
+
     @staticmethod
     def _freq() -> dict[str, int]:
-        from kg.nlp.organs import _segmenter_freq
+        from kg.nlp.organs import segmenter_freq
 
-        return _segmenter_freq()
+        return segmenter_freq()
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
@@ -137,7 +164,12 @@ class GazetteerMatcher:
                 ):
                     continue
             elif len(name) < self.min_free_len and not st.aligned(start, end):
-                if not (entries[key].type == "Country" and self._opens_compound(st, start, end)):
+                e = entries[key]
+                if not (
+                    e.type in _COMPOUND_OPENERS
+                    and e.category != _COUNTY  # 黄浦|江畔: a county's name opens other names
+                    and self._opens_compound(st, start, end)
+                ):
                     continue
             e = entries[key]
             m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
@@ -149,6 +181,8 @@ class GazetteerMatcher:
                 nested.append((end_idx + 1 - len(name), end_idx))
         if counties:
             self._named_parents(st, counties)
+        if self.gaz.place_abbr:
+            self._abbreviations(st)
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:

@@ -38,6 +38,7 @@ from kg.nlp.relations.masking import (
     QUOTES,
     SEP,
     TIME,
+    VERB_LED,
     Unit,
     titled,
 )
@@ -111,7 +112,12 @@ class Grammar:
         )
         talk = {a + b for a in ("上", "期间", "之际") for b in L.kind("speech")}
         self.cues = re.compile(
-            alt(trig | L.kind("coop") | talk | {"组成", "部分", "隶属", "下属", "直属", "内设"})
+            alt(
+                trig
+                | L.kind("coop")
+                | talk
+                | {"组成", "部分", "隶属", "下属", "直属", "内设", "成员国"}
+            )
         )
         self.coop_w = L.kind("coop")
         self.causative_w = L.kind("causative")
@@ -264,8 +270,11 @@ class Grammar:
             if _QUANTIFIED.search(gap):
                 return []  # 实施一批重大工程: a class of things, not the named one
             raw_gap = ms[p:us]
+            # the name's own verb (提出的共建“一带一路”倡议, the unit starts after 共建)
+            own_verb = u.rule.endswith(VERB_LED) and self.scan.fullmatch(gap) is not None
             if (
-                raw_gap
+                not own_verb
+                and raw_gap
                 and raw_gap[-1] not in QUOTES
                 and not self._modifier.fullmatch(raw_gap.strip())
                 and u.type not in ("Location",)
@@ -276,8 +285,9 @@ class Grammar:
                 tm is not None
                 and tm.group() in self.trig_words
                 and not gap[tm.end() : tm.end() + 1] == "的"
+                and not own_verb
             ):
-                return []
+                return []  # another verb stands between
             if u.type == "Location":
                 k += 1
                 continue

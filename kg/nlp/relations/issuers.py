@@ -76,11 +76,11 @@ def header_issuers(ds: DocState) -> None:
         if _BODY_START.match(line):
             break
         if line and _HEADER_VERB.search(line):
-            bodies = [
+            # the session's body first: 山东省第十二届人民代表大会常务委员会第十九次会议
+            # holds a mention of 山东省人民代表大会, but its standing committee passed it
+            bodies = _session_bodies(ms, pos, end) or [
                 m for m in ms if pos <= m.start < end and m.type in ("GovernmentBody", "Ministry")
             ]
-            if not bodies:
-                bodies = _session_bodies(ms, pos, end)
             for b in bodies[:1]:
                 ds.types.setdefault(b.key, b.type)
                 s, e = pos + (len(norm[pos:end]) - len(norm[pos:end].lstrip())), end

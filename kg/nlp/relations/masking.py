@@ -86,6 +86,8 @@ CLAUSE_SEP = re.compile(f"[{SEP}{END}]")
 
 #: A maskable mention: an outermost mention, or ORG + post + PERSON as the person.
 Unit = Mention
+#: rule suffix of a unit named with its verb (共建“一带一路”): the verb is left unmasked
+VERB_LED = "+verb"
 
 
 def mask(norm: str, s: int, e: int, su: list[Unit]) -> str:

@@ -27,6 +27,10 @@ from kg.nlp.relations.reporter import reporting_government
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 
+_PARTNERS = re.compile(
+    f"(?:与|同|跟)((?:{AG})(?:(?:、|和|及|以及){AG})*)(?:合作|一道|一起|共同|联合)"
+)
+
 #: (keys, confidence, implicit, how, text between subject and verb)
 Subject = tuple[tuple[str, ...], float, bool, str, tuple[str, ...]]
 
@@ -159,10 +163,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return None
         keys = tuple(u.key for u in run)
         # partners of 与X合作/同X一道 are co-subjects
-        m = re.search(
-            f"(?:与|同|跟)((?:{AG})(?:(?:、|和|及|以及){AG})*)(?:合作|一道|一起|共同|联合)",
-            pre,
-        )
+        m = _PARTNERS.search(pre)
         if m:
             keys = keys + tuple(
                 umap[after + j].key for j in range(m.start(1), m.end(1)) if after + j in umap
@@ -200,7 +201,13 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             continue
         if k2 == "agent":
             pre2 = ms[after2 : clauses[cj][1]]
-            return tuple(u.key for u in run2), 0.75, False, "topic", (pre2, pre)
+            keys = tuple(u.key for u in run2)
+            m = _PARTNERS.search(pre2)
+            if m:  # 中方愿同印尼一道，共建X: both build it
+                keys += tuple(
+                    umap[after2 + j].key for j in range(m.start(1), m.end(1)) if after2 + j in umap
+                )
+            return keys, 0.75, False, "topic", (pre2, pre)
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
         if k2 in ("self", "entity") or (k2 == "unknown" and not run2):

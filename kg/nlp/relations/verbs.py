@@ -29,12 +29,14 @@ from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import (
     AG,
     AGENTS,
+    AGL,
     END,
     ISSUERS,
     MASKED,
     QUOTES,
     SEP,
     TIME,
+    VERB_LED,
     Unit,
     titled,
 )
@@ -65,6 +67,7 @@ class Verbs:
         self._attendee_re = re.compile(
             f"(?:[\ue010-\ue012\ue014]\ue01f*)?{post}(?P<p>\ue013\ue01f*)"
         )
+        self._place_before = re.compile(f"[在于从向到赴](?:{AGL}[、和及与])*$")
         self._rel_subj = re.compile(
             f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
             f"(?:{adv_alt}|所|{TIME}|\\s)*$"
@@ -216,8 +219,8 @@ class Verbs:
         g, ds, ms, s = sen.g, sen.ds, sen.ms, sen.s
         cs, ce = clause
         m = self._rel_subj.search(ms, cs, ts)
-        if m is None or ms[m.start() - 1 : m.start()] in ("在", "于", "从", "向", "到", "赴"):
-            return  # 在巴西举行的X: a place, not who held it
+        if m is None or self._place_before.search(ms, cs, m.start()):
+            return  # 在巴西举行的X, 在日本、法国举行的X: a place, not who held it
         a = sen.umap.get(m.start(1))
         rows = g.lex.triggers[word]
         if a is None or ds.types.get(a.key, a.type) not in AGENTS:
@@ -239,6 +242,13 @@ class Verbs:
         """《X》正在推进: objects before the verb, the clause ending after it."""
         g, ms, umap = sen.g, sen.ms, sen.umap
         q = g.prefix.match(ms, cs, ce).end()
+        lead = g.scan.match(ms, q, ts)
+        if (
+            lead is not None
+            and (u := umap.get(lead.end())) is not None
+            and u.rule.endswith(VERB_LED)
+        ):
+            q = lead.end()  # 共建“一带一路”稳步推进: the name's own verb
         objs = []
         while q < ts:
             u = umap.get(q)
