@@ -13,6 +13,7 @@ numbers still correspond.
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -64,35 +65,62 @@ def entity_spans(
     [('警方', True, None)]
     """
     from kg.nlp import get_nlp
+    from kg.nlp.sections import sections
 
     nlp = get_nlp(entity_components(tagger))
-    for doc in nlp.pipe(texts):
-        st = doc._.kg
-        spans = [
+    limit = nlp.max_length
+    #: (offset of the piece in its text, last piece of the text?) of each piece piped
+    pieces: deque[tuple[int, bool]] = deque()
+
+    def cut(texts: Iterable[str]) -> Iterator[str]:
+        # a text over the pipeline's limit goes through in sections (kg.nlp.sections)
+        for text in texts:
+            if len(text) <= limit:
+                pieces.append((0, True))
+                yield text
+                continue
+            spans = sections(text, limit)
+            for k, (a, b) in enumerate(spans):
+                pieces.append((a, k == len(spans) - 1))
+                yield text[a:b]
+
+    found: list[dict[str, Any]] = []
+    for doc in nlp.pipe(cut(texts)):
+        off, last = pieces.popleft()
+        found += _doc_spans(doc, base_iri, nominal, off)
+        if last:
+            yield found
+            found = []
+
+
+def _doc_spans(doc: Any, base_iri: str, nominal: bool, off: int) -> list[dict[str, Any]]:
+    """The spans of one piped piece, offsets shifted by ``off`` (its place in the text)."""
+    st = doc._.kg
+    spans = [
+        {
+            "start": m.start + off,
+            "end": m.end + off,
+            "text": m.text,
+            "type": m.type,
+            "iri": entity_iri(m.key, base_iri),
+            "nominal": False,
+        }
+        for m in st.mentions
+    ]
+    if nominal and st.nominals:
+        spans += [
             {
-                "start": m.start,
-                "end": m.end,
+                "start": m.start + off,
+                "end": m.end + off,
                 "text": m.text,
                 "type": m.type,
-                "iri": entity_iri(m.key, base_iri),
-                "nominal": False,
+                "iri": None,
+                "nominal": True,
             }
-            for m in st.mentions
+            for m in st.nominals
         ]
-        if nominal and st.nominals:
-            spans += [
-                {
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "type": m.type,
-                    "iri": None,
-                    "nominal": True,
-                }
-                for m in st.nominals
-            ]
-            spans.sort(key=lambda s: (s["start"], s["end"]))
-        yield spans
+        spans.sort(key=lambda s: (s["start"], s["end"]))
+    return spans
 
 
 def extract_jsonl(
