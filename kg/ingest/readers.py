@@ -421,7 +421,7 @@ def _record_text(rec: Mapping[str, Any], fields: tuple[str, ...]) -> tuple[str |
     return None, wrong
 
 
-def _json_kind(v: Any) -> str:
+def json_kind(v: Any) -> str:
     """``a number``, ``a list``… (what a JSON value is, for a message)."""
     if isinstance(v, bool):
         return "a boolean"
@@ -435,14 +435,14 @@ def _json_kind(v: Any) -> str:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _no_surrogates(v: Any) -> Any:
+def no_surrogates(v: Any) -> Any:
     """Lone surrogates (``"\\ud800"`` in JSON) → U+FFFD, recursively."""
     if isinstance(v, str):
         return _LONE_SURROGATE.sub("\ufffd", v)
     if isinstance(v, list):
-        return [_no_surrogates(x) for x in v]
+        return [no_surrogates(x) for x in v]
     if isinstance(v, dict):
-        return {_no_surrogates(k): _no_surrogates(x) for k, x in v.items()}
+        return {no_surrogates(k): no_surrogates(x) for k, x in v.items()}
     return v
 
 
@@ -520,10 +520,10 @@ def _jsonl_record(
             Errors.E006, path=source, line=n, reason=f"a {type(rec).__name__}, not an object"
         )
     if "\\ud" in text or "\\uD" in text:  # a surrogate escape: a lone one gives a str no
-        rec = _no_surrogates(rec)  # codec can write (substring tests: no regex per line)
+        rec = no_surrogates(rec)  # codec can write (substring tests: no regex per line)
     body, field = _record_text(rec, fields)
     if body is None and field:
-        kind = _json_kind(rec[field])
+        kind = json_kind(rec[field])
         return InputError(Errors.E150, path=source, line=n, field=field, kind=kind)
     if body is None:
         return InputError(Errors.E007, path=source, line=n, fields=", ".join(fields))
