@@ -24,7 +24,7 @@ class Cooperation:
     def __init__(self, g: Grammar) -> None:
         self.g = g
         self._coop_re = re.compile(
-            f"(?P<c>与|同|跟|和|协助|携手)(?P<run>{AGL}(?:(?:、|和|及|以及|与){AGL})*)"
+            f"(?P<c>与|同|跟|和|协助|携手|会同)(?P<run>{AGL}(?:(?:、|和|及|以及|与){AGL})*)"
         )
         self._left = re.compile(f"({AG})[{QUOTES}]*$")
 
@@ -36,7 +36,13 @@ class Cooperation:
             ci = sen.clause_of(m.start())
             ce = sen.clauses[ci][1]
             rest = ms[m.end() : ce]
-            if m.group("c") in ("协助", "携手"):
+            if m.group("c") == "会同":
+                # A会同B研究提出…: acting jointly is the cooperation; B must end there
+                # (会同国务院有关部门, 会同黄河河务部门: a modifier of someone unnamed)
+                q = m.end()
+                if not (q >= ce or ms[q] == "等" or g.follow.match(ms, q, ce)):
+                    continue
+            elif m.group("c") in ("协助", "携手"):
                 if not re.search("共同|一道|一起|合作", rest):
                     continue
             else:
