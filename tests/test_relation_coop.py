@@ -20,3 +20,13 @@ def test_acting_jointly():
 def test_jointly_with_an_unnamed_body_is_nothing():
     got = labelled("具体办法由财政部会同国务院有关部门制定。")
     assert not {r for r in got if r[1] == "cooperatesWith"}
+
+
+def test_attending_together_is_no_cooperation():
+    got = labelled("国务院总理李强同新加坡总理共同出席2030年世界互联网大会。")
+    assert not {r for r in got if r[1] == "cooperatesWith"}
+
+
+def test_cooperation_stated_after_attending_together():
+    got = labelled("中国同泰国共同出席仪式并深化务实合作。")
+    assert ("中国", "cooperatesWith", "泰国") in got

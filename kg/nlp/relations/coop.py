@@ -17,6 +17,9 @@ from kg.nlp.relations.masking import AG, AGENTS, AGL, QUOTES
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.subject import subject
 
+_TOGETHER = frozenset({"共同", "一道", "一起"})
+_MEETING = re.compile("出席|参加|会见|会晤|会谈|见证|观看|参观|考察|举行|主持|步入|合影")
+
 
 class Cooperation:
     """The cooperatesWith family (see the module docstring)."""
@@ -46,7 +49,15 @@ class Cooperation:
                 if not re.search("共同|一道|一起|合作", rest):
                     continue
             else:
-                cm = g.coop_cue.search(rest)
+                # 共同出席, 一道会见: doing something together is no cooperation by itself
+                cm = next(
+                    (
+                        c
+                        for c in g.coop_cue.finditer(rest)
+                        if not (c.group() in _TOGETHER and _MEETING.match(rest, c.end()))
+                    ),
+                    None,
+                )
                 if cm is None or "的" in rest[cm.end() :]:
                     continue  # 与X缔结…协定的国家: a relative clause about someone else
             partners = sen.units_in(m.start("run"), m.end("run"))
