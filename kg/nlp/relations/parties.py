@@ -71,13 +71,15 @@ _PAIR = re.compile(
 
 def pair_cooperation(ds) -> None:
     """古中全面合作关系, 阿中战略伙伴关系, 中塞…务实合作: a pair of first characters, one
-    中, the other that of the one country or organisation of the document starting with
-    it, before a cooperation word → cooperatesWith (both ends must be mentioned)."""
+    中, the other that of the one country (or organisation written short: 阿盟) of the
+    document starting with it, before a cooperation word → cooperatesWith (both ends
+    must be mentioned)."""
     st = ds.st
     first: dict[str, set[tuple[str, str]]] = {}
     china = None
     for u in ds.units:
-        if u.type in ("Country", "Organization") and u.label:
+        # an organisation only when written short (阿盟, 东盟): 中欧 is not the ECB
+        if u.label and (u.type == "Country" or (u.type == "Organization" and len(u.text) <= 3)):
             first.setdefault(u.label[0], set()).add((u.key, u.type))
             if u.key == "country/CHN":
                 china = u.key
