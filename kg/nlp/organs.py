@@ -41,7 +41,7 @@ from pathlib import Path
 import ahocorasick
 
 from kg.model import Mention
-from kg.nlp.gazetteer import Gazetteer, NameWindows, _read_lines
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, _read_lines
 from kg.nlp.text import norm_name, offset_mask
 
 GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
@@ -159,13 +159,12 @@ _NOT_DISTRICTS = frozenset(
 # a date before 日/月… (6日国务院, 六日国务院): the 日 is the day, no country (日本)
 _DATE_CHARS = frozenset("月年号〇零一二三四五六七八九十廿卅")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
-# a provincial organ named without its province (省委, 省政协): the document's province's
+# a provincial organ named without its province (省委, 省政协): the document's province's.
+# 省政府 and 省人民政府 stay generic: laws use them for any province (由省人民政府规定)
 _BARE_PROVINCIAL = (
     "省人民代表大会常务委员会",
     "省人大常委会",
     "省人民代表大会",
-    "省人民政府",
-    "省政府",
     "省政协",
     "省委",
 )
@@ -231,9 +230,12 @@ class OrganFinder:
         for e in gazetteer.entries.values():
             if e.type in ("Country", "Location"):
                 target = self.country_names if e.type == "Country" else self.place_names
+                # a county's two-character name is often the end of another name (礼县 in
+                # 崇礼县政府); the administrative shape (崇礼 + 县) finds those counties
+                short = 3 if e.category == COUNTY else 2
                 for nm in (e.name, *e.aliases):
                     nm = norm_name(nm)
-                    if len(nm) >= 2 and len(gazetteer.by_name.get(nm, ())) == 1:
+                    if len(nm) >= short and len(gazetteer.by_name.get(nm, ())) == 1:
                         target[nm] = e.id
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)

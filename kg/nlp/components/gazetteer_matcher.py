@@ -21,14 +21,13 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
-from kg.nlp.gazetteer import Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, load_gazetteer
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
 _POST_STEM = frozenset("部局厅署")
 _OUTER_TYPES = frozenset({"Law", "Program", "Event"})
 _COMPOUND_OPENERS = frozenset({"Country", "Location"})
-_COUNTY = "县级行政区"  # the category scripts/build_gazetteers.py gives counties
 _PARENT_WINDOW = 30
 _OPEN_QUOTES = frozenset("“‘「『")
 _CLOSE_QUOTES = frozenset("”’」』")
@@ -108,6 +107,14 @@ class GazetteerMatcher:
                     break
                 parent = entries[parent].part_of if parent in entries else None
 
+    @staticmethod
+    def _two_words(st, start: int, end: int) -> bool:
+        """Each character of a two-character name is a word of its own (歙|县, not
+        崇礼|县 or 新兴|县)."""
+        return end - start == 2 and all(
+            i in st.tok_starts and i + 1 in st.tok_ends for i in (start, start + 1)
+        )
+
     def _abbreviations(self, st) -> None:
         """A municipality's one-character abbreviation as a word of its own after a verb
         or preposition of place (在京, 来沪): the municipality (在京会见 mentions 北京)."""
@@ -165,15 +172,17 @@ class GazetteerMatcher:
                     continue
             elif len(name) < self.min_free_len and not st.aligned(start, end):
                 e = entries[key]
-                if not (
+                if e.category == COUNTY and self._two_words(st, start, end):
+                    pass  # 歙|县: a county's one-character name and its unit
+                elif not (
                     e.type in _COMPOUND_OPENERS
-                    and e.category != _COUNTY  # 黄浦|江畔: a county's name opens other names
+                    and e.category != COUNTY  # 黄浦|江畔: a county's name opens other names
                     and self._opens_compound(st, start, end)
                 ):
                     continue
             e = entries[key]
             m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
-            if e.category == _COUNTY and e.part_of and len(name) < self.min_free_len:
+            if e.category == COUNTY and e.part_of and len(name) < self.min_free_len:
                 counties.append(m)
                 continue
             st.candidates.append(m)
