@@ -79,3 +79,8 @@ def test_shared_short_forms_name_the_central_body_beside_another() -> None:
     assert found["扶贫办"] == "gov/cpad"
     # a local bureau's list: no central body beside it
     assert "林业局" not in dict(_bodies("县财政局会同林业局研究。"))
+
+
+def test_a_standing_committee_named_by_its_term() -> None:
+    found = _bodies("湖南省第十三届人民代表大会常务委员会第五次会议通过。")
+    assert ("湖南省第十三届人民代表大会常务委员会", "gov/hunan-pcsc") in found

@@ -172,8 +172,9 @@ _BARE_PROVINCIAL = (
 _FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
-# a people's congress named by its term (四川省第十四届人民代表大会第五次会议)
-_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会")
+# a people's congress or its standing committee named by its term (四川省第十四届人民代表
+# 大会第五次会议, 山东省第十届人民代表大会常务委员会第四次会议)
+_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会(常务委员会)?")
 
 
 def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
@@ -610,7 +611,8 @@ class OrganFinder:
         for m in _CONGRESS_TERM.finditer(norm):
             p = ends.get(m.start())
             if p is not None:
-                g = self.gaz.lookup(self.gaz.entries[p.key].name + "人民代表大会")
+                organ = "人民代表大会" + (m.group(1) or "")  # or its standing committee
+                g = self.gaz.lookup(self.gaz.entries[p.key].name + organ)
                 if g is not None:
                     found.setdefault(
                         (p.start, m.end()),
