@@ -60,7 +60,7 @@ _AGENCY_HEADS = "管理局|总局|委员会|局|署"
 _AGENCY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:" + _AGENCY_HEADS + r")(?!长)")
 # what may not start a sub-unit: a post or a verb right after the body
 _SUB_BAD_START = re.compile(
-    r"(?:副|总|部|局|长|门|属|下|所|内|外|主|有|负|新闻发言|发言|会同|联合|牵头|批准)"
+    r"(?:副|总|部|局|长|门|属|下|所|内|外|主(?:任|席|管|办|持|要|导|动|体|编|讲)|有|负|新闻发言|发言|会同|联合|牵头|批准)"
 )
 _EMBASSY = re.compile(r"驻([\u4e00-\u9fff]{1,8}?)(?:大使馆|总领事馆|领事馆|使馆|代表处|代表团)")
 # characters that never occur inside the middle of a sub-unit name or a place name
