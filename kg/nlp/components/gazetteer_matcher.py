@@ -136,9 +136,9 @@ class GazetteerMatcher:
 
     @staticmethod
     def _freq() -> dict[str, int]:
-        from kg.nlp.organs import _segmenter_freq
+        from kg.nlp.organs import segmenter_freq
 
-        return _segmenter_freq()
+        return segmenter_freq()
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)

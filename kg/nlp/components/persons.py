@@ -18,12 +18,40 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.components.names import ForeignNameReader, NameWords, is_cjk
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
 # "nr"): no given name ends with one
 _ROLE_END = frozenset("方们者人庭员院会局部厅处所队组家")
 _DEFAULT_POSTS = ("部长", "总经济师", "总理", "主任", "局长", "主席", "记者", "责任编辑")
+#: types of what a post belongs to (外交部部长, 俄罗斯总统, 联合国秘书长)
+_OWNERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
+#: a country's own name: its posts are read with Chinese names only
+_HOME = "country/CHN"
+#: verbs after a list of names that opens a clause (王某、李某等参加会见)
+_LIST_VERBS = ("参加", "出席", "陪同", "参观", "考察", "调研", "主持")
+#: ordinals and the like between a country and its post (不丹第五世国王)
+_POST_GAP = re.compile("(?:第[一二三四五六七八九十]+[世任届代])?")
+#: heads of organisations' names: left over between a body and a post, they show that
+#: the body is longer than the one known
+_ORG_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "学校")
+#: head words of a foreign body's name between its country and a post (参议院主席)
+_BODY_HEADS = ("委员会", "议会", "议院", "政府", "机构", "理事会", "联盟", "中心", "组织")
+#: an administrative unit whose head's post makes the unit's people's government the body
+#: (海南省省长 X → 海南省人民政府)
+_GOV_HEADS = {
+    "省长": "省",
+    "副省长": "省",
+    "市长": "市",
+    "副市长": "市",
+    "县长": "县",
+    "副县长": "县",
+    "区长": "区",
+    "副区长": "区",
+    "州长": "州",
+    "副州长": "州",
+}
 
 
 class Persons:
@@ -32,8 +60,8 @@ class Persons:
     def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
         self.gaz = gazetteer
         posts = gazetteer.posts or list(_DEFAULT_POSTS)
-        surnames = _read_lines(directory / "lexicon" / "surnames.txt")
-        cues = _read_lines(directory / "lexicon" / "person_cues.txt")
+        surnames = read_lines(directory / "lexicon" / "surnames.txt")
+        cues = read_lines(directory / "lexicon" / "person_cues.txt")
         compound = [s for s in surnames if len(s) == 2]
         single = "".join(s for s in surnames if len(s) == 1)
         post_alt = "|".join(re.escape(p) for p in sorted(set(posts), key=len, reverse=True))
@@ -54,14 +82,15 @@ class Persons:
         self._post_end_re = re.compile(
             f"[{re.escape(last)}](?=[：:\\s]?(?:{sur})[\u4e00-\u9fff])" if last else "(?!)"
         )
-        self._cue = re.compile(f"(?:$|\\s|{cue_alt})")
+        # a date after the name too (李某17日在京会见)
+        self._cue = re.compile(f"(?:$|\\s|\\d|{cue_alt})")
         # no post: a name that opens a clause (at the start, after ，。；：、“（( or white
         # space) and is the subject of a speech verb (，王毅表示 / 许科敏指出): a strong cue,
         # checked against jieba's dictionary. The first lookahead alone settles the surname;
         # the second keeps only starts with a strong cue 2–4 characters on (a name is a
         # surname plus one or two characters), and the scan starts at the punctuation (a
         # lookbehind would be tried at every character).
-        strong = _read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
+        strong = read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
         strong_alt = "|".join(re.escape(c) for c in sorted(set(strong), key=len, reverse=True))
         self._strong_cue = re.compile(f"(?:{strong_alt})")
         name_then_cue = f"(?=({sur})[\u4e00-\u9fff])(?=[\\s\\S]{{2,4}}?(?:{strong_alt}))"
@@ -70,8 +99,30 @@ class Persons:
         self.surnames = frozenset(surnames)
         self.posts = frozenset(posts)
         self._not_names, self._common = _dictionary_sets(self.surnames)
+        self._sur_at = re.compile(f"({sur})[\u4e00-\u9fff]")
+        self.credits = frozenset(read_lines(directory / "lexicon" / "person_credits.txt"))
+        foreign = sorted(
+            set(read_lines(directory / "lexicon" / "foreign_posts.txt")), key=len, reverse=True
+        )
+        self._foreign_post = re.compile(
+            "(?:" + "|".join(map(re.escape, foreign)) + ")" if foreign else "(?!)"
+        )
+        self._any_post = re.compile(post_alt)
+        self._foreign = ForeignNameReader()
+        self._name_words = NameWords(self.surnames)
+        credit_alt = "|".join(map(re.escape, sorted(self.credits, key=len, reverse=True)))
+        self._credit_end = re.compile(f"(?:{credit_alt})[：:\\s]*$" if credit_alt else "(?!)")
+        # plain alternations of words (no lookbehind, no optional prefix): re scans
+        # them fast
+        after = sorted(
+            set(read_lines(directory / "lexicon" / "titles_after_name.txt")), key=len, reverse=True
+        )
+        self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
+        self._list_verbs = re.compile("|".join(_LIST_VERBS))
 
-    def _name_at(self, st, ns: int, sur_len: int, cue: re.Pattern) -> int | None:
+    def _name_at(
+        self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
+    ) -> int | None:
         """End of a plausible name starting at ``ns`` that a cue follows, or None. Given
         names of two and one characters are tried; a cue word beats punctuation, so 周奕说，
         gives 周奕 (+ 说), not 周奕说 (+ ，)."""
@@ -84,7 +135,7 @@ class Persons:
             ):
                 continue
             m = cue.match(norm, ne)
-            if not m or not self._plausible_name(st, ns, ne, sur_len):
+            if not m or not self._plausible_name(st, ns, ne, sur_len, strict):
                 continue
             score = 2 if m.end() > ne and "\u4e00" <= norm[ne] <= "\u9fff" else 1
             if score > best_score:
@@ -95,22 +146,41 @@ class Persons:
         st = kgdoc(doc)
         text, norm = st.text, st.norm
         names: dict[str, str] = {}
+        self._drop_offices(st)
         ends = {
             m.end: m
             for m in st.candidates
             if m.type in ("GovernmentBody", "Ministry", "Organization")
         }
+        owners = {m.end: m for m in st.candidates if m.type in _OWNERS}
         for m in self._post_matches(norm):
             ps, pe = m.span(1)
+            if norm[ps:pe] in self.credits or self._credit_before(norm, ps):
+                continue  # 记者 X, 责任编辑：X: by-lines are no persons
             ns = m.end()
             ne = self._name_at(st, ns, len(m.group(2)), self._cue)
             if ne is None:
                 continue
-            name = text[ns:ne]
-            key = names.setdefault(name, open_key("Person", name))
-            person = Mention(ns, ne, name, "Person", key, name, "person")
-            st.candidates.append(person)
-            st.posts.append(PostMention(person, text[ps:pe], ends.get(ps), st.sent_of(ns)))
+            person = self._add(st, names, ns, ne)
+            self._add_posts(st, person, ps, pe, ends, owners)
+            # a list of names after one post: 国务院副总理甲、乙、丙出席
+            while ne < len(norm) and norm[ne] == "、":
+                s = self._sur_at.match(norm, ne + 1)
+                ne2 = (
+                    self._name_at(st, ne + 1, len(s.group(1)), self._cue, strict=False)
+                    if s
+                    else None
+                )
+                if ne2 is None:
+                    break
+                other = self._add(st, names, ne + 1, ne2)
+                self._add_posts(st, other, ps, pe, ends, owners)
+                ne = ne2
+        self._foreign_names(st, names, owners, ends)
+        self._names_before_titles(st, names)
+        self._listed_names(st, names)
+        self._committee_lines(st, names, ends)
+        self._words_as_names(st, names)
         m0 = self._strong_at0.match(norm)
         for m in itertools.chain((m0,) if m0 else (), self._strong_scan.finditer(norm)):
             ns = m.end()
@@ -132,6 +202,345 @@ class Persons:
                     )
                 i = norm.find(name, i + len(name))
         return doc
+
+    def _drop_offices(self, st) -> None:
+        """An office is no body: a body name that is a post title (国家主席), or a country's
+        name and a post (中华人民共和国主席), is read as a post."""
+        drop, add = [], []
+        for m in st.candidates:
+            if m.type not in ("GovernmentBody", "Ministry"):
+                continue
+            t = st.norm[m.start : m.end]
+            if t in self.posts:
+                drop.append(m)
+                continue
+            for k in range(len(t) - 1, 1, -1):
+                if t[k:] in self.posts:
+                    e = self.gaz.lookup(t[:k])
+                    if e is not None and e.type == "Country":
+                        drop.append(m)
+                        a, b = m.start, m.start + k
+                        add.append(Mention(a, b, st.text[a:b], "Country", e.id, e.name, m.rule))
+                        break
+        for m in drop:
+            st.candidates.remove(m)
+        st.candidates.extend(add)
+
+    def _add(self, st, names: dict[str, str], ns: int, ne: int) -> Mention:
+        """A Person mention of ``text[ns:ne]`` (its label without inner white space)."""
+        text = st.text[ns:ne]
+        label = "".join(text.split())
+        key = names.setdefault(label, open_key("Person", label))
+        person = Mention(ns, ne, text, "Person", key, label, "person")
+        st.candidates.append(person)
+        return person
+
+    def _owner(self, ps: int, pe: int, ends: dict[int, Mention]) -> Mention | None:
+        """The body that ends where the post starts or inside it (全国政协主席: 全国政协;
+        中共中央政治局常委 read as the post 中央政治局常委: 中共中央政治局)."""
+        for e in range(pe - 1, ps - 1, -1):
+            m = ends.get(e)
+            if m is not None and m.start < e:
+                return m
+        return None
+
+    def _add_posts(
+        self,
+        st,
+        person: Mention,
+        ps: int,
+        pe: int,
+        ends: dict[int, Mention],
+        owners: dict[int, Mention],
+    ) -> None:
+        """PostMentions of ``person`` for the post at ``[ps, pe)`` and for the posts before
+        it joined by 、 (中共中央政治局常委、全国政协主席王某: both)."""
+        norm, text = st.norm, st.text
+        sent = st.sent_of(person.start)
+        while True:
+            org = self._owner(ps, pe, ends)
+            start = ps
+            if org is None:
+                org = owners.get(ps - len(_POST_GAP.match(norm, ps).group(0)))
+                c = owners.get(ps)
+                if c is not None and c.type == "Country":
+                    org = c
+                elif org is None:
+                    org = self._local_government(st, ps, norm[ps:pe])
+            post = text[max(ps, org.end) if org is not None and org.end > ps else ps : pe]
+            st.posts.append(PostMention(person, post, org, sent))
+            start = org.start if org is not None and org.start < ps else ps
+            # another post before, joined by 、
+            if start < 2 or norm[start - 1] != "、":
+                return
+            prev = self._post_ending(norm, start - 1)
+            if prev is None:
+                return
+            ps, pe = prev
+
+    def _post_ending(self, norm: str, e: int) -> tuple[int, int] | None:
+        """The longest post of the list ending at ``e``."""
+        keys = (norm[e - 2 : e], norm[e - 1]) if e >= 2 else (norm[e - 1 : e],)
+        best = None
+        for key in keys:
+            for p in self._post_ends.get(key, ()):
+                if norm.startswith(p, e - len(p)) and (best is None or len(p) > best):
+                    best = len(p)
+        return (e - best, e) if best else None
+
+    def _local_government(self, st, ps: int, post: str) -> Mention | None:
+        """海南省省长 X: the province's people's government, when the document names it."""
+        unit = _GOV_HEADS.get(post)
+        if unit is None:
+            return None
+        for m in st.candidates:
+            if m.end == ps and m.type == "Location" and m.label.endswith(unit):
+                gov = m.label + "人民政府"
+                e = self.gaz.lookup(gov)
+                key = e.id if e is not None else open_key("GovernmentBody", gov)
+                return Mention(
+                    m.start, ps, st.text[m.start : ps], "GovernmentBody", key, gov, "post"
+                )
+        return None
+
+    @staticmethod
+    def _credit_before(norm: str, ps: int) -> bool:
+        return False
+
+    def _foreign_names(
+        self,
+        st,
+        names: dict[str, str],
+        owners: dict[int, Mention],
+        ends: dict[int, Mention],
+    ) -> None:
+        """赞比亚总统希奇莱马, 联合国秘书长古特雷斯: a post of a foreign country or an
+        international organisation, then a name read up to the first word that cannot
+        belong to one (:class:`ForeignNameReader`). The same owner's posts may be joined
+        by 、 before one name (某国民族领袖、人民委员会主席甲), a body of the owner may
+        stand before a post (某国参议院主席乙), and the owner's next post and name may
+        follow after 、 (亚美尼亚总统甲、总理乙)."""
+        norm = st.norm
+        taken = {c.start for c in st.candidates if c.type == "Person"}
+        for owner in list(owners.values()):
+            if owner.key == _HOME or owner.type not in ("Country", "Organization"):
+                continue
+            pos = owner.end
+            pending: list[tuple[str, Mention | None]] = []
+            while True:
+                gap = _POST_GAP.match(norm, pos).end()
+                m = self._foreign_post.match(norm, gap)
+                org: Mention | None = owner
+                if m is None:
+                    m, org = self._post_after_body(st, gap, owner, ends)
+                    if m is None:
+                        break
+                pending.append((st.text[m.start() : m.end()], org))
+                ns = m.end()
+                if ns < len(norm) and norm[ns] == "、":
+                    pos = ns + 1  # 民族领袖、人民委员会主席: another post, one name
+                    continue
+                if ns in taken or ns not in st.tok_starts:
+                    break
+                ne = self._foreign.read(norm, ns, st.tok_starts)
+                if ne is None or not self._foreign_ok(st, ns, ne):
+                    break
+                person = self._add(st, names, ns, ne)
+                taken.add(ns)
+                for post, org in pending:
+                    st.posts.append(PostMention(person, post, org, st.sent_of(ns)))
+                pending = []
+                if ne < len(norm) and norm[ne] == "、":
+                    pos = ne + 1  # 、总理乙: the same country's next post
+                    continue
+                break
+
+    def _post_after_body(
+        self, st, pos: int, owner: Mention, ends: dict[int, Mention]
+    ) -> tuple[re.Match | None, Mention | None]:
+        """A foreign post after a body of the owner's (参议院主席, 主权委员会主席): the
+        body known (a candidate) or a run of two to fourteen characters ending in a body's
+        head word. The post's owner is the body when it is a candidate, else the country
+        (an organisation's unknown sub-body is not the organisation: no owner)."""
+        norm = st.norm
+        m = self._foreign_post.search(norm, pos + 2, pos + 20)
+        if m is None:
+            return None, owner
+        between = norm[pos : m.start()]
+        body = ends.get(m.start())
+        if body is not None and body.start >= pos - len(owner.text) and body.start <= pos:
+            return m, body
+        if (
+            len(between) <= 14
+            and all(is_cjk(ch) for ch in between)
+            and between.endswith(_BODY_HEADS)
+            and not any(ch in "的和与及在对为是" for ch in between)
+        ):
+            return m, owner if owner.type == "Country" else None
+        return None, owner
+
+    def _names_before_titles(self, st, names: dict[str, str]) -> None:
+        """温某某总理, 王某院士: a name as whole words right before a title."""
+        norm = st.norm
+        hits = [m.start() for m in self._titles_after.finditer(norm, 2)]
+        if not hits:
+            return
+        taken = {c.start for c in st.candidates if c.type == "Person"}
+        for ps in hits:
+            if ps not in st.tok_starts:
+                continue
+            for length in (3, 2, 4):
+                ns = ps - length
+                sm = self._sur_at.match(norm, ns) if ns >= 0 else None
+                if sm is None or ns in taken or length - len(sm.group(1)) not in (1, 2):
+                    continue
+                if self._plausible_name(st, ns, ps, len(sm.group(1))):
+                    self._add(st, names, ns, ps)
+                    taken.add(ns)
+                    break
+
+    def _words_as_names(self, st, names: dict[str, str]) -> None:
+        """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
+        or a title (同志, 先生) anywhere in a sentence: the word before it when it is one
+        jieba's HMM made or its dictionary tags as a name and starts with a surname
+        (:class:`NameWords`; 部长陈某在会上 is no clause start, 某某 is no dictionary word)."""
+        norm = st.norm
+        hits = [m.start() for m in self._strong_cue.finditer(norm, 2)]
+        hits += [m.start() for m in self._titles_after.finditer(norm, 2)]
+        if not hits:
+            return
+        taken = {c.start for c in st.candidates if c.type == "Person"}
+        for h in hits:
+            if h not in st.tok_starts:
+                continue
+            i = h - 1
+            while i > 0 and i not in st.tok_starts and h - i < 4:
+                i -= 1
+            if i in taken or i not in st.tok_starts:
+                continue
+            w = norm[i:h]
+            sl = self._name_words.surname_length(w)
+            # a lone character before is the name's own start (丁|薛祥, 泽|连斯基)
+            if not sl or (i > 0 and is_cjk(norm[i - 1]) and i - 1 in st.tok_starts):
+                continue
+            if (
+                w in self._not_names
+                or w in self.posts
+                or w[sl:] in self.posts  # 周|总理: a surname and a post
+                or self._titles_after.search(w, sl)
+                or w in self.gaz.not_entities
+                or self.gaz.lookup(w) is not None
+                or self._credit_end.search(norm, max(0, i - 8), i)
+            ):
+                continue
+            self._add(st, names, i, h)
+            taken.add(i)
+
+    def _foreign_ok(self, st, ns: int, ne: int) -> bool:
+        name = st.norm[ns:ne]
+        return (
+            self.gaz.lookup(name) is None
+            and name not in self.gaz.not_entities
+            and ne in st.tok_ends
+            and not self._any_post.fullmatch(name)
+        )
+
+    def _listed_names(self, st, names: dict[str, str]) -> None:
+        """甲、乙等参加会见: two or more names joined by 、 that open a clause and are the
+        subject of a verb of taking part (参加, 出席, 陪同…)."""
+        norm = st.norm
+        ends = set()
+        for v in self._list_verbs.finditer(norm, 2):
+            i = v.start()
+            # 甲、乙等参加 / 甲、乙等人参加 / 甲、乙参加
+            for w in ("等人", "等", ""):
+                if norm.startswith(w, i - len(w)):
+                    ends.add(i - len(w))
+                    break
+        for e0 in sorted(ends):
+            items = []
+            e = e0
+            while True:
+                s = e - 1
+                while s > 0 and is_cjk(norm[s - 1]) and e - s < 4:
+                    s -= 1
+                # the item: a surname and one or two characters, starting after 、 or a
+                # clause boundary
+                found = None
+                for ns in range(s, e - 1):
+                    if ns > 0 and norm[ns - 1] not in "、，。；：\n“（( \u3000":
+                        continue
+                    sm = self._sur_at.match(norm, ns)
+                    if (
+                        sm
+                        and 2 <= e - ns <= 4
+                        and self._plausible_name(st, ns, e, len(sm.group(1)), strict=False)
+                    ):
+                        found = ns
+                        break
+                if found is None:
+                    break
+                items.append((found, e))
+                if found > 0 and norm[found - 1] == "、":
+                    e = found - 1
+                    continue
+                break
+            if len(items) >= 2 and (items[-1][0] == 0 or norm[items[-1][0] - 1] != "、"):
+                for ns, ne in items:
+                    self._add(st, names, ns, ne)
+
+    def _committee_lines(self, st, names: dict[str, str], ends: dict[int, Mention]) -> None:
+        """Lists of members, one a line: ``[主任：]甲　乙　　某部部长、某局局长`` (the name,
+        its two characters perhaps set apart by a full-width space, two or more full-width
+        spaces, then its posts): the person, and a post for every item that is a body then
+        a post."""
+        norm, text = st.norm, st.text
+        i = norm.find("\u3000\u3000")
+        while i >= 0:
+            ls = norm.rfind("\n", 0, i) + 1
+            j = i
+            while j < len(norm) and norm[j] == "\u3000":
+                j += 1
+            le = norm.find("\n", j)
+            le = len(norm) if le < 0 else le
+            ns = ls
+            c = norm.find("：", ls, i)
+            if c >= 0 and c - ls <= 6:
+                ns = c + 1
+            while ns < i and norm[ns] in " \u3000":
+                ns += 1
+            name = norm[ns:i]
+            bare = "".join(name.split())
+            sm = self._sur_at.match(bare)
+            if (
+                sm
+                and 2 <= len(bare) <= 4
+                and all(is_cjk(ch) for ch in bare)
+                and len(name) - len(bare) <= 1
+                and self.gaz.lookup(bare) is None
+                and (bare not in self._not_names or len(name) > len(bare))
+                and bare not in self.posts
+                and j < le
+            ):
+                person = self._add(st, names, ns, i)
+                sent = st.sent_of(j)
+                k = j
+                for item in norm[j:le].split("、"):
+                    ie = k + len(item)
+                    org = None
+                    for e in range(ie - 1, k, -1):
+                        m = ends.get(e)
+                        if m is not None and m.start >= k:
+                            org = m
+                            break
+                    if org is not None:
+                        post = text[org.end : ie]
+                        # a head word left over means a longer body than the one known
+                        # (中国科学院|大学副校长): no post of the shorter one
+                        if self._any_post.search(post) and not any(h in post for h in _ORG_HEADS):
+                            st.posts.append(PostMention(person, post, org, sent))
+                    k = ie + 1
+            i = norm.find("\u3000\u3000", le)
 
     def _post_matches(self, norm: str) -> list[re.Match]:
         """The matches of ``self._re.finditer(norm)``, found from where posts end."""
@@ -162,9 +571,10 @@ class Persons:
             j += 1
         return st.norm[ne:j] in ("说", "称", "讲", "道")
 
-    def _plausible_name(self, st, ns: int, ne: int, sur_len: int) -> bool:
+    def _plausible_name(self, st, ns: int, ne: int, sur_len: int, strict: bool = True) -> bool:
         """A person's name: whole words, not a known name or generic word, and not a word
-        jieba's dictionary gives another class (北斗, 智慧, 文明, 中方 are no persons)."""
+        jieba's dictionary gives another class (北斗, 智慧, 文明, 中方 are no persons).
+        Not ``strict`` (an item of a list of names), jieba may cut it anywhere (刘国|中)."""
         name = st.norm[ns:ne]
         given = name[sur_len:]
         if ns not in st.tok_starts or name in self._not_names or name[-1] in _ROLE_END:
@@ -178,7 +588,7 @@ class Persons:
         j = ns + 1
         while j < ne and j not in st.tok_starts:
             j += 1
-        if j < ne and (j - ns != sur_len or given in self._common):
+        if strict and j < ne and (j - ns != sur_len or given in self._common):
             return False  # 许多|人
         return self.gaz.lookup(name) is None and name not in self.gaz.not_entities
 
