@@ -134,27 +134,18 @@ class Gazetteer:
 
     def jieba_words(self) -> list[str]:
         """Every name, for jieba's dictionary (so names stay whole tokens), except the
-        two-character names jieba already knows, which keep jieba's own frequency, so that
-        a name does not cut a word it straddles (东德 in 广东德庆, 美国 in 欧美国家), and
-        the two-character names of counties (礼县 would cut 崇礼县政府; the matcher takes
-        歙|县 as two words of their own).
+        two-character names of counties that jieba does not know (礼县 would cut
+        崇礼县政府; the matcher takes 歙|县 as two words of their own).
 
         >>> words = load_gazetteer().jieba_words()
-        >>> "东德" in words or "礼县" in words
-        False
+        >>> "荆州市" in words and "礼县" not in words
+        True
         """
-        from kg.nlp.text import jieba_tags
-
-        known = jieba_tags()
         return [
             n
             for n, keys in self.by_name.items()
             if len(n) >= 3
-            or (
-                len(n) == 2
-                and n not in known
-                and not all(self.entries[k].category == COUNTY for k in keys)
-            )
+            or (len(n) == 2 and not all(self.entries[k].category == COUNTY for k in keys))
         ]
 
 
