@@ -1,11 +1,12 @@
-# Two commands: `make build` (graph of the bundled sample into output/) and `make test`.
+# Two commands: `make build` (graph of the bundled sample into output/) and `make test`
+# (`make test-fast`: the quick part of it).
 # Each creates .venv and installs what it needs when that is missing.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint bench eval clean browser
+.PHONY: build test test-fast lint bench eval clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +28,11 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/python -m pytest
+
+# Under a minute: no browser, no corpus, no kg build processes, no Dask (markers: pyproject.toml).
+test-fast: $(STAMP)
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 eval: $(STAMP)
 	$(BIN)/kg eval

@@ -1,4 +1,4 @@
-"""dev2 scores by document kind and by split (the 8 documents rules were developed on, the 4 held out).
+"""dev2 scores by document kind and by split (8 documents to develop on, 4 held out).
 
     python bench/eval_dev2.py [--json out.json]
 

@@ -54,6 +54,10 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Name every skipped file in the summary"),
+    ] = False,
     watch: Annotated[
         bool,
         typer.Option(
@@ -63,26 +67,18 @@ def build(
     interval: Annotated[
         float, typer.Option(help="Seconds between looks at the inputs with --watch")
     ] = 1.0,
-    server: Annotated[
-        bool,
-        typer.Option(
-            help="Use and leave running a pipeline server for the cache folder, so the "
-            "next build extracts at once (it exits when idle; KG_SERVER=0 also turns it off)"
-        ),
-    ] = True,
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
-    from kg.build import ALL_FORMATS, DEFAULT_FORMATS
-    from kg.build import build as run_build
+    if workers < 0:
+        _fail(KGError(Errors.E170, value=workers))
+    from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS
 
     formats = tuple(fmt or DEFAULT_FORMATS)
     if "all" in formats:
         formats = ALL_FORMATS
     bad = [f for f in formats if f not in ALL_FORMATS]
     if bad:
-        _fail(
-            ValueError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(ALL_FORMATS)}")
-        )
+        _fail(KGError(Errors.E103, formats=", ".join(bad), choices=", ".join(ALL_FORMATS)))
     executor = None
     client = None
     options = {
@@ -94,13 +90,13 @@ def build(
         "quiet": quiet,
     }
     if watch and scheduler:  # watch keeps its own local workers up between builds
-        _fail(ValueError("--watch runs local workers; it cannot be combined with --scheduler"))
+        _fail(KGError(Errors.E104))
     if watch:
-        from kg.build import watch as run_watch
+        from kg.runtime.watch import watch as run_watch
 
         def show(report) -> None:
             if not quiet:
-                typer.echo(report.summary(), err=True)
+                typer.echo(report.summary(verbose), err=True)
                 typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
 
         try:
@@ -114,23 +110,14 @@ def build(
     # millions of (acyclic) objects of the graph once more when the build re-enables it.
     gc.disable()
     try:
+        from kg.runtime.build import build as run_build
+
         if scheduler:
-            from kg.distributed import connect
+            from kg.runtime.dask import connect
 
             client = executor = connect(scheduler)
-        report = run_build(
-            inputs or None,
-            out,
-            workers=workers or None,
-            cache_dir=(cache_dir or out / ".cache") if cache else None,
-            text_field=text_field,
-            base_iri=base_iri,
-            formats=formats,
-            max_html_nodes=max_html_nodes,
-            quiet=quiet,
-            executor=executor,
-            server=None if server else False,
-        )
+        report = run_build(inputs or None, out, workers=workers or None, executor=executor,
+                           **options)  # fmt: skip
     except KGError as exc:
         _fail(exc)
     except OSError as exc:  # the output or cache folder cannot be written
@@ -139,7 +126,7 @@ def build(
         if client is not None:
             client.close()
     if not quiet:
-        typer.echo(report.summary(), err=True)
+        typer.echo(report.summary(verbose), err=True)
     _FAST_EXIT.append(True)
 
 
@@ -216,7 +203,7 @@ def eval_(
         for name, prf in ext.items():
             typer.echo(f"{name}: P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f}")
     if json_out:
-        from kg.export.atomic import atomic_write
+        from kg.io import atomic_write
 
         with atomic_write(json_out) as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2)
@@ -257,41 +244,19 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 7878,
     writable: Annotated[bool, typer.Option(help="Allow SPARQL updates")] = False,
+    timeout: Annotated[
+        int, typer.Option(help="Seconds a query may run before the server stops it")
+    ] = 30,
 ) -> None:
     """Serve a graph as a SPARQL 1.1 endpoint (Oxigraph), read-only by default."""
     from kg.serve import serve as run_serve
 
+    if timeout <= 0:
+        _fail(KGError(Errors.E171, value=timeout))
     try:
-        run_serve(graph, host=host, port=port, read_only=not writable)
+        run_serve(graph, host=host, port=port, read_only=not writable, query_timeout_s=timeout)
     except KGError as exc:
         _fail(exc)
-
-
-@app.command("server")
-def server_cmd(
-    action: Annotated[str, typer.Argument(help="status or stop")] = "status",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of the builds")] = Path(
-        "output"
-    ),
-    cache_dir: Annotated[
-        Path | None, typer.Option(help="Cache folder (default: OUT/.cache)")
-    ] = None,
-) -> None:
-    """Show or stop the pipeline server that `kg build` leaves running for a cache folder."""
-    from kg import server as kg_server
-
-    folder = cache_dir or out / ".cache"
-    if action == "status":
-        info = kg_server.status(folder)
-        if info is None:
-            typer.echo(f"no pipeline server for {folder}")
-            raise typer.Exit(1)
-        typer.echo(json.dumps(info, ensure_ascii=False))
-    elif action == "stop":
-        stopped = kg_server.stop(folder)
-        typer.echo(f"{'stopped the' if stopped else 'no'} pipeline server for {folder}")
-    else:
-        _fail(ValueError(f"unknown action {action!r}: choose status or stop"))
 
 
 #: set by ``kg build``: the process may end without tearing down its heap

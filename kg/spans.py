@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.export.atomic import atomic_write
+from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, entity_iri
 
 ENTITY_COMPONENTS = (

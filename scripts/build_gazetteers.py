@@ -338,6 +338,102 @@ def build_laws(shared: Path, cur: Path) -> tuple[list[dict], set[str]]:
     return list(out.values()), ambiguous
 
 
+# --------------------------------------------------------------------------- places
+
+DIVISION_CATEGORY = {1: "地级行政区", 2: "县级行政区"}
+
+
+def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[dict]:
+    """China's prefectures and counties (``curated/cn_divisions.tsv``), rivers, lakes,
+    mountains, islands and ports (``curated/features.tsv``) and the world's capitals and
+    major cities (``curated/world_cities.tsv``), derived by ``scripts/build_places.py``.
+
+    A division a curated entry already names lends it its short form; a name several
+    divisions share is qualified by the parent's (北京市朝阳区); a short form or a city
+    that is already some entity's label is left out, so that no curated form turns
+    ambiguous. ``partOf`` is the id of the division one level up (the matcher checks a
+    county's short form against it)."""
+    import hashlib
+
+    labels: dict[str, dict] = {}
+    for e in known:
+        for lbl in (e["name"], *e["aliases"]):
+            labels.setdefault(norm_name(lbl), e)
+    rows = []
+    path = cur / "cn_divisions.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                code, level, name, short, parent, _ = (line.split("\t") + [""] * 6)[:6]
+                rows.append({"code": code, "level": int(level), "name": name, "short": short,
+                             "parent": parent})
+    by_code = {r["code"]: r for r in rows}
+    name_count = Counter(r["name"] for r in rows)
+    out: list[dict] = []
+    id_of: dict[str, str] = {}  # adcode → the entry's id (a curated one where it merged)
+    for r in rows:
+        short = r["short"] if len(r["short"]) >= 2 else ""
+        e = labels.get(norm_name(r["name"]))
+        if e is not None and name_count[r["name"]] == 1:
+            id_of[r["code"]] = e["id"]
+            if e["type"] == "Location" and r["parent"] in id_of and not e.get("partOf"):
+                e["partOf"] = id_of[r["parent"]]
+            if e["type"] == "Location" and short and norm_name(short) not in labels:
+                e["aliases"].append(short)
+                labels[norm_name(short)] = e
+            continue
+        if r["level"] == 0:
+            continue  # provinces are curated
+        name = r["name"]
+        if name_count[name] > 1:
+            parent = by_code.get(r["parent"])
+            if parent is None or parent["name"] == name:
+                continue
+            name, short = parent["name"] + name, ""
+            if norm_name(name) in labels:
+                continue
+        aliases = [short] if short and norm_name(short) not in labels else []
+        new = entry(id=f"place/cn-{r['code']}", type="Location", name=name, aliases=aliases,
+                    category=DIVISION_CATEGORY[r["level"]])
+        new["partOf"] = id_of.get(r["parent"])
+        id_of[r["code"]] = new["id"]
+        out.append(new)
+        for lbl in (name, *aliases):
+            labels[norm_name(lbl)] = new
+    path = cur / "features.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            name = line.split("\t")[0]
+            if norm_name(name) in labels:
+                continue
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+            new = entry(id=f"place/feature-{digest}", type="Location", name=name,
+                        category="自然地理实体")
+            out.append(new)
+            labels[norm_name(name)] = new
+    country_iso = {}
+    for c in countries:
+        for lbl in (c["name"], *c["aliases"]):
+            country_iso.setdefault(norm_name(lbl), c["iso"])
+    path = cur / "world_cities.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            country, city, capital = line.split("\t")
+            iso = country_iso.get(norm_name(country))
+            if iso is None or iso == "CHN" or len(city) < 2 or norm_name(city) in labels:
+                continue
+            digest = hashlib.sha1(city.encode("utf-8")).hexdigest()[:8]
+            new = entry(id=f"place/{iso.lower()}-{digest}", type="Location", name=city,
+                        category="首都" if capital == "1" else "城市")
+            out.append(new)
+            labels[norm_name(city)] = new
+    return out
+
+
 # --------------------------------------------------------------------------- checks
 
 def finalize(entities: list[dict], ambiguous_seed: set[str]) -> tuple[list[dict], set[str]]:
@@ -421,11 +517,24 @@ def build_blockers(entities: list[dict], seed: list[str]) -> list[str]:
     return sorted((b for b in out if norm_name(b) not in labels), key=lambda b: (len(b), b))
 
 
+def read_gov_shorts(path: Path, kind: str = "alias") -> dict[str, list[str]]:
+    """id → short forms of ``kind`` (alias or listed) derived by
+    ``scripts/build_gov_shorts.py``."""
+    out: dict[str, list[str]] = defaultdict(list)
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                gid, form, _, k = line.split("\t")[:4]
+                if k == kind:
+                    out[gid].append(form)
+    return out
+
+
 def write_jsonl(path: Path, entities: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for e in entities:
             d = {k: e.get(k) for k in KEYS}
-            for extra in ("level", "versions"):
+            for extra in ("level", "versions", "partOf", "listed"):
                 if extra in e:
                     d[extra] = e[extra]
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -455,7 +564,14 @@ def main(argv: list[str] | None = None) -> int:
     events = [entry(**{k: v for k, v in d.items() if k in KEYS})
               for d in read_jsonl(cur / "events.jsonl")]
     seed = set(read_list(cur / "ambiguous_aliases.txt")) | law_ambiguous
+    shorts = read_gov_shorts(cur / "gov_short_forms.tsv")
+    listed = read_gov_shorts(cur / "gov_short_forms.tsv", "listed")
+    for g in government:
+        g["aliases"] += shorts.get(g["id"], [])
+        if listed.get(g["id"]):
+            g["listed"] = sorted(listed[g["id"]])
     everything = government + countries + organizations + locations + laws + programs + events
+    everything += build_places(cur, everything, countries)
     everything, ambiguous = finalize(everything, seed)
 
     gdir = args.out / "gazetteers"

@@ -171,7 +171,7 @@ def test_failing_turtle_writer_leaves_no_partial_graph_ttl(
         build(out_dir=out, workers=1, quiet=True, formats=("ttl",), fast_export=True)
     assert (out / "graph.ttl").read_bytes() == before
     assert _leftovers(out) == []
-    monkeypatch.setattr("kg.build.FAST_EXPORT_MIN_DOCS", 0)
+    monkeypatch.setattr("kg.runtime.build.FAST_EXPORT_MIN_DOCS", 0)
     r = kg_build("--out", out, "--workers", "1", "-f", "ttl")
     assert r.exit_code != 0 and (out / "graph.ttl").read_bytes() == before
 
@@ -209,10 +209,10 @@ def test_pipeline_crash_on_one_document_is_reported_and_the_rest_built(
 
     real = kg.nlp.extract_many
 
-    def fragile(docs):
+    def fragile(docs, **kw):
         if any("炸" in d.text for d in docs):
             raise ValueError("the pipeline fell over")
-        return real(docs)
+        return real(docs, **kw)
 
     monkeypatch.setattr(kg.nlp, "extract_many", fragile)
     root = tmp_path / "in"

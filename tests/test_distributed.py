@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from kg.build import SAMPLE_DIR, build, extract_graph
-from kg.distributed import DaskExecutor, as_executor, connect
 from kg.errors import KGError
 from kg.export import rdf as R
+from kg.runtime.dask import DaskExecutor, as_executor, connect
 
 distributed = pytest.importorskip("distributed")
 

@@ -12,7 +12,7 @@ import pytest
 
 from kg.graph import build_graph
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
-from kg.model import Observation, Relation
+from kg.model import ISSUE_FIELDS, Observation, Relation
 from kg.resolve import Entity, Resolution
 
 
@@ -33,6 +33,9 @@ def reference_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDi
             categories=list(meta.get("categories") or []),
             chars=meta.get("chars", 0),
             iri=doc_iri(doc_id, base_iri),
+            **{k: meta.get(k) for k in ISSUE_FIELDS},
+            issued_by=list(meta.get("issued_by") or ()),
+            instruments=list(meta.get("instruments") or ()),
         )
     for key, e in res.entities.items():
         G.add_node(
@@ -48,6 +51,7 @@ def reference_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDi
             mentions=e.mentions,
             docs=dict(e.docs),
             examples=list(e.examples),
+            spans=dict(e.spans),
             iri=entity_iri(key, base_iri),
         )
         for d, c in e.docs.items():

@@ -1,6 +1,5 @@
-"""The shortcuts of kg.export.html give what the straightforward code gives: PageRank on
-numpy alone is networkx's (SciPy) PageRank to the last bit, the walk over networkx's
-successor dicts is the edge view's, and the page written as bytes is the page as text."""
+"""kg.export.view: its PageRank is networkx's, the walk over networkx's adjacency is the
+edge view's, and the page written as bytes is the page as text."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import kg.export.html as H
+import kg.export.view.data as H
 from kg.export.html import render_html, view_data, write_html
 
 
@@ -53,42 +52,21 @@ def relations_between_entities(G: nx.MultiGraph) -> int:
     return sum(1 for u, v, d in G.edges(data=True) if d.get("kind") == "relation" and {u, v} <= ent)
 
 
-def reference_centrality(entity_ids, pairs, mentions) -> dict[str, float]:
-    """kg.export.html._centrality as it was: networkx's PageRank (SciPy) of an nx.Graph."""
-    adj: dict[str, dict[str, float]] = {n: {} for n in entity_ids}
-    for u, v in pairs:
-        if u != v:
-            adj[u][v] = adj[u].get(v, 0.0) + 1.0
-            adj[v][u] = adj[v].get(u, 0.0) + 1.0
+def test_centrality_is_networkx_pagerank() -> None:
+    G = random_graph(80, 200, seed=5)
+    data, _ = view_data(G, max_nodes=None)
+    pr = {n["id"]: n["pr"] for n in data["nodes"]}
     H_ = nx.Graph()
-    H_.add_nodes_from(entity_ids)
-    H_.add_weighted_edges_from((u, v, w) for u, nb in adj.items() for v, w in nb.items())
-    pers = {n: 1.0 + max(0, mentions.get(n, 0)) for n in entity_ids}
-    return dict(nx.pagerank(H_, personalization=pers, weight="weight"))
-
-
-@pytest.mark.parametrize("seed", range(8))
-def test_pagerank_is_networkx_to_the_bit(seed: int) -> None:
-    pytest.importorskip("scipy")
-    rnd = random.Random(seed)
-    n = rnd.choice([1, 2, 30, 400, 3000])
-    ids = [f"n{i}" for i in rnd.sample(range(10 * n), n)]
-    pairs = [
-        (rnd.choice(ids), rnd.choice(ids[: max(1, n // 5)])) for _ in range(rnd.randint(0, 3 * n))
-    ]
-    mentions = {i: rnd.choice([0, 1, 2, 50]) for i in ids}
-    got = H._centrality(ids, iter(pairs), mentions)
-    assert list(got) == ids
-    assert got == reference_centrality(ids, pairs, mentions)  # exact float equality
-
-
-def test_pagerank_falls_back_without_convergence(monkeypatch: pytest.MonkeyPatch) -> None:
-    ids, pairs, mentions = ["a", "b", "c"], [("a", "b")], {"a": 1, "b": 1, "c": 5}
-    monkeypatch.setattr(H, "_pagerank_numpy", lambda *a, **k: None)
-    pr = H._centrality(ids, pairs, mentions)
-    ref = reference_centrality(ids, pairs, mentions)
-    assert sorted(ids, key=pr.__getitem__) == sorted(ids, key=ref.__getitem__)
-    assert all(abs(pr[i] - ref[i]) < 1e-5 for i in ids)
+    H_.add_nodes_from(n for n, a in G.nodes(data=True) if a.get("kind") == "entity")
+    for u, v, a in G.edges(data=True):
+        if a.get("kind") == "relation" and u != v and u in H_ and v in H_:
+            w = H_.get_edge_data(u, v, {"weight": 0})["weight"]
+            H_.add_edge(u, v, weight=w + 1)
+    pers = {n: 1.0 + max(0, int(G.nodes[n].get("mentions") or 0)) for n in H_}
+    ref = nx.pagerank(H_, personalization=pers, weight="weight")
+    assert all(abs(pr[n] - ref[n]) < 1e-6 for n in H_)
+    ranked = [n["id"] for n in data["nodes"]]
+    assert ranked[0] == max(ref, key=ref.__getitem__)
 
 
 @pytest.mark.parametrize("max_nodes", [None, 1, 40])
@@ -100,6 +78,9 @@ def test_successor_walk_is_the_edge_view(monkeypatch: pytest.MonkeyPatch, max_no
     data, stats = fast
     assert stats["edges_total"] == relations_between_entities(G)
     assert data["mentions"] and all(isinstance(c, int) and c >= 1 for _, _, c in data["mentions"])
+    drawn = [n for n in data["nodes"] if n["drawn"]]
+    assert stats["nodes_shown"] == len(drawn) <= (max_nodes or len(drawn))
+    assert all(n["degree"] > 0 for n in drawn)
 
 
 def test_undirected_multigraph() -> None:

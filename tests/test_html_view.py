@@ -93,7 +93,11 @@ def graph(built_sample_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def _payload(page: str) -> dict[str, Any]:
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
     assert m, "no kg-data payload in the page"
-    return json.loads(m.group(1))
+    data = json.loads(m.group(1))
+    t = re.search(r'<script type="application/json" id="kg-text">(.*?)</script>', page, re.S)
+    assert t, "no kg-text table in the page"
+    data["text"] = json.loads(t.group(1))
+    return data
 
 
 @pytest.fixture(scope="session")
@@ -110,8 +114,13 @@ def _relations(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any]]:
     return [(u, v, k) for u, v, k, a in G.edges(keys=True, data=True) if a["kind"] == "relation"]
 
 
+def _related(G: nx.MultiDiGraph) -> set[str]:
+    """The entities with a relation to another entity (the ones the view draws)."""
+    return {x for u, v, _ in _relations(G) if u != v for x in (u, v)}
+
+
 def _of_type(data: dict[str, Any], type_: str) -> list[str]:
-    return sorted(n["id"] for n in data["nodes"] if n["type"] == type_)
+    return sorted(n["id"] for n in data["nodes"] if n["type"] == type_ and n["drawn"])
 
 
 # --------------------------------------------------------------------------- no browser
@@ -133,8 +142,11 @@ def test_built_page_file(
     meta = page_data["meta"]
     n_entities = len(_entities(graph))
     assert n_entities == sum(report.entities_by_type.values()) > 50
-    assert meta["nodes_total"] == meta["nodes_shown"] == n_entities
+    assert meta["nodes_total"] == n_entities
+    assert meta["nodes_shown"] + meta["isolated"] == n_entities  # nothing cut: drawn or listed
+    assert meta["nodes_shown"] == len(_related(graph))
     assert {n["id"] for n in page_data["nodes"]} == set(_entities(graph))
+    assert {n["id"] for n in page_data["nodes"] if n["drawn"]} == _related(graph)
     assert meta["edges_total"] == meta["edges_shown"] == len(page_data["edges"])
     assert len(page_data["edges"]) == len(_relations(graph))
     assert meta["omitted"] is None and meta["documents"] == 2
@@ -142,7 +154,7 @@ def test_built_page_file(
     assert counts == Counter(report.entities_by_type)
 
 
-def test_payload(page_data: dict[str, Any]) -> None:
+def test_payload(page_data: dict[str, Any], graph: nx.MultiDiGraph) -> None:
     nodes = {n["id"]: n for n in page_data["nodes"]}
     miit = nodes[MIIT]
     assert miit["label"] == "工业和信息化部" and miit["type"] == "Ministry"
@@ -153,9 +165,23 @@ def test_payload(page_data: dict[str, Any]) -> None:
     assert china["value"] == 1.0  # sizes are relative to the hub
     hold = next(e for e in page_data["edges"] if e["predicate"] == "holdsPost")
     assert (hold["from"], hold["to"], hold["post"]) == (XU, MIIT, "总经济师")
-    assert MIIT_SENTENCE in hold["evidence"][0]["sentence"]
-    assert hold["evidence"][0]["doc"] == NEWS
-    assert page_data["docs"][NEWS]["title"] == NEWS_TITLE
+    text = page_data["text"]
+    doc, sent = text["edge"][page_data["edges"].index(hold)][0][:2]
+    assert MIIT_SENTENCE in text["sentences"][sent]
+    assert page_data["docs"][doc]["id"] == NEWS and page_data["docs"][doc]["title"] == NEWS_TITLE
+    # every sentence the graph keeps that names it is in the table, once
+    i = next(k for k, n in enumerate(page_data["nodes"]) if n["id"] == MIIT)
+    kept = {(ex["doc"], ex["sentence"]) for ex in graph.nodes[MIIT]["examples"]}
+    rows = text["ent"][i]
+    docs = page_data["docs"]
+    got = {(docs[rows[k]]["id"], text["sentences"][rows[k + 1]]) for k in range(0, len(rows), 2)}
+    evidence = {
+        (ev["doc"], ev["sentence"])
+        for u, v, a in graph.edges(data=True)
+        if a.get("kind") == "relation" and MIIT in (u, v) and u != v
+        for ev in a["evidence"]
+    }
+    assert got == kept | evidence  # its kept examples and the evidence of its relations
     types = [t["name"] for t in page_data["types"]]
     assert types == [t for t in ENTITY_TYPES if t in types]  # the ontology's order
     assert sum(t["count"] for t in page_data["types"]) == len(nodes)
@@ -167,18 +193,20 @@ def test_escaping() -> None:
     G.add_node("org/x", kind="entity", type="Organization", label=bad, aliases=["\u2028x"])
     page, _ = render_html(G, title="<b>t</b>")
     assert bad not in page and "<b>t</b>" not in page
-    assert page.count("</script>") == 3  # data, vis-network, ours
+    assert page.count("</script>") == 4  # data, text, vis-network, ours
     assert _payload(page)["nodes"][0]["label"] == bad
 
 
 def test_truncation() -> None:
     G = random_graph(200, 600)
     data, stats = view_data(G, max_nodes=50)
-    assert stats["nodes_total"] == 200 and stats["nodes_shown"] == len(data["nodes"]) == 50
+    related = len(_related(G))
+    assert stats["nodes_total"] == len(data["nodes"]) == 200 and stats["nodes_shown"] == 50
     assert stats["edges_shown"] == len(data["edges"]) < stats["edges_total"] == len(_relations(G))
-    assert stats["nodes_omitted"] == 150 and "150 entities" in stats["omitted"]
+    assert stats["nodes_omitted"] == related - 50 and f"{related - 50} entities" in stats["omitted"]
     assert "PageRank" in stats["omitted"]
-    shown = {n["id"] for n in data["nodes"]}
+    shown = {n["id"] for n in data["nodes"] if n["drawn"]}
+    assert len(shown) == 50
     assert "e/0" in shown  # the Pareto hub
     assert all(e["from"] in shown and e["to"] in shown for e in data["edges"])
     with pytest.raises(ValueError):
@@ -188,7 +216,7 @@ def test_truncation() -> None:
 def test_atomic_write(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
     target = tmp_path / "out" / "graph.html"
     stats = write_html(graph, target)
-    assert stats["path"] == str(target) and stats["nodes_shown"] == len(_entities(graph))
+    assert stats["path"] == str(target) and stats["nodes_total"] == len(_entities(graph))
     first = target.read_bytes()
     write_html(graph, target, title="again")
     assert target.read_bytes() != first
@@ -264,6 +292,11 @@ def _screen_xy(b: chromium.Browser, point: str, arg: Any) -> tuple[float, float]
     return xy[0], xy[1]
 
 
+def _next_frame(b: chromium.Browser) -> None:
+    """Wait until the page has painted once more (after a view change)."""
+    b.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def _click_node(b: chromium.Browser, node_id: str) -> None:
     """Click the node where it is drawn on the canvas."""
     x, y = _screen_xy(b, "id => network.getPositions([id])[id]", node_id)
@@ -289,13 +322,18 @@ def test_page_renders(
 ) -> None:
     b = _open(session, page_file)
     drawn = _drawn(b)
-    n_entities = len(_entities(graph))
-    assert drawn["data"] == drawn["visible"] == drawn["positions"] == drawn["kgData"]
-    assert drawn["visible"] == n_entities  # every entity of the graph is drawn
+    n_entities, related = len(_entities(graph)), _related(graph)
+    assert drawn["data"] == drawn["visible"] == drawn["positions"] == len(related)
+    assert drawn["kgData"] == n_entities  # every entity is in the page: drawn or listed
+    assert set(b.page.evaluate("kg.visibleNodeIds()")) == related  # the related are drawn
     assert b.page.evaluate("network.body.edgeIndices.length") == len(_relations(graph))
     assert drawn["physics"] is False  # the layout was frozen once stable
     header = b.page.inner_text("#stats")
-    assert f"{n_entities} of {n_entities} entities" in header
+    assert f"{len(related)} of {n_entities} entities drawn" in header
+    # the others are listed by type, with their counts
+    listed = b.page.evaluate("[...document.querySelectorAll('#isolated li[data-id]')].length")
+    assert 0 < listed <= n_entities - len(related)
+    assert f"({n_entities - len(related)})" in b.page.inner_text("#isolated-head")
     assert b.page.is_hidden("#note")  # nothing left out
     assert b.page.is_hidden("#progress")
     # the legend lists the types present, with their counts
@@ -313,7 +351,7 @@ def test_search_alias_focuses(session: chromium.Browser, page_file: Path) -> Non
     assert first.get_attribute("data-id") == MIIT
     assert first.inner_text().strip().startswith("工业和信息化部(工信部)")
     b.page.press("#search", "Enter")
-    b.page.wait_for_timeout(700)  # focus animation
+    b.page.wait_for_function("id => window.kgFocused === id", arg=MIIT)  # focus animation done
     state = b.page.evaluate(
         """id => { const p = network.getPositions([id])[id];
                    const v = network.getViewPosition();
@@ -337,7 +375,7 @@ def test_search_alias_focuses(session: chromium.Browser, page_file: Path) -> Non
 @pytest.mark.browser
 def test_type_filter(session: chromium.Browser, page_file: Path, page_data: dict[str, Any]) -> None:
     b = _open(session, page_file)
-    total = len(page_data["nodes"])
+    total = sum(1 for n in page_data["nodes"] if n["drawn"])
     programs = _of_type(page_data, "Program")
     assert len(programs) > 10
     b.page.uncheck('#type-filters input[data-name="Program"]')
@@ -352,11 +390,13 @@ def test_type_filter(session: chromium.Browser, page_file: Path, page_data: dict
     assert state["visible"] == state["apiVisible"] == total - len(programs)
     assert "visible after filters" in b.page.inner_text("#stats")
     # a predicate filter hides edges
+    b.page.check('#type-filters input[data-name="Program"]')
     b.page.uncheck('#pred-filters input[data-name="participatesIn"]')
     hidden_edges = b.page.evaluate("network.body.data.edges.get({filter: e => e.hidden}).length")
     assert hidden_edges == sum(1 for e in page_data["edges"] if e["predicate"] == "participatesIn")
     # searching a hidden entity brings its type back
     b.page.check('#pred-filters input[data-name="participatesIn"]')
+    b.page.uncheck('#type-filters input[data-name="Program"]')
     b.page.evaluate("kg.focusNode('program/belt-and-road')")
     assert b.page.is_checked('#type-filters input[data-name="Program"]')
     assert b.page.evaluate("network.body.nodeIndices.length") == total
@@ -412,7 +452,7 @@ def test_documents_toggle(
     session: chromium.Browser, page_file: Path, page_data: dict[str, Any]
 ) -> None:
     b = _open(session, page_file)
-    total = len(page_data["nodes"])
+    total = sum(1 for n in page_data["nodes"] if n["drawn"])
     b.page.check("#doc-filter input")
     assert b.page.evaluate("network.body.nodeIndices.length") == total + 2
     b.page.evaluate(f"kg.showNode('doc/{NEWS}')")
@@ -448,12 +488,12 @@ def test_screenshot(session: chromium.Browser, page_file: Path) -> None:
     b = _open(session, page_file)
     b.page.fill("#search", "工信部")
     b.page.press("#search", "Enter")
-    b.page.wait_for_timeout(800)  # focus animation
+    b.page.wait_for_function("id => window.kgFocused === id", arg=MIIT)  # focus animation done
     b.page.mouse.move(700, 890)  # no hover tooltip
     assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
     assert b.page.inner_text("#panel h2") == "工业和信息化部"
     b.page.evaluate(_FRAME_NEIGHBOURHOOD, MIIT)
-    b.page.wait_for_timeout(200)
+    _next_frame(b)
     assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     tmp = SCREENSHOT.with_name(".screenshot.png.tmp")
@@ -482,7 +522,7 @@ def test_cli_build_page(
     data = _payload(path.read_text(encoding="utf-8"))
     assert {n["id"] for n in data["nodes"]} == {n["id"] for n in page_data["nodes"]}
     b = _open(session, path)
-    assert _drawn(b)["visible"] == len(page_data["nodes"])
+    assert _drawn(b)["visible"] == sum(1 for n in page_data["nodes"] if n["drawn"])
     b.page.fill("#search", "工信部")
     b.page.press("#search", "Enter")
     assert b.page.evaluate("network.getSelectedNodes()") == [MIIT]
@@ -531,7 +571,8 @@ def test_big_graph_is_cut_and_settles(session: chromium.Browser, tmp_path: Path)
     b = _open(session, path)
     assert b.page.evaluate("network.body.nodeIndices.length") == stats["nodes_shown"] == 500
     note = b.page.inner_text("#note")
-    assert "500 most central of 1,200 entities" in note and "700 entities" in note
+    assert "Drawing the 500 most central of" in note and "left out of the drawing" in note
+    assert stats["nodes_shown"] + stats["nodes_omitted"] + stats["isolated"] == 1200
     assert b.page.evaluate("network.physics.options.enabled") is False
     _assert_clean(b)
 
@@ -553,7 +594,7 @@ def test_notebook_iframe_renders(
     frame = session.page.frame_locator("iframe")
     inner = next(f for f in session.page.frames if f != session.page.main_frame)
     inner.wait_for_function("() => window.kgStable === true", timeout=30_000)
-    assert inner.evaluate("network.body.nodeIndices.length") == len(_entities(graph))
+    assert inner.evaluate("network.body.nodeIndices.length") == len(_related(graph))
     frame.locator("#search").fill("工信部")
     frame.locator("#search").press("Enter")
     assert inner.evaluate("network.getSelectedNodes()") == [MIIT]

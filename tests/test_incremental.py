@@ -15,10 +15,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.extract_parallel as xp
+import kg.fingerprint as fingerprint
 from kg.build import SAMPLE_DIR, build
-from kg.manifest import BuildState, iter_inputs
 from kg.model import Document
+from kg.runtime.manifest import BuildState, iter_inputs
 
 FORMATS = ("ttl", "nt")
 
@@ -168,7 +168,7 @@ def test_parallel_incremental_build(corpus: Path, built: Path, tmp_path: Path) -
 def test_new_pipeline_version_extracts_everything_again(
     corpus: Path, built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(xp, "pipeline_version", lambda: "another-version")
+    monkeypatch.setattr(fingerprint, "code_version", lambda: "another-version")
     r = run(corpus, built)
     assert (r.docs_extracted, r.files_unchanged) == (9, 0)
 
@@ -182,7 +182,7 @@ def test_damaged_cache_costs_time_not_correctness(
     r = run(corpus, built)
     assert r.docs_read == 9
     assert_same_as_clean(corpus, built, tmp_path)
-    (built / ".cache" / "manifest.pkl").write_bytes(b"not a pickle")
+    (built / ".cache" / "manifest.bin").write_bytes(b"not a manifest")
     (built / ".cache" / "results.pack.idx").write_bytes(pickle.dumps("nonsense"))
     r = run(corpus, built)
     assert r.docs_extracted == 9
@@ -259,18 +259,18 @@ def test_cli_rebuild_in_a_real_process_extracts_one_document_and_matches_clean(
 
 
 def _spy_fork(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
-    import kg.build as B
+    import kg.runtime.outputs as B
 
     calls: list[tuple[str, ...]] = []
-    real = B._fork_writer
+    real = B.fork_writer
 
     def spy(fmts, *a):
         calls.append(tuple(fmts))
         return real(fmts, *a)
 
-    monkeypatch.setattr(B, "_fork_writer", spy)
+    monkeypatch.setattr(B, "fork_writer", spy)
     # threads other tests left in this process (not in a `kg build` one) would stop the fork
-    monkeypatch.setattr(B, "_fork_safe", lambda: True)
+    monkeypatch.setattr(B, "fork_safe", lambda: True)
     return calls
 
 
@@ -282,21 +282,21 @@ def test_fork_is_safe_beside_pool_threads_only() -> None:
 
     code = (
         "from concurrent.futures import ProcessPoolExecutor\n"
-        "from kg.build import _fork_safe\n"
-        "a = _fork_safe()\n"
+        "from kg.runtime.outputs import fork_safe\n"
+        "a = fork_safe()\n"
         "ex = ProcessPoolExecutor(1); ex.submit(int, 1).result()\n"
-        "b = _fork_safe(); ex.shutdown(); print(a, b)\n"
+        "b = fork_safe(); ex.shutdown(); print(a, b)\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        timeout=120, check=True)  # fmt: skip
     assert r.stdout.split() == ["True", "True"]
-    from kg.build import _fork_safe
+    from kg.runtime.outputs import fork_safe
 
     done = threading.Event()
     t = threading.Thread(target=done.wait, name="someone-elses-thread")
     t.start()
     try:
-        assert not _fork_safe()
+        assert not fork_safe()
     finally:
         done.set()
         t.join()
@@ -329,10 +329,10 @@ def test_small_rebuild_writes_the_view_in_a_forked_child_and_the_same_page(
 def test_failing_forked_view_writer_falls_back_to_this_process(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kg.build as B
+    import kg.runtime.outputs as B
 
     parent = os.getpid()
-    real = B._write_one
+    real = B.write_one
 
     def child_fails(fmt, graph, dest, max_html_nodes):
         if os.getpid() != parent:
@@ -341,7 +341,7 @@ def test_failing_forked_view_writer_falls_back_to_this_process(
 
     out = tmp_path / "out"
     _html_build(corpus, out, workers=2)
-    monkeypatch.setattr(B, "_write_one", child_fails)
+    monkeypatch.setattr(B, "write_one", child_fails)
     forks = _spy_fork(monkeypatch)
     (corpus / "a" / "新法.md").write_text("# 新法\n\n第一条 商务部负责实施本法。", encoding="utf-8")
     r = _html_build(corpus, out, workers=2)
@@ -403,8 +403,9 @@ def test_resident_builds_keep_memos_and_leave_housekeeping_to_the_caller(
     """What ``kg build --watch`` asks of each build: results and fragments kept in memory,
     the files the same as a fresh build's, the staging folder and manifest handled by
     ``run_pending`` once the report was used (and the cache lock released by it)."""
-    import kg.server as ks
+    from kg.build import Resident
 
+    policy = Resident()
     out = tmp_path / "out"
     law = corpus / "a" / "网络安全法.md"
     for i in range(3):
@@ -413,15 +414,15 @@ def test_resident_builds_keep_memos_and_leave_housekeeping_to_the_caller(
                            encoding="utf-8")  # fmt: skip
             old_mtime(law)
         r = build([corpus], out, cache_dir=out / ".cache", workers=1, quiet=True,
-                  formats=(*FORMATS, "html"), fast_export=True, server=False,
-                  resident=True)  # fmt: skip
+                  formats=(*FORMATS, "html"), fast_export=True,
+                  policy=policy)  # fmt: skip
         assert r.docs_extracted == (r.docs_read if i == 0 else 1)
         assert r.pending and any(p.name.startswith(".kg-staging-") for p in out.iterdir())
         r.run_pending()
         assert not any(p.name.startswith(".kg-staging-") for p in out.iterdir())
         fresh = tmp_path / f"fresh{i}"
         build([corpus], fresh, workers=1, quiet=True, formats=(*FORMATS, "html"),
-              fast_export=True, server=False)  # fmt: skip
+              fast_export=True)  # fmt: skip
         for fmt in (*FORMATS, "html"):
             assert (out / f"graph.{fmt}").read_bytes() == (fresh / f"graph.{fmt}").read_bytes()
-    assert len(ks._MEMOS[os.path.realpath(out / ".cache")]["results"]) == r.docs_read
+    assert len(policy.memos["results"]) == r.docs_read

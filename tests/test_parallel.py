@@ -19,17 +19,12 @@ import pytest
 from kg.build import SAMPLE_DIR, build, extract_graph
 from kg.export import rdf as R
 from kg.export.fast import _local, write_fast
-from kg.extract_parallel import (
-    decode_result,
-    doc_hash,
-    encode_result,
-    extract_keyed,
-    extract_stream,
-)
 from kg.graph import build_graph
-from kg.manifest import PackStore
 from kg.model import Document
 from kg.resolve import Resolver
+from kg.runtime.codec import decode_result, encode_result
+from kg.runtime.extract import doc_hash, extract_keyed, extract_stream
+from kg.runtime.store import PackStore
 
 LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
 
@@ -190,11 +185,12 @@ def test_fragments_rendered_by_worker_processes_are_the_same(
     slice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import kg.export.fast as fast
-    from kg.extract_parallel import make_pools
+    from kg.runtime.workers import Pools
 
     monkeypatch.setattr(fast, "RENDER_TASK_PARTS", 8)
     res = _resolution([slice_dir])
-    pools = make_pools(2)
+    pools = Pools(2)
+    pools.prestart()
     try:
         for fmt in ("ttl", "nt"):
             write_fast(res, tmp_path / f"here.{fmt}", fmt)

@@ -8,12 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import kg.fingerprint as fingerprint
 import kg.nlp.pipeline as P
 from kg.build import SAMPLE_DIR
-from kg.extract_parallel import encode_result
 from kg.ingest import iter_documents
 from kg.model import Document
 from kg.nlp import extract_many
+from kg.runtime.codec import encode_result
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,10 +22,10 @@ EXTRACT = """
 import pickle, sys
 from kg.ingest import iter_documents
 from kg.model import Document
-from kg.extract_parallel import encode_result
-from kg.nlp.pipeline import get_nlp, set_snapshot_dir
-set_snapshot_dir(sys.argv[1])
-nlp = get_nlp(lean=True)
+from kg.runtime.codec import encode_result
+from kg.nlp.pipeline import get_nlp
+SNAPSHOT = sys.argv[1]
+nlp = get_nlp(lean=True, snapshot_dir=SNAPSHOT)
 from kg.nlp import extract_many
 docs = [d for d in iter_documents([sys.argv[2]]) if isinstance(d, Document)]
 sys.stdout.buffer.write(pickle.dumps([encode_result(r, True) for r in extract_many(docs)]))
@@ -70,19 +71,19 @@ def test_snapshot_key_changes_with_a_gazetteer_file(tmp_path: Path, monkeypatch)
     gaz = onto / "gazetteers" / "government.jsonl"
     gaz.write_text('{"id": "gov/miit", "type": "Ministry", "name": "工业和信息化部"}\n',
                    encoding="utf-8")
-    monkeypatch.setattr(P, "ONTOLOGY_DIR", onto)
-    P.snapshot_key.cache_clear()
+    monkeypatch.setattr(fingerprint, "ONTOLOGY_DIR", onto)
+    fingerprint.pipeline_key.cache_clear()
     try:
         before = P.snapshot_key(P.DEFAULT_COMPONENTS, True)
         gaz.write_text(gaz.read_text(encoding="utf-8").replace("工业和信息化部", "工信部"),
                        encoding="utf-8")
-        P.snapshot_key.cache_clear()
+        fingerprint.pipeline_key.cache_clear()
         after = P.snapshot_key(P.DEFAULT_COMPONENTS, True)
         assert before != after
-        P.snapshot_key.cache_clear()
+        fingerprint.pipeline_key.cache_clear()
         assert P.snapshot_key(P.DEFAULT_COMPONENTS, False) != after  # and with the options
     finally:
-        P.snapshot_key.cache_clear()
+        fingerprint.pipeline_key.cache_clear()
 
 
 def test_snapshot_key_changes_with_kg_code(tmp_path: Path, monkeypatch) -> None:
@@ -90,12 +91,12 @@ def test_snapshot_key_changes_with_kg_code(tmp_path: Path, monkeypatch) -> None:
     (pkg / "export").mkdir(parents=True)
     mod = pkg / "export" / "rdf.py"
     mod.write_text("X = 1\n", encoding="utf-8")
-    monkeypatch.setattr(P, "PACKAGE_DIR", pkg)
-    P.snapshot_key.cache_clear()
+    monkeypatch.setattr(fingerprint, "PACKAGE_DIR", pkg)
+    fingerprint.pipeline_key.cache_clear()
     try:
         before = P.snapshot_key(P.DEFAULT_COMPONENTS, True)
         mod.write_text("X = 2\n", encoding="utf-8")
-        P.snapshot_key.cache_clear()
+        fingerprint.pipeline_key.cache_clear()
         assert P.snapshot_key(P.DEFAULT_COMPONENTS, True) != before
     finally:
-        P.snapshot_key.cache_clear()
+        fingerprint.pipeline_key.cache_clear()

@@ -38,6 +38,12 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ("entity", "doc"),
         {("gov:miit", "doc:000_79559e53e2614f5a")},
     ),
+    "mention_spans": (
+        ("entity", "doc"),
+        {("gov:miit", "doc:000_79559e53e2614f5a")},
+    ),
+    # the sample has no government page: tests/test_document_meta.py runs it on one
+    "document_issuer": (("doc", "issuer"), set()),
     "persons_posts": (
         ("personLabel", "title", "bodyLabel"),
         {("许科敏", "总经济师", "工业和信息化部")},

@@ -73,6 +73,9 @@ class DocScore:
     entities: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     relations_explicit: PRF = field(default_factory=PRF)
     relations_all: PRF = field(default_factory=PRF)
+    #: per predicate: explicit relations only / with implicit ones
+    predicates_explicit: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    predicates_all: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     false_entities: list[str] = field(default_factory=list)
     missed_entities: list[str] = field(default_factory=list)
     false_relations: list[str] = field(default_factory=list)
@@ -165,22 +168,27 @@ def score_doc(G: nx.MultiDiGraph, gold: dict[str, Any]) -> DocScore:
         label = f"{G.nodes[u]['label']} {k} {G.nodes[v]['label']}"
         r = gold_rel.get((s, k, o)) if s and o else None
         if r is None:
-            ds.relations_explicit.fp += 1
-            ds.relations_all.fp += 1
+            for prf in (ds.relations_explicit, ds.relations_all,
+                        ds.predicates_explicit[k], ds.predicates_all[k]):  # fmt: skip
+                prf.fp += 1
             ds.false_relations.append(label)
             continue
         if id(r) in seen or r.get("optional"):
             continue
         seen.add(id(r))
         ds.relations_all.tp += 1
+        ds.predicates_all[k].tp += 1
         if not r.get("implicit"):
             ds.relations_explicit.tp += 1
+            ds.predicates_explicit[k].tp += 1
     for r in gold.get("relations", []):
         if r.get("optional") or id(r) in seen:
             continue
         ds.relations_all.fn += 1
+        ds.predicates_all[r["p"]].fn += 1
         if not r.get("implicit"):
             ds.relations_explicit.fn += 1
+            ds.predicates_explicit[r["p"]].fn += 1
         ds.missed_relations.append(
             f"{names.get(r['s'], r['s'])} {r['p']} {names.get(r['o'], r['o'])}"
             + (" (implicit)" if r.get("implicit") else "")
@@ -212,6 +220,13 @@ class EvalReport:
             t.add(d.relations_all if implicit else d.relations_explicit)
         return t
 
+    def relations_by_predicate(self, implicit: bool) -> dict[str, PRF]:
+        out: dict[str, PRF] = defaultdict(PRF)
+        for d in self.docs:
+            for k, p in (d.predicates_all if implicit else d.predicates_explicit).items():
+                out[k].add(p)
+        return dict(out)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "entities": {
@@ -221,6 +236,12 @@ class EvalReport:
             "relations": {
                 "explicit": self.relations(False).as_dict(),
                 "all": self.relations(True).as_dict(),
+                "by_predicate": {
+                    k: v.as_dict() for k, v in sorted(self.relations_by_predicate(True).items())
+                },
+                "by_predicate_explicit": {
+                    k: v.as_dict() for k, v in sorted(self.relations_by_predicate(False).items())
+                },
             },
             "docs": [
                 {
@@ -228,6 +249,7 @@ class EvalReport:
                     "entities": {k: v.as_dict() for k, v in sorted(d.entities.items())},
                     "relations_explicit": d.relations_explicit.as_dict(),
                     "relations_all": d.relations_all.as_dict(),
+                    "predicates_all": {k: v.as_dict() for k, v in sorted(d.predicates_all.items())},
                     "false_entities": d.false_entities,
                     "missed_entities": d.missed_entities,
                     "false_relations": d.false_relations,
@@ -250,6 +272,9 @@ class EvalReport:
         lines.append("relations")
         lines.append(row("explicit", self.relations(False)))
         lines.append(row("with implicit", self.relations(True)))
+        lines.append("relations by predicate (with implicit)")
+        for k, v in sorted(self.relations_by_predicate(True).items()):
+            lines.append(row(k, v))
         for d in self.docs:
             e = PRF()
             for p in d.entities.values():
@@ -270,10 +295,22 @@ class EvalReport:
         return "\n".join(lines)
 
 
+def gold_files(gold_dir: str | Path) -> list[Path]:
+    """The ``*.gold.json`` files of ``gold_dir``, sorted; ``E160`` when it is not a folder,
+    ``E161`` when it holds none (a table of zeros would look like a score)."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise KGError(Errors.E160, path=gold_dir)
+    found = sorted(gold_dir.glob("*.gold.json"))
+    if not found:
+        raise KGError(Errors.E161, path=gold_dir)
+    return found
+
+
 def score_graph(G: nx.MultiDiGraph, gold_dir: str | Path) -> EvalReport:
     """Score ``G`` against every ``*.gold.json`` in ``gold_dir``."""
     docs = []
-    for p in sorted(Path(gold_dir).glob("*.gold.json")):
+    for p in gold_files(gold_dir):
         g = load_gold(p)
         g["_path"] = str(p)
         docs.append(score_doc(G, g))

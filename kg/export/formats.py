@@ -1,66 +1,145 @@
-"""Every file format kg writes, behind one :func:`write` that picks by suffix.
+"""Every file format kg writes: one registry (:data:`REGISTRY`) and one :func:`write`.
 
-RDF formats (Turtle, TriG, N-Triples, N-Quads, JSON-LD) come from :mod:`kg.export.rdf`;
-this module adds the property-graph formats for Gephi, Cytoscape and spreadsheets:
+Each :class:`ExportFormat` names a format once: its name (``kg build -f``), file name,
+suffixes, media type, rdflib and Oxigraph names, and writer. ``kg build``, ``kg query``,
+``kg validate`` and ``kg serve`` all look formats up here (:func:`by_suffix`,
+:func:`get`). Writers are imported when used: this module is cheap to import.
+
+RDF formats (Turtle, TriG, N-Triples, N-Quads, JSON-LD) are written by
+:mod:`kg.export.rdf`, the HTML view by :mod:`kg.export.html`; this module adds the
+property-graph formats for Gephi, Cytoscape and spreadsheets:
 
 - GraphML (:func:`write_graphml`): node and edge attributes typed per key; lists of
   scalars joined with ``|``, dicts and lists of dicts as JSON, None left out;
 - CSV (:func:`write_csv`): ``nodes.csv``, ``edges.csv`` (and ``observations.csv`` when the
   graph has observations) with a header row, UTF-8, same flattening as GraphML.
 
-All writers are atomic (temporary file, then ``os.replace``).
+All writers are atomic (:mod:`kg.io`).
 
 >>> FORMATS["ttl"], FORMATS[".nq"]
 ('turtle', 'nquads')
+>>> by_suffix(".ttl").media_type, get("json-ld").name
+('text/turtle', 'jsonld')
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import importlib
 import json
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.export.rdf import (
-    atomic_open,
-    export_rdf,
-    write_jsonld,
-    write_nquads,
-    write_ntriples,
-    write_trig,
-    write_turtle,
-)
+from kg.io import atomic_write
 
 __all__ = [
+    "ALL_FORMATS",
+    "DEFAULT_FORMATS",
     "FORMATS",
-    "export_rdf",
+    "REGISTRY",
+    "ExportFormat",
+    "by_suffix",
     "flatten",
+    "get",
     "write",
     "write_csv",
     "write_graphml",
-    "write_jsonld",
-    "write_nquads",
-    "write_ntriples",
-    "write_trig",
-    "write_turtle",
 ]
 
-#: Suffix or name → canonical format name.
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One format: ``name`` as ``kg build -f`` takes it, ``canonical`` (the long name),
+    ``filename`` written by ``kg build``, ``suffixes`` read and written (the first is the
+    usual one), ``aliases``, ``media_type``, ``rdflib`` parser name and ``oxigraph``
+    ``RdfFormat`` member (None: not RDF), and ``writer`` (``module:function``, called as
+    ``writer(G, path, **options)``). ``fast``: written by :mod:`kg.export.fast` too."""
+
+    name: str
+    canonical: str
+    filename: str
+    suffixes: tuple[str, ...]
+    aliases: tuple[str, ...]
+    media_type: str | None
+    rdflib: str | None
+    oxigraph: str | None
+    writer: str
+    fast: bool = False
+
+    def write(self, G: Any, path: str | os.PathLike[str], **options: Any) -> Any:
+        module, func = self.writer.split(":")
+        return getattr(importlib.import_module(module), func)(G, path, **options)
+
+
+_RDF = "kg.export.rdf"
+#: Every format, in the order ``kg build -f all`` writes them.
+REGISTRY: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("ttl", "turtle", "graph.ttl", (".ttl", ".turtle"), ("turtle",),
+                     "text/turtle", "turtle", "TURTLE", f"{_RDF}:write_turtle", fast=True),
+        ExportFormat("html", "html", "graph.html", (".html",), (), "text/html", None, None,
+                     "kg.export.html:write_html"),
+        ExportFormat("trig", "trig", "graph.trig", (".trig",), (), "application/trig",
+                     "trig", "TRIG", f"{_RDF}:write_trig"),
+        ExportFormat("nt", "ntriples", "graph.nt", (".nt", ".ntriples"),
+                     ("ntriples", "n-triples"), "application/n-triples", "nt", "N_TRIPLES",
+                     f"{_RDF}:write_ntriples", fast=True),
+        ExportFormat("nq", "nquads", "graph.nq", (".nq", ".nquads"), ("nquads", "n-quads"),
+                     "application/n-quads", "nquads", "N_QUADS", f"{_RDF}:write_nquads"),
+        ExportFormat("jsonld", "jsonld", "graph.jsonld", (".jsonld", ".json"),
+                     ("json-ld", "json"), "application/ld+json", "json-ld", "JSON_LD",
+                     f"{_RDF}:write_jsonld"),
+        ExportFormat("graphml", "graphml", "graph.graphml", (".graphml",), (),
+                     "application/graphml+xml", None, None, "kg.export.formats:write_graphml"),
+        ExportFormat("csv", "csv", "nodes.csv", (".csv",), (), "text/csv", None, None,
+                     "kg.export.formats:write_csv"),
+    )
+}  # fmt: skip
+#: RDF/XML and N3 are read (``kg query``, ``kg validate``, ``kg serve``), never written.
+READ_ONLY: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("rdfxml", "rdfxml", "graph.rdf", (".rdf", ".owl", ".xml"), ("xml",),
+                     "application/rdf+xml", "xml", "RDF_XML", ""),
+        ExportFormat("n3", "n3", "graph.n3", (".n3",), (), "text/n3", "n3", "N3", ""),
+    )
+}  # fmt: skip
+ALL_FORMATS: tuple[str, ...] = tuple(REGISTRY)
+DEFAULT_FORMATS: tuple[str, ...] = ("ttl", "html")
+
+#: Suffix or name → canonical format name (written formats).
 FORMATS: dict[str, str] = {}
-for _name, _aliases in {
-    "turtle": ("ttl", "turtle"),
-    "trig": ("trig",),
-    "ntriples": ("nt", "ntriples", "n-triples"),
-    "nquads": ("nq", "nquads", "n-quads"),
-    "jsonld": ("jsonld", "json-ld", "json"),
-    "graphml": ("graphml",),
-    "csv": ("csv",),
-}.items():
-    for _alias in _aliases:
-        FORMATS[_alias] = FORMATS["." + _alias] = _name
+for _f in REGISTRY.values():
+    for _alias in (_f.name, _f.canonical, *_f.aliases, *(x[1:] for x in _f.suffixes)):
+        FORMATS[_alias] = FORMATS["." + _alias] = _f.canonical
+FORMATS.pop("html"), FORMATS.pop(".html")
+_BY_NAME = {
+    a: f
+    for f in (*REGISTRY.values(), *READ_ONLY.values())
+    for a in (f.name, f.canonical, *f.aliases)
+}
+_BY_SUFFIX = {x: f for f in (*READ_ONLY.values(), *REGISTRY.values()) for x in f.suffixes}
+
+
+def get(name: str) -> ExportFormat | None:
+    """The format called ``name`` (or one of its aliases); None when unknown."""
+    return _BY_NAME.get(name.lower())
+
+
+def by_suffix(suffix: str) -> ExportFormat | None:
+    """The format of files ending in ``suffix`` (``.ttl``); None when unknown."""
+    return _BY_SUFFIX.get(suffix.lower())
+
+
+def rdf_suffixes() -> dict[str, ExportFormat]:
+    """Suffix → format, for every RDF format kg reads (writes, and RDF/XML, N3)."""
+    return {x: f for x, f in _BY_SUFFIX.items() if f.rdflib is not None}
+
 
 #: Separator for lists of scalars in GraphML and CSV cells.
 LIST_SEP = "|"
@@ -124,7 +203,7 @@ def write_graphml(G: Any, path: str | os.PathLike[str]) -> Path:
         n = seen[eid] = seen.get(eid, 0) + 1
         a["eid"] = eid if n == 1 else f"{eid}|{n}"
         H.add_edge(u, v, key=k, **a)
-    with atomic_open(path) as f:
+    with atomic_write(path, "wb") as f:
         nx.write_graphml(H, f, encoding="utf-8", prettyprint=True, edge_id_from_attribute="eid")
     return Path(path)
 
@@ -222,7 +301,7 @@ def write_csv(G: Any, directory: str | os.PathLike[str]) -> Path:
         )
     with contextlib.ExitStack() as stack:
         for name, columns, rows in tables:
-            f = stack.enter_context(atomic_open(out / name, "w", encoding="utf-8", newline=""))
+            f = stack.enter_context(atomic_write(out / name, "w", newline=""))
             writer = csv.writer(f)
             writer.writerow(columns)
             for row in rows:
@@ -236,19 +315,10 @@ def write(
     """Write ``G`` to ``path`` in ``fmt`` (default: from the suffix; a directory means CSV)."""
     path = Path(path)
     key = (fmt or path.suffix or "csv").lower()
-    name = FORMATS.get(key) or FORMATS.get("." + key.lstrip("."))
-    if name is None:
+    f = get(key.lstrip(".")) if fmt else by_suffix(key) if path.suffix else get(key)
+    if f is None or f.name == "html" or not f.writer:
         known = ", ".join(sorted(set(FORMATS.values())))
         raise ValueError(f"{path}: unknown export format {key!r} (use {known})")
-    if name == "graphml":
-        return write_graphml(G, path)
-    if name == "csv":
-        return write_csv(G, path)
-    writer = {
-        "turtle": write_turtle,
-        "trig": write_trig,
-        "ntriples": write_ntriples,
-        "nquads": write_nquads,
-        "jsonld": write_jsonld,
-    }[name]
-    return writer(G, path, base_iri)
+    if f.rdflib is None:  # the property-graph formats take no base
+        return f.write(G, path)
+    return f.write(G, path, base_iri=base_iri)

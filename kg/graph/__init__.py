@@ -11,11 +11,16 @@ Entity node — id is the entity *key* (``gov/miit``, ``country/CHN``,
 - ``wikidata`` (``Q…`` or None), ``iso`` (ISO 3166 alpha-3 or None), ``en`` (or None),
   ``category`` (or None);
 - ``mentions`` (total count), ``docs`` (dict doc_id → count), ``examples`` (list of dicts
-  ``{doc, start, end, sentence}``: a few sentences that mention it).
+  ``{doc, start, end, sentence}``: a few sentences that mention it), ``spans`` (dict
+  doc_id → every mention there as ``"start-end@sentStart-sentEnd …"``,
+  :func:`kg.resolve.merge.parse_spans` reads it).
 
 Document node — id ``doc/<doc_id>``; attributes ``kind="document"``, ``label`` (title or
 doc id), ``title``, ``date``, ``author``, ``url``, ``publisher``, ``source``,
-``categories`` (list), ``chars``, ``iri``.
+``categories`` (list), ``chars``, ``iri``; from a government page's head table ``issuer``
+(发文机关 as written), ``number`` (发文字号), ``index_number`` (索引号), ``created``
+(成文日期) and ``issued`` (发布日期), or None; ``issued_by`` (keys of the issuing bodies)
+and ``instruments`` (keys of the Law/Program the document is or issues).
 
 Relation edge — subject key → object key, edge key = predicate; attributes
 ``kind="relation"``, ``predicate``, ``confidence`` (max over evidence), ``modality``

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
-from kg.model import Observation
+from kg.model import ISSUE_FIELDS, Observation
 from kg.resolve import Resolution
 
 _OBS_FIELDS = tuple(f.name for f in dataclasses.fields(Observation))
@@ -80,6 +80,9 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
                 "categories": list(meta.get("categories") or []),
                 "chars": meta.get("chars", 0),
                 "iri": doc_iri(doc_id, base_iri),
+                **{k: meta.get(k) for k in ISSUE_FIELDS},
+                "issued_by": list(meta.get("issued_by") or ()),
+                "instruments": list(meta.get("instruments") or ()),
             },
         )
     for key, e in res.entities.items():
@@ -98,6 +101,7 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
                 "mentions": sum(docs.values()),  # e.mentions, without the property call
                 "docs": dict(docs),
                 "examples": list(e.examples),
+                "spans": dict(e.spans),
                 "iri": entity_iri(key, base_iri),
             },
         )

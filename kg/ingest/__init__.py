@@ -24,9 +24,10 @@ from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 
-from kg.errors import Errors, InputError
+from kg.errors import Errors, InputError, Skipped
 from kg.ingest.clean import clean_text
 from kg.ingest.decode import decode_bytes
+from kg.ingest.names import shown
 from kg.ingest.readers import (
     SUFFIX_FORMATS,
     format_for,
@@ -39,12 +40,15 @@ from kg.model import Document
 
 __all__ = [
     "SUFFIX_FORMATS",
+    "DocumentIds",
     "clean_text",
     "decode_bytes",
     "iter_documents",
+    "iter_input_files",
     "iter_jsonl",
     "normalize_date",
     "read_document",
+    "read_file",
     "split_front_matter",
 ]
 
@@ -55,7 +59,7 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path | InputError]:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as e:
-        yield InputError(Errors.E001, path=str(folder), reason=e.strerror or str(e))
+        yield InputError(Errors.E001, path=shown(folder), reason=e.strerror or str(e))
         return
     for entry in entries:  # strings until a file is kept: a Path costs ~10 µs
         if entry.name.startswith("."):
@@ -71,11 +75,14 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path | InputError]:
                 visited.add(real)
                 yield from _walk(Path(entry.path), visited)
         elif format_for(entry.name) is None:
-            continue
+            if is_file:  # no reader for it: counted and named by the build, not fatal
+                dot = entry.name.rfind(".")
+                suffix = entry.name[dot:].lower() if dot > 0 else ""
+                yield Skipped(Errors.E005, path=shown(entry.path), suffix=shown(suffix))
         elif is_file:
             yield Path(entry.path)
         elif entry.is_symlink():
-            yield InputError(Errors.E010, path=entry.path)  # dangling link
+            yield InputError(Errors.E010, path=shown(entry.path))  # dangling link
 
 
 def _doc_id(path: Path, root: Path) -> str:
@@ -83,22 +90,24 @@ def _doc_id(path: Path, root: Path) -> str:
         rel = path.relative_to(root)
     except ValueError:
         rel = Path(path.name)
-    return unicodedata.normalize("NFC", rel.with_suffix("").as_posix())
+    return unicodedata.normalize("NFC", shown(rel.with_suffix("").as_posix()))
 
 
-def _read(
-    path: Path, root: Path, explicit: bool, text_field: str | None
+def read_file(
+    path: Path, root: Path, explicit: bool, text_field: str | None = None
 ) -> Iterator[Document | InputError]:
+    """The documents of one file found by :func:`iter_input_files` (ids not yet made
+    unique: see :class:`DocumentIds`); errors are yielded."""
     fmt = format_for(path)
     if fmt is None:
-        yield InputError(Errors.E005, path=str(path), suffix=path.suffix)
+        yield InputError(Errors.E005, path=shown(path), suffix=shown(path.suffix))
         return
     doc_id = _doc_id(path, root)
     if fmt == "jsonl":
         try:
             yield from iter_jsonl(path, doc_prefix=doc_id, text_field=text_field)
         except Exception as e:  # see below
-            yield InputError(Errors.E011, path=str(path), reason=f"{type(e).__name__}: {e}")
+            yield InputError(Errors.E011, path=shown(path), reason=f"{type(e).__name__}: {e}")
         return
     try:
         yield read_document(path, doc_id=doc_id)
@@ -106,7 +115,7 @@ def _read(
         if explicit or not e.fields.get("front_matter_only"):
             yield e
     except Exception as e:  # a bug or a parser crash must not stop the whole build
-        yield InputError(Errors.E011, path=str(path), reason=f"{type(e).__name__}: {e}")
+        yield InputError(Errors.E011, path=shown(path), reason=f"{type(e).__name__}: {e}")
 
 
 def iter_input_files(
@@ -123,7 +132,7 @@ def iter_input_files(
     for given in inputs:
         p = Path(given)
         if not p.exists():
-            yield InputError(Errors.E010, path=str(given))
+            yield InputError(Errors.E010, path=shown(given))
             continue
         if p.is_dir():
             visited.add(os.path.realpath(p))
@@ -135,6 +144,58 @@ def iter_input_files(
             yield f if isinstance(f, InputError) else (f, root, explicit)
 
 
+class DocumentIds:
+    """Document identity within one reading of the inputs: a file reached twice is read
+    once, and an id met again gets ``~2``, ``~3``… in reading order (the one place that
+    decides ids; :func:`iter_documents` and the build's manifest both use it).
+
+    >>> ids = DocumentIds()
+    >>> [ids.assign("a"), ids.assign("a"), ids.assign("a~2"), ids.assign("b")]
+    ['a', 'a~2', 'a~2~2', 'b']
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._real: set[str] = set()
+        # Files are the same when their real paths are: two different inodes never are,
+        # so os.path.realpath (a system call per path component) runs on an inode clash.
+        self._inodes: dict[tuple[int, int], list[Path]] = {}
+
+    def seen_before(self, path: Path, st: os.stat_result | None = None) -> bool:
+        """Whether ``path`` is a file already read (now remembered as read)."""
+        if st is None:
+            real = os.path.realpath(path)
+            if real in self._real:
+                return True
+            self._real.add(real)
+            return False
+        same = self._inodes.setdefault((st.st_dev, st.st_ino), [])
+        if same:
+            real = os.path.realpath(path)
+            if any(os.path.realpath(g) == real for g in same):
+                return True
+        same.append(path)
+        return False
+
+    def assign(self, raw: str) -> str:
+        """The unique id of the next document whose id from its file is ``raw``."""
+        n = self._ids.get(raw, 0) + 1
+        self._ids[raw] = n
+        if n > 1:
+            raw = f"{raw}~{n}"
+            self._ids[raw] = 1
+        return raw
+
+    def assign_all(self, raws: list[str], want: list[str]) -> bool:
+        """Assign ``raws`` when they give exactly ``want`` (a file's ids as the last build
+        had them); otherwise assign nothing and return False."""
+        saved = dict(self._ids)
+        if [self.assign(r) for r in raws] == want:
+            return True
+        self._ids = saved
+        return False
+
+
 def iter_documents(
     inputs: Iterable[str | PathLike[str]], text_field: str | None = None
 ) -> Iterator[Document | InputError]:
@@ -143,22 +204,19 @@ def iter_documents(
     ``text_field`` names the JSONL field holding the text (default: ``text``, then
     ``content``).
     """
-    seen_files: set[str] = set()
-    seen_ids: dict[str, int] = {}
+    ids = DocumentIds()
     for found in iter_input_files(inputs):
         if isinstance(found, InputError):
             yield found
             continue
         f, root, explicit = found
-        real = os.path.realpath(f)
-        if real in seen_files:
+        try:
+            st: os.stat_result | None = os.stat(f)
+        except OSError:
+            st = None
+        if ids.seen_before(f, st):
             continue
-        seen_files.add(real)
-        for item in _read(f, root, explicit, text_field):
+        for item in read_file(f, root, explicit, text_field):
             if isinstance(item, Document):
-                n = seen_ids.get(item.id, 0) + 1
-                seen_ids[item.id] = n
-                if n > 1:
-                    item.id = f"{item.id}~{n}"
-                    seen_ids[item.id] = 1
+                item.id = ids.assign(item.id)
             yield item

@@ -6,7 +6,12 @@ and the metadata normalised: ``title``, ``date`` (``YYYY-MM-DD`` when parseable)
 ``author``, ``url``, ``categories`` (list), ``publisher`` (publisher, source or author),
 ``source`` (the path), ``format`` (txt|md|html|jsonl, from the suffix), ``markup`` (what
 the body was: html|md|txt), ``sha1`` (of the raw bytes; of the line for JSONL), ``line``
-(JSONL) and ``extra`` (other scalar fields).
+(JSONL) and ``extra`` (other scalar fields). A document whose text opens with the
+metadata table of a government page (发文机关, 发文字号, 成文日期, 发布日期…:
+:mod:`kg.ingest.header`) adds ``issuer``, ``number``, ``created`` and ``issued`` (ISO
+dates), ``index_number``, its topics to ``categories``, and ``title``/``date`` (the
+publication date) when nothing else gave them; without a table, the sign-off under the
+last paragraph (国务院办公厅 / 2018年11月20日) gives ``issuer`` and ``created``.
 
 >>> normalize_date("Sun, 24 Jul 2022 04:17:24 GMT")
 '2022-07-24'
@@ -35,6 +40,9 @@ import yaml
 from kg.errors import Errors, InputError
 from kg.ingest.clean import clean_with_meta, sniff_markup
 from kg.ingest.decode import decode_bytes, decode_line, detect_encoding
+from kg.ingest.header import LABELS, read_header, read_signoff
+from kg.ingest.names import shown
+from kg.ingest.office import OFFICE_FORMATS, office_text
 from kg.model import Document
 
 #: Supported suffixes (lower case) and the ``format`` they give.
@@ -45,6 +53,8 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".pdf": "pdf",  # kg.ingest.office
+    ".docx": "docx",
 }
 
 #: JSONL fields tried for the text when no ``text_field`` is given.
@@ -74,8 +84,18 @@ _AUTHOR_KEYS = ("author", "authors", "byline")
 _URL_KEYS = ("url", "link", "permalink", "source_url", "canonical", "href")
 _PUBLISHER_KEYS = ("publisher", "source", "author")
 _CATEGORY_KEYS = ("categories", "category")
+#: Front-matter / JSONL keys of the head-table fields (:data:`kg.model.ISSUE_FIELDS`):
+#: the English name or any label of :data:`kg.ingest.header.LABELS`.
+_ISSUE_KEYS: dict[str, tuple[str, ...]] = {
+    "issuer": ("issuer", *LABELS["issuer"]),
+    "number": ("number", "doc_number", "document_number", *LABELS["number"]),
+    "index_number": ("index_number", *LABELS["index"]),
+    "created": LABELS["created"],
+    "issued": ("issued", *LABELS["issued"]),
+}
 _NOT_EXTRA = frozenset(
     (
+        *(k for keys in _ISSUE_KEYS.values() for k in keys),
         *("source", "format", "markup", "sha1", "line", "extra", "id", "text", "content"),
         *_TITLE_KEYS,
         *_DATE_KEYS,
@@ -164,7 +184,13 @@ def _first(d: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
 
 
 def meta_from_mapping(d: Mapping[str, Any]) -> dict[str, Any]:
-    """The normalised metadata of front matter or a JSONL record (keys lower-cased)."""
+    """The normalised metadata of front matter or a JSONL record (keys lower-cased); the
+    head-table fields under their English names or their Chinese labels.
+
+    >>> m = meta_from_mapping({"title": "某某通知", "发文机关": "某部", "发布日期": "2001年3月9日"})
+    >>> m["issuer"], m["issued"], m["extra"]
+    ('某部', '2001-03-09', {})
+    """
     low = {str(k).strip().lower(): v for k, v in d.items()}
     cats: list[str] = []
     for k in _CATEGORY_KEYS:
@@ -190,6 +216,11 @@ def meta_from_mapping(d: Mapping[str, Any]) -> dict[str, Any]:
         "categories": cats,
         "publisher": _text(_first(low, _PUBLISHER_KEYS)),
         "extra": extra,
+        **{
+            k: normalize_date(v) if k in ("created", "issued") else _text(v)
+            for k, keys in _ISSUE_KEYS.items()
+            if (v := _first(low, keys)) is not None
+        },
     }
 
 
@@ -251,6 +282,43 @@ def _base_meta(source: str, fmt: str) -> dict[str, Any]:
     }
 
 
+def header_meta(text: str) -> dict[str, Any]:
+    """The metadata the head table of a government page gives, else the issuer and date
+    of its sign-off (``{}`` with neither).
+
+    >>> m = header_meta("发文机关： 某部 成文日期： 2001年3月2日\\n\\n"
+    ...                 "发文字号： X发〔2001〕7号 发布日期： 2001年03月09日\\n\\n正文")
+    >>> m["issuer"], m["number"], m["created"], m["issued"]
+    ('某部', 'X发〔2001〕7号', '2001-03-02', '2001-03-09')
+    """
+    h = read_header(text)
+    if not h:
+        sign = read_signoff(text)  # 落款: the issuer and the date under the last paragraph
+        if not sign:
+            return {}
+        return {"issuer": sign["issuer"].value, "created": sign["created"].value}
+    out: dict[str, Any] = {}
+    for name, key in (("issuer", "issuer"), ("number", "number"), ("index", "index_number")):
+        if name in h:
+            out[key] = h[name].value
+    for name in ("created", "issued"):
+        if name in h:
+            out[name] = normalize_date(h[name].value)
+    if "title" in h:
+        out["title"] = h["title"].value
+    if "topics" in h:  # 科技、教育\\教育: a path in the site's topic tree
+        out["categories"] = [t for t in re.split(r"[\\\\/]", h["topics"].value) if t.strip()]
+    if "keywords" in h:
+        out["keywords"] = h["keywords"].value
+    return out
+
+
+def _publication_date(meta: dict[str, Any]) -> None:
+    """``date`` is the publication date (发布日期) when nothing else gave one."""
+    if meta.get("date") is None and meta.get("issued"):
+        meta["date"] = meta["issued"]
+
+
 def _merge(meta: dict[str, Any], found: Mapping[str, Any]) -> None:
     for k, v in found.items():
         if k == "date":
@@ -261,16 +329,18 @@ def _merge(meta: dict[str, Any], found: Mapping[str, Any]) -> None:
 
 def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id: str) -> Document:
     """Decode, split front matter, sniff, clean; raises :class:`InputError`."""
-    source = str(path)
+    source = shown(path)
     if not data.strip():
         raise InputError(Errors.E003, path=source)
-    text = decode_bytes(data, source)
+    office = fmt in OFFICE_FORMATS
+    text = office_text(data, fmt, source) if office else decode_bytes(data, source)
     if not text.strip(" \t\n\r\u3000\ufeff\u200b\xa0"):
         raise InputError(Errors.E003, path=source)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    front, body = split_front_matter(text, source)
-    markup = sniff_markup(body, fmt)
+    # the text of a PDF/DOCX is plain text: no front matter, no markup
+    front, body = (None, text) if office else split_front_matter(text, source)
+    markup = "txt" if office else sniff_markup(body, fmt)
     clean, head_meta = clean_with_meta(body, markup)
     meta = _base_meta(source, fmt)
     meta["markup"] = markup
@@ -278,6 +348,8 @@ def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id
     if front:
         _merge(meta, meta_from_mapping(front))
     _merge(meta, head_meta)
+    _merge(meta, header_meta(clean))
+    _publication_date(meta)
     if meta["publisher"] is None:
         meta["publisher"] = meta["author"]
     if meta["title"] is None and markup == "md" and (m := _MD_H1.match(body)):
@@ -332,13 +404,45 @@ def _jsonl_lines(f: Any, enc: str | None) -> Iterator[tuple[int, str | None, byt
 
 
 def _record_text(rec: Mapping[str, Any], fields: tuple[str, ...]) -> tuple[str | None, str]:
+    """``(text, field)``; ``(None, field)`` when the first field present is not text
+    (a number, an object…), ``(None, "")`` when none is present."""
+    wrong = ""
     for k in fields:
         v = rec.get(k)
         if isinstance(v, str):
             return v, k
         if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
             return "\n\n".join(v), k
-    return None, ""
+        if k in rec and v is not None and not wrong:
+            wrong = k
+    return None, wrong
+
+
+def _json_kind(v: Any) -> str:
+    """``a number``, ``a list``… (what a JSON value is, for a message)."""
+    if isinstance(v, bool):
+        return "a boolean"
+    if isinstance(v, int | float):
+        return "a number"
+    if isinstance(v, list):
+        return "a list of non-strings" if v else "an empty list"
+    return "an object" if isinstance(v, dict) else f"a {type(v).__name__}"
+
+
+#: a JSON escape of a UTF-16 surrogate: a lone one decodes to a str no codec can write
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(v: Any) -> Any:
+    """Lone surrogates (``"\\ud800"`` in JSON) → U+FFFD, recursively."""
+    if isinstance(v, str):
+        return _LONE_SURROGATE.sub("\ufffd", v)
+    if isinstance(v, list):
+        return [_no_surrogates(x) for x in v]
+    if isinstance(v, dict):
+        return {_no_surrogates(k): _no_surrogates(x) for k, x in v.items()}
+    return v
 
 
 def iter_jsonl(
@@ -352,8 +456,8 @@ def iter_jsonl(
     after cleaning) and the rest of the file is read.
     """
     p = Path(path)
-    source = str(path)
-    prefix = doc_prefix if doc_prefix is not None else p.stem
+    source = shown(path)
+    prefix = doc_prefix if doc_prefix is not None else shown(p.stem)
     fields = (text_field,) if text_field else TEXT_FIELDS
     try:
         f = p.open("rb")
@@ -414,7 +518,12 @@ def _jsonl_record(
         return InputError(
             Errors.E006, path=source, line=n, reason=f"a {type(rec).__name__}, not an object"
         )
+    if _SURROGATE_ESCAPE.search(text):
+        rec = _no_surrogates(rec)
     body, field = _record_text(rec, fields)
+    if body is None and field:
+        kind = _json_kind(rec[field])
+        return InputError(Errors.E150, path=source, line=n, field=field, kind=kind)
     if body is None:
         return InputError(Errors.E007, path=source, line=n, fields=", ".join(fields))
     clean, head_meta = clean_with_meta(body, "auto")
@@ -428,4 +537,6 @@ def _jsonl_record(
     meta["sha1"] = hashlib.sha1(raw).hexdigest()
     _merge(meta, meta_from_mapping({k: v for k, v in rec.items() if k != field}))
     _merge(meta, head_meta)
+    _merge(meta, header_meta(clean))
+    _publication_date(meta)
     return Document(id=f"{prefix}#{key or n}", text=clean, meta=meta)

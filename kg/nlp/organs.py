@@ -41,7 +41,7 @@ from pathlib import Path
 import ahocorasick
 
 from kg.model import Mention
-from kg.nlp.gazetteer import Gazetteer, NameWindows, _read_lines
+from kg.nlp.gazetteer import Gazetteer, NameWindows, read_lines
 from kg.nlp.text import norm_name, offset_mask
 
 GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
@@ -97,12 +97,12 @@ def _dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]
     return frozenset(bad), unit, frozenset(places)
 
 
-def _segmenter_freq() -> dict[str, int]:
+def segmenter_freq() -> dict[str, int]:
     """The word frequencies of the segmenter the pipeline uses (already in memory): a
     word with a frequency is a word jieba knows."""
-    from kg.nlp.pipeline import _fast_segmenter
+    from kg.nlp.segment import fast_segmenter
 
-    seg = _fast_segmenter()
+    seg = fast_segmenter()
     dt = getattr(seg, "dt", None)
     if dt is not None and hasattr(dt, "check_initialized"):
         dt.check_initialized()
@@ -159,6 +159,22 @@ _NOT_DISTRICTS = frozenset(
 # a date before 日/月… (6日国务院, 六日国务院): the 日 is the day, no country (日本)
 _DATE_CHARS = frozenset("月年号〇零一二三四五六七八九十廿卅")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+# a provincial organ named without its province (省委, 省政协): the document's province's
+_BARE_PROVINCIAL = (
+    "省人民代表大会常务委员会",
+    "省人大常委会",
+    "省人民代表大会",
+    "省人民政府",
+    "省政府",
+    "省政协",
+    "省委",
+)
+# a foreign first-level division after its country (美国|俄亥俄州, 日本|福岛县)
+_FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
+# what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
+_LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
+# a people's congress named by its term (四川省第十四届人民代表大会第五次会议)
+_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会")
 
 
 def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
@@ -172,7 +188,7 @@ def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
 
 def _tsv(path: Path) -> list[list[str]]:
     out = []
-    for line in _read_lines(path):
+    for line in read_lines(path):
         parts = [p.strip() for p in line.split("\t")] if "\t" in line else line.split()
         out.append(parts)
     return out
@@ -187,8 +203,8 @@ class OrganFinder:
         self.local: dict[str, str] = {}
         for parts in _tsv(lex / "gov_local_organs.tsv"):
             self.local[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
-        heads = _read_lines(lex / "gov_heads.txt")
-        for d in _read_lines(lex / "gov_domains.txt"):
+        heads = read_lines(lex / "gov_heads.txt")
+        for d in read_lines(lex / "gov_domains.txt"):
             for h in heads:
                 self.local.setdefault(d + h, d + h)
         self.foreign: dict[str, str] = {}
@@ -201,10 +217,10 @@ class OrganFinder:
         self.abbr: dict[str, str] = {p[0]: p[1] for p in abbr_rows}
         # abbreviations that are also common words: only before an army (以军, not 以政府)
         self.abbr_military = frozenset(p[0] for p in abbr_rows if len(p) > 2 and p[2] == "military")
-        self.place_stop = frozenset(_read_lines(lex / "place_stop.txt"))
+        self.place_stop = frozenset(read_lines(lex / "place_stop.txt"))
         self._bad_words, self._unit_words, self._ns_words = _dictionary_words()
-        self._freq = _segmenter_freq()
-        boundaries = sorted(set(_read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
+        self._freq = segmenter_freq()
+        boundaries = sorted(set(read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
         self._boundary = (
             re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
         )
@@ -221,6 +237,23 @@ class OrganFinder:
                         target[nm] = e.id
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)
+        # short forms that name a central body only beside another (药监局、海关总署)
+        self.listed: dict[str, str] = {
+            f: e.id for e in gazetteer.entries.values() for f in e.listed
+        }
+        self._listed_lengths = tuple(sorted({len(f) for f in self.listed}, reverse=True))
+        # the province each provincial organ belongs to (gov/hunan-cpc → place/hunan)
+        self.province_of: dict[str, str] = {}
+        provinces = {
+            e.id.split("/", 1)[1]: e.id
+            for e in gazetteer.entries.values()
+            if e.type == "Location" and e.category == "省"
+        }
+        for e in gazetteer.entries.values():
+            if e.type in GOV_TYPES and e.id.startswith("gov/"):
+                slug = e.id[4:].rsplit("-", 1)[0]
+                if slug in provinces:
+                    self.province_of[e.id] = provinces[slug]
         self._country_lengths = _lengths_by_last(self.country_names)
         self._place_lengths = _lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
@@ -481,6 +514,7 @@ class OrganFinder:
                 self._emit_foreign(found, text, q[1], q[0], m.end(), m.group())
         for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
             self._agency(found, st, c, others)
+            self._foreign_region(found, st, c)
         # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
@@ -507,7 +541,133 @@ class OrganFinder:
             sub = self._mention(text, b.start, m.end(), name)
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
+        self._provincial(found, st)
+        if self.listed:
+            self._listed(found, st, bodies)
         return [*found.values(), *extra]
+
+    def _listed(self, found: dict, st, bodies: list[Mention]) -> None:
+        """Short forms local bureaus share (药监局, 林业局, 环保总局) as the central body they
+        abbreviate where a list joins them to a State Council body: （药监局、海关总署负责）,
+        财政部会同林业局, 环保总局会同发展改革委; chained along the list."""
+        norm, n = st.norm, len(st.norm)
+        todo = [b for b in bodies if b.type == "Ministry"]
+        seen: set[tuple[int, int]] = set()
+        while todo:
+            b = todo.pop()
+            for sep in _LIST_JOINS:
+                # after the body: 海关总署、药监局
+                i = b.end + len(sep)
+                if norm.startswith(sep, b.end):
+                    for k in self._listed_lengths:
+                        form = norm[i : i + k]
+                        if form in self.listed and (i + k >= n or norm[i + k] != "长"):
+                            todo += self._add_listed(found, st, i, i + k, seen)
+                            break
+                # before the body: 药监局、海关总署
+                j = b.start - len(sep)
+                if j > 0 and norm.startswith(sep, j):
+                    for k in self._listed_lengths:
+                        form = norm[max(0, j - k) : j]
+                        if len(form) == k and form in self.listed and (
+                            j - k == 0 or not _CJK.match(norm[j - k - 1])
+                            or norm[j - k - 1] in "和与及同由会"
+                        ):
+                            todo += self._add_listed(found, st, j - k, j, seen)
+                            break
+
+    def _add_listed(self, found: dict, st, s: int, e: int, seen: set) -> list[Mention]:
+        if (s, e) in seen:
+            return []
+        seen.add((s, e))
+        g = self.gaz.entries[self.listed[st.norm[s:e]]]
+        m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
+        found.setdefault((s, e), m)
+        return [m]
+
+    def _provincial(self, found: dict, st) -> None:
+        """Provincial organs without their province (省委, 省政协, 省人大常委会) when the
+        document is about one province (named at least twice and more often than all
+        others together), and a province's people's congress named by its term
+        (海南省第七届人民代表大会)."""
+        norm = st.norm
+        if "省" not in norm:
+            return
+        counts: Counter[str] = Counter()
+        ends: dict[int, Mention] = {}
+        for c in st.candidates:
+            if c.type == "Location":
+                e = self.gaz.entries.get(c.key)
+                if e is not None and e.category == "省":
+                    counts[c.key] += 1
+                    ends[c.end] = c
+            elif c.key in self.province_of:  # 湖南省人民政府 names 湖南省 too
+                counts[self.province_of[c.key]] += 1
+        if not counts:
+            return
+        for m in _CONGRESS_TERM.finditer(norm):
+            p = ends.get(m.start())
+            if p is not None:
+                g = self.gaz.lookup(self.gaz.entries[p.key].name + "人民代表大会")
+                if g is not None:
+                    found.setdefault(
+                        (p.start, m.end()),
+                        Mention(p.start, m.end(), st.text[p.start : m.end()], g.type, g.id,
+                                g.name, "organ"),
+                    )
+        (key, n), *rest = counts.most_common()
+        if n < 2 or n <= sum(k for _, k in rest):
+            return
+        province = self.gaz.entries[key].name
+        taken: list[tuple[int, int]] = []
+        for form in _BARE_PROVINCIAL:
+            i = norm.find(form)
+            while i != -1:
+                e = i + len(form)
+                if (
+                    i in st.tok_starts
+                    and i not in ends  # 海南省委: the gazetteer's
+                    and not any(a <= i < b for a, b in taken)
+                ):
+                    g = self.gaz.lookup(province + form[1:])
+                    if g is not None:
+                        taken.append((i, e))
+                        found.setdefault(
+                            (i, e), Mention(i, e, st.text[i:e], g.type, g.id, g.name, "organ")
+                        )
+                i = norm.find(form, e)
+
+    def _foreign_region(self, found: dict, st, c: Mention) -> None:
+        """A foreign country's state, province or prefecture right after the country's
+        name (美国|俄亥俄州, 日本|福岛县, 印度|喀拉拉邦): a Location no gazetteer lists.
+        The name is whole jieba words with no function or common word in it (美国各州,
+        美国一些州 are none)."""
+        country = self.gaz.entries.get(c.key)
+        norm = st.norm
+        if country is None or country.iso == "CHN" or c.end not in st.tok_starts:
+            return
+        m = _FOREIGN_REGION.match(norm, c.end)
+        if m is None or m.end() not in st.tok_ends:
+            return
+        if country.iso == "JPN" and norm[m.end() - 1] == "省":
+            return  # Japan's 省 are ministries (总务省, 外务省); its divisions are 都道府县
+        mid = m.group(1)
+        if (
+            any(ch in _PLACE_STOP_CHARS for ch in mid)
+            or mid in self.place_stop
+            or self._has_non_place_word(norm, c.end, m.end(1), st)
+        ):
+            return
+        from kg.nlp.components.base import open_key
+
+        name = norm[c.end : m.end()]
+        if self.gaz.lookup(name) is not None:
+            return  # a known place (the gazetteer's match stands)
+        found.setdefault(
+            (c.end, m.end()),
+            Mention(c.end, m.end(), st.text[c.end : m.end()], "Location",
+                    open_key("Location", name), name, "organ"),
+        )
 
     def _agency(self, found: dict, st, c: Mention, others: list[int]) -> None:
         """A foreign country's agency: the country, a middle of name words (no function
@@ -579,7 +739,7 @@ class NominalFinder:
         words: set[str] = set()
         qualifiers: set[str] = set()
         suffixes: set[str] = set()
-        for line in _read_lines(lex / "nominal_organs.txt"):
+        for line in read_lines(lex / "nominal_organs.txt"):
             if line.startswith("qualifier:"):
                 qualifiers.add(line.split(":", 1)[1].strip())
             elif line.startswith("suffix:"):
@@ -588,7 +748,7 @@ class NominalFinder:
                 words.add(line)
         if organs is not None:
             words |= {w for w in organs.local if len(w) >= 2}
-        for d in _read_lines(lex / "gov_domains.txt"):
+        for d in read_lines(lex / "gov_domains.txt"):
             words |= {d + s for s in suffixes}
         forms = set(words)
         for q in qualifiers:

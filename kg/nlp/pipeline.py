@@ -9,11 +9,12 @@ jieba's tokens come from ``jieba_next`` (same tokens as jieba, ~3× faster) when
 installed, with every gazetteer name added to its dictionary first.
 
 Building the pipeline takes 1–1.5 s (jieba's dictionary, word lists derived from it,
-automata, regular expressions). With a snapshot folder (``KG_PIPELINE_CACHE``, set by
-``kg build`` to its cache folder) ``get_nlp`` saves the built components and the
-segmenter's dictionary in one pickle, keyed by a hash of every file under ``kg/`` and
-``ontology/`` and the versions of the libraries, and the next process restores them in
-~0.4 s (:func:`snapshot_key`, :func:`restore_snapshot`).
+automata, regular expressions). With a snapshot folder (``get_nlp(snapshot_dir=…)``, as
+``kg build`` does with its cache folder, or ``KG_PIPELINE_CACHE``) ``get_nlp`` saves the
+built components and the segmenter's dictionary in one pickle, keyed by
+:func:`kg.fingerprint.pipeline_key`, and the next process restores them in ~0.4 s
+(:func:`restore_snapshot`). The pickle is sealed (:mod:`kg.sealed`): one that this user
+did not write is never loaded.
 
 >>> nlp = make_nlp()
 >>> doc = nlp("7月23日，工业和信息化部总经济师许科敏在论坛上表示。")
@@ -25,11 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import logging
 import os
 import pickle
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,8 +37,12 @@ from spacy.lang.zh import Chinese, Segmenter
 from spacy.language import Language
 
 import kg.nlp.components  # noqa: F401  (registers the factories)
+from kg.fingerprint import pipeline_key
+from kg.io import write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
-from kg.nlp.gazetteer import ONTOLOGY_DIR, load_gazetteer, prime_gazetteer
+from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
+from kg.nlp.segment import fast_segmenter
+from kg.sealed import seal, unseal
 
 #: Components in pipeline order. Each is a registered factory name.
 DEFAULT_COMPONENTS: tuple[str, ...] = (
@@ -51,22 +54,8 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "kg_resolver",
     "kg_relations",
     "kg_quantities",
+    "kg_docfacts",
 )
-
-
-def _fast_segmenter() -> Any:
-    """The fastest installed module with jieba's ``cut`` and identical tokens."""
-    for name in ("jieba_next", "jieba_fast", "jieba"):
-        try:
-            mod = __import__(name)
-        except ImportError:
-            continue
-        for setter in ("set_log_level", "setLogLevel"):
-            if hasattr(mod, setter):
-                getattr(mod, setter)(logging.WARNING)
-                break
-        return mod
-    raise ImportError("jieba is required")  # pragma: no cover
 
 
 _SEGMENTER_WORDS_ADDED: set[int] = set()
@@ -100,7 +89,7 @@ def make_nlp(
     # Configured as "char" first so spaCy does not load and warm up the slow original
     # jieba (0.5 s per process); then switched to jieba segmentation with jieba_next.
     nlp = Chinese.from_config({"nlp": {"tokenizer": {"segmenter": "char"}}})
-    seg = _fast_segmenter()
+    seg = fast_segmenter()
     gaz = load_gazetteer(gazetteer_dir)
     _prepare_segmenter(seg, gaz.jieba_words())
     nlp.tokenizer.jieba_seg = seg
@@ -120,10 +109,15 @@ def make_nlp(
 
 
 @lru_cache(maxsize=4)
-def get_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS, lean: bool = False) -> Language:
+def get_nlp(
+    components: tuple[str, ...] = DEFAULT_COMPONENTS,
+    lean: bool = False,
+    snapshot_dir: str | None = None,
+) -> Language:
     """The process-wide pipeline (built once per worker process; restored from a snapshot
-    under ``KG_PIPELINE_CACHE`` when there is one, saved there when there is none)."""
-    folder = _SNAPSHOT_DIR[0] or os.environ.get(SNAPSHOT_ENV)
+    under ``snapshot_dir`` or ``KG_PIPELINE_CACHE`` when there is one, saved there when
+    there is none)."""
+    folder = snapshot_dir or os.environ.get(SNAPSHOT_ENV)
     if not folder:
         return make_nlp(components, lean=lean)
     path = Path(folder) / f"pipeline-{snapshot_key(components, lean)}.pkl"
@@ -138,43 +132,13 @@ def get_nlp(components: tuple[str, ...] = DEFAULT_COMPONENTS, lean: bool = False
 
 #: Environment variable naming the folder of pipeline snapshots (inherited by workers).
 SNAPSHOT_ENV = "KG_PIPELINE_CACHE"
-_SNAPSHOT_DIR: list[str | None] = [None]
+SNAPSHOT_VERSION = 2
 
 
-def set_snapshot_dir(folder: str | os.PathLike[str] | None) -> str | None:
-    """Use (None: stop using) ``folder`` for pipeline snapshots in this process, before
-    ``KG_PIPELINE_CACHE``; returns the previous setting."""
-    prev = _SNAPSHOT_DIR[0]
-    _SNAPSHOT_DIR[0] = os.fspath(folder) if folder is not None else None
-    return prev
-SNAPSHOT_VERSION = 1
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-_REPO_ONTOLOGY = PACKAGE_DIR.parent / "ontology"
-
-
-@lru_cache(maxsize=8)
 def snapshot_key(components: tuple[str, ...] = DEFAULT_COMPONENTS, lean: bool = False) -> str:
-    """Hash of everything a built pipeline depends on: the code (every ``*.py`` under
-    ``kg/``), the data (every file under ``ontology/``), the Python and library versions
-    and the arguments. A change to any of them gives another key (another snapshot)."""
-    from importlib import metadata
-
-    h = hashlib.sha1()
-    libs = []
-    for dist in ("spacy", "jieba", "jieba_next", "jieba_fast", "pyahocorasick", "numpy"):
-        try:
-            libs.append((dist, metadata.version(dist)))
-        except metadata.PackageNotFoundError:
-            libs.append((dist, None))
-    h.update(repr((SNAPSHOT_VERSION, sys.version, libs, components, lean)).encode())
-    files = [(PACKAGE_DIR, f) for f in sorted(PACKAGE_DIR.rglob("*.py"))]
-    for folder in dict.fromkeys((ONTOLOGY_DIR, _REPO_ONTOLOGY)):
-        files += [(folder, f) for f in sorted(folder.rglob("*")) if f.is_file()]
-    for root, f in files:  # names relative to their folder: a moved checkout keeps its key
-        h.update(f.relative_to(root).as_posix().encode() + b"\0")
-        with contextlib.suppress(OSError):
-            h.update(f.read_bytes())
-    return h.hexdigest()[:20]
+    """The key of a snapshot: :func:`kg.fingerprint.pipeline_key` (code, data, library
+    versions, arguments)."""
+    return pipeline_key(components, lean)
 
 
 def _segmenter_state(seg: Any) -> dict[str, Any] | None:
@@ -203,24 +167,20 @@ def save_snapshot(nlp: Language, path: Path) -> bool:
         return False  # another process is writing it (or the folder is read-only)
     try:
         os.close(fd)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         payload = {
             "version": SNAPSHOT_VERSION,
             "segmenter": seg.__name__,
             "segmenter_state": state,
             "components": list(nlp.pipeline),
         }
-        with open(tmp, "wb") as f:
-            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        data = seal(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+        write_bytes_atomic(path, data, private=True, fsync=False)
         for old in path.parent.glob("pipeline-*.pkl"):  # snapshots of other code or data
             if old.name != path.name:
                 with contextlib.suppress(OSError):
                     old.unlink()
         return True
     except Exception:  # unpicklable component, full disk: build it next time again
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
         return False
     finally:
         with contextlib.suppress(OSError):
@@ -237,28 +197,35 @@ def _make_restored(nlp: Language, name: str, slot: str) -> Any:
 
 
 def restore_snapshot(path: Path, components: tuple[str, ...]) -> Language | None:
-    """The pipeline saved by :func:`save_snapshot`, or None (no snapshot, unreadable, or
-    for another segmenter): the same components in the same state, the segmenter's
-    dictionary with the gazetteer names already added."""
+    """The pipeline saved by :func:`save_snapshot`, or None (no snapshot, unreadable, not
+    sealed by this user, or for another segmenter): the same components in the same
+    state, the segmenter's dictionary with the gazetteer names already added."""
     try:
         with open(path, "rb") as f:
-            was = gc.isenabled()
-            gc.disable()  # millions of acyclic objects: the collector would walk them all
-            try:
-                payload = pickle.load(f)
-            finally:
-                if was:
-                    gc.enable()
-    except FileNotFoundError:
+            blob = f.read()
+    except OSError:
         return None
-    except Exception:  # damaged or from incompatible code: rebuild (and overwrite)
+    body = unseal(blob)
+    if body is None:  # damaged or forged: never unpickled; rebuilt (and overwritten)
         with contextlib.suppress(OSError):
             os.unlink(path)
         return None
-    seg = _fast_segmenter()
+    was = gc.isenabled()
+    gc.disable()  # millions of acyclic objects: the collector would walk them all
+    try:
+        payload = pickle.loads(body)
+    except Exception:  # from incompatible code: rebuild (and overwrite)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return None
+    finally:
+        if was:
+            gc.enable()
+    seg = fast_segmenter()
     comps = payload.get("components") if isinstance(payload, dict) else None
     if (
-        payload.get("version") != SNAPSHOT_VERSION
+        comps is None
+        or payload.get("version") != SNAPSHOT_VERSION
         or payload.get("segmenter") != seg.__name__
         or [n for n, _ in comps or ()] != list(components)
     ):

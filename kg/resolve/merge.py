@@ -11,6 +11,13 @@ such as （以下简称《网络安全法》）, 中国X = X). Across documents:
 - one name seen with two types (program/X and event/X) stays two nodes unless one type
   has at least three times the mentions of the other; then the minority merges into it.
 
+Each document's metadata gains what the document says about itself: ``issued_by``, the
+keys of its issuers, and ``instruments``, the keys of the Law/Program it is or issues
+(the ``issued`` relations of :data:`kg.model.DOCUMENT_ISSUE_RULES`, merges applied); a
+document whose head table names an issuer (``issuer``) that no such relation gives is
+linked to that body when the gazetteer knows it and the document mentions it. Every
+mention's offsets are kept (``Entity.spans``: document → ``"start-end@sentStart-sentEnd …"``).
+
 Every merge and every refusal is written to the merge log (``merge_log``), for review.
 
 >>> from kg.model import DocResult, EntityInfo
@@ -27,11 +34,12 @@ Every merge and every refusal is written to the merge log (``merge_log``), for r
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.model import TYPE_FOLDER, DocResult, Relation
+from kg.model import DOCUMENT_ISSUE_RULES, TYPE_FOLDER, DocResult, Relation
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.text import norm_name
 
@@ -52,6 +60,9 @@ class Entity:
     iso: str | None = None
     en: str | None = None
     category: str | None = None
+    #: document → every mention there, as ``"start-end@sentStart-sentEnd …"`` (compact:
+    #: one string per document, see :func:`spans_text`)
+    spans: dict[str, str] = field(default_factory=dict)
 
     @property
     def mentions(self) -> int:
@@ -90,6 +101,8 @@ class Resolver:
                 e = self.entities[key] = self._new_entity(key, info.type, info.label)
             e.aliases.update(info.aliases)
             e.docs[r.doc_id] = e.docs.get(r.doc_id, 0) + info.count
+            if info.spans:
+                e.spans[r.doc_id] = spans_text(info.spans, e.spans.get(r.doc_id))
             for s, t, sentence in info.examples:
                 if len(e.examples) < MAX_EXAMPLES:
                     e.examples.append({"doc": r.doc_id, "start": s, "end": t, "sentence": sentence})
@@ -200,6 +213,8 @@ class Resolver:
             b.aliases.update(a.aliases)
             for d, c in a.docs.items():
                 b.docs[d] = b.docs.get(d, 0) + c
+            for d, sp in a.spans.items():
+                b.spans[d] = spans_text(parse_spans(sp), b.spans.get(d))
             b.examples.extend(a.examples[: max(0, MAX_EXAMPLES - len(b.examples))])
         for e in self.entities.values():
             e.aliases.discard(norm_name(e.label))
@@ -217,7 +232,59 @@ class Resolver:
             if o.subject is not None and o.subject in redirect:
                 o = type(o)(**{**o.to_dict(), "subject": redirect[o.subject]})
             obs.append((doc_id, o))
+        self._document_links(rels)
         return Resolution(self.entities, redirect, rels, obs, self.documents, log)
+
+    def _document_links(self, rels: list[tuple[str, Relation]]) -> None:
+        """``issued_by`` and ``instruments`` of each document (see the module docstring)."""
+        links: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
+        for doc_id, r in rels:
+            if r.pred == "issued" and r.rule in DOCUMENT_ISSUE_RULES:
+                by, inst = links.setdefault(doc_id, ({}, {}))
+                by[r.subj] = None
+                inst[r.obj] = None
+        for doc_id, meta in self.documents.items():
+            by, inst = links.get(doc_id, ({}, {}))
+            if not by and meta.get("issuer"):
+                for name in re.split(r"[\s、，,]+", str(meta["issuer"])):
+                    g = self.gaz.lookup(name) if name else None
+                    if g is not None and doc_id in self.entities.get(g.id, _NO_ENTITY).docs:
+                        by[g.id] = None
+            if by:
+                meta["issued_by"] = list(by)
+            if inst:
+                meta["instruments"] = list(inst)
+
+
+_NO_ENTITY = Entity("", "", "")
+
+
+def spans_text(spans: list[tuple[int, int, int, int]], old: str | None = None) -> str:
+    """Mention spans as one compact string, in text order (merged with ``old``).
+
+    >>> spans_text([(5, 8, 0, 20), (30, 33, 21, 40)])
+    '5-8@0-20 30-33@21-40'
+    >>> spans_text([(1, 2, 0, 9)], "5-8@0-20")
+    '1-2@0-9 5-8@0-20'
+    """
+    if old:
+        spans = sorted({*map(tuple, spans), *parse_spans(old)})
+    return " ".join(f"{s}-{e}@{ss}-{se}" for s, e, ss, se in spans)
+
+
+def parse_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """The inverse of :func:`spans_text`.
+
+    >>> parse_spans("5-8@0-20")
+    [(5, 8, 0, 20)]
+    """
+    out = []
+    for item in text.split():
+        m, _, s = item.partition("@")
+        a, _, b = m.partition("-")
+        c, _, d = s.partition("-")
+        out.append((int(a), int(b), int(c), int(d)))
+    return out
 
 
 def resolve(results: list[DocResult], gazetteer: Gazetteer | None = None) -> Resolution:

@@ -2,11 +2,12 @@
 
 Importing this package registers them all: ``kg_sentences``, ``kg_gazetteer``,
 ``kg_titles``, ``kg_patterns``, ``kg_persons``, ``kg_resolver``, ``kg_relations``,
-``kg_quantities``, and the optional ``kg_lac``.
+``kg_quantities``, ``kg_docfacts``, and the optional ``kg_lac``.
 """
 
 from kg.nlp.components import (  # noqa: F401
     base,
+    docfacts,
     gazetteer_matcher,
     lac,
     patterns,

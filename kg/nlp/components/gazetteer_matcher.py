@@ -5,6 +5,8 @@ find the names 十四五数字经济发展规划 and 一带一路倡议; the men
 the original text (an opening quote is included when the closing one is inside the span).
 Strings listed as blockers (财政部门, 沿海地区) are matched like names and dropped, so the
 name inside them (财政部, 海地) is not found; a body's name right before 长 is a post title.
+A county's short form (泸定) counts only after its prefecture or province (四川泸定) or in
+a document about one of them.
 
 The automaton sees only the parts of the text that may hold a name
 (:class:`kg.nlp.gazetteer.NameWindows`): about a seventh of it.
@@ -20,11 +22,14 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import Gazetteer, NameWindows, load_gazetteer
-from kg.nlp.text import strip_quotes
+from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
 _POST_STEM = frozenset("部局厅署")
 _OUTER_TYPES = frozenset({"Law", "Program", "Event"})
+_COMPOUND_OPENERS = frozenset({"Country", "Location"})
+_COUNTY = "县级行政区"  # the category scripts/build_gazetteers.py gives counties
+_PARENT_WINDOW = 30
 _OPEN_QUOTES = frozenset("“‘「『")
 _CLOSE_QUOTES = frozenset("”’」』")
 
@@ -65,21 +70,68 @@ class GazetteerMatcher:
         return w[1]
 
     def _opens_compound(self, st, start: int, end: int) -> bool:
-        """A country's name opening a jieba word whose rest is a word of two or more
-        characters (中国|网民 in the token 中国网民): the country is mentioned."""
+        """A country's or place's name opening a jieba word whose rest is a word of two or
+        more characters (中国|网民 in the token 中国网民, 长江|上游): it is mentioned."""
         if start not in st.tok_starts:
             return False
         j = end + 1
         while j < len(st.norm) and j not in st.tok_ends:
             j += 1
         rest = st.norm[end:j]
-        return len(rest) >= 2 and rest in self._freq()
+        if len(rest) < 2 or rest not in self._freq():
+            return False
+        # an idiom or set phrase is no mention (长治|久安), unless its rest is a common
+        # noun or a locative (长江|上游 is a set phrase too)
+        tags = jieba_tags()
+        if tags.get(st.norm[start:j], "")[:1] in ("i", "l"):
+            return tags.get(rest, "") in ("n", "f", "s")
+        return True
+
+    def _named_parents(self, st, counties: list[Mention]) -> None:
+        """Keep the short forms of counties (泸定, 信丰) whose prefecture or province is
+        named right before them (四川泸定, within ``_PARENT_WINDOW`` characters) or is
+        what the document is about (named three times or more): a two-character county
+        name is often a word or a given name elsewhere (江新林, 一泓清水, 红旗引领)."""
+        entries = self.gaz.entries
+        ends: dict[str, list[int]] = {}
+        for c in st.candidates:
+            if c.type == "Location":
+                ends.setdefault(c.key, []).append(c.end)
+        for m in counties:
+            parent = entries[m.key].part_of
+            for _ in range(3):
+                if parent is None:
+                    break
+                at = ends.get(parent, ())
+                if len(at) >= 3 or any(m.start - _PARENT_WINDOW <= e <= m.start for e in at):
+                    st.candidates.append(m)
+                    break
+                parent = entries[parent].part_of if parent in entries else None
+
+    def _abbreviations(self, st) -> None:
+        """A municipality's one-character abbreviation as a word of its own after a verb
+        or preposition of place (在京, 来沪): the municipality (在京会见 mentions 北京)."""
+        norm, before = st.norm, self.gaz.abbr_before
+        for ch, key in self.gaz.place_abbr.items():
+            i = norm.find(ch, 1)
+            while i != -1:
+                # a word of its own (在|京) or closing the phrase's word (抵京, 进京)
+                if (
+                    norm[i - 1] in before
+                    and i + 1 in st.tok_ends
+                    and (i in st.tok_starts or i - 1 in st.tok_starts)
+                ):
+                    e = self.gaz.entries[key]
+                    st.candidates.append(
+                        Mention(i, i + 1, st.text[i : i + 1], e.type, e.id, e.name, "gazetteer")
+                    )
+                i = norm.find(ch, i + 1)
 
     @staticmethod
     def _freq() -> dict[str, int]:
-        from kg.nlp.organs import _segmenter_freq
+        from kg.nlp.organs import segmenter_freq
 
-        return _segmenter_freq()
+        return segmenter_freq()
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
@@ -96,6 +148,7 @@ class GazetteerMatcher:
             joined, idx = strip_quotes(norm)
             where = idx if idx is not None else np.arange(len(norm))
         nested: list[tuple[int, int]] = []
+        counties: list[Mention] = []  # a county's short form: kept if a parent is named
         for end_idx, (name, key) in automaton.iter_long(joined):
             if key is None:
                 continue  # a blocker: 财政部门 is not 财政部
@@ -111,14 +164,25 @@ class GazetteerMatcher:
                 ):
                     continue
             elif len(name) < self.min_free_len and not st.aligned(start, end):
-                if not (entries[key].type == "Country" and self._opens_compound(st, start, end)):
+                e = entries[key]
+                if not (
+                    e.type in _COMPOUND_OPENERS
+                    and e.category != _COUNTY  # 黄浦|江畔: a county's name opens other names
+                    and self._opens_compound(st, start, end)
+                ):
                     continue
             e = entries[key]
-            st.candidates.append(
-                Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
-            )
+            m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
+            if e.category == _COUNTY and e.part_of and len(name) < self.min_free_len:
+                counties.append(m)
+                continue
+            st.candidates.append(m)
             if e.type in _OUTER_TYPES and len(name) > 4:
                 nested.append((end_idx + 1 - len(name), end_idx))
+        if counties:
+            self._named_parents(st, counties)
+        if self.gaz.place_abbr:
+            self._abbreviations(st)
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:

@@ -66,11 +66,10 @@ def stop_words() -> frozenset[str]:
 
 def _words_at(text: str) -> frozenset[int]:
     """Token starts of ``text`` by jieba (for the doctest; components use the doc's)."""
-    from kg.nlp.pipeline import _fast_segmenter
-    from kg.nlp.segment import cut_words
+    from kg.nlp.segment import cut_words, fast_segmenter
 
     out, i = set(), 0
-    for w in cut_words(_fast_segmenter(), text):
+    for w in cut_words(fast_segmenter(), text):
         out.add(i)
         i += len(w)
     out.add(i)
@@ -168,9 +167,9 @@ class NameWords:
         """The segmenter's dictionary (word → frequency; the words it knows), looked up
         once per process (a restored pipeline reads the restored segmenter's)."""
         if self._freq is None:
-            from kg.nlp.pipeline import _fast_segmenter
+            from kg.nlp.segment import fast_segmenter
 
-            dt = _fast_segmenter().dt
+            dt = fast_segmenter().dt
             if not getattr(dt, "initialized", True):
                 dt.initialize()
             self._freq = dt.FREQ

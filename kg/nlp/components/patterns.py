@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
-from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
 
@@ -27,6 +27,10 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # the name characters that end a search's range (``endpos``)
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
 _ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
+# an edition right before a quoted name (第三届|“…”论坛)
+_EDITION_BEFORE = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
+)
 _EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
 _GENERIC_PREFIX = (
     "本次",
@@ -82,18 +86,23 @@ _GENERIC_PREFIX = (
     "市级",
     "县级",
     "一流大学",
+    "主要",
 )
 # a counted phrase ends the left context: 遴选4个|…, 258个|试点示范项目, 五大|工程
 _COUNTED = re.compile(
-    r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期|亿|万))"
+    r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期|亿|万|轮|场))"
     r"|(?:[\d一二三四五六七八九十]{1,3}(?:月|日|号))"  # 8月21日至22日|于…: a date
+    r"|(?:[一二三四1-4]季度)"  # 一季度|国家开发银行…
+    r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
 _COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
-_NAME_INTERNAL = frozenset({"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作"})
+_NAME_INTERNAL = frozenset(
+    {"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升", "深化"}
+)
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
@@ -133,18 +142,29 @@ _PHRASE_END_CHARS = frozenset("的上中下里内外和与及或等为是已将�
 _TOKEN_HEADS = frozenset({"网"})
 
 
-def _load_heads(directory: Path) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str]]:
-    """(head, type) longest first, the weak heads, and the weak heads a verb rescues."""
-    heads, weak, rescued = [], set(), set()
-    for line in _read_lines(directory / "lexicon" / "open_heads.tsv"):
+def _load_heads(
+    directory: Path,
+) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str], frozenset[str]]:
+    """(head, type) longest first, the weak heads, the weak heads a verb rescues, and the
+    heads only a verb (or a year) makes a name of."""
+    heads, weak, rescued, verb_only = [], set(), set(), set()
+    for line in read_lines(directory / "lexicon" / "open_heads.tsv"):
         parts = line.split()
         if len(parts) >= 2:
             heads.append((parts[0], parts[1]))
-            if len(parts) > 2 and parts[2].startswith("weak"):
+            flag = parts[2] if len(parts) > 2 else ""
+            if flag.startswith("weak") or flag == "verb":
                 weak.add(parts[0])
-                if parts[2] == "weak+verb":
+                if flag in ("weak+verb", "verb"):
                     rescued.add(parts[0])
-    return sorted(heads, key=lambda h: len(h[0]), reverse=True), frozenset(weak), frozenset(rescued)
+                if flag == "verb":
+                    verb_only.add(parts[0])
+    return (
+        sorted(heads, key=lambda h: len(h[0]), reverse=True),
+        frozenset(weak),
+        frozenset(rescued),
+        frozenset(verb_only),
+    )
 
 
 # jieba dictionary tags of words that never open or continue a name: adverbs,
@@ -155,19 +175,57 @@ _NOT_CUT = frozenset({"与", "和", "及", "中", "国", "本", "第"})
 
 
 @lru_cache(maxsize=1)
-def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
+def _dictionary_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """From jieba's dictionary (words of 1–4 characters): those whose tag (``_CUT_TAGS``)
-    ends the context of a name, and the verbs (tag ``v``)."""
+    ends the context of a name, the verbs (tag ``v``) and the adverbs (tag ``d``)."""
     from kg.nlp.text import jieba_tags
 
-    cut, verbs = set(), set()
+    cut, verbs, adverbs = set(), set(), set()
     for w, tag in jieba_tags().items():
         if len(w) <= 4:
             if tag in _CUT_TAGS:
                 cut.add(w)
+                if tag == "d":
+                    adverbs.add(w)
             elif tag == "v":
                 verbs.add(w)
-    return frozenset(cut - _NOT_CUT), frozenset(verbs)
+    return frozenset(cut - _NOT_CUT), frozenset(verbs), frozenset(adverbs)
+
+
+# jieba tags of words that name a class, not one thing: a dictionary word made of one of
+# these and an organisation's head is a class noun (上市|公司, 儿童|医院, 美术|学院)
+_COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "b", "f", "m", "q", "r", "l", "s"})
+
+
+@lru_cache(maxsize=4)
+def _org_words(heads: tuple[str, ...]) -> frozenset[str]:
+    """jieba's dictionary words tagged as organisation or proper names (``nt``, ``nz``)
+    that end in an organisation's head after a part that is no common word: 吉林大学,
+    人民教育出版社, not 上市公司 or 儿童医院."""
+    from kg.nlp.text import jieba_tags
+
+    tags = jieba_tags()
+    out = set()
+    for w, tag in tags.items():
+        if tag in ("nt", "nz") and len(w) <= 12:
+            h = next((h for h in heads if w.endswith(h) and len(w) > len(h)), None)
+            if h is not None and tags.get(w[: -len(h)]) not in _COMMON_TAGS:
+                out.add(w)
+    return frozenset(out)
+
+
+def _segmenter_freq() -> dict[str, int]:
+    """The word frequencies of the segmenter in use (jieba_next's, else jieba's): a word
+    with none is one its HMM made up, not a dictionary word."""
+    for name in ("jieba_next", "jieba_fast", "jieba"):
+        try:
+            mod = __import__(name)
+        except ImportError:
+            continue
+        dt = getattr(mod, "dt", None)
+        if dt is not None and getattr(dt, "initialized", True):
+            return dt.FREQ
+    return {}
 
 
 def _cut_words() -> frozenset[str]:
@@ -189,6 +247,21 @@ _SPECIFIC_PREFIX = (
     "亚太",
     "首届",
 )
+# class nouns that stand before an organisation's name in apposition (高新技术企业|X公司);
+# right before the head they name its field instead (中国企业|联合会)
+_ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
+# verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
+_EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
+# the whole country: with a designated period's head it names one (全国科普月)
+_WHOLE = ("全国", "国家")
+_NAMED_TYPES = frozenset({"Location", "Country", "GovernmentBody", "Ministry", "Organization"})
+# an organisation name may also open with a province's or city's own level (省人民医院,
+# 市第一中学: the reporting government's institutions)
+_ORG_LOCAL_PREFIX = ("省", "市", "自治区", "首都")
+# prefixes of international organisations: they open the name of one (世界…联盟), where
+# 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
+_WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -222,23 +295,34 @@ class Patterns:
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
         self.gaz = gazetteer
-        self.heads, self.weak_heads, self.verb_rescued = _load_heads(directory)
-        self._cut_words, self._verbs = _dictionary_words()
+        self.heads, self.weak_heads, self.verb_rescued, self.verb_only = _load_heads(directory)
+        self._cut_words, self._verbs, self._adverbs = _dictionary_words()
         posts = sorted(set(gazetteer.posts), key=len, reverse=True)
+        self._posts = frozenset(posts)
         # (as a trie: one branch per character, not every post at every position)
         self._post_re = re.compile(word_alternation(posts) if posts else "(?!)")
         self.head_type = dict(self.heads)
+        self._org_words = frozenset(
+            w
+            for w in _org_words(tuple(h for h, t in self.heads if t == "Organization"))
+            if not self._country_led(w)
+        )
         self.boundaries = sorted(
-            set(_read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
         )
         self.max_len = max_len
         self._head_re = re.compile(word_alternation(h for h, _ in self.heads))
         # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
         self.quoted_heads = sorted(
-            {h for h in _read_lines(directory / "lexicon" / "quoted_heads.txt")}
+            {h for h in read_lines(directory / "lexicon" / "quoted_heads.txt")}
             - set(self.head_type),
             key=len,
             reverse=True,
+        )
+        # a whole quoted name may end in these (“强基计划”), not in the heads that end
+        # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”)
+        self._quoted_tuple = tuple(
+            h for h in (*self.quoted_heads, *self.verb_only) if h not in ("系统", "活动", "品牌")
         )
         qalt = "|".join(
             re.escape(h)
@@ -248,7 +332,7 @@ class Patterns:
             r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
         )
         generic = sorted(
-            set(_read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True
         )
         self._generic_re = (
             re.compile("(?:" + "|".join(re.escape(g) for g in generic) + ")+")
@@ -295,8 +379,11 @@ class Patterns:
         cuts.sort()
         return cuts
 
-    def _left_edge(self, norm: str, head_start: int, st, view: _DocView) -> tuple[int, str | None]:
-        """Where a bare name ending at ``head_start`` begins, and the cut word before it."""
+    def _left_edge(
+        self, norm: str, head_start: int, st, view: _DocView, org: bool = False
+    ) -> tuple[int, str | None]:
+        """Where a bare name ending at ``head_start`` begins, and the cut word before it
+        (``org``: an organisation's head)."""
         i = head_start
         lo = max(0, head_start - self.max_len)
         while i > lo:
@@ -317,7 +404,13 @@ class Patterns:
         # the name starts after the last cut; a cut word that also occurs inside names
         # (实施|一流网络安全学院建设示范项目) is passed over when it would leave no body
         start, cut = i, None
+        starts = view.starts
         for pos, word in reversed(self._cuts(norm, i, head_start, st, view)):
+            if org and pos == head_start and word == "@":
+                continue  # 警察|学院, 法官|学院: the post names the school's field
+            if org and word == "~" and norm[starts.rfind(1, 0, pos) : pos] in self._adverbs:
+                continue  # jieba tags 首都, 自然 as adverbs; the verb before an
+                # organisation cuts it instead (首次跻身|…)
             if head_start - pos >= 2 or word not in _NAME_INTERNAL:
                 start, cut = pos, word
                 break
@@ -341,10 +434,13 @@ class Patterns:
             return True  # G20…, APEC…
         return bool(_PERIOD.match(norm, start))
 
-    def _skip_opening_verbs(self, norm: str, start: int, hs: int, view: _DocView) -> int:
+    def _skip_opening_verbs(
+        self, norm: str, start: int, hs: int, view: _DocView, keep: frozenset[str] = frozenset()
+    ) -> int:
         """Move a name's start past verbs that open it and govern the rest (保证|建设工程,
-        扣押|进入工程); a verb right before the head stays (网络覆盖工程). Campaign names
-        (…行动) keep theirs (打击网络犯罪专项行动)."""
+        扣押|进入工程, 备战|…冬奥会); a verb right before the head stays (网络覆盖工程),
+        and so do the words of ``keep`` (纪念…大会). Campaign names (…行动) keep theirs
+        (打击网络犯罪专项行动)."""
         starts = view.starts
         for _ in range(3):
             if not starts[start]:
@@ -352,7 +448,8 @@ class Patterns:
             j = starts.find(1, start + 1, hs)
             if j < 0:
                 j = hs
-            if j >= hs or norm[start:j] not in self._verbs or norm[start:j] in _POLICY_VERBS:
+            w = norm[start:j]
+            if j >= hs or w not in self._verbs or w in _POLICY_VERBS or w in keep:
                 break
             start = j
         return start
@@ -373,9 +470,10 @@ class Patterns:
                 return p
         return start
 
-    def _ends_phrase(self, norm: str, he: int, view: _DocView) -> bool:
+    def _ends_phrase(self, norm: str, he: int, view: _DocView, event: bool = False) -> bool:
         """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
-        function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队)."""
+        function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队); after
+        an ``event``'s head a verb too (会议|审议)."""
         if he >= len(norm) or not _NAME_CHAR.match(norm[he]):
             return True
         if norm[he] in _PHRASE_END_CHARS:
@@ -384,7 +482,112 @@ class Patterns:
         if j < 0:
             j = len(norm)
         word = norm[he:j]
-        return word in self._cut_words or bool(self._boundary_re.fullmatch(word))
+        return (
+            word in self._cut_words
+            or (event and word in self._verbs)  # 会议|审议; not 基地|振兴, 工程|开始
+            or bool(self._boundary_re.fullmatch(word))
+        )
+
+    def _after_last_verb(self, norm: str, start: int, hs: int, view: _DocView) -> int:
+        """The start after the last verb word before an organisation's head (…首次跻身|
+        世界大学, 与X大学共建|新闻学院): organisation names hold nouns, a verb only as
+        the word right before the head (保护|联盟). A class noun cuts too
+        (民营企业|兰友科技有限公司)."""
+        starts = view.starts
+        a, cut = start, start
+        while a < hs:
+            b = starts.find(1, a + 1, hs)
+            if b < 0:
+                break  # the word right before the head is its field (警察|学院, 签名|银行)
+            w = norm[a:b]
+            if w in self._verbs or w in _ORG_CLASS_NOUNS:
+                cut = b
+            a = b
+        return cut
+
+    def _after_conjunction(
+        self, norm: str, start: int, hs: int, view: _DocView, named: dict[int, int]
+    ) -> int:
+        """The start after a conjunction that follows a complete name (中国人民银行与|…银行,
+        …学会和|…协会); a conjunction inside one name stays (物流与采购联合会)."""
+        ends = view.ends
+        for j in range(hs - 1, start, -1):
+            if norm[j] in "与和及同" and view.starts[j] and ends[j + 1]:
+                h = self._head_of(norm[start:j])
+                if (h is not None and self.head_type.get(h) == "Organization") or any(
+                    e == j for a, e in named.items() if start <= a < j
+                ):
+                    return j + 1
+        return start
+
+    def _country_led(self, word: str) -> bool:
+        """Whether a dictionary word is a country and an organisation's head (中国大学,
+        美国公司: a class of organisations, not one)."""
+        for k in range(2, min(len(word) - 1, 8)):
+            e = self.gaz.lookup(word[:k])
+            if e is not None and e.type == "Country" and self.head_type.get(word[k:]):
+                return True
+        return False
+
+    def _post_tail(self, norm: str, he: int, view: _DocView) -> bool:
+        """Whether the rest of the token that holds a head is a post title: jieba cuts
+        学院院长, 商会会长 as one word, and the organisation ends before the post."""
+        e = view.ends.find(1, he + 1)
+        return e > he and norm[he:e] in self._posts
+
+    def _org_specific(
+        self,
+        norm: str,
+        start: int,
+        hs: int,
+        he: int,
+        view: _DocView,
+        named: dict[int, int],
+        named_type: dict[int, str],
+        weak: bool,
+    ) -> bool:
+        """Whether an organisation name ``norm[start:he]`` names one organisation: it is one
+        dictionary word (吉林大学), or it opens with a known name, a specific prefix or the
+        reporting government's level (省, 市) and has more than that before its head
+        (美国公司: a class; 美国签名银行: a name). A ``weak`` head (中心, 实验室) needs a
+        known name first or a proper name inside."""
+        starts, ends = view.starts, view.ends
+        if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
+            # one token: 吉林大学, not 上市公司; 康复中心 is a kind of centre
+            return not weak and norm[start:he] in self._org_words
+        end = named.get(start)
+        if end is not None:
+            kind = named_type.get(start)
+            if end == hs:  # 中国科学院|大学, not 美国|公司
+                return kind in ("Organization", "GovernmentBody", "Ministry")
+            if weak and kind == "Country":
+                return False  # 中国研发中心, 某国生物实验室: a class of centres
+            return not self._generic(norm[end:hs])
+        for p in (*_ORG_LOCAL_PREFIX, *_SPECIFIC_PREFIX):
+            q = start + len(p)
+            if norm.startswith(p, start) and ends[q]:
+                if p in _ORG_LOCAL_PREFIX:  # 省|科技馆, 省|民营经济发展促进中心; not 省以下…
+                    return q == hs or not (norm.startswith("以", q) or self._generic(norm[q:hs]))
+                if weak and p not in _WORLD_PREFIX:
+                    break  # 国家技术创新中心, 全国重点实验室: designations, not one centre
+                return hs - q >= 2 and not self._generic(norm[q:hs])
+        return not weak and self._has_unknown_word(norm, start, hs, view)
+
+    @staticmethod
+    def _has_unknown_word(norm: str, start: int, hs: int, view: _DocView) -> bool:
+        """Whether a token of ``norm[start:hs]`` is a word jieba's dictionary does not hold
+        (cut by its HMM: a proper name such as a company's, 海垦|集团)."""
+        freq = _segmenter_freq()
+        a = start
+        while a < hs:
+            b = view.starts.find(1, a + 1, hs)
+            if b < 0:
+                b = hs
+            w = norm[a:b]
+            if len(w) >= 2 and _NAME_CHAR.match(w) and not w.isdigit() and not freq.get(w):
+                return True
+            a = b
+        return False
 
     def _fold(self, name: str, type_: str) -> str:
         """An event's name without its leading year and edition (2021年第三届双品网购节 →
@@ -471,7 +674,11 @@ class Patterns:
                     Mention(start, end, surface, qe.type, qe.id, qe.name, "gazetteer")
                 )
                 return
-        if self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
+        if type_ == "Organization":
+            pass  # its caller tells a specific organisation name (``_org_specific``)
+        elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
+            pass  # 全国科普月, 国家宪法日: a designated period of the whole country
+        elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
         if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
             self._fold(name, type_)
@@ -482,7 +689,12 @@ class Patterns:
             if be is not None and be.type in ("GovernmentBody", "Ministry"):
                 return  # 全国人民代表大会会议, 国务院全体会议: a body's meetings, no one of them
         canon = self._fold(name, type_)
-        if canon != name and h in self.weak_heads and not self._specific(canon, 0, set()):
+        if (
+            canon != name
+            and h in self.weak_heads
+            and quoted is None
+            and not self._specific(canon, 0, set())
+        ):
             return  # 第一次债权人会议 → 债权人会议: a class of meetings
         e = self.gaz.lookup(canon)
         if e is not None:
@@ -522,37 +734,57 @@ class Patterns:
                 quoted_spans.append((m.start(), m.end()))
             else:
                 h = next((h for h, _ in self.heads if inner.endswith(h)), None)
-                if h is not None and self.head_type[h] != "none":
+                if h in self.verb_only:
+                    h = None  # “猎狐行动”: a quoted name, below
+                if h is not None and self.head_type[h] not in ("none", "Organization"):
                     self._add(st, inner_s, inner_e, self.head_type[h], "pattern")
                     quoted_spans.append((m.start(), m.end()))
+                elif (
+                    h is None
+                    and len(inner) >= 4
+                    and inner.endswith(self._quoted_tuple)
+                    and "、" not in inner
+                ):
+                    # “双高计划”, “精英行动”: a whole quoted name with a head that
+                    # ends names only when quoted
+                    self._add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
+                    quoted_spans.append((m.start(), m.end()))
         n = len(norm)
-        named_starts = {
-            c.start
-            for c in st.candidates
-            if c.type in ("Location", "Country", "GovernmentBody", "Ministry", "Organization")
-        }
+        named_end: dict[int, int] = {}  # start → end of the longest known name there
+        named_type: dict[int, str] = {}
+        for c in st.candidates:
+            if c.type in _NAMED_TYPES and c.end > named_end.get(c.start, -1):
+                named_end[c.start] = c.end
+                named_type[c.start] = c.type
+        named_starts = set(named_end)
         named = sorted(named_starts)
+        # any known name's start, events and programmes too (称赞|北京冬奥会)
+        known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
         for m in self._head_re.finditer(norm):
             hs, he = m.span()
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
-            if he < n and norm[he] in "师院局处部厅者":
+            head = m.group()
+            org = self.head_type[head] == "Organization"
+            post_tail = org and he < n and not ends[he] and self._post_tail(norm, he, view)
+            if he < n and norm[he] in "师院局处部厅者" and not post_tail:
                 continue
             j = bisect.bisect_right(quoted_spans, (hs, n + 1)) - 1
             if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
                 continue
-            head = m.group()
             if self.head_type[head] == "none":
                 continue  # 系统工程: a common noun
             if head in _TOKEN_HEADS and not (starts[hs] and ends[he]):
                 continue  # 网 of 互联网, 电网: not a head
-            if he < n and not ends[he] and _NAME_CHAR.match(norm[he]):
+            if he < n and not ends[he] and _NAME_CHAR.match(norm[he]) and not post_tail:
                 continue  # 战略|机遇期, 规划|许可证: the head runs on into another word
-            start, cut = self._left_edge(norm, hs, st, view)
+            start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等
-            if self.head_type[head] == "Program" and not head.endswith("行动"):
+            if self.head_type[head] == "Event":
+                start = self._skip_opening_verbs(norm, start, hs, view, keep=_EVENT_VERBS)
+            if org or (self.head_type[head] == "Program" and not head.endswith("行动")):
                 start = self._skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
                 start += 1  # 与主体工程同时设计: a conjunction opens no name
@@ -563,13 +795,16 @@ class Patterns:
                 and starts[start + 1]
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
-            start = self._verb_before_name(norm, start, hs, view, named)
+            start = self._verb_before_name(norm, start, hs, view, known)
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q
-            if hs - start < 2:
+                e = _EDITION_BEFORE.search(norm, max(0, q - 14), q)
+                if e is not None and self.head_type[head] == "Event":
+                    start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
+            if hs - start < 2 and not org:
                 continue
             if (
                 head in _TOKEN_HEADS
@@ -577,10 +812,42 @@ class Patterns:
                 and quoted is None
             ):
                 continue  # …网 only in 中国社会扶贫网-style names
+            if org:
+                start = self._after_last_verb(norm, start, hs, view)
+                t = starts.rfind(1, start, hs + 1)  # the start of the head's token
+                if (
+                    start < t
+                    and norm[t:he] in self._org_words
+                    and ends[he]
+                    and named_end.get(start) != t
+                ):
+                    start = t  # …|吉林大学: a dictionary name takes no words but a place
+                start = self._after_conjunction(norm, start, hs, view, named_end)
+                if quoted is None and not self._org_specific(
+                    norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
+                ):
+                    continue  # 有关公司, 各大学, 美国公司: a class of organisations
+                lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
+                if any(named_end[p] == he for p in named[lo:hi]):
+                    continue  # 总台所属|中央电视台: the known name stands
+                end = named_end.get(start, -1)
+                if (
+                    start < end < hs
+                    and named_type[start] in ("GovernmentBody", "Ministry")
+                    and norm[end:he] in self._org_words
+                    and ends[he]
+                ):
+                    continue  # 英国央行|英格兰银行: a known body and the name it goes by
+                # rule "organ": like a composed organ name, it also mentions the country
+                # or place that opens it (西班牙|…促进会)
+                self._add(st, start, he, "Organization", "organ")
+                continue
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
+            if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):
+                continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
                 (quoted is None and not rescued and not self._specific(norm, start, named_starts))
-                or not self._ends_phrase(norm, he, view)
+                or not self._ends_phrase(norm, he, view, self.head_type[head] == "Event")
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
 from kg.nlp.components.names import ForeignNameReader, NameWords, is_cjk
-from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
 # "nr"): no given name ends with one
@@ -60,8 +60,8 @@ class Persons:
     def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
         self.gaz = gazetteer
         posts = gazetteer.posts or list(_DEFAULT_POSTS)
-        surnames = _read_lines(directory / "lexicon" / "surnames.txt")
-        cues = _read_lines(directory / "lexicon" / "person_cues.txt")
+        surnames = read_lines(directory / "lexicon" / "surnames.txt")
+        cues = read_lines(directory / "lexicon" / "person_cues.txt")
         compound = [s for s in surnames if len(s) == 2]
         single = "".join(s for s in surnames if len(s) == 1)
         post_alt = "|".join(re.escape(p) for p in sorted(set(posts), key=len, reverse=True))
@@ -90,7 +90,7 @@ class Persons:
         # the second keeps only starts with a strong cue 2–4 characters on (a name is a
         # surname plus one or two characters), and the scan starts at the punctuation (a
         # lookbehind would be tried at every character).
-        strong = _read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
+        strong = read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
         strong_alt = "|".join(re.escape(c) for c in sorted(set(strong), key=len, reverse=True))
         self._strong_cue = re.compile(f"(?:{strong_alt})")
         name_then_cue = f"(?=({sur})[\u4e00-\u9fff])(?=[\\s\\S]{{2,4}}?(?:{strong_alt}))"
@@ -100,9 +100,9 @@ class Persons:
         self.posts = frozenset(posts)
         self._not_names, self._common = _dictionary_sets(self.surnames)
         self._sur_at = re.compile(f"({sur})[\u4e00-\u9fff]")
-        self.credits = frozenset(_read_lines(directory / "lexicon" / "person_credits.txt"))
+        self.credits = frozenset(read_lines(directory / "lexicon" / "person_credits.txt"))
         foreign = sorted(
-            set(_read_lines(directory / "lexicon" / "foreign_posts.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "foreign_posts.txt")), key=len, reverse=True
         )
         self._foreign_post = re.compile(
             "(?:" + "|".join(map(re.escape, foreign)) + ")" if foreign else "(?!)"
@@ -117,7 +117,7 @@ class Persons:
         # plain alternations of words (no lookbehind, no optional prefix): re scans
         # them fast
         after = sorted(
-            set(_read_lines(directory / "lexicon" / "titles_after_name.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "titles_after_name.txt")), key=len, reverse=True
         )
         self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
         self._list_verbs = re.compile("|".join(_LIST_VERBS))

@@ -1,4 +1,4 @@
-"""Extraction beyond one machine: a Dask ``Client`` is an executor for ``extract_stream``.
+"""The Dask scheduler adapter: a Dask ``Client`` is an executor for extraction.
 
 ``kg build --scheduler tcp://host:8786`` sends each batch of documents to the cluster's
 workers (which need kg installed, same version) and merges the results here, in input

@@ -1,0 +1,28 @@
+"""Relations: what a sentence states between entities, each with its evidence.
+
+The ``kg_relations`` component (:mod:`kg.nlp.components.relations`) runs
+:class:`~kg.nlp.relations.extractor.Relations`, which reads ``doc._.kg.mentions`` and
+writes ``doc._.kg.relations``. One module per concern:
+
+- ``lexicon``: cue words (``ontology/lexicon/relation_triggers.tsv``, openers, posts);
+- ``masking``: masked sentences (an entity = one type code + filler), clauses, the
+  argument-type sets;
+- ``grammar``: the compiled clause grammar (what opens a clause, objects after a verb,
+  modality);
+- ``sentence``: one sentence under analysis; ``state``: per-document state and the
+  relations found;
+- ``subject``: the subject of a verb (clause, sentence topic, carried over, document);
+- families: ``verbs`` (trigger + object: issued, implements, initiated,
+  participatesIn, hosted), ``events`` (在<Event>上致辞 → participatesIn), ``coop``
+  (cooperatesWith), ``composition`` (partOf), ``posts`` (holdsPost), ``issuers``
+  (issued from titles and promulgation lines);
+- ``extractor``: picks the sentences worth analysing and runs the families.
+
+Every relation carries its sentence, sentence offsets, rule (``<pred>:<cue>:<how>``), a
+confidence, a modality (asserted, planned, ongoing) and whether its subject is implicit.
+"""
+
+from kg.nlp.relations.extractor import Relations
+from kg.nlp.relations.lexicon import Lexicon, load_lexicon, load_openers, load_posts
+
+__all__ = ["Lexicon", "Relations", "load_lexicon", "load_openers", "load_posts"]

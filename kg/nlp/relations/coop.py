@@ -1,0 +1,82 @@
+"""cooperatesWith: 与/同/跟 + agents in a clause with a cooperation cue (合作, 签署…协议,
+携手…); the other end is the agent right before 与 or the clause's subject.
+
+>>> from kg.model import Document
+>>> from kg.nlp import extract
+>>> res = extract(Document("t", "中国与泰国签署合作协议。"))
+>>> [(r.subj, r.pred, r.obj) for r in res.relations]
+[('country/CHN', 'cooperatesWith', 'country/THA')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.masking import AG, AGENTS, AGL, QUOTES
+from kg.nlp.relations.sentence import Sentence
+from kg.nlp.relations.subject import subject
+
+
+class Cooperation:
+    """The cooperatesWith family (see the module docstring)."""
+
+    def __init__(self, g: Grammar) -> None:
+        self.g = g
+        self._coop_re = re.compile(
+            f"(?P<c>与|同|跟|和|协助|携手)(?P<run>{AGL}(?:(?:、|和|及|以及|与){AGL})*)"
+        )
+        self._left = re.compile(f"({AG})[{QUOTES}]*$")
+
+    def __call__(self, sen: Sentence) -> None:
+        g, ds, ms, s, e, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.umap
+        if not g.coop_cue.search(ms):
+            return
+        for m in self._coop_re.finditer(ms):
+            ci = sen.clause_of(m.start())
+            ce = sen.clauses[ci][1]
+            rest = ms[m.end() : ce]
+            if m.group("c") in ("协助", "携手"):
+                if not re.search("共同|一道|一起|合作", rest):
+                    continue
+            else:
+                cm = g.coop_cue.search(rest)
+                if cm is None or "的" in rest[cm.end() :]:
+                    continue  # 与X缔结…协定的国家: a relative clause about someone else
+            partners = sen.units_in(m.start("run"), m.end("run"))
+            subj_keys: tuple[str, ...] | None = None
+            conf, implicit, how = 0.8, False, "subject"
+            lm = self._left.search(ms, 0, m.start())
+            kind, run, _ = sen.cls(ci)
+            if lm is not None:
+                a = umap.get(lm.start(1))
+                if a is not None:
+                    if m.group("c") == "和" and not (kind == "agent" and run and run[-1] is a):
+                        continue
+                    subj_keys = (a.key,)
+            if subj_keys is None:
+                if m.group("c") == "和":
+                    continue
+                sub = subject(sen, ci, m.start())
+                if sub is None:
+                    continue
+                subj_keys, conf, implicit, how, pre = sub
+                if g.modality(pre)[1]:
+                    continue
+                conf = min(conf, 0.8)
+            for a in subj_keys:
+                if ds.types.get(a) not in AGENTS:
+                    continue
+                for b in partners:
+                    ds.add(
+                        a,
+                        "cooperatesWith",
+                        b.key,
+                        s,
+                        e,
+                        f"cooperatesWith:{m.group('c')}:{how}",
+                        conf,
+                        implicit=implicit,
+                    )
+            if len(subj_keys) == 1 and partners and all(b.type in AGENTS for b in partners):
+                ds.last_pair = subj_keys + tuple(b.key for b in partners)

@@ -1,0 +1,58 @@
+"""participatesIn from speaking at an event: 在<Event>上表示/致辞/发表讲话 → the speaker
+(the clause's subject, or the agents named after the comma: 在X开幕式上，A发表致辞)
+takes part in the event. Verb + object forms (出席X, 主办X) are in ``verbs``.
+
+>>> from kg.model import Document
+>>> from kg.nlp import extract
+>>> res = extract(Document("t", "外交部部长王毅在2025年中国—东盟博览会上致辞。"))
+>>> sorted(r.pred for r in res.relations)
+['holdsPost', 'participatesIn']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.lexicon import alt
+from kg.nlp.relations.masking import AG, END, MASKED, SEP
+from kg.nlp.relations.sentence import Sentence
+
+
+class EventTalk:
+    """在<Event>上表示 (see the module docstring)."""
+
+    def __init__(self, g: Grammar) -> None:
+        self.g = g
+        self._event_talk = re.compile(
+            f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)[^{SEP}{END}{MASKED}]{{0,12}}?"
+            f"(?:上|期间|中|之际)(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?"
+            f"(?:{g.adv_alt})*(?:{alt(g.lex.kind('speech'))})"
+        )
+
+    def __call__(self, sen: Sentence) -> None:
+        g, ms = sen.g, sen.ms
+        for m in self._event_talk.finditer(ms):
+            if m.group("who"):
+                # 在X开幕式上，国务院副总理丁薛祥发表致辞
+                run = sen.units_in(m.start("who"), m.end("who"))
+            else:
+                ci = sen.clause_of(m.start())
+                kind, run, after = sen.cls(ci)
+                if (
+                    kind != "agent"
+                    or after > m.start()
+                    or not g.pre.fullmatch(ms[after : m.start()])
+                ):
+                    continue
+            ev = sen.umap[m.start("ev")]  # 在A——B上: B is a session of A
+            for a in run:
+                sen.ds.add(
+                    a.key,
+                    "participatesIn",
+                    ev.key,
+                    sen.s,
+                    sen.e,
+                    "participatesIn:在…上表示:subject",
+                    0.8,
+                )

@@ -1,0 +1,125 @@
+"""The relation extractor: finds the sentences worth analysing and runs the families.
+
+Speed: entity-bearing sentences are found with numpy on mention offsets; only those are
+scanned for cue words (one compiled alternation), and only a cue near a fitting entity
+leads to masking and the families' regexes. Subjects carried across sentences are
+computed once per document, lazily.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import numpy as np
+from spacy.tokens import Doc
+
+from kg.model import Mention
+from kg.nlp.components.base import kgdoc
+from kg.nlp.relations.composition import Composition
+from kg.nlp.relations.coop import Cooperation
+from kg.nlp.relations.events import EventTalk
+from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.held import HeldEvents
+from kg.nlp.relations.issuers import header_issuers, title_issuers
+from kg.nlp.relations.lexicon import Lexicon, alt
+from kg.nlp.relations.masking import GATE, VERB_LED, outermost
+from kg.nlp.relations.membership import Membership
+from kg.nlp.relations.parties import party_units
+from kg.nlp.relations.posts import hold_post_relations, merge_posts
+from kg.nlp.relations.reporter import speaker_events
+from kg.nlp.relations.sentence import Sentence
+from kg.nlp.relations.state import DocState
+from kg.nlp.relations.verbs import Verbs
+
+
+class Relations:
+    """Trigger- and structure-based relation extraction over ``doc._.kg.mentions``."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        openers: frozenset[str] = frozenset(),
+        posts: frozenset[str] = frozenset(),
+    ) -> None:
+        self.grammar = Grammar(lexicon, openers)
+        self._posts = posts
+        lead = {
+            w for w, rows in lexicon.triggers.items() if any(r.pred == "implements" for r in rows)
+        }
+        self._lead_verb = re.compile(f"(?:{alt(lead)})(?=[“‘《\"'])")
+        comp = Composition(self.grammar)
+        self.held = HeldEvents(self.grammar, posts)
+        # the families run on each analysed sentence, in this order
+        self.families = (
+            Verbs(self.grammar, comp.container, posts),
+            Cooperation(self.grammar),
+            EventTalk(self.grammar),
+            comp,
+            Membership(self.grammar, posts),
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = kgdoc(doc)
+        units, found = merge_posts(st, outermost(st.mentions), self._posts)
+        units = party_units(st, self._verb_led(units))
+        ds = DocState.new(st, units)
+        if units:
+            self._run(ds)
+            self.held(ds)
+            title_issuers(ds)
+            header_issuers(ds)
+            for person, ev, (s, e) in speaker_events(st):
+                ds.add(person.key, "participatesIn", ev.key, s, e, "participatesIn:speaker", 0.8)
+        st.relations = list(ds.rels.values()) + hold_post_relations(st, found, ds.types)
+        return doc
+
+    def _verb_led(self, units: list) -> list:
+        """A programme named with its verb (共建“一带一路”) keeps the verb in the text the
+        rules read: the unit starts after it."""
+        out = []
+        for u in units:
+            if u.type in ("Program", "Law"):
+                m = self._lead_verb.match(u.text)
+                if m is not None and len(u.text) - m.end() >= 2:
+                    u = Mention(
+                        u.start + m.end(),
+                        u.end,
+                        u.text[m.end() :],
+                        u.type,
+                        u.key,
+                        u.label,
+                        u.rule + VERB_LED,
+                    )
+            out.append(u)
+        return out
+
+    def _run(self, ds: DocState) -> None:
+        st = ds.st
+        norm = st.norm
+        sents = st.sents
+        g = self.grammar
+        # only sentences with an entity that can take part (numpy bookkeeping), then only
+        # those with a cue word near a fitting entity get the full analysis
+        gate = [u.start for u in ds.units if u.type in GATE]
+        if not gate:
+            return
+        starts = np.asarray(ds.sent_starts, dtype=np.int64)
+        sent_ids = np.unique(
+            np.searchsorted(starts, np.asarray(gate, dtype=np.int64), side="right") - 1
+        )
+        cues = g.cues
+        for i in sent_ids.tolist():
+            if i < 0:
+                continue
+            s, e = sents[i]
+            hits = [(m.start(), m.end(), m.group()) for m in cues.finditer(norm, s, e)]
+            if not hits:
+                continue
+            lo = bisect.bisect_left(ds.ustarts, s)
+            hi = bisect.bisect_left(ds.ustarts, e)
+            su = [u for u in ds.units[lo:hi] if u.end <= e]
+            if su and g.worth(norm, hits, su):
+                sen = Sentence(g, ds, s, e, su)
+                for family in self.families:
+                    family(sen)

@@ -1,0 +1,340 @@
+"""The clause grammar shared by all relation families, compiled from the lexicon.
+
+:class:`Grammar` holds the regexes over masked sentences (what may stand between a
+subject and its verb, what opens a clause, what may follow an object…) and reads the
+pieces every family needs:
+
+- :meth:`Grammar.classify`: what opens a clause — an agent run (the subject), another
+  entity, a pronoun, a verb (no overt subject)…
+- :meth:`Grammar.objects`: the coordinated entities right after a verb;
+- :meth:`Grammar.modality`: planned / ongoing / negated / causative from the words
+  between subject and verb.
+
+>>> from kg.nlp.relations.lexicon import load_lexicon
+>>> g = Grammar(load_lexicon())
+>>> g.modality(("将",))
+('planned', False, False)
+>>> g.modality(("未",))[1]
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.nlp.relations.lexicon import Lexicon, alt
+from kg.nlp.relations.masking import (
+    AG,
+    AGENTS,
+    AGL,
+    AGL_TYPES,
+    COUNT_NOUN,
+    END,
+    LIST_SEP,
+    MASKED,
+    NOQ,
+    ORDINAL,
+    QUOTES,
+    SEP,
+    TIME,
+    VERB_LED,
+    Unit,
+    titled,
+)
+
+_QUANTIFIED = re.compile(
+    r"一批|一系列|若干|多项|一些|各类|各项|多个|一大批|两批|新一批|[一二三四五六七八九十两几\d]+[个项批类大]"
+)
+_COOP_PREV = frozenset("与同跟和助手")
+
+
+class Grammar:
+    """Compiled patterns over masked sentences (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, openers: frozenset[str] = frozenset()) -> None:
+        self.lex = lexicon
+        self.openers = openers
+        L = lexicon
+        trig = set(L.triggers)
+        self.trig_words = trig
+        # trigger scan: blockers (建立健全, 实施细则…) are matched too and then ignored
+        self.scan = re.compile(alt(trig | L.kind("blocker")))
+        self.coop_cue = re.compile(alt(L.kind("coop")))
+        self.speech = L.kind("speech")
+        preps = L.kind("preposition")
+        adv = (
+            L.kind("adverb")
+            | L.kind("planned")
+            | L.kind("ongoing")
+            | L.kind("causative")
+            | L.kind("negation")
+        )
+        self.modal_kind: dict[str, str] = {}
+        for k in ("adverb", "causative", "planned", "ongoing", "negation"):
+            for w in L.kind(k):
+                self.modal_kind[w] = k
+        self.modal_scan = re.compile(alt(adv))
+        adv_alt = alt(adv)
+        self.adv_alt = adv_alt
+        self.vtail = re.compile(f"(?:(?:并|和|、)?(?:{alt(trig)}))*了?")
+        self.vlink = re.compile(f"(?:并|和|、|及|与|并且|或|以及)(?:{adv_alt})*")
+        self._adv_lead = re.compile(f"(?:{adv_alt}|地|\\s)*")
+        self._adv_trail = re.compile(f"(?:{adv_alt}|地|\\s)*$")
+
+        verbs = trig | L.kind("opener")
+        # material allowed between a subject (or clause start) and its verb
+        tok = (
+            f"\\s|地|{TIME}|{adv_alt}"
+            f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
+            f"|作为[^{SEP}{END}]{{1,16}}?"
+            f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
+            f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
+        )
+        self.pre = re.compile(f"(?:{tok})*")
+        self.prefix = re.compile(
+            f"(?:[\\s《“「『〈\"']|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
+            f"|{ORDINAL}|{TIME}|{alt(L.kind('prefix'))}|[（(][^（）()]{{0,12}}[）)]"
+            f"|自[^{SEP}{END}]{{1,14}}?(?:以来|起)"
+            f"|据[^{SEP}{END}]{{1,16}}?(?:统计|测算|介绍|报道|显示|了解))*"
+        )
+        follow = alt(verbs | preps | L.kind("follow") | L.kind("speech"))
+        self.follow = re.compile(f"(?:{adv_alt}|地|{TIME})*(?P<w>{follow}|、|和|及|与|同)")
+        self.speech_re = re.compile(f"(?:{adv_alt})*(?:{alt(L.kind('speech'))})")
+        self._opener = re.compile(f"(?:{alt(verbs | adv | preps | L.kind('follow'))})")
+        self._pronoun = re.compile(alt(L.kind("pronoun") | L.kind("dual") | L.kind("self")))
+        self._dual = L.kind("dual")
+        self._self = L.kind("self")
+        # the agents opening a clause; 工业和信息化部等十部门 counts its named member
+        self.agrun = re.compile(
+            f"(?:由)?{AG}(?:(?:、|和|及|以及){AG})*"
+            "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
+        )
+        talk = {a + b for a in ("上", "期间", "之际") for b in L.kind("speech")}
+        self.cues = re.compile(
+            alt(
+                trig
+                | L.kind("coop")
+                | talk
+                | {"组成", "部分", "隶属", "下属", "直属", "内设", "成员国"}
+            )
+        )
+        self.coop_w = L.kind("coop")
+        self.causative_w = L.kind("causative")
+        self.trig_types = {
+            w: frozenset().union(*(r.types for r in rows)) for w, rows in L.triggers.items()
+        }
+        self.topical_w = {
+            w: any("topical" in r.flags for r in rows) for w, rows in L.triggers.items()
+        }
+        self.container_w = {
+            w for w, rows in L.triggers.items() if any("container" in r.flags for r in rows)
+        }
+
+        self._tail = re.compile(f"(?:等|的|和|及|与|或|、|并|以及|{alt(L.kind('tail'))})")
+        self._filler_verb = re.compile(
+            f"{alt(L.kind('causative') | {'关于', '有关', '涉及', '针对'})}"
+        )
+        # what may stand between a verb and its object's name (实施新一轮X, 落实好新修订的X)
+        self._modifier = re.compile(
+            f"(?:{alt(L.kind('modifier'))}|第[一二三四五六七八九十百\\d]+[届次期]|{TIME}"
+            f"|[^{SEP}{END}]*的|[了起好])*"
+        )
+        self.pron_clause = re.compile(
+            f"(?:^|[{SEP}{END}])\\s*(?:{TIME}|{adv_alt})*"
+            f"(?P<w>{alt(L.kind('pronoun') | L.kind('self'))})"
+        )
+
+    def is_self(self, word: str) -> bool:
+        """Whether ``word`` (我们, 全省…) is the speaker's own government in a work report."""
+        return word in self._self
+
+    def opens_with_opener(self, ms: str, p: int) -> bool:
+        """Whether a word of ``relation_openers.txt`` starts at ``p``."""
+        return any(ms[p : p + n] in self.openers for n in (2, 3, 4))
+
+    # ----------------------------------------------------------------- the cheap gate
+
+    def worth(self, norm: str, hits: list[tuple[int, int, str]], su: list[Unit]) -> bool:
+        """A cheap look before the full analysis: a trigger with a fitting entity close
+        after it (or before it: 《X》正在推进, 《X》由国务院印发), 与/同 + an agent with a
+        cooperation cue, an Event before 上表示, two entities around 组成."""
+        for ts, te, w in hits:
+            rows = self.lex.triggers.get(w)
+            if rows is not None:
+                types = self.trig_types[w]
+                for u in su:
+                    if u.type in types and (
+                        te <= u.start <= te + 16
+                        or (ts - 10 <= u.end <= ts and self.topical_w[w])
+                        or (
+                            ts - 24 <= u.end <= ts
+                            and ("由" in norm[u.end : ts] or "经" in norm[u.end : ts])
+                        )
+                    ):
+                        return True
+                    if u.type in AGENTS and u.start <= ts and w in self.container_w:
+                        return True
+                continue
+            if w in self.coop_w:
+                if any(
+                    u.type in AGL_TYPES and norm[u.start - 1 : u.start] in _COOP_PREV for u in su
+                ):
+                    return True
+                continue
+            if len(su) >= 2 or any(u.type == "Event" for u in su):
+                return True
+        return False
+
+    # ----------------------------------------------------------------- clauses
+
+    def classify(self, ms: str, cs: int, ce: int, umap: dict[int, Unit]):
+        """What opens clause ``ms[cs:ce]``: (kind, units, position after them).
+
+        kind: agent (subject run), entity (a non-agent entity), speaker, pronoun, dual,
+        self (我们, 全省: the reporting government of a work report), verbal (a verb/adverb:
+        no overt subject), empty, unknown.
+        """
+        p = self.prefix.match(ms, cs, ce).end()
+        if p >= ce:
+            return "empty", [], p
+        r = self.agrun.match(ms, p, ce)
+        if r is not None:
+            run = [umap[j] for j in range(r.start(), r.end()) if j in umap]
+            end = r.end()
+            sp = self.speech_re.match(ms, end, ce)
+            if sp is not None:
+                return "speaker", run, end
+            if end >= ce or self.follow.match(ms, end, ce) or self.opens_with_opener(ms, end):
+                return "agent", run, end
+            return "unknown", run, end
+        ch = ms[p]
+        if ch in "\ue014\ue015\ue016\ue017":
+            u = umap.get(p)
+            if u is None:
+                return "unknown", [], p
+            return "entity", [u], p + (u.end - u.start)
+        pm = self._pronoun.match(ms, p, ce)
+        if pm is not None:
+            w = pm.group()
+            kind = "dual" if w in self._dual else "self" if w in self._self else "pronoun"
+            return kind, [], pm.end()
+        if self._opener.match(ms, p, ce) or self.opens_with_opener(ms, p):
+            return "verbal", [], p
+        return "unknown", [], p
+
+    def modality(self, parts: tuple[str, ...]) -> tuple[str, bool, bool]:
+        """(modality, negated, causative) from what stands between subject and verb: the
+        adverbs that open each part and those right before the verb."""
+        mod = "asserted"
+        neg = cause = False
+        for text in parts:
+            lead = self._adv_lead.match(text).group()
+            trail = self._adv_trail.search(text).group() if len(lead) < len(text) else ""
+            for part in (lead, trail):
+                for m in self.modal_scan.finditer(part):
+                    k = self.modal_kind.get(m.group())
+                    if k == "negation":
+                        neg = True
+                    elif k == "causative":
+                        cause = True
+                    elif k == "planned":
+                        mod = "planned"
+                    elif k == "ongoing" and mod == "asserted":
+                        mod = "ongoing"
+        return mod, neg, cause
+
+    # ----------------------------------------------------------------- objects
+
+    def objects(
+        self, ms: str, p: int, ce: int, types: frozenset[str], umap_sorted: list[Unit], base: int
+    ) -> list[Unit]:
+        """The entities of ``types`` right after position ``p`` (clause-relative), coordinated."""
+        starts = [u.start - base for u in umap_sorted]
+        k = bisect.bisect_left(starts, p)
+        out: list[Unit] = []
+        # the first object: a short gap, no other verb in it; Locations may be skipped
+        # (出席在北京举行的X)
+        while k < len(umap_sorted):
+            u = umap_sorted[k]
+            us = u.start - base
+            if us >= ce:
+                return []
+            gap = NOQ.sub("", ms[p:us])
+            if len(gap) > 12 or any(ch in SEP or ch in END for ch in gap):
+                return []
+            if gap[-1:] in ("和", "与", "及", "、", "或"):
+                return []  # 推进重大生态保护和修复工程: the name is cut
+            if self._filler_verb.search(gap):
+                return []  # 制定支持双创…的政策措施: the entity sits in a longer object
+            if _QUANTIFIED.search(gap):
+                return []  # 实施一批重大工程: a class of things, not the named one
+            raw_gap = ms[p:us]
+            # the name's own verb (提出的共建“一带一路”倡议, the unit starts after 共建)
+            own_verb = u.rule.endswith(VERB_LED) and self.scan.fullmatch(gap) is not None
+            if (
+                not own_verb
+                and raw_gap
+                and raw_gap[-1] not in QUOTES
+                and not self._modifier.fullmatch(raw_gap.strip())
+                and u.type not in ("Location",)
+            ):
+                return []  # 实施提升就业服务质量工程: the words before run into the name
+            tm = self.scan.search(gap)
+            if (
+                tm is not None
+                and tm.group() in self.trig_words
+                and not gap[tm.end() : tm.end() + 1] == "的"
+                and not own_verb
+            ):
+                return []  # another verb stands between
+            if u.type == "Location":
+                k += 1
+                continue
+            if u.type not in types:
+                return []
+            break
+        else:
+            return []
+        out.append(u)
+        k += 1
+        while k < len(umap_sorted):
+            v = umap_sorted[k]
+            vs = v.start - base
+            if vs >= ce:
+                break
+            raw = ms[out[-1].end - base : vs]
+            quotes_only = bool(raw) and all(ch in QUOTES for ch in raw)
+            if raw == "" or (
+                quotes_only and not (titled(ms, v, base) and titled(ms, out[-1], base))
+            ):
+                # X“Y” / “X”Y: one name the recognisers split in two (西部大开发“十三五”规划):
+                # neither mention is the thing named, unless Y is a bare generic head
+                # (“一带一路”发展战略 → 一带一路)
+                if len(v.label) > 4 and not (
+                    v.label.endswith(out[-1].label) or out[-1].label in v.label
+                ):
+                    out.pop()
+                    if not out:
+                        return []
+                    break
+                k += 1
+                continue
+            sep = NOQ.sub("", raw)
+            if not LIST_SEP.match(sep) or v.type not in types:
+                break
+            out.append(v)
+            k += 1
+        return [u for u in out if not COUNT_NOUN.match(u.label)]
+
+    def tail_ok(self, ms: str, p: int, ce: int) -> bool:
+        """What follows the last object: the clause end, a list word or a tail word
+        (建设, 活动, 开幕式…); another noun makes the object a modifier."""
+        while p < ce and ms[p] in QUOTES:
+            p += 1
+        if p < ce and ms[p] in "（(":
+            q = ms.find("）", p, ce)
+            p = q + 1 if q > 0 else p
+        if p >= ce:
+            return True
+        return bool(self._tail.match(ms, p, ce))

@@ -1,0 +1,155 @@
+"""出席 with no named object: the event whose holding was just reported.
+
+News names a meeting once, as the subject of 举行/召开/开幕, and the next clause or
+sentence says who attended without naming it again: X在京召开 A出席并讲话; X于5日
+在北京开幕。A、B出席开幕式。 The persons opening that clause (posts and bodies
+before them allowed) took part in X (主持 also hosted it). The scope ends with the
+next sentence and never crosses a line break.
+
+Later in the same story (up to the next heading line: a short line with no closing
+punctuation), two shapes still mean that event, ``implicit``: a list of speakers,
+each with country and post (…成员国A总统甲、B总理乙先后发言), and persons who 参加/出席
+上述活动 (or 会议, 开幕式… with no name).
+
+>>> from kg.model import Document
+>>> from kg.nlp import extract
+>>> text = "2030年世界互联网大会5日在乌镇开幕。外交部部长王毅出席开幕式并致辞。"
+>>> sorted((r.subj, r.pred, r.rule) for r in extract(Document("t", text)).relations)[-1]
+('person/王毅', 'participatesIn', 'participatesIn:出席:held')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.lexicon import alt
+from kg.nlp.relations.masking import AG, END, MASKED, SEP, mask
+from kg.nlp.relations.state import DocState
+
+_HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|召开|开幕|举办|闭幕|启幕)")
+_VERBS = {
+    "出席": ("participatesIn",),
+    "参加": ("participatesIn",),
+    "主持": ("participatesIn", "hosted"),
+}
+_NOUNS = "开幕式|闭幕式|开幕会|闭幕会|会议|大会|活动|仪式|峰会|论坛|全体会议|开幕大会|颁奖仪式|典礼"
+
+
+class HeldEvents:
+    """The doc-level pass of the module docstring."""
+
+    def __init__(self, g: Grammar, posts: frozenset[str] = frozenset()) -> None:
+        self.g = g
+        post = alt(posts) if posts else "(?!)"
+        self._attend = re.compile(
+            f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
+            f"(?:{AG}|{post}|[、\\s])*?"
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{g.adv_alt})*"
+            f"(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|[{SEP}{END}\\s]|$)"
+        )
+
+        # a speaker: country, body or organisation (named or not), post, person
+        speakers = (
+            f"(?:{AG}|{post}|成员国|[、，,和及\\s]|[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post}))+"
+        )
+        self._speakers = re.compile(
+            f"(?:^|(?<=[{END}：:]))(?P<run>{speakers})"
+            # the last speaker's name may be one no recogniser knows (…主任沙尔舍耶夫)
+            f"(?:[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})[^{SEP}{END}{MASKED}、]{{1,8}}?)?"
+            "(?:先后|分别|相继|也|还|依次)"
+            "(?:发言|致辞|讲话|发表讲话)"
+        )
+        self._attend_story = re.compile(
+            f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)等?(?:{g.adv_alt})*"
+            f"(?P<v>{alt(_VERBS)})了?(?:上述活动|上述会议|{_NOUNS})(?=并|[{SEP}{END}\\s]|$)"
+        )
+
+    def __call__(self, ds: DocState) -> None:
+        st = ds.st
+        norm = st.norm
+        sents = st.sents
+        g = self.g
+        for k, ev in enumerate(ds.units):
+            if ev.type != "Event":
+                continue
+            i = bisect.bisect_right(ds.sent_starts, ev.start) - 1
+            if i < 0:
+                continue
+            s0, e0 = sents[i]
+            cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
+            if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
+                continue  # the event does not open its clause
+            h = _HELD.match(norm, ev.end, e0)
+            if h is None:
+                continue
+            end = sents[i + 1][1] if i + 1 < len(sents) else e0
+            nl = norm.find("\n", h.end(), end)
+            end = nl if nl >= 0 else end
+            lo = k + 1
+            hi = bisect.bisect_left(ds.ustarts, end)
+            su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= h.end()]
+            if not any(u.type == "Person" for u in su):
+                continue
+            ms = mask(norm, h.end(), end, su)
+            umap = {u.start - h.end(): u for u in su}
+            for m in self._attend.finditer(ms):
+                persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
+                s, e = st.sent_of(h.end() + m.start("v"))
+                for p in persons:
+                    for pred in _VERBS[m.group("v")]:
+                        ds.add(p.key, pred, ev.key, s, e, f"{pred}:{m.group('v')}:held", 0.7)
+            self._story(ds, ev, end)
+
+    def _story(self, ds: DocState, ev, pos: int) -> None:
+        """The rest of the story after ``pos``: speakers' lists, 参加上述活动."""
+        st = ds.st
+        norm = st.norm
+        end = _story_end(norm, pos)
+        if end <= pos:
+            return
+        lo = bisect.bisect_left(ds.ustarts, pos)
+        hi = bisect.bisect_left(ds.ustarts, end)
+        su = [u for u in ds.units[lo:hi] if u.end <= end]
+        if not any(u.type == "Person" for u in su):
+            return
+        ms = mask(norm, pos, end, su)
+        umap = {u.start - pos: u for u in su}
+        for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
+            for m in rx.finditer(ms):
+                s, e = st.sent_of(pos + m.end("run"))
+                for j in range(m.start("run"), m.end("run")):
+                    p = umap.get(j)
+                    if p is not None and p.type == "Person":
+                        ds.add(
+                            p.key,
+                            "participatesIn",
+                            ev.key,
+                            s,
+                            e,
+                            f"participatesIn:{how}",
+                            0.6,
+                            implicit=True,
+                        )
+
+
+_CLOSED = tuple("。！？!?；;：:…”’）)】》")
+
+
+def _story_end(norm: str, pos: int, limit: int = 6000) -> int:
+    """Where the story holding ``pos`` ends: the next heading line (short, with no
+    closing punctuation), at most ``limit`` characters on."""
+    stop = min(len(norm), pos + limit)
+    q = norm.find("\n", pos, stop)
+    while 0 <= q < stop:
+        nxt = norm.find("\n", q + 1, stop)
+        line_end = stop if nxt < 0 else nxt
+        line = norm[q + 1 : line_end].strip()
+        if line and len(line) <= 60 and not line.endswith(_CLOSED):
+            return q
+        if nxt < 0:
+            break
+        q = nxt
+    return stop

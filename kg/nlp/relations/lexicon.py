@@ -1,0 +1,99 @@
+"""The cue words of relations: ``ontology/lexicon/relation_triggers.tsv`` and the clause
+openers of ``relation_openers.txt``.
+
+A trigger row says which predicate a verb gives for which object types (开展 a Program →
+implements, an Event → hosted); the other kinds are closed word classes (adverbs, modals,
+prepositions, reporting verbs…) read by the clause analysis.
+
+>>> lex = load_lexicon()
+>>> sorted({r.pred for r in lex.triggers["开展"]})
+['hosted', 'implements']
+>>> "积极" in lex.kind("adverb")
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
+from kg.nlp.text import word_alternation
+
+
+def alt(words) -> str:
+    """A regex alternation of ``words``, longest first (a trie); none matches nothing.
+
+    >>> import re
+    >>> re.fullmatch(alt({"实施", "实施方案"}), "实施方案") is not None
+    True
+    >>> alt(set())
+    '(?!)'
+    """
+    words = set(words)
+    return word_alternation(words) if words - {""} else "(?!)"
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    pred: str
+    types: frozenset[str]
+    flags: frozenset[str]
+
+
+@dataclass
+class Lexicon:
+    """The cue words of ``relation_triggers.tsv``."""
+
+    triggers: dict[str, list[TriggerRow]] = field(default_factory=dict)
+    words: dict[str, set[str]] = field(default_factory=dict)  # kind -> words
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        lex = cls()
+        for line in read_lines(path):
+            cols = line.split("\t")
+            kind, word = cols[0].strip(), cols[1].strip() if len(cols) > 1 else ""
+            if not word:
+                continue
+            if kind == "trigger":
+                pred = cols[2].strip()
+                types = (
+                    frozenset(t.strip() for t in cols[3].split(","))
+                    if len(cols) > 3
+                    else frozenset()
+                )
+                if "GovernmentBody" in types:
+                    types = types | {"Ministry"}
+                flags = (
+                    frozenset(f.strip() for f in cols[4].split(","))
+                    if len(cols) > 4
+                    else frozenset()
+                )
+                lex.triggers.setdefault(word, []).append(TriggerRow(pred, types, flags))
+            else:
+                lex.words.setdefault(kind, set()).add(word)
+        return lex
+
+    def kind(self, k: str) -> set[str]:
+        return self.words.get(k, set())
+
+
+_LEXICON_CACHE: dict[str, Lexicon] = {}
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    path = (directory or ONTOLOGY_DIR) / "lexicon" / "relation_triggers.tsv"
+    key = str(path)
+    if key not in _LEXICON_CACHE:
+        _LEXICON_CACHE[key] = Lexicon.load(path)
+    return _LEXICON_CACHE[key]
+
+
+def load_openers(directory: Path | None = None) -> frozenset[str]:
+    return frozenset(read_lines((directory or ONTOLOGY_DIR) / "lexicon" / "relation_openers.txt"))
+
+
+def load_posts(directory: Path | None = None) -> frozenset[str]:
+    """The post titles (部长, 总经济师…) that join a body and a person."""
+    return frozenset(read_lines((directory or ONTOLOGY_DIR) / "lexicon" / "posts.txt"))

@@ -1,0 +1,60 @@
+"""X方 in diplomatic news: 中方, 俄方, 塞方 are the countries the story names.
+
+A talks report names each country once and then speaks of 中方 and 俄方 (中方愿同俄方
+一道…合作). Within one document, X方 is the country mentioned in it whose name starts
+with X (中方: 中国 must be mentioned too), when exactly one does (土方 with both 土耳其
+and 土库曼斯坦 mentioned is left alone); 东方/西方/南方/北方/多方 are directions or
+"many", never countries. The extra units exist for the relation rules only: they add
+no entity, the country is a mention of the document already.
+
+>>> from kg.model import Document
+>>> from kg.nlp import extract
+>>> text = "中国总理会见塞尔维亚总统。中方愿同塞方深化各领域合作。"
+>>> sorted((r.subj, r.pred, r.obj) for r in extract(Document("t", text)).relations)[0]
+('country/CHN', 'cooperatesWith', 'country/SRB')
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+from kg.nlp.components.base import KGDoc
+
+_PARTY = re.compile(r"([\u4e00-\u9fff])方")
+_GLUE = frozenset("同与和跟向对及、")
+_NOT = frozenset("东西南北多双各对一我己他外官地军警")
+
+
+def party_units(st: KGDoc, units: list[Mention]) -> list[Mention]:
+    """``units`` (sorted, non-overlapping) with the X方 of the document added."""
+    first: dict[str, set[tuple[str, str]]] = {}
+    for u in units:
+        if u.type == "Country" and u.label:
+            first.setdefault(u.label[0], set()).add((u.key, u.label))
+    if not first:
+        return units
+    norm = st.norm
+    extra = []
+    for m in _PARTY.finditer(norm):
+        c = m.group(1)
+        if c in _NOT or c not in first or len(first[c]) != 1:
+            continue
+        a, b = m.span()
+        if b not in st.tok_ends or (a not in st.tok_starts and norm[a - 1 : a] not in _GLUE):
+            continue  # inside a word: 集中方式 (jieba glues 同塞方 into one token)
+        key, label = next(iter(first[c]))
+        extra.append(Mention(a, b, norm[a:b], "Country", key, label, "party"))
+    if not extra:
+        return units
+    out = sorted(units + extra, key=lambda u: (u.start, u.end))
+    # a party inside a longer unit (…中方…in a name) is dropped
+    kept: list[Mention] = []
+    for u in out:
+        if kept and u.start < kept[-1].end:
+            if u.rule == "party":
+                continue
+            if kept[-1].rule == "party":
+                kept.pop()
+        kept.append(u)
+    return kept

@@ -1,0 +1,226 @@
+"""Who does it: the subject of a verb, in its clause, the sentence topic, or carried over.
+
+- **in the clause**: the agent run that opens the verb's clause (after dates and
+  discourse openers), followed only by adverbs, modals, 在…/与…合作 phrases before the
+  verb. 与X合作 partners are co-subjects.
+- **sentence topic**: a clause with no subject takes the nearest subject of an earlier
+  clause of the sentence.
+- **carried over**: else the subject of an earlier sentence of the paragraph (or of the
+  list the paragraph continues: 一是…, 二是…), else the document's dominant agent. These
+  are ``implicit`` with lower confidence. A pronoun subject (我们…) in between stops it.
+- **dual**: 双方/两国 are the last two coordinated agents.
+- **reporter**: in a work report, 我们/全省/省政府 and clauses with no subject found
+  otherwise are the reporting government (``reporter``), ``implicit``.
+
+Confidence: 0.85 subject in the clause, 0.75 sentence topic, 0.6 我们 in a work report,
+0.55/0.5 carried over, 0.45 the reporting government by default, 0.4 the document's agent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.masking import AG, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
+from kg.nlp.relations.reporter import reporting_government
+from kg.nlp.relations.sentence import Sentence
+from kg.nlp.relations.state import DocState
+
+_PARTNERS = re.compile(
+    f"(?:与|同|跟)((?:{AG})(?:(?:、|和|及|以及){AG})*)(?:合作|一道|一起|共同|联合)"
+)
+
+#: (keys, confidence, implicit, how, text between subject and verb)
+Subject = tuple[tuple[str, ...], float, bool, str, tuple[str, ...]]
+
+
+def doc_events(g: Grammar, ds: DocState) -> None:
+    """Clause-initial agents of the whole document (for carried and document subjects)."""
+    norm = ds.st.norm
+    evs: list[tuple[int, tuple[str, ...], str]] = []
+    agents = ds.agent_units
+    n = len(agents)
+    skip_until = -1
+    for idx in range(n):
+        u = agents[idx]
+        if u.start < skip_until:
+            continue
+        i = bisect.bisect_right(ds.sent_starts, u.start) - 1
+        if i < 0:
+            continue
+        ss = ds.sent_starts[i]
+        base = max(ss, u.start - 24)
+        win = norm[base : u.start]
+        k = max(win.rfind(c) for c in SEP)
+        if k >= 0:
+            cs = base + k + 1
+        elif base == ss:
+            cs = ss
+        else:
+            continue
+        if g.prefix.match(norm, cs, u.start).end() != u.start:
+            continue
+        # the run 中国和东盟…: agents joined by 、/和/及
+        run = [u]
+        j = idx + 1
+        while (
+            j < n
+            and agents[j].start - run[-1].end in (1, 2)
+            and norm[run[-1].end : agents[j].start] in ("、", "和", "及", "以及", "与", "同")
+        ):
+            run.append(agents[j])
+            j += 1
+        end = run[-1].end
+        skip_until = end
+        if g.speech_re.match(norm, end):
+            continue
+        fm = g.follow.match(norm, end)
+        if fm is None and g.opens_with_opener(norm, end):
+            pass
+        elif not fm or fm.group("w") in ("、", "和", "及"):
+            continue
+        evs.append((u.start, tuple(x.key for x in run), ds.types.get(u.key, u.type)))
+    ds.events = evs
+    ds.ev_pos = [p for p, _, _ in evs]
+    rep = reporting_government(ds.st)
+    if rep is not None:
+        ds.reporter = (rep.key,)
+        ds.types.setdefault(rep.key, rep.type)
+    counts: dict[str, int] = {}
+    total = 0
+    for _, keys, t in evs:
+        if t == "Person":
+            continue
+        total += 1
+        counts[keys[0]] = counts.get(keys[0], 0) + 1
+    if counts:
+        top = max(counts, key=lambda k: counts[k])
+        if counts[top] >= 3 and counts[top] * 2 >= total:
+            ds.doc_subject = (top,)
+
+
+def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float, str] | None:
+    """The subject carried over to a subject-less clause at ``pos`` (sentence start)."""
+    if ds.events is None:
+        doc_events(g, ds)
+    norm = ds.st.norm
+    assert ds.ev_pos is not None and ds.events is not None
+    j = bisect.bisect_left(ds.ev_pos, pos) - 1
+    if j >= 0:
+        epos, keys, _ = ds.events[j]
+        keys = ds.runs_at.get(epos, keys)
+        nl = norm.find("\n", epos, pos)
+        if nl < 0:
+            span_ok, conf, how = True, 0.55, "carried"
+        else:
+            # the paragraphs in between all continue a list (一是…, 二是…)
+            span_ok, conf, how = True, 0.5, "list"
+            count = 0
+            while nl >= 0 and span_ok:
+                count += 1
+                q = nl
+                while q < pos and norm[q] in "\n \t\u3000":
+                    q += 1
+                if q >= pos:
+                    break
+                if count > 8 or not (PARA_FIRST if count == 1 else PARA_ORD).match(norm, nl):
+                    span_ok = False
+                    break
+                nl = norm.find("\n", q, pos)
+        if span_ok:
+            pm = g.pron_clause.search(norm, epos, pos)
+            if pm is None:
+                return keys, conf, how
+            return _reporter(g, ds, pm)
+    # no subject stated in this paragraph: the document's agent, unless a pronoun
+    # subject (我们…) took over the paragraph; in a work report the reporting government
+    ps = norm.rfind("\n", 0, pos) + 1
+    pm = g.pron_clause.search(norm, ps, pos)
+    if ds.doc_subject is not None and pm is None:
+        return ds.doc_subject, 0.4, "document"
+    return _reporter(g, ds, pm)
+
+
+def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str] | None:
+    """The reporting government, unless the pronoun ``pm`` that took over the paragraph
+    is someone else (各地, 他们)."""
+    if ds.reporter is None or (pm is not None and not g.is_self(pm.group("w"))):
+        return None
+    return ds.reporter, 0.45, "reporter"
+
+
+def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
+    """Subject keys for a verb at ``t`` in clause ``ci`` of ``sen``."""
+    g, ds, ms, umap, clauses = sen.g, sen.ds, sen.ms, sen.umap, sen.clauses
+    cs, ce = clauses[ci]
+    kind, run, after = sen.cls(ci)
+    if kind == "agent":
+        if after > t:
+            return None
+        pre = ms[after:t]
+        if not g.pre.fullmatch(pre):
+            return None
+        keys = tuple(u.key for u in run)
+        # partners of 与X合作/同X一道 are co-subjects
+        m = _PARTNERS.search(pre)
+        if m:
+            keys = keys + tuple(
+                umap[after + j].key for j in range(m.start(1), m.end(1)) if after + j in umap
+            )
+            ds.runs_at[run[0].start] = keys
+            ds.last_pair = keys
+        return keys, 0.85, False, "subject", (pre,)
+    if kind == "self":
+        if ds.events is None:
+            doc_events(g, ds)
+        pre = ms[after:t]
+        if ds.reporter is None or not g.pre.fullmatch(pre):
+            return None
+        return ds.reporter, 0.6, True, "reporter", (pre,)
+    if kind == "dual":
+        pre = ms[after:t]
+        if ds.last_pair is None or not g.pre.fullmatch(pre):
+            return None
+        return ds.last_pair, 0.55, True, "dual", (pre,)
+    if kind not in ("verbal", "empty"):
+        return None
+    p = g.prefix.match(ms, cs, ce).end()
+    pre = ms[p:t]
+    if not g.pre.fullmatch(pre):
+        return None
+    # walk back to the sentence topic; a list after a colon (Y包括五大工程：一是实施X)
+    # takes the subject of the text before it, not the head of the colon
+    for cj in range(ci - 1, -1, -1):
+        if ms[clauses[cj][1] : clauses[cj][1] + 1] in ("：", ":") and ORDINAL_RE.match(
+            ms, clauses[cj][1] + 1
+        ):
+            break
+        k2, run2, after2 = sen.cls(cj)
+        if k2 in ("verbal", "empty"):
+            continue
+        if k2 == "agent":
+            pre2 = ms[after2 : clauses[cj][1]]
+            keys = tuple(u.key for u in run2)
+            m = _PARTNERS.search(pre2)
+            if m:  # 中方愿同印尼一道，共建X: both build it
+                keys += tuple(
+                    umap[after2 + j].key for j in range(m.start(1), m.end(1)) if after2 + j in umap
+                )
+            return keys, 0.75, False, "topic", (pre2, pre)
+        if k2 == "dual" and ds.last_pair is not None:
+            return ds.last_pair, 0.55, True, "dual", (pre,)
+        if k2 in ("self", "entity") or (k2 == "unknown" and not run2):
+            # a work report's clause chains: 我们…，实施X; 基础设施…完成投资，举办Y (not
+            # after a clause opened by someone else: 习近平主席等出访多国，出席X)
+            if ds.events is None:
+                doc_events(g, ds)
+            if ds.reporter is not None:
+                conf = 0.6 if k2 == "self" else 0.45
+                return ds.reporter, conf, True, "reporter", (pre,)
+        return None
+    c = carried(g, ds, sen.s)
+    if c is None:
+        return None
+    keys, conf, how = c
+    return keys, conf, True, how, (pre,)

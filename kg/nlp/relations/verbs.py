@@ -1,0 +1,268 @@
+"""Trigger verb + object: the predicates of ``relation_triggers.tsv`` (issued,
+implements, initiated, participatesIn, hosted; containers go to ``composition``).
+
+- **objects**: the entities right after the verb, coordinated with 、/和/及 or simply
+  juxtaposed (制定出台《电子商务法》《网络安全法》… → one relation per law).
+  Coordinated verbs share them (倡议发起并加入X → initiated X, participatesIn X).
+  The predicate depends on the object's type (开展 a Program → implements, an Event →
+  hosted). Verbs that only some objects fit (通过 needs a 《》 title) are flagged in
+  the lexicon.
+- **modality**: 将/拟/计划… before the verb → ``planned``, 正在 → ``ongoing``;
+  a negation (未, 没有…) drops the relation; a causative (推动印发…) keeps the subject
+  from being the issuer/host/initiator.
+- **passive**: 《X》《Y》由A印发; **topical**: 《X》正在推进 (object first, subject carried).
+- **relative clauses**: 国务院发布的《X》, …常务委员会第六次会议通过的《X》, 习近平主席提出的X.
+
+>>> from kg.model import Document
+>>> from kg.nlp import extract
+>>> res = extract(Document("t", "国务院印发《国家标准化发展纲要》。"))
+>>> [(r.subj, r.pred, r.rule) for r in res.relations]
+[('gov/state-council', 'issued', 'issued:印发:subject')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.lexicon import alt
+from kg.nlp.relations.masking import (
+    AG,
+    AGENTS,
+    AGL,
+    END,
+    ISSUERS,
+    MASKED,
+    QUOTES,
+    SEP,
+    TIME,
+    VERB_LED,
+    Unit,
+    titled,
+)
+from kg.nlp.relations.sentence import Sentence
+from kg.nlp.relations.subject import carried, subject
+
+# what an issued document is when it follows the entity (出台X方案: the 方案 was issued)
+_DOC_NOUNS = frozenset(
+    "方案 意见 规划 纲要 办法 细则 计划 文件 决定 要点 通知 指南 "
+    "政策 措施 举措 实施 议案 草案 建议 报告".split()
+)
+_ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
+
+
+class Verbs:
+    """The verb family (see the module docstring); ``container`` handles 包括/下设."""
+
+    def __init__(self, g: Grammar, container, posts: frozenset[str] = frozenset()) -> None:
+        self.g = g
+        self.container = container
+        adv_alt = g.adv_alt
+        # 习近平主席提出的X: a post title may follow the agent of a relative clause
+        post = f"(?:{alt(posts)})?" if posts else ""
+        self._passive = re.compile(
+            f"(?P<obj>[\ue015-\ue017]\ue01f*(?:[{QUOTES}、和及]*[\ue015-\ue017]\ue01f*)*)[{QUOTES}]*"
+            f"(?:{adv_alt})*(?:由|经)(?P<ag>{AG}(?:(?:、|和|及){AG})*)(?:{adv_alt}|联合|共同)*$"
+        )
+        self._attendee_re = re.compile(
+            f"(?:[\ue010-\ue012\ue014]\ue01f*)?{post}(?P<p>\ue013\ue01f*)"
+        )
+        self._place_before = re.compile(f"[在于从向到赴](?:{AGL}[、和及与])*$")
+        self._rel_subj = re.compile(
+            f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
+            f"(?:{adv_alt}|所|{TIME}|\\s)*$"
+        )
+
+    def __call__(self, sen: Sentence) -> None:
+        g, ds, ms, s, e, su, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.su, sen.umap
+        clauses = sen.clauses
+        hits = [
+            (m.start(), m.end(), m.group())
+            for m in g.scan.finditer(ms)
+            if m.group() in g.trig_words
+        ]
+        for hi, (ts, te, word) in enumerate(hits):
+            if ms[te : te + 1] == "的":  # relative clause: 国务院发布的《X》
+                self._relative(sen, clauses[sen.clause_of(ts)], ts, te, word)
+                continue
+            nxt = hits[hi + 1] if hi + 1 < len(hits) else None
+            if nxt is not None and nxt[0] == te and word in g.causative_w:
+                continue  # 推进实施: the second verb carries the relation
+            ci = sen.clause_of(ts)
+            cs, ce = clauses[ci]
+            rows = g.lex.triggers[word]
+            # coordinated verbs share objects: 倡议发起并加入X
+            obj_from = te
+            j = hi
+            while j + 1 < len(hits):
+                a, b, _ = hits[j + 1]
+                link = ms[obj_from:a]
+                if a < ce and (a == obj_from or g.vlink.fullmatch(link)):
+                    obj_from = b
+                    j += 1
+                else:
+                    break
+            types = frozenset().union(*(r.types for r in rows))
+            container = any("container" in r.flags for r in rows)
+            objs = g.objects(ms, obj_from, ce, types, su, s)
+            if container:
+                self.container(sen, ci, ts, te, word, rows, objs)
+                continue
+            topical = []
+            if not objs:
+                pm = self._passive.search(ms, cs, ts)
+                if pm is not None and g.vtail.fullmatch(ms, te, ce):
+                    # 《X》由国务院办公厅印发: the object first, the agent after 由
+                    for j in range(pm.start("ag"), pm.end("ag")):
+                        agent = umap.get(j)
+                        if agent is not None:
+                            self._passive_rel(sen, pm, agent, rows, word)
+                    continue
+            if not objs and any("topical" in r.flags for r in rows):
+                topical = self._topical(sen, cs, ts, te, ce, types)
+                if not topical:
+                    continue
+            elif not objs:
+                continue
+            if objs and not g.tail_ok(ms, objs[-1].end - s, ce):
+                continue
+            if objs and ms[objs[-1].end - s : objs[-1].end - s + 2].lstrip("》”’")[:1] == "的":
+                # 会见来华出席X的Y总统Z: Z took part in X
+                for o in objs:
+                    if any(r.pred == "participatesIn" and o.type in r.types for r in rows):
+                        self._attendee(sen, o, word)
+            sub = subject(sen, ci, ts) if not topical else None
+            if topical:
+                c = None
+                for cj in range(ci - 1, -1, -1):
+                    k2 = sen.cls(cj)[0]
+                    if k2 not in ("verbal", "empty"):
+                        break
+                else:
+                    c = carried(g, ds, s)
+                if c is None:
+                    continue
+                keys, conf, how = c
+                sub = (keys, conf, True, how + "-topical", (ms[topical[-1].end - s : ts],))
+                objs = topical
+            if sub is None:
+                continue
+            keys, conf, implicit, how, pre = sub
+            mod, neg, cause = g.modality(pre)
+            if neg:
+                continue
+            if any("planned" in r.flags for r in rows):
+                mod = "planned"  # 研究制定: being drafted
+            for o, row in ((o, r) for o in objs for r in rows if o.type in r.types):
+                if "titled" in row.flags and not titled(ms, o, s):
+                    continue
+                if cause and row.pred in ("issued", "hosted", "initiated"):
+                    continue
+                after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
+                if row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
+                    continue  # 提出关于X的议案: the object is the 议案
+                if row.pred == "participatesIn" and after_o[:1] == "的":
+                    continue  # 出席X的Y总统Z: Z took part (_attendee), not the subject
+                if row.pred == "issued" and any(
+                    w in _ADJ.match(after_o).group() for w in _DOC_NOUNS
+                ):
+                    continue  # 出台X方案, 制定“互联网+”行动计划: the 方案/计划 was issued
+                if "explicit" in row.flags and implicit:
+                    continue  # 今年将召开X: who convenes it is not said
+                if ms[o.end - s : o.end - s + 3].lstrip("》”").startswith("国家"):
+                    continue  # 共建“一带一路”国家: a modifier
+                for k in keys:
+                    kt = ds.types.get(k, "")
+                    if row.pred == "issued" and kt not in ISSUERS:
+                        continue
+                    if kt not in AGENTS:
+                        continue
+                    if "personal" in row.flags and implicit and kt != "Person":
+                        continue  # 出席X: a body carried over or the reporter did not attend
+                    ds.add(
+                        k, row.pred, o.key, s, e, f"{row.pred}:{word}:{how}", conf, mod, implicit
+                    )
+
+    def _attendee(self, sen: Sentence, ev: Unit, word: str) -> None:
+        """出席X的[Country][post]Person: the person after 的 took part in X."""
+        ms, s = sen.ms, sen.s
+        m = self._attendee_re.match(ms, ms.index("的", ev.end - s) + 1)  # o is followed by 的
+        if m is None:
+            return
+        p = sen.umap.get(m.start("p"))
+        if p is not None and p.type == "Person":
+            sen.ds.add(
+                p.key, "participatesIn", ev.key, s, sen.e, f"participatesIn:{word}:attendee", 0.8
+            )
+
+    def _passive_rel(self, sen: Sentence, pm, agent: Unit, rows, word: str) -> None:
+        """《X》《Y》由A印发: every title before 由 gets the relation from A."""
+        ds, ms, s = sen.ds, sen.ms, sen.s
+        at = ds.types.get(agent.key, agent.type)
+        for j in range(pm.start("obj"), pm.end("obj")):
+            o = sen.umap.get(j)
+            if o is None:
+                continue
+            row = next((r for r in rows if o.type in r.types), None)
+            if (
+                row is None
+                or row.pred == "partOf"
+                or ("titled" in row.flags and not titled(ms, o, s))
+            ):
+                continue
+            if at not in AGENTS or (row.pred == "issued" and at not in ISSUERS):
+                continue
+            ds.add(agent.key, row.pred, o.key, s, sen.e, f"{row.pred}:{word}:passive", 0.8)
+
+    def _relative(self, sen: Sentence, clause, ts: int, te: int, word: str) -> None:
+        """国务院发布的《X》, …常务委员会第六次会议通过的《X》: agent right before the verb."""
+        g, ds, ms, s = sen.g, sen.ds, sen.ms, sen.s
+        cs, ce = clause
+        m = self._rel_subj.search(ms, cs, ts)
+        if m is None or self._place_before.search(ms, cs, m.start()):
+            return  # 在巴西举行的X, 在日本、法国举行的X: a place, not who held it
+        a = sen.umap.get(m.start(1))
+        rows = g.lex.triggers[word]
+        if a is None or ds.types.get(a.key, a.type) not in AGENTS:
+            return
+        objs = g.objects(ms, te + 1, ce, g.trig_types[word], sen.su, s)
+        for o in objs:
+            row = next((r for r in rows if o.type in r.types), None)
+            if (
+                row is None
+                or row.pred == "partOf"
+                or ("titled" in row.flags and not titled(ms, o, s))
+            ):
+                continue
+            if row.pred == "issued" and ds.types.get(a.key, a.type) not in ISSUERS:
+                continue
+            ds.add(a.key, row.pred, o.key, s, sen.e, f"{row.pred}:{word}:relative", 0.8)
+
+    def _topical(self, sen: Sentence, cs: int, ts: int, te: int, ce: int, types) -> list[Unit]:
+        """《X》正在推进: objects before the verb, the clause ending after it."""
+        g, ms, umap = sen.g, sen.ms, sen.umap
+        q = g.prefix.match(ms, cs, ce).end()
+        lead = g.scan.match(ms, q, ts)
+        if (
+            lead is not None
+            and (u := umap.get(lead.end())) is not None
+            and u.rule.endswith(VERB_LED)
+        ):
+            q = lead.end()  # 共建“一带一路”稳步推进: the name's own verb
+        objs = []
+        while q < ts:
+            u = umap.get(q)
+            if u is None or u.type not in types:
+                break
+            objs.append(u)
+            q += u.end - u.start
+            while q < ts and ms[q] in QUOTES + "、和及":
+                q += 1
+        if not objs:
+            return []
+        if not g.pre.fullmatch(ms[q:ts]):
+            return []
+        tail = ms[te:ce]
+        if tail not in ("", "了", "中", "完毕", "完成"):
+            return []
+        return objs

@@ -1,0 +1,502 @@
+"""One build: documents in, knowledge graph out (the pure function under ``kg build``).
+
+read (``kg.ingest``) → extract (:mod:`kg.runtime.extract`, parallel, cached) → resolve
+(``kg.resolve``) → graph (``kg.graph``) → export (:mod:`kg.runtime.outputs`). Bad files
+are reported and skipped. Whether the build is alone in its process or one of many
+(``--watch``) is its :mod:`policy <kg.runtime.policy>`, not a mode of this function.
+
+Scale: documents are streamed (bounded batches in flight), each result is merged as soon
+as it arrives, and the cyclic garbage collector is paused while the build allocates its
+(acyclic) tables. Incremental: with a cache folder (``OUT/.cache`` from the CLI)
+unchanged files are not read again, unchanged documents not extracted again
+(:mod:`kg.runtime.manifest`), and for big graphs Turtle/N-Triples are assembled from
+cached per-document fragments (:mod:`kg.export.fast`).
+
+>>> import tempfile
+>>> report = build(out_dir=tempfile.mkdtemp(), workers=1, quiet=True, formats=("ttl",))
+>>> report.docs_read, report.docs_failed
+(2, 0)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import Errors, InputError, KGError, Skipped
+from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS, REGISTRY
+from kg.ingest.names import shown
+from kg.iri import DEFAULT_BASE
+from kg.runtime.policy import OneShot
+
+if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
+    import networkx as nx
+
+    from kg.runtime.manifest import BuildState
+
+__all__ = [
+    "ALL_FORMATS",
+    "DEFAULT_FORMATS",
+    "SAMPLE_DIR",
+    "BuildReport",
+    "build",
+    "default_workers",
+    "extract_graph",
+]
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+SAMPLE_DIR = REPO_DIR / "data" / "sample"
+#: Files without a reader named in the build summary (``--verbose``: all).
+SKIPPED_NAMED = 10
+#: From this many documents on, Turtle and N-Triples come from :mod:`kg.export.fast`.
+FAST_EXPORT_MIN_DOCS = 100
+#: A build that extracted fewer documents renders their RDF fragments itself (the worker
+#: processes are stopped; see ``kg.export.fast.RENDER_TASK_PARTS``).
+FEW_EXTRACTED = 25
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, failures, timings and the files written."""
+
+    docs_read: int = 0
+    docs_failed: int = 0
+    docs_cached: int = 0
+    chars: int = 0
+    errors: list[str] = field(default_factory=list)
+    entities_by_type: dict[str, int] = field(default_factory=dict)
+    relations_by_predicate: dict[str, int] = field(default_factory=dict)
+    observations: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+    #: documents run through the NLP pipeline in this build (the rest came from the cache)
+    docs_extracted: int = 0
+    #: files not read again: size and mtime unchanged since the last build
+    files_unchanged: int = 0
+    #: RDF fragments reused from / generated into the cache by the fast exporter
+    fragments: dict[str, int] = field(default_factory=dict)
+    #: seconds per output format
+    format_seconds: dict[str, float] = field(default_factory=dict)
+    #: ``(path, suffix)`` of files found in a folder that kg has no reader for
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: housekeeping a build with ``memos`` left for its caller to run once it has used the
+    #: report (:func:`run_pending`)
+    pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
+
+    def run_pending(self) -> None:
+        """Run the housekeeping a build with ``memos`` left (saving the manifest, deleting
+        the replaced outputs, freeing the build's objects)."""
+        while self.pending:
+            self.pending.pop(0)()
+
+    def skipped_line(self, verbose: bool = False, hint: bool = True) -> str:
+        """``skipped files (3: .doc 2, .png 1): a.doc, b.doc, c.png``: counts by type, the
+        first :data:`SKIPPED_NAMED` names (all with ``verbose``)."""
+        n = len(self.skipped)
+        if not n:
+            return ""
+        by_type = Counter(suffix for _, suffix in self.skipped)
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]))
+        named = [p for p, _ in (self.skipped if verbose else self.skipped[:SKIPPED_NAMED])]
+        more = "" if len(named) == n else " …" + (f" (--verbose lists all {n})" if hint else "")
+        return f"skipped files, no reader ({n}: {kinds}): " + ", ".join(named) + more
+
+    def summary(self, verbose: bool = False) -> str:
+        lines = [
+            f"documents read: {self.docs_read}, failed: {self.docs_failed}"
+            + (f", from cache: {self.docs_cached}" if self.docs_cached else ""),
+            f"characters: {self.chars:,}",
+            "entities: " + ", ".join(f"{k} {v}" for k, v in sorted(self.entities_by_type.items())),
+            "relations: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(self.relations_by_predicate.items())),
+            f"observations: {self.observations}",
+            f"seconds: {self.seconds:.2f} ("
+            + ", ".join(f"{k} {v:.2f}" for k, v in self.timings.items())
+            + ")"
+            + (f", {self.chars / self.seconds:,.0f} chars/s" if self.seconds > 0 else ""),
+        ]
+        if self.errors:
+            lines.insert(
+                1,
+                f"failed documents ({len(self.errors)}): "
+                + "; ".join(self.errors[:20])
+                + (" …" if len(self.errors) > 20 else ""),
+            )
+        if self.skipped:
+            lines.insert(1, self.skipped_line(verbose))
+        if self.outputs:
+            lines.append("wrote: " + ", ".join(self.outputs.values()))
+        return "\n".join(lines)
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover (not Linux)
+        return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC: the build allocates millions of acyclic objects, and every
+    full collection would walk all of them (2-3× slower merging and graph building)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def build_fingerprint(text_field: str | None) -> str:
+    """What the manifest's stat shortcut depends on: pipeline version, reading options."""
+    from kg import fingerprint
+
+    return f"{fingerprint.code_version()}|text_field={text_field}"
+
+
+def preload_exporters() -> None:
+    """Import what the graph and export stages use (networkx, scipy, pyoxigraph, rdflib:
+    0.3-0.4 s), while this process waits for a worker."""
+    import importlib
+
+    for name in ("kg.graph", "kg.export.fast", "kg.export.html", "scipy.sparse"):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+def _say_error(bar: Any) -> Callable[[InputError], None]:
+    def on_error(e: InputError) -> None:
+        msg = f"error: {e}"
+        if bar is not None:
+            bar.write(msg)
+        else:
+            print(msg, file=sys.stderr)
+
+    return on_error
+
+
+def _resolve(
+    paths: list[Path],
+    *,
+    workers: int,
+    state: BuildState | None,
+    text_field: str | None,
+    executor: Any,
+    on_error: Callable[[InputError], None] | None,
+    on_progress: Callable[[int, int], None] | None,
+    report: BuildReport,
+    started: float | None = None,
+    files: Sequence[Any] | None = None,
+    memo: dict[str, Any] | None = None,
+    snapshot_dir: str | None = None,
+) -> Any:
+    """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``."""
+    from kg.resolve import Resolver
+    from kg.runtime.dask import as_executor
+    from kg.runtime.extract import extract_keyed
+    from kg.runtime.manifest import iter_inputs
+
+    resolver = Resolver()
+    t0 = time.perf_counter()
+    if started is not None:
+        report.timings["setup"] = t0 - started
+
+    def _err(e: InputError) -> None:
+        if isinstance(e, Skipped):  # no reader for it: counted and named, not a failure
+            report.skipped.append((str(e.path), e.suffix))
+            return
+        report.docs_failed += 1
+        report.errors.append(str(e))
+        if on_error:
+            on_error(e)
+
+    ex, slots = as_executor(executor)
+    for _, r, cached in extract_keyed(
+        iter_inputs(paths, state, text_field, files),
+        workers=workers,
+        store=state.results if state is not None else None,
+        on_error=_err,
+        on_progress=on_progress,
+        executor=ex,
+        slots=slots,
+        idle=preload_exporters,
+        memo=memo,
+        snapshot_dir=snapshot_dir,
+    ):
+        report.docs_read += 1
+        report.chars += r.chars
+        if cached:
+            report.docs_cached += 1
+        else:
+            report.docs_extracted += 1
+        resolver.add(r)
+    t1 = time.perf_counter()
+    report.timings["extract"] = t1 - t0
+    if state is not None:
+        report.files_unchanged = state.files_skipped
+    if report.docs_read == 0:
+        raise KGError(Errors.E020, inputs=", ".join(map(shown, paths)), reason=_why_none(report))
+    res = resolver.finish()
+    report.timings["resolve"] = time.perf_counter() - t1
+    report.entities_by_type = dict(Counter(e.type for e in res.entities.values()))
+    edges = {(r.subj, r.obj, r.pred) for _, r in res.relations}
+    report.relations_by_predicate = dict(Counter(p for _, _, p in edges))
+    report.observations = len(res.observations)
+    return res
+
+
+def _why_none(report: BuildReport) -> str:
+    """Why a build found no document: failures by code, files without a reader, or none."""
+    why = []
+    if report.errors:
+        codes = Counter(e[1:5] if e.startswith("[E") else "?" for e in report.errors)
+        listed = ", ".join(f"{c} {n}" for c, n in sorted(codes.items()))
+        why.append(f"{len(report.errors)} failed ({listed}; see the errors above)")
+    if report.skipped:
+        why.append(report.skipped_line(hint=False))
+    if not why:
+        from kg.ingest.readers import SUFFIX_FORMATS
+
+        suffixes = ", ".join(sorted(SUFFIX_FORMATS))
+        why.append(f"no file with a suffix kg reads ({suffixes}) was found")
+    return "; ".join(why)
+
+
+def _open_state(cache_dir: str | Path, fingerprint: str | None = None) -> BuildState:
+    from kg.runtime.lifecycle import say_waiting
+    from kg.runtime.manifest import BuildState
+
+    return BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)))
+
+
+def _warn_damage(state: BuildState) -> None:
+    warning = state.damage()
+    if warning is not None:  # once per build, whatever the number of entries
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def extract_graph(
+    inputs: Sequence[str | Path] | None = None,
+    *,
+    workers: int = 1,
+    cache_dir: str | Path | None = None,
+    text_field: str | None = None,
+    base_iri: str = DEFAULT_BASE,
+    executor: Any = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    report: BuildReport | None = None,
+) -> nx.MultiDiGraph:
+    """Read, extract, resolve and build the networkx graph (no files written)."""
+    from kg.graph import build_graph
+
+    report = report if report is not None else BuildReport()
+    t0 = time.perf_counter()
+    paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
+    with gc_paused():
+        state = _open_state(cache_dir, build_fingerprint(text_field)) if cache_dir else None
+        resolved = False
+        try:
+            res = _resolve(
+                paths,
+                workers=workers,
+                state=state,
+                text_field=text_field,
+                executor=executor,
+                on_error=on_error,
+                on_progress=on_progress,
+                report=report,
+                started=t0,
+            )
+            resolved = True
+        finally:
+            if state is not None:
+                _warn_damage(state)
+                state.close(complete=resolved)
+        t = time.perf_counter()
+        G = build_graph(res, base_iri)
+        report.timings["graph"] = time.perf_counter() - t
+    return G
+
+
+def build(
+    inputs: Sequence[str | Path] | None = None,
+    out_dir: str | Path = "output",
+    *,
+    workers: int | None = None,
+    cache_dir: str | Path | None = None,
+    text_field: str | None = None,
+    base_iri: str = DEFAULT_BASE,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    max_html_nodes: int = 1500,
+    quiet: bool = False,
+    executor: Any = None,
+    fast_export: bool | None = None,
+    policy: OneShot | None = None,
+) -> BuildReport:
+    """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
+
+    ``policy``: :class:`~kg.runtime.policy.OneShot` (default: workers started and
+    stopped, housekeeping done before returning) or a
+    :class:`~kg.runtime.policy.Resident` kept by a caller that builds again and again
+    (workers and decoded results kept; housekeeping left in ``report.pending``).
+    ``executor``: a Dask client (or anything with ``submit``) to extract on instead of
+    local workers. ``fast_export``: Turtle/N-Triples through :mod:`kg.export.fast`
+    (None: from :data:`FAST_EXPORT_MIN_DOCS` documents on). Input errors are printed to
+    stderr (also when ``quiet``, which only silences the progress bar).
+    """
+    from kg.runtime.outputs import fork_safe, write_outputs
+
+    unknown = [f for f in formats if f not in REGISTRY]
+    if unknown:
+        raise KGError(Errors.E103, formats=", ".join(unknown), choices=", ".join(ALL_FORMATS))
+    policy = policy if policy is not None else OneShot()
+    report = BuildReport()
+    t0 = time.perf_counter()
+    n_workers = workers or default_workers()
+    paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
+    snapshot_dir = os.fspath(Path(cache_dir) / "pipeline") if cache_dir else None
+    pools = None
+    bar = None
+    resolved = False
+    ok = False
+
+    def later(fn: Callable[[], object]) -> bool:
+        return policy.later(report.pending, fn)
+
+    def free_later(*objs: Any) -> None:
+        policy.later(report.pending, list(objs).clear)  # freed once the report was used
+
+    def release() -> None:
+        nonlocal pools
+        if pools is not None:
+            policy.release(pools)
+            pools = None
+
+    if executor is None and n_workers > 1:
+        # The first worker is forked at once and loads the NLP pipeline (from its snapshot
+        # under the cache folder) while this process reads the manifest, scans the inputs
+        # and merges the cached results; it is stopped when nothing is to be extracted.
+        pools = policy.pools(n_workers, snapshot_dir)
+    state = None
+    files = None
+    try:
+        if cache_dir:
+            from kg.ingest import iter_input_files
+
+            state = _open_state(cache_dir)
+            state.check(build_fingerprint(text_field))
+            files = list(iter_input_files(paths))  # walked once, for both looks
+            if pools is not None and not state.anything_to_read(paths, files):
+                release()  # every file unchanged: no pipeline needed now
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            bar = tqdm(unit="doc", desc="extract", file=sys.stderr)
+
+        def progress(n: int, chars: int) -> None:
+            if bar is not None:
+                bar.update(n)
+
+        with gc_paused():
+            try:
+                res = _resolve(
+                    paths,
+                    workers=n_workers,
+                    state=state,
+                    text_field=text_field,
+                    executor=executor if executor is not None else pools,
+                    on_error=_say_error(bar),
+                    on_progress=progress,
+                    report=report,
+                    started=t0,
+                    files=files,
+                    memo=policy.memo("results"),
+                    snapshot_dir=snapshot_dir,
+                )
+                resolved = True
+            finally:
+                if bar is not None:
+                    bar.close()
+                if not resolved or report.docs_extracted < FEW_EXTRACTED:
+                    release()  # not needed: few fragments to render
+            t1 = time.perf_counter()
+            graph_cache: list[nx.MultiDiGraph] = []
+
+            def graph() -> nx.MultiDiGraph:
+                if not graph_cache:
+                    from kg.graph import build_graph
+
+                    t = time.perf_counter()
+                    graph_cache.append(build_graph(res, base_iri))
+                    report.timings["graph"] = time.perf_counter() - t
+                return graph_cache[0]
+
+            use_fast = (
+                len(res.documents) >= FAST_EXPORT_MIN_DOCS if fast_export is None else fast_export
+            )
+            fast = None
+            fast_formats = {f.name for f in REGISTRY.values() if f.fast}
+            if use_fast:
+                from kg.export.fast import start_fast
+
+                def fast(fmt: str, path: Path) -> Callable[[], object] | None:
+                    if fmt not in fast_formats:
+                        return None
+                    return start_fast(
+                        res,
+                        path,
+                        fmt,
+                        base_iri=base_iri,
+                        store=state.fragments if state is not None else None,
+                        stats=report.fragments,
+                        executor=pools,
+                        memo=policy.memo(f"fragments-{fmt}"),
+                        release=free_later,
+                    )
+
+            # With the workers gone (a small rebuild) the formats not written from the
+            # resolution (graph.html) are written by a forked child while this process
+            # writes Turtle: it has the other core to itself.
+            fork_slow: tuple[str, ...] = ()
+            if use_fast and pools is None and fork_safe():
+                fork_slow = tuple(f for f in formats if f not in fast_formats)
+
+            def graph_seconds(s: float) -> None:
+                report.timings["graph"] = s
+
+            report.outputs = write_outputs(
+                graph,
+                out_dir,
+                formats,
+                max_html_nodes,
+                fast,
+                report.format_seconds,
+                fork_slow=fork_slow,
+                graph_seconds=graph_seconds,
+                cleanup=later,
+            )
+            report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
+            free_later(res, graph_cache)
+            ok = True
+    finally:
+        release()  # the warm workers also rendered RDF fragments
+        if state is not None:
+            _warn_damage(state)
+            close = functools.partial(state.close, complete=resolved)
+            if not (ok and later(close)):
+                close()
+    report.seconds = time.perf_counter() - t0
+    return report

@@ -1,0 +1,229 @@
+"""Processes and folders of a build die with it.
+
+- :func:`die_with_parent`: called first thing in every worker (and forked writer): the
+  kernel kills it when the build process dies, whatever killed the build (SIGTERM,
+  SIGINT, SIGKILL: ``prctl(PR_SET_PDEATHSIG)``), and it exits at once when the build
+  died before the call;
+- :class:`CacheLock`: one build at a time per cache folder. Forked workers do not keep
+  the lock, the kernel drops it when the build dies however it dies, and a lock left
+  held by a process of a dead build is taken over. A build that must wait says so, with
+  the pid of the build it waits for;
+- :func:`staging_dir` / :func:`remove_dead_staging`: staging folders are named after the
+  build's pid; those of builds that are gone are removed by the next build.
+
+>>> import tempfile
+>>> d = Path(tempfile.mkdtemp())
+>>> with CacheLock(d / "lock") as lock: lock.holder() == os.getpid()
+True
+>>> lock.holder() is None
+True
+>>> pid_alive(os.getpid())
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import functools
+import os
+import shutil
+import signal
+import struct
+import sys
+import tempfile
+import time
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+
+from kg.errors import Errors, KGError
+
+PR_SET_PDEATHSIG = 1
+STAGING_PREFIX = ".kg-staging-"
+#: A staging folder without a pid in its name (older kg) is removed after this long.
+STAGING_MAX_AGE = 3600.0
+
+
+def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
+    """Have the kernel send ``sig`` to this process when its parent dies; exit now when
+    ``parent`` (the pid the caller forked from) is already gone. Linux only (elsewhere
+    the parent-pid check alone is made)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
+    if parent is not None and os.getppid() != parent:  # it died before prctl took effect
+        os._exit(1)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists (zombies count as gone)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+# --------------------------------------------------------------------------- the lock
+
+# struct flock on Linux: short l_type, short l_whence, off_t l_start, off_t l_len, pid_t l_pid
+_FLOCK = "hhqqi4x"
+#: Seconds between looks at a lock's holder while waiting for it.
+LOCK_POLL = 0.2
+
+
+def _forget_in_child(ref: weakref.ref[CacheLock]) -> None:
+    lock = ref()
+    if lock is not None and lock._fd is not None:  # a forked child must not hold it
+        with contextlib.suppress(OSError):
+            os.close(lock._fd)
+        lock._fd = None
+
+
+class CacheLock:
+    """An exclusive lock on ``path`` (created) for this build.
+
+    An open-file-description lock (``F_OFD_SETLK``): two builds conflict even in one
+    process, the kernel drops it when the build dies however it dies, and forked children
+    close their copy of the descriptor at once (:func:`os.register_at_fork`), so a worker
+    never keeps it. The file holds the pid of the build that has it: a waiting build says
+    whom it waits for (``on_wait(pid)``, once), and takes the lock over when that process
+    is gone while the lock is still held (by a leftover child of an older kg)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+
+    def _try(self, fd: int) -> bool:
+        req = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        try:
+            fcntl.fcntl(fd, fcntl.F_OFD_SETLK, req)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EAGAIN):
+                return False
+            raise
+        return True
+
+    def holder(self) -> int | None:
+        """The pid written by the build holding the lock (None: the lock is free)."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CLOEXEC)
+        except OSError:
+            return None
+        try:
+            req = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+            typ = struct.unpack(_FLOCK, fcntl.fcntl(fd, fcntl.F_OFD_GETLK, req))[0]
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return None if typ == fcntl.F_UNLCK else (_pid_in(self.path) or -1)
+
+    def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        told = False
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            try:
+                if self._try(fd):
+                    if os.path.samestat(os.fstat(fd), os.stat(self.path)):
+                        break
+                    os.close(fd)  # taken over while we waited: lock the new file
+                    continue
+                pid = _pid_in(self.path)
+                if pid is not None and not pid_alive(pid):
+                    self._take_over()
+                    os.close(fd)
+                    continue
+                if not told and on_wait is not None:
+                    on_wait(pid)
+                    told = True
+                os.close(fd)
+                time.sleep(LOCK_POLL)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                raise
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        os.register_at_fork(after_in_child=functools.partial(_forget_in_child, weakref.ref(self)))
+        return self
+
+    def _take_over(self) -> None:
+        """Replace the lock file: the orphan keeps its lock on the old inode, unused."""
+        fd, tmp = tempfile.mkstemp(prefix=".lock.", dir=self.path.parent)
+        os.close(fd)
+        os.replace(tmp, self.path)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # the last descriptor of the description: unlocked
+            self._fd = None
+
+    def __enter__(self) -> CacheLock:
+        return self if self._fd is not None else self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _pid_in(path: Path) -> int | None:
+    with contextlib.suppress(OSError, ValueError):
+        return int(path.read_text().strip() or 0) or None
+    return None
+
+
+def say_waiting(path: Path) -> Callable[[int | None], None]:
+    """The ``on_wait`` of a build: one line on stderr (warning E100)."""
+
+    def on_wait(pid: int | None) -> None:
+        print(f"warning: {KGError(Errors.E100, path=path, pid=pid or '?')}", file=sys.stderr)
+        sys.stderr.flush()
+
+    return on_wait
+
+
+# --------------------------------------------------------------------------- staging
+
+
+def staging_dir(out: Path) -> Path:
+    """A new staging folder in ``out``, named after this process (see
+    :func:`remove_dead_staging`)."""
+    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
+
+
+def remove_dead_staging(out: Path, now: float | None = None) -> list[Path]:
+    """Remove the staging folders in ``out`` whose build is gone; returns them."""
+    removed = []
+    try:
+        names = [n for n in os.listdir(out) if n.startswith(STAGING_PREFIX)]
+    except OSError:
+        return removed
+    for name in names:
+        pid_text = name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        path = out / name
+        if pid_text.isdigit() and "-" in name[len(STAGING_PREFIX) :]:
+            gone = not pid_alive(int(pid_text))
+        else:  # no owner in the name: gone when old
+            try:
+                age = (now or time.time()) - path.stat().st_mtime
+            except OSError:
+                continue
+            gone = age > STAGING_MAX_AGE
+        if gone:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed

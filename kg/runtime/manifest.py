@@ -1,0 +1,308 @@
+"""Incremental build state: what the last build read, extracted and wrote.
+
+A rebuild after one document changed should cost about one document, not the corpus.
+Three things under the cache folder (``OUT/.cache`` by default) make that possible:
+
+- the **manifest** (``manifest.bin``, a checked file of :mod:`kg.runtime.store`): for
+  every input file its size and ``mtime_ns`` and, per document read from it, the id, the
+  content hash (the result key: :func:`doc_hash`), the metadata and
+  the length. A file whose size and mtime are unchanged is not read again: its documents
+  come straight from the store. The manifest is only trusted for the same pipeline
+  version and reading options; a file modified too close to the moment the manifest was
+  taken is read anyway (the "racily clean" case);
+- the **result store** (``results.pack``): every extraction result, keyed by content hash;
+- the **fragment store** (``fragments.pack``): each document's part of the RDF output
+  (``kg.export.fast``), keyed by a hash of exactly what it was generated from.
+
+The stores are append-only with an index written atomically at the end of a build, so a
+crash leaves the previous state usable. One build at a time holds the cache
+(:class:`~kg.runtime.lifecycle.CacheLock`). Document identity (ids, files reached twice)
+is :class:`kg.ingest.DocumentIds`'s business, for this reading as for a plain one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from kg import fingerprint
+from kg.errors import Errors, InputError, KGError
+from kg.ingest.names import shown
+from kg.model import Document
+from kg.runtime.lifecycle import CacheLock
+from kg.runtime.store import PackStore, dump_checked, load_checked
+
+MANIFEST_VERSION = 4
+MANIFEST_NAME = "manifest.bin"
+#: A file modified less than this before the manifest was taken is read again even when
+#: its size and mtime match (coarse file-system timestamps).
+RACY_NS = 2_000_000_000
+
+
+def doc_hash(doc: Document) -> str:
+    """Content hash of a document as the pipeline sees it."""
+    h = hashlib.sha1(fingerprint.code_version().encode())
+    h.update(doc.id.encode())
+    h.update(doc.text.encode("utf-8"))
+    meta = {k: v for k, v in doc.meta.items() if k not in ("source", "sha1", "mtime")}
+    h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return h.hexdigest()
+
+
+class DocEntry(NamedTuple):
+    """One document read from a file: its id before and after clash renaming (``~2``)."""
+
+    raw_id: str
+    doc_id: str
+    key: str
+    meta: dict[str, Any]
+    chars: int
+
+
+class FileEntry(NamedTuple):
+    size: int
+    mtime_ns: int
+    docs: list[Any]  # DocEntry fields as plain lists
+
+
+@dataclass(slots=True)
+class Cached:
+    """A document whose result is in the store (its file was not read again).
+    ``reread()`` reads it from its file, for when its stored result is unusable."""
+
+    doc_id: str
+    key: str
+    meta: dict[str, Any]
+    chars: int
+    reread: Callable[[], Document | InputError] | None = None
+
+
+@dataclass(slots=True)
+class Keyed:
+    """A document read now, with its content hash (the result key)."""
+
+    doc: Document
+    key: str
+
+
+class BuildState:
+    """The cache folder of a build: manifest + result store + fragment store, locked.
+
+    ``BuildState(cache_dir, fingerprint)``; ``fingerprint`` (pipeline version, reading
+    options) must match the manifest's for its stat shortcut to be used. ``on_wait(pid)``
+    is called when another build holds the folder (this one then waits for it).
+    """
+
+    def __init__(
+        self,
+        directory: str | PathLike[str],
+        fingerprint: str | None = None,
+        *,
+        on_wait: Callable[[int | None], object] | None = None,
+    ) -> None:
+        self.dir = Path(directory)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.lock = CacheLock(self.dir / "lock").acquire(on_wait)
+        self.fingerprint = ""
+        self.files: dict[str, Any] = {}  # path → FileEntry fields
+        self.new_files: dict[str, Any] = {}
+        self.taken_ns = 0
+        self.files_skipped = 0
+        self.files_read = 0
+        self.damaged = 0
+        self._saved_fingerprint = None
+        head, damaged = load_checked(self.dir / MANIFEST_NAME)
+        self.damaged += damaged
+        if (
+            isinstance(head, dict)
+            and head.get("version") == MANIFEST_VERSION
+            and isinstance(head.get("files"), dict)
+            and isinstance(head.get("taken_ns"), int)
+        ):
+            self.files, self.taken_ns = head["files"], head["taken_ns"]
+            self._saved_fingerprint = head.get("fingerprint")
+        self.started_ns = time.time_ns()
+        self.results = PackStore(self.dir / "results.pack")
+        self.fragments = PackStore(self.dir / "fragments.pack")
+        if fingerprint is not None:
+            self.check(fingerprint)
+
+    def check(self, fingerprint: str) -> None:
+        """Set the fingerprint (pipeline version, reading options) of this build: the
+        manifest of a build with another one is not trusted."""
+        self.fingerprint = fingerprint
+        if self._saved_fingerprint != fingerprint:
+            self.files = {}
+
+    def damage(self) -> KGError | None:
+        """The warning (E101) for the damaged entries met so far, if any."""
+        n = self.damaged + self.results.damaged + self.fragments.damaged
+        return KGError(Errors.E101, path=self.dir, count=n) if n else None
+
+    def _stamp(self, path: str) -> tuple[int, int] | None:
+        raw = self.files.get(path)
+        try:
+            return (int(raw[0]), int(raw[1])) if raw is not None else None
+        except (TypeError, ValueError, IndexError):
+            return None
+
+    def anything_to_read(
+        self,
+        inputs: Iterable[str | PathLike[str]],
+        files: Sequence[tuple[Path, Path, bool] | InputError] | None = None,
+    ) -> bool:
+        """Whether any input file is new or changed (size, mtime) since the last build: a
+        quick look, to decide whether to start a worker early. True when in doubt.
+        ``files``: the inputs already listed by :func:`kg.ingest.iter_input_files`."""
+        from kg.ingest import iter_input_files
+        from kg.ingest.readers import format_for
+
+        if not self.files:
+            return True
+        for found in files if files is not None else iter_input_files(inputs):
+            if isinstance(found, InputError):
+                continue
+            f = found[0]
+            if format_for(f) is None:
+                continue  # a named file kg cannot read: an error, not a document
+            stamp = self._stamp(shown(f))
+            if stamp is None:
+                return True
+            try:
+                st = os.stat(f)
+            except OSError:
+                return True
+            if (st.st_size, st.st_mtime_ns) != stamp or st.st_mtime_ns >= self.taken_ns - RACY_NS:
+                return True
+        return False
+
+    def close(self, *, complete: bool = True) -> None:
+        """Save (``complete``: the build went through, forget files and results it did not
+        use) and unlock."""
+        try:
+            self.results.close(keep_untouched=not complete)
+            self.fragments.close(keep_untouched=not complete)
+            files = self.new_files if complete else {**self.files, **self.new_files}
+            dump_checked(
+                self.dir / MANIFEST_NAME,
+                {
+                    "version": MANIFEST_VERSION,
+                    "fingerprint": self.fingerprint,
+                    "taken_ns": self.started_ns,
+                    "files": files,
+                },
+            )
+        finally:
+            self.lock.release()
+
+    # -- reading with the stat shortcut
+    def unchanged(self, path: str, st: os.stat_result | None = None) -> list[DocEntry] | None:
+        """The documents of ``path`` when its size and mtime say it did not change."""
+        stamp = self._stamp(path)
+        if stamp is None:
+            return None
+        if st is None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
+        if (st.st_size, st.st_mtime_ns) != stamp:
+            return None
+        if st.st_mtime_ns >= self.taken_ns - RACY_NS:  # racily clean: check the content
+            return None
+        try:
+            docs = [DocEntry(*d) for d in self.files[path][2]]
+        except (TypeError, IndexError):
+            return None
+        if not all(
+            isinstance(d.raw_id, str)
+            and isinstance(d.doc_id, str)
+            and isinstance(d.meta, dict)
+            and isinstance(d.chars, int)
+            and d.key in self.results
+            for d in docs
+        ):
+            return None
+        return docs
+
+
+def _reread(
+    path: Path, root: Path, explicit: bool, text_field: str | None, index: int, doc_id: str
+) -> Callable[[], Document | InputError]:
+    """Read document number ``index`` of a file again (its stored result was unusable)."""
+
+    def reread() -> Document | InputError:
+        from kg.ingest import read_file
+
+        docs = [d for d in read_file(path, root, explicit, text_field) if isinstance(d, Document)]
+        if index >= len(docs):
+            return InputError(Errors.E102, path=str(path), reason="the file changed")
+        doc = docs[index]
+        doc.id = doc_id
+        return doc
+
+    return reread
+
+
+def iter_inputs(
+    inputs: Iterable[str | PathLike[str]],
+    state: BuildState | None,
+    text_field: str | None = None,
+    files: Iterable[tuple[Path, Path, bool] | InputError] | None = None,
+) -> Iterator[Document | Keyed | Cached | InputError]:
+    """:func:`kg.ingest.iter_documents`, skipping files the manifest says are unchanged.
+
+    Same documents, ids and order as ``iter_documents``; an unchanged file gives
+    :class:`Cached` references instead of being read, a changed one :class:`Keyed`
+    documents (and a new manifest entry). Without ``state`` this is ``iter_documents``.
+    ``files``: what :func:`kg.ingest.iter_input_files` gives for ``inputs``, when the
+    caller has listed them already.
+    """
+    from kg.ingest import DocumentIds, iter_documents, iter_input_files, read_file
+
+    if state is None:
+        yield from iter_documents(inputs, text_field=text_field)
+        return
+    ids = DocumentIds()
+    for found in files if files is not None else iter_input_files(inputs):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        f, root, explicit = found
+        try:
+            st: os.stat_result | None = os.stat(f)
+        except OSError:
+            st = None
+        if ids.seen_before(f, st):
+            continue
+        path = shown(f)  # the manifest's key: text msgpack can write, whatever the name
+        docs = state.unchanged(path, st)
+        if docs is not None and ids.assign_all([d.raw_id for d in docs], [d.doc_id for d in docs]):
+            state.new_files[path] = state.files[path]
+            state.files_skipped += 1
+            for i, d in enumerate(docs):
+                reread = _reread(f, root, explicit, text_field, i, d.doc_id)
+                yield Cached(d.doc_id, d.key, d.meta, d.chars, reread)
+            continue
+        state.files_read += 1
+        read: list[list[Any]] = []
+        ok = True
+        for item in read_file(f, root, explicit, text_field):
+            if isinstance(item, Document):
+                raw = item.id
+                item.id = ids.assign(raw)
+                key = doc_hash(item)
+                read.append([raw, item.id, key, item.meta, len(item.text)])
+                yield Keyed(item, key)
+            else:
+                ok = False  # files with errors are read again next time
+                yield item
+        if ok and st is not None:
+            state.new_files[path] = [st.st_size, st.st_mtime_ns, read]

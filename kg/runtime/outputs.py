@@ -1,0 +1,215 @@
+"""Writing a build's outputs: all or nothing, through the export registry.
+
+Every format is written into a staging folder beside the outputs (named after the
+build's pid, :func:`kg.runtime.lifecycle.staging_dir`) and moved into place only when all
+of them succeeded, so a failing exporter leaves the previous files intact. Staging
+folders of builds that died are removed by the next build.
+
+On two cores, formats that are not assembled from cached fragments (the HTML view) may
+be written by a forked child while this process writes Turtle (:func:`fork_writer`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import shutil
+import signal
+import threading
+import time
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import Errors, KGError
+from kg.export.formats import REGISTRY
+from kg.runtime.lifecycle import die_with_parent, remove_dead_staging, staging_dir
+
+if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
+    import networkx as nx
+
+#: ``fast(fmt, path)`` starts writing ``fmt`` the fast way (None: not for this format) and
+#: returns the function that finishes it
+FastStart = Callable[[str, Path], "Callable[[], object] | None"]
+
+#: Seconds a forked writer may stay silent before it is stopped and its formats are
+#: written by the build process itself.
+FORK_TIMEOUT = 600.0
+
+
+def write_one(
+    fmt: str, graph: Callable[[], nx.MultiDiGraph], dest: Path, max_html_nodes: int
+) -> Path:
+    """Write one format into the folder ``dest``; returns the main file written."""
+    f = REGISTRY[fmt]
+    path = dest / f.filename
+    if fmt == "html":
+        f.write(graph(), path, max_nodes=max_html_nodes)
+    elif fmt == "csv":
+        f.write(graph(), dest)
+    else:
+        f.write(graph(), path)
+    return path
+
+
+def fork_safe() -> bool:
+    """Whether this process may fork a writer: no threads but the idle machinery of a
+    ``ProcessPoolExecutor`` (its manager and queue feeder, which the child never uses)."""
+    if not hasattr(os, "fork"):
+        return False
+    for t in threading.enumerate():
+        if t is threading.main_thread():
+            continue
+        if type(t).__name__ == "_ExecutorManagerThread" or t.name == "QueueFeederThread":
+            continue
+        return False
+    return True
+
+
+def fork_writer(
+    fmts: Sequence[str], graph: Callable[[], nx.MultiDiGraph], dest: Path, max_html_nodes: int
+) -> Callable[[], dict[str, float] | None]:
+    """Write ``fmts`` into ``dest`` in a forked child process (it shares this process's
+    memory, the resolution included, copy-on-write); returns the function that waits for
+    it: seconds per format (and ``graph``), or None when the child failed."""
+    r, w = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child; its work is checked by the parent's tests)
+        code = 1
+        try:
+            die_with_parent(parent)
+            os.close(r)
+            times: dict[str, float] = {}
+            t = time.perf_counter()
+            graph()
+            times["graph"] = time.perf_counter() - t
+            for fmt in fmts:
+                t = time.perf_counter()
+                write_one(fmt, graph, dest, max_html_nodes)
+                times[fmt] = time.perf_counter() - t
+            os.write(w, json.dumps(times).encode())
+            os.close(w)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+
+    def join() -> dict[str, float] | None:
+        import select
+
+        chunks = []
+        with os.fdopen(r, "rb", buffering=0) as f:
+            while True:
+                ready, _, _ = select.select([f], [], [], FORK_TIMEOUT)
+                if not ready:  # stuck (it never should be): stop it, write here
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+                    return None
+                data = f.read(65536)
+                if not data:
+                    break
+                chunks.append(data)
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        try:
+            return json.loads(b"".join(chunks))
+        except ValueError:
+            return None
+
+    return join
+
+
+def write_outputs(
+    graph: Callable[[], nx.MultiDiGraph],
+    out_dir: str | Path,
+    formats: Sequence[str],
+    max_html_nodes: int,
+    fast: FastStart | None = None,
+    timings: dict[str, float] | None = None,
+    *,
+    fork_slow: Collection[str] = (),
+    graph_seconds: Callable[[float], None] | None = None,
+    cleanup: Callable[[Callable[[], object]], bool] | None = None,
+) -> dict[str, str]:
+    """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
+    written by a forked child while this process writes the fast ones; when the child
+    fails they are written here. ``cleanup(fn)``: may take the deleting of the staging
+    folder and of the files the outputs replaced to run later (True), e.g. after a
+    ``--watch`` build has reported."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        remove_dead_staging(out)
+        stage = staging_dir(out)
+    except OSError as exc:
+        raise KGError(Errors.E080, path=out, reason=exc.strerror or exc) from exc
+    timings = timings if timings is not None else {}
+    formats = list(dict.fromkeys(formats))
+    published = False
+    try:
+        staged: dict[str, Path] = {}
+        started: dict[str, Callable[[], object]] = {}
+        child = None
+        forked = [f for f in formats if f in fork_slow]
+        if forked and len(forked) < len(formats):
+            child = fork_writer(forked, graph, stage, max_html_nodes)
+        for fmt in formats:  # fast formats first: they work in the background
+            if child is not None and fmt in forked:
+                continue
+            t = time.perf_counter()
+            finish = fast(fmt, stage / REGISTRY[fmt].filename) if fast is not None else None
+            if finish is not None:
+                started[fmt] = finish
+                staged[fmt] = stage / REGISTRY[fmt].filename
+                timings[fmt] = time.perf_counter() - t
+        for fmt in formats:
+            if fmt not in started and (child is None or fmt not in forked):
+                t = time.perf_counter()
+                staged[fmt] = write_one(fmt, graph, stage, max_html_nodes)
+                timings[fmt] = time.perf_counter() - t
+        for fmt, finish in started.items():
+            t = time.perf_counter()
+            finish()
+            timings[fmt] += time.perf_counter() - t
+        if child is not None:
+            times = child()
+            for fmt in forked:
+                if times is None:  # the child failed: write them here (and see why)
+                    t = time.perf_counter()
+                    staged[fmt] = write_one(fmt, graph, stage, max_html_nodes)
+                    timings[fmt] = time.perf_counter() - t
+                else:
+                    staged[fmt] = stage / REGISTRY[fmt].filename
+                    timings[fmt] = times[fmt]
+            if times is not None and graph_seconds is not None:
+                graph_seconds(times["graph"])
+        for name in sorted(os.listdir(stage)):  # every format went through: publish
+            if not name.startswith("."):
+                if cleanup is not None:  # the old file's blocks are freed with the stage
+                    with contextlib.suppress(OSError):
+                        os.link(out / name, stage / f".replaced-{name}")
+                os.replace(stage / name, out / name)
+        published = True
+        return {fmt: str(out / staged[fmt].name) for fmt in formats}
+    except OSError as exc:  # a full disk, a read-only folder: nothing was replaced
+        raise KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc) from exc
+    finally:
+        remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
+        if not (published and cleanup is not None and cleanup(remove)):
+            remove()
+
+
+def export(
+    G: nx.MultiDiGraph,
+    out_dir: str | Path,
+    formats: Sequence[str] = ("ttl", "html"),
+    max_html_nodes: int = 1500,
+) -> dict[str, str]:
+    """Write the graph in each of ``formats`` under ``out_dir``; returns format → path.
+
+    All or nothing: when one format fails, no output file is replaced."""
+    return write_outputs(lambda: G, out_dir, formats, max_html_nodes)

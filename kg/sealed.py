@@ -1,0 +1,82 @@
+"""Sealed bytes: data this user wrote, authenticated before it is trusted.
+
+Some caches hold pickles (the NLP pipeline snapshot: spaCy components do not serialise
+otherwise). Loading a pickle runs code, so one is only loaded after its HMAC-SHA256 has
+been checked with a per-user secret kept outside every cache folder
+(``$XDG_CACHE_HOME/kg/secret``, else ``~/.cache/kg/secret``; ``KG_SECRET_FILE``
+overrides the path), created ``0600`` on first use. Someone who can write into a shared
+output folder cannot forge a snapshot without that secret.
+
+>>> bytes(unseal(seal(b"data")))
+b'data'
+>>> unseal(b"KGS1" + bytes(32) + b"data") is None
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+MAGIC = b"KGS1"
+_TAG = 32
+
+
+def secret_path() -> Path:
+    """Where this user's secret lives."""
+    if os.environ.get("KG_SECRET_FILE"):
+        return Path(os.environ["KG_SECRET_FILE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg" / "secret"
+
+
+@lru_cache(maxsize=4)
+def _secret(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32 and path.stat().st_uid == os.getuid():
+            return data
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, secrets.token_bytes(32))
+    finally:
+        os.close(fd)
+    with contextlib.suppress(FileExistsError):
+        os.link(tmp, path)  # another process may have made one first: use theirs
+    os.unlink(tmp)
+    return path.read_bytes()
+
+
+def user_secret() -> bytes:
+    """This user's secret (created when missing)."""
+    return _secret(secret_path())
+
+
+def seal(data: bytes) -> bytes:
+    """``data`` behind a magic and its HMAC."""
+    tag = hmac.new(user_secret(), data, hashlib.sha256).digest()
+    return MAGIC + tag + data
+
+
+def unseal(blob: bytes | memoryview) -> memoryview | bytes | None:
+    """The data of :func:`seal`; None when the blob is not this user's sealed data."""
+    head = len(MAGIC) + _TAG
+    if len(blob) < head or bytes(blob[: len(MAGIC)]) != MAGIC:
+        return None
+    body = memoryview(blob)[head:]
+    try:
+        tag = hmac.new(user_secret(), body, hashlib.sha256).digest()
+    except OSError:
+        return None
+    if not hmac.compare_digest(tag, bytes(blob[len(MAGIC) : head])):
+        return None
+    return body
