@@ -54,6 +54,10 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Name every skipped file in the summary"),
+    ] = False,
     watch: Annotated[
         bool,
         typer.Option(
@@ -65,6 +69,8 @@ def build(
     ] = 1.0,
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT (graph.ttl, graph.html, …)."""
+    if workers < 0:
+        _fail(KGError(Errors.E170, value=workers))
     from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS
 
     formats = tuple(fmt or DEFAULT_FORMATS)
@@ -90,7 +96,7 @@ def build(
 
         def show(report) -> None:
             if not quiet:
-                typer.echo(report.summary(), err=True)
+                typer.echo(report.summary(verbose), err=True)
                 typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
 
         try:
@@ -120,7 +126,7 @@ def build(
         if client is not None:
             client.close()
     if not quiet:
-        typer.echo(report.summary(), err=True)
+        typer.echo(report.summary(verbose), err=True)
     _FAST_EXIT.append(True)
 
 
@@ -238,12 +244,17 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 7878,
     writable: Annotated[bool, typer.Option(help="Allow SPARQL updates")] = False,
+    timeout: Annotated[
+        int, typer.Option(help="Seconds a query may run before the server stops it")
+    ] = 30,
 ) -> None:
     """Serve a graph as a SPARQL 1.1 endpoint (Oxigraph), read-only by default."""
     from kg.serve import serve as run_serve
 
+    if timeout <= 0:
+        _fail(KGError(Errors.E171, value=timeout))
     try:
-        run_serve(graph, host=host, port=port, read_only=not writable)
+        run_serve(graph, host=host, port=port, read_only=not writable, query_timeout_s=timeout)
     except KGError as exc:
         _fail(exc)
 

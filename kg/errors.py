@@ -28,7 +28,7 @@ class Errors:
     E010 = "{path}: no such file or directory"
     E011 = "{path}: cannot process the file: {reason}"
     E012 = "{path}: line {line}: the record has no text after cleaning"
-    E020 = "no document could be read from {inputs}"
+    E020 = "no document could be read from {inputs}: {reason}"
     E030 = "{path}: cannot parse the graph: {reason}"
     E031 = "{path}: not a SPARQL query file or query text: {reason}"
     E032 = "SPARQL query failed: {reason}"
@@ -55,12 +55,10 @@ class Errors:
         "{path}: unsupported file type {suffix!r}: no reader for it is installed ({reason})"
     )
     E152 = "{path}: cannot read the {kind} document: {reason}"
-    E153 = "no document could be read from {inputs}: {reason}"
-    E160 = "{path}: no gold folder there"
-    E161 = "{path}: no *.gold.json file in the gold folder"
+    E160 = "{path}: the gold folder does not exist (--gold takes a folder of *.gold.json)"
+    E161 = "{path}: the gold folder holds no *.gold.json file"
     E170 = "--workers must be 0 (one per core) or a positive number, not {value}"
     E171 = "--timeout must be a positive number of seconds, not {value}"
-    E180 = "{path}: line {line}: cannot parse the graph: {reason}"
 
 
 class KGError(Exception):

@@ -30,6 +30,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import Errors, KGError
+from kg.export.formats import rdf_suffixes
 from kg.iri import DEFAULT_BASE
 from kg.vocab import prefixes
 
@@ -37,21 +38,7 @@ from kg.vocab import prefixes
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
 _QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_OX_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".ntriples": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".nquads": ox.RdfFormat.N_QUADS,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".n3": ox.RdfFormat.N3,
-}
+_OX_FORMATS = {x: getattr(ox.RdfFormat, f.oxigraph) for x, f in rdf_suffixes().items()}
 FORMATS = ("table", "csv", "json")
 
 

@@ -10,6 +10,16 @@ ready queries of ``queries/`` work on TriG and N-Quads as on Turtle.
 Endpoints: ``http://HOST:PORT/query`` (SPARQL query, GET or POST), ``/update`` when
 writable, ``/store`` (graph store protocol), ``/`` (Oxigraph's query page).
 
+Nothing outlives kg: a query runs at most ``query_timeout_s`` seconds (``kg serve``: 30,
+``--timeout``), so a cross join does not run on after its client left (oxigraph 0.5
+cancels aggregates at the timeout and stops a streamed result when the client goes; it
+does not yet cancel a query that sorts its whole result first, ``ORDER BY`` over a cross
+join, which runs to its end); the ``oxigraph``
+child gets SIGTERM when the process that started it dies (``PR_SET_PDEATHSIG`` on Linux),
+``kg serve`` stops it and removes its temporary store on SIGTERM, SIGHUP and Ctrl-C, and a
+temporary store whose owner died without cleaning up (SIGKILL) is removed by the next
+server started. A graph file oxigraph cannot load is reported with the line at fault.
+
 :func:`serve` blocks until Ctrl-C (the CLI); :func:`start_server` returns a running
 :class:`SparqlServer` to use and :meth:`~SparqlServer.stop` (tests, notebooks).
 """
@@ -17,12 +27,16 @@ writable, ``/store`` (graph store protocol), ``/`` (Oxigraph's query page).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import ipaddress
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -31,21 +45,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import Errors, KGError
+from kg.export.formats import rdf_suffixes
 
 #: Media type by graph file suffix, for ``oxigraph load --format``.
-LOAD_FORMATS = {
-    ".ttl": "text/turtle",
-    ".turtle": "text/turtle",
-    ".trig": "application/trig",
-    ".nt": "application/n-triples",
-    ".ntriples": "application/n-triples",
-    ".nq": "application/n-quads",
-    ".nquads": "application/n-quads",
-    ".jsonld": "application/ld+json",
-    ".rdf": "application/rdf+xml",
-    ".owl": "application/rdf+xml",
-    ".xml": "application/rdf+xml",
-}
+LOAD_FORMATS = {x: f.media_type for x, f in rdf_suffixes().items()}
 
 
 def oxigraph_binary() -> str:
@@ -57,6 +60,79 @@ def oxigraph_binary() -> str:
     if found is None:
         raise FileNotFoundError("the oxigraph CLI is not installed (pip install oxigraph)")
     return found
+
+
+#: Environment variables that make oxigraph print a backtrace where its message should be.
+_BACKTRACE_ENV = ("RUST_BACKTRACE", "RUST_LIB_BACKTRACE")
+_PR_SET_PDEATHSIG = 1
+
+
+def _child_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in _BACKTRACE_ENV}
+
+
+def _die_with_parent(parent: int) -> Any:
+    """A ``preexec_fn``: the child gets SIGTERM when ``parent`` dies (Linux)."""
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:  # looked up here: the forked child should only make the call
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def set_pdeathsig() -> None:
+        prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM))
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return set_pdeathsig
+
+
+_LINE = re.compile(r"\bline (\d+)")
+#: pyoxigraph's and oxigraph's "Parser error between line 3 column 11 and line 5 column 1: …"
+_SPAN = re.compile(r"Parser error (?:between|at) line (\d+) column (\d+)[^:]*: ", re.S)
+
+
+def _where(msg: str) -> str:
+    """``line 3, column 11: …`` for the parsers' "Parser error between line 3 column 11 …"."""
+    m = _SPAN.match(msg)
+    return f"line {m[1]}, column {m[2]}: {msg[m.end():]}" if m else msg
+
+
+def parse_error(graph_path: Path) -> str | None:
+    """Where and why pyoxigraph cannot parse the graph file (``line N: …``), or None when
+    it parses (or the format is one pyoxigraph cannot tell from the suffix)."""
+    import pyoxigraph as ox
+
+    fmt = ox.RdfFormat.from_extension(graph_path.suffix.lstrip(".").lower()) or (
+        ox.RdfFormat.RDF_XML if graph_path.suffix.lower() in (".owl", ".xml") else None
+    )
+    if fmt is None:
+        return None
+    try:
+        for _ in ox.parse(path=str(graph_path), format=fmt):
+            pass
+    except SyntaxError as e:
+        msg = _where((e.msg or str(e)).strip())
+        return f"line {e.lineno}: {msg}" if e.lineno and not _LINE.search(msg) else msg
+    except (ValueError, OSError) as e:
+        return str(e).strip() or type(e).__name__
+    return None
+
+
+def _load_failure(graph_path: Path, output: str) -> str:
+    """The reason ``oxigraph load`` failed: the parser's message with its line, never a
+    backtrace frame or the bare "One or more files failed to load"."""
+    reason = parse_error(graph_path)
+    if reason:
+        return reason
+    lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
+    for ln in lines:  # oxigraph's own report of the file at fault
+        if ln.startswith("Error while loading file"):
+            return _where(ln.partition(": ")[2]) or ln
+    head = [ln for ln in lines if not ln.startswith(("Stack backtrace", "at "))]
+    return head[0] if head else "load failed"
 
 
 def load_into(graph_path: str | Path, location: str | Path, *, timeout: float = 3600) -> Path:
@@ -74,12 +150,15 @@ def load_into(graph_path: str | Path, location: str | Path, *, timeout: float = 
         "--file", str(graph_path), "--format", media_type,
     ]  # fmt: skip
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, errors="replace", timeout=timeout,
+            check=False, env=_child_env(), preexec_fn=_die_with_parent(os.getpid()),
+        )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired) as e:
         raise KGError(Errors.E070, path=graph_path, reason=str(e)) from e
     if done.returncode != 0:
-        reason = (done.stderr or done.stdout).strip().splitlines()
-        raise KGError(Errors.E030, path=graph_path, reason=reason[-1] if reason else "load failed")
+        reason = _load_failure(graph_path, f"{done.stderr}\n{done.stdout}")
+        raise KGError(Errors.E030, path=graph_path, reason=reason)
     return location
 
 
@@ -159,6 +238,44 @@ class SparqlServer:
         self.stop()
 
 
+#: The file in a temporary store naming the process that owns it.
+_OWNER = "kg-serve.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another user's
+        return True
+    return True
+
+
+def remove_stale_stores(tmp: str | Path | None = None) -> list[Path]:
+    """Remove the temporary stores (``kg-serve-*``) of this user whose owner process is
+    gone (killed before it could clean up); returns them."""
+    removed = []
+    for d in Path(tmp or tempfile.gettempdir()).glob("kg-serve-*"):
+        try:
+            if d.stat().st_uid != os.getuid():
+                continue
+            pid = int((d / _OWNER).read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # not ours, or being created: leave it
+        if not _alive(pid):
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(d)
+    return removed
+
+
+def _temporary_store() -> Path:
+    remove_stale_stores()
+    store = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    (store / _OWNER).write_text(f"{os.getpid()}\n")
+    return store
+
+
 def start_server(
     graph_path: str | Path,
     host: str = "127.0.0.1",
@@ -182,7 +299,7 @@ def start_server(
         store = graph_path
     else:
         if location is None:
-            store = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+            store = _temporary_store()
             temporary = True
         else:
             store = Path(location)
@@ -204,29 +321,56 @@ def start_server(
         cmd += ["--timeout-s", str(query_timeout_s)]
     log = tempfile.TemporaryFile()
     try:
-        process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        process = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=_child_env(),
+            preexec_fn=_die_with_parent(os.getpid()),
+        )  # fmt: skip
     except OSError as e:
         log.close()
         if temporary:
             shutil.rmtree(store, ignore_errors=True)
         raise KGError(Errors.E070, path=graph_path, reason=str(e)) from e
     server = SparqlServer(process, f"http://{bind_host}:{port}", store, log, temporary)
+    try:
+        _wait_ready(server, graph_path, timeout)
+    except BaseException:  # an error, or a stop signal while starting: leave nothing behind
+        server.stop()
+        raise
+    return server
+
+
+def _wait_ready(server: SparqlServer, graph_path: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while True:
         if not server.running():
             text = server.log().strip().splitlines()
-            server.stop()
-            reason = text[-1] if text else f"oxigraph exited with code {process.returncode}"
+            code = server.process.returncode
+            reason = text[-1] if text else f"oxigraph exited with code {code}"
             raise KGError(Errors.E070, path=graph_path, reason=reason)
         try:
             server.query("ASK {}", timeout=2)
-            return server
+            return
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         if time.monotonic() > deadline:
-            server.stop()
             raise KGError(Errors.E070, path=graph_path, reason=f"no answer after {timeout:g} s")
         time.sleep(0.1)
+
+
+#: Seconds a query of ``kg serve`` may run (``--timeout``).
+DEFAULT_QUERY_TIMEOUT_S = 30
+#: Signals that stop ``kg serve`` cleanly. SIGINT too: a shell starts background jobs
+#: with it ignored, and Ctrl-C or ``kill -INT`` must still clean up; SIGHUP only when it is
+#: not ignored (``nohup kg serve``).
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+class _Stopped(BaseException):
+    """Raised in the waiting thread by a stop signal."""
+
+
+def _on_stop_signal(signum: int, frame: Any) -> None:
+    raise _Stopped(signum)
 
 
 def serve(
@@ -237,18 +381,42 @@ def serve(
     *,
     location: str | Path | None = None,
     wait: bool = True,
-) -> SparqlServer:
-    """Serve the graph at ``http://HOST:PORT/query`` until Ctrl-C (``wait=False``: return
-    the running :class:`SparqlServer` instead)."""
-    server = start_server(graph_path, host, port, read_only, location=location)
-    mode = "read-only" if read_only else "read-write (SPARQL updates allowed at /update)"
-    print(f"SPARQL endpoint ({mode}): {server.query_url}  (Ctrl-C to stop)", file=sys.stderr)
-    if not _is_loopback(host):
-        print(f"warning: bound to {host}: the endpoint is reachable from the network",
+    query_timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S,
+) -> SparqlServer | None:
+    """Serve the graph at ``http://HOST:PORT/query`` until Ctrl-C, SIGTERM or SIGHUP, then
+    stop oxigraph and remove its temporary store (``wait=False``: return the running
+    :class:`SparqlServer` instead; None when a signal came before it was up). A query
+    runs at most ``query_timeout_s`` seconds."""
+    handlers = wait and threading.current_thread() is threading.main_thread()
+    old = {  # before the start: a signal while loading must clean up too
+        sig: signal.signal(sig, _on_stop_signal)
+        for sig in (_STOP_SIGNALS if handlers else ())
+        if sig != signal.SIGHUP or signal.getsignal(sig) is not signal.SIG_IGN
+    }
+    server = None
+    try:
+        server = start_server(
+            graph_path, host, port, read_only, location=location,
+            query_timeout_s=query_timeout_s,
+        )  # fmt: skip
+        mode = "read-only" if read_only else "read-write (SPARQL updates allowed at /update)"
+        print(f"SPARQL endpoint ({mode}): {server.query_url}  (Ctrl-C to stop)",
               file=sys.stderr)  # fmt: skip
-    if wait:
+        if not _is_loopback(host):
+            print(f"warning: bound to {host}: the endpoint is reachable from the network",
+                  file=sys.stderr)  # fmt: skip
+        if not wait:
+            return server
+        server.wait()
+    except _Stopped as e:
+        print(f"stopping on signal {signal.Signals(e.args[0]).name}", file=sys.stderr)
+    finally:
+        for sig in old:  # a second signal while cleaning up must not cut the cleanup short
+            signal.signal(sig, signal.SIG_IGN)
         try:
-            server.wait()
+            if server is not None and wait:
+                server.stop()
         finally:
-            server.stop()
+            for sig, handler in old.items():
+                signal.signal(sig, handler)
     return server

@@ -22,24 +22,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, SKOS
 
 from kg.errors import Errors, KGError
+from kg.export.formats import rdf_suffixes
 from kg.iri import DEFAULT_BASE
 from kg.vocab import ONTOLOGY_PATH, SHAPES_PATH, prefixes
 
 #: rdflib parser name by file suffix.
-RDFLIB_FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".nq": "nquads",
-    ".nquads": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-}
+RDFLIB_FORMATS = {x: f.rdflib for x, f in rdf_suffixes().items()}
 
 
 @contextmanager

@@ -14,15 +14,14 @@ AttributeError: term 'isued' not in namespace 'http://kg.example.org/ontology#'
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import rdflib.namespace
 from rdflib import Namespace, URIRef
 
+from kg.fingerprint import REPO_ONTOLOGY_DIR
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS
 
 #: ``ontology/kg.ttl`` and ``ontology/shapes.ttl`` in the source tree.
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = REPO_ONTOLOGY_DIR
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 

@@ -344,13 +344,15 @@ DIVISION_CATEGORY = {1: "地级行政区", 2: "县级行政区"}
 
 
 def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[dict]:
-    """China's prefectures and counties (``curated/cn_divisions.tsv``) and the world's
-    capitals and major cities (``curated/world_cities.tsv``), both derived from JioNLP by
-    ``scripts/build_places.py``. A division a curated entry already names lends it its
-    short form; a name several divisions share is qualified by the parent's
-    (北京市朝阳区); a short form or a city that is already some entity's label is left
-    out, so that no curated form turns ambiguous. ``partOf`` is the id of the division
-    one level up (the matcher checks a county's short form against it)."""
+    """China's prefectures and counties (``curated/cn_divisions.tsv``), rivers, lakes,
+    mountains, islands and ports (``curated/features.tsv``) and the world's capitals and
+    major cities (``curated/world_cities.tsv``), derived by ``scripts/build_places.py``.
+
+    A division a curated entry already names lends it its short form; a name several
+    divisions share is qualified by the parent's (北京市朝阳区); a short form or a city
+    that is already some entity's label is left out, so that no curated form turns
+    ambiguous. ``partOf`` is the id of the division one level up (the matcher checks a
+    county's short form against it)."""
     import hashlib
 
     labels: dict[str, dict] = {}
@@ -398,6 +400,19 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
         out.append(new)
         for lbl in (name, *aliases):
             labels[norm_name(lbl)] = new
+    path = cur / "features.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            name = line.split("\t")[0]
+            if norm_name(name) in labels:
+                continue
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+            new = entry(id=f"place/feature-{digest}", type="Location", name=name,
+                        category="自然地理实体")
+            out.append(new)
+            labels[norm_name(name)] = new
     country_iso = {}
     for c in countries:
         for lbl in (c["name"], *c["aliases"]):
@@ -502,14 +517,16 @@ def build_blockers(entities: list[dict], seed: list[str]) -> list[str]:
     return sorted((b for b in out if norm_name(b) not in labels), key=lambda b: (len(b), b))
 
 
-def read_gov_shorts(path: Path) -> dict[str, list[str]]:
-    """id → short forms derived by ``scripts/build_gov_shorts.py``."""
+def read_gov_shorts(path: Path, kind: str = "alias") -> dict[str, list[str]]:
+    """id → short forms of ``kind`` (alias or listed) derived by
+    ``scripts/build_gov_shorts.py``."""
     out: dict[str, list[str]] = defaultdict(list)
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                gid, form = line.split("\t")[:2]
-                out[gid].append(form)
+                gid, form, _, k = line.split("\t")[:4]
+                if k == kind:
+                    out[gid].append(form)
     return out
 
 
@@ -517,7 +534,7 @@ def write_jsonl(path: Path, entities: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for e in entities:
             d = {k: e.get(k) for k in KEYS}
-            for extra in ("level", "versions", "partOf"):
+            for extra in ("level", "versions", "partOf", "listed"):
                 if extra in e:
                     d[extra] = e[extra]
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -548,8 +565,11 @@ def main(argv: list[str] | None = None) -> int:
               for d in read_jsonl(cur / "events.jsonl")]
     seed = set(read_list(cur / "ambiguous_aliases.txt")) | law_ambiguous
     shorts = read_gov_shorts(cur / "gov_short_forms.tsv")
+    listed = read_gov_shorts(cur / "gov_short_forms.tsv", "listed")
     for g in government:
         g["aliases"] += shorts.get(g["id"], [])
+        if listed.get(g["id"]):
+            g["listed"] = sorted(listed[g["id"]])
     everything = government + countries + organizations + locations + laws + programs + events
     everything += build_places(cur, everything, countries)
     everything, ambiguous = finalize(everything, seed)

@@ -11,6 +11,7 @@ Inputs
 
 Outputs (vendored; ``scripts/build_gazetteers.py`` reads them, the build never needs
 JioNLP)
+  ``curated/features.tsv``: rivers, lakes, mountains, islands, ports (``natural_features``);
   ``curated/cn_divisions.tsv``: ``adcode, level (0 province, 1 prefecture, 2 county),
   name, short form ('' when it is withheld), parent adcode, why the short form was
   withheld``; ``curated/world_cities.tsv``: ``country name, city, capital (1/0)``.
@@ -18,7 +19,7 @@ JioNLP)
 Short forms. A county's or prefecture's short form (荆州, 孝感, 康定) is kept unless
   * several divisions share it: it goes to the one of the highest level when that one
     is unique (长沙 → 长沙市, not 长沙县), else to none;
-  * it is a functional zone's generic abbreviation (高新区, 经开区: codes xx7x–xx9x);
+  * it is a functional zone's generic abbreviation (高新区, 经开区: county codes 70–79);
   * it has two characters and jieba's dictionary lacks it (和布 of 和布克赛尔): the
     pipeline would have to force it into jieba's dictionary, where it would cut the words
     it straddles (和布置, 和布局);
@@ -26,9 +27,11 @@ Short forms. A county's or prefecture's short form (荆州, 孝感, 康定) is k
     more than ``--min-tokens`` times in the corpus and fewer than ``--min-place-share`` of
     the paragraphs holding it name one of its parents (its province or prefecture; a
     third of that share for a prefecture, which texts name without its province more
-    often); a rarer county short form is withheld when jieba's dictionary tags it as a
-    verb, adjective, adverb or another word class that is never a place name (jieba's
-    tags of prefecture names are too often wrong: 开封 v, 大连 d).
+    often); a rarer county short form of three or more characters is withheld when
+    jieba's dictionary tags it as a verb, adjective, adverb or another word class that
+    is never a place name (jieba's tags of prefecture names are too often wrong: 开封 v,
+    大连 d; a two-character county form is checked at run time instead: it counts only
+    right after its prefecture or province or in a document about one of them).
 
 Usage: ``python scripts/build_places.py --jionlp PATH [--shared ../shared]`` where PATH
 is JioNLP's wheel (``pip download --no-deps jionlp``) or its unpacked ``jionlp`` folder.
@@ -111,6 +114,41 @@ def divisions(rows: list[tuple[int, list[str]]]) -> list[dict]:
     return list(out.values())
 
 
+FEATURE_HEADS = (
+    "海峡", "半岛", "群岛", "列岛", "运河", "江", "河", "湖", "山", "岛", "港", "湾", "峡",
+)
+# jieba tags of a word that makes the name a description (避风港, 内流河, 无人岛, 城市热岛)
+COMMON_TAGS = ("n", "v", "a", "b", "d", "m", "q")
+
+
+def natural_features(src: JioNLP, tags: dict[str, str]) -> list[tuple[str, str]]:
+    """Rivers, lakes, mountains, islands, ports, bays and straits: the words of jieba's
+    dictionary tagged ns (place name) of three to six characters that end in a feature
+    head, unless an idiom (JioNLP's list: 信口开河, 半壁江山) or a description: the part
+    before the head, or the first two characters, is a common word (避风港, 内流河, 无人岛),
+    or two place names run together (长江黄河, 山东泰山). Jieba's tags are noisy, so this
+    keeps about 1,000 of 1,200 and loses some real names (洞庭湖: 洞庭 is tagged n)."""
+    with zipfile.ZipFile(io.BytesIO(src.read("chinese_idiom.zip"))) as z:
+        idioms = {line.split("\t")[0].strip()
+                  for line in z.read("chinese_idiom.txt").decode("utf-8").splitlines()}
+    out = []
+    for w, tag in sorted(tags.items()):
+        if tag != "ns" or not 3 <= len(w) <= 6 or w in idioms:
+            continue
+        head = next((h for h in FEATURE_HEADS if w.endswith(h)), None)
+        if head is None:
+            continue
+        body = w[: -len(head)]
+        common = [t for t in (tags.get(body, ""), tags.get(w[:2], "") if len(body) > 2 else "")
+                  if t[:1] in COMMON_TAGS and t not in ("nr", "ns", "nz", "nrt", "nrfg")]
+        # two place names run together (长江黄河, 山东泰山) are no one feature
+        pair = any(tags.get(w[:i]) == "ns" and tags.get(w[i:]) == "ns" and w[i:] != head
+                   for i in range(2, len(w) - 1))
+        if not common and not pair:
+            out.append((w, head))
+    return out
+
+
 def corpus_paragraphs(shared: Path):
     for f in sorted(glob.glob(str(shared / "corpus" / "reports" / "*.jsonl"))):
         with open(f, encoding="utf-8") as fh:
@@ -129,11 +167,14 @@ def token_usage(shared: Path, shorts: set[str], context: dict[str, set[str]]):
     """For each short form: (paragraphs where it is a whole jieba token, of which ones
     also name one of ``context[short]``), segmenting as the pipeline does."""
     from kg.nlp.gazetteer import load_gazetteer
-    from kg.nlp.pipeline import _fast_segmenter, _prepare_segmenter
-    from kg.nlp.segment import cut_words
+    from kg.nlp.segment import cut_words, fast_segmenter
 
-    seg = _fast_segmenter()
-    _prepare_segmenter(seg, [*load_gazetteer().jieba_words(), *sorted(shorts)])
+    seg = fast_segmenter()
+    if hasattr(seg, "initialize"):
+        seg.initialize()
+    for w in [*load_gazetteer().jieba_words(), *sorted(shorts)]:
+        if not w.isascii():
+            seg.add_word(w, freq=50000)  # as kg.nlp.pipeline adds the gazetteer's names
     tok: Counter[str] = Counter()
     ctx: Counter[str] = Counter()
     for para in corpus_paragraphs(shared):
@@ -174,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             elif s in names:
                 d["why"] = "a division's name"
     for d in divs:
-        if d["level"] and int(d["code"][4:6]) >= 70 and not d["why"]:
+        if d["level"] and 70 <= int(d["code"][4:6]) < 80 and not d["why"]:
             d["why"] = "zone"
         if d["short"] == d["name"] or len(d["short"]) < 2:
             d["short"], d["why"] = "", ""
@@ -203,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         if tok[s] > args.min_tokens:
             if ctx[s] < share * tok[s]:
                 d["why"] = f"common word ({ctx[s]}/{tok[s]} paragraphs name a parent)"
-        elif d["level"] == 2 and tags.get(s, "ns").startswith(BAD_TAGS):
+        elif d["level"] == 2 and len(s) > 2 and tags.get(s, "ns").startswith(BAD_TAGS):
             d["why"] = f"common word (jieba tag {tags[s]})"
     with open(args.out / "cn_divisions.tsv", "w", encoding="utf-8") as fh:
         fh.write("# adcode\tlevel\tname\tshort\tparent\twithheld (why)\n")
@@ -213,6 +254,12 @@ def main(argv: list[str] | None = None) -> int:
             short = "" if d["why"] else d["short"]
             why = f"{d['short']}: {d['why']}" if d["why"] else ""
             fh.write(f"{d['code']}\t{d['level']}\t{d['name']}\t{short}\t{d['parent']}\t{why}\n")
+    features = natural_features(src, tags)
+    with open(args.out / "features.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# name\thead\n# Generated by scripts/build_places.py from jieba's dictionary "
+                 "(MIT; words tagged ns) and JioNLP's idiom list (Apache-2.0).\n")
+        for name, head in features:
+            fh.write(f"{name}\t{head}\n")
     with open(args.out / "world_cities.tsv", "w", encoding="utf-8") as fh:
         fh.write("# country\tcity\tcapital\n")
         fh.write("# Generated by scripts/build_places.py from JioNLP's world_location "

@@ -329,3 +329,46 @@ def built_sample_graph() -> nx.MultiDiGraph:
 def kg_graph(built_sample_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph under test: the real pipeline's graph of the bundled sample."""
     return built_sample_graph
+
+
+# --------------------------------------------------------------------------- markers
+
+#: Test modules that start real ``kg build`` processes, a Dask cluster or a notebook:
+#: marked ``slow`` (``make test-fast`` leaves them out; ``make test`` runs everything).
+SLOW_MODULES = frozenset(
+    {
+        "test_build",
+        "test_distributed",
+        "test_incremental",
+        "test_lac",
+        "test_notebook",
+        "test_pipeline_snapshot",
+        "test_runtime_cache",
+        "test_runtime_lifecycle",
+    }
+)
+#: Names whose use marks a test as reading the shared corpus (``../shared``) or an
+#: external one: ``slow`` too.
+CORPUS_NAMES = ("CORPUS", "LAWS", "report_1954", "law_slice", "slice_dir", "external")
+
+
+def _reads_corpus(item: pytest.Item) -> bool:
+    import inspect
+
+    fn = getattr(item, "function", None)
+    if fn is None:
+        return False
+    names = set(getattr(item, "fixturenames", ()))
+    try:
+        source = inspect.getsource(fn)
+    except (OSError, TypeError):
+        source = ""
+    return any(n in source or n in names for n in CORPUS_NAMES)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__.rpartition(".")[2] if module is not None else ""
+        if name in SLOW_MODULES or _reads_corpus(item):
+            item.add_marker(pytest.mark.slow)

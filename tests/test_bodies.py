@@ -70,3 +70,23 @@ def test_bare_form_inside_a_word_is_no_organ() -> None:
 def test_a_congress_named_by_its_term_is_the_provinces_congress() -> None:
     found = _bodies("湖南省第十四届人民代表大会第三次会议在长沙开幕。")
     assert ("湖南省第十四届人民代表大会", "gov/hunan-pc") in found
+
+
+def test_shared_short_forms_name_the_central_body_beside_another() -> None:
+    found = dict(_bodies("完善出入境管理（公安部、宗教局负责）。"))
+    assert found["宗教局"] == "gov/sara"
+    found = dict(_bodies("民政部会同扶贫办制定实施细则。"))
+    assert found["扶贫办"] == "gov/cpad"
+    # a local bureau's list: no central body beside it
+    assert "林业局" not in dict(_bodies("县财政局会同林业局研究。"))
+
+
+def test_a_standing_committee_named_by_its_term() -> None:
+    found = _bodies("湖南省第十三届人民代表大会常务委员会第五次会议通过。")
+    assert ("湖南省第十三届人民代表大会常务委员会", "gov/hunan-pcsc") in found
+
+
+def test_a_foreign_agency_whose_name_opens_with_zhu() -> None:
+    # 主 opens posts (主席, 主任) but also names (主权)
+    assert "苏丹主权委员会" in dict(_bodies("苏丹主权委员会发表声明。"))
+    assert dict(_bodies("财政部主要负责人出席。")) == {"财政部": "gov/mof"}

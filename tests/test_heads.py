@@ -82,3 +82,63 @@ def test_place_opening_an_organisation_is_still_mentioned() -> None:
     names = _names("缅甸华人商会举行年会。")
     assert names.get("缅甸华人商会") == "Organization"
     assert names.get("缅甸") == "Country"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("推进中巴经济走廊建设。", "中巴经济走廊", "Program"),
+        ("全面实施农村公路提升三年行动。", "农村公路提升三年行动", "Program"),
+        ("开展水环境质量提升行动。", "水环境质量提升行动", "Program"),
+        ("打好长江保护修复攻坚战。", "长江保护修复攻坚战", "Program"),
+        ("以2027年中法文化年为契机。", "2027年中法文化年", "Event"),
+        ("九月是全国科普月。", "全国科普月", "Event"),
+        ("两国领导人出席中国—东盟领导人会晤。", "中国—东盟领导人会晤", "Event"),
+    ],
+)
+def test_programme_and_event_heads(text: str, name: str, type_: str) -> None:
+    names = _names(text)
+    assert any(n.replace("—", "") == name.replace("—", "") for n in names), names
+    assert names.get(name, type_) == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        # a verb opening the phrase governs the event: it is not inside its name
+        ("运动员正在备战米兰冬奥会。", "备战米兰冬奥会"),
+        ("观众纷纷称赞杭州亚运会。", "称赞杭州亚运会"),
+        ("两国元首在北京举行会晤。", "北京举行会晤"),
+        ("两国商定互办文化年。", "互办文化年"),
+        # the first of a class is no name
+        ("建设全国首批低碳城市先行区。", "全国首批低碳城市先行区"),
+        ("举办多场分论坛。", "多场分论坛"),
+    ],
+)
+def test_verbs_and_counts_stay_outside_event_names(text: str, bad: str) -> None:
+    assert bad not in _names(text)
+
+
+def test_whole_quoted_name_with_a_quote_only_head() -> None:
+    names = _names("全省深入实施“青苗培育计划”，开展“护河行动”。")
+    assert names.get("青苗培育计划") == "Program"
+    assert names.get("护河行动") == "Program"
+    # quoted common nouns stay out
+    assert "身份识别系统" not in _names("建立统一的“身份识别系统”。")
+
+
+def test_edition_before_a_quoted_name_is_in_the_event() -> None:
+    names = _names("成功举办第五届“丝路之光”青年交流大会。")
+    assert any(n.startswith("第五届") and n.endswith("青年交流大会") for n in names), names
+
+
+def test_action_is_a_programme_only_after_an_implementing_verb_or_a_year() -> None:
+    assert _names("今年将深入实施农田节水增效行动。").get("农田节水增效行动") == "Program"
+    assert _names("2031年春耕护农行动启动。").get("2031年春耕护农行动") == "Program"
+    names = _names("该国对邻国的军事行动和边境联合行动引发关注。")
+    assert not any(n.endswith("行动") for n in names), names
+
+
+def test_unknown_word_before_a_class_noun_is_no_organisation() -> None:
+    # 柯瑞森 is a made-up name (jieba's HMM cuts it): with 世界大学 after it, a ranking
+    assert "柯瑞森世界大学" not in _names("该校进入柯瑞森世界大学排名前百。")

@@ -169,13 +169,19 @@ def test_payload(page_data: dict[str, Any], graph: nx.MultiDiGraph) -> None:
     doc, sent = text["edge"][page_data["edges"].index(hold)][0][:2]
     assert MIIT_SENTENCE in text["sentences"][sent]
     assert page_data["docs"][doc]["id"] == NEWS and page_data["docs"][doc]["title"] == NEWS_TITLE
-    # every mention sentence the graph keeps is in the table, once
+    # every sentence the graph keeps that names it is in the table, once
     i = next(k for k, n in enumerate(page_data["nodes"]) if n["id"] == MIIT)
     kept = {(ex["doc"], ex["sentence"]) for ex in graph.nodes[MIIT]["examples"]}
     rows = text["ent"][i]
     docs = page_data["docs"]
     got = {(docs[rows[k]]["id"], text["sentences"][rows[k + 1]]) for k in range(0, len(rows), 2)}
-    assert got == kept
+    evidence = {
+        (ev["doc"], ev["sentence"])
+        for u, v, a in graph.edges(data=True)
+        if a.get("kind") == "relation" and MIIT in (u, v) and u != v
+        for ev in a["evidence"]
+    }
+    assert got == kept | evidence  # its kept examples and the evidence of its relations
     types = [t["name"] for t in page_data["types"]]
     assert types == [t for t in ENTITY_TYPES if t in types]  # the ontology's order
     assert sum(t["count"] for t in page_data["types"]) == len(nodes)

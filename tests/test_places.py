@@ -13,7 +13,10 @@ CURATED = Path(__file__).resolve().parents[1] / "ontology" / "gazetteers" / "cur
 
 
 def _spans(text: str) -> list[tuple[str, str, str]]:
-    return [(s["text"], s["type"], s.get("key", "")) for s in next(entity_spans([text]))]
+    return [
+        (s["text"], s["type"], (s["iri"] or "").rsplit("/id/", 1)[-1])
+        for s in next(entity_spans([text]))
+    ]
 
 
 def _of_type(text: str, type_: str) -> list[str]:
@@ -84,7 +87,45 @@ def test_country_names_as_words_are_still_found() -> None:
     assert {"美国", "德国"} <= set(_of_type("他先后访问了美国和德国。", "Country"))
 
 
-def test_two_character_names_jieba_knows_are_not_boosted() -> None:
+def test_two_character_county_names_jieba_does_not_know_are_not_added() -> None:
     words = set(load_gazetteer().jieba_words())
-    assert "东德" not in words and "美国" not in words
-    assert "荆州市" in words
+    assert "礼县" not in words
+    assert {"荆州市", "美国"} <= words
+
+
+def test_a_country_name_ending_a_longer_name_is_no_country() -> None:
+    # the 乌东德 dam is no 东德 (民主德国)
+    assert _of_type("建成乌东德、白鹤滩等水电站。", "Country") == []
+    assert "伊朗" in _of_type("对伊朗核设施进行核查。", "Country")
+
+
+def test_a_county_short_form_needs_its_parent_named_before_it() -> None:
+    assert "永丰" in _of_type("江西永丰的脐橙今年又丰收了。", "Location")
+    assert _of_type("张永丰同志在会上发言。", "Location") == []
+
+
+def test_a_place_opening_a_longer_word_is_found_but_not_in_an_idiom() -> None:
+    assert "长江" in _of_type("要持续改善长江上游水环境质量。", "Location")
+    assert _of_type("确保社会长治久安。", "Location") == []
+
+
+def test_a_foreign_state_after_its_country_is_a_place() -> None:
+    assert "俄亥俄州" in _of_type("美国俄亥俄州发生暴雨。", "Location")
+    assert "福岛县" in _of_type("日本福岛县的渔民表示反对。", "Location")
+    assert _of_type("美国一些州提高了最低工资。", "Location") == []
+    assert _of_type("日本外务省发表声明。", "Location") == []
+
+
+def test_rivers_lakes_mountains_and_ports_are_places() -> None:
+    found = _of_type("鄱阳湖水位下降，金沙江流域和太行山区降雨偏少，天津港运行正常。", "Location")
+    assert {"鄱阳湖", "金沙江", "太行山", "天津港"} <= set(found)
+    # a description with a feature head is none (避风港, 信口开河)
+    assert _of_type("这里是资本的避风港，不能信口开河。", "Location") == []
+
+
+def test_a_municipalitys_one_character_abbreviation_after_a_verb_of_place() -> None:
+    gaz = load_gazetteer()
+    keys = {k for t, ty, k in _spans("部长会议今天在京召开。") if ty == "Location"}
+    assert gaz.lookup("北京").id in keys
+    # not inside a longer word: 京东 is a company, 京津冀 a region
+    assert "京" not in _of_type("他在京东工作，常去京津冀各地。", "Location")

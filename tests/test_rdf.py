@@ -284,11 +284,11 @@ def test_date_literal(value, expected) -> None:
 
 
 def test_numbers_are_exact_decimals() -> None:
-    assert R._number(0.1) == '"0.1"^^<http://www.w3.org/2001/XMLSchema#decimal>'
-    assert R._number(1e-05) == '"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>'
-    assert R._number(45.5e12) == '"45500000000000.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
-    assert R._number(float("nan")) == '"NaN"^^<http://www.w3.org/2001/XMLSchema#double>'
-    assert R._number(True) is None
+    assert R.number_literal(0.1) == '"0.1"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert R.number_literal(1e-05) == '"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert R.number_literal(45.5e12) == '"45500000000000.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert R.number_literal(float("nan")) == '"NaN"^^<http://www.w3.org/2001/XMLSchema#double>'
+    assert R.number_literal(True) is None
 
 
 def test_base_iri_override(sample_nx_graph) -> None:
@@ -502,7 +502,9 @@ def test_csv_write_is_atomic(sample_nx_graph, tmp_path: Path, monkeypatch) -> No
 
 
 def test_atomic_open_keeps_permissions(tmp_path: Path) -> None:
-    with R.atomic_open(tmp_path / "x.txt", "w", encoding="utf-8") as f:
+    from kg.io import atomic_write
+
+    with atomic_write(tmp_path / "x.txt", "w", encoding="utf-8") as f:
         f.write("ok")
     umask = os.umask(0)
     os.umask(umask)

@@ -6,9 +6,17 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.eval.score import EvalReport, load_gold, norm, score_graph
+from kg.eval.score import EvalReport, gold_files, load_gold, norm, score_graph
 
-__all__ = ["EvalReport", "default_gold_dir", "evaluate", "load_gold", "norm", "score_graph"]
+__all__ = [
+    "EvalReport",
+    "default_gold_dir",
+    "evaluate",
+    "gold_files",
+    "load_gold",
+    "norm",
+    "score_graph",
+]
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 
@@ -22,7 +30,7 @@ def _find_docs(gold_dir: Path, docs_dir: Path | None) -> list[Path]:
     """The documents the gold files are about, looked up by file name."""
     from kg.build import SAMPLE_DIR
 
-    names = [load_gold(p)["doc"] for p in sorted(gold_dir.glob("*.gold.json"))]
+    names = [load_gold(p)["doc"] for p in gold_files(gold_dir)]
     roots = (
         [docs_dir]
         if docs_dir

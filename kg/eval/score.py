@@ -295,10 +295,22 @@ class EvalReport:
         return "\n".join(lines)
 
 
+def gold_files(gold_dir: str | Path) -> list[Path]:
+    """The ``*.gold.json`` files of ``gold_dir``, sorted; ``E160`` when it is not a folder,
+    ``E161`` when it holds none (a table of zeros would look like a score)."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise KGError(Errors.E160, path=gold_dir)
+    found = sorted(gold_dir.glob("*.gold.json"))
+    if not found:
+        raise KGError(Errors.E161, path=gold_dir)
+    return found
+
+
 def score_graph(G: nx.MultiDiGraph, gold_dir: str | Path) -> EvalReport:
     """Score ``G`` against every ``*.gold.json`` in ``gold_dir``."""
     docs = []
-    for p in sorted(Path(gold_dir).glob("*.gold.json")):
+    for p in gold_files(gold_dir):
         g = load_gold(p)
         g["_path"] = str(p)
         docs.append(score_doc(G, g))

@@ -38,9 +38,6 @@ from pathlib import Path
 from typing import Any
 
 from kg.export.rdf import (
-    _IRI_OK,
-    _ISO3,
-    _QID,
     DC_CREATOR,
     DC_DATE,
     DC_IDENTIFIER,
@@ -48,6 +45,8 @@ from kg.export.rdf import (
     DC_SOURCE,
     DC_SUBJECT,
     DC_TITLE,
+    IRI_OK,
+    ISO3,
     ISO_DT,
     ORG_HELD_BY,
     ORG_HOLDS,
@@ -56,6 +55,7 @@ from kg.export.rdf import (
     OWL_SAME_AS,
     PROV_DERIVED,
     PROV_GENERATED,
+    QID,
     RDF_OBJECT,
     RDF_PREDICATE,
     RDF_SUBJECT,
@@ -64,17 +64,18 @@ from kg.export.rdf import (
     SKOS_NOTATION,
     SKOS_PREF,
     A,
-    _bool,
-    _hash,
-    _int,
-    _iri,
-    _kg,
-    _lit,
-    _number,
-    _typed,
+    bool_literal,
     date_literal,
+    int_literal,
+    iri_term,
     issue_statements,
+    kg_term,
+    number_literal,
+    short_hash,
+    string_literal,
+    typed_literal,
 )
+from kg.fingerprint import module_version
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
@@ -86,17 +87,8 @@ FORMATS = ("ttl", "nt")
 
 Block = tuple[str, list[tuple[str, str]]]  # subject, [(predicate, object)]
 
-_HERE = Path(__file__).resolve().parent
-
-
-def _code_version() -> str:
-    """Hash of the modules that decide the statements (fragment cache key part)."""
-    h = hashlib.sha1()
-    for name in ("fast.py", "rdf.py"):
-        h.update((_HERE / name).read_bytes())
-    for mod in ("iri.py", "vocab.py"):
-        h.update((_HERE.parent / mod).read_bytes())
-    return h.hexdigest()[:16]
+#: The modules that decide the statements (their hash is part of a fragment's key).
+STATEMENT_MODULES = ("export/fast.py", "export/rdf.py", "iri.py", "vocab.py")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -184,7 +176,7 @@ class _Terms:
     def node(self, key: str) -> str:
         t = self._nodes.get(key)
         if t is None:
-            t = self._nodes[key] = _iri(entity_iri(key, self.base))
+            t = self._nodes[key] = iri_term(entity_iri(key, self.base))
         return t
 
     def doc(self, doc_id: Any) -> str | None:
@@ -194,23 +186,23 @@ class _Terms:
         t = self._docs.get(doc_id)
         if t is None:
             iri = doc_iri(doc_id, self.base)
-            if not _IRI_OK.match(iri):
+            if not IRI_OK.match(iri):
                 iri = entity_iri("doc/" + doc_id, self.base)
-            t = self._docs[doc_id] = _iri(iri)
+            t = self._docs[doc_id] = iri_term(iri)
         return t
 
     def mint(self, folder: str, *parts: Any) -> str:
-        return _iri(f"{self.base}{folder}/{_hash(*parts)}")
+        return iri_term(f"{self.base}{folder}/{short_hash(*parts)}")
 
     def rule(self, name: Any) -> str:
-        return _iri(entity_iri("rule/" + str(name), self.base))
+        return iri_term(entity_iri("rule/" + str(name), self.base))
 
 
 K_KEY, K_MENTIONED, K_STATS, K_ENTITY, K_DOCUMENT, K_COUNT = (
-    _kg(x) for x in ("key", "mentionedIn", "MentionStats", "entity", "document", "count")
+    kg_term(x) for x in ("key", "mentionedIn", "MentionStats", "entity", "document", "count")
 )
 K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE, K_SPANS = (
-    _kg(x) for x in ("Mention", "sentence", "charStart", "charEnd", "Evidence", "spans")
+    kg_term(x) for x in ("Mention", "sentence", "charStart", "charEnd", "Evidence", "spans")
 )
 
 
@@ -222,30 +214,30 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     dt = t.doc(doc_id)
     assert dt is not None
     # the document node
-    po: list[tuple[str, str]] = [(A, _kg("Document")), (DC_IDENTIFIER, _lit(doc_id))]
+    po: list[tuple[str, str]] = [(A, kg_term("Document")), (DC_IDENTIFIER, string_literal(doc_id))]
     title = meta.get("title")
-    po.append((RDFS_LABEL, _lit(title or doc_id, "zh")))
+    po.append((RDFS_LABEL, string_literal(title or doc_id, "zh")))
     if title:
-        po.append((DC_TITLE, _lit(title, "zh")))
+        po.append((DC_TITLE, string_literal(title, "zh")))
     if meta.get("date"):
         date = date_literal(meta["date"])
-        po.append((DC_DATE, date) if date else (_kg("dateText"), _lit(meta["date"])))
+        po.append((DC_DATE, date) if date else (kg_term("dateText"), string_literal(meta["date"])))
     url = meta.get("url")
     if url:
         url = str(url).strip()
-        po.append((DC_SOURCE, _iri(url) if _IRI_OK.match(url) else _lit(url)))
+        po.append((DC_SOURCE, iri_term(url) if IRI_OK.match(url) else string_literal(url)))
     if meta.get("publisher"):
-        po.append((DC_PUBLISHER, _lit(meta["publisher"])))
+        po.append((DC_PUBLISHER, string_literal(meta["publisher"])))
     if meta.get("author"):
-        po.append((DC_CREATOR, _lit(meta["author"])))
+        po.append((DC_CREATOR, string_literal(meta["author"])))
     if meta.get("source"):
-        po.append((_kg("sourcePath"), _lit(meta["source"])))
+        po.append((kg_term("sourcePath"), string_literal(meta["source"])))
     for cat in list(meta.get("categories") or []):
         if cat:
-            po.append((DC_SUBJECT, _lit(cat, "zh")))
-    chars = _int(meta.get("chars", 0))
+            po.append((DC_SUBJECT, string_literal(cat, "zh")))
+    chars = int_literal(meta.get("chars", 0))
     if chars is not None:
-        po.append((_kg("charCount"), chars))
+        po.append((kg_term("charCount"), chars))
     po.extend(issue_statements(meta, t.node))
     blocks.append((dt, po))
     # mentions: kg:mentionedIn and the per-document counts
@@ -254,19 +246,19 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
         blocks.append((s, [(K_MENTIONED, dt)]))
         stats = t.mint("mention-stats", key, doc_id)
         po = [(A, K_STATS), (K_ENTITY, s), (K_DOCUMENT, dt)]
-        c = _int(n)
+        c = int_literal(n)
         if c is not None:
             po.append((K_COUNT, c))
         if spans:
-            po.append((K_SPANS, _lit(spans)))
+            po.append((K_SPANS, string_literal(spans)))
         blocks.append((stats, po))
     # the examples the entities kept from this document
     for key, start, end, sentence in examples:
         m = t.mint("mention", key, doc_id, start, end)
         po = [(A, K_MENTION), (K_ENTITY, t.node(key)), (PROV_DERIVED, dt),
-              (K_SENTENCE, _lit(sentence, "zh"))]
+              (K_SENTENCE, string_literal(sentence, "zh"))]
         for prop, v in ((K_START, start), (K_END, end)):
-            i = _int(v)
+            i = int_literal(v)
             if i is not None:
                 po.append((prop, i))
         blocks.append((m, po))
@@ -277,61 +269,62 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
         if e in seen:
             continue
         seen.add(e)
-        po = [(A, K_EVIDENCE), (RDF_SUBJECT, t.node(subj)), (RDF_PREDICATE, _kg(str(pred))),
+        po = [(A, K_EVIDENCE), (RDF_SUBJECT, t.node(subj)), (RDF_PREDICATE, kg_term(str(pred))),
               (RDF_OBJECT, t.node(obj)), (PROV_DERIVED, dt)]
         if sentence:
-            po.append((K_SENTENCE, _lit(sentence, "zh")))
+            po.append((K_SENTENCE, string_literal(sentence, "zh")))
         for prop, v in ((K_START, s0), (K_END, s1)):
-            i = _int(v)
+            i = int_literal(v)
             if i is not None:
                 po.append((prop, i))
         if rule:
             rules.add(str(rule))
-            po.append((_kg("rule"), _lit(rule)))
+            po.append((kg_term("rule"), string_literal(rule)))
             po.append((PROV_GENERATED, t.rule(rule)))
-        c = _number(conf)
+        c = number_literal(conf)
         if c is not None:
-            po.append((_kg("confidence"), c))
+            po.append((kg_term("confidence"), c))
         if modality:
-            po.append((_kg("modality"), _lit(modality)))
+            po.append((kg_term("modality"), string_literal(modality)))
         if implicit is not None:
-            po.append((_kg("implicit"), _bool(implicit)))
+            po.append((kg_term("implicit"), bool_literal(implicit)))
         if post:
-            po.append((_kg("post"), _lit(post, "zh")))
+            po.append((kg_term("post"), string_literal(post, "zh")))
         blocks.append((e, po))
     # observations
     for items in observations:
         ob = dict(items)
         n = t.mint("observation", doc_id, ob.get("start"), ob.get("end"), ob.get("subject"),
                    ob.get("indicator"), ob.get("value"), ob.get("date"))
-        po = [(A, _kg("Observation"))]
+        po = [(A, kg_term("Observation"))]
         if ob.get("subject"):
-            po.append((_kg("subject"), t.node(str(ob["subject"]))))
+            po.append((kg_term("subject"), t.node(str(ob["subject"]))))
         if ob.get("indicator"):
-            po.append((_kg("indicator"), _lit(ob["indicator"], "zh")))
-        value = _number(ob.get("value"))
+            po.append((kg_term("indicator"), string_literal(ob["indicator"], "zh")))
+        value = number_literal(ob.get("value"))
         if value is not None:
-            po.append((_kg("value"), value))
+            po.append((kg_term("value"), value))
         if ob.get("unit"):
-            po.append((_kg("unit"), _lit(ob["unit"])))
+            po.append((kg_term("unit"), string_literal(ob["unit"])))
         if ob.get("date"):
             date = date_literal(ob["date"])
-            po.append((_kg("date"), date if date else _lit(ob["date"])))
+            po.append((kg_term("date"), date if date else string_literal(ob["date"])))
         if ob.get("kind"):
-            po.append((_kg("observationKind"), _lit(ob["kind"])))
+            po.append((kg_term("observationKind"), string_literal(ob["kind"])))
         if ob.get("surface"):
-            po.append((_kg("surface"), _lit(ob["surface"], "zh")))
+            po.append((kg_term("surface"), string_literal(ob["surface"], "zh")))
         po.append((PROV_DERIVED, dt))
         if ob.get("sentence"):
-            po.append((K_SENTENCE, _lit(ob["sentence"], "zh")))
+            po.append((K_SENTENCE, string_literal(ob["sentence"], "zh")))
         for prop, v in ((K_START, ob.get("sent_start")), (K_END, ob.get("sent_end")),
-                        (_kg("surfaceStart"), ob.get("start")), (_kg("surfaceEnd"), ob.get("end"))):
-            i = _int(v)
+                        (kg_term("surfaceStart"), ob.get("start")),
+                        (kg_term("surfaceEnd"), ob.get("end"))):
+            i = int_literal(v)
             if i is not None:
                 po.append((prop, i))
         if ob.get("rule"):
             rules.add(str(ob["rule"]))
-            po.append((_kg("rule"), _lit(ob["rule"])))
+            po.append((kg_term("rule"), string_literal(ob["rule"])))
             po.append((PROV_GENERATED, t.rule(ob["rule"])))
         blocks.append((n, po))
     return blocks
@@ -348,25 +341,25 @@ def _entity_blocks(rows: list[tuple[Any, ...]], t: _Terms) -> Iterator[Block]:
     for key, type_, label, aliases, en, wikidata, iso, category, mentions in rows:
         s = t.node(key)
         label = label or key
-        pref = _lit(label, "zh")
-        po = [(A, _kg(str(type_ or "Entity"))), (K_KEY, _lit(key)), (SKOS_PREF, pref),
+        pref = string_literal(label, "zh")
+        po = [(A, kg_term(str(type_ or "Entity"))), (K_KEY, string_literal(key)), (SKOS_PREF, pref),
               (RDFS_LABEL, pref)]
         for alias in sorted({a for a in aliases if a and a != label}):
-            po.append((SKOS_ALT, _lit(alias, "zh")))
+            po.append((SKOS_ALT, string_literal(alias, "zh")))
         if en:
-            en_lit = _lit(en, "en")
+            en_lit = string_literal(en, "en")
             po.append((SKOS_PREF, en_lit))
             po.append((RDFS_LABEL, en_lit))
-        if wikidata and _QID.match(str(wikidata)):
-            po.append((OWL_SAME_AS, _iri(WIKIDATA_NS + str(wikidata))))
-        if iso and _ISO3.match(str(iso)):
-            po.append((_kg("isoCode"), _lit(iso)))
-            po.append((SKOS_NOTATION, _typed(str(iso), ISO_DT)))
+        if wikidata and QID.match(str(wikidata)):
+            po.append((OWL_SAME_AS, iri_term(WIKIDATA_NS + str(wikidata))))
+        if iso and ISO3.match(str(iso)):
+            po.append((kg_term("isoCode"), string_literal(iso)))
+            po.append((SKOS_NOTATION, typed_literal(str(iso), ISO_DT)))
         if category:
-            po.append((_kg("category"), _lit(category, "zh")))
-        total = _int(mentions)
+            po.append((kg_term("category"), string_literal(category, "zh")))
+        total = int_literal(mentions)
         if total is not None:
-            po.append((_kg("mentionCount"), total))
+            po.append((kg_term("mentionCount"), total))
         yield s, po
 
 
@@ -374,22 +367,22 @@ def _footer_blocks(plan: _Plan, t: _Terms, rules: set[str]) -> Iterator[Block]:
     posts_done: set[str] = set()
     for (subj, obj, pred), e in plan.edges.items():
         s, o = t.node(subj), t.node(obj)
-        yield s, [(_kg(str(pred)), o)]
+        yield s, [(kg_term(str(pred)), o)]
         if pred != "holdsPost":
             continue
         titles = dict(e["posts"])
         if e["post"] and str(e["post"]) not in titles:
             titles[str(e["post"])] = None
         for title in titles:
-            post = _iri(entity_iri(f"post/{obj}/{title}", t.base))
+            post = iri_term(entity_iri(f"post/{obj}/{title}", t.base))
             if post not in posts_done:
                 posts_done.add(post)
-                yield post, [(A, _kg("Post")), (A, ORG_POST), (RDFS_LABEL, _lit(title, "zh")),
-                             (ORG_POST_IN, o)]
+                yield post, [(A, kg_term("Post")), (A, ORG_POST),
+                             (RDFS_LABEL, string_literal(title, "zh")), (ORG_POST_IN, o)]
             yield s, [(ORG_HOLDS, post)]
             yield post, [(ORG_HELD_BY, s)]
     for name in sorted(rules):
-        yield t.rule(name), [(A, _kg("ExtractionRule")), (RDFS_LABEL, _lit(name))]
+        yield t.rule(name), [(A, kg_term("ExtractionRule")), (RDFS_LABEL, string_literal(name))]
 
 
 # --------------------------------------------------------------------------- rendering
@@ -593,7 +586,7 @@ def start_fast(
         raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
     base = base_iri or DEFAULT_BASE
     plan = _Plan(res, base)
-    version = f"{_code_version()}|{fmt}|{base}".encode()
+    version = f"{module_version(*STATEMENT_MODULES)}|{fmt}|{base}".encode()
     counts = {"fragments_cached": 0, "fragments_built": 0}
     # every part of the file, in order: (kind, input, store key, cached bytes or None,
     # its identity for ``memo``)

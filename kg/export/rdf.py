@@ -14,7 +14,7 @@ terms ``(s, p, o, g)``; ``g`` is the document IRI for facts evidenced in a docum
   programmatic use.
 
 Every writer is atomic: it writes a temporary file beside the target and renames it over the
-target only when the serialisation finished (:func:`atomic_open`).
+target only when the serialisation finished (:func:`kg.io.atomic_write`).
 
 The model (see ``ontology/kg.ttl`` for every term)::
 
@@ -49,15 +49,15 @@ import json
 import math
 import os
 import re
-import secrets
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyoxigraph as ox
 
+from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
 from kg.model import PREDICATES
 from kg.vocab import (
@@ -78,40 +78,41 @@ Statement = tuple[str, str, str, str | None]
 # --------------------------------------------------------------------------- terms
 
 
-def _iri(value: str) -> str:
+def iri_term(value: str) -> str:
     return f"<{value}>"
 
 
-def _kg(local: str) -> str:
+def kg_term(local: str) -> str:
     return f"<{ONTOLOGY_NS}{local}>"
 
 
 # Predicates and classes, pre-encoded once (this module writes millions of them).
-A = _iri(RDF_NS + "type")
+A = iri_term(RDF_NS + "type")
 RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (
-    _iri(RDF_NS + x) for x in ("subject", "predicate", "object")
+    iri_term(RDF_NS + x) for x in ("subject", "predicate", "object")
 )
-RDFS_LABEL = _iri(RDFS_NS + "label")
+RDFS_LABEL = iri_term(RDFS_NS + "label")
 SKOS_PREF, SKOS_ALT, SKOS_NOTATION = (
-    _iri(SKOS_NS + x) for x in ("prefLabel", "altLabel", "notation")
+    iri_term(SKOS_NS + x) for x in ("prefLabel", "altLabel", "notation")
 )
-OWL_SAME_AS = _iri(OWL_NS + "sameAs")
+OWL_SAME_AS = iri_term(OWL_NS + "sameAs")
 DC_TITLE, DC_DATE, DC_SOURCE, DC_PUBLISHER, DC_CREATOR, DC_SUBJECT, DC_IDENTIFIER = (
-    _iri(DCTERMS_NS + x)
+    iri_term(DCTERMS_NS + x)
     for x in ("title", "date", "source", "publisher", "creator", "subject", "identifier")
 )
-DC_CREATED, DC_ISSUED = _iri(DCTERMS_NS + "created"), _iri(DCTERMS_NS + "issued")
-PROV_DERIVED, PROV_GENERATED = _iri(PROV_NS + "wasDerivedFrom"), _iri(PROV_NS + "wasGeneratedBy")
+DC_CREATED, DC_ISSUED = iri_term(DCTERMS_NS + "created"), iri_term(DCTERMS_NS + "issued")
+PROV_DERIVED = iri_term(PROV_NS + "wasDerivedFrom")
+PROV_GENERATED = iri_term(PROV_NS + "wasGeneratedBy")
 ORG_POST, ORG_HOLDS, ORG_HELD_BY, ORG_POST_IN = (
-    _iri(ORG_NS + x) for x in ("Post", "holds", "heldBy", "postIn")
+    iri_term(ORG_NS + x) for x in ("Post", "holds", "heldBy", "postIn")
 )
 XSD_INTEGER, XSD_DECIMAL, XSD_DOUBLE, XSD_BOOLEAN = (
-    _iri(XSD_NS + x) for x in ("integer", "decimal", "double", "boolean")
+    iri_term(XSD_NS + x) for x in ("integer", "decimal", "double", "boolean")
 )
 XSD_DATE, XSD_DATETIME, XSD_GYEARMONTH, XSD_GYEAR = (
-    _iri(XSD_NS + x) for x in ("date", "dateTime", "gYearMonth", "gYear")
+    iri_term(XSD_NS + x) for x in ("date", "dateTime", "gYearMonth", "gYear")
 )
-ISO_DT = _kg("ISO3166Alpha3")
+ISO_DT = kg_term("ISO3166Alpha3")
 
 _ESCAPES = {
     ord("\\"): "\\\\",
@@ -124,22 +125,22 @@ _ESCAPES.update({c: f"\\u{c:04X}" for c in range(0x20) if c not in _ESCAPES})
 _ESCAPES[0x7F] = "\\u007F"
 
 # An absolute IRI the N-Triples grammar accepts (scheme, then no forbidden character).
-_IRI_OK = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>"{}|^`\\]*$')
-_QID = re.compile(r"^Q[1-9][0-9]*$")
-_ISO3 = re.compile(r"^[A-Z]{3}$")
+IRI_OK = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>"{}|^`\\]*$')
+QID = re.compile(r"^Q[1-9][0-9]*$")
+ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
-def _lit(value: Any, lang: str | None = None) -> str:
+def string_literal(value: Any, lang: str | None = None) -> str:
     """A string literal (``lang`` tagged when given)."""
     s = f'"{str(value).translate(_ESCAPES)}"'
     return f"{s}@{lang}" if lang else s
 
 
-def _typed(lexical: str, datatype: str) -> str:
+def typed_literal(lexical: str, datatype: str) -> str:
     return f'"{lexical.translate(_ESCAPES)}"^^{datatype}'
 
 
-def _int(value: Any) -> str | None:
+def int_literal(value: Any) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -148,11 +149,11 @@ def _int(value: Any) -> str | None:
         return None
 
 
-def _bool(value: Any) -> str:
+def bool_literal(value: Any) -> str:
     return f'"{"true" if value else "false"}"^^{XSD_BOOLEAN}'
 
 
-def _number(value: Any) -> str | None:
+def number_literal(value: Any) -> str | None:
     """xsd:decimal for finite numbers (exact, no exponent), xsd:double for NaN/INF."""
     if value is None or isinstance(value, bool):
         return None
@@ -207,15 +208,15 @@ def date_literal(value: Any) -> str | None:
         return None
     for pattern, datatype in _DATE_FORMS:
         if pattern.match(s):
-            return _typed(s, datatype)
+            return typed_literal(s, datatype)
     m = _CN_DATE.match(s)
     if m:
         y, mo, d = m.groups()
         if d:
-            return _typed(f"{y}-{int(mo):02d}-{int(d):02d}", XSD_DATE)
+            return typed_literal(f"{y}-{int(mo):02d}-{int(d):02d}", XSD_DATE)
         if mo:
-            return _typed(f"{y}-{int(mo):02d}", XSD_GYEARMONTH)
-        return _typed(y, XSD_GYEAR)
+            return typed_literal(f"{y}-{int(mo):02d}", XSD_GYEARMONTH)
+        return typed_literal(y, XSD_GYEAR)
     dt: datetime | None = None
     if _ISO_DATETIME.match(s):
         with contextlib.suppress(ValueError):
@@ -229,10 +230,10 @@ def date_literal(value: Any) -> str | None:
         lexical = dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     else:
         lexical = dt.strftime("%Y-%m-%dT%H:%M:%S")
-    return _typed(lexical, XSD_DATETIME)
+    return typed_literal(lexical, XSD_DATETIME)
 
 
-def _hash(*parts: Any) -> str:
+def short_hash(*parts: Any) -> str:
     h = hashlib.blake2b(digest_size=8)
     h.update("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8", "replace"))
     return h.hexdigest()
@@ -251,20 +252,20 @@ def issue_statements(d: Any, node: Any) -> list[tuple[str, str]]:
     """
     po: list[tuple[str, str]] = []
     if d.get("issuer"):
-        po.append((_kg("issuerName"), _lit(d["issuer"], "zh")))
+        po.append((kg_term("issuerName"), string_literal(d["issuer"], "zh")))
     if d.get("number"):
-        po.append((_kg("documentNumber"), _lit(d["number"])))
+        po.append((kg_term("documentNumber"), string_literal(d["number"])))
     if d.get("index_number"):
-        po.append((_kg("indexNumber"), _lit(d["index_number"])))
+        po.append((kg_term("indexNumber"), string_literal(d["index_number"])))
     for prop, name in ((DC_CREATED, "created"), (DC_ISSUED, "issued")):
         if d.get(name):
             date = date_literal(d[name])
             if date:
                 po.append((prop, date))
     for key in d.get("issued_by") or ():
-        po.append((_kg("issuedBy"), node(key)))
+        po.append((kg_term("issuedBy"), node(key)))
     for key in d.get("instruments") or ():
-        po.append((_kg("instrument"), node(key)))
+        po.append((kg_term("instrument"), node(key)))
     return po
 
 
@@ -292,9 +293,9 @@ class _Walker:
             iri = None
             if self.use_node_iri and key in self.G:
                 iri = self.G.nodes[key].get("iri")
-            if not iri or not _IRI_OK.match(iri):
+            if not iri or not IRI_OK.match(iri):
                 iri = entity_iri(key, self.base)
-            term = self._iris[key] = _iri(iri)
+            term = self._iris[key] = iri_term(iri)
         return term
 
     def doc(self, doc: Any) -> str | None:
@@ -311,7 +312,7 @@ class _Walker:
         return term
 
     def mint(self, folder: str, *parts: Any) -> str:
-        return _iri(f"{self.base}{folder}/{_hash(*parts)}")
+        return iri_term(f"{self.base}{folder}/{short_hash(*parts)}")
 
     # -- the walk
     def __iter__(self) -> Iterator[Statement]:
@@ -332,36 +333,36 @@ class _Walker:
         """Emit the rule node once; ``self._rules[name]`` is its IRI term."""
         name = str(name)
         if name not in self._rules:
-            term = self._rules[name] = _iri(entity_iri("rule/" + name, self.base))
-            yield term, A, _kg("ExtractionRule"), None
-            yield term, RDFS_LABEL, _lit(name), None
+            term = self._rules[name] = iri_term(entity_iri("rule/" + name, self.base))
+            yield term, A, kg_term("ExtractionRule"), None
+            yield term, RDFS_LABEL, string_literal(name), None
 
     def entity(self, key: str, d: dict[str, Any]) -> Iterator[Statement]:
         s = self.node(key)
         label = d.get("label") or key
-        yield s, A, _kg(str(d.get("type") or "Entity")), None
-        yield s, _kg("key"), _lit(key), None
-        pref = _lit(label, "zh")
+        yield s, A, kg_term(str(d.get("type") or "Entity")), None
+        yield s, kg_term("key"), string_literal(key), None
+        pref = string_literal(label, "zh")
         yield s, SKOS_PREF, pref, None
         yield s, RDFS_LABEL, pref, None
         for alias in sorted({a for a in d.get("aliases") or () if a and a != label}):
-            yield s, SKOS_ALT, _lit(alias, "zh"), None
+            yield s, SKOS_ALT, string_literal(alias, "zh"), None
         if d.get("en"):
-            en = _lit(d["en"], "en")
+            en = string_literal(d["en"], "en")
             yield s, SKOS_PREF, en, None
             yield s, RDFS_LABEL, en, None
         qid = d.get("wikidata")
-        if qid and _QID.match(str(qid)):
-            yield s, OWL_SAME_AS, _iri(WIKIDATA_NS + str(qid)), None
+        if qid and QID.match(str(qid)):
+            yield s, OWL_SAME_AS, iri_term(WIKIDATA_NS + str(qid)), None
         iso = d.get("iso")
-        if iso and _ISO3.match(str(iso)):
-            yield s, _kg("isoCode"), _lit(iso), None
-            yield s, SKOS_NOTATION, _typed(str(iso), ISO_DT), None
+        if iso and ISO3.match(str(iso)):
+            yield s, kg_term("isoCode"), string_literal(iso), None
+            yield s, SKOS_NOTATION, typed_literal(str(iso), ISO_DT), None
         if d.get("category"):
-            yield s, _kg("category"), _lit(d["category"], "zh"), None
-        total = _int(d.get("mentions"))
+            yield s, kg_term("category"), string_literal(d["category"], "zh"), None
+        total = int_literal(d.get("mentions"))
         if total is not None:
-            yield s, _kg("mentionCount"), total, None
+            yield s, kg_term("mentionCount"), total, None
 
         # Mentions per document: the mention edges, else the node's ``docs`` table.
         counts: dict[str, Any] = {}
@@ -375,68 +376,68 @@ class _Walker:
         for doc_id, n in counts.items():
             dt = self.doc(doc_id)
             g = dt if self.named else None
-            yield s, _kg("mentionedIn"), dt, g
+            yield s, kg_term("mentionedIn"), dt, g
             stats = self.mint("mention-stats", key, doc_id)
-            yield stats, A, _kg("MentionStats"), g
-            yield stats, _kg("entity"), s, g
-            yield stats, _kg("document"), dt, g
-            c = _int(n)
+            yield stats, A, kg_term("MentionStats"), g
+            yield stats, kg_term("entity"), s, g
+            yield stats, kg_term("document"), dt, g
+            c = int_literal(n)
             if c is not None:
-                yield stats, _kg("count"), c, g
+                yield stats, kg_term("count"), c, g
             if spans.get(doc_id):
-                yield stats, _kg("spans"), _lit(spans[doc_id]), g
+                yield stats, kg_term("spans"), string_literal(spans[doc_id]), g
         for ex in d.get("examples") or ():
             if not isinstance(ex, dict) or not ex.get("sentence"):
                 continue
             dt = self.doc(ex.get("doc"))
             g = dt if self.named else None
             m = self.mint("mention", key, ex.get("doc"), ex.get("start"), ex.get("end"))
-            yield m, A, _kg("Mention"), g
-            yield m, _kg("entity"), s, g
+            yield m, A, kg_term("Mention"), g
+            yield m, kg_term("entity"), s, g
             if dt:
                 yield m, PROV_DERIVED, dt, g
-            yield m, _kg("sentence"), _lit(ex["sentence"], "zh"), g
+            yield m, kg_term("sentence"), string_literal(ex["sentence"], "zh"), g
             for prop, v in (("charStart", ex.get("start")), ("charEnd", ex.get("end"))):
-                t = _int(v)
+                t = int_literal(v)
                 if t is not None:
-                    yield m, _kg(prop), t, g
+                    yield m, kg_term(prop), t, g
 
     def document(self, key: str, d: dict[str, Any]) -> Iterator[Statement]:
         s = self.node(key)
-        yield s, A, _kg("Document"), None
-        yield s, DC_IDENTIFIER, _lit(key[4:] if key.startswith("doc/") else key), None
+        yield s, A, kg_term("Document"), None
+        yield s, DC_IDENTIFIER, string_literal(key[4:] if key.startswith("doc/") else key), None
         title = d.get("title")
-        yield s, RDFS_LABEL, _lit(d.get("label") or title or key, "zh"), None
+        yield s, RDFS_LABEL, string_literal(d.get("label") or title or key, "zh"), None
         if title:
-            yield s, DC_TITLE, _lit(title, "zh"), None
+            yield s, DC_TITLE, string_literal(title, "zh"), None
         if d.get("date"):
             date = date_literal(d["date"])
             if date:
                 yield s, DC_DATE, date, None
             else:
-                yield s, _kg("dateText"), _lit(d["date"]), None
+                yield s, kg_term("dateText"), string_literal(d["date"]), None
         url = d.get("url")
         if url:
             url = str(url).strip()
-            yield s, DC_SOURCE, _iri(url) if _IRI_OK.match(url) else _lit(url), None
+            yield s, DC_SOURCE, iri_term(url) if IRI_OK.match(url) else string_literal(url), None
         if d.get("publisher"):
-            yield s, DC_PUBLISHER, _lit(d["publisher"]), None
+            yield s, DC_PUBLISHER, string_literal(d["publisher"]), None
         if d.get("author"):
-            yield s, DC_CREATOR, _lit(d["author"]), None
+            yield s, DC_CREATOR, string_literal(d["author"]), None
         if d.get("source"):
-            yield s, _kg("sourcePath"), _lit(d["source"]), None
+            yield s, kg_term("sourcePath"), string_literal(d["source"]), None
         for cat in d.get("categories") or ():
             if cat:
-                yield s, DC_SUBJECT, _lit(cat, "zh"), None
-        chars = _int(d.get("chars"))
+                yield s, DC_SUBJECT, string_literal(cat, "zh"), None
+        chars = int_literal(d.get("chars"))
         if chars is not None:
-            yield s, _kg("charCount"), chars, None
+            yield s, kg_term("charCount"), chars, None
         for p, o in issue_statements(d, self.node):
             yield s, p, o, None
 
     def relation(self, subj: str, obj: str, key: Any, d: dict[str, Any]) -> Iterator[Statement]:
         pred = str(d.get("predicate") or key)
-        s, o, p = self.node(subj), self.node(obj), _kg(pred)
+        s, o, p = self.node(subj), self.node(obj), kg_term(pred)
         graphs: dict[str | None, None] = {}  # ordered set
         posts: dict[str, dict[str | None, None]] = {}
         seen: set[str] = set()
@@ -459,33 +460,33 @@ class _Walker:
                 continue
             seen.add(e)
             graphs[g] = None
-            yield e, A, _kg("Evidence"), g
+            yield e, A, kg_term("Evidence"), g
             yield e, RDF_SUBJECT, s, g
             yield e, RDF_PREDICATE, p, g
             yield e, RDF_OBJECT, o, g
             if dt:
                 yield e, PROV_DERIVED, dt, g
             if ev.get("sentence"):
-                yield e, _kg("sentence"), _lit(ev["sentence"], "zh"), g
+                yield e, kg_term("sentence"), string_literal(ev["sentence"], "zh"), g
             for prop, v in (("charStart", ev.get("sent_start")), ("charEnd", ev.get("sent_end"))):
-                t = _int(v)
+                t = int_literal(v)
                 if t is not None:
-                    yield e, _kg(prop), t, g
+                    yield e, kg_term(prop), t, g
             if ev.get("rule"):
                 yield from self.rule(ev["rule"])
-                yield e, _kg("rule"), _lit(ev["rule"]), g
+                yield e, kg_term("rule"), string_literal(ev["rule"]), g
                 yield e, PROV_GENERATED, self._rules[str(ev["rule"])], g
-            conf = _number(ev.get("confidence", d.get("confidence")))
+            conf = number_literal(ev.get("confidence", d.get("confidence")))
             if conf is not None:
-                yield e, _kg("confidence"), conf, g
+                yield e, kg_term("confidence"), conf, g
             modality = ev.get("modality") or d.get("modality")
             if modality:
-                yield e, _kg("modality"), _lit(modality), g
+                yield e, kg_term("modality"), string_literal(modality), g
             implicit = ev.get("implicit", d.get("implicit"))
             if implicit is not None:
-                yield e, _kg("implicit"), _bool(implicit), g
+                yield e, kg_term("implicit"), bool_literal(implicit), g
             if ev.get("post"):
-                yield e, _kg("post"), _lit(ev["post"], "zh"), g
+                yield e, kg_term("post"), string_literal(ev["post"], "zh"), g
                 posts.setdefault(str(ev["post"]), {})[g] = None
         if not graphs:
             graphs[None] = None
@@ -498,12 +499,12 @@ class _Walker:
             if d.get("post") and str(d["post"]) not in posts:
                 posts[str(d["post"])] = {None: None}
             for title, title_graphs in posts.items():
-                post = _iri(entity_iri(f"post/{obj}/{title}", self.base))
+                post = iri_term(entity_iri(f"post/{obj}/{title}", self.base))
                 if post not in self._posts:
                     self._posts.add(post)
-                    yield post, A, _kg("Post"), None
+                    yield post, A, kg_term("Post"), None
                     yield post, A, ORG_POST, None
-                    yield post, RDFS_LABEL, _lit(title, "zh"), None
+                    yield post, RDFS_LABEL, string_literal(title, "zh"), None
                     yield post, ORG_POST_IN, o, None
                 for g in title_graphs if self.named else (None,):
                     yield s, ORG_HOLDS, post, g
@@ -523,39 +524,39 @@ class _Walker:
             ob.get("value"),
             ob.get("date"),
         )
-        yield n, A, _kg("Observation"), g
+        yield n, A, kg_term("Observation"), g
         if ob.get("subject"):
-            yield n, _kg("subject"), self.node(str(ob["subject"])), g
+            yield n, kg_term("subject"), self.node(str(ob["subject"])), g
         if ob.get("indicator"):
-            yield n, _kg("indicator"), _lit(ob["indicator"], "zh"), g
-        value = _number(ob.get("value"))
+            yield n, kg_term("indicator"), string_literal(ob["indicator"], "zh"), g
+        value = number_literal(ob.get("value"))
         if value is not None:
-            yield n, _kg("value"), value, g
+            yield n, kg_term("value"), value, g
         if ob.get("unit"):
-            yield n, _kg("unit"), _lit(ob["unit"]), g
+            yield n, kg_term("unit"), string_literal(ob["unit"]), g
         if ob.get("date"):
             date = date_literal(ob["date"])
-            yield n, _kg("date"), date if date else _lit(ob["date"]), g
+            yield n, kg_term("date"), date if date else string_literal(ob["date"]), g
         if ob.get("kind"):
-            yield n, _kg("observationKind"), _lit(ob["kind"]), g
+            yield n, kg_term("observationKind"), string_literal(ob["kind"]), g
         if ob.get("surface"):
-            yield n, _kg("surface"), _lit(ob["surface"], "zh"), g
+            yield n, kg_term("surface"), string_literal(ob["surface"], "zh"), g
         if dt:
             yield n, PROV_DERIVED, dt, g
         if ob.get("sentence"):
-            yield n, _kg("sentence"), _lit(ob["sentence"], "zh"), g
+            yield n, kg_term("sentence"), string_literal(ob["sentence"], "zh"), g
         for prop, v in (
             ("charStart", ob.get("sent_start")),
             ("charEnd", ob.get("sent_end")),
             ("surfaceStart", ob.get("start")),
             ("surfaceEnd", ob.get("end")),
         ):
-            t = _int(v)
+            t = int_literal(v)
             if t is not None:
-                yield n, _kg(prop), t, g
+                yield n, kg_term(prop), t, g
         if ob.get("rule"):
             yield from self.rule(ob["rule"])
-            yield n, _kg("rule"), _lit(ob["rule"]), g
+            yield n, kg_term("rule"), string_literal(ob["rule"]), g
             yield n, PROV_GENERATED, self._rules[str(ob["rule"])], g
 
 
@@ -637,31 +638,8 @@ def graph_to_rdf(G: Any, base_iri: str | None = None, *, named_graphs: bool = Tr
 # --------------------------------------------------------------------------- writing
 
 
-@contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "wb", **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; rename it to ``path`` only on success.
-
-    On any exception the temporary file is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    f = open(tmp, mode.replace("w", "x"), **kwargs)  # closed below, on every path
-    try:
-        yield f
-        f.flush()
-        os.fsync(f.fileno())
-        f.close()
-        os.replace(tmp, target)
-    except BaseException:
-        f.close()
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-
-
 def _write_lines(lines: Iterable[str], path: str | os.PathLike[str]) -> Path:
-    with atomic_open(path, "w", encoding="utf-8", errors="replace", newline="\n") as f:
+    with atomic_write(path, "w", encoding="utf-8", errors="replace", newline="\n") as f:
         buf: list[str] = []
         for line in lines:
             buf.append(line)
@@ -720,7 +698,7 @@ def write_turtle(G: Any, path: str | os.PathLike[str], base_iri: str | None = No
     """Turtle with the kg prefixes, serialised by pyoxigraph from the statement stream,
     one block per subject."""
     quads = _parsed(grouped_statements(G, base_iri, named_graphs=False))
-    with atomic_open(path) as f:
+    with atomic_write(path, "wb") as f:
         ox.serialize(
             (q.triple for q in quads),
             f,
@@ -733,7 +711,7 @@ def write_turtle(G: Any, path: str | os.PathLike[str], base_iri: str | None = No
 def write_trig(G: Any, path: str | os.PathLike[str], base_iri: str | None = None) -> Path:
     """TriG: entities in the default graph, each document's facts in the graph it names."""
     quads = _parsed(grouped_statements(G, base_iri, named_graphs=True))
-    with atomic_open(path) as f:
+    with atomic_write(path, "wb") as f:
         ox.serialize(
             quads, f, ox.RdfFormat.TRIG, prefixes=prefixes(_base(G, base_iri), folders=True)
         )
@@ -893,7 +871,7 @@ def _context_json(context: dict[str, Any] | str) -> str:
 
 def write_jsonld_context(path: str | os.PathLike[str], base_iri: str = DEFAULT_BASE) -> Path:
     """Write ``{"@context": …}`` (:func:`jsonld_context`) as a file other JSON-LD can cite."""
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_write(path, "w", encoding="utf-8", newline="\n") as f:
         f.write('{"@context":' + _context_json(jsonld_context(base_iri)) + "}\n")
     return Path(path)
 
@@ -918,7 +896,7 @@ def write_jsonld(
     def dump(obj: Any) -> str:
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_write(path, "w", encoding="utf-8", newline="\n") as f:
         f.write('{"@context":' + _context_json(context or ctx))
         f.write(',\n"@graph":[')
         sep = "\n"

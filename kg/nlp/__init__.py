@@ -39,16 +39,35 @@ def _result(doc: Document, sd) -> DocResult:
     )
 
 
+def _sectioned(nlp, doc: Document) -> DocResult:
+    """A document over ``nlp.max_length`` characters, section by section
+    (:mod:`kg.nlp.sections`)."""
+    from kg.nlp.sections import join, sections
+
+    parts = ((a, _result(doc, nlp(doc.text[a:b]))) for a, b in sections(doc.text, nlp.max_length))
+    return join(doc.id, doc.meta, len(doc.text), parts)
+
+
 def extract(doc: Document) -> DocResult:
-    """Run the pipeline on one document."""
+    """Run the pipeline on one document (in sections when it is longer than the
+    pipeline's ``max_length``)."""
     from kg.nlp.pipeline import get_nlp
 
-    return _result(doc, get_nlp(lean=True)(doc.text))
+    nlp = get_nlp(lean=True)
+    if len(doc.text) > nlp.max_length:
+        return _sectioned(nlp, doc)
+    return _result(doc, nlp(doc.text))
 
 
 def extract_many(docs: list[Document], nlp: Any = None) -> list[DocResult]:
-    """Run the pipeline (default: ``get_nlp(lean=True)``) on a batch (``nlp.pipe``)."""
+    """Run the pipeline (default: ``get_nlp(lean=True)``) on a batch (``nlp.pipe``; long
+    documents in sections)."""
     from kg.nlp.pipeline import get_nlp
 
     nlp = nlp if nlp is not None else get_nlp(lean=True)
+    limit = nlp.max_length
+    if any(len(d.text) > limit for d in docs):
+        return [
+            _sectioned(nlp, d) if len(d.text) > limit else _result(d, nlp(d.text)) for d in docs
+        ]
     return [_result(d, sd) for d, sd in zip(docs, nlp.pipe(d.text for d in docs), strict=True)]

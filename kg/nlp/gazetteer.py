@@ -11,7 +11,6 @@ matcher, resolution (short form → full entity) and the IRIs (the entry ``id`` 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,9 +26,10 @@ from kg.nlp.text import INNER_QUOTES, norm_name, norm_text
 if TYPE_CHECKING:
     import numpy as np
 
-ONTOLOGY_DIR = Path(
-    os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parents[2] / "ontology")
-)
+from kg.fingerprint import ONTOLOGY_DIR
+
+#: the category scripts/build_gazetteers.py gives China's counties (县级行政区)
+COUNTY = "县级行政区"
 
 GAZETTEER_FILES = (
     "government.jsonl",
@@ -57,6 +57,8 @@ class GazEntry:
     successor: str | None = None
     #: the place one level up (a county's prefecture, a prefecture's province)
     part_of: str | None = None
+    #: short forms that name this body only beside another central body (药监局、海关总署)
+    listed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,6 +75,10 @@ class Gazetteer:
     #: strings that contain a name but are not that entity (财政部门, 沿海地区): matched
     #: like names so that leftmost-longest matching lets them win, then dropped
     blockers: frozenset[str] = frozenset()
+    #: one-character abbreviations of places (京 → place/beijing) and the characters
+    #: that may come before one (在京, 来沪): ``lexicon/place_abbr.tsv``
+    place_abbr: dict[str, str] = field(default_factory=dict)
+    abbr_before: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = None
     _heads_by_len: tuple[list, list] | None = field(default=None, repr=False, compare=False)
 
@@ -128,16 +134,19 @@ class Gazetteer:
 
     def jieba_words(self) -> list[str]:
         """Every name, for jieba's dictionary (so names stay whole tokens), except the
-        two-character names jieba already knows: they keep jieba's own frequency, so that
-        a name does not cut a word it straddles (东德 in 广东德庆, 美国 in 欧美国家).
+        two-character names of counties that jieba does not know (礼县 would cut
+        崇礼县政府; the matcher takes 歙|县 as two words of their own).
 
-        >>> "东德" in load_gazetteer().jieba_words()
-        False
+        >>> words = load_gazetteer().jieba_words()
+        >>> "荆州市" in words and "礼县" not in words
+        True
         """
-        from kg.nlp.text import jieba_tags
-
-        known = jieba_tags()
-        return [n for n in self.by_name if len(n) >= 3 or (len(n) == 2 and n not in known)]
+        return [
+            n
+            for n, keys in self.by_name.items()
+            if len(n) >= 3
+            or (len(n) == 2 and not all(self.entries[k].category == COUNTY for k in keys))
+        ]
 
 
 def _index_heads(heads: list[tuple[str, str]]) -> list[tuple[int, dict[str, tuple[str, str]]]]:
@@ -269,7 +278,7 @@ class NameWindows:
         return out.tobytes().decode("utf-32-le", "surrogatepass"), where
 
 
-def _read_lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> list[str]:
     if not path.exists():
         return []
     out = []
@@ -304,6 +313,7 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                         category=d.get("category"),
                         successor=d.get("successor"),
                         part_of=d.get("partOf"),
+                        listed=tuple(d.get("listed") or ()),
                     )
                 except (ValueError, KeyError, TypeError) as exc:
                     raise KGError(Errors.E050, path=path, line=lineno, reason=exc) from exc
@@ -313,12 +323,18 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
                     if entry.id not in gaz.by_name[n]:
                         gaz.by_name[n].append(entry.id)
     lex = directory / "lexicon"
-    gaz.posts = sorted(set(_read_lines(lex / "posts.txt")), key=len, reverse=True)
-    gaz.not_entities = frozenset(norm_name(x) for x in _read_lines(lex / "not_entities.txt"))
-    gaz.ambiguous = frozenset(norm_name(x) for x in _read_lines(lex / "ambiguous_aliases.txt"))
-    gaz.blockers = frozenset(norm_name(x) for x in _read_lines(lex / "blockers.txt"))
+    gaz.posts = sorted(set(read_lines(lex / "posts.txt")), key=len, reverse=True)
+    gaz.not_entities = frozenset(norm_name(x) for x in read_lines(lex / "not_entities.txt"))
+    gaz.ambiguous = frozenset(norm_name(x) for x in read_lines(lex / "ambiguous_aliases.txt"))
+    gaz.blockers = frozenset(norm_name(x) for x in read_lines(lex / "blockers.txt"))
+    for line in read_lines(lex / "place_abbr.tsv"):
+        parts = line.split("\t")
+        if len(parts) == 2 and parts[0] == "before":
+            gaz.abbr_before = frozenset(parts[1].strip())
+        elif len(parts) == 2 and len(parts[0]) == 1 and parts[1].strip() in gaz.entries:
+            gaz.place_abbr[parts[0]] = parts[1].strip()
     heads = []
-    for line in _read_lines(lex / "title_heads.tsv"):
+    for line in read_lines(lex / "title_heads.tsv"):
         parts = line.split("\t") if "\t" in line else line.split()
         if len(parts) >= 2:
             heads.append((parts[0].strip(), parts[1].strip()))

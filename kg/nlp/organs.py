@@ -41,7 +41,7 @@ from pathlib import Path
 import ahocorasick
 
 from kg.model import Mention
-from kg.nlp.gazetteer import Gazetteer, NameWindows, _read_lines
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, read_lines
 from kg.nlp.text import norm_name, offset_mask
 
 GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
@@ -60,7 +60,7 @@ _AGENCY_HEADS = "管理局|总局|委员会|局|署"
 _AGENCY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:" + _AGENCY_HEADS + r")(?!长)")
 # what may not start a sub-unit: a post or a verb right after the body
 _SUB_BAD_START = re.compile(
-    r"(?:副|总|部|局|长|门|属|下|所|内|外|主|有|负|新闻发言|发言|会同|联合|牵头|批准)"
+    r"(?:副|总|部|局|长|门|属|下|所|内|外|主(?:任|席|管|办|持|要|导|动|体|编|讲)|有|负|新闻发言|发言|会同|联合|牵头|批准)"
 )
 _EMBASSY = re.compile(r"驻([\u4e00-\u9fff]{1,8}?)(?:大使馆|总领事馆|领事馆|使馆|代表处|代表团)")
 # characters that never occur inside the middle of a sub-unit name or a place name
@@ -97,12 +97,12 @@ def _dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]
     return frozenset(bad), unit, frozenset(places)
 
 
-def _segmenter_freq() -> dict[str, int]:
+def segmenter_freq() -> dict[str, int]:
     """The word frequencies of the segmenter the pipeline uses (already in memory): a
     word with a frequency is a word jieba knows."""
-    from kg.nlp.pipeline import _fast_segmenter
+    from kg.nlp.segment import fast_segmenter
 
-    seg = _fast_segmenter()
+    seg = fast_segmenter()
     dt = getattr(seg, "dt", None)
     if dt is not None and hasattr(dt, "check_initialized"):
         dt.check_initialized()
@@ -159,18 +159,22 @@ _NOT_DISTRICTS = frozenset(
 # a date before 日/月… (6日国务院, 六日国务院): the 日 is the day, no country (日本)
 _DATE_CHARS = frozenset("月年号〇零一二三四五六七八九十廿卅")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
-# a provincial organ named without its province (省委, 省政协): the document's province's
+# a provincial organ named without its province (省委, 省政协): the document's province's.
+# 省政府 and 省人民政府 stay generic: laws use them for any province (由省人民政府规定)
 _BARE_PROVINCIAL = (
     "省人民代表大会常务委员会",
     "省人大常委会",
     "省人民代表大会",
-    "省人民政府",
-    "省政府",
     "省政协",
     "省委",
 )
-# a people's congress named by its term (四川省第十四届人民代表大会第五次会议)
-_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会")
+# a foreign first-level division after its country (美国|俄亥俄州, 日本|福岛县)
+_FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
+# what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
+_LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
+# a people's congress or its standing committee named by its term (四川省第十四届人民代表
+# 大会第五次会议, 山东省第十届人民代表大会常务委员会第四次会议)
+_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会(常务委员会)?")
 
 
 def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
@@ -184,7 +188,7 @@ def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
 
 def _tsv(path: Path) -> list[list[str]]:
     out = []
-    for line in _read_lines(path):
+    for line in read_lines(path):
         parts = [p.strip() for p in line.split("\t")] if "\t" in line else line.split()
         out.append(parts)
     return out
@@ -199,8 +203,8 @@ class OrganFinder:
         self.local: dict[str, str] = {}
         for parts in _tsv(lex / "gov_local_organs.tsv"):
             self.local[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
-        heads = _read_lines(lex / "gov_heads.txt")
-        for d in _read_lines(lex / "gov_domains.txt"):
+        heads = read_lines(lex / "gov_heads.txt")
+        for d in read_lines(lex / "gov_domains.txt"):
             for h in heads:
                 self.local.setdefault(d + h, d + h)
         self.foreign: dict[str, str] = {}
@@ -213,10 +217,10 @@ class OrganFinder:
         self.abbr: dict[str, str] = {p[0]: p[1] for p in abbr_rows}
         # abbreviations that are also common words: only before an army (以军, not 以政府)
         self.abbr_military = frozenset(p[0] for p in abbr_rows if len(p) > 2 and p[2] == "military")
-        self.place_stop = frozenset(_read_lines(lex / "place_stop.txt"))
+        self.place_stop = frozenset(read_lines(lex / "place_stop.txt"))
         self._bad_words, self._unit_words, self._ns_words = _dictionary_words()
-        self._freq = _segmenter_freq()
-        boundaries = sorted(set(_read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
+        self._freq = segmenter_freq()
+        boundaries = sorted(set(read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
         self._boundary = (
             re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
         )
@@ -227,12 +231,20 @@ class OrganFinder:
         for e in gazetteer.entries.values():
             if e.type in ("Country", "Location"):
                 target = self.country_names if e.type == "Country" else self.place_names
+                # a county's two-character name is often the end of another name (礼县 in
+                # 崇礼县政府); the administrative shape (崇礼 + 县) finds those counties
+                short = 3 if e.category == COUNTY else 2
                 for nm in (e.name, *e.aliases):
                     nm = norm_name(nm)
-                    if len(nm) >= 2 and len(gazetteer.by_name.get(nm, ())) == 1:
+                    if len(nm) >= short and len(gazetteer.by_name.get(nm, ())) == 1:
                         target[nm] = e.id
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)
+        # short forms that name a central body only beside another (药监局、海关总署)
+        self.listed: dict[str, str] = {
+            f: e.id for e in gazetteer.entries.values() for f in e.listed
+        }
+        self._listed_lengths = tuple(sorted({len(f) for f in self.listed}, reverse=True))
         # the province each provincial organ belongs to (gov/hunan-cpc → place/hunan)
         self.province_of: dict[str, str] = {}
         provinces = {
@@ -505,6 +517,7 @@ class OrganFinder:
                 self._emit_foreign(found, text, q[1], q[0], m.end(), m.group())
         for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
             self._agency(found, st, c, others)
+            self._foreign_region(found, st, c)
         # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
@@ -532,7 +545,48 @@ class OrganFinder:
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
         self._provincial(found, st)
+        if self.listed:
+            self._listed(found, st, bodies)
         return [*found.values(), *extra]
+
+    def _listed(self, found: dict, st, bodies: list[Mention]) -> None:
+        """Short forms local bureaus share (药监局, 林业局, 环保总局) as the central body they
+        abbreviate where a list joins them to a State Council body: （药监局、海关总署负责）,
+        财政部会同林业局, 环保总局会同发展改革委; chained along the list."""
+        norm, n = st.norm, len(st.norm)
+        todo = [b for b in bodies if b.type == "Ministry"]
+        seen: set[tuple[int, int]] = set()
+        while todo:
+            b = todo.pop()
+            for sep in _LIST_JOINS:
+                # after the body: 海关总署、药监局
+                i = b.end + len(sep)
+                if norm.startswith(sep, b.end):
+                    for k in self._listed_lengths:
+                        form = norm[i : i + k]
+                        if form in self.listed and (i + k >= n or norm[i + k] != "长"):
+                            todo += self._add_listed(found, st, i, i + k, seen)
+                            break
+                # before the body: 药监局、海关总署
+                j = b.start - len(sep)
+                if j > 0 and norm.startswith(sep, j):
+                    for k in self._listed_lengths:
+                        form = norm[max(0, j - k) : j]
+                        if len(form) == k and form in self.listed and (
+                            j - k == 0 or not _CJK.match(norm[j - k - 1])
+                            or norm[j - k - 1] in "和与及同由会"
+                        ):
+                            todo += self._add_listed(found, st, j - k, j, seen)
+                            break
+
+    def _add_listed(self, found: dict, st, s: int, e: int, seen: set) -> list[Mention]:
+        if (s, e) in seen:
+            return []
+        seen.add((s, e))
+        g = self.gaz.entries[self.listed[st.norm[s:e]]]
+        m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
+        found.setdefault((s, e), m)
+        return [m]
 
     def _provincial(self, found: dict, st) -> None:
         """Provincial organs without their province (省委, 省政协, 省人大常委会) when the
@@ -557,7 +611,8 @@ class OrganFinder:
         for m in _CONGRESS_TERM.finditer(norm):
             p = ends.get(m.start())
             if p is not None:
-                g = self.gaz.lookup(self.gaz.entries[p.key].name + "人民代表大会")
+                organ = "人民代表大会" + (m.group(1) or "")  # or its standing committee
+                g = self.gaz.lookup(self.gaz.entries[p.key].name + organ)
                 if g is not None:
                     found.setdefault(
                         (p.start, m.end()),
@@ -585,6 +640,38 @@ class OrganFinder:
                             (i, e), Mention(i, e, st.text[i:e], g.type, g.id, g.name, "organ")
                         )
                 i = norm.find(form, e)
+
+    def _foreign_region(self, found: dict, st, c: Mention) -> None:
+        """A foreign country's state, province or prefecture right after the country's
+        name (美国|俄亥俄州, 日本|福岛县, 印度|喀拉拉邦): a Location no gazetteer lists.
+        The name is whole jieba words with no function or common word in it (美国各州,
+        美国一些州 are none)."""
+        country = self.gaz.entries.get(c.key)
+        norm = st.norm
+        if country is None or country.iso == "CHN" or c.end not in st.tok_starts:
+            return
+        m = _FOREIGN_REGION.match(norm, c.end)
+        if m is None or m.end() not in st.tok_ends:
+            return
+        if country.iso == "JPN" and norm[m.end() - 1] == "省":
+            return  # Japan's 省 are ministries (总务省, 外务省); its divisions are 都道府县
+        mid = m.group(1)
+        if (
+            any(ch in _PLACE_STOP_CHARS for ch in mid)
+            or mid in self.place_stop
+            or self._has_non_place_word(norm, c.end, m.end(1), st)
+        ):
+            return
+        from kg.nlp.components.base import open_key
+
+        name = norm[c.end : m.end()]
+        if self.gaz.lookup(name) is not None:
+            return  # a known place (the gazetteer's match stands)
+        found.setdefault(
+            (c.end, m.end()),
+            Mention(c.end, m.end(), st.text[c.end : m.end()], "Location",
+                    open_key("Location", name), name, "organ"),
+        )
 
     def _agency(self, found: dict, st, c: Mention, others: list[int]) -> None:
         """A foreign country's agency: the country, a middle of name words (no function
@@ -656,7 +743,7 @@ class NominalFinder:
         words: set[str] = set()
         qualifiers: set[str] = set()
         suffixes: set[str] = set()
-        for line in _read_lines(lex / "nominal_organs.txt"):
+        for line in read_lines(lex / "nominal_organs.txt"):
             if line.startswith("qualifier:"):
                 qualifiers.add(line.split(":", 1)[1].strip())
             elif line.startswith("suffix:"):
@@ -665,7 +752,7 @@ class NominalFinder:
                 words.add(line)
         if organs is not None:
             words |= {w for w in organs.local if len(w) >= 2}
-        for d in _read_lines(lex / "gov_domains.txt"):
+        for d in read_lines(lex / "gov_domains.txt"):
             words |= {d + s for s in suffixes}
         forms = set(words)
         for q in qualifiers:

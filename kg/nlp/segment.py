@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 try:
@@ -154,3 +155,18 @@ class _Hmm:
                     out.extend(word)
                 else:
                     append(word)
+
+
+def fast_segmenter() -> Any:
+    """The fastest installed module with jieba's ``cut`` and identical tokens."""
+    for name in ("jieba_next", "jieba_fast", "jieba"):
+        try:
+            mod = __import__(name)
+        except ImportError:
+            continue
+        for setter in ("set_log_level", "setLogLevel"):
+            if hasattr(mod, setter):
+                getattr(mod, setter)(logging.WARNING)
+                break
+        return mod
+    raise ImportError("jieba is required")  # pragma: no cover

@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.fingerprint import REPO_ONTOLOGY_DIR
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -33,7 +35,7 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 for _keep in "（）：；，！？":
     _FULLWIDTH.pop(ord(_keep), None)
 _DASHES = {ord(c): "—" for c in "-‐‑‒–—―－─"}
-_T2S_PATH = Path(__file__).resolve().parents[2] / "ontology" / "lexicon" / "t2s_chars.tsv"
+_T2S_PATH = REPO_ONTOLOGY_DIR / "lexicon" / "t2s_chars.tsv"
 
 
 def _t2s_table() -> dict[int, str]:

@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import Errors, InputError, KGError
+from kg.errors import Errors, InputError, KGError, Skipped
 from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS, REGISTRY
+from kg.ingest.names import shown
 from kg.iri import DEFAULT_BASE
 from kg.runtime.policy import OneShot
 
@@ -54,6 +55,8 @@ __all__ = [
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = REPO_DIR / "data" / "sample"
+#: Files without a reader named in the build summary (``--verbose``: all).
+SKIPPED_NAMED = 10
 #: From this many documents on, Turtle and N-Triples come from :mod:`kg.export.fast`.
 FAST_EXPORT_MIN_DOCS = 100
 #: A build that extracted fewer documents renders their RDF fragments itself (the worker
@@ -84,6 +87,8 @@ class BuildReport:
     fragments: dict[str, int] = field(default_factory=dict)
     #: seconds per output format
     format_seconds: dict[str, float] = field(default_factory=dict)
+    #: ``(path, suffix)`` of files found in a folder that kg has no reader for
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     #: housekeeping a build with ``memos`` left for its caller to run once it has used the
     #: report (:func:`run_pending`)
     pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
@@ -94,7 +99,19 @@ class BuildReport:
         while self.pending:
             self.pending.pop(0)()
 
-    def summary(self) -> str:
+    def skipped_line(self, verbose: bool = False, hint: bool = True) -> str:
+        """``skipped files (3: .doc 2, .png 1): a.doc, b.doc, c.png``: counts by type, the
+        first :data:`SKIPPED_NAMED` names (all with ``verbose``)."""
+        n = len(self.skipped)
+        if not n:
+            return ""
+        by_type = Counter(suffix for _, suffix in self.skipped)
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]))
+        named = [p for p, _ in (self.skipped if verbose else self.skipped[:SKIPPED_NAMED])]
+        more = "" if len(named) == n else " …" + (f" (--verbose lists all {n})" if hint else "")
+        return f"skipped files, no reader ({n}: {kinds}): " + ", ".join(named) + more
+
+    def summary(self, verbose: bool = False) -> str:
         lines = [
             f"documents read: {self.docs_read}, failed: {self.docs_failed}"
             + (f", from cache: {self.docs_cached}" if self.docs_cached else ""),
@@ -115,6 +132,8 @@ class BuildReport:
                 + "; ".join(self.errors[:20])
                 + (" …" if len(self.errors) > 20 else ""),
             )
+        if self.skipped:
+            lines.insert(1, self.skipped_line(verbose))
         if self.outputs:
             lines.append("wrote: " + ", ".join(self.outputs.values()))
         return "\n".join(lines)
@@ -195,6 +214,9 @@ def _resolve(
         report.timings["setup"] = t0 - started
 
     def _err(e: InputError) -> None:
+        if isinstance(e, Skipped):  # no reader for it: counted and named, not a failure
+            report.skipped.append((str(e.path), e.suffix))
+            return
         report.docs_failed += 1
         report.errors.append(str(e))
         if on_error:
@@ -225,7 +247,7 @@ def _resolve(
     if state is not None:
         report.files_unchanged = state.files_skipped
     if report.docs_read == 0:
-        raise KGError(Errors.E020, inputs=", ".join(str(p) for p in paths))
+        raise KGError(Errors.E020, inputs=", ".join(map(shown, paths)), reason=_why_none(report))
     res = resolver.finish()
     report.timings["resolve"] = time.perf_counter() - t1
     report.entities_by_type = dict(Counter(e.type for e in res.entities.values()))
@@ -233,6 +255,23 @@ def _resolve(
     report.relations_by_predicate = dict(Counter(p for _, _, p in edges))
     report.observations = len(res.observations)
     return res
+
+
+def _why_none(report: BuildReport) -> str:
+    """Why a build found no document: failures by code, files without a reader, or none."""
+    why = []
+    if report.errors:
+        codes = Counter(e[1:5] if e.startswith("[E") else "?" for e in report.errors)
+        listed = ", ".join(f"{c} {n}" for c, n in sorted(codes.items()))
+        why.append(f"{len(report.errors)} failed ({listed}; see the errors above)")
+    if report.skipped:
+        why.append(report.skipped_line(hint=False))
+    if not why:
+        from kg.ingest.readers import SUFFIX_FORMATS
+
+        suffixes = ", ".join(sorted(SUFFIX_FORMATS))
+        why.append(f"no file with a suffix kg reads ({suffixes}) was found")
+    return "; ".join(why)
 
 
 def _open_state(cache_dir: str | Path, fingerprint: str | None = None) -> BuildState:

@@ -14,6 +14,8 @@ cache miss (None), never an exception. The mention list is left out unless asked
 ('ValueError: ', None)
 >>> decode_result(b"\\x93junk") is None
 True
+>>> _TUPLE_LISTS
+('examples', 'spans')
 """
 
 from __future__ import annotations
@@ -85,10 +87,16 @@ def failure(data: bytes) -> str | None:
     return None
 
 
+#: EntityInfo fields holding lists of tuples (msgpack gives lists back)
+_TUPLE_LISTS = tuple(
+    n for n, f in ((f.name, f) for f in fields(EntityInfo)) if "list[tuple[" in str(f.type)
+)
+
+
 def _entity(k: str, row: list[Any]) -> tuple[str, EntityInfo]:
     e = EntityInfo(*row)
-    e.examples = [tuple(x) for x in e.examples]
-    e.spans = [tuple(x) for x in e.spans]
+    for name in _TUPLE_LISTS:
+        setattr(e, name, [tuple(x) for x in getattr(e, name)])
     return k, e
 
 

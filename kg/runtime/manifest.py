@@ -5,7 +5,7 @@ Three things under the cache folder (``OUT/.cache`` by default) make that possib
 
 - the **manifest** (``manifest.bin``, a checked file of :mod:`kg.runtime.store`): for
   every input file its size and ``mtime_ns`` and, per document read from it, the id, the
-  content hash (the result key: :func:`kg.runtime.extract.doc_hash`), the metadata and
+  content hash (the result key: :func:`doc_hash`), the metadata and
   the length. A file whose size and mtime are unchanged is not read again: its documents
   come straight from the store. The manifest is only trusted for the same pipeline
   version and reading options; a file modified too close to the moment the manifest was
@@ -22,6 +22,8 @@ is :class:`kg.ingest.DocumentIds`'s business, for this reading as for a plain on
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,7 +32,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kg import fingerprint
 from kg.errors import Errors, InputError, KGError
+from kg.ingest.names import shown
 from kg.model import Document
 from kg.runtime.lifecycle import CacheLock
 from kg.runtime.store import PackStore, dump_checked, load_checked
@@ -40,6 +44,16 @@ MANIFEST_NAME = "manifest.bin"
 #: A file modified less than this before the manifest was taken is read again even when
 #: its size and mtime match (coarse file-system timestamps).
 RACY_NS = 2_000_000_000
+
+
+def doc_hash(doc: Document) -> str:
+    """Content hash of a document as the pipeline sees it."""
+    h = hashlib.sha1(fingerprint.code_version().encode())
+    h.update(doc.id.encode())
+    h.update(doc.text.encode("utf-8"))
+    meta = {k: v for k, v in doc.meta.items() if k not in ("source", "sha1", "mtime")}
+    h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return h.hexdigest()
 
 
 class DocEntry(NamedTuple):
@@ -158,7 +172,7 @@ class BuildState:
             f = found[0]
             if format_for(f) is None:
                 continue  # a named file kg cannot read: an error, not a document
-            stamp = self._stamp(str(f))
+            stamp = self._stamp(shown(f))
             if stamp is None:
                 return True
             try:
@@ -256,8 +270,6 @@ def iter_inputs(
     if state is None:
         yield from iter_documents(inputs, text_field=text_field)
         return
-    from kg.runtime.extract import doc_hash
-
     ids = DocumentIds()
     for found in files if files is not None else iter_input_files(inputs):
         if isinstance(found, InputError):
@@ -270,7 +282,7 @@ def iter_inputs(
             st = None
         if ids.seen_before(f, st):
             continue
-        path = str(f)
+        path = shown(f)  # the manifest's key: text msgpack can write, whatever the name
         docs = state.unchanged(path, st)
         if docs is not None and ids.assign_all([d.raw_id for d in docs], [d.doc_id for d in docs]):
             state.new_files[path] = state.files[path]

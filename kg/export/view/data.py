@@ -31,6 +31,7 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import defaultdict
@@ -86,6 +87,9 @@ MAX_COMENTION_GROUP = 12
 MIN_COMMUNITY = 3
 #: The Louvain seed: the same graph gives the same communities.
 SEED = 42
+#: Louvain runs over this many most central drawn entities (its time grows fast with the
+#: graph); each other drawn entity joins the community of its best-ranked neighbour there.
+MAX_COMMUNITY_NODES = 800
 
 _QID = re.compile(r"Q\d+")
 #: Up to this size ``int(float(n)) == n``.
@@ -195,29 +199,47 @@ def centrality(
         return {n: p / total for n, p in pers.items()}
 
 
-def communities(nodes: list[str], pairs: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """Community number per node (Louvain over the undirected pairs, fixed seed; 0 is the
-    largest community), -1 for a node in a community smaller than ``MIN_COMMUNITY``.
+def communities(
+    nodes: list[str], pairs: Iterable[tuple[str, str]], limit: int = MAX_COMMUNITY_NODES
+) -> dict[str, int]:
+    """Community number per node (Louvain over the undirected pairs among the first
+    ``limit`` nodes, fixed seed; 0 is the largest community; a later node joins its first
+    neighbour's community), -1 for a node in a community smaller than ``MIN_COMMUNITY``.
 
     >>> pairs = [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")]
     >>> c = communities(["a", "b", "c", "x", "y", "z"], pairs)
     >>> c["a"] == c["b"] == c["c"] != c["x"] == c["y"] == c["z"]
     True
     """
+    order = {n: i for i, n in enumerate(nodes)}
     H = nx.Graph()
     H.add_nodes_from(nodes)
     H.add_edges_from((u, v) for u, v in pairs if u != v)
-    if H.number_of_edges() == 0:
+    first = set(nodes[:limit])
+    core = nx.Graph()
+    core.add_nodes_from(nodes[:limit])
+    core.add_edges_from((u, v) for u, v in H.edges(first) if v in first)
+    if core.number_of_edges() == 0:
         return dict.fromkeys(nodes, -1)
-    found = nx.community.louvain_communities(H, seed=SEED)
-    order = {n: i for i, n in enumerate(nodes)}
-    # Largest first, ties by their best-ranked member: numbering is stable.
-    found.sort(key=lambda c: (-len(c), min(order[n] for n in c)))
+    found = nx.community.louvain_communities(core, seed=SEED)
     out = dict.fromkeys(nodes, -1)
     for i, members in enumerate(found):
-        if len(members) >= MIN_COMMUNITY:
-            for n in members:
-                out[n] = i
+        for n in members:
+            out[n] = i
+    for n in nodes[limit:]:  # in rank order: a node may join through one placed before it
+        best = min((order[m] for m in H[n] if out[m] >= 0), default=None)
+        if best is not None:
+            out[n] = out[nodes[best]]
+    # Numbered largest first, ties by their best-ranked member (stable); small ones are -1.
+    members: dict[int, list[str]] = defaultdict(list)
+    for n in nodes:
+        if out[n] >= 0:
+            members[out[n]].append(n)
+    ranked = sorted(members.values(), key=lambda m: (-len(m), order[m[0]]))
+    out = dict.fromkeys(nodes, -1)
+    for i, m in enumerate(r for r in ranked if len(r) >= MIN_COMMUNITY):
+        for n in m:
+            out[n] = i
     return out
 
 
@@ -235,19 +257,27 @@ class _Text:
     """Every sentence once: by document and start offset when known (a relation's evidence,
     a mention span), else by document and text (a kept example). ``sentences[i]`` is the text
     or None (a mention span whose sentence no evidence or example gives), ``at[i]`` the
-    sentence's ``[start, end]`` offsets in its document when known."""
+    sentence's ``[start, end]`` offsets in its document when known. Offsets key the table
+    as digit strings, as the graph's mention spans give them."""
 
     def __init__(self) -> None:
-        self.by_start: dict[tuple[str, int], int] = {}
+        self.by_start: dict[tuple[str, str], int] = {}
         self.by_text: dict[tuple[str, str], int] = {}
         self.sentences: list[str | None] = []
         self.at: list[list[int] | None] = []
         self.chars = 0
 
     def add(self, doc: str, start: Any, end: Any, sentence: Any) -> int:
-        start = start if type(start) is int else None
+        """The row of a sentence given by its text, its offsets, or both."""
+        key = None
+        if type(start) is int:
+            key = (doc, str(start))
+            i = self.by_start.get(key)
+            if i is not None and (sentence is None or self.sentences[i] is not None):
+                return i  # seen, nothing to add
+        else:
+            i = None
         s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
-        i = None if start is None else self.by_start.get((doc, start))
         if i is None and s:
             i = self.by_text.get((doc, s))
         if i is None:
@@ -258,32 +288,36 @@ class _Text:
         elif s and self.sentences[i] is None:
             self.sentences[i] = s
             self.chars += len(s)
-        if start is not None:
-            self.by_start.setdefault((doc, start), i)
+        if key is not None:
+            self.by_start.setdefault(key, i)
             if self.at[i] is None:
                 self.at[i] = [start, end if type(end) is int else start]
         if s:
             self.by_text.setdefault((doc, s), i)
         return i
 
+    def located(self, doc: str, start: str, end: str) -> int:
+        """The row of a sentence known by its offsets only (digit strings)."""
+        i = self.by_start.get((doc, start))
+        if i is None:
+            i = self.by_start[(doc, start)] = len(self.sentences)
+            self.sentences.append(None)
+            self.at.append([int(start), int(end)])
+        return i
 
-def _spans(value: Any) -> list[tuple[int, int, int, int]]:
-    """``(start, end, sent_start, sent_end)`` of each mention in a ``spans`` string
-    (``"start-end@sentStart-sentEnd …"``, see :mod:`kg.graph`); malformed items are skipped.
+
+_SPAN = re.compile(r"(\d+)-\d+@(\d+)-(\d+)")
+_SENTENCE = re.compile(r"@(\d+)-(\d+)")
+
+
+def _spans(value: Any) -> list[tuple[str, str, str]]:
+    """``(start, sent_start, sent_end)`` (digits) of each mention in a ``spans`` string
+    (``"start-end@sentStart-sentEnd …"``, see :mod:`kg.graph`), one C-level pass.
 
     >>> _spans("5-8@0-20 30-33@21-40 x")
-    [(5, 8, 0, 20), (30, 33, 21, 40)]
+    [('5', '0', '20'), ('30', '21', '40')]
     """
-    out = []
-    for item in value.split() if isinstance(value, str) else ():
-        m, _, sent = item.partition("@")
-        a, _, b = m.partition("-")
-        c, _, d = sent.partition("-")
-        try:
-            out.append((int(a), int(b), int(c), int(d)))
-        except ValueError:
-            continue
-    return out
+    return _SPAN.findall(value) if isinstance(value, str) else []
 
 
 # --------------------------------------------------------------------------- view data
@@ -307,7 +341,20 @@ def view_data(
     """
     if max_nodes is not None and max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1 (or None for no limit), not {max_nodes}")
+    # Many small containers and no cycles: the collector's passes over the (large) graph
+    # would take more time than the work itself.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _view_data(G, max_nodes, title, max_text_chars)
+    finally:
+        if enabled:
+            gc.enable()
 
+
+def _view_data(
+    G: nx.MultiDiGraph, max_nodes: int | None, title: str, max_text_chars: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
     # ---- nodes
     ent_attrs: dict[str, Mapping[str, Any]] = {}
     doc_attrs: dict[str, Mapping[str, Any]] = {}
@@ -456,35 +503,48 @@ def view_data(
             ent_evidence[v] += rows
     ent_rows: list[list[int]] = []
     by_sentence: dict[int, list[int]] = defaultdict(list)
+    located = text.located
     for i, n in enumerate(ranked):
         a = ent_attrs[n]
         spans = a.get("spans")
-        spans = spans if isinstance(spans, Mapping) else {}
-        parsed = {_doc_id(d): _spans(sp) for d, sp in spans.items()}
-        pairs_ = []  # (doc index, sentence index)
+        spans = (
+            {_doc_id(d): sp for d, sp in spans.items() if isinstance(sp, str)}
+            if spans and isinstance(spans, Mapping)
+            else {}
+        )
+        rows: list[tuple[int, int]] = []  # (doc index, sentence index)
         for ex in _list(a.get("examples")):
             if not isinstance(ex, Mapping):
                 continue
             d = _doc_id(ex.get("doc"))
             if not d:
                 continue
-            st = ex.get("start")
-            sent = next((sp for sp in parsed.get(d, ()) if sp[0] == st), None)
-            si = text.add(d, sent and sent[2], sent and sent[3], ex.get("sentence"))
-            pairs_.append((doc_i(d), si))
-        for d, sps in parsed.items():
+            # the example's sentence offsets, from its mention's span
+            st = str(ex.get("start"))
+            sent = next((sp for sp in _spans(spans.get(d)) if sp[0] == st), None)
+            if sent is None:
+                si = text.add(d, None, None, ex.get("sentence"))
+            else:
+                si = text.add(d, int(sent[1]), int(sent[2]), ex.get("sentence"))
+            rows.append((doc_i(d), si))
+        for d, sp in spans.items():
             di = doc_i(d)
-            pairs_ += ((di, text.add(d, sp[2], sp[3], None)) for sp in sps)
-        pairs_ += ((r[0], r[1]) for r in ent_evidence.get(n, ()) if r[0] >= 0)
+            # each sentence once (several mentions often share one)
+            rows += [(di, located(d, ss, se)) for ss, se in dict.fromkeys(_SENTENCE.findall(sp))]
+        rows += ((r[0], r[1]) for r in ent_evidence.get(n, ()) if r[0] >= 0)
         flat: list[int] = []
         seen: set[int] = set()
-        for di, si in pairs_:
-            if si in seen:
-                continue
-            seen.add(si)
-            flat += (di, si)
-            if n in drawn:
-                by_sentence[si].append(i)
+        if n in drawn:
+            for di, si in rows:
+                if si not in seen:
+                    seen.add(si)
+                    flat += (di, si)
+                    by_sentence[si].append(i)
+        else:
+            for di, si in rows:
+                if si not in seen:
+                    seen.add(si)
+                    flat += (di, si)
         ent_rows.append(flat)
 
     # Over the budget: cut each entity's mention sentences to the same number, the largest

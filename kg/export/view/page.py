@@ -24,9 +24,7 @@ import html as _html
 import importlib.resources
 import importlib.util
 import json
-import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from typing import Any
 import networkx as nx
 
 from kg.export.view.data import view_data
+from kg.io import atomic_write
 
 __all__ = ["html_for_notebook", "render_html", "show", "write_html"]
 
@@ -142,20 +141,8 @@ def write_html(
     chunks = [texts[0]]
     for name, text in zip(_template()[1], texts[1:], strict=True):
         chunks += (values[name].encode("utf-8"), text)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.writelines(chunks)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_write(path, "wb") as fh:
+        fh.writelines(chunks)
     return {**stats, "path": str(path)}
 
 

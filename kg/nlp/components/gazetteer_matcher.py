@@ -21,13 +21,15 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
-from kg.nlp.gazetteer import Gazetteer, NameWindows, load_gazetteer
-from kg.nlp.text import strip_quotes
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
 _POST_STEM = frozenset("部局厅署")
 _OUTER_TYPES = frozenset({"Law", "Program", "Event"})
-_COUNTY = "县级行政区"  # the category scripts/build_gazetteers.py gives counties
+_COMPOUND_OPENERS = frozenset({"Country", "Location"})
+# jieba tags of a one-character word that is part of a name (乌 nr)
+_NAME_CHAR_TAGS = frozenset({"nr", "nrt", "nrfg", "nz"})
 _PARENT_WINDOW = 30
 _OPEN_QUOTES = frozenset("“‘「『")
 _CLOSE_QUOTES = frozenset("”’」』")
@@ -69,15 +71,22 @@ class GazetteerMatcher:
         return w[1]
 
     def _opens_compound(self, st, start: int, end: int) -> bool:
-        """A country's name opening a jieba word whose rest is a word of two or more
-        characters (中国|网民 in the token 中国网民): the country is mentioned."""
+        """A country's or place's name opening a jieba word whose rest is a word of two or
+        more characters (中国|网民 in the token 中国网民, 长江|上游): it is mentioned."""
         if start not in st.tok_starts:
             return False
         j = end + 1
         while j < len(st.norm) and j not in st.tok_ends:
             j += 1
         rest = st.norm[end:j]
-        return len(rest) >= 2 and rest in self._freq()
+        if len(rest) < 2 or rest not in self._freq():
+            return False
+        # an idiom or set phrase is no mention (长治|久安), unless its rest is a common
+        # noun or a locative (长江|上游 is a set phrase too)
+        tags = jieba_tags()
+        if tags.get(st.norm[start:j], "")[:1] in ("i", "l"):
+            return tags.get(rest, "") in ("n", "f", "s")
+        return True
 
     def _named_parents(self, st, counties: list[Mention]) -> None:
         """Keep the short forms of counties (泸定, 信丰) whose prefecture or province is
@@ -101,10 +110,45 @@ class GazetteerMatcher:
                 parent = entries[parent].part_of if parent in entries else None
 
     @staticmethod
-    def _freq() -> dict[str, int]:
-        from kg.nlp.organs import _segmenter_freq
+    def _ends_name(st, start: int) -> bool:
+        """The word before is one character of a name (乌|东德 of the dam 乌东德): a
+        two-character country or place name there ends a longer name."""
+        if start < 1 or start - 1 not in st.tok_starts:
+            return False
+        return jieba_tags().get(st.norm[start - 1], "") in _NAME_CHAR_TAGS
 
-        return _segmenter_freq()
+    @staticmethod
+    def _two_words(st, start: int, end: int) -> bool:
+        """Each character of a two-character name is a word of its own (歙|县, not
+        崇礼|县 or 新兴|县)."""
+        return end - start == 2 and all(
+            i in st.tok_starts and i + 1 in st.tok_ends for i in (start, start + 1)
+        )
+
+    def _abbreviations(self, st) -> None:
+        """A municipality's one-character abbreviation as a word of its own after a verb
+        or preposition of place (在京, 来沪): the municipality (在京会见 mentions 北京)."""
+        norm, before = st.norm, self.gaz.abbr_before
+        for ch, key in self.gaz.place_abbr.items():
+            i = norm.find(ch, 1)
+            while i != -1:
+                # a word of its own (在|京) or closing the phrase's word (抵京, 进京)
+                if (
+                    norm[i - 1] in before
+                    and i + 1 in st.tok_ends
+                    and (i in st.tok_starts or i - 1 in st.tok_starts)
+                ):
+                    e = self.gaz.entries[key]
+                    st.candidates.append(
+                        Mention(i, i + 1, st.text[i : i + 1], e.type, e.id, e.name, "gazetteer")
+                    )
+                i = norm.find(ch, i + 1)
+
+    @staticmethod
+    def _freq() -> dict[str, int]:
+        from kg.nlp.organs import segmenter_freq
+
+        return segmenter_freq()
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
@@ -122,33 +166,50 @@ class GazetteerMatcher:
             where = idx if idx is not None else np.arange(len(norm))
         nested: list[tuple[int, int]] = []
         counties: list[Mention] = []  # a county's short form: kept if a parent is named
-        for end_idx, (name, key) in automaton.iter_long(joined):
-            if key is None:
-                continue  # a blocker: 财政部门 is not 财政部
-            start, end = int(where[end_idx + 1 - len(name)]), int(where[end_idx]) + 1
-            if end - start != len(name):
-                start, end = _balance_quotes(norm, start, end)
-            if end < n and norm[end] == "长" and name[-1] in _POST_STEM:
-                continue  # 外交部长, 公安局长: a post title, not the body
-            if name.isascii():
-                # acronyms: not inside a longer ASCII word (UN in UNESCO)
-                if (start > 0 and _ascii_alnum(norm[start - 1])) or (
-                    end < n and _ascii_alnum(norm[end])
-                ):
+        # a short name the words cut (资中 in 投资|中国) is dropped and the scan resumes
+        # at its second character, where the name it hid may start
+        resume: int | None = 0
+        while resume is not None and resume < len(joined):
+            pos, resume = resume, None
+            for end_idx, (name, key) in automaton.iter_long(joined, pos):
+                if key is None:
+                    continue  # a blocker: 财政部门 is not 财政部
+                start, end = int(where[end_idx + 1 - len(name)]), int(where[end_idx]) + 1
+                if end - start != len(name):
+                    start, end = _balance_quotes(norm, start, end)
+                if end < n and norm[end] == "长" and name[-1] in _POST_STEM:
+                    continue  # 外交部长, 公安局长: a post title, not the body
+                if name.isascii():
+                    # acronyms: not inside a longer ASCII word (UN in UNESCO)
+                    if (start > 0 and _ascii_alnum(norm[start - 1])) or (
+                        end < n and _ascii_alnum(norm[end])
+                    ):
+                        continue
+                elif len(name) < self.min_free_len and not st.aligned(start, end):
+                    e = entries[key]
+                    if e.category == COUNTY and self._two_words(st, start, end):
+                        pass  # 歙|县: a county's one-character name and its unit
+                    elif not (
+                        e.type in _COMPOUND_OPENERS
+                        and e.category != COUNTY  # 黄浦|江畔: a county's name opens other names
+                        and self._opens_compound(st, start, end)
+                    ):
+                        resume = end_idx + 2 - len(name)
+                        break
+                e = entries[key]
+                if len(name) == 2 and e.type in _COMPOUND_OPENERS and self._ends_name(st, start):
                     continue
-            elif len(name) < self.min_free_len and not st.aligned(start, end):
-                if not (entries[key].type == "Country" and self._opens_compound(st, start, end)):
+                m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
+                if e.category == COUNTY and e.part_of and len(name) < self.min_free_len:
+                    counties.append(m)
                     continue
-            e = entries[key]
-            m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
-            if e.category == _COUNTY and e.part_of and len(name) < self.min_free_len:
-                counties.append(m)
-                continue
-            st.candidates.append(m)
-            if e.type in _OUTER_TYPES and len(name) > 4:
-                nested.append((end_idx + 1 - len(name), end_idx))
+                st.candidates.append(m)
+                if e.type in _OUTER_TYPES and len(name) > 4:
+                    nested.append((end_idx + 1 - len(name), end_idx))
         if counties:
             self._named_parents(st, counties)
+        if self.gaz.place_abbr:
+            self._abbreviations(st)
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:

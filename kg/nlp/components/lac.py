@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from kg.errors import Errors, KGError
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
-from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.text import norm_name, split_sentences
 
 # LAC tags some organ names as places, by context (第十条 市人民政府设立胶州湾保护委员会):
@@ -83,8 +83,8 @@ class LacOrgans:
     ) -> None:
         lex = directory / "lexicon"
         self.gaz = gazetteer
-        self.heads = tuple(sorted(set(_read_lines(lex / "lac_organ_heads.txt")), key=len))
-        self.not_organ = tuple(_read_lines(lex / "lac_not_organ_words.txt"))
+        self.heads = tuple(sorted(set(read_lines(lex / "lac_organ_heads.txt")), key=len))
+        self.not_organ = tuple(read_lines(lex / "lac_not_organ_words.txt"))
         self.min_len = min_len
         # bare and nominal forms (市政府, 县委, 统计局, 市教委) name no one body: the
         # nominal finder's words (kg_patterns has them built; else they are built here)
@@ -93,7 +93,7 @@ class LacOrgans:
 
             bare = NominalFinder(directory, OrganFinder(gazetteer, directory)).words
         self.bare = bare | {""}
-        self.place_stop = tuple(_read_lines(lex / "place_stop.txt"))
+        self.place_stop = tuple(read_lines(lex / "place_stop.txt"))
         self.lac = load_lac()
 
     def is_organ(self, name: str) -> bool:

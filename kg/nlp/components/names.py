@@ -9,8 +9,13 @@ middle dots (劳尔·卡斯特罗).
 
 >>> r = ForeignNameReader()
 >>> text = "某国总统阿卜杜拉·阿齐兹表示"
->>> r.read(text, 4, _words_at(text))
-10
+>>> text[4 : r.read(text, 4, _words_at(text))]
+'阿卜杜拉·阿齐兹'
+
+Chinese names that no post introduces are found among the words jieba's HMM makes of
+characters its dictionary does not join (宋敬波 is no dictionary word: the HMM cuts it as
+one) and the words its dictionary tags as names (``nr``), when they start with a surname
+(:class:`NameWords`); the component then asks for context.
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ from functools import lru_cache
 #: jieba POS tags of words that end a name read up to them
 _STOP_TAGS = frozenset(
     {"v", "vn", "vd", "p", "d", "c", "u", "uj", "ul", "ud", "uz", "t", "m", "f", "r", "q", "ad"}
+    | {"n", "a", "an", "l", "i", "nz", "s", "b", "z"}
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
-_STOP_CHARS = frozenset("在于和与同及的等将对向就为也都还已曾率说称今昨明并又再从被把")
+_STOP_CHARS = frozenset(
+    "在于和与同及的等将对向就为也都还已曾率说称今昨并又再从被把因致让到赴访抵来去"
+)
 #: honorifics and ranks written after a name, and words for a person's company
 _AFTER_NAME = (
     "先生",
@@ -58,11 +66,10 @@ def stop_words() -> frozenset[str]:
 
 def _words_at(text: str) -> frozenset[int]:
     """Token starts of ``text`` by jieba (for the doctest; components use the doc's)."""
-    from kg.nlp.pipeline import _fast_segmenter
-    from kg.nlp.segment import cut_words
+    from kg.nlp.segment import cut_words, fast_segmenter
 
     out, i = set(), 0
-    for w in cut_words(_fast_segmenter(), text):
+    for w in cut_words(fast_segmenter(), text):
         out.add(i)
         i += len(w)
     out.add(i)
@@ -92,7 +99,11 @@ class ForeignNameReader:
                     break
                 i += 1
                 continue
-            if not is_cjk(ch) or (ch in _STOP_CHARS and i > ns + 1):
+            if not is_cjk(ch):
+                break
+            if ch in _STOP_CHARS:
+                if i == ns:
+                    return None
                 break
             # the token starting here (jieba's words run to the next token start)
             j = i + 1
@@ -102,8 +113,15 @@ class ForeignNameReader:
                 if i == ns:
                     return None  # 表示, 今天: no name here
                 break
-            if i > ns and any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+            if any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+                if i == ns:
+                    return None
                 break  # 举行会谈 as one word: it opens with the verb 举行
+            # a function character inside the word (尼斯称 as one word)
+            cut = next((k for k in range(i + 1, j) if norm[k] in _STOP_CHARS), None)
+            if cut is not None and cut - ns >= 2:
+                i = cut
+                break
             if any(norm.startswith(w, i) for w in _AFTER_NAME) and i > ns:
                 break
             i = j
@@ -113,3 +131,63 @@ class ForeignNameReader:
         if ne - ns < 2 or ne - ns > MAX_FOREIGN:
             return None
         return ne
+
+
+#: last characters of words that are places, organisations or clauses, not names
+#: (伍德县, 敖东队, 赵华说): a closed class of suffixes and verbs, written by hand
+NOT_NAME_END = frozenset(
+    "在和与副说是去出来到称县村镇乡队市区省州港湾山河湖路街庙寺店厂场站社馆院校所局处会部科组团军杯赛车树章们者人家方"
+)
+
+
+class NameWords:
+    """Whether a word may be a Chinese name: a word jieba's HMM made (no dictionary word:
+    宋某某 is cut as one word though the dictionary lacks it) or one its dictionary tags
+    as a name (``nr``), of two to four characters, that starts with a surname.
+
+    >>> nw = NameWords(frozenset("王宋"), {"王国": 100})
+    >>> nw.surname_length("宋敬波"), nw.surname_length("王国"), nw.surname_length("宋")
+    (1, 0, 0)
+    """
+
+    def __init__(self, surnames: frozenset[str], freq: dict[str, int] | None = None) -> None:
+        from kg.nlp.text import jieba_tags
+
+        self.surnames = surnames
+        self.compound = frozenset(s for s in surnames if len(s) == 2)
+        self.nr = frozenset(
+            w
+            for w, t in jieba_tags().items()
+            if t.startswith("nr") and 2 <= len(w) <= 4 and (w[0] in surnames or w[:2] in surnames)
+        )
+        self._freq = freq
+
+    @property
+    def freq(self) -> dict[str, int]:
+        """The segmenter's dictionary (word → frequency; the words it knows), looked up
+        once per process (a restored pipeline reads the restored segmenter's)."""
+        if self._freq is None:
+            from kg.nlp.segment import fast_segmenter
+
+            dt = fast_segmenter().dt
+            if not getattr(dt, "initialized", True):
+                dt.initialize()
+            self._freq = dt.FREQ
+        return self._freq
+
+    def __getstate__(self) -> dict:
+        return {"surnames": self.surnames, "compound": self.compound, "nr": self.nr, "_freq": None}
+
+    def surname_length(self, w: str) -> int:
+        """The length of the surname ``w`` starts with when it may be a name, else 0."""
+        n = len(w)
+        if n < 2 or n > 4 or w[-1] in NOT_NAME_END:
+            return 0
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in w):
+            return 0
+        sl = 2 if w[:2] in self.compound else 1 if w[0] in self.surnames else 0
+        if not sl or not 1 <= n - sl <= 2:
+            return 0
+        if w in self.nr or not self.freq.get(w):
+            return sl
+        return 0

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
-from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
 
@@ -27,6 +27,10 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # the name characters that end a search's range (``endpos``)
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
 _ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
+# an edition right before a quoted name (第三届|“…”论坛)
+_EDITION_BEFORE = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
+)
 _EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
 _GENERIC_PREFIX = (
     "本次",
@@ -86,16 +90,19 @@ _GENERIC_PREFIX = (
 )
 # a counted phrase ends the left context: 遴选4个|…, 258个|试点示范项目, 五大|工程
 _COUNTED = re.compile(
-    r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期|亿|万))"
+    r"(?:[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期|亿|万|轮|场))"
     r"|(?:[\d一二三四五六七八九十]{1,3}(?:月|日|号))"  # 8月21日至22日|于…: a date
     r"|(?:[一二三四1-4]季度)"  # 一季度|国家开发银行…
+    r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
 _COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
-_NAME_INTERNAL = frozenset({"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作"})
+_NAME_INTERNAL = frozenset(
+    {"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升", "深化"}
+)
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
@@ -135,18 +142,29 @@ _PHRASE_END_CHARS = frozenset("的上中下里内外和与及或等为是已将�
 _TOKEN_HEADS = frozenset({"网"})
 
 
-def _load_heads(directory: Path) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str]]:
-    """(head, type) longest first, the weak heads, and the weak heads a verb rescues."""
-    heads, weak, rescued = [], set(), set()
-    for line in _read_lines(directory / "lexicon" / "open_heads.tsv"):
+def _load_heads(
+    directory: Path,
+) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str], frozenset[str]]:
+    """(head, type) longest first, the weak heads, the weak heads a verb rescues, and the
+    heads only a verb (or a year) makes a name of."""
+    heads, weak, rescued, verb_only = [], set(), set(), set()
+    for line in read_lines(directory / "lexicon" / "open_heads.tsv"):
         parts = line.split()
         if len(parts) >= 2:
             heads.append((parts[0], parts[1]))
-            if len(parts) > 2 and parts[2].startswith("weak"):
+            flag = parts[2] if len(parts) > 2 else ""
+            if flag.startswith("weak") or flag == "verb":
                 weak.add(parts[0])
-                if parts[2] == "weak+verb":
+                if flag in ("weak+verb", "verb"):
                     rescued.add(parts[0])
-    return sorted(heads, key=lambda h: len(h[0]), reverse=True), frozenset(weak), frozenset(rescued)
+                if flag == "verb":
+                    verb_only.add(parts[0])
+    return (
+        sorted(heads, key=lambda h: len(h[0]), reverse=True),
+        frozenset(weak),
+        frozenset(rescued),
+        frozenset(verb_only),
+    )
 
 
 # jieba dictionary tags of words that never open or continue a name: adverbs,
@@ -197,17 +215,12 @@ def _org_words(heads: tuple[str, ...]) -> frozenset[str]:
 
 
 def _segmenter_freq() -> dict[str, int]:
-    """The word frequencies of the segmenter in use (jieba_next's, else jieba's): a word
-    with none is one its HMM made up, not a dictionary word."""
-    for name in ("jieba_next", "jieba_fast", "jieba"):
-        try:
-            mod = __import__(name)
-        except ImportError:
-            continue
-        dt = getattr(mod, "dt", None)
-        if dt is not None and getattr(dt, "initialized", True):
-            return dt.FREQ
-    return {}
+    """The word frequencies of the segmenter in use: a word with none is one its HMM
+    made up, not a dictionary word."""
+    from kg.nlp.segment import fast_segmenter
+
+    dt = getattr(fast_segmenter(), "dt", None)
+    return dt.FREQ if dt is not None else {}
 
 
 def _cut_words() -> frozenset[str]:
@@ -232,13 +245,23 @@ _SPECIFIC_PREFIX = (
 # class nouns that stand before an organisation's name in apposition (高新技术企业|X公司);
 # right before the head they name its field instead (中国企业|联合会)
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
+# verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
+_EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
+# the whole country: with a designated period's head it names one (全国科普月)
+_WHOLE = ("全国", "国家")
+# first characters of the head words per regular expression (see ``Patterns._head_res``)
+_FIRSTS_PER_PASS = 30
 _NAMED_TYPES = frozenset({"Location", "Country", "GovernmentBody", "Ministry", "Organization"})
 # an organisation name may also open with a province's or city's own level (省人民医院,
 # 市第一中学: the reporting government's institutions)
 _ORG_LOCAL_PREFIX = ("省", "市", "自治区", "首都")
-# prefixes of international organisations: they open the name of one (国际…联盟), where
-# 国家/全国 open a designation that many hold (国家技术创新中心)
-_WORLD_PREFIX = ("国际", "世界", "全球", "亚洲", "亚太")
+# prefixes of international organisations: they open the name of one (世界…联盟), where
+# 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
+_WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
+# what a "verb" head's name needs before it (``_IMPLEMENT_VERBS``, a year, a quote): a
+# cheap test before the left edge is looked for
+_VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -272,29 +295,44 @@ class Patterns:
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
         self.gaz = gazetteer
-        self.heads, self.weak_heads, self.verb_rescued = _load_heads(directory)
+        self.heads, self.weak_heads, self.verb_rescued, self.verb_only = _load_heads(directory)
         self._cut_words, self._verbs, self._adverbs = _dictionary_words()
         posts = sorted(set(gazetteer.posts), key=len, reverse=True)
         self._posts = frozenset(posts)
         # (as a trie: one branch per character, not every post at every position)
         self._post_re = re.compile(word_alternation(posts) if posts else "(?!)")
         self.head_type = dict(self.heads)
+        self._head_lengths = sorted({len(h) for h in self.head_type}, reverse=True)
         self._org_words = frozenset(
             w
             for w in _org_words(tuple(h for h, t in self.heads if t == "Organization"))
             if not self._country_led(w)
         )
         self.boundaries = sorted(
-            set(_read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
         )
         self.max_len = max_len
-        self._head_re = re.compile(word_alternation(h for h, _ in self.heads))
+        # one expression per group of first characters: the engine scans for a set of first
+        # characters only while the set is small, so two passes beat one over them all
+        firsts = sorted({h[0] for h, _ in self.heads})
+        self._head_res = [
+            re.compile(word_alternation(h for h, _ in self.heads if h[0] in group))
+            for group in (
+                set(firsts[i : i + _FIRSTS_PER_PASS])
+                for i in range(0, len(firsts), _FIRSTS_PER_PASS)
+            )
+        ]
         # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
         self.quoted_heads = sorted(
-            {h for h in _read_lines(directory / "lexicon" / "quoted_heads.txt")}
+            {h for h in read_lines(directory / "lexicon" / "quoted_heads.txt")}
             - set(self.head_type),
             key=len,
             reverse=True,
+        )
+        # a whole quoted name may end in these (“强基计划”), not in the heads that end
+        # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”)
+        self._quoted_tuple = tuple(
+            h for h in (*self.quoted_heads, *self.verb_only) if h not in ("系统", "活动", "品牌")
         )
         qalt = "|".join(
             re.escape(h)
@@ -304,7 +342,7 @@ class Patterns:
             r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
         )
         generic = sorted(
-            set(_read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "generic_modifiers.txt")), key=len, reverse=True
         )
         self._generic_re = (
             re.compile("(?:" + "|".join(re.escape(g) for g in generic) + ")+")
@@ -406,10 +444,13 @@ class Patterns:
             return True  # G20…, APEC…
         return bool(_PERIOD.match(norm, start))
 
-    def _skip_opening_verbs(self, norm: str, start: int, hs: int, view: _DocView) -> int:
+    def _skip_opening_verbs(
+        self, norm: str, start: int, hs: int, view: _DocView, keep: frozenset[str] = frozenset()
+    ) -> int:
         """Move a name's start past verbs that open it and govern the rest (保证|建设工程,
-        扣押|进入工程); a verb right before the head stays (网络覆盖工程). Campaign names
-        (…行动) keep theirs (打击网络犯罪专项行动)."""
+        扣押|进入工程, 备战|…冬奥会); a verb right before the head stays (网络覆盖工程),
+        and so do the words of ``keep`` (纪念…大会). Campaign names (…行动) keep theirs
+        (打击网络犯罪专项行动)."""
         starts = view.starts
         for _ in range(3):
             if not starts[start]:
@@ -417,7 +458,8 @@ class Patterns:
             j = starts.find(1, start + 1, hs)
             if j < 0:
                 j = hs
-            if j >= hs or norm[start:j] not in self._verbs or norm[start:j] in _POLICY_VERBS:
+            w = norm[start:j]
+            if j >= hs or w not in self._verbs or w in _POLICY_VERBS or w in keep:
                 break
             start = j
         return start
@@ -438,9 +480,10 @@ class Patterns:
                 return p
         return start
 
-    def _ends_phrase(self, norm: str, he: int, view: _DocView) -> bool:
+    def _ends_phrase(self, norm: str, he: int, view: _DocView, event: bool = False) -> bool:
         """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
-        function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队)."""
+        function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队); after
+        an ``event``'s head a verb too (会议|审议)."""
         if he >= len(norm) or not _NAME_CHAR.match(norm[he]):
             return True
         if norm[he] in _PHRASE_END_CHARS:
@@ -449,7 +492,11 @@ class Patterns:
         if j < 0:
             j = len(norm)
         word = norm[he:j]
-        return word in self._cut_words or bool(self._boundary_re.fullmatch(word))
+        return (
+            word in self._cut_words
+            or (event and word in self._verbs)  # 会议|审议; not 基地|振兴, 工程|开始
+            or bool(self._boundary_re.fullmatch(word))
+        )
 
     def _after_last_verb(self, norm: str, start: int, hs: int, view: _DocView) -> int:
         """The start after the last verb word before an organisation's head (…首次跻身|
@@ -478,7 +525,7 @@ class Patterns:
             if norm[j] in "与和及同" and view.starts[j] and ends[j + 1]:
                 h = self._head_of(norm[start:j])
                 if (h is not None and self.head_type.get(h) == "Organization") or any(
-                    e == j for a, e in named.items() if start <= a < j
+                    named.get(a) == j for a in range(start, j)
                 ):
                     return j + 1
         return start
@@ -491,6 +538,31 @@ class Patterns:
             if e is not None and e.type == "Country" and self.head_type.get(word[k:]):
                 return True
         return False
+
+    def _head_spans(self, norm: str) -> list[tuple[int, int]]:
+        """The head words of ``norm`` left to right, the longest at each place, none
+        overlapping: what one ``finditer`` of all heads would give (each expression is
+        searched again from the end of the last head whenever its own next match starts
+        before it)."""
+        res = self._head_res
+        nxt = [r.search(norm) for r in res]
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while True:
+            best = None
+            for k, m in enumerate(nxt):
+                if m is not None and m.start() < pos:
+                    m = nxt[k] = res[k].search(norm, pos)
+                if m is not None and (
+                    best is None
+                    or m.start() < best.start()
+                    or (m.start() == best.start() and m.end() > best.end())
+                ):
+                    best = m
+            if best is None:
+                return out
+            out.append(best.span())
+            pos = best.end()
 
     def _post_tail(self, norm: str, he: int, view: _DocView) -> bool:
         """Whether the rest of the token that holds a head is a post title: jieba cuts
@@ -534,7 +606,15 @@ class Patterns:
                 if weak and p not in _WORLD_PREFIX:
                     break  # 国家技术创新中心, 全国重点实验室: designations, not one centre
                 return hs - q >= 2 and not self._generic(norm[q:hs])
-        return not weak and self._has_unknown_word(norm, start, hs, view)
+        if weak or not self._has_unknown_word(norm, start, hs, view):
+            return False
+        # 软科|世界大学: an unknown word before a class noun (world or a country + head)
+        a = view.starts.rfind(1, start, hs)
+        if a <= start:
+            return True
+        before = norm[a:hs]
+        e = self.gaz.lookup(before)
+        return before not in ("世界", "全球") and (e is None or e.type != "Country")
 
     @staticmethod
     def _has_unknown_word(norm: str, start: int, hs: int, view: _DocView) -> bool:
@@ -562,10 +642,17 @@ class Patterns:
                 return folded
         return name
 
+    def _open_head(self, name: str) -> str | None:
+        """The longest head of ``open_heads.tsv`` that ends ``name`` (one lookup a length)."""
+        for k in self._head_lengths:
+            if k <= len(name) and name[-k:] in self.head_type:
+                return name[-k:]
+        return None
+
     def _head_of(self, name: str) -> str | None:
-        for h, _ in self.heads:
-            if name.endswith(h):
-                return h
+        h = self._open_head(name)
+        if h is not None:
+            return h
         for h in self.quoted_heads:
             if name.endswith(h):
                 return h
@@ -639,6 +726,8 @@ class Patterns:
                 return
         if type_ == "Organization":
             pass  # its caller tells a specific organisation name (``_org_specific``)
+        elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
+            pass  # 全国科普月, 国家宪法日: a designated period of the whole country
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
         if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
@@ -650,7 +739,12 @@ class Patterns:
             if be is not None and be.type in ("GovernmentBody", "Ministry"):
                 return  # 全国人民代表大会会议, 国务院全体会议: a body's meetings, no one of them
         canon = self._fold(name, type_)
-        if canon != name and h in self.weak_heads and not self._specific(canon, 0, set()):
+        if (
+            canon != name
+            and h in self.weak_heads
+            and quoted is None
+            and not self._specific(canon, 0, set())
+        ):
             return  # 第一次债权人会议 → 债权人会议: a class of meetings
         e = self.gaz.lookup(canon)
         if e is not None:
@@ -689,9 +783,21 @@ class Patterns:
                 self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
                 quoted_spans.append((m.start(), m.end()))
             else:
-                h = next((h for h, _ in self.heads if inner.endswith(h)), None)
+                h = self._open_head(inner)
+                if h in self.verb_only:
+                    h = None  # “猎狐行动”: a quoted name, below
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
                     self._add(st, inner_s, inner_e, self.head_type[h], "pattern")
+                    quoted_spans.append((m.start(), m.end()))
+                elif (
+                    h is None
+                    and len(inner) >= 4
+                    and inner.endswith(self._quoted_tuple)
+                    and "、" not in inner
+                ):
+                    # “双高计划”, “精英行动”: a whole quoted name with a head that
+                    # ends names only when quoted
+                    self._add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
                     quoted_spans.append((m.start(), m.end()))
         n = len(norm)
         named_end: dict[int, int] = {}  # start → end of the longest known name there
@@ -702,12 +808,13 @@ class Patterns:
                 named_type[c.start] = c.type
         named_starts = set(named_end)
         named = sorted(named_starts)
+        # any known name's start, events and programmes too (称赞|北京冬奥会)
+        known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
-        for m in self._head_re.finditer(norm):
-            hs, he = m.span()
+        for hs, he in self._head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
-            head = m.group()
+            head = norm[hs:he]
             org = self.head_type[head] == "Organization"
             post_tail = org and he < n and not ends[he] and self._post_tail(norm, he, view)
             if he < n and norm[he] in "师院局处部厅者" and not post_tail:
@@ -721,9 +828,17 @@ class Patterns:
                 continue  # 网 of 互联网, 电网: not a head
             if he < n and not ends[he] and _NAME_CHAR.match(norm[he]) and not post_tail:
                 continue  # 战略|机遇期, 规划|许可证: the head runs on into another word
+            if org and (hs == 0 or not _NAME_CHAR.match(norm[hs - 1])):
+                continue  # nothing before the head names it
+            if head in self.verb_only and not _VERB_ONLY_HINT.search(
+                norm, max(0, hs - self.max_len), hs
+            ):
+                continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等
+            if self.head_type[head] == "Event":
+                start = self._skip_opening_verbs(norm, start, hs, view, keep=_EVENT_VERBS)
             if org or (self.head_type[head] == "Program" and not head.endswith("行动")):
                 start = self._skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
@@ -735,12 +850,15 @@ class Patterns:
                 and starts[start + 1]
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
-            start = self._verb_before_name(norm, start, hs, view, named)
+            start = self._verb_before_name(norm, start, hs, view, known)
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q
+                e = _EDITION_BEFORE.search(norm, max(0, q - 14), q)
+                if e is not None and self.head_type[head] == "Event":
+                    start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
             if hs - start < 2 and not org:
                 continue
             if (
@@ -780,9 +898,11 @@ class Patterns:
                 self._add(st, start, he, "Organization", "organ")
                 continue
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
+            if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):
+                continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
                 (quoted is None and not rescued and not self._specific(norm, start, named_starts))
-                or not self._ends_phrase(norm, he, view)
+                or not self._ends_phrase(norm, he, view, self.head_type[head] == "Event")
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)

@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.names import ForeignNameReader, is_cjk
-from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, _read_lines, load_gazetteer
+from kg.nlp.components.names import ForeignNameReader, NameWords, is_cjk
+from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
 # "nr"): no given name ends with one
@@ -36,6 +36,8 @@ _POST_GAP = re.compile("(?:第[一二三四五六七八九十]+[世任届代])?"
 #: heads of organisations' names: left over between a body and a post, they show that
 #: the body is longer than the one known
 _ORG_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "学校")
+#: head words of a foreign body's name between its country and a post (参议院主席)
+_BODY_HEADS = ("委员会", "议会", "议院", "政府", "机构", "理事会", "联盟", "中心", "组织")
 #: an administrative unit whose head's post makes the unit's people's government the body
 #: (海南省省长 X → 海南省人民政府)
 _GOV_HEADS = {
@@ -58,8 +60,8 @@ class Persons:
     def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
         self.gaz = gazetteer
         posts = gazetteer.posts or list(_DEFAULT_POSTS)
-        surnames = _read_lines(directory / "lexicon" / "surnames.txt")
-        cues = _read_lines(directory / "lexicon" / "person_cues.txt")
+        surnames = read_lines(directory / "lexicon" / "surnames.txt")
+        cues = read_lines(directory / "lexicon" / "person_cues.txt")
         compound = [s for s in surnames if len(s) == 2]
         single = "".join(s for s in surnames if len(s) == 1)
         post_alt = "|".join(re.escape(p) for p in sorted(set(posts), key=len, reverse=True))
@@ -80,14 +82,15 @@ class Persons:
         self._post_end_re = re.compile(
             f"[{re.escape(last)}](?=[：:\\s]?(?:{sur})[\u4e00-\u9fff])" if last else "(?!)"
         )
-        self._cue = re.compile(f"(?:$|\\s|{cue_alt})")
+        # a date after the name too (李某17日在京会见)
+        self._cue = re.compile(f"(?:$|\\s|\\d|{cue_alt})")
         # no post: a name that opens a clause (at the start, after ，。；：、“（( or white
         # space) and is the subject of a speech verb (，王毅表示 / 许科敏指出): a strong cue,
         # checked against jieba's dictionary. The first lookahead alone settles the surname;
         # the second keeps only starts with a strong cue 2–4 characters on (a name is a
         # surname plus one or two characters), and the scan starts at the punctuation (a
         # lookbehind would be tried at every character).
-        strong = _read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
+        strong = read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
         strong_alt = "|".join(re.escape(c) for c in sorted(set(strong), key=len, reverse=True))
         self._strong_cue = re.compile(f"(?:{strong_alt})")
         name_then_cue = f"(?=({sur})[\u4e00-\u9fff])(?=[\\s\\S]{{2,4}}?(?:{strong_alt}))"
@@ -97,19 +100,24 @@ class Persons:
         self.posts = frozenset(posts)
         self._not_names, self._common = _dictionary_sets(self.surnames)
         self._sur_at = re.compile(f"({sur})[\u4e00-\u9fff]")
-        self.credits = frozenset(_read_lines(directory / "lexicon" / "person_credits.txt"))
+        self.credits = frozenset(read_lines(directory / "lexicon" / "person_credits.txt"))
         foreign = sorted(
-            set(_read_lines(directory / "lexicon" / "foreign_posts.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "foreign_posts.txt")), key=len, reverse=True
         )
         self._foreign_post = re.compile(
             "(?:" + "|".join(map(re.escape, foreign)) + ")" if foreign else "(?!)"
         )
         self._any_post = re.compile(post_alt)
         self._foreign = ForeignNameReader()
+        self._body_head = re.compile("|".join(_BODY_HEADS))
+        self._fp_first = frozenset(p[0] for p in foreign)
+        self._name_words = NameWords(self.surnames)
+        credit_alt = "|".join(map(re.escape, sorted(self.credits, key=len, reverse=True)))
+        self._credit_end = re.compile(f"(?:{credit_alt})[：:\\s]*$" if credit_alt else "(?!)")
         # plain alternations of words (no lookbehind, no optional prefix): re scans
         # them fast
         after = sorted(
-            set(_read_lines(directory / "lexicon" / "titles_after_name.txt")), key=len, reverse=True
+            set(read_lines(directory / "lexicon" / "titles_after_name.txt")), key=len, reverse=True
         )
         self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
         self._list_verbs = re.compile("|".join(_LIST_VERBS))
@@ -170,8 +178,13 @@ class Persons:
                 other = self._add(st, names, ne + 1, ne2)
                 self._add_posts(st, other, ps, pe, ends, owners)
                 ne = ne2
-        self._foreign_names(st, names, owners)
-        self._names_before_titles(st, names)
+        self._foreign_names(st, names, owners, ends)
+        persons = [c for c in st.candidates if c.type == "Person"]
+        taken = {c.start for c in persons}
+        # where a name ends already (王某某表示: the word before 表示 is read)
+        done = {c.end for c in persons}
+        self._names_before_titles(st, names, taken, done)
+        self._words_as_names(st, names, taken, done)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
         m0 = self._strong_at0.match(norm)
@@ -199,24 +212,27 @@ class Persons:
     def _drop_offices(self, st) -> None:
         """An office is no body: a body name that is a post title (国家主席), or a country's
         name and a post (中华人民共和国主席), is read as a post."""
-        drop, add = [], []
+        drop, add = set(), []
+        ends = self._post_ends
         for m in st.candidates:
-            if m.type not in ("GovernmentBody", "Ministry"):
+            if m.type not in ("GovernmentBody", "Ministry") or m.end - m.start < 2:
                 continue
             t = st.norm[m.start : m.end]
+            if t[-2:] not in ends and t[-1] not in ends:
+                continue  # no post ends the name (most bodies)
             if t in self.posts:
-                drop.append(m)
+                drop.add(id(m))
                 continue
             for k in range(len(t) - 1, 1, -1):
                 if t[k:] in self.posts:
                     e = self.gaz.lookup(t[:k])
                     if e is not None and e.type == "Country":
-                        drop.append(m)
+                        drop.add(id(m))
                         a, b = m.start, m.start + k
                         add.append(Mention(a, b, st.text[a:b], "Country", e.id, e.name, m.rule))
                         break
-        for m in drop:
-            st.candidates.remove(m)
+        if drop:
+            st.candidates[:] = [m for m in st.candidates if id(m) not in drop]
         st.candidates.extend(add)
 
     def _add(self, st, names: dict[str, str], ns: int, ne: int) -> Mention:
@@ -300,23 +316,41 @@ class Persons:
     def _credit_before(norm: str, ps: int) -> bool:
         return False
 
-    def _foreign_names(self, st, names: dict[str, str], owners: dict[int, Mention]) -> None:
+    def _foreign_names(
+        self,
+        st,
+        names: dict[str, str],
+        owners: dict[int, Mention],
+        ends: dict[int, Mention],
+    ) -> None:
         """赞比亚总统希奇莱马, 联合国秘书长古特雷斯: a post of a foreign country or an
         international organisation, then a name read up to the first word that cannot
-        belong to one (:class:`ForeignNameReader`); the same post's later names after 、
-        (亚美尼亚总统甲、总理乙) too."""
+        belong to one (:class:`ForeignNameReader`). The same owner's posts may be joined
+        by 、 before one name (某国民族领袖、人民委员会主席甲), a body of the owner may
+        stand before a post (某国参议院主席乙), and the owner's next post and name may
+        follow after 、 (亚美尼亚总统甲、总理乙)."""
         norm = st.norm
         taken = {c.start for c in st.candidates if c.type == "Person"}
         for owner in list(owners.values()):
             if owner.key == _HOME or owner.type not in ("Country", "Organization"):
                 continue
             pos = owner.end
+            pending: list[tuple[str, Mention | None]] = []
             while True:
-                gap = _POST_GAP.match(norm, pos).end()
-                m = self._foreign_post.match(norm, gap)
-                if m is None:
+                gap = _POST_GAP.match(norm, pos).end() if norm.startswith("第", pos) else pos
+                if gap >= len(norm) or not is_cjk(norm[gap]):
                     break
+                m = self._foreign_post.match(norm, gap) if norm[gap] in self._fp_first else None
+                org: Mention | None = owner
+                if m is None:
+                    m, org = self._post_after_body(st, gap, owner, ends)
+                    if m is None:
+                        break
+                pending.append((st.text[m.start() : m.end()], org))
                 ns = m.end()
+                if ns < len(norm) and norm[ns] == "、":
+                    pos = ns + 1  # 民族领袖、人民委员会主席: another post, one name
+                    continue
                 if ns in taken or ns not in st.tok_starts:
                     break
                 ne = self._foreign.read(norm, ns, st.tok_starts)
@@ -324,31 +358,115 @@ class Persons:
                     break
                 person = self._add(st, names, ns, ne)
                 taken.add(ns)
-                st.posts.append(PostMention(person, st.text[gap : m.end()], owner, st.sent_of(ns)))
+                for post, org in pending:
+                    st.posts.append(PostMention(person, post, org, st.sent_of(ns)))
+                pending = []
                 if ne < len(norm) and norm[ne] == "、":
                     pos = ne + 1  # 、总理乙: the same country's next post
                     continue
                 break
 
-    def _names_before_titles(self, st, names: dict[str, str]) -> None:
-        """温某某总理, 王某院士: a name as whole words right before a title."""
+    def _post_after_body(
+        self, st, pos: int, owner: Mention, ends: dict[int, Mention]
+    ) -> tuple[re.Match | None, Mention | None]:
+        """A foreign post after a body of the owner's (参议院主席, 主权委员会主席): the
+        body known (a candidate) or a run of two to fourteen characters ending in a body's
+        head word. The post's owner is the body when it is a candidate, else the country
+        (an organisation's unknown sub-body is not the organisation: no owner)."""
         norm = st.norm
-        hits = [m.start() for m in self._titles_after.finditer(norm, 2)]
-        if not hits:
-            return
-        taken = {c.start for c in st.candidates if c.type == "Person"}
-        for ps in hits:
-            if ps not in st.tok_starts:
+        m = None
+        for h in self._body_head.finditer(norm, pos + 1, pos + 16):
+            m = self._foreign_post.match(norm, h.end())
+            if m is not None:
+                break
+        if m is None:
+            return None, owner
+        between = norm[pos : m.start()]
+        body = ends.get(m.start())
+        if body is not None and body.start >= pos - len(owner.text) and body.start <= pos:
+            return m, body
+        if (
+            len(between) <= 14
+            and all(is_cjk(ch) for ch in between)
+            and between.endswith(_BODY_HEADS)
+            and not any(ch in "的和与及在对为是" for ch in between)
+        ):
+            return m, owner if owner.type == "Country" else None
+        return None, owner
+
+    def _names_before_titles(
+        self, st, names: dict[str, str], taken: set[int], done: set[int]
+    ) -> None:
+        """温某某总理, 王某院士: a name as whole words right before a title, or a word
+        that may be a name (:meth:`_word_name`)."""
+        norm = st.norm
+        starts = st.tok_starts
+        for m in self._titles_after.finditer(norm, 2):
+            ps = m.start()
+            if ps in done or ps not in starts:
                 continue
+            sur = self.surnames
             for length in (3, 2, 4):
                 ns = ps - length
-                sm = self._sur_at.match(norm, ns) if ns >= 0 else None
+                if ns < 0 or (norm[ns] not in sur and norm[ns : ns + 2] not in sur):
+                    continue
+                sm = self._sur_at.match(norm, ns)
                 if sm is None or ns in taken or length - len(sm.group(1)) not in (1, 2):
                     continue
                 if self._plausible_name(st, ns, ps, len(sm.group(1))):
                     self._add(st, names, ns, ps)
                     taken.add(ns)
                     break
+            else:
+                self._word_name(st, names, taken, ps, titled=True)
+
+    def _words_as_names(self, st, names: dict[str, str], taken: set[int], done: set[int]) -> None:
+        """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
+        anywhere in a sentence (部长陈某在会上 opens no clause): :meth:`_word_name`."""
+        starts = st.tok_starts
+        for m in self._strong_cue.finditer(st.norm, 2):
+            h = m.start()
+            if h not in done and h in starts:
+                self._word_name(st, names, taken, h)
+
+    def _word_name(
+        self, st, names: dict[str, str], taken: set[int], h: int, titled: bool = False
+    ) -> None:
+        """The word ending at ``h`` as a name, when it is one jieba's HMM made or its
+        dictionary tags as a name and starts with a surname (:class:`NameWords`). Before a
+        title (``titled``: 朱某同志) a two-character dictionary name counts too, though
+        jieba tags common words so as well (文明, 高峰) and they are no names elsewhere."""
+        norm = st.norm
+        sur = self.surnames
+        if h < 2 or not (
+            norm[h - 2] in sur or norm[h - 3 : h - 2] in sur or norm[h - 4 : h - 3] in sur
+        ):
+            return
+        if not is_cjk(norm[h - 1]):
+            return
+        starts = st.tok_starts
+        i = h - 1
+        while i > 0 and i not in starts and h - i < 4:
+            i -= 1
+        if i in taken or i not in starts:
+            return
+        w = norm[i:h]
+        sl = self._name_words.surname_length(w)
+        # a lone character before is the name's own start (丁|薛祥, 泽|连斯基)
+        if not sl or (i > 0 and is_cjk(norm[i - 1]) and i - 1 in starts):
+            return
+        if (
+            (w in self._not_names and not (titled and w in self._name_words.nr))
+            or w in self.posts
+            or w[sl:] in self.posts  # 周|总理: a surname and a post
+            or self._titles_after.search(w, sl)
+            or w in self.gaz.not_entities
+            or self.gaz.lookup(w) is not None
+            or self._credit_end.search(norm, max(0, i - 8), i)
+        ):
+            return
+        self._add(st, names, i, h)
+        taken.add(i)
 
     def _foreign_ok(self, st, ns: int, ne: int) -> bool:
         name = st.norm[ns:ne]
@@ -366,6 +484,8 @@ class Persons:
         ends = set()
         for v in self._list_verbs.finditer(norm, 2):
             i = v.start()
+            if norm.rfind("、", max(0, i - 10), i) < 0:
+                continue  # two names or more: a 、 shortly before
             # 甲、乙等参加 / 甲、乙等人参加 / 甲、乙参加
             for w in ("等人", "等", ""):
                 if norm.startswith(w, i - len(w)):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.nlp.gazetteer import ONTOLOGY_DIR, _read_lines
+from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
 from kg.nlp.text import word_alternation
 
 
@@ -51,7 +51,7 @@ class Lexicon:
     @classmethod
     def load(cls, path: Path) -> Lexicon:
         lex = cls()
-        for line in _read_lines(path):
+        for line in read_lines(path):
             cols = line.split("\t")
             kind, word = cols[0].strip(), cols[1].strip() if len(cols) > 1 else ""
             if not word:
@@ -91,9 +91,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
 
 
 def load_openers(directory: Path | None = None) -> frozenset[str]:
-    return frozenset(_read_lines((directory or ONTOLOGY_DIR) / "lexicon" / "relation_openers.txt"))
+    return frozenset(read_lines((directory or ONTOLOGY_DIR) / "lexicon" / "relation_openers.txt"))
 
 
 def load_posts(directory: Path | None = None) -> frozenset[str]:
     """The post titles (部长, 总经济师…) that join a body and a person."""
-    return frozenset(_read_lines((directory or ONTOLOGY_DIR) / "lexicon" / "posts.txt"))
+    return frozenset(read_lines((directory or ONTOLOGY_DIR) / "lexicon" / "posts.txt"))

@@ -278,6 +278,7 @@ network.on("afterDrawing", ctx => {
   const dpr = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
   const scale = network.getScale();
   const placed = [];
+  let dots = 0;
   const selected = new Set(network.getSelectedNodes());
   const overlaps = b => placed.some(p => b.x < p.x + p.w && p.x < b.x + b.w && b.y < p.y + p.h && p.y < b.y + b.h);
   ctx.save();
@@ -286,7 +287,7 @@ network.on("afterDrawing", ctx => {
   const order = selected.size ? [...[...selected].map(id => byId.get(id)).filter(Boolean), ...labelList] : labelList;
   const done = new Set();
   for (const x of order) {
-    if (placed.length >= 2 * MAX_LABELS) break;
+    if (placed.length - dots >= MAX_LABELS) break;
     if (done.has(x.id)) continue;
     done.add(x.id);
     const b = network.body.nodes[x.id];
@@ -307,7 +308,7 @@ network.on("afterDrawing", ctx => {
     const box = [below, above, right, left].find(b => inside(b) && !overlaps(b));
     if (!box) continue;
     placed.push({ id: x.id, text: x.label, x: box.x, y: box.y, w: box.w, h: box.h });
-    if (r > 4) placed.push({ x: d.x - r, y: d.y - r, w: 2 * r, h: 2 * r, dot: true });  // later labels avoid this dot
+    if (r > 4) { placed.push({ x: d.x - r, y: d.y - r, w: 2 * r, h: 2 * r, dot: true }); dots++; }  // later labels avoid this dot
     ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.95)"; ctx.fillStyle = "#1a1a1a";
     ctx.strokeText(x.label, box.x + 2, box.y + 1);
     ctx.fillText(x.label, box.x + 2, box.y + 1);
@@ -354,6 +355,10 @@ function applyFilters() {
   const edgeOk = e => !hiddenPreds.has(e.predicate) && vis0.has(e.from) && vis0.has(e.to) &&
     (!act || e.docs.some(di => act.has(di)));
   let visible = vis0;
+  if (act) {  // a drawn entity stays only with a relation stated in those documents
+    visible = new Set([...added].filter(id => vis0.has(id)));
+    for (const e of data.edges) if (edgeOk(e)) { visible.add(e.from); visible.add(e.to); }
+  }
   if (selectedEnts.size) {  // the selected entities and their neighbours
     visible = new Set();
     for (const id of selectedEnts) if (vis0.has(id)) {
@@ -376,7 +381,7 @@ function applyFilters() {
   if (window.kgStable) computeHulls();
   updateStats();
   renderIsolated();
-  if (current) current();
+  if (current) { refreshing = true; try { current(); } finally { refreshing = false; } }
 }
 function setTypeVisible(type, visible) {
   if (visible) hiddenTypes.delete(type); else hiddenTypes.add(type);
@@ -573,16 +578,26 @@ function pager(rows, names, extraOf) {
   const info = el("span", { class: "pager-info" });
   function render() {
     list.replaceChildren();
-    let lastDoc = null, ul = null;
+    const t = texts();
+    let lastDoc = null, ul = null, where = null;
     for (const r of kept.slice(page * PAGE, page * PAGE + PAGE)) {
       if (r[0] !== lastDoc || !ul) {
-        lastDoc = r[0];
+        lastDoc = r[0]; where = null;
         list.appendChild(el("div", { class: "docgroup src" }, docTitleLine(r[0])));
         ul = el("ul", { class: "ev" });
         list.appendChild(ul);
       }
-      ul.appendChild(el("li", { class: "sent-item" }, highlight(sentenceText(r[1]), names),
-        extraOf ? el("div", { class: "src", text: extraOf(r) }) : null));
+      if (t.sentences[r[1]] || !t.at[r[1]]) {
+        ul.appendChild(el("li", { class: "sent-item row" }, highlight(sentenceText(r[1]), names),
+          extraOf ? el("div", { class: "src", text: extraOf(r) }) : null));
+      } else {  // located only: one line of offsets per document
+        if (!where) {
+          where = el("span", { class: "offsets" });
+          ul.appendChild(el("li", { class: "located src" }, "Sentences whose text the graph does not keep, at characters ", where));
+        }
+        const at = t.at[r[1]];
+        where.appendChild(el("span", { class: "row", text: (where.childNodes.length ? ", " : "") + at[0] + "–" + at[1] }));
+      }
     }
     info.textContent = "Page " + (page + 1) + " of " + pages + " · " + kept.length + " sentence(s)" +
       (kept.length < rows.length ? " (" + (rows.length - kept.length) + " outside the selected documents or dates)" : "");
@@ -596,10 +611,12 @@ function pager(rows, names, extraOf) {
   render();
   return box;
 }
-function sortByDoc(rows) {  // by document date, then document, then place in the table
+function sortByDoc(rows) {  // by document date, then document; sentences with their text first, then by place
+  const t = texts();
+  const rank = r => t.sentences[r[1]] ? 0 : 1, pos = r => t.at[r[1]] ? t.at[r[1]][0] : -1;
   return rows.map((r, k) => [r, k]).sort((a, b) => {
     const da = docs[a[0][0]] ? docs[a[0][0]].date || "" : "", db = docs[b[0][0]] ? docs[b[0][0]].date || "" : "";
-    return da < db ? -1 : da > db ? 1 : a[0][0] - b[0][0] || a[1] - b[1];
+    return da < db ? -1 : da > db ? 1 : a[0][0] - b[0][0] || rank(a[0]) - rank(b[0]) || pos(a[0]) - pos(b[0]) || a[1] - b[1];
   }).map(x => x[0]);
 }
 function sentenceText(i) {  // the sentence, or where it is when the graph has no text for it
@@ -623,7 +640,8 @@ function evExtra(r) {
 
 // ---------------------------------------------------------------- side panel
 const panel = document.getElementById("panel");
-let current = null;  // re-renders the panel after a filter change
+let current = null;  // re-renders the panel after a filter change (in place: no tab switch)
+let refreshing = false;
 function entLink(id) {
   const x = byId.get(id);
   return el("a", { class: "ent", text: x ? x.label : id, onclick: ev => { ev.preventDefault(); focusNode(id); } });
@@ -654,7 +672,7 @@ function showNode(id) {
   }
   const x = byId.get(id);
   if (!x) return false;
-  showTab("panel");
+  if (!refreshing) showTab("panel");
   current = () => showNode(id);
   panel.replaceChildren();
   panel.appendChild(el("h2", { text: x.label }));
@@ -701,7 +719,7 @@ function showEdge(eid) {
     if (typeof eid === "string" && eid[0] === "c") return showComention(+eid.slice(1));
     return false;
   }
-  showTab("panel");
+  if (!refreshing) showTab("panel");
   current = () => showEdge(eid);
   panel.replaceChildren();
   panel.appendChild(el("h2", {}, entLink(e.from), " → ", edgeName(e), " → ", entLink(e.to)));
@@ -722,7 +740,7 @@ function showComention(k) {
   const c = data.comention[k];
   if (!c) return false;
   const a = allNodes[c[0]], b = allNodes[c[1]];
-  showTab("panel");
+  if (!refreshing) showTab("panel");
   current = () => showComention(k);
   panel.replaceChildren();
   panel.appendChild(el("h2", {}, entLink(a.id), " · ", entLink(b.id)));
@@ -734,7 +752,7 @@ function showComention(k) {
 function showDoc(di) {
   const info = docs[di];
   if (!info) return false;
-  showTab("panel");
+  if (!refreshing) showTab("panel");
   current = () => showDoc(di);
   panel.replaceChildren();
   panel.appendChild(el("h2", {}, extLink(info.url, info.title)));
@@ -753,7 +771,7 @@ function showDoc(di) {
 }
 // The opening panel: what the corpus is about, in a few lines.
 function showOverview() {
-  showTab("panel");
+  if (!refreshing) showTab("panel");
   current = showOverview;
   panel.replaceChildren();
   panel.appendChild(el("h2", { text: "Overview" }));
@@ -840,7 +858,7 @@ function table(box, columns, rows, keyOf, selection, filterText, defaultSort) {
       onclick: () => { t.limit += 500; t.render(); } }));
   };
   t.sort = key => { if (t.sortKey === key) t.desc = !t.desc; else { t.sortKey = key; t.desc = true; } t.render(); };
-  t.toggle = k => { if (selection.has(k)) selection.delete(k); else selection.add(k); t.onSelect(k); applyFilters(); t.render(); };
+  t.toggle = k => { if (selection.has(k)) selection.delete(k); else selection.add(k); t.onSelect(k); applyFilters(); fitVisible(); t.render(); };
   t.onSelect = () => {};
   return t;
 }
@@ -855,7 +873,7 @@ const entTable = table(document.getElementById("ent-table"), [
 entTable.toggle = k => {
   const id = allNodes[k].id;
   if (selectedEnts.has(id)) selectedEnts.delete(id); else { selectedEnts.add(id); if (!nodes.get(id)) addNode(id); }
-  applyFilters(); entTable.render();
+  applyFilters(); fitVisible(); entTable.render();
 };
 const entSel = { has: k => selectedEnts.has(allNodes[k].id), get size() { return selectedEnts.size; }, clear: () => selectedEnts.clear() };
 const docRows = docs.map((d, i) => Object.assign({ i: i }, d));
@@ -880,8 +898,12 @@ const docTable = table(document.getElementById("doc-table"), [
     }
   };
 }
-function selectEntities(ids) { selectedEnts.clear(); for (const id of ids) if (byId.has(id)) { selectedEnts.add(id); if (!nodes.get(id)) addNode(id); } applyFilters(); if (entTable.built) entTable.render(); }
-function selectDocs(ids) { selectedDocs.clear(); for (const id of ids) { const i = docs.findIndex(d => d.id === id); if (i >= 0) selectedDocs.add(i); } applyFilters(); if (docTable.built) docTable.render(); }
+function fitVisible() {  // after a selection: the view on what is left
+  const ids = network.body.nodeIndices.filter(id => byId.has(id));
+  if (ids.length) network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.5 });
+}
+function selectEntities(ids) { selectedEnts.clear(); for (const id of ids) if (byId.has(id)) { selectedEnts.add(id); if (!nodes.get(id)) addNode(id); } applyFilters(); fitVisible(); if (entTable.built) entTable.render(); }
+function selectDocs(ids) { selectedDocs.clear(); for (const id of ids) { const i = docs.findIndex(d => d.id === id); if (i >= 0) selectedDocs.add(i); } applyFilters(); fitVisible(); if (docTable.built) docTable.render(); }
 
 // ---------------------------------------------------------------- search
 function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, ""); }
