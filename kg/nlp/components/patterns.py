@@ -36,6 +36,8 @@ _EDITION_BEFORE = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
 )
 _EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
+# the same, matched at a position (``_EDITION.match`` from a position finds nothing)
+_EDITION_AT = re.compile(_EDITION.pattern[1:])
 _GENERIC_PREFIX = (
     "本次",
     "这次",
@@ -148,15 +150,17 @@ _TOKEN_HEADS = frozenset({"网"})
 
 def _load_heads(
     directory: Path,
-) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str], frozenset[str]]:
-    """(head, type) longest first, the weak heads, the weak heads a verb rescues, and the
-    heads only a verb (or a year) makes a name of."""
-    heads, weak, rescued, verb_only = [], set(), set(), set()
+) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(head, type) longest first, the weak heads, the weak heads a verb rescues, the
+    heads only a verb (or a year) makes a name of, and the heads of short forms."""
+    heads, weak, rescued, verb_only, short = [], set(), set(), set(), set()
     for line in read_lines(directory / "lexicon" / "open_heads.tsv"):
         parts = line.split()
         if len(parts) >= 2:
             heads.append((parts[0], parts[1]))
             flag = parts[2] if len(parts) > 2 else ""
+            if flag == "short":
+                short.add(parts[0])
             if flag.startswith("weak") or flag == "verb":
                 weak.add(parts[0])
                 if flag in ("weak+verb", "verb"):
@@ -168,6 +172,7 @@ def _load_heads(
         frozenset(weak),
         frozenset(rescued),
         frozenset(verb_only),
+        frozenset(short),
     )
 
 
@@ -299,13 +304,20 @@ class Patterns:
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
         self.gaz = gazetteer
-        self.heads, self.weak_heads, self.verb_rescued, self.verb_only = _load_heads(directory)
+        (
+            self.heads,
+            self.weak_heads,
+            self.verb_rescued,
+            self.verb_only,
+            self.short_heads,
+        ) = _load_heads(directory)
         self._cut_words, self._verbs, self._adverbs = _dictionary_words()
         posts = sorted(set(gazetteer.posts), key=len, reverse=True)
         self._posts = frozenset(posts)
         # (as a trie: one branch per character, not every post at every position)
         self._post_re = re.compile(word_alternation(posts) if posts else "(?!)")
         self.head_type = dict(self.heads)
+        self._short_tuple = tuple(self.short_heads)
         self._head_lengths = sorted({len(h) for h in self.head_type}, reverse=True)
         self._org_words = frozenset(
             w
@@ -642,7 +654,8 @@ class Patterns:
         is one session of one term)."""
         if type_ == "Event":
             folded = _EDITION.sub("", name)
-            if len(folded) >= 4 and not _ORDINAL_IN.search(folded):
+            short = folded.endswith(self._short_tuple) and len(folded) < 4  # 第八届|X博会
+            if (len(folded) >= 4 or short) and not _ORDINAL_IN.search(folded):
                 return folded
         return name
 
@@ -674,21 +687,32 @@ class Patterns:
         )
 
     def _add(
-        self, st, start: int, end: int, type_: str, rule: str, quoted: tuple[int, int] | None = None
+        self,
+        st,
+        start: int,
+        end: int,
+        type_: str,
+        rule: str,
+        quoted: tuple[int, int] | None = None,
+        short: bool = False,
     ) -> None:
         """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
         opens it (“一带一路”发展战略): when that part is a known name and the rest is only
-        generic words, the mention is the known entity under a longer form."""
+        generic words, the mention is the known entity under a longer form. ``short``: an
+        event's short form (全运会, 第八届X博会), a name however short."""
         text = st.text
         surface = text[start:end]
         j = surface.find("暨")
-        if j > 0:  # 第四届双品网购节暨非洲好物网购节: two events
-            for a, b in ((start, start + j), (start + j + 1, end)):
-                if self._head_of(norm_name(text[a:b])):
+        if j > 0:
+            parts = ((start, start + j), (start + j + 1, end))
+            # 第四届双品网购节暨非洲好物网购节: two events when both parts end in a head;
+            # X战争暨Y战争胜利纪念大会 is one event (the first part names no event)
+            if all(self._head_of(norm_name(text[a:b])) for a, b in parts):
+                for a, b in parts:
                     self._add(st, a, b, type_, rule)
-            return
+                return
         name = norm_name(surface)
-        if len(name) < 4 or name in self.gaz.not_entities:
+        if (len(name) < 4 and not short) or name in self.gaz.not_entities:
             return
         k = max(surface.rfind("和"), surface.rfind("与"), surface.rfind("及"))
         if k > 0:
@@ -730,6 +754,8 @@ class Patterns:
                 return
         if type_ == "Organization":
             pass  # its caller tells a specific organisation name (``_org_specific``)
+        elif short:
+            pass  # 全运会, 残特奥会: the short form is the name
         elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
             pass  # 全国科普月, 国家宪法日: a designated period of the whole country
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
@@ -842,6 +868,18 @@ class Patterns:
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等
+            if cut == "暨" and self.head_type[head] == "Event":
+                # 中国X战争暨Y纪念大会: a specific part before 暨 that ends in no head is
+                # the name's first half, not a name of its own (A节暨B节: two names, see
+                # ``_add``; 签署战略合作暨…: no name before 暨)
+                s2, _ = self._left_edge(norm, start - 1, st, view)
+                s2 = self._verb_before_name(norm, s2, start - 1, view, known)
+                if (
+                    start - 1 - s2 >= 2
+                    and self._specific(norm, s2, named_starts)
+                    and self._head_of(norm[s2 : start - 1]) is None
+                ):
+                    start = s2
             if self.head_type[head] == "Event":
                 start = self._skip_opening_verbs(norm, start, hs, view, keep=_EVENT_VERBS)
             if org or (self.head_type[head] == "Program" and not head.endswith("行动")):
@@ -864,6 +902,20 @@ class Patterns:
                 e = _EDITION_BEFORE.search(norm, max(0, q - 14), q)
                 if e is not None and self.head_type[head] == "Event":
                     start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
+            if head in self.short_heads:
+                # an event's short form: one character (or X残) before a short head, the
+                # head alone when it is a whole short form (第八届|X博会, 亚残运会, 全运会,
+                # 残特奥会; not 快速交会, 完成交会); longer names go on below (杭州亚运会)
+                body = norm[_EDITION_AT.match(norm, start, hs).end() : hs]
+                if len(head) > 2:
+                    ok = body in ("", "残")
+                else:
+                    ok = len(body) == 1 or (len(body) == 2 and body[1] == "残")
+                if ok:
+                    self._add(st, start, he, "Event", "pattern", short=True)
+                    continue
+                if len(head) == 2:
+                    continue
             if hs - start < 2 and not org:
                 continue
             if (

@@ -1,0 +1,48 @@
+"""Programmes and events, round 2: short forms of games and fairs, names joined by 暨."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _events(text: str) -> set[str]:
+    r = extract(Document("t", text))
+    return {m.label for m in r.mentions if m.type == "Event"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("本省运动员在全运会、残特奥会上取得佳绩。", "全运会"),
+        ("本省运动员在全运会、残特奥会上取得佳绩。", "残特奥会"),
+        ("办好农博会，扩大对外交流。", "农博会"),
+        ("第五届文博会在深圳举行。", "文博会"),
+        ("组团参加亚残运会。", "亚残运会"),
+    ],
+)
+def test_short_forms(text: str, name: str) -> None:
+    assert name in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["飞船完成交会对接。", "两个航天器自主快速交会。", "太空交会成功。"],
+)
+def test_rendezvous_is_no_event(text: str) -> None:
+    assert not _events(text)
+
+
+def test_one_name_across_ji() -> None:
+    names = _events("上午举行中国人民抗日战争暨世界反法西斯战争胜利纪念大会。")
+    assert names == {"中国人民抗日战争暨世界反法西斯战争胜利纪念大会"}
+
+
+def test_two_names_across_ji() -> None:
+    names = _events("第二届美食文化节暨旅游文化节在此开幕。")
+    assert "美食文化节" in names and "旅游文化节" in names
+
+
+def test_no_name_before_ji() -> None:
+    names = _events("双方签署战略合作暨2030年运动会合作协议。")
+    assert not any("战略合作" in n for n in names)
