@@ -46,3 +46,36 @@ def test_two_names_across_ji() -> None:
 def test_no_name_before_ji() -> None:
     names = _events("双方签署战略合作暨2030年运动会合作协议。")
     assert not any("战略合作" in n for n in names)
+
+
+def _programs(text: str) -> set[str]:
+    r = extract(Document("t", text))
+    return {m.label for m in r.mentions if m.type == "Program"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("全面落实“双减”政策。", "双减"),
+        ("用好中央“三保”“两补”政策资金。", "三保"),
+        ("用好中央“三保”“两补”政策资金。", "两补"),
+        ("持续推进“四好农村路”建设。", "四好农村路"),
+        ("深入实施“三支一扶”等计划。", "三支一扶"),
+    ],
+)
+def test_governed_shorthand(text: str, name: str) -> None:
+    assert name in _programs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增强“四个意识”、坚定“四个自信”。",  # ideological verbs, counted slogans
+        "深入推进“三农”工作。",  # a field, not a policy
+        "全面实施“一企一策”。",  # a per-unit method
+        "认真落实“五项要求”。",  # counted
+        "大家都知道“两新”这个说法。",  # no implementing verb
+    ],
+)
+def test_not_a_shorthand_programme(text: str) -> None:
+    assert not {n for n in _programs(text) if len(n) <= 6}

@@ -104,6 +104,20 @@ _COUNTED = re.compile(
 _COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )
+# a quoted numeric shorthand of a policy (“两新”, “双减”, “四好农村路”); not a counted
+# slogan (“两个确立”, “五项要求”, “八大行动”), a period (“十四五”) or a per-unit method
+# (“一企一策”)
+_SHORTHAND = re.compile(r"[一二三四五六七八九十两双][\u4e00-\u9fff]{1,5}")
+_NOT_SHORTHAND = re.compile(r".[个项大位]|十.五|一.{1,3}一")
+# what governs a shorthand that names a policy instrument: an implementing verb and at most
+# three characters of modifier (实施|“两新”, 用好国家|“两重”“两新”); ideological verbs
+# (坚持, 树牢, 增强, 做到) govern slogans
+_SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推广|执行)[\u4e00-\u9fff]{0,3}\Z")
+# what may follow the shorthand (or its chain “A”“B”): the end of the phrase or a word that
+# makes it the policy itself (“两新”政策, “双一流”建设), not a field or a concept (“三农”工作,
+# “三新”领域, “三不腐”理念)
+_SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略")
+_NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
 _NAME_INTERNAL = frozenset(
@@ -441,6 +455,34 @@ class Patterns:
                 start, cut = pos, word
                 break
         return start, cut
+
+    @staticmethod
+    def _governed_shorthand(norm: str, qs: int, qe: int) -> bool:
+        """Whether the quoted ``norm[qs:qe]`` (quote marks included) is a numeric shorthand
+        of a policy governed by an implementing verb (推进|“两新”; 用好|“两重”“两新”政策).
+
+        >>> Patterns._governed_shorthand("实施“双减”政策", 2, 6)
+        True
+        >>> Patterns._governed_shorthand("增强“四个意识”", 2, 8)
+        False
+        """
+        inner = norm[qs + 1 : qe - 1]
+        if not _SHORTHAND.fullmatch(inner) or _NOT_SHORTHAND.match(inner):
+            return False
+        p = qs  # back over the quotes of a chain (“两重”“两新”, “A”、“B”)
+        while p > 1 and (norm[p - 1] == "”" or (norm[p - 1] == "、" and norm[p - 2] == "”")):
+            j = norm.rfind("“", max(0, p - 12), p - 1)
+            if j < 0:
+                break
+            p = j
+        if not _SHORTHAND_VERB.search(norm, max(0, p - 7), p):
+            return False
+        q = qe
+        while (m := _NEXT_QUOTE.match(norm, q)) is not None:
+            q = m.end()
+        return (
+            q >= len(norm) or not _NAME_CHAR.match(norm[q]) or norm.startswith(_SHORTHAND_NEXT, q)
+        )
 
     def _quoted_before(self, norm: str, start: int) -> int | None:
         """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…)."""
@@ -801,7 +843,11 @@ class Patterns:
                 and m.end() < len(norm)
                 and _NAME_CHAR.match(norm[m.end()])
             ):
-                continue  # “IPv6+”网络底座: the head runs on into another word
+                # “IPv6+”网络底座: the head runs on into another word; the quote may still
+                # name a policy (建设|“三区一中心”战略定位)
+                if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
+                    self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
+                continue
             if m.group(2):
                 head = m.group(2)
                 h = self._head_of(head)
@@ -809,7 +855,10 @@ class Patterns:
                 if type_ == "none" or (
                     h in self.weak_heads and not self._ends_phrase(norm, m.end(), view)
                 ):
-                    continue  # “四个全面”战略|布局: the head is part of a longer noun
+                    # “四个全面”战略|布局: the head is part of a longer noun
+                    if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
+                        self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
+                    continue
                 self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
                 quoted_spans.append((m.start(), m.end()))
             else:
@@ -829,6 +878,8 @@ class Patterns:
                     # ends names only when quoted
                     self._add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
                     quoted_spans.append((m.start(), m.end()))
+                elif h is None and self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
+                    self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
         n = len(norm)
         named_end: dict[int, int] = {}  # start → end of the longest known name there
         named_type: dict[int, str] = {}
