@@ -79,3 +79,11 @@ def test_governed_shorthand(text: str, name: str) -> None:
 )
 def test_not_a_shorthand_programme(text: str) -> None:
     assert not {n for n in _programs(text) if len(n) <= 6}
+
+
+def test_whole_quoted_name_with_short_body() -> None:
+    assert "云端共享计划" in _programs("全面实施“云端共享计划”，惠及学校。")
+
+
+def test_quoted_set_phrase_is_no_programme() -> None:
+    assert "形象工程" not in _programs("坚决反对搞“形象工程”。")

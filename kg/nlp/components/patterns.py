@@ -866,7 +866,11 @@ class Patterns:
                 if h in self.verb_only:
                     h = None  # “猎狐行动”: a quoted name, below
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
-                    self._add(st, inner_s, inner_e, self.head_type[h], "pattern")
+                    # the quotes mark a name of five characters or more (“网链共享计划”)
+                    # however short its body; four-character ones are as often set
+                    # phrases (“形象工程”, “五年规划”)
+                    whole = (inner_s, inner_e) if inner_e - inner_s >= 5 else None
+                    self._add(st, inner_s, inner_e, self.head_type[h], "pattern", quoted=whole)
                     quoted_spans.append((m.start(), m.end()))
                 elif (
                     h is None
