@@ -87,3 +87,12 @@ def test_whole_quoted_name_with_short_body() -> None:
 
 def test_quoted_set_phrase_is_no_programme() -> None:
     assert "形象工程" not in _programs("坚决反对搞“形象工程”。")
+
+
+def test_anniversary_commemoration_is_an_event() -> None:
+    name = "中国工农红军长征胜利90周年纪念活动"
+    assert name in _events(f"我们举办{name}。")
+
+
+def test_commemorations_in_general_are_no_event() -> None:
+    assert not _events("各地举办各种纪念活动。")
