@@ -172,6 +172,23 @@ _BARE_PROVINCIAL = (
 _FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
+# a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
+# 提案委员会、经济委员会…十个专门委员会 (items joined by 、; 和/与 may sit inside one)
+_COMMITTEE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,14}?)委员会(、)?")
+_COMMITTEE_SET_UP = re.compile(r"设立|设置")
+_COMMITTEE_AFTER = re.compile(
+    r"(?:和其他[^。；，]{0,20}|等)?(?:[一二三四五六七八九十\d]{1,3}个)?专门委员会"
+)
+_COMMITTEE_BAD = (_STOP_CHARS - frozenset("和与及")) | frozenset("个")
+_COMMITTEE_BAD_START = ("其他", "有关", "专门", "常务", "上述")
+_SENTENCE_END = re.compile(r"[。；！？\n]")
+
+# the CPPCC's national committee named by its term, and its standing committee
+_CPPCC_TERM = re.compile(
+    r"(?:政协|中国人民政治协商会议)第[一二三四五六七八九十]{1,3}届全国委员会(常务委员会)?"
+)
+_CPPCC = "中国人民政治协商会议全国委员会"
+
 # a people's congress or its standing committee named by its term (四川省第十四届人民代表
 # 大会第五次会议, 山东省第十届人民代表大会常务委员会第四次会议)
 _CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会(常务委员会)?")
@@ -184,6 +201,24 @@ def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
         if len(nm) >= 2:
             by_last.setdefault(nm[-1], set()).add(len(nm))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()}
+
+
+def _is_congress(label: str) -> bool:
+    """A people's congress or a CPPCC (national or local), or its standing committee:
+    the parent of special committees."""
+    return _congress(label) is not None
+
+
+def _congress(label: str) -> str | None:
+    """The congress or CPPCC ``label`` names or whose standing committee it names
+    (中国人民政治协商会议全国委员会常务委员会 → 中国人民政治协商会议全国委员会)."""
+    for sc in ("常务委员会", "常委会"):
+        if label.endswith(sc) and len(label) > len(sc):
+            label = label[: -len(sc)]
+            break
+    if label.endswith(("人民代表大会", "人大", "政协", "政治协商会议", "全国委员会")):
+        return label
+    return None
 
 
 def _tsv(path: Path) -> list[list[str]]:
@@ -545,6 +580,12 @@ class OrganFinder:
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
         self._provincial(found, st)
+        if "届全国委员会" in norm:
+            for m in _CPPCC_TERM.finditer(norm):
+                name = _CPPCC + (m.group(1) or "")
+                found[(m.start(), m.end())] = self._named(text, m.start(), m.end(), name)
+                bodies.append(found[(m.start(), m.end())])
+        self._committee_lists(found, st, bodies)
         if self.listed:
             self._listed(found, st, bodies)
         return [*found.values(), *extra]
@@ -587,6 +628,77 @@ class OrganFinder:
         m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
         found.setdefault((s, e), m)
         return [m]
+
+    def _committee_lists(self, found: dict, st, bodies: list[Mention]) -> None:
+        """Committees a congress or a CPPCC names in a list that sets them up, with the
+        parent in the same sentence: 全国人民代表大会设立民族委员会、外事委员会…, or
+        会议决定设置提案委员会、经济委员会…十个专门委员会. Each item is a body of the
+        parent, keyed under it (全国人民代表大会外事委员会)."""
+        norm = st.norm
+        i = norm.find("委员会、")
+        if i == -1:
+            return
+        parents = [b for b in bodies if _is_congress(b.label)]
+        if not parents:
+            return
+        n = len(norm)
+        while i != -1:
+            s = i
+            while s > i - 14 and s > 0 and _CJK.match(norm[s - 1]):
+                s -= 1
+            items: list[tuple[int, int]] = []
+            pos = s
+            while True:
+                m = _COMMITTEE_ITEM.match(norm, pos)
+                if m is None:
+                    break
+                items.append((m.start(1), m.end(1) + 3))
+                if m.group(2) is None:
+                    break
+                pos = m.end()
+            end = items[-1][1] if items else i
+            i = norm.find("委员会、", max(end, i + 1))
+            if len(items) < 2:
+                continue
+            a, b = items[0]
+            cut = [t.end() for t in _COMMITTEE_SET_UP.finditer(norm, a, b)]
+            if cut:
+                items[0] = (cut[-1], b)
+            elif not _COMMITTEE_AFTER.match(norm, end):
+                continue  # a list of committees, not one that sets them up
+            good = [
+                (x, y) for x, y in items
+                if y - x >= 5
+                and not any(ch in _COMMITTEE_BAD for ch in norm[x : y - 3])
+                and not norm.startswith(_COMMITTEE_BAD_START, x)
+            ]
+            if len(good) < 2:
+                continue
+            ends = _SENTENCE_END.finditer(norm, max(0, s - 300), s)
+            lo = max((m.end() for m in ends), default=0)
+            hi_m = _SENTENCE_END.search(norm, end)
+            hi = hi_m.start() if hi_m else n
+            near = [p for p in parents if lo <= p.start and p.end <= hi]
+            if not near:
+                continue
+            before = [p for p in near if p.end <= s]
+            parent = before[-1] if before else near[0]
+            stem = _congress(parent.label)
+            for x, y in good:
+                found.setdefault((x, y), self._named(st.text, x, y, f"{stem}{norm[x:y]}"))
+
+    def _named(self, text: str, start: int, end: int, name: str) -> Mention:
+        """A mention of the body ``name`` (the gazetteer's when it knows the name)."""
+        from kg.nlp.components.base import open_key
+
+        e = self.gaz.lookup(name)
+        if e is not None and e.type in GOV_TYPES:
+            return Mention(start, end, text[start:end], e.type, e.id, e.name, "organ")
+        name = norm_name(name)
+        return Mention(
+            start, end, text[start:end], "GovernmentBody", open_key("GovernmentBody", name),
+            name, "organ",
+        )
 
     def _provincial(self, found: dict, st) -> None:
         """Provincial organs without their province (省委, 省政协, 省人大常委会) when the

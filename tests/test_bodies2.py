@@ -1,0 +1,46 @@
+"""Government bodies, round 2: committees a congress or a CPPCC sets up in a list, the
+CPPCC's national committee by its term, foreign organs in lists of posts."""
+
+from __future__ import annotations
+
+from kg.spans import entity_spans
+
+
+def _bodies(text: str) -> list[tuple[str, str]]:
+    return [
+        (s["text"], (s["iri"] or "").rsplit("/id/", 1)[-1])
+        for s in next(entity_spans([text]))
+        if s["type"] in ("GovernmentBody", "Ministry") and not s["nominal"]
+    ]
+
+
+def test_committees_set_up_by_the_npc_are_its_bodies():
+    # 全国人民代表大会组织法 (2021), art. 34, abridged
+    got = dict(_bodies(
+        "全国人民代表大会设立民族委员会、宪法和法律委员会、财政经济委员会、外事委员会、"
+        "华侨委员会和全国人民代表大会认为需要设立的其他专门委员会。"
+    ))
+    listed = {"民族委员会", "宪法和法律委员会", "财政经济委员会", "外事委员会", "华侨委员会"}
+    assert set(got) >= listed
+    # keyed under the parent: the gazetteer's NPC committee, or an open key named by it
+    assert got["外事委员会"] == "gov/npc-foreign"
+    assert got["华侨委员会"] == "gov/npc-overseas"
+    assert not any("其他" in t for t in got)
+
+
+def test_committee_list_closed_by_its_count_after_a_cppcc_term_name():
+    got = dict(_bodies(
+        "会议通过了政协第九届全国委员会常务委员会的决定，决定设置提案委员会、"
+        "社会和法制委员会、外事委员会三个专门委员会。"
+    ))
+    assert "政协第九届全国委员会常务委员会" in got
+    assert "常务委员会" in got["政协第九届全国委员会常务委员会"]
+    assert {"提案委员会", "社会和法制委员会", "外事委员会"} <= set(got)
+    assert "中国人民政治协商会议全国委员会提案委员会" in got["提案委员会"]
+
+
+def test_committee_lists_need_a_parent_and_a_setting_up():
+    # no congress in the sentence, and a list that sets nothing up
+    assert not _bodies("该镇设立居民委员会、村民委员会和其他基层组织。")
+    heard = _bodies("全国人民代表大会听取了民族委员会、外事委员会的报告。")
+    assert not any(t == "民族委员会" for t, _ in heard)
