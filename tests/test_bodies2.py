@@ -44,3 +44,16 @@ def test_committee_lists_need_a_parent_and_a_setting_up():
     assert not _bodies("该镇设立居民委员会、村民委员会和其他基层组织。")
     heard = _bodies("全国人民代表大会听取了民族委员会、外事委员会的报告。")
     assert not any(t == "民族委员会" for t, _ in heard)
+
+
+def test_a_list_of_posts_names_the_country_once_for_its_organs():
+    got = dict(_bodies("俄罗斯国家杜马主席甲、联邦委员会主席乙出席。"))
+    assert got.get("联邦委员会") == "gov/俄罗斯联邦委员会"
+    got = dict(_bodies("副总理会见土耳其总统甲、大国民议会议长乙。"))
+    assert got.get("大国民议会") == "gov/土耳其大国民议会"
+
+
+def test_a_foreign_organ_in_a_list_needs_a_post_and_a_country_in_its_clause():
+    # no post after the organ; the country in another clause
+    assert "国民议会" not in dict(_bodies("法国总统甲、国民议会和政府都表示欢迎。"))
+    assert "国民议会" not in dict(_bodies("法国总统甲出席，会见团员、国民议会议长乙。"))

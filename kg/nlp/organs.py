@@ -171,6 +171,9 @@ _BARE_PROVINCIAL = (
 # a foreign first-level division after its country (美国|俄亥俄州, 日本|福岛县)
 _FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
+# how far back a list of posts may name the country of its organs, and what ends a clause
+_LIST_REACH = 40
+_CLAUSE_BREAKS = frozenset("，。；：！？\n（）()")
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 # a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
 # 提案委员会、经济委员会…十个专门委员会 (items joined by 、; 和/与 may sit inside one)
@@ -292,6 +295,10 @@ class OrganFinder:
                 slug = e.id[4:].rsplit("-", 1)[0]
                 if slug in provinces:
                     self.province_of[e.id] = provinces[slug]
+        # post titles by their first character, for the organ before a post
+        self._post_heads: dict[str, tuple[str, ...]] = {}
+        for p in getattr(gazetteer, "posts", None) or ():
+            self._post_heads[p[0]] = (*self._post_heads.get(p[0], ()), p)
         self._country_lengths = _lengths_by_last(self.country_names)
         self._place_lengths = _lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
@@ -537,6 +544,10 @@ class OrganFinder:
                     self._emit_foreign(
                         found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word]
                     )
+                elif s >= 1 and norm[s - 1] == "、" and self._post_at(norm, e):
+                    owner = self._list_country(norm, s, countries)
+                    if owner is not None:
+                        self._emit_foreign(found, text, owner, s, e, self.foreign[word])
         for m in _EMBASSY.finditer(norm):
             target = m.group(1)
             if (
@@ -589,6 +600,29 @@ class OrganFinder:
         if self.listed:
             self._listed(found, st, bodies)
         return [*found.values(), *extra]
+
+    def _post_at(self, norm: str, i: int) -> bool:
+        """A post title (posts.txt) starts at ``i``: 议长, 主席, 第一副主席."""
+        return any(norm.startswith(p, i) for p in self._post_heads.get(norm[i : i + 1], ()))
+
+    def _list_country(self, norm: str, s: int, countries: dict[int, Mention]) -> str | None:
+        """The country a list of posts names once for several of its organs: the organ at
+        ``s`` opens an item after 、 and the nearest earlier item of the clause opens with
+        a country (巴基斯坦参议院主席甲、国民议会议长乙; 某国民族领袖、人民委员会主席).
+        Another country between them, or a clause break, and the organ has no owner."""
+        lo = max(0, s - _LIST_REACH)
+        for j in range(s - 2, lo - 1, -1):
+            ch = norm[j]
+            if ch in _CLAUSE_BREAKS:
+                return None
+            c = countries.get(j + 1)
+            if c is not None:
+                return c.key
+            # a country inside a longer name (俄罗斯国家杜马 is the gazetteer's one body)
+            q = self._name_before(norm, j + 1, self.country_names, self._country_lengths)
+            if q is not None:
+                return q[1]
+        return None
 
     def _listed(self, found: dict, st, bodies: list[Mention]) -> None:
         """Short forms local bureaus share (药监局, 林业局, 环保总局) as the central body they
