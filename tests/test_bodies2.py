@@ -57,3 +57,15 @@ def test_a_foreign_organ_in_a_list_needs_a_post_and_a_country_in_its_clause():
     # no post after the organ; the country in another clause
     assert "国民议会" not in dict(_bodies("法国总统甲、国民议会和政府都表示欢迎。"))
     assert "国民议会" not in dict(_bodies("法国总统甲出席，会见团员、国民议会议长乙。"))
+
+
+def test_a_short_form_with_its_own_post_after_a_central_body_post():
+    got = dict(_bodies("甲某　　中央统战部副部长、宗教局局长"))
+    assert got.get("宗教局") == "gov/sara"
+    # after a provincial organ's post the same form is a local bureau
+    assert "林业局" not in dict(_bodies("丙某　　四川省林业厅厅长、林业局局长"))
+
+
+def test_an_adverb_between_a_short_form_and_huitong():
+    got = dict(_bodies("扶贫办已会同交通部、水利部等部门研究提出了办理意见。"))
+    assert got.get("扶贫办") == "gov/cpad"

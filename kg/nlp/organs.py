@@ -174,6 +174,7 @@ _FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # how far back a list of posts may name the country of its organs, and what ends a clause
 _LIST_REACH = 40
 _CLAUSE_BREAKS = frozenset("，。；：！？\n（）()")
+_JOIN_ADVERBS = frozenset("已也将并还")  # between a body and 会同
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 # a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
 # 提案委员会、经济委员会…十个专门委员会 (items joined by 、; 和/与 may sit inside one)
@@ -605,6 +606,15 @@ class OrganFinder:
         """A post title (posts.txt) starts at ``i``: 议长, 主席, 第一副主席."""
         return any(norm.startswith(p, i) for p in self._post_heads.get(norm[i : i + 1], ()))
 
+    def _post_end(self, norm: str, i: int) -> int | None:
+        """End of the longest post title (posts.txt) starting at ``i``, after 原 (former)."""
+        if norm.startswith("原", i):
+            i += 1
+        for p in self._post_heads.get(norm[i : i + 1], ()):
+            if norm.startswith(p, i):
+                return i + len(p)
+        return None
+
     def _list_country(self, norm: str, s: int, countries: dict[int, Mention]) -> str | None:
         """The country a list of posts names once for several of its organs: the organ at
         ``s`` opens an item after 、 and the nearest earlier item of the clause opens with
@@ -631,6 +641,20 @@ class OrganFinder:
         norm, n = st.norm, len(st.norm)
         todo = [b for b in bodies if b.type == "Ministry"]
         seen: set[tuple[int, int]] = set()
+        # a line of posts: a central body's post, 、, a short form and its own post
+        # (某部副部长、宗教局局长): the short form is the central body too
+        posts = [b for b in bodies if b.key.startswith("gov/") and b.key not in self.province_of]
+        while posts:
+            b = posts.pop()
+            p = self._post_end(norm, b.end)
+            if p is None or not norm.startswith("、", p):
+                continue
+            i = p + 1
+            for k in self._listed_lengths:
+                form = norm[i : i + k]
+                if form in self.listed and self._post_end(norm, i + k) is not None:
+                    posts += self._add_listed(found, st, i, i + k, seen)
+                    break
         while todo:
             b = todo.pop()
             for sep in _LIST_JOINS:
@@ -645,6 +669,8 @@ class OrganFinder:
                 # before the body: 药监局、海关总署
                 j = b.start - len(sep)
                 if j > 0 and norm.startswith(sep, j):
+                    if sep == "会同" and j > 1 and norm[j - 1] in _JOIN_ADVERBS:
+                        j -= 1  # 扶贫办已会同交通部
                     for k in self._listed_lengths:
                         form = norm[max(0, j - k) : j]
                         if len(form) == k and form in self.listed and (
