@@ -69,3 +69,14 @@ def test_a_short_form_with_its_own_post_after_a_central_body_post():
 def test_an_adverb_between_a_short_form_and_huitong():
     got = dict(_bodies("扶贫办已会同交通部、水利部等部门研究提出了办理意见。"))
     assert got.get("扶贫办") == "gov/cpad"
+
+
+def test_a_commission_of_the_state_named_by_its_domain_and_its_office():
+    got = dict(_bodies(
+        "国务院决定对国家禁毒委员会组成人员进行调整。国家禁毒委员会办公室设在公安部。"
+    ))
+    assert got.get("国家禁毒委员会") == "gov/国家禁毒委员会"
+    assert got.get("国家禁毒委员会办公室") == "gov/国家禁毒委员会办公室"
+    # 国家 as a common word, or after a country: not this class
+    assert not _bodies("国家机关应当向常务委员会报告。")
+    assert "国家杜马国防委员会" not in dict(_bodies("俄罗斯国家杜马国防委员会主席甲"))

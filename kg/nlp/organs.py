@@ -54,6 +54,8 @@ _SUB_HEADS = (
     "派出所|分局|分行|支行|总部|总队|支队|大队|中心|司|局|处|厅"
 )
 _SUB = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:" + _SUB_HEADS + r")(?!长)")
+_OFFICE = re.compile(r"办公室|秘书处")
+_OFFICE_OWNERS = ("委员会", "领导小组", "工作小组", "联席会议")
 # a foreign country's agency no lexicon lists: the country, 2–8 characters, an agency head
 # (新加坡|媒体发展管理|局, 印度|国防研究与发展|局, 美国|航空航天|局)
 _AGENCY_HEADS = "管理局|总局|委员会|局|署"
@@ -174,6 +176,10 @@ _FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # how far back a list of posts may name the country of its organs, and what ends a clause
 _LIST_REACH = 40
 _CLAUSE_BREAKS = frozenset("，。；：！？\n（）()")
+# a standing committee of the state named by its domain (国家教材委员会, 国家禁毒委员会):
+# 国家 opens it after a non-character, a preposition or a State Council / Party centre
+_NATIONAL_BEFORE = frozenset("对由与和及经向在将把被同为、")
+_NATIONAL_BAD = ("机关", "级", "杜马", "或者", "建立", "双边", "合作", "大使", "管理委员")
 _JOIN_ADVERBS = frozenset("已也将并还")  # between a body and 会同
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 # a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
@@ -565,6 +571,8 @@ class OrganFinder:
         for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
             self._agency(found, st, c, others)
             self._foreign_region(found, st, c)
+        if "委员会" in norm:
+            self._national_committees(found, st, others)
         # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
@@ -573,6 +581,12 @@ class OrganFinder:
             if (b.start, b.end) in seen:
                 continue
             seen.add((b.start, b.end))
+            office = _OFFICE.match(norm, b.end)
+            if office and b.label.endswith(_OFFICE_OWNERS):
+                # a commission's or a leading group's office is a body of its own
+                name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + office.group()
+                sub = self._mention(text, b.start, office.end(), name)
+                found.setdefault((sub.start, sub.end), sub)
             m = _SUB.match(norm, b.end)
             if not m or _SUB_BAD_START.match(norm, b.end):
                 continue
@@ -688,6 +702,41 @@ class OrganFinder:
         m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
         found.setdefault((s, e), m)
         return [m]
+
+    def _national_committees(self, found: dict, st, others: list[int]) -> None:
+        """国家 + a domain + 委员会, one name of whole words opening after a non-character,
+        a preposition or 国务院/中央 (国务院决定对国家教材委员会…): a commission of the
+        state no gazetteer lists. The domain holds no function, boundary or general word
+        (国家机关…委员会, 国家级…委员会, 俄罗斯国家杜马…委员会 are none)."""
+        norm = st.norm
+        e = norm.find("委员会")
+        while e != -1:
+            end = e + 3
+            s = norm.rfind("国家", max(0, e - 10), e - 1)
+            e = norm.find("委员会", end)
+            if s == -1 or (end < len(norm) and norm[end] in "会议"):
+                continue
+            if not (
+                s == 0
+                or not _CJK.match(norm[s - 1])
+                or norm[s - 1] in _NATIONAL_BEFORE
+                or norm.endswith(("国务院", "中央"), 0, s)
+            ):
+                continue
+            mid = norm[s + 2 : end - 3]
+            if (
+                (s, end) in found
+                or s not in st.tok_starts
+                or end not in st.tok_ends
+                or any(ch in _STOP_CHARS for ch in mid)
+                or any(w in mid for w in _NATIONAL_BAD)
+                or (self._boundary is not None and self._boundary.search(mid))
+            ):
+                continue
+            i = bisect.bisect_right(others, s)
+            if i < len(others) and others[i] < end:
+                continue  # runs into another name
+            found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
 
     def _committee_lists(self, found: dict, st, bodies: list[Mention]) -> None:
         """Committees a congress or a CPPCC names in a list that sets them up, with the
