@@ -80,3 +80,14 @@ def test_a_commission_of_the_state_named_by_its_domain_and_its_office():
     # 国家 as a common word, or after a country: not this class
     assert not _bodies("国家机关应当向常务委员会报告。")
     assert "国家杜马国防委员会" not in dict(_bodies("俄罗斯国家杜马国防委员会主席甲"))
+
+
+def test_leading_groups_and_joint_meetings_of_the_centre():
+    got = dict(_bodies("会议听取了中央区域协调发展领导小组办公室的汇报。"))
+    assert got.get("中央区域协调发展领导小组办公室") == "gov/中央区域协调发展领导小组办公室"
+    got = dict(_bodies("甲某主持中央党的建设工作领导小组会议。"))
+    assert "中央党的建设工作领导小组" in got
+    got = dict(_bodies("副总理、第七次全国人口普查领导小组组长甲某"))
+    assert "第七次全国人口普查领导小组" in got
+    # no opener of the centre: a group of some unit, not named
+    assert not _bodies("县里组建了脱贫攻坚领导小组。")

@@ -180,6 +180,11 @@ _CLAUSE_BREAKS = frozenset("，。；：！？\n（）()")
 # 国家 opens it after a non-character, a preposition or a State Council / Party centre
 _NATIONAL_BEFORE = frozenset("对由与和及经向在将把被同为、")
 _NATIONAL_BAD = ("机关", "级", "杜马", "或者", "建立", "双边", "合作", "大使", "管理委员")
+# a leading group or joint meeting of the centre, named from its opener to its head
+# (中央区域协调发展领导小组, 全国双拥工作领导小组, 国务院某某部际联席会议)
+_GROUP_HEADS = ("领导小组", "部际联席会议")
+_GROUP_OPENERS = ("中央", "国务院", "国家", "全国")
+_GROUP_REACH = 16
 _JOIN_ADVERBS = frozenset("已也将并还")  # between a body and 会同
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 # a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
@@ -573,6 +578,9 @@ class OrganFinder:
             self._foreign_region(found, st, c)
         if "委员会" in norm:
             self._national_committees(found, st, others)
+        for head in _GROUP_HEADS:
+            if head in norm:
+                self._groups(found, st, head)
         # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
@@ -702,6 +710,41 @@ class OrganFinder:
         m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
         found.setdefault((s, e), m)
         return [m]
+
+    def _groups(self, found: dict, st, head: str) -> None:
+        """A leading group or an inter-ministerial joint meeting named from an opener of
+        the centre (中央, 国务院, 国家, 全国) at a word start to its head, with no function
+        or boundary word between (党的 is a name's own: 中央党的建设工作领导小组)."""
+        norm = st.norm
+        e = norm.find(head)
+        while e != -1:
+            end = e + len(head)
+            i = e
+            while i > max(0, e - _GROUP_REACH) and _CJK.match(norm[i - 1]) and (
+                norm[i - 1] not in _STOP_CHARS or norm[i - 2 : i] == "党的"
+            ):
+                i -= 1
+            mid = norm[i:e]
+            if self._boundary is not None:
+                cut = [
+                    m.end() for m in self._boundary.finditer(mid)
+                    if m.group() not in _NAME_INTERNAL
+                    and not (m.group() == "的" and mid[m.start() - 1 : m.start()] == "党")
+                ]
+                if cut:
+                    i += cut[-1]
+            e = norm.find(head, end)
+            for s in range(i, end - len(head) - 2):
+                if s in st.tok_starts and norm.startswith(_GROUP_OPENERS, s):
+                    if s >= 3 and norm[s - 1] in "次届":  # 第五次全国经济普查领导小组
+                        m = _ORDINAL.search(norm, max(0, s - 5), s - 1)
+                        if m and m.end() == s - 1:
+                            s = m.start()
+                    if (s, end) not in found and not any(
+                        a <= s and end <= b for a, b in found
+                    ):
+                        found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
+                    break
 
     def _national_committees(self, found: dict, st, others: list[int]) -> None:
         """国家 + a domain + 委员会, one name of whole words opening after a non-character,
