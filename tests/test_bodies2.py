@@ -91,3 +91,12 @@ def test_leading_groups_and_joint_meetings_of_the_centre():
     assert "第七次全国人口普查领导小组" in got
     # no opener of the centre: a group of some unit, not named
     assert not _bodies("县里组建了脱贫攻坚领导小组。")
+
+
+def test_the_management_body_of_a_protected_area():
+    got = dict(_bodies("经崂山风景名胜区管理委员会批准，三江源国家公园管理局组建运行。"))
+    assert got.get("崂山风景名胜区管理委员会") == "gov/崂山风景名胜区管理委员会"
+    assert "三江源国家公园管理局" in got
+    # a verb before the name is no part of it
+    asked = dict(_bodies("应当提请崂山风景名胜区管理委员会审议"))
+    assert "崂山风景名胜区管理委员会" in asked and "提请崂山风景名胜区管理委员会" not in asked

@@ -185,6 +185,11 @@ _NATIONAL_BAD = ("机关", "级", "杜马", "或者", "建立", "双边", "合�
 _GROUP_HEADS = ("领导小组", "部际联席会议")
 _GROUP_OPENERS = ("中央", "国务院", "国家", "全国")
 _GROUP_REACH = 16
+# the management body of a protected area (某某国家公园管理局, 某山风景名胜区管理委员会)
+_PARK_BODY = re.compile(
+    r"(?:国家公园|自然保护区|风景名胜区|湿地公园|地质公园|森林公园)(?:管理局|管理委员会|管委会|管理处)"
+)
+_PARK_REACH = 10
 _JOIN_ADVERBS = frozenset("已也将并还")  # between a body and 会同
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 # a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
@@ -578,6 +583,8 @@ class OrganFinder:
             self._foreign_region(found, st, c)
         if "委员会" in norm:
             self._national_committees(found, st, others)
+        if "管" in norm and ("公园" in norm or "保护区" in norm or "名胜区" in norm):
+            self._park_bodies(found, st, places)
         for head in _GROUP_HEADS:
             if head in norm:
                 self._groups(found, st, head)
@@ -710,6 +717,31 @@ class OrganFinder:
         m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
         found.setdefault((s, e), m)
         return [m]
+
+    def _park_bodies(self, found: dict, st, places: dict[int, Mention]) -> None:
+        """The management body of a protected area: a place name (a gazetteer place or a
+        place word of jieba's dictionary) opening the area's name, then the area's kind and
+        a management head, with no function or boundary word between
+        (海南热带雨林国家公园管理局, 普陀山风景名胜区管理委员会)."""
+        norm = st.norm
+        starts = {c.start for c in places.values()}
+        for m in _PARK_BODY.finditer(norm):
+            f = m.start()
+            best = None
+            for i in range(max(0, f - _PARK_REACH), f):
+                mid = norm[i:f]
+                if i not in st.tok_starts or any(ch in _PLACE_STOP_CHARS for ch in mid) or (
+                    self._boundary is not None and self._boundary.search(mid)
+                ):
+                    continue
+                j = i + 1
+                while j < f and j not in st.tok_ends:
+                    j += 1
+                if i in starts or norm[i:j] in self._ns_words:
+                    best = i
+                    break
+            if best is not None and (best, m.end()) not in found:
+                found[(best, m.end())] = self._mention(st.text, best, m.end(), norm[best : m.end()])
 
     def _groups(self, found: dict, st, head: str) -> None:
         """A leading group or an inter-ministerial joint meeting named from an opener of
