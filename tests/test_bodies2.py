@@ -36,7 +36,8 @@ def test_committee_list_closed_by_its_count_after_a_cppcc_term_name():
     assert "政协第九届全国委员会常务委员会" in got
     assert "常务委员会" in got["政协第九届全国委员会常务委员会"]
     assert {"提案委员会", "社会和法制委员会", "外事委员会"} <= set(got)
-    assert "中国人民政治协商会议全国委员会提案委员会" in got["提案委员会"]
+    # the same key as the committee named with its parent (全国政协提案委员会)
+    assert got["提案委员会"] == dict(_bodies("全国政协提案委员会主任甲某"))["全国政协提案委员会"]
 
 
 def test_committee_lists_need_a_parent_and_a_setting_up():
@@ -100,3 +101,17 @@ def test_the_management_body_of_a_protected_area():
     # a verb before the name is no part of it
     asked = dict(_bodies("应当提请崂山风景名胜区管理委员会审议"))
     assert "崂山风景名胜区管理委员会" in asked and "提请崂山风景名胜区管理委员会" not in asked
+
+
+def test_the_cppcc_standing_committee_by_any_of_its_names_is_one_body():
+    keys = {
+        dict(_bodies(t)).get(n or t)
+        for t, n in [
+            ("全国政协常委会委员甲某", "全国政协常委会"),
+            ("全国政协十三届常委会第一次会议", "全国政协十三届常委会"),
+            ("中国人民政治协商会议第九届全国委员会常务委员会", None),
+        ]
+    }
+    assert len(keys) == 1 and None not in keys
+    # the term alone names the CPPCC itself
+    assert dict(_bodies("政协第九届全国委员会第一次会议"))["政协第九届全国委员会"] == "gov/cppcc"

@@ -204,8 +204,10 @@ _COMMITTEE_BAD_START = ("其他", "有关", "专门", "常务", "上述")
 _SENTENCE_END = re.compile(r"[。；！？\n]")
 
 # the CPPCC's national committee named by its term, and its standing committee
+# (政协第十届全国委员会常务委员会, 全国政协十届常委会, 全国政协常委会)
 _CPPCC_TERM = re.compile(
-    r"(?:政协|中国人民政治协商会议)第[一二三四五六七八九十]{1,3}届全国委员会(常务委员会)?"
+    r"(?:(?:政协|中国人民政治协商会议)第[一二三四五六七八九十]{1,3}届全国委员会"
+    r"|全国政协(?:第?[一二三四五六七八九十]{1,3}届)?)(常务委员会|常委会)?"
 )
 _CPPCC = "中国人民政治协商会议全国委员会"
 
@@ -621,11 +623,8 @@ class OrganFinder:
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
         self._provincial(found, st)
-        if "届全国委员会" in norm:
-            for m in _CPPCC_TERM.finditer(norm):
-                name = _CPPCC + (m.group(1) or "")
-                found[(m.start(), m.end())] = self._named(text, m.start(), m.end(), name)
-                bodies.append(found[(m.start(), m.end())])
+        if "政协" in norm or "政治协商会议第" in norm:
+            self._cppcc(found, st, bodies)
         self._committee_lists(found, st, bodies)
         if self.listed:
             self._listed(found, st, bodies)
@@ -812,6 +811,30 @@ class OrganFinder:
             if i < len(others) and others[i] < end:
                 continue  # runs into another name
             found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
+
+    def _cppcc(self, found: dict, st, bodies: list[Mention]) -> None:
+        """The CPPCC's national committee named by its term (政协第十届全国委员会, 全国政协
+        十届) and its standing committee (…常务委员会, 全国政协常委会): the standing
+        committee is keyed under the CPPCC as its special committees are."""
+        norm = st.norm
+        cppcc = self.gaz.lookup(_CPPCC)
+        stem = cppcc.name if cppcc is not None else _CPPCC
+        starts = []
+        i = norm.find("政协")
+        while i != -1:
+            starts.append(i - 2 if i >= 2 and norm.startswith("全国", i - 2) else i)
+            i = norm.find("政协", i + 2)
+        i = norm.find("中国人民政治协商会议第")
+        while i != -1:
+            starts.append(i)
+            i = norm.find("中国人民政治协商会议第", i + 10)
+        for s in starts:
+            m = _CPPCC_TERM.match(norm, s)
+            if m and (m.group(1) or "届" in m.group()):
+                name = stem + ("常务委员会" if m.group(1) else "")
+                b = self._named(st.text, m.start(), m.end(), name)
+                found[(m.start(), m.end())] = b
+                bodies.append(b)
 
     def _committee_lists(self, found: dict, st, bodies: list[Mention]) -> None:
         """Committees a congress or a CPPCC names in a list that sets them up, with the
