@@ -20,6 +20,14 @@ regular shapes, recognised here from the lexicons under ``ontology/lexicon``:
   办公室, 支队…): 住房和城乡建设部住房保障司, 中国人民银行宁波市中心支行,
   福建省公安厅经侦总队. The middle holds no function word (boundary_words.txt).
 
+* **named by shape** (no gazetteer entry): committees a congress or CPPCC sets up in a
+  list, keyed under the parent in the sentence (全国人民代表大会设立民族委员会、外事委员会…);
+  the CPPCC and its standing committee by their term names (全国政协十届常委会); a
+  foreign organ after 、 in a list of posts, of the clause's country (某国参议院主席甲、
+  国民议会议长乙); 国家 + domain + 委员会 (国家禁毒委员会); leading groups and joint
+  meetings of the centre (中央区域协调发展领导小组) and a commission's or group's
+  办公室/秘书处; a protected area's management body (三江源国家公园管理局).
+
 Names are canonical so that forms of one body share a key: 崇礼县政府 → 崇礼县人民政府,
 美国防部/美国国防部 → 美国国防部, 美军/美国军队 → 美国军队. A name the gazetteer knows
 (北京市政府) takes the gazetteer's key.
@@ -28,6 +36,9 @@ Names are canonical so that forms of one body share a key: 崇礼县政府 → �
 >>> spans = next(entity_spans(["印度国防部7日说，崇礼县政府和美军"]))
 >>> [(s["text"], s["type"]) for s in spans if s["type"] == "GovernmentBody"]
 [('印度国防部', 'GovernmentBody'), ('崇礼县政府', 'GovernmentBody'), ('美军', 'GovernmentBody')]
+>>> spans = next(entity_spans(["全国人民代表大会设立民族委员会、外事委员会和其他专门委员会。"]))
+>>> [s["text"] for s in spans if s["type"] == "GovernmentBody"]
+['全国人民代表大会', '民族委员会', '外事委员会']
 """
 
 from __future__ import annotations
