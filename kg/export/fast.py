@@ -9,12 +9,13 @@ redone when one document changes. For ``kg build`` this module writes the same t
   aliases, links, mention count);
 - one **fragment per document**: the document node, and everything evidenced in it —
   ``kg:mentionedIn`` and the ``kg:MentionStats`` of each entity it mentions, the
+  ``kg:Sentence`` of each sentence a mention is in (its text once), the
   ``kg:Mention`` examples the entity kept from it, the ``kg:Evidence`` of its relations,
   its observations. A fragment is a pure function of a small input tuple built from the
-  :class:`~kg.resolve.Resolution` (the document's merged counts, kept examples, evidence,
-  observations, metadata); it is cached in a :class:`~kg.runtime.store.PackStore` under the
-  hash of that tuple, so an incremental build regenerates only the documents whose part
-  changed and copies the rest;
+  :class:`~kg.resolve.Resolution` (the document's merged counts, kept examples, mention
+  sentences, evidence, observations, metadata); it is cached in a
+  :class:`~kg.runtime.store.PackStore` under the hash of that tuple, so an incremental
+  build regenerates only the documents whose part changed and copies the rest;
 - a footer: the relation triples themselves, ``org:Post`` nodes and extraction rules.
 
 The Turtle is written by hand: prefixed names where the local part is safe
@@ -48,6 +49,7 @@ from kg.export.rdf import (
     IRI_OK,
     ISO3,
     ISO_DT,
+    K_IN_SENTENCE,
     ORG_HELD_BY,
     ORG_HOLDS,
     ORG_POST,
@@ -71,6 +73,9 @@ from kg.export.rdf import (
     issue_statements,
     kg_term,
     number_literal,
+    sentence_blocks,
+    sentence_iri,
+    sentence_table,
     short_hash,
     string_literal,
     typed_literal,
@@ -78,6 +83,7 @@ from kg.export.rdf import (
 from kg.fingerprint import module_version
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
+from kg.resolve.merge import sentence_starts
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
 
 __all__ = ["FORMATS", "render_parts", "start_fast", "write_fast"]
@@ -161,6 +167,7 @@ class _Plan:
             self.examples.get(doc_id, []),
             evid,
             self.observations.get(doc_id, []),
+            sorted(sentence_table(self.res.sentences.get(doc_id)).items()),
         )
 
 
@@ -208,7 +215,8 @@ K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE, K_SPANS = (
 
 def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]:
     """The statements of one document's fragment (see the module docstring)."""
-    doc_id, meta_items, mentions, examples, evidence, observations = inp
+    doc_id, meta_items, mentions, examples, evidence, observations, sentence_items = inp
+    sentences = dict(sentence_items)
     meta = dict(meta_items)
     blocks: list[Block] = []
     dt = t.doc(doc_id)
@@ -240,6 +248,8 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
         po.append((kg_term("charCount"), chars))
     po.extend(issue_statements(meta, t.node))
     blocks.append((dt, po))
+    # the sentences its mentions are in, each once
+    blocks.extend(sentence_blocks(t.base, doc_id, dt, sentences))
     # mentions: kg:mentionedIn and the per-document counts
     for key, n, spans in mentions:
         s = t.node(key)
@@ -251,6 +261,11 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
             po.append((K_COUNT, c))
         if spans:
             po.append((K_SPANS, string_literal(spans)))
+            po += [
+                (K_IN_SENTENCE, sentence_iri(t.base, doc_id, start))
+                for start in sentence_starts(spans)
+                if start in sentences
+            ]
         blocks.append((stats, po))
     # the examples the entities kept from this document
     for key, start, end, sentence in examples:
@@ -401,7 +416,7 @@ _SIMPLE = re.compile(f"[{_PN}]+")
 _LOCAL_OK = re.compile(f"(?:[{_PN}:]|%[0-9A-Fa-f]{{2}}|[{_ESCAPABLE}])+")
 _ESC = re.compile(f"[{_ESCAPABLE}]")
 #: IRI folders whose local names are minted hashes (always simple)
-_HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/")
+_HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/", "sentence/")
 
 
 def _local(name: str) -> str | None:

@@ -60,6 +60,7 @@ import pyoxigraph as ox
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
 from kg.model import PREDICATES
+from kg.resolve.merge import sentence_starts
 from kg.vocab import (
     DCTERMS_NS,
     ORG_NS,
@@ -269,6 +270,54 @@ def issue_statements(d: Any, node: Any) -> list[tuple[str, str]]:
     return po
 
 
+K_SENTENCE_CLASS, K_IN_SENTENCE, K_IN_DOCUMENT, K_TEXT = (
+    kg_term(x) for x in ("Sentence", "inSentence", "inDocument", "text")
+)
+
+
+def sentence_table(value: Any) -> dict[int, str]:
+    """A document node's ``sentences`` (start → text) with int starts, whatever the graph
+    came through (JSON gives string keys); anything else is an empty table.
+
+    >>> sentence_table({"5": "句子。", 0: "首句。", "x": "?"})
+    {0: '首句。', 5: '句子。'}
+    """
+    if not isinstance(value, dict):
+        return {}
+    out = {}
+    for k, v in value.items():
+        if isinstance(v, str) and v and (type(k) is int or (type(k) is str and k.isdigit())):
+            out[int(k)] = v
+    return dict(sorted(out.items()))
+
+
+def sentence_iri(base: str, doc_id: str, start: int) -> str:
+    """The IRI term of the ``kg:Sentence`` of a document that starts at ``start``."""
+    return iri_term(f"{base}sentence/{short_hash(doc_id, start)}")
+
+
+def sentence_blocks(
+    base: str, doc_id: str, doc: str, sentences: dict[int, str]
+) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """``(sentence, [(predicate, object)])`` of each ``kg:Sentence`` of a document
+    (``doc``: its IRI term), in text order. One place for both generators.
+
+    >>> [(s, po)] = sentence_blocks("http://x/", "d", "<http://x/doc/d>", {3: "甲部开会。"})
+    >>> s[:19], [o.split("^^")[0] for _, o in po[1:]]
+    ('<http://x/sentence/', ['<http://x/doc/d>', '"甲部开会。"@zh', '"3"', '"8"'])
+    """
+    start_p, end_p = kg_term("charStart"), kg_term("charEnd")
+    for start, text in sentences.items():
+        po = [
+            (A, K_SENTENCE_CLASS),
+            (K_IN_DOCUMENT, doc),
+            (K_TEXT, string_literal(text, "zh")),
+            (start_p, f'"{start}"^^{XSD_INTEGER}'),
+            (end_p, f'"{start + len(text)}"^^{XSD_INTEGER}'),
+        ]
+        yield sentence_iri(base, doc_id, start), po
+
+
 # --------------------------------------------------------------------------- the walk
 
 
@@ -285,6 +334,7 @@ class _Walker:
         self._docs: dict[str, str] = {}
         self._rules: dict[str, str] = {}
         self._posts: set[str] = set()
+        self._sentences: dict[str, dict[int, str]] = {}
 
     # -- IRIs
     def node(self, key: str) -> str:
@@ -313,6 +363,15 @@ class _Walker:
 
     def mint(self, folder: str, *parts: Any) -> str:
         return iri_term(f"{self.base}{folder}/{short_hash(*parts)}")
+
+    def sentences(self, doc_id: str) -> dict[int, str]:
+        """The mention sentences the document node keeps (start → text)."""
+        got = self._sentences.get(doc_id)
+        if got is None:
+            node = "doc/" + doc_id
+            data = self.G.nodes[node] if node in self.G else {}
+            got = self._sentences[doc_id] = sentence_table(data.get("sentences"))
+        return got
 
     # -- the walk
     def __iter__(self) -> Iterator[Statement]:
@@ -386,6 +445,10 @@ class _Walker:
                 yield stats, kg_term("count"), c, g
             if spans.get(doc_id):
                 yield stats, kg_term("spans"), string_literal(spans[doc_id]), g
+                known = self.sentences(doc_id)
+                for start in sentence_starts(spans[doc_id]):
+                    if start in known:
+                        yield stats, K_IN_SENTENCE, sentence_iri(self.base, doc_id, start), g
         for ex in d.get("examples") or ():
             if not isinstance(ex, dict) or not ex.get("sentence"):
                 continue
@@ -434,6 +497,11 @@ class _Walker:
             yield s, kg_term("charCount"), chars, None
         for p, o in issue_statements(d, self.node):
             yield s, p, o, None
+        doc_id = key[4:] if key.startswith("doc/") else key
+        g = s if self.named else None
+        for sent, po in sentence_blocks(self.base, doc_id, s, self.sentences(doc_id)):
+            for p, o in po:
+                yield sent, p, o, g
 
     def relation(self, subj: str, obj: str, key: Any, d: dict[str, Any]) -> Iterator[Statement]:
         pred = str(d.get("predicate") or key)
@@ -729,6 +797,8 @@ _OBJECT_PROPS = (
     "entity",
     "document",
     "subject",
+    "inSentence",
+    "inDocument",
 )
 _DATA_PROPS = (
     "key",
@@ -748,6 +818,7 @@ _DATA_PROPS = (
     "charCount",
     "dateText",
     "spans",
+    "text",
     "issuerName",
     "documentNumber",
     "indexNumber",
