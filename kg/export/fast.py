@@ -68,6 +68,7 @@ from kg.export.rdf import (
     A,
     bool_literal,
     date_literal,
+    example_sentence,
     int_literal,
     iri_term,
     issue_statements,
@@ -270,12 +271,8 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     # the examples the entities kept from this document
     for key, start, end, sentence in examples:
         m = t.mint("mention", key, doc_id, start, end)
-        po = [(A, K_MENTION), (K_ENTITY, t.node(key)), (PROV_DERIVED, dt),
-              (K_SENTENCE, string_literal(sentence, "zh"))]
-        for prop, v in ((K_START, start), (K_END, end)):
-            i = int_literal(v)
-            if i is not None:
-                po.append((prop, i))
+        po = [(A, K_MENTION), (K_ENTITY, t.node(key)), (PROV_DERIVED, dt)]
+        po += example_sentence(t.base, doc_id, start, end, sentence, sentences)
         blocks.append((m, po))
     # relation evidence
     seen: set[str] = set()

@@ -318,6 +318,31 @@ def sentence_blocks(
         yield sentence_iri(base, doc_id, start), po
 
 
+def example_sentence(
+    base: str, doc_id: str, start: Any, end: Any, sentence: str, known: dict[int, str]
+) -> list[tuple[str, str]]:
+    """``(predicate, object)`` giving a kept example's (``kg:Mention``) sentence: a link to
+    the document's ``kg:Sentence`` when the document keeps that sentence (``known``), so
+    its text is written once; else the text and offsets themselves (a graph built before
+    sentence texts were kept). One place for both generators.
+
+    >>> [p.split("#")[1] for p, _ in example_sentence("http://x/", "d", 3, 8, "甲部开会。", {})]
+    ['sentence>', 'charStart>', 'charEnd>']
+    >>> [p.split("#")[1] for p, _ in example_sentence("http://x/", "d", 3, 8, "甲部开会。",
+    ...                                                {3: "甲部开会。"})]
+    ['inSentence>']
+    """
+    first = start if type(start) is int else None
+    if first is not None and known.get(first) == sentence:
+        return [(K_IN_SENTENCE, sentence_iri(base, doc_id, first))]
+    po = [(kg_term("sentence"), string_literal(sentence, "zh"))]
+    for prop, v in (("charStart", start), ("charEnd", end)):
+        t = int_literal(v)
+        if t is not None:
+            po.append((kg_term(prop), t))
+    return po
+
+
 # --------------------------------------------------------------------------- the walk
 
 
@@ -457,13 +482,14 @@ class _Walker:
             m = self.mint("mention", key, ex.get("doc"), ex.get("start"), ex.get("end"))
             yield m, A, kg_term("Mention"), g
             yield m, kg_term("entity"), s, g
+            known: dict[int, str] = {}
             if dt:
                 yield m, PROV_DERIVED, dt, g
-            yield m, kg_term("sentence"), string_literal(ex["sentence"], "zh"), g
-            for prop, v in (("charStart", ex.get("start")), ("charEnd", ex.get("end"))):
-                t = int_literal(v)
-                if t is not None:
-                    yield m, kg_term(prop), t, g
+                known = self.sentences(str(ex["doc"]))
+            for p, o in example_sentence(
+                self.base, str(ex.get("doc")), ex.get("start"), ex.get("end"), ex["sentence"], known
+            ):
+                yield m, p, o, g
 
     def document(self, key: str, d: dict[str, Any]) -> Iterator[Statement]:
         s = self.node(key)
