@@ -49,7 +49,6 @@ from kg.export.rdf import (
     IRI_OK,
     ISO3,
     ISO_DT,
-    K_IN_SENTENCE,
     ORG_HELD_BY,
     ORG_HOLDS,
     ORG_POST,
@@ -68,6 +67,7 @@ from kg.export.rdf import (
     A,
     bool_literal,
     date_literal,
+    document_sentences,
     example_sentence,
     int_literal,
     iri_term,
@@ -75,8 +75,7 @@ from kg.export.rdf import (
     kg_term,
     number_literal,
     sentence_blocks,
-    sentence_iri,
-    sentence_table,
+    sentence_links,
     short_hash,
     string_literal,
     typed_literal,
@@ -84,7 +83,6 @@ from kg.export.rdf import (
 from kg.fingerprint import module_version
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
-from kg.resolve.merge import sentence_starts
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
 
 __all__ = ["FORMATS", "render_parts", "start_fast", "write_fast"]
@@ -95,7 +93,13 @@ FORMATS = ("ttl", "nt")
 Block = tuple[str, list[tuple[str, str]]]  # subject, [(predicate, object)]
 
 #: The modules that decide the statements (their hash is part of a fragment's key).
-STATEMENT_MODULES = ("export/fast.py", "export/rdf.py", "iri.py", "vocab.py")
+STATEMENT_MODULES = (
+    "export/fast.py",
+    "export/rdf.py",
+    "iri.py",
+    "vocab.py",
+    "resolve/merge.py",
+)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -168,7 +172,7 @@ class _Plan:
             self.examples.get(doc_id, []),
             evid,
             self.observations.get(doc_id, []),
-            sorted(sentence_table(self.res.sentences.get(doc_id)).items()),
+            sorted(self.res.sentences.get(doc_id, {}).items()),
         )
 
 
@@ -217,7 +221,7 @@ K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE, K_SPANS = (
 def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]:
     """The statements of one document's fragment (see the module docstring)."""
     doc_id, meta_items, mentions, examples, evidence, observations, sentence_items = inp
-    sentences = dict(sentence_items)
+    sentences = document_sentences(t.base, doc_id, dict(sentence_items))
     meta = dict(meta_items)
     blocks: list[Block] = []
     dt = t.doc(doc_id)
@@ -250,7 +254,7 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     po.extend(issue_statements(meta, t.node))
     blocks.append((dt, po))
     # the sentences its mentions are in, each once
-    blocks.extend(sentence_blocks(t.base, doc_id, dt, sentences))
+    blocks.extend(sentence_blocks(dt, sentences))
     # mentions: kg:mentionedIn and the per-document counts
     for key, n, spans in mentions:
         s = t.node(key)
@@ -262,17 +266,13 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
             po.append((K_COUNT, c))
         if spans:
             po.append((K_SPANS, string_literal(spans)))
-            po += [
-                (K_IN_SENTENCE, sentence_iri(t.base, doc_id, start))
-                for start in sentence_starts(spans)
-                if start in sentences
-            ]
+            po += sentence_links(spans, sentences)
         blocks.append((stats, po))
     # the examples the entities kept from this document
     for key, start, end, sentence in examples:
         m = t.mint("mention", key, doc_id, start, end)
         po = [(A, K_MENTION), (K_ENTITY, t.node(key)), (PROV_DERIVED, dt)]
-        po += example_sentence(t.base, doc_id, start, end, sentence, sentences)
+        po += example_sentence(start, end, sentence, sentences)
         blocks.append((m, po))
     # relation evidence
     seen: set[str] = set()

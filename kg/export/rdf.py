@@ -275,39 +275,40 @@ K_SENTENCE_CLASS, K_IN_SENTENCE, K_IN_DOCUMENT, K_TEXT = (
 )
 
 
-def sentence_table(value: Any) -> dict[int, str]:
-    """A document node's ``sentences`` (start → text) with int starts, whatever the graph
-    came through (JSON gives string keys); anything else is an empty table.
+#: start → (text, IRI term) of the sentences a document keeps
+Sentences = dict[int, tuple[str, str]]
 
-    >>> sentence_table({"5": "句子。", 0: "首句。", "x": "?"})
-    {0: '首句。', 5: '句子。'}
+
+def document_sentences(base: str, doc_id: str, value: Any) -> Sentences:
+    """A document node's ``sentences`` (start → text, see :mod:`kg.graph`) in text order,
+    each with the IRI term of its ``kg:Sentence`` (minted once here: every link reuses it).
+    Starts may be digit strings (a graph that went through JSON); anything else is left
+    out. One place for both generators.
+
+    >>> t = document_sentences("http://x/", "d", {"5": "句子。", 0: "首句。", "x": "?"})
+    >>> [(k, v[0], v[1][:19]) for k, v in t.items()]
+    [(0, '首句。', '<http://x/sentence/'), (5, '句子。', '<http://x/sentence/')]
     """
     if not isinstance(value, dict):
         return {}
     out = {}
     for k, v in value.items():
         if isinstance(v, str) and v and (type(k) is int or (type(k) is str and k.isdigit())):
-            out[int(k)] = v
+            start = int(k)
+            out[start] = (v, iri_term(f"{base}sentence/{short_hash(doc_id, start)}"))
     return dict(sorted(out.items()))
 
 
-def sentence_iri(base: str, doc_id: str, start: int) -> str:
-    """The IRI term of the ``kg:Sentence`` of a document that starts at ``start``."""
-    return iri_term(f"{base}sentence/{short_hash(doc_id, start)}")
-
-
-def sentence_blocks(
-    base: str, doc_id: str, doc: str, sentences: dict[int, str]
-) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+def sentence_blocks(doc: str, sentences: Sentences) -> Iterator[tuple[str, list[tuple[str, str]]]]:
     """``(sentence, [(predicate, object)])`` of each ``kg:Sentence`` of a document
-    (``doc``: its IRI term), in text order. One place for both generators.
+    (``doc``: its IRI term), in text order.
 
-    >>> [(s, po)] = sentence_blocks("http://x/", "d", "<http://x/doc/d>", {3: "甲部开会。"})
-    >>> s[:19], [o.split("^^")[0] for _, o in po[1:]]
-    ('<http://x/sentence/', ['<http://x/doc/d>', '"甲部开会。"@zh', '"3"', '"8"'])
+    >>> [(s, po)] = sentence_blocks("<http://x/doc/d>", {3: ("甲部开会。", "<http://x/s>")})
+    >>> s, [o.split("^^")[0] for _, o in po[1:]]
+    ('<http://x/s>', ['<http://x/doc/d>', '"甲部开会。"@zh', '"3"', '"8"'])
     """
     start_p, end_p = kg_term("charStart"), kg_term("charEnd")
-    for start, text in sentences.items():
+    for start, (text, iri) in sentences.items():
         po = [
             (A, K_SENTENCE_CLASS),
             (K_IN_DOCUMENT, doc),
@@ -315,26 +316,35 @@ def sentence_blocks(
             (start_p, f'"{start}"^^{XSD_INTEGER}'),
             (end_p, f'"{start + len(text)}"^^{XSD_INTEGER}'),
         ]
-        yield sentence_iri(base, doc_id, start), po
+        yield iri, po
+
+
+def sentence_links(spans: str, sentences: Sentences) -> list[tuple[str, str]]:
+    """``kg:inSentence`` of a ``kg:MentionStats``: each sentence its ``spans`` names that the
+    document keeps, once."""
+    return [
+        (K_IN_SENTENCE, sentences[start][1])
+        for start in sentence_starts(spans)
+        if start in sentences
+    ]
 
 
 def example_sentence(
-    base: str, doc_id: str, start: Any, end: Any, sentence: str, known: dict[int, str]
+    start: Any, end: Any, sentence: str, sentences: Sentences
 ) -> list[tuple[str, str]]:
     """``(predicate, object)`` giving a kept example's (``kg:Mention``) sentence: a link to
-    the document's ``kg:Sentence`` when the document keeps that sentence (``known``), so
-    its text is written once; else the text and offsets themselves (a graph built before
-    sentence texts were kept). One place for both generators.
+    the document's ``kg:Sentence`` when the document keeps that sentence, so its text is
+    written once; else the text and offsets themselves (a graph built before sentence
+    texts were kept).
 
-    >>> [p.split("#")[1] for p, _ in example_sentence("http://x/", "d", 3, 8, "甲部开会。", {})]
+    >>> [p.split("#")[1] for p, _ in example_sentence(3, 8, "甲部开会。", {})]
     ['sentence>', 'charStart>', 'charEnd>']
-    >>> [p.split("#")[1] for p, _ in example_sentence("http://x/", "d", 3, 8, "甲部开会。",
-    ...                                                {3: "甲部开会。"})]
-    ['inSentence>']
+    >>> example_sentence(3, 8, "甲部开会。", {3: ("甲部开会。", "<http://x/s>")})[0][1]
+    '<http://x/s>'
     """
-    first = start if type(start) is int else None
-    if first is not None and known.get(first) == sentence:
-        return [(K_IN_SENTENCE, sentence_iri(base, doc_id, first))]
+    known = sentences.get(start) if type(start) is int else None
+    if known is not None and known[0] == sentence:
+        return [(K_IN_SENTENCE, known[1])]
     po = [(kg_term("sentence"), string_literal(sentence, "zh"))]
     for prop, v in (("charStart", start), ("charEnd", end)):
         t = int_literal(v)
@@ -359,7 +369,7 @@ class _Walker:
         self._docs: dict[str, str] = {}
         self._rules: dict[str, str] = {}
         self._posts: set[str] = set()
-        self._sentences: dict[str, dict[int, str]] = {}
+        self._sentences: dict[str, Sentences] = {}
 
     # -- IRIs
     def node(self, key: str) -> str:
@@ -389,13 +399,14 @@ class _Walker:
     def mint(self, folder: str, *parts: Any) -> str:
         return iri_term(f"{self.base}{folder}/{short_hash(*parts)}")
 
-    def sentences(self, doc_id: str) -> dict[int, str]:
-        """The mention sentences the document node keeps (start → text)."""
+    def sentences(self, doc_id: str) -> Sentences:
+        """The mention sentences the document node keeps (start → text, IRI term)."""
         got = self._sentences.get(doc_id)
         if got is None:
             node = "doc/" + doc_id
             data = self.G.nodes[node] if node in self.G else {}
-            got = self._sentences[doc_id] = sentence_table(data.get("sentences"))
+            got = document_sentences(self.base, doc_id, data.get("sentences"))
+            self._sentences[doc_id] = got
         return got
 
     # -- the walk
@@ -470,10 +481,8 @@ class _Walker:
                 yield stats, kg_term("count"), c, g
             if spans.get(doc_id):
                 yield stats, kg_term("spans"), string_literal(spans[doc_id]), g
-                known = self.sentences(doc_id)
-                for start in sentence_starts(spans[doc_id]):
-                    if start in known:
-                        yield stats, K_IN_SENTENCE, sentence_iri(self.base, doc_id, start), g
+                for p, o in sentence_links(spans[doc_id], self.sentences(doc_id)):
+                    yield stats, p, o, g
         for ex in d.get("examples") or ():
             if not isinstance(ex, dict) or not ex.get("sentence"):
                 continue
@@ -482,13 +491,11 @@ class _Walker:
             m = self.mint("mention", key, ex.get("doc"), ex.get("start"), ex.get("end"))
             yield m, A, kg_term("Mention"), g
             yield m, kg_term("entity"), s, g
-            known: dict[int, str] = {}
+            known: Sentences = {}
             if dt:
                 yield m, PROV_DERIVED, dt, g
                 known = self.sentences(str(ex["doc"]))
-            for p, o in example_sentence(
-                self.base, str(ex.get("doc")), ex.get("start"), ex.get("end"), ex["sentence"], known
-            ):
+            for p, o in example_sentence(ex.get("start"), ex.get("end"), ex["sentence"], known):
                 yield m, p, o, g
 
     def document(self, key: str, d: dict[str, Any]) -> Iterator[Statement]:
@@ -525,7 +532,7 @@ class _Walker:
             yield s, p, o, None
         doc_id = key[4:] if key.startswith("doc/") else key
         g = s if self.named else None
-        for sent, po in sentence_blocks(self.base, doc_id, s, self.sentences(doc_id)):
+        for sent, po in sentence_blocks(s, self.sentences(doc_id)):
             for p, o in po:
                 yield sent, p, o, g
 
