@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test test-fast lint bench eval clean browser
+.PHONY: build test test-fast lint bench eval clean browser fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ test: $(STAMP) browser
 test-fast: $(STAMP)
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+# The reader fuzz tests with many more examples and fresh randomness (make test runs them
+# derandomized, with few examples). FUZZ_EXAMPLES=N sets the examples per test.
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(STAMP)
+	KG_FUZZ=1 KG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz_readers.py -q -p no:cacheprovider
 
 eval: $(STAMP)
 	$(BIN)/kg eval

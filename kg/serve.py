@@ -71,13 +71,19 @@ def _child_env() -> dict[str, str]:
 def _die_with_parent(parent: int) -> Any:
     """A ``preexec_fn``: the child gets SIGTERM when ``parent`` dies (Linux)."""
 
+    if not sys.platform.startswith("linux"):
+        return None
+    try:  # looked up here: the forked child should only make the call
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
     def set_pdeathsig() -> None:
-        with contextlib.suppress(Exception):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM))
         if os.getppid() != parent:  # the parent died before prctl took effect
             os._exit(1)
 
-    return set_pdeathsig if sys.platform.startswith("linux") else None
+    return set_pdeathsig
 
 
 _LINE = re.compile(r"\bline (\d+)")

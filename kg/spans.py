@@ -13,6 +13,7 @@ numbers still correspond.
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -64,35 +65,62 @@ def entity_spans(
     [('警方', True, None)]
     """
     from kg.nlp import get_nlp
+    from kg.nlp.sections import sections
 
     nlp = get_nlp(entity_components(tagger))
-    for doc in nlp.pipe(texts):
-        st = doc._.kg
-        spans = [
+    limit = nlp.max_length
+    #: (offset of the piece in its text, last piece of the text?) of each piece piped
+    pieces: deque[tuple[int, bool]] = deque()
+
+    def cut(texts: Iterable[str]) -> Iterator[str]:
+        # a text over the pipeline's limit goes through in sections (kg.nlp.sections)
+        for text in texts:
+            if len(text) <= limit:
+                pieces.append((0, True))
+                yield text
+                continue
+            spans = sections(text, limit)
+            for k, (a, b) in enumerate(spans):
+                pieces.append((a, k == len(spans) - 1))
+                yield text[a:b]
+
+    found: list[dict[str, Any]] = []
+    for doc in nlp.pipe(cut(texts)):
+        off, last = pieces.popleft()
+        found += _doc_spans(doc, base_iri, nominal, off)
+        if last:
+            yield found
+            found = []
+
+
+def _doc_spans(doc: Any, base_iri: str, nominal: bool, off: int) -> list[dict[str, Any]]:
+    """The spans of one piped piece, offsets shifted by ``off`` (its place in the text)."""
+    st = doc._.kg
+    spans = [
+        {
+            "start": m.start + off,
+            "end": m.end + off,
+            "text": m.text,
+            "type": m.type,
+            "iri": entity_iri(m.key, base_iri),
+            "nominal": False,
+        }
+        for m in st.mentions
+    ]
+    if nominal and st.nominals:
+        spans += [
             {
-                "start": m.start,
-                "end": m.end,
+                "start": m.start + off,
+                "end": m.end + off,
                 "text": m.text,
                 "type": m.type,
-                "iri": entity_iri(m.key, base_iri),
-                "nominal": False,
+                "iri": None,
+                "nominal": True,
             }
-            for m in st.mentions
+            for m in st.nominals
         ]
-        if nominal and st.nominals:
-            spans += [
-                {
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "type": m.type,
-                    "iri": None,
-                    "nominal": True,
-                }
-                for m in st.nominals
-            ]
-            spans.sort(key=lambda s: (s["start"], s["end"]))
-        yield spans
+        spans.sort(key=lambda s: (s["start"], s["end"]))
+    return spans
 
 
 def extract_jsonl(
@@ -106,23 +134,35 @@ def extract_jsonl(
     """Run the span API over a JSONL file; returns counts of lines, errors and entities
     (``nominal=False``: named entities only, for ``kg extract --no-nominal``; ``tagger``:
     see :func:`entity_spans`)."""
+    from kg.ingest.decode import decode_line
+    from kg.ingest.names import shown
+    from kg.ingest.readers import json_kind, no_surrogates
+
     fields = [text_field] if text_field else ["text", "content"]
     records: list[tuple[Any, str | None, str | None]] = []
-    with open(in_path, encoding="utf-8-sig") as fh:
-        for lineno, line in enumerate(fh, 1):
+    with open(in_path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = decode_line(raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw)
+            if line is None:
+                records.append((None, None, f"line {lineno}: the line is not UTF-8 text"))
+                continue
             if not line.strip():
                 records.append((None, None, f"line {lineno}: empty line"))
                 continue
             try:
-                obj = json.loads(line)
+                obj = no_surrogates(json.loads(line))  # lone ones could not be written out
                 text = next((obj[f] for f in fields if isinstance(obj.get(f), str)), None)
-                if text is None:
+                wrong = next((f for f in fields if obj.get(f) is not None), None)
+                if text is None and wrong is not None:
+                    why = f"the field {wrong!r} is {json_kind(obj[wrong])}, not text"
+                    records.append((obj.get("id"), None, f"line {lineno}: {why}"))
+                elif text is None:
                     records.append(
                         (obj.get("id"), None, f"line {lineno}: no text field ({', '.join(fields)})")
                     )
                 else:
                     records.append((obj.get("id", lineno), text, None))
-            except (ValueError, AttributeError) as exc:
+            except (ValueError, AttributeError, RecursionError) as exc:
                 records.append((None, None, f"line {lineno}: invalid JSON: {exc}"))
     texts = [t for _, t, _ in records if t is not None]
     spans = iter(entity_spans(texts, base_iri, nominal, tagger))
@@ -133,7 +173,7 @@ def extract_jsonl(
                 stats["errors"] += 1
                 out.write(
                     json.dumps(
-                        {"id": id_, "entities": [], "error": f"{in_path}: {err}"},
+                        {"id": id_, "entities": [], "error": f"{shown(in_path)}: {err}"},
                         ensure_ascii=False,
                     )
                     + "\n"

@@ -167,11 +167,14 @@ def token_usage(shared: Path, shorts: set[str], context: dict[str, set[str]]):
     """For each short form: (paragraphs where it is a whole jieba token, of which ones
     also name one of ``context[short]``), segmenting as the pipeline does."""
     from kg.nlp.gazetteer import load_gazetteer
-    from kg.nlp.pipeline import _fast_segmenter, _prepare_segmenter
-    from kg.nlp.segment import cut_words
+    from kg.nlp.segment import cut_words, fast_segmenter
 
-    seg = _fast_segmenter()
-    _prepare_segmenter(seg, [*load_gazetteer().jieba_words(), *sorted(shorts)])
+    seg = fast_segmenter()
+    if hasattr(seg, "initialize"):
+        seg.initialize()
+    for w in [*load_gazetteer().jieba_words(), *sorted(shorts)]:
+        if not w.isascii():
+            seg.add_word(w, freq=50000)  # as kg.nlp.pipeline adds the gazetteer's names
     tok: Counter[str] = Counter()
     ctx: Counter[str] = Counter()
     for para in corpus_paragraphs(shared):

@@ -79,3 +79,14 @@ def test_shared_short_forms_name_the_central_body_beside_another() -> None:
     assert found["扶贫办"] == "gov/cpad"
     # a local bureau's list: no central body beside it
     assert "林业局" not in dict(_bodies("县财政局会同林业局研究。"))
+
+
+def test_a_standing_committee_named_by_its_term() -> None:
+    found = _bodies("湖南省第十三届人民代表大会常务委员会第五次会议通过。")
+    assert ("湖南省第十三届人民代表大会常务委员会", "gov/hunan-pcsc") in found
+
+
+def test_a_foreign_agency_whose_name_opens_with_zhu() -> None:
+    # 主 opens posts (主席, 主任) but also names (主权)
+    assert "苏丹主权委员会" in dict(_bodies("苏丹主权委员会发表声明。"))
+    assert dict(_bodies("财政部主要负责人出席。")) == {"财政部": "gov/mof"}

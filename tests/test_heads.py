@@ -137,3 +137,8 @@ def test_action_is_a_programme_only_after_an_implementing_verb_or_a_year() -> No
     assert _names("2031年春耕护农行动启动。").get("2031年春耕护农行动") == "Program"
     names = _names("该国对邻国的军事行动和边境联合行动引发关注。")
     assert not any(n.endswith("行动") for n in names), names
+
+
+def test_unknown_word_before_a_class_noun_is_no_organisation() -> None:
+    # 柯瑞森 is a made-up name (jieba's HMM cuts it): with 世界大学 after it, a ranking
+    assert "柯瑞森世界大学" not in _names("该校进入柯瑞森世界大学排名前百。")

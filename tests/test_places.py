@@ -87,10 +87,16 @@ def test_country_names_as_words_are_still_found() -> None:
     assert {"美国", "德国"} <= set(_of_type("他先后访问了美国和德国。", "Country"))
 
 
-def test_two_character_names_jieba_knows_are_not_boosted() -> None:
+def test_two_character_county_names_jieba_does_not_know_are_not_added() -> None:
     words = set(load_gazetteer().jieba_words())
-    assert "东德" not in words and "美国" not in words
-    assert "荆州市" in words
+    assert "礼县" not in words
+    assert {"荆州市", "美国"} <= words
+
+
+def test_a_country_name_ending_a_longer_name_is_no_country() -> None:
+    # the 乌东德 dam is no 东德 (民主德国)
+    assert _of_type("建成乌东德、白鹤滩等水电站。", "Country") == []
+    assert "伊朗" in _of_type("对伊朗核设施进行核查。", "Country")
 
 
 def test_a_county_short_form_needs_its_parent_named_before_it() -> None:

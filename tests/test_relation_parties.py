@@ -36,3 +36,13 @@ def test_building_together_is_implementing_for_both():
     got = labelled("中国和印度尼西亚是好朋友。中方愿同印尼一道，高质量共建“一带一路”。")
     assert ("中国", "implements", "一带一路") in got
     assert ("印度尼西亚", "implements", "一带一路") in got
+
+
+def test_pair_of_first_characters():
+    got = labelled("新加坡总理访问中国。他表示，新中全面合作伙伴关系持续深化。")
+    assert ("新加坡", "cooperatesWith", "中国") in got
+
+
+def test_pair_needs_a_cooperation_word():
+    got = labelled("新加坡总理访问中国。他表示，新中关系持续发展。")
+    assert not {r for r in got if r[1] == "cooperatesWith"}

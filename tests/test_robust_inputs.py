@@ -4,6 +4,7 @@ and never stops the files beside it."""
 from __future__ import annotations
 
 import io
+import json
 import os
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def test_file_names_that_are_not_utf8_are_read_and_reported_on_their_own(
     str(errors[0]).encode("utf-8")
 
 
+@pytest.mark.slow  # runs kg build
 def test_a_build_with_a_non_utf8_file_name_builds_the_rest(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -138,6 +140,7 @@ def test_a_damaged_pdf_or_docx_is_an_error_of_its_own(tmp_path: Path) -> None:
     assert isinstance(c, Document)
 
 
+@pytest.mark.slow  # runs kg build
 def test_the_summary_counts_skipped_files_by_type_and_names_ten(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -157,6 +160,7 @@ def test_the_summary_counts_skipped_files_by_type_and_names_ten(tmp_path: Path) 
     assert line.count(str(src)) == 13
 
 
+@pytest.mark.slow  # runs kg build
 def test_a_folder_of_only_unreadable_files_says_why(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -225,3 +229,21 @@ def test_negative_workers_are_refused(tmp_path: Path, n: str) -> None:
     r = _cli("build", "--out", tmp_path / "out", "--workers", n)
     assert r.exit_code == 1 and "[E170]" in _err(r) and n in _err(r)
     assert not (tmp_path / "out").exists()
+
+
+def test_kg_extract_reports_bad_lines_and_extracts_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"id": 1, "text": 42}\n'
+        + '{"id": 2, "text": "\\ud800国务院印发通知"}\n'.encode()
+        + b"\xff\xfe\x00\n"
+        + '{"id": 3, "text": "财政部发布公告"}\n'.encode()
+    )
+    out = tmp_path / "out.jsonl"
+    r = _cli("extract", path, "--out", out)
+    assert r.exit_code == 0, _err(r)
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert "the field 'text' is a number, not text" in rows[0]["error"]
+    assert [e["text"] for e in rows[1]["entities"]] == ["国务院"]
+    assert "not UTF-8" in rows[2]["error"]
+    assert [e["text"] for e in rows[3]["entities"]] == ["财政部"]

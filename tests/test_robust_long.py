@@ -56,6 +56,7 @@ def test_cuts_fall_at_paragraph_breaks_then_sentence_ends() -> None:
         sections(text, 1)
 
 
+@pytest.mark.slow  # reads the corpus
 @needs_laws
 def test_a_long_document_is_extracted_in_sections_with_offsets_into_the_whole(
     monkeypatch: pytest.MonkeyPatch,
@@ -149,3 +150,20 @@ def test_a_30mb_one_line_document_builds_in_bounded_memory(tmp_path: Path) -> No
     assert "Ministry" in done.stderr and (out / "graph.ttl").stat().st_size > 0
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 2048, peak_mb
+
+
+def test_the_span_api_takes_texts_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.nlp import get_nlp
+    from kg.spans import entity_components, entity_spans
+
+    para = "国务院办公厅印发通知，财政部、教育部负责落实。\n\n法院和警方依法处理。"
+    long = "\n\n".join([para] * 40)
+    texts = ["工信部表示", long, "", "中国与泰国开展合作。"]
+    whole = list(entity_spans(texts))
+    monkeypatch.setattr(get_nlp(entity_components(None)), "max_length", 200)
+    cut = list(entity_spans(texts))
+    assert len(cut) == len(texts)
+    assert cut == whole  # the paragraphs hold no entity that needs a neighbour
+    assert all(long[s["start"] : s["end"]] == s["text"] for s in cut[1])
+    first = [s for s in whole[1] if s["end"] <= len(para)]
+    assert first and len(cut[1]) == 40 * len(first)

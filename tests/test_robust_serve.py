@@ -95,6 +95,7 @@ def _start_cli(graph: Path, port: int, *extra: str) -> subprocess.Popen[str]:
     return proc
 
 
+@pytest.mark.slow  # starts kg serve / oxigraph processes
 def test_a_cross_join_is_stopped_by_the_query_timeout(tmp_path: Path) -> None:
     with start_server(_graph(tmp_path), port=_free_port(), query_timeout_s=1) as server:
         start = time.monotonic()
@@ -121,6 +122,7 @@ def test_kg_serve_has_a_default_timeout_and_a_timeout_option(tmp_path: Path) -> 
     assert inspect.signature(serve).parameters["timeout"].default == 30
 
 
+@pytest.mark.slow  # starts kg serve / oxigraph processes
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_kg_serve_cleans_up_on_sigterm_and_sigint(tmp_path: Path, sig: signal.Signals) -> None:
     proc = _start_cli(_graph(tmp_path), _free_port(), "--timeout", "5")
@@ -133,6 +135,7 @@ def test_kg_serve_cleans_up_on_sigterm_and_sigint(tmp_path: Path, sig: signal.Si
     assert not store.exists()
 
 
+@pytest.mark.slow  # starts kg serve / oxigraph processes
 def test_oxigraph_dies_with_its_parent_and_the_next_server_removes_the_store(
     tmp_path: Path,
 ) -> None:

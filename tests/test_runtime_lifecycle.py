@@ -181,13 +181,16 @@ def test_a_forked_child_does_not_keep_the_lock(tmp_path: Path) -> None:
     path = tmp_path / "lock"
     lock = CacheLock(path).acquire()
     r, w = os.pipe()
+    up_r, up_w = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover (the child waits until the parent has let go)
         os.close(w)
+        os.write(up_w, b"u")  # its fork hooks have run
         os.read(r, 1)
         os._exit(0)
     try:
         os.close(r)
+        assert os.read(up_r, 1) == b"u"
         lock.release()
 
         def waited(holder: int | None) -> None:
@@ -196,7 +199,8 @@ def test_a_forked_child_does_not_keep_the_lock(tmp_path: Path) -> None:
         CacheLock(path).acquire(waited).release()  # the child is alive and holds nothing
     finally:
         os.write(w, b"x")
-        os.close(w)
+        for fd in (w, up_r, up_w):
+            os.close(fd)
         os.waitpid(pid, 0)
 
 

@@ -112,12 +112,14 @@ READ_ONLY: dict[str, ExportFormat] = {
 ALL_FORMATS: tuple[str, ...] = tuple(REGISTRY)
 DEFAULT_FORMATS: tuple[str, ...] = ("ttl", "html")
 
-#: Suffix or name → canonical format name (written formats).
+#: Suffix or name → canonical format name, for :func:`write` (the HTML view is no
+#: serialisation of the graph: only ``kg build`` writes it).
 FORMATS: dict[str, str] = {}
 for _f in REGISTRY.values():
+    if _f.name == "html":
+        continue
     for _alias in (_f.name, _f.canonical, *_f.aliases, *(x[1:] for x in _f.suffixes)):
         FORMATS[_alias] = FORMATS["." + _alias] = _f.canonical
-FORMATS.pop("html"), FORMATS.pop(".html")
 _BY_NAME = {
     a: f
     for f in (*REGISTRY.values(), *READ_ONLY.values())

@@ -1,10 +1,13 @@
 """Ingest: files and folders → a stream of clean :class:`~kg.model.Document`.
 
 ``iter_documents(["data/sample", "corpus/report.jsonl"])`` walks folders recursively in
-sorted order (hidden files and folders skipped, only ``.txt .md .markdown .html .htm
-.jsonl`` taken), reads each file (:func:`read_document`; JSONL line by line,
+sorted order (hidden files and folders skipped; ``.txt .md .markdown .html .htm .jsonl
+.pdf .docx`` read, any other file yielded as a :class:`~kg.errors.Skipped`, which the
+build counts and names), reads each file (:func:`read_document`; JSONL line by line,
 :func:`iter_jsonl`) and yields a :class:`Document` — or an :class:`~kg.errors.InputError`
-for a file or JSONL line that cannot be read, so the caller reports it and goes on.
+for a file or JSONL line that cannot be read, so the caller reports it and goes on. File
+names need not be UTF-8: ids, sources and messages write such bytes ``\\xNN``
+(:func:`kg.ingest.names.shown`).
 
 ``Document.id`` is the path relative to the input root (the folder given, or the file's
 parent for a file given by name), POSIX separators, without the extension, NFC; a JSONL

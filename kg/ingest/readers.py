@@ -244,6 +244,9 @@ def split_front_matter(text: str, path: str = "<text>") -> tuple[dict[str, Any] 
         where = f" (line {mark.line + 2 + text.count(chr(10), 0, start)})" if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise InputError(Errors.E008, path=path, reason=f"{problem}{where}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as e:  # 0000-00-00, …
+        reason = f"{type(e).__name__}: {e}"
+        raise InputError(Errors.E008, path=path, reason=reason) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -418,7 +421,7 @@ def _record_text(rec: Mapping[str, Any], fields: tuple[str, ...]) -> tuple[str |
     return None, wrong
 
 
-def _json_kind(v: Any) -> str:
+def json_kind(v: Any) -> str:
     """``a number``, ``a list``… (what a JSON value is, for a message)."""
     if isinstance(v, bool):
         return "a boolean"
@@ -429,19 +432,17 @@ def _json_kind(v: Any) -> str:
     return "an object" if isinstance(v, dict) else f"a {type(v).__name__}"
 
 
-#: a JSON escape of a UTF-16 surrogate: a lone one decodes to a str no codec can write
-_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _no_surrogates(v: Any) -> Any:
+def no_surrogates(v: Any) -> Any:
     """Lone surrogates (``"\\ud800"`` in JSON) → U+FFFD, recursively."""
     if isinstance(v, str):
         return _LONE_SURROGATE.sub("\ufffd", v)
     if isinstance(v, list):
-        return [_no_surrogates(x) for x in v]
+        return [no_surrogates(x) for x in v]
     if isinstance(v, dict):
-        return {_no_surrogates(k): _no_surrogates(x) for k, x in v.items()}
+        return {no_surrogates(k): no_surrogates(x) for k, x in v.items()}
     return v
 
 
@@ -518,11 +519,11 @@ def _jsonl_record(
         return InputError(
             Errors.E006, path=source, line=n, reason=f"a {type(rec).__name__}, not an object"
         )
-    if _SURROGATE_ESCAPE.search(text):
-        rec = _no_surrogates(rec)
+    if "\\ud" in text or "\\uD" in text:  # a surrogate escape: a lone one gives a str no
+        rec = no_surrogates(rec)  # codec can write (substring tests: no regex per line)
     body, field = _record_text(rec, fields)
     if body is None and field:
-        kind = _json_kind(rec[field])
+        kind = json_kind(rec[field])
         return InputError(Errors.E150, path=source, line=n, field=field, kind=kind)
     if body is None:
         return InputError(Errors.E007, path=source, line=n, fields=", ".join(fields))

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 from kg.fingerprint import ONTOLOGY_DIR
 
+#: the category scripts/build_gazetteers.py gives China's counties (县级行政区)
+COUNTY = "县级行政区"
+
 GAZETTEER_FILES = (
     "government.jsonl",
     "countries.jsonl",
@@ -131,16 +134,19 @@ class Gazetteer:
 
     def jieba_words(self) -> list[str]:
         """Every name, for jieba's dictionary (so names stay whole tokens), except the
-        two-character names jieba already knows: they keep jieba's own frequency, so that
-        a name does not cut a word it straddles (东德 in 广东德庆, 美国 in 欧美国家).
+        two-character names of counties that jieba does not know (礼县 would cut
+        崇礼县政府; the matcher takes 歙|县 as two words of their own).
 
-        >>> "东德" in load_gazetteer().jieba_words()
-        False
+        >>> words = load_gazetteer().jieba_words()
+        >>> "荆州市" in words and "礼县" not in words
+        True
         """
-        from kg.nlp.text import jieba_tags
-
-        known = jieba_tags()
-        return [n for n in self.by_name if len(n) >= 3 or (len(n) == 2 and n not in known)]
+        return [
+            n
+            for n, keys in self.by_name.items()
+            if len(n) >= 3
+            or (len(n) == 2 and not all(self.entries[k].category == COUNTY for k in keys))
+        ]
 
 
 def _index_heads(heads: list[tuple[str, str]]) -> list[tuple[int, dict[str, tuple[str, str]]]]:

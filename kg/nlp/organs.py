@@ -41,7 +41,7 @@ from pathlib import Path
 import ahocorasick
 
 from kg.model import Mention
-from kg.nlp.gazetteer import Gazetteer, NameWindows, read_lines
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, read_lines
 from kg.nlp.text import norm_name, offset_mask
 
 GOV_TYPES = frozenset({"GovernmentBody", "Ministry"})
@@ -60,7 +60,7 @@ _AGENCY_HEADS = "管理局|总局|委员会|局|署"
 _AGENCY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:" + _AGENCY_HEADS + r")(?!长)")
 # what may not start a sub-unit: a post or a verb right after the body
 _SUB_BAD_START = re.compile(
-    r"(?:副|总|部|局|长|门|属|下|所|内|外|主|有|负|新闻发言|发言|会同|联合|牵头|批准)"
+    r"(?:副|总|部|局|长|门|属|下|所|内|外|主(?:任|席|管|办|持|要|导|动|体|编|讲)|有|负|新闻发言|发言|会同|联合|牵头|批准)"
 )
 _EMBASSY = re.compile(r"驻([\u4e00-\u9fff]{1,8}?)(?:大使馆|总领事馆|领事馆|使馆|代表处|代表团)")
 # characters that never occur inside the middle of a sub-unit name or a place name
@@ -159,13 +159,12 @@ _NOT_DISTRICTS = frozenset(
 # a date before 日/月… (6日国务院, 六日国务院): the 日 is the day, no country (日本)
 _DATE_CHARS = frozenset("月年号〇零一二三四五六七八九十廿卅")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
-# a provincial organ named without its province (省委, 省政协): the document's province's
+# a provincial organ named without its province (省委, 省政协): the document's province's.
+# 省政府 and 省人民政府 stay generic: laws use them for any province (由省人民政府规定)
 _BARE_PROVINCIAL = (
     "省人民代表大会常务委员会",
     "省人大常委会",
     "省人民代表大会",
-    "省人民政府",
-    "省政府",
     "省政协",
     "省委",
 )
@@ -173,8 +172,9 @@ _BARE_PROVINCIAL = (
 _FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
-# a people's congress named by its term (四川省第十四届人民代表大会第五次会议)
-_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会")
+# a people's congress or its standing committee named by its term (四川省第十四届人民代表
+# 大会第五次会议, 山东省第十届人民代表大会常务委员会第四次会议)
+_CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会(常务委员会)?")
 
 
 def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
@@ -231,9 +231,12 @@ class OrganFinder:
         for e in gazetteer.entries.values():
             if e.type in ("Country", "Location"):
                 target = self.country_names if e.type == "Country" else self.place_names
+                # a county's two-character name is often the end of another name (礼县 in
+                # 崇礼县政府); the administrative shape (崇礼 + 县) finds those counties
+                short = 3 if e.category == COUNTY else 2
                 for nm in (e.name, *e.aliases):
                     nm = norm_name(nm)
-                    if len(nm) >= 2 and len(gazetteer.by_name.get(nm, ())) == 1:
+                    if len(nm) >= short and len(gazetteer.by_name.get(nm, ())) == 1:
                         target[nm] = e.id
         # for each last character, the lengths of the names ending in it, longest first:
         # ``_name_before`` tries only those (most characters end no name)
@@ -608,7 +611,8 @@ class OrganFinder:
         for m in _CONGRESS_TERM.finditer(norm):
             p = ends.get(m.start())
             if p is not None:
-                g = self.gaz.lookup(self.gaz.entries[p.key].name + "人民代表大会")
+                organ = "人民代表大会" + (m.group(1) or "")  # or its standing committee
+                g = self.gaz.lookup(self.gaz.entries[p.key].name + organ)
                 if g is not None:
                     found.setdefault(
                         (p.start, m.end()),

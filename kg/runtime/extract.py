@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import Any
 
-from kg.errors import Errors, InputError
+from kg.errors import Errors, InputError, KGError
 from kg.model import DocResult, Document
 from kg.runtime.codec import decode_result, encode_result, failure
 from kg.runtime.manifest import Cached, Keyed, doc_hash
@@ -124,8 +125,12 @@ def extract_keyed(
             executor = own_pool
         if executor is None:
             b.out = extract_batch(docs, keep_mentions, snapshot_dir)
-        else:
-            b.fut = executor.submit(extract_batch, docs, keep_mentions)
+        else:  # local workers use the pipeline they loaded (same snapshot folder)
+            snap = executor.snapshot_dir if isinstance(executor, Pools) else None
+            try:
+                b.fut = executor.submit(extract_batch, docs, keep_mentions, snap)
+            except BrokenExecutor as exc:
+                raise KGError(Errors.E105, reason=exc or type(exc).__name__) from exc
             in_flight += 1
 
     def emit(entry: _Batch | _Ready) -> Iterator[tuple[str | None, DocResult, bool]]:
@@ -142,7 +147,10 @@ def extract_keyed(
         if entry.out is None:
             if idle_once and not entry.fut.done():
                 idle_once.pop()()
-            entry.out = entry.fut.result()
+            try:
+                entry.out = entry.fut.result()
+            except BrokenExecutor as exc:  # killed (out of memory, by hand): say so
+                raise KGError(Errors.E105, reason=exc or type(exc).__name__) from exc
             in_flight -= 1
         for (key, doc), data in zip(entry.docs, entry.out, strict=True):
             msg = failure(data)

@@ -109,9 +109,14 @@ class CacheLock:
     def _try(self, fd: int) -> bool:
         req = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
         try:
-            fcntl.fcntl(fd, fcntl.F_OFD_SETLK, req)
+            try:
+                fcntl.fcntl(fd, getattr(fcntl, "F_OFD_SETLK", -1), req)
+            except OSError as exc:  # no OFD locks (old kernel, some network file systems)
+                if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+                    raise
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # also per open file
         except OSError as exc:
-            if exc.errno in (errno.EACCES, errno.EAGAIN):
+            if exc.errno in (errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK):
                 return False
             raise
         return True

@@ -62,7 +62,7 @@ class Resident(OneShot):
         self._pools: Pools | None = None
 
     def pools(self, n: int, snapshot_dir: str | None) -> Pools:
-        if self._pools is None or self._pools.snapshot_dir != snapshot_dir:
+        if self._pools is None or self._pools.snapshot_dir != snapshot_dir or self._pools.broken:
             if self._pools is not None:
                 self._pools.shutdown(kill=True)
             self._pools = super().pools(n, snapshot_dir)

@@ -52,12 +52,17 @@ def watch(
 ) -> int:
     """Build, then rebuild whenever an input file changes (``kg build --watch``).
 
-    Inputs are looked at every ``interval`` seconds (size and mtime of every file). Runs
+    Inputs are looked at (size and mtime of every file) as soon as the kernel tells of a
+    change under them (inotify, :mod:`kg.runtime.inotify`), and every ``interval`` seconds
+    in any case (the only looks where inotify is not available). Runs
     until ``stop`` is set or ``max_builds`` builds were made; returns the number of
     builds. ``options`` are those of :func:`~kg.runtime.build.build`; a failing build is
     passed to ``on_error`` (raised without it) and the next change is waited for.
     """
+    from kg.runtime.inotify import Watcher
+
     policy = Resident()
+    watcher = Watcher([Path(p) for p in (inputs or [SAMPLE_DIR])])
     n_workers = workers or default_workers()
     builds = 0
     seen: frozenset[tuple[str, int, int]] | None = None
@@ -85,11 +90,15 @@ def watch(
                         report.run_pending()
                 builds += 1
                 continue
-            if stop is not None:
-                if stop.wait(interval):
-                    break
-            else:
-                time.sleep(interval)
+            # a ``stop`` is looked at four times a second
+            step = min(interval, 0.25) if stop is not None else interval
+            waited = 0.0
+            while waited < interval and not (stop is not None and stop.is_set()):
+                t = time.monotonic()
+                if watcher.wait(min(step, interval - waited)) and watcher.native:
+                    break  # something changed: look now
+                waited += time.monotonic() - t
     finally:
+        watcher.close()
         policy.close()
     return builds

@@ -89,6 +89,11 @@ class Pools:
     def started(self) -> bool:
         return bool(self.pools)
 
+    @property
+    def broken(self) -> bool:
+        """Whether a worker died (its pool takes no more work)."""
+        return any(getattr(pool, "_broken", False) for pool, _ in self.pools)
+
     def prestart(self) -> None:
         if not self.pools:
             pool, _ = self._new()

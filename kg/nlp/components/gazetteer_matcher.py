@@ -21,14 +21,15 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
-from kg.nlp.gazetteer import Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, load_gazetteer
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
 _POST_STEM = frozenset("部局厅署")
 _OUTER_TYPES = frozenset({"Law", "Program", "Event"})
 _COMPOUND_OPENERS = frozenset({"Country", "Location"})
-_COUNTY = "县级行政区"  # the category scripts/build_gazetteers.py gives counties
+# jieba tags of a one-character word that is part of a name (乌 nr)
+_NAME_CHAR_TAGS = frozenset({"nr", "nrt", "nrfg", "nz"})
 _PARENT_WINDOW = 30
 _OPEN_QUOTES = frozenset("“‘「『")
 _CLOSE_QUOTES = frozenset("”’」』")
@@ -108,6 +109,22 @@ class GazetteerMatcher:
                     break
                 parent = entries[parent].part_of if parent in entries else None
 
+    @staticmethod
+    def _ends_name(st, start: int) -> bool:
+        """The word before is one character of a name (乌|东德 of the dam 乌东德): a
+        two-character country or place name there ends a longer name."""
+        if start < 1 or start - 1 not in st.tok_starts:
+            return False
+        return jieba_tags().get(st.norm[start - 1], "") in _NAME_CHAR_TAGS
+
+    @staticmethod
+    def _two_words(st, start: int, end: int) -> bool:
+        """Each character of a two-character name is a word of its own (歙|县, not
+        崇礼|县 or 新兴|县)."""
+        return end - start == 2 and all(
+            i in st.tok_starts and i + 1 in st.tok_ends for i in (start, start + 1)
+        )
+
     def _abbreviations(self, st) -> None:
         """A municipality's one-character abbreviation as a word of its own after a verb
         or preposition of place (在京, 来沪): the municipality (在京会见 mentions 北京)."""
@@ -149,36 +166,46 @@ class GazetteerMatcher:
             where = idx if idx is not None else np.arange(len(norm))
         nested: list[tuple[int, int]] = []
         counties: list[Mention] = []  # a county's short form: kept if a parent is named
-        for end_idx, (name, key) in automaton.iter_long(joined):
-            if key is None:
-                continue  # a blocker: 财政部门 is not 财政部
-            start, end = int(where[end_idx + 1 - len(name)]), int(where[end_idx]) + 1
-            if end - start != len(name):
-                start, end = _balance_quotes(norm, start, end)
-            if end < n and norm[end] == "长" and name[-1] in _POST_STEM:
-                continue  # 外交部长, 公安局长: a post title, not the body
-            if name.isascii():
-                # acronyms: not inside a longer ASCII word (UN in UNESCO)
-                if (start > 0 and _ascii_alnum(norm[start - 1])) or (
-                    end < n and _ascii_alnum(norm[end])
-                ):
-                    continue
-            elif len(name) < self.min_free_len and not st.aligned(start, end):
+        # a short name the words cut (资中 in 投资|中国) is dropped and the scan resumes
+        # at its second character, where the name it hid may start
+        resume: int | None = 0
+        while resume is not None and resume < len(joined):
+            pos, resume = resume, None
+            for end_idx, (name, key) in automaton.iter_long(joined, pos):
+                if key is None:
+                    continue  # a blocker: 财政部门 is not 财政部
+                start, end = int(where[end_idx + 1 - len(name)]), int(where[end_idx]) + 1
+                if end - start != len(name):
+                    start, end = _balance_quotes(norm, start, end)
+                if end < n and norm[end] == "长" and name[-1] in _POST_STEM:
+                    continue  # 外交部长, 公安局长: a post title, not the body
+                if name.isascii():
+                    # acronyms: not inside a longer ASCII word (UN in UNESCO)
+                    if (start > 0 and _ascii_alnum(norm[start - 1])) or (
+                        end < n and _ascii_alnum(norm[end])
+                    ):
+                        continue
+                elif len(name) < self.min_free_len and not st.aligned(start, end):
+                    e = entries[key]
+                    if e.category == COUNTY and self._two_words(st, start, end):
+                        pass  # 歙|县: a county's one-character name and its unit
+                    elif not (
+                        e.type in _COMPOUND_OPENERS
+                        and e.category != COUNTY  # 黄浦|江畔: a county's name opens other names
+                        and self._opens_compound(st, start, end)
+                    ):
+                        resume = end_idx + 2 - len(name)
+                        break
                 e = entries[key]
-                if not (
-                    e.type in _COMPOUND_OPENERS
-                    and e.category != _COUNTY  # 黄浦|江畔: a county's name opens other names
-                    and self._opens_compound(st, start, end)
-                ):
+                if len(name) == 2 and e.type in _COMPOUND_OPENERS and self._ends_name(st, start):
                     continue
-            e = entries[key]
-            m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
-            if e.category == _COUNTY and e.part_of and len(name) < self.min_free_len:
-                counties.append(m)
-                continue
-            st.candidates.append(m)
-            if e.type in _OUTER_TYPES and len(name) > 4:
-                nested.append((end_idx + 1 - len(name), end_idx))
+                m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
+                if e.category == COUNTY and e.part_of and len(name) < self.min_free_len:
+                    counties.append(m)
+                    continue
+                st.candidates.append(m)
+                if e.type in _OUTER_TYPES and len(name) > 4:
+                    nested.append((end_idx + 1 - len(name), end_idx))
         if counties:
             self._named_parents(st, counties)
         if self.gaz.place_abbr:

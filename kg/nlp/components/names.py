@@ -164,14 +164,15 @@ class NameWords:
 
     @property
     def freq(self) -> dict[str, int]:
-        """The segmenter's dictionary (word → frequency; the words it knows)."""
+        """The segmenter's dictionary (word → frequency; the words it knows), looked up
+        once per process (a restored pipeline reads the restored segmenter's)."""
         if self._freq is None:
             from kg.nlp.segment import fast_segmenter
 
             dt = fast_segmenter().dt
             if not getattr(dt, "initialized", True):
                 dt.initialize()
-            return dt.FREQ
+            self._freq = dt.FREQ
         return self._freq
 
     def __getstate__(self) -> dict:

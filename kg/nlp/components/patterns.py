@@ -215,17 +215,12 @@ def _org_words(heads: tuple[str, ...]) -> frozenset[str]:
 
 
 def _segmenter_freq() -> dict[str, int]:
-    """The word frequencies of the segmenter in use (jieba_next's, else jieba's): a word
-    with none is one its HMM made up, not a dictionary word."""
-    for name in ("jieba_next", "jieba_fast", "jieba"):
-        try:
-            mod = __import__(name)
-        except ImportError:
-            continue
-        dt = getattr(mod, "dt", None)
-        if dt is not None and getattr(dt, "initialized", True):
-            return dt.FREQ
-    return {}
+    """The word frequencies of the segmenter in use: a word with none is one its HMM
+    made up, not a dictionary word."""
+    from kg.nlp.segment import fast_segmenter
+
+    dt = getattr(fast_segmenter(), "dt", None)
+    return dt.FREQ if dt is not None else {}
 
 
 def _cut_words() -> frozenset[str]:
@@ -254,6 +249,8 @@ _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
 # the whole country: with a designated period's head it names one (全国科普月)
 _WHOLE = ("全国", "国家")
+# first characters of the head words per regular expression (see ``Patterns._head_res``)
+_FIRSTS_PER_PASS = 30
 _NAMED_TYPES = frozenset({"Location", "Country", "GovernmentBody", "Ministry", "Organization"})
 # an organisation name may also open with a province's or city's own level (省人民医院,
 # 市第一中学: the reporting government's institutions)
@@ -261,6 +258,9 @@ _ORG_LOCAL_PREFIX = ("省", "市", "自治区", "首都")
 # prefixes of international organisations: they open the name of one (世界…联盟), where
 # 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
 _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
+# what a "verb" head's name needs before it (``_IMPLEMENT_VERBS``, a year, a quote): a
+# cheap test before the left edge is looked for
+_VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
@@ -302,6 +302,7 @@ class Patterns:
         # (as a trie: one branch per character, not every post at every position)
         self._post_re = re.compile(word_alternation(posts) if posts else "(?!)")
         self.head_type = dict(self.heads)
+        self._head_lengths = sorted({len(h) for h in self.head_type}, reverse=True)
         self._org_words = frozenset(
             w
             for w in _org_words(tuple(h for h, t in self.heads if t == "Organization"))
@@ -311,7 +312,16 @@ class Patterns:
             set(read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
         )
         self.max_len = max_len
-        self._head_re = re.compile(word_alternation(h for h, _ in self.heads))
+        # one expression per group of first characters: the engine scans for a set of first
+        # characters only while the set is small, so two passes beat one over them all
+        firsts = sorted({h[0] for h, _ in self.heads})
+        self._head_res = [
+            re.compile(word_alternation(h for h, _ in self.heads if h[0] in group))
+            for group in (
+                set(firsts[i : i + _FIRSTS_PER_PASS])
+                for i in range(0, len(firsts), _FIRSTS_PER_PASS)
+            )
+        ]
         # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
         self.quoted_heads = sorted(
             {h for h in read_lines(directory / "lexicon" / "quoted_heads.txt")}
@@ -515,7 +525,7 @@ class Patterns:
             if norm[j] in "与和及同" and view.starts[j] and ends[j + 1]:
                 h = self._head_of(norm[start:j])
                 if (h is not None and self.head_type.get(h) == "Organization") or any(
-                    e == j for a, e in named.items() if start <= a < j
+                    named.get(a) == j for a in range(start, j)
                 ):
                     return j + 1
         return start
@@ -528,6 +538,31 @@ class Patterns:
             if e is not None and e.type == "Country" and self.head_type.get(word[k:]):
                 return True
         return False
+
+    def _head_spans(self, norm: str) -> list[tuple[int, int]]:
+        """The head words of ``norm`` left to right, the longest at each place, none
+        overlapping: what one ``finditer`` of all heads would give (each expression is
+        searched again from the end of the last head whenever its own next match starts
+        before it)."""
+        res = self._head_res
+        nxt = [r.search(norm) for r in res]
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while True:
+            best = None
+            for k, m in enumerate(nxt):
+                if m is not None and m.start() < pos:
+                    m = nxt[k] = res[k].search(norm, pos)
+                if m is not None and (
+                    best is None
+                    or m.start() < best.start()
+                    or (m.start() == best.start() and m.end() > best.end())
+                ):
+                    best = m
+            if best is None:
+                return out
+            out.append(best.span())
+            pos = best.end()
 
     def _post_tail(self, norm: str, he: int, view: _DocView) -> bool:
         """Whether the rest of the token that holds a head is a post title: jieba cuts
@@ -571,7 +606,15 @@ class Patterns:
                 if weak and p not in _WORLD_PREFIX:
                     break  # 国家技术创新中心, 全国重点实验室: designations, not one centre
                 return hs - q >= 2 and not self._generic(norm[q:hs])
-        return not weak and self._has_unknown_word(norm, start, hs, view)
+        if weak or not self._has_unknown_word(norm, start, hs, view):
+            return False
+        # 软科|世界大学: an unknown word before a class noun (world or a country + head)
+        a = view.starts.rfind(1, start, hs)
+        if a <= start:
+            return True
+        before = norm[a:hs]
+        e = self.gaz.lookup(before)
+        return before not in ("世界", "全球") and (e is None or e.type != "Country")
 
     @staticmethod
     def _has_unknown_word(norm: str, start: int, hs: int, view: _DocView) -> bool:
@@ -599,10 +642,17 @@ class Patterns:
                 return folded
         return name
 
+    def _open_head(self, name: str) -> str | None:
+        """The longest head of ``open_heads.tsv`` that ends ``name`` (one lookup a length)."""
+        for k in self._head_lengths:
+            if k <= len(name) and name[-k:] in self.head_type:
+                return name[-k:]
+        return None
+
     def _head_of(self, name: str) -> str | None:
-        for h, _ in self.heads:
-            if name.endswith(h):
-                return h
+        h = self._open_head(name)
+        if h is not None:
+            return h
         for h in self.quoted_heads:
             if name.endswith(h):
                 return h
@@ -733,7 +783,7 @@ class Patterns:
                 self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
                 quoted_spans.append((m.start(), m.end()))
             else:
-                h = next((h for h, _ in self.heads if inner.endswith(h)), None)
+                h = self._open_head(inner)
                 if h in self.verb_only:
                     h = None  # “猎狐行动”: a quoted name, below
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
@@ -761,11 +811,10 @@ class Patterns:
         # any known name's start, events and programmes too (称赞|北京冬奥会)
         known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
-        for m in self._head_re.finditer(norm):
-            hs, he = m.span()
+        for hs, he in self._head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
-            head = m.group()
+            head = norm[hs:he]
             org = self.head_type[head] == "Organization"
             post_tail = org and he < n and not ends[he] and self._post_tail(norm, he, view)
             if he < n and norm[he] in "师院局处部厅者" and not post_tail:
@@ -779,6 +828,12 @@ class Patterns:
                 continue  # 网 of 互联网, 电网: not a head
             if he < n and not ends[he] and _NAME_CHAR.match(norm[he]) and not post_tail:
                 continue  # 战略|机遇期, 规划|许可证: the head runs on into another word
+            if org and (hs == 0 or not _NAME_CHAR.match(norm[hs - 1])):
+                continue  # nothing before the head names it
+            if head in self.verb_only and not _VERB_ONLY_HINT.search(
+                norm, max(0, hs - self.max_len), hs
+            ):
+                continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等

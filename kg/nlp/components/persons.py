@@ -109,6 +109,8 @@ class Persons:
         )
         self._any_post = re.compile(post_alt)
         self._foreign = ForeignNameReader()
+        self._body_head = re.compile("|".join(_BODY_HEADS))
+        self._fp_first = frozenset(p[0] for p in foreign)
         self._name_words = NameWords(self.surnames)
         credit_alt = "|".join(map(re.escape, sorted(self.credits, key=len, reverse=True)))
         self._credit_end = re.compile(f"(?:{credit_alt})[：:\\s]*$" if credit_alt else "(?!)")
@@ -177,10 +179,14 @@ class Persons:
                 self._add_posts(st, other, ps, pe, ends, owners)
                 ne = ne2
         self._foreign_names(st, names, owners, ends)
-        self._names_before_titles(st, names)
+        persons = [c for c in st.candidates if c.type == "Person"]
+        taken = {c.start for c in persons}
+        # where a name ends already (王某某表示: the word before 表示 is read)
+        done = {c.end for c in persons}
+        self._names_before_titles(st, names, taken, done)
+        self._words_as_names(st, names, taken, done)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
-        self._words_as_names(st, names)
         m0 = self._strong_at0.match(norm)
         for m in itertools.chain((m0,) if m0 else (), self._strong_scan.finditer(norm)):
             ns = m.end()
@@ -206,24 +212,27 @@ class Persons:
     def _drop_offices(self, st) -> None:
         """An office is no body: a body name that is a post title (国家主席), or a country's
         name and a post (中华人民共和国主席), is read as a post."""
-        drop, add = [], []
+        drop, add = set(), []
+        ends = self._post_ends
         for m in st.candidates:
-            if m.type not in ("GovernmentBody", "Ministry"):
+            if m.type not in ("GovernmentBody", "Ministry") or m.end - m.start < 2:
                 continue
             t = st.norm[m.start : m.end]
+            if t[-2:] not in ends and t[-1] not in ends:
+                continue  # no post ends the name (most bodies)
             if t in self.posts:
-                drop.append(m)
+                drop.add(id(m))
                 continue
             for k in range(len(t) - 1, 1, -1):
                 if t[k:] in self.posts:
                     e = self.gaz.lookup(t[:k])
                     if e is not None and e.type == "Country":
-                        drop.append(m)
+                        drop.add(id(m))
                         a, b = m.start, m.start + k
                         add.append(Mention(a, b, st.text[a:b], "Country", e.id, e.name, m.rule))
                         break
-        for m in drop:
-            st.candidates.remove(m)
+        if drop:
+            st.candidates[:] = [m for m in st.candidates if id(m) not in drop]
         st.candidates.extend(add)
 
     def _add(self, st, names: dict[str, str], ns: int, ne: int) -> Mention:
@@ -328,8 +337,10 @@ class Persons:
             pos = owner.end
             pending: list[tuple[str, Mention | None]] = []
             while True:
-                gap = _POST_GAP.match(norm, pos).end()
-                m = self._foreign_post.match(norm, gap)
+                gap = _POST_GAP.match(norm, pos).end() if norm.startswith("第", pos) else pos
+                if gap >= len(norm) or not is_cjk(norm[gap]):
+                    break
+                m = self._foreign_post.match(norm, gap) if norm[gap] in self._fp_first else None
                 org: Mention | None = owner
                 if m is None:
                     m, org = self._post_after_body(st, gap, owner, ends)
@@ -363,7 +374,11 @@ class Persons:
         head word. The post's owner is the body when it is a candidate, else the country
         (an organisation's unknown sub-body is not the organisation: no owner)."""
         norm = st.norm
-        m = self._foreign_post.search(norm, pos + 2, pos + 20)
+        m = None
+        for h in self._body_head.finditer(norm, pos + 1, pos + 16):
+            m = self._foreign_post.match(norm, h.end())
+            if m is not None:
+                break
         if m is None:
             return None, owner
         between = norm[pos : m.start()]
@@ -379,62 +394,75 @@ class Persons:
             return m, owner if owner.type == "Country" else None
         return None, owner
 
-    def _names_before_titles(self, st, names: dict[str, str]) -> None:
-        """温某某总理, 王某院士: a name as whole words right before a title."""
+    def _names_before_titles(
+        self, st, names: dict[str, str], taken: set[int], done: set[int]
+    ) -> None:
+        """温某某总理, 王某院士: a name as whole words right before a title, or a word
+        that may be a name (:meth:`_word_name`)."""
         norm = st.norm
-        hits = [m.start() for m in self._titles_after.finditer(norm, 2)]
-        if not hits:
-            return
-        taken = {c.start for c in st.candidates if c.type == "Person"}
-        for ps in hits:
-            if ps not in st.tok_starts:
+        starts = st.tok_starts
+        for m in self._titles_after.finditer(norm, 2):
+            ps = m.start()
+            if ps in done or ps not in starts:
                 continue
+            sur = self.surnames
             for length in (3, 2, 4):
                 ns = ps - length
-                sm = self._sur_at.match(norm, ns) if ns >= 0 else None
+                if ns < 0 or (norm[ns] not in sur and norm[ns : ns + 2] not in sur):
+                    continue
+                sm = self._sur_at.match(norm, ns)
                 if sm is None or ns in taken or length - len(sm.group(1)) not in (1, 2):
                     continue
                 if self._plausible_name(st, ns, ps, len(sm.group(1))):
                     self._add(st, names, ns, ps)
                     taken.add(ns)
                     break
+            else:
+                self._word_name(st, names, taken, ps)
 
-    def _words_as_names(self, st, names: dict[str, str]) -> None:
+    def _words_as_names(self, st, names: dict[str, str], taken: set[int], done: set[int]) -> None:
         """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
-        or a title (同志, 先生) anywhere in a sentence: the word before it when it is one
-        jieba's HMM made or its dictionary tags as a name and starts with a surname
-        (:class:`NameWords`; 部长陈某在会上 is no clause start, 某某 is no dictionary word)."""
+        anywhere in a sentence (部长陈某在会上 opens no clause): :meth:`_word_name`."""
+        starts = st.tok_starts
+        for m in self._strong_cue.finditer(st.norm, 2):
+            h = m.start()
+            if h not in done and h in starts:
+                self._word_name(st, names, taken, h)
+
+    def _word_name(self, st, names: dict[str, str], taken: set[int], h: int) -> None:
+        """The word ending at ``h`` as a name, when it is one jieba's HMM made or its
+        dictionary tags as a name and starts with a surname (:class:`NameWords`)."""
         norm = st.norm
-        hits = [m.start() for m in self._strong_cue.finditer(norm, 2)]
-        hits += [m.start() for m in self._titles_after.finditer(norm, 2)]
-        if not hits:
+        sur = self.surnames
+        if h < 2 or not (
+            norm[h - 2] in sur or norm[h - 3 : h - 2] in sur or norm[h - 4 : h - 3] in sur
+        ):
             return
-        taken = {c.start for c in st.candidates if c.type == "Person"}
-        for h in hits:
-            if h not in st.tok_starts:
-                continue
-            i = h - 1
-            while i > 0 and i not in st.tok_starts and h - i < 4:
-                i -= 1
-            if i in taken or i not in st.tok_starts:
-                continue
-            w = norm[i:h]
-            sl = self._name_words.surname_length(w)
-            # a lone character before is the name's own start (丁|薛祥, 泽|连斯基)
-            if not sl or (i > 0 and is_cjk(norm[i - 1]) and i - 1 in st.tok_starts):
-                continue
-            if (
-                w in self._not_names
-                or w in self.posts
-                or w[sl:] in self.posts  # 周|总理: a surname and a post
-                or self._titles_after.search(w, sl)
-                or w in self.gaz.not_entities
-                or self.gaz.lookup(w) is not None
-                or self._credit_end.search(norm, max(0, i - 8), i)
-            ):
-                continue
-            self._add(st, names, i, h)
-            taken.add(i)
+        if not is_cjk(norm[h - 1]):
+            return
+        starts = st.tok_starts
+        i = h - 1
+        while i > 0 and i not in starts and h - i < 4:
+            i -= 1
+        if i in taken or i not in starts:
+            return
+        w = norm[i:h]
+        sl = self._name_words.surname_length(w)
+        # a lone character before is the name's own start (丁|薛祥, 泽|连斯基)
+        if not sl or (i > 0 and is_cjk(norm[i - 1]) and i - 1 in starts):
+            return
+        if (
+            w in self._not_names
+            or w in self.posts
+            or w[sl:] in self.posts  # 周|总理: a surname and a post
+            or self._titles_after.search(w, sl)
+            or w in self.gaz.not_entities
+            or self.gaz.lookup(w) is not None
+            or self._credit_end.search(norm, max(0, i - 8), i)
+        ):
+            return
+        self._add(st, names, i, h)
+        taken.add(i)
 
     def _foreign_ok(self, st, ns: int, ne: int) -> bool:
         name = st.norm[ns:ne]
@@ -452,6 +480,8 @@ class Persons:
         ends = set()
         for v in self._list_verbs.finditer(norm, 2):
             i = v.start()
+            if norm.rfind("、", max(0, i - 10), i) < 0:
+                continue  # two names or more: a 、 shortly before
             # 甲、乙等参加 / 甲、乙等人参加 / 甲、乙参加
             for w in ("等人", "等", ""):
                 if norm.startswith(w, i - len(w)):

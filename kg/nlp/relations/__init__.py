@@ -12,10 +12,14 @@ writes ``doc._.kg.relations``. One module per concern:
 - ``sentence``: one sentence under analysis; ``state``: per-document state and the
   relations found;
 - ``subject``: the subject of a verb (clause, sentence topic, carried over, document);
+- ``reporter``: the government a work report speaks for (我们/全省 → it) and a
+  speech's header (在<Event>上 + speaker line); ``parties``: 中方/俄方 and 古中 pairs
+  of diplomatic news;
 - families: ``verbs`` (trigger + object: issued, implements, initiated,
-  participatesIn, hosted), ``events`` (在<Event>上致辞 → participatesIn), ``coop``
-  (cooperatesWith), ``composition`` (partOf), ``posts`` (holdsPost), ``issuers``
-  (issued from titles and promulgation lines);
+  participatesIn, hosted), ``events`` (在<Event>上致辞 → participatesIn), ``held``
+  (出席 with no object after X举行/召开, and the rest of that story), ``membership``
+  (X成员国A → participatesIn), ``coop`` (cooperatesWith), ``composition`` (partOf),
+  ``posts`` (holdsPost), ``issuers`` (issued from titles and promulgation lines);
 - ``extractor``: picks the sentences worth analysing and runs the families.
 
 Every relation carries its sentence, sentence offsets, rule (``<pred>:<cue>:<how>``), a

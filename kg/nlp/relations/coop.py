@@ -17,6 +17,9 @@ from kg.nlp.relations.masking import AG, AGENTS, AGL, QUOTES
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.subject import subject
 
+_TOGETHER = frozenset({"共同", "一道", "一起"})
+_MEETING = re.compile("出席|参加|会见|会晤|会谈|见证|观看|参观|考察|举行|主持|步入|合影")
+
 
 class Cooperation:
     """The cooperatesWith family (see the module docstring)."""
@@ -24,7 +27,7 @@ class Cooperation:
     def __init__(self, g: Grammar) -> None:
         self.g = g
         self._coop_re = re.compile(
-            f"(?P<c>与|同|跟|和|协助|携手)(?P<run>{AGL}(?:(?:、|和|及|以及|与){AGL})*)"
+            f"(?P<c>与|同|跟|和|协助|携手|会同)(?P<run>{AGL}(?:(?:、|和|及|以及|与){AGL})*)"
         )
         self._left = re.compile(f"({AG})[{QUOTES}]*$")
 
@@ -36,11 +39,25 @@ class Cooperation:
             ci = sen.clause_of(m.start())
             ce = sen.clauses[ci][1]
             rest = ms[m.end() : ce]
-            if m.group("c") in ("协助", "携手"):
+            if m.group("c") == "会同":
+                # A会同B研究提出…: acting jointly is the cooperation; B must end there
+                # (会同国务院有关部门, 会同黄河河务部门: a modifier of someone unnamed)
+                q = m.end()
+                if not (q >= ce or ms[q] == "等" or g.follow.match(ms, q, ce)):
+                    continue
+            elif m.group("c") in ("协助", "携手"):
                 if not re.search("共同|一道|一起|合作", rest):
                     continue
             else:
-                cm = g.coop_cue.search(rest)
+                # 共同出席, 一道会见: doing something together is no cooperation by itself
+                cm = next(
+                    (
+                        c
+                        for c in g.coop_cue.finditer(rest)
+                        if not (c.group() in _TOGETHER and _MEETING.match(rest, c.end()))
+                    ),
+                    None,
+                )
                 if cm is None or "的" in rest[cm.end() :]:
                     continue  # 与X缔结…协定的国家: a relative clause about someone else
             partners = sen.units_in(m.start("run"), m.end("run"))

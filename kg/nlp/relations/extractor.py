@@ -25,7 +25,7 @@ from kg.nlp.relations.issuers import header_issuers, title_issuers
 from kg.nlp.relations.lexicon import Lexicon, alt
 from kg.nlp.relations.masking import GATE, VERB_LED, outermost
 from kg.nlp.relations.membership import Membership
-from kg.nlp.relations.parties import party_units
+from kg.nlp.relations.parties import pair_cooperation, party_units
 from kg.nlp.relations.posts import hold_post_relations, merge_posts
 from kg.nlp.relations.reporter import speaker_events
 from kg.nlp.relations.sentence import Sentence
@@ -67,6 +67,7 @@ class Relations:
         if units:
             self._run(ds)
             self.held(ds)
+            pair_cooperation(ds)
             title_issuers(ds)
             header_issuers(ds)
             for person, ev, (s, e) in speaker_events(st):

@@ -16,6 +16,7 @@ no entity, the country is a mention of the document already.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.model import Mention
@@ -58,3 +59,43 @@ def party_units(st: KGDoc, units: list[Mention]) -> list[Mention]:
                 kept.pop()
         kept.append(u)
     return kept
+
+
+#: 中国, 中华, 中亚 (Central Asia), 中中: no pair
+_NOT_PAIR = frozenset("中国华亚")
+_PAIR = re.compile(
+    r"(?:中(?P<x>[\u4e00-\u9fff])|(?P<y>[\u4e00-\u9fff])中)"
+    r"(?=[^。！？；;，,\n]{0,12}?(?:合作|伙伴关系))"
+)
+
+
+def pair_cooperation(ds) -> None:
+    """古中全面合作关系, 阿中战略伙伴关系, 中塞…务实合作: a pair of first characters, one
+    中, the other that of the one country (or organisation written short: 阿盟) of the
+    document starting with it, before a cooperation word → cooperatesWith (both ends
+    must be mentioned)."""
+    st = ds.st
+    first: dict[str, set[tuple[str, str]]] = {}
+    china = None
+    for u in ds.units:
+        # an organisation only when written short (阿盟, 东盟): 中欧 is not the ECB
+        if u.label and (u.type == "Country" or (u.type == "Organization" and len(u.text) <= 3)):
+            first.setdefault(u.label[0], set()).add((u.key, u.type))
+            if u.key == "country/CHN":
+                china = u.key
+    if china is None or len(first) < 2:
+        return
+    norm = st.norm
+    for m in _PAIR.finditer(norm):
+        c = m.group("x") or m.group("y")
+        a = m.start()
+        if c in _NOT or c in _NOT_PAIR or a not in st.tok_starts or len(first.get(c, ())) != 1:
+            continue
+        k = bisect.bisect_right(ds.ustarts, a) - 1
+        if k >= 0 and ds.units[k].end > a:
+            continue  # inside a name: 中非合作论坛, 《中土政府关于…合作规划》
+        key, _ = next(iter(first[c]))
+        if key == china:
+            continue
+        s, e = st.sent_of(a)
+        ds.add(key, "cooperatesWith", china, s, e, "cooperatesWith:pair", 0.7)
