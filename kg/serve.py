@@ -11,7 +11,10 @@ Endpoints: ``http://HOST:PORT/query`` (SPARQL query, GET or POST), ``/update`` w
 writable, ``/store`` (graph store protocol), ``/`` (Oxigraph's query page).
 
 Nothing outlives kg: a query runs at most ``query_timeout_s`` seconds (``kg serve``: 30,
-``--timeout``), so a cross join does not run on after its client left; the ``oxigraph``
+``--timeout``), so a cross join does not run on after its client left (oxigraph 0.5
+cancels aggregates at the timeout and stops a streamed result when the client goes; it
+does not yet cancel a query that sorts its whole result first, ``ORDER BY`` over a cross
+join, which runs to its end); the ``oxigraph``
 child gets SIGTERM when the process that started it dies (``PR_SET_PDEATHSIG`` on Linux),
 ``kg serve`` stops it and removes its temporary store on SIGTERM, SIGHUP and Ctrl-C, and a
 temporary store whose owner died without cleaning up (SIGKILL) is removed by the next

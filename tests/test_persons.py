@@ -100,3 +100,30 @@ def test_credits_are_no_persons(nlp):
 def test_common_words_are_no_names(nlp):
     names, _ = _persons(nlp, "高度重视，周边国家参加会议，方便群众。")
     assert names == []
+
+
+def test_date_after_a_name_is_a_cue(nlp):
+    names, st = _persons(nlp, "国务院副总理邝启成18日在京会见代表团。")
+    assert names == ["邝启成"]
+    assert ("邝启成", "副总理", "国务院") in _posts(st)
+
+
+def test_foreign_posts_joined_and_a_body_before_a_post(nlp):
+    names, st = _persons(
+        nlp, "土库曼斯坦民族领袖、人民委员会主席卡雷姆·别克夫，巴基斯坦参议院主席纳西尔致辞。"
+    )
+    assert names == ["卡雷姆·别克夫", "纳西尔"]
+    posts = _posts(st)
+    assert ("卡雷姆·别克夫", "民族领袖", "土库曼斯坦") in posts
+    assert ("卡雷姆·别克夫", "主席", "土库曼斯坦") in posts
+
+
+def test_unknown_word_before_a_strong_cue_anywhere(nlp):
+    # 部长 opens no clause before the name, and the name is no dictionary word
+    names, _ = _persons(nlp, "会上，该部部长邝志远表示，将加快推进。")
+    assert "邝志远" in names
+
+
+def test_surname_and_post_is_no_name(nlp):
+    names, _ = _persons(nlp, "周总理指出，要团结。")
+    assert names == []

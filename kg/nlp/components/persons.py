@@ -418,7 +418,7 @@ class Persons:
                     taken.add(ns)
                     break
             else:
-                self._word_name(st, names, taken, ps)
+                self._word_name(st, names, taken, ps, titled=True)
 
     def _words_as_names(self, st, names: dict[str, str], taken: set[int], done: set[int]) -> None:
         """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
@@ -429,9 +429,13 @@ class Persons:
             if h not in done and h in starts:
                 self._word_name(st, names, taken, h)
 
-    def _word_name(self, st, names: dict[str, str], taken: set[int], h: int) -> None:
+    def _word_name(
+        self, st, names: dict[str, str], taken: set[int], h: int, titled: bool = False
+    ) -> None:
         """The word ending at ``h`` as a name, when it is one jieba's HMM made or its
-        dictionary tags as a name and starts with a surname (:class:`NameWords`)."""
+        dictionary tags as a name and starts with a surname (:class:`NameWords`). Before a
+        title (``titled``: 朱某同志) a two-character dictionary name counts too, though
+        jieba tags common words so as well (文明, 高峰) and they are no names elsewhere."""
         norm = st.norm
         sur = self.surnames
         if h < 2 or not (
@@ -452,7 +456,7 @@ class Persons:
         if not sl or (i > 0 and is_cjk(norm[i - 1]) and i - 1 in starts):
             return
         if (
-            w in self._not_names
+            (w in self._not_names and not (titled and w in self._name_words.nr))
             or w in self.posts
             or w[sl:] in self.posts  # 周|总理: a surname and a post
             or self._titles_after.search(w, sl)
