@@ -74,7 +74,7 @@ class KG(rdflib.namespace.DefinedNamespace):
     count: URIRef
     spans: URIRef
     inSentence: URIRef
-    inDocument: URIRef
+    hasSentence: URIRef
     text: URIRef
     # evidence
     sentence: URIRef
@@ -134,7 +134,7 @@ FOLDER_PREFIXES: dict[str, str] = {
     "evidence": "evidence/",
     "mention": "mention/",
     "stats": "mention-stats/",
-    "sentence": "sentence/",
+    "sent": "sentence/",
     "obs": "observation/",
     "post": "post/",
     "rule": "rule/",

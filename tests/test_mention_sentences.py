@@ -108,19 +108,19 @@ def test_rdf_links_every_mention_to_its_sentence_text(graph: nx.MultiDiGraph) ->
     sentences = set(g.subjects(RDF.type, KG.Sentence))
     assert len(sentences) == 3  # two in a (one shared by two bodies), one in b
     for s in sentences:
-        doc = g.value(s, KG.inDocument)
+        (doc,) = g.subjects(KG.hasSentence, s)
         doc_id = str(g.value(doc, URIRef("http://purl.org/dc/terms/identifier")))
-        start, end = int(g.value(s, KG.charStart)), int(g.value(s, KG.charEnd))
-        text = g.value(s, KG.text)
+        start, text = int(g.value(s, KG.charStart)), g.value(s, KG.text)
         assert isinstance(text, Literal) and text.language == "zh"
-        assert str(text) == texts[doc_id][start:end]
+        assert str(text) == texts[doc_id][start : start + len(text)]
+        assert texts[doc_id][start + len(text) - 1] == "。"  # the whole sentence
     # each entity's per-document stats point at exactly the sentences its spans name
     for stats in g.subjects(RDF.type, KG.MentionStats):
         spans = str(g.value(stats, KG.spans))
         starts = {int(x.split("@")[1].split("-")[0]) for x in spans.split()}
         linked = set(g.objects(stats, KG.inSentence))
         assert {int(g.value(s, KG.charStart)) for s in linked} == starts
-        assert {g.value(s, KG.inDocument) for s in linked} == {g.value(stats, KG.document)}
+        assert {g.value(None, KG.hasSentence, s) for s in linked} == {g.value(stats, KG.document)}
     # the shared sentence is one resource, linked from both bodies
     shared = [s for s in sentences if str(g.value(s, KG.text)).startswith("商务部和财政部")]
     assert len(shared) == 1
@@ -173,6 +173,10 @@ def test_shapes_accept_sentences_and_catch_a_missing_text(graph: nx.MultiDiGraph
     ok, report, _ = validate_graph(g)
     assert ok, report
     s = next(iter(g.subjects(RDF.type, KG.Sentence)))
+    g.remove((None, KG.hasSentence, s))  # a sentence of no document
+    ok, _, _ = validate_graph(g)
+    assert not ok
+    g = _rdf(graph)
     g.remove((s, KG.text, None))
     ok, _, _ = validate_graph(g)
     assert not ok

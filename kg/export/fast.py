@@ -69,6 +69,7 @@ from kg.export.rdf import (
     date_literal,
     document_sentences,
     example_sentence,
+    has_sentences,
     int_literal,
     iri_term,
     issue_statements,
@@ -252,9 +253,10 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     if chars is not None:
         po.append((kg_term("charCount"), chars))
     po.extend(issue_statements(meta, t.node))
+    po.extend(has_sentences(sentences))
     blocks.append((dt, po))
     # the sentences its mentions are in, each once
-    blocks.extend(sentence_blocks(dt, sentences))
+    blocks.extend(sentence_blocks(sentences))
     # mentions: kg:mentionedIn and the per-document counts
     for key, n, spans in mentions:
         s = t.node(key)
