@@ -446,6 +446,9 @@ class _Turtle:
         }
         self._id = next((p for p, ns in self.prefixes.items() if ns == base), None)
         self._memo: dict[str, str] = {A: "a"}
+        #: minted (hash) IRIs of the fragment being rendered: mostly used once, but a
+        #: sentence's is used by its block, its document and every entity mentioned in it
+        self._minted: dict[str, str] = {}
 
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()) + "\n"
@@ -475,9 +478,12 @@ class _Turtle:
         if c is not None:
             return c
         if term[0] == "<":
-            c = self._iri(term)
-            if not term.startswith(_HASH_PREFIXES, len(self.base) + 1):
-                self._memo[term] = c
+            if term.startswith(_HASH_PREFIXES, len(self.base) + 1):
+                c = self._minted.get(term)
+                if c is None:
+                    c = self._minted[term] = self._iri(term)
+                return c
+            c = self._memo[term] = self._iri(term)
             return c
         if term[-1] == ">":  # typed literal
             m = _INT_RE.match(term) or _DEC_RE.match(term)
@@ -492,6 +498,7 @@ class _Turtle:
 
     def render(self, blocks: list[Block] | Iterator[Block]) -> str:
         term = self.term
+        self._minted.clear()
         out: list[str] = []
         for s, po in blocks:
             out.append(

@@ -309,12 +309,18 @@ def sentence_id(doc_id: str, start: int) -> str:
     >>> sentence_id("d", 3), len(sentence_id("laws/某法.md", 120))
     ('JWe62SplerU', 11)
     """
-    n = int(short_hash(doc_id, start), 16)
-    digits = []
-    for _ in range(11):
-        n, r = divmod(n, 62)
-        digits.append(_B62[r])
-    return "".join(reversed(digits))
+    h = hashlib.blake2b(f"{doc_id}\x1f{start}".encode("utf-8", "replace"), digest_size=8)
+    n = int.from_bytes(h.digest(), "big")
+    pairs = _B62_PAIRS
+    n, a = divmod(n, 3844)
+    n, b = divmod(n, 3844)
+    n, c = divmod(n, 3844)
+    n, d = divmod(n, 3844)
+    n, e = divmod(n, 3844)
+    return _B62[n] + pairs[e] + pairs[d] + pairs[c] + pairs[b] + pairs[a]
+
+
+_B62_PAIRS = [x + y for x in _B62 for y in _B62]  # 62² = 3844
 
 
 def sentence_blocks(sentences: Sentences) -> Iterator[tuple[str, list[tuple[str, str]]]]:
