@@ -142,3 +142,11 @@ def test_action_is_a_programme_only_after_an_implementing_verb_or_a_year() -> No
 def test_unknown_word_before_a_class_noun_is_no_organisation() -> None:
     # 柯瑞森 is a made-up name (jieba's HMM cuts it): with 世界大学 after it, a ranking
     assert "柯瑞森世界大学" not in _names("该校进入柯瑞森世界大学排名前百。")
+
+
+def test_unknown_words_before_a_known_name_stay_outside_the_organisation() -> None:
+    # 某某 stands for a person no rule knows: the organisation starts at the country
+    names = _names("某某会见德国博世集团董事会主席。")
+    assert names.get("德国博世集团") == "Organization"
+    # a chain of known names stays one organisation
+    assert _names("中国德国商会发布报告。").get("中国德国商会") == "Organization"

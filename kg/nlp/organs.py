@@ -20,6 +20,14 @@ regular shapes, recognised here from the lexicons under ``ontology/lexicon``:
   办公室, 支队…): 住房和城乡建设部住房保障司, 中国人民银行宁波市中心支行,
   福建省公安厅经侦总队. The middle holds no function word (boundary_words.txt).
 
+* **named by shape** (no gazetteer entry): committees a congress or CPPCC sets up in a
+  list, keyed under the parent in the sentence (全国人民代表大会设立民族委员会、外事委员会…);
+  the CPPCC and its standing committee by their term names (全国政协十届常委会); a
+  foreign organ after 、 in a list of posts, of the clause's country (某国参议院主席甲、
+  国民议会议长乙); 国家 + domain + 委员会 (国家禁毒委员会); leading groups and joint
+  meetings of the centre (中央区域协调发展领导小组) and a commission's or group's
+  办公室/秘书处; a protected area's management body (三江源国家公园管理局).
+
 Names are canonical so that forms of one body share a key: 崇礼县政府 → 崇礼县人民政府,
 美国防部/美国国防部 → 美国国防部, 美军/美国军队 → 美国军队. A name the gazetteer knows
 (北京市政府) takes the gazetteer's key.
@@ -28,6 +36,9 @@ Names are canonical so that forms of one body share a key: 崇礼县政府 → �
 >>> spans = next(entity_spans(["印度国防部7日说，崇礼县政府和美军"]))
 >>> [(s["text"], s["type"]) for s in spans if s["type"] == "GovernmentBody"]
 [('印度国防部', 'GovernmentBody'), ('崇礼县政府', 'GovernmentBody'), ('美军', 'GovernmentBody')]
+>>> spans = next(entity_spans(["全国人民代表大会设立民族委员会、外事委员会和其他专门委员会。"]))
+>>> [s["text"] for s in spans if s["type"] == "GovernmentBody"]
+['全国人民代表大会', '民族委员会', '外事委员会']
 """
 
 from __future__ import annotations
@@ -54,6 +65,8 @@ _SUB_HEADS = (
     "派出所|分局|分行|支行|总部|总队|支队|大队|中心|司|局|处|厅"
 )
 _SUB = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:" + _SUB_HEADS + r")(?!长)")
+_OFFICE = re.compile(r"办公室|秘书处")
+_OFFICE_OWNERS = ("委员会", "领导小组", "工作小组", "联席会议")
 # a foreign country's agency no lexicon lists: the country, 2–8 characters, an agency head
 # (新加坡|媒体发展管理|局, 印度|国防研究与发展|局, 美国|航空航天|局)
 _AGENCY_HEADS = "管理局|总局|委员会|局|署"
@@ -171,7 +184,44 @@ _BARE_PROVINCIAL = (
 # a foreign first-level division after its country (美国|俄亥俄州, 日本|福岛县)
 _FOREIGN_REGION = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:州|省|邦|县)")
 # what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
+# how far back a list of posts may name the country of its organs, and what ends a clause
+_LIST_REACH = 40
+_CLAUSE_BREAKS = frozenset("，。；：！？\n（）()")
+# a standing committee of the state named by its domain (国家教材委员会, 国家禁毒委员会):
+# 国家 opens it after a non-character, a preposition or a State Council / Party centre
+_NATIONAL_BEFORE = frozenset("对由与和及经向在将把被同为、")
+_NATIONAL_BAD = ("机关", "级", "杜马", "或者", "建立", "双边", "合作", "大使", "管理委员")
+# a leading group or joint meeting of the centre, named from its opener to its head
+# (中央区域协调发展领导小组, 全国双拥工作领导小组, 国务院某某部际联席会议)
+_GROUP_HEADS = ("领导小组", "部际联席会议")
+_GROUP_OPENERS = ("中央", "国务院", "国家", "全国")
+_GROUP_REACH = 16
+# the management body of a protected area (某某国家公园管理局, 某山风景名胜区管理委员会)
+_PARK_BODY = re.compile(
+    r"(?:国家公园|自然保护区|风景名胜区|湿地公园|地质公园|森林公园)(?:管理局|管理委员会|管委会|管理处)"
+)
+_PARK_REACH = 10
+_JOIN_ADVERBS = frozenset("已也将并还")  # between a body and 会同
 _LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
+# a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
+# 提案委员会、经济委员会…十个专门委员会 (items joined by 、; 和/与 may sit inside one)
+_COMMITTEE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,14}?)委员会(、)?")
+_COMMITTEE_SET_UP = re.compile(r"设立|设置")
+_COMMITTEE_AFTER = re.compile(
+    r"(?:和其他[^。；，]{0,20}|等)?(?:[一二三四五六七八九十\d]{1,3}个)?专门委员会"
+)
+_COMMITTEE_BAD = (_STOP_CHARS - frozenset("和与及")) | frozenset("个")
+_COMMITTEE_BAD_START = ("其他", "有关", "专门", "常务", "上述")
+_SENTENCE_END = re.compile(r"[。；！？\n]")
+
+# the CPPCC's national committee named by its term, and its standing committee
+# (政协第十届全国委员会常务委员会, 全国政协十届常委会, 全国政协常委会)
+_CPPCC_TERM = re.compile(
+    r"(?:(?:政协|中国人民政治协商会议)第[一二三四五六七八九十]{1,3}届全国委员会"
+    r"|全国政协(?:第?[一二三四五六七八九十]{1,3}届)?)(常务委员会|常委会)?"
+)
+_CPPCC = "中国人民政治协商会议全国委员会"
+
 # a people's congress or its standing committee named by its term (四川省第十四届人民代表
 # 大会第五次会议, 山东省第十届人民代表大会常务委员会第四次会议)
 _CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会(常务委员会)?")
@@ -184,6 +234,24 @@ def _lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
         if len(nm) >= 2:
             by_last.setdefault(nm[-1], set()).add(len(nm))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()}
+
+
+def _is_congress(label: str) -> bool:
+    """A people's congress or a CPPCC (national or local), or its standing committee:
+    the parent of special committees."""
+    return _congress(label) is not None
+
+
+def _congress(label: str) -> str | None:
+    """The congress or CPPCC ``label`` names or whose standing committee it names
+    (中国人民政治协商会议全国委员会常务委员会 → 中国人民政治协商会议全国委员会)."""
+    for sc in ("常务委员会", "常委会"):
+        if label.endswith(sc) and len(label) > len(sc):
+            label = label[: -len(sc)]
+            break
+    if label.endswith(("人民代表大会", "人大", "政协", "政治协商会议", "全国委员会")):
+        return label
+    return None
 
 
 def _tsv(path: Path) -> list[list[str]]:
@@ -257,6 +325,10 @@ class OrganFinder:
                 slug = e.id[4:].rsplit("-", 1)[0]
                 if slug in provinces:
                     self.province_of[e.id] = provinces[slug]
+        # post titles by their first character, for the organ before a post
+        self._post_heads: dict[str, tuple[str, ...]] = {}
+        for p in getattr(gazetteer, "posts", None) or ():
+            self._post_heads[p[0]] = (*self._post_heads.get(p[0], ()), p)
         self._country_lengths = _lengths_by_last(self.country_names)
         self._place_lengths = _lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
@@ -502,6 +574,10 @@ class OrganFinder:
                     self._emit_foreign(
                         found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word]
                     )
+                elif s >= 1 and norm[s - 1] == "、" and self._post_at(norm, e):
+                    owner = self._list_country(norm, s, countries)
+                    if owner is not None:
+                        self._emit_foreign(found, text, owner, s, e, self.foreign[word])
         for m in _EMBASSY.finditer(norm):
             target = m.group(1)
             if (
@@ -518,6 +594,13 @@ class OrganFinder:
         for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
             self._agency(found, st, c, others)
             self._foreign_region(found, st, c)
+        if "委员会" in norm:
+            self._national_committees(found, st, others)
+        if "管" in norm and ("公园" in norm or "保护区" in norm or "名胜区" in norm):
+            self._park_bodies(found, st, places)
+        for head in _GROUP_HEADS:
+            if head in norm:
+                self._groups(found, st, head)
         # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
@@ -526,6 +609,12 @@ class OrganFinder:
             if (b.start, b.end) in seen:
                 continue
             seen.add((b.start, b.end))
+            office = _OFFICE.match(norm, b.end)
+            if office and b.label.endswith(_OFFICE_OWNERS):
+                # a commission's or a leading group's office is a body of its own
+                name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + office.group()
+                sub = self._mention(text, b.start, office.end(), name)
+                found.setdefault((sub.start, sub.end), sub)
             m = _SUB.match(norm, b.end)
             if not m or _SUB_BAD_START.match(norm, b.end):
                 continue
@@ -545,9 +634,44 @@ class OrganFinder:
             found[(sub.start, sub.end)] = sub
             todo.append(sub)
         self._provincial(found, st)
+        if "政协" in norm or "政治协商会议第" in norm:
+            self._cppcc(found, st, bodies)
+        self._committee_lists(found, st, bodies)
         if self.listed:
             self._listed(found, st, bodies)
         return [*found.values(), *extra]
+
+    def _post_at(self, norm: str, i: int) -> bool:
+        """A post title (posts.txt) starts at ``i``: 议长, 主席, 第一副主席."""
+        return any(norm.startswith(p, i) for p in self._post_heads.get(norm[i : i + 1], ()))
+
+    def _post_end(self, norm: str, i: int) -> int | None:
+        """End of the longest post title (posts.txt) starting at ``i``, after 原 (former)."""
+        if norm.startswith("原", i):
+            i += 1
+        for p in self._post_heads.get(norm[i : i + 1], ()):
+            if norm.startswith(p, i):
+                return i + len(p)
+        return None
+
+    def _list_country(self, norm: str, s: int, countries: dict[int, Mention]) -> str | None:
+        """The country a list of posts names once for several of its organs: the organ at
+        ``s`` opens an item after 、 and the nearest earlier item of the clause opens with
+        a country (巴基斯坦参议院主席甲、国民议会议长乙; 某国民族领袖、人民委员会主席).
+        Another country between them, or a clause break, and the organ has no owner."""
+        lo = max(0, s - _LIST_REACH)
+        for j in range(s - 2, lo - 1, -1):
+            ch = norm[j]
+            if ch in _CLAUSE_BREAKS:
+                return None
+            c = countries.get(j + 1)
+            if c is not None:
+                return c.key
+            # a country inside a longer name (俄罗斯国家杜马 is the gazetteer's one body)
+            q = self._name_before(norm, j + 1, self.country_names, self._country_lengths)
+            if q is not None:
+                return q[1]
+        return None
 
     def _listed(self, found: dict, st, bodies: list[Mention]) -> None:
         """Short forms local bureaus share (药监局, 林业局, 环保总局) as the central body they
@@ -556,6 +680,20 @@ class OrganFinder:
         norm, n = st.norm, len(st.norm)
         todo = [b for b in bodies if b.type == "Ministry"]
         seen: set[tuple[int, int]] = set()
+        # a line of posts: a central body's post, 、, a short form and its own post
+        # (某部副部长、宗教局局长): the short form is the central body too
+        posts = [b for b in bodies if b.key.startswith("gov/") and b.key not in self.province_of]
+        while posts:
+            b = posts.pop()
+            p = self._post_end(norm, b.end)
+            if p is None or not norm.startswith("、", p):
+                continue
+            i = p + 1
+            for k in self._listed_lengths:
+                form = norm[i : i + k]
+                if form in self.listed and self._post_end(norm, i + k) is not None:
+                    posts += self._add_listed(found, st, i, i + k, seen)
+                    break
         while todo:
             b = todo.pop()
             for sep in _LIST_JOINS:
@@ -570,6 +708,8 @@ class OrganFinder:
                 # before the body: 药监局、海关总署
                 j = b.start - len(sep)
                 if j > 0 and norm.startswith(sep, j):
+                    if sep == "会同" and j > 1 and norm[j - 1] in _JOIN_ADVERBS:
+                        j -= 1  # 扶贫办已会同交通部
                     for k in self._listed_lengths:
                         form = norm[max(0, j - k) : j]
                         if len(form) == k and form in self.listed and (
@@ -587,6 +727,196 @@ class OrganFinder:
         m = Mention(s, e, st.text[s:e], g.type, g.id, g.name, "organ")
         found.setdefault((s, e), m)
         return [m]
+
+    def _park_bodies(self, found: dict, st, places: dict[int, Mention]) -> None:
+        """The management body of a protected area: a place name (a gazetteer place or a
+        place word of jieba's dictionary) opening the area's name, then the area's kind and
+        a management head, with no function or boundary word between
+        (海南热带雨林国家公园管理局, 普陀山风景名胜区管理委员会)."""
+        norm = st.norm
+        starts = {c.start for c in places.values()}
+        for m in _PARK_BODY.finditer(norm):
+            f = m.start()
+            best = None
+            for i in range(max(0, f - _PARK_REACH), f):
+                mid = norm[i:f]
+                if i not in st.tok_starts or any(ch in _PLACE_STOP_CHARS for ch in mid) or (
+                    self._boundary is not None and self._boundary.search(mid)
+                ):
+                    continue
+                j = i + 1
+                while j < f and j not in st.tok_ends:
+                    j += 1
+                if i in starts or norm[i:j] in self._ns_words:
+                    best = i
+                    break
+            if best is not None and (best, m.end()) not in found:
+                found[(best, m.end())] = self._mention(st.text, best, m.end(), norm[best : m.end()])
+
+    def _groups(self, found: dict, st, head: str) -> None:
+        """A leading group or an inter-ministerial joint meeting named from an opener of
+        the centre (中央, 国务院, 国家, 全国) at a word start to its head, with no function
+        or boundary word between (党的 is a name's own: 中央党的建设工作领导小组)."""
+        norm = st.norm
+        e = norm.find(head)
+        while e != -1:
+            end = e + len(head)
+            i = e
+            while i > max(0, e - _GROUP_REACH) and _CJK.match(norm[i - 1]) and (
+                norm[i - 1] not in _STOP_CHARS or norm[i - 2 : i] == "党的"
+            ):
+                i -= 1
+            mid = norm[i:e]
+            if self._boundary is not None:
+                cut = [
+                    m.end() for m in self._boundary.finditer(mid)
+                    if m.group() not in _NAME_INTERNAL
+                    and not (m.group() == "的" and mid[m.start() - 1 : m.start()] == "党")
+                ]
+                if cut:
+                    i += cut[-1]
+            e = norm.find(head, end)
+            for s in range(i, end - len(head) - 2):
+                if s in st.tok_starts and norm.startswith(_GROUP_OPENERS, s):
+                    if s >= 3 and norm[s - 1] in "次届":  # 第五次全国经济普查领导小组
+                        m = _ORDINAL.search(norm, max(0, s - 5), s - 1)
+                        if m and m.end() == s - 1:
+                            s = m.start()
+                    if (s, end) not in found and not any(
+                        a <= s and end <= b for a, b in found
+                    ):
+                        found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
+                    break
+
+    def _national_committees(self, found: dict, st, others: list[int]) -> None:
+        """国家 + a domain + 委员会, one name of whole words opening after a non-character,
+        a preposition or 国务院/中央 (国务院决定对国家教材委员会…): a commission of the
+        state no gazetteer lists. The domain holds no function, boundary or general word
+        (国家机关…委员会, 国家级…委员会, 俄罗斯国家杜马…委员会 are none)."""
+        norm = st.norm
+        e = norm.find("委员会")
+        while e != -1:
+            end = e + 3
+            s = norm.rfind("国家", max(0, e - 10), e - 1)
+            e = norm.find("委员会", end)
+            if s == -1 or (end < len(norm) and norm[end] in "会议"):
+                continue
+            if not (
+                s == 0
+                or not _CJK.match(norm[s - 1])
+                or norm[s - 1] in _NATIONAL_BEFORE
+                or norm.endswith(("国务院", "中央"), 0, s)
+            ):
+                continue
+            mid = norm[s + 2 : end - 3]
+            if (
+                (s, end) in found
+                or s not in st.tok_starts
+                or end not in st.tok_ends
+                or any(ch in _STOP_CHARS for ch in mid)
+                or any(w in mid for w in _NATIONAL_BAD)
+                or (self._boundary is not None and self._boundary.search(mid))
+            ):
+                continue
+            i = bisect.bisect_right(others, s)
+            if i < len(others) and others[i] < end:
+                continue  # runs into another name
+            found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
+
+    def _cppcc(self, found: dict, st, bodies: list[Mention]) -> None:
+        """The CPPCC's national committee named by its term (政协第十届全国委员会, 全国政协
+        十届) and its standing committee (…常务委员会, 全国政协常委会): the standing
+        committee is keyed under the CPPCC as its special committees are."""
+        norm = st.norm
+        cppcc = self.gaz.lookup(_CPPCC)
+        stem = cppcc.name if cppcc is not None else _CPPCC
+        starts = []
+        i = norm.find("政协")
+        while i != -1:
+            starts.append(i - 2 if i >= 2 and norm.startswith("全国", i - 2) else i)
+            i = norm.find("政协", i + 2)
+        i = norm.find("中国人民政治协商会议第")
+        while i != -1:
+            starts.append(i)
+            i = norm.find("中国人民政治协商会议第", i + 10)
+        for s in starts:
+            m = _CPPCC_TERM.match(norm, s)
+            if m and (m.group(1) or "届" in m.group()):
+                name = stem + ("常务委员会" if m.group(1) else "")
+                b = self._named(st.text, m.start(), m.end(), name)
+                found[(m.start(), m.end())] = b
+                bodies.append(b)
+
+    def _committee_lists(self, found: dict, st, bodies: list[Mention]) -> None:
+        """Committees a congress or a CPPCC names in a list that sets them up, with the
+        parent in the same sentence: 全国人民代表大会设立民族委员会、外事委员会…, or
+        会议决定设置提案委员会、经济委员会…十个专门委员会. Each item is a body of the
+        parent, keyed under it (全国人民代表大会外事委员会)."""
+        norm = st.norm
+        i = norm.find("委员会、")
+        if i == -1:
+            return
+        parents = [b for b in bodies if _is_congress(b.label)]
+        if not parents:
+            return
+        n = len(norm)
+        while i != -1:
+            s = i
+            while s > i - 14 and s > 0 and _CJK.match(norm[s - 1]):
+                s -= 1
+            items: list[tuple[int, int]] = []
+            pos = s
+            while True:
+                m = _COMMITTEE_ITEM.match(norm, pos)
+                if m is None:
+                    break
+                items.append((m.start(1), m.end(1) + 3))
+                if m.group(2) is None:
+                    break
+                pos = m.end()
+            end = items[-1][1] if items else i
+            i = norm.find("委员会、", max(end, i + 1))
+            if len(items) < 2:
+                continue
+            a, b = items[0]
+            cut = [t.end() for t in _COMMITTEE_SET_UP.finditer(norm, a, b)]
+            if cut:
+                items[0] = (cut[-1], b)
+            elif not _COMMITTEE_AFTER.match(norm, end):
+                continue  # a list of committees, not one that sets them up
+            good = [
+                (x, y) for x, y in items
+                if y - x >= 5
+                and not any(ch in _COMMITTEE_BAD for ch in norm[x : y - 3])
+                and not norm.startswith(_COMMITTEE_BAD_START, x)
+            ]
+            if len(good) < 2:
+                continue
+            ends = _SENTENCE_END.finditer(norm, max(0, s - 300), s)
+            lo = max((m.end() for m in ends), default=0)
+            hi_m = _SENTENCE_END.search(norm, end)
+            hi = hi_m.start() if hi_m else n
+            near = [p for p in parents if lo <= p.start and p.end <= hi]
+            if not near:
+                continue
+            before = [p for p in near if p.end <= s]
+            parent = before[-1] if before else near[0]
+            stem = _congress(parent.label)
+            for x, y in good:
+                found.setdefault((x, y), self._named(st.text, x, y, f"{stem}{norm[x:y]}"))
+
+    def _named(self, text: str, start: int, end: int, name: str) -> Mention:
+        """A mention of the body ``name`` (the gazetteer's when it knows the name)."""
+        from kg.nlp.components.base import open_key
+
+        e = self.gaz.lookup(name)
+        if e is not None and e.type in GOV_TYPES:
+            return Mention(start, end, text[start:end], e.type, e.id, e.name, "organ")
+        name = norm_name(name)
+        return Mention(
+            start, end, text[start:end], "GovernmentBody", open_key("GovernmentBody", name),
+            name, "organ",
+        )
 
     def _provincial(self, found: dict, st) -> None:
         """Provincial organs without their province (省委, 省政协, 省人大常委会) when the

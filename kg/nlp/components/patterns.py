@@ -1,10 +1,14 @@
-"""``kg_patterns``: names no list holds — programmes, events, quoted campaign names.
+"""``kg_patterns``: names no list holds — programmes, events, organisations, quoted
+campaign names.
 
 A bare name ends in a head word (``ontology/lexicon/open_heads.tsv``: 工程, 专项行动,
-论坛, 合作年…) and starts after the last boundary word or punctuation before it
-(``boundary_words.txt``: 实施|工业互联网创新发展工程). Quoted names take the head that
-follows the quote (“清朗”系列专项行动 → 清朗系列专项行动). Event editions are folded:
-第三届双品网购节 and 2021年第三届双品网购节 are one event, 双品网购节.
+论坛, 合作年, 大学, 研究院, 商会…) and starts after the last boundary word or punctuation
+before it (``boundary_words.txt``: 实施|工业互联网创新发展工程). Quoted names take the head
+that follows the quote (“清朗”系列专项行动 → 清朗系列专项行动). Event editions are folded:
+第三届双品网购节 and 2021年第三届双品网购节 are one event, 双品网购节. An organisation
+name also stops after a verb or a class noun in apposition (首次跻身|…, 民营企业|X公司)
+and needs a sign that it names one organisation (``Patterns._org_specific``): 吉林大学,
+西班牙华侨华人联合会, 省人民医院, not 上市公司, 有关公司 or 国家技术创新中心.
 """
 
 from __future__ import annotations
@@ -807,6 +811,7 @@ class Patterns:
                 named_end[c.start] = c.end
                 named_type[c.start] = c.type
         named_starts = set(named_end)
+        named_ends = {c.end for c in st.candidates if c.type in _NAMED_TYPES}
         named = sorted(named_starts)
         # any known name's start, events and programmes too (称赞|北京冬奥会)
         known = sorted(named_starts.union(c.start for c in st.candidates))
@@ -878,6 +883,13 @@ class Patterns:
                 ):
                     start = t  # …|吉林大学: a dictionary name takes no words but a place
                 start = self._after_conjunction(norm, start, hs, view, named_end)
+                if norm[hs - 1] in "与和及" and start < hs:
+                    continue  # …与|中心: the head stands alone after a conjunction
+                lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
+                for p in reversed(named[lo:hi]):
+                    if p not in named_ends:
+                        start = p  # 某人会见|德国博世集团: unknown words before a known name
+                        break
                 if quoted is None and not self._org_specific(
                     norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
                 ):
@@ -896,6 +908,7 @@ class Patterns:
                 # rule "organ": like a composed organ name, it also mentions the country
                 # or place that opens it (西班牙|…促进会)
                 self._add(st, start, he, "Organization", "organ")
+                named_ends.add(he)  # 北京大学口腔医院|三亚医院: a name that goes on
                 continue
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
             if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):

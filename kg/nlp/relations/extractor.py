@@ -47,6 +47,7 @@ class Relations:
         lead = {
             w for w, rows in lexicon.triggers.items() if any(r.pred == "implements" for r in rows)
         }
+        self._lead_first = frozenset(w[0] for w in lead)
         self._lead_verb = re.compile(f"(?:{alt(lead)})(?=[“‘《\"'])")
         comp = Composition(self.grammar)
         self.held = HeldEvents(self.grammar, posts)
@@ -62,7 +63,7 @@ class Relations:
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
         units, found = merge_posts(st, outermost(st.mentions), self._posts)
-        units = party_units(st, self._verb_led(units))
+        units = party_units(st, units)
         ds = DocState.new(st, units)
         if units:
             self._run(ds)
@@ -70,7 +71,7 @@ class Relations:
             pair_cooperation(ds)
             title_issuers(ds)
             header_issuers(ds)
-            for person, ev, (s, e) in speaker_events(st):
+            for person, ev, (s, e) in speaker_events(st, ds.mstarts):
                 ds.add(person.key, "participatesIn", ev.key, s, e, "participatesIn:speaker", 0.8)
         st.relations = list(ds.rels.values()) + hold_post_relations(st, found, ds.types)
         return doc
@@ -78,22 +79,25 @@ class Relations:
     def _verb_led(self, units: list) -> list:
         """A programme named with its verb (共建“一带一路”) keeps the verb in the text the
         rules read: the unit starts after it."""
-        out = []
-        for u in units:
-            if u.type in ("Program", "Law"):
-                m = self._lead_verb.match(u.text)
-                if m is not None and len(u.text) - m.end() >= 2:
-                    u = Mention(
-                        u.start + m.end(),
-                        u.end,
-                        u.text[m.end() :],
-                        u.type,
-                        u.key,
-                        u.label,
-                        u.rule + VERB_LED,
-                    )
-            out.append(u)
-        return out
+        out = None
+        firsts = self._lead_first
+        for i, u in enumerate(units):
+            if u.text[:1] not in firsts or u.type not in ("Program", "Law"):
+                continue
+            m = self._lead_verb.match(u.text)
+            if m is not None and len(u.text) - m.end() >= 2:
+                if out is None:
+                    out = list(units)
+                out[i] = Mention(
+                    u.start + m.end(),
+                    u.end,
+                    u.text[m.end() :],
+                    u.type,
+                    u.key,
+                    u.label,
+                    u.rule + VERB_LED,
+                )
+        return units if out is None else out
 
     def _run(self, ds: DocState) -> None:
         st = ds.st
@@ -119,7 +123,7 @@ class Relations:
                 continue
             lo = bisect.bisect_left(ds.ustarts, s)
             hi = bisect.bisect_left(ds.ustarts, e)
-            su = [u for u in ds.units[lo:hi] if u.end <= e]
+            su = self._verb_led([u for u in ds.units[lo:hi] if u.end <= e])
             if su and g.worth(norm, hits, su):
                 sen = Sentence(g, ds, s, e, su)
                 for family in self.families:

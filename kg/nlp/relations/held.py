@@ -79,12 +79,12 @@ class HeldEvents:
             if i < 0:
                 continue
             s0, e0 = sents[i]
-            cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
-            if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
-                continue  # the event does not open its clause
             h = _HELD.match(norm, ev.end, e0)
             if h is None:
                 continue
+            cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
+            if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
+                continue  # the event does not open its clause
             end = sents[i + 1][1] if i + 1 < len(sents) else e0
             nl = norm.find("\n", h.end(), end)
             end = nl if nl >= 0 else end

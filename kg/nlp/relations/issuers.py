@@ -23,7 +23,7 @@ def title_issuers(ds: DocState) -> None:
     st = ds.st
     norm = st.norm
     ms = st.mentions
-    starts = [m.start for m in ms]
+    starts = ds.mstarts
     for t in ms:
         if t.type not in ("Law", "Program") or "关于" not in t.label:
             continue
@@ -78,8 +78,9 @@ def header_issuers(ds: DocState) -> None:
         if line and _HEADER_VERB.search(line):
             # the session's body first: 山东省第十二届人民代表大会常务委员会第十九次会议
             # holds a mention of 山东省人民代表大会, but its standing committee passed it
-            bodies = _session_bodies(ms, pos, end) or [
-                m for m in ms if pos <= m.start < end and m.type in ("GovernmentBody", "Ministry")
+            on_line = ms[bisect.bisect_left(ds.mstarts, pos) : bisect.bisect_left(ds.mstarts, end)]
+            bodies = _session_bodies(on_line) or [
+                m for m in on_line if m.type in ("GovernmentBody", "Ministry")
             ]
             for b in bodies[:1]:
                 ds.types.setdefault(b.key, b.type)
@@ -94,7 +95,7 @@ _SESSION = re.compile(
 _TERM = re.compile(r"第[一二三四五六七八九十百零〇\d]+届")
 
 
-def _session_bodies(ms: list[Mention], pos: int, end: int) -> list[Mention]:
+def _session_bodies(ms: list[Mention]) -> list[Mention]:
     """The body whose session passed a law: 重庆市第一届人民代表大会常务委员会第八次会议
     → 重庆市人民代表大会常务委员会, 国务院第50次常务会议 → 国务院 (when the gazetteer
     knows the body)."""
@@ -103,7 +104,7 @@ def _session_bodies(ms: list[Mention], pos: int, end: int) -> list[Mention]:
     gaz = load_gazetteer()
     out = []
     for m in ms:
-        if not (pos <= m.start < end) or m.type != "Event":
+        if m.type != "Event":
             continue
         name = _TERM.sub("", norm_name(m.text), count=1)
         g = _SESSION.match(name)

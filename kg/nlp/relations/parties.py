@@ -22,7 +22,6 @@ import re
 from kg.model import Mention
 from kg.nlp.components.base import KGDoc
 
-_PARTY = re.compile(r"([\u4e00-\u9fff])方")
 _GLUE = frozenset("同与和跟向对及、")
 _NOT = frozenset("东西南北多双各对一我己他外官地军警")
 
@@ -30,22 +29,28 @@ _NOT = frozenset("东西南北多双各对一我己他外官地军警")
 def party_units(st: KGDoc, units: list[Mention]) -> list[Mention]:
     """``units`` (sorted, non-overlapping) with the X方 of the document added."""
     first: dict[str, set[tuple[str, str]]] = {}
-    for u in units:
-        if u.type == "Country" and u.label:
-            first.setdefault(u.label[0], set()).add((u.key, u.label))
+    for ent in st.entities.values():  # the document's entities: fewer than its mentions
+        if ent.type == "Country" and ent.label:
+            first.setdefault(ent.label[0], set()).add((ent.key, ent.label))
     if not first:
         return units
     norm = st.norm
     extra = []
-    for m in _PARTY.finditer(norm):
-        c = m.group(1)
-        if c in _NOT or c not in first or len(first[c]) != 1:
+    chars = {c for c, v in first.items() if len(v) == 1 and c not in _NOT}
+    if not chars:
+        return units
+    # the 方 of the text, each checked against the few characters that can be parties
+    f = norm.find("方", 1)
+    while f >= 0:
+        a, e = f - 1, f + 1
+        c = norm[a]
+        f = norm.find("方", e)
+        if c not in chars:
             continue
-        a, b = m.span()
-        if b not in st.tok_ends or (a not in st.tok_starts and norm[a - 1 : a] not in _GLUE):
+        if e not in st.tok_ends or (a not in st.tok_starts and norm[a - 1 : a] not in _GLUE):
             continue  # inside a word: 集中方式 (jieba glues 同塞方 into one token)
         key, label = next(iter(first[c]))
-        extra.append(Mention(a, b, norm[a:b], "Country", key, label, "party"))
+        extra.append(Mention(a, e, norm[a:e], "Country", key, label, "party"))
     if not extra:
         return units
     out = sorted(units + extra, key=lambda u: (u.start, u.end))
@@ -63,10 +68,7 @@ def party_units(st: KGDoc, units: list[Mention]) -> list[Mention]:
 
 #: 中国, 中华, 中亚 (Central Asia), 中中: no pair
 _NOT_PAIR = frozenset("中国华亚")
-_PAIR = re.compile(
-    r"(?:中(?P<x>[\u4e00-\u9fff])|(?P<y>[\u4e00-\u9fff])中)"
-    r"(?=[^。！？；;，,\n]{0,12}?(?:合作|伙伴关系))"
-)
+_COOP_AFTER = re.compile(r"[^。！？；;，,\n]{0,12}?(?:合作|伙伴关系)")
 
 
 def pair_cooperation(ds) -> None:
@@ -77,19 +79,33 @@ def pair_cooperation(ds) -> None:
     st = ds.st
     first: dict[str, set[tuple[str, str]]] = {}
     china = None
-    for u in ds.units:
+    for ent in st.entities.values():
         # an organisation only when written short (阿盟, 东盟): 中欧 is not the ECB
-        if u.label and (u.type == "Country" or (u.type == "Organization" and len(u.text) <= 3)):
-            first.setdefault(u.label[0], set()).add((u.key, u.type))
-            if u.key == "country/CHN":
-                china = u.key
+        if ent.label and (
+            ent.type == "Country"
+            or (ent.type == "Organization" and min(map(len, [ent.label, *ent.aliases])) <= 3)
+        ):
+            first.setdefault(ent.label[0], set()).add((ent.key, ent.type))
+            if ent.key == "country/CHN":
+                china = ent.key
     if china is None or len(first) < 2:
         return
     norm = st.norm
-    for m in _PAIR.finditer(norm):
-        c = m.group("x") or m.group("y")
-        a = m.start()
-        if c in _NOT or c in _NOT_PAIR or a not in st.tok_starts or len(first.get(c, ())) != 1:
+    chars = {c for c, v in first.items() if len(v) == 1} - _NOT - _NOT_PAIR
+    if not chars:
+        return
+    # each 中 of the text with a candidate character beside it and a cooperation word after
+    i = norm.find("中")
+    while i >= 0:
+        j = i
+        i = norm.find("中", i + 1)
+        if norm[j + 1 : j + 2] in chars:
+            a, c = j, norm[j + 1]
+        elif j > 0 and norm[j - 1] in chars:
+            a, c = j - 1, norm[j - 1]
+        else:
+            continue
+        if a not in st.tok_starts or not _COOP_AFTER.match(norm, a + 2):
             continue
         k = bisect.bisect_right(ds.ustarts, a) - 1
         if k >= 0 and ds.units[k].end > a:

@@ -15,6 +15,7 @@ line above it (2026年四川省人民政府工作报告, 四川省人民政府�
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.model import Mention
@@ -55,15 +56,16 @@ _AT_TAIL = re.compile(r"上(?:的(?:讲话|报告|致辞|发言|工作报告|政
 _SPEAKER_LINES = 2
 
 
-def speaker_events(st: KGDoc) -> list[tuple[Mention, Mention, tuple[int, int]]]:
+def speaker_events(st: KGDoc, mstarts: list[int]) -> list[tuple[Mention, Mention, tuple[int, int]]]:
     """A speech's header: a line ``——2030年1月5日在<Event>上`` and, on one of the next
     lines, its speaker (四川省人民政府省长 施小琳): (person, event, speaker line span).
 
-    The person took part in the event (participatesIn). Only in the opening.
+    The person took part in the event (participatesIn). Only in the opening;
+    ``mstarts`` are the start offsets of ``st.mentions``.
     """
     norm = st.norm
     out: list[tuple[Mention, Mention, tuple[int, int]]] = []
-    ms = [m for m in st.mentions if m.start < _HEAD]
+    ms = st.mentions[: bisect.bisect_left(mstarts, _HEAD)]
     for i, ev in enumerate(ms):
         if ev.type != "Event":
             continue

@@ -35,6 +35,8 @@ class DocState:
     types: dict[str, str] = field(default_factory=dict)
     #: the government a work report speaks for (reporter.py), found with the events
     reporter: tuple[str, ...] | None = None
+    #: start offsets of ``st.mentions`` (all mentions, nested ones too)
+    mstarts: list[int] = field(default_factory=list)
 
     @classmethod
     def new(cls, st: KGDoc, units: list[Unit]) -> DocState:
@@ -46,6 +48,7 @@ class DocState:
             [s for s, _ in st.sents],
         )
         ds.types = {u.key: u.type for u in units}
+        ds.mstarts = [m.start for m in st.mentions]
         return ds
 
     def add(
