@@ -26,6 +26,10 @@ The model (see ``ontology/kg.ttl`` for every term)::
         prov:wasDerivedFrom <id/doc/004_…> ; kg:sentence "…"@zh ; kg:charStart 1803 ;
         kg:charEnd 1851 ; kg:rule "…" ; prov:wasGeneratedBy <id/rule/…> ;
         kg:confidence 0.9 ; kg:modality "asserted" ; kg:implicit false .
+    <id/doc/004_…> kg:hasSentence <id/sentence/…> .                  # every sentence a
+    <id/sentence/…> a kg:Sentence ; kg:text "…"@zh ; kg:charStart 1803 .  # mention is in, once
+    <id/mention-stats/…> a kg:MentionStats ; kg:entity <id/gov/miit> ; kg:document <id/doc/…> ;
+        kg:count 2 ; kg:spans "1810-1817@1803-1851 …" ; kg:inSentence <id/sentence/…> .
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
