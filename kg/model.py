@@ -211,6 +211,9 @@ class DocResult:
     observations: list[Observation] = field(default_factory=list)
     #: aliases the document defines: （以下简称《网络安全法》） → {"网络安全法": key}
     definitions: dict[str, str] = field(default_factory=dict)
+    #: the text of every sentence an entity's mention is in, once, by its start offset
+    #: (the sentence ends at ``start + len(text)``; ``EntityInfo.spans`` points into it)
+    sentences: dict[int, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -222,6 +225,7 @@ class DocResult:
             "relations": [r.to_dict() for r in self.relations],
             "observations": [o.to_dict() for o in self.observations],
             "definitions": self.definitions,
+            "sentences": self.sentences,
         }
 
     @classmethod
@@ -235,4 +239,5 @@ class DocResult:
             relations=[Relation.from_dict(r) for r in d["relations"]],
             observations=[Observation.from_dict(o) for o in d["observations"]],
             definitions=d.get("definitions", {}),
+            sentences={int(k): v for k, v in d.get("sentences", {}).items()},
         )

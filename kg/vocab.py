@@ -49,6 +49,7 @@ class KG(rdflib.namespace.DefinedNamespace):
     Evidence: URIRef
     Mention: URIRef
     MentionStats: URIRef
+    Sentence: URIRef
     Observation: URIRef
     Post: URIRef
     ExtractionRule: URIRef
@@ -72,6 +73,9 @@ class KG(rdflib.namespace.DefinedNamespace):
     document: URIRef
     count: URIRef
     spans: URIRef
+    inSentence: URIRef
+    hasSentence: URIRef
+    text: URIRef
     # evidence
     sentence: URIRef
     charStart: URIRef
@@ -130,6 +134,7 @@ FOLDER_PREFIXES: dict[str, str] = {
     "evidence": "evidence/",
     "mention": "mention/",
     "stats": "mention-stats/",
+    "sent": "sentence/",
     "obs": "observation/",
     "post": "post/",
     "rule": "rule/",

@@ -36,6 +36,7 @@ def reference_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDi
             **{k: meta.get(k) for k in ISSUE_FIELDS},
             issued_by=list(meta.get("issued_by") or ()),
             instruments=list(meta.get("instruments") or ()),
+            sentences=dict(res.sentences.get(doc_id) or {}),
         )
     for key, e in res.entities.items():
         G.add_node(
@@ -143,6 +144,7 @@ def edge_case_resolution() -> Resolution:
             "b": {"url": "http://x", "chars": 3},
         },
         merge_log=[{"action": "merge", "key": "k", "into": "gov/miit", "reason": "alias"}],
+        sentences={"a": {0: "网民规模达10.51亿。"}},
     )
 
 

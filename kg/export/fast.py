@@ -9,12 +9,13 @@ redone when one document changes. For ``kg build`` this module writes the same t
   aliases, links, mention count);
 - one **fragment per document**: the document node, and everything evidenced in it —
   ``kg:mentionedIn`` and the ``kg:MentionStats`` of each entity it mentions, the
+  ``kg:Sentence`` of each sentence a mention is in (its text once), the
   ``kg:Mention`` examples the entity kept from it, the ``kg:Evidence`` of its relations,
   its observations. A fragment is a pure function of a small input tuple built from the
-  :class:`~kg.resolve.Resolution` (the document's merged counts, kept examples, evidence,
-  observations, metadata); it is cached in a :class:`~kg.runtime.store.PackStore` under the
-  hash of that tuple, so an incremental build regenerates only the documents whose part
-  changed and copies the rest;
+  :class:`~kg.resolve.Resolution` (the document's merged counts, kept examples, mention
+  sentences, evidence, observations, metadata); it is cached in a
+  :class:`~kg.runtime.store.PackStore` under the hash of that tuple, so an incremental
+  build regenerates only the documents whose part changed and copies the rest;
 - a footer: the relation triples themselves, ``org:Post`` nodes and extraction rules.
 
 The Turtle is written by hand: prefixed names where the local part is safe
@@ -66,11 +67,16 @@ from kg.export.rdf import (
     A,
     bool_literal,
     date_literal,
+    document_sentences,
+    example_sentence,
+    has_sentences,
     int_literal,
     iri_term,
     issue_statements,
     kg_term,
     number_literal,
+    sentence_blocks,
+    sentence_links,
     short_hash,
     string_literal,
     typed_literal,
@@ -88,7 +94,13 @@ FORMATS = ("ttl", "nt")
 Block = tuple[str, list[tuple[str, str]]]  # subject, [(predicate, object)]
 
 #: The modules that decide the statements (their hash is part of a fragment's key).
-STATEMENT_MODULES = ("export/fast.py", "export/rdf.py", "iri.py", "vocab.py")
+STATEMENT_MODULES = (
+    "export/fast.py",
+    "export/rdf.py",
+    "iri.py",
+    "vocab.py",
+    "resolve/merge.py",
+)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -161,6 +173,7 @@ class _Plan:
             self.examples.get(doc_id, []),
             evid,
             self.observations.get(doc_id, []),
+            sorted(self.res.sentences.get(doc_id, {}).items()),
         )
 
 
@@ -208,7 +221,8 @@ K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE, K_SPANS = (
 
 def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]:
     """The statements of one document's fragment (see the module docstring)."""
-    doc_id, meta_items, mentions, examples, evidence, observations = inp
+    doc_id, meta_items, mentions, examples, evidence, observations, sentence_items = inp
+    sentences = document_sentences(t.base, doc_id, dict(sentence_items))
     meta = dict(meta_items)
     blocks: list[Block] = []
     dt = t.doc(doc_id)
@@ -239,7 +253,10 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     if chars is not None:
         po.append((kg_term("charCount"), chars))
     po.extend(issue_statements(meta, t.node))
+    po.extend(has_sentences(sentences))
     blocks.append((dt, po))
+    # the sentences its mentions are in, each once
+    blocks.extend(sentence_blocks(sentences))
     # mentions: kg:mentionedIn and the per-document counts
     for key, n, spans in mentions:
         s = t.node(key)
@@ -251,16 +268,13 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
             po.append((K_COUNT, c))
         if spans:
             po.append((K_SPANS, string_literal(spans)))
+            po += sentence_links(spans, sentences)
         blocks.append((stats, po))
     # the examples the entities kept from this document
     for key, start, end, sentence in examples:
         m = t.mint("mention", key, doc_id, start, end)
-        po = [(A, K_MENTION), (K_ENTITY, t.node(key)), (PROV_DERIVED, dt),
-              (K_SENTENCE, string_literal(sentence, "zh"))]
-        for prop, v in ((K_START, start), (K_END, end)):
-            i = int_literal(v)
-            if i is not None:
-                po.append((prop, i))
+        po = [(A, K_MENTION), (K_ENTITY, t.node(key)), (PROV_DERIVED, dt)]
+        po += example_sentence(start, end, sentence, sentences)
         blocks.append((m, po))
     # relation evidence
     seen: set[str] = set()
@@ -401,7 +415,7 @@ _SIMPLE = re.compile(f"[{_PN}]+")
 _LOCAL_OK = re.compile(f"(?:[{_PN}:]|%[0-9A-Fa-f]{{2}}|[{_ESCAPABLE}])+")
 _ESC = re.compile(f"[{_ESCAPABLE}]")
 #: IRI folders whose local names are minted hashes (always simple)
-_HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/")
+_HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/", "sentence/")
 
 
 def _local(name: str) -> str | None:
@@ -432,6 +446,9 @@ class _Turtle:
         }
         self._id = next((p for p, ns in self.prefixes.items() if ns == base), None)
         self._memo: dict[str, str] = {A: "a"}
+        #: minted (hash) IRIs of the fragment being rendered: mostly used once, but a
+        #: sentence's is used by its block, its document and every entity mentioned in it
+        self._minted: dict[str, str] = {}
 
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()) + "\n"
@@ -461,9 +478,12 @@ class _Turtle:
         if c is not None:
             return c
         if term[0] == "<":
-            c = self._iri(term)
-            if not term.startswith(_HASH_PREFIXES, len(self.base) + 1):
-                self._memo[term] = c
+            if term.startswith(_HASH_PREFIXES, len(self.base) + 1):
+                c = self._minted.get(term)
+                if c is None:
+                    c = self._minted[term] = self._iri(term)
+                return c
+            c = self._memo[term] = self._iri(term)
             return c
         if term[-1] == ">":  # typed literal
             m = _INT_RE.match(term) or _DEC_RE.match(term)
@@ -478,6 +498,7 @@ class _Turtle:
 
     def render(self, blocks: list[Block] | Iterator[Block]) -> str:
         term = self.term
+        self._minted.clear()
         out: list[str] = []
         for s, po in blocks:
             out.append(

@@ -26,6 +26,10 @@ The model (see ``ontology/kg.ttl`` for every term)::
         prov:wasDerivedFrom <id/doc/004_…> ; kg:sentence "…"@zh ; kg:charStart 1803 ;
         kg:charEnd 1851 ; kg:rule "…" ; prov:wasGeneratedBy <id/rule/…> ;
         kg:confidence 0.9 ; kg:modality "asserted" ; kg:implicit false .
+    <id/doc/004_…> kg:hasSentence <id/sentence/…> .                  # every sentence a
+    <id/sentence/…> a kg:Sentence ; kg:text "…"@zh ; kg:charStart 1803 .  # mention is in, once
+    <id/mention-stats/…> a kg:MentionStats ; kg:entity <id/gov/miit> ; kg:document <id/doc/…> ;
+        kg:count 2 ; kg:spans "1810-1817@1803-1851 …" ; kg:inSentence <id/sentence/…> .
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -60,6 +64,7 @@ import pyoxigraph as ox
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
 from kg.model import PREDICATES
+from kg.resolve.merge import sentence_starts
 from kg.vocab import (
     DCTERMS_NS,
     ORG_NS,
@@ -269,6 +274,116 @@ def issue_statements(d: Any, node: Any) -> list[tuple[str, str]]:
     return po
 
 
+K_SENTENCE_CLASS, K_IN_SENTENCE, K_HAS_SENTENCE, K_TEXT = (
+    kg_term(x) for x in ("Sentence", "inSentence", "hasSentence", "text")
+)
+
+
+#: start → (text, IRI term) of the sentences a document keeps
+Sentences = dict[int, tuple[str, str]]
+
+
+def document_sentences(base: str, doc_id: str, value: Any) -> Sentences:
+    """A document node's ``sentences`` (start → text, see :mod:`kg.graph`) in text order,
+    each with the IRI term of its ``kg:Sentence`` (minted once here: every link reuses it).
+    Starts may be digit strings (a graph that went through JSON); anything else is left
+    out. One place for both generators.
+
+    >>> t = document_sentences("http://x/", "d", {"5": "句子。", 0: "首句。", "x": "?"})
+    >>> [(k, v[0], v[1][:19]) for k, v in t.items()]
+    [(0, '首句。', '<http://x/sentence/'), (5, '句子。', '<http://x/sentence/')]
+    """
+    if not isinstance(value, dict):
+        return {}
+    out = {}
+    for k, v in value.items():
+        if isinstance(v, str) and v and (type(k) is int or (type(k) is str and k.isdigit())):
+            start = int(k)
+            out[start] = (v, iri_term(f"{base}sentence/{sentence_id(doc_id, start)}"))
+    return dict(sorted(out.items()))
+
+
+_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def sentence_id(doc_id: str, start: int) -> str:
+    """The local name of a sentence's IRI: the 64-bit hash :func:`short_hash` takes, in
+    11 base-62 digits rather than 16 hex ones (a corpus writes ~3 per sentence).
+
+    >>> sentence_id("d", 3), len(sentence_id("laws/某法.md", 120))
+    ('JWe62SplerU', 11)
+    """
+    h = hashlib.blake2b(f"{doc_id}\x1f{start}".encode("utf-8", "replace"), digest_size=8)
+    n = int.from_bytes(h.digest(), "big")
+    pairs = _B62_PAIRS
+    n, a = divmod(n, 3844)
+    n, b = divmod(n, 3844)
+    n, c = divmod(n, 3844)
+    n, d = divmod(n, 3844)
+    n, e = divmod(n, 3844)
+    return _B62[n] + pairs[e] + pairs[d] + pairs[c] + pairs[b] + pairs[a]
+
+
+_B62_PAIRS = [x + y for x in _B62 for y in _B62]  # 62² = 3844
+
+
+def sentence_blocks(sentences: Sentences) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """``(sentence, [(predicate, object)])`` of each ``kg:Sentence`` of a document, in text
+    order: its text and start offset (it ends at ``kg:charStart`` + the text's length; the
+    document links it, :func:`has_sentences`). Kept this small on purpose: a corpus has a
+    sentence for every ~2 mentions.
+
+    >>> [(s, po)] = sentence_blocks({3: ("甲部开会。", "<http://x/s>")})
+    >>> s, [o.split("^^")[0] for _, o in po[1:]]
+    ('<http://x/s>', ['"甲部开会。"@zh', '"3"'])
+    """
+    start_p = kg_term("charStart")
+    for start, (text, iri) in sentences.items():
+        po = [(A, K_SENTENCE_CLASS), (K_TEXT, string_literal(text, "zh"))]
+        po.append((start_p, f'"{start}"^^{XSD_INTEGER}'))
+        yield iri, po
+
+
+def has_sentences(sentences: Sentences) -> list[tuple[str, str]]:
+    """``kg:hasSentence`` of a document: from its side, so that the (long) document IRI is
+    written once in Turtle, not once per sentence."""
+    return [(K_HAS_SENTENCE, iri) for _, iri in sentences.values()]
+
+
+def sentence_links(spans: str, sentences: Sentences) -> list[tuple[str, str]]:
+    """``kg:inSentence`` of a ``kg:MentionStats``: each sentence its ``spans`` names that the
+    document keeps, once."""
+    return [
+        (K_IN_SENTENCE, sentences[start][1])
+        for start in sentence_starts(spans)
+        if start in sentences
+    ]
+
+
+def example_sentence(
+    start: Any, end: Any, sentence: str, sentences: Sentences
+) -> list[tuple[str, str]]:
+    """``(predicate, object)`` giving a kept example's (``kg:Mention``) sentence: a link to
+    the document's ``kg:Sentence`` when the document keeps that sentence, so its text is
+    written once; else the text and offsets themselves (a graph built before sentence
+    texts were kept).
+
+    >>> [p.split("#")[1] for p, _ in example_sentence(3, 8, "甲部开会。", {})]
+    ['sentence>', 'charStart>', 'charEnd>']
+    >>> example_sentence(3, 8, "甲部开会。", {3: ("甲部开会。", "<http://x/s>")})[0][1]
+    '<http://x/s>'
+    """
+    known = sentences.get(start) if type(start) is int else None
+    if known is not None and known[0] == sentence:
+        return [(K_IN_SENTENCE, known[1])]
+    po = [(kg_term("sentence"), string_literal(sentence, "zh"))]
+    for prop, v in (("charStart", start), ("charEnd", end)):
+        t = int_literal(v)
+        if t is not None:
+            po.append((kg_term(prop), t))
+    return po
+
+
 # --------------------------------------------------------------------------- the walk
 
 
@@ -285,6 +400,7 @@ class _Walker:
         self._docs: dict[str, str] = {}
         self._rules: dict[str, str] = {}
         self._posts: set[str] = set()
+        self._sentences: dict[str, Sentences] = {}
 
     # -- IRIs
     def node(self, key: str) -> str:
@@ -313,6 +429,16 @@ class _Walker:
 
     def mint(self, folder: str, *parts: Any) -> str:
         return iri_term(f"{self.base}{folder}/{short_hash(*parts)}")
+
+    def sentences(self, doc_id: str) -> Sentences:
+        """The mention sentences the document node keeps (start → text, IRI term)."""
+        got = self._sentences.get(doc_id)
+        if got is None:
+            node = "doc/" + doc_id
+            data = self.G.nodes[node] if node in self.G else {}
+            got = document_sentences(self.base, doc_id, data.get("sentences"))
+            self._sentences[doc_id] = got
+        return got
 
     # -- the walk
     def __iter__(self) -> Iterator[Statement]:
@@ -386,6 +512,8 @@ class _Walker:
                 yield stats, kg_term("count"), c, g
             if spans.get(doc_id):
                 yield stats, kg_term("spans"), string_literal(spans[doc_id]), g
+                for p, o in sentence_links(spans[doc_id], self.sentences(doc_id)):
+                    yield stats, p, o, g
         for ex in d.get("examples") or ():
             if not isinstance(ex, dict) or not ex.get("sentence"):
                 continue
@@ -394,13 +522,12 @@ class _Walker:
             m = self.mint("mention", key, ex.get("doc"), ex.get("start"), ex.get("end"))
             yield m, A, kg_term("Mention"), g
             yield m, kg_term("entity"), s, g
+            known: Sentences = {}
             if dt:
                 yield m, PROV_DERIVED, dt, g
-            yield m, kg_term("sentence"), string_literal(ex["sentence"], "zh"), g
-            for prop, v in (("charStart", ex.get("start")), ("charEnd", ex.get("end"))):
-                t = int_literal(v)
-                if t is not None:
-                    yield m, kg_term(prop), t, g
+                known = self.sentences(str(ex["doc"]))
+            for p, o in example_sentence(ex.get("start"), ex.get("end"), ex["sentence"], known):
+                yield m, p, o, g
 
     def document(self, key: str, d: dict[str, Any]) -> Iterator[Statement]:
         s = self.node(key)
@@ -434,6 +561,14 @@ class _Walker:
             yield s, kg_term("charCount"), chars, None
         for p, o in issue_statements(d, self.node):
             yield s, p, o, None
+        doc_id = key[4:] if key.startswith("doc/") else key
+        g = s if self.named else None
+        sentences = self.sentences(doc_id)
+        for p, o in has_sentences(sentences):
+            yield s, p, o, g
+        for sent, po in sentence_blocks(sentences):
+            for p, o in po:
+                yield sent, p, o, g
 
     def relation(self, subj: str, obj: str, key: Any, d: dict[str, Any]) -> Iterator[Statement]:
         pred = str(d.get("predicate") or key)
@@ -729,6 +864,8 @@ _OBJECT_PROPS = (
     "entity",
     "document",
     "subject",
+    "inSentence",
+    "hasSentence",
 )
 _DATA_PROPS = (
     "key",
@@ -748,6 +885,7 @@ _DATA_PROPS = (
     "charCount",
     "dateText",
     "spans",
+    "text",
     "issuerName",
     "documentNumber",
     "indexNumber",

@@ -20,7 +20,9 @@ doc id), ``title``, ``date``, ``author``, ``url``, ``publisher``, ``source``,
 ``categories`` (list), ``chars``, ``iri``; from a government page's head table ``issuer``
 (发文机关 as written), ``number`` (发文字号), ``index_number`` (索引号), ``created``
 (成文日期) and ``issued`` (发布日期), or None; ``issued_by`` (keys of the issuing bodies)
-and ``instruments`` (keys of the Law/Program the document is or issues).
+and ``instruments`` (keys of the Law/Program the document is or issues); ``sentences``
+(dict sentence start → text: every sentence an entity's mention is in, once; the
+``spans`` of the entities point into it).
 
 Relation edge — subject key → object key, edge key = predicate; attributes
 ``kind="relation"``, ``predicate``, ``confidence`` (max over evidence), ``modality``

@@ -65,6 +65,7 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
 
     # One string per document node: every mention edge reuses it (and its cached hash).
     doc_node = {doc_id: "doc/" + doc_id for doc_id in res.documents}
+    sentences = res.sentences
     for doc_id, meta in res.documents.items():
         add_node(
             doc_node[doc_id],
@@ -83,6 +84,7 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
                 **{k: meta.get(k) for k in ISSUE_FIELDS},
                 "issued_by": list(meta.get("issued_by") or ()),
                 "instruments": list(meta.get("instruments") or ()),
+                "sentences": dict(sentences.get(doc_id) or {}),
             },
         )
     for key, e in res.entities.items():

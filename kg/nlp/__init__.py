@@ -36,6 +36,7 @@ def _result(doc: Document, sd) -> DocResult:
         relations=st.relations,
         observations=st.observations,
         definitions=st.definitions,
+        sentences=st.sentences,
     )
 
 

@@ -79,7 +79,8 @@ def join(
     """One :class:`DocResult` of the results of a document's sections, each given with its
     start offset, in text order: offsets shifted into the whole text, entity tables merged
     as the resolver builds one (first label and type, counts added, aliases and up to
-    ``MAX_EXAMPLES`` examples in order), definitions of later sections win like later
+    ``MAX_EXAMPLES`` examples in order, every mention span), the mention sentences of
+    every section, definitions of later sections win like later
     definitions in one text."""
     out = DocResult(doc_id=doc_id, meta=meta, chars=chars)
     for off, r in parts:
@@ -96,4 +97,6 @@ def join(
             room = MAX_EXAMPLES - len(mine.examples)
             if room > 0:
                 mine.examples += [(s + off, t + off, x) for s, t, x in e.examples[:room]]
+            mine.spans += [(s + off, t + off, a + off, b + off) for s, t, a, b in e.spans]
+        out.sentences.update((s + off, x) for s, x in r.sentences.items())
     return out

@@ -16,7 +16,8 @@ keys of its issuers, and ``instruments``, the keys of the Law/Program it is or i
 (the ``issued`` relations of :data:`kg.model.DOCUMENT_ISSUE_RULES`, merges applied); a
 document whose head table names an issuer (``issuer``) that no such relation gives is
 linked to that body when the gazetteer knows it and the document mentions it. Every
-mention's offsets are kept (``Entity.spans``: document → ``"start-end@sentStart-sentEnd …"``).
+mention's offsets are kept (``Entity.spans``: document → ``"start-end@sentStart-sentEnd …"``),
+and the text of every sentence a mention is in, once per document (``Resolution.sentences``).
 
 Every merge and every refusal is written to the merge log (``merge_log``), for review.
 
@@ -79,6 +80,8 @@ class Resolution:
     observations: list[tuple[str, Any]]
     documents: dict[str, dict[str, Any]]
     merge_log: list[dict[str, str]]
+    #: document → sentence start → text: every sentence an entity's mention is in
+    sentences: dict[str, dict[int, str]] = field(default_factory=dict)
 
 
 class Resolver:
@@ -91,10 +94,13 @@ class Resolver:
         self.relations: list[tuple[str, Relation]] = []
         self.observations: list[tuple[str, Any]] = []
         self.documents: dict[str, dict[str, Any]] = {}
+        self.sentences: dict[str, dict[int, str]] = {}
 
     def add(self, r: DocResult) -> None:
         """Fold one document's result in (memory grows with the graph, not the text)."""
         self.documents[r.doc_id] = {**r.meta, "chars": r.chars}
+        if r.sentences:
+            self.sentences[r.doc_id] = r.sentences
         for key, info in r.entities.items():
             e = self.entities.get(key)
             if e is None:
@@ -233,7 +239,9 @@ class Resolver:
                 o = type(o)(**{**o.to_dict(), "subject": redirect[o.subject]})
             obs.append((doc_id, o))
         self._document_links(rels)
-        return Resolution(self.entities, redirect, rels, obs, self.documents, log)
+        return Resolution(
+            self.entities, redirect, rels, obs, self.documents, log, self.sentences
+        )
 
     def _document_links(self, rels: list[tuple[str, Relation]]) -> None:
         """``issued_by`` and ``instruments`` of each document (see the module docstring)."""
@@ -270,6 +278,19 @@ def spans_text(spans: list[tuple[int, int, int, int]], old: str | None = None) -
     if old:
         spans = sorted({*map(tuple, spans), *parse_spans(old)})
     return " ".join(f"{s}-{e}@{ss}-{se}" for s, e, ss, se in spans)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """The start offset of each sentence a :func:`spans_text` string names, once, in
+    text order.
+
+    >>> sentence_starts("5-8@0-20 9-12@0-20 30-33@21-40")
+    [0, 21]
+    """
+    return [int(x) for x in dict.fromkeys(_SENT_START.findall(text))]
+
+
+_SENT_START = re.compile(r"@(\d+)-")
 
 
 def parse_spans(text: str) -> list[tuple[int, int, int, int]]:

@@ -14,6 +14,8 @@ cache miss (None), never an exception. The mention list is left out unless asked
 ('ValueError: ', None)
 >>> decode_result(b"\\x93junk") is None
 True
+>>> decode_result(encode_result(DocResult("a", {}, 9, sentences={0: "句子。"}))).sentences
+{0: '句子。'}
 >>> _TUPLE_LISTS
 ('examples', 'spans')
 """
@@ -28,7 +30,7 @@ import msgpack
 from kg.model import DocResult, EntityInfo, Mention, Observation, Relation
 
 #: Bump when the record layout changes: older records become cache misses.
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 _ERROR = "error"
 _FAILURE_HEAD = msgpack.packb([_ERROR, ""])[:-1]  # an array of 2, then "error"
 
@@ -65,6 +67,7 @@ def encode_result(r: DocResult, keep_mentions: bool = False) -> bytes:
             [_row(x, _OBS) for x in r.observations],
             r.definitions,
             [_row(m, _MEN) for m in r.mentions] if keep_mentions else None,
+            r.sentences,
         ]
     )
 
@@ -77,7 +80,7 @@ def encode_failure(message: str) -> bytes:
 def failure(data: bytes) -> str | None:
     """The message of a :func:`encode_failure` record, else None."""
     if data[: len(_FAILURE_HEAD)] != _FAILURE_HEAD:
-        return None  # a result (an array of 9): told apart without decoding it
+        return None  # a result (an array of 10): told apart without decoding it
     try:
         rec = unpack(data)
     except Exception:
@@ -105,9 +108,9 @@ def decode_result(data: bytes | memoryview, need_mentions: bool = False) -> DocR
     record version, or without mentions when ``need_mentions``)."""
     try:
         rec = unpack(data)
-        if not isinstance(rec, list) or len(rec) != 9 or rec[0] != RECORD_VERSION:
+        if not isinstance(rec, list) or len(rec) != 10 or rec[0] != RECORD_VERSION:
             return None
-        _, doc_id, meta, chars, ents, rels, obs, defs, mens = rec
+        _, doc_id, meta, chars, ents, rels, obs, defs, mens, sents = rec
         if need_mentions and mens is None:
             return None
         r = DocResult(
@@ -119,9 +122,14 @@ def decode_result(data: bytes | memoryview, need_mentions: bool = False) -> DocR
             relations=[Relation(*x) for x in rels],
             observations=[Observation(*x) for x in obs],
             definitions=defs,
+            sentences=sents,
         )
     except Exception:  # a damaged or foreign record is a cache miss
         return None
     if not (isinstance(r.doc_id, str) and isinstance(r.meta, dict) and isinstance(r.chars, int)):
         return None
+    if not isinstance(sents, dict) or not all(
+        type(k) is int and type(v) is str for k, v in sents.items()
+    ):
+        return None  # the sentence texts are written into the graph as they are
     return r

@@ -296,13 +296,29 @@ class _Text:
             self.by_text.setdefault((doc, s), i)
         return i
 
-    def located(self, doc: str, start: str, end: str) -> int:
-        """The row of a sentence known by its offsets only (digit strings)."""
+    def located(self, doc: str, start: str, end: str, sentence: str | None = None) -> int:
+        """The row of a sentence known by its offsets (digit strings) and, when the graph
+        keeps it, its text (a graph built before texts were kept has none)."""
         i = self.by_start.get((doc, start))
         if i is None:
+            s = _text(sentence, MAX_SENTENCE) if sentence else ""
+            i = self.by_text.get((doc, s)) if s else None
+            if i is not None:  # an example's sentence, given by its text only
+                self.by_start[(doc, start)] = i
+                if self.at[i] is None:
+                    self.at[i] = [int(start), int(end)]
+                return i
             i = self.by_start[(doc, start)] = len(self.sentences)
-            self.sentences.append(None)
+            self.sentences.append(s or None)
             self.at.append([int(start), int(end)])
+            self.chars += len(s)
+            if s:
+                self.by_text[(doc, s)] = i
+        elif sentence and self.sentences[i] is None:
+            s = _text(sentence, MAX_SENTENCE)
+            if s:
+                self.sentences[i] = s
+                self.chars += len(s)
         return i
 
 
@@ -494,8 +510,9 @@ def _view_data(
         mention_rows.append([position[su], di, n])
     mention_rows.sort()
 
-    # ---- mention sentences: every mention span's sentence (text from the kept examples and
-    # the relations' evidence), the examples, the evidence of the entity's drawn relations
+    # ---- mention sentences: every mention span's sentence (text from the document node's
+    # ``sentences``, else the kept examples and the relations' evidence), the examples, the
+    # evidence of the entity's drawn relations
     ent_evidence: dict[str, list[list[Any]]] = defaultdict(list)
     for (u, v, _, _), rows in zip(shown_rel, edge_text, strict=True):
         ent_evidence[u] += rows
@@ -504,6 +521,20 @@ def _view_data(
     ent_rows: list[list[int]] = []
     by_sentence: dict[int, list[int]] = defaultdict(list)
     located = text.located
+    doc_sentences: dict[str, Mapping[str, str]] = {}
+
+    def sentences_of(d: str) -> Mapping[str, str]:
+        """The mention sentences a document node keeps, by start offset (digit strings)."""
+        got = doc_sentences.get(d)
+        if got is None:
+            raw = doc_attrs.get(d, {}).get("sentences")
+            got = doc_sentences[d] = (
+                {str(k): v for k, v in raw.items() if type(v) is str}
+                if raw and isinstance(raw, Mapping)
+                else {}
+            )
+        return got
+
     for i, n in enumerate(ranked):
         a = ent_attrs[n]
         spans = a.get("spans")
@@ -529,8 +560,13 @@ def _view_data(
             rows.append((doc_i(d), si))
         for d, sp in spans.items():
             di = doc_i(d)
-            # each sentence once (several mentions often share one)
-            rows += [(di, located(d, ss, se)) for ss, se in dict.fromkeys(_SENTENCE.findall(sp))]
+            known = sentences_of(d)
+            # each sentence once (several mentions often share one), its text from the
+            # document node
+            rows += [
+                (di, located(d, ss, se, known.get(ss)))
+                for ss, se in dict.fromkeys(_SENTENCE.findall(sp))
+            ]
         rows += ((r[0], r[1]) for r in ent_evidence.get(n, ()) if r[0] >= 0)
         flat: list[int] = []
         seen: set[int] = set()

@@ -48,6 +48,8 @@ class KGDoc:
     posts: list[PostMention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
+    #: sentence start → text of every sentence an entity's mention is in (kg_docfacts)
+    sentences: dict[int, str] = field(default_factory=dict)
     tok_starts: Bounds | frozenset[int] = frozenset()
     tok_ends: Bounds | frozenset[int] = frozenset()
 

@@ -15,7 +15,8 @@
   ``implements`` (implicit) the Programs and Laws the task names other than the document's
   own topic (names inside its title), and the document's own instrument.
 - **Every mention traceable.** Each entity of the document gets every mention's offsets
-  and its sentence's (``EntityInfo.spans``).
+  and its sentence's (``EntityInfo.spans``); the text of each such sentence is kept once
+  (``KGDoc.sentences``: sentence start → text, ``DocResult.sentences``).
 
 >>> from kg.nlp.pipeline import make_nlp
 >>> nlp = make_nlp()
@@ -25,6 +26,9 @@
 [('gov/state-council', 'issued', 'program/国务院关于加快发展某某产业的意见')]
 >>> sorted(r.subj for r in doc._.kg.relations if r.rule == "implements:task")
 ['gov/mof', 'gov/mofcom']
+>>> st = doc._.kg; s, e, ss, se = st.entities["gov/mof"].spans[0]
+>>> st.sentences[ss] == st.text[ss:se], st.text[s:e]
+(True, '财政部')
 """
 
 from __future__ import annotations
@@ -83,10 +87,14 @@ class DocFacts:
             self._tasks(st, own)
         if "令" in st.text:
             self._decrees(st)
-        for m in st.mentions:  # every mention, with its sentence
+        text, sentences, sent_of = st.text, st.sentences, st.sent_of
+        for m in st.mentions:  # every mention, with its sentence (its text once)
             e = st.entities.get(m.key)
             if e is not None:
-                e.spans.append((m.start, m.end, *st.sent_of(m.start)))
+                ss, se = sent_of(m.start)
+                e.spans.append((m.start, m.end, ss, se))
+                if se > ss and ss not in sentences:
+                    sentences[ss] = text[ss:se]
         return doc
 
     # ------------------------------------------------------------ the document itself
