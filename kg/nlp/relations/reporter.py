@@ -29,6 +29,12 @@ _DELEGATE = re.compile(
 _BODIES = ("GovernmentBody", "Ministry")
 
 
+def speaks_for_someone(st: KGDoc) -> bool:
+    """Whether the opening has a 我代表…向大会报告 line: the document's "we" is whoever
+    delivers it, found or not, never the agent it names most."""
+    return _DELEGATE.search(st.norm, 0, _HEAD) is not None
+
+
 def reporting_government(st: KGDoc) -> Mention | None:
     """The government a work report speaks for (see the module docstring), or None."""
     m = _DELEGATE.search(st.norm, 0, _HEAD)

@@ -23,7 +23,7 @@ import re
 
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.masking import AG, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
-from kg.nlp.relations.reporter import reporting_government
+from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 
@@ -94,7 +94,7 @@ def doc_events(g: Grammar, ds: DocState) -> None:
             continue
         total += 1
         counts[keys[0]] = counts.get(keys[0], 0) + 1
-    if counts:
+    if counts and not speaks_for_someone(ds.st):  # a report's "we" is its speaker
         top = max(counts, key=lambda k: counts[k])
         if counts[top] >= 3 and counts[top] * 2 >= total:
             ds.doc_subject = (top,)
@@ -134,7 +134,8 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
                 return keys, conf, how
             return _reporter(g, ds, pm)
     # no subject stated in this paragraph: the document's agent, unless a pronoun
-    # subject (我们…) took over the paragraph; in a work report the reporting government
+    # subject (我们…) took over the paragraph; in a report delivered by someone (我代表…
+    # 向大会报告) the reporting government, or nobody when it is not known
     ps = norm.rfind("\n", 0, pos) + 1
     pm = g.pron_clause.search(norm, ps, pos)
     if ds.doc_subject is not None and pm is None:
