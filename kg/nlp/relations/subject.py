@@ -9,6 +9,8 @@
   list the paragraph continues: 一是…, 二是…), else the document's dominant agent. These
   are ``implicit`` with lower confidence. A pronoun subject (我们…) in between stops it.
 - **dual**: 双方/两国 are the last two coordinated agents.
+- **nation**: in a national document, 我国/我们国家 is China (explicit in its clause,
+  ``implicit`` as the topic of later clauses).
 - **reporter**: in a work report, 我们/全省/省政府 and clauses with no subject found
   otherwise are the reporting government (``reporter``), ``implicit``.
 
@@ -30,6 +32,8 @@ from kg.nlp.relations.state import DocState
 _PARTNERS = re.compile(
     f"(?:与|同|跟)((?:{AG})(?:(?:、|和|及|以及){AG})*)(?:合作|一道|一起|共同|联合)"
 )
+
+_CHINA = "country/CHN"
 
 #: (keys, confidence, implicit, how, text between subject and verb)
 Subject = tuple[tuple[str, ...], float, bool, str, tuple[str, ...]]
@@ -142,6 +146,30 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     return _reporter(g, ds, pm)
 
 
+#: a reporting government that still speaks for the country (a national work report)
+_NATIONAL_REPORTERS = ("国务院", "中华人民共和国国务院")
+
+
+def nation(ds: DocState) -> tuple[str, ...] | None:
+    """China, for 我国/我们国家 as a subject: only in a national document (no provincial
+    reporting government) that names China.
+
+    >>> from kg.nlp.components.base import KGDoc
+    >>> nation(DocState.new(KGDoc("我国实施。", "我国实施。"), []))  # China not named
+    """
+    ent = ds.st.entities.get(_CHINA)
+    if ent is None or ent.type != "Country":
+        return None
+    rep = reporting_government(ds.st) if ds.events is None else None
+    keys = ds.reporter if ds.events is not None else ((rep.key,) if rep else None)
+    if keys:
+        r = ds.st.entities.get(keys[0])
+        if r is None or r.label not in _NATIONAL_REPORTERS:
+            return None
+    ds.types.setdefault(_CHINA, "Country")
+    return (_CHINA,)
+
+
 def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str] | None:
     """The reporting government, unless the pronoun ``pm`` that took over the paragraph
     is someone else (各地, 他们)."""
@@ -178,6 +206,12 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         if ds.reporter is None or not g.pre.fullmatch(pre):
             return None
         return ds.reporter, 0.6, True, "reporter", (pre,)
+    if kind == "nation":
+        pre = ms[after:t]
+        who = nation(ds)
+        if who is None or not g.pre.fullmatch(pre):
+            return None
+        return who, 0.8, False, "nation", (pre,)
     if kind == "dual":
         pre = ms[after:t]
         if ds.last_pair is None or not g.pre.fullmatch(pre):
@@ -210,6 +244,9 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return keys, 0.75, False, "topic", (pre2, pre)
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
+        if k2 == "nation":  # 我国…，实施X: China, though not named in this clause
+            who = nation(ds)
+            return (who, 0.6, True, "nation", (pre,)) if who is not None else None
         if k2 in ("self", "entity") or (k2 == "unknown" and not run2):
             # a work report's clause chains: 我们…，实施X; 基础设施…完成投资，举办Y (not
             # after a clause opened by someone else: 习近平主席等出访多国，出席X)

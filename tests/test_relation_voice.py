@@ -1,0 +1,41 @@
+"""The national voice (我国/我们国家 → China in a national document) and the story actor
+(他/她 → the Person who opened a news story): kg/nlp/relations/subject.py."""
+
+from __future__ import annotations
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _rels(text: str) -> set[tuple[str, str, str, bool]]:
+    doc = extract(Document("t", text))
+    label = {m.key: m.label for m in doc.mentions}
+    return {
+        (label.get(r.subj, r.subj), r.pred, label.get(r.obj, r.obj), r.implicit)
+        for r in doc.relations
+    }
+
+
+def test_wo_guo_is_china_in_a_national_document():
+    got = _rels("中国是世界上最大的发展中国家。我国积极实施《全民健身计划》。")
+    assert ("中国", "implements", "全民健身计划", False) in got
+
+
+def test_wo_men_guo_jia_too_and_a_later_clause_is_implicit():
+    got = _rels("中国经济稳中向好。我们国家认真实施《全民健身计划》，深入推进“一带一路”建设。")
+    assert ("中国", "implements", "全民健身计划", False) in got
+    assert ("中国", "implements", "一带一路", True) in got
+
+
+def test_wo_guo_needs_china_named_and_a_subject_position():
+    assert not _rels("我国积极实施《全民健身计划》。")
+    got = _rels("中国经济稳中向好。我国企业积极实施《全民健身计划》。")
+    assert not any(s == "中国" for s, *_ in got)
+
+
+def test_wo_guo_is_not_china_in_a_provincial_work_report():
+    text = (
+        "政府工作报告\n现在，我代表四川省人民政府，向大会报告工作。\n"
+        "中国经济稳中向好。我国积极实施《全民健身计划》。"
+    )
+    assert not any(s == "中国" for s, *_ in _rels(text))
