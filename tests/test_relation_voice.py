@@ -39,3 +39,27 @@ def test_wo_guo_is_not_china_in_a_provincial_work_report():
         "中国经济稳中向好。我国积极实施《全民健身计划》。"
     )
     assert not any(s == "中国" for s, *_ in _rels(text))
+
+
+_STORY = (
+    "国家主席会见外宾\n"
+    "国家主席王大明3月2日在北京会见法国总统。王大明表示，两国关系良好。"
+    "他还出席了2030年世界青年发展论坛开幕式。\n"
+)
+
+
+def test_he_in_a_story_is_the_person_who_opens_it():
+    got = _rels(_STORY)
+    assert ("王大明", "participatesIn", "世界青年发展论坛", True) in got
+
+
+def test_he_never_reaches_across_a_heading():
+    got = _rels(_STORY + "其他新闻\n他出席了2031年世界青年发展论坛开幕式。\n")
+    assert len([r for r in got if r[1] == "participatesIn"]) == 1
+
+
+def test_he_only_for_personal_verbs_and_not_past_another_person():
+    got = _rels(_STORY.replace("他还出席了", "他还推进了“一带一路”建设，出席了"))
+    assert not any(r[2] == "一带一路" for r in got)
+    got = _rels(_STORY.replace("王大明表示", "外交部部长李小华表示"))
+    assert not any(r[1] == "participatesIn" for r in got)

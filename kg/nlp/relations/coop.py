@@ -78,8 +78,8 @@ class Cooperation:
                 if sub is None:
                     continue
                 subj_keys, conf, implicit, how, pre = sub
-                if g.modality(pre)[1]:
-                    continue
+                if g.modality(pre)[1] or how == "story-actor":
+                    continue  # 他/她 stands for the story's actor for personal verbs only
                 conf = min(conf, 0.8)
             for a in subj_keys:
                 if ds.types.get(a) not in AGENTS:

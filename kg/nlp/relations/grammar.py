@@ -106,6 +106,7 @@ class Grammar:
         self._dual = L.kind("dual")
         self._self = L.kind("self")
         self._nation = L.kind("nation")
+        self._story = L.kind("story")
         # the agents opening a clause; 工业和信息化部等十部门 counts its named member
         self.agrun = re.compile(
             f"(?:由)?{AG}(?:(?:、|和|及|以及){AG})*"
@@ -194,7 +195,8 @@ class Grammar:
 
         kind: agent (subject run), entity (a non-agent entity), speaker, pronoun, dual,
         self (我们, 全省: the reporting government of a work report), nation (我国: China
-        in a national document), verbal (a verb/adverb: no overt subject), empty, unknown.
+        in a national document), story (他/她: a news story's actor), verbal (a verb/adverb:
+        no overt subject), empty, unknown.
         """
         p = self.prefix.match(ms, cs, ce).end()
         if p >= ce:
@@ -222,6 +224,7 @@ class Grammar:
                 "dual" if w in self._dual
                 else "self" if w in self._self
                 else "nation" if w in self._nation
+                else "story" if w in self._story
                 else "pronoun"
             )
             return kind, [], pm.end()
