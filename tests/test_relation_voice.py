@@ -31,6 +31,9 @@ def test_wo_guo_needs_china_named_and_a_subject_position():
     assert not _rels("我国积极实施《全民健身计划》。")
     got = _rels("中国经济稳中向好。我国企业积极实施《全民健身计划》。")
     assert not any(s == "中国" for s, *_ in got)
+    # 经 is a preposition only as a word: 我国经济… is the economy, here and as a topic
+    got = _rels("中国经济。我国经济部门实施《全民健身计划》。我国经济稳定，推进“一带一路”建设。")
+    assert not any(s == "中国" for s, *_ in got)
 
 
 def test_wo_guo_is_not_china_in_a_provincial_work_report():

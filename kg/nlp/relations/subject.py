@@ -173,6 +173,13 @@ def nation(ds: DocState) -> tuple[str, ...] | None:
     return (_CHINA,)
 
 
+def _verb_next(sen: Sentence, a: int, b: int) -> bool:
+    """Whether a verb, a preposition or 、/和 follows ``ms[a:b]`` as a whole word:
+    我国实施 but not 我国经济 (经 is a preposition only as a word of its own)."""
+    m = sen.g.follow.match(sen.ms, a, b)
+    return m is not None and sen.s + m.end("w") in sen.ds.st.tok_ends
+
+
 def _stories(ds: DocState) -> list[int]:
     """Where each story starts (computed once per document)."""
     if ds.stories is None:
@@ -270,7 +277,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
     if kind == "nation":
         pre = ms[after:t]
         who = nation(ds)
-        if who is None or not g.pre.fullmatch(pre):
+        if who is None or not g.pre.fullmatch(pre) or not _verb_next(sen, after, ce):
             return None
         return who, 0.8, False, "nation", (pre,)
     if kind == "story":
@@ -313,7 +320,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
         if k2 == "nation":  # 我国…，实施X: China, though not named in this clause
             who = nation(ds)
-            if who is None or not g.follow.match(ms, after2, clauses[cj][1]):
+            if who is None or not _verb_next(sen, after2, clauses[cj][1]):
                 return None  # 我国经济…: the topic is the economy, not the country
             return who, 0.6, True, "nation", (pre,)
         if k2 in ("self", "entity") or (k2 == "unknown" and not run2):
