@@ -66,3 +66,8 @@ def test_he_only_for_personal_verbs_and_not_past_another_person():
     assert not any(r[2] == "一带一路" for r in got)
     got = _rels(_STORY.replace("王大明表示", "外交部部长李小华表示"))
     assert not any(r[1] == "participatesIn" for r in got)
+
+
+def test_a_dateline_before_the_first_sentence_is_skipped():
+    text = _STORY.replace("国家主席王大明3月2日", "本台消息（新闻）：国家主席王大明3月2日")
+    assert ("王大明", "participatesIn", "世界青年发展论坛", True) in _rels(text)

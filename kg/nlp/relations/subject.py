@@ -187,6 +187,9 @@ def _stories(ds: DocState) -> list[int]:
     return ds.stories
 
 
+_DATELINE = 30
+
+
 def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
     """The Person a news story's 他/她 at sentence ``pos`` stands for: the last Person of
     the agent run that opens the story's first sentence (the story runs from a heading
@@ -212,6 +215,10 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
     # its opening clause: posts and bodies may stand before the name (国家主席某某),
     # no verb and no 的 (…的某某 is not the actor)
     ce = min((x for x in (norm.find(c, s0, e0) for c in "，,；;：:") if x >= 0), default=e0)
+    if norm[ce : ce + 1] in ("：", ":") and ce - s0 <= _DATELINE:
+        # a dateline (**央视网消息**（新闻联播）：, 新华社北京3月2日电：) opens the story
+        s0 = ce + 1
+        ce = min((x for x in (norm.find(c, s0, e0) for c in "，,；;：:") if x >= 0), default=e0)
     lo = bisect.bisect_left(ds.ustarts, s0)
     run: list[str] = []
     run_end = s0
@@ -233,7 +240,7 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
         return None
     # another person named in between could be the one meant
     hi = bisect.bisect_left(ds.ustarts, pos)
-    if any(u.type == "Person" and u.key != run[-1] for u in ds.units[lo:hi] if u.start >= ce):
+    if any(u.type == "Person" and u.key != run[-1] for u in ds.units[lo:hi] if u.start >= run_end):
         return None
     return (run[-1],)
 
