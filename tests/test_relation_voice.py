@@ -71,3 +71,9 @@ def test_he_only_for_personal_verbs_and_not_past_another_person():
 def test_a_dateline_before_the_first_sentence_is_skipped():
     text = _STORY.replace("国家主席王大明3月2日", "本台消息（新闻）：国家主席王大明3月2日")
     assert ("王大明", "participatesIn", "世界青年发展论坛", True) in _rels(text)
+
+
+def test_the_countries_of_a_region_are_no_regional_partner():
+    got = _rels("中国经济稳中向好。我国同俄罗斯和中亚四国共同建立合作机制。")
+    assert ("中国", "cooperatesWith", "俄罗斯", False) in got
+    assert not any(r[1] == "cooperatesWith" and r[2] == "中亚" for r in got)
