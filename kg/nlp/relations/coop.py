@@ -21,6 +21,10 @@ _TOGETHER = frozenset({"共同", "一道", "一起"})
 _MEETING = re.compile("出席|参加|会见|会晤|会谈|见证|观看|参观|考察|举行|主持|步入|合影")
 
 
+#: the countries of a region (中亚四国, 南亚各国, 东盟国家): after a Location partner
+_COUNTRIES_OF = re.compile(r"(?:[一二三四五六七八九十两几多\d]+个?|各|等)?国(?:家)?")
+
+
 class Cooperation:
     """The cooperatesWith family (see the module docstring)."""
 
@@ -61,6 +65,11 @@ class Cooperation:
                 if cm is None or "的" in rest[cm.end() :]:
                     continue  # 与X缔结…协定的国家: a relative clause about someone else
             partners = sen.units_in(m.start("run"), m.end("run"))
+            if any(
+                p.type == "Location" and _COUNTRIES_OF.match(ms, p.end - s) for p in partners
+            ):
+                # 同南亚、中亚各国合作: the countries of the regions, not the regions
+                partners = [p for p in partners if p.type != "Location"]
             subj_keys: tuple[str, ...] | None = None
             conf, implicit, how = 0.8, False, "subject"
             lm = self._left.search(ms, 0, m.start())
@@ -78,8 +87,8 @@ class Cooperation:
                 if sub is None:
                     continue
                 subj_keys, conf, implicit, how, pre = sub
-                if g.modality(pre)[1]:
-                    continue
+                if g.modality(pre)[1] or how == "story-actor":
+                    continue  # 他/她 stands for the story's actor for personal verbs only
                 conf = min(conf, 0.8)
             for a in subj_keys:
                 if ds.types.get(a) not in AGENTS:

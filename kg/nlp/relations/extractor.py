@@ -30,6 +30,7 @@ from kg.nlp.relations.posts import hold_post_relations, merge_posts
 from kg.nlp.relations.reporter import speaker_events
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
+from kg.nlp.relations.subunits import subunit_relations
 from kg.nlp.relations.verbs import Verbs
 
 
@@ -71,6 +72,7 @@ class Relations:
             pair_cooperation(ds)
             title_issuers(ds)
             header_issuers(ds)
+            subunit_relations(ds)
             for person, ev, (s, e) in speaker_events(st, ds.mstarts):
                 ds.add(person.key, "participatesIn", ev.key, s, e, "participatesIn:speaker", 0.8)
         st.relations = list(ds.rels.values()) + hold_post_relations(st, found, ds.types)

@@ -105,6 +105,8 @@ class Grammar:
         self._pronoun = re.compile(alt(L.kind("pronoun") | L.kind("dual") | L.kind("self")))
         self._dual = L.kind("dual")
         self._self = L.kind("self")
+        self._nation = L.kind("nation")
+        self._story = L.kind("story")
         # the agents opening a clause; 工业和信息化部等十部门 counts its named member
         self.agrun = re.compile(
             f"(?:由)?{AG}(?:(?:、|和|及|以及){AG})*"
@@ -192,7 +194,8 @@ class Grammar:
         """What opens clause ``ms[cs:ce]``: (kind, units, position after them).
 
         kind: agent (subject run), entity (a non-agent entity), speaker, pronoun, dual,
-        self (我们, 全省: the reporting government of a work report), verbal (a verb/adverb:
+        self (我们, 全省: the reporting government of a work report), nation (我国: China
+        in a national document), story (他/她: a news story's actor), verbal (a verb/adverb:
         no overt subject), empty, unknown.
         """
         p = self.prefix.match(ms, cs, ce).end()
@@ -217,7 +220,13 @@ class Grammar:
         pm = self._pronoun.match(ms, p, ce)
         if pm is not None:
             w = pm.group()
-            kind = "dual" if w in self._dual else "self" if w in self._self else "pronoun"
+            kind = (
+                "dual" if w in self._dual
+                else "self" if w in self._self
+                else "nation" if w in self._nation
+                else "story" if w in self._story
+                else "pronoun"
+            )
             return kind, [], pm.end()
         if self._opener.match(ms, p, ce) or self.opens_with_opener(ms, p):
             return "verbal", [], p

@@ -27,6 +27,7 @@ from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import AG, END, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
+from kg.nlp.relations.stories import is_heading
 
 _HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|召开|开幕|举办|闭幕|启幕)")
 _VERBS = {
@@ -135,9 +136,6 @@ class HeldEvents:
                         )
 
 
-_CLOSED = tuple("。！？!?；;：:…”’）)】》")
-
-
 def _story_end(norm: str, pos: int, limit: int = 6000) -> int:
     """Where the story holding ``pos`` ends: the next heading line (short, with no
     closing punctuation), at most ``limit`` characters on."""
@@ -146,8 +144,7 @@ def _story_end(norm: str, pos: int, limit: int = 6000) -> int:
     while 0 <= q < stop:
         nxt = norm.find("\n", q + 1, stop)
         line_end = stop if nxt < 0 else nxt
-        line = norm[q + 1 : line_end].strip()
-        if line and len(line) <= 60 and not line.endswith(_CLOSED):
+        if is_heading(norm[q + 1 : line_end]):
             return q
         if nxt < 0:
             break

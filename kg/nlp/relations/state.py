@@ -35,6 +35,8 @@ class DocState:
     types: dict[str, str] = field(default_factory=dict)
     #: the government a work report speaks for (reporter.py), found with the events
     reporter: tuple[str, ...] | None = None
+    #: where the news stories start (after each heading line; subject.story_actor)
+    stories: list[int] | None = None
     #: start offsets of ``st.mentions`` (all mentions, nested ones too)
     mstarts: list[int] = field(default_factory=list)
 

@@ -9,6 +9,10 @@
   list the paragraph continues: 一是…, 二是…), else the document's dominant agent. These
   are ``implicit`` with lower confidence. A pronoun subject (我们…) in between stops it.
 - **dual**: 双方/两国 are the last two coordinated agents.
+- **nation**: in a national document, 我国/我们国家 is China (explicit in its clause,
+  ``implicit`` as the topic of later clauses).
+- **story**: in a news story, 他/她 is the person who opens the story's first
+  sentence, for the personal verbs only (出席, 主持), ``implicit``.
 - **reporter**: in a work report, 我们/全省/省政府 and clauses with no subject found
   otherwise are the reporting government (``reporter``), ``implicit``.
 
@@ -26,10 +30,13 @@ from kg.nlp.relations.masking import AG, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
 from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
+from kg.nlp.relations.stories import story_starts
 
 _PARTNERS = re.compile(
     f"(?:与|同|跟)((?:{AG})(?:(?:、|和|及|以及){AG})*)(?:合作|一道|一起|共同|联合)"
 )
+
+_CHINA = "country/CHN"
 
 #: (keys, confidence, implicit, how, text between subject and verb)
 Subject = tuple[tuple[str, ...], float, bool, str, tuple[str, ...]]
@@ -143,6 +150,102 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     return _reporter(g, ds, pm)
 
 
+#: a reporting government that still speaks for the country (a national work report)
+_NATIONAL_REPORTERS = ("国务院", "中华人民共和国国务院")
+
+
+def nation(ds: DocState) -> tuple[str, ...] | None:
+    """China, for 我国/我们国家 as a subject: only in a national document (no provincial
+    reporting government) that names China.
+
+    >>> from kg.nlp.components.base import KGDoc
+    >>> nation(DocState.new(KGDoc("我国实施。", "我国实施。"), []))  # China not named
+    """
+    ent = ds.st.entities.get(_CHINA)
+    if ent is None or ent.type != "Country":
+        return None
+    rep = reporting_government(ds.st) if ds.events is None else None
+    keys = ds.reporter if ds.events is not None else ((rep.key,) if rep else None)
+    if keys:
+        r = ds.st.entities.get(keys[0])
+        if r is None or r.label not in _NATIONAL_REPORTERS:
+            return None
+    ds.types.setdefault(_CHINA, "Country")
+    return (_CHINA,)
+
+
+def _verb_next(sen: Sentence, a: int, b: int) -> bool:
+    """Whether a verb, a preposition or 、/和 follows ``ms[a:b]`` as a whole word:
+    我国实施 but not 我国经济 (经 is a preposition only as a word of its own)."""
+    m = sen.g.follow.match(sen.ms, a, b)
+    return m is not None and sen.s + m.end("w") in sen.ds.st.tok_ends
+
+
+def _stories(ds: DocState) -> list[int]:
+    """Where each story starts (computed once per document)."""
+    if ds.stories is None:
+        ds.stories = story_starts(ds.st.norm)
+    return ds.stories
+
+
+_DATELINE = 30
+
+
+def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
+    """The Person a news story's 他/她 at sentence ``pos`` stands for: the last Person of
+    the agent run that opens the story's first sentence (the story runs from a heading
+    line to the next), when that sentence is before ``pos`` and no other person is
+    named in between.
+
+    >>> from kg.nlp.components.base import KGDoc
+    >>> story_actor(None, DocState.new(KGDoc("他出席。", "他出席。"), []), 0)  # no heading
+    """
+    heads = _stories(ds)
+    i = bisect.bisect_right(heads, pos) - 1
+    if i < 0:
+        return None
+    start = heads[i]
+    st = ds.st
+    k = bisect.bisect_left(ds.sent_starts, start)
+    while k < len(st.sents) and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
+        k += 1
+    if k >= len(st.sents) or st.sents[k][0] >= pos:
+        return None
+    s0, e0 = st.sents[k]
+    norm = st.norm
+    # its opening clause: posts and bodies may stand before the name (国家主席某某),
+    # no verb and no 的 (…的某某 is not the actor)
+    ce = min((x for x in (norm.find(c, s0, e0) for c in "，,；;：:") if x >= 0), default=e0)
+    if norm[ce : ce + 1] in ("：", ":") and ce - s0 <= _DATELINE:
+        # a dateline (**央视网消息**（新闻联播）：, 新华社北京3月2日电：) opens the story
+        s0 = ce + 1
+        ce = min((x for x in (norm.find(c, s0, e0) for c in "，,；;：:") if x >= 0), default=e0)
+    lo = bisect.bisect_left(ds.ustarts, s0)
+    run: list[str] = []
+    run_end = s0
+    for u in ds.units[lo:]:
+        if u.start >= ce:
+            break
+        if u.type != "Person":
+            if run:
+                break
+            continue
+        gap = norm[run_end:u.start] if run else norm[s0 : u.start]
+        if run and gap not in ("、", "和", "及"):
+            break
+        if not run and (len(gap) > 30 or "的" in gap or g.cues.search(gap)):
+            return None
+        run.append(u.key)
+        run_end = u.end
+    if not run or not g.follow.match(norm, run_end, ce):
+        return None
+    # another person named in between could be the one meant
+    hi = bisect.bisect_left(ds.ustarts, pos)
+    if any(u.type == "Person" and u.key != run[-1] for u in ds.units[lo:hi] if u.start >= run_end):
+        return None
+    return (run[-1],)
+
+
 def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str] | None:
     """The reporting government, unless the pronoun ``pm`` that took over the paragraph
     is someone else (各地, 他们)."""
@@ -179,6 +282,18 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         if ds.reporter is None or not g.pre.fullmatch(pre):
             return None
         return ds.reporter, 0.6, True, "reporter", (pre,)
+    if kind == "nation":
+        pre = ms[after:t]
+        who = nation(ds)
+        if who is None or not g.pre.fullmatch(pre) or not _verb_next(sen, after, ce):
+            return None
+        return who, 0.8, False, "nation", (pre,)
+    if kind == "story":
+        pre = ms[after:t]
+        who = story_actor(g, ds, sen.s)
+        if who is None or not g.pre.fullmatch(pre):
+            return None
+        return who, 0.55, True, "story-actor", (pre,)
     if kind == "dual":
         pre = ms[after:t]
         if ds.last_pair is None or not g.pre.fullmatch(pre):
@@ -211,6 +326,11 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return keys, 0.75, False, "topic", (pre2, pre)
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
+        if k2 == "nation":  # 我国…，实施X: China, though not named in this clause
+            who = nation(ds)
+            if who is None or not _verb_next(sen, after2, clauses[cj][1]):
+                return None  # 我国经济…: the topic is the economy, not the country
+            return who, 0.6, True, "nation", (pre,)
         if k2 in ("self", "entity") or (k2 == "unknown" and not run2):
             # a work report's clause chains: 我们…，实施X; 基础设施…完成投资，举办Y (not
             # after a clause opened by someone else: 习近平主席等出访多国，出席X)

@@ -167,6 +167,8 @@ class Verbs:
                     w in _ADJ.match(after_o).group() for w in _DOC_NOUNS
                 ):
                     continue  # 出台X方案, 制定“互联网+”行动计划: the 方案/计划 was issued
+                if how == "story-actor" and "personal" not in row.flags:
+                    continue  # 他/她 stands for the story's actor for 出席/主持… only
                 if "explicit" in row.flags and implicit:
                     continue  # 今年将召开X: who convenes it is not said
                 if ms[o.end - s : o.end - s + 3].lstrip("》”").startswith("国家"):
