@@ -1,14 +1,14 @@
 """Draw the hand-checked samples: 60 entities and 60 relations from documents outside dev2.
 
 The documents are the national government work reports and CPC congress reports of
-``../shared/corpus/reports`` (official documents; none of them is in ``eval/dev2``). The
-pipeline runs on each, every entity mention (one per document, text and type) and every
-relation (one per document, sentence, subject, predicate, object) is listed, and a
-fixed-seed random draw takes the SIZE lowest seeded hashes (a draw that stays put when
-the extraction gains or loses a few items). Each record carries its sentence, document
-and the reviewer's ``verdict`` (true/false) and ``note``; verdicts already recorded for the
-same key are kept when the sample is drawn again, new records get ``verdict: null`` until
-someone reads the sentence.
+``../shared/corpus/reports`` (official documents; none of them is in ``eval/dev2``), read
+as ``kg build`` reads them. The pipeline runs on each; every entity mention (one per
+document, text and type) and every relation (one per document, sentence, subject,
+predicate, object) is listed; a fixed-seed random draw takes the SIZE lowest seeded
+hashes (a draw that stays put when the extraction gains or loses a few items). Each
+record carries its sentence, document and the reviewer's ``verdict`` (true/false) and
+``note``; verdicts already recorded for the same key are kept when the sample is drawn
+again, new records get ``verdict: null`` until someone reads the sentence.
 
     .venv/bin/python bench/hand_sample.py                 # (re)draw both samples
     .venv/bin/python bench/hand_sample.py --stats         # counts and current precision
@@ -22,6 +22,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -53,11 +54,16 @@ def _sentence(sents: list[tuple[int, int]], text: str, start: int) -> str:
     return ""
 
 
-def documents(reports: Path = REPORTS) -> Iterator[tuple[str, int, dict]]:
+def documents(reports: Path = REPORTS) -> Iterator[tuple[str, int, Any]]:
+    """The reports as kg reads them (readers and cleaning: no page chrome), with their file
+    name and 0-based line."""
+    from kg.ingest import iter_documents
+    from kg.model import Document
+
     for name in FILES:
-        with (reports / name).open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                yield name, i, json.loads(line)
+        for d in iter_documents([reports / name]):
+            if isinstance(d, Document):
+                yield name, d.meta["line"] - 1, d
 
 
 def extract_all(reports: Path = REPORTS) -> dict[str, list[dict]]:
@@ -67,10 +73,10 @@ def extract_all(reports: Path = REPORTS) -> dict[str, list[dict]]:
     nlp = get_nlp()
     out: dict[str, dict[tuple, dict]] = {"entities": {}, "relations": {}}
     for name, i, d in documents(reports):
-        text = d["content"]
+        text = d.text
         st = nlp(text)._.kg
         label = {k: e.label for k, e in st.entities.items()}
-        where = {"file": name, "line": i, "doc": d.get("title", "")}
+        where = {"file": name, "line": i, "doc": d.meta.get("title") or ""}
         for m in st.mentions:
             r = {**where, "text": m.text, "type": m.type, "key": m.key,
                  "sentence": _sentence(st.sents, text, m.start)}  # fmt: skip
