@@ -1,15 +1,13 @@
-"""kg_relations: predicates, structures, evidence — and the hand-checked corpus sample.
+"""kg_relations: predicates, structures, evidence.
 
 The structure tests run the whole pipeline on short texts built from well-known names
 (countries, ministries, 《》 titles), so they exercise the relation rules rather than one
-recogniser's coverage. ``test_sample_*`` read ``tests/data/relations_sample.jsonl``:
-50 relations drawn at random (fixed seed, ``bench/sample_relations.py``) from the
-government work reports, each with a verdict recorded by reading its sentence.
+recogniser's coverage. The hand-checked corpus sample is ``bench/relation_sample.jsonl``
+(``bench/hand_sample.py``, tested in ``tests/test_hand_samples.py``).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -19,8 +17,6 @@ from kg.nlp import extract
 from kg.nlp.components.relations import load_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "tests" / "data" / "relations_sample.jsonl"
-REPORTS = ROOT.parent / "shared" / "corpus" / "reports" / "government_work_reports.jsonl"
 
 
 def rels(text: str) -> list:
@@ -252,39 +248,3 @@ def test_dev_documents_reach_the_targets():
     report = evaluate()
     assert report.relations(False).f1 >= 0.75
     assert report.relations(True).f1 >= 0.60
-
-
-# ----------------------------------------------------------------------------- hand-checked sample
-
-
-def _sample() -> list[dict]:
-    return [
-        json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-
-
-def test_sample_verdicts_recorded_and_precise():
-    rows = _sample()
-    assert len(rows) == 50
-    for r in rows:
-        assert r["verdict"] in (True, False), r
-        for k in ("subject", "predicate", "object", "sentence", "doc", "note"):
-            assert k in r
-    rate = sum(r["verdict"] for r in rows) / len(rows)
-    assert rate >= 0.9
-
-
-def test_sample_correct_relations_still_extracted():
-    if not REPORTS.exists():
-        pytest.skip("corpus not available")
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    from sample_relations import extract_all, relation_key
-
-    rows = [r for r in _sample() if r["verdict"]]
-    got = {relation_key(r) for r in extract_all(REPORTS, {r["line"] for r in rows})}
-    missing = [r for r in rows if relation_key(r) not in got]
-    assert not missing, [
-        (r["subject"], r["predicate"], r["object"], r["sentence"][:40]) for r in missing
-    ]
