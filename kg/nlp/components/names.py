@@ -1,11 +1,11 @@
 """Reading persons' names at a known position: foreign names after a post, list items.
 
-A foreign name has no surname to recognise it by (普京, 卡加梅, 劳尔·卡斯特罗), so it is
+A foreign name has no surname to recognise it by (普京, 马克龙, 阿卜杜拉·阿齐兹), so it is
 read from where a post title of a foreign country or organisation ends up to the first
 word that cannot belong to a name: punctuation, a digit, or a dictionary word that jieba
 tags as a verb, preposition, adverb, conjunction, particle, time or numeral word (表示,
 举行, 在, 今天, 先后), or an honorific or rank after a name (先生, 大将). The name keeps
-middle dots (劳尔·卡斯特罗).
+middle dots (阿卜杜拉·阿齐兹).
 
 >>> r = ForeignNameReader()
 >>> text = "某国总统阿卜杜拉·阿齐兹表示"

@@ -7,7 +7,7 @@ before it (``boundary_words.txt``: 实施|工业互联网创新发展工程). Qu
 that follows the quote (“清朗”系列专项行动 → 清朗系列专项行动). Event editions are folded:
 第三届双品网购节 and 2021年第三届双品网购节 are one event, 双品网购节. An organisation
 name also stops after a verb or a class noun in apposition (首次跻身|…, 民营企业|X公司)
-and needs a sign that it names one organisation (``Patterns._org_specific``): 吉林大学,
+and needs a sign that it names one organisation (``Patterns._org_specific``): 南开大学,
 西班牙华侨华人联合会, 省人民医院, not 上市公司, 有关公司 or 国家技术创新中心.
 """
 
@@ -223,8 +223,8 @@ _COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "b", "f", "m", "
 @lru_cache(maxsize=4)
 def _org_words(heads: tuple[str, ...]) -> frozenset[str]:
     """jieba's dictionary words tagged as organisation or proper names (``nt``, ``nz``)
-    that end in an organisation's head after a part that is no common word: 吉林大学,
-    人民教育出版社, not 上市公司 or 儿童医院."""
+    that end in an organisation's head after a part that is no common word: 南开大学,
+    人民文学出版社, not 上市公司 or 儿童医院."""
     from kg.nlp.text import jieba_tags
 
     tags = jieba_tags()
@@ -270,7 +270,7 @@ _SPECIFIC_PREFIX = (
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 # verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
-# the whole country: with a designated period's head it names one (全国科普月)
+# the whole country: with a designated period's head it names one (全国安全生产月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
 _FIRSTS_PER_PASS = 30
@@ -640,13 +640,13 @@ class Patterns:
         weak: bool,
     ) -> bool:
         """Whether an organisation name ``norm[start:he]`` names one organisation: it is one
-        dictionary word (吉林大学), or it opens with a known name, a specific prefix or the
+        dictionary word (南开大学), or it opens with a known name, a specific prefix or the
         reporting government's level (省, 市) and has more than that before its head
-        (美国公司: a class; 美国签名银行: a name). A ``weak`` head (中心, 实验室) needs a
+        (美国公司: a class; 美国花旗银行: a name). A ``weak`` head (中心, 实验室) needs a
         known name first or a proper name inside."""
         starts, ends = view.starts, view.ends
         if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
-            # one token: 吉林大学, not 上市公司; 康复中心 is a kind of centre
+            # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre
             return not weak and norm[start:he] in self._org_words
         end = named.get(start)
         if end is not None:
@@ -741,7 +741,7 @@ class Patterns:
         """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
         opens it (“一带一路”发展战略): when that part is a known name and the rest is only
         generic words, the mention is the known entity under a longer form. ``short``: an
-        event's short form (全运会, 第八届X博会), a name however short."""
+        event's short form (大运会, 第八届X博会), a name however short."""
         text = st.text
         surface = text[start:end]
         j = surface.find("暨")
@@ -797,9 +797,9 @@ class Patterns:
         if type_ == "Organization":
             pass  # its caller tells a specific organisation name (``_org_specific``)
         elif short:
-            pass  # 全运会, 残特奥会: the short form is the name
+            pass  # 亚运会, 特奥会: the short form is the name
         elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
-            pass  # 全国科普月, 国家宪法日: a designated period of the whole country
+            pass  # 全国安全生产月, 国家宪法日: a designated period of the whole country
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
         if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
@@ -844,7 +844,7 @@ class Patterns:
                 and _NAME_CHAR.match(norm[m.end()])
             ):
                 # “IPv6+”网络底座: the head runs on into another word; the quote may still
-                # name a policy (建设|“三区一中心”战略定位)
+                # name a policy (建设|“两横三纵”战略定位)
                 if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
                     self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
                 continue
@@ -866,7 +866,7 @@ class Patterns:
                 if h in self.verb_only:
                     h = None  # “猎狐行动”: a quoted name, below
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
-                    # the quotes mark a name of five characters or more (“网链共享计划”)
+                    # the quotes mark a name of five characters or more (“乡村教师支持计划”)
                     # however short its body; four-character ones are as often set
                     # phrases (“形象工程”, “五年规划”)
                     whole = (inner_s, inner_e) if inner_e - inner_s >= 5 else None
@@ -878,7 +878,7 @@ class Patterns:
                     and inner.endswith(self._quoted_tuple)
                     and "、" not in inner
                 ):
-                    # “双高计划”, “精英行动”: a whole quoted name with a head that
+                    # “强基计划”, “猎狐行动”: a whole quoted name with a head that
                     # ends names only when quoted
                     self._add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
                     quoted_spans.append((m.start(), m.end()))
@@ -959,8 +959,8 @@ class Patterns:
                     start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
             if head in self.short_heads:
                 # an event's short form: one character (or X残) before a short head, the
-                # head alone when it is a whole short form (第八届|X博会, 亚残运会, 全运会,
-                # 残特奥会; not 快速交会, 完成交会); longer names go on below (杭州亚运会)
+                # head alone when it is a whole short form (第八届|X博会, 亚残运会, 大运会,
+                # 特奥会; not 快速交会, 完成交会); longer names go on below (杭州亚运会)
                 body = norm[_EDITION_AT.match(norm, start, hs).end() : hs]
                 if len(head) > 2:
                     ok = body in ("", "残")
@@ -988,7 +988,7 @@ class Patterns:
                     and ends[he]
                     and named_end.get(start) != t
                 ):
-                    start = t  # …|吉林大学: a dictionary name takes no words but a place
+                    start = t  # …|南开大学: a dictionary name takes no words but a place
                 start = self._after_conjunction(norm, start, hs, view, named_end)
                 if norm[hs - 1] in "与和及" and start < hs:
                     continue  # …与|中心: the head stands alone after a conjunction
@@ -1015,7 +1015,7 @@ class Patterns:
                 # rule "organ": like a composed organ name, it also mentions the country
                 # or place that opens it (西班牙|…促进会)
                 self._add(st, start, he, "Organization", "organ")
-                named_ends.add(he)  # 北京大学口腔医院|三亚医院: a name that goes on
+                named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
                 continue
             rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
             if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):

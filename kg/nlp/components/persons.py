@@ -323,7 +323,7 @@ class Persons:
         owners: dict[int, Mention],
         ends: dict[int, Mention],
     ) -> None:
-        """赞比亚总统希奇莱马, 联合国秘书长古特雷斯: a post of a foreign country or an
+        """法国总统马克龙, 联合国秘书长某某: a post of a foreign country or an
         international organisation, then a name read up to the first word that cannot
         belong to one (:class:`ForeignNameReader`). The same owner's posts may be joined
         by 、 before one name (某国民族领袖、人民委员会主席甲), a body of the owner may

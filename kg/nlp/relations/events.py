@@ -34,7 +34,7 @@ class EventTalk:
         g, ms = sen.g, sen.ms
         for m in self._event_talk.finditer(ms):
             if m.group("who"):
-                # 在X开幕式上，国务院副总理丁薛祥发表致辞
+                # 在X开幕式上，国务院副总理某某发表致辞
                 run = sen.units_in(m.start("who"), m.end("who"))
             else:
                 ci = sen.clause_of(m.start())

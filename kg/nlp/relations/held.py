@@ -57,7 +57,7 @@ class HeldEvents:
         )
         self._speakers = re.compile(
             f"(?:^|(?<=[{END}：:]))(?P<run>{speakers})"
-            # the last speaker's name may be one no recogniser knows (…主任沙尔舍耶夫)
+            # the last speaker's name may be one no recogniser knows (…主任某某某)
             f"(?:[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})[^{SEP}{END}{MASKED}、]{{1,8}}?)?"
             "(?:先后|分别|相继|也|还|依次)"
             "(?:发言|致辞|讲话|发表讲话)"

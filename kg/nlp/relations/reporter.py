@@ -4,7 +4,7 @@ A work report says what "we" did (我们/全省/省政府 实施…, 推进…, 
 the government each time; the reporting government is the implicit subject of those
 clauses. It is found in the opening: the body named in 我代表…向大会报告, or, when that
 is only 省人民政府/市政府 (a nominal), the government named on the title or speaker
-line above it (2026年四川省人民政府工作报告, 四川省人民政府省长 施小琳).
+line above it (2030年某省人民政府工作报告, 某省人民政府省长 某某).
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -64,7 +64,7 @@ _SPEAKER_LINES = 2
 
 def speaker_events(st: KGDoc, mstarts: list[int]) -> list[tuple[Mention, Mention, tuple[int, int]]]:
     """A speech's header: a line ``——2030年1月5日在<Event>上`` and, on one of the next
-    lines, its speaker (四川省人民政府省长 施小琳): (person, event, speaker line span).
+    lines, its speaker (某省人民政府省长 某某): (person, event, speaker line span).
 
     The person took part in the event (participatesIn). Only in the opening;
     ``mstarts`` are the start offsets of ``st.mentions``.

@@ -217,7 +217,7 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
     # no verb and no 的 (…的某某 is not the actor)
     ce = min((x for x in (norm.find(c, s0, e0) for c in "，,；;：:") if x >= 0), default=e0)
     if norm[ce : ce + 1] in ("：", ":") and ce - s0 <= _DATELINE:
-        # a dateline (**央视网消息**（新闻联播）：, 新华社北京3月2日电：) opens the story
+        # a dateline (本台消息：, 新华社北京3月2日电：) opens the story
         s0 = ce + 1
         ce = min((x for x in (norm.find(c, s0, e0) for c in "，,；;：:") if x >= 0), default=e0)
     lo = bisect.bisect_left(ds.ustarts, s0)
