@@ -38,7 +38,7 @@ test-fast: $(STAMP)
 # derandomized, with few examples). FUZZ_EXAMPLES=N sets the examples per test.
 FUZZ_EXAMPLES ?= 20000
 fuzz: $(STAMP)
-	KG_FUZZ=1 KG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz_readers.py -q -p no:cacheprovider
+	KG_FUZZ=1 KG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/ingest/test_fuzz_readers.py -q -p no:cacheprovider
 
 eval: $(STAMP)
 	$(BIN)/kg eval

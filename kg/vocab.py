@@ -1,7 +1,7 @@
 """The kg ontology terms as Python names, and the namespaces kg's RDF uses.
 
 ``KG`` is closed (``_fail = True``): a misspelt term raises instead of minting an IRI the
-ontology does not declare. ``tests/test_rdf.py`` checks that the terms here and the terms
+ontology does not declare. ``tests/export/test_rdf.py`` checks that the terms here and the terms
 ``ontology/kg.ttl`` declares are the same set.
 
 >>> str(KG.issued)

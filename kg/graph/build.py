@@ -44,7 +44,7 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
     Written straight into networkx's own dicts (``_node``, ``_succ``, ``_pred``), with what
     ``add_node``/``add_edge`` would write there and in the same order: on a corpus that is
     ~50,000 calls, each with its keyword dict, checks and cache clearing, saved (twice as
-    fast). tests/test_graph_build.py checks it against the public-API construction.
+    fast). tests/graph/test_graph_build.py checks it against the public-API construction.
     """
     G = nx.MultiDiGraph(base_iri=base_iri)
     node, succ, pred = G._node, G._succ, G._pred

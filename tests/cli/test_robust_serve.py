@@ -26,7 +26,7 @@ try:
 except FileNotFoundError:  # pragma: no cover
     pytest.skip("the oxigraph CLI is not installed", allow_module_level=True)
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 #: Four-way cross join: 300^4 rows, hours of work without a timeout.
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"
 

@@ -14,7 +14,7 @@ from kg.nlp import get_nlp
 from kg.resolve import resolve
 from kg.spans import ENTITY_COMPONENTS
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 
 
 def _doc(doc_id: str, text: str) -> DocResult:

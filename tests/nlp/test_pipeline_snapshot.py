@@ -16,7 +16,7 @@ from kg.model import Document
 from kg.nlp import extract_many
 from kg.runtime.codec import encode_result
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 EXTRACT = """
 import pickle, sys

@@ -12,7 +12,7 @@ import pytest
 from kg.errors import KGError
 from kg.spans import entity_components, entity_spans, extract_jsonl
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "laws"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "laws"
 
 
 def _law_sentence(title_part: str, needle: str) -> str:

@@ -16,7 +16,7 @@ from kg.model import Document
 from kg.nlp.sections import sections
 from tests.corpus import CORPUS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LAWS = CORPUS / "laws"
 needs_laws = pytest.mark.skipif(not LAWS.is_dir(), reason="shared corpus not mounted")
 

@@ -23,7 +23,7 @@ import pytest
 from kg.build import SAMPLE_DIR
 from kg.runtime.lifecycle import CacheLock, pid_alive, remove_dead_staging
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LAWS = REPO.parent / "shared" / "corpus" / "laws"
 
 

@@ -20,7 +20,7 @@ from kg.runtime.dask import DaskExecutor, as_executor, connect
 
 distributed = pytest.importorskip("distributed")
 
-LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
+LAWS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "laws"
 TIME_LIMIT_S = 240
 
 

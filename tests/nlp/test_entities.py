@@ -18,7 +18,7 @@ from kg.nlp import get_nlp
 from kg.spans import ENTITY_COMPONENTS, entity_spans
 from tests.corpus import CORPUS, report_1954
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 NEWS = SAMPLE / "000_79559e53e2614f5a.txt"
 PAPER = SAMPLE / "004_fb18030615153122.txt"

@@ -46,7 +46,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         ("entity", "doc", "start", "end"),
         {("gov:miit", "doc:000_79559e53e2614f5a", "11", "107")},
     ),
-    # the sample has no government page: tests/test_document_meta.py runs it on one
+    # the sample has no government page: tests/ingest/test_document_meta.py runs it on one
     "document_issuer": (("doc", "issuer"), set()),
     "persons_posts": (
         ("personLabel", "title", "bodyLabel"),

@@ -20,7 +20,7 @@ import pytest
 from kg.build import SAMPLE_DIR, build
 from kg.runtime.store import PackStore, dump_checked, load_checked
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LAWS = REPO.parent / "shared" / "corpus" / "laws"
 CACHE_FILES = (
     "results.pack",

@@ -26,7 +26,7 @@ from kg.runtime.codec import decode_result, encode_result
 from kg.runtime.extract import doc_hash, extract_keyed, extract_stream
 from kg.runtime.store import PackStore
 
-LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
+LAWS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "laws"
 
 
 def law_slice(dst: Path, n: int) -> Path:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.spans import entity_spans, extract_jsonl
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 EXTERNAL = ROOT.parent / "shared" / "eval" / "external"
 

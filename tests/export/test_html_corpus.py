@@ -24,7 +24,7 @@ from typing import Any
 import browser as chromium
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT.parent / "shared" / "corpus" / "reports"
 OVERVIEW = ROOT / "docs" / "corpus-overview.png"
 

@@ -32,7 +32,7 @@ from kg.build import BuildReport, build
 from kg.export.html import html_for_notebook, render_html, show, view_data, write_html
 from kg.model import ENTITY_TYPES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NEWS = "000_79559e53e2614f5a"
 NEWS_TITLE = "工信部总经济师许科敏：鼓励中国产品和解决方案对外服务"
 #: Evidence of 许科敏 holdsPost 工业和信息化部 (a sentence of the news article).

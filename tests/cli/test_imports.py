@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-KG = Path(__file__).resolve().parents[1] / "kg"
+KG = Path(__file__).resolve().parents[2] / "kg"
 
 
 def modules(package: Path) -> dict[str, Path]:

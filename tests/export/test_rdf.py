@@ -171,7 +171,7 @@ def _union(ds: Dataset) -> Graph:
 
 def test_sample_evidence_offsets_point_at_the_sentence(sample_nx_graph) -> None:
     rdf = _union(R.graph_to_rdf(sample_nx_graph))
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     n = 0
     for e in rdf.subjects(RDF.type, KG.Evidence):
         doc = rdf.value(e, PROV.wasDerivedFrom)

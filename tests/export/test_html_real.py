@@ -15,7 +15,7 @@ import pytest
 
 from kg.build import extract_graph
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 
 

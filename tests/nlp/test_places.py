@@ -9,7 +9,7 @@ import pytest
 from kg.nlp.gazetteer import load_gazetteer
 from kg.spans import entity_spans
 
-CURATED = Path(__file__).resolve().parents[1] / "ontology" / "gazetteers" / "curated"
+CURATED = Path(__file__).resolve().parents[2] / "ontology" / "gazetteers" / "curated"
 
 
 def _spans(text: str) -> list[tuple[str, str, str]]:

@@ -20,7 +20,7 @@ from tests.corpus import CORPUS, report_1954
 
 jieba_next = pytest.importorskip("jieba_next")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 
 

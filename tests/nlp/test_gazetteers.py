@@ -15,7 +15,7 @@ import pytest
 
 from kg.nlp.text import norm_name
 
-ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 GAZ = ONTOLOGY / "gazetteers"
 LEX = ONTOLOGY / "lexicon"
 
@@ -228,7 +228,7 @@ def test_ministry_types():
 
 
 def test_central_reference_bodies_present():
-    ref = Path(__file__).resolve().parents[2] / "shared" / "reference" / "gov_orgs"
+    ref = Path(__file__).resolve().parents[3] / "shared" / "reference" / "gov_orgs"
     if not (ref / "central.jsonl").exists():
         pytest.skip("shared reference data not available")
     for line in (ref / "central.jsonl").read_text(encoding="utf-8").splitlines():

@@ -18,7 +18,7 @@ from kg.model import Document
 from kg.nlp import extract
 from kg.nlp.components.quantities import to_number
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAPER = ROOT / "data" / "sample" / "004_fb18030615153122.txt"
 CHN = "country/CHN"
 

@@ -9,7 +9,7 @@ import pytest
 from kg.ingest import iter_documents
 from kg.nlp import extract
 
-LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
+LAWS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "laws"
 
 CASES = [
     # (file, issuer key, law key)

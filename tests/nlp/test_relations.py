@@ -3,7 +3,7 @@
 The structure tests run the whole pipeline on short texts built from well-known names
 (countries, ministries, 《》 titles), so they exercise the relation rules rather than one
 recogniser's coverage. The hand-checked corpus sample is ``bench/relation_sample.jsonl``
-(``bench/hand_sample.py``, tested in ``tests/test_hand_samples.py``).
+(``bench/hand_sample.py``, tested in ``tests/eval/test_hand_samples.py``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kg.model import ENTITY_TYPES, PREDICATES, Document
 from kg.nlp import extract
 from kg.nlp.components.relations import load_lexicon
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def rels(text: str) -> list:

@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.nlp.gazetteer import load_gazetteer
 from kg.spans import entity_spans
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _bodies(text: str) -> list[tuple[str, str]]:

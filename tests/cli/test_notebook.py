@@ -5,7 +5,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "explore.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "explore.ipynb"
 
 
 def test_explore_notebook_runs_top_to_bottom_and_shows_the_view():

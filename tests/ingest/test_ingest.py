@@ -24,11 +24,11 @@ from kg.ingest.decode import decode_bytes
 from kg.ingest.readers import iter_jsonl, normalize_date
 from kg.model import Document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 SEED_000 = SAMPLE / "000_79559e53e2614f5a.txt"
 SEED_004 = SAMPLE / "004_fb18030615153122.txt"
-DATA = Path(__file__).resolve().parent / "data" / "ingest"
+DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
 LAWS = DATA / "laws"
 ARBITRATION = LAWS / "诉讼与非诉讼程序法" / "仲裁法(2017-09-01).md"
 TABLE_LAW = next((LAWS / "司法解释").glob("*确定罪名的补充规定（二）*.md"))
