@@ -49,6 +49,7 @@ __all__ = [
     "iter_documents",
     "iter_input_files",
     "iter_jsonl",
+    "iter_new_files",
     "normalize_date",
     "read_document",
     "read_file",
@@ -199,6 +200,33 @@ class DocumentIds:
         return False
 
 
+def iter_new_files(
+    found: Iterable[tuple[Path, Path, bool] | InputError], ids: DocumentIds
+) -> Iterator[tuple[Path, Path, bool, os.stat_result | None] | InputError]:
+    """The files of ``found`` (what :func:`iter_input_files` gives) that ``ids`` has not
+    seen, each with its ``os.stat`` (None when it cannot be read); errors pass through.
+
+    One file reached twice (a folder and a file inside it, a symlink) is read once:
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "a.txt").write_text("文本", encoding="utf-8")
+    2
+    >>> [f[0].name for f in iter_new_files(iter_input_files([d, d / "a.txt"]), DocumentIds())]
+    ['a.txt']
+    """
+    for item in found:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        f, root, explicit = item
+        try:
+            st: os.stat_result | None = os.stat(f)
+        except OSError:
+            st = None
+        if not ids.seen_before(f, st):
+            yield f, root, explicit, st
+
+
 def iter_documents(
     inputs: Iterable[str | PathLike[str]], text_field: str | None = None
 ) -> Iterator[Document | InputError]:
@@ -208,17 +236,11 @@ def iter_documents(
     ``content``).
     """
     ids = DocumentIds()
-    for found in iter_input_files(inputs):
+    for found in iter_new_files(iter_input_files(inputs), ids):
         if isinstance(found, InputError):
             yield found
             continue
-        f, root, explicit = found
-        try:
-            st: os.stat_result | None = os.stat(f)
-        except OSError:
-            st = None
-        if ids.seen_before(f, st):
-            continue
+        f, root, explicit, _ = found
         for item in read_file(f, root, explicit, text_field):
             if isinstance(item, Document):
                 item.id = ids.assign(item.id)

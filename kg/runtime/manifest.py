@@ -265,23 +265,18 @@ def iter_inputs(
     ``files``: what :func:`kg.ingest.iter_input_files` gives for ``inputs``, when the
     caller has listed them already.
     """
-    from kg.ingest import DocumentIds, iter_documents, iter_input_files, read_file
+    from kg.ingest import DocumentIds, iter_documents, iter_input_files, iter_new_files, read_file
 
     if state is None:
         yield from iter_documents(inputs, text_field=text_field)
         return
     ids = DocumentIds()
-    for found in files if files is not None else iter_input_files(inputs):
+    listed = files if files is not None else iter_input_files(inputs)
+    for found in iter_new_files(listed, ids):
         if isinstance(found, InputError):
             yield found
             continue
-        f, root, explicit = found
-        try:
-            st: os.stat_result | None = os.stat(f)
-        except OSError:
-            st = None
-        if ids.seen_before(f, st):
-            continue
+        f, root, explicit, st = found
         path = shown(f)  # the manifest's key: text msgpack can write, whatever the name
         docs = state.unchanged(path, st)
         if docs is not None and ids.assign_all([d.raw_id for d in docs], [d.doc_id for d in docs]):
