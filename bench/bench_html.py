@@ -44,7 +44,7 @@ CACHE = ROOT / "bench" / "results" / "html-cache"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from kg.export.html import write_html  # noqa: E402
+from kg.export.view import write_html  # noqa: E402
 
 GEN_TARGET_S = 2.0
 STABLE_TARGET_S = 5.0

@@ -6,7 +6,7 @@ suffixes, media type, rdflib and Oxigraph names, and writer. ``kg build``, ``kg 
 :func:`get`). Writers are imported when used: this module is cheap to import.
 
 RDF formats (Turtle, TriG, N-Triples, N-Quads, JSON-LD) are written by
-:mod:`kg.export.rdf`, the HTML view by :mod:`kg.export.html`; this module adds the
+:mod:`kg.export.rdf`, the HTML view by :mod:`kg.export.view`; this module adds the
 property-graph formats for Gephi, Cytoscape and spreadsheets:
 
 - GraphML (:func:`write_graphml`): node and edge attributes typed per key; lists of
@@ -83,7 +83,7 @@ REGISTRY: dict[str, ExportFormat] = {
         ExportFormat("ttl", "turtle", "graph.ttl", (".ttl", ".turtle"), ("turtle",),
                      "text/turtle", "turtle", "TURTLE", f"{_RDF}:write_turtle", fast=True),
         ExportFormat("html", "html", "graph.html", (".html",), (), "text/html", None, None,
-                     "kg.export.html:write_html"),
+                     "kg.export.view:write_html"),
         ExportFormat("trig", "trig", "graph.trig", (".trig",), (), "application/trig",
                      "trig", "TRIG", f"{_RDF}:write_trig"),
         ExportFormat("nt", "ntriples", "graph.nt", (".nt", ".ntriples"),

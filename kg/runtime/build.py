@@ -171,7 +171,7 @@ def preload_exporters() -> None:
     0.3-0.4 s), while this process waits for a worker."""
     import importlib
 
-    for name in ("kg.graph", "kg.export.fast", "kg.export.html", "scipy.sparse"):
+    for name in ("kg.graph", "kg.export.fast", "kg.export.view", "scipy.sparse"):
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
 

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 import kg.export.view.data as H
-from kg.export.html import render_html, view_data, write_html
+from kg.export.view import render_html, view_data, write_html
 
 
 def random_graph(n: int, m: int, seed: int) -> nx.MultiDiGraph:

@@ -1,4 +1,4 @@
-"""The interactive HTML view (kg.export.html) of the real pipeline output: the payload, the
+"""The interactive HTML view (kg.export.view) of the real pipeline output: the payload, the
 file, and the page itself in headless Chromium (marker ``browser``; network blocked, every
 attempted request recorded; console errors fail the test).
 
@@ -29,7 +29,7 @@ import networkx as nx
 import pytest
 
 from kg.build import BuildReport, build
-from kg.export.html import html_for_notebook, render_html, show, view_data, write_html
+from kg.export.view import html_for_notebook, render_html, show, view_data, write_html
 from kg.model import ENTITY_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kg.export.fast
-import kg.export.html
+import kg.export.view
 from kg.build import SAMPLE_DIR, build
 from kg.cli import app
 from kg.errors import KGError
@@ -144,7 +144,7 @@ def test_failing_exporter_leaves_the_previous_outputs_intact(
         Path(path).write_text("<html>half a page")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kg.export.html, "write_html", broken_html)
+    monkeypatch.setattr(kg.export.view, "write_html", broken_html)
     with pytest.raises(KGError, match="E080"):
         build(out_dir=out, workers=1, quiet=True, formats=("ttl", "html"), fast_export=fast)
     assert {name: (out / name).read_bytes() for name in before} == before
