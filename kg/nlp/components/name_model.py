@@ -10,9 +10,9 @@ ordinary words (``ontology/lexicon/name_chars.tsv``, learnt from jieba's diction
 ``scripts/build_name_chars.py``).
 
 Work is proportional to candidates: :meth:`NameModel.candidates` finds, with numpy over
-the token array, the tokens of two to four characters that open with a surname's first
-character and are no dictionary word that cannot be a name (their hashes are looked up
-in one sorted array); only those reach Python.
+the token boundaries, the tokens of two to four characters that open with a surname and
+whose characters score near the threshold (per-character tables); only those reach
+Python.
 
 >>> m = NameModel(load_name_table(), frozenset("王许由"))
 >>> m.score("许科敏", 1) > 4 > m.score("许可证", 1), m.score("由市", 1) < 0
@@ -75,7 +75,7 @@ class NameModel:
             if "\u4e00" <= s[0] <= "\u9fff":
                 first[ord(s[0])] = True
         self._first = first
-        self._known: np.ndarray | None = None
+        self._lut: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def surname_length(self, w: str) -> int:
         """Length of the surname ``w`` opens with (compound first), else 0."""
@@ -86,58 +86,48 @@ class NameModel:
         get = self.given.get
         return self.sur.get(w[:sl], _FLOOR) + sum(get(ch, _FLOOR) for ch in w[sl:])
 
-    def known(self) -> np.ndarray:
-        """Sorted hashes of the dictionary words (2–4 characters, opening with a surname's
-        first character) that are no names: jieba tags them otherwise, or they are
-        two-character ``nr`` words (mostly common words: 文明, 高峰), or ``nr`` words
-        that score below the threshold (许可证). Built on first use, kept in snapshots."""
-        if self._known is None:
-            from spacy.strings import hash_string
+    def _luts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per code point: surname ratio, given-name ratio, and whether it opens a
+        compound surname (such tokens always reach the exact score)."""
+        if self._lut is None:
+            sur = np.full(0x10000, _FLOOR, dtype=np.float32)
+            given = np.full(0x10000, _FLOOR, dtype=np.float32)
+            comp = np.zeros(0x10000, dtype=bool)
+            for ch, v in self.sur.items():
+                if len(ch) == 1 and ch in self.surnames:
+                    sur[ord(ch)] = v
+            for ch, v in self.given.items():
+                given[ord(ch)] = v
+            for s in self.compound:
+                comp[ord(s[0])] = True
+            self._lut = (sur, given, comp)
+        return self._lut
 
-            from kg.nlp.text import jieba_tags
-
-            out = []
-            first = self._first
-            for w, tag in jieba_tags().items():
-                if (
-                    not 2 <= len(w) <= 4
-                    or not ("\u4e00" <= w[0] <= "\u9fff")
-                    or not first[ord(w[0])]
-                ):
-                    continue
-                sl = self.surname_length(w)
-                if (
-                    not tag.startswith("nr")
-                    or len(w) == 2
-                    or not sl
-                    or not 1 <= len(w) - sl <= 2
-                    or self.score(w, sl) < self.threshold
-                ):
-                    out.append(hash_string(w))
-            self._known = np.unique(np.asarray(out, dtype=np.uint64))
-        return self._known
-
-    def candidates(self, doc, norm: str) -> list[tuple[int, int]]:
-        """Token spans of two to four characters that open with a surname's first
-        character and are no known non-name word (see :meth:`known`)."""
-        n = len(doc)
-        if n == 0:
+    def candidates(self, st, slack: float = 2.0) -> list[tuple[int, int]]:
+        """Token spans of two to four characters that open with a surname and score at
+        least the threshold less ``slack`` (what a cue may add), in numpy over the token
+        boundaries: only these reach Python."""
+        norm = st.norm
+        mask = getattr(st.tok_starts, "mask", None)
+        if not mask or len(norm) < 2:
             return []
-        arr = doc.to_array(["IDX", "LENGTH", "ORTH"])
-        lens = arr[:, 1].astype(np.int64)
+        starts = np.flatnonzero(np.frombuffer(mask, dtype=np.uint8))
+        lens = np.diff(starts)
         ok = (lens >= 2) & (lens <= 4)
         if not ok.any():
             return []
-        idx = arr[ok, 0].astype(np.int64)
-        # the first character of each such token (code points above the BMP are no CJK)
-        cps = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[idx]
-        keep = (cps < 0x10000) & self._first[np.minimum(cps, 0xFFFF)]
+        idx, lens = starts[:-1][ok], lens[ok]
+        cp = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cp = np.minimum(cp, 0xFFFF).astype(np.int64)
+        sur, given, comp = self._luts()
+        c0 = cp[idx]
+        keep = (sur[c0] > _FLOOR) | comp[c0]
         if not keep.any():
             return []
-        orth = arr[ok, 2][keep].astype(np.uint64)
-        known = self.known()
-        pos = np.searchsorted(known, orth)
-        hit = (pos < len(known)) & (known[np.minimum(pos, len(known) - 1)] == orth)
-        starts = idx[keep][~hit].tolist()
-        ends = (idx[keep][~hit] + lens[ok][keep][~hit]).tolist()
-        return list(zip(starts, ends, strict=True))
+        idx, lens, c0 = idx[keep], lens[keep], c0[keep]
+        score = sur[c0] + given[cp[idx + 1]]
+        for k in (2, 3):
+            score = score + np.where(lens > k, given[cp[np.minimum(idx + k, len(cp) - 1)]], 0)
+        keep = (score >= self.threshold - slack) | comp[c0]
+        idx, lens = idx[keep], lens[keep]
+        return list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))

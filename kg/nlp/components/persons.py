@@ -33,8 +33,10 @@ _ADDRESS = frozenset(
     {"老", "老师", "小姐", "师傅", "大娘", "大爷", "大妈", "大伯", "大姐", "大哥", "阿姨"}
     | {"老汉", "同学", "主任", "家", "氏", "某", "某某", "总", "工", "姐", "哥", "叔", "婶"}
 )
+#: suffixes that make words of words (普及化, 开放式, 可行性): no given name ends in one
+_WORD_SUFFIXES = frozenset("化式性型率度")
 #: what a surname and one character must score above the name model's threshold
-_SHORT_NAME_MARGIN = 1.5
+_SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
 _HOME = "country/CHN"
 #: verbs after a list of names that opens a clause (王某、李某等参加会见)
@@ -485,7 +487,7 @@ class Persons:
         not a by-line (记者 X), not overlapping another candidate, not a word that a
         lone character before or after it continues (丁|薛祥: the name is longer)."""
         model = self._model
-        cands = model.candidates(doc, st.norm)
+        cands = model.candidates(st)
         if not cands:
             return
         norm, starts = st.norm, st.tok_starts
@@ -500,11 +502,13 @@ class Persons:
                 continue
             if (
                 w[-1] in NOT_NAME_END
+                or w[-1] in _WORD_SUFFIXES
                 or w in self.posts
                 or w[sl:] in self.posts
                 or w[sl:] in _ADDRESS
                 or self._titles_after.search(w, sl)
                 or (w not in self._name_words.nr and self._name_words.freq.get(w))
+                or (len(w) == 2 and w in self._name_words.nr)  # 文明, 高峰: jieba's noisy nr
             ):
                 continue
             # an unknown word right before or after: a longer (foreign) name that jieba
