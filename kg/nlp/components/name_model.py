@@ -103,10 +103,13 @@ class NameModel:
             self._lut = (sur, given, comp)
         return self._lut
 
-    def candidates(self, st, slack: float = 2.0) -> list[tuple[int, int]]:
+    def candidates(
+        self, st, slack: float = 2.0, short_margin: float = 0.0
+    ) -> list[tuple[int, int]]:
         """Token spans of two to four characters that open with a surname and score at
-        least the threshold less ``slack`` (what a cue may add), in numpy over the token
-        boundaries: only these reach Python."""
+        least the threshold less ``slack`` (what a cue may add), plus ``short_margin``
+        for two characters, in numpy over the token boundaries: only these reach
+        Python."""
         norm = st.norm
         mask = getattr(st.tok_starts, "mask", None)
         if not mask or len(norm) < 2:
@@ -128,6 +131,7 @@ class NameModel:
         score = sur[c0] + given[cp[idx + 1]]
         for k in (2, 3):
             score = score + np.where(lens > k, given[cp[np.minimum(idx + k, len(cp) - 1)]], 0)
-        keep = (score >= self.threshold - slack) | comp[c0]
+        need = self.threshold - slack + np.where(lens == 2, short_margin, 0.0)
+        keep = (score >= need) | comp[c0]
         idx, lens = idx[keep], lens[keep]
         return list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))

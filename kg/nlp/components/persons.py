@@ -487,7 +487,7 @@ class Persons:
         not a by-line (记者 X), not overlapping another candidate, not a word that a
         lone character before or after it continues (丁|薛祥: the name is longer)."""
         model = self._model
-        cands = model.candidates(st)
+        cands = model.candidates(st, 2.0, _SHORT_NAME_MARGIN)
         if not cands:
             return
         norm, starts = st.norm, st.tok_starts
