@@ -57,6 +57,16 @@ def _load(directory: str) -> tuple[dict[str, float], dict[str, float]]:
     return sur, given
 
 
+def _code_points(norm: str) -> np.ndarray:
+    """The characters of ``norm`` as code points, those above the BMP as 0xFFFF (no
+    CJK); UTF-16 when it has one unit per character (most text: half the bytes)."""
+    cp = np.frombuffer(norm.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if len(cp) != len(norm):
+        wide = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cp = np.minimum(wide, 0xFFFF).astype(np.uint16)
+    return cp
+
+
 class NameModel:
     """Surname + given-name character scores, and the tokens worth scoring."""
 
@@ -75,7 +85,10 @@ class NameModel:
             if "\u4e00" <= s[0] <= "\u9fff":
                 first[ord(s[0])] = True
         self._first = first
-        self._lut: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._comp2 = np.zeros(0x10000, dtype=bool)
+        for s in self.compound:
+            self._comp2[ord(s[1])] = True
 
     def surname_length(self, w: str) -> int:
         """Length of the surname ``w`` opens with (compound first), else 0."""
@@ -86,21 +99,24 @@ class NameModel:
         get = self.given.get
         return self.sur.get(w[:sl], _FLOOR) + sum(get(ch, _FLOOR) for ch in w[sl:])
 
-    def _luts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per code point: surname ratio, given-name ratio, and whether it opens a
-        compound surname (such tokens always reach the exact score)."""
+    def _luts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per code point: surname ratio, given-name ratio, whether it may open a
+        surname (single or compound), and whether it opens a compound one."""
         if self._lut is None:
             sur = np.full(0x10000, _FLOOR, dtype=np.float32)
             given = np.full(0x10000, _FLOOR, dtype=np.float32)
-            comp = np.zeros(0x10000, dtype=bool)
+            first = np.zeros(0x10000, dtype=bool)
             for ch, v in self.sur.items():
                 if len(ch) == 1 and ch in self.surnames:
                     sur[ord(ch)] = v
+                    first[ord(ch)] = True
             for ch, v in self.given.items():
                 given[ord(ch)] = v
+            comp = np.zeros(0x10000, dtype=bool)
             for s in self.compound:
+                first[ord(s[0])] = True
                 comp[ord(s[0])] = True
-            self._lut = (sur, given, comp)
+            self._lut = (sur, given, first, comp)
         return self._lut
 
     def candidates(
@@ -112,26 +128,35 @@ class NameModel:
         Python."""
         norm = st.norm
         mask = getattr(st.tok_starts, "mask", None)
-        if not mask or len(norm) < 2:
+        n = len(norm)
+        if not mask or n < 2:
             return []
-        starts = np.flatnonzero(np.frombuffer(mask, dtype=np.uint8))
-        lens = np.diff(starts)
-        ok = (lens >= 2) & (lens <= 4)
-        if not ok.any():
+        sur, given, first, comp = self._luts()
+        cp = _code_points(norm)
+        m = np.frombuffer(mask, dtype=np.bool_)
+        # token starts whose character may open a surname, then tokens of 2–4
+        # characters: no token start right after, one 2, 3 or 4 characters on
+        f = first[cp]
+        f &= m[:n]
+        f[n - 1] = False
+        idx = np.flatnonzero(f)
+        if not len(idx):
             return []
-        idx, lens = starts[:-1][ok], lens[ok]
-        cp = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        cp = np.minimum(cp, 0xFFFF).astype(np.int64)
-        sur, given, comp = self._luts()
-        c0 = cp[idx]
-        keep = (sur[c0] > _FLOOR) | comp[c0]
-        if not keep.any():
+        mp = np.concatenate((m, np.zeros(4, dtype=np.bool_)))
+        idx = idx[~mp[idx + 1]]
+        end = np.where(mp[idx + 2], idx + 2, np.where(mp[idx + 3], idx + 3, idx + 4))
+        keep = mp[end]
+        idx, lens = idx[keep], (end - idx)[keep]
+        if not len(idx):
             return []
-        idx, lens, c0 = idx[keep], lens[keep], c0[keep]
-        score = sur[c0] + given[cp[idx + 1]]
-        for k in (2, 3):
-            score = score + np.where(lens > k, given[cp[np.minimum(idx + k, len(cp) - 1)]], 0)
+        cq = np.concatenate((cp, np.zeros(4, dtype=cp.dtype)))
+        c0, c1 = cq[idx], cq[idx + 1]
+        score = sur[c0] + given[c1]
+        score += np.where(lens > 2, given[cq[idx + 2]], np.float32(0))
+        score += np.where(lens > 3, given[cq[idx + 3]], np.float32(0))
         need = self.threshold - slack + np.where(lens == 2, short_margin, 0.0)
-        keep = (score >= need) | comp[c0]
+        # or a compound surname (欧阳, 司马; its first character alone, 公, 第, 上, is
+        # no sign of one): both characters may be a compound's (checked exactly later)
+        keep = (score >= need) | (comp[c0] & self._comp2[c1] & (lens >= 3))
         idx, lens = idx[keep], lens[keep]
         return list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))
