@@ -120,12 +120,18 @@ class NameModel:
         return self._lut
 
     def candidates(
-        self, st, slack: float = 2.0, short_margin: float = 0.0
+        self,
+        st,
+        slack: float = 2.0,
+        short_margin: float = 0.0,
+        split_margin: float | None = None,
     ) -> list[tuple[int, int]]:
         """Token spans of two to four characters that open with a surname and score at
         least the threshold less ``slack`` (what a cue may add), plus ``short_margin``
         for two characters, in numpy over the token boundaries: only these reach
-        Python."""
+        Python. With ``split_margin``, also a one-character surname token and the three
+        characters from it when they end on a token boundary (刘|正学), scoring
+        ``split_margin`` more."""
         norm = st.norm
         mask = getattr(st.tok_starts, "mask", None)
         n = len(norm)
@@ -143,10 +149,18 @@ class NameModel:
         if not len(idx):
             return []
         mp = np.concatenate((m, np.zeros(4, dtype=np.bool_)))
-        idx = idx[~mp[idx + 1]]
+        lone = mp[idx + 1]
+        # a surname alone, and a given name of two characters that jieba cut off (刘|正学,
+        # 姜|天云): a span of three characters ending on a token boundary
+        split = idx[lone]
+        split = split[mp[split + 3]]
+        idx = idx[~lone]
         end = np.where(mp[idx + 2], idx + 2, np.where(mp[idx + 3], idx + 3, idx + 4))
         keep = mp[end]
         idx, lens = idx[keep], (end - idx)[keep]
+        if split_margin is not None and len(split):
+            idx = np.concatenate((idx, split))
+            lens = np.concatenate((lens, np.full(len(split), 3, dtype=lens.dtype)))
         if not len(idx):
             return []
         cq = np.concatenate((cp, np.zeros(4, dtype=cp.dtype)))
@@ -155,8 +169,11 @@ class NameModel:
         score += np.where(lens > 2, given[cq[idx + 2]], np.float32(0))
         score += np.where(lens > 3, given[cq[idx + 3]], np.float32(0))
         need = self.threshold - slack + np.where(lens == 2, short_margin, 0.0)
+        if split_margin is not None and len(split):
+            need[len(idx) - len(split) :] += split_margin
         # or a compound surname (欧阳, 司马; its first character alone, 公, 第, 上, is
         # no sign of one): both characters may be a compound's (checked exactly later)
         keep = (score >= need) | (comp[c0] & self._comp2[c1] & (lens >= 3))
         idx, lens = idx[keep], lens[keep]
-        return list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))
+        out = list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))
+        return sorted(out) if split_margin is not None else out

@@ -51,7 +51,7 @@ _AFTER_NAME = (
     "教授",
     "同志",
 )
-_DOTS = "·•‧・"
+DOTS = _DOTS = "·•‧・"
 MAX_FOREIGN = 14
 
 
