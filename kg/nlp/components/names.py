@@ -28,7 +28,7 @@ _STOP_TAGS = frozenset(
     | {"n", "a", "an", "l", "i", "nz", "s", "b", "z"}
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
-_STOP_CHARS = frozenset(
+STOP_CHARS = _STOP_CHARS = frozenset(
     "在于和与同及的等将对向就为也都还已曾率说称今昨并又再从被把因致让到赴访抵来去"
 )
 #: honorifics and ranks written after a name, and words for a person's company
@@ -51,7 +51,7 @@ _AFTER_NAME = (
     "教授",
     "同志",
 )
-_DOTS = "·•‧・"
+DOTS = _DOTS = "·•‧・"
 MAX_FOREIGN = 14
 
 

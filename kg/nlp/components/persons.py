@@ -18,7 +18,15 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.names import ForeignNameReader, NameWords, is_cjk
+from kg.nlp.components.name_model import NameModel, load_name_table
+from kg.nlp.components.names import (
+    DOTS,
+    NOT_NAME_END,
+    STOP_CHARS,
+    ForeignNameReader,
+    NameWords,
+    is_cjk,
+)
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
@@ -27,6 +35,20 @@ _ROLE_END = frozenset("方们者人庭员院会局部厅处所队组家")
 _DEFAULT_POSTS = ("部长", "总经济师", "总理", "主任", "局长", "主席", "记者", "责任编辑")
 #: types of what a post belongs to (外交部部长, 俄罗斯总统, 联合国秘书长)
 _OWNERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
+#: terms of address after a surname (王老师, 李小姐, 胡老): no given name
+_ADDRESS = frozenset(
+    {"老", "老师", "小姐", "师傅", "大娘", "大爷", "大妈", "大伯", "大姐", "大哥", "阿姨"}
+    | {"老汉", "同学", "主任", "家", "氏", "某", "某某", "总", "工", "姐", "哥", "叔", "婶"}
+)
+#: the heads of doctrines named after a person (某某某思想, 某某理论; not 主义: 某某主义
+#: is the name of a school of thought, not a mention of its founder)
+_DOCTRINES = ("理论", "思想")
+#: what a surname token and two characters after it must score above the threshold
+_SPLIT_NAME_MARGIN = 1.0
+#: suffixes that make words of words (普及化, 开放式, 可行性): no given name ends in one
+_WORD_SUFFIXES = frozenset("化式性型率度")
+#: what a surname and one character must score above the name model's threshold
+_SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
 _HOME = "country/CHN"
 #: verbs after a list of names that opens a clause (王某、李某等参加会见)
@@ -121,6 +143,7 @@ class Persons:
         )
         self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
         self._list_verbs = re.compile("|".join(_LIST_VERBS))
+        self._model = NameModel(load_name_table(directory), self.surnames)
 
     def _name_at(
         self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
@@ -187,6 +210,9 @@ class Persons:
         self._words_as_names(st, names, taken, done)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
+        self._model_names(doc, st, names, taken)
+        self._dotted_names(st, names, taken)
+        self._names_in_names(st, names, taken)
         m0 = self._strong_at0.match(norm)
         for m in itertools.chain((m0,) if m0 else (), self._strong_scan.finditer(norm)):
             ns = m.end()
@@ -467,6 +493,190 @@ class Persons:
             return
         self._add(st, names, i, h)
         taken.add(i)
+
+    def _model_names(self, doc: Doc, st, names: dict[str, str], taken: set[int]) -> None:
+        """Names no cue introduces: a word jieba's HMM made or its dictionary tags as a
+        name, scored by :class:`NameModel` (surname and given-name characters) plus its
+        context — a cue after it (表示, 说, 等, 、), an item of a list. Whole words only,
+        not a by-line (记者 X), not overlapping another candidate, not a word that a
+        lone character before or after it continues (丁|薛祥: the name is longer)."""
+        model = self._model
+        cands = model.candidates(st, 2.0, _SHORT_NAME_MARGIN, _SPLIT_NAME_MARGIN)
+        if not cands:
+            return
+        norm, starts = st.norm, st.tok_starts
+        n = len(norm)
+        covered: bytearray | None = None
+        for i, j in cands:
+            if i in taken:
+                continue
+            w = norm[i:j]
+            sl = model.surname_length(w)
+            if not sl or not 1 <= len(w) - sl <= 2 or not all(is_cjk(ch) for ch in w):
+                continue
+            # a surname token and a given name jieba cut off (刘|正学)
+            split = i + 1 in starts and sl == 1
+            if (
+                w[-1] in NOT_NAME_END
+                or w[-1] in _WORD_SUFFIXES
+                or w in self.posts
+                or w[sl:] in self.posts
+                or w[sl:] in _ADDRESS
+                or self._titles_after.search(w, sl)
+                or (w not in self._name_words.nr and self._name_words.freq.get(w))
+                or (len(w) == 2 and w in self._name_words.nr)  # 文明, 高峰: jieba's noisy nr
+            ):
+                continue
+            # an unknown word right before or after: a longer (foreign) name that jieba
+            # cut in pieces (斯特罗|耶夫), not this one
+            if self._unknown_word_at(st, j) or self._unknown_word_before(st, i):
+                continue
+            # a lone surname before, and the word may be a given name: the name starts
+            # earlier (丁|薛祥)
+            if (
+                i > 0
+                and i - 1 in starts
+                and norm[i - 1] in self.surnames
+                and norm[i - 1] not in STOP_CHARS
+                and len(w) <= 3
+                and model.given.get(w[0], 0.0) > 0
+            ):
+                continue
+            e = j
+            if (
+                len(w) - sl == 1
+                and j < n
+                and is_cjk(norm[j])
+                and j + 1 in starts
+                and norm[j] not in STOP_CHARS
+                and norm[j] not in NOT_NAME_END
+                and model.given.get(norm[j], 0.0) > 0
+            ):
+                e = j + 1  # 张友|香: a character of names after a one-character given name
+                w = norm[i:e]
+            bonus = 0.0
+            if e < n and (
+                norm[e] == "说" or norm.startswith("等", e) or self._strong_cue.match(norm, e)
+            ):
+                bonus = 2.0
+            elif (e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、"):
+                bonus = 1.0
+            # a surname that is also a function word (和, 于, 向) needs a cue; a surname
+            # and one character (2 characters in all) is likelier a word by chance; so is
+            # a surname before a word (张|全军): a given name that is a word needs a cue
+            if w[0] in STOP_CHARS and bonus < 2.0:
+                continue
+            if split and bonus < 2.0 and (w[1:] in self._common or w[1:] in self._not_names):
+                continue
+            need = model.threshold + (_SHORT_NAME_MARGIN if len(w) - sl == 1 else 0.0)
+            need += _SPLIT_NAME_MARGIN if split else 0.0
+            if model.score(w, sl) + bonus < need:
+                continue
+            if (
+                self.gaz.lookup(w) is not None
+                or w in self.gaz.not_entities
+                or self._credit_end.search(norm, max(0, i - 8), i)
+            ):
+                continue
+            if covered is None:
+                covered = bytearray(n + 1)
+                for c in st.candidates:
+                    covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+            if any(covered[i:e]):
+                continue
+            self._add(st, names, i, e)
+            taken.add(i)
+
+    def _dotted_names(self, st, names: dict[str, str], taken: set[int]) -> None:
+        """Transliterated names with a middle dot and no post (某某·某某某说): the words
+        before the dot that may belong to a name (no verb, noun, function word, post or
+        known place: :class:`ForeignNameReader`'s stop words), at most two words and six
+        characters, then the name read on from there."""
+        norm, starts = st.norm, st.tok_starts
+        n = len(norm)
+        stops = self._foreign.stops
+        for dot in DOTS:
+            d = norm.find(dot)
+            while d > 0:
+                if d + 1 < n and is_cjk(norm[d - 1]) and is_cjk(norm[d + 1]):
+                    s = d
+                    for _ in range(2):
+                        t = s - 1
+                        while t > 0 and t not in starts:
+                            t -= 1
+                        word = norm[t:s]
+                        if (
+                            d - t > 6
+                            or not all(is_cjk(ch) for ch in word)
+                            or word in stops
+                            or (len(word) == 1 and word in STOP_CHARS)
+                            or self._any_post.search(word)
+                            or self.gaz.lookup(word) is not None
+                        ):
+                            break
+                        s = t
+                    if s < d and s not in taken:
+                        ne = self._foreign.read(norm, s, starts)
+                        if (
+                            ne is not None
+                            and ne > d + 1
+                            and self.gaz.lookup(norm[s:ne]) is None
+                            and norm[s:ne] not in self.gaz.not_entities
+                        ):
+                            self._add(st, names, s, ne)
+                            taken.add(s)
+                d = norm.find(dot, d + 1)
+
+    def _names_in_names(self, st, names: dict[str, str], taken: set[int]) -> None:
+        """A person's name that opens the name of a doctrine (某某某思想, 某某理论): a
+        name of jieba's dictionary, or one the name model accepts, as the whole start of
+        the word."""
+        norm, starts = st.norm, st.tok_starts
+        model = self._model
+        for suffix in _DOCTRINES:
+            i = norm.find(suffix, 2)
+            while i >= 0:
+                for length in (3, 2, 4):
+                    ns = i - length
+                    if ns < 0 or ns not in starts or ns in taken:
+                        continue
+                    w = norm[ns:i]
+                    sl = model.surname_length(w)
+                    if not sl or not all(is_cjk(ch) for ch in w):
+                        continue
+                    if (
+                        (w in self._name_words.nr
+                        and length > 2)
+                        or (
+                            not self._name_words.freq.get(w)
+                            and length - sl == 2
+                            and model.score(w, sl) >= model.threshold
+                        )
+                    ):
+                        self._add(st, names, ns, i)
+                        taken.add(ns)
+                        break
+                i = norm.find(suffix, i + 2)
+
+    def _unknown_word_at(self, st, i: int) -> bool:
+        """Whether the token starting at ``i`` is a CJK word of two or more characters
+        that jieba's dictionary lacks (its HMM made it)."""
+        norm, starts = st.norm, st.tok_starts
+        if i >= len(norm) or not is_cjk(norm[i]):
+            return False
+        j = i + 1
+        while j < len(norm) and j not in starts:
+            j += 1
+        return j - i >= 2 and not self._name_words.freq.get(norm[i:j])
+
+    def _unknown_word_before(self, st, e: int) -> bool:
+        norm, starts = st.norm, st.tok_starts
+        if e <= 0 or not is_cjk(norm[e - 1]):
+            return False
+        i = e - 1
+        while i > 0 and i not in starts:
+            i -= 1
+        return e - i >= 2 and not self._name_words.freq.get(norm[i:e])
 
     def _foreign_ok(self, st, ns: int, ne: int) -> bool:
         name = st.norm[ns:ne]

@@ -1,0 +1,78 @@
+"""People's Daily 1998 persons: kg's Person spans against the ``PER`` spans, by half.
+
+A development tool for the person rules that must not fit the data: rules are developed
+on the even-numbered sentences (0, 2, 4…) and checked on the odd ones. Scores exactly as
+``kg eval --external`` does (exact span match, micro-averaged), on either half or both.
+The data set (``../shared/eval/external/peoples_daily_dev.bio``, research licence) is
+read at run time only, never copied.
+
+Usage: ``PYTHONPATH=$PWD .venv/bin/python bench/pd_persons.py [--half even|odd|all]
+[--errors N] [--lac]`` (``--errors``: print N sentences with their misses and false
+positives, of the half asked for; ``--lac``: LAC's own PER words on the same sentences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATA = ROOT.parent / "shared" / "eval" / "external" / "peoples_daily_dev.bio"
+
+
+def score(gold: list[set], pred: list[set]) -> dict:
+    tp = sum(len(g & p) for g, p in zip(gold, pred, strict=True))
+    fp = sum(len(p - g) for g, p in zip(gold, pred, strict=True))
+    fn = sum(len(g - p) for g, p in zip(gold, pred, strict=True))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def main() -> int:
+    from kg.eval.external import read_bio
+    from kg.spans import entity_spans
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--half", choices=("even", "odd", "all"), default="even")
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--lac", action="store_true")
+    ap.add_argument("--data", type=Path, default=DATA)
+    args = ap.parse_args()
+    data = list(read_bio(args.data))
+    texts = [t for t, _ in data]
+    gold = [{(s, e) for ty, s, e in spans if ty == "PER"} for _, spans in data]
+    if args.lac:
+        from kg.eval.external import _lac_tags
+
+        pred = [d.get("PER", set()) for d in _lac_tags(texts)]
+    else:
+        pred = [
+            {(s["start"], s["end"]) for s in spans if s["type"] == "Person"}
+            for spans in entity_spans(texts, nominal=False)
+        ]
+    halves = {"even": range(0, len(data), 2), "odd": range(1, len(data), 2)}
+    for name, idx in (*halves.items(), ("all", range(len(data)))):
+        res = score([gold[i] for i in idx], [pred[i] for i in idx])
+        print(f"{name:4s} " + " ".join(f"{k} {v}" for k, v in res.items()))
+    if args.errors:
+        idx = halves.get(args.half, range(len(data)))
+        shown = 0
+        for i in idx:
+            g, p = gold[i], pred[i]
+            if g != p and shown < args.errors:
+                t = texts[i]
+                fp = [t[s:e] for s, e in sorted(p - g)]
+                fn = [t[s:e] for s, e in sorted(g - p)]
+                print(json.dumps({"i": i, "fp": fp, "fn": fn, "text": t}, ensure_ascii=False))
+                shown += 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""A data-derived model of Chinese names, scored only where a name may stand.
+
+Most names in news stand without a post or a cue (柳某明白…, 由某某扳回一球): the rules of
+:mod:`kg.nlp.components.persons` need a context and miss them. jieba's HMM joins most
+unknown names into one word (宋敬波) and its dictionary tags many known ones ``nr``
+(毛泽东); neither alone is a name test (jieba's HMM also makes 由市 and 万人, its ``nr``
+tag covers 许可证 and 文明). :class:`NameModel` scores such a word by how likely its first
+character is as a surname and its other characters are in a given name, against
+ordinary words (``ontology/lexicon/name_chars.tsv``, learnt from jieba's dictionary by
+``scripts/build_name_chars.py``).
+
+Work is proportional to candidates: :meth:`NameModel.candidates` finds, with numpy over
+the token boundaries, the tokens of two to four characters that open with a surname and
+whose characters score near the threshold (per-character tables); only those reach
+Python.
+
+>>> m = NameModel(load_name_table(), frozenset("王许由"))
+>>> m.score("许科敏", 1) > 4 > m.score("许可证", 1), m.score("由市", 1) < 0
+(True, True)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from kg.nlp.gazetteer import ONTOLOGY_DIR
+
+#: the score of a character the table lacks (as unlikely as the table's least likely)
+_FLOOR = -6.0
+#: a name scores at least this (tuned on one half of a news corpus, checked on the other)
+THRESHOLD = 4.0
+
+
+def load_name_table(
+    directory: Path = ONTOLOGY_DIR,
+) -> tuple[dict[str, float], dict[str, float]]:
+    """``(surname ratios, given-name ratios)`` from ``lexicon/name_chars.tsv``."""
+    return _load(str(directory))
+
+
+@lru_cache(maxsize=2)
+def _load(directory: str) -> tuple[dict[str, float], dict[str, float]]:
+    sur: dict[str, float] = {}
+    given: dict[str, float] = {}
+    with open(Path(directory) / "lexicon" / "name_chars.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            ch, s, g = line.rstrip("\n").split("\t")
+            if s:
+                sur[ch] = float(s)
+            if g:
+                given[ch] = float(g)
+    return sur, given
+
+
+def _code_points(norm: str) -> np.ndarray:
+    """The characters of ``norm`` as code points, those above the BMP as 0xFFFF (no
+    CJK); UTF-16 when it has one unit per character (most text: half the bytes)."""
+    cp = np.frombuffer(norm.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if len(cp) != len(norm):
+        wide = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cp = np.minimum(wide, 0xFFFF).astype(np.uint16)
+    return cp
+
+
+class NameModel:
+    """Surname + given-name character scores, and the tokens worth scoring."""
+
+    def __init__(
+        self,
+        table: tuple[dict[str, float], dict[str, float]],
+        surnames: frozenset[str],
+        threshold: float = THRESHOLD,
+    ) -> None:
+        self.sur, self.given = table
+        self.surnames = surnames
+        self.compound = frozenset(s for s in surnames if len(s) == 2)
+        self.threshold = threshold
+        first = np.zeros(0x10000, dtype=bool)
+        for s in surnames:
+            if "\u4e00" <= s[0] <= "\u9fff":
+                first[ord(s[0])] = True
+        self._first = first
+        self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._comp2 = np.zeros(0x10000, dtype=bool)
+        for s in self.compound:
+            self._comp2[ord(s[1])] = True
+
+    def surname_length(self, w: str) -> int:
+        """Length of the surname ``w`` opens with (compound first), else 0."""
+        return 2 if w[:2] in self.compound and len(w) >= 3 else 1 if w[:1] in self.surnames else 0
+
+    def score(self, w: str, sl: int) -> float:
+        """Log-likelihood ratio of ``w`` (surname of length ``sl``) being a name."""
+        get = self.given.get
+        return self.sur.get(w[:sl], _FLOOR) + sum(get(ch, _FLOOR) for ch in w[sl:])
+
+    def _luts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per code point: surname ratio, given-name ratio, whether it may open a
+        surname (single or compound), and whether it opens a compound one."""
+        if self._lut is None:
+            sur = np.full(0x10000, _FLOOR, dtype=np.float32)
+            given = np.full(0x10000, _FLOOR, dtype=np.float32)
+            first = np.zeros(0x10000, dtype=bool)
+            for ch, v in self.sur.items():
+                if len(ch) == 1 and ch in self.surnames:
+                    sur[ord(ch)] = v
+                    first[ord(ch)] = True
+            for ch, v in self.given.items():
+                given[ord(ch)] = v
+            comp = np.zeros(0x10000, dtype=bool)
+            for s in self.compound:
+                first[ord(s[0])] = True
+                comp[ord(s[0])] = True
+            self._lut = (sur, given, first, comp)
+        return self._lut
+
+    def candidates(
+        self,
+        st,
+        slack: float = 2.0,
+        short_margin: float = 0.0,
+        split_margin: float | None = None,
+    ) -> list[tuple[int, int]]:
+        """Token spans of two to four characters that open with a surname and score at
+        least the threshold less ``slack`` (what a cue may add), plus ``short_margin``
+        for two characters, in numpy over the token boundaries: only these reach
+        Python. With ``split_margin``, also a one-character surname token and the three
+        characters from it when they end on a token boundary (刘|正学), scoring
+        ``split_margin`` more."""
+        norm = st.norm
+        mask = getattr(st.tok_starts, "mask", None)
+        n = len(norm)
+        if not mask or n < 2:
+            return []
+        sur, given, first, comp = self._luts()
+        cp = _code_points(norm)
+        m = np.frombuffer(mask, dtype=np.bool_)
+        # token starts whose character may open a surname, then tokens of 2–4
+        # characters: no token start right after, one 2, 3 or 4 characters on
+        f = first[cp]
+        f &= m[:n]
+        f[n - 1] = False
+        idx = np.flatnonzero(f)
+        if not len(idx):
+            return []
+        mp = np.concatenate((m, np.zeros(4, dtype=np.bool_)))
+        lone = mp[idx + 1]
+        # a surname alone, and a given name of two characters that jieba cut off (刘|正学,
+        # 姜|天云): a span of three characters ending on a token boundary
+        split = idx[lone]
+        split = split[mp[split + 3]]
+        idx = idx[~lone]
+        end = np.where(mp[idx + 2], idx + 2, np.where(mp[idx + 3], idx + 3, idx + 4))
+        keep = mp[end]
+        idx, lens = idx[keep], (end - idx)[keep]
+        if split_margin is not None and len(split):
+            idx = np.concatenate((idx, split))
+            lens = np.concatenate((lens, np.full(len(split), 3, dtype=lens.dtype)))
+        if not len(idx):
+            return []
+        cq = np.concatenate((cp, np.zeros(4, dtype=cp.dtype)))
+        c0, c1 = cq[idx], cq[idx + 1]
+        score = sur[c0] + given[c1]
+        score += np.where(lens > 2, given[cq[idx + 2]], np.float32(0))
+        score += np.where(lens > 3, given[cq[idx + 3]], np.float32(0))
+        need = self.threshold - slack + np.where(lens == 2, short_margin, 0.0)
+        if split_margin is not None and len(split):
+            need[len(idx) - len(split) :] += split_margin
+        # or a compound surname (欧阳, 司马; its first character alone, 公, 第, 上, is
+        # no sign of one): both characters may be a compound's (checked exactly later)
+        keep = (score >= need) | (comp[c0] & self._comp2[c1] & (lens >= 3))
+        idx, lens = idx[keep], lens[keep]
+        out = list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))
+        return sorted(out) if split_margin is not None else out
