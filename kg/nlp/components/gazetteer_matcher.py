@@ -14,14 +14,17 @@ The automaton sees only the parts of the text that may hold a name
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ahocorasick
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import Mention
+from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
-from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_gazetteer
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -55,9 +58,12 @@ def _ascii_alnum(ch: str) -> bool:
 class GazetteerMatcher:
     """Candidates for known entities; short names must be whole jieba tokens."""
 
-    def __init__(self, gazetteer: Gazetteer, min_free_len: int = 3) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, min_free_len: int = 3, directory: Path = ONTOLOGY_DIR
+    ) -> None:
         self.gaz = gazetteer
         self.min_free_len = min_free_len
+        self.country_abbr = CountryAbbreviations(gazetteer, directory)
         self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
 
     def __getstate__(self) -> dict:
@@ -210,6 +216,7 @@ class GazetteerMatcher:
             self._named_parents(st, counties)
         if self.gaz.place_abbr:
             self._abbreviations(st)
+        st.candidates.extend(self.country_abbr.find(st))
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:
@@ -234,4 +241,5 @@ class GazetteerMatcher:
 def make_gazetteer_matcher(
     nlp: Language, name: str, gazetteer_dir: str | None, min_free_len: int
 ) -> GazetteerMatcher:
-    return GazetteerMatcher(load_gazetteer(gazetteer_dir), min_free_len)
+    directory = Path(gazetteer_dir) if gazetteer_dir else ONTOLOGY_DIR
+    return GazetteerMatcher(load_gazetteer(gazetteer_dir), min_free_len, directory)
