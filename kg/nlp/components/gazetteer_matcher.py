@@ -25,6 +25,7 @@ from kg.model import Mention
 from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.localities import find_localities
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -283,6 +284,7 @@ class GazetteerMatcher:
         st.candidates.extend(self.country_abbr.find(st))
         if self.bare_regions:
             self._regions(st)
+        st.candidates.extend(find_localities(st, jieba_tags(), self._freq()))
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:
