@@ -87,6 +87,15 @@ class CountryAbbreviations:
         self._run = re.compile(f"{cls}{{2,3}}")
         self._after = re.compile("[" + re.escape(before) + "](" + cls + ")") if before else None
 
+    def fixed(self) -> dict[str, str]:
+        """The characters that abbreviate one country in any text (美 → USA), China's
+        中 and 华 and the common words among them (以, 加) left out."""
+        return {
+            ch: k
+            for ch, k in self.table.items()
+            if ch not in self.weak and ch not in self.pair_only and ch not in self.verb_only
+        }
+
     def _document_chars(self, st) -> dict[str, str]:
         """The first character of each country named in full in the document, when no
         other country named there starts with it: that character → the country."""
@@ -125,7 +134,7 @@ class CountryAbbreviations:
             or any(j in st.tok_starts for j in range(s + 1, e))
             or (
                 _CHINA not in keys
-                and not (all(ch in self.table for ch in run) and any(ch in named for ch in run))
+                and not (any(ch in self.table for ch in run) and any(ch in named for ch in run))
             )
         ):
             # 中越加强, 比赛|中|以, 美德 (neither country named), 尼斯 (two characters of

@@ -20,14 +20,19 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
-from kg.nlp.components.base import open_key
+from kg.nlp.text import is_cjk
 
 UNITS = "镇乡村"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}\Z")
 # characters that are no part of such a name: numbers, function words, places' units
 _NOT_IN_NAME = frozenset(
     "的在了是为由对向从把被并于将也就都又已还其该本各每这那此之以所或等及和与全"
-    "一二三四五六七八九十百千万两几多个省市县区乡镇村"
+    "两几多个省市县区乡镇村"
+)
+# function characters, never in a transliterated name
+_FUNCTION = frozenset(
+    "的在了是为由对向从把被并于将就都又已还其该本各每这那此之以所或等及和与全"
+    "一二三四五六七八九十两几"
 )
 # jieba tags of names: places, persons, other proper names
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
@@ -48,6 +53,8 @@ def _is_name(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
 
 def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
     """Location mentions (rule ``pattern``) of towns and villages in ``st``."""
+    from kg.nlp.components.base import open_key  # (the components import this module)
+
     norm, text = st.norm, st.text
     out: list[Mention] = []
     for unit in UNITS:
@@ -94,3 +101,128 @@ def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int
         if not tags.get(norm[s - 1], "").startswith(_BEFORE_TAGS):
             return None  # 草|河坝|村: the name starts before
     return s
+
+
+class ForeignDivisions:
+    """A foreign state, province, county or city no gazetteer lists, by its unit: a
+    transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
+    塔科马市). A transliterated name is written in the characters of the foreign names the
+    gazetteer holds (countries and world cities: 斯, 尔, 克, 特…), not in those of China's
+    own divisions (a Chinese 州 or 县 is the gazetteer's), and in those of jieba's
+transliterated names (tag nrt); it runs from a character of no
+    such name (or a country's name before it) to the unit, at least two characters
+    (three before 省/市/县, which Chinese words end in more often). A world city + 市 is
+    that city (维也纳市).
+
+    >>> from kg.spans import entity_spans
+    >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
+    >>> [s["text"] for s in spans if s["type"] == "Location"]
+    ['拉贾斯坦邦', '维也纳市']
+    """
+
+    UNITS = "州邦郡省市县"
+
+    def __init__(self, gazetteer, abbr: dict[str, str] | None = None) -> None:
+        from collections import Counter
+
+        #: one-character abbreviations of countries (美, 俄): a word of its own before a
+        #: name is no part of it (美|纽约州)
+        self.abbr = abbr or {}
+        foreign: Counter[str] = Counter()
+        chinese: Counter[str] = Counter()
+        self.cities: dict[str, str] = {}
+        for e in gazetteer.entries.values():
+            names = [e.name, *e.aliases]
+            if e.type == "Country" and e.iso != "CHN":
+                target = foreign
+            elif e.type == "Location" and e.category in ("首都", "城市"):
+                target = foreign
+                self.cities.update((n, e.id) for n in names)
+            elif e.type == "Location" and e.id.startswith("place/cn-"):
+                target = chinese
+            else:
+                continue
+            for n in names:
+                target.update(set(n))
+        # and jieba's transliterated names (tag nrt: 肯尼迪, 贾迈勒)
+        from kg.nlp.text import jieba_tags
+
+        for w, tag in jieba_tags().items():
+            if tag == "nrt":
+                foreign.update(set(w))
+        self.chars = frozenset(
+            c for c, k in foreign.items() if k >= 3 and chinese[c] <= 3 * k and c not in _FUNCTION
+        )
+        self.gaz = gazetteer
+
+    @staticmethod
+    def _common_word(norm: str, s: int, i: int, st, tags: dict[str, str], freq) -> bool:
+        """A word of two or more characters in ``norm[s:i]`` that is a dictionary word
+        and no name (普查|国|省)."""
+        a = s
+        while a < i:
+            b = a + 1
+            while b < i and b not in st.tok_starts:
+                b += 1
+            w = norm[a:b]
+            if len(w) >= 2 and w in freq and tags.get(w) not in _NAME_TAGS:
+                return True
+            a = b
+        return False
+
+    def find(self, st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+        """Location mentions of the foreign divisions in ``st``."""
+        from kg.nlp.components.base import open_key
+
+        norm, text = st.norm, st.text
+        chars = self.chars
+        country_ends = {c.end for c in st.candidates if c.type == "Country"}
+        out: list[Mention] = []
+        for unit in self.UNITS:
+            i = norm.find(unit, 2)
+            while i != -1:
+                e = i + 1
+                s = i
+                while s > 0 and i - s < 8 and norm[s - 1] in chars and s not in country_ends:
+                    s -= 1
+                while s < i and s not in st.tok_starts:
+                    s += 1  # the name starts a word
+                country = None
+                if (
+                    norm[s] in self.abbr
+                    and i - s >= 2
+                    and (s + 1 in st.tok_starts or tags.get(norm[s + 1 : e]) == "ns")
+                ):
+                    # 美|明尼苏达州: a country's abbreviation before the name, its country
+                    c = self.gaz.entries[self.abbr[norm[s]]]
+                    country = Mention(s, s + 1, text[s], c.type, c.id, c.name, "gazetteer")
+                    s += 1
+                name = norm[s:i]
+                if country is not None and len(name) == 1:
+                    # 美|加州, 美|得州: a short form the dictionary knows as a place
+                    if tags.get(norm[s:e]) == "ns":
+                        out += [country, Mention(s, e, text[s:e], "Location",
+                                                 open_key("Location", norm[s:e]), norm[s:e],
+                                                 "pattern")]
+                elif (
+                    len(name) >= (2 if unit in "州邦郡" else 3)
+                    and name[-1] not in self.UNITS  # 五省|市
+                    and not self._common_word(norm, s, i, st, tags, freq)
+                    and (e in st.tok_ends or e == len(norm) or not is_cjk(norm[e]))
+                    and not (name in freq and tags.get(name) not in _NAME_TAGS)
+                    and self.gaz.lookup(norm[s:e]) is None
+                ):
+                    if country is not None:
+                        out.append(country)
+                    key = self.cities.get(name) if unit == "市" else None
+                    if key is not None:
+                        c = self.gaz.entries[key]
+                        out.append(Mention(s, e, text[s:e], c.type, c.id, c.name, "gazetteer"))
+                    else:
+                        n = norm[s:e]
+                        out.append(
+                            Mention(s, e, text[s:e], "Location", open_key("Location", n), n,
+                                    "pattern")
+                        )
+                i = norm.find(unit, e)
+        return out
