@@ -65,8 +65,9 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
             if s is not None:
                 name = norm[s:e]
                 out.append(
-                    Mention(s, e, text[s:e], "Location", open_key("Location", name), name,
-                            "pattern")
+                    Mention(
+                        s, e, text[s:e], "Location", open_key("Location", name), name, "pattern"
+                    )
                 )
             i = norm.find(unit, e)
     return out
@@ -105,19 +106,19 @@ def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int
 
 class ForeignDivisions:
     """A foreign state, province, county or city no gazetteer lists, by its unit: a
-    transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
-    塔科马市). A transliterated name is written in the characters of the foreign names the
-    gazetteer holds (countries and world cities: 斯, 尔, 克, 特…), not in those of China's
-    own divisions (a Chinese 州 or 县 is the gazetteer's), and in those of jieba's
-transliterated names (tag nrt); it runs from a character of no
-    such name (or a country's name before it) to the unit, at least two characters
-    (three before 省/市/县, which Chinese words end in more often). A world city + 市 is
-    that city (维也纳市).
+        transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
+        塔科马市). A transliterated name is written in the characters of the foreign names the
+        gazetteer holds (countries and world cities: 斯, 尔, 克, 特…), not in those of China's
+        own divisions (a Chinese 州 or 县 is the gazetteer's), and in those of jieba's
+    transliterated names (tag nrt); it runs from a character of no
+        such name (or a country's name before it) to the unit, at least two characters
+        (three before 省/市/县, which Chinese words end in more often). A world city + 市 is
+        that city (维也纳市).
 
-    >>> from kg.spans import entity_spans
-    >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
-    >>> [s["text"] for s in spans if s["type"] == "Location"]
-    ['拉贾斯坦邦', '维也纳市']
+        >>> from kg.spans import entity_spans
+        >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
+        >>> [s["text"] for s in spans if s["type"] == "Location"]
+        ['拉贾斯坦邦', '维也纳市']
     """
 
     UNITS = "州邦郡省市县"
@@ -201,9 +202,18 @@ transliterated names (tag nrt); it runs from a character of no
                 if country is not None and len(name) == 1:
                     # 美|加州, 美|得州: a short form the dictionary knows as a place
                     if tags.get(norm[s:e]) == "ns":
-                        out += [country, Mention(s, e, text[s:e], "Location",
-                                                 open_key("Location", norm[s:e]), norm[s:e],
-                                                 "pattern")]
+                        out += [
+                            country,
+                            Mention(
+                                s,
+                                e,
+                                text[s:e],
+                                "Location",
+                                open_key("Location", norm[s:e]),
+                                norm[s:e],
+                                "pattern",
+                            ),
+                        ]
                 elif (
                     len(name) >= (2 if unit in "州邦郡" else 3)
                     and name[-1] not in self.UNITS  # 五省|市
@@ -221,8 +231,9 @@ transliterated names (tag nrt); it runs from a character of no
                     else:
                         n = norm[s:e]
                         out.append(
-                            Mention(s, e, text[s:e], "Location", open_key("Location", n), n,
-                                    "pattern")
+                            Mention(
+                                s, e, text[s:e], "Location", open_key("Location", n), n, "pattern"
+                            )
                         )
                 i = norm.find(unit, e)
         return out
