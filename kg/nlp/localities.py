@@ -73,6 +73,46 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
     return out
 
 
+def find_old_divisions(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+    """Counties and prefectures the gazetteer does not list under that name (it holds
+    today's divisions): a word of jieba's dictionary tagged as a place that ends in 县 or
+    州, rare there, whose part before the unit is no common word and that is not two
+    place names run together — 邢台县 (信都区 since 2020), 栾城县, 怒江州, 佐贺县;
+    not 自治县, 百强县, 甘肃兰州."""
+    from kg.nlp.components.base import open_key
+
+    norm, text = st.norm, st.text
+    out: list[Mention] = []
+    for unit in "县州":
+        i = norm.find(unit, 2)
+        while i != -1:
+            e = i + 1
+            i = norm.find(unit, e)
+            if e not in st.tok_ends:
+                continue
+            s = e - 3
+            while s > e - 7 and s > 0 and s not in st.tok_starts:
+                s -= 1
+            word = norm[s:e]
+            body = word[:-1]
+            if (
+                s not in st.tok_starts
+                or tags.get(word) != "ns"
+                or not _is_name(word, tags, freq)
+                or any(c in _FUNCTION for c in word)
+                or (body in freq and tags.get(body) not in _NAME_TAGS)
+                or any(
+                    tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
+                    for k in range(2, len(word) - 1)
+                )
+            ):
+                continue
+            out.append(
+                Mention(s, e, text[s:e], "Location", open_key("Location", word), word, "pattern")
+            )
+    return out
+
+
 def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int]) -> int | None:
     """Start of the name whose unit is at ``i``, or None when there is none."""
     if i + 1 not in st.tok_ends:

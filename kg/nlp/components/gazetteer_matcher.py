@@ -25,7 +25,7 @@ from kg.model import Mention
 from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_gazetteer
-from kg.nlp.localities import ForeignDivisions, find_localities
+from kg.nlp.localities import ForeignDivisions, find_localities, find_old_divisions
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -286,6 +286,7 @@ class GazetteerMatcher:
         if self.bare_regions:
             self._regions(st)
         st.candidates.extend(find_localities(st, jieba_tags(), self._freq()))
+        st.candidates.extend(find_old_divisions(st, jieba_tags(), self._freq()))
         st.candidates.extend(self.foreign_divisions.find(st, jieba_tags(), self._freq()))
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
