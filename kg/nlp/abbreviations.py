@@ -36,6 +36,10 @@ _CHINA = "country/CHN"
 _NEVER = frozenset("东西南北多双各对一我己他外官地军警大小新老上下不")
 
 
+# currency characters after an abbreviation (日元, 英镑, 港币): the currency
+_CURRENCY = frozenset("元镑币")
+
+
 def _tsv(path: Path) -> list[list[str]]:
     return [[p.strip() for p in line.split("\t")] for line in read_lines(path)]
 
@@ -146,6 +150,8 @@ class CountryAbbreviations:
         """The character at ``i`` (after a verb of ``before``) ends the verb's word or
         is a word of its own (访华, 在|华), or the verb and it open a word whose rest is a
         word (来华|访问, 驻华|使节); not 在|华盛顿."""
+        if st.norm[i + 1 : i + 2] in _CURRENCY:
+            return False  # 对|日元: a currency
         if i + 1 in st.tok_ends:
             return i in st.tok_starts or i - 1 in st.tok_starts
         if i in st.tok_starts or i - 1 not in st.tok_starts:

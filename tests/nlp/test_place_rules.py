@@ -139,3 +139,11 @@ def test_former_county_names():
     assert _places("他出生在邢台县。") == [("邢台县", "Location")]
     assert _places("全国百强县名单公布。") == []
     assert _places("设立自治州和自治县。") == []
+
+
+def test_currency_time_zone_and_country_before_a_word():
+    assert _places("预算减少了三亿瑞典克朗。") == []
+    assert _places("比赛在北京时间凌晨开始。") == []
+    assert _places("美元对日元的汇价上升。") == []
+    assert _places("这一变化被日本国内外关注。") == [("日本", "JPN")]
+    assert _places("德国马克思主义研究者来访。") == [("德国", "DEU")]

@@ -40,6 +40,12 @@ _OPEN_QUOTES = frozenset("“‘「『")
 # after a verb or preposition of place, or beside another place in a list (西北、华北)
 _DIRECTIONS = frozenset("东南西北")
 _COUNTY_UNITS = frozenset("县")
+# after a country's or a city's name, the unit of a currency named after it or a time zone
+# (挪威克朗, 瑞士法郎, 北京时间): the name is no mention of the place
+_NOT_PLACE_AFTER = (
+    "克朗", "法郎", "卢布", "比索", "卢比", "里拉", "第纳尔", "兰特", "先令", "福林",
+    "时间",
+)
 # jieba tags of function words and verbs: 和|县 of 省和县两级, 旅游兴县 are no county
 _FUNCTION_TAGS = frozenset("pcudrv")
 _TO_PLACE = frozenset("在来抵进赴离返留驻回往到去")
@@ -60,6 +66,13 @@ def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
     elif opens > closes and end < len(norm) and norm[end] in _CLOSE_QUOTES:
         end += 1
     return start, end
+
+
+def _names_of(e) -> set[str]:
+    """An entry's names, normalised."""
+    from kg.nlp.text import norm_name
+
+    return {norm_name(n) for n in (e.name, *e.aliases)}
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -258,6 +271,15 @@ class GazetteerMatcher:
                 e = entries[key]
                 if len(name) == 2 and e.type in _COMPOUND_OPENERS and self._ends_name(st, start):
                     continue
+                if (
+                    name[-1] == "国"
+                    and e.type == "Country"
+                    and end - 1 in st.tok_starts
+                    and norm[start : end - 1] in _names_of(e)
+                ):
+                    end -= 1  # 日本|国内外: the country's short name, 国 opens the next word
+                elif e.type in _COMPOUND_OPENERS and norm.startswith(_NOT_PLACE_AFTER, end):
+                    continue  # 挪威克朗, 北京时间: a currency or a time zone, no place
                 m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
                 if (
                     e.category == COUNTY
