@@ -39,7 +39,8 @@ sentences, computed with the span API (:func:`kg.spans.entity_spans`) on each se
     People's Daily ``LOC`` spans that are countries (the whole string is a name of a
     ``Country`` in ``countries.jsonl``: 中国, 美国, 巴基斯坦; single-character
     abbreviations such as 中/美 are names of no entry and are therefore not gold) against
-    our ``Country`` spans.
+    our ``Country`` spans that are such names too (an abbreviation kg reads as a country,
+    中美关系's 中 and 美, is scored with the places below, where the data set's LOC has it).
 
 ``peoples_daily_per`` / ``peoples_daily_loc``
     Every People's Daily ``PER`` span against our ``Person`` spans, and every ``LOC``
@@ -290,7 +291,13 @@ def score_peoples_daily(
         gold_per.append({(s, e) for ty, s, e in spans if ty == "PER"})
         gold_all_loc.append({(s, e) for ty, s, e in spans if ty == "LOC"})
         pred_org.append({(p["start"], p["end"]) for p in pspans if p["type"] in GOV_TYPES})
-        pred_loc.append({(p["start"], p["end"]) for p in pspans if p["type"] == "Country"})
+        pred_loc.append(
+            {
+                (p["start"], p["end"])
+                for p in pspans
+                if p["type"] == "Country" and is_country(text[p["start"] : p["end"]])
+            }
+        )
         pred_per.append({(p["start"], p["end"]) for p in pspans if p["type"] == "Person"})
         pred_all_loc.append(
             {(p["start"], p["end"]) for p in pspans if p["type"] in ("Location", "Country")}

@@ -574,6 +574,8 @@ class OrganFinder:
                     self._emit_foreign(
                         found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word]
                     )
+                    # 美军 mentions 美国 as 美国国防部 does (the abbreviation is its name here)
+                    extra.append(self._country(text, s - 1, s, self.abbr[norm[s - 1]]))
                 elif s >= 1 and norm[s - 1] == "、" and self._post_at(norm, e):
                     owner = self._list_country(norm, s, countries)
                     if owner is not None:

@@ -14,14 +14,18 @@ The automaton sees only the parts of the text that may hold a name
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ahocorasick
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import Mention
+from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
-from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.localities import ForeignDivisions, find_localities, find_old_divisions
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -32,6 +36,22 @@ _COMPOUND_OPENERS = frozenset({"Country", "Location"})
 _NAME_CHAR_TAGS = frozenset({"nr", "nrt", "nrfg", "nz"})
 _PARENT_WINDOW = 30
 _OPEN_QUOTES = frozenset("“‘「『")
+# a direction that names one of China's regions without its 地区 (西北 for 西北地区)
+# after a verb or preposition of place, or beside another place in a list (西北、华北)
+_DIRECTIONS = frozenset("东南西北")
+_COUNTY_UNITS = frozenset("县")
+# after a country's or a city's name, the unit of a currency named after it or a time zone
+# (挪威克朗, 瑞士法郎, 北京时间): the name is no mention of the place
+_NOT_PLACE_AFTER = (
+    "克朗", "法郎", "卢布", "比索", "卢比", "里拉", "第纳尔", "兰特", "先令", "福林",
+    "时间",
+)
+# jieba tags of function words and verbs: 和|县 of 省和县两级, 旅游兴县 are no county
+_FUNCTION_TAGS = frozenset("pcudrv")
+_TO_PLACE = frozenset("在来抵进赴离返留驻回往到去")
+_LIST_GLUE = frozenset("、和与及")
+# …after which it is a direction: 西北方向, 西北部, 西北角, 西北风
+_DIRECTION_NEXT = frozenset("方部角侧风面向边端")
 _CLOSE_QUOTES = frozenset("”’」』")
 
 
@@ -48,6 +68,13 @@ def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _names_of(e) -> set[str]:
+    """An entry's names, normalised."""
+    from kg.nlp.text import norm_name
+
+    return {norm_name(n) for n in (e.name, *e.aliases)}
+
+
 def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -55,9 +82,22 @@ def _ascii_alnum(ch: str) -> bool:
 class GazetteerMatcher:
     """Candidates for known entities; short names must be whole jieba tokens."""
 
-    def __init__(self, gazetteer: Gazetteer, min_free_len: int = 3) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, min_free_len: int = 3, directory: Path = ONTOLOGY_DIR
+    ) -> None:
         self.gaz = gazetteer
         self.min_free_len = min_free_len
+        self.country_abbr = CountryAbbreviations(gazetteer, directory)
+        self.foreign_divisions = ForeignDivisions(gazetteer, self.country_abbr.fixed())
+        #: 西北 → place/northwest-china: regions named by a direction and 地区
+        self.bare_regions = {
+            e.name[:2]: e.id
+            for e in gazetteer.entries.values()
+            if e.type == "Location"
+            and len(e.name) == 4
+            and e.name.endswith("地区")
+            and set(e.name[:2]) <= _DIRECTIONS
+        }
         self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
 
     def __getstate__(self) -> dict:
@@ -144,6 +184,38 @@ class GazetteerMatcher:
                     )
                 i = norm.find(ch, i + 1)
 
+    def _regions(self, st) -> None:
+        """A region's direction alone (西北, 东北) as a word of its own, after a verb of
+        place (运往西北) or next to another place in a list (西北、华北): the region."""
+        norm = st.norm
+        places: dict[int, int] = {}
+        for c in st.candidates:
+            if c.type in _COMPOUND_OPENERS:
+                places[c.start] = c.end
+        ends = set(places.values())
+        found = []
+        for d, key in self.bare_regions.items():
+            i = norm.find(d)
+            while i != -1:
+                e = i + 2
+                if (
+                    i in st.tok_starts
+                    and e in st.tok_ends
+                    and norm[e : e + 1] not in _DIRECTION_NEXT
+                    and (
+                        (i > 0 and norm[i - 1] in _TO_PLACE)
+                        or (i > 0 and norm[i - 1] in _LIST_GLUE and i - 1 in ends)
+                        or (norm[e : e + 1] in _LIST_GLUE and e + 1 in places)
+                    )
+                ):
+                    found.append((i, e, key))
+                i = norm.find(d, e)
+        for i, e, key in found:
+            ent = self.gaz.entries[key]
+            st.candidates.append(
+                Mention(i, e, st.text[i:e], ent.type, ent.id, ent.name, "gazetteer")
+            )
+
     @staticmethod
     def _freq() -> dict[str, int]:
         from kg.nlp.organs import segmenter_freq
@@ -199,8 +271,30 @@ class GazetteerMatcher:
                 e = entries[key]
                 if len(name) == 2 and e.type in _COMPOUND_OPENERS and self._ends_name(st, start):
                     continue
+                if (
+                    name[-1] == "国"
+                    and e.type == "Country"
+                    and end - 1 in st.tok_starts
+                    and norm[start : end - 1] in _names_of(e)
+                ):
+                    end -= 1  # 日本|国内外: the country's short name, 国 opens the next word
+                elif e.type in _COMPOUND_OPENERS and norm.startswith(_NOT_PLACE_AFTER, end):
+                    continue  # 挪威克朗, 北京时间: a currency or a time zone, no place
                 m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
-                if e.category == COUNTY and e.part_of and len(name) < self.min_free_len:
+                if (
+                    e.category == COUNTY
+                    and e.part_of
+                    and len(name) < self.min_free_len
+                    # a county's full name of two characters as one word (莒县, 沛县)
+                    # needs no parent; 歙|县 as two words does (省和县两级)
+                    and not (
+                        name[-1] in _COUNTY_UNITS
+                        and st.aligned(start, end)
+                        and start + 1 not in st.tok_starts
+                        and jieba_tags().get(name[0], "")[:1] not in _FUNCTION_TAGS
+                        and norm[end - 1 : end + 1] not in self._freq()  # 古|县城
+                    )
+                ):
                     counties.append(m)
                     continue
                 st.candidates.append(m)
@@ -210,6 +304,12 @@ class GazetteerMatcher:
             self._named_parents(st, counties)
         if self.gaz.place_abbr:
             self._abbreviations(st)
+        st.candidates.extend(self.country_abbr.find(st))
+        if self.bare_regions:
+            self._regions(st)
+        st.candidates.extend(find_localities(st, jieba_tags(), self._freq()))
+        st.candidates.extend(find_old_divisions(st, jieba_tags(), self._freq()))
+        st.candidates.extend(self.foreign_divisions.find(st, jieba_tags(), self._freq()))
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:
@@ -234,4 +334,5 @@ class GazetteerMatcher:
 def make_gazetteer_matcher(
     nlp: Language, name: str, gazetteer_dir: str | None, min_free_len: int
 ) -> GazetteerMatcher:
-    return GazetteerMatcher(load_gazetteer(gazetteer_dir), min_free_len)
+    directory = Path(gazetteer_dir) if gazetteer_dir else ONTOLOGY_DIR
+    return GazetteerMatcher(load_gazetteer(gazetteer_dir), min_free_len, directory)

@@ -1,0 +1,279 @@
+"""Towns, townships and villages no gazetteer lists: a proper name + 镇/乡/村.
+
+China has some 40,000 towns and townships and half a million villages; their names follow
+one shape, a name of two to four characters and the unit (泥汊镇, 益庆乡, 下寺村). The
+name is what jieba makes of it: one word with the unit, or one word of its own before the
+unit, that jieba's dictionary does not know as a common word (泥汊镇, 南市|村; not 农村,
+城镇, 城中村, 美丽|乡村, 示范|村). jieba tags some common words as places (城镇 ns, 中断
+ns): a dictionary word counts as a name only when rare there. A number, a function word
+or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a games' athletes' village
+(冬奥村, 亚运村); a name that a one-character word runs into (草|河坝|村) is left alone.
+
+>>> from kg.spans import entity_spans
+>>> spans = next(entity_spans(["他在安义县万埠镇工作，家住城镇，常去农村。"]))
+>>> [s["text"] for s in spans if s["type"] == "Location"]
+['安义县', '万埠镇']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+from kg.nlp.text import is_cjk
+
+UNITS = "镇乡村"
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}\Z")
+# characters that are no part of such a name: numbers, function words, places' units
+_NOT_IN_NAME = frozenset(
+    "的在了是为由对向从把被并于将也就都又已还其该本各每这那此之以所或等及和与全"
+    "两几多个省市县区乡镇村"
+)
+# function characters, never in a transliterated name
+_FUNCTION = frozenset(
+    "的在了是为由对向从把被并于将就都又已还其该本各每这那此之以所或等及和与全"
+    "一二三四五六七八九十两几"
+)
+# jieba tags of names: places, persons, other proper names
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+# a dictionary word tagged as a name but more frequent than this is a common word too
+_RARE = 300
+# jieba tags of one-character words that may stand right before a name: function words,
+# verbs, localizers (在|X村, 到|X镇, 来自|X乡)
+_BEFORE_TAGS = ("p", "c", "u", "d", "r", "v", "f", "m", "q")
+# an athletes' village of a games (奥运村, 冬奥村, 亚运村): a facility, not a village
+_GAMES = ("运", "奥")
+
+
+def _is_name(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+    """No dictionary word, or a rare one tagged as a name."""
+    f = freq.get(word)
+    return not f or (tags.get(word) in _NAME_TAGS and f <= _RARE)
+
+
+def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+    """Location mentions (rule ``pattern``) of towns and villages in ``st``."""
+    from kg.nlp.components.base import open_key  # (the components import this module)
+
+    norm, text = st.norm, st.text
+    out: list[Mention] = []
+    for unit in UNITS:
+        i = norm.find(unit, 2)
+        while i != -1:
+            e = i + 1
+            s = _name_start(norm, i, st, tags, freq)
+            if s is not None:
+                name = norm[s:e]
+                out.append(
+                    Mention(
+                        s, e, text[s:e], "Location", open_key("Location", name), name, "pattern"
+                    )
+                )
+            i = norm.find(unit, e)
+    return out
+
+
+def find_old_divisions(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+    """Counties and prefectures the gazetteer does not list under that name (it holds
+    today's divisions): a word of jieba's dictionary tagged as a place that ends in 县 or
+    州, rare there, whose part before the unit is no common word and that is not two
+    place names run together — 邢台县 (信都区 since 2020), 栾城县, 怒江州, 佐贺县;
+    not 自治县, 百强县, 甘肃兰州."""
+    from kg.nlp.components.base import open_key
+
+    norm, text = st.norm, st.text
+    out: list[Mention] = []
+    for unit in "县州":
+        i = norm.find(unit, 2)
+        while i != -1:
+            e = i + 1
+            i = norm.find(unit, e)
+            if e not in st.tok_ends:
+                continue
+            s = e - 3
+            while s > e - 7 and s > 0 and s not in st.tok_starts:
+                s -= 1
+            word = norm[s:e]
+            body = word[:-1]
+            if (
+                s not in st.tok_starts
+                or tags.get(word) != "ns"
+                or not _is_name(word, tags, freq)
+                or any(c in _FUNCTION for c in word)
+                or (body in freq and tags.get(body) not in _NAME_TAGS)
+                or any(
+                    tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
+                    for k in range(2, len(word) - 1)
+                )
+            ):
+                continue
+            out.append(
+                Mention(s, e, text[s:e], "Location", open_key("Location", word), word, "pattern")
+            )
+    return out
+
+
+def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int]) -> int | None:
+    """Start of the name whose unit is at ``i``, or None when there is none."""
+    if i + 1 not in st.tok_ends:
+        return None  # 村民, 乡镇: the unit character opens another word
+    t = i
+    while t > 0 and t not in st.tok_starts:
+        t -= 1
+    if t < i:  # the unit ends a word: the word is the name (泥汊镇)
+        if not 3 <= i + 1 - t <= 5 or not _is_name(norm[t : i + 1], tags, freq):
+            return None  # 新农村, 城镇, 城中村: a common word
+        s = t
+    else:  # the unit is a word of its own after the name (南市|村)
+        s = i - 1
+        while s > 0 and s not in st.tok_starts:
+            s -= 1
+    name = norm[s:i]
+    if (
+        not _NAME.match(name)
+        or any(c in _NOT_IN_NAME for c in name)
+        or not _is_name(name, tags, freq)
+        or name.endswith(_GAMES)
+        # the unit and the character before it are a common word: 新型|农村, 江南|水乡
+        or not _is_name(norm[i - 1 : i + 1], tags, freq)
+    ):
+        return None
+    if s > 0 and s - 1 in st.tok_starts and "\u4e00" <= norm[s - 1] <= "\u9fff":
+        if not tags.get(norm[s - 1], "").startswith(_BEFORE_TAGS):
+            return None  # 草|河坝|村: the name starts before
+    return s
+
+
+class ForeignDivisions:
+    """A foreign state, province, county or city no gazetteer lists, by its unit: a
+        transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
+        塔科马市). A transliterated name is written in the characters of the foreign names the
+        gazetteer holds (countries and world cities: 斯, 尔, 克, 特…), not in those of China's
+        own divisions (a Chinese 州 or 县 is the gazetteer's), and in those of jieba's
+    transliterated names (tag nrt); it runs from a character of no
+        such name (or a country's name before it) to the unit, at least two characters
+        (three before 省/市/县, which Chinese words end in more often). A world city + 市 is
+        that city (维也纳市).
+
+        >>> from kg.spans import entity_spans
+        >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
+        >>> [s["text"] for s in spans if s["type"] == "Location"]
+        ['拉贾斯坦邦', '维也纳市']
+    """
+
+    UNITS = "州邦郡省市县"
+
+    def __init__(self, gazetteer, abbr: dict[str, str] | None = None) -> None:
+        from collections import Counter
+
+        #: one-character abbreviations of countries (美, 俄): a word of its own before a
+        #: name is no part of it (美|纽约州)
+        self.abbr = abbr or {}
+        foreign: Counter[str] = Counter()
+        chinese: Counter[str] = Counter()
+        self.cities: dict[str, str] = {}
+        for e in gazetteer.entries.values():
+            names = [e.name, *e.aliases]
+            if e.type == "Country" and e.iso != "CHN":
+                target = foreign
+            elif e.type == "Location" and e.category in ("首都", "城市"):
+                target = foreign
+                self.cities.update((n, e.id) for n in names)
+            elif e.type == "Location" and e.id.startswith("place/cn-"):
+                target = chinese
+            else:
+                continue
+            for n in names:
+                target.update(set(n))
+        # and jieba's transliterated names (tag nrt: 肯尼迪, 贾迈勒)
+        from kg.nlp.text import jieba_tags
+
+        for w, tag in jieba_tags().items():
+            if tag == "nrt":
+                foreign.update(set(w))
+        self.chars = frozenset(
+            c for c, k in foreign.items() if k >= 3 and chinese[c] <= 3 * k and c not in _FUNCTION
+        )
+        self.gaz = gazetteer
+
+    @staticmethod
+    def _common_word(norm: str, s: int, i: int, st, tags: dict[str, str], freq) -> bool:
+        """A word of two or more characters in ``norm[s:i]`` that is a dictionary word
+        and no name (普查|国|省)."""
+        a = s
+        while a < i:
+            b = a + 1
+            while b < i and b not in st.tok_starts:
+                b += 1
+            w = norm[a:b]
+            if len(w) >= 2 and w in freq and tags.get(w) not in _NAME_TAGS:
+                return True
+            a = b
+        return False
+
+    def find(self, st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+        """Location mentions of the foreign divisions in ``st``."""
+        from kg.nlp.components.base import open_key
+
+        norm, text = st.norm, st.text
+        chars = self.chars
+        country_ends = {c.end for c in st.candidates if c.type == "Country"}
+        out: list[Mention] = []
+        for unit in self.UNITS:
+            i = norm.find(unit, 2)
+            while i != -1:
+                e = i + 1
+                s = i
+                while s > 0 and i - s < 8 and norm[s - 1] in chars and s not in country_ends:
+                    s -= 1
+                while s < i and s not in st.tok_starts:
+                    s += 1  # the name starts a word
+                country = None
+                if (
+                    norm[s] in self.abbr
+                    and i - s >= 2
+                    and (s + 1 in st.tok_starts or tags.get(norm[s + 1 : e]) == "ns")
+                ):
+                    # 美|明尼苏达州: a country's abbreviation before the name, its country
+                    c = self.gaz.entries[self.abbr[norm[s]]]
+                    country = Mention(s, s + 1, text[s], c.type, c.id, c.name, "gazetteer")
+                    s += 1
+                name = norm[s:i]
+                if country is not None and len(name) == 1:
+                    # 美|加州, 美|得州: a short form the dictionary knows as a place
+                    if tags.get(norm[s:e]) == "ns":
+                        out += [
+                            country,
+                            Mention(
+                                s,
+                                e,
+                                text[s:e],
+                                "Location",
+                                open_key("Location", norm[s:e]),
+                                norm[s:e],
+                                "pattern",
+                            ),
+                        ]
+                elif (
+                    len(name) >= (2 if unit in "州邦郡" else 3)
+                    and name[-1] not in self.UNITS  # 五省|市
+                    and not self._common_word(norm, s, i, st, tags, freq)
+                    and (e in st.tok_ends or e == len(norm) or not is_cjk(norm[e]))
+                    and not (name in freq and tags.get(name) not in _NAME_TAGS)
+                    and self.gaz.lookup(norm[s:e]) is None
+                ):
+                    if country is not None:
+                        out.append(country)
+                    key = self.cities.get(name) if unit == "市" else None
+                    if key is not None:
+                        c = self.gaz.entries[key]
+                        out.append(Mention(s, e, text[s:e], c.type, c.id, c.name, "gazetteer"))
+                    else:
+                        n = norm[s:e]
+                        out.append(
+                            Mention(
+                                s, e, text[s:e], "Location", open_key("Location", n), n, "pattern"
+                            )
+                        )
+                i = norm.find(unit, e)
+        return out

@@ -1,0 +1,149 @@
+"""Places on text the gazetteers do not list: country abbreviations, China's regions,
+towns and villages, foreign divisions (kg/nlp/abbreviations.py, kg/nlp/localities.py,
+the region and county rules of the gazetteer matcher). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.spans import entity_spans
+
+
+def _places(text: str) -> list[tuple[str, str]]:
+    return [
+        (s["text"], s["iri"].rsplit("/", 1)[-1] if s["type"] == "Country" else s["type"])
+        for s in next(entity_spans([text], nominal=False))
+        if s["type"] in ("Country", "Location")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair before a relation word, one word with it, or three in a row
+        ("双方同意推动中美关系健康发展。", [("中", "CHN"), ("美", "USA")]),
+        ("这是中日韩合作的新阶段。", [("中", "CHN"), ("日", "JPN"), ("韩", "KOR")]),
+        ("会议讨论了美俄之间的分歧。", [("美", "USA"), ("俄", "RUS")]),
+        # after a verb of going or being somewhere
+        ("总统将于下月访华。", [("华", "CHN")]),
+        ("代表团抵达后将赴美考察。", [("美", "USA")]),
+        ("他多次来华访问。", [("华", "CHN")]),
+        # a character of a country the text names in full
+        (
+            "巴基斯坦和印度都表示，印巴两国应当对话。",
+            [("巴基斯坦", "PAK"), ("印度", "IND"), ("印", "IND"), ("巴", "PAK")],
+        ),
+    ],
+)
+def test_country_abbreviations(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "尊老爱幼是中华民族的传统美德。",  # 美德: a virtue
+        "他在比赛中以三比一获胜。",  # 中|以: a locative and a preposition
+        "其中以农业为主。",
+        "文件中印发了新的办法。",
+        "他说中文和英文。",
+        "我们在华盛顿。",  # 华 of 华盛顿
+        "这里的风景很美。",
+    ],
+)
+def test_no_country_abbreviation(text):
+    assert all(len(t) > 1 for t, _ in _places(text)), _places(text)
+
+
+def test_organ_abbreviation_mentions_its_country():
+    spans = next(entity_spans(["俄政府昨日宣布新措施。"], nominal=False))
+    assert ("俄", "Country") in [(s["text"], s["type"]) for s in spans]
+
+
+def test_regions():
+    assert _places("货物运往西北、华东和华南。") == [
+        ("西北", "Location"),
+        ("华东", "Location"),
+        ("华南", "Location"),
+    ]
+    assert _places("华北地区将有降雨。") == [("华北地区", "Location")]
+    # a direction, not a region
+    assert _places("台风向西北方向移动。") == []
+    assert _places("城市的西北部是山区。") == []
+
+
+def test_county_full_name_of_two_characters():
+    assert _places("莒县的西瓜丰收了。") == [("莒县", "Location")]
+    assert _places("实行省和县两级管理。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他在安义县万埠镇工作。", ["安义县", "万埠镇"]),
+        ("高升镇建起了蔬菜市场。", ["高升镇"]),
+        ("记者来到南沟村采访。", ["南沟村"]),
+    ],
+)
+def test_towns_and_villages(text, expected):
+    assert [t for t, ty in _places(text) if ty == "Location"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他家住城镇，常去农村。",
+        "建设美丽乡村和示范村。",
+        "全县有三个贫困村。",
+        "推进城中村改造。",
+        "发展新型农村集体经济。",
+        "运动员入住冬奥村。",
+    ],
+)
+def test_no_town_or_village(text):
+    assert _places(text) == [], _places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("暴雨袭击了拉贾斯坦邦。", [("拉贾斯坦邦", "Location")]),
+        ("他曾在维也纳市工作。", [("维也纳市", "Location")]),
+        ("美明尼苏达州发生枪击。", [("美", "USA"), ("明尼苏达州", "Location")]),
+        ("大雪覆盖了肯特郡。", [("肯特郡", "Location")]),
+    ],
+)
+def test_foreign_divisions(text, expected):
+    assert _places(text) == expected
+
+
+def test_foreign_city_with_unit_is_the_city():
+    spans = next(entity_spans(["他曾在维也纳市和维也纳工作。"], nominal=False))
+    iris = {s["iri"] for s in spans if s["type"] == "Location"}
+    assert len(iris) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["京津冀鲁苏五省市签署协议。", "开展风险普查国省两级评估。", "杭州市和温州市。"],
+)
+def test_no_foreign_division(text):
+    assert all(ty != "Location" or not t.endswith(("邦", "郡")) for t, ty in _places(text))
+    assert not any(
+        s["text"] in ("鲁苏五省市", "普查国省") for s in next(entity_spans([text], nominal=False))
+    )
+
+
+def test_former_county_names():
+    # counties renamed since (the gazetteer holds today's divisions), by jieba's place words
+    assert _places("他出生在邢台县。") == [("邢台县", "Location")]
+    assert _places("全国百强县名单公布。") == []
+    assert _places("设立自治州和自治县。") == []
+
+
+def test_currency_time_zone_and_country_before_a_word():
+    assert _places("预算减少了三亿瑞典克朗。") == []
+    assert _places("比赛在北京时间凌晨开始。") == []
+    assert _places("美元对日元的汇价上升。") == []
+    assert _places("这一变化被日本国内外关注。") == [("日本", "JPN")]
+    assert _places("德国马克思主义研究者来访。") == [("德国", "DEU")]
