@@ -27,6 +27,7 @@ from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # the name characters that end a search's range (``endpos``)
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
@@ -123,6 +124,9 @@ _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 _NAME_INTERNAL = frozenset(
     {"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升", "深化"}
 )
+# of these, the ones that stand inside a noun compound after a noun (制度集成创新, 整治提升,
+# 区域合作); 建设, 建成, 形成 after a noun are a subject's predicate (上海建设|X中心)
+_COMPOUND_INTERNAL = frozenset({"集成", "整合", "提升", "深化", "合作", "开发", "组织"})
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
@@ -237,6 +241,25 @@ def _org_words(heads: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _verb_openers() -> frozenset[str]:
+    """jieba's verbs and adverbs of two characters (颁布, 广泛, 认真)."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(
+        w for w, tag in jieba_tags().items() if len(w) == 2 and tag in ("v", "d", "ad", "vd")
+    )
+
+
+@lru_cache(maxsize=1)
+def _predicate_words() -> frozenset[str]:
+    """jieba's idioms and set phrases (tags ``i``, ``l``): after a name they are its
+    predicate (…试验区|初具规模)."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(w for w, tag in jieba_tags().items() if tag in ("i", "l"))
+
+
 def _segmenter_freq() -> dict[str, int]:
     """The word frequencies of the segmenter in use: a word with none is one its HMM
     made up, not a dictionary word."""
@@ -270,6 +293,8 @@ _SPECIFIC_PREFIX = (
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 # verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
+# weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
+_SITE_HEADS = frozenset({"基地", "园区"})
 # the whole country: with a designated period's head it names one (全国安全生产月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
@@ -285,6 +310,10 @@ _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
 # cheap test before the left edge is looked for
 _VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# what a dated plan's name needs besides its period (中长期发展规划 names no plan)
+_PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
+# a period inside a plan's name: 中长期, 2021—2025年
+_PERIOD_IN = re.compile(r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年")
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -380,6 +409,13 @@ class Patterns:
             else re.compile("(?!)")
         )
         self._boundary_re = re.compile("|".join(re.escape(b) for b in self.boundaries))
+        # two-character boundary words that end a longer token of jieba's (颁布|实施),
+        # not the name-internal ones (扶贫|开发)
+        self._verb_ends = frozenset(
+            b for b in self.boundaries if len(b) == 2 and b not in _NAME_INTERNAL
+        )
+        # what opens such a token: a verb or an adverb (颁布|实施, 广泛|开展)
+        self._verb_openers = _verb_openers() | frozenset(self.boundaries)
         self.organs = OrganFinder(gazetteer, directory)
         self.nominals = NominalFinder(directory, self.organs)
         self.find_nominals = True
@@ -403,8 +439,18 @@ class Patterns:
             b = starts.find(1, a + 1, hs)  # the next token start (or hs)
             if b < 0:
                 b = hs
-            if norm[a:b] in self._cut_words and starts[a] and ends[b]:
-                cuts.append((b, "~"))
+            w = norm[a:b]
+            if starts[a] and ends[b]:
+                if w in self._cut_words:
+                    cuts.append((b, "~"))
+                elif (
+                    len(w) >= 3
+                    and w[-2:] in self._verb_ends
+                    and w[:-2] in self._verb_openers
+                ):
+                    # 颁布实施|…, 认真落实|…: one token of jieba's, a verb or an adverb
+                    # before a verb that governs the name (not 废物利用|研究中心)
+                    cuts.append((b, w[-2:]))
             a = b
         # a person or a post title ends the context (副会长孟海东|作客…论坛)
         for end in view.person_ends(st):
@@ -445,16 +491,38 @@ class Patterns:
         # (实施|一流网络安全学院建设示范项目) is passed over when it would leave no body
         start, cut = i, None
         starts = view.starts
-        for pos, word in reversed(self._cuts(norm, i, head_start, st, view)):
+        cuts = self._cuts(norm, i, head_start, st, view)
+        cut_at = {pos for pos, _ in cuts}
+        for pos, word in reversed(cuts):
             if org and pos == head_start and word == "@":
                 continue  # 警察|学院, 法官|学院: the post names the school's field
             if org and word == "~" and norm[starts.rfind(1, 0, pos) : pos] in self._adverbs:
                 continue  # jieba tags 首都, 自然 as adverbs; the verb before an
                 # organisation cuts it instead (首次跻身|…)
+            if word in _COMPOUND_INTERNAL and self._inside_compound(norm, i, pos - len(word), cut_at, view):
+                continue  # 实施|制度集成创新三年行动: a noun before it, so it is no verb
+                # that governs the name but a word of it
             if head_start - pos >= 2 or word not in _NAME_INTERNAL:
                 start, cut = pos, word
                 break
         return start, cut
+
+    def _inside_compound(self, norm: str, lo: int, ws: int, cut_at: set[int], view: _DocView) -> bool:
+        """Whether the word that starts at ``ws`` follows a noun of the same phrase: the
+        token before it (from ``lo`` on) is made of name characters, is no verb or function
+        word, and no cut falls after it (制度|集成, not 加快|建设 or 要|深化)."""
+        if ws <= lo or ws in cut_at or not view.starts[ws]:
+            return False
+        a = view.starts.rfind(1, lo, ws)
+        if a < 0:
+            a = lo
+        w = norm[a:ws]
+        return (
+            len(w) >= 2
+            and _NAME_TAIL.match(w) is not None
+            and w not in self._verbs
+            and w not in self._cut_words
+        )
 
     @staticmethod
     def _governed_shorthand(norm: str, qs: int, qe: int) -> bool:
@@ -522,6 +590,22 @@ class Patterns:
             start = j
         return start
 
+    @staticmethod
+    def _dated(norm: str, start: int, hs: int) -> bool:
+        """Whether a name's body holds the period it covers (乙烯工业中长期发展规划,
+        X产业2021—2025年发展规划) with at least two more characters.
+
+        >>> Patterns._dated("乙烯工业中长期发展规划", 0, 9)
+        True
+        >>> Patterns._dated("中长期规划", 0, 3)
+        False
+        """
+        m = _PERIOD_IN.search(norm, start, hs)
+        if m is None:
+            return False
+        rest = norm[start : m.start()] + norm[m.end() : hs]
+        return len(rest) >= 2 and rest not in _PLAIN_BODIES
+
     def _verb_before_name(
         self, norm: str, start: int, hs: int, view: _DocView, named: list[int]
     ) -> int:
@@ -538,10 +622,14 @@ class Patterns:
                 return p
         return start
 
-    def _ends_phrase(self, norm: str, he: int, view: _DocView, event: bool = False) -> bool:
+    def _ends_phrase(
+        self, norm: str, he: int, view: _DocView, event: bool = False, predicate: bool = False
+    ) -> bool:
         """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
         function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队); after
-        an ``event``'s head a verb too (会议|审议)."""
+        an ``event``'s head a verb too (会议|审议); with ``predicate`` (a name that opens
+        with a known name) a verb, an idiom or a word no dictionary holds (X试验区|初具规模,
+        X规划|获批), not a noun (X基地|建设规模)."""
         if he >= len(norm) or not _NAME_CHAR.match(norm[he]):
             return True
         if norm[he] in _PHRASE_END_CHARS:
@@ -550,6 +638,12 @@ class Patterns:
         if j < 0:
             j = len(norm)
         word = norm[he:j]
+        if predicate and (
+            word in self._verbs
+            or word in _predicate_words()
+            or (len(word) >= 2 and _HAN.fullmatch(word) and not _segmenter_freq().get(word))
+        ):
+            return True
         return (
             word in self._cut_words
             or (event and word in self._verbs)  # 会议|审议; not 基地|振兴, 工程|开始
@@ -1021,8 +1115,21 @@ class Patterns:
             if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
-                (quoted is None and not rescued and not self._specific(norm, start, named_starts))
-                or not self._ends_phrase(norm, he, view, self.head_type[head] == "Event")
+                (
+                    quoted is None
+                    and not rescued
+                    and not self._specific(norm, start, named_starts)
+                    and not self._dated(norm, start, hs)
+                )
+                or not self._ends_phrase(
+                    norm,
+                    he,
+                    view,
+                    self.head_type[head] == "Event",
+                    # a name that opens with a known name may be the subject of a
+                    # predicate (陵水…试验区|初具规模, …规划|获批实施)
+                    predicate=start in named_starts and head not in _SITE_HEADS,
+                )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)
