@@ -443,11 +443,7 @@ class Patterns:
             if starts[a] and ends[b]:
                 if w in self._cut_words:
                     cuts.append((b, "~"))
-                elif (
-                    len(w) >= 3
-                    and w[-2:] in self._verb_ends
-                    and w[:-2] in self._verb_openers
-                ):
+                elif len(w) >= 3 and w[-2:] in self._verb_ends and w[:-2] in self._verb_openers:
                     # 颁布实施|…, 认真落实|…: one token of jieba's, a verb or an adverb
                     # before a verb that governs the name (not 废物利用|研究中心)
                     cuts.append((b, w[-2:]))
@@ -499,7 +495,9 @@ class Patterns:
             if org and word == "~" and norm[starts.rfind(1, 0, pos) : pos] in self._adverbs:
                 continue  # jieba tags 首都, 自然 as adverbs; the verb before an
                 # organisation cuts it instead (首次跻身|…)
-            if word in _COMPOUND_INTERNAL and self._inside_compound(norm, i, pos - len(word), cut_at, view):
+            if word in _COMPOUND_INTERNAL and self._inside_compound(
+                norm, i, pos - len(word), cut_at, view
+            ):
                 continue  # 实施|制度集成创新三年行动: a noun before it, so it is no verb
                 # that governs the name but a word of it
             if head_start - pos >= 2 or word not in _NAME_INTERNAL:
@@ -507,7 +505,9 @@ class Patterns:
                 break
         return start, cut
 
-    def _inside_compound(self, norm: str, lo: int, ws: int, cut_at: set[int], view: _DocView) -> bool:
+    def _inside_compound(
+        self, norm: str, lo: int, ws: int, cut_at: set[int], view: _DocView
+    ) -> bool:
         """Whether the word that starts at ``ws`` follows a noun of the same phrase: the
         token before it (from ``lo`` on) is made of name characters, is no verb or function
         word, and no cut falls after it (制度|集成, not 加快|建设 or 要|深化)."""
