@@ -118,6 +118,23 @@ _SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推�
 # makes it the policy itself (“两新”政策, “双一流”建设), not a field or a concept (“三农”工作,
 # “三新”领域, “三不腐”理念)
 _SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略")
+# an implementing verb, then up to 14 characters of modifiers in the same clause, right
+# before a quoted programme (实施企业找技术、成果找市场|“…”)
+_IMPLEMENTING_BEFORE = re.compile(r"(?:实施|开展|启动|推广|推进)[\u4e00-\u9fff、]{0,14}\Z")
+# a preposition that gives such a verb a target or a purpose (对某地实施“…”, 为推进…贡献
+# “…”), or a copula that makes the quote a predicate (开展…是“…”)
+_TARGET = re.compile(r"[对向为是]")
+# a counted slogan opens with a count (“两个确保”, “三个集中”, “四种形态”)
+_COUNTED_OPEN = re.compile(r"[一二三四五六七八九十两\d]+[个种条点大]")
+# what ends a quoted experiment, a field, a target, a model practice, a product or a
+# meeting, not a programme (“…实验”, “…建设”, “…经验”, “…13号”, “…对接会”)
+_NOT_PROGRAMME_ENDS = ("实验", "试验", "建设", "家庭", "经验", "处理", "号", "会", "机制", "外交")
+# after 等, the class nouns of ways of working (推广“A”“B”等方式)
+_LIST_OF_WAYS = re.compile(
+    r"等[\u4e00-\u9fff]{0,4}?(?:方式|模式|机制|做法|形式|办法|技术|举措|措施|便利)"
+)
+# what may follow a quoted programme: the end of the phrase or 等
+_AFTER_QUOTED_NAME = frozenset("，。；、：等和与及）)\n")
 _NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
@@ -552,6 +569,51 @@ class Patterns:
             q >= len(norm) or not _NAME_CHAR.match(norm[q]) or norm.startswith(_SHORTHAND_NEXT, q)
         )
 
+    @staticmethod
+    def _implemented_quote(norm: str, qs: int, qe: int) -> bool:
+        """Whether the quoted ``norm[qs:qe]`` (quote marks included) is a programme that
+        an implementing verb governs, the way policy text names its campaigns and schemes
+        (实施制造业“X”, 开展“X”“Y”等活动, 启动“X”): four to ten name characters, the
+        phrase ends after it, the verb is in the same clause and no 对/向/为 before it puts
+        it to work on a target or a purpose (对某地实施“精准打击”), it is no counted slogan
+        (“两个确保”) or per-unit method (“一企一策”), and no way of working (等方式).
+
+        >>> Patterns._implemented_quote("深入实施“兴边富民”，", 4, 10)
+        True
+        >>> Patterns._implemented_quote("对该地实施“定点清除”。", 5, 11)
+        False
+        >>> Patterns._implemented_quote("落实“三个区分开来”。", 2, 10)
+        False
+        """
+        inner = norm[qs + 1 : qe - 1]
+        if not 4 <= len(inner) <= 10 or not _QUOTED_NAME.fullmatch(inner):
+            return False
+        if (
+            _COUNTED_OPEN.match(inner)
+            or _NOT_SHORTHAND.match(inner)
+            or inner.endswith(_NOT_PROGRAMME_ENDS)
+        ):
+            return False
+        q = qe
+        while (m := _NEXT_QUOTE.match(norm, q)) is not None:
+            q = m.end()  # “A”“B”等: the chain's end
+        if q < len(norm) and norm[q] not in _AFTER_QUOTED_NAME:
+            return False
+        if _LIST_OF_WAYS.match(norm, q):
+            return False  # 推广“A”“B”等方式, 等新举措: ways of working, no programmes
+        p = qs  # back over the quotes of a chain before it
+        while p > 1 and (norm[p - 1] == "”" or (norm[p - 1] == "、" and norm[p - 2] == "”")):
+            j = norm.rfind("“", max(0, p - 12), p - 1)
+            if j < 0:
+                break
+            p = j
+        m = _IMPLEMENTING_BEFORE.search(norm, max(0, p - 24), p)
+        if m is None:
+            return False
+        clause = norm.rfind("，", 0, m.start()), norm.rfind("。", 0, m.start())
+        a = max(*clause, norm.rfind("；", 0, m.start()), norm.rfind("\n", 0, m.start()))
+        return not _TARGET.search(norm, a + 1, m.start())
+
     def _quoted_before(self, norm: str, start: int) -> int | None:
         """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…)."""
         if start < 3 or norm[start - 1] != "”":
@@ -894,6 +956,14 @@ class Patterns:
             pass  # 亚运会, 特奥会: the short form is the name
         elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
             pass  # 全国安全生产月, 国家宪法日: a designated period of the whole country
+        elif (
+            quoted is not None
+            and type_ == "Program"
+            and quoted[1] == end
+            and bool(_COUNT_ONLY.fullmatch(body))
+            and h not in self.weak_heads - self.verb_only
+        ):
+            pass  # “五大工程”, “八项行动”: a quoted set of programmes, named by its count
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
         if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
@@ -978,6 +1048,9 @@ class Patterns:
                     quoted_spans.append((m.start(), m.end()))
                 elif h is None and self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
                     self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
+                elif h is None and self._implemented_quote(norm, inner_s - 1, inner_e + 1):
+                    self._add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
+                    quoted_spans.append((m.start(), m.end()))
         n = len(norm)
         named_end: dict[int, int] = {}  # start → end of the longest known name there
         named_type: dict[int, str] = {}
