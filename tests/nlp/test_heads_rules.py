@@ -19,7 +19,7 @@ def _names(text: str, type_: str = "Program") -> set[str]:
         # a name-internal verb after a noun is a word of the name (整治|提升)
         ("启动农村人居环境整治提升五年行动。", "农村人居环境整治提升五年行动"),
         # jieba's one token 颁布实施 ends the left context
-        ("颁布实施2011-2020年中国农村扶贫开发纲要，启动新一轮扶贫。", "2011—2020年中国农村扶贫开发纲要"),
+        ("颁布实施2011-2020年中国农村扶贫开发纲要。", "2011—2020年中国农村扶贫开发纲要"),
         # a period inside the name makes a weak head's name specific
         ("国家发展改革委编制了钢铁工业中长期发展规划。", "钢铁工业中长期发展规划"),
         # after a name that opens with a known name, a predicate ends it
