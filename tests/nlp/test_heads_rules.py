@@ -70,3 +70,27 @@ def test_site_heads_take_no_predicate() -> None:
 )
 def test_quoted_non_programmes(text: str) -> None:
     assert not _names(text)
+
+
+def test_congratulation_verb_cuts() -> None:
+    names = _names("该组织致信祝贺全国青年创新发展论坛开幕。", "Event")
+    assert names == {"全国青年创新发展论坛"}
+
+
+def test_host_place_of_a_short_form() -> None:
+    assert "西安全运会" in _names("本省运动员积极备战西安全运会。", "Event")
+    # a body before a short form is no host: 总台|进博会
+    names = _names("中央广播电视总台进博会报道准备就绪。", "Event")
+    assert names and not any(n.startswith("中央") for n in names)
+
+
+def test_quoted_known_programme_inside_a_name() -> None:
+    r = extract(Document("t", "成功举办第三届“一带一路”青年创意大会。"))
+    assert {(m.label, m.type) for m in r.mentions} >= {("一带一路", "Program")}
+
+
+def test_a_name_keeps_its_own_dash() -> None:
+    r = extract(Document("t", "印发《国家乡村振兴战略规划（2018－2022年）》，"))
+    (e,) = [e for e in r.entities.values() if e.type == "Program"]
+    assert e.label == "国家乡村振兴战略规划（2018—2022年）"
+    assert "国家乡村振兴战略规划（2018－2022年）" in e.aliases

@@ -1133,6 +1133,9 @@ class Patterns:
                     ok = body in ("", "残")
                 else:
                     ok = len(body) == 1 or (len(body) == 2 and body[1] == "残")
+                    if not ok and len(body) >= 3 and named_end.get(start) == hs - 1:
+                        # a place before the short form is its host (成都|世运会)
+                        ok = named_type[start] == "Location"
                 if ok:
                     self._add(st, start, he, "Event", "pattern", short=True)
                     continue
