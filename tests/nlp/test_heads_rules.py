@@ -94,3 +94,35 @@ def test_a_name_keeps_its_own_dash() -> None:
     (e,) = [e for e in r.entities.values() if e.type == "Program"]
     assert e.label == "国家乡村振兴战略规划（2018—2022年）"
     assert "国家乡村振兴战略规划（2018－2022年）" in e.aliases
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a unit of a known organisation, verbs and all
+        ("世界卫生组织应对突发卫生事件区域中心揭牌。", "世界卫生组织应对突发卫生事件区域中心"),
+        ("东盟秘书处发表声明。", "东盟秘书处"),
+        # a designation's prefix, then a word no dictionary knows: one centre
+        ("国家岷沱水电技术创新中心成立。", "国家岷沱水电技术创新中心"),
+    ],
+)
+def test_organisations(text: str, name: str) -> None:
+    assert name in _names(text, "Organization")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设一批国家技术创新中心。",  # a designation
+        "国务院扶贫开发领导小组办公室发布通知。",  # a state organ's office
+    ],
+)
+def test_no_organisation(text: str) -> None:
+    assert not _names(text, "Organization")
+
+
+def test_an_event_names_its_committee() -> None:
+    r = extract(Document("t", "2031年青岛国际海洋文化节组委会发布消息。"))
+    got = {(m.label, m.type) for m in r.mentions}
+    assert ("2031年青岛国际海洋文化节组委会", "Organization") in got
+    assert any(t == "Event" and "文化节" in lab for lab, t in got)

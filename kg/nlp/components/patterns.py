@@ -312,6 +312,10 @@ _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
 # weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
 _SITE_HEADS = frozenset({"基地", "园区"})
+# the bodies an event names (X运动会|组委会, X纪念活动|新闻中心)
+_EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新闻中心")
+# the heads of an organisation's units: names only after the organisation's own
+_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"})
 # the whole country: with a designated period's head it names one (全国安全生产月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
@@ -706,6 +710,8 @@ class Patterns:
             or (len(word) >= 2 and _HAN.fullmatch(word) and not _segmenter_freq().get(word))
         ):
             return True
+        if event and norm.startswith(_EVENT_ORGANS, he):
+            return True  # X运动会|组委会: the event names its organisers (see _event_organs)
         return (
             word in self._cut_words
             or (event and word in self._verbs)  # 会议|审议; not 基地|振兴, 工程|开始
@@ -743,6 +749,24 @@ class Patterns:
                 ):
                     return j + 1
         return start
+
+    @staticmethod
+    def _subunit_start(
+        norm: str,
+        start: int,
+        hs: int,
+        named: list[int],
+        named_end: dict[int, int],
+        named_type: dict[int, str],
+    ) -> int | None:
+        """The start of the last known organisation in ``[start, hs)`` with a body of two
+        or more characters after it (联合国粮农组织|海南项目合作办公室): a unit of that
+        organisation runs from its name to the head."""
+        lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
+        for p in reversed(named[lo:hi]):
+            if named_type.get(p) == "Organization" and hs - named_end[p] >= 2:
+                return p
+        return None
 
     def _country_led(self, word: str) -> bool:
         """Whether a dictionary word is a country and an organisation's head (中国大学,
@@ -801,6 +825,8 @@ class Patterns:
         (美国公司: a class; 美国花旗银行: a name). A ``weak`` head (中心, 实验室) needs a
         known name first or a proper name inside."""
         starts, ends = view.starts, view.ends
+        if norm[hs:he] in _SUBUNIT_HEADS and named_type.get(start) != "Organization":
+            return False  # 办公室, 秘书处 of an organisation (a body's are state organs)
         if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
             # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre
             return not weak and norm[start:he] in self._org_words
@@ -818,7 +844,11 @@ class Patterns:
                 if p in _ORG_LOCAL_PREFIX:  # 省|科技馆, 省|民营经济发展促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self._generic(norm[q:hs]))
                 if weak and p not in _WORLD_PREFIX:
-                    break  # 国家技术创新中心, 全国重点实验室: designations, not one centre
+                    # 国家技术创新中心, 全国重点实验室: designations, not one centre; a
+                    # word no dictionary knows right after the prefix names the one
+                    # (国家|某地名|水电技术创新中心)
+                    b = view.starts.find(1, q + 1, hs)
+                    return b > q and self._has_unknown_word(norm, q, b, view)
                 return hs - q >= 2 and not self._generic(norm[q:hs])
         if weak or not self._has_unknown_word(norm, start, hs, view):
             return False
@@ -1150,7 +1180,10 @@ class Patterns:
             ):
                 continue  # …网 only in 中国社会扶贫网-style names
             if org:
-                start = self._after_last_verb(norm, start, hs, view)
+                sub = self._subunit_start(norm, start, hs, named, named_end, named_type)
+                # a known organisation's unit may hold verbs (X组织|应对…综合中心);
+                # elsewhere the last verb ends the context (首次跻身|世界大学)
+                start = sub if sub is not None else self._after_last_verb(norm, start, hs, view)
                 t = starts.rfind(1, start, hs + 1)  # the start of the head's token
                 if (
                     start < t
@@ -1209,7 +1242,31 @@ class Patterns:
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)
+        self._event_organs(st, norm)
         return doc
+
+    @staticmethod
+    def _event_organs(st, norm: str) -> None:
+        """An event's organising committee or press centre is an organisation named by
+        the event (第十五届X运动会组委会, X纪念活动新闻中心); the event stays a mention
+        of its own."""
+        n = len(st.candidates)
+        for c in st.candidates[:n]:
+            if c.type == "Event" and norm.startswith(_EVENT_ORGANS, c.end):
+                w = next(w for w in _EVENT_ORGANS if norm.startswith(w, c.end))
+                end = c.end + len(w)
+                name = norm_name(st.text[c.start : end])
+                st.candidates.append(
+                    Mention(
+                        c.start,
+                        end,
+                        st.text[c.start : end],
+                        "Organization",
+                        open_key("Organization", name),
+                        name,
+                        "event_organ",
+                    )
+                )
 
 
 @Language.factory(

@@ -3,7 +3,9 @@
 1. Overlaps: a candidate inside a longer one is dropped, except a Country,
    Organization, GovernmentBody, Location or Person inside an Event, Program or Law name
    (中国—东盟数字经济合作年 also mentions 中国 and 东盟), but not the 中华人民共和国 that
-   opens a law title. Crossing candidates: higher rule priority, then longer, wins.
+   opens a law title; a known programme or event quoted inside one (第二届“一带一路”X大会);
+   the event that names an organising committee (X运动会组委会). Crossing candidates:
+   higher rule priority, then longer, wins.
 2. Definitions: （以下简称《网络安全法》）/（简称“…”） after a mention make the short form
    an alias of that mention's entity; later uses of it resolve there.
 3. Within a document, X and 中华人民共和国X / 中国X of the same type are one entity.
@@ -89,6 +91,8 @@ class Resolver:
                         and c.type in ("Country", "Location")
                     ):
                         continue  # 美国国防部, 北京市公安局 also mention 美国, 北京市
+                    if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
+                        continue  # X运动会组委会 also mentions X运动会
                     if (
                         (c.type in _NESTABLE_INNER or _quoted_known(st.text, c))
                         and k.type in _NESTABLE_OUTER
