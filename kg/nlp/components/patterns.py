@@ -27,6 +27,7 @@ from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # the name characters that end a search's range (``endpos``)
 _NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
@@ -117,12 +118,32 @@ _SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推�
 # makes it the policy itself (“两新”政策, “双一流”建设), not a field or a concept (“三农”工作,
 # “三新”领域, “三不腐”理念)
 _SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略")
+# an implementing verb, then up to 14 characters of modifiers in the same clause, right
+# before a quoted programme (实施企业找技术、成果找市场|“…”)
+_IMPLEMENTING_BEFORE = re.compile(r"(?:实施|开展|启动|推广|推进)[\u4e00-\u9fff、]{0,14}\Z")
+# a preposition that gives such a verb a target or a purpose (对某地实施“…”, 为推进…贡献
+# “…”), or a copula that makes the quote a predicate (开展…是“…”)
+_TARGET = re.compile(r"[对向为是]")
+# a counted slogan opens with a count (“两个确保”, “三个集中”, “四种形态”)
+_COUNTED_OPEN = re.compile(r"[一二三四五六七八九十两\d]+[个种条点大]")
+# what ends a quoted experiment, a field, a target, a model practice, a product or a
+# meeting, not a programme (“…实验”, “…建设”, “…经验”, “…13号”, “…对接会”)
+_NOT_PROGRAMME_ENDS = ("实验", "试验", "建设", "家庭", "经验", "处理", "号", "会", "机制", "外交")
+# after 等, the class nouns of ways of working (推广“A”“B”等方式)
+_LIST_OF_WAYS = re.compile(
+    r"等[\u4e00-\u9fff]{0,4}?(?:方式|模式|机制|做法|形式|办法|技术|举措|措施|便利)"
+)
+# what may follow a quoted programme: the end of the phrase or 等
+_AFTER_QUOTED_NAME = frozenset("，。；、：等和与及）)\n")
 _NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
 _NAME_INTERNAL = frozenset(
     {"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升", "深化"}
 )
+# of these, the ones that stand inside a noun compound after a noun (制度集成创新, 整治提升,
+# 区域合作); 建设, 建成, 形成 after a noun are a subject's predicate (上海建设|X中心)
+_COMPOUND_INTERNAL = frozenset({"集成", "整合", "提升", "深化", "合作", "开发", "组织"})
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
@@ -237,6 +258,25 @@ def _org_words(heads: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _verb_openers() -> frozenset[str]:
+    """jieba's verbs and adverbs of two characters (颁布, 广泛, 认真)."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(
+        w for w, tag in jieba_tags().items() if len(w) == 2 and tag in ("v", "d", "ad", "vd")
+    )
+
+
+@lru_cache(maxsize=1)
+def _predicate_words() -> frozenset[str]:
+    """jieba's idioms and set phrases (tags ``i``, ``l``): after a name they are its
+    predicate (…试验区|初具规模)."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(w for w, tag in jieba_tags().items() if tag in ("i", "l"))
+
+
 def _segmenter_freq() -> dict[str, int]:
     """The word frequencies of the segmenter in use: a word with none is one its HMM
     made up, not a dictionary word."""
@@ -270,6 +310,12 @@ _SPECIFIC_PREFIX = (
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 # verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
+# weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
+_SITE_HEADS = frozenset({"基地", "园区"})
+# the bodies an event names (X运动会|组委会, X纪念活动|新闻中心)
+_EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新闻中心")
+# the heads of an organisation's units: names only after the organisation's own
+_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"})
 # the whole country: with a designated period's head it names one (全国安全生产月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
@@ -285,6 +331,10 @@ _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
 # cheap test before the left edge is looked for
 _VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# what a dated plan's name needs besides its period (中长期发展规划 names no plan)
+_PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
+# a period inside a plan's name: 中长期, 2021—2025年
+_PERIOD_IN = re.compile(r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年")
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -380,6 +430,13 @@ class Patterns:
             else re.compile("(?!)")
         )
         self._boundary_re = re.compile("|".join(re.escape(b) for b in self.boundaries))
+        # two-character boundary words that end a longer token of jieba's (颁布|实施),
+        # not the name-internal ones (扶贫|开发)
+        self._verb_ends = frozenset(
+            b for b in self.boundaries if len(b) == 2 and b not in _NAME_INTERNAL
+        )
+        # what opens such a token: a verb or an adverb (颁布|实施, 广泛|开展)
+        self._verb_openers = _verb_openers() | frozenset(self.boundaries)
         self.organs = OrganFinder(gazetteer, directory)
         self.nominals = NominalFinder(directory, self.organs)
         self.find_nominals = True
@@ -403,8 +460,14 @@ class Patterns:
             b = starts.find(1, a + 1, hs)  # the next token start (or hs)
             if b < 0:
                 b = hs
-            if norm[a:b] in self._cut_words and starts[a] and ends[b]:
-                cuts.append((b, "~"))
+            w = norm[a:b]
+            if starts[a] and ends[b]:
+                if w in self._cut_words:
+                    cuts.append((b, "~"))
+                elif len(w) >= 3 and w[-2:] in self._verb_ends and w[:-2] in self._verb_openers:
+                    # 颁布实施|…, 认真落实|…: one token of jieba's, a verb or an adverb
+                    # before a verb that governs the name (not 废物利用|研究中心)
+                    cuts.append((b, w[-2:]))
             a = b
         # a person or a post title ends the context (副会长孟海东|作客…论坛)
         for end in view.person_ends(st):
@@ -445,16 +508,42 @@ class Patterns:
         # (实施|一流网络安全学院建设示范项目) is passed over when it would leave no body
         start, cut = i, None
         starts = view.starts
-        for pos, word in reversed(self._cuts(norm, i, head_start, st, view)):
+        cuts = self._cuts(norm, i, head_start, st, view)
+        cut_at = {pos for pos, _ in cuts}
+        for pos, word in reversed(cuts):
             if org and pos == head_start and word == "@":
                 continue  # 警察|学院, 法官|学院: the post names the school's field
             if org and word == "~" and norm[starts.rfind(1, 0, pos) : pos] in self._adverbs:
                 continue  # jieba tags 首都, 自然 as adverbs; the verb before an
                 # organisation cuts it instead (首次跻身|…)
+            if word in _COMPOUND_INTERNAL and self._inside_compound(
+                norm, i, pos - len(word), cut_at, view
+            ):
+                continue  # 实施|制度集成创新三年行动: a noun before it, so it is no verb
+                # that governs the name but a word of it
             if head_start - pos >= 2 or word not in _NAME_INTERNAL:
                 start, cut = pos, word
                 break
         return start, cut
+
+    def _inside_compound(
+        self, norm: str, lo: int, ws: int, cut_at: set[int], view: _DocView
+    ) -> bool:
+        """Whether the word that starts at ``ws`` follows a noun of the same phrase: the
+        token before it (from ``lo`` on) is made of name characters, is no verb or function
+        word, and no cut falls after it (制度|集成, not 加快|建设 or 要|深化)."""
+        if ws <= lo or ws in cut_at or not view.starts[ws]:
+            return False
+        a = view.starts.rfind(1, lo, ws)
+        if a < 0:
+            a = lo
+        w = norm[a:ws]
+        return (
+            len(w) >= 2
+            and _NAME_TAIL.match(w) is not None
+            and w not in self._verbs
+            and w not in self._cut_words
+        )
 
     @staticmethod
     def _governed_shorthand(norm: str, qs: int, qe: int) -> bool:
@@ -483,6 +572,51 @@ class Patterns:
         return (
             q >= len(norm) or not _NAME_CHAR.match(norm[q]) or norm.startswith(_SHORTHAND_NEXT, q)
         )
+
+    @staticmethod
+    def _implemented_quote(norm: str, qs: int, qe: int) -> bool:
+        """Whether the quoted ``norm[qs:qe]`` (quote marks included) is a programme that
+        an implementing verb governs, the way policy text names its campaigns and schemes
+        (实施制造业“X”, 开展“X”“Y”等活动, 启动“X”): four to ten name characters, the
+        phrase ends after it, the verb is in the same clause and no 对/向/为 before it puts
+        it to work on a target or a purpose (对某地实施“精准打击”), it is no counted slogan
+        (“两个确保”) or per-unit method (“一企一策”), and no way of working (等方式).
+
+        >>> Patterns._implemented_quote("深入实施“兴边富民”，", 4, 10)
+        True
+        >>> Patterns._implemented_quote("对该地实施“定点清除”。", 5, 11)
+        False
+        >>> Patterns._implemented_quote("落实“三个区分开来”。", 2, 10)
+        False
+        """
+        inner = norm[qs + 1 : qe - 1]
+        if not 4 <= len(inner) <= 10 or not _QUOTED_NAME.fullmatch(inner):
+            return False
+        if (
+            _COUNTED_OPEN.match(inner)
+            or _NOT_SHORTHAND.match(inner)
+            or inner.endswith(_NOT_PROGRAMME_ENDS)
+        ):
+            return False
+        q = qe
+        while (m := _NEXT_QUOTE.match(norm, q)) is not None:
+            q = m.end()  # “A”“B”等: the chain's end
+        if q < len(norm) and norm[q] not in _AFTER_QUOTED_NAME:
+            return False
+        if _LIST_OF_WAYS.match(norm, q):
+            return False  # 推广“A”“B”等方式, 等新举措: ways of working, no programmes
+        p = qs  # back over the quotes of a chain before it
+        while p > 1 and (norm[p - 1] == "”" or (norm[p - 1] == "、" and norm[p - 2] == "”")):
+            j = norm.rfind("“", max(0, p - 12), p - 1)
+            if j < 0:
+                break
+            p = j
+        m = _IMPLEMENTING_BEFORE.search(norm, max(0, p - 24), p)
+        if m is None:
+            return False
+        clause = norm.rfind("，", 0, m.start()), norm.rfind("。", 0, m.start())
+        a = max(*clause, norm.rfind("；", 0, m.start()), norm.rfind("\n", 0, m.start()))
+        return not _TARGET.search(norm, a + 1, m.start())
 
     def _quoted_before(self, norm: str, start: int) -> int | None:
         """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…)."""
@@ -522,6 +656,22 @@ class Patterns:
             start = j
         return start
 
+    @staticmethod
+    def _dated(norm: str, start: int, hs: int) -> bool:
+        """Whether a name's body holds the period it covers (乙烯工业中长期发展规划,
+        X产业2021—2025年发展规划) with at least two more characters.
+
+        >>> Patterns._dated("乙烯工业中长期发展规划", 0, 9)
+        True
+        >>> Patterns._dated("中长期规划", 0, 3)
+        False
+        """
+        m = _PERIOD_IN.search(norm, start, hs)
+        if m is None:
+            return False
+        rest = norm[start : m.start()] + norm[m.end() : hs]
+        return len(rest) >= 2 and rest not in _PLAIN_BODIES
+
     def _verb_before_name(
         self, norm: str, start: int, hs: int, view: _DocView, named: list[int]
     ) -> int:
@@ -538,10 +688,14 @@ class Patterns:
                 return p
         return start
 
-    def _ends_phrase(self, norm: str, he: int, view: _DocView, event: bool = False) -> bool:
+    def _ends_phrase(
+        self, norm: str, he: int, view: _DocView, event: bool = False, predicate: bool = False
+    ) -> bool:
         """Whether a weak head at ``he`` ends its noun phrase: punctuation, the end, or a
         function or clause word follows (战略，/ 战略的 / 战略实施, not 战略导弹部队); after
-        an ``event``'s head a verb too (会议|审议)."""
+        an ``event``'s head a verb too (会议|审议); with ``predicate`` (a name that opens
+        with a known name) a verb, an idiom or a word no dictionary holds (X试验区|初具规模,
+        X规划|获批), not a noun (X基地|建设规模)."""
         if he >= len(norm) or not _NAME_CHAR.match(norm[he]):
             return True
         if norm[he] in _PHRASE_END_CHARS:
@@ -550,6 +704,14 @@ class Patterns:
         if j < 0:
             j = len(norm)
         word = norm[he:j]
+        if predicate and (
+            word in self._verbs
+            or word in _predicate_words()
+            or (len(word) >= 2 and _HAN.fullmatch(word) and not _segmenter_freq().get(word))
+        ):
+            return True
+        if event and norm.startswith(_EVENT_ORGANS, he):
+            return True  # X运动会|组委会: the event names its organisers (see _event_organs)
         return (
             word in self._cut_words
             or (event and word in self._verbs)  # 会议|审议; not 基地|振兴, 工程|开始
@@ -587,6 +749,24 @@ class Patterns:
                 ):
                     return j + 1
         return start
+
+    @staticmethod
+    def _subunit_start(
+        norm: str,
+        start: int,
+        hs: int,
+        named: list[int],
+        named_end: dict[int, int],
+        named_type: dict[int, str],
+    ) -> int | None:
+        """The start of the last known organisation in ``[start, hs)`` with a body of two
+        or more characters after it (联合国粮农组织|海南项目合作办公室): a unit of that
+        organisation runs from its name to the head."""
+        lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
+        for p in reversed(named[lo:hi]):
+            if named_type.get(p) == "Organization" and hs - named_end[p] >= 2:
+                return p
+        return None
 
     def _country_led(self, word: str) -> bool:
         """Whether a dictionary word is a country and an organisation's head (中国大学,
@@ -645,6 +825,8 @@ class Patterns:
         (美国公司: a class; 美国花旗银行: a name). A ``weak`` head (中心, 实验室) needs a
         known name first or a proper name inside."""
         starts, ends = view.starts, view.ends
+        if norm[hs:he] in _SUBUNIT_HEADS and named_type.get(start) != "Organization":
+            return False  # 办公室, 秘书处 of an organisation (a body's are state organs)
         if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
             # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre
             return not weak and norm[start:he] in self._org_words
@@ -662,7 +844,11 @@ class Patterns:
                 if p in _ORG_LOCAL_PREFIX:  # 省|科技馆, 省|民营经济发展促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self._generic(norm[q:hs]))
                 if weak and p not in _WORLD_PREFIX:
-                    break  # 国家技术创新中心, 全国重点实验室: designations, not one centre
+                    # 国家技术创新中心, 全国重点实验室: designations, not one centre; a
+                    # word no dictionary knows right after the prefix names the one
+                    # (国家|某地名|水电技术创新中心)
+                    b = view.starts.find(1, q + 1, hs)
+                    return b > q and self._has_unknown_word(norm, q, b, view)
                 return hs - q >= 2 and not self._generic(norm[q:hs])
         if weak or not self._has_unknown_word(norm, start, hs, view):
             return False
@@ -800,6 +986,14 @@ class Patterns:
             pass  # 亚运会, 特奥会: the short form is the name
         elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
             pass  # 全国安全生产月, 国家宪法日: a designated period of the whole country
+        elif (
+            quoted is not None
+            and type_ == "Program"
+            and quoted[1] == end
+            and bool(_COUNT_ONLY.fullmatch(body))
+            and h not in self.weak_heads - self.verb_only
+        ):
+            pass  # “五大工程”, “八项行动”: a quoted set of programmes, named by its count
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
         if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
@@ -884,6 +1078,9 @@ class Patterns:
                     quoted_spans.append((m.start(), m.end()))
                 elif h is None and self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
                     self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
+                elif h is None and self._implemented_quote(norm, inner_s - 1, inner_e + 1):
+                    self._add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
+                    quoted_spans.append((m.start(), m.end()))
         n = len(norm)
         named_end: dict[int, int] = {}  # start → end of the longest known name there
         named_type: dict[int, str] = {}
@@ -966,6 +1163,9 @@ class Patterns:
                     ok = body in ("", "残")
                 else:
                     ok = len(body) == 1 or (len(body) == 2 and body[1] == "残")
+                    if not ok and len(body) >= 3 and named_end.get(start) == hs - 1:
+                        # a place before the short form is its host (成都|世运会)
+                        ok = named_type[start] == "Location"
                 if ok:
                     self._add(st, start, he, "Event", "pattern", short=True)
                     continue
@@ -980,7 +1180,10 @@ class Patterns:
             ):
                 continue  # …网 only in 中国社会扶贫网-style names
             if org:
-                start = self._after_last_verb(norm, start, hs, view)
+                sub = self._subunit_start(norm, start, hs, named, named_end, named_type)
+                # a known organisation's unit may hold verbs (X组织|应对…综合中心);
+                # elsewhere the last verb ends the context (首次跻身|世界大学)
+                start = sub if sub is not None else self._after_last_verb(norm, start, hs, view)
                 t = starts.rfind(1, start, hs + 1)  # the start of the head's token
                 if (
                     start < t
@@ -1021,12 +1224,49 @@ class Patterns:
             if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
-                (quoted is None and not rescued and not self._specific(norm, start, named_starts))
-                or not self._ends_phrase(norm, he, view, self.head_type[head] == "Event")
+                (
+                    quoted is None
+                    and not rescued
+                    and not self._specific(norm, start, named_starts)
+                    and not self._dated(norm, start, hs)
+                )
+                or not self._ends_phrase(
+                    norm,
+                    he,
+                    view,
+                    self.head_type[head] == "Event",
+                    # a name that opens with a known name may be the subject of a
+                    # predicate (陵水…试验区|初具规模, …规划|获批实施)
+                    predicate=start in named_starts and head not in _SITE_HEADS,
+                )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)
+        self._event_organs(st, norm)
         return doc
+
+    @staticmethod
+    def _event_organs(st, norm: str) -> None:
+        """An event's organising committee or press centre is an organisation named by
+        the event (第十五届X运动会组委会, X纪念活动新闻中心); the event stays a mention
+        of its own."""
+        n = len(st.candidates)
+        for c in st.candidates[:n]:
+            if c.type == "Event" and norm.startswith(_EVENT_ORGANS, c.end):
+                w = next(w for w in _EVENT_ORGANS if norm.startswith(w, c.end))
+                end = c.end + len(w)
+                name = norm_name(st.text[c.start : end])
+                st.candidates.append(
+                    Mention(
+                        c.start,
+                        end,
+                        st.text[c.start : end],
+                        "Organization",
+                        open_key("Organization", name),
+                        name,
+                        "event_organ",
+                    )
+                )
 
 
 @Language.factory(

@@ -3,7 +3,9 @@
 1. Overlaps: a candidate inside a longer one is dropped, except a Country,
    Organization, GovernmentBody, Location or Person inside an Event, Program or Law name
    (中国—东盟数字经济合作年 also mentions 中国 and 东盟), but not the 中华人民共和国 that
-   opens a law title. Crossing candidates: higher rule priority, then longer, wins.
+   opens a law title; a known programme or event quoted inside one (第二届“一带一路”X大会);
+   the event that names an organising committee (X运动会组委会). Crossing candidates:
+   higher rule priority, then longer, wins.
 2. Definitions: （以下简称《网络安全法》）/（简称“…”） after a mention make the short form
    an alias of that mention's entity; later uses of it resolve there.
 3. Within a document, X and 中华人民共和国X / 中国X of the same type are one entity.
@@ -32,8 +34,25 @@ _DEFINITION = re.compile(
     r"[》”\"]?[（(](?:以下|下文)?(?:简称|称)(?:为)?[：:]?[“《\"]?([^“”《》\"（）()]{1,20})[”》\"]?[）)]"
 )
 _CN_PREFIX = ("中华人民共和国", "中国")
+# dashes that the name folding turns into —: a name written with another keeps that form
+# as an alias too; quote marks and spaces are no part of it
+_DASH = re.compile(r"[-－–‐‑−]")
+_QUOTE_OR_SPACE = re.compile(r"[“”‘’\"'《》\s]")
 _JURISDICTION = frozenset({"Country", "Location", "Person"})
 MAX_EXAMPLES = 3
+
+
+def _quoted_known(text: str, c: Mention) -> bool:
+    """A known programme or event quoted inside a longer name: 第二届“一带一路”X大会
+    also mentions 一带一路 (the quotes mark it as a name of its own)."""
+    return (
+        c.rule == "gazetteer"
+        and c.type in ("Program", "Event")
+        and 0 < c.start
+        and c.end < len(text)
+        and text[c.start - 1] in '“"‘'
+        and text[c.end] in '”"’'
+    )
 
 
 def _contains(a: Mention, b: Mention) -> bool:
@@ -72,8 +91,10 @@ class Resolver:
                         and c.type in ("Country", "Location")
                     ):
                         continue  # 美国国防部, 北京市公安局 also mention 美国, 北京市
+                    if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
+                        continue  # X运动会组委会 also mentions X运动会
                     if (
-                        c.type in _NESTABLE_INNER
+                        (c.type in _NESTABLE_INNER or _quoted_known(st.text, c))
                         and k.type in _NESTABLE_OUTER
                         # a law title opens with its jurisdiction (中华人民共和国X法, 北京市X条例:
                         # not a mention) or its issuer (国务院反垄断委员会关于…: a mention)
@@ -247,6 +268,9 @@ class Resolver:
             surface = norm_name(m.text)
             if surface != norm_name(e.label) and surface not in e.aliases:
                 e.aliases.append(surface)
+            raw = _QUOTE_OR_SPACE.sub("", m.text)
+            if raw != surface and raw != e.label and _DASH.search(raw) and raw not in e.aliases:
+                e.aliases.append(raw)  # （2026－2035年）as written, not only as folded
             if len(e.examples) < MAX_EXAMPLES:
                 s, t = st.sent_of(m.start)
                 if not e.examples or e.examples[-1][0] != s:

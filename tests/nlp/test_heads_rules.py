@@ -1,0 +1,128 @@
+"""Programme and event names by rule: left edges (a verb inside a noun compound, a
+verb and its adverb in one token, demonstratives), names dated inside, a predicate after
+a name that opens with a known name, quoted programmes an implementing verb governs."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _names(text: str, type_: str = "Program") -> set[str]:
+    r = extract(Document("t", text))
+    return {m.label for m in r.mentions if m.type == type_}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a name-internal verb after a noun is a word of the name (整治|提升)
+        ("启动农村人居环境整治提升五年行动。", "农村人居环境整治提升五年行动"),
+        # jieba's one token 颁布实施 ends the left context
+        ("颁布实施2011-2020年中国农村扶贫开发纲要。", "2011—2020年中国农村扶贫开发纲要"),
+        # a period inside the name makes a weak head's name specific
+        ("国家发展改革委编制了钢铁工业中长期发展规划。", "钢铁工业中长期发展规划"),
+        # after a name that opens with a known name, a predicate ends it
+        ("浙江省国土空间规划获批实施。", "浙江省国土空间规划"),
+        # quoted programmes governed by an implementing verb
+        ("规范文化市场，坚持开展“扫黄打非”。", "扫黄打非"),
+        ("各地积极开展“送医下乡”“送戏下乡”等活动。", "送戏下乡"),
+        # a quoted set of programmes named by its count
+        ("今年集中开展“三项行动”，整治市场秩序。", "三项行动"),
+    ],
+)
+def test_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("支持上海建设科技创新中心。", "上海建设科技创新中心"),
+        ("今后的任务是制定和实施中长期发展规划和年度计划。", "中长期发展规划"),
+    ],
+)
+def test_not_found(text: str, bad: str) -> None:
+    found = set()
+    for t in ("Program", "Organization", "Event"):
+        found |= _names(text, t)
+    assert bad not in found
+
+
+def test_demonstrative_cuts() -> None:
+    names = _names("长江经济带发展这一重大战略稳步推进。")
+    assert not any("这一" in n for n in names)
+
+
+def test_site_heads_take_no_predicate() -> None:
+    assert not _names("叙利亚空军基地遭袭，多人受伤。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大力推广“公司加农户”、“订单农业”等方式。",  # ways of working
+        "对该地区实施“定点清除”。",  # an action on a target
+        "切实落实“两个确保”。",  # a counted slogan
+        "全面推行“一企一策”。",  # a per-unit method
+        "推广种植新品种“丰产9号”。",  # a product
+    ],
+)
+def test_quoted_non_programmes(text: str) -> None:
+    assert not _names(text)
+
+
+def test_congratulation_verb_cuts() -> None:
+    names = _names("该组织致信祝贺全国青年创新发展论坛开幕。", "Event")
+    assert names == {"全国青年创新发展论坛"}
+
+
+def test_host_place_of_a_short_form() -> None:
+    assert "西安全运会" in _names("本省运动员积极备战西安全运会。", "Event")
+    # a body before a short form is no host: 总台|进博会
+    names = _names("中央广播电视总台进博会报道准备就绪。", "Event")
+    assert names and not any(n.startswith("中央") for n in names)
+
+
+def test_quoted_known_programme_inside_a_name() -> None:
+    r = extract(Document("t", "成功举办第三届“一带一路”青年创意大会。"))
+    assert {(m.label, m.type) for m in r.mentions} >= {("一带一路", "Program")}
+
+
+def test_a_name_keeps_its_own_dash() -> None:
+    r = extract(Document("t", "印发《国家乡村振兴战略规划（2018－2022年）》，"))
+    (e,) = [e for e in r.entities.values() if e.type == "Program"]
+    assert e.label == "国家乡村振兴战略规划（2018—2022年）"
+    assert "国家乡村振兴战略规划（2018－2022年）" in e.aliases
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a unit of a known organisation, verbs and all
+        ("世界卫生组织应对突发卫生事件区域中心揭牌。", "世界卫生组织应对突发卫生事件区域中心"),
+        ("东盟秘书处发表声明。", "东盟秘书处"),
+        # a designation's prefix, then a word no dictionary knows: one centre
+        ("国家岷沱水电技术创新中心成立。", "国家岷沱水电技术创新中心"),
+    ],
+)
+def test_organisations(text: str, name: str) -> None:
+    assert name in _names(text, "Organization")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设一批国家技术创新中心。",  # a designation
+        "国务院扶贫开发领导小组办公室发布通知。",  # a state organ's office
+    ],
+)
+def test_no_organisation(text: str) -> None:
+    assert not _names(text, "Organization")
+
+
+def test_an_event_names_its_committee() -> None:
+    r = extract(Document("t", "2031年青岛国际海洋文化节组委会发布消息。"))
+    got = {(m.label, m.type) for m in r.mentions}
+    assert ("2031年青岛国际海洋文化节组委会", "Organization") in got
+    assert any(t == "Event" and "文化节" in lab for lab, t in got)
