@@ -48,7 +48,7 @@ class Relations:
         posts: frozenset[str] = frozenset(),
         gazetteer: Gazetteer | None = None,
     ) -> None:
-        self.grammar = Grammar(lexicon, openers)
+        self.grammar = Grammar(lexicon, openers, posts)
         self._gaz = gazetteer
         self._posts = posts
         lead = {

@@ -52,9 +52,18 @@ _COOP_PREV = frozenset("与同跟和助手")
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
-    def __init__(self, lexicon: Lexicon, openers: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        openers: frozenset[str] = frozenset(),
+        posts: frozenset[str] = frozenset(),
+    ) -> None:
         self.lex = lexicon
         self.openers = openers
+        # a person's post may follow the name (某某主席在…首倡, 某某总统表示)
+        self.post_after = re.compile(alt(posts))
+        person_post = f"(?:\ue013\ue01f*(?:{alt(posts)})|{AG})" if posts else AG
+        self.agent_post = person_post
         L = lexicon
         trig = set(L.triggers)
         self.trig_words = trig
@@ -109,7 +118,7 @@ class Grammar:
         self._story = L.kind("story")
         # the agents opening a clause; 工业和信息化部等十部门 counts its named member
         self.agrun = re.compile(
-            f"(?:由)?{AG}(?:(?:、|和|及|以及){AG})*"
+            f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
         talk = {a + b for a in ("上", "期间", "之际") for b in L.kind("speech")}
@@ -122,6 +131,13 @@ class Grammar:
             )
         )
         self.coop_w = L.kind("coop")
+        # 支持俄方办好X, 祝贺A成功举办X: the agent after a pivot verb does the next verb
+        pivot = L.kind("pivot") | L.kind("pivot-wish")
+        self.pivot_wish = L.kind("pivot-wish")
+        self.pivot = re.compile(
+            f"(?P<v>{alt(pivot)})(?P<ag>{person_post}(?:(?:、|和|及|与){person_post})*)"
+            f"(?:{adv_alt}|地|{TIME}|\\s)*$"
+        )
         self.causative_w = L.kind("causative")
         self.trig_types = {
             w: frozenset().union(*(r.types for r in rows)) for w, rows in L.triggers.items()

@@ -136,7 +136,7 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
                     break
                 nl = norm.find("\n", q, pos)
         if span_ok:
-            pm = g.pron_clause.search(norm, epos, pos)
+            pm = _pronoun_subject(g, norm, epos, pos)
             if pm is None:
                 return keys, conf, how
             return _reporter(g, ds, pm)
@@ -144,10 +144,21 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     # subject (我们…) took over the paragraph; in a report delivered by someone (我代表…
     # 向大会报告) the reporting government, or nobody when it is not known
     ps = norm.rfind("\n", 0, pos) + 1
-    pm = g.pron_clause.search(norm, ps, pos)
+    pm = _pronoun_subject(g, norm, ps, pos)
     if ds.doc_subject is not None and pm is None:
         return ds.doc_subject, 0.4, "document"
     return _reporter(g, ds, pm)
+
+
+def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
+    """The first pronoun in ``norm[a:b]`` that opens a clause as its subject (a verb,
+    adverb or preposition follows): 各地实施… but not 国家雅下…中心 (a name no
+    recogniser knew)."""
+    for pm in g.pron_clause.finditer(norm, a, b):
+        e = pm.end()
+        if g.follow.match(norm, e, b) or g.opens_with_opener(norm, e):
+            return pm
+    return None
 
 
 #: a reporting government that still speaks for the country (a national work report)

@@ -41,7 +41,7 @@ from kg.nlp.relations.masking import (
     titled,
 )
 from kg.nlp.relations.sentence import Sentence
-from kg.nlp.relations.subject import carried, subject
+from kg.nlp.relations.subject import Subject, carried, subject
 
 # what an issued document is when it follows the entity (出台X方案: the 方案 was issued)
 _DOC_NOUNS = frozenset(
@@ -70,6 +70,8 @@ class Verbs:
         self._place_before = re.compile(f"[在于从向到赴](?:{AGL}[、和及与])*$")
         self._rel_subj = re.compile(
             f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
+            # 某部等四部门联合制定的《X》: the named member of the group
+            f"(?:(?:[、和及]{AG})*等[一二三四五六七八九十两几多\\d]*个?(?:部门|单位|机构|部委|方面))?"
             f"(?:{adv_alt}|所|{TIME}|\\s)*$"
         )
 
@@ -131,7 +133,9 @@ class Verbs:
                 for o in objs:
                     if any(r.pred == "participatesIn" and o.type in r.types for r in rows):
                         self._attendee(sen, o, word)
-            sub = subject(sen, ci, ts) if not topical else None
+            sub = self._pivot(sen, cs, ts) if not topical else None
+            if sub is None and not topical:
+                sub = subject(sen, ci, ts)
             if topical:
                 c = None
                 for cj in range(ci - 1, -1, -1):
@@ -184,6 +188,22 @@ class Verbs:
                     ds.add(
                         k, row.pred, o.key, s, e, f"{row.pred}:{word}:{how}", conf, mod, implicit
                     )
+
+    def _pivot(self, sen: Sentence, cs: int, ts: int) -> Subject | None:
+        """支持俄方明年办好X, 祝贺A成功举办X: the agents after a pivot verb (a closed class:
+        ``pivot``; ``pivot-wish`` ones such as 希望/邀请 make it planned) right before the
+        verb are its subject."""
+        g, ms = sen.g, sen.ms
+        m = g.pivot.search(ms, cs, ts)
+        if m is None:
+            return None
+        run = sen.units_in(m.start("ag"), m.end("ag"))
+        if not run:
+            return None
+        pre = ms[m.end("ag") : ts]
+        if m.group("v") in g.pivot_wish:
+            pre = "将" + pre  # planned
+        return tuple(u.key for u in run), 0.75, False, "pivot", (pre,)
 
     def _attendee(self, sen: Sentence, ev: Unit, word: str) -> None:
         """出席X的[Country][post]Person: the person after 的 took part in X."""
