@@ -98,11 +98,13 @@ class Grammar:
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
             f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
+            # 同欧盟两主席共同主持: a few words naming the partners' persons before 共同
+            f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
         )
         self.pre = re.compile(f"(?:{tok})*")
         self.prefix = re.compile(
-            f"(?:[\\s《“「『〈\"']|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
+            f"(?:[\\s《“「『〈\"'#]|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
             f"|{ORDINAL}|{TIME}|{alt(L.kind('prefix'))}|[（(][^（）()]{{0,12}}[）)]"
             f"|自[^{SEP}{END}]{{1,14}}?(?:以来|起)"
             f"|据[^{SEP}{END}]{{1,16}}?(?:统计|测算|介绍|报道|显示|了解))*"
@@ -286,8 +288,13 @@ class Grammar:
             if us >= ce:
                 return []
             gap = NOQ.sub("", ms[p:us])
-            if len(gap) > 12 or any(ch in SEP or ch in END for ch in gap):
+            # 参加在甲国和乙国举行的X: a longer modifier ending in 的 may stand between
+            limit = 20 if gap.endswith("的") else 12
+            if len(gap) > limit or any(ch in SEP or ch in END for ch in gap):
                 return []
+            if u.type in ("Location", "Country") and gap[:1] in ("在", "于"):
+                k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
+                continue
             if gap[-1:] in ("和", "与", "及", "、", "或"):
                 return []  # 推进重大生态保护和修复工程: the name is cut
             if self._filler_verb.search(gap):

@@ -37,6 +37,7 @@ _VERBS = {
 }
 #: the story's first sentence is about the event it attends or holds (A出席X并致辞)
 _LEAD_VERB = re.compile(r"(?:出席|参加|主持|举办|举行|召开)了?$")
+_CLAUSE_END = re.compile(f"[{SEP}{END}]")
 _NOUNS = "开幕式|闭幕式|开幕会|闭幕会|会议|大会|活动|仪式|峰会|论坛|全体会议|开幕大会|颁奖仪式|典礼"
 
 
@@ -124,10 +125,11 @@ class HeldEvents:
         if k != i:
             return  # not in the story's first sentence
         norm = st.norm
-        if not _LEAD_VERB.search(norm, max(0, ev.start - 4), ev.start) or norm.startswith(
-            "的", ev.end
-        ):
-            return  # 会见来华出席X的某总统: X is not what the story is about
+        if not _LEAD_VERB.search(norm, max(0, ev.start - 4), ev.start):
+            return
+        ce = _CLAUSE_END.search(norm, ev.end, st.sents[i][1])
+        if "的" in norm[ev.end : ce.start() if ce else st.sents[i][1]]:
+            return  # 会见来华出席X(暨Y)的某总统: X is not what the story is about
         told.add(h)
         self._story(ds, ev, st.sents[i][1])
 

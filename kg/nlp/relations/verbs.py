@@ -203,7 +203,8 @@ class Verbs:
         pre = ms[m.end("ag") : ts]
         if m.group("v") in g.pivot_wish:
             pre = "将" + pre  # planned
-        return tuple(u.key for u in run), 0.75, False, "pivot", (pre,)
+        # what stands before the pivot verb counts too: 未支持A举办X states nothing
+        return tuple(u.key for u in run), 0.75, False, "pivot", (ms[cs : m.start()], pre)
 
     def _attendee(self, sen: Sentence, ev: Unit, word: str) -> None:
         """出席X的[Country][post]Person: the person after 的 took part in X."""
