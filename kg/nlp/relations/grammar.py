@@ -169,6 +169,10 @@ class Grammar:
         """Whether ``word`` (我们, 全省…) is the speaker's own government in a work report."""
         return word in self._self
 
+    def is_nation(self, word: str) -> bool:
+        """Whether ``word`` (我国, 我们国家) is the country speaking of itself."""
+        return word in self._nation
+
     def opens_with_opener(self, ms: str, p: int) -> bool:
         """Whether a word of ``relation_openers.txt`` starts at ``p``."""
         return any(ms[p : p + n] in self.openers for n in (2, 3, 4))

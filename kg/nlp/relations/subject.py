@@ -144,7 +144,7 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     # subject (我们…) took over the paragraph; in a report delivered by someone (我代表…
     # 向大会报告) the reporting government, or nobody when it is not known
     ps = norm.rfind("\n", 0, pos) + 1
-    pm = _pronoun_subject(g, norm, ps, pos)
+    pm = _pronoun_subject(g, norm, max(0, ps - 1), pos)  # from its line break: 各地… opens it
     if ds.doc_subject is not None and pm is None:
         return ds.doc_subject, 0.4, "document"
     return _reporter(g, ds, pm)
@@ -260,7 +260,9 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
 def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str] | None:
     """The reporting government, unless the pronoun ``pm`` that took over the paragraph
     is someone else (各地, 他们)."""
-    if ds.reporter is None or (pm is not None and not g.is_self(pm.group("w"))):
+    if ds.reporter is None or (
+        pm is not None and not g.is_self(pm.group("w")) and not g.is_nation(pm.group("w"))
+    ):  # 我国是…: the country speaking of itself does not take the paragraph from "we"
         return None
     return ds.reporter, 0.45, "reporter"
 
