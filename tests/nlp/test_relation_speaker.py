@@ -78,3 +78,17 @@ def test_a_longer_post_is_not_the_speaker_post():
     assert not any(
         p == "holdsPost" and post in ("省长", "代省长") for _, p, _, post in labelled(text)
     )
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "现在，我代表国务院，向大会作政府工作报告，请予审议。",
+        "我代表国务院向大会作政府工作报告。",
+        "现在，我代表国务院，作政府工作报告。",
+        "我代表国务院，向第二十届全国人民代表大会第一次会议报告过去五年的工作。",
+    ],
+)
+def test_the_many_forms_of_the_address(address):
+    got = labelled("各位代表：\n" + address + "\n\n实施《全民健身计划》。\n")
+    assert ("国务院", "implements", "全民健身计划", None) in got

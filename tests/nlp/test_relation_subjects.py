@@ -14,8 +14,7 @@ def rels(text: str) -> set[tuple[str, str, str, str]]:
     res = extract(Document("t", text))
     lab = {k: e.label for k, e in res.entities.items()}
     return {
-        (lab.get(r.subj, r.subj), r.pred, lab.get(r.obj, r.obj), r.modality)
-        for r in res.relations
+        (lab.get(r.subj, r.subj), r.pred, lab.get(r.obj, r.obj), r.modality) for r in res.relations
     }
 
 

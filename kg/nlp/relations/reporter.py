@@ -25,8 +25,11 @@ from kg.nlp.gazetteer import Gazetteer
 
 #: how far into the document the opening (title, speaker, 我代表…) may reach
 _HEAD = 3000
+#: 我代表X，向大会报告工作 / 向大会作政府工作报告 / 向第N届…会议报告过去五年的工作 /
+#: 作政府工作报告 / 向大会提出关于…的报告
 _DELEGATE = re.compile(
-    r"我代表(?P<who>[^，,。；;\n]{1,24}?)[，,]?\s*向(?:大会|全会|会议)(?:作?报告|汇报)"
+    r"我代表(?P<who>[^，,。；;\n向作]{1,24})[，,]?\s*(?:向[^，,。；;\n]{1,40}?)?(?:作|提出)?"
+    r"[^，,。；;\n]{0,30}?(?:报告|汇报)"
 )
 _BODIES = ("GovernmentBody", "Ministry")
 
