@@ -112,3 +112,42 @@ def test_partners_named_by_their_persons_before_gongtong():
     org = CODE["Organization"] + FILL
     assert g.pre.fullmatch("将同" + org + "两主席共同")
     assert not g.pre.fullmatch("将同" + org + "两主席讨论")
+
+
+# ----------------------------------------------------------------- causative triggers
+
+
+def test_tuidong_a_programme_is_implementing_it():
+    got = preds(HEAD + "推动《全民健身计划》取得新成效。")
+    assert ("国务院", "implements", "全民健身计划") in got
+
+
+def test_tuidong_a_causee_is_not_implementing_it():
+    # 推动X惠及全球: X is the causee of another verb
+    got = preds(HEAD + "推动《全民健身计划》惠及全球。")
+    assert ("国务院", "implements", "全民健身计划") not in got
+
+
+def test_parts_listed_after_baokuo_are_not_acts():
+    text = HEAD + "五是实施《某某工程》，包括开展培训，推动《全民健身计划》。"
+    got = preds(text)
+    assert ("国务院", "implements", "某某工程") in got
+    assert ("国务院", "implements", "全民健身计划") not in got
+
+
+# ----------------------------------------------------------------- posts before a name
+
+
+def test_posts_listed_before_the_person():
+    g = grammar()
+    body = CODE["GovernmentBody"] + FILL * 3
+    person = CODE["Person"] + FILL * 2
+    ms = body + "常委、国务委员、" + person + "出席"
+    kind, _, after = g.classify(ms, 0, len(ms), {len(body) + 8: _unit("Person", len(body) + 8)})
+    assert kind == "agent" and ms[after:] == "出席"
+
+
+def _unit(type_: str, start: int):
+    from kg.model import Mention
+
+    return Mention(start, start + 3, "某某某", type_, "person/某某某", "某某某", "person")

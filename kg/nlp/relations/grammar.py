@@ -49,6 +49,13 @@ _QUANTIFIED = re.compile(
 _COOP_PREV = frozenset("与同跟和助手")
 
 
+#: posts listed before a person (中共中央政治局常委、国务委员、某部部长某某): each a
+#: body, country or organisation (or none) and a few words, ending with 、; a person follows
+_POST_LEAD = re.compile(
+    r"(?:(?:[\ue010-\ue012]\ue01f*)?[^，,；;：:。！？!?\n\ue010-\ue01f、]{1,10}、)+(?=\ue013)"
+)
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -138,7 +145,8 @@ class Grammar:
         self.pivot_wish = L.kind("pivot-wish")
         self.pivot = re.compile(
             f"(?P<v>{alt(pivot)})(?P<ag>{person_post}(?:(?:、|和|及|与){person_post})*)"
-            f"(?:{adv_alt}|地|{TIME}|\\s)*$"
+            # 欢迎某方支持和参与X: a verb coordinated before the one that states it
+            f"(?:{adv_alt}|地|{TIME}|\\s|和|并)*$"
         )
         self.causative_w = L.kind("causative")
         self.trig_types = {
@@ -223,6 +231,9 @@ class Grammar:
         p = self.prefix.match(ms, cs, ce).end()
         if p >= ce:
             return "empty", [], p
+        lead = _POST_LEAD.match(ms, p, ce)
+        if lead is not None:
+            p = lead.end()  # 中共中央政治局常委、国务院副总理某某: the posts before the person
         r = self.agrun.match(ms, p, ce)
         if r is not None:
             run = [umap[j] for j in range(r.start(), r.end()) if j in umap]
@@ -243,10 +254,14 @@ class Grammar:
         if pm is not None:
             w = pm.group()
             kind = (
-                "dual" if w in self._dual
-                else "self" if w in self._self
-                else "nation" if w in self._nation
-                else "story" if w in self._story
+                "dual"
+                if w in self._dual
+                else "self"
+                if w in self._self
+                else "nation"
+                if w in self._nation
+                else "story"
+                if w in self._story
                 else "pronoun"
             )
             return kind, [], pm.end()

@@ -48,6 +48,24 @@ _DOC_NOUNS = frozenset(
     "方案 意见 规划 纲要 办法 细则 计划 文件 决定 要点 通知 指南 "
     "政策 措施 举措 实施 议案 草案 建议 报告".split()
 )
+#: what may follow the object of a verb that is also causative (推动, 加快): the clause
+#: end, a list, or a noun or verb of the programme's own progress (推动X建设, X取得突破)
+_BARE_TAIL = re.compile(
+    f"(?:$|[{SEP}{END}、和及与等]|建设|发展|高质量发展|工作|常态化|取得|形成|迈上|再上|走深走实|落地)"
+)
+#: a clause that lists the activities something consists of (Y包括开展X，推动Z): the
+#: verbs after it name the parts, no carried subject does them (包括五大工程：一是实施X
+#: lists named things: X is done)
+_INCLUDES = re.compile("包括|包含|涵盖")
+
+
+def _after_quotes(ms: str, p: int) -> int:
+    """The position after the closing quote marks at ``p``."""
+    while p < len(ms) and ms[p] in "》”’":
+        p += 1
+    return p
+
+
 _ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
 
 
@@ -152,6 +170,11 @@ class Verbs:
             if sub is None:
                 continue
             keys, conf, implicit, how, pre = sub
+            if implicit and any(
+                g.opens_with_opener(ms, m.end()) or g.scan.match(ms, m.end())
+                for m in _INCLUDES.finditer(ms, 0, cs)
+            ):
+                continue  # …包括开展X，推动Y: the parts of something, not acts
             mod, neg, cause = g.modality(pre)
             if neg:
                 continue
@@ -163,6 +186,8 @@ class Verbs:
                 if cause and row.pred in ("issued", "hosted", "initiated"):
                     continue
                 after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
+                if "bare" in row.flags and not _BARE_TAIL.match(ms, _after_quotes(ms, o.end - s)):
+                    continue  # 推动北斗相关产品惠及全球: X is the causee of another verb
                 if row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
                     continue  # 提出关于X的议案: the object is the 议案
                 if row.pred == "participatesIn" and after_o[:1] == "的":
