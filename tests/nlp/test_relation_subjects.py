@@ -151,3 +151,10 @@ def _unit(type_: str, start: int):
     from kg.model import Mention
 
     return Mention(start, start + 3, "某某某", type_, "person/某某某", "某某某", "person")
+
+
+def test_the_work_of_holding_an_event():
+    got = rels(HEAD + "继续做好2032年世界互联网大会的筹办工作。")
+    assert ("国务院", "hosted", "世界互联网大会", "planned") in got
+    # 做好X alone says nothing about who holds X
+    assert not any(p == "hosted" for _, p, _, _ in rels(HEAD + "做好2032年世界互联网大会宣传。"))

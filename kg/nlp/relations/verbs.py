@@ -53,6 +53,8 @@ _DOC_NOUNS = frozenset(
 _BARE_TAIL = re.compile(
     f"(?:$|[{SEP}{END}、和及与等]|建设|发展|高质量发展|工作|常态化|取得|形成|迈上|再上|走深走实|落地)"
 )
+#: 做好X(的)筹办工作: the work of holding X (flag ``work``)
+_WORK = re.compile("的?(?P<w>筹办|筹备|举办|承办|组织)(?:和[^，,；;。]{1,6})?工作")
 #: a clause that lists the activities something consists of (Y包括开展X，推动Z): the
 #: verbs after it name the parts, no carried subject does them (包括五大工程：一是实施X
 #: lists named things: X is done)
@@ -188,7 +190,12 @@ class Verbs:
                 after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
                 if "bare" in row.flags and not _BARE_TAIL.match(ms, _after_quotes(ms, o.end - s)):
                     continue  # 推动北斗相关产品惠及全球: X is the causee of another verb
-                if row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
+                if "work" in row.flags:
+                    wm = _WORK.match(ms, _after_quotes(ms, o.end - s))
+                    if wm is None:
+                        continue  # 做好X: only 做好X(的)筹办工作 says who holds X
+                    mod = "planned" if wm.group("w") in ("筹办", "筹备") else mod
+                elif row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
                     continue  # 提出关于X的议案: the object is the 议案
                 if row.pred == "participatesIn" and after_o[:1] == "的":
                     continue  # 出席X的Y总统Z: Z took part (_attendee), not the subject
