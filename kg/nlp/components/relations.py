@@ -27,7 +27,8 @@ __all__ = ["load_lexicon", "load_openers", "make_relations"]
 @Language.factory("kg_relations", default_config={"gazetteer_dir": None})
 def make_relations(nlp: Language, name: str, gazetteer_dir: str | None) -> Relations:
     # imported here: the families import kg.nlp.components.base, whose package imports us
+    from kg.nlp.gazetteer import load_gazetteer
     from kg.nlp.relations.extractor import Relations
 
     d = Path(gazetteer_dir) if gazetteer_dir else None
-    return Relations(load_lexicon(d), load_openers(d), load_posts(d))
+    return Relations(load_lexicon(d), load_openers(d), load_posts(d), load_gazetteer(gazetteer_dir))

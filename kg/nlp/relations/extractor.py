@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
+from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.relations.composition import Composition
 from kg.nlp.relations.coop import Cooperation
 from kg.nlp.relations.events import EventTalk
@@ -26,12 +27,15 @@ from kg.nlp.relations.lexicon import Lexicon, alt
 from kg.nlp.relations.masking import GATE, VERB_LED, outermost
 from kg.nlp.relations.membership import Membership
 from kg.nlp.relations.parties import pair_cooperation, party_units
-from kg.nlp.relations.posts import hold_post_relations, merge_posts
-from kg.nlp.relations.reporter import speaker_events
+from kg.nlp.relations.posts import hold_post_relations, merge_posts, speaker_post
+from kg.nlp.relations.reporter import read_speaker, speaker_events
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.subunits import subunit_relations
 from kg.nlp.relations.verbs import Verbs
+
+#: how far into a document its speaker line and address may be (reporter.py reads them)
+_OPENING = 3000
 
 
 class Relations:
@@ -42,8 +46,10 @@ class Relations:
         lexicon: Lexicon,
         openers: frozenset[str] = frozenset(),
         posts: frozenset[str] = frozenset(),
+        gazetteer: Gazetteer | None = None,
     ) -> None:
-        self.grammar = Grammar(lexicon, openers)
+        self.grammar = Grammar(lexicon, openers, posts)
+        self._gaz = gazetteer
         self._posts = posts
         lead = {
             w for w, rows in lexicon.triggers.items() if any(r.pred == "implements" for r in rows)
@@ -63,6 +69,8 @@ class Relations:
 
     def __call__(self, doc: Doc) -> Doc:
         st = kgdoc(doc)
+        # a report's speaker line first: the body it names may be the reporting government
+        speaker = read_speaker(st, self._gaz) if "代表" in st.norm[:_OPENING] else None
         units, found = merge_posts(st, outermost(st.mentions), self._posts)
         units = party_units(st, units)
         ds = DocState.new(st, units)
@@ -75,7 +83,10 @@ class Relations:
             subunit_relations(ds)
             for person, ev, (s, e) in speaker_events(st, ds.mstarts):
                 ds.add(person.key, "participatesIn", ev.key, s, e, "participatesIn:speaker", 0.8)
-        st.relations = list(ds.rels.values()) + hold_post_relations(st, found, ds.types)
+        posts = hold_post_relations(st, found, ds.types)
+        if speaker is not None and speaker.body is not None:
+            posts += speaker_post(st, speaker, posts)
+        st.relations = list(ds.rels.values()) + posts
         return doc
 
     def _verb_led(self, units: list) -> list:

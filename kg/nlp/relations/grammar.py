@@ -49,12 +49,28 @@ _QUANTIFIED = re.compile(
 _COOP_PREV = frozenset("与同跟和助手")
 
 
+#: posts listed before a person (中共中央政治局常委、国务委员、某部部长某某): each a
+#: body, country or organisation (or none) and a few words, ending with 、; a person follows
+_POST_LEAD = re.compile(
+    r"(?:(?:[\ue010-\ue012]\ue01f*)?[^，,；;：:。！？!?\n\ue010-\ue01f、]{1,10}、)+(?=\ue013)"
+)
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
-    def __init__(self, lexicon: Lexicon, openers: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        openers: frozenset[str] = frozenset(),
+        posts: frozenset[str] = frozenset(),
+    ) -> None:
         self.lex = lexicon
         self.openers = openers
+        # a person's post may follow the name (某某主席在…首倡, 某某总统表示)
+        self.post_after = re.compile(alt(posts))
+        person_post = f"(?:\ue013\ue01f*(?:{alt(posts)})|{AG})" if posts else AG
+        self.agent_post = person_post
         L = lexicon
         trig = set(L.triggers)
         self.trig_words = trig
@@ -89,11 +105,13 @@ class Grammar:
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
             f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
+            # 同欧盟两主席共同主持: a few words naming the partners' persons before 共同
+            f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
         )
         self.pre = re.compile(f"(?:{tok})*")
         self.prefix = re.compile(
-            f"(?:[\\s《“「『〈\"']|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
+            f"(?:[\\s《“「『〈\"'#]|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
             f"|{ORDINAL}|{TIME}|{alt(L.kind('prefix'))}|[（(][^（）()]{{0,12}}[）)]"
             f"|自[^{SEP}{END}]{{1,14}}?(?:以来|起)"
             f"|据[^{SEP}{END}]{{1,16}}?(?:统计|测算|介绍|报道|显示|了解))*"
@@ -109,7 +127,7 @@ class Grammar:
         self._story = L.kind("story")
         # the agents opening a clause; 工业和信息化部等十部门 counts its named member
         self.agrun = re.compile(
-            f"(?:由)?{AG}(?:(?:、|和|及|以及){AG})*"
+            f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
         talk = {a + b for a in ("上", "期间", "之际") for b in L.kind("speech")}
@@ -122,6 +140,14 @@ class Grammar:
             )
         )
         self.coop_w = L.kind("coop")
+        # 支持俄方办好X, 祝贺A成功举办X: the agent after a pivot verb does the next verb
+        pivot = L.kind("pivot") | L.kind("pivot-wish")
+        self.pivot_wish = L.kind("pivot-wish")
+        self.pivot = re.compile(
+            f"(?P<v>{alt(pivot)})(?P<ag>{person_post}(?:(?:、|和|及|与){person_post})*)"
+            # 欢迎某方支持和参与X: a verb coordinated before the one that states it
+            f"(?:{adv_alt}|地|{TIME}|\\s|和|并)*$"
+        )
         self.causative_w = L.kind("causative")
         self.trig_types = {
             w: frozenset().union(*(r.types for r in rows)) for w, rows in L.triggers.items()
@@ -150,6 +176,10 @@ class Grammar:
     def is_self(self, word: str) -> bool:
         """Whether ``word`` (我们, 全省…) is the speaker's own government in a work report."""
         return word in self._self
+
+    def is_nation(self, word: str) -> bool:
+        """Whether ``word`` (我国, 我们国家) is the country speaking of itself."""
+        return word in self._nation
 
     def opens_with_opener(self, ms: str, p: int) -> bool:
         """Whether a word of ``relation_openers.txt`` starts at ``p``."""
@@ -201,6 +231,9 @@ class Grammar:
         p = self.prefix.match(ms, cs, ce).end()
         if p >= ce:
             return "empty", [], p
+        lead = _POST_LEAD.match(ms, p, ce)
+        if lead is not None:
+            p = lead.end()  # 中共中央政治局常委、国务院副总理某某: the posts before the person
         r = self.agrun.match(ms, p, ce)
         if r is not None:
             run = [umap[j] for j in range(r.start(), r.end()) if j in umap]
@@ -221,10 +254,14 @@ class Grammar:
         if pm is not None:
             w = pm.group()
             kind = (
-                "dual" if w in self._dual
-                else "self" if w in self._self
-                else "nation" if w in self._nation
-                else "story" if w in self._story
+                "dual"
+                if w in self._dual
+                else "self"
+                if w in self._self
+                else "nation"
+                if w in self._nation
+                else "story"
+                if w in self._story
                 else "pronoun"
             )
             return kind, [], pm.end()
@@ -270,8 +307,13 @@ class Grammar:
             if us >= ce:
                 return []
             gap = NOQ.sub("", ms[p:us])
-            if len(gap) > 12 or any(ch in SEP or ch in END for ch in gap):
+            # 参加在甲国和乙国举行的X: a longer modifier ending in 的 may stand between
+            limit = 20 if gap.endswith("的") else 12
+            if len(gap) > limit or any(ch in SEP or ch in END for ch in gap):
                 return []
+            if u.type in ("Location", "Country") and gap[:1] in ("在", "于"):
+                k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
+                continue
             if gap[-1:] in ("和", "与", "及", "、", "或"):
                 return []  # 推进重大生态保护和修复工程: the name is cut
             if self._filler_verb.search(gap):

@@ -27,7 +27,7 @@ from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import AG, END, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
-from kg.nlp.relations.stories import is_heading
+from kg.nlp.relations.stories import is_heading, story_starts
 
 _HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|召开|开幕|举办|闭幕|启幕)")
 _VERBS = {
@@ -35,6 +35,9 @@ _VERBS = {
     "参加": ("participatesIn",),
     "主持": ("participatesIn", "hosted"),
 }
+#: the story's first sentence is about the event it attends or holds (A出席X并致辞)
+_LEAD_VERB = re.compile(r"(?:出席|参加|主持|举办|举行|召开)了?$")
+_CLAUSE_END = re.compile(f"[{SEP}{END}]")
 _NOUNS = "开幕式|闭幕式|开幕会|闭幕会|会议|大会|活动|仪式|峰会|论坛|全体会议|开幕大会|颁奖仪式|典礼"
 
 
@@ -53,7 +56,9 @@ class HeldEvents:
 
         # a speaker: country, body or organisation (named or not), post, person
         speakers = (
-            f"(?:{AG}|{post}|成员国|[、，,和及\\s]|[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post}))+"
+            f"(?:{AG}|{post}|成员国|[、，,和及\\s]|[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})"
+            # a title of the speaker's list of posts (某国民族领袖、某委员会主席甲)
+            f"|[^{SEP}{END}{MASKED}、]{{1,6}}(?=、))+"
         )
         self._speakers = re.compile(
             f"(?:^|(?<=[{END}：:]))(?P<run>{speakers})"
@@ -73,6 +78,7 @@ class HeldEvents:
         norm = st.norm
         sents = st.sents
         g = self.g
+        told: set[int] = set()  # the stories whose event is known
         for k, ev in enumerate(ds.units):
             if ev.type != "Event":
                 continue
@@ -82,6 +88,7 @@ class HeldEvents:
             s0, e0 = sents[i]
             h = _HELD.match(norm, ev.end, e0)
             if h is None:
+                self._lead(ds, ev, i, told)
                 continue
             cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
             if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
@@ -103,6 +110,28 @@ class HeldEvents:
                     for pred in _VERBS[m.group("v")]:
                         ds.add(p.key, pred, ev.key, s, e, f"{pred}:{m.group('v')}:held", 0.7)
             self._story(ds, ev, end)
+
+    def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:
+        """A story whose first sentence has its event (A出席X并致辞): the rest of the story
+        is about X too (speakers' lists, 参加上述活动)."""
+        st = ds.st
+        heads = _stories(ds)
+        h = bisect.bisect_right(heads, ev.start) - 1
+        if h < 0 or h in told:
+            return
+        k = bisect.bisect_left(ds.sent_starts, heads[h])
+        while k < i and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
+            k += 1
+        if k != i:
+            return  # not in the story's first sentence
+        norm = st.norm
+        if not _LEAD_VERB.search(norm, max(0, ev.start - 4), ev.start):
+            return
+        ce = _CLAUSE_END.search(norm, ev.end, st.sents[i][1])
+        if "的" in norm[ev.end : ce.start() if ce else st.sents[i][1]]:
+            return  # 会见来华出席X(暨Y)的某总统: X is not what the story is about
+        told.add(h)
+        self._story(ds, ev, st.sents[i][1])
 
     def _story(self, ds: DocState, ev, pos: int) -> None:
         """The rest of the story after ``pos``: speakers' lists, 参加上述活动."""
@@ -134,6 +163,13 @@ class HeldEvents:
                             0.6,
                             implicit=True,
                         )
+
+
+def _stories(ds: DocState) -> list[int]:
+    """Where each story starts (computed once per document)."""
+    if ds.stories is None:
+        ds.stories = story_starts(ds.st.norm)
+    return ds.stories
 
 
 def _story_end(norm: str, pos: int, limit: int = 6000) -> int:

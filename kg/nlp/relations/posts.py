@@ -16,6 +16,7 @@ from __future__ import annotations
 from kg.model import Mention, Relation
 from kg.nlp.components.base import KGDoc
 from kg.nlp.relations.masking import POST_ORGS, Unit
+from kg.nlp.relations.reporter import Speaker
 
 #: (person, post title, body, sentence span)
 PostRecord = tuple[Mention, str, Mention, tuple[int, int]]
@@ -71,3 +72,25 @@ def hold_post_relations(
             )
         )
     return rels
+
+
+def speaker_post(st: KGDoc, sp: Speaker, rels: list[Relation]) -> list[Relation]:
+    """A report's speaker holds the post of the speaker line in its body (unless a post
+    title before the name already said so)."""
+    assert sp.body is not None
+    if any(r.subj == sp.person.key and r.obj == sp.body.key for r in rels):
+        return []
+    s, e = sp.line
+    return [
+        Relation(
+            sp.person.key,
+            "holdsPost",
+            sp.body.key,
+            s,
+            e,
+            st.text[s:e],
+            "holdsPost:speaker",
+            0.9,
+            post=sp.post,
+        )
+    ]

@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
-from kg.model import Mention
-from kg.nlp.components.base import KGDoc
+from kg.model import EntityInfo, Mention
+from kg.nlp.components.base import KGDoc, open_key
+from kg.nlp.gazetteer import Gazetteer
 
 #: how far into the document the opening (title, speaker, 我代表…) may reach
 _HEAD = 3000
+#: 我代表X，向大会报告工作 / 向大会作政府工作报告 / 向第N届…会议报告过去五年的工作 /
+#: 作政府工作报告 / 向大会提出关于…的报告
 _DELEGATE = re.compile(
-    r"我代表(?P<who>[^，,。；;\n]{1,24}?)[，,]?\s*向(?:大会|全会|会议)(?:作?报告|汇报)"
+    r"我代表(?P<who>[^，,。；;\n向作]{1,24})[，,]?\s*(?:向[^，,。；;\n]{1,40}?)?(?:作|提出)?"
+    r"[^，,。；;\n]{0,30}?(?:报告|汇报)"
 )
 _BODIES = ("GovernmentBody", "Ministry")
 
@@ -94,3 +99,157 @@ def speaker_events(st: KGDoc, mstarts: list[int]) -> list[tuple[Mention, Mention
                     break
             pos = nxt
     return out
+
+
+# ----------------------------------------------------------------- the speaker line
+
+#: the posts whose holder delivers a report to a congress (heads of a people's
+#: government, of a standing committee, a court, a procuratorate; 代… acting), each with
+#: the unit a place's name ends with when the post heads that place's government
+#: (黑龙江省 + 省长 → 黑龙江省人民政府); a closed class
+SPEAKER_POSTS = {
+    "总理": "",
+    "省长": "省",
+    "主席": "自治区",
+    "市长": "市",
+    "州长": "州",
+    "县长": "县",
+    "区长": "区",
+    "盟长": "盟",
+    "旗长": "旗",
+    "委员长": "",
+    "主任": "",
+    "院长": "",
+    "检察长": "",
+}
+_SPEAKER_POST = re.compile(
+    "(?P<post>代?(?:" + "|".join(sorted(SPEAKER_POSTS, key=len, reverse=True)) + "))"
+    r"[ \t\u3000：:]*\n?[ \t\u3000\n]*"
+)
+#: a name no recogniser knew, alone on its line after the post (李　强: spaces allowed)
+_BARE_NAME = re.compile(
+    r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?=[ \t\u3000]*(?:\n|$))"
+)
+_LINE_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
+_OPENING_END = re.compile(r"各位代表|我代表|我受")
+
+
+class Speaker(NamedTuple):
+    """The speaker line of a report: who, with what post, in which body (None when the
+    opening does not say), and the line's span."""
+
+    person: Mention
+    post: str
+    body: Mention | None
+    line: tuple[int, int]
+
+
+def read_speaker(st: KGDoc, gaz: Gazetteer | None = None) -> Speaker | None:
+    """The speaker line above a report's address (各位代表 / 我代表…向大会报告): a post
+    of :data:`SPEAKER_POSTS`, spaces or a line break, and a name alone at the end of its
+    line. The body is the one named before the post on the line (四川省人民政府省长, 国务院
+    总理), else the people's government of the place named there (海南省省长 → 海南省人民
+    政府), else the body the address names (我代表海南省人民政府), else the government
+    of the place of the opening (在黑龙江省第十四届人民代表大会…上 + 省长 → 黑龙江省人民
+    政府; 总理 → 国务院). A body or name that no recogniser found is added as a mention
+    (rule ``speaker``), so that it is a node of the graph.
+
+    >>> from kg.nlp.pipeline import make_nlp
+    >>> doc = make_nlp()("政府工作报告\\n——2030年1月5日在海南省第九届人民代表大会第一次会议上\\n"
+    ...                  "代省长　王　某\\n各位代表：\\n现在，我代表省人民政府，向大会报告工作。")
+    >>> [(r.subj, r.obj, r.post) for r in doc._.kg.relations if r.pred == "holdsPost"]
+    [('person/王某', 'gov/hainan-gov', '代省长')]
+    """
+    norm = st.norm
+    om = _OPENING_END.search(norm, 0, _HEAD)
+    if om is None:
+        return None
+    end = om.start()
+    ms = st.mentions
+    hi = bisect.bisect_left([m.start for m in ms], end)
+    opening = ms[:hi]
+    for pm in _SPEAKER_POST.finditer(norm, 0, end):
+        ps, pe = pm.span("post")
+        ls = norm.rfind("\n", 0, ps) + 1
+        # what stands before the post on its line: nothing, or a body/place right before it
+        before = [m for m in opening if m.end == ps and m.start >= ls]
+        lead = norm[ls : before[0].start if before else ps]
+        if lead.strip(" \t\u3000") and lead[-1] not in " \t\u3000":
+            continue  # 副省长, 某委员会主任: the post is part of something longer
+        at = pm.end()
+        person = next((m for m in opening if m.start == at and m.type == "Person"), None)
+        if person is None:
+            nm = _BARE_NAME.match(norm, at, end)
+            if nm is None:
+                continue
+            name = re.sub(r"[ \u3000]", "", nm.group())
+            if name in SPEAKER_POSTS or len(name) < 2:
+                continue
+            person = Mention(
+                at,
+                nm.end(),
+                st.text[at : nm.end()],
+                "Person",
+                open_key("Person", name),
+                name,
+                "speaker",
+            )
+            _add(st, person)
+        elif not _LINE_END.match(norm, person.end):
+            continue
+        post = st.text[ps:pe]
+        body = _speaker_body(st, gaz, before, post, opening)
+        le = _LINE_END.match(norm, person.end).start()
+        return Speaker(person, post, body, (ls, le))
+    return None
+
+
+def _speaker_body(
+    st: KGDoc, gaz: Gazetteer | None, before: list[Mention], post: str, opening: list[Mention]
+) -> Mention | None:
+    unit = SPEAKER_POSTS[post.removeprefix("代")]
+    for m in before:
+        if m.type in _BODIES:
+            return m
+    places = [m for m in before if m.type == "Location"]
+    if not places:
+        dm = _DELEGATE.search(st.norm, 0, _HEAD)
+        if dm is not None:
+            a, b = dm.span("who")
+            named = [m for m in st.mentions if m.type in _BODIES and a <= m.start and m.end <= b]
+            if named:
+                return named[0]
+        if post.removeprefix("代") == "总理":
+            return next((m for m in opening if m.label == "国务院"), None)
+        if not unit:
+            return None
+        places = [m for m in opening if m.type == "Location"]
+    for m in places:
+        if unit and m.label.endswith(unit):
+            return _government(st, gaz, m, m.label + "人民政府")
+    return None
+
+
+def _government(st: KGDoc, gaz: Gazetteer | None, place: Mention, label: str) -> Mention:
+    """The people's government ``label`` as a mention over ``place`` (added to the
+    document's mentions)."""
+    entry = gaz.lookup(label) if gaz is not None else None
+    key = entry.id if entry is not None else open_key("GovernmentBody", label)
+    type_ = entry.type if entry is not None else "GovernmentBody"
+    label = entry.name if entry is not None else label
+    m = Mention(place.start, place.end, place.text, type_, key, label, "speaker")
+    _add(st, m)
+    return m
+
+
+def _add(st: KGDoc, m: Mention) -> None:
+    """Add ``m`` to the mentions (after those with the same span) and its entity."""
+    ms = st.mentions
+    i = bisect.bisect_right([(x.start, x.end) for x in ms], (m.start, m.end))
+    ms.insert(i, m)
+    e = st.entities.get(m.key)
+    if e is None:
+        e = st.entities[m.key] = EntityInfo(m.key, m.type, m.label)
+        s, t = st.sent_of(m.start)
+        e.examples.append((s, t, st.text[s:t]))
+    e.count += 1

@@ -136,7 +136,7 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
                     break
                 nl = norm.find("\n", q, pos)
         if span_ok:
-            pm = g.pron_clause.search(norm, epos, pos)
+            pm = _pronoun_subject(g, norm, epos, pos)
             if pm is None:
                 return keys, conf, how
             return _reporter(g, ds, pm)
@@ -144,10 +144,21 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     # subject (我们…) took over the paragraph; in a report delivered by someone (我代表…
     # 向大会报告) the reporting government, or nobody when it is not known
     ps = norm.rfind("\n", 0, pos) + 1
-    pm = g.pron_clause.search(norm, ps, pos)
+    pm = _pronoun_subject(g, norm, max(0, ps - 1), pos)  # from its line break: 各地… opens it
     if ds.doc_subject is not None and pm is None:
         return ds.doc_subject, 0.4, "document"
     return _reporter(g, ds, pm)
+
+
+def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
+    """The first pronoun in ``norm[a:b]`` that opens a clause as its subject (a verb,
+    adverb or preposition follows): 各地实施… but not 国家雅下…中心 (a name no
+    recogniser knew)."""
+    for pm in g.pron_clause.finditer(norm, a, b):
+        e = pm.end()
+        if g.follow.match(norm, e, b) or g.opens_with_opener(norm, e):
+            return pm
+    return None
 
 
 #: a reporting government that still speaks for the country (a national work report)
@@ -230,7 +241,7 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
             if run:
                 break
             continue
-        gap = norm[run_end:u.start] if run else norm[s0 : u.start]
+        gap = norm[run_end : u.start] if run else norm[s0 : u.start]
         if run and gap not in ("、", "和", "及"):
             break
         if not run and (len(gap) > 30 or "的" in gap or g.cues.search(gap)):
@@ -249,7 +260,9 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
 def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str] | None:
     """The reporting government, unless the pronoun ``pm`` that took over the paragraph
     is someone else (各地, 他们)."""
-    if ds.reporter is None or (pm is not None and not g.is_self(pm.group("w"))):
+    if ds.reporter is None or (
+        pm is not None and not g.is_self(pm.group("w")) and not g.is_nation(pm.group("w"))
+    ):  # 我国是…: the country speaking of itself does not take the paragraph from "we"
         return None
     return ds.reporter, 0.45, "reporter"
 

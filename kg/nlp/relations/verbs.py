@@ -41,13 +41,33 @@ from kg.nlp.relations.masking import (
     titled,
 )
 from kg.nlp.relations.sentence import Sentence
-from kg.nlp.relations.subject import carried, subject
+from kg.nlp.relations.subject import Subject, carried, subject
 
 # what an issued document is when it follows the entity (出台X方案: the 方案 was issued)
 _DOC_NOUNS = frozenset(
     "方案 意见 规划 纲要 办法 细则 计划 文件 决定 要点 通知 指南 "
     "政策 措施 举措 实施 议案 草案 建议 报告".split()
 )
+#: what may follow the object of a verb that is also causative (推动, 加快): the clause
+#: end, a list, or a noun or verb of the programme's own progress (推动X建设, X取得突破)
+_BARE_TAIL = re.compile(
+    f"(?:$|[{SEP}{END}、和及与等]|建设|发展|高质量发展|工作|常态化|取得|形成|迈上|再上|走深走实|落地)"
+)
+#: 做好X(的)筹办工作: the work of holding X (flag ``work``)
+_WORK = re.compile("的?(?P<w>筹办|筹备|举办|承办|组织)(?:和[^，,；;。]{1,6})?工作")
+#: a clause that lists the activities something consists of (Y包括开展X，推动Z): the
+#: verbs after it name the parts, no carried subject does them (包括五大工程：一是实施X
+#: lists named things: X is done)
+_INCLUDES = re.compile("包括|包含|涵盖")
+
+
+def _after_quotes(ms: str, p: int) -> int:
+    """The position after the closing quote marks at ``p``."""
+    while p < len(ms) and ms[p] in "》”’":
+        p += 1
+    return p
+
+
 _ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
 
 
@@ -70,6 +90,8 @@ class Verbs:
         self._place_before = re.compile(f"[在于从向到赴](?:{AGL}[、和及与])*$")
         self._rel_subj = re.compile(
             f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
+            # 某部等四部门联合制定的《X》: the named member of the group
+            f"(?:(?:[、和及]{AG})*等[一二三四五六七八九十两几多\\d]*个?(?:部门|单位|机构|部委|方面))?"
             f"(?:{adv_alt}|所|{TIME}|\\s)*$"
         )
 
@@ -131,7 +153,9 @@ class Verbs:
                 for o in objs:
                     if any(r.pred == "participatesIn" and o.type in r.types for r in rows):
                         self._attendee(sen, o, word)
-            sub = subject(sen, ci, ts) if not topical else None
+            sub = self._pivot(sen, cs, ts) if not topical else None
+            if sub is None and not topical:
+                sub = subject(sen, ci, ts)
             if topical:
                 c = None
                 for cj in range(ci - 1, -1, -1):
@@ -148,6 +172,11 @@ class Verbs:
             if sub is None:
                 continue
             keys, conf, implicit, how, pre = sub
+            if implicit and any(
+                g.opens_with_opener(ms, m.end()) or g.scan.match(ms, m.end())
+                for m in _INCLUDES.finditer(ms, 0, cs)
+            ):
+                continue  # …包括开展X，推动Y: the parts of something, not acts
             mod, neg, cause = g.modality(pre)
             if neg:
                 continue
@@ -159,7 +188,14 @@ class Verbs:
                 if cause and row.pred in ("issued", "hosted", "initiated"):
                     continue
                 after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
-                if row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
+                if "bare" in row.flags and not _BARE_TAIL.match(ms, _after_quotes(ms, o.end - s)):
+                    continue  # 推动北斗相关产品惠及全球: X is the causee of another verb
+                if "work" in row.flags:
+                    wm = _WORK.match(ms, _after_quotes(ms, o.end - s))
+                    if wm is None:
+                        continue  # 做好X: only 做好X(的)筹办工作 says who holds X
+                    mod = "planned" if wm.group("w") in ("筹办", "筹备") else mod
+                elif row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
                     continue  # 提出关于X的议案: the object is the 议案
                 if row.pred == "participatesIn" and after_o[:1] == "的":
                     continue  # 出席X的Y总统Z: Z took part (_attendee), not the subject
@@ -184,6 +220,23 @@ class Verbs:
                     ds.add(
                         k, row.pred, o.key, s, e, f"{row.pred}:{word}:{how}", conf, mod, implicit
                     )
+
+    def _pivot(self, sen: Sentence, cs: int, ts: int) -> Subject | None:
+        """支持俄方明年办好X, 祝贺A成功举办X: the agents after a pivot verb (a closed class:
+        ``pivot``; ``pivot-wish`` ones such as 希望/邀请 make it planned) right before the
+        verb are its subject."""
+        g, ms = sen.g, sen.ms
+        m = g.pivot.search(ms, cs, ts)
+        if m is None:
+            return None
+        run = sen.units_in(m.start("ag"), m.end("ag"))
+        if not run:
+            return None
+        pre = ms[m.end("ag") : ts]
+        if m.group("v") in g.pivot_wish:
+            pre = "将" + pre  # planned
+        # what stands before the pivot verb counts too: 未支持A举办X states nothing
+        return tuple(u.key for u in run), 0.75, False, "pivot", (ms[cs : m.start()], pre)
 
     def _attendee(self, sen: Sentence, ev: Unit, word: str) -> None:
         """出席X的[Country][post]Person: the person after 的 took part in X."""
