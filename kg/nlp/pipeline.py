@@ -83,8 +83,8 @@ def make_nlp(
 ) -> Language:
     """A fresh pipeline; ``components`` selects stages (``kg extract`` skips relations).
 
-    ``lean`` skips what only spaCy users read (``doc.sents``, ``doc.spans["kg"]``): graph
-    builds read ``doc._.kg`` alone.
+    ``lean`` skips what only spaCy users read (the tokens, ``doc.sents``,
+    ``doc.spans["kg"]``): graph builds read ``doc._.kg`` alone.
     """
     # Configured as "char" first so spaCy does not load and warm up the slow original
     # jieba (0.5 s per process); then switched to jieba segmentation with jieba_next.
@@ -94,7 +94,7 @@ def make_nlp(
     _prepare_segmenter(seg, gaz.jieba_words())
     nlp.tokenizer.jieba_seg = seg
     nlp.tokenizer.segmenter = Segmenter.jieba
-    nlp.tokenizer = KGTokenizer(nlp.tokenizer)
+    nlp.tokenizer = KGTokenizer(nlp.tokenizer, tokens=not lean)
     for name in components:
         cfg = {"gazetteer_dir": gazetteer_dir} if name not in ("kg_sentences",) else {}
         if lean and name == "kg_sentences":
@@ -256,7 +256,7 @@ def restore_snapshot(path: Path, components: tuple[str, ...]) -> Language | None
         _SEGMENTER_WORDS_ADDED.add(id(seg))
     nlp.tokenizer.jieba_seg = seg
     nlp.tokenizer.segmenter = Segmenter.jieba
-    nlp.tokenizer = KGTokenizer(nlp.tokenizer)
+    nlp.tokenizer = KGTokenizer(nlp.tokenizer, tokens=not lean)
     for name, comp in comps:
         slot = f"{id(comp)}:{name}"
         _RESTORING[slot] = comp
