@@ -121,7 +121,7 @@ def get_nlp(
     if not folder:
         return make_nlp(components, lean=lean)
     path = Path(folder) / f"pipeline-{snapshot_key(components, lean)}.pkl"
-    nlp = restore_snapshot(path, components)
+    nlp = restore_snapshot(path, components, lean=lean)
     if nlp is None:
         nlp = make_nlp(components, lean=lean)
         warm_up(nlp)  # what the components build on first use goes into the snapshot
@@ -209,10 +209,13 @@ def _make_restored(nlp: Language, name: str, slot: str) -> Any:
     return _RESTORING.pop(slot)
 
 
-def restore_snapshot(path: Path, components: tuple[str, ...]) -> Language | None:
+def restore_snapshot(
+    path: Path, components: tuple[str, ...], *, lean: bool = False
+) -> Language | None:
     """The pipeline saved by :func:`save_snapshot`, or None (no snapshot, unreadable, not
     sealed by this user, or for another segmenter): the same components in the same
-    state, the segmenter's dictionary with the gazetteer names already added."""
+    state, the segmenter's dictionary with the gazetteer names already added (``lean``:
+    as :func:`make_nlp`'s; it is part of the snapshot's key)."""
     try:
         with open(path, "rb") as f:
             blob = f.read()

@@ -38,3 +38,14 @@ def test_lean_results_equal_the_full_pipeline_results() -> None:
     assert [r.observations for r in lean] == [r.observations for r in full]
     assert [r.sentences for r in lean] == [r.sentences for r in full]
     assert any(r.relations for r in lean) and all(r.entities for r in lean)
+
+
+def test_a_restored_lean_pipeline_makes_no_tokens(tmp_path) -> None:
+    import kg.nlp.pipeline as P
+
+    path = tmp_path / "pipeline.pkl"
+    assert P.save_snapshot(get_nlp(lean=True), path)
+    lean = P.restore_snapshot(path, P.DEFAULT_COMPONENTS, lean=True)
+    full = P.restore_snapshot(path, P.DEFAULT_COMPONENTS, lean=False)
+    assert lean is not None and full is not None
+    assert len(lean(TEXTS[1])) == 0 and len(full(TEXTS[1])) > 10
