@@ -83,8 +83,8 @@ def make_nlp(
 ) -> Language:
     """A fresh pipeline; ``components`` selects stages (``kg extract`` skips relations).
 
-    ``lean`` skips what only spaCy users read (``doc.sents``, ``doc.spans["kg"]``): graph
-    builds read ``doc._.kg`` alone.
+    ``lean`` skips what only spaCy users read (the tokens, ``doc.sents``,
+    ``doc.spans["kg"]``): graph builds read ``doc._.kg`` alone.
     """
     # Configured as "char" first so spaCy does not load and warm up the slow original
     # jieba (0.5 s per process); then switched to jieba segmentation with jieba_next.
@@ -94,7 +94,7 @@ def make_nlp(
     _prepare_segmenter(seg, gaz.jieba_words())
     nlp.tokenizer.jieba_seg = seg
     nlp.tokenizer.segmenter = Segmenter.jieba
-    nlp.tokenizer = KGTokenizer(nlp.tokenizer)
+    nlp.tokenizer = KGTokenizer(nlp.tokenizer, tokens=not lean)
     for name in components:
         cfg = {"gazetteer_dir": gazetteer_dir} if name not in ("kg_sentences",) else {}
         if lean and name == "kg_sentences":
@@ -121,7 +121,7 @@ def get_nlp(
     if not folder:
         return make_nlp(components, lean=lean)
     path = Path(folder) / f"pipeline-{snapshot_key(components, lean)}.pkl"
-    nlp = restore_snapshot(path, components)
+    nlp = restore_snapshot(path, components, lean=lean)
     if nlp is None:
         nlp = make_nlp(components, lean=lean)
         warm_up(nlp)  # what the components build on first use goes into the snapshot
@@ -209,10 +209,13 @@ def _make_restored(nlp: Language, name: str, slot: str) -> Any:
     return _RESTORING.pop(slot)
 
 
-def restore_snapshot(path: Path, components: tuple[str, ...]) -> Language | None:
+def restore_snapshot(
+    path: Path, components: tuple[str, ...], *, lean: bool = False
+) -> Language | None:
     """The pipeline saved by :func:`save_snapshot`, or None (no snapshot, unreadable, not
     sealed by this user, or for another segmenter): the same components in the same
-    state, the segmenter's dictionary with the gazetteer names already added."""
+    state, the segmenter's dictionary with the gazetteer names already added (``lean``:
+    as :func:`make_nlp`'s; it is part of the snapshot's key)."""
     try:
         with open(path, "rb") as f:
             blob = f.read()
@@ -256,7 +259,7 @@ def restore_snapshot(path: Path, components: tuple[str, ...]) -> Language | None
         _SEGMENTER_WORDS_ADDED.add(id(seg))
     nlp.tokenizer.jieba_seg = seg
     nlp.tokenizer.segmenter = Segmenter.jieba
-    nlp.tokenizer = KGTokenizer(nlp.tokenizer)
+    nlp.tokenizer = KGTokenizer(nlp.tokenizer, tokens=not lean)
     for name, comp in comps:
         slot = f"{id(comp)}:{name}"
         _RESTORING[slot] = comp

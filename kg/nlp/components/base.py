@@ -99,20 +99,23 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
     """``doc._.kg``, created on first use with token boundaries from the tokenizer.
 
     Pass ``text`` when known (``Doc.text`` rebuilds the string token by token) and the
-    token ``lengths`` when the tokenizer has them.
+    token ``lengths`` when the tokenizer has them (they are the boundaries even when
+    ``doc`` has no tokens: see :class:`KGTokenizer`).
     """
     st = doc._.kg
     if st is None:
         if text is None:
             text = doc.text
         st = KGDoc(text=text, norm=norm_text(text))
-        if len(doc):
-            if lengths is None:
-                arr = doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
-                starts, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
-            else:
-                ends = np.cumsum(lengths)
-                starts = ends - lengths
+        if lengths is not None and len(lengths):
+            ends = np.cumsum(lengths)
+            starts = ends - lengths
+        elif lengths is None and len(doc):
+            arr = doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
+            starts, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
+        else:
+            starts = ends = None
+        if starts is not None:
             st.tok_starts = Bounds.from_offsets(starts, len(text))
             st.tok_ends = Bounds.from_offsets(ends, len(text))
         doc._.kg = st
@@ -132,10 +135,25 @@ def open_key(type_: str, name: str) -> str:
 
 
 class KGTokenizer:
-    """Wraps the Chinese (jieba) tokenizer to set up ``doc._.kg`` with the original text."""
+    """Wraps the Chinese (jieba) tokenizer to set up ``doc._.kg`` with the original text.
 
-    def __init__(self, tokenizer: object) -> None:
+    ``tokens=False`` (a lean pipeline, :func:`kg.nlp.pipeline.make_nlp`): the ``Doc`` gets
+    no tokens, only ``doc._.kg`` with the words' boundaries, which is all the components
+    read; making a spaCy token (a lexeme looked up or created per word) is ~17% of a
+    graph build's NLP time.
+
+    >>> import jieba_next
+    >>> from spacy.lang.zh import Chinese
+    >>> zh = Chinese().tokenizer
+    >>> zh.jieba_seg = jieba_next
+    >>> doc = KGTokenizer(zh, tokens=False)("工信部表示。")
+    >>> len(doc), doc._.kg.text, sorted(i for i in range(7) if i in doc._.kg.tok_starts)
+    (0, '工信部表示。', [0, 3, 5])
+    """
+
+    def __init__(self, tokenizer: object, tokens: bool = True) -> None:
         self.tokenizer = tokenizer
+        self.tokens = tokens
         # word → orth (its StringStore hash) for the vocab in _orth_vocab: a Doc built
         # from orths skips re-encoding and hashing every token's string
         self._orth_of: dict[str, int] = {}
@@ -159,7 +177,10 @@ class KGTokenizer:
                     i += n
         if words is not None and "".join(words) == text:
             vocab = self.tokenizer.vocab
-            doc = Doc(vocab, words=self._orths(vocab, words), spaces=[False] * len(words))
+            if self.tokens:
+                doc = Doc(vocab, words=self._orths(vocab, words), spaces=[False] * len(words))
+            else:
+                doc = Doc(vocab)
             lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
             kgdoc(doc, text, lengths)
         else:
