@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.name_model import NameModel, load_name_table
+from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
     DOTS,
     NOT_NAME_END,
@@ -47,6 +47,8 @@ _DOCTRINES = ("理论", "思想")
 _SPLIT_NAME_MARGIN = 1.0
 #: suffixes that make words of words (普及化, 开放式, 可行性): no given name ends in one
 _WORD_SUFFIXES = frozenset("化式性型率度")
+#: heads of natural and rural place names (某某峡, 某某岭, 某家庄) beyond ``NOT_NAME_END``
+_PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -210,9 +212,6 @@ class Persons:
         self._words_as_names(st, names, taken, done)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
-        self._model_names(doc, st, names, taken)
-        self._dotted_names(st, names, taken)
-        self._names_in_names(st, names, taken)
         m0 = self._strong_at0.match(norm)
         for m in itertools.chain((m0,) if m0 else (), self._strong_scan.finditer(norm)):
             ns = m.end()
@@ -222,6 +221,11 @@ class Persons:
             name = text[ns:ne]
             key = names.setdefault(name, open_key("Person", name))
             st.candidates.append(Mention(ns, ne, name, "Person", key, name, "person"))
+        # names no cue introduces, where no rule above found one (古某某某|某某表示 is
+        # the strong cue's)
+        self._model_names(doc, st, names, taken)
+        self._dotted_names(st, names, taken)
+        self._names_in_names(st, names, taken)
         # later mentions of the same name (许科敏表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -519,6 +523,7 @@ class Persons:
             if (
                 w[-1] in NOT_NAME_END
                 or w[-1] in _WORD_SUFFIXES
+                or w[-1] in _PLACE_ENDS
                 or w in self.posts
                 or w[sl:] in self.posts
                 or w[sl:] in _ADDRESS
@@ -561,6 +566,29 @@ class Persons:
                 bonus = 2.0
             elif (e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、"):
                 bonus = 1.0
+            # a middle dot after, or a lone character before a transliteration (佩|斯科夫):
+            # the name is longer than the word
+            if e < n and norm[e] in DOTS:
+                continue
+            if (
+                i > 0
+                and i - 1 in starts
+                and is_cjk(norm[i - 1])
+                and norm[i - 1] not in STOP_CHARS
+                and model.foreign_ratio(w) > 0
+            ):
+                continue
+            # a transliteration right after: a foreign name that jieba cut (冯德|莱恩)
+            if e < n and is_cjk(norm[e]) and e + 1 not in starts:
+                k = e + 1
+                while k < n and k not in starts:
+                    k += 1
+                nxt = norm[e:k]
+                if nxt not in self._foreign.stops and model.foreign_ratio(nxt) >= FOREIGN:
+                    continue
+            # …and within a clause it is the function word (甲和乙表示)
+            if w[0] in STOP_CHARS and i > 0 and is_cjk(norm[i - 1]):
+                continue
             # a surname that is also a function word (和, 于, 向) needs a cue; a surname
             # and one character (2 characters in all) is likelier a word by chance; so is
             # a surname before a word (张|全军): a given name that is a word needs a cue
@@ -573,7 +601,8 @@ class Persons:
             if model.score(w, sl) + bonus < need:
                 continue
             if (
-                self.gaz.lookup(w) is not None
+                (bonus < 2.0 and model.foreign_ratio(w) >= FOREIGN)  # 敖德萨, 哈马斯
+                or self.gaz.lookup(w) is not None
                 or w in self.gaz.not_entities
                 or self._credit_end.search(norm, max(0, i - 8), i)
             ):
@@ -609,7 +638,10 @@ class Persons:
                             d - t > 6
                             or not all(is_cjk(ch) for ch in word)
                             or word in stops
-                            or (len(word) == 1 and word in STOP_CHARS)
+                            or (
+                                len(word) == 1
+                                and (word in STOP_CHARS or word in "上下中里内外前后")
+                            )
                             or self._any_post.search(word)
                             or self.gaz.lookup(word) is not None
                         ):
@@ -617,11 +649,17 @@ class Persons:
                         s = t
                     if s < d and s not in taken:
                         ne = self._foreign.read(norm, s, starts)
+                        name = norm[s:ne] if ne is not None else ""
+                        bare = "".join(ch for ch in name if ch not in DOTS)
                         if (
                             ne is not None
                             and ne > d + 1
-                            and self.gaz.lookup(norm[s:ne]) is None
-                            and norm[s:ne] not in self.gaz.not_entities
+                            and name[-1] not in NOT_NAME_END
+                            and not name.endswith(_ORG_HEADS)
+                            # transliterated: its characters are names' more than words'
+                            and self._model.foreign_ratio(bare) > 0
+                            and self.gaz.lookup(name) is None
+                            and name not in self.gaz.not_entities
                         ):
                             self._add(st, names, s, ne)
                             taken.add(s)
@@ -644,14 +682,10 @@ class Persons:
                     sl = model.surname_length(w)
                     if not sl or not all(is_cjk(ch) for ch in w):
                         continue
-                    if (
-                        (w in self._name_words.nr
-                        and length > 2)
-                        or (
-                            not self._name_words.freq.get(w)
-                            and length - sl == 2
-                            and model.score(w, sl) >= model.threshold
-                        )
+                    if (w in self._name_words.nr and length > 2) or (
+                        not self._name_words.freq.get(w)
+                        and length - sl == 2
+                        and model.score(w, sl) >= model.threshold
                     ):
                         self._add(st, names, ns, i)
                         taken.add(ns)
