@@ -88,33 +88,17 @@ def baseline_graph(inputs: list[Path]) -> nx.MultiDiGraph:
     docs_of: dict[str, dict[str, int]] = defaultdict(dict)
     types: dict[str, tuple[str, str]] = {}
     for d, found in extract(_documents(inputs)):
-        G.add_node(
-            "doc/" + d.id,
-            kind="document",
-            label=d.meta.get("title") or d.id,
-            title=d.meta.get("title"),
-            source=d.meta.get("source"),
-            chars=len(d.text),
-            categories=[],
-            iri=doc_iri(d.id),
-        )
+        G.add_node("doc/" + d.id, kind="document", label=d.meta.get("title") or d.id,
+                   title=d.meta.get("title"), source=d.meta.get("source"), chars=len(d.text),
+                   categories=[], iri=doc_iri(d.id))
         for (t, name), n in found.items():
             key = _key(t, name)
             types[key] = (t, name)
             docs_of[key][d.id] = docs_of[key].get(d.id, 0) + n
     for key, docs in docs_of.items():
         t, name = types[key]
-        G.add_node(
-            key,
-            kind="entity",
-            type=t,
-            label=name,
-            aliases=[],
-            docs=docs,
-            mentions=sum(docs.values()),
-            examples=[],
-            iri=entity_iri(key),
-        )
+        G.add_node(key, kind="entity", type=t, label=name, aliases=[], docs=docs,
+                   mentions=sum(docs.values()), examples=[], iri=entity_iri(key))
         for doc, n in docs.items():
             G.add_edge(key, "doc/" + doc, key="mentionedIn", kind="mention", count=n)
     return G
@@ -150,15 +134,8 @@ def build_rdf(inputs: list[Path], out: Path) -> dict[str, Any]:
     t1 = time.perf_counter()
     g.serialize(destination=str(out), format="turtle")
     t2 = time.perf_counter()
-    return {
-        "docs": n_docs,
-        "chars": chars,
-        "entities": len(seen),
-        "triples": len(g),
-        "seconds": t2 - t0,
-        "extract_seconds": t1 - t0,
-        "serialize_seconds": t2 - t1,
-    }
+    return {"docs": n_docs, "chars": chars, "entities": len(seen), "triples": len(g),
+            "seconds": t2 - t0, "extract_seconds": t1 - t0, "serialize_seconds": t2 - t1}
 
 
 def main() -> None:

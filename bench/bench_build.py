@@ -123,16 +123,8 @@ def run(cmd: list[str], *, pss: bool = True) -> dict[str, Any]:
     wall = time.perf_counter() - t0
     done.set()
     th.join()
-    return {
-        "cmd": cmd,
-        "rc": p.returncode,
-        "stdout": out,
-        "stderr": err,
-        "wall": wall,
-        "cpu": _children_cpu() - cpu0,
-        "peak_rss": peak["rss"],
-        "peak_pss": peak["pss"],
-    }
+    return {"cmd": cmd, "rc": p.returncode, "stdout": out, "stderr": err, "wall": wall,
+            "cpu": _children_cpu() - cpu0, "peak_rss": peak["rss"], "peak_pss": peak["pss"]}
 
 
 def _summary_int(stderr: str, pattern: str) -> int:
@@ -141,20 +133,8 @@ def _summary_int(stderr: str, pattern: str) -> int:
 
 
 def kg_build(corpus: Path, out: Path, workers: int, *extra: str) -> dict[str, Any]:
-    r = run(
-        [
-            sys.executable,
-            "-m",
-            "kg.cli",
-            "build",
-            str(corpus),
-            "--out",
-            str(out),
-            "--workers",
-            str(workers),
-            *extra,
-        ]
-    )
+    r = run([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out),
+             "--workers", str(workers), *extra])
     if r["rc"] != 0:
         raise SystemExit(f"kg build failed ({r['rc']}):\n{r['stderr'][-3000:]}")
     r["docs"] = _summary_int(r["stderr"], r"documents read: (\d+)")
@@ -290,9 +270,8 @@ print(json.dumps({"kg": ours.entity_total().as_dict(),
 def f1_scores() -> dict[str, Any]:
     """Entity F1 on the dev gold of kg and of the baseline (in a process running the
     benchmark's code snapshot)."""
-    r = subprocess.run(
-        [sys.executable, "-c", F1_SCRIPT], capture_output=True, text=True, env=ENV, cwd=ROOT
-    )
+    r = subprocess.run([sys.executable, "-c", F1_SCRIPT], capture_output=True, text=True,
+                       env=ENV, cwd=ROOT)
     if r.returncode != 0:
         raise SystemExit(f"scoring failed:\n{r.stderr[-3000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -317,41 +296,23 @@ def table(res: dict[str, Any]) -> str:
 
     row("documents", f"{kg['docs']:,}", f"{base['docs']:,}" if base else "")
     row("characters", f"{kg['chars']:,}", f"{base['chars']:,}" if base else "")
-    row(
-        "wall seconds",
-        f"{kg['wall']:.2f}",
-        f"{base['wall']:.2f}" if base else "",
-        f"{base['wall'] / kg['wall']:.1f}× faster" if base else "",
-    )
-    row(
-        "characters/s",
-        f"{rate(kg, 'chars'):,.0f}",
-        f"{rate(base, 'chars'):,.0f}" if base else "",
-        f"{rate(kg, 'chars') / rate(base, 'chars'):.1f}×" if base else "",
-    )
+    row("wall seconds", f"{kg['wall']:.2f}", f"{base['wall']:.2f}" if base else "",
+        f"{base['wall'] / kg['wall']:.1f}× faster" if base else "")
+    row("characters/s", f"{rate(kg, 'chars'):,.0f}", f"{rate(base, 'chars'):,.0f}" if base else "",
+        f"{rate(kg, 'chars') / rate(base, 'chars'):.1f}×" if base else "")
     row("documents/s", f"{rate(kg, 'docs'):,.1f}", f"{rate(base, 'docs'):,.1f}" if base else "")
     row("CPU seconds (all processes)", f"{kg['cpu']:.1f}", f"{base['cpu']:.1f}" if base else "")
-    row(
-        "chars per CPU-second",
-        f"{kg['chars'] / kg['cpu']:,.0f}" if kg["cpu"] else "",
-        f"{base['chars'] / base['cpu']:,.0f}" if base and base["cpu"] else "",
-    )
+    row("chars per CPU-second", f"{kg['chars'] / kg['cpu']:,.0f}" if kg["cpu"] else "",
+        f"{base['chars'] / base['cpu']:,.0f}" if base and base["cpu"] else "")
     row("peak memory (RSS, tree)", _mb(kg["peak_rss"]), _mb(base["peak_rss"]) if base else "")
     row("peak memory (PSS, tree)", _mb(kg["peak_pss"]), _mb(base["peak_pss"]) if base else "")
     row("triples", f"{kg['triples']:,}", f"{base['triples']:,}" if base else "")
     if "f1" in res:
         f = res["f1"]
-        row(
-            "dev-gold entity F1",
-            f"{f['kg']['f1']:.3f}",
-            f"{f['baseline']['f1']:.3f}",
-            f"{f['kg']['f1'] / f['baseline']['f1']:.1f}×" if f["baseline"]["f1"] else "",
-        )
-        row(
-            "  precision / recall",
-            f"{f['kg']['precision']:.3f} / {f['kg']['recall']:.3f}",
-            f"{f['baseline']['precision']:.3f} / {f['baseline']['recall']:.3f}",
-        )
+        row("dev-gold entity F1", f"{f['kg']['f1']:.3f}", f"{f['baseline']['f1']:.3f}",
+            f"{f['kg']['f1'] / f['baseline']['f1']:.1f}×" if f["baseline"]["f1"] else "")
+        row("  precision / recall", f"{f['kg']['precision']:.3f} / {f['kg']['recall']:.3f}",
+            f"{f['baseline']['precision']:.3f} / {f['baseline']['recall']:.3f}")
         row("dev-gold relation F1 (explicit)", f"{f['kg_relations']['f1']:.3f}", "n/a")
     head = ("", f"kg ({res['workers']} workers)", "baseline", "kg vs baseline")
     w = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
@@ -429,20 +390,14 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--limit", type=int, default=None, help="law files to take (quick run)")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument(
-        "--pos-baseline",
-        action="store_true",
-        help="also run bench/baseline.py (jieba.posseg + rdflib, ~2 minutes)",
-    )
+    ap.add_argument("--pos-baseline", action="store_true",
+                    help="also run bench/baseline.py (jieba.posseg + rdflib, ~2 minutes)")
     ap.add_argument("--no-f1", action="store_true")
     ap.add_argument("--no-warm", action="store_true", help="skip the --watch rebuilds")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
-    ap.add_argument(
-        "--no-snapshot",
-        action="store_true",
-        help="run the checkout itself, not a copy of its code taken at the start",
-    )
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="run the checkout itself, not a copy of its code taken at the start")
     args = ap.parse_args()
     global ENV
 
@@ -473,24 +428,15 @@ def main() -> None:
             print("warm rebuilds (watch)…", file=sys.stderr)
             res["kg_warm"] = kg_warm(corpus, out, args.workers)
         if pipeline_version() != res["pipeline_version"]:
-            print(
-                "warning: the pipeline version changed during the run (files under kg/nlp or "
-                "ontology/ were modified): the rebuilds re-extracted everything",
-                file=sys.stderr,
-            )
+            print("warning: the pipeline version changed during the run (files under kg/nlp or "
+                  "ontology/ were modified): the rebuilds re-extracted everything",
+                  file=sys.stderr)
         print("jieba.cut…", file=sys.stderr)
         res["jieba"] = jieba_cut(corpus)
         if args.pos_baseline:
             print("baseline…", file=sys.stderr)
-            b = run(
-                [
-                    sys.executable,
-                    str(ROOT / "bench" / "baseline.py"),
-                    str(corpus),
-                    "--out",
-                    str(tmp / "baseline.ttl"),
-                ]
-            )
+            b = run([sys.executable, str(ROOT / "bench" / "baseline.py"), str(corpus), "--out",
+                     str(tmp / "baseline.ttl")])
             if b["rc"] != 0:
                 raise SystemExit(f"baseline failed:\n{b['stderr'][-3000:]}")
             b.update(json.loads(b["stdout"].strip().splitlines()[-1]))

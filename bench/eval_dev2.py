@@ -58,13 +58,8 @@ def report(docs: list[dict]) -> dict[str, dict[str, float]]:
     out = {}
     for name, ds in groups.items():
         e, rx, ra = (_sum(ds, k) for k in ("entities", "relations_explicit", "relations_all"))
-        out[name] = {
-            "entity_f1": e.f1,
-            "rel_explicit_f1": rx.f1,
-            "rel_all_f1": ra.f1,
-            "entity_p": e.precision,
-            "entity_r": e.recall,
-        }
+        out[name] = {"entity_f1": e.f1, "rel_explicit_f1": rx.f1, "rel_all_f1": ra.f1,
+                     "entity_p": e.precision, "entity_r": e.recall}
     return out
 
 
@@ -78,10 +73,8 @@ def main() -> None:
     figs = report(rep["docs"])
     print(f"{'group':14} {'ent P':>6} {'ent R':>6} {'ent F1':>7} {'rel F1':>7} {'+impl':>7}")
     for name, f in figs.items():
-        print(
-            f"{name:14} {f['entity_p']:6.3f} {f['entity_r']:6.3f} {f['entity_f1']:7.3f} "
-            f"{f['rel_explicit_f1']:7.3f} {f['rel_all_f1']:7.3f}"
-        )
+        print(f"{name:14} {f['entity_p']:6.3f} {f['entity_r']:6.3f} {f['entity_f1']:7.3f} "
+              f"{f['rel_explicit_f1']:7.3f} {f['rel_all_f1']:7.3f}")
     if args.json:
         Path(args.json).write_text(json.dumps(figs, indent=1), encoding="utf-8")
 

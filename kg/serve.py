@@ -97,7 +97,7 @@ _SPAN = re.compile(r"Parser error (?:between|at) line (\d+) column (\d+)[^:]*: "
 def _where(msg: str) -> str:
     """``line 3, column 11: …`` for the parsers' "Parser error between line 3 column 11 …"."""
     m = _SPAN.match(msg)
-    return f"line {m[1]}, column {m[2]}: {msg[m.end() :]}" if m else msg
+    return f"line {m[1]}, column {m[2]}: {msg[m.end():]}" if m else msg
 
 
 def parse_error(graph_path: Path) -> str | None:

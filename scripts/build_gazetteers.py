@@ -49,38 +49,12 @@ except Exception:  # pragma: no cover - fallback when kg is not importable
         return _QUOTES.sub("", s)
 
 
-KEYS = (
-    "id",
-    "type",
-    "name",
-    "aliases",
-    "wikidata",
-    "iso",
-    "en",
-    "category",
-    "formerly",
-    "successor",
-)
-TYPES = {
-    "GovernmentBody",
-    "Ministry",
-    "Organization",
-    "Country",
-    "Location",
-    "Law",
-    "Program",
-    "Event",
-}
-FOLDER = {
-    "GovernmentBody": "gov",
-    "Ministry": "gov",
-    "Organization": "org",
-    "Country": "country",
-    "Location": "place",
-    "Law": "law",
-    "Program": "program",
-    "Event": "event",
-}
+KEYS = ("id", "type", "name", "aliases", "wikidata", "iso", "en", "category", "formerly",
+        "successor")
+TYPES = {"GovernmentBody", "Ministry", "Organization", "Country", "Location", "Law", "Program",
+         "Event"}
+FOLDER = {"GovernmentBody": "gov", "Ministry": "gov", "Organization": "org", "Country": "country",
+          "Location": "place", "Law": "law", "Program": "program", "Event": "event"}
 OUT_FILES = {
     "government.jsonl": ("GovernmentBody", "Ministry"),
     "countries.jsonl": ("Country",),
@@ -145,7 +119,6 @@ def entry(**kw) -> dict:
 
 # --------------------------------------------------------------------------- countries
 
-
 def slugify(s: str) -> str:
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
@@ -178,45 +151,20 @@ def build_countries(shared: Path, cur: Path) -> tuple[list[dict], list[dict]]:
         if not name:
             log(f"country {a3}: no Chinese name, skipped")
             continue
-        en = (
-            re.sub(r"\s*\(the\)", "", clean(r.get("UNTERM English Short")))
-            or clean(r.get("official_name_en"))
-            or j.get("name")
-        )
+        en = (re.sub(r"\s*\(the\)", "", clean(r.get("UNTERM English Short")))
+              or clean(r.get("official_name_en")) or j.get("name"))
         aliases = [un_short, un_formal, off_cn, com, *x.get("aliases", [])]
         aliases = [a for a in aliases if a and a not in set(x.get("drop", []))]
         independent = r["is_independent"].strip() == "Yes" or a3 in sovereign_like
         if independent:
-            countries.append(
-                entry(
-                    id=f"country/{a3}",
-                    type="Country",
-                    name=name,
-                    aliases=aliases,
-                    wikidata=wikidata,
-                    iso=a3,
-                    en=en,
-                    category="主权国家",
-                )
-            )
+            countries.append(entry(id=f"country/{a3}", type="Country", name=name, aliases=aliases,
+                                   wikidata=wikidata, iso=a3, en=en, category="主权国家"))
         else:
-            cat = (
-                "南极"
-                if a3 == "ATA"
-                else ("争议地区" if r["is_independent"].startswith("In contention") else "属地")
-            )
-            territories.append(
-                entry(
-                    id=f"place/{slugify(en or a3)}",
-                    type="Location",
-                    name=name,
-                    aliases=aliases,
-                    wikidata=wikidata,
-                    iso=a3,
-                    en=en,
-                    category=cat,
-                )
-            )
+            cat = "南极" if a3 == "ATA" else ("争议地区" if r["is_independent"].startswith(
+                "In contention") else "属地")
+            territories.append(entry(id=f"place/{slugify(en or a3)}", type="Location", name=name,
+                                     aliases=aliases, wikidata=wikidata, iso=a3, en=en,
+                                     category=cat))
     for h in read_jsonl(cur / "countries_historical.jsonl"):
         countries.append(entry(**h))
     missing = set(extra) - {c["iso"] for c in countries}
@@ -227,12 +175,9 @@ def build_countries(shared: Path, cur: Path) -> tuple[list[dict], list[dict]]:
 
 # --------------------------------------------------------------------------- government
 
-
 def build_government(shared: Path, cur: Path, places: dict[str, dict]) -> list[dict]:
-    gov = [
-        entry(**{k: v for k, v in d.items() if k in KEYS})
-        for d in read_jsonl(cur / "government.jsonl")
-    ]
+    gov = [entry(**{k: v for k, v in d.items() if k in KEYS}) for d in
+           read_jsonl(cur / "government.jsonl")]
     by_label = {}
     for g in gov:
         for label in (g["name"], *g["aliases"]):
@@ -245,14 +190,8 @@ def build_government(shared: Path, cur: Path, places: dict[str, dict]) -> list[d
         g = by_label.get(norm_name(name))
         if g is None:
             log(f"central body not curated: {name} ({d.get('category')})")
-            gov.append(
-                entry(
-                    id=f"gov/{slugify(d['url'].split('//')[-1].split('.')[1])}",
-                    type="Ministry",
-                    name=name,
-                    category=d.get("category"),
-                )
-            )
+            gov.append(entry(id=f"gov/{slugify(d['url'].split('//')[-1].split('.')[1])}",
+                             type="Ministry", name=name, category=d.get("category")))
             continue
         if d.get("category") and d["category"] != "国务院门户":
             g["category"] = d["category"]
@@ -280,114 +219,54 @@ def build_government(shared: Path, cur: Path, places: dict[str, dict]) -> list[d
         full, short, cat = p["name"], d["region"], p["category"]
         en = p["en"]
         gname = d["name"]
-        gov.append(
-            entry(
-                id=f"gov/{slug}-gov",
-                type="GovernmentBody",
-                name=gname,
-                aliases=[full + "政府", PRC + gname]
-                if cat != "自治区"
-                else [full + "政府", short + "自治区人民政府", short + "自治区政府"],
-                en=f"People's Government of {en}",
-                category="省级人民政府",
-            )
-        )
-        gov.append(
-            entry(
-                id=f"gov/{slug}-pc",
-                type="GovernmentBody",
-                name=full + "人民代表大会",
-                aliases=[full + "人大"],
-                en=f"{en} People's Congress",
-                category="省级人民代表大会",
-            )
-        )
-        gov.append(
-            entry(
-                id=f"gov/{slug}-pcsc",
-                type="GovernmentBody",
-                name=full + "人民代表大会常务委员会",
-                aliases=[full + "人大常委会", full + "人大常务委员会"],
-                en=f"Standing Committee of the {en} People's Congress",
-                category="省级人大常委会",
-            )
-        )
+        gov.append(entry(id=f"gov/{slug}-gov", type="GovernmentBody", name=gname,
+                         aliases=[full + "政府", PRC + gname] if cat != "自治区" else
+                         [full + "政府", short + "自治区人民政府", short + "自治区政府"],
+                         en=f"People's Government of {en}", category="省级人民政府"))
+        gov.append(entry(id=f"gov/{slug}-pc", type="GovernmentBody", name=full + "人民代表大会",
+                         aliases=[full + "人大"], en=f"{en} People's Congress",
+                         category="省级人民代表大会"))
+        gov.append(entry(id=f"gov/{slug}-pcsc", type="GovernmentBody",
+                         name=full + "人民代表大会常务委员会",
+                         aliases=[full + "人大常委会", full + "人大常务委员会"],
+                         en=f"Standing Committee of the {en} People's Congress",
+                         category="省级人大常委会"))
         party_alias = [f"中共{full}委员会"]
         if cat == "自治区":
             party_alias += [f"中共{full}党委", f"{full}党委", f"{short}自治区党委"]
         else:
             party_alias += [f"中共{full}委", f"{full}委"]
-        gov.append(
-            entry(
-                id=f"gov/{slug}-cpc",
-                type="GovernmentBody",
-                name=f"中国共产党{full}委员会",
-                aliases=party_alias,
-                en=f"CPC {en} Committee",
-                category="省级党委",
-            )
-        )
-        gov.append(
-            entry(
-                id=f"gov/{slug}-cppcc",
-                type="GovernmentBody",
-                name=f"中国人民政治协商会议{full}委员会",
-                aliases=[f"{full}政协", f"政协{full}委员会"],
-                en=f"{en} Committee of the CPPCC",
-                category="省级政协",
-            )
-        )
-        gov.append(
-            entry(
-                id=f"gov/{slug}-high-court",
-                type="GovernmentBody",
-                name=f"{full}高级人民法院",
-                aliases=[],
-                en=f"{en} Higher People's Court",
-                category="高级人民法院",
-            )
-        )
-        gov.append(
-            entry(
-                id=f"gov/{slug}-procuratorate",
-                type="GovernmentBody",
-                name=f"{full}人民检察院",
-                aliases=[],
-                en=f"{en} People's Procuratorate",
-                category="省级人民检察院",
-            )
-        )
+        gov.append(entry(id=f"gov/{slug}-cpc", type="GovernmentBody",
+                         name=f"中国共产党{full}委员会", aliases=party_alias,
+                         en=f"CPC {en} Committee", category="省级党委"))
+        gov.append(entry(id=f"gov/{slug}-cppcc", type="GovernmentBody",
+                         name=f"中国人民政治协商会议{full}委员会",
+                         aliases=[f"{full}政协", f"政协{full}委员会"],
+                         en=f"{en} Committee of the CPPCC", category="省级政协"))
+        gov.append(entry(id=f"gov/{slug}-high-court", type="GovernmentBody",
+                         name=f"{full}高级人民法院", aliases=[],
+                         en=f"{en} Higher People's Court", category="高级人民法院"))
+        gov.append(entry(id=f"gov/{slug}-procuratorate", type="GovernmentBody",
+                         name=f"{full}人民检察院", aliases=[],
+                         en=f"{en} People's Procuratorate", category="省级人民检察院"))
     # City governments and people's congresses for the curated cities.
     for p in places.values():
         if p.get("category") != "市":
             continue
         slug = p["id"].split("/", 1)[1]
         full = p["name"]
-        gov.append(
-            entry(
-                id=f"gov/{slug}-gov",
-                type="GovernmentBody",
-                name=full + "人民政府",
-                aliases=[full + "政府"],
-                en=f"People's Government of {p['en']}",
-                category="市人民政府",
-            )
-        )
-        gov.append(
-            entry(
-                id=f"gov/{slug}-pcsc",
-                type="GovernmentBody",
-                name=full + "人民代表大会常务委员会",
-                aliases=[full + "人大常委会"],
-                en=f"Standing Committee of the {p['en']} People's Congress",
-                category="市人大常委会",
-            )
-        )
+        gov.append(entry(id=f"gov/{slug}-gov", type="GovernmentBody", name=full + "人民政府",
+                         aliases=[full + "政府"], en=f"People's Government of {p['en']}",
+                         category="市人民政府"))
+        gov.append(entry(id=f"gov/{slug}-pcsc", type="GovernmentBody",
+                         name=full + "人民代表大会常务委员会",
+                         aliases=[full + "人大常委会"],
+                         en=f"Standing Committee of the {p['en']} People's Congress",
+                         category="市人大常委会"))
     return gov
 
 
 # --------------------------------------------------------------------------- laws
-
 
 def build_laws(shared: Path, cur: Path) -> tuple[list[dict], set[str]]:
     """(law entries, short names that fit several laws)."""
@@ -426,7 +305,7 @@ def build_laws(shared: Path, cur: Path) -> tuple[list[dict], set[str]]:
     short: dict[str, set[str]] = defaultdict(set)
     for title in titles:
         if title.startswith(PRC) and len(title) > len(PRC) + 1:
-            short[title[len(PRC) :]].add(title)
+            short[title[len(PRC):]].add(title)
     for s, ts in index_short.items():
         short[s] |= ts
     ambiguous = {s for s, ts in short.items() if len(ts) > 1}
@@ -486,15 +365,8 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 code, level, name, short, parent, _ = (line.split("\t") + [""] * 6)[:6]
-                rows.append(
-                    {
-                        "code": code,
-                        "level": int(level),
-                        "name": name,
-                        "short": short,
-                        "parent": parent,
-                    }
-                )
+                rows.append({"code": code, "level": int(level), "name": name, "short": short,
+                             "parent": parent})
     by_code = {r["code"]: r for r in rows}
     name_count = Counter(r["name"] for r in rows)
     out: list[dict] = []
@@ -521,13 +393,8 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
             if norm_name(name) in labels:
                 continue
         aliases = [short] if short and norm_name(short) not in labels else []
-        new = entry(
-            id=f"place/cn-{r['code']}",
-            type="Location",
-            name=name,
-            aliases=aliases,
-            category=DIVISION_CATEGORY[r["level"]],
-        )
+        new = entry(id=f"place/cn-{r['code']}", type="Location", name=name, aliases=aliases,
+                    category=DIVISION_CATEGORY[r["level"]])
         new["partOf"] = id_of.get(r["parent"])
         id_of[r["code"]] = new["id"]
         out.append(new)
@@ -542,9 +409,8 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
             if norm_name(name) in labels:
                 continue
             digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-            new = entry(
-                id=f"place/feature-{digest}", type="Location", name=name, category="自然地理实体"
-            )
+            new = entry(id=f"place/feature-{digest}", type="Location", name=name,
+                        category="自然地理实体")
             out.append(new)
             labels[norm_name(name)] = new
     country_iso = {}
@@ -561,19 +427,14 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
             if iso is None or iso == "CHN" or len(city) < 2 or norm_name(city) in labels:
                 continue
             digest = hashlib.sha1(city.encode("utf-8")).hexdigest()[:8]
-            new = entry(
-                id=f"place/{iso.lower()}-{digest}",
-                type="Location",
-                name=city,
-                category="首都" if capital == "1" else "城市",
-            )
+            new = entry(id=f"place/{iso.lower()}-{digest}", type="Location", name=city,
+                        category="首都" if capital == "1" else "城市")
             out.append(new)
             labels[norm_name(city)] = new
     return out
 
 
 # --------------------------------------------------------------------------- checks
-
 
 def finalize(entities: list[dict], ambiguous_seed: set[str]) -> tuple[list[dict], set[str]]:
     """Dedupe aliases, drop single characters, resolve cross-entity conflicts."""
@@ -681,42 +542,27 @@ def write_jsonl(path: Path, entities: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--shared",
-        type=Path,
-        default=REPO.parent / "shared",
-        help="the shared reference folder (default: ../shared)",
-    )
-    ap.add_argument(
-        "--out",
-        type=Path,
-        default=REPO / "ontology",
-        help="the ontology folder to write (default: ontology/)",
-    )
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                    help="the shared reference folder (default: ../shared)")
+    ap.add_argument("--out", type=Path, default=REPO / "ontology",
+                    help="the ontology folder to write (default: ontology/)")
     args = ap.parse_args(argv)
     shared: Path = args.shared
     cur = REPO / "ontology" / "gazetteers" / "curated"
 
     countries, territories = build_countries(shared, cur)
-    locations = [
-        entry(**{k: v for k, v in d.items() if k in KEYS})
-        for d in read_jsonl(cur / "locations.jsonl")
-    ]
+    locations = [entry(**{k: v for k, v in d.items() if k in KEYS})
+                 for d in read_jsonl(cur / "locations.jsonl")]
     locations += territories
     places = {p["id"]: p for p in locations}
     government = build_government(shared, cur, places)
     laws, law_ambiguous = build_laws(shared, cur)
-    organizations = [
-        entry(**{k: v for k, v in d.items() if k in KEYS})
-        for d in read_jsonl(cur / "organizations.jsonl")
-    ]
-    programs = [
-        entry(**{k: v for k, v in d.items() if k in KEYS})
-        for d in read_jsonl(cur / "programs.jsonl")
-    ]
-    events = [
-        entry(**{k: v for k, v in d.items() if k in KEYS}) for d in read_jsonl(cur / "events.jsonl")
-    ]
+    organizations = [entry(**{k: v for k, v in d.items() if k in KEYS})
+                     for d in read_jsonl(cur / "organizations.jsonl")]
+    programs = [entry(**{k: v for k, v in d.items() if k in KEYS})
+                for d in read_jsonl(cur / "programs.jsonl")]
+    events = [entry(**{k: v for k, v in d.items() if k in KEYS})
+              for d in read_jsonl(cur / "events.jsonl")]
     seed = set(read_list(cur / "ambiguous_aliases.txt")) | law_ambiguous
     shorts = read_gov_shorts(cur / "gov_short_forms.tsv")
     listed = read_gov_shorts(cur / "gov_short_forms.tsv", "listed")
@@ -740,9 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     (ldir / "ambiguous_aliases.txt").write_text(
         "# Short forms that denote several entities: never resolved from the gazetteer alone.\n"
         "# Generated by scripts/build_gazetteers.py (seed: ontology/gazetteers/curated/"
-        "ambiguous_aliases.txt).\n" + "\n".join(amb) + "\n",
-        encoding="utf-8",
-    )
+        "ambiguous_aliases.txt).\n" + "\n".join(amb) + "\n", encoding="utf-8")
     log(f"ambiguous_aliases.txt: {len(amb)}")
     blockers = build_blockers(everything, read_list(cur / "blockers.txt"))
     (ldir / "blockers.txt").write_text(
@@ -750,9 +594,7 @@ def main(argv: list[str] | None = None) -> int:
         "# 财政部门 is not 财政部, 劳动法律 is not 劳动法). Add them to the matcher with\n"
         "# leftmost-longest matching so they win over the name inside them.\n"
         "# Generated by scripts/build_gazetteers.py (seed: ontology/gazetteers/curated/"
-        "blockers.txt).\n" + "\n".join(blockers) + "\n",
-        encoding="utf-8",
-    )
+        "blockers.txt).\n" + "\n".join(blockers) + "\n", encoding="utf-8")
     log(f"blockers.txt: {len(blockers)}")
     return 0
 

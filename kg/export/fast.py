@@ -138,7 +138,8 @@ class _Plan:
             ek = (r.subj, r.obj, r.pred)
             e = edges.get(ek)
             if e is None:
-                e = edges[ek] = {"seen": set(), "modality": r.modality, "post": r.post, "posts": {}}
+                e = edges[ek] = {"seen": set(), "modality": r.modality, "post": r.post,
+                                 "posts": {}}
             else:
                 if r.modality == "asserted":
                     e["modality"] = "asserted"
@@ -162,21 +163,8 @@ class _Plan:
         evid = []
         for (subj, obj, pred), r in self.evidence.get(doc_id, ()):
             modality = r.modality or self.edges[(subj, obj, pred)]["modality"]
-            evid.append(
-                (
-                    subj,
-                    pred,
-                    obj,
-                    r.sent_start,
-                    r.sent_end,
-                    r.sentence,
-                    r.rule,
-                    r.confidence,
-                    modality,
-                    r.implicit,
-                    r.post,
-                )
-            )
+            evid.append((subj, pred, obj, r.sent_start, r.sent_end, r.sentence, r.rule,
+                         r.confidence, modality, r.implicit, r.post))
         meta = self.res.documents.get(doc_id, {})
         return (
             doc_id,
@@ -295,13 +283,8 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
         if e in seen:
             continue
         seen.add(e)
-        po = [
-            (A, K_EVIDENCE),
-            (RDF_SUBJECT, t.node(subj)),
-            (RDF_PREDICATE, kg_term(str(pred))),
-            (RDF_OBJECT, t.node(obj)),
-            (PROV_DERIVED, dt),
-        ]
+        po = [(A, K_EVIDENCE), (RDF_SUBJECT, t.node(subj)), (RDF_PREDICATE, kg_term(str(pred))),
+              (RDF_OBJECT, t.node(obj)), (PROV_DERIVED, dt)]
         if sentence:
             po.append((K_SENTENCE, string_literal(sentence, "zh")))
         for prop, v in ((K_START, s0), (K_END, s1)):
@@ -325,16 +308,8 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
     # observations
     for items in observations:
         ob = dict(items)
-        n = t.mint(
-            "observation",
-            doc_id,
-            ob.get("start"),
-            ob.get("end"),
-            ob.get("subject"),
-            ob.get("indicator"),
-            ob.get("value"),
-            ob.get("date"),
-        )
+        n = t.mint("observation", doc_id, ob.get("start"), ob.get("end"), ob.get("subject"),
+                   ob.get("indicator"), ob.get("value"), ob.get("date"))
         po = [(A, kg_term("Observation"))]
         if ob.get("subject"):
             po.append((kg_term("subject"), t.node(str(ob["subject"]))))
@@ -355,12 +330,9 @@ def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]
         po.append((PROV_DERIVED, dt))
         if ob.get("sentence"):
             po.append((K_SENTENCE, string_literal(ob["sentence"], "zh")))
-        for prop, v in (
-            (K_START, ob.get("sent_start")),
-            (K_END, ob.get("sent_end")),
-            (kg_term("surfaceStart"), ob.get("start")),
-            (kg_term("surfaceEnd"), ob.get("end")),
-        ):
+        for prop, v in ((K_START, ob.get("sent_start")), (K_END, ob.get("sent_end")),
+                        (kg_term("surfaceStart"), ob.get("start")),
+                        (kg_term("surfaceEnd"), ob.get("end"))):
             i = int_literal(v)
             if i is not None:
                 po.append((prop, i))
@@ -384,12 +356,8 @@ def _entity_blocks(rows: list[tuple[Any, ...]], t: _Terms) -> Iterator[Block]:
         s = t.node(key)
         label = label or key
         pref = string_literal(label, "zh")
-        po = [
-            (A, kg_term(str(type_ or "Entity"))),
-            (K_KEY, string_literal(key)),
-            (SKOS_PREF, pref),
-            (RDFS_LABEL, pref),
-        ]
+        po = [(A, kg_term(str(type_ or "Entity"))), (K_KEY, string_literal(key)), (SKOS_PREF, pref),
+              (RDFS_LABEL, pref)]
         for alias in sorted({a for a in aliases if a and a != label}):
             po.append((SKOS_ALT, string_literal(alias, "zh")))
         if en:
@@ -423,15 +391,8 @@ def _footer_blocks(plan: _Plan, t: _Terms, rules: set[str]) -> Iterator[Block]:
             post = iri_term(entity_iri(f"post/{obj}/{title}", t.base))
             if post not in posts_done:
                 posts_done.add(post)
-                yield (
-                    post,
-                    [
-                        (A, kg_term("Post")),
-                        (A, ORG_POST),
-                        (RDFS_LABEL, string_literal(title, "zh")),
-                        (ORG_POST_IN, o),
-                    ],
-                )
+                yield post, [(A, kg_term("Post")), (A, ORG_POST),
+                             (RDFS_LABEL, string_literal(title, "zh")), (ORG_POST_IN, o)]
             yield s, [(ORG_HOLDS, post)]
             yield post, [(ORG_HELD_BY, s)]
     for name in sorted(rules):
@@ -496,11 +457,11 @@ class _Turtle:
         iri = term[1:-1]
         base = self.base
         if iri.startswith(base):
-            rest = iri[len(base) :]
+            rest = iri[len(base):]
             slash = rest.find("/")
             p = self._folders.get(rest[: slash + 1]) if slash > 0 else None
             if p is not None:
-                local = _local(rest[slash + 1 :]) if slash + 1 < len(rest) else None
+                local = _local(rest[slash + 1:]) if slash + 1 < len(rest) else None
                 return f"{p}:{local}" if local is not None else term
             if self._id is not None and rest:
                 local = _local(rest)
@@ -508,7 +469,7 @@ class _Turtle:
             return term
         for p, ns in self._vocab:
             if iri.startswith(ns) and len(iri) > len(ns):
-                local = _local(iri[len(ns) :])
+                local = _local(iri[len(ns):])
                 return f"{p}:{local}" if local is not None else term
         return term
 
@@ -746,6 +707,5 @@ def write_fast(
     ``fragments_cached`` and ``fragments_built``; ``executor`` renders missing fragments
     in other processes.
     """
-    return start_fast(
-        res, path, fmt, base_iri=base_iri, store=store, stats=stats, executor=executor
-    )()
+    return start_fast(res, path, fmt, base_iri=base_iri, store=store, stats=stats,
+                      executor=executor)()

@@ -712,14 +712,9 @@ class OrganFinder:
                         j -= 1  # 扶贫办已会同交通部
                     for k in self._listed_lengths:
                         form = norm[max(0, j - k) : j]
-                        if (
-                            len(form) == k
-                            and form in self.listed
-                            and (
-                                j - k == 0
-                                or not _CJK.match(norm[j - k - 1])
-                                or norm[j - k - 1] in "和与及同由会"
-                            )
+                        if len(form) == k and form in self.listed and (
+                            j - k == 0 or not _CJK.match(norm[j - k - 1])
+                            or norm[j - k - 1] in "和与及同由会"
                         ):
                             todo += self._add_listed(found, st, j - k, j, seen)
                             break
@@ -745,10 +740,8 @@ class OrganFinder:
             best = None
             for i in range(max(0, f - _PARK_REACH), f):
                 mid = norm[i:f]
-                if (
-                    i not in st.tok_starts
-                    or any(ch in _PLACE_STOP_CHARS for ch in mid)
-                    or (self._boundary is not None and self._boundary.search(mid))
+                if i not in st.tok_starts or any(ch in _PLACE_STOP_CHARS for ch in mid) or (
+                    self._boundary is not None and self._boundary.search(mid)
                 ):
                     continue
                 j = i + 1
@@ -769,17 +762,14 @@ class OrganFinder:
         while e != -1:
             end = e + len(head)
             i = e
-            while (
-                i > max(0, e - _GROUP_REACH)
-                and _CJK.match(norm[i - 1])
-                and (norm[i - 1] not in _STOP_CHARS or norm[i - 2 : i] == "党的")
+            while i > max(0, e - _GROUP_REACH) and _CJK.match(norm[i - 1]) and (
+                norm[i - 1] not in _STOP_CHARS or norm[i - 2 : i] == "党的"
             ):
                 i -= 1
             mid = norm[i:e]
             if self._boundary is not None:
                 cut = [
-                    m.end()
-                    for m in self._boundary.finditer(mid)
+                    m.end() for m in self._boundary.finditer(mid)
                     if m.group() not in _NAME_INTERNAL
                     and not (m.group() == "的" and mid[m.start() - 1 : m.start()] == "党")
                 ]
@@ -792,7 +782,9 @@ class OrganFinder:
                         m = _ORDINAL.search(norm, max(0, s - 5), s - 1)
                         if m and m.end() == s - 1:
                             s = m.start()
-                    if (s, end) not in found and not any(a <= s and end <= b for a, b in found):
+                    if (s, end) not in found and not any(
+                        a <= s and end <= b for a, b in found
+                    ):
                         found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
                     break
 
@@ -893,8 +885,7 @@ class OrganFinder:
             elif not _COMMITTEE_AFTER.match(norm, end):
                 continue  # a list of committees, not one that sets them up
             good = [
-                (x, y)
-                for x, y in items
+                (x, y) for x, y in items
                 if y - x >= 5
                 and not any(ch in _COMMITTEE_BAD for ch in norm[x : y - 3])
                 and not norm.startswith(_COMMITTEE_BAD_START, x)
@@ -923,13 +914,8 @@ class OrganFinder:
             return Mention(start, end, text[start:end], e.type, e.id, e.name, "organ")
         name = norm_name(name)
         return Mention(
-            start,
-            end,
-            text[start:end],
-            "GovernmentBody",
-            open_key("GovernmentBody", name),
-            name,
-            "organ",
+            start, end, text[start:end], "GovernmentBody", open_key("GovernmentBody", name),
+            name, "organ",
         )
 
     def _provincial(self, found: dict, st) -> None:
@@ -960,15 +946,8 @@ class OrganFinder:
                 if g is not None:
                     found.setdefault(
                         (p.start, m.end()),
-                        Mention(
-                            p.start,
-                            m.end(),
-                            st.text[p.start : m.end()],
-                            g.type,
-                            g.id,
-                            g.name,
-                            "organ",
-                        ),
+                        Mention(p.start, m.end(), st.text[p.start : m.end()], g.type, g.id,
+                                g.name, "organ"),
                     )
         (key, n), *rest = counts.most_common()
         if n < 2 or n <= sum(k for _, k in rest):
@@ -1020,15 +999,8 @@ class OrganFinder:
             return  # a known place (the gazetteer's match stands)
         found.setdefault(
             (c.end, m.end()),
-            Mention(
-                c.end,
-                m.end(),
-                st.text[c.end : m.end()],
-                "Location",
-                open_key("Location", name),
-                name,
-                "organ",
-            ),
+            Mention(c.end, m.end(), st.text[c.end : m.end()], "Location",
+                    open_key("Location", name), name, "organ"),
         )
 
     def _agency(self, found: dict, st, c: Mention, others: list[int]) -> None:

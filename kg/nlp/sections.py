@@ -73,7 +73,9 @@ def _shift_observation(o: Observation, off: int) -> Observation:
     )  # fmt: skip
 
 
-def join(doc_id: str, meta: dict, chars: int, parts: Iterable[tuple[int, DocResult]]) -> DocResult:
+def join(
+    doc_id: str, meta: dict, chars: int, parts: Iterable[tuple[int, DocResult]]
+) -> DocResult:
     """One :class:`DocResult` of the results of a document's sections, each given with its
     start offset, in text order: offsets shifted into the whole text, entity tables merged
     as the resolver builds one (first label and type, counts added, aliases and up to

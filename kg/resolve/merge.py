@@ -239,7 +239,9 @@ class Resolver:
                 o = type(o)(**{**o.to_dict(), "subject": redirect[o.subject]})
             obs.append((doc_id, o))
         self._document_links(rels)
-        return Resolution(self.entities, redirect, rels, obs, self.documents, log, self.sentences)
+        return Resolution(
+            self.entities, redirect, rels, obs, self.documents, log, self.sentences
+        )
 
     def _document_links(self, rels: list[tuple[str, Relation]]) -> None:
         """``issued_by`` and ``instruments`` of each document (see the module docstring)."""

@@ -65,7 +65,9 @@ class Cooperation:
                 if cm is None or "的" in rest[cm.end() :]:
                     continue  # 与X缔结…协定的国家: a relative clause about someone else
             partners = sen.units_in(m.start("run"), m.end("run"))
-            if any(p.type == "Location" and _COUNTRIES_OF.match(ms, p.end - s) for p in partners):
+            if any(
+                p.type == "Location" and _COUNTRIES_OF.match(ms, p.end - s) for p in partners
+            ):
                 # 同南亚、中亚各国合作: the countries of the regions, not the regions
                 partners = [p for p in partners if p.type != "Location"]
             subj_keys: tuple[str, ...] | None = None

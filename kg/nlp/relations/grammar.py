@@ -221,14 +221,10 @@ class Grammar:
         if pm is not None:
             w = pm.group()
             kind = (
-                "dual"
-                if w in self._dual
-                else "self"
-                if w in self._self
-                else "nation"
-                if w in self._nation
-                else "story"
-                if w in self._story
+                "dual" if w in self._dual
+                else "self" if w in self._self
+                else "nation" if w in self._nation
+                else "story" if w in self._story
                 else "pronoun"
             )
             return kind, [], pm.end()

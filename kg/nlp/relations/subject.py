@@ -230,7 +230,7 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
             if run:
                 break
             continue
-        gap = norm[run_end : u.start] if run else norm[s0 : u.start]
+        gap = norm[run_end:u.start] if run else norm[s0 : u.start]
         if run and gap not in ("、", "和", "及"):
             break
         if not run and (len(gap) > 30 or "的" in gap or g.cues.search(gap)):

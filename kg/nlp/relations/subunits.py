@@ -56,7 +56,9 @@ def _sub_head(rest: str, parent: str) -> bool:
 def subunit_relations(ds: DocState) -> None:
     """partOf(sub-unit, parent) for the document's bodies (see the module docstring)."""
     st = ds.st
-    names = {e.label: k for k, e in st.entities.items() if e.type in _BODIES and e.label}
+    names = {
+        e.label: k for k, e in st.entities.items() if e.type in _BODIES and e.label
+    }
     if len(names) < 2:
         return
     found = []
