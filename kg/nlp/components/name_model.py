@@ -41,28 +41,33 @@ FOREIGN = 0.45
 
 def load_name_table(
     directory: Path = ONTOLOGY_DIR,
-) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-    """``(surname, given-name, foreign ratios)`` from ``lexicon/name_chars.tsv``."""
+) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
+    """``(surname, given-name, foreign, end ratios)`` from ``lexicon/name_chars.tsv``."""
     return _load(str(directory))
 
 
 @lru_cache(maxsize=2)
-def _load(directory: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+def _load(
+    directory: str,
+) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
     sur: dict[str, float] = {}
     given: dict[str, float] = {}
     foreign: dict[str, float] = {}
+    end: dict[str, float] = {}
     with open(Path(directory) / "lexicon" / "name_chars.tsv", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
-            ch, s, g, f = line.rstrip("\n").split("\t")
+            ch, s, g, f, e = line.rstrip("\n").split("\t")
             if s:
                 sur[ch] = float(s)
             if g:
                 given[ch] = float(g)
             if f:
                 foreign[ch] = float(f)
-    return sur, given, foreign
+            if e:
+                end[ch] = float(e)
+    return sur, given, foreign, end
 
 
 def _code_points(norm: str) -> np.ndarray:
@@ -80,11 +85,11 @@ class NameModel:
 
     def __init__(
         self,
-        table: tuple[dict[str, float], dict[str, float], dict[str, float]],
+        table: tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]],
         surnames: frozenset[str],
         threshold: float = THRESHOLD,
     ) -> None:
-        self.sur, self.given, self.foreign = table
+        self.sur, self.given, self.foreign, self.end = table
         self.surnames = surnames
         self.compound = frozenset(s for s in surnames if len(s) == 2)
         self.threshold = threshold
@@ -112,6 +117,11 @@ class NameModel:
         name than in a Chinese given name (敖德萨, 哈马斯 score high, 许科敏 low)."""
         get = self.foreign.get
         return sum(get(ch, 0.0) for ch in w) / len(w) if w else 0.0
+
+    def end_ratio(self, w: str) -> float:
+        """How much likelier ``w``'s last character ends another word than a name, when
+        it does (花, 米, 作: 杜鹃花, 夏玉米), else 0."""
+        return max(0.0, self.end.get(w[-1], 0.0)) if w else 0.0
 
     def _luts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Per code point: surname ratio, given-name ratio, whether it may open a

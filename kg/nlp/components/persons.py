@@ -45,8 +45,14 @@ _ADDRESS = frozenset(
 _DOCTRINES = ("理论", "思想")
 #: what a surname token and two characters after it must score above the threshold
 _SPLIT_NAME_MARGIN = 1.0
-#: suffixes that make words of words (普及化, 开放式, 可行性): no given name ends in one
-_WORD_SUFFIXES = frozenset("化式性型率度")
+#: suffixes that make words of words (普及化, 开放式, 可行性, 某某族), and function
+#: characters (某某等): no given name ends in one
+_WORD_SUFFIXES = frozenset("化式性型率度族") | STOP_CHARS
+#: characters that are function words before or after a name more often than surnames
+#: (由某某组成, 某某等): the reader's stop characters and a few more
+_FUNCTION_CHARS = STOP_CHARS | frozenset("由自以但而或其该此之所")
+#: how much a last character that ends words rather than names counts against a name
+_END_WEIGHT = 2.0
 #: heads of natural and rural place names (某某峡, 某某岭, 某家庄) beyond ``NOT_NAME_END``
 _PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪")
 #: what a surname and one character must score above the name model's threshold
@@ -515,6 +521,9 @@ class Persons:
             if i in taken:
                 continue
             w = norm[i:j]
+            if len(w) >= 3 and w[-1] in "等说" and i + 1 not in starts:
+                j -= 1  # 李某等, 李某说 as one word: the name and its cue
+                w = w[:-1]
             sl = model.surname_length(w)
             if not sl or not 1 <= len(w) - sl <= 2 or not all(is_cjk(ch) for ch in w):
                 continue
@@ -542,7 +551,7 @@ class Persons:
                 i > 0
                 and i - 1 in starts
                 and norm[i - 1] in self.surnames
-                and norm[i - 1] not in STOP_CHARS
+                and norm[i - 1] not in _FUNCTION_CHARS
                 and len(w) <= 3
                 and model.given.get(w[0], 0.0) > 0
             ):
@@ -553,9 +562,10 @@ class Persons:
                 and j < n
                 and is_cjk(norm[j])
                 and j + 1 in starts
-                and norm[j] not in STOP_CHARS
+                and norm[j] not in _FUNCTION_CHARS
                 and norm[j] not in NOT_NAME_END
                 and model.given.get(norm[j], 0.0) > 0
+                and model.end_ratio(norm[j]) == 0.0
             ):
                 e = j + 1  # 张友|香: a character of names after a one-character given name
                 w = norm[i:e]
@@ -574,7 +584,7 @@ class Persons:
                 i > 0
                 and i - 1 in starts
                 and is_cjk(norm[i - 1])
-                and norm[i - 1] not in STOP_CHARS
+                and norm[i - 1] not in _FUNCTION_CHARS
                 and model.foreign_ratio(w) > 0
             ):
                 continue
@@ -587,18 +597,25 @@ class Persons:
                 if nxt not in self._foreign.stops and model.foreign_ratio(nxt) >= FOREIGN:
                     continue
             # …and within a clause it is the function word (甲和乙表示)
-            if w[0] in STOP_CHARS and i > 0 and is_cjk(norm[i - 1]):
+            if w[0] in _FUNCTION_CHARS and i > 0 and is_cjk(norm[i - 1]):
                 continue
             # a surname that is also a function word (和, 于, 向) needs a cue; a surname
             # and one character (2 characters in all) is likelier a word by chance; so is
             # a surname before a word (张|全军): a given name that is a word needs a cue
-            if w[0] in STOP_CHARS and bonus < 2.0:
+            if w[0] in _FUNCTION_CHARS and bonus < 2.0:
                 continue
             if split and bonus < 2.0 and (w[1:] in self._common or w[1:] in self._not_names):
                 continue
             need = model.threshold + (_SHORT_NAME_MARGIN if len(w) - sl == 1 else 0.0)
             need += _SPLIT_NAME_MARGIN if split else 0.0
-            if model.score(w, sl) + bonus < need:
+            # a last character that ends words rather than names (杜鹃花, 夏玉米) counts
+            # against a name no cue stands by
+            if (
+                model.score(w, sl)
+                + bonus
+                - (0.0 if bonus >= 2.0 else _END_WEIGHT * model.end_ratio(w))
+                < need
+            ):
                 continue
             if (
                 (bonus < 2.0 and model.foreign_ratio(w) >= FOREIGN)  # 敖德萨, 哈马斯
@@ -649,6 +666,14 @@ class Persons:
                         s = t
                     if s < d and s not in taken:
                         ne = self._foreign.read(norm, s, starts)
+                        # a transliteration the reader stopped at goes on (某某·某某|诺维奇)
+                        while ne is not None and ne < n and is_cjk(norm[ne]):
+                            k = ne + 1
+                            while k < n and k not in starts:
+                                k += 1
+                            if k - ne < 2 or self._model.foreign_ratio(norm[ne:k]) < FOREIGN:
+                                break
+                            ne = k
                         name = norm[s:ne] if ne is not None else ""
                         bare = "".join(ch for ch in name if ch not in DOTS)
                         if (
