@@ -51,10 +51,12 @@ _WORD_SUFFIXES = frozenset("化式性型率度族") | STOP_CHARS
 #: characters that are function words before or after a name more often than surnames
 #: (由某某组成, 某某等): the reader's stop characters and a few more
 _FUNCTION_CHARS = STOP_CHARS | frozenset("由自以但而或其该此之所")
+#: what an item of a list counts when an item beside it is a name (甲、乙)
+_LIST_BONUS = 1.0
 #: how much a last character that ends words rather than names counts against a name
 _END_WEIGHT = 2.0
 #: heads of natural and rural place names (某某峡, 某某岭, 某家庄) beyond ``NOT_NAME_END``
-_PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪")
+_PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪崖楼")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -517,6 +519,8 @@ class Persons:
         norm, starts = st.norm, st.tok_starts
         n = len(norm)
         covered: bytearray | None = None
+        accepted: list[tuple[int, int, str, float]] = []
+        pending: list[tuple[int, int, str, float]] = []
         for i, j in cands:
             if i in taken:
                 continue
@@ -570,12 +574,13 @@ class Persons:
                 e = j + 1  # 张友|香: a character of names after a one-character given name
                 w = norm[i:e]
             bonus = 0.0
+            listed = False
             if e < n and (
                 norm[e] == "说" or norm.startswith("等", e) or self._strong_cue.match(norm, e)
             ):
                 bonus = 2.0
             elif (e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、"):
-                bonus = 1.0
+                listed = True
             # a middle dot after, or a lone character before a transliteration (佩|斯科夫):
             # the name is longer than the word
             if e < n and norm[e] in DOTS:
@@ -610,12 +615,36 @@ class Persons:
             need += _SPLIT_NAME_MARGIN if split else 0.0
             # a last character that ends words rather than names (杜鹃花, 夏玉米) counts
             # against a name no cue stands by
-            if (
+            margin = (
                 model.score(w, sl)
                 + bonus
                 - (0.0 if bonus >= 2.0 else _END_WEIGHT * model.end_ratio(w))
-                < need
-            ):
+                - need
+            )
+            if margin >= 0:
+                accepted.append((i, e, w, bonus))
+            elif listed and margin + _LIST_BONUS >= 0:
+                pending.append((i, e, w, bonus))
+        # an item of a list of names counts a little for a name beside it (甲、乙)
+        for _ in range(2):
+            ends = {c.end for c in st.candidates if c.type == "Person"}
+            ends.update(e for _, e, _, _ in accepted)
+            starts_p = {c.start for c in st.candidates if c.type == "Person"}
+            starts_p.update(i for i, _, _, _ in accepted)
+            still = []
+            for item in pending:
+                i, e = item[0], item[1]
+                if (i > 0 and norm[i - 1] == "、" and i - 1 in ends) or (
+                    e < n and norm[e] == "、" and e + 1 in starts_p
+                ):
+                    accepted.append(item)
+                else:
+                    still.append(item)
+            if len(still) == len(pending):
+                break
+            pending = still
+        for i, e, w, bonus in sorted(accepted):
+            if i in taken:
                 continue
             if (
                 (bonus < 2.0 and model.foreign_ratio(w) >= FOREIGN)  # 敖德萨, 哈马斯
@@ -630,6 +659,7 @@ class Persons:
                     covered[c.start : c.end] = b"\x01" * (c.end - c.start)
             if any(covered[i:e]):
                 continue
+            covered[i:e] = b"\x01" * (e - i)
             self._add(st, names, i, e)
             taken.add(i)
 
@@ -657,7 +687,7 @@ class Persons:
                             or word in stops
                             or (
                                 len(word) == 1
-                                and (word in STOP_CHARS or word in "上下中里内外前后")
+                                and (word in _FUNCTION_CHARS or word in "上下中里内外前后")
                             )
                             or self._any_post.search(word)
                             or self.gaz.lookup(word) is not None
@@ -674,6 +704,18 @@ class Persons:
                             if k - ne < 2 or self._model.foreign_ratio(norm[ne:k]) < FOREIGN:
                                 break
                             ne = k
+                        # …and stops at a word of Chinese characters after the last dot
+                        # (某某·某某|身中|多枪)
+                        if ne is not None:
+                            k = max(norm.rfind(ch, s, ne) for ch in DOTS) + 1
+                            while k < ne:
+                                k2 = k + 1
+                                while k2 < ne and k2 not in starts:
+                                    k2 += 1
+                                if k > d + 1 and self._model.foreign_ratio(norm[k:k2]) < 0:
+                                    ne = k
+                                    break
+                                k = k2
                         name = norm[s:ne] if ne is not None else ""
                         bare = "".join(ch for ch in name if ch not in DOTS)
                         if (
