@@ -51,6 +51,8 @@ _WORD_SUFFIXES = frozenset("化式性型率度族") | STOP_CHARS
 #: characters that are function words before or after a name more often than surnames
 #: (由某某组成, 某某等): the reader's stop characters and a few more
 _FUNCTION_CHARS = STOP_CHARS | frozenset("由自以但而或其该此之所")
+#: after 等, what makes the list one of places or things, not of persons (某某等地)
+_PLACE_AFTER_DENG = frozenset("地国省市城县区镇村方多")
 #: what an item of a list counts when an item beside it is a name (甲、乙)
 _LIST_BONUS = 1.0
 #: how much a last character that ends words rather than names counts against a name
@@ -576,7 +578,9 @@ class Persons:
             bonus = 0.0
             listed = False
             if e < n and (
-                norm[e] == "说" or norm.startswith("等", e) or self._strong_cue.match(norm, e)
+                norm[e] == "说"
+                or (norm.startswith("等", e) and norm[e + 1 : e + 2] not in _PLACE_AFTER_DENG)
+                or self._strong_cue.match(norm, e)
             ):
                 bonus = 2.0
             elif (e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、"):
@@ -615,6 +619,8 @@ class Persons:
             need += _SPLIT_NAME_MARGIN if split else 0.0
             # a last character that ends words rather than names (杜鹃花, 夏玉米) counts
             # against a name no cue stands by
+            if bonus < 2.0 and len(w) - sl == 2 and w[-1] == w[-2]:
+                continue  # 金灿灿, 绿油油: a reduplicated adjective
             margin = (
                 model.score(w, sl)
                 + bonus
@@ -704,29 +710,32 @@ class Persons:
                             if k - ne < 2 or self._model.foreign_ratio(norm[ne:k]) < FOREIGN:
                                 break
                             ne = k
-                        # …and stops at a word of Chinese characters after the last dot
-                        # (某某·某某|身中|多枪)
+                        # …and stops where two characters after the last dot are
+                        # Chinese words' rather than names' (某某·某某|身中多枪)
+                        trimmed = False
                         if ne is not None:
-                            k = max(norm.rfind(ch, s, ne) for ch in DOTS) + 1
-                            while k < ne:
-                                k2 = k + 1
-                                while k2 < ne and k2 not in starts:
-                                    k2 += 1
-                                if k > d + 1 and self._model.foreign_ratio(norm[k:k2]) < 0:
-                                    ne = k
+                            fr = self._model.foreign
+                            k = max(norm.rfind(ch, s, ne) for ch in DOTS) + 3
+                            while k + 1 < ne:
+                                if fr.get(norm[k], 0.0) < -0.5 and fr.get(norm[k + 1], 0.0) < -0.5:
+                                    ne, trimmed = k, True
                                     break
-                                k = k2
+                                k += 1
                         name = norm[s:ne] if ne is not None else ""
                         bare = "".join(ch for ch in name if ch not in DOTS)
                         if (
                             ne is not None
                             and ne > d + 1
+                            # not inside a word (阿不|都), unless cut off above
+                            and (ne in starts or ne >= n or trimmed)
                             and name[-1] not in NOT_NAME_END
                             and not name.endswith(_ORG_HEADS)
                             # transliterated: its characters are names' more than words'
                             and self._model.foreign_ratio(bare) > 0
                             and self.gaz.lookup(name) is None
                             and name not in self.gaz.not_entities
+                            # a quoted name is a title or a ship's (“某某·某某”号)
+                            and not (s > 0 and norm[s - 1] in '“"《')
                         ):
                             self._add(st, names, s, ne)
                             taken.add(s)
