@@ -53,6 +53,12 @@ _WORD_SUFFIXES = frozenset("化式性型率度族") | STOP_CHARS
 _FUNCTION_CHARS = STOP_CHARS | frozenset("由自以但而或其该此之所")
 #: after 等, what makes the list one of places or things, not of persons (某某等地)
 _PLACE_AFTER_DENG = frozenset("地国省市城县区镇村方多")
+#: one-character abbreviations of the provincial-level divisions (a closed class)
+_PROVINCE_ABBR = frozenset(
+    "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台黔滇陇"
+)
+#: heads of natural features written as a word of their own after a name (某某|河)
+_FEATURE_HEADS = frozenset("河江湖山岛港湾峡海")
 #: what an item of a list counts when an item beside it is a name (甲、乙)
 _LIST_BONUS = 1.0
 #: how much a last character that ends words rather than names counts against a name
@@ -233,8 +239,8 @@ class Persons:
             st.candidates.append(Mention(ns, ne, name, "Person", key, name, "person"))
         # names no cue introduces, where no rule above found one (古某某某|某某表示 is
         # the strong cue's)
-        self._model_names(doc, st, names, taken)
         self._dotted_names(st, names, taken)
+        self._model_names(doc, st, names, taken)
         self._names_in_names(st, names, taken)
         # later mentions of the same name (许科敏表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
@@ -605,6 +611,29 @@ class Persons:
                 nxt = norm[e:k]
                 if nxt not in self._foreign.stops and model.foreign_ratio(nxt) >= FOREIGN:
                     continue
+            # a transliteration right before (科斯|马斯说): a piece of a longer name
+            if i > 0 and is_cjk(norm[i - 1]) and model.foreign_ratio(w) > 0:
+                k = i - 1
+                while k > 0 and k not in starts:
+                    k -= 1
+                prev = norm[k:i]
+                if prev not in self._foreign.stops and model.foreign_ratio(prev) >= FOREIGN:
+                    continue
+            # a lone character after that heads a place (某某|河) or goes on a
+            # transliteration (伊万诺|沃): a place's name, or a longer one
+            if e < n and is_cjk(norm[e]) and e + 1 in starts:
+                nc = norm[e]
+                if nc in _FEATURE_HEADS or (
+                    model.foreign.get(nc, 0.0) >= 1.0 and model.foreign_ratio(w) > 0
+                ):
+                    continue
+            # two abbreviations of provinces (鲁苏, 冀鲁豫): places listed
+            if (
+                bonus < 2.0
+                and w[1] in _PROVINCE_ABBR
+                and (w[0] in _PROVINCE_ABBR or w[2:3] in _PROVINCE_ABBR)
+            ):
+                continue
             # …and within a clause it is the function word (甲和乙表示)
             if w[0] in _FUNCTION_CHARS and i > 0 and is_cjk(norm[i - 1]):
                 continue
@@ -721,13 +750,22 @@ class Persons:
                                     ne, trimmed = k, True
                                     break
                                 k += 1
+                        # a verb of appointment glued to the name (某某·某某任|部长)
+                        if (
+                            ne is not None
+                            and ne - 1 > d + 1
+                            and norm[ne - 1] in "任为"
+                            and ne < n
+                            and is_cjk(norm[ne])
+                        ):
+                            ne, trimmed = ne - 1, True
                         name = norm[s:ne] if ne is not None else ""
                         bare = "".join(ch for ch in name if ch not in DOTS)
                         if (
                             ne is not None
                             and ne > d + 1
                             # not inside a word (阿不|都), unless cut off above
-                            and (ne in starts or ne >= n or trimmed)
+                            and (ne in starts or ne >= n or trimmed or norm[ne] in "说称")
                             and name[-1] not in NOT_NAME_END
                             and not name.endswith(_ORG_HEADS)
                             # transliterated: its characters are names' more than words'
