@@ -88,6 +88,7 @@ class NameModel:
         table: tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]],
         surnames: frozenset[str],
         threshold: float = THRESHOLD,
+        function_chars: frozenset[str] = frozenset(),
     ) -> None:
         self.sur, self.given, self.foreign, self.end = table
         self.surnames = surnames
@@ -99,6 +100,10 @@ class NameModel:
                 first[ord(s[0])] = True
         self._first = first
         self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        # surnames that are also function words (于, 和, 由) open no split name
+        self._function = np.zeros(0x10000, dtype=bool)
+        for ch in function_chars:
+            self._function[ord(ch)] = True
         self._comp2 = np.zeros(0x10000, dtype=bool)
         for s in self.compound:
             self._comp2[ord(s[1])] = True
@@ -172,26 +177,30 @@ class NameModel:
         idx = np.flatnonzero(f)
         if not len(idx):
             return []
-        mp = np.concatenate((m, np.zeros(4, dtype=np.bool_)))
-        lone = mp[idx + 1]
+        last = n  # the mask has n + 1 entries (the text's end is a boundary)
+
+        def at(a: np.ndarray) -> np.ndarray:  # token start at a, past the end: no
+            return m[np.minimum(a, last)] & (a <= last)
+
+        lone = at(idx + 1)
         # a surname alone, and a given name of two characters that jieba cut off (刘|正学,
         # 姜|天云): a span of three characters ending on a token boundary
         split = idx[lone]
-        split = split[mp[split + 3]]
+        split = split[at(split + 3) & ~self._function[cp[split]]]
         idx = idx[~lone]
-        end = np.where(mp[idx + 2], idx + 2, np.where(mp[idx + 3], idx + 3, idx + 4))
-        keep = mp[end]
+        end = np.where(at(idx + 2), idx + 2, np.where(at(idx + 3), idx + 3, idx + 4))
+        keep = at(end)
         idx, lens = idx[keep], (end - idx)[keep]
         if split_margin is not None and len(split):
             idx = np.concatenate((idx, split))
             lens = np.concatenate((lens, np.full(len(split), 3, dtype=lens.dtype)))
         if not len(idx):
             return []
-        cq = np.concatenate((cp, np.zeros(4, dtype=cp.dtype)))
-        c0, c1 = cq[idx], cq[idx + 1]
+        top = n - 1  # every span ends by n: its characters are within the text
+        c0, c1 = cp[idx], cp[idx + 1]
         score = sur[c0] + given[c1]
-        score += np.where(lens > 2, given[cq[idx + 2]], np.float32(0))
-        score += np.where(lens > 3, given[cq[idx + 3]], np.float32(0))
+        score += np.where(lens > 2, given[cp[np.minimum(idx + 2, top)]], np.float32(0))
+        score += np.where(lens > 3, given[cp[np.minimum(idx + 3, top)]], np.float32(0))
         need = self.threshold - slack + np.where(lens == 2, short_margin, 0.0)
         if split_margin is not None and len(split):
             need[len(idx) - len(split) :] += split_margin

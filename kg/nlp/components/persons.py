@@ -161,7 +161,10 @@ class Persons:
         )
         self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
         self._list_verbs = re.compile("|".join(_LIST_VERBS))
-        self._model = NameModel(load_name_table(directory), self.surnames)
+        self._shape_memo: dict[str, int] = {}
+        self._model = NameModel(
+            load_name_table(directory), self.surnames, function_chars=_FUNCTION_CHARS
+        )
 
     def _name_at(
         self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
@@ -536,23 +539,11 @@ class Persons:
             if len(w) >= 3 and w[-1] in "等说" and i + 1 not in starts:
                 j -= 1  # 李某等, 李某说 as one word: the name and its cue
                 w = w[:-1]
-            sl = model.surname_length(w)
-            if not sl or not 1 <= len(w) - sl <= 2 or not all(is_cjk(ch) for ch in w):
+            sl = self._name_shape(w)
+            if not sl:
                 continue
             # a surname token and a given name jieba cut off (刘|正学)
             split = i + 1 in starts and sl == 1
-            if (
-                w[-1] in NOT_NAME_END
-                or w[-1] in _WORD_SUFFIXES
-                or w[-1] in _PLACE_ENDS
-                or w in self.posts
-                or w[sl:] in self.posts
-                or w[sl:] in _ADDRESS
-                or self._titles_after.search(w, sl)
-                or (w not in self._name_words.nr and self._name_words.freq.get(w))
-                or (len(w) == 2 and w in self._name_words.nr)  # 文明, 高峰: jieba's noisy nr
-            ):
-                continue
             # an unknown word right before or after: a longer (foreign) name that jieba
             # cut in pieces (斯特罗|耶夫), not this one
             if self._unknown_word_at(st, j) or self._unknown_word_before(st, i):
@@ -805,6 +796,35 @@ class Persons:
                         taken.add(ns)
                         break
                 i = norm.find(suffix, i + 2)
+
+    def _name_shape(self, w: str) -> int:
+        """The surname length of ``w`` when the word alone may be a name (a surname and
+        one or two CJK characters, no dictionary word but jieba's names, no post, address,
+        suffix or place head at its end), else 0; remembered per word (laws repeat
+        第五条 hundreds of times)."""
+        memo = self._shape_memo
+        sl = memo.get(w)
+        if sl is None:
+            sl = self._model.surname_length(w)
+            if (
+                not sl
+                or not 1 <= len(w) - sl <= 2
+                or (w not in self._name_words.nr and self._name_words.freq.get(w))
+                or (len(w) == 2 and w in self._name_words.nr)  # 文明, 高峰: jieba's noisy nr
+                or not all(is_cjk(ch) for ch in w)
+                or w[-1] in NOT_NAME_END
+                or w[-1] in _WORD_SUFFIXES
+                or w[-1] in _PLACE_ENDS
+                or w in self.posts
+                or w[sl:] in self.posts
+                or w[sl:] in _ADDRESS
+                or self._titles_after.search(w, sl)
+            ):
+                sl = 0
+            if len(memo) > 100_000:  # a long-lived process stays bounded
+                memo.clear()
+            memo[w] = sl
+        return sl
 
     def _unknown_word_at(self, st, i: int) -> bool:
         """Whether the token starting at ``i`` is a CJK word of two or more characters
