@@ -46,3 +46,15 @@ def test_list_of_names_without_posts():
 
 def test_reduplicated_adjective_is_no_name():
     assert persons("秋天到了，金灿灿的稻谷连成一片。") == []
+
+
+def test_transliterated_name_before_a_cue():
+    assert persons("会谈后，基里延科表示，双方将加强合作。") == ["基里延科"]
+
+
+def test_names_of_province_abbreviations_stay_names():
+    assert persons("会议由王沪宁主持，陈吉宁、宋敬波等出席。")[:2] == ["王沪宁", "陈吉宁"]
+
+
+def test_listed_province_abbreviations_are_no_name():
+    assert persons("鲁豫多地出现强降雨。") == []

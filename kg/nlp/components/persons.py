@@ -59,6 +59,9 @@ _PROVINCE_ABBR = frozenset(
 )
 #: heads of natural features written as a word of their own after a name (某某|河)
 _FEATURE_HEADS = frozenset("河江湖山岛港湾峡海")
+#: the foreign ratio a word needs right before a strong cue (某某某表示) to be read as a
+#: transliterated name (lower than the name model's: the cue is evidence)
+_CUED_FOREIGN = 0.3
 #: what an item of a list counts when an item beside it is a name (甲、乙)
 _LIST_BONUS = 1.0
 #: how much a last character that ends words rather than names counts against a name
@@ -162,6 +165,8 @@ class Persons:
         self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
         self._list_verbs = re.compile("|".join(_LIST_VERBS))
         self._shape_memo: dict[str, int] = {}
+        #: jieba's names of three or more characters (克林顿, 基里延科)
+        self._foreign_nr = _dictionary_names()
         self._model = NameModel(
             load_name_table(directory), self.surnames, function_chars=_FUNCTION_CHARS
         )
@@ -477,6 +482,44 @@ class Persons:
             h = m.start()
             if h not in done and h in starts:
                 self._word_name(st, names, taken, h)
+                self._foreign_word_name(st, names, taken, h)
+        # 说 too, for transliterated names (某某某说, jieba may glue 说 to the name)
+        norm = st.norm
+        h = norm.find("说", 3)
+        while h > 0:
+            if h not in done and (h in starts or h + 1 in starts):
+                self._foreign_word_name(st, names, taken, h)
+            h = norm.find("说", h + 1)
+
+    def _foreign_word_name(self, st, names: dict[str, str], taken: set[int], h: int) -> None:
+        """A transliterated name right before a strong cue (某某某表示): the word ending at
+        ``h``, a name of jieba's dictionary or a word its HMM made, of three or more
+        characters that are transliterations' (:meth:`NameModel.foreign_ratio`), opening
+        a clause (punctuation, white space or a function character before it)."""
+        norm, starts = st.norm, st.tok_starts
+        i = h - 1
+        while i > 0 and i not in starts:
+            i -= 1
+        w = norm[i:h]
+        if h not in starts and not (
+            h + 1 in starts and norm[h] == "说" and not self._name_words.freq.get(w + "说")
+        ):
+            return  # the cue must start a word, or be 说 glued to an unknown one
+        if (
+            len(w) < 3
+            or i in taken
+            or not all(is_cjk(ch) for ch in w)
+            or (i > 0 and is_cjk(norm[i - 1]) and norm[i - 1] not in _FUNCTION_CHARS)
+            or self._model.foreign_ratio(w) < _CUED_FOREIGN
+            or not (w in self._foreign_nr or not self._name_words.freq.get(w))
+            or (w[-1] in NOT_NAME_END and w[-1] != "科")  # 某某延科 is a name's end
+            or self.gaz.lookup(w) is not None
+            or w in self.gaz.not_entities
+            or self._any_post.search(w)
+        ):
+            return
+        self._add(st, names, i, h)
+        taken.add(i)
 
     def _word_name(
         self, st, names: dict[str, str], taken: set[int], h: int, titled: bool = False
@@ -618,12 +661,9 @@ class Persons:
                     model.foreign.get(nc, 0.0) >= 1.0 and model.foreign_ratio(w) > 0
                 ):
                     continue
-            # two abbreviations of provinces (鲁苏, 冀鲁豫): places listed
-            if (
-                bonus < 2.0
-                and w[1] in _PROVINCE_ABBR
-                and (w[0] in _PROVINCE_ABBR or w[2:3] in _PROVINCE_ABBR)
-            ):
+            # a word that opens with two abbreviations of provinces (鲁苏, 冀鲁豫, 鲁豫多):
+            # places listed, not a surname and a given name
+            if bonus < 2.0 and w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR:
                 continue
             # …and within a clause it is the function word (甲和乙表示)
             if w[0] in _FUNCTION_CHARS and i > 0 and is_cjk(norm[i - 1]):
@@ -1003,6 +1043,14 @@ class Persons:
         if strict and j < ne and (j - ns != sur_len or given in self._common):
             return False  # 许多|人
         return self.gaz.lookup(name) is None and name not in self.gaz.not_entities
+
+
+@lru_cache(maxsize=1)
+def _dictionary_names() -> frozenset[str]:
+    """Words of three or more characters that jieba's dictionary tags as names."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(w for w, t in jieba_tags().items() if t.startswith("nr") and len(w) >= 3)
 
 
 @lru_cache(maxsize=4)
