@@ -58,3 +58,8 @@ def test_names_of_province_abbreviations_stay_names():
 
 def test_listed_province_abbreviations_are_no_name():
     assert persons("鲁豫多地出现强降雨。") == []
+
+
+def test_dotted_name_at_the_start_of_a_text():
+    # the words before the dot reach the text's start (no word before it to read)
+    assert persons("敬波·蔚然庄园（样板间）今日开放") == []

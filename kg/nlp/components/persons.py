@@ -743,6 +743,8 @@ class Persons:
                 if d + 1 < n and is_cjk(norm[d - 1]) and is_cjk(norm[d + 1]):
                     s = d
                     for _ in range(2):
+                        if s == 0:
+                            break
                         t = s - 1
                         while t > 0 and t not in starts:
                             t -= 1
@@ -794,6 +796,7 @@ class Persons:
                         bare = "".join(ch for ch in name if ch not in DOTS)
                         if (
                             ne is not None
+                            and name
                             and ne > d + 1
                             # not inside a word (阿不|都), unless cut off above
                             and (ne in starts or ne >= n or trimmed or norm[ne] in "说称")
