@@ -769,7 +769,11 @@ class Persons:
                             k = ne + 1
                             while k < n and k not in starts:
                                 k += 1
-                            if k - ne < 2 or self._model.foreign_ratio(norm[ne:k]) < FOREIGN:
+                            if (
+                                k - ne < 2
+                                or norm[ne:k] in stops  # 今天, 回国
+                                or self._model.foreign_ratio(norm[ne:k]) < FOREIGN
+                            ):
                                 break
                             ne = k
                         # …and stops where two characters after the last dot are
