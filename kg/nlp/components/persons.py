@@ -50,7 +50,7 @@ _SPLIT_NAME_MARGIN = 1.0
 _WORD_SUFFIXES = frozenset("化式性型率度族") | STOP_CHARS
 #: characters that are function words before or after a name more often than surnames
 #: (由某某组成, 某某等): the reader's stop characters and a few more
-_FUNCTION_CHARS = STOP_CHARS | frozenset("由自以但而或其该此之所")
+_FUNCTION_CHARS = STOP_CHARS | frozenset("由自以但而或其该此之所经据按依凭当")
 #: after 等, what makes the list one of places or things, not of persons (某某等地)
 _PLACE_AFTER_DENG = frozenset("地国省市城县区镇村方多")
 #: one-character abbreviations of the provincial-level divisions (a closed class)
@@ -64,6 +64,9 @@ _FEATURE_HEADS = frozenset("河江湖山岛港湾峡海")
 _CUED_FOREIGN = 0.3
 #: what an item of a list counts when an item beside it is a name (甲、乙)
 _LIST_BONUS = 1.0
+#: the end ratio above which a last character is no name's with no cue (室, 栏, 柜: words'
+#: ends; names end in characters below -1 mostly: 东, 平, 华)
+_END_MAX = -0.5
 #: how much a last character that ends words rather than names counts against a name
 _END_WEIGHT = 2.0
 #: heads of natural and rural place names (某某峡, 某某岭, 某家庄) beyond ``NOT_NAME_END``
@@ -617,13 +620,11 @@ class Persons:
                 w = norm[i:e]
             bonus = 0.0
             listed = False
-            if e < n and (
-                norm[e] == "说"
-                or (norm.startswith("等", e) and norm[e + 1 : e + 2] not in _PLACE_AFTER_DENG)
-                or self._strong_cue.match(norm, e)
-            ):
+            if e < n and (norm[e] == "说" or self._strong_cue.match(norm, e)):
                 bonus = 2.0
-            elif (e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、"):
+            elif norm.startswith("等", e) and norm[e + 1 : e + 2] not in _PLACE_AFTER_DENG:
+                bonus = 1.0  # 某某等 ends lists of things too (冷藏柜等设备)
+            if bonus < 2.0 and ((e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、")):
                 listed = True
             # a middle dot after, or a lone character before a transliteration (佩|斯科夫):
             # the name is longer than the word
@@ -681,6 +682,10 @@ class Persons:
             # against a name no cue stands by
             if bonus < 2.0 and len(w) - sl == 2 and w[-1] == w[-2]:
                 continue  # 金灿灿, 绿油油: a reduplicated adjective
+            # with no cue, the last character must end names clearly more often than
+            # words (jieba's dictionary tags 宣传栏, 陈列室, 冷藏柜 as names too)
+            if bonus < 2.0 and model.end.get(w[-1], 0.0) > _END_MAX:
+                continue
             margin = (
                 model.score(w, sl)
                 + bonus
