@@ -22,3 +22,44 @@ def test_policy_words_are_no_names():
 
 def test_by_line_is_no_person():
     assert "宋敬波" not in persons("本报记者宋敬波报道：")
+
+
+def test_transliterated_name_with_a_dot_and_no_post():
+    assert persons("会上，约翰·史密斯介绍了项目进展。") == ["约翰·史密斯"]
+
+
+def test_quoted_dotted_name_is_no_person():
+    assert persons("“卡尔·文森”号航母驶离港口。") == []
+
+
+def test_name_that_opens_a_doctrine():
+    assert persons("坚持以邓小平理论为指导。") == ["邓小平"]
+
+
+def test_foreign_place_after_deng_is_no_person():
+    assert persons("代表团访问了敖德萨等地。") == []
+
+
+def test_list_of_names_without_posts():
+    assert persons("宋敬波、许立华、陈思远等参加了活动。") == ["宋敬波", "许立华", "陈思远"]
+
+
+def test_reduplicated_adjective_is_no_name():
+    assert persons("秋天到了，金灿灿的稻谷连成一片。") == []
+
+
+def test_transliterated_name_before_a_cue():
+    assert persons("会谈后，基里延科表示，双方将加强合作。") == ["基里延科"]
+
+
+def test_names_of_province_abbreviations_stay_names():
+    assert persons("会议由王沪宁主持，陈吉宁、宋敬波等出席。")[:2] == ["王沪宁", "陈吉宁"]
+
+
+def test_listed_province_abbreviations_are_no_name():
+    assert persons("鲁豫多地出现强降雨。") == []
+
+
+def test_dotted_name_at_the_start_of_a_text():
+    # the words before the dot reach the text's start (no word before it to read)
+    assert persons("敬波·蔚然庄园（样板间）今日开放") == []

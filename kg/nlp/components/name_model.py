@@ -17,6 +17,8 @@ Python.
 >>> m = NameModel(load_name_table(), frozenset("王许由"))
 >>> m.score("许科敏", 1) > 4 > m.score("许可证", 1), m.score("由市", 1) < 0
 (True, True)
+>>> m.foreign_ratio("许科敏") < FOREIGN < m.foreign_ratio("斯维尔")
+True
 """
 
 from __future__ import annotations
@@ -32,29 +34,40 @@ from kg.nlp.gazetteer import ONTOLOGY_DIR
 _FLOOR = -6.0
 #: a name scores at least this (tuned on one half of a news corpus, checked on the other)
 THRESHOLD = 4.0
+#: a word whose characters are this much likelier in transliterated names (on average)
+#: is no Chinese name (敖德萨, 哈马斯: places and organisations cut from foreign names)
+FOREIGN = 0.45
 
 
 def load_name_table(
     directory: Path = ONTOLOGY_DIR,
-) -> tuple[dict[str, float], dict[str, float]]:
-    """``(surname ratios, given-name ratios)`` from ``lexicon/name_chars.tsv``."""
+) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
+    """``(surname, given-name, foreign, end ratios)`` from ``lexicon/name_chars.tsv``."""
     return _load(str(directory))
 
 
 @lru_cache(maxsize=2)
-def _load(directory: str) -> tuple[dict[str, float], dict[str, float]]:
+def _load(
+    directory: str,
+) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
     sur: dict[str, float] = {}
     given: dict[str, float] = {}
+    foreign: dict[str, float] = {}
+    end: dict[str, float] = {}
     with open(Path(directory) / "lexicon" / "name_chars.tsv", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
-            ch, s, g = line.rstrip("\n").split("\t")
+            ch, s, g, f, e = line.rstrip("\n").split("\t")
             if s:
                 sur[ch] = float(s)
             if g:
                 given[ch] = float(g)
-    return sur, given
+            if f:
+                foreign[ch] = float(f)
+            if e:
+                end[ch] = float(e)
+    return sur, given, foreign, end
 
 
 def _code_points(norm: str) -> np.ndarray:
@@ -72,11 +85,12 @@ class NameModel:
 
     def __init__(
         self,
-        table: tuple[dict[str, float], dict[str, float]],
+        table: tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]],
         surnames: frozenset[str],
         threshold: float = THRESHOLD,
+        function_chars: frozenset[str] = frozenset(),
     ) -> None:
-        self.sur, self.given = table
+        self.sur, self.given, self.foreign, self.end = table
         self.surnames = surnames
         self.compound = frozenset(s for s in surnames if len(s) == 2)
         self.threshold = threshold
@@ -86,6 +100,10 @@ class NameModel:
                 first[ord(s[0])] = True
         self._first = first
         self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        # surnames that are also function words (于, 和, 由) open no split name
+        self._function = np.zeros(0x10000, dtype=bool)
+        for ch in function_chars:
+            self._function[ord(ch)] = True
         self._comp2 = np.zeros(0x10000, dtype=bool)
         for s in self.compound:
             self._comp2[ord(s[1])] = True
@@ -98,6 +116,17 @@ class NameModel:
         """Log-likelihood ratio of ``w`` (surname of length ``sl``) being a name."""
         get = self.given.get
         return self.sur.get(w[:sl], _FLOOR) + sum(get(ch, _FLOOR) for ch in w[sl:])
+
+    def foreign_ratio(self, w: str) -> float:
+        """Mean over ``w``'s characters of how much likelier each is in a transliterated
+        name than in a Chinese given name (敖德萨, 哈马斯 score high, 许科敏 low)."""
+        get = self.foreign.get
+        return sum(get(ch, 0.0) for ch in w) / len(w) if w else 0.0
+
+    def end_ratio(self, w: str) -> float:
+        """How much likelier ``w``'s last character ends another word than a name, when
+        it does (花, 米, 作: 杜鹃花, 夏玉米), else 0."""
+        return max(0.0, self.end.get(w[-1], 0.0)) if w else 0.0
 
     def _luts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Per code point: surname ratio, given-name ratio, whether it may open a
@@ -148,26 +177,30 @@ class NameModel:
         idx = np.flatnonzero(f)
         if not len(idx):
             return []
-        mp = np.concatenate((m, np.zeros(4, dtype=np.bool_)))
-        lone = mp[idx + 1]
+        last = n  # the mask has n + 1 entries (the text's end is a boundary)
+
+        def at(a: np.ndarray) -> np.ndarray:  # token start at a, past the end: no
+            return m[np.minimum(a, last)] & (a <= last)
+
+        lone = at(idx + 1)
         # a surname alone, and a given name of two characters that jieba cut off (刘|正学,
         # 姜|天云): a span of three characters ending on a token boundary
         split = idx[lone]
-        split = split[mp[split + 3]]
+        split = split[at(split + 3) & ~self._function[cp[split]]]
         idx = idx[~lone]
-        end = np.where(mp[idx + 2], idx + 2, np.where(mp[idx + 3], idx + 3, idx + 4))
-        keep = mp[end]
+        end = np.where(at(idx + 2), idx + 2, np.where(at(idx + 3), idx + 3, idx + 4))
+        keep = at(end)
         idx, lens = idx[keep], (end - idx)[keep]
         if split_margin is not None and len(split):
             idx = np.concatenate((idx, split))
             lens = np.concatenate((lens, np.full(len(split), 3, dtype=lens.dtype)))
         if not len(idx):
             return []
-        cq = np.concatenate((cp, np.zeros(4, dtype=cp.dtype)))
-        c0, c1 = cq[idx], cq[idx + 1]
+        top = n - 1  # every span ends by n: its characters are within the text
+        c0, c1 = cp[idx], cp[idx + 1]
         score = sur[c0] + given[c1]
-        score += np.where(lens > 2, given[cq[idx + 2]], np.float32(0))
-        score += np.where(lens > 3, given[cq[idx + 3]], np.float32(0))
+        score += np.where(lens > 2, given[cp[np.minimum(idx + 2, top)]], np.float32(0))
+        score += np.where(lens > 3, given[cp[np.minimum(idx + 3, top)]], np.float32(0))
         need = self.threshold - slack + np.where(lens == 2, short_margin, 0.0)
         if split_margin is not None and len(split):
             need[len(idx) - len(split) :] += split_margin

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.name_model import NameModel, load_name_table
+from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
     DOTS,
     NOT_NAME_END,
@@ -45,8 +45,32 @@ _ADDRESS = frozenset(
 _DOCTRINES = ("理论", "思想")
 #: what a surname token and two characters after it must score above the threshold
 _SPLIT_NAME_MARGIN = 1.0
-#: suffixes that make words of words (普及化, 开放式, 可行性): no given name ends in one
-_WORD_SUFFIXES = frozenset("化式性型率度")
+#: suffixes that make words of words (普及化, 开放式, 可行性, 某某族), and function
+#: characters (某某等): no given name ends in one
+_WORD_SUFFIXES = frozenset("化式性型率度族") | STOP_CHARS
+#: characters that are function words before or after a name more often than surnames
+#: (由某某组成, 某某等): the reader's stop characters and a few more
+_FUNCTION_CHARS = STOP_CHARS | frozenset("由自以但而或其该此之所经据按依凭当")
+#: after 等, what makes the list one of places or things, not of persons (某某等地)
+_PLACE_AFTER_DENG = frozenset("地国省市城县区镇村方多")
+#: one-character abbreviations of the provincial-level divisions (a closed class)
+_PROVINCE_ABBR = frozenset(
+    "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台黔滇陇"
+)
+#: heads of natural features written as a word of their own after a name (某某|河)
+_FEATURE_HEADS = frozenset("河江湖山岛港湾峡海")
+#: the foreign ratio a word needs right before a strong cue (某某某表示) to be read as a
+#: transliterated name (lower than the name model's: the cue is evidence)
+_CUED_FOREIGN = 0.3
+#: what an item of a list counts when an item beside it is a name (甲、乙)
+_LIST_BONUS = 1.0
+#: the end ratio above which a last character is no name's with no cue (室, 栏, 柜: words'
+#: ends; names end in characters below -1 mostly: 东, 平, 华)
+_END_MAX = -0.5
+#: how much a last character that ends words rather than names counts against a name
+_END_WEIGHT = 2.0
+#: heads of natural and rural place names (某某峡, 某某岭, 某家庄) beyond ``NOT_NAME_END``
+_PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪崖楼")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -143,7 +167,12 @@ class Persons:
         )
         self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
         self._list_verbs = re.compile("|".join(_LIST_VERBS))
-        self._model = NameModel(load_name_table(directory), self.surnames)
+        self._shape_memo: dict[str, int] = {}
+        #: jieba's names of three or more characters (克林顿, 基里延科)
+        self._foreign_nr = _dictionary_names()
+        self._model = NameModel(
+            load_name_table(directory), self.surnames, function_chars=_FUNCTION_CHARS
+        )
 
     def _name_at(
         self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
@@ -210,9 +239,6 @@ class Persons:
         self._words_as_names(st, names, taken, done)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
-        self._model_names(doc, st, names, taken)
-        self._dotted_names(st, names, taken)
-        self._names_in_names(st, names, taken)
         m0 = self._strong_at0.match(norm)
         for m in itertools.chain((m0,) if m0 else (), self._strong_scan.finditer(norm)):
             ns = m.end()
@@ -222,6 +248,11 @@ class Persons:
             name = text[ns:ne]
             key = names.setdefault(name, open_key("Person", name))
             st.candidates.append(Mention(ns, ne, name, "Person", key, name, "person"))
+        # names no cue introduces, where no rule above found one (古某某某|某某表示 is
+        # the strong cue's)
+        self._dotted_names(st, names, taken)
+        self._model_names(doc, st, names, taken)
+        self._names_in_names(st, names, taken)
         # later mentions of the same name (许科敏表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -454,6 +485,44 @@ class Persons:
             h = m.start()
             if h not in done and h in starts:
                 self._word_name(st, names, taken, h)
+                self._foreign_word_name(st, names, taken, h)
+        # 说 too, for transliterated names (某某某说, jieba may glue 说 to the name)
+        norm = st.norm
+        h = norm.find("说", 3)
+        while h > 0:
+            if h not in done and (h in starts or h + 1 in starts):
+                self._foreign_word_name(st, names, taken, h)
+            h = norm.find("说", h + 1)
+
+    def _foreign_word_name(self, st, names: dict[str, str], taken: set[int], h: int) -> None:
+        """A transliterated name right before a strong cue (某某某表示): the word ending at
+        ``h``, a name of jieba's dictionary or a word its HMM made, of three or more
+        characters that are transliterations' (:meth:`NameModel.foreign_ratio`), opening
+        a clause (punctuation, white space or a function character before it)."""
+        norm, starts = st.norm, st.tok_starts
+        i = h - 1
+        while i > 0 and i not in starts:
+            i -= 1
+        w = norm[i:h]
+        if h not in starts and not (
+            h + 1 in starts and norm[h] == "说" and not self._name_words.freq.get(w + "说")
+        ):
+            return  # the cue must start a word, or be 说 glued to an unknown one
+        if (
+            len(w) < 3
+            or i in taken
+            or not all(is_cjk(ch) for ch in w)
+            or (i > 0 and is_cjk(norm[i - 1]) and norm[i - 1] not in _FUNCTION_CHARS)
+            or self._model.foreign_ratio(w) < _CUED_FOREIGN
+            or not (w in self._foreign_nr or not self._name_words.freq.get(w))
+            or (w[-1] in NOT_NAME_END and w[-1] != "科")  # 某某延科 is a name's end
+            or self.gaz.lookup(w) is not None
+            or w in self.gaz.not_entities
+            or self._any_post.search(w)
+        ):
+            return
+        self._add(st, names, i, h)
+        taken.add(i)
 
     def _word_name(
         self, st, names: dict[str, str], taken: set[int], h: int, titled: bool = False
@@ -507,26 +576,20 @@ class Persons:
         norm, starts = st.norm, st.tok_starts
         n = len(norm)
         covered: bytearray | None = None
+        accepted: list[tuple[int, int, str, float]] = []
+        pending: list[tuple[int, int, str, float]] = []
         for i, j in cands:
             if i in taken:
                 continue
             w = norm[i:j]
-            sl = model.surname_length(w)
-            if not sl or not 1 <= len(w) - sl <= 2 or not all(is_cjk(ch) for ch in w):
+            if len(w) >= 3 and w[-1] in "等说" and i + 1 not in starts:
+                j -= 1  # 李某等, 李某说 as one word: the name and its cue
+                w = w[:-1]
+            sl = self._name_shape(w)
+            if not sl:
                 continue
             # a surname token and a given name jieba cut off (刘|正学)
             split = i + 1 in starts and sl == 1
-            if (
-                w[-1] in NOT_NAME_END
-                or w[-1] in _WORD_SUFFIXES
-                or w in self.posts
-                or w[sl:] in self.posts
-                or w[sl:] in _ADDRESS
-                or self._titles_after.search(w, sl)
-                or (w not in self._name_words.nr and self._name_words.freq.get(w))
-                or (len(w) == 2 and w in self._name_words.nr)  # 文明, 高峰: jieba's noisy nr
-            ):
-                continue
             # an unknown word right before or after: a longer (foreign) name that jieba
             # cut in pieces (斯特罗|耶夫), not this one
             if self._unknown_word_at(st, j) or self._unknown_word_before(st, i):
@@ -537,7 +600,7 @@ class Persons:
                 i > 0
                 and i - 1 in starts
                 and norm[i - 1] in self.surnames
-                and norm[i - 1] not in STOP_CHARS
+                and norm[i - 1] not in _FUNCTION_CHARS
                 and len(w) <= 3
                 and model.given.get(w[0], 0.0) > 0
             ):
@@ -548,32 +611,115 @@ class Persons:
                 and j < n
                 and is_cjk(norm[j])
                 and j + 1 in starts
-                and norm[j] not in STOP_CHARS
+                and norm[j] not in _FUNCTION_CHARS
                 and norm[j] not in NOT_NAME_END
                 and model.given.get(norm[j], 0.0) > 0
+                and model.end_ratio(norm[j]) == 0.0
             ):
                 e = j + 1  # 张友|香: a character of names after a one-character given name
                 w = norm[i:e]
             bonus = 0.0
-            if e < n and (
-                norm[e] == "说" or norm.startswith("等", e) or self._strong_cue.match(norm, e)
-            ):
+            listed = False
+            if e < n and (norm[e] == "说" or self._strong_cue.match(norm, e)):
                 bonus = 2.0
-            elif (e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、"):
-                bonus = 1.0
+            elif norm.startswith("等", e) and norm[e + 1 : e + 2] not in _PLACE_AFTER_DENG:
+                bonus = 1.0  # 某某等 ends lists of things too (冷藏柜等设备)
+            if bonus < 2.0 and ((e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、")):
+                listed = True
+            # a middle dot after, or a lone character before a transliteration (佩|斯科夫):
+            # the name is longer than the word
+            if e < n and norm[e] in DOTS:
+                continue
+            if (
+                i > 0
+                and i - 1 in starts
+                and is_cjk(norm[i - 1])
+                and norm[i - 1] not in _FUNCTION_CHARS
+                and model.foreign_ratio(w) > 0
+            ):
+                continue
+            # a transliteration right after: a foreign name that jieba cut (冯德|莱恩)
+            if e < n and is_cjk(norm[e]) and e + 1 not in starts:
+                k = e + 1
+                while k < n and k not in starts:
+                    k += 1
+                nxt = norm[e:k]
+                if nxt not in self._foreign.stops and model.foreign_ratio(nxt) >= FOREIGN:
+                    continue
+            # a transliteration right before (科斯|马斯说): a piece of a longer name
+            if i > 0 and is_cjk(norm[i - 1]) and model.foreign_ratio(w) > 0:
+                k = i - 1
+                while k > 0 and k not in starts:
+                    k -= 1
+                prev = norm[k:i]
+                if prev not in self._foreign.stops and model.foreign_ratio(prev) >= FOREIGN:
+                    continue
+            # a lone character after that heads a place (某某|河) or goes on a
+            # transliteration (伊万诺|沃): a place's name, or a longer one
+            if e < n and is_cjk(norm[e]) and e + 1 in starts:
+                nc = norm[e]
+                if nc in _FEATURE_HEADS or (
+                    model.foreign.get(nc, 0.0) >= 1.0 and model.foreign_ratio(w) > 0
+                ):
+                    continue
+            # a word that opens with two abbreviations of provinces (鲁苏, 冀鲁豫, 鲁豫多):
+            # places listed, not a surname and a given name
+            if bonus < 2.0 and w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR:
+                continue
+            # …and within a clause it is the function word (甲和乙表示)
+            if w[0] in _FUNCTION_CHARS and i > 0 and is_cjk(norm[i - 1]):
+                continue
             # a surname that is also a function word (和, 于, 向) needs a cue; a surname
             # and one character (2 characters in all) is likelier a word by chance; so is
             # a surname before a word (张|全军): a given name that is a word needs a cue
-            if w[0] in STOP_CHARS and bonus < 2.0:
+            if w[0] in _FUNCTION_CHARS and bonus < 2.0:
                 continue
             if split and bonus < 2.0 and (w[1:] in self._common or w[1:] in self._not_names):
                 continue
             need = model.threshold + (_SHORT_NAME_MARGIN if len(w) - sl == 1 else 0.0)
             need += _SPLIT_NAME_MARGIN if split else 0.0
-            if model.score(w, sl) + bonus < need:
+            # a last character that ends words rather than names (杜鹃花, 夏玉米) counts
+            # against a name no cue stands by
+            if bonus < 2.0 and len(w) - sl == 2 and w[-1] == w[-2]:
+                continue  # 金灿灿, 绿油油: a reduplicated adjective
+            # with no cue, the last character must end names clearly more often than
+            # words (jieba's dictionary tags 宣传栏, 陈列室, 冷藏柜 as names too)
+            if bonus < 2.0 and model.end.get(w[-1], 0.0) > _END_MAX:
+                continue
+            margin = (
+                model.score(w, sl)
+                + bonus
+                - (0.0 if bonus >= 2.0 else _END_WEIGHT * model.end_ratio(w))
+                - need
+            )
+            if margin >= 0:
+                accepted.append((i, e, w, bonus))
+            elif listed and margin + _LIST_BONUS >= 0:
+                pending.append((i, e, w, bonus))
+        # an item of a list of names counts a little for a name beside it (甲、乙)
+        for _ in range(2):
+            ends = {c.end for c in st.candidates if c.type == "Person"}
+            ends.update(e for _, e, _, _ in accepted)
+            starts_p = {c.start for c in st.candidates if c.type == "Person"}
+            starts_p.update(i for i, _, _, _ in accepted)
+            still = []
+            for item in pending:
+                i, e = item[0], item[1]
+                if (i > 0 and norm[i - 1] == "、" and i - 1 in ends) or (
+                    e < n and norm[e] == "、" and e + 1 in starts_p
+                ):
+                    accepted.append(item)
+                else:
+                    still.append(item)
+            if len(still) == len(pending):
+                break
+            pending = still
+        for i, e, w, bonus in sorted(accepted):
+            if i in taken:
                 continue
             if (
-                self.gaz.lookup(w) is not None
+                (bonus < 2.0 and model.foreign_ratio(w) >= FOREIGN)  # 敖德萨, 哈马斯
+                or self.gaz.lookup(w) is not None
                 or w in self.gaz.not_entities
                 or self._credit_end.search(norm, max(0, i - 8), i)
             ):
@@ -584,6 +730,7 @@ class Persons:
                     covered[c.start : c.end] = b"\x01" * (c.end - c.start)
             if any(covered[i:e]):
                 continue
+            covered[i:e] = b"\x01" * (e - i)
             self._add(st, names, i, e)
             taken.add(i)
 
@@ -601,6 +748,8 @@ class Persons:
                 if d + 1 < n and is_cjk(norm[d - 1]) and is_cjk(norm[d + 1]):
                     s = d
                     for _ in range(2):
+                        if s == 0:
+                            break
                         t = s - 1
                         while t > 0 and t not in starts:
                             t -= 1
@@ -609,7 +758,10 @@ class Persons:
                             d - t > 6
                             or not all(is_cjk(ch) for ch in word)
                             or word in stops
-                            or (len(word) == 1 and word in STOP_CHARS)
+                            or (
+                                len(word) == 1
+                                and (word in _FUNCTION_CHARS or word in "上下中里内外前后")
+                            )
                             or self._any_post.search(word)
                             or self.gaz.lookup(word) is not None
                         ):
@@ -617,11 +769,54 @@ class Persons:
                         s = t
                     if s < d and s not in taken:
                         ne = self._foreign.read(norm, s, starts)
+                        # a transliteration the reader stopped at goes on (某某·某某|诺维奇)
+                        while ne is not None and ne < n and is_cjk(norm[ne]):
+                            k = ne + 1
+                            while k < n and k not in starts:
+                                k += 1
+                            if (
+                                k - ne < 2
+                                or norm[ne:k] in stops  # 今天, 回国
+                                or self._model.foreign_ratio(norm[ne:k]) < FOREIGN
+                            ):
+                                break
+                            ne = k
+                        # …and stops where two characters after the last dot are
+                        # Chinese words' rather than names' (某某·某某|身中多枪)
+                        trimmed = False
+                        if ne is not None:
+                            fr = self._model.foreign
+                            k = max(norm.rfind(ch, s, ne) for ch in DOTS) + 3
+                            while k + 1 < ne:
+                                if fr.get(norm[k], 0.0) < -0.5 and fr.get(norm[k + 1], 0.0) < -0.5:
+                                    ne, trimmed = k, True
+                                    break
+                                k += 1
+                        # a verb of appointment glued to the name (某某·某某任|部长)
                         if (
                             ne is not None
+                            and ne - 1 > d + 1
+                            and norm[ne - 1] in "任为"
+                            and ne < n
+                            and is_cjk(norm[ne])
+                        ):
+                            ne, trimmed = ne - 1, True
+                        name = norm[s:ne] if ne is not None else ""
+                        bare = "".join(ch for ch in name if ch not in DOTS)
+                        if (
+                            ne is not None
+                            and name
                             and ne > d + 1
-                            and self.gaz.lookup(norm[s:ne]) is None
-                            and norm[s:ne] not in self.gaz.not_entities
+                            # not inside a word (阿不|都), unless cut off above
+                            and (ne in starts or ne >= n or trimmed or norm[ne] in "说称")
+                            and name[-1] not in NOT_NAME_END
+                            and not name.endswith(_ORG_HEADS)
+                            # transliterated: its characters are names' more than words'
+                            and self._model.foreign_ratio(bare) > 0
+                            and self.gaz.lookup(name) is None
+                            and name not in self.gaz.not_entities
+                            # a quoted name is a title or a ship's (“某某·某某”号)
+                            and not (s > 0 and norm[s - 1] in '“"《')
                         ):
                             self._add(st, names, s, ne)
                             taken.add(s)
@@ -644,19 +839,44 @@ class Persons:
                     sl = model.surname_length(w)
                     if not sl or not all(is_cjk(ch) for ch in w):
                         continue
-                    if (
-                        (w in self._name_words.nr
-                        and length > 2)
-                        or (
-                            not self._name_words.freq.get(w)
-                            and length - sl == 2
-                            and model.score(w, sl) >= model.threshold
-                        )
+                    if (w in self._name_words.nr and length > 2) or (
+                        not self._name_words.freq.get(w)
+                        and length - sl == 2
+                        and model.score(w, sl) >= model.threshold
                     ):
                         self._add(st, names, ns, i)
                         taken.add(ns)
                         break
                 i = norm.find(suffix, i + 2)
+
+    def _name_shape(self, w: str) -> int:
+        """The surname length of ``w`` when the word alone may be a name (a surname and
+        one or two CJK characters, no dictionary word but jieba's names, no post, address,
+        suffix or place head at its end), else 0; remembered per word (laws repeat
+        第五条 hundreds of times)."""
+        memo = self._shape_memo
+        sl = memo.get(w)
+        if sl is None:
+            sl = self._model.surname_length(w)
+            if (
+                not sl
+                or not 1 <= len(w) - sl <= 2
+                or (w not in self._name_words.nr and self._name_words.freq.get(w))
+                or (len(w) == 2 and w in self._name_words.nr)  # 文明, 高峰: jieba's noisy nr
+                or not all(is_cjk(ch) for ch in w)
+                or w[-1] in NOT_NAME_END
+                or w[-1] in _WORD_SUFFIXES
+                or w[-1] in _PLACE_ENDS
+                or w in self.posts
+                or w[sl:] in self.posts
+                or w[sl:] in _ADDRESS
+                or self._titles_after.search(w, sl)
+            ):
+                sl = 0
+            if len(memo) > 100_000:  # a long-lived process stays bounded
+                memo.clear()
+            memo[w] = sl
+        return sl
 
     def _unknown_word_at(self, st, i: int) -> bool:
         """Whether the token starting at ``i`` is a CJK word of two or more characters
@@ -835,6 +1055,14 @@ class Persons:
         if strict and j < ne and (j - ns != sur_len or given in self._common):
             return False  # 许多|人
         return self.gaz.lookup(name) is None and name not in self.gaz.not_entities
+
+
+@lru_cache(maxsize=1)
+def _dictionary_names() -> frozenset[str]:
+    """Words of three or more characters that jieba's dictionary tags as names."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(w for w, t in jieba_tags().items() if t.startswith("nr") and len(w) >= 3)
 
 
 @lru_cache(maxsize=4)
