@@ -18,6 +18,7 @@ or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a game
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from kg.model import Mention
 from kg.nlp.text import is_cjk
@@ -73,12 +74,15 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
     return out
 
 
-def find_old_divisions(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+def find_old_divisions(
+    st, tags: dict[str, str], freq: dict[str, int], abbr: Collection[str] = ()
+) -> list[Mention]:
     """Counties and prefectures the gazetteer does not list under that name (it holds
     today's divisions): a word of jieba's dictionary tagged as a place that ends in 县 or
     州, rare there, whose part before the unit is no common word and that is not two
     place names run together — 邢台县 (信都区 since 2020), 栾城县, 怒江州, 佐贺县;
-    not 自治县, 百强县, 甘肃兰州."""
+    not 自治县, 百强县, 甘肃兰州, 美加州 (``abbr``: countries' one-character
+    abbreviations)."""
     from kg.nlp.components.base import open_key
 
     norm, text = st.norm, st.text
@@ -100,6 +104,7 @@ def find_old_divisions(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
                 or tags.get(word) != "ns"
                 or not _is_name(word, tags, freq)
                 or any(c in _FUNCTION for c in word)
+                or (word[0] in abbr and word[1:] in tags)  # 美|加州: a country and a place
                 or (body in freq and tags.get(body) not in _NAME_TAGS)
                 or any(
                     tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
@@ -232,7 +237,10 @@ class ForeignDivisions:
                 if (
                     norm[s] in self.abbr
                     and i - s >= 2
-                    and (s + 1 in st.tok_starts or tags.get(norm[s + 1 : e]) == "ns")
+                    and (
+                        s + 1 in st.tok_starts
+                        or (norm[s + 1 : e] in freq or norm[s + 1 : e] in tags)
+                    )
                 ):
                     # 美|明尼苏达州: a country's abbreviation before the name, its country
                     c = self.gaz.entries[self.abbr[norm[s]]]
@@ -241,7 +249,7 @@ class ForeignDivisions:
                 name = norm[s:i]
                 if country is not None and len(name) == 1:
                     # 美|加州, 美|得州: a short form the dictionary knows as a place
-                    if tags.get(norm[s:e]) == "ns":
+                    if norm[s:e] in freq or norm[s:e] in tags:
                         out += [
                             country,
                             Mention(
