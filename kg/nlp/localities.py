@@ -35,13 +35,17 @@ _FUNCTION = frozenset(
     "的在了是为由对向从把被并于将就都又已还其该本各每这那此之以所或等及和与全"
     "一二三四五六七八九十两几"
 )
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # jieba tags of names: places, persons, other proper names
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 # a dictionary word tagged as a name but more frequent than this is a common word too
 _RARE = 300
 # jieba tags of one-character words that may stand right before a name: function words,
-# verbs, localizers (在|X村, 到|X镇, 来自|X乡)
-_BEFORE_TAGS = ("p", "c", "u", "d", "r", "v", "f", "m", "q")
+# localizers, numbers (在|X村, 从|X镇)
+_BEFORE_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q")
+# the verbs of going or being somewhere (到|X村, 赴|X镇); other one-character words before
+# the name are part of it (阿达|穆斯镇, 拉|海纳镇)
+_TO_PLACE = frozenset("到去来赴回往进抵至经离住入驻")
 # an athletes' village of a games (奥运村, 冬奥村, 亚运村): a facility, not a village
 _GAMES = ("运", "奥")
 
@@ -57,12 +61,14 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
     from kg.nlp.components.base import open_key  # (the components import this module)
 
     norm, text = st.norm, st.text
+    # where a known place ends: a name may follow it (安义县|万埠镇)
+    places = {c.end for c in st.candidates if c.type in ("Location", "Country")}
     out: list[Mention] = []
     for unit in UNITS:
         i = norm.find(unit, 2)
         while i != -1:
             e = i + 1
-            s = _name_start(norm, i, st, tags, freq)
+            s = _name_start(norm, i, st, tags, freq, places)
             if s is not None:
                 name = norm[s:e]
                 out.append(
@@ -118,7 +124,9 @@ def find_old_divisions(
     return out
 
 
-def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int]) -> int | None:
+def _name_start(
+    norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int], places: set[int]
+) -> int | None:
     """Start of the name whose unit is at ``i``, or None when there is none."""
     if i + 1 not in st.tok_ends:
         return None  # 村民, 乡镇: the unit character opens another word
@@ -141,29 +149,39 @@ def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int
         or name.endswith(_GAMES)
         # the unit and the character before it are a common word: 新型|农村, 江南|水乡
         or not _is_name(norm[i - 1 : i + 1], tags, freq)
+        # a verb before the unit: 文旅兴村, 搭建起通村 (unless the dictionary knows it)
+        or (tags.get(name[-1]) == "v" and norm[s : i + 1] not in freq)
     ):
         return None
-    if s > 0 and s - 1 in st.tok_starts and "\u4e00" <= norm[s - 1] <= "\u9fff":
-        if not tags.get(norm[s - 1], "").startswith(_BEFORE_TAGS):
+    if s > 0 and "\u4e00" <= norm[s - 1] <= "\u9fff" and s not in places:
+        p = s - 1
+        while p > 0 and p not in st.tok_starts:
+            p -= 1
+        before = norm[p:s]
+        if len(before) == 1 and not (
+            tags.get(before, "").startswith(_BEFORE_TAGS) or before in _TO_PLACE
+        ):
             return None  # 草|河坝|村: the name starts before
+        if len(before) > 1 and (before not in freq or tags.get(before) in _PERSON_TAGS):
+            return None  # 阿孜乃|巴扎村, 阿达|穆斯镇: a name the unit's word goes on from
     return s
 
 
 class ForeignDivisions:
     """A foreign state, province, county or city no gazetteer lists, by its unit: a
-        transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
-        塔科马市). A transliterated name is written in the characters of the foreign names the
-        gazetteer holds (countries and world cities: 斯, 尔, 克, 特…), not in those of China's
-        own divisions (a Chinese 州 or 县 is the gazetteer's), and in those of jieba's
-    transliterated names (tag nrt); it runs from a character of no
-        such name (or a country's name before it) to the unit, at least two characters
-        (three before 省/市/县, which Chinese words end in more often). A world city + 市 is
-        that city (维也纳市).
+    transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
+    塔科马市). A transliterated name is written in the characters of the foreign names the
+    gazetteer holds (countries and world cities: 斯, 尔, 克, 特…) and of jieba's
+    transliterated names (tag nrt), not in those of China's own divisions (a Chinese 州
+    or 县 is the gazetteer's); it runs from a character of no such name (or a country's
+    name before it) to the unit, at least two characters (three before 省/市/县, which
+    Chinese words end in more often). A world city + 市 is that city (维也纳市); a
+    country's abbreviation before the name is the country (美|明尼苏达州, 美|加州).
 
-        >>> from kg.spans import entity_spans
-        >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
-        >>> [s["text"] for s in spans if s["type"] == "Location"]
-        ['拉贾斯坦邦', '维也纳市']
+    >>> from kg.spans import entity_spans
+    >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
+    >>> [s["text"] for s in spans if s["type"] == "Location"]
+    ['拉贾斯坦邦', '维也纳市']
     """
 
     UNITS = "州邦郡省市县"
