@@ -86,10 +86,22 @@ class CountryAbbreviations:
             for a in (e.name, *e.aliases)
             if a
         }
-        chars = "".join(sorted((firsts | set(self.table)) - _NEVER))
-        cls = "[" + re.escape(chars) + "]"
-        self._run = re.compile(f"{cls}{{2,3}}")
-        self._after = re.compile("[" + re.escape(before) + "](" + cls + ")") if before else None
+        # two expressions each: over the fixed characters (most texts name no country
+        # whose first character is not one), and over every country's first character
+        self._exprs = [self._compile(set(self.table) - _NEVER, before)]
+        self._exprs.append(self._compile((firsts | set(self.table)) - _NEVER, before))
+
+    def _compile(self, chars: set[str], before: str) -> tuple[re.Pattern, re.Pattern | None]:
+        """The expressions of pairs (华 is in none) and of a character after a verb (中
+        and the common words 以, 加 never are): fewer matches to look at (在中华…)."""
+
+        def cls(cs: set[str]) -> str:
+            return "[" + re.escape("".join(sorted(cs))) + "]"
+
+        runs = cls(chars - self.verb_only)
+        after = chars - self.pair_only - self.weak
+        verb = re.compile("[" + re.escape(before) + "](" + cls(after) + ")") if before else None
+        return re.compile(f"{runs}{{2,3}}"), verb
 
     def fixed(self) -> dict[str, str]:
         """The characters that abbreviate one country in any text (美 → USA), China's
@@ -126,12 +138,12 @@ class CountryAbbreviations:
         run = norm[s:e]
         if len(set(run)) < len(run):
             return None
+        keys = [self._key(ch, named, True) for ch in run]
+        if None in keys:
+            return None  # 中华: 华 is China only after a verb
         # a relation word after it, ending a word (中美|关系, or the one word 中美关系)
         related = any(norm.startswith(r, e) and e + len(r) in st.tok_ends for r in self.relation)
         if e not in st.tok_ends and not related:
-            return None
-        keys = [self._key(ch, named, True) for ch in run]
-        if None in keys:
             return None
         if not related and (
             any(ch in self.weak for ch in run)
@@ -166,7 +178,8 @@ class CountryAbbreviations:
         norm, text = st.norm, st.text
         named = self._document_chars(st)
         out: list[Mention] = []
-        for m in self._run.finditer(norm):
+        run, after = self._exprs[0 if named.keys() <= self.table.keys() else 1]
+        for m in run.finditer(norm):
             s, e = m.span()
             if s not in st.tok_starts:
                 continue
@@ -177,8 +190,8 @@ class CountryAbbreviations:
                         c = self.gaz.entries[k]
                         out.append(Mention(i, i + 1, text[i], c.type, c.id, c.name, "gazetteer"))
                     break
-        if self._after is not None:
-            for m in self._after.finditer(norm):
+        if after is not None:
+            for m in after.finditer(norm):
                 i = m.start(1)
                 ch = m.group(1)
                 if ch in self.weak or ch in self.pair_only or not self._after_verb(st, i):

@@ -18,6 +18,7 @@ or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a game
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from kg.model import Mention
 from kg.nlp.text import is_cjk
@@ -34,13 +35,17 @@ _FUNCTION = frozenset(
     "的在了是为由对向从把被并于将就都又已还其该本各每这那此之以所或等及和与全"
     "一二三四五六七八九十两几"
 )
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # jieba tags of names: places, persons, other proper names
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 # a dictionary word tagged as a name but more frequent than this is a common word too
 _RARE = 300
 # jieba tags of one-character words that may stand right before a name: function words,
-# verbs, localizers (在|X村, 到|X镇, 来自|X乡)
-_BEFORE_TAGS = ("p", "c", "u", "d", "r", "v", "f", "m", "q")
+# localizers, numbers (在|X村, 从|X镇)
+_BEFORE_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q")
+# the verbs of going or being somewhere (到|X村, 赴|X镇); other one-character words before
+# the name are part of it (阿达|穆斯镇, 拉|海纳镇)
+_TO_PLACE = frozenset("到去来赴回往进抵至经离住入驻")
 # an athletes' village of a games (奥运村, 冬奥村, 亚运村): a facility, not a village
 _GAMES = ("运", "奥")
 
@@ -56,12 +61,14 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
     from kg.nlp.components.base import open_key  # (the components import this module)
 
     norm, text = st.norm, st.text
+    # where a known place ends: a name may follow it (安义县|万埠镇)
+    places = {c.end for c in st.candidates if c.type in ("Location", "Country")}
     out: list[Mention] = []
     for unit in UNITS:
         i = norm.find(unit, 2)
         while i != -1:
             e = i + 1
-            s = _name_start(norm, i, st, tags, freq)
+            s = _name_start(norm, i, st, tags, freq, places)
             if s is not None:
                 name = norm[s:e]
                 out.append(
@@ -73,12 +80,15 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
     return out
 
 
-def find_old_divisions(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+def find_old_divisions(
+    st, tags: dict[str, str], freq: dict[str, int], abbr: Collection[str] = ()
+) -> list[Mention]:
     """Counties and prefectures the gazetteer does not list under that name (it holds
     today's divisions): a word of jieba's dictionary tagged as a place that ends in 县 or
     州, rare there, whose part before the unit is no common word and that is not two
     place names run together — 邢台县 (信都区 since 2020), 栾城县, 怒江州, 佐贺县;
-    not 自治县, 百强县, 甘肃兰州."""
+    not 自治县, 百强县, 甘肃兰州, 美加州 (``abbr``: countries' one-character
+    abbreviations)."""
     from kg.nlp.components.base import open_key
 
     norm, text = st.norm, st.text
@@ -100,6 +110,7 @@ def find_old_divisions(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
                 or tags.get(word) != "ns"
                 or not _is_name(word, tags, freq)
                 or any(c in _FUNCTION for c in word)
+                or (word[0] in abbr and word[1:] in tags)  # 美|加州: a country and a place
                 or (body in freq and tags.get(body) not in _NAME_TAGS)
                 or any(
                     tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
@@ -113,7 +124,9 @@ def find_old_divisions(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
     return out
 
 
-def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int]) -> int | None:
+def _name_start(
+    norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int], places: set[int]
+) -> int | None:
     """Start of the name whose unit is at ``i``, or None when there is none."""
     if i + 1 not in st.tok_ends:
         return None  # 村民, 乡镇: the unit character opens another word
@@ -136,29 +149,39 @@ def _name_start(norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int
         or name.endswith(_GAMES)
         # the unit and the character before it are a common word: 新型|农村, 江南|水乡
         or not _is_name(norm[i - 1 : i + 1], tags, freq)
+        # a verb before the unit: 文旅兴村, 搭建起通村 (unless the dictionary knows it)
+        or (tags.get(name[-1]) == "v" and norm[s : i + 1] not in freq)
     ):
         return None
-    if s > 0 and s - 1 in st.tok_starts and "\u4e00" <= norm[s - 1] <= "\u9fff":
-        if not tags.get(norm[s - 1], "").startswith(_BEFORE_TAGS):
+    if s > 0 and "\u4e00" <= norm[s - 1] <= "\u9fff" and s not in places:
+        p = s - 1
+        while p > 0 and p not in st.tok_starts:
+            p -= 1
+        before = norm[p:s]
+        if len(before) == 1 and not (
+            tags.get(before, "").startswith(_BEFORE_TAGS) or before in _TO_PLACE
+        ):
             return None  # 草|河坝|村: the name starts before
+        if len(before) > 1 and (before not in freq or tags.get(before) in _PERSON_TAGS):
+            return None  # 阿孜乃|巴扎村, 阿达|穆斯镇: a name the unit's word goes on from
     return s
 
 
 class ForeignDivisions:
     """A foreign state, province, county or city no gazetteer lists, by its unit: a
-        transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
-        塔科马市). A transliterated name is written in the characters of the foreign names the
-        gazetteer holds (countries and world cities: 斯, 尔, 克, 特…), not in those of China's
-        own divisions (a Chinese 州 or 县 is the gazetteer's), and in those of jieba's
-    transliterated names (tag nrt); it runs from a character of no
-        such name (or a country's name before it) to the unit, at least two characters
-        (three before 省/市/县, which Chinese words end in more often). A world city + 市 is
-        that city (维也纳市).
+    transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
+    塔科马市). A transliterated name is written in the characters of the foreign names the
+    gazetteer holds (countries and world cities: 斯, 尔, 克, 特…) and of jieba's
+    transliterated names (tag nrt), not in those of China's own divisions (a Chinese 州
+    or 县 is the gazetteer's); it runs from a character of no such name (or a country's
+    name before it) to the unit, at least two characters (three before 省/市/县, which
+    Chinese words end in more often). A world city + 市 is that city (维也纳市); a
+    country's abbreviation before the name is the country (美|明尼苏达州, 美|加州).
 
-        >>> from kg.spans import entity_spans
-        >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
-        >>> [s["text"] for s in spans if s["type"] == "Location"]
-        ['拉贾斯坦邦', '维也纳市']
+    >>> from kg.spans import entity_spans
+    >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
+    >>> [s["text"] for s in spans if s["type"] == "Location"]
+    ['拉贾斯坦邦', '维也纳市']
     """
 
     UNITS = "州邦郡省市县"
@@ -232,7 +255,10 @@ class ForeignDivisions:
                 if (
                     norm[s] in self.abbr
                     and i - s >= 2
-                    and (s + 1 in st.tok_starts or tags.get(norm[s + 1 : e]) == "ns")
+                    and (
+                        s + 1 in st.tok_starts
+                        or (norm[s + 1 : e] in freq or norm[s + 1 : e] in tags)
+                    )
                 ):
                     # 美|明尼苏达州: a country's abbreviation before the name, its country
                     c = self.gaz.entries[self.abbr[norm[s]]]
@@ -241,7 +267,7 @@ class ForeignDivisions:
                 name = norm[s:i]
                 if country is not None and len(name) == 1:
                     # 美|加州, 美|得州: a short form the dictionary knows as a place
-                    if tags.get(norm[s:e]) == "ns":
+                    if norm[s:e] in freq or norm[s:e] in tags:
                         out += [
                             country,
                             Mention(

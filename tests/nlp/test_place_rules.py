@@ -147,3 +147,7 @@ def test_currency_time_zone_and_country_before_a_word():
     assert _places("美元对日元的汇价上升。") == []
     assert _places("这一变化被日本国内外关注。") == [("日本", "JPN")]
     assert _places("德国马克思主义研究者来访。") == [("德国", "DEU")]
+
+
+def test_country_abbreviation_before_a_state_short_form():
+    assert _places("美加州发布能源警报。") == [("美", "USA"), ("加州", "Location")]

@@ -308,7 +308,9 @@ class GazetteerMatcher:
         if self.bare_regions:
             self._regions(st)
         st.candidates.extend(find_localities(st, jieba_tags(), self._freq()))
-        st.candidates.extend(find_old_divisions(st, jieba_tags(), self._freq()))
+        st.candidates.extend(
+            find_old_divisions(st, jieba_tags(), self._freq(), self.foreign_divisions.abbr.keys())
+        )
         st.candidates.extend(self.foreign_divisions.find(st, jieba_tags(), self._freq()))
         # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
