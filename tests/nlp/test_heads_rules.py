@@ -126,3 +126,9 @@ def test_an_event_names_its_committee() -> None:
     got = {(m.label, m.type) for m in r.mentions}
     assert ("2031年青岛国际海洋文化节组委会", "Organization") in got
     assert any(t == "Event" and "文化节" in lab for lab, t in got)
+
+
+def test_a_unit_mentions_its_organisation() -> None:
+    r = extract(Document("t", "世界卫生组织应对突发卫生事件区域中心揭牌。"))
+    orgs = {m.label for m in r.mentions if m.type == "Organization"}
+    assert len(orgs) == 2 and any("应对" in o for o in orgs)

@@ -55,6 +55,17 @@ def _quoted_known(text: str, c: Mention) -> bool:
     )
 
 
+def _opens_with_known(k: Mention, c: Mention) -> bool:
+    """Whether the known ``c`` opens the composed name ``k`` of its own kind: an
+    organisation's unit (rule "organ") or a plan or event a pattern read (rule
+    "pattern")."""
+    if c.rule != "gazetteer" or c.start != k.start:
+        return False
+    if k.rule == "organ":
+        return c.type == "Organization" and k.type == "Organization"
+    return k.rule == "pattern" and c.type in ("Program", "Event") and k.type == c.type
+
+
 def _contains(a: Mention, b: Mention) -> bool:
     return a.start <= b.start and b.end <= a.end and (a.end - a.start) > (b.end - b.start)
 
@@ -93,6 +104,9 @@ class Resolver:
                         continue  # 美国国防部, 北京市公安局 also mention 美国, 北京市
                     if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
                         continue  # X运动会组委会 also mentions X运动会
+                    if _opens_with_known(k, c):
+                        continue  # X组织海南项目办公室, X经济圈国土空间规划: the unit or
+                        # plan names the known one it belongs to
                     if (
                         (c.type in _NESTABLE_INNER or _quoted_known(st.text, c))
                         and k.type in _NESTABLE_OUTER
