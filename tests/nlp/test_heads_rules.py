@@ -132,3 +132,23 @@ def test_a_unit_mentions_its_organisation() -> None:
     r = extract(Document("t", "世界卫生组织应对突发卫生事件区域中心揭牌。"))
     orgs = {m.label for m in r.mentions if m.type == "Organization"}
     assert len(orgs) == 2 and any("应对" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a proper name no dictionary holds opens a works project
+        ("惠及百万人的引洮济渭工程启动建设。", "引洮济渭工程"),
+        # a known programme with the verb that is part of its known form
+        ("两国启动共建“一带一路”科技创新行动计划。", "共建一带一路科技创新行动计划"),
+        ("推进“一带一路”倡议同“草原之路”构想对接。", "草原之路构想"),
+    ],
+)
+def test_more_programmes(text: str, name: str) -> None:
+    from kg.nlp.text import norm_name
+
+    assert name in {norm_name(n) for n in _names(text)}
+
+
+def test_a_discipline_is_no_project() -> None:
+    assert not _names("学院增设材料科学与工程等专业。")

@@ -618,6 +618,19 @@ class Patterns:
         a = max(*clause, norm.rfind("；", 0, m.start()), norm.rfind("\n", 0, m.start()))
         return not _TARGET.search(norm, a + 1, m.start())
 
+    def _known_with_word_before(self, norm: str, q: int, qe: int, view: _DocView) -> int | None:
+        """The start of the word before the quote at ``q`` when that word and the quoted
+        name are together a known form of the same entity (共建|“一带一路”: the gazetteer
+        knows 共建一带一路), so that the name read on from the quote opens with it."""
+        a = view.starts.rfind(1, max(0, q - 4), q)
+        if a < 0 or not _HAN.fullmatch(norm, a, q):
+            return None
+        inner = self.gaz.lookup(norm[q + 1 : qe])
+        if inner is None:
+            return None
+        whole = self.gaz.lookup(norm[a:q] + norm[q + 1 : qe])
+        return a if whole is not None and whole.id == inner.id else None
+
     def _quoted_before(self, norm: str, start: int) -> int | None:
         """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…)."""
         if start < 3 or norm[start - 1] != "”":
@@ -859,6 +872,15 @@ class Patterns:
         before = norm[a:hs]
         e = self.gaz.lookup(before)
         return before not in ("世界", "全球") and (e is None or e.type != "Country")
+
+    @staticmethod
+    def _opens_with_proper_name(norm: str, start: int, hs: int, view: _DocView) -> bool:
+        """Whether a name's first word is one no dictionary holds (a proper name its HMM
+        cut: 引大济岷|工程, 某河|治理工程), a whole token before the head."""
+        b = view.starts.find(1, start + 1, hs + 1)
+        if b < 0 or not view.ends[b] or b - start < 2 or not _HAN.fullmatch(norm, start, b):
+            return False
+        return norm[start:b] not in _segmenter_freq()
 
     @staticmethod
     def _has_unknown_word(norm: str, start: int, hs: int, view: _DocView) -> bool:
@@ -1151,6 +1173,9 @@ class Patterns:
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q
+                a = self._known_with_word_before(norm, q, quoted[1], view)
+                if a is not None:
+                    quoted, start = (a, quoted[1] + 1), a  # 共建|“一带一路”|中期行动计划
                 e = _EDITION_BEFORE.search(norm, max(0, q - 14), q)
                 if e is not None and self.head_type[head] == "Event":
                     start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
@@ -1229,6 +1254,7 @@ class Patterns:
                     and not rescued
                     and not self._specific(norm, start, named_starts)
                     and not self._dated(norm, start, hs)
+                    and not (head == "工程" and self._opens_with_proper_name(norm, start, hs, view))
                 )
                 or not self._ends_phrase(
                     norm,
