@@ -152,3 +152,9 @@ def test_more_programmes(text: str, name: str) -> None:
 
 def test_a_discipline_is_no_project() -> None:
     assert not _names("学院增设材料科学与工程等专业。")
+
+
+def test_known_name_and_weak_head_is_no_plan() -> None:
+    assert not _names("愿将发展倡议同联合国议程对接。")
+    # an organisation's meeting is an event all the same
+    assert _names("总统将出席在利雅得举行的阿盟峰会。", "Event")

@@ -1267,6 +1267,15 @@ class Patterns:
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
+            if (
+                head in self.weak_heads
+                and self.head_type[head] == "Program"
+                and quoted is None
+                and named_end.get(start) == hs
+                and named_type[start] in ("Country", "Organization")
+            ):
+                continue  # 联合国|议程, 某国|基地: a known name and a weak head name no plan
+                # (an organisation's meetings are events: 阿盟|峰会)
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)
         self._event_organs(st, norm)
         return doc
