@@ -158,3 +158,13 @@ def test_known_name_and_weak_head_is_no_plan() -> None:
     assert not _names("愿将发展倡议同联合国议程对接。")
     # an organisation's meeting is an event all the same
     assert _names("总统将出席在利雅得举行的阿盟峰会。", "Event")
+
+
+def test_a_joint_meeting_is_a_body_not_an_event() -> None:
+    r = extract(Document("t", "国务院同意建立全民健身工作部际联席会议制度。"))
+    got = {(m.label, m.type) for m in r.mentions}
+    assert ("全民健身工作部际联席会议", "GovernmentBody") in got
+    assert not any(t == "Event" for _, t in got)
+    # its sessions are events
+    r = extract(Document("t", "召开全国防治非法集资部际联席会议第五次会议。"))
+    assert any(m.type == "Event" for m in r.mentions)
