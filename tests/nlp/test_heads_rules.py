@@ -168,3 +168,31 @@ def test_a_joint_meeting_is_a_body_not_an_event() -> None:
     # its sessions are events
     r = extract(Document("t", "召开全国防治非法集资部际联席会议第五次会议。"))
     assert any(m.type == "Event" for m in r.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a time word or a date after an event's name ends it
+        ("第五届全国青年创业大会今天在杭州开幕。", "第五届全国青年创业大会"),
+        # an edition in digits opens the name (届 cuts elsewhere)
+        ("第27届冬季奥林匹克运动会 中国代表团出发。", "第27届冬季奥林匹克运动会"),
+        # an organisation's numbered meeting
+        ("世界卫生组织第80届世界卫生大会开幕。", "世界卫生组织第80届世界卫生大会"),
+        # new event heads
+        ("第十届西宁国际电影节开幕。", "第十届西宁国际电影节"),
+        ("中非合作论坛第九届部长级会议举行。", "中非合作论坛第九届部长级会议"),
+    ],
+)
+def test_events(text: str, name: str) -> None:
+    assert name in {m.text for m in extract(Document("t", text)).mentions}
+
+
+def test_a_body_session_is_one_event_by_any_name() -> None:
+    text = (
+        "全国政协十三届四次会议3日开幕。"
+        "中国人民政治协商会议第十三届全国委员会第四次会议在京闭幕。"
+        "全国政协十三届五次会议闭幕。"
+    )
+    keys = [m.key for m in extract(Document("t", text)).mentions if m.type == "Event"]
+    assert len(keys) == 3 and keys[0] == keys[1] != keys[2]
