@@ -196,3 +196,19 @@ def test_a_body_session_is_one_event_by_any_name() -> None:
     )
     keys = [m.key for m in extract(Document("t", text)).mentions if m.type == "Event"]
     assert len(keys) == 3 and keys[0] == keys[1] != keys[2]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("医疗队赶往某某县人民医院。".replace("某某", "平遥"), "平遥县人民医院"),
+        ("湖北省博物馆今天开馆。", "湖北省博物馆"),
+        ("据报道，美国英特尔公司表示", "美国英特尔公司"),
+    ],
+)
+def test_place_and_country_led_organisations(text: str, name: str) -> None:
+    assert name in _names(text, "Organization")
+
+
+def test_a_country_and_a_head_is_a_class() -> None:
+    assert not _names("多家美国公司表示反对。", "Organization")

@@ -323,6 +323,11 @@ _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交
 _SITE_HEADS = frozenset({"基地", "园区"})
 # the bodies an event names (X运动会|组委会, X纪念活动|新闻中心)
 _EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新闻中心")
+# institutions a place has one of: right after a place's name they name it (某县人民医院,
+# 某省博物馆), where a country's name and a head name a class (美国公司)
+_PLACE_OWN_HEADS = frozenset(
+    {"人民医院", "中心医院", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
+)
 # the heads of an organisation's units: names only after the organisation's own
 _SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"})
 # the whole country: with a designated period's head it names one (全国安全生产月)
@@ -907,14 +912,21 @@ class Patterns:
         starts, ends = view.starts, view.ends
         if norm[hs:he] in _SUBUNIT_HEADS and named_type.get(start) != "Organization":
             return False  # 办公室, 秘书处 of an organisation (a body's are state organs)
-        if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
-            # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre
-            return not weak and norm[start:he] in self._org_words
         end = named.get(start)
+        if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
+            # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre; a known
+            # name inside the token is read below (美国|微软公司, 某省|博物馆)
+            if not weak and norm[start:he] in self._org_words:
+                return True
+            if end is None or end > hs:
+                return False
         if end is not None:
             kind = named_type.get(start)
             if end == hs:  # 中国科学院|大学, not 美国|公司
-                return kind in ("Organization", "GovernmentBody", "Ministry")
+                # a place's own institution is one (某县|人民医院, 某省|博物馆)
+                return kind in ("Organization", "GovernmentBody", "Ministry") or (
+                    kind == "Location" and norm[hs:he] in _PLACE_OWN_HEADS
+                )
             if weak and kind == "Country":
                 return False  # 中国研发中心, 某国生物实验室: a class of centres
             return not self._generic(norm[end:hs])
