@@ -212,3 +212,13 @@ def test_place_and_country_led_organisations(text: str, name: str) -> None:
 
 def test_a_country_and_a_head_is_a_class() -> None:
     assert not _names("多家美国公司表示反对。", "Organization")
+
+
+def test_first_edition_is_the_series() -> None:
+    r = extract(Document("t", "办好首届中国国际进口博览会。"))
+    assert [m.label for m in r.mentions if m.type == "Event"] == ["中国国际进口博览会"]
+
+
+def test_known_programme_after_an_edition() -> None:
+    r = extract(Document("t", "第二届北斗规模应用国际峰会今天开幕。"))
+    assert ("北斗", "Program") in {(m.text, m.type) for m in r.mentions}

@@ -36,7 +36,9 @@ _ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届
 _EDITION_BEFORE = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
 )
-_EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
+_EDITION = re.compile(
+    r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?"
+)
 # the same, matched at a position (``_EDITION.match`` from a position finds nothing)
 _EDITION_AT = re.compile(_EDITION.pattern[1:])
 _GENERIC_PREFIX = (
@@ -348,7 +350,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # a date right after an event's name (X论坛|27日至28日|在…举行)
 _DATE_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:日|号)")
 # an edition of a recurring event at a name's start (第二届|…峰会), not a body's session
-_EDITION_OF_SERIES = re.compile(r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+届")
+_EDITION_OF_SERIES = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
+)
 # what a dated plan's name needs besides its period (中长期发展规划 names no plan)
 _PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
 # a period inside a plan's name: 中长期, 2021—2025年
@@ -1114,7 +1118,7 @@ class Patterns:
             and not self._specific(canon, 0, set())
             and not (
                 h != "会议"
-                and len(canon) >= 6
+                and (len(canon) >= 6 or name.startswith("首届"))
                 and not canon.endswith("代表大会")
                 and _EDITION_OF_SERIES.match(name)
             )

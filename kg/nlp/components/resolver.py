@@ -34,6 +34,8 @@ _DEFINITION = re.compile(
     r"[》”\"]?[（(](?:以下|下文)?(?:简称|称)(?:为)?[：:]?[“《\"]?([^“”《》\"（）()]{1,20})[”》\"]?[）)]"
 )
 _CN_PREFIX = ("中华人民共和国", "中国")
+# an edition that opens an event's name (2024年第三届, 首届)
+_EDITION_ONLY = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)")
 # dashes that the name folding turns into —: a name written with another keeps that form
 # as an alias too; quote marks and spaces are no part of it
 _DASH = re.compile(r"[-－–‐‑−]")
@@ -56,14 +58,21 @@ def _quoted_known(text: str, c: Mention) -> bool:
 
 
 def _opens_with_known(k: Mention, c: Mention) -> bool:
-    """Whether the known ``c`` opens the composed name ``k`` of its own kind: an
-    organisation's unit (rule "organ") or a plan or event a pattern read (rule
-    "pattern")."""
-    if c.rule != "gazetteer" or c.start != k.start:
-        return False
+    """Whether the known ``c`` opens the composed name ``k`` (after an edition, if any):
+    an organisation opening its unit (rule "organ"), a programme or event opening a plan
+    or event a pattern read (rule "pattern"; 北斗|…推广行动, 北斗|…国际峰会)."""
+    if c.rule != "gazetteer" or not (
+        c.start == k.start or _EDITION_ONLY.fullmatch(k.text, 0, c.start - k.start)
+    ):
+        return False  # (after an edition: 第二届|北斗…峰会 also mentions 北斗)
     if k.rule == "organ":
         return c.type == "Organization" and k.type == "Organization"
-    return k.rule == "pattern" and c.type in ("Program", "Event") and k.type == c.type
+    return (
+        k.rule == "pattern"
+        and c.key != k.key
+        and (c.type == k.type or c.type == "Program")
+        and k.type in ("Program", "Event")
+    )
 
 
 def _contains(a: Mention, b: Mention) -> bool:
