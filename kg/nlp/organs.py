@@ -778,6 +778,18 @@ class OrganFinder:
                 if cut:
                     i += cut[-1]
             e = norm.find(head, end)
+            if (
+                head == "部际联席会议"
+                and norm.startswith("工作", end - len(head) - 2)
+                and end - len(head) - i >= 4
+                and i in st.tok_starts
+                and not norm.startswith(_GROUP_OPENERS, i)
+            ):
+                # 建立|全民健身工作部际联席会议: "部际" makes it the State Council's however
+                # it opens, after a boundary word or punctuation
+                if (i, end) not in found and not any(a <= i and end <= b for a, b in found):
+                    found[(i, end)] = self._mention(st.text, i, end, norm[i:end])
+                continue
             for s in range(i, end - len(head) - 2):
                 if s in st.tok_starts and norm.startswith(_GROUP_OPENERS, s):
                     if s >= 3 and norm[s - 1] in "次届":  # 第五次全国经济普查领导小组

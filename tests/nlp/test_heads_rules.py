@@ -126,3 +126,99 @@ def test_an_event_names_its_committee() -> None:
     got = {(m.label, m.type) for m in r.mentions}
     assert ("2031年青岛国际海洋文化节组委会", "Organization") in got
     assert any(t == "Event" and "文化节" in lab for lab, t in got)
+
+
+def test_a_unit_mentions_its_organisation() -> None:
+    r = extract(Document("t", "世界卫生组织应对突发卫生事件区域中心揭牌。"))
+    orgs = {m.label for m in r.mentions if m.type == "Organization"}
+    assert len(orgs) == 2 and any("应对" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a proper name no dictionary holds opens a works project
+        ("惠及百万人的引洮济渭工程启动建设。", "引洮济渭工程"),
+        # a known programme with the verb that is part of its known form
+        ("两国启动共建“一带一路”科技创新行动计划。", "共建一带一路科技创新行动计划"),
+        ("推进“一带一路”倡议同“草原之路”构想对接。", "草原之路构想"),
+    ],
+)
+def test_more_programmes(text: str, name: str) -> None:
+    from kg.nlp.text import norm_name
+
+    assert name in {norm_name(n) for n in _names(text)}
+
+
+def test_a_discipline_is_no_project() -> None:
+    assert not _names("学院增设材料科学与工程等专业。")
+
+
+def test_known_name_and_weak_head_is_no_plan() -> None:
+    assert not _names("愿将发展倡议同联合国议程对接。")
+    # an organisation's meeting is an event all the same
+    assert _names("总统将出席在利雅得举行的阿盟峰会。", "Event")
+
+
+def test_a_joint_meeting_is_a_body_not_an_event() -> None:
+    r = extract(Document("t", "国务院同意建立全民健身工作部际联席会议制度。"))
+    got = {(m.label, m.type) for m in r.mentions}
+    assert ("全民健身工作部际联席会议", "GovernmentBody") in got
+    assert not any(t == "Event" for _, t in got)
+    # its sessions are events
+    r = extract(Document("t", "召开全国防治非法集资部际联席会议第五次会议。"))
+    assert any(m.type == "Event" for m in r.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a time word or a date after an event's name ends it
+        ("第五届全国青年创业大会今天在杭州开幕。", "第五届全国青年创业大会"),
+        # an edition in digits opens the name (届 cuts elsewhere)
+        ("第27届冬季奥林匹克运动会 中国代表团出发。", "第27届冬季奥林匹克运动会"),
+        # an organisation's numbered meeting
+        ("世界卫生组织第80届世界卫生大会开幕。", "世界卫生组织第80届世界卫生大会"),
+        # new event heads
+        ("第十届西宁国际电影节开幕。", "第十届西宁国际电影节"),
+        ("中非合作论坛第九届部长级会议举行。", "中非合作论坛第九届部长级会议"),
+    ],
+)
+def test_events(text: str, name: str) -> None:
+    assert name in {m.text for m in extract(Document("t", text)).mentions}
+
+
+def test_a_body_session_is_one_event_by_any_name() -> None:
+    text = (
+        "全国政协十三届四次会议3日开幕。"
+        "中国人民政治协商会议第十三届全国委员会第四次会议在京闭幕。"
+        "全国政协十三届五次会议闭幕。"
+    )
+    keys = [m.key for m in extract(Document("t", text)).mentions if m.type == "Event"]
+    assert len(keys) == 3 and keys[0] == keys[1] != keys[2]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("医疗队赶往某某县人民医院。".replace("某某", "平遥"), "平遥县人民医院"),
+        ("湖北省博物馆今天开馆。", "湖北省博物馆"),
+        ("据报道，美国英特尔公司表示", "美国英特尔公司"),
+    ],
+)
+def test_place_and_country_led_organisations(text: str, name: str) -> None:
+    assert name in _names(text, "Organization")
+
+
+def test_a_country_and_a_head_is_a_class() -> None:
+    assert not _names("多家美国公司表示反对。", "Organization")
+
+
+def test_first_edition_is_the_series() -> None:
+    r = extract(Document("t", "办好首届中国国际进口博览会。"))
+    assert [m.label for m in r.mentions if m.type == "Event"] == ["中国国际进口博览会"]
+
+
+def test_known_programme_after_an_edition() -> None:
+    r = extract(Document("t", "第二届北斗规模应用国际峰会今天开幕。"))
+    assert ("北斗", "Program") in {(m.text, m.type) for m in r.mentions}

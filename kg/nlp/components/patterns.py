@@ -36,7 +36,9 @@ _ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届
 _EDITION_BEFORE = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
 )
-_EDITION = re.compile(r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期))?")
+_EDITION = re.compile(
+    r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?"
+)
 # the same, matched at a position (``_EDITION.match`` from a position finds nothing)
 _EDITION_AT = re.compile(_EDITION.pattern[1:])
 _GENERIC_PREFIX = (
@@ -269,6 +271,15 @@ def _verb_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """jieba's time words (tag ``t``: 今天, 日前, 上午): after an event's name they say
+    when it happens."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(w for w, tag in jieba_tags().items() if tag == "t")
+
+
+@lru_cache(maxsize=1)
 def _predicate_words() -> frozenset[str]:
     """jieba's idioms and set phrases (tags ``i``, ``l``): after a name they are its
     predicate (…试验区|初具规模)."""
@@ -314,6 +325,11 @@ _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交
 _SITE_HEADS = frozenset({"基地", "园区"})
 # the bodies an event names (X运动会|组委会, X纪念活动|新闻中心)
 _EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新闻中心")
+# institutions a place has one of: right after a place's name they name it (某县人民医院,
+# 某省博物馆), where a country's name and a head name a class (美国公司)
+_PLACE_OWN_HEADS = frozenset(
+    {"人民医院", "中心医院", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
+)
 # the heads of an organisation's units: names only after the organisation's own
 _SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"})
 # the whole country: with a designated period's head it names one (全国安全生产月)
@@ -331,6 +347,12 @@ _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
 # cheap test before the left edge is looked for
 _VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# a date right after an event's name (X论坛|27日至28日|在…举行)
+_DATE_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:日|号)")
+# an edition of a recurring event at a name's start (第二届|…峰会), not a body's session
+_EDITION_OF_SERIES = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
+)
 # what a dated plan's name needs besides its period (中长期发展规划 names no plan)
 _PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
 # a period inside a plan's name: 中长期, 2021—2025年
@@ -338,6 +360,58 @@ _PERIOD_IN = re.compile(r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
+
+
+_BODY_TYPES = frozenset({"GovernmentBody", "Ministry"})
+_TERM = re.compile(r"第?([一二三四五六七八九十百零〇\d]+)届")
+_SESSION = re.compile(r"第?([一二三四五六七八九十百零〇\d]+)次(?:全体)?会议\Z")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+def _cn_number(s: str) -> int | None:
+    """A number written in digits or in Chinese up to 999 (十四 → 14, 二十五 → 25).
+
+    >>> _cn_number("十四"), _cn_number("二十五"), _cn_number("3"), _cn_number("一百零二")
+    (14, 25, 3, 102)
+    """
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            cur = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+def _session_key(body: str, surface: str, rest: str) -> str | None:
+    """The key of a body's numbered session, the same whatever form names the body and
+    its term (全国政协十四届三次会议 = 中国人民政治协商会议第十四届全国委员会第三次
+    会议): the body's label, its term (届) and the session (次); ``surface`` is the body's
+    name as written, ``rest`` what follows it (…|第三次会议); the term may be in either.
+
+    >>> _session_key("中国人民政治协商会议全国委员会", "全国政协十四届", "三次会议")
+    'event/中国人民政治协商会议全国委员会第14届第3次会议'
+    >>> _session_key("某委员会", "某委员会", "第五届第二次全体会议")
+    'event/某委员会第5届第2次会议'
+    """
+    m = _SESSION.search(rest)
+    if m is None:
+        return None
+    n = _cn_number(m.group(1))
+    t = _TERM.search(rest, 0, m.start()) or _TERM.search(surface)
+    term = _cn_number(t.group(1)) if t is not None else None
+    if n is None:
+        return None
+    name = f"{body}第{term}届第{n}次会议" if term else f"{body}第{n}次会议"
+    return open_key("Event", name)
 
 
 class _DocView:
@@ -618,6 +692,19 @@ class Patterns:
         a = max(*clause, norm.rfind("；", 0, m.start()), norm.rfind("\n", 0, m.start()))
         return not _TARGET.search(norm, a + 1, m.start())
 
+    def _known_with_word_before(self, norm: str, q: int, qe: int, view: _DocView) -> int | None:
+        """The start of the word before the quote at ``q`` when that word and the quoted
+        name are together a known form of the same entity (共建|“一带一路”: the gazetteer
+        knows 共建一带一路), so that the name read on from the quote opens with it."""
+        a = view.starts.rfind(1, max(0, q - 4), q)
+        if a < 0 or not _HAN.fullmatch(norm, a, q):
+            return None
+        inner = self.gaz.lookup(norm[q + 1 : qe])
+        if inner is None:
+            return None
+        whole = self.gaz.lookup(norm[a:q] + norm[q + 1 : qe])
+        return a if whole is not None and whole.id == inner.id else None
+
     def _quoted_before(self, norm: str, start: int) -> int | None:
         """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…)."""
         if start < 3 or norm[start - 1] != "”":
@@ -712,6 +799,8 @@ class Patterns:
             return True
         if event and norm.startswith(_EVENT_ORGANS, he):
             return True  # X运动会|组委会: the event names its organisers (see _event_organs)
+        if event and (word in _time_words() or _DATE_AFTER.match(norm, he)):
+            return True  # X大会|今天|开幕, X论坛|27日|举行: the news says when
         return (
             word in self._cut_words
             or (event and word in self._verbs)  # 会议|审议; not 基地|振兴, 工程|开始
@@ -827,14 +916,21 @@ class Patterns:
         starts, ends = view.starts, view.ends
         if norm[hs:he] in _SUBUNIT_HEADS and named_type.get(start) != "Organization":
             return False  # 办公室, 秘书处 of an organisation (a body's are state organs)
-        if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
-            # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre
-            return not weak and norm[start:he] in self._org_words
         end = named.get(start)
+        if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
+            # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre; a known
+            # name inside the token is read below (美国|微软公司, 某省|博物馆)
+            if not weak and norm[start:he] in self._org_words:
+                return True
+            if end is None or end > hs:
+                return False
         if end is not None:
             kind = named_type.get(start)
             if end == hs:  # 中国科学院|大学, not 美国|公司
-                return kind in ("Organization", "GovernmentBody", "Ministry")
+                # a place's own institution is one (某县|人民医院, 某省|博物馆)
+                return kind in ("Organization", "GovernmentBody", "Ministry") or (
+                    kind == "Location" and norm[hs:he] in _PLACE_OWN_HEADS
+                )
             if weak and kind == "Country":
                 return False  # 中国研发中心, 某国生物实验室: a class of centres
             return not self._generic(norm[end:hs])
@@ -859,6 +955,15 @@ class Patterns:
         before = norm[a:hs]
         e = self.gaz.lookup(before)
         return before not in ("世界", "全球") and (e is None or e.type != "Country")
+
+    @staticmethod
+    def _opens_with_proper_name(norm: str, start: int, hs: int, view: _DocView) -> bool:
+        """Whether a name's first word is one no dictionary holds (a proper name its HMM
+        cut: 引大济岷|工程, 某河|治理工程), a whole token before the head."""
+        b = view.starts.find(1, start + 1, hs + 1)
+        if b < 0 or not view.ends[b] or b - start < 2 or not _HAN.fullmatch(norm, start, b):
+            return False
+        return norm[start:b] not in _segmenter_freq()
 
     @staticmethod
     def _has_unknown_word(norm: str, start: int, hs: int, view: _DocView) -> bool:
@@ -923,6 +1028,7 @@ class Patterns:
         rule: str,
         quoted: tuple[int, int] | None = None,
         short: bool = False,
+        key: str | None = None,
     ) -> None:
         """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
         opens it (“一带一路”发展战略): when that part is a known name and the rest is only
@@ -1010,14 +1116,21 @@ class Patterns:
             and h in self.weak_heads
             and quoted is None
             and not self._specific(canon, 0, set())
+            and not (
+                h != "会议"
+                and (len(canon) >= 6 or name.startswith("首届"))
+                and not canon.endswith("代表大会")
+                and _EDITION_OF_SERIES.match(name)
+            )
         ):
-            return  # 第一次债权人会议 → 债权人会议: a class of meetings
+            return  # 第一次债权人会议 → 债权人会议: a class of meetings; a long name
+            # after an edition of a series is one event (第二届|某某发展世界峰会)
         e = self.gaz.lookup(canon)
         if e is not None:
             st.candidates.append(Mention(start, end, surface, e.type, e.id, e.name, "gazetteer"))
             return
         st.candidates.append(
-            Mention(start, end, surface, type_, open_key(type_, canon), canon, rule)
+            Mention(start, end, surface, type_, key or open_key(type_, canon), canon, rule)
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1084,12 +1197,15 @@ class Patterns:
         n = len(norm)
         named_end: dict[int, int] = {}  # start → end of the longest known name there
         named_type: dict[int, str] = {}
+        named_label: dict[int, str] = {}
         for c in st.candidates:
             if c.type in _NAMED_TYPES and c.end > named_end.get(c.start, -1):
                 named_end[c.start] = c.end
                 named_type[c.start] = c.type
+                named_label[c.start] = c.label
         named_starts = set(named_end)
         named_ends = {c.end for c in st.candidates if c.type in _NAMED_TYPES}
+        org_end = {e: a for a, e in named_end.items() if named_type[a] == "Organization"}
         named = sorted(named_starts)
         # any known name's start, events and programmes too (称赞|北京冬奥会)
         known = sorted(named_starts.union(c.start for c in st.candidates))
@@ -1120,6 +1236,14 @@ class Patterns:
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等资源服务平台: a class noun after 等
+            if cut == "届" and self.head_type[head] == "Event":
+                e = _EDITION_BEFORE.search(norm, max(0, start - 14), start)
+                if e is not None:
+                    # 第33届|…运动会: the edition opens the name (届 cuts elsewhere), and
+                    # so does an organisation whose series it is (世贸组织|第12届|…会议)
+                    start, cut = e.start(), None
+                    if named_type.get(org_end.get(start, -1)) == "Organization":
+                        start = org_end[start]
             if cut == "暨" and self.head_type[head] == "Event":
                 # 中国X战争暨Y纪念大会: a specific part before 暨 that ends in no head is
                 # the name's first half, not a name of its own (A节暨B节: two names, see
@@ -1151,6 +1275,9 @@ class Patterns:
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q
+                a = self._known_with_word_before(norm, q, quoted[1], view)
+                if a is not None:
+                    quoted, start = (a, quoted[1] + 1), a  # 共建|“一带一路”|中期行动计划
                 e = _EDITION_BEFORE.search(norm, max(0, q - 14), q)
                 if e is not None and self.head_type[head] == "Event":
                     start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
@@ -1229,6 +1356,7 @@ class Patterns:
                     and not rescued
                     and not self._specific(norm, start, named_starts)
                     and not self._dated(norm, start, hs)
+                    and not (head == "工程" and self._opens_with_proper_name(norm, start, hs, view))
                 )
                 or not self._ends_phrase(
                     norm,
@@ -1241,7 +1369,21 @@ class Patterns:
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
-            self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted)
+            if (
+                head in self.weak_heads
+                and self.head_type[head] == "Program"
+                and quoted is None
+                and named_end.get(start) == hs
+                and named_type[start] in ("Country", "Organization")
+            ):
+                continue  # 联合国|议程, 某国|基地: a known name and a weak head name no plan
+                # (an organisation's meetings are events: 阿盟|峰会)
+            key = None
+            if self.head_type[head] == "Event" and named_type.get(start) in _BODY_TYPES:
+                key = _session_key(
+                    named_label[start], norm[start : named_end[start]], norm[named_end[start] : he]
+                )
+            self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
         self._event_organs(st, norm)
         return doc
 

@@ -34,6 +34,8 @@ _DEFINITION = re.compile(
     r"[》”\"]?[（(](?:以下|下文)?(?:简称|称)(?:为)?[：:]?[“《\"]?([^“”《》\"（）()]{1,20})[”》\"]?[）)]"
 )
 _CN_PREFIX = ("中华人民共和国", "中国")
+# an edition that opens an event's name (2024年第三届, 首届)
+_EDITION_ONLY = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)")
 # dashes that the name folding turns into —: a name written with another keeps that form
 # as an alias too; quote marks and spaces are no part of it
 _DASH = re.compile(r"[-－–‐‑−]")
@@ -52,6 +54,24 @@ def _quoted_known(text: str, c: Mention) -> bool:
         and c.end < len(text)
         and text[c.start - 1] in '“"‘'
         and text[c.end] in '”"’'
+    )
+
+
+def _opens_with_known(k: Mention, c: Mention) -> bool:
+    """Whether the known ``c`` opens the composed name ``k`` (after an edition, if any):
+    an organisation opening its unit (rule "organ"), a programme or event opening a plan
+    or event a pattern read (rule "pattern"; 北斗|…推广行动, 北斗|…国际峰会)."""
+    if c.rule != "gazetteer" or not (
+        c.start == k.start or _EDITION_ONLY.fullmatch(k.text, 0, c.start - k.start)
+    ):
+        return False  # (after an edition: 第二届|北斗…峰会 also mentions 北斗)
+    if k.rule == "organ":
+        return c.type == "Organization" and k.type == "Organization"
+    return (
+        k.rule == "pattern"
+        and c.key != k.key
+        and (c.type == k.type or c.type == "Program")
+        and k.type in ("Program", "Event")
     )
 
 
@@ -93,6 +113,9 @@ class Resolver:
                         continue  # 美国国防部, 北京市公安局 also mention 美国, 北京市
                     if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
                         continue  # X运动会组委会 also mentions X运动会
+                    if _opens_with_known(k, c):
+                        continue  # X组织海南项目办公室, X经济圈国土空间规划: the unit or
+                        # plan names the known one it belongs to
                     if (
                         (c.type in _NESTABLE_INNER or _quoted_known(st.text, c))
                         and k.type in _NESTABLE_OUTER
