@@ -158,3 +158,13 @@ def test_the_work_of_holding_an_event():
     assert ("国务院", "hosted", "世界互联网大会", "planned") in got
     # 做好X alone says nothing about who holds X
     assert not any(p == "hosted" for _, p, _, _ in rels(HEAD + "做好2032年世界互联网大会宣传。"))
+
+
+# ----------------------------------------------------------------- composition
+
+
+def test_bare_head_names_the_body_named_before():
+    text = "国务院反垄断委员会负责协调反垄断工作。委员会由国家市场监督管理总局、商务部等部门组成。"
+    got = preds(text)
+    assert ("商务部", "partOf", "国务院反垄断委员会") in got
+    assert ("国家市场监督管理总局", "partOf", "国务院反垄断委员会") in got

@@ -25,6 +25,12 @@ from kg.nlp.relations.masking import END, ENT, GROUP, ORDINAL_RE, QUOTES, SEP, U
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 
+#: a clause opening with a body's bare head word (委员会由…组成): the closed class of the
+#: heads of councils, committees and groups that documents set up
+_BARE_HEAD = re.compile(
+    f"(?:^|[{SEP}{END}])\\s*(?:[一二三四五六七八九十]+、)?(?:该|本)?"
+    "(?P<h>部际联席会议|联席会议|委员会|领导小组|工作小组|工作组|小组|理事会|协调机制)$"
+)
 _PART_WORDS = "组成部分|一部分|组成单位|下属机构|成员单位|内设机构|直属机构"
 
 
@@ -53,9 +59,7 @@ class Composition:
         ds, s, e, umap = sen.ds, sen.s, sen.e, sen.umap
         for m in self._composed.finditer(ms):
             lm = self._whole_before.search(ms[: m.start()])
-            if lm is None:
-                continue
-            whole = umap.get(lm.start(1))
+            whole = umap.get(lm.start(1)) if lm is not None else self._named_by_head(sen, m)
             if whole is None:
                 continue
             wg = GROUP.get(ds.types.get(whole.key, whole.type))
@@ -65,7 +69,7 @@ class Composition:
                 u = umap.get(j)
                 if u is not None and GROUP.get(u.type) == wg:
                     ds.add(u.key, "partOf", whole.key, s, e, "partOf:由…组成:subject", 0.8)
-        for m in self._component.finditer(ms):
+        for m in self._component.finditer(ms):  # X是Y的组成部分
             if not re.search(_PART_WORDS + "|隶属", m.group(0)):
                 continue
             x, y = umap.get(m.start("x")), umap.get(m.start("y"))
@@ -138,6 +142,23 @@ class Composition:
         # an enumeration after the colon: 包括五大工程：一是实施X…二是实施Z…
         if ce < len(ms) and ms[ce] in "：:":
             _enumeration(ds, s + ce + 1, whole_key, wg, rows[0].types, word)
+
+    def _named_by_head(self, sen: Sentence, m: re.Match) -> Unit | None:
+        """委员会由A、B组成 after the body was named in full (某某委员会): a clause that
+        opens with a bare head word names the document's one body with that head."""
+        hm = _BARE_HEAD.search(sen.ms, 0, m.start())
+        if hm is None:
+            return None
+        head = hm.group("h")
+        hits = {
+            k: e
+            for k, e in sen.ds.st.entities.items()
+            if e.type in ("GovernmentBody", "Ministry", "Organization") and e.label.endswith(head)
+        }
+        if len(hits) != 1:
+            return None
+        k, e = next(iter(hits.items()))
+        return Unit(sen.s + hm.start("h"), sen.s + hm.end("h"), head, e.type, k, e.label, "head")
 
 
 def _fits(ds: DocState, o: Unit, wg: str, types: frozenset[str]) -> bool:

@@ -27,7 +27,7 @@ from kg.nlp.relations.lexicon import Lexicon, alt
 from kg.nlp.relations.masking import GATE, VERB_LED, outermost
 from kg.nlp.relations.membership import Membership
 from kg.nlp.relations.parties import pair_cooperation, party_units
-from kg.nlp.relations.posts import hold_post_relations, merge_posts, speaker_post
+from kg.nlp.relations.posts import hold_post_relations, merge_posts, roster_posts, speaker_post
 from kg.nlp.relations.reporter import read_speaker, speaker_events
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
@@ -83,7 +83,7 @@ class Relations:
             subunit_relations(ds)
             for person, ev, (s, e) in speaker_events(st, ds.mstarts):
                 ds.add(person.key, "participatesIn", ev.key, s, e, "participatesIn:speaker", 0.8)
-        posts = hold_post_relations(st, found, ds.types)
+        posts = hold_post_relations(st, found, ds.types) + roster_posts(st, ds.types)
         if speaker is not None and speaker.body is not None:
             posts += speaker_post(st, speaker, posts)
         st.relations = list(ds.rels.values()) + posts

@@ -194,7 +194,7 @@ def read_speaker(st: KGDoc, gaz: Gazetteer | None = None) -> Speaker | None:
                 name,
                 "speaker",
             )
-            _add(st, person)
+            add_mention(st, person)
         elif not _LINE_END.match(norm, person.end):
             continue
         post = st.text[ps:pe]
@@ -238,11 +238,11 @@ def _government(st: KGDoc, gaz: Gazetteer | None, place: Mention, label: str) ->
     type_ = entry.type if entry is not None else "GovernmentBody"
     label = entry.name if entry is not None else label
     m = Mention(place.start, place.end, place.text, type_, key, label, "speaker")
-    _add(st, m)
+    add_mention(st, m)
     return m
 
 
-def _add(st: KGDoc, m: Mention) -> None:
+def add_mention(st: KGDoc, m: Mention) -> None:
     """Add ``m`` to the mentions (after those with the same span) and its entity."""
     ms = st.mentions
     i = bisect.bisect_right([(x.start, x.end) for x in ms], (m.start, m.end))
