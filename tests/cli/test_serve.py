@@ -103,8 +103,13 @@ def _temp_stores() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("kg-serve-*")}
 
 
-def test_port_in_use_is_reported(kg_graph, tmp_path: Path) -> None:
+def test_port_in_use_is_reported(kg_graph, tmp_path: Path, monkeypatch) -> None:
     graph = F.write(kg_graph, tmp_path / "graph.ttl")
+    # a temporary folder of this test's own: other kg serve runs on the machine (a parallel
+    # test run) make and remove their stores in the shared one meanwhile
+    own_tmp = tmp_path / "tmp"
+    own_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own_tmp))
     before = _temp_stores()
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
