@@ -282,11 +282,13 @@ def _why_none(report: BuildReport) -> str:
     return "; ".join(why)
 
 
-def _open_state(cache_dir: str | Path, fingerprint: str | None = None) -> BuildState:
+def _open_state(
+    cache_dir: str | Path, fingerprint: str | None = None, memo: dict[str, Any] | None = None
+) -> BuildState:
     from kg.runtime.lifecycle import say_waiting
     from kg.runtime.manifest import BuildState
 
-    return BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)))
+    return BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)), memo=memo)
 
 
 def _warn_damage(state: BuildState) -> None:
@@ -404,7 +406,7 @@ def build(
         if cache_dir:
             from kg.ingest import iter_input_files
 
-            state = _open_state(cache_dir)
+            state = _open_state(cache_dir, memo=policy.memo("manifest"))
             state.check(build_fingerprint(text_field))
             files = list(iter_input_files(paths))  # walked once, for both looks
             if pools is not None and not state.anything_to_read(paths, files):
