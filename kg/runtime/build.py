@@ -149,13 +149,21 @@ def default_workers() -> int:
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic GC: the build allocates millions of acyclic objects, and every
-    full collection would walk all of them (2-3× slower merging and graph building)."""
+    full collection would walk all of them (2-3× slower merging and graph building).
+    What the build allocated is frozen before the collector is enabled again (its first
+    collection would walk every one of them: 0.1-0.3 s after each ``--watch`` build), and
+    unfrozen when the next build starts, so that garbage cycles among them are found by
+    a later collection (``--watch`` runs one every :data:`~kg.runtime.watch.COLLECT_EVERY`
+    builds)."""
     was = gc.isenabled()
     gc.disable()
+    if was:
+        gc.unfreeze()
     try:
         yield
     finally:
         if was:
+            gc.freeze()
             gc.enable()
 
 
@@ -274,11 +282,13 @@ def _why_none(report: BuildReport) -> str:
     return "; ".join(why)
 
 
-def _open_state(cache_dir: str | Path, fingerprint: str | None = None) -> BuildState:
+def _open_state(
+    cache_dir: str | Path, fingerprint: str | None = None, memo: dict[str, Any] | None = None
+) -> BuildState:
     from kg.runtime.lifecycle import say_waiting
     from kg.runtime.manifest import BuildState
 
-    return BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)))
+    return BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)), memo=memo)
 
 
 def _warn_damage(state: BuildState) -> None:
@@ -396,7 +406,7 @@ def build(
         if cache_dir:
             from kg.ingest import iter_input_files
 
-            state = _open_state(cache_dir)
+            state = _open_state(cache_dir, memo=policy.memo("manifest"))
             state.check(build_fingerprint(text_field))
             files = list(iter_input_files(paths))  # walked once, for both looks
             if pools is not None and not state.anything_to_read(paths, files):
@@ -473,6 +483,8 @@ def build(
             fork_slow: tuple[str, ...] = ()
             if use_fast and pools is None and fork_safe():
                 fork_slow = tuple(f for f in formats if f not in fast_formats)
+                if fork_slow:  # imported once here, not by every child (--watch)
+                    preload_exporters()
 
             def graph_seconds(s: float) -> None:
                 report.timings["graph"] = s

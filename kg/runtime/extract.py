@@ -49,6 +49,12 @@ class ResultCache:
         self.store.close()
 
 
+#: Characters a build may read ahead, into batches not sent yet, while every worker has
+#: its batches: the documents are read while the workers load the pipeline (when this
+#: process has a core to itself), not later, when reading takes the cores from them.
+READ_AHEAD_CHARS = 32_000_000
+
+
 class _Batch:
     """Documents submitted together; ``fut`` is set when the batch is sent."""
 
@@ -105,6 +111,8 @@ def extract_keyed(
     pending: deque[_Batch | _Ready] = deque()
     current: _Batch | None = None
     in_flight = 0
+    waiting: deque[_Batch] = deque()  # full batches read ahead, not sent yet
+    waiting_chars = 0
     idle_once = [idle] if idle is not None else []
     seen: dict[str, DocResult] | None = {} if memo is not None else None
 
@@ -132,6 +140,22 @@ def extract_keyed(
             except BrokenExecutor as exc:
                 raise KGError(Errors.E105, reason=exc or type(exc).__name__) from exc
             in_flight += 1
+
+    def send(b: _Batch) -> None:
+        """Submit ``b`` now, or keep it read ahead while every slot is taken."""
+        nonlocal waiting_chars
+        if in_flight >= limit and (executor is not None or workers > 1):
+            waiting.append(b)
+            waiting_chars += b.size
+        else:
+            submit(b)
+
+    def refill() -> None:
+        nonlocal waiting_chars
+        while waiting and in_flight < limit:
+            b = waiting.popleft()
+            waiting_chars -= b.size
+            submit(b)
 
     def emit(entry: _Batch | _Ready) -> Iterator[tuple[str | None, DocResult, bool]]:
         nonlocal in_flight
@@ -175,7 +199,7 @@ def extract_keyed(
 
     def drain(block: bool) -> Iterator[tuple[str | None, DocResult, bool]]:
         """Yield leading entries that are ready; with ``block`` wait for the first one."""
-        nonlocal current
+        nonlocal current, waiting_chars
         while pending:
             head = pending[0]
             if not ready(head):
@@ -184,9 +208,14 @@ def extract_keyed(
                 if head is current:  # the batch being filled: send it now
                     submit(head)
                     current = None
+                elif isinstance(head, _Batch) and head.fut is None:  # read ahead: send it
+                    waiting.remove(head)
+                    waiting_chars -= head.size
+                    submit(head)
                 block = False
             pending.popleft()
             yield from emit(head)
+            refill()
 
     def to_extract(key: str | None, doc: Document) -> None:
         nonlocal current
@@ -196,7 +225,7 @@ def extract_keyed(
         current.docs.append((key, doc))
         current.size += len(doc.text)
         if current.size >= batch_chars:
-            submit(current)
+            send(current)
             current = None
 
     try:
@@ -230,14 +259,16 @@ def extract_keyed(
                     to_extract(key, doc)
             if ready_entry is not None:
                 if current is not None:  # documents after this one go to a new batch
-                    submit(current)
+                    send(current)
                     current = None
                 pending.append(ready_entry)
             yield from drain(block=False)
-            while in_flight >= limit or len(pending) > 4096:
+            while (
+                in_flight >= limit and waiting_chars >= READ_AHEAD_CHARS
+            ) or len(pending) > 4096:
                 yield from drain(block=True)
         if current is not None:
-            submit(current)
+            send(current)
             current = None
         while pending:
             yield from drain(block=True)

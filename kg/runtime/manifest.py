@@ -106,6 +106,7 @@ class BuildState:
         fingerprint: str | None = None,
         *,
         on_wait: Callable[[int | None], object] | None = None,
+        memo: dict[str, Any] | None = None,
     ) -> None:
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -118,7 +119,9 @@ class BuildState:
         self.files_read = 0
         self.damaged = 0
         self._saved_fingerprint = None
-        head, damaged = load_checked(self.dir / MANIFEST_NAME)
+        #: the manifest as this process last wrote it (``--watch``: not read back again)
+        self.memo = memo
+        head, damaged = self._load_manifest()
         self.damaged += damaged
         if (
             isinstance(head, dict)
@@ -133,6 +136,20 @@ class BuildState:
         self.fragments = PackStore(self.dir / "fragments.pack")
         if fingerprint is not None:
             self.check(fingerprint)
+
+    def _stamp_of_manifest(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.dir / MANIFEST_NAME)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _load_manifest(self) -> tuple[Any, bool]:
+        if self.memo is not None:
+            last = self.memo.get("manifest")
+            if last is not None and last[0] == self._stamp_of_manifest():
+                return last[1], False  # the file is the one this process wrote
+        return load_checked(self.dir / MANIFEST_NAME)
 
     def check(self, fingerprint: str) -> None:
         """Set the fingerprint (pipeline version, reading options) of this build: the
@@ -190,15 +207,17 @@ class BuildState:
             self.results.close(keep_untouched=not complete)
             self.fragments.close(keep_untouched=not complete)
             files = self.new_files if complete else {**self.files, **self.new_files}
-            dump_checked(
-                self.dir / MANIFEST_NAME,
-                {
-                    "version": MANIFEST_VERSION,
-                    "fingerprint": self.fingerprint,
-                    "taken_ns": self.started_ns,
-                    "files": files,
-                },
-            )
+            head = {
+                "version": MANIFEST_VERSION,
+                "fingerprint": self.fingerprint,
+                "taken_ns": self.started_ns,
+                "files": files,
+            }
+            if self.memo is not None:
+                self.memo.pop("manifest", None)
+            dump_checked(self.dir / MANIFEST_NAME, head)
+            if self.memo is not None:
+                self.memo["manifest"] = (self._stamp_of_manifest(), head)
         finally:
             self.lock.release()
 

@@ -8,6 +8,7 @@ and the export, not the start-up of a process.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -18,6 +19,9 @@ from typing import Any
 from kg.errors import InputError, KGError
 from kg.runtime.build import SAMPLE_DIR, BuildReport, build, default_workers
 from kg.runtime.policy import Resident
+
+#: A full collection of the cyclic garbage after every this many builds.
+COLLECT_EVERY = 20
 
 
 def input_signature(inputs: Sequence[str | Path] | None) -> frozenset[tuple[str, int, int]]:
@@ -89,6 +93,9 @@ def watch(
                     finally:
                         report.run_pending()
                 builds += 1
+                if builds % COLLECT_EVERY == 0:  # the builds leave their objects frozen
+                    gc.unfreeze()
+                    gc.collect()
                 continue
             # a ``stop`` is looked at four times a second
             step = min(interval, 0.25) if stop is not None else interval
