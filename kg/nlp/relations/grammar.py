@@ -105,7 +105,7 @@ class Grammar:
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
             f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
-            # 同欧盟两主席共同主持: a few words naming the partners' persons before 共同
+            # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
             f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
         )
@@ -140,7 +140,7 @@ class Grammar:
             )
         )
         self.coop_w = L.kind("coop")
-        # 支持俄方办好X, 祝贺A成功举办X: the agent after a pivot verb does the next verb
+        # 支持甲方办好X, 祝贺A顺利主办X: the agent after a pivot verb does the next verb
         pivot = L.kind("pivot") | L.kind("pivot-wish")
         self.pivot_wish = L.kind("pivot-wish")
         self.pivot = re.compile(

@@ -113,7 +113,7 @@ class HeldEvents:
 
     def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:
         """A story whose first sentence has its event (A出席X并致辞): the rest of the story
-        is about X too (speakers' lists, 参加上述活动)."""
+        is about X too (speakers' lists, a closing line that sends back to the event)."""
         st = ds.st
         heads = _stories(ds)
         h = bisect.bisect_right(heads, ev.start) - 1
@@ -129,7 +129,7 @@ class HeldEvents:
             return
         ce = _CLAUSE_END.search(norm, ev.end, st.sents[i][1])
         if "的" in norm[ev.end : ce.start() if ce else st.sents[i][1]]:
-            return  # 会见来华出席X(暨Y)的某总统: X is not what the story is about
+            return  # 会见前来参加X(暨Y)的某总统: X is not what the story is about
         told.add(h)
         self._story(ds, ev, st.sents[i][1])
 

@@ -147,18 +147,18 @@ class Speaker(NamedTuple):
 def read_speaker(st: KGDoc, gaz: Gazetteer | None = None) -> Speaker | None:
     """The speaker line above a report's address (各位代表 / 我代表…向大会报告): a post
     of :data:`SPEAKER_POSTS`, spaces or a line break, and a name alone at the end of its
-    line. The body is the one named before the post on the line (四川省人民政府省长, 国务院
-    总理), else the people's government of the place named there (海南省省长 → 海南省人民
-    政府), else the body the address names (我代表海南省人民政府), else the government
-    of the place of the opening (在黑龙江省第十四届人民代表大会…上 + 省长 → 黑龙江省人民
-    政府; 总理 → 国务院). A body or name that no recogniser found is added as a mention
+    line. The body is the one named before the post on the line (某省人民政府省长, 国务院
+    总理), else the people's government of the place named there (甲省省长 → 甲省人民
+    政府), else the body the address names (我代表甲省人民政府), else the government
+    of the place of the opening (在甲省第某届人民代表大会…上 + 省长 → 甲省人民政府;
+    总理 → 国务院). A body or name that no recogniser found is added as a mention
     (rule ``speaker``), so that it is a node of the graph.
 
     >>> from kg.nlp.pipeline import make_nlp
-    >>> doc = make_nlp()("政府工作报告\\n——2030年1月5日在海南省第九届人民代表大会第一次会议上\\n"
-    ...                  "代省长　王　某\\n各位代表：\\n现在，我代表省人民政府，向大会报告工作。")
+    >>> doc = make_nlp()("政府工作报告\\n——2031年2月3日在甘肃省第六届人民代表大会第二次会议上\\n"
+    ...                  "代省长　林　某\\n各位代表：\\n受省人民政府委托，我代表省政府向大会报告工作。")
     >>> [(r.subj, r.obj, r.post) for r in doc._.kg.relations if r.pred == "holdsPost"]
-    [('person/王某', 'gov/hainan-gov', '代省长')]
+    [('person/林某', 'gov/gansu-gov', '代省长')]
     """
     norm = st.norm
     om = _OPENING_END.search(norm, 0, _HEAD)

@@ -152,8 +152,8 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
 
 def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
     """The first pronoun in ``norm[a:b]`` that opens a clause as its subject (a verb,
-    adverb or preposition follows): 各地实施… but not 国家雅下…中心 (a name no
-    recogniser knew)."""
+    adverb or preposition follows): 各地实施… but not 国家某某…中心 (a name no
+    recogniser knew, whose first character is a pronoun)."""
     for pm in g.pron_clause.finditer(norm, a, b):
         e = pm.end()
         if g.follow.match(norm, e, b) or g.opens_with_opener(norm, e):

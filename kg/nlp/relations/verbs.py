@@ -56,7 +56,7 @@ _BARE_TAIL = re.compile(
 #: 做好X(的)筹办工作: the work of holding X (flag ``work``)
 _WORK = re.compile("的?(?P<w>筹办|筹备|举办|承办|组织)(?:和[^，,；;。]{1,6})?工作")
 #: a clause that lists the activities something consists of (Y包括开展X，推动Z): the
-#: verbs after it name the parts, no carried subject does them (包括五大工程：一是实施X
+#: verbs after it name the parts, no carried subject does them (包括三项行动：一是开展X
 #: lists named things: X is done)
 _INCLUDES = re.compile("包括|包含|涵盖")
 
@@ -189,7 +189,7 @@ class Verbs:
                     continue
                 after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
                 if "bare" in row.flags and not _BARE_TAIL.match(ms, _after_quotes(ms, o.end - s)):
-                    continue  # 推动北斗相关产品惠及全球: X is the causee of another verb
+                    continue  # 推动某某成果造福各方: X is the causee of another verb
                 if "work" in row.flags:
                     wm = _WORK.match(ms, _after_quotes(ms, o.end - s))
                     if wm is None:
@@ -222,7 +222,7 @@ class Verbs:
                     )
 
     def _pivot(self, sen: Sentence, cs: int, ts: int) -> Subject | None:
-        """支持俄方明年办好X, 祝贺A成功举办X: the agents after a pivot verb (a closed class:
+        """支持甲方下届办好X, 祝贺A顺利主办X: the agents after a pivot verb (a closed class:
         ``pivot``; ``pivot-wish`` ones such as 希望/邀请 make it planned) right before the
         verb are its subject."""
         g, ms = sen.g, sen.ms
