@@ -5,7 +5,8 @@ from __future__ import annotations
 from kg.model import Document
 from kg.nlp import extract
 
-TITLE = "国务院办公厅关于调整国务院反垄断委员会组成人员的通知\n"
+BODY = "全国山地步道建设领导小组"
+TITLE = "国务院办公厅关于调整" + BODY + "组成人员的通知\n"
 
 
 def roster(text: str) -> set[tuple[str, str, str | None, bool]]:
@@ -19,31 +20,35 @@ def roster(text: str) -> set[tuple[str, str, str | None, bool]]:
 
 
 def test_roles_with_spaces_and_the_home_post_after_the_name():
-    text = TITLE + "主 任：王某明　国务院副总理\n副主任：赵某　财政部部长\n"
+    text = TITLE + "组　长：陶某川　国务院副秘书长\n副组长：贺某　体育总局局长\n"
     got = roster(text)
-    assert ("王某明", "国务院反垄断委员会", "主任", True) in got
-    assert ("赵某", "国务院反垄断委员会", "副主任", True) in got
+    assert ("陶某川", BODY, "组长", True) in got
+    assert ("贺某", BODY, "副组长", True) in got
 
 
 def test_names_no_recogniser_knew_one_a_line():
-    text = TITLE + "委 员：\n（一）部门委员\n孙　某　商务部副部长\n钱某某　财政部副部长\n部门委员\n"
+    text = (
+        TITLE
+        + "成　员：\n（甲）中央单位成员\n鲁　某　自然资源部副司长\n柏某某　水利部副司长\n"
+        + "地方成员\n"
+    )
     got = roster(text)
-    assert ("孙某", "国务院反垄断委员会", "委员", True) in got
-    assert ("钱某某", "国务院反垄断委员会", "委员", True) in got
-    assert not any(p == "部门委员" for p, _, _, _ in got)  # a sub-heading, no name
+    assert ("鲁某", BODY, "成员", True) in got
+    assert ("柏某某", BODY, "成员", True) in got
+    assert not any(p == "地方成员" for p, _, _, _ in got)  # a sub-heading, no name
 
 
 def test_the_list_ends_at_prose():
     text = (
         TITLE
-        + "主任：王某明　国务院副总理\n"
-        + "委员会办公室设在市场监管总局，办公室主任由市场监管总局副局长赵某兼任，"
-        + "今后人员变动不再发文。\n"
+        + "组长：陶某川　国务院副秘书长\n"
+        + "领导小组的日常工作由体育总局承担，具体事务由体育总局群体司负责人贺某某牵头办理，"
+        + "成员单位按职责分工配合。\n"
     )
     got = roster(text)
-    assert ("王某明", "国务院反垄断委员会", "主任", True) in got
-    assert not any(p == "赵某" for p, _, _, _ in got)
+    assert ("陶某川", BODY, "组长", True) in got
+    assert not any(p == "贺某某" for p, _, _, _ in got)
 
 
 def test_no_roster_without_a_body_named_for_it():
-    assert not roster("通知\n主任：王某明　国务院副总理\n副主任：赵某　财政部部长\n")
+    assert not roster("通知\n组长：陶某川　国务院副秘书长\n副组长：贺某　体育总局局长\n")

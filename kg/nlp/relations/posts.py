@@ -123,11 +123,11 @@ def roster_posts(st: KGDoc, types: dict[str, str]) -> list[Relation]:
     above the list). The list ends at a line that is prose (longer, or closed with 。).
 
     >>> from kg.nlp.pipeline import make_nlp
-    >>> text = ("国务院办公厅关于调整国务院反垄断委员会组成人员的通知\\n"
-    ...         "主任：王某明　国务院副总理\\n副主任：赵某　财政部部长\\n")
+    >>> text = ("国务院办公厅关于调整国务院海岸带保护委员会组成人员的通知\\n"
+    ...         "主　任：陶某川　国务院副秘书长\\n副主任：贺某　自然资源部部长\\n")
     >>> doc = make_nlp()(text)
     >>> sorted((r.subj, r.post) for r in doc._.kg.relations if r.rule == "holdsPost:roster")
-    [('person/王某明', '主任'), ('person/赵某', '副主任')]
+    [('person/贺某', '副主任'), ('person/陶某川', '主任')]
     """
     norm = st.norm
     if "组成人员" not in norm and "成员" not in norm:
