@@ -48,8 +48,8 @@ def test_negated_pivot_states_nothing():
 
 
 def test_relative_agent_of_a_group_of_departments():
-    got = preds("工业和信息化部等四部门联合制定的《某某产品管理办法》今天起施行。")
-    assert ("工业和信息化部", "issued", "某某产品管理办法") in got
+    got = preds("自然资源部等三部门联合制定的《某某林地管理办法》自下月起执行。")
+    assert ("自然资源部", "issued", "某某林地管理办法") in got
 
 
 def test_variant_zhiding():
@@ -83,13 +83,13 @@ def test_a_pronoun_subject_still_takes_over():
 
 
 def test_places_of_a_zai_phrase_before_the_object():
-    got = preds("外交部部长王毅出席在北京和上海举行的2030年中国—东盟博览会。")
-    assert any(s == "王毅" and p == "participatesIn" for s, p, _ in got)
+    got = preds("外交部部长苗立新出席在北京和上海举行的2030年中国—北欧林业博览会。")
+    assert any(s == "苗立新" and p == "participatesIn" for s, p, _ in got)
 
 
 def test_heading_mark_opens_the_clause():
-    got = preds("### 外交部部长王毅主持召开2030年中国—东盟博览会\n\n正文。")
-    assert any(s == "王毅" and p == "participatesIn" for s, p, _ in got)
+    got = preds("### 外交部部长苗立新主持召开2030年中国—北欧林业博览会\n\n正文。")
+    assert any(s == "苗立新" and p == "participatesIn" for s, p, _ in got)
 
 
 # ----------------------------------------------------------------- the grammar
@@ -110,8 +110,8 @@ def test_post_after_a_person_in_a_subject_run():
 def test_partners_named_by_their_persons_before_gongtong():
     g = grammar()
     org = CODE["Organization"] + FILL
-    assert g.pre.fullmatch("将同" + org + "两主席共同")
-    assert not g.pre.fullmatch("将同" + org + "两主席讨论")
+    assert g.pre.fullmatch("将同" + org + "两位代表共同")
+    assert not g.pre.fullmatch("将同" + org + "两位代表讨论")
 
 
 # ----------------------------------------------------------------- causative triggers
@@ -123,8 +123,8 @@ def test_tuidong_a_programme_is_implementing_it():
 
 
 def test_tuidong_a_causee_is_not_implementing_it():
-    # 推动X惠及全球: X is the causee of another verb
-    got = preds(HEAD + "推动《全民健身计划》惠及全球。")
+    # 推动X造福各方: X is the causee of another verb
+    got = preds(HEAD + "推动《全民健身计划》造福各方。")
     assert ("国务院", "implements", "全民健身计划") not in got
 
 
@@ -154,17 +154,17 @@ def _unit(type_: str, start: int):
 
 
 def test_the_work_of_holding_an_event():
-    got = rels(HEAD + "继续做好2032年世界互联网大会的筹办工作。")
-    assert ("国务院", "hosted", "世界互联网大会", "planned") in got
+    got = rels(HEAD + "继续做好2032年全球山地旅游大会的筹办工作。")
+    assert ("国务院", "hosted", "全球山地旅游大会", "planned") in got
     # 做好X alone says nothing about who holds X
-    assert not any(p == "hosted" for _, p, _, _ in rels(HEAD + "做好2032年世界互联网大会宣传。"))
+    assert not any(p == "hosted" for _, p, _, _ in rels(HEAD + "做好2032年全球山地旅游大会宣传。"))
 
 
 # ----------------------------------------------------------------- composition
 
 
 def test_bare_head_names_the_body_named_before():
-    text = "国务院反垄断委员会负责协调反垄断工作。委员会由国家市场监督管理总局、商务部等部门组成。"
+    text = "国务院海岸带保护委员会统筹海岸带保护工作。委员会由自然资源部、生态环境部等部门组成。"
     got = preds(text)
-    assert ("商务部", "partOf", "国务院反垄断委员会") in got
-    assert ("国家市场监督管理总局", "partOf", "国务院反垄断委员会") in got
+    assert ("自然资源部", "partOf", "国务院海岸带保护委员会") in got
+    assert ("生态环境部", "partOf", "国务院海岸带保护委员会") in got

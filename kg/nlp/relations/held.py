@@ -13,9 +13,9 @@ each with country and post (…成员国A总统甲、B总理乙先后发言), an
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
->>> text = "2030年世界互联网大会5日在乌镇开幕。外交部部长王毅出席开幕式并致辞。"
+>>> text = "2031年全球山地旅游大会5日在桂林开幕。外交部部长苗立新出席开幕式并致辞。"
 >>> sorted((r.subj, r.pred, r.rule) for r in extract(Document("t", text)).relations)[-1]
-('person/王毅', 'participatesIn', 'participatesIn:出席:held')
+('person/苗立新', 'participatesIn', 'participatesIn:出席:held')
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """holdsPost: a person's post in a body.
 
 Two sources: the persons component's ``doc._.kg.posts`` (:class:`PostMention`), and
-ORG + post title + PERSON read here (外交部部长王毅, 国务院总理李强), which also merges
+ORG + post title + PERSON read here (某部部长某某某, 某委员会主任某某), which also merges
 the three into one Person unit so the person is the subject of what follows.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
->>> res = extract(Document("t", "外交部部长王毅出席会议。"))
+>>> res = extract(Document("t", "外交部部长苗立新出席会议。"))
 >>> [(r.pred, r.obj, r.post) for r in res.relations]
 [('holdsPost', 'gov/mfa', '部长')]
 """
@@ -28,7 +28,7 @@ PostRecord = tuple[Mention, str, Mention, tuple[int, int]]
 def merge_posts(
     st: KGDoc, units: list[Unit], posts: frozenset[str]
 ) -> tuple[list[Unit], list[PostRecord]]:
-    """ORG + post + PERSON (工业和信息化部总经济师许科敏) becomes one Person unit, and a
+    """ORG + post + PERSON (某部总工程师某某某) becomes one Person unit, and a
     post record for holdsPost."""
     found: list[PostRecord] = []
     if not posts or not any(u.type == "Person" for u in units):

@@ -156,7 +156,7 @@ def read_speaker(st: KGDoc, gaz: Gazetteer | None = None) -> Speaker | None:
 
     >>> from kg.nlp.pipeline import make_nlp
     >>> doc = make_nlp()("政府工作报告\\n——2031年2月3日在甘肃省第六届人民代表大会第二次会议上\\n"
-    ...                  "代省长　林　某\\n各位代表：\\n受省人民政府委托，我代表省政府向大会报告工作。")
+    ...                  "代省长　林　某\\n各位代表：\\n我代表省政府向大会报告工作。")
     >>> [(r.subj, r.obj, r.post) for r in doc._.kg.relations if r.pred == "holdsPost"]
     [('person/林某', 'gov/gansu-gov', '代省长')]
     """

@@ -346,7 +346,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return who, 0.6, True, "nation", (pre,)
         if k2 in ("self", "entity") or (k2 == "unknown" and not run2):
             # a work report's clause chains: 我们…，实施X; 基础设施…完成投资，举办Y (not
-            # after a clause opened by someone else: 习近平主席等出访多国，出席X)
+            # after a clause opened by someone else: 某某主席等出访多国，出席X)
             if ds.events is None:
                 doc_events(g, ds)
             if ds.reporter is not None:

@@ -11,7 +11,7 @@ implements, initiated, participatesIn, hosted; containers go to ``composition``)
   a negation (未, 没有…) drops the relation; a causative (推动印发…) keeps the subject
   from being the issuer/host/initiator.
 - **passive**: 《X》《Y》由A印发; **topical**: 《X》正在推进 (object first, subject carried).
-- **relative clauses**: 国务院发布的《X》, …常务委员会第六次会议通过的《X》, 习近平主席提出的X.
+- **relative clauses**: 国务院发布的《X》, …常务委员会第六次会议通过的《X》, 某某主席提出的X.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -78,7 +78,7 @@ class Verbs:
         self.g = g
         self.container = container
         adv_alt = g.adv_alt
-        # 习近平主席提出的X: a post title may follow the agent of a relative clause
+        # 某某某主席提出的X: a post title may follow the agent of a relative clause
         post = f"(?:{alt(posts)})?" if posts else ""
         self._passive = re.compile(
             f"(?P<obj>[\ue015-\ue017]\ue01f*(?:[{QUOTES}、和及]*[\ue015-\ue017]\ue01f*)*)[{QUOTES}]*"
