@@ -1,7 +1,7 @@
 """partOf: what is a component of what.
 
-- Y包括/整合/下设 X (container triggers of the lexicon) → X partOf Y; Y包括五大工程：
-  一是实施X…二是实施Z… makes each listed item part of Y;
+- Y包括/整合/下设 X (container triggers of the lexicon) → X partOf Y; Y包括三项行动：
+  一是开展X…二是开展Z… makes each listed item part of Y;
 - Y由X、Z组成; X是Y的组成部分 (一部分, 下属机构, 成员单位…), X隶属于Y; a place is part
   of a country (X是Y领土不可分割的一部分).
 
@@ -139,7 +139,7 @@ class Composition:
         for o in parts:
             if _fits(ds, o, wg, rows[0].types):
                 ds.add(o.key, "partOf", whole_key, s, e, f"partOf:{word}:{how}", conf)
-        # an enumeration after the colon: 包括五大工程：一是实施X…二是实施Z…
+        # an enumeration after the colon: 包括三项行动：一是开展X…二是开展Z…
         if ce < len(ms) and ms[ce] in "：:":
             _enumeration(ds, s + ce + 1, whole_key, wg, rows[0].types, word)
 
@@ -169,7 +169,7 @@ def _fits(ds: DocState, o: Unit, wg: str, types: frozenset[str]) -> bool:
 
 
 def anaphor(ds: DocState, u: Unit) -> str:
-    """《行动计划》 after 《网络扶贫行动计划》: the short title means the earlier one."""
+    """《行动计划》 after 《乡村道路养护行动计划》: the short title means the earlier one."""
     if u.type not in ("Program", "Law") or len(u.label) > 6:
         return u.key
     k = bisect.bisect_left(ds.ustarts, u.start) - 1

@@ -125,7 +125,7 @@ class Grammar:
         self._self = L.kind("self")
         self._nation = L.kind("nation")
         self._story = L.kind("story")
-        # the agents opening a clause; 工业和信息化部等十部门 counts its named member
+        # the agents opening a clause; 某部等十部门 counts its named member
         self.agrun = re.compile(
             f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
@@ -315,13 +315,13 @@ class Grammar:
                 k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
                 continue
             if gap[-1:] in ("和", "与", "及", "、", "或"):
-                return []  # 推进重大生态保护和修复工程: the name is cut
+                return []  # 推进重大湿地保护和修复工程: the name is cut
             if self._filler_verb.search(gap):
-                return []  # 制定支持双创…的政策措施: the entity sits in a longer object
+                return []  # 制定支持某某…的配套办法: the entity sits in a longer object
             if _QUANTIFIED.search(gap):
                 return []  # 实施一批重大工程: a class of things, not the named one
             raw_gap = ms[p:us]
-            # the name's own verb (提出的共建“一带一路”倡议, the unit starts after 共建)
+            # the name's own verb (提出的共建“某某”倡议, the unit starts after 共建)
             own_verb = u.rule.endswith(VERB_LED) and self.scan.fullmatch(gap) is not None
             if (
                 not own_verb
@@ -361,7 +361,7 @@ class Grammar:
             ):
                 # X“Y” / “X”Y: one name the recognisers split in two (西部大开发“十三五”规划):
                 # neither mention is the thing named, unless Y is a bare generic head
-                # (“一带一路”发展战略 → 一带一路)
+                # (“某某”发展战略 → 某某)
                 if len(v.label) > 4 and not (
                     v.label.endswith(out[-1].label) or out[-1].label in v.label
                 ):

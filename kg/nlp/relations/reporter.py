@@ -53,7 +53,7 @@ def reporting_government(st: KGDoc) -> Mention | None:
         if u.type not in _BODIES:
             continue
         if u.start >= a and u.end <= b:
-            return u  # 我代表海南省人民政府
+            return u  # 我代表某省人民政府
         if u.end <= a and u.label.endswith("政府"):
             before.append(u)
     who = m.group("who")
@@ -106,7 +106,7 @@ def speaker_events(st: KGDoc, mstarts: list[int]) -> list[tuple[Mention, Mention
 #: the posts whose holder delivers a report to a congress (heads of a people's
 #: government, of a standing committee, a court, a procuratorate; 代… acting), each with
 #: the unit a place's name ends with when the post heads that place's government
-#: (黑龙江省 + 省长 → 黑龙江省人民政府); a closed class
+#: (甲省 + 省长 → 甲省人民政府); a closed class
 SPEAKER_POSTS = {
     "总理": "",
     "省长": "省",

@@ -318,7 +318,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
     pre = ms[p:t]
     if not g.pre.fullmatch(pre):
         return None
-    # walk back to the sentence topic; a list after a colon (Y包括五大工程：一是实施X)
+    # walk back to the sentence topic; a list after a colon (Y包括三项行动：一是开展X)
     # takes the subject of the text before it, not the head of the colon
     for cj in range(ci - 1, -1, -1):
         if ms[clauses[cj][1] : clauses[cj][1] + 1] in ("：", ":") and ORDINAL_RE.match(
@@ -332,7 +332,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             pre2 = ms[after2 : clauses[cj][1]]
             keys = tuple(u.key for u in run2)
             m = _PARTNERS.search(pre2)
-            if m:  # 中方愿同印尼一道，共建X: both build it
+            if m:  # 中方愿同甲国一道，共建X: both build it
                 keys += tuple(
                     umap[after2 + j].key for j in range(m.start(1), m.end(1)) if after2 + j in umap
                 )

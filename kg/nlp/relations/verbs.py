@@ -2,7 +2,7 @@
 implements, initiated, participatesIn, hosted; containers go to ``composition``).
 
 - **objects**: the entities right after the verb, coordinated with 、/和/及 or simply
-  juxtaposed (制定出台《电子商务法》《网络安全法》… → one relation per law).
+  juxtaposed (制定出台《甲法》《乙法》… → one relation per law).
   Coordinated verbs share them (倡议发起并加入X → initiated X, participatesIn X).
   The predicate depends on the object's type (开展 a Program → implements, an Event →
   hosted). Verbs that only some objects fit (通过 needs a 《》 title) are flagged in
@@ -11,11 +11,11 @@ implements, initiated, participatesIn, hosted; containers go to ``composition``)
   a negation (未, 没有…) drops the relation; a causative (推动印发…) keeps the subject
   from being the issuer/host/initiator.
 - **passive**: 《X》《Y》由A印发; **topical**: 《X》正在推进 (object first, subject carried).
-- **relative clauses**: 国务院发布的《X》, …常务委员会第六次会议通过的《X》, 某某主席提出的X.
+- **relative clauses**: 国务院发布的《X》, …常务委员会第某次会议通过的《X》, 某某主席提出的X.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
->>> res = extract(Document("t", "国务院印发《国家标准化发展纲要》。"))
+>>> res = extract(Document("t", "国务院印发《全国山地步道建设纲要》。"))
 >>> [(r.subj, r.pred, r.rule) for r in res.relations]
 [('gov/state-council', 'issued', 'issued:印发:subject')]
 """
@@ -149,7 +149,7 @@ class Verbs:
             if objs and not g.tail_ok(ms, objs[-1].end - s, ce):
                 continue
             if objs and ms[objs[-1].end - s : objs[-1].end - s + 2].lstrip("》”’")[:1] == "的":
-                # 会见来华出席X的Y总统Z: Z took part in X
+                # 会见前来参加X的Y总统Z: Z took part in X
                 for o in objs:
                     if any(r.pred == "participatesIn" and o.type in r.types for r in rows):
                         self._attendee(sen, o, word)
@@ -208,7 +208,7 @@ class Verbs:
                 if "explicit" in row.flags and implicit:
                     continue  # 今年将召开X: who convenes it is not said
                 if ms[o.end - s : o.end - s + 3].lstrip("》”").startswith("国家"):
-                    continue  # 共建“一带一路”国家: a modifier
+                    continue  # 共建“某某”国家: a modifier
                 for k in keys:
                     kt = ds.types.get(k, "")
                     if row.pred == "issued" and kt not in ISSUERS:
@@ -270,7 +270,7 @@ class Verbs:
             ds.add(agent.key, row.pred, o.key, s, sen.e, f"{row.pred}:{word}:passive", 0.8)
 
     def _relative(self, sen: Sentence, clause, ts: int, te: int, word: str) -> None:
-        """国务院发布的《X》, …常务委员会第六次会议通过的《X》: agent right before the verb."""
+        """国务院发布的《X》, …常务委员会第某次会议通过的《X》: agent right before the verb."""
         g, ds, ms, s = sen.g, sen.ds, sen.ms, sen.s
         cs, ce = clause
         m = self._rel_subj.search(ms, cs, ts)
@@ -303,7 +303,7 @@ class Verbs:
             and (u := umap.get(lead.end())) is not None
             and u.rule.endswith(VERB_LED)
         ):
-            q = lead.end()  # 共建“一带一路”稳步推进: the name's own verb
+            q = lead.end()  # 共建“某某”稳步推进: the name's own verb
         objs = []
         while q < ts:
             u = umap.get(q)
