@@ -4,7 +4,7 @@ takes part in the event. Verb + object forms (出席X, 主办X) are in ``verbs``
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
->>> res = extract(Document("t", "外交部部长王毅在2025年中国—东盟博览会上致辞。"))
+>>> res = extract(Document("t", "商务部部长刘振华在2030年中国—中亚商品博览会上致辞。"))
 >>> sorted(r.pred for r in res.relations)
 ['holdsPost', 'participatesIn']
 """
