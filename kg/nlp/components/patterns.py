@@ -113,7 +113,7 @@ _COUNT_ONLY = re.compile(
 _SHORTHAND = re.compile(r"[一二三四五六七八九十两双][\u4e00-\u9fff]{1,5}")
 _NOT_SHORTHAND = re.compile(r".[个项大位]|十.五|一.{1,3}一")
 # what governs a shorthand that names a policy instrument: an implementing verb and at most
-# three characters of modifier (实施|“两新”, 用好国家|“两重”“两新”); ideological verbs
+# three characters of modifier (实施|“两新”, 抓好本地|“一补”“两减”); ideological verbs
 # (坚持, 树牢, 增强, 做到) govern slogans
 _SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推广|执行)[\u4e00-\u9fff]{0,3}\Z")
 # what may follow the shorthand (or its chain “A”“B”): the end of the phrase or a word that
@@ -139,11 +139,11 @@ _LIST_OF_WAYS = re.compile(
 _AFTER_QUOTED_NAME = frozenset("，。；、：等和与及）)\n")
 _NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
-# boundary words that also occur inside names (园区建设示范项目, 资源开发数据平台)
+# boundary words that also occur inside names (乡村建设样板工程, 资源开发数据平台)
 _NAME_INTERNAL = frozenset(
     {"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升", "深化"}
 )
-# of these, the ones that stand inside a noun compound after a noun (服务集成创新, 整治提升,
+# of these, the ones that stand inside a noun compound after a noun (要素整合利用, 整治提升,
 # 区域合作); 建设, 建成, 形成 after a noun are a subject's predicate (上海建设|X中心)
 _COMPOUND_INTERNAL = frozenset({"集成", "整合", "提升", "深化", "合作", "开发", "组织"})
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
@@ -476,7 +476,7 @@ class Patterns:
                 for i in range(0, len(firsts), _FIRSTS_PER_PASS)
             )
         ]
-        # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
+        # after a quoted name, a few more heads are safe: “山海通途”项目, “净网”行动
         self.quoted_heads = sorted(
             {h for h in read_lines(directory / "lexicon" / "quoted_heads.txt")}
             - set(self.head_type),
@@ -518,7 +518,7 @@ class Patterns:
     def _cuts(self, norm: str, i: int, hs: int, st, view: _DocView) -> list[tuple[int, str]]:
         """Positions in ``[i, hs)`` after which a bare name may start, with what cut there.
 
-        A boundary word cuts only where it is a whole word (等 cuts 平台等资源, not 高等教育;
+        A boundary word cuts only where it is a whole word (等 cuts 基地等设施, not 高等教育;
         就 cuts 就是, not 就业); a counted phrase (4个, 五大) cuts after its counter; 暨 joins
         two names (山货购物节暨海鲜美食节).
         """
@@ -579,7 +579,7 @@ class Patterns:
                 continue
             break
         # the name starts after the last cut; a cut word that also occurs inside names
-        # (实施|高水平职业学院建设示范项目) is passed over when it would leave no body
+        # (实施|智慧园区建设试点工程) is passed over when it would leave no body
         start, cut = i, None
         starts = view.starts
         cuts = self._cuts(norm, i, head_start, st, view)
@@ -593,7 +593,7 @@ class Patterns:
             if word in _COMPOUND_INTERNAL and self._inside_compound(
                 norm, i, pos - len(word), cut_at, view
             ):
-                continue  # 实施|服务集成创新三年行动: a noun before it, so it is no verb
+                continue  # 实施|园区整合提升行动: a noun before it, so it is no verb
                 # that governs the name but a word of it
             if head_start - pos >= 2 or word not in _NAME_INTERNAL:
                 start, cut = pos, word
@@ -622,7 +622,7 @@ class Patterns:
     @staticmethod
     def _governed_shorthand(norm: str, qs: int, qe: int) -> bool:
         """Whether the quoted ``norm[qs:qe]`` (quote marks included) is a numeric shorthand
-        of a policy governed by an implementing verb (推进|“两新”; 用好|“两重”“两新”政策).
+        of a policy governed by an implementing verb (推进|“两新”; 抓好|“一补”“两减”政策).
 
         >>> Patterns._governed_shorthand("实施“双减”政策", 2, 6)
         True
@@ -632,7 +632,7 @@ class Patterns:
         inner = norm[qs + 1 : qe - 1]
         if not _SHORTHAND.fullmatch(inner) or _NOT_SHORTHAND.match(inner):
             return False
-        p = qs  # back over the quotes of a chain (“两重”“两新”, “A”、“B”)
+        p = qs  # back over the quotes of a chain (“一补”“两减”, “A”、“B”)
         while p > 1 and (norm[p - 1] == "”" or (norm[p - 1] == "、" and norm[p - 2] == "”")):
             j = norm.rfind("“", max(0, p - 12), p - 1)
             if j < 0:
@@ -651,7 +651,7 @@ class Patterns:
     def _implemented_quote(norm: str, qs: int, qe: int) -> bool:
         """Whether the quoted ``norm[qs:qe]`` (quote marks included) is a programme that
         an implementing verb governs, the way policy text names its campaigns and schemes
-        (实施制造业“X”, 开展“X”“Y”等活动, 启动“X”): four to ten name characters, the
+        (实施农业“X”, 开展“X”“Y”等活动, 启动“X”): four to ten name characters, the
         phrase ends after it, the verb is in the same clause and no 对/向/为 before it puts
         it to work on a target or a purpose (对某地实施“精准打击”), it is no counted slogan
         (“两个确保”) or per-unit method (“一企一策”), and no way of working (等方式).
@@ -828,7 +828,7 @@ class Patterns:
         self, norm: str, start: int, hs: int, view: _DocView, named: dict[int, int]
     ) -> int:
         """The start after a conjunction that follows a complete name (中国人民银行与|…银行,
-        …学会和|…协会); a conjunction inside one name stays (物流与采购联合会)."""
+        …学会和|…协会); a conjunction inside one name stays (园艺与花卉学会)."""
         ends = view.ends
         for j in range(hs - 1, start, -1):
             if norm[j] in "与和及同" and view.starts[j] and ends[j + 1]:
@@ -1031,7 +1031,7 @@ class Patterns:
         key: str | None = None,
     ) -> None:
         """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
-        opens it (“一带一路”发展战略): when that part is a known name and the rest is only
+        opens it (“一带一路”发展规划): when that part is a known name and the rest is only
         generic words, the mention is the known entity under a longer form. ``short``: an
         event's short form (大运会, 第八届X博会), a name however short."""
         text = st.text
@@ -1150,7 +1150,7 @@ class Patterns:
                 and m.end() < len(norm)
                 and _NAME_CHAR.match(norm[m.end()])
             ):
-                # “IPv6+”网络底座: the head runs on into another word; the quote may still
+                # “5G+”应用底座: the head runs on into another word; the quote may still
                 # name a policy (建设|“两横三纵”战略定位)
                 if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
                     self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
@@ -1235,7 +1235,7 @@ class Patterns:
                 continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
-                continue  # A、B等资源服务平台: a class noun after 等
+                continue  # A、B等公共服务平台: a class noun after 等
             if cut == "届" and self.head_type[head] == "Event":
                 e = _EDITION_BEFORE.search(norm, max(0, start - 14), start)
                 if e is not None:

@@ -114,7 +114,7 @@ class Resolver:
                     if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
                         continue  # X运动会组委会 also mentions X运动会
                     if _opens_with_known(k, c):
-                        continue  # X组织华东联络办公室, X都市圈国土空间规划: the unit or
+                        continue  # X组织华东联络办公室, X新区国土空间规划: the unit or
                         # plan names the known one it belongs to
                     if (
                         (c.type in _NESTABLE_INNER or _quoted_known(st.text, c))
