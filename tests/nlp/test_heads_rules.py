@@ -164,7 +164,7 @@ def test_known_name_and_weak_head_is_no_plan() -> None:
 
 
 def test_a_joint_meeting_is_a_body_not_an_event() -> None:
-    r = extract(Document("t", "国务院同意建立全民健身工作部际联席会议制度。"))
+    r = extract(Document("t", "体育总局牵头的全民健身工作部际联席会议负责统筹协调。"))
     got = {(m.label, m.type) for m in r.mentions}
     assert ("全民健身工作部际联席会议", "GovernmentBody") in got
     assert not any(t == "Event" for _, t in got)
