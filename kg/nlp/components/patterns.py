@@ -3,10 +3,10 @@ campaign names.
 
 A bare name ends in a head word (``ontology/lexicon/open_heads.tsv``: 工程, 专项行动,
 论坛, 合作年, 大学, 研究院, 商会…) and starts after the last boundary word or punctuation
-before it (``boundary_words.txt``: 实施|工业互联网创新发展工程). Quoted names take the head
-that follows the quote (“清朗”系列专项行动 → 清朗系列专项行动). Event editions are folded:
-第三届双品网购节 and 2021年第三届双品网购节 are one event, 双品网购节. An organisation
-name also stops after a verb or a class noun in apposition (首次跻身|…, 民营企业|X公司)
+before it (``boundary_words.txt``: 实施|沿海防护林提质工程). Quoted names take the head
+that follows the quote (“净岸”系列专项行动 → 净岸系列专项行动). Event editions are folded:
+第三届山货购物节 and 2021年第三届山货购物节 are one event, 山货购物节. An organisation
+name also stops after a verb or a class noun in apposition (首次入选|…, 民营企业|X公司)
 and needs a sign that it names one organisation (``Patterns._org_specific``): 南开大学,
 西班牙华侨华人联合会, 省人民医院, not 上市公司, 有关公司 or 国家技术创新中心.
 """
@@ -113,7 +113,7 @@ _COUNT_ONLY = re.compile(
 _SHORTHAND = re.compile(r"[一二三四五六七八九十两双][\u4e00-\u9fff]{1,5}")
 _NOT_SHORTHAND = re.compile(r".[个项大位]|十.五|一.{1,3}一")
 # what governs a shorthand that names a policy instrument: an implementing verb and at most
-# three characters of modifier (实施|“两新”, 用好国家|“两重”“两新”); ideological verbs
+# three characters of modifier (实施|“两新”, 抓好本地|“一补”“两减”); ideological verbs
 # (坚持, 树牢, 增强, 做到) govern slogans
 _SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推广|执行)[\u4e00-\u9fff]{0,3}\Z")
 # what may follow the shorthand (or its chain “A”“B”): the end of the phrase or a word that
@@ -121,7 +121,7 @@ _SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推�
 # “三新”领域, “三不腐”理念)
 _SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略")
 # an implementing verb, then up to 14 characters of modifiers in the same clause, right
-# before a quoted programme (实施企业找技术、成果找市场|“…”)
+# before a quoted programme (实施城乡结对、资源下沉|“…”)
 _IMPLEMENTING_BEFORE = re.compile(r"(?:实施|开展|启动|推广|推进)[\u4e00-\u9fff、]{0,14}\Z")
 # a preposition that gives such a verb a target or a purpose (对某地实施“…”, 为推进…贡献
 # “…”), or a copula that makes the quote a predicate (开展…是“…”)
@@ -139,11 +139,11 @@ _LIST_OF_WAYS = re.compile(
 _AFTER_QUOTED_NAME = frozenset("，。；、：等和与及）)\n")
 _NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
-# boundary words that also occur inside names (学院建设示范项目, 扶贫开发大数据平台)
+# boundary words that also occur inside names (乡村建设样板工程, 资源开发数据平台)
 _NAME_INTERNAL = frozenset(
     {"建设", "建成", "开发", "组织", "形成", "整合", "集成", "合作", "提升", "深化"}
 )
-# of these, the ones that stand inside a noun compound after a noun (制度集成创新, 整治提升,
+# of these, the ones that stand inside a noun compound after a noun (要素整合利用, 整治提升,
 # 区域合作); 建设, 建成, 形成 after a noun are a subject's predicate (上海建设|X中心)
 _COMPOUND_INTERNAL = frozenset({"集成", "整合", "提升", "深化", "合作", "开发", "组织"})
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
@@ -151,7 +151,7 @@ _COMPOUND_INTERNAL = frozenset({"集成", "整合", "提升", "深化", "合作"
 _IMPLEMENT_VERBS = frozenset(
     {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施"}
 )
-# verbs that open programme names as their policy area (扶贫开发大数据平台, 打击…, 促进…)
+# verbs that open programme names as their policy area (扶贫济困服务平台, 打击…, 促进…)
 _POLICY_VERBS = frozenset(
     {
         "扶贫",
@@ -476,7 +476,7 @@ class Patterns:
                 for i in range(0, len(firsts), _FIRSTS_PER_PASS)
             )
         ]
-        # after a quoted name, a few more heads are safe: “云间高速”项目, “净网”行动
+        # after a quoted name, a few more heads are safe: “山海通途”项目, “净网”行动
         self.quoted_heads = sorted(
             {h for h in read_lines(directory / "lexicon" / "quoted_heads.txt")}
             - set(self.head_type),
@@ -518,9 +518,9 @@ class Patterns:
     def _cuts(self, norm: str, i: int, hs: int, st, view: _DocView) -> list[tuple[int, str]]:
         """Positions in ``[i, hs)`` after which a bare name may start, with what cut there.
 
-        A boundary word cuts only where it is a whole word (等 cuts 平台等资源, not 高等教育;
+        A boundary word cuts only where it is a whole word (等 cuts 基地等设施, not 高等教育;
         就 cuts 就是, not 就业); a counted phrase (4个, 五大) cuts after its counter; 暨 joins
-        two names (双品网购节暨非洲好物网购节).
+        two names (山货购物节暨海鲜美食节).
         """
         starts, ends = view.starts, view.ends
         cuts = []
@@ -579,7 +579,7 @@ class Patterns:
                 continue
             break
         # the name starts after the last cut; a cut word that also occurs inside names
-        # (实施|一流网络安全学院建设示范项目) is passed over when it would leave no body
+        # (实施|智慧园区建设试点工程) is passed over when it would leave no body
         start, cut = i, None
         starts = view.starts
         cuts = self._cuts(norm, i, head_start, st, view)
@@ -589,11 +589,11 @@ class Patterns:
                 continue  # 警察|学院, 法官|学院: the post names the school's field
             if org and word == "~" and norm[starts.rfind(1, 0, pos) : pos] in self._adverbs:
                 continue  # jieba tags 首都, 自然 as adverbs; the verb before an
-                # organisation cuts it instead (首次跻身|…)
+                # organisation cuts it instead (首次入选|…)
             if word in _COMPOUND_INTERNAL and self._inside_compound(
                 norm, i, pos - len(word), cut_at, view
             ):
-                continue  # 实施|制度集成创新三年行动: a noun before it, so it is no verb
+                continue  # 实施|园区整合提升行动: a noun before it, so it is no verb
                 # that governs the name but a word of it
             if head_start - pos >= 2 or word not in _NAME_INTERNAL:
                 start, cut = pos, word
@@ -622,7 +622,7 @@ class Patterns:
     @staticmethod
     def _governed_shorthand(norm: str, qs: int, qe: int) -> bool:
         """Whether the quoted ``norm[qs:qe]`` (quote marks included) is a numeric shorthand
-        of a policy governed by an implementing verb (推进|“两新”; 用好|“两重”“两新”政策).
+        of a policy governed by an implementing verb (推进|“两新”; 抓好|“一补”“两减”政策).
 
         >>> Patterns._governed_shorthand("实施“双减”政策", 2, 6)
         True
@@ -632,7 +632,7 @@ class Patterns:
         inner = norm[qs + 1 : qe - 1]
         if not _SHORTHAND.fullmatch(inner) or _NOT_SHORTHAND.match(inner):
             return False
-        p = qs  # back over the quotes of a chain (“两重”“两新”, “A”、“B”)
+        p = qs  # back over the quotes of a chain (“一补”“两减”, “A”、“B”)
         while p > 1 and (norm[p - 1] == "”" or (norm[p - 1] == "、" and norm[p - 2] == "”")):
             j = norm.rfind("“", max(0, p - 12), p - 1)
             if j < 0:
@@ -651,7 +651,7 @@ class Patterns:
     def _implemented_quote(norm: str, qs: int, qe: int) -> bool:
         """Whether the quoted ``norm[qs:qe]`` (quote marks included) is a programme that
         an implementing verb governs, the way policy text names its campaigns and schemes
-        (实施制造业“X”, 开展“X”“Y”等活动, 启动“X”): four to ten name characters, the
+        (实施农业“X”, 开展“X”“Y”等活动, 启动“X”): four to ten name characters, the
         phrase ends after it, the verb is in the same clause and no 对/向/为 before it puts
         it to work on a target or a purpose (对某地实施“精准打击”), it is no counted slogan
         (“两个确保”) or per-unit method (“一企一策”), and no way of working (等方式).
@@ -727,9 +727,9 @@ class Patterns:
         self, norm: str, start: int, hs: int, view: _DocView, keep: frozenset[str] = frozenset()
     ) -> int:
         """Move a name's start past verbs that open it and govern the rest (保证|建设工程,
-        扣押|进入工程, 备战|…冬奥会); a verb right before the head stays (网络覆盖工程),
+        扣押|进入工程, 备战|…冬奥会); a verb right before the head stays (信号覆盖工程),
         and so do the words of ``keep`` (纪念…大会). Campaign names (…行动) keep theirs
-        (打击网络犯罪专项行动)."""
+        (打击假冒种子专项行动)."""
         starts = view.starts
         for _ in range(3):
             if not starts[start]:
@@ -745,10 +745,10 @@ class Patterns:
 
     @staticmethod
     def _dated(norm: str, start: int, hs: int) -> bool:
-        """Whether a name's body holds the period it covers (乙烯工业中长期发展规划,
+        """Whether a name's body holds the period it covers (造纸行业中长期发展规划,
         X产业2021—2025年发展规划) with at least two more characters.
 
-        >>> Patterns._dated("乙烯工业中长期发展规划", 0, 9)
+        >>> Patterns._dated("造纸行业中长期发展规划", 0, 9)
         True
         >>> Patterns._dated("中长期规划", 0, 3)
         False
@@ -762,7 +762,7 @@ class Patterns:
     def _verb_before_name(
         self, norm: str, start: int, hs: int, view: _DocView, named: list[int]
     ) -> int:
-        """A verb word followed by a known name opens no name: 中国积极参与|联合国气候变化大会
+        """A verb word followed by a known name opens no name: 代表团出席|联合国海洋大会
         starts at 联合国 (the name runs from the known name to the head). ``named``: the
         starts of known names, sorted."""
         starts = view.starts
@@ -808,10 +808,10 @@ class Patterns:
         )
 
     def _after_last_verb(self, norm: str, start: int, hs: int, view: _DocView) -> int:
-        """The start after the last verb word before an organisation's head (…首次跻身|
+        """The start after the last verb word before an organisation's head (…首次入选|
         世界大学, 与X大学共建|新闻学院): organisation names hold nouns, a verb only as
         the word right before the head (保护|联盟). A class noun cuts too
-        (民营企业|兰友科技有限公司)."""
+        (民营企业|禾川智造有限公司)."""
         starts = view.starts
         a, cut = start, start
         while a < hs:
@@ -828,7 +828,7 @@ class Patterns:
         self, norm: str, start: int, hs: int, view: _DocView, named: dict[int, int]
     ) -> int:
         """The start after a conjunction that follows a complete name (中国人民银行与|…银行,
-        …学会和|…协会); a conjunction inside one name stays (物流与采购联合会)."""
+        …学会和|…协会); a conjunction inside one name stays (园艺与花卉学会)."""
         ends = view.ends
         for j in range(hs - 1, start, -1):
             if norm[j] in "与和及同" and view.starts[j] and ends[j + 1]:
@@ -849,7 +849,7 @@ class Patterns:
         named_type: dict[int, str],
     ) -> int | None:
         """The start of the last known organisation in ``[start, hs)`` with a body of two
-        or more characters after it (联合国粮农组织|海南项目合作办公室): a unit of that
+        or more characters after it (世界气象组织|华东区域联络办公室): a unit of that
         organisation runs from its name to the head."""
         lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
         for p in reversed(named[lo:hi]):
@@ -937,18 +937,18 @@ class Patterns:
         for p in (*_ORG_LOCAL_PREFIX, *_SPECIFIC_PREFIX):
             q = start + len(p)
             if norm.startswith(p, start) and ends[q]:
-                if p in _ORG_LOCAL_PREFIX:  # 省|科技馆, 省|民营经济发展促进中心; not 省以下…
+                if p in _ORG_LOCAL_PREFIX:  # 省|科技馆, 省|中小企业服务促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self._generic(norm[q:hs]))
                 if weak and p not in _WORLD_PREFIX:
                     # 国家技术创新中心, 全国重点实验室: designations, not one centre; a
                     # word no dictionary knows right after the prefix names the one
-                    # (国家|某地名|水电技术创新中心)
+                    # (国家|某地名|盐湖资源技术创新中心)
                     b = view.starts.find(1, q + 1, hs)
                     return b > q and self._has_unknown_word(norm, q, b, view)
                 return hs - q >= 2 and not self._generic(norm[q:hs])
         if weak or not self._has_unknown_word(norm, start, hs, view):
             return False
-        # 软科|世界大学: an unknown word before a class noun (world or a country + head)
+        # 星榜|世界大学: an unknown word before a class noun (world or a country + head)
         a = view.starts.rfind(1, start, hs)
         if a <= start:
             return True
@@ -959,7 +959,7 @@ class Patterns:
     @staticmethod
     def _opens_with_proper_name(norm: str, start: int, hs: int, view: _DocView) -> bool:
         """Whether a name's first word is one no dictionary holds (a proper name its HMM
-        cut: 引大济岷|工程, 某河|治理工程), a whole token before the head."""
+        cut: 引澜济青|工程, 某河|治理工程), a whole token before the head."""
         b = view.starts.find(1, start + 1, hs + 1)
         if b < 0 or not view.ends[b] or b - start < 2 or not _HAN.fullmatch(norm, start, b):
             return False
@@ -982,8 +982,8 @@ class Patterns:
         return False
 
     def _fold(self, name: str, type_: str) -> str:
-        """An event's name without its leading year and edition (2021年第三届双品网购节 →
-        双品网购节); not when another ordinal follows (第十二届全国人大常委会第十四次会议
+        """An event's name without its leading year and edition (2021年第三届山货购物节 →
+        山货购物节); not when another ordinal follows (第十二届全国人大常委会第十四次会议
         is one session of one term)."""
         if type_ == "Event":
             folded = _EDITION.sub("", name)
@@ -1031,7 +1031,7 @@ class Patterns:
         key: str | None = None,
     ) -> None:
         """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
-        opens it (“一带一路”发展战略): when that part is a known name and the rest is only
+        opens it (“一带一路”发展规划): when that part is a known name and the rest is only
         generic words, the mention is the known entity under a longer form. ``short``: an
         event's short form (大运会, 第八届X博会), a name however short."""
         text = st.text
@@ -1039,7 +1039,7 @@ class Patterns:
         j = surface.find("暨")
         if j > 0:
             parts = ((start, start + j), (start + j + 1, end))
-            # 第四届双品网购节暨非洲好物网购节: two events when both parts end in a head;
+            # 第四届山货购物节暨海鲜美食节: two events when both parts end in a head;
             # X战争暨Y战争胜利纪念大会 is one event (the first part names no event)
             if all(self._head_of(norm_name(text[a:b])) for a, b in parts):
                 for a, b in parts:
@@ -1091,7 +1091,7 @@ class Patterns:
         elif short:
             pass  # 亚运会, 特奥会: the short form is the name
         elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in _WHOLE:
-            pass  # 全国安全生产月, 国家宪法日: a designated period of the whole country
+            pass  # 全国安全生产月, 全国节能宣传周: a designated period of the whole country
         elif (
             quoted is not None
             and type_ == "Program"
@@ -1099,7 +1099,7 @@ class Patterns:
             and bool(_COUNT_ONLY.fullmatch(body))
             and h not in self.weak_heads - self.verb_only
         ):
-            pass  # “五大工程”, “八项行动”: a quoted set of programmes, named by its count
+            pass  # “三大工程”, “六项行动”: a quoted set of programmes, named by its count
         elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
         if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
@@ -1150,7 +1150,7 @@ class Patterns:
                 and m.end() < len(norm)
                 and _NAME_CHAR.match(norm[m.end()])
             ):
-                # “IPv6+”网络底座: the head runs on into another word; the quote may still
+                # “5G+”应用底座: the head runs on into another word; the quote may still
                 # name a policy (建设|“两横三纵”战略定位)
                 if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
                     self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
@@ -1235,7 +1235,7 @@ class Patterns:
                 continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
-                continue  # A、B等资源服务平台: a class noun after 等
+                continue  # A、B等公共服务平台: a class noun after 等
             if cut == "届" and self.head_type[head] == "Event":
                 e = _EDITION_BEFORE.search(norm, max(0, start - 14), start)
                 if e is not None:
@@ -1277,10 +1277,10 @@ class Patterns:
                 start = q
                 a = self._known_with_word_before(norm, q, quoted[1], view)
                 if a is not None:
-                    quoted, start = (a, quoted[1] + 1), a  # 共建|“一带一路”|中期行动计划
+                    quoted, start = (a, quoted[1] + 1), a  # 共建|“一带一路”|青年交流计划
                 e = _EDITION_BEFORE.search(norm, max(0, q - 14), q)
                 if e is not None and self.head_type[head] == "Event":
-                    start = e.start()  # 第三届|“一带一路”…论坛: the edition is in the name
+                    start = e.start()  # 第五届|“一带一路”…论坛: the edition is in the name
             if head in self.short_heads:
                 # an event's short form: one character (or X残) before a short head, the
                 # head alone when it is a whole short form (第八届|X博会, 亚残运会, 大运会,
@@ -1291,7 +1291,7 @@ class Patterns:
                 else:
                     ok = len(body) == 1 or (len(body) == 2 and body[1] == "残")
                     if not ok and len(body) >= 3 and named_end.get(start) == hs - 1:
-                        # a place before the short form is its host (成都|世运会)
+                        # a place before the short form is its host (西安|全运会)
                         ok = named_type[start] == "Location"
                 if ok:
                     self._add(st, start, he, "Event", "pattern", short=True)
@@ -1305,11 +1305,11 @@ class Patterns:
                 and not norm.startswith(("中国", "国家"), start)
                 and quoted is None
             ):
-                continue  # …网 only in 中国社会扶贫网-style names
+                continue  # …网 only in 中国乡村旅游网-style names
             if org:
                 sub = self._subunit_start(norm, start, hs, named, named_end, named_type)
-                # a known organisation's unit may hold verbs (X组织|应对…综合中心);
-                # elsewhere the last verb ends the context (首次跻身|世界大学)
+                # a known organisation's unit may hold verbs (X组织|推进…协调中心);
+                # elsewhere the last verb ends the context (首次入选|世界大学)
                 start = sub if sub is not None else self._after_last_verb(norm, start, hs, view)
                 t = starts.rfind(1, start, hs + 1)  # the start of the head's token
                 if (
@@ -1341,7 +1341,7 @@ class Patterns:
                     and norm[end:he] in self._org_words
                     and ends[he]
                 ):
-                    continue  # 英国央行|英格兰银行: a known body and the name it goes by
+                    continue  # X国央行|X银行: a known body and the name it goes by
                 # rule "organ": like a composed organ name, it also mentions the country
                 # or place that opens it (西班牙|…促进会)
                 self._add(st, start, he, "Organization", "organ")
@@ -1364,7 +1364,7 @@ class Patterns:
                     view,
                     self.head_type[head] == "Event",
                     # a name that opens with a known name may be the subject of a
-                    # predicate (陵水…试验区|初具规模, …规划|获批实施)
+                    # predicate (某某…示范区|基本建成, …规划|正式印发)
                     predicate=start in named_starts and head not in _SITE_HEADS,
                 )
             ):
@@ -1390,7 +1390,7 @@ class Patterns:
     @staticmethod
     def _event_organs(st, norm: str) -> None:
         """An event's organising committee or press centre is an organisation named by
-        the event (第十五届X运动会组委会, X纪念活动新闻中心); the event stays a mention
+        the event (第十五届X运动会组委会, X博览会新闻中心); the event stays a mention
         of its own."""
         n = len(st.candidates)
         for c in st.candidates[:n]:

@@ -2,11 +2,11 @@
 
 1. Overlaps: a candidate inside a longer one is dropped, except a Country,
    Organization, GovernmentBody, Location or Person inside an Event, Program or Law name
-   (中国—东盟数字经济合作年 also mentions 中国 and 东盟), but not the 中华人民共和国 that
+   (中国—东盟青年创业合作年 also mentions 中国 and 东盟), but not the 中华人民共和国 that
    opens a law title; a known programme or event quoted inside one (第二届“一带一路”X大会);
    the event that names an organising committee (X运动会组委会). Crossing candidates:
    higher rule priority, then longer, wins.
-2. Definitions: （以下简称《网络安全法》）/（简称“…”） after a mention make the short form
+2. Definitions: （以下简称《种子法》）/（简称“…”） after a mention make the short form
    an alias of that mention's entity; later uses of it resolve there.
 3. Within a document, X and 中华人民共和国X / 中国X of the same type are one entity.
 4. Nominal organ references (法院, 当地政府, 市教委; ``doc._.kg.nominal_candidates``) that
@@ -29,7 +29,7 @@ from kg.nlp.text import norm_name
 
 _NESTABLE_INNER = {"Country", "Organization", "GovernmentBody", "Ministry", "Location", "Person"}
 _NESTABLE_OUTER = {"Event", "Program", "Law"}
-# （以下简称《网络安全法》） right after a name, or after the 》/” that closes it
+# （以下简称《种子法》） right after a name, or after the 》/” that closes it
 _DEFINITION = re.compile(
     r"[》”\"]?[（(](?:以下|下文)?(?:简称|称)(?:为)?[：:]?[“《\"]?([^“”《》\"（）()]{1,20})[”》\"]?[）)]"
 )
@@ -114,13 +114,13 @@ class Resolver:
                     if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
                         continue  # X运动会组委会 also mentions X运动会
                     if _opens_with_known(k, c):
-                        continue  # X组织海南项目办公室, X经济圈国土空间规划: the unit or
+                        continue  # X组织华东联络办公室, X新区国土空间规划: the unit or
                         # plan names the known one it belongs to
                     if (
                         (c.type in _NESTABLE_INNER or _quoted_known(st.text, c))
                         and k.type in _NESTABLE_OUTER
                         # a law title opens with its jurisdiction (中华人民共和国X法, 北京市X条例:
-                        # not a mention) or its issuer (国务院反垄断委员会关于…: a mention)
+                        # not a mention) or its issuer (国务院X委员会关于…: a mention)
                         and not (k.type == "Law" and c.start == k.start and c.type in _JURISDICTION)
                     ):
                         continue
@@ -214,7 +214,7 @@ class Resolver:
         ]
 
     def _short_titles(self, mentions: list[Mention]) -> list[Mention]:
-        """《行动计划》 after 《网络扶贫行动计划》: a short title that ends exactly one longer
+        """《行动计划》 after 《森林防火行动计划》: a short title that ends exactly one longer
         title of the same type in the document denotes it; a bare head word (《规划》,
         《条例》) that denotes no title of the document is dropped."""
         labels: dict[str, dict[str, Mention]] = {}
