@@ -1,7 +1,7 @@
 """``kg_gazetteer``: every gazetteer name in the text (Aho-Corasick, leftmost-longest).
 
-Matching runs on the text without quote marks, so “十四五”数字经济发展规划 and “一带一路”倡议
-find the names 十四五数字经济发展规划 and 一带一路倡议; the mention's offsets are those of
+Matching runs on the text without quote marks, so “十四五”海洋装备发展规划 and “五横五纵”倡议
+find the names 十四五海洋装备发展规划 and 五横五纵倡议; the mention's offsets are those of
 the original text (an opening quote is included when the closing one is inside the span).
 Strings listed as blockers (财政部门, 沿海地区) are matched like names and dropped, so the
 name inside them (财政部, 海地) is not found; a body's name right before 长 is a post title.
@@ -57,7 +57,7 @@ _CLOSE_QUOTES = frozenset("”’」』")
 
 def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span by a quote mark on either side so that its quotes pair up:
-    十四五”数字经济发展规划 → “十四五”数字经济发展规划, 共建“一带一路 → 共建“一带一路”."""
+    十四五”海洋装备发展规划 → “十四五”海洋装备发展规划, 共建“五横五纵 → 共建“五横五纵”."""
     inner = norm[start:end]
     opens = sum(inner.count(q) for q in "“‘「『")
     closes = sum(inner.count(q) for q in "”’」』")
