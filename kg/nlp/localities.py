@@ -1,18 +1,18 @@
 """Towns, townships and villages no gazetteer lists: a proper name + 镇/乡/村.
 
 China has some 40,000 towns and townships and half a million villages; their names follow
-one shape, a name of two to four characters and the unit (泥汊镇, 益庆乡, 下寺村). The
+one shape, a name of two to four characters and the unit (杏坪村, 益庆乡, 槐坪镇). The
 name is what jieba makes of it: one word with the unit, or one word of its own before the
-unit, that jieba's dictionary does not know as a common word (泥汊镇, 南市|村; not 农村,
+unit, that jieba's dictionary does not know as a common word (杏坪村, 槐坪|镇; not 农村,
 城镇, 城中村, 美丽|乡村, 示范|村). jieba tags some common words as places (城镇 ns, 中断
 ns): a dictionary word counts as a name only when rare there. A number, a function word
 or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a games' athletes' village
 (冬奥村, 亚运村); a name that a one-character word runs into (草|河坝|村) is left alone.
 
 >>> from kg.spans import entity_spans
->>> spans = next(entity_spans(["他在安义县万埠镇工作，家住城镇，常去农村。"]))
+>>> spans = next(entity_spans(["他在武宁县槐坪镇工作，家住城镇，常去农村。"]))
 >>> [s["text"] for s in spans if s["type"] == "Location"]
-['安义县', '万埠镇']
+['武宁县', '槐坪镇']
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ _RARE = 300
 # localizers, numbers (在|X村, 从|X镇)
 _BEFORE_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q")
 # the verbs of going or being somewhere (到|X村, 赴|X镇); other one-character words before
-# the name are part of it (阿达|穆斯镇, 拉|海纳镇)
+# the name are part of it (a transliterated name cut as 卡|洛萨镇)
 _TO_PLACE = frozenset("到去来赴回往进抵至经离住入驻")
 # an athletes' village of a games (奥运村, 冬奥村, 亚运村): a facility, not a village
 _GAMES = ("运", "奥")
@@ -61,7 +61,7 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
     from kg.nlp.components.base import open_key  # (the components import this module)
 
     norm, text = st.norm, st.text
-    # where a known place ends: a name may follow it (安义县|万埠镇)
+    # where a known place ends: a name may follow it (武宁县|槐坪镇)
     places = {c.end for c in st.candidates if c.type in ("Location", "Country")}
     out: list[Mention] = []
     for unit in UNITS:
@@ -86,8 +86,8 @@ def find_old_divisions(
     """Counties and prefectures the gazetteer does not list under that name (it holds
     today's divisions): a word of jieba's dictionary tagged as a place that ends in 县 or
     州, rare there, whose part before the unit is no common word and that is not two
-    place names run together — 邢台县 (信都区 since 2020), 栾城县, 怒江州, 佐贺县;
-    not 自治县, 百强县, 甘肃兰州, 美加州 (``abbr``: countries' one-character
+    place names run together — 上虞县 (上虞区 since 2013), 上饶县, 佐贺县;
+    not 自治县, 百强县, 四川泸州, 美加州 (``abbr``: countries' one-character
     abbreviations)."""
     from kg.nlp.components.base import open_key
 
@@ -133,7 +133,7 @@ def _name_start(
     t = i
     while t > 0 and t not in st.tok_starts:
         t -= 1
-    if t < i:  # the unit ends a word: the word is the name (泥汊镇)
+    if t < i:  # the unit ends a word: the word is the name (杏坪村)
         if not 3 <= i + 1 - t <= 5 or not _is_name(norm[t : i + 1], tags, freq):
             return None  # 新农村, 城镇, 城中村: a common word
         s = t
@@ -149,7 +149,7 @@ def _name_start(
         or name.endswith(_GAMES)
         # the unit and the character before it are a common word: 新型|农村, 江南|水乡
         or not _is_name(norm[i - 1 : i + 1], tags, freq)
-        # a verb before the unit: 文旅兴村, 搭建起通村 (unless the dictionary knows it)
+        # a verb before the unit: 科技兴村, 铺就通村 (unless the dictionary knows it)
         or (tags.get(name[-1]) == "v" and norm[s : i + 1] not in freq)
     ):
         return None
@@ -163,25 +163,25 @@ def _name_start(
         ):
             return None  # 草|河坝|村: the name starts before
         if len(before) > 1 and (before not in freq or tags.get(before) in _PERSON_TAGS):
-            return None  # 阿孜乃|巴扎村, 阿达|穆斯镇: a name the unit's word goes on from
+            return None  # 古丽娜|尔村, 卡洛|萨维镇: a name the unit's word goes on from
     return s
 
 
 class ForeignDivisions:
     """A foreign state, province, county or city no gazetteer lists, by its unit: a
-    transliterated name + 州/邦/郡/省/市/县 (俄亥俄州, 拉贾斯坦邦, 肯特郡, 信德省,
-    塔科马市). A transliterated name is written in the characters of the foreign names the
+    transliterated name + 州/邦/郡/省/市/县 (佛蒙特州, 马拉科邦, 莫尔顿郡, 卡列夫省,
+    萨洛维市). A transliterated name is written in the characters of the foreign names the
     gazetteer holds (countries and world cities: 斯, 尔, 克, 特…) and of jieba's
     transliterated names (tag nrt), not in those of China's own divisions (a Chinese 州
     or 县 is the gazetteer's); it runs from a character of no such name (or a country's
     name before it) to the unit, at least two characters (three before 省/市/县, which
-    Chinese words end in more often). A world city + 市 is that city (维也纳市); a
-    country's abbreviation before the name is the country (美|明尼苏达州, 美|加州).
+    Chinese words end in more often). A world city + 市 is that city (布达佩斯市); a
+    country's abbreviation before the name is the country (美|佛蒙特州, 美|加州).
 
     >>> from kg.spans import entity_spans
-    >>> spans = next(entity_spans(["他访问了拉贾斯坦邦和维也纳市。"]))
+    >>> spans = next(entity_spans(["他访问了马拉科邦和布达佩斯市。"]))
     >>> [s["text"] for s in spans if s["type"] == "Location"]
-    ['拉贾斯坦邦', '维也纳市']
+    ['马拉科邦', '布达佩斯市']
     """
 
     UNITS = "州邦郡省市县"
@@ -190,7 +190,7 @@ class ForeignDivisions:
         from collections import Counter
 
         #: one-character abbreviations of countries (美, 俄): a word of its own before a
-        #: name is no part of it (美|纽约州)
+        #: name is no part of it (美|佛蒙特州)
         self.abbr = abbr or {}
         foreign: Counter[str] = Counter()
         chinese: Counter[str] = Counter()
@@ -208,7 +208,7 @@ class ForeignDivisions:
                 continue
             for n in names:
                 target.update(set(n))
-        # and jieba's transliterated names (tag nrt: 肯尼迪, 贾迈勒)
+        # and jieba's transliterated names (tag nrt: 亨德森, 亚当斯)
         from kg.nlp.text import jieba_tags
 
         for w, tag in jieba_tags().items():
@@ -260,7 +260,7 @@ class ForeignDivisions:
                         or (norm[s + 1 : e] in freq or norm[s + 1 : e] in tags)
                     )
                 ):
-                    # 美|明尼苏达州: a country's abbreviation before the name, its country
+                    # 美|佛蒙特州: a country's abbreviation before the name, its country
                     c = self.gaz.entries[self.abbr[norm[s]]]
                     country = Mention(s, s + 1, text[s], c.type, c.id, c.name, "gazetteer")
                     s += 1

@@ -8,7 +8,7 @@ def persons(text: str) -> list[str]:
 
 
 def test_name_without_post_or_cue_is_found():
-    assert persons("那年冬天，宋敬波带着全村人修通了山路。") == ["宋敬波"]
+    assert persons("那年冬天，邵景川带着全村人修通了山路。") == ["邵景川"]
 
 
 def test_law_words_that_open_with_a_surname_are_no_names():
@@ -21,7 +21,7 @@ def test_policy_words_are_no_names():
 
 
 def test_by_line_is_no_person():
-    assert "宋敬波" not in persons("本报记者宋敬波报道：")
+    assert "邵景川" not in persons("本报记者邵景川报道：")
 
 
 def test_transliterated_name_with_a_dot_and_no_post():
@@ -33,7 +33,7 @@ def test_quoted_dotted_name_is_no_person():
 
 
 def test_name_that_opens_a_doctrine():
-    assert persons("坚持以邓小平理论为指导。") == ["邓小平"]
+    assert persons("他撰文阐释邓小平理论的形成过程。") == ["邓小平"]
 
 
 def test_foreign_place_after_deng_is_no_person():
@@ -41,7 +41,7 @@ def test_foreign_place_after_deng_is_no_person():
 
 
 def test_list_of_names_without_posts():
-    assert persons("宋敬波、许立华、陈思远等参加了活动。") == ["宋敬波", "许立华", "陈思远"]
+    assert persons("邵景川、许立华、陈思远等参加了活动。") == ["邵景川", "许立华", "陈思远"]
 
 
 def test_reduplicated_adjective_is_no_name():
@@ -49,11 +49,11 @@ def test_reduplicated_adjective_is_no_name():
 
 
 def test_transliterated_name_before_a_cue():
-    assert persons("会谈后，基里延科表示，双方将加强合作。") == ["基里延科"]
+    assert persons("会谈后，叶尔莫连科表示，双方将加强合作。") == ["叶尔莫连科"]
 
 
 def test_names_of_province_abbreviations_stay_names():
-    assert persons("会议由王沪宁主持，陈吉宁、宋敬波等出席。")[:2] == ["王沪宁", "陈吉宁"]
+    assert persons("会议由张沪生主持，李吉平、邵景川等出席。")[:2] == ["张沪生", "李吉平"]
 
 
 def test_listed_province_abbreviations_are_no_name():
@@ -62,4 +62,4 @@ def test_listed_province_abbreviations_are_no_name():
 
 def test_dotted_name_at_the_start_of_a_text():
     # the words before the dot reach the text's start (no word before it to read)
-    assert persons("敬波·蔚然庄园（样板间）今日开放") == []
+    assert persons("景川·蔚然庄园（样板间）今日开放") == []

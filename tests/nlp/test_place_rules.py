@@ -61,7 +61,7 @@ def test_organ_abbreviation_mentions_its_country():
 
 
 def test_regions():
-    assert _places("货物运往西北、华东和华南。") == [
+    assert _places("货物销往西北、华东和华南。") == [
         ("西北", "Location"),
         ("华东", "Location"),
         ("华南", "Location"),
@@ -80,9 +80,9 @@ def test_county_full_name_of_two_characters():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("他在安义县万埠镇工作。", ["安义县", "万埠镇"]),
-        ("高升镇建起了蔬菜市场。", ["高升镇"]),
-        ("记者来到南沟村采访。", ["南沟村"]),
+        ("他在武宁县槐坪镇工作。", ["武宁县", "槐坪镇"]),
+        ("槐坪镇新修了一座水库。", ["槐坪镇"]),
+        ("记者来到杏坪村采访。", ["杏坪村"]),
     ],
 )
 def test_towns_and_villages(text, expected):
@@ -95,8 +95,8 @@ def test_towns_and_villages(text, expected):
         "他家住城镇，常去农村。",
         "建设美丽乡村和示范村。",
         "全县有三个贫困村。",
-        "推进城中村改造。",
-        "发展新型农村集体经济。",
+        "加快城中村整治。",
+        "壮大农村集体经济。",
         "运动员入住冬奥村。",
     ],
 )
@@ -107,10 +107,10 @@ def test_no_town_or_village(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("暴雨袭击了拉贾斯坦邦。", [("拉贾斯坦邦", "Location")]),
-        ("他曾在维也纳市工作。", [("维也纳市", "Location")]),
-        ("美明尼苏达州发生枪击。", [("美", "USA"), ("明尼苏达州", "Location")]),
-        ("大雪覆盖了肯特郡。", [("肯特郡", "Location")]),
+        ("暴雨袭击了马拉科邦。", [("马拉科邦", "Location")]),
+        ("他曾在布达佩斯市工作。", [("布达佩斯市", "Location")]),
+        ("美佛蒙特州发生山火。", [("美", "USA"), ("佛蒙特州", "Location")]),
+        ("大雪覆盖了莫尔顿郡。", [("莫尔顿郡", "Location")]),
     ],
 )
 def test_foreign_divisions(text, expected):
@@ -118,36 +118,38 @@ def test_foreign_divisions(text, expected):
 
 
 def test_foreign_city_with_unit_is_the_city():
-    spans = next(entity_spans(["他曾在维也纳市和维也纳工作。"], nominal=False))
+    spans = next(entity_spans(["他曾在布达佩斯市和布达佩斯工作。"], nominal=False))
     iris = {s["iri"] for s in spans if s["type"] == "Location"}
     assert len(iris) == 1
 
 
 @pytest.mark.parametrize(
     "text",
-    ["京津冀鲁苏五省市签署协议。", "开展风险普查国省两级评估。", "杭州市和温州市。"],
+    [
+        # a common word in the name (土地|普查|省): the guard of ForeignDivisions._common_word
+        "开展土地普查省、市两级验收。",
+        # a name that ends in a unit (卡列夫省|市): the guard on the name's last character
+        "推进卡列夫省市合作。",
+    ],
 )
 def test_no_foreign_division(text):
-    assert all(ty != "Location" or not t.endswith(("邦", "郡")) for t, ty in _places(text))
-    assert not any(
-        s["text"] in ("鲁苏五省市", "普查国省") for s in next(entity_spans([text], nominal=False))
-    )
+    assert _places(text) == []
 
 
 def test_former_county_names():
     # counties renamed since (the gazetteer holds today's divisions), by jieba's place words
-    assert _places("他出生在邢台县。") == [("邢台县", "Location")]
-    assert _places("全国百强县名单公布。") == []
+    assert _places("他出生在上虞县。") == [("上虞县", "Location")]
+    assert _places("本省百强县榜单出炉。") == []
     assert _places("设立自治州和自治县。") == []
 
 
 def test_currency_time_zone_and_country_before_a_word():
     assert _places("预算减少了三亿瑞典克朗。") == []
     assert _places("比赛在北京时间凌晨开始。") == []
-    assert _places("美元对日元的汇价上升。") == []
-    assert _places("这一变化被日本国内外关注。") == [("日本", "JPN")]
+    assert _places("美元兑欧元的汇率走低。") == []
+    assert _places("这项技术在挪威国内外引起反响。") == [("挪威", "NOR")]
     assert _places("德国马克思主义研究者来访。") == [("德国", "DEU")]
 
 
 def test_country_abbreviation_before_a_state_short_form():
-    assert _places("美加州发布能源警报。") == [("美", "USA"), ("加州", "Location")]
+    assert _places("美加州出台节水新规。") == [("美", "USA"), ("加州", "Location")]

@@ -1,11 +1,11 @@
 """``kg_gazetteer``: every gazetteer name in the text (Aho-Corasick, leftmost-longest).
 
-Matching runs on the text without quote marks, so “十四五”数字经济发展规划 and “一带一路”倡议
-find the names 十四五数字经济发展规划 and 一带一路倡议; the mention's offsets are those of
+Matching runs on the text without quote marks, so “十四五”海洋装备发展规划 and “五横五纵”倡议
+find the names 十四五海洋装备发展规划 and 五横五纵倡议; the mention's offsets are those of
 the original text (an opening quote is included when the closing one is inside the span).
 Strings listed as blockers (财政部门, 沿海地区) are matched like names and dropped, so the
 name inside them (财政部, 海地) is not found; a body's name right before 长 is a post title.
-A county's short form (泸定) counts only after its prefecture or province (四川泸定) or in
+A county's short form (信丰) counts only after its prefecture or province (赣州信丰) or in
 a document about one of them.
 
 The automaton sees only the parts of the text that may hold a name
@@ -41,7 +41,7 @@ _OPEN_QUOTES = frozenset("“‘「『")
 _DIRECTIONS = frozenset("东南西北")
 _COUNTY_UNITS = frozenset("县")
 # after a country's or a city's name, the unit of a currency named after it or a time zone
-# (挪威克朗, 瑞士法郎, 北京时间): the name is no mention of the place
+# (丹麦克朗, 瑞士法郎, 北京时间): the name is no mention of the place
 _NOT_PLACE_AFTER = (
     "克朗", "法郎", "卢布", "比索", "卢比", "里拉", "第纳尔", "兰特", "先令", "福林",
     "时间",
@@ -57,7 +57,7 @@ _CLOSE_QUOTES = frozenset("”’」』")
 
 def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span by a quote mark on either side so that its quotes pair up:
-    十四五”数字经济发展规划 → “十四五”数字经济发展规划, 共建“一带一路 → 共建“一带一路”."""
+    十四五”海洋装备发展规划 → “十四五”海洋装备发展规划, 共建“五横五纵 → 共建“五横五纵”."""
     inner = norm[start:end]
     opens = sum(inner.count(q) for q in "“‘「『")
     closes = sum(inner.count(q) for q in "”’」』")
@@ -129,10 +129,10 @@ class GazetteerMatcher:
         return True
 
     def _named_parents(self, st, counties: list[Mention]) -> None:
-        """Keep the short forms of counties (泸定, 信丰) whose prefecture or province is
-        named right before them (四川泸定, within ``_PARENT_WINDOW`` characters) or is
+        """Keep the short forms of counties (信丰) whose prefecture or province is
+        named right before them (赣州信丰, within ``_PARENT_WINDOW`` characters) or is
         what the document is about (named three times or more): a two-character county
-        name is often a word or a given name elsewhere (江新林, 一泓清水, 红旗引领)."""
+        name is often a word or a given name elsewhere (张新林, 清水河畔, 红旗飘扬)."""
         entries = self.gaz.entries
         ends: dict[str, list[int]] = {}
         for c in st.candidates:
@@ -186,7 +186,7 @@ class GazetteerMatcher:
 
     def _regions(self, st) -> None:
         """A region's direction alone (西北, 东北) as a word of its own, after a verb of
-        place (运往西北) or next to another place in a list (西北、华北): the region."""
+        place (销往西北) or next to another place in a list (西北、华北): the region."""
         norm = st.norm
         places: dict[int, int] = {}
         for c in st.candidates:
@@ -279,7 +279,7 @@ class GazetteerMatcher:
                 ):
                     end -= 1  # 日本|国内外: the country's short name, 国 opens the next word
                 elif e.type in _COMPOUND_OPENERS and norm.startswith(_NOT_PLACE_AFTER, end):
-                    continue  # 挪威克朗, 北京时间: a currency or a time zone, no place
+                    continue  # 丹麦克朗, 北京时间: a currency or a time zone, no place
                 m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
                 if (
                     e.category == COUNTY
@@ -312,7 +312,7 @@ class GazetteerMatcher:
             find_old_divisions(st, jieba_tags(), self._freq(), self.foreign_divisions.abbr.keys())
         )
         st.candidates.extend(self.foreign_divisions.find(st, jieba_tags(), self._freq()))
-        # names inside a known title (国务院反垄断委员会 in 国务院反垄断委员会关于…指南): the
+        # names inside a known title (国务院某某委员会 in 国务院某某委员会关于…通知): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:
             for end_idx, (name, key) in automaton.iter_long(joined[s0:e0]):

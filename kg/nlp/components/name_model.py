@@ -1,8 +1,8 @@
 """A data-derived model of Chinese names, scored only where a name may stand.
 
-Most names in news stand without a post or a cue (柳某明白…, 由某某扳回一球): the rules of
+Most names in news stand without a post or a cue (柳某明白…, 由某某带队…): the rules of
 :mod:`kg.nlp.components.persons` need a context and miss them. jieba's HMM joins most
-unknown names into one word (宋敬波) and its dictionary tags many known ones ``nr``
+unknown names into one word (邵景川) and its dictionary tags many known ones ``nr``
 (毛泽东); neither alone is a name test (jieba's HMM also makes 由市 and 万人, its ``nr``
 tag covers 许可证 and 文明). :class:`NameModel` scores such a word by how likely its first
 character is as a surname and its other characters are in a given name, against
@@ -15,9 +15,9 @@ whose characters score near the threshold (per-character tables); only those rea
 Python.
 
 >>> m = NameModel(load_name_table(), frozenset("王许由"))
->>> m.score("许科敏", 1) > 4 > m.score("许可证", 1), m.score("由市", 1) < 0
+>>> m.score("许云涛", 1) > 4 > m.score("许可证", 1), m.score("由市", 1) < 0
 (True, True)
->>> m.foreign_ratio("许科敏") < FOREIGN < m.foreign_ratio("斯维尔")
+>>> m.foreign_ratio("许云涛") < FOREIGN < m.foreign_ratio("卡洛维")
 True
 """
 
@@ -119,7 +119,7 @@ class NameModel:
 
     def foreign_ratio(self, w: str) -> float:
         """Mean over ``w``'s characters of how much likelier each is in a transliterated
-        name than in a Chinese given name (敖德萨, 哈马斯 score high, 许科敏 low)."""
+        name than in a Chinese given name (敖德萨, 哈马斯 score high, 许云涛 low)."""
         get = self.foreign.get
         return sum(get(ch, 0.0) for ch in w) / len(w) if w else 0.0
 

@@ -1,19 +1,19 @@
 """Reading persons' names at a known position: foreign names after a post, list items.
 
-A foreign name has no surname to recognise it by (普京, 马克龙, 阿卜杜拉·阿齐兹), so it is
+A foreign name has no surname to recognise it by (普京, 卡洛姆·萨洛维), so it is
 read from where a post title of a foreign country or organisation ends up to the first
 word that cannot belong to a name: punctuation, a digit, or a dictionary word that jieba
 tags as a verb, preposition, adverb, conjunction, particle, time or numeral word (表示,
 举行, 在, 今天, 先后), or an honorific or rank after a name (先生, 大将). The name keeps
-middle dots (阿卜杜拉·阿齐兹).
+middle dots (卡洛姆·萨洛维).
 
 >>> r = ForeignNameReader()
->>> text = "某国总统阿卜杜拉·阿齐兹表示"
+>>> text = "某国总统卡洛姆·萨洛维表示"
 >>> text[4 : r.read(text, 4, _words_at(text))]
-'阿卜杜拉·阿齐兹'
+'卡洛姆·萨洛维'
 
 Chinese names that no post introduces are found among the words jieba's HMM makes of
-characters its dictionary does not join (宋敬波 is no dictionary word: the HMM cuts it as
+characters its dictionary does not join (邵景川 is no dictionary word: the HMM cuts it as
 one) and the words its dictionary tags as names (``nr``), when they start with a surname
 (:class:`NameWords`); the component then asks for context.
 """
@@ -28,7 +28,7 @@ _STOP_TAGS = frozenset(
     | {"n", "a", "an", "l", "i", "nz", "s", "b", "z"}
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
-STOP_CHARS = _STOP_CHARS = frozenset(
+STOP_CHARS = frozenset(
     "在于和与同及的等将对向就为也都还已曾率说称今昨并又再从被把因致让到赴访抵来去"
 )
 #: honorifics and ranks written after a name, and words for a person's company
@@ -51,7 +51,7 @@ _AFTER_NAME = (
     "教授",
     "同志",
 )
-DOTS = _DOTS = "·•‧・"
+DOTS = "·•‧・"
 MAX_FOREIGN = 14
 
 
@@ -94,14 +94,14 @@ class ForeignNameReader:
         limit = min(n, ns + MAX_FOREIGN)
         while i < limit:
             ch = norm[i]
-            if ch in _DOTS:
+            if ch in DOTS:
                 if i == ns or i + 1 >= n or not is_cjk(norm[i + 1]):
                     break
                 i += 1
                 continue
             if not is_cjk(ch):
                 break
-            if ch in _STOP_CHARS:
+            if ch in STOP_CHARS:
                 if i == ns:
                     return None
                 break
@@ -117,8 +117,8 @@ class ForeignNameReader:
                 if i == ns:
                     return None
                 break  # 举行会谈 as one word: it opens with the verb 举行
-            # a function character inside the word (尼斯称 as one word)
-            cut = next((k for k in range(i + 1, j) if norm[k] in _STOP_CHARS), None)
+            # a function character inside the word (洛维称 as one word)
+            cut = next((k for k in range(i + 1, j) if norm[k] in STOP_CHARS), None)
             if cut is not None and cut - ns >= 2:
                 i = cut
                 break
@@ -126,7 +126,7 @@ class ForeignNameReader:
                 break
             i = j
         ne = i
-        while ne > ns and norm[ne - 1] in _DOTS:
+        while ne > ns and norm[ne - 1] in DOTS:
             ne -= 1
         if ne - ns < 2 or ne - ns > MAX_FOREIGN:
             return None
@@ -134,7 +134,7 @@ class ForeignNameReader:
 
 
 #: last characters of words that are places, organisations or clauses, not names
-#: (伍德县, 敖东队, 赵华说): a closed class of suffixes and verbs, written by hand
+#: (萨洛县, 卡东队, 许云说): a closed class of suffixes and verbs, written by hand
 NOT_NAME_END = frozenset(
     "在和与副说是去出来到称县村镇乡队市区省州港湾山河湖路街庙寺店厂场站社馆院校所局处会部科组团军杯赛车树章们者人家方"
 )
@@ -142,11 +142,11 @@ NOT_NAME_END = frozenset(
 
 class NameWords:
     """Whether a word may be a Chinese name: a word jieba's HMM made (no dictionary word:
-    宋某某 is cut as one word though the dictionary lacks it) or one its dictionary tags
+    邵某某 is cut as one word though the dictionary lacks it) or one its dictionary tags
     as a name (``nr``), of two to four characters, that starts with a surname.
 
-    >>> nw = NameWords(frozenset("王宋"), {"王国": 100})
-    >>> nw.surname_length("宋敬波"), nw.surname_length("王国"), nw.surname_length("宋")
+    >>> nw = NameWords(frozenset("王邵"), {"王国": 100})
+    >>> nw.surname_length("邵景川"), nw.surname_length("王国"), nw.surname_length("邵")
     (1, 0, 0)
     """
 

@@ -1,6 +1,6 @@
 """``kg_persons``: persons introduced by a post title, then found again in the document.
 
-工业和信息化部总经济师许科敏在… gives the Person 许科敏, the post 总经济师 and, when a
+某某局总经济师邵景川在… gives the Person 邵景川, the post 总经济师 and, when a
 body ends right before the post, the body. jieba's ``nr`` tag is not used: it tags 北斗
 and 智慧 as names. A name is a known surname plus one or two characters, followed by a
 cue (表示, 指出, 在, punctuation…).
@@ -77,15 +77,15 @@ _SHORT_NAME_MARGIN = 2.5
 _HOME = "country/CHN"
 #: verbs after a list of names that opens a clause (王某、李某等参加会见)
 _LIST_VERBS = ("参加", "出席", "陪同", "参观", "考察", "调研", "主持")
-#: ordinals and the like between a country and its post (不丹第五世国王)
+#: ordinals and the like between a country and its post (挪威第三任首相)
 _POST_GAP = re.compile("(?:第[一二三四五六七八九十]+[世任届代])?")
 #: heads of organisations' names: left over between a body and a post, they show that
 #: the body is longer than the one known
 _ORG_HEADS = ("大学", "学院", "研究院", "研究所", "中心", "学校")
-#: head words of a foreign body's name between its country and a post (参议院主席)
+#: head words of a foreign body's name between its country and a post (众议院议长)
 _BODY_HEADS = ("委员会", "议会", "议院", "政府", "机构", "理事会", "联盟", "中心", "组织")
 #: an administrative unit whose head's post makes the unit's people's government the body
-#: (海南省省长 X → 海南省人民政府)
+#: (江西省省长 X → 江西省人民政府)
 _GOV_HEADS = {
     "省长": "省",
     "副省长": "省",
@@ -131,7 +131,7 @@ class Persons:
         # a date after the name too (李某17日在京会见)
         self._cue = re.compile(f"(?:$|\\s|\\d|{cue_alt})")
         # no post: a name that opens a clause (at the start, after ，。；：、“（( or white
-        # space) and is the subject of a speech verb (，王毅表示 / 许科敏指出): a strong cue,
+        # space) and is the subject of a speech verb (，邵景川表示 / 许云涛指出): a strong cue,
         # checked against jieba's dictionary. The first lookahead alone settles the surname;
         # the second keeps only starts with a strong cue 2–4 characters on (a name is a
         # surname plus one or two characters), and the scan starts at the punctuation (a
@@ -168,7 +168,7 @@ class Persons:
         self._titles_after = re.compile("|".join(map(re.escape, after)) or "(?!)")
         self._list_verbs = re.compile("|".join(_LIST_VERBS))
         self._shape_memo: dict[str, int] = {}
-        #: jieba's names of three or more characters (克林顿, 基里延科)
+        #: jieba's names of three or more characters (亨德森, 亚当斯)
         self._foreign_nr = _dictionary_names()
         self._model = NameModel(
             load_name_table(directory), self.surnames, function_chars=_FUNCTION_CHARS
@@ -253,7 +253,7 @@ class Persons:
         self._dotted_names(st, names, taken)
         self._model_names(doc, st, names, taken)
         self._names_in_names(st, names, taken)
-        # later mentions of the same name (许科敏表示…)
+        # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
             i = norm.find(name)
@@ -355,7 +355,7 @@ class Persons:
         return (e - best, e) if best else None
 
     def _local_government(self, st, ps: int, post: str) -> Mention | None:
-        """海南省省长 X: the province's people's government, when the document names it."""
+        """江西省省长 X: the province's people's government, when the document names it."""
         unit = _GOV_HEADS.get(post)
         if unit is None:
             return None
@@ -380,7 +380,7 @@ class Persons:
         owners: dict[int, Mention],
         ends: dict[int, Mention],
     ) -> None:
-        """法国总统马克龙, 联合国秘书长某某: a post of a foreign country or an
+        """某国总统某某, 联合国秘书长某某: a post of a foreign country or an
         international organisation, then a name read up to the first word that cannot
         belong to one (:class:`ForeignNameReader`). The same owner's posts may be joined
         by 、 before one name (某国民族领袖、人民委员会主席甲), a body of the owner may
@@ -406,7 +406,7 @@ class Persons:
                 pending.append((st.text[m.start() : m.end()], org))
                 ns = m.end()
                 if ns < len(norm) and norm[ns] == "、":
-                    pos = ns + 1  # 民族领袖、人民委员会主席: another post, one name
+                    pos = ns + 1  # 国家元首、部长会议主席: another post, one name
                     continue
                 if ns in taken or ns not in st.tok_starts:
                     break
@@ -426,7 +426,7 @@ class Persons:
     def _post_after_body(
         self, st, pos: int, owner: Mention, ends: dict[int, Mention]
     ) -> tuple[re.Match | None, Mention | None]:
-        """A foreign post after a body of the owner's (参议院主席, 主权委员会主席): the
+        """A foreign post after a body of the owner's (众议院议长, 执行委员会主席): the
         body known (a candidate) or a run of two to fourteen characters ending in a body's
         head word. The post's owner is the body when it is a candidate, else the country
         (an organisation's unknown sub-body is not the organisation: no owner)."""
@@ -547,7 +547,7 @@ class Persons:
             return
         w = norm[i:h]
         sl = self._name_words.surname_length(w)
-        # a lone character before is the name's own start (丁|薛祥, 泽|连斯基)
+        # a lone character before is the name's own start (孔|叶秋, 泽|洛夫斯基)
         if not sl or (i > 0 and is_cjk(norm[i - 1]) and i - 1 in starts):
             return
         if (
@@ -591,7 +591,7 @@ class Persons:
             # a surname token and a given name jieba cut off (刘|正学)
             split = i + 1 in starts and sl == 1
             # an unknown word right before or after: a longer (foreign) name that jieba
-            # cut in pieces (斯特罗|耶夫), not this one
+            # cut in pieces (萨洛|维耶夫), not this one
             if self._unknown_word_at(st, j) or self._unknown_word_before(st, i):
                 continue
             # a lone surname before, and the word may be a given name: the name starts
@@ -626,7 +626,7 @@ class Persons:
                 bonus = 1.0  # 某某等 ends lists of things too (冷藏柜等设备)
             if bonus < 2.0 and ((e < n and norm[e] == "、") or (i > 0 and norm[i - 1] == "、")):
                 listed = True
-            # a middle dot after, or a lone character before a transliteration (佩|斯科夫):
+            # a middle dot after, or a lone character before a transliteration (卡|斯洛夫):
             # the name is longer than the word
             if e < n and norm[e] in DOTS:
                 continue
@@ -646,7 +646,7 @@ class Persons:
                 nxt = norm[e:k]
                 if nxt not in self._foreign.stops and model.foreign_ratio(nxt) >= FOREIGN:
                     continue
-            # a transliteration right before (科斯|马斯说): a piece of a longer name
+            # a transliteration right before (卡列|诺夫说): a piece of a longer name
             if i > 0 and is_cjk(norm[i - 1]) and model.foreign_ratio(w) > 0:
                 k = i - 1
                 while k > 0 and k not in starts:
@@ -655,7 +655,7 @@ class Persons:
                 if prev not in self._foreign.stops and model.foreign_ratio(prev) >= FOREIGN:
                     continue
             # a lone character after that heads a place (某某|河) or goes on a
-            # transliteration (伊万诺|沃): a place's name, or a longer one
+            # transliteration (卡列宁|娜): a place's name, or a longer one
             if e < n and is_cjk(norm[e]) and e + 1 in starts:
                 nc = norm[e]
                 if nc in _FEATURE_HEADS or (
@@ -769,7 +769,7 @@ class Persons:
                         s = t
                     if s < d and s not in taken:
                         ne = self._foreign.read(norm, s, starts)
-                        # a transliteration the reader stopped at goes on (某某·某某|诺维奇)
+                        # a transliteration the reader stopped at goes on (某某·某某|洛维奇)
                         while ne is not None and ne < n and is_cjk(norm[ne]):
                             k = ne + 1
                             while k < n and k not in starts:
@@ -782,7 +782,7 @@ class Persons:
                                 break
                             ne = k
                         # …and stops where two characters after the last dot are
-                        # Chinese words' rather than names' (某某·某某|身中多枪)
+                        # Chinese words' rather than names' (某某·某某|手持鲜花)
                         trimmed = False
                         if ne is not None:
                             fr = self._model.foreign
