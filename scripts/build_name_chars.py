@@ -47,6 +47,8 @@ def cjk(w: str) -> bool:
 
 
 def main() -> None:
+    """Count names and words in jieba's ``dict.txt``, and write the four ratios per
+    character to ``OUT``."""
     spec = importlib.util.find_spec("jieba")
     assert spec is not None and spec.origin is not None, "jieba is not installed"
     dict_txt = Path(spec.origin).with_name("dict.txt")

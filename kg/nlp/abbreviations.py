@@ -48,6 +48,9 @@ class CountryAbbreviations:
     """Finds the country abbreviations of a document (see the module doc)."""
 
     def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
+        """Read ``lexicon/country_abbr.tsv`` (character → country; ``military`` marks the
+        characters that are common words too) and the contexts of
+        ``country_abbr_contexts.tsv``, keeping only countries ``gazetteer`` knows."""
         self.gaz = gazetteer
         lex = directory / "lexicon"
         #: character → country key; ``weak``: characters that are common words too

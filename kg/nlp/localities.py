@@ -187,6 +187,9 @@ class ForeignDivisions:
     UNITS = "州邦郡省市县"
 
     def __init__(self, gazetteer, abbr: dict[str, str] | None = None) -> None:
+        """Learn the transliteration characters: frequent in the gazetteer's foreign
+        countries and cities and in jieba's transliterated names (``nrt``), rare in
+        Chinese place names. ``abbr``: one-character country abbreviations."""
         from collections import Counter
 
         #: one-character abbreviations of countries (美, 俄): a word of its own before a

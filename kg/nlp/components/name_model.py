@@ -50,6 +50,7 @@ def load_name_table(
 def _load(
     directory: str,
 ) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
+    """Parse ``name_chars.tsv`` once per ontology folder (a ratio left empty is absent)."""
     sur: dict[str, float] = {}
     given: dict[str, float] = {}
     foreign: dict[str, float] = {}
@@ -90,6 +91,10 @@ class NameModel:
         threshold: float = THRESHOLD,
         function_chars: frozenset[str] = frozenset(),
     ) -> None:
+        """``table``: the four per-character ratios of :func:`load_name_table`; ``surnames``: the
+        closed class; ``threshold``: the score a name needs with no cue beside it;
+        ``function_chars``: surnames that are function words too (于, 和, 由), which
+        open no name that jieba split."""
         self.sur, self.given, self.foreign, self.end = table
         self.surnames = surnames
         self.compound = frozenset(s for s in surnames if len(s) == 2)

@@ -65,6 +65,9 @@ class Grammar:
         openers: frozenset[str] = frozenset(),
         posts: frozenset[str] = frozenset(),
     ) -> None:
+        """Compile the patterns once per pipeline: the trigger words of ``lexicon``, the
+        clause ``openers`` (``relation_openers.txt``) and the post titles ``posts`` that
+        may follow a person's name."""
         self.lex = lexicon
         self.openers = openers
         # a person's post may follow the name (某某主席在…首倡, 某某总统表示)

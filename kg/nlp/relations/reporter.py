@@ -207,6 +207,11 @@ def read_speaker(st: KGDoc, gaz: Gazetteer | None = None) -> Speaker | None:
 def _speaker_body(
     st: KGDoc, gaz: Gazetteer | None, before: list[Mention], post: str, opening: list[Mention]
 ) -> Mention | None:
+    """The body the speaker's ``post`` belongs to, first found of: a body named before the
+    post on its line; the people's government of a place named there whose unit fits
+    the post (省 for 省长); with no place there, the body the address names (我代表X), the
+    国务院 of the opening for 总理, or the government of the opening's place (the
+    congress that hears the report)."""
     unit = SPEAKER_POSTS[post.removeprefix("代")]
     for m in before:
         if m.type in _BODIES:
