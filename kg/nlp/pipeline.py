@@ -139,7 +139,7 @@ SNAPSHOT_VERSION = 2
 
 
 #: A sentence that makes every component build what it builds lazily.
-WARM_UP_TEXT = "7月23日，国务院办公厅印发《关于加强网络安全工作的通知》，工业和信息化部负责实施。"
+WARM_UP_TEXT = "3月5日，国务院办公厅印发《关于加强森林防火工作的通知》，应急管理部负责实施。"
 
 
 def warm_up(nlp: Language) -> None:

@@ -1240,7 +1240,7 @@ class Patterns:
                 e = _EDITION_BEFORE.search(norm, max(0, start - 14), start)
                 if e is not None:
                     # 第33届|…运动会: the edition opens the name (届 cuts elsewhere), and
-                    # so does an organisation whose series it is (世贸组织|第12届|…会议)
+                    # so does an organisation whose series it is (某某组织|第N届|…会议)
                     start, cut = e.start(), None
                     if named_type.get(org_end.get(start, -1)) == "Organization":
                         start = org_end[start]

@@ -109,7 +109,7 @@ def pair_cooperation(ds) -> None:
             continue
         k = bisect.bisect_right(ds.ustarts, a) - 1
         if k >= 0 and ds.units[k].end > a:
-            continue  # inside a name: 中非合作论坛, 《中土政府关于…合作规划》
+            continue  # inside a name: 中拉某某论坛, 《中甲政府关于…合作规划》
         key, _ = next(iter(first[c]))
         if key == china:
             continue
