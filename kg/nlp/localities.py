@@ -23,6 +23,14 @@ from collections.abc import Collection
 from kg.model import Mention
 from kg.nlp.text import is_cjk
 
+
+def place_mention(text: str, norm: str, s: int, e: int) -> Mention:
+    """The place ``norm[s:e]`` found by a rule (rule ``pattern``, an open key of its name)."""
+    from kg.nlp.components.base import open_key  # (the components import this module)
+
+    name = norm[s:e]
+    return Mention(s, e, text[s:e], "Location", open_key("Location", name), name, "pattern")
+
 UNITS = "镇乡村"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}\Z")
 # characters that are no part of such a name: numbers, function words, places' units
@@ -58,8 +66,6 @@ def _is_name(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
 
 def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
     """Location mentions (rule ``pattern``) of towns and villages in ``st``."""
-    from kg.nlp.components.base import open_key  # (the components import this module)
-
     norm, text = st.norm, st.text
     # where a known place ends: a name may follow it (武宁县|槐坪镇)
     places = {c.end for c in st.candidates if c.type in ("Location", "Country")}
@@ -70,12 +76,7 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
             e = i + 1
             s = _name_start(norm, i, st, tags, freq, places)
             if s is not None:
-                name = norm[s:e]
-                out.append(
-                    Mention(
-                        s, e, text[s:e], "Location", open_key("Location", name), name, "pattern"
-                    )
-                )
+                out.append(place_mention(text, norm, s, e))
             i = norm.find(unit, e)
     return out
 
@@ -89,8 +90,6 @@ def find_old_divisions(
     place names run together — 上虞县 (上虞区 since 2013), 上饶县, 佐贺县;
     not 自治县, 百强县, 四川泸州, 美加州 (``abbr``: countries' one-character
     abbreviations)."""
-    from kg.nlp.components.base import open_key
-
     norm, text = st.norm, st.text
     out: list[Mention] = []
     for unit in "县州":
@@ -119,7 +118,7 @@ def find_old_divisions(
             ):
                 continue
             out.append(
-                Mention(s, e, text[s:e], "Location", open_key("Location", word), word, "pattern")
+                place_mention(text, norm, s, e)
             )
     return out
 
@@ -239,8 +238,6 @@ class ForeignDivisions:
 
     def find(self, st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
         """Location mentions of the foreign divisions in ``st``."""
-        from kg.nlp.components.base import open_key
-
         norm, text = st.norm, st.text
         chars = self.chars
         country_ends = {c.end for c in st.candidates if c.type == "Country"}
@@ -271,18 +268,7 @@ class ForeignDivisions:
                 if country is not None and len(name) == 1:
                     # 美|加州, 美|得州: a short form the dictionary knows as a place
                     if norm[s:e] in freq or norm[s:e] in tags:
-                        out += [
-                            country,
-                            Mention(
-                                s,
-                                e,
-                                text[s:e],
-                                "Location",
-                                open_key("Location", norm[s:e]),
-                                norm[s:e],
-                                "pattern",
-                            ),
-                        ]
+                        out += [country, place_mention(text, norm, s, e)]
                 elif (
                     len(name) >= (2 if unit in "州邦郡" else 3)
                     and name[-1] not in self.UNITS  # 五省|市
@@ -298,11 +284,6 @@ class ForeignDivisions:
                         c = self.gaz.entries[key]
                         out.append(Mention(s, e, text[s:e], c.type, c.id, c.name, "gazetteer"))
                     else:
-                        n = norm[s:e]
-                        out.append(
-                            Mention(
-                                s, e, text[s:e], "Location", open_key("Location", n), n, "pattern"
-                            )
-                        )
+                        out.append(place_mention(text, norm, s, e))
                 i = norm.find(unit, e)
         return out
