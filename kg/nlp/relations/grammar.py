@@ -51,9 +51,8 @@ _COOP_PREV = frozenset("与同跟和助手")
 
 #: posts listed before a person (中共中央政治局常委、国务委员、某部部长某某): each a
 #: body, country or organisation (or none) and a few words, ending with 、; a person follows
-_POST_LEAD = re.compile(
-    r"(?:(?:[\ue010-\ue012]\ue01f*)?[^，,；;：:。！？!?\n\ue010-\ue01f、]{1,10}、)+(?=\ue013)"
-)
+_POSTS_BEFORE = r"(?:(?:[\ue010-\ue012]\ue01f*)?[^，,；;：:。！？!?\n\ue010-\ue01f、]{1,10}、)+"
+_POST_LEAD = re.compile(_POSTS_BEFORE + r"(?=\ue013)")
 
 
 class Grammar:
@@ -74,6 +73,13 @@ class Grammar:
         self.post_after = re.compile(alt(posts))
         person_post = f"(?:\ue013\ue01f*(?:{alt(posts)})|{AG})" if posts else AG
         self.agent_post = person_post
+        # one post title right before the person, after a country or body or none
+        # (国家主席某某, 俄罗斯总统某某, 国务委员某某): the person is the subject
+        self._post_lead = re.compile(
+            f"(?:{_POSTS_BEFORE})?(?:[\ue010-\ue012]\ue01f*)?(?:{alt(posts)})(?=\ue013)"
+            if posts
+            else "(?!)"
+        )
         L = lexicon
         trig = set(L.triggers)
         self.trig_words = trig
@@ -234,7 +240,7 @@ class Grammar:
         p = self.prefix.match(ms, cs, ce).end()
         if p >= ce:
             return "empty", [], p
-        lead = _POST_LEAD.match(ms, p, ce)
+        lead = _POST_LEAD.match(ms, p, ce) or self._post_lead.match(ms, p, ce)
         if lead is not None:
             p = lead.end()  # 中共中央政治局常委、国务院副总理某某: the posts before the person
         r = self.agrun.match(ms, p, ce)
