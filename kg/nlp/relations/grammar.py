@@ -80,6 +80,14 @@ class Grammar:
             if posts
             else "(?!)"
         )
+        # 与甲、乙合作 / 与甲国总统某某、乙国首相某某共同出席: the partners are co-subjects;
+        # an item with a post is its person (the country only says whose post it is)
+        post_alt = alt(posts)
+        item = f"(?:[\ue010-\ue012]\ue01f*(?={post_alt}))?(?:{post_alt})?({AG})"
+        self.partner_item = re.compile(item)
+        self.partners = re.compile(
+            f"(?:与|同|跟)((?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
+        )
         L = lexicon
         trig = set(L.triggers)
         self.trig_words = trig

@@ -23,18 +23,26 @@ Confidence: 0.85 subject in the clause, 0.75 sentence topic, 0.6 我们 in a wor
 from __future__ import annotations
 
 import bisect
-import re
 
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.masking import AG, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
+from kg.nlp.relations.masking import ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
 from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import story_starts
 
-_PARTNERS = re.compile(
-    f"(?:与|同|跟)((?:{AG})(?:(?:、|和|及|以及){AG})*)(?:合作|一道|一起|共同|联合)"
-)
+
+def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
+    """The keys of the partners of 与X合作/同X一道 in ``text`` (at ``base`` in the
+    sentence): persons after their posts, else the agents named."""
+    m = g.partners.search(text)
+    if m is None:
+        return ()
+    return tuple(
+        umap[base + i.start(1)].key
+        for i in g.partner_item.finditer(text, m.start(1), m.end(1))
+        if base + i.start(1) in umap
+    )
 
 _CHINA = "country/CHN"
 
@@ -280,11 +288,9 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return None
         keys = tuple(u.key for u in run)
         # partners of 与X合作/同X一道 are co-subjects
-        m = _PARTNERS.search(pre)
-        if m:
-            keys = keys + tuple(
-                umap[after + j].key for j in range(m.start(1), m.end(1)) if after + j in umap
-            )
+        partners = _partners(g, pre, after, umap)
+        if partners:
+            keys = keys + partners
             ds.runs_at[run[0].start] = keys
             ds.last_pair = keys
         return keys, 0.85, False, "subject", (pre,)
@@ -331,11 +337,8 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         if k2 == "agent":
             pre2 = ms[after2 : clauses[cj][1]]
             keys = tuple(u.key for u in run2)
-            m = _PARTNERS.search(pre2)
-            if m:  # 中方愿同甲国一道，共建X: both build it
-                keys += tuple(
-                    umap[after2 + j].key for j in range(m.start(1), m.end(1)) if after2 + j in umap
-                )
+            # 中方愿同甲国一道，共建X: both build it
+            keys += _partners(g, pre2, after2, umap)
             return keys, 0.75, False, "topic", (pre2, pre)
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)

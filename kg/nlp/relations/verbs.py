@@ -88,6 +88,8 @@ class Verbs:
             f"(?:[\ue010-\ue012\ue014]\ue01f*)?{post}(?P<p>\ue013\ue01f*)"
         )
         self._place_before = re.compile(f"[在于从向到赴](?:{AGL}[、和及与])*$")
+        # 由甲、乙和丙共同主办的X: the agents coordinated before the one next to the verb
+        self._coord_before = re.compile(f"(?:由)?({AG})(?:、|和|及|以及|与)$")
         self._rel_subj = re.compile(
             f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
             # 某部等四部门联合制定的《X》: the named member of the group
@@ -274,13 +276,24 @@ class Verbs:
         g, ds, ms, s = sen.g, sen.ds, sen.ms, sen.s
         cs, ce = clause
         m = self._rel_subj.search(ms, cs, ts)
-        if m is None or self._place_before.search(ms, cs, m.start()):
-            return  # 在巴西举行的X, 在日本、法国举行的X: a place, not who held it
-        a = sen.umap.get(m.start(1))
-        rows = g.lex.triggers[word]
-        if a is None or ds.types.get(a.key, a.type) not in AGENTS:
+        if m is None:
             return
+        agents = [sen.umap.get(m.start(1))]
+        first = m.start()
+        while (c := self._coord_before.search(ms, cs, first)) is not None:
+            agents.insert(0, sen.umap.get(c.start(1)))
+            first = c.start()
+        if self._place_before.search(ms, cs, first):
+            return  # 在巴西举行的X, 在日本、法国举行的X: a place, not who held it
+        rows = g.lex.triggers[word]
         objs = g.objects(ms, te + 1, ce, g.trig_types[word], sen.su, s)
+        for a in agents:
+            if a is not None and ds.types.get(a.key, a.type) in AGENTS:
+                self._relative_rel(sen, a, objs, rows, word)
+
+    def _relative_rel(self, sen: Sentence, a: Unit, objs: list[Unit], rows, word: str) -> None:
+        """One agent of a relative clause and the objects after 的."""
+        ds, ms, s = sen.ds, sen.ms, sen.s
         for o in objs:
             row = next((r for r in rows if o.type in r.types), None)
             if (
