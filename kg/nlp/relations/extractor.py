@@ -22,7 +22,7 @@ from kg.nlp.relations.coop import Cooperation
 from kg.nlp.relations.events import EventTalk
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.held import HeldEvents
-from kg.nlp.relations.issuers import header_issuers, title_issuers
+from kg.nlp.relations.issuers import header_issuers, owner_titles, title_issuers
 from kg.nlp.relations.lexicon import Lexicon, alt
 from kg.nlp.relations.masking import GATE, VERB_LED, outermost
 from kg.nlp.relations.membership import Membership
@@ -81,6 +81,7 @@ class Relations:
             self.held(ds)
             pair_cooperation(ds)
             title_issuers(ds)
+            owner_titles(ds)
             header_issuers(ds)
             subunit_relations(ds)
             for person, ev, (s, e) in speaker_events(st, ds.mstarts):

@@ -2,6 +2,8 @@
 
 - a title that opens with a body and 关于 names its issuer: 《国务院反垄断委员会关于平台
   经济领域的反垄断指南》 (中共中央 国务院关于… names both);
+- a body right before a title names its issuer: 国务院《关于某某的通知》, 某部《某某办法》
+  (rule ``issued:owner``);
 - a law text's promulgation lines: the document opens with the law's title, then lines
   such as 2012年5月16日 国务院第203次常务会议通过 / 中华人民共和国国务院令第620号 公布
   (rule ``issued:header``).
@@ -46,6 +48,51 @@ def title_issuers(ds: DocState) -> None:
         for a in issuers:
             ds.types.setdefault(a.key, a.type)
             ds.add(a.key, "issued", t.key, s, e, "issued:关于:title", 0.9)
+
+
+#: who writes its documents' titles right after its name
+_OWNERS = frozenset({"GovernmentBody", "Ministry"})
+
+
+def owner_titles(ds: DocState) -> None:
+    """国务院《关于某某的通知》: the body right before a 《》 title issued it.
+
+    >>> from kg.model import Document
+    >>> from kg.nlp import extract
+    >>> res = extract(Document("t", "各地认真执行国务院《关于做好某某工作的通知》。"))
+    >>> [(r.subj, r.pred, r.rule) for r in res.relations]
+    [('gov/state-council', 'issued', 'issued:owner')]
+    """
+    st = ds.st
+    norm = st.norm
+    ms = st.mentions
+    starts = ds.mstarts
+    for t in ms:
+        if t.type not in ("Law", "Program") or norm[t.start - 1 : t.start] != "《":
+            continue
+        owners = []
+        end = t.start - 1
+        while (a := _body_ending(ms, starts, end)) is not None:
+            owners.append(a)  # 中共中央、国务院《…》: each body of the run
+            if norm[a.start - 1 : a.start] not in ("、", "和", "及"):
+                break
+            end = a.start - 1
+        s, e = st.sent_of(t.start)
+        for a in owners:
+            ds.types.setdefault(a.key, a.type)
+            ds.add(a.key, "issued", t.key, s, e, "issued:owner", 0.85)
+
+
+def _body_ending(ms: list[Mention], starts: list[int], end: int) -> Mention | None:
+    """The longest body mention ending at ``end``."""
+    k = bisect.bisect_left(starts, end) - 1
+    a = None
+    while k >= 0 and starts[k] >= end - 40:
+        m = ms[k]
+        if m.end == end and m.type in _OWNERS and (a is None or m.start < a.start):
+            a = m
+        k -= 1
+    return a
 
 
 _HEADER_VERB = re.compile(r"(?:通过|公布|发布|颁布|批准|印发)")

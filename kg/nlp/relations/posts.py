@@ -38,7 +38,7 @@ def merge_posts(
         if u.type == "Person" and merged:
             a = merged[-1]
             gap = st.norm[a.end : u.start]
-            if a.type in POST_ORGS and 0 < len(gap) <= 12 and gap.strip(" \u3000") in posts:
+            if a.type in POST_ORGS and 0 < len(gap) <= 12 and _is_posts(gap, posts):
                 merged[-1] = Mention(
                     a.start, u.end, st.text[a.start : u.end], "Person", u.key, u.label, "post"
                 )
@@ -46,6 +46,17 @@ def merge_posts(
                 continue
         merged.append(u)
     return merged, found
+
+
+def _is_posts(gap: str, posts: frozenset[str]) -> bool:
+    """A post title, or several joined by 、 (某委党组书记、主任某某).
+
+    >>> _is_posts("党组书记、主任", frozenset({"党组书记", "主任"}))
+    True
+    >>> _is_posts("负责人、记者", frozenset({"主任"}))
+    False
+    """
+    return all(p in posts for p in gap.strip(" \u3000").split("、"))
 
 
 def hold_post_relations(
