@@ -13,6 +13,8 @@
   ``implicit`` as the topic of later clauses).
 - **story**: in a news story, 他/她 is the person who opens the story's first
   sentence, for the personal verbs only (出席, 主持), ``implicit``.
+- **place**: a Location that opens the clause right before the verb (某省实施X): the
+  place acts through its government, for PLACE_PREDS only.
 - **reporter**: in a work report, 我们/全省/省政府 and clauses with no subject found
   otherwise are the reporting government (``reporter``), ``implicit``.
 
@@ -318,6 +320,13 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         if ds.last_pair is None or not g.pre.fullmatch(pre):
             return None
         return ds.last_pair, 0.55, True, "dual", (pre,)
+    if kind == "entity" and run[0].type == "Location":
+        # 某省实施X, 某市正在推进Y: a place that opens the clause right before the verb
+        # acts through its government (``verbs`` keeps it for PLACE_PREDS only)
+        pre = ms[after:t]
+        if after <= t and g.pre.fullmatch(pre) and _verb_next(sen, after, ce):
+            return (run[0].key,), 0.75, False, "place", (pre,)
+        return None
     if kind not in ("verbal", "empty"):
         return None
     p = g.prefix.match(ms, cs, ce).end()

@@ -68,6 +68,9 @@ def _after_quotes(ms: str, p: int) -> int:
     return p
 
 
+#: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
+PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
+
 _ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
 
 
@@ -215,8 +218,10 @@ class Verbs:
                     kt = ds.types.get(k, "")
                     if row.pred == "issued" and kt not in ISSUERS:
                         continue
-                    if kt not in AGENTS:
-                        continue
+                    if kt not in AGENTS and not (
+                        how == "place" and row.pred in PLACE_PREDS and "personal" not in row.flags
+                    ):
+                        continue  # 某省出席X: persons attend, a place does not
                     if "personal" in row.flags and implicit and kt != "Person":
                         continue  # 出席X: a body carried over or the reporter did not attend
                     ds.add(
