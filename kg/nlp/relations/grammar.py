@@ -125,6 +125,9 @@ class Grammar:
             # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
             f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
+            # 某某在出席X时指出, 在实施Y过程中: the subject does what 在 introduces
+            # (the material ends at the verb: 在 is the last thing before it)
+            "|(?:在|于)$"
         )
         self.pre = re.compile(f"(?:{tok})*")
         self.prefix = re.compile(

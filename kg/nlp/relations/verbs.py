@@ -68,6 +68,9 @@ def _after_quotes(ms: str, p: int) -> int:
     return p
 
 
+#: 在出席X(特别会议)时, 在实施Y过程中: the 在-phrase of an act ends with a time word
+_WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中)")
+
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
 
@@ -151,7 +154,11 @@ class Verbs:
                     continue
             elif not objs:
                 continue
-            if objs and not g.tail_ok(ms, objs[-1].end - s, ce):
+            if (
+                objs
+                and not g.tail_ok(ms, objs[-1].end - s, ce)
+                and not (ms[ts - 1 : ts] in ("在", "于") and _WHILE.match(ms, objs[-1].end - s, ce))
+            ):
                 continue
             if objs and ms[objs[-1].end - s : objs[-1].end - s + 2].lstrip("》”’")[:1] == "的":
                 # 会见前来参加X的Y总统Z: Z took part in X
