@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.masking import AG, AGENTS, AGL, QUOTES
+from kg.nlp.relations.masking import AG, AGENTS, AGL, END, QUOTES, SEP, TIME
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.subject import subject
 
@@ -34,11 +34,17 @@ class Cooperation:
             f"(?P<c>与|同|跟|和|协助|携手|会同)(?P<run>{AGL}(?:(?:、|和|及|以及|与){AGL})*)"
         )
         self._left = re.compile(f"({AG})[{QUOTES}]*$")
+        # 甲、乙和丙签署…合作协议: the parties that sign together
+        self._signers = re.compile(
+            f"(?:{g.adv_alt}|{TIME}|近日|日前|\\s)*(?:共同|联合)?(?:签署|签订)[^{SEP}{END}]*?"
+            "(?:合作|协议|协定|备忘录)"
+        )
 
     def __call__(self, sen: Sentence) -> None:
         g, ds, ms, s, e, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.umap
         if not g.coop_cue.search(ms):
             return
+        self._cosigners(sen)
         for m in self._coop_re.finditer(ms):
             ci = sen.clause_of(m.start())
             ce = sen.clauses[ci][1]
@@ -106,3 +112,17 @@ class Cooperation:
                     )
             if len(subj_keys) == 1 and partners and all(b.type in AGENTS for b in partners):
                 ds.last_pair = subj_keys + tuple(b.key for b in partners)
+
+    def _cosigners(self, sen: Sentence) -> None:
+        """甲、乙和丙签署…合作协议 (a clause opened by two or more agents): each pair."""
+        ds = sen.ds
+        for ci, (_, ce) in enumerate(sen.clauses):
+            kind, run, after = sen.cls(ci)
+            if kind not in ("agent", "unknown") or len(run) < 2:
+                continue
+            if not self._signers.match(sen.ms, after, ce):
+                continue
+            keys = [u.key for u in run if ds.types.get(u.key, u.type) in AGENTS]
+            for i, a in enumerate(keys):
+                for b in keys[i + 1 :]:
+                    ds.add(a, "cooperatesWith", b, sen.s, sen.e, "cooperatesWith:签署:run", 0.8)

@@ -47,6 +47,7 @@ _QUANTIFIED = re.compile(
     r"一批|一系列|若干|多项|一些|各类|各项|多个|一大批|两批|新一批|[一二三四五六七八九十两几\d]+[个项批类大]"
 )
 _COOP_PREV = frozenset("与同跟和助手")
+_SIGN = frozenset({"签署", "签订"})
 
 
 #: posts listed before a person (中共中央政治局常委、国务委员、某部部长某某): each a
@@ -233,6 +234,8 @@ class Grammar:
                     u.type in AGL_TYPES and norm[u.start - 1 : u.start] in _COOP_PREV for u in su
                 ):
                     return True
+                if w in _SIGN and any(norm[u.start - 1 : u.start] == "、" for u in su):
+                    return True  # 甲、乙签署…协议 (coop: co-signers)
                 continue
             if len(su) >= 2 or any(u.type == "Event" for u in su):
                 return True
