@@ -135,7 +135,9 @@ class Grammar:
             f"(?:[\\s《“「『〈\"'#]|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
             f"|{ORDINAL}|{TIME}|{alt(L.kind('prefix'))}|[（(][^（）()]{{0,12}}[）)]"
             f"|自[^{SEP}{END}]{{1,14}}?(?:以来|起)"
-            f"|据[^{SEP}{END}]{{1,16}}?(?:统计|测算|介绍|报道|显示|了解))*"
+            f"|据[^{SEP}{END}]{{1,16}}?(?:统计|测算|介绍|报道|显示|了解)"
+            # 应某国总统某某邀请, 以某某同志为核心的(党中央): what stands before the subject
+            f"|应[^{SEP}{END}]{{1,24}}?邀请|以[^{SEP}{END}]{{1,12}}?为(?:核心|首)的)*"
         )
         follow = alt(verbs | preps | L.kind("follow") | L.kind("speech"))
         self.follow = re.compile(f"(?:{adv_alt}|地|{TIME})*(?P<w>{follow}|、|和|及|与|同)")

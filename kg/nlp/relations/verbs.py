@@ -194,6 +194,7 @@ class Verbs:
                 continue
             if any("planned" in r.flags for r in rows):
                 mod = "planned"  # 研究制定: being drafted
+            after_last = ms[objs[-1].end - s : objs[-1].end - s + 4].lstrip("》”’") if objs else ""
             for o, row in ((o, r) for o in objs for r in rows if o.type in r.types):
                 if "titled" in row.flags and not titled(ms, o, s):
                     continue
@@ -209,8 +210,8 @@ class Verbs:
                     mod = "planned" if wm.group("w") in ("筹办", "筹备") else mod
                 elif row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
                     continue  # 提出关于X的议案: the object is the 议案
-                if row.pred == "participatesIn" and after_o[:1] == "的":
-                    continue  # 出席X的Y总统Z: Z took part (_attendee), not the subject
+                if row.pred == "participatesIn" and "的" in (after_o[:1], after_last[:1]):
+                    continue  # 出席X(暨Y)的Y总统Z: Z took part (_attendee), not the subject
                 if row.pred == "issued" and any(
                     w in _ADJ.match(after_o).group() for w in _DOC_NOUNS
                 ):
@@ -253,16 +254,19 @@ class Verbs:
         return tuple(u.key for u in run), 0.75, False, "pivot", (ms[cs : m.start()], pre)
 
     def _attendee(self, sen: Sentence, ev: Unit, word: str) -> None:
-        """出席X的[Country][post]Person: the person after 的 took part in X."""
+        """出席X的[Country][post]Person(、[Country][post]Person…): each person of the list
+        after 的 took part in X."""
         ms, s = sen.ms, sen.s
         m = self._attendee_re.match(ms, ms.index("的", ev.end - s) + 1)  # o is followed by 的
-        if m is None:
-            return
-        p = sen.umap.get(m.start("p"))
-        if p is not None and p.type == "Person":
+        while m is not None:
+            p = sen.umap.get(m.start("p"))
+            if p is None or p.type != "Person":
+                return
             sen.ds.add(
                 p.key, "participatesIn", ev.key, s, sen.e, f"participatesIn:{word}:attendee", 0.8
             )
+            nxt = m.end()
+            m = self._attendee_re.match(ms, nxt + 1) if ms[nxt : nxt + 1] == "、" else None
 
     def _passive_rel(self, sen: Sentence, pm, agent: Unit, rows, word: str) -> None:
         """《X》《Y》由A印发: every title before 由 gets the relation from A."""
