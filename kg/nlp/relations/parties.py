@@ -108,8 +108,10 @@ def pair_cooperation(ds) -> None:
         if a not in st.tok_starts or not _COOP_AFTER.match(norm, a + 2):
             continue
         k = bisect.bisect_right(ds.ustarts, a) - 1
-        if k >= 0 and ds.units[k].end > a and not (
-            ds.units[k].start == a and ds.units[k].end <= a + 2
+        if (
+            k >= 0
+            and ds.units[k].end > a
+            and not (ds.units[k].start == a and ds.units[k].end <= a + 2)
         ):
             continue  # inside a name: 中拉某某论坛, 《中甲政府关于…合作规划》 (not 中 itself)
         key, _ = next(iter(first[c]))

@@ -46,6 +46,7 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
         if base + i.start(1) in umap
     )
 
+
 _CHINA = "country/CHN"
 
 #: (keys, confidence, implicit, how, text between subject and verb)
