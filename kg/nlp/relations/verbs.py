@@ -154,11 +154,12 @@ class Verbs:
                     continue
             elif not objs:
                 continue
-            if (
-                objs
-                and not g.tail_ok(ms, objs[-1].end - s, ce)
-                and not (ms[ts - 1 : ts] in ("在", "于") and _WHILE.match(ms, objs[-1].end - s, ce))
-            ):
+            if objs and ms[ts - 1 : ts] in ("在", "于") and s + ts - 1 in ds.st.tok_starts:
+                # 在出席X时, 在实施Y过程中: the act the subject does; 在推进Y座谈会上 names
+                # a meeting (the 在-phrase must close with a time word)
+                if not _WHILE.match(ms, objs[-1].end - s, ce):
+                    continue
+            elif objs and not g.tail_ok(ms, objs[-1].end - s, ce):
                 continue
             if objs and ms[objs[-1].end - s : objs[-1].end - s + 2].lstrip("》”’")[:1] == "的":
                 # 会见前来参加X的Y总统Z: Z took part in X
