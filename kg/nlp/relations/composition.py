@@ -46,7 +46,7 @@ class Composition:
             f"由(?P<run>{ENT}(?:(?:[、和及]|以及){ENT})*)(?:等[^{SEP}{END}]{{0,8}}?)?(?:共同)?组成"
         )
         self._component = re.compile(
-            f"(?P<x>{ENT})(?:{adv_alt})*(?:是|为|作为|成为|属于|隶属于|隶属)(?P<y>{ENT})"
+            f"(?P<x>{ENT})(?:{adv_alt}|自古(?:以来)?就?)*(?:是|为|作为|成为|属于|隶属于|隶属)(?P<y>{ENT})"
             f"(?:领土)?(?:不可分割|神圣不可分割)?(?:的)?(?:重要|主要)?(?:{_PART_WORDS})?"
         )
         self._whole_before = re.compile(f"({ENT})[{QUOTES}]*(?:{g.modal_scan.pattern})*$")
