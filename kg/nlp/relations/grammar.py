@@ -120,6 +120,8 @@ class Grammar:
         # material allowed between a subject (or clause start) and its verb
         tok = (
             f"\\s|地|{TIME}|{adv_alt}"
+            # 某部今天（11月27日）发布: a date in brackets after a time word
+            f"|[（(][^（）(){SEP}{END}]{{1,12}}[）)]"
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
             f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
@@ -140,7 +142,10 @@ class Grammar:
             f"|应[^{SEP}{END}]{{1,24}}?邀请|以[^{SEP}{END}]{{1,12}}?为(?:核心|首)的)*"
         )
         follow = alt(verbs | preps | L.kind("follow") | L.kind("speech"))
-        self.follow = re.compile(f"(?:{adv_alt}|地|{TIME})*(?P<w>{follow}|、|和|及|与|同)")
+        self.follow = re.compile(
+            f"(?:{adv_alt}|地|{TIME}|[（(][^（）(){SEP}{END}]{{1,12}}[）)])*"
+            f"(?P<w>{follow}|、|和|及|与|同)"
+        )
         self.speech_re = re.compile(f"(?:{adv_alt})*(?:{alt(L.kind('speech'))})")
         self._opener = re.compile(f"(?:{alt(verbs | adv | preps | L.kind('follow'))})")
         self._pronoun = re.compile(alt(L.kind("pronoun") | L.kind("dual") | L.kind("self")))
