@@ -344,6 +344,13 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         k2, run2, after2 = sen.cls(cj)
         if k2 in ("verbal", "empty"):
             continue
+        if (
+            k2 == "entity"
+            and run2[0].type == "Location"
+            and _verb_next(sen, after2, clauses[cj][1])
+        ):
+            # 某省把X作为Y，大力实施Z: the place that opens the sentence acts (PLACE_PREDS)
+            return (run2[0].key,), 0.7, False, "place", (pre,)
         if k2 == "agent":
             pre2 = ms[after2 : clauses[cj][1]]
             keys = tuple(u.key for u in run2)
