@@ -126,3 +126,27 @@ def test_cosigners_of_a_cooperation_document():
 def test_pair_of_first_characters_marked_as_countries():
     text = "习近平指出，中国同加蓬传统友好。双方丰富中加全面战略合作伙伴关系内涵。"
     assert rels(text, "cooperatesWith") == {("country/GAB", "country/CHN")}
+
+
+# ----------------------------------------------------------------- time words and causatives
+
+
+def test_time_word_and_bracketed_date_before_the_verb():
+    got = rels("市场监管总局今天（11月27日）公布《某某信用修复管理办法》。", "issued")
+    assert got == {("gov/samr", "law/某某信用修复管理办法")}
+    got = rels("财政部日前修订印发《某某资金管理办法》。", "issued")
+    assert got == {("gov/mof", "law/某某资金管理办法")}
+
+
+def test_deploying_is_causative_for_implements():
+    got = rels("公安部部署开展“某某2030”专项行动。", "implements")
+    assert got == {("gov/mps", "program/某某2030专项行动")}
+
+
+def test_part_of_since_ancient_times():
+    assert rels("西藏自古就是中国的一部分。", "partOf") == {("place/tibet", "country/CHN")}
+
+
+def test_place_opening_the_sentence_is_the_topic():
+    text = "今年，四川把推进新型工业化作为经济增长的主引擎，大力实施“天府粮仓”建设行动。"
+    assert rels(text, "implements") == {("place/sichuan", "program/天府粮仓建设行动")}
