@@ -104,6 +104,9 @@ _COUNTED = re.compile(
     r"|(?:[一二三四1-4]季度)"  # 一季度|国家开发银行…
     r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
+# an amount opens no programme's name (1亿亩|试点)
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?[十百千万亿]")
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
 _COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )
@@ -347,6 +350,12 @@ _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
 # cheap test before the left edge is looked for
 _VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_GAMES_SCOPE = ("全国", "世界", "亚洲")
+# what may follow the place in a longer name of games (杭州|第19届亚运会, 成都|世界大运会)
+_GAMES_TAIL = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
+    r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
+)  # fmt: skip
 # a date right after an event's name (X论坛|27日至28日|在…举行)
 _DATE_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:日|号)")
 # an edition of a recurring event at a name's start (第二届|…峰会), not a body's session
@@ -1019,6 +1028,52 @@ class Patterns:
             or bool(_COUNT_ONLY.fullmatch(body))
         )
 
+    @staticmethod
+    def _games_host(
+        norm: str, start: int, hs: int, view: _DocView, named: list[int], named_end: dict[int, int]
+    ) -> int | None:
+        """Where a longer name of games ending in a short head (奥运会, 残奥会) starts:
+        at a known place (or a proper name no dictionary holds) with an optional year or
+        edition before it and only a year, an edition or a qualifier (夏季, 世界…) after it
+        (2022年杭州亚运会, 某市第19届亚运会, 上届|东京奥运会), or at a year or edition
+        (2024年第33届夏季奥运会); None for a phrase (连续三届|残奥会, 祝贺|…)."""
+        lead = _EDITION_AT.match(norm, start, hs).end()
+        if (lead > start or norm.startswith(_GAMES_SCOPE, start)) and _GAMES_TAIL.fullmatch(
+            norm, lead, hs
+        ):
+            return start  # 2024年第33届夏季奥运会, 全国残特奥会: a year or the scope
+        lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
+        hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
+        b = view.starts.rfind(1, start, hs)  # the last token before the head
+        if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
+            if norm[b:hs] not in _segmenter_freq():
+                hosts.append(b)  # 索契|冬奥会: a proper name jieba's HMM cut
+        if not hosts:
+            return None
+        p = min(hosts)
+        return start if lead == p else p  # 2022年|杭州亚运会: the year is in the name
+
+    def _field_of_campaign(self, body: str, head: str | None) -> bool:
+        """Whether a two-character ``body`` names the field of a head that itself says
+        what kind of campaign it is (质量|提升行动, 标准|提升行动, 中老|经济走廊): a noun,
+        no verb (深化|提升行动: an elliptic reference), no count or period (五年|行动计划).
+
+        >>> p = Patterns.__new__(Patterns); p._verbs = frozenset({"深化"})
+        >>> p._field_of_campaign("质量", "提升行动"), p._field_of_campaign("深化", "提升行动")
+        (True, False)
+        >>> p._field_of_campaign("五年", "行动计划"), p._field_of_campaign("质量", "工程")
+        (False, False)
+        """
+        return (
+            head is not None
+            and len(head) >= 4
+            and len(body) == 2
+            and _HAN.fullmatch(body) is not None
+            and not _NUMERAL.search(body)
+            and body not in self._verbs
+            and body not in _NAME_INTERNAL
+        )
+
     def _add(
         self,
         st,
@@ -1100,12 +1155,18 @@ class Patterns:
             and h not in self.weak_heads - self.verb_only
         ):
             pass  # “三大工程”, “六项行动”: a quoted set of programmes, named by its count
-        elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
-            return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
-        if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
-            self._fold(name, type_)
-        )[0] == self._fold(name, type_):
-            return  # 第十二次全国代表大会 → 全国代表大会: a class noun once the edition goes
+        elif self._generic(body) or (
+            quoted is None
+            and type_ == "Program"
+            and ((len(body) < 3 and not self._field_of_campaign(body, h)) or _AMOUNT.match(body))
+        ):
+            return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything;
+            # 1亿亩|试点: an amount, no name
+        folded = self._fold(name, type_)
+        ht = self.gaz.head_type(folded)
+        if ht and ht[0] == folded and not (short and folded != name):
+            return  # 第十二次全国代表大会 → 全国代表大会: a class noun once the edition goes;
+            # a dated short form is one edition (2024年奥运会)
         if type_ == "Event" and not _ORDINAL_IN.search(name) and not _PERIOD.match(name):
             be = self.gaz.lookup(body)
             if be is not None and be.type in ("GovernmentBody", "Ministry"):
@@ -1210,6 +1271,7 @@ class Patterns:
         # any known name's start, events and programmes too (称赞|北京冬奥会)
         known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
+        event_ends = {c.end for c in st.candidates if c.type == "Event"}
         for hs, he in self._head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -1284,7 +1346,14 @@ class Patterns:
             if head in self.short_heads:
                 # an event's short form: one character (or X残) before a short head, the
                 # head alone when it is a whole short form (第八届|X博会, 亚残运会, 大运会,
-                # 特奥会; not 快速交会, 完成交会); longer names go on below (杭州亚运会)
+                # 特奥会; not 快速交会, 完成交会); longer names go on below when a place
+                # (and a year) opens them (杭州亚运会, 某市2022年冬残奥会), not a phrase
+                # (连续三届|残奥会); another event right before ends the context
+                # (某市冬奥会|冬残奥会)
+                for e in range(hs, start, -1):
+                    if e in event_ends:
+                        start = e
+                        break
                 body = norm[_EDITION_AT.match(norm, start, hs).end() : hs]
                 if len(head) > 2:
                     ok = body in ("", "残")
@@ -1295,9 +1364,22 @@ class Patterns:
                         ok = named_type[start] == "Location"
                 if ok:
                     self._add(st, start, he, "Event", "pattern", short=True)
+                    event_ends.add(he)
                     continue
                 if len(head) == 2:
                     continue
+                host = self._games_host(norm, start, hs, view, named, named_end)
+                if host is not None:
+                    # 某市第19届亚运会 is the games the gazetteer knows as 某市亚运会
+                    e = self.gaz.lookup(_ORDINAL_IN.sub("", norm[host:he]))
+                    if e is not None and e.type == "Event":
+                        st.candidates.append(
+                            Mention(host, he, st.text[host:he], e.type, e.id, e.name, "gazetteer")
+                        )
+                    else:
+                        self._add(st, host, he, "Event", "pattern", short=True)
+                    event_ends.add(he)
+                continue
             if hs - start < 2 and not org:
                 continue
             if (
@@ -1374,9 +1456,13 @@ class Patterns:
                 and self.head_type[head] == "Program"
                 and quoted is None
                 and named_end.get(start) == hs
-                and named_type[start] in ("Country", "Organization")
+                and (
+                    named_type[start] in ("Country", "Organization")
+                    or (head == "试点" and named_type[start] == "Location")
+                )
             ):
-                continue  # 联合国|议程, 某国|基地: a known name and a weak head name no plan
+                continue  # 联合国|议程, 某国|基地, 某省|试点: a known name and a weak head
+                # name no plan (a pilot in a place is no programme of its own)
                 # (an organisation's meetings are events: 阿盟|峰会)
             key = None
             if self.head_type[head] == "Event" and named_type.get(start) in _BODY_TYPES:

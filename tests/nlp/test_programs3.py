@@ -1,0 +1,72 @@
+"""Programmes and events, round 3: pilots, study campaigns, plans of attack, two-character
+fields of campaign heads, longer names of games (invented sentences and work-report ones)."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _labels(text: str, type_: str) -> set[str]:
+    r = extract(Document("t", text))
+    return {m.label for m in r.mentions if m.type == type_}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("开展城乡供水一体化管理试点，扩大覆盖范围。", "城乡供水一体化管理试点"),
+        ("推进农村宅基地有偿退出试点。", "农村宅基地有偿退出试点"),
+        ("在全系统扎实开展廉洁文化学习教育。", "廉洁文化学习教育"),
+        ("实施营商环境三年攻坚方案，压减审批时限。", "营商环境三年攻坚方案"),
+        ("制定实施海洋经济发展战略纲要。", "海洋经济发展战略纲要"),
+        ("深入实施质量提升行动，完善标准体系。", "质量提升行动"),
+        ("实施标准提升行动，加快构建标准体系。", "标准提升行动"),
+    ],
+)
+def test_programme_heads(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("在浙江试点的基础上，推广到全国。", "浙江试点"),  # a pilot in a place
+        ("今年启动1亿亩试点。", "1亿亩试点"),  # an amount
+        ("深化提升行动取得了积极成效。", "深化提升行动"),  # a verb, no field
+        ("双方签署新的五年行动计划。", "五年行动计划"),  # a period
+    ],
+)
+def test_no_programme(text: str, wrong: str) -> None:
+    assert not any(wrong in x for x in _labels(text, "Program"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("做好2024年奥运会、残奥会备战参赛工作。", "残奥会"),
+        ("精心筹办北京冬奥会、冬残奥会。", "冬残奥会"),
+        ("确保北京冬奥会冬残奥会圆满成功。", "冬残奥会"),
+        ("本市成功举办青奥会。", "青奥会"),
+        ("2031年第40届夏季奥运会将在某地开幕。", "夏季奥运会"),
+    ],
+)
+def test_games(text: str, name: str) -> None:
+    assert name in _labels(text, "Event")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他连续三届残奥会获得金牌。",
+        "这是本省历史上第二枚冬残奥会金牌。",
+        "多国人士热烈祝贺北京冬奥会开幕。",
+        "这是一届奥运会上少见的成绩。",
+    ],
+)
+def test_games_need_a_host_or_a_year(text: str) -> None:
+    # only a place, a year or an edition opens a longer name of games
+    labels = _labels(text, "Event")
+    assert not any(
+        x.startswith(("他", "连续", "这是", "本省", "多国", "热烈", "祝贺", "一届")) for x in labels
+    )
