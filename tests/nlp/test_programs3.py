@@ -70,3 +70,23 @@ def test_games_need_a_host_or_a_year(text: str) -> None:
     assert not any(
         x.startswith(("他", "连续", "这是", "本省", "多国", "热烈", "祝贺", "一届")) for x in labels
     )
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("深入贯彻全国水利工作会议精神。", "全国水利工作会议"),  # …精神 ends the name
+        ("中国致公党第九次全国代表大会10月12日在京开幕。", "中国致公党第九次全国代表大会"),
+        ("第十二届全国冬季运动会群众比赛开赛。", "全国冬季运动会"),  # an edition
+        ("在庆祝某某协会成立60周年大会上发表讲话。", "庆祝某某协会成立60周年大会"),
+        ("办好年内举行的中欧领导人会晤。", "中欧领导人会晤"),
+        ("两国元首共同主持中非领导人对话会。", "中非领导人对话会"),
+    ],
+)
+def test_meetings(text: str, name: str) -> None:
+    assert name in _labels(text, "Event")
+
+
+@pytest.mark.parametrize("text", ["两国领导人会晤。", "中方领导人会晤外宾。", "村里召开村民大会。"])
+def test_no_meeting(text: str) -> None:
+    assert not _labels(text, "Event")

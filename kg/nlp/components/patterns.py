@@ -23,6 +23,13 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
+from kg.nlp.components.event_names import (
+    DATE_AFTER,
+    EDITION_OPENS,
+    EVENT_AFTER,
+    anniversary_start,
+    leaders_pair,
+)
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
@@ -41,6 +48,7 @@ _EDITION = re.compile(
 )
 # the same, matched at a position (``_EDITION.match`` from a position finds nothing)
 _EDITION_AT = re.compile(_EDITION.pattern[1:])
+_ORDINAL_OPEN = re.compile(r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)")
 _GENERIC_PREFIX = (
     "本次",
     "这次",
@@ -357,7 +365,7 @@ _GAMES_TAIL = re.compile(
     r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
 )  # fmt: skip
 # a date right after an event's name (X论坛|27日至28日|在…举行)
-_DATE_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:日|号)")
+_DATE_AFTER = DATE_AFTER
 # an edition of a recurring event at a name's start (第二届|…峰会), not a body's session
 _EDITION_OF_SERIES = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
@@ -730,7 +738,10 @@ class Patterns:
             return True
         if start < len(norm) and norm[start].isascii() and norm[start].isalpha():
             return True  # G20…, APEC…
-        return bool(_PERIOD.match(norm, start))
+        if _PERIOD.match(norm, start):
+            return True
+        m = EDITION_OPENS.match(norm, start)  # 第十四届|全国…运动会, 2025年|中国…大会
+        return m is not None and m.end() > start and Patterns._specific(norm, m.end(), named_starts)
 
     def _skip_opening_verbs(
         self, norm: str, start: int, hs: int, view: _DocView, keep: frozenset[str] = frozenset()
@@ -808,7 +819,7 @@ class Patterns:
             return True
         if event and norm.startswith(_EVENT_ORGANS, he):
             return True  # X运动会|组委会: the event names its organisers (see _event_organs)
-        if event and (word in _time_words() or _DATE_AFTER.match(norm, he)):
+        if event and (word in _time_words() or word in EVENT_AFTER or _DATE_AFTER.match(norm, he)):
             return True  # X大会|今天|开幕, X论坛|27日|举行: the news says when
         return (
             word in self._cut_words
@@ -1332,6 +1343,13 @@ class Patterns:
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
             start = self._verb_before_name(norm, start, hs, view, known)
+            gathering = False
+            if self.head_type[head] == "Event":
+                a = anniversary_start(norm, hs)
+                if a is not None and a <= start:
+                    start, gathering = a, True  # 庆祝某某成立60周年|大会: one gathering
+                else:
+                    gathering = leaders_pair(norm, start, hs)  # 中欧领导人|会晤
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:
@@ -1436,18 +1454,23 @@ class Patterns:
                 (
                     quoted is None
                     and not rescued
+                    and not gathering
                     and not self._specific(norm, start, named_starts)
                     and not self._dated(norm, start, hs)
                     and not (head == "工程" and self._opens_with_proper_name(norm, start, hs, view))
                 )
-                or not self._ends_phrase(
-                    norm,
-                    he,
-                    view,
-                    self.head_type[head] == "Event",
-                    # a name that opens with a known name may be the subject of a
-                    # predicate (某某…示范区|基本建成, …规划|正式印发)
-                    predicate=start in named_starts and head not in _SITE_HEADS,
+                or not (
+                    self._ends_phrase(
+                        norm,
+                        he,
+                        view,
+                        self.head_type[head] == "Event",
+                        # a name that opens with a known name may be the subject of a
+                        # predicate (某某…示范区|基本建成, …规划|正式印发)
+                        predicate=start in named_starts and head not in _SITE_HEADS,
+                    )
+                    # an edition names one event, whatever follows (第十四届…运动会|群众比赛)
+                    or (self.head_type[head] == "Event" and _ORDINAL_OPEN.match(norm, start))
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
