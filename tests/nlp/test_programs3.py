@@ -90,3 +90,23 @@ def test_meetings(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["两国领导人会晤。", "中方领导人会晤外宾。", "村里召开村民大会。"])
 def test_no_meeting(text: str) -> None:
     assert not _labels(text, "Event")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "中国南化控股有限责任公司正式迁入新区。",
+            "中国南化控股有限责任公司",
+        ),  # 控股: a trade word
+        ("国际金融协会日前发布报告。", "国际金融协会"),  # 国际 inside a longer word
+        ("遵义医科大学的专家来到县医院。", "遵义医科大学"),  # 遵|义: a place, no verb
+    ],
+)
+def test_organisations(text: str, name: str) -> None:
+    assert name in _labels(text, "Organization")
+
+
+@pytest.mark.parametrize("text", ["吸引投资公司入驻。", "该馆是国家级自然科学类专题博物馆。"])
+def test_no_organisation(text: str) -> None:
+    assert not _labels(text, "Organization")

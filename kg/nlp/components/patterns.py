@@ -330,6 +330,10 @@ _SPECIFIC_PREFIX = (
 # class nouns that stand before an organisation's name in apposition (高新技术企业|X公司);
 # right before the head they name its field instead (中国企业|联合会)
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
+# the heads of companies, and the trade words that jieba tags as verbs but that name a
+# company's business inside its name (某某控股|有限公司, 某某投资|集团, 某某建设|集团)
+_COMPANY_HEADS = frozenset({"公司", "集团"})
+_TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运营", "管理", "贸易", "物流"})
 # verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
 # weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
@@ -827,11 +831,20 @@ class Patterns:
             or bool(self._boundary_re.fullmatch(word))
         )
 
-    def _after_last_verb(self, norm: str, start: int, hs: int, view: _DocView) -> int:
+    def _after_last_verb(
+        self,
+        norm: str,
+        start: int,
+        hs: int,
+        view: _DocView,
+        company: bool = False,
+        known: frozenset[int] | set[int] = frozenset(),
+    ) -> int:
         """The start after the last verb word before an organisation's head (…首次入选|
         世界大学, 与X大学共建|新闻学院): organisation names hold nouns, a verb only as
         the word right before the head (保护|联盟). A class noun cuts too
-        (民营企业|禾川智造有限公司)."""
+        (民营企业|禾川智造有限公司). A ``company``'s trade words are no verbs there
+        (某某控股|有限公司, 某某投资|集团)."""
         starts = view.starts
         a, cut = start, start
         while a < hs:
@@ -839,7 +852,11 @@ class Patterns:
             if b < 0:
                 break  # the word right before the head is its field (警察|学院, 签名|银行)
             w = norm[a:b]
-            if w in self._verbs or w in _ORG_CLASS_NOUNS:
+            if a in known:
+                pass  # 遵义|…大学: a known place, whatever jieba tags it
+            elif (
+                w in self._verbs and not (company and w in _TRADE_WORDS)
+            ) or w in _ORG_CLASS_NOUNS:
                 cut = b
             a = b
         return cut
@@ -956,7 +973,16 @@ class Patterns:
             return not self._generic(norm[end:hs])
         for p in (*_ORG_LOCAL_PREFIX, *_SPECIFIC_PREFIX):
             q = start + len(p)
-            if norm.startswith(p, start) and ends[q]:
+            # a specific prefix may open a longer word of jieba's (国际金融|协会)
+            if norm.startswith(p, start) and (
+                ends[q]
+                or (
+                    not weak
+                    and starts[start]
+                    and p in _SPECIFIC_PREFIX
+                    and norm[q] not in "级性"  # 国家级…, 全国性…: a rank, a class
+                )
+            ):
                 if p in _ORG_LOCAL_PREFIX:  # 省|科技馆, 省|中小企业服务促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self._generic(norm[q:hs]))
                 if weak and p not in _WORLD_PREFIX:
@@ -1283,6 +1309,7 @@ class Patterns:
         known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
         event_ends = {c.end for c in st.candidates if c.type == "Event"}
+        places = {a for a, t in named_type.items() if t == "Location"}
         for hs, he in self._head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -1331,7 +1358,9 @@ class Patterns:
                     start = s2
             if self.head_type[head] == "Event":
                 start = self._skip_opening_verbs(norm, start, hs, view, keep=_EVENT_VERBS)
-            if org or (self.head_type[head] == "Program" and not head.endswith("行动")):
+            if (org or (self.head_type[head] == "Program" and not head.endswith("行动"))) and (
+                named_type.get(start) != "Location"  # 遵|义…: a place jieba cut into a verb
+            ):
                 start = self._skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
                 start += 1  # 与主体工程同时设计: a conjunction opens no name
@@ -1410,7 +1439,13 @@ class Patterns:
                 sub = self._subunit_start(norm, start, hs, named, named_end, named_type)
                 # a known organisation's unit may hold verbs (X组织|推进…协调中心);
                 # elsewhere the last verb ends the context (首次入选|世界大学)
-                start = sub if sub is not None else self._after_last_verb(norm, start, hs, view)
+                start = (
+                    sub
+                    if sub is not None
+                    else self._after_last_verb(
+                        norm, start, hs, view, head in _COMPANY_HEADS, places
+                    )
+                )
                 t = starts.rfind(1, start, hs + 1)  # the start of the head's token
                 if (
                     start < t
