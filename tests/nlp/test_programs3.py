@@ -110,3 +110,28 @@ def test_organisations(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["吸引投资公司入驻。", "该馆是国家级自然科学类专题博物馆。"])
 def test_no_organisation(text: str) -> None:
     assert not _labels(text, "Organization")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("全面复制推广自贸试验区经验。", "自由贸易试验区"),  # the short form, one entity
+        ("支持综合保税区开展保税维修业务。", "综合保税区"),
+        ("设立某省自由贸易试验区的新片区。", "自由贸易试验区"),
+    ],
+)
+def test_designations(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+def test_a_place_s_zone_and_a_class_of_zones() -> None:
+    assert "上海自由贸易试验区" in _labels("设立上海自由贸易试验区。", "Program")
+    assert not _labels("该区进入全国A类综保区行列。", "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["办好第二届“一带一路”国际合作高峰论坛。", "实施“一带一路”科技创新行动计划。"],
+)
+def test_a_quoted_programme_inside_a_name(text: str) -> None:
+    assert "一带一路" in _labels(text, "Program")

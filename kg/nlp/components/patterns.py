@@ -149,6 +149,7 @@ _LIST_OF_WAYS = re.compile(
 # what may follow a quoted programme: the end of the phrase or 等
 _AFTER_QUOTED_NAME = frozenset("，。；、：等和与及）)\n")
 _NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
+_QUOTE_IN = re.compile(r"“([^“”]{2,12})”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (乡村建设样板工程, 资源开发数据平台)
 _NAME_INTERNAL = frozenset(
@@ -532,6 +533,15 @@ class Patterns:
         )
         # what opens such a token: a verb or an adverb (颁布|实施, 广泛|开展)
         self._verb_openers = _verb_openers() | frozenset(self.boundaries)
+        # heads that are themselves the name of a national programme (自由贸易试验区,
+        # 综合保税区), with the full form of a short one (自贸试验区 → 自由贸易试验区)
+        self.whole_heads = {
+            parts[0]: parts[3] if len(parts) > 3 else parts[0]
+            for parts in (
+                line.split() for line in read_lines(directory / "lexicon" / "open_heads.tsv")
+            )
+            if len(parts) > 2 and parts[2] == "whole"
+        }
         self.organs = OrganFinder(gazetteer, directory)
         self.nominals = NominalFinder(directory, self.organs)
         self.find_nominals = True
@@ -1310,6 +1320,10 @@ class Patterns:
         starts, ends = view.starts, view.ends
         event_ends = {c.end for c in st.candidates if c.type == "Event"}
         places = {a for a, t in named_type.items() if t == "Location"}
+        place_ends: dict[int, int] = {}  # end → start of a known place or country
+        for c in st.candidates:
+            if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
+                place_ends[c.end] = c.start
         for hs, he in self._head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -1427,6 +1441,35 @@ class Patterns:
                         self._add(st, host, he, "Event", "pattern", short=True)
                     event_ends.add(he)
                 continue
+            if head in self.whole_heads and hs in place_ends:
+                # 某市|自由贸易试验区, 中国|某市|…: the zone of the places right before it
+                start = place_ends[hs]
+                while start in place_ends:
+                    start = place_ends[start]
+            elif head in self.whole_heads:
+                # 自贸试验区: the programme itself; 某市|自由贸易试验区 is that place's zone;
+                # a modifier makes it a class or one zone (A类|综保区, 某港特殊|综合保税区)
+                b = starts.rfind(1, start, hs)
+                w = norm[b:hs] if b >= 0 else ""
+                if w and (
+                    w[-1] in "类级型"
+                    or w == "特殊"
+                    or (len(w) >= 2 and _HAN.fullmatch(w) and w not in _segmenter_freq())
+                ):
+                    continue
+                full = self.whole_heads[head]
+                st.candidates.append(
+                    Mention(
+                        hs,
+                        he,
+                        st.text[hs:he],
+                        "Program",
+                        open_key("Program", full),
+                        full,
+                        "pattern",
+                    )
+                )
+                continue
             if hs - start < 2 and not org:
                 continue
             if (
@@ -1529,7 +1572,25 @@ class Patterns:
                 )
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
         self._event_organs(st, norm)
+        self._quoted_programmes(st)
         return doc
+
+    def _quoted_programmes(self, st) -> None:
+        """A known programme quoted inside a longer name is a mention of its own
+        (“一带一路”国际合作高峰论坛 names the event and the programme); only names that
+        hold a quote mark are read."""
+        text = st.text
+        for c in st.candidates[:]:
+            if c.type not in ("Event", "Program", "Organization") or "“" not in c.text:
+                continue
+            for m in _QUOTE_IN.finditer(c.text):
+                e = self.gaz.lookup(m.group(1))
+                if e is not None and e.type == "Program" and e.id != c.key:
+                    a = c.start + m.start(1)
+                    b = a + len(m.group(1))
+                    st.candidates.append(
+                        Mention(a, b, text[a:b], e.type, e.id, e.name, "gazetteer")
+                    )
 
     @staticmethod
     def _event_organs(st, norm: str) -> None:
