@@ -135,3 +135,19 @@ def test_a_place_s_zone_and_a_class_of_zones() -> None:
 )
 def test_a_quoted_programme_inside_a_name(text: str) -> None:
     assert "一带一路" in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("非盟委员会发表声明。", "非盟委员会"),
+        ("阿拉伯国家联盟首脑理事会会议在某地举行。", "阿拉伯国家联盟首脑理事会"),
+    ],
+)
+def test_organs_of_organisations(text: str, name: str) -> None:
+    assert name in _labels(text, "Organization")
+
+
+def test_an_internal_committee_is_none() -> None:
+    labels = _labels("他任中科院数学与系统科学研究院学术委员会主任。", "Organization")
+    assert not any(x.endswith("委员会") for x in labels)

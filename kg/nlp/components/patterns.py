@@ -347,7 +347,7 @@ _PLACE_OWN_HEADS = frozenset(
     {"人民医院", "中心医院", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
 )
 # the heads of an organisation's units: names only after the organisation's own
-_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"})
+_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处", "委员会", "理事会"})
 # the whole country: with a designated period's head it names one (全国安全生产月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
@@ -963,6 +963,9 @@ class Patterns:
         starts, ends = view.starts, view.ends
         if norm[hs:he] in _SUBUNIT_HEADS and named_type.get(start) != "Organization":
             return False  # 办公室, 秘书处 of an organisation (a body's are state organs)
+        if norm[hs:he] == "委员会" and named.get(start) != hs:
+            return False  # 某联盟|委员会 is its commission; 某院学术委员会, 某党…中央委员会
+            # are internal committees and organs
         end = named.get(start)
         if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
             # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre; a known
