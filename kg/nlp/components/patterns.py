@@ -347,7 +347,8 @@ _PLACE_OWN_HEADS = frozenset(
     {"人民医院", "中心医院", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
 )
 # the heads of an organisation's units: names only after the organisation's own
-_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处", "委员会", "理事会"})
+_ORGAN_HEADS = frozenset({"委员会", "理事会"})
+_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"}) | _ORGAN_HEADS
 # the whole country: with a designated period's head it names one (全国安全生产月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
@@ -1317,6 +1318,7 @@ class Patterns:
         named_starts = set(named_end)
         named_ends = {c.end for c in st.candidates if c.type in _NAMED_TYPES}
         org_end = {e: a for a, e in named_end.items() if named_type[a] == "Organization"}
+        org_starts = sorted(org_end.values())
         named = sorted(named_starts)
         # any known name's start, events and programmes too (称赞|北京冬奥会)
         known = sorted(named_starts.union(c.start for c in st.candidates))
@@ -1346,6 +1348,16 @@ class Patterns:
                 continue  # 战略|机遇期, 规划|许可证: the head runs on into another word
             if org and (hs == 0 or not _NAME_CHAR.match(norm[hs - 1])):
                 continue  # nothing before the head names it
+            if head in _ORGAN_HEADS and not (
+                hs in org_end
+                or (
+                    head != "委员会"
+                    and bisect.bisect_left(org_starts, hs)
+                    > bisect.bisect_left(org_starts, hs - self.max_len)
+                )
+            ):
+                continue  # …委员会, …理事会 only of a known organisation (a cheap test first:
+                # the laws name thousands of committees)
             if head in self.verb_only and not _VERB_ONLY_HINT.search(
                 norm, max(0, hs - self.max_len), hs
             ):
