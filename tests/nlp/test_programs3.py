@@ -151,3 +151,15 @@ def test_organs_of_organisations(text: str, name: str) -> None:
 def test_an_internal_committee_is_none() -> None:
     labels = _labels("他任中科院数学与系统科学研究院学术委员会主任。", "Organization")
     assert not any(x.endswith("委员会") for x in labels)
+
+
+def test_a_sector_s_period_plan() -> None:
+    assert "现代化应急体系建设“十五五”规划" in {
+        m.text
+        for m in extract(Document("t", "印发现代化应急体系建设“十五五”规划。")).mentions
+        if m.type == "Program"
+    }
+    # the national economy's plan stays the national plan
+    assert not any(
+        x.startswith("社会发展") for x in _labels("编制国民经济和社会发展“十五五”规划。", "Program")
+    )

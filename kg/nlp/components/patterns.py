@@ -149,6 +149,8 @@ _LIST_OF_WAYS = re.compile(
 # what may follow a quoted programme: the end of the phrase or 等
 _AFTER_QUOTED_NAME = frozenset("，。；、：等和与及）)\n")
 _NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
+# the last word of a sector before its period plan (…建设|“十四五”规划)
+_SECTOR_TAIL = re.compile(r"(?:建设|发展|体系|事业|产业|保护|治理|改革)\Z")
 _QUOTE_IN = re.compile(r"“([^“”]{2,12})”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (乡村建设样板工程, 资源开发数据平台)
@@ -1104,6 +1106,21 @@ class Patterns:
         p = min(hosts)
         return start if lead == p else p  # 2022年|杭州亚运会: the year is in the name
 
+    def _sector_before(self, norm: str, q: int, head: str, st, view: _DocView) -> int | None:
+        """The start of a sector's name right before a quoted period and a plan's head
+        (军队建设|“十四五”|规划, 应急装备产业发展|“十五五”|规划): the plan is the sector's,
+        not the national one; None when no sector word ends right before the quote or
+        it is the national economy's (国民经济和社会发展|“十五五”规划)."""
+        if head not in ("规划", "计划") or not _SECTOR_TAIL.search(norm, max(0, q - 4), q):
+            return None
+        if norm.endswith(("经济和社会发展", "经济社会发展"), 0, q):
+            return None  # the national economy's plan
+        s2, _ = self._left_edge(norm, q, st, view)
+        body = norm[s2:q]
+        if len(body) < 4 or self._generic(body):
+            return None
+        return s2
+
     def _field_of_campaign(self, body: str, head: str | None) -> bool:
         """Whether a two-character ``body`` names the field of a head that itself says
         what kind of campaign it is (质量|提升行动, 标准|提升行动, 中老|经济走廊): a noun,
@@ -1278,7 +1295,12 @@ class Patterns:
                     if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
                         self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
                     continue
-                self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
+                sector = self._sector_before(norm, inner_s - 1, head, st, view)
+                if sector is not None:
+                    # 某产业发展“十五五”规划: the sector's own plan for the period
+                    self._add(st, sector, m.end(), type_, "pattern")
+                else:
+                    self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
                 quoted_spans.append((m.start(), m.end()))
             else:
                 h = self._open_head(inner)
