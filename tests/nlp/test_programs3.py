@@ -163,3 +163,29 @@ def test_a_sector_s_period_plan() -> None:
     assert not any(
         x.startswith("社会发展") for x in _labels("编制国民经济和社会发展“十五五”规划。", "Program")
     )
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("认真开展“守初心、担使命”主题教育。", "守初心、担使命主题教育"),
+        ("推进“学思践悟”学习教育常态化制度化。", "学思践悟学习教育"),
+        ("实施海洋科学十年规划。", "海洋科学十年规划"),
+        ("抓好农村宅基地制度改革试点。", "农村宅基地制度改革试点"),
+        ("巩固“双减”成果。", "双减"),
+    ],
+)
+def test_campaigns_and_plans(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "抓好部队主题教育。",
+        "审议国民经济和社会发展五年规划。",
+        "这是该领域第一份国家级五年规划。",
+    ],
+)
+def test_no_campaign_or_plan(text: str) -> None:
+    assert not _labels(text, "Program")

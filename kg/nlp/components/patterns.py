@@ -126,11 +126,13 @@ _NOT_SHORTHAND = re.compile(r".[个项大位]|十.五|一.{1,3}一")
 # what governs a shorthand that names a policy instrument: an implementing verb and at most
 # three characters of modifier (实施|“两新”, 抓好本地|“一补”“两减”); ideological verbs
 # (坚持, 树牢, 增强, 做到) govern slogans
-_SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推广|执行)[\u4e00-\u9fff]{0,3}\Z")
+_SHORTHAND_VERB = re.compile(
+    r"(?:实施|推进|落实|抓好|用好|建设|推广|执行|巩固)[\u4e00-\u9fff]{0,3}\Z"
+)
 # what may follow the shorthand (or its chain “A”“B”): the end of the phrase or a word that
 # makes it the policy itself (“两新”政策, “双一流”建设), not a field or a concept (“三农”工作,
 # “三新”领域, “三不腐”理念)
-_SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略")
+_SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略", "成果")
 # an implementing verb, then up to 14 characters of modifiers in the same clause, right
 # before a quoted programme (实施城乡结对、资源下沉|“…”)
 _IMPLEMENTING_BEFORE = re.compile(r"(?:实施|开展|启动|推广|推进)[\u4e00-\u9fff、]{0,14}\Z")
@@ -163,8 +165,11 @@ _COMPOUND_INTERNAL = frozenset({"集成", "整合", "提升", "深化", "合作"
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
-    {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施"}
+    {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施", "抓好", "深化", "扩大"}
 )
+# the heads of study campaigns: a quoted slogan before them names one whatever follows
+# (“某某”学习教育|常态化)
+_CAMPAIGN_HEADS = frozenset({"学习教育", "教育实践活动"})
 # verbs that open programme names as their policy area (扶贫济困服务平台, 打击…, 促进…)
 _POLICY_VERBS = frozenset(
     {
@@ -379,9 +384,12 @@ _EDITION_OF_SERIES = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
 )
 # what a dated plan's name needs besides its period (中长期发展规划 names no plan)
+_RANKED = re.compile(r"[级份照]")
 _PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
 # a period inside a plan's name: 中长期, 2021—2025年
-_PERIOD_IN = re.compile(r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年")
+_PERIOD_IN = re.compile(
+    r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年|(?<![\d一二三四五六七八九十])[三五十]年\Z"
+)  # (searched up to the head) a span of years right before it: 基础研究十年|规划
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -794,6 +802,10 @@ class Patterns:
         if m is None:
             return False
         rest = norm[start : m.start()] + norm[m.end() : hs]
+        if m.group().endswith("年") and len(m.group()) == 2:
+            # a span of years names a plan only after a field of four characters or
+            # more (基础研究|十年规划), not a class (国民经济和社会发展五年规划, 第一份…五年规划)
+            return len(rest) >= 4 and not _RANKED.search(rest) and not rest.endswith("社会发展")
         return len(rest) >= 2 and rest not in _PLAIN_BODIES
 
     def _verb_before_name(
@@ -1289,7 +1301,9 @@ class Patterns:
                 h = self._head_of(head)
                 type_ = self.head_type.get(h or "", "Program")
                 if type_ == "none" or (
-                    h in self.weak_heads and not self._ends_phrase(norm, m.end(), view)
+                    h in self.weak_heads
+                    and h not in _CAMPAIGN_HEADS
+                    and not self._ends_phrase(norm, m.end(), view)
                 ):
                     # “四个全面”战略|布局: the head is part of a longer noun
                     if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
