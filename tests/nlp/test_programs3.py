@@ -189,3 +189,15 @@ def test_campaigns_and_plans(text: str, name: str) -> None:
 )
 def test_no_campaign_or_plan(text: str) -> None:
     assert not _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("第45届东盟峰会11日在某地开幕。", "东盟峰会"),  # an edition of a known body's summit
+        ("全军后勤工作会议10月14日召开。", "全军后勤工作会议"),
+        ("出席全国政协十四届三次会议闭幕会。", "全国政协十四届三次会议"),
+    ],
+)
+def test_more_meetings(text: str, name: str) -> None:
+    assert name in _labels(text, "Event")

@@ -15,7 +15,21 @@ import re
 
 # what the news says right after an event's name: its spirit, its time, its sessions
 EVENT_AFTER = frozenset(
-    {"精神", "期间", "开幕式", "闭幕式", "主席团", "会场", "前夕", "召开", "举行", "开幕", "闭幕"}
+    {
+        "精神",
+        "期间",
+        "开幕式",
+        "闭幕式",
+        "开幕会",
+        "闭幕会",
+        "主席团",
+        "会场",
+        "前夕",
+        "召开",
+        "举行",
+        "开幕",
+        "闭幕",
+    }
 )
 # a date after the name (…大会|12月21日|开幕, …论坛|27日|举行)
 DATE_AFTER = re.compile(

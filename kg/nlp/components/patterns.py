@@ -325,6 +325,7 @@ def _cut_words() -> frozenset[str]:
 _SPECIFIC_PREFIX = (
     "国家",
     "全国",
+    "全军",
     "中国",
     "中华",
     "中央",
@@ -1257,6 +1258,7 @@ class Patterns:
             and h in self.weak_heads
             and quoted is None
             and not self._specific(canon, 0, set())
+            and self.gaz.lookup(canon[: -len(h)]) is None  # 第42届|东盟|峰会: a known body
             and not (
                 h != "会议"
                 and (len(canon) >= 6 or name.startswith("首届"))
