@@ -201,3 +201,10 @@ def test_no_campaign_or_plan(text: str) -> None:
 )
 def test_more_meetings(text: str, name: str) -> None:
     assert name in _labels(text, "Event")
+
+
+@pytest.mark.parametrize(
+    "text, name", [("本届渝洽会签约项目百余个。", "渝洽会"), ("办好数贸会。", "数贸会")]
+)
+def test_fair_short_forms(text: str, name: str) -> None:
+    assert name in _labels(text, "Event")
