@@ -208,3 +208,19 @@ def test_more_meetings(text: str, name: str) -> None:
 )
 def test_fair_short_forms(text: str, name: str) -> None:
     assert name in _labels(text, "Event")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("伤员被送到定日县医院救治。", "定日县医院"),  # a county's hospital
+        ("他是匹兹堡大学的教授。", "匹兹堡大学"),  # a university named for its city
+        ("东京铁路公司部分列车停运。", "东京铁路公司"),  # 公司|部分: 部 opens a word
+    ],
+)
+def test_place_named_organisations(text: str, name: str) -> None:
+    assert name in _labels(text, "Organization")
+
+
+def test_a_pejorative_group_is_none() -> None:
+    assert not _labels("某国侵略集团处于孤立地位。", "Organization")

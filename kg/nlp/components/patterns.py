@@ -352,7 +352,7 @@ _EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新�
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
 # 某省博物馆), where a country's name and a head name a class (美国公司)
 _PLACE_OWN_HEADS = frozenset(
-    {"人民医院", "中心医院", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
+    {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
 )
 # the heads of an organisation's units: names only after the organisation's own
 _ORGAN_HEADS = frozenset({"委员会", "理事会"})
@@ -1373,7 +1373,7 @@ class Patterns:
             head = norm[hs:he]
             org = self.head_type[head] == "Organization"
             post_tail = org and he < n and not ends[he] and self._post_tail(norm, he, view)
-            if he < n and norm[he] in "师院局处部厅者" and not post_tail:
+            if he < n and norm[he] in "师院局处部厅者" and not ends[he] and not post_tail:
                 continue
             j = bisect.bisect_right(quoted_spans, (hs, n + 1)) - 1
             if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
