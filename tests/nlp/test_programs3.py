@@ -224,3 +224,27 @@ def test_place_named_organisations(text: str, name: str) -> None:
 
 def test_a_pejorative_group_is_none() -> None:
     assert not _labels("某国侵略集团处于孤立地位。", "Organization")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("双方共同推进十大伙伴行动。", "十大伙伴行动"),
+        ("大力实施六大优势产业提质倍增行动。", "六大优势产业提质倍增行动"),
+    ],
+)
+def test_counted_packages(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施环境整治等六大工程。",
+        "建设九大清洁能源基地。",
+        "这是一项系统工程。",
+        "九项中国工程入选名录。",
+    ],
+)
+def test_no_counted_package(text: str) -> None:
+    assert not _labels(text, "Program")

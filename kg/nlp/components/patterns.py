@@ -115,6 +115,8 @@ _COUNTED = re.compile(
 # an amount opens no programme's name (1亿亩|试点)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?[十百千万亿]")
 _NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
+# a count of a package of programmes right before its field (十大|伙伴行动, 八项|…)
+_COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 _COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )
@@ -1403,6 +1405,20 @@ class Patterns:
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
+            if (
+                cut == "#"
+                and self.head_type[head] == "Program"
+                and head not in _SITE_HEADS  # 十大钢铁基地: a count of sites
+                and hs - start >= 2
+                and named_type.get(start) not in ("Country", "Location")  # 九项中国|工程
+            ):
+                c = _COUNTED_SET.search(norm, max(0, start - 6), start)
+                if c is not None and (c.start() == 0 or norm[c.start() - 1] not in "等第"):
+                    # 十大|伙伴|行动, 八大|共同|行动: a package named by its count and a
+                    # field (not A、B等六大工程, a list's sum, nor 一项战略)
+                    if not self._generic(norm[start:hs]):
+                        self._add(st, c.start(), he, "Program", "pattern", short=True)
+                        continue
             if cut == "届" and self.head_type[head] == "Event":
                 e = _EDITION_BEFORE.search(norm, max(0, start - 14), start)
                 if e is not None:
