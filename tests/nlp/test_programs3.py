@@ -248,3 +248,9 @@ def test_counted_packages(text: str, name: str) -> None:
 )
 def test_no_counted_package(text: str) -> None:
     assert not _labels(text, "Program")
+
+
+def test_a_dated_meeting_of_a_place() -> None:
+    # a year, then a known place: one edition of that place's meeting
+    assert "深圳全球招商大会" in _labels("2031深圳全球招商大会昨天举行。", "Event")
+    assert not _labels("第一次债权人会议召开。", "Event")

@@ -1136,6 +1136,15 @@ class Patterns:
             return None
         return s2
 
+    def _opens_with_known(self, name: str, end: int) -> bool:
+        """Whether ``name`` opens with a place, a country or a body the gazetteer knows,
+        of two to six characters and before ``end`` (某区北斗合作|大会 after its year)."""
+        for k in range(min(end, 6), 1, -1):
+            e = self.gaz.lookup(name[:k])
+            if e is not None and e.type in _NAMED_TYPES:
+                return True
+        return False
+
     def _field_of_campaign(self, body: str, head: str | None) -> bool:
         """Whether a two-character ``body`` names the field of a head that itself says
         what kind of campaign it is (质量|提升行动, 标准|提升行动, 中老|经济走廊): a noun,
@@ -1261,6 +1270,7 @@ class Patterns:
             and quoted is None
             and not self._specific(canon, 0, set())
             and self.gaz.lookup(canon[: -len(h)]) is None  # 第42届|东盟|峰会: a known body
+            and not self._opens_with_known(canon, len(canon) - len(h))  # 2025|某区…大会
             and not (
                 h != "会议"
                 and (len(canon) >= 6 or name.startswith("首届"))
