@@ -43,16 +43,7 @@ _COUNTY_UNITS = frozenset("县")
 # after a country's or a city's name, the unit of a currency named after it or a time zone
 # (丹麦克朗, 瑞士法郎, 北京时间): the name is no mention of the place
 _NOT_PLACE_AFTER = (
-    "克朗",
-    "法郎",
-    "卢布",
-    "比索",
-    "卢比",
-    "里拉",
-    "第纳尔",
-    "兰特",
-    "先令",
-    "福林",
+    "克朗", "法郎", "卢布", "比索", "卢比", "里拉", "第纳尔", "兰特", "先令", "福林",
     "时间",
 )
 # jieba tags of function words and verbs: 和|县 of 省和县两级, 旅游兴县 are no county
