@@ -11,7 +11,9 @@ event's name (…大会|精神, …会议|期间, …大会|12月21日|开幕).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Container, Mapping, Sequence
 
 # what the news says right after an event's name: its spirit, its time, its sessions
 EVENT_AFTER = frozenset(
@@ -61,3 +63,52 @@ def leaders_pair(norm: str, start: int, hs: int) -> bool:
     中美元首), the body of a leaders' meeting; not 两国领导人, 中方领导人."""
     m = _PAIR.search(norm, start, hs)
     return m is not None and m.start() == start and norm[start + 1] not in _NOT_PAIR
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# a year and an edition at a name's start (2024年第33届|…)
+_LEAD = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?")
+_GAMES_SCOPE = ("全国", "世界", "亚洲")
+# what may follow the place in a longer name of games (杭州|第19届亚运会, 成都|世界大运会)
+_GAMES_TAIL = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
+    r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
+)  # fmt: skip
+
+
+def games_host(
+    norm: str,
+    start: int,
+    hs: int,
+    token_starts,
+    named: Sequence[int],
+    named_end: Mapping[int, int],
+    dictionary: Container[str],
+) -> int | None:
+    """Where a longer name of games ending in a short head (奥运会, 残奥会) at ``hs``
+    starts, searched from ``start``: at a known place (``named``: the sorted starts of known
+    names, ``named_end`` their ends) or a proper name no ``dictionary`` word (the last
+    token, from ``token_starts``), with an optional year or edition before it and only a
+    year, an edition or a qualifier (夏季, 世界…) after it (2022年杭州亚运会, 某市第19届亚运会,
+    上届|东京奥运会), or at a year, an edition or a scope (2024年第33届夏季奥运会, 全国残特奥会);
+    None for a phrase (连续三届|残奥会, 祝贺|…).
+
+    >>> games_host("2031年第40届夏季奥运会", 0, 11, b"\\x01" * 16, [], {}, set())
+    0
+    >>> games_host("连续三届残奥会", 0, 4, b"\\x01\\x00\\x01\\x00\\x01", [], {}, {"三届"})
+    """
+    lead = _LEAD.match(norm, start, hs).end()
+    if (lead > start or norm.startswith(_GAMES_SCOPE, start)) and _GAMES_TAIL.fullmatch(
+        norm, lead, hs
+    ):
+        return start  # 2024年第33届夏季奥运会, 全国残特奥会: a year or the scope
+    lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
+    hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
+    b = token_starts.rfind(1, start, hs)  # the last token before the head
+    if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
+        if norm[b:hs] not in dictionary:
+            hosts.append(b)  # 索契|冬奥会: a proper name jieba's HMM cut
+    if not hosts:
+        return None
+    p = min(hosts)
+    return start if lead == p else p  # 2022年|杭州亚运会: the year is in the name

@@ -28,6 +28,7 @@ from kg.nlp.components.event_names import (
     EDITION_OPENS,
     EVENT_AFTER,
     anniversary_start,
+    games_host,
     leaders_pair,
 )
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
@@ -374,12 +375,6 @@ _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
 # cheap test before the left edge is looked for
 _VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_GAMES_SCOPE = ("全国", "世界", "亚洲")
-# what may follow the place in a longer name of games (杭州|第19届亚运会, 成都|世界大运会)
-_GAMES_TAIL = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
-    r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
-)  # fmt: skip
 # a date right after an event's name (X论坛|27日至28日|在…举行)
 _DATE_AFTER = DATE_AFTER
 # an edition of a recurring event at a name's start (第二届|…峰会), not a body's session
@@ -1096,31 +1091,6 @@ class Patterns:
             or bool(_COUNT_ONLY.fullmatch(body))
         )
 
-    @staticmethod
-    def _games_host(
-        norm: str, start: int, hs: int, view: _DocView, named: list[int], named_end: dict[int, int]
-    ) -> int | None:
-        """Where a longer name of games ending in a short head (奥运会, 残奥会) starts:
-        at a known place (or a proper name no dictionary holds) with an optional year or
-        edition before it and only a year, an edition or a qualifier (夏季, 世界…) after it
-        (2022年杭州亚运会, 某市第19届亚运会, 上届|东京奥运会), or at a year or edition
-        (2024年第33届夏季奥运会); None for a phrase (连续三届|残奥会, 祝贺|…)."""
-        lead = _EDITION_AT.match(norm, start, hs).end()
-        if (lead > start or norm.startswith(_GAMES_SCOPE, start)) and _GAMES_TAIL.fullmatch(
-            norm, lead, hs
-        ):
-            return start  # 2024年第33届夏季奥运会, 全国残特奥会: a year or the scope
-        lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
-        hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
-        b = view.starts.rfind(1, start, hs)  # the last token before the head
-        if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
-            if norm[b:hs] not in _segmenter_freq():
-                hosts.append(b)  # 索契|冬奥会: a proper name jieba's HMM cut
-        if not hosts:
-            return None
-        p = min(hosts)
-        return start if lead == p else p  # 2022年|杭州亚运会: the year is in the name
-
     def _sector_before(self, norm: str, q: int, head: str, st, view: _DocView) -> int | None:
         """The start of a sector's name right before a quoted period and a plan's head
         (军队建设|“十四五”|规划, 应急装备产业发展|“十五五”|规划): the plan is the sector's,
@@ -1508,7 +1478,7 @@ class Patterns:
                     continue
                 if len(head) == 2:
                     continue
-                host = self._games_host(norm, start, hs, view, named, named_end)
+                host = games_host(norm, start, hs, view.starts, named, named_end, _segmenter_freq())
                 if host is not None:
                     # 某市第19届亚运会 is the games the gazetteer knows as 某市亚运会
                     e = self.gaz.lookup(_ORDINAL_IN.sub("", norm[host:he]))
