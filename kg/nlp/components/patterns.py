@@ -23,6 +23,14 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
+from kg.nlp.components.event_names import (
+    DATE_AFTER,
+    EDITION_OPENS,
+    EVENT_AFTER,
+    anniversary_start,
+    games_host,
+    leaders_pair,
+)
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
@@ -41,6 +49,7 @@ _EDITION = re.compile(
 )
 # the same, matched at a position (``_EDITION.match`` from a position finds nothing)
 _EDITION_AT = re.compile(_EDITION.pattern[1:])
+_ORDINAL_OPEN = re.compile(r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)")
 _GENERIC_PREFIX = (
     "本次",
     "这次",
@@ -104,6 +113,11 @@ _COUNTED = re.compile(
     r"|(?:[一二三四1-4]季度)"  # 一季度|国家开发银行…
     r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
+# an amount opens no programme's name (1亿亩|试点)
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?[十百千万亿]")
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
+# a count of a package of programmes right before its field (十大|伙伴行动, 八项|…)
+_COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 _COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )
@@ -115,11 +129,13 @@ _NOT_SHORTHAND = re.compile(r".[个项大位]|十.五|一.{1,3}一")
 # what governs a shorthand that names a policy instrument: an implementing verb and at most
 # three characters of modifier (实施|“两新”, 抓好本地|“一补”“两减”); ideological verbs
 # (坚持, 树牢, 增强, 做到) govern slogans
-_SHORTHAND_VERB = re.compile(r"(?:实施|推进|落实|抓好|用好|建设|推广|执行)[\u4e00-\u9fff]{0,3}\Z")
+_SHORTHAND_VERB = re.compile(
+    r"(?:实施|推进|落实|抓好|用好|建设|推广|执行|巩固)[\u4e00-\u9fff]{0,3}\Z"
+)
 # what may follow the shorthand (or its chain “A”“B”): the end of the phrase or a word that
 # makes it the policy itself (“两新”政策, “双一流”建设), not a field or a concept (“三农”工作,
 # “三新”领域, “三不腐”理念)
-_SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略")
+_SHORTHAND_NEXT = ("的", "等", "和", "与", "及", "政策", "建设", "战略", "成果")
 # an implementing verb, then up to 14 characters of modifiers in the same clause, right
 # before a quoted programme (实施城乡结对、资源下沉|“…”)
 _IMPLEMENTING_BEFORE = re.compile(r"(?:实施|开展|启动|推广|推进)[\u4e00-\u9fff、]{0,14}\Z")
@@ -138,6 +154,9 @@ _LIST_OF_WAYS = re.compile(
 # what may follow a quoted programme: the end of the phrase or 等
 _AFTER_QUOTED_NAME = frozenset("，。；、：等和与及）)\n")
 _NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
+# the last word of a sector before its period plan (…建设|“十四五”规划)
+_SECTOR_TAIL = re.compile(r"(?:建设|发展|体系|事业|产业|保护|治理|改革)\Z")
+_QUOTE_IN = re.compile(r"“([^“”]{2,12})”")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
 # boundary words that also occur inside names (乡村建设样板工程, 资源开发数据平台)
 _NAME_INTERNAL = frozenset(
@@ -149,8 +168,11 @@ _COMPOUND_INTERNAL = frozenset({"集成", "整合", "提升", "深化", "合作"
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 _IMPLEMENT_VERBS = frozenset(
-    {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施"}
+    {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施", "抓好", "深化", "扩大"}
 )
+# the heads of study campaigns: a quoted slogan before them names one whatever follows
+# (“某某”学习教育|常态化)
+_CAMPAIGN_HEADS = frozenset({"学习教育", "教育实践活动"})
 # verbs that open programme names as their policy area (扶贫济困服务平台, 打击…, 促进…)
 _POLICY_VERBS = frozenset(
     {
@@ -306,6 +328,7 @@ def _cut_words() -> frozenset[str]:
 _SPECIFIC_PREFIX = (
     "国家",
     "全国",
+    "全军",
     "中国",
     "中华",
     "中央",
@@ -319,6 +342,10 @@ _SPECIFIC_PREFIX = (
 # class nouns that stand before an organisation's name in apposition (高新技术企业|X公司);
 # right before the head they name its field instead (中国企业|联合会)
 _ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
+# the heads of companies, and the trade words that jieba tags as verbs but that name a
+# company's business inside its name (某某控股|有限公司, 某某投资|集团, 某某建设|集团)
+_COMPANY_HEADS = frozenset({"公司", "集团"})
+_TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运营", "管理", "贸易", "物流"})
 # verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
 _EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
 # weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
@@ -328,10 +355,11 @@ _EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新�
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
 # 某省博物馆), where a country's name and a head name a class (美国公司)
 _PLACE_OWN_HEADS = frozenset(
-    {"人民医院", "中心医院", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
+    {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
 )
 # the heads of an organisation's units: names only after the organisation's own
-_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"})
+_ORGAN_HEADS = frozenset({"委员会", "理事会"})
+_SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"}) | _ORGAN_HEADS
 # the whole country: with a designated period's head it names one (全国安全生产月)
 _WHOLE = ("全国", "国家")
 # first characters of the head words per regular expression (see ``Patterns._head_res``)
@@ -348,15 +376,18 @@ _WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
 _VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # a date right after an event's name (X论坛|27日至28日|在…举行)
-_DATE_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:日|号)")
+_DATE_AFTER = DATE_AFTER
 # an edition of a recurring event at a name's start (第二届|…峰会), not a body's session
 _EDITION_OF_SERIES = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
 )
 # what a dated plan's name needs besides its period (中长期发展规划 names no plan)
+_RANKED = re.compile(r"[级份照]")
 _PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
 # a period inside a plan's name: 中长期, 2021—2025年
-_PERIOD_IN = re.compile(r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年")
+_PERIOD_IN = re.compile(
+    r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年|(?<![\d一二三四五六七八九十])[三五十]年\Z"
+)  # (searched up to the head) a span of years right before it: 基础研究十年|规划
 _PERIOD = re.compile(
     r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
 )
@@ -511,6 +542,15 @@ class Patterns:
         )
         # what opens such a token: a verb or an adverb (颁布|实施, 广泛|开展)
         self._verb_openers = _verb_openers() | frozenset(self.boundaries)
+        # heads that are themselves the name of a national programme (自由贸易试验区,
+        # 综合保税区), with the full form of a short one (自贸试验区 → 自由贸易试验区)
+        self.whole_heads = {
+            parts[0]: parts[3] if len(parts) > 3 else parts[0]
+            for parts in (
+                line.split() for line in read_lines(directory / "lexicon" / "open_heads.tsv")
+            )
+            if len(parts) > 2 and parts[2] == "whole"
+        }
         self.organs = OrganFinder(gazetteer, directory)
         self.nominals = NominalFinder(directory, self.organs)
         self.find_nominals = True
@@ -721,7 +761,10 @@ class Patterns:
             return True
         if start < len(norm) and norm[start].isascii() and norm[start].isalpha():
             return True  # G20…, APEC…
-        return bool(_PERIOD.match(norm, start))
+        if _PERIOD.match(norm, start):
+            return True
+        m = EDITION_OPENS.match(norm, start)  # 第十四届|全国…运动会, 2025年|中国…大会
+        return m is not None and m.end() > start and Patterns._specific(norm, m.end(), named_starts)
 
     def _skip_opening_verbs(
         self, norm: str, start: int, hs: int, view: _DocView, keep: frozenset[str] = frozenset()
@@ -757,6 +800,10 @@ class Patterns:
         if m is None:
             return False
         rest = norm[start : m.start()] + norm[m.end() : hs]
+        if m.group().endswith("年") and len(m.group()) == 2:
+            # a span of years names a plan only after a field of four characters or
+            # more (基础研究|十年规划), not a class (国民经济和社会发展五年规划, 第一份…五年规划)
+            return len(rest) >= 4 and not _RANKED.search(rest) and not rest.endswith("社会发展")
         return len(rest) >= 2 and rest not in _PLAIN_BODIES
 
     def _verb_before_name(
@@ -799,7 +846,7 @@ class Patterns:
             return True
         if event and norm.startswith(_EVENT_ORGANS, he):
             return True  # X运动会|组委会: the event names its organisers (see _event_organs)
-        if event and (word in _time_words() or _DATE_AFTER.match(norm, he)):
+        if event and (word in _time_words() or word in EVENT_AFTER or _DATE_AFTER.match(norm, he)):
             return True  # X大会|今天|开幕, X论坛|27日|举行: the news says when
         return (
             word in self._cut_words
@@ -807,11 +854,20 @@ class Patterns:
             or bool(self._boundary_re.fullmatch(word))
         )
 
-    def _after_last_verb(self, norm: str, start: int, hs: int, view: _DocView) -> int:
+    def _after_last_verb(
+        self,
+        norm: str,
+        start: int,
+        hs: int,
+        view: _DocView,
+        company: bool = False,
+        known: frozenset[int] | set[int] = frozenset(),
+    ) -> int:
         """The start after the last verb word before an organisation's head (…首次入选|
         世界大学, 与X大学共建|新闻学院): organisation names hold nouns, a verb only as
         the word right before the head (保护|联盟). A class noun cuts too
-        (民营企业|禾川智造有限公司)."""
+        (民营企业|禾川智造有限公司). A ``company``'s trade words are no verbs there
+        (某某控股|有限公司, 某某投资|集团)."""
         starts = view.starts
         a, cut = start, start
         while a < hs:
@@ -819,7 +875,11 @@ class Patterns:
             if b < 0:
                 break  # the word right before the head is its field (警察|学院, 签名|银行)
             w = norm[a:b]
-            if w in self._verbs or w in _ORG_CLASS_NOUNS:
+            if a in known:
+                pass  # 遵义|…大学: a known place, whatever jieba tags it
+            elif (
+                w in self._verbs and not (company and w in _TRADE_WORDS)
+            ) or w in _ORG_CLASS_NOUNS:
                 cut = b
             a = b
         return cut
@@ -916,6 +976,9 @@ class Patterns:
         starts, ends = view.starts, view.ends
         if norm[hs:he] in _SUBUNIT_HEADS and named_type.get(start) != "Organization":
             return False  # 办公室, 秘书处 of an organisation (a body's are state organs)
+        if norm[hs:he] == "委员会" and named.get(start) != hs:
+            return False  # 某联盟|委员会 is its commission; 某院学术委员会, 某党…中央委员会
+            # are internal committees and organs
         end = named.get(start)
         if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
             # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre; a known
@@ -936,7 +999,16 @@ class Patterns:
             return not self._generic(norm[end:hs])
         for p in (*_ORG_LOCAL_PREFIX, *_SPECIFIC_PREFIX):
             q = start + len(p)
-            if norm.startswith(p, start) and ends[q]:
+            # a specific prefix may open a longer word of jieba's (国际金融|协会)
+            if norm.startswith(p, start) and (
+                ends[q]
+                or (
+                    not weak
+                    and starts[start]
+                    and p in _SPECIFIC_PREFIX
+                    and norm[q] not in "级性"  # 国家级…, 全国性…: a rank, a class
+                )
+            ):
                 if p in _ORG_LOCAL_PREFIX:  # 省|科技馆, 省|中小企业服务促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self._generic(norm[q:hs]))
                 if weak and p not in _WORLD_PREFIX:
@@ -1017,6 +1089,51 @@ class Patterns:
             or body.startswith(_GENERIC_PREFIX)
             or bool(self._generic_re.fullmatch(body))
             or bool(_COUNT_ONLY.fullmatch(body))
+        )
+
+    def _sector_before(self, norm: str, q: int, head: str, st, view: _DocView) -> int | None:
+        """The start of a sector's name right before a quoted period and a plan's head
+        (军队建设|“十四五”|规划, 应急装备产业发展|“十五五”|规划): the plan is the sector's,
+        not the national one; None when no sector word ends right before the quote or
+        it is the national economy's (国民经济和社会发展|“十五五”规划)."""
+        if head not in ("规划", "计划") or not _SECTOR_TAIL.search(norm, max(0, q - 4), q):
+            return None
+        if norm.endswith(("经济和社会发展", "经济社会发展"), 0, q):
+            return None  # the national economy's plan
+        s2, _ = self._left_edge(norm, q, st, view)
+        body = norm[s2:q]
+        if len(body) < 4 or self._generic(body):
+            return None
+        return s2
+
+    def _opens_with_known(self, name: str, end: int) -> bool:
+        """Whether ``name`` opens with a place, a country or a body the gazetteer knows,
+        of two to six characters and before ``end`` (某区北斗合作|大会 after its year)."""
+        for k in range(min(end, 6), 1, -1):
+            e = self.gaz.lookup(name[:k])
+            if e is not None and e.type in _NAMED_TYPES:
+                return True
+        return False
+
+    def _field_of_campaign(self, body: str, head: str | None) -> bool:
+        """Whether a two-character ``body`` names the field of a head that itself says
+        what kind of campaign it is (质量|提升行动, 标准|提升行动, 中老|经济走廊): a noun,
+        no verb (深化|提升行动: an elliptic reference), no count or period (五年|行动计划).
+
+        >>> p = Patterns.__new__(Patterns); p._verbs = frozenset({"深化"})
+        >>> p._field_of_campaign("质量", "提升行动"), p._field_of_campaign("深化", "提升行动")
+        (True, False)
+        >>> p._field_of_campaign("五年", "行动计划"), p._field_of_campaign("质量", "工程")
+        (False, False)
+        """
+        return (
+            head is not None
+            and len(head) >= 4
+            and len(body) == 2
+            and _HAN.fullmatch(body) is not None
+            and not _NUMERAL.search(body)
+            and body not in self._verbs
+            and body not in _NAME_INTERNAL
         )
 
     def _add(
@@ -1100,12 +1217,18 @@ class Patterns:
             and h not in self.weak_heads - self.verb_only
         ):
             pass  # “三大工程”, “六项行动”: a quoted set of programmes, named by its count
-        elif self._generic(body) or (quoted is None and type_ == "Program" and len(body) < 3):
-            return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything
-        if self.gaz.head_type(self._fold(name, type_)) and self.gaz.head_type(
-            self._fold(name, type_)
-        )[0] == self._fold(name, type_):
-            return  # 第十二次全国代表大会 → 全国代表大会: a class noun once the edition goes
+        elif self._generic(body) or (
+            quoted is None
+            and type_ == "Program"
+            and ((len(body) < 3 and not self._field_of_campaign(body, h)) or _AMOUNT.match(body))
+        ):
+            return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything;
+            # 1亿亩|试点: an amount, no name
+        folded = self._fold(name, type_)
+        ht = self.gaz.head_type(folded)
+        if ht and ht[0] == folded and not (short and folded != name):
+            return  # 第十二次全国代表大会 → 全国代表大会: a class noun once the edition goes;
+            # a dated short form is one edition (2024年奥运会)
         if type_ == "Event" and not _ORDINAL_IN.search(name) and not _PERIOD.match(name):
             be = self.gaz.lookup(body)
             if be is not None and be.type in ("GovernmentBody", "Ministry"):
@@ -1116,6 +1239,8 @@ class Patterns:
             and h in self.weak_heads
             and quoted is None
             and not self._specific(canon, 0, set())
+            and self.gaz.lookup(canon[: -len(h)]) is None  # 第42届|东盟|峰会: a known body
+            and not self._opens_with_known(canon, len(canon) - len(h))  # 2025|某区…大会
             and not (
                 h != "会议"
                 and (len(canon) >= 6 or name.startswith("首届"))
@@ -1160,13 +1285,20 @@ class Patterns:
                 h = self._head_of(head)
                 type_ = self.head_type.get(h or "", "Program")
                 if type_ == "none" or (
-                    h in self.weak_heads and not self._ends_phrase(norm, m.end(), view)
+                    h in self.weak_heads
+                    and h not in _CAMPAIGN_HEADS
+                    and not self._ends_phrase(norm, m.end(), view)
                 ):
                     # “四个全面”战略|布局: the head is part of a longer noun
                     if self._governed_shorthand(norm, inner_s - 1, inner_e + 1):
                         self._add(st, inner_s, inner_e, "Program", "pattern", short=True)
                     continue
-                self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
+                sector = self._sector_before(norm, inner_s - 1, head, st, view)
+                if sector is not None:
+                    # 某产业发展“十五五”规划: the sector's own plan for the period
+                    self._add(st, sector, m.end(), type_, "pattern")
+                else:
+                    self._add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
                 quoted_spans.append((m.start(), m.end()))
             else:
                 h = self._open_head(inner)
@@ -1206,17 +1338,24 @@ class Patterns:
         named_starts = set(named_end)
         named_ends = {c.end for c in st.candidates if c.type in _NAMED_TYPES}
         org_end = {e: a for a, e in named_end.items() if named_type[a] == "Organization"}
+        org_starts = sorted(org_end.values())
         named = sorted(named_starts)
         # any known name's start, events and programmes too (称赞|北京冬奥会)
         known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
+        event_ends = {c.end for c in st.candidates if c.type == "Event"}
+        places = {a for a, t in named_type.items() if t == "Location"}
+        place_ends: dict[int, int] = {}  # end → start of a known place or country
+        for c in st.candidates:
+            if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
+                place_ends[c.end] = c.start
         for hs, he in self._head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
             head = norm[hs:he]
             org = self.head_type[head] == "Organization"
             post_tail = org and he < n and not ends[he] and self._post_tail(norm, he, view)
-            if he < n and norm[he] in "师院局处部厅者" and not post_tail:
+            if he < n and norm[he] in "师院局处部厅者" and not ends[he] and not post_tail:
                 continue
             j = bisect.bisect_right(quoted_spans, (hs, n + 1)) - 1
             if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
@@ -1229,6 +1368,16 @@ class Patterns:
                 continue  # 战略|机遇期, 规划|许可证: the head runs on into another word
             if org and (hs == 0 or not _NAME_CHAR.match(norm[hs - 1])):
                 continue  # nothing before the head names it
+            if head in _ORGAN_HEADS and not (
+                hs in org_end
+                or (
+                    head != "委员会"
+                    and bisect.bisect_left(org_starts, hs)
+                    > bisect.bisect_left(org_starts, hs - self.max_len)
+                )
+            ):
+                continue  # …委员会, …理事会 only of a known organisation (a cheap test first:
+                # the laws name thousands of committees)
             if head in self.verb_only and not _VERB_ONLY_HINT.search(
                 norm, max(0, hs - self.max_len), hs
             ):
@@ -1236,6 +1385,20 @@ class Patterns:
             start, cut = self._left_edge(norm, hs, st, view, org)
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
+            if (
+                cut == "#"
+                and self.head_type[head] == "Program"
+                and head not in _SITE_HEADS  # 十大钢铁基地: a count of sites
+                and hs - start >= 2
+                and named_type.get(start) not in ("Country", "Location")  # 九项中国|工程
+            ):
+                c = _COUNTED_SET.search(norm, max(0, start - 6), start)
+                if c is not None and (c.start() == 0 or norm[c.start() - 1] not in "等第"):
+                    # 十大|伙伴|行动, 八大|共同|行动: a package named by its count and a
+                    # field (not A、B等六大工程, a list's sum, nor 一项战略)
+                    if not self._generic(norm[start:hs]):
+                        self._add(st, c.start(), he, "Program", "pattern", short=True)
+                        continue
             if cut == "届" and self.head_type[head] == "Event":
                 e = _EDITION_BEFORE.search(norm, max(0, start - 14), start)
                 if e is not None:
@@ -1258,7 +1421,9 @@ class Patterns:
                     start = s2
             if self.head_type[head] == "Event":
                 start = self._skip_opening_verbs(norm, start, hs, view, keep=_EVENT_VERBS)
-            if org or (self.head_type[head] == "Program" and not head.endswith("行动")):
+            if (org or (self.head_type[head] == "Program" and not head.endswith("行动"))) and (
+                named_type.get(start) != "Location"  # 遵|义…: a place jieba cut into a verb
+            ):
                 start = self._skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
                 start += 1  # 与主体工程同时设计: a conjunction opens no name
@@ -1270,6 +1435,13 @@ class Patterns:
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
             start = self._verb_before_name(norm, start, hs, view, known)
+            gathering = False
+            if self.head_type[head] == "Event":
+                a = anniversary_start(norm, hs)
+                if a is not None and a <= start:
+                    start, gathering = a, True  # 庆祝某某成立60周年|大会: one gathering
+                else:
+                    gathering = leaders_pair(norm, start, hs)  # 中欧领导人|会晤
             quoted = None
             q = self._quoted_before(norm, start)
             if q is not None:
@@ -1284,7 +1456,14 @@ class Patterns:
             if head in self.short_heads:
                 # an event's short form: one character (or X残) before a short head, the
                 # head alone when it is a whole short form (第八届|X博会, 亚残运会, 大运会,
-                # 特奥会; not 快速交会, 完成交会); longer names go on below (杭州亚运会)
+                # 特奥会; not 快速交会, 完成交会); longer names go on below when a place
+                # (and a year) opens them (杭州亚运会, 某市2022年冬残奥会), not a phrase
+                # (连续三届|残奥会); another event right before ends the context
+                # (某市冬奥会|冬残奥会)
+                for e in range(hs, start, -1):
+                    if e in event_ends:
+                        start = e
+                        break
                 body = norm[_EDITION_AT.match(norm, start, hs).end() : hs]
                 if len(head) > 2:
                     ok = body in ("", "残")
@@ -1295,9 +1474,51 @@ class Patterns:
                         ok = named_type[start] == "Location"
                 if ok:
                     self._add(st, start, he, "Event", "pattern", short=True)
+                    event_ends.add(he)
                     continue
                 if len(head) == 2:
                     continue
+                host = games_host(norm, start, hs, view.starts, named, named_end, _segmenter_freq())
+                if host is not None:
+                    # 某市第19届亚运会 is the games the gazetteer knows as 某市亚运会
+                    e = self.gaz.lookup(_ORDINAL_IN.sub("", norm[host:he]))
+                    if e is not None and e.type == "Event":
+                        st.candidates.append(
+                            Mention(host, he, st.text[host:he], e.type, e.id, e.name, "gazetteer")
+                        )
+                    else:
+                        self._add(st, host, he, "Event", "pattern", short=True)
+                    event_ends.add(he)
+                continue
+            if head in self.whole_heads and hs in place_ends:
+                # 某市|自由贸易试验区, 中国|某市|…: the zone of the places right before it
+                start = place_ends[hs]
+                while start in place_ends:
+                    start = place_ends[start]
+            elif head in self.whole_heads:
+                # 自贸试验区: the programme itself; 某市|自由贸易试验区 is that place's zone;
+                # a modifier makes it a class or one zone (A类|综保区, 某港特殊|综合保税区)
+                b = starts.rfind(1, start, hs)
+                w = norm[b:hs] if b >= 0 else ""
+                if w and (
+                    w[-1] in "类级型"
+                    or w == "特殊"
+                    or (len(w) >= 2 and _HAN.fullmatch(w) and w not in _segmenter_freq())
+                ):
+                    continue
+                full = self.whole_heads[head]
+                st.candidates.append(
+                    Mention(
+                        hs,
+                        he,
+                        st.text[hs:he],
+                        "Program",
+                        open_key("Program", full),
+                        full,
+                        "pattern",
+                    )
+                )
+                continue
             if hs - start < 2 and not org:
                 continue
             if (
@@ -1310,7 +1531,13 @@ class Patterns:
                 sub = self._subunit_start(norm, start, hs, named, named_end, named_type)
                 # a known organisation's unit may hold verbs (X组织|推进…协调中心);
                 # elsewhere the last verb ends the context (首次入选|世界大学)
-                start = sub if sub is not None else self._after_last_verb(norm, start, hs, view)
+                start = (
+                    sub
+                    if sub is not None
+                    else self._after_last_verb(
+                        norm, start, hs, view, head in _COMPANY_HEADS, places
+                    )
+                )
                 t = starts.rfind(1, start, hs + 1)  # the start of the head's token
                 if (
                     start < t
@@ -1354,18 +1581,23 @@ class Patterns:
                 (
                     quoted is None
                     and not rescued
+                    and not gathering
                     and not self._specific(norm, start, named_starts)
                     and not self._dated(norm, start, hs)
                     and not (head == "工程" and self._opens_with_proper_name(norm, start, hs, view))
                 )
-                or not self._ends_phrase(
-                    norm,
-                    he,
-                    view,
-                    self.head_type[head] == "Event",
-                    # a name that opens with a known name may be the subject of a
-                    # predicate (某某…示范区|基本建成, …规划|正式印发)
-                    predicate=start in named_starts and head not in _SITE_HEADS,
+                or not (
+                    self._ends_phrase(
+                        norm,
+                        he,
+                        view,
+                        self.head_type[head] == "Event",
+                        # a name that opens with a known name may be the subject of a
+                        # predicate (某某…示范区|基本建成, …规划|正式印发)
+                        predicate=start in named_starts and head not in _SITE_HEADS,
+                    )
+                    # an edition names one event, whatever follows (第十四届…运动会|群众比赛)
+                    or (self.head_type[head] == "Event" and _ORDINAL_OPEN.match(norm, start))
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
@@ -1374,9 +1606,13 @@ class Patterns:
                 and self.head_type[head] == "Program"
                 and quoted is None
                 and named_end.get(start) == hs
-                and named_type[start] in ("Country", "Organization")
+                and (
+                    named_type[start] in ("Country", "Organization")
+                    or (head == "试点" and named_type[start] == "Location")
+                )
             ):
-                continue  # 联合国|议程, 某国|基地: a known name and a weak head name no plan
+                continue  # 联合国|议程, 某国|基地, 某省|试点: a known name and a weak head
+                # name no plan (a pilot in a place is no programme of its own)
                 # (an organisation's meetings are events: 阿盟|峰会)
             key = None
             if self.head_type[head] == "Event" and named_type.get(start) in _BODY_TYPES:
@@ -1385,7 +1621,25 @@ class Patterns:
                 )
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
         self._event_organs(st, norm)
+        self._quoted_programmes(st)
         return doc
+
+    def _quoted_programmes(self, st) -> None:
+        """A known programme quoted inside a longer name is a mention of its own
+        (“一带一路”国际合作高峰论坛 names the event and the programme); only names that
+        hold a quote mark are read."""
+        text = st.text
+        for c in st.candidates[:]:
+            if c.type not in ("Event", "Program", "Organization") or "“" not in c.text:
+                continue
+            for m in _QUOTE_IN.finditer(c.text):
+                e = self.gaz.lookup(m.group(1))
+                if e is not None and e.type == "Program" and e.id != c.key:
+                    a = c.start + m.start(1)
+                    b = a + len(m.group(1))
+                    st.candidates.append(
+                        Mention(a, b, text[a:b], e.type, e.id, e.name, "gazetteer")
+                    )
 
     @staticmethod
     def _event_organs(st, norm: str) -> None:

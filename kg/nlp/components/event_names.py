@@ -1,0 +1,114 @@
+"""Signs that a meeting's name is one event, for ``kg_patterns``: anniversary gatherings
+(庆祝某某成立100周年大会), leaders' meetings of a pair of countries (中欧领导人会晤), an
+edition that opens a name (第十四届|全国冬季运动会), and the words that may follow an
+event's name (…大会|精神, …会议|期间, …大会|12月21日|开幕).
+
+>>> anniversary_start("在庆祝某某协会成立60周年大会上", 13)
+1
+>>> leaders_pair("中欧领导人会晤", 0, 5), leaders_pair("两国领导人会晤", 0, 5)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Container, Mapping, Sequence
+
+# what the news says right after an event's name: its spirit, its time, its sessions
+EVENT_AFTER = frozenset(
+    {
+        "精神",
+        "期间",
+        "开幕式",
+        "闭幕式",
+        "开幕会",
+        "闭幕会",
+        "主席团",
+        "会场",
+        "前夕",
+        "召开",
+        "举行",
+        "开幕",
+        "闭幕",
+    }
+)
+# a date after the name (…大会|12月21日|开幕, …论坛|27日|举行)
+DATE_AFTER = re.compile(
+    r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}(?:日|号)"
+)
+# an edition or a year that opens a name (第十四届|…, 2025年|…)
+EDITION_OPENS = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
+)
+# 庆祝|纪念 … 成立|诞辰|胜利|建交 … N周年 right before the head
+_ANNIVERSARY = re.compile(
+    r"(?:庆祝|纪念)[^，。；：、\n]{0,24}?(?:成立|诞辰|胜利|建交|建校|建军|解放|回归|创刊|创建)"
+    r"[\d一二三四五六七八九十百]+周年\Z"
+)
+# a pair of countries or regions named by their first characters (中欧, 中非, 中美, 中日韩)
+_PAIR = re.compile(r"中[\u4e00-\u9fff]{1,2}(?:领导人|元首|首脑)\Z")
+_NOT_PAIR = frozenset("方国外央共部期间等")
+
+
+def anniversary_start(norm: str, hs: int) -> int | None:
+    """The start of an anniversary gathering's name whose head starts at ``hs``
+    (庆祝某某成立60周年|大会): where 庆祝 or 纪念 opens it, within one clause."""
+    m = _ANNIVERSARY.search(norm, max(0, hs - 40), hs)
+    return m.start() if m is not None else None
+
+
+def leaders_pair(norm: str, start: int, hs: int) -> bool:
+    """Whether ``norm[start:hs]`` is a pair of countries and its leaders (中欧领导人,
+    中美元首), the body of a leaders' meeting; not 两国领导人, 中方领导人."""
+    m = _PAIR.search(norm, start, hs)
+    return m is not None and m.start() == start and norm[start + 1] not in _NOT_PAIR
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+# a year and an edition at a name's start (2024年第33届|…)
+_LEAD = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?")
+_GAMES_SCOPE = ("全国", "世界", "亚洲")
+# what may follow the place in a longer name of games (杭州|第19届亚运会, 成都|世界大运会)
+_GAMES_TAIL = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
+    r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
+)  # fmt: skip
+
+
+def games_host(
+    norm: str,
+    start: int,
+    hs: int,
+    token_starts,
+    named: Sequence[int],
+    named_end: Mapping[int, int],
+    dictionary: Container[str],
+) -> int | None:
+    """Where a longer name of games ending in a short head (奥运会, 残奥会) at ``hs``
+    starts, searched from ``start``: at a known place (``named``: the sorted starts of known
+    names, ``named_end`` their ends) or a proper name no ``dictionary`` word (the last
+    token, from ``token_starts``), with an optional year or edition before it and only a
+    year, an edition or a qualifier (夏季, 世界…) after it (2022年杭州亚运会, 某市第19届亚运会,
+    上届|东京奥运会), or at a year, an edition or a scope (2024年第33届夏季奥运会, 全国残特奥会);
+    None for a phrase (连续三届|残奥会, 祝贺|…).
+
+    >>> games_host("2031年第40届夏季奥运会", 0, 11, b"\\x01" * 16, [], {}, set())
+    0
+    >>> games_host("连续三届残奥会", 0, 4, b"\\x01\\x00\\x01\\x00\\x01", [], {}, {"三届"})
+    """
+    lead = _LEAD.match(norm, start, hs).end()
+    if (lead > start or norm.startswith(_GAMES_SCOPE, start)) and _GAMES_TAIL.fullmatch(
+        norm, lead, hs
+    ):
+        return start  # 2024年第33届夏季奥运会, 全国残特奥会: a year or the scope
+    lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
+    hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
+    b = token_starts.rfind(1, start, hs)  # the last token before the head
+    if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
+        if norm[b:hs] not in dictionary:
+            hosts.append(b)  # 索契|冬奥会: a proper name jieba's HMM cut
+    if not hosts:
+        return None
+    p = min(hosts)
+    return start if lead == p else p  # 2022年|杭州亚运会: the year is in the name
