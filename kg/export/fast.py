@@ -608,7 +608,8 @@ def start_fast(
     base = base_iri or DEFAULT_BASE
     plan = _Plan(res, base)
     version = f"{module_version(*STATEMENT_MODULES)}|{fmt}|{base}".encode()
-    counts = {"fragments_cached": 0, "fragments_built": 0}
+    counts = {"fragments_cached": 0, "fragments_built": 0, "document_fragments_cached": 0,
+              "document_fragments_built": 0}
     # every part of the file, in order: (kind, input, store key, cached bytes or None,
     # its identity for ``memo``)
     parts: list[tuple[bytes, Any, str | None, Any, Any]] = []
@@ -659,13 +660,17 @@ def start_fast(
         with atomic_write(out, "wb") as f:
             if renderer.ttl is not None:
                 f.write(renderer.ttl.header().encode("utf-8"))
-            for j, (_, inp, key, data, ident) in enumerate(parts):
+            for j, (kind, inp, key, data, ident) in enumerate(parts):
                 if data is not None:
                     counts["fragments_cached"] += 1
+                    if kind == b"D":
+                        counts["document_fragments_cached"] += 1
                     f.write(_unpack_fragment(memoryview(data), rules))
                     continue
                 text, frag_rules = rendered.pop(j)
                 counts["fragments_built"] += 1
+                if kind == b"D":
+                    counts["document_fragments_built"] += 1
                 rules |= frag_rules
                 f.write(text)
                 packed = None

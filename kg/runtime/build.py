@@ -477,11 +477,12 @@ def build(
                         release=free_later,
                     )
 
-            # With the workers gone (a small rebuild) the formats not written from the
-            # resolution (graph.html) are written by a forked child while this process
-            # writes Turtle: it has the other core to itself.
+            # With the workers gone or idle (a small rebuild; ``--watch`` keeps them) the
+            # formats not written from the resolution (graph.html) are written by a forked
+            # child while this process writes Turtle: it has the other core to itself.
             fork_slow: tuple[str, ...] = ()
-            if use_fast and pools is None and fork_safe():
+            idle = pools is None or report.docs_extracted < FEW_EXTRACTED
+            if use_fast and idle and fork_safe():
                 fork_slow = tuple(f for f in formats if f not in fast_formats)
                 if fork_slow:  # imported once here, not by every child (--watch)
                     preload_exporters()
