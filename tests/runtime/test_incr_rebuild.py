@@ -141,3 +141,50 @@ def test_a_rebuild_renders_only_the_changed_document_fragment(tmp_path: Path) ->
     r = again()
     assert 1 <= r.fragments["document_fragments_built"] <= 3
     assert r.fragments["fragments_cached"] >= n_docs - 3
+
+
+def stamps(out: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.iterdir() if p.is_file()}
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_and_keeps_the_fragments(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "laws"
+    laws = law_sample(corpus)
+    out = tmp_path / "out"
+
+    def again(formats=("ttl", "html")):
+        return build([corpus], out, workers=1, cache_dir=out / ".cache", formats=formats,
+                     fast_export=True, quiet=True)  # fmt: skip
+
+    first = again()
+    assert not first.outputs_unchanged
+    before = stamps(out)
+    r = again()
+    assert r.outputs_unchanged and r.docs_extracted == 0
+    assert "(up to date: not written again)" in r.summary()
+    assert r.outputs == first.outputs
+    assert stamps(out) == before  # not replaced
+    # the fragments were kept as if read: a change after it renders one document's
+    with laws[2].open("a", encoding="utf-8") as f:
+        f.write("\n\n本规定自公布之日起施行。\n")
+    r = again()
+    assert not r.outputs_unchanged
+    assert r.fragments["document_fragments_built"] == 1
+    assert r.fragments["document_fragments_cached"] == r.docs_read - 1
+    scratch_out = tmp_path / "ref"
+    shutil.rmtree(scratch_out, ignore_errors=True)
+    build([corpus], scratch_out, workers=1, cache_dir=scratch_out / ".cache",
+          formats=("ttl", "html"), fast_export=True, quiet=True)  # fmt: skip
+    assert_same_outputs(out, scratch_out)
+    # an output changed by hand, or other options: written again
+    with (out / "graph.html").open("ab") as f:
+        f.write(b"\n")
+    assert not again().outputs_unchanged
+    assert_same_outputs(out, scratch_out)
+    assert not again(("ttl",)).outputs_unchanged
+    assert again(("ttl",)).outputs_unchanged
+    (out / "graph.ttl").unlink()
+    r = again(("ttl",))
+    assert not r.outputs_unchanged and (out / "graph.ttl").is_file()
