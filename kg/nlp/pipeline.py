@@ -33,6 +33,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+# isort: off
+import kg.nlp.spacy_lean  # before spaCy: imports it without its command line
+
+# isort: on
 from spacy.lang.zh import Chinese, Segmenter
 from spacy.language import Language
 

@@ -41,3 +41,22 @@ def test_a_restored_pipeline_takes_the_tag_table_from_the_snapshot(tmp_path: Pat
     tags = jieba_tags()
     assert len(tags) > 300_000
     assert r.stdout.strip() == f"{len(tags)} {list(tags.items())[:3]}"
+
+
+LEAN = """
+import sys
+import kg.nlp.pipeline
+loaded = sorted(m for m in ("spacy.cli", "jinja2", "weasel") if m in sys.modules)
+import spacy
+print(loaded, callable(spacy.info), hasattr(spacy.cli, "download"), "spacy.cli" in sys.modules)
+"""
+
+
+def test_the_pipeline_imports_spacy_without_its_command_line() -> None:
+    """A worker imports spaCy without ``spacy.cli`` (jinja2, weasel, …); the command line
+    is still there for whoever asks for it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", LEAN], capture_output=True, text=True, env=env,
+                       cwd=ROOT)  # fmt: skip
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.strip() == "[] True True True"
