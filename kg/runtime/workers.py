@@ -238,8 +238,10 @@ class Pools:
 
     @property
     def broken(self) -> bool:
-        """Whether a worker died (its pool takes no more work)."""
-        return any(getattr(pool, "_broken", False) for pool, _ in self.pools)
+        """Whether a worker died (its pool takes no more work), or one was never forked."""
+        return any(getattr(pool, "_broken", False) for pool, _ in self.pools) or any(
+            f.done() and f.exception() is not None for f in self._forked.values()
+        )
 
     def prestart(self) -> None:
         if self.pools:
