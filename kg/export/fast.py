@@ -571,9 +571,13 @@ class _Renderer:
 def render_parts(
     fmt: str, base: str, parts: list[tuple[bytes, Any]]
 ) -> list[tuple[bytes, set[str]]]:
-    """Render fragments (runs in a worker process for :func:`start_fast`)."""
+    """Render fragments (runs in a worker process for :func:`start_fast`). An input may
+    come as its :func:`_canonical` bytes: the build made them for the store key, and
+    sending them as they are costs it no second pickling."""
     r = _Renderer(fmt, base)
-    return [r.part(kind, inp) for kind, inp in parts]
+    return [
+        r.part(kind, pickle.loads(inp) if isinstance(inp, bytes) else inp) for kind, inp in parts
+    ]
 
 
 #: Fragments to render per task sent to a worker process.
@@ -608,7 +612,8 @@ def start_fast(
     base = base_iri or DEFAULT_BASE
     plan = _Plan(res, base)
     version = f"{module_version(*STATEMENT_MODULES)}|{fmt}|{base}".encode()
-    counts = {"fragments_cached": 0, "fragments_built": 0}
+    counts = {"fragments_cached": 0, "fragments_built": 0, "document_fragments_cached": 0,
+              "document_fragments_built": 0}
     # every part of the file, in order: (kind, input, store key, cached bytes or None,
     # its identity for ``memo``)
     parts: list[tuple[bytes, Any, str | None, Any, Any]] = []
@@ -619,17 +624,22 @@ def start_fast(
         memo["version"] = version
     seen: dict[Any, tuple[Any, str | None, Any]] = {}
 
+    blobs: dict[int, bytes] = {}  # part → its canonical bytes, sent to a worker as they are
+
     def add(kind: bytes, inp: Any, ident: Any) -> None:
-        key = data = None
+        key = data = blob = None
         last = memo.get(ident) if memo is not None else None
         if last is not None and last[0] == inp:
             key, data = last[1], last[2]
             if store is not None and key is not None:
                 store.touch(key)
         elif store is not None:
-            key = hashlib.blake2b(version + kind + _canonical(inp), digest_size=20).hexdigest()
+            blob = _canonical(inp)
+            key = hashlib.blake2b(version + kind + blob, digest_size=20).hexdigest()
             data = store.get(key)
         if data is None:
+            if blob is not None:
+                blobs[len(parts)] = blob
             todo.append(len(parts))
         elif memo is not None:
             seen[ident] = (inp, key, data)
@@ -643,9 +653,11 @@ def start_fast(
     if executor is not None and len(todo) > RENDER_TASK_PARTS // 4:
         for i in range(0, len(todo), RENDER_TASK_PARTS):
             chunk = todo[i : i + RENDER_TASK_PARTS]
-            fut = executor.submit(render_parts, fmt, base, [parts[j][:2] for j in chunk])
+            sent = [(parts[j][0], blobs.pop(j, None) or parts[j][1]) for j in chunk]
+            fut = executor.submit(render_parts, fmt, base, sent)
             futures.append((chunk, fut))
         todo = []
+    blobs.clear()
 
     def finish() -> Path:
         rendered: dict[int, tuple[bytes, set[str]]] = {}
@@ -659,13 +671,17 @@ def start_fast(
         with atomic_write(out, "wb") as f:
             if renderer.ttl is not None:
                 f.write(renderer.ttl.header().encode("utf-8"))
-            for j, (_, inp, key, data, ident) in enumerate(parts):
+            for j, (kind, inp, key, data, ident) in enumerate(parts):
                 if data is not None:
                     counts["fragments_cached"] += 1
+                    if kind == b"D":
+                        counts["document_fragments_cached"] += 1
                     f.write(_unpack_fragment(memoryview(data), rules))
                     continue
                 text, frag_rules = rendered.pop(j)
                 counts["fragments_built"] += 1
+                if kind == b"D":
+                    counts["document_fragments_built"] += 1
                 rules |= frag_rules
                 f.write(text)
                 packed = None

@@ -208,19 +208,45 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
-@lru_cache(maxsize=1)
+#: jieba's word → tag table of this process (:func:`jieba_tags`, :func:`prime_jieba_tags`)
+_JIEBA_TAGS: list[dict[str, str]] = []
+
+
 def jieba_tags() -> dict[str, str]:
     """word → POS tag from jieba's bundled dictionary, read once per process.
 
     Several components derive word lists from it (verbs, function words, surnames-led
-    common words); reading the 350,000-line file once keeps worker start-up short.
+    common words); reading the 350,000-line file once keeps worker start-up short (a
+    worker that restores a pipeline snapshot gets it from there: :func:`prime_jieba_tags`).
     """
+    if not _JIEBA_TAGS:
+        _JIEBA_TAGS.append(_read_jieba_tags())
+    return _JIEBA_TAGS[0]
+
+
+def prime_jieba_tags(tags: dict[str, str]) -> None:
+    """Make :func:`jieba_tags` return ``tags`` (what it returned in the process that saved
+    a pipeline snapshot), unless it was read already."""
+    if not _JIEBA_TAGS:
+        _JIEBA_TAGS.append(tags)
+
+
+def _read_jieba_tags() -> dict[str, str]:
     import importlib.util
 
     spec = importlib.util.find_spec("jieba")
     out: dict[str, str] = {}
     if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
         return out
+    try:
+        with open(Path(spec.origin).with_name("dict.txt"), encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3:
+                    out[parts[0]] = parts[2]
+    except OSError:  # pragma: no cover
+        pass
+    return out
     try:
         with open(Path(spec.origin).with_name("dict.txt"), encoding="utf-8") as fh:
             for line in fh:

@@ -87,6 +87,8 @@ class BuildReport:
     fragments: dict[str, int] = field(default_factory=dict)
     #: seconds per output format
     format_seconds: dict[str, float] = field(default_factory=dict)
+    #: the outputs were not written again: those in place are what this build would write
+    outputs_unchanged: bool = False
     #: ``(path, suffix)`` of files found in a folder that kg has no reader for
     skipped: list[tuple[str, str]] = field(default_factory=list)
     #: housekeeping a build with ``memos`` left for its caller to run once it has used the
@@ -135,7 +137,11 @@ class BuildReport:
         if self.skipped:
             lines.insert(1, self.skipped_line(verbose))
         if self.outputs:
-            lines.append("wrote: " + ", ".join(self.outputs.values()))
+            lines.append(
+                "wrote: "
+                + ", ".join(self.outputs.values())
+                + (" (up to date: not written again)" if self.outputs_unchanged else "")
+            )
         return "\n".join(lines)
 
 
@@ -209,8 +215,11 @@ def _resolve(
     files: Sequence[Any] | None = None,
     memo: dict[str, Any] | None = None,
     snapshot_dir: str | None = None,
+    outputs_key: Any = None,
 ) -> Any:
-    """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``."""
+    """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``.
+    ``outputs_key``: a :class:`~kg.runtime.manifest.OutputsKey` that takes in every
+    document merged."""
     from kg.resolve import Resolver
     from kg.runtime.dask import as_executor
     from kg.runtime.extract import extract_keyed
@@ -231,7 +240,15 @@ def _resolve(
             on_error(e)
 
     ex, slots = as_executor(executor)
-    for _, r, cached in extract_keyed(
+    idle = preload_exporters
+    if outputs_key is not None:
+        from kg.runtime.manifest import output_code_version
+
+        def idle() -> None:  # while the first worker loads the pipeline
+            preload_exporters()
+            output_code_version()
+
+    for key, r, cached in extract_keyed(
         iter_inputs(paths, state, text_field, files),
         workers=workers,
         store=state.results if state is not None else None,
@@ -239,10 +256,12 @@ def _resolve(
         on_progress=on_progress,
         executor=ex,
         slots=slots,
-        idle=preload_exporters,
+        idle=idle,
         memo=memo,
         snapshot_dir=snapshot_dir,
     ):
+        if outputs_key is not None:
+            outputs_key.add(key, r.doc_id, r.meta)
         report.docs_read += 1
         report.chars += r.chars
         if cached:
@@ -263,6 +282,34 @@ def _resolve(
     report.relations_by_predicate = dict(Counter(p for _, _, p in edges))
     report.observations = len(res.observations)
     return res
+
+
+def _written_key(
+    key: Any, formats: Sequence[str], base_iri: str, max_html_nodes: int, fast: bool,
+    out_dir: str | Path,
+) -> str | None:  # fmt: skip
+    """The key of the outputs a build writes (None without an ``OutputsKey``)."""
+    if key is None:
+        return None
+    from kg.runtime.manifest import output_code_version
+
+    where = os.path.abspath(out_dir)
+    options = repr((list(dict.fromkeys(formats)), base_iri, max_html_nodes, fast, where))
+    return key.digest(options, output_code_version())
+
+
+def _up_to_date(
+    state: BuildState, out_dir: str | Path, key: str | None, formats: Sequence[str]
+) -> bool:
+    """Whether the outputs in place are those a build with ``key`` writes (then the
+    fragments it would have read are kept in the store as if read)."""
+    from kg.runtime.manifest import outputs_unchanged
+
+    names = [REGISTRY[f].filename for f in dict.fromkeys(formats)]
+    if key is None or not outputs_unchanged(state.dir, out_dir, key, names):
+        return False
+    state.fragments.keep_all()
+    return True
 
 
 def _why_none(report: BuildReport) -> str:
@@ -420,6 +467,11 @@ def build(
             if bar is not None:
                 bar.update(n)
 
+        outputs_key = None
+        if state is not None:
+            from kg.runtime.manifest import OutputsKey
+
+            outputs_key = OutputsKey()
         with gc_paused():
             try:
                 res = _resolve(
@@ -435,6 +487,7 @@ def build(
                     files=files,
                     memo=policy.memo("results"),
                     snapshot_dir=snapshot_dir,
+                    outputs_key=outputs_key,
                 )
                 resolved = True
             finally:
@@ -444,62 +497,76 @@ def build(
                     release()  # not needed: few fragments to render
             t1 = time.perf_counter()
             graph_cache: list[nx.MultiDiGraph] = []
-
-            def graph() -> nx.MultiDiGraph:
-                if not graph_cache:
-                    from kg.graph import build_graph
-
-                    t = time.perf_counter()
-                    graph_cache.append(build_graph(res, base_iri))
-                    report.timings["graph"] = time.perf_counter() - t
-                return graph_cache[0]
-
             use_fast = (
                 len(res.documents) >= FAST_EXPORT_MIN_DOCS if fast_export is None else fast_export
             )
-            fast = None
-            fast_formats = {f.name for f in REGISTRY.values() if f.fast}
-            if use_fast:
-                from kg.export.fast import start_fast
+            written = _written_key(outputs_key, formats, base_iri, max_html_nodes, use_fast,
+                                   out_dir)  # fmt: skip
+            if state is not None and _up_to_date(state, out_dir, written, formats):
+                report.outputs = {f: os.fspath(Path(out_dir) / REGISTRY[f].filename)
+                                  for f in dict.fromkeys(formats)}  # fmt: skip
+                report.outputs_unchanged = True
+            else:
 
-                def fast(fmt: str, path: Path) -> Callable[[], object] | None:
-                    if fmt not in fast_formats:
-                        return None
-                    return start_fast(
-                        res,
-                        path,
-                        fmt,
-                        base_iri=base_iri,
-                        store=state.fragments if state is not None else None,
-                        stats=report.fragments,
-                        executor=pools,
-                        memo=policy.memo(f"fragments-{fmt}"),
-                        release=free_later,
-                    )
+                def graph() -> nx.MultiDiGraph:
+                    if not graph_cache:
+                        from kg.graph import build_graph
 
-            # With the workers gone (a small rebuild) the formats not written from the
-            # resolution (graph.html) are written by a forked child while this process
-            # writes Turtle: it has the other core to itself.
-            fork_slow: tuple[str, ...] = ()
-            if use_fast and pools is None and fork_safe():
-                fork_slow = tuple(f for f in formats if f not in fast_formats)
-                if fork_slow:  # imported once here, not by every child (--watch)
-                    preload_exporters()
+                        t = time.perf_counter()
+                        graph_cache.append(build_graph(res, base_iri))
+                        report.timings["graph"] = time.perf_counter() - t
+                    return graph_cache[0]
 
-            def graph_seconds(s: float) -> None:
-                report.timings["graph"] = s
+                fast = None
+                fast_formats = {f.name for f in REGISTRY.values() if f.fast}
+                if use_fast:
+                    from kg.export.fast import start_fast
 
-            report.outputs = write_outputs(
-                graph,
-                out_dir,
-                formats,
-                max_html_nodes,
-                fast,
-                report.format_seconds,
-                fork_slow=fork_slow,
-                graph_seconds=graph_seconds,
-                cleanup=later,
-            )
+                    def fast(fmt: str, path: Path) -> Callable[[], object] | None:
+                        if fmt not in fast_formats:
+                            return None
+                        return start_fast(
+                            res,
+                            path,
+                            fmt,
+                            base_iri=base_iri,
+                            store=state.fragments if state is not None else None,
+                            stats=report.fragments,
+                            executor=pools,
+                            memo=policy.memo(f"fragments-{fmt}"),
+                            release=free_later,
+                        )
+
+                # With the workers gone or idle (a small rebuild; ``--watch`` keeps them)
+                # the formats not written from the resolution (graph.html) are written by
+                # a forked child while this process writes Turtle: it has the other core.
+                fork_slow: tuple[str, ...] = ()
+                idle = pools is None or report.docs_extracted < FEW_EXTRACTED
+                if use_fast and idle and fork_safe():
+                    fork_slow = tuple(f for f in formats if f not in fast_formats)
+                    if fork_slow:  # imported once here, not by every child (--watch)
+                        preload_exporters()
+
+                def graph_seconds(s: float) -> None:
+                    report.timings["graph"] = s
+
+                published: list[str] = []
+                report.outputs = write_outputs(
+                    graph,
+                    out_dir,
+                    formats,
+                    max_html_nodes,
+                    fast,
+                    report.format_seconds,
+                    fork_slow=fork_slow,
+                    graph_seconds=graph_seconds,
+                    cleanup=later,
+                    moved=published,
+                )
+                if state is not None:
+                    from kg.runtime.manifest import record_outputs
+
+                    record_outputs(state.dir, out_dir, written, published)
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
             free_later(res, graph_cache)
             ok = True

@@ -320,3 +320,97 @@ def iter_inputs(
                 yield item
         if ok and st is not None:
             state.new_files[path] = [st.st_size, st.st_mtime_ns, read]
+
+
+# --------------------------------------------------------------------------- outputs
+
+OUTPUTS_NAME = "outputs.bin"
+OUTPUTS_VERSION = 1
+#: Libraries whose code decides the bytes of an output (besides kg's own and Python).
+OUTPUT_LIBS = ("networkx", "scipy", "numpy", "pyvis", "pyoxigraph", "rdflib", "msgpack")
+
+
+def output_code_version() -> str:
+    """A hash of what turns results into output bytes: every ``*.py`` of ``kg/``, the
+    ontology folder, the Python version, and the installed files of :data:`OUTPUT_LIBS`
+    (path, size, mtime: a library installed again is a new version)."""
+    import importlib.util
+    import sys
+
+    h = hashlib.sha1(repr(sys.version).encode())
+    for name in OUTPUT_LIBS:
+        try:
+            spec = importlib.util.find_spec(name)
+            st = os.stat(spec.origin) if spec is not None and spec.origin else None
+        except (ImportError, ValueError, OSError):
+            st = None
+        h.update(repr((name, st and (spec.origin, st.st_size, st.st_mtime_ns))).encode())
+    pkg = fingerprint.PACKAGE_DIR
+    files = [(pkg, f) for f in sorted(pkg.rglob("*.py"))]
+    for folder in dict.fromkeys((fingerprint.ONTOLOGY_DIR, fingerprint.REPO_ONTOLOGY_DIR)):
+        files += [(folder, f) for f in sorted(folder.rglob("*")) if f.is_file()]
+    return fingerprint.digest_files(files, h)[:20]
+
+
+class OutputsKey:
+    """What a build's outputs are a function of: the documents in order (result key, id,
+    the metadata the key leaves out), the options and the output code. Two builds with
+    equal keys write the same bytes (the build is deterministic).
+
+    >>> a, b = OutputsKey(), OutputsKey()
+    >>> a.add("k1", "doc1", {"source": "a.md"}); b.add("k1", "doc1", {"source": "b.md"})
+    >>> a.digest("opts", "code") == b.digest("opts", "code")
+    False
+    """
+
+    def __init__(self) -> None:
+        self._h = hashlib.blake2b(digest_size=20)
+
+    def add(self, key: str | None, doc_id: str, meta: dict[str, Any] | None) -> None:
+        m = meta or {}
+        extra = [str(m.get(k)) for k in ("source", "sha1", "mtime")]  # not in ``doc_hash``
+        self._h.update(repr((key, doc_id, extra)).encode())
+
+    def digest(self, options: str, code: str) -> str:
+        h = self._h.copy()
+        h.update(repr((OUTPUTS_VERSION, options, code)).encode())
+        return h.hexdigest()
+
+
+def _stat_row(path: Path) -> list[Any] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def outputs_unchanged(cache_dir: str | PathLike[str], out_dir: str | PathLike[str],
+                      key: str, names: Iterable[str]) -> bool:  # fmt: skip
+    """Whether the files ``names`` in ``out_dir`` are those the last build with ``key``
+    wrote (recorded by :func:`record_outputs`; size, mtime and inode unchanged since)."""
+    rec, _ = load_checked(Path(cache_dir) / OUTPUTS_NAME)
+    if not isinstance(rec, dict) or rec.get("key") != key or not isinstance(rec.get("files"), dict):
+        return False
+    files = rec["files"]
+    out = Path(out_dir)
+    need = set(names)
+    if not need or not need <= set(files):
+        return False
+    return all(_stat_row(out / name) == files[name] for name in files)
+
+
+def record_outputs(cache_dir: str | PathLike[str], out_dir: str | PathLike[str],
+                   key: str | None, names: Iterable[str]) -> None:  # fmt: skip
+    """Record the files ``names`` just written to ``out_dir`` by a build with ``key``
+    (None: forget the record: the outputs are of no known key)."""
+    path = Path(cache_dir) / OUTPUTS_NAME
+    if key is None:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return
+    out = Path(out_dir)
+    files = {name: _stat_row(out / name) for name in names}
+    dump_checked(path, {"key": key, "files": {k: v for k, v in files.items() if v is not None}})

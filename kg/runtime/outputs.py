@@ -134,12 +134,14 @@ def write_outputs(
     fork_slow: Collection[str] = (),
     graph_seconds: Callable[[float], None] | None = None,
     cleanup: Callable[[Callable[[], object]], bool] | None = None,
+    moved: list[str] | None = None,
 ) -> dict[str, str]:
     """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
     written by a forked child while this process writes the fast ones; when the child
     fails they are written here. ``cleanup(fn)``: may take the deleting of the staging
     folder and of the files the outputs replaced to run later (True), e.g. after a
-    ``--watch`` build has reported."""
+    ``--watch`` build has reported. ``moved``: receives the names of the files written
+    (moved into place)."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -193,6 +195,8 @@ def write_outputs(
                     with contextlib.suppress(OSError):
                         os.link(out / name, stage / f".replaced-{name}")
                 os.replace(stage / name, out / name)
+                if moved is not None:
+                    moved.append(name)
         published = True
         return {fmt: str(out / staged[fmt].name) for fmt in formats}
     except OSError as exc:  # a full disk, a read-only folder: nothing was replaced

@@ -159,6 +159,11 @@ class PackStore:
         if key in self.index:
             self.touched.add(key)
 
+    def keep_all(self) -> None:
+        """Keep every record at :meth:`close` as if it had been read (a build that did
+        not need them this time, e.g. its outputs were up to date)."""
+        self.touched.update(self.index)
+
     def put(self, key: str, data: bytes) -> None:
         if self.readonly:
             return

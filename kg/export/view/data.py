@@ -218,7 +218,7 @@ def communities(
     first = set(nodes[:limit])
     core = nx.Graph()
     core.add_nodes_from(nodes[:limit])
-    core.add_edges_from((u, v) for u, v in H.edges(first) if v in first)
+    core.add_edges_from((u, v) for u, v in H.edges(nodes[:limit]) if v in first)  # list order
     if core.number_of_edges() == 0:
         return dict.fromkeys(nodes, -1)
     found = nx.community.louvain_communities(core, seed=SEED)

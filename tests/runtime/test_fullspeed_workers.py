@@ -1,0 +1,67 @@
+"""Workers forked from the first worker (kg.runtime.workers.fork_sibling): the pipeline
+is loaded once per build, every worker gets work, and stopping them neither hangs nor
+hides their CPU time."""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+
+import pytest
+
+from kg.runtime.workers import Pools, siblings_supported
+
+pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs pid file descriptors")
+
+
+def whoami() -> tuple[int, int, int]:
+    """(pid, parent pid, pipelines this process built or restored itself)."""
+    from kg.nlp.pipeline import get_nlp
+
+    time.sleep(0.05)  # long enough for the other worker to take the next task
+    return os.getpid(), os.getppid(), get_nlp.cache_info().misses
+
+
+def burn(seconds: float) -> int:
+    t = time.process_time()
+    while time.process_time() - t < seconds:
+        pass
+    return os.getpid()
+
+
+def test_the_second_worker_is_forked_from_the_first_with_its_pipeline() -> None:
+    pools = Pools(2)
+    pools.prestart()
+    try:
+        seen = {f.result() for f in [pools.submit(whoami) for _ in range(8)]}
+        pids = {pid for pid, _, _ in seen}
+        assert len(pids) == 2  # both workers got work, also what was sent before the fork
+        first = next(pid for pid, ppid, _ in seen if ppid == os.getpid())
+        assert {ppid for pid, ppid, _ in seen if pid != first} == {first}
+        assert {built for _, _, built in seen} == {1}  # loaded once, by the first
+    finally:
+        pools.shutdown(kill=True)
+
+
+@pytest.mark.parametrize("kill", [True, False])
+def test_stopping_never_hangs_on_a_worker_given_no_work(kill: bool) -> None:
+    pools = Pools(2)
+    pools.prestart()
+    assert pools.submit(whoami).result()[1] == os.getpid()  # the first one only
+    t = time.perf_counter()
+    pools.shutdown(kill=kill)
+    assert time.perf_counter() - t < 30
+
+
+def test_the_cpu_time_of_a_forked_worker_counts_in_the_build() -> None:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pools = Pools(2)
+    pools.prestart()
+    try:
+        futs = [pools.submit(burn, 1.0) for _ in range(2)]
+        assert len({f.result() for f in futs}) == 2
+    finally:
+        pools.shutdown(kill=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime >= 2.0
