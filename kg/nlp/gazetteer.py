@@ -184,22 +184,26 @@ class NameWindows:
         import numpy as np  # here: the build process loads gazetteers and never needs it
 
         names = [n for n in names if n]
-        alphabet = sorted(set("".join(names)))
+        # character ids by frequency in the names: the pairs of common characters, the
+        # ones a text is full of, share a corner of the pair table that stays in cache
+        freq = Counter(ch for n in names for ch in n)
+        alphabet = sorted(freq, key=lambda c: (-freq[c], c))
         quotes = sorted(set(INNER_QUOTES)) if strip_quotes else []
         self.m = m = len(alphabet) + 1  # character ids: 0 for no name's character
         # names with quote marks, or too many characters for a table of pairs: no windows
         self.usable = not (set(alphabet) & set(quotes)) and m * m <= 1 << 26
         if not self.usable:
             return
-        self.sep = next(c for c in map(chr, range(0x110000)) if c not in set(alphabet))
+        self.sep = next(c for c in map(chr, range(0x110000)) if c not in freq)
         self.quote_id = m if quotes else -1
-        lut = np.zeros(0x110000, dtype=np.uint32)
-        lut[[ord(c) for c in alphabet]] = np.arange(1, m, dtype=np.uint32)
+        lut = np.zeros(0x110000, dtype=np.uint16 if m < 1 << 16 else np.uint32)
+        lut[[ord(c) for c in alphabet]] = np.arange(1, m)
         if quotes:
             lut[[ord(q) for q in quotes]] = m
         self.lut = lut
         # pair flags: 1 = adjacent in a name, 2 = a name's first two characters, 4 = a
-        # two-character name; and the first three characters of the longer names
+        # two-character name, 8 = the second and third characters of a longer name; and
+        # the first three characters of the longer names
         ids = {c: i for i, c in enumerate(alphabet, 1)}
         flags = np.zeros(m * m, dtype=np.uint8)
         single = np.zeros(m + 1, dtype=bool)  # one-character names
@@ -210,6 +214,7 @@ class NameWindows:
                 continue
             flags[ids[name[0]] * m + ids[name[1]]] |= 6 if len(name) == 2 else 2
             if len(name) > 2:
+                flags[ids[name[1]] * m + ids[name[2]]] |= 8
                 triples.add((ids[name[0]] * m + ids[name[1]]) * m + ids[name[2]])
             for a, b in pairwise(name):
                 flags[ids[a] * m + ids[b]] |= 1
@@ -224,28 +229,30 @@ class NameWindows:
 
         empty = ("", np.zeros(0, dtype=np.int64))
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        ids = self.lut[codes]
+        ids = self.lut.take(codes)
         pos = None
         if self.quote_id >= 0:
             quoted = ids == self.quote_id
             if quoted.any():
                 pos = np.flatnonzero(~quoted)
-                ids, codes = ids[pos], codes[pos]
+                ids, codes = ids.take(pos), codes.take(pos)
         n = len(ids)
         if n == 0:
             return empty
         m, flags = self.m, self.flags
-        pair = ids[:-1] * m
+        pair = ids[:-1].astype(np.uint32)
+        pair *= m
         pair += ids[1:]
         f = flags.take(pair)
         # where a name may start: a two-character name, or the first three characters of
         # a longer one (a run without such a start holds no match either)
         opens = np.zeros(n, dtype=bool)
-        first = np.flatnonzero(f & 2)
-        two = (f.take(first) & 4) != 0
-        opens[first[two]] = True
-        longer = first[~two]
-        longer = longer[longer + 2 < n]
+        np.not_equal(f & 4, 0, out=opens[:-1])
+        # a longer name's first three characters: only where the first two and the last
+        # two are pairs of such names (a few percent of the text) is the triple looked up
+        maybe = (f[:-1] & 6) == 2
+        maybe &= (f[1:] & 8) != 0
+        longer = np.flatnonzero(maybe)
         if len(longer) and len(self.triples):
             t3 = ids.take(longer).astype(np.int64) * m + ids.take(longer + 1)
             t3 *= m
@@ -264,7 +271,8 @@ class NameWindows:
         kept = np.flatnonzero(keep_run.take(run))
         kr = run.take(kept)
         new = np.flatnonzero(kr[1:] != kr[:-1]) + 1  # where a kept run follows another
-        sep = new[(flags.take(ids.take(kept[new - 1]) * m + ids.take(kept[new])) & 1) != 0]
+        joins = ids.take(kept[new - 1]).astype(np.uint32) * m + ids.take(kept[new])
+        sep = new[(flags.take(joins) & 1) != 0]
         out_pos = np.arange(len(kept))
         if len(sep):
             shift = np.zeros(len(kept), dtype=np.int64)
