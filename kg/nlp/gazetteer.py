@@ -196,7 +196,12 @@ class NameWindows:
             return
         self.sep = next(c for c in map(chr, range(0x110000)) if c not in freq)
         self.quote_id = m if quotes else -1
-        lut = np.zeros(0x110000, dtype=np.uint16 if m < 1 << 16 else np.uint32)
+        # a table over the Basic Multilingual Plane when every name's character is in it
+        # (~40 KB of it for the CJK block, which stays in cache): a character beyond it
+        # reads the last entry (U+FFFF, no character) through ``take(mode="clip")``
+        top = max(map(ord, [*alphabet, *quotes]), default=0)
+        size = 0xFFFF + 1 if top < 0xFFFF else 0x110000
+        lut = np.zeros(size, dtype=np.uint16 if m < 1 << 16 else np.uint32)
         lut[[ord(c) for c in alphabet]] = np.arange(1, m)
         if quotes:
             lut[[ord(q) for q in quotes]] = m
@@ -229,7 +234,7 @@ class NameWindows:
 
         empty = ("", np.zeros(0, dtype=np.int64))
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        ids = self.lut.take(codes)
+        ids = self.lut.take(codes, mode="clip")
         pos = None
         if self.quote_id >= 0:
             quoted = ids == self.quote_id
