@@ -230,6 +230,7 @@ class GazetteerMatcher:
         automaton = self.gaz.automaton
         if automaton.kind != ahocorasick.AHOCORASICK:
             return doc
+        tags, freq = jieba_tags(), self._freq()  # looked up once per document
         windows = self._name_windows(automaton)
         if windows.usable:
             joined, where = windows.reduce(norm)  # ``where``: offsets in ``norm``
@@ -291,8 +292,8 @@ class GazetteerMatcher:
                         name[-1] in _COUNTY_UNITS
                         and st.aligned(start, end)
                         and start + 1 not in st.tok_starts
-                        and jieba_tags().get(name[0], "")[:1] not in _FUNCTION_TAGS
-                        and norm[end - 1 : end + 1] not in self._freq()  # 古|县城
+                        and tags.get(name[0], "")[:1] not in _FUNCTION_TAGS
+                        and norm[end - 1 : end + 1] not in freq  # 古|县城
                     )
                 ):
                     counties.append(m)
@@ -307,11 +308,9 @@ class GazetteerMatcher:
         st.candidates.extend(self.country_abbr.find(st))
         if self.bare_regions:
             self._regions(st)
-        st.candidates.extend(find_localities(st, jieba_tags(), self._freq()))
-        st.candidates.extend(
-            find_old_divisions(st, jieba_tags(), self._freq(), self.foreign_divisions.abbr.keys())
-        )
-        st.candidates.extend(self.foreign_divisions.find(st, jieba_tags(), self._freq()))
+        st.candidates.extend(find_localities(st, tags, freq))
+        st.candidates.extend(find_old_divisions(st, tags, freq, self.foreign_divisions.abbr.keys()))
+        st.candidates.extend(self.foreign_divisions.find(st, tags, freq))
         # names inside a known title (国务院某某委员会 in 国务院某某委员会关于…通知): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:
