@@ -538,7 +538,14 @@ class OrganFinder:
                     m = _ORDINAL.search(norm, max(0, s - 5), s)
                     if m and m.end() == s:
                         ps = m.start()
-                pl = self._place(norm, ps, st, places, extra)
+                # no place can end at ``ps`` unless one was found there, a place name
+                # ends with the character before or it is a unit (省, 市, 县): 以上|人民政府
+                prev = norm[ps - 1] if ps else ""
+                pl = (
+                    self._place(norm, ps, st, places, extra)
+                    if ps in places or prev in self._place_lengths or prev in ADMIN1
+                    else None
+                )
                 if pl is None and canon in _DISTRICT_ORGANS:
                     pl = self._district_word(norm, ps, st)
                 if pl is not None:
