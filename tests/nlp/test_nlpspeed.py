@@ -100,6 +100,10 @@ def test_random_texts_match_as_whole_texts(quotes: bool) -> None:
         "海关总署总署",
         "的的的",
         "ab国务院ab",
+        "国务院办",  # the first four characters of a longer name, at the end
+        "中国人民银",
+        "长江经",
+        "海关总署长江经济带国务院办公厅",
     ],
 )
 def test_edge_texts(text: str) -> None:
