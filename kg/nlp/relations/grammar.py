@@ -86,8 +86,10 @@ class Grammar:
         post_alt = alt(posts)
         item = f"(?:[\ue010-\ue012]\ue01f*(?={post_alt}))?(?:{post_alt})?({AG})"
         self.partner_item = re.compile(item)
+        # 某部会同乙部印发: the 会同 partners right before the verb share it
         self.partners = re.compile(
-            f"(?:与|同|跟)((?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
+            f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
+            f"|(?:会同|协同|携同)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:共同|联合)?$"
         )
         L = lexicon
         trig = set(L.triggers)

@@ -40,9 +40,10 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
     m = g.partners.search(text)
     if m is None:
         return ()
+    grp = "with" if m.group("with") is not None else "jointly"
     return tuple(
         umap[base + i.start(1)].key
-        for i in g.partner_item.finditer(text, m.start(1), m.end(1))
+        for i in g.partner_item.finditer(text, m.start(grp), m.end(grp))
         if base + i.start(1) in umap
     )
 
