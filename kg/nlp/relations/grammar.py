@@ -98,7 +98,8 @@ class Grammar:
         self.scan = re.compile(alt(trig | L.kind("blocker")))
         self.coop_cue = re.compile(alt(L.kind("coop")))
         self.speech = L.kind("speech")
-        preps = L.kind("preposition")
+        self.motion = L.kind("motion")
+        preps = L.kind("preposition") | self.motion
         adv = (
             L.kind("adverb")
             | L.kind("planned")
