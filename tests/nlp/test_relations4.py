@@ -97,3 +97,32 @@ def test_signing_verb_is_no_foreign_agency():
 def test_foreign_agencies_ending_in_shu_stay():
     assert _bodies("美国环境保护署发布报告。") == {"美国环境保护署"}
     assert _bodies("澳大利亚联邦警察署表示。") == {"澳大利亚联邦警察署"}
+
+
+# ----------------------------------------------------------------- a subject before an unknown verb
+
+
+def test_subject_carries_over_a_clause_of_an_unknown_verb():
+    text = "国务院高度重视学校体育工作，印发《关于加强学校体育工作的意见》。"
+    assert {s for s, _ in rels(text, "issued")} == {"gov/state-council"}
+
+
+def test_causative_of_the_topic_clause_does_not_reach_a_later_verb():
+    text = "国务院统筹推进城乡融合发展，出台《关于加强学校体育工作的意见》。"
+    assert {s for s, _ in rels(text, "issued")} == {"gov/state-council"}
+
+
+def test_no_carry_over_past_another_agent():
+    text = "国务院高度重视学校体育工作，与教育部联合印发《关于加强学校体育工作的意见》。"
+    assert rels(text, "issued") == set()
+    text = "国务院高度重视学校体育工作，教育部印发《关于加强学校体育工作的意见》。"
+    assert {s for s, _ in rels(text, "issued")} == {"gov/moe"}
+
+
+def test_willing_cooperation_is_planned():
+    rs = [
+        r
+        for r in extract(Document("t", "中国愿同法国加强合作。")).relations
+        if r.pred == "cooperatesWith"
+    ]
+    assert [r.modality for r in rs] == ["planned"]

@@ -14,30 +14,10 @@ import re
 
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.hypothetical import cooperation_mood
+from kg.nlp.relations.lexicon import verb_at
 from kg.nlp.relations.masking import AG, AGENTS, AGL, END, QUOTES, SEP, TIME
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.subject import nation, subject
-from kg.nlp.text import jieba_tags
-
-#: verbs that modify a following noun (会同某部相关部门, 会同某部下属单位): B is no co-agent
-_MODIFIER_VERBS = frozenset({"相关", "有关", "下属", "所属", "直属"})
-
-
-def verb_at(text: str, q: int) -> bool:
-    """Whether a word jieba's dictionary tags as a verb (``v``) starts ``text`` at ``q``:
-    the verb a 会同 partner shares with the subject (某部会同某部下达…).
-
-    >>> verb_at("下达资金", 0), verb_at("相关部门", 0), verb_at("授权的部门", 0)
-    (True, False, False)
-    """
-    tags = jieba_tags()
-    for n in (4, 3, 2):
-        w = text[q : q + n]
-        if len(w) == n and tags.get(w) == "v":
-            # 会同国务院授权的部门: B is the agent of a relative clause about someone else
-            return w not in _MODIFIER_VERBS and text[q + n : q + n + 1] != "的"
-    return False
-
 
 #: partners abroad: a reporting government's voice does not cooperate with them
 _ABROAD = frozenset({"Country", "Organization"})
@@ -120,6 +100,8 @@ class Cooperation:
                 if sub is None:
                     continue
                 subj_keys, conf, implicit, how, pre = sub
+                if g.modality(pre)[0] == "planned":
+                    mood = "planned"  # 愿同某方合作, 将与某国合作
                 if g.modality(pre)[1] or how == "story-actor":
                     continue  # 他/她 stands for the story's actor for personal verbs only
                 if how == "reporter" and any(p.type in _ABROAD for p in partners):

@@ -191,6 +191,10 @@ class Verbs:
             ):
                 continue  # …包括开展X，推动Y: the parts of something, not acts
             mod, neg, cause = g.modality(pre)
+            if how == "topic" and len(pre) > 1:
+                # 某部统筹推进X，出台《Y》: a causative of the topic's own clause has its
+                # object there; it does not reach the later verb
+                cause = g.modality(pre[1:])[2]
             if neg:
                 continue
             if any("planned" in r.flags for r in rows):
