@@ -126,3 +126,16 @@ def test_willing_cooperation_is_planned():
         if r.pred == "cooperatesWith"
     ]
     assert [r.modality for r in rs] == ["planned"]
+
+
+# ----------------------------------------------------------------- quoted names in a row
+
+
+def test_quoted_names_in_a_row_before_the_tail():
+    text = "教育部联合多家单位在全国范围内广泛开展“书香校园”“阅读进家庭”等特色活动，覆盖人群广。"
+    assert ("gov/moe", "program/书香校园") in rels(text, "implements")
+
+
+def test_a_noun_after_the_quoted_names_still_blocks():
+    text = "教育部开展“书香校园”“阅读进家庭”工作经验交流。"
+    assert rels(text, "implements") == set()

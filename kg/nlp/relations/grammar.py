@@ -56,6 +56,11 @@ _POSTS_BEFORE = r"(?:(?:[\ue010-\ue012]\ue01f*)?[^，,；;：:。！？!?\n\ue01
 _POST_LEAD = re.compile(_POSTS_BEFORE + r"(?=\ue013)")
 
 
+_OPEN_QUOTES = "“「『"
+#: the rest of a quoted name after its opening quote: a few words, no unit, no clause end
+_QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -416,6 +421,9 @@ class Grammar:
         (建设, 活动, 开幕式…); another noun makes the object a modifier."""
         while p < ce and ms[p] in QUOTES:
             p += 1
+            # “甲”“乙”等活动: more quoted names the recognisers did not take, then the tail
+            if ms[p - 1] in _OPEN_QUOTES and (m := _QUOTED_REST.match(ms, p, ce)):
+                p = m.end()
         if p < ce and ms[p] in "（(":
             q = ms.find("）", p, ce)
             p = q + 1 if q > 0 else p
