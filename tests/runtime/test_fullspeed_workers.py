@@ -51,7 +51,9 @@ def test_the_second_worker_is_forked_from_the_first_with_its_pipeline(tmp_path: 
         assert len(pids) == 2  # both workers got work, also what was sent before the fork
         first = next(pid for pid, ppid, _ in seen if ppid == os.getpid())
         assert {ppid for pid, ppid, _ in seen if pid != first} == {first}
-        assert {built for _, _, built in seen} == {1}  # loaded once, by the first
+        # loaded once, by the first: the sibling, forked with the first's count, adds none
+        # (counts start from this process's, which earlier tests may have raised)
+        assert len({built for _, _, built in seen}) == 1
     finally:
         pools.shutdown(kill=True)
 
