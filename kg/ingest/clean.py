@@ -57,8 +57,11 @@ _CONTROL_MAP = {
     "\u2028": "\n",
     "\u2029": "\n",
 }
-_SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f]{2,}|[\t\xa0\u2000-\u200a\u202f\u205f]")
-_ODD_SPACE = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f]")
+_ODD = "\t\xa0\u2000-\u200a\u202f\u205f"
+#: A run of two or more spaces, or one that is not U+0020: one space. The pattern starts
+#: with a character class so that the regex engine skips to the next space in C.
+_SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
+_ODD_SPACE = re.compile("[" + _ODD + "]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 #: （上接第三版） （下转第十一版） (转A2版) 【接第3版】 …
@@ -98,11 +101,13 @@ _LABEL = re.compile("[" + _CJK + "]{1,4}[:：]")
 #: A paragraph that contains one of these is prose, not a title line.
 _PROSE = re.compile(r"[，。；！？,;]")
 
-_JUNK = re.compile(
-    r"(?:[（(【\[]\s*)?(?:责任编辑|责编)\s*[:：]"
-    r"|.{0,40}?(?:扫描二维码|扫码(?:关注|下载|阅读)|扫一扫|长按(?:识别)?二维码"
-    r"|尽在新浪财经APP|新浪财经APP)"
+#: Boilerplate paragraphs: an editor line, or a QR-code / app prompt in the first 40
+#: characters (:func:`is_junk`).
+_JUNK_EDITOR = re.compile(r"(?:[（(【\[]\s*)?(?:责任编辑|责编)\s*[:：]")
+_JUNK_PROMPT = re.compile(
+    r"扫描二维码|扫码(?:关注|下载|阅读)|扫一扫|长按(?:识别)?二维码|尽在新浪财经APP|新浪财经APP"
 )
+_JUNK_PROMPT_START = 40
 _TRAILER = re.compile(
     r"[（(【\[]?\s*(?:责任编辑|值班编辑|编辑|责编|来源|文章来源|稿件来源|校对|审核|审校|"
     r"监制|统筹|原标题|作者)\s*[:：]"
@@ -182,6 +187,22 @@ def _drop_footer(paras: list[str]) -> None:
         paras.pop()
 
 
+def is_junk(p: str) -> bool:
+    """Whether paragraph ``p`` is boilerplate (dropped): an editor line or a QR-code or
+    app prompt, ``_MAX_JUNK_LEN`` characters at most.
+
+    >>> is_junk("（责任编辑：某某）"), is_junk("请扫描二维码关注我们"), is_junk("二维码")
+    (True, True, False)
+    """
+    if len(p) > _MAX_JUNK_LEN:
+        return False
+    p = p.lstrip(_MARK)
+    if _JUNK_EDITOR.match(p) is not None:
+        return True
+    m = _JUNK_PROMPT.search(p)  # the leftmost: none starts earlier
+    return m is not None and m.start() <= _JUNK_PROMPT_START
+
+
 def finish(text: str) -> str:
     """The format-independent pass (see the module docstring)."""
     if "版" in text:
@@ -192,22 +213,25 @@ def finish(text: str) -> str:
         text = _SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    paras = [s for line in text.split("\n") if (s := line.strip(" \u3000"))]
-    # a mark alone (an empty heading or list item) is no paragraph
-    paras = [p for p in paras if p != _MARK]
 
     kept: list[str] = []
     barrier = True
-    for p in paras:
+    last = ""  # the last character of kept[-1]
+    for line in text.split("\n"):
+        p = line.strip(" \u3000")
+        if not p or p == _MARK:  # a mark alone (an empty heading or list item) is no paragraph
+            continue
         if p == _BARRIER:
             barrier = True
             continue
-        if len(p) <= _MAX_JUNK_LEN and _JUNK.match(p.lstrip(_MARK)):
+        if len(p) <= _MAX_JUNK_LEN and is_junk(p):
             continue
-        if not barrier and can_join(kept[-1], p):
-            kept[-1] += p
-        else:
+        # can_join is False after sentence-final punctuation unless p starts with a closer
+        if barrier or (last in FINAL and p[0] not in CLOSERS) or not can_join(kept[-1], p):
             kept.append(p)
+        else:
+            kept[-1] += p
+        last = p[-1]
         barrier = False
     _drop_footer(kept)
 
