@@ -450,15 +450,15 @@ _MD_COMMENT_LINE = LineRule(r"[ \t]*<!--.*?-->[ \t]*$", re.S)
 _MD_FENCE = LineRule(r"[ \t]*(?:```|~~~).*$")
 _MD_UNDERLINE = re.compile(r"\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_SETEXT = re.compile(r"^(?![ \t]*+\n)([^\n]++)\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
-_MD_ATX = LineRule(r"[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
-_MD_HR = LineRule(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_MD_TABLE_SEP = LineRule(
-    r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$"
+_MD_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$", _M)
+_MD_HR = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", _M)
+_MD_TABLE_SEP = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", _M
 )
-_MD_TABLE_ROW = LineRule(r"[ \t]*\|(.*?)\|?[ \t]*$")
-_MD_QUOTE = LineRule(r"[ \t]*(?:>[ \t]?)+")
-_MD_BULLET = LineRule(r"[ \t]*[-*+][ \t]+")
-_MD_ORDERED = LineRule(r"[ \t]*(\d{1,3}[.)][ \t]+)")
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$", _M)
+_MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", _M)
+_MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", _M)
+_MD_ORDERED = re.compile(r"^[ \t]*(\d{1,3}[.)][ \t]+)", _M)
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _MD_LINK_DEF = LineRule(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
@@ -481,6 +481,82 @@ def _table_row(m: re.Match[str]) -> str:
     return _MARK + " ".join(c.strip() for c in m.group(1).split("|") if c.strip())
 
 
+#: The block rules in the order they run: ``(first characters, gate, regex, replacement)``.
+#: A rule can change a line only when the line's first character after spaces and tabs is
+#: one of its first characters (``"0-9"``: a decimal digit, what ``\\d`` matches); a rule
+#: with a gate (``#``, ``|``, ``>``) runs when the whole text has that character.
+_BLOCK_RULES: tuple[tuple[str, str, re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    ("#", "#", _MD_ATX, lambda m: _MARK + m.group(1)),
+    ("|:-", "|", _MD_TABLE_SEP, lambda m: ""),
+    ("|", "|", _MD_TABLE_ROW, _table_row),
+    ("-*_", "", _MD_HR, lambda m: ""),
+    (">", ">", _MD_QUOTE, lambda m: ""),
+    ("-*+", "", _MD_BULLET, lambda m: _MARK),
+    ("0-9", "", _MD_ORDERED, lambda m: _MARK + m.group(1)),
+)
+
+
+def _block_line(line: str, gates: str) -> str:
+    """The block rules on one line (no newline): each is tried only when the line starts
+    with one of its first characters, and can match only at the start of the line."""
+    c = line.lstrip(" \t")[:1]
+    for first, gate, rule, repl in _BLOCK_RULES:
+        if not c:
+            break
+        if (c.isdecimal() if first == "0-9" else c in first) and gate in gates:
+            m = rule.match(line)
+            if m is not None:
+                line = repl(m) + line[m.end() :]
+                c = line.lstrip(" \t")[:1]
+    return line
+
+
+#: The first character (after spaces and tabs) of a line that a block rule can change:
+#: any other line is left as it is by every rule, so only these lines are looked at.
+_BLOCK_START = r"[ \t]*[-#|>*+_:\d]"
+_BLOCK_FIRST = re.compile(_BLOCK_START)
+_BLOCK_LINE = re.compile("\n" + _BLOCK_START)
+
+
+def markdown_blocks_general(text: str) -> str:
+    """The block rules run over the whole text (what :func:`markdown_blocks` gives)."""
+    for _, gate, rule, repl in _BLOCK_RULES:
+        if gate in text:  # "" in text: always
+            text = rule.sub(repl, text)
+    return text
+
+
+def markdown_blocks(text: str) -> str:
+    """Headings, table rows, horizontal rules, quotes and list items of Markdown ``text``:
+    each rule works within one line, so the rules run on the lines that start with a
+    character one of them needs (a heading ``#``, a bullet ``-``, a digit…), not over
+    the whole text once per rule.
+
+    >>> markdown_blocks("# 总则\\n\\n正文\\n- 一项\\n1. 二项\\n***\\n> 引文")
+    '\\x02总则\\n\\n正文\\n\\x02一项\\n\\x021. 二项\\n\\n引文'
+    """
+    gates = "".join(g for g in "#|>" if g in text)
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    starts = [m.start() + 1 for m in _BLOCK_LINE.finditer(text)]
+    if _BLOCK_FIRST.match(text):
+        starts.insert(0, 0)
+    for start in starts:
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        new = _block_line(line, gates)
+        if new != line:
+            out.append(text[done:start])
+            out.append(new)
+            done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
 def markdown_to_text(text: str) -> str:
     """Markdown → plain lines: syntax removed, text kept (links → their text, table cells
     → space-separated, images and HTML comments dropped). Headings, list items and table
@@ -492,16 +568,7 @@ def markdown_to_text(text: str) -> str:
         text = _MD_FENCE.sub("", text)
     if ("\n=" in text or "\n-" in text) and _MD_UNDERLINE.search(text):
         text = _MD_SETEXT.sub(_MARK + r"\1", text)
-    if "#" in text:
-        text = _MD_ATX.sub(_MARK + r"\1", text)
-    if "|" in text:
-        text = _MD_TABLE_SEP.sub("", text)
-        text = _MD_TABLE_ROW.sub(_table_row, text)
-    text = _MD_HR.sub("", text)
-    if ">" in text:
-        text = _MD_QUOTE.sub("", text)
-    text = _MD_BULLET.sub(_MARK, text)
-    text = _MD_ORDERED.sub(_MARK + r"\1", text)
+    text = markdown_blocks(text)
     if "[" in text:
         text = _MD_IMAGE.sub("", text)
         text = _MD_LINK.sub(r"\1", text)
