@@ -118,7 +118,7 @@ _TRAILER = re.compile(
 )
 _MAX_JUNK_LEN = 60
 #: Wikisource-style licence footers: 本作品是/来自… 属于公有领域 … Public domain.
-_LICENSE_START = re.compile(r"(?:本作品|这部作品|這部作品|此作品|本模板)")
+_LICENSE_START = ("本作品", "这部作品", "這部作品", "此作品", "本模板")
 _LICENSE_HINTS = ("公有领域", "公有領域", "Public domain", "版权", "版權", "许可协议", "授权条款")
 _TRAILER_LINE = re.compile(r"(?:Public domain|false|true|↑)\Z", re.I)
 _FOOTER_SCAN = 40
@@ -178,7 +178,7 @@ _HEADING_MATCH = HEADING.match
 def _drop_footer(paras: list[str]) -> None:
     """Remove a trailing licence notice (scraped wiki pages) and editor/source lines."""
     for i in range(max(0, len(paras) - _FOOTER_SCAN), len(paras)):
-        if not _LICENSE_START.match(paras[i]):
+        if not paras[i].startswith(_LICENSE_START):
             continue
         head = "".join(paras[i : i + 10])
         if any(h in head for h in _LICENSE_HINTS) and sum(map(len, paras[i:])) <= _MAX_FOOTER_LEN:
@@ -240,14 +240,16 @@ def finish(text: str) -> str:
         barrier = False
     _drop_footer(kept)
 
-    seen: set[str] = set()
-    out: list[str] = []
-    for p in kept:
-        if len(p) >= MIN_DEDUP:
-            if p in seen:
-                continue
-            seen.add(p)
-        out.append(p)
+    out = kept
+    if len(set(kept)) < len(kept):  # (hashing in C) some paragraph is repeated
+        seen: set[str] = set()
+        out = []
+        for p in kept:
+            if len(p) >= MIN_DEDUP:
+                if p in seen:
+                    continue
+                seen.add(p)
+            out.append(p)
     text = "\n\n".join(out)
     if _MARK in text:
         text = text.replace(_MARK, "")
