@@ -218,22 +218,26 @@ def finish(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
 
+    # a mark alone (an empty heading or list item) is no paragraph
+    paras = [
+        p for line in filter(None, text.split("\n")) if (p := line.strip(" \u3000")) and p != _MARK
+    ]
+    short = [p for p in paras if len(p) <= _MAX_JUNK_LEN]
+    if short and _JUNK_WORD.search("\n".join(short)) is not None:
+        paras = [p for p in paras if len(p) > _MAX_JUNK_LEN or not is_junk(p)]
+
     kept: list[str] = []
+    keep = kept.append
+    final, closers = FINAL, CLOSERS
     barrier = True
     last = ""  # the last character of kept[-1]
-    junk = _JUNK_WORD.search(text) is not None
-    for line in filter(None, text.split("\n")):
-        p = line.strip(" \u3000")
-        if not p or p == _MARK:  # a mark alone (an empty heading or list item) is no paragraph
-            continue
+    for p in paras:
         if p == _BARRIER:
             barrier = True
             continue
-        if junk and len(p) <= _MAX_JUNK_LEN and is_junk(p):
-            continue
         # can_join is False after sentence-final punctuation unless p starts with a closer
-        if barrier or (last in FINAL and p[0] not in CLOSERS) or not can_join(kept[-1], p):
-            kept.append(p)
+        if barrier or (last in final and p[0] not in closers) or not can_join(kept[-1], p):
+            keep(p)
         else:
             kept[-1] += p
         last = p[-1]
@@ -574,7 +578,9 @@ def markdown_to_text(text: str) -> str:
     # one character first: it is found much faster than two or three
     if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
         text = _MD_FENCE.sub("", text)
-    if (("=" in text and "\n=" in text) or "\n-" in text) and _MD_UNDERLINE.search(text):
+    if (
+        ("=" in text and "\n=" in text) or ("-" in text and "\n-" in text)
+    ) and _MD_UNDERLINE.search(text):
         text = _MD_SETEXT.sub(_MARK + r"\1", text)
     text = markdown_blocks(text)
     if "[" in text:

@@ -178,7 +178,7 @@ def test_finish_random() -> None:
     rng = random.Random(11)
     pieces = ["甲", "乙", "。", "，", "的", "\n", "\n", "\x02", "\x03", "  ", "\xa0", "\u3000"]
     pieces += [*sorted(CLOSERS)[:6], "《", "（", "二、", "第一条", "责任编辑：", "扫一扫", "版"]
-    pieces += [" ", "\t", "\u2003", "<", ">", "。\n"]
+    pieces += [" ", "\t", "\u2003", "<", ">", "。\n", "长按二维码", "新浪财经APP", "责编:"]
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
         assert finish(text) == _old_finish(text), repr(text)
