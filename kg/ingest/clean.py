@@ -49,7 +49,8 @@ _NUM_CN = "一二三四五六七八九十百千零〇两"
 
 # --- shared ------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\u200b\u2060\ufeff\u00ad]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\u200b\u2060\ufeff\u00ad"
+_CONTROL = re.compile("[" + _CONTROLS + "]")
 _CONTROL_MAP = {
     "\x0b": "\n",
     "\x0c": "\n",
@@ -62,6 +63,8 @@ _ODD = "\t\xa0\u2000-\u200a\u202f\u205f"
 #: with a character class so that the regex engine skips to the next space in C.
 _SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
 _ODD_SPACE = re.compile("[" + _ODD + "]")
+#: Both: one search tells a text (most texts) that has neither.
+_CONTROL_OR_ODD = re.compile("[" + _CONTROLS + _ODD + "]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 #: （上接第三版） （下转第十一版） (转A2版) 【接第3版】 …
@@ -125,13 +128,19 @@ _FOOTER_SCAN = 40
 _MAX_FOOTER_LEN = 4000
 
 
-def _prep(text: str) -> str:
-    """Newlines, zero-width and control characters."""
+def _prep(text: str) -> tuple[str, bool]:
+    """Newlines, zero-width and control characters; and whether the text has a space
+    that is not U+0020 (a tab, a no-break space…: see :func:`finish`)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
+    first = _CONTROL_OR_ODD.search(text)
+    if first is None:
+        return text, False
+    # none of either before ``first``; removing controls adds or removes no odd space
+    odd = _ODD_SPACE.search(text, first.start()) is not None
+    if _CONTROL.search(text, first.start()):
         text = _CONTROL.sub(lambda m: _CONTROL_MAP.get(m.group(), ""), text)
-    return text
+    return text, odd
 
 
 def decode_entities(text: str) -> str:
@@ -207,13 +216,17 @@ def is_junk(p: str) -> bool:
     return m is not None and m.start() <= _JUNK_PROMPT_START
 
 
-def finish(text: str) -> str:
-    """The format-independent pass (see the module docstring)."""
+def finish(text: str, odd_spaces: bool | None = None) -> str:
+    """The format-independent pass (see the module docstring). ``odd_spaces``: whether
+    ``text`` has a space other than U+0020 (tab, no-break…), when the caller knows.
+    """
     if "版" in text:
         text = MARKER.sub("", text)
     if "<" in text:
         text = _ASCII_TITLE.sub(r"〈\1〉", text)
-    if "  " in text or _ODD_SPACE.search(text):
+    if odd_spaces is None:
+        odd_spaces = _ODD_SPACE.search(text) is not None
+    if odd_spaces or "  " in text:
         text = _SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -652,15 +665,17 @@ def clean_with_meta(text: str, fmt: str = "txt") -> tuple[str, dict[str, Any]]:
         raise ValueError(f"unknown format {fmt!r} (use html, md, txt or auto)")
     if kind == "auto":
         kind = sniff_markup(text)
-    text = _prep(text)
+    text, odd = _prep(text)
     meta: dict[str, Any] = {}
+    # markup is removed without adding odd spaces; an entity (&nbsp;) or HTML may add one
+    known = kind != "html" and "&" not in text
     if kind == "html":
         text, meta = html_to_text(text)
     elif kind == "md":
         text = markdown_to_text(text)
     else:
         text = decode_entities(text)
-    return finish(text), meta
+    return finish(text, odd if known else None), meta
 
 
 def clean_text(text: str, fmt: str = "txt") -> str:

@@ -215,3 +215,39 @@ def test_non_utf8_document(tmp_path, encoding: str) -> None:
     text = "第一条 为了保护公民的合法权益，根据宪法，制定本法。" * 3
     (tmp_path / "a.txt").write_bytes(text.encode(encoding))
     assert read_document(tmp_path / "a.txt").text == text
+
+
+# --- what _prep tells finish -----------------------------------------------------------------
+
+SPACE_CASES = [
+    ("甲\xa0\xa0乙。\n\t丙\u2003丁", "txt"),
+    ("甲&nbsp;&nbsp;乙&#9;丙", "txt"),
+    ("# 标题\xa0一\n\n正文&nbsp;二", "md"),
+    ("正文&<b></b>nbsp;&<i></i>#x2003;结束", "md"),
+    ("<p>甲&nbsp;乙</p><p>丙\u3000\u3000丁</p>", "html"),
+    ("\ufeff甲\u200b乙\x0c丙\xa0丁\u2028戊", "txt"),
+    ("甲  乙\x07丙", "md"),
+]
+
+
+@pytest.mark.parametrize(("text", "fmt"), SPACE_CASES)
+def test_odd_spaces_known(monkeypatch, text: str, fmt: str) -> None:
+    import kg.ingest.clean as clean
+
+    fast = clean_text(text, fmt)
+    general = clean.finish
+    monkeypatch.setattr(clean, "finish", lambda t, odd_spaces=None: general(t))
+    assert fast == clean_text(text, fmt)
+
+
+def test_odd_spaces_random(monkeypatch) -> None:
+    import kg.ingest.clean as clean
+
+    rng = random.Random(5)
+    pieces = ["甲", "。", "\n", " ", "  ", "\xa0", "\t", "\u2003", "\x07", "\u200b", "&nbsp;"]
+    pieces += ["&", "nbsp;", "<b>", "</b>", "#", "- ", "\u3000"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(1500)]
+    fast = [clean_text(t, fmt) for t in texts for fmt in ("txt", "md", "html")]
+    general = clean.finish
+    monkeypatch.setattr(clean, "finish", lambda t, odd_spaces=None: general(t))
+    assert fast == [clean_text(t, fmt) for t in texts for fmt in ("txt", "md", "html")]
