@@ -63,6 +63,7 @@ _ODD = "\t\xa0\u2000-\u200a\u202f\u205f"
 #: with a character class so that the regex engine skips to the next space in C.
 _SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
 _ODD_SPACE = re.compile("[" + _ODD + "]")
+_RUN_OF_SPACES = re.compile("  +")
 #: Both: one search tells a text (most texts) that has neither.
 _CONTROL_OR_ODD = re.compile("[" + _CONTROLS + _ODD + "]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -226,8 +227,10 @@ def finish(text: str, odd_spaces: bool | None = None) -> str:
         text = _ASCII_TITLE.sub(r"〈\1〉", text)
     if odd_spaces is None:
         odd_spaces = _ODD_SPACE.search(text) is not None
-    if odd_spaces or "  " in text:
+    if odd_spaces:
         text = _SPACES.sub(" ", text)
+    elif "  " in text:  # only U+0020: what _SPACES does, found by its literal start
+        text = _RUN_OF_SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
 
