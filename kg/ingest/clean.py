@@ -27,6 +27,7 @@ from __future__ import annotations
 import html as _html
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -48,7 +49,8 @@ _NUM_CN = "一二三四五六七八九十百千零〇两"
 
 # --- shared ------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\u200b\u2060\ufeff\u00ad]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\u200b\u2060\ufeff\u00ad"
+_CONTROL = re.compile("[" + _CONTROLS + "]")
 _CONTROL_MAP = {
     "\x0b": "\n",
     "\x0c": "\n",
@@ -56,8 +58,14 @@ _CONTROL_MAP = {
     "\u2028": "\n",
     "\u2029": "\n",
 }
-_SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f]{2,}|[\t\xa0\u2000-\u200a\u202f\u205f]")
-_ODD_SPACE = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f]")
+_ODD = "\t\xa0\u2000-\u200a\u202f\u205f"
+#: A run of two or more spaces, or one that is not U+0020: one space. The pattern starts
+#: with a character class so that the regex engine skips to the next space in C.
+_SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
+_ODD_SPACE = re.compile("[" + _ODD + "]")
+_RUN_OF_SPACES = re.compile("  +")
+#: Both: one search tells a text (most texts) that has neither.
+_CONTROL_OR_ODD = re.compile("[" + _CONTROLS + _ODD + "]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 #: （上接第三版） （下转第十一版） (转A2版) 【接第3版】 …
@@ -97,31 +105,43 @@ _LABEL = re.compile("[" + _CJK + "]{1,4}[:：]")
 #: A paragraph that contains one of these is prose, not a title line.
 _PROSE = re.compile(r"[，。；！？,;]")
 
-_JUNK = re.compile(
-    r"(?:[（(【\[]\s*)?(?:责任编辑|责编)\s*[:：]"
-    r"|.{0,40}?(?:扫描二维码|扫码(?:关注|下载|阅读)|扫一扫|长按(?:识别)?二维码"
-    r"|尽在新浪财经APP|新浪财经APP)"
+#: Boilerplate paragraphs: an editor line, or a QR-code / app prompt in the first 40
+#: characters (:func:`is_junk`).
+_EDITOR_WORDS = "责任编辑|责编"
+_PROMPT_WORDS = (
+    "扫描二维码|扫码(?:关注|下载|阅读)|扫一扫|长按(?:识别)?二维码|尽在新浪财经APP|新浪财经APP"
 )
+_JUNK_EDITOR = re.compile(r"(?:[（(【\[]\s*)?(?:" + _EDITOR_WORDS + r")\s*[:：]")
+_JUNK_PROMPT = re.compile(_PROMPT_WORDS)
+#: A text without any of these words has no boilerplate paragraph.
+_JUNK_WORD = re.compile(_EDITOR_WORDS + "|" + _PROMPT_WORDS)
+_JUNK_PROMPT_START = 40
 _TRAILER = re.compile(
     r"[（(【\[]?\s*(?:责任编辑|值班编辑|编辑|责编|来源|文章来源|稿件来源|校对|审核|审校|"
     r"监制|统筹|原标题|作者)\s*[:：]"
 )
 _MAX_JUNK_LEN = 60
 #: Wikisource-style licence footers: 本作品是/来自… 属于公有领域 … Public domain.
-_LICENSE_START = re.compile(r"(?:本作品|这部作品|這部作品|此作品|本模板)")
+_LICENSE_START = ("本作品", "这部作品", "這部作品", "此作品", "本模板")
 _LICENSE_HINTS = ("公有领域", "公有領域", "Public domain", "版权", "版權", "许可协议", "授权条款")
 _TRAILER_LINE = re.compile(r"(?:Public domain|false|true|↑)\Z", re.I)
 _FOOTER_SCAN = 40
 _MAX_FOOTER_LEN = 4000
 
 
-def _prep(text: str) -> str:
-    """Newlines, zero-width and control characters."""
+def _prep(text: str) -> tuple[str, bool]:
+    """Newlines, zero-width and control characters; and whether the text has a space
+    that is not U+0020 (a tab, a no-break space…: see :func:`finish`)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
+    first = _CONTROL_OR_ODD.search(text)
+    if first is None:
+        return text, False
+    # none of either before ``first``; removing controls adds or removes no odd space
+    odd = _ODD_SPACE.search(text, first.start()) is not None
+    if _CONTROL.search(text, first.start()):
         text = _CONTROL.sub(lambda m: _CONTROL_MAP.get(m.group(), ""), text)
-    return text
+    return text, odd
 
 
 def decode_entities(text: str) -> str:
@@ -168,7 +188,7 @@ _HEADING_MATCH = HEADING.match
 def _drop_footer(paras: list[str]) -> None:
     """Remove a trailing licence notice (scraped wiki pages) and editor/source lines."""
     for i in range(max(0, len(paras) - _FOOTER_SCAN), len(paras)):
-        if not _LICENSE_START.match(paras[i]):
+        if not paras[i].startswith(_LICENSE_START):
             continue
         head = "".join(paras[i : i + 10])
         if any(h in head for h in _LICENSE_HINTS) and sum(map(len, paras[i:])) <= _MAX_FOOTER_LEN:
@@ -181,43 +201,75 @@ def _drop_footer(paras: list[str]) -> None:
         paras.pop()
 
 
-def finish(text: str) -> str:
-    """The format-independent pass (see the module docstring)."""
+def is_junk(p: str) -> bool:
+    """Whether paragraph ``p`` is boilerplate (dropped): an editor line or a QR-code or
+    app prompt, ``_MAX_JUNK_LEN`` characters at most.
+
+    >>> is_junk("（责任编辑：某某）"), is_junk("请扫描二维码关注我们"), is_junk("二维码")
+    (True, True, False)
+    """
+    if len(p) > _MAX_JUNK_LEN:
+        return False
+    p = p.lstrip(_MARK)
+    if _JUNK_EDITOR.match(p) is not None:
+        return True
+    m = _JUNK_PROMPT.search(p)  # the leftmost: none starts earlier
+    return m is not None and m.start() <= _JUNK_PROMPT_START
+
+
+def finish(text: str, odd_spaces: bool | None = None) -> str:
+    """The format-independent pass (see the module docstring). ``odd_spaces``: whether
+    ``text`` has a space other than U+0020 (tab, no-break…), when the caller knows.
+    """
     if "版" in text:
         text = MARKER.sub("", text)
     if "<" in text:
         text = _ASCII_TITLE.sub(r"〈\1〉", text)
-    if "  " in text or _ODD_SPACE.search(text):
+    if odd_spaces is None:
+        odd_spaces = _ODD_SPACE.search(text) is not None
+    if odd_spaces:
         text = _SPACES.sub(" ", text)
+    elif "  " in text:  # only U+0020: what _SPACES does, found by its literal start
+        text = _RUN_OF_SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    paras = [s for line in text.split("\n") if (s := line.strip(" \u3000"))]
+
     # a mark alone (an empty heading or list item) is no paragraph
-    paras = [p for p in paras if p != _MARK]
+    paras = [
+        p for line in filter(None, text.split("\n")) if (p := line.strip(" \u3000")) and p != _MARK
+    ]
+    short = [p for p in paras if len(p) <= _MAX_JUNK_LEN]
+    if short and _JUNK_WORD.search("\n".join(short)) is not None:
+        paras = [p for p in paras if len(p) > _MAX_JUNK_LEN or not is_junk(p)]
 
     kept: list[str] = []
+    keep = kept.append
+    final, closers = FINAL, CLOSERS
     barrier = True
+    last = ""  # the last character of kept[-1]
     for p in paras:
         if p == _BARRIER:
             barrier = True
             continue
-        if len(p) <= _MAX_JUNK_LEN and _JUNK.match(p.lstrip(_MARK)):
-            continue
-        if not barrier and can_join(kept[-1], p):
-            kept[-1] += p
+        # can_join is False after sentence-final punctuation unless p starts with a closer
+        if barrier or (last in final and p[0] not in closers) or not can_join(kept[-1], p):
+            keep(p)
         else:
-            kept.append(p)
+            kept[-1] += p
+        last = p[-1]
         barrier = False
     _drop_footer(kept)
 
-    seen: set[str] = set()
-    out: list[str] = []
-    for p in kept:
-        if len(p) >= MIN_DEDUP:
-            if p in seen:
-                continue
-            seen.add(p)
-        out.append(p)
+    out = kept
+    if len(set(kept)) < len(kept):  # (hashing in C) some paragraph is repeated
+        seen: set[str] = set()
+        out = []
+        for p in kept:
+            if len(p) >= MIN_DEDUP:
+                if p in seen:
+                    continue
+                seen.add(p)
+            out.append(p)
     text = "\n\n".join(out)
     if _MARK in text:
         text = text.replace(_MARK, "")
@@ -383,9 +435,46 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
 # --- Markdown ----------------------------------------------------------------------------
 
 _M = re.M
+
+
+class LineRule:
+    """A Markdown rule for the start of a line, as fast as a search for a newline.
+
+    ``LineRule(body)`` does what ``re.compile("^" + body, re.M)`` does (:attr:`general`)
+    but finds the lines by searching for ``"\\n" + body``: the regex engine skips to the
+    next newline in C, where a ``^`` is tried at every character. The results are the
+    same when ``body`` never matches an empty string nor ends with a newline.
+
+    >>> rule = LineRule(r"[ \\t]*[-*+][ \\t]+")
+    >>> rule.sub("• ", "- 甲\\n乙\\n  + 丙")
+    '• 甲\\n乙\\n• 丙'
+    >>> rule.sub("• ", "- 甲\\n乙\\n  + 丙") == rule.general.sub("• ", "- 甲\\n乙\\n  + 丙")
+    True
+    """
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self.general = re.compile("^" + body, flags | re.M)
+        self._first = re.compile(body, flags | re.M)  # at position 0 (``.match``)
+        self._rest = re.compile("\n" + body, flags | re.M)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        """``self.general.sub(repl, text)``."""
+        head = ""
+        m = self._first.match(text)
+        if m is not None:
+            head = m.expand(repl) if isinstance(repl, str) else repl(m)
+            text = text[m.end() :]
+        if isinstance(repl, str):
+            rest = self._rest.sub("\n" + repl, text)
+        else:
+            fn = repl
+            rest = self._rest.sub(lambda m: "\n" + fn(m), text)
+        return head + rest
+
+
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_MD_COMMENT_LINE = re.compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.S | re.M)
-_MD_FENCE = re.compile(r"^[ \t]*(?:```|~~~).*$", _M)
+_MD_COMMENT_LINE = LineRule(r"[ \t]*<!--.*?-->[ \t]*$", re.S)
+_MD_FENCE = LineRule(r"[ \t]*(?:```|~~~).*$")
 _MD_UNDERLINE = re.compile(r"\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_SETEXT = re.compile(r"^(?![ \t]*+\n)([^\n]++)\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$", _M)
@@ -399,7 +488,7 @@ _MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", _M)
 _MD_ORDERED = re.compile(r"^[ \t]*(\d{1,3}[.)][ \t]+)", _M)
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_MD_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", _M)
+_MD_LINK_DEF = LineRule(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_BR = re.compile(r"<br\s*/?>", re.I)
 _MD_RAW_BLOCK = re.compile(r"<(script|style|noscript|iframe|template)\b.*?</\1\s*>", re.I | re.S)
@@ -419,6 +508,82 @@ def _table_row(m: re.Match[str]) -> str:
     return _MARK + " ".join(c.strip() for c in m.group(1).split("|") if c.strip())
 
 
+#: The block rules in the order they run: ``(first characters, gate, regex, replacement)``.
+#: A rule can change a line only when the line's first character after spaces and tabs is
+#: one of its first characters (``"0-9"``: a decimal digit, what ``\\d`` matches); a rule
+#: with a gate (``#``, ``|``, ``>``) runs when the whole text has that character.
+_BLOCK_RULES: tuple[tuple[str, str, re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    ("#", "#", _MD_ATX, lambda m: _MARK + m.group(1)),
+    ("|:-", "|", _MD_TABLE_SEP, lambda m: ""),
+    ("|", "|", _MD_TABLE_ROW, _table_row),
+    ("-*_", "", _MD_HR, lambda m: ""),
+    (">", ">", _MD_QUOTE, lambda m: ""),
+    ("-*+", "", _MD_BULLET, lambda m: _MARK),
+    ("0-9", "", _MD_ORDERED, lambda m: _MARK + m.group(1)),
+)
+
+
+def _block_line(line: str, gates: str) -> str:
+    """The block rules on one line (no newline): each is tried only when the line starts
+    with one of its first characters, and can match only at the start of the line."""
+    c = line.lstrip(" \t")[:1]
+    for first, gate, rule, repl in _BLOCK_RULES:
+        if not c:
+            break
+        if (c.isdecimal() if first == "0-9" else c in first) and gate in gates:
+            m = rule.match(line)
+            if m is not None:
+                line = repl(m) + line[m.end() :]
+                c = line.lstrip(" \t")[:1]
+    return line
+
+
+#: The first character (after spaces and tabs) of a line that a block rule can change:
+#: any other line is left as it is by every rule, so only these lines are looked at.
+_BLOCK_START = r"[ \t]*(?:[-#|>*+_:]|\d{1,3}[.)])"  # a digit: only an ordered item
+_BLOCK_FIRST = re.compile(_BLOCK_START)
+_BLOCK_LINE = re.compile("\n" + _BLOCK_START)
+
+
+def markdown_blocks_general(text: str) -> str:
+    """The block rules run over the whole text (what :func:`markdown_blocks` gives)."""
+    for _, gate, rule, repl in _BLOCK_RULES:
+        if gate in text:  # "" in text: always
+            text = rule.sub(repl, text)
+    return text
+
+
+def markdown_blocks(text: str) -> str:
+    """Headings, table rows, horizontal rules, quotes and list items of Markdown ``text``:
+    each rule works within one line, so the rules run on the lines that start with a
+    character one of them needs (a heading ``#``, a bullet ``-``, a digit…), not over
+    the whole text once per rule.
+
+    >>> markdown_blocks("# 总则\\n\\n正文\\n- 一项\\n1. 二项\\n***\\n> 引文")
+    '\\x02总则\\n\\n正文\\n\\x02一项\\n\\x021. 二项\\n\\n引文'
+    """
+    gates = "".join(g for g in "#|>" if g in text)
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    starts = [m.start() + 1 for m in _BLOCK_LINE.finditer(text)]
+    if _BLOCK_FIRST.match(text):
+        starts.insert(0, 0)
+    for start in starts:
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        new = _block_line(line, gates)
+        if new != line:
+            out.append(text[done:start])
+            out.append(new)
+            done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
 def markdown_to_text(text: str) -> str:
     """Markdown → plain lines: syntax removed, text kept (links → their text, table cells
     → space-separated, images and HTML comments dropped). Headings, list items and table
@@ -426,20 +591,14 @@ def markdown_to_text(text: str) -> str:
     if "<!--" in text:
         text = _MD_COMMENT_LINE.sub(_BARRIER, text)
         text = _MD_COMMENT.sub("", text)
-    if "```" in text or "~~~" in text:
+    # one character first: it is found much faster than two or three
+    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
         text = _MD_FENCE.sub("", text)
-    if ("\n=" in text or "\n-" in text) and _MD_UNDERLINE.search(text):
+    if (
+        ("=" in text and "\n=" in text) or ("-" in text and "\n-" in text)
+    ) and _MD_UNDERLINE.search(text):
         text = _MD_SETEXT.sub(_MARK + r"\1", text)
-    if "#" in text:
-        text = _MD_ATX.sub(_MARK + r"\1", text)
-    if "|" in text:
-        text = _MD_TABLE_SEP.sub("", text)
-        text = _MD_TABLE_ROW.sub(_table_row, text)
-    text = _MD_HR.sub("", text)
-    if ">" in text:
-        text = _MD_QUOTE.sub("", text)
-    text = _MD_BULLET.sub(_MARK, text)
-    text = _MD_ORDERED.sub(_MARK + r"\1", text)
+    text = markdown_blocks(text)
     if "[" in text:
         text = _MD_IMAGE.sub("", text)
         text = _MD_LINK.sub(r"\1", text)
@@ -454,7 +613,7 @@ def markdown_to_text(text: str) -> str:
         text = _MD_STAR.sub(r"\2", text)
     if "_" in text:
         text = _MD_UNDER.sub(r"\2", text)
-    if "~~" in text:
+    if "~" in text and "~~" in text:
         text = _MD_STRIKE.sub(r"\1", text)
     if "`" in text:
         text = _MD_CODE.sub(r"\1", text)
@@ -509,15 +668,17 @@ def clean_with_meta(text: str, fmt: str = "txt") -> tuple[str, dict[str, Any]]:
         raise ValueError(f"unknown format {fmt!r} (use html, md, txt or auto)")
     if kind == "auto":
         kind = sniff_markup(text)
-    text = _prep(text)
+    text, odd = _prep(text)
     meta: dict[str, Any] = {}
+    # markup is removed without adding odd spaces; an entity (&nbsp;) or HTML may add one
+    known = kind != "html" and "&" not in text
     if kind == "html":
         text, meta = html_to_text(text)
     elif kind == "md":
         text = markdown_to_text(text)
     else:
         text = decode_entities(text)
-    return finish(text), meta
+    return finish(text, odd if known else None), meta
 
 
 def clean_text(text: str, fmt: str = "txt") -> str:

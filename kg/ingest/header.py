@@ -43,11 +43,11 @@ MIN_FIELDS = 2
 
 _SP = "[ \u3000]*"
 _LABEL_OF = {label: name for name, labels in LABELS.items() for label in labels}
-_LABEL = re.compile(
-    "(?<![^\\s])("
-    + "|".join(_SP.join(label) for label in sorted(_LABEL_OF, key=len, reverse=True))
-    + f"){_SP}[:：]"
-)
+_LABELS = "|".join(_SP.join(label) for label in sorted(_LABEL_OF, key=len, reverse=True))
+_LABEL = re.compile(f"(?<![^\\s])({_LABELS}){_SP}[:：]")
+#: :data:`_LABEL` without its look-behind: it starts with a literal, so a search skips in
+#: C to the next character that can start a label (a cheap test that a text has none).
+_LABEL_HINT = re.compile(f"({_LABELS}){_SP}[:：]")
 _LINE_END = re.compile(r"\n")
 
 
@@ -63,6 +63,8 @@ def read_header(text: str) -> dict[str, Field]:
     """The fields of the metadata table near the start of ``text`` (``{}`` when it has
     none): ``index``, ``topics``, ``issuer``, ``created``, ``title``, ``number``,
     ``issued``, ``keywords``; values as written (empty values are left out)."""
+    if _LABEL_HINT.search(text, 0, HEAD_CHARS + 40) is None:
+        return {}
     first = _LABEL.search(text, 0, HEAD_CHARS + 40)
     if first is None or first.start() > HEAD_CHARS:
         return {}

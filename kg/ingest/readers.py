@@ -63,6 +63,7 @@ TEXT_FIELDS: tuple[str, ...] = ("text", "content")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT = re.compile(r"---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FRONT_OPEN = re.compile(r"---[ \t]*\n")
+_LEADING_BLANK = re.compile(r"[\n\r\t ]*")
 _MD_H1 = re.compile(r"\A\s*#(?!#)[ \t]*(.+?)[ \t#]*$", re.M)
 _DATE_YMD = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _DATE_COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*$")
@@ -231,7 +232,7 @@ def split_front_matter(text: str, path: str = "<text>") -> tuple[dict[str, Any] 
     allowed); invalid YAML, a non-mapping or a missing closing ``---`` raise ``E008``.
     String values have their HTML entities decoded.
     """
-    start = len(text) - len(text.lstrip("\n\r\t "))
+    start = _LEADING_BLANK.match(text).end()  # not text.lstrip(): no copy of the text
     if not _FRONT_OPEN.match(text, start):
         return None, text
     m = _FRONT.match(text, start)
@@ -330,14 +331,18 @@ def _merge(meta: dict[str, Any], found: Mapping[str, Any]) -> None:
             meta[k] = v
 
 
+#: What an empty document may hold.
+_BLANK = " \t\n\r\u3000\ufeff\u200b\xa0"
+
+
 def document_from_bytes(data: bytes, path: str | PathLike[str], fmt: str, doc_id: str) -> Document:
     """Decode, split front matter, sniff, clean; raises :class:`InputError`."""
     source = shown(path)
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): no copy of the file
         raise InputError(Errors.E003, path=source)
     office = fmt in OFFICE_FORMATS
     text = office_text(data, fmt, source) if office else decode_bytes(data, source)
-    if not text.strip(" \t\n\r\u3000\ufeff\u200b\xa0"):
+    if not text or (text[0] in _BLANK and not text.strip(_BLANK)):  # no copy when text[0] is not
         raise InputError(Errors.E003, path=source)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

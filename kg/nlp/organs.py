@@ -71,6 +71,10 @@ _OFFICE_OWNERS = ("委员会", "领导小组", "工作小组", "联席会议")
 # (新加坡|媒体发展管理|局, 印度|国防研究与发展|局, 美国|航空航天|局)
 _AGENCY_HEADS = "管理局|总局|委员会|局|署"
 _AGENCY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:" + _AGENCY_HEADS + r")(?!长)")
+# verbs jieba keeps as one word that end in a one-character agency head (某国今天签署,
+# 某国近日部署): no agency. Words ending in 局 are the dictionary's (_head_is_word_end);
+# 署 ends agency names the dictionary tags as loosely as these verbs (审计署 v, 部署 n)
+_HEAD_VERBS = frozenset({"签署", "部署", "联署", "连署", "副署", "布署"})
 # what may not start a sub-unit: a post or a verb right after the body
 _SUB_BAD_START = re.compile(
     r"(?:副|总|部|局|长|门|属|下|所|内|外|主(?:任|席|管|办|持|要|导|动|体|编|讲)|有|负|新闻发言|发言|会同|联合|牵头|批准)"
@@ -1038,6 +1042,8 @@ class OrganFinder:
         mid = m.group(1)
         if m.end() - m.end(1) == 1 and not self._head_is_word_end(m.end() - 1, st):
             return  # 苏联解体标志着两极格局: 局 ends the word 格局, no agency
+        if norm[m.end() - 2 : m.end()] in _HEAD_VERBS and m.end() - 2 in st.tok_starts:
+            return  # 某国今天签署: 署 ends the verb 签署
         if any(ch in _STOP_CHARS for ch in mid) or (
             self._boundary is not None
             and any(w.group() not in _NAME_INTERNAL for w in self._boundary.finditer(mid))

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 
 from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.hypothetical import cooperation_mood
+from kg.nlp.relations.lexicon import verb_at
 from kg.nlp.relations.masking import AG, AGENTS, AGL, END, QUOTES, SEP, TIME
 from kg.nlp.relations.sentence import Sentence
-from kg.nlp.relations.subject import subject
+from kg.nlp.relations.subject import nation, subject
 
+#: partners abroad: a reporting government's voice does not cooperate with them
+_ABROAD = frozenset({"Country", "Organization"})
 _TOGETHER = frozenset({"共同", "一道", "一起"})
 _MEETING = re.compile("出席|参加|会见|会晤|会谈|见证|观看|参观|考察|举行|主持|步入|合影")
 
@@ -49,11 +53,12 @@ class Cooperation:
             ci = sen.clause_of(m.start())
             ce = sen.clauses[ci][1]
             rest = ms[m.end() : ce]
+            cue_end = m.end()
             if m.group("c") == "会同":
                 # A会同B研究提出…: acting jointly is the cooperation; B must end there
                 # (会同国务院有关部门, 会同黄河河务部门: a modifier of someone unnamed)
                 q = m.end()
-                if not (q >= ce or ms[q] == "等" or g.follow.match(ms, q, ce)):
+                if not (q >= ce or ms[q] == "等" or g.follow.match(ms, q, ce) or verb_at(ms, q)):
                     continue
             elif m.group("c") in ("协助", "携手"):
                 if not re.search("共同|一道|一起|合作", rest):
@@ -70,10 +75,12 @@ class Cooperation:
                 )
                 if cm is None or "的" in rest[cm.end() :]:
                     continue  # 与X缔结…协定的国家: a relative clause about someone else
+                cue_end = m.end() + cm.end()
+            mood = cooperation_mood(ms, 0, cue_end)
+            if mood == "hypothetical":
+                continue  # 如果与X合作, 与X合作可以…: not a stated cooperation
             partners = sen.units_in(m.start("run"), m.end("run"))
-            if any(
-                p.type == "Location" and _COUNTRIES_OF.match(ms, p.end - s) for p in partners
-            ):
+            if any(p.type == "Location" and _COUNTRIES_OF.match(ms, p.end - s) for p in partners):
                 # 同南亚、中亚各国合作: the countries of the regions, not the regions
                 partners = [p for p in partners if p.type != "Location"]
             subj_keys: tuple[str, ...] | None = None
@@ -93,8 +100,17 @@ class Cooperation:
                 if sub is None:
                     continue
                 subj_keys, conf, implicit, how, pre = sub
+                if g.modality(pre)[0] == "planned":
+                    mood = "planned"  # 愿同某方合作, 将与某国合作
                 if g.modality(pre)[1] or how == "story-actor":
                     continue  # 他/她 stands for the story's actor for personal verbs only
+                if how == "reporter" and any(p.type in _ABROAD for p in partners):
+                    # a national work report's 同某国巩固了合作: the country, not the
+                    # government reporting, cooperates with another country
+                    who = nation(ds)
+                    if who is None:
+                        continue
+                    subj_keys, how = who, "nation"
                 conf = min(conf, 0.8)
             for a in subj_keys:
                 if ds.types.get(a) not in AGENTS:
@@ -108,6 +124,7 @@ class Cooperation:
                         e,
                         f"cooperatesWith:{m.group('c')}:{how}",
                         conf,
+                        "planned" if mood == "planned" else "asserted",
                         implicit=implicit,
                     )
             if len(subj_keys) == 1 and partners and all(b.type in AGENTS for b in partners):

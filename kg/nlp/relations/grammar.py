@@ -56,6 +56,11 @@ _POSTS_BEFORE = r"(?:(?:[\ue010-\ue012]\ue01f*)?[^，,；;：:。！？!?\n\ue01
 _POST_LEAD = re.compile(_POSTS_BEFORE + r"(?=\ue013)")
 
 
+_OPEN_QUOTES = "“「『"
+#: the rest of a quoted name after its opening quote: a few words, no unit, no clause end
+_QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -86,8 +91,10 @@ class Grammar:
         post_alt = alt(posts)
         item = f"(?:[\ue010-\ue012]\ue01f*(?={post_alt}))?(?:{post_alt})?({AG})"
         self.partner_item = re.compile(item)
+        # 某部会同乙部印发: the 会同 partners right before the verb share it
         self.partners = re.compile(
-            f"(?:与|同|跟)((?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
+            f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
+            f"|(?:会同|协同|携同)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:共同|联合)?$"
         )
         L = lexicon
         trig = set(L.triggers)
@@ -96,7 +103,8 @@ class Grammar:
         self.scan = re.compile(alt(trig | L.kind("blocker")))
         self.coop_cue = re.compile(alt(L.kind("coop")))
         self.speech = L.kind("speech")
-        preps = L.kind("preposition")
+        self.motion = L.kind("motion")
+        preps = L.kind("preposition") | self.motion
         adv = (
             L.kind("adverb")
             | L.kind("planned")
@@ -413,6 +421,9 @@ class Grammar:
         (建设, 活动, 开幕式…); another noun makes the object a modifier."""
         while p < ce and ms[p] in QUOTES:
             p += 1
+            # “甲”“乙”等活动: more quoted names the recognisers did not take, then the tail
+            if ms[p - 1] in _OPEN_QUOTES and (m := _QUOTED_REST.match(ms, p, ce)):
+                p = m.end()
         if p < ce and ms[p] in "（(":
             q = ms.find("）", p, ce)
             p = q + 1 if q > 0 else p

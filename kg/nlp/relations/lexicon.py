@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
-from kg.nlp.text import word_alternation
+from kg.nlp.text import jieba_tags, word_alternation
 
 
 def alt(words) -> str:
@@ -97,3 +97,24 @@ def load_openers(directory: Path | None = None) -> frozenset[str]:
 def load_posts(directory: Path | None = None) -> frozenset[str]:
     """The post titles (部长, 总经济师…) that join a body and a person."""
     return frozenset(read_lines((directory or ONTOLOGY_DIR) / "lexicon" / "posts.txt"))
+
+
+#: verbs that modify a following noun (会同某部相关部门, 会同某部下属单位): B is no co-agent
+_MODIFIER_VERBS = frozenset({"相关", "有关", "下属", "所属", "直属"})
+
+
+def verb_at(text: str, q: int, tags_ok: tuple[str, ...] = ("v",)) -> bool:
+    """Whether a word jieba's dictionary tags as a verb (``v``) starts ``text`` at ``q``
+    (某部会同某部下达…, 某部高度重视X，…): a verb no trigger or opener list holds;
+    ``tags_ok`` may add other tags (``l``: set phrases such as 高度重视).
+
+    >>> verb_at("下达资金", 0), verb_at("相关部门", 0), verb_at("授权的部门", 0)
+    (True, False, False)
+    """
+    tags = jieba_tags()
+    for n in (4, 3, 2):
+        w = text[q : q + n]
+        if len(w) == n and tags.get(w) in tags_ok:
+            # 会同国务院授权的部门: B is the agent of a relative clause about someone else
+            return w not in _MODIFIER_VERBS and text[q + n : q + n + 1] != "的"
+    return False

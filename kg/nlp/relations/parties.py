@@ -21,6 +21,7 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import KGDoc
+from kg.nlp.relations.hypothetical import cooperation_mood
 
 _GLUE = frozenset("同与和跟向对及、")
 _NOT = frozenset("东西南北多双各对一我己他外官地军警")
@@ -105,7 +106,8 @@ def pair_cooperation(ds) -> None:
             a, c = j - 1, norm[j - 1]
         else:
             continue
-        if a not in st.tok_starts or not _COOP_AFTER.match(norm, a + 2):
+        cm = _COOP_AFTER.match(norm, a + 2)
+        if a not in st.tok_starts or cm is None:
             continue
         k = bisect.bisect_right(ds.ustarts, a) - 1
         if (
@@ -118,4 +120,7 @@ def pair_cooperation(ds) -> None:
         if key == china:
             continue
         s, e = st.sent_of(a)
-        ds.add(key, "cooperatesWith", china, s, e, "cooperatesWith:pair", 0.7)
+        mood = cooperation_mood(norm, s, cm.end())
+        if mood == "hypothetical":
+            continue  # 中甲合作可以…, 如果中甲加强合作: not a stated cooperation
+        ds.add(key, "cooperatesWith", china, s, e, "cooperatesWith:pair", 0.7, mood)

@@ -27,7 +27,8 @@ from __future__ import annotations
 import bisect
 
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.masking import ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
+from kg.nlp.relations.lexicon import verb_at
+from kg.nlp.relations.masking import AGENTS, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
 from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
@@ -40,9 +41,10 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
     m = g.partners.search(text)
     if m is None:
         return ()
+    grp = "with" if m.group("with") is not None else "jointly"
     return tuple(
         umap[base + i.start(1)].key
-        for i in g.partner_item.finditer(text, m.start(1), m.end(1))
+        for i in g.partner_item.finditer(text, m.start(grp), m.end(grp))
         if base + i.start(1) in umap
     )
 
@@ -203,6 +205,21 @@ def _verb_next(sen: Sentence, a: int, b: int) -> bool:
     return m is not None and sen.s + m.end("w") in sen.ds.st.tok_ends
 
 
+#: jieba tags of a verb no list holds: verbs and set phrases (高度重视, 统筹兼顾)
+_UNKNOWN_VERB_TAGS = ("v", "l")
+
+
+def _unknown_verb_next(sen: Sentence, a: int, t: int) -> bool:
+    """Whether a verb of jieba's dictionary (after adverbs) follows the agents ending at
+    ``a`` as a word, and no agent is named between them and the verb at ``t``."""
+    g, ms, p = sen.g, sen.ms, a
+    while (m := g.modal_scan.match(ms, p)) is not None and m.end() > p:
+        p = m.end()  # 高度重视, 认真落实: adverbs before the verb
+    if p >= t or not verb_at(ms, p, _UNKNOWN_VERB_TAGS) or sen.s + p not in sen.ds.st.tok_starts:
+        return False
+    return not any(u.type in AGENTS for u in sen.units_in(a, t))
+
+
 def _stories(ds: DocState) -> list[int]:
     """Where each story starts (computed once per document)."""
     if ds.stories is None:
@@ -357,6 +374,11 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             # 中方愿同甲国一道，共建X: both build it
             keys += _partners(g, pre2, after2, umap)
             return keys, 0.75, False, "topic", (pre2, pre)
+        if k2 == "unknown" and run2 and _unknown_verb_next(sen, after2, t):
+            # 某部高度重视X，出台《Y》: a verb no list knows follows the agents; they
+            # carry over the commas when no other agent is named before the verb
+            pre2 = ms[after2 : clauses[cj][1]]
+            return tuple(u.key for u in run2), 0.7, False, "topic", (pre2, pre)
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
         if k2 == "nation":  # 我国…，实施X: China, though not named in this clause

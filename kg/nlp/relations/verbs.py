@@ -93,7 +93,7 @@ class Verbs:
         self._attendee_re = re.compile(
             f"(?:[\ue010-\ue012\ue014]\ue01f*)?{post}(?P<p>\ue013\ue01f*)"
         )
-        self._place_before = re.compile(f"[在于从向到赴](?:{AGL}[、和及与])*$")
+        self._place_before = re.compile(f"(?:[在于从向到]|{alt(g.motion)})(?:{AGL}[、和及与])*$")
         # 由甲、乙和丙共同主办的X: the agents coordinated before the one next to the verb
         self._coord_before = re.compile(f"(?:由)?({AG})(?:、|和|及|以及|与)$")
         self._rel_subj = re.compile(
@@ -191,6 +191,10 @@ class Verbs:
             ):
                 continue  # …包括开展X，推动Y: the parts of something, not acts
             mod, neg, cause = g.modality(pre)
+            if how == "topic" and len(pre) > 1:
+                # 某部统筹推进X，出台《Y》: a causative of the topic's own clause has its
+                # object there; it does not reach the later verb
+                cause = g.modality(pre[1:])[2]
             if neg:
                 continue
             if any("planned" in r.flags for r in rows):
