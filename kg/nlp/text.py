@@ -247,12 +247,3 @@ def _read_jieba_tags() -> dict[str, str]:
     except OSError:  # pragma: no cover
         pass
     return out
-    try:
-        with open(Path(spec.origin).with_name("dict.txt"), encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3:
-                    out[parts[0]] = parts[2]
-    except OSError:  # pragma: no cover
-        pass
-    return out
