@@ -29,23 +29,21 @@ from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.event_names import (
     anniversary_start,
-    games_host,
     leaders_pair,
 )
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
-    EDITION_AT,
     EDITION_BEFORE,
-    ORDINAL_IN,
     ORDINAL_OPEN,
+    ShortForms,
     dated,
     event_organs,
     session_key,
     specific,
 )
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
-from kg.nlp.components.heads.organisations import COMPANY_HEADS, ORGAN_HEADS, OrganisationNames
+from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.words import (
     HAN,
@@ -86,7 +84,7 @@ VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:1
 YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-class Patterns(LeftEdge, OrganisationNames, QuotedNames, Mentions):
+class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
     """Open-class Program and Event names from head words and quotes."""
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
@@ -308,41 +306,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, Mentions):
                 if e is not None and self.head_type[head] == "Event":
                     start = e.start()  # 第五届|“一带一路”…论坛: the edition is in the name
             if head in self.short_heads:
-                # an event's short form: one character (or X残) before a short head, the
-                # head alone when it is a whole short form (第八届|X博会, 亚残运会, 大运会,
-                # 特奥会; not 快速交会, 完成交会); longer names go on below when a place
-                # (and a year) opens them (杭州亚运会, 某市2022年冬残奥会), not a phrase
-                # (连续三届|残奥会); another event right before ends the context
-                # (某市冬奥会|冬残奥会)
-                for e in range(hs, start, -1):
-                    if e in event_ends:
-                        start = e
-                        break
-                body = norm[EDITION_AT.match(norm, start, hs).end() : hs]
-                if len(head) > 2:
-                    ok = body in ("", "残")
-                else:
-                    ok = len(body) == 1 or (len(body) == 2 and body[1] == "残")
-                    if not ok and len(body) >= 3 and named_end.get(start) == hs - 1:
-                        # a place before the short form is its host (西安|全运会)
-                        ok = named_type[start] == "Location"
-                if ok:
-                    self.add(st, start, he, "Event", "pattern", short=True)
-                    event_ends.add(he)
-                    continue
-                if len(head) == 2:
-                    continue
-                host = games_host(norm, start, hs, view.starts, named, named_end, segmenter_freq())
-                if host is not None:
-                    # 某市第19届亚运会 is the games the gazetteer knows as 某市亚运会
-                    e = self.gaz.lookup(ORDINAL_IN.sub("", norm[host:he]))
-                    if e is not None and e.type == "Event":
-                        st.candidates.append(
-                            Mention(host, he, st.text[host:he], e.type, e.id, e.name, "gazetteer")
-                        )
-                    else:
-                        self.add(st, host, he, "Event", "pattern", short=True)
-                    event_ends.add(he)
+                self.add_short_form(
+                    st, norm, view, head, start, hs, he, event_ends, named, named_end, named_type
+                )
                 continue
             if head in self.whole_heads and hs in place_ends:
                 # 某市|自由贸易试验区, 中国|某市|…: the zone of the places right before it
@@ -382,49 +348,21 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, Mentions):
             ):
                 continue  # …网 only in 中国乡村旅游网-style names
             if org:
-                sub = self.subunit_start(norm, start, hs, named, named_end, named_type)
-                # a known organisation's unit may hold verbs (X组织|推进…协调中心);
-                # elsewhere the last verb ends the context (首次入选|世界大学)
-                start = (
-                    sub
-                    if sub is not None
-                    else self.after_last_verb(norm, start, hs, view, head in COMPANY_HEADS, places)
+                self.add_organisation(
+                    st,
+                    norm,
+                    view,
+                    head,
+                    start,
+                    hs,
+                    he,
+                    quoted,
+                    named,
+                    named_end,
+                    named_type,
+                    named_ends,
+                    places,
                 )
-                t = starts.rfind(1, start, hs + 1)  # the start of the head's token
-                if (
-                    start < t
-                    and norm[t:he] in self.org_words
-                    and ends[he]
-                    and named_end.get(start) != t
-                ):
-                    start = t  # …|南开大学: a dictionary name takes no words but a place
-                start = self.after_conjunction(norm, start, hs, view, named_end)
-                if norm[hs - 1] in "与和及" and start < hs:
-                    continue  # …与|中心: the head stands alone after a conjunction
-                lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
-                for p in reversed(named[lo:hi]):
-                    if p not in named_ends:
-                        start = p  # 某人会见|德国博世集团: unknown words before a known name
-                        break
-                if quoted is None and not self.org_specific(
-                    norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
-                ):
-                    continue  # 有关公司, 各大学, 美国公司: a class of organisations
-                lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
-                if any(named_end[p] == he for p in named[lo:hi]):
-                    continue  # 总台所属|中央电视台: the known name stands
-                end = named_end.get(start, -1)
-                if (
-                    start < end < hs
-                    and named_type[start] in ("GovernmentBody", "Ministry")
-                    and norm[end:he] in self.org_words
-                    and ends[he]
-                ):
-                    continue  # X国央行|X银行: a known body and the name it goes by
-                # rule "organ": like a composed organ name, it also mentions the country
-                # or place that opens it (西班牙|…促进会)
-                self.add(st, start, he, "Organization", "organ")
-                named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
                 continue
             rescued = head in self.verb_rescued and cut in IMPLEMENT_VERBS
             if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):

@@ -15,7 +15,8 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
-from kg.nlp.components.event_names import EDITION_OPENS
+from kg.nlp.components.event_names import EDITION_OPENS, games_host
+from kg.nlp.components.heads.words import DocView, segmenter_freq
 from kg.nlp.text import norm_name
 
 ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
@@ -172,3 +173,61 @@ def event_organs(st, norm: str) -> None:
                     "event_organ",
                 )
             )
+
+
+class ShortForms:
+    """The short forms of events for ``Patterns`` (a mixin: it reads the gazetteer and
+    ``add`` of ``Patterns``)."""
+
+    def add_short_form(
+        self,
+        st,
+        norm: str,
+        view: DocView,
+        head: str,
+        start: int,
+        hs: int,
+        he: int,
+        event_ends: set[int],
+        named: list[int],
+        named_end: dict[int, int],
+        named_type: dict[int, str],
+    ) -> None:
+        """Add the event a short head names (亚运会, 第八届X博会, 某市第19届亚运会) from
+        ``start`` to the head's end ``he``; ``event_ends`` takes its end."""
+        # an event's short form: one character (or X残) before a short head, the
+        # head alone when it is a whole short form (第八届|X博会, 亚残运会, 大运会,
+        # 特奥会; not 快速交会, 完成交会); longer names go on below when a place
+        # (and a year) opens them (杭州亚运会, 某市2022年冬残奥会), not a phrase
+        # (连续三届|残奥会); another event right before ends the context
+        # (某市冬奥会|冬残奥会)
+        for e in range(hs, start, -1):
+            if e in event_ends:
+                start = e
+                break
+        body = norm[EDITION_AT.match(norm, start, hs).end() : hs]
+        if len(head) > 2:
+            ok = body in ("", "残")
+        else:
+            ok = len(body) == 1 or (len(body) == 2 and body[1] == "残")
+            if not ok and len(body) >= 3 and named_end.get(start) == hs - 1:
+                # a place before the short form is its host (西安|全运会)
+                ok = named_type[start] == "Location"
+        if ok:
+            self.add(st, start, he, "Event", "pattern", short=True)
+            event_ends.add(he)
+            return
+        if len(head) == 2:
+            return
+        host = games_host(norm, start, hs, view.starts, named, named_end, segmenter_freq())
+        if host is not None:
+            # 某市第19届亚运会 is the games the gazetteer knows as 某市亚运会
+            e = self.gaz.lookup(ORDINAL_IN.sub("", norm[host:he]))
+            if e is not None and e.type == "Event":
+                st.candidates.append(
+                    Mention(host, he, st.text[host:he], e.type, e.id, e.name, "gazetteer")
+                )
+            else:
+                self.add(st, host, he, "Event", "pattern", short=True)
+            event_ends.add(he)
+        return

@@ -214,3 +214,62 @@ class OrganisationNames:
                 return True
             a = b
         return False
+
+    def add_organisation(
+        self,
+        st,
+        norm: str,
+        view: DocView,
+        head: str,
+        start: int,
+        hs: int,
+        he: int,
+        quoted: tuple[int, int] | None,
+        named: list[int],
+        named_end: dict[int, int],
+        named_type: dict[int, str],
+        named_ends: set[int],
+        places: set[int],
+    ) -> None:
+        """Add the organisation whose head is ``norm[hs:he]`` and whose left edge is at
+        ``start``, when it names one organisation; ``named_ends`` takes its end."""
+        starts, ends = view.starts, view.ends
+        sub = self.subunit_start(norm, start, hs, named, named_end, named_type)
+        # a known organisation's unit may hold verbs (X组织|推进…协调中心);
+        # elsewhere the last verb ends the context (首次入选|世界大学)
+        start = (
+            sub
+            if sub is not None
+            else self.after_last_verb(norm, start, hs, view, head in COMPANY_HEADS, places)
+        )
+        t = starts.rfind(1, start, hs + 1)  # the start of the head's token
+        if start < t and norm[t:he] in self.org_words and ends[he] and named_end.get(start) != t:
+            start = t  # …|南开大学: a dictionary name takes no words but a place
+        start = self.after_conjunction(norm, start, hs, view, named_end)
+        if norm[hs - 1] in "与和及" and start < hs:
+            return  # …与|中心: the head stands alone after a conjunction
+        lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
+        for p in reversed(named[lo:hi]):
+            if p not in named_ends:
+                start = p  # 某人会见|德国博世集团: unknown words before a known name
+                break
+        if quoted is None and not self.org_specific(
+            norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
+        ):
+            return  # 有关公司, 各大学, 美国公司: a class of organisations
+        lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
+        if any(named_end[p] == he for p in named[lo:hi]):
+            return  # 总台所属|中央电视台: the known name stands
+        end = named_end.get(start, -1)
+        if (
+            start < end < hs
+            and named_type[start] in ("GovernmentBody", "Ministry")
+            and norm[end:he] in self.org_words
+            and ends[he]
+        ):
+            return  # X国央行|X银行: a known body and the name it goes by
+        # rule "organ": like a composed organ name, it also mentions the country
+        # or place that opens it (西班牙|…促进会)
+        self.add(st, start, he, "Organization", "organ")
+        named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
+        return
