@@ -31,6 +31,7 @@ from kg.nlp.components.event_names import (
     games_host,
     leaders_pair,
 )
+from kg.nlp.components.implemented_names import conjunct_of_rescued, governed_object
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
@@ -1349,6 +1350,7 @@ class Patterns:
         for c in st.candidates:
             if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
                 place_ends[c.end] = c.start
+        rescued_ends: set[int] = set()  # ends of names an implementing verb governs
         for hs, he in self._head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -1423,6 +1425,7 @@ class Patterns:
                 start = self._skip_opening_verbs(norm, start, hs, view, keep=_EVENT_VERBS)
             if (org or (self.head_type[head] == "Program" and not head.endswith("行动"))) and (
                 named_type.get(start) != "Location"  # 遵|义…: a place jieba cut into a verb
+                and (org or not governed_object(cut, _IMPLEMENT_VERBS))  # 实施|知识…工程
             ):
                 start = self._skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
@@ -1574,7 +1577,9 @@ class Patterns:
                 self._add(st, start, he, "Organization", "organ")
                 named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
                 continue
-            rescued = head in self.verb_rescued and cut in _IMPLEMENT_VERBS
+            rescued = head in self.verb_rescued and (
+                cut in _IMPLEMENT_VERBS or conjunct_of_rescued(norm, start, rescued_ends)
+            )
             if head in self.verb_only and not (quoted or rescued or _YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
@@ -1620,6 +1625,8 @@ class Patterns:
                     named_label[start], norm[start : named_end[start]], norm[named_end[start] : he]
                 )
             self._add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
+            if rescued:
+                rescued_ends.add(he)
         self._event_organs(st, norm)
         self._quoted_programmes(st)
         return doc
