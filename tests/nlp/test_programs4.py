@@ -39,3 +39,26 @@ def test_implemented_names(text: str, names: set[str]) -> None:
 )
 def test_not_implemented(text: str, wrong: str) -> None:
     assert wrong not in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("两国签署了农业与渔业合作谅解备忘录、自由贸易协定等文件。", "农业与渔业合作谅解备忘录"),
+        ("两省签订海洋环保合作备忘录。", "海洋环保合作备忘录"),
+    ],
+)
+def test_memorandum_of_a_field(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方签署合作谅解备忘录。",  # no field: no name
+        "有关部门可以通过召开联席会议、签署合作备忘录等方式加强协作。",
+        "两国此前签署的谅解备忘录已经失效。",  # a bare memorandum
+    ],
+)
+def test_no_memorandum(text: str) -> None:
+    assert not {n for n in _labels(text, "Program") if "备忘录" in n}

@@ -32,6 +32,7 @@ from kg.nlp.components.event_names import (
     leaders_pair,
 )
 from kg.nlp.components.implemented_names import conjunct_of_rescued, governed_object
+from kg.nlp.components.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, offset_mask, word_alternation
@@ -1619,6 +1620,8 @@ class Patterns:
                 continue  # 联合国|议程, 某国|基地, 某省|试点: a known name and a weak head
                 # name no plan (a pilot in a place is no programme of its own)
                 # (an organisation's meetings are events: 阿盟|峰会)
+            if head in MEMO_HEADS and (start := memo_start(norm, start, hs)) is None:
+                continue  # 双方签署|合作备忘录: a memorandum names its field
             key = None
             if self.head_type[head] == "Event" and named_type.get(start) in _BODY_TYPES:
                 key = _session_key(
