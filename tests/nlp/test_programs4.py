@@ -62,3 +62,26 @@ def test_memorandum_of_a_field(text: str, name: str) -> None:
 )
 def test_no_memorandum(text: str) -> None:
     assert not {n for n in _labels(text, "Program") if "备忘录" in n}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("中俄西线原油管道今年投产。", "中俄西线原油管道"),
+        ("两国商定加快中泰高速铁路建设。", "中泰高速铁路"),
+    ],
+)
+def test_joint_line(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中俄两国铁路部门举行会谈。",  # the countries' railways, no line
+        "中美之间铁路运输合作不断加强。",
+        "京沪铁路客流增长。",  # no country pair: a domestic line is not read here
+    ],
+)
+def test_no_joint_line(text: str) -> None:
+    assert not {n for n in _labels(text, "Program") if n.endswith(("铁路", "管道"))}

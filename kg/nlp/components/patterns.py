@@ -32,6 +32,7 @@ from kg.nlp.components.event_names import (
     leaders_pair,
 )
 from kg.nlp.components.implemented_names import conjunct_of_rescued, governed_object
+from kg.nlp.components.joint_lines import joint_lines
 from kg.nlp.components.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
@@ -1632,6 +1633,8 @@ class Patterns:
                 rescued_ends.add(he)
         self._event_organs(st, norm)
         self._quoted_programmes(st)
+        for s, e in joint_lines(st):
+            self._add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
         return doc
 
     def _quoted_programmes(self, st) -> None:
