@@ -55,6 +55,9 @@ from kg.nlp.components.heads.words import (
     segmenter_freq,
     verb_openers,
 )
+from kg.nlp.components.implemented_names import conjunct_of_rescued, governed_object
+from kg.nlp.components.joint_lines import joint_lines
+from kg.nlp.components.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import word_alternation
@@ -201,6 +204,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
         for c in st.candidates:
             if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
                 place_ends[c.end] = c.start
+        rescued_ends: set[int] = set()  # ends of names an implementing verb governs
         for hs, he in self.head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -275,6 +279,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
                 start = self.skip_opening_verbs(norm, start, hs, view, keep=EVENT_VERBS)
             if (org or (self.head_type[head] == "Program" and not head.endswith("行动"))) and (
                 named_type.get(start) != "Location"  # 遵|义…: a place jieba cut into a verb
+                and (org or not governed_object(cut, IMPLEMENT_VERBS))  # 实施|知识…工程
             ):
                 start = self.skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
@@ -364,7 +369,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
                     places,
                 )
                 continue
-            rescued = head in self.verb_rescued and cut in IMPLEMENT_VERBS
+            rescued = head in self.verb_rescued and (
+                cut in IMPLEMENT_VERBS or conjunct_of_rescued(norm, start, rescued_ends)
+            )
             if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
@@ -404,14 +411,20 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
                 continue  # 联合国|议程, 某国|基地, 某省|试点: a known name and a weak head
                 # name no plan (a pilot in a place is no programme of its own)
                 # (an organisation's meetings are events: 阿盟|峰会)
+            if head in MEMO_HEADS and (start := memo_start(norm, start, hs)) is None:
+                continue  # 双方签署|合作备忘录: a memorandum names its field
             key = None
             if self.head_type[head] == "Event" and named_type.get(start) in BODY_TYPES:
                 key = session_key(
                     named_label[start], norm[start : named_end[start]], norm[named_end[start] : he]
                 )
             self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
+            if rescued:
+                rescued_ends.add(he)
         event_organs(st, norm)
         self.quoted_programmes(st)
+        for s, e in joint_lines(st):
+            self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
         return doc
 
 
