@@ -25,8 +25,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.model import Mention
-from kg.nlp.components.base import kgdoc, open_key
+from kg.nlp.components.base import kgdoc
 from kg.nlp.components.event_names import (
     anniversary_start,
     leaders_pair,
@@ -46,15 +45,14 @@ from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.words import (
-    HAN,
     NAME_CHAR,
     DocView,
     dictionary_words,
     load_heads,
     org_words,
-    segmenter_freq,
     verb_openers,
 )
+from kg.nlp.components.heads.zones import Zones, load_whole_heads, zone_start
 from kg.nlp.components.implemented_names import conjunct_of_rescued, governed_object
 from kg.nlp.components.joint_lines import joint_lines
 from kg.nlp.components.memoranda import MEMO_HEADS, memo_start
@@ -87,7 +85,7 @@ VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:1
 YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
+class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Mentions):
     """Open-class Program and Event names from head words and quotes."""
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
@@ -162,13 +160,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
         self.verb_openers = verb_openers() | frozenset(self.boundaries)
         # heads that are themselves the name of a national programme (自由贸易试验区,
         # 综合保税区), with the full form of a short one (自贸试验区 → 自由贸易试验区)
-        self.whole_heads = {
-            parts[0]: parts[3] if len(parts) > 3 else parts[0]
-            for parts in (
-                line.split() for line in read_lines(directory / "lexicon" / "open_heads.tsv")
-            )
-            if len(parts) > 2 and parts[2] == "whole"
-        }
+        self.whole_heads = load_whole_heads(directory)
         self.organs = OrganFinder(gazetteer, directory)
         self.nominals = NominalFinder(directory, self.organs)
         self.find_nominals = True
@@ -316,33 +308,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Mentions):
                 )
                 continue
             if head in self.whole_heads and hs in place_ends:
-                # 某市|自由贸易试验区, 中国|某市|…: the zone of the places right before it
-                start = place_ends[hs]
-                while start in place_ends:
-                    start = place_ends[start]
+                start = zone_start(place_ends, hs)  # 某市|自由贸易试验区: the places' zone
             elif head in self.whole_heads:
-                # 自贸试验区: the programme itself; 某市|自由贸易试验区 is that place's zone;
-                # a modifier makes it a class or one zone (A类|综保区, 某港特殊|综合保税区)
-                b = starts.rfind(1, start, hs)
-                w = norm[b:hs] if b >= 0 else ""
-                if w and (
-                    w[-1] in "类级型"
-                    or w == "特殊"
-                    or (len(w) >= 2 and HAN.fullmatch(w) and w not in segmenter_freq())
-                ):
-                    continue
-                full = self.whole_heads[head]
-                st.candidates.append(
-                    Mention(
-                        hs,
-                        he,
-                        st.text[hs:he],
-                        "Program",
-                        open_key("Program", full),
-                        full,
-                        "pattern",
-                    )
-                )
+                self.add_whole_head(st, norm, view, start, hs, he)  # 自贸试验区: the programme
                 continue
             if hs - start < 2 and not org:
                 continue
