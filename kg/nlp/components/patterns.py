@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
+from kg.nlp.components.campaign_reach import launched_start
 from kg.nlp.components.event_names import (
     DATE_AFTER,
     EDITION_OPENS,
@@ -1387,6 +1388,9 @@ class Patterns:
             ):
                 continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self._left_edge(norm, hs, st, view, org)
+            if head == "行动" and cut not in _IMPLEMENT_VERBS:
+                r = launched_start(norm, start, max(0, hs - self.max_len))
+                start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
             if (
