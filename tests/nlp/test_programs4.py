@@ -85,3 +85,26 @@ def test_joint_line(text: str, name: str) -> None:
 )
 def test_no_joint_line(text: str) -> None:
     assert not {n for n in _labels(text, "Program") if n.endswith(("铁路", "管道"))}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # verbs inside the name (提升, 优化) do not cut it: it runs back to 开展
+        ("开展质量标准提升引领制造业优化升级行动。", "质量标准提升引领制造业优化升级行动"),
+        ("全市启动了河道水质持续改善行动。", "河道水质持续改善行动"),
+    ],
+)
+def test_campaign_reaches_its_verb(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("开展检查的同时优化升级行动。", "检查的同时优化升级行动"),  # 的 ends the phrase
+        ("组织开展全民健身活动列入工作计划。", "全民健身活动列入工作计划"),  # no 行动
+    ],
+)
+def test_campaign_reach_stops(text: str, wrong: str) -> None:
+    assert wrong not in _labels(text, "Program")

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.base import kgdoc
+from kg.nlp.components.campaign_reach import launched_start
 from kg.nlp.components.event_names import (
     anniversary_start,
     leaders_pair,
@@ -231,6 +232,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self.left_edge(norm, hs, st, view, org)
+            if head == "行动" and cut not in IMPLEMENT_VERBS:
+                r = launched_start(norm, start, max(0, hs - self.max_len))
+                start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
             if (
