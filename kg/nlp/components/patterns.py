@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
-from kg.nlp.components.campaign_reach import launched_start
+from kg.nlp.components.campaign_reach import launched_start, party_campaign_start
 from kg.nlp.components.event_names import (
     DATE_AFTER,
     EDITION_OPENS,
@@ -1391,6 +1391,8 @@ class Patterns:
             if head == "行动" and cut not in _IMPLEMENT_VERBS:
                 r = launched_start(norm, start, max(0, hs - self.max_len))
                 start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动
+            elif cut == "的" and (r := party_campaign_start(norm, start, head)) is not None:
+                start, cut = r  # 开展|党的…教育实践活动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
             if (
