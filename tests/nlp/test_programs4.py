@@ -108,3 +108,19 @@ def test_campaign_reaches_its_verb(text: str, name: str) -> None:
 )
 def test_campaign_reach_stops(text: str, wrong: str) -> None:
     assert wrong not in _labels(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("各级机关深入开展党的作风建设教育实践活动。", "党的作风建设教育实践活动"),
+        ("组织实施党的创新理论学习教育。", "党的创新理论学习教育"),
+    ],
+)
+def test_party_campaign(text: str, name: str) -> None:
+    assert name in _labels(text, "Program")
+
+
+def test_party_campaign_needs_a_verb() -> None:
+    text = "以作风建设为主要内容的党的某某路线教育实践活动取得成效。"
+    assert not {n for n in _labels(text, "Program") if n.startswith("党的")}

@@ -46,4 +46,27 @@ def launched_start(norm: str, start: int, lo: int) -> tuple[int, str] | None:
     if last is None:
         return None
     s = _AFTER.match(norm, last.end()).end()
-    return (s, last.group()) if s < start else None
+    return (s, last.group()[-2:]) if s < start else None  # 深入开展 → 开展
+
+
+# heads of the party's study campaigns
+_PARTY_HEADS = ("教育实践活动", "学习教育", "主题教育", "专题教育")
+
+
+def party_campaign_start(norm: str, start: int, head: str) -> tuple[int, str] | None:
+    """A study campaign of the party launched by a verb (开展|党的…教育实践活动): the
+    name opens with 党的, which the left edge at 的 would leave out; the start of 党
+    and the verb, or ``None``.
+
+    >>> party_campaign_start("深入开展党的某某路线教育实践活动", 6, "教育实践活动")
+    (4, '开展')
+    >>> party_campaign_start("以某为内容的党的某路线教育实践活动", 8, "教育实践活动") is None
+    True
+    """
+    if not head.endswith(_PARTY_HEADS) or not norm.endswith("党的", 0, start):
+        return None
+    m = _LAUNCH_END.search(norm, max(0, start - 6), start - 2)
+    return (start - 2, m.group(1)) if m is not None else None
+
+
+_LAUNCH_END = re.compile(r"(开展|实施|启动)\Z")

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.base import kgdoc
-from kg.nlp.components.campaign_reach import launched_start
+from kg.nlp.components.campaign_reach import launched_start, party_campaign_start
 from kg.nlp.components.event_names import (
     anniversary_start,
     leaders_pair,
@@ -235,6 +235,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if head == "行动" and cut not in IMPLEMENT_VERBS:
                 r = launched_start(norm, start, max(0, hs - self.max_len))
                 start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动
+            elif cut == "的" and (r := party_campaign_start(norm, start, head)) is not None:
+                start, cut = r  # 开展|党的…教育实践活动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
             if (
