@@ -1,0 +1,3 @@
+"""The rule families of ``kg_patterns`` (``kg.nlp.components.patterns``), one module
+each: the words they read, left boundaries, organisations, quoted names, editions and
+sessions, and the checks that make a span a mention."""

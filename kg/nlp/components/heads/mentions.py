@@ -1,0 +1,315 @@
+"""Whether a span found by ``kg_patterns`` names one thing, and the mention it adds: the
+head words of a text, a name's head, generic bodies (发展战略, 有关…), event editions
+folded (2021年第三届山货购物节 → 山货购物节), known names under a longer form
+(“一带一路”发展规划), and two names that share a head (A和B战略).
+
+>>> m = Mentions.__new__(Mentions); m.verbs = frozenset()
+>>> m.field_of_campaign("质量", "提升行动"), m.field_of_campaign("五年", "行动计划")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.boundaries import NAME_INTERNAL
+from kg.nlp.components.heads.editions import (
+    EDITION,
+    EDITION_OF_SERIES,
+    ORDINAL_IN,
+    PERIOD,
+    specific,
+)
+from kg.nlp.components.heads.words import HAN
+from kg.nlp.text import norm_name
+
+GENERIC_PREFIX = (
+    "本次",
+    "这次",
+    "此次",
+    "该",
+    "有关",
+    "相关",
+    "各类",
+    "各级",
+    "各种",
+    "多个",
+    "一系列",
+    "重要",
+    "系列",
+    "上述",
+    "这些",
+    "那些",
+    "其他",
+    "其它",
+    "一些",
+    "部分",
+    "专题",
+    "主题",
+    "国际性",
+    "全国性",
+    "地方",
+    "新型",
+    "多边",
+    "双边",
+    "区域",
+    "国内",
+    "全球性",
+    "线上",
+    "线下",
+    "大型",
+    "年度",
+    "多国",
+    "各国",
+    "对外",
+    "多项",
+    "各项",
+    "一批",
+    "若干",
+    "重大",
+    "重点",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "国家级",
+    "省级",
+    "市级",
+    "县级",
+    "一流大学",
+    "主要",
+)
+
+AMOUNT = re.compile(r"\d+(?:\.\d+)?[十百千万亿]")
+NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
+# a count of a package of programmes right before its field (十大|伙伴行动, 八项|…)
+COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
+COUNT_ONLY = re.compile(
+    r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
+)
+
+WHOLE = ("全国", "国家")
+
+NAMED_TYPES = frozenset({"Location", "Country", "GovernmentBody", "Ministry", "Organization"})
+
+
+class Mentions:
+    """The checks and the mention-adding of ``Patterns`` (a mixin: it reads the gazetteer,
+    the heads and the expressions that ``Patterns`` sets up)."""
+
+    def head_spans(self, norm: str) -> list[tuple[int, int]]:
+        """The head words of ``norm`` left to right, the longest at each place, none
+        overlapping: what one ``finditer`` of all heads would give (each expression is
+        searched again from the end of the last head whenever its own next match starts
+        before it)."""
+        res = self.head_res
+        nxt = [r.search(norm) for r in res]
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while True:
+            best = None
+            for k, m in enumerate(nxt):
+                if m is not None and m.start() < pos:
+                    m = nxt[k] = res[k].search(norm, pos)
+                if m is not None and (
+                    best is None
+                    or m.start() < best.start()
+                    or (m.start() == best.start() and m.end() > best.end())
+                ):
+                    best = m
+            if best is None:
+                return out
+            out.append(best.span())
+            pos = best.end()
+
+    def fold(self, name: str, type_: str) -> str:
+        """An event's name without its leading year and edition (2021年第三届山货购物节 →
+        山货购物节); not when another ordinal follows (第十二届全国人大常委会第十四次会议
+        is one session of one term)."""
+        if type_ == "Event":
+            folded = EDITION.sub("", name)
+            short = folded.endswith(self.short_tuple) and len(folded) < 4  # 第八届|X博会
+            if (len(folded) >= 4 or short) and not ORDINAL_IN.search(folded):
+                return folded
+        return name
+
+    def open_head(self, name: str) -> str | None:
+        """The longest head of ``open_heads.tsv`` that ends ``name`` (one lookup a length)."""
+        for k in self.head_lengths:
+            if k <= len(name) and name[-k:] in self.head_type:
+                return name[-k:]
+        return None
+
+    def head_of(self, name: str) -> str | None:
+        h = self.open_head(name)
+        if h is not None:
+            return h
+        for h in self.quoted_heads:
+            if name.endswith(h):
+                return h
+        return None
+
+    def generic(self, body: str) -> bool:
+        """A body that names nothing: generic words only, a count, or a class prefix."""
+        return (
+            len(body) < 2
+            or body.isdigit()
+            or body.endswith(("重大", "重点"))  # 生物多样性保护重大工程: a class of projects
+            or body.startswith(GENERIC_PREFIX)
+            or bool(self.generic_re.fullmatch(body))
+            or bool(COUNT_ONLY.fullmatch(body))
+        )
+
+    def opens_with_known(self, name: str, end: int) -> bool:
+        """Whether ``name`` opens with a place, a country or a body the gazetteer knows,
+        of two to six characters and before ``end`` (某区北斗合作|大会 after its year)."""
+        for k in range(min(end, 6), 1, -1):
+            e = self.gaz.lookup(name[:k])
+            if e is not None and e.type in NAMED_TYPES:
+                return True
+        return False
+
+    def field_of_campaign(self, body: str, head: str | None) -> bool:
+        """Whether a two-character ``body`` names the field of a head that itself says
+        what kind of campaign it is (质量|提升行动, 标准|提升行动, 中老|经济走廊): a noun,
+        no verb (深化|提升行动: an elliptic reference), no count or period (五年|行动计划).
+
+        >>> p = Mentions.__new__(Mentions); p.verbs = frozenset({"深化"})
+        >>> p.field_of_campaign("质量", "提升行动"), p.field_of_campaign("深化", "提升行动")
+        (True, False)
+        >>> p.field_of_campaign("五年", "行动计划"), p.field_of_campaign("质量", "工程")
+        (False, False)
+        """
+        return (
+            head is not None
+            and len(head) >= 4
+            and len(body) == 2
+            and HAN.fullmatch(body) is not None
+            and not NUMERAL.search(body)
+            and body not in self.verbs
+            and body not in NAME_INTERNAL
+        )
+
+    def add(
+        self,
+        st,
+        start: int,
+        end: int,
+        type_: str,
+        rule: str,
+        quoted: tuple[int, int] | None = None,
+        short: bool = False,
+        key: str | None = None,
+    ) -> None:
+        """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
+        opens it (“一带一路”发展规划): when that part is a known name and the rest is only
+        generic words, the mention is the known entity under a longer form. ``short``: an
+        event's short form (大运会, 第八届X博会), a name however short."""
+        text = st.text
+        surface = text[start:end]
+        j = surface.find("暨")
+        if j > 0:
+            parts = ((start, start + j), (start + j + 1, end))
+            # 第四届山货购物节暨海鲜美食节: two events when both parts end in a head;
+            # X战争暨Y战争胜利纪念大会 is one event (the first part names no event)
+            if all(self.head_of(norm_name(text[a:b])) for a, b in parts):
+                for a, b in parts:
+                    self.add(st, a, b, type_, rule)
+                return
+        name = norm_name(surface)
+        if (len(name) < 4 and not short) or name in self.gaz.not_entities:
+            return
+        k = max(surface.rfind("和"), surface.rfind("与"), surface.rfind("及"))
+        if k > 0:
+            tail = self.gaz.lookup(surface[k + 1 :])
+            if tail is not None and tail.type == type_:
+                # 以质取胜和市场多元化战略: two names sharing a head, not one name; the
+                # known second one is the mention
+                st.candidates.append(
+                    Mention(
+                        start + k + 1,
+                        end,
+                        surface[k + 1 :],
+                        tail.type,
+                        tail.id,
+                        tail.name,
+                        "gazetteer",
+                    )
+                )
+                return
+        h = self.head_of(name)
+        body = name[: -len(h)] if h else name
+        body = EDITION.sub("", body) if type_ == "Event" else body
+        e = self.gaz.lookup(name)
+        if e is not None:
+            st.candidates.append(Mention(start, end, surface, e.type, e.id, e.name, "gazetteer"))
+            return
+        if quoted is not None:
+            q = norm_name(text[quoted[0] : quoted[1]])
+            rest = body[len(q) :]
+            qe = self.gaz.lookup(q)
+            if (
+                qe is not None
+                and qe.type in ("Program", "Event")
+                and (not rest or self.generic(rest))
+            ):
+                st.candidates.append(
+                    Mention(start, end, surface, qe.type, qe.id, qe.name, "gazetteer")
+                )
+                return
+        if type_ == "Organization":
+            pass  # its caller tells a specific organisation name (``_org_specific``)
+        elif short:
+            pass  # 亚运会, 特奥会: the short form is the name
+        elif type_ == "Event" and h and len(h) >= 3 and h[-1] in "年月周日" and body in WHOLE:
+            pass  # 全国安全生产月, 全国节能宣传周: a designated period of the whole country
+        elif (
+            quoted is not None
+            and type_ == "Program"
+            and quoted[1] == end
+            and bool(COUNT_ONLY.fullmatch(body))
+            and h not in self.weak_heads - self.verb_only
+        ):
+            pass  # “三大工程”, “六项行动”: a quoted set of programmes, named by its count
+        elif self.generic(body) or (
+            quoted is None
+            and type_ == "Program"
+            and ((len(body) < 3 and not self.field_of_campaign(body, h)) or AMOUNT.match(body))
+        ):
+            return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything;
+            # 1亿亩|试点: an amount, no name
+        folded = self.fold(name, type_)
+        ht = self.gaz.head_type(folded)
+        if ht and ht[0] == folded and not (short and folded != name):
+            return  # 第十二次全国代表大会 → 全国代表大会: a class noun once the edition goes;
+            # a dated short form is one edition (2024年奥运会)
+        if type_ == "Event" and not ORDINAL_IN.search(name) and not PERIOD.match(name):
+            be = self.gaz.lookup(body)
+            if be is not None and be.type in ("GovernmentBody", "Ministry"):
+                return  # 全国人民代表大会会议, 国务院全体会议: a body's meetings, no one of them
+        canon = self.fold(name, type_)
+        if (
+            canon != name
+            and h in self.weak_heads
+            and quoted is None
+            and not specific(canon, 0, set())
+            and self.gaz.lookup(canon[: -len(h)]) is None  # 第42届|东盟|峰会: a known body
+            and not self.opens_with_known(canon, len(canon) - len(h))  # 2025|某区…大会
+            and not (
+                h != "会议"
+                and (len(canon) >= 6 or name.startswith("首届"))
+                and not canon.endswith("代表大会")
+                and EDITION_OF_SERIES.match(name)
+            )
+        ):
+            return  # 第一次债权人会议 → 债权人会议: a class of meetings; a long name
+            # after an edition of a series is one event (第二届|某某发展世界峰会)
+        e = self.gaz.lookup(canon)
+        if e is not None:
+            st.candidates.append(Mention(start, end, surface, e.type, e.id, e.name, "gazetteer"))
+            return
+        st.candidates.append(
+            Mention(start, end, surface, type_, key or open_key(type_, canon), canon, rule)
+        )

@@ -1,0 +1,275 @@
+"""Organisation names by their head word for ``kg_patterns``: where the name starts (after
+the last verb or class noun: 民营企业|某某有限公司, after a conjunction that follows a
+complete name, at a known organisation whose unit it is) and whether it names one
+organisation (南开大学, 某省博物馆) or a class (上市公司, 美国公司, 国家技术创新中心).
+
+>>> sorted(SUBUNIT_HEADS - ORGAN_HEADS)
+['代表处', '办事处', '办公室', '秘书处']
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from kg.nlp.components.heads.editions import SPECIFIC_PREFIX
+from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView, segmenter_freq
+
+# right before the head they name its field instead (中国企业|联合会)
+ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
+# the heads of companies, and the trade words that jieba tags as verbs but that name a
+# company's business inside its name (某某控股|有限公司, 某某投资|集团, 某某建设|集团)
+COMPANY_HEADS = frozenset({"公司", "集团"})
+TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运营", "管理", "贸易", "物流"})
+
+# institutions a place has one of: right after a place's name they name it (某县人民医院,
+# 某省博物馆), where a country's name and a head name a class (美国公司)
+PLACE_OWN_HEADS = frozenset(
+    {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
+)
+# the heads of an organisation's units: names only after the organisation's own
+ORGAN_HEADS = frozenset({"委员会", "理事会"})
+SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"}) | ORGAN_HEADS
+# the whole country: with a designated period's head it names one (全国安全生产月)
+
+# 市第一中学: the reporting government's institutions)
+ORG_LOCAL_PREFIX = ("省", "市", "自治区", "首都")
+# prefixes of international organisations: they open the name of one (世界…联盟), where
+# 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
+WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
+# what a "verb" head's name needs before it (``IMPLEMENT_VERBS``, a year, a quote): a
+
+
+class OrganisationNames:
+    """The organisation rules of ``Patterns`` (a mixin: it reads the gazetteer and the word
+    sets that ``Patterns`` sets up)."""
+
+    def after_last_verb(
+        self,
+        norm: str,
+        start: int,
+        hs: int,
+        view: DocView,
+        company: bool = False,
+        known: frozenset[int] | set[int] = frozenset(),
+    ) -> int:
+        """The start after the last verb word before an organisation's head (…首次入选|
+        世界大学, 与X大学共建|新闻学院): organisation names hold nouns, a verb only as
+        the word right before the head (保护|联盟). A class noun cuts too
+        (民营企业|禾川智造有限公司). A ``company``'s trade words are no verbs there
+        (某某控股|有限公司, 某某投资|集团)."""
+        starts = view.starts
+        a, cut = start, start
+        while a < hs:
+            b = starts.find(1, a + 1, hs)
+            if b < 0:
+                break  # the word right before the head is its field (警察|学院, 签名|银行)
+            w = norm[a:b]
+            if a in known:
+                pass  # 遵义|…大学: a known place, whatever jieba tags it
+            elif (w in self.verbs and not (company and w in TRADE_WORDS)) or w in ORG_CLASS_NOUNS:
+                cut = b
+            a = b
+        return cut
+
+    def after_conjunction(
+        self, norm: str, start: int, hs: int, view: DocView, named: dict[int, int]
+    ) -> int:
+        """The start after a conjunction that follows a complete name (中国人民银行与|…银行,
+        …学会和|…协会); a conjunction inside one name stays (园艺与花卉学会)."""
+        ends = view.ends
+        for j in range(hs - 1, start, -1):
+            if norm[j] in "与和及同" and view.starts[j] and ends[j + 1]:
+                h = self.head_of(norm[start:j])
+                if (h is not None and self.head_type.get(h) == "Organization") or any(
+                    named.get(a) == j for a in range(start, j)
+                ):
+                    return j + 1
+        return start
+
+    @staticmethod
+    def subunit_start(
+        norm: str,
+        start: int,
+        hs: int,
+        named: list[int],
+        named_end: dict[int, int],
+        named_type: dict[int, str],
+    ) -> int | None:
+        """The start of the last known organisation in ``[start, hs)`` with a body of two
+        or more characters after it (世界气象组织|华东区域联络办公室): a unit of that
+        organisation runs from its name to the head."""
+        lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
+        for p in reversed(named[lo:hi]):
+            if named_type.get(p) == "Organization" and hs - named_end[p] >= 2:
+                return p
+        return None
+
+    def country_led(self, word: str) -> bool:
+        """Whether a dictionary word is a country and an organisation's head (中国大学,
+        美国公司: a class of organisations, not one)."""
+        for k in range(2, min(len(word) - 1, 8)):
+            e = self.gaz.lookup(word[:k])
+            if e is not None and e.type == "Country" and self.head_type.get(word[k:]):
+                return True
+        return False
+
+    def post_tail(self, norm: str, he: int, view: DocView) -> bool:
+        """Whether the rest of the token that holds a head is a post title: jieba cuts
+        学院院长, 商会会长 as one word, and the organisation ends before the post."""
+        e = view.ends.find(1, he + 1)
+        return e > he and norm[he:e] in self.posts
+
+    def org_specific(
+        self,
+        norm: str,
+        start: int,
+        hs: int,
+        he: int,
+        view: DocView,
+        named: dict[int, int],
+        named_type: dict[int, str],
+        weak: bool,
+    ) -> bool:
+        """Whether an organisation name ``norm[start:he]`` names one organisation: it is one
+        dictionary word (南开大学), or it opens with a known name, a specific prefix or the
+        reporting government's level (省, 市) and has more than that before its head
+        (美国公司: a class; 美国花旗银行: a name). A ``weak`` head (中心, 实验室) needs a
+        known name first or a proper name inside."""
+        starts, ends = view.starts, view.ends
+        if norm[hs:he] in SUBUNIT_HEADS and named_type.get(start) != "Organization":
+            return False  # 办公室, 秘书处 of an organisation (a body's are state organs)
+        if norm[hs:he] == "委员会" and named.get(start) != hs:
+            return False  # 某联盟|委员会 is its commission; 某院学术委员会, 某党…中央委员会
+            # are internal committees and organs
+        end = named.get(start)
+        if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
+            # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre; a known
+            # name inside the token is read below (美国|微软公司, 某省|博物馆)
+            if not weak and norm[start:he] in self.org_words:
+                return True
+            if end is None or end > hs:
+                return False
+        if end is not None:
+            kind = named_type.get(start)
+            if end == hs:  # 中国科学院|大学, not 美国|公司
+                # a place's own institution is one (某县|人民医院, 某省|博物馆)
+                return kind in ("Organization", "GovernmentBody", "Ministry") or (
+                    kind == "Location" and norm[hs:he] in PLACE_OWN_HEADS
+                )
+            if weak and kind == "Country":
+                return False  # 中国研发中心, 某国生物实验室: a class of centres
+            return not self.generic(norm[end:hs])
+        for p in (*ORG_LOCAL_PREFIX, *SPECIFIC_PREFIX):
+            q = start + len(p)
+            # a specific prefix may open a longer word of jieba's (国际金融|协会)
+            if norm.startswith(p, start) and (
+                ends[q]
+                or (
+                    not weak
+                    and starts[start]
+                    and p in SPECIFIC_PREFIX
+                    and norm[q] not in "级性"  # 国家级…, 全国性…: a rank, a class
+                )
+            ):
+                if p in ORG_LOCAL_PREFIX:  # 省|科技馆, 省|中小企业服务促进中心; not 省以下…
+                    return q == hs or not (norm.startswith("以", q) or self.generic(norm[q:hs]))
+                if weak and p not in WORLD_PREFIX:
+                    # 国家技术创新中心, 全国重点实验室: designations, not one centre; a
+                    # word no dictionary knows right after the prefix names the one
+                    # (国家|某地名|盐湖资源技术创新中心)
+                    b = view.starts.find(1, q + 1, hs)
+                    return b > q and self.has_unknown_word(norm, q, b, view)
+                return hs - q >= 2 and not self.generic(norm[q:hs])
+        if weak or not self.has_unknown_word(norm, start, hs, view):
+            return False
+        # 星榜|世界大学: an unknown word before a class noun (world or a country + head)
+        a = view.starts.rfind(1, start, hs)
+        if a <= start:
+            return True
+        before = norm[a:hs]
+        e = self.gaz.lookup(before)
+        return before not in ("世界", "全球") and (e is None or e.type != "Country")
+
+    @staticmethod
+    def opens_with_proper_name(norm: str, start: int, hs: int, view: DocView) -> bool:
+        """Whether a name's first word is one no dictionary holds (a proper name its HMM
+        cut: 引澜济青|工程, 某河|治理工程), a whole token before the head."""
+        b = view.starts.find(1, start + 1, hs + 1)
+        if b < 0 or not view.ends[b] or b - start < 2 or not HAN.fullmatch(norm, start, b):
+            return False
+        return norm[start:b] not in segmenter_freq()
+
+    @staticmethod
+    def has_unknown_word(norm: str, start: int, hs: int, view: DocView) -> bool:
+        """Whether a token of ``norm[start:hs]`` is a word jieba's dictionary does not hold
+        (cut by its HMM: a proper name such as a company's, 海垦|集团)."""
+        freq = segmenter_freq()
+        a = start
+        while a < hs:
+            b = view.starts.find(1, a + 1, hs)
+            if b < 0:
+                b = hs
+            w = norm[a:b]
+            if len(w) >= 2 and NAME_CHAR.match(w) and not w.isdigit() and not freq.get(w):
+                return True
+            a = b
+        return False
+
+    def add_organisation(
+        self,
+        st,
+        norm: str,
+        view: DocView,
+        head: str,
+        start: int,
+        hs: int,
+        he: int,
+        quoted: tuple[int, int] | None,
+        named: list[int],
+        named_end: dict[int, int],
+        named_type: dict[int, str],
+        named_ends: set[int],
+        places: set[int],
+    ) -> None:
+        """Add the organisation whose head is ``norm[hs:he]`` and whose left edge is at
+        ``start``, when it names one organisation; ``named_ends`` takes its end."""
+        starts, ends = view.starts, view.ends
+        sub = self.subunit_start(norm, start, hs, named, named_end, named_type)
+        # a known organisation's unit may hold verbs (X组织|推进…协调中心);
+        # elsewhere the last verb ends the context (首次入选|世界大学)
+        start = (
+            sub
+            if sub is not None
+            else self.after_last_verb(norm, start, hs, view, head in COMPANY_HEADS, places)
+        )
+        t = starts.rfind(1, start, hs + 1)  # the start of the head's token
+        if start < t and norm[t:he] in self.org_words and ends[he] and named_end.get(start) != t:
+            start = t  # …|南开大学: a dictionary name takes no words but a place
+        start = self.after_conjunction(norm, start, hs, view, named_end)
+        if norm[hs - 1] in "与和及" and start < hs:
+            return  # …与|中心: the head stands alone after a conjunction
+        lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
+        for p in reversed(named[lo:hi]):
+            if p not in named_ends:
+                start = p  # 某人会见|德国博世集团: unknown words before a known name
+                break
+        if quoted is None and not self.org_specific(
+            norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
+        ):
+            return  # 有关公司, 各大学, 美国公司: a class of organisations
+        lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
+        if any(named_end[p] == he for p in named[lo:hi]):
+            return  # 总台所属|中央电视台: the known name stands
+        end = named_end.get(start, -1)
+        if (
+            start < end < hs
+            and named_type[start] in ("GovernmentBody", "Ministry")
+            and norm[end:he] in self.org_words
+            and ends[he]
+        ):
+            return  # X国央行|X银行: a known body and the name it goes by
+        # rule "organ": like a composed organ name, it also mentions the country
+        # or place that opens it (西班牙|…促进会)
+        self.add(st, start, he, "Organization", "organ")
+        named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
+        return

@@ -1,0 +1,159 @@
+"""The words the head-word rules of ``kg_patterns`` read: the heads of
+``open_heads.tsv`` with their flags, jieba's dictionary by tag (cutting words, verbs,
+adverbs, organisation names, time words, idioms), the segmenter's frequencies, and a
+document's token boundaries as byte masks (``DocView``).
+
+>>> NAME_TAIL.search("实施沿海防护林").group()
+'实施沿海防护林'
+>>> HAN.findall("G20峰会")
+['峰会']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from kg.nlp.gazetteer import read_lines
+from kg.nlp.text import offset_mask
+
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+# the name characters that end a search's range (``endpos``)
+NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
+
+
+def load_heads(
+    directory: Path,
+) -> tuple[list[tuple[str, str]], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(head, type) longest first, the weak heads, the weak heads a verb rescues, the
+    heads only a verb (or a year) makes a name of, and the heads of short forms."""
+    heads, weak, rescued, verb_only, short = [], set(), set(), set(), set()
+    for line in read_lines(directory / "lexicon" / "open_heads.tsv"):
+        parts = line.split()
+        if len(parts) >= 2:
+            heads.append((parts[0], parts[1]))
+            flag = parts[2] if len(parts) > 2 else ""
+            if flag == "short":
+                short.add(parts[0])
+            if flag.startswith("weak") or flag == "verb":
+                weak.add(parts[0])
+                if flag in ("weak+verb", "verb"):
+                    rescued.add(parts[0])
+                if flag == "verb":
+                    verb_only.add(parts[0])
+    return (
+        sorted(heads, key=lambda h: len(h[0]), reverse=True),
+        frozenset(weak),
+        frozenset(rescued),
+        frozenset(verb_only),
+        frozenset(short),
+    )
+
+
+# jieba dictionary tags of words that never open or continue a name: adverbs,
+# prepositions, conjunctions, pronouns, particles (严格|执行, 按|…, 或者|…, 我们|…,
+# 这次|…); jieba's time tag "t" is left out (it covers 青年)
+CUT_TAGS = ("d", "ad", "p", "c", "r", "u")
+NOT_CUT = frozenset({"与", "和", "及", "中", "国", "本", "第"})
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """From jieba's dictionary (words of 1–4 characters): those whose tag (``CUT_TAGS``)
+    ends the context of a name, the verbs (tag ``v``) and the adverbs (tag ``d``)."""
+    from kg.nlp.text import jieba_tags
+
+    cut, verbs, adverbs = set(), set(), set()
+    for w, tag in jieba_tags().items():
+        if len(w) <= 4:
+            if tag in CUT_TAGS:
+                cut.add(w)
+                if tag == "d":
+                    adverbs.add(w)
+            elif tag == "v":
+                verbs.add(w)
+    return frozenset(cut - NOT_CUT), frozenset(verbs), frozenset(adverbs)
+
+
+# jieba tags of words that name a class, not one thing: a dictionary word made of one of
+# these and an organisation's head is a class noun (上市|公司, 儿童|医院, 美术|学院)
+COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "b", "f", "m", "q", "r", "l", "s"})
+
+
+@lru_cache(maxsize=4)
+def org_words(heads: tuple[str, ...]) -> frozenset[str]:
+    """jieba's dictionary words tagged as organisation or proper names (``nt``, ``nz``)
+    that end in an organisation's head after a part that is no common word: 南开大学,
+    人民文学出版社, not 上市公司 or 儿童医院."""
+    from kg.nlp.text import jieba_tags
+
+    tags = jieba_tags()
+    out = set()
+    for w, tag in tags.items():
+        if tag in ("nt", "nz") and len(w) <= 12:
+            h = next((h for h in heads if w.endswith(h) and len(w) > len(h)), None)
+            if h is not None and tags.get(w[: -len(h)]) not in COMMON_TAGS:
+                out.add(w)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def verb_openers() -> frozenset[str]:
+    """jieba's verbs and adverbs of two characters (颁布, 广泛, 认真)."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(
+        w for w, tag in jieba_tags().items() if len(w) == 2 and tag in ("v", "d", "ad", "vd")
+    )
+
+
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """jieba's time words (tag ``t``: 今天, 日前, 上午): after an event's name they say
+    when it happens."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(w for w, tag in jieba_tags().items() if tag == "t")
+
+
+@lru_cache(maxsize=1)
+def predicate_words() -> frozenset[str]:
+    """jieba's idioms and set phrases (tags ``i``, ``l``): after a name they are its
+    predicate (…试验区|初具规模)."""
+    from kg.nlp.text import jieba_tags
+
+    return frozenset(w for w, tag in jieba_tags().items() if tag in ("i", "l"))
+
+
+def segmenter_freq() -> dict[str, int]:
+    """The word frequencies of the segmenter in use: a word with none is one its HMM
+    made up, not a dictionary word."""
+    from kg.nlp.segment import fast_segmenter
+
+    dt = getattr(fast_segmenter(), "dt", None)
+    return dt.FREQ if dt is not None else {}
+
+
+class DocView:
+    """What ``Patterns`` looks up many times per document: token boundaries as byte masks
+    (indexing and ``find`` beat ``in`` a character at a time) and the ends of the Person
+    candidates (read as the candidates grow)."""
+
+    __slots__ = ("_persons", "_seen", "ends", "starts")
+
+    def __init__(self, st) -> None:
+        n = len(st.norm)
+        self.starts = offset_mask(st.tok_starts, n)
+        self.ends = offset_mask(st.tok_ends, n)
+        self._persons: list[int] = []
+        self._seen = 0
+
+    def person_ends(self, st) -> list[int]:
+        """Ends of the Person candidates of ``st``, in candidate order."""
+        cands = st.candidates
+        if self._seen < len(cands):
+            self._persons += [c.end for c in cands[self._seen :] if c.type == "Person"]
+            self._seen = len(cands)
+        return self._persons

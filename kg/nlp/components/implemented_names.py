@@ -1,0 +1,43 @@
+"""Names governed by an implementing verb: where a programme's name starts after
+实施/推进/启动… and how far that verb's reach goes along a list of names.
+
+Policy text introduces its named projects as the object of an implementing verb
+(实施|某某工程). Two consequences for the left edge and the evidence of such a name:
+
+- the word right after the verb opens the name even when jieba tags it a verb: the
+  implementing verb already governs the name, so a verb-tagged word after it is the
+  name's own field (实施|知识…工程, 实施|退耕还林工程), not a second verb that would
+  govern the rest (保证|建设工程 elsewhere);
+- names joined by 和/与/及/、 after one implementing verb are all its objects
+  (实施A工程和B工程): the second carries the same evidence as the first.
+"""
+
+from __future__ import annotations
+
+# conjunctions that join two objects of one verb
+_JOINERS = "和与及、"
+
+
+def governed_object(cut: str | None, verbs: frozenset[str]) -> bool:
+    """Whether the word ``cut`` right before a name is an implementing verb (``verbs``),
+    so that the name starts right after it, whatever its first word.
+
+    >>> governed_object("实施", frozenset({"实施", "推进"}))
+    True
+    >>> governed_object("保证", frozenset({"实施", "推进"}))
+    False
+    """
+    return cut is not None and cut in verbs
+
+
+def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:
+    """Whether the name at ``start`` follows a joiner right after a name that an
+    implementing verb governs (``rescued_ends``: the ends of such names).
+
+    >>> s = "实施甲乙丙丁工程和戊己庚辛工程"
+    >>> conjunct_of_rescued(s, 9, {8}), conjunct_of_rescued(s, 9, set())
+    (True, False)
+    >>> conjunct_of_rescued("实施甲乙丙丁工程，戊己庚辛工程", 9, {8})
+    False
+    """
+    return start > 0 and norm[start - 1] in _JOINERS and (start - 1) in rescued_ends
