@@ -26,12 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.base import kgdoc
-from kg.nlp.components.campaign_reach import launched_start, party_campaign_start
-from kg.nlp.components.event_names import (
-    anniversary_start,
-    leaders_pair,
-)
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
+from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
     EDITION_BEFORE,
@@ -42,6 +38,13 @@ from kg.nlp.components.heads.editions import (
     session_key,
     specific,
 )
+from kg.nlp.components.heads.event_names import (
+    anniversary_start,
+    leaders_pair,
+)
+from kg.nlp.components.heads.implemented_names import conjunct_of_rescued, governed_object
+from kg.nlp.components.heads.joint_lines import joint_lines
+from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
@@ -54,9 +57,6 @@ from kg.nlp.components.heads.words import (
     verb_openers,
 )
 from kg.nlp.components.heads.zones import Zones, load_whole_heads, zone_start
-from kg.nlp.components.implemented_names import conjunct_of_rescued, governed_object
-from kg.nlp.components.joint_lines import joint_lines
-from kg.nlp.components.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import word_alternation

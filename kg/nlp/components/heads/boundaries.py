@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.nlp.components.event_names import DATE_AFTER, EVENT_AFTER
 from kg.nlp.components.heads.editions import EVENT_ORGANS
+from kg.nlp.components.heads.event_names import DATE_AFTER, EVENT_AFTER
 from kg.nlp.components.heads.words import (
     HAN,
     NAME_CHAR,

@@ -15,7 +15,7 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
-from kg.nlp.components.event_names import EDITION_OPENS, games_host
+from kg.nlp.components.heads.event_names import EDITION_OPENS, games_host
 from kg.nlp.components.heads.words import DocView, segmenter_freq
 from kg.nlp.text import norm_name
 
