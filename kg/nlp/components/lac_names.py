@@ -25,6 +25,8 @@ work reports have few (about one window per 10,000 characters).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 from collections.abc import Callable
@@ -37,7 +39,7 @@ from kg.nlp.components.names import STOP_CHARS, NameWords
 log = logging.getLogger(__name__)
 
 #: characters of context on each side of an uncertain word that LAC reads
-WINDOW = 16
+WINDOW = 10
 #: how far below the name model's threshold a surname-led word is still uncertain
 SLACK = 1.0
 #: a transliteration-like word (no surname needed) of this many characters at least
@@ -51,6 +53,8 @@ _GLUED = STOP_CHARS | frozenset("均派氏")
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
 #: a dictionary name this much like a transliteration is uncertain (琼斯, 克林顿)
 _NAMED_FOREIGN = 0.2
+#: jieba's tags of nouns (a word before one modifies it: 某某企业)
+_DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
 #: the least foreign ratio of each character of a piece that continues a transliteration
 _FOREIGN_CHAR = 0.5
 #: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
@@ -221,11 +225,14 @@ class LacNames:
         sur: list[tuple[int, int]],
         covered: list,
         accept: Callable[[int, int, bool], bool],
+        accept_before: Callable[[int], bool] = lambda e: False,
     ) -> list[tuple[int, int]]:
         """Spans of the persons LAC finds at the uncertain candidates, in their context
         (``sur``: the name model's surname-led candidates, :meth:`NameModel.candidates`;
         ``covered``: the other candidates; ``accept(s, e, noun_after)``: the caller's
-        last test, told whether LAC reads a noun right after the name)."""
+        last test, told whether LAC reads a noun right after the name;
+        ``accept_before(e)``: whether what stands at ``e`` may follow a name though it is
+        a noun, a post or a title)."""
         cands = self.candidates(st, sur)
         if not cands:
             return []
@@ -233,16 +240,35 @@ class LacNames:
         if lac is None:
             return []
         norm = st.norm
-        taken = bytearray(len(norm) + 1)
-        for c in covered:
-            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        # the other candidates by start, with the furthest end so far: an overlap test
+        # in C (sorted, accumulate) and a bisection, not a pass over them per word
+        spans = sorted((c.start, c.end) for c in covered)
+        starts = [a for a, _ in spans]
+        reach = list(itertools.accumulate((b for _, b in spans), max))
+        taken = None
         seen: set[str] = set()
         out: list[tuple[int, int]] = []
         for i, j in cands:
             w = norm[i:j]
-            if w in seen or any(taken[i:j]):
-                continue  # one verdict per word and document; or a name found already
+            if w in seen:
+                continue  # one verdict per word and document
+            k = bisect.bisect_left(starts, j)
+            if k and reach[k - 1] > i:
+                continue  # another candidate (a place, a body) has it
             seen.add(w)
+            if (
+                j - i <= 3
+                and self.model.foreign_ratio(w) <= 0
+                and self._noun_after(st, j)
+                and not accept_before(j)
+            ):
+                continue  # 某某|企业, 某某|设备: a Chinese-shaped modifier (no window)
+            if taken is None:
+                taken = bytearray(len(norm) + 1)
+                for a, b in spans:
+                    taken[a:b] = b"\x01" * (b - a)
+            if any(taken[i:j]):
+                continue  # a name LAC found here already
             s0, e0 = st.sent_of(i)
             if e0 <= s0:
                 s0, e0 = 0, len(norm)
@@ -258,6 +284,7 @@ class LacNames:
                 noun_after = x + 1 < len(words) and words[x + 1][1] in _NOUN_TAGS
                 if (
                     self._name_like(norm[ws:we])
+                    and not self._in_idiom(norm, ws, we)
                     and not any(taken[ws:we])
                     and not self._quoted(norm, ws, we, s0)
                     and not _PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
@@ -266,6 +293,25 @@ class LacNames:
                     taken[ws:we] = b"\x01" * (we - ws)
                     out.append((ws, we))
         return out
+
+    def _in_idiom(self, norm: str, ws: int, we: int) -> bool:
+        """Two characters that are half of a four-character word of the dictionary
+        (陈规|陋习, 枝繁|叶茂, 立德|树人): no name."""
+        if we - ws != 2:
+            return False
+        freq = self.words.freq
+        return bool(freq.get(norm[ws : we + 2]) or (ws >= 2 and freq.get(norm[ws - 2 : we])))
+
+    def _noun_after(self, st, j: int) -> bool:
+        """Whether jieba's word at ``j`` is a noun of its dictionary (some nouns follow
+        names: the caller's posts and titles)."""
+        norm, ends = st.norm, st.tok_ends
+        if j >= len(norm) or not "\u4e00" <= norm[j] <= "\u9fff":
+            return False
+        k = j + 1
+        while k < len(norm) and k not in ends:
+            k += 1
+        return (_tag(norm[j:k]) or "") in _DICT_NOUNS
 
     def _trim(self, st, ws: int, we: int) -> int:
         """The end of LAC's name without a function word it glued on (某某也, 某某均,

@@ -128,6 +128,7 @@ class NameModel:
         self._first = first
         self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._foreign_lut: np.ndarray | None = None
+        self._flags: tuple[int, np.ndarray] | None = None
         # surnames that are also function words (于, 和, 由) open no split name
         self._function = np.zeros(0x10000, dtype=bool)
         for ch in function_chars:
@@ -239,6 +240,25 @@ class NameModel:
         out = list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))
         return sorted(out) if split_margin is not None else out
 
+    def _transliteration_luts(
+        self, names: dict[int, tuple[np.ndarray, np.ndarray]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The foreign ratio per character, and the first-character flags of
+        :meth:`transliterations` for ``names`` (made once per table)."""
+        if self._foreign_lut is None:
+            lut = np.zeros(0x10000, dtype=np.float32)
+            for ch, v in self.foreign.items():
+                if len(ch) == 1 and ord(ch) < 0x10000:
+                    lut[ord(ch)] = v
+            self._foreign_lut = lut
+        key = id(names)
+        if self._flags is None or self._flags[0] != key:
+            flags = (self._foreign_lut > 0).astype(np.uint8)
+            for k, (_, first) in names.items():
+                flags |= first.astype(np.uint8) << k
+            self._flags = (key, flags)
+        return self._foreign_lut, self._flags[1]
+
     def transliterations(
         self, st, names: dict[int, tuple[np.ndarray, np.ndarray]], max_len: int = 6
     ) -> list[tuple[int, int]]:
@@ -262,20 +282,17 @@ class NameModel:
             return []
         starts = np.flatnonzero(np.frombuffer(mask, dtype=np.bool_)[: n + 1])
         a, lens = starts[:-1], np.diff(starts)
-        if self._foreign_lut is None:
-            lut = np.zeros(0x10000, dtype=np.float32)
-            for ch, v in self.foreign.items():
-                if len(ch) == 1 and ord(ch) < 0x10000:
-                    lut[ord(ch)] = v
-            self._foreign_lut = lut
-        lut = self._foreign_lut
+        lut, flags = self._transliteration_luts(names)
         cp = _code_points(norm)
         # tokens by their first character: one that opens a name of ``names`` of their
-        # length, or one likelier in a transliteration than in a given name
-        fc = cp[a]
+        # length (bit 1 << length), or one likelier in a transliteration than in a given
+        # name (bit 1); everything after on those few tokens only
+        fl = flags[cp[a]]
+        hit = np.flatnonzero(fl)
+        a, lens, fl = a[hit], lens[hit], fl[hit]
         out: list[tuple[int, int]] = []
-        for k, (table, first) in names.items():
-            idx = a[(lens == k) & first[fc]]
+        for k, (table, _) in names.items():
+            idx = a[(lens == k) & ((fl & (1 << k)) != 0)]
             if not len(idx) or not len(table):
                 continue
             code = cp[idx].astype(np.uint64)
@@ -283,7 +300,7 @@ class NameModel:
                 code = (code << np.uint64(16)) | cp[idx + d].astype(np.uint64)
             pos = np.minimum(np.searchsorted(table, code), len(table) - 1)
             out.extend((i, i + k) for i in idx[table[pos] == code].tolist())
-        sel = (lens >= 3) & (lens <= max_len) & (lut[fc] > 0)
+        sel = (lens >= 3) & (lens <= max_len) & ((fl & 1) != 0)
         idx, ln = a[sel], lens[sel]
         keep = lut[cp[idx + 1]] > 0  # …and a second one too
         idx, ln = idx[keep], ln[keep]

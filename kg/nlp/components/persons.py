@@ -41,6 +41,7 @@ _OWNERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
 _ADDRESS = frozenset(
     {"老", "老师", "小姐", "师傅", "大娘", "大爷", "大妈", "大伯", "大姐", "大哥", "阿姨"}
     | {"老汉", "同学", "主任", "家", "氏", "某", "某某", "总", "工", "姐", "哥", "叔", "婶"}
+    | {"父", "母", "父母"}
 )
 #: the heads of doctrines named after a person (某某某思想, 某某理论; not 主义: 某某主义
 #: is the name of a school of thought, not a mention of its founder)
@@ -73,6 +74,8 @@ _END_MAX = -0.5
 _END_WEIGHT = 2.0
 #: heads of natural and rural place names (某某峡, 某某岭, 某家庄) beyond ``NOT_NAME_END``
 _PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪崖楼")
+#: last characters of the places, sites and buildings LAC may read as persons
+_LAC_PLACE_ENDS = _PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵村镇乡县桥")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -291,6 +294,8 @@ class Persons:
                 and w not in self.gaz.not_entities
                 and not self._credit_end.search(norm, max(0, s - 8), s)
                 and not self._any_post.fullmatch(w)
+                # a river's, a tomb's, a village's name (某某河, 某某墓)
+                and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS)
                 # two provinces' abbreviations (鲁豫多地): places listed
                 and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
                 # a surname and a form of address or a title (李先生, 陈老师): no name
@@ -298,16 +303,13 @@ class Persons:
                 and not (sl and self._titles_after.fullmatch(w, sl))
                 # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
                 # the noun is a post or title (某某总理, 某某先生)
-                and not (
-                    noun_after
-                    and sl
-                    and e - s <= 3
-                    and not self._any_post.match(norm, e)
-                    and not self._titles_after.match(norm, e)
-                )
+                and not (noun_after and sl and e - s <= 3 and not titled(e))
             )
 
-        for s, e in self.lac_names(st, cands, st.candidates, accept):
+        def titled(e: int) -> bool:  # a post or title after the name (某某总理)
+            return bool(self._any_post.match(norm, e) or self._titles_after.match(norm, e))
+
+        for s, e in self.lac_names(st, cands, st.candidates, accept, titled):
             self._add(st, names, s, e)
             taken.add(s)
 
