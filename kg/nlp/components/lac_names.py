@@ -59,6 +59,8 @@ _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
 _FOREIGN_CHAR = 0.5
 #: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
 _PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇")
+#: …and right after one (某某等地, 某某定居点, 某某火山, 某某州)
+_PLACE_AFTER = re.compile("等地|等多|地区|定居点|火山|一带|附近|境内|[州城镇村河山岛]")
 
 
 def _lac() -> Any:
@@ -288,6 +290,8 @@ class LacNames:
                     and not any(taken[ws:we])
                     and not self._quoted(norm, ws, we, s0)
                     and not _PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
+                    and not _PLACE_AFTER.match(norm, we)
+                    and ws in st.tok_starts  # not the end of a word (扎|哈罗娃)
                     and accept(ws, we, noun_after)
                 ):
                     taken[ws:we] = b"\x01" * (we - ws)
