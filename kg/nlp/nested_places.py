@@ -29,6 +29,7 @@ import re
 _PLACES = frozenset({"Location", "Country"})
 #: organisations whose names may open with a place (state organs keep theirs)
 _ORGS = frozenset({"Organization"})
+_ORGANS = frozenset({"GovernmentBody", "Ministry"})
 #: heads of organisations' names, a closed class: a place and at least one character of
 #: a name before them (中国公司, 美国银行 alone are generic). Not 集团: a bloc too
 #: (某国侵略集团, 某某条约集团); companies' groups the patterns know are candidates
@@ -59,7 +60,6 @@ ORG_HEADS = (
     "美术馆",
     "图书馆",
     "俱乐部",
-    "中心",
     "组委会",
     "分会",
     "分局",
@@ -101,11 +101,15 @@ def drop_places_in_organisations(st) -> None:
     if not places:
         return
     orgs = [c for c in cands if c.type in _ORGS]
+    # a place that opens a state organ's name keeps it (the resolver's rule: 某市某某委员会)
+    organs = {c.start for c in cands if c.type in _ORGANS}
     norm = st.norm
     nested = set()
     for p in places:
         if any(o.start <= p.start and p.end <= o.end and o.end > p.end for o in orgs):
             nested.add(id(p))
+            continue
+        if p.start in organs:
             continue
         m = _RUN.match(norm, p.end)
         # another place in the run opens the name instead (湖北|某某县某某小学)
