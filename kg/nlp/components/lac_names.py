@@ -164,22 +164,26 @@ class LacNames:
         foreign = model.transliterations(st, _foreign_names())
         if not sur and not foreign:
             return []
-        norm, ends = st.norm, st.tok_ends
+        norm = st.norm
         n = len(norm)
+        # token ends as a byte mask (n + 1 entries): a lookup, not a method call
+        ends = getattr(st.tok_ends, "mask", None) or bytes(
+            1 if k in st.tok_ends else 0 for k in range(n + 1)
+        )
         memo = self._memo
         if len(memo) > 100_000:  # a long-lived process stays bounded
             memo.clear()
         spans = []
         for i, j in sur:
             w = norm[i:j]
-            split = i + 1 in ends
+            split = ends[i + 1] == 1
             v = memo.get((w, split))
             if v is None:
                 v = memo[(w, split)] = self._uncertain(w, split) and _alone_a_person(w)
             if v:
                 spans.append((i, j))
             # a lone character after two: a given name jieba cut (李某|某)
-            if j - i == 2 and j + 1 in ends and j < n and "\u4e00" <= norm[j] <= "\u9fff":
+            if j - i == 2 and j < n and ends[j + 1] == 1 and "\u4e00" <= norm[j] <= "\u9fff":
                 w = norm[i : j + 1]
                 v = memo.get((w, True))
                 if v is None:
