@@ -143,25 +143,41 @@ class LacNames:
         self.words = words
         self.nr = nr
         self.function_chars = function_chars
-        #: (word, split?) → whether it is an uncertain name LAC reads alone as one
+        #: (word, split?) → whether it is an uncertain name (LAC's verdict comes later)
         self._memo: dict[tuple[str, bool | None], bool] = {}
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_memo": {}}  # a pipeline snapshot keeps no verdicts
 
-    def candidates(self, st, sur: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Token spans of uncertain names that LAC reads alone as a person's name (the
-        verdict on each word is remembered: laws repeat theirs hundreds of times).
+    def known_foreign(self) -> dict[int, Any]:
+        """jieba's transliterated names that LAC reads alone as persons', packed for
+        :meth:`NameModel.scan` (库克, 琼斯, 克林顿)."""
+        return _foreign_names()
+
+    def candidates(
+        self, st, sur: list[tuple[int, int]], foreign: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Token spans of uncertain names that LAC reads alone as a person's name
+        (``sur``, ``foreign``: the name model's surname-led and transliteration-like
+        candidates, :meth:`NameModel.scan`).
 
         >>> from kg.nlp import get_nlp
         >>> doc = get_nlp()("第一条 为了规范管理，制定本办法。")
-        >>> get_nlp().get_pipe("kg_persons").lac_names.candidates(doc._.kg, [])
+        >>> get_nlp().get_pipe("kg_persons").lac_names.candidates(doc._.kg, [], [])
         []
         """
-        model = self.model
-        # transliterated names of the dictionary (库克, 琼斯, 克林顿), and unknown words
-        # of three characters or more like one
-        foreign = model.transliterations(st, _foreign_names())
+        norm = st.norm
+        return [
+            (i, j) for i, j in self._uncertain_spans(st, sur, foreign) if _alone_a_person(norm[i:j])
+        ]
+
+    def _uncertain_spans(
+        self, st, sur: list[tuple[int, int]], foreign: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Token spans of the uncertain names among the name model's candidates, in
+        order (the verdict on each word is remembered: laws repeat theirs hundreds of
+        times); LAC's own verdict on the word alone comes later, for the few that pass
+        the caller's cheaper tests."""
         if not sur and not foreign:
             return []
         norm = st.norm
@@ -179,26 +195,18 @@ class LacNames:
             split = ends[i + 1] == 1
             v = memo.get((w, split))
             if v is None:
-                v = memo[(w, split)] = self._uncertain(w, split) and _alone_a_person(w)
+                v = memo[(w, split)] = self._uncertain(w, split)
             if v:
                 spans.append((i, j))
             # a lone character after two: a given name jieba cut (李某|某)
             if j - i == 2 and j < n and ends[j + 1] == 1 and "\u4e00" <= norm[j] <= "\u9fff":
-                w = norm[i : j + 1]
-                v = memo.get((w, True))
-                if v is None:
-                    v = memo[(w, True)] = (
-                        norm[j] not in STOP_CHARS
-                        and norm[j] not in self.function_chars
-                        and _alone_a_person(w)
-                    )
-                if v:
+                if norm[j] not in STOP_CHARS and norm[j] not in self.function_chars:
                     spans.append((i, j + 1))
         for i, j in foreign:
             w = norm[i:j]
             v = memo.get((w, None))
             if v is None:
-                v = memo[(w, None)] = self._uncertain_foreign(w) and _alone_a_person(w)
+                v = memo[(w, None)] = self._uncertain_foreign(w)
             if v:
                 spans.append((i, j))
         return sorted(set(spans))
@@ -229,17 +237,18 @@ class LacNames:
         self,
         st,
         sur: list[tuple[int, int]],
+        foreign: list[tuple[int, int]],
         covered: list,
         accept: Callable[[int, int, bool], bool],
         accept_before: Callable[[int], bool] = lambda e: False,
     ) -> list[tuple[int, int]]:
         """Spans of the persons LAC finds at the uncertain candidates, in their context
-        (``sur``: the name model's surname-led candidates, :meth:`NameModel.candidates`;
-        ``covered``: the other candidates; ``accept(s, e, noun_after)``: the caller's
-        last test, told whether LAC reads a noun right after the name;
-        ``accept_before(e)``: whether what stands at ``e`` may follow a name though it is
-        a noun, a post or a title)."""
-        cands = self.candidates(st, sur)
+        (``sur``, ``foreign``: the name model's surname-led and transliteration-like
+        candidates, :meth:`NameModel.scan`; ``covered``: the other candidates;
+        ``accept(s, e, noun_after)``: the caller's last test, told whether LAC reads a
+        noun right after the name; ``accept_before(e)``: whether what stands at ``e``
+        may follow a name though it is a noun, a post or a title)."""
+        cands = self._uncertain_spans(st, sur, foreign)
         if not cands:
             return []
         lac = _lac()
@@ -261,6 +270,8 @@ class LacNames:
             k = bisect.bisect_left(starts, j)
             if k and reach[k - 1] > i:
                 continue  # another candidate (a place, a body) has it
+            if not _alone_a_person(w):
+                continue  # LAC reads the word alone as no person (remembered)
             seen.add(w)
             if (
                 j - i <= 3

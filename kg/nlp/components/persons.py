@@ -262,10 +262,13 @@ class Persons:
         # the strong cue's)
         self._dotted_names(st, names, taken)
         # surname-led words the name model scores near a name (numpy, few)
-        cands = self._model.candidates(st, 2.0, _SHORT_NAME_MARGIN, _SPLIT_NAME_MARGIN)
+        # and the transliteration-like words LAC settles, in the same pass
+        cands, foreign = self._model.scan(
+            st, self.lac_names.known_foreign(), 2.0, _SHORT_NAME_MARGIN, _SPLIT_NAME_MARGIN
+        )
         self._model_names(st, names, taken, cands)
         self._names_in_names(st, names, taken)
-        self._lac_persons(st, names, taken, cands)
+        self._lac_persons(st, names, taken, cands, foreign)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -280,7 +283,12 @@ class Persons:
         return doc
 
     def _lac_persons(
-        self, st, names: dict[str, str], taken: set[int], cands: list[tuple[int, int]]
+        self,
+        st,
+        names: dict[str, str],
+        taken: set[int],
+        cands: list[tuple[int, int]],
+        foreign: list[tuple[int, int]],
     ) -> None:
         """The uncertain names LAC reads as persons (:mod:`.lac_names`): not a known
         name of another type, not a by-line (记者 X)."""
@@ -309,7 +317,7 @@ class Persons:
         def titled(e: int) -> bool:  # a post or title after the name (某某总理)
             return bool(self._any_post.match(norm, e) or self._titles_after.match(norm, e))
 
-        for s, e in self.lac_names(st, cands, st.candidates, accept, titled):
+        for s, e in self.lac_names(st, cands, foreign, st.candidates, accept, titled):
             self._add(st, names, s, e)
             taken.add(s)
 
