@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.lac_names import LacNames
+from kg.nlp.components.lac_names import LacNames, is_statute
 from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
     DOTS,
@@ -262,13 +262,20 @@ class Persons:
         # the strong cue's)
         self._dotted_names(st, names, taken)
         # surname-led words the name model scores near a name (numpy, few)
-        # and the transliteration-like words LAC settles, in the same pass
+        # and the transliteration-like words LAC settles, in the same pass (none in a
+        # statute's text: no LAC there)
+        lac = not is_statute(norm)
         cands, foreign = self._model.scan(
-            st, self.lac_names.known_foreign(), 2.0, _SHORT_NAME_MARGIN, _SPLIT_NAME_MARGIN
+            st,
+            self.lac_names.known_foreign() if lac else None,
+            2.0,
+            _SHORT_NAME_MARGIN,
+            _SPLIT_NAME_MARGIN,
         )
         self._model_names(st, names, taken, cands)
         self._names_in_names(st, names, taken)
-        self._lac_persons(st, names, taken, cands, foreign)
+        if lac:
+            self._lac_persons(st, names, taken, cands, foreign)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
