@@ -24,6 +24,8 @@ Work is proportional to the place candidates: one anchored regex match after eac
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 _PLACES = frozenset({"Location", "Country"})
@@ -100,13 +102,15 @@ def drop_places_in_organisations(st) -> None:
     places = [c for c in cands if c.type in _PLACES]
     if not places:
         return
-    orgs = [c for c in cands if c.type in _ORGS]
+    # the organisations by start, with the furthest end so far: whether one contains a
+    # place is a bisection, not a pass over them per place
+    inside = _Reach((c.start, c.end) for c in cands if c.type in _ORGS)
     # a place that opens a state organ's name keeps it (the resolver's rule: 某市某某委员会)
     organs = {c.start for c in cands if c.type in _ORGANS}
     norm = st.norm
     nested = set()
     for p in places:
-        if any(o.start <= p.start and p.end <= o.end and o.end > p.end for o in orgs):
+        if inside.beyond(p.start, p.end):
             nested.add(id(p))
             continue
         if p.start in organs:
@@ -119,15 +123,33 @@ def drop_places_in_organisations(st) -> None:
         return
     # the other mentions: no part of any longer candidate (a place that opens a body's
     # name may go with it, at the resolver)
+    longer = _Reach((c.start, c.end) for c in cands)
     free = {
         p.key
         for p in places
         if id(p) not in nested
-        and not any(
-            c.start <= p.start and p.end <= c.end and c.end - c.start > p.end - p.start
-            for c in cands
-        )
+        and not longer.beyond(p.start - 1, p.end - 1)  # starts before, ends at or after
+        and not longer.beyond(p.start, p.end)  # starts at or before, ends after
     }
     drop = {id(p) for p in places if id(p) in nested and p.key in free}
     if drop:
         cands[:] = [c for c in cands if id(c) not in drop]
+
+
+class _Reach:
+    """Spans sorted by start, with the furthest end reached so far.
+
+    >>> r = _Reach([(0, 4), (6, 8)])
+    >>> r.beyond(2, 3), r.beyond(2, 4), r.beyond(5, 5)
+    (True, False, False)
+    """
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def beyond(self, start: int, end: int) -> bool:
+        """Whether a span that starts at or before ``start`` ends after ``end``."""
+        k = bisect.bisect_right(self.starts, start)
+        return bool(k) and self.reach[k - 1] > end
