@@ -40,6 +40,9 @@ log = logging.getLogger(__name__)
 
 #: characters of context on each side of an uncertain word that LAC reads
 WINDOW = 10
+#: characters of context on each side of a word that LAC read in a window, enough for
+#: its verdict there to stand for the word (no second window)
+CONTEXT = 3
 #: how far below the name model's threshold a surname-led word is still uncertain
 SLACK = 1.0
 #: a transliteration-like word (no surname needed) of this many characters at least
@@ -302,18 +305,29 @@ class LacNames:
                 taken = bytearray(len(norm) + 1)
                 for a, b in spans:
                     taken[a:b] = b"\x01" * (b - a)
+                # where a window before read with context / read a person's name
+                read, named = bytearray(len(norm) + 1), bytearray(len(norm) + 1)
             if any(taken[i:j]):
                 continue  # a name LAC found here already
+            if all(read[i:j]) and not any(named[i:j]):
+                continue  # LAC read the word in a window before, in context: no name
             s0, e0 = st.sent_of(i)
             if e0 <= s0:
                 s0, e0 = 0, len(norm)
             a, b = max(s0, i - WINDOW), min(e0, j + WINDOW)
+            # what LAC reads with context on both sides (a sentence's edge is context)
+            ra, rb = a if a == s0 else a + CONTEXT, b if b == e0 else b - CONTEXT
+            if rb > ra:
+                read[ra:rb] = b"\x01" * (rb - ra)
             k = a
             words = lac.run(norm[a:b])
             for x, (word, tag) in enumerate(words):
                 ws, we = k, k + len(word)
                 k = we
-                if tag != "PER" or we <= i or ws >= j:
+                if tag != "PER":
+                    continue
+                named[ws:we] = b"\x01" * (we - ws)
+                if we <= i or ws >= j:
                     continue
                 we = self._trim(st, ws, we)
                 noun_after = x + 1 < len(words) and words[x + 1][1] in _NOUN_TAGS
