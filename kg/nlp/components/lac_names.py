@@ -39,7 +39,7 @@ from kg.nlp.components.names import STOP_CHARS, NameWords
 log = logging.getLogger(__name__)
 
 #: characters of context on each side of an uncertain word that LAC reads
-WINDOW = 10
+WINDOW = 7
 #: characters of context on each side of a word that LAC read in a window, enough for
 #: its verdict there to stand for the word (no second window)
 CONTEXT = 3
