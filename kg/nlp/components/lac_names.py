@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 WINDOW = 7
 #: characters of context on each side of a word that LAC read in a window, enough for
 #: its verdict there to stand for the word (no second window)
-CONTEXT = 3
+CONTEXT = 5
 #: how far below the name model's threshold a surname-led word is still uncertain
 SLACK = 1.0
 #: a transliteration-like word (no surname needed) of this many characters at least

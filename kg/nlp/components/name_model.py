@@ -365,13 +365,21 @@ class NameModel:
         """:meth:`transliterations` on ``a``, the token starts whose character is flagged
         for it (``fl``: their flags)."""
         lut = self._foreign_luts()
-        # each token's length: the next token start on (the last token has none: no
-        # length, no span)
-        starts = np.flatnonzero(m8[: n + 1])
-        lens = np.append(starts, -1)[np.searchsorted(starts, a) + 1] - a
+        # whether a token of at least three characters starts at each (no token start one
+        # or two on; the mask's last entry, the text's end, is no start: the last token
+        # has no length and makes no span)
+        n1 = m8[a + 1]
+        n2 = m8[np.minimum(a + 2, n)]
+        short = ((n1 | n2) != 0) | (a >= n - 2)
         out: list[tuple[int, int]] = []
         for k, (table, _) in names.items():
-            idx = a[(lens == k) & ((fl & (1 << k)) != 0)]
+            if k == 2:
+                sel = (n1 == 0) & (n2 == 1)
+            else:
+                sel = ~short & (m8[np.minimum(a + k, n)] == 1)
+                for d in range(3, k):
+                    sel &= m8[np.minimum(a + d, n)] == 0
+            idx = a[sel & ((fl & (1 << k)) != 0)]
             if not len(idx) or not len(table):
                 continue
             code = cp[idx].astype(np.uint64)
@@ -379,10 +387,15 @@ class NameModel:
                 code = (code << np.uint64(16)) | cp[idx + d].astype(np.uint64)
             pos = np.minimum(np.searchsorted(table, code), len(table) - 1)
             out.extend((i, i + k) for i in idx[table[pos] == code].tolist())
-        sel = (lens >= 3) & (lens <= max_len) & ((fl & _FOREIGN_CHAR_FLAG) != 0)
-        idx, ln = a[sel], lens[sel]
-        keep = lut[cp[idx + 1]] > 0  # …and a second one too
-        idx, ln = idx[keep], ln[keep]
+        # three characters or more, the first two likelier in a transliteration
+        idx = a[~short & ((fl & _FOREIGN_CHAR_FLAG) != 0)]
+        idx = idx[lut[cp[idx + 1]] > 0]
+        if len(idx):
+            # each token's length: the next token start on (none after the last token)
+            starts = np.flatnonzero(m8[: n + 1])
+            ln = np.append(starts, -1)[np.searchsorted(starts, idx) + 1] - idx
+            keep = (ln >= 3) & (ln <= max_len)
+            idx, ln = idx[keep], ln[keep]
         if len(idx):
             total = np.zeros(len(idx), dtype=np.float32)
             cjk = np.ones(len(idx), dtype=bool)
