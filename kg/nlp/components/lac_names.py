@@ -291,8 +291,9 @@ class LacNames:
             k = bisect.bisect_left(starts, j)
             if k and reach[k - 1] > i:
                 continue  # another candidate (a place, a body) has it
-            if not _alone_a_person(w):
-                continue  # LAC reads the word alone as no person (remembered)
+            # the word is decided for the document from here on: the tests below and
+            # LAC's verdict on the word alone (asked last: it is LAC's time) hold for
+            # every mention of it, or LAC reads the word alone as no person anywhere
             seen.add(w)
             if (
                 j - i <= 3
@@ -311,6 +312,8 @@ class LacNames:
                 continue  # a name LAC found here already
             if all(read[i:j]) and not any(named[i:j]):
                 continue  # LAC read the word in a window before, in context: no name
+            if not _alone_a_person(w):
+                continue  # LAC reads the word alone as no person (remembered)
             s0, e0 = st.sent_of(i)
             if e0 <= s0:
                 s0, e0 = 0, len(norm)
