@@ -95,7 +95,7 @@ def test_signing_verb_is_no_foreign_agency():
 
 
 def test_foreign_agencies_ending_in_shu_stay():
-    assert _bodies("美国环境保护署发布报告。") == {"美国环境保护署"}
+    assert _bodies("美国联邦渔业署发布报告。") == {"美国联邦渔业署"}
     assert _bodies("澳大利亚联邦警察署表示。") == {"澳大利亚联邦警察署"}
 
 
