@@ -16,13 +16,13 @@ def rels(text: str, pred: str) -> set[tuple[str, str]]:
 
 
 def test_huitong_partner_shares_an_issuing_verb():
-    text = "财政部会同教育部印发《关于加强学校体育工作的意见》。"
+    text = "财政部会同教育部印发《关于加强乡村图书室建设的意见》。"
     assert {s for s, _ in rels(text, "issued")} == {"gov/mof", "gov/moe"}
 
 
 def test_huitong_partners_listed_share_the_verb():
-    text = "财政部会同教育部、人力资源社会保障部联合制定《关于加强学校体育工作的意见》。"
-    assert {s for s, _ in rels(text, "issued")} == {"gov/mof", "gov/moe", "gov/mohrss"}
+    text = "财政部会同教育部、退役军人事务部联合制定《关于加强乡村图书室建设的意见》。"
+    assert {s for s, _ in rels(text, "issued")} == {"gov/mof", "gov/moe", "gov/mva"}
 
 
 def test_huitong_before_a_verb_of_no_relation_is_cooperation():
@@ -41,7 +41,7 @@ def test_huitong_before_a_modifier_is_no_partner():
 
 _REPORT = (
     "政府工作报告\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n"
-    "一年来，我们深入实施区域协调发展战略，中国经济稳中向好。"
+    "一年来，我们扎实推进乡村书屋提质行动，中国经济稳中向好。"
     "我国与周边国家的友好合作关系深入发展。同新西兰巩固了互利合作。同东盟的对话与合作不断深化。"
 )
 
@@ -95,7 +95,7 @@ def test_signing_verb_is_no_foreign_agency():
 
 
 def test_foreign_agencies_ending_in_shu_stay():
-    assert _bodies("美国环境保护署发布报告。") == {"美国环境保护署"}
+    assert _bodies("美国联邦渔业署发布报告。") == {"美国联邦渔业署"}
     assert _bodies("澳大利亚联邦警察署表示。") == {"澳大利亚联邦警察署"}
 
 
@@ -103,19 +103,19 @@ def test_foreign_agencies_ending_in_shu_stay():
 
 
 def test_subject_carries_over_a_clause_of_an_unknown_verb():
-    text = "国务院高度重视学校体育工作，印发《关于加强学校体育工作的意见》。"
+    text = "国务院高度重视乡村学校图书室建设，印发《关于加强乡村图书室建设的意见》。"
     assert {s for s, _ in rels(text, "issued")} == {"gov/state-council"}
 
 
 def test_causative_of_the_topic_clause_does_not_reach_a_later_verb():
-    text = "国务院统筹推进城乡融合发展，出台《关于加强学校体育工作的意见》。"
+    text = "国务院统筹推进城乡融合发展，出台《关于加强乡村图书室建设的意见》。"
     assert {s for s, _ in rels(text, "issued")} == {"gov/state-council"}
 
 
 def test_no_carry_over_past_another_agent():
-    text = "国务院高度重视学校体育工作，与教育部联合印发《关于加强学校体育工作的意见》。"
+    text = "国务院高度重视乡村学校图书室建设，与教育部联合印发《关于加强乡村图书室建设的意见》。"
     assert rels(text, "issued") == set()
-    text = "国务院高度重视学校体育工作，教育部印发《关于加强学校体育工作的意见》。"
+    text = "国务院高度重视乡村学校图书室建设，教育部印发《关于加强乡村图书室建设的意见》。"
     assert {s for s, _ in rels(text, "issued")} == {"gov/moe"}
 
 
@@ -132,10 +132,10 @@ def test_willing_cooperation_is_planned():
 
 
 def test_quoted_names_in_a_row_before_the_tail():
-    text = "教育部联合多家单位在全国范围内广泛开展“书香校园”“阅读进家庭”等特色活动，覆盖人群广。"
-    assert ("gov/moe", "program/书香校园") in rels(text, "implements")
+    text = "教育部联合多个部门在各省份普遍开展“墨香课堂”“诗词进家庭”等特色活动，覆盖人群广。"
+    assert ("gov/moe", "program/墨香课堂") in rels(text, "implements")
 
 
 def test_a_noun_after_the_quoted_names_still_blocks():
-    text = "教育部开展“书香校园”“阅读进家庭”工作经验交流。"
+    text = "教育部开展“墨香课堂”“诗词进家庭”工作经验交流。"
     assert rels(text, "implements") == set()

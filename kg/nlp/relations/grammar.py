@@ -128,7 +128,7 @@ class Grammar:
         # material allowed between a subject (or clause start) and its verb
         tok = (
             f"\\s|地|{TIME}|{adv_alt}"
-            # 某部今天（11月27日）发布: a date in brackets after a time word
+            # 某部今天（某月某日）发布: a date in brackets after a time word
             f"|[（(][^（）(){SEP}{END}]{{1,12}}[）)]"
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"

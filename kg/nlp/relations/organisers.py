@@ -7,9 +7,9 @@ without 由 (乙、丙共同承办) counts only right after one with it.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
->>> res = extract(Document("t", "第三届世界数字经济论坛在北京举行，由国务院新闻办公室主办。"))
+>>> res = extract(Document("t", "第二届全球智慧农业论坛在杭州举行，由农业农村部主办。"))
 >>> [(r.subj, r.pred, r.rule) for r in res.relations]
-[('gov/scio', 'hosted', 'hosted:主办:organiser')]
+[('gov/moa', 'hosted', 'hosted:主办:organiser')]
 """
 
 from __future__ import annotations
