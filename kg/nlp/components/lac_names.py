@@ -18,9 +18,9 @@ candidates: the candidates are found with numpy over the token boundaries, and l
 work reports have few (about one window per 10,000 characters).
 
 >>> from kg.spans import entity_spans
->>> spans = next(entity_spans(["会上，斯托尔滕贝格回答了记者的提问。"], nominal=False))
+>>> spans = next(entity_spans(["会上，克罗尔滕伯格回答了记者的提问。"], nominal=False))
 >>> [(s["text"], s["type"]) for s in spans]
-[('斯托尔滕贝格', 'Person')]
+[('克罗尔滕伯格', 'Person')]
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def _person_words() -> frozenset[str]:
 def _alone_a_person(w: str) -> bool:
     """Whether LAC reads the word alone as one person's name: a first, context-free
     verdict (a property of the word) that keeps the windows few (养老, 智慧, 法律援助 are
-    words; 鲁宾, 李白, 基里延科 are names). For the dictionary's names it was made once
+    words; 莫林, 李白, 叶尔马科娃 are names). For the dictionary's names it was made once
     (:func:`_person_words`); LAC reads only the words the dictionary lacks."""
     if (_tag(w) or "").startswith("nr"):
         return w in _person_words()
@@ -422,7 +422,7 @@ class LacNames:
 
         >>> from kg.nlp import get_nlp
         >>> f = get_nlp().get_pipe("kg_persons").lac_names._name_like
-        >>> f("基里延科"), f("许云涛"), f("李老"), f("律己")
+        >>> f("叶尔马科娃"), f("许云涛"), f("李老"), f("律己")
         (True, True, False, False)
         """
         if not 2 <= len(w) <= 12 or not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in w):

@@ -203,15 +203,15 @@ class NameModel:
         """Token spans that may be transliterated names: words of ``names``
         (:func:`pack_words`: a dictionary's names by length), and tokens of three to
         ``max_len`` CJK characters whose mean foreign ratio is at least :data:`FOREIGN`
-        (基里延科, 斯托尔滕贝格). In numpy, gathering only the tokens of those lengths.
+        (叶尔马科娃, 克罗尔滕伯格). In numpy, gathering only the tokens of those lengths.
 
         >>> m = NameModel(load_name_table(), frozenset("王"))
         >>> from types import SimpleNamespace
         >>> from kg.nlp.components.base import Bounds
         >>> bounds = Bounds.from_offsets([0, 2, 8, 9, 11], 11)
-        >>> st = SimpleNamespace(norm="会见斯托尔滕贝格和库克", tok_starts=bounds)
+        >>> st = SimpleNamespace(norm="会见克罗尔滕伯格和库克", tok_starts=bounds)
         >>> [st.norm[i:j] for i, j in m.transliterations(st, pack_words(["库克"]))]
-        ['库克', '斯托尔滕贝格']
+        ['库克', '克罗尔滕伯格']
         """
         return self.scan(st, names, surnames=False, max_len=max_len)[1]
 
