@@ -341,7 +341,7 @@ class LacNames:
                     and not self._quoted(norm, ws, we, s0)
                     and not _PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
                     and not _PLACE_AFTER.match(norm, we)
-                    and ws in st.tok_starts  # not the end of a word (扎|哈罗娃)
+                    and ws in st.tok_starts  # not the end of a word (扎|莫罗娃)
                     and accept(ws, we, noun_after)
                 ):
                     taken[ws:we] = b"\x01" * (we - ws)

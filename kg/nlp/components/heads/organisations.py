@@ -251,7 +251,7 @@ class OrganisationNames:
         lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
         for p in reversed(named[lo:hi]):
             if p not in named_ends:
-                start = p  # 某人会见|德国博世集团: unknown words before a known name
+                start = p  # 某人会见|德国弗兰肯集团: unknown words before a known name
                 break
         if quoted is None and not self.org_specific(
             norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
