@@ -17,7 +17,7 @@ the organisation, not for a place it happens to be named after. Two cases:
 Work is proportional to the place candidates: one anchored regex match after each.
 
 >>> from kg.spans import entity_spans
->>> spans = next(entity_spans(["中国女队战胜韩国女队。中国队员表现出色。"], nominal=False))
+>>> spans = next(entity_spans(["中国女队击败韩国女队。中国队员表现出色。"], nominal=False))
 >>> [(s["text"], s["start"]) for s in spans if s["type"] in ("Location", "Country")]
 [('韩国', 6), ('中国', 11)]
 """
