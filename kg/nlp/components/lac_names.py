@@ -54,7 +54,7 @@ _GLUED = STOP_CHARS | frozenset("均派氏")
 #: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
 #: is a post or title (the caller's test)
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
-#: a dictionary name this much like a transliteration is uncertain (琼斯, 克林顿)
+#: a dictionary name this much like a transliteration is uncertain (门罗, 麦迪逊)
 _NAMED_FOREIGN = 0.2
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
@@ -172,7 +172,7 @@ class LacNames:
 
     def known_foreign(self) -> dict[int, Any]:
         """jieba's transliterated names that LAC reads alone as persons', packed for
-        :meth:`NameModel.scan` (库克, 琼斯, 克林顿)."""
+        :meth:`NameModel.scan` (门罗, 杰斐逊, 麦迪逊)."""
         return _foreign_names()
 
     def candidates(
@@ -249,7 +249,7 @@ class LacNames:
 
     def _uncertain_foreign(self, w: str) -> bool:
         """Whether a word like a transliteration may be a name: one of the dictionary's
-        (库克: nrt; 克林顿: nr), or an unknown word."""
+        (门罗: nrt; 麦迪逊: nr), or an unknown word."""
         return (_tag(w) or "nr").startswith("nr") and (
             len(w) >= 3 or w[0] not in self.function_chars
         )
