@@ -240,10 +240,10 @@ def test_counted_packages(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "实施环境整治等六大工程。",
-        "建设九大清洁能源基地。",
+        "实施道路改造等五大工程。",
+        "建设七大清洁能源基地。",
         "这是一项系统工程。",
-        "九项中国工程入选名录。",
+        "七项中国工程列入名录。",
     ],
 )
 def test_no_counted_package(text: str) -> None:
