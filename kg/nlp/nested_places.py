@@ -17,7 +17,7 @@ the organisation, not for a place it happens to be named after. Two cases:
 Work is proportional to the place candidates: one anchored regex match after each.
 
 >>> from kg.spans import entity_spans
->>> spans = next(entity_spans(["中国女队战胜韩国女队。中国队员表现出色。"], nominal=False))
+>>> spans = next(entity_spans(["中国女队击败韩国女队。中国队员表现出色。"], nominal=False))
 >>> [(s["text"], s["start"]) for s in spans if s["type"] in ("Location", "Country")]
 [('韩国', 6), ('中国', 11)]
 """
@@ -80,7 +80,7 @@ ORG_HEADS = (
 #: heads of sports teams, right after the place too (中国队, 中国女篮); not 部队, 军队
 TEAM_HEADS = ("男队", "女队", "女篮", "男篮", "女排", "男排", "女足", "男足", "(?<![部军卫])队")
 # characters that end the run: function words, numbers, verbs of sending and meeting, and
-# the units of another place (中国的大学, 两国中央银行, 能派队, 吉林某县第五中学)
+# the units of another place (中国的大学, 两国中央银行, 可派团, 吉林某县第五中学)
 _BREAK = (
     "的了在是为由对向从把被于将也就都又已还其该各这那此之以所或等及和与并"
     "召举开会议派能第两几多省市县区一二三四五六七八九十百千万"

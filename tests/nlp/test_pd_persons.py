@@ -17,9 +17,9 @@ def persons(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("会上，斯托尔滕贝格回答了记者的提问。", "斯托尔滕贝格"),
-        ("据报道，基里延科昨天抵达莫斯科。", "基里延科"),
-        ("比赛中，萨莫拉诺头球破门。", "萨莫拉诺"),
+        ("会上，克罗尔滕伯格回答了记者的提问。", "克罗尔滕伯格"),
+        ("据报道，叶尔马科娃昨天抵达莫斯科。", "叶尔马科娃"),
+        ("比赛中，贝尔纳迪尼头球破门。", "贝尔纳迪尼"),
     ],
 )
 def test_transliterated_name_without_cue(text, name):
@@ -29,8 +29,8 @@ def test_transliterated_name_without_cue(text, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("穆萨敦促各方保持克制。", "穆萨"),  # not 穆萨敦 (敦促)
-        ("卢金也警告议员们。", "卢金"),  # not 卢金也
+        ("萨利赫敦促各方保持克制。", "萨利赫"),  # not 萨利赫敦 (敦促)
+        ("莫林也警告议员们。", "莫林"),  # not 莫林也
     ],
 )
 def test_lac_name_ends_where_jieba_word_does(text, name):
@@ -52,8 +52,8 @@ def test_no_person(text):
 
 
 def test_found_name_is_found_again():
-    text = "会上，斯托尔滕贝格回答了提问。斯托尔滕贝格说，合作会继续。"
-    assert persons(text) == ["斯托尔滕贝格", "斯托尔滕贝格"]
+    text = "会上，克罗尔滕伯格回答了提问。克罗尔滕伯格说，合作会继续。"
+    assert persons(text) == ["克罗尔滕伯格", "克罗尔滕伯格"]
 
 
 def test_uncertain_words_of_a_law_reach_lac_rarely():

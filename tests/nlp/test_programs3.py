@@ -33,7 +33,7 @@ def test_programme_heads(text: str, name: str) -> None:
     [
         ("在浙江试点的基础上，推广到全国。", "浙江试点"),  # a pilot in a place
         ("今年启动1亿亩试点。", "1亿亩试点"),  # an amount
-        ("深化提升行动取得了积极成效。", "深化提升行动"),  # a verb, no field
+        ("巩固提升行动取得了明显进展。", "巩固提升行动"),  # a verb, no field
         ("双方签署新的五年行动计划。", "五年行动计划"),  # a period
     ],
 )
@@ -46,7 +46,7 @@ def test_no_programme(text: str, wrong: str) -> None:
     [
         ("做好2024年奥运会、残奥会备战参赛工作。", "残奥会"),
         ("精心筹办北京冬奥会、冬残奥会。", "冬残奥会"),
-        ("确保北京冬奥会冬残奥会圆满成功。", "冬残奥会"),
+        ("确保长春冬奥会冬残奥会安全顺利。", "冬残奥会"),
         ("本市成功举办青奥会。", "青奥会"),
         ("2031年第40届夏季奥运会将在某地开幕。", "夏季奥运会"),
     ],
@@ -58,9 +58,9 @@ def test_games(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "他连续三届残奥会获得金牌。",
-        "这是本省历史上第二枚冬残奥会金牌。",
-        "多国人士热烈祝贺北京冬奥会开幕。",
+        "他连续两届残奥会获得银牌。",
+        "这是该市获得的首枚冬残奥会奖牌。",
+        "多国人士纷纷祝贺长春冬奥会闭幕。",
         "这是一届奥运会上少见的成绩。",
     ],
 )
@@ -77,10 +77,10 @@ def test_games_need_a_host_or_a_year(text: str) -> None:
     [
         ("深入贯彻全国水利工作会议精神。", "全国水利工作会议"),  # …精神 ends the name
         ("中国致公党第九次全国代表大会10月12日在京开幕。", "中国致公党第九次全国代表大会"),
-        ("第十二届全国冬季运动会群众比赛开赛。", "全国冬季运动会"),  # an edition
+        ("第十六届全国冬季运动会青少年组比赛开幕。", "全国冬季运动会"),  # an edition
         ("在庆祝某某协会成立60周年大会上发表讲话。", "庆祝某某协会成立60周年大会"),
-        ("办好年内举行的中欧领导人会晤。", "中欧领导人会晤"),
-        ("两国元首共同主持中非领导人对话会。", "中非领导人对话会"),
+        ("筹备好下半年举行的中欧领导人会晤。", "中欧领导人会晤"),
+        ("两位领导人一同主持中拉领导人对话会。", "中拉领导人对话会"),
     ],
 )
 def test_meetings(text: str, name: str) -> None:
@@ -96,18 +96,18 @@ def test_no_meeting(text: str) -> None:
     "text, name",
     [
         (
-            "中国南化控股有限责任公司正式迁入新区。",
-            "中国南化控股有限责任公司",
+            "中国华辰控股有限责任公司正式落户新区。",
+            "中国华辰控股有限责任公司",
         ),  # 控股: a trade word
-        ("国际金融协会日前发布报告。", "国际金融协会"),  # 国际 inside a longer word
-        ("遵义医科大学的专家来到县医院。", "遵义医科大学"),  # 遵|义: a place, no verb
+        ("国际贸易协会近日发表评论。", "国际贸易协会"),  # 国际 inside a longer word
+        ("遵义医药学院的专家来到县医院。", "遵义医药学院"),  # 遵|义: a place, no verb
     ],
 )
 def test_organisations(text: str, name: str) -> None:
     assert name in _labels(text, "Organization")
 
 
-@pytest.mark.parametrize("text", ["吸引投资公司入驻。", "该馆是国家级自然科学类专题博物馆。"])
+@pytest.mark.parametrize("text", ["吸引投资公司入驻。", "该馆是省级人文社科类综合博物馆。"])
 def test_no_organisation(text: str) -> None:
     assert not _labels(text, "Organization")
 
@@ -115,9 +115,9 @@ def test_no_organisation(text: str) -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("全面复制推广自贸试验区经验。", "自由贸易试验区"),  # the short form, one entity
-        ("支持综合保税区开展保税维修业务。", "综合保税区"),
-        ("设立某省自由贸易试验区的新片区。", "自由贸易试验区"),
+        ("总结推广自贸试验区经验。", "自由贸易试验区"),  # the short form, one entity
+        ("推动综合保税区发展保税研发业务。", "综合保税区"),
+        ("扩大某省自由贸易试验区的试点范围。", "自由贸易试验区"),
     ],
 )
 def test_designations(text: str, name: str) -> None:
@@ -126,12 +126,12 @@ def test_designations(text: str, name: str) -> None:
 
 def test_a_place_s_zone_and_a_class_of_zones() -> None:
     assert "上海自由贸易试验区" in _labels("设立上海自由贸易试验区。", "Program")
-    assert not _labels("该区进入全国A类综保区行列。", "Program")
+    assert not _labels("该园区被评为全国B类综保区。", "Program")
 
 
 @pytest.mark.parametrize(
     "text",
-    ["办好第二届“一带一路”国际合作高峰论坛。", "实施“一带一路”科技创新行动计划。"],
+    ["办好第二届“一带一路”国际合作高峰论坛。", "实施“一带一路”数字人才行动计划。"],
 )
 def test_a_quoted_programme_inside_a_name(text: str) -> None:
     assert "一带一路" in _labels(text, "Program")
@@ -140,8 +140,8 @@ def test_a_quoted_programme_inside_a_name(text: str) -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("非盟委员会发表声明。", "非盟委员会"),
-        ("阿拉伯国家联盟首脑理事会会议在某地举行。", "阿拉伯国家联盟首脑理事会"),
+        ("欧盟委员会发布公告。", "欧盟委员会"),
+        ("美洲国家组织部长理事会会议在某地举行。", "美洲国家组织部长理事会"),
     ],
 )
 def test_organs_of_organisations(text: str, name: str) -> None:
@@ -149,14 +149,14 @@ def test_organs_of_organisations(text: str, name: str) -> None:
 
 
 def test_an_internal_committee_is_none() -> None:
-    labels = _labels("他任中科院数学与系统科学研究院学术委员会主任。", "Organization")
+    labels = _labels("他任某某大学化学化工学院学术委员会主任。", "Organization")
     assert not any(x.endswith("委员会") for x in labels)
 
 
 def test_a_sector_s_period_plan() -> None:
-    assert "现代化应急体系建设“十五五”规划" in {
+    assert "现代化水运体系建设“十五五”规划" in {
         m.text
-        for m in extract(Document("t", "印发现代化应急体系建设“十五五”规划。")).mentions
+        for m in extract(Document("t", "印发现代化水运体系建设“十五五”规划。")).mentions
         if m.type == "Program"
     }
     # the national economy's plan stays the national plan
@@ -182,9 +182,9 @@ def test_campaigns_and_plans(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "抓好部队主题教育。",
+        "抓好连队主题教育。",
         "审议国民经济和社会发展五年规划。",
-        "这是该领域第一份国家级五年规划。",
+        "这是本行业首个省级五年规划。",
     ],
 )
 def test_no_campaign_or_plan(text: str) -> None:
@@ -196,7 +196,7 @@ def test_no_campaign_or_plan(text: str) -> None:
     [
         ("第45届东盟峰会11日在某地开幕。", "东盟峰会"),  # an edition of a known body's summit
         ("全军后勤工作会议10月14日召开。", "全军后勤工作会议"),
-        ("出席全国政协十四届三次会议闭幕会。", "全国政协十四届三次会议"),
+        ("出席全国政协十五届二次会议开幕会。", "全国政协十五届二次会议"),
     ],
 )
 def test_more_meetings(text: str, name: str) -> None:
@@ -213,9 +213,9 @@ def test_fair_short_forms(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("伤员被送到定日县医院救治。", "定日县医院"),  # a county's hospital
-        ("他是匹兹堡大学的教授。", "匹兹堡大学"),  # a university named for its city
-        ("东京铁路公司部分列车停运。", "东京铁路公司"),  # 公司|部分: 部 opens a word
+        ("伤员被送到宁陕县医院救治。", "宁陕县医院"),  # a county's hospital
+        ("他是曼彻斯特大学的教授。", "曼彻斯特大学"),  # a university named for its city
+        ("大阪铁路公司部分列车晚点。", "大阪铁路公司"),  # 公司|部分: 部 opens a word
     ],
 )
 def test_place_named_organisations(text: str, name: str) -> None:
@@ -229,8 +229,8 @@ def test_a_pejorative_group_is_none() -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("双方共同推进十大伙伴行动。", "十大伙伴行动"),
-        ("大力实施六大优势产业提质倍增行动。", "六大优势产业提质倍增行动"),
+        ("双方共同推进七大互利行动。", "七大互利行动"),
+        ("大力实施八大特色产业提质增效行动。", "八大特色产业提质增效行动"),
     ],
 )
 def test_counted_packages(text: str, name: str) -> None:
@@ -240,10 +240,10 @@ def test_counted_packages(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "实施环境整治等六大工程。",
-        "建设九大清洁能源基地。",
+        "实施道路改造等五大工程。",
+        "建设七大清洁能源基地。",
         "这是一项系统工程。",
-        "九项中国工程入选名录。",
+        "七项中国工程列入名录。",
     ],
 )
 def test_no_counted_package(text: str) -> None:
@@ -252,5 +252,5 @@ def test_no_counted_package(text: str) -> None:
 
 def test_a_dated_meeting_of_a_place() -> None:
     # a year, then a known place: one edition of that place's meeting
-    assert "深圳全球招商大会" in _labels("2031深圳全球招商大会昨天举行。", "Event")
+    assert "苏州全球招商大会" in _labels("2031苏州全球招商大会昨天举行。", "Event")
     assert not _labels("第一次债权人会议召开。", "Event")

@@ -18,9 +18,9 @@ candidates: the candidates are found with numpy over the token boundaries, and l
 work reports have few (about one window per 10,000 characters).
 
 >>> from kg.spans import entity_spans
->>> spans = next(entity_spans(["会上，斯托尔滕贝格回答了记者的提问。"], nominal=False))
+>>> spans = next(entity_spans(["会上，克罗尔滕伯格回答了记者的提问。"], nominal=False))
 >>> [(s["text"], s["type"]) for s in spans]
-[('斯托尔滕贝格', 'Person')]
+[('克罗尔滕伯格', 'Person')]
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _GLUED = STOP_CHARS | frozenset("均派氏")
 #: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
 #: is a post or title (the caller's test)
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
-#: a dictionary name this much like a transliteration is uncertain (琼斯, 克林顿)
+#: a dictionary name this much like a transliteration is uncertain (门罗, 麦迪逊)
 _NAMED_FOREIGN = 0.2
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
@@ -118,7 +118,7 @@ def _person_words() -> frozenset[str]:
 def _alone_a_person(w: str) -> bool:
     """Whether LAC reads the word alone as one person's name: a first, context-free
     verdict (a property of the word) that keeps the windows few (养老, 智慧, 法律援助 are
-    words; 鲁宾, 李白, 基里延科 are names). For the dictionary's names it was made once
+    words; 莫林, 李白, 叶尔马科娃 are names). For the dictionary's names it was made once
     (:func:`_person_words`); LAC reads only the words the dictionary lacks."""
     if (_tag(w) or "").startswith("nr"):
         return w in _person_words()
@@ -172,7 +172,7 @@ class LacNames:
 
     def known_foreign(self) -> dict[int, Any]:
         """jieba's transliterated names that LAC reads alone as persons', packed for
-        :meth:`NameModel.scan` (库克, 琼斯, 克林顿)."""
+        :meth:`NameModel.scan` (门罗, 杰斐逊, 麦迪逊)."""
         return _foreign_names()
 
     def candidates(
@@ -249,7 +249,7 @@ class LacNames:
 
     def _uncertain_foreign(self, w: str) -> bool:
         """Whether a word like a transliteration may be a name: one of the dictionary's
-        (库克: nrt; 克林顿: nr), or an unknown word."""
+        (门罗: nrt; 麦迪逊: nr), or an unknown word."""
         return (_tag(w) or "nr").startswith("nr") and (
             len(w) >= 3 or w[0] not in self.function_chars
         )
@@ -341,7 +341,7 @@ class LacNames:
                     and not self._quoted(norm, ws, we, s0)
                     and not _PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
                     and not _PLACE_AFTER.match(norm, we)
-                    and ws in st.tok_starts  # not the end of a word (扎|哈罗娃)
+                    and ws in st.tok_starts  # not the end of a word (扎|莫罗娃)
                     and accept(ws, we, noun_after)
                 ):
                     taken[ws:we] = b"\x01" * (we - ws)
@@ -422,7 +422,7 @@ class LacNames:
 
         >>> from kg.nlp import get_nlp
         >>> f = get_nlp().get_pipe("kg_persons").lac_names._name_like
-        >>> f("基里延科"), f("许云涛"), f("李老"), f("律己")
+        >>> f("叶尔马科娃"), f("许云涛"), f("李老"), f("律己")
         (True, True, False, False)
         """
         if not 2 <= len(w) <= 12 or not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in w):

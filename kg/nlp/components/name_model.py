@@ -91,9 +91,9 @@ def pack_words(words) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     their sorted integer codes (16 bits a character) and a table of their first
     characters (most tokens are ruled out by it before a code is made).
 
-    >>> table, first = pack_words(["库克", "琼斯", "克林顿"])[3]
-    >>> code = (ord("克") << 32) | (ord("林") << 16) | ord("顿")
-    >>> table.tolist() == [code], bool(first[ord("克")])
+    >>> table, first = pack_words(["门罗", "麦迪逊"])[3]
+    >>> code = (ord("麦") << 32) | (ord("迪") << 16) | ord("逊")
+    >>> table.tolist() == [code], bool(first[ord("麦")])
     (True, True)
     """
     out: dict[int, list[int]] = {2: [], 3: [], 4: []}
@@ -203,15 +203,15 @@ class NameModel:
         """Token spans that may be transliterated names: words of ``names``
         (:func:`pack_words`: a dictionary's names by length), and tokens of three to
         ``max_len`` CJK characters whose mean foreign ratio is at least :data:`FOREIGN`
-        (基里延科, 斯托尔滕贝格). In numpy, gathering only the tokens of those lengths.
+        (叶尔马科娃, 克罗尔滕伯格). In numpy, gathering only the tokens of those lengths.
 
         >>> m = NameModel(load_name_table(), frozenset("王"))
         >>> from types import SimpleNamespace
         >>> from kg.nlp.components.base import Bounds
         >>> bounds = Bounds.from_offsets([0, 2, 8, 9, 11], 11)
-        >>> st = SimpleNamespace(norm="会见斯托尔滕贝格和库克", tok_starts=bounds)
-        >>> [st.norm[i:j] for i, j in m.transliterations(st, pack_words(["库克"]))]
-        ['库克', '斯托尔滕贝格']
+        >>> st = SimpleNamespace(norm="会见克罗尔滕伯格和门罗", tok_starts=bounds)
+        >>> [st.norm[i:j] for i, j in m.transliterations(st, pack_words(["门罗"]))]
+        ['门罗', '克罗尔滕伯格']
         """
         return self.scan(st, names, surnames=False, max_len=max_len)[1]
 
@@ -234,10 +234,10 @@ class NameModel:
         >>> from types import SimpleNamespace
         >>> from kg.nlp.components.base import Bounds
         >>> bounds = Bounds.from_offsets([0, 3, 5, 7], 7)
-        >>> st = SimpleNamespace(norm="王小明会见库克", tok_starts=bounds)
-        >>> sur, foreign = m.scan(st, pack_words(["库克"]))
+        >>> st = SimpleNamespace(norm="王小明会见门罗", tok_starts=bounds)
+        >>> sur, foreign = m.scan(st, pack_words(["门罗"]))
         >>> [st.norm[i:j] for i, j in sur], [st.norm[i:j] for i, j in foreign]
-        (['王小明'], ['库克'])
+        (['王小明'], ['门罗'])
         """
         norm = st.norm
         mask = getattr(st.tok_starts, "mask", None)

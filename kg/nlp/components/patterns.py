@@ -4,7 +4,7 @@ campaign names.
 A bare name ends in a head word (``ontology/lexicon/open_heads.tsv``: 工程, 专项行动,
 论坛, 合作年, 大学, 研究院, 商会…) and starts after the last boundary word or punctuation
 before it (``boundary_words.txt``: 实施|沿海防护林提质工程). Quoted names take the head
-that follows the quote (“净岸”系列专项行动 → 净岸系列专项行动). Event editions are folded:
+that follows the quote (“清溪”系列专项行动 → 清溪系列专项行动). Event editions are folded:
 第三届山货购物节 and 2021年第三届山货购物节 are one event, 山货购物节. An organisation
 name also stops after a verb or a class noun in apposition (首次入选|…, 民营企业|X公司)
 and needs a sign that it names one organisation (``OrganisationNames.org_specific``):

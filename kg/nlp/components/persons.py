@@ -311,7 +311,7 @@ class Persons:
                 and not self._any_post.fullmatch(w)
                 # a river's, a tomb's, a village's name (某某河, 某某墓)
                 and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS)
-                # two provinces' abbreviations (鲁豫多地): places listed
+                # two provinces' abbreviations (湘赣多地): places listed
                 and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
                 # a surname and a form of address or a title (李先生, 陈老师): no name
                 and not (sl and (w[sl:] in _ADDRESS or w[sl:] in self.posts))

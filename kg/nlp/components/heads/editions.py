@@ -1,5 +1,5 @@
 """Editions, sessions and periods in the names of ``kg_patterns``: an edition that opens
-an event's name (第三届|山货购物节), a body's numbered session (全国政协十四届三次会议),
+an event's name (第三届|山货购物节), a body's numbered session (全国政协十五届二次会议),
 a period that dates a plan (造纸行业中长期发展规划), the prefixes that make a name
 specific (国家…, 第十四届…), and the organisers an event names (X运动会|组委会).
 
@@ -99,12 +99,12 @@ def cn_number(s: str) -> int | None:
 
 def session_key(body: str, surface: str, rest: str) -> str | None:
     """The key of a body's numbered session, the same whatever form names the body and
-    its term (全国政协十四届三次会议 = 中国人民政治协商会议第十四届全国委员会第三次
+    its term (全国政协十五届二次会议 = 中国人民政治协商会议第十五届全国委员会第二次
     会议): the body's label, its term (届) and the session (次); ``surface`` is the body's
     name as written, ``rest`` what follows it (…|第三次会议); the term may be in either.
 
-    >>> session_key("中国人民政治协商会议全国委员会", "全国政协十四届", "三次会议")
-    'event/中国人民政治协商会议全国委员会第14届第3次会议'
+    >>> session_key("中国人民政治协商会议全国委员会", "全国政协十五届", "二次会议")
+    'event/中国人民政治协商会议全国委员会第15届第2次会议'
     >>> session_key("某委员会", "某委员会", "第五届第二次全体会议")
     'event/某委员会第5届第2次会议'
     """

@@ -90,7 +90,7 @@ def games_host(
     names, ``named_end`` their ends) or a proper name no ``dictionary`` word (the last
     token, from ``token_starts``), with an optional year or edition before it and only a
     year, an edition or a qualifier (夏季, 世界…) after it (2022年杭州亚运会, 某市第19届亚运会,
-    上届|东京奥运会), or at a year, an edition or a scope (2024年第33届夏季奥运会, 全国残特奥会);
+    上届|东京奥运会), or at a year, an edition or a scope (2024年第33届夏季奥运会, 全国特奥会);
     None for a phrase (连续三届|残奥会, 祝贺|…).
 
     >>> games_host("2031年第40届夏季奥运会", 0, 11, b"\\x01" * 16, [], {}, set())
@@ -101,7 +101,7 @@ def games_host(
     if (lead > start or norm.startswith(_GAMES_SCOPE, start)) and _GAMES_TAIL.fullmatch(
         norm, lead, hs
     ):
-        return start  # 2024年第33届夏季奥运会, 全国残特奥会: a year or the scope
+        return start  # 2024年第33届夏季奥运会, 全国特奥会: a year or the scope
     lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
     hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
     b = token_starts.rfind(1, start, hs)  # the last token before the head

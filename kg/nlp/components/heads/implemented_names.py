@@ -6,7 +6,7 @@ Policy text introduces its named projects as the object of an implementing verb
 
 - the word right after the verb opens the name even when jieba tags it a verb: the
   implementing verb already governs the name, so a verb-tagged word after it is the
-  name's own field (实施|知识…工程, 实施|退耕还林工程), not a second verb that would
+  name's own field (实施|知识…工程, 实施|退牧还草工程), not a second verb that would
   govern the rest (保证|建设工程 elsewhere);
 - names joined by 和/与/及/、 after one implementing verb are all its objects
   (实施A工程和B工程): the second carries the same evidence as the first.

@@ -251,7 +251,7 @@ class OrganisationNames:
         lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
         for p in reversed(named[lo:hi]):
             if p not in named_ends:
-                start = p  # 某人会见|德国博世集团: unknown words before a known name
+                start = p  # 某人会见|德国弗兰肯集团: unknown words before a known name
                 break
         if quoted is None and not self.org_specific(
             norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
@@ -259,7 +259,7 @@ class OrganisationNames:
             return  # 有关公司, 各大学, 美国公司: a class of organisations
         lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
         if any(named_end[p] == he for p in named[lo:hi]):
-            return  # 总台所属|中央电视台: the known name stands
+            return  # 某某所属|中央电视台: the known name stands
         end = named_end.get(start, -1)
         if (
             start < end < hs

@@ -1,4 +1,4 @@
-"""Quoted names for ``kg_patterns``: a quote and the head after it (“净岸”系列专项行动),
+"""Quoted names for ``kg_patterns``: a quote and the head after it (“清溪”系列专项行动),
 a whole quoted name (“强基计划”), a numeric shorthand of a policy an implementing verb
 governs (实施“双减”政策), a quoted programme an implementing verb governs (深入实施
 “兴边富民”), a sector's plan for a quoted period (军队建设“十四五”规划), and a known
@@ -184,7 +184,7 @@ class QuotedNames:
             else:
                 h = self.open_head(inner)
                 if h in self.verb_only:
-                    h = None  # “猎狐行动”: a quoted name, below
+                    h = None  # “护苗行动”: a quoted name, below
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
                     # the quotes mark a name of five characters or more (“乡村教师支持计划”)
                     # however short its body; four-character ones are as often set
@@ -198,7 +198,7 @@ class QuotedNames:
                     and inner.endswith(self.quoted_tuple)
                     and "、" not in inner
                 ):
-                    # “强基计划”, “猎狐行动”: a whole quoted name with a head that
+                    # “强基计划”, “护苗行动”: a whole quoted name with a head that
                     # ends names only when quoted
                     self.add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
                     quoted_spans.append((m.start(), m.end()))
@@ -224,7 +224,7 @@ class QuotedNames:
 
     def sector_before(self, norm: str, q: int, head: str, st, view: DocView) -> int | None:
         """The start of a sector's name right before a quoted period and a plan's head
-        (军队建设|“十四五”|规划, 应急装备产业发展|“十五五”|规划): the plan is the sector's,
+        (军队建设|“十四五”|规划, 水运装备产业发展|“十五五”|规划): the plan is the sector's,
         not the national one; None when no sector word ends right before the quote or
         it is the national economy's (国民经济和社会发展|“十五五”规划)."""
         if head not in ("规划", "计划") or not SECTOR_TAIL.search(norm, max(0, q - 4), q):
