@@ -2,7 +2,7 @@
 it covers (某某领域合作谅解备忘录, 海洋环保合作备忘录), the heads 合作谅解备忘录 and
 合作备忘录 of ``open_heads.tsv``.
 
-The name is what follows the verb of signing: 两国签署了|农业与渔业合作谅解备忘录 names
+The name is what follows the verb of signing: 两国签署了|林业与草原合作谅解备忘录 names
 the memorandum from 农业, and a memorandum with no field (双方签署|合作谅解备忘录) is no
 name. A bare 谅解备忘录 (某两国谅解备忘录) names no field and is no head.
 """
@@ -24,7 +24,7 @@ def memo_start(norm: str, start: int, hs: int) -> int | None:
     ``hs`` got: after the last verb of signing in between; ``None`` when fewer than two
     characters of field are left.
 
-    >>> s = "两国签署了农业与渔业合作谅解备忘录"
+    >>> s = "两国签署了林业与草原合作谅解备忘录"
     >>> memo_start(s, 0, 12), memo_start("双方签署合作备忘录", 0, 4)
     (5, None)
     >>> memo_start("已签署12份海洋环保合作谅解备忘录", 0, 10)
