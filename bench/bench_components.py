@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
-import json
 import sys
 import time
 from collections import defaultdict
@@ -29,27 +28,13 @@ sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
+from bench.bench_entities import load_reports  # noqa: E402
+from bench.bench_entities import load_texts as load_laws  # noqa: E402
+
 
 def load_texts(max_laws: int, max_reports: int) -> list[str]:
-    texts: list[str] = []
-    total = 0
-    for p in sorted((CORPUS / "laws").rglob("*.md")):
-        if total >= max_laws:
-            break
-        t = p.read_text(encoding="utf-8", errors="replace")
-        texts.append(t)
-        total += len(t)
-    total = 0
-    for p in sorted((CORPUS / "reports").glob("*.jsonl")):
-        with p.open(encoding="utf-8") as fh:
-            for line in fh:
-                if total >= max_reports:
-                    break
-                t = json.loads(line).get("content") or ""
-                if t:
-                    texts.append(t)
-                    total += len(t)
-    return texts
+    """``max_laws`` characters of laws, then ``max_reports`` of reports."""
+    return load_laws(CORPUS / "laws", max_laws) + load_reports(CORPUS / "reports", max_reports)
 
 
 def _timed(owner, attr: str, acc: dict[str, float], label: str) -> None:
