@@ -48,6 +48,9 @@ def test_attendees_listed_after_the_event():
 def test_invitation_clause_before_the_verb():
     text = "国务委员林卫东抵达开罗，应埃及总统哈桑邀请，出席第二届中国—非洲农业合作论坛。"
     assert rels(text, "participatesIn") == {("person/林卫东", "event/中国—非洲农业合作论坛")}
+    # the clause right before the subject, no comma: only the prefix rule lets it through
+    text = "应埃及总统哈桑邀请国务委员林卫东出席第二届中国—非洲农业合作论坛。"
+    assert rels(text, "participatesIn") == {("person/林卫东", "event/中国—非洲农业合作论坛")}
 
 
 def test_verb_inside_a_zai_phrase():
