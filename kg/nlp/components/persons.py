@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
 from kg.nlp.components.bylines import byline_names
-from kg.nlp.components.lac_names import LacNames, is_statute
+from kg.nlp.components.lac_names import LacNames, is_statute, word_tag
 from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
     DOTS,
@@ -77,6 +77,9 @@ _END_WEIGHT = 2.0
 _PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪崖楼")
 #: last characters of the places, sites and buildings LAC may read as persons
 _LAC_PLACE_ENDS = _PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵村镇乡县桥")
+#: first letters of jieba's tags of words that open no name (verbs, adverbs, adjectives,
+#: prepositions, conjunctions, numerals, pronouns, particles: 关于, 强调, 曾经, 明确)
+_NOT_NAME_TAGS = frozenset("vdapcmrufqy")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -218,6 +221,10 @@ class Persons:
             if m.type in ("GovernmentBody", "Ministry", "Organization")
         }
         owners = {m.end: m for m in st.candidates if m.type in _OWNERS}
+        # no LAC step in a statute's text
+        lac = not is_statute(norm)
+        # posts with a surname after them but no cue after a name: LAC reads them
+        uncued: list[tuple[int, int]] = []
         for m in self._post_matches(norm):
             ps, pe = m.span(1)
             if norm[ps:pe] in self.credits or self._credit_before(norm, ps):
@@ -225,6 +232,8 @@ class Persons:
             ns = m.end()
             ne = self._name_at(st, ns, len(m.group(2)), self._cue)
             if ne is None:
+                if lac and self._may_open_name(st, ns):
+                    uncued.append((ps, ns))
                 continue
             person = self._add(st, names, ns, ne)
             self._add_posts(st, person, ps, pe, ends, owners)
@@ -268,7 +277,6 @@ class Persons:
         # surname-led words the name model scores near a name (numpy, few)
         # and the transliteration-like words LAC settles, in the same pass (none in a
         # statute's text: no LAC there)
-        lac = not is_statute(norm)
         cands, foreign = self._model.scan(
             st,
             self.lac_names.known_foreign() if lac else None,
@@ -280,6 +288,8 @@ class Persons:
         self._names_in_names(st, names, taken)
         if lac:
             self._lac_persons(st, names, taken, cands, foreign)
+        if uncued:  # (where no rule above found a name: LAC's time is kept for these)
+            self._uncued_after_posts(st, names, uncued, ends, owners)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -303,34 +313,97 @@ class Persons:
     ) -> None:
         """The uncertain names LAC reads as persons (:mod:`.lac_names`): not a known
         name of another type, not a by-line (记者 X)."""
-        norm = st.norm
 
         def accept(s: int, e: int, noun_after: bool) -> bool:
-            w = norm[s:e]
-            sl = self._model.surname_length(w)
-            return (
-                self.gaz.lookup(w) is None
-                and w not in self.gaz.not_entities
-                and not self._credit_end.search(norm, max(0, s - 8), s)
-                and not self._any_post.fullmatch(w)
-                # a river's, a tomb's, a village's name (某某河, 某某墓)
-                and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS)
-                # two provinces' abbreviations (湘赣多地): places listed
-                and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
-                # a surname and a form of address or a title (李先生, 陈老师): no name
-                and not (sl and (w[sl:] in _ADDRESS or w[sl:] in self.posts))
-                and not (sl and self._titles_after.fullmatch(w, sl))
-                # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
-                # the noun is a post or title (某某总理, 某某先生)
-                and not (noun_after and sl and e - s <= 3 and not titled(e))
-            )
+            return self._lac_accept(st, s, e, noun_after)
 
-        def titled(e: int) -> bool:  # a post or title after the name (某某总理)
-            return bool(self._any_post.match(norm, e) or self._titles_after.match(norm, e))
+        def titled(e: int) -> bool:
+            return self._titled(st.norm, e)
 
         for s, e in self.lac_names(st, cands, foreign, st.candidates, accept, titled):
             self._add(st, names, s, e)
             taken.add(s)
+
+    def _uncued_after_posts(
+        self,
+        st,
+        names: dict[str, str],
+        uncued: list[tuple[int, int]],
+        ends: dict[int, Mention],
+        owners: dict[int, Mention],
+    ) -> None:
+        """The names LAC reads right after a post (:meth:`LacNames.after_posts`), where
+        no other candidate stands, one window per post and name start."""
+        norm = st.norm
+        covered = bytearray(len(norm) + 1)
+        for c in st.candidates:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        # a name found elsewhere in the document is found here again later (no window)
+        known = {n for n in names if len(n) <= 4}
+        seen: set[str] = set()
+        todo = []
+        for ps, ns in uncued:
+            key = norm[ps : ns + 4]
+            if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in known):
+                continue
+            seen.add(key)
+            todo.append((ps, ns))
+
+        def accept(s: int, e: int, noun_after: bool) -> bool:
+            return not any(covered[s:e]) and self._lac_accept(st, s, e, noun_after, True)
+
+        for ps, ns, ne in self.lac_names.after_posts(st, todo, accept):
+            person = self._add(st, names, ns, ne)
+            pe = ns
+            while pe > ps and norm[pe - 1] in "：: \t":
+                pe -= 1
+            self._add_posts(st, person, ps, pe, ends, owners)
+
+    @staticmethod
+    def _may_open_name(st, ns: int) -> bool:
+        """Whether the word at ``ns`` (a surname opens it) may open a name: a word's
+        start, no function character (和, 向, 以), no word the dictionary tags as a
+        function word, verb or adverb (主席|关于…, 总理|强调…) or a two-character noun."""
+        norm, ends = st.norm, st.tok_ends
+        if ns not in st.tok_starts or norm[ns] in _FUNCTION_CHARS:
+            return False
+        k = ns + 1
+        while k < len(norm) and k not in ends and k - ns < 6:
+            k += 1
+        if k - ns < 2:
+            return True
+        tag = word_tag(norm[ns:k]) or "nr"
+        # a two-character common noun opens no name (总统|官邸, 总书记|高度…)
+        return tag[0] not in _NOT_NAME_TAGS and not (k - ns == 2 and tag == "n")
+
+    def _titled(self, norm: str, e: int) -> bool:
+        """A post or title right after a name (某某总理)."""
+        return bool(self._any_post.match(norm, e) or self._titles_after.match(norm, e))
+
+    def _lac_accept(self, st, s: int, e: int, noun_after: bool, posted: bool = False) -> bool:
+        """LAC's name at ``[s, e)`` is a person's: not a known name of another type, not
+        a by-line's (记者 X), no place's name or form of address (each test says which).
+        ``posted``: a post stands right before the name (no credit: the post rule skips
+        credits), so a place's last character ends a name there (区长某某岭)."""
+        norm = st.norm
+        w = norm[s:e]
+        sl = self._model.surname_length(w)
+        return (
+            self.gaz.lookup(w) is None
+            and w not in self.gaz.not_entities
+            and (posted or not self._credit_end.search(norm, max(0, s - 8), s))
+            and not self._any_post.fullmatch(w)
+            # a river's, a tomb's, a village's name (某某河, 某某墓)
+            and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS and not posted)
+            # two provinces' abbreviations (湘赣多地): places listed
+            and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
+            # a surname and a form of address or a title (李先生, 陈老师): no name
+            and not (sl and (w[sl:] in _ADDRESS or w[sl:] in self.posts))
+            and not (sl and self._titles_after.fullmatch(w, sl))
+            # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
+            # the noun is a post or title (某某总理, 某某先生)
+            and not (noun_after and sl and e - s <= 3 and not self._titled(norm, e))
+        )
 
     def _drop_offices(self, st) -> None:
         """An office is no body: a body name that is a post title (国家主席), or a country's
