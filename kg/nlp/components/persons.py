@@ -80,6 +80,9 @@ _LAC_PLACE_ENDS = _PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵�
 #: first letters of jieba's tags of words that open no name (verbs, adverbs, adjectives,
 #: prepositions, conjunctions, numerals, pronouns, particles: 关于, 强调, 曾经, 明确)
 _NOT_NAME_TAGS = frozenset("vdapcmrufqy")
+#: last characters of bodies' and places' names before a title (某理事会主席, 中央总书记,
+#: 两国总理): no name ends in one
+_BODY_ENDS = _ROLE_END | frozenset("党国省市县区州央团社")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -258,7 +261,7 @@ class Persons:
         taken = {c.start for c in persons}
         # where a name ends already (王某某表示: the word before 表示 is read)
         done = {c.end for c in persons}
-        self._names_before_titles(st, names, taken, done)
+        untitled = self._names_before_titles(st, names, taken, done)
         self._words_as_names(st, names, taken, done)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
@@ -290,6 +293,8 @@ class Persons:
             self._lac_persons(st, names, taken, cands, foreign)
         if uncued:  # (where no rule above found a name: LAC's time is kept for these)
             self._uncued_after_posts(st, names, uncued, ends, owners)
+        if untitled and lac:
+            self._uncued_before_titles(st, names, untitled)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -338,26 +343,24 @@ class Persons:
         covered = bytearray(len(norm) + 1)
         for c in st.candidates:
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-        # a name found elsewhere in the document is found here again later (no window)
-        known = {n for n in names if len(n) <= 4}
         seen: set[str] = set()
-        todo = []
-        for ps, ns in uncued:
-            key = norm[ps : ns + 4]
-            if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in known):
-                continue
-            seen.add(key)
-            todo.append((ps, ns))
 
         def accept(s: int, e: int, noun_after: bool) -> bool:
             return not any(covered[s:e]) and self._lac_accept(st, s, e, noun_after, True)
 
-        for ps, ns, ne in self.lac_names.after_posts(st, todo, accept):
-            person = self._add(st, names, ns, ne)
-            pe = ns
-            while pe > ps and norm[pe - 1] in "：: \t":
-                pe -= 1
-            self._add_posts(st, person, ps, pe, ends, owners)
+        for ps, ns in uncued:
+            key = norm[ps : ns + 4]
+            # a name found elsewhere in the document is found here again later
+            if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in names):
+                continue
+            seen.add(key)
+            for _, s, e in self.lac_names.after_posts(st, [(ps, ns)], accept):
+                person = self._add(st, names, s, e)
+                covered[s:e] = b"\x01" * (e - s)
+                pe = s
+                while pe > ps and norm[pe - 1] in "：: \t":
+                    pe -= 1
+                self._add_posts(st, person, ps, pe, ends, owners)
 
     @staticmethod
     def _may_open_name(st, ns: int) -> bool:
@@ -592,11 +595,13 @@ class Persons:
 
     def _names_before_titles(
         self, st, names: dict[str, str], taken: set[int], done: set[int]
-    ) -> None:
+    ) -> list[int]:
         """温某某总理, 王某院士: a name as whole words right before a title, or a word
-        that may be a name (:meth:`_word_name`)."""
+        that may be a name (:meth:`_word_name`). Returns the titles' starts where neither
+        is found but a word that may end a name stands before (:meth:`_may_end_name`)."""
         norm = st.norm
         starts = st.tok_starts
+        left = []
         for m in self._titles_after.finditer(norm, 2):
             ps = m.start()
             if ps in done or ps not in starts:
@@ -614,7 +619,49 @@ class Persons:
                     taken.add(ns)
                     break
             else:
+                n = len(st.candidates)
                 self._word_name(st, names, taken, ps, titled=True)
+                if len(st.candidates) == n and self._may_end_name(st, ps):
+                    left.append(ps)
+        return left
+
+    def _may_end_name(self, st, e: int) -> bool:
+        """Whether the word that ends at ``e`` may end a name: a word of one to four
+        Chinese characters, not a body's head (理事会, 中央, 两国) or a post, no
+        dictionary word tagged as a function word, verb or adverb, no two-character
+        common noun (国家|主席); one character only as the end of a longer word (某|某,
+        not 乌|总统 or 同|习|主席: an abbreviation, a surname alone)."""
+        norm, starts = st.norm, st.tok_starts
+        k = e - 1
+        while k > 0 and k not in starts and e - k < 5:
+            k -= 1
+        w = norm[k:e]
+        if k not in starts or not all("\u4e00" <= c <= "\u9fff" for c in w):
+            return False
+        if w[-1] in _BODY_ENDS or w in self.posts or self._titles_after.fullmatch(w):
+            return False
+        if len(w) == 1 and (k == 0 or not is_cjk(norm[k - 1]) or norm[k - 1] in _FUNCTION_CHARS):
+            return False
+        tag = word_tag(w) or "nr"
+        return tag[0] not in _NOT_NAME_TAGS and not (len(w) == 2 and tag == "n")
+
+    def _uncued_before_titles(self, st, names: dict[str, str], untitled: list[int]) -> None:
+        """The names LAC reads right before a title (某某某总理, 某某某女士) where no
+        other candidate stands (:meth:`LacNames.before_titles`)."""
+        covered = bytearray(len(st.norm) + 1)
+        for c in st.candidates:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+        def accept(s: int, e: int, noun_after: bool) -> bool:
+            return not any(covered[s:e]) and self._lac_accept(st, s, e, False)
+
+        for ps in untitled:
+            # a name found elsewhere in the document is found here again later
+            if covered[ps - 1] or any(st.norm.endswith(n, 0, ps) for n in names):
+                continue
+            for ns, ne in self.lac_names.before_titles(st, [ps], accept):
+                self._add(st, names, ns, ne)
+                covered[ns:ne] = b"\x01" * (ne - ns)
 
     def _words_as_names(self, st, names: dict[str, str], taken: set[int], done: set[int]) -> None:
         """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
