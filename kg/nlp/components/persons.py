@@ -264,9 +264,9 @@ class Persons:
         taken = {c.start for c in persons}
         # where a name ends already (王某某表示: the word before 表示 is read)
         done = {c.end for c in persons}
-        untitled = self._names_before_titles(st, names, taken, done)
+        untitled = self._names_before_titles(st, names, taken, done, lac)
         # (the words before titles and cues that may be names: LAC reads them last)
-        untitled += self._words_as_names(st, names, taken, done)
+        untitled += self._words_as_names(st, names, taken, done, lac)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
         m0 = self._strong_at0.match(norm)
@@ -297,7 +297,7 @@ class Persons:
             self._lac_persons(st, names, taken, cands, foreign)
         if uncued:  # (where no rule above found a name: LAC's time is kept for these)
             self._uncued_after_posts(st, names, uncued, ends, owners)
-        if untitled and lac:
+        if untitled:
             self._uncued_before_titles(st, names, untitled)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
@@ -598,11 +598,12 @@ class Persons:
         return None, owner
 
     def _names_before_titles(
-        self, st, names: dict[str, str], taken: set[int], done: set[int]
+        self, st, names: dict[str, str], taken: set[int], done: set[int], left_over: bool
     ) -> list[int]:
         """温某某总理, 王某院士: a name as whole words right before a title, or a word
-        that may be a name (:meth:`_word_name`). Returns the titles' starts where neither
-        is found but a word that may end a name stands before (:meth:`_may_end_name`)."""
+        that may be a name (:meth:`_word_name`). Returns (``left_over``: LAC reads them)
+        the titles' starts where neither is found but a word that may end a name stands
+        before (:meth:`_may_end_name`)."""
         norm = st.norm
         starts = st.tok_starts
         left = []
@@ -625,7 +626,7 @@ class Persons:
             else:
                 n = len(st.candidates)
                 self._word_name(st, names, taken, ps, titled=True)
-                if len(st.candidates) == n and self._may_end_name(st, ps):
+                if left_over and len(st.candidates) == n and self._may_end_name(st, ps):
                     left.append(ps)
         return left
 
@@ -691,12 +692,12 @@ class Persons:
                 covered[ns:ne] = b"\x01" * (ne - ns)
 
     def _words_as_names(
-        self, st, names: dict[str, str], taken: set[int], done: set[int]
+        self, st, names: dict[str, str], taken: set[int], done: set[int], left_over: bool
     ) -> list[int]:
         """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
         anywhere in a sentence (部长陈某在会上 opens no clause): :meth:`_word_name`.
-        Returns the cues' starts where no name is found but a word that may end one
-        stands before (:meth:`_may_end_name`)."""
+        Returns (``left_over``: LAC reads them) the cues' starts where no name is found
+        but a word that may end one stands before (:meth:`_may_end_name`)."""
         starts = st.tok_starts
         left = []
         for m in self._strong_cue.finditer(st.norm, 2):
@@ -705,7 +706,7 @@ class Persons:
                 n = len(st.candidates)
                 self._word_name(st, names, taken, h)
                 self._foreign_word_name(st, names, taken, h)
-                if len(st.candidates) == n and self._may_end_name(st, h):
+                if left_over and len(st.candidates) == n and self._may_end_name(st, h):
                     left.append(h)
         # 说 too, for transliterated names (某某某说, jieba may glue 说 to the name)
         norm = st.norm
@@ -714,8 +715,9 @@ class Persons:
             if h not in done and (h in starts or h + 1 in starts):
                 n = len(st.candidates)
                 self._foreign_word_name(st, names, taken, h)
-                if len(st.candidates) == n and h in starts and self._may_end_name(st, h):
-                    left.append(h)
+                if left_over and len(st.candidates) == n and h in starts:
+                    if self._may_end_name(st, h):
+                        left.append(h)
             h = norm.find("说", h + 1)
         return left
 
