@@ -18,6 +18,7 @@ def persons(text: str) -> list[str]:
         ("本报某地9月17日讯记者李青山报道：会议今天召开。", ["李青山"]),
         ("本报某地3月2日电记者周立、欧阳文报道：展览今天开幕。", ["周立", "欧阳文"]),
         ("本报讯新华社记者马小兵、本报记者刘一鸣报道：大会闭幕。", ["马小兵", "刘一鸣"]),
+        ("本报某地5月6日电记者周立、仉新文报道：会议闭幕。", ["周立", "仉新文"]),  # 仉: rare
     ],
 )
 def test_dateline_by_line_names_its_reporters(text, names):
@@ -102,3 +103,8 @@ def test_name_before_a_speech_verb():
 )
 def test_no_name_before_a_cue(text):
     assert persons(text) == []
+
+
+def test_a_dotted_name_ends_before_jun():
+    # 均 after a name is "both/all", no part of it
+    assert persons("会上，约翰·史密斯均表示支持。") == ["约翰·史密斯"]
