@@ -36,3 +36,20 @@ def test_a_date_opens_no_pair():
 @pytest.mark.parametrize("text", ["他研墨写字。", "奥运会将在夏天举行。", "墨色很浓。"])
 def test_no_country_in_common_words(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他在加利福尼亚工作了三年。", "加利福尼亚"),  # a foreign state jieba tags ns
+        ("会议讨论了克什米尔问题。", "克什米尔"),  # a region jieba tags nrt
+        ("游客们参观了清凉寺。", "清凉寺"),  # a site jieba tags nr
+    ],
+)
+def test_places_lac_reads_alone(text, name):
+    assert name in places(text)
+
+
+def test_a_listed_place_is_a_whole_word():
+    # the end of a longer transliteration is no place of its own
+    assert places("明尼阿波利斯的工厂恢复了生产。") == []

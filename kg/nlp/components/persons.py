@@ -30,7 +30,7 @@ from kg.nlp.components.names import (
     is_cjk,
 )
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
-from kg.nlp.nested_places import drop_places_in_organisations
+from kg.nlp.nested_places import drop_cut_lac_places, drop_places_in_organisations
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
 # "nr"): no given name ends with one
@@ -221,6 +221,7 @@ class Persons:
         # (the last component before the resolver: places that open an organisation's
         # name go here, once every organisation candidate is known)
         drop_places_in_organisations(st)
+        drop_cut_lac_places(st)
         ends = {
             m.end: m
             for m in st.candidates
