@@ -7,11 +7,11 @@ and many ordinary words as places (城镇, 中断): neither tag alone makes a pl
 verdict on the word alone keeps the words it reads as a place's name; two-character words
 are left out (too many are words as well), as are words with a function character or a
 number, words that end in the unit of a Chinese division (the gazetteer's and the
-locality rules' own), words that open with a name the gazetteer holds (北京西, 中国人: a
+locality rules' own), words that open with a name the gazetteer holds (某市西, 中国人: a
 place and more) and words that neither end in the head of a site's, a street's or a
-natural feature's name nor look transliterated (常青树, 康庄大道: words too), four
-characters that are two words other than transliterations (江河湖海: an idiom) and runs
-of countries' abbreviations (英法德). ``build_gazetteers.py`` makes each a Location
+natural feature's name nor look transliterated (常青树, 候车亭: words too), four
+characters that are two words other than transliterations (山川湖泊: an idiom) and runs
+of countries' abbreviations (美英德). ``build_gazetteers.py`` makes each a Location
 (``place/lac-<hash>``, category 地名); the persons component drops the mentions that
 are no whole words of their text (:func:`kg.nlp.nested_places.drop_cut_lac_places`).
 
@@ -41,9 +41,9 @@ _NOT_IN = frozenset(
 )
 #: units of China's divisions (the gazetteer's and kg.nlp.localities')
 _UNITS = frozenset("省市县区乡镇村州盟旗")
-#: heads of the names of sites, streets and natural features (清凉寺, 某某路, 某某坡): a
+#: heads of the names of sites, streets and natural features (延福寺, 某某路, 某某坡): a
 #: word that ends in none must look transliterated (a foreign place); the others LAC
-#: reads as places are often words too (常青树, 候车亭, 康庄大道, 钓鱼台)
+#: reads as places are often words too (常青树, 候车亭)
 _HEADS = frozenset("寺庙宫殿陵祠塔湖山河江溪泉潭峰岭坡谷洞峡海湾港岛井路街巷桥关堡城")
 
 
@@ -83,7 +83,7 @@ def main() -> int:
         and not (
             len(w) == 4 and tags.get(w[:2], "nrt") != "nrt" and tags.get(w[2:], "nrt") != "nrt"
         )
-        # countries' one-character abbreviations in a row (英法德)
+        # countries' one-character abbreviations in a row (美英德)
         and not all(c in abbr for c in w)
     )
     out = [w for w in words if lac.run(w) == [(w, "LOC")]]

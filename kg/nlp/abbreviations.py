@@ -201,7 +201,7 @@ class CountryAbbreviations:
             s, e = m.span()
             start = s
             if s and (norm[s - 1].isdigit() or norm[s - 1] in _NUMERALS):
-                s += 1  # 7日|巴以冲突: the day of a date opens no pair (jieba may glue it on)
+                s += 1  # 7日|某某冲突: the day of a date opens no pair (jieba may glue it on)
             if start not in st.tok_starts or e - s < 2:
                 continue
             for end in range(e, s + 1, -1):  # 中美|加强: the longest pair that is one

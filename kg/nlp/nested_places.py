@@ -162,12 +162,12 @@ LAC_PLACES = "place/lac-"
 def drop_cut_lac_places(st) -> None:
     """Drop the candidates of the LAC-read places (:data:`LAC_PLACES`) that are no whole
     words of the text: the end of a longer transliteration (某某|乌波尔 of a city's
-    name, 翻|山越岭) or a word that runs on; the gazetteer matches names of three
+    name) or a word that runs on; the gazetteer matches names of three
     characters anywhere.
 
     >>> from kg.spans import entity_spans
-    >>> [s["text"] for s in next(entity_spans(["他在加利福尼亚工作。"], nominal=False))]
-    ['加利福尼亚']
+    >>> [s["text"] for s in next(entity_spans(["游客们参观了延福寺。"], nominal=False))]
+    ['延福寺']
     """
     cands = st.candidates
     if any(c.key.startswith(LAC_PLACES) for c in cands):

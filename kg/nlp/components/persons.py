@@ -83,8 +83,8 @@ _NOT_NAME_TAGS = frozenset("vdapcmrufqy")
 #: jieba's tags of the proper names of places and other things (a person's name too
 #: where LAC reads it so)
 _PROPER_TAGS = frozenset({"ns", "nz", "nt"})
-#: last characters of bodies' and places' names before a title (某理事会主席, 中央总书记,
-#: 两国总理): no name ends in one
+#: last characters of bodies' and places' names before a title (某理事会主席, 某党中央主席,
+#: 三国总理): no name ends in one
 _BODY_ENDS = _ROLE_END | frozenset("党国省市县区州央团社")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
@@ -371,7 +371,7 @@ class Persons:
     def _may_open_name(st, ns: int) -> bool:
         """Whether the word at ``ns`` (a surname opens it) may open a name: a word's
         start, no function character (和, 向, 以), no word the dictionary tags as a
-        function word, verb or adverb (主席|关于…, 总理|强调…) or a two-character noun."""
+        function word, verb or adverb (主席|对于…, 总理|认为…) or a two-character noun."""
         norm, ends = st.norm, st.tok_ends
         if ns not in st.tok_starts or norm[ns] in _FUNCTION_CHARS:
             return False
@@ -381,7 +381,7 @@ class Persons:
         if k - ns < 2:
             return True
         tag = word_tag(norm[ns:k]) or "nr"
-        # a two-character common noun opens no name (总统|官邸, 总书记|高度…)
+        # a two-character common noun opens no name (主席|办公室, 总理|官员…)
         return tag[0] not in _NOT_NAME_TAGS and not (k - ns == 2 and tag == "n")
 
     def _titled(self, norm: str, e: int) -> bool:
@@ -636,7 +636,7 @@ class Persons:
         Chinese characters, not a body's head (理事会, 中央, 两国) or a post, a word
         the dictionary lacks or tags as a proper name (no common word: 国家|主席,
         知识分子|参加); one character only as the end of a longer word (某|某, not
-        乌|总统 or 同|习|主席: an abbreviation, a surname alone)."""
+        某|总统 or 同|某|主席: an abbreviation, a surname alone)."""
         norm, starts = st.norm, st.tok_starts
         k = e - 1
         while k > 0 and k not in starts and e - k < 5:
@@ -655,7 +655,7 @@ class Persons:
                 and (word_tag(w) or "nr")[0] not in _NOT_NAME_TAGS
             )
         if w[0] in _FUNCTION_CHARS or (len(w) == 3 and w[1:] in self.posts):
-            return False  # 从总体上; 周总理, 毛主席: a surname and a post
+            return False  # 从某处; 王总理, 李主席: a surname and a post
         tag = word_tag(w)
         # a word the dictionary lacks or knows as a name; the dictionary tags a few
         # leaders' names (three characters, a surname's first) as time words
