@@ -108,3 +108,12 @@ def test_no_name_before_a_cue(text):
 def test_a_dotted_name_ends_before_jun():
     # 均 after a name is "both/all", no part of it
     assert persons("会上，约翰·史密斯均表示支持。") == ["约翰·史密斯"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在卡洛萨维茨等3个村庄发生了冲突。", "游客来到度假胜地萨拉图亚的海滩。"],
+)
+def test_a_place_by_its_context_is_no_person(text):
+    # a count of villages after 等, a kind of place before: LAC's person is a place
+    assert persons(text) == []

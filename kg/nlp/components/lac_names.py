@@ -66,9 +66,11 @@ _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
 #: the least foreign ratio of each character of a piece that continues a transliteration
 _FOREIGN_CHAR = 0.5
 #: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
-_PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇")
-#: …and right after one (某某等地, 某某定居点, 某某火山, 某某州)
-_PLACE_AFTER = re.compile("等地|等多|地区|定居点|火山|一带|附近|境内|[州城镇村河山岛]")
+_PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇|胜地|景区")
+#: …and right after one (某某等地, 某某等3个村庄, 某某定居点, 某某火山, 某某州)
+_PLACE_AFTER = re.compile(
+    "等地|等多|等[0-9一二三四五六七八九十几数]+个|地区|定居点|火山|一带|附近|境内|[州城镇村河山岛]"
+)
 
 
 #: an article's heading at a line's start (第十二条): a statute's, whose provisions name no
