@@ -42,9 +42,10 @@ def worker_init(parent: int | None = None, snapshot_dir: str | None = None) -> N
     """The initializer of a worker process: die with ``parent``, load the pipeline."""
     die_with_parent(parent)
     gc.enable()  # the parent may have paused it for its own bulk work
-    from kg.nlp.pipeline import get_nlp
+    from kg.nlp.pipeline import get_nlp, save_later
 
-    get_nlp(lean=True, snapshot_dir=snapshot_dir)
+    with save_later():  # saved by save_snapshot(), once the siblings are forked
+        get_nlp(lean=True, snapshot_dir=snapshot_dir)
     gc.freeze()  # the pipeline lives as long as the worker: collections need not walk it
 
 
@@ -74,6 +75,14 @@ def extract_batch(
 
 def noop() -> None:
     return None
+
+
+def save_snapshot() -> int:
+    """Save the snapshot of the pipeline this worker built (none when it restored it):
+    the first worker does it once it has forked the others."""
+    from kg.nlp.pipeline import save_pending_snapshots
+
+    return save_pending_snapshots()
 
 
 #: Pools whose worker the first worker forks from itself, by token: registered before the
@@ -109,6 +118,9 @@ def fork_sibling(token: int) -> int:
         code = 1
         try:
             _FORKED.clear()
+            from kg.nlp.pipeline import forget_pending_snapshots
+
+            forget_pending_snapshots()  # the first worker saves it
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             die_with_parent(parent)
             _process_worker(*args)
@@ -259,6 +271,7 @@ class Pools:
             self._forked[id(pool)] = ctx.forked
             fut = first.submit(fork_sibling, id(pool))
             fut.add_done_callback(functools.partial(self._sibling_forked, pool, first, ctx))
+        first.submit(save_snapshot)  # once the others are forked, before its first batch
         for pool, _ in siblings:
             _SIBLINGS.pop(id(pool), None)  # the first worker has its copy
 
