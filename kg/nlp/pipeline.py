@@ -179,6 +179,7 @@ def forget_pending_snapshots() -> None:
     them)."""
     _UNSAVED.clear()
 
+
 #: Environment variable naming the folder of pipeline snapshots (inherited by workers).
 SNAPSHOT_ENV = "KG_PIPELINE_CACHE"
 SNAPSHOT_VERSION = 2
