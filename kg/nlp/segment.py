@@ -25,7 +25,7 @@ try:
 except ImportError:  # pragma: no cover - jieba or jieba_fast only
     jieba_next = None
 
-__all__ = ["cut_words"]
+__all__ = ["cut_words", "initialize"]
 
 
 def cut_words(seg: Any, text: str) -> list[str]:
@@ -155,6 +155,33 @@ class _Hmm:
                     out.extend(word)
                 else:
                     append(word)
+
+
+def initialize(seg: Any) -> None:
+    """``seg.initialize()`` (load the dictionary), except that ``jieba_next``'s Rust prefix
+    dictionary is not built yet: words are added next (:func:`kg.nlp.pipeline.make_nlp`),
+    which drops it, and it is built on first use from the final dictionary (0.17 s of
+    every worker's start saved). The tokens are the same.
+
+    >>> import jieba_next
+    >>> initialize(jieba_next)
+    >>> jieba_next.dt.initialized
+    True
+    """
+    dt = getattr(seg, "dt", None)
+    if (
+        jieba_next is None
+        or type(dt) is not _jn_tokenizer.Tokenizer
+        or dt.initialized
+        or dt._rust_prefix is not None
+    ):
+        seg.initialize()
+        return
+    dt._rust_prefix = False  # not None: initialize() leaves it unbuilt
+    try:
+        seg.initialize()
+    finally:
+        dt._rust_prefix = None
 
 
 def fast_segmenter() -> Any:

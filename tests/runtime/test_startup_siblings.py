@@ -26,7 +26,8 @@ def whoami() -> tuple[int, int]:
     return os.getpid(), os.getppid()
 
 
-def test_the_sibling_is_forked_before_the_snapshot_is_saved(tmp_path: Path) -> None:
+def test_the_sibling_is_forked_before_the_snapshot_is_saved(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_PIPELINE_SHARED", "off")  # built here, not restored (inherited)
     folder = tmp_path / "pipeline"
     pools = Pools(2, folder)
     pools.prestart()
