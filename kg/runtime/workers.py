@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import itertools
 import os
 import pickle
 import select
@@ -31,6 +32,7 @@ import signal
 import struct
 import threading
 import time
+from collections import deque
 from concurrent.futures import BrokenExecutor, Future
 from typing import Any
 
@@ -243,15 +245,15 @@ def _worker_main(
 
 class _Worker:
     """This process's side of one worker: its pipes, the pid when it is a child, the
-    tasks sent and not answered."""
+    tasks sent and not answered, the bytes of tasks not written yet."""
 
     def __init__(self, ends: _Ends) -> None:
         self.ends = ends
         self.pid: int | None = None  # set for the workers this process forked
         self.pending: dict[int, Future[Any]] = {}
+        self.outbox: deque[memoryview] = deque()
         self.buf = bytearray()
         self.dead: BaseException | None = None
-        self.wlock = threading.Lock()  # one task written at a time
 
 
 class Pools:
@@ -260,19 +262,22 @@ class Pools:
     ``prestart()`` forks the first worker at once, so that it loads the pipeline while
     this process is still importing and scanning, and has it fork the others once it has;
     ``submit(fn, *args)`` sends ``fn(*args)`` to the worker with the fewest tasks and
-    returns a future; ``shutdown(kill=True)`` ends workers that were never needed without
-    waiting for them. ``snapshot_dir``: where workers restore (or save) the built
-    pipeline (:func:`kg.nlp.pipeline.get_nlp`). Results are read by a thread that runs
-    only while tasks are out (an idle pool leaves this process without threads, free to
-    fork: :func:`kg.runtime.outputs.fork_safe`)."""
+    returns a future at once (what its pipe cannot take yet is written later: this
+    process goes on reading while the workers load); ``shutdown(kill=True)`` ends
+    workers that were never needed without waiting for them. ``snapshot_dir``: where
+    workers restore (or save) the built pipeline (:func:`kg.nlp.pipeline.get_nlp`).
+    Tasks are written and results read by one thread that runs only while tasks are out
+    (an idle pool leaves this process without threads, free to fork:
+    :func:`kg.runtime.outputs.fork_safe`)."""
 
     def __init__(self, n: int, snapshot_dir: str | os.PathLike[str] | None = None) -> None:
         self.n = max(1, n)
         self.snapshot_dir = os.fspath(snapshot_dir) if snapshot_dir is not None else None
         self.workers: list[_Worker] = []
-        self._next_id = 0
+        self._ids = itertools.count()
         self._lock = threading.Lock()
-        self._reader: threading.Thread | None = None
+        self._io: threading.Thread | None = None
+        self._wake: tuple[int, int] | None = None  # wakes the thread for new output
         self.used = False
 
     @property
@@ -288,12 +293,17 @@ class Pools:
 
     def _fork(self, count: int) -> None:
         """Fork a worker from this process that forks ``count - 1`` more from itself."""
+        if self._wake is None:
+            self._wake = os.pipe()
+            for fd in self._wake:
+                os.set_blocking(fd, False)
         ends = [_Ends() for _ in range(count)]
         workers = [_Worker(e) for e in ends]
         parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the worker)
             try:
+                _close(self._wake)
                 for w in self.workers:  # this process's ends of the workers forked before
                     _close((w.ends.task_w, w.ends.res_r))
             finally:
@@ -302,6 +312,7 @@ class Pools:
         for e in ends:
             _close(e.worker_side())
             os.set_blocking(e.res_r, False)
+            os.set_blocking(e.task_w, False)
         self.workers += workers
 
     def prestart(self) -> None:
@@ -314,6 +325,8 @@ class Pools:
         self.prestart()
         fut: Future[Any] = Future()
         fut.set_running_or_notify_cancel()
+        task_id = next(self._ids)
+        data = memoryview(_frame((task_id, fn, args)))  # pickled outside the lock
         with self._lock:
             self.used = True
             self._read_ready(0)
@@ -323,47 +336,60 @@ class Pools:
             if w.pending and len(self.workers) < self.n:  # more workers wanted since
                 self._fork(1)
                 w = self.workers[-1]
-            task_id = self._next_id
-            self._next_id += 1
             w.pending[task_id] = fut
-            if self._reader is None:
-                self._reader = threading.Thread(target=self._read_loop, name="kg-pool-results",
-                                                daemon=True)  # fmt: skip
-                self._reader.start()
-        data = _frame((task_id, fn, args))
-        try:
-            with w.wlock:  # blocks while the pipe is full; the reader takes the results
-                _write_all(w.ends.task_w, data)
-        except OSError:  # the worker is gone (its reader reports it)
-            with self._lock:
-                self._died(w, BrokenExecutor("a worker process died"))
+            w.outbox.append(data)
+            self._flush(w)
+            if self._io is None:
+                self._io = threading.Thread(target=self._io_loop, name="kg-pool-io", daemon=True)
+                self._io.start()
+            elif w.outbox and self._wake is not None:
+                with contextlib.suppress(OSError):
+                    os.write(self._wake[1], b"w")
         return fut
 
-    def _readers(self) -> list[int]:
-        return [w.ends.res_r for w in self.workers if w.dead is None]
+    def _flush(self, w: _Worker) -> None:
+        """(with the lock) Write what ``w``'s pipe takes of its tasks."""
+        while w.outbox and w.dead is None:
+            head = w.outbox[0]
+            try:
+                n = os.write(w.ends.task_w, head)
+            except BlockingIOError:
+                return
+            except OSError:  # the worker is gone
+                self._died(w, BrokenExecutor("a worker process died"))
+                return
+            if n == len(head):
+                w.outbox.popleft()
+            else:
+                w.outbox[0] = head[n:]
 
-    def _read_loop(self) -> None:
-        """The reader thread: settles the futures until no task is out."""
+    def _io_loop(self) -> None:
+        """The thread: writes tasks, reads results, until no task is out."""
         while True:
             with self._lock:
-                if not any(w.pending for w in self.workers):
-                    self._reader = None
+                if not any(w.pending for w in self.workers) or self._wake is None:
+                    self._io = None
                     return
-                fds = self._readers()
-            if not fds:  # pragma: no cover (every worker dead: their tasks failed)
-                continue
+                readers = [w.ends.res_r for w in self.workers if w.dead is None]
+                writers = [w.ends.task_w for w in self.workers if w.dead is None and w.outbox]
+                wake = self._wake[0]
             try:
-                ready, _, _ = select.select(fds, [], [], 0.5)
+                ready, writable, _ = select.select([wake, *readers], writers, [], 0.5)
             except (OSError, ValueError):  # closed by shutdown meanwhile
-                ready = []
-            if ready:
-                with self._lock:
-                    self._read_ready(0, ready)
+                continue
+            with self._lock:
+                if wake in ready:
+                    with contextlib.suppress(OSError):
+                        os.read(wake, 4096)
+                for w in self.workers:
+                    if w.dead is None and w.ends.task_w in writable:
+                        self._flush(w)
+                self._read_ready(0, ready)
 
     def _read_ready(self, timeout: float, ready: list[int] | None = None) -> None:
         """(with the lock) Read the workers whose results are there."""
         if ready is None:
-            fds = self._readers()
+            fds = [w.ends.res_r for w in self.workers if w.dead is None]
             ready = select.select(fds, [], [], timeout)[0] if fds else []
         for w in self.workers:
             if w.dead is None and w.ends.res_r in ready:
@@ -406,19 +432,21 @@ class Pools:
         if w.dead is not None:
             return
         w.dead = exc
+        w.outbox.clear()
         pending, w.pending = w.pending, {}
         for fut in pending.values():
             if not fut.done():
                 fut.set_exception(exc)
 
     def shutdown(self, kill: bool = False) -> None:
-        """Stop the workers (``kill``: at once, without waiting for their tasks). Each
-        first worker waits for the ones it forked before it exits."""
+        """Stop the workers (``kill``: at once; else once they have done the tasks
+        written to them: those not written yet are not run). Each first worker waits for
+        the ones it forked before it exits."""
         with self._lock:
             workers = list(self.workers)
-        for w in workers:
-            with w.wlock:
+            for w in workers:
                 _close((w.ends.task_w,))  # the end of the tasks: the worker exits
+                w.outbox.clear()
         for w in workers:
             if w.pid is None:
                 continue
@@ -426,13 +454,22 @@ class Pools:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(w.pid, signal.SIGTERM)  # it kills and waits for its own
             _wait_pid(w.pid, STOP_WAIT)
-        reader = self._reader
-        if reader is not None:  # sees the workers' ends (or nothing left to wait for)
-            reader.join(STOP_WAIT)
         with self._lock:
+            self._read_ready(0)
             for w in workers:
                 self._died(w, BrokenExecutor("stopped"))
+            io = self._io
+            if io is not None and self._wake is not None:
+                with contextlib.suppress(OSError):
+                    os.write(self._wake[1], b"w")
+        if io is not None:  # sees nothing left to wait for
+            io.join(STOP_WAIT)
+        with self._lock:
+            for w in workers:
                 _close((w.ends.res_r,))
+            if self._wake is not None:
+                _close(self._wake)
+                self._wake = None
             self.workers = []
 
 

@@ -88,3 +88,19 @@ def test_a_killed_sibling_breaks_the_pool_and_stopping_does_not_hang() -> None:
         t = time.perf_counter()
         p.shutdown(kill=True)
         assert time.perf_counter() - t < 30
+
+
+def test_submitting_never_waits_for_a_worker_that_is_still_loading(monkeypatch) -> None:
+    """The build goes on reading while the first worker loads the pipeline: tasks its
+    pipe cannot take yet are written later, by the pool's thread."""
+    monkeypatch.setenv("KG_PIPELINE_SHARED", "off")  # built, not restored: seconds
+    p = Pools(2)
+    p.prestart()
+    try:
+        big = os.urandom(3 * PIPE_SIZE)
+        t = time.perf_counter()
+        futs = [p.submit(echo, big) for _ in range(4)]
+        assert time.perf_counter() - t < 1.0  # loading the pipeline takes seconds
+        assert all(f.result(timeout=300)[1] == big * 3 for f in futs)
+    finally:
+        p.shutdown(kill=True)
