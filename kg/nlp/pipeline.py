@@ -8,13 +8,15 @@ matter (a short name must be a whole jieba token). Results land in ``doc._.kg``
 jieba's tokens come from ``jieba_next`` (same tokens as jieba, ~3× faster) when it is
 installed, with every gazetteer name added to its dictionary first.
 
-Building the pipeline takes 1–1.5 s (jieba's dictionary, word lists derived from it,
+Building the pipeline takes ~2.3 CPU-s (jieba's dictionary, word lists derived from it,
 automata, regular expressions). With a snapshot folder (``get_nlp(snapshot_dir=…)``, as
 ``kg build`` does with its cache folder, or ``KG_PIPELINE_CACHE``) ``get_nlp`` saves the
 built components and the segmenter's dictionary in one pickle, keyed by
-:func:`kg.fingerprint.pipeline_key`, and the next process restores them in ~0.4 s
+:func:`kg.fingerprint.pipeline_key`, and the next process restores them in ~1 s
 (:func:`restore_snapshot`). The pickle is sealed (:mod:`kg.sealed`): one that this user
-did not write is never loaded.
+did not write is never loaded. A folder without the snapshot is given the one of this
+user's shared folder (:func:`shared_snapshot_dir`), so that a build in a new cache
+folder does not build the pipeline again either.
 
 >>> nlp = make_nlp()
 >>> doc = nlp("7月23日，工业和信息化部总经济师许科敏在论坛上表示。")
