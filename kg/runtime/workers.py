@@ -162,8 +162,9 @@ def _serve(task_r: int, res_w: int) -> None:
         body = _read_exactly(task_r, _HEAD.unpack(head)[0])
         if body is None:
             return
-        task_id, fn, args = pickle.loads(body)
+        task_id, call = pickle.loads(body)
         try:
+            fn, args = pickle.loads(call)  # a function this worker cannot find fails alone
             out = _frame((task_id, True, fn(*args)))
         except BaseException as exc:
             try:
@@ -326,7 +327,8 @@ class Pools:
         fut: Future[Any] = Future()
         fut.set_running_or_notify_cancel()
         task_id = next(self._ids)
-        data = memoryview(_frame((task_id, fn, args)))  # pickled outside the lock
+        call = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)  # outside the lock
+        data = memoryview(_frame((task_id, call)))
         with self._lock:
             self.used = True
             self._read_ready(0)

@@ -49,6 +49,16 @@ def test_tasks_and_results_bigger_than_a_pipe_in_both_workers(pools: Pools) -> N
 
 
 def test_an_error_reaches_the_caller_and_the_worker_goes_on(pools: Pools) -> None:
+    def late(data: bytes) -> bytes:
+        return data
+
+    late.__qualname__ = "defined_after_the_fork"
+    globals()["defined_after_the_fork"] = late  # the workers have no such name
+    try:
+        with pytest.raises(AttributeError, match="defined_after_the_fork"):
+            pools.submit(late, b"").result(timeout=300)
+    finally:
+        del globals()["defined_after_the_fork"]
     with pytest.raises(ValueError, match="bad input"):
         pools.submit(fail, "bad input").result(timeout=300)
     with pytest.raises(RuntimeError, match="Unpicklable: odd"):

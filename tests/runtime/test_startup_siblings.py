@@ -11,7 +11,7 @@ import pytest
 
 from kg.runtime.workers import Pools, siblings_supported
 
-pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs pid file descriptors")
+pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
 
 
 def started_at(pid: int) -> float:
