@@ -66,3 +66,25 @@ def test_the_shared_folder_can_be_turned_off(tmp_path: Path) -> None:
     assert get_nlp_in_a_new_process(tmp_path / "a", "off")["built"] == 1
     assert get_nlp_in_a_new_process(tmp_path / "b", "off")["built"] == 1
     assert snapshots(tmp_path / "b")
+
+
+def _fake_nlp() -> object:
+    """What save_snapshot reads of a pipeline: its segmenter's dictionary, its pipes."""
+    from types import SimpleNamespace as NS
+
+    dt = NS(initialized=True, FREQ={"国务院": 5}, total=5, user_word_tag_tab={})
+    seg = NS(__name__="fake_segmenter", dt=dt)
+    return NS(tokenizer=NS(tokenizer=NS(jieba_seg=seg)), pipeline=[])
+
+
+def test_a_write_lock_left_by_a_killed_writer_is_taken_over(tmp_path: Path) -> None:
+    from kg.nlp import pipeline as P
+
+    path = tmp_path / "pipeline-x.pkl"
+    lock = path.with_name(path.name + ".lock")
+    lock.touch()
+    assert not P.save_snapshot(_fake_nlp(), path)  # a writer may be at work: skipped
+    old = lock.stat().st_mtime - P.STALE_LOCK - 1
+    os.utime(lock, (old, old))
+    assert P.save_snapshot(_fake_nlp(), path)
+    assert path.exists() and not lock.exists()
