@@ -124,7 +124,9 @@ class _Cut:
         for i in range(0, last + 1, 2):
             other = blocks[i]
             if other:
-                if "\r\n" in other:  # "\r\n" is one word, every other character its own
+                if len(other) == 1:  # most often: one punctuation mark
+                    append(1)
+                elif "\r\n" in other:  # "\r\n" is one word, every other character its own
                     for j, x in enumerate(re_skip.split(other)):
                         if j & 1:
                             append(len(x))
@@ -139,10 +141,11 @@ class _Cut:
             if n == 1:  # the route of one character is that character
                 append(1)
                 continue
-            known = cache.get(blk)
-            if known is not None:
-                extend(known)
-                continue
+            if n <= MAX_CACHED_LEN:
+                known = cache.get(blk)
+                if known is not None:
+                    extend(known)
+                    continue
             first = len(out)
             route = calc(blk)
             # _cut_dag: runs of one-character words (``blk[b:x]``) go to the HMM when the
