@@ -35,7 +35,8 @@ class WordScan:
         # a table over the Basic Multilingual Plane when every such character is in it; a
         # character beyond reads the last entry (U+FFFF, none) through ``mode="clip"``
         size = 0x10000 if not chars or ord(chars[-1]) < 0xFFFF else 0x110000
-        self.lut = np.zeros(size, dtype=np.int64)
+        small = np.uint8 if m <= 1 << 8 else np.uint16 if m <= 1 << 16 else np.uint32
+        self.lut = np.zeros(size, dtype=small)  # small: the table stays in cache
         self.lut[[ord(c) for c in chars]] = list(ids.values())
         # single[a]: a is a word; pairs[a * m + b]: 1 = ab is a word, 2 = a longer word
         # starts with ab; triples: the first three characters of the longer words
@@ -58,7 +59,7 @@ class WordScan:
         if n < 2:
             return [m.span() for m in self.regex.finditer(text)]
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        ids = self.lut.take(codes, mode="clip")
+        ids = self.lut.take(codes, mode="clip").astype(np.int64)
         m = self.m
         maybe = self.single.take(ids)
         pair = ids[:-1] * m
