@@ -1,7 +1,7 @@
 """``kg.nlp.wordscan.WordScan`` finds what one ``finditer`` of the words' alternation
 finds: with kg_patterns' head words on laws of ``../shared/corpus``, and on made-up words
 and texts (words of one to five characters, characters beyond the Basic Multilingual
-Plane, words that open other words)."""
+Plane, words that open other words); and ``PairScan`` what ``finditer`` finds."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import pytest
 
 from kg.nlp.text import word_alternation
-from kg.nlp.wordscan import WordScan
+from kg.nlp.wordscan import PairScan, WordScan
 from tests.corpus import CORPUS
 
 
@@ -53,3 +53,19 @@ def test_the_longest_word_at_the_leftmost_place() -> None:
     text = "工程师会网工程"
     assert [text[s:e] for s, e in scan.spans(text)] == ["工程师", "网", "工程"]
     assert WordScan([]).spans(text) == [] and scan.spans("") == [] and scan.spans("网") == [(0, 1)]
+
+
+def test_pair_scan_finds_what_finditer_finds() -> None:
+    rng = random.Random(11)
+    alphabet = "中美俄日法在访华的，𠀀"
+    for _ in range(300):
+        a = set(rng.sample(alphabet, 4))
+        b = set(rng.sample(alphabet, 4))
+        runs = re.compile("[" + "".join(sorted(a)) + "]{2,3}")
+        after = re.compile("[" + "".join(sorted(b)) + "]([" + "".join(sorted(a)) + "])")
+        scans = [(runs, PairScan(runs, a, a)), (after, PairScan(after, b, a))]
+        for _ in range(5):
+            text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+            for regex, scan in scans:
+                got = [(m.span(), m.groups()) for m in scan.finditer(text)]
+                assert got == [(m.span(), m.groups()) for m in regex.finditer(text)], text
