@@ -14,7 +14,7 @@ a block cut before), for as long as the dictionary is the same. Any other segmen
 >>> text = "7月23日，工业和信息化部总经济师许科敏在论坛上表示。"
 >>> cut_words(jieba_next, text) == list(jieba_next.cut(text))
 True
->>> cut_lengths(jieba_next, text) == [len(w) for w in jieba_next.cut(text)]
+>>> cut_lengths(jieba_next, text).tolist() == [len(w) for w in jieba_next.cut(text)]
 True
 """
 
@@ -23,6 +23,8 @@ from __future__ import annotations
 import logging
 from itertools import accumulate
 from typing import Any
+
+import numpy as np
 
 try:
     import jieba_next
@@ -48,18 +50,23 @@ def cut_words(seg: Any, text: str) -> list[str]:
     return list(map(text.__getitem__, map(slice, [0, *ends[:-1]], ends)))
 
 
-def cut_lengths(seg: Any, text: str) -> list[int] | None:
-    """The lengths of the words of ``seg.cut(text, cut_all=False)``, or None when the
-    words are not the text cut into pieces (then only ``seg.cut`` knows what they are).
+def cut_lengths(seg: Any, text: str) -> np.ndarray | None:
+    """The lengths of the words of ``seg.cut(text, cut_all=False)`` (int64), or None when
+    the words are not the text cut into pieces (then only ``seg.cut`` knows what they are).
 
-    >>> cut_lengths(jieba_next, "国务院办公厅印发通知")
+    >>> cut_lengths(jieba_next, "国务院办公厅印发通知").tolist()
     [6, 2, 2]
     """
     state = _state(seg)
     if state is not None:
-        return state.lengths(text)
+        lengths = state.lengths(text)
+        if isinstance(lengths, bytearray):
+            return np.frombuffer(lengths, dtype=np.uint8).astype(np.int64)
+        return np.array(lengths, dtype=np.int64)
     words = [w for w in seg.cut(text, cut_all=False) if w]
-    return list(map(len, words)) if "".join(words) == text else None
+    if "".join(words) != text:
+        return None
+    return np.fromiter(map(len, words), dtype=np.int64, count=len(words))
 
 
 _STATE: _Cut | None = None
@@ -111,10 +118,18 @@ class _Cut:
         self.blocks: dict[str, bytes] = {}
         self.hmm_cache: dict[str, bytes] = {}
 
-    def lengths(self, text: str) -> list[int]:
+    def lengths(self, text: str) -> bytearray | list[int]:
+        """The lengths of ``text``'s words: one byte each, as nearly always every word is
+        shorter than 256 characters (a bytearray extends by a cached block's bytes in one
+        copy and is an array already), else a list."""
+        try:
+            return self._lengths(text, bytearray())
+        except ValueError:  # a word of 256 characters or more
+            return self._lengths(text, [])
+
+    def _lengths(self, text: str, out: bytearray | list[int]) -> bytearray | list[int]:
         re_skip = _jn_tokenizer.re_skip_default
         calc, freq_get, cache = self.calc, self.freq.get, self.blocks
-        out: list[int] = []
         append = out.append
         extend = out.extend
         blocks = _jn_tokenizer.re_han_default.split(text)
@@ -177,7 +192,7 @@ class _Cut:
                 cache[blk] = bytes(out[first:])  # every length is at most n < 256
         return out
 
-    def _hmm(self, buf: str, out: list[int]) -> None:
+    def _hmm(self, buf: str, out: bytearray | list[int]) -> None:
         """``finalseg.cut(buf)``'s lengths, appended to ``out``."""
         cache = self.hmm_cache
         known = cache.get(buf)

@@ -170,12 +170,12 @@ class KGTokenizer:
         if lens is not None:
             vocab = self.tokenizer.vocab
             if self.tokens:
-                ends = list(accumulate(lens))
+                ends = list(accumulate(lens.tolist()))
                 words = list(map(text.__getitem__, map(slice, [0, *ends[:-1]], ends)))
                 doc = Doc(vocab, words=self._orths(vocab, words), spaces=[False] * len(words))
             else:
                 doc = Doc(vocab)
-            kgdoc(doc, text, np.array(lens, dtype=np.int64))
+            kgdoc(doc, text, lens)
         else:
             doc = self.tokenizer(text)
             kgdoc(doc, text)
