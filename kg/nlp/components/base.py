@@ -110,6 +110,18 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
         st = KGDoc(text=text, norm=norm_text(text))
         if lengths is not None and len(lengths):
             ends = np.cumsum(lengths)
+            if ends[-1] == len(text) and lengths.min() > 0:
+                # words that cut the text: the ends are the starts less 0, with its end
+                mask = np.zeros(len(text) + 1, dtype=np.uint8)
+                mask[ends] = 1
+                mask[len(text)] = 0
+                mask[0] = 1
+                st.tok_starts = Bounds(mask.tobytes())
+                mask[0] = 0
+                mask[len(text)] = 1
+                st.tok_ends = Bounds(mask.tobytes())
+                doc._.kg = st
+                return st
             starts = ends - lengths
         elif lengths is None and len(doc):
             arr = doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
