@@ -101,28 +101,8 @@ class Mentions:
 
     def head_spans(self, norm: str) -> list[tuple[int, int]]:
         """The head words of ``norm`` left to right, the longest at each place, none
-        overlapping: what one ``finditer`` of all heads would give (each expression is
-        searched again from the end of the last head whenever its own next match starts
-        before it)."""
-        res = self.head_res
-        nxt = [r.search(norm) for r in res]
-        out: list[tuple[int, int]] = []
-        pos = 0
-        while True:
-            best = None
-            for k, m in enumerate(nxt):
-                if m is not None and m.start() < pos:
-                    m = nxt[k] = res[k].search(norm, pos)
-                if m is not None and (
-                    best is None
-                    or m.start() < best.start()
-                    or (m.start() == best.start() and m.end() > best.end())
-                ):
-                    best = m
-            if best is None:
-                return out
-            out.append(best.span())
-            pos = best.end()
+        overlapping (:class:`kg.nlp.wordscan.WordScan`)."""
+        return self.head_scan.spans(norm)
 
     def fold(self, name: str, type_: str) -> str:
         """An event's name without its leading year and edition (2021年第三届山货购物节 →
