@@ -550,6 +550,12 @@ def build(
                 def graph_seconds(s: float) -> None:
                     report.timings["graph"] = s
 
+                view = None
+                view_memo = policy.memo("view-text")
+                if view_memo is not None and "html" in formats:
+                    from kg.export.view.data import TextPieces
+
+                    view = TextPieces(view_memo)
                 published: list[str] = []
                 report.outputs = write_outputs(
                     graph,
@@ -562,7 +568,11 @@ def build(
                     graph_seconds=graph_seconds,
                     cleanup=later,
                     moved=published,
+                    view=view,
                 )
+                if view is not None:
+                    report.fragments["view_pieces_built"] = view.built
+                    report.fragments["view_pieces_reused"] = view.reused
                 if state is not None:
                     from kg.runtime.manifest import record_outputs
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.view.data import view_data
+from kg.export.view.data import TextPieces, text_json, view_data
 from kg.io import atomic_write
 
 __all__ = ["html_for_notebook", "render_html", "show", "write_html"]
@@ -64,7 +64,12 @@ def _inert(code: str, element: str) -> str:
 def _script_json(obj: Any) -> str:
     """JSON for a ``<script type="application/json">`` element: ``<`` is escaped so no
     ``</script>`` or ``<!--`` in the data can end or confuse the element."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return _inert_json(
+        json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    )
+
+
+def _inert_json(text: str) -> str:
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -107,14 +112,14 @@ def _template_bytes() -> tuple[bytes, ...]:
 
 
 def _slot_values(
-    G: nx.MultiDiGraph, *, max_nodes: int | None, title: str
+    G: nx.MultiDiGraph, *, max_nodes: int | None, title: str, pieces: TextPieces | None = None
 ) -> tuple[dict[str, str], dict[str, Any]]:
-    data, stats = view_data(G, max_nodes=max_nodes, title=title)
+    data, stats = view_data(G, max_nodes=max_nodes, title=title, pieces=pieces)
     text = data.pop("text")
     return {
         "TITLE": _html.escape(title, quote=True),
         "DATA": _script_json(data),
-        "TEXT": _script_json(text),
+        "TEXT": _inert_json(text_json(text)),
     }, stats
 
 
@@ -131,11 +136,17 @@ def render_html(
 
 
 def write_html(
-    G: nx.MultiDiGraph, path: str | Path, *, max_nodes: int | None = 1500, title: str = "kg"
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    max_nodes: int | None = 1500,
+    title: str = "kg",
+    pieces: TextPieces | None = None,
 ) -> dict[str, Any]:
     """Write the interactive view of ``G`` to ``path`` (atomically) and return the stats
-    (those of :func:`~kg.export.view.view_data` and ``path``)."""
-    values, stats = _slot_values(G, max_nodes=max_nodes, title=title)
+    (those of :func:`~kg.export.view.view_data` and ``path``). ``pieces``: the text
+    table's pieces kept from the last build (:class:`~kg.export.view.data.TextPieces`)."""
+    values, stats = _slot_values(G, max_nodes=max_nodes, title=title, pieces=pieces)
     # Bytes: the template is encoded once, only the slots per page.
     texts = _template_bytes()
     chunks = [texts[0]]
