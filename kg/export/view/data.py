@@ -349,12 +349,12 @@ class DocText:
     """One document's piece of the text table: its sentences (each once) and their
     offsets, the row of each of its relation evidence items (``evidence``, in the order
     given) and each entity's rows (``ents``: its examples', then its mention spans'
-    sentences), and the piece's JSON (the list items, comma-joined).
+    sentences, each once), and the piece's JSON (the list items, comma-joined).
 
     >>> ents = {"gov/甲": [[(0, "甲与乙。")], "0-1@0-5 9-10@6-12"]}
     >>> t = DocText("d", [(0, 5, "甲与乙。")], ents, {})
     >>> t.sentences, t.at, t.evidence, t.ents
-    (['甲与乙。', None], [[0, 5], [6, 12]], [0], {'gov/甲': [0, 0, 1]})
+    (['甲与乙。', None], [[0, 5], [6, 12]], [0], {'gov/甲': [0, 1]})
     >>> t.json_sentences, t.json_at
     ('"甲与乙。",null', '[0,5],[6,12]')
     """
@@ -393,7 +393,7 @@ class DocText:
                     text.located(doc, ss, se, known.get(ss))
                     for ss, se in dict.fromkeys(_SENTENCE.findall(sp))
                 ]
-            self.ents[key] = rows
+            self.ents[key] = list(dict.fromkeys(rows)) if len(rows) > 1 else rows
         self.sentences, self.at, self.chars = text.sentences, text.at, text.chars
         self.json_sentences = _json(text.sentences)[1:-1]
         self.json_at = _json(text.at)[1:-1]
@@ -685,32 +685,34 @@ def _view_data(
     # the entities' examples and mention spans by document (keys in sorted order), and
     # the documents of each entity in the order its rows list them
     ent_items: dict[str, dict[str, list[Any]]] = defaultdict(dict)
+    ent_docs: dict[str, list[str]] = {}
     for n in sorted(ent_attrs):
         a = ent_attrs[n]
-        spans = a.get("spans")
-        if spans and isinstance(spans, Mapping):
-            for d, sp in spans.items():
-                if isinstance(sp, str):
-                    ent_items[_doc_id(d)][n] = [[], sp]
+        names = []
         for ex in _list(a.get("examples")):
             if isinstance(ex, Mapping):
                 d = _doc_id(ex.get("doc"))
                 if d:
+                    names.append(d)
                     got = ent_items[d].get(n)
                     if got is None:
                         got = ent_items[d][n] = [[], None]
                     got[0].append((ex.get("start"), ex.get("sentence")))
-    ent_docs: dict[str, list[str]] = {}
-    for n in ranked:  # documents numbered in the order the rows name them
-        a = ent_attrs[n]
-        names = [d for d in map(_doc_id, (ex.get("doc") for ex in _list(a.get("examples"))
-                                          if isinstance(ex, Mapping))) if d]  # fmt: skip
         spans = a.get("spans")
         if spans and isinstance(spans, Mapping):
-            names += [_doc_id(d) for d, sp in spans.items() if isinstance(sp, str)]
-        for d in names:
+            for d, sp in spans.items():
+                if isinstance(sp, str):
+                    d = _doc_id(d)
+                    names.append(d)
+                    got = ent_items[d].get(n)
+                    if got is None:
+                        ent_items[d][n] = [[], sp]
+                    else:
+                        got[1] = sp
+        ent_docs[n] = list(dict.fromkeys(names)) if len(names) > 1 else names
+    for n in ranked:  # documents numbered in the order the rows name them
+        for d in ent_docs[n]:
             doc_i(d)
-        ent_docs[n] = list(dict.fromkeys(names))
     for d in list(doc_attrs):
         doc_i(d)  # documents without a mention are tabled too
 
@@ -754,18 +756,19 @@ def _view_data(
     by_sentence: dict[int, list[int]] = defaultdict(list)
     for i, n in enumerate(ranked):
         flat: list[int] = []
-        seen: set[int] = set()
         for d in ent_docs[n]:
-            di, b = doc_index[d], base.get(d, 0)
-            for li in blocks[d].ents.get(n, ()):
-                si = b + li
-                if si not in seen:
-                    seen.add(si)
-                    flat += (di, si)
-        for r in ent_evidence.get(n, ()):
-            if r[0] >= 0 and r[1] not in seen:
-                seen.add(r[1])
-                flat += (r[0], r[1])
+            rows = blocks[d].ents.get(n)
+            if rows:
+                di, b = doc_index[d], base[d]
+                for li in rows:
+                    flat += (di, b + li)
+        ev = ent_evidence.get(n)
+        if ev:
+            seen = set(flat[1::2])
+            for r in ev:
+                if r[0] >= 0 and r[1] not in seen:
+                    seen.add(r[1])
+                    flat += (r[0], r[1])
         if n in drawn:
             for si in flat[1::2]:
                 by_sentence[si].append(i)
