@@ -34,7 +34,7 @@ def graph() -> nx.MultiDiGraph:
             G.add_edge(key, f"doc/{d}", key="mentionedIn", kind="mention", count=1)
     G.nodes["gov/丙"]["examples"] = [
         {"doc": "b", "start": 30, "end": 31, "sentence": "丙依法履行职责。"},
-        {"doc": "b", "start": 99, "end": 100, "sentence": "丙另有规定。"},  # no span: by text
+        {"doc": "b", "start": 99, "end": 100, "sentence": "丙另有规定<附件>&。"},  # no span
     ]
     evidence = [
         {"doc": "a", "sent_start": 0, "sent_end": 10, "sentence": "甲与乙会同办理。",
@@ -46,8 +46,10 @@ def graph() -> nx.MultiDiGraph:
     return G
 
 
-def _dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+def _dumps(obj: object) -> bytes:
+    """The text table as the page carries it, encoded whole."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return D.inert_json(text).encode("utf-8")
 
 
 def test_pieces_json_is_the_whole_tables_json() -> None:
@@ -77,7 +79,7 @@ def test_every_row_points_at_its_documents_sentence() -> None:
     assert rows["gov/丙"] == [
         ("a", "甲和丙共同负责。", [11, 30]),
         ("b", "丙依法履行职责。", [21, 40]),  # the example, matched to its span
-        ("b", "丙另有规定。", None),  # an example without a span: by its text
+        ("b", "丙另有规定<附件>&。", None),  # an example without a span: by its text
     ]
     assert ("c", "乙属甲。", [0, 9]) in rows["gov/甲"]  # evidence gives the text
     (edge,) = t["edge"]

@@ -49,6 +49,7 @@ __all__ = [
     "DocText",
     "TextPieces",
     "TextTable",
+    "inert_json",
     "text_json",
     "view_data",
 ]
@@ -349,14 +350,15 @@ class DocText:
     """One document's piece of the text table: its sentences (each once) and their
     offsets, the row of each of its relation evidence items (``evidence``, in the order
     given) and each entity's rows (``ents``: its examples', then its mention spans'
-    sentences, each once), and the piece's JSON (the list items, comma-joined).
+    sentences, each once), and the piece's JSON (the list items, comma-joined, made
+    :func:`inert_json`, UTF-8).
 
     >>> ents = {"gov/甲": [[(0, "甲与乙。")], "0-1@0-5 9-10@6-12"]}
     >>> t = DocText("d", [(0, 5, "甲与乙。")], ents, {})
     >>> t.sentences, t.at, t.evidence, t.ents
     (['甲与乙。', None], [[0, 5], [6, 12]], [0], {'gov/甲': [0, 1]})
-    >>> t.json_sentences, t.json_at
-    ('"甲与乙。",null', '[0,5],[6,12]')
+    >>> t.json_sentences.decode(), t.json_at
+    ('"甲与乙。",null', b'[0,5],[6,12]')
     """
 
     __slots__ = ("at", "chars", "ents", "evidence", "json_at", "json_sentences", "sentences")
@@ -395,8 +397,8 @@ class DocText:
                 ]
             self.ents[key] = list(dict.fromkeys(rows)) if len(rows) > 1 else rows
         self.sentences, self.at, self.chars = text.sentences, text.at, text.chars
-        self.json_sentences = _json(text.sentences)[1:-1]
-        self.json_at = _json(text.at)[1:-1]
+        self.json_sentences = inert_json(_json(text.sentences)[1:-1]).encode("utf-8")
+        self.json_at = _json(text.at)[1:-1].encode()
 
 
 class TextPieces:
@@ -468,28 +470,47 @@ class TextTable(dict):  # type: ignore[type-arg]
     """The text table (``data["text"]``), with the JSON of its documents' pieces when it
     was assembled from them (``parts``: the sentences' and the offsets' items)."""
 
-    parts: tuple[list[str], list[str]] | None = None
+    parts: tuple[list[bytes], list[bytes]] | None = None
 
 
 def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
-def text_json(text: Mapping[str, Any]) -> str:
-    """The JSON of the text table, compact; the documents' pieces are not encoded again.
+def inert_json(text: str) -> str:
+    """JSON text made safe for a ``<script type="application/json">`` element: ``<`` (and
+    ``>``, ``&``, the JavaScript line separators) escaped, so that no ``</script>`` or
+    ``<!--`` in the data can end or confuse the element.
 
-    >>> t = TextTable(sentences=["甲。", None], at=[[0, 2], [3, 9]], rules=[], ent=[], edge=[])
-    >>> t.parts = (['"甲。"', "null"], ["[0,2]", "[3,9]"])
-    >>> text_json(t) == _json(t)
+    >>> print(inert_json('["</script>"]'))
+    ["\\u003c/script\\u003e"]
+    """
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def text_json(text: Mapping[str, Any]) -> bytes:
+    """The text table as the page carries it: compact JSON made :func:`inert_json`, UTF-8;
+    the documents' pieces are not encoded again.
+
+    >>> t = TextTable(sentences=["<甲>。", None], at=[[0, 2], [3, 9]], rules=[], ent=[], edge=[])
+    >>> t.parts = ([inert_json('"<甲>。"').encode(), b"null"], [b"[0,2]", b"[3,9]"])
+    >>> text_json(t) == inert_json(_json(t)).encode()
     True
     """
     parts = text.parts if isinstance(text, TextTable) else None
     if parts is None:
-        return _json(text)
-    return (
-        '{"sentences":[' + ",".join(parts[0]) + '],"at":[' + ",".join(parts[1])
-        + '],"rules":' + _json(text["rules"]) + ',"ent":' + _json(text["ent"])
-        + ',"edge":' + _json(text["edge"]) + "}"
+        return inert_json(_json(text)).encode("utf-8")
+    return b"".join(
+        (b'{"sentences":[', b",".join(parts[0]), b'],"at":[', b",".join(parts[1]),
+         b'],"rules":', inert_json(_json(text["rules"])).encode("utf-8"),
+         b',"ent":', _json(text["ent"]).encode(), b',"edge":', _json(text["edge"]).encode(),
+         b"}")
     )  # fmt: skip
 
 
@@ -729,7 +750,7 @@ def _view_data(
     order += sorted(d for d in blocks if d not in doc_index)
     base: dict[str, int] = {}
     text = _Text()
-    parts: tuple[list[str], list[str]] = ([], [])
+    parts: tuple[list[bytes], list[bytes]] | None = ([], [])
     for d in order:
         blk = blocks.get(d)
         if blk is not None and blk.sentences:
