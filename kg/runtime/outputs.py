@@ -36,10 +36,6 @@ if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
 #: returns the function that finishes it
 FastStart = Callable[[str, Path], "Callable[[], object] | None"]
 
-#: The file (in the staging folder, not published) by which a forked writer hands the
-#: view's text pieces it made back to the build process.
-VIEW_PIECES = ".view-pieces"
-
 #: Seconds a forked writer may stay silent before it is stopped and its formats are
 #: written by the build process itself.
 FORK_TIMEOUT = 600.0
@@ -89,7 +85,13 @@ def fork_writer(
     """Write ``fmts`` into ``dest`` in a forked child process (it shares this process's
     memory, the resolution included, copy-on-write); returns the function that waits for
     it: seconds per format (and ``graph``), or None when the child failed. The view's
-    text pieces the child made come back to ``view`` (through a file in ``dest``)."""
+    text pieces the child made come back to ``view`` (through an unnamed temporary file
+    opened here: no other process can write it)."""
+    box = None
+    if view is not None and "html" in fmts:
+        import tempfile
+
+        box = tempfile.TemporaryFile()
     r, w = os.pipe()
     parent = os.getpid()
     pid = os.fork()
@@ -106,8 +108,8 @@ def fork_writer(
                 t = time.perf_counter()
                 write_one(fmt, graph, dest, max_html_nodes, view)
                 times[fmt] = time.perf_counter() - t
-            if view is not None and "html" in fmts:
-                view.save(dest / VIEW_PIECES)
+            if box is not None:
+                view.save(box)
             os.write(w, json.dumps(times).encode())
             os.close(w)
             code = 0
@@ -116,6 +118,18 @@ def fork_writer(
     os.close(w)
 
     def join() -> dict[str, float] | None:
+        try:
+            times = wait()
+            if times is not None and box is not None:
+                box.seek(0)
+                if not view.adopt(box):
+                    return None
+            return times
+        finally:
+            if box is not None:
+                box.close()
+
+    def wait() -> dict[str, float] | None:
         import select
 
         chunks = []
@@ -134,12 +148,9 @@ def fork_writer(
         if os.waitstatus_to_exitcode(status) != 0:
             return None
         try:
-            times = json.loads(b"".join(chunks))
+            return json.loads(b"".join(chunks))
         except ValueError:
             return None
-        if view is not None and "html" in fmts and not view.adopt(dest / VIEW_PIECES):
-            return None
-        return times
 
     return join
 

@@ -5,6 +5,7 @@ only (counted), and the pieces' JSON is what ``json.dumps`` gives for the whole 
 from __future__ import annotations
 
 import json
+import tempfile
 
 import networkx as nx
 
@@ -119,12 +120,15 @@ def test_one_changed_document_renders_its_piece_only() -> None:
     assert set(pieces.memo) == {"a", "b"}
 
 
-def test_a_forked_writer_hands_its_pieces_back(tmp_path) -> None:
+def test_a_forked_writer_hands_its_pieces_back() -> None:
     child = D.TextPieces({})
     view_data(graph(), pieces=child)
-    child.save(tmp_path / "p")
-    parent = D.TextPieces({})
-    assert parent.adopt(tmp_path / "p") and set(parent.memo) == {"a", "b", "c"}
+    with tempfile.TemporaryFile() as box:
+        child.save(box)
+        box.seek(0)
+        parent = D.TextPieces({})
+        assert parent.adopt(box) and set(parent.memo) == {"a", "b", "c"}
     view_data(graph(), pieces=parent)
     assert parent.built == 0
-    assert not D.TextPieces({}).adopt(tmp_path / "missing")
+    with tempfile.TemporaryFile() as empty:
+        assert not D.TextPieces({}).adopt(empty)

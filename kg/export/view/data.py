@@ -407,7 +407,7 @@ class TextPieces:
     evidence, its entities' examples and spans, its sentences) equals last build's keeps
     its piece. ``built``/``reused``: pieces made/kept by the last :func:`view_data`.
     A build that renders the view in a forked child takes the child's pieces back with
-    :meth:`save` (in the child) and :meth:`adopt`.
+    :meth:`save` (in the child) and :meth:`adopt` (through an unnamed temporary file).
 
     >>> p = TextPieces({})
     >>> p.start(); a = p.piece("d", ([], {"k": [[], "0-1@0-5"]}, None)); p.commit()
@@ -446,20 +446,22 @@ class TextPieces:
         self.made, self.used = {}, []
         self.built = self.reused = 0
 
-    def save(self, path: Any) -> None:
-        """Write what the last view made and used (for :meth:`adopt` in the parent)."""
+    def save(self, f: Any) -> None:
+        """Write what the last view made and used to the binary file ``f`` (for
+        :meth:`adopt` in the process that forked this one)."""
         import pickle
 
-        with open(path, "wb") as f:
-            pickle.dump((self.used, self.made, self.built, self.reused), f, protocol=5)
+        pickle.dump((self.used, self.made, self.built, self.reused), f, protocol=5)
+        f.flush()
 
-    def adopt(self, path: Any) -> bool:
-        """Take what a forked child's view made and used (False: it left nothing)."""
+    def adopt(self, f: Any) -> bool:
+        """Take what a forked child's view made and used from the binary file ``f`` (an
+        unnamed temporary file the two share: no one else can write it); False when the
+        child left nothing."""
         import pickle
 
         try:
-            with open(path, "rb") as f:
-                self.used, self.made, self.built, self.reused = pickle.load(f)
+            self.used, self.made, self.built, self.reused = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError):
             return False
         self.commit()
