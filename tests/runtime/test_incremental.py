@@ -334,10 +334,10 @@ def test_failing_forked_view_writer_falls_back_to_this_process(
     parent = os.getpid()
     real = B.write_one
 
-    def child_fails(fmt, graph, dest, max_html_nodes):
+    def child_fails(fmt, graph, dest, max_html_nodes, view=None):
         if os.getpid() != parent:
             raise RuntimeError("the child fell over")
-        return real(fmt, graph, dest, max_html_nodes)
+        return real(fmt, graph, dest, max_html_nodes, view)
 
     out = tmp_path / "out"
     _html_build(corpus, out, workers=2)
