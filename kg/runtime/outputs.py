@@ -62,17 +62,12 @@ def write_one(
 
 
 def fork_safe() -> bool:
-    """Whether this process may fork a writer: no threads but the idle machinery of a
-    ``ProcessPoolExecutor`` (its manager and queue feeder, which the child never uses)."""
+    """Whether this process may fork a writer: it runs no thread but the main one (a
+    forked child holds only the calling thread: a lock another thread held would stay
+    locked there). The worker pool's I/O thread runs only while tasks are out."""
     if not hasattr(os, "fork"):
         return False
-    for t in threading.enumerate():
-        if t is threading.main_thread():
-            continue
-        if type(t).__name__ == "_ExecutorManagerThread" or t.name == "QueueFeederThread":
-            continue
-        return False
-    return True
+    return all(t is threading.main_thread() for t in threading.enumerate())
 
 
 def fork_writer(

@@ -274,18 +274,19 @@ def _spy_fork(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
     return calls
 
 
-def test_fork_is_safe_beside_pool_threads_only() -> None:
-    """A writer is forked only when no thread but a process pool's idle machinery runs."""
+def test_fork_is_safe_beside_an_idle_pool_only() -> None:
+    """A writer is forked only when no thread but the main one runs: an idle worker pool
+    (its tasks done) leaves none."""
     import subprocess
     import sys
     import threading
 
     code = (
-        "from concurrent.futures import ProcessPoolExecutor\n"
         "from kg.runtime.outputs import fork_safe\n"
+        "from kg.runtime.workers import Pools\n"
         "a = fork_safe()\n"
-        "ex = ProcessPoolExecutor(1); ex.submit(int, 1).result()\n"
-        "b = fork_safe(); ex.shutdown(); print(a, b)\n"
+        "p = Pools(1); p.submit(int, 1).result()\n"
+        "b = fork_safe(); p.shutdown(); print(a, b)\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        timeout=120, check=True)  # fmt: skip
