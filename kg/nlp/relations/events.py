@@ -1,6 +1,7 @@
 """participatesIn from speaking at an event: 在<Event>上表示/致辞/发表讲话 → the speaker
 (the clause's subject, or the agents named after the comma: 在X开幕式上，A发表致辞)
-takes part in the event. Verb + object forms (出席X, 主办X) are in ``verbs``.
+takes part in the event; so does the speaker of 某某在X上的(重要)讲话, the speech as a
+noun. Verb + object forms (出席X, 主办X) are in ``verbs``.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -26,8 +27,9 @@ class EventTalk:
         self.g = g
         self._event_talk = re.compile(
             f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)[^{SEP}{END}{MASKED}]{{0,12}}?"
-            f"(?:上|期间|中|之际)(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?"
-            f"(?:{g.adv_alt})*(?:{alt(g.lex.kind('speech'))})"
+            f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?(?:{g.adv_alt})*"
+            # 某某在X上的重要讲话: the speech as a noun, its speaker the clause's subject
+            f"|的(?:重要)?)(?:{alt(g.lex.kind('speech'))})"
         )
 
     def __call__(self, sen: Sentence) -> None:

@@ -57,6 +57,9 @@ _POST_LEAD = re.compile(_POSTS_BEFORE + r"(?=\ue013)")
 
 
 _OPEN_QUOTES = "“「『"
+#: tails that give the time of the act, and the characters that make them a noun instead
+_TIME_TAILS = ("时", "后")
+_TIME_NOUN_2ND = "间代期刻效段续来方面台"
 #: the rest of a quoted name after its opening quote: a few words, no unit, no clause end
 _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")
 
@@ -166,7 +169,7 @@ class Grammar:
             f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
-        talk = {a + b for a in ("上", "期间", "之际") for b in L.kind("speech")}
+        talk = {a + b for a in ("上", "期间", "之际", "上的", "上的重要") for b in L.kind("speech")}
         self.cues = re.compile(
             alt(
                 trig
@@ -429,4 +432,8 @@ class Grammar:
             p = q + 1 if q > 0 else p
         if p >= ce:
             return True
-        return bool(self._tail.match(ms, p, ce))
+        m = self._tail.match(ms, p, ce)
+        # 出席X时|表示, 出席X后: the time of the act; not a noun it opens (X时间表, X后期)
+        return m is not None and not (
+            m.group() in _TIME_TAILS and ms[m.end() : m.end() + 1] in _TIME_NOUN_2ND
+        )

@@ -34,6 +34,10 @@ _VERBS = {
     "出席": ("participatesIn",),
     "参加": ("participatesIn",),
     "主持": ("participatesIn", "hosted"),
+    # X举行，A发表重要讲话: the speaker of the gathering just reported took part in it
+    "发表重要讲话": ("participatesIn",),
+    "发表讲话": ("participatesIn",),
+    "致辞": ("participatesIn",),
 }
 #: the story's first sentence is about the event it attends or holds (A出席X并致辞)
 _LEAD_VERB = re.compile(r"(?:出席|参加|主持|举办|举行|召开)了?$")
@@ -50,8 +54,9 @@ class HeldEvents:
         self._attend = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
             f"(?:{AG}|{post}|[、\\s])*?"
-            f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{g.adv_alt})*"
-            f"(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|[{SEP}{END}\\s]|$)"
+            # 某某委员长主持会议: the post may follow the person
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
+            f"(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|、|[{SEP}{END}\\s]|$)"
         )
 
         # a speaker: country, body or organisation (named or not), post, person
@@ -103,12 +108,17 @@ class HeldEvents:
                 continue
             ms = mask(norm, h.end(), end, su)
             umap = {u.start - h.end(): u for u in su}
+            # X将于某日举行闭幕会，A将发表讲话: announced, not yet done
+            planned = "将" in h.group()
             for m in self._attend.finditer(ms):
                 persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
                 s, e = st.sent_of(h.end() + m.start("v"))
+                later = planned or "将" in ms[m.end("run") : m.start("v")]
+                mod = "planned" if later else "asserted"
                 for p in persons:
                     for pred in _VERBS[m.group("v")]:
-                        ds.add(p.key, pred, ev.key, s, e, f"{pred}:{m.group('v')}:held", 0.7)
+                        rule = f"{pred}:{m.group('v')}:held"
+                        ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             self._story(ds, ev, end)
 
     def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:

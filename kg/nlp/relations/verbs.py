@@ -217,6 +217,8 @@ class Verbs:
                     continue  # 提出关于X的议案: the object is the 议案
                 if row.pred == "participatesIn" and "的" in (after_o[:1], after_last[:1]):
                     continue  # 出席X(暨Y)的Y总统Z: Z took part (_attendee), not the subject
+                if row.pred in ("participatesIn", "hosted") and after_o.startswith("精神"):
+                    continue  # 举办X精神宣介会: what is held is about X, not X
                 if row.pred == "issued" and any(
                     w in _ADJ.match(after_o).group() for w in _DOC_NOUNS
                 ):

@@ -22,6 +22,7 @@ from kg.nlp.components.heads.editions import (
     PERIOD,
     specific,
 )
+from kg.nlp.components.heads.event_names import PLENUM
 from kg.nlp.components.heads.words import HAN
 from kg.nlp.text import norm_name
 
@@ -240,6 +241,8 @@ class Mentions:
                 )
                 return
         h = self.head_of(name)
+        if h == "中全会" and PLENUM.search(name) is None:
+            return  # 这是|六中全会: a plenum is named with its term
         body = name[: -len(h)] if h else name
         body = EDITION.sub("", body) if type_ == "Event" else body
         e = self.gaz.lookup(name)

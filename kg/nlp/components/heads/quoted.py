@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.nlp.components.heads.event_names import designated_period
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView
 
 # a quoted numeric shorthand of a policy (“两新”, “双减”, “四好农村路”); not a counted
@@ -165,6 +166,8 @@ class QuotedNames:
                 head = m.group(2)
                 h = self.head_of(head)
                 type_ = self.head_type.get(h or "", "Program")
+                if head.endswith("活动") and designated_period(inner):
+                    type_ = "Event"  # “某某宣传月”活动: a designated month's campaign
                 if type_ == "none" or (
                     h in self.weak_heads
                     and h not in CAMPAIGN_HEADS
