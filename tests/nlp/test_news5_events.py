@@ -66,8 +66,8 @@ def test_quoted_designated_month_is_an_event_hosted():
 @pytest.mark.parametrize(
     "text",
     [
-        "外交部部长苗立新出席2031年世界山地旅游大会时表示，各方要加强合作。",
-        "外交部部长苗立新出席2031年世界山地旅游大会后前往南宁。",
+        "外交部部长苗立新出席第五届世界山地旅游大会时表示，各方要加强合作。",
+        "外交部部长苗立新出席第五届世界山地旅游大会后前往南宁。",
         "国务院副总理苗立新在2031年世界山地旅游大会上发表重要讲话。",
         "国务院副总理苗立新在2031年世界山地旅游大会上的重要讲话引起广泛关注。",
         "2031年世界山地旅游大会5日在桂林开幕，国务院副总理苗立新发表重要讲话、参观展览。",
@@ -76,7 +76,7 @@ def test_quoted_designated_month_is_an_event_hosted():
 def test_attends_event(text):
     _, rels = _run(text)
     assert ("苗立新", "participatesIn", "世界山地旅游大会", "asserted") in {
-        (s, p, o.replace("2031年", ""), m) for s, p, o, m in rels
+        (s, p, o.replace("2031年", "").replace("第五届", ""), m) for s, p, o, m in rels
     }, rels
 
 
@@ -105,3 +105,35 @@ def test_time_tail_not_a_noun():
 def test_spirit_of_an_event_is_not_what_is_held():
     _, rels = _run("某部面向各国使节举办中共二十一届五中全会精神专题宣介会。")
     assert not any(p == "hosted" and "全会" in o for _s, p, o, _m in rels), rels
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("《某某海洋公约》第五次缔约方大会在某市开幕。", "某某海洋公约第五次缔约方大会"),
+        ("各方在《某某武器条约》审议大会上表明立场。", "某某武器条约审议大会"),
+    ],
+)
+def test_meeting_of_a_treatys_parties(text, name):
+    assert name in _events(text), _events(text)
+
+
+def test_council_of_ministers_chair_is_no_meeting():
+    assert not _events("国家主席致电祝贺他就任某某共和国部长会议主席。")
+
+
+def test_some_meetings_of_a_body_are_no_name():
+    assert not _events("某部副部长林建华当天参加欧盟相关会议后表示，将加强合作。")
+
+
+def test_quoted_version_opens_a_programme():
+    ents, _ = _run("双方将共建“一带一路”同“某国2.0”国家复苏计划对接。")
+    assert ("某国2.0国家复苏计划", "Program") in ents, ents
+
+
+def test_standing_committee_member_attends_event_just_held():
+    text = (
+        "第五届两岸青年企业家峰会14日在某市开幕。中共中央政治局常委、全国政协主席林建华出席并致辞。"
+    )
+    _, rels = _run(text)
+    assert any(s == "林建华" and p == "participatesIn" for s, p, _o, _m in rels), rels

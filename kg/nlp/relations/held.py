@@ -53,7 +53,8 @@ class HeldEvents:
         post = alt(posts) if posts else "(?!)"
         self._attend = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
-            f"(?:{AG}|{post}|[、\\s])*?"
+            # 某某政治局常委、某委主席A出席: 常委 (a standing committee's member) after its body
+            f"(?:{AG}常委|{AG}|{post}|[、\\s])*?"
             # 某某委员长主持会议: the post may follow the person
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
             f"(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|、|[{SEP}{END}\\s]|$)"

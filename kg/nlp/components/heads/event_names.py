@@ -33,10 +33,6 @@ EVENT_AFTER = frozenset(
         "举行",
         "开幕",
         "闭幕",
-        # the time of an act at the event (出席X|时|表示, 出席X|后|前往…)
-        "时",
-        "后",
-        "之际",
     }
 )
 # a date after the name (…大会|12月21日|开幕, …论坛|27日|举行)

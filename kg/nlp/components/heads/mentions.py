@@ -158,6 +158,7 @@ class Mentions:
             len(body) < 2
             or body.isdigit()
             or body.endswith(("重大", "重点"))  # 生物多样性保护重大工程: a class of projects
+            or body.endswith(("相关", "有关"))  # 某组织相关会议: some of its meetings
             or body.startswith(GENERIC_PREFIX)
             or bool(self.generic_re.fullmatch(body))
             or bool(COUNT_ONLY.fullmatch(body))
@@ -243,6 +244,8 @@ class Mentions:
         h = self.head_of(name)
         if h == "中全会" and PLENUM.search(name) is None:
             return  # 这是|六中全会: a plenum is named with its term
+        if h == "部长会议" and st.norm.startswith(("主席", "副主席", "第一副主席"), end):
+            return  # 某国部长会议|主席: the council of ministers, a body, not a meeting
         body = name[: -len(h)] if h else name
         body = EDITION.sub("", body) if type_ == "Event" else body
         e = self.gaz.lookup(name)
