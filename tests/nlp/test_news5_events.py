@@ -137,3 +137,33 @@ def test_standing_committee_member_attends_event_just_held():
     )
     _, rels = _run(text)
     assert any(s == "林建华" and p == "participatesIn" for s, p, _o, _m in rels), rels
+
+
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        # the speech as a noun, its speaker before 在 whatever opens the clause
+        (
+            "各方高度评价林建华主席在第五届世界山地旅游大会和第三届全球智慧农业论坛上的主旨讲话。",
+            {"世界山地旅游大会", "全球智慧农业论坛"},
+        ),
+        ("论学习贯彻林建华主席在第五届世界山地旅游大会上重要讲话。", {"世界山地旅游大会"}),
+        # a session of the event after its name
+        ("国务院副总理林建华出席第五届世界山地旅游大会全会并致辞。", {"世界山地旅游大会"}),
+    ],
+)
+def test_speaker_and_session(text, events):
+    _, rels = _run(text)
+    got = {o.replace("第五届", "").replace("第三届", "") for s, p, o, _m in rels
+           if s == "林建华" and p == "participatesIn"}  # fmt: skip
+    assert events <= got, rels
+
+
+def test_organisers_after_the_theme_with_an_unknown_name_among_them():
+    text = (
+        "第五届世界山地旅游大会当日在某市开幕，主题为“山地与未来”，"
+        "由中国社会科学院、某某山地研究会和农业农村部共同主办。"
+    )
+    _, rels = _run(text)
+    hosts = {s for s, p, o, _m in rels if p == "hosted" and "山地旅游大会" in o}
+    assert {"中国社会科学院", "农业农村部"} <= hosts, rels

@@ -26,11 +26,17 @@ class EventTalk:
     def __init__(self, g: Grammar) -> None:
         self.g = g
         self._event_talk = re.compile(
-            f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)[^{SEP}{END}{MASKED}]{{0,12}}?"
+            # 在A——B上: B is a session of A; 在A和B上: both (ev2)
+            f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)"
+            f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?[^{SEP}{END}{MASKED}]{{0,12}}?"
             f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?(?:{g.adv_alt})*"
-            # 某某在X上的重要讲话: the speech as a noun, its speaker the clause's subject
-            f"|的(?:重要)?)(?:{alt(g.lex.kind('speech'))})"
+            # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
+            # clause's subject
+            f"|(?P<noun>的?(?:重要|主旨)?))(?:{alt(g.lex.kind('speech'))})"
         )
+        # the speaker right before 在 in the noun form, a post title after the name
+        # (评价某某主席在X上的讲话): whatever opens the clause
+        self._speaker = re.compile(f"\ue013\ue01f*(?:{g.post_after.pattern})?$")
 
     def __call__(self, sen: Sentence) -> None:
         g, ms = sen.g, sen.ms
@@ -46,15 +52,23 @@ class EventTalk:
                     or after > m.start()
                     or not g.pre.fullmatch(ms[after : m.start()])
                 ):
-                    continue
-            ev = sen.umap[m.start("ev")]  # 在A——B上: B is a session of A
+                    sp = None
+                    if m.group("noun") is not None:
+                        sp = self._speaker.search(ms, max(0, m.start() - 24), m.start())
+                    if sp is None:
+                        continue
+                    run = [sen.umap[sp.start()]]
+            evs = [sen.umap[m.start("ev")]]  # 在A——B上: B is a session of A
+            if m.group("ev2"):
+                evs.append(sen.umap[m.start("ev2")])
             for a in run:
-                sen.ds.add(
-                    a.key,
-                    "participatesIn",
-                    ev.key,
-                    sen.s,
-                    sen.e,
-                    "participatesIn:在…上表示:subject",
-                    0.8,
-                )
+                for ev in evs:
+                    sen.ds.add(
+                        a.key,
+                        "participatesIn",
+                        ev.key,
+                        sen.s,
+                        sen.e,
+                        "participatesIn:在…上表示:subject",
+                        0.8,
+                    )

@@ -169,7 +169,11 @@ class Grammar:
             f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
-        talk = {a + b for a in ("上", "期间", "之际", "上的", "上的重要") for b in L.kind("speech")}
+        talk = {
+            a + b
+            for a in ("上", "期间", "之际", "上的", "上的重要", "上重要", "上的主旨", "上主旨")
+            for b in L.kind("speech")
+        }
         self.cues = re.compile(
             alt(
                 trig
@@ -235,12 +239,21 @@ class Grammar:
             if rows is not None:
                 types = self.trig_types[w]
                 for u in su:
-                    if u.type in types and (
-                        te <= u.start <= te + 16
-                        or (ts - 10 <= u.end <= ts and self.topical_w[w])
-                        or (
-                            ts - 24 <= u.end <= ts
-                            and ("由" in norm[u.end : ts] or "经" in norm[u.end : ts])
+                    if (
+                        u.type in types
+                        and (
+                            te <= u.start <= te + 16
+                            or (ts - 10 <= u.end <= ts and self.topical_w[w])
+                            or (
+                                ts - 24 <= u.end <= ts
+                                and ("由" in norm[u.end : ts] or "经" in norm[u.end : ts])
+                            )
+                            # X在某地开幕，主题为…，由甲、乙共同主办 (``organisers``)
+                            or (
+                                u.type == "Event"
+                                and u.end <= ts
+                                and "由" in norm[max(0, ts - 40) : ts]
+                            )
                         )
                     ):
                         return True
