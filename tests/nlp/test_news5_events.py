@@ -167,3 +167,28 @@ def test_organisers_after_the_theme_with_an_unknown_name_among_them():
     _, rels = _run(text)
     hosts = {s for s, p, o, _m in rels if p == "hosted" and "山地旅游大会" in o}
     assert {"中国社会科学院", "农业农村部"} <= hosts, rels
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("第十六届全国运动会在某市开幕。", "全国运动会"),  # the edition folded
+        ("纪念某某同志诞辰100周年座谈会在北京举行。", "纪念某某同志诞辰100周年座谈会"),
+        ("庆祝某某学会成立60周年招待会在北京举行。", "庆祝某某学会成立60周年招待会"),
+    ],
+)
+def test_edition_of_national_games_and_anniversary_gatherings(text, name):
+    assert name in _events(text), _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国运动会是一项综合性运动会。",  # no edition: the class
+        "村里召开座谈会。",
+        "中国驻某国使馆举行新春招待会。",
+        "中共中央政治局常委林建华主持座谈会。",  # 主持 governs the meeting
+    ],
+)
+def test_no_name_for_a_class_of_gatherings(text):
+    assert not _events(text), _events(text)

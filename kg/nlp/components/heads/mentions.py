@@ -26,6 +26,9 @@ from kg.nlp.components.heads.event_names import PLENUM
 from kg.nlp.components.heads.words import HAN
 from kg.nlp.text import norm_name
 
+# a scope alone before an event's head, named by its edition (第十五届|全国|运动会)
+_SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
+
 GENERIC_PREFIX = (
     "本次",
     "这次",
@@ -244,6 +247,8 @@ class Mentions:
         h = self.head_of(name)
         if h == "中全会" and PLENUM.search(name) is None:
             return  # 这是|六中全会: a plenum is named with its term
+        if h == "招待会" and quoted is None and "周年" not in name:
+            return  # 某国友人春节|招待会: a reception is named by its anniversary or quotes
         if h == "部长会议" and st.norm.startswith(("主席", "副主席", "第一副主席"), end):
             return  # 某国部长会议|主席: the council of ministers, a body, not a meeting
         body = name[: -len(h)] if h else name
@@ -279,6 +284,15 @@ class Mentions:
             and h not in self.weak_heads - self.verb_only
         ):
             pass  # “三大工程”, “六项行动”: a quoted set of programmes, named by its count
+        elif (
+            type_ == "Event"
+            and body in _SCOPES
+            and h is not None
+            and not h.endswith(("会议", "代表大会"))
+            and (ed := EDITION_OF_SERIES.match(name)) is not None
+            and ed.group().endswith("届")
+        ):
+            pass  # 第十五届|全国|运动会: the edition names one national games, not a class
         elif self.generic(body) or (
             quoted is None
             and type_ == "Program"
