@@ -192,3 +192,14 @@ def test_edition_of_national_games_and_anniversary_gatherings(text, name):
 )
 def test_no_name_for_a_class_of_gatherings(text):
     assert not _events(text), _events(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("我们要认真总结二十一届三中全会以来的经验。", "二十一届三中全会"),
+        ("民革二十届四中全会在北京举行。", "民革二十届四中全会"),
+    ],
+)
+def test_plenum_starts_at_its_party_or_term(text, name):
+    assert name in _events(text), _events(text)

@@ -15,16 +15,17 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
-from kg.nlp.components.heads.event_names import EDITION_OPENS, games_host
+from kg.nlp.components.heads.event_names import EDITION_OPENS, PLENUM_OWNER, games_host
 from kg.nlp.components.heads.words import DocView, segmenter_freq
 from kg.nlp.text import norm_name
 
 ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
 # an edition right before a quoted name (第三届|“…”论坛), or a term of ten or more
-# without 第 before a session (中共十九届|四中全会, 二十届|三中全会)
+# without 第 before a session, after its party (中共十九届|四中全会, 民革二十届|四中全会)
 EDITION_BEFORE = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
-    r"|(?:中共)?[一二三四五六七八九]?十[一二三四五六七八九]?届\Z"
+    r"|(?:" + "|".join(sorted(PLENUM_OWNER - {"党的", "党"}, key=len, reverse=True)) + ")?"
+    r"[一二三四五六七八九]?十[一二三四五六七八九]?届\Z"
 )
 EDITION = re.compile(
     r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?"

@@ -22,7 +22,7 @@ from kg.nlp.components.heads.editions import (
     PERIOD,
     specific,
 )
-from kg.nlp.components.heads.event_names import PLENUM
+from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER
 from kg.nlp.components.heads.words import HAN
 from kg.nlp.text import norm_name
 
@@ -245,8 +245,15 @@ class Mentions:
                 )
                 return
         h = self.head_of(name)
-        if h == "中全会" and PLENUM.search(name) is None:
-            return  # 这是|六中全会: a plenum is named with its term
+        if h == "中全会":
+            m = PLENUM.search(name)
+            if m is None:
+                return  # 这是|六中全会: a plenum is named with its term
+            k = surface.rfind(m.group())
+            if k > 0 and name[: m.start()] not in PLENUM_OWNER:
+                # 认真总结|十一届三中全会: the words before the term are no part of it
+                self.add(st, start + k, end, type_, rule, key=key)
+                return
         if h == "招待会" and quoted is None and "周年" not in name:
             return  # 某国友人春节|招待会: a reception is named by its anniversary or quotes
         if h == "部长会议" and st.norm.startswith(("主席", "副主席", "第一副主席"), end):
