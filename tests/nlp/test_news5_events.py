@@ -203,3 +203,15 @@ def test_no_name_for_a_class_of_gatherings(text):
 )
 def test_plenum_starts_at_its_party_or_term(text, name):
     assert name in _events(text), _events(text)
+
+
+def test_speech_at_a_joint_anniversary_gathering():
+    text = (
+        "论学习贯彻林建华主席在庆祝澳门回归祖国30周年大会暨"
+        "澳门特别行政区第七届政府就职典礼上重要讲话。"
+    )
+    _, rels = _run(text)
+    assert any(
+        s == "林建华" and p == "participatesIn" and "回归祖国30周年大会" in o
+        for s, p, o, _m in rels
+    ), rels

@@ -28,7 +28,9 @@ class EventTalk:
         self._event_talk = re.compile(
             # 在A——B上: B is a session of A; 在A和B上: both (ev2)
             f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)"
-            f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?[^{SEP}{END}{MASKED}]{{0,12}}?"
+            f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?"
+            # 在X暨某某典礼上: the second half of a joint event, named or not
+            f"(?:暨[^{SEP}{END}]{{1,30}}?)?[^{SEP}{END}{MASKED}]{{0,12}}?"
             f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?(?:{g.adv_alt})*"
             # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
             # clause's subject

@@ -183,16 +183,20 @@ def _stories(ds: DocState) -> list[int]:
     return ds.stories
 
 
+#: a numbered item of a programme's summary opens a story of its own
+_ITEM = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
+
+
 def _story_end(norm: str, pos: int, limit: int = 6000) -> int:
     """Where the story holding ``pos`` ends: the next heading line (short, with no
-    closing punctuation), at most ``limit`` characters on."""
+    closing punctuation) or numbered summary item, at most ``limit`` characters on."""
     stop = min(len(norm), pos + limit)
     q = norm.find("\n", pos, stop)
     while 0 <= q < stop:
         nxt = norm.find("\n", q + 1, stop)
         line_end = stop if nxt < 0 else nxt
-        if is_heading(norm[q + 1 : line_end]):
-            return q
+        if is_heading(norm[q + 1 : line_end]) or _ITEM.match(norm, q + 1, line_end):
+            return q  # a heading, or the next item of a numbered summary (12.某会议召开…)
         if nxt < 0:
             break
         q = nxt

@@ -45,10 +45,10 @@ EDITION_OPENS = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?届(?=[\u4e00-\u9fff])"
 )
-# 庆祝|纪念 … 成立|诞辰|胜利|建交 … N周年 right before the head
+# 庆祝|纪念 … 成立|诞辰|胜利|建交 … N周年 right before the head (回归祖国25周年 too)
 _ANNIVERSARY = re.compile(
     r"(?:庆祝|纪念)[^，。；：、\n]{0,24}?(?:成立|诞辰|胜利|建交|建校|建军|解放|回归|创刊|创建)"
-    r"[\d一二三四五六七八九十百]+周年\Z"
+    r"(?:祖国|中国)?[\d一二三四五六七八九十百]+周年\Z"
 )
 # a pair of countries or regions named by their first characters (中欧, 中非, 中美, 中日韩)
 _PAIR = re.compile(r"中[\u4e00-\u9fff]{1,2}(?:领导人|元首|首脑)\Z")
