@@ -215,3 +215,13 @@ def test_speech_at_a_joint_anniversary_gathering():
         s == "林建华" and p == "participatesIn" and "回归祖国30周年大会" in o
         for s, p, o, _m in rels
     ), rels
+
+
+def test_a_cpc_plenum_is_one_entity_whatever_names_its_party():
+    text = (
+        "中共二十一届三中全会在北京举行。会议指出，要学习二十一届三中全会精神。"
+        "中国共产党二十一届三中全会通过了决定。民革二十一届三中全会也已召开。"
+    )
+    res = extract(Document("t", text))
+    keys = {m.key for m in res.mentions if m.type == "Event"}
+    assert len(keys) == 2, keys  # the CPC's plenum and 民革's

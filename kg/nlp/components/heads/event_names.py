@@ -78,6 +78,8 @@ _PERIOD_NAME = re.compile(r"[\u4e00-\u9fff]+[^\d一二三四五六七八九十�
 # a plenary session names its term (某党十九届|四中全会): 三中全会 alone is a short
 # reference, 这是|六中全会 no name
 PLENUM = re.compile(r"(?:中国共产党|中共)?[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会\Z")
+# the term and the session of a plenum (二十届|三中全会)
+PLENUM_TERM = re.compile(r"[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会\Z")
 # what may stand before a plenum's term in its name: the party (the CPC, the eight others)
 PLENUM_OWNER = frozenset(
     {"党的", "党", "中国共产党", "中共", "民革", "民盟", "民建", "民进", "农工党", "致公党"}

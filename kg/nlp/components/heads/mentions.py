@@ -22,10 +22,12 @@ from kg.nlp.components.heads.editions import (
     PERIOD,
     specific,
 )
-from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER
+from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
 from kg.nlp.components.heads.words import HAN
 from kg.nlp.text import norm_name
 
+# the CPC as a plenum's owner: its plenums are named with or without it
+_CPC = frozenset({"", "中共", "中国共产党", "党的", "党"})
 # a scope alone before an event's head, named by its edition (第十五届|全国|运动会)
 _SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
 
@@ -254,6 +256,11 @@ class Mentions:
                 # 认真总结|十一届三中全会: the words before the term are no part of it
                 self.add(st, start + k, end, type_, rule, key=key)
                 return
+            term = PLENUM_TERM.search(name).group()
+            if name[: len(name) - len(term)] in _CPC:
+                # 中共|二十届三中全会, 党的…, 中国共产党…: one plenum of the CPC, one key
+                e = self.gaz.lookup(term)
+                key = e.id if e is not None else open_key("Event", term)
         if h == "招待会" and quoted is None and "周年" not in name:
             return  # 某国友人春节|招待会: a reception is named by its anniversary or quotes
         if h == "部长会议" and st.norm.startswith(("主席", "副主席", "第一副主席"), end):
