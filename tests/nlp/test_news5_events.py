@@ -225,3 +225,15 @@ def test_a_cpc_plenum_is_one_entity_whatever_names_its_party():
     res = extract(Document("t", text))
     keys = {m.key for m in res.mentions if m.type == "Event"}
     assert len(keys) == 2, keys  # the CPC's plenum and 民革's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院总理林建华在结束出席第五届世界山地旅游大会并对某国进行正式访问后，乘包机回到北京。",
+        "国务院总理林建华在出席第五届世界山地旅游大会后前往某地。",
+    ],
+)
+def test_attended_before_what_followed(text):
+    _, rels = _run(text)
+    assert any(s == "林建华" and p == "participatesIn" for s, p, _o, _m in rels), rels

@@ -68,8 +68,8 @@ def _after_quotes(ms: str, p: int) -> int:
     return p
 
 
-#: 在出席X(特别会议)时, 在实施Y过程中: the 在-phrase of an act ends with a time word
-_WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中)")
+#: 在出席X(特别会议)时, 在实施Y过程中, 在结束出席X后: the 在-phrase of an act ends with a time word
+_WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中|后)")
 
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
