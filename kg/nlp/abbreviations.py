@@ -31,6 +31,7 @@ from pathlib import Path
 
 from kg.model import Mention
 from kg.nlp.gazetteer import Gazetteer, read_lines
+from kg.nlp.wordscan import PairScan
 
 _CHINA = "country/CHN"
 # first characters that are directions, numbers or pronouns, never a country's short form
@@ -98,17 +99,21 @@ class CountryAbbreviations:
         self._exprs = [self._compile(set(self.table) - _NEVER, before)]
         self._exprs.append(self._compile((firsts | set(self.table)) - _NEVER, before))
 
-    def _compile(self, chars: set[str], before: str) -> tuple[re.Pattern, re.Pattern | None]:
+    def _compile(self, chars: set[str], before: str) -> tuple[PairScan, PairScan | None]:
         """The expressions of pairs (华 is in none) and of a character after a verb (中
         and the common words 以, 加 never are): fewer matches to look at (在中华…)."""
 
         def cls(cs: set[str]) -> str:
             return "[" + re.escape("".join(sorted(cs))) + "]"
 
-        runs = cls(chars - self.verb_only)
+        in_runs = chars - self.verb_only
         after = chars - self.pair_only - self.weak
         verb = re.compile("[" + re.escape(before) + "](" + cls(after) + ")") if before else None
-        return re.compile(f"{runs}{{2,3}}"), verb
+        # (tried only where two such characters stand: a few places of a text)
+        return (
+            PairScan(re.compile(f"{cls(in_runs)}{{2,3}}"), in_runs, in_runs),
+            PairScan(verb, before, after) if verb else None,
+        )
 
     def fixed(self) -> dict[str, str]:
         """The characters that abbreviate one country in any text (美 → USA), China's

@@ -8,13 +8,15 @@ matter (a short name must be a whole jieba token). Results land in ``doc._.kg``
 jieba's tokens come from ``jieba_next`` (same tokens as jieba, ~3× faster) when it is
 installed, with every gazetteer name added to its dictionary first.
 
-Building the pipeline takes 1–1.5 s (jieba's dictionary, word lists derived from it,
+Building the pipeline takes ~2.3 CPU-s (jieba's dictionary, word lists derived from it,
 automata, regular expressions). With a snapshot folder (``get_nlp(snapshot_dir=…)``, as
 ``kg build`` does with its cache folder, or ``KG_PIPELINE_CACHE``) ``get_nlp`` saves the
 built components and the segmenter's dictionary in one pickle, keyed by
-:func:`kg.fingerprint.pipeline_key`, and the next process restores them in ~0.4 s
+:func:`kg.fingerprint.pipeline_key`, and the next process restores them in ~1 s
 (:func:`restore_snapshot`). The pickle is sealed (:mod:`kg.sealed`): one that this user
-did not write is never loaded.
+did not write is never loaded. A folder without the snapshot is given the one of this
+user's shared folder (:func:`shared_snapshot_dir`), so that a build in a new cache
+folder does not build the pipeline again either.
 
 >>> nlp = make_nlp()
 >>> doc = nlp("7月23日，工业和信息化部总经济师许科敏在论坛上表示。")
@@ -29,6 +31,8 @@ import gc
 import logging
 import os
 import pickle
+import time
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -45,7 +49,7 @@ from kg.fingerprint import pipeline_key
 from kg.io import write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
-from kg.nlp.segment import fast_segmenter
+from kg.nlp.segment import fast_segmenter, initialize
 from kg.nlp.text import jieba_tags, prime_jieba_tags
 from kg.sealed import seal, unseal
 
@@ -73,7 +77,7 @@ def _prepare_segmenter(seg: Any, words: list[str]) -> None:
         return
     logging.getLogger("jieba").setLevel(logging.WARNING)
     if hasattr(seg, "initialize"):
-        seg.initialize()
+        initialize(seg)  # without the prefix table that the words below would drop
     for w in words:
         if not w.isascii():
             seg.add_word(w, freq=50000)
@@ -120,27 +124,151 @@ def get_nlp(
     snapshot_dir: str | None = None,
 ) -> Language:
     """The process-wide pipeline (built once per worker process; restored from a snapshot
-    under ``snapshot_dir`` or ``KG_PIPELINE_CACHE`` when there is one, saved there when
-    there is none)."""
+    under ``snapshot_dir`` or ``KG_PIPELINE_CACHE`` when there is one, else from this
+    user's shared snapshot folder (:func:`shared_snapshot_dir`), saved in both when
+    neither has it)."""
     folder = snapshot_dir or os.environ.get(SNAPSHOT_ENV)
     if not folder:
         return make_nlp(components, lean=lean)
-    path = Path(folder) / f"pipeline-{snapshot_key(components, lean)}.pkl"
-    nlp = restore_snapshot(path, components, lean=lean)
+    name = f"pipeline-{snapshot_key(components, lean)}.pkl"
+    paths = [Path(folder) / name]
+    shared = shared_snapshot_dir()
+    if shared is not None and os.path.abspath(shared) != os.path.abspath(folder):
+        paths.append(shared / name)
+    nlp = None
+    for i, path in enumerate(paths):
+        nlp = restore_snapshot(path, components, lean=lean)
+        if nlp is not None:
+            if i:  # linked into the build's folder too (its next build needs no other)
+                _UNSAVED.append((None, path, paths[:i]))
+            break
     if nlp is None:
         nlp = make_nlp(components, lean=lean)
         warm_up(nlp)  # what the components build on first use goes into the snapshot
-        save_snapshot(nlp, path)
+        _UNSAVED.append((nlp, None, paths))
     else:
         warm_up(nlp)  # the segmenter's prefix table (not pickled), before the first batch
+    if not _SAVE_LATER:
+        save_pending_snapshots()
     return nlp
+
+
+#: Environment variable naming this user's shared snapshot folder ("" or "off": none).
+SHARED_ENV = "KG_PIPELINE_SHARED"
+#: Snapshots kept in the shared folder (of as many versions of the code and data).
+SHARED_KEEP = 3
+
+
+def shared_snapshot_dir() -> Path | None:
+    """The folder where every build of this user finds the pipeline snapshot of the same
+    code, data and libraries (like jieba's own dictionary cache): ``KG_PIPELINE_SHARED``,
+    else ``$XDG_CACHE_HOME/kg/pipeline`` or ``~/.cache/kg/pipeline``. Snapshots are keyed
+    by :func:`snapshot_key`, written atomically and sealed (:mod:`kg.sealed`).
+
+    >>> import os; os.environ[SHARED_ENV] = "off"
+    >>> shared_snapshot_dir() is None
+    True
+    >>> del os.environ[SHARED_ENV]
+    """
+    value = os.environ.get(SHARED_ENV)
+    if value is not None:
+        return None if value.strip().lower() in ("", "0", "off", "no") else Path(value)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg" / "pipeline"
 
 
 # --------------------------------------------------------------------------- snapshots
 
+#: snapshots :func:`get_nlp` left to save (see :func:`save_later`): (pipeline, None,
+#: paths) to pickle, or (None, snapshot file, paths) to link to
+_UNSAVED: list[tuple[Language | None, Path | None, list[Path]]] = []
+_SAVE_LATER: list[bool] = []
+
+
+@contextlib.contextmanager
+def save_later() -> Iterator[None]:
+    """Within: :func:`get_nlp` leaves the snapshot of a pipeline it builds to
+    :func:`save_pending_snapshots` (a worker forks its siblings first: pickling the
+    pipeline takes ~0.8 s that they need not wait for).
+
+    >>> with save_later():
+    ...     bool(_SAVE_LATER)
+    True
+    >>> bool(_SAVE_LATER)
+    False
+    """
+    _SAVE_LATER.append(True)
+    try:
+        yield
+    finally:
+        _SAVE_LATER.pop()
+
+
+def save_pending_snapshots() -> int:
+    """Save the snapshots left by :func:`get_nlp` within :func:`save_later`; how many
+    files were written or linked."""
+    saved = 0
+    while _UNSAVED:
+        nlp, source, paths = _UNSAVED.pop(0)
+        if source is None:
+            if nlp is None or not save_snapshot(nlp, paths[0]):
+                continue
+            source, paths, saved = paths[0], paths[1:], saved + 1
+        for path in paths:
+            saved += link_snapshot(source, path)
+    return saved
+
+
+def link_snapshot(source: Path, path: Path) -> bool:
+    """Put the snapshot file ``source`` at ``path`` too (a hard link, else a copy;
+    atomically), then remove the older snapshots beside it (:data:`SHARED_KEEP` are
+    kept in the shared folder, none elsewhere)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        try:
+            os.link(source, tmp)
+            os.replace(tmp, path)
+        except OSError:  # another file system
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            write_bytes_atomic(path, Path(source).read_bytes(), private=True, fsync=False)
+    except OSError:
+        return False
+    _prune(path)
+    return True
+
+
+def _prune(path: Path) -> None:
+    """Remove the snapshots beside ``path`` of other code or data (but the
+    :data:`SHARED_KEEP` newest in the shared folder, ``path`` among them)."""
+    shared = shared_snapshot_dir()
+    same = shared is not None and os.path.abspath(shared) == os.path.abspath(path.parent)
+    keep = SHARED_KEEP if same else 1
+    others = []
+    for old in path.parent.glob("pipeline-*.pkl"):
+        if old.name != path.name:
+            with contextlib.suppress(OSError):
+                others.append((old.stat().st_mtime, old))
+    others.sort(reverse=True)
+    for _, old in others[max(0, keep - 1) :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def forget_pending_snapshots() -> None:
+    """Leave the pending snapshots to another process (a forked worker: its parent saves
+    them)."""
+    _UNSAVED.clear()
+
+
 #: Environment variable naming the folder of pipeline snapshots (inherited by workers).
 SNAPSHOT_ENV = "KG_PIPELINE_CACHE"
 SNAPSHOT_VERSION = 2
+#: Seconds after which a snapshot's write lock is taken to be left by a killed writer.
+STALE_LOCK = 120.0
 
 
 #: A sentence that makes every component build what it builds lazily.
@@ -180,6 +308,9 @@ def save_snapshot(nlp: Language, path: Path) -> bool:
     lock = path.with_name(path.name + ".lock")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # left by a writer killed long ago
+            if time.time() - lock.stat().st_mtime > STALE_LOCK:
+                os.unlink(lock)
         fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
     except OSError:
         return False  # another process is writing it (or the folder is read-only)
@@ -195,10 +326,7 @@ def save_snapshot(nlp: Language, path: Path) -> bool:
         }
         data = seal(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
         write_bytes_atomic(path, data, private=True, fsync=False)
-        for old in path.parent.glob("pipeline-*.pkl"):  # snapshots of other code or data
-            if old.name != path.name:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        _prune(path)
         return True
     except Exception:  # unpicklable component, full disk: build it next time again
         return False

@@ -402,6 +402,7 @@ def build(
     executor: Any = None,
     fast_export: bool | None = None,
     policy: OneShot | None = None,
+    files: Sequence[Any] | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
 
@@ -412,7 +413,9 @@ def build(
     ``executor``: a Dask client (or anything with ``submit``) to extract on instead of
     local workers. ``fast_export``: Turtle/N-Triples through :mod:`kg.export.fast`
     (None: from :data:`FAST_EXPORT_MIN_DOCS` documents on). Input errors are printed to
-    stderr (also when ``quiet``, which only silences the progress bar).
+    stderr (also when ``quiet``, which only silences the progress bar). ``files``: the
+    input files as ``kg.ingest.iter_input_files(inputs)`` lists them, when the caller has
+    just walked them (``--watch``).
     """
     from kg.runtime.outputs import fork_safe, write_outputs
 
@@ -448,14 +451,14 @@ def build(
         # and merges the cached results; it is stopped when nothing is to be extracted.
         pools = policy.pools(n_workers, snapshot_dir)
     state = None
-    files = None
     try:
         if cache_dir:
             from kg.ingest import iter_input_files
 
             state = _open_state(cache_dir, memo=policy.memo("manifest"))
             state.check(build_fingerprint(text_field))
-            files = list(iter_input_files(paths))  # walked once, for both looks
+            # walked once, for both looks (or just now by the caller)
+            files = list(iter_input_files(paths)) if files is None else list(files)
             if pools is not None and not state.anything_to_read(paths, files):
                 release()  # every file unchanged: no pipeline needed now
         if not quiet and sys.stderr.isatty():
@@ -550,6 +553,12 @@ def build(
                 def graph_seconds(s: float) -> None:
                     report.timings["graph"] = s
 
+                view = None
+                view_memo = policy.memo("view-text")
+                if view_memo is not None and "html" in formats:
+                    from kg.export.view.data import TextPieces
+
+                    view = TextPieces(view_memo)
                 published: list[str] = []
                 report.outputs = write_outputs(
                     graph,
@@ -562,7 +571,11 @@ def build(
                     graph_seconds=graph_seconds,
                     cleanup=later,
                     moved=published,
+                    view=view,
                 )
+                if view is not None:
+                    report.fragments["view_pieces_built"] = view.built
+                    report.fragments["view_pieces_reused"] = view.reused
                 if state is not None:
                     from kg.runtime.manifest import record_outputs
 

@@ -30,6 +30,8 @@ from kg.runtime.lifecycle import die_with_parent, remove_dead_staging, staging_d
 if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
     import networkx as nx
 
+    from kg.export.view.data import TextPieces
+
 #: ``fast(fmt, path)`` starts writing ``fmt`` the fast way (None: not for this format) and
 #: returns the function that finishes it
 FastStart = Callable[[str, Path], "Callable[[], object] | None"]
@@ -40,13 +42,18 @@ FORK_TIMEOUT = 600.0
 
 
 def write_one(
-    fmt: str, graph: Callable[[], nx.MultiDiGraph], dest: Path, max_html_nodes: int
+    fmt: str,
+    graph: Callable[[], nx.MultiDiGraph],
+    dest: Path,
+    max_html_nodes: int,
+    view: TextPieces | None = None,
 ) -> Path:
-    """Write one format into the folder ``dest``; returns the main file written."""
+    """Write one format into the folder ``dest``; returns the main file written.
+    ``view``: the HTML view's text pieces kept from the last build."""
     f = REGISTRY[fmt]
     path = dest / f.filename
     if fmt == "html":
-        f.write(graph(), path, max_nodes=max_html_nodes)
+        f.write(graph(), path, max_nodes=max_html_nodes, pieces=view)
     elif fmt == "csv":
         f.write(graph(), dest)
     else:
@@ -55,25 +62,31 @@ def write_one(
 
 
 def fork_safe() -> bool:
-    """Whether this process may fork a writer: no threads but the idle machinery of a
-    ``ProcessPoolExecutor`` (its manager and queue feeder, which the child never uses)."""
+    """Whether this process may fork a writer: it runs no thread but the main one (a
+    forked child holds only the calling thread: a lock another thread held would stay
+    locked there). The worker pool's I/O thread runs only while tasks are out."""
     if not hasattr(os, "fork"):
         return False
-    for t in threading.enumerate():
-        if t is threading.main_thread():
-            continue
-        if type(t).__name__ == "_ExecutorManagerThread" or t.name == "QueueFeederThread":
-            continue
-        return False
-    return True
+    return all(t is threading.main_thread() for t in threading.enumerate())
 
 
 def fork_writer(
-    fmts: Sequence[str], graph: Callable[[], nx.MultiDiGraph], dest: Path, max_html_nodes: int
+    fmts: Sequence[str],
+    graph: Callable[[], nx.MultiDiGraph],
+    dest: Path,
+    max_html_nodes: int,
+    view: TextPieces | None = None,
 ) -> Callable[[], dict[str, float] | None]:
     """Write ``fmts`` into ``dest`` in a forked child process (it shares this process's
     memory, the resolution included, copy-on-write); returns the function that waits for
-    it: seconds per format (and ``graph``), or None when the child failed."""
+    it: seconds per format (and ``graph``), or None when the child failed. The view's
+    text pieces the child made come back to ``view`` (through an unnamed temporary file
+    opened here: no other process can write it)."""
+    box = None
+    if view is not None and "html" in fmts:
+        import tempfile
+
+        box = tempfile.TemporaryFile()
     r, w = os.pipe()
     parent = os.getpid()
     pid = os.fork()
@@ -88,8 +101,10 @@ def fork_writer(
             times["graph"] = time.perf_counter() - t
             for fmt in fmts:
                 t = time.perf_counter()
-                write_one(fmt, graph, dest, max_html_nodes)
+                write_one(fmt, graph, dest, max_html_nodes, view)
                 times[fmt] = time.perf_counter() - t
+            if box is not None:
+                view.save(box)
             os.write(w, json.dumps(times).encode())
             os.close(w)
             code = 0
@@ -98,6 +113,18 @@ def fork_writer(
     os.close(w)
 
     def join() -> dict[str, float] | None:
+        try:
+            times = wait()
+            if times is not None and box is not None:
+                box.seek(0)
+                if not view.adopt(box):
+                    return None
+            return times
+        finally:
+            if box is not None:
+                box.close()
+
+    def wait() -> dict[str, float] | None:
         import select
 
         chunks = []
@@ -135,13 +162,15 @@ def write_outputs(
     graph_seconds: Callable[[float], None] | None = None,
     cleanup: Callable[[Callable[[], object]], bool] | None = None,
     moved: list[str] | None = None,
+    view: TextPieces | None = None,
 ) -> dict[str, str]:
     """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
     written by a forked child while this process writes the fast ones; when the child
     fails they are written here. ``cleanup(fn)``: may take the deleting of the staging
     folder and of the files the outputs replaced to run later (True), e.g. after a
     ``--watch`` build has reported. ``moved``: receives the names of the files written
-    (moved into place)."""
+    (moved into place). ``view``: the HTML view's text pieces kept from the last build
+    (:class:`~kg.export.view.data.TextPieces`)."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -158,7 +187,7 @@ def write_outputs(
         child = None
         forked = [f for f in formats if f in fork_slow]
         if forked and len(forked) < len(formats):
-            child = fork_writer(forked, graph, stage, max_html_nodes)
+            child = fork_writer(forked, graph, stage, max_html_nodes, view)
         for fmt in formats:  # fast formats first: they work in the background
             if child is not None and fmt in forked:
                 continue
@@ -171,7 +200,7 @@ def write_outputs(
         for fmt in formats:
             if fmt not in started and (child is None or fmt not in forked):
                 t = time.perf_counter()
-                staged[fmt] = write_one(fmt, graph, stage, max_html_nodes)
+                staged[fmt] = write_one(fmt, graph, stage, max_html_nodes, view)
                 timings[fmt] = time.perf_counter() - t
         for fmt, finish in started.items():
             t = time.perf_counter()
@@ -182,7 +211,7 @@ def write_outputs(
             for fmt in forked:
                 if times is None:  # the child failed: write them here (and see why)
                     t = time.perf_counter()
-                    staged[fmt] = write_one(fmt, graph, stage, max_html_nodes)
+                    staged[fmt] = write_one(fmt, graph, stage, max_html_nodes, view)
                     timings[fmt] = time.perf_counter() - t
                 else:
                     staged[fmt] = stage / REGISTRY[fmt].filename

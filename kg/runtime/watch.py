@@ -24,13 +24,17 @@ from kg.runtime.policy import Resident
 COLLECT_EVERY = 20
 
 
-def input_signature(inputs: Sequence[str | Path] | None) -> frozenset[tuple[str, int, int]]:
-    """(path, size, mtime) of every input file: it changes when a file is added, removed
-    or modified."""
+def scan_inputs(
+    inputs: Sequence[str | Path] | None,
+) -> tuple[frozenset[tuple[str, int, int]], list[Any]]:
+    """The :func:`input_signature` of the inputs and the files found (as
+    ``kg.ingest.iter_input_files`` gives them: a build that starts on a change takes them
+    instead of walking the folders again)."""
     from kg.ingest import iter_input_files
 
+    files = list(iter_input_files([Path(p) for p in (inputs or [SAMPLE_DIR])]))
     out = set()
-    for found in iter_input_files([Path(p) for p in (inputs or [SAMPLE_DIR])]):
+    for found in files:
         if isinstance(found, InputError):
             continue
         try:
@@ -38,7 +42,13 @@ def input_signature(inputs: Sequence[str | Path] | None) -> frozenset[tuple[str,
         except OSError:
             continue
         out.add((str(found[0]), st.st_size, st.st_mtime_ns))
-    return frozenset(out)
+    return frozenset(out), files
+
+
+def input_signature(inputs: Sequence[str | Path] | None) -> frozenset[tuple[str, int, int]]:
+    """(path, size, mtime) of every input file: it changes when a file is added, removed
+    or modified."""
+    return scan_inputs(inputs)[0]
 
 
 def watch(
@@ -74,13 +84,13 @@ def watch(
         while max_builds is None or builds < max_builds:
             if stop is not None and stop.is_set():
                 break
-            now = input_signature(inputs)
+            now, files = scan_inputs(inputs)
             if now != seen:
                 seen = now
                 try:
                     report = build(
                         inputs, out_dir, workers=n_workers, cache_dir=cache_dir,
-                        policy=policy, **options,
+                        policy=policy, files=files, **options,
                     )  # fmt: skip
                 except KGError as exc:
                     if on_error is None:

@@ -1,13 +1,16 @@
-"""Worker processes: forked on demand, each with the NLP pipeline loaded once.
+"""Worker processes: forked with pipes, the NLP pipeline loaded once per build.
 
-:class:`Pools` holds up to ``n`` single-process pools: a build that extracts one document
-starts one worker, not ``n``. Every worker dies with the build (see
-:func:`kg.runtime.lifecycle.die_with_parent`) and does not keep the cache lock.
+:class:`Pools` is kg's own small process pool (``os.fork`` and two pipes per worker:
+tasks in, results out; no thread in this process). The first worker is forked at once
+(:meth:`Pools.prestart`) and builds (or restores) the pipeline while this process reads
+its inputs; it then forks the other workers from itself, so that they start with the
+pipeline loaded, sharing its memory copy-on-write, and only then saves the pipeline's
+snapshot (:func:`kg.nlp.pipeline.save_later`). Every worker's pipes are made before the
+first worker is forked: work sent to a worker not forked yet waits in its pipe.
 
-The pipeline is built (or restored) once per build, not once per worker: the first worker
-loads it, then forks the others from itself (:func:`fork_sibling`), so they start with
-it loaded, sharing its memory copy-on-write (building it again took each worker ~2.4
-CPU-s while the first worker and the build's reading wanted the same cores).
+Every worker dies with the build (:func:`kg.runtime.lifecycle.die_with_parent`: the first
+with this process, the others with the first), never keeps the cache lock, and is waited
+for by its parent, so that its CPU time counts in the build's (``RUSAGE_CHILDREN``).
 
 >>> from kg.model import Document
 >>> out = extract_batch([Document("a", "工信部表示。")])
@@ -19,32 +22,43 @@ CPU-s while the first worker and the build's reading wanted the same cores).
 from __future__ import annotations
 
 import contextlib
-import functools
+import fcntl
 import gc
-import multiprocessing
-import multiprocessing.context
-import multiprocessing.util
+import itertools
 import os
+import pickle
 import select
 import signal
-import sys
+import struct
 import threading
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
-from concurrent.futures.process import _process_worker
+import time
+from collections import deque
+from concurrent.futures import BrokenExecutor, Future
 from typing import Any
 
 from kg.model import Document
 from kg.runtime.codec import encode_failure, encode_result
 from kg.runtime.lifecycle import die_with_parent
 
+#: Bytes a pipe holds (Linux raises it up to ``/proc/sys/fs/pipe-max-size``): a batch
+#: of documents (~0.6 MB) waits in its worker's pipe while the worker does the last one.
+PIPE_SIZE = 1 << 20
+#: Seconds :meth:`Pools.shutdown` waits for stopped workers before it kills them.
+STOP_WAIT = 10.0
+
+_HEAD = struct.Struct("<Q")
+_F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
+
 
 def worker_init(parent: int | None = None, snapshot_dir: str | None = None) -> None:
-    """The initializer of a worker process: die with ``parent``, load the pipeline."""
+    """Start of a worker process: die with ``parent``, load the pipeline (its snapshot
+    left to :func:`kg.nlp.pipeline.save_pending_snapshots`)."""
     die_with_parent(parent)
     gc.enable()  # the parent may have paused it for its own bulk work
-    from kg.nlp.pipeline import get_nlp
+    from kg.nlp.pipeline import get_nlp, save_later
 
-    get_nlp(lean=True, snapshot_dir=snapshot_dir)
+    with save_later():
+        get_nlp(lean=True, snapshot_dir=snapshot_dir)
     gc.freeze()  # the pipeline lives as long as the worker: collections need not walk it
 
 
@@ -72,273 +86,410 @@ def extract_batch(
     return out
 
 
-def noop() -> None:
-    return None
-
-
-#: Pools whose worker the first worker forks from itself, by token: registered before the
-#: first worker is forked, so that it holds their queues (:func:`fork_sibling`).
-_SIBLINGS: dict[int, ProcessPoolExecutor] = {}
-
-
 def siblings_supported() -> bool:
-    """Whether workers can be forked from the first one (Linux: a pid file descriptor
-    stands for a process that is not this one's child)."""
-    return (
-        sys.platform.startswith("linux")
-        and hasattr(os, "pidfd_open")
-        and hasattr(signal, "pidfd_send_signal")
-        and multiprocessing.get_start_method(allow_none=True) in (None, "fork")
-    )
+    """Whether workers can be forked from the first one (``os.fork``)."""
+    return hasattr(os, "fork")
 
 
-def fork_sibling(token: int) -> int:
-    """Run in the first worker (its pipeline loaded): fork the worker of the pool
-    registered under ``token`` and return its pid. The child serves that pool's queues
-    (as ``ProcessPoolExecutor`` would have it do) and dies with this worker, which dies
-    with the build."""
-    pool = _SIBLINGS[token]
-    # the arguments ProcessPoolExecutor gives the worker it starts itself
-    args = (pool._call_queue, pool._result_queue, None, ())
-    parent = os.getpid()
-    if not _FORKED:  # this worker waits for the ones it forked before it exits
-        multiprocessing.util.Finalize(None, _reap, exitpriority=0)
-        signal.signal(signal.SIGTERM, _reap_and_exit)
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover (the child; its work is checked through its pool)
-        code = 1
+# --------------------------------------------------------------------------- frames
+
+
+def _pipe() -> tuple[int, int]:
+    r, w = os.pipe()
+    with contextlib.suppress(OSError):  # a smaller pipe works too, with more waiting
+        fcntl.fcntl(w, _F_SETPIPE_SZ, PIPE_SIZE)
+    return r, w
+
+
+def _frame(obj: Any) -> bytes:
+    body = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEAD.pack(len(body)) + body
+
+
+def _read_exactly(fd: int, n: int) -> bytes | None:
+    """``n`` bytes from ``fd`` (blocking); None at end of file."""
+    parts = []
+    while n:
         try:
-            _FORKED.clear()
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            die_with_parent(parent)
-            _process_worker(*args)
-            code = 0
-        finally:
-            os._exit(code)
-    _FORKED.append(pid)
-    return pid
+            chunk = os.read(fd, min(n, PIPE_SIZE))
+        except InterruptedError:  # pragma: no cover (PEP 475 retries it)
+            continue
+        if not chunk:
+            return None
+        parts.append(chunk)
+        n -= len(chunk)
+    return b"".join(parts)
 
 
-#: pids of the workers this worker forked (:func:`fork_sibling`)
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+# --------------------------------------------------------------------------- workers
+
+
+class _Ends:
+    """The pipes of one worker: tasks (``task_r`` → worker) and results (worker →
+    ``res_r``)."""
+
+    __slots__ = ("res_r", "res_w", "task_r", "task_w")
+
+    def __init__(self) -> None:
+        self.task_r, self.task_w = _pipe()
+        self.res_r, self.res_w = _pipe()
+
+    def worker_side(self) -> tuple[int, int]:
+        return self.task_r, self.res_w
+
+    def all(self) -> tuple[int, int, int, int]:
+        return self.task_r, self.task_w, self.res_r, self.res_w
+
+
+def _close(fds: Any) -> None:
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _serve(task_r: int, res_w: int) -> None:
+    """Run the tasks read from ``task_r`` until it ends, results to ``res_w``."""
+    while True:
+        head = _read_exactly(task_r, _HEAD.size)
+        if head is None:
+            return
+        body = _read_exactly(task_r, _HEAD.unpack(head)[0])
+        if body is None:
+            return
+        task_id, call = pickle.loads(body)
+        try:
+            fn, args = pickle.loads(call)  # a function this worker cannot find fails alone
+            out = _frame((task_id, True, fn(*args)))
+        except BaseException as exc:
+            try:
+                out = _frame((task_id, False, exc))
+            except Exception:  # an exception that does not pickle: its text does
+                out = _frame((task_id, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        _write_all(res_w, out)
+
+
+#: pids of the workers this worker forked (waited for before it exits)
 _FORKED: list[int] = []
 
 
-def _reap() -> None:
-    """Stop and wait for the workers this one forked, as it exits: their CPU time counts
-    in the build's (``RUSAGE_CHILDREN``) only once reaped. Those that served their pool
-    have exited already (:meth:`Pools.shutdown` stops them first); one that was never
-    given work still waits for some."""
+def _reap(kill: bool) -> None:
+    """Wait for the workers this one forked (``kill``: kill them first): their CPU time
+    counts in the build's only once reaped."""
     while _FORKED:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(_FORKED[-1], signal.SIGKILL)
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(_FORKED[-1], signal.SIGKILL)
         with contextlib.suppress(ChildProcessError, InterruptedError):
             os.waitpid(_FORKED[-1], 0)
         _FORKED.pop()
 
 
 def _reap_and_exit(signum: int, frame: Any) -> None:
-    _reap()
+    _reap(kill=True)
     os._exit(128 + signum)
 
 
-class _SiblingProcess:
-    """What ``ProcessPoolExecutor`` needs of its worker process, for a worker that the
-    first worker forked (not a child of this process: watched through a pid file
-    descriptor, readable once it has exited)."""
-
-    def __init__(self, forked: Future[int]) -> None:
-        self._forked = forked
-        self.pid: int | None = None
-        self.sentinel: int = -1
-        self.exitcode: int | None = None
-
-    def start(self) -> None:
-        self.pid = self._forked.result()  # done: the pool is used only once it is
-        self.sentinel = os.pidfd_open(self.pid)
-
-    def _exited(self, timeout: float | None) -> bool:
-        if self.sentinel < 0:
-            return True
-        ready, _, _ = select.select([self.sentinel], [], [], timeout)
-        return bool(ready)
-
-    def is_alive(self) -> bool:
-        return not self._exited(0)
-
-    def join(self, timeout: float | None = None) -> None:
-        self._exited(timeout)
-
-    def _signal(self, sig: int) -> None:
-        if self.sentinel >= 0:
+def _worker_main(
+    ends: list[_Ends], parent: int, snapshot_dir: str | None
+) -> None:  # pragma: no cover (runs in the forked worker; checked through its pool)
+    """The body of the worker forked from the build for ``ends[0]``: load the pipeline,
+    fork a worker for each of the other ``ends``, save the snapshot, serve. Never
+    returns."""
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build handles ^C, then stops us
+        for e in ends:
+            _close((e.task_w, e.res_r))
+        worker_init(parent, snapshot_dir)
+        me = os.getpid()
+        signal.signal(signal.SIGTERM, _reap_and_exit)
+        for i in range(1, len(ends)):
             try:
-                signal.pidfd_send_signal(self.sentinel, sig)
-            except ProcessLookupError:
-                pass
+                pid = os.fork()
+            except OSError as exc:  # its tasks fail: the build says so
+                _write_all(ends[0].res_w, _frame(("unforked", i, exc)))
+                _close(ends[i].worker_side())
+                continue
+            if pid == 0:
+                code = 1
+                try:
+                    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                    _FORKED.clear()
+                    die_with_parent(me)
+                    for e in (ends[0], *ends[i + 1 :]):  # still open in the first
+                        _close(e.worker_side())
+                    from kg.nlp.pipeline import forget_pending_snapshots
 
-    def terminate(self) -> None:
-        self._signal(signal.SIGTERM)
+                    forget_pending_snapshots()  # the first worker saves it
+                    _serve(*ends[i].worker_side())
+                    code = 0
+                finally:
+                    os._exit(code)
+            _FORKED.append(pid)
+            _close(ends[i].worker_side())
+        from kg.nlp.pipeline import save_pending_snapshots
 
-    def kill(self) -> None:
-        self._signal(signal.SIGKILL)
+        save_pending_snapshots()  # after the forks: the others need not wait for it
+        _serve(*ends[0].worker_side())
+        code = 0
+    finally:
+        with contextlib.suppress(BaseException):
+            _reap(kill=False)
+        os._exit(code)
 
-    def close(self) -> None:
-        if self.sentinel >= 0:
-            os.close(self.sentinel)
-            self.sentinel = -1
 
+class _Worker:
+    """This process's side of one worker: its pipes, the pid when it is a child, the
+    tasks sent and not answered, the bytes of tasks not written yet."""
 
-class _SiblingContext(multiprocessing.context.ForkContext):
-    """The fork context, except that the pool's worker is the one :func:`fork_sibling`
-    forked."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forked: Future[int] = Future()
-
-    def Process(self, *args: Any, **kwargs: Any) -> _SiblingProcess:
-        return _SiblingProcess(self.forked)
+    def __init__(self, ends: _Ends) -> None:
+        self.ends = ends
+        self.pid: int | None = None  # set for the workers this process forked
+        self.pending: dict[int, Future[Any]] = {}
+        self.outbox: deque[memoryview] = deque()
+        self.buf = bytearray()
+        self.dead: BaseException | None = None
 
 
 class Pools:
-    """Up to ``n`` single-process pools, forked on demand.
+    """Up to ``n`` worker processes (one task at a time each), forked on demand.
 
     ``prestart()`` forks the first worker at once, so that it loads the pipeline while
-    this process is still importing and scanning, and has it fork the others once it has
-    (:func:`fork_sibling`; a pool is given work once its worker is there);
-    ``shutdown(kill=True)`` ends workers that were never needed without waiting for
-    that. ``snapshot_dir``: where workers restore (or save) the built pipeline
-    (:func:`kg.nlp.pipeline.get_nlp`)."""
+    this process is still importing and scanning, and has it fork the others once it has;
+    ``submit(fn, *args)`` sends ``fn(*args)`` to the worker with the fewest tasks and
+    returns a future at once (what its pipe cannot take yet is written later: this
+    process goes on reading while the workers load); ``shutdown(kill=True)`` ends
+    workers that were never needed without waiting for them. ``snapshot_dir``: where
+    workers restore (or save) the built pipeline (:func:`kg.nlp.pipeline.get_nlp`).
+    Tasks are written and results read by one thread that runs only while tasks are out
+    (an idle pool leaves this process without threads, free to fork:
+    :func:`kg.runtime.outputs.fork_safe`)."""
 
     def __init__(self, n: int, snapshot_dir: str | os.PathLike[str] | None = None) -> None:
         self.n = max(1, n)
         self.snapshot_dir = os.fspath(snapshot_dir) if snapshot_dir is not None else None
-        self.pools: list[tuple[Any, list[Any]]] = []
-        #: pool → the future of its worker's pid, for pools whose worker the first forks
-        self._forked: dict[int, Future[int]] = {}
-        #: pool → (future, fn, args) submitted before its worker was forked
-        self._deferred: dict[int, list[tuple[Future[Any], Any, tuple[Any, ...]]]] = {}
+        self.workers: list[_Worker] = []
+        self._ids = itertools.count()
         self._lock = threading.Lock()
+        self._io: threading.Thread | None = None
+        self._wake: tuple[int, int] | None = None  # wakes the thread for new output
         self.used = False
-
-    def _new(self, ctx: Any = None) -> tuple[ProcessPoolExecutor, list[Any]]:
-        pool = (
-            ProcessPoolExecutor(max_workers=1, mp_context=ctx)
-            if ctx is not None
-            else ProcessPoolExecutor(
-                max_workers=1, initializer=worker_init, initargs=(os.getpid(), self.snapshot_dir)
-            )
-        )
-        entry: tuple[ProcessPoolExecutor, list[Any]] = (pool, [])
-        self.pools.append(entry)
-        return entry
 
     @property
     def started(self) -> bool:
-        return bool(self.pools)
+        return bool(self.workers)
 
     @property
     def broken(self) -> bool:
-        """Whether a worker died (its pool takes no more work), or one was never forked."""
-        return any(getattr(pool, "_broken", False) for pool, _ in self.pools) or any(
-            f.done() and f.exception() is not None for f in self._forked.values()
-        )
+        """Whether a worker died (the pool takes no more work)."""
+        with self._lock:
+            self._read_ready(0)
+            return any(w.dead is not None for w in self.workers)
+
+    def _fork(self, count: int) -> None:
+        """Fork a worker from this process that forks ``count - 1`` more from itself."""
+        if self._wake is None:
+            self._wake = os.pipe()
+            for fd in self._wake:
+                os.set_blocking(fd, False)
+        ends = [_Ends() for _ in range(count)]
+        workers = [_Worker(e) for e in ends]
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the worker)
+            try:
+                _close(self._wake)
+                for w in self.workers:  # this process's ends of the workers forked before
+                    _close((w.ends.task_w, w.ends.res_r))
+            finally:
+                _worker_main(ends, parent, self.snapshot_dir)
+        workers[0].pid = pid
+        for e in ends:
+            _close(e.worker_side())
+            os.set_blocking(e.res_r, False)
+            os.set_blocking(e.task_w, False)
+        self.workers += workers
 
     def prestart(self) -> None:
-        if self.pools:
-            return
-        first, _ = self._new()
-        siblings = []
-        if self.n > 1 and siblings_supported():
-            for _ in range(self.n - 1):
-                ctx = _SiblingContext()
-                pool, _ = self._new(ctx)
-                _SIBLINGS[id(pool)] = pool  # before the first worker is forked: it holds it
-                siblings.append((pool, ctx))
-        first.submit(noop)  # not counted as work in flight: the worker is for the next task
-        for pool, ctx in siblings:
-            self._forked[id(pool)] = ctx.forked
-            fut = first.submit(fork_sibling, id(pool))
-            fut.add_done_callback(functools.partial(self._sibling_forked, pool, first, ctx))
-        for pool, _ in siblings:
-            _SIBLINGS.pop(id(pool), None)  # the first worker has its copy
-
-    def _sibling_forked(
-        self, pool: Any, first: Any, ctx: _SiblingContext, fut: Future[int]
-    ) -> None:
-        """Runs when the first worker forked ``pool``'s worker (or failed to): the work
-        kept for it is submitted (to the first pool, if the fork failed)."""
-        exc = BrokenExecutor("stopped") if fut.cancelled() else fut.exception()
         with self._lock:
-            if exc is None:
-                ctx.forked.set_result(fut.result())
-                target = pool
-            else:
-                ctx.forked.set_exception(exc)
-                target = first
-            waiting, self._deferred[id(pool)] = self._deferred.get(id(pool), []), []
-        for proxy, fn, args in waiting:
-            try:
-                real = target.submit(fn, *args)
-            except Exception as exc:  # the first pool broke too: the caller sees why
-                proxy.set_exception(exc)
-                continue
-            real.add_done_callback(functools.partial(_chain, dst=proxy))
+            if not self.workers:
+                self._fork(self.n if siblings_supported() else 1)
 
-    def submit(self, fn: Any, *args: Any) -> Any:
-        """``fn(*args)`` in the worker with the least work; work for a worker that the
-        first one has not forked yet is kept until it has."""
-        self.used = True
-        if not self.pools:
-            self.prestart()
-        best = None
-        for pool, futs in self.pools:
-            futs[:] = [f for f in futs if not f.done()]
-            if best is None or len(futs) < len(best[1]):
-                best = (pool, futs)
-        if best is None or (best[1] and len(self.pools) < self.n):
-            best = self._new()
-        pool, futs = best
-        forked = self._forked.get(id(pool))
-        if forked is not None and not forked.done():
-            with self._lock:
-                if not forked.done():
-                    proxy: Future[Any] = Future()
-                    self._deferred.setdefault(id(pool), []).append((proxy, fn, args))
-                    futs.append(proxy)
-                    return proxy
-        if forked is not None and forked.exception() is not None:
-            pool, futs = self.pools[0]  # never forked: the first worker does its share
-        fut = pool.submit(fn, *args)
-        futs.append(fut)
+    def submit(self, fn: Any, *args: Any) -> Future[Any]:
+        """``fn(*args)`` in the worker with the fewest tasks."""
+        self.prestart()
+        fut: Future[Any] = Future()
+        fut.set_running_or_notify_cancel()
+        task_id = next(self._ids)
+        call = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)  # outside the lock
+        data = memoryview(_frame((task_id, call)))
+        with self._lock:
+            self.used = True
+            self._read_ready(0)
+            if any(w.dead is not None for w in self.workers):
+                raise BrokenExecutor("a worker process died")
+            w = min(self.workers, key=lambda w: len(w.pending))
+            if w.pending and len(self.workers) < self.n:  # more workers wanted since
+                self._fork(1)
+                w = self.workers[-1]
+            w.pending[task_id] = fut
+            w.outbox.append(data)
+            self._flush(w)
+            if self._io is None:
+                self._io = threading.Thread(target=self._io_loop, name="kg-pool-io", daemon=True)
+                self._io.start()
+            elif w.outbox and self._wake is not None:
+                with contextlib.suppress(OSError):
+                    os.write(self._wake[1], b"w")
         return fut
 
+    def _flush(self, w: _Worker) -> None:
+        """(with the lock) Write what ``w``'s pipe takes of its tasks."""
+        while w.outbox and w.dead is None:
+            head = w.outbox[0]
+            try:
+                n = os.write(w.ends.task_w, head)
+            except BlockingIOError:
+                return
+            except OSError:  # the worker is gone
+                self._died(w, BrokenExecutor("a worker process died"))
+                return
+            if n == len(head):
+                w.outbox.popleft()
+            else:
+                w.outbox[0] = head[n:]
+
+    def _io_loop(self) -> None:
+        """The thread: writes tasks, reads results, until no task is out."""
+        while True:
+            with self._lock:
+                if not any(w.pending for w in self.workers) or self._wake is None:
+                    self._io = None
+                    return
+                readers = [w.ends.res_r for w in self.workers if w.dead is None]
+                writers = [w.ends.task_w for w in self.workers if w.dead is None and w.outbox]
+                wake = self._wake[0]
+            try:
+                ready, writable, _ = select.select([wake, *readers], writers, [], 0.5)
+            except (OSError, ValueError):  # closed by shutdown meanwhile
+                continue
+            with self._lock:
+                if wake in ready:
+                    with contextlib.suppress(OSError):
+                        os.read(wake, 4096)
+                for w in self.workers:
+                    if w.dead is None and w.ends.task_w in writable:
+                        self._flush(w)
+                self._read_ready(0, ready)
+
+    def _read_ready(self, timeout: float, ready: list[int] | None = None) -> None:
+        """(with the lock) Read the workers whose results are there."""
+        if ready is None:
+            fds = [w.ends.res_r for w in self.workers if w.dead is None]
+            ready = select.select(fds, [], [], timeout)[0] if fds else []
+        for w in self.workers:
+            if w.dead is None and w.ends.res_r in ready:
+                self._read(w)
+
+    def _read(self, w: _Worker) -> None:
+        """Take what ``w`` has written; settle the futures of its whole frames."""
+        while True:
+            try:
+                chunk = os.read(w.ends.res_r, PIPE_SIZE)
+            except BlockingIOError:
+                break
+            except OSError:
+                chunk = b""
+            if not chunk:
+                self._died(w, BrokenExecutor("a worker process died"))
+                return
+            w.buf += chunk
+            if len(chunk) < PIPE_SIZE:
+                break
+        while len(w.buf) >= _HEAD.size:
+            size = _HEAD.unpack_from(w.buf)[0]
+            if len(w.buf) < _HEAD.size + size:
+                break
+            msg = pickle.loads(memoryview(w.buf)[_HEAD.size : _HEAD.size + size])
+            del w.buf[: _HEAD.size + size]
+            if msg[0] == "unforked":  # the first worker could not fork this one
+                self._died(self.workers[self.workers.index(w) + msg[1]], msg[2])
+                continue
+            task_id, ok, value = msg
+            fut = w.pending.pop(task_id, None)
+            if fut is None:
+                continue
+            if ok:
+                fut.set_result(value)
+            else:
+                fut.set_exception(value)
+
+    def _died(self, w: _Worker, exc: BaseException) -> None:
+        if w.dead is not None:
+            return
+        w.dead = exc
+        w.outbox.clear()
+        pending, w.pending = w.pending, {}
+        for fut in pending.values():
+            if not fut.done():
+                fut.set_exception(exc)
+
     def shutdown(self, kill: bool = False) -> None:
-        """Stop the forked workers (``kill``: at once). The workers forked by the first
-        one are stopped before it: they die with it."""
+        """Stop the workers (``kill``: at once; else once they have done the tasks
+        written to them: those not written yet are not run). Each first worker waits for
+        the ones it forked before it exits."""
         with self._lock:
-            for waiting in self._deferred.values():
-                for proxy, _, _ in waiting:
-                    proxy.set_exception(BrokenExecutor("stopped before its worker started"))
-            self._deferred = {}
-        forked = []
-        for pool, _ in reversed(self.pools):
-            procs = list((getattr(pool, "_processes", None) or {}).values())
+            workers = list(self.workers)
+            for w in workers:
+                _close((w.ends.task_w,))  # the end of the tasks: the worker exits
+                w.outbox.clear()
+        for w in workers:
+            if w.pid is None:
+                continue
             if kill:
-                for proc in procs:
-                    proc.terminate()
-            pool.shutdown(wait=True, cancel_futures=True)
-            forked += [p for p in procs if isinstance(p, _SiblingProcess)]
-        for proc in forked:
-            proc.close()
-        self.pools = []
-        self._forked = {}
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(w.pid, signal.SIGTERM)  # it kills and waits for its own
+            _wait_pid(w.pid, STOP_WAIT)
+        with self._lock:
+            self._read_ready(0)
+            for w in workers:
+                self._died(w, BrokenExecutor("stopped"))
+            io = self._io
+            if io is not None and self._wake is not None:
+                with contextlib.suppress(OSError):
+                    os.write(self._wake[1], b"w")
+        if io is not None:  # sees nothing left to wait for
+            io.join(STOP_WAIT)
+        with self._lock:
+            for w in workers:
+                _close((w.ends.res_r,))
+            if self._wake is not None:
+                _close(self._wake)
+                self._wake = None
+            self.workers = []
 
 
-def _chain(src: Future[Any], dst: Future[Any]) -> None:
-    """Settle ``dst`` as ``src`` was."""
-    if src.cancelled():
-        dst.cancel()
-    elif src.exception() is not None:
-        dst.set_exception(src.exception())
-    else:
-        dst.set_result(src.result())
+def _wait_pid(pid: int, timeout: float) -> None:
+    """Wait for child ``pid`` to exit; after ``timeout`` seconds kill it (its own
+    children die with it)."""
+    end = time.monotonic() + timeout
+    while True:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if done:
+            return
+        if time.monotonic() > end:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+            return
+        time.sleep(0.005)

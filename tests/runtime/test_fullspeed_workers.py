@@ -1,4 +1,4 @@
-"""Workers forked from the first worker (kg.runtime.workers.fork_sibling): the pipeline
+"""Workers forked from the first worker (kg.runtime.workers.Pools): the pipeline
 is loaded once per build, every worker gets work, and stopping them neither hangs nor
 hides their CPU time."""
 
@@ -13,7 +13,7 @@ import pytest
 
 from kg.runtime.workers import Pools, siblings_supported
 
-pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs pid file descriptors")
+pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
 
 
 def meet(folder: str, n: int = 2, timeout: float = 120.0) -> None:

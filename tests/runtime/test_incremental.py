@@ -274,18 +274,19 @@ def _spy_fork(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
     return calls
 
 
-def test_fork_is_safe_beside_pool_threads_only() -> None:
-    """A writer is forked only when no thread but a process pool's idle machinery runs."""
+def test_fork_is_safe_beside_an_idle_pool_only() -> None:
+    """A writer is forked only when no thread but the main one runs: an idle worker pool
+    (its tasks done) leaves none."""
     import subprocess
     import sys
     import threading
 
     code = (
-        "from concurrent.futures import ProcessPoolExecutor\n"
         "from kg.runtime.outputs import fork_safe\n"
+        "from kg.runtime.workers import Pools\n"
         "a = fork_safe()\n"
-        "ex = ProcessPoolExecutor(1); ex.submit(int, 1).result()\n"
-        "b = fork_safe(); ex.shutdown(); print(a, b)\n"
+        "p = Pools(1); p.submit(int, 1).result()\n"
+        "b = fork_safe(); p.shutdown(); print(a, b)\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        timeout=120, check=True)  # fmt: skip
@@ -334,10 +335,10 @@ def test_failing_forked_view_writer_falls_back_to_this_process(
     parent = os.getpid()
     real = B.write_one
 
-    def child_fails(fmt, graph, dest, max_html_nodes):
+    def child_fails(fmt, graph, dest, max_html_nodes, view=None):
         if os.getpid() != parent:
             raise RuntimeError("the child fell over")
-        return real(fmt, graph, dest, max_html_nodes)
+        return real(fmt, graph, dest, max_html_nodes, view)
 
     out = tmp_path / "out"
     _html_build(corpus, out, workers=2)

@@ -32,6 +32,7 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 from __future__ import annotations
 
 import gc
+import json
 import math
 import re
 from collections import defaultdict
@@ -42,7 +43,16 @@ import networkx as nx
 
 from kg.model import ENTITY_TYPES, PREDICATES
 
-__all__ = ["PREDICATE_COLORS", "TYPE_COLORS", "view_data"]
+__all__ = [
+    "PREDICATE_COLORS",
+    "TYPE_COLORS",
+    "DocText",
+    "TextPieces",
+    "TextTable",
+    "inert_json",
+    "text_json",
+    "view_data",
+]
 
 #: Node colour per entity type (the legend shows the same swatches).
 TYPE_COLORS: dict[str, str] = {
@@ -336,6 +346,177 @@ def _spans(value: Any) -> list[tuple[str, str, str]]:
     return _SPAN.findall(value) if isinstance(value, str) else []
 
 
+class DocText:
+    """One document's piece of the text table: its sentences (each once) and their
+    offsets, the row of each of its relation evidence items (``evidence``, in the order
+    given) and each entity's rows (``ents``: its examples', then its mention spans'
+    sentences, each once), and the piece's JSON (the list items, comma-joined, made
+    :func:`inert_json`, UTF-8).
+
+    >>> ents = {"gov/甲": [[(0, "甲与乙。")], "0-1@0-5 9-10@6-12"]}
+    >>> t = DocText("d", [(0, 5, "甲与乙。")], ents, {})
+    >>> t.sentences, t.at, t.evidence, t.ents
+    (['甲与乙。', None], [[0, 5], [6, 12]], [0], {'gov/甲': [0, 1]})
+    >>> t.json_sentences.decode(), t.json_at
+    ('"甲与乙。",null', b'[0,5],[6,12]')
+    """
+
+    __slots__ = ("at", "chars", "ents", "evidence", "json_at", "json_sentences", "sentences")
+
+    def __init__(
+        self,
+        doc: str,
+        evidence: list[tuple[Any, Any, Any]],
+        ents: Mapping[str, list[Any]],
+        raw_sentences: Any,
+    ) -> None:
+        text = _Text()
+        self.evidence = [text.add(doc, s, e, sentence) for s, e, sentence in evidence]
+        known = (
+            {str(k): v for k, v in raw_sentences.items() if type(v) is str}
+            if raw_sentences and isinstance(raw_sentences, Mapping)
+            else {}
+        )
+        self.ents: dict[str, list[int]] = {}
+        for key, (examples, sp) in ents.items():
+            rows = []
+            for start, sentence in examples:
+                # the example's sentence offsets, from its mention's span
+                st = str(start)
+                sent = next((x for x in _spans(sp) if x[0] == st), None)
+                if sent is None:
+                    rows.append(text.add(doc, None, None, sentence))
+                else:
+                    rows.append(text.add(doc, int(sent[1]), int(sent[2]), sentence))
+            if sp:
+                # each sentence once (several mentions often share one), its text from the
+                # document node
+                rows += [
+                    text.located(doc, ss, se, known.get(ss))
+                    for ss, se in dict.fromkeys(_SENTENCE.findall(sp))
+                ]
+            self.ents[key] = list(dict.fromkeys(rows)) if len(rows) > 1 else rows
+        self.sentences, self.at, self.chars = text.sentences, text.at, text.chars
+        self.json_sentences = inert_json(_json(text.sentences)[1:-1]).encode("utf-8")
+        self.json_at = _json(text.at)[1:-1].encode()
+
+
+class TextPieces:
+    """The documents' pieces of the text table (:class:`DocText`), kept between the
+    builds of one process (``kg build --watch``) in ``memo``: a document whose input (its
+    evidence, its entities' examples and spans, its sentences) equals last build's keeps
+    its piece. ``built``/``reused``: pieces made/kept by the last :func:`view_data`.
+    A build that renders the view in a forked child takes the child's pieces back with
+    :meth:`save` (in the child) and :meth:`adopt` (through an unnamed temporary file).
+
+    >>> p = TextPieces({})
+    >>> p.start(); a = p.piece("d", ([], {"k": [[], "0-1@0-5"]}, None)); p.commit()
+    >>> p.start(); b = p.piece("d", ([], {"k": [[], "0-1@0-5"]}, None)); p.commit()
+    >>> a is b, p.built, p.reused
+    (True, 0, 1)
+    """
+
+    def __init__(self, memo: dict[str, Any] | None = None) -> None:
+        self.memo: dict[str, Any] = memo if memo is not None else {}
+        self.made: dict[str, tuple[Any, DocText]] = {}
+        self.used: list[str] = []
+        self.built = self.reused = 0
+
+    def piece(self, doc: str, inp: tuple[Any, Any, Any]) -> DocText:
+        """The piece of ``doc`` for its input ``(evidence, ents, sentences)``."""
+        self.used.append(doc)
+        last = self.memo.get(doc)
+        if last is not None and last[0] == inp:
+            self.reused += 1
+            return last[1]
+        self.built += 1
+        blk = DocText(doc, *inp)
+        self.made[doc] = (inp, blk)
+        return blk
+
+    def commit(self) -> None:
+        """Keep the pieces of this build (and only those) for the next one."""
+        made, memo = self.made, self.memo
+        kept = {d: made[d] if d in made else memo[d] for d in self.used}
+        memo.clear()
+        memo.update(kept)
+
+    def start(self) -> None:
+        """Start a build: nothing made or used yet."""
+        self.made, self.used = {}, []
+        self.built = self.reused = 0
+
+    def save(self, f: Any) -> None:
+        """Write what the last view made and used to the binary file ``f`` (for
+        :meth:`adopt` in the process that forked this one)."""
+        import pickle
+
+        pickle.dump((self.used, self.made, self.built, self.reused), f, protocol=5)
+        f.flush()
+
+    def adopt(self, f: Any) -> bool:
+        """Take what a forked child's view made and used from the binary file ``f`` (an
+        unnamed temporary file the two share: no one else can write it); False when the
+        child left nothing."""
+        import pickle
+
+        try:
+            self.used, self.made, self.built, self.reused = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            return False
+        self.commit()
+        return True
+
+
+class TextTable(dict):  # type: ignore[type-arg]
+    """The text table (``data["text"]``), with the JSON of its documents' pieces when it
+    was assembled from them (``parts``: the sentences' and the offsets' items)."""
+
+    parts: tuple[list[bytes], list[bytes]] | None = None
+
+
+#: ``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))`` without making an encoder
+#: per call (a document piece is two small calls)
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def inert_json(text: str) -> str:
+    """JSON text made safe for a ``<script type="application/json">`` element: ``<`` (and
+    ``>``, ``&``, the JavaScript line separators) escaped, so that no ``</script>`` or
+    ``<!--`` in the data can end or confuse the element.
+
+    >>> print(inert_json('["</script>"]'))
+    ["\\u003c/script\\u003e"]
+    """
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def text_json(text: Mapping[str, Any]) -> bytes:
+    """The text table as the page carries it: compact JSON made :func:`inert_json`, UTF-8;
+    the documents' pieces are not encoded again.
+
+    >>> t = TextTable(sentences=["<甲>。", None], at=[[0, 2], [3, 9]], rules=[], ent=[], edge=[])
+    >>> t.parts = ([inert_json('"<甲>。"').encode(), b"null"], [b"[0,2]", b"[3,9]"])
+    >>> text_json(t) == inert_json(_json(t)).encode()
+    True
+    """
+    parts = text.parts if isinstance(text, TextTable) else None
+    if parts is None:
+        return inert_json(_json(text)).encode("utf-8")
+    return b"".join(
+        (b'{"sentences":[', b",".join(parts[0]), b'],"at":[', b",".join(parts[1]),
+         b'],"rules":', inert_json(_json(text["rules"])).encode("utf-8"),
+         b',"ent":', _json(text["ent"]).encode(), b',"edge":', _json(text["edge"]).encode(),
+         b"}")
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- view data
 
 
@@ -345,8 +526,11 @@ def view_data(
     max_nodes: int | None = 1500,
     title: str = "kg",
     max_text_chars: int = MAX_TEXT_CHARS,
+    pieces: TextPieces | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The page's JSON payload and the stats.
+    """The page's JSON payload and the stats. ``pieces``: the documents' pieces of the
+    text table kept from the last build (:class:`TextPieces`); those of unchanged
+    documents are reused, not computed again.
 
     Returns ``(data, stats)``; ``stats`` has ``nodes_total`` (entities), ``nodes_shown``
     (drawn: entities with a relation, at most ``max_nodes``), ``isolated`` (entities without
@@ -362,14 +546,18 @@ def view_data(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _view_data(G, max_nodes, title, max_text_chars)
+        return _view_data(G, max_nodes, title, max_text_chars, pieces)
     finally:
         if enabled:
             gc.enable()
 
 
 def _view_data(
-    G: nx.MultiDiGraph, max_nodes: int | None, title: str, max_text_chars: int
+    G: nx.MultiDiGraph,
+    max_nodes: int | None,
+    title: str,
+    max_text_chars: int,
+    pieces: TextPieces | None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     # ---- nodes
     ent_attrs: dict[str, Mapping[str, Any]] = {}
@@ -435,8 +623,17 @@ def _view_data(
             i = doc_index[d] = len(doc_index)
         return i
 
-    text = _Text()
     rule_index: dict[str, int] = {}
+    # every relation's evidence by document (drawn or not: a document's piece of the text
+    # table must not depend on what is drawn); ``ev_at``: an evidence dict's place there
+    ev_items: dict[str, list[tuple[Any, Any, Any]]] = defaultdict(list)
+    ev_at: dict[int, int] = {}
+    for _, _, _, attrs in relations:
+        for ev in _list(attrs.get("evidence")):
+            if isinstance(ev, Mapping):
+                items = ev_items[_doc_id(ev.get("doc"))]
+                ev_at[id(ev)] = len(items)
+                items.append((ev.get("sent_start"), ev.get("sent_end"), ev.get("sentence")))
 
     # ---- relations among drawn nodes
     shown_rel = [r for r in relations if r[0] in drawn and r[1] in drawn]
@@ -463,9 +660,8 @@ def _view_data(
             conf = _num(ev.get("confidence"))
             flags = (ev.get("modality") == "planned") | (2 * bool(ev.get("implicit")))
             rows.append(
-                [di, text.add(d, ev.get("sent_start"), ev.get("sent_end"), ev.get("sentence")), ri,
-                 None if conf is None else round(conf, 3), flags]
-            )  # fmt: skip
+                [di, (d, ev_at[id(ev)]), ri, None if conf is None else round(conf, 3), flags]
+            )  # the sentence: filled in from the document's piece below
         for di in edocs:
             doc_rels[di] += 1
         edge = {
@@ -510,6 +706,68 @@ def _view_data(
         mention_rows.append([position[su], di, n])
     mention_rows.sort()
 
+    # the entities' examples and mention spans by document (keys in sorted order), and
+    # the documents of each entity in the order its rows list them
+    ent_items: dict[str, dict[str, list[Any]]] = defaultdict(dict)
+    ent_docs: dict[str, list[str]] = {}
+    for n in sorted(ent_attrs):
+        a = ent_attrs[n]
+        names = []
+        for ex in _list(a.get("examples")):
+            if isinstance(ex, Mapping):
+                d = _doc_id(ex.get("doc"))
+                if d:
+                    names.append(d)
+                    got = ent_items[d].get(n)
+                    if got is None:
+                        got = ent_items[d][n] = [[], None]
+                    got[0].append((ex.get("start"), ex.get("sentence")))
+        spans = a.get("spans")
+        if spans and isinstance(spans, Mapping):
+            for d, sp in spans.items():
+                if isinstance(sp, str):
+                    d = _doc_id(d)
+                    names.append(d)
+                    got = ent_items[d].get(n)
+                    if got is None:
+                        ent_items[d][n] = [[], sp]
+                    else:
+                        got[1] = sp
+        ent_docs[n] = list(dict.fromkeys(names)) if len(names) > 1 else names
+    for n in ranked:  # documents numbered in the order the rows name them
+        for d in ent_docs[n]:
+            doc_i(d)
+    for d in list(doc_attrs):
+        doc_i(d)  # documents without a mention are tabled too
+
+    # ---- the text table: one piece per document (its sentences, where each evidence and
+    # each entity's rows are in it), the same for the same document whatever else changed
+    made = pieces if pieces is not None else TextPieces()
+    made.start()
+    blocks: dict[str, DocText] = {}
+    for d in dict.fromkeys([*ev_items, *ent_items]):
+        raw = doc_attrs[d].get("sentences") if d in doc_attrs else None
+        blocks[d] = made.piece(d, (ev_items.get(d, []), ent_items.get(d, {}), raw))
+    made.commit()
+    order = sorted(doc_index, key=doc_index.__getitem__)
+    order += sorted(d for d in blocks if d not in doc_index)
+    base: dict[str, int] = {}
+    text = _Text()
+    parts: tuple[list[bytes], list[bytes]] | None = ([], [])
+    for d in order:
+        blk = blocks.get(d)
+        if blk is not None and blk.sentences:
+            base[d] = len(text.sentences)
+            text.sentences += blk.sentences
+            text.at += blk.at
+            text.chars += blk.chars
+            parts[0].append(blk.json_sentences)
+            parts[1].append(blk.json_at)
+    for rows in edge_text:
+        for r in rows:
+            d, j = r[1]
+            r[1] = base[d] + blocks[d].evidence[j]
+
     # ---- mention sentences: every mention span's sentence (text from the document node's
     # ``sentences``, else the kept examples and the relations' evidence), the examples, the
     # evidence of the entity's drawn relations
@@ -520,67 +778,24 @@ def _view_data(
             ent_evidence[v] += rows
     ent_rows: list[list[int]] = []
     by_sentence: dict[int, list[int]] = defaultdict(list)
-    located = text.located
-    doc_sentences: dict[str, Mapping[str, str]] = {}
-
-    def sentences_of(d: str) -> Mapping[str, str]:
-        """The mention sentences a document node keeps, by start offset (digit strings)."""
-        got = doc_sentences.get(d)
-        if got is None:
-            raw = doc_attrs.get(d, {}).get("sentences")
-            got = doc_sentences[d] = (
-                {str(k): v for k, v in raw.items() if type(v) is str}
-                if raw and isinstance(raw, Mapping)
-                else {}
-            )
-        return got
-
     for i, n in enumerate(ranked):
-        a = ent_attrs[n]
-        spans = a.get("spans")
-        spans = (
-            {_doc_id(d): sp for d, sp in spans.items() if isinstance(sp, str)}
-            if spans and isinstance(spans, Mapping)
-            else {}
-        )
-        rows: list[tuple[int, int]] = []  # (doc index, sentence index)
-        for ex in _list(a.get("examples")):
-            if not isinstance(ex, Mapping):
-                continue
-            d = _doc_id(ex.get("doc"))
-            if not d:
-                continue
-            # the example's sentence offsets, from its mention's span
-            st = str(ex.get("start"))
-            sent = next((sp for sp in _spans(spans.get(d)) if sp[0] == st), None)
-            if sent is None:
-                si = text.add(d, None, None, ex.get("sentence"))
-            else:
-                si = text.add(d, int(sent[1]), int(sent[2]), ex.get("sentence"))
-            rows.append((doc_i(d), si))
-        for d, sp in spans.items():
-            di = doc_i(d)
-            known = sentences_of(d)
-            # each sentence once (several mentions often share one), its text from the
-            # document node
-            rows += [
-                (di, located(d, ss, se, known.get(ss)))
-                for ss, se in dict.fromkeys(_SENTENCE.findall(sp))
-            ]
-        rows += ((r[0], r[1]) for r in ent_evidence.get(n, ()) if r[0] >= 0)
         flat: list[int] = []
-        seen: set[int] = set()
+        for d in ent_docs[n]:
+            rows = blocks[d].ents.get(n)
+            if rows:
+                di, b = doc_index[d], base[d]
+                for li in rows:
+                    flat += (di, b + li)
+        ev = ent_evidence.get(n)
+        if ev:
+            seen = set(flat[1::2])
+            for r in ev:
+                if r[0] >= 0 and r[1] not in seen:
+                    seen.add(r[1])
+                    flat += (r[0], r[1])
         if n in drawn:
-            for di, si in rows:
-                if si not in seen:
-                    seen.add(si)
-                    flat += (di, si)
-                    by_sentence[si].append(i)
-        else:
-            for di, si in rows:
-                if si not in seen:
-                    seen.add(si)
-                    flat += (di, si)
+            for si in flat[1::2]:
+                by_sentence[si].append(i)
         ent_rows.append(flat)
 
     # Over the budget: cut each entity's mention sentences to the same number, the largest
@@ -590,6 +805,7 @@ def _view_data(
         ent_rows, text, edge_text, sentences_omitted = _cut_text(
             ent_rows, text, edge_text, max_text_chars
         )
+        parts = None
 
     comention: dict[tuple[int, int], int] = defaultdict(int)
     for group in by_sentence.values():
@@ -634,8 +850,6 @@ def _view_data(
         nodes.append(node)
 
     docs_out: list[dict[str, Any]] = []
-    for d in list(doc_attrs):
-        doc_i(d)  # documents without a mention are tabled too
     for d, i in sorted(doc_index.items(), key=lambda x: x[1]):
         a = doc_attrs.get(d, {})
         docs_out.append(
@@ -701,14 +915,15 @@ def _view_data(
         "docs": docs_out,
         "mentions": mention_rows,
         "comention": comention_rows,
-        "text": {
-            "sentences": text.sentences,
-            "at": text.at,
-            "rules": list(rule_index),
-            "ent": ent_rows,
-            "edge": edge_text,
-        },
+        "text": TextTable(
+            sentences=text.sentences,
+            at=text.at,
+            rules=list(rule_index),
+            ent=ent_rows,
+            edge=edge_text,
+        ),
     }
+    data["text"].parts = parts
     return data, stats
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.view.data import view_data
+from kg.export.view.data import TextPieces, inert_json, text_json, view_data
 from kg.io import atomic_write
 
 __all__ = ["html_for_notebook", "render_html", "show", "write_html"]
@@ -64,13 +64,8 @@ def _inert(code: str, element: str) -> str:
 def _script_json(obj: Any) -> str:
     """JSON for a ``<script type="application/json">`` element: ``<`` is escaped so no
     ``</script>`` or ``<!--`` in the data can end or confuse the element."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
+    return inert_json(
+        json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     )
 
 
@@ -107,14 +102,16 @@ def _template_bytes() -> tuple[bytes, ...]:
 
 
 def _slot_values(
-    G: nx.MultiDiGraph, *, max_nodes: int | None, title: str
-) -> tuple[dict[str, str], dict[str, Any]]:
-    data, stats = view_data(G, max_nodes=max_nodes, title=title)
+    G: nx.MultiDiGraph, *, max_nodes: int | None, title: str, pieces: TextPieces | None = None
+) -> tuple[dict[str, str | bytes], dict[str, Any]]:
+    """The slots' values: text, or UTF-8 bytes (the text table, assembled from its pieces'
+    encoded JSON)."""
+    data, stats = view_data(G, max_nodes=max_nodes, title=title, pieces=pieces)
     text = data.pop("text")
     return {
         "TITLE": _html.escape(title, quote=True),
         "DATA": _script_json(data),
-        "TEXT": _script_json(text),
+        "TEXT": text_json(text),
     }, stats
 
 
@@ -126,21 +123,29 @@ def render_html(
     texts, slots = _template()
     out = [texts[0]]
     for name, text in zip(slots, texts[1:], strict=True):
-        out += (values[name], text)
+        value = values[name]
+        out += (value.decode("utf-8") if isinstance(value, bytes) else value, text)
     return "".join(out), stats
 
 
 def write_html(
-    G: nx.MultiDiGraph, path: str | Path, *, max_nodes: int | None = 1500, title: str = "kg"
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    max_nodes: int | None = 1500,
+    title: str = "kg",
+    pieces: TextPieces | None = None,
 ) -> dict[str, Any]:
     """Write the interactive view of ``G`` to ``path`` (atomically) and return the stats
-    (those of :func:`~kg.export.view.view_data` and ``path``)."""
-    values, stats = _slot_values(G, max_nodes=max_nodes, title=title)
+    (those of :func:`~kg.export.view.view_data` and ``path``). ``pieces``: the text
+    table's pieces kept from the last build (:class:`~kg.export.view.data.TextPieces`)."""
+    values, stats = _slot_values(G, max_nodes=max_nodes, title=title, pieces=pieces)
     # Bytes: the template is encoded once, only the slots per page.
     texts = _template_bytes()
     chunks = [texts[0]]
     for name, text in zip(_template()[1], texts[1:], strict=True):
-        chunks += (values[name].encode("utf-8"), text)
+        value = values[name]
+        chunks += (value if isinstance(value, bytes) else value.encode("utf-8"), text)
     with atomic_write(path, "wb") as fh:
         fh.writelines(chunks)
     return {**stats, "path": str(path)}

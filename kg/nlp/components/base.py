@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import numpy as np
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.model import EntityInfo, Mention, Observation, Relation
-from kg.nlp.segment import cut_words
+from kg.nlp.segment import cut_lengths
 from kg.nlp.text import norm_text, simplified
 
 #: words remembered with their orth ids per tokenizer (a long-lived server stays bounded)
@@ -109,6 +110,18 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
         st = KGDoc(text=text, norm=norm_text(text))
         if lengths is not None and len(lengths):
             ends = np.cumsum(lengths)
+            if ends[-1] == len(text) and lengths.min() > 0:
+                # words that cut the text: the ends are the starts less 0, with its end
+                mask = np.zeros(len(text) + 1, dtype=np.uint8)
+                mask[ends] = 1
+                mask[len(text)] = 0
+                mask[0] = 1
+                st.tok_starts = Bounds(mask.tobytes())
+                mask[0] = 0
+                mask[len(text)] = 1
+                st.tok_ends = Bounds(mask.tobytes())
+                doc._.kg = st
+                return st
             starts = ends - lengths
         elif lengths is None and len(doc):
             arr = doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
@@ -163,26 +176,18 @@ class KGTokenizer:
         # jieba's tokens cover the text exactly (white space included), so the
         # words need no re-alignment (spaCy's get_words_and_spaces costs ~25%).
         seg = getattr(self.tokenizer, "jieba_seg", None)
-        words = None
-        if seg is not None:
-            # traditional text is cut as its simplified form (jieba's dictionary is
-            # simplified), one character for one, and the words taken back from ``text``
-            cut_text = simplified(text)
-            words = cut_words(seg, cut_text)
-            if cut_text is not text:
-                lens = list(map(len, words))
-                words, i = [], 0
-                for n in lens:
-                    words.append(text[i : i + n])
-                    i += n
-        if words is not None and "".join(words) == text:
+        # traditional text is cut as its simplified form (jieba's dictionary is
+        # simplified), one character for one: the same lengths cut ``text``
+        lens = cut_lengths(seg, simplified(text)) if seg is not None else None
+        if lens is not None:
             vocab = self.tokenizer.vocab
             if self.tokens:
+                ends = list(accumulate(lens.tolist()))
+                words = list(map(text.__getitem__, map(slice, [0, *ends[:-1]], ends)))
                 doc = Doc(vocab, words=self._orths(vocab, words), spaces=[False] * len(words))
             else:
                 doc = Doc(vocab)
-            lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-            kgdoc(doc, text, lengths)
+            kgdoc(doc, text, lens)
         else:
             doc = self.tokenizer(text)
             kgdoc(doc, text)

@@ -60,6 +60,7 @@ from kg.nlp.components.heads.zones import Zones, load_whole_heads, zone_start
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import word_alternation
+from kg.nlp.wordscan import WordScan
 
 # a count of a package of programmes right before its field (十大|伙伴行动, 八项|…)
 COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
@@ -78,9 +79,6 @@ TOKEN_HEADS = frozenset({"网"})
 EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交易", "合作", "交流"})
 # weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
 SITE_HEADS = frozenset({"基地", "园区"})
-
-# first characters of the head words per regular expression (see ``Patterns.head_res``)
-FIRSTS_PER_PASS = 30
 
 VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
 YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -115,15 +113,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             set(read_lines(directory / "lexicon" / "boundary_words.txt")), key=len, reverse=True
         )
         self.max_len = max_len
-        # one expression per group of first characters: the engine scans for a set of first
-        # characters only while the set is small, so two passes beat one over them all
-        firsts = sorted({h[0] for h, _ in self.heads})
-        self.head_res = [
-            re.compile(word_alternation(h for h, _ in self.heads if h[0] in group))
-            for group in (
-                set(firsts[i : i + FIRSTS_PER_PASS]) for i in range(0, len(firsts), FIRSTS_PER_PASS)
-            )
-        ]
+        # the head words, looked for only where one may start
+        self.head_scan = WordScan(h for h, _ in self.heads)
         # after a quoted name, a few more heads are safe: “山海通途”项目, “净网”行动
         self.quoted_heads = sorted(
             {h for h in read_lines(directory / "lexicon" / "quoted_heads.txt")}

@@ -1,6 +1,7 @@
 """participatesIn from speaking at an event: 在<Event>上表示/致辞/发表讲话 → the speaker
 (the clause's subject, or the agents named after the comma: 在X开幕式上，A发表致辞)
-takes part in the event. Verb + object forms (出席X, 主办X) are in ``verbs``.
+takes part in the event; so does the speaker of 某某在X上的(重要)讲话, the speech as a
+noun. Verb + object forms (出席X, 主办X) are in ``verbs``.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -25,10 +26,19 @@ class EventTalk:
     def __init__(self, g: Grammar) -> None:
         self.g = g
         self._event_talk = re.compile(
-            f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)[^{SEP}{END}{MASKED}]{{0,12}}?"
-            f"(?:上|期间|中|之际)(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?"
-            f"(?:{g.adv_alt})*(?:{alt(g.lex.kind('speech'))})"
+            # 在A——B上: B is a session of A; 在A和B上: both (ev2)
+            f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)"
+            f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?"
+            # 在X暨某某典礼上: the second half of a joint event, named or not
+            f"(?:暨[^{SEP}{END}]{{1,30}}?)?[^{SEP}{END}{MASKED}]{{0,12}}?"
+            f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?(?:{g.adv_alt})*"
+            # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
+            # clause's subject
+            f"|(?P<noun>的?(?:重要|主旨)?))(?:{alt(g.lex.kind('speech'))})"
         )
+        # the speaker right before 在 in the noun form, a post title after the name
+        # (评价某某主席在X上的讲话): whatever opens the clause
+        self._speaker = re.compile(f"\ue013\ue01f*(?:{g.post_after.pattern})?$")
 
     def __call__(self, sen: Sentence) -> None:
         g, ms = sen.g, sen.ms
@@ -44,15 +54,23 @@ class EventTalk:
                     or after > m.start()
                     or not g.pre.fullmatch(ms[after : m.start()])
                 ):
-                    continue
-            ev = sen.umap[m.start("ev")]  # 在A——B上: B is a session of A
+                    sp = None
+                    if m.group("noun") is not None:
+                        sp = self._speaker.search(ms, max(0, m.start() - 24), m.start())
+                    if sp is None:
+                        continue
+                    run = [sen.umap[sp.start()]]
+            evs = [sen.umap[m.start("ev")]]  # 在A——B上: B is a session of A
+            if m.group("ev2"):
+                evs.append(sen.umap[m.start("ev2")])
             for a in run:
-                sen.ds.add(
-                    a.key,
-                    "participatesIn",
-                    ev.key,
-                    sen.s,
-                    sen.e,
-                    "participatesIn:在…上表示:subject",
-                    0.8,
-                )
+                for ev in evs:
+                    sen.ds.add(
+                        a.key,
+                        "participatesIn",
+                        ev.key,
+                        sen.s,
+                        sen.e,
+                        "participatesIn:在…上表示:subject",
+                        0.8,
+                    )

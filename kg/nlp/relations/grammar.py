@@ -57,6 +57,9 @@ _POST_LEAD = re.compile(_POSTS_BEFORE + r"(?=\ue013)")
 
 
 _OPEN_QUOTES = "“「『"
+#: tails that give the time of the act, and the characters that make them a noun instead
+_TIME_TAILS = ("时", "后")
+_TIME_NOUN_2ND = "间代期刻效段续来方面台"
 #: the rest of a quoted name after its opening quote: a few words, no unit, no clause end
 _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")
 
@@ -166,7 +169,11 @@ class Grammar:
             f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
-        talk = {a + b for a in ("上", "期间", "之际") for b in L.kind("speech")}
+        talk = {
+            a + b
+            for a in ("上", "期间", "之际", "上的", "上的重要", "上重要", "上的主旨", "上主旨")
+            for b in L.kind("speech")
+        }
         self.cues = re.compile(
             alt(
                 trig
@@ -232,12 +239,21 @@ class Grammar:
             if rows is not None:
                 types = self.trig_types[w]
                 for u in su:
-                    if u.type in types and (
-                        te <= u.start <= te + 16
-                        or (ts - 10 <= u.end <= ts and self.topical_w[w])
-                        or (
-                            ts - 24 <= u.end <= ts
-                            and ("由" in norm[u.end : ts] or "经" in norm[u.end : ts])
+                    if (
+                        u.type in types
+                        and (
+                            te <= u.start <= te + 16
+                            or (ts - 10 <= u.end <= ts and self.topical_w[w])
+                            or (
+                                ts - 24 <= u.end <= ts
+                                and ("由" in norm[u.end : ts] or "经" in norm[u.end : ts])
+                            )
+                            # X在某地开幕，主题为…，由甲、乙共同主办 (``organisers``)
+                            or (
+                                u.type == "Event"
+                                and u.end <= ts
+                                and "由" in norm[max(0, ts - 40) : ts]
+                            )
                         )
                     ):
                         return True
@@ -429,4 +445,8 @@ class Grammar:
             p = q + 1 if q > 0 else p
         if p >= ce:
             return True
-        return bool(self._tail.match(ms, p, ce))
+        m = self._tail.match(ms, p, ce)
+        # 出席X时|表示, 出席X后: the time of the act; not a noun it opens (X时间表, X后期)
+        return m is not None and not (
+            m.group() in _TIME_TAILS and ms[m.end() : m.end() + 1] in _TIME_NOUN_2ND
+        )

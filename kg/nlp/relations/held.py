@@ -34,6 +34,10 @@ _VERBS = {
     "出席": ("participatesIn",),
     "参加": ("participatesIn",),
     "主持": ("participatesIn", "hosted"),
+    # X举行，A发表重要讲话: the speaker of the gathering just reported took part in it
+    "发表重要讲话": ("participatesIn",),
+    "发表讲话": ("participatesIn",),
+    "致辞": ("participatesIn",),
 }
 #: the story's first sentence is about the event it attends or holds (A出席X并致辞)
 _LEAD_VERB = re.compile(r"(?:出席|参加|主持|举办|举行|召开)了?$")
@@ -49,9 +53,11 @@ class HeldEvents:
         post = alt(posts) if posts else "(?!)"
         self._attend = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
-            f"(?:{AG}|{post}|[、\\s])*?"
-            f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{g.adv_alt})*"
-            f"(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|[{SEP}{END}\\s]|$)"
+            # 某某政治局常委、某委主席A出席: 常委 (a standing committee's member) after its body
+            f"(?:{AG}常委|{AG}|{post}|[、\\s])*?"
+            # 某某委员长主持会议: the post may follow the person
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
+            f"(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|、|[{SEP}{END}\\s]|$)"
         )
 
         # a speaker: country, body or organisation (named or not), post, person
@@ -103,12 +109,17 @@ class HeldEvents:
                 continue
             ms = mask(norm, h.end(), end, su)
             umap = {u.start - h.end(): u for u in su}
+            # X将于某日举行闭幕会，A将发表讲话: announced, not yet done
+            planned = "将" in h.group()
             for m in self._attend.finditer(ms):
                 persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
                 s, e = st.sent_of(h.end() + m.start("v"))
+                later = planned or "将" in ms[m.end("run") : m.start("v")]
+                mod = "planned" if later else "asserted"
                 for p in persons:
                     for pred in _VERBS[m.group("v")]:
-                        ds.add(p.key, pred, ev.key, s, e, f"{pred}:{m.group('v')}:held", 0.7)
+                        rule = f"{pred}:{m.group('v')}:held"
+                        ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             self._story(ds, ev, end)
 
     def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:
@@ -172,16 +183,20 @@ def _stories(ds: DocState) -> list[int]:
     return ds.stories
 
 
+#: a numbered item of a programme's summary opens a story of its own
+_ITEM = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
+
+
 def _story_end(norm: str, pos: int, limit: int = 6000) -> int:
     """Where the story holding ``pos`` ends: the next heading line (short, with no
-    closing punctuation), at most ``limit`` characters on."""
+    closing punctuation) or numbered summary item, at most ``limit`` characters on."""
     stop = min(len(norm), pos + limit)
     q = norm.find("\n", pos, stop)
     while 0 <= q < stop:
         nxt = norm.find("\n", q + 1, stop)
         line_end = stop if nxt < 0 else nxt
-        if is_heading(norm[q + 1 : line_end]):
-            return q
+        if is_heading(norm[q + 1 : line_end]) or _ITEM.match(norm, q + 1, line_end):
+            return q  # a heading, or the next item of a numbered summary (12.某会议召开…)
         if nxt < 0:
             break
         q = nxt

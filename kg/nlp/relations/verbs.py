@@ -68,8 +68,8 @@ def _after_quotes(ms: str, p: int) -> int:
     return p
 
 
-#: 在出席X(特别会议)时, 在实施Y过程中: the 在-phrase of an act ends with a time word
-_WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中)")
+#: 在出席X(特别会议)时, 在实施Y过程中, 在结束出席X后: the 在-phrase of an act ends with a time word
+_WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中|后)")
 
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
@@ -217,6 +217,8 @@ class Verbs:
                     continue  # 提出关于X的议案: the object is the 议案
                 if row.pred == "participatesIn" and "的" in (after_o[:1], after_last[:1]):
                     continue  # 出席X(暨Y)的Y总统Z: Z took part (_attendee), not the subject
+                if row.pred in ("participatesIn", "hosted") and after_o.startswith("精神"):
+                    continue  # 举办X精神宣介会: what is held is about X, not X
                 if row.pred == "issued" and any(
                     w in _ADJ.match(after_o).group() for w in _DOC_NOUNS
                 ):

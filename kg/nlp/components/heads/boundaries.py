@@ -31,6 +31,8 @@ COUNTED = re.compile(
     r"|(?:[一二三四1-4]季度)"  # 一季度|国家开发银行…
     r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
+# a numbered session right before a post title (第五次|委员长会议)
+SESSION_BEFORE = re.compile(r"第?[\d一二三四五六七八九十百零〇]+次\Z")
 # an amount opens no programme's name (1亿亩|试点)
 
 # boundary words that also occur inside names (乡村建设样板工程, 资源开发数据平台)
@@ -111,6 +113,13 @@ class LeftEdge:
                 cuts.append((end, "@"))
         for m in self.post_re.finditer(norm, i, hs):
             if starts[m.start()] and ends[m.end()]:
+                if (
+                    m.end() == hs
+                    and norm.startswith("会议", hs)
+                    and SESSION_BEFORE.search(norm, max(i, m.start() - 8), m.start())
+                ):
+                    continue  # 第五次|委员长会议: the post names who meets in a numbered
+                    # session (not 某某主席会议 alone: a standing mechanism)
                 cuts.append((m.end(), "@"))
         for m in COUNTED.finditer(norm, i, hs):
             if ends[m.end()]:  # 五大|工程, 4个|…, not 24365大|学生

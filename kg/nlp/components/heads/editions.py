@@ -15,14 +15,17 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
-from kg.nlp.components.heads.event_names import EDITION_OPENS, games_host
+from kg.nlp.components.heads.event_names import EDITION_OPENS, PLENUM_OWNER, games_host
 from kg.nlp.components.heads.words import DocView, segmenter_freq
 from kg.nlp.text import norm_name
 
 ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
-# an edition right before a quoted name (第三届|“…”论坛)
+# an edition right before a quoted name (第三届|“…”论坛), or a term of ten or more
+# without 第 before a session, after its party (中共十九届|四中全会, 民革二十届|四中全会)
 EDITION_BEFORE = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
+    r"|(?:" + "|".join(sorted(PLENUM_OWNER - {"党的", "党"}, key=len, reverse=True)) + ")?"
+    r"[一二三四五六七八九]?十[一二三四五六七八九]?届\Z"
 )
 EDITION = re.compile(
     r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?"
@@ -52,9 +55,11 @@ SPECIFIC_PREFIX = (
 # the bodies an event names (X运动会|组委会, X纪念活动|新闻中心)
 EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新闻中心")
 
-# an edition of a recurring event at a name's start (第二届|…峰会), not a body's session
+# an edition of a recurring event at a name's start (第二届|…峰会, or its year alone:
+# 2031|某某企业家峰会), not a body's session
 EDITION_OF_SERIES = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
+    r"|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
 )
 # what a dated plan's name needs besides its period (中长期发展规划 names no plan)
 RANKED = re.compile(r"[级份照]")

@@ -7,6 +7,8 @@ event's name (…大会|精神, …会议|期间, …大会|12月21日|开幕).
 1
 >>> leaders_pair("中欧领导人会晤", 0, 5), leaders_pair("两国领导人会晤", 0, 5)
 (True, False)
+>>> designated_period("全国节水宣传月"), designated_period("十年"), designated_period("护苗行动")
+(True, False, False)
 """
 
 from __future__ import annotations
@@ -37,14 +39,16 @@ EVENT_AFTER = frozenset(
 DATE_AFTER = re.compile(
     r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}(?:日|号)"
 )
-# an edition or a year that opens a name (第十四届|…, 2025年|…)
+# an edition or a year that opens a name (第十四届|…, 2025年|…), or a body's term of ten or
+# more written without 第 (十四届|全国人大常委会第十次会议; not a count: 连续三届)
 EDITION_OPENS = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
+    r"|[一二三四五六七八九]?十[一二三四五六七八九]?届(?=[\u4e00-\u9fff])"
 )
-# 庆祝|纪念 … 成立|诞辰|胜利|建交 … N周年 right before the head
+# 庆祝|纪念 … 成立|诞辰|胜利|建交 … N周年 right before the head (回归祖国25周年 too)
 _ANNIVERSARY = re.compile(
     r"(?:庆祝|纪念)[^，。；：、\n]{0,24}?(?:成立|诞辰|胜利|建交|建校|建军|解放|回归|创刊|创建)"
-    r"[\d一二三四五六七八九十百]+周年\Z"
+    r"(?:祖国|中国)?[\d一二三四五六七八九十百]+周年\Z"
 )
 # a pair of countries or regions named by their first characters (中欧, 中非, 中美, 中日韩)
 _PAIR = re.compile(r"中[\u4e00-\u9fff]{1,2}(?:领导人|元首|首脑)\Z")
@@ -63,6 +67,29 @@ def leaders_pair(norm: str, start: int, hs: int) -> bool:
     中美元首), the body of a leaders' meeting; not 两国领导人, 中方领导人."""
     m = _PAIR.search(norm, start, hs)
     return m is not None and m.start() == start and norm[start + 1] not in _NOT_PAIR
+
+
+# a designated period or festival named in quotes before 活动 (“某某宣传月”活动, “某某文化年”
+# 活动, “某某购物节”系列活动): the campaign is an event (GUIDELINES: campaign weeks,
+# designated years, festivals), not a programme; not a count of years (“三年”)
+_PERIOD_NAME = re.compile(r"[\u4e00-\u9fff]+[^\d一二三四五六七八九十百千两几多个][月周节年]")
+
+
+# a plenary session names its term (某党十九届|四中全会): 三中全会 alone is a short
+# reference, 这是|六中全会 no name
+PLENUM = re.compile(r"(?:中国共产党|中共)?[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会\Z")
+# the term and the session of a plenum (二十届|三中全会)
+PLENUM_TERM = re.compile(r"[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会\Z")
+# what may stand before a plenum's term in its name: the party (the CPC, the eight others)
+PLENUM_OWNER = frozenset(
+    {"党的", "党", "中国共产党", "中共", "民革", "民盟", "民建", "民进", "农工党", "致公党"}
+    | {"中国致公党", "九三学社", "台盟"}
+)
+
+
+def designated_period(inner: str) -> bool:
+    """Whether a quoted name is a designated period or a festival (see ``_PERIOD_NAME``)."""
+    return _PERIOD_NAME.fullmatch(inner) is not None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")

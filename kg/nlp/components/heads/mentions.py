@@ -22,8 +22,14 @@ from kg.nlp.components.heads.editions import (
     PERIOD,
     specific,
 )
+from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
 from kg.nlp.components.heads.words import HAN
 from kg.nlp.text import norm_name
+
+# the CPC as a plenum's owner: its plenums are named with or without it
+_CPC = frozenset({"", "中共", "中国共产党", "党的", "党"})
+# a scope alone before an event's head, named by its edition (第十五届|全国|运动会)
+_SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
 
 GENERIC_PREFIX = (
     "本次",
@@ -101,28 +107,8 @@ class Mentions:
 
     def head_spans(self, norm: str) -> list[tuple[int, int]]:
         """The head words of ``norm`` left to right, the longest at each place, none
-        overlapping: what one ``finditer`` of all heads would give (each expression is
-        searched again from the end of the last head whenever its own next match starts
-        before it)."""
-        res = self.head_res
-        nxt = [r.search(norm) for r in res]
-        out: list[tuple[int, int]] = []
-        pos = 0
-        while True:
-            best = None
-            for k, m in enumerate(nxt):
-                if m is not None and m.start() < pos:
-                    m = nxt[k] = res[k].search(norm, pos)
-                if m is not None and (
-                    best is None
-                    or m.start() < best.start()
-                    or (m.start() == best.start() and m.end() > best.end())
-                ):
-                    best = m
-            if best is None:
-                return out
-            out.append(best.span())
-            pos = best.end()
+        overlapping (:class:`kg.nlp.wordscan.WordScan`)."""
+        return self.head_scan.spans(norm)
 
     def fold(self, name: str, type_: str) -> str:
         """An event's name without its leading year and edition (2021年第三届山货购物节 →
@@ -157,6 +143,7 @@ class Mentions:
             len(body) < 2
             or body.isdigit()
             or body.endswith(("重大", "重点"))  # 生物多样性保护重大工程: a class of projects
+            or body.endswith(("相关", "有关"))  # 某组织相关会议: some of its meetings
             or body.startswith(GENERIC_PREFIX)
             or bool(self.generic_re.fullmatch(body))
             or bool(COUNT_ONLY.fullmatch(body))
@@ -240,6 +227,24 @@ class Mentions:
                 )
                 return
         h = self.head_of(name)
+        if h == "中全会":
+            m = PLENUM.search(name)
+            if m is None:
+                return  # 这是|六中全会: a plenum is named with its term
+            k = surface.rfind(m.group())
+            if k > 0 and name[: m.start()] not in PLENUM_OWNER:
+                # 认真总结|十一届三中全会: the words before the term are no part of it
+                self.add(st, start + k, end, type_, rule, key=key)
+                return
+            term = PLENUM_TERM.search(name).group()
+            if name[: len(name) - len(term)] in _CPC:
+                # 中共|二十届三中全会, 党的…, 中国共产党…: one plenum of the CPC, one key
+                e = self.gaz.lookup(term)
+                key = e.id if e is not None else open_key("Event", term)
+        if h == "招待会" and quoted is None and "周年" not in name:
+            return  # 某国友人春节|招待会: a reception is named by its anniversary or quotes
+        if h == "部长会议" and st.norm.startswith(("主席", "副主席", "第一副主席"), end):
+            return  # 某国部长会议|主席: the council of ministers, a body, not a meeting
         body = name[: -len(h)] if h else name
         body = EDITION.sub("", body) if type_ == "Event" else body
         e = self.gaz.lookup(name)
@@ -273,6 +278,15 @@ class Mentions:
             and h not in self.weak_heads - self.verb_only
         ):
             pass  # “三大工程”, “六项行动”: a quoted set of programmes, named by its count
+        elif (
+            type_ == "Event"
+            and body in _SCOPES
+            and h is not None
+            and not h.endswith(("会议", "代表大会"))
+            and (ed := EDITION_OF_SERIES.match(name)) is not None
+            and ed.group().endswith("届")
+        ):
+            pass  # 第十五届|全国|运动会: the edition names one national games, not a class
         elif self.generic(body) or (
             quoted is None
             and type_ == "Program"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.nlp.components.heads.event_names import designated_period
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView
 
 # a quoted numeric shorthand of a policy (“两新”, “双减”, “四好农村路”); not a counted
@@ -53,7 +54,9 @@ NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 # the last word of a sector before its period plan (…建设|“十四五”规划)
 SECTOR_TAIL = re.compile(r"(?:建设|发展|体系|事业|产业|保护|治理|改革)\Z")
 QUOTE_IN = re.compile(r"“([^“”]{2,12})”")
-QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—]{1,10}")
+QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.]{1,10}")  # 2.0: a version
+# the meetings of a treaty's parties, named by the treaty (《某公约》|缔约方大会, |审议大会)
+TREATY_MEETING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:缔约方|审议大会)")
 
 # (“某某”学习教育|常态化)
 CAMPAIGN_HEADS = frozenset({"学习教育", "教育实践活动"})
@@ -131,7 +134,11 @@ def implemented_quote(norm: str, qs: int, qe: int) -> bool:
 
 
 def quoted_before(norm: str, start: int) -> int | None:
-    """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…)."""
+    """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…), or of
+    a treaty's title before a meeting of its parties (《某某公约》|第五次缔约方大会)."""
+    if start >= 3 and norm[start - 1] == "》" and TREATY_MEETING.match(norm, start):
+        j = norm.rfind("《", max(0, start - 40), start - 1)
+        return j if j >= 0 and "》" not in norm[j + 1 : start - 1] else None
     if start < 3 or norm[start - 1] != "”":
         return None
     j = norm.rfind("“", max(0, start - 12), start - 1)
@@ -165,6 +172,8 @@ class QuotedNames:
                 head = m.group(2)
                 h = self.head_of(head)
                 type_ = self.head_type.get(h or "", "Program")
+                if head.endswith("活动") and designated_period(inner):
+                    type_ = "Event"  # “某某宣传月”活动: a designated month's campaign
                 if type_ == "none" or (
                     h in self.weak_heads
                     and h not in CAMPAIGN_HEADS
