@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.bylines import byline_names
 from kg.nlp.components.lac_names import LacNames, is_statute, word_tag
 from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
@@ -257,9 +256,6 @@ class Persons:
                 other = self._add(st, names, ne + 1, ne2)
                 self._add_posts(st, other, ps, pe, ends, owners)
                 ne = ne2
-        # the reporters of a dateline by-line (记者 X、Y 报道), a credit with no post
-        for ns, ne in byline_names(norm, self.surnames):
-            self._add(st, names, ns, ne)
         self._foreign_names(st, names, owners, ends)
         persons = [c for c in st.candidates if c.type == "Person"]
         taken = {c.start for c in persons}
