@@ -413,6 +413,18 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
                         category="自然地理实体")
             out.append(new)
             labels[norm_name(name)] = new
+    path = cur / "lac_places.tsv"  # places LAC reads alone (scripts/build_lac_places.py)
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            name = line.split("\t")[0]
+            if norm_name(name) in labels:
+                continue
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+            new = entry(id=f"place/lac-{digest}", type="Location", name=name, category="地名")
+            out.append(new)
+            labels[norm_name(name)] = new
     country_iso = {}
     for c in countries:
         for lbl in (c["name"], *c["aliases"]):

@@ -4,7 +4,8 @@ Chinese writes a country short in fixed shapes, and there it names the country:
 
 * **pairs and runs**: 中美关系, 中日韩, 美俄之间, 印巴两国 — two or three abbreviations
   that make one word, or that are followed by a word of the relation between the countries
-  (``ontology/lexicon/country_abbr_contexts.tsv``: 两国, 双方, 关系, 之间…);
+  (``ontology/lexicon/country_abbr_contexts.tsv``: 两国, 双方, 关系, 之间, 冲突, 谈判…;
+  two of them as one word too: 两国关系);
 * **after a verb or preposition of going, being or aiming somewhere**: 访华, 来华, 驻华,
   赴美, 对俄, 在华 (the character ends the word).
 
@@ -36,6 +37,9 @@ _CHINA = "country/CHN"
 # first characters that are directions, numbers or pronouns, never a country's short form
 _NEVER = frozenset("东西南北多双各对一我己他外官地军警大小新老上下不")
 
+
+# numerals before a date's 日 or 月
+_NUMERALS = frozenset("〇零一二三四五六七八九十")
 
 # currency characters after an abbreviation (日元, 英镑, 港币): the currency
 _CURRENCY = frozenset("元镑币")
@@ -149,8 +153,19 @@ class CountryAbbreviations:
         keys = [self._key(ch, named, True) for ch in run]
         if None in keys:
             return None  # 中华: 华 is China only after a verb
-        # a relation word after it, ending a word (中美|关系, or the one word 中美关系)
-        related = any(norm.startswith(r, e) and e + len(r) in st.tok_ends for r in self.relation)
+        # a relation word after it, ending a word (中美|关系, or the one word 中美关系),
+        # or two of them as one word (某某|两国关系)
+        related = any(
+            norm.startswith(r, e)
+            and (
+                e + len(r) in st.tok_ends
+                or any(
+                    norm.startswith(r2, e + len(r)) and e + len(r) + len(r2) in st.tok_ends
+                    for r2 in self.relation
+                )
+            )
+            for r in self.relation
+        )
         if e not in st.tok_ends and not related:
             return None
         if not related and (
@@ -189,7 +204,10 @@ class CountryAbbreviations:
         run, after = self._exprs[0 if named.keys() <= self.table.keys() else 1]
         for m in run.finditer(norm):
             s, e = m.span()
-            if s not in st.tok_starts:
+            start = s
+            if s and (norm[s - 1].isdigit() or norm[s - 1] in _NUMERALS):
+                s += 1  # 7日|某某冲突: the day of a date opens no pair (jieba may glue it on)
+            if start not in st.tok_starts or e - s < 2:
                 continue
             for end in range(e, s + 1, -1):  # 中美|加强: the longest pair that is one
                 keys = self._pair(st, s, end, named)

@@ -153,3 +153,24 @@ class _Reach:
         """Whether a span that starts at or before ``start`` ends after ``end``."""
         k = bisect.bisect_right(self.starts, start)
         return bool(k) and self.reach[k - 1] > end
+
+
+#: the key prefix of the places LAC reads alone (ontology/gazetteers/curated/lac_places.tsv)
+LAC_PLACES = "place/lac-"
+
+
+def drop_cut_lac_places(st) -> None:
+    """Drop the candidates of the LAC-read places (:data:`LAC_PLACES`) that are no whole
+    words of the text: the end of a longer transliteration (某某|乌波尔 of a city's
+    name) or a word that runs on; the gazetteer matches names of three
+    characters anywhere.
+
+    >>> from kg.spans import entity_spans
+    >>> [s["text"] for s in next(entity_spans(["游客们参观了延福寺。"], nominal=False))]
+    ['延福寺']
+    """
+    cands = st.candidates
+    if any(c.key.startswith(LAC_PLACES) for c in cands):
+        cands[:] = [
+            c for c in cands if not c.key.startswith(LAC_PLACES) or st.aligned(c.start, c.end)
+        ]

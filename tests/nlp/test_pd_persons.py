@@ -43,7 +43,7 @@ def test_lac_name_ends_where_jieba_word_does(text, name):
         "加强养老服务和慈善事业，推进法律援助工作。",  # jieba's nr words, no names
         "陆生野生动物和水生野生动物的保护。",  # a name-shaped word before a noun
         "李先生在办公室工作到深夜。",  # a surname and a form of address
-        "本报北京9月17日讯记者李青山报道：会议今天召开。",  # a by-line is no person
+        "本报某地9月17日讯记者李青山报道：会议今天召开。",  # a by-line is no person
         "港口城市贝拉特纳遭受风暴袭击。",  # a place's name after 城市
     ],
 )

@@ -20,8 +20,9 @@ def test_policy_words_are_no_names():
     assert persons("发展普惠金融，推进阳光化、普惠式服务。") == []
 
 
-def test_by_line_is_no_person():
-    assert "邵景川" not in persons("本报记者邵景川报道：")
+def test_credits_are_no_persons():
+    assert "马景川" not in persons("本报记者马景川报道：")
+    assert "马景川" not in persons("本报记者马景川摄")
 
 
 def test_transliterated_name_with_a_dot_and_no_post():

@@ -56,14 +56,21 @@ _GLUED = STOP_CHARS | frozenset("均派氏")
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
 #: a dictionary name this much like a transliteration is uncertain (门罗, 麦迪逊)
 _NAMED_FOREIGN = 0.2
+#: what joins the parts of a foreign name (迪亚斯—卡内尔, 约翰·史密斯)
+_JOINERS = frozenset("—–-－·•‧・")
+#: jieba's tags of proper names other than persons' (a name the dictionary knows as a
+#: place's, 某某 ns, is a person's where LAC reads it so before a title or a speech verb)
+_PROPER = frozenset({"ns", "nz", "nt"})
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
 #: the least foreign ratio of each character of a piece that continues a transliteration
 _FOREIGN_CHAR = 0.5
 #: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
-_PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇")
-#: …and right after one (某某等地, 某某定居点, 某某火山, 某某州)
-_PLACE_AFTER = re.compile("等地|等多|地区|定居点|火山|一带|附近|境内|[州城镇村河山岛]")
+_PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇|胜地|景区")
+#: …and right after one (某某等地, 某某等3个村庄, 某某定居点, 某某火山, 某某州)
+_PLACE_AFTER = re.compile(
+    "等地|等多|等[0-9一二三四五六七八九十几数]+个|地区|定居点|火山|一带|附近|境内|[州城镇村河山岛]"
+)
 
 
 #: an article's heading at a line's start (第十二条): a statute's, whose provisions name no
@@ -98,11 +105,21 @@ def _lac() -> Any:
         return None
 
 
-def _tag(w: str) -> str | None:
+def word_tag(w: str) -> str | None:
     """jieba's dictionary tag of ``w`` (``nr`` for names), None for a word it lacks."""
     from kg.nlp.text import jieba_tags
 
     return jieba_tags().get(w)
+
+
+_tag = word_tag
+
+
+@lru_cache(maxsize=1 << 12)
+def _read(window: str) -> tuple[tuple[str, str], ...]:
+    """LAC's words and tags of a window after a post, remembered: reports repeat theirs
+    (国务院总理某某某所作的)."""
+    return tuple(_lac().run(window))
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +365,104 @@ class LacNames:
                     out.append((ws, we))
         return out
 
+    def after_posts(
+        self, st, starts: list[tuple[int, int]], accept: Callable[[int, int, bool], bool]
+    ) -> list[tuple[int, int, int]]:
+        """Names right after a post title that no cue after them settles (区长某某某率先,
+        副主任某某|某参加: jieba may cut the name): LAC reads the post and
+        :data:`WINDOW` characters after it, and its ``PER`` word that starts where the
+        post ends is the name. ``starts``: (post start, name start) pairs, the name
+        opening with a surname; one window per post and name start. Returns (post
+        start, name start, name end) triples.
+
+        >>> from kg.spans import entity_spans
+        >>> spans = next(entity_spans(["某市区长吕凤山率队检查。"], nominal=False))
+        >>> [s["text"] for s in spans if s["type"] == "Person"]
+        ['吕凤山']
+        """
+        if not starts:
+            return []
+        lac = _lac()
+        if lac is None:
+            return []
+        norm = st.norm
+        out = []
+        for ps, ns in starts:
+            s0, e0 = st.sent_of(ns)
+            if e0 <= s0:
+                s0, e0 = 0, len(norm)
+            a, b = max(s0, ps), min(e0, ns + WINDOW)
+            k = a
+            for word, tag in _read(norm[a:b]):
+                ws, k = k, k + len(word)
+                if ws < ns:
+                    continue
+                if ws == ns and tag == "PER":
+                    we = self._trim(st, ws, k)
+                    w = norm[ws:we]
+                    sl = self.model.surname_length(w)
+                    if (
+                        sl
+                        and 1 <= len(w) - sl <= 2
+                        and self._name_like(w, titled=True)
+                        and not self._in_idiom(norm, ws, we)
+                        and accept(ws, we, False)
+                    ):
+                        out.append((ps, ws, we))
+                break
+        return out
+
+    def before_titles(
+        self, st, ends: list[int], accept: Callable[[int, int, bool], bool]
+    ) -> list[tuple[int, int]]:
+        """Names right before a title that the rules leave (某某某总理, 某某女士: a
+        transliteration, a name the dictionary tags otherwise): LAC reads
+        :data:`WINDOW` characters before the title and two after it, and its ``PER`` word
+        that ends where the title starts is the name; one window per distinct window.
+        ``ends``: the titles' starts.
+
+        >>> from kg.spans import entity_spans
+        >>> spans = next(entity_spans(["会谈中，塔维拉女士介绍了情况。"], nominal=False))
+        >>> [s["text"] for s in spans if s["type"] == "Person"]
+        ['塔维拉']
+        """
+        if not ends:
+            return []
+        lac = _lac()
+        if lac is None:
+            return []
+        norm = st.norm
+        out = []
+        for e in ends:
+            s0, e0 = st.sent_of(e - 1)
+            if e0 <= s0:
+                s0, e0 = 0, len(norm)
+            a, b = max(s0, e - WINDOW), min(e0, e + 2)
+            k = a
+            per = -1  # where a run of PER words started (LAC cuts some foreign names)
+            for word, tag in _read(norm[a:b]):
+                ws, k = k, k + len(word)
+                if tag == "PER" and per >= 0:
+                    ws = per
+                per = ws if tag == "PER" else -1
+                if k < e:
+                    continue
+                if k == e and tag == "PER":
+                    # a preposition LAC glued on (同某某某总统): where jieba cut it off
+                    while k - ws > 2 and norm[ws] in STOP_CHARS and ws + 1 in st.tok_starts:
+                        ws += 1
+                    w = norm[ws:k]
+                    if (
+                        ws in st.tok_starts
+                        and norm[ws - 1 : ws] not in _JOINERS  # 某某—|某某: a name's half
+                        and self._name_like(w, titled=True)
+                        and not self._in_idiom(norm, ws, k)
+                        and accept(ws, k, False)
+                    ):
+                        out.append((ws, k))
+                break
+        return out
+
     def _in_idiom(self, norm: str, ws: int, we: int) -> bool:
         """Two characters that are half of a four-character word of the dictionary
         (陈规|陋习, 枝繁|叶茂, 立德|树人): no name."""
@@ -415,10 +530,13 @@ class LacNames:
             return True
         return norm[ws - 1 : ws] == "“" and norm[we : we + 1] == "”"
 
-    def _name_like(self, w: str) -> bool:
+    def _name_like(self, w: str, titled: bool = False) -> bool:
         """A person's name by its shape: a surname and one to three characters, or a
         transliteration of two characters or more, not a dictionary word of another
-        class, not a surname and a form of address.
+        class (but ``titled``, next to a post, a title or a speech verb, one that opens
+        with a surname and has three characters or more or a proper name's tag: the
+        dictionary tags some leaders' names as time words or places), not a surname
+        and a form of address.
 
         >>> from kg.nlp import get_nlp
         >>> f = get_nlp().get_pipe("kg_persons").lac_names._name_like
@@ -428,6 +546,8 @@ class LacNames:
         if not 2 <= len(w) <= 12 or not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in w):
             return False
         tag = _tag(w)
+        if titled and tag and self.model.surname_length(w) and (len(w) >= 3 or tag in _PROPER):
+            tag = "nr"
         if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
             return False
         if tag:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import PostMention, kgdoc, open_key
-from kg.nlp.components.lac_names import LacNames, is_statute
+from kg.nlp.components.lac_names import LacNames, is_statute, word_tag
 from kg.nlp.components.name_model import FOREIGN, NameModel, load_name_table
 from kg.nlp.components.names import (
     DOTS,
@@ -29,7 +29,7 @@ from kg.nlp.components.names import (
     is_cjk,
 )
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
-from kg.nlp.nested_places import drop_places_in_organisations
+from kg.nlp.nested_places import drop_cut_lac_places, drop_places_in_organisations
 
 # last characters of role nouns that jieba's dictionary calls names (申请人, 仲裁庭 are
 # "nr"): no given name ends with one
@@ -76,6 +76,15 @@ _END_WEIGHT = 2.0
 _PLACE_ENDS = frozenset("峡岭坡滩洲岛沟谷寨屯坝塘庄堡峪岗垭坪崖楼")
 #: last characters of the places, sites and buildings LAC may read as persons
 _LAC_PLACE_ENDS = _PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵村镇乡县桥")
+#: first letters of jieba's tags of words that open no name (verbs, adverbs, adjectives,
+#: prepositions, conjunctions, numerals, pronouns, particles: 关于, 强调, 曾经, 明确)
+_NOT_NAME_TAGS = frozenset("vdapcmrufqy")
+#: jieba's tags of the proper names of places and other things (a person's name too
+#: where LAC reads it so)
+_PROPER_TAGS = frozenset({"ns", "nz", "nt"})
+#: last characters of bodies' and places' names before a title (某理事会主席, 某党中央主席,
+#: 三国总理): no name ends in one
+_BODY_ENDS = _ROLE_END | frozenset("党国省市县区州央团社")
 #: what a surname and one character must score above the name model's threshold
 _SHORT_NAME_MARGIN = 2.5
 #: a country's own name: its posts are read with Chinese names only
@@ -211,12 +220,17 @@ class Persons:
         # (the last component before the resolver: places that open an organisation's
         # name go here, once every organisation candidate is known)
         drop_places_in_organisations(st)
+        drop_cut_lac_places(st)
         ends = {
             m.end: m
             for m in st.candidates
             if m.type in ("GovernmentBody", "Ministry", "Organization")
         }
         owners = {m.end: m for m in st.candidates if m.type in _OWNERS}
+        # no LAC step in a statute's text
+        lac = not is_statute(norm)
+        # posts with a surname after them but no cue after a name: LAC reads them
+        uncued: list[tuple[int, int]] = []
         for m in self._post_matches(norm):
             ps, pe = m.span(1)
             if norm[ps:pe] in self.credits or self._credit_before(norm, ps):
@@ -224,6 +238,8 @@ class Persons:
             ns = m.end()
             ne = self._name_at(st, ns, len(m.group(2)), self._cue)
             if ne is None:
+                if lac and self._may_open_name(st, ns):
+                    uncued.append((ps, ns))
                 continue
             person = self._add(st, names, ns, ne)
             self._add_posts(st, person, ps, pe, ends, owners)
@@ -245,8 +261,9 @@ class Persons:
         taken = {c.start for c in persons}
         # where a name ends already (王某某表示: the word before 表示 is read)
         done = {c.end for c in persons}
-        self._names_before_titles(st, names, taken, done)
-        self._words_as_names(st, names, taken, done)
+        untitled = self._names_before_titles(st, names, taken, done, lac)
+        # (the words before titles and cues that may be names: LAC reads them last)
+        untitled += self._words_as_names(st, names, taken, done, lac)
         self._listed_names(st, names)
         self._committee_lines(st, names, ends)
         m0 = self._strong_at0.match(norm)
@@ -264,7 +281,6 @@ class Persons:
         # surname-led words the name model scores near a name (numpy, few)
         # and the transliteration-like words LAC settles, in the same pass (none in a
         # statute's text: no LAC there)
-        lac = not is_statute(norm)
         cands, foreign = self._model.scan(
             st,
             self.lac_names.known_foreign() if lac else None,
@@ -276,6 +292,10 @@ class Persons:
         self._names_in_names(st, names, taken)
         if lac:
             self._lac_persons(st, names, taken, cands, foreign)
+        if uncued:  # (where no rule above found a name: LAC's time is kept for these)
+            self._uncued_after_posts(st, names, uncued, ends, owners)
+        if untitled:
+            self._uncued_before_titles(st, names, untitled)
         # later mentions of the same name (许云涛表示…)
         found = {c.start for c in st.candidates if c.rule == "person"}
         for name, key in names.items():
@@ -299,34 +319,95 @@ class Persons:
     ) -> None:
         """The uncertain names LAC reads as persons (:mod:`.lac_names`): not a known
         name of another type, not a by-line (记者 X)."""
-        norm = st.norm
 
         def accept(s: int, e: int, noun_after: bool) -> bool:
-            w = norm[s:e]
-            sl = self._model.surname_length(w)
-            return (
-                self.gaz.lookup(w) is None
-                and w not in self.gaz.not_entities
-                and not self._credit_end.search(norm, max(0, s - 8), s)
-                and not self._any_post.fullmatch(w)
-                # a river's, a tomb's, a village's name (某某河, 某某墓)
-                and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS)
-                # two provinces' abbreviations (湘赣多地): places listed
-                and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
-                # a surname and a form of address or a title (李先生, 陈老师): no name
-                and not (sl and (w[sl:] in _ADDRESS or w[sl:] in self.posts))
-                and not (sl and self._titles_after.fullmatch(w, sl))
-                # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
-                # the noun is a post or title (某某总理, 某某先生)
-                and not (noun_after and sl and e - s <= 3 and not titled(e))
-            )
+            return self._lac_accept(st, s, e, noun_after)
 
-        def titled(e: int) -> bool:  # a post or title after the name (某某总理)
-            return bool(self._any_post.match(norm, e) or self._titles_after.match(norm, e))
+        def titled(e: int) -> bool:
+            return self._titled(st.norm, e)
 
         for s, e in self.lac_names(st, cands, foreign, st.candidates, accept, titled):
             self._add(st, names, s, e)
             taken.add(s)
+
+    def _uncued_after_posts(
+        self,
+        st,
+        names: dict[str, str],
+        uncued: list[tuple[int, int]],
+        ends: dict[int, Mention],
+        owners: dict[int, Mention],
+    ) -> None:
+        """The names LAC reads right after a post (:meth:`LacNames.after_posts`), where
+        no other candidate stands, one window per post and name start."""
+        norm = st.norm
+        covered = bytearray(len(norm) + 1)
+        for c in st.candidates:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        seen: set[str] = set()
+
+        def accept(s: int, e: int, noun_after: bool) -> bool:
+            return not any(covered[s:e]) and self._lac_accept(st, s, e, noun_after, True)
+
+        for ps, ns in uncued:
+            key = norm[ps : ns + 4]
+            # a name found elsewhere in the document is found here again later
+            if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in names):
+                continue
+            seen.add(key)
+            for _, s, e in self.lac_names.after_posts(st, [(ps, ns)], accept):
+                person = self._add(st, names, s, e)
+                covered[s:e] = b"\x01" * (e - s)
+                pe = s
+                while pe > ps and norm[pe - 1] in "：: \t":
+                    pe -= 1
+                self._add_posts(st, person, ps, pe, ends, owners)
+
+    @staticmethod
+    def _may_open_name(st, ns: int) -> bool:
+        """Whether the word at ``ns`` (a surname opens it) may open a name: a word's
+        start, no function character (和, 向, 以), no word the dictionary tags as a
+        function word, verb or adverb (主席|对于…, 总理|认为…) or a two-character noun."""
+        norm, ends = st.norm, st.tok_ends
+        if ns not in st.tok_starts or norm[ns] in _FUNCTION_CHARS:
+            return False
+        k = ns + 1
+        while k < len(norm) and k not in ends and k - ns < 6:
+            k += 1
+        if k - ns < 2:
+            return True
+        tag = word_tag(norm[ns:k]) or "nr"
+        # a two-character common noun opens no name (主席|办公室, 总理|官员…)
+        return tag[0] not in _NOT_NAME_TAGS and not (k - ns == 2 and tag == "n")
+
+    def _titled(self, norm: str, e: int) -> bool:
+        """A post or title right after a name (某某总理)."""
+        return bool(self._any_post.match(norm, e) or self._titles_after.match(norm, e))
+
+    def _lac_accept(self, st, s: int, e: int, noun_after: bool, posted: bool = False) -> bool:
+        """LAC's name at ``[s, e)`` is a person's: not a known name of another type, not
+        a by-line's (记者 X), no place's name or form of address (each test says which).
+        ``posted``: a post stands right before the name (no credit: the post rule skips
+        credits), so a place's last character ends a name there (区长某某岭)."""
+        norm = st.norm
+        w = norm[s:e]
+        sl = self._model.surname_length(w)
+        return (
+            self.gaz.lookup(w) is None
+            and w not in self.gaz.not_entities
+            and (posted or not self._credit_end.search(norm, max(0, s - 8), s))
+            and not self._any_post.fullmatch(w)
+            # a river's, a tomb's, a village's name (某某河, 某某墓)
+            and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS and not posted)
+            # two provinces' abbreviations (湘赣多地): places listed
+            and not (w[0] in _PROVINCE_ABBR and w[1] in _PROVINCE_ABBR)
+            # a surname and a form of address or a title (李先生, 陈老师): no name
+            and not (sl and (w[sl:] in _ADDRESS or w[sl:] in self.posts))
+            and not (sl and self._titles_after.fullmatch(w, sl))
+            # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
+            # the noun is a post or title (某某总理, 某某先生)
+            and not (noun_after and sl and e - s <= 3 and not self._titled(norm, e))
+        )
 
     def _drop_offices(self, st) -> None:
         """An office is no body: a body name that is a post title (国家主席), or a country's
@@ -514,12 +595,15 @@ class Persons:
         return None, owner
 
     def _names_before_titles(
-        self, st, names: dict[str, str], taken: set[int], done: set[int]
-    ) -> None:
+        self, st, names: dict[str, str], taken: set[int], done: set[int], left_over: bool
+    ) -> list[int]:
         """温某某总理, 王某院士: a name as whole words right before a title, or a word
-        that may be a name (:meth:`_word_name`)."""
+        that may be a name (:meth:`_word_name`). Returns (``left_over``: LAC reads them)
+        the titles' starts where neither is found but a word that may end a name stands
+        before (:meth:`_may_end_name`)."""
         norm = st.norm
         starts = st.tok_starts
+        left = []
         for m in self._titles_after.finditer(norm, 2):
             ps = m.start()
             if ps in done or ps not in starts:
@@ -537,24 +621,102 @@ class Persons:
                     taken.add(ns)
                     break
             else:
+                n = len(st.candidates)
                 self._word_name(st, names, taken, ps, titled=True)
+                if left_over and len(st.candidates) == n and self._may_end_name(st, ps):
+                    left.append(ps)
+        return left
 
-    def _words_as_names(self, st, names: dict[str, str], taken: set[int], done: set[int]) -> None:
+    def _may_end_name(self, st, e: int) -> bool:
+        """Whether the word that ends at ``e`` may end a name: a word of one to four
+        Chinese characters, not a body's head (理事会, 中央, 两国) or a post, a word
+        the dictionary lacks or tags as a proper name (no common word: 国家|主席,
+        知识分子|参加); one character only as the end of a longer word (某|某, not
+        某|总统 or 同|某|主席: an abbreviation, a surname alone)."""
+        norm, starts = st.norm, st.tok_starts
+        k = e - 1
+        while k > 0 and k not in starts and e - k < 5:
+            k -= 1
+        w = norm[k:e]
+        if k not in starts or not all("\u4e00" <= c <= "\u9fff" for c in w):
+            return False
+        if w[-1] in _BODY_ENDS or w in self.posts or self._titles_after.fullmatch(w):
+            return False
+        if len(w) == 1:
+            return (
+                k > 0
+                and is_cjk(norm[k - 1])
+                and norm[k - 1] not in _FUNCTION_CHARS
+                and w not in _FUNCTION_CHARS
+                and (word_tag(w) or "nr")[0] not in _NOT_NAME_TAGS
+            )
+        if w[0] in _FUNCTION_CHARS or (len(w) == 3 and w[1:] in self.posts):
+            return False  # 从某处; 王总理, 李主席: a surname and a post
+        tag = word_tag(w)
+        # a word the dictionary lacks or knows as a name; the dictionary tags a few
+        # leaders' names (three characters, a surname's first) as time words
+        return (
+            tag is None
+            or tag.startswith("nr")
+            or tag in _PROPER_TAGS
+            or (tag == "t" and len(w) >= 3 and self._model.surname_length(w) > 0)
+        )
+
+    def _uncued_before_titles(self, st, names: dict[str, str], untitled: list[int]) -> None:
+        """The names LAC reads right before a title (某某某总理, 某某某女士) where no
+        other candidate stands (:meth:`LacNames.before_titles`)."""
+        covered = bytearray(len(st.norm) + 1)
+        for c in st.candidates:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+        def accept(s: int, e: int, noun_after: bool) -> bool:
+            return not any(covered[s:e]) and self._lac_accept(st, s, e, False)
+
+        norm, starts = st.norm, st.tok_starts
+        tried: set[str] = set()  # the words before read once per document
+        for ps in sorted(set(untitled)):
+            # a name found elsewhere in the document is found here again later
+            if covered[ps - 1] or any(norm.endswith(n, 0, ps) for n in names):
+                continue
+            k = ps - 1
+            while k > 0 and k not in starts:
+                k -= 1
+            if norm[max(0, k - 2) : ps] in tried:
+                continue
+            tried.add(norm[max(0, k - 2) : ps])
+            for ns, ne in self.lac_names.before_titles(st, [ps], accept):
+                self._add(st, names, ns, ne)
+                covered[ns:ne] = b"\x01" * (ne - ns)
+
+    def _words_as_names(
+        self, st, names: dict[str, str], taken: set[int], done: set[int], left_over: bool
+    ) -> list[int]:
         """Chinese names no post introduces, right before a strong cue (表示, 指出, 出席)
-        anywhere in a sentence (部长陈某在会上 opens no clause): :meth:`_word_name`."""
+        anywhere in a sentence (部长陈某在会上 opens no clause): :meth:`_word_name`.
+        Returns (``left_over``: LAC reads them) the cues' starts where no name is found
+        but a word that may end one stands before (:meth:`_may_end_name`)."""
         starts = st.tok_starts
+        left = []
         for m in self._strong_cue.finditer(st.norm, 2):
             h = m.start()
             if h not in done and h in starts:
+                n = len(st.candidates)
                 self._word_name(st, names, taken, h)
                 self._foreign_word_name(st, names, taken, h)
+                if left_over and len(st.candidates) == n and self._may_end_name(st, h):
+                    left.append(h)
         # 说 too, for transliterated names (某某某说, jieba may glue 说 to the name)
         norm = st.norm
         h = norm.find("说", 3)
         while h > 0:
             if h not in done and (h in starts or h + 1 in starts):
+                n = len(st.candidates)
                 self._foreign_word_name(st, names, taken, h)
+                if left_over and len(st.candidates) == n and h in starts:
+                    if self._may_end_name(st, h):
+                        left.append(h)
             h = norm.find("说", h + 1)
+        return left
 
     def _foreign_word_name(self, st, names: dict[str, str], taken: set[int], h: int) -> None:
         """A transliterated name right before a strong cue (某某某表示): the word ending at
