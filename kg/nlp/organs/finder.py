@@ -40,6 +40,7 @@ def _tsv(path: Path) -> list[list[str]]:
         out.append(parts)
     return out
 
+
 class OrganFinder(
     PlacesMixin,
     ForeignMixin,
@@ -49,7 +50,12 @@ class OrganFinder(
     CommitteesMixin,
     NamesMixin,
 ):
-    """Finds organ mentions in a document given the gazetteer candidates found so far."""
+    """Finds organ mentions in a document given the gazetteer candidates found so far.
+
+    The rule families are mixins beside their constants; they read the tables built
+    here (``gaz``, ``local``, ``foreign``, ``country_names``, ``place_names``, ``listed``,
+    ``province_of``, ``_boundary``, the dictionary's word sets...).
+    """
 
     def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
         self.gaz = gazetteer
@@ -92,8 +98,6 @@ class OrganFinder(
                     nm = norm_name(nm)
                     if len(nm) >= short and len(gazetteer.by_name.get(nm, ())) == 1:
                         target[nm] = e.id
-        # for each last character, the lengths of the names ending in it, longest first:
-        # ``_name_before`` tries only those (most characters end no name)
         # short forms that name a central body only beside another (药监局、海关总署)
         self.listed: dict[str, str] = {
             f: e.id for e in gazetteer.entries.values() for f in e.listed
@@ -115,6 +119,8 @@ class OrganFinder(
         self._post_heads: dict[str, tuple[str, ...]] = {}
         for p in getattr(gazetteer, "posts", None) or ():
             self._post_heads[p[0]] = (*self._post_heads.get(p[0], ()), p)
+        # for each last character, the lengths of the names ending in it, longest first:
+        # ``_name_before`` tries only those (most characters end no name)
         self._country_lengths = lengths_by_last(self.country_names)
         self._place_lengths = lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a

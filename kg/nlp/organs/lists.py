@@ -11,8 +11,8 @@ from __future__ import annotations
 from kg.model import Mention
 from kg.nlp.organs.shapes import CJK
 
-# what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
 JOIN_ADVERBS = frozenset("已也将并还")  # between a body and 会同
+# what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
 LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 
 

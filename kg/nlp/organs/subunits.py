@@ -36,7 +36,6 @@ class SubUnitsMixin:
         """Sub-units of ``bodies`` and of the bodies found so far, chained (部 + 研究中心 +
         研究处); ``others``: sorted starts of candidates a sub-unit may not run into."""
         text, norm = st.text, st.norm
-        # sub-units of known and found bodies, chained (部 + 研究中心 + 研究处)
         todo = [*bodies, *found.values()]
         seen: set[tuple[int, int]] = set()
         while todo:
