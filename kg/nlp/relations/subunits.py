@@ -24,7 +24,7 @@ from __future__ import annotations
 from kg.nlp.relations.state import DocState
 
 _BODIES = ("GovernmentBody", "Ministry")
-#: the working office of a commission, leading group or joint meeting (as organs.py
+#: the working office of a commission, leading group or joint meeting (as organs.subunits
 #: names them); an organ's general office (国务院办公厅) is one of its departments,
 #: not a component the text states
 _UNIT_HEADS = ("办公室", "秘书处")

@@ -1,0 +1,52 @@
+"""What jieba's dictionary says about words, for the organ rules: words that are no
+place name, the tag of words ending in a unit character, the place words (tag ns), and
+the segmenter's word frequencies (a word with a frequency is a word jieba knows).
+
+>>> bad, unit, places = dictionary_words()
+>>> "打算" in bad, unit.get("税务局"), "海淀" in places
+(True, 'nt', True)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# jieba dictionary tags of words that are never (part of) a place name: verbs, adjectives,
+# adverbs, prepositions, conjunctions, particles, pronouns, numerals, measure words,
+# locatives and time words (拨打市…, 沿海地区, 打算给市委)
+BAD_TAGS = ("v", "a", "d", "p", "c", "u", "r", "m", "q", "f", "t", "e", "y", "o")
+
+
+UNIT_CHARS = "司局处厅"
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """From jieba's dictionary: words (1–4 characters) whose tag says they are no place
+    name; the tag of every word that ends in a unit character (全局 n, 税务局 nt); and the
+    place names (tag ns)."""
+    from kg.nlp.text import jieba_tags
+
+    bad, unit, places = set(), {}, set()
+    for w, tag in jieba_tags().items():
+        if len(w) <= 4 and tag.startswith(BAD_TAGS):
+            bad.add(w)
+        if len(w) >= 2 and w[-1] in UNIT_CHARS:
+            unit[w] = tag
+        if 2 <= len(w) <= 3 and tag == "ns":
+            places.add(w)
+    return frozenset(bad), unit, frozenset(places)
+
+
+def segmenter_freq() -> dict[str, int]:
+    """The word frequencies of the segmenter the pipeline uses (already in memory): a
+    word with a frequency is a word jieba knows."""
+    from kg.nlp.segment import fast_segmenter
+
+    seg = fast_segmenter()
+    dt = getattr(seg, "dt", None)
+    if dt is not None and hasattr(dt, "check_initialized"):
+        dt.check_initialized()
+    return getattr(dt, "FREQ", None) or {}
+
+

@@ -1,0 +1,261 @@
+"""The organ finder: reads the lexicons and the gazetteer once, then finds the organ
+mentions of a document in one pass of an automaton over the organ words (local organs
+after a place, foreign organs after a country) and hands the rest to the rule families
+(:mod:`~kg.nlp.organs.foreign`, :mod:`~kg.nlp.organs.subunits`,
+:mod:`~kg.nlp.organs.groups`, :mod:`~kg.nlp.organs.committees`,
+:mod:`~kg.nlp.organs.lists`).
+
+>>> from kg.spans import entity_spans
+>>> spans = next(entity_spans(["山西省长子县公安局"]))
+>>> [s["text"] for s in spans if s["type"] == "GovernmentBody"]
+['山西省长子县公安局']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import ahocorasick
+
+from kg.model import Mention
+from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, read_lines
+from kg.nlp.organs.committees import CommitteesMixin
+from kg.nlp.organs.dictionary import dictionary_words, segmenter_freq
+from kg.nlp.organs.foreign import DATE_CHARS, ForeignMixin
+from kg.nlp.organs.groups import GROUP_HEADS, GroupsMixin
+from kg.nlp.organs.lists import ListsMixin
+from kg.nlp.organs.names import NamesMixin, lengths_by_last
+from kg.nlp.organs.places import DISTRICT_ORGANS, PlacesMixin
+from kg.nlp.organs.shapes import ADMIN1, CJK, GOV_TYPES, ORDINAL
+from kg.nlp.organs.subunits import SubUnitsMixin
+from kg.nlp.text import norm_name, offset_mask
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    out = []
+    for line in read_lines(path):
+        parts = [p.strip() for p in line.split("\t")] if "\t" in line else line.split()
+        out.append(parts)
+    return out
+
+
+class OrganFinder(
+    PlacesMixin,
+    ForeignMixin,
+    SubUnitsMixin,
+    ListsMixin,
+    GroupsMixin,
+    CommitteesMixin,
+    NamesMixin,
+):
+    """Finds organ mentions in a document given the gazetteer candidates found so far.
+
+    The rule families are mixins beside their constants; they read the tables built
+    here (``gaz``, ``local``, ``foreign``, ``country_names``, ``place_names``, ``listed``,
+    ``province_of``, ``_boundary``, the dictionary's word sets...).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
+        self.gaz = gazetteer
+        lex = directory / "lexicon"
+        self.local: dict[str, str] = {}
+        for parts in _tsv(lex / "gov_local_organs.tsv"):
+            self.local[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
+        heads = read_lines(lex / "gov_heads.txt")
+        for d in read_lines(lex / "gov_domains.txt"):
+            for h in heads:
+                self.local.setdefault(d + h, d + h)
+        self.foreign: dict[str, str] = {}
+        self.abbr_ok: set[str] = set()
+        for parts in _tsv(lex / "gov_foreign_organs.tsv"):
+            self.foreign[parts[0]] = parts[1] if len(parts) > 1 else parts[0]
+            if len(parts) > 2 and parts[2] == "abbr":
+                self.abbr_ok.add(parts[0])
+        abbr_rows = [p for p in _tsv(lex / "country_abbr.tsv") if len(p) > 1]
+        self.abbr: dict[str, str] = {p[0]: p[1] for p in abbr_rows}
+        # abbreviations that are also common words: only before an army (以军, not 以政府)
+        self.abbr_military = frozenset(p[0] for p in abbr_rows if len(p) > 2 and p[2] == "military")
+        self.place_stop = frozenset(read_lines(lex / "place_stop.txt"))
+        self._bad_words, self._unit_words, self._ns_words = dictionary_words()
+        self._freq = segmenter_freq()
+        boundaries = sorted(set(read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
+        self._boundary = (
+            re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
+        )
+        # every name of a country or a place, for prefixes jieba kept inside one word
+        # (印度国防部, 中国政府 are single jieba tokens, so the matcher skipped 印度, 中国)
+        self.country_names: dict[str, str] = {}
+        self.place_names: dict[str, str] = {}
+        for e in gazetteer.entries.values():
+            if e.type in ("Country", "Location"):
+                target = self.country_names if e.type == "Country" else self.place_names
+                # a county's two-character name is often the end of another name (礼县 in
+                # 崇礼县政府); the administrative shape (崇礼 + 县) finds those counties
+                short = 3 if e.category == COUNTY else 2
+                for nm in (e.name, *e.aliases):
+                    nm = norm_name(nm)
+                    if len(nm) >= short and len(gazetteer.by_name.get(nm, ())) == 1:
+                        target[nm] = e.id
+        # short forms that name a central body only beside another (药监局、海关总署)
+        self.listed: dict[str, str] = {
+            f: e.id for e in gazetteer.entries.values() for f in e.listed
+        }
+        self._listed_lengths = tuple(sorted({len(f) for f in self.listed}, reverse=True))
+        # the province each provincial organ belongs to (gov/hunan-cpc → place/hunan)
+        self.province_of: dict[str, str] = {}
+        provinces = {
+            e.id.split("/", 1)[1]: e.id
+            for e in gazetteer.entries.values()
+            if e.type == "Location" and e.category == "省"
+        }
+        for e in gazetteer.entries.values():
+            if e.type in GOV_TYPES and e.id.startswith("gov/"):
+                slug = e.id[4:].rsplit("-", 1)[0]
+                if slug in provinces:
+                    self.province_of[e.id] = provinces[slug]
+        # post titles by their first character, for the organ before a post
+        self._post_heads: dict[str, tuple[str, ...]] = {}
+        for p in getattr(gazetteer, "posts", None) or ():
+            self._post_heads[p[0]] = (*self._post_heads.get(p[0], ()), p)
+        # for each last character, the lengths of the names ending in it, longest first:
+        # ``_name_before`` tries only those (most characters end no name)
+        self._country_lengths = lengths_by_last(self.country_names)
+        self._place_lengths = lengths_by_last(self.place_names)
+        # pyahocorasick scans a node's children in insertion order: words opening with a
+        # character common in the words go first (the matches do not depend on it)
+        words = set(self.local) | set(self.foreign)
+        freq = Counter(ch for w in words for ch in w)
+        a = ahocorasick.Automaton()
+        for w in sorted(words, key=lambda w: (-freq[w[0]], w)):
+            a.add_word(w, w)
+        a.make_automaton()
+        self._ac = a
+        self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
+
+    def __getstate__(self) -> dict:
+        # the windows' tables (~5 MB) are rebuilt on first use rather than pickled
+        return {**self.__dict__, "_windows": None}
+
+    def _name_windows(self) -> NameWindows:
+        w = getattr(self, "_windows", None)
+        if w is None or w[0] is not self._ac:
+            w = self._windows = (self._ac, NameWindows(self._ac.keys()))
+        return w[1]
+
+    # -- the finder -----------------------------------------------------------------------
+
+    def find(self, st) -> list[Mention]:
+        """Organ mentions (rule ``organ``) for ``st`` (a KGDoc with gazetteer candidates)."""
+        text, norm = st.text, st.norm
+        n = len(norm)
+        places: dict[int, Mention] = {}  # end → the longest Location candidate ending there
+        countries: dict[int, Mention] = {}
+        bodies: list[Mention] = []
+        others: list[int] = []  # starts of candidates a sub-unit may not run into
+        for c in st.candidates:
+            if c.type == "Location":
+                p = places.get(c.end)
+                if p is None or c.start < p.start:
+                    places[c.end] = c
+                continue
+            if c.type in ("Country", "Organization", "Person") or c.type in GOV_TYPES:
+                others.append(c.start)
+            if c.type == "Country":
+                countries[c.end] = c
+            elif c.type in GOV_TYPES:
+                bodies.append(c)
+        others.sort()
+        found: dict[tuple[int, int], Mention] = {}
+        extra: list[Mention] = []  # countries and places jieba hid inside one word (印度国防部)
+        tok_ends = offset_mask(st.tok_ends, n)
+        # the automaton reads only the parts of the text that may hold an organ word (~5%)
+        windows = self._name_windows()
+        if windows.usable:
+            joined, where = windows.reduce(norm)
+            at: list[int] | range = where.tolist()  # offsets in ``norm``
+        else:
+            joined, at = norm, range(n)
+        for i, word in self._ac.iter(joined):
+            e = at[i] + 1
+            s = e - len(word)
+            if e < n and norm[e] == "长" and word[-1] in "局部厅署院委办":
+                continue  # 国防部长, 公安局长: a post, not the body
+            if e < n and not tok_ends[e] and CJK.match(norm[e]):
+                continue  # 军 of 军事, 委 of 委托, 国会 of 美国会议: not the end of a word
+            if word in self.local:
+                canon = self.local[word]
+                ps = s
+                if canon.endswith(("法院", "检察院")):
+                    m = ORDINAL.search(norm, max(0, s - 5), s)
+                    if m and m.end() == s:
+                        ps = m.start()
+                # no place can end at ``ps`` unless one was found there, a place name
+                # ends with the character before or it is a unit (省, 市, 县): 以上|人民政府
+                prev = norm[ps - 1] if ps else ""
+                pl = (
+                    self._place(norm, ps, st, places, extra)
+                    if ps in places or prev in self._place_lengths or prev in ADMIN1
+                    else None
+                )
+                if pl is None and canon in DISTRICT_ORGANS:
+                    pl = self._district_word(norm, ps, st)
+                if pl is not None:
+                    start, place = pl
+                    if place.endswith("特别行政区") or not place.endswith(
+                        (*ADMIN1, "自治区", "自治州", "自治县")
+                    ):
+                        canon = (
+                            word  # 香港政府, 台湾地区法院 keep their form (崇礼县政府 → 人民政府)
+                        )
+                    name = place + norm[ps:s] + canon
+                    found.setdefault((start, e), self._mention(text, start, e, name))
+                    continue
+            if word in self.foreign:
+                c = countries.get(s)
+                q = (
+                    (c.start, c.key)
+                    if c is not None
+                    else self._name_before(norm, s, self.country_names, self._country_lengths)
+                )
+                if q is not None:
+                    if c is None:
+                        extra.append(self._country(text, q[0], s, q[1]))
+                    self._emit_foreign(found, text, q[1], q[0], e, self.foreign[word])
+                elif (
+                    word in self.abbr_ok
+                    and s >= 1
+                    and norm[s - 1] in self.abbr
+                    and (s - 1 in st.tok_starts or s == 1 or not CJK.match(norm[s - 2]))
+                    and not (s >= 2 and (norm[s - 2].isdigit() or norm[s - 2] in DATE_CHARS))
+                    and (norm[s - 1] not in self.abbr_military or self.foreign[word] == "军队")
+                ):
+                    self._emit_foreign(
+                        found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word]
+                    )
+                    # 美军 mentions 美国 as 美国国防部 does (the abbreviation is its name here)
+                    extra.append(self._country(text, s - 1, s, self.abbr[norm[s - 1]]))
+                elif s >= 1 and norm[s - 1] == "、" and self._post_at(norm, e):
+                    owner = self._list_country(norm, s, countries)
+                    if owner is not None:
+                        self._emit_foreign(found, text, owner, s, e, self.foreign[word])
+        self._embassies(found, st, countries, extra)
+        for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
+            self._agency(found, st, c, others)
+            self._foreign_region(found, st, c)
+        if "委员会" in norm:
+            self._national_committees(found, st, others)
+        if "管" in norm and ("公园" in norm or "保护区" in norm or "名胜区" in norm):
+            self._park_bodies(found, st, places)
+        for head in GROUP_HEADS:
+            if head in norm:
+                self._groups(found, st, head)
+        self._sub_units(found, st, bodies, others)
+        self._provincial(found, st)
+        if "政协" in norm or "政治协商会议第" in norm:
+            self._cppcc(found, st, bodies)
+        self._committee_lists(found, st, bodies)
+        if self.listed:
+            self._listed(found, st, bodies)
+        return [*found.values(), *extra]

@@ -1,0 +1,79 @@
+"""Names and keys of the mentions the organ rules emit: the gazetteer's entry when it
+knows the name, else an open key on the canonical name; and the longest gazetteer name
+ending at an offset (a country or place jieba kept inside one word: 印度|国防部).
+
+>>> lengths_by_last({"美国": "x", "英国": "y", "中国人": "z"})
+{'国': (2,), '人': (3,)}
+"""
+
+from __future__ import annotations
+
+from kg.model import Mention
+from kg.nlp.organs.shapes import GOV_TYPES
+from kg.nlp.text import norm_name
+
+
+def lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """Last character → the lengths (two or more) of the names ending in it, longest first."""
+    by_last: dict[str, set[int]] = {}
+    for nm in names:
+        if len(nm) >= 2:
+            by_last.setdefault(nm[-1], set()).add(len(nm))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()}
+
+
+class NamesMixin:
+    """The mention builders of :class:`~kg.nlp.organs.OrganFinder` (``self.gaz``: the
+    gazetteer)."""
+
+    @staticmethod
+    def _name_before(
+        norm: str, s: int, names: dict[str, str], lengths: dict[str, tuple[int, ...]]
+    ) -> tuple[int, str] | None:
+        """(start, key) of the longest name of ``names`` ending right at ``s`` (``lengths``:
+        :func:`lengths_by_last` of ``names``)."""
+        if s < 2:
+            return None
+        for k in lengths.get(norm[s - 1], ()):
+            if k <= s:
+                key = names.get(norm[s - k : s])
+                if key is not None:
+                    return s - k, key
+        return None
+
+    def _named(self, text: str, start: int, end: int, name: str) -> Mention:
+        """A mention of the body ``name`` (the gazetteer's when it knows the name)."""
+        from kg.nlp.components.base import open_key
+
+        e = self.gaz.lookup(name)
+        if e is not None and e.type in GOV_TYPES:
+            return Mention(start, end, text[start:end], e.type, e.id, e.name, "organ")
+        name = norm_name(name)
+        return Mention(
+            start, end, text[start:end], "GovernmentBody", open_key("GovernmentBody", name),
+            name, "organ",
+        )
+
+    def _mention(self, text: str, start: int, end: int, name: str) -> Mention:
+        from kg.nlp.components.base import open_key
+
+        surface = text[start:end]
+        e = self.gaz.lookup(surface) or self.gaz.lookup(name)
+        if e is not None and e.type in GOV_TYPES:
+            return Mention(start, end, surface, e.type, e.id, e.name, "organ")
+        name = norm_name(name)
+        return Mention(
+            start, end, surface, "GovernmentBody", open_key("GovernmentBody", name), name, "organ"
+        )
+
+    def _country(self, text: str, start: int, end: int, key: str) -> Mention:
+        g = self.gaz.entries[key]
+        return Mention(start, end, text[start:end], g.type, g.id, g.name, "gazetteer")
+
+    def _emit_foreign(
+        self, found: dict, text: str, country_key: str, start: int, e: int, canon: str
+    ) -> None:
+        ce = self.gaz.entries.get(country_key)
+        cname = ce.name if ce is not None else text[start : start + 1]
+        found.setdefault((start, e), self._mention(text, start, e, cname + canon))
+

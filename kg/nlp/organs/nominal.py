@@ -1,0 +1,78 @@
+"""Nominal references to state organs (法院, 警方, 当地政府, 市教委): no one body, so no key.
+
+>>> from kg.nlp.gazetteer import ONTOLOGY_DIR
+>>> words = NominalFinder(ONTOLOGY_DIR).words
+>>> "当地政府" in words, "警方" in words, "政府采购" in words
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+from kg.model import Mention
+from kg.nlp.gazetteer import read_lines
+
+if TYPE_CHECKING:
+    from kg.nlp.organs.finder import OrganFinder
+
+
+class NominalFinder:
+    """Nominal references to state organs (法院, 警方, 当地政府, 市教委, 税务部门): the
+    words of ``nominal_organs.txt``, the bare organs of the local-organ lexicons, a
+    domain + a suffix word, each optionally after a qualifier (当地, 市, 各级…).
+
+    A nominal is a whole run of jieba tokens; it names no one body, so it gets no key
+    (rule ``nominal``): the resolver keeps it out of the document's mentions and lists it
+    in ``doc._.kg.nominals`` when no named mention overlaps it.
+    """
+
+    def __init__(self, directory: Path, organs: OrganFinder | None = None) -> None:
+        lex = directory / "lexicon"
+        words: set[str] = set()
+        qualifiers: set[str] = set()
+        suffixes: set[str] = set()
+        for line in read_lines(lex / "nominal_organs.txt"):
+            if line.startswith("qualifier:"):
+                qualifiers.add(line.split(":", 1)[1].strip())
+            elif line.startswith("suffix:"):
+                suffixes.add(line.split(":", 1)[1].strip())
+            else:
+                words.add(line)
+        if organs is not None:
+            words |= {w for w in organs.local if len(w) >= 2}
+        for d in read_lines(lex / "gov_domains.txt"):
+            words |= {d + s for s in suffixes}
+        forms = set(words)
+        for q in qualifiers:
+            forms |= {q + w for w in words if not w.startswith(q)}
+        a = ahocorasick.Automaton()
+        for w in forms:
+            a.add_word(w, w)
+        a.make_automaton()
+        self._ac = a
+        self.words = frozenset(forms)
+
+    def find(self, st) -> list[Mention]:
+        """Nominal candidates (leftmost-longest, token-aligned) of ``st``."""
+        text, norm = st.text, st.norm
+        hits: list[tuple[int, int, str]] = []
+        for end_idx, w in self._ac.iter(norm):
+            e = end_idx + 1
+            s = e - len(w)
+            if not st.aligned(s, e):
+                continue  # only whole words: not the 政府 of 市政府采购
+            if e < len(norm) and norm[e] == "长":
+                continue  # 检察长, 院长: a post
+            hits.append((s, e, w))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[Mention] = []
+        last = -1
+        for s, e, w in hits:
+            if s >= last:
+                out.append(Mention(s, e, text[s:e], "GovernmentBody", "", w, "nominal"))
+                last = e
+        return out
