@@ -544,19 +544,26 @@ class _Turtle:
 
     def render(self, blocks: list[Block] | Iterator[Block]) -> str:
         term = self.term
-        memo = self._memo  # predicates: a few IRIs, each shortened once
+        memo = self._memo  # IRIs shortened once: predicates, entities, documents
         self._minted.clear()
         out: list[str] = []
+        # Inlined cases of :meth:`term`: an IRI seen before, a plain or language-tagged
+        # literal (most objects) and a name already short (minted) are written as they are.
         for s, po in blocks:
             out.append(
-                term(s)
+                ((memo.get(s) or term(s)) if s[0] == "<" else s if s[-1] != ">" else term(s))
                 + " "
                 + " ;\n    ".join(
                     [
                         (memo.get(p) or term(p))
                         + " "
-                        # a plain or language-tagged literal (most objects) as it is
-                        + (o if o[0] == '"' and o[-1] != ">" else term(o))
+                        + (
+                            (memo.get(o) or term(o))
+                            if o[0] == "<"
+                            else o
+                            if o[-1] != ">"
+                            else term(o)
+                        )
                         for p, o in po
                     ]
                 )

@@ -102,3 +102,20 @@ def test_every_term_is_written_as_before(parts: Any) -> None:
     for t in sorted(seen):
         assert ttl.term(t) == _old_term(ttl, t), t
         assert ttl.term(t) == _old_term(ttl, t), t  # memoised: the same again
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_render_writes_each_block_as_its_terms_say(parts: Any, base: str) -> None:
+    """The render loop's inlined cases against the plain statement of the format."""
+    ttl = fast._Turtle(base)
+    terms = fast._Terms(base, ttl.minted_prefixes())
+    for kind, inp in parts:
+        blocks = _blocks(kind, inp, terms)
+        expect = "".join(
+            _old_term(ttl, s)
+            + " "
+            + " ;\n    ".join(f"{_old_term(ttl, p)} {_old_term(ttl, o)}" for p, o in po)
+            + " .\n"
+            for s, po in blocks
+        )
+        assert ttl.render(blocks) == expect
