@@ -213,12 +213,7 @@ class _Terms:
     def sentences(self, doc_id: str, value: Any) -> Sentences:
         """:func:`~kg.export.rdf.document_sentences`, their IRIs in the Turtle form when
         the ``sentence`` folder has one."""
-        out = document_sentences(self.base, doc_id, value)
-        p = self._short.get("sentence")
-        if p is not None and out:
-            cut = len(self.base) + len("sentence/") + 1  # "<" + base + "sentence/"
-            out = {k: (v, p + iri[cut:-1]) for k, (v, iri) in out.items()}
-        return out
+        return document_sentences(self.base, doc_id, value, self._short.get("sentence"))
 
     def mint(self, folder: str, *parts: Any) -> str:
         p = self._short.get(folder)
