@@ -15,6 +15,7 @@ import ahocorasick
 
 from kg.model import Mention
 from kg.nlp.gazetteer import read_lines
+from kg.nlp.organs.pairwindows import PairWindows
 from kg.nlp.text import offset_mask
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ class NominalFinder:
         a.make_automaton()
         self._ac = a
         self.words = frozenset(forms)
+        # the automaton reads only the runs that may hold a form (a fifth of a law's text);
+        # built on first use: a graph build finds no nominals (``kg_patterns``' config)
+        self._windows: PairWindows | None = None
 
     def find(self, st) -> list[Mention]:
         """Nominal candidates (leftmost-longest, token-aligned) of ``st``."""
@@ -65,8 +69,15 @@ class NominalFinder:
         # the longest whole-word hit at each start: the leftmost-longest pass below reads
         # only those (~40k automaton hits on 2.5M characters, most of them rejected here)
         longest: dict[int, int] = {}
-        for end_idx, k in self._ac.iter(norm):
-            e = end_idx + 1
+        if self._windows is None and self.words:
+            self._windows = PairWindows(self.words)
+        if self._windows is not None:
+            joined, where = self._windows.reduce(norm)
+            at: list[int] | range = where.tolist()  # offsets in ``norm``
+        else:
+            joined, at = norm, range(n)
+        for i, k in self._ac.iter(joined):
+            e = at[i] + 1
             if not ends[e] or not starts[e - k]:
                 continue  # only whole words: not the 政府 of 市政府采购
             if e < n and norm[e] == "长":
