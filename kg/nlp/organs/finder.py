@@ -119,8 +119,8 @@ class OrganFinder(
         self._post_heads: dict[str, tuple[str, ...]] = {}
         for p in getattr(gazetteer, "posts", None) or ():
             self._post_heads[p[0]] = (*self._post_heads.get(p[0], ()), p)
-        # for each last character, the lengths of the names ending in it, longest first:
-        # ``_name_before`` tries only those (most characters end no name)
+        # for each last two characters, the lengths of the names ending in them, longest
+        # first: ``_name_before`` tries only those (most pairs end no name)
         self._country_lengths = lengths_by_last(self.country_names)
         self._place_lengths = lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
@@ -210,10 +210,11 @@ class OrganFinder(
                         ps = m.start()
                 # no place can end at ``ps`` unless one was found there, a place name
                 # ends with the character before or it is a unit (省, 市, 县): 以上|人民政府
-                prev = norm[ps - 1] if ps else ""
                 pl = (
                     self._place(norm, ps, st, places, extra)
-                    if ps in places or prev in self._place_lengths or prev in ADMIN1
+                    if ps in places
+                    or (ps >= 1 and norm[ps - 1] in ADMIN1)
+                    or (ps >= 2 and norm[ps - 2 : ps] in self._place_lengths)
                     else None
                 )
                 if pl is None and district:
