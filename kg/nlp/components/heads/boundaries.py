@@ -23,9 +23,9 @@ from kg.nlp.components.heads.words import (
 )
 from kg.nlp.text import jieba_tags
 
-# the tags of ``words.predicate_words`` (idioms, set phrases) and ``words.time_words``: a
-# look-up in jieba's tag table (read once per process) spares building those sets (~43k
-# words, ~0.05 s) in each process that meets its first weak head
+# jieba's idioms and set phrases (after a name: its predicate, …试验区|初具规模) and time
+# words (after an event's name: when it happens), by tag: a look-up in jieba's tag table
+# (read once per process) spares building sets of ~43k words in each worker
 PREDICATE_TAGS = frozenset({"i", "l"})
 TIME_TAG = "t"
 

@@ -109,24 +109,6 @@ def verb_openers() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def time_words() -> frozenset[str]:
-    """jieba's time words (tag ``t``: 今天, 日前, 上午): after an event's name they say
-    when it happens."""
-    from kg.nlp.text import jieba_tags
-
-    return frozenset(w for w, tag in jieba_tags().items() if tag == "t")
-
-
-@lru_cache(maxsize=1)
-def predicate_words() -> frozenset[str]:
-    """jieba's idioms and set phrases (tags ``i``, ``l``): after a name they are its
-    predicate (…试验区|初具规模)."""
-    from kg.nlp.text import jieba_tags
-
-    return frozenset(w for w, tag in jieba_tags().items() if tag in ("i", "l"))
-
-
 def segmenter_freq() -> dict[str, int]:
     """The word frequencies of the segmenter in use: a word with none is one its HMM
     made up, not a dictionary word."""
