@@ -65,6 +65,7 @@ from kg.export.rdf import (
     SKOS_NOTATION,
     SKOS_PREF,
     A,
+    Sentences,
     bool_literal,
     date_literal,
     document_sentences,
@@ -181,10 +182,15 @@ class _Plan:
 
 
 class _Terms:
-    def __init__(self, base: str) -> None:
+    """The IRI terms of a fragment's statements. ``short``: folder → the Turtle prefix
+    (``"mention:"``) its minted IRIs are written with (:meth:`_Turtle.minted_prefixes`):
+    :meth:`mint` gives those in their Turtle form at once."""
+
+    def __init__(self, base: str, short: dict[str, str] | None = None) -> None:
         self.base = base
         self._nodes: dict[str, str] = {}
         self._docs: dict[str, str] = {}
+        self._short = short or {}
 
     def node(self, key: str) -> str:
         t = self._nodes.get(key)
@@ -204,7 +210,15 @@ class _Terms:
             t = self._docs[doc_id] = iri_term(iri)
         return t
 
+    def sentences(self, doc_id: str, value: Any) -> Sentences:
+        """:func:`~kg.export.rdf.document_sentences`, their IRIs in the Turtle form when
+        the ``sentence`` folder has one."""
+        return document_sentences(self.base, doc_id, value, self._short.get("sentence"))
+
     def mint(self, folder: str, *parts: Any) -> str:
+        p = self._short.get(folder)
+        if p is not None:
+            return p + short_hash(*parts)
         return iri_term(f"{self.base}{folder}/{short_hash(*parts)}")
 
     def rule(self, name: Any) -> str:
@@ -222,7 +236,7 @@ K_MENTION, K_SENTENCE, K_START, K_END, K_EVIDENCE, K_SPANS = (
 def _doc_blocks(inp: tuple[Any, ...], t: _Terms, rules: set[str]) -> list[Block]:
     """The statements of one document's fragment (see the module docstring)."""
     doc_id, meta_items, mentions, examples, evidence, observations, sentence_items = inp
-    sentences = document_sentences(t.base, doc_id, dict(sentence_items))
+    sentences = t.sentences(doc_id, dict(sentence_items))
     meta = dict(meta_items)
     blocks: list[Block] = []
     dt = t.doc(doc_id)
@@ -450,6 +464,21 @@ class _Turtle:
         #: sentence's is used by its block, its document and every entity mentioned in it
         self._minted: dict[str, str] = {}
 
+    def minted_prefixes(self) -> dict[str, str]:
+        """Folder → ``"prefix:"`` for the folders of minted IRIs that this renderer writes
+        as ``prefix:hash`` (checked on a hash: its digits never change the form).
+
+        >>> _Turtle("http://kg.example.org/id/").minted_prefixes()["mention"]
+        'mention:'
+        """
+        out = {}
+        probe = "0123456789abcdefXYZ"  # hex (hashes) and base-62 (sentences) digits
+        for folder in _HASH_FOLDERS:
+            short = self._iri(iri_term(f"{self.base}{folder}{probe}"))
+            if short.endswith(":" + probe) and not short.startswith("<"):
+                out[folder[:-1]] = short[: -len(probe)]
+        return out
+
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes.items()) + "\n"
 
@@ -474,6 +503,13 @@ class _Turtle:
         return term
 
     def term(self, term: str) -> str:
+        if term[0] == '"':  # a literal: written as it is, but for typed ones
+            if term[-1] != ">":
+                return term
+            c = self._memo.get(term)
+            if c is None:  # a number, a date: many repeat (offsets, counts)
+                c = self._memo[term] = self._typed(term)
+            return c
         c = self._memo.get(term)
         if c is not None:
             return c
@@ -485,24 +521,48 @@ class _Turtle:
                 return c
             c = self._memo[term] = self._iri(term)
             return c
-        if term[-1] == ">":  # typed literal
-            m = _INT_RE.match(term) or _DEC_RE.match(term)
-            if m:
-                return m.group(1)
-            if term.endswith(_XSD_BOOL):
-                return term[1 : -len(_XSD_BOOL)]
-            q = term.rfind("^^<")
-            if q > 0:
-                return term[: q + 2] + self.term(term[q + 2 :])
+        if term[-1] == ">":
+            return self._typed(term)
+        return term
+
+    def _typed(self, term: str) -> str:
+        """A typed literal (``"…"^^<datatype>``) in its short form, when it has one."""
+        m = _INT_RE.match(term) or _DEC_RE.match(term)
+        if m:
+            return m.group(1)
+        if term.endswith(_XSD_BOOL):
+            return term[1 : -len(_XSD_BOOL)]
+        q = term.rfind("^^<")
+        if q > 0:
+            return term[: q + 2] + self.term(term[q + 2 :])
         return term
 
     def render(self, blocks: list[Block] | Iterator[Block]) -> str:
         term = self.term
+        memo = self._memo  # IRIs shortened once: predicates, entities, documents
         self._minted.clear()
         out: list[str] = []
+        # Inlined cases of :meth:`term`: an IRI seen before, a plain or language-tagged
+        # literal (most objects) and a name already short (minted) are written as they are.
         for s, po in blocks:
             out.append(
-                term(s) + " " + " ;\n    ".join([term(p) + " " + term(o) for p, o in po]) + " .\n"
+                ((memo.get(s) or term(s)) if s[0] == "<" else s if s[-1] != ">" else term(s))
+                + " "
+                + " ;\n    ".join(
+                    [
+                        (memo.get(p) or term(p))
+                        + " "
+                        + (
+                            (memo.get(o) or term(o))
+                            if o[0] == "<"
+                            else o
+                            if o[-1] != ">"
+                            else term(o)
+                        )
+                        for p, o in po
+                    ]
+                )
+                + " .\n"
             )
         return "".join(out)
 
@@ -553,8 +613,8 @@ class _Renderer:
     document input) to bytes and the extraction rules it uses."""
 
     def __init__(self, fmt: str, base: str) -> None:
-        self.terms = _Terms(base)
         self.ttl = _Turtle(base) if fmt == "ttl" else None
+        self.terms = _Terms(base, self.ttl.minted_prefixes() if self.ttl is not None else None)
 
     def text(self, blocks: list[Block] | Iterator[Block]) -> str:
         return self.ttl.render(blocks) if self.ttl is not None else _render_nt(blocks)

@@ -293,11 +293,14 @@ K_SENTENCE_CLASS, K_IN_SENTENCE, K_HAS_SENTENCE, K_TEXT = (
 Sentences = dict[int, tuple[str, str]]
 
 
-def document_sentences(base: str, doc_id: str, value: Any) -> Sentences:
+def document_sentences(
+    base: str, doc_id: str, value: Any, prefix: str | None = None
+) -> Sentences:
     """A document node's ``sentences`` (start → text, see :mod:`kg.graph`) in text order,
     each with the IRI term of its ``kg:Sentence`` (minted once here: every link reuses it).
     Starts may be digit strings (a graph that went through JSON); anything else is left
-    out. One place for both generators.
+    out. One place for both generators. ``prefix``: the Turtle prefix of the ``sentence``
+    folder (``"sentence:"``): the terms are then written with it.
 
     >>> t = document_sentences("http://x/", "d", {"5": "句子。", 0: "首句。", "x": "?"})
     >>> [(k, v[0], v[1][:19]) for k, v in t.items()]
@@ -309,7 +312,8 @@ def document_sentences(base: str, doc_id: str, value: Any) -> Sentences:
     for k, v in value.items():
         if isinstance(v, str) and v and (type(k) is int or (type(k) is str and k.isdigit())):
             start = int(k)
-            out[start] = (v, iri_term(f"{base}sentence/{sentence_id(doc_id, start)}"))
+            sid = sentence_id(doc_id, start)
+            out[start] = (v, prefix + sid if prefix else iri_term(f"{base}sentence/{sid}"))
     return dict(sorted(out.items()))
 
 

@@ -142,7 +142,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if generic
             else re.compile("(?!)")
         )
-        self.boundary_re = re.compile("|".join(re.escape(b) for b in self.boundaries))
+        self.boundary_re = re.compile(word_alternation(self.boundaries))  # as a trie: faster
         # two-character boundary words that end a longer token of jieba's (颁布|实施),
         # not the name-internal ones (扶贫|开发)
         self.verb_ends = frozenset(

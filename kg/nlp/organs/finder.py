@@ -119,8 +119,8 @@ class OrganFinder(
         self._post_heads: dict[str, tuple[str, ...]] = {}
         for p in getattr(gazetteer, "posts", None) or ():
             self._post_heads[p[0]] = (*self._post_heads.get(p[0], ()), p)
-        # for each last character, the lengths of the names ending in it, longest first:
-        # ``_name_before`` tries only those (most characters end no name)
+        # for each last two characters, the lengths of the names ending in them, longest
+        # first: ``_name_before`` tries only those (most pairs end no name)
         self._country_lengths = lengths_by_last(self.country_names)
         self._place_lengths = lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
@@ -129,10 +129,26 @@ class OrganFinder(
         freq = Counter(ch for w in words for ch in w)
         a = ahocorasick.Automaton()
         for w in sorted(words, key=lambda w: (-freq[w[0]], w)):
-            a.add_word(w, w)
+            a.add_word(w, self._match_value(w))
         a.make_automaton()
         self._ac = a
         self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
+
+    def _match_value(self, w: str) -> tuple:
+        """What the match loop reads of an organ word, looked up once here rather than per
+        match: (the word, its length, whether a following 长 makes it a post, its local
+        canonical form, whether that is a court's, whether it is a district organ, its
+        foreign canonical form)."""
+        canon = self.local.get(w)
+        return (
+            w,
+            len(w),
+            w[-1] in "局部厅署院委办",
+            canon,
+            canon is not None and canon.endswith(("法院", "检察院")),
+            canon in DISTRICT_ORGANS,
+            self.foreign.get(w),
+        )
 
     def __getstate__(self) -> dict:
         # the windows' tables (~5 MB) are rebuilt on first use rather than pickled
@@ -177,29 +193,31 @@ class OrganFinder(
             at: list[int] | range = where.tolist()  # offsets in ``norm``
         else:
             joined, at = norm, range(n)
-        for i, word in self._ac.iter(joined):
+        for i, (word, k, office, canon, court, district, fcanon) in self._ac.iter(joined):
             e = at[i] + 1
-            s = e - len(word)
-            if e < n and norm[e] == "长" and word[-1] in "局部厅署院委办":
-                continue  # 国防部长, 公安局长: a post, not the body
-            if e < n and not tok_ends[e] and CJK.match(norm[e]):
-                continue  # 军 of 军事, 委 of 委托, 国会 of 美国会议: not the end of a word
-            if word in self.local:
-                canon = self.local[word]
+            if e < n:
+                ch = norm[e]
+                if ch == "长" and office:
+                    continue  # 国防部长, 公安局长: a post, not the body
+                if not tok_ends[e] and "\u4e00" <= ch <= "\u9fff":  # shapes.CJK
+                    continue  # 军 of 军事, 委 of 委托, 国会 of 美国会议: not the end of a word
+            s = e - k
+            if canon is not None:
                 ps = s
-                if canon.endswith(("法院", "检察院")):
+                if court:
                     m = ORDINAL.search(norm, max(0, s - 5), s)
                     if m and m.end() == s:
                         ps = m.start()
                 # no place can end at ``ps`` unless one was found there, a place name
                 # ends with the character before or it is a unit (省, 市, 县): 以上|人民政府
-                prev = norm[ps - 1] if ps else ""
                 pl = (
                     self._place(norm, ps, st, places, extra)
-                    if ps in places or prev in self._place_lengths or prev in ADMIN1
+                    if ps in places
+                    or (ps >= 1 and norm[ps - 1] in ADMIN1)
+                    or (ps >= 2 and norm[ps - 2 : ps] in self._place_lengths)
                     else None
                 )
-                if pl is None and canon in DISTRICT_ORGANS:
+                if pl is None and district:
                     pl = self._district_word(norm, ps, st)
                 if pl is not None:
                     start, place = pl
@@ -212,7 +230,7 @@ class OrganFinder(
                     name = place + norm[ps:s] + canon
                     found.setdefault((start, e), self._mention(text, start, e, name))
                     continue
-            if word in self.foreign:
+            if fcanon is not None:
                 c = countries.get(s)
                 q = (
                     (c.start, c.key)
@@ -222,24 +240,24 @@ class OrganFinder(
                 if q is not None:
                     if c is None:
                         extra.append(self._country(text, q[0], s, q[1]))
-                    self._emit_foreign(found, text, q[1], q[0], e, self.foreign[word])
+                    self._emit_foreign(found, text, q[1], q[0], e, fcanon)
                 elif (
                     word in self.abbr_ok
                     and s >= 1
                     and norm[s - 1] in self.abbr
                     and (s - 1 in st.tok_starts or s == 1 or not CJK.match(norm[s - 2]))
                     and not (s >= 2 and (norm[s - 2].isdigit() or norm[s - 2] in DATE_CHARS))
-                    and (norm[s - 1] not in self.abbr_military or self.foreign[word] == "军队")
+                    and (norm[s - 1] not in self.abbr_military or fcanon == "军队")
                 ):
                     self._emit_foreign(
-                        found, text, self.abbr[norm[s - 1]], s - 1, e, self.foreign[word]
+                        found, text, self.abbr[norm[s - 1]], s - 1, e, fcanon
                     )
                     # 美军 mentions 美国 as 美国国防部 does (the abbreviation is its name here)
                     extra.append(self._country(text, s - 1, s, self.abbr[norm[s - 1]]))
                 elif s >= 1 and norm[s - 1] == "、" and self._post_at(norm, e):
                     owner = self._list_country(norm, s, countries)
                     if owner is not None:
-                        self._emit_foreign(found, text, owner, s, e, self.foreign[word])
+                        self._emit_foreign(found, text, owner, s, e, fcanon)
         self._embassies(found, st, countries, extra)
         for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
             self._agency(found, st, c, others)

@@ -2,8 +2,8 @@
 knows the name, else an open key on the canonical name; and the longest gazetteer name
 ending at an offset (a country or place jieba kept inside one word: 印度|国防部).
 
->>> lengths_by_last({"美国": "x", "英国": "y", "中国人": "z"})
-{'国': (2,), '人': (3,)}
+>>> lengths_by_last({"美国": "x", "英国": "y", "美利坚合众国": "w", "中国人": "z"})
+{'美国': (2,), '英国': (2,), '众国': (6,), '国人': (3,)}
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from kg.nlp.text import norm_name
 
 
 def lengths_by_last(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
-    """Last character → the lengths (two or more) of the names ending in it, longest first."""
+    """Last two characters → the lengths (two or more) of the names ending in them, longest
+    first (two characters, not one: 区、县 ends no name, though many names end in 县)."""
     by_last: dict[str, set[int]] = {}
     for nm in names:
         if len(nm) >= 2:
-            by_last.setdefault(nm[-1], set()).add(len(nm))
+            by_last.setdefault(nm[-2:], set()).add(len(nm))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()}
 
 
@@ -34,7 +35,7 @@ class NamesMixin:
         :func:`lengths_by_last` of ``names``)."""
         if s < 2:
             return None
-        for k in lengths.get(norm[s - 1], ()):
+        for k in lengths.get(norm[s - 2 : s], ()):
             if k <= s:
                 key = names.get(norm[s - k : s])
                 if key is not None:
