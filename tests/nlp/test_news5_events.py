@@ -119,7 +119,7 @@ def test_meeting_of_a_treatys_parties(text, name):
 
 
 def test_council_of_ministers_chair_is_no_meeting():
-    assert not _events("他于去年当选某某共和国部长会议主席。")
+    assert not _events("他于去年当选某某共和国部长会议主席，任期五年。")
 
 
 def test_some_meetings_of_a_body_are_no_name():
@@ -133,7 +133,7 @@ def test_quoted_version_opens_a_programme():
 
 def test_standing_committee_member_attends_event_just_held():
     text = (
-        "第六届中外青年创客峰会20日在某市开幕。中共中央政治局常委、全国政协主席林建华出席并致辞。"
+        "第六届中外青年创客峰会20日在云溪县开幕。中共中央政治局常委、全国政协主席林建华出席并致辞。"
     )
     _, rels = _run(text)
     assert any(s == "林建华" and p == "participatesIn" for s, p, _o, _m in rels), rels
