@@ -1,5 +1,5 @@
 """Bodies of congresses and CPPCCs and commissions of the state: 国家 + a domain +
-委员会 (国家禁毒委员会), the CPPCC by its term (全国政协十届常委会), committees a
+委员会 (国家禁毒委员会), the CPPCC by its term (全国政协二十届常委会), committees a
 congress sets up in a list (全国人民代表大会设立民族委员会、外事委员会…), a province's
 congress by its term and its bare provincial organs (省委, 省政协).
 
@@ -27,12 +27,12 @@ BARE_PROVINCIAL = (
     "省政协",
     "省委",
 )
-# a standing committee of the state named by its domain (国家教材委员会, 国家禁毒委员会):
+# a standing committee of the state named by its domain (国家某某委员会, 国家禁毒委员会):
 # 国家 opens it after a non-character, a preposition or a State Council / Party centre
 NATIONAL_BEFORE = frozenset("对由与和及经向在将把被同为、")
 NATIONAL_BAD = ("机关", "级", "杜马", "或者", "建立", "双边", "合作", "大使", "管理委员")
 # a list of committees a congress or a CPPCC sets up: 设立民族委员会、外事委员会…, or
-# 提案委员会、经济委员会…十个专门委员会 (items joined by 、; 和/与 may sit inside one)
+# 文史委员会、科技委员会…八个专门委员会 (items joined by 、; 和/与 may sit inside one)
 COMMITTEE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,14}?)委员会(、)?")
 COMMITTEE_SET_UP = re.compile(r"设立|设置")
 COMMITTEE_AFTER = re.compile(
@@ -43,15 +43,15 @@ COMMITTEE_BAD_START = ("其他", "有关", "专门", "常务", "上述")
 SENTENCE_END = re.compile(r"[。；！？\n]")
 
 # the CPPCC's national committee named by its term, and its standing committee
-# (政协第十届全国委员会常务委员会, 全国政协十届常委会, 全国政协常委会)
+# (政协第二十届全国委员会常务委员会, 全国政协二十届常委会, 全国政协常委会)
 CPPCC_TERM = re.compile(
     r"(?:(?:政协|中国人民政治协商会议)第[一二三四五六七八九十]{1,3}届全国委员会"
     r"|全国政协(?:第?[一二三四五六七八九十]{1,3}届)?)(常务委员会|常委会)?"
 )
 CPPCC = "中国人民政治协商会议全国委员会"
 
-# a people's congress or its standing committee named by its term (四川省第十四届人民代表
-# 大会第五次会议, 山东省第十届人民代表大会常务委员会第四次会议)
+# a people's congress or its standing committee named by its term (某省第十六届人民代表
+# 大会第三次会议, 某省第十一届人民代表大会常务委员会第九次会议)
 CONGRESS_TERM = re.compile(r"第[一二三四五六七八九十]{1,3}届人民代表大会(常务委员会)?")
 
 
@@ -78,7 +78,7 @@ class CommitteesMixin:
 
     def _national_committees(self, found: dict, st, others: list[int]) -> None:
         """国家 + a domain + 委员会, one name of whole words opening after a non-character,
-        a preposition or 国务院/中央 (国务院决定对国家教材委员会…): a commission of the
+        a preposition or 国务院/中央 (国务院国家某某委员会…): a commission of the
         state no gazetteer lists. The domain holds no function, boundary or general word
         (国家机关…委员会, 国家级…委员会, 俄罗斯国家杜马…委员会 are none)."""
         norm = st.norm
@@ -112,8 +112,8 @@ class CommitteesMixin:
             found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
 
     def _cppcc(self, found: dict, st, bodies: list[Mention]) -> None:
-        """The CPPCC's national committee named by its term (政协第十届全国委员会, 全国政协
-        十届) and its standing committee (…常务委员会, 全国政协常委会): the standing
+        """The CPPCC's national committee named by its term (政协第二十届全国委员会, 全国政协
+        二十届) and its standing committee (…常务委员会, 全国政协常委会): the standing
         committee is keyed under the CPPCC as its special committees are."""
         norm = st.norm
         cppcc = self.gaz.lookup(CPPCC)
@@ -138,7 +138,7 @@ class CommitteesMixin:
     def _committee_lists(self, found: dict, st, bodies: list[Mention]) -> None:
         """Committees a congress or a CPPCC names in a list that sets them up, with the
         parent in the same sentence: 全国人民代表大会设立民族委员会、外事委员会…, or
-        会议决定设置提案委员会、经济委员会…十个专门委员会. Each item is a body of the
+        会议决定设置文史委员会、科技委员会…八个专门委员会. Each item is a body of the
         parent, keyed under it (全国人民代表大会外事委员会)."""
         norm = st.norm
         i = norm.find("委员会、")
@@ -197,7 +197,7 @@ class CommitteesMixin:
         """Provincial organs without their province (省委, 省政协, 省人大常委会) when the
         document is about one province (named at least twice and more often than all
         others together), and a province's people's congress named by its term
-        (海南省第七届人民代表大会)."""
+        (某省第九届人民代表大会)."""
         norm = st.norm
         if "省" not in norm:
             return
@@ -235,7 +235,7 @@ class CommitteesMixin:
                 e = i + len(form)
                 if (
                     i in st.tok_starts
-                    and i not in ends  # 海南省委: the gazetteer's
+                    and i not in ends  # 湖北省委: the gazetteer's
                     and not any(a <= i < b for a, b in taken)
                 ):
                     g = self.gaz.lookup(province + form[1:])

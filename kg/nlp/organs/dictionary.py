@@ -13,7 +13,7 @@ from functools import lru_cache
 
 # jieba dictionary tags of words that are never (part of) a place name: verbs, adjectives,
 # adverbs, prepositions, conjunctions, particles, pronouns, numerals, measure words,
-# locatives and time words (拨打市…, 沿海地区, 打算给市委)
+# locatives and time words (联系市…, 沿海地区, 准备向市委)
 BAD_TAGS = ("v", "a", "d", "p", "c", "u", "r", "m", "q", "f", "t", "e", "y", "o")
 
 

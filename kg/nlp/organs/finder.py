@@ -6,9 +6,9 @@ after a place, foreign organs after a country) and hands the rest to the rule fa
 :mod:`~kg.nlp.organs.lists`).
 
 >>> from kg.spans import entity_spans
->>> spans = next(entity_spans(["山西省长子县公安局"]))
+>>> spans = next(entity_spans(["湖南省和平县公安局"]))
 >>> [s["text"] for s in spans if s["type"] == "GovernmentBody"]
-['山西省长子县公安局']
+['湖南省和平县公安局']
 """
 
 from __future__ import annotations
@@ -91,14 +91,14 @@ class OrganFinder(
         for e in gazetteer.entries.values():
             if e.type in ("Country", "Location"):
                 target = self.country_names if e.type == "Country" else self.place_names
-                # a county's two-character name is often the end of another name (礼县 in
-                # 崇礼县政府); the administrative shape (崇礼 + 县) finds those counties
+                # a county's two-character name is often the end of another name (萧县 in
+                # 平萧县政府); the administrative shape (平萧 + 县) finds those counties
                 short = 3 if e.category == COUNTY else 2
                 for nm in (e.name, *e.aliases):
                     nm = norm_name(nm)
                     if len(nm) >= short and len(gazetteer.by_name.get(nm, ())) == 1:
                         target[nm] = e.id
-        # short forms that name a central body only beside another (药监局、海关总署)
+        # short forms that name a central body only beside another (药监局、商务部)
         self.listed: dict[str, str] = {
             f: e.id for e in gazetteer.entries.values() for f in e.listed
         }
@@ -225,7 +225,7 @@ class OrganFinder(
                         (*ADMIN1, "自治区", "自治州", "自治县")
                     ):
                         canon = (
-                            word  # 香港政府, 台湾地区法院 keep their form (崇礼县政府 → 人民政府)
+                            word  # 香港政府, 台湾地区法院 keep their form (平萧县政府 → 人民政府)
                         )
                     name = place + norm[ps:s] + canon
                     found.setdefault((start, e), self._mention(text, start, e, name))

@@ -1,9 +1,9 @@
-"""Foreign organs beyond the lexicon's country + organ: embassies (美国驻华大使馆), a
-country's agency no lexicon lists (新加坡媒体发展管理局), a country's first-level
+"""Foreign organs beyond the lexicon's country + organ: embassies (芬兰驻华大使馆), a
+country's agency no lexicon lists (新加坡海事发展管理局), a country's first-level
 division (美国|俄亥俄州), and the country a list of posts names once for its organs.
 
->>> EMBASSY.search("俄罗斯驻委内瑞拉大使馆").group(1)
-'委内瑞拉'
+>>> EMBASSY.search("巴西驻智利大使馆").group(1)
+'智利'
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kg.nlp.organs.shapes import NAME_INTERNAL, PLACE_STOP_CHARS, STOP_CHARS
 from kg.nlp.organs.subunits import SUB_BAD_START
 
 # a foreign country's agency no lexicon lists: the country, 2–8 characters, an agency head
-# (新加坡|媒体发展管理|局, 印度|国防研究与发展|局, 美国|航空航天|局)
+# (新加坡|海事发展管理|局, 印度|空间研究与应用|局, 美国|航空航天|局)
 AGENCY_HEADS = "管理局|总局|委员会|局|署"
 AGENCY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:" + AGENCY_HEADS + r")(?!长)")
 # verbs jieba keeps as one word that end in a one-character agency head (某国今天签署,
@@ -37,7 +37,7 @@ class ForeignMixin:
     """The foreign-organ rules of :class:`~kg.nlp.organs.OrganFinder`."""
 
     def _embassies(self, found: dict, st, countries: dict[int, Mention], extra: list) -> None:
-        """Embassies and missions after their country (美国驻华大使馆): ``驻`` + China or a
+        """Embassies and missions after their country (芬兰驻华大使馆): ``驻`` + China or a
         known country or place + a mission head."""
         text, norm = st.text, st.norm
         for m in EMBASSY.finditer(norm):
@@ -70,7 +70,7 @@ class ForeignMixin:
     def _list_country(self, norm: str, s: int, countries: dict[int, Mention]) -> str | None:
         """The country a list of posts names once for several of its organs: the organ at
         ``s`` opens an item after 、 and the nearest earlier item of the clause opens with
-        a country (巴基斯坦参议院主席甲、国民议会议长乙; 某国民族领袖、人民委员会主席).
+        a country (智利众议院议长甲、参议院议长乙; 某国总统、国民议会议长).
         Another country between them, or a clause break, and the organ has no owner."""
         lo = max(0, s - LIST_REACH)
         for j in range(s - 2, lo - 1, -1):
@@ -120,7 +120,7 @@ class ForeignMixin:
 
     def _agency(self, found: dict, st, c: Mention, others: list[int]) -> None:
         """A foreign country's agency: the country, a middle of name words (no function
-        word, no boundary word) and an agency head ending the word (新加坡媒体发展管理局).
+        word, no boundary word) and an agency head ending the word (新加坡海事发展管理局).
         China's own bodies are the gazetteer's and the organ rules'."""
         country = self.gaz.entries.get(c.key)
         if country is None or country.iso == "CHN":
@@ -131,7 +131,7 @@ class ForeignMixin:
             return
         mid = m.group(1)
         if m.end() - m.end(1) == 1 and not self._head_is_word_end(m.end() - 1, st):
-            return  # 苏联解体标志着两极格局: 局 ends the word 格局, no agency
+            return  # 美国经济格局: 局 ends the word 格局, no agency
         if norm[m.end() - 2 : m.end()] in HEAD_VERBS and m.end() - 2 in st.tok_starts:
             return  # 某国今天签署: 署 ends the verb 签署
         if any(ch in STOP_CHARS for ch in mid) or (

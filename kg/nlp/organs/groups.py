@@ -1,5 +1,5 @@
-"""Leading groups and joint meetings of the centre (中央区域协调发展领导小组, 国务院某某
-部际联席会议) and the management bodies of protected areas (三江源国家公园管理局).
+"""Leading groups and joint meetings of the centre (中央城乡融合发展领导小组, 国务院某某
+部际联席会议) and the management bodies of protected areas (云雾山国家公园管理局).
 
 >>> PARK_BODY.search("某山风景名胜区管理委员会").group()
 '风景名胜区管理委员会'
@@ -13,7 +13,7 @@ from kg.model import Mention
 from kg.nlp.organs.shapes import CJK, NAME_INTERNAL, ORDINAL, PLACE_STOP_CHARS, STOP_CHARS
 
 # a leading group or joint meeting of the centre, named from its opener to its head
-# (中央区域协调发展领导小组, 全国双拥工作领导小组, 国务院某某部际联席会议)
+# (中央城乡融合发展领导小组, 全国爱鸟护鸟工作领导小组, 国务院某某部际联席会议)
 GROUP_HEADS = ("领导小组", "部际联席会议")
 GROUP_OPENERS = ("中央", "国务院", "国家", "全国")
 GROUP_REACH = 16
@@ -31,7 +31,7 @@ class GroupsMixin:
         """The management body of a protected area: a place name (a gazetteer place or a
         place word of jieba's dictionary) opening the area's name, then the area's kind and
         a management head, with no function or boundary word between
-        (海南热带雨林国家公园管理局, 普陀山风景名胜区管理委员会)."""
+        (江西某某山国家公园管理局, 云雾山风景名胜区管理委员会)."""
         norm = st.norm
         starts = {c.start for c in places.values()}
         for m in PARK_BODY.finditer(norm):
@@ -55,7 +55,7 @@ class GroupsMixin:
     def _groups(self, found: dict, st, head: str) -> None:
         """A leading group or an inter-ministerial joint meeting named from an opener of
         the centre (中央, 国务院, 国家, 全国) at a word start to its head, with no function
-        or boundary word between (党的 is a name's own: 中央党的建设工作领导小组)."""
+        or boundary word between (党的 is a name's own: 中央党的某某工作领导小组)."""
         norm = st.norm
         e = norm.find(head)
         while e != -1:
@@ -82,14 +82,14 @@ class GroupsMixin:
                 and i in st.tok_starts
                 and not norm.startswith(GROUP_OPENERS, i)
             ):
-                # 建立|全民健身工作部际联席会议: "部际" makes it the State Council's however
+                # 建立|全民阅读工作部际联席会议: "部际" makes it the State Council's however
                 # it opens, after a boundary word or punctuation
                 if (i, end) not in found and not any(a <= i and end <= b for a, b in found):
                     found[(i, end)] = self._mention(st.text, i, end, norm[i:end])
                 continue
             for s in range(i, end - len(head) - 2):
                 if s in st.tok_starts and norm.startswith(GROUP_OPENERS, s):
-                    if s >= 3 and norm[s - 1] in "次届":  # 第五次全国经济普查领导小组
+                    if s >= 3 and norm[s - 1] in "次届":  # 第七次全国经济普查领导小组
                         m = ORDINAL.search(norm, max(0, s - 5), s - 1)
                         if m and m.end() == s - 1:
                             s = m.start()

@@ -1,6 +1,6 @@
 """Short forms local bureaus share (药监局, 林业局) as the central body they abbreviate,
-where a list joins them to a State Council body (海关总署、药监局, 财政部会同林业局) or
-a line of posts names them (某部副部长、宗教局局长).
+where a list joins them to a State Council body (商务部、药监局, 水利部会同文物局) or
+a line of posts names them (某部副部长、文物局局长).
 
 >>> LIST_JOINS[:2]
 ('、', '会同')
@@ -12,7 +12,7 @@ from kg.model import Mention
 from kg.nlp.organs.shapes import CJK
 
 JOIN_ADVERBS = frozenset("已也将并还")  # between a body and 会同
-# what joins the bodies of a list (海关总署、药监局, 财政部会同林业局)
+# what joins the bodies of a list (商务部、药监局, 水利部会同文物局)
 LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 
 
@@ -21,13 +21,13 @@ class ListsMixin:
 
     def _listed(self, found: dict, st, bodies: list[Mention]) -> None:
         """Short forms local bureaus share (药监局, 林业局, 环保总局) as the central body they
-        abbreviate where a list joins them to a State Council body: （药监局、海关总署负责）,
-        财政部会同林业局, 环保总局会同发展改革委; chained along the list."""
+        abbreviate where a list joins them to a State Council body: （档案局、商务部负责）,
+        水利部会同文物局, 粮食局会同农业农村部; chained along the list."""
         norm, n = st.norm, len(st.norm)
         todo = [b for b in bodies if b.type == "Ministry"]
         seen: set[tuple[int, int]] = set()
         # a line of posts: a central body's post, 、, a short form and its own post
-        # (某部副部长、宗教局局长): the short form is the central body too
+        # (某部副部长、文物局局长): the short form is the central body too
         posts = [b for b in bodies if b.key.startswith("gov/") and b.key not in self.province_of]
         while posts:
             b = posts.pop()
@@ -43,7 +43,7 @@ class ListsMixin:
         while todo:
             b = todo.pop()
             for sep in LIST_JOINS:
-                # after the body: 海关总署、药监局
+                # after the body: 商务部、药监局
                 i = b.end + len(sep)
                 if norm.startswith(sep, b.end):
                     for k in self._listed_lengths:
@@ -51,11 +51,11 @@ class ListsMixin:
                         if form in self.listed and (i + k >= n or norm[i + k] != "长"):
                             todo += self._add_listed(found, st, i, i + k, seen)
                             break
-                # before the body: 药监局、海关总署
+                # before the body: 药监局、商务部
                 j = b.start - len(sep)
                 if j > 0 and norm.startswith(sep, j):
                     if sep == "会同" and j > 1 and norm[j - 1] in JOIN_ADVERBS:
-                        j -= 1  # 扶贫办已会同交通部
+                        j -= 1  # 林业局已会同水利部
                     for k in self._listed_lengths:
                         form = norm[max(0, j - k) : j]
                         if len(form) == k and form in self.listed and (

@@ -1,6 +1,6 @@
 """Places before an organ: a gazetteer place, an administrative name (2–6 characters +
 省/市/县…) jieba's view of which is a place, or a district word of the dictionary
-before a court or police organ (嘉定|法院); chained (山西省 + 长子县 + 公安局).
+before a court or police organ (朝阳|法院); chained (湖南省 + 和平县 + 公安局).
 
 >>> "人民法院" in DISTRICT_ORGANS, "全国" in NOT_DISTRICTS
 (True, True)
@@ -13,7 +13,7 @@ from kg.nlp.organs.shapes import ADMIN1, CJK, PLACE_STOP_CHARS
 
 # characters of organ names: a place name holding one is not a place (县委县政府)
 ORGAN_CHARS = frozenset("委府局厅院办所队部署")
-# organs named after a district without its unit (嘉定法院, 海淀看守所), and place words
+# organs named after a district without its unit (朝阳法院, 宜昌看守所), and place words
 # of jieba's dictionary that name no district
 DISTRICT_ORGANS = frozenset(
     {"人民法院", "人民检察院", "公安局", "公安分局", "派出所", "看守所", "交警支队"}
@@ -92,7 +92,7 @@ class PlacesMixin:
 
     def _district_word(self, norm: str, s: int, st) -> tuple[int, str] | None:
         """A place word of jieba's dictionary (tag ns) right before a court, procuratorate,
-        police or government word, without its unit (嘉定|法院, 海淀|看守所, 黄冈|检察院)."""
+        police or government word, without its unit (朝阳|法院, 宜昌|看守所, 黄石|检察院)."""
         if s not in st.tok_starts:
             return None
         i = s - 1
@@ -110,9 +110,9 @@ class PlacesMixin:
 
     def _looks_like_place(self, norm: str, s: int, end: int, st) -> bool:
         """jieba's view of ``norm[s:end]`` (a name + its unit character): one word with the
-        unit (海淀区, 崇礼县, even 海淀区政府), or a name word that is a place in the
-        dictionary (合阳|县), no word of it at all (益庆|乡: a proper name it does not know)
-        or follows a known place (山西省|长子|县公安局) — not a common word (印发|市,
+        unit (朝阳区, 乐业县, even 延庆县政府), or a name word that is a place in the
+        dictionary (宜昌|县), no word of it at all (岚溪|乡: a proper name it does not know)
+        or follows a known place (湖南省|和平|县公安局) — not a common word (印发|市,
         会同|市, 报经|市)."""
         j = s + 1
         while j < len(norm) and j not in st.tok_ends:

@@ -1,9 +1,9 @@
 """Sub-units of a known or found body, chained: the body + 1–10 characters + a unit
-head (住房和城乡建设部住房保障司, 福建省公安厅经侦总队), and a commission's or a
+head (自然资源部国土测绘司, 江西省公安厅治安总队), and a commission's or a
 group's 办公室/秘书处 as a body of its own.
 
->>> SUB.match("住房保障司").group(1), bool(SUB_BAD_START.match("副部长"))
-('住房保障', True)
+>>> SUB.match("国土测绘司").group(1), bool(SUB_BAD_START.match("副部长"))
+('国土测绘', True)
 """
 
 from __future__ import annotations
@@ -60,9 +60,9 @@ class SubUnitsMixin:
                 continue
             i = bisect.bisect_left(others, b.end)
             if i < len(others) and others[i] < m.end():
-                continue  # runs into another name (财政部证监会…)
+                continue  # runs into another name (商务部发展改革委…)
             if m.end() - m.end(1) == 1 and not self._head_is_word_end(m.end() - 1, st):
-                continue  # 新闻出版总署查处: 处 ends the verb 查处, not a unit name
+                continue  # 税务总局查处: 处 ends the verb 查处, not a unit name
             name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + text[b.end : m.end()]
             sub = self._mention(text, b.start, m.end(), name)
             found[(sub.start, sub.end)] = sub

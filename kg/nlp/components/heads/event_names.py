@@ -1,13 +1,13 @@
 """Signs that a meeting's name is one event, for ``kg_patterns``: anniversary gatherings
-(庆祝某某成立100周年大会), leaders' meetings of a pair of countries (中欧领导人会晤), an
-edition that opens a name (第十四届|全国冬季运动会), and the words that may follow an
+(庆祝某某成立100周年大会), leaders' meetings of a pair of countries (中冰领导人会晤), an
+edition that opens a name (第二十届|全国冬季运动会), and the words that may follow an
 event's name (…大会|精神, …会议|期间, …大会|12月21日|开幕).
 
 >>> anniversary_start("在庆祝某某协会成立60周年大会上", 13)
 1
->>> leaders_pair("中欧领导人会晤", 0, 5), leaders_pair("两国领导人会晤", 0, 5)
+>>> leaders_pair("中冰领导人会晤", 0, 5), leaders_pair("两国领导人会晤", 0, 5)
 (True, False)
->>> designated_period("全国节水宣传月"), designated_period("十年"), designated_period("护苗行动")
+>>> designated_period("全国护河宣传月"), designated_period("十年"), designated_period("护苗行动")
 (True, False, False)
 """
 
@@ -40,7 +40,7 @@ DATE_AFTER = re.compile(
     r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}(?:日|号)"
 )
 # an edition or a year that opens a name (第十四届|…, 2025年|…), or a body's term of ten or
-# more written without 第 (十四届|全国人大常委会第十次会议; not a count: 连续三届)
+# more written without 第 (十七届|某某委员会第十二次会议; not a count: 连续三届)
 EDITION_OPENS = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?届(?=[\u4e00-\u9fff])"
@@ -75,10 +75,10 @@ def leaders_pair(norm: str, start: int, hs: int) -> bool:
 _PERIOD_NAME = re.compile(r"[\u4e00-\u9fff]+[^\d一二三四五六七八九十百千两几多个][月周节年]")
 
 
-# a plenary session names its term (某党十九届|四中全会): 三中全会 alone is a short
+# a plenary session names its term (某党二十三届|四中全会): 三中全会 alone is a short
 # reference, 这是|六中全会 no name
 PLENUM = re.compile(r"(?:中国共产党|中共)?[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会\Z")
-# the term and the session of a plenum (二十届|三中全会)
+# the term and the session of a plenum (二十二届|三中全会)
 PLENUM_TERM = re.compile(r"[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会\Z")
 # what may stand before a plenum's term in its name: the party (the CPC, the eight others)
 PLENUM_OWNER = frozenset(
@@ -93,10 +93,10 @@ def designated_period(inner: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-# a year and an edition at a name's start (2024年第33届|…)
+# a year and an edition at a name's start (2040年第37届|…)
 _LEAD = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?")
 _GAMES_SCOPE = ("全国", "世界", "亚洲")
-# what may follow the place in a longer name of games (杭州|第19届亚运会, 成都|世界大运会)
+# what may follow the place in a longer name of games (某市|第25届亚运会, 某市|世界大运会)
 _GAMES_TAIL = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
     r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
@@ -116,8 +116,8 @@ def games_host(
     starts, searched from ``start``: at a known place (``named``: the sorted starts of known
     names, ``named_end`` their ends) or a proper name no ``dictionary`` word (the last
     token, from ``token_starts``), with an optional year or edition before it and only a
-    year, an edition or a qualifier (夏季, 世界…) after it (2022年杭州亚运会, 某市第19届亚运会,
-    上届|东京奥运会), or at a year, an edition or a scope (2024年第33届夏季奥运会, 全国特奥会);
+    year, an edition or a qualifier (夏季, 世界…) after it (2042年某市亚运会, 某市第25届亚运会,
+    上届|某市奥运会), or at a year, an edition or a scope (2040年第37届夏季奥运会, 全国特奥会);
     None for a phrase (连续三届|残奥会, 祝贺|…).
 
     >>> games_host("2031年第40届夏季奥运会", 0, 11, b"\\x01" * 16, [], {}, set())
@@ -128,14 +128,14 @@ def games_host(
     if (lead > start or norm.startswith(_GAMES_SCOPE, start)) and _GAMES_TAIL.fullmatch(
         norm, lead, hs
     ):
-        return start  # 2024年第33届夏季奥运会, 全国特奥会: a year or the scope
+        return start  # 2040年第37届夏季奥运会, 全国特奥会: a year or the scope
     lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
     hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
     b = token_starts.rfind(1, start, hs)  # the last token before the head
     if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
         if norm[b:hs] not in dictionary:
-            hosts.append(b)  # 索契|冬奥会: a proper name jieba's HMM cut
+            hosts.append(b)  # 某地|冬奥会: a proper name jieba's HMM cut
     if not hosts:
         return None
     p = min(hosts)
-    return start if lead == p else p  # 2022年|杭州亚运会: the year is in the name
+    return start if lead == p else p  # 2042年|某市亚运会: the year is in the name
