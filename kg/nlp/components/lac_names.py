@@ -164,6 +164,13 @@ def _foreign_names() -> dict[int, Any]:
     return {k: packed[k] for k in (2, 3)}
 
 
+def _sentence(st, i: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``i`` (the whole text when none does): LAC's
+    windows stop there."""
+    s0, e0 = st.sent_of(i)
+    return (s0, e0) if e0 > s0 else (0, len(st.norm))
+
+
 class LacNames:
     """Uncertain person candidates and LAC's verdict on them."""
 
@@ -334,9 +341,7 @@ class LacNames:
                 continue  # LAC read the word in a window before, in context: no name
             if not _alone_a_person(w):
                 continue  # LAC reads the word alone as no person (remembered)
-            s0, e0 = st.sent_of(i)
-            if e0 <= s0:
-                s0, e0 = 0, len(norm)
+            s0, e0 = _sentence(st, i)
             a, b = max(s0, i - WINDOW), min(e0, j + WINDOW)
             # what LAC reads with context on both sides (a sentence's edge is context)
             ra, rb = a if a == s0 else a + CONTEXT, b if b == e0 else b - CONTEXT
@@ -391,9 +396,7 @@ class LacNames:
         norm = st.norm
         out = []
         for ps, ns in starts:
-            s0, e0 = st.sent_of(ns)
-            if e0 <= s0:
-                s0, e0 = 0, len(norm)
+            s0, e0 = _sentence(st, ns)
             a, b = max(s0, ps), min(e0, ns + WINDOW)
             k = a
             for word, tag in _read(norm[a:b]):
@@ -437,9 +440,7 @@ class LacNames:
         norm = st.norm
         out = []
         for e in ends:
-            s0, e0 = st.sent_of(e - 1)
-            if e0 <= s0:
-                s0, e0 = 0, len(norm)
+            s0, e0 = _sentence(st, e - 1)
             a, b = max(s0, e - WINDOW), min(e0, e + 2)
             k = a
             per = -1  # where a run of PER words started (LAC cuts some foreign names)
