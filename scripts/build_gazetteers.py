@@ -449,7 +449,7 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
 
 def world_territories(path: Path, country_iso: dict[str, str], labels: dict[str, dict],
                       out: list[dict]) -> dict[str, str]:
-    """The states of JioNLP's world list that no country entry names: a spelling of a
+    r"""The states of JioNLP's world list that no country entry names: a spelling of a
     country's name (one character other, or a country's name begins with it) lends its
     cities that country's code; any other is a territory, a Location (category 地区)
     whose cities are its own. Returns ``{listed state: code for its cities' ids}``.
@@ -474,7 +474,8 @@ def world_territories(path: Path, country_iso: dict[str, str], labels: dict[str,
         spelling = next(
             (iso for name, iso in country_iso.items()
              if name.startswith(state)
-             or (len(name) == len(state) and sum(a != b for a, b in zip(name, state)) == 1)),
+             or (len(name) == len(state)
+                 and sum(a != b for a, b in zip(name, state, strict=True)) == 1)),
             None,
         )
         if spelling is not None:

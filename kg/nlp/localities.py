@@ -47,7 +47,7 @@ _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # jieba tags of names: places, persons, other proper names
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 # a dictionary word tagged as a name but more frequent than this is a common word too
-_RARE = 300
+RARE = 300
 # jieba tags of one-character words that may stand right before a name: function words,
 # localizers, numbers (在|X村, 从|X镇)
 _BEFORE_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q")
@@ -61,7 +61,7 @@ _GAMES = ("运", "奥")
 def _is_name(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
     """No dictionary word, or a rare one tagged as a name."""
     f = freq.get(word)
-    return not f or (tags.get(word) in _NAME_TAGS and f <= _RARE)
+    return not f or (tags.get(word) in _NAME_TAGS and f <= RARE)
 
 
 def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
@@ -287,3 +287,42 @@ class ForeignDivisions:
                         out.append(place_mention(text, norm, s, e))
                 i = norm.find(unit, e)
         return out
+
+
+# the words that join the items of a list of places (闻某、绛某, 甲县和乙县)
+_LIST_JOIN = frozenset("、和与及")
+
+
+def sibling_in_list(st, county: Mention, entries: dict) -> bool:
+    """A county's short form listed next to a county of the same prefecture or to one of
+    its parents (某甲、乙县等县, 某省和某甲): the list names that county.
+
+    ``st`` is the document's state (``norm`` and the gazetteer's ``candidates`` so far),
+    ``entries`` the gazetteer's entries by id.
+
+    >>> from types import SimpleNamespace as NS
+    >>> ents = {k: NS(part_of=v) for k, v in (("a", "p"), ("b", "p"), ("c", "q"), ("p", None))}
+    >>> def m(s, e, k): return Mention(s, e, "", "Location", k, "", "gazetteer")
+    >>> st = NS(norm="甲乙、丙县", candidates=[m(3, 5, "b")])
+    >>> sibling_in_list(st, m(0, 2, "a"), ents), sibling_in_list(st, m(0, 2, "c"), ents)
+    (True, False)
+    """
+    norm, s, e = st.norm, county.start, county.end
+    own = entries[county.key].part_of
+    parents = set()
+    p = own
+    while p is not None and p not in parents:
+        parents.add(p)
+        p = getattr(entries.get(p), "part_of", None)
+    for c in st.candidates:
+        if c.type != "Location" or c.key == county.key:
+            continue
+        if not (
+            (c.end == s - 1 and norm[s - 1] in _LIST_JOIN)
+            or (c.start == e + 1 and norm[e] in _LIST_JOIN)
+        ):
+            continue
+        other = entries.get(c.key)
+        if c.key in parents or (other is not None and other.part_of == own):
+            return True
+    return False

@@ -1,0 +1,52 @@
+"""People's Daily sixth round, places: territories of JioNLP's world list, county short forms
+placed by a list or by the document (invented sentences)."""
+
+from __future__ import annotations
+
+from kg.nlp.gazetteer import load_gazetteer
+from kg.spans import entity_spans
+
+
+def places(text: str) -> list[str]:
+    return [
+        s["text"]
+        for s in next(entity_spans([text], nominal=False))
+        if s["type"] in ("Country", "Location")
+    ]
+
+
+def test_a_territory_of_the_world_list_is_a_location():
+    assert places("科索沃局势再度紧张。") == ["科索沃"]
+    gaz = load_gazetteer()
+    kinds = {e.type for e in gaz.entries.values() if e.name == "科索沃"}
+    assert kinds == {"Location"}
+
+
+def test_a_spelling_of_a_country_lends_its_capital_the_country_code():
+    gaz = load_gazetteer()
+    ids = {e.id for e in gaz.entries.values() if e.name in ("弗里敦", "班吉")}
+    assert ids and all(i.startswith(("place/sle-", "place/caf-")) for i in ids)
+    assert not any(e.name in ("中非", "塞拉里昂") for e in gaz.entries.values())
+
+
+def test_a_county_listed_beside_a_sibling_county():
+    # 闻喜 and 绛县 are counties of one prefecture (运城)
+    assert places("会议由闻喜、绛县两县的干部参加。") == ["闻喜", "绛县"]
+
+
+def test_a_county_alone_stays_unplaced():
+    assert places("闻喜的干部参加了会议。") == []
+
+
+def test_a_county_named_in_full_is_the_county_in_its_short_form_too():
+    # 寿光市 named: 寿光 alone is that county
+    assert places("寿光人说，寿光市的大棚蔬菜远近闻名。") == ["寿光", "寿光市"]
+
+
+def test_a_county_placed_once_is_placed_elsewhere_in_the_document():
+    assert places("寿光的蔬菜多。山东潍坊寿光的大棚也多。") == ["寿光", "山东", "潍坊", "寿光"]
+
+
+def test_a_county_listed_beside_a_county_of_another_prefecture_stays_unplaced():
+    # 沛县 is a county of 徐州, 闻喜 one of 运城: the list places neither short form
+    assert places("会议由闻喜、沛县两地的干部参加。") == ["沛县"]
