@@ -50,3 +50,16 @@ def test_a_county_placed_once_is_placed_elsewhere_in_the_document():
 def test_a_county_listed_beside_a_county_of_another_prefecture_stays_unplaced():
     # 沛县 is a county of 徐州, 闻喜 one of 运城: the list places neither short form
     assert places("会议由闻喜、沛县两地的干部参加。") == ["沛县"]
+
+
+def test_a_team_is_no_mention_of_its_place():
+    # a team's place goes even where the document names the place nowhere else
+    assert places("决赛中，某某省队以3比1战胜四川队和巴西女队。") == []
+
+
+def test_a_team_of_another_place_keeps_the_place_before_it():
+    assert places("小组赛里他们遇上了亚洲劲旅日本队。") == ["亚洲"]
+
+
+def test_a_group_of_people_is_no_team():
+    assert places("恢复内地居民赴香港、澳门团队旅游业务。") == ["香港", "澳门"]
