@@ -115,7 +115,7 @@ def drop_places_in_organisations(st) -> None:
         return
     # the organisations by start, with the furthest end so far: whether one contains a
     # place is a bisection, not a pass over them per place
-    inside = _Reach((c.start, c.end) for c in cands if c.type in _ORGS)
+    inside = _Reach((c.start, c.end) for c in cands if c.type in _ORGS or c.rule == "facility")
     # a place that opens a state organ's name keeps it (the resolver's rule: 某市某某委员会)
     organs = {c.start for c in cands if c.type in _ORGANS}
     norm = st.norm

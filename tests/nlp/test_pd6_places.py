@@ -63,3 +63,22 @@ def test_a_team_of_another_place_keeps_the_place_before_it():
 
 def test_a_group_of_people_is_no_team():
     assert places("恢复内地居民赴香港、澳门团队旅游业务。") == ["香港", "澳门"]
+
+
+def test_a_world_city_and_a_province_unit_is_the_province():
+    assert places("大水淹没了布宜诺斯艾利斯省的部分地区。") == ["布宜诺斯艾利斯省"]
+
+
+def test_a_world_city_at_the_end_of_a_longer_name_makes_no_province():
+    assert "罗马州" not in places("部队打击了科斯特罗马州一处仓库。")
+
+
+def test_a_facility_named_after_a_city():
+    # the city is a mention too where the document names it nowhere else
+    assert places("代表团抵达成都天府国际机场。") == ["成都", "成都天府国际机场"]
+    text = "代表团抵达成都机场，参观了杭州植物园。成都和杭州都很美。"
+    assert places(text) == ["成都机场", "杭州植物园", "成都", "杭州"]
+
+
+def test_no_facility_from_a_description():
+    assert places("巴黎主要机场关闭，某市最大车站停运。") == ["巴黎"]

@@ -28,6 +28,7 @@ from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_
 from kg.nlp.localities import (
     RARE,
     ForeignDivisions,
+    find_facilities,
     find_localities,
     find_old_divisions,
     sibling_in_list,
@@ -331,6 +332,7 @@ class GazetteerMatcher:
         if self.bare_regions:
             self._regions(st)
         st.candidates.extend(find_localities(st, tags, freq))
+        st.candidates.extend(find_facilities(st, tags, freq))
         st.candidates.extend(find_old_divisions(st, tags, freq, self.foreign_divisions.abbr.keys()))
         st.candidates.extend(self.foreign_divisions.find(st, tags, freq))
         # names inside a known title (国务院某某委员会 in 国务院某某委员会关于…通知): the
