@@ -82,3 +82,7 @@ def test_a_facility_named_after_a_city():
 
 def test_no_facility_from_a_description():
     assert places("巴黎主要机场关闭，某市最大车站停运。") == ["巴黎"]
+
+
+def test_a_nationality_as_one_word_mentions_the_country():
+    assert places("德国人做事认真，瑞典人也一样。") == ["德国", "瑞典"]

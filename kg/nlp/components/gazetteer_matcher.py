@@ -75,6 +75,11 @@ def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _nationality(st, start: int, end: int) -> bool:
+    """A country's name and 人 as one word (某国人): the people of that country name it."""
+    return start in st.tok_starts and end + 1 in st.tok_ends and st.norm[end : end + 1] == "人"
+
+
 def _names_of(e) -> set[str]:
     """An entry's names, normalised."""
     from kg.nlp.text import norm_name
@@ -289,7 +294,7 @@ class GazetteerMatcher:
                         e.type in _COMPOUND_OPENERS
                         and e.category != COUNTY  # 黄浦|江畔: a county's name opens other names
                         and self._opens_compound(st, start, end)
-                    ):
+                    ) and not (e.type == "Country" and _nationality(st, start, end)):
                         resume = end_idx + 2 - len(name)
                         break
                 e = entries[key]
