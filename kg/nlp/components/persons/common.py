@@ -3,6 +3,11 @@
 A name is a known surname plus one or two characters, whole words of jieba's cut (or the
 name then a speech verb jieba glued to it: 周奕说), not a word the dictionary gives
 another class (北斗, 智慧, 文明, 中方 are no persons).
+
+>>> from types import SimpleNamespace
+>>> st = SimpleNamespace(norm="周奕说，", tok_ends={3, 4})  # jieba: 周奕说|，
+>>> ends_name(st, 2), ends_name(st, 1)  # 周奕 + the 说 jieba glued to it; 周|奕说
+(True, False)
 """
 
 from __future__ import annotations
