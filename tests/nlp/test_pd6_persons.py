@@ -1,0 +1,36 @@
+"""People's Daily sixth round, persons: transliterated names jieba cut before their last
+pieces (kg.nlp.components.persons.extents). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.components.persons.extents import nrt_ends
+from kg.spans import entity_spans
+
+
+def persons(text: str) -> list[str]:
+    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # jieba: 桑德雷|斯|和
+        ("依靠桑德雷斯和门将的发挥打平。", ["桑德雷斯"]),
+        # jieba: 桑德雷|斯|与
+        ("前锋桑德雷斯与队友一起庆祝。", ["桑德雷斯"]),
+    ],
+)
+def test_a_cut_transliteration_is_read_whole(text, names):
+    assert persons(text) == names
+
+
+def test_a_verb_after_a_name_is_no_piece_of_it():
+    # 遭, 请, 却 are likelier in transliterations than in Chinese names, but end none
+    assert not {"遭", "请", "却"} & nrt_ends()
+    assert all(not p.endswith(("遭", "请")) for p in persons("总统特朗普遭遇质询，普京请他转达。"))
+
+
+def test_a_chinese_two_character_name_is_not_extended():
+    assert persons("局长王强斯文地说。") in ([], ["王强"])
