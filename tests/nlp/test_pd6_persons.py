@@ -34,3 +34,12 @@ def test_a_verb_after_a_name_is_no_piece_of_it():
 
 def test_a_chinese_two_character_name_is_not_extended():
     assert persons("局长王强斯文地说。") in ([], ["王强"])
+
+
+def test_names_listed_beside_a_person():
+    # 孙政, 周武 score below the name model's threshold alone; joined to 吴勤 they count
+    assert persons("会议由钱学明主持，孙政、周武和吴勤参加。") == ["钱学明", "孙政", "周武", "吴勤"]
+
+
+def test_a_list_of_places_is_no_list_of_persons():
+    assert persons("大水淹没了钱家、孙集、赵庄等地的农田。") == []

@@ -120,6 +120,7 @@ class Persons:
         if untitled:
             lac.uncued_before_titles(res, st, names, untitled)
         finish_cut_names(res, st, names)
+        lists.coordinated_names(res, st, names)
         _later_mentions(st, names)
         return doc
 
