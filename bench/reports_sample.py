@@ -127,10 +127,11 @@ def predict(recs: list[dict]):
                                  if s <= m.start < e and m.type in TYPES)  # fmt: skip
             ents[i] = [(res.entities[k].type, frozenset(names[k]), res.entities[k].label)
                        for k in keys if k in res.entities]  # fmt: skip
+            inside = [r for r in res.relations if r.pred in PREDICATES and s <= r.sent_start < e]
             rels[i] = list(dict.fromkeys(
                 (frozenset(names[r.subj]) or frozenset({r.subj}), r.pred,
                  frozenset(names[r.obj]) or frozenset({r.obj}), r.rule)
-                for r in res.relations if r.pred in PREDICATES and s <= r.sent_start < e))  # fmt: skip
+                for r in inside))  # fmt: skip
     return ents, rels
 
 
@@ -160,8 +161,8 @@ def score(which: str | None, verbose: bool) -> None:
                 continue  # a second kg entity for one label: eval counts duplicates per doc
             c[t][1] += 1
             lines.append(f"  fp   {t:<12} {label}  | {tag}")
-        gold = [(frozenset(norm(x) for x in g["s"].split("|")), g["p"],
-                 frozenset(norm(x) for x in g["o"].split("|")), g) for g in r["relations"]]  # fmt: skip
+        gold = [(frozenset(map(norm, g["s"].split("|"))), g["p"],
+                 frozenset(map(norm, g["o"].split("|"))), g) for g in r["relations"]]  # fmt: skip
         preds = list(dict.fromkeys((p[0], p[1], p[2]) for p in rels[i]))
         for ps, pp, po in preds:
             if not any(gp == pp and gs & ps and go & po for gs, gp, go, _ in gold):
