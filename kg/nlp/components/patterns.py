@@ -42,7 +42,11 @@ from kg.nlp.components.heads.event_names import (
     anniversary_start,
     leaders_pair,
 )
-from kg.nlp.components.heads.implemented_names import conjunct_of_rescued, governed_object
+from kg.nlp.components.heads.implemented_names import (
+    PROSE_RESCUED,
+    conjunct_of_rescued,
+    governed_object,
+)
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
@@ -57,6 +61,7 @@ from kg.nlp.components.heads.words import (
     verb_openers,
 )
 from kg.nlp.components.heads.zones import Zones, load_whole_heads, zone_start
+from kg.nlp.components.lac_names import is_statute
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import word_alternation
@@ -189,6 +194,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
                 place_ends[c.end] = c.start
         rescued_ends: set[int] = set()  # ends of names an implementing verb governs
+        statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
         for hs, he in self.head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -337,6 +343,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             rescued = head in self.verb_rescued and (
                 cut in IMPLEMENT_VERBS or conjunct_of_rescued(norm, start, rescued_ends)
             )
+            if rescued and head in PROSE_RESCUED:
+                statute = is_statute(norm) if statute is None else statute
+                rescued = not statute
             if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (

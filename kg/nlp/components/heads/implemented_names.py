@@ -17,6 +17,11 @@ from __future__ import annotations
 # conjunctions that join two objects of one verb
 _JOINERS = "和与及、"
 
+#: heads that an implementing verb makes a name of in prose only: a statute's provisions
+#: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
+#: where a report or a notice names the one it carries out (实施科技强军战略)
+PROSE_RESCUED = frozenset({"战略"})
+
 
 def governed_object(cut: str | None, verbs: frozenset[str]) -> bool:
     """Whether the word ``cut`` right before a name is an implementing verb (``verbs``),

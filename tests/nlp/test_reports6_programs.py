@@ -1,0 +1,42 @@
+"""Programmes of work reports the rules had not seen (issues #14, #15), and the reporting
+government that implements them: a strategy named as the object of an implementing verb
+(实施|科技强军战略), in prose only (a statute's 实施…战略 imposes one in general terms).
+Sentences of the national work reports (public domain) and invented ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+OPENING = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+def _run(text: str):
+    res = extract(Document("t", text))
+    names = {k: e.label for k, e in res.entities.items()}
+    progs = {e.label for e in res.entities.values() if e.type == "Program"}
+    rels = {(names.get(r.subj, r.subj), r.pred, names.get(r.obj, r.obj)) for r in res.relations}
+    return progs, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("实施科技强军战略，重点加强高新技术武器装备研制。", "科技强军战略"),
+        ("我们坚持实施城镇化战略，积极稳妥地发展小城镇。", "城镇化战略"),
+        ("制定和实施海洋发展战略，促进海洋经济发展。", "海洋发展战略"),
+    ],
+)  # fmt: skip
+def test_strategy_after_an_implementing_verb(text: str, name: str) -> None:
+    progs, rels = _run(OPENING + text)
+    assert name in progs
+    assert ("国务院", "implements", name) in rels
+
+
+def test_no_strategy_by_verb_in_a_statute() -> None:
+    law = ("某市促进条例\n第一条 为了促进发展，制定本条例。\n第二条 本市实施生态保护战略。\n"
+           "第三条 鼓励企业实施技术标准战略。\n")  # fmt: skip
+    progs, _ = _run(law)
+    assert not {p for p in progs if p.endswith("战略")}
