@@ -40,3 +40,27 @@ def test_no_strategy_by_verb_in_a_statute() -> None:
            "第三条 鼓励企业实施技术标准战略。\n")  # fmt: skip
     progs, _ = _run(law)
     assert not {p for p in progs if p.endswith("战略")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the verb with its adverb is one word of jieba's (继续实施, 大力推进)
+        ("继续实施文化惠民工程。", "文化惠民工程"),
+        ("大力推进保障性安居工程建设。", "保障性安居工程"),
+        # the aspect particle after the verb
+        ("在重点林区开展了天然林保护工程。", "天然林保护工程"),
+        # a one-character adverb inside the name (再|就业, 退牧|还|草)
+        ("大力实施再就业工程，确保下岗职工基本生活费按时足额发放。", "再就业工程"),
+        ("实施天然草原退牧还草工程，加强相关法制建设。", "天然草原退牧还草工程"),
+    ],
+)  # fmt: skip
+def test_name_governed_by_an_implementing_verb(text: str, name: str) -> None:
+    progs, rels = _run(OPENING + text)
+    assert name in progs
+    assert ("国务院", "implements", name) in rels
+
+
+def test_keep_to_a_strategy_is_to_implement_it() -> None:
+    _, rels = _run(OPENING + "今年就业压力加大，要坚持就业优先战略，实施更加积极的就业政策。")
+    assert ("国务院", "implements", "就业优先战略") in rels

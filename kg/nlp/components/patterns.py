@@ -46,6 +46,8 @@ from kg.nlp.components.heads.implemented_names import (
     PROSE_RESCUED,
     conjunct_of_rescued,
     governed_object,
+    governs,
+    inner_adverb,
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
@@ -236,6 +238,11 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 start, cut = r  # 开展|党的…教育实践活动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
+            if head in self.verb_rescued and inner_adverb(norm, start, starts):
+                s2, c2 = self.left_edge(norm, start - 1, st, view, org)
+                if governs(norm, s2, c2, IMPLEMENT_VERBS):
+                    start, cut = s2, c2  # 实施|再就业工程, 实施|…退牧还草工程
+            governed = governs(norm, start, cut, IMPLEMENT_VERBS)
             if (
                 cut == "#"
                 and self.head_type[head] == "Program"
@@ -341,7 +348,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 )
                 continue
             rescued = head in self.verb_rescued and (
-                cut in IMPLEMENT_VERBS or conjunct_of_rescued(norm, start, rescued_ends)
+                governed or conjunct_of_rescued(norm, start, rescued_ends)
             )
             if rescued and head in PROSE_RESCUED:
                 statute = is_statute(norm) if statute is None else statute

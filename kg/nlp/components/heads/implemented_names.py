@@ -35,6 +35,40 @@ def governed_object(cut: str | None, verbs: frozenset[str]) -> bool:
     return cut is not None and cut in verbs
 
 
+def governs(norm: str, start: int, cut: str | None, verbs: frozenset[str]) -> bool:
+    """Whether an implementing verb (``verbs``) governs the name that starts at ``start``
+    after the cut word ``cut``: the cut is one, ends in one after its adverb (继续实施|,
+    大力推进|: jieba's words), or is the aspect particle after one (开展了|).
+
+    >>> v = frozenset({"实施", "开展"})
+    >>> [governs("继续实施甲乙工程", 4, "继续实施", v), governs("开展了甲乙工程", 3, "了", v)]
+    [True, True]
+    >>> [governs("完成了甲乙工程", 3, "了", v), governs("保证甲乙工程", 2, "保证", v)]
+    [False, False]
+    """
+    if cut is None:
+        return False
+    if cut == "了":
+        return any(norm.endswith(w, 0, start - 1) for w in verbs)
+    return cut in verbs or any(cut.endswith(w) for w in verbs if len(cut) > len(w))
+
+
+#: one-character adverbs that stand inside programmes' names as words of their own
+#: (再|就业, 退牧|还|草): after an implementing verb they do not end the name's context
+INNER_ADVERBS = frozenset("再还")
+
+
+def inner_adverb(norm: str, start: int, starts) -> bool:
+    """Whether the word right before ``start`` is one character of ``INNER_ADVERBS``
+    (``starts``: the token-start marks of the text).
+
+    >>> import numpy as np
+    >>> inner_adverb("实施再就业工程", 3, np.array([1, 0, 1, 1, 0, 1, 0]))
+    True
+    """
+    return start > 0 and norm[start - 1] in INNER_ADVERBS and bool(starts[start - 1])
+
+
 def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:
     """Whether the name at ``start`` follows a joiner right after a name that an
     implementing verb governs (``rescued_ends``: the ends of such names).
