@@ -127,6 +127,8 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     norm = ds.st.norm
     assert ds.ev_pos is not None and ds.events is not None
     j = bisect.bisect_left(ds.ev_pos, pos) - 1
+    if j >= 0 and ds.reporter is not None and ds.events[j][2] == "Organization":
+        j = -1  # a report's 甲大学、乙学院加快筹建。推进X: a result; "we" do the next act
     if j >= 0:
         epos, keys, _ = ds.events[j]
         keys = ds.runs_at.get(epos, keys)
@@ -163,12 +165,21 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     return _reporter(g, ds, pm)
 
 
+#: pronouns that also stand as attributes of a noun (国家创新体系, 国家水网): after a
+#: causative verb (推进, 支持…) they open its object
+_ATTRIBUTIVE = frozenset({"国家"})
+
+
 def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
     """The first pronoun in ``norm[a:b]`` that opens a clause as its subject (a verb,
     adverb or preposition follows): 各地实施… but not 国家某某…中心 (a name no
     recogniser knew, whose first character is a pronoun)."""
     for pm in g.pron_clause.finditer(norm, a, b):
         e = pm.end()
+        if pm.group("w") in _ATTRIBUTIVE and norm[pm.start() : pm.start("w")].endswith(
+            tuple(g.causative_w)
+        ):
+            continue  # 推进|国家创新体系建设: the national system is the object, not 国家
         if g.follow.match(norm, e, b) or g.opens_with_opener(norm, e):
             return pm
     return None

@@ -1,0 +1,33 @@
+"""The reporting government of a work report as the subject of its subject-less clauses
+(issues #14, #15): 国家 after a causative verb opens that verb's object (推进|国家创新体系建设),
+it does not take the paragraph from "we" as a pronoun subject would (各地开展…).
+Invented sentences in the reports' style."""
+
+from __future__ import annotations
+
+from kg.model import Document
+from kg.nlp import extract
+
+OPENING = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    res = extract(Document("t", OPENING + text))
+    names = {k: e.label for k, e in res.entities.items()}
+    return {(names.get(r.subj, r.subj), r.pred, names.get(r.obj, r.obj)) for r in res.relations}
+
+
+def test_national_object_after_a_causative_keeps_the_reporter() -> None:
+    rels = _rels("推进国家创新体系建设，加强科技基础能力建设。实施知识产权战略。")
+    assert any(r[:2] == ("国务院", "implements") and "知识产权战略" in r[2] for r in rels)
+
+
+def test_a_pronoun_subject_still_takes_the_paragraph() -> None:
+    rels = _rels("支持各地开展城乡规划试点。实施知识产权战略。")
+    assert not any(r[:2] == ("国务院", "implements") and "知识产权战略" in r[2] for r in rels)
+
+
+def test_an_organisation_topic_does_not_carry_in_a_report() -> None:
+    rels = _rels("成都理工学院、广安美术学院加快筹建。实施知识产权战略。")
+    assert any(r[:2] == ("国务院", "implements") and "知识产权战略" in r[2] for r in rels)
+    assert not any(r[0].endswith("学院") and r[1] == "implements" for r in rels)
