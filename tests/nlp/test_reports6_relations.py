@@ -31,3 +31,9 @@ def test_an_organisation_topic_does_not_carry_in_a_report() -> None:
     rels = _rels("成都理工学院、广安美术学院加快筹建。实施知识产权战略。")
     assert any(r[:2] == ("国务院", "implements") and "知识产权战略" in r[2] for r in rels)
     assert not any(r[0].endswith("学院") and r[1] == "implements" for r in rels)
+
+
+def test_a_task_list_marker_opens_the_clause() -> None:
+    rels = _rels("三要进一步实施“走出去”战略。四要继续实施知识产权战略。")
+    assert any(r[:2] == ("国务院", "implements") and "走出去" in r[2] for r in rels)
+    assert any(r[:2] == ("国务院", "implements") and "知识产权战略" in r[2] for r in rels)
