@@ -37,3 +37,9 @@ def test_a_task_list_marker_opens_the_clause() -> None:
     rels = _rels("三要进一步实施“走出去”战略。四要继续实施知识产权战略。")
     assert any(r[:2] == ("国务院", "implements") and "走出去" in r[2] for r in rels)
     assert any(r[:2] == ("国务院", "implements") and "知识产权战略" in r[2] for r in rels)
+
+
+def test_the_act_as_the_object_of_ba_or_yi() -> None:
+    rels = _rels("我们始终把实施可持续发展战略放在突出位置。坚持以推进城镇化战略为主线。")
+    assert any(r[:2] == ("国务院", "implements") and "可持续发展" in r[2] for r in rels)
+    assert ("国务院", "implements", "城镇化战略") in rels
