@@ -64,3 +64,23 @@ def test_name_governed_by_an_implementing_verb(text: str, name: str) -> None:
 def test_keep_to_a_strategy_is_to_implement_it() -> None:
     _, rels = _run(OPENING + "今年就业压力加大，要坚持就业优先战略，实施更加积极的就业政策。")
     assert ("国务院", "implements", "就业优先战略") in rels
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb of the programme's field right before its head (改善|行动计划, 赋能|专项行动)
+        ("深入实施空气质量持续改善行动计划，统筹水污染防治。", "空气质量持续改善行动计划"),
+        ("深入开展中小企业数字化赋能专项行动。", "中小企业数字化赋能专项行动"),
+        ("持续实施学生营养改善计划，每年惠及数千万学生。", "学生营养改善计划"),
+    ],
+)  # fmt: skip
+def test_field_verb_before_the_head(text: str, name: str) -> None:
+    progs, rels = _run(OPENING + text)
+    assert name in progs
+    assert ("国务院", "implements", name) in rels
+
+
+def test_no_name_without_an_implementing_verb() -> None:
+    progs, _ = _run(OPENING + "各方要采取行动，共同改善行动计划的执行。")
+    assert not {p for p in progs if p.endswith("行动计划")}

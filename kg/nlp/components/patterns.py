@@ -48,6 +48,7 @@ from kg.nlp.components.heads.implemented_names import (
     governed_object,
     governs,
     inner_adverb,
+    verb_before_head,
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
@@ -238,7 +239,22 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 start, cut = r  # 开展|党的…教育实践活动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
-            if head in self.verb_rescued and inner_adverb(norm, start, starts):
+            if (
+                hs - start < 2
+                and cut is not None
+                and len(cut) >= 2
+                and self.head_type[head] == "Program"
+                and (
+                    c := verb_before_head(
+                        lambda p, o=org: self.left_edge(norm, p, st, view, o),
+                        norm,
+                        start - len(cut),
+                        IMPLEMENT_VERBS,
+                    )
+                )
+            ):
+                start, cut = c  # 深入开展|…数字化赋能专项行动: a verb of the name's field
+            elif head in self.verb_rescued and inner_adverb(norm, start, starts):
                 s2, c2 = self.left_edge(norm, start - 1, st, view, org)
                 if governs(norm, s2, c2, IMPLEMENT_VERBS):
                     start, cut = s2, c2  # 实施|再就业工程, 实施|…退牧还草工程

@@ -14,6 +14,8 @@ Policy text introduces its named projects as the object of an implementing verb
 
 from __future__ import annotations
 
+import re
+
 # conjunctions that join two objects of one verb
 _JOINERS = "和与及、"
 
@@ -67,6 +69,28 @@ def inner_adverb(norm: str, start: int, starts) -> bool:
     True
     """
     return start > 0 and norm[start - 1] in INNER_ADVERBS and bool(starts[start - 1])
+
+
+#: a word that may be a programme's field between its verb and its head (赋能, 持续, 改善)
+_FIELD_WORD = re.compile("[\u4e00-\u9fff]{2,4}")
+
+
+def verb_before_head(
+    left_edge, norm: str, cut_start: int, verbs: frozenset[str]
+) -> tuple[int, str | None] | None:
+    """The start and cut of a name whose head follows a verb of its own field (…持续改善|
+    行动计划, …数字化赋能|专项行动) when an implementing verb (``verbs``) governs the words
+    before that verb (深入实施|空气质量持续改善行动计划); None otherwise. ``left_edge(pos)``
+    gives the start and cut of the words that end at ``pos``, ``cut_start`` is where the
+    field's verb starts."""
+    for _ in range(3):  # 持续|改善|: a word or two of the field may cut in a row
+        s2, c2 = left_edge(cut_start)
+        if governs(norm, s2, c2, verbs):
+            return (s2, c2) if cut_start - s2 >= 2 else None
+        if cut_start - s2 >= 2 or c2 is None or not _FIELD_WORD.fullmatch(c2):
+            return None
+        cut_start = s2 - len(c2)
+    return None
 
 
 def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:
