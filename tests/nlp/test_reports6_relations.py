@@ -43,3 +43,9 @@ def test_the_act_as_the_object_of_ba_or_yi() -> None:
     rels = _rels("我们始终把实施可持续发展战略放在突出位置。坚持以推进城镇化战略为主线。")
     assert any(r[:2] == ("国务院", "implements") and "可持续发展" in r[2] for r in rels)
     assert ("国务院", "implements", "城镇化战略") in rels
+
+
+def test_manner_adverbials_before_the_verb() -> None:
+    rels = _rels("扎扎实实推进西部大开发。集中力量开展食品安全专项整治，严把市场准入关。")
+    assert any(r[:2] == ("国务院", "implements") and "西部大开发" in r[2] for r in rels)
+    assert ("国务院", "implements", "食品安全专项整治") in rels
