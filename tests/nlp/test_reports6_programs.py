@@ -84,3 +84,12 @@ def test_field_verb_before_the_head(text: str, name: str) -> None:
 def test_no_name_without_an_implementing_verb() -> None:
     progs, _ = _run(OPENING + "各方要采取行动，共同改善行动计划的执行。")
     assert not {p for p in progs if p.endswith("行动计划")}
+
+
+def test_a_construction_project_named_after_an_implementing_verb() -> None:
+    progs, rels = _run(OPENING + "深入实施公民道德建设工程，推进社会公德建设。")
+    assert "公民道德建设工程" in progs
+    assert ("国务院", "implements", "公民道德建设工程") in rels
+    law = ("某某条例\n第一条 为了规范管理，制定本条例。\n第二条 建设单位应当对实施监理的建设工程"
+           "进行检查。\n第三条 实施建设工程监理应当遵守本条例。\n")  # fmt: skip
+    assert not {p for p in _run(law)[0] if p.endswith("工程")}

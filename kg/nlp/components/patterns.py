@@ -43,6 +43,7 @@ from kg.nlp.components.heads.event_names import (
     leaders_pair,
 )
 from kg.nlp.components.heads.implemented_names import (
+    GOVERNED_NONE,
     PROSE_RESCUED,
     conjunct_of_rescued,
     governed_object,
@@ -210,6 +211,12 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
                 continue
             if self.head_type[head] == "none":
+                if head in GOVERNED_NONE and VERB_ONLY_HINT.search(
+                    norm, max(0, hs - self.max_len), hs
+                ):
+                    s0, c0 = self.left_edge(norm, hs, st, view)
+                    if hs - s0 >= 2 and governs(norm, s0, c0, IMPLEMENT_VERBS):
+                        self.add(st, s0, he, "Program", "pattern")  # 实施|公民道德建设工程
                 continue  # 系统工程: a common noun
             if head in TOKEN_HEADS and not (starts[hs] and ends[he]):
                 continue  # 网 of 互联网, 电网: not a head

@@ -55,6 +55,11 @@ def governs(norm: str, start: int, cut: str | None, verbs: frozenset[str]) -> bo
     return cut in verbs or any(cut.endswith(w) for w in verbs if len(cut) > len(w))
 
 
+#: heads of common nouns (``open_heads.tsv`` type none) whose own last word is a programme's
+#: head: the object of an implementing verb, such a name is a programme
+#: (实施|公民道德建设工程), elsewhere the common noun (监理的|建设工程)
+GOVERNED_NONE = frozenset({"建设工程"})
+
 #: one-character adverbs that stand inside programmes' names as words of their own
 #: (再|就业, 退牧|还|草): after an implementing verb they do not end the name's context
 INNER_ADVERBS = frozenset("再还")
