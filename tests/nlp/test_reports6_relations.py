@@ -49,3 +49,12 @@ def test_manner_adverbials_before_the_verb() -> None:
     rels = _rels("扎扎实实推进西部大开发。集中力量开展食品安全专项整治，严把市场准入关。")
     assert any(r[:2] == ("国务院", "implements") and "西部大开发" in r[2] for r in rels)
     assert ("国务院", "implements", "食品安全专项整治") in rels
+
+
+def test_a_pronoun_later_in_the_paragraph_governs_its_own_sentence() -> None:
+    rels = _rels("继续提高退休人员基本养老金标准。各地要切实负起责任，确保按时足额发放。"
+                 "开展养老服务业综合改革试点，推进医养结合。")  # fmt: skip
+    assert ("国务院", "implements", "养老服务业综合改革试点") in rels
+    # one that opens the paragraph takes it (各地…。开展X: 各地 does X)
+    rels = _rels("各地要切实负起责任，确保按时足额发放。开展养老服务业综合改革试点。")
+    assert ("国务院", "implements", "养老服务业综合改革试点") not in rels

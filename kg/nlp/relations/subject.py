@@ -159,7 +159,16 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     # subject (我们…) took over the paragraph; in a report delivered by someone (我代表…
     # 向大会报告) the reporting government, or nobody when it is not known
     ps = norm.rfind("\n", 0, pos) + 1
-    pm = _pronoun_subject(g, norm, max(0, ps - 1), pos)  # from its line break: 各地… opens it
+    hi = pos
+    if ds.reporter is not None:
+        # in a report, a pronoun takes the paragraph from "we" only in its first sentence
+        # (各地…。制定X: the report's act); one that opens a later sentence is its own
+        k = bisect.bisect_right(ds.sent_starts, ps)
+        while k < len(ds.sent_starts) and not norm[ps : ds.sent_starts[k]].strip():
+            k += 1  # the paragraph's indent: its first sentence starts after it
+        if k < len(ds.sent_starts) and ds.sent_starts[k] < pos:
+            hi = ds.sent_starts[k]
+    pm = _pronoun_subject(g, norm, max(0, ps - 1), hi)  # from its line break: 各地… opens it
     if ds.doc_subject is not None and pm is None:
         return ds.doc_subject, 0.4, "document"
     return _reporter(g, ds, pm)
