@@ -58,3 +58,10 @@ def test_a_pronoun_later_in_the_paragraph_governs_its_own_sentence() -> None:
     # one that opens the paragraph takes it (各地…。开展X: 各地 does X)
     rels = _rels("各地要切实负起责任，确保按时足额发放。开展养老服务业综合改革试点。")
     assert ("国务院", "implements", "养老服务业综合改革试点") not in rels
+
+
+def test_priority_and_timing_adverbials() -> None:
+    rels = _rels("优先推进西部大开发，全面振兴东北地区等老工业基地。")
+    assert any(r[:2] == ("国务院", "implements") and "西部大开发" in r[2] for r in rels)
+    rels = _rels("四、不失时机地加快实施沿海地区经济发展战略，进一步扩大对外开放。")
+    assert ("国务院", "implements", "沿海地区经济发展战略") in rels
