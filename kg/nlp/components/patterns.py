@@ -90,6 +90,8 @@ EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交�
 SITE_HEADS = frozenset({"基地", "园区"})
 
 VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
+# an implementing verb within a name's reach (a cheap test before a second left edge)
+IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
 YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -211,7 +213,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
                 continue
             if self.head_type[head] == "none":
-                if head in GOVERNED_NONE and VERB_ONLY_HINT.search(
+                if head in GOVERNED_NONE and IMPLEMENT_NEAR.search(
                     norm, max(0, hs - self.max_len), hs
                 ):
                     s0, c0 = self.left_edge(norm, hs, st, view)
@@ -251,6 +253,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 and cut is not None
                 and len(cut) >= 2
                 and self.head_type[head] == "Program"
+                and IMPLEMENT_NEAR.search(norm, max(0, hs - self.max_len), start - len(cut))
                 and (
                     c := verb_before_head(
                         lambda p, o=org: self.left_edge(norm, p, st, view, o),
