@@ -64,6 +64,12 @@ _TIME_NOUN_2ND = "间代期刻效段续来方面台"
 _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")
 
 
+#: what a speaker does at an event besides speaking (在X上宣布…: he took part in X)
+ANNOUNCE = frozenset({"宣布"})
+#: 在X上，A致辞: the speaker after the comma (a cue only right after an event)
+EVENT_COMMA = "上，"
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -172,13 +178,14 @@ class Grammar:
         talk = {
             a + b
             for a in ("上", "期间", "之际", "上的", "上的重要", "上重要", "上的主旨", "上主旨")
-            for b in L.kind("speech")
+            for b in L.kind("speech") | ANNOUNCE
         }
         self.cues = re.compile(
             alt(
                 trig
                 | L.kind("coop")
                 | talk
+                | {EVENT_COMMA}
                 | {"组成", "部分", "隶属", "下属", "直属", "内设", "成员国"}
             )
         )
@@ -267,6 +274,11 @@ class Grammar:
                     return True
                 if w in _SIGN and any(norm[u.start - 1 : u.start] == "、" for u in su):
                     return True  # 甲、乙签署…协议 (coop: co-signers)
+                continue
+            if w == EVENT_COMMA:
+                # 在X上，A致辞: only right after an event's name
+                if any(u.type == "Event" and ts - 12 <= u.end <= ts for u in su):
+                    return True
                 continue
             if len(su) >= 2 or any(u.type == "Event" for u in su):
                 return True
