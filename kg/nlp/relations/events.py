@@ -1,7 +1,8 @@
 """participatesIn from speaking at an event: 在<Event>上表示/致辞/发表讲话 → the speaker
 (the clause's subject, or the agents named after the comma: 在X开幕式上，A发表致辞)
-takes part in the event; so does the speaker of 某某在X上的(重要)讲话, the speech as a
-noun. Verb + object forms (出席X, 主办X) are in ``verbs``.
+takes part in the event, and so does one who announces there (在X上，A宣布…) and the
+speaker of 某某在X上的(重要)讲话, the speech as a noun. Verb + object forms (出席X, 主办X)
+are in ``verbs``.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.grammar import ANNOUNCE, Grammar
 from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import AG, END, MASKED, SEP
 from kg.nlp.relations.sentence import Sentence
@@ -31,10 +32,12 @@ class EventTalk:
             f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?"
             # 在X暨某某典礼上: the second half of a joint event, named or not
             f"(?:暨[^{SEP}{END}]{{1,30}}?)?[^{SEP}{END}{MASKED}]{{0,12}}?"
-            f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?(?:{g.adv_alt})*"
+            f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*)"
+            # 在X上，某某总书记宣布: a post title after the speaker
+            f"(?:{g.post_after.pattern})?)?(?:{g.adv_alt})*"
             # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
             # clause's subject
-            f"|(?P<noun>的?(?:重要|主旨)?))(?:{alt(g.lex.kind('speech'))})"
+            f"|(?P<noun>的?(?:重要|主旨)?))(?:{alt(g.lex.kind('speech') | ANNOUNCE)})"
         )
         # the speaker right before 在 in the noun form, a post title after the name
         # (评价某某主席在X上的讲话): whatever opens the clause
