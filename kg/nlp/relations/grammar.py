@@ -100,6 +100,7 @@ class Grammar:
         post_alt = alt(posts)
         item = f"(?:[\ue010-\ue012]\ue01f*(?={post_alt}))?(?:{post_alt})?({AG})"
         self.partner_item = re.compile(item)
+        partner = item.replace(f"({AG})", AG)  # the same without its group
         # 某部会同乙部印发: the 会同 partners right before the verb share it
         self.partners = re.compile(
             f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
@@ -142,6 +143,8 @@ class Grammar:
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
             f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
+            # 同甲国总理某某共同出席: a partner named with a country and a post
+            f"|(?:与|同|跟)(?:{partner})(?:(?:、|和|及|以及){partner})*(?:一道|一起|共同)"
             # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
             f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
