@@ -124,3 +124,56 @@ def test_announces_or_speaks_at_an_event(text):
 
 def test_meeting_verb_after_a_place_is_no_name():
     assert not _events("特使林建华将与某国高级官员在某国首都安卡拉会晤。")
+
+
+def test_partner_named_with_country_and_post_attends_too():
+    text = "国务院总理林建华同巴基斯坦总理苗立新共同出席第五届世界茶园康养大会开幕式。"
+    _, rels = _run(text)
+    got = {s for s, p, o, _m in rels if p == "participatesIn" and o.endswith("茶园康养大会")}
+    assert {"林建华", "苗立新"} <= got, rels
+
+
+def test_doing_something_together_is_no_cooperation():
+    _, rels = _run("林建华同巴基斯坦总理苗立新一道会见记者。")
+    assert not any(p == "cooperatesWith" for _s, p, _o, _m in rels), rels
+
+
+def test_invited_trip_to_an_event():
+    _, rels = _run("林建华将应邀赴智利出席亚太经合组织第四十次领导人非正式会议。")
+    assert (
+        "林建华",
+        "participatesIn",
+        "亚太经合组织第四十次领导人非正式会议",
+        "planned",
+    ) in rels, rels
+
+
+def test_chair_who_convenes_and_the_attendee_after():
+    _, rels = _run("林建华当天主持召开国务院常务会议，副总理苗立新出席。")
+    assert ("苗立新", "participatesIn", "国务院常务会议", "asserted") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text, name, host",
+    [
+        (
+            "“茶香世界：共同的发展机遇”茶业智库高端论坛昨日在杭州开幕，由农业农村部主办。",
+            "茶香世界：共同的发展机遇茶业智库高端论坛",
+            "农业农村部",
+        ),
+        (
+            "共青团中央主办的“青春的力量 千场宣讲进校园”示范宣讲会昨天在某市举办。",
+            None,
+            "共青团中央",
+        ),
+    ],
+)
+def test_event_named_after_a_quoted_theme(text, name, host):
+    ents, rels = _run(text)
+    ev = {label for label, t in ents if t == "Event"}
+    assert ev and (name is None or name in ev), ents
+    assert any(s == host and p == "hosted" for s, p, _o, _m in rels), rels
+
+
+def test_a_verb_between_a_theme_and_a_head_is_no_name():
+    assert not _events("代表们就“加快推进全域低碳绿色转型”作大会发言。")

@@ -293,7 +293,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 if met_at_place(norm, start, hs, head, named_end, named_type):
                     continue  # 在某地|会晤: the verb after where they meet
             quoted = None
-            q = quoted_before(norm, start)
+            q = quoted_before(norm, start, hs if self.head_type[head] == "Event" else None)
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q

@@ -36,21 +36,26 @@ _HELD_BEFORE = re.compile(
     r"(?:今天|昨天|今日|昨日|当天|当日|日前|近日)?(?:[（(][^（）()]{1,10}[）)])?"
     r"(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}日)?"
     r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:[在于][^，。；：、\s]{1,16}?)?"
-    r"(?:以视频方式)?(?:联合|共同|隆重|正式)?(?:举行|召开|举办)了?"
+    r"(?:以视频方式)?(?:联合|共同|隆重|正式)?(?P<chair>主持)?(?:举行|召开|举办)了?"
 )
 _HOLDERS = frozenset({"GovernmentBody", "Ministry", "Organization"})
 
 
 def _held_by(ds: DocState, k: int, s0: int) -> bool:
     """Whether the event ``ds.units[k]`` is the object of 举行/召开/举办 whose subject is a
-    body right before (places of the 在-phrase passed over), in the sentence from ``s0``."""
+    body (or a person who 主持召开 it) right before (places of the 在-phrase passed over),
+    in the sentence from ``s0``."""
     ev = ds.units[k]
     j = k - 1
     while j >= 0 and ds.units[j].type == "Location" and ds.units[j].start >= s0:
         j -= 1
-    if j < 0 or ds.units[j].start < s0 or ds.units[j].type not in _HOLDERS:
+    if j < 0 or ds.units[j].start < s0:
         return False
-    return _HELD_BEFORE.fullmatch(ds.st.norm, ds.units[j].end, ev.start) is not None
+    m = _HELD_BEFORE.fullmatch(ds.st.norm, ds.units[j].end, ev.start)
+    # a body holds it, or a person chairs it (某某主持召开X。乙出席)
+    return m is not None and (
+        ds.units[j].type in _HOLDERS or (ds.units[j].type == "Person" and m.group("chair"))
+    )
 
 
 _VERBS = {
