@@ -177,3 +177,15 @@ def test_event_named_after_a_quoted_theme(text, name, host):
 
 def test_a_verb_between_a_theme_and_a_head_is_no_name():
     assert not _events("代表们就“加快推进全域低碳绿色转型”作大会发言。")
+
+
+def test_host_named_in_the_place_phrase_of_an_event():
+    text = "在文化和旅游部主办的第五届世界茶园康养大会上，林建华发表致辞。"
+    _, rels = _run(text)
+    assert any(s == "文化和旅游部" and p == "hosted" for s, p, _o, _m in rels), rels
+    assert any(s == "林建华" and p == "participatesIn" for s, p, _o, _m in rels), rels
+
+
+def test_quoted_theme_before_a_sub_forum():
+    ev = _events("“山海相连：茶叶贸易的新通道”分论坛同期举办。")
+    assert "山海相连：茶叶贸易的新通道分论坛" in ev, ev
