@@ -189,3 +189,13 @@ def test_host_named_in_the_place_phrase_of_an_event():
 def test_quoted_theme_before_a_sub_forum():
     ev = _events("“山海相连：茶叶贸易的新通道”分论坛同期举办。")
     assert "山海相连：茶叶贸易的新通道分论坛" in ev, ev
+
+
+def test_plenary_session_by_term_and_number():
+    _, rels = _run("林建华在二十二届中央纪委三次全会上发表重要讲话。")
+    assert ("林建华", "participatesIn", "二十二届中央纪委三次全会", "asserted") in rels, rels
+
+
+@pytest.mark.parametrize("text", ["某国总统25日召开某国联邦安全会议。", "这次全会通过了决议。"])
+def test_no_plenary_session(text):
+    assert not any(e.endswith("全会") for e in _events(text)), _events(text)
