@@ -555,10 +555,14 @@ def build(
 
                 view = None
                 view_memo = policy.memo("view-text")
-                if view_memo is not None and "html" in formats:
-                    from kg.export.view.data import TextPieces
+                if "html" in formats and (view_memo is not None or state is not None):
+                    from kg.runtime.outputs import text_pieces
 
-                    view = TextPieces(view_memo)
+                    view = text_pieces(
+                        view_memo,
+                        state.fragments if state is not None else None,
+                        outputs_key.doc_keys if outputs_key is not None else None,
+                    )
                 published: list[str] = []
                 report.outputs = write_outputs(
                     graph,
@@ -576,6 +580,10 @@ def build(
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built
                     report.fragments["view_pieces_reused"] = view.reused
+                    if state is not None:
+                        from kg.runtime.outputs import store_pieces
+
+                        store_pieces(view, state.fragments)
                 if state is not None:
                     from kg.runtime.manifest import record_outputs
 

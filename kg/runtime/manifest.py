@@ -365,8 +365,13 @@ class OutputsKey:
 
     def __init__(self) -> None:
         self._h = hashlib.blake2b(digest_size=20)
+        #: document id → its result key (what its extraction result, sentences included,
+        #: is a function of)
+        self.doc_keys: dict[str, str] = {}
 
     def add(self, key: str | None, doc_id: str, meta: dict[str, Any] | None) -> None:
+        if key is not None:
+            self.doc_keys[doc_id] = key
         m = meta or {}
         extra = [str(m.get(k)) for k in ("source", "sha1", "mtime")]  # not in ``doc_hash``
         self._h.update(repr((key, doc_id, extra)).encode())

@@ -36,9 +36,10 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import msgpack
 import networkx as nx
 
 from kg.model import ENTITY_TYPES, PREDICATES
@@ -100,6 +101,11 @@ SEED = 42
 #: Louvain runs over this many most central drawn entities (its time grows fast with the
 #: graph); each other drawn entity joins the community of its best-ranked neighbour there.
 MAX_COMMUNITY_NODES = 800
+
+#: Bump when :meth:`DocText.encode`'s layout changes: stored pieces of another are ignored.
+PIECE_VERSION = 1
+#: The bytes a piece's offsets JSON is made of.
+_AT_BYTES = b"0123456789,[]nul-"
 
 _QID = re.compile(r"Q\d+")
 #: Up to this size ``int(float(n)) == n``.
@@ -400,12 +406,87 @@ class DocText:
         self.json_sentences = inert_json(_json(text.sentences)[1:-1]).encode("utf-8")
         self.json_at = _json(text.at)[1:-1].encode()
 
+    def encode(self) -> bytes:
+        """The piece as plain msgpack data, for a store shared by later builds (no pickle:
+        :meth:`decode` reads what may be damaged or forged)."""
+        return msgpack.packb(
+            [PIECE_VERSION, self.sentences, self.at, self.evidence, self.ents, self.chars,
+             self.json_sentences, self.json_at],
+            use_bin_type=True,
+        )  # fmt: skip
+
+    @classmethod
+    def decode(cls, data: bytes | memoryview, inp: tuple[Any, Any, Any]) -> DocText | None:
+        """The piece :meth:`encode` wrote, for the input ``inp`` it was made from (its
+        shape is checked against it); None when the bytes are damaged, foreign or
+        unsafe (JSON that could end the page's ``<script>`` element).
+
+        >>> t = DocText("d", [(0, 5, "甲与乙。")], {"k": [[], "0-1@0-5"]}, {})
+        >>> u = DocText.decode(t.encode(), ([(0, 5, "甲与乙。")], {"k": 0}, None))
+        >>> (u.sentences, u.at, u.evidence, u.ents, u.json_sentences) == (
+        ...     t.sentences, t.at, t.evidence, t.ents, t.json_sentences)
+        True
+        >>> DocText.decode(t.encode(), ([], {"k": 0}, None)) is None  # another shape
+        True
+        """
+        try:
+            rec = msgpack.unpackb(data, raw=False, strict_map_key=False, use_list=True)
+        except Exception:
+            return None
+        if not (type(rec) is list and len(rec) == 8 and rec[0] == PIECE_VERSION):
+            return None
+        _, sentences, at, evidence, ents, chars, js, ja = rec
+        if not (
+            type(sentences) is list
+            and type(at) is list
+            and type(evidence) is list
+            and type(ents) is dict
+            and type(js) is bytes
+            and type(ja) is bytes
+            and len(at) == len(sentences)
+            and len(evidence) == len(inp[0])
+            and ents.keys() == inp[1].keys()
+        ):
+            return None
+        n = len(sentences)
+        if chars != sum(len(s) for s in sentences if type(s) is str) or not all(
+            s is None or type(s) is str for s in sentences
+        ):
+            return None
+        if not all(
+            x is None or (type(x) is list and len(x) == 2 and type(x[0]) is int
+                          and type(x[1]) is int)
+            for x in at
+        ):  # fmt: skip
+            return None
+        rows = [evidence, *ents.values()]
+        if not all(
+            type(r) is list and all(type(i) is int and 0 <= i < n for i in r) for r in rows
+        ):
+            return None
+        # inert: nothing that could close or confuse the page's element (inert_json's
+        # escapes), offsets only digits, brackets, commas and null
+        if b"<" in js or b">" in js or b"&" in js or ja.translate(None, _AT_BYTES):
+            return None
+        blk = cls.__new__(cls)
+        blk.sentences, blk.at, blk.evidence = sentences, at, evidence
+        blk.ents, blk.chars = ents, chars
+        blk.json_sentences, blk.json_at = js, ja
+        return blk
+
 
 class TextPieces:
-    """The documents' pieces of the text table (:class:`DocText`), kept between the
-    builds of one process (``kg build --watch``) in ``memo``: a document whose input (its
-    evidence, its entities' examples and spans, its sentences) equals last build's keeps
-    its piece. ``built``/``reused``: pieces made/kept by the last :func:`view_data`.
+    """The documents' pieces of the text table (:class:`DocText`), kept between builds.
+
+    ``memo``: kept between the builds of one process (``kg build --watch``): a document
+    whose input (its evidence, its entities' examples and spans, its sentences) equals
+    last build's keeps its piece. ``store`` and ``key``: a store of encoded pieces shared
+    by the builds of any process (``get(key)``: bytes or None; the build's fragment
+    store) and ``key(doc, inp)``, the store key of a document's piece for its input (a
+    hash of what it is made from): a new process loads the pieces of unchanged documents
+    instead of making them. ``built``/``reused``: pieces made/kept (from the memo or the
+    store) by the last :func:`view_data`; ``keys``: the store keys of the pieces it used,
+    ``records``: ``(key, bytes)`` of the pieces it made, for the caller to store.
     A build that renders the view in a forked child takes the child's pieces back with
     :meth:`save` (in the child) and :meth:`adopt` (through an unnamed temporary file).
 
@@ -414,12 +495,31 @@ class TextPieces:
     >>> p.start(); b = p.piece("d", ([], {"k": [[], "0-1@0-5"]}, None)); p.commit()
     >>> a is b, p.built, p.reused
     (True, 0, 1)
+    >>> store = {}
+    >>> p = TextPieces(store=store, key=lambda doc, inp: doc)
+    >>> p.start(); _ = p.piece("d", ([], {"k": [[], "0-1@0-5"]}, None)); store.update(p.records)
+    >>> q = TextPieces(store=store, key=lambda doc, inp: doc)
+    >>> q.start(); _ = q.piece("d", ([], {"k": [[], "0-1@0-5"]}, None))
+    >>> q.built, q.reused, q.keys, q.records
+    (0, 1, {'d': 'd'}, [])
     """
 
-    def __init__(self, memo: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        memo: dict[str, Any] | None = None,
+        *,
+        store: Any = None,
+        key: Callable[[str, tuple[Any, Any, Any]], str] | None = None,
+    ) -> None:
+        #: whether the pieces are kept for the next build of this process
+        self.keeps = memo is not None
         self.memo: dict[str, Any] = memo if memo is not None else {}
-        self.made: dict[str, tuple[Any, DocText]] = {}
+        self.store = store if key is not None else None
+        self.key = key
+        self.made: dict[str, tuple[Any, DocText, str | None]] = {}
         self.used: list[str] = []
+        self.keys: dict[str, str] = {}
+        self.records: list[tuple[str, bytes]] = []
         self.built = self.reused = 0
 
     def piece(self, doc: str, inp: tuple[Any, Any, Any]) -> DocText:
@@ -428,14 +528,30 @@ class TextPieces:
         last = self.memo.get(doc)
         if last is not None and last[0] == inp:
             self.reused += 1
+            if last[2] is not None:
+                self.keys[doc] = last[2]
             return last[1]
-        self.built += 1
-        blk = DocText(doc, *inp)
-        self.made[doc] = (inp, blk)
+        key = blk = None
+        if self.store is not None:
+            key = self.keys[doc] = self.key(doc, inp)  # type: ignore[misc]
+            data = self.store.get(key)
+            if data is not None:
+                blk = DocText.decode(data, inp)
+        if blk is not None:
+            self.reused += 1
+        else:
+            self.built += 1
+            blk = DocText(doc, *inp)
+            if key is not None:
+                self.records.append((key, blk.encode()))
+        if self.keeps:
+            self.made[doc] = (inp, blk, key)
         return blk
 
     def commit(self) -> None:
         """Keep the pieces of this build (and only those) for the next one."""
+        if not self.keeps:
+            return
         made, memo = self.made, self.memo
         kept = {d: made[d] if d in made else memo[d] for d in self.used}
         memo.clear()
@@ -443,7 +559,7 @@ class TextPieces:
 
     def start(self) -> None:
         """Start a build: nothing made or used yet."""
-        self.made, self.used = {}, []
+        self.made, self.used, self.keys, self.records = {}, [], {}, []
         self.built = self.reused = 0
 
     def save(self, f: Any) -> None:
@@ -451,7 +567,8 @@ class TextPieces:
         :meth:`adopt` in the process that forked this one)."""
         import pickle
 
-        pickle.dump((self.used, self.made, self.built, self.reused), f, protocol=5)
+        state = (self.used, self.made, self.built, self.reused, self.keys, self.records)
+        pickle.dump(state, f, protocol=5)
         f.flush()
 
     def adopt(self, f: Any) -> bool:
@@ -461,8 +578,10 @@ class TextPieces:
         import pickle
 
         try:
-            self.used, self.made, self.built, self.reused = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError):
+            self.used, self.made, self.built, self.reused, self.keys, self.records = (
+                pickle.load(f)
+            )
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
             return False
         self.commit()
         return True
