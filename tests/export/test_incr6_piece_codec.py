@@ -34,7 +34,7 @@ def test_a_piece_reads_back_the_same() -> None:
 
 
 def forged(t: D.DocText, i: int, value) -> bytes:
-    rec = [D.PIECE_VERSION, *fields(t)]
+    rec = [D.PIECE_VERSION, t.evidence, t.ents, t.json_sentences, t.json_at]
     rec[i] = value
     return msgpack.packb(rec, use_bin_type=True)
 
@@ -43,14 +43,16 @@ def forged(t: D.DocText, i: int, value) -> bytes:
     "i, value",
     [
         (0, D.PIECE_VERSION + 1),  # another layout
-        (3, [0, 7]),  # an evidence row beyond the sentences
-        (3, [0]),  # fewer evidence rows than the input has
-        (4, {"gov/甲": [0, 1]}),  # an entity of the input missing
-        (4, {"gov/甲": [0, 1], "gov/乙": ["1"]}),  # a row that is no number
-        (2, [[0, 8], "x"]),  # offsets that are no pair
-        (5, 3),  # a character count that does not add up
-        (6, b'"</script><script>alert(1)</script>",null'),  # would end the page's element
-        (7, b"[0,8],alert(1)"),  # offsets that are not offsets
+        (1, [0, 7]),  # an evidence row beyond the sentences
+        (1, [0]),  # fewer evidence rows than the input has
+        (2, {"gov/甲": [0, 1]}),  # an entity of the input missing
+        (2, {"gov/甲": [0, 1], "gov/乙": ["1"]}),  # a row that is no number
+        (3, b'"</script><script>alert(1)</script>",null'),  # would end the page's element
+        (3, b'"a",{"b":1}'),  # a sentence that is no text
+        (3, b'"a"'),  # fewer sentences than offsets
+        (3, b'"a",null,'),  # no JSON
+        (4, b"[0,8],[1]"),  # offsets that are no pair
+        (4, b"[0,8],alert(1)"),  # offsets that are not offsets
     ],
 )
 def test_a_forged_piece_is_refused(i: int, value) -> None:
@@ -78,7 +80,7 @@ def test_pieces_come_from_the_store_and_a_refused_one_is_made_again() -> None:
     q.start()
     assert fields(q.piece("d", inp)) == fields(made)
     assert (q.built, q.reused, q.records) == (0, 1, [])
-    store["k-d"] = forged(made, 6, b'"<b>",null')
+    store["k-d"] = forged(made, 3, b'"<b>",null')
     q.start()
     assert fields(q.piece("d", inp)) == fields(made)
     assert (q.built, q.reused) == (1, 0) and q.records == [("k-d", made.encode())]

@@ -95,8 +95,8 @@ def forge_pieces(cache: Path) -> int:
             rec = msgpack.unpackb(data, raw=False, strict_map_key=False)
         except Exception:
             continue  # an RDF fragment
-        if isinstance(rec, list) and len(rec) == 8 and rec[0] == PIECE_VERSION:
-            rec[6] = b'"</script><script>alert(1)</script>"' + (b"," if rec[6] else b"") + rec[6]
+        if isinstance(rec, list) and len(rec) == 5 and rec[0] == PIECE_VERSION:
+            rec[3] = b'"</script><script>alert(1)</script>"' + (b"," if rec[3] else b"") + rec[3]
             records[k] = msgpack.packb(rec, use_bin_type=True)
             forged += 1
     for name in ("fragments.pack", "fragments.pack.idx"):

@@ -103,9 +103,11 @@ SEED = 42
 MAX_COMMUNITY_NODES = 800
 
 #: Bump when :meth:`DocText.encode`'s layout changes: stored pieces of another are ignored.
-PIECE_VERSION = 1
-#: The bytes a piece's offsets JSON is made of.
-_AT_BYTES = b"0123456789,[]nul-"
+PIECE_VERSION = 2
+#: A piece's offsets JSON: ``null`` or a pair of integers, comma-separated.
+_AT_JSON = re.compile(rb"(?:(?:null|\[-?\d+,-?\d+\])(?:,(?:null|\[-?\d+,-?\d+\]))*)?")
+_TEXT_OR_NONE = frozenset({str, type(None)})
+_INT = frozenset({int})
 
 _QID = re.compile(r"Q\d+")
 #: Up to this size ``int(float(n)) == n``.
@@ -408,66 +410,59 @@ class DocText:
 
     def encode(self) -> bytes:
         """The piece as plain msgpack data, for a store shared by later builds (no pickle:
-        :meth:`decode` reads what may be damaged or forged)."""
+        :meth:`decode` reads what may be damaged or forged). The sentences and offsets
+        are kept as their JSON only (mostly bytes to copy)."""
         return msgpack.packb(
-            [PIECE_VERSION, self.sentences, self.at, self.evidence, self.ents, self.chars,
-             self.json_sentences, self.json_at],
+            [PIECE_VERSION, self.evidence, self.ents, self.json_sentences, self.json_at],
             use_bin_type=True,
-        )  # fmt: skip
+        )
 
     @classmethod
     def decode(cls, data: bytes | memoryview, inp: tuple[Any, Any, Any]) -> DocText | None:
         """The piece :meth:`encode` wrote, for the input ``inp`` it was made from (its
         shape is checked against it); None when the bytes are damaged, foreign or
-        unsafe (JSON that could end the page's ``<script>`` element).
+        unsafe (JSON that could end the page's ``<script>`` element). The sentences and
+        offsets are read from the JSON the page gets: the two cannot disagree.
 
         >>> t = DocText("d", [(0, 5, "甲与乙。")], {"k": [[], "0-1@0-5"]}, {})
         >>> u = DocText.decode(t.encode(), ([(0, 5, "甲与乙。")], {"k": 0}, None))
-        >>> (u.sentences, u.at, u.evidence, u.ents, u.json_sentences) == (
-        ...     t.sentences, t.at, t.evidence, t.ents, t.json_sentences)
+        >>> (u.sentences, u.at, u.evidence, u.ents, u.chars, u.json_sentences) == (
+        ...     t.sentences, t.at, t.evidence, t.ents, t.chars, t.json_sentences)
         True
         >>> DocText.decode(t.encode(), ([], {"k": 0}, None)) is None  # another shape
         True
         """
         try:
             rec = msgpack.unpackb(data, raw=False, strict_map_key=False, use_list=True)
+            if not (type(rec) is list and len(rec) == 5 and rec[0] == PIECE_VERSION):
+                return None
+            _, evidence, ents, js, ja = rec
+            # inert: nothing that could close or confuse the page's element (inert_json's
+            # escapes); offsets: only digits, brackets, commas and null
+            if type(js) is not bytes or b"<" in js or b">" in js or b"&" in js:
+                return None
+            if type(ja) is not bytes or not _AT_JSON.fullmatch(ja):
+                return None
+            sentences = json.loads(b"[" + js + b"]")
+            at = json.loads(b"[" + ja + b"]")
         except Exception:
             return None
-        if not (type(rec) is list and len(rec) == 8 and rec[0] == PIECE_VERSION):
-            return None
-        _, sentences, at, evidence, ents, chars, js, ja = rec
         if not (
-            type(sentences) is list
-            and type(at) is list
-            and type(evidence) is list
+            type(evidence) is list
             and type(ents) is dict
-            and type(js) is bytes
-            and type(ja) is bytes
             and len(at) == len(sentences)
             and len(evidence) == len(inp[0])
             and ents.keys() == inp[1].keys()
+            and _TEXT_OR_NONE.issuperset(map(type, sentences))
         ):
             return None
         n = len(sentences)
-        if chars != sum(len(s) for s in sentences if type(s) is str) or not all(
-            s is None or type(s) is str for s in sentences
-        ):
-            return None
-        if not all(
-            x is None or (type(x) is list and len(x) == 2 and type(x[0]) is int
-                          and type(x[1]) is int)
-            for x in at
-        ):  # fmt: skip
-            return None
-        rows = [evidence, *ents.values()]
-        if not all(
-            type(r) is list and all(type(i) is int and 0 <= i < n for i in r) for r in rows
-        ):
-            return None
-        # inert: nothing that could close or confuse the page's element (inert_json's
-        # escapes), offsets only digits, brackets, commas and null
-        if b"<" in js or b">" in js or b"&" in js or ja.translate(None, _AT_BYTES):
-            return None
+        for r in (evidence, *ents.values()):  # rows: numbers of this piece's sentences
+            if type(r) is not list or (
+                r and (not _INT.issuperset(map(type, r)) or min(r) < 0 or max(r) >= n)
+            ):
+                return None
+        chars = sum(map(len, filter(None, sentences)))
         blk = cls.__new__(cls)
         blk.sentences, blk.at, blk.evidence = sentences, at, evidence
         blk.ents, blk.chars = ents, chars
