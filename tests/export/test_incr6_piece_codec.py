@@ -69,7 +69,7 @@ def test_damaged_bytes_are_refused() -> None:
 
 
 def test_pieces_come_from_the_store_and_a_refused_one_is_made_again() -> None:
-    t, inp = make()
+    _, inp = make()
     store: dict[str, bytes] = {}
     p = D.TextPieces(store=store, key=lambda doc, x: "k-" + doc)
     p.start()

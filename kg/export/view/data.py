@@ -32,6 +32,7 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import math
 import re
@@ -108,6 +109,7 @@ PIECE_VERSION = 2
 _AT_JSON = re.compile(rb"(?:(?:null|\[-?\d+,-?\d+\])(?:,(?:null|\[-?\d+,-?\d+\]))*)?")
 _TEXT_OR_NONE = frozenset({str, type(None)})
 _INT = frozenset({int})
+_LIST = frozenset({list})
 
 _QID = re.compile(r"Q\d+")
 #: Up to this size ``int(float(n)) == n``.
@@ -454,14 +456,15 @@ class DocText:
             and len(evidence) == len(inp[0])
             and ents.keys() == inp[1].keys()
             and _TEXT_OR_NONE.issuperset(map(type, sentences))
+            and _LIST.issuperset(map(type, ents.values()))
         ):
             return None
-        n = len(sentences)
-        for r in (evidence, *ents.values()):  # rows: numbers of this piece's sentences
-            if type(r) is not list or (
-                r and (not _INT.issuperset(map(type, r)) or min(r) < 0 or max(r) >= n)
-            ):
-                return None
+        # rows: numbers of this piece's sentences (checked in one pass over all of them)
+        rows = list(itertools.chain(evidence, itertools.chain.from_iterable(ents.values())))
+        if rows and (
+            not _INT.issuperset(map(type, rows)) or min(rows) < 0 or max(rows) >= len(sentences)
+        ):
+            return None
         chars = sum(map(len, filter(None, sentences)))
         blk = cls.__new__(cls)
         blk.sentences, blk.at, blk.evidence = sentences, at, evidence
