@@ -122,3 +122,39 @@ def test_a_forged_stored_piece_is_made_again(tmp_path: Path) -> None:
     # the pieces made again replaced the forged ones
     change(laws[1], 2)
     assert again(corpus, out).fragments["view_pieces_built"] <= 3
+
+
+def test_watch_stores_its_pieces_for_a_later_new_build(tmp_path: Path) -> None:
+    """``--watch`` builds and a later ``kg build`` share the store: the new build after
+    one more change makes that document's piece only, and all of them write the bytes a
+    build from scratch writes."""
+    from kg.build import watch
+
+    corpus = tmp_path / "laws"
+    laws = law_sample(corpus)
+    out = tmp_path / "out"
+    victim = laws[len(laws) // 3]
+    kept = []
+
+    def on_report(r) -> None:
+        keep = tmp_path / f"watch{len(kept)}"
+        shutil.copytree(out, keep, ignore=shutil.ignore_patterns(".cache"))
+        kept.append((r, keep, victim.read_bytes()))
+        if len(kept) < 2:
+            change(victim, len(kept))
+
+    watch([corpus], out, workers=2, cache_dir=out / ".cache", interval=0.05,
+          on_report=on_report, max_builds=2, formats=FORMATS, fast_export=True,
+          quiet=True)  # fmt: skip
+    n = kept[0][0].docs_read
+    assert kept[1][0].docs_extracted == 1
+    assert 1 <= kept[1][0].fragments["view_pieces_built"] <= 3
+    for _, keep, text in kept:
+        victim.write_bytes(text)
+        assert_same_as_scratch(corpus, keep, tmp_path / "ref")
+    change(victim, 7)
+    r = again(corpus, out, 2)
+    assert r.docs_extracted == 1
+    assert 1 <= r.fragments["view_pieces_built"] <= 3
+    assert r.fragments["view_pieces_reused"] == n - r.fragments["view_pieces_built"]
+    assert_same_as_scratch(corpus, out, tmp_path / "ref")

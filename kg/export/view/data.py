@@ -576,9 +576,7 @@ class TextPieces:
         import pickle
 
         try:
-            self.used, self.made, self.built, self.reused, self.keys, self.records = (
-                pickle.load(f)
-            )
+            self.used, self.made, self.built, self.reused, self.keys, self.records = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError):
             return False
         self.commit()
