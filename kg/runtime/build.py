@@ -9,8 +9,9 @@ Scale: documents are streamed (bounded batches in flight), each result is merged
 as it arrives, and the cyclic garbage collector is paused while the build allocates its
 (acyclic) tables. Incremental: with a cache folder (``OUT/.cache`` from the CLI)
 unchanged files are not read again, unchanged documents not extracted again
-(:mod:`kg.runtime.manifest`), and for big graphs Turtle/N-Triples are assembled from
-cached per-document fragments (:mod:`kg.export.fast`).
+(:mod:`kg.runtime.manifest`), for big graphs Turtle/N-Triples are assembled from
+cached per-document fragments (:mod:`kg.export.fast`), and the HTML view's per-document
+text pieces are loaded from the same store (:func:`kg.runtime.outputs.text_pieces`).
 
 >>> import tempfile
 >>> report = build(out_dir=tempfile.mkdtemp(), workers=1, quiet=True, formats=("ttl",))

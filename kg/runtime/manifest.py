@@ -12,7 +12,9 @@ Three things under the cache folder (``OUT/.cache`` by default) make that possib
   taken is read anyway (the "racily clean" case);
 - the **result store** (``results.pack``): every extraction result, keyed by content hash;
 - the **fragment store** (``fragments.pack``): each document's part of the RDF output
-  (``kg.export.fast``), keyed by a hash of exactly what it was generated from.
+  (``kg.export.fast``) and of the HTML view's text table
+  (:func:`kg.runtime.outputs.text_pieces`), keyed by a hash of exactly what it was
+  generated from.
 
 The stores are append-only with an index written atomically at the end of a build, so a
 crash leaves the previous state usable. One build at a time holds the cache
