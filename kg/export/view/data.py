@@ -274,24 +274,25 @@ def _out_edges(G: nx.MultiDiGraph) -> Iterable[tuple[Any, Mapping[Any, Mapping[A
 
 
 class _Text:
-    """Every sentence once: by document and start offset when known (a relation's evidence,
-    a mention span), else by document and text (a kept example). ``sentences[i]`` is the text
+    """Every sentence of one document once: by start offset when known (a relation's
+    evidence, a mention span), else by text (a kept example). ``sentences[i]`` is the text
     or None (a mention span whose sentence no evidence or example gives), ``at[i]`` the
     sentence's ``[start, end]`` offsets in its document when known. Offsets key the table
-    as digit strings, as the graph's mention spans give them."""
+    as digit strings, as the graph's mention spans give them. (The whole table is these
+    lists concatenated, document after document.)"""
 
     def __init__(self) -> None:
-        self.by_start: dict[tuple[str, str], int] = {}
-        self.by_text: dict[tuple[str, str], int] = {}
+        self.by_start: dict[str, int] = {}
+        self.by_text: dict[str, int] = {}
         self.sentences: list[str | None] = []
         self.at: list[list[int] | None] = []
         self.chars = 0
 
-    def add(self, doc: str, start: Any, end: Any, sentence: Any) -> int:
+    def add(self, start: Any, end: Any, sentence: Any) -> int:
         """The row of a sentence given by its text, its offsets, or both."""
         key = None
         if type(start) is int:
-            key = (doc, str(start))
+            key = str(start)
             i = self.by_start.get(key)
             if i is not None and (sentence is None or self.sentences[i] is not None):
                 return i  # seen, nothing to add
@@ -299,7 +300,7 @@ class _Text:
             i = None
         s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
         if i is None and s:
-            i = self.by_text.get((doc, s))
+            i = self.by_text.get(s)
         if i is None:
             i = len(self.sentences)
             self.sentences.append(s or None)
@@ -313,27 +314,27 @@ class _Text:
             if self.at[i] is None:
                 self.at[i] = [start, end if type(end) is int else start]
         if s:
-            self.by_text.setdefault((doc, s), i)
+            self.by_text.setdefault(s, i)
         return i
 
-    def located(self, doc: str, start: str, end: str, sentence: str | None = None) -> int:
+    def located(self, start: str, end: str, sentence: str | None = None) -> int:
         """The row of a sentence known by its offsets (digit strings) and, when the graph
         keeps it, its text (a graph built before texts were kept has none)."""
-        i = self.by_start.get((doc, start))
+        i = self.by_start.get(start)
         if i is None:
             s = _text(sentence, MAX_SENTENCE) if sentence else ""
-            i = self.by_text.get((doc, s)) if s else None
+            i = self.by_text.get(s) if s else None
             if i is not None:  # an example's sentence, given by its text only
-                self.by_start[(doc, start)] = i
+                self.by_start[start] = i
                 if self.at[i] is None:
                     self.at[i] = [int(start), int(end)]
                 return i
-            i = self.by_start[(doc, start)] = len(self.sentences)
+            i = self.by_start[start] = len(self.sentences)
             self.sentences.append(s or None)
             self.at.append([int(start), int(end)])
             self.chars += len(s)
             if s:
-                self.by_text[(doc, s)] = i
+                self.by_text[s] = i
         elif sentence and self.sentences[i] is None:
             s = _text(sentence, MAX_SENTENCE)
             if s:
@@ -381,7 +382,8 @@ class DocText:
         raw_sentences: Any,
     ) -> None:
         text = _Text()
-        self.evidence = [text.add(doc, s, e, sentence) for s, e, sentence in evidence]
+        by_start, sentences = text.by_start, text.sentences
+        self.evidence = [text.add(s, e, sentence) for s, e, sentence in evidence]
         known = (
             {str(k): v for k, v in raw_sentences.items() if type(v) is str}
             if raw_sentences and isinstance(raw_sentences, Mapping)
@@ -395,16 +397,17 @@ class DocText:
                 st = str(start)
                 sent = next((x for x in _spans(sp) if x[0] == st), None)
                 if sent is None:
-                    rows.append(text.add(doc, None, None, sentence))
+                    rows.append(text.add(None, None, sentence))
                 else:
-                    rows.append(text.add(doc, int(sent[1]), int(sent[2]), sentence))
+                    rows.append(text.add(int(sent[1]), int(sent[2]), sentence))
             if sp:
                 # each sentence once (several mentions often share one), its text from the
-                # document node
-                rows += [
-                    text.located(doc, ss, se, known.get(ss))
-                    for ss, se in dict.fromkeys(_SENTENCE.findall(sp))
-                ]
+                # document node; one already tabled with its text needs no more
+                for ss, se in dict.fromkeys(_SENTENCE.findall(sp)):
+                    i = by_start.get(ss)
+                    if i is None or sentences[i] is None:
+                        i = text.located(ss, se, known.get(ss))
+                    rows.append(i)
             self.ents[key] = list(dict.fromkeys(rows)) if len(rows) > 1 else rows
         self.sentences, self.at, self.chars = text.sentences, text.at, text.chars
         self.json_sentences = inert_json(_json(text.sentences)[1:-1]).encode("utf-8")
