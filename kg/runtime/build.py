@@ -247,7 +247,7 @@ def _resolve(
 
         def idle() -> None:  # while the first worker loads the pipeline
             preload_exporters()
-            output_code_version()
+            output_code_version()  # (computed once per process: _written_key needs it)
 
     for key, r, cached in extract_keyed(
         iter_inputs(paths, state, text_field, files),

@@ -24,6 +24,7 @@ is :class:`kg.ingest.DocumentIds`'s business, for this reading as for a plain on
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -332,10 +333,15 @@ OUTPUTS_VERSION = 1
 OUTPUT_LIBS = ("networkx", "scipy", "numpy", "pyvis", "pyoxigraph", "rdflib", "msgpack")
 
 
+@functools.lru_cache(maxsize=1)
 def output_code_version() -> str:
     """A hash of what turns results into output bytes: every ``*.py`` of ``kg/``, the
     ontology folder, the Python version, and the installed files of :data:`OUTPUT_LIBS`
-    (path, size, mtime: a library installed again is a new version)."""
+    (path, size, mtime: a library installed again is a new version).
+
+    Once per process (like :func:`kg.fingerprint.code_version`): a build computes it
+    while its first worker loads the pipeline, and ``--watch`` keeps the version of the
+    code it runs (files edited since are not what writes its outputs)."""
     import importlib.util
     import sys
 
