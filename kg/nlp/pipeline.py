@@ -219,6 +219,12 @@ def save_pending_snapshots() -> int:
     return saved
 
 
+def to_pickle() -> bool:
+    """Whether a snapshot left by :func:`get_nlp` is still to be pickled (a pipeline it
+    built; a restored one is only linked)."""
+    return any(nlp is not None for nlp, _, _ in _UNSAVED)
+
+
 def link_snapshot(source: Path, path: Path) -> bool:
     """Put the snapshot file ``source`` at ``path`` too (a hard link, else a copy;
     atomically), then remove the older snapshots beside it (:data:`SHARED_KEEP` are
