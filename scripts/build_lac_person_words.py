@@ -31,15 +31,12 @@ HEADER = """\
 
 
 def main() -> int:
-    from kg.nlp.components.lac import load_lac
+    from lac_lists import write_lac_list
+
     from kg.nlp.text import jieba_tags
 
-    lac = load_lac()
     words = sorted(w for w, t in jieba_tags().items() if t.startswith("nr") and 2 <= len(w) <= 6)
-    out = [w for w in words if lac.run(w) == [(w, "PER")]]
-    OUT.write_text(HEADER + "".join(w + "\n" for w in out), encoding="utf-8")
-    print(f"{len(out)} of {len(words)} words → {OUT.relative_to(ROOT)}")
-    return 0
+    return write_lac_list(words, "PER", OUT, HEADER, ROOT)
 
 
 if __name__ == "__main__":

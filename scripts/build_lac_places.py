@@ -48,14 +48,14 @@ _HEADS = frozenset("寺庙宫殿陵祠塔湖山河江溪泉潭峰岭坡谷洞峡
 
 
 def main() -> int:
-    from kg.nlp.components.lac import load_lac
+    from lac_lists import write_lac_list
+
     from kg.nlp.components.name_model import load_name_table
     from kg.nlp.gazetteer import load_gazetteer
     from kg.nlp.text import jieba_tags
 
     foreign = load_name_table()[2]
     gaz = load_gazetteer(None)
-    lac = load_lac()
     tags = jieba_tags()
     abbr = {
         line.split("\t")[0]
@@ -86,10 +86,7 @@ def main() -> int:
         # countries' one-character abbreviations in a row (美英德)
         and not all(c in abbr for c in w)
     )
-    out = [w for w in words if lac.run(w) == [(w, "LOC")]]
-    OUT.write_text(HEADER + "".join(w + "\n" for w in out), encoding="utf-8")
-    print(f"{len(out)} of {len(words)} words → {OUT.relative_to(ROOT)}")
-    return 0
+    return write_lac_list(words, "LOC", OUT, HEADER, ROOT)
 
 
 if __name__ == "__main__":

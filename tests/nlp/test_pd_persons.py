@@ -62,5 +62,5 @@ def test_uncertain_words_of_a_law_reach_lac_rarely():
     nlp = get_nlp()
     doc = nlp("第一条 为了加强养老服务，规范慈善活动，保障法律援助，制定本条例。")
     p = nlp.get_pipe("kg_persons")
-    sur, foreign = p._model.scan(doc._.kg, p.lac_names.known_foreign(), 2.0, 2.5, 1.0)
+    sur, foreign = p.resources.model.scan(doc._.kg, p.lac_names.known_foreign(), 2.0, 2.5, 1.0)
     assert p.lac_names.candidates(doc._.kg, sur, foreign) == []

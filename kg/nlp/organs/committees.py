@@ -76,7 +76,7 @@ def congress(label: str) -> str | None:
 class CommitteesMixin:
     """The congress, committee and provincial rules of :class:`~kg.nlp.organs.OrganFinder`."""
 
-    def _national_committees(self, found: dict, st, others: list[int]) -> None:
+    def national_committees(self, found: dict, st, others: list[int]) -> None:
         """国家 + a domain + 委员会, one name of whole words opening after a non-character,
         a preposition or 国务院/中央 (国务院国家某某委员会…): a commission of the
         state no gazetteer lists. The domain holds no function, boundary or general word
@@ -103,15 +103,15 @@ class CommitteesMixin:
                 or end not in st.tok_ends
                 or any(ch in STOP_CHARS for ch in mid)
                 or any(w in mid for w in NATIONAL_BAD)
-                or (self._boundary is not None and self._boundary.search(mid))
+                or (self.boundary is not None and self.boundary.search(mid))
             ):
                 continue
             i = bisect.bisect_right(others, s)
             if i < len(others) and others[i] < end:
                 continue  # runs into another name
-            found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
+            found[(s, end)] = self.mention(st.text, s, end, norm[s:end])
 
-    def _cppcc(self, found: dict, st, bodies: list[Mention]) -> None:
+    def cppcc(self, found: dict, st, bodies: list[Mention]) -> None:
         """The CPPCC's national committee named by its term (政协第二十届全国委员会, 全国政协
         二十届) and its standing committee (…常务委员会, 全国政协常委会): the standing
         committee is keyed under the CPPCC as its special committees are."""
@@ -131,11 +131,11 @@ class CommitteesMixin:
             m = CPPCC_TERM.match(norm, s)
             if m and (m.group(1) or "届" in m.group()):
                 name = stem + ("常务委员会" if m.group(1) else "")
-                b = self._named(st.text, m.start(), m.end(), name)
+                b = self.named(st.text, m.start(), m.end(), name)
                 found[(m.start(), m.end())] = b
                 bodies.append(b)
 
-    def _committee_lists(self, found: dict, st, bodies: list[Mention]) -> None:
+    def committee_lists(self, found: dict, st, bodies: list[Mention]) -> None:
         """Committees a congress or a CPPCC names in a list that sets them up, with the
         parent in the same sentence: 全国人民代表大会设立民族委员会、外事委员会…, or
         会议决定设置文史委员会、科技委员会…八个专门委员会. Each item is a body of the
@@ -191,9 +191,9 @@ class CommitteesMixin:
             parent = before[-1] if before else near[0]
             stem = congress(parent.label)
             for x, y in good:
-                found.setdefault((x, y), self._named(st.text, x, y, f"{stem}{norm[x:y]}"))
+                found.setdefault((x, y), self.named(st.text, x, y, f"{stem}{norm[x:y]}"))
 
-    def _provincial(self, found: dict, st) -> None:
+    def provincial(self, found: dict, st) -> None:
         """Provincial organs without their province (省委, 省政协, 省人大常委会) when the
         document is about one province (named at least twice and more often than all
         others together), and a province's people's congress named by its term

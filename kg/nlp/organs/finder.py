@@ -52,9 +52,27 @@ class OrganFinder(
 ):
     """Finds organ mentions in a document given the gazetteer candidates found so far.
 
-    The rule families are mixins beside their constants; they read the tables built
-    here (``gaz``, ``local``, ``foreign``, ``country_names``, ``place_names``, ``listed``,
-    ``province_of``, ``_boundary``, the dictionary's word sets...).
+    The rule families are mixins beside their constants. What they share is public: the
+    tables built here, read-only after ``__init__``, and each family's methods that
+    another family or :meth:`find` calls (a name with a leading underscore is used in its
+    own module only).
+
+    - ``gaz``: the gazetteer;
+    - ``local``, ``foreign``: organ word → its canonical form (local organs after a place,
+      foreign organs after a country); ``abbr_ok``: the foreign organs that follow a
+      country's one-character abbreviation; ``abbr``: abbreviation → country key;
+      ``abbr_military``: abbreviations that are common words too (only before an army);
+    - ``place_stop``: generic words that are no place's name (直辖市, 县级);
+    - ``bad_words``, ``unit_words``, ``ns_words``: from jieba's dictionary
+      (:func:`~kg.nlp.organs.dictionary.dictionary_words`); ``freq``: the segmenter's word
+      frequencies; ``boundary``: a pattern of the boundary words, or None;
+    - ``country_names``, ``place_names``: every unambiguous name of a country or place →
+      its key; ``country_lengths``, ``place_lengths``: their lengths by last two
+      characters (:func:`~kg.nlp.organs.names.lengths_by_last`);
+    - ``listed``: short forms that name a central body only beside another → its key;
+      ``listed_lengths``: their lengths, longest first;
+    - ``province_of``: a provincial organ's key → its province's;
+    - ``post_heads``: post titles by their first character.
     """
 
     def __init__(self, gazetteer: Gazetteer, directory: Path) -> None:
@@ -78,10 +96,10 @@ class OrganFinder(
         # abbreviations that are also common words: only before an army (以军, not 以政府)
         self.abbr_military = frozenset(p[0] for p in abbr_rows if len(p) > 2 and p[2] == "military")
         self.place_stop = frozenset(read_lines(lex / "place_stop.txt"))
-        self._bad_words, self._unit_words, self._ns_words = dictionary_words()
-        self._freq = segmenter_freq()
+        self.bad_words, self.unit_words, self.ns_words = dictionary_words()
+        self.freq = segmenter_freq()
         boundaries = sorted(set(read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
-        self._boundary = (
+        self.boundary = (
             re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
         )
         # every name of a country or a place, for prefixes jieba kept inside one word
@@ -102,7 +120,7 @@ class OrganFinder(
         self.listed: dict[str, str] = {
             f: e.id for e in gazetteer.entries.values() for f in e.listed
         }
-        self._listed_lengths = tuple(sorted({len(f) for f in self.listed}, reverse=True))
+        self.listed_lengths = tuple(sorted({len(f) for f in self.listed}, reverse=True))
         # the province each provincial organ belongs to (gov/hunan-cpc → place/hunan)
         self.province_of: dict[str, str] = {}
         provinces = {
@@ -116,13 +134,13 @@ class OrganFinder(
                 if slug in provinces:
                     self.province_of[e.id] = provinces[slug]
         # post titles by their first character, for the organ before a post
-        self._post_heads: dict[str, tuple[str, ...]] = {}
+        self.post_heads: dict[str, tuple[str, ...]] = {}
         for p in getattr(gazetteer, "posts", None) or ():
-            self._post_heads[p[0]] = (*self._post_heads.get(p[0], ()), p)
+            self.post_heads[p[0]] = (*self.post_heads.get(p[0], ()), p)
         # for each last two characters, the lengths of the names ending in them, longest
-        # first: ``_name_before`` tries only those (most pairs end no name)
-        self._country_lengths = lengths_by_last(self.country_names)
-        self._place_lengths = lengths_by_last(self.place_names)
+        # first: ``name_before`` tries only those (most pairs end no name)
+        self.country_lengths = lengths_by_last(self.country_names)
+        self.place_lengths = lengths_by_last(self.place_names)
         # pyahocorasick scans a node's children in insertion order: words opening with a
         # character common in the words go first (the matches do not depend on it)
         words = set(self.local) | set(self.foreign)
@@ -211,14 +229,14 @@ class OrganFinder(
                 # no place can end at ``ps`` unless one was found there, a place name
                 # ends with the character before or it is a unit (省, 市, 县): 以上|人民政府
                 pl = (
-                    self._place(norm, ps, st, places, extra)
+                    self.place(norm, ps, st, places, extra)
                     if ps in places
                     or (ps >= 1 and norm[ps - 1] in ADMIN1)
-                    or (ps >= 2 and norm[ps - 2 : ps] in self._place_lengths)
+                    or (ps >= 2 and norm[ps - 2 : ps] in self.place_lengths)
                     else None
                 )
                 if pl is None and district:
-                    pl = self._district_word(norm, ps, st)
+                    pl = self.district_word(norm, ps, st)
                 if pl is not None:
                     start, place = pl
                     if place.endswith("特别行政区") or not place.endswith(
@@ -228,19 +246,19 @@ class OrganFinder(
                             word  # 香港政府, 台湾地区法院 keep their form (平萧县政府 → 人民政府)
                         )
                     name = place + norm[ps:s] + canon
-                    found.setdefault((start, e), self._mention(text, start, e, name))
+                    found.setdefault((start, e), self.mention(text, start, e, name))
                     continue
             if fcanon is not None:
                 c = countries.get(s)
                 q = (
                     (c.start, c.key)
                     if c is not None
-                    else self._name_before(norm, s, self.country_names, self._country_lengths)
+                    else self.name_before(norm, s, self.country_names, self.country_lengths)
                 )
                 if q is not None:
                     if c is None:
-                        extra.append(self._country(text, q[0], s, q[1]))
-                    self._emit_foreign(found, text, q[1], q[0], e, fcanon)
+                        extra.append(self.country(text, q[0], s, q[1]))
+                    self.emit_foreign(found, text, q[1], q[0], e, fcanon)
                 elif (
                     word in self.abbr_ok
                     and s >= 1
@@ -249,31 +267,31 @@ class OrganFinder(
                     and not (s >= 2 and (norm[s - 2].isdigit() or norm[s - 2] in DATE_CHARS))
                     and (norm[s - 1] not in self.abbr_military or fcanon == "军队")
                 ):
-                    self._emit_foreign(
+                    self.emit_foreign(
                         found, text, self.abbr[norm[s - 1]], s - 1, e, fcanon
                     )
                     # 美军 mentions 美国 as 美国国防部 does (the abbreviation is its name here)
-                    extra.append(self._country(text, s - 1, s, self.abbr[norm[s - 1]]))
-                elif s >= 1 and norm[s - 1] == "、" and self._post_at(norm, e):
-                    owner = self._list_country(norm, s, countries)
+                    extra.append(self.country(text, s - 1, s, self.abbr[norm[s - 1]]))
+                elif s >= 1 and norm[s - 1] == "、" and self.post_at(norm, e):
+                    owner = self.list_country(norm, s, countries)
                     if owner is not None:
-                        self._emit_foreign(found, text, owner, s, e, fcanon)
-        self._embassies(found, st, countries, extra)
+                        self.emit_foreign(found, text, owner, s, e, fcanon)
+        self.embassies(found, st, countries, extra)
         for c in [*countries.values(), *(x for x in extra if x.type == "Country")]:
-            self._agency(found, st, c, others)
-            self._foreign_region(found, st, c)
+            self.agency(found, st, c, others)
+            self.foreign_region(found, st, c)
         if "委员会" in norm:
-            self._national_committees(found, st, others)
+            self.national_committees(found, st, others)
         if "管" in norm and ("公园" in norm or "保护区" in norm or "名胜区" in norm):
-            self._park_bodies(found, st, places)
+            self.park_bodies(found, st, places)
         for head in GROUP_HEADS:
             if head in norm:
-                self._groups(found, st, head)
-        self._sub_units(found, st, bodies, others)
-        self._provincial(found, st)
+                self.groups(found, st, head)
+        self.sub_units(found, st, bodies, others)
+        self.provincial(found, st)
         if "政协" in norm or "政治协商会议第" in norm:
-            self._cppcc(found, st, bodies)
-        self._committee_lists(found, st, bodies)
+            self.cppcc(found, st, bodies)
+        self.committee_lists(found, st, bodies)
         if self.listed:
-            self._listed(found, st, bodies)
+            self.listed_bodies(found, st, bodies)
         return [*found.values(), *extra]

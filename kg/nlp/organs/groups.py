@@ -27,7 +27,7 @@ PARK_REACH = 10
 class GroupsMixin:
     """The group and park rules of :class:`~kg.nlp.organs.OrganFinder`."""
 
-    def _park_bodies(self, found: dict, st, places: dict[int, Mention]) -> None:
+    def park_bodies(self, found: dict, st, places: dict[int, Mention]) -> None:
         """The management body of a protected area: a place name (a gazetteer place or a
         place word of jieba's dictionary) opening the area's name, then the area's kind and
         a management head, with no function or boundary word between
@@ -40,19 +40,19 @@ class GroupsMixin:
             for i in range(max(0, f - PARK_REACH), f):
                 mid = norm[i:f]
                 if i not in st.tok_starts or any(ch in PLACE_STOP_CHARS for ch in mid) or (
-                    self._boundary is not None and self._boundary.search(mid)
+                    self.boundary is not None and self.boundary.search(mid)
                 ):
                     continue
                 j = i + 1
                 while j < f and j not in st.tok_ends:
                     j += 1
-                if i in starts or norm[i:j] in self._ns_words:
+                if i in starts or norm[i:j] in self.ns_words:
                     best = i
                     break
             if best is not None and (best, m.end()) not in found:
-                found[(best, m.end())] = self._mention(st.text, best, m.end(), norm[best : m.end()])
+                found[(best, m.end())] = self.mention(st.text, best, m.end(), norm[best : m.end()])
 
-    def _groups(self, found: dict, st, head: str) -> None:
+    def groups(self, found: dict, st, head: str) -> None:
         """A leading group or an inter-ministerial joint meeting named from an opener of
         the centre (中央, 国务院, 国家, 全国) at a word start to its head, with no function
         or boundary word between (党的 is a name's own: 中央党的某某工作领导小组)."""
@@ -66,9 +66,9 @@ class GroupsMixin:
             ):
                 i -= 1
             mid = norm[i:e]
-            if self._boundary is not None:
+            if self.boundary is not None:
                 cut = [
-                    m.end() for m in self._boundary.finditer(mid)
+                    m.end() for m in self.boundary.finditer(mid)
                     if m.group() not in NAME_INTERNAL
                     and not (m.group() == "的" and mid[m.start() - 1 : m.start()] == "党")
                 ]
@@ -85,7 +85,7 @@ class GroupsMixin:
                 # 建立|全民阅读工作部际联席会议: "部际" makes it the State Council's however
                 # it opens, after a boundary word or punctuation
                 if (i, end) not in found and not any(a <= i and end <= b for a, b in found):
-                    found[(i, end)] = self._mention(st.text, i, end, norm[i:end])
+                    found[(i, end)] = self.mention(st.text, i, end, norm[i:end])
                 continue
             for s in range(i, end - len(head) - 2):
                 if s in st.tok_starts and norm.startswith(GROUP_OPENERS, s):
@@ -96,5 +96,5 @@ class GroupsMixin:
                     if (s, end) not in found and not any(
                         a <= s and end <= b for a, b in found
                     ):
-                        found[(s, end)] = self._mention(st.text, s, end, norm[s:end])
+                        found[(s, end)] = self.mention(st.text, s, end, norm[s:end])
                     break

@@ -19,7 +19,7 @@ LIST_JOINS = ("、", "会同", "和", "及", "与", "，")
 class ListsMixin:
     """The list rules of :class:`~kg.nlp.organs.OrganFinder`."""
 
-    def _listed(self, found: dict, st, bodies: list[Mention]) -> None:
+    def listed_bodies(self, found: dict, st, bodies: list[Mention]) -> None:
         """Short forms local bureaus share (药监局, 林业局, 环保总局) as the central body they
         abbreviate where a list joins them to a State Council body: （档案局、商务部负责）,
         水利部会同文物局, 粮食局会同农业农村部; chained along the list."""
@@ -31,13 +31,13 @@ class ListsMixin:
         posts = [b for b in bodies if b.key.startswith("gov/") and b.key not in self.province_of]
         while posts:
             b = posts.pop()
-            p = self._post_end(norm, b.end)
+            p = self.post_end(norm, b.end)
             if p is None or not norm.startswith("、", p):
                 continue
             i = p + 1
-            for k in self._listed_lengths:
+            for k in self.listed_lengths:
                 form = norm[i : i + k]
-                if form in self.listed and self._post_end(norm, i + k) is not None:
+                if form in self.listed and self.post_end(norm, i + k) is not None:
                     posts += self._add_listed(found, st, i, i + k, seen)
                     break
         while todo:
@@ -46,7 +46,7 @@ class ListsMixin:
                 # after the body: 商务部、药监局
                 i = b.end + len(sep)
                 if norm.startswith(sep, b.end):
-                    for k in self._listed_lengths:
+                    for k in self.listed_lengths:
                         form = norm[i : i + k]
                         if form in self.listed and (i + k >= n or norm[i + k] != "长"):
                             todo += self._add_listed(found, st, i, i + k, seen)
@@ -56,7 +56,7 @@ class ListsMixin:
                 if j > 0 and norm.startswith(sep, j):
                     if sep == "会同" and j > 1 and norm[j - 1] in JOIN_ADVERBS:
                         j -= 1  # 林业局已会同水利部
-                    for k in self._listed_lengths:
+                    for k in self.listed_lengths:
                         form = norm[max(0, j - k) : j]
                         if len(form) == k and form in self.listed and (
                             j - k == 0 or not CJK.match(norm[j - k - 1])

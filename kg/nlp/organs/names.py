@@ -28,7 +28,7 @@ class NamesMixin:
     gazetteer)."""
 
     @staticmethod
-    def _name_before(
+    def name_before(
         norm: str, s: int, names: dict[str, str], lengths: dict[str, tuple[int, ...]]
     ) -> tuple[int, str] | None:
         """(start, key) of the longest name of ``names`` ending right at ``s`` (``lengths``:
@@ -42,7 +42,7 @@ class NamesMixin:
                     return s - k, key
         return None
 
-    def _named(self, text: str, start: int, end: int, name: str) -> Mention:
+    def named(self, text: str, start: int, end: int, name: str) -> Mention:
         """A mention of the body ``name`` (the gazetteer's when it knows the name)."""
         from kg.nlp.components.base import open_key
 
@@ -55,7 +55,7 @@ class NamesMixin:
             name, "organ",
         )
 
-    def _mention(self, text: str, start: int, end: int, name: str) -> Mention:
+    def mention(self, text: str, start: int, end: int, name: str) -> Mention:
         from kg.nlp.components.base import open_key
 
         surface = text[start:end]
@@ -67,14 +67,14 @@ class NamesMixin:
             start, end, surface, "GovernmentBody", open_key("GovernmentBody", name), name, "organ"
         )
 
-    def _country(self, text: str, start: int, end: int, key: str) -> Mention:
+    def country(self, text: str, start: int, end: int, key: str) -> Mention:
         g = self.gaz.entries[key]
         return Mention(start, end, text[start:end], g.type, g.id, g.name, "gazetteer")
 
-    def _emit_foreign(
+    def emit_foreign(
         self, found: dict, text: str, country_key: str, start: int, e: int, canon: str
     ) -> None:
         ce = self.gaz.entries.get(country_key)
         cname = ce.name if ce is not None else text[start : start + 1]
-        found.setdefault((start, e), self._mention(text, start, e, cname + canon))
+        found.setdefault((start, e), self.mention(text, start, e, cname + canon))
 

@@ -83,14 +83,14 @@ class PlacesMixin:
                     or name[-1] in ADMIN1  # 丰台区 + 区委: the unit is part of the organ
                     or norm[s:end].endswith("地区")  # 沿海地区, 贫困地区: regions, not units
                     or any(c in ORGAN_CHARS for c in name)  # 中西部, 县委县政府
-                    or self._has_non_place_word(norm, s, end - 1, st)
+                    or self.has_non_place_word(norm, s, end - 1, st)
                     or not self._looks_like_place(norm, s, end, st)
                 ):
                     return None
                 return s
         return None
 
-    def _district_word(self, norm: str, s: int, st) -> tuple[int, str] | None:
+    def district_word(self, norm: str, s: int, st) -> tuple[int, str] | None:
         """A place word of jieba's dictionary (tag ns) right before a court, procuratorate,
         police or government word, without its unit (朝阳|法院, 宜昌|看守所, 黄石|检察院)."""
         if s not in st.tok_starts:
@@ -102,7 +102,7 @@ class PlacesMixin:
         if (
             2 <= len(word) <= 3
             and word[-1] not in ADMIN1  # 自治县, 和县: the unit path decides those
-            and word in self._ns_words
+            and word in self.ns_words
             and word not in NOT_DISTRICTS
         ):
             return i, word
@@ -122,11 +122,11 @@ class PlacesMixin:
         if j != end - 1:
             return False  # the name is not one word
         name = norm[s:j]
-        if name in self._ns_words or not self._freq.get(name):
+        if name in self.ns_words or not self.freq.get(name):
             return True
-        return self._name_before(norm, s, self.place_names, self._place_lengths) is not None
+        return self.name_before(norm, s, self.place_names, self.place_lengths) is not None
 
-    def _head_is_word_end(self, p: int, st) -> bool:
+    def head_is_word_end(self, p: int, st) -> bool:
         """A one-character unit head at ``p`` is a word of its own, or ends a word that is
         an organisation's name in jieba's dictionary (税务局 nt) or not in it (保障司) —
         not a common word (全局, 查处, 统揽全局)."""
@@ -137,11 +137,11 @@ class PlacesMixin:
             i -= 1
         if i == p:
             return True
-        tag = self._unit_words.get(st.norm[i : p + 1])
+        tag = self.unit_words.get(st.norm[i : p + 1])
         return tag is None or tag == "nt"
 
-    def _has_non_place_word(self, norm: str, s: int, e: int, st) -> bool:
-        bad = self._bad_words
+    def has_non_place_word(self, norm: str, s: int, e: int, st) -> bool:
+        bad = self.bad_words
         if norm[s:e] in bad:
             return True
         i = s
@@ -154,7 +154,7 @@ class PlacesMixin:
             i = j
         return False
 
-    def _place(
+    def place(
         self, norm: str, s: int, st, places: dict[int, Mention], extra: list[Mention] | None = None
     ) -> tuple[int, str] | None:
         """(start, canonical name) of a chain of place names ending right at ``s``; places
@@ -167,7 +167,7 @@ class PlacesMixin:
                 parts.append(p.label if p.rule == "gazetteer" else p.text)
                 cur = p.start
                 continue
-            q = self._name_before(norm, cur, self.place_names, self._place_lengths)
+            q = self.name_before(norm, cur, self.place_names, self.place_lengths)
             if q is not None:
                 g = self.gaz.entries[q[1]]
                 parts.append(g.name)

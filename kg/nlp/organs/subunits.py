@@ -32,7 +32,7 @@ SUB_BAD_START = re.compile(
 class SubUnitsMixin:
     """The sub-unit rule of :class:`~kg.nlp.organs.OrganFinder`."""
 
-    def _sub_units(self, found: dict, st, bodies: list[Mention], others: list[int]) -> None:
+    def sub_units(self, found: dict, st, bodies: list[Mention], others: list[int]) -> None:
         """Sub-units of ``bodies`` and of the bodies found so far, chained (部 + 研究中心 +
         研究处); ``others``: sorted starts of candidates a sub-unit may not run into."""
         text, norm = st.text, st.norm
@@ -47,7 +47,7 @@ class SubUnitsMixin:
             if office and b.label.endswith(OFFICE_OWNERS):
                 # a commission's or a leading group's office is a body of its own
                 name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + office.group()
-                sub = self._mention(text, b.start, office.end(), name)
+                sub = self.mention(text, b.start, office.end(), name)
                 found.setdefault((sub.start, sub.end), sub)
             m = SUB.match(norm, b.end)
             if not m or SUB_BAD_START.match(norm, b.end):
@@ -55,15 +55,15 @@ class SubUnitsMixin:
             mid = m.group(1)
             if any(ch in STOP_CHARS for ch in mid) or any(
                 w.group() not in NAME_INTERNAL
-                for w in (self._boundary.finditer(mid) if self._boundary else ())
+                for w in (self.boundary.finditer(mid) if self.boundary else ())
             ):
                 continue
             i = bisect.bisect_left(others, b.end)
             if i < len(others) and others[i] < m.end():
                 continue  # runs into another name (商务部发展改革委…)
-            if m.end() - m.end(1) == 1 and not self._head_is_word_end(m.end() - 1, st):
+            if m.end() - m.end(1) == 1 and not self.head_is_word_end(m.end() - 1, st):
                 continue  # 税务总局查处: 处 ends the verb 查处, not a unit name
             name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + text[b.end : m.end()]
-            sub = self._mention(text, b.start, m.end(), name)
+            sub = self.mention(text, b.start, m.end(), name)
             found[(sub.start, sub.end)] = sub
             todo.append(sub)

@@ -1,0 +1,126 @@
+"""The uncertain names the rules leave, settled by LAC (:mod:`kg.nlp.components.lac_names`).
+
+The rules hand over the name model's near misses, the words after posts that no cue
+follows and the words before titles and cues that may end a name; LAC reads a window
+around each, and :func:`lac_accept` keeps its person names that are no known name of
+another type, no by-line (记者 X), no place's name and no form of address.
+
+>>> "河" in _LAC_PLACE_ENDS, "河" in PLACE_ENDS  # a river's name: LAC's PER, no person
+(True, False)
+"""
+
+from __future__ import annotations
+
+from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
+from kg.nlp.components.persons.posts import add_posts
+from kg.nlp.components.persons.resources import PersonResources
+from kg.nlp.components.persons.words import ADDRESS, PLACE_ENDS, PROVINCE_ABBR
+
+#: last characters of the places, sites and buildings LAC may read as persons
+_LAC_PLACE_ENDS = PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵村镇乡县桥")
+
+
+def lac_persons(
+    res: PersonResources, st, names: Names, taken: set[int], cands: Spans, foreign: Spans
+) -> None:
+    """The uncertain names LAC reads as persons (:mod:`kg.nlp.components.lac_names`): not a known
+    name of another type, not a by-line (记者 X)."""
+
+    def accept(s: int, e: int, noun_after: bool) -> bool:
+        return lac_accept(res, st, s, e, noun_after)
+
+    def is_titled(e: int) -> bool:
+        return titled(res, st.norm, e)
+
+    for s, e in res.lac_names(st, cands, foreign, st.candidates, accept, is_titled):
+        add_person(st, names, s, e)
+        taken.add(s)
+
+
+def titled(res: PersonResources, norm: str, e: int) -> bool:
+    """A post or title right after a name (某某总理)."""
+    return bool(res.any_post.match(norm, e) or res.titles_after.match(norm, e))
+
+
+def lac_accept(
+    res: PersonResources, st, s: int, e: int, noun_after: bool, posted: bool = False
+) -> bool:
+    """LAC's name at ``[s, e)`` is a person's: not a known name of another type, not
+    a by-line's (记者 X), no place's name or form of address (each test says which).
+    ``posted``: a post stands right before the name (no credit: the post rule skips
+    credits), so a place's last character ends a name there (区长某某岭)."""
+    norm = st.norm
+    w = norm[s:e]
+    sl = res.model.surname_length(w)
+    return (
+        res.gaz.lookup(w) is None
+        and w not in res.gaz.not_entities
+        and (posted or not res.credit_end.search(norm, max(0, s - 8), s))
+        and not res.any_post.fullmatch(w)
+        # a river's, a tomb's, a village's name (某某河, 某某墓)
+        and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS and not posted)
+        # two provinces' abbreviations (湘赣多地): places listed
+        and not (w[0] in PROVINCE_ABBR and w[1] in PROVINCE_ABBR)
+        # a surname and a form of address or a title (李先生, 陈老师): no name
+        and not (sl and (w[sl:] in ADDRESS or w[sl:] in res.posts))
+        and not (sl and res.titles_after.fullmatch(w, sl))
+        # a Chinese-shaped name before a noun modifies it (某某野生动物), unless
+        # the noun is a post or title (某某总理, 某某先生)
+        and not (noun_after and sl and e - s <= 3 and not titled(res, norm, e))
+    )
+
+
+def uncued_after_posts(
+    res: PersonResources, st, names: Names, uncued: Spans, ends: ByEnd, owners: ByEnd
+) -> None:
+    """The names LAC reads right after a post (:meth:`LacNames.after_posts`), where
+    no other candidate stands, one window per post and name start."""
+    norm = st.norm
+    covered = bytearray(len(norm) + 1)
+    for c in st.candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    seen: set[str] = set()
+
+    def accept(s: int, e: int, noun_after: bool) -> bool:
+        return not any(covered[s:e]) and lac_accept(res, st, s, e, noun_after, True)
+
+    for ps, ns in uncued:
+        key = norm[ps : ns + 4]
+        # a name found elsewhere in the document is found here again later
+        if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in names):
+            continue
+        seen.add(key)
+        for _, s, e in res.lac_names.after_posts(st, [(ps, ns)], accept):
+            person = add_person(st, names, s, e)
+            covered[s:e] = b"\x01" * (e - s)
+            pe = s
+            while pe > ps and norm[pe - 1] in "：: \t":
+                pe -= 1
+            add_posts(res, st, person, ps, pe, ends, owners)
+
+
+def uncued_before_titles(res: PersonResources, st, names: Names, untitled: list[int]) -> None:
+    """The names LAC reads right before a title (某某某总理, 某某某女士) where no
+    other candidate stands (:meth:`LacNames.before_titles`)."""
+    covered = bytearray(len(st.norm) + 1)
+    for c in st.candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+    def accept(s: int, e: int, noun_after: bool) -> bool:
+        return not any(covered[s:e]) and lac_accept(res, st, s, e, False)
+
+    norm, starts = st.norm, st.tok_starts
+    tried: set[str] = set()  # the words before read once per document
+    for ps in sorted(set(untitled)):
+        # a name found elsewhere in the document is found here again later
+        if covered[ps - 1] or any(norm.endswith(n, 0, ps) for n in names):
+            continue
+        k = ps - 1
+        while k > 0 and k not in starts:
+            k -= 1
+        if norm[max(0, k - 2) : ps] in tried:
+            continue
+        tried.add(norm[max(0, k - 2) : ps])
+        for ns, ne in res.lac_names.before_titles(st, [ps], accept):
+            add_person(st, names, ns, ne)
+            covered[ns:ne] = b"\x01" * (ne - ns)
