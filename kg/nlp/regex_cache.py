@@ -42,6 +42,11 @@ CACHE_ENV = "KG_REGEX_CACHE"
 #: from sets, whose order changes from process to process: they never come back)
 MIN_NEW = 16
 
+#: The code of an expression is this Python's ``re``'s: a table of another is not read.
+_VERSION = hashlib.sha1(
+    repr((sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXGROUPS)).encode()
+).hexdigest()
+
 _ORIGINAL = _compiler.compile
 _LOCK = threading.Lock()
 #: (pattern, flags) → the arguments of ``_sre.compile`` after the pattern
@@ -57,8 +62,7 @@ def cache_path() -> Path | None:
     if value is not None:
         return None if value.strip().lower() in ("", "0", "off", "no") else Path(value)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    key = repr((sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXGROUPS)).encode()
-    return Path(base) / "kg" / f"regex-{hashlib.sha1(key).hexdigest()[:16]}.bin"
+    return Path(base) / "kg" / f"regex-{_VERSION[:16]}.bin"
 
 
 def _arguments(pattern: str, flags: int) -> tuple[Any, ...]:
@@ -135,10 +139,10 @@ def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     if body is None:  # not this user's: never read (overwritten by the next save)
         return {}
     try:
-        table = marshal.loads(body)
+        version, table = marshal.loads(body)
     except Exception:
         return {}
-    if type(table) is not dict:
+    if version != _VERSION or type(table) is not dict:
         return {}
     return table
 
@@ -159,7 +163,7 @@ def save() -> bool:
     # whose order changes from process to process) are not kept
     table = {k: v for k, v in table.items() if k in _USED}
     try:
-        data = seal(marshal.dumps(table))
+        data = seal(marshal.dumps((_VERSION, table)))
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_bytes_atomic(path, data, private=True, fsync=False)
     except (OSError, ValueError):

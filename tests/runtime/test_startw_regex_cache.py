@@ -55,3 +55,16 @@ def test_a_forged_table_is_not_read(tmp_path: Path) -> None:
     data[-1] ^= 1  # one bit of the marshalled table changed: the seal no longer holds
     table.write_bytes(bytes(data))
     assert run(table)[0] == "0"
+
+
+def test_a_table_of_another_python_is_not_read(tmp_path: Path) -> None:
+    import marshal
+
+    from kg.sealed import seal
+
+    table = tmp_path / "regex.bin"
+    args = regex_cache._arguments(PROBE, 0)
+    table.write_bytes(seal(marshal.dumps(("another python", {(PROBE, 0): args}))))
+    assert run(table)[0] == "0"
+    table.write_bytes(seal(marshal.dumps((regex_cache._VERSION, {(PROBE, 0): args}))))
+    assert run(table)[0] == "1"
