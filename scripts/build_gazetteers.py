@@ -431,11 +431,12 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
             country_iso.setdefault(norm_name(lbl), c["iso"])
     path = cur / "world_cities.tsv"
     if path.exists():
+        territory_of = world_territories(path, country_iso, labels, out)
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
             country, city, capital = line.split("\t")
-            iso = country_iso.get(norm_name(country))
+            iso = country_iso.get(norm_name(country)) or territory_of.get(country)
             if iso is None or iso == "CHN" or len(city) < 2 or norm_name(city) in labels:
                 continue
             digest = hashlib.sha1(city.encode("utf-8")).hexdigest()[:8]
@@ -444,6 +445,50 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
             out.append(new)
             labels[norm_name(city)] = new
     return out
+
+
+def world_territories(path: Path, country_iso: dict[str, str], labels: dict[str, dict],
+                      out: list[dict]) -> dict[str, str]:
+    r"""The states of JioNLP's world list that no country entry names: a spelling of a
+    country's name (one character other, or a country's name begins with it) lends its
+    cities that country's code; any other is a territory, a Location (category 地区)
+    whose cities are its own. Returns ``{listed state: code for its cities' ids}``.
+
+    >>> isos = {"塞拉利昂": "SLE", "中非共和国": "CAF"}
+    >>> out = []
+    >>> tsv = Path(__import__("tempfile").mkdtemp()) / "w.tsv"
+    >>> _ = tsv.write_text("塞拉里昂\t弗里敦\t1\n中非\t班吉\t1\n某某沃\t某城\t1\n", "utf-8")
+    >>> world_territories(tsv, isos, {}, out), [e["name"] for e in out]
+    ({'塞拉里昂': 'SLE', '中非': 'CAF', '某某沃': 'terr'}, ['某某沃'])
+    """
+    import hashlib
+
+    listed = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            state = line.split("\t")[0]
+            if norm_name(state) not in country_iso and state not in listed:
+                listed.append(state)
+    found: dict[str, str] = {}
+    for state in listed:
+        spelling = next(
+            (iso for name, iso in country_iso.items()
+             if name.startswith(state)
+             or (len(name) == len(state)
+                 and sum(a != b for a, b in zip(name, state, strict=True)) == 1)),
+            None,
+        )
+        if spelling is not None:
+            found[state] = spelling
+            continue
+        found[state] = "terr"
+        if norm_name(state) in labels:
+            continue
+        digest = hashlib.sha1(state.encode("utf-8")).hexdigest()[:8]
+        new = entry(id=f"place/terr-{digest}", type="Location", name=state, category="地区")
+        out.append(new)
+        labels[norm_name(state)] = new
+    return found
 
 
 # --------------------------------------------------------------------------- checks

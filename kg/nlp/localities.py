@@ -17,6 +17,7 @@ or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a game
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection
 
@@ -47,7 +48,7 @@ _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # jieba tags of names: places, persons, other proper names
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 # a dictionary word tagged as a name but more frequent than this is a common word too
-_RARE = 300
+RARE = 300
 # jieba tags of one-character words that may stand right before a name: function words,
 # localizers, numbers (在|X村, 从|X镇)
 _BEFORE_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q")
@@ -61,7 +62,7 @@ _GAMES = ("运", "奥")
 def _is_name(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
     """No dictionary word, or a rare one tagged as a name."""
     f = freq.get(word)
-    return not f or (tags.get(word) in _NAME_TAGS and f <= _RARE)
+    return not f or (tags.get(word) in _NAME_TAGS and f <= RARE)
 
 
 def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
@@ -216,6 +217,7 @@ class ForeignDivisions:
         for w, tag in jieba_tags().items():
             if tag == "nrt":
                 foreign.update(set(w))
+        self.city_keys = frozenset(self.cities.values())
         self.chars = frozenset(
             c for c, k in foreign.items() if k >= 3 and chinese[c] <= 3 * k and c not in _FUNCTION
         )
@@ -241,11 +243,32 @@ class ForeignDivisions:
         norm, text = st.norm, st.text
         chars = self.chars
         country_ends = {c.end for c in st.candidates if c.type == "Country"}
+        # a world city + 省/州 closing the word is the province or state named after it
+        # (某某斯省, 圣某某州): the city's name need not be in transliteration characters
+        city_at = {
+            c.end: c.start
+            for c in st.candidates
+            if c.type == "Location" and c.key in self.city_keys
+        }
         out: list[Mention] = []
         for unit in self.UNITS:
             i = norm.find(unit, 2)
             while i != -1:
                 e = i + 1
+                if (
+                    unit in "省州"
+                    and i in city_at
+                    and e in st.tok_ends
+                    # not the end of a longer transliteration (某某斯特|罗马州)
+                    and not (
+                        city_at[i] > 0
+                        and norm[city_at[i] - 1] in chars
+                        and city_at[i] not in country_ends
+                    )
+                ):
+                    out.append(place_mention(text, norm, city_at[i], e))
+                    i = norm.find(unit, e)
+                    continue
                 s = i
                 while s > 0 and i - s < 8 and norm[s - 1] in chars and s not in country_ends:
                     s -= 1
@@ -287,3 +310,114 @@ class ForeignDivisions:
                         out.append(place_mention(text, norm, s, e))
                 i = norm.find(unit, e)
         return out
+
+
+# the words that join the items of a list of places (闻某、绛某, 甲县和乙县)
+_LIST_JOIN = frozenset("、和与及")
+
+
+def sibling_in_list(st, county: Mention, entries: dict) -> bool:
+    """A county's short form listed next to a county of the same prefecture or to one of
+    its parents (某甲、乙县等县, 某省和某甲): the list names that county.
+
+    ``st`` is the document's state (``norm`` and the gazetteer's ``candidates`` so far),
+    ``entries`` the gazetteer's entries by id.
+
+    >>> from types import SimpleNamespace as NS
+    >>> ents = {k: NS(part_of=v) for k, v in (("a", "p"), ("b", "p"), ("c", "q"), ("p", None))}
+    >>> def m(s, e, k): return Mention(s, e, "", "Location", k, "", "gazetteer")
+    >>> st = NS(norm="甲乙、丙县", candidates=[m(3, 5, "b")])
+    >>> sibling_in_list(st, m(0, 2, "a"), ents), sibling_in_list(st, m(0, 2, "c"), ents)
+    (True, False)
+    """
+    norm, s, e = st.norm, county.start, county.end
+    own = entries[county.key].part_of
+    parents = set()
+    p = own
+    while p is not None and p not in parents:
+        parents.add(p)
+        p = getattr(entries.get(p), "part_of", None)
+    for c in st.candidates:
+        if c.type != "Location" or c.key == county.key:
+            continue
+        if not (
+            (c.end == s - 1 and norm[s - 1] in _LIST_JOIN)
+            or (c.start == e + 1 and norm[e] in _LIST_JOIN)
+        ):
+            continue
+        other = entries.get(c.key)
+        if c.key in parents or (other is not None and other.part_of == own):
+            return True
+    return False
+
+
+#: heads of the names of sites and facilities a city or district is named in (某市机场,
+#: 某市植物园, 某市某某大厦): a closed class of places one can be at
+FACILITY_HEADS = (
+    "国际机场", "机场", "植物园", "动物园", "公园", "展览中心", "会展中心", "体育馆",
+    "体育场", "体育中心", "大剧院", "剧院", "大厦", "广场", "火车站", "车站", "码头",
+    "新区", "航天中心", "航天城",
+)
+# characters that end a facility's run: function words, numbers, places' units, verbs of
+# building and visiting (某市的机场, 某市新建机场, 某市两个广场, 某市某区公园)
+_FACILITY_BREAK = (
+    "的了在是为由对向从把被于将也就都又已还其该各这那此之以所或等及和与并"
+    "建修造到去来访游第两几多省市县区乡镇村一二三四五六七八九十百千万个座"
+)
+_FACILITY_RUN = re.compile(
+    f"[^\\W\\d_{_FACILITY_BREAK}]{{0,4}}?(?:{'|'.join(FACILITY_HEADS)})"
+)
+
+
+# jieba tags of words that describe rather than name (adjectives, verbs, adverbs,
+# numbers, pronouns, function words, localizers)
+_DESCRIBING = ("a", "b", "v", "d", "m", "q", "r", "p", "c", "u", "f")
+
+
+def _described(st, start: int, end: int, tags: dict[str, str]) -> bool:
+    """A word from ``start`` up to ``end`` that describes: an adjective, a verb… (主要, 最大)."""
+    a = start
+    while a < end:
+        b = a + 1
+        while b < end and b not in st.tok_starts:
+            b += 1
+        if b > a + 1 and tags.get(st.norm[a:b], "").startswith(_DESCRIBING):
+            return True
+        a = b
+    return False
+
+
+def find_facilities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+    """Sites and facilities named after a place: a place (no country), up to four
+    characters of a name and a facility's head (``FACILITY_HEADS``) that closes a word,
+    with no other candidate inside — the whole is one place (某市机场, 某市某某大厦,
+    某市新区), rule ``facility``; the place in it is a mention too (the resolver keeps
+    it), where the document names it nowhere else (:mod:`kg.nlp.nested_places`).
+
+    >>> from kg.spans import entity_spans
+    >>> text = "代表团抵达成都机场，参观了杭州植物园。巴黎主要机场关闭。"
+    >>> spans = next(entity_spans([text], nominal=False))
+    >>> [s["text"] for s in spans if s["type"] == "Location"]
+    ['成都', '成都机场', '杭州', '杭州植物园', '巴黎']
+    """
+    cands = st.candidates
+    places = [c for c in cands if c.type == "Location"]
+    if not places:
+        return []
+    norm, text = st.norm, st.text
+    starts = sorted(c.start for c in cands)
+    out: list[Mention] = []
+    for p in places:
+        m = _FACILITY_RUN.match(norm, p.end)
+        if m is None or m.end() not in st.tok_ends or p.end - p.start < 2:
+            continue
+        if norm[m.end() - 2 : m.end() + 1] in freq:
+            continue  # the head goes on into a word (广场|舞)
+        if _described(st, p.end, m.end(), tags):
+            continue  # 某国|主要|机场, 某市|最大|车站: a description, no name
+        k = bisect.bisect_left(starts, p.end)
+        if k < len(starts) and starts[k] < m.end():
+            continue  # another name inside (某市长江大桥, 某市政府大厦)
+        f = place_mention(text, norm, p.start, m.end())
+        out.append(Mention(f.start, f.end, f.text, f.type, f.key, f.label, "facility"))
+    return out

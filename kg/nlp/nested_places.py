@@ -1,5 +1,5 @@
 """Places that open an organisation's name are no mentions of their own where the
-document names them elsewhere.
+document names them elsewhere, and never where the organisation is a team.
 
 北京 in 北京某某大学, 南非 in 南非某某有限公司, 中国 in 中国女队: the guidelines count a place
 inside an organisation's name as an optional mention, and a reader of the graph looks for
@@ -14,12 +14,21 @@ the organisation, not for a place it happens to be named after. Two cases:
   the head that makes it another word (中国某某委员会, 北京某某队; not 中国的大学,
   中国大学生, 中国队伍; in 湖北某某县某某小学 the county opens the school's name).
 
+A team (某国女队, 某省某某队, 某市医疗队, 某舰编队) is a name of its own, and a place
+that opens it is dropped even where the document names the place nowhere else: sports
+news runs lists of teams, and a team stands for its players, not for the place (a city's
+or province's name before 舰 is a ship's). Not where the run's last word is another
+place's team (某洲|劲旅|某国队) or a group of people (团队).
+
 Work is proportional to the place candidates: one anchored regex match after each.
 
 >>> from kg.spans import entity_spans
 >>> spans = next(entity_spans(["中国女队击败韩国女队。中国队员表现出色。"], nominal=False))
 >>> [(s["text"], s["start"]) for s in spans if s["type"] in ("Location", "Country")]
-[('韩国', 6), ('中国', 11)]
+[('中国', 11)]
+>>> text = "某某大学与南非某某有限公司签约。南非代表说……"
+>>> [s["start"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Country"]
+[16]
 """
 
 from __future__ import annotations
@@ -78,7 +87,7 @@ ORG_HEADS = (
     "晚报",
 )
 #: heads of sports teams, right after the place too (中国队, 中国女篮); not 部队, 军队
-TEAM_HEADS = ("男队", "女队", "女篮", "男篮", "女排", "男排", "女足", "男足", "(?<![部军卫])队")
+TEAM_HEADS = ("男队", "女队", "女篮", "男篮", "女排", "男排", "女足", "男足", "(?<![部军卫团])队")
 # characters that end the run: function words, numbers, verbs of sending and meeting, and
 # the units of another place (中国的大学, 两国中央银行, 可派团, 吉林某县第五中学)
 _BREAK = (
@@ -92,6 +101,8 @@ _RUN = re.compile(
     f"|[^\\W\\d_{_BREAK}]{{0,4}}?(?:{'|'.join(TEAM_HEADS)}))(?![{_GOES_ON}])"
 )
 
+_TEAM = re.compile(f"(?:{'|'.join(TEAM_HEADS)})\\Z")
+
 
 def drop_places_in_organisations(st) -> None:
     """Drop the place candidates of ``st`` (a :class:`~kg.nlp.components.base.KGDoc`)
@@ -104,11 +115,12 @@ def drop_places_in_organisations(st) -> None:
         return
     # the organisations by start, with the furthest end so far: whether one contains a
     # place is a bisection, not a pass over them per place
-    inside = _Reach((c.start, c.end) for c in cands if c.type in _ORGS)
+    inside = _Reach((c.start, c.end) for c in cands if c.type in _ORGS or c.rule == "facility")
     # a place that opens a state organ's name keeps it (the resolver's rule: 某市某某委员会)
     organs = {c.start for c in cands if c.type in _ORGANS}
     norm = st.norm
     nested = set()
+    teams = set()
     for p in places:
         if inside.beyond(p.start, p.end):
             nested.add(id(p))
@@ -118,6 +130,10 @@ def drop_places_in_organisations(st) -> None:
         m = _RUN.match(norm, p.end)
         # another place in the run opens the name instead (湖北|某某县某某小学)
         if m is not None and not any(p.end <= q.start < m.end() for q in places):
+            if _TEAM.search(norm, p.end, m.end()):
+                if _named_team(st, p.end, m.end()):
+                    continue  # 某洲|劲旅|某国队: the team is another place's
+                teams.add(id(p))
             nested.add(id(p))
     if not nested:
         return
@@ -131,9 +147,20 @@ def drop_places_in_organisations(st) -> None:
         and not longer.beyond(p.start - 1, p.end - 1)  # starts before, ends at or after
         and not longer.beyond(p.start, p.end)  # starts at or before, ends after
     }
-    drop = {id(p) for p in places if id(p) in nested and p.key in free}
+    drop = {id(p) for p in places if id(p) in nested and (p.key in free or id(p) in teams)}
     if drop:
         cands[:] = [c for c in cands if id(c) not in drop]
+
+
+def _named_team(st, start: int, end: int) -> bool:
+    """The word that ends the team's run at ``end`` is a place's name and 队 (某国队 as one
+    jieba word): that place's team, not the one before the run."""
+    from kg.nlp.text import jieba_tags
+
+    t = end - 1
+    while t > start and t not in st.tok_starts:
+        t -= 1
+    return end - t > 2 and jieba_tags().get(st.norm[t : end - 1]) == "ns"
 
 
 class _Reach:

@@ -25,7 +25,14 @@ from kg.model import Mention
 from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_gazetteer
-from kg.nlp.localities import ForeignDivisions, find_localities, find_old_divisions
+from kg.nlp.localities import (
+    RARE,
+    ForeignDivisions,
+    find_facilities,
+    find_localities,
+    find_old_divisions,
+    sibling_in_list,
+)
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -66,6 +73,11 @@ def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
     elif opens > closes and end < len(norm) and norm[end] in _CLOSE_QUOTES:
         end += 1
     return start, end
+
+
+def _nationality(st, start: int, end: int) -> bool:
+    """A country's name and 人 as one word (某国人): the people of that country name it."""
+    return start in st.tok_starts and end + 1 in st.tok_ends and st.norm[end : end + 1] == "人"
 
 
 def _names_of(e) -> set[str]:
@@ -138,6 +150,10 @@ class GazetteerMatcher:
         for c in st.candidates:
             if c.type == "Location":
                 ends.setdefault(c.key, []).append(c.end)
+        # a county the document names in full (某某县) or places once (after a parent, in
+        # a list) is that county elsewhere in it too, where its short form is a rare word
+        placed: set[str] = {m.key for m in counties if m.key in ends}
+        kept: list[Mention] = []
         for m in counties:
             parent = entries[m.key].part_of
             for _ in range(3):
@@ -145,9 +161,21 @@ class GazetteerMatcher:
                     break
                 at = ends.get(parent, ())
                 if len(at) >= 3 or any(m.start - _PARENT_WINDOW <= e <= m.start for e in at):
-                    st.candidates.append(m)
+                    kept.append(m)
                     break
                 parent = entries[parent].part_of if parent in entries else None
+            if (not kept or kept[-1] is not m) and sibling_in_list(st, m, entries):
+                kept.append(m)
+        placed.update(m.key for m in kept)
+        freq = self._freq()
+        st.candidates.extend(kept)
+        st.candidates.extend(
+            m
+            for m in counties
+            if m.key in placed
+            and m not in kept
+            and freq.get(st.norm[m.start : m.end], 0) <= RARE
+        )
 
     @staticmethod
     def _ends_name(st, start: int) -> bool:
@@ -266,7 +294,7 @@ class GazetteerMatcher:
                         e.type in _COMPOUND_OPENERS
                         and e.category != COUNTY  # 黄浦|江畔: a county's name opens other names
                         and self._opens_compound(st, start, end)
-                    ):
+                    ) and not (e.type == "Country" and _nationality(st, start, end)):
                         resume = end_idx + 2 - len(name)
                         break
                 e = entries[key]
@@ -309,6 +337,7 @@ class GazetteerMatcher:
         if self.bare_regions:
             self._regions(st)
         st.candidates.extend(find_localities(st, tags, freq))
+        st.candidates.extend(find_facilities(st, tags, freq))
         st.candidates.extend(find_old_divisions(st, tags, freq, self.foreign_divisions.abbr.keys()))
         st.candidates.extend(self.foreign_divisions.find(st, tags, freq))
         # names inside a known title (国务院某某委员会 in 国务院某某委员会关于…通知): the

@@ -41,6 +41,7 @@ from kg.nlp.components.heads.editions import (
 from kg.nlp.components.heads.event_names import (
     anniversary_start,
     leaders_pair,
+    met_at_place,
 )
 from kg.nlp.components.heads.implemented_names import (
     GOVERNED_NONE,
@@ -56,6 +57,7 @@ from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
+from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
     DocView,
@@ -327,8 +329,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     start, gathering = a, True  # 庆祝某某成立60周年|大会: one gathering
                 else:
                     gathering = leaders_pair(norm, start, hs)  # 中欧领导人|会晤
+                if met_at_place(norm, start, hs, head, named_end, named_type):
+                    continue  # 在某地|会晤: the verb after where they meet
             quoted = None
-            q = quoted_before(norm, start)
+            q = quoted_before(norm, start, hs if self.head_type[head] == "Event" else None)
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q
@@ -429,6 +433,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if rescued:
                 rescued_ends.add(he)
         event_organs(st, norm)
+        split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries

@@ -106,11 +106,11 @@ class Resolver:
                     continue
                 if _contains(k, c):
                     if (
-                        k.rule in ("organ", "lac")
+                        k.rule in ("organ", "lac", "facility")
                         and c.start == k.start
                         and c.type in ("Country", "Location")
                     ):
-                        continue  # 美国国防部, 北京市公安局 also mention 美国, 北京市
+                        continue  # 美国国防部, 北京市公安局, 某市机场 also mention 美国, 北京市…
                     if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
                         continue  # X运动会组委会 also mentions X运动会
                     if _opens_with_known(k, c):
