@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import os
 import pickle
 import re
@@ -85,6 +84,7 @@ from kg.export.rdf import (
 from kg.fingerprint import module_version
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
+from kg.runtime.store import canonical as _canonical
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
 
 __all__ = ["FORMATS", "render_parts", "start_fast", "write_fast"]
@@ -580,16 +580,6 @@ def _render_nt(blocks: list[Block] | Iterator[Block]) -> str:
 ENTITY_CHUNK = 64
 
 
-def _canonical(obj: Any) -> bytes:
-    """Bytes that depend on the value of ``obj`` only (a plain pickle also encodes which
-    equal strings are the same object), for hashing."""
-    buf = io.BytesIO()
-    p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
-    p.fast = True  # no memo: no back-references
-    p.dump(obj)
-    return buf.getvalue()
-
-
 def _pack_fragment(text: bytes, rules: set[str]) -> bytes:
     head = [len(rules).to_bytes(4, "little")]
     for r in sorted(rules):
@@ -632,8 +622,8 @@ def render_parts(
     fmt: str, base: str, parts: list[tuple[bytes, Any]]
 ) -> list[tuple[bytes, set[str]]]:
     """Render fragments (runs in a worker process for :func:`start_fast`). An input may
-    come as its :func:`_canonical` bytes: the build made them for the store key, and
-    sending them as they are costs it no second pickling."""
+    come as its :func:`~kg.runtime.store.canonical` bytes: the build made them for the
+    store key, and sending them as they are costs it no second pickling."""
     r = _Renderer(fmt, base)
     return [
         r.part(kind, pickle.loads(inp) if isinstance(inp, bytes) else inp) for kind, inp in parts

@@ -38,13 +38,14 @@ from pathlib import Path
 from typing import Any
 
 # isort: off
+import kg.nlp.regex_cache  # first: installed on import, before the imports below compile
 import kg.nlp.spacy_lean  # before spaCy: imports it without its command line
 
 # isort: on
 from spacy.lang.zh import Chinese, Segmenter
 from spacy.language import Language
 
-import kg.nlp.components  # noqa: F401  (registers the factories)
+import kg.nlp.components
 from kg.fingerprint import pipeline_key
 from kg.io import write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
@@ -216,7 +217,14 @@ def save_pending_snapshots() -> int:
             source, paths, saved = paths[0], paths[1:], saved + 1
         for path in paths:
             saved += link_snapshot(source, path)
+    kg.nlp.regex_cache.save()  # the expressions this process compiled first, for the next one
     return saved
+
+
+def to_pickle() -> bool:
+    """Whether a snapshot left by :func:`get_nlp` is still to be pickled (a pipeline it
+    built; a restored one is only linked)."""
+    return any(nlp is not None for nlp, _, _ in _UNSAVED)
 
 
 def link_snapshot(source: Path, path: Path) -> bool:

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import logging
+import marshal
 from itertools import accumulate
 from typing import Any
 
@@ -274,11 +275,33 @@ def initialize(seg: Any) -> None:
     ):
         seg.initialize()
         return
+    if _load_cache(dt):
+        return
     dt._rust_prefix = False  # not None: initialize() leaves it unbuilt
     try:
         seg.initialize()
     finally:
         dt._rust_prefix = None
+
+
+def _load_cache(dt: Any) -> bool:
+    """What ``dt.initialize()`` does for jieba's own dictionary when its marshal cache is
+    there (``FREQ`` and ``total`` from it), with the file read whole first:
+    ``marshal.load`` on the open file reads it piece by piece (0.65 CPU-s for jieba's
+    9 MB cache, 0.24 from bytes). False (nothing done) for another dictionary, no cache
+    or an unreadable one: ``initialize()`` then does it its own way."""
+    if dt.dictionary is not None or dt.initialized:  # None: jieba's DEFAULT_DICT
+        return False
+    with dt.lock:
+        try:
+            freq, total = marshal.loads(dt._resolve_cache_file(None).read_bytes())
+        except Exception:  # missing, damaged, from another version: initialize() decides
+            return False
+        if type(freq) is not dict or type(total) is not int:
+            return False
+        dt.FREQ, dt.total = freq, total
+        dt.initialized = True
+    return True
 
 
 _FAST: Any = None

@@ -9,8 +9,9 @@ Scale: documents are streamed (bounded batches in flight), each result is merged
 as it arrives, and the cyclic garbage collector is paused while the build allocates its
 (acyclic) tables. Incremental: with a cache folder (``OUT/.cache`` from the CLI)
 unchanged files are not read again, unchanged documents not extracted again
-(:mod:`kg.runtime.manifest`), and for big graphs Turtle/N-Triples are assembled from
-cached per-document fragments (:mod:`kg.export.fast`).
+(:mod:`kg.runtime.manifest`), for big graphs Turtle/N-Triples are assembled from
+cached per-document fragments (:mod:`kg.export.fast`), and the HTML view's per-document
+text pieces are loaded from the same store (:func:`kg.runtime.outputs.text_pieces`).
 
 >>> import tempfile
 >>> report = build(out_dir=tempfile.mkdtemp(), workers=1, quiet=True, formats=("ttl",))
@@ -246,7 +247,7 @@ def _resolve(
 
         def idle() -> None:  # while the first worker loads the pipeline
             preload_exporters()
-            output_code_version()
+            output_code_version()  # (computed once per process: _written_key needs it)
 
     for key, r, cached in extract_keyed(
         iter_inputs(paths, state, text_field, files),
@@ -555,10 +556,14 @@ def build(
 
                 view = None
                 view_memo = policy.memo("view-text")
-                if view_memo is not None and "html" in formats:
-                    from kg.export.view.data import TextPieces
+                if "html" in formats and (view_memo is not None or state is not None):
+                    from kg.runtime.outputs import text_pieces
 
-                    view = TextPieces(view_memo)
+                    view = text_pieces(
+                        view_memo,
+                        state.fragments if state is not None else None,
+                        outputs_key.doc_keys if outputs_key is not None else None,
+                    )
                 published: list[str] = []
                 report.outputs = write_outputs(
                     graph,
@@ -576,6 +581,10 @@ def build(
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built
                     report.fragments["view_pieces_reused"] = view.reused
+                    if state is not None:
+                        from kg.runtime.outputs import store_pieces
+
+                        store_pieces(view, state.fragments)
                 if state is not None:
                     from kg.runtime.manifest import record_outputs
 

@@ -12,7 +12,9 @@ Three things under the cache folder (``OUT/.cache`` by default) make that possib
   taken is read anyway (the "racily clean" case);
 - the **result store** (``results.pack``): every extraction result, keyed by content hash;
 - the **fragment store** (``fragments.pack``): each document's part of the RDF output
-  (``kg.export.fast``), keyed by a hash of exactly what it was generated from.
+  (``kg.export.fast``) and of the HTML view's text table
+  (:func:`kg.runtime.outputs.text_pieces`), keyed by a hash of exactly what it was
+  generated from.
 
 The stores are append-only with an index written atomically at the end of a build, so a
 crash leaves the previous state usable. One build at a time holds the cache
@@ -22,6 +24,7 @@ is :class:`kg.ingest.DocumentIds`'s business, for this reading as for a plain on
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -330,10 +333,15 @@ OUTPUTS_VERSION = 1
 OUTPUT_LIBS = ("networkx", "scipy", "numpy", "pyvis", "pyoxigraph", "rdflib", "msgpack")
 
 
+@functools.lru_cache(maxsize=1)
 def output_code_version() -> str:
     """A hash of what turns results into output bytes: every ``*.py`` of ``kg/``, the
     ontology folder, the Python version, and the installed files of :data:`OUTPUT_LIBS`
-    (path, size, mtime: a library installed again is a new version)."""
+    (path, size, mtime: a library installed again is a new version).
+
+    Once per process (like :func:`kg.fingerprint.code_version`): a build computes it
+    while its first worker loads the pipeline, and ``--watch`` keeps the version of the
+    code it runs (files edited since are not what writes its outputs)."""
     import importlib.util
     import sys
 
@@ -365,8 +373,13 @@ class OutputsKey:
 
     def __init__(self) -> None:
         self._h = hashlib.blake2b(digest_size=20)
+        #: document id → its result key (what its extraction result, sentences included,
+        #: is a function of)
+        self.doc_keys: dict[str, str] = {}
 
     def add(self, key: str | None, doc_id: str, meta: dict[str, Any] | None) -> None:
+        if key is not None:
+            self.doc_keys[doc_id] = key
         m = meta or {}
         extra = [str(m.get(k)) for k in ("source", "sha1", "mtime")]  # not in ``doc_hash``
         self._h.update(repr((key, doc_id, extra)).encode())

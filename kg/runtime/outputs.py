@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import shutil
 import signal
 import threading
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors, KGError
 from kg.export.formats import REGISTRY
@@ -39,6 +40,52 @@ FastStart = Callable[[str, Path], "Callable[[], object] | None"]
 #: Seconds a forked writer may stay silent before it is stopped and its formats are
 #: written by the build process itself.
 FORK_TIMEOUT = 600.0
+
+
+#: The modules that decide a view piece (their hash is part of its store key).
+VIEW_PIECE_MODULES = ("export/view/data.py",)
+
+
+def text_pieces(
+    memo: dict[str, Any] | None, store: Any = None, doc_keys: Mapping[str, str] | None = None
+) -> TextPieces:
+    """The view's text pieces of a build (:class:`~kg.export.view.data.TextPieces`):
+    kept in ``memo`` (``--watch``) and in ``store`` (the fragment store: a rebuild in a new
+    process loads the pieces of unchanged documents). A piece's store key hashes the
+    view code, the document and its input; its sentences (the largest part) by the
+    document's result key (``doc_keys``) when it has one: they come from its extraction
+    result, a function of that key."""
+    from kg.export.view.data import PIECE_VERSION, TextPieces
+
+    if store is None:
+        return TextPieces(memo)
+    from kg.fingerprint import module_version
+    from kg.runtime.store import canonical
+
+    version = f"view-piece|{PIECE_VERSION}|{module_version(*VIEW_PIECE_MODULES)}|".encode()
+    keys = doc_keys or {}
+
+    def key(doc: str, inp: tuple[Any, Any, Any]) -> str:
+        evidence, ents, raw = inp
+        dk = keys.get(doc)
+        h = hashlib.blake2b(version, digest_size=20)
+        h.update(canonical((doc, dk, raw is None, evidence, ents)))
+        if dk is None:
+            h.update(canonical(raw))
+        return h.hexdigest()
+
+    return TextPieces(memo, store=store, key=key)
+
+
+def store_pieces(pieces: TextPieces, store: Any) -> None:
+    """Keep the stored pieces the last view used (:meth:`PackStore.touch
+    <kg.runtime.store.PackStore.touch>`) and store those it made (missing, or refused:
+    the new record replaces it)."""
+    for k in pieces.keys.values():
+        store.touch(k)
+    for k, data in pieces.records:
+        store.put(k, data)
+    pieces.records = []
 
 
 def write_one(

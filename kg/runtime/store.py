@@ -23,8 +23,10 @@ otherwise make the next build run code, or crash it). So nothing in it is unpick
 from __future__ import annotations
 
 import hashlib
+import io
 import mmap
 import os
+import pickle
 import zlib
 from collections.abc import Iterable
 from os import PathLike
@@ -38,6 +40,22 @@ from kg.runtime.codec import pack, unpack
 STORE_VERSION = 4
 MAGIC = b"KGC\x04"
 _DIGEST = 16
+
+
+def canonical(obj: Any) -> bytes:
+    """Bytes that depend on the value of ``obj`` only, for hashing into a store key (a
+    plain pickle also encodes which equal strings are the same object). Only hashed:
+    nothing read from the cache is ever unpickled.
+
+    >>> a, b = "x" * 3, "".join(["x"] * 3)
+    >>> canonical([a, a]) == canonical([a, b]) and canonical([a]) != canonical([b, b])
+    True
+    """
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    p.fast = True  # no memo: no back-references
+    p.dump(obj)
+    return buf.getvalue()
 
 
 def dump_checked(path: str | PathLike[str], obj: Any) -> None:
@@ -90,6 +108,7 @@ class PackStore:
         self._fh: Any = None
         self._end = 0
         self._dirty = False
+        self._pid = os.getpid()
         head, damaged = load_checked(self.idx_path)
         self.damaged += damaged
         try:
@@ -118,7 +137,9 @@ class PackStore:
 
     def _map(self) -> mmap.mmap | None:
         if self._mm is None and self._end > 0:
-            if self._fh is not None:
+            if self._fh is not None and self._pid == os.getpid():
+                # (a forked child, e.g. the view writer, must not write its parent's
+                # buffer: the parent will; the child sees what is on disk)
                 self._fh.flush()
             with self.path.open("rb") as f:
                 if os.fstat(f.fileno()).st_size == 0:
@@ -137,7 +158,7 @@ class PackStore:
                 raise ValueError(key)
             mm = self._map()
             if mm is None or off + n > len(mm):  # written since the file was mapped
-                if self._fh is not None:
+                if self._fh is not None and self._pid == os.getpid():
                     self._fh.flush()
                 if self._mm is not None:
                     self._mm.close()

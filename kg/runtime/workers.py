@@ -4,9 +4,10 @@
 tasks in, results out; no thread in this process). The first worker is forked at once
 (:meth:`Pools.prestart`) and builds (or restores) the pipeline while this process reads
 its inputs; it then forks the other workers from itself, so that they start with the
-pipeline loaded, sharing its memory copy-on-write, and only then saves the pipeline's
-snapshot (:func:`kg.nlp.pipeline.save_later`). Every worker's pipes are made before the
-first worker is forked: work sent to a worker not forked yet waits in its pipe.
+pipeline loaded, sharing its memory copy-on-write, and only then has a forked child save
+the pipeline's snapshot (:func:`kg.nlp.pipeline.save_later`) while it serves. Every
+worker's pipes are made before the first worker is forked: work sent to a worker not
+forked yet waits in its pipe.
 
 Every worker dies with the build (:func:`kg.runtime.lifecycle.die_with_parent`: the first
 with this process, the others with the first), never keeps the cache lock, and is waited
@@ -172,15 +173,20 @@ def _serve(task_r: int, res_w: int) -> None:
             except Exception:  # an exception that does not pickle: its text does
                 out = _frame((task_id, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
         _write_all(res_w, out)
+        if _SAVERS:
+            _reap_savers(block=False)
 
 
 #: pids of the workers this worker forked (waited for before it exits)
 _FORKED: list[int] = []
+#: pids of the children saving the pipeline's snapshot (waited for, never killed: a
+#: snapshot cut short would cost the next build the whole pipeline again)
+_SAVERS: list[int] = []
 
 
 def _reap(kill: bool) -> None:
-    """Wait for the workers this one forked (``kill``: kill them first): their CPU time
-    counts in the build's only once reaped."""
+    """Wait for the workers this one forked (``kill``: kill them first) and for its
+    snapshot savers: their CPU time counts in the build's only once reaped."""
     while _FORKED:
         if kill:
             with contextlib.suppress(ProcessLookupError):
@@ -188,6 +194,55 @@ def _reap(kill: bool) -> None:
         with contextlib.suppress(ChildProcessError, InterruptedError):
             os.waitpid(_FORKED[-1], 0)
         _FORKED.pop()
+    _reap_savers(block=True)
+
+
+def _reap_savers(block: bool) -> None:
+    """Wait for the snapshot savers that are done (``block``: for all of them)."""
+    for pid in list(_SAVERS):
+        try:
+            done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        except InterruptedError:
+            continue
+        if done:
+            _SAVERS.remove(pid)
+
+
+def _save_aside(ends: list[_Ends]) -> None:
+    """Save the snapshot of the pipeline this worker built in a forked child, while this
+    worker serves: pickling it takes ~0.8 CPU-s, and results come back in input order,
+    so a first worker busy saving held back the build and left its siblings idle once
+    they had done their first batches. Linking a restored snapshot (cheap) is done here.
+    Without ``os.fork`` the snapshot is saved here too."""
+    from kg.nlp.pipeline import forget_pending_snapshots, save_pending_snapshots, to_pickle
+
+    if not to_pickle() or not hasattr(os, "fork"):
+        save_pending_snapshots()
+        return
+    me = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        save_pending_snapshots()
+        return
+    if pid == 0:  # pragma: no cover (the saver)
+        code = 1
+        try:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            _FORKED.clear()
+            _SAVERS.clear()
+            die_with_parent(me)
+            # the worker's pipes (the others' are closed already): the build must see
+            # the worker's end when it dies, not when the saver does
+            _close(ends[0].worker_side())
+            save_pending_snapshots()
+            code = 0
+        finally:
+            os._exit(code)
+    _SAVERS.append(pid)
+    forget_pending_snapshots()  # the saver has them
 
 
 def _reap_and_exit(signum: int, frame: Any) -> None:
@@ -233,9 +288,7 @@ def _worker_main(
                     os._exit(code)
             _FORKED.append(pid)
             _close(ends[i].worker_side())
-        from kg.nlp.pipeline import save_pending_snapshots
-
-        save_pending_snapshots()  # after the forks: the others need not wait for it
+        _save_aside(ends)  # after the forks: the others need not wait for it
         _serve(*ends[0].worker_side())
         code = 0
     finally:

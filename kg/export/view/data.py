@@ -32,13 +32,15 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import msgpack
 import networkx as nx
 
 from kg.model import ENTITY_TYPES, PREDICATES
@@ -100,6 +102,14 @@ SEED = 42
 #: Louvain runs over this many most central drawn entities (its time grows fast with the
 #: graph); each other drawn entity joins the community of its best-ranked neighbour there.
 MAX_COMMUNITY_NODES = 800
+
+#: Bump when :meth:`DocText.encode`'s layout changes: stored pieces of another are ignored.
+PIECE_VERSION = 2
+#: A piece's offsets JSON: ``null`` or a pair of integers, comma-separated.
+_AT_JSON = re.compile(rb"(?:(?:null|\[-?\d+,-?\d+\])(?:,(?:null|\[-?\d+,-?\d+\]))*)?")
+_TEXT_OR_NONE = frozenset({str, type(None)})
+_INT = frozenset({int})
+_LIST = frozenset({list})
 
 _QID = re.compile(r"Q\d+")
 #: Up to this size ``int(float(n)) == n``.
@@ -264,24 +274,25 @@ def _out_edges(G: nx.MultiDiGraph) -> Iterable[tuple[Any, Mapping[Any, Mapping[A
 
 
 class _Text:
-    """Every sentence once: by document and start offset when known (a relation's evidence,
-    a mention span), else by document and text (a kept example). ``sentences[i]`` is the text
+    """Every sentence of one document once: by start offset when known (a relation's
+    evidence, a mention span), else by text (a kept example). ``sentences[i]`` is the text
     or None (a mention span whose sentence no evidence or example gives), ``at[i]`` the
     sentence's ``[start, end]`` offsets in its document when known. Offsets key the table
-    as digit strings, as the graph's mention spans give them."""
+    as digit strings, as the graph's mention spans give them. (The whole table is these
+    lists concatenated, document after document.)"""
 
     def __init__(self) -> None:
-        self.by_start: dict[tuple[str, str], int] = {}
-        self.by_text: dict[tuple[str, str], int] = {}
+        self.by_start: dict[str, int] = {}
+        self.by_text: dict[str, int] = {}
         self.sentences: list[str | None] = []
         self.at: list[list[int] | None] = []
         self.chars = 0
 
-    def add(self, doc: str, start: Any, end: Any, sentence: Any) -> int:
+    def add(self, start: Any, end: Any, sentence: Any) -> int:
         """The row of a sentence given by its text, its offsets, or both."""
         key = None
         if type(start) is int:
-            key = (doc, str(start))
+            key = str(start)
             i = self.by_start.get(key)
             if i is not None and (sentence is None or self.sentences[i] is not None):
                 return i  # seen, nothing to add
@@ -289,7 +300,7 @@ class _Text:
             i = None
         s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
         if i is None and s:
-            i = self.by_text.get((doc, s))
+            i = self.by_text.get(s)
         if i is None:
             i = len(self.sentences)
             self.sentences.append(s or None)
@@ -303,27 +314,27 @@ class _Text:
             if self.at[i] is None:
                 self.at[i] = [start, end if type(end) is int else start]
         if s:
-            self.by_text.setdefault((doc, s), i)
+            self.by_text.setdefault(s, i)
         return i
 
-    def located(self, doc: str, start: str, end: str, sentence: str | None = None) -> int:
+    def located(self, start: str, end: str, sentence: str | None = None) -> int:
         """The row of a sentence known by its offsets (digit strings) and, when the graph
         keeps it, its text (a graph built before texts were kept has none)."""
-        i = self.by_start.get((doc, start))
+        i = self.by_start.get(start)
         if i is None:
             s = _text(sentence, MAX_SENTENCE) if sentence else ""
-            i = self.by_text.get((doc, s)) if s else None
+            i = self.by_text.get(s) if s else None
             if i is not None:  # an example's sentence, given by its text only
-                self.by_start[(doc, start)] = i
+                self.by_start[start] = i
                 if self.at[i] is None:
                     self.at[i] = [int(start), int(end)]
                 return i
-            i = self.by_start[(doc, start)] = len(self.sentences)
+            i = self.by_start[start] = len(self.sentences)
             self.sentences.append(s or None)
             self.at.append([int(start), int(end)])
             self.chars += len(s)
             if s:
-                self.by_text[(doc, s)] = i
+                self.by_text[s] = i
         elif sentence and self.sentences[i] is None:
             s = _text(sentence, MAX_SENTENCE)
             if s:
@@ -371,7 +382,8 @@ class DocText:
         raw_sentences: Any,
     ) -> None:
         text = _Text()
-        self.evidence = [text.add(doc, s, e, sentence) for s, e, sentence in evidence]
+        by_start, sentences = text.by_start, text.sentences
+        self.evidence = [text.add(s, e, sentence) for s, e, sentence in evidence]
         known = (
             {str(k): v for k, v in raw_sentences.items() if type(v) is str}
             if raw_sentences and isinstance(raw_sentences, Mapping)
@@ -385,27 +397,97 @@ class DocText:
                 st = str(start)
                 sent = next((x for x in _spans(sp) if x[0] == st), None)
                 if sent is None:
-                    rows.append(text.add(doc, None, None, sentence))
+                    rows.append(text.add(None, None, sentence))
                 else:
-                    rows.append(text.add(doc, int(sent[1]), int(sent[2]), sentence))
+                    rows.append(text.add(int(sent[1]), int(sent[2]), sentence))
             if sp:
                 # each sentence once (several mentions often share one), its text from the
-                # document node
-                rows += [
-                    text.located(doc, ss, se, known.get(ss))
-                    for ss, se in dict.fromkeys(_SENTENCE.findall(sp))
-                ]
+                # document node; one already tabled with its text needs no more
+                for ss, se in dict.fromkeys(_SENTENCE.findall(sp)):
+                    i = by_start.get(ss)
+                    if i is None or sentences[i] is None:
+                        i = text.located(ss, se, known.get(ss))
+                    rows.append(i)
             self.ents[key] = list(dict.fromkeys(rows)) if len(rows) > 1 else rows
         self.sentences, self.at, self.chars = text.sentences, text.at, text.chars
         self.json_sentences = inert_json(_json(text.sentences)[1:-1]).encode("utf-8")
         self.json_at = _json(text.at)[1:-1].encode()
 
+    def encode(self) -> bytes:
+        """The piece as plain msgpack data, for a store shared by later builds (no pickle:
+        :meth:`decode` reads what may be damaged or forged). The sentences and offsets
+        are kept as their JSON only (mostly bytes to copy)."""
+        return msgpack.packb(
+            [PIECE_VERSION, self.evidence, self.ents, self.json_sentences, self.json_at],
+            use_bin_type=True,
+        )
+
+    @classmethod
+    def decode(cls, data: bytes | memoryview, inp: tuple[Any, Any, Any]) -> DocText | None:
+        """The piece :meth:`encode` wrote, for the input ``inp`` it was made from (its
+        shape is checked against it); None when the bytes are damaged, foreign or
+        unsafe (JSON that could end the page's ``<script>`` element). The sentences and
+        offsets are read from the JSON the page gets: the two cannot disagree.
+
+        >>> t = DocText("d", [(0, 5, "甲与乙。")], {"k": [[], "0-1@0-5"]}, {})
+        >>> u = DocText.decode(t.encode(), ([(0, 5, "甲与乙。")], {"k": 0}, None))
+        >>> (u.sentences, u.at, u.evidence, u.ents, u.chars, u.json_sentences) == (
+        ...     t.sentences, t.at, t.evidence, t.ents, t.chars, t.json_sentences)
+        True
+        >>> DocText.decode(t.encode(), ([], {"k": 0}, None)) is None  # another shape
+        True
+        """
+        try:
+            rec = msgpack.unpackb(data, raw=False, strict_map_key=False, use_list=True)
+            if not (type(rec) is list and len(rec) == 5 and rec[0] == PIECE_VERSION):
+                return None
+            _, evidence, ents, js, ja = rec
+            # inert: nothing that could close or confuse the page's element (inert_json's
+            # escapes); offsets: only digits, brackets, commas and null
+            if type(js) is not bytes or b"<" in js or b">" in js or b"&" in js:
+                return None
+            if type(ja) is not bytes or not _AT_JSON.fullmatch(ja):
+                return None
+            sentences = json.loads(b"[" + js + b"]")
+            at = json.loads(b"[" + ja + b"]")
+        except Exception:
+            return None
+        if not (
+            type(evidence) is list
+            and type(ents) is dict
+            and len(at) == len(sentences)
+            and len(evidence) == len(inp[0])
+            and ents.keys() == inp[1].keys()
+            and _TEXT_OR_NONE.issuperset(map(type, sentences))
+            and _LIST.issuperset(map(type, ents.values()))
+        ):
+            return None
+        # rows: numbers of this piece's sentences (checked in one pass over all of them)
+        rows = list(itertools.chain(evidence, itertools.chain.from_iterable(ents.values())))
+        if rows and (
+            not _INT.issuperset(map(type, rows)) or min(rows) < 0 or max(rows) >= len(sentences)
+        ):
+            return None
+        chars = sum(map(len, filter(None, sentences)))
+        blk = cls.__new__(cls)
+        blk.sentences, blk.at, blk.evidence = sentences, at, evidence
+        blk.ents, blk.chars = ents, chars
+        blk.json_sentences, blk.json_at = js, ja
+        return blk
+
 
 class TextPieces:
-    """The documents' pieces of the text table (:class:`DocText`), kept between the
-    builds of one process (``kg build --watch``) in ``memo``: a document whose input (its
-    evidence, its entities' examples and spans, its sentences) equals last build's keeps
-    its piece. ``built``/``reused``: pieces made/kept by the last :func:`view_data`.
+    """The documents' pieces of the text table (:class:`DocText`), kept between builds.
+
+    ``memo``: kept between the builds of one process (``kg build --watch``): a document
+    whose input (its evidence, its entities' examples and spans, its sentences) equals
+    last build's keeps its piece. ``store`` and ``key``: a store of encoded pieces shared
+    by the builds of any process (``get(key)``: bytes or None; the build's fragment
+    store) and ``key(doc, inp)``, the store key of a document's piece for its input (a
+    hash of what it is made from): a new process loads the pieces of unchanged documents
+    instead of making them. ``built``/``reused``: pieces made/kept (from the memo or the
+    store) by the last :func:`view_data`; ``keys``: the store keys of the pieces it used,
+    ``records``: ``(key, bytes)`` of the pieces it made, for the caller to store.
     A build that renders the view in a forked child takes the child's pieces back with
     :meth:`save` (in the child) and :meth:`adopt` (through an unnamed temporary file).
 
@@ -414,12 +496,31 @@ class TextPieces:
     >>> p.start(); b = p.piece("d", ([], {"k": [[], "0-1@0-5"]}, None)); p.commit()
     >>> a is b, p.built, p.reused
     (True, 0, 1)
+    >>> store = {}
+    >>> p = TextPieces(store=store, key=lambda doc, inp: doc)
+    >>> p.start(); _ = p.piece("d", ([], {"k": [[], "0-1@0-5"]}, None)); store.update(p.records)
+    >>> q = TextPieces(store=store, key=lambda doc, inp: doc)
+    >>> q.start(); _ = q.piece("d", ([], {"k": [[], "0-1@0-5"]}, None))
+    >>> q.built, q.reused, q.keys, q.records
+    (0, 1, {'d': 'd'}, [])
     """
 
-    def __init__(self, memo: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        memo: dict[str, Any] | None = None,
+        *,
+        store: Any = None,
+        key: Callable[[str, tuple[Any, Any, Any]], str] | None = None,
+    ) -> None:
+        #: whether the pieces are kept for the next build of this process
+        self.keeps = memo is not None
         self.memo: dict[str, Any] = memo if memo is not None else {}
-        self.made: dict[str, tuple[Any, DocText]] = {}
+        self.store = store if key is not None else None
+        self.key = key
+        self.made: dict[str, tuple[Any, DocText, str | None]] = {}
         self.used: list[str] = []
+        self.keys: dict[str, str] = {}
+        self.records: list[tuple[str, bytes]] = []
         self.built = self.reused = 0
 
     def piece(self, doc: str, inp: tuple[Any, Any, Any]) -> DocText:
@@ -428,14 +529,30 @@ class TextPieces:
         last = self.memo.get(doc)
         if last is not None and last[0] == inp:
             self.reused += 1
+            if last[2] is not None:
+                self.keys[doc] = last[2]
             return last[1]
-        self.built += 1
-        blk = DocText(doc, *inp)
-        self.made[doc] = (inp, blk)
+        key = blk = None
+        if self.store is not None:
+            key = self.keys[doc] = self.key(doc, inp)  # type: ignore[misc]
+            data = self.store.get(key)
+            if data is not None:
+                blk = DocText.decode(data, inp)
+        if blk is not None:
+            self.reused += 1
+        else:
+            self.built += 1
+            blk = DocText(doc, *inp)
+            if key is not None:
+                self.records.append((key, blk.encode()))
+        if self.keeps:
+            self.made[doc] = (inp, blk, key)
         return blk
 
     def commit(self) -> None:
         """Keep the pieces of this build (and only those) for the next one."""
+        if not self.keeps:
+            return
         made, memo = self.made, self.memo
         kept = {d: made[d] if d in made else memo[d] for d in self.used}
         memo.clear()
@@ -443,7 +560,7 @@ class TextPieces:
 
     def start(self) -> None:
         """Start a build: nothing made or used yet."""
-        self.made, self.used = {}, []
+        self.made, self.used, self.keys, self.records = {}, [], {}, []
         self.built = self.reused = 0
 
     def save(self, f: Any) -> None:
@@ -451,7 +568,8 @@ class TextPieces:
         :meth:`adopt` in the process that forked this one)."""
         import pickle
 
-        pickle.dump((self.used, self.made, self.built, self.reused), f, protocol=5)
+        state = (self.used, self.made, self.built, self.reused, self.keys, self.records)
+        pickle.dump(state, f, protocol=5)
         f.flush()
 
     def adopt(self, f: Any) -> bool:
@@ -461,8 +579,8 @@ class TextPieces:
         import pickle
 
         try:
-            self.used, self.made, self.built, self.reused = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError):
+            self.used, self.made, self.built, self.reused, self.keys, self.records = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
             return False
         self.commit()
         return True

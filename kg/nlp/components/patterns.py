@@ -41,13 +41,23 @@ from kg.nlp.components.heads.editions import (
 from kg.nlp.components.heads.event_names import (
     anniversary_start,
     leaders_pair,
+    met_at_place,
 )
-from kg.nlp.components.heads.implemented_names import conjunct_of_rescued, governed_object
+from kg.nlp.components.heads.implemented_names import (
+    GOVERNED_NONE,
+    PROSE_RESCUED,
+    conjunct_of_rescued,
+    governed_object,
+    governs,
+    inner_adverb,
+    verb_before_head,
+)
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
+from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
     DocView,
@@ -57,6 +67,7 @@ from kg.nlp.components.heads.words import (
     verb_openers,
 )
 from kg.nlp.components.heads.zones import Zones, load_whole_heads, zone_start
+from kg.nlp.components.lac_names import is_statute
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import word_alternation
@@ -81,6 +92,8 @@ EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交�
 SITE_HEADS = frozenset({"基地", "园区"})
 
 VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
+# an implementing verb within a name's reach (a cheap test before a second left edge)
+IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
 YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -189,6 +202,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
                 place_ends[c.end] = c.start
         rescued_ends: set[int] = set()  # ends of names an implementing verb governs
+        statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
         for hs, he in self.head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -201,6 +215,12 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
                 continue
             if self.head_type[head] == "none":
+                if head in GOVERNED_NONE and IMPLEMENT_NEAR.search(
+                    norm, max(0, hs - self.max_len), hs
+                ):
+                    s0, c0 = self.left_edge(norm, hs, st, view)
+                    if hs - s0 >= 2 and governs(norm, s0, c0, IMPLEMENT_VERBS):
+                        self.add(st, s0, he, "Program", "pattern")  # 实施|公民道德建设工程
                 continue  # 系统工程: a common noun
             if head in TOKEN_HEADS and not (starts[hs] and ends[he]):
                 continue  # 网 of 互联网, 电网: not a head
@@ -230,6 +250,27 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 start, cut = r  # 开展|党的…教育实践活动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
+            if (
+                hs - start < 2
+                and cut is not None
+                and len(cut) >= 2
+                and self.head_type[head] == "Program"
+                and IMPLEMENT_NEAR.search(norm, max(0, hs - self.max_len), start - len(cut))
+                and (
+                    c := verb_before_head(
+                        lambda p, o=org: self.left_edge(norm, p, st, view, o),
+                        norm,
+                        start - len(cut),
+                        IMPLEMENT_VERBS,
+                    )
+                )
+            ):
+                start, cut = c  # 深入开展|…数字化赋能专项行动: a verb of the name's field
+            elif head in self.verb_rescued and inner_adverb(norm, start, starts):
+                s2, c2 = self.left_edge(norm, start - 1, st, view, org)
+                if governs(norm, s2, c2, IMPLEMENT_VERBS):
+                    start, cut = s2, c2  # 实施|再就业工程, 实施|…退牧还草工程
+            governed = governs(norm, start, cut, IMPLEMENT_VERBS)
             if (
                 cut == "#"
                 and self.head_type[head] == "Program"
@@ -288,8 +329,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     start, gathering = a, True  # 庆祝某某成立60周年|大会: one gathering
                 else:
                     gathering = leaders_pair(norm, start, hs)  # 中欧领导人|会晤
+                if met_at_place(norm, start, hs, head, named_end, named_type):
+                    continue  # 在某地|会晤: the verb after where they meet
             quoted = None
-            q = quoted_before(norm, start)
+            q = quoted_before(norm, start, hs if self.head_type[head] == "Event" else None)
             if q is not None:
                 quoted = (q + 1, start - 1)
                 start = q
@@ -335,8 +378,11 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 )
                 continue
             rescued = head in self.verb_rescued and (
-                cut in IMPLEMENT_VERBS or conjunct_of_rescued(norm, start, rescued_ends)
+                governed or conjunct_of_rescued(norm, start, rescued_ends)
             )
+            if rescued and head in PROSE_RESCUED:
+                statute = is_statute(norm) if statute is None else statute
+                rescued = not statute
             if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
@@ -387,6 +433,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if rescued:
                 rescued_ends.add(he)
         event_organs(st, norm)
+        split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries

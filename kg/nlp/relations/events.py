@@ -1,7 +1,8 @@
 """participatesIn from speaking at an event: 在<Event>上表示/致辞/发表讲话 → the speaker
 (the clause's subject, or the agents named after the comma: 在X开幕式上，A发表致辞)
-takes part in the event; so does the speaker of 某某在X上的(重要)讲话, the speech as a
-noun. Verb + object forms (出席X, 主办X) are in ``verbs``.
+takes part in the event, and so does one who announces there (在X上，A宣布…) and the
+speaker of 某某在X上的(重要)讲话, the speech as a noun. Verb + object forms (出席X, 主办X)
+are in ``verbs``. 在A举办的X上: A hosted X.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.relations.grammar import Grammar
+from kg.nlp.relations.grammar import ANNOUNCE, Grammar
 from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import AG, END, MASKED, SEP
 from kg.nlp.relations.sentence import Sentence
@@ -27,14 +28,23 @@ class EventTalk:
         self.g = g
         self._event_talk = re.compile(
             # 在A——B上: B is a session of A; 在A和B上: both (ev2)
-            f"在(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)"
+            # 在甲举办的X上: the event's host named before it (``_held_at``)
+            f"在(?:{AG}(?:(?:、|和|及|与){AG})*(?:共同|联合)?(?:举办|主办|承办)的)?"
+            f"(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)"
             f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?"
             # 在X暨某某典礼上: the second half of a joint event, named or not
             f"(?:暨[^{SEP}{END}]{{1,30}}?)?[^{SEP}{END}{MASKED}]{{0,12}}?"
-            f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*))?(?:{g.adv_alt})*"
+            f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*)"
+            # 在X上，某某总书记宣布: a post title after the speaker
+            f"(?:{g.post_after.pattern})?)?(?:{g.adv_alt})*"
             # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
             # clause's subject
-            f"|(?P<noun>的?(?:重要|主旨)?))(?:{alt(g.lex.kind('speech'))})"
+            f"|(?P<noun>的?(?:重要|主旨)?))(?:{alt(g.lex.kind('speech') | ANNOUNCE)})"
+        )
+        # 在某使馆举办的X上(，…): the agents before 举办的 hosted the event where it happens
+        self._held_at = re.compile(
+            f"在(?P<ag>{AG}(?:(?:、|和|及|与){AG})*)(?:共同|联合)?(?P<v>举办|主办|承办)的"
+            f"(?P<ev>[\ue017]\ue01f*)[^{SEP}{END}{MASKED}]{{0,12}}?(?:上|期间|中)"
         )
         # the speaker right before 在 in the noun form, a post title after the name
         # (评价某某主席在X上的讲话): whatever opens the clause
@@ -42,6 +52,12 @@ class EventTalk:
 
     def __call__(self, sen: Sentence) -> None:
         g, ms = sen.g, sen.ms
+        if "的" in ms:
+            for m in self._held_at.finditer(ms):
+                ev = sen.umap[m.start("ev")]
+                for a in sen.units_in(m.start("ag"), m.end("ag")):
+                    rule = f"hosted:在…{m.group('v')}的:relative"
+                    sen.ds.add(a.key, "hosted", ev.key, sen.s, sen.e, rule, 0.8)
         for m in self._event_talk.finditer(ms):
             if m.group("who"):
                 # 在X开幕式上，国务院副总理某某发表致辞

@@ -64,6 +64,12 @@ _TIME_NOUN_2ND = "间代期刻效段续来方面台"
 _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")
 
 
+#: what a speaker does at an event besides speaking (在X上宣布…: he took part in X)
+ANNOUNCE = frozenset({"宣布"})
+#: 在X上，A致辞: the speaker after the comma (a cue only right after an event)
+EVENT_COMMA = "上，"
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -94,6 +100,7 @@ class Grammar:
         post_alt = alt(posts)
         item = f"(?:[\ue010-\ue012]\ue01f*(?={post_alt}))?(?:{post_alt})?({AG})"
         self.partner_item = re.compile(item)
+        partner = item.replace(f"({AG})", AG)  # the same without its group
         # 某部会同乙部印发: the 会同 partners right before the verb share it
         self.partners = re.compile(
             f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
@@ -136,6 +143,8 @@ class Grammar:
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
             f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
+            # 同甲国总理某某共同出席: a partner named with a country and a post
+            f"|(?:与|同|跟)(?:{partner})(?:(?:、|和|及|以及){partner})*(?:一道|一起|共同)"
             # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
             f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
@@ -172,13 +181,14 @@ class Grammar:
         talk = {
             a + b
             for a in ("上", "期间", "之际", "上的", "上的重要", "上重要", "上的主旨", "上主旨")
-            for b in L.kind("speech")
+            for b in L.kind("speech") | ANNOUNCE
         }
         self.cues = re.compile(
             alt(
                 trig
                 | L.kind("coop")
                 | talk
+                | {EVENT_COMMA}
                 | {"组成", "部分", "隶属", "下属", "直属", "内设", "成员国"}
             )
         )
@@ -267,6 +277,11 @@ class Grammar:
                     return True
                 if w in _SIGN and any(norm[u.start - 1 : u.start] == "、" for u in su):
                     return True  # 甲、乙签署…协议 (coop: co-signers)
+                continue
+            if w == EVENT_COMMA:
+                # 在X上，A致辞: only right after an event's name
+                if any(u.type == "Event" and ts - 12 <= u.end <= ts for u in su):
+                    return True
                 continue
             if len(su) >= 2 or any(u.type == "Event" for u in su):
                 return True

@@ -30,6 +30,34 @@ from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import is_heading, story_starts
 
 _HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|召开|开幕|举办|闭幕|启幕)")
+# a body holds the event named after the verb: only its time and place between them
+# (某委员会9日在某地举行|X), not 决定召开X, 为召开X作准备 (a meeting still to come)
+_HELD_BEFORE = re.compile(
+    r"(?:今天|昨天|今日|昨日|当天|当日|日前|近日)?(?:[（(][^（）()]{1,10}[）)])?"
+    r"(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}日)?"
+    r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:[在于][^，。；：、\s]{1,16}?)?"
+    r"(?:以视频方式)?(?:联合|共同|隆重|正式)?(?P<chair>主持)?(?:举行|召开|举办)了?"
+)
+_HOLDERS = frozenset({"GovernmentBody", "Ministry", "Organization"})
+
+
+def _held_by(ds: DocState, k: int, s0: int) -> bool:
+    """Whether the event ``ds.units[k]`` is the object of 举行/召开/举办 whose subject is a
+    body (or a person who 主持召开 it) right before (places of the 在-phrase passed over),
+    in the sentence from ``s0``."""
+    ev = ds.units[k]
+    j = k - 1
+    while j >= 0 and ds.units[j].type == "Location" and ds.units[j].start >= s0:
+        j -= 1
+    if j < 0 or ds.units[j].start < s0:
+        return False
+    m = _HELD_BEFORE.fullmatch(ds.st.norm, ds.units[j].end, ev.start)
+    # a body holds it, or a person chairs it (某某主持召开X。乙出席)
+    return m is not None and (
+        ds.units[j].type in _HOLDERS or (ds.units[j].type == "Person" and m.group("chair"))
+    )
+
+
 _VERBS = {
     "出席": ("participatesIn",),
     "参加": ("participatesIn",),
@@ -93,34 +121,42 @@ class HeldEvents:
                 continue
             s0, e0 = sents[i]
             h = _HELD.match(norm, ev.end, e0)
-            if h is None:
+            if h is not None:
+                cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
+                if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
+                    continue  # the event does not open its clause
+                hend, held = h.end(), h.group()
+            elif _held_by(ds, k, s0):
+                # 某委员会在某地举行X。A主持会议: the event as the object of the verb (the
+                # rest of its story as for any story that opens with its event)
+                self._lead(ds, ev, i, told)
+                hend, held = ev.end, ""
+            else:
                 self._lead(ds, ev, i, told)
                 continue
-            cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
-            if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
-                continue  # the event does not open its clause
             end = sents[i + 1][1] if i + 1 < len(sents) else e0
-            nl = norm.find("\n", h.end(), end)
+            nl = norm.find("\n", hend, end)
             end = nl if nl >= 0 else end
             lo = k + 1
             hi = bisect.bisect_left(ds.ustarts, end)
-            su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= h.end()]
+            su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= hend]
             if not any(u.type == "Person" for u in su):
                 continue
-            ms = mask(norm, h.end(), end, su)
-            umap = {u.start - h.end(): u for u in su}
+            ms = mask(norm, hend, end, su)
+            umap = {u.start - hend: u for u in su}
             # X将于某日举行闭幕会，A将发表讲话: announced, not yet done
-            planned = "将" in h.group()
+            planned = "将" in held
             for m in self._attend.finditer(ms):
                 persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
-                s, e = st.sent_of(h.end() + m.start("v"))
+                s, e = st.sent_of(hend + m.start("v"))
                 later = planned or "将" in ms[m.end("run") : m.start("v")]
                 mod = "planned" if later else "asserted"
                 for p in persons:
                     for pred in _VERBS[m.group("v")]:
                         rule = f"{pred}:{m.group('v')}:held"
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
-            self._story(ds, ev, end)
+            if h is not None:
+                self._story(ds, ev, end)
 
     def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:
         """A story whose first sentence has its event (A出席X并致辞): the rest of the story

@@ -127,6 +127,8 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     norm = ds.st.norm
     assert ds.ev_pos is not None and ds.events is not None
     j = bisect.bisect_left(ds.ev_pos, pos) - 1
+    if j >= 0 and ds.reporter is not None and ds.events[j][2] == "Organization":
+        j = -1  # a report's 甲大学、乙学院加快筹建。推进X: a result; "we" do the next act
     if j >= 0:
         epos, keys, _ = ds.events[j]
         keys = ds.runs_at.get(epos, keys)
@@ -157,10 +159,24 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
     # subject (我们…) took over the paragraph; in a report delivered by someone (我代表…
     # 向大会报告) the reporting government, or nobody when it is not known
     ps = norm.rfind("\n", 0, pos) + 1
-    pm = _pronoun_subject(g, norm, max(0, ps - 1), pos)  # from its line break: 各地… opens it
+    hi = pos
+    if ds.reporter is not None:
+        # in a report, a pronoun takes the paragraph from "we" only in its first sentence
+        # (各地…。制定X: the report's act); one that opens a later sentence is its own
+        k = bisect.bisect_right(ds.sent_starts, ps)
+        while k < len(ds.sent_starts) and not norm[ps : ds.sent_starts[k]].strip():
+            k += 1  # the paragraph's indent: its first sentence starts after it
+        if k < len(ds.sent_starts) and ds.sent_starts[k] < pos:
+            hi = ds.sent_starts[k]
+    pm = _pronoun_subject(g, norm, max(0, ps - 1), hi)  # from its line break: 各地… opens it
     if ds.doc_subject is not None and pm is None:
         return ds.doc_subject, 0.4, "document"
     return _reporter(g, ds, pm)
+
+
+#: pronouns that also stand as attributes of a noun (国家创新体系, 国家水网): after a
+#: causative verb (推进, 支持…) they open its object
+_ATTRIBUTIVE = frozenset({"国家"})
 
 
 def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
@@ -169,6 +185,10 @@ def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
     recogniser knew, whose first character is a pronoun)."""
     for pm in g.pron_clause.finditer(norm, a, b):
         e = pm.end()
+        if pm.group("w") in _ATTRIBUTIVE and norm[pm.start() : pm.start("w")].endswith(
+            tuple(g.causative_w)
+        ):
+            continue  # 推进|国家创新体系建设: the national system is the object, not 国家
         if g.follow.match(norm, e, b) or g.opens_with_opener(norm, e):
             return pm
     return None

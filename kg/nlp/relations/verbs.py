@@ -76,6 +76,11 @@ PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
 
 _ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
 
+#: the act as the object of 把 or 以 (把实施X放在首位, 以推进X为主线): the clause's subject
+#: does it; what closes the frame after the object (``_FRAMES``: the opener → its verbs)
+_FRAMES = {"把": re.compile("[》”’]*(?:放在|摆在|作为|列为|当作|当成)"),
+           "以": re.compile("[》”’]*(?:建设|工作|改革)?为(?!了|止)")}  # fmt: skip
+
 
 class Verbs:
     """The verb family (see the module docstring); ``container`` handles 包括/下设."""
@@ -154,7 +159,11 @@ class Verbs:
                     continue
             elif not objs:
                 continue
-            if objs and ms[ts - 1 : ts] in ("在", "于") and s + ts - 1 in ds.st.tok_starts:
+            at = ts  # where the subject is looked for
+            frame = _FRAMES.get(ms[ts - 1 : ts]) if objs and not topical else None
+            if frame is not None and frame.match(ms, objs[-1].end - s, ce):
+                at = ts - 1  # 坚持把|实施X|放在…, 坚持以|推进X|为主线: the act is the frame's
+            elif objs and ms[ts - 1 : ts] in ("在", "于") and s + ts - 1 in ds.st.tok_starts:
                 # 在出席X时, 在实施Y过程中: the act the subject does; 在推进Y座谈会上 names
                 # a meeting (the 在-phrase must close with a time word)
                 if not _WHILE.match(ms, objs[-1].end - s, ce):
@@ -166,9 +175,9 @@ class Verbs:
                 for o in objs:
                     if any(r.pred == "participatesIn" and o.type in r.types for r in rows):
                         self._attendee(sen, o, word)
-            sub = self._pivot(sen, cs, ts) if not topical else None
+            sub = self._pivot(sen, cs, at) if not topical else None
             if sub is None and not topical:
-                sub = subject(sen, ci, ts)
+                sub = subject(sen, ci, at)
             if topical:
                 c = None
                 for cj in range(ci - 1, -1, -1):

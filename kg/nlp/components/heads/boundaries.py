@@ -36,6 +36,10 @@ COUNTED = re.compile(
     r"|(?:[一二三四1-4]季度)"  # 一季度|国家开发银行…
     r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
+# a short gloss in brackets inside a name, a word of two to four Han characters with more
+# of the name after it (某组织成员国政府首脑（总理）理事会, 中国（某市）国际…博览会): not a
+# number, a date, one character read either way (村（居）民)
+GLOSS = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]\Z")
 # a numbered session right before a post title (第五次|委员长会议)
 SESSION_BEFORE = re.compile(r"第?[\d一二三四五六七八九十百零〇]+次\Z")
 # an amount opens no programme's name (1亿亩|试点)
@@ -140,6 +144,7 @@ class LeftEdge:
         (``org``: an organisation's head)."""
         i = head_start
         lo = max(0, head_start - self.max_len)
+        gloss = None  # the span of a gloss in brackets inside the name
         while i > lo:
             # past the name characters before i (one search, not a match per character)
             m = NAME_TAIL.search(norm, lo, i)
@@ -154,6 +159,13 @@ class LeftEdge:
             ):
                 i -= 1  # a dash between name characters (中国—东盟)
                 continue
+            if i > lo and norm[i - 1] in "）)" and i < len(norm) and NAME_CHAR.match(norm[i]):
+                g = GLOSS.search(norm, max(lo, i - 7), i)
+                if g is not None and g.start() > lo and HAN.match(norm[g.start() - 1]):
+                    gloss = (g.start(), i)  # 某组织成员国政府首脑（总理）|理事会: a gloss
+                    lo = max(0, lo - (i - g.start()))  # inside the name, not counted in
+                    i = g.start()  # its length
+                    continue
             break
         # the name starts after the last cut; a cut word that also occurs inside names
         # (实施|智慧园区建设试点工程) is passed over when it would leave no body
@@ -162,6 +174,8 @@ class LeftEdge:
         cuts = self.cuts(norm, i, head_start, st, view)
         cut_at: set[int] | None = None  # the cut positions, when a word needs them
         for pos, word in reversed(cuts):
+            if gloss is not None and word == "@" and gloss[0] <= pos <= gloss[1]:
+                continue  # 外长（部长）: the post the gloss names is a word of the name
             if org and pos == head_start and word == "@":
                 continue  # 警察|学院, 法官|学院: the post names the school's field
             if org and word == "~" and norm[starts.rfind(1, 0, pos) : pos] in self.adverbs:

@@ -17,7 +17,7 @@ from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.components.heads.event_names import EDITION_OPENS, PLENUM_OWNER, games_host
 from kg.nlp.components.heads.words import DocView, segmenter_freq
-from kg.nlp.text import norm_name
+from kg.nlp.text import jieba_tags, norm_name
 
 ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
 # an edition right before a quoted name (第三届|“…”论坛), or a term of ten or more
@@ -224,7 +224,9 @@ class ShortForms:
             return
         if len(head) == 2:
             return
-        host = games_host(norm, start, hs, view.starts, named, named_end, segmenter_freq())
+        host = games_host(
+            norm, start, hs, view.starts, named, named_end, segmenter_freq(), jieba_tags()
+        )
         if host is not None:
             # 某市第19届亚运会 is the games the gazetteer knows as 某市亚运会
             e = self.gaz.lookup(ORDINAL_IN.sub("", norm[host:he]))

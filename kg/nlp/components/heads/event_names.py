@@ -9,6 +9,8 @@ event's name (…大会|精神, …会议|期间, …大会|12月21日|开幕).
 (True, False)
 >>> designated_period("全国护河宣传月"), designated_period("十年"), designated_period("护苗行动")
 (True, False, False)
+
+Also a meeting verb after 在 and a place (在某地|会晤, ``met_at_place``), no name.
 """
 
 from __future__ import annotations
@@ -45,11 +47,9 @@ EDITION_OPENS = re.compile(
     r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?届(?=[\u4e00-\u9fff])"
 )
-# 庆祝|纪念 … 成立|诞辰|胜利|建交 … N周年 right before the head (回归祖国25周年 too)
-_ANNIVERSARY = re.compile(
-    r"(?:庆祝|纪念)[^，。；：、\n]{0,24}?(?:成立|诞辰|胜利|建交|建校|建军|解放|回归|创刊|创建)"
-    r"(?:祖国|中国)?[\d一二三四五六七八九十百]+周年\Z"
-)
+# 庆祝|纪念 … N周年 right before the head, whatever act it counts from (成立, 诞辰, 胜利,
+# 建交, 回归祖国; 某省建省办经济特区N周年)
+_ANNIVERSARY = re.compile(r"(?:庆祝|纪念)[^，。；：、\n]{0,24}?[\d一二三四五六七八九十百]+周年\Z")
 # a pair of countries or regions named by their first characters (中欧, 中非, 中美, 中日韩)
 _PAIR = re.compile(r"中[\u4e00-\u9fff]{1,2}(?:领导人|元首|首脑)\Z")
 _NOT_PAIR = frozenset("方国外央共部期间等")
@@ -67,6 +67,37 @@ def leaders_pair(norm: str, start: int, hs: int) -> bool:
     中美元首), the body of a leaders' meeting; not 两国领导人, 中方领导人."""
     m = _PAIR.search(norm, start, hs)
     return m is not None and m.start() == start and norm[start + 1] not in _NOT_PAIR
+
+
+# heads that are also verbs of meeting: after 在 and a place they say where two sides meet
+MEETING_VERBS = frozenset({"会晤"})
+
+
+def met_at_place(
+    norm: str,
+    start: int,
+    hs: int,
+    head: str,
+    named_end: Mapping[int, int],
+    named_type: Mapping[int, str],
+) -> bool:
+    """Whether a meeting verb used as a head follows 在 and a place alone (双方将在某地|
+    会晤: where they meet, no event's name); 中欧领导人会晤, 某地峰会 are names.
+
+    >>> met_at_place("在某地会晤", 1, 3, "会晤", {1: 3}, {1: "Location"})
+    True
+    >>> met_at_place("某地峰会", 0, 2, "峰会", {0: 2}, {0: "Location"})
+    False
+    """
+    if head not in MEETING_VERBS or named_end.get(start) != hs:
+        return False
+    if named_type.get(start) not in ("Location", "Country"):
+        return False
+    # 在 right before the place, or before the words that say which (在某国首都|某地)
+    return _AT_PLACE.search(norm, max(0, start - 8), start) is not None
+
+
+_AT_PLACE = re.compile(r"在[\u4e00-\u9fff]{0,6}?(?:首都|首府|城市|市|港|岛)?\Z")
 
 
 # a designated period or festival named in quotes before 活动 (“某某宣传月”活动, “某某文化年”
@@ -96,6 +127,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # a year and an edition at a name's start (2040年第37届|…)
 _LEAD = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?")
 _GAMES_SCOPE = ("全国", "世界", "亚洲")
+# jieba's tag of place names (not nr: jieba gives it to verbs as well, 祝福)
+PROPER_TAGS = frozenset({"ns"})
 # what may follow the place in a longer name of games (某市|第25届亚运会, 某市|世界大运会)
 _GAMES_TAIL = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
@@ -111,11 +144,13 @@ def games_host(
     named: Sequence[int],
     named_end: Mapping[int, int],
     dictionary: Container[str],
+    tags: Mapping[str, str] | None = None,
 ) -> int | None:
     """Where a longer name of games ending in a short head (奥运会, 残奥会) at ``hs``
     starts, searched from ``start``: at a known place (``named``: the sorted starts of known
     names, ``named_end`` their ends) or a proper name no ``dictionary`` word (the last
-    token, from ``token_starts``), with an optional year or edition before it and only a
+    token, from ``token_starts``) or a place name the dictionary holds (``tags``: jieba's
+    tag ns, 某山|冬奥会), with an optional year or edition before it and only a
     year, an edition or a qualifier (夏季, 世界…) after it (2042年某市亚运会, 某市第25届亚运会,
     上届|某市奥运会), or at a year, an edition or a scope (2040年第37届夏季奥运会, 全国特奥会);
     None for a phrase (连续三届|残奥会, 祝贺|…).
@@ -133,8 +168,9 @@ def games_host(
     hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
     b = token_starts.rfind(1, start, hs)  # the last token before the head
     if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
-        if norm[b:hs] not in dictionary:
-            hosts.append(b)  # 某地|冬奥会: a proper name jieba's HMM cut
+        w = norm[b:hs]
+        if w not in dictionary or (tags is not None and tags.get(w) in PROPER_TAGS):
+            hosts.append(b)  # 某地|冬奥会: a proper name jieba's HMM cut, or a place's
     if not hosts:
         return None
     p = min(hosts)

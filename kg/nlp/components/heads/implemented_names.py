@@ -14,8 +14,15 @@ Policy text introduces its named projects as the object of an implementing verb
 
 from __future__ import annotations
 
+import re
+
 # conjunctions that join two objects of one verb
 _JOINERS = "和与及、"
+
+#: heads that an implementing verb makes a name of in prose only: a statute's provisions
+#: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
+#: where a report or a notice names the one it carries out (实施科技强军战略)
+PROSE_RESCUED = frozenset({"战略"})
 
 
 def governed_object(cut: str | None, verbs: frozenset[str]) -> bool:
@@ -28,6 +35,67 @@ def governed_object(cut: str | None, verbs: frozenset[str]) -> bool:
     False
     """
     return cut is not None and cut in verbs
+
+
+def governs(norm: str, start: int, cut: str | None, verbs: frozenset[str]) -> bool:
+    """Whether an implementing verb (``verbs``) governs the name that starts at ``start``
+    after the cut word ``cut``: the cut is one, ends in one after its adverb (继续实施|,
+    大力推进|: jieba's words), or is the aspect particle after one (开展了|).
+
+    >>> v = frozenset({"实施", "开展"})
+    >>> [governs("继续实施甲乙工程", 4, "继续实施", v), governs("开展了甲乙工程", 3, "了", v)]
+    [True, True]
+    >>> [governs("完成了甲乙工程", 3, "了", v), governs("保证甲乙工程", 2, "保证", v)]
+    [False, False]
+    """
+    if cut is None:
+        return False
+    if cut == "了":
+        return any(norm.endswith(w, 0, start - 1) for w in verbs)
+    return cut in verbs or any(cut.endswith(w) for w in verbs if len(cut) > len(w))
+
+
+#: heads of common nouns (``open_heads.tsv`` type none) whose own last word is a programme's
+#: head: the object of an implementing verb, such a name is a programme
+#: (实施|公民道德建设工程), elsewhere the common noun (监理的|建设工程)
+GOVERNED_NONE = frozenset({"建设工程"})
+
+#: one-character adverbs that stand inside programmes' names as words of their own
+#: (再|就业, 退牧|还|草): after an implementing verb they do not end the name's context
+INNER_ADVERBS = frozenset("再还")
+
+
+def inner_adverb(norm: str, start: int, starts) -> bool:
+    """Whether the word right before ``start`` is one character of ``INNER_ADVERBS``
+    (``starts``: the token-start marks of the text).
+
+    >>> import numpy as np
+    >>> inner_adverb("实施再就业工程", 3, np.array([1, 0, 1, 1, 0, 1, 0]))
+    True
+    """
+    return start > 0 and norm[start - 1] in INNER_ADVERBS and bool(starts[start - 1])
+
+
+#: a word that may be a programme's field between its verb and its head (赋能, 持续, 改善)
+_FIELD_WORD = re.compile("[\u4e00-\u9fff]{2,4}")
+
+
+def verb_before_head(
+    left_edge, norm: str, cut_start: int, verbs: frozenset[str]
+) -> tuple[int, str | None] | None:
+    """The start and cut of a name whose head follows a verb of its own field (…持续改善|
+    行动计划, …数字化赋能|专项行动) when an implementing verb (``verbs``) governs the words
+    before that verb (深入实施|空气质量持续改善行动计划); None otherwise. ``left_edge(pos)``
+    gives the start and cut of the words that end at ``pos``, ``cut_start`` is where the
+    field's verb starts."""
+    for _ in range(3):  # 持续|改善|: a word or two of the field may cut in a row
+        s2, c2 = left_edge(cut_start)
+        if governs(norm, s2, c2, verbs):
+            return (s2, c2) if cut_start - s2 >= 2 else None
+        if cut_start - s2 >= 2 or c2 is None or not _FIELD_WORD.fullmatch(c2):
+            return None
+        cut_start = s2 - len(c2)
+    return None
 
 
 def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:

@@ -10,6 +10,7 @@ organisation (南开大学, 某省博物馆) or a class (上市公司, 美国公
 from __future__ import annotations
 
 import bisect
+import re
 
 from kg.nlp.components.heads.editions import SPECIFIC_PREFIX
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView, segmenter_freq
@@ -26,6 +27,10 @@ TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运�
 PLACE_OWN_HEADS = frozenset(
     {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
 )
+# the heads of works and plants: their names hold a one-character product after a place
+# (某地|糖厂, 某地|钢厂) and may open with an ordinal (第一|汽车制造厂, 某市|第二|棉纺厂)
+FACTORY_HEADS = frozenset({"厂", "联合企业"})
+FACTORY_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}")
 # the heads of an organisation's units: names only after the organisation's own
 ORGAN_HEADS = frozenset({"委员会", "理事会"})
 SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"}) | ORGAN_HEADS
@@ -158,6 +163,8 @@ class OrganisationNames:
                 )
             if weak and kind == "Country":
                 return False  # 中国研发中心, 某国生物实验室: a class of centres
+            if norm[hs:he] in FACTORY_HEADS and kind == "Location" and hs - end == 1:
+                return HAN.match(norm, end) is not None  # 某地|糖厂: a product names it
             return not self.generic(norm[end:hs])
         for p in (*ORG_LOCAL_PREFIX, *SPECIFIC_PREFIX):
             q = start + len(p)
@@ -180,6 +187,8 @@ class OrganisationNames:
                     b = view.starts.find(1, q + 1, hs)
                     return b > q and self.has_unknown_word(norm, q, b, view)
                 return hs - q >= 2 and not self.generic(norm[q:hs])
+        if norm[hs:he] in FACTORY_HEADS and (o := FACTORY_ORDINAL.match(norm, start)):
+            return hs - o.end() >= 2 and not self.generic(norm[o.end() : hs])  # 第一|汽车制造厂
         if weak or not self.has_unknown_word(norm, start, hs, view):
             return False
         # 星榜|世界大学: an unknown word before a class noun (world or a country + head)

@@ -55,6 +55,11 @@ NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 SECTOR_TAIL = re.compile(r"(?:建设|发展|体系|事业|产业|保护|治理|改革)\Z")
 QUOTE_IN = re.compile(r"“([^“”]{2,12})”")
 QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.]{1,10}")  # 2.0: a version
+# one character between a quoted theme and a head that makes the quote no part of a name
+# (围绕“…”作|大会发言, “…”为|会议主题)
+THEME_GAP = frozenset("作为在是的和与对向就")
+# a quoted theme that opens an event's name: words, a colon, a dot, a space between them
+QUOTED_THEME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.：:、 ]{2,30}")
 # the meetings of a treaty's parties, named by the treaty (《某公约》|缔约方大会, |审议大会)
 TREATY_MEETING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:缔约方|审议大会)")
 
@@ -133,18 +138,35 @@ def implemented_quote(norm: str, qs: int, qe: int) -> bool:
     return not TARGET.search(norm, a + 1, m.start())
 
 
-def quoted_before(norm: str, start: int) -> int | None:
+def quoted_before(norm: str, start: int, theme: int | None = None) -> int | None:
     """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…), or of
-    a treaty's title before a meeting of its parties (《某某公约》|第五次缔约方大会)."""
+    a treaty's title before a meeting of its parties (《某某公约》|第五次缔约方大会); with
+    ``theme`` (the start of an event's head) also of a quoted theme that opens the event's
+    name, up to 30 characters with its punctuation (“某某发展：共同使命与行动”|智库媒体高端
+    论坛, “…”分论坛), not when one verb or function word stands between (“…”作|大会发言).
+
+    >>> quoted_before("“茶与健康：共同的未来”高端论坛", 12, theme=14)
+    0
+    >>> quoted_before("“茶与健康：共同的未来”高端论坛", 12) is None
+    True
+    >>> quoted_before("围绕“茶与健康：共同的未来”作大会发言", 14, theme=15) is None
+    True
+    >>> quoted_before("“茶与健康：共同的未来”分论坛", 12, theme=13)
+    0
+    """
     if start >= 3 and norm[start - 1] == "》" and TREATY_MEETING.match(norm, start):
         j = norm.rfind("《", max(0, start - 40), start - 1)
         return j if j >= 0 and "》" not in norm[j + 1 : start - 1] else None
     if start < 3 or norm[start - 1] != "”":
         return None
     j = norm.rfind("“", max(0, start - 12), start - 1)
-    if j < 0 or not QUOTED_NAME.fullmatch(norm, j + 1, start - 1):
-        return None
-    return j
+    if j >= 0 and QUOTED_NAME.fullmatch(norm, j + 1, start - 1):
+        return j
+    if theme is not None and not (theme - start == 1 and norm[start] in THEME_GAP):
+        j = norm.rfind("“", max(0, start - 32), start - 1)
+        if j >= 0 and QUOTED_THEME.fullmatch(norm, j + 1, start - 1):
+            return j
+    return None
 
 
 class QuotedNames:

@@ -1,0 +1,219 @@
+"""Programmes, organisations and their relations on work-report paragraphs the rules have not seen.
+
+Two seeded draws of paragraphs of the national government work reports 1954–2025
+(``../shared/corpus/reports/government_work_reports.jsonl``, public domain; no provincial
+report is in the corpus) are labelled by hand (GUIDELINES.md) *before* kg is run on them:
+set ``R1`` (development: its misses guide rules) and set ``R2`` (blind: scored once, at the
+end). A paragraph is drawn among those of 80 characters or more that hold a head word of a
+programme or an organisation (工程, 计划, 行动, 战略, 公司, 大学…: the sample is about these
+classes), at most two per report, and cut to its first ``CAP`` characters at a sentence end.
+
+``bench/reports_sample.jsonl`` holds one labelled paragraph a line: ``set``, ``doc`` (the
+document id ``kg build`` gives it), ``start``/``end`` (offsets in that document), ``text``,
+``entities`` (``name``, ``type``: Program or Organization; optional ``aliases``, ``also``,
+``optional``) and ``relations`` (``s``, ``p``: implements, initiated or partOf, ``o``;
+``implicit`` when the subject is the reporting government, 我们 or no subject at all;
+``optional``; ``a|b`` for a name written two ways).
+
+``score`` runs kg on each whole report (as ``kg build`` reads it: 我们 is the State Council),
+keeps the Program and Organization entities with a mention inside a paragraph and the
+relations of these predicates whose evidence sentence starts inside it, and prints P/R/F1
+per type and per predicate with every miss and false positive (``-v``).
+
+    python bench/reports_sample.py draw --seed 6101 --set R1   # prints the paragraphs
+    python bench/reports_sample.py score [--set R1] [-v]
+
+Figures (P/R F1; tp/fp/fn) of main 95c66b0 → branch reports6 (2026-12-06):
+
+    R1 Program       0.864/0.826 0.844 (19/3/4) → 0.875/0.913 0.894 (21/3/2)
+    R1 Organization  1.000/0.700 0.824 (7/0/3)  → 1.000/1.000 1.000 (10/0/0)
+    R1 implements    0.875/0.538 0.667 (7/1/6)  → 0.917/0.846 0.880 (11/1/2)
+    R2 Program       0.731/0.704 0.717 (19/7/8) → unchanged (scored once, blind)
+    R2 Organization  0.000/0.000 0.000 (0/1/3)  → 0.750/1.000 0.857 (3/1/0)
+    R2 implements    0.733/0.579 0.647 (11/4/8) → unchanged
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+REPORTS = ROOT.parent / "shared" / "corpus" / "reports" / "government_work_reports.jsonl"
+SAMPLE = ROOT / "bench" / "reports_sample.jsonl"
+N, CAP, MIN, PER_DOC = 45, 300, 80, 2
+HEADS = re.compile(
+    "工程|计划|行动|战略|倡议|示范区|试验区|开发区|新区|规划|纲要|项目|专项|活动|运动|攻坚战|"
+    "走廊|平台|园区|基地|集团|公司|银行|大学|学院|研究院|研究所|中心|协会|学会|联合会|"
+    "商会|基金会|交易所|日报|通讯社|电视台"
+)  # fmt: skip
+TYPES = ("Program", "Organization")
+PREDICATES = ("implements", "initiated", "partOf")
+
+
+def norm(s: str) -> str:
+    return re.sub(r"[\s《》“”‘’\"'「」]", "", unicodedata.normalize("NFKC", s))
+
+
+def _docs():
+    from kg.ingest import iter_documents
+    from kg.model import Document
+
+    return [d for d in iter_documents([REPORTS]) if isinstance(d, Document)]
+
+
+def _cut(text: str, s: int, e: int) -> int:
+    if e - s <= CAP:
+        return e
+    j = max(text.rfind(c, s, s + CAP) for c in "。；！？")
+    return j + 1 if j > s else s + CAP
+
+
+def units() -> list[dict]:
+    out = []
+    for d in _docs():
+        if "决议" in d.text[:200] or len(d.text) < 3000:
+            continue  # the congress's resolutions on a report, not reports
+        for m in re.finditer(r"[^\n]+", d.text):
+            s, e = m.span()
+            if e - s >= MIN and HEADS.search(d.text, s, _cut(d.text, s, e)):
+                out.append({"doc": d.id, "start": s, "end": _cut(d.text, s, e),
+                            "text": d.text[s : _cut(d.text, s, e)]})  # fmt: skip
+    return out
+
+
+def draw(seed: int, name: str) -> list[dict]:
+    taken = set()
+    if SAMPLE.exists():
+        taken = {(r["doc"], r["start"]) for r in map(json.loads, SAMPLE.read_text().splitlines())}
+    pool = [u for u in units() if (u["doc"], u["start"]) not in taken]
+    random.Random(seed).shuffle(pool)
+    per: Counter = Counter()
+    out = []
+    for u in pool:
+        if per[u["doc"]] < PER_DOC:
+            per[u["doc"]] += 1
+            out.append({"set": name, **u, "entities": [], "relations": []})
+        if len(out) == N:
+            break
+    return sorted(out, key=lambda u: (u["doc"], u["start"]))
+
+
+def _names(g: dict) -> frozenset:
+    return frozenset(norm(x) for x in [*g["name"].split("|"), *g.get("aliases", [])])
+
+
+def predict(recs: list[dict]):
+    """kg's entities (type, names) and relations (s names, p, o names, rule) per paragraph."""
+    from kg.model import Document
+    from kg.nlp import extract
+
+    by_doc = defaultdict(list)
+    for i, r in enumerate(recs):
+        by_doc[r["doc"]].append(i)
+    ents: dict[int, list] = defaultdict(list)
+    rels: dict[int, list] = defaultdict(list)
+    for d in _docs():
+        if d.id not in by_doc:
+            continue
+        res = extract(Document(d.id, d.text, d.meta))
+        names: dict[str, set[str]] = defaultdict(set)
+        for m in res.mentions:
+            names[m.key].add(norm(m.text))
+        for k, e in res.entities.items():
+            names[k] |= {norm(e.label), *(norm(a) for a in e.aliases)}
+        for i in by_doc[d.id]:
+            s, e = recs[i]["start"], recs[i]["end"]
+            keys = dict.fromkeys(m.key for m in res.mentions
+                                 if s <= m.start < e and m.type in TYPES)  # fmt: skip
+            ents[i] = [(res.entities[k].type, frozenset(names[k]), res.entities[k].label)
+                       for k in keys if k in res.entities]  # fmt: skip
+            inside = [r for r in res.relations if r.pred in PREDICATES and s <= r.sent_start < e]
+            rels[i] = list(dict.fromkeys(
+                (frozenset(names[r.subj]) or frozenset({r.subj}), r.pred,
+                 frozenset(names[r.obj]) or frozenset({r.obj}), r.rule)
+                for r in inside))  # fmt: skip
+    return ents, rels
+
+
+def score(which: str | None, verbose: bool) -> None:
+    recs = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    recs = [r for r in recs if which is None or r["set"] == which]
+    ents, rels = predict(recs)
+    c = {k: [0, 0, 0] for k in (*TYPES, *PREDICATES)}  # tp fp fn
+    lines = []
+    for i, r in enumerate(recs):
+        tag = f"{r['doc'].split('#')[-1][:14]}@{r['start']}"
+        used = set()
+        for g in r["entities"]:
+            names, types = _names(g), {g["type"], *g.get("also", [])}
+            hit = next((j for j, (t, ns, _) in enumerate(ents[i])
+                        if j not in used and t in types and ns & names), None)  # fmt: skip
+            if hit is not None:
+                used.add(hit)
+                c[g["type"]][0] += not g.get("optional")
+            elif not g.get("optional"):
+                c[g["type"]][2] += 1
+                lines.append(f"  miss {g['type']:<12} {g['name']}  | {tag}")
+        for j, (t, ns, label) in enumerate(ents[i]):
+            if j in used:
+                continue
+            if any(ns & _names(g) for g in r["entities"]):
+                continue  # a second kg entity for one label: eval counts duplicates per doc
+            c[t][1] += 1
+            lines.append(f"  fp   {t:<12} {label}  | {tag}")
+        gold = [(frozenset(map(norm, g["s"].split("|"))), g["p"],
+                 frozenset(map(norm, g["o"].split("|"))), g) for g in r["relations"]]  # fmt: skip
+        preds = list(dict.fromkeys((p[0], p[1], p[2]) for p in rels[i]))
+        for ps, pp, po in preds:
+            if not any(gp == pp and gs & ps and go & po for gs, gp, go, _ in gold):
+                c[pp][1] += 1
+                lines.append(f"  fp   {pp:<12} {'|'.join(sorted(ps))} → {'|'.join(sorted(po))}"
+                             f"  | {tag}")  # fmt: skip
+        for gs, gp, go, g in gold:
+            if g.get("optional"):
+                continue
+            if any(gp == pp and gs & ps and go & po for ps, pp, po in preds):
+                c[gp][0] += 1
+            else:
+                c[gp][2] += 1
+                lines.append(f"  miss {gp:<12} {g['s']} → {g['o']}  | {tag}")
+    print(f"{which or 'all'}: {len(recs)} paragraphs of {len({r['doc'] for r in recs})} reports")
+    from kg.eval.external import prf
+
+    for k, (a, b, d) in c.items():
+        s = prf(a, b, d)
+        print(f"  {k:<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+              f"  ({a}/{b}/{d})")  # fmt: skip
+    rel = [sum(c[p][k] for p in PREDICATES) for k in range(3)]
+    s = prf(*rel)
+    print(f"  {'relations':<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+          f"  ({rel[0]}/{rel[1]}/{rel[2]})")  # fmt: skip
+    if verbose:
+        print("\n".join(lines))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("cmd", choices=("draw", "score"))
+    ap.add_argument("--seed", type=int, default=61)
+    ap.add_argument("--set", default=None)
+    ap.add_argument("-v", action="store_true")
+    a = ap.parse_args()
+    if a.cmd == "draw":
+        for u in draw(a.seed, a.set or f"S{a.seed}"):
+            print(json.dumps(u, ensure_ascii=False))
+    else:
+        score(a.set, a.v)
+
+
+if __name__ == "__main__":
+    main()
