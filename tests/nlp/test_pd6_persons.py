@@ -43,3 +43,12 @@ def test_names_listed_beside_a_person():
 
 def test_a_list_of_places_is_no_list_of_persons():
     assert persons("大水淹没了钱家、孙集、赵庄等地的农田。") == []
+
+
+def test_a_name_after_a_role_word():
+    # 农民 is no post: no cue follows the name, LAC reads it
+    assert persons("我们坐上农民孙明海的拖拉机去了镇上。") == ["孙明海"]
+
+
+def test_a_role_word_before_a_common_word_reads_no_name():
+    assert persons("全体职工王府井店的同事都来了。") == []

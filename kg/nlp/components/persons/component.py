@@ -27,6 +27,7 @@ from kg.nlp.components.persons import (
     lists,
     model_names,
     posts,
+    roles,
     titles,
 )
 from kg.nlp.components.persons.common import Names, ends_name
@@ -119,6 +120,8 @@ class Persons:
             lac.uncued_after_posts(res, st, names, uncued, ends, owners)
         if untitled:
             lac.uncued_before_titles(res, st, names, untitled)
+        if use_lac:
+            roles.role_names(res, st, names)
         finish_cut_names(res, st, names)
         lists.coordinated_names(res, st, names)
         _later_mentions(st, names)
