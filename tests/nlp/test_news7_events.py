@@ -46,3 +46,21 @@ def test_central_committee_session_in_full_is_its_plenum():
     )
     events, _ = _run(text)
     assert len([v for v in events.values() if "全会" in v or "全体会议" in v]) == 1, events
+
+
+def test_ceremony_named_after_a_project_and_who_attended():
+    text = "国务院副总理李明远10日出席卡鲁纳新国际港口项目竣工仪式并致辞。"
+    events, rels = _run(text)
+    assert "卡鲁纳新国际港口项目竣工仪式" in events.values(), events
+    assert any(s == "李明远" and p == "participatesIn" for s, p, _ in rels), rels
+
+
+def test_ceremony_with_and_without_project_is_one_node():
+    text = "李强出席卡鲁纳新国际港口项目竣工仪式。卡鲁纳新国际港口竣工仪式当天上午举行。"
+    events, _ = _run(text)
+    assert len([v for v in events.values() if v.endswith("仪式")]) == 1, events
+
+
+def test_a_ceremony_of_a_class_of_projects_is_no_name():
+    events, _ = _run("各地近日集中举行新项目开工仪式，一批重大项目集中开工仪式也在筹备。")
+    assert not any(v.endswith("仪式") for v in events.values()), events

@@ -43,6 +43,8 @@ from kg.nlp.components.heads.editions import (
 )
 from kg.nlp.components.heads.event_names import (
     anniversary_start,
+    ceremony_key,
+    ceremony_of_project,
     leaders_pair,
     met_at_place,
 )
@@ -73,7 +75,7 @@ from kg.nlp.components.heads.zones import Zones, load_whole_heads, zone_start
 from kg.nlp.components.lac_names import is_statute
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
-from kg.nlp.text import word_alternation
+from kg.nlp.text import norm_name, word_alternation
 from kg.nlp.wordscan import WordScan
 
 # a count of a package of programmes right before its field (十大|伙伴行动, 八项|…)
@@ -397,6 +399,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     and not specific(norm, start, named_starts)
                     and not dated(norm, start, hs)
                     and not (head == "工程" and self.opens_with_proper_name(norm, start, hs, view))
+                    # 某某(proper name)机场项目|竣工仪式: a project named by a proper name
+                    and not (head.endswith("仪式") and ceremony_of_project(norm, start, hs))
                 )
                 or not (
                     self.ends_phrase(
@@ -442,6 +446,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 if key is None and (short := plenum_name(norm, start, he)) is not None:
                     e = self.gaz.lookup(short)  # 中国共产党第N届中央委员会第M次全体会议
                     key = e.id if e is not None else open_key("Event", short)
+            elif head.endswith("仪式") and self.head_type[head] == "Event":
+                key = ceremony_key(norm_name(norm[start:he]))  # 某某|项目|竣工仪式
             self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
             if rescued:
                 rescued_ends.add(he)
