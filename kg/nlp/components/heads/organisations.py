@@ -27,6 +27,13 @@ TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运�
 PLACE_OWN_HEADS = frozenset(
     {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
 )
+# a country's national news agency and broadcaster: after its name, with 国家/中央 or
+# 广播 between, they name the one (某国国家电视台, 某国中央通讯社, 某国广播电视台); a
+# country's 通讯社 is its agency (某国通讯社), where 某国电视台 may be any of its stations
+COUNTRY_MEDIA_HEADS = frozenset({"通讯社", "电视台", "广播电台"})
+COUNTRY_MEDIA_BETWEEN = {"": frozenset({"通讯社"}), "国家": COUNTRY_MEDIA_HEADS,
+                         "中央": COUNTRY_MEDIA_HEADS, "广播": frozenset({"电视台"}),
+                         "国家广播": frozenset({"电视台"})}  # fmt: skip
 # the heads of works and plants: their names hold a one-character product after a place
 # (某地|糖厂, 某地|钢厂) and may open with an ordinal (第一|汽车制造厂, 某市|第二|棉纺厂)
 FACTORY_HEADS = frozenset({"厂", "联合企业"})
@@ -146,7 +153,15 @@ class OrganisationNames:
         if norm[hs:he] == "委员会" and named.get(start) != hs:
             return False  # 某联盟|委员会 is its commission; 某院学术委员会, 某党…中央委员会
             # are internal committees and organs
+        if hs - start >= 2 and norm[hs - 1] == "类" and norm[hs - 2] != "人":
+            return False  # 理工类|大学, 某某类|企业: a class of organisations
         end = named.get(start)
+        if (
+            end is not None
+            and named_type.get(start) == "Country"
+            and norm[hs:he] in COUNTRY_MEDIA_BETWEEN.get(norm[end:hs], ())
+        ):
+            return True  # 某国国家|电视台, 某国|通讯社: the country's own
         if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
             # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre; a known
             # name inside the token is read below (美国|微软公司, 某省|博物馆)
