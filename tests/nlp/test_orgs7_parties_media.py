@@ -64,3 +64,12 @@ def test_country_television_alone_is_a_class():
 
 def test_class_of_universities():
     assert not _orgs("支持高水平理工农医类大学开展对外合作试点。")
+
+
+def test_company_of_a_short_name_jieba_knows():
+    # 中粮 is in jieba's dictionary as an abbreviation (tag j): with 集团 it names the firm
+    assert "中粮集团" in _orgs("据了解，中粮集团今年的夏粮收购进展顺利。")
+
+
+def test_company_of_a_trade_is_a_class():
+    assert not _orgs("一些钢铁集团和医疗集团加快转型。")

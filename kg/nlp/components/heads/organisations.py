@@ -14,12 +14,17 @@ import re
 
 from kg.nlp.components.heads.editions import SPECIFIC_PREFIX
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView, segmenter_freq
+from kg.nlp.text import jieba_tags
 
 # right before the head they name its field instead (中国企业|联合会)
 ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 # the heads of companies, and the trade words that jieba tags as verbs but that name a
 # company's business inside its name (某某控股|有限公司, 某某投资|集团, 某某建设|集团)
 COMPANY_HEADS = frozenset({"公司", "集团"})
+# jieba's tags of proper nouns and abbreviations: one before a company's head is its short
+# name (某某|集团), where a common noun names its trade (钢铁集团, 医疗集团: a class); not
+# jieba's person tags (nr, nrt), which read 某某某|集团 as a person's clique
+BRAND_TAGS = frozenset({"nz", "nt", "j"})
 TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运营", "管理", "贸易", "物流"})
 
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
@@ -204,6 +209,15 @@ class OrganisationNames:
                 return hs - q >= 2 and not self.generic(norm[q:hs])
         if norm[hs:he] in FACTORY_HEADS and (o := FACTORY_ORDINAL.match(norm, start)):
             return hs - o.end() >= 2 and not self.generic(norm[o.end() : hs])  # 第一|汽车制造厂
+        if (
+            norm[hs:he] in COMPANY_HEADS
+            and hs - start >= 2
+            and starts[start]
+            and starts.find(1, start + 1, hs) < 0
+            and jieba_tags().get(norm[start:hs]) in BRAND_TAGS
+            and norm[start:hs] not in self.head_type  # 联盟|公司: of a longer name
+        ):
+            return True  # 某某|集团 of a proper name jieba knows (a brand, a firm's short name)
         if weak or not self.has_unknown_word(norm, start, hs, view):
             return False
         # 星榜|世界大学: an unknown word before a class noun (world or a country + head)
