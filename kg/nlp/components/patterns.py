@@ -61,6 +61,7 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
+from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
@@ -459,6 +460,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
+        for s, e in party_spans(st, norm, view, self.verbs):
+            self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
         return doc
 
 
