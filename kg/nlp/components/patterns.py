@@ -25,21 +25,26 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.base import kgdoc
+from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
     EDITION_BEFORE,
     ORDINAL_OPEN,
+    PLENARY,
     ShortForms,
     dated,
     event_organs,
+    plenary_key,
+    plenum_name,
     session_key,
     specific,
 )
 from kg.nlp.components.heads.event_names import (
     anniversary_start,
+    ceremony_key,
+    ceremony_of_project,
     leaders_pair,
     met_at_place,
 )
@@ -56,6 +61,7 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
+from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
@@ -70,7 +76,7 @@ from kg.nlp.components.heads.zones import Zones, load_whole_heads, zone_start
 from kg.nlp.components.lac_names import is_statute
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
-from kg.nlp.text import word_alternation
+from kg.nlp.text import norm_name, word_alternation
 from kg.nlp.wordscan import WordScan
 
 # a count of a package of programmes right before its field (十大|伙伴行动, 八项|…)
@@ -352,6 +358,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             elif head in self.whole_heads:
                 self.add_whole_head(st, norm, view, start, hs, he)  # 自贸试验区: the programme
                 continue
+            if head == "中全会" and hs - start == 1:
+                # 某届二中、|三中全会: the last of a list of sessions (heads/plenum_list)
+                self.add(st, start, he, "Event", "pattern")
+                continue
             if hs - start < 2 and not org:
                 continue
             if (
@@ -393,6 +403,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     and not specific(norm, start, named_starts)
                     and not dated(norm, start, hs)
                     and not (head == "工程" and self.opens_with_proper_name(norm, start, hs, view))
+                    # 某某(proper name)机场项目|竣工仪式: a project named by a proper name
+                    and not (head.endswith("仪式") and ceremony_of_project(norm, start, hs))
                 )
                 or not (
                     self.ends_phrase(
@@ -429,6 +441,17 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 key = session_key(
                     named_label[start], norm[start : named_end[start]], norm[named_end[start] : he]
                 )
+            elif self.head_type[head] == "Event" and PLENARY.search(norm, start, he):
+                # 第N届|某委员会|第M次全体会议 = N届|某委|M次全会: one key (heads/editions)
+                lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
+                bodies = [(b, named_end[b], named_label[b]) for b in named[lo:hi]
+                          if named_type[b] in BODY_TYPES and named_end[b] <= hs]  # fmt: skip
+                key = plenary_key(norm, start, he, bodies)
+                if key is None and (short := plenum_name(norm, start, he)) is not None:
+                    e = self.gaz.lookup(short)  # 中国共产党第N届中央委员会第M次全体会议
+                    key = e.id if e is not None else open_key("Event", short)
+            elif head.endswith("仪式") and self.head_type[head] == "Event":
+                key = ceremony_key(norm_name(norm[start:he]))  # 某某|项目|竣工仪式
             self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
             if rescued:
                 rescued_ends.add(he)
@@ -437,6 +460,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
+        for s, e in party_spans(st, norm, view, self.verbs):
+            self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
         return doc
 
 

@@ -125,6 +125,61 @@ def session_key(body: str, surface: str, rest: str) -> str | None:
     return open_key("Event", name)
 
 
+# a plenary session of a body by its number: 第N次全体会议, or N次全会 written short
+PLENARY = re.compile(r"第?([一二三四五六七八九十百零〇\d]+)次(?:全体会议|全会)\Z")
+# what may stand before the term and the body in such a name: its party (中国共产党|第…)
+TERM_BEFORE = re.compile(r"(?:中国共产党|中共)?第?([一二三四五六七八九十百零〇\d]+)届\Z")
+
+
+def plenary_key(
+    norm: str, start: int, he: int, bodies: list[tuple[int, int, str]]
+) -> str | None:
+    """The key of a body's numbered plenary session named with its term before the body
+    (``bodies``: (start, end, label) of the known bodies inside ``norm[start:he]``, in
+    text order): the body's label, the term and the number, the same for the long form
+    and the short one (中国共产党第九届某某委员会第三次全体会议 = 九届某委三次全会, when the
+    body's two forms are one body); None for any other name.
+
+    >>> n1, n2 = "中国共产党第九届某某委员会第三次全体会议", "九届某委三次全会"
+    >>> k1 = plenary_key(n1, 0, len(n1), [(8, 13, "某某委员会")])
+    >>> k1 == plenary_key(n2, 0, len(n2), [(2, 4, "某某委员会")]), k1
+    (True, 'event/某某委员会第9届第3次全体会议')
+    >>> n3 = "某某委员会第三次全体会议"  # no term before the body
+    >>> plenary_key(n1, 0, len(n1), []), plenary_key(n3, 0, len(n3), [(0, 5, "某某委员会")])
+    (None, None)
+    """
+    if not bodies:
+        return None
+    bs, be, label = bodies[-1]
+    m = PLENARY.fullmatch(norm, be, he)
+    t = TERM_BEFORE.fullmatch(norm, start, bs)
+    if m is None or t is None:
+        return None
+    n, term = cn_number(m.group(1)), cn_number(t.group(1))
+    if n is None or term is None:
+        return None
+    return open_key("Event", f"{label}第{term}届第{n}次全体会议")
+
+
+# the Central Committee's plenary session in full: the N中全会 of its term
+CC_PLENARY = re.compile(
+    r"(?:中国共产党|中共)第?([一二三四五六七八九十]+)届中央委员会第?([一二三四五六七八九十]{1,2})次全体会议"
+)
+
+
+def plenum_name(norm: str, start: int, he: int) -> str | None:
+    """The short name of the CPC Central Committee's plenary session named in full
+    (中国共产党第九届中央委员会第三次全体会议 → 九届三中全会), the name its short form
+    has (``event_names.PLENUM``): one entity whichever form a story uses.
+
+    >>> n = "中国共产党第九届中央委员会第三次全体会议"
+    >>> plenum_name(n, 0, len(n)), plenum_name("某党第九届中央委员会第三次全体会议", 0, 17)
+    ('九届三中全会', None)
+    """
+    m = CC_PLENARY.fullmatch(norm, start, he)
+    return f"{m.group(1)}届{m.group(2)}中全会" if m is not None else None
+
+
 def specific(norm: str, start: int, named_starts: set[int]) -> bool:
     """Whether a name opening at ``start`` shows it is specific (see ``SPECIFIC_PREFIX``)."""
     if start in named_starts or norm.startswith(SPECIFIC_PREFIX, start):

@@ -19,6 +19,8 @@ import bisect
 import re
 from collections.abc import Container, Mapping, Sequence
 
+from kg.nlp.components.base import open_key
+
 # what the news says right after an event's name: its spirit, its time, its sessions
 EVENT_AFTER = frozenset(
     {
@@ -175,3 +177,52 @@ def games_host(
         return None
     p = min(hosts)
     return start if lead == p else p  # 2042年|某市亚运会: the year is in the name
+
+
+# a project or facility a ceremony marks a stage of (…机场项目|竣工仪式, …学院竣工|启用仪式)
+_WORKS = re.compile(
+    r"(?:项目|工程|大桥|桥|机场|铁路|公路|港口|港|码头|隧道|电站|基地|园区|学院|医院|学校|大学|"
+    r"中心|大厦|工厂|厂|管道|线)(?:全面建设暨首套装置|一期|二期|三期|首期)?"
+    r"(?:竣工|开工|建设|全面建设)?\Z"
+)
+# what opens a class, not a name (新项目|开工仪式, 一批重大项目|集中开工仪式)
+_CLASS_OPENERS = (
+    "新", "该", "这", "此", "各", "本", "一批", "一些", "多个", "重大", "重点", "首批", "有关",
+    "相关", "部分", "全部", "多项", "一个", "一项", "两个", "集中", "举行", "项目",
+)  # fmt: skip
+
+
+def ceremony_of_project(norm: str, start: int, hs: int) -> bool:
+    """Whether a ceremony's name (head at ``hs``: 竣工仪式, 开工仪式…) names the project
+    or facility it marks: at least two characters of name before a works noun (项目, 机场,
+    大桥, 学院…), not a class (新项目|开工仪式, 一批重大项目…).
+
+    >>> n = "某某新国际机场项目竣工仪式"
+    >>> ceremony_of_project(n, 0, 9), ceremony_of_project("新项目开工仪式", 0, 3)
+    (True, False)
+    >>> ceremony_of_project("某某学院竣工启用仪式", 0, 6), ceremony_of_project("开工仪式", 0, 0)
+    (True, False)
+    """
+    m = _WORKS.search(norm, start, hs)
+    return (
+        m is not None
+        and m.start() - start >= 2
+        and not norm.startswith(_CLASS_OPENERS, start)
+        and HAN_RUN.fullmatch(norm, start, m.start()) is not None
+    )
+
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff（）()·－-]+")
+
+
+_PROJECT_BEFORE_ACT = re.compile(r"项目(?=[\u4e00-\u9fff]{2}仪式\Z)")
+
+
+def ceremony_key(name: str) -> str:
+    """One key for a ceremony named with and without 项目 before its act (某某机场项目竣工
+    仪式 = 某某机场竣工仪式).
+
+    >>> ceremony_key("某某机场项目竣工仪式") == ceremony_key("某某机场竣工仪式")
+    True
+    """
+    return open_key("Event", _PROJECT_BEFORE_ACT.sub("", name))

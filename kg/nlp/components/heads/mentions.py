@@ -23,6 +23,7 @@ from kg.nlp.components.heads.editions import (
     specific,
 )
 from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
+from kg.nlp.components.heads.plenum_list import plenum_list
 from kg.nlp.components.heads.words import HAN
 from kg.nlp.text import norm_name
 
@@ -230,6 +231,11 @@ class Mentions:
         if h == "中全会":
             m = PLENUM.search(name)
             if m is None:
+                # 某届二中、|三中全会: the sessions of a list, each with the list's term
+                for full, a, b in plenum_list(st.norm, start, end):
+                    e = self.gaz.lookup(full)
+                    k = e.id if e is not None else open_key("Event", full)
+                    st.candidates.append(Mention(a, b, text[a:b], type_, k, full, rule))
                 return  # 这是|六中全会: a plenum is named with its term
             k = surface.rfind(m.group())
             if k > 0 and name[: m.start()] not in PLENUM_OWNER:
