@@ -35,7 +35,7 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
     """某国总统某某, 联合国秘书长某某: a post of a foreign country or an
     international organisation, then a name read up to the first word that cannot
     belong to one (:class:`ForeignNameReader`). The same owner's posts may be joined
-    by 、 before one name (某国民族领袖、人民委员会主席甲), a body of the owner may
+    by 、 before one name (某国总统、国防委员会主席甲), a body of the owner may
     stand before a post (某国参议院主席乙), and the owner's next post and name may
     follow after 、 (亚美尼亚总统甲、总理乙)."""
     norm = st.norm
