@@ -351,12 +351,12 @@ def sibling_in_list(st, county: Mention, entries: dict) -> bool:
     return False
 
 
-#: heads of the names of sites and facilities a city or district is named in (某市机场,
-#: 某市植物园, 某市某某大厦): a closed class of places one can be at
+#: heads of the names of public transport's terminals a city or district is named in (某市
+#: 机场, 某市火车站, 某市码头): a closed class, complete for it: the terminals of air, rail,
+#: road and water transport. Other sites (parks, venues, buildings, squares) are an open
+#: class of heads and are left to the gazetteer.
 FACILITY_HEADS = (
-    "国际机场", "机场", "植物园", "动物园", "公园", "展览中心", "会展中心", "体育馆",
-    "体育场", "体育中心", "大剧院", "剧院", "大厦", "广场", "火车站", "车站", "码头",
-    "新区", "航天中心", "航天城",
+    "国际机场", "机场", "火车站", "高铁站", "汽车站", "客运站", "车站", "码头",
 )
 # characters that end a facility's run: function words, numbers, places' units, verbs of
 # building and visiting (某市的机场, 某市新建机场, 某市两个广场, 某市某区公园)
@@ -388,17 +388,17 @@ def _described(st, start: int, end: int, tags: dict[str, str]) -> bool:
 
 
 def find_facilities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
-    """Sites and facilities named after a place: a place (no country), up to four
-    characters of a name and a facility's head (``FACILITY_HEADS``) that closes a word,
-    with no other candidate inside — the whole is one place (某市机场, 某市某某大厦,
-    某市新区), rule ``facility``; the place in it is a mention too (the resolver keeps
+    """Transport terminals named after a place: a place (no country), up to four
+    characters of a name and a terminal's head (``FACILITY_HEADS``) that closes a word,
+    with no other candidate inside — the whole is one place (某市机场, 某市某某码头,
+    某市火车站), rule ``facility``; the place in it is a mention too (the resolver keeps
     it), where the document names it nowhere else (:mod:`kg.nlp.nested_places`).
 
     >>> from kg.spans import entity_spans
-    >>> text = "代表团抵达成都机场，参观了杭州植物园。巴黎主要机场关闭。"
+    >>> text = "代表团抵达成都机场，乘车去了杭州火车站。巴黎主要机场关闭。"
     >>> spans = next(entity_spans([text], nominal=False))
     >>> [s["text"] for s in spans if s["type"] == "Location"]
-    ['成都', '成都机场', '杭州', '杭州植物园', '巴黎']
+    ['成都', '成都机场', '杭州', '杭州火车站', '巴黎']
     """
     cands = st.candidates
     places = [c for c in cands if c.type == "Location"]

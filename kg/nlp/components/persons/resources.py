@@ -66,6 +66,10 @@ class PersonResources:
     model: NameModel
     #: names the rules leave uncertain, settled by LAC on a window around each
     lac_names: LacNames
+    #: words for a person's role or trade before a name (``roles.txt``, generated from
+    #: jieba's dictionary by ``scripts/build_roles.py``) and their last characters
+    roles: frozenset[str] = frozenset()
+    role_ends: str = ""
     #: surname length of a word as a lone name, remembered per word
     shape_memo: dict[str, int] = field(default_factory=dict)
 
@@ -116,6 +120,7 @@ class PersonResources:
             set(read_lines(directory / "lexicon" / "titles_after_name.txt")), key=len, reverse=True
         )
         foreign_nr = _dictionary_names()
+        roles = frozenset(read_lines(directory / "lexicon" / "roles.txt"))
         model = NameModel(load_name_table(directory), surname_set, function_chars=FUNCTION_CHARS)
         return cls(
             gaz=gazetteer,
@@ -145,6 +150,8 @@ class PersonResources:
             foreign_nr=foreign_nr,
             model=model,
             lac_names=LacNames(model, name_words, foreign_nr, FUNCTION_CHARS),
+            roles=roles,
+            role_ends="".join(sorted({r[-1] for r in roles})),
         )
 
 

@@ -22,33 +22,27 @@ from kg.nlp.components.persons.lac import lac_accept
 from kg.nlp.components.persons.posts import may_open_name
 from kg.nlp.components.persons.resources import PersonResources
 
-#: words for a person's role or trade that stand right before a name and are no posts (a
-#: closed class: workers, villagers, players, artists, professions)
-ROLES = (
-    "职工", "工人", "农民", "村民", "牧民", "渔民", "少女", "少年", "姑娘", "小伙",
-    "老人", "选手", "队员", "运动员", "棋手", "球员", "门将", "前锋", "后卫", "中锋",
-    "教练", "作家", "画家", "诗人", "演员", "歌手", "导演", "编剧", "指挥", "学生",
-    "教师", "老师", "医生", "护士", "工程师", "科学家", "学者", "烈士", "司机", "战士",
-    "民警", "干警", "市民", "居民", "志愿者", "企业家", "候选人",
-)
+#: the longest role word (``roles.txt``: two or three characters)
+_LONGEST = 3
 
 
 def role_names(res: PersonResources, st, names: Names) -> None:
     """Persons right after a role word (see the module doc)."""
-    norm = st.norm
+    norm, roles = st.norm, res.roles
     starts: list[tuple[int, int]] = []
-    for role in ROLES:
-        i = norm.find(role)
-        while i >= 0:
-            ns = i + len(role)
-            if (
-                i in st.tok_starts
-                and ns in st.tok_starts
-                and res.sur_at.match(norm, ns)
-                and may_open_name(st, ns)
-            ):
-                starts.append((i, ns))
-            i = norm.find(role, ns)
+    # by the role's last character (an agent suffix: 员, 民, 手…): work in proportion to
+    # those, not to the number of roles
+    for last in res.role_ends:
+        k = norm.find(last, 1)
+        while k >= 0:
+            ns = k + 1
+            if ns in st.tok_starts and res.sur_at.match(norm, ns):
+                for i in range(max(0, ns - _LONGEST), ns - 1):
+                    if i in st.tok_starts and norm[i:ns] in roles:
+                        if may_open_name(st, ns):
+                            starts.append((i, ns))
+                        break
+            k = norm.find(last, ns)
     if not starts:
         return
     covered = bytearray(len(norm) + 1)
