@@ -24,15 +24,15 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
+from kg.nlp.facilities import find_facilities
 from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_gazetteer
 from kg.nlp.localities import (
     RARE,
     ForeignDivisions,
-    find_facilities,
     find_localities,
     find_old_divisions,
-    sibling_in_list,
 )
+from kg.nlp.place_lists import sibling_in_list
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
