@@ -12,19 +12,8 @@ import pytest
 
 from kg.model import Document
 from kg.nlp import extract
-
-
-def _run(text: str):
-    res = extract(Document("t", text))
-    names = {k: e.label for k, e in res.entities.items()}
-    ents = {(e.label, e.type) for e in res.entities.values()}
-    rels = {(names.get(r.subj, r.subj), r.pred, names.get(r.obj, r.obj), r.modality)
-            for r in res.relations}  # fmt: skip
-    return ents, rels
-
-
-def _events(text: str) -> set[str]:
-    return {label for label, t in _run(text)[0] if t == "Event"}
+from tests.nlp.extraction import entities_and_relations as _run
+from tests.nlp.extraction import event_names as _events
 
 
 @pytest.mark.parametrize(
