@@ -16,6 +16,10 @@ from kg.nlp.text import norm_text, simplified
 #: words remembered with their orth ids per tokenizer (a long-lived server stays bounded)
 _MAX_ORTHS = 1 << 18
 
+#: the types of bodies: what holds a session (某委员会举行第N次会议), what a post belongs
+#: to (with a country: 外交部部长, 联合国秘书长); one definition for every rule
+ORGANISATION_TYPES = frozenset({"GovernmentBody", "Ministry", "Organization"})
+
 # Rule priority when two candidates overlap: higher wins (then the longer one).
 PRIORITY = {"gazetteer": 5, "title": 6, "definition": 6, "person": 4, "pattern": 3, "lac": 2}
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.masking import END, ENT, GROUP, ORDINAL_RE, QUOTES, SEP, Unit
 from kg.nlp.relations.sentence import Sentence
@@ -153,7 +154,7 @@ class Composition:
         hits = {
             k: e
             for k, e in sen.ds.st.entities.items()
-            if e.type in ("GovernmentBody", "Ministry", "Organization") and e.label.endswith(head)
+            if e.type in ORGANISATION_TYPES and e.label.endswith(head)
         }
         if len(hits) != 1:
             return None

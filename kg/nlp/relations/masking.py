@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.nlp.components.base import ORGANISATION_TYPES
 
-#: who can be the subject of a relation (the agent of a verb)
-AGENTS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country", "Person"})
 #: who can issue a law or a programme
-ISSUERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
-#: the bodies a person holds a post in
-POST_ORGS = frozenset({"GovernmentBody", "Ministry", "Organization"})
+ISSUERS = ORGANISATION_TYPES | {"Country"}
+#: who can be the subject of a relation (the agent of a verb)
+AGENTS = ISSUERS | {"Person"}
 AGL_TYPES = frozenset(
     {"GovernmentBody", "Ministry", "Organization", "Country", "Person", "Location"}
 )

@@ -17,8 +17,8 @@ import bisect
 import re
 
 from kg.model import Mention, Relation
-from kg.nlp.components.base import KGDoc, open_key
-from kg.nlp.relations.masking import POST_ORGS, Unit
+from kg.nlp.components.base import ORGANISATION_TYPES, KGDoc, open_key
+from kg.nlp.relations.masking import Unit
 from kg.nlp.relations.reporter import Speaker, add_mention
 
 #: (person, post title, body, sentence span)
@@ -38,7 +38,7 @@ def merge_posts(
         if u.type == "Person" and merged:
             a = merged[-1]
             gap = st.norm[a.end : u.start]
-            if a.type in POST_ORGS and 0 < len(gap) <= 12 and _is_posts(gap, posts):
+            if a.type in ORGANISATION_TYPES and 0 < len(gap) <= 12 and _is_posts(gap, posts):
                 merged[-1] = Mention(
                     a.start, u.end, st.text[a.start : u.end], "Person", u.key, u.label, "post"
                 )
@@ -69,7 +69,7 @@ def hold_post_relations(
         (p.person, p.post, p.org, p.sent) for p in st.posts if p.org is not None
     ] + found:
         k = (person.key, org.key, s)
-        if k in seen or types.get(org.key, org.type) not in POST_ORGS:
+        if k in seen or types.get(org.key, org.type) not in ORGANISATION_TYPES:
             continue
         seen.add(k)
         rels.append(
@@ -145,7 +145,7 @@ def roster_posts(st: KGDoc, types: dict[str, str]) -> list[Relation]:
         return []
     body = None
     for m in st.mentions:
-        if m.type in POST_ORGS and _ROSTER_OF.match(norm, m.end):
+        if m.type in ORGANISATION_TYPES and _ROSTER_OF.match(norm, m.end):
             body = m
             break
     if body is None:
@@ -201,7 +201,7 @@ def roster_posts(st: KGDoc, types: dict[str, str]) -> list[Relation]:
         if nl < 0:
             break
         pos = nl
-    if types.get(body.key, body.type) not in POST_ORGS:
+    if types.get(body.key, body.type) not in ORGANISATION_TYPES:
         return []
     return out
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import Mention
-from kg.nlp.components.base import kgdoc
+from kg.nlp.components.base import ORGANISATION_TYPES, kgdoc
 from kg.nlp.components.lac_names import LacNames, is_statute
 from kg.nlp.components.persons import (
     doctrines,
@@ -38,7 +38,7 @@ from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer
 from kg.nlp.nested_places import drop_cut_lac_places, drop_places_in_organisations
 
 #: types of what a post belongs to (外交部部长, 俄罗斯总统, 联合国秘书长)
-_OWNERS = frozenset({"GovernmentBody", "Ministry", "Organization", "Country"})
+_OWNERS = ORGANISATION_TYPES | {"Country"}
 
 
 class Persons:
@@ -81,7 +81,7 @@ class Persons:
         ends = {
             m.end: m
             for m in st.candidates
-            if m.type in ("GovernmentBody", "Ministry", "Organization")
+            if m.type in ORGANISATION_TYPES
         }
         owners = {m.end: m for m in st.candidates if m.type in _OWNERS}
         # no LAC step in a statute's text
