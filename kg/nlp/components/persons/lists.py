@@ -132,9 +132,13 @@ _LIST_END = _JOINS | frozenset("，。；：,;:）)”’等")
 LIST_SLACK = 1.0
 
 
-#: what a list closed by 等 counts when it is no list of persons (某某、某某等地, 等乡镇,
-#: 等器物, 等表演)
-_THINGS_AFTER = frozenset("地乡镇村城县市区省国器物项处站表文")
+#: what a list closed by 等 counts when it is no list of persons: two closed classes, the
+#: words for places (地, 国, 城 and the units of divisions: 省 市 县 区 乡 镇 村: 某某、某某等地,
+#: 等乡镇) and the classifiers that count things, never persons (项 处 件 种 座 份 篇:
+#: 等三项, 等五处)
+_PLACE_WORDS = "地国城省市县区乡镇村"
+_THING_CLASSIFIERS = "项处件种座份篇"
+_THINGS_AFTER = frozenset(_PLACE_WORDS + _THING_CLASSIFIERS)
 
 
 def _list_of_things(norm: str, i: int) -> bool:
