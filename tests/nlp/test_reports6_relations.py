@@ -61,7 +61,7 @@ def test_a_pronoun_later_in_the_paragraph_governs_its_own_sentence() -> None:
 
 
 def test_priority_and_timing_adverbials() -> None:
-    rels = _rels("优先推进西部大开发，全面振兴东北地区等老工业基地。")
+    rels = _rels("优先推进西部大开发，带动沿线城市发展。")
     assert any(r[:2] == ("国务院", "implements") and "西部大开发" in r[2] for r in rels)
-    rels = _rels("四、不失时机地加快实施沿海地区经济发展战略，进一步扩大对外开放。")
+    rels = _rels("四、不失时机地加快实施沿海地区经济发展战略，多吸引外资。")
     assert ("国务院", "implements", "沿海地区经济发展战略") in rels
