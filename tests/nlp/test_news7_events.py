@@ -64,3 +64,22 @@ def test_ceremony_with_and_without_project_is_one_node():
 def test_a_ceremony_of_a_class_of_projects_is_no_name():
     events, _ = _run("各地近日集中举行新项目开工仪式，一批重大项目集中开工仪式也在筹备。")
     assert not any(v.endswith("仪式") for v in events.values()), events
+
+
+def _types(text: str) -> dict[str, str]:
+    res = extract(Document("t", text))
+    return {e.label: e.type for e in res.entities.values()}
+
+
+def test_a_designated_day_in_quotes_before_its_activity_is_an_event():
+    text = "在“6·18全国护河宣传日”活动上，水利部发布了一批典型案例。"
+    types = _types(text)
+    name = next(k for k in types if "护河宣传日" in k)
+    assert types[name] == "Event", types
+    _, rels = _run(text)
+    assert any(p == "participatesIn" and "护河" in o for _, p, o in rels), rels
+
+
+def test_an_activity_opened_by_its_year_runs_on_into_a_noun():
+    events, _ = _run("2031年全国城市联合招聘退役军人秋季专场活动首批岗位今天发布。")
+    assert any(v.endswith("专场活动") for v in events.values()), events

@@ -414,6 +414,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     )
                     # an edition names one event, whatever follows (第十四届…运动会|群众比赛)
                     or (self.head_type[head] == "Event" and ORDINAL_OPEN.match(norm, start))
+                    # so does a year an activity's (2031年某某专场活动|首批岗位发布)
+                    or (head.endswith("活动") and YEAR.match(norm, start))
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
