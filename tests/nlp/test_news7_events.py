@@ -83,3 +83,18 @@ def test_a_designated_day_in_quotes_before_its_activity_is_an_event():
 def test_an_activity_opened_by_its_year_runs_on_into_a_noun():
     events, _ = _run("2031年全国城市联合招聘退役军人秋季专场活动首批岗位今天发布。")
     assert any(v.endswith("专场活动") for v in events.values()), events
+
+
+def test_a_foreign_party_congress_written_short_is_the_long_one():
+    text = (
+        "老挝人民革命党中央总书记表示，老挝共产党第九次全国代表大会将于明年召开。"
+        "老挝各界正在积极筹备老共九大。"
+    )
+    res = extract(Document("t", text))
+    keys = {m.text: m.key for m in res.mentions if m.type == "Event"}
+    assert keys.get("老共九大") == keys.get("老挝共产党第九次全国代表大会") is not None, keys
+
+
+def test_gong_in_a_common_word_is_no_party():
+    events, _ = _run("越南代表团参观了展览。展品总共十大类，一共九大件。")
+    assert not events, events

@@ -61,6 +61,7 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
+from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
@@ -455,6 +456,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 rescued_ends.add(he)
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
+        party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
