@@ -98,3 +98,8 @@ def test_a_foreign_party_congress_written_short_is_the_long_one():
 def test_gong_in_a_common_word_is_no_party():
     events, _ = _run("越南代表团参观了展览。展品总共十大类，一共九大件。")
     assert not events, events
+
+
+def test_for_the_first_time_is_no_part_of_a_name():
+    events, _ = _run("2031年，新中国成立以来的首次全国海洋与渔业大会在北京召开。")
+    assert "全国海洋与渔业大会" in events.values(), events

@@ -317,6 +317,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 start = self.skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
                 start += 1  # 与主体工程同时设计: a conjunction opens no name
+            first = norm.startswith("首次", start)
+            if first and self.head_type[head] == "Event" and hs - start > 4:
+                start += 2  # 首次|全国某某大会召开: "for the first time" says when, 首届 names
             if (
                 norm[start] == "好"
                 and start > 0
