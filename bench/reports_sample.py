@@ -20,8 +20,17 @@ keeps the Program and Organization entities with a mention inside a paragraph an
 relations of these predicates whose evidence sentence starts inside it, and prints P/R/F1
 per type and per predicate with every miss and false positive (``-v``).
 
-    python bench/reports_sample.py draw --seed 61 --set R1     # prints the paragraphs
+    python bench/reports_sample.py draw --seed 6101 --set R1   # prints the paragraphs
     python bench/reports_sample.py score [--set R1] [-v]
+
+Figures (P/R F1; tp/fp/fn) of main 95c66b0 → branch reports6 (2026-12-06):
+
+    R1 Program       0.864/0.826 0.844 (19/3/4) → 0.875/0.913 0.894 (21/3/2)
+    R1 Organization  1.000/0.700 0.824 (7/0/3)  → 1.000/1.000 1.000 (10/0/0)
+    R1 implements    0.875/0.538 0.667 (7/1/6)  → 0.917/0.846 0.880 (11/1/2)
+    R2 Program       0.731/0.704 0.717 (19/7/8) → unchanged (scored once, blind)
+    R2 Organization  0.000/0.000 0.000 (0/1/3)  → 0.750/1.000 0.857 (3/1/0)
+    R2 implements    0.733/0.579 0.647 (11/4/8) → unchanged
 """
 
 from __future__ import annotations

@@ -38,8 +38,14 @@ _rel_values = operator.attrgetter(
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGraph:
+def build_graph(
+    res: Resolution, base_iri: str = DEFAULT_BASE, *, lean: bool = False
+) -> nx.MultiDiGraph:
     """The graph of the schema in :mod:`kg.graph`.
+
+    ``lean``: a graph for the HTML view only (:mod:`kg.export.view` reads nothing else):
+    ``iri`` left None, no observations or merge log, and the resolution's dicts and lists
+    of each node shared, not copied (the view does not change them).
 
     Written straight into networkx's own dicts (``_node``, ``_succ``, ``_pred``), with what
     ``add_node``/``add_edge`` would write there and in the same order: on a corpus that is
@@ -67,6 +73,7 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
     doc_node = {doc_id: "doc/" + doc_id for doc_id in res.documents}
     sentences = res.sentences
     for doc_id, meta in res.documents.items():
+        sent = sentences.get(doc_id) or {}
         add_node(
             doc_node[doc_id],
             {
@@ -80,11 +87,11 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
                 "source": meta.get("source"),
                 "categories": list(meta.get("categories") or []),
                 "chars": meta.get("chars", 0),
-                "iri": doc_iri(doc_id, base_iri),
+                "iri": None if lean else doc_iri(doc_id, base_iri),
                 **{k: meta.get(k) for k in ISSUE_FIELDS},
                 "issued_by": list(meta.get("issued_by") or ()),
                 "instruments": list(meta.get("instruments") or ()),
-                "sentences": dict(sentences.get(doc_id) or {}),
+                "sentences": sent if lean else dict(sent),
             },
         )
     for key, e in res.entities.items():
@@ -101,10 +108,10 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
                 "en": e.en,
                 "category": e.category,
                 "mentions": sum(docs.values()),  # e.mentions, without the property call
-                "docs": dict(docs),
-                "examples": list(e.examples),
-                "spans": dict(e.spans),
-                "iri": entity_iri(key, base_iri),
+                "docs": docs if lean else dict(docs),
+                "examples": e.examples if lean else list(e.examples),
+                "spans": e.spans if lean else dict(e.spans),
+                "iri": None if lean else entity_iri(key, base_iri),
             },
         )
         # No edge leaves this node yet (new, or a document's), and each doc is another
@@ -160,8 +167,9 @@ def build_graph(res: Resolution, base_iri: str = DEFAULT_BASE) -> nx.MultiDiGrap
                 data["modality"] = "asserted"
             data["implicit"] = data["implicit"] and implicit
             data["post"] = data["post"] or post
-    G.graph["observations"] = [_obs_dict(o, doc_id) for doc_id, o in res.observations]
-    G.graph["merge_log"] = list(res.merge_log)
+    if not lean:
+        G.graph["observations"] = [_obs_dict(o, doc_id) for doc_id, o in res.observations]
+        G.graph["merge_log"] = list(res.merge_log)
     return G
 
 

@@ -18,7 +18,8 @@ A team (某国女队, 某省某某队, 某市医疗队, 某舰编队) is a name 
 that opens it is dropped even where the document names the place nowhere else: sports
 news runs lists of teams, and a team stands for its players, not for the place (a city's
 or province's name before 舰 is a ship's). Not where the run's last word is another
-place's team (某洲|劲旅|某国队) or a group of people (团队).
+place's team (某洲|劲旅|某国队) or a group of people (团队). The items of a list that
+等 and a word for teams close (甲国、乙国等强队) are teams too.
 
 Work is proportional to the place candidates: one anchored regex match after each.
 
@@ -127,6 +128,10 @@ def drop_places_in_organisations(st) -> None:
             continue
         if p.start in organs:
             continue
+        if _in_team_list(norm, p.end):
+            nested.add(id(p))
+            teams.add(id(p))
+            continue
         m = _RUN.match(norm, p.end)
         # another place in the run opens the name instead (湖北|某某县某某小学)
         if m is not None and not any(p.end <= q.start < m.end() for q in places):
@@ -150,6 +155,24 @@ def drop_places_in_organisations(st) -> None:
     drop = {id(p) for p in places if id(p) in nested and (p.key in free or id(p) in teams)}
     if drop:
         cands[:] = [c for c in cands if id(c) not in drop]
+
+
+#: what closes a list of teams: 等 and a word for teams (某国、某国等强队)
+_TEAM_LIST_END = re.compile("等(?:强队|球队|代表队|队)")
+
+
+def _in_team_list(norm: str, end: int) -> bool:
+    """The place ending at ``end`` is an item of a list joined by 、 that 等 and a word
+    for teams close (甲国、乙国、丙国等强队): the items are teams."""
+    if end >= len(norm) or norm[end] not in "、等":
+        return False
+    k = end
+    stop = min(len(norm), end + 40)
+    while k < stop and norm[k] not in "，。；：,;:\n":
+        if norm[k] == "等":
+            return _TEAM_LIST_END.match(norm, k) is not None
+        k += 1
+    return False
 
 
 def _named_team(st, start: int, end: int) -> bool:

@@ -145,7 +145,9 @@ def word_alternation(words: Iterable[str]) -> str:
     ``(?:工(?:程|作)|计划)``. It matches what ``"|".join(words longest first)`` matches,
     also when what follows fails and the engine backtracks (the longest word that fits
     first, then the shorter ones), but tries one branch per character instead of every
-    word at every position.
+    word at every position. Branches start with different characters, so their order
+    changes nothing but the text: it is sorted (compiled once for all processes:
+    :mod:`kg.nlp.regex_cache`).
 
     >>> import re
     >>> word_alternation(["工程", "工程师", "计划"])
@@ -154,7 +156,7 @@ def word_alternation(words: Iterable[str]) -> str:
     ['abcd', 'abd', 'bd']
     """
     trie: dict = {}
-    for w in words:
+    for w in sorted(words):  # the same expression in every process, whatever the set order
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})

@@ -511,13 +511,16 @@ def build(
                                   for f in dict.fromkeys(formats)}  # fmt: skip
                 report.outputs_unchanged = True
             else:
+                # the formats written from the networkx graph: the view alone needs less
+                whole = [f for f in dict.fromkeys(formats) if not (use_fast and REGISTRY[f].fast)]
+                lean = whole == ["html"]
 
                 def graph() -> nx.MultiDiGraph:
                     if not graph_cache:
                         from kg.graph import build_graph
 
                         t = time.perf_counter()
-                        graph_cache.append(build_graph(res, base_iri))
+                        graph_cache.append(build_graph(res, base_iri, lean=lean))
                         report.timings["graph"] = time.perf_counter() - t
                     return graph_cache[0]
 

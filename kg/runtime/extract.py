@@ -263,13 +263,12 @@ def extract_keyed(
                     current = None
                 pending.append(ready_entry)
             yield from drain(block=False)
-            while (
-                in_flight >= limit and waiting_chars >= READ_AHEAD_CHARS
-            ) or len(pending) > 4096:
+            while (in_flight >= limit and waiting_chars >= READ_AHEAD_CHARS) or len(pending) > 4096:
                 yield from drain(block=True)
         if current is not None:
             send(current)
             current = None
+        _split_tail(waiting, pending, limit)  # the batches of the last round of tasks
         while pending:
             yield from drain(block=True)
         if memo is not None and seen is not None:
@@ -278,6 +277,40 @@ def extract_keyed(
     finally:
         if own_pool is not None:
             own_pool.shutdown()
+
+
+def _split_tail(waiting: deque[_Batch], pending: deque[Any], last: int) -> None:
+    """Split the ``last`` batches read ahead and not sent yet in two (at the document
+    nearest half their characters), in place in both queues: the workers' last tasks are
+    shorter, so that one does not extract its last batch alone while the others are done
+    (results stay in input order: the halves take the batch's place).
+
+    >>> from kg.model import Document
+    >>> b = _Batch()
+    >>> for i, n in enumerate((5, 1, 1, 3)):
+    ...     b.docs.append((None, Document(str(i), "字" * n))); b.size += n
+    >>> waiting, pending = deque([b]), deque([b])
+    >>> _split_tail(waiting, pending, 2)
+    >>> [[d.id for _, d in x.docs] for x in pending], [x.size for x in waiting]
+    ([['0'], ['1', '2', '3']], [5, 5])
+    """
+    for b in list(waiting)[-last:]:
+        if len(b.docs) < 2:
+            continue
+        half, acc, cut = b.size / 2, 0, 1
+        for i, (_, d) in enumerate(b.docs[:-1], 1):
+            acc += len(d.text)
+            cut = i
+            if acc >= half:
+                break
+        first, second = _Batch(), _Batch()
+        first.docs, second.docs = b.docs[:cut], b.docs[cut:]
+        first.size = sum(len(d.text) for _, d in first.docs)
+        second.size = b.size - first.size
+        for q in (waiting, pending):
+            i = q.index(b)
+            q[i] = first
+            q.insert(i + 1, second)
 
 
 def extract_stream(

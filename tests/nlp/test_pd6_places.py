@@ -86,3 +86,8 @@ def test_no_facility_from_a_description():
 
 def test_a_nationality_as_one_word_mentions_the_country():
     assert places("德国人做事认真，瑞典人也一样。") == ["德国", "瑞典"]
+
+
+def test_a_list_of_teams_is_no_list_of_places():
+    assert places("小组赛中他们将对阵巴西、德国、日本等强队。") == []
+    assert places("中国、美国、日本等国代表出席。") == ["中国", "美国", "日本"]

@@ -61,6 +61,7 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
+from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.split_sessions import split_sessions
@@ -98,6 +99,8 @@ EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交�
 SITE_HEADS = frozenset({"基地", "园区"})
 
 VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
+# an implementing verb within a name's reach (a cheap test before a second left edge)
+IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
 YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -219,7 +222,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if j >= 0 and quoted_spans[j][0] <= hs < quoted_spans[j][1]:
                 continue
             if self.head_type[head] == "none":
-                if head in GOVERNED_NONE and VERB_ONLY_HINT.search(
+                if head in GOVERNED_NONE and IMPLEMENT_NEAR.search(
                     norm, max(0, hs - self.max_len), hs
                 ):
                     s0, c0 = self.left_edge(norm, hs, st, view)
@@ -259,6 +262,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 and cut is not None
                 and len(cut) >= 2
                 and self.head_type[head] == "Program"
+                and IMPLEMENT_NEAR.search(norm, max(0, hs - self.max_len), start - len(cut))
                 and (
                     c := verb_before_head(
                         lambda p, o=org: self.left_edge(norm, p, st, view, o),
@@ -463,6 +467,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
+        for s, e in party_spans(st, norm, view, self.verbs):
+            self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
         return doc
 
 

@@ -14,12 +14,17 @@ import re
 
 from kg.nlp.components.heads.editions import SPECIFIC_PREFIX
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView, segmenter_freq
+from kg.nlp.text import jieba_tags
 
 # right before the head they name its field instead (中国企业|联合会)
 ORG_CLASS_NOUNS = frozenset({"企业", "单位", "机构", "组织"})
 # the heads of companies, and the trade words that jieba tags as verbs but that name a
 # company's business inside its name (某某控股|有限公司, 某某投资|集团, 某某建设|集团)
 COMPANY_HEADS = frozenset({"公司", "集团"})
+# jieba's tags of proper nouns and abbreviations: one before a company's head is its short
+# name (某某|集团), where a common noun names its trade (钢铁集团, 医疗集团: a class); not
+# jieba's person tags (nr, nrt), which read 某某某|集团 as a person's clique
+BRAND_TAGS = frozenset({"nz", "nt", "j"})
 TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运营", "管理", "贸易", "物流"})
 
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
@@ -27,6 +32,13 @@ TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运�
 PLACE_OWN_HEADS = frozenset(
     {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
 )
+# a country's national news agency and broadcaster: after its name, with 国家/中央 or
+# 广播 between, they name the one (某国国家电视台, 某国中央通讯社, 某国广播电视台); a
+# country's 通讯社 is its agency (某国通讯社), where 某国电视台 may be any of its stations
+COUNTRY_MEDIA_HEADS = frozenset({"通讯社", "电视台", "广播电台"})
+COUNTRY_MEDIA_BETWEEN = {"": frozenset({"通讯社"}), "国家": COUNTRY_MEDIA_HEADS,
+                         "中央": COUNTRY_MEDIA_HEADS, "广播": frozenset({"电视台"}),
+                         "国家广播": frozenset({"电视台"})}  # fmt: skip
 # the heads of works and plants: their names hold a one-character product after a place
 # (某地|糖厂, 某地|钢厂) and may open with an ordinal (第一|汽车制造厂, 某市|第二|棉纺厂)
 FACTORY_HEADS = frozenset({"厂", "联合企业"})
@@ -146,7 +158,15 @@ class OrganisationNames:
         if norm[hs:he] == "委员会" and named.get(start) != hs:
             return False  # 某联盟|委员会 is its commission; 某院学术委员会, 某党…中央委员会
             # are internal committees and organs
+        if hs - start >= 2 and norm[hs - 1] == "类" and norm[hs - 2] != "人":
+            return False  # 理工类|大学, 某某类|企业: a class of organisations
         end = named.get(start)
+        if (
+            end is not None
+            and named_type.get(start) == "Country"
+            and norm[hs:he] in COUNTRY_MEDIA_BETWEEN.get(norm[end:hs], ())
+        ):
+            return True  # 某国国家|电视台, 某国|通讯社: the country's own
         if starts[start] and ends[he] and starts.find(1, start + 1, he) < 0:
             # one token: 南开大学, not 上市公司; 康复中心 is a kind of centre; a known
             # name inside the token is read below (美国|微软公司, 某省|博物馆)
@@ -189,6 +209,15 @@ class OrganisationNames:
                 return hs - q >= 2 and not self.generic(norm[q:hs])
         if norm[hs:he] in FACTORY_HEADS and (o := FACTORY_ORDINAL.match(norm, start)):
             return hs - o.end() >= 2 and not self.generic(norm[o.end() : hs])  # 第一|汽车制造厂
+        if (
+            norm[hs:he] in COMPANY_HEADS
+            and hs - start >= 2
+            and starts[start]
+            and starts.find(1, start + 1, hs) < 0
+            and jieba_tags().get(norm[start:hs]) in BRAND_TAGS
+            and norm[start:hs] not in self.head_type  # 联盟|公司: of a longer name
+        ):
+            return True  # 某某|集团 of a proper name jieba knows (a brand, a firm's short name)
         if weak or not self.has_unknown_word(norm, start, hs, view):
             return False
         # 星榜|世界大学: an unknown word before a class noun (world or a country + head)

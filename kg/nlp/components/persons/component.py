@@ -20,8 +20,18 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
 from kg.nlp.components.lac_names import LacNames, is_statute
-from kg.nlp.components.persons import doctrines, foreign, lac, lists, model_names, posts, titles
+from kg.nlp.components.persons import (
+    doctrines,
+    foreign,
+    lac,
+    lists,
+    model_names,
+    posts,
+    roles,
+    titles,
+)
 from kg.nlp.components.persons.common import Names, ends_name
+from kg.nlp.components.persons.extents import finish_cut_names
 from kg.nlp.components.persons.offices import drop_offices
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer
@@ -110,6 +120,10 @@ class Persons:
             lac.uncued_after_posts(res, st, names, uncued, ends, owners)
         if untitled:
             lac.uncued_before_titles(res, st, names, untitled)
+        if use_lac:
+            roles.role_names(res, st, names)
+        finish_cut_names(res, st, names)
+        lists.coordinated_names(res, st, names)
         _later_mentions(st, names)
         return doc
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.components.base import PostMention
+from kg.nlp.components.name_model import FOREIGN
 from kg.nlp.components.names import is_cjk
 from kg.nlp.components.persons.common import ByEnd, Names, add_person, plausible_name
 from kg.nlp.components.persons.resources import PersonResources
@@ -121,3 +122,89 @@ def committee_lines(res: PersonResources, st, names: Names, ends: ByEnd) -> None
                         st.posts.append(PostMention(person, post, org, sent))
                 k = ie + 1
         i = norm.find("\u3000\u3000", le)
+
+
+#: what joins the names of a list or a pairing (甲、乙, 甲和乙, 甲对乙)
+_JOINS = frozenset("、和与及对")
+#: what may end a listed name: a joiner, punctuation, 等
+_LIST_END = _JOINS | frozenset("，。；：,;:）)”’等")
+#: how far below the name model's threshold a listed name may score (the list is evidence)
+LIST_SLACK = 1.0
+
+
+#: what a list closed by 等 counts when it is no list of persons (某某、某某等地, 等乡镇,
+#: 等器物, 等表演)
+_THINGS_AFTER = frozenset("地乡镇村城县市区省国器物项处站表文")
+
+
+def _list_of_things(norm: str, i: int) -> bool:
+    """The list that goes on at ``i`` is closed by 等 and a word for places or things."""
+    j = i
+    end = min(len(norm), i + 80)
+    while j < end and norm[j] not in "。；;\n":
+        if norm[j] == "等":
+            k = j + 1
+            while k < end and (norm[k].isdigit() or norm[k] in "一二三四五六七八九十几多个处"):
+                k += 1
+            return k < len(norm) and norm[k] in _THINGS_AFTER
+        j += 1
+    return False
+
+
+def coordinated_names(res: PersonResources, st, names: Names) -> None:
+    """Names listed beside a person found (甲、乙和丙, 甲对乙 in a pairing): an item that
+    is a surname and one or two characters, the name model scores near a name, joined to
+    the person by 、, 和, 与, 及 or 对, ending at a joiner or punctuation and overlapping no
+    other candidate, is a person too; the list is followed both ways, item by item. Not
+    transliterations (a list of foreign places may hold a place read as a person) nor
+    items of a list closed by 等 and a word for places or things (某某、某某等地).
+
+    >>> from kg.spans import entity_spans
+    >>> text = "获奖者有李红梅、张政、万敏等同志。"
+    >>> [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+    ['李红梅', '张政', '万敏']
+    """
+    norm = st.norm
+    n = len(norm)
+    persons = [(c.start, c.end) for c in st.candidates if c.type == "Person"]
+    if not persons:
+        return
+    others = [(c.start, c.end) for c in st.candidates if c.type != "Person"]
+    seen = set(persons)
+    todo = list(persons)
+    model = res.model
+    while todo:
+        s, e = todo.pop()
+        found = []
+        if e < n - 2 and norm[e] in _JOINS:  # the item after: 甲、[乙]
+            ns = e + 1
+            sm = res.sur_at.match(norm, ns)
+            if sm:
+                sl = len(sm.group(1))
+                for ne in (ns + sl + 2, ns + sl + 1):
+                    if ne <= n and (ne == n or norm[ne] in _LIST_END):
+                        found.append((ns, ne, sl))
+                        break
+        if s > 2 and norm[s - 1] in _JOINS:  # the item before: [甲]、乙
+            ne = s - 1
+            for ns in (ne - 3, ne - 2):
+                sm = res.sur_at.match(norm, ns) if ns >= 0 else None
+                if sm and (ns == 0 or not is_cjk(norm[ns - 1]) or norm[ns - 1] in _JOINS):
+                    found.append((ns, ne, len(sm.group(1))))
+                    break
+        for ns, ne, sl in found:
+            w = norm[ns:ne]
+            if (
+                (ns, ne) in seen
+                or not all(is_cjk(ch) for ch in w)
+                or not plausible_name(res, st, ns, ne, sl, strict=False)
+                or model.score(w, sl) < model.threshold - LIST_SLACK
+                or model.foreign_ratio(w) >= FOREIGN  # a list of foreign places too
+                or any(a < ne and ns < b for a, b in others)
+                or any(a < ne and ns < b for a, b in seen)
+                or _list_of_things(norm, ne)
+            ):
+                continue
+            add_person(st, names, ns, ne)
+            seen.add((ns, ne))
+            todo.append((ns, ne))

@@ -1,0 +1,78 @@
+"""Organisations and programmes on news stories the rules have never seen (issue #14).
+
+Two seeded draws of 新闻联播 stories (``../shared/news/cctv_xwlb_sample.jsonl``, no dev2 day),
+the same number from each year, among the stories that name a company, a university, an
+institute, a medium, an association, an international organisation or a programme (``CUE``,
+head words of these classes: a cue for drawing, not a rule of kg), each cut to its first
+``CAP`` characters at a sentence end: ``O1`` (development) and ``O2`` (blind, scored once at
+the end). News text is CCTV's: the stories and their labels stay outside the repository, in
+``OUT/orgs_SEED.jsonl`` and ``OUT/orgs_SEED.tsv`` (default ``/work/news_labels``)::
+
+    unit<TAB>ENT<TAB>name[|alias…]<TAB>Organization|Program[<TAB>opt]
+
+labelled by hand (GUIDELINES.md; GovernmentBody apart) *before* kg is run on them.
+``score`` runs kg on each whole document and prints recall and precision of the
+Organization and Program entities mentioned in a unit, with every miss and false positive
+(the scorer of ``relation_events_sample``, on these two types and no relation).
+
+    python bench/orgs_sample.py draw --seed 71
+    python bench/orgs_sample.py score --seed 71
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import relation_events_sample as res  # noqa: E402
+
+CUE = re.compile(
+    "集团|公司|银行|大学|学院|研究院|研究所|科学院|中心|协会|学会|联合会|商会|基金会|日报|"
+    "电视台|通讯社|医院|联盟|组织|工程|项目|计划|一号|二号"
+)  # fmt: skip
+PREFIX = "orgs"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("cmd", choices=("draw", "score", "show"))
+    ap.add_argument("--seed", type=int, default=71)
+    ap.add_argument("--n", type=int, default=32)
+    ap.add_argument("--cap", type=int, default=300)
+    ap.add_argument("--out", type=Path, default=res.OUT)
+    ap.add_argument("-q", "--quiet", action="store_true")
+    a = ap.parse_args()
+    a.out.mkdir(parents=True, exist_ok=True)
+    # the events scorer, on these two types, no relation, files named orgs_SEED
+    res.TYPES, res.PREDICATES, res.CAP = ("Organization", "Program"), (), a.cap
+    tmp = a.out / f"events_{PREFIX}{a.seed}"
+    jl, tsv = a.out / f"{PREFIX}_{a.seed}.jsonl", a.out / f"{PREFIX}_{a.seed}.tsv"
+    if a.cmd == "draw":
+        path = res.draw(a.seed, a.n, a.out, CUE)
+        path.replace(jl)
+        print(jl)
+    elif a.cmd == "show":
+        for x in jl.read_text(encoding="utf-8").splitlines():
+            u = json.loads(x)
+            print(f"=== {u['unit']} {u['doc']}\n{u['text']}\n")
+    else:
+        # score reads events_SEED.*: point it at this sample's files
+        for ext, src in (("jsonl", jl), ("tsv", tsv)):
+            link = Path(f"{tmp}.{ext}")
+            link.unlink(missing_ok=True)
+            link.symlink_to(src)
+        try:
+            res.score(f"{PREFIX}{a.seed}", a.out, not a.quiet)
+        finally:
+            for ext in ("jsonl", "tsv"):
+                Path(f"{tmp}.{ext}").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

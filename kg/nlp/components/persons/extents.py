@@ -1,0 +1,108 @@
+"""Transliterated names jieba cut before their last pieces.
+
+jieba often cuts the end of a transliterated name it does not know into a one-character
+word (某某雷|斯|和, 某罗|约|当选) or into short pieces (某某特|施|莱格): a rule or LAC then
+reads the name up to the cut. A piece of one or two characters right after such a name
+that is likelier in transliterations than in Chinese names (the name model's foreign
+ratio, over the pieces taken), holds no function character and is no common word of the
+dictionary belongs to the name (two pieces at most), when the name is no two-character
+Chinese one and the last piece ends as transliterated names do (:func:`nrt_ends`).
+
+>>> from kg.spans import entity_spans
+>>> spans = next(entity_spans(["依靠桑德雷斯和门将的发挥打平。"], nominal=False))
+>>> [s["text"] for s in spans if s["type"] == "Person"]
+['桑德雷斯']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.model import Mention
+from kg.nlp.components.base import open_key
+from kg.nlp.components.name_model import FOREIGN
+from kg.nlp.components.names import DOTS, is_cjk
+from kg.nlp.components.persons.common import Names
+from kg.nlp.components.persons.resources import PersonResources
+from kg.nlp.components.persons.words import FUNCTION_CHARS
+
+#: pieces a cut name may go on by
+MAX_PIECES = 2
+#: jieba's tags of the proper names a piece of two characters may be (a transliteration's)
+_NAME = ("nr", "nz")
+#: a character ends a transliterated name when it ends this many of jieba's ``nrt`` words
+NRT_END_MIN = 20
+
+
+@lru_cache(maxsize=1)
+def nrt_ends() -> frozenset[str]:
+    """Characters that end transliterated names (斯, 尔, 克, 夫): the last characters of
+    at least ``NRT_END_MIN`` of jieba's dictionary words tagged ``nrt`` (not 遭, 请, 却).
+
+    >>> "斯" in nrt_ends(), "遭" in nrt_ends()
+    (True, False)
+    """
+    from collections import Counter
+
+    from kg.nlp.text import jieba_tags
+
+    n = Counter(w[-1] for w, t in jieba_tags().items() if t == "nrt" and len(w) >= 2)
+    return frozenset(ch for ch, k in n.items() if k >= NRT_END_MIN)
+
+
+def _proper(tag: str) -> bool:
+    return tag.startswith(_NAME)
+
+
+def finish_cut_names(res: PersonResources, st, names: Names) -> None:
+    """Extend the Person candidates of ``st`` that look transliterated over the pieces
+    jieba cut off their end; ``names`` learns the whole name instead of the piece."""
+    from kg.nlp.organs import segmenter_freq
+    from kg.nlp.text import jieba_tags
+
+    norm = st.norm
+    model = res.model
+    persons = [c for c in st.candidates if c.type == "Person" and c.end in st.tok_ends]
+    if not persons:
+        return
+    freq, tags = segmenter_freq(), jieba_tags()
+    for c in persons:
+        label = "".join(ch for ch in c.label if ch not in DOTS)
+        if len(label) < 3 and model.foreign_ratio(label) < FOREIGN:
+            continue  # a Chinese name's shape: two characters, not transliterated
+        ends: list[int] = []
+        e = c.end
+        for _ in range(MAX_PIECES):
+            j = e + 1
+            while j < len(norm) and j not in st.tok_ends and j - e < 3:
+                j += 1
+            piece = norm[e:j]
+            if (
+                j - e > 2
+                or j not in st.tok_ends
+                or not all(is_cjk(ch) and ch not in FUNCTION_CHARS for ch in piece)
+                # (a word kg's segmenter added has no tag: no common word)
+                or (len(piece) > 1 and piece in freq and not _proper(tags.get(piece, "nr")))
+            ):
+                break
+            ends.append(j)
+            e = j
+        # the most pieces that together read as a transliteration's
+        last = nrt_ends()
+        e = next(
+            (
+                j
+                for j in reversed(ends)
+                if norm[j - 1] in last and model.foreign_ratio(norm[c.end : j]) >= FOREIGN
+            ),
+            0,
+        )
+        if not e:
+            continue
+        text = st.text[c.start : e]
+        whole = "".join(text.split())
+        if names.get(c.label) == c.key:
+            del names[c.label]
+        key = names.setdefault(whole, open_key("Person", whole))
+        st.candidates.remove(c)
+        st.candidates.append(Mention(c.start, e, text, "Person", key, whole, c.rule))

@@ -1,0 +1,72 @@
+"""Names right after a word for a person's role or trade that is no post (职工某某某,
+选手某某, 村民某某): LAC reads them as it reads the names after posts.
+
+A role says that a person follows, not who: the rules find no cue there, and the word
+after may be any word that opens with a surname's character. Where the word after opens
+with a surname and may open a name (:func:`~kg.nlp.components.persons.posts.may_open_name`),
+LAC reads the role and :data:`~kg.nlp.components.lac_names.WINDOW` characters after it
+(:meth:`~kg.nlp.components.lac_names.LacNames.after_posts`); its ``PER`` word that starts
+where the role ends is the name. A role is no post: no ``holdsPost`` follows from it. No
+window in a statute's text (the caller's test).
+
+>>> from kg.spans import entity_spans
+>>> spans = next(entity_spans(["我们坐上农民孙明海的拖拉机去了镇上。"], nominal=False))
+>>> [s["text"] for s in spans if s["type"] == "Person"]
+['孙明海']
+"""
+
+from __future__ import annotations
+
+from kg.nlp.components.persons.common import Names, add_person
+from kg.nlp.components.persons.lac import lac_accept
+from kg.nlp.components.persons.posts import may_open_name
+from kg.nlp.components.persons.resources import PersonResources
+
+#: words for a person's role or trade that stand right before a name and are no posts (a
+#: closed class: workers, villagers, players, artists, professions)
+ROLES = (
+    "职工", "工人", "农民", "村民", "牧民", "渔民", "少女", "少年", "姑娘", "小伙",
+    "老人", "选手", "队员", "运动员", "棋手", "球员", "门将", "前锋", "后卫", "中锋",
+    "教练", "作家", "画家", "诗人", "演员", "歌手", "导演", "编剧", "指挥", "学生",
+    "教师", "老师", "医生", "护士", "工程师", "科学家", "学者", "烈士", "司机", "战士",
+    "民警", "干警", "市民", "居民", "志愿者", "企业家", "候选人",
+)
+
+
+def role_names(res: PersonResources, st, names: Names) -> None:
+    """Persons right after a role word (see the module doc)."""
+    norm = st.norm
+    starts: list[tuple[int, int]] = []
+    for role in ROLES:
+        i = norm.find(role)
+        while i >= 0:
+            ns = i + len(role)
+            if (
+                i in st.tok_starts
+                and ns in st.tok_starts
+                and res.sur_at.match(norm, ns)
+                and may_open_name(st, ns)
+            ):
+                starts.append((i, ns))
+            i = norm.find(role, ns)
+    if not starts:
+        return
+    covered = bytearray(len(norm) + 1)
+    for c in st.candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+    def accept(s: int, e: int, noun_after: bool) -> bool:
+        return not any(covered[s:e]) and lac_accept(res, st, s, e, noun_after, True)
+
+    seen: set[str] = set()
+    todo = []
+    for ps, ns in sorted(starts):
+        key = norm[ns : ns + 4]
+        # a name found elsewhere in the document is found here again later
+        if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in names):
+            continue
+        seen.add(key)
+        todo.append((ps, ns))
+    for _, s, e in res.lac_names.after_posts(st, todo, accept):
+        add_person(st, names, s, e)
+        covered[s:e] = b"\x01" * (e - s)
