@@ -73,3 +73,8 @@ def test_company_of_a_short_name_jieba_knows():
 
 def test_company_of_a_trade_is_a_class():
     assert not _orgs("一些钢铁集团和医疗集团加快转型。")
+
+
+def test_a_places_college():
+    # a prefecture city's own college, like its university (某市|大学)
+    assert "宜春学院" in _orgs("宜春学院的师生参加了志愿服务。")

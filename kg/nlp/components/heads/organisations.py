@@ -30,7 +30,18 @@ TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运�
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
 # 某省博物馆), where a country's name and a head name a class (美国公司)
 PLACE_OWN_HEADS = frozenset(
-    {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
+    {
+        "人民医院",
+        "中心医院",
+        "医院",
+        "大学",
+        "学院",
+        "图书馆",
+        "博物馆",
+        "博物院",
+        "科技馆",
+        "美术馆",
+    }
 )
 # a country's national news agency and broadcaster: after its name, with 国家/中央 or
 # 广播 between, they name the one (某国国家电视台, 某国中央通讯社, 某国广播电视台); a
