@@ -400,6 +400,9 @@ def restore_snapshot(
     gc.disable()  # millions of acyclic objects: the collector would walk them all
     try:
         payload = pickle.loads(body)
+        # out of the collector's generations: re-enabled, it would walk them all two or
+        # three times over as they aged (~0.05 s); refcounting still frees them
+        gc.freeze()
     except Exception:  # from incompatible code: rebuild (and overwrite)
         with contextlib.suppress(OSError):
             os.unlink(path)
