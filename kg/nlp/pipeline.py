@@ -38,14 +38,13 @@ from pathlib import Path
 from typing import Any
 
 # isort: off
-import kg.nlp.regex_cache  # first: installed on import, before the imports below compile
 import kg.nlp.spacy_lean  # before spaCy: imports it without its command line
 
 # isort: on
 from spacy.lang.zh import Chinese, Segmenter
 from spacy.language import Language
 
-import kg.nlp.components
+import kg.nlp.components  # noqa: F401 (registers the factories)
 from kg.fingerprint import pipeline_key
 from kg.io import write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
@@ -234,7 +233,6 @@ def save_pending_snapshots() -> int:
             source, paths, saved = paths[0], paths[1:], saved + 1
         for path in paths:
             saved += link_snapshot(source, path)
-    kg.nlp.regex_cache.save()  # the expressions this process compiled first, for the next one
     return saved
 
 

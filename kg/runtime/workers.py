@@ -59,10 +59,15 @@ def worker_init(parent: int | None = None, snapshot_dir: str | None = None) -> N
     # walked the new objects 130 times over, ~0.06 CPU-s, before a restore or a build);
     # all of it lives as long as the worker: collections need not walk it later either
     gc.disable()
-    from kg.nlp.pipeline import get_nlp, save_later
+    from kg.nlp.regex_cache import compiling_from_table
 
-    with save_later():
-        get_nlp(lean=True, snapshot_dir=snapshot_dir)
+    # the expressions the imports and the restore compile come from the table (``re``
+    # is back as it was when they are done)
+    with compiling_from_table():
+        from kg.nlp.pipeline import get_nlp, save_later
+
+        with save_later():
+            get_nlp(lean=True, snapshot_dir=snapshot_dir)
     gc.freeze()
     gc.enable()  # (the parent may have paused it for its own bulk work)
 
@@ -181,6 +186,9 @@ def _serve(task_r: int, res_w: int) -> None:
             _reap_savers(block=False)
 
 
+#: the snapshot is saved in a forked child while the worker serves
+_FORK_SAVER = hasattr(os, "fork")
+
 #: pids of the workers this worker forked (waited for before it exits)
 _FORKED: list[int] = []
 #: pids of the children saving the pipeline's snapshot (waited for, never killed: a
@@ -220,16 +228,22 @@ def _save_aside(ends: list[_Ends]) -> None:
     so a first worker busy saving held back the build and left its siblings idle once
     they had done their first batches. Linking a restored snapshot (cheap) is done here.
     Without ``os.fork`` the snapshot is saved here too."""
+    from kg.nlp import regex_cache
     from kg.nlp.pipeline import forget_pending_snapshots, save_pending_snapshots, to_pickle
 
-    if not to_pickle() or not hasattr(os, "fork"):
+    if not to_pickle() and regex_cache.pending() < regex_cache.MIN_NEW:
         save_pending_snapshots()
+        return
+    if not _FORK_SAVER:
+        save_pending_snapshots()
+        regex_cache.save()
         return
     me = os.getpid()
     try:
         pid = os.fork()
     except OSError:
         save_pending_snapshots()
+        regex_cache.save()
         return
     if pid == 0:  # pragma: no cover (the saver)
         code = 1
@@ -242,6 +256,7 @@ def _save_aside(ends: list[_Ends]) -> None:
             # the worker's end when it dies, not when the saver does
             _close(ends[0].worker_side())
             save_pending_snapshots()
+            regex_cache.save()  # the expressions the table lacked, for the next worker
             code = 0
         finally:
             os._exit(code)
