@@ -339,6 +339,7 @@ def save_snapshot(nlp: Language, path: Path) -> bool:
         return False  # another process is writing it (or the folder is read-only)
     try:
         os.close(fd)
+        sweep_snapshot_tmp(path)
         payload = {
             "version": SNAPSHOT_VERSION,
             "segmenter": seg.__name__,
@@ -356,6 +357,19 @@ def save_snapshot(nlp: Language, path: Path) -> bool:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(lock)
+
+
+def sweep_snapshot_tmp(path: Path) -> None:
+    """Remove the temporary files of snapshots beside ``path`` left by writers killed
+    mid-write (a stopped build kills its snapshot saver): those of ``path`` itself (its
+    lock is held: no one else writes it), the others' once :data:`STALE_LOCK` old."""
+    now, mine = time.time(), f".{path.name}."
+    for tmp in path.parent.glob(".pipeline-*.tmp"):
+        # (``.<name>.<pid>.tmp``: a link being made by :func:`link_snapshot`, unlocked)
+        ours = tmp.name.startswith(mine) and not tmp.name[len(mine) : -4].isdigit()
+        with contextlib.suppress(OSError):
+            if ours or now - tmp.stat().st_mtime > STALE_LOCK:
+                tmp.unlink()
 
 
 def _pack_tags(tags: dict[str, str]) -> tuple[str, bytes, list[str]]:
