@@ -59,8 +59,7 @@ def text_pieces(
 
     if store is None:
         return TextPieces(memo)
-    from kg.fingerprint import module_version
-    from kg.runtime.store import canonical
+    from kg.fingerprint import canonical, module_version
 
     version = f"view-piece|{PIECE_VERSION}|{module_version(*VIEW_PIECE_MODULES)}|".encode()
     keys = doc_keys or {}

@@ -184,7 +184,11 @@ def _serve(task_r: int, res_w: int) -> None:
                 out = _frame((task_id, False, exc))
             except Exception:  # an exception that does not pickle: its text does
                 out = _frame((task_id, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-        _write_all(res_w, out)
+        _WRITING.append(True)
+        try:
+            _write_all(res_w, out)
+        finally:
+            _WRITING.clear()
         if _SAVERS:
             _reap_savers(block=False)
 
@@ -196,18 +200,22 @@ _FORK_SAVER = hasattr(os, "fork") and sys.platform.startswith("linux")
 
 #: pids of the workers this worker forked (waited for before it exits)
 _FORKED: list[int] = []
-#: pids of the children saving the pipeline's snapshot (waited for when the build ends
-#: normally: a snapshot cut short would cost the next build the whole pipeline again;
-#: killed when it is stopped: its temporary file is swept by the next save)
+#: pids of the children saving the pipeline's snapshot (waited for when the build ends,
+#: also by SIGTERM: a snapshot cut short would cost the next build the whole pipeline
+#: again; a build stopped by ^C or an error SIGKILLs the worker instead, and the saver
+#: dies with it: the next save sweeps its temporary file)
 _SAVERS: list[int] = []
+#: the first worker's result pipe, and whether a result is being written to it
+_RES_W: list[int] = []
+_WRITING: list[bool] = []
 
 
 def _reap(kill: bool, res_w: int | None = None) -> None:
-    """Wait for the workers this one forked and for its snapshot savers (``kill``: kill
-    them all first): their CPU time counts in the build's only once reaped. ``res_w``:
+    """Wait for the workers this one forked (``kill``: kill them first) and for its
+    snapshot savers: their CPU time counts in the build's only once reaped. ``res_w``:
     tell the build that this worker only waits for its savers now (it then waits for it
     without a deadline, :meth:`Pools.shutdown`)."""
-    for pid in (*_FORKED, *_SAVERS) if kill else ():
+    for pid in _FORKED if kill else ():
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
     while _FORKED:
@@ -288,7 +296,8 @@ def _save_aside(ends: list[_Ends]) -> None:
 
 
 def _reap_and_exit(signum: int, frame: Any) -> None:
-    _reap(kill=True)
+    # (no frame while a result is half written: the build then gives it STOP_WAIT)
+    _reap(kill=True, res_w=None if _WRITING or not _RES_W else _RES_W[0])
     os._exit(128 + signum)
 
 
@@ -305,6 +314,7 @@ def _worker_main(
             _close((e.task_w, e.res_r))
         worker_init(parent, snapshot_dir)
         me = os.getpid()
+        _RES_W[:] = [ends[0].res_w]
         signal.signal(signal.SIGTERM, _reap_and_exit)
         for i in range(1, len(ends)):
             try:
@@ -545,10 +555,12 @@ class Pools:
             self._read_ready(0)
         return w.saving
 
-    def shutdown(self, kill: bool = False) -> None:
+    def shutdown(self, kill: bool = False, abort: bool = False) -> None:
         """Stop the workers (``kill``: at once; else once they have done the tasks
         written to them: those not written yet are not run). Each first worker waits for
-        the ones it forked before it exits."""
+        the ones it forked, and for its snapshot saver, before it exits (as long as the
+        save takes: see :func:`_wait_pid`). ``abort`` (^C, an error): SIGKILL, the
+        workers' children die with them, the snapshot is not saved."""
         with self._lock:
             workers = list(self.workers)
             for w in workers:
@@ -557,10 +569,11 @@ class Pools:
         for w in workers:
             if w.pid is None:
                 continue
-            if kill:
+            if kill or abort:
                 with contextlib.suppress(ProcessLookupError):
-                    os.kill(w.pid, signal.SIGTERM)  # it kills and waits for its own
-            _wait_pid(w.pid, STOP_WAIT, None if kill else functools.partial(self._saving, w))
+                    # SIGTERM: it kills its siblings and waits for its saver
+                    os.kill(w.pid, signal.SIGKILL if abort else signal.SIGTERM)
+            _wait_pid(w.pid, STOP_WAIT, None if abort else functools.partial(self._saving, w))
         with self._lock:
             self._read_ready(0)
             for w in workers:

@@ -1,6 +1,7 @@
-"""The snapshot saver of the first worker (kg.runtime.workers): a normal shutdown waits
-for it past the stop deadline once the worker says it only waits for its saver; a
-stopped build kills it at once; the next save sweeps what a killed saver left."""
+"""The snapshot saver of the first worker (kg.runtime.workers): the end of a build (a
+normal shutdown, or SIGTERM as kg build's release sends) waits for it past the stop
+deadline once the worker says it only waits for its saver; a build stopped by ^C or an
+error (abort) kills it at once; the next save sweeps what a killed saver left."""
 
 from __future__ import annotations
 
@@ -61,6 +62,22 @@ def test_a_normal_shutdown_waits_for_the_saver_past_the_deadline(
     assert not pid_alive(saver) and not pid_alive(worker)
 
 
+def test_the_end_of_a_build_waits_for_the_saver_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = slow_saves(tmp_path, monkeypatch, 4.0)
+    monkeypatch.setattr(workers, "STOP_WAIT", 0.5)
+    pools = Pools(1, tmp_path / "pipeline")
+    pools.prestart()
+    try:
+        worker = pools.submit(whoami).result()
+        wait_for(tmp_path / "saving")
+    finally:
+        pools.shutdown(kill=True)  # OneShot.release: SIGTERM, the worker waits its saver
+    assert marker.exists()
+    assert not pid_alive(int(marker.read_text())) and not pid_alive(worker)
+
+
 def test_a_stopped_build_kills_the_saver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     marker = slow_saves(tmp_path, monkeypatch, 60.0)
     monkeypatch.setattr(workers, "STOP_WAIT", 20.0)
@@ -71,10 +88,13 @@ def test_a_stopped_build_kills_the_saver(tmp_path: Path, monkeypatch: pytest.Mon
         wait_for(tmp_path / "saving")
     finally:
         start = time.monotonic()
-        pools.shutdown(kill=True)
+        pools.shutdown(kill=True, abort=True)  # ^C or an error
     # not the 60 s of the save, nor STOP_WAIT: the worker does not wait for its saver
     assert time.monotonic() - start < 15.0
     saver = int((tmp_path / "saving").read_text())
+    end = time.monotonic() + 10.0  # it dies by PDEATHSIG, a moment after its worker
+    while pid_alive(saver) and time.monotonic() < end:
+        time.sleep(0.05)
     assert not marker.exists()
     assert not pid_alive(saver) and not pid_alive(worker)
 
