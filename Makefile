@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# bytecode for kg, as pip writes it for a regular install: an editable install has none, and
+	# with PYTHONDONTWRITEBYTECODE set every kg process would compile kg's modules again
+	$(BIN)/python -m compileall -q kg >/dev/null
 	touch $(STAMP)
 
 build: $(STAMP)

@@ -17,6 +17,17 @@ Organization and Program entities mentioned in a unit, with every miss and false
 
     python bench/orgs_sample.py draw --seed 71
     python bench/orgs_sample.py score --seed 71
+
+Figures (P/R; tp/fp/fn) of 9b11e01 (the start of round orgs7) → branch orgs7 (2026-12-06),
+labels written before kg was run:
+
+    O1 Organization  0.900/0.818 (9/1/2)   → 1.000/1.000 (11/0/0)
+    O1 Program       0.600/0.857 (6/4/1)   → unchanged (national strategies named in
+                     passing, 京津冀协同发展, 乡村振兴, labelled no programme; a project after
+                     a place's district, 某某片区城中村改造项目, missed)
+    O2 Organization  0.733/0.500 (11/4/11) → unchanged (blind, scored once at the end:
+                     foreign companies and movements no dictionary holds, 人民出版社…)
+    O2 Program       0.875/0.875 (7/1/1)   → unchanged
 """
 
 from __future__ import annotations
@@ -54,6 +65,8 @@ def main() -> None:
     tmp = a.out / f"events_{PREFIX}{a.seed}"
     jl, tsv = a.out / f"{PREFIX}_{a.seed}.jsonl", a.out / f"{PREFIX}_{a.seed}.tsv"
     if a.cmd == "draw":
+        if (a.out / f"events_{a.seed}.jsonl").exists():
+            sys.exit(f"events_{a.seed}.jsonl exists: draw writes there first, take another seed")
         path = res.draw(a.seed, a.n, a.out, CUE)
         path.replace(jl)
         print(jl)

@@ -7,7 +7,9 @@
 - :func:`pipeline_key`: a hash of everything a built NLP pipeline depends on (all of
   ``kg/``, all of the ontology folder, Python and library versions) — the key of a
   pipeline snapshot;
-- :func:`module_version`: a hash of some source files (the fast exporter's fragments).
+- :func:`module_version`: a hash of some source files (the fast exporter's fragments);
+- :func:`canonical`: bytes of a value to hash into a cache key (the store's, the
+  exporter's).
 
 >>> len(code_version()), code_version() == code_version()
 (16, True)
@@ -19,11 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
+import pickle
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 #: The ``kg`` package folder.
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -87,3 +92,22 @@ def module_version(*names: str) -> str:
     True
     """
     return digest_files((PACKAGE_DIR, PACKAGE_DIR / n) for n in names)[:16]
+
+
+def canonical(obj: Any) -> bytes:
+    """Bytes of ``obj`` for hashing into a cache key: a pickle without its memo, so that
+    equal strings give the same bytes whether or not they are the same object (a plain
+    pickle encodes that). The bytes follow the iteration order of any set or dict in
+    ``obj``: equal sets of strings may give other bytes in another process (its hash
+    seed), which costs a cache miss, never a wrong hit; sort them first where a stable
+    key matters. Only hashed: nothing read from a cache is ever unpickled.
+
+    >>> a, b = "x" * 3, "".join(["x"] * 3)
+    >>> canonical([a, a]) == canonical([a, b]) and canonical([a]) != canonical([b, b])
+    True
+    """
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    p.fast = True  # no memo: no back-references
+    p.dump(obj)
+    return buf.getvalue()

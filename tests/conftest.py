@@ -8,6 +8,7 @@ them on the real pipeline output, change its one line to ``return built_sample_g
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,9 @@ import networkx as nx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# tests never read or write the developer's table of compiled expressions
+# (kg.nlp.regex_cache; its own tests name a file of their own)
+os.environ["KG_REGEX_CACHE"] = "off"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

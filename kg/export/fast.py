@@ -81,10 +81,10 @@ from kg.export.rdf import (
     string_literal,
     typed_literal,
 )
+from kg.fingerprint import canonical as _canonical
 from kg.fingerprint import module_version
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, doc_iri, entity_iri
-from kg.runtime.store import canonical as _canonical
 from kg.vocab import WIKIDATA_NS, XSD_NS, prefixes
 
 __all__ = ["FORMATS", "render_parts", "start_fast", "write_fast"]
@@ -622,7 +622,7 @@ def render_parts(
     fmt: str, base: str, parts: list[tuple[bytes, Any]]
 ) -> list[tuple[bytes, set[str]]]:
     """Render fragments (runs in a worker process for :func:`start_fast`). An input may
-    come as its :func:`~kg.runtime.store.canonical` bytes: the build made them for the
+    come as its :func:`~kg.fingerprint.canonical` bytes: the build made them for the
     store key, and sending them as they are costs it no second pickling."""
     r = _Renderer(fmt, base)
     return [

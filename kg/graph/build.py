@@ -73,6 +73,10 @@ def build_graph(
     doc_node = {doc_id: "doc/" + doc_id for doc_id in res.documents}
     sentences = res.sentences
     for doc_id, meta in res.documents.items():
+        # A document node's "sentences" (the view's ``raw``) are its extraction result's
+        # own, as resolve keeps them (``r.sentences``): a pure function of that result.
+        # kg.runtime.outputs.text_pieces keys the view's stored sentences by the result
+        # key alone on that ground: derive nothing else into them here.
         sent = sentences.get(doc_id) or {}
         add_node(
             doc_node[doc_id],

@@ -1,36 +1,44 @@
-"""Compiled regular expressions kept between processes, by pattern text.
+"""Compiled regular expressions kept between a build's workers, by pattern text.
+
+**This module patches ``re``**, but only within :func:`compiling_from_table`, which a
+build's worker enters around its pipeline's imports and snapshot restore
+(:func:`kg.runtime.workers.worker_init`) and which puts ``re`` back as it was on exit.
+Importing it changes nothing.
 
 Python compiles a regular expression in two pure-Python passes (parse, then code
 generation) before ``_sre.compile`` makes the pattern object from the code, a list of
 ints. A worker compiles ~400 expressions, some from word lists thousands of characters
-long: ~0.1 CPU-s of its imports and ~0.15 s of a snapshot restore (a pickled pattern is
-compiled again when it is loaded), before it can extract a document. :func:`install`
-makes ``re`` take the code of an expression it compiled before from a table, and
-:func:`save` writes the table, sealed (:mod:`kg.sealed`: loaded only when this user wrote it), to
-``$XDG_CACHE_HOME/kg/regex-*.bin`` (``KG_REGEX_CACHE`` names another file, ``off``
-turns it off), keyed by Python's version: like jieba's dictionary cache, it outlives the
-code that compiled the expressions (an expression is the same whatever compiled it).
-``re``'s own cache, its flags and ``re.DEBUG`` work as before; a pattern made from the
-table is equal (``==``: same flags, pattern and code) to the one ``re`` makes. Importing
-this module installs it (:mod:`kg.nlp.pipeline` imports it first, so that the expressions
-its imports compile come from the table too).
+long: ~0.1 CPU-s of its imports and snapshot restore (a pickled pattern is compiled
+again when it is loaded), before it can extract a document. Within
+:func:`compiling_from_table`, ``re`` takes the code of an expression a worker compiled
+before from a table; any other goes through ``re``'s own compiler unchanged and is
+noted. :func:`save` (in the worker's snapshot saver, off the critical path) works out
+the code of those noted and keeps each only if the pattern made from it equals the one
+``re`` makes (``==``: flags, pattern and code; and the same group names) and ``re``
+gave no warning for it (a warning would be lost when it comes from the table). The
+table is capped (:data:`MAX_ENTRIES`) and written sealed (:mod:`kg.sealed`: loaded only
+when this user wrote it) to ``$XDG_CACHE_HOME/kg/regex-*.bin`` (``KG_REGEX_CACHE``
+names another file, ``off`` turns it off; no home folder: no table), keyed by Python's
+version. Outside the scope nothing is noted, so a program's own expressions are never
+written.
 
->>> install()
-True
->>> p = re.compile(r"(?P<year>\\d{4})年(?i:x)?")
->>> p == _compile_uncached(p.pattern, 0), p.groupindex["year"]
-(True, 1)
+>>> with compiling_from_table(None):
+...     p = re.compile(r"(?P<year>\\d{4})年(?i:x)?")
+>>> p.groupindex["year"], active()
+(1, False)
 """
 
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
+import contextlib
 import hashlib
 import marshal
 import os
 import re
 import sys
-import threading
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -41,6 +49,8 @@ CACHE_ENV = "KG_REGEX_CACHE"
 #: New expressions worth writing the table again for (a few in every process are made
 #: from sets, whose order changes from process to process: they never come back)
 MIN_NEW = 16
+#: At most this many expressions in the table (a worker compiles ~400)
+MAX_ENTRIES = 4000
 
 #: The code of an expression is this Python's ``re``'s: a table of another is not read.
 _VERSION = hashlib.sha1(
@@ -48,26 +58,80 @@ _VERSION = hashlib.sha1(
 ).hexdigest()
 
 _ORIGINAL = _compiler.compile
-_LOCK = threading.Lock()
 #: (pattern, flags) → the arguments of ``_sre.compile`` after the pattern
 _TABLE: dict[tuple[str, int], tuple[Any, ...]] = {}
+#: expressions compiled within the scope: found in the table, and not found
 _USED: set[tuple[str, int]] = set()
-_STATE: dict[str, Any] = {"path": None, "installed": False, "new": 0}
+_MISSED: set[tuple[str, int]] = set()
+_STATE: dict[str, Any] = {"path": None, "active": False, "loaded": False}
 
 
 def cache_path() -> Path | None:
     """The table's file: ``KG_REGEX_CACHE``, else ``$XDG_CACHE_HOME/kg`` (or
-    ``~/.cache/kg``) ``/regex-<Python version>.bin``; None when turned off."""
+    ``~/.cache/kg``) ``/regex-<Python version>.bin``; None when turned off or when there
+    is no home folder."""
     value = os.environ.get(CACHE_ENV)
     if value is not None:
         return None if value.strip().lower() in ("", "0", "off", "no") else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder
+            return None
     return Path(base) / "kg" / f"regex-{_VERSION[:16]}.bin"
+
+
+def active() -> bool:
+    """Whether ``re`` compiles through the table now (within :func:`compiling_from_table`)."""
+    return bool(_STATE["active"])
+
+
+def _compile(p: Any, flags: int = 0) -> Any:
+    """``re._compiler.compile`` through the table (``str`` patterns found in it)."""
+    if type(p) is str and not flags & re.DEBUG:
+        key = (p, flags)
+        args = _TABLE.get(key)
+        if args is not None:
+            _USED.add(key)
+            return _sre.compile(p, *args)
+        _MISSED.add(key)
+    return _ORIGINAL(p, flags)
+
+
+@contextlib.contextmanager
+def compiling_from_table(path: Path | str | None = "default") -> Iterator[None]:
+    """Within: ``re`` compiles the expressions found in the table (loaded once from
+    ``path``: default :func:`cache_path`; None: none) from it; on exit ``re`` is as it
+    was. Nested use changes nothing."""
+    if _STATE["active"] or _compiler.compile is not _ORIGINAL:
+        yield
+        return
+    if not _STATE["loaded"]:
+        if path == "default":
+            path = cache_path()
+        _STATE["path"] = Path(path) if path is not None else None
+        if _STATE["path"] is not None:
+            _TABLE.update(_load(_STATE["path"]))
+        _STATE["loaded"] = True
+    _compiler.compile = _compile
+    _STATE["active"] = True
+    try:
+        yield
+    finally:
+        _compiler.compile = _ORIGINAL
+        _STATE["active"] = False
+
+
+def pending() -> int:
+    """How many expressions compiled within the scope the table did not have (worth a
+    :func:`save` from :data:`MIN_NEW` on, when there is a table file)."""
+    return len(_MISSED) if _STATE["path"] is not None else 0
 
 
 def _arguments(pattern: str, flags: int) -> tuple[Any, ...]:
     """What ``re._compiler.compile(pattern, flags)`` hands ``_sre.compile`` after the
-    pattern (checked against it on install: :func:`_works`)."""
+    pattern (kept only when checked against it: :func:`_checked`)."""
     p = _parser.parse(pattern, flags)
     code = list(map(int, _compiler._code(p, flags)))  # opcodes are int subclasses
     groupindex = p.state.groupdict
@@ -77,55 +141,20 @@ def _arguments(pattern: str, flags: int) -> tuple[Any, ...]:
     return (flags | p.state.flags, code, p.state.groups - 1, groupindex, tuple(indexgroup))
 
 
-def _compile_uncached(pattern: str, flags: int) -> Any:
-    return _ORIGINAL(pattern, flags)
-
-
-def _compile(p: Any, flags: int = 0) -> Any:
-    """``re._compiler.compile`` through the table (for ``str`` patterns)."""
-    if type(p) is not str or flags & re.DEBUG:
-        return _ORIGINAL(p, flags)
-    key = (p, flags)
-    args = _TABLE.get(key)
-    if args is None:
-        args = _arguments(p, flags)
-        with _LOCK:
-            _TABLE[key] = args
-            _STATE["new"] += 1
-    _USED.add(key)
-    return _sre.compile(p, *args)
-
-
-#: patterns :func:`_works` tries (groups, names, inline and given flags, bytes-free)
-_PROBES = ((r"(?P<a>\d+)年(?:b|c)*?", 0), (r"(?i)x[y-z]+$", 0), (r"^\s*(\w)\1", re.M))
-
-
-def _works() -> bool:
-    """Whether :func:`_arguments` makes what ``re`` makes on this Python."""
+def _checked(pattern: str, flags: int) -> tuple[Any, ...] | None:
+    """The arguments of ``pattern`` when the pattern made from them is the one ``re``
+    makes and ``re`` warns of nothing; else None."""
     try:
-        return all(_sre.compile(p, *_arguments(p, f)) == _ORIGINAL(p, f) for p, f in _PROBES)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            made = _ORIGINAL(pattern, flags)
+            args = _arguments(pattern, flags)
+        ours = _sre.compile(pattern, *args)
     except Exception:
-        return False
-
-
-def install(path: Path | str | None = "default") -> bool:
-    """Have ``re`` compile through the table (loaded from ``path``: default
-    :func:`cache_path`; None: none) for the rest of this process; False when this Python's
-    ``re`` is not the one this module knows. Installing again only loads the table once."""
-    if _STATE["installed"]:
-        return True
-    if not _works():
-        return False
-    if path == "default":
-        path = cache_path()
-    path = Path(path) if path is not None else None
-    _STATE["path"] = path
-    if path is not None:
-        _TABLE.update(_load(path))
-    _compiler.compile = _compile
-    _STATE["installed"] = True
-    _STATE["new"] = 0
-    return True
+        return None
+    if caught or ours != made or dict(ours.groupindex) != dict(made.groupindex):
+        return None
+    return args
 
 
 def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
@@ -148,20 +177,24 @@ def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
 
 
 def save() -> bool:
-    """Write the expressions this process used when it compiled some the table did not
-    have (atomically, sealed); whether it was written."""
+    """Write the table (atomically, sealed) when at least :data:`MIN_NEW` expressions
+    compiled within the scope were not in it: those found in it and those missed that
+    pass :func:`_checked`, at most :data:`MAX_ENTRIES`; whether it was written. Slow
+    (each missed expression is compiled twice more): for a snapshot saver."""
     path = _STATE["path"]
-    if path is None or not _STATE["installed"] or _STATE["new"] < MIN_NEW:
+    if path is None or len(_MISSED) < MIN_NEW:
         return False
+    table = {k: _TABLE[k] for k in sorted(_USED)[:MAX_ENTRIES] if k in _TABLE}
+    for key in sorted(_MISSED):
+        if len(table) >= MAX_ENTRIES:
+            break
+        args = _checked(*key)
+        if args is not None:
+            table[key] = args
+    _MISSED.clear()
     from kg.io import write_bytes_atomic
     from kg.sealed import seal
 
-    with _LOCK:
-        table = dict(_TABLE)
-        _STATE["new"] = 0
-    # those this process used: the expressions of older code (and those made from a set,
-    # whose order changes from process to process) are not kept
-    table = {k: v for k, v in table.items() if k in _USED}
     try:
         data = seal(marshal.dumps((_VERSION, table)))
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -169,6 +202,3 @@ def save() -> bool:
     except (OSError, ValueError):
         return False
     return True
-
-
-install()

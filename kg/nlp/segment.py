@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import logging
 import marshal
+import os
 from itertools import accumulate
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -288,13 +290,20 @@ def _load_cache(dt: Any) -> bool:
     """What ``dt.initialize()`` does for jieba's own dictionary when its marshal cache is
     there (``FREQ`` and ``total`` from it), with the file read whole first:
     ``marshal.load`` on the open file reads it piece by piece (0.65 CPU-s for jieba's
-    9 MB cache, 0.24 from bytes). False (nothing done) for another dictionary, no cache
-    or an unreadable one: ``initialize()`` then does it its own way."""
+    9 MB cache, 0.24 from bytes). False (nothing done) for another dictionary or cache
+    file, no cache, an unreadable one or one that another user could have written (the
+    folder may be a shared ``/tmp/jieba-next-cache``; :func:`_own_bytes`):
+    ``initialize()`` then does it its own way."""
     if dt.dictionary is not None or dt.initialized:  # None: jieba's DEFAULT_DICT
+        return False
+    if getattr(dt, "cache_file", None):  # a cache file of its own
         return False
     with dt.lock:
         try:
-            freq, total = marshal.loads(dt._resolve_cache_file(None).read_bytes())
+            data = _own_bytes(jieba_next.resolve_cache_file(None))
+            if data is None:
+                return False
+            freq, total = marshal.loads(data)
         except Exception:  # missing, damaged, from another version: initialize() decides
             return False
         if type(freq) is not dict or type(total) is not int:
@@ -302,6 +311,26 @@ def _load_cache(dt: Any) -> bool:
         dt.FREQ, dt.total = freq, total
         dt.initialized = True
     return True
+
+
+def _own_bytes(path: Path) -> bytes | None:
+    """The bytes of ``path`` when it and its folder belong to this user and neither is
+    writable by group or others (only then is it unmarshalled); else None.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); f = d / "c"; _ = f.write_bytes(b"x")
+    >>> _own_bytes(f), f.chmod(0o666), _own_bytes(f)
+    (b'x', None, None)
+    """
+    uid = os.getuid()
+    folder = os.stat(path.parent)
+    if folder.st_uid != uid or folder.st_mode & 0o022:
+        return None
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if st.st_uid != uid or st.st_mode & 0o022:
+            return None
+        return fh.read()
 
 
 _FAST: Any = None

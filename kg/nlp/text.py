@@ -146,8 +146,8 @@ def word_alternation(words: Iterable[str]) -> str:
     also when what follows fails and the engine backtracks (the longest word that fits
     first, then the shorter ones), but tries one branch per character instead of every
     word at every position. Branches start with different characters, so their order
-    changes nothing but the text: it is sorted (compiled once for all processes:
-    :mod:`kg.nlp.regex_cache`).
+    changes nothing but the text: it is sorted, so that every process makes the same
+    expression (a build worker's :mod:`kg.nlp.regex_cache` table finds it again).
 
     >>> import re
     >>> word_alternation(["工程", "工程师", "计划"])

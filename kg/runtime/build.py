@@ -440,10 +440,10 @@ def build(
     def free_later(*objs: Any) -> None:
         policy.later(report.pending, list(objs).clear)  # freed once the report was used
 
-    def release() -> None:
+    def release(abort: bool = False) -> None:
         nonlocal pools
         if pools is not None:
-            policy.release(pools)
+            policy.release(pools, abort)
             pools = None
 
     if executor is None and n_workers > 1:
@@ -596,7 +596,7 @@ def build(
             free_later(res, graph_cache)
             ok = True
     finally:
-        release()  # the warm workers also rendered RDF fragments
+        release(abort=not ok)  # the warm workers also rendered RDF fragments
         if state is not None:
             _warn_damage(state)
             close = functools.partial(state.close, complete=resolved)

@@ -280,10 +280,12 @@ def extract_keyed(
 
 
 def _split_tail(waiting: deque[_Batch], pending: deque[Any], last: int) -> None:
-    """Split the ``last`` batches read ahead and not sent yet in two (at the document
-    nearest half their characters), in place in both queues: the workers' last tasks are
-    shorter, so that one does not extract its last batch alone while the others are done
-    (results stay in input order: the halves take the batch's place).
+    """Split the ``last`` batches read ahead and not sent yet in two (after the first
+    document at which the running total of characters reaches half the batch's; the
+    last document always goes to the second half), in place in both queues: the
+    workers' last tasks are shorter, so that one does not extract its last batch alone
+    while the others are done (results stay in input order: the halves take the batch's
+    place).
 
     >>> from kg.model import Document
     >>> b = _Batch()
@@ -294,6 +296,8 @@ def _split_tail(waiting: deque[_Batch], pending: deque[Any], last: int) -> None:
     >>> [[d.id for _, d in x.docs] for x in pending], [x.size for x in waiting]
     ([['0'], ['1', '2', '3']], [5, 5])
     """
+    # outputs stay byte-identical however batches are cut: a document's extraction
+    # depends on that document only, not on the others of its batch
     for b in list(waiting)[-last:]:
         if len(b.docs) < 2:
             continue

@@ -53,14 +53,15 @@ def text_pieces(
     kept in ``memo`` (``--watch``) and in ``store`` (the fragment store: a rebuild in a new
     process loads the pieces of unchanged documents). A piece's store key hashes the
     view code, the document and its input; its sentences (the largest part) by the
-    document's result key (``doc_keys``) when it has one: they come from its extraction
-    result, a function of that key."""
+    document's result key (``doc_keys``) when it has one, without ``raw`` (the document
+    node's sentences): ``raw`` is the extraction result's own ``sentences``, kept as
+    they are by resolve and :func:`kg.graph.build.build_graph` (stated there), so a
+    function of that key."""
     from kg.export.view.data import PIECE_VERSION, TextPieces
 
     if store is None:
         return TextPieces(memo)
-    from kg.fingerprint import module_version
-    from kg.runtime.store import canonical
+    from kg.fingerprint import canonical, module_version
 
     version = f"view-piece|{PIECE_VERSION}|{module_version(*VIEW_PIECE_MODULES)}|".encode()
     keys = doc_keys or {}

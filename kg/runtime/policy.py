@@ -37,9 +37,9 @@ class OneShot:
         pools.prestart()
         return pools
 
-    def release(self, pools: Pools) -> None:
-        """The build no longer needs ``pools``."""
-        pools.shutdown(kill=True)
+    def release(self, pools: Pools, abort: bool = False) -> None:
+        """The build no longer needs ``pools`` (``abort``: it was stopped or failed)."""
+        pools.shutdown(kill=True, abort=abort)
 
     def memo(self, kind: str) -> dict[Any, Any] | None:
         """What the build may keep in memory for the next one (None: nothing)."""
@@ -70,8 +70,8 @@ class Resident(OneShot):
         self._pools.prestart()
         return self._pools
 
-    def release(self, pools: Pools) -> None:
-        return None  # kept, their pipelines loaded, for the next build
+    def release(self, pools: Pools, abort: bool = False) -> None:
+        return None  # kept, their pipelines loaded, for the next build (also after an error)
 
     def memo(self, kind: str) -> dict[Any, Any] | None:
         return self.memos.setdefault(kind, {})

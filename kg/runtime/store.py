@@ -23,10 +23,8 @@ otherwise make the next build run code, or crash it). So nothing in it is unpick
 from __future__ import annotations
 
 import hashlib
-import io
 import mmap
 import os
-import pickle
 import zlib
 from collections.abc import Iterable
 from os import PathLike
@@ -40,22 +38,6 @@ from kg.runtime.codec import pack, unpack
 STORE_VERSION = 4
 MAGIC = b"KGC\x04"
 _DIGEST = 16
-
-
-def canonical(obj: Any) -> bytes:
-    """Bytes that depend on the value of ``obj`` only, for hashing into a store key (a
-    plain pickle also encodes which equal strings are the same object). Only hashed:
-    nothing read from the cache is ever unpickled.
-
-    >>> a, b = "x" * 3, "".join(["x"] * 3)
-    >>> canonical([a, a]) == canonical([a, b]) and canonical([a]) != canonical([b, b])
-    True
-    """
-    buf = io.BytesIO()
-    p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
-    p.fast = True  # no memo: no back-references
-    p.dump(obj)
-    return buf.getvalue()
 
 
 def dump_checked(path: str | PathLike[str], obj: Any) -> None:

@@ -64,3 +64,42 @@ def test_ceremony_with_and_without_project_is_one_node():
 def test_a_ceremony_of_a_class_of_projects_is_no_name():
     events, _ = _run("各地近日集中举行新项目开工仪式，一批重大项目集中开工仪式也在筹备。")
     assert not any(v.endswith("仪式") for v in events.values()), events
+
+
+def _types(text: str) -> dict[str, str]:
+    res = extract(Document("t", text))
+    return {e.label: e.type for e in res.entities.values()}
+
+
+def test_a_designated_day_in_quotes_before_its_activity_is_an_event():
+    text = "在“6·18全国护河宣传日”活动上，水利部发布了一批典型案例。"
+    types = _types(text)
+    name = next(k for k in types if "护河宣传日" in k)
+    assert types[name] == "Event", types
+    _, rels = _run(text)
+    assert any(p == "participatesIn" and "护河" in o for _, p, o in rels), rels
+
+
+def test_an_activity_opened_by_its_year_runs_on_into_a_noun():
+    events, _ = _run("2031年全国城市联合招聘退役军人秋季专场活动首批岗位今天发布。")
+    assert any(v.endswith("专场活动") for v in events.values()), events
+
+
+def test_a_foreign_party_congress_written_short_is_the_long_one():
+    text = (
+        "老挝人民革命党中央总书记表示，老挝共产党第九次全国代表大会将于明年召开。"
+        "老挝各界正在积极筹备老共九大。"
+    )
+    res = extract(Document("t", text))
+    keys = {m.text: m.key for m in res.mentions if m.type == "Event"}
+    assert keys.get("老共九大") == keys.get("老挝共产党第九次全国代表大会") is not None, keys
+
+
+def test_gong_in_a_common_word_is_no_party():
+    events, _ = _run("越南代表团参观了展览。展品总共十大类，一共九大件。")
+    assert not events, events
+
+
+def test_for_the_first_time_is_no_part_of_a_name():
+    events, _ = _run("2031年，新中国成立以来的首次全国海洋与渔业大会在北京召开。")
+    assert "全国海洋与渔业大会" in events.values(), events

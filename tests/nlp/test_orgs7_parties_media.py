@@ -73,3 +73,23 @@ def test_company_of_a_short_name_jieba_knows():
 
 def test_company_of_a_trade_is_a_class():
     assert not _orgs("一些钢铁集团和医疗集团加快转型。")
+
+
+def test_a_places_college():
+    # a prefecture city's own college, like its university (某市|大学)
+    assert "宜春学院" in _orgs("宜春学院的师生参加了志愿服务。")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("我国在酒泉卫星发射中心成功发射一颗试验卫星。", "酒泉卫星发射中心"),  # one jieba word
+        ("北京航天飞行控制中心对飞船实施了轨道控制。", "北京航天飞行控制中心"),
+    ],
+)
+def test_a_places_space_centre(text, name):
+    assert name in _orgs(text)
+
+
+def test_a_control_centre_of_a_weapon_is_no_name():
+    assert not _orgs("对方称打击了一处无人机控制中心。")

@@ -62,6 +62,7 @@ from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
+from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
@@ -320,6 +321,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 start = self.skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
                 start += 1  # 与主体工程同时设计: a conjunction opens no name
+            first = norm.startswith("首次", start)
+            if first and self.head_type[head] == "Event" and hs - start > 4:
+                start += 2  # 首次|全国某某大会召开: "for the first time" says when, 首届 names
             if (
                 norm[start] == "好"
                 and start > 0
@@ -418,6 +422,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     )
                     # an edition names one event, whatever follows (第十四届…运动会|群众比赛)
                     or (self.head_type[head] == "Event" and ORDINAL_OPEN.match(norm, start))
+                    # so does a year an activity's (2031年某某专场活动|首批岗位发布)
+                    or (head.endswith("活动") and YEAR.match(norm, start))
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
@@ -457,6 +463,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 rescued_ends.add(he)
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
+        party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries

@@ -65,7 +65,7 @@ _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”�
 
 
 #: what a speaker does at an event besides speaking (在X上宣布…: he took part in X)
-ANNOUNCE = frozenset({"宣布"})
+ANNOUNCE = frozenset({"宣布", "发布"})  # 在X上，A宣布|发布…: one who announces there
 #: 在X上，A致辞: the speaker after the comma (a cue only right after an event)
 EVENT_COMMA = "上，"
 

@@ -9,6 +9,8 @@ event's name (…大会|精神, …会议|期间, …大会|12月21日|开幕).
 (True, False)
 >>> designated_period("全国护河宣传月"), designated_period("十年"), designated_period("护苗行动")
 (True, False, False)
+>>> designated_period("5·20全国护河宣传日"), designated_period("十日")
+(True, False)
 
 Also a meeting verb after 在 and a place (在某地|会晤, ``met_at_place``), no name.
 """
@@ -104,8 +106,11 @@ _AT_PLACE = re.compile(r"在[\u4e00-\u9fff]{0,6}?(?:首都|首府|城市|市|港
 
 # a designated period or festival named in quotes before 活动 (“某某宣传月”活动, “某某文化年”
 # 活动, “某某购物节”系列活动): the campaign is an event (GUIDELINES: campaign weeks,
-# designated years, festivals), not a programme; not a count of years (“三年”)
-_PERIOD_NAME = re.compile(r"[\u4e00-\u9fff]+[^\d一二三四五六七八九十百千两几多个][月周节年]")
+# designated years, festivals), not a programme; not a count of years (“三年”); a designated
+# day too, its date before it (“5·15全国某某保护宣传日”活动, “全国某某日”系列活动)
+_PERIOD_NAME = re.compile(
+    r"(?:\d{1,2}[·.．]\d{1,2})?[\u4e00-\u9fff]+[^\d一二三四五六七八九十百千两几多个][月周节年日]"
+)
 
 
 # a plenary session names its term (某党二十三届|四中全会): 三中全会 alone is a short

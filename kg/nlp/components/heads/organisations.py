@@ -30,7 +30,22 @@ TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运�
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
 # 某省博物馆), where a country's name and a head name a class (美国公司)
 PLACE_OWN_HEADS = frozenset(
-    {"人民医院", "中心医院", "医院", "大学", "图书馆", "博物馆", "博物院", "科技馆", "美术馆"}
+    {
+        "人民医院",
+        "中心医院",
+        "医院",
+        "大学",
+        "学院",
+        "图书馆",
+        "博物馆",
+        "博物院",
+        "科技馆",
+        "美术馆",
+        # a place's space centres (某地|卫星发射中心)
+        "卫星发射中心",
+        "卫星测控中心",
+        "航天飞行控制中心",
+    }
 )
 # a country's national news agency and broadcaster: after its name, with 国家/中央 or
 # 广播 between, they name the one (某国国家电视台, 某国中央通讯社, 某国广播电视台); a
@@ -172,6 +187,10 @@ class OrganisationNames:
             # name inside the token is read below (美国|微软公司, 某省|博物馆)
             if not weak and norm[start:he] in self.org_words:
                 return True
+            if norm[hs:he] in PLACE_OWN_HEADS and hs - start >= 2:
+                e = self.gaz.lookup(norm[start:hs])
+                if e is not None and e.type == "Location":
+                    return True  # 某地卫星发射中心 as one word of jieba's: the place's own
             if end is None or end > hs:
                 return False
         if end is not None:

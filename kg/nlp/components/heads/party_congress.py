@@ -1,0 +1,45 @@
+"""A foreign communist party's national congress written short, for ``kg_patterns``:
+X共N大 (某共十四大), X the first character of a country the document names (越共 with
+越南 named), is that party's N-th national congress, the event the long form names
+(某某共产党第十四次全国代表大会): the same key, one node whichever form a story uses.
+
+The character must stand for exactly one country the document mentions (as 某方 does
+in ``relations.parties``); 中共 is the gazetteer's (党的二十大); 公共, 总共, 一共 are no
+country's.
+
+>>> [m.group() for m in SHORT.finditer("迎接越共十四大胜利召开，总共十大类")]
+['越共十四大', '总共十大']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+from kg.nlp.components.base import open_key
+
+SHORT = re.compile(r"(?P<c>[\u4e00-\u9fff])共(?P<n>[一二三四五六七八九十]{1,3})大(?![会学队使概])")
+
+
+def party_congresses(st, norm: str) -> None:
+    """Add X共N大 where X is the first character of one country of the document."""
+    if "共" not in norm:
+        return
+    first: dict[str, set[str]] = {}
+    for c in st.candidates:
+        if c.type == "Country" and c.label:
+            first.setdefault(c.label[0], set()).add(c.label)
+    first.pop("中", None)
+    if not first:
+        return
+    i = norm.find("共", 1)
+    while i >= 0:
+        m = SHORT.match(norm, i - 1)
+        i = norm.find("共", i + 1)
+        if m is None or len(first.get(m.group("c"), ())) != 1:
+            continue
+        (country,) = first[m.group("c")]
+        name = f"{country}共产党第{m.group('n')}次全国代表大会"
+        a, b = m.start(), m.end()
+        key = open_key("Event", name)
+        st.candidates.append(Mention(a, b, st.text[a:b], "Event", key, name, "pattern"))

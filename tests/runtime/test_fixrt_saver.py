@@ -1,0 +1,115 @@
+"""The snapshot saver of the first worker (kg.runtime.workers): the end of a build (a
+normal shutdown, or SIGTERM as kg build's release sends) waits for it past the stop
+deadline once the worker says it only waits for its saver; a build stopped by ^C or an
+error (abort) kills it at once; the next save sweeps what a killed saver left."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.runtime import workers
+from kg.runtime.lifecycle import pid_alive
+from kg.runtime.workers import Pools, siblings_supported
+
+pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
+
+
+def whoami() -> int:
+    return os.getpid()
+
+
+def slow_saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seconds: float) -> Path:
+    from kg.nlp import pipeline as P
+
+    marker = tmp_path / "saved-by"
+
+    def slow_save(nlp, path) -> bool:  # runs in the saver (forked: inherited)
+        (tmp_path / "saving").write_text(str(os.getpid()))
+        time.sleep(seconds)
+        marker.write_text(str(os.getpid()))
+        return True
+
+    monkeypatch.setenv("KG_PIPELINE_SHARED", "off")  # built in the worker, not restored
+    monkeypatch.setattr(P, "save_snapshot", slow_save)
+    return marker
+
+
+def wait_for(path: Path, seconds: float = 120.0) -> None:
+    end = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < end:
+        time.sleep(0.05)
+    assert path.exists()
+
+
+def test_a_normal_shutdown_waits_for_the_saver_past_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = slow_saves(tmp_path, monkeypatch, 4.0)
+    monkeypatch.setattr(workers, "STOP_WAIT", 0.5)  # the save takes longer
+    pools = Pools(1, tmp_path / "pipeline")
+    pools.prestart()
+    try:
+        worker = pools.submit(whoami).result()
+        wait_for(tmp_path / "saving")
+    finally:
+        pools.shutdown()
+    assert marker.exists()  # saved, not killed with the worker
+    saver = int(marker.read_text())
+    assert not pid_alive(saver) and not pid_alive(worker)
+
+
+def test_the_end_of_a_build_waits_for_the_saver_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = slow_saves(tmp_path, monkeypatch, 4.0)
+    monkeypatch.setattr(workers, "STOP_WAIT", 0.5)
+    pools = Pools(1, tmp_path / "pipeline")
+    pools.prestart()
+    try:
+        worker = pools.submit(whoami).result()
+        wait_for(tmp_path / "saving")
+    finally:
+        pools.shutdown(kill=True)  # OneShot.release: SIGTERM, the worker waits its saver
+    assert marker.exists()
+    assert not pid_alive(int(marker.read_text())) and not pid_alive(worker)
+
+
+def test_a_stopped_build_kills_the_saver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    marker = slow_saves(tmp_path, monkeypatch, 60.0)
+    monkeypatch.setattr(workers, "STOP_WAIT", 20.0)
+    pools = Pools(1, tmp_path / "pipeline")
+    pools.prestart()
+    try:
+        worker = pools.submit(whoami).result()
+        wait_for(tmp_path / "saving")
+    finally:
+        start = time.monotonic()
+        pools.shutdown(kill=True, abort=True)  # ^C or an error
+    # not the 60 s of the save, nor STOP_WAIT: the worker does not wait for its saver
+    assert time.monotonic() - start < 15.0
+    saver = int((tmp_path / "saving").read_text())
+    end = time.monotonic() + 10.0  # it dies by PDEATHSIG, a moment after its worker
+    while pid_alive(saver) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not marker.exists()
+    assert not pid_alive(saver) and not pid_alive(worker)
+
+
+def test_the_next_save_sweeps_what_killed_writers_left(tmp_path: Path) -> None:
+    from kg.nlp.pipeline import STALE_LOCK, sweep_snapshot_tmp
+
+    path = tmp_path / "pipeline-abc.pkl"
+    left = tmp_path / ".pipeline-abc.pkl.k3x_9qz1.tmp"  # mkstemp's: a killed writer's
+    linking = tmp_path / ".pipeline-abc.pkl.4242.tmp"  # a link being made
+    other_old = tmp_path / ".pipeline-def.pkl.a1b2c3d4.tmp"
+    other_new = tmp_path / ".pipeline-def.pkl.e5f6g7h8.tmp"
+    for f in (left, linking, other_old, other_new):
+        f.write_bytes(b"x")
+    old = time.time() - STALE_LOCK - 10
+    os.utime(other_old, (old, old))
+    sweep_snapshot_tmp(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([linking.name, other_new.name])
