@@ -190,11 +190,19 @@ _WORKS = re.compile(
     r"中心|大厦|工厂|厂|管道|线)(?:一期|二期|三期|首期)?"
     r"(?:竣工|开工|建设|全面建设)?\Z"
 )
-# what opens a class, not a name (新项目|开工仪式, 一批重大项目|集中开工仪式)
-_CLASS_OPENERS = (
-    "新", "该", "这", "此", "各", "本", "一批", "一些", "多个", "重大", "重点", "首批", "有关",
-    "相关", "部分", "全部", "多项", "一个", "一项", "两个", "集中", "举行", "项目",
+# what opens a class, not a name (新项目|开工仪式, 一批重大项目|集中开工仪式): the
+# determiners and quantifiers (a closed class: 该 这 此 各 本 有关 相关, 一批 一些 多个 首批
+# 部分 全部 多项 一个 一项 两个), the adjectives of rank and newness a class is described
+# by (新 重大 重点) and the adverb of a joint start (集中)
+_DETERMINERS = (
+    "该", "这", "此", "各", "本", "有关", "相关", "一批", "一些", "多个", "首批", "部分",
+    "全部", "多项", "一个", "一项", "两个",
 )  # fmt: skip
+_CLASS_ADJECTIVES = ("新", "重大", "重点", "集中")
+# and what opens no name at all: a verb of holding (举行|项目开工仪式) or the works noun
+# itself (项目|开工仪式)
+_NOT_NAME_OPENERS = ("举行", "举办", "召开", "项目")
+_CLASS_OPENERS = _DETERMINERS + _CLASS_ADJECTIVES + _NOT_NAME_OPENERS
 
 
 def ceremony_of_project(norm: str, start: int, hs: int) -> bool:
