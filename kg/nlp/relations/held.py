@@ -91,7 +91,7 @@ class HeldEvents:
         # a speaker: country, body or organisation (named or not), post, person
         speakers = (
             f"(?:{AG}|{post}|成员国|[、，,和及\\s]|[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})"
-            # a title of the speaker's list of posts (某国民族领袖、某委员会主席甲)
+            # a title of the speaker's list of posts (某国总统、某委员会主席甲)
             f"|[^{SEP}{END}{MASKED}、]{{1,6}}(?=、))+"
         )
         self._speakers = re.compile(

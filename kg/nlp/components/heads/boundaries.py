@@ -37,7 +37,7 @@ COUNTED = re.compile(
     r"|(?:首(?:批|个|家))"  # 全国首批|…先行区: the first of a class
 )
 # a short gloss in brackets inside a name, a word of two to four Han characters with more
-# of the name after it (某组织成员国政府首脑（总理）理事会, 中国（某市）国际…博览会): not a
+# of the name after it (某组织成员国交通部长（大臣）会议, 中国（某市）国际…博览会): not a
 # number, a date, one character read either way (村（居）民)
 GLOSS = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]\Z")
 # a numbered session right before a post title (第五次|委员长会议)
@@ -162,7 +162,7 @@ class LeftEdge:
             if i > lo and norm[i - 1] in "）)" and i < len(norm) and NAME_CHAR.match(norm[i]):
                 g = GLOSS.search(norm, max(lo, i - 7), i)
                 if g is not None and g.start() > lo and HAN.match(norm[g.start() - 1]):
-                    gloss = (g.start(), i)  # 某组织成员国政府首脑（总理）|理事会: a gloss
+                    gloss = (g.start(), i)  # 某组织成员国交通部长（大臣）|会议: a gloss
                     lo = max(0, lo - (i - g.start()))  # inside the name, not counted in
                     i = g.start()  # its length
                     continue

@@ -210,7 +210,7 @@ def ceremony_of_project(norm: str, start: int, hs: int) -> bool:
     or facility it marks: at least two characters of name before a works noun (项目, 机场,
     大桥, 学院…), not a class (新项目|开工仪式, 一批重大项目…).
 
-    >>> n = "某某新国际机场项目竣工仪式"
+    >>> n = "某某河谷水电站项目竣工仪式"
     >>> ceremony_of_project(n, 0, 9), ceremony_of_project("新项目开工仪式", 0, 3)
     (True, False)
     >>> ceremony_of_project("某某学院竣工启用仪式", 0, 6), ceremony_of_project("开工仪式", 0, 0)

@@ -142,7 +142,7 @@ def quoted_before(norm: str, start: int, theme: int | None = None) -> int | None
     """Start of a short quoted name that ends right at ``start`` (“十四五”|数字经济…), or of
     a treaty's title before a meeting of its parties (《某某公约》|第五次缔约方大会); with
     ``theme`` (the start of an event's head) also of a quoted theme that opens the event's
-    name, up to 30 characters with its punctuation (“某某发展：共同使命与行动”|智库媒体高端
+    name, up to 30 characters with its punctuation (“某某之路：共同的选择”|青年高端
     论坛, “…”分论坛), not when one verb or function word stands between (“…”作|大会发言).
 
     >>> quoted_before("“茶与健康：共同的未来”高端论坛", 12, theme=14)
