@@ -1,4 +1,4 @@
-"""Plenary sessions of one term written together (二十届二中、三中全会): each session is
+"""Plenary sessions of one term written together (某届二中、三中全会): each session is
 named with the term, the first ones written without the head they share.
 
 A plenum is named with its term (``event_names.PLENUM``): 三中全会 alone is a short
@@ -7,8 +7,8 @@ and the head once, after the last: 某届一中、二中全会 names 某届一�
 A term owned by one of the eight other parties (民革十四届一中、二中全会) is left alone:
 its sessions are not the CPC's, and the keys here are the CPC's.
 
->>> [(n, a, b) for n, a, b in plenum_list("贯彻十九届一中、二中、三中全会精神", 11, 15)]
-[('十九届一中全会', 2, 7), ('十九届二中全会', 8, 10), ('十九届三中全会', 11, 15)]
+>>> [(n, a, b) for n, a, b in plenum_list("贯彻四十一届一中、二中、三中全会精神", 12, 16)]
+[('四十一届一中全会', 2, 8), ('四十一届二中全会', 9, 11), ('四十一届三中全会', 12, 16)]
 >>> plenum_list("贯彻三中全会精神", 2, 6), plenum_list("民革十四届一中、二中全会", 8, 12)
 ([], [])
 """
