@@ -25,7 +25,7 @@ def _orgs(text: str) -> set[str]:
         ("越南共产党代表团昨天抵达。", "越南共产党"),  # one jieba word
         ("柬埔寨人民党主席出席会议并讲话。", "柬埔寨人民党"),
         ("德国选择党的支持率有所上升。", "德国选择党"),  # 选择|党: a verb, then 党
-        ("以军称打击了黎巴嫩真主党的多处目标。", "黎巴嫩真主党"),
+        ("有学者专门研究黎巴嫩真主党的历史。", "黎巴嫩真主党"),
     ],
 )
 def test_party_after_country(text, name):
@@ -48,9 +48,9 @@ def test_party_role_is_no_name(text):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("据伊朗国家电视台24日报道，局势趋于平稳。", "伊朗国家电视台"),
+        ("这部纪录片由伊朗国家电视台摄制。", "伊朗国家电视台"),
         ("据叙利亚通讯社今天报道，当地举行了选举。", "叙利亚通讯社"),
-        ("据乌克兰国家通讯社报道，当地发生停电。", "乌克兰国家通讯社"),
+        ("这条消息最早由乌克兰国家通讯社发布。", "乌克兰国家通讯社"),
         ("据缅甸广播电视台报道，洪水已经退去。", "缅甸广播电视台"),
     ],
 )
@@ -63,7 +63,7 @@ def test_country_television_alone_is_a_class():
 
 
 def test_class_of_universities():
-    assert not _orgs("支持高水平理工农医类大学开展对外合作试点。")
+    assert not _orgs("支持四川农林类大学开设智慧农业专业。")
 
 
 def test_company_of_a_short_name_jieba_knows():
@@ -83,8 +83,8 @@ def test_a_places_college():
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("我国在酒泉卫星发射中心成功发射一颗试验卫星。", "酒泉卫星发射中心"),  # one jieba word
-        ("北京航天飞行控制中心对飞船实施了轨道控制。", "北京航天飞行控制中心"),
+        ("那年秋天，他调到酒泉卫星发射中心工作。", "酒泉卫星发射中心"),  # one jieba word
+        ("喀什航天飞行控制中心对飞船实施了轨道控制。", "喀什航天飞行控制中心"),
     ],
 )
 def test_a_places_space_centre(text, name):
