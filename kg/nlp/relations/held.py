@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import AG, END, MASKED, SEP, mask
@@ -38,7 +39,6 @@ _HELD_BEFORE = re.compile(
     r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:[在于][^，。；：、\s]{1,16}?)?"
     r"(?:以视频方式)?(?:联合|共同|隆重|正式)?(?P<chair>主持)?(?:举行|召开|举办)了?"
 )
-_HOLDERS = frozenset({"GovernmentBody", "Ministry", "Organization"})
 
 
 def _held_by(ds: DocState, k: int, s0: int) -> bool:
@@ -54,7 +54,8 @@ def _held_by(ds: DocState, k: int, s0: int) -> bool:
     m = _HELD_BEFORE.fullmatch(ds.st.norm, ds.units[j].end, ev.start)
     # a body holds it, or a person chairs it (某某主持召开X。乙出席)
     return m is not None and (
-        ds.units[j].type in _HOLDERS or (ds.units[j].type == "Person" and m.group("chair"))
+        ds.units[j].type in ORGANISATION_TYPES
+        or (ds.units[j].type == "Person" and m.group("chair"))
     )
 
 

@@ -17,12 +17,10 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
-from kg.nlp.components.base import open_key
+from kg.nlp.components.base import ORGANISATION_TYPES, open_key
 from kg.nlp.components.heads.editions import SESSION, session_key
 from kg.nlp.text import norm_name
 
-# the bodies that hold sessions
-HOLDERS = frozenset({"GovernmentBody", "Ministry", "Organization"})
 _NUM = r"[\d一二三四五六七八九十]"
 # between the body and its session: a date, a part of the day, a place or a manner, then
 # the verb that holds it; after it the ordinal, who meets (委员长, 主席, 全体…) and the head
@@ -48,7 +46,7 @@ def split_sessions(st, norm: str) -> None:
     cands = st.candidates
     n = len(cands)
     for c in cands[:n]:
-        if c.type not in HOLDERS:
+        if c.type not in ORGANISATION_TYPES:  # the bodies that hold sessions
             continue
         m = SPLIT.match(norm, c.end)
         if m is None:
