@@ -1,14 +1,14 @@
 """A foreign communist party's national congress written short, for ``kg_patterns``:
-X共N大 (某共十四大), X the first character of a country the document names (越共 with
+X共N大 (某共十八大), X the first character of a country the document names (越共 with
 越南 named), is that party's N-th national congress, the event the long form names
-(某某共产党第十四次全国代表大会): the same key, one node whichever form a story uses.
+(某某共产党第十八次全国代表大会): the same key, one node whichever form a story uses.
 
 The character must stand for exactly one country the document mentions (as 某方 does
 in ``relations.parties``); 中共 is the gazetteer's (党的二十大); 公共, 总共, 一共 are no
 country's.
 
->>> [m.group() for m in SHORT.finditer("迎接越共十四大胜利召开，总共十大类")]
-['越共十四大', '总共十大']
+>>> [m.group() for m in SHORT.finditer("某报评论越共十八大，总共十大类")]
+['越共十八大', '总共十大']
 """
 
 from __future__ import annotations
