@@ -67,9 +67,10 @@ class PersonResources:
     #: names the rules leave uncertain, settled by LAC on a window around each
     lac_names: LacNames
     #: words for a person's role or trade before a name (``roles.txt``, generated from
-    #: jieba's dictionary by ``scripts/build_roles.py``) and their last characters
+    #: jieba's dictionary by ``scripts/build_roles.py``)
     roles: frozenset[str] = frozenset()
-    role_ends: str = ""
+    #: a role's last character with a surname and a CJK character after it
+    role_end: re.Pattern = re.compile("(?!)")
     #: surname length of a word as a lone name, remembered per word
     shape_memo: dict[str, int] = field(default_factory=dict)
 
@@ -151,7 +152,11 @@ class PersonResources:
             model=model,
             lac_names=LacNames(model, name_words, foreign_nr, FUNCTION_CHARS),
             roles=roles,
-            role_ends="".join(sorted({r[-1] for r in roles})),
+            role_end=re.compile(
+                f"[{''.join(sorted({r[-1] for r in roles}))}](?=(?:{sur})[\u4e00-\u9fff])"
+                if roles
+                else "(?!)"
+            ),
         )
 
 

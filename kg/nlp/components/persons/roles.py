@@ -30,19 +30,16 @@ def role_names(res: PersonResources, st, names: Names) -> None:
     """Persons right after a role word (see the module doc)."""
     norm, roles = st.norm, res.roles
     starts: list[tuple[int, int]] = []
-    # by the role's last character (an agent suffix: 员, 民, 手…): work in proportion to
-    # those, not to the number of roles
-    for last in res.role_ends:
-        k = norm.find(last, 1)
-        while k >= 0:
-            ns = k + 1
-            if ns in st.tok_starts and res.sur_at.match(norm, ns):
-                for i in range(max(0, ns - _LONGEST), ns - 1):
-                    if i in st.tok_starts and norm[i:ns] in roles:
-                        if may_open_name(st, ns):
-                            starts.append((i, ns))
-                        break
-            k = norm.find(last, ns)
+    # by a role's last character (an agent suffix: 员, 民, 手…) with a surname after it:
+    # one scan in C, work in proportion to those, not to the number of roles
+    for m in res.role_end.finditer(norm, 1):
+        ns = m.end()
+        if ns in st.tok_starts:
+            for i in range(max(0, ns - _LONGEST), ns - 1):
+                if i in st.tok_starts and norm[i:ns] in roles:
+                    if may_open_name(st, ns):
+                        starts.append((i, ns))
+                    break
     if not starts:
         return
     covered = bytearray(len(norm) + 1)
