@@ -49,7 +49,7 @@ def post_names(
     uncued: Spans = []
     for m in post_matches(res, norm):
         ps, pe = m.span(1)
-        if norm[ps:pe] in res.credits or credit_before(norm, ps):
+        if norm[ps:pe] in res.credits:
             continue  # 记者 X, 责任编辑：X: by-lines are no persons
         ns = m.end()
         ne = name_at(res, st, ns, len(m.group(2)), res.cue)
@@ -172,6 +172,3 @@ def local_government(res: PersonResources, st, ps: int, post: str) -> Mention | 
             return Mention(m.start, ps, st.text[m.start : ps], "GovernmentBody", key, gov, "post")
     return None
 
-
-def credit_before(norm: str, ps: int) -> bool:
-    return False
