@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -21,3 +24,20 @@ def report_1954() -> str:
             if str(r["year"]) == "1954" and "我們" in r["content"]:
                 return r["content"]
     pytest.fail("the 1954 work report is missing from the corpus")
+
+
+def law_sample(dst: Path, step: int) -> list[Path]:
+    """Every ``step``-th law file of the corpus copied under ``dst`` (skips without the
+    corpus), its mtime a minute back so that the manifest does not find it "racily clean"."""
+    laws = CORPUS / "laws"
+    if not laws.is_dir():
+        pytest.skip(f"no corpus at {laws}")
+    out = []
+    for p in sorted(p for p in laws.rglob("*.md") if not p.name.startswith("_"))[::step]:
+        q = dst / p.relative_to(laws)
+        q.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p, q)
+        t = time.time() - 60
+        os.utime(q, (t, t))
+        out.append(q)
+    return out

@@ -5,37 +5,18 @@ its pieces back, and the page is byte for byte the one a build from scratch writ
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
-import time
 from pathlib import Path
 
-import pytest
-
 from kg.build import build, watch
+from tests.corpus import law_sample
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "laws"
 STEP = 500
-
-
-def sample(dst: Path) -> list[Path]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus at {CORPUS}")
-    out = []
-    for p in sorted(p for p in CORPUS.rglob("*.md") if not p.name.startswith("_"))[::STEP]:
-        q = dst / p.relative_to(CORPUS)
-        q.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, q)
-        t = time.time() - 60
-        os.utime(q, (t, t))
-        out.append(q)
-    return out
 
 
 def test_watch_renders_the_changed_documents_view_piece_only(tmp_path: Path) -> None:
     corpus = tmp_path / "laws"
-    laws = sample(corpus)
+    laws = law_sample(corpus, STEP)
     out = tmp_path / "out"
     victim = laws[len(laws) // 2]
     reports, pages = [], []

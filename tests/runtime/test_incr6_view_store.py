@@ -8,7 +8,6 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
-import time
 from pathlib import Path
 
 import msgpack
@@ -17,25 +16,10 @@ import pytest
 from kg.build import build
 from kg.export.view.data import PIECE_VERSION
 from kg.runtime.store import PackStore
+from tests.corpus import law_sample
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "laws"
 STEP = 450
 FORMATS = ("ttl", "html", "nt")
-
-
-def law_sample(dst: Path) -> list[Path]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus at {CORPUS}")
-    out = []
-    for p in sorted(p for p in CORPUS.rglob("*.md") if not p.name.startswith("_"))[::STEP]:
-        q = dst / p.relative_to(CORPUS)
-        q.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, q)
-        t = time.time() - 60  # not "racily clean" for the manifest
-        os.utime(q, (t, t))
-        out.append(q)
-    return out
 
 
 def change(path: Path, n: int) -> None:
@@ -62,7 +46,7 @@ def test_a_new_build_after_one_change_makes_that_documents_piece_only(
     tmp_path: Path, workers: int
 ) -> None:
     corpus = tmp_path / "laws"
-    laws = law_sample(corpus)
+    laws = law_sample(corpus, STEP)
     out = tmp_path / "out"
     first = again(corpus, out, workers)
     n = first.docs_read
@@ -110,7 +94,7 @@ def forge_pieces(cache: Path) -> int:
 
 def test_a_forged_stored_piece_is_made_again(tmp_path: Path) -> None:
     corpus = tmp_path / "laws"
-    laws = law_sample(corpus)
+    laws = law_sample(corpus, STEP)
     out = tmp_path / "out"
     n = again(corpus, out).docs_read
     assert forge_pieces(out / ".cache") == n
@@ -131,7 +115,7 @@ def test_watch_stores_its_pieces_for_a_later_new_build(tmp_path: Path) -> None:
     from kg.build import watch
 
     corpus = tmp_path / "laws"
-    laws = law_sample(corpus)
+    laws = law_sample(corpus, STEP)
     out = tmp_path / "out"
     victim = laws[len(laws) // 3]
     kept = []

@@ -7,36 +7,16 @@ only the changed document's pieces (counted, not timed).
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
-import time
 from pathlib import Path
 
-import pytest
-
 from kg.build import build, watch
+from tests.corpus import law_sample
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "laws"
 #: law files taken from the corpus (every 400th, sorted: several folders and sizes)
 STEP = 400
 #: every format: the ones assembled from cached fragments and the ones written whole
 FORMATS = ("ttl", "nt", "html", "trig", "nq", "jsonld", "graphml", "csv")
-
-
-def law_sample(dst: Path) -> list[Path]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus at {CORPUS}")
-    laws = sorted(p for p in CORPUS.rglob("*.md") if not p.name.startswith("_"))[::STEP]
-    out = []
-    for p in laws:
-        q = dst / p.relative_to(CORPUS)
-        q.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, q)
-        t = time.time() - 60  # not "racily clean" for the manifest
-        os.utime(q, (t, t))
-        out.append(q)
-    return out
 
 
 def change(path: Path, n: int) -> None:
@@ -69,7 +49,7 @@ def test_a_new_build_after_one_change_writes_what_a_scratch_build_writes(
     tmp_path: Path,
 ) -> None:
     corpus = tmp_path / "laws"
-    laws = law_sample(corpus)
+    laws = law_sample(corpus, STEP)
     assert len(laws) >= 6
     out = tmp_path / "out"
     build([corpus], out, workers=1, cache_dir=out / ".cache", formats=FORMATS,
@@ -90,7 +70,7 @@ def test_a_new_build_after_one_change_writes_what_a_scratch_build_writes(
 
 def test_watch_rebuilds_write_what_a_scratch_build_writes(tmp_path: Path) -> None:
     corpus = tmp_path / "laws"
-    laws = law_sample(corpus)
+    laws = law_sample(corpus, STEP)
     out = tmp_path / "out"
     victim = laws[len(laws) // 3]
     reports = []
@@ -117,7 +97,7 @@ def test_watch_rebuilds_write_what_a_scratch_build_writes(tmp_path: Path) -> Non
 
 def test_a_rebuild_renders_only_the_changed_document_fragment(tmp_path: Path) -> None:
     corpus = tmp_path / "laws"
-    laws = law_sample(corpus)
+    laws = law_sample(corpus, STEP)
     out = tmp_path / "out"
 
     def again():
@@ -151,7 +131,7 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_keeps_the_fragments(
     tmp_path: Path,
 ) -> None:
     corpus = tmp_path / "laws"
-    laws = law_sample(corpus)
+    laws = law_sample(corpus, STEP)
     out = tmp_path / "out"
 
     def again(formats=("ttl", "html")):
