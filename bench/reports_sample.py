@@ -92,7 +92,7 @@ def units(new: bool) -> list[dict]:
             s, e = m.span()
             c = _cut(d.text, s, e)
             if e - s >= MIN and (HEADS.search(d.text, s, c)
-                                 or new and EVENT_HEADS.search(d.text, s, c)):  # fmt: skip
+                                 or (new and EVENT_HEADS.search(d.text, s, c))):  # fmt: skip
                 out.append({"doc": d.id, "start": s, "end": _cut(d.text, s, e),
                             "text": d.text[s : _cut(d.text, s, e)]})  # fmt: skip
     return out
