@@ -39,7 +39,8 @@ def test_campaign_launched(nlp, text, name):
         "我们同“某某”斗争，取得胜利。",  # 斗争 a verb
         "推动某国青年运动进一步向前发展。",  # a movement pushed on, not launched
         "开展阶级斗争、生产斗争和科学实验三大革命运动。",  # class nouns and their sum
-        "某某条例\n第一条 为了规范管理，制定本条例。\n第二条 各级人民政府应当组织开展爱国卫生运动。\n"
+        "某某条例\n第一条 为了规范管理，制定本条例。\n"
+        "第二条 各级人民政府应当组织开展爱国卫生运动。\n"
         "第三条 本条例自公布之日起施行。",  # a statute's duty
     ],
 )
