@@ -131,3 +131,21 @@ def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:
     False
     """
     return start > 0 and norm[start - 1] in _JOINERS and (start - 1) in rescued_ends
+
+
+#: what a package named by its count may say of its field before the field itself
+#: (十大|重点|节能工程, 八大|重大|…工程): not the field, so not what makes it generic
+_PACKAGE_CLASS = ("重点", "重大")
+
+
+def counted_field(count: str, body: str) -> str:
+    """The field of a package named by its count (``count``: 十大, 八项…) and ``body``:
+    after a count in 大 (the package's name: 十大重点节能工程), without a leading 重点/重大;
+    after a count of items (二百项|重大预备项目: a quantity) the whole body.
+
+    >>> counted_field("十大", "重点节能"), counted_field("二百项", "重大预备")
+    ('节能', '重大预备')
+    """
+    if count.endswith("大") and body.startswith(_PACKAGE_CLASS):
+        return body[2:]
+    return body
