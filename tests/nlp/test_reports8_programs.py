@@ -46,3 +46,19 @@ def test_campaign_launched(nlp, text, name):
 )
 def test_no_campaign(nlp, text):
     assert not {p for p in _programs(nlp, text) if p.endswith(("运动", "斗争"))}
+
+
+def test_counted_package_with_its_class_word(nlp):
+    # 2008 report: a package named by its count, 重点 before its field
+    assert "十大重点节能工程" in _programs(nlp, "启动十大重点节能工程。燃煤电厂脱硫工程取得进展。")
+
+
+def test_count_of_items_is_no_package(nlp):
+    # 1950s report: a quantity of projects, not a package's name
+    assert not _programs(nlp, "技术力量参加二百七十九项重大预备项目的设计。")
+
+
+def test_counted_package_is_an_object(nlp):
+    text = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n启动十大重点节能工程。"
+    rels = {(r.subj, r.pred) for r in nlp(text)._.kg.relations}
+    assert ("gov/state-council", "implements") in rels

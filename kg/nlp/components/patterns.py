@@ -54,6 +54,7 @@ from kg.nlp.components.heads.implemented_names import (
     GOVERNED_ONLY,
     PROSE_RESCUED,
     conjunct_of_rescued,
+    counted_field,
     governed_campaign,
     governed_object,
     governs,
@@ -295,7 +296,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 if c is not None and (c.start() == 0 or norm[c.start() - 1] not in "等第"):
                     # 十大|伙伴|行动, 八大|共同|行动: a package named by its count and a
                     # field (not A、B等六大工程, a list's sum, nor 一项战略)
-                    if not self.generic(norm[start:hs]):
+                    if not self.generic(counted_field(c.group(), norm[start:hs])):
                         self.add(st, c.start(), he, "Program", "pattern", short=True)
                         continue
             if cut == "届" and self.head_type[head] == "Event":
