@@ -62,3 +62,46 @@ def test_counted_package_is_an_object(nlp):
     text = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n启动十大重点节能工程。"
     rels = {(r.subj, r.pred) for r in nlp(text)._.kg.relations}
     assert ("gov/state-council", "implements") in rels
+
+
+_REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+def test_list_of_three_shares_its_head(nlp):
+    # invented names: three members, the verb governs the list
+    st = nlp(_REPORT + "实施山区育林、海岛供水和边疆通邮工程。")._.kg
+    labels = {st.entities[m.key].label for m in st.mentions if m.type == "Program"}
+    assert {"山区育林工程", "海岛供水工程", "边疆通邮工程"} <= labels
+    assert len([r for r in st.relations if r.pred == "implements"]) == 3
+
+
+def test_two_members_share_a_head_when_one_is_known(nlp):
+    # 1990s reports: 以质取胜战略 is a known strategy
+    st = nlp(_REPORT + "积极实施以质取胜和市场多元化战略，促进出口。")._.kg
+    assert {r.obj for r in st.relations if r.pred == "implements"} >= {
+        "program/quality-first",
+        "program/market-diversification",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某市全面启动水系修复及生态治理工程，斥资修建。",  # one project of two works
+        "深入实施重要生态系统保护和修复重大工程。",  # 修复: a word of one name
+        "鼓励开展园林城镇、园林单位和优质园林工程创建活动。",  # the head runs on
+    ],
+)
+def test_one_name_with_a_joiner_is_not_split(nlp, text):
+    st = nlp(_REPORT + text)._.kg
+    assert not any(m.type == "Program" and "和" not in m.text and "及" not in m.text
+                   and len(m.text) <= 6 for m in st.mentions)  # fmt: skip
+
+
+def test_statute_list_is_not_split(nlp):
+    text = (
+        "某某条例\n第一条 为了保护森林，制定本条例。\n"
+        "第二条 县级以上人民政府实施山区育林、海岛供水和边疆通邮工程。\n"
+        "第三条 本条例自公布之日起施行。"
+    )
+    assert "山区育林" not in {m.text for m in nlp(text)._.kg.mentions}

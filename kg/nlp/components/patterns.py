@@ -53,12 +53,17 @@ from kg.nlp.components.heads.implemented_names import (
     GOVERNED_NONE,
     GOVERNED_ONLY,
     PROSE_RESCUED,
+    SHARED_HEADS,
     conjunct_of_rescued,
     counted_field,
     governed_campaign,
     governed_object,
     governs,
     inner_adverb,
+    member_known,
+    member_mention,
+    plain_member,
+    shared_head_list,
     verb_before_head,
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
@@ -106,6 +111,8 @@ VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:1
 # an implementing verb within a name's reach (a cheap test before a second left edge)
 IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
 YEAR = re.compile(r"(?:19|20)\d{2}")
+# what ends a list of names sharing a head as a verb's whole object (实施A和B战略，)
+LIST_END = frozenset("，。；：,;")
 
 
 class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Mentions):
@@ -264,6 +271,32 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 start, cut = r  # 开展|党的…教育实践活动
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
+            if (
+                cut in ("和", "与", "及", "、")
+                and head in SHARED_HEADS
+                and norm[he : he + 1] in LIST_END  # the list is the whole object
+                and (
+                    items := shared_head_list(
+                        lambda p: self.left_edge(norm, p, st, view),
+                        norm,
+                        start,
+                        hs,
+                        IMPLEMENT_VERBS,
+                        lambda m: plain_member(m, self.head_of),
+                        lambda a, b, h=head: member_known(st.text, a, b, h, self.gaz),
+                    )
+                )
+            ):
+                # 实施|科教兴国和可持续发展战略: each member with the shared head (in
+                # prose: a statute's 实施A、B和C工程 imposes works, names none)
+                statute = is_statute(norm) if statute is None else statute
+                if statute:
+                    continue
+                st.candidates.extend(member_mention(st.text, a, b, head, self.gaz)
+                                     for a, b in items[:-1])  # fmt: skip
+                self.add(st, items[-1][0], he, "Program", "pattern")
+                rescued_ends.add(he)
+                continue
             if (
                 hs - start < 2
                 and cut is not None
