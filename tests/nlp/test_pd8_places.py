@@ -24,3 +24,11 @@ def test_a_class_of_villages_is_no_place():
     # a quality or state names a class (小康村, 文明村, 城中村), and so does a frequent
     # word before the unit (大|城镇)
     assert places("全县建成小康村十个、文明村五个，改造城中村和大城镇周边。") == []
+
+
+def test_a_pair_jieba_cut_into_characters_is_two_countries():
+    # 中|美|三个, 美|中|互信: each character a word of its own, China one of them
+    assert places("会议重申遵守中美三个联合文件的原则。") == ["中", "美"]
+    assert places("他希望促进美中互信。") == ["美", "中"]
+    # 比赛中|以: 以 is a common word, no country
+    assert places("比赛中以三分取胜。") == []
