@@ -542,6 +542,7 @@ def build(
                             executor=pools,
                             memo=policy.memo(f"fragments-{fmt}"),
                             release=free_later,
+                            doc_keys=outputs_key.doc_keys if outputs_key is not None else None,
                         )
 
                 # With the workers gone or idle (a small rebuild; ``--watch`` keeps them)
