@@ -19,6 +19,11 @@ from kg.runtime.workers import Pools, siblings_supported
 pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
 
 
+#: a save longer than the stop deadline; the deadline long enough that a loaded machine
+#: delivers SIGTERM and the worker says "saving" within it (0.5 s failed under load)
+SAVE_S, STOP_S = 8.0, 3.0
+
+
 def whoami() -> int:
     return os.getpid()
 
@@ -65,7 +70,7 @@ def saving_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save_s: float
 def test_a_normal_shutdown_waits_for_the_saver_past_the_deadline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with saving_worker(tmp_path, monkeypatch, 4.0, stop_wait=0.5) as (pools, worker, marker):
+    with saving_worker(tmp_path, monkeypatch, SAVE_S, stop_wait=STOP_S) as (pools, worker, marker):
         pools.shutdown()  # the save takes longer than STOP_WAIT
     assert marker.exists()  # saved, not killed with the worker
     assert not pid_alive(int(marker.read_text())) and not pid_alive(worker)
@@ -74,7 +79,7 @@ def test_a_normal_shutdown_waits_for_the_saver_past_the_deadline(
 def test_the_end_of_a_build_waits_for_the_saver_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with saving_worker(tmp_path, monkeypatch, 4.0, stop_wait=0.5) as (pools, worker, marker):
+    with saving_worker(tmp_path, monkeypatch, SAVE_S, stop_wait=STOP_S) as (pools, worker, marker):
         pools.shutdown(kill=True)  # OneShot.release: SIGTERM, the worker waits its saver
     assert marker.exists()
     assert not pid_alive(int(marker.read_text())) and not pid_alive(worker)
