@@ -67,6 +67,7 @@ def saving_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save_s: float
         pools.shutdown(kill=True, abort=True)  # a no-op after the test's own shutdown
 
 
+@pytest.mark.slow  # waits out an 8 s save
 def test_a_normal_shutdown_waits_for_the_saver_past_the_deadline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -76,6 +77,7 @@ def test_a_normal_shutdown_waits_for_the_saver_past_the_deadline(
     assert not pid_alive(int(marker.read_text())) and not pid_alive(worker)
 
 
+@pytest.mark.slow  # waits out an 8 s save
 def test_the_end_of_a_build_waits_for_the_saver_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
