@@ -47,3 +47,16 @@ def test_a_congress_report_still_says_china_for_woguo(nlp):
 def test_degree_adverb_before_the_act(nlp, adverb):
     text = f"政府工作报告\n现在，我代表国务院，向大会报告工作。\n{adverb}实施海岛兴农战略。"
     assert _subjects(nlp, text) == {"gov/state-council"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "做好第三十届全国运动会、2031年世界园艺博览会筹办工作，增加健身场所。",  # no 的
+        "继续做好第十五届全国冬季运动会和2031年世界园艺博览会的筹办工作。",
+    ],
+)
+def test_the_work_of_holding_a_list_of_events(nlp, sentence):
+    text = f"政府工作报告\n现在，我代表国务院，向大会报告工作。\n{sentence}"
+    hosted = {r.obj for r in nlp(text)._.kg.relations if r.pred == "hosted"}
+    assert len(hosted) == 2

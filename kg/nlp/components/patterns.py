@@ -49,9 +49,13 @@ from kg.nlp.components.heads.event_names import (
     met_at_place,
 )
 from kg.nlp.components.heads.implemented_names import (
+    CAMPAIGN_VERBS,
     GOVERNED_NONE,
+    GOVERNED_ONLY,
     PROSE_RESCUED,
     conjunct_of_rescued,
+    counted_field,
+    governed_campaign,
     governed_object,
     governs,
     inner_adverb,
@@ -145,11 +149,14 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         # a whole quoted name may end in these (“强基计划”), not in the heads that end
         # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”)
         self.quoted_tuple = tuple(
-            h for h in (*self.quoted_heads, *self.verb_only) if h not in ("系统", "活动", "品牌")
+            h
+            for h in (*self.quoted_heads, *self.verb_only)
+            if h not in ("系统", "活动", "品牌") and h not in GOVERNED_ONLY
         )
         qalt = "|".join(
             re.escape(h)
             for h in sorted({*self.head_type, *self.quoted_heads}, key=len, reverse=True)
+            if h not in GOVERNED_ONLY  # a quoted campaign only as a verb's object (below)
         )
         self.quoted_re = re.compile(
             r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
@@ -289,7 +296,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 if c is not None and (c.start() == 0 or norm[c.start() - 1] not in "等第"):
                     # 十大|伙伴|行动, 八大|共同|行动: a package named by its count and a
                     # field (not A、B等六大工程, a list's sum, nor 一项战略)
-                    if not self.generic(norm[start:hs]):
+                    if not self.generic(counted_field(c.group(), norm[start:hs])):
                         self.add(st, c.start(), he, "Program", "pattern", short=True)
                         continue
             if cut == "届" and self.head_type[head] == "Event":
@@ -397,6 +404,16 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if rescued and head in PROSE_RESCUED:
                 statute = is_statute(norm) if statute is None else statute
                 rescued = not statute
+            if head in GOVERNED_ONLY:
+                s2, c2 = (start, cut) if quoted is None else self.left_edge(norm, start, st, view)
+                launched = (s2 == start and governs(norm, s2, c2, CAMPAIGN_VERBS)) or (
+                    quoted is None and conjunct_of_rescued(norm, start, rescued_ends)
+                )  # 开展|某某行动和|爱国卫生运动
+                if not governed_campaign(head, launched, quoted):
+                    continue  # 开展|爱国卫生运动, 开展|“扫黄”斗争; not 同“某某”斗争
+                statute = is_statute(norm) if statute is None else statute
+                if statute:
+                    continue  # a statute's duty (应当开展…运动) names none of its own
             if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (

@@ -60,6 +60,28 @@ def governs(norm: str, start: int, cut: str | None, verbs: frozenset[str]) -> bo
 #: (实施|公民道德建设工程), elsewhere the common noun (监理的|建设工程)
 GOVERNED_NONE = frozenset({"建设工程"})
 
+#: heads of campaigns that name one only as the object of an implementing verb (开展|爱国
+#: 卫生运动, 深入开展|“严打”斗争; not 揭批某某、“某某”运动, 同“某某”斗争 a verb), with
+#: whether the name must be quoted: a bare 反腐败斗争 describes a struggle, “扫黄”斗争 names
+#: a campaign
+GOVERNED_ONLY = {"运动": False, "斗争": True}
+#: the verb a campaign is the object of (深入开展|, 开展了|): not 推动|某国青年运动 (a
+#: movement pushed on), 同…斗争 (a verb)
+CAMPAIGN_VERBS = frozenset({"开展"})
+
+
+def governed_campaign(head: str, rescued: bool, quoted: object) -> bool:
+    """Whether a name ending in a campaign's ``head`` (:data:`GOVERNED_ONLY`) is one:
+    ``rescued`` (:data:`CAMPAIGN_VERBS` governs it), quoted when the head needs it.
+
+    >>> governed_campaign("运动", True, None), governed_campaign("斗争", True, None)
+    (True, False)
+    >>> governed_campaign("斗争", True, (3, 5)), governed_campaign("运动", False, (3, 5))
+    (True, False)
+    """
+    return rescued and (quoted is not None or not GOVERNED_ONLY[head])
+
+
 #: one-character adverbs that stand inside programmes' names as words of their own
 #: (再|就业, 退牧|还|草): after an implementing verb they do not end the name's context
 INNER_ADVERBS = frozenset("再还")
@@ -109,3 +131,21 @@ def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:
     False
     """
     return start > 0 and norm[start - 1] in _JOINERS and (start - 1) in rescued_ends
+
+
+#: what a package named by its count may say of its field before the field itself
+#: (十大|重点|节能工程, 八大|重大|…工程): not the field, so not what makes it generic
+_PACKAGE_CLASS = ("重点", "重大")
+
+
+def counted_field(count: str, body: str) -> str:
+    """The field of a package named by its count (``count``: 十大, 八项…) and ``body``:
+    after a count in 大 (the package's name: 十大重点节能工程), without a leading 重点/重大;
+    after a count of items (二百项|重大预备项目: a quantity) the whole body.
+
+    >>> counted_field("十大", "重点节能"), counted_field("二百项", "重大预备")
+    ('节能', '重大预备')
+    """
+    if count.endswith("大") and body.startswith(_PACKAGE_CLASS):
+        return body[2:]
+    return body
