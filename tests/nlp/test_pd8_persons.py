@@ -21,3 +21,8 @@ def test_a_transliteration_after_a_post_with_no_surname():
 
 def test_a_river_after_a_post_is_no_person():
     assert persons("学会高级研究员杰纳布河近日撰文。") == []
+
+
+def test_a_name_ends_before_the_verb_of_sending():
+    # 派 (sends) ends a name like 率 (leads): 某某派|代表, not a name 某某派
+    assert persons("俄罗斯总统巴萨耶夫派代表前来祝贺。") == ["巴萨耶夫"]

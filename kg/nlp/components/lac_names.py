@@ -50,7 +50,7 @@ MIN_FOREIGN_LEN = 3
 #: LAC's words that name no one person: a surname and a form of address (李老, 王家)
 _ADDRESS_ENDS = frozenset("老家氏")
 #: function words LAC glues to a name before them (某某也, 某某均, 某某派代表)
-_GLUED = STOP_CHARS | frozenset("均派氏")
+_GLUED = STOP_CHARS | frozenset("均氏")
 #: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
 #: is a post or title (the caller's test)
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
