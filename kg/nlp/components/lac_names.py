@@ -50,7 +50,7 @@ MIN_FOREIGN_LEN = 3
 #: LAC's words that name no one person: a surname and a form of address (李老, 王家)
 _ADDRESS_ENDS = frozenset("老家氏")
 #: function words LAC glues to a name before them (某某也, 某某均, 某某派代表)
-_GLUED = STOP_CHARS | frozenset("均派氏")
+_GLUED = STOP_CHARS | frozenset("均氏")
 #: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
 #: is a post or title (the caller's test)
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
@@ -408,8 +408,8 @@ class LacNames:
                     w = norm[ws:we]
                     sl = self.model.surname_length(w)
                     if (
-                        sl
-                        and 1 <= len(w) - sl <= 2
+                        # a surname and a given name, or a transliteration (主席某某诺夫)
+                        ((sl and 1 <= len(w) - sl <= 2) or self._transliterated(w))
                         and self._name_like(w, titled=True)
                         and not self._in_idiom(norm, ws, we)
                         and accept(ws, we, False)
@@ -466,6 +466,11 @@ class LacNames:
                         out.append((ws, k))
                 break
         return out
+
+    def _transliterated(self, w: str) -> bool:
+        """Three characters or more, likelier a transliteration's than a Chinese name's
+        (谢某某诺夫: a surname opens it, but not a Chinese name)."""
+        return len(w) >= 3 and self.model.foreign_ratio(w) > 0
 
     def _in_idiom(self, norm: str, ws: int, we: int) -> bool:
         """Two characters that are half of a four-character word of the dictionary
