@@ -149,17 +149,20 @@ def _foreign_names() -> dict[int, Any]:
     look like them (``nr``, the mean foreign ratio at least :data:`_NAMED_FOREIGN`) and
     that LAC reads alone as a person's, packed for :meth:`NameModel.transliterations`."""
     from kg.nlp.components.name_model import load_name_table, pack_words
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import jieba_tag_groups
 
     foreign = load_name_table()[2]
     person = _person_words()
     words = []
-    for w, t in jieba_tags().items():
-        if not t.startswith("nr") or not 2 <= len(w) <= 3 or w not in person:
+    for t, group in jieba_tag_groups().items():
+        if not t.startswith("nr"):
             continue
-        mean = sum(foreign.get(c, 0.0) for c in w) / len(w)
-        if t.startswith("nrt") or mean >= _NAMED_FOREIGN:
-            words.append(w)
+        for w in person.intersection(group):
+            if not 2 <= len(w) <= 3:
+                continue
+            mean = sum(foreign.get(c, 0.0) for c in w) / len(w)
+            if t.startswith("nrt") or mean >= _NAMED_FOREIGN:
+                words.append(w)
     packed = pack_words(words)
     return {k: packed[k] for k in (2, 3)}
 
