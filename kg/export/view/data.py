@@ -52,6 +52,7 @@ __all__ = [
     "TextPieces",
     "TextTable",
     "inert_json",
+    "inert_json_bytes",
     "text_json",
     "view_data",
 ]
@@ -162,6 +163,18 @@ def _doc_id(value: Any) -> str:
     return s[4:] if s.startswith("doc/") else s
 
 
+class _DocIds(dict):  # type: ignore[type-arg]
+    """:func:`_doc_id` of each string once (a document's id is met once per mention)."""
+
+    def __missing__(self, value: str) -> str:
+        d = self[value] = _doc_id(value)
+        return d
+
+
+def _doc_id_of(ids: _DocIds, value: Any) -> str:
+    return ids[value] if type(value) is str else _doc_id(value)
+
+
 def _list(value: Any) -> list[Any]:
     if isinstance(value, list):
         return value
@@ -264,10 +277,19 @@ def communities(
 
 
 def _out_edges(G: nx.MultiDiGraph) -> Iterable[tuple[Any, Mapping[Any, Mapping[Any, Any]]]]:
-    """``(u, {v: {key: attrs}})`` in the order of ``G.edges(keys=True, data=True)``."""
+    """``(u, {v: {key: attrs}})`` in the order of ``G.edges(keys=True, data=True)``: a
+    MultiDiGraph's own adjacency dicts (as :func:`kg.graph.build_graph` writes them; its
+    read-only views cost a Python-level call per item: ~0.1 s over a corpus)."""
+    if type(G) is nx.MultiDiGraph:
+        return G._succ.items()
     if isinstance(G, nx.MultiDiGraph):
         return G.adj.items()
     return ((u, {v: {k: d}}) for u, v, k, d in G.edges(keys=True, data=True))
+
+
+def _nodes(G: nx.MultiDiGraph) -> Iterable[tuple[Any, Mapping[str, Any]]]:
+    """``(node, attrs)`` in the order of ``G.nodes(data=True)`` (own dict, as above)."""
+    return G._node.items() if type(G) is nx.MultiDiGraph else G.nodes(data=True)
 
 
 # --------------------------------------------------------------------------- text table
@@ -410,7 +432,7 @@ class DocText:
                     rows.append(i)
             self.ents[key] = list(dict.fromkeys(rows)) if len(rows) > 1 else rows
         self.sentences, self.at, self.chars = text.sentences, text.at, text.chars
-        self.json_sentences = inert_json(_json(text.sentences)[1:-1]).encode("utf-8")
+        self.json_sentences = inert_json_bytes(_json(text.sentences)[1:-1])
         self.json_at = _json(text.at)[1:-1].encode()
 
     def encode(self) -> bytes:
@@ -615,6 +637,25 @@ def inert_json(text: str) -> str:
     )
 
 
+_INERT_BYTES = tuple(
+    (c.encode("utf-8"), f"\\u{ord(c):04x}".encode()) for c in ("<", ">", "&", "\u2028", "\u2029")
+)
+
+
+def inert_json_bytes(text: str) -> bytes:
+    """``inert_json(text).encode("utf-8")``, the escapes made in the UTF-8 bytes (a byte
+    search; a character is never part of another's UTF-8 form).
+
+    >>> s = '["</script>&\\u2028"]'
+    >>> inert_json_bytes(s) == inert_json(s).encode("utf-8")
+    True
+    """
+    b = text.encode("utf-8")
+    for c, esc in _INERT_BYTES:
+        b = b.replace(c, esc)
+    return b
+
+
 def text_json(text: Mapping[str, Any]) -> bytes:
     """The text table as the page carries it: compact JSON made :func:`inert_json`, UTF-8;
     the documents' pieces are not encoded again.
@@ -626,7 +667,7 @@ def text_json(text: Mapping[str, Any]) -> bytes:
     """
     parts = text.parts if isinstance(text, TextTable) else None
     if parts is None:
-        return inert_json(_json(text)).encode("utf-8")
+        return inert_json_bytes(_json(text))
     return b"".join(
         (b'{"sentences":[', b",".join(parts[0]), b'],"at":[', b",".join(parts[1]),
          b'],"rules":', inert_json(_json(text["rules"])).encode("utf-8"),
@@ -677,13 +718,14 @@ def _view_data(
     max_text_chars: int,
     pieces: TextPieces | None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
+    ids = _DocIds()
     # ---- nodes
     ent_attrs: dict[str, Mapping[str, Any]] = {}
     doc_attrs: dict[str, Mapping[str, Any]] = {}
     node_key: dict[Any, str] = {}
     doc_of: dict[Any, str] = {}
     mentions: dict[str, int] = {}
-    for node, attrs in G.nodes(data=True):
+    for node, attrs in _nodes(G):
         key = node if type(node) is str else str(node)
         node_key[node] = key
         kind = attrs.get("kind")
@@ -748,8 +790,8 @@ def _view_data(
     ev_at: dict[int, int] = {}
     for _, _, _, attrs in relations:
         for ev in _list(attrs.get("evidence")):
-            if isinstance(ev, Mapping):
-                items = ev_items[_doc_id(ev.get("doc"))]
+            if type(ev) is dict or isinstance(ev, Mapping):
+                items = ev_items[_doc_id_of(ids, ev.get("doc"))]
                 ev_at[id(ev)] = len(items)
                 items.append((ev.get("sent_start"), ev.get("sent_end"), ev.get("sentence")))
 
@@ -767,9 +809,9 @@ def _view_data(
         rows: list[list[Any]] = []
         edocs: set[int] = set()
         for ev in raw_ev:
-            if not isinstance(ev, Mapping):
+            if not (type(ev) is dict or isinstance(ev, Mapping)):
                 continue
-            d = _doc_id(ev.get("doc"))
+            d = _doc_id_of(ids, ev.get("doc"))
             di = doc_i(d) if d else -1
             if di >= 0:
                 edocs.add(di)
@@ -832,23 +874,25 @@ def _view_data(
         a = ent_attrs[n]
         names = []
         for ex in _list(a.get("examples")):
-            if isinstance(ex, Mapping):
-                d = _doc_id(ex.get("doc"))
+            if type(ex) is dict or isinstance(ex, Mapping):
+                d = _doc_id_of(ids, ex.get("doc"))
                 if d:
                     names.append(d)
-                    got = ent_items[d].get(n)
+                    items = ent_items[d]
+                    got = items.get(n)
                     if got is None:
-                        got = ent_items[d][n] = [[], None]
+                        got = items[n] = [[], None]
                     got[0].append((ex.get("start"), ex.get("sentence")))
         spans = a.get("spans")
-        if spans and isinstance(spans, Mapping):
+        if spans and (type(spans) is dict or isinstance(spans, Mapping)):
             for d, sp in spans.items():
-                if isinstance(sp, str):
-                    d = _doc_id(d)
+                if type(sp) is str or isinstance(sp, str):
+                    d = ids[d] if type(d) is str else _doc_id(d)
                     names.append(d)
-                    got = ent_items[d].get(n)
+                    items = ent_items[d]
+                    got = items.get(n)
                     if got is None:
-                        ent_items[d][n] = [[], sp]
+                        items[n] = [[], sp]
                     else:
                         got[1] = sp
         ent_docs[n] = list(dict.fromkeys(names)) if len(names) > 1 else names

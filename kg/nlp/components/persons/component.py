@@ -116,6 +116,8 @@ class Persons:
         doctrines.names_in_names(res, st, names, taken)
         if use_lac:
             lac.lac_persons(res, st, names, taken, cands, foreign_cands)
+        if use_lac and foreign_cands:
+            uncued += lac.foreign_after_posts(res, st, foreign_cands)
         if uncued:  # (where no rule above found a name: LAC's time is kept for these)
             lac.uncued_after_posts(res, st, names, uncued, ends, owners)
         if untitled:
