@@ -105,3 +105,15 @@ def test_statute_list_is_not_split(nlp):
         "第三条 本条例自公布之日起施行。"
     )
     assert "山区育林" not in {m.text for m in nlp(text)._.kg.mentions}
+
+
+def test_a_name_found_once_is_found_again(nlp):
+    text = "经过山海联防运动的锻炼，人民更加团结。我们要继续开展山海联防运动。"
+    rules = [m.rule for m in nlp(text)._.kg.mentions if m.text == "山海联防运动"]
+    assert sorted(rules) == ["pattern", "repeat"]
+
+
+def test_a_list_member_is_not_repeated_under_its_full_name(nlp):
+    text = _REPORT + "实施山区育林、海岛供水和边疆通邮工程。山区育林成效明显。"
+    st = nlp(text)._.kg
+    assert [m.rule for m in st.mentions if m.text == "山区育林"] == ["pattern"]

@@ -73,6 +73,7 @@ from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
+from kg.nlp.components.heads.repeats import repeats
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
@@ -223,6 +224,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
                 place_ends[c.end] = c.start
         rescued_ends: set[int] = set()  # ends of names an implementing verb governs
+        first = len(st.candidates)  # the head rules' candidates follow
         statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
         for hs, he in self.head_spans(norm):
             # the head must end a word: not followed by more name characters that
@@ -511,6 +513,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
             if rescued:
                 rescued_ends.add(he)
+        st.candidates.extend(repeats(st, norm, starts, ends, first))  # 经过|某某运动|的
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
