@@ -57,6 +57,8 @@ class Relations:
         }
         self._lead_first = frozenset(w[0] for w in lead)
         self._lead_verb = re.compile(f"(?:{alt(lead)})(?=[“‘《\"'])")
+        # a known programme written with its verb (实施乡村振兴战略: a gazetteer's alias)
+        self._lead_word = re.compile(alt(lead))
         comp = Composition(self.grammar)
         self.held = HeldEvents(self.grammar, posts)
         # the families run on each analysed sentence, in this order
@@ -94,7 +96,7 @@ class Relations:
         st.relations = list(ds.rels.values()) + posts
         return doc
 
-    def _verb_led(self, units: list) -> list:
+    def _verb_led(self, units: list, norm: str) -> list:
         """A programme named with its verb (共建“一带一路”) keeps the verb in the text the
         rules read: the unit starts after it."""
         out = None
@@ -103,6 +105,11 @@ class Relations:
             if u.text[:1] not in firsts or u.type not in ("Program", "Law"):
                 continue
             m = self._lead_verb.match(u.text)
+            if m is None and u.type == "Program" and u.rule == "gazetteer":
+                m = self._lead_word.match(u.text)  # not the name's own first word (建设…),
+                # nor after a causative (助力|打赢X: the subject helps, another acts)
+                cause = norm[max(0, u.start - 2) : u.start] in self.grammar.causative_w
+                m = None if m is None or cause or u.label.startswith(m.group()) else m
             if m is not None and len(u.text) - m.end() >= 2:
                 if out is None:
                     out = list(units)
@@ -141,7 +148,7 @@ class Relations:
                 continue
             lo = bisect.bisect_left(ds.ustarts, s)
             hi = bisect.bisect_left(ds.ustarts, e)
-            su = self._verb_led([u for u in ds.units[lo:hi] if u.end <= e])
+            su = self._verb_led([u for u in ds.units[lo:hi] if u.end <= e], norm)
             if su and g.worth(norm, hits, su):
                 sen = Sentence(g, ds, s, e, su)
                 for family in self.families:
