@@ -117,3 +117,11 @@ def test_a_list_member_is_not_repeated_under_its_full_name(nlp):
     text = _REPORT + "实施山区育林、海岛供水和边疆通邮工程。山区育林成效明显。"
     st = nlp(text)._.kg
     assert [m.rule for m in st.mentions if m.text == "山区育林"] == ["pattern"]
+
+
+def test_no_repeat_in_a_statute(nlp):
+    text = (
+        "某某条例\n第一条 为了规范管理，制定本条例。\n第二条 县级以上人民政府实施山海联防计划。\n"
+        "第三条 山海联防计划由某部门组织。\n第四条 本条例自公布之日起施行。"
+    )
+    assert "repeat" not in {m.rule for m in nlp(text)._.kg.mentions}

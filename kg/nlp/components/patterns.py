@@ -513,7 +513,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
             if rescued:
                 rescued_ends.add(he)
-        st.candidates.extend(repeats(st, norm, starts, ends, first))  # 经过|某某运动|的
+        st.candidates.extend(  # 经过|某某运动|的: a name found once, found again
+            repeats(st, norm, starts, ends, first, lambda: is_statute(norm))
+        )
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short

@@ -25,10 +25,12 @@ REPEATED_TYPES = frozenset({"Program"})
 MIN_LEN = 4
 
 
-def repeats(st, norm: str, starts, ends, first: int) -> list[Mention]:
+def repeats(st, norm: str, starts, ends, first: int, statute) -> list[Mention]:
     """Mentions of the head rules' programmes (candidates of ``st`` from index ``first``
     on, rule ``pattern``) at their other occurrences in ``norm``: whole words (``starts``/
-    ``ends``: the token-boundary masks) overlapping no candidate."""
+    ``ends``: the token-boundary masks) overlapping no candidate; none in a statute
+    (``statute()``, asked only when there is a name to repeat: a statute's 某某计划 is as
+    often the class of plans its articles regulate)."""
     names: dict[str, Mention] = {}
     for c in st.candidates[first:]:
         if (
@@ -38,7 +40,7 @@ def repeats(st, norm: str, starts, ends, first: int) -> list[Mention]:
             and norm_name(c.text) == c.label  # not a list's member under its full name
         ):
             names.setdefault(norm[c.start : c.end], c)
-    if not names:
+    if not names or statute():
         return []
     spans = sorted((c.start, c.end) for c in st.candidates)
     starts_only = [a for a, _ in spans]
