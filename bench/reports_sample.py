@@ -31,6 +31,21 @@ Figures (P/R F1; tp/fp/fn) of main 95c66b0 → branch reports6 (2026-12-06):
     R2 Program       0.731/0.704 0.717 (19/7/8) → unchanged (scored once, blind)
     R2 Organization  0.000/0.000 0.000 (0/1/3)  → 0.750/1.000 0.857 (3/1/0)
     R2 implements    0.733/0.579 0.647 (11/4/8) → unchanged
+
+Round 8 (R3, R4: both corpus files, 1954–2025, event heads too; ``types``/``predicates``
+in each record say what was labelled, so Event, hosted and participatesIn are scored
+there only). Main 750e5c3 → branch reports8 (2026-12-06):
+
+    R3 Program       0.867/0.448 0.591 (13/2/16) → 0.882/0.517 0.652 (15/2/14)
+    R3 implements    0.000/0.000 0.000 (0/0/7)   → 1.000/0.571 0.727 (4/0/3)
+    R4 Program       0.895/0.654 0.756 (17/2/9)  → 0.913/0.808 0.857 (21/2/5)  (blind, once)
+    R4 Organization  0.857/1.000 0.923 (6/1/0)   → unchanged
+    R4 Event         0.818/1.000 0.900 (9/2/0)   → unchanged
+    R4 implements    1.000/0.600 0.750 (6/0/4)   → 0.800/0.800 0.800 (8/2/2)
+    R4 hosted        0.750/0.429 0.545 (3/1/4)   → unchanged
+    R4 relations     0.909/0.526 0.667 (10/1/9)  → 0.800/0.632 0.706 (12/3/7)
+    R1 unchanged; R2 implements 0.647 → 0.629 (11/5/8: 打赢脱贫攻坚战 now implemented,
+    labelled optional under the name 脱贫攻坚战, which kg's entity does not carry)
 """
 
 from __future__ import annotations
