@@ -67,3 +67,13 @@ def test_known_programme_written_with_its_verb(nlp):
     text = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n（五）大力实施乡村振兴战略。"
     rels = {(r.subj, r.pred, r.obj) for r in nlp(text)._.kg.relations}
     assert ("gov/state-council", "implements", "program/rural-revitalization") in rels
+
+
+def test_a_report_list_item_speaks_as_we(nlp):
+    text = (
+        "政府工作报告\n中国。\n现在，我代表国务院，向大会报告工作。\n"
+        "（五）坚持对外开放，开放水平显著提升。推进国际合作。中国开放的扩大，促进了自身发展。\n"
+        "（六）坚持实施海岛兴农战略，着力推动平衡发展。"
+    )
+    subj = {r.subj for r in nlp(text)._.kg.relations if r.obj.endswith("海岛兴农战略")}
+    assert subj == {"gov/state-council"}

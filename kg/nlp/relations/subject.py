@@ -152,6 +152,10 @@ def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float,
                 nl = norm.find("\n", q, pos)
         if span_ok:
             pm = _pronoun_subject(g, norm, epos, pos)
+            if pm is None and how == "list" and ds.reporter is not None:
+                # a report's list items (（五）…。中国开放的扩大…。\n（六）坚持实施X) each speak
+                # as "we": a subject of the item before does not carry into the next
+                return _reporter(g, ds, None)
             if pm is None:
                 return keys, conf, how
             return _reporter(g, ds, pm)
