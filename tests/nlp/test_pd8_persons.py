@@ -26,3 +26,10 @@ def test_a_river_after_a_post_is_no_person():
 def test_a_name_ends_before_the_verb_of_sending():
     # 派 (sends) ends a name like 率 (leads): 某某派|代表, not a name 某某派
     assert persons("俄罗斯总统巴萨耶夫派代表前来祝贺。") == ["巴萨耶夫"]
+
+
+def test_a_name_the_dictionary_has_as_a_common_word_after_a_foreign_post():
+    # jieba tags 细川护熙 n, so the foreign reader stops at once; LAC reads the window
+    assert persons("日本首相细川护熙当天抵达。") == ["细川护熙"]
+    # a verb after the post opens no window's name
+    assert persons("两国总统通话后，日本首相当天抵达。") == []
