@@ -37,7 +37,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.export.rdf import (
+from kg.export.documents import (
+    Sentences,
+    document_sentences,
+    example_sentence,
+    has_sentences,
+    issue_statements,
+    sentence_blocks,
+    sentence_links,
+)
+from kg.export.terms import (
     DC_CREATOR,
     DC_DATE,
     DC_IDENTIFIER,
@@ -64,19 +73,12 @@ from kg.export.rdf import (
     SKOS_NOTATION,
     SKOS_PREF,
     A,
-    Sentences,
     bool_literal,
     date_literal,
-    document_sentences,
-    example_sentence,
-    has_sentences,
     int_literal,
     iri_term,
-    issue_statements,
     kg_term,
     number_literal,
-    sentence_blocks,
-    sentence_links,
     short_hash,
     string_literal,
     typed_literal,
@@ -98,6 +100,8 @@ Block = tuple[str, list[tuple[str, str]]]  # subject, [(predicate, object)]
 STATEMENT_MODULES = (
     "export/fast.py",
     "export/rdf.py",
+    "export/terms.py",
+    "export/documents.py",
     "iri.py",
     "vocab.py",
     "resolve/merge.py",
@@ -211,7 +215,7 @@ class _Terms:
         return t
 
     def sentences(self, doc_id: str, value: Any) -> Sentences:
-        """:func:`~kg.export.rdf.document_sentences`, their IRIs in the Turtle form when
+        """:func:`~kg.export.documents.document_sentences`, their IRIs in the Turtle form when
         the ``sentence`` folder has one."""
         return document_sentences(self.base, doc_id, value, self._short.get("sentence"))
 
