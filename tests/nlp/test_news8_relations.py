@@ -20,13 +20,17 @@ _LEAD = "2031年全球山地旅游大会5日在桂林开幕。国务院副总理
 
 
 def test_a_later_list_of_attendees_with_their_posts_takes_part():
-    rels = _rels(_LEAD + "中共中央政治局委员、外交部部长张国华，全国政协副主席李明远、王建新等出席。")
+    rels = _rels(
+        _LEAD + "中共中央政治局委员、外交部部长张国华，全国政协副主席李明远、王建新等出席。"
+    )
     took = {s for s, p, _ in rels if p == "participatesIn"}
     assert {"张国华", "李明远", "王建新"} <= took, rels
 
 
 def test_attendees_after_a_chair_clause_and_before_unnamed_ones():
-    rels = _rels(_LEAD + "会议由商务部部长李明远主持，全国政协副主席王建新、某国代表等约300人参加。")
+    rels = _rels(
+        _LEAD + "会议由商务部部长李明远主持，全国政协副主席王建新、某国代表等约300人参加。"
+    )
     assert ("王建新", "participatesIn", "全球山地旅游大会") in rels, rels
 
 
@@ -58,3 +62,25 @@ def test_attendees_of_talks_held_during_an_event_are_not_its_participants():
     )
     rels = _rels(text)
     assert not any(s in ("张国华", "李明远") and p == "participatesIn" for s, p, _ in rels), rels
+
+
+def test_organisers_of_the_story_event_named_by_a_determiner_hosted_it():
+    text = (
+        "丝路云商论坛在杭州开幕\n\n第三届丝路云商论坛5日在杭州开幕。\n\n"
+        "本届论坛由商务部和浙江省人民政府共同主办。"
+    )
+    rels = _rels(text)
+    hosts = {s for s, p, o in rels if p == "hosted" and o == "丝路云商论坛"}
+    assert {"商务部", "浙江省人民政府"} <= hosts, rels
+
+
+def test_a_determiner_without_a_story_event_hosts_nothing():
+    rels = _rels("本届论坛由商务部和浙江省人民政府共同主办。")
+    assert not any(p == "hosted" for _, p, _ in rels), rels
+
+
+def test_the_partner_of_lianhe_shares_the_verb():
+    rels = _rels("2030年，商务部联合外交部等部门共同发起“丝路云商”合作行动。")
+    assert ("外交部", "initiated", "“丝路云商”合作行动") in rels or any(
+        s == "外交部" and p == "initiated" for s, p, _ in rels
+    ), rels

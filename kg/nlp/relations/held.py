@@ -76,6 +76,8 @@ _ASIDE = re.compile(
     r"\s*(?:期间|之际|前夕|时|后|[^，。；：并\s]{1,20}?(?:会议|座谈会|会谈|会见|会晤)(?=并|时|期间|[，。；：\s]|$))"
 )
 _CLAUSE_END = re.compile(f"[{SEP}{END}]")
+#: the determiners that send back to the story's event (本届论坛, 此次会议)
+_THIS = "本届|本次|此次|这次"
 #: how many attended (等约600人出席, 等近千人参加)
 _HEADCOUNT = r"(?:共约|约|近|共)?[\d一二三四五六七八九十百千]+[多余]?(?:名|位)?人"
 _NOUNS = "开幕式|闭幕式|开幕会|闭幕会|会议|大会|活动|仪式|峰会|论坛|全体会议|开幕大会|颁奖仪式|典礼"
@@ -131,6 +133,13 @@ class HeldEvents:
             f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}))*"
         )
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
+        # the story's event named by a determiner and its organisers (本届论坛由甲、乙共同
+        # 主办, 此次会议由某国总统甲倡议发起): each hosted (initiated) it
+        self._hosts = re.compile(
+            f"(?:^|(?<=[{SEP}{END}\\s]))(?:{_THIS})[^{SEP}{END}{MASKED}由]{{0,6}}?由"
+            f"(?P<run>(?:{AG}|{post}|、|和|及|以及|与)*?{AG})(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
+            f"(?:共同|联合)?(?P<v>主办|承办|举办|倡议发起|发起)(?=[{SEP}{END}]|$)"
+        )
 
     def __call__(self, ds: DocState) -> None:
         st = ds.st
@@ -166,6 +175,8 @@ class HeldEvents:
             hi = bisect.bisect_left(ds.ustarts, end)
             su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= hend]
             if not any(u.type == "Person" for u in su):
+                if h is not None and _story_of(ds, ev, i) is not None:
+                    self._story(ds, ev, end)  # the story's lead: 本届论坛由甲主办 may follow
                 continue
             ms = mask(norm, hend, end, su)
             umap = {u.start - hend: u for u in su}
@@ -187,14 +198,8 @@ class HeldEvents:
         """A story whose first sentence has its event (A出席X并致辞): the rest of the story
         is about X too (speakers' lists, a closing line that sends back to the event)."""
         st = ds.st
-        heads = _stories(ds)
-        h = bisect.bisect_right(heads, ev.start) - 1
-        if h < 0 or h in told:
-            return
-        k = bisect.bisect_left(ds.sent_starts, heads[h])
-        while k < i and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
-            k += 1
-        if k != i:
+        h = _story_of(ds, ev, i)
+        if h is None or h in told:
             return  # not in the story's first sentence
         norm = st.norm
         lv = _LEAD_VERB.search(norm, max(0, ev.start - 4), ev.start)
@@ -221,10 +226,12 @@ class HeldEvents:
         lo = bisect.bisect_left(ds.ustarts, pos)
         hi = bisect.bisect_left(ds.ustarts, end)
         su = [u for u in ds.units[lo:hi] if u.end <= end]
-        if not any(u.type == "Person" for u in su):
-            return
         ms = mask(norm, pos, end, su)
         umap = {u.start - pos: u for u in su}
+        if "由" in ms:
+            self._hosted(ds, ev, pos, ms, umap)
+        if not any(u.type == "Person" for u in su):
+            return
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
             for m in rx.finditer(ms):
                 s, e = st.sent_of(pos + m.end("run"))
@@ -249,6 +256,19 @@ class HeldEvents:
             for p in persons:
                 ds.add(p.key, "participatesIn", ev.key, s, e, "participatesIn:story", 0.6,
                        implicit=True)  # fmt: skip
+
+    def _hosted(self, ds: DocState, ev, pos: int, ms: str, umap: dict) -> None:
+        """本届论坛由甲、乙共同主办 in the story of ``ev`` (masked from ``pos``)."""
+        st = ds.st
+        for m in self._hosts.finditer(ms):
+            run = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
+            if any(u.type == "Person" for u in run):
+                run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
+            pred = "initiated" if m.group("v").endswith("发起") else "hosted"
+            s, e = st.sent_of(pos + m.start("v"))
+            for a in run:
+                rule = f"{pred}:{m.group('v')}:story"
+                ds.add(a.key, pred, ev.key, s, e, rule, 0.6, implicit=True)
 
     def _attendees(self, ms: str, v: int, umap: dict) -> list:
         """The persons of the list of attendees that ends at the verb at ``v``: items
@@ -297,6 +317,19 @@ def _unnamed(ms: str, i: int, j: int) -> bool:
     """Whether ``ms[i:j]`` may be attendees named by a few words only (某国代表)."""
     item = ms[i:j]
     return 0 < len(item) <= 12 and "\ue013" not in item and not any(c in item for c in _NOT_LIST)
+
+
+def _story_of(ds: DocState, ev, i: int) -> int | None:
+    """The story whose first sentence (``i``) names ``ev``, or None."""
+    st = ds.st
+    heads = _stories(ds)
+    h = bisect.bisect_right(heads, ev.start) - 1
+    if h < 0:
+        return None
+    k = bisect.bisect_left(ds.sent_starts, heads[h])
+    while k < i and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
+        k += 1
+    return h if k == i else None
 
 
 def _stories(ds: DocState) -> list[int]:
