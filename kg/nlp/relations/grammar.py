@@ -70,6 +70,10 @@ ANNOUNCE = frozenset({"宣布", "发布"})  # 在X上，A宣布|发布…: one w
 EVENT_COMMA = "上，"
 
 
+#: a programme named by its count in 大 and its field (十大伙伴行动, 十大重点节能工程)
+_PACKAGE = re.compile("[二三四五六七八九十百]+大")
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -447,7 +451,12 @@ class Grammar:
                 break
             out.append(v)
             k += 1
-        return [u for u in out if not COUNT_NOUN.match(u.label)]
+        # 实施三项措施: a count, no object; 实施十大某某工程: a package the recognisers named
+        return [
+            u
+            for u in out
+            if not COUNT_NOUN.match(u.label) or (u.type == "Program" and _PACKAGE.match(u.label))
+        ]
 
     def tail_ok(self, ms: str, p: int, ce: int) -> bool:
         """What follows the last object: the clause end, a list word or a tail word
