@@ -211,11 +211,10 @@ class ForeignDivisions:
             for n in names:
                 target.update(set(n))
         # and jieba's transliterated names (tag nrt: 亨德森, 亚当斯)
-        from kg.nlp.text import jieba_tags
+        from kg.nlp.text import tagged_words
 
-        for w, tag in jieba_tags().items():
-            if tag == "nrt":
-                foreign.update(set(w))
+        for w in tagged_words(("nrt",)):
+            foreign.update(set(w))
         self.city_keys = frozenset(self.cities.values())
         self.chars = frozenset(
             c for c, k in foreign.items() if k >= 3 and chinese[c] <= 3 * k and c not in _FUNCTION

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -224,6 +224,56 @@ def jieba_tags() -> dict[str, str]:
     if not _JIEBA_TAGS:
         _JIEBA_TAGS.append(_read_jieba_tags())
     return _JIEBA_TAGS[0]
+
+
+#: jieba's words grouped by tag (:func:`jieba_tag_groups`), for the table of ``_JIEBA_TAGS``
+_TAG_GROUPS: list[tuple[dict[str, str], dict[str, list[str]]]] = []
+
+
+def jieba_tag_groups() -> dict[str, list[str]]:
+    """jieba's dictionary words by tag (tag → its words, in the dictionary's order): one
+    pass over :func:`jieba_tags`, shared by the components that derive word lists from
+    it when a pipeline is built, so that each walks only the tags it wants instead of all
+    350,000 words (ten such walks were ~0.5 CPU-s of a cold build).
+
+    >>> groups = jieba_tag_groups()
+    >>> all(jieba_tags()[w] == t for t, words in groups.items() for w in words[:3])
+    True
+    >>> sum(map(len, groups.values())) == len(jieba_tags())
+    True
+    """
+    tags = jieba_tags()
+    if not _TAG_GROUPS or _TAG_GROUPS[0][0] is not tags:
+        groups: dict[str, list[str]] = {}
+        for w, t in tags.items():
+            words = groups.get(t)
+            if words is None:
+                words = groups[t] = []
+            words.append(w)
+        _TAG_GROUPS[:] = [(tags, groups)]
+    return _TAG_GROUPS[0][1]
+
+
+def tagged_words(tags: Iterable[str]) -> Iterator[str]:
+    """The words of jieba's dictionary tagged with one of ``tags`` (a tag's words in the
+    dictionary's order, tag after tag).
+
+    >>> "国务院" in set(tagged_words(("nt",))), "国务院" in set(tagged_words(("v", "n")))
+    (True, False)
+    """
+    groups = jieba_tag_groups()
+    for t in tags:
+        yield from groups.get(t, ())
+
+
+def tags_starting(prefix: str | tuple[str, ...]) -> list[str]:
+    """The tags of jieba's dictionary that start with ``prefix`` (``"nr"``: nr, nrt,
+    nrfg), in their first word's order.
+
+    >>> sorted(tags_starting("nr"))
+    ['nr', 'nrfg', 'nrt']
+    """
+    return [t for t in jieba_tag_groups() if t.startswith(prefix)]
 
 
 def prime_jieba_tags(tags: dict[str, str]) -> None:

@@ -112,10 +112,6 @@ class GazetteerMatcher:
         }
         self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
 
-    def __getstate__(self) -> dict:
-        # the windows' tables (~5 MB) are rebuilt on first use rather than pickled
-        return {**self.__dict__, "_windows": None}
-
     def _name_windows(self, automaton: ahocorasick.Automaton) -> NameWindows:
         w = getattr(self, "_windows", None)
         if w is None or w[0] is not automaton:

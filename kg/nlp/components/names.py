@@ -29,7 +29,7 @@ _STOP_TAGS = frozenset(
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
 STOP_CHARS = frozenset(
-    "在于和与同及的等将对向就为也都还已曾率说称今昨并又再从被把因致让到赴访抵来去均"
+    "在于和与同及的等将对向就为也都还已曾率派说称今昨并又再从被把因致让到赴访抵来去均"
 )
 #: honorifics and ranks written after a name, and words for a person's company
 _AFTER_NAME = (
@@ -58,9 +58,9 @@ MAX_FOREIGN = 14
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Dictionary words that cannot be part of a name (verbs, prepositions, time words…)."""
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import tagged_words
 
-    out = {w for w, t in jieba_tags().items() if t in _STOP_TAGS and len(w) >= 2}
+    out = {w for w in tagged_words(_STOP_TAGS) if len(w) >= 2}
     return frozenset(out | set(_AFTER_NAME))
 
 
@@ -151,14 +151,14 @@ class NameWords:
     """
 
     def __init__(self, surnames: frozenset[str], freq: dict[str, int] | None = None) -> None:
-        from kg.nlp.text import jieba_tags
+        from kg.nlp.text import tagged_words, tags_starting
 
         self.surnames = surnames
         self.compound = frozenset(s for s in surnames if len(s) == 2)
         self.nr = frozenset(
             w
-            for w, t in jieba_tags().items()
-            if t.startswith("nr") and 2 <= len(w) <= 4 and (w[0] in surnames or w[:2] in surnames)
+            for w in tagged_words(tags_starting("nr"))
+            if 2 <= len(w) <= 4 and (w[0] in surnames or w[:2] in surnames)
         )
         self._freq = freq
 

@@ -25,17 +25,12 @@ def dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     """From jieba's dictionary: words (1–4 characters) whose tag says they are no place
     name; the tag of every word that ends in a unit character (全局 n, 税务局 nt); and the
     place names (tag ns)."""
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import jieba_tags, tagged_words, tags_starting
 
-    bad, unit, places = set(), {}, set()
-    for w, tag in jieba_tags().items():
-        if len(w) <= 4 and tag.startswith(BAD_TAGS):
-            bad.add(w)
-        if len(w) >= 2 and w[-1] in UNIT_CHARS:
-            unit[w] = tag
-        if 2 <= len(w) <= 3 and tag == "ns":
-            places.add(w)
-    return frozenset(bad), unit, frozenset(places)
+    bad = frozenset(w for w in tagged_words(tags_starting(BAD_TAGS)) if len(w) <= 4)
+    unit = {w: t for w, t in jieba_tags().items() if w[-1] in UNIT_CHARS and len(w) >= 2}
+    places = frozenset(w for w in tagged_words(("ns",)) if 2 <= len(w) <= 3)
+    return bad, unit, places
 
 
 def segmenter_freq() -> dict[str, int]:

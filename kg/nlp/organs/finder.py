@@ -168,10 +168,6 @@ class OrganFinder(
             self.foreign.get(w),
         )
 
-    def __getstate__(self) -> dict:
-        # the windows' tables (~5 MB) are rebuilt on first use rather than pickled
-        return {**self.__dict__, "_windows": None}
-
     def _name_windows(self) -> NameWindows:
         w = getattr(self, "_windows", None)
         if w is None or w[0] is not self._ac:

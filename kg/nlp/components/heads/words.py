@@ -63,17 +63,11 @@ NOT_CUT = frozenset({"与", "和", "及", "中", "国", "本", "第"})
 def dictionary_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """From jieba's dictionary (words of 1–4 characters): those whose tag (``CUT_TAGS``)
     ends the context of a name, the verbs (tag ``v``) and the adverbs (tag ``d``)."""
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import tagged_words
 
-    cut, verbs, adverbs = set(), set(), set()
-    for w, tag in jieba_tags().items():
-        if len(w) <= 4:
-            if tag in CUT_TAGS:
-                cut.add(w)
-                if tag == "d":
-                    adverbs.add(w)
-            elif tag == "v":
-                verbs.add(w)
+    cut = {w for w in tagged_words(CUT_TAGS) if len(w) <= 4}
+    verbs = {w for w in tagged_words(("v",)) if len(w) <= 4}
+    adverbs = {w for w in tagged_words(("d",)) if len(w) <= 4}
     return frozenset(cut - NOT_CUT), frozenset(verbs), frozenset(adverbs)
 
 
@@ -87,12 +81,12 @@ def org_words(heads: tuple[str, ...]) -> frozenset[str]:
     """jieba's dictionary words tagged as organisation or proper names (``nt``, ``nz``)
     that end in an organisation's head after a part that is no common word: 南开大学,
     人民文学出版社, not 上市公司 or 儿童医院."""
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import jieba_tags, tagged_words
 
     tags = jieba_tags()
     out = set()
-    for w, tag in tags.items():
-        if tag in ("nt", "nz") and len(w) <= 12:
+    for w in tagged_words(("nt", "nz")):
+        if len(w) <= 12:
             h = next((h for h in heads if w.endswith(h) and len(w) > len(h)), None)
             if h is not None and tags.get(w[: -len(h)]) not in COMMON_TAGS:
                 out.add(w)
@@ -102,11 +96,9 @@ def org_words(heads: tuple[str, ...]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def verb_openers() -> frozenset[str]:
     """jieba's verbs and adverbs of two characters (颁布, 广泛, 认真)."""
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import tagged_words
 
-    return frozenset(
-        w for w, tag in jieba_tags().items() if len(w) == 2 and tag in ("v", "d", "ad", "vd")
-    )
+    return frozenset(w for w in tagged_words(("v", "d", "ad", "vd")) if len(w) == 2)
 
 
 def segmenter_freq() -> dict[str, int]:

@@ -44,9 +44,9 @@ def nrt_ends() -> frozenset[str]:
     """
     from collections import Counter
 
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import tagged_words
 
-    n = Counter(w[-1] for w, t in jieba_tags().items() if t == "nrt" and len(w) >= 2)
+    n = Counter(w[-1] for w in tagged_words(("nrt",)) if len(w) >= 2)
     return frozenset(ch for ch, k in n.items() if k >= NRT_END_MIN)
 
 

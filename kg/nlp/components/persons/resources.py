@@ -163,9 +163,9 @@ class PersonResources:
 @lru_cache(maxsize=1)
 def _dictionary_names() -> frozenset[str]:
     """Words of three or more characters that jieba's dictionary tags as names."""
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import tagged_words, tags_starting
 
-    return frozenset(w for w, t in jieba_tags().items() if t.startswith("nr") and len(w) >= 3)
+    return frozenset(w for w in tagged_words(tags_starting("nr")) if len(w) >= 3)
 
 
 @lru_cache(maxsize=4)
@@ -174,18 +174,19 @@ def _dictionary_sets(surnames: frozenset[str]) -> tuple[frozenset[str], frozense
     persons' names — tagged otherwise (高度, 许多, 王国), or two characters tagged plain
     ``nr``, which jieba gives to common words too (文明, 智慧, 北斗, 高峰) — and words of one
     or two characters not tagged as names (其他, 全党), never a given name jieba split off."""
-    from kg.nlp.text import jieba_tags
+    from kg.nlp.text import jieba_tag_groups
 
     out = set()
     common = set()
-    for w, tag in jieba_tags().items():
-        if len(w) > 4:
+    for tag, words in jieba_tag_groups().items():
+        if tag.startswith("nr"):
+            # jieba's plain nr is noisy on two characters (文明, 智慧, 北斗 are "nr")
+            if tag == "nr":
+                out.update(
+                    w for w in words if len(w) == 2 and (w[0] in surnames or w[:2] in surnames)
+                )
             continue
-        if len(w) <= 2 and not tag.startswith("nr"):
-            common.add(w)
-        # jieba's plain nr is noisy on two characters (文明, 智慧, 北斗 are "nr")
-        if tag.startswith("nr") and not (tag == "nr" and len(w) == 2):
-            continue
-        if len(w) >= 2 and (w[0] in surnames or w[:2] in surnames):
-            out.add(w)
+        short = [w for w in words if len(w) <= 4]
+        common.update(w for w in short if len(w) <= 2)
+        out.update(w for w in short if len(w) >= 2 and (w[0] in surnames or w[:2] in surnames))
     return frozenset(out), frozenset(common)
