@@ -14,7 +14,6 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,7 +185,8 @@ class NameWindows:
         names = [n for n in names if n]
         # character ids by frequency in the names: the pairs of common characters, the
         # ones a text is full of, share a corner of the pair table that stays in cache
-        freq = Counter(ch for n in names for ch in n)
+        joined = "".join(names)
+        freq = Counter(joined)
         alphabet = sorted(freq, key=lambda c: (-freq[c], c))
         quotes = sorted(set(INNER_QUOTES)) if strip_quotes else []
         self.m = m = len(alphabet) + 1  # character ids: 0 for no name's character
@@ -209,30 +209,33 @@ class NameWindows:
         # pair flags: 1 = adjacent in a name, 2 = a name's first two characters, 4 = a
         # two-character name, 8 = the second and third characters of a longer name; and
         # the first three characters of the longer names
-        ids = {c: i for i, c in enumerate(alphabet, 1)}
+        # (set with whole arrays: every name's characters as ids, one array, ``at`` the
+        # offset of each name's first character; a flag set twice is the same flag)
+        ids = lut.take(np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32))
+        ids = ids.astype(np.int64)
+        lens = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
+        at = np.zeros(len(names), dtype=np.int64)
+        np.cumsum(lens[:-1], out=at[1:])
         flags = np.zeros(m * m, dtype=np.uint8)
         single = np.zeros(m + 1, dtype=bool)  # one-character names
-        triples, names3, quads = set(), set(), set()
-        for name in names:
-            if len(name) == 1:
-                single[ids[name]] = True
-                continue
-            flags[ids[name[0]] * m + ids[name[1]]] |= 6 if len(name) == 2 else 2
-            if len(name) > 2:
-                flags[ids[name[1]] * m + ids[name[2]]] |= 8
-                t3 = (ids[name[0]] * m + ids[name[1]]) * m + ids[name[2]]
-                triples.add(t3)
-                if len(name) == 3:
-                    names3.add(t3)
-                else:
-                    quads.add(t3 * m + ids[name[3]])
-            for a, b in pairwise(name):
-                flags[ids[a] * m + ids[b]] |= 1
+        single[ids.take(at[lens == 1])] = True
+        # adjacent in a name: every character and the next but a name's last
+        inner = np.ones(len(ids), dtype=bool)
+        inner[at + lens - 1] = False
+        first = np.flatnonzero(inner[:-1])
+        flags[ids.take(first) * m + ids.take(first + 1)] |= 1
+        two, longer = at[lens == 2], at[lens > 2]
+        flags[ids.take(two) * m + ids.take(two + 1)] |= 6
+        flags[ids.take(longer) * m + ids.take(longer + 1)] |= 2
+        flags[ids.take(longer + 1) * m + ids.take(longer + 2)] |= 8
+        t3 = (ids.take(longer) * m + ids.take(longer + 1)) * m + ids.take(longer + 2)
+        three = lens[lens > 2] == 3
+        four = longer[~three]
         self.flags = flags
         self.single = single if single.any() else None
-        self.triples = np.array(sorted(triples), dtype=np.int64)
-        self.names3 = np.array(sorted(names3), dtype=np.int64)
-        self.quads = np.array(sorted(quads), dtype=np.int64)  # m ** 4 < 2 ** 63
+        self.triples = np.unique(t3)
+        self.names3 = np.unique(t3[three])
+        self.quads = np.unique(t3[~three] * m + ids.take(four + 3))  # m ** 4 < 2 ** 63
 
     def reduce(self, text: str) -> tuple[str, np.ndarray]:
         """The text to match and, for each of its characters, the offset in ``text`` (-1

@@ -108,7 +108,9 @@ class Grammar:
         # 某部会同乙部印发: the 会同 partners right before the verb share it
         self.partners = re.compile(
             f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
-            f"|(?:会同|协同|携同)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:共同|联合)?$"
+            # 甲联合乙(等单位)共同发起: the partners of 联合 too
+            f"|(?:会同|协同|携同|联合)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)"
+            f"(?:等[^{SEP}{END}\ue010-\ue01f]{{0,6}}?)?(?:共同|联合)?$"
         )
         L = lexicon
         trig = set(L.triggers)

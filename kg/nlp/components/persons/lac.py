@@ -71,10 +71,18 @@ def lac_accept(
 
 
 def uncued_after_posts(
-    res: PersonResources, st, names: Names, uncued: Spans, ends: ByEnd, owners: ByEnd
+    res: PersonResources,
+    st,
+    names: Names,
+    uncued: Spans,
+    ends: ByEnd,
+    owners: ByEnd,
+    foreign: Spans = (),
 ) -> None:
     """The names LAC reads right after a post (:meth:`LacNames.after_posts`), where
-    no other candidate stands, one window per post and name start."""
+    no other candidate stands, one window per post and name start. ``foreign``: those
+    of ``uncued`` after a foreign country's post, where a name of any shape is read
+    (某国首相某某某某: a Japanese name is neither a Chinese name nor a transliteration)."""
     norm = st.norm
     covered = bytearray(len(norm) + 1)
     for c in st.candidates:
@@ -90,7 +98,7 @@ def uncued_after_posts(
         if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in names):
             continue
         seen.add(key)
-        for _, s, e in res.lac_names.after_posts(st, [(ps, ns)], accept):
+        for _, s, e in res.lac_names.after_posts(st, [(ps, ns)], accept, (ps, ns) in foreign):
             person = add_person(st, names, s, e)
             covered[s:e] = b"\x01" * (e - s)
             pe = s
