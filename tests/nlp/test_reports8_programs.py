@@ -37,7 +37,7 @@ def test_campaign_launched(nlp, text, name):
     [
         "深入开展反腐败斗争，加强廉政建设。",  # a struggle described, no campaign's name
         "我们同“某某”斗争，取得胜利。",  # 斗争 a verb
-        "推动某国青年运动进一步向前发展。",  # a movement pushed on, not launched
+        "各地要推动学生运动健康发展。",  # a movement pushed on, not launched
         "开展阶级斗争、生产斗争和科学实验三大革命运动。",  # class nouns and their sum
         "某某条例\n第一条 为了规范管理，制定本条例。\n"
         "第二条 各级人民政府应当组织开展爱国卫生运动。\n"
@@ -87,7 +87,7 @@ def test_two_members_share_a_head_when_one_is_known(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "某市全面启动水系修复及生态治理工程，斥资修建。",  # one project of two works
+        "某县全面启动河道疏浚及堤防加固工程。",  # one project of two works
         "深入实施重要生态系统保护和修复重大工程。",  # 修复: a word of one name
         "鼓励开展园林城镇、园林单位和优质园林工程创建活动。",  # the head runs on
     ],

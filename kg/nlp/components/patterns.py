@@ -92,7 +92,7 @@ from kg.nlp.organs import NominalFinder, OrganFinder
 from kg.nlp.text import norm_name, word_alternation
 from kg.nlp.wordscan import WordScan
 
-# a count of a package of programmes right before its field (十大|伙伴行动, 八项|…)
+# a count of a package of programmes right before its field (五大|协作行动, 八项|…)
 COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
@@ -331,7 +331,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 c = COUNTED_SET.search(norm, max(0, start - 6), start)
                 if c is not None and (c.start() == 0 or norm[c.start() - 1] not in "等第"):
-                    # 十大|伙伴|行动, 八大|共同|行动: a package named by its count and a
+                    # 五大|协作|行动, 八大|共同|行动: a package named by its count and a
                     # field (not A、B等六大工程, a list's sum, nor 一项战略)
                     if not self.generic(counted_field(c.group(), norm[start:hs])):
                         self.add(st, c.start(), he, "Program", "pattern", short=True)

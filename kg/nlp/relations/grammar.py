@@ -70,7 +70,7 @@ ANNOUNCE = frozenset({"宣布", "发布"})  # 在X上，A宣布|发布…: one w
 EVENT_COMMA = "上，"
 
 
-#: a programme named by its count in 大 and its field (十大伙伴行动, 十大重点节能工程)
+#: a programme named by its count in 大 and its field (五大协作行动, 十大重点节能工程)
 _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 
 

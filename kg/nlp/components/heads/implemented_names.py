@@ -69,7 +69,7 @@ GOVERNED_NONE = frozenset({"建设工程"})
 #: whether the name must be quoted: a bare 反腐败斗争 describes a struggle, “扫黄”斗争 names
 #: a campaign
 GOVERNED_ONLY = {"运动": False, "斗争": True}
-#: the verb a campaign is the object of (深入开展|, 开展了|): not 推动|某国青年运动 (a
+#: the verb a campaign is the object of (深入开展|, 开展了|): not 推动|学生运动 (a
 #: movement pushed on), 同…斗争 (a verb)
 CAMPAIGN_VERBS = frozenset({"开展"})
 
@@ -196,7 +196,7 @@ def shared_head_list(
     word, no head of its own). Every member has 4 to 10 characters (保护和修复工程,
     科学和技术发展规划 are one name each). Two members are two names only when
     ``known(a, b)`` (the member with the head is a known name) holds for one of them:
-    某地实施水系修复及生态治理工程 is one project, 实施科教兴国和可持续发展战略 two
+    某县实施河道疏浚及堤防加固工程 is one project, 实施科教兴国和可持续发展战略 two
     strategies; three or more members are a list.
 
     >>> words = {13: (9, "、"), 8: (4, "实施")}
