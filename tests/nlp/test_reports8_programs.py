@@ -125,3 +125,12 @@ def test_no_repeat_in_a_statute(nlp):
         "第三条 山海联防计划由某部门组织。\n第四条 本条例自公布之日起施行。"
     )
     assert "repeat" not in {m.rule for m in nlp(text)._.kg.mentions}
+
+
+def test_nested_repeated_names_give_the_longer_only(nlp):
+    # 某某运动 and 全民某某运动 both found in context: where the longer stands again, only
+    # it is repeated there (review of round 8: both were added, nested)
+    text = "我们要开展山海联防运动。我们还要开展全民山海联防运动。经过全民山海联防运动的锻炼，人民更加团结。"
+    st = nlp(text)._.kg
+    repeats = [(m.start, m.end) for m in st.candidates if m.rule == "repeat"]
+    assert len(repeats) == 1 and repeats[0][1] - repeats[0][0] == 8, repeats

@@ -46,8 +46,13 @@ def repeats(st, norm: str, starts, ends, first: int, statute) -> list[Mention]:
     starts_only = [a for a, _ in spans]
     longest = max(b - a for a, b in spans)
     n = len(norm)
-    out: list[Mention] = []
-    for name, c in names.items():
+    found: list[tuple[int, int, int]] = []  # (the name's rank, start, end)
+    # longer names first, each occurrence taken then counted as a candidate: of two
+    # nested names (某某运动 in 全民某某运动) only the longer is a mention where both stand
+    items = list(names.items())
+    order = sorted(range(len(items)), key=lambda r: -len(items[r][0]))
+    for r in order:
+        name = items[r][0]
         k = len(name)
         p = norm.find(name)
         while p >= 0:
@@ -57,8 +62,16 @@ def repeats(st, norm: str, starts, ends, first: int, statute) -> list[Mention]:
                 and (q == n or ends[q])
                 and not _overlaps(spans, starts_only, longest, p, q)
             ):
-                out.append(Mention(p, q, st.text[p:q], c.type, c.key, c.label, "repeat"))
+                found.append((r, p, q))
+                i = bisect.bisect_left(spans, (p, q))
+                spans.insert(i, (p, q))
+                starts_only.insert(i, p)
+                longest = max(longest, k)
             p = norm.find(name, p + 1)
+    out: list[Mention] = []
+    for r, p, q in sorted(found):  # the names' order, as found in the text
+        c = items[r][1]
+        out.append(Mention(p, q, st.text[p:q], c.type, c.key, c.label, "repeat"))
     return out
 
 
