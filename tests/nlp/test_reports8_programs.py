@@ -130,7 +130,21 @@ def test_no_repeat_in_a_statute(nlp):
 def test_nested_repeated_names_give_the_longer_only(nlp):
     # 某某运动 and 全民某某运动 both found in context: where the longer stands again, only
     # it is repeated there (review of round 8: both were added, nested)
-    text = "我们要开展山海联防运动。我们还要开展全民山海联防运动。经过全民山海联防运动的锻炼，人民更加团结。"
+    text = (
+        "我们要开展山海联防运动。我们还要开展全民山海联防运动。"
+        "经过全民山海联防运动的锻炼，人民更加团结。"
+    )
     st = nlp(text)._.kg
     repeats = [(m.start, m.end) for m in st.candidates if m.rule == "repeat"]
     assert len(repeats) == 1 and repeats[0][1] - repeats[0][0] == 8, repeats
+
+
+def test_a_member_whose_full_name_is_no_entity_gives_no_mention():
+    from types import SimpleNamespace
+
+    from kg.nlp.components.heads.implemented_names import member_mention
+
+    text = "实施甲乙丙丁、戊己庚辛和子丑寅卯计划"
+    gaz = SimpleNamespace(not_entities=frozenset({"甲乙丙丁计划"}), lookup=lambda name: None)
+    assert member_mention(text, 2, 6, "计划", gaz) is None
+    assert member_mention(text, 7, 11, "计划", gaz).label == "戊己庚辛计划"

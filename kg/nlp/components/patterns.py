@@ -296,8 +296,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 statute = is_statute(norm) if statute is None else statute
                 if statute:
                     continue
-                st.candidates.extend(member_mention(st.text, a, b, head, self.gaz)
-                                     for a, b in items[:-1])  # fmt: skip
+                for a, b in items[:-1]:
+                    m = member_mention(st.text, a, b, head, self.gaz)
+                    if m is not None:
+                        st.candidates.append(m)
                 self.add(st, items[-1][0], he, "Program", "pattern")
                 rescued_ends.add(he)
                 continue

@@ -236,11 +236,14 @@ def member_known(text: str, a: int, b: int, head: str, gaz) -> bool:
     return gaz.lookup(norm_name(text[a:b]) + head) is not None
 
 
-def member_mention(text: str, a: int, b: int, head: str, gaz) -> Mention:
+def member_mention(text: str, a: int, b: int, head: str, gaz) -> Mention | None:
     """The programme a member ``text[a:b]`` of a list names with the list's ``head``
     (科教兴国 of 实施科教兴国和可持续发展战略 → 科教兴国战略): the member's span under
-    the full name, the gazetteer's entry when it knows that name."""
+    the full name, the gazetteer's entry when it knows that name; None when the full
+    name is one the gazetteer says is no entity (as :meth:`Mentions.add` checks)."""
     label = norm_name(text[a:b]) + head
+    if label in gaz.not_entities:
+        return None
     e = gaz.lookup(label)
     if e is not None:
         return Mention(a, b, text[a:b], e.type, e.id, e.name, "gazetteer")
