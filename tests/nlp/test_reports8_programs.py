@@ -148,3 +148,11 @@ def test_a_member_whose_full_name_is_no_entity_gives_no_mention():
     gaz = SimpleNamespace(not_entities=frozenset({"甲乙丙丁计划"}), lookup=lambda name: None)
     assert member_mention(text, 2, 6, "计划", gaz) is None
     assert member_mention(text, 7, 11, "计划", gaz).label == "戊己庚辛计划"
+
+
+def test_a_member_opened_by_a_quantifier_names_a_class():
+    from kg.nlp.components.heads.implemented_names import plain_member
+
+    for member in ("所有贫困地区", "一些重点行业", "主要流域治理", "多项基础研究"):
+        assert not plain_member(member, lambda m: None), member
+    assert plain_member("流域综合治理", lambda m: None)

@@ -163,10 +163,13 @@ SHARED_HEADS = frozenset({"战略", "工程", "计划"})
 _MEMBER_MIN, _MEMBER_MAX, _MEMBERS_MAX = 4, 10, 5
 
 
-#: what says a member names a class, not a field: a determiner or a class word before
-#: it (重点领域、…和中小微企业就业支持计划, 重要生态系统…), 重大/重点 after it (武器装备重大|工程)
-_MEMBER_CLASS = ("重点", "重大", "重要", "有关", "相关", "各", "其他", "其它", "一批", "若干",
-                 "一系列", "部分", "这些", "上述")  # fmt: skip
+#: what says a member names a class, not a field: a determiner, a quantifier or a class
+#: word before it (重点领域、…和中小微企业就业支持计划, 重要生态系统…), 重大/重点 after it
+#: (武器装备重大|工程); the two-character and longer ones (一字 determiners such as 本, 该
+#: open names too), and 各 (各类, 各项)
+_MEMBER_CLASS = ("重点", "重大", "重要", "主要", "有关", "相关", "各", "其他", "其它", "这些",
+                 "那些", "上述", "所有", "全部", "一切", "一些", "某些", "若干", "部分", "多项",
+                 "多种", "诸多", "许多", "一批", "一系列")  # fmt: skip
 
 
 def plain_member(member: str, head_of) -> bool:
