@@ -14,7 +14,7 @@ from typing import Any
 
 import msgpack
 
-from kg.export.view.values import text_value as _text
+from kg.export.view.values import text_value
 
 __all__ = [
     "MAX_SENTENCE",
@@ -67,7 +67,7 @@ class SentenceTable:
                 return i  # seen, nothing to add
         else:
             i = None
-        s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
+        s = text_value(sentence, MAX_SENTENCE) if sentence is not None else ""
         if i is None and s:
             i = self.by_text.get(s)
         if i is None:
@@ -91,7 +91,7 @@ class SentenceTable:
         keeps it, its text (a graph built before texts were kept has none)."""
         i = self.by_start.get(start)
         if i is None:
-            s = _text(sentence, MAX_SENTENCE) if sentence else ""
+            s = text_value(sentence, MAX_SENTENCE) if sentence else ""
             i = self.by_text.get(s) if s else None
             if i is not None:  # an example's sentence, given by its text only
                 self.by_start[start] = i
@@ -105,7 +105,7 @@ class SentenceTable:
             if s:
                 self.by_text[s] = i
         elif sentence and self.sentences[i] is None:
-            s = _text(sentence, MAX_SENTENCE)
+            s = text_value(sentence, MAX_SENTENCE)
             if s:
                 self.sentences[i] = s
                 self.chars += len(s)
