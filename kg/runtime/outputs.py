@@ -46,6 +46,11 @@ FORK_TIMEOUT = 600.0
 VIEW_PIECE_MODULES = ("export/view/data.py", "export/view/text.py", "export/view/values.py")
 
 
+#: The store record listing the keys of the pieces the last view used (for
+#: :func:`prefetch_pieces`).
+LAST_PIECES = "view-pieces-last"
+
+
 def text_pieces(
     memo: dict[str, Any] | None, store: Any = None, doc_keys: Mapping[str, str] | None = None
 ) -> TextPieces:
@@ -64,7 +69,7 @@ def text_pieces(
     from kg.fingerprint import canonical, module_version
 
     version = f"view-piece|{PIECE_VERSION}|{module_version(*VIEW_PIECE_MODULES)}|".encode()
-    keys = doc_keys or {}
+    keys = doc_keys if doc_keys is not None else {}  # (filled later by a rebuild)
 
     def key(doc: str, inp: tuple[Any, Any, Any]) -> str:
         evidence, ents, raw = inp
@@ -87,6 +92,20 @@ def store_pieces(pieces: TextPieces, store: Any) -> None:
     for k, data in pieces.records:
         store.put(k, data)
     pieces.records = []
+    last = "\n".join(pieces.keys.values()).encode()
+    if store.get(LAST_PIECES) != last:
+        store.put(LAST_PIECES, last)
+    else:
+        store.touch(LAST_PIECES)
+
+
+def prefetch_pieces(pieces: TextPieces, store: Any) -> None:
+    """Read and parse the stored pieces the last view used (:data:`LAST_PIECES`) into
+    ``pieces`` ahead of the view (a rebuild does it while a worker extracts the changed
+    documents: most of them are this build's pieces too)."""
+    data = store.get(LAST_PIECES)
+    if data:
+        pieces.prefetch(bytes(data).decode().split("\n"))
 
 
 def write_one(
