@@ -218,10 +218,12 @@ def _resolve(
     snapshot_dir: str | None = None,
     outputs_key: Any = None,
     spans_memo: dict[int, Any] | None = None,
+    also_idle: Callable[[], object] | None = None,
 ) -> Any:
     """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``.
     ``outputs_key``: a :class:`~kg.runtime.manifest.OutputsKey` that takes in every
-    document merged."""
+    document merged. ``also_idle``: work to do the first time the results wait for a
+    worker (what the outputs need that does not depend on the documents extracted)."""
     from kg.resolve import Resolver
     from kg.runtime.dask import as_executor
     from kg.runtime.extract import extract_keyed
@@ -249,6 +251,8 @@ def _resolve(
         def idle() -> None:  # while the first worker loads the pipeline
             preload_exporters()
             output_code_version()  # (computed once per process: _written_key needs it)
+            if also_idle is not None:
+                also_idle()
 
     for key, r, cached in extract_keyed(
         iter_inputs(paths, state, text_field, files),
@@ -477,6 +481,28 @@ def build(
             from kg.runtime.manifest import OutputsKey
 
             outputs_key = OutputsKey()
+        view_memo = policy.memo("view-text")
+        views: list[Any] = []
+
+        def view_pieces() -> Any:  # the view's text pieces (made once: see prefetch)
+            if not views:
+                from kg.runtime.outputs import text_pieces
+
+                views.append(text_pieces(
+                    view_memo,
+                    state.fragments if state is not None else None,
+                    outputs_key.doc_keys if outputs_key is not None else None,
+                ))  # fmt: skip
+            return views[0]
+
+        prefetch = None
+        if "html" in formats and view_memo is None and state is not None:
+
+            def prefetch() -> None:  # while a worker extracts: last build's pieces read
+                from kg.runtime.outputs import prefetch_pieces
+
+                prefetch_pieces(view_pieces(), state.fragments)
+
         with gc_paused():
             try:
                 res = _resolve(
@@ -494,6 +520,7 @@ def build(
                     snapshot_dir=snapshot_dir,
                     outputs_key=outputs_key,
                     spans_memo=policy.memo("spans"),
+                    also_idle=prefetch,
                 )
                 resolved = True
             finally:
@@ -561,15 +588,8 @@ def build(
                     report.timings["graph"] = s
 
                 view = None
-                view_memo = policy.memo("view-text")
                 if "html" in formats and (view_memo is not None or state is not None):
-                    from kg.runtime.outputs import text_pieces
-
-                    view = text_pieces(
-                        view_memo,
-                        state.fragments if state is not None else None,
-                        outputs_key.doc_keys if outputs_key is not None else None,
-                    )
+                    view = view_pieces()
                 published: list[str] = []
                 report.outputs = write_outputs(
                     graph,

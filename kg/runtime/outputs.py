@@ -31,7 +31,7 @@ from kg.runtime.lifecycle import die_with_parent, remove_dead_staging, staging_d
 if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
     import networkx as nx
 
-    from kg.export.view.data import TextPieces
+    from kg.export.view.text import TextPieces
 
 #: ``fast(fmt, path)`` starts writing ``fmt`` the fast way (None: not for this format) and
 #: returns the function that finishes it
@@ -46,10 +46,15 @@ FORK_TIMEOUT = 600.0
 VIEW_PIECE_MODULES = ("export/view/data.py", "export/view/text.py", "export/view/values.py")
 
 
+#: The store record listing the keys of the pieces the last view used (for
+#: :func:`prefetch_pieces`).
+LAST_PIECES = "view-pieces-last"
+
+
 def text_pieces(
     memo: dict[str, Any] | None, store: Any = None, doc_keys: Mapping[str, str] | None = None
 ) -> TextPieces:
-    """The view's text pieces of a build (:class:`~kg.export.view.data.TextPieces`):
+    """The view's text pieces of a build (:class:`~kg.export.view.text.TextPieces`):
     kept in ``memo`` (``--watch``) and in ``store`` (the fragment store: a rebuild in a new
     process loads the pieces of unchanged documents). A piece's store key hashes the
     view code, the document and its input; its sentences (the largest part) by the
@@ -57,14 +62,14 @@ def text_pieces(
     node's sentences): ``raw`` is the extraction result's own ``sentences``, kept as
     they are by resolve and :func:`kg.graph.build.build_graph` (stated there), so a
     function of that key."""
-    from kg.export.view.data import PIECE_VERSION, TextPieces
+    from kg.export.view.text import PIECE_VERSION, TextPieces
 
     if store is None:
         return TextPieces(memo)
     from kg.fingerprint import canonical, module_version
 
     version = f"view-piece|{PIECE_VERSION}|{module_version(*VIEW_PIECE_MODULES)}|".encode()
-    keys = doc_keys or {}
+    keys = doc_keys if doc_keys is not None else {}  # (filled later by a rebuild)
 
     def key(doc: str, inp: tuple[Any, Any, Any]) -> str:
         evidence, ents, raw = inp
@@ -87,6 +92,20 @@ def store_pieces(pieces: TextPieces, store: Any) -> None:
     for k, data in pieces.records:
         store.put(k, data)
     pieces.records = []
+    last = "\n".join(pieces.keys.values()).encode()
+    if store.get(LAST_PIECES) != last:
+        store.put(LAST_PIECES, last)
+    else:
+        store.touch(LAST_PIECES)
+
+
+def prefetch_pieces(pieces: TextPieces, store: Any) -> None:
+    """Read and parse the stored pieces the last view used (:data:`LAST_PIECES`) into
+    ``pieces`` ahead of the view (a rebuild does it while a worker extracts the changed
+    documents: most of them are this build's pieces too)."""
+    data = store.get(LAST_PIECES)
+    if data:
+        pieces.prefetch(bytes(data).decode().split("\n"))
 
 
 def write_one(
@@ -218,7 +237,7 @@ def write_outputs(
     folder and of the files the outputs replaced to run later (True), e.g. after a
     ``--watch`` build has reported. ``moved``: receives the names of the files written
     (moved into place). ``view``: the HTML view's text pieces kept from the last build
-    (:class:`~kg.export.view.data.TextPieces`)."""
+    (:class:`~kg.export.view.text.TextPieces`)."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)

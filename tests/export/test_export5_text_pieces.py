@@ -1,4 +1,4 @@
-"""The view's text table in pieces, one per document (kg.export.view.data.TextPieces):
+"""The view's text table in pieces, one per document (kg.export.view.text.TextPieces):
 the same data with and without kept pieces, a changed document re-renders its own piece
 only (counted), and the pieces' JSON is what ``json.dumps`` gives for the whole table."""
 
@@ -9,7 +9,7 @@ import tempfile
 
 import networkx as nx
 
-from kg.export.view import data as D
+from kg.export.view import text as T
 from kg.export.view import view_data
 from kg.resolve.merge import spans_text
 
@@ -50,21 +50,21 @@ def graph() -> nx.MultiDiGraph:
 def _dumps(obj: object) -> bytes:
     """The text table as the page carries it, encoded whole."""
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return D.inert_json(text).encode("utf-8")
+    return T.inert_json(text).encode("utf-8")
 
 
 def test_pieces_json_is_the_whole_tables_json() -> None:
     data, _ = view_data(graph())
     text = data["text"]
     assert text.parts is not None and len(text.parts[0]) == 3  # a, b, c
-    assert D.text_json(text) == _dumps(dict(text))
+    assert T.text_json(text) == _dumps(dict(text))
 
 
 def test_over_the_budget_the_table_is_encoded_whole() -> None:
     data, stats = view_data(graph(), max_text_chars=12)
     assert stats["sentences_omitted"] > 0
     assert data["text"].parts is None
-    assert D.text_json(data["text"]) == _dumps(dict(data["text"]))
+    assert T.text_json(data["text"]) == _dumps(dict(data["text"]))
 
 
 def test_every_row_points_at_its_documents_sentence() -> None:
@@ -92,17 +92,17 @@ def test_every_row_points_at_its_documents_sentence() -> None:
 
 def test_kept_pieces_give_the_same_data_and_are_reused() -> None:
     G = graph()
-    pieces = D.TextPieces({})
+    pieces = T.TextPieces({})
     first = view_data(G, pieces=pieces)
     assert (pieces.built, pieces.reused) == (3, 0)
     again = view_data(graph(), pieces=pieces)
     assert (pieces.built, pieces.reused) == (0, 3)
     assert again == first == view_data(graph())
-    assert D.text_json(again[0]["text"]) == D.text_json(first[0]["text"])
+    assert T.text_json(again[0]["text"]) == T.text_json(first[0]["text"])
 
 
 def test_one_changed_document_renders_its_piece_only() -> None:
-    pieces = D.TextPieces({})
+    pieces = T.TextPieces({})
     view_data(graph(), pieces=pieces)
     G = graph()
     # document b gets a new mention sentence of 甲 (earlier in the table than c's)
@@ -110,7 +110,7 @@ def test_one_changed_document_renders_its_piece_only() -> None:
     got = view_data(G, pieces=pieces)
     assert (pieces.built, pieces.reused) == (1, 2)
     assert got == view_data(G)  # the same as without kept pieces
-    assert D.text_json(got[0]["text"]) == _dumps(dict(got[0]["text"]))
+    assert T.text_json(got[0]["text"]) == _dumps(dict(got[0]["text"]))
     # a document gone: its piece is dropped
     G.remove_node("doc/c")
     for key in ("gov/甲", "gov/乙"):
@@ -121,14 +121,14 @@ def test_one_changed_document_renders_its_piece_only() -> None:
 
 
 def test_a_forked_writer_hands_its_pieces_back() -> None:
-    child = D.TextPieces({})
+    child = T.TextPieces({})
     view_data(graph(), pieces=child)
     with tempfile.TemporaryFile() as box:
         child.save(box)
         box.seek(0)
-        parent = D.TextPieces({})
+        parent = T.TextPieces({})
         assert parent.adopt(box) and set(parent.memo) == {"a", "b", "c"}
     view_data(graph(), pieces=parent)
     assert parent.built == 0
     with tempfile.TemporaryFile() as empty:
-        assert not D.TextPieces({}).adopt(empty)
+        assert not T.TextPieces({}).adopt(empty)

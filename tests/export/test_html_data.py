@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.export.view import data as D
+from kg.export.view import measures as M
 from kg.export.view import view_data
 from kg.export.view.text import mention_spans
 from kg.resolve.merge import parse_spans, spans_text
@@ -122,11 +122,11 @@ def test_communities_are_louvain_numbered_largest_first() -> None:
     pairs = [(f"n{i}", f"n{j}") for i in range(6) for j in range(i + 1, 6)]
     pairs += [(f"n{i}", f"n{j}") for i in range(6, 10) for j in range(i + 1, 10)]
     pairs += [("n0", "n6"), ("n10", "n11")]
-    c = D.communities(nodes, pairs)
+    c = M.communities(nodes, pairs)
     assert {c[f"n{i}"] for i in range(6)} == {0} and {c[f"n{i}"] for i in range(6, 10)} == {1}
     assert c["n10"] == c["n11"] == -1  # too small for a hull
     # beyond the limit, a node joins its best-ranked neighbour's community
-    assert D.communities(nodes, pairs, limit=8)["n9"] == 1
+    assert M.communities(nodes, pairs, limit=8)["n9"] == 1
 
 
 def test_centrality_without_convergence_is_the_teleport_vector(monkeypatch) -> None:
@@ -134,5 +134,5 @@ def test_centrality_without_convergence_is_the_teleport_vector(monkeypatch) -> N
         raise nx.PowerIterationFailedConvergence(100)
 
     monkeypatch.setattr(nx, "pagerank", fail)
-    pr = D.centrality(["a", "b", "c"], [("a", "b")], {"a": 3, "b": 0, "c": 0})
+    pr = M.centrality(["a", "b", "c"], [("a", "b")], {"a": 3, "b": 0, "c": 0})
     assert pr == {"a": 4 / 6, "b": 1 / 6, "c": 1 / 6}

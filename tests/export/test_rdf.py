@@ -15,7 +15,8 @@ from rdflib.namespace import SKOS
 
 from kg.export import formats as F
 from kg.export import rdf as R
-from kg.iri import DEFAULT_BASE, ONTOLOGY_NS
+from kg.export import terms
+from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
 from kg.vocab import KG, ONTOLOGY_PATH, SHAPES_PATH
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -275,7 +276,7 @@ def test_literal_encoding() -> None:
     ],
 )
 def test_date_literal(value, expected) -> None:
-    got = R.date_literal(value)
+    got = terms.date_literal(value)
     if expected is None:
         assert got is None
     else:
@@ -284,11 +285,11 @@ def test_date_literal(value, expected) -> None:
 
 
 def test_numbers_are_exact_decimals() -> None:
-    assert R.number_literal(0.1) == '"0.1"^^<http://www.w3.org/2001/XMLSchema#decimal>'
-    assert R.number_literal(1e-05) == '"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>'
-    assert R.number_literal(45.5e12) == '"45500000000000.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
-    assert R.number_literal(float("nan")) == '"NaN"^^<http://www.w3.org/2001/XMLSchema#double>'
-    assert R.number_literal(True) is None
+    assert terms.number_literal(0.1) == '"0.1"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert terms.number_literal(1e-05) == '"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert terms.number_literal(45.5e12) == '"45500000000000.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert terms.number_literal(float("nan")) == '"NaN"^^<http://www.w3.org/2001/XMLSchema#double>'
+    assert terms.number_literal(True) is None
 
 
 def test_base_iri_override(sample_nx_graph) -> None:
@@ -328,7 +329,7 @@ def test_rdf_round_trip(kg_graph, tmp_path: Path, suffix: str) -> None:
     oxi = list(ox.parse(path=str(path)))
     assert len(set(oxi)) == len(oxi) == expected
 
-    want = {R.entity_iri(k) for k, d in kg_graph.nodes(data=True) if d.get("kind") == "entity"}
+    want = {entity_iri(k) for k, d in kg_graph.nodes(data=True) if d.get("kind") == "entity"}
     assert _entities((s, p, o) for s, p, o, _ in rdflib_quads) == want
     assert _entities((q.subject.value, q.predicate.value, None) for q in oxi) == want
     assert len({(s, p, o) for s, p, o, _ in rdflib_quads}) == n_triples

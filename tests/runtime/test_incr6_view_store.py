@@ -14,7 +14,7 @@ import msgpack
 import pytest
 
 from kg.build import build
-from kg.export.view.data import PIECE_VERSION
+from kg.export.view.text import PIECE_VERSION
 from kg.runtime.store import PackStore
 from tests.corpus import law_sample
 

@@ -44,42 +44,20 @@ from typing import Any
 import networkx as nx
 
 from kg.export.view.measures import centrality, communities
-from kg.export.view.text import (
-    MAX_SENTENCE,
-    PIECE_VERSION,
-    DocText,
-    SentenceTable,
-    TextPieces,
-    TextTable,
-    inert_json,
-    inert_json_bytes,
-    text_json,
+from kg.export.view.text import DocText, SentenceTable, TextPieces, TextTable
+from kg.export.view.values import (
+    EXACT_INT,
+    as_list,
+    doc_id,
+    integer,
+    number,
+    optional_text,
+    str_list,
+    text_value,
 )
-from kg.export.view.values import EXACT_INT as _EXACT
-from kg.export.view.values import as_list as _list
-from kg.export.view.values import doc_id as _doc_id
-from kg.export.view.values import integer as _int
-from kg.export.view.values import number as _num
-from kg.export.view.values import optional_text as _opt
-from kg.export.view.values import str_list as _str_list
-from kg.export.view.values import text_value as _text
 from kg.model import ENTITY_TYPES, PREDICATES
 
-__all__ = [
-    "MAX_SENTENCE",
-    "PIECE_VERSION",
-    "PREDICATE_COLORS",
-    "TYPE_COLORS",
-    "DocText",
-    "TextPieces",
-    "TextTable",
-    "centrality",
-    "communities",
-    "inert_json",
-    "inert_json_bytes",
-    "text_json",
-    "view_data",
-]
+__all__ = ["PREDICATE_COLORS", "TYPE_COLORS", "view_data"]
 
 #: Node colour per entity type (the legend shows the same swatches).
 TYPE_COLORS: dict[str, str] = {
@@ -126,15 +104,15 @@ _QID = re.compile(r"Q\d+")
 
 
 class _DocIds(dict):  # type: ignore[type-arg]
-    """:func:`_doc_id` of each string once (a document's id is met once per mention)."""
+    """:func:`doc_id` of each string once (a document's id is met once per mention)."""
 
     def __missing__(self, value: str) -> str:
-        d = self[value] = _doc_id(value)
+        d = self[value] = doc_id(value)
         return d
 
 
 def _doc_id_of(ids: _DocIds, value: Any) -> str:
-    return ids[value] if type(value) is str else _doc_id(value)
+    return ids[value] if type(value) is str else doc_id(value)
 
 
 def _palette(names: Iterable[str], known: Mapping[str, str]) -> dict[str, str]:
@@ -152,22 +130,6 @@ def _palette(names: Iterable[str], known: Mapping[str, str]) -> dict[str, str]:
 def _ordered(counts: Mapping[str, int], canonical: Iterable[str]) -> list[str]:
     canon = [c for c in canonical if c in counts]
     return canon + sorted(c for c in counts if c not in set(canon))
-
-
-def _out_edges(G: nx.MultiDiGraph) -> Iterable[tuple[Any, Mapping[Any, Mapping[Any, Any]]]]:
-    """``(u, {v: {key: attrs}})`` in the order of ``G.edges(keys=True, data=True)``: a
-    MultiDiGraph's own adjacency dicts (as :func:`kg.graph.build_graph` writes them; its
-    read-only views cost a Python-level call per item: ~0.1 s over a corpus)."""
-    if type(G) is nx.MultiDiGraph:
-        return G._succ.items()
-    if isinstance(G, nx.MultiDiGraph):
-        return G.adj.items()
-    return ((u, {v: {k: d}}) for u, v, k, d in G.edges(keys=True, data=True))
-
-
-def _nodes(G: nx.MultiDiGraph) -> Iterable[tuple[Any, Mapping[str, Any]]]:
-    """``(node, attrs)`` in the order of ``G.nodes(data=True)`` (own dict, as above)."""
-    return G._node.items() if type(G) is nx.MultiDiGraph else G.nodes(data=True)
 
 
 # --------------------------------------------------------------------------- view data
@@ -219,35 +181,36 @@ def _view_data(
     node_key: dict[Any, str] = {}
     doc_of: dict[Any, str] = {}
     mentions: dict[str, int] = {}
-    for node, attrs in _nodes(G):
+    # The public views: iterating nodes(data=True) walks networkx's own dict, and
+    # edges(keys=True, data=True) one generator over it (the nested G.adj views cost a
+    # Python-level call per item, ~3x the walk).
+    for node, attrs in G.nodes(data=True):
         key = node if type(node) is str else str(node)
         node_key[node] = key
         kind = attrs.get("kind")
         if kind == "document" if kind is not None else key.startswith("doc/"):
-            doc_of[node] = d = _doc_id(key)
+            doc_of[node] = d = doc_id(key)
             doc_attrs[d] = attrs
         else:
             ent_attrs[key] = attrs
-            mentions[key] = _int(attrs.get("mentions"))
+            mentions[key] = integer(attrs.get("mentions"))
 
     # ---- edges: relations between entities, mentions of documents
     relations: list[tuple[str, str, Any, Mapping[str, Any]]] = []
     mention_edges: list[tuple[str, str, Any]] = []
-    for u, nbrs in _out_edges(G):
+    for u, v, k, attrs in G.edges(keys=True, data=True):
         su = node_key[u]
         if su not in ent_attrs:
             continue
-        for v, keyed in nbrs.items():
-            sv = node_key[v]
-            for k, attrs in keyed.items():
-                kind = attrs.get("kind")
-                if sv in ent_attrs:
-                    if kind == "relation" or (kind is None and k != "mentionedIn"):
-                        relations.append((su, sv, k, attrs))
-                elif kind == "mention" or (kind is None and k == "mentionedIn"):
-                    d = doc_of.get(v)
-                    d = d if d is not None else _doc_id(sv)
-                    mention_edges.append((su, d, attrs.get("count", 1)))
+        sv = node_key[v]
+        kind = attrs.get("kind")
+        if sv in ent_attrs:
+            if kind == "relation" or (kind is None and k != "mentionedIn"):
+                relations.append((su, sv, k, attrs))
+        elif kind == "mention" or (kind is None and k == "mentionedIn"):
+            d = doc_of.get(v)
+            d = d if d is not None else doc_id(sv)
+            mention_edges.append((su, d, attrs.get("count", 1)))
 
     entity_ids = list(ent_attrs)
     pairs = [(u, v) for u, v, _, _ in relations if u != v]
@@ -283,7 +246,7 @@ def _view_data(
     ev_items: dict[str, list[tuple[Any, Any, Any]]] = defaultdict(list)
     ev_at: dict[int, int] = {}
     for _, _, _, attrs in relations:
-        for ev in _list(attrs.get("evidence")):
+        for ev in as_list(attrs.get("evidence")):
             if type(ev) is dict or isinstance(ev, Mapping):
                 items = ev_items[_doc_id_of(ids, ev.get("doc"))]
                 ev_at[id(ev)] = len(items)
@@ -297,9 +260,9 @@ def _view_data(
     pair_groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     doc_rels: dict[int, int] = defaultdict(int)
     for i, (u, v, k, attrs) in enumerate(shown_rel):
-        predicate = _text(attrs.get("predicate") or k) or "related"
+        predicate = text_value(attrs.get("predicate") or k) or "related"
         pred_counts[predicate] += 1
-        raw_ev = _list(attrs.get("evidence"))
+        raw_ev = as_list(attrs.get("evidence"))
         rows: list[list[Any]] = []
         edocs: set[int] = set()
         for ev in raw_ev:
@@ -309,9 +272,9 @@ def _view_data(
             di = doc_i(d) if d else -1
             if di >= 0:
                 edocs.add(di)
-            r = _opt(ev.get("rule"))
+            r = optional_text(ev.get("rule"))
             ri = -1 if r is None else rule_index.setdefault(r, len(rule_index))
-            conf = _num(ev.get("confidence"))
+            conf = number(ev.get("confidence"))
             flags = (ev.get("modality") == "planned") | (2 * bool(ev.get("implicit")))
             rows.append(
                 [di, (d, ev_at[id(ev)]), ri, None if conf is None else round(conf, 3), flags]
@@ -323,9 +286,9 @@ def _view_data(
             "from": u,
             "to": v,
             "predicate": predicate,
-            "post": _opt(attrs.get("post")),
-            "confidence": _num(attrs.get("confidence")),
-            "modality": _opt(attrs.get("modality")),
+            "post": optional_text(attrs.get("post")),
+            "confidence": number(attrs.get("confidence")),
+            "modality": optional_text(attrs.get("modality")),
             "implicit": bool(attrs.get("implicit")),
             "n": len(rows),
             "docs": sorted(edocs),
@@ -356,7 +319,7 @@ def _view_data(
     for su, d, c in mention_edges:
         di = doc_i(d)
         doc_ents[di] += 1
-        n = c if type(c) is int and 0 < c < _EXACT else _int(c) or 1
+        n = c if type(c) is int and 0 < c < EXACT_INT else integer(c) or 1
         mention_rows.append([position[su], di, n])
     mention_rows.sort()
 
@@ -367,7 +330,7 @@ def _view_data(
     for n in sorted(ent_attrs):
         a = ent_attrs[n]
         names = []
-        for ex in _list(a.get("examples")):
+        for ex in as_list(a.get("examples")):
             if type(ex) is dict or isinstance(ex, Mapping):
                 d = _doc_id_of(ids, ex.get("doc"))
                 if d:
@@ -381,7 +344,7 @@ def _view_data(
         if spans and (type(spans) is dict or isinstance(spans, Mapping)):
             for d, sp in spans.items():
                 if type(sp) is str or isinstance(sp, str):
-                    d = ids[d] if type(d) is str else _doc_id(d)
+                    d = ids[d] if type(d) is str else doc_id(d)
                     names.append(d)
                     items = ent_items[d]
                     got = items.get(n)
@@ -484,19 +447,19 @@ def _view_data(
     nodes: list[dict[str, Any]] = []
     for n in ranked:
         a = ent_attrs[n]
-        type_ = _text(a.get("type")) or "Other"
+        type_ = text_value(a.get("type")) or "Other"
         type_counts[type_] += 1
         docs = a.get("docs")
-        wikidata = _opt(a.get("wikidata"))
+        wikidata = optional_text(a.get("wikidata"))
         node = {
             "id": n,
-            "label": _text(a.get("label")) or n,
+            "label": text_value(a.get("label")) or n,
             "type": type_,
-            "aliases": _str_list(a.get("aliases")),
+            "aliases": str_list(a.get("aliases")),
             "wikidata": wikidata if wikidata and _QID.fullmatch(wikidata) else None,
-            "iso": _opt(a.get("iso")),
-            "en": _opt(a.get("en")),
-            "category": _opt(a.get("category")),
+            "iso": optional_text(a.get("iso")),
+            "en": optional_text(a.get("en")),
+            "category": optional_text(a.get("category")),
             "mentions": mentions[n],
             "ndocs": len(docs) if isinstance(docs, Mapping | list | tuple | set) else 0,
             "degree": degree.get(n, 0),
@@ -514,12 +477,12 @@ def _view_data(
         docs_out.append(
             {
                 "id": d,
-                "title": _text(a.get("title") or a.get("label")) or d,
-                "date": _opt(a.get("date") or a.get("issued") or a.get("created")),
-                "url": _opt(a.get("url")),
-                "publisher": _opt(a.get("publisher")),
-                "issuer": _opt(a.get("issuer")),
-                "number": _opt(a.get("number")),
+                "title": text_value(a.get("title") or a.get("label")) or d,
+                "date": optional_text(a.get("date") or a.get("issued") or a.get("created")),
+                "url": optional_text(a.get("url")),
+                "publisher": optional_text(a.get("publisher")),
+                "issuer": optional_text(a.get("issuer")),
+                "number": optional_text(a.get("number")),
                 "node": d in doc_attrs,
                 "ents": doc_ents.get(i, 0),
                 "rels": doc_rels.get(i, 0),

@@ -31,7 +31,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.view.data import TextPieces, inert_json_bytes, text_json, view_data
+from kg.export.view.data import view_data
+from kg.export.view.text import TextPieces, inert_json_bytes, text_json
 from kg.io import atomic_write
 
 __all__ = ["html_for_notebook", "render_html", "show", "write_html"]
@@ -138,7 +139,7 @@ def write_html(
 ) -> dict[str, Any]:
     """Write the interactive view of ``G`` to ``path`` (atomically) and return the stats
     (those of :func:`~kg.export.view.view_data` and ``path``). ``pieces``: the text
-    table's pieces kept from the last build (:class:`~kg.export.view.data.TextPieces`)."""
+    table's pieces kept from the last build (:class:`~kg.export.view.text.TextPieces`)."""
     values, stats = _slot_values(G, max_nodes=max_nodes, title=title, pieces=pieces)
     # Bytes: the template is encoded once, only the slots per page.
     texts = _template_bytes()

@@ -9,12 +9,12 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import msgpack
 
-from kg.export.view.values import text_value as _text
+from kg.export.view.values import text_value
 
 __all__ = [
     "MAX_SENTENCE",
@@ -67,7 +67,7 @@ class SentenceTable:
                 return i  # seen, nothing to add
         else:
             i = None
-        s = _text(sentence, MAX_SENTENCE) if sentence is not None else ""
+        s = text_value(sentence, MAX_SENTENCE) if sentence is not None else ""
         if i is None and s:
             i = self.by_text.get(s)
         if i is None:
@@ -91,7 +91,7 @@ class SentenceTable:
         keeps it, its text (a graph built before texts were kept has none)."""
         i = self.by_start.get(start)
         if i is None:
-            s = _text(sentence, MAX_SENTENCE) if sentence else ""
+            s = text_value(sentence, MAX_SENTENCE) if sentence else ""
             i = self.by_text.get(s) if s else None
             if i is not None:  # an example's sentence, given by its text only
                 self.by_start[start] = i
@@ -105,7 +105,7 @@ class SentenceTable:
             if s:
                 self.by_text[s] = i
         elif sentence and self.sentences[i] is None:
-            s = _text(sentence, MAX_SENTENCE)
+            s = text_value(sentence, MAX_SENTENCE)
             if s:
                 self.sentences[i] = s
                 self.chars += len(s)
@@ -206,14 +206,21 @@ class DocText:
         >>> DocText.decode(t.encode(), ([], {"k": 0}, None)) is None  # another shape
         True
         """
+        blk = cls.parse(data)
+        return blk if blk is not None and blk.fits(inp) else None
+
+    @classmethod
+    def parse(cls, data: bytes | memoryview) -> DocText | None:
+        """:meth:`decode` without its input: every check but the shape's (:meth:`fits`),
+        for a piece read before its input is known (:meth:`TextPieces.prefetch`)."""
         try:
             rec = msgpack.unpackb(data, raw=False, strict_map_key=False, use_list=True)
             if not (type(rec) is list and len(rec) == 5 and rec[0] == PIECE_VERSION):
                 return None
             _, evidence, ents, js, ja = rec
-            # inert: nothing that could close or confuse the page's element (inert_json's
-            # escapes); offsets: only digits, brackets, commas and null
-            if type(js) is not bytes or b"<" in js or b">" in js or b"&" in js:
+            # inert: nothing that could close or confuse the page's element (what
+            # inert_json escapes); offsets: only digits, brackets, commas and null
+            if type(js) is not bytes or any(c in js for c in _NOT_INERT):
                 return None
             if type(ja) is not bytes or not _AT_JSON.fullmatch(ja):
                 return None
@@ -225,8 +232,6 @@ class DocText:
             type(evidence) is list
             and type(ents) is dict
             and len(at) == len(sentences)
-            and len(evidence) == len(inp[0])
-            and ents.keys() == inp[1].keys()
             and _TEXT_OR_NONE.issuperset(map(type, sentences))
             and _LIST.issuperset(map(type, ents.values()))
         ):
@@ -243,6 +248,11 @@ class DocText:
         blk.ents, blk.chars = ents, chars
         blk.json_sentences, blk.json_at = js, ja
         return blk
+
+    def fits(self, inp: tuple[Any, Any, Any]) -> bool:
+        """Whether the piece has the shape of one made from ``inp`` (its evidence rows,
+        its entities)."""
+        return len(self.evidence) == len(inp[0]) and self.ents.keys() == inp[1].keys()
 
 
 class TextPieces:
@@ -291,6 +301,28 @@ class TextPieces:
         self.keys: dict[str, str] = {}
         self.records: list[tuple[str, bytes]] = []
         self.built = self.reused = 0
+        #: pieces read from the store before their inputs were known (:meth:`prefetch`)
+        self.early: dict[str, DocText | None] = {}
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read and parse the stored pieces of ``keys`` now (a rebuild: the keys the
+        last build used, while a worker extracts the changed documents); :meth:`piece`
+        takes one whose key comes up, after checking its shape.
+
+        >>> store = {"k": DocText("d", [], {"e": [[], "0-1@0-5"]}, {}).encode()}
+        >>> p = TextPieces(store=store, key=lambda doc, inp: "k")
+        >>> p.prefetch(["k", "gone"]); sorted(p.early)
+        ['k']
+        >>> store.clear(); p.start(); _ = p.piece("d", ([], {"e": [[], "0-1@0-5"]}, None))
+        >>> p.reused, p.built, p.early
+        (1, 0, {})
+        """
+        if self.store is None:
+            return
+        for k in keys:
+            data = self.store.get(k)
+            if data is not None:
+                self.early[k] = DocText.parse(data)
 
     def piece(self, doc: str, inp: tuple[Any, Any, Any]) -> DocText:
         """The piece of ``doc`` for its input ``(evidence, ents, sentences)``."""
@@ -304,9 +336,13 @@ class TextPieces:
         key = blk = None
         if self.store is not None:
             key = self.keys[doc] = self.key(doc, inp)  # type: ignore[misc]
-            data = self.store.get(key)
-            if data is not None:
-                blk = DocText.decode(data, inp)
+            if key in self.early:
+                blk = self.early.pop(key)
+                blk = blk if blk is not None and blk.fits(inp) else None
+            else:
+                data = self.store.get(key)
+                if data is not None:
+                    blk = DocText.decode(data, inp)
         if blk is not None:
             self.reused += 1
         else:
@@ -351,6 +387,7 @@ class TextPieces:
             self.used, self.made, self.built, self.reused, self.keys, self.records = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError):
             return False
+        self.early = {}  # the child used them
         self.commit()
         return True
 
@@ -369,26 +406,26 @@ compact_json = json.JSONEncoder(
 ).encode
 
 
+#: What JSON carried in a ``<script type="application/json">`` element must not hold, and
+#: its JSON escape: ``<``, ``>`` and ``&`` (no ``</script>`` or ``<!--`` can end or confuse
+#: the element) and the JavaScript line separators. :func:`inert_json`,
+#: :func:`inert_json_bytes` and :meth:`DocText.decode`'s check are made from it.
+INERT_ESCAPES: dict[str, str] = {c: f"\\u{ord(c):04x}" for c in ("<", ">", "&", "\u2028", "\u2029")}
+_INERT_BYTES = tuple((c.encode("utf-8"), e.encode()) for c, e in INERT_ESCAPES.items())
+_NOT_INERT = tuple(c for c, _ in _INERT_BYTES)
+
+
 def inert_json(text: str) -> str:
-    """JSON text made safe for a ``<script type="application/json">`` element: ``<`` (and
-    ``>``, ``&``, the JavaScript line separators) escaped, so that no ``</script>`` or
-    ``<!--`` in the data can end or confuse the element.
+    """JSON text made safe for a ``<script type="application/json">`` element: the
+    characters of :data:`INERT_ESCAPES` escaped.
 
     >>> print(inert_json('["</script>"]'))
     ["\\u003c/script\\u003e"]
     """
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-_INERT_BYTES = tuple(
-    (c.encode("utf-8"), f"\\u{ord(c):04x}".encode()) for c in ("<", ">", "&", "\u2028", "\u2029")
-)
+    # one str.replace per character (a search in C), not str.translate (a lookup per char)
+    for c, esc in INERT_ESCAPES.items():
+        text = text.replace(c, esc)
+    return text
 
 
 def inert_json_bytes(text: str) -> bytes:
