@@ -47,7 +47,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-REPORTS = ROOT.parent / "shared" / "corpus" / "reports" / "government_work_reports.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
+REPORTS = CORPUS / "government_work_reports.jsonl"
+CONGRESS = CORPUS / "cpc_congress_reports.jsonl"
 SAMPLE = ROOT / "bench" / "reports_sample.jsonl"
 N, CAP, MIN, PER_DOC = 45, 300, 80, 2
 HEADS = re.compile(
@@ -55,19 +57,23 @@ HEADS = re.compile(
     "走廊|平台|园区|基地|集团|公司|银行|大学|学院|研究院|研究所|中心|协会|学会|联合会|"
     "商会|基金会|交易所|日报|通讯社|电视台"
 )  # fmt: skip
-TYPES = ("Program", "Organization")
-PREDICATES = ("implements", "initiated", "partOf")
+# R3 on: also the heads of the events a government holds, and the congress reports.
+EVENT_HEADS = re.compile("博览会|运动会|奥运会|亚运会|世博会|峰会|论坛|交易会|展览会|艺术节|文化节")
+TYPES = ("Program", "Organization", "Event")
+PREDICATES = ("implements", "initiated", "partOf", "hosted", "participatesIn")
+# What R1/R2 labelled (a record without ``types``/``predicates``): the rest is not scored there.
+OLD_TYPES, OLD_PREDICATES = ("Program", "Organization"), ("implements", "initiated", "partOf")
 
 
 def norm(s: str) -> str:
     return re.sub(r"[\s《》“”‘’\"'「」]", "", unicodedata.normalize("NFKC", s))
 
 
-def _docs():
+def _docs(files=(REPORTS, CONGRESS)):
     from kg.ingest import iter_documents
     from kg.model import Document
 
-    return [d for d in iter_documents([REPORTS]) if isinstance(d, Document)]
+    return [d for d in iter_documents(list(files)) if isinstance(d, Document)]
 
 
 def _cut(text: str, s: int, e: int) -> int:
@@ -77,32 +83,36 @@ def _cut(text: str, s: int, e: int) -> int:
     return j + 1 if j > s else s + CAP
 
 
-def units() -> list[dict]:
+def units(new: bool) -> list[dict]:
     out = []
-    for d in _docs():
+    for d in _docs((REPORTS, CONGRESS) if new else (REPORTS,)):
         if "决议" in d.text[:200] or len(d.text) < 3000:
             continue  # the congress's resolutions on a report, not reports
         for m in re.finditer(r"[^\n]+", d.text):
             s, e = m.span()
-            if e - s >= MIN and HEADS.search(d.text, s, _cut(d.text, s, e)):
+            c = _cut(d.text, s, e)
+            if e - s >= MIN and (HEADS.search(d.text, s, c)
+                                 or (new and EVENT_HEADS.search(d.text, s, c))):  # fmt: skip
                 out.append({"doc": d.id, "start": s, "end": _cut(d.text, s, e),
                             "text": d.text[s : _cut(d.text, s, e)]})  # fmt: skip
     return out
 
 
-def draw(seed: int, name: str) -> list[dict]:
+def draw(seed: int, name: str, n: int = N, new: bool = True) -> list[dict]:
+    """``new`` (R3 on): both corpus files and the event heads; R1/R2 were drawn without them."""
     taken = set()
     if SAMPLE.exists():
         taken = {(r["doc"], r["start"]) for r in map(json.loads, SAMPLE.read_text().splitlines())}
-    pool = [u for u in units() if (u["doc"], u["start"]) not in taken]
+    pool = [u for u in units(new) if (u["doc"], u["start"]) not in taken]
     random.Random(seed).shuffle(pool)
     per: Counter = Counter()
     out = []
     for u in pool:
         if per[u["doc"]] < PER_DOC:
             per[u["doc"]] += 1
-            out.append({"set": name, **u, "entities": [], "relations": []})
-        if len(out) == N:
+            out.append({"set": name, **u, "entities": [], "relations": []}
+                       | ({"types": list(TYPES), "predicates": list(PREDICATES)} if new else {}))
+        if len(out) == n:
             break
     return sorted(out, key=lambda u: (u["doc"], u["start"]))
 
@@ -153,6 +163,9 @@ def score(which: str | None, verbose: bool) -> None:
     for i, r in enumerate(recs):
         tag = f"{r['doc'].split('#')[-1][:14]}@{r['start']}"
         used = set()
+        scope = set(r.get("types", OLD_TYPES)) | set(r.get("predicates", OLD_PREDICATES))
+        ents[i] = [x for x in ents[i] if x[0] in scope]
+        rels[i] = [x for x in rels[i] if x[1] in scope]
         for g in r["entities"]:
             names, types = _names(g), {g["type"], *g.get("also", [])}
             hit = next((j for j, (t, ns, _) in enumerate(ents[i])
@@ -207,9 +220,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=61)
     ap.add_argument("--set", default=None)
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--n", type=int, default=N, help="paragraphs to draw")
+    ap.add_argument("--old", action="store_true", help="draw as R1/R2 were (work reports only)")
     a = ap.parse_args()
     if a.cmd == "draw":
-        for u in draw(a.seed, a.set or f"S{a.seed}"):
+        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old):
             print(json.dumps(u, ensure_ascii=False))
     else:
         score(a.set, a.v)

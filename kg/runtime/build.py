@@ -217,6 +217,7 @@ def _resolve(
     memo: dict[str, Any] | None = None,
     snapshot_dir: str | None = None,
     outputs_key: Any = None,
+    spans_memo: dict[int, Any] | None = None,
 ) -> Any:
     """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``.
     ``outputs_key``: a :class:`~kg.runtime.manifest.OutputsKey` that takes in every
@@ -226,7 +227,7 @@ def _resolve(
     from kg.runtime.extract import extract_keyed
     from kg.runtime.manifest import iter_inputs
 
-    resolver = Resolver()
+    resolver = Resolver(spans_memo=spans_memo)
     t0 = time.perf_counter()
     if started is not None:
         report.timings["setup"] = t0 - started
@@ -492,6 +493,7 @@ def build(
                     memo=policy.memo("results"),
                     snapshot_dir=snapshot_dir,
                     outputs_key=outputs_key,
+                    spans_memo=policy.memo("spans"),
                 )
                 resolved = True
             finally:
@@ -542,6 +544,7 @@ def build(
                             executor=pools,
                             memo=policy.memo(f"fragments-{fmt}"),
                             release=free_later,
+                            doc_keys=outputs_key.doc_keys if outputs_key is not None else None,
                         )
 
                 # With the workers gone or idle (a small rebuild; ``--watch`` keeps them)

@@ -43,7 +43,7 @@ FORK_TIMEOUT = 600.0
 
 
 #: The modules that decide a view piece (their hash is part of its store key).
-VIEW_PIECE_MODULES = ("export/view/data.py",)
+VIEW_PIECE_MODULES = ("export/view/data.py", "export/view/text.py", "export/view/values.py")
 
 
 def text_pieces(

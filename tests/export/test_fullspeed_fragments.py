@@ -70,12 +70,12 @@ def test_render_parts_takes_an_input_or_its_canonical_bytes() -> None:
 def test_string_literals_escape_as_translate_does() -> None:
     import random
 
-    from kg.export import rdf
+    from kg.export import rdf, terms
 
     chars = [chr(i) for i in range(0x80)] + ["中", "\u2028", "\x85", "\u3000"]
     rng = random.Random(7)
     for _ in range(20_000):
         v = "".join(rng.choice(chars) for _ in range(rng.randint(0, 5)))
-        full = '"' + v.translate(rdf._ESCAPES) + '"'
+        full = '"' + v.translate(terms.ESCAPES) + '"'
         assert rdf.string_literal(v) == full
         assert rdf.string_literal(v, "zh") == full + "@zh"

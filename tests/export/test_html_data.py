@@ -8,6 +8,7 @@ import networkx as nx
 
 from kg.export.view import data as D
 from kg.export.view import view_data
+from kg.export.view.text import mention_spans
 from kg.resolve.merge import parse_spans, spans_text
 
 
@@ -50,7 +51,7 @@ def _rows(data: dict, key: str) -> list[tuple[str, str | None, list[int] | None]
 
 def test_spans_read_as_kg_resolve_writes_them() -> None:
     sp = [(3, 5, 0, 9), (12, 14, 10, 30), (120, 124, 100, 180)]
-    assert D._spans(spans_text(sp)) == [(str(a), str(c), str(d)) for a, _, c, d in sp]
+    assert mention_spans(spans_text(sp)) == [(str(a), str(c), str(d)) for a, _, c, d in sp]
 
 
 def test_every_mention_sentence_once_with_its_text_when_known() -> None:

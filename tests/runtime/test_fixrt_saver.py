@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,11 @@ from kg.runtime.lifecycle import pid_alive
 from kg.runtime.workers import Pools, siblings_supported
 
 pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
+
+
+#: a save longer than the stop deadline; the deadline long enough that a loaded machine
+#: delivers SIGTERM and the worker says "saving" within it (0.5 s failed under load)
+SAVE_S, STOP_S = 8.0, 3.0
 
 
 def whoami() -> int:
@@ -45,48 +51,44 @@ def wait_for(path: Path, seconds: float = 120.0) -> None:
     assert path.exists()
 
 
+@contextmanager
+def saving_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, save_s: float, stop_wait: float):
+    """One worker whose snapshot save takes `save_s`; yields (pools, worker pid) once the
+    save has begun; the test's own shutdown call ends the pools (a guard shuts them if not)."""
+    marker = slow_saves(tmp_path, monkeypatch, save_s)
+    monkeypatch.setattr(workers, "STOP_WAIT", stop_wait)
+    pools = Pools(1, tmp_path / "pipeline")
+    pools.prestart()
+    try:
+        worker = pools.submit(whoami).result()
+        wait_for(tmp_path / "saving")
+        yield pools, worker, marker
+    finally:
+        pools.shutdown(kill=True, abort=True)  # a no-op after the test's own shutdown
+
+
+@pytest.mark.slow  # waits out an 8 s save
 def test_a_normal_shutdown_waits_for_the_saver_past_the_deadline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    marker = slow_saves(tmp_path, monkeypatch, 4.0)
-    monkeypatch.setattr(workers, "STOP_WAIT", 0.5)  # the save takes longer
-    pools = Pools(1, tmp_path / "pipeline")
-    pools.prestart()
-    try:
-        worker = pools.submit(whoami).result()
-        wait_for(tmp_path / "saving")
-    finally:
-        pools.shutdown()
+    with saving_worker(tmp_path, monkeypatch, SAVE_S, stop_wait=STOP_S) as (pools, worker, marker):
+        pools.shutdown()  # the save takes longer than STOP_WAIT
     assert marker.exists()  # saved, not killed with the worker
-    saver = int(marker.read_text())
-    assert not pid_alive(saver) and not pid_alive(worker)
+    assert not pid_alive(int(marker.read_text())) and not pid_alive(worker)
 
 
+@pytest.mark.slow  # waits out an 8 s save
 def test_the_end_of_a_build_waits_for_the_saver_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    marker = slow_saves(tmp_path, monkeypatch, 4.0)
-    monkeypatch.setattr(workers, "STOP_WAIT", 0.5)
-    pools = Pools(1, tmp_path / "pipeline")
-    pools.prestart()
-    try:
-        worker = pools.submit(whoami).result()
-        wait_for(tmp_path / "saving")
-    finally:
+    with saving_worker(tmp_path, monkeypatch, SAVE_S, stop_wait=STOP_S) as (pools, worker, marker):
         pools.shutdown(kill=True)  # OneShot.release: SIGTERM, the worker waits its saver
     assert marker.exists()
     assert not pid_alive(int(marker.read_text())) and not pid_alive(worker)
 
 
 def test_a_stopped_build_kills_the_saver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    marker = slow_saves(tmp_path, monkeypatch, 60.0)
-    monkeypatch.setattr(workers, "STOP_WAIT", 20.0)
-    pools = Pools(1, tmp_path / "pipeline")
-    pools.prestart()
-    try:
-        worker = pools.submit(whoami).result()
-        wait_for(tmp_path / "saving")
-    finally:
+    with saving_worker(tmp_path, monkeypatch, 60.0, stop_wait=20.0) as (pools, worker, marker):
         start = time.monotonic()
         pools.shutdown(kill=True, abort=True)  # ^C or an error
     # not the 60 s of the save, nor STOP_WAIT: the worker does not wait for its saver

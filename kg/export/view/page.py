@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.view.data import TextPieces, inert_json, text_json, view_data
+from kg.export.view.data import TextPieces, inert_json_bytes, text_json, view_data
 from kg.io import atomic_write
 
 __all__ = ["html_for_notebook", "render_html", "show", "write_html"]
@@ -61,10 +61,10 @@ def _inert(code: str, element: str) -> str:
     return re.sub(rf"</({element})", r"<\\/\1", code, flags=re.IGNORECASE)
 
 
-def _script_json(obj: Any) -> str:
-    """JSON for a ``<script type="application/json">`` element: ``<`` is escaped so no
-    ``</script>`` or ``<!--`` in the data can end or confuse the element."""
-    return inert_json(
+def _script_json(obj: Any) -> bytes:
+    """JSON for a ``<script type="application/json">`` element (UTF-8): ``<`` is escaped
+    so no ``</script>`` or ``<!--`` in the data can end or confuse the element."""
+    return inert_json_bytes(
         json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     )
 

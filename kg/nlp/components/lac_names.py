@@ -50,7 +50,7 @@ MIN_FOREIGN_LEN = 3
 #: LAC's words that name no one person: a surname and a form of address (李老, 王家)
 _ADDRESS_ENDS = frozenset("老家氏")
 #: function words LAC glues to a name before them (某某也, 某某均, 某某派代表)
-_GLUED = STOP_CHARS | frozenset("均派氏")
+_GLUED = STOP_CHARS | frozenset("均氏")
 #: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
 #: is a post or title (the caller's test)
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
@@ -377,14 +377,19 @@ class LacNames:
         return out
 
     def after_posts(
-        self, st, starts: list[tuple[int, int]], accept: Callable[[int, int, bool], bool]
+        self,
+        st,
+        starts: list[tuple[int, int]],
+        accept: Callable[[int, int, bool], bool],
+        any_shape: bool = False,
     ) -> list[tuple[int, int, int]]:
         """Names right after a post title that no cue after them settles (区长某某某率先,
         副主任某某|某参加: jieba may cut the name): LAC reads the post and
         :data:`WINDOW` characters after it, and its ``PER`` word that starts where the
         post ends is the name. ``starts``: (post start, name start) pairs, the name
         opening with a surname; one window per post and name start. Returns (post
-        start, name start, name end) triples.
+        start, name start, name end) triples. ``any_shape``: a name of two to six
+        characters of any shape (after a foreign country's post: 某国首相某某某某).
 
         >>> from kg.spans import entity_spans
         >>> spans = next(entity_spans(["某市区长吕凤山率队检查。"], nominal=False))
@@ -411,9 +416,15 @@ class LacNames:
                     w = norm[ws:we]
                     sl = self.model.surname_length(w)
                     if (
-                        sl
-                        and 1 <= len(w) - sl <= 2
-                        and self._name_like(w, titled=True)
+                        # a surname and a given name, or a transliteration (主席某某诺夫)
+                        (
+                            (sl and 1 <= len(w) - sl <= 2)
+                            or self._transliterated(w)
+                            or (any_shape and 2 <= len(w) <= 6)
+                        )
+                        # (a name the dictionary has as a common word: LAC's verdict on it
+                        # alone, after a foreign post only)
+                        and (self._name_like(w, titled=True) or (any_shape and _alone_a_person(w)))
                         and not self._in_idiom(norm, ws, we)
                         and accept(ws, we, False)
                     ):
@@ -469,6 +480,11 @@ class LacNames:
                         out.append((ws, k))
                 break
         return out
+
+    def _transliterated(self, w: str) -> bool:
+        """Three characters or more, likelier a transliteration's than a Chinese name's
+        (谢某某诺夫: a surname opens it, but not a Chinese name)."""
+        return len(w) >= 3 and self.model.foreign_ratio(w) > 0
 
     def _in_idiom(self, norm: str, ws: int, we: int) -> bool:
         """Two characters that are half of a four-character word of the dictionary

@@ -29,7 +29,7 @@ _STOP_TAGS = frozenset(
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
 STOP_CHARS = frozenset(
-    "在于和与同及的等将对向就为也都还已曾率说称今昨并又再从被把因致让到赴访抵来去均"
+    "在于和与同及的等将对向就为也都还已曾率派说称今昨并又再从被把因致让到赴访抵来去均"
 )
 #: honorifics and ranks written after a name, and words for a person's company
 _AFTER_NAME = (

@@ -49,12 +49,21 @@ from kg.nlp.components.heads.event_names import (
     met_at_place,
 )
 from kg.nlp.components.heads.implemented_names import (
+    CAMPAIGN_VERBS,
     GOVERNED_NONE,
+    GOVERNED_ONLY,
     PROSE_RESCUED,
+    SHARED_HEADS,
     conjunct_of_rescued,
+    counted_field,
+    governed_campaign,
     governed_object,
     governs,
     inner_adverb,
+    member_known,
+    member_mention,
+    plain_member,
+    shared_head_list,
     verb_before_head,
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
@@ -64,6 +73,7 @@ from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
+from kg.nlp.components.heads.repeats import repeats
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
@@ -102,6 +112,8 @@ VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:1
 # an implementing verb within a name's reach (a cheap test before a second left edge)
 IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
 YEAR = re.compile(r"(?:19|20)\d{2}")
+# what ends a list of names sharing a head as a verb's whole object (实施A和B战略，)
+LIST_END = frozenset("，。；：,;")
 
 
 class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Mentions):
@@ -145,11 +157,14 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         # a whole quoted name may end in these (“强基计划”), not in the heads that end
         # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”)
         self.quoted_tuple = tuple(
-            h for h in (*self.quoted_heads, *self.verb_only) if h not in ("系统", "活动", "品牌")
+            h
+            for h in (*self.quoted_heads, *self.verb_only)
+            if h not in ("系统", "活动", "品牌") and h not in GOVERNED_ONLY
         )
         qalt = "|".join(
             re.escape(h)
             for h in sorted({*self.head_type, *self.quoted_heads}, key=len, reverse=True)
+            if h not in GOVERNED_ONLY  # a quoted campaign only as a verb's object (below)
         )
         self.quoted_re = re.compile(
             r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
@@ -218,6 +233,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
                 place_ends[c.end] = c.start
         rescued_ends: set[int] = set()  # ends of names an implementing verb governs
+        first = len(st.candidates)  # the head rules' candidates follow
         statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
         for hs, he in self.head_spans(norm):
             # the head must end a word: not followed by more name characters that
@@ -267,6 +283,32 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if cut == "等":
                 continue  # A、B等公共服务平台: a class noun after 等
             if (
+                cut in ("和", "与", "及", "、")
+                and head in SHARED_HEADS
+                and norm[he : he + 1] in LIST_END  # the list is the whole object
+                and (
+                    items := shared_head_list(
+                        lambda p: self.left_edge(norm, p, st, view),
+                        norm,
+                        start,
+                        hs,
+                        IMPLEMENT_VERBS,
+                        lambda m: plain_member(m, self.head_of),
+                        lambda a, b, h=head: member_known(st.text, a, b, h, self.gaz),
+                    )
+                )
+            ):
+                # 实施|科教兴国和可持续发展战略: each member with the shared head (in
+                # prose: a statute's 实施A、B和C工程 imposes works, names none)
+                statute = is_statute(norm) if statute is None else statute
+                if statute:
+                    continue
+                st.candidates.extend(member_mention(st.text, a, b, head, self.gaz)
+                                     for a, b in items[:-1])  # fmt: skip
+                self.add(st, items[-1][0], he, "Program", "pattern")
+                rescued_ends.add(he)
+                continue
+            if (
                 hs - start < 2
                 and cut is not None
                 and len(cut) >= 2
@@ -298,7 +340,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 if c is not None and (c.start() == 0 or norm[c.start() - 1] not in "等第"):
                     # 十大|伙伴|行动, 八大|共同|行动: a package named by its count and a
                     # field (not A、B等六大工程, a list's sum, nor 一项战略)
-                    if not self.generic(norm[start:hs]):
+                    if not self.generic(counted_field(c.group(), norm[start:hs])):
                         self.add(st, c.start(), he, "Program", "pattern", short=True)
                         continue
             if cut == "届" and self.head_type[head] == "Event":
@@ -406,6 +448,16 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if rescued and head in PROSE_RESCUED:
                 statute = is_statute(norm) if statute is None else statute
                 rescued = not statute
+            if head in GOVERNED_ONLY:
+                s2, c2 = (start, cut) if quoted is None else self.left_edge(norm, start, st, view)
+                launched = (s2 == start and governs(norm, s2, c2, CAMPAIGN_VERBS)) or (
+                    quoted is None and conjunct_of_rescued(norm, start, rescued_ends)
+                )  # 开展|某某行动和|爱国卫生运动
+                if not governed_campaign(head, launched, quoted):
+                    continue  # 开展|爱国卫生运动, 开展|“扫黄”斗争; not 同“某某”斗争
+                statute = is_statute(norm) if statute is None else statute
+                if statute:
+                    continue  # a statute's duty (应当开展…运动) names none of its own
             if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):
                 continue  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
             if head in self.weak_heads and (
@@ -470,6 +522,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
             if rescued:
                 rescued_ends.add(he)
+        st.candidates.extend(repeats(st, norm, starts, ends, first))  # 经过|某某运动|的
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short

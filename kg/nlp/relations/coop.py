@@ -22,6 +22,19 @@ from kg.nlp.relations.subject import nation, subject
 #: partners abroad: a reporting government's voice does not cooperate with them
 _ABROAD = frozenset({"Country", "Organization"})
 _TOGETHER = frozenset({"共同", "一道", "一起"})
+#: the cues that name a paper, not an act (a relative clause may describe it)
+_PAPERS = frozenset({"协议", "协定", "备忘录"})
+#: the verbs that make a paper the two sides' own (与X达成|签署|缔结的协议)
+_AGREE = re.compile("达成|签署|签订|缔结|合作|商定")
+
+
+def _described(before: str) -> bool:
+    """Whether the words before a paper's name (与X|…的协议) are a relative clause with a
+    verb of its own, not one of agreeing."""
+    k = before.rfind("的")
+    return k > 0 and _AGREE.search(before, 0, k) is None
+
+
 _MEETING = re.compile("出席|参加|会见|会晤|会谈|见证|观看|参观|考察|举行|主持|步入|合影")
 
 
@@ -73,8 +86,19 @@ class Cooperation:
                     ),
                     None,
                 )
-                if cm is None or "的" in rest[cm.end() :]:
-                    continue  # 与X缔结…协定的国家: a relative clause about someone else
+                if cm is None or (cm.group() in _PAPERS and _described(rest[: cm.start()])):
+                    # 加入与X实现…的“某某协议”: the agreement is the noun a relative clause
+                    # with another verb describes, no cooperation with X (与X达成的协议,
+                    # 同X的停火协议 are ones)
+                    continue
+                if "的" in rest[cm.end() :] and not (
+                    _AGREE.search(rest, 0, rest.index("的", cm.end()))
+                    and self._left.search(ms, 0, m.start()) is not None
+                ):
+                    # 与X缔结…协定的国家: a relative clause about someone else; with its
+                    # own subject and a verb of agreeing (甲与乙签署的合作协议, 甲与乙合作
+                    # 共建的…) it states both parties
+                    continue
                 cue_end = m.end() + cm.end()
             mood = cooperation_mood(ms, 0, cue_end)
             if mood == "hypothetical":

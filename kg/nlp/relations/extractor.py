@@ -29,7 +29,7 @@ from kg.nlp.relations.membership import Membership
 from kg.nlp.relations.organisers import Organisers
 from kg.nlp.relations.parties import pair_cooperation, party_units
 from kg.nlp.relations.posts import hold_post_relations, merge_posts, roster_posts, speaker_post
-from kg.nlp.relations.reporter import read_speaker, speaker_events
+from kg.nlp.relations.reporter import congress_reporter, read_speaker, speaker_events
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.subunits import subunit_relations
@@ -73,6 +73,8 @@ class Relations:
         st = kgdoc(doc)
         # a report's speaker line first: the body it names may be the reporting government
         speaker = read_speaker(st, self._gaz) if "代表" in st.norm[:_OPENING] else None
+        if speaker is None and "中央委员会" in st.norm[:_OPENING]:
+            congress_reporter(st, self._gaz)  # a party congress's report: its committee
         units, found = merge_posts(st, outermost(st.mentions), self._posts)
         units = party_units(st, units)
         ds = DocState.new(st, units)

@@ -70,6 +70,10 @@ ANNOUNCE = frozenset({"宣布", "发布"})  # 在X上，A宣布|发布…: one w
 EVENT_COMMA = "上，"
 
 
+#: a programme named by its count in 大 and its field (十大伙伴行动, 十大重点节能工程)
+_PACKAGE = re.compile("[二三四五六七八九十百]+大")
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -104,7 +108,9 @@ class Grammar:
         # 某部会同乙部印发: the 会同 partners right before the verb share it
         self.partners = re.compile(
             f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
-            f"|(?:会同|协同|携同)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:共同|联合)?$"
+            # 甲联合乙(等单位)共同发起: the partners of 联合 too
+            f"|(?:会同|协同|携同|联合)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)"
+            f"(?:等[^{SEP}{END}\ue010-\ue01f]{{0,6}}?)?(?:共同|联合)?$"
         )
         L = lexicon
         trig = set(L.triggers)
@@ -445,7 +451,12 @@ class Grammar:
                 break
             out.append(v)
             k += 1
-        return [u for u in out if not COUNT_NOUN.match(u.label)]
+        # 实施三项措施: a count, no object; 实施十大某某工程: a package the recognisers named
+        return [
+            u
+            for u in out
+            if not COUNT_NOUN.match(u.label) or (u.type == "Program" and _PACKAGE.match(u.label))
+        ]
 
     def tail_ok(self, ms: str, p: int, ce: int) -> bool:
         """What follows the last object: the clause end, a list word or a tail word

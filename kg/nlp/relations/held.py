@@ -70,7 +70,16 @@ _VERBS = {
 }
 #: the story's first sentence is about the event it attends or holds (A出席X并致辞)
 _LEAD_VERB = re.compile(r"(?:出席|参加|主持|举办|举行|召开)了?$")
+#: what after the lead's event says the story is about something else: a time it gives
+#: (期间, 之际, 后) or a longer gathering it qualifies (X某代表团全体会议)
+_ASIDE = re.compile(
+    r"\s*(?:期间|之际|前夕|时|后|[^，。；：并\s]{1,20}?(?:会议|座谈会|会谈|会见|会晤)(?=并|时|期间|[，。；：\s]|$))"
+)
 _CLAUSE_END = re.compile(f"[{SEP}{END}]")
+#: the determiners that send back to the story's event (本届论坛, 此次会议)
+_THIS = "本届|本次|此次|这次"
+#: how many attended (等约600人出席, 等近千人参加)
+_HEADCOUNT = r"(?:共约|约|近|共)?[\d一二三四五六七八九十百千]+[多余]?(?:名|位)?人"
 _NOUNS = "开幕式|闭幕式|开幕会|闭幕会|会议|大会|活动|仪式|峰会|论坛|全体会议|开幕大会|颁奖仪式|典礼"
 
 
@@ -107,6 +116,30 @@ class HeldEvents:
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)等?(?:{g.adv_alt})*"
             f"(?P<v>{alt(_VERBS)})了?(?:上述活动|上述会议|{_NOUNS})(?=并|[{SEP}{END}\\s]|$)"
         )
+        # later in the story, a list of attendees that names no event (甲国总统A、乙国总理B，
+        # 某委员会副主席C、D等出席): the verb ends its clause; the list is read back from
+        # it item by item (``_attendees``)
+        self._attend_verb = re.compile(
+            f"(?P<v>出席|参加|主持)了?(?:上述活动|上述会议|{_NOUNS})?(?=并|[{SEP}{END}]|$)"
+        )
+        # what ends the list before the verb: a post after the last name, 等, a head count
+        self._list_end = re.compile(
+            f"(?:{post})?(?:同志)?等?(?:{_HEADCOUNT})?(?P<adv>(?:{g.adv_alt})*)$"
+        )
+        # one item of the list with its person: what says who he is before him (a body, a
+        # country, a post title, a few words right before a post: 某论坛理事长, 代理总统)
+        self._item = re.compile(
+            f"(?:{AG}常委|{AG}|{post}|成员国|轮值主席国|兼|\\s|"
+            f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}))*"
+        )
+        self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
+        # the story's event named by a determiner and its organisers (本届论坛由甲、乙共同
+        # 主办, 此次会议由某国总统甲倡议发起): each hosted (initiated) it
+        self._hosts = re.compile(
+            f"(?:^|(?<=[{SEP}{END}\\s]))(?:{_THIS})[^{SEP}{END}{MASKED}由]{{0,6}}?由"
+            f"(?P<run>(?:{AG}|{post}|、|和|及|以及|与)*?{AG})(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
+            f"(?:共同|联合)?(?P<v>主办|承办|举办|倡议发起|发起)(?=[{SEP}{END}]|$)"
+        )
 
     def __call__(self, ds: DocState) -> None:
         st = ds.st
@@ -142,6 +175,8 @@ class HeldEvents:
             hi = bisect.bisect_left(ds.ustarts, end)
             su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= hend]
             if not any(u.type == "Person" for u in su):
+                if h is not None and _story_of(ds, ev, i) is not None:
+                    self._story(ds, ev, end)  # the story's lead: 本届论坛由甲主办 may follow
                 continue
             ms = mask(norm, hend, end, su)
             umap = {u.start - hend: u for u in su}
@@ -163,21 +198,21 @@ class HeldEvents:
         """A story whose first sentence has its event (A出席X并致辞): the rest of the story
         is about X too (speakers' lists, a closing line that sends back to the event)."""
         st = ds.st
-        heads = _stories(ds)
-        h = bisect.bisect_right(heads, ev.start) - 1
-        if h < 0 or h in told:
-            return
-        k = bisect.bisect_left(ds.sent_starts, heads[h])
-        while k < i and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
-            k += 1
-        if k != i:
+        h = _story_of(ds, ev, i)
+        if h is None or h in told:
             return  # not in the story's first sentence
         norm = st.norm
-        if not _LEAD_VERB.search(norm, max(0, ev.start - 4), ev.start):
-            return
+        lv = _LEAD_VERB.search(norm, max(0, ev.start - 4), ev.start)
+        if lv is None or norm[lv.start() - 1 : lv.start()] == "为":
+            return  # 为召开X作准备: X is still to come
         ce = _CLAUSE_END.search(norm, ev.end, st.sents[i][1])
-        if "的" in norm[ev.end : ce.start() if ce else st.sents[i][1]]:
+        tail = norm[ev.end : ce.start() if ce else st.sents[i][1]]
+        if "的" in tail:
             return  # 会见前来参加X(暨Y)的某总统: X is not what the story is about
+        if _ASIDE.match(tail):
+            # 出席X期间会见某某, 出席X某代表团全体会议: the story is about the talks or the
+            # gathering the event only dates or qualifies
+            return
         told.add(h)
         self._story(ds, ev, st.sents[i][1])
 
@@ -191,10 +226,12 @@ class HeldEvents:
         lo = bisect.bisect_left(ds.ustarts, pos)
         hi = bisect.bisect_left(ds.ustarts, end)
         su = [u for u in ds.units[lo:hi] if u.end <= end]
-        if not any(u.type == "Person" for u in su):
-            return
         ms = mask(norm, pos, end, su)
         umap = {u.start - pos: u for u in su}
+        if "由" in ms:
+            self._hosted(ds, ev, pos, ms, umap)
+        if not any(u.type == "Person" for u in su):
+            return
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
             for m in rx.finditer(ms):
                 s, e = st.sent_of(pos + m.end("run"))
@@ -211,6 +248,88 @@ class HeldEvents:
                             0.6,
                             implicit=True,
                         )
+        for m in self._attend_verb.finditer(ms):
+            persons = self._attendees(ms, m.start("v"), umap)
+            if not persons:
+                continue
+            s, e = st.sent_of(pos + m.start("v"))
+            for p in persons:
+                ds.add(p.key, "participatesIn", ev.key, s, e, "participatesIn:story", 0.6,
+                       implicit=True)  # fmt: skip
+
+    def _hosted(self, ds: DocState, ev, pos: int, ms: str, umap: dict) -> None:
+        """本届论坛由甲、乙共同主办 in the story of ``ev`` (masked from ``pos``)."""
+        st = ds.st
+        for m in self._hosts.finditer(ms):
+            run = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
+            if any(u.type == "Person" for u in run):
+                run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
+            pred = "initiated" if m.group("v").endswith("发起") else "hosted"
+            s, e = st.sent_of(pos + m.start("v"))
+            for a in run:
+                rule = f"{pred}:{m.group('v')}:story"
+                ds.add(a.key, pred, ev.key, s, e, rule, 0.6, implicit=True)
+
+    def _attendees(self, ms: str, v: int, umap: dict) -> list:
+        """The persons of the list of attendees that ends at the verb at ``v``: items
+        joined by 、，和 以及, read back from the verb while each is one person with what
+        says who he is before him (or, after the last person, a few words naming unnamed
+        attendees: 某国代表, 某组织秘书长); the list opens its sentence or a clause
+        (会议由甲主持，乙、丙出席). [] when there is none."""
+        s0 = max(ms.rfind(c, 0, v) for c in END) + 1
+        le = self._list_end.search(ms, s0, v)
+        mod, neg, _ = self.g.modality((le.group("adv"),))
+        if neg or mod == "planned":
+            return []  # 未出席, 将出席: not (yet) done
+        cuts = list(self._item_cut.finditer(ms, s0, le.start()))
+        j = le.start()
+        persons: list = []
+        after = None  # the separator after the item being read
+        for k in range(len(cuts), -1, -1):
+            i = cuts[k - 1].end() if k else self.g.prefix.match(ms, s0, j).end()
+            p = self._person_item(ms, i, j, umap)
+            if p is not None:
+                persons.append(p)
+            elif persons and i < j and self._item.fullmatch(ms, i, j):
+                pass  # one of the posts of the person after it (某委员、某部部长A)
+            elif persons or not _unnamed(ms, i, j):
+                # the list starts after this item: at a clause's start only
+                return persons if after is not None and after in "，," else []
+            if k:
+                after = cuts[k - 1].group()
+                j = cuts[k - 1].start()
+        return persons
+
+    def _person_item(self, ms: str, i: int, j: int, umap: dict):
+        """The person that ends the item ``ms[i:j]`` after what says who he is, or None."""
+        k = ms.rfind("\ue013", i, j)
+        p = umap.get(k) if k >= 0 else None
+        if p is None or p.type != "Person" or k + (p.end - p.start) != j:
+            return None
+        return p if self._item.fullmatch(ms, i, k) else None
+
+
+#: what a few words naming attendees do not hold (a relative clause, a preposition)
+_NOT_LIST = "的在对向将由"
+
+
+def _unnamed(ms: str, i: int, j: int) -> bool:
+    """Whether ``ms[i:j]`` may be attendees named by a few words only (某国代表)."""
+    item = ms[i:j]
+    return 0 < len(item) <= 12 and "\ue013" not in item and not any(c in item for c in _NOT_LIST)
+
+
+def _story_of(ds: DocState, ev, i: int) -> int | None:
+    """The story whose first sentence (``i``) names ``ev``, or None."""
+    st = ds.st
+    heads = _stories(ds)
+    h = bisect.bisect_right(heads, ev.start) - 1
+    if h < 0:
+        return None
+    k = bisect.bisect_left(ds.sent_starts, heads[h])
+    while k < i and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
+        k += 1
+    return h if k == i else None
 
 
 def _stories(ds: DocState) -> list[int]:

@@ -32,12 +32,44 @@ _DELEGATE = re.compile(
     r"[^，,。；;\n]{0,30}?(?:报告|汇报)"
 )
 _BODIES = ("GovernmentBody", "Ministry")
+#: a party congress's report is delivered by the outgoing central committee, named by its
+#: term alone (我代表第十六届中央委员会向大会作报告, 我代表中国共产党第十一届中央委员会):
+#: the whole ``who`` of the delegate line, nothing before the party's name
+_TERM_CC = re.compile(r"(?:中国共产党)?第?[一二三四五六七八九十]{1,3}届中央委员会")
+#: the body such a committee is (a gazetteer name)
+_CENTRAL_COMMITTEE = "中国共产党中央委员会"
 
 
 def speaks_for_someone(st: KGDoc) -> bool:
     """Whether the opening has a 我代表…向大会报告 line: the document's "we" is whoever
     delivers it, found or not, never the agent it names most."""
     return _DELEGATE.search(st.norm, 0, _HEAD) is not None
+
+
+def congress_reporter(st: KGDoc, gaz: Gazetteer | None) -> Mention | None:
+    """The central committee that delivers a party congress's report, named by its term
+    in the delegate line (我代表第N届中央委员会向大会作报告), as a mention over that
+    name (added to the document's mentions, so that :func:`reporting_government` finds
+    it); None when the line names something else (某团第N届中央委员会) or no recogniser
+    should be second-guessed (a body is already named there).
+
+    >>> from kg.nlp.pipeline import make_nlp
+    >>> text = "报告\\n现在，我代表第三十届中央委员会向大会作报告。\\n要实施海岛兴农战略。"
+    >>> [(r.subj, r.pred, r.implicit) for r in make_nlp()(text)._.kg.relations]
+    [('gov/cpc-central-committee', 'implements', True)]
+    """
+    m = _DELEGATE.search(st.norm, 0, _HEAD)
+    if m is None or gaz is None or not _TERM_CC.fullmatch(m.group("who")):
+        return None
+    a, b = m.span("who")
+    if any(u.start >= a and u.end <= b and u.type in _BODIES for u in st.mentions):
+        return None
+    entry = gaz.lookup(_CENTRAL_COMMITTEE)
+    if entry is None:
+        return None
+    u = Mention(a, b, st.text[a:b], entry.type, entry.id, entry.name, "speaker")
+    add_mention(st, u)
+    return u
 
 
 def reporting_government(st: KGDoc) -> Mention | None:

@@ -195,7 +195,7 @@ def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
 
 
 #: a reporting government that still speaks for the country (a national work report)
-_NATIONAL_REPORTERS = ("国务院", "中华人民共和国国务院")
+_NATIONAL_REPORTERS = ("国务院", "中华人民共和国国务院", "中国共产党中央委员会")
 
 
 def nation(ds: DocState) -> tuple[str, ...] | None:

@@ -218,7 +218,9 @@ class Verbs:
                 if "bare" in row.flags and not _BARE_TAIL.match(ms, _after_quotes(ms, o.end - s)):
                     continue  # 推动某某成果造福各方: X is the causee of another verb
                 if "work" in row.flags:
-                    wm = _WORK.match(ms, _after_quotes(ms, o.end - s))
+                    wm = _WORK.match(ms, _after_quotes(ms, o.end - s)) or _WORK.match(
+                        ms, _after_quotes(ms, objs[-1].end - s)
+                    )  # 做好X、Y(的)筹办工作: the work of the list's every member
                     if wm is None:
                         continue  # 做好X: only 做好X(的)筹办工作 says who holds X
                     mod = "planned" if wm.group("w") in ("筹办", "筹备") else mod

@@ -88,7 +88,8 @@ class Persons:
         use_lac = not is_statute(norm)
         # posts with a surname after them but no cue after a name: LAC reads them
         uncued = posts.post_names(res, st, names, ends, owners, use_lac)
-        foreign.foreign_names(res, st, names, owners, ends)
+        # (a foreign post's name the reader cannot read: LAC reads it, any name's shape)
+        unread = foreign.foreign_names(res, st, names, owners, ends) if use_lac else []
         persons = [c for c in st.candidates if c.type == "Person"]
         taken = {c.start for c in persons}
         # where a name ends already (王某某表示: the word before 表示 is read)
@@ -116,8 +117,10 @@ class Persons:
         doctrines.names_in_names(res, st, names, taken)
         if use_lac:
             lac.lac_persons(res, st, names, taken, cands, foreign_cands)
-        if uncued:  # (where no rule above found a name: LAC's time is kept for these)
-            lac.uncued_after_posts(res, st, names, uncued, ends, owners)
+        if use_lac and foreign_cands:
+            uncued += lac.foreign_after_posts(res, st, foreign_cands)
+        if uncued or unread:  # (where no rule above found a name: LAC's time is kept for these)
+            lac.uncued_after_posts(res, st, names, uncued + unread, ends, owners, unread)
         if untitled:
             lac.uncued_before_titles(res, st, names, untitled)
         if use_lac:

@@ -16,7 +16,7 @@ from kg.model import Mention
 from kg.nlp.components.base import PostMention
 from kg.nlp.components.name_model import FOREIGN
 from kg.nlp.components.names import DOTS, NOT_NAME_END, is_cjk
-from kg.nlp.components.persons.common import ByEnd, Names, add_person
+from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
 from kg.nlp.components.persons.posts import POST_GAP
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.components.persons.words import FUNCTION_CHARS, ORG_HEADS
@@ -31,14 +31,17 @@ _BODY_HEAD = re.compile("|".join(_BODY_HEADS))
 _CUED_FOREIGN = 0.3
 
 
-def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: ByEnd) -> None:
+def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: ByEnd) -> Spans:
     """某国总统某某, 联合国秘书长某某: a post of a foreign country or an
     international organisation, then a name read up to the first word that cannot
     belong to one (:class:`ForeignNameReader`). The same owner's posts may be joined
     by 、 before one name (某国总统、国防委员会主席甲), a body of the owner may
     stand before a post (某国参议院主席乙), and the owner's next post and name may
-    follow after 、 (亚美尼亚总统甲、总理乙)."""
+    follow after 、 (亚美尼亚总统甲、总理乙). Returns the (post start, name start) of the
+    posts whose name the reader cannot read (a name of the dictionary's as a common word:
+    某国首相某某某某), for LAC's window after a post."""
     norm = st.norm
+    unread: Spans = []
     taken = {c.start for c in st.candidates if c.type == "Person"}
     for owner in list(owners.values()):
         if owner.key == _HOME or owner.type not in ("Country", "Organization"):
@@ -64,6 +67,8 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
                 break
             ne = res.foreign.read(norm, ns, st.tok_starts)
             if ne is None or not foreign_ok(res, st, ns, ne):
+                if _noun_or_unknown(st, ns):  # (总统|通话: no name)
+                    unread.append((m.start(), ns))
                 break
             person = add_person(st, names, ns, ne)
             taken.add(ns)
@@ -74,6 +79,20 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
                 pos = ne + 1  # 、总理乙: the same country's next post
                 continue
             break
+    return unread
+
+
+def _noun_or_unknown(st, ns: int) -> bool:
+    """The word at ``ns`` is one of two characters or more that jieba's dictionary lacks
+    or tags as a noun or a name (a name it has as a common word: 某某某某 n)."""
+    from kg.nlp.components.lac_names import word_tag
+
+    norm = st.norm
+    k = ns + 1
+    while k < len(norm) and k not in st.tok_starts:
+        k += 1
+    tag = word_tag(norm[ns:k])
+    return k - ns >= 2 and (tag is None or tag[0] == "n")
 
 
 def post_after_body(

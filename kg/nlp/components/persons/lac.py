@@ -12,7 +12,7 @@ another type, no by-line (记者 X), no place's name and no form of address.
 from __future__ import annotations
 
 from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
-from kg.nlp.components.persons.posts import add_posts
+from kg.nlp.components.persons.posts import add_posts, post_ending
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.components.persons.words import ADDRESS, PLACE_ENDS, PROVINCE_ABBR
 
@@ -71,10 +71,18 @@ def lac_accept(
 
 
 def uncued_after_posts(
-    res: PersonResources, st, names: Names, uncued: Spans, ends: ByEnd, owners: ByEnd
+    res: PersonResources,
+    st,
+    names: Names,
+    uncued: Spans,
+    ends: ByEnd,
+    owners: ByEnd,
+    foreign: Spans = (),
 ) -> None:
     """The names LAC reads right after a post (:meth:`LacNames.after_posts`), where
-    no other candidate stands, one window per post and name start."""
+    no other candidate stands, one window per post and name start. ``foreign``: those
+    of ``uncued`` after a foreign country's post, where a name of any shape is read
+    (某国首相某某某某: a Japanese name is neither a Chinese name nor a transliteration)."""
     norm = st.norm
     covered = bytearray(len(norm) + 1)
     for c in st.candidates:
@@ -90,13 +98,29 @@ def uncued_after_posts(
         if covered[ns] or key in seen or any(norm.startswith(n, ns) for n in names):
             continue
         seen.add(key)
-        for _, s, e in res.lac_names.after_posts(st, [(ps, ns)], accept):
+        for _, s, e in res.lac_names.after_posts(st, [(ps, ns)], accept, (ps, ns) in foreign):
             person = add_person(st, names, s, e)
             covered[s:e] = b"\x01" * (e - s)
             pe = s
             while pe > ps and norm[pe - 1] in "：: \t":
                 pe -= 1
             add_posts(res, st, person, ps, pe, ends, owners)
+
+
+def foreign_after_posts(res: PersonResources, st, foreign: Spans) -> Spans:
+    """The transliteration-like words (``foreign``: the name model's candidates) right
+    after a post, as (post start, name start) for :func:`uncued_after_posts`: a foreign
+    name after a post opens with no surname (总理某某某率团), so the post rule's scan, which
+    looks for one, leaves it. No by-line (记者 X)."""
+    norm = st.norm
+    out: Spans = []
+    for i, j in foreign:
+        if norm[j - 1] in _LAC_PLACE_ENDS or norm[i] == "圣":
+            continue  # a river's or a saint's town (某某布河, 圣某某): a place
+        p = post_ending(res, norm, i)
+        if p is not None and norm[p[0] : p[1]] not in res.credits:
+            out.append((p[0], i))
+    return out
 
 
 def uncued_before_titles(res: PersonResources, st, names: Names, untitled: list[int]) -> None:

@@ -1,0 +1,35 @@
+"""People's Daily eighth round, persons (invented sentences; the names are transliterations
+of jieba's dictionary)."""
+
+from __future__ import annotations
+
+from kg.spans import entity_spans
+
+
+def persons(text: str) -> list[str]:
+    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+
+
+def test_a_transliteration_a_surname_opens_after_a_post():
+    # 巴 is a surname, but 巴萨耶夫 no Chinese name: LAC's window after the post reads it
+    assert persons("联盟发言人巴萨耶夫对此予以否认。") == ["巴萨耶夫"]
+
+
+def test_a_transliteration_after_a_post_with_no_surname():
+    assert persons("委员会副主席布鲁查加对此予以否认。") == ["布鲁查加"]
+
+
+def test_a_river_after_a_post_is_no_person():
+    assert persons("学会高级研究员杰纳布河近日撰文。") == []
+
+
+def test_a_name_ends_before_the_verb_of_sending():
+    # 派 (sends) ends a name like 率 (leads): 某某派|代表, not a name 某某派
+    assert persons("俄罗斯总统巴萨耶夫派代表前来祝贺。") == ["巴萨耶夫"]
+
+
+def test_a_name_the_dictionary_has_as_a_common_word_after_a_foreign_post():
+    # jieba tags 细川护熙 n, so the foreign reader stops at once; LAC reads the window
+    assert persons("日本首相细川护熙当天抵达。") == ["细川护熙"]
+    # a verb after the post opens no window's name
+    assert persons("两国总统通话后，日本首相当天抵达。") == []
