@@ -168,7 +168,7 @@ class CountryAbbreviations:
         )
         if e not in st.tok_ends and not related:
             return None
-        # jieba may cut a pair into one-character words (中|美|三个): with China in it and
+        # jieba may cut a pair into one-character words (中|法|某某): with China in it and
         # no common word among them (比赛|中|以) the characters still make the pair
         alone = _CHINA in keys and all(
             j in st.tok_starts and j + 1 in st.tok_ends for j in range(s, e)

@@ -12,11 +12,11 @@ def persons(text: str) -> list[str]:
 
 def test_a_transliteration_a_surname_opens_after_a_post():
     # 巴 is a surname, but 巴萨耶夫 no Chinese name: LAC's window after the post reads it
-    assert persons("联盟发言人巴萨耶夫对此予以否认。") == ["巴萨耶夫"]
+    assert persons("联盟发言人巴萨耶夫当天拒绝置评。") == ["巴萨耶夫"]
 
 
 def test_a_transliteration_after_a_post_with_no_surname():
-    assert persons("委员会副主席布鲁查加对此予以否认。") == ["布鲁查加"]
+    assert persons("委员会副主席布鲁查加当天拒绝置评。") == ["布鲁查加"]
 
 
 def test_a_river_after_a_post_is_no_person():
@@ -25,7 +25,7 @@ def test_a_river_after_a_post_is_no_person():
 
 def test_a_name_ends_before_the_verb_of_sending():
     # 派 (sends) ends a name like 率 (leads): 某某派|代表, not a name 某某派
-    assert persons("俄罗斯总统巴萨耶夫派代表前来祝贺。") == ["巴萨耶夫"]
+    assert persons("俄罗斯总统巴萨耶夫派特使出席开幕式。") == ["巴萨耶夫"]
 
 
 def test_a_name_the_dictionary_has_as_a_common_word_after_a_foreign_post():

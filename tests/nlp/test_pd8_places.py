@@ -27,8 +27,8 @@ def test_a_class_of_villages_is_no_place():
 
 
 def test_a_pair_jieba_cut_into_characters_is_two_countries():
-    # 中|美|三个, 美|中|互信: each character a word of its own, China one of them
-    assert places("会议重申遵守中美三个联合文件的原则。") == ["中", "美"]
-    assert places("他希望促进美中互信。") == ["美", "中"]
+    # 中|美|三个, 美|中|科技: each character a word of its own, China one of them
+    assert places("双方同意扩大中美三个领域的合作。") == ["中", "美"]
+    assert places("论坛关注美中科技合作。") == ["美", "中"]
     # 比赛中|以: 以 is a common word, no country
     assert places("比赛中以三分取胜。") == []
