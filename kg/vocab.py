@@ -4,6 +4,7 @@
 ontology does not declare. ``tests/export/test_rdf.py`` checks that the terms here and the terms
 ``ontology/kg.ttl`` declares are the same set.
 
+>>> from kg.vocab import KG
 >>> str(KG.issued)
 'http://kg.example.org/ontology#issued'
 >>> KG.isued
@@ -14,8 +15,7 @@ AttributeError: term 'isued' not in namespace 'http://kg.example.org/ontology#'
 
 from __future__ import annotations
 
-import rdflib.namespace
-from rdflib import Namespace, URIRef
+from typing import Any
 
 from kg.fingerprint import REPO_ONTOLOGY_DIR
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS
@@ -26,84 +26,100 @@ ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 
 
-class KG(rdflib.namespace.DefinedNamespace):
-    """Every class, property and datatype of ``ontology/kg.ttl``."""
+def _kg_namespace() -> Any:
+    import rdflib.namespace
+    from rdflib import Namespace, URIRef
 
-    _NS = Namespace(ONTOLOGY_NS)
-    _fail = True
+    class KG(rdflib.namespace.DefinedNamespace):
+        """Every class, property and datatype of ``ontology/kg.ttl``."""
 
-    # entity classes
-    Entity: URIRef
-    Agent: URIRef
-    GovernmentBody: URIRef
-    Ministry: URIRef
-    Organization: URIRef
-    Country: URIRef
-    Location: URIRef
-    Person: URIRef
-    Law: URIRef
-    Program: URIRef
-    Event: URIRef
-    # other classes and datatypes
-    Document: URIRef
-    Evidence: URIRef
-    Mention: URIRef
-    MentionStats: URIRef
-    Sentence: URIRef
-    Observation: URIRef
-    Post: URIRef
-    ExtractionRule: URIRef
-    ISO3166Alpha3: URIRef
-    # the eight relation predicates
-    holdsPost: URIRef
-    issued: URIRef
-    implements: URIRef
-    initiated: URIRef
-    participatesIn: URIRef
-    hosted: URIRef
-    cooperatesWith: URIRef
-    partOf: URIRef
-    # entity description and mentions
-    key: URIRef
-    isoCode: URIRef
-    category: URIRef
-    mentionCount: URIRef
-    mentionedIn: URIRef
-    entity: URIRef
-    document: URIRef
-    count: URIRef
-    spans: URIRef
-    inSentence: URIRef
-    hasSentence: URIRef
-    text: URIRef
-    # evidence
-    sentence: URIRef
-    charStart: URIRef
-    charEnd: URIRef
-    rule: URIRef
-    confidence: URIRef
-    modality: URIRef
-    implicit: URIRef
-    post: URIRef
-    # documents
-    sourcePath: URIRef
-    charCount: URIRef
-    dateText: URIRef
-    issuerName: URIRef
-    documentNumber: URIRef
-    indexNumber: URIRef
-    issuedBy: URIRef
-    instrument: URIRef
-    # observations
-    subject: URIRef
-    indicator: URIRef
-    value: URIRef
-    unit: URIRef
-    date: URIRef
-    observationKind: URIRef
-    surface: URIRef
-    surfaceStart: URIRef
-    surfaceEnd: URIRef
+        _NS = Namespace(ONTOLOGY_NS)
+        _fail = True
+
+        # entity classes
+        Entity: URIRef
+        Agent: URIRef
+        GovernmentBody: URIRef
+        Ministry: URIRef
+        Organization: URIRef
+        Country: URIRef
+        Location: URIRef
+        Person: URIRef
+        Law: URIRef
+        Program: URIRef
+        Event: URIRef
+        # other classes and datatypes
+        Document: URIRef
+        Evidence: URIRef
+        Mention: URIRef
+        MentionStats: URIRef
+        Sentence: URIRef
+        Observation: URIRef
+        Post: URIRef
+        ExtractionRule: URIRef
+        ISO3166Alpha3: URIRef
+        # the eight relation predicates
+        holdsPost: URIRef
+        issued: URIRef
+        implements: URIRef
+        initiated: URIRef
+        participatesIn: URIRef
+        hosted: URIRef
+        cooperatesWith: URIRef
+        partOf: URIRef
+        # entity description and mentions
+        key: URIRef
+        isoCode: URIRef
+        category: URIRef
+        mentionCount: URIRef
+        mentionedIn: URIRef
+        entity: URIRef
+        document: URIRef
+        count: URIRef
+        spans: URIRef
+        inSentence: URIRef
+        hasSentence: URIRef
+        text: URIRef
+        # evidence
+        sentence: URIRef
+        charStart: URIRef
+        charEnd: URIRef
+        rule: URIRef
+        confidence: URIRef
+        modality: URIRef
+        implicit: URIRef
+        post: URIRef
+        # documents
+        sourcePath: URIRef
+        charCount: URIRef
+        dateText: URIRef
+        issuerName: URIRef
+        documentNumber: URIRef
+        indexNumber: URIRef
+        issuedBy: URIRef
+        instrument: URIRef
+        # observations
+        subject: URIRef
+        indicator: URIRef
+        value: URIRef
+        unit: URIRef
+        date: URIRef
+        observationKind: URIRef
+        surface: URIRef
+        surfaceStart: URIRef
+        surfaceEnd: URIRef
+
+    KG.__qualname__ = "KG"
+    return KG
+
+
+def __getattr__(name: str) -> Any:
+    """``KG`` is made on first use: importing rdflib costs ~0.1 s, and no build needs it
+    (the exporters write the terms as text)."""
+    if name == "KG":
+        kg = globals()["KG"] = _kg_namespace()
+        return kg
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import operator
 import os
 import pickle
 import re
@@ -116,6 +117,23 @@ def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@lru_cache(maxsize=8)
+def _row_order(cls: type) -> tuple[tuple[str, ...], int, Callable[[Any], tuple[Any, ...]]] | None:
+    """An observation row's names in sorted order (``doc`` among them), the place of
+    ``doc`` there and the getter of the other values in that order: the ``sorted`` of the
+    ``(name, value)`` pairs (unique names) without sorting each row. None when a field is
+    named ``doc`` (its rows sort by value too)."""
+    names = _fields(cls)
+    if "doc" in names or not names:
+        return None
+    ranked = tuple(sorted([*names, "doc"]))
+    fields = [n for n in ranked if n != "doc"]
+    get = operator.attrgetter(*fields)
+    if len(fields) == 1:
+        return ranked, ranked.index("doc"), lambda o: (get(o),)
+    return ranked, ranked.index("doc"), get
+
+
 class _Plan:
     """Everything the writer needs, grouped by document, from one pass over the resolution."""
 
@@ -126,13 +144,15 @@ class _Plan:
         # doc → [(key, count, spans)], doc → [(key, start, end, sentence)]
         self.mentions: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
         self.examples: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
+        mentions, examples = self.mentions, self.examples  # (one pass: locals)
         for key, e in ents.items():
             spans = e.spans
             for d, c in e.docs.items():
-                self.mentions[d].append((key, c, spans.get(d)))
+                mentions[d].append((key, c, spans.get(d)))
             for ex in e.examples:
                 if isinstance(ex, dict) and ex.get("sentence"):
-                    self.examples[str(ex.get("doc"))].append(
+                    doc = ex.get("doc")
+                    examples[doc if type(doc) is str else str(doc)].append(
                         (key, ex.get("start"), ex.get("end"), ex["sentence"])
                     )
         # relations: the edge aggregation of kg.graph.build (evidence deduplicated on
@@ -158,10 +178,17 @@ class _Plan:
             self.evidence[doc_id].append((ek, r))
         self.edges = edges
         self.observations: dict[str, list[list[tuple[str, Any]]]] = defaultdict(list)
+        observations = self.observations
         for doc_id, o in res.observations:
-            names = _fields(type(o))
-            row = sorted([*((n, getattr(o, n)) for n in names), ("doc", doc_id)])
-            self.observations[doc_id].append(row)
+            how = _row_order(type(o))
+            if how is None:  # a field named "doc": sorted by value too, as it was
+                names = _fields(type(o))
+                row = sorted([*((n, getattr(o, n)) for n in names), ("doc", doc_id)])
+            else:
+                ranked, at, get = how
+                vals = get(o)
+                row = list(zip(ranked, (*vals[:at], doc_id, *vals[at:]), strict=True))
+            observations[doc_id].append(row)
 
     def doc_input(self, doc_id: str) -> tuple[Any, ...]:
         """The tuple a document's fragment is generated from (and keyed by)."""

@@ -33,3 +33,14 @@ def test_a_name_the_dictionary_has_as_a_common_word_after_a_foreign_post():
     assert persons("日本首相细川护熙当天抵达。") == ["细川护熙"]
     # a verb after the post opens no window's name
     assert persons("两国总统通话后，日本首相当天抵达。") == []
+
+
+def test_a_foreign_name_after_a_post_in_a_statute():
+    # a treaty's articles name heads of state: the foreign reader runs there too (only
+    # LAC's step is off in a statute's text)
+    text = (
+        "两国合作协定\n第一条 为了促进两国合作，缔约双方同意如下。\n"
+        "第二条 巴西总统卡多佐维奇和中华人民共和国主席签署本协定。\n"
+        "第三条 本协定自签署之日起生效。"
+    )
+    assert persons(text) == ["卡多佐维奇"]

@@ -440,8 +440,11 @@ def _view_data(
             rows = blocks[d].ents.get(n)
             if rows:
                 di, b = doc_index[d], base[d]
-                for li in rows:
-                    flat += (di, b + li)
+                if len(rows) == 1:
+                    flat += (di, b + rows[0])
+                else:
+                    for li in rows:
+                        flat += (di, b + li)
         ev = ent_evidence.get(n)
         if ev:
             seen = set(flat[1::2])

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
+from kg.nlp.components.heads.designated_days import designated_days
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
     EDITION_BEFORE,
@@ -75,6 +76,7 @@ from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.repeats import repeats
 from kg.nlp.components.heads.split_sessions import split_sessions
+from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
     DocView,
@@ -526,6 +528,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
+        designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
+        study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries

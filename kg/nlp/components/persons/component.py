@@ -88,8 +88,11 @@ class Persons:
         use_lac = not is_statute(norm)
         # posts with a surname after them but no cue after a name: LAC reads them
         uncued = posts.post_names(res, st, names, ends, owners, use_lac)
-        # (a foreign post's name the reader cannot read: LAC reads it, any name's shape)
-        unread = foreign.foreign_names(res, st, names, owners, ends) if use_lac else []
+        # foreign names after posts, in statutes too (treaties name heads of state); the
+        # ones the reader cannot read are LAC's (any name's shape), none in a statute
+        unread = foreign.foreign_names(res, st, names, owners, ends)
+        if not use_lac:
+            unread = []
         persons = [c for c in st.candidates if c.type == "Person"]
         taken = {c.start for c in persons}
         # where a name ends already (王某某表示: the word before 表示 is read)

@@ -1,0 +1,55 @@
+"""A designated day, week or festival the text says a date is, for ``kg_patterns``:
+今天是(第N个)世界某某日, 今天（某月某日）是“全国某某宣传周”, 纪念“国际某某日”. The
+name opens with its scope (世界, 国际, 全国, 中国, 联合国) and ends in 日, 节, 周 or 月,
+in one clause; the ordinal (第N个) is the count of its editions, not part of the name.
+GUIDELINES: designated days and weeks are events (campaign weeks, festivals).
+
+>>> day_names("今天是第9个全国某某宣传日，主题为…"), day_names("纪念“国际某某日”。")
+(['全国某某宣传日'], ['国际某某日'])
+>>> day_names("春节是中国最重要的传统节日。"), day_names("这是世界上最大的电站之一。")
+([], [])
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+from kg.nlp.components.base import open_key
+from kg.nlp.text import norm_name
+
+# 是|纪念, an edition count, the scope and a few characters of name, the head; quotes
+# allowed around the name; the clause must end there (not 是中国四大传统节日之一)
+DAY = re.compile(
+    r"(?:是|纪念)(?:第[\d一二三四五六七八九十百]+个)?(?P<q>“)?"
+    r"(?P<name>(?:世界|国际|全国|中国|联合国)[\u4e00-\u9fff]{1,12}?(?:日|节|周|月))"
+    r"(?(q)”)(?=[，。；、（(\s]|$)"
+)
+# what no name of a day holds: a relative or superlative phrase, a count (中国最重要的
+# 传统节日, 世界上最大的…), a generic word of festivals
+_NOT_NAME = re.compile(r"[的最之一上个些]|节日|假日")
+
+
+def day_spans(norm: str):
+    """The spans of the names of designated days in ``norm``."""
+    for m in DAY.finditer(norm):
+        a, b = m.span("name")
+        if not _NOT_NAME.search(norm, a + 2, b):
+            yield a, b
+
+
+def day_names(norm: str) -> list[str]:
+    """The names of designated days in ``norm`` (see the module docstring)."""
+    return [norm[a:b] for a, b in day_spans(norm)]
+
+
+def designated_days(st, norm: str) -> None:
+    """Add the designated days the text names (see the module docstring); nothing where a
+    name is already known there."""
+    cands = st.candidates
+    n = len(cands)
+    for a, b in day_spans(norm):
+        if any(x.start <= a and x.end >= b for x in cands[:n]):
+            continue  # a gazetteer day (全国科普日) or a longer name
+        label = norm_name(st.text[a:b])
+        cands.append(Mention(a, b, st.text[a:b], "Event", open_key("Event", label), label, "day"))
