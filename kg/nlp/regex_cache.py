@@ -178,10 +178,9 @@ def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
 
 def save() -> bool:
     """Write the table (atomically, sealed) when at least :data:`MIN_NEW` expressions
-    compiled within the scope were not in it: those found in it, those missed that pass
-    :func:`_checked`, then the others it held, at most :data:`MAX_ENTRIES`; whether it
-    was written. Slow (each missed expression is compiled twice more): for a snapshot
-    saver."""
+    compiled within the scope were not in it: those found in it and those missed that
+    pass :func:`_checked`, at most :data:`MAX_ENTRIES`; whether it was written. Slow
+    (each missed expression is compiled twice more): for a snapshot saver."""
     path = _STATE["path"]
     if path is None or len(_MISSED) < MIN_NEW:
         return False
@@ -192,14 +191,6 @@ def save() -> bool:
         args = _checked(*key)
         if args is not None:
             table[key] = args
-    # and, while there is room, what the table held for other processes (another version
-    # of the code, other modules): one user's builds of two checkouts no longer replace
-    # each other's table at every start, each then missing ~140 expressions (0.2 CPU-s of
-    # its worker's start, and a saver forked again)
-    for key in sorted(_TABLE):
-        if len(table) >= MAX_ENTRIES:
-            break
-        table.setdefault(key, _TABLE[key])
     _MISSED.clear()
     from kg.io import write_bytes_atomic
     from kg.sealed import seal
