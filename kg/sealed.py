@@ -20,8 +20,10 @@ import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 MAGIC = b"KGS1"
 _TAG = 32
@@ -65,6 +67,42 @@ def seal(data: bytes) -> bytes:
     """``data`` behind a magic and its HMAC."""
     tag = hmac.new(user_secret(), data, hashlib.sha256).digest()
     return MAGIC + tag + data
+
+
+class _Sealing:
+    """The writer :func:`sealing` yields: bytes go to the file and into the HMAC."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.mac = hmac.new(user_secret(), digestmod=hashlib.sha256)
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.mac.update(data)
+        return self.fh.write(data)
+
+
+@contextlib.contextmanager
+def sealing(fh: BinaryIO) -> Iterator[_Sealing]:
+    """Write sealed data to the seekable binary file ``fh`` as it is made: the writer it
+    yields takes the data (``write``), whose HMAC goes in at the head on exit; the file
+    then holds what :func:`seal` gives, without the data ever whole in memory (a pickle
+    streamed into it needs no buffer of its size, nor a second one for the seal).
+
+    >>> import io
+    >>> f = io.BytesIO()
+    >>> with sealing(f) as w:
+    ...     _ = w.write(b"da"), w.write(b"ta")
+    >>> f.getvalue() == seal(b"data")
+    True
+    """
+    start = fh.tell()
+    fh.write(MAGIC + bytes(_TAG))
+    writer = _Sealing(fh)
+    yield writer
+    end = fh.tell()
+    fh.seek(start + len(MAGIC))
+    fh.write(writer.mac.digest())
+    fh.seek(end)
 
 
 def unseal(blob: bytes | memoryview) -> memoryview | bytes | None:

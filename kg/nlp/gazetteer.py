@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
@@ -58,6 +59,16 @@ class GazEntry:
     part_of: str | None = None
     #: short forms that name this body only beside another central body (药监局、海关总署)
     listed: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[type[GazEntry], tuple[Any, ...]]:
+        # unpickled by the constructor, from the fields' values: the __setstate__ of a
+        # frozen dataclass with slots walks fields() again for every one of the ~12,000
+        # entries of a pipeline snapshot (its restore: 0.04 → 0.02 CPU-s; its save too)
+        return (GazEntry, _entry_values(self))
+
+
+#: a :class:`GazEntry`'s fields' values, in order
+_entry_values = attrgetter(*(f.name for f in fields(GazEntry)))
 
 
 @dataclass
