@@ -19,8 +19,11 @@ gave no warning for it (a warning would be lost when it comes from the table). T
 table is capped (:data:`MAX_ENTRIES`) and written sealed (:mod:`kg.sealed`: loaded only
 when this user wrote it) to ``$XDG_CACHE_HOME/kg/regex-*.bin`` (``KG_REGEX_CACHE``
 names another file, ``off`` turns it off; no home folder: no table), keyed by Python's
-version. Outside the scope nothing is noted, so a program's own expressions are never
-written.
+version and by the folder kg is imported from: two checkouts of different code compile
+different expressions, and one table for both was rewritten by each in turn, so neither
+found its own (a save in every build). A table unused for :data:`STALE_DAYS` is swept
+by the next save. Outside the scope nothing is noted, so a program's own expressions
+are never written.
 
 >>> with compiling_from_table(None):
 ...     p = re.compile(r"(?P<year>\\d{4})年(?i:x)?")
@@ -51,6 +54,8 @@ CACHE_ENV = "KG_REGEX_CACHE"
 MIN_NEW = 16
 #: At most this many expressions in the table (a worker compiles ~400)
 MAX_ENTRIES = 4000
+#: A table not read for this many days (a removed checkout's) is swept by a save
+STALE_DAYS = 30
 
 #: The code of an expression is this Python's ``re``'s: a table of another is not read.
 _VERSION = hashlib.sha1(
@@ -79,7 +84,8 @@ def cache_path() -> Path | None:
             base = str(Path.home() / ".cache")
         except RuntimeError:  # no home folder
             return None
-    return Path(base) / "kg" / f"regex-{_VERSION[:16]}.bin"
+    here = hashlib.sha1(os.fsencode(Path(__file__).resolve().parent.parent)).hexdigest()
+    return Path(base) / "kg" / f"regex-{_VERSION[:16]}-{here[:12]}.bin"
 
 
 def active() -> bool:
@@ -164,6 +170,8 @@ def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
         blob = path.read_bytes()
     except OSError:
         return {}
+    with contextlib.suppress(OSError):
+        os.utime(path)  # read: not stale (see :func:`_sweep`)
     body = unseal(blob)
     if body is None:  # not this user's: never read (overwritten by the next save)
         return {}
@@ -201,4 +209,17 @@ def save() -> bool:
         write_bytes_atomic(path, data, private=True, fsync=False)
     except (OSError, ValueError):
         return False
+    _sweep(path)
     return True
+
+
+def _sweep(path: Path) -> None:
+    """Remove the other tables beside ``path`` that no process read or wrote for
+    :data:`STALE_DAYS` (those of removed checkouts and older Pythons)."""
+    import time
+
+    old = time.time() - STALE_DAYS * 86400
+    for other in path.parent.glob("regex-*.bin"):
+        with contextlib.suppress(OSError):
+            if other != path and other.stat().st_mtime < old:
+                other.unlink()

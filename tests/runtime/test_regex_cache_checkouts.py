@@ -1,0 +1,54 @@
+"""kg.nlp.regex_cache keeps one table per checkout (two checkouts of different code no
+longer rewrite one table in turn) and a save sweeps the tables nobody used for
+STALE_DAYS."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.nlp import regex_cache
+from tests.runtime.test_startw_regex_cache import run
+
+
+def _cache_path_of_a_checkout(root: Path) -> Path:
+    """cache_path() of the module as a checkout at ``root`` would import it."""
+    import importlib.util
+
+    f = root / "kg" / "nlp" / "regex_cache.py"
+    f.parent.mkdir(parents=True)
+    f.write_bytes(Path(regex_cache.__file__).read_bytes())
+    spec = importlib.util.spec_from_file_location(f"regex_cache_{root.name}", f)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.cache_path()
+
+
+def test_each_checkout_has_its_own_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(regex_cache.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    a = _cache_path_of_a_checkout(tmp_path / "a")
+    b = _cache_path_of_a_checkout(tmp_path / "b")
+    assert a.parent == b.parent == tmp_path / "cache" / "kg"
+    assert a != b
+    # the same Python: the names differ by the checkout's part only
+    assert a.name.split("-")[1] == b.name.split("-")[1] and a.name != b.name
+
+
+def test_a_save_sweeps_stale_tables_and_keeps_recent_ones(tmp_path: Path) -> None:
+    stale, recent = tmp_path / "regex-aaaa-old.bin", tmp_path / "regex-bbbb-new.bin"
+    other = tmp_path / "pipeline-x.pkl"  # not a table: never touched
+    for f in (stale, recent, other):
+        f.write_bytes(b"x")
+    old = time.time() - (regex_cache.STALE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    run(tmp_path / "regex-cccc-mine.bin")  # compiles 22 new expressions and saves
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "pipeline-x.pkl",
+        "regex-bbbb-new.bin",
+        "regex-cccc-mine.bin",
+    ]
