@@ -1,5 +1,5 @@
 """Gatherings named after a study campaign on unseen news, round 8 (issues #14, #15):
-学习贯彻某某思想主题教育工作会议, 某级领导干部学习贯彻某某精神专题研讨班 are events and who
+学习贯彻某某思想主题教育推进会, 某级领导干部学习贯彻某某精神专题研讨班 are events and who
 attends them takes part; 学习贯彻某会议精神 is a verb phrase. Invented sentences only."""
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ def _run(text: str):
 
 def test_a_study_campaign_meeting_is_an_event_its_attendee_takes_part():
     events, rels = _run(
-        "学习贯彻某某新思想主题教育工作会议5日在京召开。国务院副总理苗立新出席会议并讲话。"
+        "学习贯彻某某思想主题教育推进会5日在京召开。国务院副总理苗立新出席会议并讲话。"
     )
-    name = "学习贯彻某某新思想主题教育工作会议"
+    name = "学习贯彻某某思想主题教育推进会"
     assert name in events, events
     assert ("苗立新", "participatesIn", name) in rels, rels
 
