@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from kg.fingerprint import REPO_ONTOLOGY_DIR
@@ -227,14 +228,15 @@ def jieba_tags() -> dict[str, str]:
 
 
 #: jieba's words grouped by tag (:func:`jieba_tag_groups`), for the table of ``_JIEBA_TAGS``
-_TAG_GROUPS: list[tuple[dict[str, str], dict[str, list[str]]]] = []
+_TAG_GROUPS: list[tuple[dict[str, str], Mapping[str, tuple[str, ...]]]] = []
 
 
-def jieba_tag_groups() -> dict[str, list[str]]:
+def jieba_tag_groups() -> Mapping[str, tuple[str, ...]]:
     """jieba's dictionary words by tag (tag → its words, in the dictionary's order): one
     pass over :func:`jieba_tags`, shared by the components that derive word lists from
     it when a pipeline is built, so that each walks only the tags it wants instead of all
-    350,000 words (ten such walks were ~0.5 CPU-s of a cold build).
+    350,000 words (ten such walks were ~0.5 CPU-s of a cold build). Read-only: every
+    caller shares it.
 
     >>> groups = jieba_tag_groups()
     >>> all(jieba_tags()[w] == t for t, words in groups.items() for w in words[:3])
@@ -250,7 +252,8 @@ def jieba_tag_groups() -> dict[str, list[str]]:
             if words is None:
                 words = groups[t] = []
             words.append(w)
-        _TAG_GROUPS[:] = [(tags, groups)]
+        frozen = MappingProxyType({t: tuple(ws) for t, ws in groups.items()})
+        _TAG_GROUPS[:] = [(tags, frozen)]
     return _TAG_GROUPS[0][1]
 
 

@@ -11,8 +11,17 @@ def test_groups_cover_the_table_in_order():
     groups = jieba_tag_groups()
     assert sum(map(len, groups.values())) == len(tags)
     for tag, words in groups.items():
-        assert words == [w for w, t in tags.items() if t == tag]
+        assert words == tuple(w for w, t in tags.items() if t == tag)
     assert jieba_tag_groups() is groups  # one pass per table
+
+
+def test_groups_are_read_only():
+    import pytest
+
+    groups = jieba_tag_groups()
+    with pytest.raises(TypeError):
+        groups["n"] = ()  # type: ignore[index]
+    assert isinstance(groups["n"], tuple)
 
 
 def test_tagged_words_and_tag_prefixes():
