@@ -133,7 +133,7 @@ class NameModel:
         self._first = first
         self._lut: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._foreign_lut: np.ndarray | None = None
-        self._flags: tuple[tuple[int, bool], np.ndarray] | None = None
+        self._flags: tuple[object, bool, np.ndarray] | None = None  # (names table, surnames, flags)
         # surnames that are also function words (于, 和, 由) open no split name
         self._function = np.zeros(0x10000, dtype=bool)
         for ch in function_chars:
@@ -280,8 +280,9 @@ class NameModel:
         transliteration than in a given name, :data:`_SURNAME` where it may open a
         surname, and ``1 << k`` where it opens a name of ``names`` of ``k`` characters
         (made once per table)."""
-        key = (id(names), surnames)
-        if self._flags is None or self._flags[0] != key:
+        # the table itself is held with its flags: an id() alone could be a new table's
+        # once the old one is gone
+        if self._flags is None or self._flags[0] is not names or self._flags[1] != surnames:
             flags = np.zeros(0x10000, dtype=np.uint8)
             if surnames:
                 flags |= self._luts()[2].astype(np.uint8) * np.uint8(_SURNAME)
@@ -289,8 +290,8 @@ class NameModel:
                 flags |= (self._foreign_luts() > 0).astype(np.uint8)
                 for k, (_, first) in names.items():
                     flags |= first.astype(np.uint8) << k
-            self._flags = (key, flags)
-        return self._flags[1]
+            self._flags = (names, surnames, flags)
+        return self._flags[2]
 
     def _foreign_luts(self) -> np.ndarray:
         """The foreign ratio per code point (made once)."""
