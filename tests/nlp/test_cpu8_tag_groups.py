@@ -46,7 +46,7 @@ def test_organ_dictionary_words_as_one_walk():
 
 
 def test_person_dictionary_sets_as_one_walk():
-    from kg.nlp.components.persons.resources import _dictionary_sets
+    from kg.nlp.components.persons.resources import dictionary_sets
 
     surnames = frozenset({"王", "李", "高", "许", "欧阳"})
     out, common = set(), set()
@@ -59,7 +59,7 @@ def test_person_dictionary_sets_as_one_walk():
             continue
         if len(w) >= 2 and (w[0] in surnames or w[:2] in surnames):
             out.add(w)
-    assert _dictionary_sets(surnames) == (out, common)
+    assert dictionary_sets(surnames) == (out, common)
 
 
 def test_head_words_as_one_walk():

@@ -108,7 +108,7 @@ class PersonResources:
         strong_alt = "|".join(re.escape(c) for c in sorted(set(strong), key=len, reverse=True))
         name_then_cue = f"(?=({sur})[\u4e00-\u9fff])(?=[\\s\\S]{{2,4}}?(?:{strong_alt}))"
         surname_set = frozenset(surnames)
-        not_names, common = _dictionary_sets(surname_set)
+        not_names, common = dictionary_sets(surname_set)
         credits = frozenset(read_lines(directory / "lexicon" / "person_credits.txt"))
         foreign = sorted(
             set(read_lines(directory / "lexicon" / "foreign_posts.txt")), key=len, reverse=True
@@ -169,7 +169,7 @@ def _dictionary_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _dictionary_sets(surnames: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+def dictionary_sets(surnames: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """From jieba's dictionary: words (2–4 characters) that open with a surname but are no
     persons' names — tagged otherwise (高度, 许多, 王国), or two characters tagged plain
     ``nr``, which jieba gives to common words too (文明, 智慧, 北斗, 高峰) — and words of one
