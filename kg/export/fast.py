@@ -759,18 +759,26 @@ def start_fast(
             seen[ident] = (inp, key, data)
         parts.append((kind, inp, key, data, ident))
 
+    futures: list[tuple[list[int], Any]] = []
+
+    def submit() -> None:  # the parts to render so far, to the workers
+        nonlocal todo
+        sent = [_sent(parts[j][0], parts[j][1], blobs.pop(j, None)) for j in todo]
+        futures.append((todo, executor.submit(render_parts, fmt, base, sent)))
+        todo = []
+
+    # Each full task is sent as soon as its parts are known: the workers render while
+    # the rest is planned (the chunks are those of one split of the whole list).
     for i in range(0, len(rows), ENTITY_CHUNK):
         add(b"E", rows[i : i + ENTITY_CHUNK], ("E", i))
+        if executor is not None and len(todo) == RENDER_TASK_PARTS:
+            submit()
     for doc_id in res.documents:
         add(b"D", plan.doc_input(doc_id), ("D", doc_id), doc_keys.get(doc_id))
-    futures = []
-    if executor is not None and len(todo) > RENDER_TASK_PARTS // 4:
-        for i in range(0, len(todo), RENDER_TASK_PARTS):
-            chunk = todo[i : i + RENDER_TASK_PARTS]
-            sent = [_sent(parts[j][0], parts[j][1], blobs.pop(j, None)) for j in chunk]
-            fut = executor.submit(render_parts, fmt, base, sent)
-            futures.append((chunk, fut))
-        todo = []
+        if executor is not None and len(todo) == RENDER_TASK_PARTS:
+            submit()
+    if todo and (futures or (executor is not None and len(todo) > RENDER_TASK_PARTS // 4)):
+        submit()
     blobs.clear()
 
     def finish() -> Path:

@@ -574,12 +574,12 @@ def build(
                             doc_keys=outputs_key.doc_keys if outputs_key is not None else None,
                         )
 
-                # With the workers gone or idle (a small rebuild; ``--watch`` keeps them)
-                # the formats not written from the resolution (graph.html) are written by
-                # a forked child while this process writes Turtle: it has the other core.
+                # The formats not written from the resolution (graph.html) are written by
+                # a forked child while this process writes Turtle (and the workers, when
+                # any, render its fragments): the view no longer waits for Turtle's
+                # fragments, nor Turtle's writing for the view.
                 fork_slow: tuple[str, ...] = ()
-                idle = pools is None or report.docs_extracted < FEW_EXTRACTED
-                if use_fast and idle and fork_safe():
+                if use_fast and fork_safe():
                     fork_slow = tuple(f for f in formats if f not in fast_formats)
                     if fork_slow:  # imported once here, not by every child (--watch)
                         preload_exporters()
