@@ -783,11 +783,18 @@ def start_fast(
 
     def finish() -> Path:
         rendered: dict[int, tuple[bytes, set[str]]] = {}
-        for chunk, fut in futures:
-            rendered.update(zip(chunk, fut.result(), strict=True))
         renderer = _Renderer(fmt, base)
         for j in todo:
             rendered[j] = renderer.part(parts[j][0], parts[j][1])
+        # the workers' tasks in part order: a task's fragments are written while the
+        # workers render the next ones (the tail left after the last one is short)
+        tasks = iter(futures)
+
+        def fragment(j: int) -> tuple[bytes, set[str]]:
+            while j not in rendered:
+                chunk, fut = next(tasks)
+                rendered.update(zip(chunk, fut.result(), strict=True))
+            return rendered.pop(j)
         rules: set[str] = set()
         out = Path(path)
         with atomic_write(out, "wb") as f:
@@ -800,7 +807,7 @@ def start_fast(
                         counts["document_fragments_cached"] += 1
                     f.write(_unpack_fragment(memoryview(data), rules))
                     continue
-                text, frag_rules = rendered.pop(j)
+                text, frag_rules = fragment(j)
                 counts["fragments_built"] += 1
                 if kind == b"D":
                     counts["document_fragments_built"] += 1

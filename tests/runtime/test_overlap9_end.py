@@ -116,3 +116,52 @@ def test_few_parts_are_rendered_here(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ex = _Recorder([])
     fast.start_fast(res, tmp_path / "x.ttl", "ttl", executor=ex)()
     assert ex.sizes == []
+
+
+class _Late:
+    """A render task's future whose result is asked for later: notes how many fragments
+    the build had written (stored) by then."""
+
+    def __init__(self, value, puts: list[str], asked: list[int]) -> None:
+        self.value, self.puts, self.asked = value, puts, asked
+
+    def result(self):
+        self.asked.append(len(self.puts))
+        return self.value
+
+
+class _Store(dict):
+    def __init__(self) -> None:
+        super().__init__()
+        self.puts: list[str] = []
+
+    def put(self, key, data) -> None:
+        self.puts.append(key)
+        self[key] = data
+
+    def touch(self, key) -> None:
+        pass
+
+
+def test_fragments_are_written_while_later_tasks_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Turtle's writing does not wait for every task: a task's fragments are written (and
+    stored) before the next task's result is asked for; the file is the same."""
+    monkeypatch.setattr(fast, "RENDER_TASK_PARTS", 8)
+    docs = [Document(f"d{i:03d}", TEXTS[i % 3] + f"第{i + 1}条。") for i in range(21)]
+    res = resolve([extract(d) for d in docs])
+    here = tmp_path / "here.ttl"
+    fast.start_fast(res, here, "ttl")()
+    store = _Store()
+    asked: list[int] = []
+
+    class Ex:
+        def submit(self, fn, *args):
+            return _Late(fn(*pickle.loads(pickle.dumps(args))), store.puts, asked)
+
+    there = tmp_path / "there.ttl"
+    fast.start_fast(res, there, "ttl", executor=Ex(), store=store)()
+    assert len(asked) >= 3
+    assert asked[0] == 0 and asked == sorted(asked) and asked[-1] > 0
+    assert there.read_bytes() == here.read_bytes()
