@@ -759,27 +759,42 @@ def start_fast(
             seen[ident] = (inp, key, data)
         parts.append((kind, inp, key, data, ident))
 
+    futures: list[tuple[list[int], Any]] = []
+
+    def submit() -> None:  # the parts to render so far, to the workers
+        nonlocal todo
+        sent = [_sent(parts[j][0], parts[j][1], blobs.pop(j, None)) for j in todo]
+        futures.append((todo, executor.submit(render_parts, fmt, base, sent)))
+        todo = []
+
+    # Each full task is sent as soon as its parts are known: the workers render while
+    # the rest is planned (the chunks are those of one split of the whole list).
     for i in range(0, len(rows), ENTITY_CHUNK):
         add(b"E", rows[i : i + ENTITY_CHUNK], ("E", i))
+        if executor is not None and len(todo) == RENDER_TASK_PARTS:
+            submit()
     for doc_id in res.documents:
         add(b"D", plan.doc_input(doc_id), ("D", doc_id), doc_keys.get(doc_id))
-    futures = []
-    if executor is not None and len(todo) > RENDER_TASK_PARTS // 4:
-        for i in range(0, len(todo), RENDER_TASK_PARTS):
-            chunk = todo[i : i + RENDER_TASK_PARTS]
-            sent = [_sent(parts[j][0], parts[j][1], blobs.pop(j, None)) for j in chunk]
-            fut = executor.submit(render_parts, fmt, base, sent)
-            futures.append((chunk, fut))
-        todo = []
+        if executor is not None and len(todo) == RENDER_TASK_PARTS:
+            submit()
+    if todo and (futures or (executor is not None and len(todo) > RENDER_TASK_PARTS // 4)):
+        submit()
     blobs.clear()
 
     def finish() -> Path:
         rendered: dict[int, tuple[bytes, set[str]]] = {}
-        for chunk, fut in futures:
-            rendered.update(zip(chunk, fut.result(), strict=True))
         renderer = _Renderer(fmt, base)
         for j in todo:
             rendered[j] = renderer.part(parts[j][0], parts[j][1])
+        # the workers' tasks in part order: a task's fragments are written while the
+        # workers render the next ones (the tail left after the last one is short)
+        tasks = iter(futures)
+
+        def fragment(j: int) -> tuple[bytes, set[str]]:
+            while j not in rendered:
+                chunk, fut = next(tasks)
+                rendered.update(zip(chunk, fut.result(), strict=True))
+            return rendered.pop(j)
         rules: set[str] = set()
         out = Path(path)
         with atomic_write(out, "wb") as f:
@@ -792,7 +807,7 @@ def start_fast(
                         counts["document_fragments_cached"] += 1
                     f.write(_unpack_fragment(memoryview(data), rules))
                     continue
-                text, frag_rules = rendered.pop(j)
+                text, frag_rules = fragment(j)
                 counts["fragments_built"] += 1
                 if kind == b"D":
                     counts["document_fragments_built"] += 1

@@ -574,12 +574,14 @@ def build(
                             doc_keys=outputs_key.doc_keys if outputs_key is not None else None,
                         )
 
-                # With the workers gone or idle (a small rebuild; ``--watch`` keeps them)
-                # the formats not written from the resolution (graph.html) are written by
-                # a forked child while this process writes Turtle: it has the other core.
+                # The formats not written from the resolution (graph.html) are written by
+                # a forked child while this process writes Turtle (and the workers, when
+                # any, render its fragments): the view no longer waits for Turtle's
+                # fragments, nor Turtle's writing for the view. (Full corpus: the child adds
+                # ~0.1-0.2 CPU-s of copy-on-write faults and ~200 MB to the build's peak RSS,
+                # ~120-150 MB PSS; graph+export 0.08 s shorter than without it.)
                 fork_slow: tuple[str, ...] = ()
-                idle = pools is None or report.docs_extracted < FEW_EXTRACTED
-                if use_fast and idle and fork_safe():
+                if use_fast and fork_safe():
                     fork_slow = tuple(f for f in formats if f not in fast_formats)
                     if fork_slow:  # imported once here, not by every child (--watch)
                         preload_exporters()
