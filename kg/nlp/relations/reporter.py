@@ -36,8 +36,8 @@ _BODIES = ("GovernmentBody", "Ministry")
 #: term alone (我代表第十六届中央委员会向大会作报告, 我代表中国共产党第十一届中央委员会):
 #: the whole ``who`` of the delegate line, nothing before the party's name
 _TERM_CC = re.compile(r"(?:中国共产党)?第?[一二三四五六七八九十]{1,3}届中央委员会")
-#: the body such a committee is (a gazetteer name)
-_CENTRAL_COMMITTEE = "中国共产党中央委员会"
+#: the body such a committee is (its key in the central bodies' reference data)
+CENTRAL_COMMITTEE = "gov/cpc-central-committee"
 
 
 def speaks_for_someone(st: KGDoc) -> bool:
@@ -64,7 +64,7 @@ def congress_reporter(st: KGDoc, gaz: Gazetteer | None) -> Mention | None:
     a, b = m.span("who")
     if any(u.start >= a and u.end <= b and u.type in _BODIES for u in st.mentions):
         return None
-    entry = gaz.lookup(_CENTRAL_COMMITTEE)
+    entry = gaz.entries.get(CENTRAL_COMMITTEE)
     if entry is None:
         return None
     u = Mention(a, b, st.text[a:b], entry.type, entry.id, entry.name, "speaker")

@@ -198,8 +198,9 @@ def _pronoun_subject(g: Grammar, norm: str, a: int, b: int):
     return None
 
 
-#: a reporting government that still speaks for the country (a national work report)
-_NATIONAL_REPORTERS = ("国务院", "中华人民共和国国务院", "中国共产党中央委员会")
+#: the reporting governments that still speak for the country (a national work report, a
+#: party congress's report), by their keys in the central bodies' reference data
+NATIONAL_REPORTERS = frozenset({"gov/state-council", "gov/cpc-central-committee"})
 
 
 def nation(ds: DocState) -> tuple[str, ...] | None:
@@ -215,8 +216,7 @@ def nation(ds: DocState) -> tuple[str, ...] | None:
     rep = reporting_government(ds.st) if ds.events is None else None
     keys = ds.reporter if ds.events is not None else ((rep.key,) if rep else None)
     if keys:
-        r = ds.st.entities.get(keys[0])
-        if r is None or r.label not in _NATIONAL_REPORTERS:
+        if keys[0] not in NATIONAL_REPORTERS or keys[0] not in ds.st.entities:
             return None
     ds.types.setdefault(_CHINA, "Country")
     return (_CHINA,)
