@@ -20,3 +20,28 @@ def entities_and_relations(text: str):
 def event_names(text: str) -> set[str]:
     """The labels of the events of ``text``."""
     return {label for label, t in entities_and_relations(text)[0] if t == "Event"}
+
+
+def triples(text: str):
+    """``({(label, type)}, {(subject label, predicate, object label)})`` of ``text`` as
+    one document (:func:`entities_and_relations` without the modality)."""
+    ents, rels = entities_and_relations(text)
+    return ents, {(s, p, o) for s, p, o, _ in rels}
+
+
+def span_texts(text: str, types: tuple[str, ...]) -> list[str]:
+    """The texts of the named entity spans of ``text`` (span API, no nominal references)
+    whose type is one of ``types``, in text order."""
+    from kg.spans import entity_spans
+
+    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] in types]
+
+
+def persons(text: str) -> list[str]:
+    """The persons' spans of ``text``."""
+    return span_texts(text, ("Person",))
+
+
+def places(text: str) -> list[str]:
+    """The places' spans of ``text``: Country and Location (People's Daily's LOC)."""
+    return span_texts(text, ("Country", "Location"))

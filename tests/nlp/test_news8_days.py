@@ -4,13 +4,7 @@ festivals is not. Invented sentences only."""
 
 from __future__ import annotations
 
-from kg.model import Document
-from kg.nlp import extract
-
-
-def _events(text: str) -> set[str]:
-    res = extract(Document("t", text))
-    return {e.label for e in res.entities.values() if e.type == "Event"}
+from tests.nlp.extraction import event_names as _events
 
 
 def test_the_day_a_date_is_is_an_event_without_its_count():

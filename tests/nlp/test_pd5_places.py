@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.spans import entity_spans
-
-
-def places(text: str) -> list[str]:
-    return [
-        s["text"]
-        for s in next(entity_spans([text], nominal=False))
-        if s["type"] in ("Country", "Location")
-    ]
+from tests.nlp.extraction import places
 
 
 @pytest.mark.parametrize(

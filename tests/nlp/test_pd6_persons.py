@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.components.persons.extents import nrt_ends
-from kg.spans import entity_spans
-
-
-def persons(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+from tests.nlp.extraction import persons
 
 
 @pytest.mark.parametrize(

@@ -4,15 +4,7 @@ placed by a list or by the document (invented sentences)."""
 from __future__ import annotations
 
 from kg.nlp.gazetteer import load_gazetteer
-from kg.spans import entity_spans
-
-
-def places(text: str) -> list[str]:
-    return [
-        s["text"]
-        for s in next(entity_spans([text], nominal=False))
-        if s["type"] in ("Country", "Location")
-    ]
+from tests.nlp.extraction import places
 
 
 def test_a_territory_of_the_world_list_is_a_location():

@@ -3,11 +3,7 @@ of jieba's dictionary)."""
 
 from __future__ import annotations
 
-from kg.spans import entity_spans
-
-
-def persons(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+from tests.nlp.extraction import persons
 
 
 def test_a_transliteration_a_surname_opens_after_a_post():

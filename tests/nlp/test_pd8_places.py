@@ -3,15 +3,7 @@ is a common word + the unit, read as places by LAC (scripts/build_lac_places.py)
 
 from __future__ import annotations
 
-from kg.spans import entity_spans
-
-
-def places(text: str) -> list[str]:
-    return [
-        s["text"]
-        for s in next(entity_spans([text], nominal=False))
-        if s["type"] in ("Country", "Location")
-    ]
+from tests.nlp.extraction import places
 
 
 def test_a_village_named_by_a_common_noun_is_a_place():

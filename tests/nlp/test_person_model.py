@@ -1,10 +1,6 @@
 """Persons without a cue, found by the name model (kg.nlp.components.name_model)."""
 
-from kg.spans import entity_spans
-
-
-def persons(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
+from tests.nlp.extraction import persons
 
 
 def test_name_without_post_or_cue_is_found():
