@@ -50,11 +50,15 @@ from kg.nlp.components.heads.event_names import (
     met_at_place,
 )
 from kg.nlp.components.heads.implemented_names import (
+    BATTLE_HEADS,
+    BATTLE_VERBS,
     CAMPAIGN_VERBS,
     GOVERNED_NONE,
     GOVERNED_ONLY,
+    PLAN_HEADS,
     PROSE_RESCUED,
     SHARED_HEADS,
+    battle_field,
     conjunct_of_rescued,
     counted_field,
     governed_campaign,
@@ -64,6 +68,7 @@ from kg.nlp.components.heads.implemented_names import (
     member_known,
     member_mention,
     plain_member,
+    plan_named,
     shared_head_list,
     verb_before_head,
 )
@@ -97,8 +102,10 @@ COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
-IMPLEMENT_VERBS = frozenset(
-    {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施", "抓好", "深化", "扩大"}
+IMPLEMENT_VERBS = (
+    frozenset({"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施"})
+    | frozenset({"抓好", "深化", "扩大"})
+    | BATTLE_VERBS
 )
 # the heads of study campaigns: a quoted slogan before them names one whatever follows
 
@@ -449,6 +456,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             rescued = head in self.verb_rescued and (
                 governed or conjunct_of_rescued(norm, start, rescued_ends)
             )
+            if rescued and head in PLAN_HEADS:  # not 城市群|规划, 一体化规划|建设
+                rescued = plan_named(norm, start, hs, he, starts, self.adverbs, self.generic)
+            elif rescued and head in BATTLE_HEADS:
+                rescued = battle_field(norm_name(norm[start:hs]))  # not 反腐败斗争|攻坚战
             if rescued and head in PROSE_RESCUED:
                 statute = is_statute(norm) if statute is None else statute
                 rescued = not statute
