@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
+from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.designated_days import designated_days
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
@@ -552,6 +553,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
+        cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         self.quoted_programmes(st)
