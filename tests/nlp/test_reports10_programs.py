@@ -121,3 +121,13 @@ def test_major_special_project(nlp, text, name):
 def test_special_project_class_or_quoted(nlp, text):
     programs = _programs(nlp, REPORT + text)
     assert not {p for p in programs if p.endswith("专项") and "“" not in p}
+
+
+def test_adverb_right_after_the_verb_opens_the_field(nlp):
+    # 2021-2023 reports: 稳步推进|长期|护理保险制度试点 (jieba tags 长期 an adverb)
+    text = REPORT + "稳步推进长期护理保险制度试点。"
+    assert "长期护理保险制度试点" in _programs(nlp, text)
+
+
+def test_adverb_before_the_verb_is_no_part_of_the_name(nlp):
+    assert not {p for p in _programs(nlp, REPORT + "长期开展护理试点。") if p.endswith("试点")}

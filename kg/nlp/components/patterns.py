@@ -62,6 +62,7 @@ from kg.nlp.components.heads.implemented_names import (
     battle_field,
     conjunct_of_rescued,
     counted_field,
+    field_adverb,
     governed_campaign,
     governed_object,
     governs,
@@ -341,6 +342,14 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 s2, c2 = self.left_edge(norm, start - 1, st, view, org)
                 if governs(norm, s2, c2, IMPLEMENT_VERBS):
                     start, cut = s2, c2  # 实施|再就业工程, 实施|…退牧还草工程
+            elif (
+                cut == "~"
+                and head in self.verb_rescued
+                and (a := field_adverb(norm, start, starts, self.adverbs)) is not None
+            ):
+                s2, c2 = self.left_edge(norm, a, st, view, org)
+                if s2 == a and governs(norm, s2, c2, IMPLEMENT_VERBS):
+                    start, cut = s2, c2  # 开展|长期护理保险制度试点
             governed = governs(norm, start, cut, IMPLEMENT_VERBS)
             if (
                 cut == "#"
