@@ -523,7 +523,16 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     key = e.id if e is not None else open_key("Event", short)
             elif head.endswith("仪式") and self.head_type[head] == "Event":
                 key = ceremony_key(norm_name(norm[start:he]))  # 某某|项目|竣工仪式
-            self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
+            self.add(
+                st,
+                start,
+                he,
+                self.head_type[head],
+                "pattern",
+                quoted=quoted,
+                key=key,
+                governed=rescued or governed,
+            )
             if rescued:
                 rescued_ends.add(he)
         st.candidates.extend(  # 经过|某某运动|的: a name found once, found again

@@ -251,3 +251,41 @@ def member_mention(text: str, a: int, b: int, head: str, gaz) -> Mention | None:
     if e is not None:
         return Mention(a, b, text[a:b], e.type, e.id, e.name, "gazetteer")
     return Mention(a, b, text[a:b], "Program", open_key("Program", label), label, "pattern")
+
+
+#: the class words that say a programme is a key or major one, written beside its field:
+#: after it (某某振兴发展|重大|工程) or, 重点 only, before it (重点|文化惠民|工程); 重大
+#: before a field describes a class of works (重大|生态修复工程)
+_CLASS_AFTER, _CLASS_BEFORE = ("重大", "重点"), ("重点",)
+#: the shortest field that names a programme beside such a class word (文化惠民, 国防发展)
+_FIELD_MIN = 4
+
+
+def governed_class_field(body: str, generic) -> bool:
+    """Whether the ``body`` of a name that an implementing verb governs is a field and a
+    class word (实施|中医药振兴发展重大工程, 开展|重点产业强链补链行动): the programme
+    of that field, where the same body alone is a class (一批重大工程, 重点项目). The
+    field has at least four characters, no 的 and is no generic phrase (``generic``:
+    一批|重大工程, “十四五”|重大工程, 有关重点工程 stay classes).
+
+    >>> g = lambda b: b.startswith(("一批", "有关"))
+    >>> governed_class_field("中医药振兴发展重大", g), governed_class_field("重点文化惠民", g)
+    (True, True)
+    >>> governed_class_field("一批重大", g), governed_class_field("十四五重大", g)
+    (False, False)
+    >>> governed_class_field("重大生态修复", g), governed_class_field("有关部门重点", g)
+    (False, False)
+    """
+    if body.endswith(_CLASS_AFTER):
+        field = body[:-2]
+    elif body.startswith(_CLASS_BEFORE):
+        field = body[2:]
+    else:
+        return False
+    return (
+        len(field) >= _FIELD_MIN
+        and "的" not in field
+        and not field.startswith(_CLASS_AFTER)
+        and not field.endswith(_CLASS_AFTER)
+        and not generic(field)
+    )
