@@ -297,7 +297,7 @@ class Mentions:
             and ed.group().endswith("届")
         ):
             pass  # 第十五届|全国|运动会: the edition names one national games, not a class
-        elif governed and type_ == "Program" and governed_class_field(body, self.generic):
+        elif governed and type_ == "Program" and governed_class_field(body, self.generic, h):
             pass  # 实施|某某振兴发展重大工程, 开展|重点某某行动: a field and its class word
         elif self.generic(body) or (
             quoted is None
