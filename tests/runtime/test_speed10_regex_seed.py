@@ -48,7 +48,8 @@ def test_a_new_checkout_starts_from_another_checkouts_table(tmp_path: Path) -> N
     assert len(list((cache / "kg").glob("regex-*.bin"))) == 1
     # b has no table: a's gives it all 20 (before: all missed, "20 True")
     assert run(b, cache) == ["0", "False"]
-    # twenty more (enough for a save): b writes its own table (a's stays as it was), then finds them there
+    # twenty more (enough for a save): b writes its own table (a's stays as it was),
+    # then finds them there
     a_table = next((cache / "kg").glob("regex-*.bin"))
     before = a_table.read_bytes()
     assert run(b, cache, 40) == ["20", "True"]
