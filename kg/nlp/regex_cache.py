@@ -120,11 +120,15 @@ def compiling_from_table(path: Path | str | None = "default") -> Iterator[None]:
         yield
         return
     if not _STATE["loaded"]:
-        if path == "default":
+        default = path == "default"
+        if default:
             path = cache_path()
         _STATE["path"] = Path(path) if path is not None else None
         if _STATE["path"] is not None:
-            _TABLE.update(_load(_STATE["path"]))
+            table = _load(_STATE["path"])
+            if not table and default and os.environ.get(CACHE_ENV) is None:
+                table = _load_seed(_STATE["path"])
+            _TABLE.update(table)
             _ALIASES.update(_alias_keys(_TABLE))
         _STATE["loaded"] = True
     _compiler.compile = _compile
@@ -215,6 +219,28 @@ def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     if version != _VERSION or type(table) is not dict:
         return {}
     return table
+
+
+def _load_seed(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+    """For a checkout with no table yet (a new one, or a copy of the code as the
+    benchmark makes), the newest table of another checkout of this Python: an entry is
+    the code of a pattern text, the same whatever the checkout (only writing one table
+    from two checkouts was the trouble). Its expressions then need not be compiled on
+    the first worker's start, the critical path of a first build, nor checked again by
+    its saver; what this checkout uses goes to its own table. Only for the default
+    table (``KG_REGEX_CACHE`` names a file: that file alone)."""
+    prefix = path.name.rsplit("-", 1)[0] + "-"  # regex-<Python version>-
+    try:
+        others = [
+            (p.stat().st_mtime, p)
+            for p in path.parent.glob(prefix + "*.bin")
+            if p != path and p.name.count("-") == path.name.count("-")
+        ]
+    except OSError:
+        return {}
+    for _, other in sorted(others, reverse=True)[:1]:
+        return _load(other)
+    return {}
 
 
 def save() -> bool:
