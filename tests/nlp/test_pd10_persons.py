@@ -1,0 +1,31 @@
+"""People's Daily tenth round, persons (invented sentences and names)."""
+
+from __future__ import annotations
+
+from kg.nlp.components.lac import load_lac, run_batch
+from tests.nlp.extraction import persons
+
+
+def test_a_name_lac_reads_only_in_context():
+    # LAC reads 卢振同 and 孟铁发 alone as no person's name, in their sentence as one
+    assert persons("村里的事大家都去问卢振同，他从不推辞。") == ["卢振同"]
+    assert persons("那天下午，孟铁发的话让在场的人都笑了。") == ["孟铁发"]
+
+
+def test_a_surname_then_an_adjective_is_no_name():
+    # a country's abbreviation and an adjective jieba cut apart (阿|坚定): no window
+    assert persons("两国关系不断发展，阿坚定支持这一原则。") == []
+
+
+def test_no_confirmed_name_in_a_statute():
+    text = (
+        "某某办法\n第一条 为了规范管理，制定本办法。\n"
+        "第二条 村里的事大家都去问卢振同，他从不推辞。\n第三条 本办法自公布之日起施行。"
+    )
+    assert persons(text) == []
+
+
+def test_batched_readings_equal_single_ones():
+    lac = load_lac()
+    texts = ["村里的事大家都去问卢振同", "那天下午孟铁发的话让在场", "好", "", "会后大家一起吃了饭"]
+    assert run_batch(lac, texts) == [lac.run(t) for t in texts]
