@@ -176,10 +176,12 @@ class _Walker(BaseTerms):
                     new = False
                 yield s, p, o, g
 
-    def entity(self, key: str, d: dict[str, Any]) -> Iterator[Statement]:
+    # (entity and document make lists: most statements are theirs, and a list is
+    # yielded from at C speed, a generator statement by statement)
+    def entity(self, key: str, d: dict[str, Any]) -> list[Statement]:
         row = (key, d.get("type"), d.get("label"), d.get("aliases"), d.get("en"),
                d.get("wikidata"), d.get("iso"), d.get("category"), d.get("mentions"))  # fmt: skip
-        yield from statements([entity_block(self, row)])
+        out = statements([entity_block(self, row)])
         # Mentions per document: the mention edges, else the node's ``docs`` table.
         counts: dict[str, Any] = {}
         for doc_id, n in (d.get("docs") or {}).items():
@@ -189,11 +191,14 @@ class _Walker(BaseTerms):
                 doc_id = target[4:] if target.startswith("doc/") else target
                 counts[doc_id] = edata.get("count", counts.get(doc_id))
         spans = d.get("spans") or {}
+        named = self.named
         for doc_id, n in counts.items():
             dt = self.doc(doc_id)
-            rows = [(key, n, spans.get(doc_id))]
-            blocks = mention_blocks(self, doc_id, dt, rows, self.sentences(doc_id))
-            yield from statements(blocks, self.graph(dt))
+            sp = spans.get(doc_id)
+            blocks = mention_blocks(
+                self, doc_id, dt, [(key, n, sp)], self.sentences(doc_id) if sp else {}
+            )
+            out += statements(blocks, dt if named else None)
         for ex in d.get("examples") or ():
             if not isinstance(ex, dict) or not ex.get("sentence"):
                 continue
@@ -201,17 +206,17 @@ class _Walker(BaseTerms):
             dt = self.doc(doc)
             known = self.sentences(str(doc)) if dt else {}
             rows = [(key, ex.get("start"), ex.get("end"), ex["sentence"])]
-            yield from statements(example_blocks(self, doc, dt, rows, known), self.graph(dt))
+            out += statements(example_blocks(self, doc, dt, rows, known), self.graph(dt))
+        return out
 
-    def document(self, key: str, d: dict[str, Any]) -> Iterator[Statement]:
+    def document(self, key: str, d: dict[str, Any]) -> list[Statement]:
         doc_id = key[4:] if key.startswith("doc/") else key
         s = self.node(key)
         label = d.get("label") or d.get("title") or key
-        yield from statements([document_block(s, doc_id, d, label, self.node)])
-        g = self.graph(s)
+        out = statements([document_block(s, doc_id, d, label, self.node)])
         sentences = self.sentences(doc_id)
-        yield from statements([(s, has_sentences(sentences))], g)
-        yield from statements(sentence_blocks(sentences), g)
+        blocks = [(s, has_sentences(sentences)), *sentence_blocks(sentences)]
+        return out + statements(blocks, self.graph(s))
 
     def relation(self, subj: str, obj: str, key: Any, d: dict[str, Any]) -> Iterator[Statement]:
         pred = str(d.get("predicate") or key)
