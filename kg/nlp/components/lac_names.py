@@ -66,6 +66,10 @@ _JOINERS = frozenset("—–-－·•‧・")
 _PROPER = frozenset({"ns", "nz", "nt"})
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
+#: how common (jieba's frequency) the word LAC's name runs into must be for the name to
+#: end before it (敦促, 当选, 王储 are; 特称, 安和, 权作 are words jieba made of a name's
+#: last character and the next one)
+_RUN_ON_FREQ = 50
 #: the least foreign ratio of each character of a piece that continues a transliteration
 _FOREIGN_CHAR = 0.5
 #: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
@@ -573,15 +577,17 @@ class LacNames:
         transliteration characters."""
         norm, ends = st.norm, st.tok_ends
         if we not in ends:
-            # LAC went on into a word of jieba's dictionary (某某敦|促 of 敦促): back to
-            # the word's start (not into a word the HMM made: 某某|江说 is a name and 说)
+            # LAC went on into a common word of jieba's dictionary (某某敦|促 of 敦促):
+            # back to the word's start (not into a word the HMM made: 某某|江说 is a name
+            # and 说; nor into a rare word jieba made of the name's end and the next
+            # character: 某某|平和, 某某|安和 are a name and 和)
             k = we - 1
             while k > ws + 1 and k not in ends:
                 k -= 1
             m = we
             while m < len(norm) and m not in ends:
                 m += 1
-            if k > ws + 1 and k in ends and self.words.freq.get(norm[k:m]):
+            if k > ws + 1 and k in ends and self.words.freq.get(norm[k:m], 0) >= _RUN_ON_FREQ:
                 return k
         if (
             we - ws > 2
