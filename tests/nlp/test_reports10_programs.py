@@ -102,3 +102,32 @@ def test_plan_governed_in_prose(nlp, text, name):
 )
 def test_no_plan_named(nlp, text):
     assert not {p for p in _programs(nlp, REPORT + text) if p.endswith(("规划", "纲要"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("加快实施国家科技重大专项，突破关键技术。", "国家科技重大专项"),  # 2009-2025 reports
+        ("实施海岛兴农育种科技重大专项。", "海岛兴农育种科技重大专项"),
+    ],
+)
+def test_major_special_project(nlp, text, name):
+    assert name in _programs(nlp, REPORT + text)
+
+
+@pytest.mark.parametrize(
+    "text", ["继续实施一批重大科技专项。", "组织开展“某网”专项工作，侦办案件。"]
+)
+def test_special_project_class_or_quoted(nlp, text):
+    programs = _programs(nlp, REPORT + text)
+    assert not {p for p in programs if p.endswith("专项") and "“" not in p}
+
+
+def test_adverb_right_after_the_verb_opens_the_field(nlp):
+    # 2021-2023 reports: 稳步推进|长期|护理保险制度试点 (jieba tags 长期 an adverb)
+    text = REPORT + "稳步推进长期护理保险制度试点。"
+    assert "长期护理保险制度试点" in _programs(nlp, text)
+
+
+def test_adverb_before_the_verb_is_no_part_of_the_name(nlp):
+    assert not {p for p in _programs(nlp, REPORT + "长期开展护理试点。") if p.endswith("试点")}
