@@ -84,6 +84,7 @@ from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.repeats import repeats
 from kg.nlp.components.heads.split_sessions import split_sessions
+from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
@@ -567,6 +568,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
+        study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
