@@ -97,7 +97,7 @@ class BuildReport:
     pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
     #: the part of it that may wait longer (freeing the build's objects, deleting the files
     #: its outputs replaced): ``kg build --watch`` hands it to its next build, which runs
-    #: it while it waits for its view writer (``build(housekeeping=...)``)
+    #: it while it waits for a worker or its view writer (``build(housekeeping=...)``)
     spare: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
 
     def run_pending(self, spare: bool = True) -> None:
@@ -436,8 +436,9 @@ def build(
     stderr (also when ``quiet``, which only silences the progress bar). ``files``: the
     input files as ``kg.ingest.iter_input_files(inputs)`` lists them, when the caller has
     just walked them (``--watch``). ``housekeeping``: what an earlier build left to run
-    later (its ``report.spare``): run while this build waits for its forked view writer
-    (this process has nothing else to do then), else before it returns.
+    later (its ``report.spare``): run while this build waits for a worker's extraction or
+    for its forked view writer (this process has nothing else to do then), else before
+    it returns.
     """
     from kg.runtime.outputs import fork_safe, write_outputs
 
@@ -524,6 +525,11 @@ def build(
 
                 prefetch_pieces(view_pieces(), state.fragments)
 
+        def idle_work(prefetch: Callable[[], object] | None) -> None:
+            if prefetch is not None:
+                prefetch()
+            run_all(carried)  # the last build's spare housekeeping, while a worker extracts
+
         with gc_paused():
             try:
                 res = _resolve(
@@ -541,7 +547,7 @@ def build(
                     snapshot_dir=snapshot_dir,
                     outputs_key=outputs_key,
                     spans_memo=policy.memo("spans"),
-                    also_idle=prefetch,
+                    also_idle=functools.partial(idle_work, prefetch),
                 )
                 resolved = True
             finally:
@@ -600,9 +606,14 @@ def build(
                 # any, render its fragments): the view no longer waits for Turtle's
                 # fragments, nor Turtle's writing for the view. (Full corpus: the child adds
                 # ~0.1-0.2 CPU-s of copy-on-write faults and ~200 MB to the build's peak RSS,
-                # ~120-150 MB PSS; graph+export 0.08 s shorter than without it.)
+                # ~120-150 MB PSS; graph+export 0.08 s shorter than without it.) Not in a
+                # --watch build that extracted few documents (:data:`FEW_EXTRACTED`): its
+                # Turtle is mostly last build's bytes from the memo (little to overlap),
+                # while the child, forked from a process holding the memos, pays ~90k
+                # copy-on-write faults (~0.3 CPU-s: its view 0.8 CPU-s, 0.55 here).
                 fork_slow: tuple[str, ...] = ()
-                if use_fast and fork_safe():
+                few_here = view_memo is not None and report.docs_extracted < FEW_EXTRACTED
+                if use_fast and fork_safe() and not few_here:
                     fork_slow = tuple(f for f in formats if f not in fast_formats)
                     if fork_slow:  # imported once here, not by every child (--watch)
                         preload_exporters()
