@@ -52,3 +52,8 @@ def test_a_transliteration_whose_last_character_jieba_joined_to_a_function_word(
     assert persons("新任大使穆罕默德·卡哈扎比向外长递交国书副本。") == ["穆罕默德·卡哈扎比"]
     # jieba: 卡西雅|尔多|称: the transliteration's pieces are put together again
     assert persons("同一天，某国外长卡西雅尔多称，相关决定是危险的。") == ["卡西雅尔多"]
+
+
+def test_a_clan_name_is_no_persons_name():
+    # 某某氏: a clan's name or a form of address, not a surname and a given name
+    assert persons("村里每年都要祭奠柏羲氏，规模很大。") == []

@@ -652,6 +652,8 @@ class LacNames:
             tag = "nr"
         if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
             return False
+        if w[-1] == "氏":
+            return False  # a clan's name or a form of address (某某氏), no one's name
         if tag:
             return True
         sl = self.model.surname_length(w)
