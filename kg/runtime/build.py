@@ -95,12 +95,19 @@ class BuildReport:
     #: housekeeping a build with ``memos`` left for its caller to run once it has used the
     #: report (:func:`run_pending`)
     pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
+    #: the part of it that may wait longer (freeing the build's objects, deleting the files
+    #: its outputs replaced): ``kg build --watch`` hands it to its next build, which runs
+    #: it while it waits for its view writer (``build(housekeeping=...)``)
+    spare: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
 
-    def run_pending(self) -> None:
+    def run_pending(self, spare: bool = True) -> None:
         """Run the housekeeping a build with ``memos`` left (saving the manifest, deleting
-        the replaced outputs, freeing the build's objects)."""
+        the replaced outputs, freeing the build's objects); ``spare=False``: leave
+        :attr:`spare` for later."""
         while self.pending:
             self.pending.pop(0)()
+        if spare:
+            run_all(self.spare)
 
     def skipped_line(self, verbose: bool = False, hint: bool = True) -> str:
         """``skipped files (3: .doc 2, .png 1): a.doc, b.doc, c.png``: counts by type, the
@@ -144,6 +151,12 @@ class BuildReport:
                 + (" (up to date: not written again)" if self.outputs_unchanged else "")
             )
         return "\n".join(lines)
+
+
+def run_all(fns: list[Callable[[], object]]) -> None:
+    """Run and drop the functions of ``fns`` in order (each once, also when one raises)."""
+    while fns:
+        fns.pop(0)()
 
 
 def default_workers() -> int:
@@ -409,6 +422,7 @@ def build(
     fast_export: bool | None = None,
     policy: OneShot | None = None,
     files: Sequence[Any] | None = None,
+    housekeeping: list[Callable[[], object]] | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` (default: the bundled sample) into ``out_dir``.
 
@@ -421,7 +435,9 @@ def build(
     (None: from :data:`FAST_EXPORT_MIN_DOCS` documents on). Input errors are printed to
     stderr (also when ``quiet``, which only silences the progress bar). ``files``: the
     input files as ``kg.ingest.iter_input_files(inputs)`` lists them, when the caller has
-    just walked them (``--watch``).
+    just walked them (``--watch``). ``housekeeping``: what an earlier build left to run
+    later (its ``report.spare``): run while this build waits for its forked view writer
+    (this process has nothing else to do then), else before it returns.
     """
     from kg.runtime.outputs import fork_safe, write_outputs
 
@@ -442,8 +458,13 @@ def build(
     def later(fn: Callable[[], object]) -> bool:
         return policy.later(report.pending, fn)
 
+    def spare_later(fn: Callable[[], object]) -> bool:
+        return policy.later(report.spare, fn)
+
     def free_later(*objs: Any) -> None:
-        policy.later(report.pending, list(objs).clear)  # freed once the report was used
+        spare_later(list(objs).clear)  # freed once the report was used, or later
+
+    carried = housekeeping if housekeeping is not None else []
 
     def release(abort: bool = False) -> None:
         nonlocal pools
@@ -602,9 +623,10 @@ def build(
                     report.format_seconds,
                     fork_slow=fork_slow,
                     graph_seconds=graph_seconds,
-                    cleanup=later,
+                    cleanup=spare_later,
                     moved=published,
                     view=view,
+                    while_waiting=functools.partial(run_all, carried),
                 )
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built
@@ -621,6 +643,7 @@ def build(
             free_later(res, graph_cache)
             ok = True
     finally:
+        run_all(carried)  # (left when no view writer was forked)
         release(abort=not ok)  # the warm workers also rendered RDF fragments
         if state is not None:
             _warn_damage(state)
