@@ -27,3 +27,19 @@ def test_decision_to_found_an_organisation(nlp):
 def test_no_decision_no_relation(nlp):
     text = "国务院讨论了成立中国工程院的问题。"
     assert not {t for t in _triples(nlp, text) if t[1] == "initiated"}
+
+
+REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "创新实施海岛兴农工程，提高服务水平。",  # 2022-2024 reports: 创新实施文化惠民工程
+        "科学开展海岛绿化行动。",
+        "坚持不懈地开展“扫黄”斗争，打击盗版。",  # 1995 report
+    ],
+)
+def test_manner_before_the_verb(nlp, sentence):
+    rels = {(r.subj, r.pred) for r in nlp(REPORT + sentence)._.kg.relations}
+    assert ("gov/state-council", "implements") in rels

@@ -44,10 +44,12 @@ def battle_field(body: str) -> bool:
 #: heads that an implementing verb makes a name of in prose only: a statute's provisions
 #: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
 #: where a report or a notice names the one it carries out (实施科技强军战略)
-PROSE_RESCUED = frozenset({"战略", "规划", "纲要"})
+PROSE_RESCUED = frozenset(
+    {"战略", "规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"}
+)
 #: of these, the heads of a plan's document: what an implementing verb governs names one
 #: only by its field (:func:`plan_field`)
-PLAN_HEADS = frozenset({"规划", "纲要"})
+PLAN_HEADS = frozenset({"规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"})
 #: a period a plan covers, no field of its own (中长期|发展规划)
 _PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
 #: a count in a plan's field describes it (某领域第一份国家级五年|规划), names none
