@@ -53,7 +53,7 @@ def test_a_clause_between_named_attendees_ends_the_list():
 
 
 def test_the_speaker_of_a_speech_delivered_at_an_event():
-    text = "泰国总理甲乙丙高度赞赏国家主席周明远在第五届山河合作论坛开幕式上发表的主旨讲话。"
+    text = "与会代表认真学习了国家副主席周明远在第二届山河合作论坛闭幕式上发表的重要讲话。"
     assert ("周明远", "participatesIn", "山河合作论坛") in triples(text)[1]
 
 
