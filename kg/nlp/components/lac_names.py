@@ -43,6 +43,9 @@ WINDOW = 7
 #: characters of context on each side of a word that LAC read in a window, enough for
 #: its verdict there to stand for the word (no second window)
 CONTEXT = 5
+#: the characters of the windows in which LAC confirms the name model's names
+#: (:meth:`LacNames.confirm`): the word and :data:`WINDOW` on each side
+CONFIRM_WINDOW = 2 * WINDOW + 3
 #: how far below the name model's threshold a surname-led word is still uncertain
 SLACK = 1.0
 #: a transliteration-like word (no surname needed) of this many characters at least
@@ -63,6 +66,10 @@ _JOINERS = frozenset("—–-－·•‧・")
 _PROPER = frozenset({"ns", "nz", "nt"})
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
+#: how common (jieba's frequency) the word LAC's Chinese name runs into must be for the
+#: name to end before it (当选, 平和 are; 安和, 权作 are words jieba made of a name's last
+#: character and the next one)
+_RUN_ON_FREQ = 50
 #: the least foreign ratio of each character of a piece that continues a transliteration
 _FOREIGN_CHAR = 0.5
 #: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
@@ -292,13 +299,15 @@ class LacNames:
         covered: list,
         accept: Callable[[int, int, bool], bool],
         accept_before: Callable[[int], bool] = lambda e: False,
+        windowed: set[str] | None = None,
     ) -> list[tuple[int, int]]:
         """Spans of the persons LAC finds at the uncertain candidates, in their context
         (``sur``, ``foreign``: the name model's surname-led and transliteration-like
         candidates, :meth:`NameModel.scan`; ``covered``: the other candidates;
         ``accept(s, e, noun_after)``: the caller's last test, told whether LAC reads a
         noun right after the name; ``accept_before(e)``: whether what stands at ``e``
-        may follow a name though it is a noun, a post or a title)."""
+        may follow a name though it is a noun, a post or a title; ``windowed``: filled
+        with the words LAC read in a window)."""
         cands = self._uncertain_spans(st, sur, foreign)
         if not cands:
             return []
@@ -344,6 +353,8 @@ class LacNames:
                 continue  # LAC read the word in a window before, in context: no name
             if not _alone_a_person(w):
                 continue  # LAC reads the word alone as no person (remembered)
+            if windowed is not None:
+                windowed.add(w)
             s0, e0 = _sentence(st, i)
             a, b = max(s0, i - WINDOW), min(e0, j + WINDOW)
             # what LAC reads with context on both sides (a sentence's edge is context)
@@ -374,6 +385,54 @@ class LacNames:
                 ):
                     taken[ws:we] = b"\x01" * (we - ws)
                     out.append((ws, we))
+        return out
+
+    def confirm(
+        self, st, spans: list[tuple[int, int]], accept: Callable[[int, int, bool], bool]
+    ) -> list[tuple[int, int]]:
+        """The ``spans`` (names the name model scores, whose word alone LAC may read as no
+        name) that LAC reads as one person's name, exactly, in a window of
+        :data:`CONFIRM_WINDOW` characters of their sentence around each (one model call
+        per window length for them all: :func:`~kg.nlp.components.lac.run_batch`);
+        ``accept(s, e, noun_after)``: the caller's last test.
+
+        >>> from kg.spans import entity_spans
+        >>> spans = next(entity_spans(["村里的事大家都去问卢振同，他从不推辞。"], nominal=False))
+        >>> [s["text"] for s in spans if s["type"] == "Person"]
+        ['卢振同']
+        """
+        lac = _lac()
+        if not spans or lac is None:
+            return []
+        from kg.nlp.components.lac import run_batch
+
+        norm = st.norm
+        windows = []
+        for i, _j in spans:
+            s0, e0 = _sentence(st, i)
+            # one length for most windows (one model call for them): shifted to stay
+            # inside the sentence, which a shorter sentence fills
+            a = max(s0, min(i - WINDOW, e0 - CONFIRM_WINDOW))
+            windows.append((a, min(e0, a + CONFIRM_WINDOW)))
+        out = []
+        readings = run_batch(lac, [norm[a:b] for a, b in windows])
+        for (i, j), (a, _), words in zip(spans, windows, readings, strict=True):
+            k = a
+            for x, (word, tag) in enumerate(words):
+                ws, k = k, k + len(word)
+                if ws < i:
+                    continue
+                if ws == i and k == j and tag == "PER":
+                    noun_after = x + 1 < len(words) and words[x + 1][1] in _NOUN_TAGS
+                    if (
+                        not self._in_idiom(norm, i, j)
+                        and not self._quoted(norm, i, j, _sentence(st, i)[0])
+                        and not _PLACE_BEFORE.search(norm, max(0, i - 2), i)
+                        and not _PLACE_AFTER.match(norm, j)
+                        and accept(i, j, noun_after)
+                    ):
+                        out.append((i, j))
+                break
         return out
 
     def after_posts(
@@ -481,6 +540,17 @@ class LacNames:
                 break
         return out
 
+    def _chinese_shaped(self, w: str) -> bool:
+        """A surname and two characters, none likelier in a transliteration."""
+        sl = self.model.surname_length(w)
+        return bool(sl) and len(w) - sl == 2 and self.model.foreign_ratio(w) <= 0
+
+    def _named_proper(self, w: str) -> bool:
+        """A surname and two characters that score as a name: jieba's dictionary tags
+        some persons' names as other proper names (``nz``)."""
+        sl = self.model.surname_length(w)
+        return sl == 1 and len(w) == 3 and self.model.score(w, sl) >= self.model.threshold
+
     def _transliterated(self, w: str) -> bool:
         """Three characters or more, likelier a transliteration's than a Chinese name's
         (谢某某诺夫: a surname opens it, but not a Chinese name)."""
@@ -512,16 +582,23 @@ class LacNames:
         transliteration characters."""
         norm, ends = st.norm, st.tok_ends
         if we not in ends:
-            # LAC went on into a word of jieba's dictionary (某某敦|促 of 敦促): back to
-            # the word's start (not into a word the HMM made: 某某|江说 is a name and 说)
+            # LAC went on into a common word of jieba's dictionary (某某敦|促 of 敦促):
+            # back to the word's start (not into a word the HMM made: 某某|江说 is a name
+            # and 说; nor into a rare word jieba made of the name's end and the next
+            # character: 某某|平和, 某某|安和 are a name and 和)
             k = we - 1
             while k > ws + 1 and k not in ends:
                 k -= 1
             m = we
             while m < len(norm) and m not in ends:
                 m += 1
-            if k > ws + 1 and k in ends and self.words.freq.get(norm[k:m]):
-                return k
+            freq = self.words.freq.get(norm[k:m], 0)
+            if k > ws + 1 and k in ends and freq:
+                # (a Chinese name: a rare word jieba made of its end and the next
+                # character; a transliteration's pieces are put together again later,
+                # persons.extents)
+                if freq >= _RUN_ON_FREQ or not self._chinese_shaped(norm[ws:we]):
+                    return k
         if (
             we - ws > 2
             and norm[we - 1] in _GLUED
@@ -571,8 +648,12 @@ class LacNames:
         tag = _tag(w)
         if titled and tag and self.model.surname_length(w) and (len(w) >= 3 or tag in _PROPER):
             tag = "nr"
+        elif tag == "nz" and self._named_proper(w):
+            tag = "nr"
         if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
             return False
+        if w[-1] == "氏":
+            return False  # a clan's name or a form of address (某某氏), no one's name
         if tag:
             return True
         sl = self.model.surname_length(w)

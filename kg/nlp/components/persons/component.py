@@ -118,8 +118,9 @@ class Persons:
         )
         model_names.model_names(res, st, names, taken, cands)
         doctrines.names_in_names(res, st, names, taken)
+        windowed: set[str] = set()
         if use_lac:
-            lac.lac_persons(res, st, names, taken, cands, foreign_cands)
+            windowed = lac.lac_persons(res, st, names, taken, cands, foreign_cands)
         if use_lac and foreign_cands:
             uncued += lac.foreign_after_posts(res, st, foreign_cands)
         if uncued or unread:  # (where no rule above found a name: LAC's time is kept for these)
@@ -128,6 +129,8 @@ class Persons:
             lac.uncued_before_titles(res, st, names, untitled)
         if use_lac:
             roles.role_names(res, st, names)
+            # the name model's names that no rule read: LAC's reading in context
+            lac.confirmed_names(res, st, names, cands, windowed)
         finish_cut_names(res, st, names)
         lists.coordinated_names(res, st, names)
         _later_mentions(st, names)

@@ -11,20 +11,36 @@ another type, no by-line (记者 X), no place's name and no form of address.
 
 from __future__ import annotations
 
+from kg.nlp.components.lac_names import word_tag
 from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
+from kg.nlp.components.persons.model_names import SHORT_NAME_MARGIN
 from kg.nlp.components.persons.posts import add_posts, post_ending
 from kg.nlp.components.persons.resources import PersonResources
-from kg.nlp.components.persons.words import ADDRESS, PLACE_ENDS, PROVINCE_ABBR
+from kg.nlp.components.persons.words import (
+    ADDRESS,
+    FUNCTION_CHARS,
+    NOT_NAME_TAGS,
+    PLACE_ENDS,
+    PROVINCE_ABBR,
+)
 
+#: how far below the name model's threshold a name LAC confirms in context may score
+CONFIRM_SLACK = 1.0
+#: the mean foreign ratio from which a surname-led word is likelier a transliteration
+#: (a foreign place's name) than a Chinese name LAC confirms
+CONFIRM_FOREIGN = 0.2
+#: how often the dictionary's word after a lone surname may occur and still be a given
+#: name (金文, 海潮 may; 政府, 真实 are the words)
+GIVEN_WORD_FREQ = 1000
 #: last characters of the places, sites and buildings LAC may read as persons
 _LAC_PLACE_ENDS = PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵村镇乡县桥")
 
 
 def lac_persons(
     res: PersonResources, st, names: Names, taken: set[int], cands: Spans, foreign: Spans
-) -> None:
+) -> set[str]:
     """The uncertain names LAC reads as persons (:mod:`kg.nlp.components.lac_names`): not a known
-    name of another type, not a by-line (记者 X)."""
+    name of another type, not a by-line (记者 X). Returns the words LAC read in a window."""
 
     def accept(s: int, e: int, noun_after: bool) -> bool:
         return lac_accept(res, st, s, e, noun_after)
@@ -32,9 +48,70 @@ def lac_persons(
     def is_titled(e: int) -> bool:
         return titled(res, st.norm, e)
 
-    for s, e in res.lac_names(st, cands, foreign, st.candidates, accept, is_titled):
+    windowed: set[str] = set()
+    for s, e in res.lac_names(st, cands, foreign, st.candidates, accept, is_titled, windowed):
         add_person(st, names, s, e)
         taken.add(s)
+    return windowed
+
+
+def confirmed_names(
+    res: PersonResources, st, names: Names, cands: Spans, windowed: set[str]
+) -> None:
+    """Chinese names the name model scores (``cands``: its surname-led candidates) that no
+    rule took and no LAC window read, confirmed by LAC in their context
+    (:meth:`LacNames.confirm`): a surname and two characters (李|某某 too: jieba may cut
+    the given name off), scoring at least the threshold less :data:`CONFIRM_SLACK`, a
+    word the dictionary lacks or tags as a proper name (``nz``: it tags some persons'
+    names so), once per word and document. LAC's verdict on the word
+    alone is not asked: without context it reads many such names as no one's (and two
+    characters, a surname and one, stay out: LAC cuts longer names there)."""
+    model, norm = res.model, st.norm
+    covered = bytearray(len(norm) + 1)
+    for c in st.candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    spans: Spans = []
+    seen = set(windowed)
+    for i, j in cands:
+        w = norm[i:j]
+        if w in seen or any(covered[i:j]):
+            continue
+        seen.add(w)
+        sl = model.surname_length(w)
+        if (
+            sl == 1
+            and j - i == 3
+            and w[0] not in FUNCTION_CHARS
+            # a surname alone, then a word the dictionary has as no noun or as a common
+            # one (阿|坚定, 某|政府: a country's abbreviation and a word)
+            and not (i + 1 in st.tok_starts and _common_after_surname(res, w[1:]))
+            # likelier a transliteration (a foreign place's name: 苏某达)
+            and model.foreign_ratio(w) < CONFIRM_FOREIGN
+            # a word the dictionary lacks, or tags as a proper name of no class (it tags
+            # some persons' names so); its persons' names that LAC reads alone as no
+            # one's are a tide's, a craft's as often
+            and word_tag(w) in (None, "nz")
+            and model.score(w, sl) >= model.threshold - CONFIRM_SLACK
+        ):
+            spans.append((i, j))
+    for i, j in _glued_names(res, st):
+        w = norm[i:j]
+        if w in seen or any(covered[i:j]):
+            continue
+        seen.add(w)
+        need = model.threshold + (SHORT_NAME_MARGIN if j - i == 2 else 0.0)
+        if (
+            word_tag(w) is None
+            and model.foreign_ratio(w) < CONFIRM_FOREIGN
+            and model.score(w, 1) >= need
+        ):
+            spans.append((i, j))
+
+    def accept(s: int, e: int, noun_after: bool) -> bool:
+        return lac_accept(res, st, s, e, noun_after)
+
+    for s, e in res.lac_names.confirm(st, spans, accept):
+        add_person(st, names, s, e)
 
 
 def titled(res: PersonResources, norm: str, e: int) -> bool:
@@ -68,6 +145,51 @@ def lac_accept(
         # the noun is a post or title (某某总理, 某某先生)
         and not (noun_after and sl and e - s <= 3 and not titled(res, norm, e))
     )
+
+
+def _glued_names(res: PersonResources, st) -> Spans:
+    """Names jieba glued to a function character before them (对王|某某, 但王某: its word
+    opens with the character, the surname second): the surname and the rest of the word
+    (two characters), or the surname alone in the word and a word of one or two CJK
+    characters after it.
+
+    >>> from kg.nlp import get_nlp
+    >>> from kg.nlp.components.base import kgdoc
+    >>> nlp = get_nlp()
+    >>> st = kgdoc(nlp("第二轮比赛中，老将对陶汉明的一局下得很快。"))
+    >>> [st.norm[i:j] for i, j in _glued_names(nlp.get_pipe("kg_persons").resources, st)]
+    ['陶汉明']
+    """
+    norm, starts = st.norm, st.tok_starts
+    n = len(norm)
+    out: Spans = []
+    for m in res.glued.finditer(norm):
+        p = m.start()
+        if p not in starts or p + 1 in starts:
+            continue
+        e = p + 2
+        while e < n and e not in starts:
+            e += 1
+        if e - p == 2:  # 对陶|某某: the word after
+            k = e + 1
+            while k < n and k not in starts:
+                k += 1
+            if k - e > 2 or _common_after_surname(res, norm[e:k]):
+                continue  # (对党|忠诚: a function word, a noun and an adjective)
+            e = k
+        elif e - p != 3:
+            continue
+        if all("\u4e00" <= c <= "\u9fff" for c in norm[p + 1 : e]):
+            out.append((p + 1, e))
+    return out
+
+
+def _common_after_surname(res: PersonResources, given: str) -> bool:
+    """Whether the word after a lone surname is a dictionary word of no noun's class
+    (坚定) or a common one (政府): no given name then."""
+    return (word_tag(given) or "n")[0] in NOT_NAME_TAGS or res.name_words.freq.get(
+        given, 0
+    ) >= GIVEN_WORD_FREQ
 
 
 def uncued_after_posts(
