@@ -47,7 +47,7 @@ The rows (tuples: the fast path hashes and pickles millions of them)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from kg.export.documents import Sentences, example_sentence, sentence_links
@@ -352,8 +352,7 @@ def rule_block(t: Terms, name: str) -> Block:
     return t.rule(name), [(A, kg_term("ExtractionRule")), (RDFS_LABEL, string_literal(name))]
 
 
-def statements(blocks: Iterable[Block], g: str | None = None) -> Iterator[Statement]:
-    """The blocks' statements as ``(s, p, o, g)``, all in graph ``g``."""
-    for s, po in blocks:
-        for p, o in po:
-            yield s, p, o, g
+def statements(blocks: Iterable[Block], g: str | None = None) -> list[Statement]:
+    """The blocks' statements as ``(s, p, o, g)``, all in graph ``g`` (a list: a caller's
+    ``yield from`` takes it at C speed)."""
+    return [(s, p, o, g) for s, po in blocks for p, o in po]

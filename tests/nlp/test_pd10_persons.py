@@ -29,3 +29,31 @@ def test_batched_readings_equal_single_ones():
     lac = load_lac()
     texts = ["村里的事大家都去问卢振同", "那天下午孟铁发的话让在场", "好", "", "会后大家一起吃了饭"]
     assert run_batch(lac, texts) == [lac.run(t) for t in texts]
+
+
+def test_a_name_jieba_glued_to_a_function_word_before_it():
+    # jieba reads 对陶 as one word: the name starts inside it
+    assert persons("第二轮比赛中，老将对陶汉明的一局下得很快。") == ["陶汉明"]
+
+
+def test_a_function_word_a_noun_and_an_adjective_are_no_name():
+    # 对党|忠诚: 党 is a surname, 忠诚 an adjective
+    assert persons("他们始终对党忠诚，一心为民。") == []
+
+
+def test_a_name_ends_in_a_rare_word_jieba_made_of_its_last_character():
+    # jieba: 韩光|权作, 贺树|安和; LAC reads the names whole, and 权作, 安和 are rare words
+    assert persons("会后，常务副主任委员韩光权作了关于草案的说明。") == ["韩光权"]
+    assert persons("如今贺树安和村干部一起带着村民搞养殖。") == ["贺树安"]
+
+
+def test_a_transliteration_whose_last_character_jieba_joined_to_a_function_word():
+    # jieba: 卡哈|扎比向 …; the last piece 比 ends the name, 向 is the preposition
+    assert persons("新任大使穆罕默德·卡哈扎比向外长递交国书副本。") == ["穆罕默德·卡哈扎比"]
+    # jieba: 卡西雅|尔多|称: the transliteration's pieces are put together again
+    assert persons("同一天，某国外长卡西雅尔多称，相关决定是危险的。") == ["卡西雅尔多"]
+
+
+def test_a_clan_name_is_no_persons_name():
+    # 某某氏: a clan's name or a form of address, not a surname and a given name
+    assert persons("村里每年都要祭奠柏羲氏，规模很大。") == []

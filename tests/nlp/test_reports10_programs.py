@@ -102,3 +102,57 @@ def test_plan_governed_in_prose(nlp, text, name):
 )
 def test_no_plan_named(nlp, text):
     assert not {p for p in _programs(nlp, REPORT + text) if p.endswith(("规划", "纲要"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("加快实施国家科技重大专项，突破关键技术。", "国家科技重大专项"),  # 2009-2025 reports
+        ("实施海岛兴农育种科技重大专项。", "海岛兴农育种科技重大专项"),
+    ],
+)
+def test_major_special_project(nlp, text, name):
+    assert name in _programs(nlp, REPORT + text)
+
+
+@pytest.mark.parametrize(
+    "text", ["继续实施一批重大科技专项。", "组织开展“某网”专项工作，侦办案件。"]
+)
+def test_special_project_class_or_quoted(nlp, text):
+    programs = _programs(nlp, REPORT + text)
+    assert not {p for p in programs if p.endswith("专项") and "“" not in p}
+
+
+def test_adverb_right_after_the_verb_opens_the_field(nlp):
+    # 2021-2023 reports: 稳步推进|长期|护理保险制度试点 (jieba tags 长期 an adverb)
+    text = REPORT + "稳步推进长期护理保险制度试点。"
+    assert "长期护理保险制度试点" in _programs(nlp, text)
+
+
+def test_adverb_before_the_verb_is_no_part_of_the_name(nlp):
+    assert not {p for p in _programs(nlp, REPORT + "长期开展护理试点。") if p.endswith("试点")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("制定并实施出口退税机制改革方案。", "出口退税机制改革方案"),  # 2004 report
+        ("近两年，又提出并实施海岛兴农综合性工作方案。", "海岛兴农综合性工作方案"),
+        ("制定2031年前海岛兴农行动方案。", "2031年前海岛兴农行动方案"),  # a year names it
+    ],
+)
+def test_scheme_by_kind(nlp, text, name):
+    assert name in _programs(nlp, REPORT + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "隧道首次采用“三洞+四竖井”方案。",  # an engineering proposal: no scheme's kind
+        "某某普查条例\n第一条 为了规范普查，制定本条例。\n"
+        "第二条 普查人员应当严格执行全国海岛普查工作方案。\n"
+        "第三条 本条例自公布之日起施行。",  # a statute's instrument
+    ],
+)
+def test_no_scheme(nlp, text):
+    assert not {p for p in _programs(nlp, REPORT + text) if p.endswith("方案")}

@@ -43,6 +43,7 @@ from kg.nlp.components.heads.editions import (
     session_key,
     specific,
 )
+from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
     anniversary_start,
     ceremony_key,
@@ -62,6 +63,7 @@ from kg.nlp.components.heads.implemented_names import (
     battle_field,
     conjunct_of_rescued,
     counted_field,
+    field_adverb,
     governed_campaign,
     governed_object,
     governs,
@@ -76,6 +78,7 @@ from kg.nlp.components.heads.implemented_names import (
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
+from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
@@ -341,6 +344,14 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 s2, c2 = self.left_edge(norm, start - 1, st, view, org)
                 if governs(norm, s2, c2, IMPLEMENT_VERBS):
                     start, cut = s2, c2  # 实施|再就业工程, 实施|…退牧还草工程
+            elif (
+                cut == "~"
+                and head in self.verb_rescued
+                and (a := field_adverb(norm, start, starts, self.adverbs)) is not None
+            ):
+                s2, c2 = self.left_edge(norm, a, st, view, org)
+                if s2 == a and governs(norm, s2, c2, IMPLEMENT_VERBS):
+                    start, cut = s2, c2  # 开展|长期护理保险制度试点
             governed = governs(norm, start, cut, IMPLEMENT_VERBS)
             if (
                 cut == "#"
@@ -555,9 +566,11 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
+        nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
+        elections(st, norm)  # 某国|第N届总统选举: the election a place holds
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries

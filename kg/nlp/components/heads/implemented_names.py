@@ -40,13 +40,16 @@ def battle_field(body: str) -> bool:
     """
     return not body.endswith("斗争")
 
+
 #: heads that an implementing verb makes a name of in prose only: a statute's provisions
 #: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
 #: where a report or a notice names the one it carries out (实施科技强军战略)
-PROSE_RESCUED = frozenset({"战略", "规划", "纲要"})
+PROSE_RESCUED = frozenset(
+    {"战略", "规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"}
+)
 #: of these, the heads of a plan's document: what an implementing verb governs names one
 #: only by its field (:func:`plan_field`)
-PLAN_HEADS = frozenset({"规划", "纲要"})
+PLAN_HEADS = frozenset({"规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"})
 #: a period a plan covers, no field of its own (中长期|发展规划)
 _PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
 #: a count in a plan's field describes it (某领域第一份国家级五年|规划), names none
@@ -177,6 +180,29 @@ def inner_adverb(norm: str, start: int, starts) -> bool:
     True
     """
     return start > 0 and norm[start - 1] in INNER_ADVERBS and bool(starts[start - 1])
+
+
+def field_adverb(norm: str, start: int, starts, adverbs) -> int | None:
+    """Where the adverb of two characters or more right before ``start`` begins (``starts``:
+    the token-start marks, ``adverbs``: jieba's), or None: after an implementing verb such
+    a word modifies no verb but opens the name's field (开展|长期|护理保险制度试点: an
+    adverb comes before the verb it modifies, not after).
+
+    >>> import numpy as np
+    >>> t = "开展长期护理保险制度试点"
+    >>> field_adverb(t, 4, np.array([1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]), {"长期"})
+    2
+    """
+    p = starts.rfind(1, 0, start) if hasattr(starts, "rfind") else _last_start(starts, start)
+    return p if p >= 0 and start - p >= 2 and norm[p:start] in adverbs else None
+
+
+def _last_start(starts, start: int) -> int:
+    """The last token start before ``start`` in an array of marks."""
+    for p in range(start - 1, -1, -1):
+        if starts[p]:
+            return p
+    return -1
 
 
 #: a word that may be a programme's field between its verb and its head (赋能, 持续, 改善)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kg.nlp.components.lac_names import word_tag
 from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
+from kg.nlp.components.persons.model_names import SHORT_NAME_MARGIN
 from kg.nlp.components.persons.posts import add_posts, post_ending
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.components.persons.words import (
@@ -93,6 +94,18 @@ def confirmed_names(
             and model.score(w, sl) >= model.threshold - CONFIRM_SLACK
         ):
             spans.append((i, j))
+    for i, j in _glued_names(res, st):
+        w = norm[i:j]
+        if w in seen or any(covered[i:j]):
+            continue
+        seen.add(w)
+        need = model.threshold + (SHORT_NAME_MARGIN if j - i == 2 else 0.0)
+        if (
+            word_tag(w) is None
+            and model.foreign_ratio(w) < CONFIRM_FOREIGN
+            and model.score(w, 1) >= need
+        ):
+            spans.append((i, j))
 
     def accept(s: int, e: int, noun_after: bool) -> bool:
         return lac_accept(res, st, s, e, noun_after)
@@ -132,6 +145,43 @@ def lac_accept(
         # the noun is a post or title (某某总理, 某某先生)
         and not (noun_after and sl and e - s <= 3 and not titled(res, norm, e))
     )
+
+
+def _glued_names(res: PersonResources, st) -> Spans:
+    """Names jieba glued to a function character before them (对王|某某, 但王某: its word
+    opens with the character, the surname second): the surname and the rest of the word
+    (two characters), or the surname alone in the word and a word of one or two CJK
+    characters after it.
+
+    >>> from kg.nlp import get_nlp
+    >>> from kg.nlp.components.base import kgdoc
+    >>> nlp = get_nlp()
+    >>> st = kgdoc(nlp("第二轮比赛中，老将对陶汉明的一局下得很快。"))
+    >>> [st.norm[i:j] for i, j in _glued_names(nlp.get_pipe("kg_persons").resources, st)]
+    ['陶汉明']
+    """
+    norm, starts = st.norm, st.tok_starts
+    n = len(norm)
+    out: Spans = []
+    for m in res.glued.finditer(norm):
+        p = m.start()
+        if p not in starts or p + 1 in starts:
+            continue
+        e = p + 2
+        while e < n and e not in starts:
+            e += 1
+        if e - p == 2:  # 对陶|某某: the word after
+            k = e + 1
+            while k < n and k not in starts:
+                k += 1
+            if k - e > 2 or _common_after_surname(res, norm[e:k]):
+                continue  # (对党|忠诚: a function word, a noun and an adjective)
+            e = k
+        elif e - p != 3:
+            continue
+        if all("\u4e00" <= c <= "\u9fff" for c in norm[p + 1 : e]):
+            out.append((p + 1, e))
+    return out
 
 
 def _common_after_surname(res: PersonResources, given: str) -> bool:

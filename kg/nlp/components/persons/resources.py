@@ -71,6 +71,9 @@ class PersonResources:
     roles: frozenset[str] = frozenset()
     #: a role's last character with a surname and a CJK character after it
     role_end: re.Pattern = re.compile("(?!)")
+    #: a function character that opens a word, then a one-character surname (对|王某某,
+    #: jieba's 对王 one word)
+    glued: re.Pattern = re.compile("(?!)")
     #: surname length of a word as a lone name, remembered per word
     shape_memo: dict[str, int] = field(default_factory=dict)
 
@@ -152,6 +155,9 @@ class PersonResources:
             model=model,
             lac_names=LacNames(model, name_words, foreign_nr, FUNCTION_CHARS),
             roles=roles,
+            glued=re.compile(
+                f"[{''.join(sorted(FUNCTION_CHARS))}](?=[{single}])" if single else "(?!)"
+            ),
             role_end=re.compile(
                 f"[{''.join(sorted({r[-1] for r in roles}))}](?=(?:{sur})[\u4e00-\u9fff])"
                 if roles
