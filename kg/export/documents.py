@@ -1,18 +1,33 @@
-"""A document's own statements, shared by the graph walk (:mod:`kg.export.rdf`) and the
-fast exporter (:mod:`kg.export.fast`): what its head table says (:func:`issue_statements`)
-and the ``kg:Sentence`` nodes of the sentences its mentions are in, with the links to them
-(:func:`document_sentences`, :func:`sentence_blocks`, :func:`sentence_links`, …).
+"""A document's own statements, for both adapters of :mod:`kg.export.statements` (the
+graph walk of :mod:`kg.export.rdf`, the fragments of :mod:`kg.export.fragments`): the
+document node (:func:`document_block`: title, dates, source, what its head table says,
+:func:`issue_statements`) and the ``kg:Sentence`` nodes of the sentences its mentions are
+in, with the links to them (:func:`document_sentences`, :func:`sentence_blocks`,
+:func:`sentence_links`, …).
+
+>>> s, po = document_block("<http://x/doc/d>", "d", {"title": "某法", "chars": 9}, "某法", str)
+>>> [p.rsplit("/", 1)[-1] for p, _ in po]
+['22-rdf-syntax-ns#type>', 'identifier>', 'rdf-schema#label>', 'title>', 'ontology#charCount>']
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kg.export.terms import (
     DC_CREATED,
+    DC_CREATOR,
+    DC_DATE,
+    DC_IDENTIFIER,
     DC_ISSUED,
+    DC_PUBLISHER,
+    DC_SOURCE,
+    DC_SUBJECT,
+    DC_TITLE,
+    IRI_OK,
+    RDFS_LABEL,
     XSD_INTEGER,
     A,
     date_literal,
@@ -29,6 +44,7 @@ __all__ = [
     "K_SENTENCE_CLASS",
     "K_TEXT",
     "Sentences",
+    "document_block",
     "document_sentences",
     "example_sentence",
     "has_sentences",
@@ -39,11 +55,45 @@ __all__ = [
 ]
 
 
+def document_block(
+    s: str, doc_id: str, d: Any, label: str, node: Callable[[str], str]
+) -> tuple[str, list[tuple[str, str]]]:
+    """The document node ``s`` (IRI term) of document ``doc_id``, labelled ``label``, from
+    its metadata ``d`` (a resolution's ``documents[doc_id]``, a graph's document node):
+    title, date, source, publisher, author, path, categories, length and
+    :func:`issue_statements`. Its ``kg:hasSentence`` links are :func:`has_sentences`."""
+    po: list[tuple[str, str]] = [(A, kg_term("Document")), (DC_IDENTIFIER, string_literal(doc_id))]
+    title = d.get("title")
+    po.append((RDFS_LABEL, string_literal(label, "zh")))
+    if title:
+        po.append((DC_TITLE, string_literal(title, "zh")))
+    if d.get("date"):
+        date = date_literal(d["date"])
+        po.append((DC_DATE, date) if date else (kg_term("dateText"), string_literal(d["date"])))
+    url = d.get("url")
+    if url:
+        url = str(url).strip()
+        po.append((DC_SOURCE, iri_term(url) if IRI_OK.match(url) else string_literal(url)))
+    if d.get("publisher"):
+        po.append((DC_PUBLISHER, string_literal(d["publisher"])))
+    if d.get("author"):
+        po.append((DC_CREATOR, string_literal(d["author"])))
+    if d.get("source"):
+        po.append((kg_term("sourcePath"), string_literal(d["source"])))
+    for cat in d.get("categories") or ():
+        if cat:
+            po.append((DC_SUBJECT, string_literal(cat, "zh")))
+    chars = int_literal(d.get("chars"))
+    if chars is not None:
+        po.append((kg_term("charCount"), chars))
+    po.extend(issue_statements(d, node))
+    return s, po
+
+
 def issue_statements(d: Any, node: Any) -> list[tuple[str, str]]:
     """(predicate, object) of what a document's head table and title say about it: its
     issuer as written, number, index number, dates, and links to the issuing bodies and
-    to the instrument it is or issues (``node(key)`` gives an entity's IRI term). One
-    place for both generators (this module and :mod:`kg.export.fast`).
+    to the instrument it is or issues (``node(key)`` gives an entity's IRI term).
 
     >>> for p, o in issue_statements({"number": "X发〔2001〕7号", "issued_by": ["gov/x"]}, str):
     ...     print(p.split("#")[1], o)
@@ -82,7 +132,7 @@ def document_sentences(base: str, doc_id: str, value: Any, prefix: str | None = 
     """A document node's ``sentences`` (start → text, see :mod:`kg.graph`) in text order,
     each with the IRI term of its ``kg:Sentence`` (minted once here: every link reuses it).
     Starts may be digit strings (a graph that went through JSON); anything else is left
-    out. One place for both generators. ``prefix``: the Turtle prefix of the ``sentence``
+    out. ``prefix``: the Turtle prefix of the ``sentence``
     folder (``"sentence:"``): the terms are then written with it.
 
     >>> t = document_sentences("http://x/", "d", {"5": "句子。", 0: "首句。", "x": "?"})

@@ -5,8 +5,9 @@ suffixes, media type, rdflib and Oxigraph names, and writer. ``kg build``, ``kg 
 ``kg validate`` and ``kg serve`` all look formats up here (:func:`by_suffix`,
 :func:`get`). Writers are imported when used: this module is cheap to import.
 
-RDF formats (Turtle, TriG, N-Triples, N-Quads, JSON-LD) are written by
-:mod:`kg.export.rdf`, the HTML view by :mod:`kg.export.view`; this module adds the
+RDF formats (Turtle, TriG, N-Triples, N-Quads) are written by :mod:`kg.export.rdf`,
+JSON-LD by :mod:`kg.export.jsonld` (a big build's Turtle and N-Triples by
+:mod:`kg.export.fast`), the HTML view by :mod:`kg.export.view`; this module adds the
 property-graph formats for Gephi, Cytoscape and spreadsheets:
 
 - GraphML (:func:`write_graphml`): node and edge attributes typed per key; lists of
@@ -93,7 +94,7 @@ REGISTRY: dict[str, ExportFormat] = {
                      "application/n-quads", "nquads", "N_QUADS", f"{_RDF}:write_nquads"),
         ExportFormat("jsonld", "jsonld", "graph.jsonld", (".jsonld", ".json"),
                      ("json-ld", "json"), "application/ld+json", "json-ld", "JSON_LD",
-                     f"{_RDF}:write_jsonld"),
+                     "kg.export.jsonld:write_jsonld"),
         ExportFormat("graphml", "graphml", "graph.graphml", (".graphml",), (),
                      "application/graphml+xml", None, None, "kg.export.formats:write_graphml"),
         ExportFormat("csv", "csv", "nodes.csv", (".csv",), (), "text/csv", None, None,

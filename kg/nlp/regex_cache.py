@@ -65,6 +65,9 @@ _VERSION = hashlib.sha1(
 _ORIGINAL = _compiler.compile
 #: (pattern, flags) → the arguments of ``_sre.compile`` after the pattern
 _TABLE: dict[tuple[str, int], tuple[Any, ...]] = {}
+#: (pattern, the flags its pattern object has) → its key in the table, when these flags
+#: differ from the key's (see :func:`_alias_keys`)
+_ALIASES: dict[tuple[str, int], tuple[str, int]] = {}
 #: expressions compiled within the scope: found in the table, and not found
 _USED: set[tuple[str, int]] = set()
 _MISSED: set[tuple[str, int]] = set()
@@ -98,6 +101,9 @@ def _compile(p: Any, flags: int = 0) -> Any:
     if type(p) is str and not flags & re.DEBUG:
         key = (p, flags)
         args = _TABLE.get(key)
+        if args is None and key in _ALIASES:
+            key = _ALIASES[key]
+            args = _TABLE[key]
         if args is not None:
             _USED.add(key)
             return _sre.compile(p, *args)
@@ -114,11 +120,16 @@ def compiling_from_table(path: Path | str | None = "default") -> Iterator[None]:
         yield
         return
     if not _STATE["loaded"]:
-        if path == "default":
+        default = path == "default"
+        if default:
             path = cache_path()
         _STATE["path"] = Path(path) if path is not None else None
         if _STATE["path"] is not None:
-            _TABLE.update(_load(_STATE["path"]))
+            table = _load(_STATE["path"])
+            if not table and default and os.environ.get(CACHE_ENV) is None:
+                table = _load_seed(_STATE["path"])
+            _TABLE.update(table)
+            _ALIASES.update(_alias_keys(_TABLE))
         _STATE["loaded"] = True
     _compiler.compile = _compile
     _STATE["active"] = True
@@ -127,6 +138,32 @@ def compiling_from_table(path: Path | str | None = "default") -> Iterator[None]:
     finally:
         _compiler.compile = _ORIGINAL
         _STATE["active"] = False
+
+
+def _alias_keys(
+    table: dict[tuple[str, int], tuple[Any, ...]],
+) -> dict[tuple[str, int], tuple[str, int]]:
+    """The keys under which the table's expressions come back from a pickle: a pickled
+    pattern is compiled again with the flags its object has (``re`` adds the ones the
+    parse finds: ``re.UNICODE`` for every ``str``, inline flags such as ``(?m)``), which
+    are not the flags it was compiled with when a module made it (``re.compile(p)``: 0),
+    so a restored pipeline's expressions were missed once after every build of a new
+    pipeline. ``re`` makes the same pattern from either: the parse ORs the flags it is
+    given with those it finds, and the code is generated from the result
+    (``tests/runtime/test_speed10_regex_alias.py`` checks every expression of the
+    pipeline).
+
+    >>> import re
+    >>> args = (int(re.UNICODE | re.MULTILINE), [], 0, {}, ())
+    >>> _alias_keys({("(?m)x", 0): args})
+    {('(?m)x', 40): ('(?m)x', 0)}
+    """
+    out = {}
+    for key, args in table.items():
+        alias = (key[0], args[0])
+        if alias != key and alias not in table:
+            out[alias] = key
+    return out
 
 
 def pending() -> int:
@@ -182,6 +219,28 @@ def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     if version != _VERSION or type(table) is not dict:
         return {}
     return table
+
+
+def _load_seed(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+    """For a checkout with no table yet (a new one, or a copy of the code as the
+    benchmark makes), the newest table of another checkout of this Python: an entry is
+    the code of a pattern text, the same whatever the checkout (only writing one table
+    from two checkouts was the trouble). Its expressions then need not be compiled on
+    the first worker's start, the critical path of a first build, nor checked again by
+    its saver; what this checkout uses goes to its own table. Only for the default
+    table (``KG_REGEX_CACHE`` names a file: that file alone)."""
+    prefix = path.name.rsplit("-", 1)[0] + "-"  # regex-<Python version>-
+    try:
+        others = [
+            (p.stat().st_mtime, p)
+            for p in path.parent.glob(prefix + "*.bin")
+            if p != path and p.name.count("-") == path.name.count("-")
+        ]
+    except OSError:
+        return {}
+    for _, other in sorted(others, reverse=True)[:1]:
+        return _load(other)
+    return {}
 
 
 def save() -> bool:

@@ -17,6 +17,14 @@ of one set followed by one of another.
 >>> pairs = PairScan(re.compile("[中美俄]{2,3}"), "中美俄", "中美俄")
 >>> [m.group() for m in pairs.finditer("中美两国，中美俄三方")]
 ['中美', '中美俄']
+
+:func:`cued_finditer` for an expression whose matches need a rare word a few characters
+after their start: only the places that many characters before one are tried.
+
+>>> names = re.compile("[，。](?=[王李].{1,2}?(?:表示|指出))")
+>>> text = "会上，王某表示同意。李某指出，李某某表示，问题在于……"
+>>> [m.start() for m in cued_finditer(names, text, re.compile("表示|指出"), range(3, 5))]
+[2, 9, 14]
 """
 
 from __future__ import annotations
@@ -125,3 +133,20 @@ def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> list[re
                 end = m.end()
                 out.append(m)
     return out
+
+
+def cued_finditer(
+    regex: re.Pattern[str], text: str, cue: re.Pattern[str], near: Iterable[int]
+) -> list[re.Match[str]]:
+    """``list(regex.finditer(text))`` when every match of ``regex`` has a match of
+    ``cue`` start at one of the offsets ``near`` from its own start (a rare word a few
+    characters on): ``regex`` is tried only there. Every start of ``cue`` counts, also
+    one inside another of its matches (its scan does not report those: each place
+    inside a match it found stands for one)."""
+    near = tuple(near)
+    starts: set[int] = set()
+    for m in cue.finditer(text):
+        a = m.start()
+        for q in range(a, max(m.end(), a + 1)):
+            starts.update(q - d for d in near)
+    return _matches_at(regex, text, sorted(s for s in starts if s >= 0))

@@ -230,6 +230,7 @@ def write_outputs(
     cleanup: Callable[[Callable[[], object]], bool] | None = None,
     moved: list[str] | None = None,
     view: TextPieces | None = None,
+    while_waiting: Callable[[], object] | None = None,
 ) -> dict[str, str]:
     """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
     written by a forked child while this process writes the fast ones; when the child
@@ -237,7 +238,9 @@ def write_outputs(
     folder and of the files the outputs replaced to run later (True), e.g. after a
     ``--watch`` build has reported. ``moved``: receives the names of the files written
     (moved into place). ``view``: the HTML view's text pieces kept from the last build
-    (:class:`~kg.export.view.text.TextPieces`)."""
+    (:class:`~kg.export.view.text.TextPieces`). ``while_waiting``: run once this process
+    has written its formats and only waits for the forked writer (not run when none was
+    forked)."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -274,6 +277,8 @@ def write_outputs(
             finish()
             timings[fmt] += time.perf_counter() - t
         if child is not None:
+            if while_waiting is not None:
+                while_waiting()
             times = child()
             for fmt in forked:
                 if times is None:  # the child failed: write them here (and see why)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KGError
-from kg.runtime.build import SAMPLE_DIR, BuildReport, build, default_workers
+from kg.runtime.build import SAMPLE_DIR, BuildReport, build, default_workers, run_all
 from kg.runtime.policy import Resident
 
 #: A full collection of the cyclic garbage after every this many builds.
@@ -80,6 +80,10 @@ def watch(
     n_workers = workers or default_workers()
     builds = 0
     seen: frozenset[tuple[str, int, int]] | None = None
+    # housekeeping the last build left for later (freeing its objects, deleting the files
+    # its outputs replaced): the next build runs it while it waits for its view writer,
+    # so it is not between a change and its outputs
+    spare: list[Callable[[], object]] = []
     try:
         while max_builds is None or builds < max_builds:
             if stop is not None and stop.is_set():
@@ -90,7 +94,7 @@ def watch(
                 try:
                     report = build(
                         inputs, out_dir, workers=n_workers, cache_dir=cache_dir,
-                        policy=policy, files=files, **options,
+                        policy=policy, files=files, housekeeping=spare, **options,
                     )  # fmt: skip
                 except KGError as exc:
                     if on_error is None:
@@ -101,7 +105,9 @@ def watch(
                         if on_report is not None:
                             on_report(report)
                     finally:
-                        report.run_pending()
+                        report.run_pending(spare=False)
+                        spare += report.spare
+                        report.spare = []
                 builds += 1
                 if builds % COLLECT_EVERY == 0:  # the builds leave their objects frozen
                     gc.unfreeze()
@@ -116,6 +122,7 @@ def watch(
                     break  # something changed: look now
                 waited += time.monotonic() - t
     finally:
+        run_all(spare)
         watcher.close()
         policy.close()
     return builds

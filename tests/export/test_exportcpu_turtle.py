@@ -1,6 +1,7 @@
-"""The Turtle fragments' short cuts (kg.export.fast) write what the long way writes, on
-the real pipeline's resolution of the bundled sample: minted and sentence IRIs made in
-their prefixed form at once, and literals passed through without a look-up."""
+"""The Turtle fragments' short cuts (kg.export.fragments, kg.export.turtle) write what the
+long way writes, on the real pipeline's resolution of the bundled sample: minted and
+sentence IRIs made in their prefixed form at once, and literals passed through without a
+look-up."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from typing import Any
 import pytest
 
 import kg.export.fast as fast
+import kg.export.turtle as turtle
 from kg.build import SAMPLE_DIR
+from kg.export.fragments import FragmentTerms, Plan, document_blocks, entity_blocks, entity_rows
+from kg.export.terms import A
 from kg.ingest import iter_documents
 from kg.iri import DEFAULT_BASE
 from kg.model import Document
@@ -27,8 +31,8 @@ def parts() -> list[tuple[bytes, Any]]:
     for _, x, _ in extract_keyed(docs):
         r.add(x)
     res = r.finish()
-    plan = fast._Plan(res, DEFAULT_BASE)
-    rows = fast._entity_rows(res)
+    plan = Plan(res, DEFAULT_BASE)
+    rows = entity_rows(res)
     out: list[tuple[bytes, Any]] = [
         (b"E", rows[i : i + fast.ENTITY_CHUNK]) for i in range(0, len(rows), fast.ENTITY_CHUNK)
     ]
@@ -39,17 +43,17 @@ def parts() -> list[tuple[bytes, Any]]:
 
 def _blocks(kind: bytes, inp: Any, terms: Any) -> list[Any]:
     if kind == b"E":
-        return list(fast._entity_blocks(inp, terms))
-    return fast._doc_blocks(inp, terms, set())
+        return list(entity_blocks(inp, terms))
+    return document_blocks(inp, terms, set())
 
 
 @pytest.mark.parametrize("base", BASES)
 def test_short_minted_iris_render_as_the_full_ones(parts: Any, base: str) -> None:
-    ttl = fast._Turtle(base)
+    ttl = turtle.Turtle(base)
     short = ttl.minted_prefixes()
     if base == DEFAULT_BASE:  # the short cut is taken where it can be
         assert {"mention", "evidence", "sentence", "mention-stats"} <= set(short)
-    long_terms, short_terms = fast._Terms(base), fast._Terms(base, short)
+    long_terms, short_terms = FragmentTerms(base), FragmentTerms(base, short)
     n = 0
     for kind, inp in parts:
         expect = ttl.render(_blocks(kind, inp, long_terms))
@@ -59,18 +63,21 @@ def test_short_minted_iris_render_as_the_full_ones(parts: Any, base: str) -> Non
     assert n > 100
 
 
+_BOOL = '"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+
+
 def _old_term(ttl: Any, term: str) -> str:
-    """``_Turtle.term`` before literals skipped the look-up (no memo: same results)."""
-    if term == fast.A:
+    """``Turtle.term`` before literals skipped the look-up (no memo: same results)."""
+    if term == A:
         return "a"
     if term[0] == "<":
         return ttl._iri(term)
     if term[-1] == ">":
-        m = fast._INT_RE.match(term) or fast._DEC_RE.match(term)
+        m = turtle._INT_RE.match(term) or turtle._DEC_RE.match(term)
         if m:
             return m.group(1)
-        if term.endswith(fast._XSD_BOOL):
-            return term[1 : -len(fast._XSD_BOOL)]
+        if term in ('"true' + _BOOL, '"false' + _BOOL):  # (the canonical forms only)
+            return term[1 : -len(_BOOL)]
         q = term.rfind("^^<")
         if q > 0:
             return term[: q + 2] + ttl._iri(term[q + 2 :])
@@ -78,8 +85,8 @@ def _old_term(ttl: Any, term: str) -> str:
 
 
 def test_every_term_is_written_as_before(parts: Any) -> None:
-    ttl = fast._Turtle(DEFAULT_BASE)
-    terms = fast._Terms(DEFAULT_BASE)
+    ttl = turtle.Turtle(DEFAULT_BASE)
+    terms = FragmentTerms(DEFAULT_BASE)
     seen: set[str] = set()
     for kind, inp in parts:
         for s, po in _blocks(kind, inp, terms):
@@ -107,8 +114,8 @@ def test_every_term_is_written_as_before(parts: Any) -> None:
 @pytest.mark.parametrize("base", BASES)
 def test_render_writes_each_block_as_its_terms_say(parts: Any, base: str) -> None:
     """The render loop's inlined cases against the plain statement of the format."""
-    ttl = fast._Turtle(base)
-    terms = fast._Terms(base, ttl.minted_prefixes())
+    ttl = turtle.Turtle(base)
+    terms = FragmentTerms(base, ttl.minted_prefixes())
     for kind, inp in parts:
         blocks = _blocks(kind, inp, terms)
         expect = "".join(

@@ -15,8 +15,8 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.export import formats as F
+from kg.export import jsonld, terms
 from kg.export import rdf as R
-from kg.export import terms
 from kg.iri import DEFAULT_BASE, ONTOLOGY_NS, entity_iri
 from kg.vocab import KG, ONTOLOGY_PATH, SHAPES_PATH
 
@@ -288,7 +288,10 @@ def test_date_literal(value, expected) -> None:
 def test_numbers_are_exact_decimals() -> None:
     assert terms.number_literal(0.1) == '"0.1"^^<http://www.w3.org/2001/XMLSchema#decimal>'
     assert terms.number_literal(1e-05) == '"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>'
-    assert terms.number_literal(45.5e12) == '"45500000000000.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert (
+        terms.number_literal(45.5e12)
+        == '"45500000000000.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    )
     assert terms.number_literal(float("nan")) == '"NaN"^^<http://www.w3.org/2001/XMLSchema#double>'
     assert terms.number_literal(True) is None
 
@@ -375,7 +378,7 @@ def test_jsonld_has_context(sample_nx_graph, tmp_path: Path) -> None:
         "id:doc/000_79559e53e2614f5a",
         "id:doc/004_fb18030615153122",
     }
-    ctx_path = R.write_jsonld_context(tmp_path / "context.jsonld")
+    ctx_path = jsonld.write_jsonld_context(tmp_path / "context.jsonld")
     assert json.loads(ctx_path.read_text("utf-8"))["@context"] == ctx
 
 
@@ -440,7 +443,7 @@ class Boom(RuntimeError):
 
 
 class _Poisoned(list):
-    """A document's categories that raise once they have been read."""
+    """An entity's aliases that raise once they have been read."""
 
     def __iter__(self):
         yield from super().__iter__()
@@ -448,11 +451,12 @@ class _Poisoned(list):
 
 
 def _exploding(G):
-    """A copy of ``G`` whose last document raises when the walk reaches it, after the
-    walk has produced statements (mid-serialisation)."""
+    """A copy of ``G`` whose last entity with aliases raises when the walk reaches it,
+    after the walk has produced statements (mid-serialisation). (The walk makes a block
+    whole before it yields its statements: the raising node comes after others.)"""
     G = copy.deepcopy(G)
-    last = sorted(n for n in G if str(n).startswith("doc/") and G.nodes[n].get("categories"))[-1]
-    G.nodes[last]["categories"] = _Poisoned(G.nodes[last]["categories"])
+    last = [n for n, d in G.nodes(data=True) if d.get("kind") == "entity" and d.get("aliases")][-1]
+    G.nodes[last]["aliases"] = _Poisoned(G.nodes[last]["aliases"])
     produced = 0
     with pytest.raises(Boom):
         for _ in R.iter_statements(G):

@@ -157,7 +157,7 @@ def test_failing_turtle_writer_leaves_no_partial_graph_ttl(
     out = tmp_path / "out"
     build(out_dir=out, workers=1, quiet=True, formats=("ttl",), fast_export=True)
     before = (out / "graph.ttl").read_bytes()
-    real = kg.export.fast._doc_blocks
+    real = kg.export.fast.document_blocks
     calls = []
 
     def dying(*args, **kw):
@@ -166,12 +166,11 @@ def test_failing_turtle_writer_leaves_no_partial_graph_ttl(
             raise RuntimeError("exporter crashed half way")
         return real(*args, **kw)
 
-    monkeypatch.setattr(kg.export.fast, "_doc_blocks", dying)
+    monkeypatch.setattr(kg.export.fast, "document_blocks", dying)
     with pytest.raises(RuntimeError):
         build(out_dir=out, workers=1, quiet=True, formats=("ttl",), fast_export=True)
     assert (out / "graph.ttl").read_bytes() == before
     assert _leftovers(out) == []
-    monkeypatch.setattr("kg.runtime.build.FAST_EXPORT_MIN_DOCS", 0)
     r = kg_build("--out", out, "--workers", "1", "-f", "ttl")
     assert r.exit_code != 0 and (out / "graph.ttl").read_bytes() == before
 

@@ -13,6 +13,7 @@ import pytest
 
 from kg.build import build
 from kg.export import fast
+from kg.export.fragments import Plan, entity_rows
 from kg.model import Document
 from kg.nlp import extract
 from kg.resolve import resolve
@@ -91,18 +92,18 @@ def test_render_tasks_are_sent_while_the_rest_is_planned(
     here = tmp_path / "here.ttl"
     fast.start_fast(res, here, "ttl")()
     planned: list[int] = []
-    real = fast._Plan.doc_input
+    real = Plan.doc_input
 
     def doc_input(self, doc_id):
         planned.append(1)
         return real(self, doc_id)
 
-    monkeypatch.setattr(fast._Plan, "doc_input", doc_input)
+    monkeypatch.setattr(Plan, "doc_input", doc_input)
     ex = _Recorder(planned)
     there = tmp_path / "there.ttl"
     fast.start_fast(res, there, "ttl", executor=ex)()
     parts = sum(ex.sizes)
-    assert parts == len(planned) + -(-len(fast._entity_rows(res)) // fast.ENTITY_CHUNK)
+    assert parts == len(planned) + -(-len(entity_rows(res)) // fast.ENTITY_CHUNK)
     # the parts split as one list is (full tasks, then the rest), the first sent early
     assert ex.sizes == [8] * (parts // 8) + ([parts % 8] if parts % 8 else [])
     assert ex.at[0] < len(docs)

@@ -18,7 +18,8 @@ import pytest
 
 from kg.build import SAMPLE_DIR, build, extract_graph
 from kg.export import rdf as R
-from kg.export.fast import _local, write_fast
+from kg.export.fast import write_fast
+from kg.export.turtle import _local
 from kg.graph import build_graph
 from kg.model import Document
 from kg.resolve import Resolver

@@ -286,7 +286,8 @@ class DocFacts:
             for o in ms[i + 1 :]:
                 if o.start >= t or (o.type in _BODY and _DECREE.match(text, o.end, o.end + 8)):
                     break
-                if o.type == "Law" and o.start >= verb.end():
+                if o.type == "Law" and o.start >= verb.end() and o.rule != "nested":
+                    # (not the law a published 某某法实施条例 carries out: heads/nested_laws)
                     st.relations.append(
                         Relation(m.key, "issued", o.key, s, t, text[s:t], "issued:decree", 0.9)
                     )

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
+from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.designated_days import designated_days
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
@@ -42,6 +43,7 @@ from kg.nlp.components.heads.editions import (
     session_key,
     specific,
 )
+from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
     anniversary_start,
     ceremony_key,
@@ -50,13 +52,18 @@ from kg.nlp.components.heads.event_names import (
     met_at_place,
 )
 from kg.nlp.components.heads.implemented_names import (
+    BATTLE_HEADS,
+    BATTLE_VERBS,
     CAMPAIGN_VERBS,
     GOVERNED_NONE,
     GOVERNED_ONLY,
+    PLAN_HEADS,
     PROSE_RESCUED,
     SHARED_HEADS,
+    battle_field,
     conjunct_of_rescued,
     counted_field,
+    field_adverb,
     governed_campaign,
     governed_object,
     governs,
@@ -64,18 +71,21 @@ from kg.nlp.components.heads.implemented_names import (
     member_known,
     member_mention,
     plain_member,
+    plan_named,
     shared_head_list,
     verb_before_head,
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
+from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.repeats import repeats
 from kg.nlp.components.heads.split_sessions import split_sessions
+from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
@@ -97,8 +107,10 @@ COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
-IMPLEMENT_VERBS = frozenset(
-    {"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施", "抓好", "深化", "扩大"}
+IMPLEMENT_VERBS = (
+    frozenset({"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施"})
+    | frozenset({"抓好", "深化", "扩大"})
+    | BATTLE_VERBS
 )
 # the heads of study campaigns: a quoted slogan before them names one whatever follows
 
@@ -332,6 +344,14 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 s2, c2 = self.left_edge(norm, start - 1, st, view, org)
                 if governs(norm, s2, c2, IMPLEMENT_VERBS):
                     start, cut = s2, c2  # 实施|再就业工程, 实施|…退牧还草工程
+            elif (
+                cut == "~"
+                and head in self.verb_rescued
+                and (a := field_adverb(norm, start, starts, self.adverbs)) is not None
+            ):
+                s2, c2 = self.left_edge(norm, a, st, view, org)
+                if s2 == a and governs(norm, s2, c2, IMPLEMENT_VERBS):
+                    start, cut = s2, c2  # 开展|长期护理保险制度试点
             governed = governs(norm, start, cut, IMPLEMENT_VERBS)
             if (
                 cut == "#"
@@ -449,6 +469,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             rescued = head in self.verb_rescued and (
                 governed or conjunct_of_rescued(norm, start, rescued_ends)
             )
+            if rescued and head in PLAN_HEADS:  # not 城市群|规划, 一体化规划|建设
+                rescued = plan_named(norm, start, hs, he, starts, self.adverbs, self.generic)
+            elif rescued and head in BATTLE_HEADS:
+                rescued = battle_field(norm_name(norm[start:hs]))  # not 反腐败斗争|攻坚战
             if rescued and head in PROSE_RESCUED:
                 statute = is_statute(norm) if statute is None else statute
                 rescued = not statute
@@ -523,7 +547,16 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     key = e.id if e is not None else open_key("Event", short)
             elif head.endswith("仪式") and self.head_type[head] == "Event":
                 key = ceremony_key(norm_name(norm[start:he]))  # 某某|项目|竣工仪式
-            self.add(st, start, he, self.head_type[head], "pattern", quoted=quoted, key=key)
+            self.add(
+                st,
+                start,
+                he,
+                self.head_type[head],
+                "pattern",
+                quoted=quoted,
+                key=key,
+                governed=rescued or governed,
+            )
             if rescued:
                 rescued_ends.add(he)
         st.candidates.extend(  # 经过|某某运动|的: a name found once, found again
@@ -532,8 +565,12 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
+        cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
+        nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
+        study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
+        elections(st, norm)  # 某国|第N届总统选举: the election a place holds
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries

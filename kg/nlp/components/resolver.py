@@ -113,6 +113,8 @@ class Resolver:
                         continue  # 美国国防部, 北京市公安局, 某市机场 also mention 美国, 北京市…
                     if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
                         continue  # X运动会组委会 also mentions X运动会
+                    if c.rule == "nested" and c.type == k.type == "Law":
+                        continue  # 某某法|实施条例 also mentions 某某法 (heads/nested_laws)
                     if _opens_with_known(k, c):
                         continue  # X组织华东联络办公室, X新区国土空间规划: the unit or
                         # plan names the known one it belongs to

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.nlp.relations.grammar import Grammar
@@ -17,6 +18,7 @@ from kg.nlp.relations.hypothetical import cooperation_mood
 from kg.nlp.relations.lexicon import verb_at
 from kg.nlp.relations.masking import AG, AGENTS, AGL, END, QUOTES, SEP, TIME
 from kg.nlp.relations.sentence import Sentence
+from kg.nlp.relations.stories import lead_span
 from kg.nlp.relations.subject import nation, subject
 
 #: partners abroad: a reporting government's voice does not cooperate with them
@@ -56,6 +58,42 @@ class Cooperation:
             f"(?:{g.adv_alt}|{TIME}|近日|日前|\\s)*(?:共同|联合)?(?:签署|签订)[^{SEP}{END}]*?"
             "(?:合作|协议|协定|备忘录)"
         )
+        # 两国(元首)共同见证签署…合作文件, 双方签署…协议, 两国关系提升为…伙伴关系
+        self._dual_acts = re.compile(
+            "(?:领导人|元首|首脑|总理|总统|政府|外长)?"
+            f"(?:{g.adv_alt}|{TIME}|近日|日前|当天|今天|\\s)*"
+            f"(?:(?:共同)?见证了?(?:双方)?(?:宣布)?(?:签署|签订)了?[^{SEP}{END}]*?"
+            "(?:合作|协议|协定|备忘录)"
+            f"|(?:共同|联合)?(?:签署|签订)了?[^{SEP}{END}]*?(?:合作|协议|协定|备忘录)"
+            f"|(?:关系)?(?:提升|升级)为[^{SEP}{END}]{{0,16}}?伙伴关系"
+            f"|建立了?[^{SEP}{END}]{{0,16}}?伙伴关系)"
+        )
+
+    def story_pair(self, ds) -> None:
+        """两国/双方 opening a clause of the news story's two countries (:func:`_story_pair`)
+        that sign a cooperation paper or raise their relations to a partnership
+        (会谈后，两国元首共同见证签署…合作文件; 双方签署…协议; 两国关系提升为…伙伴关系):
+        cooperatesWith between them, ``implicit``. A doc-level pass from each 两国/双方."""
+        st = ds.st
+        norm = st.norm
+        g = self.g
+        for word in _DUAL_WORDS:
+            p = norm.find(word)
+            while p >= 0:
+                q = p + len(word)
+                here, p = p, norm.find(word, q)
+                cs = max(norm.rfind(c, 0, here) for c in SEP + END + "\n") + 1
+                if g.prefix.match(norm, cs, here).end() != here:
+                    continue  # 冲突双方, 巴以双方: a pair named there, not the story's
+                if self._dual_acts.match(norm, q) is None:
+                    continue
+                pair = _story_pair(ds, here)
+                if pair is None:
+                    continue
+                s, e = st.sent_of(here)
+                a, b = pair
+                ds.add(a, "cooperatesWith", b, s, e, "cooperatesWith:dual:story", 0.55,
+                       implicit=True)  # fmt: skip
 
     def __call__(self, sen: Sentence) -> None:
         g, ds, ms, s, e, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.umap
@@ -167,3 +205,29 @@ class Cooperation:
             for i, a in enumerate(keys):
                 for b in keys[i + 1 :]:
                     ds.add(a, "cooperatesWith", b, sen.s, sen.e, "cooperatesWith:签署:run", 0.8)
+
+
+_CHINA = "country/CHN"
+#: the words for the story's two countries (relation_triggers' dual, 两国 first)
+_DUAL_WORDS = ("两国", "双方")
+
+
+def _story_pair(ds, pos: int) -> tuple[str, str] | None:
+    """The two countries a news story is about, read off its heading and first sentence
+    (from ``pos`` on, 两国/双方 refer to them): one foreign country besides China, named
+    there or not (国家主席某某同某国总统会谈; China named in the document), or two foreign
+    countries and not China; else None."""
+    span = lead_span(ds, pos)
+    if span is None:
+        return None
+    a, b = span
+    lo, hi = bisect.bisect_left(ds.ustarts, a), bisect.bisect_left(ds.ustarts, b)
+    keys = list(dict.fromkeys(u.key for u in ds.units[lo:hi] if u.type == "Country"))
+    china = _CHINA in keys
+    others = [k for k in keys if k != _CHINA]
+    if len(others) == 1:
+        # China named in the document (a graph node of its own), if not in the lead
+        return (_CHINA, others[0]) if _CHINA in ds.types else None
+    if len(others) == 2 and not china:
+        return others[0], others[1]
+    return None

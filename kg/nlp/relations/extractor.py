@@ -61,10 +61,11 @@ class Relations:
         self._lead_word = re.compile(alt(lead))
         comp = Composition(self.grammar)
         self.held = HeldEvents(self.grammar, posts)
+        self.coop = Cooperation(self.grammar)
         # the families run on each analysed sentence, in this order
         self.families = (
             Verbs(self.grammar, comp.container, posts),
-            Cooperation(self.grammar),
+            self.coop,
             EventTalk(self.grammar),
             comp,
             Membership(self.grammar, posts),
@@ -84,6 +85,7 @@ class Relations:
             self._run(ds)
             self.held(ds)
             pair_cooperation(ds)
+            self.coop.story_pair(ds)  # 两国元首见证签署…合作文件: the story's two countries
             title_issuers(ds)
             owner_titles(ds)
             header_issuers(ds)

@@ -26,7 +26,7 @@ import re
 from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt
-from kg.nlp.relations.masking import AG, END, MASKED, SEP, mask
+from kg.nlp.relations.masking import AG, AGENTS, END, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import is_heading, story_starts
 
@@ -68,8 +68,11 @@ _VERBS = {
     "发表讲话": ("participatesIn",),
     "致辞": ("participatesIn",),
 }
-#: the story's first sentence is about the event it attends or holds (A出席X并致辞)
-_LEAD_VERB = re.compile(r"(?:出席|参加|主持|举办|举行|召开)了?$")
+#: the story's first sentence is about the event it attends or holds (A出席X并致辞), also
+#: when a relative clause places it (A出席在某地举行的X)
+_LEAD_VERB = re.compile(
+    r"(?:出席|参加|主持|举办|举行|召开)了?(?:在[^，。；：、\s]{1,16}?(?:举行|召开|举办)的)?$"
+)
 #: what after the lead's event says the story is about something else: a time it gives
 #: (期间, 之际, 后) or a longer gathering it qualifies (X某代表团全体会议)
 _ASIDE = re.compile(
@@ -120,7 +123,7 @@ class HeldEvents:
         # 某委员会副主席C、D等出席): the verb ends its clause; the list is read back from
         # it item by item (``_attendees``)
         self._attend_verb = re.compile(
-            f"(?P<v>出席|参加|主持)了?(?:上述活动|上述会议|{_NOUNS})?(?=并|[{SEP}{END}]|$)"
+            f"(?P<v>出席|参加|主持|与会|列席)了?(?:上述活动|上述会议|{_NOUNS})?(?=并|[{SEP}{END}]|$)"
         )
         # what ends the list before the verb: a post after the last name, 等, a head count
         self._list_end = re.compile(
@@ -135,9 +138,13 @@ class HeldEvents:
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
         # the story's event named by a determiner and its organisers (本届论坛由甲、乙共同
         # 主办, 此次会议由某国总统甲倡议发起): each hosted (initiated) it
+        # (论坛由甲主办: the bare head opening a sentence; a name no recogniser knows may
+        # stand in the list, the named agents hosted)
+        item = f"(?:[^{SEP}{END}{MASKED}、和及与由\\s]|[\ue010-\ue017]\ue01f*)+?"
         self._hosts = re.compile(
-            f"(?:^|(?<=[{SEP}{END}\\s]))(?:{_THIS})[^{SEP}{END}{MASKED}由]{{0,6}}?由"
-            f"(?P<run>(?:{AG}|{post}|、|和|及|以及|与)*?{AG})(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
+            f"(?:(?:^|(?<=[{SEP}{END}\\s]))(?:{_THIS})[^{SEP}{END}{MASKED}由]{{0,6}}?"
+            f"|(?:^|(?<=[{END}\\s]))(?:{_NOUNS}))由"
+            f"(?P<run>{item}(?:(?:、|和|及|以及|与){item})*)(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
             f"(?:共同|联合)?(?P<v>主办|承办|举办|倡议发起|发起)(?=[{SEP}{END}]|$)"
         )
 
@@ -158,7 +165,9 @@ class HeldEvents:
             if h is not None:
                 cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
                 if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
-                    continue  # the event does not open its clause
+                    # the event does not open its clause: A将出席X开幕式 may open its story
+                    self._lead(ds, ev, i, told)
+                    continue
                 hend, held = h.end(), h.group()
             elif _held_by(ds, k, s0):
                 # 某委员会在某地举行X。A主持会议: the event as the object of the verb (the
@@ -176,7 +185,8 @@ class HeldEvents:
             su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= hend]
             if not any(u.type == "Person" for u in su):
                 if h is not None and _story_of(ds, ev, i) is not None:
-                    self._story(ds, ev, end)  # the story's lead: 本届论坛由甲主办 may follow
+                    # the story's lead: 本届论坛由甲主办 may follow
+                    self._story(ds, ev, end, "将" in held)
                 continue
             ms = mask(norm, hend, end, su)
             umap = {u.start - hend: u for u in su}
@@ -192,7 +202,7 @@ class HeldEvents:
                         rule = f"{pred}:{m.group('v')}:held"
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             if h is not None:
-                self._story(ds, ev, end)
+                self._story(ds, ev, end, planned)
 
     def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:
         """A story whose first sentence has its event (A出席X并致辞): the rest of the story
@@ -202,7 +212,7 @@ class HeldEvents:
         if h is None or h in told:
             return  # not in the story's first sentence
         norm = st.norm
-        lv = _LEAD_VERB.search(norm, max(0, ev.start - 4), ev.start)
+        lv = _LEAD_VERB.search(norm, max(0, ev.start - 26), ev.start)
         if lv is None or norm[lv.start() - 1 : lv.start()] == "为":
             return  # 为召开X作准备: X is still to come
         ce = _CLAUSE_END.search(norm, ev.end, st.sents[i][1])
@@ -214,10 +224,13 @@ class HeldEvents:
             # gathering the event only dates or qualifies
             return
         told.add(h)
-        self._story(ds, ev, st.sents[i][1])
+        # A将出席X: the story announces X, its later lists say who will attend
+        announced = "将" in norm[st.sents[i][0] : lv.start()]
+        self._story(ds, ev, st.sents[i][1], announced)
 
-    def _story(self, ds: DocState, ev, pos: int) -> None:
-        """The rest of the story after ``pos``: speakers' lists, 参加上述活动."""
+    def _story(self, ds: DocState, ev, pos: int, announced: bool = False) -> None:
+        """The rest of the story after ``pos``: speakers' lists, 参加上述活动 (lists of
+        those who will attend count only in a story that ``announced`` its event)."""
         st = ds.st
         norm = st.norm
         end = _story_end(norm, pos)
@@ -249,19 +262,20 @@ class HeldEvents:
                             implicit=True,
                         )
         for m in self._attend_verb.finditer(ms):
-            persons = self._attendees(ms, m.start("v"), umap)
-            if not persons:
+            persons, mod = self._attendees(ms, m.start("v"), umap)
+            if not persons or (mod == "planned" and not announced):
                 continue
             s, e = st.sent_of(pos + m.start("v"))
             for p in persons:
                 ds.add(p.key, "participatesIn", ev.key, s, e, "participatesIn:story", 0.6,
-                       implicit=True)  # fmt: skip
+                       modality=mod, implicit=True)  # fmt: skip
 
     def _hosted(self, ds: DocState, ev, pos: int, ms: str, umap: dict) -> None:
         """本届论坛由甲、乙共同主办 in the story of ``ev`` (masked from ``pos``)."""
         st = ds.st
         for m in self._hosts.finditer(ms):
             run = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
+            run = [u for u in run if u.type in AGENTS]
             if any(u.type == "Person" for u in run):
                 run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
             pred = "initiated" if m.group("v").endswith("发起") else "hosted"
@@ -270,17 +284,18 @@ class HeldEvents:
                 rule = f"{pred}:{m.group('v')}:story"
                 ds.add(a.key, pred, ev.key, s, e, rule, 0.6, implicit=True)
 
-    def _attendees(self, ms: str, v: int, umap: dict) -> list:
-        """The persons of the list of attendees that ends at the verb at ``v``: items
-        joined by 、，和 以及, read back from the verb while each is one person with what
-        says who he is before him (or, after the last person, a few words naming unnamed
-        attendees: 某国代表, 某组织秘书长); the list opens its sentence or a clause
-        (会议由甲主持，乙、丙出席). [] when there is none."""
+    def _attendees(self, ms: str, v: int, umap: dict) -> tuple[list, str]:
+        """The persons of the list of attendees that ends at the verb at ``v`` and the
+        modality of its verb (将出席: ``planned``): items joined by 、，和 以及, read back
+        from the verb while each is one person with what says who he is before him, or a
+        few words naming unnamed attendees (某国代表, 某组织秘书长, 其他高级官员), and a
+        person may close a group of them (甲、乙等外国领导人和高级官员以及丙等出席); the list
+        opens its sentence or a clause (会议由甲主持，乙、丙出席). [] when there is none."""
         s0 = max(ms.rfind(c, 0, v) for c in END) + 1
         le = self._list_end.search(ms, s0, v)
         mod, neg, _ = self.g.modality((le.group("adv"),))
-        if neg or mod == "planned":
-            return []  # 未出席, 将出席: not (yet) done
+        if neg:
+            return [], mod  # 未出席: not done (将出席: its caller decides)
         cuts = list(self._item_cut.finditer(ms, s0, le.start()))
         j = le.start()
         persons: list = []
@@ -292,19 +307,42 @@ class HeldEvents:
                 persons.append(p)
             elif persons and i < j and self._item.fullmatch(ms, i, j):
                 pass  # one of the posts of the person after it (某委员、某部部长A)
-            elif persons or not _unnamed(ms, i, j):
-                # the list starts after this item: at a clause's start only
-                return persons if after is not None and after in "，," else []
+            elif self._cut_person(ms, i, j, umap):
+                pass  # a person whose name the persons stage cut short: not taken
+            elif not _unnamed(ms, i, j) or (persons and after is not None and after in "，,"):
+                # the list starts after this item: at a clause's start only (a clause of
+                # a few words between named attendees is no item: 代表与会，甲主持)
+                return (persons if after is not None and after in "，," else []), mod
             if k:
                 after = cuts[k - 1].group()
                 j = cuts[k - 1].start()
-        return persons
+        return persons, mod
 
-    def _person_item(self, ms: str, i: int, j: int, umap: dict):
-        """The person that ends the item ``ms[i:j]`` after what says who he is, or None."""
+    def _cut_person(self, ms: str, i: int, j: int, umap: dict) -> bool:
+        """Whether the item ``ms[i:j]`` is a person with what says who he is whose name
+        runs on by a few characters the persons stage left out (某国副首相甲乙|丙丁)."""
         k = ms.rfind("\ue013", i, j)
         p = umap.get(k) if k >= 0 else None
-        if p is None or p.type != "Person" or k + (p.end - p.start) != j:
+        if p is None or p.type != "Person":
+            return False
+        pe = k + (p.end - p.start)
+        before = ms[i:k]
+        return (
+            0 < j - pe <= 3
+            and _unnamed(ms, pe, j)
+            and 0 < len(before) <= 20
+            and not any(c in before for c in _NOT_LIST)
+        )
+
+    def _person_item(self, ms: str, i: int, j: int, umap: dict):
+        """The person that ends the item ``ms[i:j]`` after what says who he is, or None;
+        等 and a few words naming the group he closes may follow him (甲等外国领导人)."""
+        k = ms.rfind("\ue013", i, j)
+        p = umap.get(k) if k >= 0 else None
+        if p is None or p.type != "Person":
+            return None
+        pe = k + (p.end - p.start)
+        if pe != j and not (ms[pe] == "等" and j - pe <= 9 and _unnamed(ms, pe + 1, j)):
             return None
         return p if self._item.fullmatch(ms, i, k) else None
 

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 _CLOSED = tuple("。！？!?；;：:…”’）)】》")
 _MAX_HEADING = 60
 
@@ -31,3 +33,23 @@ def story_starts(norm: str) -> list[int]:
             out.append(end)
         pos = end + 1
     return out
+
+
+def lead_span(ds, pos: int) -> tuple[int, int] | None:
+    """The heading line and first sentence of the story holding ``pos`` in ``ds``'s
+    document (``ds.stories`` computed once): ``(start, end)``, or None outside a story or
+    when ``pos`` is in that heading or first sentence itself."""
+    if ds.stories is None:
+        ds.stories = story_starts(ds.st.norm)
+    heads = ds.stories
+    i = bisect.bisect_right(heads, pos) - 1
+    if i < 0:
+        return None
+    start = heads[i]
+    st = ds.st
+    k = bisect.bisect_left(ds.sent_starts, start)
+    while k < len(st.sents) and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
+        k += 1
+    if k >= len(st.sents) or st.sents[k][1] > pos:
+        return None
+    return st.norm.rfind("\n", 0, start) + 1, st.sents[k][1]

@@ -18,15 +18,95 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.words import NAME_CHAR
 from kg.nlp.text import norm_name
 
 # conjunctions that join two objects of one verb
 _JOINERS = "和与及、"
 
+#: the verbs of a campaign fought as a battle (打好|污染防治攻坚战, 打赢|蓝天保卫战): they
+#: implement the programme the battle names, like 实施 a project
+BATTLE_VERBS = frozenset({"打好", "打赢"})
+#: the heads of such battles
+BATTLE_HEADS = frozenset({"攻坚战"})
+
+
+def battle_field(body: str) -> bool:
+    """Whether a battle's ``body`` names a programme's field: not a struggle already (反腐败
+    斗争|攻坚战、持久战: the rhetoric of a struggle's stages, no campaign of its own).
+
+    >>> battle_field("污染防治"), battle_field("反腐败斗争")
+    (True, False)
+    """
+    return not body.endswith("斗争")
+
+
 #: heads that an implementing verb makes a name of in prose only: a statute's provisions
 #: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
 #: where a report or a notice names the one it carries out (实施科技强军战略)
-PROSE_RESCUED = frozenset({"战略"})
+PROSE_RESCUED = frozenset(
+    {"战略", "规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"}
+)
+#: of these, the heads of a plan's document: what an implementing verb governs names one
+#: only by its field (:func:`plan_field`)
+PLAN_HEADS = frozenset({"规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"})
+#: a period a plan covers, no field of its own (中长期|发展规划)
+_PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
+#: a count in a plan's field describes it (某领域第一份国家级五年|规划), names none
+_PLAN_COUNT = re.compile(r"[第一二三四五六七八九十两\d]+[份部个项]")
+#: what may follow a plan's name governed by a verb: punctuation or a joiner (规划|建设 is
+#: a verb)
+_PLAN_CLOSE = "和与及"
+
+
+def plan_field(body: str, generic) -> bool:
+    """Whether the ``body`` of a plan's name after an implementing verb names its field
+    (实施|奶业振兴|规划, 制定实施|新十年农村扶贫开发|纲要): four characters or more
+    once a period is taken out, not generic (``generic``: 发展|规划纲要, 中长期发展|规划),
+    not a class of plans every place has (城市群|规划: too short), no count (第一份), and
+    not the plan to carry out something the words before the verb name (全面推进|依法行政
+    实施|纲要: the cut verb belongs to the name); a field and its class word name one
+    (重点产业调整振兴).
+
+    >>> g = lambda b: b in ("发展", "发展规划") or b.startswith("重点")
+    >>> [plan_field(b, g) for b in ("奶业振兴", "城市群", "中长期发展", "依法行政实施")]
+    [True, False, False, False]
+    >>> plan_field("发展规划", g), plan_field("重点产业调整振兴", g)
+    (False, True)
+    """
+    field = _PLAN_PERIOD.sub("", body).removesuffix("规划")  # 发展|规划|纲要
+    return (
+        len(field) >= 4
+        and not field.endswith("实施")
+        and _PLAN_COUNT.search(field) is None
+        and (not generic(field) or governed_class_field(field, generic))
+    )
+
+
+def plan_named(norm: str, start: int, hs: int, he: int, starts, adverbs, generic) -> bool:
+    """Whether the plan ``norm[start:he]`` (head at ``hs``) that an implementing verb
+    governs is named: its field (:func:`plan_field`) holds no adverb of two characters or
+    more (为发展某某关系作出进一步|规划: a clause, ``adverbs``; ``starts``: the token-start
+    marks), and punctuation or a joiner follows (一体化规划|建设: a verb).
+
+    >>> import numpy as np
+    >>> t = "实施奶业振兴规划，"
+    >>> plan_named(t, 2, 6, 8, np.array([1, 0, 1, 0, 1, 0, 1, 0, 1]), set(), lambda b: False)
+    True
+    """
+    if he < len(norm) and NAME_CHAR.match(norm[he]) and norm[he] not in _PLAN_CLOSE:
+        return False
+    if not plan_field(norm_name(norm[start:hs]), generic):
+        return False
+    a = start
+    while a < hs:
+        b = a + 1
+        while b < hs and not starts[b]:
+            b += 1
+        if b - a >= 2 and norm[a:b] in adverbs:
+            return False
+        a = b
+    return True
 
 
 def governed_object(cut: str | None, verbs: frozenset[str]) -> bool:
@@ -100,6 +180,29 @@ def inner_adverb(norm: str, start: int, starts) -> bool:
     True
     """
     return start > 0 and norm[start - 1] in INNER_ADVERBS and bool(starts[start - 1])
+
+
+def field_adverb(norm: str, start: int, starts, adverbs) -> int | None:
+    """Where the adverb of two characters or more right before ``start`` begins (``starts``:
+    the token-start marks, ``adverbs``: jieba's), or None: after an implementing verb such
+    a word modifies no verb but opens the name's field (开展|长期|护理保险制度试点: an
+    adverb comes before the verb it modifies, not after).
+
+    >>> import numpy as np
+    >>> t = "开展长期护理保险制度试点"
+    >>> field_adverb(t, 4, np.array([1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]), {"长期"})
+    2
+    """
+    p = starts.rfind(1, 0, start) if hasattr(starts, "rfind") else _last_start(starts, start)
+    return p if p >= 0 and start - p >= 2 and norm[p:start] in adverbs else None
+
+
+def _last_start(starts, start: int) -> int:
+    """The last token start before ``start`` in an array of marks."""
+    for p in range(start - 1, -1, -1):
+        if starts[p]:
+            return p
+    return -1
 
 
 #: a word that may be a programme's field between its verb and its head (赋能, 持续, 改善)
@@ -251,3 +354,48 @@ def member_mention(text: str, a: int, b: int, head: str, gaz) -> Mention | None:
     if e is not None:
         return Mention(a, b, text[a:b], e.type, e.id, e.name, "gazetteer")
     return Mention(a, b, text[a:b], "Program", open_key("Program", label), label, "pattern")
+
+
+#: the class words that say a programme is a key or major one, written beside its field:
+#: after it (某某振兴发展|重大|工程) or, 重点 only, before it (重点|文化惠民|工程); 重大
+#: before a field describes a class of works (重大|生态修复工程)
+_CLASS_AFTER, _CLASS_BEFORE = ("重大", "重点"), ("重点",)
+#: the shortest field that names a programme beside such a class word (文化惠民, 国防发展)
+_FIELD_MIN = 4
+
+
+#: heads whose class word beside a field still names a kind (区域重大战略, 某某安全重大战略)
+_CLASS_KINDS = frozenset({"战略"})
+
+
+def governed_class_field(body: str, generic, head: str = "") -> bool:
+    """Whether the ``body`` of a name that an implementing verb governs is a field and a
+    class word (实施|中医药振兴发展重大工程, 开展|重点产业强链补链行动): the programme
+    of that field, where the same body alone is a class (一批重大工程, 重点项目). The
+    field has at least four characters, no 的 and is no generic phrase (``generic``:
+    一批|重大工程, “十四五”|重大工程, 有关重点工程 stay classes).
+
+    >>> g = lambda b: b.startswith(("一批", "有关"))
+    >>> governed_class_field("中医药振兴发展重大", g), governed_class_field("重点文化惠民", g)
+    (True, True)
+    >>> governed_class_field("一批重大", g), governed_class_field("十四五重大", g)
+    (False, False)
+    >>> governed_class_field("重大生态修复", g), governed_class_field("有关部门重点", g)
+    (False, False)
+    """
+    if head in _CLASS_KINDS:
+        return False
+    if body.endswith(_CLASS_AFTER):
+        field = body[:-2]
+    elif body.startswith(_CLASS_BEFORE):
+        field = body[2:]
+    else:
+        return False
+    return (
+        len(field) >= _FIELD_MIN
+        and "的" not in field
+        and not field.startswith(_CLASS_AFTER)
+        and not field.endswith(_CLASS_AFTER)
+        and not field.endswith(_MEMBER_CLASS)  # 边海空防一系列|重大行动
+        and not generic(field)
+    )

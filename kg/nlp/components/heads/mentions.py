@@ -23,6 +23,7 @@ from kg.nlp.components.heads.editions import (
     specific,
 )
 from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
+from kg.nlp.components.heads.implemented_names import governed_class_field
 from kg.nlp.components.heads.plenum_list import plenum_list
 from kg.nlp.components.heads.words import HAN
 from kg.nlp.text import norm_name
@@ -190,11 +191,14 @@ class Mentions:
         quoted: tuple[int, int] | None = None,
         short: bool = False,
         key: str | None = None,
+        governed: bool = False,
     ) -> None:
         """Add the name ``text[start:end]``; ``quoted`` is the span of a quoted part that
         opens it (“一带一路”发展规划): when that part is a known name and the rest is only
         generic words, the mention is the known entity under a longer form. ``short``: an
-        event's short form (大运会, 第八届X博会), a name however short."""
+        event's short form (大运会, 第八届X博会), a name however short. ``governed``: an
+        implementing verb governs the name (a field and a class word name a programme
+        there: :func:`~kg.nlp.components.heads.implemented_names.governed_class_field`)."""
         text = st.text
         surface = text[start:end]
         j = surface.find("暨")
@@ -293,6 +297,8 @@ class Mentions:
             and ed.group().endswith("届")
         ):
             pass  # 第十五届|全国|运动会: the edition names one national games, not a class
+        elif governed and type_ == "Program" and governed_class_field(body, self.generic, h):
+            pass  # 实施|某某振兴发展重大工程, 开展|重点某某行动: a field and its class word
         elif self.generic(body) or (
             quoted is None
             and type_ == "Program"

@@ -22,6 +22,7 @@ from kg.nlp.components.persons.common import Names, add_person, name_at, plausib
 from kg.nlp.components.persons.foreign import foreign_word_name
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.components.persons.words import FUNCTION_CHARS, NOT_NAME_TAGS, ROLE_END
+from kg.nlp.wordscan import cued_finditer
 
 #: jieba's tags of the proper names of places and other things (a person's name too
 #: where LAC reads it so)
@@ -178,7 +179,9 @@ def clause_subjects(res: PersonResources, st, names: Names) -> None:
     against jieba's dictionary (:func:`.common.name_at`)."""
     text, norm = st.text, st.norm
     m0 = res.strong_at0.match(norm)
-    for m in itertools.chain((m0,) if m0 else (), res.strong_scan.finditer(norm)):
+    # strong_scan's cue starts 3-5 characters after its punctuation: tried only there
+    scan = cued_finditer(res.strong_scan, norm, res.strong_cue, range(3, 6))
+    for m in itertools.chain((m0,) if m0 else (), scan):
         ns = m.end()
         ne = name_at(res, st, ns, len(m.group(1)), res.strong_cue)
         if ne is None:

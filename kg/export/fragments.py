@@ -1,0 +1,263 @@
+"""The RDF of a :class:`~kg.resolve.Resolution`, by fragments: the fast path's adapter of
+:mod:`kg.export.statements` (``kg build``'s Turtle and N-Triples, :mod:`kg.export.fast`).
+
+What is exported is three kinds of **input**, made in one pass over the resolution
+(:class:`Plan`) and each a pure function of it:
+
+- entity rows (:func:`entity_rows`), written in the header (:func:`entity_blocks`);
+- one tuple per document (:meth:`Plan.doc_input`): its metadata, mentions, kept examples,
+  evidence, observations and mention sentences, written as its **fragment**
+  (:func:`document_blocks`): the document node and its ``kg:Sentence`` s, then everything
+  evidenced in it (``kg:mentionedIn`` and ``kg:MentionStats``, ``kg:Mention``,
+  ``kg:Evidence``, ``kg:Observation``). :mod:`kg.export.fast` keys the fragment's text by
+  the hash of that tuple, so an incremental build renders only the documents that changed;
+- the relations (:attr:`Plan.edges`, the edge aggregation of :mod:`kg.graph`), written in
+  the footer with their ``org:Post`` s and the extraction rules the fragments named
+  (:func:`footer_blocks`).
+
+>>> from kg.model import Document
+>>> from kg.nlp import extract
+>>> from kg.resolve import resolve
+>>> res = resolve([extract(Document("d", "工信部总经济师许科敏表示。"))])
+>>> plan, terms = Plan(res, "http://x/"), FragmentTerms("http://x/")
+>>> rules: set[str] = set()
+>>> [s for s, _ in document_blocks(plan.doc_input("d"), terms, rules)][:2]
+['<http://x/doc/d>', '<http://x/sentence/2loSdlIGesv>']
+>>> [s for s, _ in footer_blocks(plan, terms, rules)][:2]
+['<http://x/person/许科敏>', '<http://x/post/gov/miit/总经济师>']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from kg.export.documents import (
+    Sentences,
+    document_block,
+    document_sentences,
+    has_sentences,
+    sentence_blocks,
+)
+from kg.export.statements import (
+    HOLDS_POST,
+    BaseTerms,
+    Block,
+    entity_block,
+    evidence_blocks,
+    example_blocks,
+    holds_blocks,
+    mention_blocks,
+    observation_blocks,
+    post_block,
+    post_titles,
+    relation_block,
+    rule_block,
+)
+from kg.export.terms import IRI_OK, iri_term, short_hash
+from kg.iri import doc_iri, entity_iri
+
+__all__ = [
+    "FragmentTerms",
+    "Plan",
+    "document_blocks",
+    "entity_blocks",
+    "entity_rows",
+    "footer_blocks",
+]
+
+
+@lru_cache(maxsize=8)
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@lru_cache(maxsize=8)
+def _row_order(cls: type) -> tuple[tuple[str, ...], int, Callable[[Any], tuple[Any, ...]]] | None:
+    """An observation row's names in sorted order (``doc`` among them), the place of
+    ``doc`` there and the getter of the other values in that order: the ``sorted`` of the
+    ``(name, value)`` pairs (unique names) without sorting each row. None when a field is
+    named ``doc`` (its rows sort by value too)."""
+    names = _fields(cls)
+    if "doc" in names or not names:
+        return None
+    ranked = tuple(sorted([*names, "doc"]))
+    fields = [n for n in ranked if n != "doc"]
+    get = operator.attrgetter(*fields)
+    if len(fields) == 1:
+        return ranked, ranked.index("doc"), lambda o: (get(o),)
+    return ranked, ranked.index("doc"), get
+
+
+class Plan:
+    """The inputs of the fragments, grouped by document, from one pass over the resolution."""
+
+    def __init__(self, res: Any, base: str) -> None:
+        self.base = base
+        self.res = res
+        ents = res.entities
+        # doc → [(key, count, spans)], doc → [(key, start, end, sentence)]
+        self.mentions: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
+        self.examples: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
+        mentions, examples = self.mentions, self.examples  # (one pass: locals)
+        for key, e in ents.items():
+            spans = e.spans
+            for d, c in e.docs.items():
+                mentions[d].append((key, c, spans.get(d)))
+            for ex in e.examples:
+                if isinstance(ex, dict) and ex.get("sentence"):
+                    doc = ex.get("doc")
+                    examples[doc if type(doc) is str else str(doc)].append(
+                        (key, ex.get("start"), ex.get("end"), ex["sentence"])
+                    )
+        # relations: the edge aggregation of kg.graph.build (evidence deduplicated on
+        # (doc, sent_start, rule) per edge; edge-level modality and post)
+        edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.evidence: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        for doc_id, r in res.relations:
+            ek = (r.subj, r.obj, r.pred)
+            e = edges.get(ek)
+            if e is None:
+                e = edges[ek] = {"seen": set(), "modality": r.modality, "post": r.post, "posts": {}}
+            else:
+                if r.modality == "asserted":
+                    e["modality"] = "asserted"
+                e["post"] = e["post"] or r.post
+            dk = (doc_id, r.sent_start, r.rule)
+            if dk in e["seen"]:
+                continue
+            e["seen"].add(dk)
+            if r.post:
+                e["posts"][str(r.post)] = None
+            self.evidence[doc_id].append((ek, r))
+        self.edges = edges
+        self.observations: dict[str, list[list[tuple[str, Any]]]] = defaultdict(list)
+        observations = self.observations
+        for doc_id, o in res.observations:
+            how = _row_order(type(o))
+            if how is None:  # a field named "doc": sorted by value too, as it was
+                names = _fields(type(o))
+                row = sorted([*((n, getattr(o, n)) for n in names), ("doc", doc_id)])
+            else:
+                ranked, at, get = how
+                vals = get(o)
+                row = list(zip(ranked, (*vals[:at], doc_id, *vals[at:]), strict=True))
+            observations[doc_id].append(row)
+
+    def doc_input(self, doc_id: str) -> tuple[Any, ...]:
+        """The tuple a document's fragment is generated from (and keyed by)."""
+        evid = []
+        for (subj, obj, pred), r in self.evidence.get(doc_id, ()):
+            modality = r.modality or self.edges[(subj, obj, pred)]["modality"]
+            evid.append(
+                (
+                    subj,
+                    pred,
+                    obj,
+                    r.sent_start,
+                    r.sent_end,
+                    r.sentence,
+                    r.rule,
+                    r.confidence,
+                    modality,
+                    r.implicit,
+                    r.post,
+                )
+            )
+        meta = self.res.documents.get(doc_id, {})
+        return (
+            doc_id,
+            sorted((k, v) for k, v in meta.items() if isinstance(k, str)),
+            self.mentions.get(doc_id, []),
+            self.examples.get(doc_id, []),
+            evid,
+            self.observations.get(doc_id, []),
+            sorted(self.res.sentences.get(doc_id, {}).items()),
+        )
+
+
+class FragmentTerms(BaseTerms):
+    """The IRI terms of the fragments' statements. ``short``: folder → the Turtle prefix
+    (``"mention:"``) its minted IRIs are written with (:meth:`Turtle.minted_prefixes
+    <kg.export.turtle.Turtle.minted_prefixes>`): :meth:`mint` gives those in their
+    Turtle form at once."""
+
+    def __init__(self, base: str, short: dict[str, str] | None = None) -> None:
+        super().__init__(base)
+        self._docs: dict[str, str] = {}
+        self._short = short or {}
+
+    def doc(self, doc_id: str) -> str:
+        t = self._docs.get(doc_id)
+        if t is None:
+            iri = doc_iri(doc_id, self.base)
+            if not IRI_OK.match(iri):
+                iri = entity_iri("doc/" + doc_id, self.base)
+            t = self._docs[doc_id] = iri_term(iri)
+        return t
+
+    def sentences(self, doc_id: str, value: Any) -> Sentences:
+        """:func:`~kg.export.documents.document_sentences`, their IRIs in the Turtle form when
+        the ``sentence`` folder has one."""
+        return document_sentences(self.base, doc_id, value, self._short.get("sentence"))
+
+    def mint(self, folder: str, *parts: Any) -> str:
+        p = self._short.get(folder)
+        if p is not None:
+            return p + short_hash(*parts)
+        return iri_term(f"{self.base}{folder}/{short_hash(*parts)}")
+
+
+def document_blocks(inp: tuple[Any, ...], t: FragmentTerms, rules: set[str]) -> list[Block]:
+    """A document's fragment (see the module docstring) from its input; the extraction
+    rules it names are added to ``rules``."""
+    doc_id, meta_items, mentions, examples, evidence, observations, sentence_items = inp
+    sentences = t.sentences(doc_id, dict(sentence_items))
+    meta = dict(meta_items)
+    meta.setdefault("chars", 0)
+    dt = t.doc(doc_id)
+    doc = document_block(dt, doc_id, meta, meta.get("title") or doc_id, t.node)
+    doc[1].extend(has_sentences(sentences))
+    blocks = [doc]
+    blocks.extend(sentence_blocks(sentences))
+    blocks += mention_blocks(t, doc_id, dt, mentions, sentences)
+    blocks += example_blocks(t, doc_id, dt, examples, sentences)
+    blocks += evidence_blocks(t, doc_id, dt, evidence, set(), rules)
+    blocks += observation_blocks(t, doc_id, dt, map(dict, observations), rules)
+    return blocks
+
+
+def entity_rows(res: Any) -> list[tuple[Any, ...]]:
+    """The entity rows (:mod:`kg.export.statements`) of a resolution, in its order."""
+    return [
+        (key, e.type, e.label, sorted(e.aliases), e.en, e.wikidata, e.iso, e.category, e.mentions)
+        for key, e in res.entities.items()
+    ]
+
+
+def entity_blocks(rows: list[tuple[Any, ...]], t: BaseTerms) -> Iterator[Block]:
+    """The header's blocks of ``rows`` (a chunk of :func:`entity_rows`)."""
+    for row in rows:
+        yield entity_block(t, row)
+
+
+def footer_blocks(plan: Plan, t: BaseTerms, rules: set[str]) -> Iterator[Block]:
+    """The relations, their posts and the extraction ``rules`` the fragments named."""
+    posts_done: set[str] = set()
+    for (subj, obj, pred), e in plan.edges.items():
+        s, po = relation_block(t, subj, pred, obj)
+        yield s, po
+        if pred != HOLDS_POST:
+            continue
+        for title in post_titles(e["posts"], e["post"]):
+            post, node_po = post_block(t, obj, title)
+            if post not in posts_done:
+                posts_done.add(post)
+                yield post, node_po
+            yield from holds_blocks(s, post)
+    for name in sorted(rules):
+        yield rule_block(t, name)
