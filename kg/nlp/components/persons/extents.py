@@ -89,7 +89,7 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
                 and freq.get(piece, 0) < RARE_PIECE
             ):
                 # the last character and a function word jieba joined in a word the
-                # dictionary lacks or has as a rare one (某某英|博|登在, 某某维|特称): the
+                # dictionary lacks or has as a rare one (某某尔|比向, 某某|特称): the
                 # character ends the name
                 ends.append(e + 1)
                 break
