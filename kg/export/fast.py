@@ -1,10 +1,10 @@
-"""Turtle and N-Triples of a big build, straight from the resolution, per document, cached.
+"""A build's Turtle and N-Triples, straight from the resolution, per document, cached.
 
-:mod:`kg.export.rdf` walks the networkx graph and lets pyoxigraph group and serialise
-every statement: right for any graph, but seconds per million statements, all of it
-redone when one document changes. For ``kg build`` this module writes the same
-statements (:mod:`kg.export.statements`: one function per family for both) from the
-inputs of :mod:`kg.export.fragments`, in three parts:
+:mod:`kg.export.rdf` walks a networkx graph: right for any graph, but its statements are
+grouped and rendered again, whole, when one document changes. For ``kg build`` (of any
+size) this module writes the same statements (:mod:`kg.export.statements`: one function
+per family for both) from the inputs of :mod:`kg.export.fragments`, rendered by the same
+writer (:class:`kg.export.turtle.Turtle`), in three parts:
 
 - a header: the ``@prefix`` lines (Turtle) and the entity blocks, by chunks of
   :data:`ENTITY_CHUNK` rows;

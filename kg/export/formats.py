@@ -6,9 +6,10 @@ suffixes, media type, rdflib and Oxigraph names, and writer. ``kg build``, ``kg 
 :func:`get`). Writers are imported when used: this module is cheap to import.
 
 RDF formats (Turtle, TriG, N-Triples, N-Quads) are written by :mod:`kg.export.rdf`,
-JSON-LD by :mod:`kg.export.jsonld` (a big build's Turtle and N-Triples by
-:mod:`kg.export.fast`), the HTML view by :mod:`kg.export.view`; this module adds the
-property-graph formats for Gephi, Cytoscape and spreadsheets:
+JSON-LD by :mod:`kg.export.jsonld` (a build's Turtle and N-Triples by
+:mod:`kg.export.fast`; Turtle and TriG by one writer, :mod:`kg.export.turtle`), the HTML
+view by :mod:`kg.export.view`; this module adds the property-graph formats for Gephi,
+Cytoscape and spreadsheets:
 
 - GraphML (:func:`write_graphml`): node and edge attributes typed per key; lists of
   scalars joined with ``|``, dicts and lists of dicts as JSON, None left out;

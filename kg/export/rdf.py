@@ -12,8 +12,9 @@ else is built on it:
 
 - :func:`write_ntriples` / :func:`write_nquads` stream lines straight to disk (no RDF
   library in between), so they scale to millions of statements;
-- :func:`write_turtle` / :func:`write_trig` load those lines into pyoxigraph and let it
-  serialise, with the usual prefixes, one block per subject (:func:`grouped_statements`);
+- :func:`write_turtle` / :func:`write_trig` group them by subject
+  (:func:`grouped_statements`) and render the blocks with kg's one Turtle writer,
+  :class:`kg.export.turtle.Turtle` (the one a build's Turtle is written with too);
 - :mod:`kg.export.jsonld` writes compact JSON-LD from the same grouped statements;
 - :func:`graph_to_rdf` (rdflib ``Dataset``) and :func:`graph_to_store` (pyoxigraph) for
   programmatic use.
@@ -52,6 +53,8 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +86,7 @@ from kg.export.statements import (
     statements,
 )
 from kg.export.terms import IRI_OK, iri_term
+from kg.export.turtle import Turtle
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, entity_iri
 from kg.vocab import prefixes
@@ -390,28 +394,48 @@ def parse_statements(stmts: Iterable[Statement]) -> Iterator[ox.Quad]:
     return ox.parse(reader, ox.RdfFormat.N_QUADS)
 
 
-def write_turtle(G: Any, path: str | os.PathLike[str], base_iri: str | None = None) -> Path:
-    """Turtle with the kg prefixes, serialised by pyoxigraph from the statement stream,
-    one block per subject."""
-    quads = parse_statements(grouped_statements(G, base_iri, named_graphs=False))
-    with atomic_write(path, "wb") as f:
-        ox.serialize(
-            (q.triple for q in quads),
-            f,
-            ox.RdfFormat.TURTLE,
-            prefixes=prefixes(graph_base(G, base_iri), folders=True),
-        )
+def _graph_blocks(stmts: Iterable[Statement]) -> Iterator[tuple[str | None, Block]]:
+    """Runs of statements of one graph and subject as ``(graph, block)``."""
+    for (g, s), run in groupby(stmts, key=_graph_subject):
+        yield g, (s, [(p, o) for _, p, o, _ in run])
+
+
+def _graph_subject(st: Statement) -> tuple[str | None, str]:
+    return st[3], st[0]
+
+
+#: blocks rendered per call of the writer (its memo of minted IRIs lives for one call)
+RENDER_BLOCKS = 2048
+
+
+def _write_blocks(G: Any, path: str | os.PathLike[str], base_iri: str | None,
+                  named_graphs: bool) -> Path:  # fmt: skip
+    """The graph's statements (:func:`grouped_statements`) rendered by
+    :class:`~kg.export.turtle.Turtle`: Turtle, or TriG with ``named_graphs``."""
+    ttl = Turtle(graph_base(G, base_iri))
+    stmts = grouped_statements(G, base_iri, named_graphs=named_graphs)
+    with atomic_write(path, "w", encoding="utf-8", errors="replace", newline="\n") as f:
+        f.write(ttl.header())
+        for g, run in groupby(_graph_blocks(stmts), key=itemgetter(0)):
+            blocks = [b for _, b in run]
+            if g is not None:  # a named graph: one wrapped group (grouped by graph first)
+                f.write(ttl.render_graph(g, blocks))
+                continue
+            for i in range(0, len(blocks), RENDER_BLOCKS):
+                f.write(ttl.render(blocks[i : i + RENDER_BLOCKS]))
     return Path(path)
+
+
+def write_turtle(G: Any, path: str | os.PathLike[str], base_iri: str | None = None) -> Path:
+    """Turtle with the kg prefixes, one block per subject, written by
+    :class:`~kg.export.turtle.Turtle` (the writer of a build's Turtle) from the walk."""
+    return _write_blocks(G, path, base_iri, named_graphs=False)
 
 
 def write_trig(G: Any, path: str | os.PathLike[str], base_iri: str | None = None) -> Path:
-    """TriG: entities in the default graph, each document's facts in the graph it names."""
-    quads = parse_statements(grouped_statements(G, base_iri, named_graphs=True))
-    with atomic_write(path, "wb") as f:
-        ox.serialize(
-            quads, f, ox.RdfFormat.TRIG, prefixes=prefixes(graph_base(G, base_iri), folders=True)
-        )
-    return Path(path)
+    """TriG: entities in the default graph, each document's facts in the graph it names
+    (the same writer as :func:`write_turtle`)."""
+    return _write_blocks(G, path, base_iri, named_graphs=True)
 
 
 def export_rdf(

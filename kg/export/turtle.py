@@ -5,6 +5,9 @@
 ``law:中华人民共和国网络安全法``, ``doc:laws\\/…``), ``<…>`` otherwise, integers, decimals
 and booleans in their short forms, literals as they are (N-Triples-escaped), one block per
 subject: ``s p o ; p o .``. :func:`render_nt` writes the same blocks as N-Triples lines.
+It is kg's one Turtle (and TriG) writer: a build's fragments (:mod:`kg.export.fast`) and
+any graph's walk (:func:`kg.export.rdf.write_turtle`, :func:`~kg.export.rdf.write_trig`,
+whose named graphs :meth:`Turtle.render_graph` wraps) are rendered by it.
 
 >>> ttl = Turtle("http://x/")
 >>> print(ttl.render([("<http://x/gov/a>", [("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
@@ -25,7 +28,9 @@ from kg.vocab import XSD_NS, prefixes
 
 __all__ = ["HASH_FOLDERS", "Turtle", "render_nt"]
 
-_XSD_BOOL = f'"^^<{XSD_NS}boolean>'
+# the two canonical booleans (another lexical form, "1", keeps its long form: bare 1 is
+# an integer)
+_BOOLS = {f'"{v}"^^<{XSD_NS}boolean>': v for v in ("true", "false")}
 _INT_RE = re.compile(r'^"(-?[0-9]+)"\^\^<' + re.escape(XSD_NS) + r"integer>$")
 _DEC_RE = re.compile(r'^"(-?[0-9]+\.[0-9]+)"\^\^<' + re.escape(XSD_NS) + r"decimal>$")
 # Characters a prefixed name may hold as they are (PN_CHARS_U and digits of the Turtle
@@ -45,12 +50,14 @@ HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/", "sent
 def _local(name: str) -> str | None:
     """``name`` as the local part of a prefixed name, or None when it cannot be one.
 
-    >>> print(_local("中华人民共和国网络安全法"), _local("laws/a(1)"), _local("a b"))
-    中华人民共和国网络安全法 laws\\/a\\(1\\) None
+    >>> print(_local("中华人民共和国网络安全法"), _local("laws/a(1)"), _local("a b"), _local("a."))
+    中华人民共和国网络安全法 laws\\/a\\(1\\) None None
     """
     if _SIMPLE.fullmatch(name):
         return name
-    if _LOCAL_OK.fullmatch(name):
+    # (a name ending in an escaped "." is valid Turtle, but rdflib 7 reads it as the end
+    # of the statement: written <…>)
+    if _LOCAL_OK.fullmatch(name) and name[-1] != ".":
         return _ESC.sub(r"\\\g<0>", name)
     return None
 
@@ -142,8 +149,9 @@ class Turtle:
         m = _INT_RE.match(term) or _DEC_RE.match(term)
         if m:
             return m.group(1)
-        if term.endswith(_XSD_BOOL):
-            return term[1 : -len(_XSD_BOOL)]
+        b = _BOOLS.get(term)
+        if b is not None:
+            return b
         q = term.rfind("^^<")
         if q > 0:
             return term[: q + 2] + self.term(term[q + 2 :])
@@ -177,6 +185,19 @@ class Turtle:
                 + " .\n"
             )
         return "".join(out)
+
+    def render_graph(self, graph: str | None, blocks: Iterable[Block]) -> str:
+        """TriG: the blocks in the named graph ``graph`` (an IRI term; None: the default
+        graph, written as plain Turtle).
+
+        >>> print(Turtle("http://x/").render_graph("<http://x/doc/d1>", [("<http://x/gov/a>",
+        ...     [("<http://www.w3.org/2000/01/rdf-schema#label>", '"甲"@zh')])]), end="")
+        doc:d1 {
+        gov:a rdfs:label "甲"@zh .
+        }
+        """
+        text = self.render(blocks)
+        return text if graph is None else f"{self.term(graph)} {{\n{text}}}\n"
 
 
 def render_nt(blocks: Iterable[Block]) -> str:

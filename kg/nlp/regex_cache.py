@@ -238,8 +238,10 @@ def _load_seed(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
         ]
     except OSError:
         return {}
-    for _, other in sorted(others, reverse=True)[:1]:
-        return _load(other)
+    for _, other in sorted(others, reverse=True)[:3]:  # the newest one readable
+        table = _load(other)
+        if table:
+            return table
     return {}
 
 

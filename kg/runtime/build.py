@@ -9,8 +9,8 @@ Scale: documents are streamed (bounded batches in flight), each result is merged
 as it arrives, and the cyclic garbage collector is paused while the build allocates its
 (acyclic) tables. Incremental: with a cache folder (``OUT/.cache`` from the CLI)
 unchanged files are not read again, unchanged documents not extracted again
-(:mod:`kg.runtime.manifest`), for big graphs Turtle/N-Triples are assembled from
-cached per-document fragments (:mod:`kg.export.fast`), and the HTML view's per-document
+(:mod:`kg.runtime.manifest`), Turtle/N-Triples are assembled from cached
+per-document fragments (:mod:`kg.export.fast`), and the HTML view's per-document
 text pieces are loaded from the same store (:func:`kg.runtime.outputs.text_pieces`).
 
 >>> import tempfile
@@ -58,8 +58,6 @@ REPO_DIR = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = REPO_DIR / "data" / "sample"
 #: Files without a reader named in the build summary (``--verbose``: all).
 SKIPPED_NAMED = 10
-#: From this many documents on, Turtle and N-Triples come from :mod:`kg.export.fast`.
-FAST_EXPORT_MIN_DOCS = 100
 #: A build that extracted fewer documents renders their RDF fragments itself (the worker
 #: processes are stopped; see ``kg.export.fast.RENDER_TASK_PARTS``).
 FEW_EXTRACTED = 25
@@ -97,7 +95,7 @@ class BuildReport:
     pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
     #: the part of it that may wait longer (freeing the build's objects, deleting the files
     #: its outputs replaced): ``kg build --watch`` hands it to its next build, which runs
-    #: it while it waits for its view writer (``build(housekeeping=...)``)
+    #: it while it waits for a worker or its view writer (``build(housekeeping=...)``)
     spare: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
 
     def run_pending(self, spare: bool = True) -> None:
@@ -419,7 +417,7 @@ def build(
     max_html_nodes: int = 1500,
     quiet: bool = False,
     executor: Any = None,
-    fast_export: bool | None = None,
+    fast_export: bool = True,
     policy: OneShot | None = None,
     files: Sequence[Any] | None = None,
     housekeeping: list[Callable[[], object]] | None = None,
@@ -431,13 +429,14 @@ def build(
     :class:`~kg.runtime.policy.Resident` kept by a caller that builds again and again
     (workers and decoded results kept; housekeeping left in ``report.pending``).
     ``executor``: a Dask client (or anything with ``submit``) to extract on instead of
-    local workers. ``fast_export``: Turtle/N-Triples through :mod:`kg.export.fast`
-    (None: from :data:`FAST_EXPORT_MIN_DOCS` documents on). Input errors are printed to
-    stderr (also when ``quiet``, which only silences the progress bar). ``files``: the
-    input files as ``kg.ingest.iter_input_files(inputs)`` lists them, when the caller has
-    just walked them (``--watch``). ``housekeeping``: what an earlier build left to run
-    later (its ``report.spare``): run while this build waits for its forked view writer
-    (this process has nothing else to do then), else before it returns.
+    local workers. ``fast_export``: Turtle/N-Triples from the resolution by
+    :mod:`kg.export.fast` (False: from the networkx graph; the same writer and
+    statements). Input errors are printed to stderr (also when ``quiet``, which only
+    silences the progress bar). ``files``: the input files as
+    ``kg.ingest.iter_input_files(inputs)`` lists them, when the caller has just walked them
+    (``--watch``). ``housekeeping``: what an earlier build left to run later (its
+    ``report.spare``): run while this build waits for a worker's extraction or for its
+    forked view writer (this process has nothing else to do then), else before it returns.
     """
     from kg.runtime.outputs import fork_safe, write_outputs
 
@@ -524,6 +523,11 @@ def build(
 
                 prefetch_pieces(view_pieces(), state.fragments)
 
+        def idle_work(prefetch: Callable[[], object] | None) -> None:
+            if prefetch is not None:
+                prefetch()
+            run_all(carried)  # the last build's spare housekeeping, while a worker extracts
+
         with gc_paused():
             try:
                 res = _resolve(
@@ -541,7 +545,7 @@ def build(
                     snapshot_dir=snapshot_dir,
                     outputs_key=outputs_key,
                     spans_memo=policy.memo("spans"),
-                    also_idle=prefetch,
+                    also_idle=functools.partial(idle_work, prefetch),
                 )
                 resolved = True
             finally:
@@ -551,9 +555,7 @@ def build(
                     release()  # not needed: few fragments to render
             t1 = time.perf_counter()
             graph_cache: list[nx.MultiDiGraph] = []
-            use_fast = (
-                len(res.documents) >= FAST_EXPORT_MIN_DOCS if fast_export is None else fast_export
-            )
+            use_fast = fast_export
             written = _written_key(outputs_key, formats, base_iri, max_html_nodes, use_fast,
                                    out_dir)  # fmt: skip
             if state is not None and _up_to_date(state, out_dir, written, formats):
@@ -600,9 +602,14 @@ def build(
                 # any, render its fragments): the view no longer waits for Turtle's
                 # fragments, nor Turtle's writing for the view. (Full corpus: the child adds
                 # ~0.1-0.2 CPU-s of copy-on-write faults and ~200 MB to the build's peak RSS,
-                # ~120-150 MB PSS; graph+export 0.08 s shorter than without it.)
+                # ~120-150 MB PSS; graph+export 0.08 s shorter than without it.) Not in a
+                # --watch build that extracted few documents (:data:`FEW_EXTRACTED`): its
+                # Turtle is mostly last build's bytes from the memo (little to overlap),
+                # while the child, forked from a process holding the memos, pays ~90k
+                # copy-on-write faults (~0.3 CPU-s: its view 0.8 CPU-s, 0.55 here).
                 fork_slow: tuple[str, ...] = ()
-                if use_fast and fork_safe():
+                few_here = view_memo is not None and report.docs_extracted < FEW_EXTRACTED
+                if use_fast and fork_safe() and not few_here:
                     fork_slow = tuple(f for f in formats if f not in fast_formats)
                     if fork_slow:  # imported once here, not by every child (--watch)
                         preload_exporters()

@@ -63,6 +63,9 @@ def test_short_minted_iris_render_as_the_full_ones(parts: Any, base: str) -> Non
     assert n > 100
 
 
+_BOOL = '"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+
+
 def _old_term(ttl: Any, term: str) -> str:
     """``Turtle.term`` before literals skipped the look-up (no memo: same results)."""
     if term == A:
@@ -73,8 +76,8 @@ def _old_term(ttl: Any, term: str) -> str:
         m = turtle._INT_RE.match(term) or turtle._DEC_RE.match(term)
         if m:
             return m.group(1)
-        if term.endswith(turtle._XSD_BOOL):
-            return term[1 : -len(turtle._XSD_BOOL)]
+        if term in ('"true' + _BOOL, '"false' + _BOOL):  # (the canonical forms only)
+            return term[1 : -len(_BOOL)]
         q = term.rfind("^^<")
         if q > 0:
             return term[: q + 2] + ttl._iri(term[q + 2 :])

@@ -50,3 +50,19 @@ def test_a_clause_between_named_attendees_ends_the_list():
     )
     took = _took(text)
     assert "李明远" in took and "张国华" not in took
+
+
+def test_the_speaker_of_a_speech_delivered_at_an_event():
+    text = "与会代表认真学习了国家副主席周明远在第二届山河合作论坛闭幕式上发表的重要讲话。"
+    assert ("周明远", "participatesIn", "山河合作论坛") in triples(text)[1]
+
+
+def test_the_bare_head_of_the_story_event_and_its_organisers():
+    text = (
+        "第五届山河合作论坛在京举办\n"
+        "第五届山河合作论坛5日在北京举办。\n"
+        "论坛由商务部、某某研究会和外交部共同主办。"
+    )
+    rels = triples(text)[1]
+    hosts = {s for s, p, o in rels if p == "hosted" and o == "山河合作论坛"}
+    assert {"商务部", "外交部"} <= hosts, rels

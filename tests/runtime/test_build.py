@@ -171,7 +171,6 @@ def test_failing_turtle_writer_leaves_no_partial_graph_ttl(
         build(out_dir=out, workers=1, quiet=True, formats=("ttl",), fast_export=True)
     assert (out / "graph.ttl").read_bytes() == before
     assert _leftovers(out) == []
-    monkeypatch.setattr("kg.runtime.build.FAST_EXPORT_MIN_DOCS", 0)
     r = kg_build("--out", out, "--workers", "1", "-f", "ttl")
     assert r.exit_code != 0 and (out / "graph.ttl").read_bytes() == before
 

@@ -63,3 +63,13 @@ def test_a_named_table_is_read_alone(tmp_path: Path) -> None:
     a = checkout(tmp_path / "a")
     run(a, cache)
     assert run(a, cache, table=tmp_path / "named.bin") == ["20", "True"]
+
+
+def test_an_unreadable_newest_table_is_passed_over(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    a, b = checkout(tmp_path / "a"), checkout(tmp_path / "b")
+    run(a, cache)
+    table = next((cache / "kg").glob("regex-*.bin"))
+    forged = table.with_name(table.name.rsplit("-", 1)[0] + "-ffffffffffff.bin")
+    forged.write_bytes(b"not a sealed table")  # newer than a's: never read, a's is
+    assert run(b, cache) == ["0", "False"]

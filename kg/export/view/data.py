@@ -55,6 +55,7 @@ from kg.export.view.values import (
     str_list,
     text_value,
 )
+from kg.graph.build import MENTIONS_IN_DOCS
 from kg.model import ENTITY_TYPES, PREDICATES
 
 __all__ = ["PREDICATE_COLORS", "TYPE_COLORS", "view_data"]
@@ -211,6 +212,14 @@ def _view_data(
             d = doc_of.get(v)
             d = d if d is not None else doc_id(sv)
             mention_edges.append((su, d, attrs.get("count", 1)))
+    if G.graph.get(MENTIONS_IN_DOCS):  # a lean graph: the edges are the entities' docs
+        for su, attrs in ent_attrs.items():  # (in node order, as the edges are walked)
+            docs = attrs.get("docs")
+            if docs and isinstance(docs, Mapping):
+                for dk, c in docs.items():
+                    v = "doc/" + dk
+                    d = doc_of.get(v)
+                    mention_edges.append((su, d if d is not None else doc_id(v), c))
 
     entity_ids = list(ent_attrs)
     pairs = [(u, v) for u, v, _, _ in relations if u != v]

@@ -66,9 +66,9 @@ _JOINERS = frozenset("—–-－·•‧・")
 _PROPER = frozenset({"ns", "nz", "nt"})
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
-#: how common (jieba's frequency) the word LAC's name runs into must be for the name to
-#: end before it (敦促, 当选, 王储 are; 特称, 安和, 权作 are words jieba made of a name's
-#: last character and the next one)
+#: how common (jieba's frequency) the word LAC's Chinese name runs into must be for the
+#: name to end before it (当选, 平和 are; 安和, 权作 are words jieba made of a name's last
+#: character and the next one)
 _RUN_ON_FREQ = 50
 #: the least foreign ratio of each character of a piece that continues a transliteration
 _FOREIGN_CHAR = 0.5
@@ -540,6 +540,11 @@ class LacNames:
                 break
         return out
 
+    def _chinese_shaped(self, w: str) -> bool:
+        """A surname and two characters, none likelier in a transliteration."""
+        sl = self.model.surname_length(w)
+        return bool(sl) and len(w) - sl == 2 and self.model.foreign_ratio(w) <= 0
+
     def _named_proper(self, w: str) -> bool:
         """A surname and two characters that score as a name: jieba's dictionary tags
         some persons' names as other proper names (``nz``)."""
@@ -587,8 +592,13 @@ class LacNames:
             m = we
             while m < len(norm) and m not in ends:
                 m += 1
-            if k > ws + 1 and k in ends and self.words.freq.get(norm[k:m], 0) >= _RUN_ON_FREQ:
-                return k
+            freq = self.words.freq.get(norm[k:m], 0)
+            if k > ws + 1 and k in ends and freq:
+                # (a Chinese name: a rare word jieba made of its end and the next
+                # character; a transliteration's pieces are put together again later,
+                # persons.extents)
+                if freq >= _RUN_ON_FREQ or not self._chinese_shaped(norm[ws:we]):
+                    return k
         if (
             we - ws > 2
             and norm[we - 1] in _GLUED
@@ -642,6 +652,8 @@ class LacNames:
             tag = "nr"
         if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
             return False
+        if w[-1] == "氏":
+            return False  # a clan's name or a form of address (某某氏), no one's name
         if tag:
             return True
         sl = self.model.surname_length(w)

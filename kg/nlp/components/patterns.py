@@ -43,6 +43,7 @@ from kg.nlp.components.heads.editions import (
     session_key,
     specific,
 )
+from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
     anniversary_start,
     ceremony_key,
@@ -569,6 +570,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
+        elections(st, norm)  # 某国|第N届总统选举: the election a place holds
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries

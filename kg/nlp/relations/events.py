@@ -39,7 +39,9 @@ class EventTalk:
             f"(?:{g.post_after.pattern})?)?(?:{g.adv_alt})*"
             # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
             # clause's subject
-            f"|(?P<noun>的?(?:重要|主旨)?))(?:{alt(g.lex.kind('speech') | ANNOUNCE)})"
+            # (发表的, 所作的: 某某在X上发表的重要讲话)
+            f"|(?P<noun>(?:发表的|所作的|作的|的)?(?:重要|主旨)?))"
+            f"(?:{alt(g.lex.kind('speech') | ANNOUNCE)})"
         )
         # 在某使馆举办的X上(，…): the agents before 举办的 hosted the event where it happens
         self._held_at = re.compile(

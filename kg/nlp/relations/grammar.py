@@ -68,6 +68,9 @@ _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”�
 ANNOUNCE = frozenset({"宣布", "发布"})  # 在X上，A宣布|发布…: one who announces there
 #: 在X上，A致辞: the speaker after the comma (a cue only right after an event)
 EVENT_COMMA = "上，"
+#: what stands between an event and a speech word (在X上表示, 在X上发表的重要讲话)
+_TALK_BEFORE = ("上", "期间", "之际", "上的", "上的重要", "上重要", "上的主旨", "上主旨",
+                "上发表的", "上发表的重要", "上发表的主旨", "上所作的", "上作的")  # fmt: skip
 
 
 #: a programme named by its count in 大 and its field (五大协作行动, 十大重点节能工程)
@@ -184,11 +187,7 @@ class Grammar:
             f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
-        talk = {
-            a + b
-            for a in ("上", "期间", "之际", "上的", "上的重要", "上重要", "上的主旨", "上主旨")
-            for b in L.kind("speech") | ANNOUNCE
-        }
+        talk = {a + b for a in _TALK_BEFORE for b in L.kind("speech") | ANNOUNCE}
         self.cues = re.compile(
             alt(
                 trig

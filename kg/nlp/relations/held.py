@@ -26,7 +26,7 @@ import re
 from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt
-from kg.nlp.relations.masking import AG, END, MASKED, SEP, mask
+from kg.nlp.relations.masking import AG, AGENTS, END, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import is_heading, story_starts
 
@@ -138,9 +138,13 @@ class HeldEvents:
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
         # the story's event named by a determiner and its organisers (本届论坛由甲、乙共同
         # 主办, 此次会议由某国总统甲倡议发起): each hosted (initiated) it
+        # (论坛由甲主办: the bare head opening a sentence; a name no recogniser knows may
+        # stand in the list, the named agents hosted)
+        item = f"(?:[^{SEP}{END}{MASKED}、和及与由\\s]|[\ue010-\ue017]\ue01f*)+?"
         self._hosts = re.compile(
-            f"(?:^|(?<=[{SEP}{END}\\s]))(?:{_THIS})[^{SEP}{END}{MASKED}由]{{0,6}}?由"
-            f"(?P<run>(?:{AG}|{post}|、|和|及|以及|与)*?{AG})(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
+            f"(?:(?:^|(?<=[{SEP}{END}\\s]))(?:{_THIS})[^{SEP}{END}{MASKED}由]{{0,6}}?"
+            f"|(?:^|(?<=[{END}\\s]))(?:{_NOUNS}))由"
+            f"(?P<run>{item}(?:(?:、|和|及|以及|与){item})*)(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
             f"(?:共同|联合)?(?P<v>主办|承办|举办|倡议发起|发起)(?=[{SEP}{END}]|$)"
         )
 
@@ -271,6 +275,7 @@ class HeldEvents:
         st = ds.st
         for m in self._hosts.finditer(ms):
             run = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
+            run = [u for u in run if u.type in AGENTS]
             if any(u.type == "Person" for u in run):
                 run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
             pred = "initiated" if m.group("v").endswith("发起") else "hosted"

@@ -6,6 +6,8 @@ GUIDELINES: designated days and weeks are events (campaign weeks, festivals).
 
 >>> day_names("今天是第9个全国某某宣传日，主题为…"), day_names("纪念“国际某某日”。")
 (['全国某某宣传日'], ['国际某某日'])
+>>> day_names("今天是第三十九次全国某某日。")
+['全国某某日']
 >>> day_names("春节是中国最重要的传统节日。"), day_names("这是世界上最大的电站之一。")
 ([], [])
 """
@@ -18,10 +20,11 @@ from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.text import norm_name
 
-# 是|纪念, an edition count, the scope and a few characters of name, the head; quotes
-# allowed around the name; the clause must end there (not 是中国四大传统节日之一)
+# 是|纪念, an edition count (第N个, 第N次, 第N届), the scope and a few characters of name,
+# the head; quotes allowed around the name; the clause must end there (not 是中国四大传统
+# 节日之一)
 DAY = re.compile(
-    r"(?:是|纪念)(?:第[\d一二三四五六七八九十百]+个)?(?P<q>“)?"
+    r"(?:是|纪念)(?:第[\d一二三四五六七八九十百]+(?:个|次|届))?(?P<q>“)?"
     r"(?P<name>(?:世界|国际|全国|中国|联合国)[\u4e00-\u9fff]{1,12}?(?:日|节|周|月))"
     r"(?(q)”)(?=[，。；、（(\s]|$)"
 )

@@ -28,6 +28,9 @@ from kg.nlp.components.persons.words import FUNCTION_CHARS
 
 #: pieces a cut name may go on by
 MAX_PIECES = 2
+#: a piece of a character and a function word ends a name when jieba's frequency of it
+#: is below this (特称, 安和 are rare words; 平和, 当选 common ones)
+RARE_PIECE = 50
 #: jieba's tags of the proper names a piece of two characters may be (a transliteration's)
 _NAME = ("nr", "nz")
 #: a character ends a transliterated name when it ends this many of jieba's ``nrt`` words
@@ -77,6 +80,19 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
             while j < len(norm) and j not in st.tok_ends and j - e < 3:
                 j += 1
             piece = norm[e:j]
+            if (
+                j - e == 2
+                and j in st.tok_ends
+                and piece[1] in FUNCTION_CHARS
+                and is_cjk(piece[0])
+                and piece[0] not in FUNCTION_CHARS
+                and freq.get(piece, 0) < RARE_PIECE
+            ):
+                # the last character and a function word jieba joined in a word the
+                # dictionary lacks or has as a rare one (某某尔|比向, 某某|特称): the
+                # character ends the name
+                ends.append(e + 1)
+                break
             if (
                 j - e > 2
                 or j not in st.tok_ends

@@ -83,7 +83,7 @@ def confirmed_names(
             and j - i == 3
             and w[0] not in FUNCTION_CHARS
             # a surname alone, then a word the dictionary has as no noun or as a common
-            # one (阿|坚定, 某|政府: a country's abbreviation and a word)
+            # one (某|坚定, 某|政府: an abbreviation and a word)
             and not (i + 1 in st.tok_starts and _common_after_surname(res, w[1:]))
             # likelier a transliteration (a foreign place's name: 苏某达)
             and model.foreign_ratio(w) < CONFIRM_FOREIGN
@@ -156,9 +156,9 @@ def _glued_names(res: PersonResources, st) -> Spans:
     >>> from kg.nlp import get_nlp
     >>> from kg.nlp.components.base import kgdoc
     >>> nlp = get_nlp()
-    >>> st = kgdoc(nlp("第二轮比赛中，老将对陶汉明的一局下得很快。"))
+    >>> st = kgdoc(nlp("第二轮比赛中，老将对陶志远的一局下得很快。"))
     >>> [st.norm[i:j] for i, j in _glued_names(nlp.get_pipe("kg_persons").resources, st)]
-    ['陶汉明']
+    ['陶志远']
     """
     norm, starts = st.norm, st.tok_starts
     n = len(norm)

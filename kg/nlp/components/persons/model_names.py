@@ -22,9 +22,9 @@ from kg.nlp.components.persons.words import ADDRESS, FUNCTION_CHARS, PLACE_ENDS,
 SPLIT_NAME_MARGIN = 1.0
 #: what a surname and one character must score above the name model's threshold
 SHORT_NAME_MARGIN = 2.5
-#: suffixes that make words of words (普及化, 开放式, 可行性, 某某族), and function
-#: characters (某某等): no given name ends in one
-_WORD_SUFFIXES = frozenset("化式性型率度族") | STOP_CHARS
+#: suffixes that make words of words (普及化, 开放式, 可行性, 某某族; 氏 a clan's or a
+#: form of address: 某某氏), and function characters (某某等): no given name ends in one
+_WORD_SUFFIXES = frozenset("化式性型率度族氏") | STOP_CHARS
 #: after 等, what makes the list one of places or things, not of persons (某某等地)
 _PLACE_AFTER_DENG = frozenset("地国省市城县区镇村方多")
 #: heads of natural features written as a word of their own after a name (某某|河)
@@ -87,6 +87,7 @@ def model_names(res: PersonResources, st, names: Names, taken: set[int], cands: 
             and j + 1 in starts
             and norm[j] not in FUNCTION_CHARS
             and norm[j] not in NOT_NAME_END
+            and norm[j] not in _WORD_SUFFIXES
             and model.given.get(norm[j], 0.0) > 0
             and model.end_ratio(norm[j]) == 0.0
         ):
