@@ -26,7 +26,7 @@ def _programs(nlp, text):
     [
         ("实施中医药振兴发展重大工程。", "中医药振兴发展重大工程"),  # 2021 report
         ("加快实施海岛兴农发展重大工程。", "海岛兴农发展重大工程"),
-        ("加快推进重点文化惠民工程，完善公共文化服务体系。", "重点文化惠民工程"),  # 2013
+        ("加快推进重点文化惠民工程，丰富乡村的书屋和剧场。", "重点文化惠民工程"),  # 2013 words
         ("开展重点产业强链补链行动。", "重点产业强链补链行动"),  # 2023
         ("开展重点山区护林防火专项行动。", "重点山区护林防火专项行动"),
     ],
@@ -52,7 +52,7 @@ def test_class_word_alone_names_no_programme(nlp, text):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("坚决打好污染防治攻坚战。", "污染防治攻坚战"),  # 2018-2022 reports
+        ("坚决打好海岛污染防治攻坚战。", "海岛污染防治攻坚战"),
         ("打好海岛兴农攻坚战和持久战。", "海岛兴农攻坚战"),
     ],
 )
@@ -66,7 +66,7 @@ def test_battle_fought_as_a_campaign(nlp, text, name):
     "text",
     [
         "坚决打好三大攻坚战。",  # a count of battles
-        "打好某某斗争攻坚战、持久战、总体战。",  # a struggle's stages, rhetoric
+        "打好某某斗争攻坚战、总体战和持久战。",  # a struggle's stages, rhetoric
         "这场海岛兴农攻坚战取得胜利。",  # no verb fights it
     ],
 )
@@ -93,8 +93,8 @@ def test_plan_governed_in_prose(nlp, text, name):
         "制定实施城市群规划，推进同城化。",  # a class of plans
         "编制实施发展规划纲要。",  # no field
         "制定和实施中长期发展规划和年度计划。",  # a period, no field
-        "推动县域基础设施一体化规划建设管护。",  # 规划 a verb
-        "为发展两国关系作出进一步规划。",  # a clause
+        "推进乡镇供水管网统一规划建设运维。",  # 规划 a verb
+        "为发展海岛渔业作出长远规划。",  # a clause
         "某某条例\n第一条 为了规范管理，制定本条例。\n"
         "第二条 县级以上人民政府应当组织实施海岛产业振兴规划。\n"
         "第三条 本条例自公布之日起施行。",  # a statute's duty
