@@ -11,3 +11,12 @@ def test_china_key_is_the_gazetteers_china():
     for name in ("中国", "中华人民共和国"):
         entry = gaz.lookup(name)
         assert entry is not None and entry.id == CHINA_KEY
+
+
+def test_one_rare_word_frequency_for_both_person_readers():
+    import kg.nlp.components.lac_names as lac_names
+    import kg.nlp.components.persons.extents as extents
+    from kg.nlp.components.names import RARE_WORD_FREQ
+
+    assert lac_names.RARE_WORD_FREQ is RARE_WORD_FREQ is extents.RARE_WORD_FREQ
+    assert not hasattr(lac_names, "_RUN_ON_FREQ") and not hasattr(extents, "RARE_PIECE")

@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.nlp.components.name_model import NameModel
-from kg.nlp.components.names import STOP_CHARS, NameWords
+from kg.nlp.components.names import RARE_WORD_FREQ, STOP_CHARS, NameWords
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +66,6 @@ _JOINERS = frozenset("—–-－·•‧・")
 _PROPER = frozenset({"ns", "nz", "nt"})
 #: jieba's tags of nouns (a word before one modifies it: 某某企业)
 _DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
-#: how common (jieba's frequency) the word LAC's Chinese name runs into must be for the
-#: name to end before it (当选, 平和 are; 安和, 权作 are words jieba made of a name's last
-#: character and the next one)
-_RUN_ON_FREQ = 50
 #: the least foreign ratio of each character of a piece that continues a transliteration
 _FOREIGN_CHAR = 0.5
 #: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
@@ -596,8 +592,8 @@ class LacNames:
             if k > ws + 1 and k in ends and freq:
                 # (a Chinese name: a rare word jieba made of its end and the next
                 # character; a transliteration's pieces are put together again later,
-                # persons.extents)
-                if freq >= _RUN_ON_FREQ or not self._chinese_shaped(norm[ws:we]):
+                # persons.extents); a common word (当选) is the next word, the name ends
+                if freq >= RARE_WORD_FREQ or not self._chinese_shaped(norm[ws:we]):
                     return k
         if (
             we - ws > 2
