@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.pipeline import make_nlp
+from tests.nlp.extraction import programs
 
 REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
 
@@ -15,10 +16,6 @@ REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工�
 @pytest.fixture(scope="module")
 def nlp():
     return make_nlp()
-
-
-def _programs(nlp, text):
-    return {m.text for m in nlp(text)._.kg.mentions if m.type == "Program"}
 
 
 @pytest.mark.parametrize(
@@ -32,7 +29,7 @@ def _programs(nlp, text):
     ],
 )
 def test_field_and_class_word_governed(nlp, text, name):
-    assert name in _programs(nlp, REPORT + text)
+    assert name in programs(nlp, REPORT + text)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +43,7 @@ def test_field_and_class_word_governed(nlp, text, name):
     ],
 )
 def test_class_word_alone_names_no_programme(nlp, text):
-    assert not {p for p in _programs(nlp, REPORT + text) if p.endswith(("工程", "行动"))}
+    assert not {p for p in programs(nlp, REPORT + text) if p.endswith(("工程", "行动"))}
 
 
 @pytest.mark.parametrize(
@@ -58,7 +55,7 @@ def test_class_word_alone_names_no_programme(nlp, text):
 )
 def test_battle_fought_as_a_campaign(nlp, text, name):
     text = REPORT + text
-    assert name in _programs(nlp, text)
+    assert name in programs(nlp, text)
     assert any(r.pred == "implements" for r in nlp(text)._.kg.relations)
 
 
@@ -71,7 +68,7 @@ def test_battle_fought_as_a_campaign(nlp, text, name):
     ],
 )
 def test_no_battle_campaign(nlp, text):
-    assert not {p for p in _programs(nlp, REPORT + text) if p.endswith("攻坚战")}
+    assert not {p for p in programs(nlp, REPORT + text) if p.endswith("攻坚战")}
 
 
 @pytest.mark.parametrize(
@@ -84,7 +81,7 @@ def test_no_battle_campaign(nlp, text):
     ],
 )
 def test_plan_governed_in_prose(nlp, text, name):
-    assert name in _programs(nlp, REPORT + text)
+    assert name in programs(nlp, REPORT + text)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +98,7 @@ def test_plan_governed_in_prose(nlp, text, name):
     ],
 )
 def test_no_plan_named(nlp, text):
-    assert not {p for p in _programs(nlp, REPORT + text) if p.endswith(("规划", "纲要"))}
+    assert not {p for p in programs(nlp, REPORT + text) if p.endswith(("规划", "纲要"))}
 
 
 @pytest.mark.parametrize(
@@ -112,25 +109,25 @@ def test_no_plan_named(nlp, text):
     ],
 )
 def test_major_special_project(nlp, text, name):
-    assert name in _programs(nlp, REPORT + text)
+    assert name in programs(nlp, REPORT + text)
 
 
 @pytest.mark.parametrize(
     "text", ["继续实施一批重大科技专项。", "组织开展“某网”专项工作，侦办案件。"]
 )
 def test_special_project_class_or_quoted(nlp, text):
-    programs = _programs(nlp, REPORT + text)
-    assert not {p for p in programs if p.endswith("专项") and "“" not in p}
+    found = programs(nlp, REPORT + text)
+    assert not {p for p in found if p.endswith("专项") and "“" not in p}
 
 
 def test_adverb_right_after_the_verb_opens_the_field(nlp):
     # 2021-2023 reports: 稳步推进|长期|护理保险制度试点 (jieba tags 长期 an adverb)
     text = REPORT + "稳步推进长期护理保险制度试点。"
-    assert "长期护理保险制度试点" in _programs(nlp, text)
+    assert "长期护理保险制度试点" in programs(nlp, text)
 
 
 def test_adverb_before_the_verb_is_no_part_of_the_name(nlp):
-    assert not {p for p in _programs(nlp, REPORT + "长期开展护理试点。") if p.endswith("试点")}
+    assert not {p for p in programs(nlp, REPORT + "长期开展护理试点。") if p.endswith("试点")}
 
 
 @pytest.mark.parametrize(
@@ -142,7 +139,7 @@ def test_adverb_before_the_verb_is_no_part_of_the_name(nlp):
     ],
 )
 def test_scheme_by_kind(nlp, text, name):
-    assert name in _programs(nlp, REPORT + text)
+    assert name in programs(nlp, REPORT + text)
 
 
 @pytest.mark.parametrize(
@@ -155,4 +152,4 @@ def test_scheme_by_kind(nlp, text, name):
     ],
 )
 def test_no_scheme(nlp, text):
-    assert not {p for p in _programs(nlp, REPORT + text) if p.endswith("方案")}
+    assert not {p for p in programs(nlp, REPORT + text) if p.endswith("方案")}
