@@ -11,7 +11,7 @@ import pytest
 
 from kg.nlp.components import lac as lac_mod
 from kg.nlp.components.lac import batch_capable, load_lac, run_batch
-from kg.nlp.components.lac_names import CONFIRM_WINDOW
+from kg.nlp.components.lac_shapes import CONFIRM_WINDOW
 from kg.nlp.text import split_sentences
 
 # public-domain work reports (zh.wikisource), read at run time

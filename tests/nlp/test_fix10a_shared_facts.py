@@ -15,10 +15,11 @@ def test_china_key_is_the_gazetteers_china():
 
 def test_one_rare_word_frequency_for_both_person_readers():
     import kg.nlp.components.lac_names as lac_names
+    import kg.nlp.components.lac_shapes as lac_shapes
     import kg.nlp.components.persons.extents as extents
     from kg.nlp.components.names import RARE_WORD_FREQ
 
-    assert lac_names.RARE_WORD_FREQ is RARE_WORD_FREQ is extents.RARE_WORD_FREQ
+    assert lac_shapes.RARE_WORD_FREQ is RARE_WORD_FREQ is extents.RARE_WORD_FREQ
     assert not hasattr(lac_names, "_RUN_ON_FREQ") and not hasattr(extents, "RARE_PIECE")
 
 
