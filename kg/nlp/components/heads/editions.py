@@ -61,6 +61,23 @@ EDITION_OF_SERIES = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
     r"|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
 )
+# the festivals a gathering is held for each year (the public holidays and the traditional
+# festivals): dated, 2031年春节|团拜会 is that year's one gathering, not a class
+FESTIVALS = ("春节", "新春", "迎春", "新年", "元旦", "元宵", "清明", "端午", "中秋", "重阳", "国庆")
+
+
+def festive(canon: str, head: str | None) -> bool:
+    """Whether a name, its edition gone, is a festival and a gathering's head alone
+    (春节团拜会, 新年茶话会): with its year it names that year's gathering.
+
+    >>> festive("春节团拜会", "团拜会"), festive("新春联欢会", "联欢会")
+    (True, True)
+    >>> festive("团拜会", "团拜会"), festive("校友联欢会", "联欢会")
+    (False, False)
+    """
+    return head is not None and canon[: len(canon) - len(head)] in FESTIVALS
+
+
 # what a dated plan's name needs besides its period (中长期发展规划 names no plan)
 RANKED = re.compile(r"[级份照]")
 PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
@@ -69,8 +86,9 @@ PERIOD_IN = re.compile(
     r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年|(?<![\d一二三四五六七八九十])[三五十]年\Z"
 )  # (searched up to the head) a span of years right before it: 基础研究十年|规划
 PERIOD = re.compile(
-    r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五)"
-)
+    r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五(?!年)"
+    r"|[一二三四五六七八九十]{3}五(?=年))"
+)  # 十四五 or a whole year in words, not its tail (二〇二|五年: 〇 cuts a name's span)
 
 
 BODY_TYPES = frozenset({"GovernmentBody", "Ministry"})

@@ -20,6 +20,7 @@ from kg.nlp.components.heads.editions import (
     EDITION_OF_SERIES,
     ORDINAL_IN,
     PERIOD,
+    festive,
     specific,
 )
 from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
@@ -325,7 +326,7 @@ class Mentions:
             and not self.opens_with_known(canon, len(canon) - len(h))  # 2025|某区…大会
             and not (
                 h != "会议"
-                and (len(canon) >= 6 or name.startswith("首届"))
+                and (len(canon) >= 6 or name.startswith("首届") or festive(canon, h))
                 and not canon.endswith("代表大会")
                 and EDITION_OF_SERIES.match(name)
             )
