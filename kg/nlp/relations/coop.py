@@ -15,6 +15,7 @@ import re
 
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.hypothetical import cooperation_mood
+from kg.nlp.relations.later_cue import later_cue
 from kg.nlp.relations.lexicon import verb_at
 from kg.nlp.relations.masking import AG, AGENTS, AGL, END, QUOTES, SEP, TIME
 from kg.nlp.relations.sentence import Sentence
@@ -124,6 +125,10 @@ class Cooperation:
                     ),
                     None,
                 )
+                if (cm is None or cm.group() in _TOGETHER) and (
+                    far := later_cue(sen, ci, m.start(), m.end())
+                ) is not None:
+                    rest, cm = far  # 中方愿同某方(共同)…，深化…合作: the cue in a later clause
                 if cm is None or (cm.group() in _PAPERS and _described(rest[: cm.start()])):
                     # 加入与X实现…的“某某协议”: the agreement is the noun a relative clause
                     # with another verb describes, no cooperation with X (与X达成的协议,
