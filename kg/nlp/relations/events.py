@@ -2,7 +2,7 @@
 (the clause's subject, or the agents named after the comma: 在X开幕式上，A发表致辞)
 takes part in the event, and so does one who announces there (在X上，A宣布…) and the
 speaker of 某某在X上的(重要)讲话, the speech as a noun. Verb + object forms (出席X, 主办X)
-are in ``verbs``. 在A举办的X上: A hosted X.
+are in ``verbs``. 在A举办的X上: A hosted X. 出席X暨某某会议的某国总统甲: 甲 took part in X.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -48,6 +48,14 @@ class EventTalk:
             f"在(?P<ag>{AG}(?:(?:、|和|及|与){AG})*)(?:共同|联合)?(?P<v>举办|主办|承办)的"
             f"(?P<ev>[\ue017]\ue01f*)[^{SEP}{END}{MASKED}]{{0,12}}?(?:上|期间|中)"
         )
+        # 会见来华出席X暨某某会议的某国总统甲: the guest the relative clause describes came to
+        # X (出席X的…, 出席X暨Y的… with Y named are ``verbs``' attendees)
+        self._came_for = re.compile(
+            f"(?:出席|参加)(?P<ev>[\ue017]\ue01f*)"
+            f"暨[^{SEP}{END}{MASKED}]{{1,30}}?(?:开幕式|闭幕式|活动)?的"
+            f"(?:{AG}|[^{SEP}{END}{MASKED}、的和及]){{0,12}}?(?P<p>\ue013\ue01f*)"
+            f"(?![\ue010-\ue01f]|{g.post_after.pattern})"
+        )
         # the speaker right before 在 in the noun form, a post title after the name
         # (评价某某主席在X上的讲话): whatever opens the clause
         self._speaker = re.compile(f"\ue013\ue01f*(?:{g.post_after.pattern})?$")
@@ -60,6 +68,10 @@ class EventTalk:
                 for a in sen.units_in(m.start("ag"), m.end("ag")):
                     rule = f"hosted:在…{m.group('v')}的:relative"
                     sen.ds.add(a.key, "hosted", ev.key, sen.s, sen.e, rule, 0.8)
+            for m in self._came_for.finditer(ms):
+                p, ev = sen.umap[m.start("p")], sen.umap[m.start("ev")]
+                rule = "participatesIn:出席…的:relative"
+                sen.ds.add(p.key, "participatesIn", ev.key, sen.s, sen.e, rule, 0.8)
         for m in self._event_talk.finditer(ms):
             if m.group("who"):
                 # 在X开幕式上，国务院副总理某某发表致辞

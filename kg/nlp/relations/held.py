@@ -67,7 +67,12 @@ _VERBS = {
     "发表重要讲话": ("participatesIn",),
     "发表讲话": ("participatesIn",),
     "致辞": ("participatesIn",),
+    # X举行。A在会上讲话/发言: a speaker at the gathering just reported
+    "讲话": ("participatesIn",),
+    "发言": ("participatesIn",),
 }
+#: 在会上 (宣读…并) before a speaker's verb: the gathering just reported
+_AT_MEETING = r"(?:在(?:会上|会议上|大会上))?(?:宣读[^，。；：！？\n]{1,16}?并)?"
 #: the story's first sentence is about the event it attends or holds (A出席X并致辞), also
 #: when a relative clause places it (A出席在某地举行的X)
 _LEAD_VERB = re.compile(
@@ -98,7 +103,7 @@ class HeldEvents:
             f"(?:{AG}常委|{AG}|{post}|[、\\s])*?"
             # 某某委员长主持会议: the post may follow the person
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
-            f"(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|、|[{SEP}{END}\\s]|$)"
+            f"{_AT_MEETING}(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|、|[{SEP}{END}\\s]|$)"
         )
 
         # a speaker: country, body or organisation (named or not), post, person
@@ -111,14 +116,16 @@ class HeldEvents:
             f"(?:^|(?<=[{END}：:]))(?P<run>{speakers})"
             # the last speaker's name may be one no recogniser knows (…主任某某某)
             f"(?:[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})[^{SEP}{END}{MASKED}、]{{1,8}}?)?"
-            "(?:先后|分别|相继|也|还|依次)"
-            "(?:发言|致辞|讲话|发表讲话)"
+            "(?:(?:先后|分别|相继|也|还|依次)(?:发言|致辞|讲话|发表讲话)"
+            # 甲、乙作了发言: who spoke, with no adverb
+            "|(?:先后|分别|相继|也|还|依次)?作了?(?:交流)?发言)"
         )
         self._attend_story = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)等?(?:{g.adv_alt})*"
-            f"(?P<v>{alt(_VERBS)})了?(?:上述活动|上述会议|{_NOUNS})(?=并|[{SEP}{END}\\s]|$)"
-        )
+            f"(?P<v>{alt(_VERBS)})了?(?:上述活动|上述会议|{_NOUNS}|(?P<head>[\u4e00-\u9fff]{{2,4}}))"
+            f"(?=并|[{SEP}{END}\\s]|$)"
+        )  # (head: the head of the story's event, 甲主持|团拜会)
         # later in the story, a list of attendees that names no event (甲国总统A、乙国总理B，
         # 某委员会副主席C、D等出席): the verb ends its clause; the list is read back from
         # it item by item (``_attendees``)
@@ -164,7 +171,9 @@ class HeldEvents:
             h = _HELD.match(norm, ev.end, e0)
             if h is not None:
                 cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
-                if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
+                if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start and not (
+                    norm[ev.start - 1] == "暨"  # 甲暨|乙大会在京举行: a joint name's last part
+                ):
                     # the event does not open its clause: A将出席X开幕式 may open its story
                     self._lead(ds, ev, i, told)
                     continue
@@ -247,6 +256,8 @@ class HeldEvents:
             return
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
             for m in rx.finditer(ms):
+                if how == "story" and m.group("head") and not ev.text.endswith(m.group("head")):
+                    continue  # 甲出席|某某: a word that is not the head of the story's event
                 s, e = st.sent_of(pos + m.end("run"))
                 for j in range(m.start("run"), m.end("run")):
                     p = umap.get(j)
