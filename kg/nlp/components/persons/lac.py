@@ -34,6 +34,9 @@ CONFIRM_FOREIGN = 0.2
 GIVEN_WORD_FREQ = 1000
 #: last characters of the places, sites and buildings LAC may read as persons
 _LAC_PLACE_ENDS = PLACE_ENDS | frozenset("河江湖山港湾海墓祠庙寺陵村镇乡县桥")
+#: the head characters of armed units and parties: a transliteration before one names an
+#: organisation (某某|旅, 某某|党), no person
+_UNIT_ENDS = frozenset("旅营团师党")
 
 
 def lac_persons(
@@ -136,6 +139,13 @@ def lac_accept(
         and not res.any_post.fullmatch(w)
         # a river's, a tomb's, a village's name (某某河, 某某墓)
         and not (e - s >= 3 and w[-1] in _LAC_PLACE_ENDS and not posted)
+        # an armed unit or a party named by a transliteration (卡某某旅)
+        and not (
+            e - s >= 3
+            and w[-1] in _UNIT_ENDS
+            and not posted
+            and res.model.foreign_ratio(w[:-1]) >= CONFIRM_FOREIGN
+        )
         # two provinces' abbreviations (湘赣多地): places listed
         and not (w[0] in PROVINCE_ABBR and w[1] in PROVINCE_ABBR)
         # a surname and a form of address or a title (李先生, 陈老师): no name
