@@ -78,6 +78,20 @@ def festive(canon: str, head: str | None) -> bool:
     return head is not None and canon[: len(canon) - len(head)] in FESTIVALS
 
 
+def session_of(name: str, canon: str, type_: str) -> bool:
+    """Whether an event's name is a numbered session of an assembly an organisation is
+    (第80届|联合国大会: the organisation's folded name, numbered by 届): one session, an
+    event, not the organisation.
+
+    >>> session_of("第80届联合国大会", "联合国大会", "Event")
+    True
+    >>> session_of("联合国大会", "联合国大会", "Event")
+    False
+    """
+    prefix = name[: len(name) - len(canon)] if name.endswith(canon) else ""
+    return type_ == "Event" and TERM.search(prefix) is not None
+
+
 # what a dated plan's name needs besides its period (中长期发展规划 names no plan)
 RANKED = re.compile(r"[级份照]")
 PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})

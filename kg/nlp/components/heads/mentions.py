@@ -21,6 +21,7 @@ from kg.nlp.components.heads.editions import (
     ORDINAL_IN,
     PERIOD,
     festive,
+    session_of,
     specific,
 )
 from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
@@ -334,7 +335,7 @@ class Mentions:
             return  # 第一次债权人会议 → 债权人会议: a class of meetings; a long name
             # after an edition of a series is one event (第二届|某某发展世界峰会)
         e = self.gaz.lookup(canon)
-        if e is not None:
+        if e is not None and not (e.type == "Organization" and session_of(name, canon, type_)):
             st.candidates.append(Mention(start, end, surface, e.type, e.id, e.name, "gazetteer"))
             return
         st.candidates.append(
