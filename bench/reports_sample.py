@@ -51,6 +51,22 @@ Round 10 (R5: seed 8105, development; R6: seed 8106, blind; 40 paragraphs each, 
 R3/R4 and labelled before kg ran on them): also every GovernmentBody and Law a paragraph
 names and ``issued`` (kg's ``Ministry`` is scored as GovernmentBody). The reporting
 government's "we" is 国务院 in a work report, the central committee in a congress report.
+Main f85dc95 → branch reports10 (2026-12-06; R5 with its one relation label made
+consistent with its entity's alias before scoring both):
+
+    R5 Program       0.857/0.720 0.783 (18/3/7) → 0.870/0.800 0.833 (20/3/5)
+    R5 Event         1.000/0.444 0.615 (4/0/5)  → 1.000/1.000 1.000 (9/0/0)
+    R5 Law           1.000/0.600 0.750 (3/0/2)  → 1.000/0.800 0.889 (4/0/1)
+    R5 implements    0.917/0.733 0.815 (11/1/4) → 0.929/0.867 0.897 (13/1/2)
+    R5 relations     0.923/0.667 0.774 (12/1/6) → 0.933/0.778 0.849 (14/1/4)
+    R6 Program       0.800/0.696 0.744 (16/4/7) → 0.857/0.783 0.818 (18/3/5)  (blind, once)
+    R6 Event         1.000/0.667 0.800 (2/0/1)  → 1.000/1.000 1.000 (3/0/0)
+    R6 implements    1.000/0.688 0.815 (11/0/5) → 1.000/0.750 0.857 (12/0/4)
+    R6 issued        1.000/0.667 0.800 (2/0/1)  → 1.000/1.000 1.000 (3/0/0)
+    R6 relations     1.000/0.700 0.824 (14/0/6) → 1.000/0.800 0.889 (16/0/4)
+    R5/R6 Organization, GovernmentBody unchanged (R5 1.000, 1.000; R6 1.000, 0.857),
+    R6 Law 0.000 (0/0/1) unchanged; R1-R3 unchanged; R4 Program 0.857 → 0.880,
+    implements 0.800 → 0.857, relations 0.706 → 0.743
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ else is built on it:
 - :func:`write_ntriples` / :func:`write_nquads` stream lines straight to disk (no RDF
   library in between), so they scale to millions of statements;
 - :func:`write_turtle` / :func:`write_trig` group them by subject
-  (:func:`grouped_statements`) and render the blocks with kg's one Turtle writer,
+  (:func:`grouped_blocks`) and render the blocks with kg's one Turtle writer,
   :class:`kg.export.turtle.Turtle` (the one a build's Turtle is written with too);
 - :mod:`kg.export.jsonld` writes compact JSON-LD from the same grouped statements;
 - :func:`graph_to_rdf` (rdflib ``Dataset``) and :func:`graph_to_store` (pyoxigraph) for
@@ -364,12 +364,13 @@ def write_nquads(G: Any, path: str | os.PathLike[str], base_iri: str | None = No
     return _write_lines(iter_nquads(G, base_iri), path)
 
 
-def grouped_statements(
+def grouped_blocks(
     G: Any, base_iri: str | None = None, *, named_graphs: bool = True
-) -> Iterator[Statement]:
-    """:func:`iter_statements` without duplicates, ordered by graph (default first) and then
-    subject, both in order of first appearance; a subject's statements stay in walk order
-    (``rdf:type`` first). Holds the statements in memory (as encoded strings)."""
+) -> Iterator[tuple[str | None, Block]]:
+    """:func:`iter_statements` as one block per graph and subject, ``(graph, (subject,
+    [(predicate, object), …]))``, without duplicates, ordered by graph (default first) and
+    then subject, both in order of first appearance; a subject's statements stay in walk
+    order (``rdf:type`` first). Holds the statements in memory (as encoded strings)."""
     groups: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
     for s, p, o, g in iter_statements(G, base_iri, named_graphs=named_graphs):
         group = groups.get((g, s))
@@ -380,11 +381,16 @@ def grouped_statements(
     for g, _ in groups:
         graph_rank.setdefault(g, len(graph_rank))
     for g, s in sorted(groups, key=lambda k: graph_rank[k[0]]):
-        seen: set[tuple[str, str]] = set()
-        for p, o in groups.pop((g, s)):
-            if (p, o) not in seen:
-                seen.add((p, o))
-                yield s, p, o, g
+        yield g, (s, list(dict.fromkeys(groups.pop((g, s)))))
+
+
+def grouped_statements(
+    G: Any, base_iri: str | None = None, *, named_graphs: bool = True
+) -> Iterator[Statement]:
+    """The statements of :func:`grouped_blocks`, one by one, in its order."""
+    for g, (s, po) in grouped_blocks(G, base_iri, named_graphs=named_graphs):
+        for p, o in po:
+            yield s, p, o, g
 
 
 def parse_statements(stmts: Iterable[Statement]) -> Iterator[ox.Quad]:
@@ -394,29 +400,19 @@ def parse_statements(stmts: Iterable[Statement]) -> Iterator[ox.Quad]:
     return ox.parse(reader, ox.RdfFormat.N_QUADS)
 
 
-def _graph_blocks(stmts: Iterable[Statement]) -> Iterator[tuple[str | None, Block]]:
-    """Runs of statements of one graph and subject as ``(graph, block)``."""
-    for (g, s), run in groupby(stmts, key=_graph_subject):
-        yield g, (s, [(p, o) for _, p, o, _ in run])
-
-
-def _graph_subject(st: Statement) -> tuple[str | None, str]:
-    return st[3], st[0]
-
-
 #: blocks rendered per call of the writer (its memo of minted IRIs lives for one call)
 RENDER_BLOCKS = 2048
 
 
 def _write_blocks(G: Any, path: str | os.PathLike[str], base_iri: str | None,
                   named_graphs: bool) -> Path:  # fmt: skip
-    """The graph's statements (:func:`grouped_statements`) rendered by
+    """The graph's blocks (:func:`grouped_blocks`) rendered by
     :class:`~kg.export.turtle.Turtle`: Turtle, or TriG with ``named_graphs``."""
     ttl = Turtle(graph_base(G, base_iri))
-    stmts = grouped_statements(G, base_iri, named_graphs=named_graphs)
+    graph_blocks = grouped_blocks(G, base_iri, named_graphs=named_graphs)
     with atomic_write(path, "w", encoding="utf-8", errors="replace", newline="\n") as f:
         f.write(ttl.header())
-        for g, run in groupby(_graph_blocks(stmts), key=itemgetter(0)):
+        for g, run in groupby(graph_blocks, key=itemgetter(0)):
             blocks = [b for _, b in run]
             if g is not None:  # a named graph: one wrapped group (grouped by graph first)
                 f.write(ttl.render_graph(g, blocks))

@@ -78,7 +78,9 @@ class Turtle:
             if ns.startswith(base) and ns != base
         }
         self._id = next((p for p, ns in self.prefixes.items() if ns == base), None)
-        self._memo: dict[str, str] = {A: "a"}
+        self._memo: dict[str, str] = {}
+        #: predicates' short forms: ``a`` stands for rdf:type only as a predicate
+        self._preds: dict[str, str] = {A: "a"}
         #: minted (hash) IRIs of the fragment being rendered: mostly used once, but a
         #: sentence's is used by its block, its document and every entity mentioned in it
         self._minted: dict[str, str] = {}
@@ -159,7 +161,13 @@ class Turtle:
 
     def render(self, blocks: Iterable[Block]) -> str:
         term = self.term
-        memo = self._memo  # IRIs shortened once: predicates, entities, documents
+        memo = self._memo  # IRIs shortened once: entities, documents
+        preds = self._preds
+
+        def pred(p: str) -> str:
+            c = preds[p] = term(p)
+            return c
+
         self._minted.clear()
         out: list[str] = []
         # Inlined cases of :meth:`term`: an IRI seen before, a plain or language-tagged
@@ -170,7 +178,7 @@ class Turtle:
                 + " "
                 + " ;\n    ".join(
                     [
-                        (memo.get(p) or term(p))
+                        (preds.get(p) or pred(p))
                         + " "
                         + (
                             (memo.get(o) or term(o))

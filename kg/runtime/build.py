@@ -93,8 +93,9 @@ class BuildReport:
     #: housekeeping a build with ``memos`` left for its caller to run once it has used the
     #: report (:func:`run_pending`)
     pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
-    #: the part of it that may wait longer (freeing the build's objects, deleting the files
-    #: its outputs replaced): ``kg build --watch`` hands it to its next build, which runs
+    #: the part of it that may wait longer (freeing the build's objects; the files its
+    #: outputs replaced are deleted at once): ``kg build --watch`` hands it to its next
+    #: build, which runs
     #: it while it waits for a worker or its view writer (``build(housekeeping=...)``)
     spare: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
 
@@ -523,6 +524,11 @@ def build(
 
                 prefetch_pieces(view_pieces(), state.fragments)
 
+        def while_waiting(state: BuildState | None) -> None:  # for the view writer
+            run_all(carried)
+            if state is not None:
+                state.save_resolved()  # the results' store and the manifest, now final
+
         def idle_work(prefetch: Callable[[], object] | None) -> None:
             if prefetch is not None:
                 prefetch()
@@ -630,10 +636,10 @@ def build(
                     report.format_seconds,
                     fork_slow=fork_slow,
                     graph_seconds=graph_seconds,
-                    cleanup=spare_later,
+                    cleanup=later,  # the replaced outputs deleted right after the report
                     moved=published,
                     view=view,
-                    while_waiting=functools.partial(run_all, carried),
+                    while_waiting=functools.partial(while_waiting, state),
                 )
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built

