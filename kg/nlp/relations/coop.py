@@ -72,7 +72,7 @@ class Cooperation:
     def story_pair(self, ds) -> None:
         """两国/双方 opening a clause of the news story's two countries (:func:`_story_pair`)
         that sign a cooperation paper or raise their relations to a partnership
-        (会谈后，两国元首共同见证签署…合作文件; 双方签署…协议; 两国关系提升为…伙伴关系):
+        (两国总理见证签署了…合作备忘录; 双方签订…协议; 两国关系升级为…伙伴关系):
         cooperatesWith between them, ``implicit``. A doc-level pass from each 两国/双方."""
         st = ds.st
         norm = st.norm

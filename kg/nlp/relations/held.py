@@ -289,7 +289,7 @@ class HeldEvents:
         modality of its verb (将出席: ``planned``): items joined by 、，和 以及, read back
         from the verb while each is one person with what says who he is before him, or a
         few words naming unnamed attendees (某国代表, 某组织秘书长, 其他高级官员), and a
-        person may close a group of them (甲、乙等外国领导人和高级官员以及丙等出席); the list
+        person may close a group of them (甲、乙等多国政要和部长级代表以及丙等出席); the list
         opens its sentence or a clause (会议由甲主持，乙、丙出席). [] when there is none."""
         s0 = max(ms.rfind(c, 0, v) for c in END) + 1
         le = self._list_end.search(ms, s0, v)

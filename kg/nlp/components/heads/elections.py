@@ -5,8 +5,8 @@ the office or body elected (a closed class: 总统, 议会, 立法会, 联邦议
 大选 alone. GUIDELINES: named events. Not the verb 选举 (某议会选举产生总统, 选举出): a
 body electing is no election's name.
 
->>> [m.group() for m in ELECTION.finditer("第八届立法会选举结果揭晓")]
-['第八届立法会选举']
+>>> [m.group() for m in ELECTION.finditer("第三届区议会选举如期落幕")]
+['第三届区议会选举']
 >>> [m.group() for m in ELECTION.finditer("国民议会选举产生新总统")]
 []
 """

@@ -8,14 +8,14 @@ name. Not when a body or a gathering's head follows (某某主题教育领导小
 are names of their own).
 
 A document that names one campaign of a head calls it by its head alone afterwards
-(第二批主题教育, 这次主题教育, 推动主题教育走深走实): each such bare head is a mention of
+(第二批主题教育, 这次主题教育, 推动主题教育见到成效): each such bare head is a mention of
 that campaign (rule ``campaign``), when no other name holds it.
 
 >>> [m.group("name") for m in CAMPAIGN.finditer("扎实开展第二批学习贯彻某某思想主题教育。")]
 ['学习贯彻某某思想主题教育']
 >>> [m.group("name") for m in CAMPAIGN.finditer("某省开展树立和践行正确某某观学习教育。")]
 ['树立和践行正确某某观学习教育']
->>> [m.group("name") for m in CAMPAIGN.finditer("学习贯彻某某思想主题教育领导小组")]
+>>> [m.group("name") for m in CAMPAIGN.finditer("学习贯彻某某思想主题教育指导组")]
 []
 """
 
