@@ -40,5 +40,5 @@ def test_the_two_sides_of_a_conflict_are_not_the_story_pair():
 
 
 def test_a_story_of_several_foreign_countries_has_no_pair():
-    text = "多国领导人会晤\n泰国、老挝和越南领导人5日在万象会晤。\n会晤结束时，双方签订若干合作协议。"
+    text = "多国领导人会晤\n泰国、老挝和越南领导人5日在万象会晤。\n会晤结束时，双方签订两项协议。"
     assert not _coop(text)
