@@ -41,9 +41,11 @@ CAMPAIGN = re.compile(
 )
 #: what may stand right before a bare head that names the document's campaign: a clause's
 #: start, its batch or a determiner (第二批, 这次), a verb or preposition governing it
+#: (推进, 把, 以…为契机, 在…中); not 的, 和, 与, 、 (加强对党员的学习教育, 和学习教育相结合,
+#: 理论学习、主题教育: the common noun, no campaign)
 _BARE = re.compile(
-    rf"(?:^|[，。；：、\s“”（(【】]|批|次|开展|推进|推动|抓好|巩固拓展|巩固深化|深化|贯穿|"
-    rf"检验|落实|把|以|在|对|将|和|与|的)(?P<head>{'|'.join(HEADS)})(?!{_NOT_AFTER})"
+    rf"(?:^|[，。；：\s“”（(【】]|第[一二三四五六七八九十]批|这次|本次|此次|开展|推进|推动|"
+    rf"抓好|巩固拓展|巩固深化|深化|贯穿|检验|落实|把|以|在|对|将)(?P<head>{'|'.join(HEADS)})(?!{_NOT_AFTER})"
 )
 
 
