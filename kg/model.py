@@ -63,6 +63,9 @@ TYPE_FOLDER: dict[str, str] = {
     "Program": "program",
     "Event": "event",
 }
+#: China's key (the country gazetteer's id): the home country of the documents, whose
+#: abbreviations, posts and implicit subjects read differently from a foreign country's
+CHINA_KEY = "country/CHN"
 
 
 def eval_type(type_: str) -> str:

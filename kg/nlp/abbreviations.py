@@ -29,11 +29,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kg.model import Mention
+from kg.model import CHINA_KEY, Mention
 from kg.nlp.gazetteer import Gazetteer, read_lines
 from kg.nlp.wordscan import PairScan
 
-_CHINA = "country/CHN"
 # first characters that are directions, numbers or pronouns, never a country's short form
 _NEVER = frozenset("东西南北多双各对一我己他外官地军警大小新老上下不")
 
@@ -170,14 +169,14 @@ class CountryAbbreviations:
             return None
         # jieba may cut a pair into one-character words (中|法|某某): with China in it and
         # no common word among them (比赛|中|以) the characters still make the pair
-        alone = _CHINA in keys and all(
+        alone = CHINA_KEY in keys and all(
             j in st.tok_starts and j + 1 in st.tok_ends for j in range(s, e)
         )
         if not related and (
             any(ch in self.weak for ch in run)
             or (not alone and any(j in st.tok_starts for j in range(s + 1, e)))
             or (
-                _CHINA not in keys
+                CHINA_KEY not in keys
                 and not (any(ch in self.table for ch in run) and any(ch in named for ch in run))
             )
         ):

@@ -71,7 +71,8 @@ _ALIASES: dict[tuple[str, int], tuple[str, int]] = {}
 #: expressions compiled within the scope: found in the table, and not found
 _USED: set[tuple[str, int]] = set()
 _MISSED: set[tuple[str, int]] = set()
-_STATE: dict[str, Any] = {"path": None, "active": False, "loaded": False}
+#: "seeded": the table was another checkout's (:func:`_load_seed`): this one has none yet
+_STATE: dict[str, Any] = {"path": None, "active": False, "loaded": False, "seeded": False}
 
 
 def cache_path() -> Path | None:
@@ -128,6 +129,7 @@ def compiling_from_table(path: Path | str | None = "default") -> Iterator[None]:
             table = _load(_STATE["path"])
             if not table and default and os.environ.get(CACHE_ENV) is None:
                 table = _load_seed(_STATE["path"])
+                _STATE["seeded"] = bool(table)
             _TABLE.update(table)
             _ALIASES.update(_alias_keys(_TABLE))
         _STATE["loaded"] = True
@@ -166,10 +168,20 @@ def _alias_keys(
     return out
 
 
+def seeded() -> bool:
+    """Whether the table read is another checkout's (:func:`_load_seed`), this checkout
+    having none of its own yet (until its first :func:`save`)."""
+    return bool(_STATE["seeded"])
+
+
 def pending() -> int:
-    """How many expressions compiled within the scope the table did not have (worth a
-    :func:`save` from :data:`MIN_NEW` on, when there is a table file)."""
-    return len(_MISSED) if _STATE["path"] is not None else 0
+    """How many expressions compiled within the scope this checkout's table did not have
+    (worth a :func:`save` from :data:`MIN_NEW` on, when there is a table file): those
+    missed, and after a seed (another checkout's table) those found in it too, so that a
+    seeded checkout writes its own table once instead of reading another's every time."""
+    if _STATE["path"] is None:
+        return 0
+    return len(_MISSED) + (len(_USED) if _STATE["seeded"] else 0)
 
 
 def _arguments(pattern: str, flags: int) -> tuple[Any, ...]:
@@ -200,15 +212,19 @@ def _checked(pattern: str, flags: int) -> tuple[Any, ...] | None:
     return args
 
 
-def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+def _load(path: Path, touch: bool = True) -> dict[tuple[str, int], tuple[Any, ...]]:
+    """The table in ``path`` when this user sealed it for this Python, else empty;
+    ``touch``: mark it read (not stale, see :func:`_sweep`), for this checkout's own
+    table only (a seed's is left to be swept when its checkout is gone)."""
     from kg.sealed import unseal
 
     try:
         blob = path.read_bytes()
     except OSError:
         return {}
-    with contextlib.suppress(OSError):
-        os.utime(path)  # read: not stale (see :func:`_sweep`)
+    if touch:
+        with contextlib.suppress(OSError):
+            os.utime(path)
     body = unseal(blob)
     if body is None:  # not this user's: never read (overwritten by the next save)
         return {}
@@ -227,8 +243,10 @@ def _load_seed(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     the code of a pattern text, the same whatever the checkout (only writing one table
     from two checkouts was the trouble). Its expressions then need not be compiled on
     the first worker's start, the critical path of a first build, nor checked again by
-    its saver; what this checkout uses goes to its own table. Only for the default
-    table (``KG_REGEX_CACHE`` names a file: that file alone)."""
+    its saver; what this checkout uses goes to its own table, written at its first save
+    (:func:`pending`). The other table is read, never touched: when its checkout is
+    removed, :func:`_sweep` collects it. Only for the default table
+    (``KG_REGEX_CACHE`` names a file: that file alone)."""
     prefix = path.name.rsplit("-", 1)[0] + "-"  # regex-<Python version>-
     try:
         others = [
@@ -239,19 +257,20 @@ def _load_seed(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     except OSError:
         return {}
     for _, other in sorted(others, reverse=True)[:3]:  # the newest one readable
-        table = _load(other)
+        table = _load(other, touch=False)
         if table:
             return table
     return {}
 
 
 def save() -> bool:
-    """Write the table (atomically, sealed) when at least :data:`MIN_NEW` expressions
-    compiled within the scope were not in it: those found in it and those missed that
+    """Write the table (atomically, sealed) when :func:`pending` is at least
+    :data:`MIN_NEW` (expressions compiled within the scope that this checkout's table
+    did not have): those found in the table read and those missed that
     pass :func:`_checked`, at most :data:`MAX_ENTRIES`; whether it was written. Slow
     (each missed expression is compiled twice more): for a snapshot saver."""
     path = _STATE["path"]
-    if path is None or len(_MISSED) < MIN_NEW:
+    if path is None or pending() < MIN_NEW:
         return False
     table = {k: _TABLE[k] for k in sorted(_USED)[:MAX_ENTRIES] if k in _TABLE}
     for key in sorted(_MISSED):
@@ -270,6 +289,7 @@ def save() -> bool:
         write_bytes_atomic(path, data, private=True, fsync=False)
     except (OSError, ValueError):
         return False
+    _STATE["seeded"] = False  # this checkout's own table now
     _sweep(path)
     return True
 

@@ -523,6 +523,11 @@ def build(
 
                 prefetch_pieces(view_pieces(), state.fragments)
 
+        def while_waiting(state: BuildState | None) -> None:  # for the view writer
+            run_all(carried)
+            if state is not None:
+                state.save_resolved()  # the results' store and the manifest, now final
+
         def idle_work(prefetch: Callable[[], object] | None) -> None:
             if prefetch is not None:
                 prefetch()
@@ -633,7 +638,7 @@ def build(
                     cleanup=spare_later,
                     moved=published,
                     view=view,
-                    while_waiting=functools.partial(run_all, carried),
+                    while_waiting=functools.partial(while_waiting, state),
                 )
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built

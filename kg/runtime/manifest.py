@@ -122,6 +122,7 @@ class BuildState:
         self.files_read = 0
         self.damaged = 0
         self._saved_fingerprint = None
+        self._resolved_saved = False  # (:meth:`save_resolved`)
         #: the manifest as this process last wrote it (``--watch``: not read back again)
         self.memo = memo
         head, damaged = self._load_manifest()
@@ -203,26 +204,45 @@ class BuildState:
                 return True
         return False
 
+    def save_resolved(self) -> None:
+        """Save now what is final once every document was read and resolved: the
+        results' store and the manifest, as :meth:`close` (``complete``) would; it then
+        saves only the fragments' store and unlocks. A build does it while it waits for
+        its forked view writer (~0.03 s less after the writer is done). An error (a
+        full disk) is left for :meth:`close` to meet again."""
+        try:
+            self.results.close(keep_untouched=False)
+            self._save_manifest(complete=True)
+        except OSError:
+            return
+        self._resolved_saved = True
+
     def close(self, *, complete: bool = True) -> None:
         """Save (``complete``: the build went through, forget files and results it did not
         use) and unlock."""
         try:
-            self.results.close(keep_untouched=not complete)
+            early = complete and self._resolved_saved
+            if not early:
+                self.results.close(keep_untouched=not complete)
             self.fragments.close(keep_untouched=not complete)
-            files = self.new_files if complete else {**self.files, **self.new_files}
-            head = {
-                "version": MANIFEST_VERSION,
-                "fingerprint": self.fingerprint,
-                "taken_ns": self.started_ns,
-                "files": files,
-            }
-            if self.memo is not None:
-                self.memo.pop("manifest", None)
-            dump_checked(self.dir / MANIFEST_NAME, head)
-            if self.memo is not None:
-                self.memo["manifest"] = (self._stamp_of_manifest(), head)
+            if not early:
+                self._save_manifest(complete)
         finally:
             self.lock.release()
+
+    def _save_manifest(self, complete: bool) -> None:
+        files = self.new_files if complete else {**self.files, **self.new_files}
+        head = {
+            "version": MANIFEST_VERSION,
+            "fingerprint": self.fingerprint,
+            "taken_ns": self.started_ns,
+            "files": files,
+        }
+        if self.memo is not None:
+            self.memo.pop("manifest", None)
+        dump_checked(self.dir / MANIFEST_NAME, head)
+        if self.memo is not None:
+            self.memo["manifest"] = (self._stamp_of_manifest(), head)
 
     # -- reading with the stat shortcut
     def unchanged(self, path: str, st: os.stat_result | None = None) -> list[DocEntry] | None:

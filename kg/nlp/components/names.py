@@ -31,6 +31,10 @@ _STOP_TAGS = frozenset(
 STOP_CHARS = frozenset(
     "在于和与同及的等将对向就为也都还已曾率派说称今昨并又再从被把因致让到赴访抵来去均"
 )
+#: a word jieba made of a name's last character and what follows is a rare one (a run-on,
+#: not a word of the text: 安和, 特称) when its frequency in jieba's dictionary is below
+#: this; common ones (平和, 当选) are words of their own (persons.extents, lac_names)
+RARE_WORD_FREQ = 50
 #: honorifics and ranks written after a name, and words for a person's company
 _AFTER_NAME = (
     "先生",

@@ -108,8 +108,7 @@ COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
 IMPLEMENT_VERBS = (
-    frozenset({"实施", "启动", "推进", "推动", "开展", "实行", "组织实施", "深入实施"})
-    | frozenset({"抓好", "深化", "扩大"})
+    frozenset("实施 启动 推进 推动 开展 实行 组织实施 深入实施 抓好 深化 扩大".split())
     | BATTLE_VERBS
 )
 # the heads of study campaigns: a quoted slogan before them names one whatever follows

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.model import Mention
+from kg.model import CHINA_KEY, Mention
 from kg.nlp.components.base import KGDoc
 from kg.nlp.relations.hypothetical import cooperation_mood
 
@@ -87,7 +87,7 @@ def pair_cooperation(ds) -> None:
             or (ent.type == "Organization" and min(map(len, [ent.label, *ent.aliases])) <= 3)
         ):
             first.setdefault(ent.label[0], set()).add((ent.key, ent.type))
-            if ent.key == "country/CHN":
+            if ent.key == CHINA_KEY:
                 china = ent.key
     if china is None or len(first) < 2:
         return

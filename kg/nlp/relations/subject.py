@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 
+from kg.model import CHINA_KEY
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import verb_at
 from kg.nlp.relations.masking import AGENTS, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
@@ -48,8 +49,6 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
         if base + i.start(1) in umap
     )
 
-
-_CHINA = "country/CHN"
 
 #: (keys, confidence, implicit, how, text between subject and verb)
 Subject = tuple[tuple[str, ...], float, bool, str, tuple[str, ...]]
@@ -210,7 +209,7 @@ def nation(ds: DocState) -> tuple[str, ...] | None:
     >>> from kg.nlp.components.base import KGDoc
     >>> nation(DocState.new(KGDoc("我国实施。", "我国实施。"), []))  # China not named
     """
-    ent = ds.st.entities.get(_CHINA)
+    ent = ds.st.entities.get(CHINA_KEY)
     if ent is None or ent.type != "Country":
         return None
     rep = reporting_government(ds.st) if ds.events is None else None
@@ -218,8 +217,8 @@ def nation(ds: DocState) -> tuple[str, ...] | None:
     if keys:
         if keys[0] not in NATIONAL_REPORTERS or keys[0] not in ds.st.entities:
             return None
-    ds.types.setdefault(_CHINA, "Country")
-    return (_CHINA,)
+    ds.types.setdefault(CHINA_KEY, "Country")
+    return (CHINA_KEY,)
 
 
 def _verb_next(sen: Sentence, a: int, b: int) -> bool:

@@ -52,7 +52,7 @@ PROSE_RESCUED = frozenset(
 PLAN_HEADS = frozenset({"规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"})
 #: a period a plan covers, no field of its own (中长期|发展规划)
 _PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
-#: a count in a plan's field describes it (某领域第一份国家级五年|规划), names none
+#: a count in a plan's field describes it (某行业第一部全国性|规划), names none
 _PLAN_COUNT = re.compile(r"[第一二三四五六七八九十两\d]+[份部个项]")
 #: what may follow a plan's name governed by a verb: punctuation or a joiner (规划|建设 is
 #: a verb)

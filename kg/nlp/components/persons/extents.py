@@ -21,16 +21,13 @@ from functools import lru_cache
 from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.components.name_model import FOREIGN
-from kg.nlp.components.names import DOTS, is_cjk
+from kg.nlp.components.names import DOTS, RARE_WORD_FREQ, is_cjk
 from kg.nlp.components.persons.common import Names
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.components.persons.words import FUNCTION_CHARS
 
 #: pieces a cut name may go on by
 MAX_PIECES = 2
-#: a piece of a character and a function word ends a name when jieba's frequency of it
-#: is below this (特称, 安和 are rare words; 平和, 当选 common ones)
-RARE_PIECE = 50
 #: jieba's tags of the proper names a piece of two characters may be (a transliteration's)
 _NAME = ("nr", "nz")
 #: a character ends a transliterated name when it ends this many of jieba's ``nrt`` words
@@ -86,7 +83,7 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
                 and piece[1] in FUNCTION_CHARS
                 and is_cjk(piece[0])
                 and piece[0] not in FUNCTION_CHARS
-                and freq.get(piece, 0) < RARE_PIECE
+                and freq.get(piece, 0) < RARE_WORD_FREQ
             ):
                 # the last character and a function word jieba joined in a word the
                 # dictionary lacks or has as a rare one (某某尔|比向, 某某|特称): the

@@ -4,15 +4,15 @@
 read up to the first word that cannot belong to one), 某某·某某某说 (a middle dot, no
 post), 某某某表示 (a transliteration-like word before a strong cue).
 
->>> bool(_BODY_HEAD.search("执行委员会主席")), _HOME
-(True, 'country/CHN')
+>>> bool(_BODY_HEAD.search("执行委员会主席"))
+True
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.model import Mention
+from kg.model import CHINA_KEY, Mention
 from kg.nlp.components.base import PostMention
 from kg.nlp.components.name_model import FOREIGN
 from kg.nlp.components.names import DOTS, NOT_NAME_END, is_cjk
@@ -21,8 +21,6 @@ from kg.nlp.components.persons.posts import POST_GAP
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.components.persons.words import FUNCTION_CHARS, ORG_HEADS
 
-#: a country's own name: its posts are read with Chinese names only
-_HOME = "country/CHN"
 #: head words of a foreign body's name between its country and a post (众议院议长)
 _BODY_HEADS = ("委员会", "议会", "议院", "政府", "机构", "理事会", "联盟", "中心", "组织")
 _BODY_HEAD = re.compile("|".join(_BODY_HEADS))
@@ -44,7 +42,8 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
     unread: Spans = []
     taken = {c.start for c in st.candidates if c.type == "Person"}
     for owner in list(owners.values()):
-        if owner.key == _HOME or owner.type not in ("Country", "Organization"):
+        # China's posts are read with Chinese names only
+        if owner.key == CHINA_KEY or owner.type not in ("Country", "Organization"):
             continue
         pos = owner.end
         pending: list[tuple[str, Mention | None]] = []

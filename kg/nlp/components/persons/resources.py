@@ -23,6 +23,9 @@ from kg.nlp.components.names import ForeignNameReader, NameWords
 from kg.nlp.components.persons.words import FUNCTION_CHARS
 from kg.nlp.gazetteer import Gazetteer, read_lines
 
+#: how many characters a strong cue may start after a name's start (a surname and one or
+#: two characters; the expression's lookahead also passes one more)
+_CUED_NAME = (2, 4)
 _DEFAULT_POSTS = ("部长", "总经济师", "总理", "主任", "局长", "主席", "记者", "责任编辑")
 
 
@@ -47,6 +50,9 @@ class PersonResources:
     #: a name then a strong cue: at the text's start, and after a clause boundary
     strong_at0: re.Pattern
     strong_scan: re.Pattern
+    #: the offsets from a ``strong_scan`` match's start at which its strong cue may start
+    #: (its punctuation character, then a name's 2-4), built with the expression
+    strong_scan_cue_at: range
     #: dictionary words that open with a surname but are no names; common short words
     not_names: frozenset[str]
     common: frozenset[str]
@@ -109,7 +115,8 @@ class PersonResources:
         # lookbehind would be tried at every character).
         strong = read_lines(directory / "lexicon" / "person_strong_cues.txt") or ["表示", "指出"]
         strong_alt = "|".join(re.escape(c) for c in sorted(set(strong), key=len, reverse=True))
-        name_then_cue = f"(?=({sur})[\u4e00-\u9fff])(?=[\\s\\S]{{2,4}}?(?:{strong_alt}))"
+        lo, hi = _CUED_NAME
+        name_then_cue = f"(?=({sur})[\u4e00-\u9fff])(?=[\\s\\S]{{{lo},{hi}}}?(?:{strong_alt}))"
         surname_set = frozenset(surnames)
         not_names, common = dictionary_sets(surname_set)
         credits = frozenset(read_lines(directory / "lexicon" / "person_credits.txt"))
@@ -139,6 +146,7 @@ class PersonResources:
             strong_cue=re.compile(f"(?:{strong_alt})"),
             strong_at0=re.compile(name_then_cue),
             strong_scan=re.compile(f"[，。；：、“（(\\s]{name_then_cue}"),
+            strong_scan_cue_at=range(1 + lo, 1 + hi + 1),
             not_names=not_names,
             common=common,
             sur_at=re.compile(f"({sur})[\u4e00-\u9fff]"),

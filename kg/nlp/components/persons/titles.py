@@ -179,8 +179,8 @@ def clause_subjects(res: PersonResources, st, names: Names) -> None:
     against jieba's dictionary (:func:`.common.name_at`)."""
     text, norm = st.text, st.norm
     m0 = res.strong_at0.match(norm)
-    # strong_scan's cue starts 3-5 characters after its punctuation: tried only there
-    scan = cued_finditer(res.strong_scan, norm, res.strong_cue, range(3, 6))
+    # strong_scan's cue starts a few characters after its punctuation: tried only there
+    scan = cued_finditer(res.strong_scan, norm, res.strong_cue, res.strong_scan_cue_at)
     for m in itertools.chain((m0,) if m0 else (), scan):
         ns = m.end()
         ne = name_at(res, st, ns, len(m.group(1)), res.strong_cue)
