@@ -24,11 +24,12 @@ import bisect
 import re
 
 from kg.nlp.components.base import ORGANISATION_TYPES
+from kg.nlp.relations.clauses import clause_start
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import AG, AGENTS, END, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
-from kg.nlp.relations.stories import is_heading, story_starts
+from kg.nlp.relations.stories import is_heading, story_lead
 
 _HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|召开|开幕|举办|闭幕|启幕)")
 # a body holds the event named after the verb: only its time and place between them
@@ -163,8 +164,8 @@ class HeldEvents:
             s0, e0 = sents[i]
             h = _HELD.match(norm, ev.end, e0)
             if h is not None:
-                cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
-                if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start:
+                cs = clause_start(norm, ev.start, s0, SEP + END + " ")
+                if g.prefix.match(norm, cs, ev.start).end() != ev.start:
                     # the event does not open its clause: A将出席X开幕式 may open its story
                     self._lead(ds, ev, i, told)
                     continue
@@ -291,7 +292,7 @@ class HeldEvents:
         few words naming unnamed attendees (某国代表, 某组织秘书长, 其他高级官员), and a
         person may close a group of them (甲、乙等多国政要和部长级代表以及丙等出席); the list
         opens its sentence or a clause (会议由甲主持，乙、丙出席). [] when there is none."""
-        s0 = max(ms.rfind(c, 0, v) for c in END) + 1
+        s0 = clause_start(ms, v, 0, END)
         le = self._list_end.search(ms, s0, v)
         mod, neg, _ = self.g.modality((le.group("adv"),))
         if neg:
@@ -359,22 +360,8 @@ def _unnamed(ms: str, i: int, j: int) -> bool:
 
 def _story_of(ds: DocState, ev, i: int) -> int | None:
     """The story whose first sentence (``i``) names ``ev``, or None."""
-    st = ds.st
-    heads = _stories(ds)
-    h = bisect.bisect_right(heads, ev.start) - 1
-    if h < 0:
-        return None
-    k = bisect.bisect_left(ds.sent_starts, heads[h])
-    while k < i and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
-        k += 1
-    return h if k == i else None
-
-
-def _stories(ds: DocState) -> list[int]:
-    """Where each story starts (computed once per document)."""
-    if ds.stories is None:
-        ds.stories = story_starts(ds.st.norm)
-    return ds.stories
+    lead = story_lead(ds, ev.start)
+    return lead[0] if lead is not None and lead[1] == i else None
 
 
 #: a numbered item of a programme's summary opens a story of its own
