@@ -169,12 +169,12 @@ class HeldEvents:
                     # the event does not open its clause: A将出席X开幕式 may open its story
                     self._lead(ds, ev, i, told)
                     continue
-                hend, held = h.end(), h.group()
+                hend = h.end()
             elif _held_by(ds, k, s0):
                 # 某委员会在某地举行X。A主持会议: the event as the object of the verb (the
                 # rest of its story as for any story that opens with its event)
                 self._lead(ds, ev, i, told)
-                hend, held = ev.end, ""
+                hend = ev.end
             else:
                 self._lead(ds, ev, i, told)
                 continue
@@ -187,16 +187,16 @@ class HeldEvents:
             if not any(u.type == "Person" for u in su):
                 if h is not None and _story_of(ds, ev, i) is not None:
                     # the story's lead: 本届论坛由甲主办 may follow
-                    self._story(ds, ev, end, "将" in held)
+                    self._story(ds, ev, end, self._planned(st, h.start(), hend))
                 continue
             ms = mask(norm, hend, end, su)
             umap = {u.start - hend: u for u in su}
             # X将于某日举行闭幕会，A将发表讲话: announced, not yet done
-            planned = "将" in held
+            planned = h is not None and self._planned(st, h.start(), hend)
             for m in self._attend.finditer(ms):
                 persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
                 s, e = st.sent_of(hend + m.start("v"))
-                later = planned or "将" in ms[m.end("run") : m.start("v")]
+                later = planned or self._planned(st, hend + m.end("run"), hend + m.start("v"))
                 mod = "planned" if later else "asserted"
                 for p in persons:
                     for pred in _VERBS[m.group("v")]:
@@ -204,6 +204,18 @@ class HeldEvents:
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             if h is not None:
                 self._story(ds, ev, end, planned)
+
+    def _planned(self, st, a: int, b: int) -> bool:
+        """Whether a word of the grammar's planned modality (将, 即将, 拟…) stands in
+        ``st.norm[a:b]`` as a word of its own (not the 将 of 将军衔, 将领); ``a`` is a
+        word's start (the end of a name: jieba may have read 李强将 as 李/强将)."""
+        kind = self.g.modal_kind
+        return any(
+            kind.get(m.group()) == "planned"
+            and (m.start() == a or m.start() in st.tok_starts)
+            and m.end() in st.tok_ends
+            for m in self.g.modal_scan.finditer(st.norm, a, b)
+        )
 
     def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:
         """A story whose first sentence has its event (A出席X并致辞): the rest of the story
@@ -226,7 +238,9 @@ class HeldEvents:
             return
         told.add(h)
         # A将出席X: the story announces X, its later lists say who will attend
-        announced = "将" in norm[st.sents[i][0] : lv.start()]
+        j = bisect.bisect_left(ds.ustarts, lv.start()) - 1  # after the subject (A将于某日出席)
+        a = max(st.sents[i][0], ds.units[j].end if j >= 0 else 0)
+        announced = self._planned(st, a, lv.start())
         self._story(ds, ev, st.sents[i][1], announced)
 
     def _story(self, ds: DocState, ev, pos: int, announced: bool = False) -> None:
