@@ -26,7 +26,7 @@ import re
 from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.clauses import clause_start
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.lexicon import alt
+from kg.nlp.relations.lexicon import alt, dayparts
 from kg.nlp.relations.masking import AG, AGENTS, END, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import is_heading, story_lead
@@ -37,7 +37,7 @@ _HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|�
 _HELD_BEFORE = re.compile(
     r"(?:今天|昨天|今日|昨日|当天|当日|日前|近日)?(?:[（(][^（）()]{1,10}[）)])?"
     r"(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}日)?"
-    r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:[在于][^，。；：、\s]{1,16}?)?"
+    rf"(?:{dayparts()})?(?:[在于][^，。；：、\s]{{1,16}}?)?"
     r"(?:以视频方式)?(?:联合|共同|隆重|正式)?(?P<chair>主持)?(?:举行|召开|举办)了?"
 )
 
