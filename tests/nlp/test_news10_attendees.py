@@ -1,6 +1,6 @@
 """Who takes part, round 10 (issues #14, #15): a story announcing an event (甲将出席在某地举行的X)
 and its later list of those who will attend, each with country and post; named attendees that
-close a group (甲、乙等外国领导人和高级官员以及丙等), 与会/列席 as verbs of attending, and a
+close a group (甲、乙等多国政要和部长级代表以及丙等), 与会/列席 as verbs of attending, and a
 clause of a few words between named attendees that ends the list. Invented sentences only."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 from tests.nlp.extraction import entities_and_relations, triples
 
 _ANNOUNCED = (
-    "苗立新将出席山地旅游博览会开幕式\n\n"
-    "国家副主席苗立新将于6月3日出席在某市举行的第9届山地旅游博览会开幕式并致辞。\n\n"
+    "苗立新将出席高原茶叶展览会开幕式\n\n"
+    "国家副主席苗立新将于6月3日出席在某市举行的第9届高原茶叶展览会开幕式并发表演讲。\n\n"
 )
 
 
@@ -19,12 +19,12 @@ def _took(text: str) -> set[str]:
 
 def test_an_announced_event_and_those_who_will_attend():
     text = _ANNOUNCED + (
-        "甲国总理张国华、乙国副总统李明远等外国领导人和高级官员以及某组织秘书长王建新等"
+        "甲国总理张国华、乙国副总统李明远等多国政要和部长级代表以及某组织秘书长王建新等"
         "将出席开幕式。"
     )
     rels = entities_and_relations(text)[1]
     for name in ("张国华", "李明远", "王建新"):
-        assert (name, "participatesIn", "山地旅游博览会", "planned") in rels, rels
+        assert (name, "participatesIn", "高原茶叶展览会", "planned") in rels, rels
 
 
 def test_a_list_that_will_attend_after_a_past_event_is_none():
@@ -38,7 +38,7 @@ def test_a_list_that_will_attend_after_a_past_event_is_none():
 def test_those_who_sat_in_take_part():
     text = (
         "2031年全球山地旅游大会5日在桂林开幕。国务院副总理苗立新出席开幕式并致辞。\n\n"
-        "甲国总理张国华，乙国副总统李明远以及观察员国代表与会。"
+        "甲国总理张国华，乙国副总统李明远以及多边机构代表列席。"
     )
     assert {"张国华", "李明远"} <= _took(text)
 
@@ -53,7 +53,7 @@ def test_a_clause_between_named_attendees_ends_the_list():
 
 
 def test_the_speaker_of_a_speech_delivered_at_an_event():
-    text = "与会代表认真学习了国家副主席周明远在第二届山河合作论坛闭幕式上发表的重要讲话。"
+    text = "干部群众热议国家副主席周明远在第二届山河合作论坛开幕式上发表的讲话。"
     assert ("周明远", "participatesIn", "山河合作论坛") in triples(text)[1]
 
 

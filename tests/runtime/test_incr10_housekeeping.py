@@ -9,10 +9,20 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
+
 from kg.build import SAMPLE_DIR, Resident, build, watch
 from kg.runtime import outputs
 
 STAGING = ".kg-staging-"
+
+
+@pytest.fixture(autouse=True)
+def _fork_allowed(monkeypatch) -> None:
+    """These tests watch the forked view writer: the browser tests earlier in the same
+    pytest process leave idle asyncio threads behind, which would make ``fork_safe`` say
+    no (a build's own process runs none)."""
+    monkeypatch.setattr(outputs, "fork_safe", lambda: True)
 
 
 def _staging(out: Path) -> list[str]:

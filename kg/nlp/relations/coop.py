@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.model import CHINA_KEY
+from kg.nlp.relations.clauses import clause_start
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.hypothetical import cooperation_mood
 from kg.nlp.relations.later_cue import later_cue
@@ -73,8 +75,10 @@ class Cooperation:
     def story_pair(self, ds) -> None:
         """两国/双方 opening a clause of the news story's two countries (:func:`_story_pair`)
         that sign a cooperation paper or raise their relations to a partnership
-        (会谈后，两国元首共同见证签署…合作文件; 双方签署…协议; 两国关系提升为…伙伴关系):
-        cooperatesWith between them, ``implicit``. A doc-level pass from each 两国/双方."""
+        (两国总理见证签署了…合作备忘录; 双方签订…协议; 两国关系升级为…伙伴关系):
+        cooperatesWith between them, ``implicit``. A doc-level pass from each 两国/双方: the
+        act after it first, then the story's lead, then the clause's start (in its
+        sentence), cheapest first."""
         st = ds.st
         norm = st.norm
         g = self.g
@@ -83,12 +87,16 @@ class Cooperation:
             while p >= 0:
                 q = p + len(word)
                 here, p = p, norm.find(word, q)
-                cs = max(norm.rfind(c, 0, here) for c in SEP + END + "\n") + 1
-                if g.prefix.match(norm, cs, here).end() != here:
-                    continue  # 冲突双方, 巴以双方: a pair named there, not the story's
                 if self._dual_acts.match(norm, q) is None:
                     continue
-                pair = _story_pair(ds, here)
+                span = lead_span(ds, here)
+                if span is None:
+                    continue  # no story (a law, a report), or in its lead itself
+                si = bisect.bisect_right(ds.sent_starts, here) - 1
+                cs = clause_start(norm, here, ds.sent_starts[si] if si >= 0 else 0)
+                if g.prefix.match(norm, cs, here).end() != here:
+                    continue  # 冲突双方, 巴以双方: a pair named there, not the story's
+                pair = _story_pair(ds, span)
                 if pair is None:
                     continue
                 s, e = st.sent_of(here)
@@ -212,27 +220,23 @@ class Cooperation:
                     ds.add(a, "cooperatesWith", b, sen.s, sen.e, "cooperatesWith:签署:run", 0.8)
 
 
-_CHINA = "country/CHN"
 #: the words for the story's two countries (relation_triggers' dual, 两国 first)
 _DUAL_WORDS = ("两国", "双方")
 
 
-def _story_pair(ds, pos: int) -> tuple[str, str] | None:
+def _story_pair(ds, span: tuple[int, int]) -> tuple[str, str] | None:
     """The two countries a news story is about, read off its heading and first sentence
-    (from ``pos`` on, 两国/双方 refer to them): one foreign country besides China, named
-    there or not (国家主席某某同某国总统会谈; China named in the document), or two foreign
-    countries and not China; else None."""
-    span = lead_span(ds, pos)
-    if span is None:
-        return None
+    (``span``, :func:`lead_span`; after it 两国/双方 refer to them): one foreign country
+    besides China, named there or not (国家主席某某同某国总统会谈; China named in the
+    document), or two foreign countries and not China; else None."""
     a, b = span
     lo, hi = bisect.bisect_left(ds.ustarts, a), bisect.bisect_left(ds.ustarts, b)
     keys = list(dict.fromkeys(u.key for u in ds.units[lo:hi] if u.type == "Country"))
-    china = _CHINA in keys
-    others = [k for k in keys if k != _CHINA]
+    china = CHINA_KEY in keys
+    others = [k for k in keys if k != CHINA_KEY]
     if len(others) == 1:
         # China named in the document (a graph node of its own), if not in the lead
-        return (_CHINA, others[0]) if _CHINA in ds.types else None
+        return (CHINA_KEY, others[0]) if CHINA_KEY in ds.types else None
     if len(others) == 2 and not china:
         return others[0], others[1]
     return None

@@ -126,6 +126,7 @@ class Grammar:
         preps = L.kind("preposition") | self.motion
         adv = (
             L.kind("adverb")
+            | L.kind("daypart")
             | L.kind("planned")
             | L.kind("ongoing")
             | L.kind("causative")

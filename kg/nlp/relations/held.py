@@ -24,11 +24,12 @@ import bisect
 import re
 
 from kg.nlp.components.base import ORGANISATION_TYPES
+from kg.nlp.relations.clauses import clause_start
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.lexicon import alt
+from kg.nlp.relations.lexicon import alt, dayparts
 from kg.nlp.relations.masking import AG, AGENTS, END, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
-from kg.nlp.relations.stories import is_heading, story_starts
+from kg.nlp.relations.stories import is_heading, story_lead
 
 _HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|召开|开幕|举办|闭幕|启幕)")
 # a body holds the event named after the verb: only its time and place between them
@@ -36,7 +37,7 @@ _HELD = re.compile(f"[^{SEP}{END}]{{0,24}}?(?:隆重|胜利|正式)?(?:举行|�
 _HELD_BEFORE = re.compile(
     r"(?:今天|昨天|今日|昨日|当天|当日|日前|近日)?(?:[（(][^（）()]{1,10}[）)])?"
     r"(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}日)?"
-    r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:[在于][^，。；：、\s]{1,16}?)?"
+    rf"(?:{dayparts()})?(?:[在于][^，。；：、\s]{{1,16}}?)?"
     r"(?:以视频方式)?(?:联合|共同|隆重|正式)?(?P<chair>主持)?(?:举行|召开|举办)了?"
 )
 
@@ -170,19 +171,19 @@ class HeldEvents:
             s0, e0 = sents[i]
             h = _HELD.match(norm, ev.end, e0)
             if h is not None:
-                cs = max(norm.rfind(c, s0, ev.start) for c in SEP + END + "\n ") + 1
-                if g.prefix.match(norm, max(cs, s0), ev.start).end() != ev.start and not (
+                cs = clause_start(norm, ev.start, s0, SEP + END + " ")
+                if g.prefix.match(norm, cs, ev.start).end() != ev.start and not (
                     norm[ev.start - 1] == "暨"  # 甲暨|乙大会在京举行: a joint name's last part
                 ):
                     # the event does not open its clause: A将出席X开幕式 may open its story
                     self._lead(ds, ev, i, told)
                     continue
-                hend, held = h.end(), h.group()
+                hend = h.end()
             elif _held_by(ds, k, s0):
                 # 某委员会在某地举行X。A主持会议: the event as the object of the verb (the
                 # rest of its story as for any story that opens with its event)
                 self._lead(ds, ev, i, told)
-                hend, held = ev.end, ""
+                hend = ev.end
             else:
                 self._lead(ds, ev, i, told)
                 continue
@@ -195,16 +196,16 @@ class HeldEvents:
             if not any(u.type == "Person" for u in su):
                 if h is not None and _story_of(ds, ev, i) is not None:
                     # the story's lead: 本届论坛由甲主办 may follow
-                    self._story(ds, ev, end, "将" in held)
+                    self._story(ds, ev, end, self._planned(st, h.start(), hend))
                 continue
             ms = mask(norm, hend, end, su)
             umap = {u.start - hend: u for u in su}
             # X将于某日举行闭幕会，A将发表讲话: announced, not yet done
-            planned = "将" in held
+            planned = h is not None and self._planned(st, h.start(), hend)
             for m in self._attend.finditer(ms):
                 persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
                 s, e = st.sent_of(hend + m.start("v"))
-                later = planned or "将" in ms[m.end("run") : m.start("v")]
+                later = planned or self._planned(st, hend + m.end("run"), hend + m.start("v"))
                 mod = "planned" if later else "asserted"
                 for p in persons:
                     for pred in _VERBS[m.group("v")]:
@@ -212,6 +213,18 @@ class HeldEvents:
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             if h is not None:
                 self._story(ds, ev, end, planned)
+
+    def _planned(self, st, a: int, b: int) -> bool:
+        """Whether a word of the grammar's planned modality (将, 即将, 拟…) stands in
+        ``st.norm[a:b]`` as a word of its own (not the 将 of 将军衔, 将领); ``a`` is a
+        word's start (the end of a name: jieba may have read 李强将 as 李/强将)."""
+        kind = self.g.modal_kind
+        return any(
+            kind.get(m.group()) == "planned"
+            and (m.start() == a or m.start() in st.tok_starts)
+            and m.end() in st.tok_ends
+            for m in self.g.modal_scan.finditer(st.norm, a, b)
+        )
 
     def _lead(self, ds: DocState, ev, i: int, told: set[int]) -> None:
         """A story whose first sentence has its event (A出席X并致辞): the rest of the story
@@ -234,7 +247,9 @@ class HeldEvents:
             return
         told.add(h)
         # A将出席X: the story announces X, its later lists say who will attend
-        announced = "将" in norm[st.sents[i][0] : lv.start()]
+        j = bisect.bisect_left(ds.ustarts, lv.start()) - 1  # after the subject (A将于某日出席)
+        a = max(st.sents[i][0], ds.units[j].end if j >= 0 else 0)
+        announced = self._planned(st, a, lv.start())
         self._story(ds, ev, st.sents[i][1], announced)
 
     def _story(self, ds: DocState, ev, pos: int, announced: bool = False) -> None:
@@ -300,9 +315,9 @@ class HeldEvents:
         modality of its verb (将出席: ``planned``): items joined by 、，和 以及, read back
         from the verb while each is one person with what says who he is before him, or a
         few words naming unnamed attendees (某国代表, 某组织秘书长, 其他高级官员), and a
-        person may close a group of them (甲、乙等外国领导人和高级官员以及丙等出席); the list
+        person may close a group of them (甲、乙等多国政要和部长级代表以及丙等出席); the list
         opens its sentence or a clause (会议由甲主持，乙、丙出席). [] when there is none."""
-        s0 = max(ms.rfind(c, 0, v) for c in END) + 1
+        s0 = clause_start(ms, v, 0, END)
         le = self._list_end.search(ms, s0, v)
         mod, neg, _ = self.g.modality((le.group("adv"),))
         if neg:
@@ -370,22 +385,8 @@ def _unnamed(ms: str, i: int, j: int) -> bool:
 
 def _story_of(ds: DocState, ev, i: int) -> int | None:
     """The story whose first sentence (``i``) names ``ev``, or None."""
-    st = ds.st
-    heads = _stories(ds)
-    h = bisect.bisect_right(heads, ev.start) - 1
-    if h < 0:
-        return None
-    k = bisect.bisect_left(ds.sent_starts, heads[h])
-    while k < i and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
-        k += 1
-    return h if k == i else None
-
-
-def _stories(ds: DocState) -> list[int]:
-    """Where each story starts (computed once per document)."""
-    if ds.stories is None:
-        ds.stories = story_starts(ds.st.norm)
-    return ds.stories
+    lead = story_lead(ds, ev.start)
+    return lead[0] if lead is not None and lead[1] == i else None
 
 
 #: a numbered item of a programme's summary opens a story of its own

@@ -82,6 +82,17 @@ class Lexicon:
 _LEXICON_CACHE: dict[str, Lexicon] = {}
 
 
+def dayparts() -> str:
+    """The parts of the day (the lexicon's ``daypart`` class) as a regex alternation, the
+    longest first.
+
+    >>> import re
+    >>> re.fullmatch(dayparts(), "傍晚") is not None, re.fullmatch(dayparts(), "今天")
+    (True, None)
+    """
+    return alt(load_lexicon().kind("daypart"))
+
+
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     path = (directory or ONTOLOGY_DIR) / "lexicon" / "relation_triggers.tsv"
     key = str(path)

@@ -35,21 +35,46 @@ def story_starts(norm: str) -> list[int]:
     return out
 
 
-def lead_span(ds, pos: int) -> tuple[int, int] | None:
-    """The heading line and first sentence of the story holding ``pos`` in ``ds``'s
-    document (``ds.stories`` computed once): ``(start, end)``, or None outside a story or
-    when ``pos`` is in that heading or first sentence itself."""
+def story_heads(ds) -> list[int]:
+    """Where each story of ``ds``'s document starts (:func:`story_starts`, computed once
+    per document into ``ds.stories``)."""
     if ds.stories is None:
         ds.stories = story_starts(ds.st.norm)
-    heads = ds.stories
+    return ds.stories
+
+
+def story_lead(ds, pos: int) -> tuple[int, int] | None:
+    """The story holding ``pos``: ``(i, k)``, the index of its heading in
+    :func:`story_heads` and of its first sentence (the first not blank after the heading)
+    in ``ds.st.sents``; None outside a story or when no sentence follows the heading."""
+    heads = story_heads(ds)
     i = bisect.bisect_right(heads, pos) - 1
     if i < 0:
         return None
-    start = heads[i]
     st = ds.st
-    k = bisect.bisect_left(ds.sent_starts, start)
+    k = bisect.bisect_left(ds.sent_starts, heads[i])
     while k < len(st.sents) and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
         k += 1
-    if k >= len(st.sents) or st.sents[k][1] > pos:
+    return None if k >= len(st.sents) else (i, k)
+
+
+def lead_span(ds, pos: int) -> tuple[int, int] | None:
+    """The heading line and first sentence of the story holding ``pos`` in ``ds``'s
+    document: ``(start, end)``, or None outside a story or when ``pos`` is in that heading
+    or first sentence itself.
+
+    >>> from kg.nlp.components.base import KGDoc
+    >>> from kg.nlp.relations.state import DocState
+    >>> text = "两国会谈\\n甲国总统访问乙国。双方签署协议。"
+    >>> ds = DocState.new(KGDoc(text, text, [(0, 4), (5, 14), (14, 21)]), [])
+    >>> lead_span(ds, 14), lead_span(ds, 6)
+    ((0, 14), None)
+    """
+    lead = story_lead(ds, pos)
+    if lead is None:
         return None
-    return st.norm.rfind("\n", 0, start) + 1, st.sents[k][1]
+    i, k = lead
+    st = ds.st
+    if st.sents[k][1] > pos:
+        return None
+    return st.norm.rfind("\n", 0, ds.stories[i]) + 1, st.sents[k][1]

@@ -33,7 +33,7 @@ from kg.nlp.relations.masking import AGENTS, ORDINAL_RE, PARA_FIRST, PARA_ORD, S
 from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
-from kg.nlp.relations.stories import story_starts
+from kg.nlp.relations.stories import story_lead
 
 
 def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
@@ -243,13 +243,6 @@ def _unknown_verb_next(sen: Sentence, a: int, t: int) -> bool:
     return not any(u.type in AGENTS for u in sen.units_in(a, t))
 
 
-def _stories(ds: DocState) -> list[int]:
-    """Where each story starts (computed once per document)."""
-    if ds.stories is None:
-        ds.stories = story_starts(ds.st.norm)
-    return ds.stories
-
-
 _DATELINE = 30
 
 
@@ -262,18 +255,11 @@ def story_actor(g: Grammar, ds: DocState, pos: int) -> tuple[str, ...] | None:
     >>> from kg.nlp.components.base import KGDoc
     >>> story_actor(None, DocState.new(KGDoc("他出席。", "他出席。"), []), 0)  # no heading
     """
-    heads = _stories(ds)
-    i = bisect.bisect_right(heads, pos) - 1
-    if i < 0:
-        return None
-    start = heads[i]
+    lead = story_lead(ds, pos)
     st = ds.st
-    k = bisect.bisect_left(ds.sent_starts, start)
-    while k < len(st.sents) and not st.norm[st.sents[k][0] : st.sents[k][1]].strip():
-        k += 1
-    if k >= len(st.sents) or st.sents[k][0] >= pos:
+    if lead is None or st.sents[lead[1]][0] >= pos:
         return None
-    s0, e0 = st.sents[k]
+    s0, e0 = st.sents[lead[1]]
     norm = st.norm
     # its opening clause: posts and bodies may stand before the name (国家主席某某),
     # no verb and no 的 (…的某某 is not the actor)

@@ -2,13 +2,16 @@
 总统选举, 某地特区第N届立法会选举, 某国2031年议会选举, 某国大选. The name opens with a
 country or place the earlier stages found, then an optional term (第N届, 新一届) or year,
 the office or body elected (a closed class: 总统, 议会, 立法会, 联邦议院…) and 选举, or
-大选 alone. GUIDELINES: named events. Not the verb 选举 (某议会选举产生总统, 选举出): a
-body electing is no election's name.
+大选 alone. GUIDELINES: named events. Not the verb 选举, known by the word of electing
+that follows it (某议会选举产生总统, 选举出新主席, 选举为主席; not 选举出现, 选举为期):
+a body electing is no election's name.
 
->>> [m.group() for m in ELECTION.finditer("第八届立法会选举结果揭晓")]
-['第八届立法会选举']
+>>> [m.group() for m in ELECTION.finditer("第三届区议会选举如期落幕")]
+['第三届区议会选举']
 >>> [m.group() for m in ELECTION.finditer("国民议会选举产生新总统")]
 []
+>>> [m.group() for m in ELECTION.finditer("总统选举出现争议，议会选举为期两天")]
+['总统选举', '议会选举']
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ OFFICES = (
 )
 ELECTION = re.compile(
     r"(?:特区|特别行政区)?(?:第[一二三四五六七八九十\d]+届|新一届|\d{4}年)?"
-    rf"(?:(?:{OFFICES})(?:和(?:{OFFICES}))?选举|大选)(?!产生|出|为|结果显示)"
+    rf"(?:(?:{OFFICES})(?:和(?:{OFFICES}))?选举|大选)(?!产生|出(?!现)|为(?!期))"
 )
 _REGION = re.compile("^(?:特区|特别行政区)")
 #: who holds an election: a country or a place the earlier stages found

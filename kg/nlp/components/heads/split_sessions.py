@@ -19,6 +19,7 @@ import re
 from kg.model import Mention
 from kg.nlp.components.base import ORGANISATION_TYPES, open_key
 from kg.nlp.components.heads.editions import SESSION, session_key
+from kg.nlp.relations.lexicon import dayparts
 from kg.nlp.text import norm_name
 
 _NUM = r"[\d一二三四五六七八九十]"
@@ -28,7 +29,7 @@ SPLIT = re.compile(
     r"(?:今天|昨天|今日|昨日|当天|当日|日前|近日)?"
     rf"(?:{_NUM}{{1,2}}月)?(?:{_NUM}{{1,3}}日)?"
     r"(?:[（(][^（）()]{1,10}[）)])?"
-    r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?"
+    rf"(?:{dayparts()})?"
     r"(?:[在于][\u4e00-\u9fff]{2,14}?)?"
     r"(?:以视频方式|以视频形式)?"
     r"(?:举行|召开)了?"

@@ -8,14 +8,14 @@ name. Not when a body or a gathering's head follows (某某主题教育领导小
 are names of their own).
 
 A document that names one campaign of a head calls it by its head alone afterwards
-(第二批主题教育, 这次主题教育, 推动主题教育走深走实): each such bare head is a mention of
+(第二批主题教育, 这次主题教育, 推动主题教育见到成效): each such bare head is a mention of
 that campaign (rule ``campaign``), when no other name holds it.
 
 >>> [m.group("name") for m in CAMPAIGN.finditer("扎实开展第二批学习贯彻某某思想主题教育。")]
 ['学习贯彻某某思想主题教育']
 >>> [m.group("name") for m in CAMPAIGN.finditer("某省开展树立和践行正确某某观学习教育。")]
 ['树立和践行正确某某观学习教育']
->>> [m.group("name") for m in CAMPAIGN.finditer("学习贯彻某某思想主题教育领导小组")]
+>>> [m.group("name") for m in CAMPAIGN.finditer("学习贯彻某某思想主题教育指导组")]
 []
 """
 
@@ -41,9 +41,11 @@ CAMPAIGN = re.compile(
 )
 #: what may stand right before a bare head that names the document's campaign: a clause's
 #: start, its batch or a determiner (第二批, 这次), a verb or preposition governing it
+#: (推进, 把, 以…为契机, 在…中); not 的, 和, 与, 、 (加强对党员的学习教育, 和学习教育相结合,
+#: 理论学习、主题教育: the common noun, no campaign)
 _BARE = re.compile(
-    rf"(?:^|[，。；：、\s“”（(【】]|批|次|开展|推进|推动|抓好|巩固拓展|巩固深化|深化|贯穿|"
-    rf"检验|落实|把|以|在|对|将|和|与|的)(?P<head>{'|'.join(HEADS)})(?!{_NOT_AFTER})"
+    rf"(?:^|[，。；：\s“”（(【】]|第[一二三四五六七八九十]批|这次|本次|此次|开展|推进|推动|"
+    rf"抓好|巩固拓展|巩固深化|深化|贯穿|检验|落实|把|以|在|对|将)(?P<head>{'|'.join(HEADS)})(?!{_NOT_AFTER})"
 )
 
 
