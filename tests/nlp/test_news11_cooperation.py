@@ -10,20 +10,20 @@ def _coop(text: str) -> set[tuple[str, str]]:
 
 
 def test_will_then_later_clause_of_cooperation() -> None:
-    text = "中国愿同泰国落实好两国领导人的共识，保持密切交往，深化各领域务实合作。"
+    text = "中国愿同泰国落实好两国领导人的共识，保持密切交往，拓展农业和教育合作。"
     assert _coop(text) == {("country/CHN", "country/THA")}
 
 
 def test_doing_together_then_later_cooperation() -> None:
-    text = "中国愿同泰国共同落实两国领导人达成的重要共识，深化各领域务实合作。"
+    text = "中国愿同泰国一道用好现有机制，拓展农业和教育合作。"
     assert _coop(text) == {("country/CHN", "country/THA")}
 
 
 def test_clause_of_another_subject_stops_it() -> None:
-    text = "中国愿同泰国落实好两国领导人的共识，泰国愿深化各领域务实合作。"
+    text = "中国愿同泰国落实好两国领导人的共识，泰国愿拓展农业和教育合作。"
     assert not _coop(text)
 
 
 def test_no_will_or_a_semicolon_stops_it() -> None:
-    assert not _coop("中国同泰国加强沟通，深化各领域务实合作。")
-    assert not _coop("中国愿同泰国加强沟通；深化各领域务实合作。")
+    assert not _coop("中国同泰国加强沟通，拓展农业和教育合作。")
+    assert not _coop("中国愿同泰国加强沟通；拓展农业和教育合作。")

@@ -27,10 +27,10 @@ def test_undated_or_unnamed_gathering_is_none() -> None:
 
 def test_year_in_words_is_no_plan_period() -> None:
     # 〇 cuts the span: 二五年 is the tail of a year, not a period such as 十四五
-    assert not any(e.startswith("二五年") for e in _events("刘明远在二〇二五年春节团拜会上讲话。"))
+    assert not any(e.startswith("三五年") for e in _events("刘明远在二〇三五年春节团拜会上致辞。"))
 
 
 def test_numbered_session_of_an_assembly_is_an_event() -> None:
-    r = extract(Document("t", "第80届联合国大会5日通过决议。", {}))
+    r = extract(Document("t", "第80届联合国大会7日表决一项提案。", {}))
     assert {(m.text, m.type) for m in r.mentions} >= {("第80届联合国大会", "Event")}
-    assert not _events("联合国大会5日通过决议。")
+    assert not _events("联合国大会7日表决一项提案。")
