@@ -17,6 +17,9 @@ from kg.errors import KGError
 from kg.export import formats as F
 from kg.serve import oxigraph_binary, start_server
 
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
+
 try:
     oxigraph_binary()
 except FileNotFoundError:  # pragma: no cover

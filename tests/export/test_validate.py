@@ -17,6 +17,9 @@ from kg.iri import DEFAULT_BASE
 from kg.validate import validate, validate_graph
 from kg.vocab import KG
 
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
+
 PAPER = "004_fb18030615153122"
 
 

@@ -26,6 +26,9 @@ from kg.ingest.decode import decode_bytes
 from kg.ingest.readers import document_from_bytes, iter_jsonl, split_front_matter
 from kg.model import Document
 
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
+
 FUZZ = os.environ.get("KG_FUZZ") == "1"
 #: Hypothesis examples per test; most examples hold a batch of inputs, so ``make test``
 #: reads more than 10,000 generated inputs in all (``test_zz_inputs_read`` counts them)

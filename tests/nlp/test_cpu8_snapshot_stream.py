@@ -7,8 +7,13 @@ from __future__ import annotations
 import io
 import pickle
 
+import pytest
+
 from kg.nlp.pipeline import make_nlp, restore_snapshot, save_snapshot
 from kg.sealed import seal, sealing, unseal
+
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
 
 
 def test_streamed_seal_is_seal():

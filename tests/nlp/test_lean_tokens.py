@@ -3,9 +3,14 @@ pipeline finds: the components read ``doc._.kg`` alone."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Document
 from kg.nlp import extract_many
 from kg.nlp.pipeline import get_nlp
+
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
 
 TEXTS = [
     "国务院办公厅关于印发《全国森林防火规划》的通知。各省、自治区、直辖市人民政府，"

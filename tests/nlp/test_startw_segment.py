@@ -11,6 +11,9 @@ import pytest
 
 from kg.nlp.segment import initialize
 
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
+
 tokenizer = pytest.importorskip("jieba_next.tokenizer")
 
 

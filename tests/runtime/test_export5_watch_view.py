@@ -8,8 +8,13 @@ import filecmp
 import shutil
 from pathlib import Path
 
+import pytest
+
 from kg.build import build, watch
 from tests.corpus import law_sample
+
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
 
 STEP = 500
 

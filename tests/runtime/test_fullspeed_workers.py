@@ -13,7 +13,11 @@ import pytest
 
 from kg.runtime.workers import Pools, siblings_supported
 
-pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not siblings_supported(), reason="needs os.fork"),
+]
 
 
 def meet(folder: str, n: int = 2, timeout: float = 120.0) -> None:

@@ -18,6 +18,9 @@ from kg.export.view.text import PIECE_VERSION
 from kg.runtime.store import PackStore
 from tests.corpus import law_sample
 
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
+
 STEP = 450
 FORMATS = ("ttl", "html", "nt")
 

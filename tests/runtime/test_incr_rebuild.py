@@ -10,8 +10,13 @@ import filecmp
 import shutil
 from pathlib import Path
 
+import pytest
+
 from kg.build import build, watch
 from tests.corpus import law_sample
+
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
 
 #: law files taken from the corpus (every 400th, sorted: several folders and sizes)
 STEP = 400

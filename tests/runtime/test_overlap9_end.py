@@ -18,6 +18,9 @@ from kg.model import Document
 from kg.nlp import extract
 from kg.resolve import resolve
 
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
+
 # invented sentences
 TEXTS = (
     "国务院办公厅印发通知。工业和信息化部负责组织实施。",

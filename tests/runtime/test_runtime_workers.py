@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.model import Document
 from kg.runtime.codec import decode_result
 from kg.runtime.extract import extract_keyed
 from kg.runtime.workers import Pools
+
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = pytest.mark.slow
 
 
 def pipelines_built() -> int:

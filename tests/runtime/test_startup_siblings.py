@@ -11,7 +11,11 @@ import pytest
 
 from kg.runtime.workers import Pools, siblings_supported
 
-pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not siblings_supported(), reason="needs os.fork"),
+]
 
 
 def started_at(pid: int) -> float:

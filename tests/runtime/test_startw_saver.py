@@ -12,7 +12,11 @@ import pytest
 from kg.runtime.lifecycle import pid_alive
 from kg.runtime.workers import Pools, siblings_supported
 
-pytestmark = pytest.mark.skipif(not siblings_supported(), reason="needs os.fork")
+# processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not siblings_supported(), reason="needs os.fork"),
+]
 
 SLOW = 6.0  # seconds the fake save takes
 
