@@ -22,7 +22,7 @@ view; every file is written atomically.
 >>> from kg.model import Document
 >>> from kg.nlp import extract
 >>> from kg.resolve import resolve
->>> res = resolve([extract(Document("d", "工信部总经济师许科敏表示。"))])
+>>> res = resolve([extract(Document("d", "工信部总经济师周明远表示。"))])
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     text = write_fast(res, f"{tmp}/graph.nt", "nt").read_text(encoding="utf-8")
 >>> "<http://kg.example.org/ontology#holdsPost>" in text

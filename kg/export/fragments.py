@@ -18,13 +18,13 @@ What is exported is three kinds of **input**, made in one pass over the resoluti
 >>> from kg.model import Document
 >>> from kg.nlp import extract
 >>> from kg.resolve import resolve
->>> res = resolve([extract(Document("d", "工信部总经济师许科敏表示。"))])
+>>> res = resolve([extract(Document("d", "工信部总经济师周明远表示。"))])
 >>> plan, terms = Plan(res, "http://x/"), FragmentTerms("http://x/")
 >>> rules: set[str] = set()
 >>> [s for s, _ in document_blocks(plan.doc_input("d"), terms, rules)][:2]
 ['<http://x/doc/d>', '<http://x/sentence/2loSdlIGesv>']
 >>> [s for s, _ in footer_blocks(plan, terms, rules)][:2]
-['<http://x/person/许科敏>', '<http://x/post/gov/miit/总经济师>']
+['<http://x/person/周明远>', '<http://x/post/gov/miit/总经济师>']
 """
 
 from __future__ import annotations

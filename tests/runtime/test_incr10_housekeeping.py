@@ -5,14 +5,14 @@ between a change and its outputs."""
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from kg.build import SAMPLE_DIR, Resident, build, watch
+from kg.build import Resident, build, watch
 from kg.runtime import outputs
+from tests.runtime.samples import aged_sample
 
 STAGING = ".kg-staging-"
 
@@ -27,15 +27,6 @@ def _fork_allowed(monkeypatch) -> None:
 
 def _staging(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.startswith(STAGING))
-
-
-def _corpus(tmp_path: Path) -> Path:
-    src = tmp_path / "in"
-    shutil.copytree(SAMPLE_DIR, src)
-    t = time.time() - 60  # not "racily clean" for the manifest
-    for p in src.rglob("*"):
-        os.utime(p, (t, t))
-    return src
 
 
 def _change(src: Path, i: int) -> None:
@@ -66,7 +57,7 @@ def _forks(monkeypatch) -> list[str]:
 
 
 def test_spare_housekeeping_runs_in_the_next_build(tmp_path: Path, monkeypatch) -> None:
-    src, out = _corpus(tmp_path), tmp_path / "out"
+    src, out = aged_sample(tmp_path), tmp_path / "out"
     kw = dict(cache_dir=out / ".cache", workers=1, quiet=True, formats=("ttl", "html"),
               fast_export=True)  # fmt: skip
     policy = Resident()
@@ -98,7 +89,7 @@ def test_spare_housekeeping_runs_in_the_next_build(tmp_path: Path, monkeypatch) 
 def test_run_while_the_forked_view_writer_works(tmp_path: Path, monkeypatch) -> None:
     """A build that forks its view writer (kg build's, here) runs the housekeeping once
     this process has written Turtle, before it waits for the writer."""
-    src, out = _corpus(tmp_path), tmp_path / "out"
+    src, out = aged_sample(tmp_path), tmp_path / "out"
     order = _forks(monkeypatch)
     spare = [lambda: order.append("spare")]
     build([src], out, workers=1, quiet=True, formats=("ttl", "html"), fast_export=True,
@@ -107,7 +98,7 @@ def test_run_while_the_forked_view_writer_works(tmp_path: Path, monkeypatch) -> 
 
 
 def test_a_build_without_a_view_writer_runs_it_before_it_returns(tmp_path: Path) -> None:
-    src, out = _corpus(tmp_path), tmp_path / "out"
+    src, out = aged_sample(tmp_path), tmp_path / "out"
     ran: list[int] = []
     spare = [lambda: ran.append(1)]
     build([src], out, workers=1, quiet=True, formats=("ttl",), housekeeping=spare)
@@ -115,7 +106,7 @@ def test_a_build_without_a_view_writer_runs_it_before_it_returns(tmp_path: Path)
 
 
 def test_watch_leaves_no_staging_folder_behind(tmp_path: Path) -> None:
-    src, out = _corpus(tmp_path), tmp_path / "out"
+    src, out = aged_sample(tmp_path), tmp_path / "out"
     builds: list[int] = []
 
     def on_report(r) -> None:

@@ -3,15 +3,13 @@ writer (``BuildState.save_resolved``), not after it: the next build finds them t
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
 from pathlib import Path
 
 import pytest
 
-from kg.build import SAMPLE_DIR, build
+from kg.build import build
 from kg.runtime import manifest, outputs
+from tests.runtime.samples import aged_sample
 
 KW = dict(workers=1, quiet=True, formats=("ttl", "html"), fast_export=True)
 
@@ -24,17 +22,8 @@ def _fork_allowed(monkeypatch) -> None:
     monkeypatch.setattr(outputs, "fork_safe", lambda: True)
 
 
-def _corpus(tmp_path: Path) -> Path:
-    src = tmp_path / "in"
-    shutil.copytree(SAMPLE_DIR, src)
-    t = time.time() - 60  # not "racily clean" for the manifest
-    for p in src.rglob("*"):
-        os.utime(p, (t, t))
-    return src
-
-
 def test_saved_before_the_view_writer_is_joined_and_not_again(tmp_path: Path, monkeypatch) -> None:
-    src, out = _corpus(tmp_path), tmp_path / "out"
+    src, out = aged_sample(tmp_path), tmp_path / "out"
     order: list[str] = []
     real_fork, real_dump = outputs.fork_writer, manifest.dump_checked
 
@@ -57,7 +46,7 @@ def test_saved_before_the_view_writer_is_joined_and_not_again(tmp_path: Path, mo
 
 
 def test_a_failed_early_save_is_made_by_close(tmp_path: Path, monkeypatch) -> None:
-    src, out = _corpus(tmp_path), tmp_path / "out"
+    src, out = aged_sample(tmp_path), tmp_path / "out"
     calls: list[str] = []
     real_dump = manifest.dump_checked
 
