@@ -71,11 +71,19 @@ class Cooperation:
             f"|(?:关系)?(?:提升|升级)为[^{SEP}{END}]{{0,16}}?伙伴关系"
             f"|建立了?[^{SEP}{END}]{{0,16}}?伙伴关系)"
         )
+        # 双方保持…交往，推进各领域互利合作; 两国…务实合作成果丰硕: the two sides' own
+        # cooperation later in the sentence (not with a third named after 与/同, not the
+        # topic of talks: 就…合作等问题进行讨论; not a quality or a potential: 合作的精神,
+        # 合作空间, 合作潜力)
+        self._dual_coop = re.compile(
+            f"[^{END}与同跟就]{{0,40}}?合作(?!的|精神|空间|潜力|前景|机遇|论坛|组织)"
+        )
 
     def story_pair(self, ds) -> None:
         """两国/双方 opening a clause of the news story's two countries (:func:`_story_pair`)
         that sign a cooperation paper or raise their relations to a partnership
-        (两国总理见证签署了…合作备忘录; 双方签订…协议; 两国关系升级为…伙伴关系):
+        (两国总理见证签署了…合作备忘录; 双方签订…协议; 两国关系升级为…伙伴关系) or state
+        their cooperation later in the sentence (双方…推进各领域合作; 双方要深化…合作: planned):
         cooperatesWith between them, ``implicit``. A doc-level pass from each 两国/双方: the
         act after it first, then the story's lead, then the clause's start (in its
         sentence), cheapest first."""
@@ -87,8 +95,19 @@ class Cooperation:
             while p >= 0:
                 q = p + len(word)
                 here, p = p, norm.find(word, q)
+                mood = "asserted"
                 if self._dual_acts.match(norm, q) is None:
-                    continue
+                    dc = self._dual_coop.match(norm, q)
+                    if dc is None:
+                        continue
+                    mood = cooperation_mood(norm, q, dc.end())
+                    if mood == "hypothetical":
+                        continue  # 双方合作可以…: what cooperation could do
+                    mod, neg, _ = g.modality((norm[q : dc.end()],))
+                    if neg:
+                        continue
+                    if mod == "planned":
+                        mood = mod  # 双方要加强…合作: a will, kept apart
                 span = lead_span(ds, here)
                 if span is None:
                     continue  # no story (a law, a report), or in its lead itself
@@ -102,7 +121,7 @@ class Cooperation:
                 s, e = st.sent_of(here)
                 a, b = pair
                 ds.add(a, "cooperatesWith", b, s, e, "cooperatesWith:dual:story", 0.55,
-                       implicit=True)  # fmt: skip
+                       mood, implicit=True)  # fmt: skip
 
     def __call__(self, sen: Sentence) -> None:
         g, ds, ms, s, e, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.umap

@@ -27,7 +27,7 @@ from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.clauses import clause_start
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt, dayparts
-from kg.nlp.relations.masking import AG, AGENTS, END, MASKED, SEP, mask
+from kg.nlp.relations.masking import AG, AGENTS, END, LOC, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import is_heading, story_lead
 
@@ -139,9 +139,11 @@ class HeldEvents:
         )
         # one item of the list with its person: what says who he is before him (a body, a
         # country, a post title, a few words right before a post: 某论坛理事长, 代理总统)
+        # (nested groups: 某论坛某方共同主席国、某国总统甲, 某洲某组织代表某国总统乙)
         self._item = re.compile(
-            f"(?:{AG}常委|{AG}|{post}|成员国|轮值主席国|兼|\\s|"
-            f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}))*"
+            f"(?:{AG}常委|{AG}|{LOC}|{post}|成员国|兼|\\s|"
+            f"[^{SEP}{END}{MASKED}、]{{0,6}}?主席国|"
+            f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}|代表))*"
         )
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
         # the story's event named by a determiner and its organisers (本届论坛由甲、乙共同
@@ -328,6 +330,10 @@ class HeldEvents:
         after = None  # the separator after the item being read
         for k in range(len(cuts), -1, -1):
             i = cuts[k - 1].end() if k else self.g.prefix.match(ms, s0, j).end()
+            if i == j and k:
+                after = cuts[k - 1].group()  # 甲，以及乙等出席: two separators, no item
+                j = cuts[k - 1].start()
+                continue
             p = self._person_item(ms, i, j, umap)
             if p is not None:
                 persons.append(p)
