@@ -179,7 +179,7 @@ class Grammar:
         self.speech_re = re.compile(f"(?:{adv_alt})*(?:{alt(L.kind('speech'))})")
         self._opener = re.compile(f"(?:{alt(verbs | adv | preps | L.kind('follow'))})")
         # a post and its holder right after a country or body: the post's owner
-        self._owner = re.compile(f"(?:{alt(posts)})\ue013" if posts else "(?!)")
+        self.owner = re.compile(f"(?:{alt(posts)})\ue013" if posts else "(?!)")
         self._pronoun = re.compile(alt(L.kind("pronoun") | L.kind("dual") | L.kind("self")))
         self._dual = L.kind("dual")
         self._self = L.kind("self")
@@ -320,7 +320,7 @@ class Grammar:
             run = [
                 umap[j]
                 for j in js
-                if len(js) == 1 or not self._owner.match(ms, j + umap[j].end - umap[j].start)
+                if len(js) == 1 or not self.owner.match(ms, j + umap[j].end - umap[j].start)
             ]
             end = r.end()
             sp = self.speech_re.match(ms, end, ce)

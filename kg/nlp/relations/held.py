@@ -146,6 +146,11 @@ class HeldEvents:
             f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}|代表))*"
         )
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
+        # 与会的甲、乙等国领导人, 与会的某组织秘书长甲: those present at the event held
+        present = f"(?:{AG}|{post})+"
+        self._present_re = re.compile(
+            f"(?:^|(?<=[{SEP}]))与会的(?P<run>{present}(?:(?:、|和|及|以及){present})*)"
+        )
         # the story's event named by a determiner and its organisers (本届论坛由甲、乙共同
         # 主办, 此次会议由某国总统甲倡议发起): each hosted (initiated) it
         # (论坛由甲主办: the bare head opening a sentence; a name no recogniser knows may
@@ -195,6 +200,9 @@ class HeldEvents:
             lo = k + 1
             hi = bisect.bisect_left(ds.ustarts, end)
             su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= hend]
+            if "与会的" in norm[hend:end]:
+                ms = mask(norm, hend, end, su)
+                self._present(ds, ev, ms, {u.start - hend: u for u in su}, hend)
             if not any(u.type == "Person" for u in su):
                 if h is not None and _story_of(ds, ev, i) is not None:
                     # the story's lead: 本届论坛由甲主办 may follow
@@ -215,6 +223,24 @@ class HeldEvents:
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             if h is not None:
                 self._story(ds, ev, end, planned)
+
+    def _present(
+        self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = False
+    ) -> None:
+        """X举行，与会的甲、乙等国领导人… (``ms`` masked from ``a``): each agent the phrase
+        names took part in X (a person with his country and post: the person); later in
+        the story of X, ``implicit``."""
+        st = ds.st
+        for m in self._present_re.finditer(ms):
+            s, e = st.sent_of(a + m.start())
+            js = [j for j in range(m.start("run"), m.end("run")) if j in umap]
+            for j in js:
+                u = umap[j]
+                if u.type not in AGENTS or self.g.owner.match(ms, j + u.end - u.start):
+                    continue  # 某国总统甲: the country says whose post it is
+                rule = f"participatesIn:与会的:{'story' if implicit else 'held'}"
+                ds.add(u.key, "participatesIn", ev.key, s, e, rule, 0.6 if implicit else 0.7,
+                       implicit=implicit)  # fmt: skip
 
     def _planned(self, st, a: int, b: int) -> bool:
         """Whether a word of the grammar's planned modality (将, 即将, 拟…) stands in
@@ -269,6 +295,8 @@ class HeldEvents:
         umap = {u.start - pos: u for u in su}
         if "由" in ms:
             self._hosted(ds, ev, pos, ms, umap)
+        if "与会的" in ms:
+            self._present(ds, ev, ms, umap, pos, implicit=True)
         if not any(u.type == "Person" for u in su):
             return
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
