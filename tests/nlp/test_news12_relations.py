@@ -71,3 +71,25 @@ def test_part_in_apposition_after_the_whole() -> None:
     assert _rels(text, "partOf") == {
         ("program/区域水网实施方案", "program/国家水网建设规划纲要", "asserted")
     }
+
+
+def test_a_partner_noun_is_no_will() -> None:
+    # 重要 holds 要: only the modal words opening the clause make it a will
+    text = _STORY + "两国互为重要合作伙伴。"
+    assert _rels(text, "cooperatesWith") == {("country/CHN", "country/THA", "asserted")}
+
+
+def test_a_country_and_an_organisation_are_not_two_countries() -> None:
+    text = (
+        "### 农业论坛开幕\n\n中国5日举办农业论坛。\n\n"
+        "### 泰国与东盟推进农业合作\n\n泰国与东盟5日签署农业合作文件。"
+        "双方合作涉及扩大稻米生产。"
+    )
+    assert ("country/CHN", "country/THA") not in {
+        (s, o) for s, o, _ in _rels(text, "cooperatesWith")
+    }
+
+
+def test_nested_places_the_smallest_acts() -> None:
+    text = "浙江湖州举办第三届国际茶文化旅游节。"
+    assert {s for s, _, _ in _rels(text, "hosted")} == {"place/huzhou"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 
 from kg.model import CHINA_KEY
 from kg.nlp.relations.clauses import clause_start
@@ -103,11 +104,11 @@ class Cooperation:
                     mood = cooperation_mood(norm, q, dc.end())
                     if mood == "hypothetical":
                         continue  # 双方合作可以…: what cooperation could do
-                    mod, neg, _ = g.modality((norm[q : dc.end()],))
-                    if neg:
+                    kinds = _lead_modals(g, norm, q)
+                    if "negation" in kinds:
                         continue
-                    if mod == "planned":
-                        mood = mod  # 双方要加强…合作: a will, kept apart
+                    if "planned" in kinds:
+                        mood = "planned"  # 双方要加强…合作: a will, kept apart
                 span = lead_span(ds, here)
                 if span is None:
                     continue  # no story (a law, a report), or in its lead itself
@@ -241,6 +242,17 @@ class Cooperation:
 
 #: the words for the story's two countries (relation_triggers' dual, 两国 first)
 _DUAL_WORDS = ("两国", "双方")
+_AND = frozenset({"与", "同", "和", "跟"})
+
+
+def _lead_modals(g: Grammar, text: str, q: int) -> set[str]:
+    """The kinds (planned, negation…) of the modal words that open ``text`` at ``q``
+    (双方要|将|未…), not those inside a later word (重要)."""
+    kinds = set()
+    while (m := g.modal_scan.match(text, q)) is not None and m.end() > q:
+        kinds.add(g.modal_kind.get(m.group(), "adverb"))
+        q = m.end()
+    return kinds
 
 
 def _story_pair(ds, span: tuple[int, int]) -> tuple[str, str] | None:
@@ -250,7 +262,12 @@ def _story_pair(ds, span: tuple[int, int]) -> tuple[str, str] | None:
     document), or two foreign countries and not China; else None."""
     a, b = span
     lo, hi = bisect.bisect_left(ds.ustarts, a), bisect.bisect_left(ds.ustarts, b)
-    keys = list(dict.fromkeys(u.key for u in ds.units[lo:hi] if u.type == "Country"))
+    lead = ds.units[lo:hi]
+    keys = list(dict.fromkeys(u.key for u in lead if u.type == "Country"))
+    norm = ds.st.norm
+    for u, v in pairwise(lead):
+        if {u.type, v.type} == {"Country", "Organization"} and norm[u.end : v.start] in _AND:
+            return None  # 甲国与某组织签署…: a country and an organisation are the two sides
     china = CHINA_KEY in keys
     others = [k for k in keys if k != CHINA_KEY]
     if len(others) == 1:
