@@ -34,3 +34,9 @@ def test_those_present_at_the_event_held() -> None:
     r = extract(Document("t", text, {}))
     got = {x.subj for x in r.relations if x.pred == "participatesIn"}
     assert got == {"person/阿努蒂", "country/VNM", "country/LAO"}
+
+
+def test_a_plan_made_is_no_programme_name() -> None:
+    text = "两国元首就深化中泰关系作出进一步规划。"
+    r = extract(Document("t", text, {}))
+    assert not [m for m in r.mentions if m.type == "Program"]
