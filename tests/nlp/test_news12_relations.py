@@ -93,3 +93,25 @@ def test_a_country_and_an_organisation_are_not_two_countries() -> None:
 def test_nested_places_the_smallest_acts() -> None:
     text = "浙江湖州举办第三届国际茶文化旅游节。"
     assert {s for s, _, _ in _rels(text, "hosted")} == {"place/huzhou"}
+
+
+def test_a_venue_country_is_no_side() -> None:
+    text = (
+        "### 苗立新会见泰国总理\n\n中国国家主席苗立新在韩国首尔出席峰会期间会见泰国总理阿努蒂。\n\n"
+        "苗立新指出，双方务实合作成果丰硕。"
+    )
+    assert _rels(text, "cooperatesWith") == {("country/CHN", "country/THA", "asserted")}
+
+
+def test_separate_meetings_and_another_pair_in_the_paragraph() -> None:
+    text = (
+        "### 苗立新分别会见泰国总理、越南总理\n\n中国国家主席苗立新分别会见泰国总理阿努蒂、"
+        "越南总理范文安。\n\n双方务实合作成果丰硕。"
+    )
+    assert not _rels(text, "cooperatesWith")
+    text = (
+        _STORY + "另据报道，越南总理范文安与老挝总理通伦通电话。双方呼吁加强农业合作。"
+    )
+    assert ("country/CHN", "country/THA") not in {
+        (s, o) for s, o, _ in _rels(text, "cooperatesWith")
+    }

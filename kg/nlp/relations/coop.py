@@ -117,7 +117,7 @@ class Cooperation:
                 if g.prefix.match(norm, cs, here).end() != here:
                     continue  # 冲突双方, 巴以双方: a pair named there, not the story's
                 pair = _story_pair(ds, span)
-                if pair is None:
+                if pair is None or _others_before(ds, pair, here):
                     continue
                 s, e = st.sent_of(here)
                 a, b = pair
@@ -243,6 +243,7 @@ class Cooperation:
 #: the words for the story's two countries (relation_triggers' dual, 两国 first)
 _DUAL_WORDS = ("两国", "双方")
 _AND = frozenset({"与", "同", "和", "跟"})
+_AT = frozenset({"在", "于"})
 
 
 def _lead_modals(g: Grammar, text: str, q: int) -> set[str]:
@@ -255,16 +256,33 @@ def _lead_modals(g: Grammar, text: str, q: int) -> set[str]:
     return kinds
 
 
+def _others_before(ds, pair: tuple[str, str], here: int) -> bool:
+    """Whether the paragraph of 两国/双方 at ``here`` names, before it, a country outside
+    the story's ``pair`` (另据报道，甲国总统与乙国总统通电话。双方…: that pair is meant)."""
+    p = ds.st.norm.rfind("\n", 0, here) + 1
+    lo, hi = bisect.bisect_left(ds.ustarts, p), bisect.bisect_left(ds.ustarts, here)
+    return any(u.type == "Country" and u.key not in pair for u in ds.units[lo:hi])
+
+
 def _story_pair(ds, span: tuple[int, int]) -> tuple[str, str] | None:
     """The two countries a news story is about, read off its heading and first sentence
     (``span``, :func:`lead_span`; after it 两国/双方 refer to them): one foreign country
     besides China, named there or not (国家主席某某同某国总统会谈; China named in the
-    document), or two foreign countries and not China; else None."""
+    document), or two foreign countries and not China; else None: a country after 在/于 is
+    a venue, not a side; 分别会见 holds two meetings; 甲国与某组织 pairs a country with an
+    organisation."""
     a, b = span
     lo, hi = bisect.bisect_left(ds.ustarts, a), bisect.bisect_left(ds.ustarts, b)
     lead = ds.units[lo:hi]
-    keys = list(dict.fromkeys(u.key for u in lead if u.type == "Country"))
     norm = ds.st.norm
+    if "分别" in norm[a:b]:
+        return None  # 分别会见甲国、乙国首相: two meetings, two pairs
+    # a country after 在/于 is where it happens, not a side (在甲国某市会见乙国总理)
+    keys = list(
+        dict.fromkeys(
+            u.key for u in lead if u.type == "Country" and norm[u.start - 1 : u.start] not in _AT
+        )
+    )
     for u, v in pairwise(lead):
         if {u.type, v.type} == {"Country", "Organization"} and norm[u.end : v.start] in _AND:
             return None  # 甲国与某组织签署…: a country and an organisation are the two sides
