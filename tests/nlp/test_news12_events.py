@@ -37,14 +37,14 @@ def test_those_present_at_the_event_held() -> None:
 
 
 def test_a_plan_made_is_no_programme_name() -> None:
-    text = "两国元首就深化中泰关系作出进一步规划。"
+    text = "两国元首就深化中泰关系作出了进一步规划。"
     r = extract(Document("t", text, {}))
     assert not [m for m in r.mentions if m.type == "Program"]
 
 
 def test_a_press_conference_series_by_its_quoted_name() -> None:
-    text = "国务院新闻办公室今天举行“某某发展成效”系列主题新闻发布会。"
+    text = "国务院新闻办公室5日举行“某某发展成效”专题新闻发布会。"
     r = extract(Document("t", text, {}))
-    assert [m.text for m in r.mentions if m.type == "Event"] == ["“某某发展成效”系列主题新闻发布会"]
+    assert [m.text for m in r.mentions if m.type == "Event"] == ["“某某发展成效”专题新闻发布会"]
     assert {(x.subj, x.pred) for x in r.relations} == {("gov/scio", "hosted")}
     assert not _events("外交部发言人在例行新闻发布会上表示。")

@@ -46,7 +46,7 @@ _STORY = "### 苗立新会见泰国总理\n\n中国国家主席苗立新在北�
 
 
 def test_two_sides_state_their_cooperation() -> None:
-    text = _STORY + "苗立新指出，近年来，双方保持密切交往，稳步推进各领域务实合作。"
+    text = _STORY + "苗立新指出，近年来，双方保持密切交往，稳步推进农业领域务实合作。"
     assert _rels(text, "cooperatesWith") == {("country/CHN", "country/THA", "asserted")}
 
 
@@ -57,19 +57,19 @@ def test_two_sides_will_cooperate_is_planned() -> None:
 
 def test_talks_about_cooperation_or_its_potential_are_none() -> None:
     assert not _rels(_STORY + "双方就农业合作等问题交换了意见。", "cooperatesWith")
-    assert not _rels(_STORY + "两国在农业领域拥有广阔合作空间。", "cooperatesWith")
+    assert not _rels(_STORY + "两国在农业方面拥有广阔合作空间。", "cooperatesWith")
     assert not _rels(_STORY + "双方弘扬团结、合作的精神。", "cooperatesWith")
 
 
 def test_part_in_apposition_after_the_whole() -> None:
-    text = "2031年中国农业博览会的重要组成部分——第三届乡村发展论坛今天举行。"
+    text = "2031年中国农业交易会的主要组成部分——第三届乡村发展论坛今天举行。"
     rels = _rels(text, "partOf")
     assert len(rels) == 1
     (part, whole, _), = rels
-    assert "论坛" in part and "博览会" in whole
-    text = "作为《国家水网建设规划纲要》的重要组成部分，《区域水网实施方案》印发。"
+    assert "论坛" in part and "交易会" in whole
+    text = "作为《国家海绵城市规划纲要》的重要组成部分，《海绵城市实施方案》印发。"
     assert _rels(text, "partOf") == {
-        ("program/区域水网实施方案", "program/国家水网建设规划纲要", "asserted")
+        ("program/海绵城市实施方案", "program/国家海绵城市规划纲要", "asserted")
     }
 
 
@@ -97,7 +97,7 @@ def test_nested_places_the_smallest_acts() -> None:
 
 def test_a_venue_country_is_no_side() -> None:
     text = (
-        "### 苗立新会见泰国总理\n\n中国国家主席苗立新在韩国首尔出席峰会期间会见泰国总理阿努蒂。\n\n"
+        "### 苗立新会见泰国总理\n\n中国国家主席苗立新在韩国首尔出席峰会时会见泰国总理阿努蒂。\n\n"
         "苗立新指出，双方务实合作成果丰硕。"
     )
     assert _rels(text, "cooperatesWith") == {("country/CHN", "country/THA", "asserted")}
@@ -110,7 +110,7 @@ def test_separate_meetings_and_another_pair_in_the_paragraph() -> None:
     )
     assert not _rels(text, "cooperatesWith")
     text = (
-        _STORY + "另据报道，越南总理范文安与老挝总理通伦通电话。双方呼吁加强农业合作。"
+        _STORY + "另据报道，越南总理范文安与老挝总理通伦通电话。双方呼吁深化农业合作。"
     )
     assert ("country/CHN", "country/THA") not in {
         (s, o) for s, o, _ in _rels(text, "cooperatesWith")
