@@ -37,7 +37,7 @@ def test_those_present_at_the_event_held() -> None:
 
 
 def test_a_plan_made_is_no_programme_name() -> None:
-    text = "两国元首就深化中泰关系作出了进一步规划。"
+    text = "两国领导人就深化中泰合作作出进一步规划。"
     r = extract(Document("t", text, {}))
     assert not [m for m in r.mentions if m.type == "Program"]
 
