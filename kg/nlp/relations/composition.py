@@ -3,7 +3,8 @@
 - Y包括/整合/下设 X (container triggers of the lexicon) → X partOf Y; Y包括三项行动：
   一是开展X…二是开展Z… makes each listed item part of Y;
 - Y由X、Z组成; X是Y的组成部分 (一部分, 下属机构, 成员单位…), X隶属于Y; a place is part
-  of a country (X是Y领土不可分割的一部分).
+  of a country (X是Y领土不可分割的一部分); the part in apposition after the whole
+  (Y的重要组成部分——X, 作为Y的组成部分，X…).
 
 Both ends must be of one group (bodies, documents, events; an event may be part of a
 document).
@@ -50,6 +51,12 @@ class Composition:
             f"(?P<x>{ENT})(?:{adv_alt}|自古(?:以来)?就?)*(?:是|为|作为|成为|属于|隶属于|隶属)(?P<y>{ENT})"
             f"(?:领土)?(?:不可分割|神圣不可分割)?(?:的)?(?:重要|主要)?(?:{_PART_WORDS})?"
         )
+        # the whole first, the part after it in apposition: Y的重要组成部分——X,
+        # 作为Y的组成部分，X…
+        self._part_after = re.compile(
+            f"(?:(?P<as>作为)[{QUOTES}]*)?(?P<y>{ENT})[{QUOTES}]*的(?:重要|主要)?(?:{_PART_WORDS})"
+            f"(?:(?P<dash>——|—|－－)|[，,])[{QUOTES}]*(?P<x>{ENT})"
+        )
         self._whole_before = re.compile(f"({ENT})[{QUOTES}]*(?:{g.modal_scan.pattern})*$")
 
     def __call__(self, sen: Sentence) -> None:
@@ -70,6 +77,13 @@ class Composition:
                 u = umap.get(j)
                 if u is not None and GROUP.get(u.type) == wg:
                     ds.add(u.key, "partOf", whole.key, s, e, "partOf:由…组成:subject", 0.8)
+        for m in self._part_after.finditer(ms):  # Y的重要组成部分——X
+            if m.group("as") is None and m.group("dash") is None:
+                continue  # Y的组成部分，X…: X opens a clause of its own
+            x, y = umap.get(m.start("x")), umap.get(m.start("y"))
+            gx = GROUP.get(x.type) if x is not None else None
+            if gx is not None and y is not None and gx == GROUP.get(y.type):
+                ds.add(x.key, "partOf", y.key, s, e, "partOf:组成部分:apposition", 0.8)
         for m in self._component.finditer(ms):  # X是Y的组成部分
             if not re.search(_PART_WORDS + "|隶属", m.group(0)):
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 
 from kg.model import CHINA_KEY
 from kg.nlp.relations.clauses import clause_start
@@ -71,11 +72,19 @@ class Cooperation:
             f"|(?:关系)?(?:提升|升级)为[^{SEP}{END}]{{0,16}}?伙伴关系"
             f"|建立了?[^{SEP}{END}]{{0,16}}?伙伴关系)"
         )
+        # 双方保持…交往，推进各领域互利合作; 两国…务实合作成果丰硕: the two sides' own
+        # cooperation later in the sentence (not with a third named after 与/同, not the
+        # topic of talks: 就…合作等问题进行讨论; not a quality or a potential: 合作的精神,
+        # 合作空间, 合作潜力)
+        self._dual_coop = re.compile(
+            f"[^{END}与同跟就]{{0,40}}?合作(?!的|精神|空间|潜力|前景|机遇|论坛|组织)"
+        )
 
     def story_pair(self, ds) -> None:
         """两国/双方 opening a clause of the news story's two countries (:func:`_story_pair`)
         that sign a cooperation paper or raise their relations to a partnership
-        (两国总理见证签署了…合作备忘录; 双方签订…协议; 两国关系升级为…伙伴关系):
+        (两国总理见证签署了…合作备忘录; 双方签订…协议; 两国关系升级为…伙伴关系) or state
+        their cooperation later in the sentence (双方…推进各领域合作; 双方要深化…合作: planned):
         cooperatesWith between them, ``implicit``. A doc-level pass from each 两国/双方: the
         act after it first, then the story's lead, then the clause's start (in its
         sentence), cheapest first."""
@@ -87,8 +96,19 @@ class Cooperation:
             while p >= 0:
                 q = p + len(word)
                 here, p = p, norm.find(word, q)
+                mood = "asserted"
                 if self._dual_acts.match(norm, q) is None:
-                    continue
+                    dc = self._dual_coop.match(norm, q)
+                    if dc is None:
+                        continue
+                    mood = cooperation_mood(norm, q, dc.end())
+                    if mood == "hypothetical":
+                        continue  # 双方合作可以…: what cooperation could do
+                    kinds = _lead_modals(g, norm, q)
+                    if "negation" in kinds:
+                        continue
+                    if "planned" in kinds:
+                        mood = "planned"  # 双方要加强…合作: a will, kept apart
                 span = lead_span(ds, here)
                 if span is None:
                     continue  # no story (a law, a report), or in its lead itself
@@ -97,12 +117,12 @@ class Cooperation:
                 if g.prefix.match(norm, cs, here).end() != here:
                     continue  # 冲突双方, 巴以双方: a pair named there, not the story's
                 pair = _story_pair(ds, span)
-                if pair is None:
+                if pair is None or _others_before(ds, pair, here):
                     continue
                 s, e = st.sent_of(here)
                 a, b = pair
                 ds.add(a, "cooperatesWith", b, s, e, "cooperatesWith:dual:story", 0.55,
-                       implicit=True)  # fmt: skip
+                       mood, implicit=True)  # fmt: skip
 
     def __call__(self, sen: Sentence) -> None:
         g, ds, ms, s, e, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.umap
@@ -222,16 +242,50 @@ class Cooperation:
 
 #: the words for the story's two countries (relation_triggers' dual, 两国 first)
 _DUAL_WORDS = ("两国", "双方")
+_AND = frozenset({"与", "同", "和", "跟"})
+_AT = frozenset({"在", "于"})
+
+
+def _lead_modals(g: Grammar, text: str, q: int) -> set[str]:
+    """The kinds (planned, negation…) of the modal words that open ``text`` at ``q``
+    (双方要|将|未…), not those inside a later word (重要)."""
+    kinds = set()
+    while (m := g.modal_scan.match(text, q)) is not None and m.end() > q:
+        kinds.add(g.modal_kind.get(m.group(), "adverb"))
+        q = m.end()
+    return kinds
+
+
+def _others_before(ds, pair: tuple[str, str], here: int) -> bool:
+    """Whether the paragraph of 两国/双方 at ``here`` names, before it, a country outside
+    the story's ``pair`` (另据报道，甲国总统与乙国总统通电话。双方…: that pair is meant)."""
+    p = ds.st.norm.rfind("\n", 0, here) + 1
+    lo, hi = bisect.bisect_left(ds.ustarts, p), bisect.bisect_left(ds.ustarts, here)
+    return any(u.type == "Country" and u.key not in pair for u in ds.units[lo:hi])
 
 
 def _story_pair(ds, span: tuple[int, int]) -> tuple[str, str] | None:
     """The two countries a news story is about, read off its heading and first sentence
     (``span``, :func:`lead_span`; after it 两国/双方 refer to them): one foreign country
     besides China, named there or not (国家主席某某同某国总统会谈; China named in the
-    document), or two foreign countries and not China; else None."""
+    document), or two foreign countries and not China; else None: a country after 在/于 is
+    a venue, not a side; 分别会见 holds two meetings; 甲国与某组织 pairs a country with an
+    organisation."""
     a, b = span
     lo, hi = bisect.bisect_left(ds.ustarts, a), bisect.bisect_left(ds.ustarts, b)
-    keys = list(dict.fromkeys(u.key for u in ds.units[lo:hi] if u.type == "Country"))
+    lead = ds.units[lo:hi]
+    norm = ds.st.norm
+    if "分别" in norm[a:b]:
+        return None  # 分别会见甲国、乙国首相: two meetings, two pairs
+    # a country after 在/于 is where it happens, not a side (在甲国某市会见乙国总理)
+    keys = list(
+        dict.fromkeys(
+            u.key for u in lead if u.type == "Country" and norm[u.start - 1 : u.start] not in _AT
+        )
+    )
+    for u, v in pairwise(lead):
+        if {u.type, v.type} == {"Country", "Organization"} and norm[u.end : v.start] in _AND:
+            return None  # 甲国与某组织签署…: a country and an organisation are the two sides
     china = CHINA_KEY in keys
     others = [k for k in keys if k != CHINA_KEY]
     if len(others) == 1:

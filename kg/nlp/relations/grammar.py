@@ -178,14 +178,18 @@ class Grammar:
         )
         self.speech_re = re.compile(f"(?:{adv_alt})*(?:{alt(L.kind('speech'))})")
         self._opener = re.compile(f"(?:{alt(verbs | adv | preps | L.kind('follow'))})")
+        # a post and its holder right after a country or body: the post's owner
+        self.owner = re.compile(f"(?:{alt(posts)})\ue013" if posts else "(?!)")
         self._pronoun = re.compile(alt(L.kind("pronoun") | L.kind("dual") | L.kind("self")))
         self._dual = L.kind("dual")
         self._self = L.kind("self")
         self._nation = L.kind("nation")
         self._story = L.kind("story")
-        # the agents opening a clause; 某部等十部门 counts its named member
+        # the agents opening a clause; 某部等十部门 counts its named member; a co-subject
+        # after the first may carry its country or body and post (甲和某国总统乙共同主持)
+        owned = f"(?:[\ue010-\ue012]\ue01f*)?(?:{alt(posts)})\ue013\ue01f*|" if posts else ""
         self.agrun = re.compile(
-            f"(?:由)?{person_post}(?:(?:、|和|及|以及){person_post})*"
+            f"(?:由)?{person_post}(?:(?:、|和|及|以及)(?:{owned}{person_post}))*"
             "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
         talk = {a + b for a in _TALK_BEFORE for b in L.kind("speech") | ANNOUNCE}
@@ -311,7 +315,13 @@ class Grammar:
             p = lead.end()  # 中共中央政治局常委、国务院副总理某某: the posts before the person
         r = self.agrun.match(ms, p, ce)
         if r is not None:
-            run = [umap[j] for j in range(r.start(), r.end()) if j in umap]
+            js = [j for j in range(r.start(), r.end()) if j in umap]
+            # 甲和某国总统乙: the country only says whose post it is
+            run = [
+                umap[j]
+                for j in js
+                if len(js) == 1 or not self.owner.match(ms, j + umap[j].end - umap[j].start)
+            ]
             end = r.end()
             sp = self.speech_re.match(ms, end, ce)
             if sp is not None:

@@ -27,7 +27,7 @@ from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.clauses import clause_start
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt, dayparts
-from kg.nlp.relations.masking import AG, AGENTS, END, MASKED, SEP, mask
+from kg.nlp.relations.masking import AG, AGENTS, END, LOC, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import is_heading, story_lead
 
@@ -139,11 +139,18 @@ class HeldEvents:
         )
         # one item of the list with its person: what says who he is before him (a body, a
         # country, a post title, a few words right before a post: 某论坛理事长, 代理总统)
+        # (nested groups: 某论坛某方共同主席国、某国总统甲, 某洲某组织代表某国总统乙)
         self._item = re.compile(
-            f"(?:{AG}常委|{AG}|{post}|成员国|轮值主席国|兼|\\s|"
-            f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}))*"
+            f"(?:{AG}常委|{AG}|{LOC}|{post}|成员国|兼|\\s|"
+            f"[^{SEP}{END}{MASKED}、]{{0,6}}?主席国|"
+            f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}|代表))*"
         )
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
+        # 与会的甲、乙等国领导人, 与会的某组织秘书长甲: those present at the event held
+        present = f"(?:{AG}|{post})+"
+        self._present_re = re.compile(
+            f"(?:^|(?<=[{SEP}]))与会的(?P<run>{present}(?:(?:、|和|及|以及){present})*)"
+        )
         # the story's event named by a determiner and its organisers (本届论坛由甲、乙共同
         # 主办, 此次会议由某国总统甲倡议发起): each hosted (initiated) it
         # (论坛由甲主办: the bare head opening a sentence; a name no recogniser knows may
@@ -193,6 +200,9 @@ class HeldEvents:
             lo = k + 1
             hi = bisect.bisect_left(ds.ustarts, end)
             su = [u for u in ds.units[lo:hi] if u.end <= end and u.start >= hend]
+            if "与会的" in norm[hend:end]:
+                ms = mask(norm, hend, end, su)
+                self._present(ds, ev, ms, {u.start - hend: u for u in su}, hend)
             if not any(u.type == "Person" for u in su):
                 if h is not None and _story_of(ds, ev, i) is not None:
                     # the story's lead: 本届论坛由甲主办 may follow
@@ -213,6 +223,24 @@ class HeldEvents:
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             if h is not None:
                 self._story(ds, ev, end, planned)
+
+    def _present(
+        self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = False
+    ) -> None:
+        """X举行，与会的甲、乙等国领导人… (``ms`` masked from ``a``): each agent the phrase
+        names took part in X (a person with his country and post: the person); later in
+        the story of X, ``implicit``."""
+        st = ds.st
+        for m in self._present_re.finditer(ms):
+            s, e = st.sent_of(a + m.start())
+            js = [j for j in range(m.start("run"), m.end("run")) if j in umap]
+            for j in js:
+                u = umap[j]
+                if u.type not in AGENTS or self.g.owner.match(ms, j + u.end - u.start):
+                    continue  # 某国总统甲: the country says whose post it is
+                rule = f"participatesIn:与会的:{'story' if implicit else 'held'}"
+                ds.add(u.key, "participatesIn", ev.key, s, e, rule, 0.6 if implicit else 0.7,
+                       implicit=implicit)  # fmt: skip
 
     def _planned(self, st, a: int, b: int) -> bool:
         """Whether a word of the grammar's planned modality (将, 即将, 拟…) stands in
@@ -267,6 +295,8 @@ class HeldEvents:
         umap = {u.start - pos: u for u in su}
         if "由" in ms:
             self._hosted(ds, ev, pos, ms, umap)
+        if "与会的" in ms:
+            self._present(ds, ev, ms, umap, pos, implicit=True)
         if not any(u.type == "Person" for u in su):
             return
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
@@ -328,6 +358,10 @@ class HeldEvents:
         after = None  # the separator after the item being read
         for k in range(len(cuts), -1, -1):
             i = cuts[k - 1].end() if k else self.g.prefix.match(ms, s0, j).end()
+            if i == j and k:
+                after = cuts[k - 1].group()  # 甲，以及乙等出席: two separators, no item
+                j = cuts[k - 1].start()
+                continue
             p = self._person_item(ms, i, j, umap)
             if p is not None:
                 persons.append(p)

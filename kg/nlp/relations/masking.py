@@ -57,6 +57,7 @@ CODE = {
 FILL = "\ue01f"
 AG = "[\ue010-\ue013]\ue01f*"  # an agent
 AGL = "[\ue010-\ue014]\ue01f*"  # an agent or a place
+LOC = "\ue014\ue01f*"  # a place
 ENT = "[\ue010-\ue017]\ue01f*"  # any entity
 MASKED = "\ue010-\ue01f"
 SEP = "，,；;：:"

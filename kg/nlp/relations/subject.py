@@ -349,10 +349,14 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         return ds.last_pair, 0.55, True, "dual", (pre,)
     if kind == "entity" and run[0].type == "Location":
         # 某省实施X, 某市正在推进Y: a place that opens the clause right before the verb
-        # acts through its government (``verbs`` keeps it for PLACE_PREDS only)
+        # acts through its government (``verbs`` keeps it for PLACE_PREDS only); places
+        # nested in a row (某省某市举办Y): the last, the smallest, acts
+        place = run[0]
+        while (nxt := umap.get(after)) is not None and nxt.type == "Location":
+            place, after = nxt, after + nxt.end - nxt.start
         pre = ms[after:t]
         if after <= t and g.pre.fullmatch(pre) and _verb_next(sen, after, ce):
-            return (run[0].key,), 0.75, False, "place", (pre,)
+            return (place.key,), 0.75, False, "place", (pre,)
         return None
     if kind not in ("verbal", "empty"):
         return None

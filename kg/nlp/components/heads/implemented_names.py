@@ -207,6 +207,8 @@ def _last_start(starts, start: int) -> int:
 
 #: a word that may be a programme's field between its verb and its head (赋能, 持续, 改善)
 _FIELD_WORD = re.compile("[\u4e00-\u9fff]{2,4}")
+#: the verbs of making a plan are no field (就深化两国关系作出|进一步|规划: a plan made, no name)
+_NOT_FIELD = frozenset({"作出", "做出"})
 
 
 def verb_before_head(
@@ -221,7 +223,12 @@ def verb_before_head(
         s2, c2 = left_edge(cut_start)
         if governs(norm, s2, c2, verbs):
             return (s2, c2) if cut_start - s2 >= 2 else None
-        if cut_start - s2 >= 2 or c2 is None or not _FIELD_WORD.fullmatch(c2):
+        if (
+            cut_start - s2 >= 2
+            or c2 is None
+            or not _FIELD_WORD.fullmatch(c2)
+            or c2 in _NOT_FIELD
+        ):
             return None
         cut_start = s2 - len(c2)
     return None
