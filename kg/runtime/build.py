@@ -586,18 +586,21 @@ def build(
                 fast_formats = {f.name for f in REGISTRY.values() if f.fast}
                 if use_fast:
                     from kg.export.fast import start_fast
+                    from kg.runtime.outputs import StoreRecorder
 
-                    def fast(fmt: str, path: Path) -> Callable[[], object] | None:
+                    def fast(fmt: str, path: Path, rec: Any = None) -> Callable[[], object] | None:
                         if fmt not in fast_formats:
                             return None
+                        recorder = rec if isinstance(rec, StoreRecorder) else None
                         return start_fast(
                             res,
                             path,
                             fmt,
                             base_iri=base_iri,
-                            store=state.fragments if state is not None else None,
-                            stats=report.fragments,
-                            executor=pools,
+                            store=(recorder if recorder is not None else
+                                   state.fragments if state is not None else None),
+                            stats=recorder.stats if recorder is not None else report.fragments,
+                            executor=pools if recorder is None else None,
                             memo=policy.memo(f"fragments-{fmt}"),
                             release=free_later,
                             doc_keys=outputs_key.doc_keys if outputs_key is not None else None,
@@ -613,11 +616,19 @@ def build(
                 # Turtle is mostly last build's bytes from the memo (little to overlap),
                 # while the child, forked from a process holding the memos, pays ~90k
                 # copy-on-write faults (~0.3 CPU-s: its view 0.8 CPU-s, 0.55 here).
+                # After a one-shot build that extracted few, the roles swap: a child
+                # writes Turtle (cached fragments: few objects read, the fragments it
+                # renders sent back) while this process writes the view, the longer task
+                # (it cost the child ~1.1 CPU-s, ~0.7 here).
                 fork_slow: tuple[str, ...] = ()
-                few_here = view_memo is not None and report.docs_extracted < FEW_EXTRACTED
-                if use_fast and fork_safe() and not few_here:
-                    fork_slow = tuple(f for f in formats if f not in fast_formats)
-                    if fork_slow:  # imported once here, not by every child (--watch)
+                fork_fast: tuple[str, ...] = ()
+                few = report.docs_extracted < FEW_EXTRACTED
+                if use_fast and fork_safe():
+                    if few and view_memo is None:
+                        fork_fast = tuple(f for f in formats if f in fast_formats)
+                    elif not few:
+                        fork_slow = tuple(f for f in formats if f not in fast_formats)
+                    if fork_slow or fork_fast:  # imported once here, not by every child
                         preload_exporters()
 
                 def graph_seconds(s: float) -> None:
@@ -640,6 +651,9 @@ def build(
                     moved=published,
                     view=view,
                     while_waiting=functools.partial(while_waiting, state),
+                    fork_fast=fork_fast,
+                    store=state.fragments if state is not None else None,
+                    stats=report.fragments,
                 )
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built
