@@ -616,17 +616,20 @@ def build(
                 # Turtle is mostly last build's bytes from the memo (little to overlap),
                 # while the child, forked from a process holding the memos, pays ~90k
                 # copy-on-write faults (~0.3 CPU-s: its view 0.8 CPU-s, 0.55 here).
-                # After a one-shot build that extracted few, the roles swap: a child
-                # writes Turtle (cached fragments: few objects read, the fragments it
-                # renders sent back) while this process writes the view, the longer task
-                # (it cost the child ~1.1 CPU-s, ~0.7 here).
+                # After a one-shot build with a cache that extracted few, the roles swap:
+                # a child writes Turtle (~0.3 CPU-s: mostly cached fragments; those it
+                # renders and the records it reads are sent back to the store) while this
+                # process writes the view, the longer task (~0.75 CPU-s here, ~0.85 in a
+                # child; both pay copy-on-write faults once forked). (A --watch build
+                # keeps its Turtle here: forking it gave the view's side as many faults
+                # as the fork saved.)
                 fork_slow: tuple[str, ...] = ()
                 fork_fast: tuple[str, ...] = ()
                 few = report.docs_extracted < FEW_EXTRACTED
-                if use_fast and fork_safe():
-                    if few and view_memo is None:
+                if use_fast and fork_safe() and not (few and view_memo is not None):
+                    if few and state is not None:
                         fork_fast = tuple(f for f in formats if f in fast_formats)
-                    elif not few:
+                    else:
                         fork_slow = tuple(f for f in formats if f not in fast_formats)
                     if fork_slow or fork_fast:  # imported once here, not by every child
                         preload_exporters()
