@@ -586,21 +586,18 @@ def build(
                 fast_formats = {f.name for f in REGISTRY.values() if f.fast}
                 if use_fast:
                     from kg.export.fast import start_fast
-                    from kg.runtime.outputs import StoreRecorder
 
-                    def fast(fmt: str, path: Path, rec: Any = None) -> Callable[[], object] | None:
+                    def fast(fmt: str, path: Path) -> Callable[[], object] | None:
                         if fmt not in fast_formats:
                             return None
-                        recorder = rec if isinstance(rec, StoreRecorder) else None
                         return start_fast(
                             res,
                             path,
                             fmt,
                             base_iri=base_iri,
-                            store=(recorder if recorder is not None else
-                                   state.fragments if state is not None else None),
-                            stats=recorder.stats if recorder is not None else report.fragments,
-                            executor=pools if recorder is None else None,
+                            store=state.fragments if state is not None else None,
+                            stats=report.fragments,
+                            executor=pools,
                             memo=policy.memo(f"fragments-{fmt}"),
                             release=free_later,
                             doc_keys=outputs_key.doc_keys if outputs_key is not None else None,
@@ -616,22 +613,11 @@ def build(
                 # Turtle is mostly last build's bytes from the memo (little to overlap),
                 # while the child, forked from a process holding the memos, pays ~90k
                 # copy-on-write faults (~0.3 CPU-s: its view 0.8 CPU-s, 0.55 here).
-                # After a one-shot build with a cache that extracted few, the roles swap:
-                # a child writes Turtle (~0.3 CPU-s: mostly cached fragments; those it
-                # renders and the records it reads are sent back to the store) while this
-                # process writes the view, the longer task (~0.75 CPU-s here, ~0.85 in a
-                # child; both pay copy-on-write faults once forked). (A --watch build
-                # keeps its Turtle here: forking it gave the view's side as many faults
-                # as the fork saved.)
                 fork_slow: tuple[str, ...] = ()
-                fork_fast: tuple[str, ...] = ()
-                few = report.docs_extracted < FEW_EXTRACTED
-                if use_fast and fork_safe() and not (few and view_memo is not None):
-                    if few and state is not None:
-                        fork_fast = tuple(f for f in formats if f in fast_formats)
-                    else:
-                        fork_slow = tuple(f for f in formats if f not in fast_formats)
-                    if fork_slow or fork_fast:  # imported once here, not by every child
+                few_here = view_memo is not None and report.docs_extracted < FEW_EXTRACTED
+                if use_fast and fork_safe() and not few_here:
+                    fork_slow = tuple(f for f in formats if f not in fast_formats)
+                    if fork_slow:  # imported once here, not by every child (--watch)
                         preload_exporters()
 
                 def graph_seconds(s: float) -> None:
@@ -654,9 +640,6 @@ def build(
                     moved=published,
                     view=view,
                     while_waiting=functools.partial(while_waiting, state),
-                    fork_fast=fork_fast,
-                    store=state.fragments if state is not None else None,
-                    stats=report.fragments,
                 )
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built

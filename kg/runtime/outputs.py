@@ -5,12 +5,8 @@ build's pid, :func:`kg.runtime.lifecycle.staging_dir`) and moved into place only
 of them succeeded, so a failing exporter leaves the previous files intact. Staging
 folders of builds that died are removed by the next build.
 
-On two cores one process writes the HTML view while another writes Turtle: after a build
-that extracted many documents the view is written by a forked child (:func:`fork_writer`)
-while this process writes Turtle (its workers render the new fragments); after one that
-extracted few, Turtle (mostly cached fragments: few pages of this process to touch) is
-written by a forked child (:func:`fork_fast_writer`) while this process writes the view,
-the larger part, without the copy-on-write faults a child pays on every object it reads.
+On two cores, formats that are not assembled from cached fragments (the HTML view) may
+be written by a forked child while this process writes Turtle (:func:`fork_writer`).
 """
 
 from __future__ import annotations
@@ -37,10 +33,9 @@ if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
 
     from kg.export.view.text import TextPieces
 
-#: ``fast(fmt, path, store)`` starts writing ``fmt`` the fast way (None: not for this
-#: format) and returns the function that finishes it; ``store``: the fragment store to use
-#: instead of the build's (a forked writer's :class:`StoreRecorder`), or None
-FastStart = Callable[[str, Path, Any], "Callable[[], object] | None"]
+#: ``fast(fmt, path)`` starts writing ``fmt`` the fast way (None: not for this format) and
+#: returns the function that finishes it
+FastStart = Callable[[str, Path], "Callable[[], object] | None"]
 
 #: Seconds a forked writer may stay silent before it is stopped and its formats are
 #: written by the build process itself.
@@ -197,153 +192,27 @@ def fork_writer(
                 box.close()
 
     def wait() -> dict[str, float] | None:
-        return _wait_child(pid, r)
+        import select
 
-    return join
-
-
-class StoreRecorder:
-    """A fragment store as a forked writer uses it: reads go to the store (its memory map
-    is shared with the parent), writes and touches are kept here and sent back
-    (:meth:`save`) for the parent to apply (:func:`replay`): the parent alone appends to
-    the pack and writes its index. ``stats``: counts the writer reports with them.
-
-    >>> import io, tempfile
-    >>> from kg.runtime.store import PackStore
-    >>> store = PackStore(Path(tempfile.mkdtemp()) / "f.pack"); store.put("old", b"1")
-    >>> rec = StoreRecorder(store); rec.put("new", b"2"); rec.stats["built"] = 1
-    >>> rec.get("old"), rec.get("new"), "new" in store
-    (b'1', b'2', False)
-    >>> box = io.BytesIO(); rec.save(box); _ = box.seek(0)
-    >>> replay(box, store), store.get("new")
-    ({'built': 1}, b'2')
-    """
-
-    def __init__(self, store: Any) -> None:
-        self.store = store
-        self.puts: dict[str, bytes] = {}
-        self.touched: set[str] = set()
-        self.stats: dict[str, int] = {}
-
-    def get(self, key: str) -> bytes | None:
-        data = self.puts.get(key)
-        if data is None:
-            data = self.store.get(key)
-            if data is not None:
-                self.touched.add(key)
-        return data
-
-    def touch(self, key: str) -> None:
-        self.touched.add(key)
-
-    def put(self, key: str, data: bytes) -> None:
-        self.puts[key] = bytes(data)
-
-    def save(self, f: Any) -> None:
-        from kg.runtime.codec import pack
-
-        f.write(pack([sorted(self.touched), list(self.puts.items()), self.stats]))
-        f.flush()
-
-
-def replay(f: Any, store: Any) -> dict[str, int] | None:
-    """Apply what a :class:`StoreRecorder` saved into ``f`` to ``store`` (touches, then
-    writes, in the order the writer made them); its stats, or None when ``f`` holds no
-    readable record (nothing applied)."""
-    from kg.runtime.codec import unpack
-
-    try:
-        touched, puts, stats = unpack(f.read())
-        checked = [(str(k), bytes(v)) for k, v in puts]
-        counts = {str(k): int(v) for k, v in stats.items()}
-    except Exception:
-        return None
-    for k in touched:
-        store.touch(k)
-    for k, v in checked:
-        store.put(k, v)
-    return counts
-
-
-def _wait_child(pid: int, r: int) -> dict[str, float] | None:
-    """What the forked writer ``pid`` wrote (JSON) on its pipe ``r`` once it exited; None
-    when it failed or stayed silent for :data:`FORK_TIMEOUT` seconds (then it is
-    killed)."""
-    import select
-
-    chunks = []
-    with os.fdopen(r, "rb", buffering=0) as f:
-        while True:
-            ready, _, _ = select.select([f], [], [], FORK_TIMEOUT)
-            if not ready:  # stuck (it never should be): stop it, write here
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                return None
-            data = f.read(65536)
-            if not data:
-                break
-            chunks.append(data)
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        return None
-    try:
-        return json.loads(b"".join(chunks))
-    except ValueError:
-        return None
-
-
-def fork_fast_writer(
-    fmts: Sequence[str], fast: FastStart, dest: Path, store: Any = None
-) -> Callable[[], dict[str, Any] | None]:
-    """Write the fast formats ``fmts`` into ``dest`` in a forked child process, from the
-    cached fragments of ``store`` (read there; the fragments it renders and the records
-    it reads come back to ``store`` through an unnamed temporary file opened here, see
-    :class:`StoreRecorder`); returns the function that waits for it: seconds per format
-    and ``"stats"`` (the fragment counts), or None when the child failed."""
-    import tempfile
-
-    box = tempfile.TemporaryFile() if store is not None else None
-    if store is not None and hasattr(store, "flush"):
-        store.flush()  # the child reads the pack's bytes from the file
-    r, w = os.pipe()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover (the child; its work is checked by the parent's tests)
-        code = 1
-        try:
-            die_with_parent(parent)
-            os.close(r)
-            rec = StoreRecorder(store) if store is not None else None
-            times: dict[str, float] = {}
-            for fmt in fmts:
-                t = time.perf_counter()
-                finish = fast(fmt, dest / REGISTRY[fmt].filename, rec)
-                if finish is None:
-                    raise ValueError(fmt)
-                finish()
-                times[fmt] = time.perf_counter() - t
-            if rec is not None and box is not None:
-                rec.save(box)
-            os.write(w, json.dumps(times).encode())
-            os.close(w)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(w)
-
-    def join() -> dict[str, Any] | None:
-        try:
-            times: dict[str, Any] | None = _wait_child(pid, r)
-            if times is not None and box is not None:
-                box.seek(0)
-                stats = replay(box, store)
-                if stats is None:
+        chunks = []
+        with os.fdopen(r, "rb", buffering=0) as f:
+            while True:
+                ready, _, _ = select.select([f], [], [], FORK_TIMEOUT)
+                if not ready:  # stuck (it never should be): stop it, write here
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
                     return None
-                times["stats"] = stats
-            return times
-        finally:
-            if box is not None:
-                box.close()
+                data = f.read(65536)
+                if not data:
+                    break
+                chunks.append(data)
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        try:
+            return json.loads(b"".join(chunks))
+        except ValueError:
+            return None
 
     return join
 
@@ -362,16 +231,10 @@ def write_outputs(
     moved: list[str] | None = None,
     view: TextPieces | None = None,
     while_waiting: Callable[[], object] | None = None,
-    fork_fast: Collection[str] = (),
-    store: Any = None,
-    stats: dict[str, int] | None = None,
 ) -> dict[str, str]:
     """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
     written by a forked child while this process writes the fast ones; when the child
-    fails they are written here. ``fork_fast``: fast formats to be written by a forked
-    child (:func:`fork_fast_writer`, reading the fragment ``store``; its fragment counts
-    are added to ``stats``) while this process writes the others (not with
-    ``fork_slow``). ``cleanup(fn)``: may take the deleting of the staging
+    fails they are written here. ``cleanup(fn)``: may take the deleting of the staging
     folder and of the files the outputs replaced to run later (True), e.g. after a
     ``--watch`` build has reported. ``moved``: receives the names of the files written
     (moved into place). ``view``: the HTML view's text pieces kept from the last build
@@ -395,15 +258,11 @@ def write_outputs(
         forked = [f for f in formats if f in fork_slow]
         if forked and len(forked) < len(formats):
             child = fork_writer(forked, graph, stage, max_html_nodes, view)
-        elif fast is not None:
-            forked = [f for f in formats if f in fork_fast]
-            if forked and len(forked) < len(formats):
-                child = fork_fast_writer(forked, fast, stage, store)
         for fmt in formats:  # fast formats first: they work in the background
             if child is not None and fmt in forked:
                 continue
             t = time.perf_counter()
-            finish = fast(fmt, stage / REGISTRY[fmt].filename, None) if fast is not None else None
+            finish = fast(fmt, stage / REGISTRY[fmt].filename) if fast is not None else None
             if finish is not None:
                 started[fmt] = finish
                 staged[fmt] = stage / REGISTRY[fmt].filename
@@ -424,22 +283,13 @@ def write_outputs(
             for fmt in forked:
                 if times is None:  # the child failed: write them here (and see why)
                     t = time.perf_counter()
-                    finish = fast(fmt, stage / REGISTRY[fmt].filename, None) if (
-                        fmt in fork_fast and fast is not None) else None  # fmt: skip
-                    if finish is not None:
-                        finish()
-                        staged[fmt] = stage / REGISTRY[fmt].filename
-                    else:
-                        staged[fmt] = write_one(fmt, graph, stage, max_html_nodes, view)
+                    staged[fmt] = write_one(fmt, graph, stage, max_html_nodes, view)
                     timings[fmt] = time.perf_counter() - t
                 else:
                     staged[fmt] = stage / REGISTRY[fmt].filename
                     timings[fmt] = times[fmt]
-            if times is not None and "graph" in times and graph_seconds is not None:
+            if times is not None and graph_seconds is not None:
                 graph_seconds(times["graph"])
-            if times is not None and stats is not None:
-                for k, v in times.get("stats", {}).items():
-                    stats[k] = stats.get(k, 0) + v
         for name in sorted(os.listdir(stage)):  # every format went through: publish
             if not name.startswith("."):
                 if cleanup is not None:  # the old file's blocks are freed with the stage

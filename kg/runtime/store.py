@@ -158,11 +158,6 @@ class PackStore:
         self.touched.add(key)
         return data
 
-    def flush(self) -> None:
-        """Write what :meth:`put` buffered to the file (a forked reader sees the file)."""
-        if self._fh is not None and self._pid == os.getpid():
-            self._fh.flush()
-
     def touch(self, key: str) -> None:
         if key in self.index:
             self.touched.add(key)

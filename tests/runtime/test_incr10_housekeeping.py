@@ -38,25 +38,21 @@ def _change(src: Path, i: int) -> None:
 
 
 def _forks(monkeypatch) -> list[str]:
-    """Calls of ``outputs.fork_writer`` (the view's) and ``outputs.fork_fast_writer``
-    (Turtle's): "forked", then "joined" when its join is called."""
+    """Calls of ``outputs.fork_writer``: "forked", then "joined" when its join is called."""
     order: list[str] = []
+    real_fork = outputs.fork_writer
 
-    def spy(real):
-        def fork(*a, **k):
-            order.append("forked")
-            join = real(*a, **k)
+    def fork_writer(*a, **k):
+        order.append("forked")
+        join = real_fork(*a, **k)
 
-            def joined():
-                order.append("joined")
-                return join()
+        def joined():
+            order.append("joined")
+            return join()
 
-            return joined
+        return joined
 
-        return fork
-
-    for name in ("fork_writer", "fork_fast_writer"):
-        monkeypatch.setattr(outputs, name, spy(getattr(outputs, name)))
+    monkeypatch.setattr(outputs, "fork_writer", fork_writer)
     return order
 
 
@@ -90,10 +86,9 @@ def test_spare_housekeeping_runs_in_the_next_build(tmp_path: Path, monkeypatch) 
         assert (out / name).read_bytes() == (fresh / name).read_bytes()
 
 
-def test_run_while_the_forked_writer_works(tmp_path: Path, monkeypatch) -> None:
-    """A build that forks a writer (kg build's, here: few documents extracted, so Turtle's)
-    runs the housekeeping once this process has written its formats (the view), before it
-    waits for the writer."""
+def test_run_while_the_forked_view_writer_works(tmp_path: Path, monkeypatch) -> None:
+    """A build that forks its view writer (kg build's, here) runs the housekeeping once
+    this process has written Turtle, before it waits for the writer."""
     src, out = aged_sample(tmp_path), tmp_path / "out"
     order = _forks(monkeypatch)
     spare = [lambda: order.append("spare")]

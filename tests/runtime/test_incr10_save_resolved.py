@@ -1,6 +1,5 @@
-"""The manifest and the results' store are saved while the build waits for its forked
-writer (the view's or Turtle's; ``BuildState.save_resolved``), not after it: the next build
-finds them the same."""
+"""The manifest and the results' store are saved while the build waits for its forked view
+writer (``BuildState.save_resolved``), not after it: the next build finds them the same."""
 
 from __future__ import annotations
 
@@ -23,25 +22,21 @@ def _fork_allowed(monkeypatch) -> None:
     monkeypatch.setattr(outputs, "fork_safe", lambda: True)
 
 
-def test_saved_before_the_forked_writer_is_joined_not_again(tmp_path: Path, monkeypatch) -> None:
+def test_saved_before_the_view_writer_is_joined_and_not_again(tmp_path: Path, monkeypatch) -> None:
     src, out = aged_sample(tmp_path), tmp_path / "out"
     order: list[str] = []
-    real_dump = manifest.dump_checked
+    real_fork, real_dump = outputs.fork_writer, manifest.dump_checked
 
-    def spy(real):  # the view's writer or Turtle's (this build: few extracted, Turtle's)
-        def fork(*a, **k):
-            join = real(*a, **k)
-            return lambda: (order.append("joined"), join())[1]
-
-        return fork
+    def fork_writer(*a, **k):
+        join = real_fork(*a, **k)
+        return lambda: (order.append("joined"), join())[1]
 
     def dump_checked(path, obj):
         if Path(path).name == manifest.MANIFEST_NAME:
             order.append("manifest")
         real_dump(path, obj)
 
-    for name in ("fork_writer", "fork_fast_writer"):
-        monkeypatch.setattr(outputs, name, spy(getattr(outputs, name)))
+    monkeypatch.setattr(outputs, "fork_writer", fork_writer)
     monkeypatch.setattr(manifest, "dump_checked", dump_checked)
     build([src], out, cache_dir=out / ".cache", **KW)
     assert order == ["manifest", "joined"]  # once, before the writer was waited for

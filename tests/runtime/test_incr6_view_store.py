@@ -44,7 +44,7 @@ def assert_same_as_scratch(corpus: Path, out: Path, ref: Path) -> None:
         assert filecmp.cmp(out / name, ref / name, shallow=False), name
 
 
-@pytest.mark.parametrize("workers", [1, 2])  # 2: a worker pool; Turtle by a forked child
+@pytest.mark.parametrize("workers", [1, 2])  # 2: the view is written by a forked child
 def test_a_new_build_after_one_change_makes_that_documents_piece_only(
     tmp_path: Path, workers: int
 ) -> None:
