@@ -47,6 +47,8 @@ CUE = re.compile(
     "集团|公司|银行|大学|学院|研究院|研究所|科学院|中心|协会|学会|联合会|商会|基金会|日报|"
     "电视台|通讯社|医院|联盟|组织|工程|项目|计划|一号|二号"
 )  # fmt: skip
+# ``--events`` (O3 on): also stories naming a meeting, forum, fair or games, scored on Event too
+EVENT_CUE = re.compile("论坛|博览会|展览会|交易会|峰会|运动会|大会|年会|届")
 PREFIX = "orgs"
 
 
@@ -57,6 +59,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=32)
     ap.add_argument("--cap", type=int, default=300)
     ap.add_argument("--out", type=Path, default=res.OUT)
+    ap.add_argument("--events", action="store_true", help="draw event stories too (O3 on)")
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args()
     a.out.mkdir(parents=True, exist_ok=True)
@@ -67,7 +70,8 @@ def main() -> None:
     if a.cmd == "draw":
         if (a.out / f"events_{a.seed}.jsonl").exists():
             sys.exit(f"events_{a.seed}.jsonl exists: draw writes there first, take another seed")
-        path = res.draw(a.seed, a.n, a.out, CUE)
+        cue = re.compile(f"{CUE.pattern}|{EVENT_CUE.pattern}") if a.events else CUE
+        path = res.draw(a.seed, a.n, a.out, cue)
         path.replace(jl)
         print(jl)
     elif a.cmd == "show":
@@ -75,6 +79,8 @@ def main() -> None:
             u = json.loads(x)
             print(f"=== {u['unit']} {u['doc']}\n{u['text']}\n")
     else:
+        if "# +Event" in tsv.read_text(encoding="utf-8").splitlines():
+            res.TYPES = ("Organization", "Event", "Program")
         # score reads events_SEED.*: point it at this sample's files
         for ext, src in (("jsonl", jl), ("tsv", tsv)):
             link = Path(f"{tmp}.{ext}")
