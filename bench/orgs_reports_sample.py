@@ -8,7 +8,7 @@ by a head word (``CUE``: a cue for drawing, not a rule of kg) and not already in
 the blind one, scored once at the end. ``bench/orgs_reports_sample.jsonl`` holds the
 labelled records, in ``reports_sample``'s format (its ``types`` say what is scored).
 
-    python bench/orgs_reports_sample.py draw --seed 9121 --set RO1 >> bench/orgs_reports_sample.jsonl
+    python bench/orgs_reports_sample.py draw --seed 9121 --set RO1  # prints the records
     python bench/orgs_reports_sample.py score [--set RO1] [-v]
 
 Figures (P/R F1; tp/fp/fn) of main 8bdd2b5 → branch orgs12 (2026-12-06): see the README.
