@@ -1,0 +1,75 @@
+"""Organisations and events on unseen text (round orgs12): numbered festivals, media by
+their titles, a country's national institutions, a body's plenary session written short,
+a meeting nested in a study gathering's name, a company's short name after its full one."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _ents(text: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text))
+    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # an edition opens a festival's name; 节 ends it
+        ("第六届某地国际民族舞蹈节在某市开幕。", "第六届某地国际民族舞蹈节", "Event"),
+        ("首届北京国际灯光节今晚亮灯。", "首届北京国际灯光节", "Event"),
+        # a newspaper by its title, a magazine by its title and 杂志
+        ("美国《华盛顿邮报》14日报道。", "华盛顿邮报", "Organization"),
+        ("第23期《求是》杂志将发表文章。", "求是", "Organization"),
+        ("英国《柳叶刀》周刊发表研究。", "柳叶刀", "Organization"),
+        # a country's national library or museum
+        ("相当于中国国家图书馆数字资源总量。", "中国国家图书馆", "Organization"),
+        ("招待会在新西兰国家博物馆举行。", "新西兰国家博物馆", "Organization"),
+        # a body's plenary session without its term; with it, where the head rules miss it
+        ("要认真落实中央纪委三次全会工作部署。", "中央纪委三次全会", "Event"),
+        ("统一到讲话和二十届中央纪委四次全会精神上来。", "二十届中央纪委四次全会", "Event"),
+        # the meeting whose spirit a gathering studies, inside the gathering's name
+        ("学习贯彻党的二十大精神研讨班在京开班。", "党的二十大", "Event"),
+        ("学习贯彻党的二十大精神研讨班在京开班。", "学习贯彻党的二十大精神研讨班", "Event"),
+    ],
+)
+def test_found(text: str, name: str, type_: str) -> None:
+    assert (name, type_) in _ents(text)
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        # the edition opened a meeting; 春节 is the date's holiday
+        ("第十四届全国人大二次会议闭幕正值春节。", "第十四届全国人大二次会议闭幕正值春节"),
+        # 节 opening a word (节能, 节水) ends no festival
+        ("第二届中国节能博览会开幕。", "第二届中国节"),
+        ("首届中国节水奖揭晓。", "首届中国节"),
+        # a report's 报 is a document's (公报), not a newspaper's; a title with digits
+        ("《2031年某地生态环境状况公报》发布。", "2031年某地生态环境状况公报"),
+        ("《某地水资源公报》显示。", "某地水资源公报"),
+        # a country's museum, without 国家, is any of them
+        ("美国博物馆和中国图书馆。", "美国博物馆"),
+        # N次全会 after no body
+        ("会议认为，这次全会和三次全会的精神一致。", "三次全会"),
+    ],
+)
+def test_not_found(text: str, bad: str) -> None:
+    assert bad not in {n for n, _ in _ents(text)}
+
+
+def test_company_short_forms_are_one_company() -> None:
+    r = extract(
+        Document("t", "深圳市星河芯光科技有限公司发布新品。星河芯光科技表示，星河芯光将扩产。")
+    )
+    keys = {m.key for m in r.mentions if m.text.startswith(("深圳市星河", "星河芯光"))}
+    assert len(keys) == 1
+    (k,) = keys
+    assert set(r.entities[k].aliases) >= {"星河芯光科技", "星河芯光"}
+
+
+def test_company_class_word_is_no_short_form() -> None:
+    # 航空集团 without 中国 is a class; the form with its place prefix is kept
+    r = extract(Document("t", "中国航空集团有限公司宣布，航空集团将增开航线。"))
+    assert "航空集团" not in {m.text for m in r.mentions}
