@@ -19,6 +19,9 @@ def _ents(text: str) -> set[tuple[str, str]]:
         # an edition opens a festival's name; 节 ends it
         ("第六届某地国际民族舞蹈节在某市开幕。", "第六届某地国际民族舞蹈节", "Event"),
         ("首届北京国际灯光节今晚亮灯。", "首届北京国际灯光节", "Event"),
+        # a year and a place or a scope word open one too
+        ("2031年上海科技节今天开幕。", "2031年上海科技节", "Event"),
+        ("2031全国网上年货节启动。", "2031全国网上年货节", "Event"),
         # a newspaper by its title, a magazine by its title and 杂志
         ("美国《华盛顿邮报》14日报道。", "华盛顿邮报", "Organization"),
         ("第23期《求是》杂志将发表文章。", "求是", "Organization"),
@@ -46,6 +49,9 @@ def test_found(text: str, name: str, type_: str) -> None:
         # 节 opening a word (节能, 节水) ends no festival
         ("第二届中国节能博览会开幕。", "第二届中国节"),
         ("首届中国节水奖揭晓。", "首届中国节"),
+        # a year's holiday is no festival held
+        ("2031年春节假期消费火热。", "2031年春节"),
+        ("2031年北京春节庙会开放。", "2031年北京春节"),
         # a report's 报 is a document's (公报), not a newspaper's; a title with digits
         ("《2031年某地生态环境状况公报》发布。", "2031年某地生态环境状况公报"),
         ("《某地水资源公报》显示。", "某地水资源公报"),
