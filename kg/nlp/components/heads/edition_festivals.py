@@ -26,9 +26,11 @@ from kg.nlp.text import norm_name
 # an edition (its year too), then 2–16 characters of a name without a clause mark, and
 # 节: the shortest such span (the name's 节 is its first that ends a word, checked below)
 EDITION_FESTIVAL = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
-    r"[^\s，。；：、“”《》（）()!?！？,;:]{2,16}?节"
+    r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)[^\s，。；：、“”《》（）()!?！？,;:]{2,16}?节"
 )
+# the year before an edition, part of the name (2031年第三届…); looked for behind the
+# edition, which the scan finds by its first character (faster than an optional year)
+YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年?\Z")
 # a year, then a place (``places``: where one starts) or a scope word, then as above
 YEAR_FESTIVAL = re.compile(
     r"(?:19|20)\d{2}年?(?P<scope>中国|全国|国际|世界|全球|亚洲)?"
@@ -52,7 +54,11 @@ def festival_spans(
     """The spans of numbered festivals in ``norm``; ``ends`` (the token-end mask) makes 节
     end a word (not 节能), ``verbs`` are the words that end a name's context, ``places``
     the starts of known places and countries (a year's festival opens with one)."""
-    spans = [m.span() for m in EDITION_FESTIVAL.finditer(norm)]
+    spans = []
+    for m in EDITION_FESTIVAL.finditer(norm):
+        a = m.start()
+        y = YEAR_BEFORE.search(norm, max(0, a - 5), a)
+        spans.append((y.start() if y else a, m.end()))
     for m in YEAR_FESTIVAL.finditer(norm):
         year_end = m.start("scope") if m.group("scope") else _year_end(norm, m.start())
         if (m.group("scope") or year_end in places) and not HOLIDAY.search(norm, 0, m.end()):
