@@ -1,6 +1,7 @@
 """Organisations and events on unseen text (round orgs12): numbered festivals, media by
-their titles, a country's national institutions, a body's plenary session written short,
-a meeting nested in a study gathering's name, a company's short name after its full one."""
+their titles and as cited sources, a country's national institutions, a body's plenary
+session written short, a meeting nested in a study gathering's name, a company's short
+name after its full one."""
 
 import pytest
 
@@ -26,6 +27,10 @@ def _ents(text: str) -> set[tuple[str, str]]:
         ("美国《华盛顿邮报》14日报道。", "华盛顿邮报", "Organization"),
         ("第23期《求是》杂志将发表文章。", "求是", "Organization"),
         ("英国《柳叶刀》周刊发表研究。", "柳叶刀", "Organization"),
+        # a medium a story cites as its source, no dictionary holding it
+        ("据阿某比亚电视台30日报道，冲突仍在继续。", "阿某比亚电视台", "Organization"),
+        ("据塔某社消息，会谈取得进展。", "塔某社", "Organization"),
+        ("据某武装控制的马某拉电视台报道。", "马某拉电视台", "Organization"),
         # a country's national library or museum
         ("相当于中国国家图书馆数字资源总量。", "中国国家图书馆", "Organization"),
         ("招待会在新西兰国家博物馆举行。", "新西兰国家博物馆", "Organization"),
@@ -55,6 +60,9 @@ def test_found(text: str, name: str, type_: str) -> None:
         # a report's 报 is a document's (公报), not a newspaper's; a title with digits
         ("《2031年某地生态环境状况公报》发布。", "2031年某地生态环境状况公报"),
         ("《某地水资源公报》显示。", "某地水资源公报"),
+        # a class of media cited, a co-op's news
+        ("据当地电视台报道，洪水已退。", "当地电视台"),
+        ("据某某农民合作社消息，今年增产。", "某某农民合作社"),
         # a country's museum, without 国家, is any of them
         ("美国博物馆和中国图书馆。", "美国博物馆"),
         # N次全会 after no body

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
+from kg.nlp.components.heads.cited_media import cited_media
 from kg.nlp.components.heads.company_short import company_short_forms
 from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.designated_days import designated_days
@@ -573,6 +574,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         edition_festivals(st, norm, ends, self.verbs)  # 第N届某某艺术节: a festival
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
+        cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
