@@ -1,7 +1,7 @@
 """Organisations and events on unseen text (round orgs12): numbered festivals, media by
 their titles and as cited sources, a country's national institutions, a body's plenary
 session written short, a meeting nested in a study gathering's name, a company's short
-name after its full one."""
+name after its full one, publishers."""
 
 import pytest
 
@@ -31,6 +31,9 @@ def _ents(text: str) -> set[tuple[str, str]]:
         ("据阿某比亚电视台30日报道，冲突仍在继续。", "阿某比亚电视台", "Organization"),
         ("据塔某社消息，会谈取得进展。", "塔某社", "Organization"),
         ("据某武装控制的马某拉电视台报道。", "马某拉电视台", "Organization"),
+        # the publishers that publish a book, common words though their names are
+        ("该书近日由人民出版社出版。", "人民出版社", "Organization"),
+        ("由某某文献出版社、外文出版社联合出版。", "外文出版社", "Organization"),
         # a country's national library or museum
         ("相当于中国国家图书馆数字资源总量。", "中国国家图书馆", "Organization"),
         ("招待会在新西兰国家博物馆举行。", "新西兰国家博物馆", "Organization"),
@@ -63,6 +66,8 @@ def test_found(text: str, name: str, type_: str) -> None:
         # a class of media cited, a co-op's news
         ("据当地电视台报道，洪水已退。", "当地电视台"),
         ("据某某农民合作社消息，今年增产。", "某某农民合作社"),
+        # a list read whole is no publisher's name
+        ("由甲出版社分别联合乙出版社等出版。", "甲出版社分别联合乙出版社"),
         # a country's museum, without 国家, is any of them
         ("美国博物馆和中国图书馆。", "美国博物馆"),
         # N次全会 after no body

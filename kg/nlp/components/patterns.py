@@ -85,6 +85,7 @@ from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
+from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
 from kg.nlp.components.heads.quoted_media import quoted_media
 from kg.nlp.components.heads.repeats import repeats
@@ -575,6 +576,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         edition_festivals(st, norm, ends, self.verbs)  # 第N届某某艺术节: a festival
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
+        publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
