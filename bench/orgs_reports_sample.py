@@ -11,7 +11,16 @@ labelled records, in ``reports_sample``'s format (its ``types`` say what is scor
     python bench/orgs_reports_sample.py draw --seed 9121 --set RO1  # prints the records
     python bench/orgs_reports_sample.py score [--set RO1] [-v]
 
-Figures (P/R F1; tp/fp/fn) of main 8bdd2b5 → branch orgs12 (2026-12-06): see the README.
+Figures (P/R F1; tp/fp/fn) of main 8bdd2b5 → branch orgs12 (2026-12-06; RO2 has 19
+paragraphs: the one RO1 drew too was left to RO1):
+
+    RO1 Organization 1.000/1.000 1.000 (3/0/0) → unchanged
+    RO1 Event        1.000/1.000 1.000 (5/0/0) → unchanged
+    RO2 Organization 0.000/0.000 0.000 (0/1/0) → unchanged (blind, once)
+    RO2 Event        1.000/0.667 0.800 (4/0/2) → unchanged
+
+The reports' organisations and events are few and mostly known (congresses, plenums,
+expos): the development set gave no miss to work on; the round's rules came from O3.
 """
 
 from __future__ import annotations

@@ -19,30 +19,30 @@ def _ents(text: str) -> set[tuple[str, str]]:
     [
         # an edition opens a festival's name; 节 ends it
         ("第六届某地国际民族舞蹈节在某市开幕。", "第六届某地国际民族舞蹈节", "Event"),
-        ("首届北京国际灯光节今晚亮灯。", "首届北京国际灯光节", "Event"),
+        ("首届某区国际灯光节吸引游客。", "首届某区国际灯光节", "Event"),
         # a year and a place or a scope word open one too
-        ("2031年上海科技节今天开幕。", "2031年上海科技节", "Event"),
-        ("2031全国网上年货节启动。", "2031全国网上年货节", "Event"),
+        ("2031年上海科技节在浦东举行。", "2031年上海科技节", "Event"),
+        ("2031全国网上年货节吸引了众多商家。", "2031全国网上年货节", "Event"),
         # a newspaper by its title, a magazine by its title and 杂志
-        ("美国《华盛顿邮报》14日报道。", "华盛顿邮报", "Organization"),
-        ("第23期《求是》杂志将发表文章。", "求是", "Organization"),
-        ("英国《柳叶刀》周刊发表研究。", "柳叶刀", "Organization"),
+        ("某国《某某邮报》在头版刊登评论。", "某某邮报", "Organization"),
+        ("第9期《某某》杂志刊登了这篇文章。", "某某", "Organization"),
+        ("研究成果登上了《某刀》周刊。", "某刀", "Organization"),
         # a medium a story cites as its source, no dictionary holding it
         ("据阿某比亚电视台30日报道，冲突仍在继续。", "阿某比亚电视台", "Organization"),
         ("据塔某社消息，会谈取得进展。", "塔某社", "Organization"),
         ("据某武装控制的马某拉电视台报道。", "马某拉电视台", "Organization"),
         # the publishers that publish a book, common words though their names are
-        ("该书近日由人民出版社出版。", "人民出版社", "Organization"),
+        ("这本文集由人民出版社于今年出版。", "人民出版社", "Organization"),
         ("由某某文献出版社、外文出版社联合出版。", "外文出版社", "Organization"),
         # a country's national library or museum
-        ("相当于中国国家图书馆数字资源总量。", "中国国家图书馆", "Organization"),
-        ("招待会在新西兰国家博物馆举行。", "新西兰国家博物馆", "Organization"),
+        ("这批古籍入藏中国国家图书馆。", "中国国家图书馆", "Organization"),
+        ("展览在新西兰国家博物馆开幕。", "新西兰国家博物馆", "Organization"),
         # a body's plenary session without its term; with it, where the head rules miss it
-        ("要认真落实中央纪委三次全会工作部署。", "中央纪委三次全会", "Event"),
-        ("统一到讲话和二十届中央纪委四次全会精神上来。", "二十届中央纪委四次全会", "Event"),
+        ("各地正在贯彻中央纪委三次全会的部署。", "中央纪委三次全会", "Event"),
+        ("学习讲话和二十届中央纪委四次全会的精神。", "二十届中央纪委四次全会", "Event"),
         # the meeting whose spirit a gathering studies, inside the gathering's name
-        ("学习贯彻党的二十大精神研讨班在京开班。", "党的二十大", "Event"),
-        ("学习贯彻党的二十大精神研讨班在京开班。", "学习贯彻党的二十大精神研讨班", "Event"),
+        ("省里举办学习贯彻党的二十大精神研讨班。", "党的二十大", "Event"),
+        ("省里举办学习贯彻党的二十大精神研讨班。", "学习贯彻党的二十大精神研讨班", "Event"),
     ],
 )
 def test_found(text: str, name: str, type_: str) -> None:
@@ -56,7 +56,7 @@ def test_found(text: str, name: str, type_: str) -> None:
         ("第十四届全国人大二次会议闭幕正值春节。", "第十四届全国人大二次会议闭幕正值春节"),
         # 节 opening a word (节能, 节水) ends no festival
         ("第二届中国节能博览会开幕。", "第二届中国节"),
-        ("首届中国节水奖揭晓。", "首届中国节"),
+        ("首届中国节水奖在京颁发。", "首届中国节"),
         # a year's holiday is no festival held
         ("2031年春节假期消费火热。", "2031年春节"),
         ("2031年北京春节庙会开放。", "2031年北京春节"),
