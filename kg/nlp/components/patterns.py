@@ -28,8 +28,11 @@ from spacy.tokens import Doc
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
+from kg.nlp.components.heads.cited_media import cited_media
+from kg.nlp.components.heads.company_short import company_short_forms
 from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.designated_days import designated_days
+from kg.nlp.components.heads.edition_festivals import edition_festivals
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
     EDITION_BEFORE,
@@ -82,8 +85,11 @@ from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
+from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames, quoted_before
+from kg.nlp.components.heads.quoted_media import quoted_media
 from kg.nlp.components.heads.repeats import repeats
+from kg.nlp.components.heads.short_plenums import short_plenums
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
@@ -567,6 +573,11 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
+        edition_festivals(st, norm, ends, self.verbs)  # 第N届某某艺术节: a festival
+        quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
+        cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
+        publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
+        short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
         elections(st, norm)  # 某国|第N届总统选举: the election a place holds
@@ -575,6 +586,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
         for s, e in party_spans(st, norm, view, self.verbs):
             self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
+        company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company
         return doc
 
 

@@ -115,6 +115,9 @@ class Resolver:
                         continue  # X运动会组委会 also mentions X运动会
                     if c.rule == "nested" and c.type == k.type == "Law":
                         continue  # 某某法|实施条例 also mentions 某某法 (heads/nested_laws)
+                    if c.type == k.type == "Event" and st.norm.startswith("精神", c.end):
+                        continue  # 学习贯彻某全会|精神…报告会 also mentions the meeting whose
+                        # spirit the gathering studies
                     if _opens_with_known(k, c):
                         continue  # X组织华东联络办公室, X新区国土空间规划: the unit or
                         # plan names the known one it belongs to

@@ -47,6 +47,9 @@ PLACE_OWN_HEADS = frozenset(
         "航天飞行控制中心",
     }
 )
+# a country's national institutions: after its name and 国家 they name its one (某国国家
+# 图书馆, 某国国家博物馆), where 某国博物馆 may be any of its museums
+NATIONAL_HEADS = frozenset({"图书馆", "博物馆", "博物院", "美术馆", "科技馆"})
 # a country's national news agency and broadcaster: after its name, with 国家/中央 or
 # 广播 between, they name the one (某国国家电视台, 某国中央通讯社, 某国广播电视台); a
 # country's 通讯社 is its agency (某国通讯社), where 某国电视台 may be any of its stations
@@ -202,6 +205,8 @@ class OrganisationNames:
                 )
             if weak and kind == "Country":
                 return False  # 中国研发中心, 某国生物实验室: a class of centres
+            if kind == "Country" and norm[end:hs] == "国家" and norm[hs:he] in NATIONAL_HEADS:
+                return True  # 某国国家|图书馆: the country's national one
             if norm[hs:he] in FACTORY_HEADS and kind == "Location" and hs - end == 1:
                 return HAN.match(norm, end) is not None  # 某地|糖厂: a product names it
             return not self.generic(norm[end:hs])
