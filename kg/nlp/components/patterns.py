@@ -58,6 +58,7 @@ from kg.nlp.components.heads.implemented_names import (
     GOVERNED_NONE,
     GOVERNED_ONLY,
     PLAN_HEADS,
+    PLAN_ISSUE_VERBS,
     PROSE_RESCUED,
     SHARED_HEADS,
     battle_field,
@@ -111,6 +112,9 @@ IMPLEMENT_VERBS = (
     frozenset("实施 启动 推进 推动 开展 实行 组织实施 深入实施 抓好 深化 扩大".split())
     | BATTLE_VERBS
 )
+# the shortest field of a plan an issuing verb governs (制定|促进某某行动|纲要): a field of
+# four is as often a class of plans every body draws up (编制|土地利用|规划, 行业发展|规划)
+ISSUED_FIELD_MIN = 5
 # the heads of study campaigns: a quoted slogan before them names one whatever follows
 
 # heads that are heads only as a word of their own (扶贫|网, not 互联网)
@@ -121,7 +125,9 @@ EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交�
 # weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
 SITE_HEADS = frozenset({"基地", "园区"})
 
-VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
+VERB_ONLY_HINT = re.compile(
+    r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}|" + "|".join(sorted(PLAN_ISSUE_VERBS))
+)
 # an implementing verb within a name's reach (a cheap test before a second left edge)
 IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
 YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -240,6 +246,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
         event_ends = {c.end for c in st.candidates if c.type == "Event"}
+        body_at_end: dict[int, int] = {}  # end → first start of a known body ending there
+        for c in st.candidates:
+            if c.type in BODY_TYPES and c.start < body_at_end.get(c.end, c.end):
+                body_at_end[c.end] = c.start
         places = {a for a, t in named_type.items() if t == "Location"}
         place_ends: dict[int, int] = {}  # end → start of a known place or country
         for c in st.candidates:
@@ -391,6 +401,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             if (org or (self.head_type[head] == "Program" and not head.endswith("行动"))) and (
                 named_type.get(start) != "Location"  # 遵|义…: a place jieba cut into a verb
                 and (org or not governed_object(cut, IMPLEMENT_VERBS))  # 实施|知识…工程
+                and not (head in PLAN_HEADS and governed_object(cut, PLAN_ISSUE_VERBS))
             ):
                 start = self.skip_opening_verbs(norm, start, hs, view)
             while start < hs and norm[start] in "与和及或":
@@ -406,6 +417,13 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
             start = self.verb_before_name(norm, start, hs, view, known)
+            if (
+                self.head_type[head] == "Event"
+                and start < body_at_end.get(he, start)
+                and not EDITION_BEFORE.search(norm, max(0, body_at_end[he] - 14), body_at_end[he])
+            ):
+                continue  # 国务院建议|全国人民代表大会: the head ends a body's name, and what
+                # comes before it is no edition of its sessions (第十届|…) but the clause
             gathering = False
             if self.head_type[head] == "Event":
                 a = anniversary_start(norm, hs)
@@ -466,7 +484,13 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 )
                 continue
             rescued = head in self.verb_rescued and (
-                governed or conjunct_of_rescued(norm, start, rescued_ends)
+                governed
+                or conjunct_of_rescued(norm, start, rescued_ends)
+                or (
+                    head in PLAN_HEADS
+                    and hs - start >= ISSUED_FIELD_MIN
+                    and governs(norm, start, cut, PLAN_ISSUE_VERBS)
+                )
             )
             if rescued and head in PLAN_HEADS:  # not 城市群|规划, 一体化规划|建设
                 rescued = plan_named(norm, start, hs, he, starts, self.adverbs, self.generic)

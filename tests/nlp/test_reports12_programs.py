@@ -1,0 +1,124 @@
+"""Work and congress reports, round 12: campaigns after a verb with its manner (广泛开展),
+creation campaigns (…创建活动), plans an issuing verb governs (制定|…总体方案), the plan
+of a known programme (…战略|五年行动计划), proposals in titles (《…的建议》), and no event
+made of a clause before a body whose name ends in an event's head (…建议|全国人民代表大会).
+
+Sentences invented or of the national work and congress reports (public domain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.pipeline import make_nlp
+
+REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp()
+
+
+def _mentions(nlp, text, type_="Program"):
+    return {m.text for m in nlp(text)._.kg.mentions if m.type == type_}
+
+
+def _relations(nlp, text):
+    kg = nlp(text)._.kg
+    return {(r.subj, r.pred, kg.entities[r.obj].label) for r in kg.relations if r.obj in kg.entities}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("同时，在城乡广泛开展爱国卫生运动。", "爱国卫生运动"),  # 2004 report
+        ("广泛开展质量提升行动，加强全面质量管理。", "质量提升行动"),  # 2017 report
+    ],
+)
+def test_verb_with_its_manner_governs_the_campaign(nlp, sentence, name):
+    # jieba reads 广泛开展 as one word and tags 广泛 an adjective: still the verb's manner
+    assert name in _mentions(nlp, REPORT + sentence)
+    assert ("gov/state-council", "implements", name) in _relations(nlp, REPORT + sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("深入开展平安创建活动，加强社会治安综合治理。", "平安创建活动"),  # 2009 report
+        ("继续开展群众性精神文明创建活动。", "群众性精神文明创建活动"),  # 2001 report
+        ("深入开展基层安全创建活动。", "基层安全创建活动"),  # 2003 report
+    ],
+)
+def test_creation_campaign(nlp, sentence, name):
+    assert ("gov/state-council", "implements", name) in _relations(nlp, REPORT + sentence)
+
+
+def test_creation_campaign_in_a_statute_is_a_duty():
+    text = (
+        "某市文明行为促进条例\n第一条　为了促进文明行为，制定本条例。\n"
+        "第二条　本条例适用于本市。\n第三条　市人民政府应当开展文明城市创建活动。\n"
+    )
+    assert "文明城市创建活动" not in _mentions(make_nlp(), text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("抓紧制定收入分配体制改革总体方案。", "收入分配体制改革总体方案"),  # 2012 report
+        ("出台国家公园体制总体方案，为生态文明建设提供制度保障。", "国家公园体制总体方案"),
+        ("尽快制定投融资体制改革方案，争取早日实施。", "投融资体制改革方案"),  # 2002 report
+    ],
+)
+def test_plan_an_issuing_verb_governs(nlp, sentence, name):
+    assert ("gov/state-council", "issued", name) in _relations(nlp, REPORT + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "各地要编制土地利用规划。",  # a class of plans every place draws up
+        "各县要制定住房规划。",
+        "编制行业发展规划。",
+    ],
+)
+def test_no_plan_of_a_short_field(nlp, sentence):
+    assert not {m for m in _mentions(nlp, REPORT + sentence) if m.endswith("规划")}
+
+
+def test_plan_of_a_known_programme(nlp):
+    # invented; 区域 opens class nouns too (区域规划), here the known strategy
+    text = REPORT + "制定实施区域协调发展战略三年行动计划。"
+    assert "区域协调发展战略三年行动计划" in _mentions(nlp, text)
+
+
+def test_major_projects_of_a_plan_stay_a_class(nlp):
+    text = REPORT + "实施“十四五”规划重大工程。"  # 2022 report
+    assert "“十四五”规划重大工程" not in _mentions(nlp, text)
+
+
+def test_proposal_title_is_a_programme(nlp):
+    text = (  # 2001 report
+        "中国共产党十五届五中全会通过的《中共中央关于制定国民经济和社会发展第十个五年计划的"
+        "建议》，提出了未来五年的奋斗目标。根据《建议》的精神，国务院制定了纲要。"
+    )
+    kg = nlp(text)._.kg
+    keys = {m.key for m in kg.mentions if m.text in ("建议",) or m.text.endswith("的建议")}
+    assert len(keys) == 1 and kg.entities[keys.pop()].type == "Program"
+    assert "国民经济和社会发展第十个五年计划" not in _mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中共中央和国务院建议全国人民代表大会批准这个草案。",  # invented
+        "我们提请全国人民代表大会审议这个计划。",
+    ],
+)
+def test_no_event_of_a_clause_before_a_body(nlp, text):
+    assert not _mentions(nlp, text, "Event")
+    assert "全国人民代表大会" in _mentions(nlp, text, "GovernmentBody")
+
+
+def test_session_of_a_body_stays_an_event(nlp):
+    text = "第十三届全国人民代表大会第一次会议在北京举行。"
+    assert "第十三届全国人民代表大会第一次会议" in _mentions(nlp, text, "Event")
