@@ -25,7 +25,8 @@ def _mentions(nlp, text, type_="Program"):
 
 def _relations(nlp, text):
     kg = nlp(text)._.kg
-    return {(r.subj, r.pred, kg.entities[r.obj].label) for r in kg.relations if r.obj in kg.entities}
+    ents = kg.entities
+    return {(r.subj, r.pred, ents[r.obj].label) for r in kg.relations if r.obj in ents}
 
 
 @pytest.mark.parametrize(
