@@ -45,6 +45,9 @@ from kg.nlp.components.heads.editions import (
 )
 from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
+    FOUNDING_VERBS,
+    anniversary_before,
+    anniversary_only,
     anniversary_start,
     ceremony_key,
     ceremony_of_project,
@@ -398,14 +401,19 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     start = s2
             if self.head_type[head] == "Event":
                 start = self.skip_opening_verbs(norm, start, hs, view, keep=EVENT_VERBS)
+                if cut in FOUNDING_VERBS and anniversary_only(norm, start, hs):
+                    s2, _ = self.left_edge(norm, start - len(cut), st, view)
+                    if start - len(cut) - s2 >= 2:
+                        start = s2  # 某自治区成立|60周年庆祝活动: what the anniversary is of
             if (org or (self.head_type[head] == "Program" and not head.endswith("行动"))) and (
                 named_type.get(start) != "Location"  # 遵|义…: a place jieba cut into a verb
                 and (org or not governed_object(cut, IMPLEMENT_VERBS))  # 实施|知识…工程
                 and not (head in PLAN_HEADS and governed_object(cut, PLAN_ISSUE_VERBS))
             ):
                 start = self.skip_opening_verbs(norm, start, hs, view)
-            while start < hs and norm[start] in "与和及或":
-                start += 1  # 与主体工程同时设计: a conjunction opens no name
+            while start < hs and norm[start] in "与和及或" and starts[start + 1]:
+                start += 1  # 与主体工程同时设计: a conjunction opens no name (a word of its
+                # own: not the 和 of 和平共处)
             first = norm.startswith("首次", start)
             if first and self.head_type[head] == "Event" and hs - start > 4:
                 start += 2  # 首次|全国某某大会召开: "for the first time" says when, 首届 names
@@ -430,7 +438,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 if a is not None and a <= start:
                     start, gathering = a, True  # 庆祝某某成立60周年|大会: one gathering
                 else:
-                    gathering = leaders_pair(norm, start, hs)  # 中欧领导人|会晤
+                    # 中欧领导人|会晤; 某某发表70周年纪念|大会
+                    gathering = leaders_pair(norm, start, hs) or anniversary_before(norm, start, hs)
                 if met_at_place(norm, start, hs, head, named_end, named_type):
                     continue  # 在某地|会晤: the verb after where they meet
             quoted = None
