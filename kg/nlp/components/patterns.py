@@ -47,10 +47,10 @@ from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
     FOUNDING_VERBS,
     anniversary_before,
-    anniversary_only,
     anniversary_start,
     ceremony_key,
     ceremony_of_project,
+    ends_in_anniversary,
     leaders_pair,
     met_at_place,
 )
@@ -120,6 +120,10 @@ IMPLEMENT_VERBS = (
 ISSUED_FIELD_MIN = 5
 # the heads of study campaigns: a quoted slogan before them names one whatever follows
 
+# a project's phase right before its head (三峡|三期|工程, 某某枢纽|第一期|工程): the count
+# cuts elsewhere (4个|试点), here what comes before it names the project
+PHASE_HEADS = frozenset({"工程"})
+PHASE_BEFORE = re.compile(r"第?[一二三四五六七八九\d]期\Z")
 # heads that are heads only as a word of their own (扶贫|网, not 互联网)
 TOKEN_HEADS = frozenset({"网"})
 
@@ -301,6 +305,15 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self.left_edge(norm, hs, st, view, org)
+            phased = False  # 某某水利枢纽|二期|工程: a phase of one named project
+            if (
+                start == hs  # the phase cut the name (a count or, 一期, a word of jieba's)
+                and head in PHASE_HEADS
+                and (ph := PHASE_BEFORE.search(norm, max(0, hs - 4), hs)) is not None
+            ):
+                s2, c2 = self.left_edge(norm, ph.start(), st, view)
+                if ph.start() - s2 >= 2:
+                    start, cut, phased = s2, c2, True
             if head == "行动" and cut not in IMPLEMENT_VERBS:
                 r = launched_start(norm, start, max(0, hs - self.max_len))
                 start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动
@@ -401,7 +414,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     start = s2
             if self.head_type[head] == "Event":
                 start = self.skip_opening_verbs(norm, start, hs, view, keep=EVENT_VERBS)
-                if cut in FOUNDING_VERBS and anniversary_only(norm, start, hs):
+                if cut in FOUNDING_VERBS and ends_in_anniversary(norm, start, hs):
                     s2, _ = self.left_edge(norm, start - len(cut), st, view)
                     if start - len(cut) - s2 >= 2:
                         start = s2  # 某自治区成立|60周年庆祝活动: what the anniversary is of
@@ -525,6 +538,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     quoted is None
                     and not rescued
                     and not gathering
+                    and not phased
                     and not specific(norm, start, named_starts)
                     and not dated(norm, start, hs)
                     and not (head == "工程" and self.opens_with_proper_name(norm, start, hs, view))

@@ -73,6 +73,10 @@ def _after_quotes(ms: str, p: int) -> int:
 #: 在出席X(特别会议)时, 在实施Y过程中, 在结束出席X后: the 在-phrase of an act ends with a time word
 _WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中|后)")
 
+#: what may stand between the document's voice and the verb of a relative clause about
+#: it (我国首先倡议的X, 我们共同发起的X)
+VOICE_MANNER = ("所", "首先", "率先", "最早", "共同", "一贯", "一直", "积极", "大力", "联合")
+
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
 
@@ -110,10 +114,12 @@ class Verbs:
             f"(?:{adv_alt}|所|{TIME}|\\s)*$"
         )
 
-        # 我们倡导的X, 由我国发起的X: the document's voice right before the verb, not the
-        # object of a preposition (对我国发起的调查: 我国 is its target)
+        # 我们倡导的X, 由我国发起的X: the document's voice right before the verb (a few
+        # words of manner between), not the object of a preposition (对我国发起的调查: its
+        # target) nor a place (在我国举行的X: where it is held, ``events``)
         self._voice_subj = re.compile(
-            f"(?<![对向给为与同和跟把被让])(?:由)?(?P<w>{alt(g.voice_words)})(?:{adv_alt}|所)*$"
+            f"(?<![对向给为与同和跟把被让在于从到])(?:由)?(?P<w>{alt(g.voice_words)})"
+            f"(?:{alt(VOICE_MANNER)})?$"
         )
 
     def __call__(self, sen: Sentence) -> None:

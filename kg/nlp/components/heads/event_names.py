@@ -69,26 +69,27 @@ def anniversary_before(norm: str, start: int, hs: int) -> bool:
     more of what it is the anniversary of before it: one gathering (某某发表70周年|纪念
     大会, 某自治区成立60周年|庆祝活动), where 周年大会 alone is a class.
 
-    >>> anniversary_before("某某原则发表70周年纪念大会", 0, 12), anniversary_before("70周年大会", 0, 4)
-    (True, False)
+    >>> anniversary_before("某某原则发表70周年纪念大会", 0, 12)
+    True
+    >>> anniversary_before("70周年大会", 0, 4)
+    False
     """
     m = _ANNIVERSARY_BEFORE.search(norm, start, hs)
     return m is not None and m.start() - start >= 2
 
 
 #: what a body or a state does whose anniversary a gathering marks: a boundary word that
-#: cuts the name before it (某自治区成立|60周年庆祝活动)
+#: cuts the name before it (某自治区成立|60周年庆祝活动, 甲乙建立|对话关系30周年纪念峰会)
 FOUNDING_VERBS = frozenset({"成立", "建立"})
 
 
-def anniversary_only(norm: str, start: int, hs: int) -> bool:
-    """Whether the name ``norm[start:hs]`` is an anniversary alone (60周年|庆祝活动).
+def ends_in_anniversary(norm: str, start: int, hs: int) -> bool:
+    """Whether the name ``norm[start:hs]`` ends in an anniversary (…60周年|庆祝活动).
 
-    >>> anniversary_only("60周年庆祝活动", 0, 6), anniversary_only("建校60周年庆祝活动", 0, 8)
+    >>> ends_in_anniversary("60周年庆祝活动", 0, 6), ends_in_anniversary("建校庆祝活动", 0, 4)
     (True, False)
     """
-    m = _ANNIVERSARY_BEFORE.search(norm, start, hs)
-    return m is not None and m.start() == start
+    return _ANNIVERSARY_BEFORE.search(norm, start, hs) is not None
 
 
 def anniversary_start(norm: str, hs: int) -> int | None:

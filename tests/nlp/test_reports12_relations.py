@@ -1,0 +1,106 @@
+"""Work and congress reports, round 12: the document's own voice as the agent of a
+relative clause (我们倡导的X, 由我国发起的X), events listed after 举办 with an anniversary
+gathering among them, projects by their phase (某某二期工程), lists of programmes each
+with the noun of its work (“甲”建设和“乙”工作).
+
+Sentences invented or of the national work and congress reports (public domain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.pipeline import make_nlp
+
+REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n中国经济稳中向好。\n"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp()
+
+
+def _relations(nlp, text):
+    kg = nlp(text)._.kg
+    ents = kg.entities
+    return {(r.subj, r.pred, ents[r.obj].label, r.implicit) for r in kg.relations if r.obj in ents}
+
+
+def _mentions(nlp, text, type_):
+    return {m.text for m in nlp(text)._.kg.mentions if m.type == type_}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [  # invented
+        ("我们倡导的全球发展倡议得到积极响应。",
+         ("gov/state-council", "initiated", "全球发展倡议", True)),
+        ("由我国发起的亚洲基础设施投资银行正式开业。",
+         ("country/CHN", "initiated", "亚洲基础设施投资银行", False)),
+        ("我国首先倡议的亚洲相互协作与信任措施会议不断发展。",
+         ("country/CHN", "initiated", "亚洲相互协作与信任措施会议", False)),
+    ],
+)  # fmt: skip
+def test_relative_clause_in_the_documents_voice(nlp, sentence, triple):
+    assert triple in _relations(nlp, REPORT + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "某国对我国发起的反倾销调查已经结束。",  # invented: 我国 is the target
+        "我国将积极参与即将召开的联合国社会发展问题世界首脑会议。",  # 1995 report
+        "办好在我国举行的二十国集团领导人峰会。",  # 2016 report: where, not who
+    ],
+)
+def test_no_voice_agent(nlp, sentence):
+    assert not {t for t in _relations(nlp, REPORT + sentence) if t[0] == "country/CHN"
+                and t[1] in ("initiated", "hosted")}  # fmt: skip
+
+
+def test_anniversary_gathering_in_a_list_of_hosted_events(nlp):
+    text = REPORT + (  # 2025 report
+        "成功举办中非合作论坛北京峰会、和平共处五项原则发表70周年纪念大会、"
+        "中阿合作论坛部长级会议等重大主场外交活动。"
+    )
+    hosted = {t[2] for t in _relations(nlp, text) if t[1] == "hosted"}
+    assert {"和平共处五项原则发表70周年纪念大会", "中阿合作论坛部长级会议"} <= hosted
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("组织好内蒙古自治区成立70周年庆祝活动。", "内蒙古自治区成立70周年庆祝活动"),  # 2017
+        ("胡耀邦同志在鲁迅诞辰一百周年纪念大会上指出。", "鲁迅诞辰一百周年纪念大会"),  # 1981
+        ("举办中国—东盟建立对话关系30周年纪念峰会。", "中国—东盟建立对话关系30周年纪念峰会"),
+    ],
+)
+def test_anniversary_gathering(nlp, text, name):
+    assert name in _mentions(nlp, text, "Event")
+
+
+@pytest.mark.parametrize("text", ["各地举行庆祝活动。", "举行了70周年纪念大会。"])
+def test_no_anniversary_of_nothing(nlp, text):
+    assert not _mentions(nlp, text, "Event")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("确保青藏铁路、三峡三期工程等一批重点工程建成投产。", "三峡三期工程"),  # 2006 report
+        ("实施天然林资源保护二期工程。", "天然林资源保护二期工程"),  # 2011 report
+        ("葛洲坝水利枢纽第一期工程建成。", "葛洲坝水利枢纽第一期工程"),  # invented
+    ],
+)
+def test_project_by_its_phase(nlp, text, name):
+    assert name in _mentions(nlp, text, "Program")
+
+
+@pytest.mark.parametrize("text", ["这项工程的三期工程已经开工。", "扩建二期工程。"])
+def test_no_phase_of_nothing(nlp, text):
+    assert not {m for m in _mentions(nlp, text, "Program") if "期工程" in m}
+
+
+def test_list_with_the_noun_of_each_work(nlp):
+    text = REPORT + "推进京津冀协同发展建设和长江经济带发展。"  # invented
+    objs = {t[2] for t in _relations(nlp, text) if t[1] == "implements"}
+    assert {"京津冀协同发展", "长江经济带发展"} <= objs
