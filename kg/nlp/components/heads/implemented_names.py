@@ -45,7 +45,7 @@ def battle_field(body: str) -> bool:
 #: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
 #: where a report or a notice names the one it carries out (实施科技强军战略)
 PROSE_RESCUED = frozenset(
-    {"战略", "规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案", "创建活动"}
+    {"战略", "规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"}
 )
 #: of these, the heads of a plan's document: what an implementing verb governs names one
 #: only by its field (:func:`plan_field`)
