@@ -186,8 +186,6 @@ class Grammar:
         self._dual = L.kind("dual")
         self._self = L.kind("self")
         self._nation = L.kind("nation")
-        #: the words of the document's own voice: the reporting government, the country
-        self.voice_words = self._self | self._nation
         self._story = L.kind("story")
         # the agents opening a clause; 某部等十部门 counts its named member
         self.agrun = re.compile(

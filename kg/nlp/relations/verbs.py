@@ -11,9 +11,7 @@ implements, initiated, participatesIn, hosted; containers go to ``composition``)
   a negation (未, 没有…) drops the relation; a causative (推动印发…) keeps the subject
   from being the issuer/host/initiator.
 - **passive**: 《X》《Y》由A印发; **topical**: 《X》正在推进 (object first, subject carried).
-- **relative clauses**: 国务院发布的《X》, …常务委员会第某次会议通过的《X》, 某某主席提出的X;
-  the document's own voice as their agent: 我们倡导的X (the reporting government, implicit),
-  由我国发起的X (China in a national document).
+- **relative clauses**: 国务院发布的《X》, …常务委员会第某次会议通过的《X》, 某某主席提出的X.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -43,7 +41,7 @@ from kg.nlp.relations.masking import (
     titled,
 )
 from kg.nlp.relations.sentence import Sentence
-from kg.nlp.relations.subject import Subject, carried, doc_events, nation, subject
+from kg.nlp.relations.subject import Subject, carried, subject
 
 # what an issued document is when it follows the entity (出台X方案: the 方案 was issued)
 _DOC_NOUNS = frozenset(
@@ -72,10 +70,6 @@ def _after_quotes(ms: str, p: int) -> int:
 
 #: 在出席X(特别会议)时, 在实施Y过程中, 在结束出席X后: the 在-phrase of an act ends with a time word
 _WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中|后)")
-
-#: what may stand between the document's voice and the verb of a relative clause about
-#: it (我国首先倡议的X, 我们共同发起的X)
-VOICE_MANNER = ("所", "首先", "率先", "最早", "共同", "一贯", "一直", "积极", "大力", "联合")
 
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
@@ -112,14 +106,6 @@ class Verbs:
             # 某部等四部门联合制定的《X》: the named member of the group
             f"(?:(?:[、和及]{AG})*等[一二三四五六七八九十两几多\\d]*个?(?:部门|单位|机构|部委|方面))?"
             f"(?:{adv_alt}|所|{TIME}|\\s)*$"
-        )
-
-        # 我们倡导的X, 由我国发起的X: the document's voice right before the verb (a few
-        # words of manner between), not the object of a preposition (对我国发起的调查: its
-        # target) nor a place (在我国举行的X: where it is held, ``events``)
-        self._voice_subj = re.compile(
-            f"(?<![对向给为与同和跟把被让在于从到])(?:由)?(?P<w>{alt(g.voice_words)})"
-            f"(?:{alt(VOICE_MANNER)})?$"
         )
 
     def __call__(self, sen: Sentence) -> None:
@@ -325,7 +311,6 @@ class Verbs:
         cs, ce = clause
         m = self._rel_subj.search(ms, cs, ts)
         if m is None:
-            self._relative_voice(sen, clause, ts, te, word)
             return
         agents = [sen.umap.get(m.start(1))]
         first = m.start()
@@ -339,34 +324,6 @@ class Verbs:
         for a in agents:
             if a is not None and ds.types.get(a.key, a.type) in AGENTS:
                 self._relative_rel(sen, a, objs, rows, word)
-
-    def _relative_voice(self, sen: Sentence, clause, ts: int, te: int, word: str) -> None:
-        """我们倡导的X: the reporting government (implicit, as for 我们 as a subject);
-        由我国发起的X: China in a national document (:func:`nation`)."""
-        g, ds, ms, s = sen.g, sen.ds, sen.ms, sen.s
-        cs, ce = clause
-        v = self._voice_subj.search(ms, cs, ts)
-        if v is None:
-            return
-        if g.is_nation(v.group("w")):
-            keys, implicit = nation(ds), False
-        else:
-            if ds.events is None:
-                doc_events(g, ds)
-            keys, implicit = ds.reporter, True
-        if not keys:
-            return
-        rows = g.lex.triggers[word]
-        for o in g.objects(ms, te + 1, ce, g.trig_types[word], sen.su, s):
-            row = next((r for r in rows if o.type in r.types), None)
-            if row is None or row.pred == "partOf" or "titled" in row.flags:
-                continue
-            for k in keys:
-                ent = ds.st.entities.get(k)
-                if row.pred == "issued" and ds.types.get(k, ent and ent.type) not in ISSUERS:
-                    continue
-                rule = f"{row.pred}:{word}:relative-voice"
-                ds.add(k, row.pred, o.key, s, sen.e, rule, 0.7, implicit=implicit)
 
     def _relative_rel(self, sen: Sentence, a: Unit, objs: list[Unit], rows, word: str) -> None:
         """One agent of a relative clause and the objects after 的."""
