@@ -103,3 +103,35 @@ def test_no_event_of_a_clause_before_a_body(nlp, text):
 def test_session_of_a_body_stays_an_event(nlp):
     text = "第十三届全国人民代表大会第一次会议在北京举行。"
     assert "第十三届全国人民代表大会第一次会议" in _mentions(nlp, text, "Event")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("实行住院分娩补助政策。", "住院分娩补助政策"),  # 2009 report
+        ("实施农业生产资料综合补贴政策。", "农业生产资料综合补贴政策"),  # 2007 report
+        ("实行新一轮草原生态保护补助奖励政策。", "草原生态保护补助奖励政策"),  # 2016 report
+        ("实施新一轮农村电网改造升级工程。", "农村电网改造升级工程"),  # 2016 report
+    ],
+)
+def test_subsidy_policy_and_new_round_after_the_verb(nlp, sentence, name):
+    assert ("gov/state-council", "implements", name) in _relations(nlp, REPORT + sentence)
+
+
+@pytest.mark.parametrize("sentence", ["落实好各项补贴政策。", "完善农业补贴政策。"])
+def test_no_subsidy_policy_without_a_field_or_verb(nlp, sentence):
+    assert not {m for m in _mentions(nlp, REPORT + sentence) if m.endswith("政策")}
+
+
+def test_subsidy_policy_in_a_statute_is_a_duty():
+    text = (
+        "某某促进条例\n第一条　为了促进生产，制定本条例。\n"
+        "第二条　本条例适用于本省。\n第三条　省人民政府实施农机购置补贴政策。\n"
+    )
+    assert "农机购置补贴政策" not in _mentions(make_nlp(), text)
+
+
+@pytest.mark.parametrize("sentence", ["必须实行指令性计划。", "对其他产品实行指导性计划。"])
+def test_kind_of_planning_is_no_programme(nlp, sentence):
+    # 1982 and 1984 reports: a kind of planning (…性), now that 实行 governs a name
+    assert not _mentions(nlp, REPORT + sentence)

@@ -124,6 +124,8 @@ ISSUED_FIELD_MIN = 5
 # cuts elsewhere (4个|试点), here what comes before it names the project
 PHASE_HEADS = frozenset({"工程"})
 PHASE_BEFORE = re.compile(r"第?[一二三四五六七八九\d]期\Z")
+# a new round of a programme between its implementing verb and its name (实施|新一轮|…)
+NEW_ROUND = re.compile(r"新一轮\Z")
 # heads that are heads only as a word of their own (扶贫|网, not 互联网)
 TOKEN_HEADS = frozenset({"网"})
 
@@ -314,6 +316,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 s2, c2 = self.left_edge(norm, ph.start(), st, view)
                 if ph.start() - s2 >= 2:
                     start, cut, phased = s2, c2, True
+            if cut == "#" and (rd := NEW_ROUND.search(norm, max(0, start - 3), start)) is not None:
+                s2, c2 = self.left_edge(norm, rd.start(), st, view)
+                if s2 == rd.start() and governs(norm, s2, c2, IMPLEMENT_VERBS):
+                    cut = c2  # 实施|新一轮|农村电网改造升级工程: the verb governs the name
             if head == "行动" and cut not in IMPLEMENT_VERBS:
                 r = launched_start(norm, start, max(0, hs - self.max_len))
                 start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动

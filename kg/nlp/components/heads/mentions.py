@@ -150,6 +150,8 @@ class Mentions:
             or body.isdigit()
             # 生物多样性保护重大工程: a class of projects; 某组织相关会议: some of its meetings
             or body.endswith(CLASS_ENDS)
+            # 指令性|计划, 指导性|计划: a kind of plan, not one (not 节能减排综合性|工作方案)
+            or (len(body) <= 3 and body.endswith("性"))
             or body.startswith(GENERIC_PREFIX)
             or bool(self.generic_re.fullmatch(body))
             or bool(COUNT_ONLY.fullmatch(body))
