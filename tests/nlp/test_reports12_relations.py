@@ -49,6 +49,14 @@ def test_anniversary_gathering(nlp, text, name):
     assert name in _mentions(nlp, text, "Event")
 
 
+def test_organising_a_celebration_holds_it(nlp):
+    text = REPORT + "组织好内蒙古自治区成立70周年庆祝活动。"  # 2017 report
+    assert ("gov/state-council", "hosted", "内蒙古自治区成立70周年庆祝活动", True) in _relations(
+        nlp, text
+    )
+    assert not {t for t in _relations(nlp, REPORT + "组织好市场供应。") if t[1] == "hosted"}
+
+
 @pytest.mark.parametrize("text", ["各地举行庆祝活动。", "举行了70周年纪念大会。"])
 def test_no_anniversary_of_nothing(nlp, text):
     assert not _mentions(nlp, text, "Event")
