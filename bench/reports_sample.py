@@ -67,6 +67,23 @@ consistent with its entity's alias before scoring both):
     R5/R6 Organization, GovernmentBody unchanged (R5 1.000, 1.000; R6 1.000, 0.857),
     R6 Law 0.000 (0/0/1) unchanged; R1-R3 unchanged; R4 Program 0.857 → 0.880,
     implements 0.800 → 0.857, relations 0.706 → 0.743
+
+Round 12 (R7: seed 8107, development; R8: seed 8108, blind; 40 paragraphs each, drawn and
+labelled as R5/R6 before kg ran on them). Main 0c448a7 → branch reports12 (2026-12-06):
+
+    R7 Program       0.864/0.731 0.792 (19/3/7)  → 0.926/0.962 0.943 (25/2/1)
+    R7 Event         0.667/1.000 0.800 (2/1/0)   → 1.000/1.000 1.000 (2/0/0)
+    R7 implements    1.000/0.750 0.857 (12/0/4)  → 1.000/0.938 0.968 (15/0/1)
+    R7 issued        1.000/0.250 0.400 (1/0/3)   → 1.000/0.750 0.857 (3/0/1)
+    R7 relations     1.000/0.650 0.788 (13/0/7)  → 1.000/0.900 0.947 (18/0/2)
+    R8 Program       0.909/0.769 0.833 (30/3/9)  → 0.917/0.846 0.880 (33/3/6)  (blind, once)
+    R8 implements    0.941/0.571 0.711 (16/1/12) → 0.944/0.607 0.739 (17/1/11)
+    R8 issued        0.000/0.000 0.000 (0/0/3)   → 1.000/0.667 0.800 (2/0/1)
+    R8 relations     0.947/0.545 0.692 (18/1/15) → 0.955/0.636 0.764 (21/1/12)
+    R7/R8 Organization, GovernmentBody, Law unchanged (R7 0.667, 1.000, –; R8 0.750,
+    1.000, 0.800), R8 Event 0.909 and hosted 1.000 unchanged; R1-R6 unchanged.
+    R7 and R8 count 群众性精神文明创建活动 as a programme; R2 and the seed gold do not
+    count such creation campaigns (…创建活动), so kg does not either (R7 keeps that miss).
 """
 
 from __future__ import annotations

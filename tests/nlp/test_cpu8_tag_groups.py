@@ -76,5 +76,5 @@ def test_head_words_as_one_walk():
                 verbs.add(w)
     assert dictionary_words() == (cut - NOT_CUT, verbs, adverbs)
     assert verb_openers() == {
-        w for w, t in jieba_tags().items() if len(w) == 2 and t in ("v", "d", "ad", "vd")
+        w for w, t in jieba_tags().items() if len(w) == 2 and t in ("v", "d", "ad", "vd", "a")
     }

@@ -48,9 +48,12 @@ from kg.nlp.components.heads.editions import (
 )
 from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
+    FOUNDING_VERBS,
+    anniversary_before,
     anniversary_start,
     ceremony_key,
     ceremony_of_project,
+    ends_in_anniversary,
     leaders_pair,
     met_at_place,
 )
@@ -61,6 +64,7 @@ from kg.nlp.components.heads.implemented_names import (
     GOVERNED_NONE,
     GOVERNED_ONLY,
     PLAN_HEADS,
+    PLAN_ISSUE_VERBS,
     PROSE_RESCUED,
     SHARED_HEADS,
     battle_field,
@@ -117,8 +121,17 @@ IMPLEMENT_VERBS = (
     frozenset("实施 启动 推进 推动 开展 实行 组织实施 深入实施 抓好 深化 扩大".split())
     | BATTLE_VERBS
 )
+# the shortest field of a plan an issuing verb governs (制定|促进某某行动|纲要): a field of
+# four is as often a class of plans every body draws up (编制|土地利用|规划, 行业发展|规划)
+ISSUED_FIELD_MIN = 5
 # the heads of study campaigns: a quoted slogan before them names one whatever follows
 
+# a project's phase right before its head (三峡|三期|工程, 某某枢纽|第一期|工程): the count
+# cuts elsewhere (4个|试点), here what comes before it names the project
+PHASE_HEADS = frozenset({"工程"})
+PHASE_BEFORE = re.compile(r"第?[一二三四五六七八九\d]期\Z")
+# a new round of a programme between its implementing verb and its name (实施|新一轮|…)
+NEW_ROUND = re.compile(r"新一轮\Z")
 # heads that are heads only as a word of their own (扶贫|网, not 互联网)
 TOKEN_HEADS = frozenset({"网"})
 
@@ -127,7 +140,9 @@ EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交�
 # weak heads of physical sites: a verb after one is as often its own (基地|遭袭, 园区|扩建)
 SITE_HEADS = frozenset({"基地", "园区"})
 
-VERB_ONLY_HINT = re.compile(r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}")
+VERB_ONLY_HINT = re.compile(
+    r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}|" + "|".join(sorted(PLAN_ISSUE_VERBS))
+)
 # an implementing verb within a name's reach (a cheap test before a second left edge)
 IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
 YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -246,6 +261,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         known = sorted(named_starts.union(c.start for c in st.candidates))
         starts, ends = view.starts, view.ends
         event_ends = {c.end for c in st.candidates if c.type == "Event"}
+        body_at_end: dict[int, int] = {}  # end → first start of a known body ending there
+        for c in st.candidates:
+            if c.type in BODY_TYPES and c.start < body_at_end.get(c.end, c.end):
+                body_at_end[c.end] = c.start
         places = {a for a, t in named_type.items() if t == "Location"}
         place_ends: dict[int, int] = {}  # end → start of a known place or country
         for c in st.candidates:
@@ -294,6 +313,19 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self.left_edge(norm, hs, st, view, org)
+            phased = False  # 某某水利枢纽|二期|工程: a phase of one named project
+            if (
+                start == hs  # the phase cut the name (a count or, 一期, a word of jieba's)
+                and head in PHASE_HEADS
+                and (ph := PHASE_BEFORE.search(norm, max(0, hs - 4), hs)) is not None
+            ):
+                s2, c2 = self.left_edge(norm, ph.start(), st, view)
+                if ph.start() - s2 >= 2:
+                    start, cut, phased = s2, c2, True
+            if cut == "#" and (rd := NEW_ROUND.search(norm, max(0, start - 3), start)) is not None:
+                s2, c2 = self.left_edge(norm, rd.start(), st, view)
+                if s2 == rd.start() and governs(norm, s2, c2, IMPLEMENT_VERBS):
+                    cut = c2  # 实施|新一轮|农村电网改造升级工程: the verb governs the name
             if head == "行动" and cut not in IMPLEMENT_VERBS:
                 r = launched_start(norm, start, max(0, hs - self.max_len))
                 start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动
@@ -394,13 +426,19 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     start = s2
             if self.head_type[head] == "Event":
                 start = self.skip_opening_verbs(norm, start, hs, view, keep=EVENT_VERBS)
+                if cut in FOUNDING_VERBS and ends_in_anniversary(norm, start, hs):
+                    s2, _ = self.left_edge(norm, start - len(cut), st, view)
+                    if start - len(cut) - s2 >= 2:
+                        start = s2  # 某自治区成立|60周年庆祝活动: what the anniversary is of
             if (org or (self.head_type[head] == "Program" and not head.endswith("行动"))) and (
                 named_type.get(start) != "Location"  # 遵|义…: a place jieba cut into a verb
                 and (org or not governed_object(cut, IMPLEMENT_VERBS))  # 实施|知识…工程
+                and not (head in PLAN_HEADS and governed_object(cut, PLAN_ISSUE_VERBS))
             ):
                 start = self.skip_opening_verbs(norm, start, hs, view)
-            while start < hs and norm[start] in "与和及或":
-                start += 1  # 与主体工程同时设计: a conjunction opens no name
+            while start < hs and norm[start] in "与和及或" and starts[start + 1]:
+                start += 1  # 与主体工程同时设计: a conjunction opens no name (a word of its
+                # own: not the 和 of 和平共处)
             first = norm.startswith("首次", start)
             if first and self.head_type[head] == "Event" and hs - start > 4:
                 start += 2  # 首次|全国某某大会召开: "for the first time" says when, 首届 names
@@ -412,13 +450,21 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
             start = self.verb_before_name(norm, start, hs, view, known)
+            if (
+                self.head_type[head] == "Event"
+                and start < body_at_end.get(he, start)
+                and not EDITION_BEFORE.search(norm, max(0, body_at_end[he] - 14), body_at_end[he])
+            ):
+                continue  # 国务院建议|全国人民代表大会: the head ends a body's name, and what
+                # comes before it is no edition of its sessions (第十届|…) but the clause
             gathering = False
             if self.head_type[head] == "Event":
                 a = anniversary_start(norm, hs)
                 if a is not None and a <= start:
                     start, gathering = a, True  # 庆祝某某成立60周年|大会: one gathering
                 else:
-                    gathering = leaders_pair(norm, start, hs)  # 中欧领导人|会晤
+                    # 中欧领导人|会晤; 某某发表70周年纪念|大会
+                    gathering = leaders_pair(norm, start, hs) or anniversary_before(norm, start, hs)
                 if met_at_place(norm, start, hs, head, named_end, named_type):
                     continue  # 在某地|会晤: the verb after where they meet
             quoted = None
@@ -472,7 +518,13 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 )
                 continue
             rescued = head in self.verb_rescued and (
-                governed or conjunct_of_rescued(norm, start, rescued_ends)
+                governed
+                or conjunct_of_rescued(norm, start, rescued_ends)
+                or (
+                    head in PLAN_HEADS
+                    and hs - start >= ISSUED_FIELD_MIN
+                    and governs(norm, start, cut, PLAN_ISSUE_VERBS)
+                )
             )
             if rescued and head in PLAN_HEADS:  # not 城市群|规划, 一体化规划|建设
                 rescued = plan_named(norm, start, hs, he, starts, self.adverbs, self.generic)
@@ -498,6 +550,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     quoted is None
                     and not rescued
                     and not gathering
+                    and not phased
                     and not specific(norm, start, named_starts)
                     and not dated(norm, start, hs)
                     and not (head == "工程" and self.opens_with_proper_name(norm, start, hs, view))

@@ -59,6 +59,10 @@ _POST_LEAD = re.compile(_POSTS_BEFORE + r"(?=\ue013)")
 _OPEN_QUOTES = "“「『"
 #: tails that give the time of the act, and the characters that make them a noun instead
 _TIME_TAILS = ("时", "后")
+#: the nouns of a programme's own work between the names of a list (实施“甲”建设和“乙”
+#: 工作, 落实“甲”政策、“乙”政策), and the joiners after them
+NAME_NOUNS = ("建设", "工作", "政策")
+LIST_JOINERS = frozenset({"和", "及", "与", "、", "以及"})
 _TIME_NOUN_2ND = "间代期刻效段续来方面台"
 #: the rest of a quoted name after its opening quote: a few words, no unit, no clause end
 _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")
@@ -457,6 +461,8 @@ class Grammar:
                 k += 1
                 continue
             sep = NOQ.sub("", raw)
+            if sep.startswith(NAME_NOUNS) and sep[2:] in LIST_JOINERS:
+                sep = sep[2:]  # “甲”建设和“乙”工作: each name with the noun of its work
             if not LIST_SEP.match(sep) or v.type not in types:
                 break
             out.append(v)

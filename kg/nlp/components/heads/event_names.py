@@ -59,6 +59,39 @@ _PAIR = re.compile(r"中[\u4e00-\u9fff]{1,2}(?:领导人|元首|首脑)\Z")
 _NOT_PAIR = frozenset("方国外央共部期间等")
 
 
+# an anniversary right before an event's head, with what the gathering does (某某成立70
+# 周年|庆祝|大会, 某某诞辰一百周年|纪念|大会)
+_ANNIVERSARY_BEFORE = re.compile(r"[\d一二三四五六七八九十百]+周年(?:纪念|庆祝)?\Z")
+
+
+def anniversary_before(norm: str, start: int, hs: int) -> bool:
+    """Whether the name ``norm[start:hs]`` ends in an anniversary, with two characters or
+    more of what it is the anniversary of before it: one gathering (某某发表70周年|纪念
+    大会, 某自治区成立60周年|庆祝活动), where 周年大会 alone is a class.
+
+    >>> anniversary_before("某某原则发表70周年纪念大会", 0, 12)
+    True
+    >>> anniversary_before("70周年大会", 0, 4)
+    False
+    """
+    m = _ANNIVERSARY_BEFORE.search(norm, start, hs)
+    return m is not None and m.start() - start >= 2
+
+
+#: what a body or a state does whose anniversary a gathering marks: a boundary word that
+#: cuts the name before it (某自治区成立|60周年庆祝活动, 甲乙建立|对话关系30周年纪念峰会)
+FOUNDING_VERBS = frozenset({"成立", "建立"})
+
+
+def ends_in_anniversary(norm: str, start: int, hs: int) -> bool:
+    """Whether the name ``norm[start:hs]`` ends in an anniversary (…60周年|庆祝活动).
+
+    >>> ends_in_anniversary("60周年庆祝活动", 0, 6), ends_in_anniversary("建校庆祝活动", 0, 4)
+    (True, False)
+    """
+    return _ANNIVERSARY_BEFORE.search(norm, start, hs) is not None
+
+
 def anniversary_start(norm: str, hs: int) -> int | None:
     """The start of an anniversary gathering's name whose head starts at ``hs``
     (庆祝某某成立60周年|大会): where 庆祝 or 纪念 opens it, within one clause."""

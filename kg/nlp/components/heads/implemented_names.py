@@ -41,15 +41,23 @@ def battle_field(body: str) -> bool:
     return not body.endswith("斗争")
 
 
+#: the heads of subsidy and reward policies (实施|某某补贴政策): a statute's 实施…补贴政策
+#: imposes one in general terms
+SUBSIDY_HEADS = frozenset({"补助奖励政策", "补贴政策", "补助政策", "奖补政策"})
 #: heads that an implementing verb makes a name of in prose only: a statute's provisions
 #: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
 #: where a report or a notice names the one it carries out (实施科技强军战略)
 PROSE_RESCUED = frozenset(
     {"战略", "规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"}
+    | SUBSIDY_HEADS
 )
 #: of these, the heads of a plan's document: what an implementing verb governs names one
 #: only by its field (:func:`plan_field`)
 PLAN_HEADS = frozenset({"规划", "纲要", "行动方案", "改革方案", "总体方案", "工作方案", "试点方案"})
+#: the verbs that draw up or issue a plan: right before a plan's head (``PLAN_HEADS``)
+#: they govern its name as an implementing verb does (制定|某某行动纲要, 出台|某某总体方案);
+#: the name still needs a field of its own (:func:`plan_named`: not 编制|建设规划)
+PLAN_ISSUE_VERBS = frozenset({"制定", "制订", "出台", "编制", "印发", "发布", "颁布"})
 #: a period a plan covers, no field of its own (中长期|发展规划)
 _PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
 #: a count in a plan's field describes it (某行业第一部全国性|规划), names none

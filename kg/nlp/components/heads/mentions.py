@@ -35,6 +35,8 @@ _CPC = frozenset({"", "中共", "中国共产党", "党的", "党"})
 # a scope alone before an event's head, named by its edition (第十五届|全国|运动会)
 _SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
 
+# what ends the body of a class, not of one name (某某保护重大|工程, 某组织相关|会议)
+CLASS_ENDS = ("重大", "重点", "相关", "有关")
 GENERIC_PREFIX = (
     "本次",
     "这次",
@@ -146,8 +148,10 @@ class Mentions:
         return (
             len(body) < 2
             or body.isdigit()
-            or body.endswith(("重大", "重点"))  # 生物多样性保护重大工程: a class of projects
-            or body.endswith(("相关", "有关"))  # 某组织相关会议: some of its meetings
+            # 生物多样性保护重大工程: a class of projects; 某组织相关会议: some of its meetings
+            or body.endswith(CLASS_ENDS)
+            # 指令性|计划, 指导性|计划: a kind of plan, not one (not 节能减排综合性|工作方案)
+            or (len(body) <= 3 and body.endswith("性"))
             or body.startswith(GENERIC_PREFIX)
             or bool(self.generic_re.fullmatch(body))
             or bool(COUNT_ONLY.fullmatch(body))
@@ -159,6 +163,18 @@ class Mentions:
         for k in range(min(end, 6), 1, -1):
             e = self.gaz.lookup(name[:k])
             if e is not None and e.type in NAMED_TYPES:
+                return True
+        return False
+
+    def opens_with_programme(self, body: str) -> bool:
+        """Whether ``body`` opens with a programme the gazetteer knows, of four characters
+        or more, and goes on past it (某某战略|五年, not the programme's name alone) with
+        no class word at its end (“十四五”规划|重大|工程: the plan's major projects, a class)."""
+        if body.endswith(CLASS_ENDS):
+            return False
+        for k in range(len(body) - 1, 3, -1):
+            e = self.gaz.lookup(body[:k])
+            if e is not None and e.type == "Program":
                 return True
         return False
 
@@ -301,6 +317,9 @@ class Mentions:
             pass  # 第十五届|全国|运动会: the edition names one national games, not a class
         elif governed and type_ == "Program" and governed_class_field(body, self.generic, h):
             pass  # 实施|某某振兴发展重大工程, 开展|重点某某行动: a field and its class word
+        elif type_ == "Program" and self.opens_with_programme(body):
+            pass  # 新型城镇化战略|五年行动计划: the plan of a known programme (its name may
+            # open with a word that opens class nouns too: 新型, 区域)
         elif self.generic(body) or (
             quoted is None
             and type_ == "Program"

@@ -95,10 +95,12 @@ def org_words(heads: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def verb_openers() -> frozenset[str]:
-    """jieba's verbs and adverbs of two characters (颁布, 广泛, 认真)."""
+    """jieba's verbs, adverbs and adjectives of two characters (颁布, 认真, 广泛): what
+    opens a token of jieba's that ends in a verb (颁布实施, 认真落实); an adjective
+    there is the verb's manner (广泛开展, 隆重举行, jieba tags 广泛 an adjective)."""
     from kg.nlp.text import tagged_words
 
-    return frozenset(w for w in tagged_words(("v", "d", "ad", "vd")) if len(w) == 2)
+    return frozenset(w for w in tagged_words(("v", "d", "ad", "vd", "a")) if len(w) == 2)
 
 
 def segmenter_freq() -> dict[str, int]:
