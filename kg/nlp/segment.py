@@ -38,14 +38,15 @@ except ImportError:  # pragma: no cover - jieba or jieba_fast only
 
 __all__ = ["cut_lengths", "cut_words", "fast_segmenter", "initialize"]
 
-#: blocks and HMM runs remembered (each ~0.25 KB: ~60 MB per worker when full; the
+#: blocks and HMM runs remembered (each ~0.25 KB: ~30 MB per worker when full; the
 #: oldest quarter is dropped when full, :func:`_make_room`). One worker's half of
 #: ``../shared/corpus`` has ~500,000 distinct blocks of 2–64 characters among ~840,000:
-#: with 2 ** 17 entries started again when full, 79.6% of their characters went to the
-#: route calculation (the Rust ``get_dag_and_calc``, ~0.2 µs a character, a fifth of a
-#: build's NLP time); with these 2 ** 18 and the oldest quarter dropped, 77.1% (5.5%
-#: fewer calls), for ~30 MB more per worker
-MAX_CACHED = 1 << 18
+#: started again from empty when full, the cache sent 542,429 of them (79.6% of their
+#: characters) to the route calculation (the Rust ``get_dag_and_calc``, ~0.2 µs a
+#: character, a fifth of a build's NLP time); dropping the oldest quarter, 530,817
+#: (78.6%). Twice the entries would send 514,457 (77.2%) for ~30 MB more per worker:
+#: the build's peak memory was worth more (1.72 → 1.81 GB RSS measured, limit 2 GB)
+MAX_CACHED = 1 << 17
 #: longer blocks seldom come back: not remembered
 MAX_CACHED_LEN = 64
 
