@@ -45,11 +45,19 @@ from kg.nlp.components.heads.editions import (
 )
 from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
+    CELEBRATION_HEADS,
+    TITLED,
+    anniversary_before,
+    anniversary_owner,
     anniversary_start,
     ceremony_key,
     ceremony_of_project,
+    known_before,
     leaders_pair,
     met_at_place,
+    numbered_session,
+    opens_clause,
+    participants_start,
 )
 from kg.nlp.components.heads.implemented_names import (
     BATTLE_HEADS,
@@ -413,6 +421,25 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     start, gathering = a, True  # 庆祝某某成立60周年|大会: one gathering
                 else:
                     gathering = leaders_pair(norm, start, hs)  # 中欧领导人|会晤
+                p = participants_start(norm, start, hs, named_end, named_type)
+                if p is not None:
+                    start, gathering = p, True  # 某组织同某洲国家…领导人|对话会
+                anniversary = anniversary_before(norm, start, hs)  # 某党建党80周年|庆祝活动
+                if anniversary and (k := known_before(start, named_end, named_type)) is not None:
+                    start = k  # 某党校|建校90周年庆祝大会
+                w = norm[starts.rfind(1, 0, start) : start]
+                if (k := anniversary_owner(norm, start, hs, w, named_end, named_type)) is not None:
+                    start, anniversary = k, True  # 某协会|成立|80周年庆祝活动
+                shaped = anniversary or numbered_session(norm, start, hs)  # 某某联委会第十九次|会议
+                if shaped and not opens_clause(
+                    norm, start, norm[starts.rfind(1, 0, start) : start], self.verbs
+                ):
+                    shaped = anniversary = False  # 中越|立法机构联合委员会…: a cut name
+                if head in CELEBRATION_HEADS and not (
+                    anniversary or TITLED.search(norm, start - 1, hs)
+                ):
+                    continue  # 迎新春|庆祝活动: a celebration named by no anniversary or title
+                gathering = gathering or shaped
                 if met_at_place(norm, start, hs, head, named_end, named_type):
                     continue  # 在某地|会晤: the verb after where they meet
             quoted = None
