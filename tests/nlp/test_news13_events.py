@@ -28,6 +28,11 @@ def test_numbered_session_of_a_body_named_by_its_own_head() -> None:
 
 def test_short_or_termed_session_is_not_named_by_shape() -> None:
     assert not any(e.startswith("常委会") for e in _events("会议听取了常委会第七次会议的报告。"))
+    # a class of bodies (each township's congress), not one body named by a pair
+    assert not any(
+        "人民代表大会第一次会议" in e
+        for e in _events("每届乡、镇人民代表大会第一次会议设立主席团。")
+    )
 
 
 def test_session_after_a_bracket_is_cut_and_not_taken() -> None:
@@ -38,6 +43,13 @@ def test_session_after_a_bracket_is_cut_and_not_taken() -> None:
 def test_anniversary_celebration() -> None:
     text = "苗立新将出席东盟成立80周年庆祝活动。"
     assert ("苗立新", "东盟成立80周年庆祝活动") in _rels(text, "participatesIn")
+
+
+def test_anniversary_cut_after_its_act_is_not_taken() -> None:
+    # the left edge stops at the act (建立): the body alone is no name of the summit
+    assert not any(
+        e.startswith("对话关系") for e in _events("出席甲乙建立对话关系30周年纪念峰会。")
+    )
 
 
 def test_celebration_with_no_anniversary_or_title_is_none() -> None:

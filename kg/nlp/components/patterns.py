@@ -430,7 +430,11 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 w = norm[starts.rfind(1, 0, start) : start]
                 if (k := anniversary_owner(norm, start, hs, w, named_end, named_type)) is not None:
                     start, anniversary = k, True  # 某协会|成立|80周年庆祝活动
-                shaped = anniversary or numbered_session(norm, start, hs)  # 某某联委会第十九次|会议
+                # the owner of an anniversary is a known name (not 建立|对话关系N周年…)
+                anniversary = anniversary and start in named_starts
+                # 中某联委会第N次|会议, 某组织某某委员会第N次|会议
+                owner = named_type.get(start) in ("Country", "Organization")
+                shaped = anniversary or numbered_session(norm, start, hs, owner)
                 if shaped and not opens_clause(
                     norm, start, norm[starts.rfind(1, 0, start) : start], self.verbs
                 ):

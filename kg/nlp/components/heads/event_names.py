@@ -81,21 +81,29 @@ _NUMBERED_SESSION = re.compile(
     r"(?:(?![第届])[\u4e00-\u9fff]){3,}会第[一二三四五六七八九十百零〇\d]+次(?:全体)?\Z"
 )
 # an anniversary counted right before the head (某党建党80周年|庆祝活动, 某会成立60周年纪念|
-# 大会): the gathering of one anniversary, its owner named (not 举行|建校90周年庆祝大会)
+# 大会): the gathering of one anniversary, its owner named (not 举行|建校90周年庆祝大会; the
+# caller asks for a known name at its start)
 _YEARS_BEFORE = re.compile(r"[\u4e00-\u9fff]{3,}[\d一二三四五六七八九十百]+周年(?:庆祝|纪念)?\Z")
 
 
-def numbered_session(norm: str, start: int, hs: int) -> bool:
-    """Whether ``norm[start:hs]`` is a body's numbered session (see ``_NUMBERED_SESSION``).
+def numbered_session(norm: str, start: int, hs: int, known: bool = False) -> bool:
+    """Whether ``norm[start:hs]`` is a body's numbered session (see ``_NUMBERED_SESSION``)
+    of a body named by a pair of countries (中某…联委会: 中 and the partner's first
+    character, not 中央, 中国) or by a ``known`` country or organisation that opens it; not
+    a class of bodies (每届某某人民代表大会第一次会议) nor a short form (常务委员会第N次会议).
 
-    >>> numbered_session("某某合作联委会第十九次会议", 0, 11)
+    >>> numbered_session("中某合作联委会第十九次会议", 0, 11)
     True
+    >>> numbered_session("某某合作联委会第十九次会议", 0, 11)
+    False
     >>> numbered_session("常委会第七次会议", 0, 6)
     False
     >>> numbered_session("十四届某某常委会第七次会议", 0, 11)
     False
     """
-    return _NUMBERED_SESSION.fullmatch(norm, start, hs) is not None
+    if _NUMBERED_SESSION.fullmatch(norm, start, hs) is None:
+        return False
+    return known or (norm[start] == "中" and norm[start + 1] not in _NOT_PAIR)
 
 
 def anniversary_before(norm: str, start: int, hs: int) -> bool:
