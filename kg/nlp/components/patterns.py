@@ -48,14 +48,22 @@ from kg.nlp.components.heads.editions import (
 )
 from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
+    CELEBRATION_HEADS,
     FOUNDING_VERBS,
+    TITLED,
     anniversary_before,
+    anniversary_owner,
     anniversary_start,
     ceremony_key,
     ceremony_of_project,
+    counted_anniversary,
     ends_in_anniversary,
+    known_before,
     leaders_pair,
     met_at_place,
+    numbered_session,
+    opens_clause,
+    participants_start,
 )
 from kg.nlp.components.heads.implemented_names import (
     BATTLE_HEADS,
@@ -465,6 +473,29 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 else:
                     # 中欧领导人|会晤; 某某发表70周年纪念|大会
                     gathering = leaders_pair(norm, start, hs) or anniversary_before(norm, start, hs)
+                p = participants_start(norm, start, hs, named_end, named_type)
+                if p is not None:
+                    start, gathering = p, True  # 某组织同某洲国家…领导人|对话会
+                anniversary = counted_anniversary(norm, start, hs)  # 某党建党80周年|庆祝活动
+                if anniversary and (k := known_before(start, named_end, named_type)) is not None:
+                    start = k  # 某党校|建校90周年庆祝大会
+                w = norm[starts.rfind(1, 0, start) : start]
+                if (k := anniversary_owner(norm, start, hs, w, named_end, named_type)) is not None:
+                    start, anniversary = k, True  # 某协会|成立|80周年庆祝活动
+                # the owner of an anniversary is a known name (not 建立|对话关系N周年…)
+                anniversary = anniversary and start in named_starts
+                # 中某联委会第N次|会议, 某组织某某委员会第N次|会议
+                owner = named_type.get(start) in ("Country", "Organization")
+                shaped = anniversary or numbered_session(norm, start, hs, owner)
+                if shaped and not opens_clause(
+                    norm, start, norm[starts.rfind(1, 0, start) : start], self.verbs
+                ):
+                    shaped = anniversary = False  # 中越|立法机构联合委员会…: a cut name
+                if head in CELEBRATION_HEADS and not (
+                    anniversary or gathering or TITLED.search(norm, start - 1, hs)
+                ):
+                    continue  # 迎新春|庆祝活动: a celebration named by no anniversary or title
+                gathering = gathering or shaped
                 if met_at_place(norm, start, hs, head, named_end, named_type):
                     continue  # 在某地|会晤: the verb after where they meet
             quoted = None

@@ -226,7 +226,7 @@ class Grammar:
             w for w, rows in L.triggers.items() if any("container" in r.flags for r in rows)
         }
 
-        self._tail = re.compile(f"(?:等|的|和|及|与|或|、|并|以及|{alt(L.kind('tail'))})")
+        self._tail = re.compile(f"(?:等|的|和|及|与|或|、|并|以及|暨|{alt(L.kind('tail'))})")
         self._filler_verb = re.compile(
             f"{alt(L.kind('causative') | {'关于', '有关', '涉及', '针对'})}"
         )

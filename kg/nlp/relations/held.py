@@ -160,7 +160,7 @@ class HeldEvents:
             f"(?:(?:^|(?<=[{SEP}{END}\\s]))(?:{_THIS})[^{SEP}{END}{MASKED}由]{{0,6}}?"
             f"|(?:^|(?<=[{END}\\s]))(?:{_NOUNS}))由"
             f"(?P<run>{item}(?:(?:、|和|及|以及|与){item})*)(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
-            f"(?:共同|联合)?(?P<v>主办|承办|举办|倡议发起|发起)(?=[{SEP}{END}]|$)"
+            f"(?:共同|联合)?(?P<v>主办|承办|举办|倡议发起|发起|主持)(?=[{SEP}{END}]|$)"
         )
 
     def __call__(self, ds: DocState) -> None:
@@ -327,18 +327,22 @@ class HeldEvents:
                        modality=mod, implicit=True)  # fmt: skip
 
     def _hosted(self, ds: DocState, ev, pos: int, ms: str, umap: dict) -> None:
-        """本届论坛由甲、乙共同主办 in the story of ``ev`` (masked from ``pos``)."""
+        """本届论坛由甲、乙共同主办 (会议由甲主持: took part and chaired) in the story of ``ev``
+        (masked from ``pos``)."""
         st = ds.st
         for m in self._hosts.finditer(ms):
             run = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
             run = [u for u in run if u.type in AGENTS]
             if any(u.type == "Person" for u in run):
                 run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
-            pred = "initiated" if m.group("v").endswith("发起") else "hosted"
+            v = m.group("v")
+            preds = (
+                _VERBS[v] if v in _VERBS else ("initiated",) if v.endswith("发起") else ("hosted",)
+            )
             s, e = st.sent_of(pos + m.start("v"))
             for a in run:
-                rule = f"{pred}:{m.group('v')}:story"
-                ds.add(a.key, pred, ev.key, s, e, rule, 0.6, implicit=True)
+                for pred in preds:  # 会议由甲主持: he took part and chaired (GUIDELINES)
+                    ds.add(a.key, pred, ev.key, s, e, f"{pred}:{v}:story", 0.6, implicit=True)
 
     def _attendees(self, ms: str, v: int, umap: dict) -> tuple[list, str]:
         """The persons of the list of attendees that ends at the verb at ``v`` and the
@@ -359,7 +363,8 @@ class HeldEvents:
         for k in range(len(cuts), -1, -1):
             i = cuts[k - 1].end() if k else self.g.prefix.match(ms, s0, j).end()
             if i == j and k:
-                after = cuts[k - 1].group()  # 甲，以及乙等出席: two separators, no item
+                # 甲，以及乙等出席: two separators, no item; 以及 joins the list on
+                after = after if after == "以及" else cuts[k - 1].group()
                 j = cuts[k - 1].start()
                 continue
             p = self._person_item(ms, i, j, umap)
@@ -402,19 +407,29 @@ class HeldEvents:
         if p is None or p.type != "Person":
             return None
         pe = k + (p.end - p.start)
+        if _HOW.fullmatch(ms, pe, j):
+            pe = j  # 某国总统甲（线上）: how he attended
         if pe != j and not (ms[pe] == "等" and j - pe <= 9 and _unnamed(ms, pe + 1, j)):
             return None
         return p if self._item.fullmatch(ms, i, k) else None
 
 
+#: how an attendee took part, in brackets after his name (（线上）, （视频）)
+_HOW = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]")
 #: what a few words naming attendees do not hold (a relative clause, a preposition)
 _NOT_LIST = "的在对向将由"
 
 
 def _unnamed(ms: str, i: int, j: int) -> bool:
-    """Whether ``ms[i:j]`` may be attendees named by a few words only (某国代表)."""
+    """Whether ``ms[i:j]`` may be attendees named by a few words only (某国代表); a group
+    counted by its heads may take more (60多位某洲国家领导人或代表)."""
     item = ms[i:j]
-    return 0 < len(item) <= 12 and "\ue013" not in item and not any(c in item for c in _NOT_LIST)
+    most = 24 if _HEADS_COUNTED.match(item) else 12
+    return 0 < len(item) <= most and "\ue013" not in item and not any(c in item for c in _NOT_LIST)
+
+
+#: a group of attendees counted by its heads (60多位, 数十名)
+_HEADS_COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百]+|数十|数百)[多余]?(?:位|名)")
 
 
 def _story_of(ds: DocState, ev, i: int) -> int | None:

@@ -25,6 +25,7 @@ Confidence: 0.85 subject in the clause, 0.75 sentence topic, 0.6 我们 in a wor
 from __future__ import annotations
 
 import bisect
+import re
 
 from kg.model import CHINA_KEY
 from kg.nlp.relations.grammar import Grammar
@@ -47,6 +48,24 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
         umap[base + i.start(1)].key
         for i in g.partner_item.finditer(text, m.start(grp), m.end(grp))
         if base + i.start(1) in umap
+    )
+
+
+#: the verbs of meeting a person (甲会见乙) and the adverb that makes him a co-subject of
+#: the next clause (，并共同主持X)
+_MET = re.compile("会见|会晤")
+_JOINTLY = re.compile("共同")
+
+
+def _met(text: str, base: int, umap: dict) -> tuple[str, ...]:
+    """The persons met in ``text`` (at ``base`` in the sentence): those after 会见/会晤."""
+    m = _MET.search(text)
+    if m is None:
+        return ()
+    return tuple(
+        umap[base + i].key
+        for i in range(m.end(), len(text))
+        if text[i] == "\ue013" and base + i in umap and umap[base + i].type == "Person"
     )
 
 
@@ -386,6 +405,8 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             keys = tuple(u.key for u in run2)
             # 中方愿同甲国一道，共建X: both build it
             keys += _partners(g, pre2, after2, umap)
+            if _JOINTLY.search(pre):
+                keys += _met(pre2, after2, umap)  # 甲会见乙，并共同主持X: both chair it
             return keys, 0.75, False, "topic", (pre2, pre)
         if k2 == "unknown" and run2 and _unknown_verb_next(sen, after2, t):
             # 某部高度重视X，出台《Y》: a verb no list knows follows the agents; they

@@ -65,17 +65,18 @@ _ANNIVERSARY_BEFORE = re.compile(r"[\d一二三四五六七八九十百]+周年(
 
 
 def anniversary_before(norm: str, start: int, hs: int) -> bool:
-    """Whether the name ``norm[start:hs]`` ends in an anniversary, with two characters or
+    """Whether the name ``norm[start:hs]`` ends in an anniversary, with three characters or
     more of what it is the anniversary of before it: one gathering (某某发表70周年|纪念
-    大会, 某自治区成立60周年|庆祝活动), where 周年大会 alone is a class.
+    大会, 某自治区成立60周年|庆祝活动), where 周年大会 alone is a class and a subject's own
+    count (建校90周年|庆祝大会) no name.
 
     >>> anniversary_before("某某原则发表70周年纪念大会", 0, 12)
     True
-    >>> anniversary_before("70周年大会", 0, 4)
-    False
+    >>> anniversary_before("70周年大会", 0, 4), anniversary_before("建校90周年庆祝大会", 0, 8)
+    (False, False)
     """
     m = _ANNIVERSARY_BEFORE.search(norm, start, hs)
-    return m is not None and m.start() - start >= 2
+    return m is not None and m.start() - start >= 3
 
 
 #: what a body or a state does whose anniversary a gathering marks: a boundary word that
@@ -104,6 +105,145 @@ def leaders_pair(norm: str, start: int, hs: int) -> bool:
     中美元首), the body of a leaders' meeting; not 两国领导人, 中方领导人."""
     m = _PAIR.search(norm, start, hs)
     return m is not None and m.start() == start and norm[start + 1] not in _NOT_PAIR
+
+
+# a body's numbered session named by the body (某某双边合作联委会|第十九次|会议): a body
+# written with its own head (…会) of four or more characters before the ordinal, so not a
+# short reference (常委会|第七次会议), and no term in it (a session of a term is
+# ``editions``'s: 十四届某某常委会第七次会议)
+_NUMBERED_SESSION = re.compile(
+    r"(?:(?![第届])[\u4e00-\u9fff]){3,}会第[一二三四五六七八九十百零〇\d]+次(?:全体)?\Z"
+)
+# an anniversary counted right before the head (某党建党80周年|庆祝活动, 某会成立60周年纪念|
+# 大会): the gathering of one anniversary, its owner named (not 举行|建校90周年庆祝大会; the
+# caller asks for a known name at its start)
+_YEARS_BEFORE = re.compile(r"[\u4e00-\u9fff]{3,}[\d一二三四五六七八九十百]+周年(?:庆祝|纪念)?\Z")
+
+
+def numbered_session(norm: str, start: int, hs: int, known: bool = False) -> bool:
+    """Whether ``norm[start:hs]`` is a body's numbered session (see ``_NUMBERED_SESSION``)
+    of a body named by a pair of countries (中某…联委会: 中 and the partner's first
+    character, not 中央, 中国) or by a ``known`` country or organisation that opens it; not
+    a class of bodies (每届某某人民代表大会第一次会议) nor a short form (常务委员会第N次会议).
+
+    >>> numbered_session("中某合作联委会第十九次会议", 0, 11)
+    True
+    >>> numbered_session("某某合作联委会第十九次会议", 0, 11)
+    False
+    >>> numbered_session("常委会第七次会议", 0, 6)
+    False
+    >>> numbered_session("十四届某某常委会第七次会议", 0, 11)
+    False
+    """
+    if _NUMBERED_SESSION.fullmatch(norm, start, hs) is None:
+        return False
+    return known or (norm[start] == "中" and norm[start + 1] not in _NOT_PAIR)
+
+
+def counted_anniversary(norm: str, start: int, hs: int) -> bool:
+    """Whether the whole name ``norm[start:hs]`` is what an anniversary counts from and the
+    count (某某成立30周年|招待会), three characters or more before the count: the stricter
+    test of :func:`anniversary_before` that a name found by its shape alone must pass.
+
+    >>> counted_anniversary("某党建党80周年庆祝活动", 0, 8), counted_anniversary("80周年活动", 0, 4)
+    (True, False)
+    """
+    return _YEARS_BEFORE.fullmatch(norm, start, hs) is not None
+
+
+# the heads of a celebration: named by what it celebrates (an anniversary, a quoted title),
+# not by its season (迎新春|庆祝活动) or a class of days
+CELEBRATION_HEADS = frozenset({"庆祝活动"})
+# a closing quote at or in a name: its title (“某某”|线上庆祝活动)
+TITLED = re.compile("[”’》]")
+
+
+def opens_clause(norm: str, start: int, word_before: str, verbs: Container[str]) -> bool:
+    """Whether a name found by its shape alone starts where a name may: at the text's
+    start, after a mark or a digit (not a closing bracket), or after a verb (出席|某某联委会
+    第十九次会议); not after a conjunction or a word jieba cut out of the name (中越|…,
+    各国|议会联盟…, 和|平…).
+
+    >>> opens_clause("出席某某会", 2, "出席", {"出席"}), opens_clause("和平某某会", 1, "和", set())
+    (True, False)
+    """
+    if start > 0 and norm[start - 1] in "）)":
+        return False  # 某某（某地）|…: the name runs on before the bracket
+    return start == 0 or not _HAN.match(norm[start - 1]) or word_before in verbs
+
+
+_OWNER_TYPES = frozenset({"GovernmentBody", "Organization", "Country", "Location"})
+
+
+_COUNT_ONLY = re.compile(r"[\d一二三四五六七八九十百]+周年(?:庆祝|纪念)?\Z")
+
+
+def anniversary_owner(
+    norm: str,
+    start: int,
+    hs: int,
+    word_before: str,
+    named_end: Mapping[int, int],
+    named_type: Mapping[int, str],
+) -> int | None:
+    """Where an anniversary's name starts when the left edge stopped at the act it counts
+    from (某协会|成立|80周年庆祝活动): at the known body, organisation or place right before
+    that word; None when no such owner is named.
+
+    >>> text = "出席某协会成立80周年庆祝活动"
+    >>> anniversary_owner(text, 7, 11, "成立", {2: 5}, {2: "Organization"})
+    2
+    """
+    if not _COUNT_ONLY.fullmatch(norm, start, hs) or not word_before:
+        return None
+    return known_before(start - len(word_before), named_end, named_type)
+
+
+def known_before(start: int, named_end: Mapping[int, int], named_type: Mapping[int, str]):
+    """The start of a known body, organisation or place that ends right at ``start``
+    (某党校|建校90周年庆祝大会: the anniversary is its own), else None."""
+    for a, e in named_end.items():
+        if e == start and named_type.get(a) in _OWNER_TYPES:
+            return a
+    return None
+
+
+# who a meeting gathers, named before its head (某组织同某某国家领导人|对话会)
+_PARTICIPANTS = re.compile(r"(?:领导人|元首|首脑|外长|部长)\Z")
+# the part after 同/与 of a name that lists its participants: name characters and the
+# conjunctions of a list (某组织同|某洲国家及其他某某和某某国家领导人)
+_PARTNERS = re.compile(r"[\u4e00-\u9fff]{2,40}")
+
+
+def participants_start(
+    norm: str, start: int, hs: int, named_end: Mapping[int, int], named_type: Mapping[int, str]
+) -> int | None:
+    """Where a meeting's name that lists its two sides starts (某组织同某洲国家及其他某某国家
+    领导人|对话会): the body before the head names who attend (``_PARTICIPANTS``), and a
+    known country or organisation right before 同 or 与 opens the name, the text between
+    them a run of name characters within the clause. None when there is no such side.
+
+    >>> text = "出席某组织同某洲国家及其他国家领导人对话会"
+    >>> participants_start(text, 11, 18, {2: 5}, {2: "Organization"})
+    2
+    >>> participants_start("某国同某国领导人会晤", 3, 8, {}, {}) is None
+    True
+    """
+    if not _PARTICIPANTS.search(norm, start, hs):
+        return None
+    lo = max(0, start - 40)
+    for a in sorted(named_end, reverse=True):
+        if a >= start or a < lo:
+            continue
+        e = named_end[a]
+        if (
+            named_type.get(a) in ("Country", "Organization")
+            and e < start
+            and norm[e] in "同与"
+            and _PARTNERS.fullmatch(norm, e + 1, hs)
+        ):
+            return a
+    return None
 
 
 # heads that are also verbs of meeting: after 在 and a place they say where two sides meet
