@@ -117,10 +117,9 @@ def predict(units: list[dict]) -> dict[str, list[tuple[frozenset, str, frozenset
                 continue
             for u in units:
                 if u["doc"] == did and u["start"] <= rel.sent_start < u["end"]:
-                    out.setdefault(u["unit"], []).append(
-                        (frozenset(names.get(rel.subj, {rel.subj})), rel.pred,
-                         frozenset(names.get(rel.obj, {rel.obj})), rel.rule)  # fmt: skip
-                    )
+                    subj = frozenset(names.get(rel.subj, {rel.subj}))
+                    obj = frozenset(names.get(rel.obj, {rel.obj}))
+                    out.setdefault(u["unit"], []).append((subj, rel.pred, obj, rel.rule))
     return out
 
 

@@ -161,6 +161,9 @@ class Grammar:
             f"|(?:与|同|跟)(?:{partner})(?:(?:、|和|及|以及){partner})*(?:一道|一起|共同)"
             # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
             f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
+            # 中国愿同国际社会一道落实X, 与各方共同推进Y: partners that name no entity
+            # (各国, 国际社会) leave the act to the subject alone
+            f"|(?:与|同|跟)[^{SEP}{END}{MASKED}]{{1,8}}?(?:一道|一起|共同)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
             # 某某在出席X时指出, 在实施Y过程中: the subject does what 在 introduces
             # (the material ends at the verb: 在 is the last thing before it)

@@ -1,0 +1,25 @@
+"""implements on a work report's and a diplomat's phrasing (round impl12); invented sentences."""
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _impl(text: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text, {}))
+    return {(x.subj, x.obj) for x in r.relations if x.pred == "implements"}
+
+
+def test_partners_that_name_no_entity_leave_the_act_to_the_subject() -> None:
+    # 同国际社会一道 / 与各方共同: the partners are no entity, the subject acts
+    for text in (
+        "泰国愿同国际社会一道实施《海岛兴农计划》。",
+        "泰国愿与各方共同推进《海岛兴农计划》。",
+        "泰国同周边国家一起落实《海岛兴农计划》。",
+    ):
+        assert {s for s, _ in _impl(text)} == {"country/THA"}, text
+
+
+def test_a_longer_phrase_or_a_clause_break_is_no_partner() -> None:
+    # more than a few words between 同 and 一道, or a comma: not the subject's own act
+    assert not _impl("泰国同所有愿意参与的国家和地区的企业一道实施《海岛兴农计划》。")
+    assert not _impl("泰国愿同各方加强沟通，各国一道实施《海岛兴农计划》。")
