@@ -23,3 +23,13 @@ def test_a_longer_phrase_or_a_clause_break_is_no_partner() -> None:
     # more than a few words between 同 and 一道, or a comma: not the subject's own act
     assert not _impl("泰国同所有愿意参与的国家和地区的企业一道实施《海岛兴农计划》。")
     assert not _impl("泰国愿同各方加强沟通，各国一道实施《海岛兴农计划》。")
+
+
+_REPORT = "政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告工作。\n"
+
+
+def test_a_count_the_text_quotes_is_a_programme_name() -> None:
+    # 实施两项X: a count of things, no name; 实施“两项X”: the name of one programme
+    quoted = _impl(_REPORT + "我们实施“两项海岛行动”。")
+    assert {o for _, o in quoted} == {"program/两项海岛行动"}
+    assert not _impl(_REPORT + "我们实施两项海岛行动。")

@@ -81,6 +81,12 @@ _TALK_BEFORE = ("上", "期间", "之际", "上的", "上的重要", "上重要"
 _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 
 
+def _quoted(ms: str, u: Unit, base: int) -> bool:
+    """Whether ``u`` is written between quote marks (“某某”), all of it."""
+    i, j = u.start - base, u.end - base
+    return i > 0 and ms[i - 1] in _OPEN_QUOTES and ms[j : j + 1] in "”」』"
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -470,11 +476,13 @@ class Grammar:
                 break
             out.append(v)
             k += 1
-        # 实施三项措施: a count, no object; 实施十大某某工程: a package the recognisers named
+        # 实施三项措施: a count, no object; 实施十大某某工程: a package the recognisers named;
+        # 开展“五个专项治理”: a count the text quotes is the name of one programme
         return [
             u
             for u in out
-            if not COUNT_NOUN.match(u.label) or (u.type == "Program" and _PACKAGE.match(u.label))
+            if not COUNT_NOUN.match(u.label)
+            or (u.type == "Program" and (_PACKAGE.match(u.label) or _quoted(ms, u, base)))
         ]
 
     def tail_ok(self, ms: str, p: int, ce: int) -> bool:
