@@ -33,3 +33,10 @@ def test_a_count_the_text_quotes_is_a_programme_name() -> None:
     quoted = _impl(_REPORT + "我们实施“两项海岛行动”。")
     assert {o for _, o in quoted} == {"program/两项海岛行动"}
     assert not _impl(_REPORT + "我们实施两项海岛行动。")
+
+
+def test_a_group_named_by_its_noun_closes_the_partner_list() -> None:
+    # 同乙国及某联盟各国一道: 乙国 acts with the subject; the union only names whose
+    # member states the others are
+    text = "泰国愿同越南及东盟各国一道推进《海岛兴农计划》。"
+    assert {s for s, _ in _impl(text)} == {"country/THA", "country/VNM"}

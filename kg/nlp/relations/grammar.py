@@ -81,6 +81,11 @@ _TALK_BEFORE = ("上", "期间", "之际", "上的", "上的重要", "上重要"
 _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 
 
+#: a group of partners named by its noun, closing a list of named ones (及某联盟各国,
+#: 等非洲国家, 和“某某小组”成员国)
+_GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
+
+
 def _quoted(ms: str, u: Unit, base: int) -> bool:
     """Whether ``u`` is written between quote marks (“某某”), all of it."""
     i, j = u.start - base, u.end - base
@@ -118,9 +123,12 @@ class Grammar:
         item = f"(?:[\ue010-\ue012]\ue01f*(?={post_alt}))?(?:{post_alt})?({AG})"
         self.partner_item = re.compile(item)
         partner = item.replace(f"({AG})", AG)  # the same without its group
-        # 某部会同乙部印发: the 会同 partners right before the verb share it
+        # 某部会同乙部印发: the 会同 partners right before the verb share it; a group
+        # named by its noun may close the list (同甲国及某联盟各国一道, 同甲国等非洲国家
+        # 一道): its members are not named, the body it names is no partner
         self.partners = re.compile(
-            f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
+            f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:{_GROUP})?"
+            "(?:合作|一道|一起|共同|联合)"
             # 甲联合乙(等单位)共同发起: the partners of 联合 too
             f"|(?:会同|协同|携同|联合)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)"
             f"(?:等[^{SEP}{END}\ue010-\ue01f]{{0,6}}?)?(?:共同|联合)?$"
@@ -162,7 +170,7 @@ class Grammar:
             f"|[（(][^（）(){SEP}{END}]{{1,12}}[）)]"
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
-            f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
+            f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:{_GROUP}|等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
             # 同甲国总理某某共同出席: a partner named with a country and a post
             f"|(?:与|同|跟)(?:{partner})(?:(?:、|和|及|以及){partner})*(?:一道|一起|共同)"
             # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
