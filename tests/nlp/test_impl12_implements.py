@@ -40,3 +40,12 @@ def test_a_group_named_by_its_noun_closes_the_partner_list() -> None:
     # member states the others are
     text = "泰国愿同越南及东盟各国一道推进《海岛兴农计划》。"
     assert {s for s, _ in _impl(text)} == {"country/THA", "country/VNM"}
+
+
+def test_docking_a_programme_with_another() -> None:
+    # 推进甲计划同乙倡议对接: the subject carries out its own programme; the other one's
+    # owner is not said
+    text = "泰国愿推进《海岛兴农计划》同《山地步道纲要》对接。"
+    assert _impl(text) == {("country/THA", "program/海岛兴农计划")}
+    # another noun after the docking phrase: not the clause's end
+    assert not _impl("泰国愿推进《海岛兴农计划》同《山地步道纲要》对接机制。")

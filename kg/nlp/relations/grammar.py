@@ -86,6 +86,11 @@ _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 _GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
 
 
+#: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
+#: another whose owner the phrase rarely names (乙 is no object of the verb)
+_DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
+
+
 def _quoted(ms: str, u: Unit, base: int) -> bool:
     """Whether ``u`` is written between quote marks (“某某”), all of it."""
     i, j = u.start - base, u.end - base
@@ -504,7 +509,7 @@ class Grammar:
         if p < ce and ms[p] in "（(":
             q = ms.find("）", p, ce)
             p = q + 1 if q > 0 else p
-        if p >= ce:
+        if p >= ce or _DOCKING.fullmatch(ms, p, ce):
             return True
         m = self._tail.match(ms, p, ce)
         # 出席X时|表示, 出席X后: the time of the act; not a noun it opens (X时间表, X后期)
