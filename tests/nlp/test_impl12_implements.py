@@ -49,3 +49,11 @@ def test_docking_a_programme_with_another() -> None:
     assert _impl(text) == {("country/THA", "program/海岛兴农计划")}
     # another noun after the docking phrase: not the clause's end
     assert not _impl("泰国愿推进《海岛兴农计划》同《山地步道纲要》对接机制。")
+
+
+def test_quoted_names_in_a_row_are_a_list() -> None:
+    # 开展“甲”“乙”等活动: two names, each whole in its marks (X“Y” stays one name split
+    # in two)
+    text = "泰国持续开展“海岛兴农行动”“山地步道行动”等活动。"
+    objs = {o for _, o in _impl(text)}
+    assert len(objs) == 2, objs

@@ -468,11 +468,14 @@ class Grammar:
             raw = ms[out[-1].end - base : vs]
             quotes_only = bool(raw) and all(ch in QUOTES for ch in raw)
             if raw == "" or (
-                quotes_only and not (titled(ms, v, base) and titled(ms, out[-1], base))
+                quotes_only
+                and not (titled(ms, v, base) and titled(ms, out[-1], base))
+                and not (_quoted(ms, v, base) and _quoted(ms, out[-1], base))
             ):
                 # X“Y” / “X”Y: one name the recognisers split in two (西部大开发“十三五”规划):
                 # neither mention is the thing named, unless Y is a bare generic head
-                # (“某某”发展战略 → 某某)
+                # (“某某”发展战略 → 某某); 《甲》《乙》 and “甲”“乙”, each whole in its
+                # marks, are two names in a row
                 if len(v.label) > 4 and not (
                     v.label.endswith(out[-1].label) or out[-1].label in v.label
                 ):
