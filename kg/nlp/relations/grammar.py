@@ -81,6 +81,22 @@ _TALK_BEFORE = ("上", "期间", "之际", "上的", "上的重要", "上重要"
 _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 
 
+#: a group of partners named by its noun, closing a list of named ones (及某联盟各国,
+#: 等非洲国家, 和“某某小组”成员国)
+_GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
+
+
+#: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
+#: another whose owner the phrase rarely names (乙 is no object of the verb)
+_DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
+
+
+def _quoted(ms: str, u: Unit, base: int) -> bool:
+    """Whether ``u`` is written between quote marks (“某某”), all of it."""
+    i, j = u.start - base, u.end - base
+    return i > 0 and ms[i - 1] in _OPEN_QUOTES and ms[j : j + 1] in "”」』"
+
+
 class Grammar:
     """Compiled patterns over masked sentences (see the module docstring)."""
 
@@ -112,9 +128,12 @@ class Grammar:
         item = f"(?:[\ue010-\ue012]\ue01f*(?={post_alt}))?(?:{post_alt})?({AG})"
         self.partner_item = re.compile(item)
         partner = item.replace(f"({AG})", AG)  # the same without its group
-        # 某部会同乙部印发: the 会同 partners right before the verb share it
+        # 某部会同乙部印发: the 会同 partners right before the verb share it; a group
+        # named by its noun may close the list (同甲国及某联盟各国一道, 同甲国等非洲国家
+        # 一道): its members are not named, the body it names is no partner
         self.partners = re.compile(
-            f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:合作|一道|一起|共同|联合)"
+            f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:{_GROUP})?"
+            "(?:合作|一道|一起|共同|联合)"
             # 甲联合乙(等单位)共同发起: the partners of 联合 too
             f"|(?:会同|协同|携同|联合)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)"
             f"(?:等[^{SEP}{END}\ue010-\ue01f]{{0,6}}?)?(?:共同|联合)?$"
@@ -156,11 +175,14 @@ class Grammar:
             f"|[（(][^（）(){SEP}{END}]{{1,12}}[）)]"
             f"|(?:{alt(preps)})[^{SEP}{END}]{{1,20}}?"
             f"|作为[^{SEP}{END}]{{1,16}}?"
-            f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
+            f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:{_GROUP}|等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
             # 同甲国总理某某共同出席: a partner named with a country and a post
             f"|(?:与|同|跟)(?:{partner})(?:(?:、|和|及|以及){partner})*(?:一道|一起|共同)"
             # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
             f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
+            # 中国愿同国际社会一道落实X, 与各方共同推进Y: partners that name no entity
+            # (各国, 国际社会) leave the act to the subject alone
+            f"|(?:与|同|跟)[^{SEP}{END}{MASKED}]{{1,8}}?(?:一道|一起|共同)"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
             # 某某在出席X时指出, 在实施Y过程中: the subject does what 在 introduces
             # (the material ends at the verb: 在 is the last thing before it)
@@ -446,11 +468,14 @@ class Grammar:
             raw = ms[out[-1].end - base : vs]
             quotes_only = bool(raw) and all(ch in QUOTES for ch in raw)
             if raw == "" or (
-                quotes_only and not (titled(ms, v, base) and titled(ms, out[-1], base))
+                quotes_only
+                and not (titled(ms, v, base) and titled(ms, out[-1], base))
+                and not (_quoted(ms, v, base) and _quoted(ms, out[-1], base))
             ):
                 # X“Y” / “X”Y: one name the recognisers split in two (西部大开发“十三五”规划):
                 # neither mention is the thing named, unless Y is a bare generic head
-                # (“某某”发展战略 → 某某)
+                # (“某某”发展战略 → 某某); 《甲》《乙》 and “甲”“乙”, each whole in its
+                # marks, are two names in a row
                 if len(v.label) > 4 and not (
                     v.label.endswith(out[-1].label) or out[-1].label in v.label
                 ):
@@ -467,11 +492,13 @@ class Grammar:
                 break
             out.append(v)
             k += 1
-        # 实施三项措施: a count, no object; 实施十大某某工程: a package the recognisers named
+        # 实施三项措施: a count, no object; 实施十大某某工程: a package the recognisers named;
+        # 开展“五个专项治理”: a count the text quotes is the name of one programme
         return [
             u
             for u in out
-            if not COUNT_NOUN.match(u.label) or (u.type == "Program" and _PACKAGE.match(u.label))
+            if not COUNT_NOUN.match(u.label)
+            or (u.type == "Program" and (_PACKAGE.match(u.label) or _quoted(ms, u, base)))
         ]
 
     def tail_ok(self, ms: str, p: int, ce: int) -> bool:
@@ -485,7 +512,7 @@ class Grammar:
         if p < ce and ms[p] in "（(":
             q = ms.find("）", p, ce)
             p = q + 1 if q > 0 else p
-        if p >= ce:
+        if p >= ce or _DOCKING.fullmatch(ms, p, ce):
             return True
         m = self._tail.match(ms, p, ce)
         # 出席X时|表示, 出席X后: the time of the act; not a noun it opens (X时间表, X后期)
