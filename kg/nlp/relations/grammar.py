@@ -493,7 +493,7 @@ class Grammar:
             out.append(v)
             k += 1
         # 实施三项措施: a count, no object; 实施十大某某工程: a package the recognisers named;
-        # 开展“五个专项治理”: a count the text quotes is the name of one programme
+        # 开展“三个专项整治”: a count the text quotes is the name of one programme
         return [
             u
             for u in out
