@@ -73,6 +73,7 @@ def test_found(text: str, name: str, type_: str) -> None:
         # a common noun in 社 on a common word (a travel agency, a magazine's office)
         ("据旅行社消息，游客增加。", "旅行社"),
         ("据杂志社消息，刊物改版。", "杂志社"),
+        ("据通讯社消息，会谈举行。", "通讯社"),
         # a list read whole is no publisher's name
         ("由甲出版社分别联合乙出版社等出版。", "甲出版社分别联合乙出版社"),
         # a publisher some organ chooses (a relative clause), a rank, a kind, a class

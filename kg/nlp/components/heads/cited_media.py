@@ -42,8 +42,8 @@ def cited_spans(norm: str):
         if a is None:
             continue
         name = norm[a:b]
-        if len(name) < 3:
-            continue
+        if len(name) < 3 or HEAD.match(name):
+            continue  # 据通讯社消息: a head alone names no medium
         if name.endswith("社") and not name.endswith(("通讯社", "新闻社")):
             if len(name) != SHORT_AGENCY:
                 continue  # 据某某合作社消息: a co-op, not an agency
