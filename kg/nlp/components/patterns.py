@@ -107,6 +107,7 @@ from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
+    YEAR,
     DocView,
     dictionary_words,
     load_heads,
@@ -153,7 +154,6 @@ VERB_ONLY_HINT = re.compile(
 )
 # an implementing verb within a name's reach (a cheap test before a second left edge)
 IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))
-YEAR = re.compile(r"(?:19|20)\d{2}")
 # what ends a list of names sharing a head as a verb's whole object (实施A和B战略，)
 LIST_END = frozenset("，。；：,;")
 

@@ -20,11 +20,15 @@ from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.hypothetical import cooperation_mood
 from kg.nlp.relations.later_cue import later_cue
 from kg.nlp.relations.lexicon import verb_at
-from kg.nlp.relations.masking import AG, AGENTS, AGL, END, QUOTES, SEP, TIME
+from kg.nlp.relations.masking import AG, AGENTS, AGL, END, JOINER_ALT, QUOTES, SEP, TIME
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.stories import lead_span
 from kg.nlp.relations.subject import nation, subject
 
+#: the prepositions that name a partner (与X合作, 同X签署, 跟X携手)
+_WITH = "与同跟"
+#: what joins two sides (甲国与某组织, 甲和乙)
+_AND = frozenset(_WITH + "和")
 #: partners abroad: a reporting government's voice does not cooperate with them
 _ABROAD = frozenset({"Country", "Organization"})
 _TOGETHER = frozenset({"共同", "一道", "一起"})
@@ -54,7 +58,7 @@ class Cooperation:
     def __init__(self, g: Grammar) -> None:
         self.g = g
         self._coop_re = re.compile(
-            f"(?P<c>与|同|跟|和|协助|携手|会同)(?P<run>{AGL}(?:(?:、|和|及|以及|与){AGL})*)"
+            f"(?P<c>[{_WITH}和]|协助|携手|会同)(?P<run>{AGL}(?:(?:{JOINER_ALT}){AGL})*)"
         )
         self._left = re.compile(f"({AG})[{QUOTES}]*$")
         # 甲、乙和丙签署…合作协议: the parties that sign together
@@ -77,7 +81,7 @@ class Cooperation:
         # topic of talks: 就…合作等问题进行讨论; not a quality or a potential: 合作的精神,
         # 合作空间, 合作潜力)
         self._dual_coop = re.compile(
-            f"[^{END}与同跟就]{{0,40}}?合作(?!的|精神|空间|潜力|前景|机遇|论坛|组织)"
+            f"[^{END}{_WITH}就]{{0,40}}?合作(?!的|精神|空间|潜力|前景|机遇|论坛|组织)"
         )
 
     def story_pair(self, ds) -> None:
@@ -242,7 +246,6 @@ class Cooperation:
 
 #: the words for the story's two countries (relation_triggers' dual, 两国 first)
 _DUAL_WORDS = ("两国", "双方")
-_AND = frozenset({"与", "同", "和", "跟"})
 _AT = frozenset({"在", "于"})
 
 

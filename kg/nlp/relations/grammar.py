@@ -31,6 +31,7 @@ from kg.nlp.relations.masking import (
     AGL_TYPES,
     COUNT_NOUN,
     END,
+    LIST_JOINERS,
     LIST_SEP,
     MASKED,
     NOQ,
@@ -62,7 +63,6 @@ _TIME_TAILS = ("时", "后")
 #: the nouns of a programme's own work between the names of a list (实施“甲”建设和“乙”
 #: 工作, 落实“甲”政策、“乙”政策), and the joiners after them
 NAME_NOUNS = ("建设", "工作", "政策")
-LIST_JOINERS = frozenset({"和", "及", "与", "、", "以及"})
 _TIME_NOUN_2ND = "间代期刻效段续来方面台"
 #: the rest of a quoted name after its opening quote: a few words, no unit, no clause end
 _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”」』]")

@@ -65,8 +65,13 @@ END = "。！？!?\n"
 QUOTES = "《》“”‘’「」『』\"'〈〉"
 NOQ = re.compile(f"[{QUOTES}\\s]")
 COUNT_NOUN = re.compile(r"^[一二三四五六七八九十两几多数\d]+(?:大|项|个|类|种|批|条|场|次)")
+#: the words that join the names of a list (甲、乙和丙; 甲以及乙)
+LIST_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+#: the joiners as a regex alternation, longest first
+JOINER_ALT = "|".join(sorted(LIST_JOINERS, key=lambda w: (-len(w), w)))
+#: what stands between two names of one list: a joiner (or 或, 暨), or 等… and a joiner
 LIST_SEP = re.compile(
-    r"^(?:（[^（）]*）)?(?:[、和及与或]|以及|暨|或者)?$|^(?:（[^（）]*）)?等[^，,；;：:。]{0,8}?(?:和|及|以及|、|与)$"
+    rf"^(?:（[^（）]*）)?(?:{JOINER_ALT}|或|暨|或者)?$|^(?:（[^（）]*）)?等[^，,；;：:。]{{0,8}}?(?:{JOINER_ALT})$"
 )
 TIME = (
     r"(?:(?:[\d一二三四五六七八九十〇零两]+|上|下|本|今|去|明)(?:年度|年|月份|月|日|号|周)"

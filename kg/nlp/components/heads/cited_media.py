@@ -3,7 +3,8 @@ where X ends in a medium's head (通讯社, 电视台, 电台, 广播公司, 新
 short name: 某联社, 某新社) names that medium, an organisation (GUIDELINES: media), though no
 dictionary holds it (a foreign agency or station written in transliteration). X runs from
 据 (after the last 的 of a relative clause: 据某武装控制的某某电视台报道) to the head; a
-class of media (据当地电视台报道, 据多家通讯社报道, 据某国电视台报道) is no name.
+class of media (据当地电视台报道, 据多家通讯社报道, 据某国电视台报道: ``named_part``) is no
+name.
 
 >>> [m.group("name") for m in CITED.finditer("据某某国家电视台20日报道，据塔斯社消息。")]
 ['某某国家电视台', '塔斯社']
@@ -15,39 +16,46 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
-from kg.nlp.text import norm_name
+from kg.nlp.components.heads.named_part import named_start
+from kg.nlp.text import jieba_tags, norm_name
 
+# the heads a medium's name ends in
+MEDIA_HEADS = "通讯社|电视台|广播电台|电台|广播公司|新闻网|社"
 CITED = re.compile(
-    r"据(?P<name>[^\s，。；：、“”《》（）()据]{1,14}?(?:通讯社|电视台|广播电台|电台|广播公司|新闻网|社))"
+    rf"据(?P<name>[^\s，。；：、“”《》（）()据]{{1,14}}?(?:{MEDIA_HEADS}))"
     r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:报道|消息|援引)"
 )
 # the head a cited name ends in
-HEAD = re.compile(r"(?:通讯社|电视台|广播电台|电台|广播公司|新闻网|社)\Z")
-# what opens a class of media, not one medium's name
-GENERIC_OPEN = re.compile(
-    r"当地|该|本|这|此|一家|多家|几家|有关|其|各|外国|国外|境外|国内|西方|主流"
-)
+HEAD = re.compile(rf"(?:{MEDIA_HEADS})\Z")
 # the length of an agency's name that 社 alone ends (塔斯社, 美联社, 俄新社): other names in
 # 社 are co-ops and the like
 SHORT_AGENCY = 3
+# jieba's tags of proper names (persons, places, organisations, other): 路透 nz, 共同社 nt
+PROPER_TAGS = ("nr", "ns", "nt", "nz")
 
 
 def cited_spans(norm: str):
     """The spans of the media ``norm`` cites (see the module docstring)."""
     for m in CITED.finditer(norm):
-        a, b = m.span("name")
-        d = norm.rfind("的", a, b)
-        if d >= 0:
-            a = d + 1
+        b = m.end("name")
+        a = named_start(norm, m.start("name"), b)
+        if a is None:
+            continue
         name = norm[a:b]
-        if GENERIC_OPEN.match(name):
-            continue
-        if len(name) < 3:
-            continue
+        if len(name) < 3 or HEAD.match(name):
+            continue  # 据通讯社消息: a head alone names no medium
         if name.endswith("社") and not name.endswith(("通讯社", "新闻社")):
             if len(name) != SHORT_AGENCY:
                 continue  # 据某某合作社消息: a co-op, not an agency
+            if _common(name) and _common(name[:-1]):
+                continue  # 据旅行社消息: a common noun on a common word, not an agency
         yield a, b
+
+
+def _common(word: str) -> bool:
+    """Whether jieba's dictionary holds ``word`` as a common word, not a proper name."""
+    tag = jieba_tags().get(word)
+    return tag is not None and not tag.startswith(PROPER_TAGS)
 
 
 def cited_media(st, norm: str, gaz) -> None:

@@ -21,20 +21,20 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.words import YEAR
 from kg.nlp.text import norm_name
 
-# an edition (its year too), then 2–16 characters of a name without a clause mark, and
-# 节: the shortest such span (the name's 节 is its first that ends a word, checked below)
-EDITION_FESTIVAL = re.compile(
-    r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)[^\s，。；：、“”《》（）()!?！？,;:]{2,16}?节"
-)
+# 2–16 characters of a name without a clause mark, and 节: the shortest such span (the
+# name's 节 is its first that ends a word, checked below)
+NAME_TO_HEAD = r"[^\s，。；：、“”《》（）()!?！？,;:]{2,16}?节"
+# an edition (its year too), then the name
+EDITION_FESTIVAL = re.compile(rf"(?:第[一二三四五六七八九十百零〇\d]+届|首届){NAME_TO_HEAD}")
 # the year before an edition, part of the name (2031年第三届…); looked for behind the
 # edition, which the scan finds by its first character (faster than an optional year)
-YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年?\Z")
-# a year, then a place (``places``: where one starts) or a scope word, then as above
+YEAR_BEFORE = re.compile(rf"{YEAR.pattern}年?\Z")
+# a year, then a place (``places``: where one starts) or a scope word, then the name
 YEAR_FESTIVAL = re.compile(
-    r"(?:19|20)\d{2}年?(?P<scope>中国|全国|国际|世界|全球|亚洲)?"
-    r"[^\s，。；：、“”《》（）()!?！？,;:]{2,16}?节"
+    rf"{YEAR.pattern}年?(?P<scope>中国|全国|国际|世界|全球|亚洲)?{NAME_TO_HEAD}"
 )
 # the holidays a year dates (2031年春节): a day of the calendar, not a festival held
 HOLIDAY = re.compile(

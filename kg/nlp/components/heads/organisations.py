@@ -68,6 +68,8 @@ SUBUNIT_HEADS = frozenset({"办公室", "代表处", "办事处", "秘书处"}) 
 
 # 市第一中学: the reporting government's institutions)
 ORG_LOCAL_PREFIX = ("省", "市", "自治区", "首都")
+# a rank or a class after a specific prefix (国家级, 中央一级, 全国性): a class of bodies
+RANK = re.compile("[一二三]?级|性")
 # prefixes of international organisations: they open the name of one (世界…联盟), where
 # 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
 WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
@@ -213,14 +215,10 @@ class OrganisationNames:
         for p in (*ORG_LOCAL_PREFIX, *SPECIFIC_PREFIX):
             q = start + len(p)
             # a specific prefix may open a longer word of jieba's (国际金融|协会)
-            if norm.startswith(p, start) and (
-                ends[q]
-                or (
-                    not weak
-                    and starts[start]
-                    and p in SPECIFIC_PREFIX
-                    and norm[q] not in "级性"  # 国家级…, 全国性…: a rank, a class
-                )
+            if (
+                norm.startswith(p, start)
+                and not RANK.match(norm, q)  # 国家级…, 中央一级…, 全国性…: a rank, a class
+                and (ends[q] or (not weak and starts[start] and p in SPECIFIC_PREFIX))
             ):
                 if p in ORG_LOCAL_PREFIX:  # 省|科技馆, 省|中小企业服务促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self.generic(norm[q:hs]))

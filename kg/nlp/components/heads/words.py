@@ -22,6 +22,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # the name characters that end a search's range (``endpos``)
 NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
+# a year of the dates names carry (2031, 1998)
+YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def load_heads(

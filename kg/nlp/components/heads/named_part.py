@@ -1,0 +1,33 @@
+"""The part of a phrase that names one medium or publisher, read back from its head
+(电视台, 出版社), for ``cited_media`` and ``publishers``: a relative clause before the name
+ends at its last 的 (某武装控制的|某某电视台, 由某部选择的|某某出版社), and a name that
+opens with a class word (当地, 多家, 该, a level: 中央一级, 省级; a kind: 专门, 指定) is a
+class of media, not one medium.
+
+>>> norm = "据某武装控制的某某电视台报道，由某部选择的中央一级出版社出版"
+>>> a = named_start(norm, 1, 12)
+>>> norm[a:12]
+'某某电视台'
+>>> named_start(norm, 17, 28) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+# what opens a class of media, not one medium's name: a determiner or a count (当地, 该,
+# 多家), a scope (外国, 境内), a level (中央一级, 省级, 县级), a kind (专门, 指定, 正规)
+CLASS_OPEN = re.compile(
+    r"当地|该|本|这|此|一家|多家|几家|有关|相关|其|各|若干|一些|部分|外国|国外|境外|国内|西方|主流"
+    r"|(?:中央|国家|省|市|县|地方)?[一二三]?级|地方|专门|专业|指定|正规"
+)
+
+
+def named_start(norm: str, a: int, b: int) -> int | None:
+    """Where the name ends by ``norm[b]`` starts in ``norm[a:b]`` (after the last 的), or
+    None when it opens with a class word (module docstring)."""
+    d = norm.rfind("的", a, b)
+    if d >= 0:
+        a = d + 1
+    return None if CLASS_OPEN.match(norm, a, b) else a
