@@ -83,6 +83,7 @@ from kg.nlp.components.heads.implemented_names import (
     governed_object,
     governs,
     inner_adverb,
+    local_open,
     member_known,
     member_mention,
     plain_member,
@@ -458,6 +459,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
             start = self.verb_before_name(norm, start, hs, view, known)
+            if phased:
+                start += local_open(norm[start:hs])  # 当地|某某灌区…项目一期工程: no name's
             if (
                 self.head_type[head] == "Event"
                 and start < body_at_end.get(he, start)

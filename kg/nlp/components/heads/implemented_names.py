@@ -18,7 +18,9 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
-from kg.nlp.components.heads.words import NAME_CHAR
+from kg.nlp.components.heads.words import NAME_CHAR, load_heads
+from kg.nlp.gazetteer import ONTOLOGY_DIR
+from kg.nlp.relations.lexicon import load_lexicon
 from kg.nlp.text import norm_name
 
 # conjunctions that join two objects of one verb
@@ -42,8 +44,8 @@ def battle_field(body: str) -> bool:
 
 
 #: the heads of subsidy and reward policies (实施|某某补贴政策): a statute's 实施…补贴政策
-#: imposes one in general terms
-SUBSIDY_HEADS = frozenset({"补助奖励政策", "补贴政策", "补助政策", "奖补政策"})
+#: imposes one in general terms; ``open_heads.tsv``'s policies that only a verb names
+SUBSIDY_HEADS = frozenset(h for h in load_heads(ONTOLOGY_DIR)[3] if h.endswith("政策"))
 #: heads that an implementing verb makes a name of in prose only: a statute's provisions
 #: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
 #: where a report or a notice names the one it carries out (实施科技强军战略)
@@ -57,7 +59,32 @@ PLAN_HEADS = frozenset({"规划", "纲要", "行动方案", "改革方案", "总
 #: the verbs that draw up or issue a plan: right before a plan's head (``PLAN_HEADS``)
 #: they govern its name as an implementing verb does (制定|某某行动纲要, 出台|某某总体方案);
 #: the name still needs a field of its own (:func:`plan_named`: not 编制|建设规划)
-PLAN_ISSUE_VERBS = frozenset({"制定", "制订", "出台", "编制", "印发", "发布", "颁布"})
+#: ``relation_triggers.tsv``'s one-word issued triggers of a programme with no title
+#: needed (制定, 出台, 编制…; not 作出, 通过: those issue a titled document only)
+PLAN_ISSUE_VERBS = frozenset(
+    word
+    for word, rows in load_lexicon().triggers.items()
+    if len(word) == 2
+    and any(
+        r.pred == "issued" and "Program" in r.types and "titled" not in r.flags for r in rows
+    )
+)
+#: what opens a body's own plan or project of a class, no name: a deictic or generic
+#: place (本市|电网建设规划, 本行政区域|…规划, 当地|…项目一期工程) or a new edition of
+#: a plan every city has (新版|城市总体规划)
+LOCAL_OPEN = re.compile(
+    r"当地|该地区?|新版|本(?:行政区域|地区|地方|辖区|省|市|县|区|州|盟|旗|乡|镇|村|地)"
+)
+
+
+def local_open(body: str) -> int:
+    """How many characters of ``body`` a deictic or generic opener takes (0: none).
+
+    >>> local_open("本市电网建设"), local_open("本溪钢铁"), local_open("当地某某灌区")
+    (2, 0, 2)
+    """
+    m = LOCAL_OPEN.match(body)
+    return m.end() if m else 0
 #: a period a plan covers, no field of its own (中长期|发展规划)
 _PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
 #: a count in a plan's field describes it (某行业第一部全国性|规划), names none
@@ -71,20 +98,23 @@ def plan_field(body: str, generic) -> bool:
     """Whether the ``body`` of a plan's name after an implementing verb names its field
     (实施|奶业振兴|规划, 制定实施|新十年农村扶贫开发|纲要): four characters or more
     once a period is taken out, not generic (``generic``: 发展|规划纲要, 中长期发展|规划),
-    not a class of plans every place has (城市群|规划: too short), no count (第一份), and
-    not the plan to carry out something the words before the verb name (全面推进|依法行政
-    实施|纲要: the cut verb belongs to the name); a field and its class word name one
-    (重点产业调整振兴).
+    not a class of plans every place has (城市群|规划: too short; 本市|某某|规划: the
+    opener says so, :func:`local_open`), no count (第一份), and not the plan to carry
+    out something the words before the verb name (全面推进|依法行政实施|纲要: the cut
+    verb belongs to the name); a field and its class word name one (重点产业调整振兴).
 
     >>> g = lambda b: b in ("发展", "发展规划") or b.startswith("重点")
     >>> [plan_field(b, g) for b in ("奶业振兴", "城市群", "中长期发展", "依法行政实施")]
     [True, False, False, False]
     >>> plan_field("发展规划", g), plan_field("重点产业调整振兴", g)
     (False, True)
+    >>> plan_field("新版城市总体", g), plan_field("本市电网建设", g)
+    (False, False)
     """
     field = _PLAN_PERIOD.sub("", body).removesuffix("规划")  # 发展|规划|纲要
     return (
         len(field) >= 4
+        and not local_open(field)
         and not field.endswith("实施")
         and _PLAN_COUNT.search(field) is None
         and (not generic(field) or governed_class_field(field, generic))
