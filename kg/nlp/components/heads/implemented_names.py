@@ -85,6 +85,68 @@ def local_open(body: str) -> int:
     """
     m = LOCAL_OPEN.match(body)
     return m.end() if m else 0
+#: the shortest field of a plan an issuing verb governs (制定|促进某某行动|纲要): a field of
+#: four is as often a class of plans every body draws up (编制|土地利用|规划, 行业发展|规划)
+ISSUED_FIELD_MIN = 5
+#: a project's phase right before its head (三峡|三期|工程, 某某枢纽|第一期|工程): the count
+#: cuts the name elsewhere (4个|试点), here what comes before it names the project
+PHASE_HEADS = frozenset({"工程"})
+_PHASE_BEFORE = re.compile(r"第?[一二三四五六七八九\d]期\Z")
+#: a new round of a programme between its implementing verb and its name (实施|新一轮|…)
+_NEW_ROUND = re.compile(r"新一轮\Z")
+
+
+def issued_plan(norm: str, start: int, hs: int, cut: str | None, head: str) -> bool:
+    """Whether an issuing verb (:data:`PLAN_ISSUE_VERBS`) governs the plan ``norm[start:]``
+    whose ``head`` starts at ``hs`` (``cut``: the word before it), with a field of
+    :data:`ISSUED_FIELD_MIN` characters or more (:func:`plan_named` says whether it is
+    named).
+
+    >>> issued_plan("制定促进某某行动纲要", 2, 8, "制定", "纲要")
+    True
+    >>> issued_plan("编制土地利用规划", 2, 6, "编制", "规划")
+    False
+    """
+    return (
+        head in PLAN_HEADS
+        and hs - start >= ISSUED_FIELD_MIN
+        and governs(norm, start, cut, PLAN_ISSUE_VERBS)
+    )
+
+
+def phase_start(left_edge, norm: str, hs: int, head: str) -> tuple[int, str | None] | None:
+    """The start and cut of a project's name whose phase right before its ``head`` (at
+    ``hs``) cut it (某某水利枢纽|第一期|工程), or None; ``left_edge(pos)`` gives the start and
+    cut of the words that end at ``pos``.
+
+    >>> phase_start(lambda p: (0, None), "三峡三期工程", 4, "工程")
+    (0, None)
+    >>> phase_start(lambda p: (0, None), "三峡三期工程", 4, "行动")
+    """
+    if head not in PHASE_HEADS:
+        return None
+    ph = _PHASE_BEFORE.search(norm, max(0, hs - 4), hs)
+    if ph is None:
+        return None
+    s2, c2 = left_edge(ph.start())
+    return (s2, c2) if ph.start() - s2 >= 2 else None
+
+
+def new_round_cut(left_edge, norm: str, start: int, verbs: frozenset[str]) -> str | None:
+    """The implementing verb (``verbs``) that governs the name at ``start`` across
+    新一轮 (实施|新一轮|农村电网改造升级工程), or None; ``left_edge`` as for
+    :func:`phase_start`.
+
+    >>> new_round_cut(lambda p: (2, "实施"), "实施新一轮甲乙工程", 5, frozenset({"实施"}))
+    '实施'
+    """
+    rd = _NEW_ROUND.search(norm, max(0, start - 3), start)
+    if rd is None:
+        return None
+    s2, c2 = left_edge(rd.start())
+    return c2 if s2 == rd.start() and governs(norm, s2, c2, verbs) else None
+
+
 #: a period a plan covers, no field of its own (中长期|发展规划)
 _PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
 #: a count in a plan's field describes it (某行业第一部全国性|规划), names none
