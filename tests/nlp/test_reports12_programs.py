@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.nlp.components.heads.implemented_names import PLAN_ISSUE_VERBS, PROSE_RESCUED
+from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
 from kg.nlp.pipeline import make_nlp
 
 REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
@@ -64,6 +66,33 @@ def test_plan_an_issuing_verb_governs(nlp, sentence, name):
 )
 def test_no_plan_of_a_short_field(nlp, sentence):
     assert not {m for m in _mentions(nlp, REPORT + sentence) if m.endswith("规划")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # invented: a body's own plan of a class (本市, 本行政区域), a new edition of one
+        "市人民政府组织编制本市供水设施建设规划。",
+        "县级人民政府编制本行政区域湿地保护修复规划。",
+        "某市近日制定新版城市总体规划。",
+    ],
+)
+def test_no_plan_after_a_deictic_opener(nlp, sentence):
+    assert not {m for m in _mentions(nlp, sentence) if m.endswith("规划")}
+
+
+def test_issuing_verbs_and_subsidy_heads_are_the_lexicon_s():
+    # one place for each: a row added to the lexicon reaches the rules (签发 did not)
+    rows = [x.split("\t") for x in read_lines(ONTOLOGY_DIR / "lexicon" / "relation_triggers.tsv")]
+    issuing = {
+        r[1]
+        for r in rows
+        if r[0] == "trigger" and r[2] == "issued" and len(r[1]) == 2 and "Program" in r[3]
+        and "titled" not in (r[4] if len(r) > 4 else "")
+    }
+    assert "签发" in issuing and issuing == PLAN_ISSUE_VERBS
+    heads = [x.split() for x in read_lines(ONTOLOGY_DIR / "lexicon" / "open_heads.tsv")]
+    policies = {h[0] for h in heads if h[0].endswith("政策") and h[2:] == ["verb"]}
+    assert policies and policies <= PROSE_RESCUED
 
 
 def test_plan_of_a_known_programme(nlp):

@@ -66,12 +66,19 @@ def test_no_anniversary_of_nothing(nlp, text):
     ("text", "name"),
     [
         ("确保青藏铁路、三峡三期工程等一批重点工程建成投产。", "三峡三期工程"),  # 2006 report
-        ("实施天然林资源保护二期工程。", "天然林资源保护二期工程"),  # 2011 report
+        ("南水北调中线一期工程正式通水。", "南水北调中线一期工程"),  # 2015 report
         ("葛洲坝水利枢纽第一期工程建成。", "葛洲坝水利枢纽第一期工程"),  # invented
     ],
 )
 def test_project_by_its_phase(nlp, text, name):
     assert name in _mentions(nlp, text, "Program")
+
+
+def test_phase_without_a_deictic_opener(nlp):
+    # invented: 当地 says where, it names no project
+    names = _mentions(nlp, "得益于当地黄泥河灌区改扩建项目一期工程，灌溉面积扩大。", "Program")
+    assert "黄泥河灌区改扩建项目一期工程" in names
+    assert not {m for m in names if m.startswith("当地")}
 
 
 @pytest.mark.parametrize("text", ["这项工程的三期工程已经开工。", "扩建二期工程。"])

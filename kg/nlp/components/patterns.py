@@ -83,8 +83,12 @@ from kg.nlp.components.heads.implemented_names import (
     governed_object,
     governs,
     inner_adverb,
+    issued_plan,
+    local_open,
     member_known,
     member_mention,
+    new_round_cut,
+    phase_start,
     plain_member,
     plan_named,
     shared_head_list,
@@ -130,17 +134,8 @@ IMPLEMENT_VERBS = (
     frozenset("实施 启动 推进 推动 开展 实行 组织实施 深入实施 抓好 深化 扩大".split())
     | BATTLE_VERBS
 )
-# the shortest field of a plan an issuing verb governs (制定|促进某某行动|纲要): a field of
-# four is as often a class of plans every body draws up (编制|土地利用|规划, 行业发展|规划)
-ISSUED_FIELD_MIN = 5
 # the heads of study campaigns: a quoted slogan before them names one whatever follows
 
-# a project's phase right before its head (三峡|三期|工程, 某某枢纽|第一期|工程): the count
-# cuts elsewhere (4个|试点), here what comes before it names the project
-PHASE_HEADS = frozenset({"工程"})
-PHASE_BEFORE = re.compile(r"第?[一二三四五六七八九\d]期\Z")
-# a new round of a programme between its implementing verb and its name (实施|新一轮|…)
-NEW_ROUND = re.compile(r"新一轮\Z")
 # heads that are heads only as a word of their own (扶贫|网, not 互联网)
 TOKEN_HEADS = frozenset({"网"})
 
@@ -281,6 +276,9 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         rescued_ends: set[int] = set()  # ends of names an implementing verb governs
         first = len(st.candidates)  # the head rules' candidates follow
         statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
+        def edge(pos: int) -> tuple[int, str | None]:
+            return self.left_edge(norm, pos, st, view)
+
         for hs, he in self.head_spans(norm):
             # the head must end a word: not followed by more name characters that
             # extend it into something else (论坛上 is fine, 工程师 is not)
@@ -322,18 +320,10 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 continue  # no implementing verb, year or quote near: skip the left edge
             start, cut = self.left_edge(norm, hs, st, view, org)
             phased = False  # 某某水利枢纽|二期|工程: a phase of one named project
-            if (
-                start == hs  # the phase cut the name (a count or, 一期, a word of jieba's)
-                and head in PHASE_HEADS
-                and (ph := PHASE_BEFORE.search(norm, max(0, hs - 4), hs)) is not None
-            ):
-                s2, c2 = self.left_edge(norm, ph.start(), st, view)
-                if ph.start() - s2 >= 2:
-                    start, cut, phased = s2, c2, True
-            if cut == "#" and (rd := NEW_ROUND.search(norm, max(0, start - 3), start)) is not None:
-                s2, c2 = self.left_edge(norm, rd.start(), st, view)
-                if s2 == rd.start() and governs(norm, s2, c2, IMPLEMENT_VERBS):
-                    cut = c2  # 实施|新一轮|农村电网改造升级工程: the verb governs the name
+            if start == hs and (r := phase_start(edge, norm, hs, head)) is not None:
+                (start, cut), phased = r, True
+            if cut == "#":
+                cut = new_round_cut(edge, norm, start, IMPLEMENT_VERBS) or cut
             if head == "行动" and cut not in IMPLEMENT_VERBS:
                 r = launched_start(norm, start, max(0, hs - self.max_len))
                 start, cut = r or (start, cut)  # 开展|…提升引领…优化|升级行动
@@ -458,6 +448,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             ):
                 start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
             start = self.verb_before_name(norm, start, hs, view, known)
+            if phased:
+                start += local_open(norm[start:hs])  # 当地|某某灌区…项目一期工程: no name's
             if (
                 self.head_type[head] == "Event"
                 and start < body_at_end.get(he, start)
@@ -551,11 +543,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             rescued = head in self.verb_rescued and (
                 governed
                 or conjunct_of_rescued(norm, start, rescued_ends)
-                or (
-                    head in PLAN_HEADS
-                    and hs - start >= ISSUED_FIELD_MIN
-                    and governs(norm, start, cut, PLAN_ISSUE_VERBS)
-                )
+                or issued_plan(norm, start, hs, cut, head)
             )
             if rescued and head in PLAN_HEADS:  # not 城市群|规划, 一体化规划|建设
                 rescued = plan_named(norm, start, hs, he, starts, self.adverbs, self.generic)

@@ -18,7 +18,9 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
-from kg.nlp.components.heads.words import NAME_CHAR
+from kg.nlp.components.heads.words import NAME_CHAR, load_heads
+from kg.nlp.gazetteer import ONTOLOGY_DIR
+from kg.nlp.relations.lexicon import load_lexicon
 from kg.nlp.text import norm_name
 
 # conjunctions that join two objects of one verb
@@ -42,8 +44,8 @@ def battle_field(body: str) -> bool:
 
 
 #: the heads of subsidy and reward policies (实施|某某补贴政策): a statute's 实施…补贴政策
-#: imposes one in general terms
-SUBSIDY_HEADS = frozenset({"补助奖励政策", "补贴政策", "补助政策", "奖补政策"})
+#: imposes one in general terms; ``open_heads.tsv``'s policies that only a verb names
+SUBSIDY_HEADS = frozenset(h for h in load_heads(ONTOLOGY_DIR)[3] if h.endswith("政策"))
 #: heads that an implementing verb makes a name of in prose only: a statute's provisions
 #: impose strategies in general terms (鼓励企业实施技术标准战略, 本市实施生态保护战略),
 #: where a report or a notice names the one it carries out (实施科技强军战略)
@@ -57,7 +59,94 @@ PLAN_HEADS = frozenset({"规划", "纲要", "行动方案", "改革方案", "总
 #: the verbs that draw up or issue a plan: right before a plan's head (``PLAN_HEADS``)
 #: they govern its name as an implementing verb does (制定|某某行动纲要, 出台|某某总体方案);
 #: the name still needs a field of its own (:func:`plan_named`: not 编制|建设规划)
-PLAN_ISSUE_VERBS = frozenset({"制定", "制订", "出台", "编制", "印发", "发布", "颁布"})
+#: ``relation_triggers.tsv``'s one-word issued triggers of a programme with no title
+#: needed (制定, 出台, 编制…; not 作出, 通过: those issue a titled document only)
+PLAN_ISSUE_VERBS = frozenset(
+    word
+    for word, rows in load_lexicon().triggers.items()
+    if len(word) == 2
+    and any(
+        r.pred == "issued" and "Program" in r.types and "titled" not in r.flags for r in rows
+    )
+)
+#: what opens a body's own plan or project of a class, no name: a deictic or generic
+#: place (本市|电网建设规划, 本行政区域|…规划, 当地|…项目一期工程) or a new edition of
+#: a plan every city has (新版|城市总体规划)
+LOCAL_OPEN = re.compile(
+    r"当地|该地区?|新版|本(?:行政区域|地区|地方|辖区|省|市|县|区|州|盟|旗|乡|镇|村|地)"
+)
+
+
+def local_open(body: str) -> int:
+    """How many characters of ``body`` a deictic or generic opener takes (0: none).
+
+    >>> local_open("本市电网建设"), local_open("本溪钢铁"), local_open("当地某某灌区")
+    (2, 0, 2)
+    """
+    m = LOCAL_OPEN.match(body)
+    return m.end() if m else 0
+#: the shortest field of a plan an issuing verb governs (制定|促进某某行动|纲要): a field of
+#: four is as often a class of plans every body draws up (编制|土地利用|规划, 行业发展|规划)
+ISSUED_FIELD_MIN = 5
+#: a project's phase right before its head (三峡|三期|工程, 某某枢纽|第一期|工程): the count
+#: cuts the name elsewhere (4个|试点), here what comes before it names the project
+PHASE_HEADS = frozenset({"工程"})
+_PHASE_BEFORE = re.compile(r"第?[一二三四五六七八九\d]期\Z")
+#: a new round of a programme between its implementing verb and its name (实施|新一轮|…)
+_NEW_ROUND = re.compile(r"新一轮\Z")
+
+
+def issued_plan(norm: str, start: int, hs: int, cut: str | None, head: str) -> bool:
+    """Whether an issuing verb (:data:`PLAN_ISSUE_VERBS`) governs the plan ``norm[start:]``
+    whose ``head`` starts at ``hs`` (``cut``: the word before it), with a field of
+    :data:`ISSUED_FIELD_MIN` characters or more (:func:`plan_named` says whether it is
+    named).
+
+    >>> issued_plan("制定促进某某行动纲要", 2, 8, "制定", "纲要")
+    True
+    >>> issued_plan("编制土地利用规划", 2, 6, "编制", "规划")
+    False
+    """
+    return (
+        head in PLAN_HEADS
+        and hs - start >= ISSUED_FIELD_MIN
+        and governs(norm, start, cut, PLAN_ISSUE_VERBS)
+    )
+
+
+def phase_start(left_edge, norm: str, hs: int, head: str) -> tuple[int, str | None] | None:
+    """The start and cut of a project's name whose phase right before its ``head`` (at
+    ``hs``) cut it (某某水利枢纽|第一期|工程), or None; ``left_edge(pos)`` gives the start and
+    cut of the words that end at ``pos``.
+
+    >>> phase_start(lambda p: (0, None), "三峡三期工程", 4, "工程")
+    (0, None)
+    >>> phase_start(lambda p: (0, None), "三峡三期工程", 4, "行动")
+    """
+    if head not in PHASE_HEADS:
+        return None
+    ph = _PHASE_BEFORE.search(norm, max(0, hs - 4), hs)
+    if ph is None:
+        return None
+    s2, c2 = left_edge(ph.start())
+    return (s2, c2) if ph.start() - s2 >= 2 else None
+
+
+def new_round_cut(left_edge, norm: str, start: int, verbs: frozenset[str]) -> str | None:
+    """The implementing verb (``verbs``) that governs the name at ``start`` across
+    新一轮 (实施|新一轮|农村电网改造升级工程), or None; ``left_edge`` as for
+    :func:`phase_start`.
+
+    >>> new_round_cut(lambda p: (2, "实施"), "实施新一轮甲乙工程", 5, frozenset({"实施"}))
+    '实施'
+    """
+    rd = _NEW_ROUND.search(norm, max(0, start - 3), start)
+    if rd is None:
+        return None
+    s2, c2 = left_edge(rd.start())
+    return c2 if s2 == rd.start() and governs(norm, s2, c2, verbs) else None
+
+
 #: a period a plan covers, no field of its own (中长期|发展规划)
 _PLAN_PERIOD = re.compile("中长期|长期|中期|近期|年度")
 #: a count in a plan's field describes it (某行业第一部全国性|规划), names none
@@ -71,20 +160,23 @@ def plan_field(body: str, generic) -> bool:
     """Whether the ``body`` of a plan's name after an implementing verb names its field
     (实施|奶业振兴|规划, 制定实施|新十年农村扶贫开发|纲要): four characters or more
     once a period is taken out, not generic (``generic``: 发展|规划纲要, 中长期发展|规划),
-    not a class of plans every place has (城市群|规划: too short), no count (第一份), and
-    not the plan to carry out something the words before the verb name (全面推进|依法行政
-    实施|纲要: the cut verb belongs to the name); a field and its class word name one
-    (重点产业调整振兴).
+    not a class of plans every place has (城市群|规划: too short; 本市|某某|规划: the
+    opener says so, :func:`local_open`), no count (第一份), and not the plan to carry
+    out something the words before the verb name (全面推进|依法行政实施|纲要: the cut
+    verb belongs to the name); a field and its class word name one (重点产业调整振兴).
 
     >>> g = lambda b: b in ("发展", "发展规划") or b.startswith("重点")
     >>> [plan_field(b, g) for b in ("奶业振兴", "城市群", "中长期发展", "依法行政实施")]
     [True, False, False, False]
     >>> plan_field("发展规划", g), plan_field("重点产业调整振兴", g)
     (False, True)
+    >>> plan_field("新版城市总体", g), plan_field("本市电网建设", g)
+    (False, False)
     """
     field = _PLAN_PERIOD.sub("", body).removesuffix("规划")  # 发展|规划|纲要
     return (
         len(field) >= 4
+        and not local_open(field)
         and not field.endswith("实施")
         and _PLAN_COUNT.search(field) is None
         and (not generic(field) or governed_class_field(field, generic))
