@@ -38,13 +38,11 @@ def test_event_a_press_conference_is_held_for(nlp, text, outer, inner):
 
 
 def test_known_plan_in_a_proposal_title(nlp):
-    text = (  # 2021 report
-        "党的十九届五中全会通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和"
-        "二〇三五年远景目标的建议》，提出了目标。"
-    )
+    text = "根据《中共中央关于制定国民经济和社会发展第十三个五年规划的建议》，国务院编制了纲要。"
+    # (2016 report)
     programs = _mentions(nlp, text, "Program")
-    assert "国民经济和社会发展第十四个五年规划" in programs
-    assert any(p.endswith("远景目标的建议") for p in programs)
+    assert "国民经济和社会发展第十三个五年规划" in programs
+    assert any(p.endswith("五年规划的建议") for p in programs)
 
 
 def test_nested_plan_is_not_issued_by_the_proposer(nlp):
@@ -56,8 +54,20 @@ def test_nested_plan_is_not_issued_by_the_proposer(nlp):
 
 
 def test_event_with_and_without_its_year_is_one(nlp):
-    text = "北京2022年冬残奥会开幕。记者在北京冬残奥会新闻发布会上获悉。"  # invented
+    text = "成都2023年大运会开幕。记者在成都大运会新闻发布会上获悉。"  # invented
     keys = {m.text: m.key for m in nlp(text)._.kg.mentions if m.type == "Event"}
-    assert keys["北京2022年冬残奥会"] == keys["北京冬残奥会"]
-    assert keys["北京冬残奥会新闻发布会"] != keys["北京冬残奥会"]
+    assert keys["成都2023年大运会"] == keys["成都大运会"]
+    assert keys["成都大运会新闻发布会"] != keys["成都大运会"]
 
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # invented
+        ("第九届环洱海山地自行车赛明日开赛。", "第九届环洱海山地自行车赛"),
+        ("2025第三届环太湖业余自行车赛在无锡开赛。", "2025第三届环太湖业余自行车赛"),
+        ("第7届广播文艺“长风奖”颁奖典礼在西安举行。", "第7届广播文艺“长风奖”颁奖典礼"),
+        ("第十二届中国纪录片“远山奖”颁奖典礼在京举行。", "第十二届中国纪录片“远山奖”颁奖典礼"),
+    ],
+)
+def test_edition_and_race_around_a_place_open_the_name(nlp, text, name):
+    assert name in _mentions(nlp, text, "Event")
