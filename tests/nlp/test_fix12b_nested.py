@@ -71,3 +71,10 @@ def test_event_with_and_without_its_year_is_one(nlp):
 )
 def test_edition_and_race_around_a_place_open_the_name(nlp, text, name):
     assert name in _mentions(nlp, text, "Event")
+
+
+def test_a_venues_award_ceremony_is_no_event(nlp):
+    text = "大理赛区颁奖仪式在洱海边举行。"  # invented
+    assert not any(n.endswith("颁奖仪式") for n in _mentions(nlp, text, "Event"))
+    text = "第十届全国大学生运动会颁奖仪式在大理举行。"  # invented
+    assert "第十届全国大学生运动会颁奖仪式" in _mentions(nlp, text, "Event")

@@ -65,6 +65,7 @@ from kg.nlp.components.heads.event_names import (
     numbered_session,
     opens_clause,
     participants_start,
+    venue_ceremony,
 )
 from kg.nlp.components.heads.implemented_names import (
     BATTLE_HEADS,
@@ -612,6 +613,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
+            if quoted is None and venue_ceremony(norm, start, hs, head):
+                continue  # 某地赛区|颁奖仪式: one of a venue's daily ceremonies
             if (
                 head in self.weak_heads
                 and self.head_type[head] == "Program"
