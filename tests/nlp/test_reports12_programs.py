@@ -114,7 +114,8 @@ def test_proposal_title_is_a_programme(nlp):
     kg = nlp(text)._.kg
     keys = {m.key for m in kg.mentions if m.text in ("建议",) or m.text.endswith("的建议")}
     assert len(keys) == 1 and kg.entities[keys.pop()].type == "Program"
-    assert "国民经济和社会发展第十个五年计划" not in _mentions(nlp, text)
+    # a known plan the title cites is a name of its own (nested names count)
+    assert "国民经济和社会发展第十个五年计划" in _mentions(nlp, text)
 
 
 @pytest.mark.parametrize(

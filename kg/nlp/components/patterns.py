@@ -40,6 +40,7 @@ from kg.nlp.components.heads.editions import (
     PLENARY,
     ShortForms,
     dated,
+    edition_start,
     event_organs,
     plenary_key,
     plenum_name,
@@ -64,6 +65,7 @@ from kg.nlp.components.heads.event_names import (
     numbered_session,
     opens_clause,
     participants_start,
+    venue_ceremony,
 )
 from kg.nlp.components.heads.implemented_names import (
     BATTLE_HEADS,
@@ -501,6 +503,12 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 e = EDITION_BEFORE.search(norm, max(0, q - 14), q)
                 if e is not None and self.head_type[head] == "Event":
                     start = e.start()  # 第五届|“一带一路”…论坛: the edition is in the name
+            if (
+                self.head_type[head] == "Event"
+                and named_type.get(start) == "Location"
+                and norm[start - 1 : start] == "环"
+            ):
+                start = edition_start(norm, start, place_at=True)  # 第N届环|某湖自行车赛
             if head in self.short_heads:
                 self.add_short_form(
                     st, norm, view, head, start, hs, he, event_ends, named, named_end, named_type
@@ -593,6 +601,8 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 )
             ):
                 continue  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队
+            if quoted is None and venue_ceremony(norm, start, hs, head):
+                continue  # 某地赛区|颁奖仪式: one of a venue's daily ceremonies
             if (
                 head in self.weak_heads
                 and self.head_type[head] == "Program"

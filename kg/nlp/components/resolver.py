@@ -34,12 +34,17 @@ _DEFINITION = re.compile(
     r"[》”\"]?[（(](?:以下|下文)?(?:简称|称)(?:为)?[：:]?[“《\"]?([^“”《》\"（）()]{1,20})[”》\"]?[）)]"
 )
 _CN_PREFIX = ("中华人民共和国", "中国")
+# a year inside an event's name, after its host city (北京|2022年|冬奥会 = 北京冬奥会)
+_INNER_YEAR = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:19|20)\d{2}年?([\u4e00-\u9fff]{2,})")
 # an edition that opens an event's name (2024年第三届, 首届)
 _EDITION_ONLY = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)")
 # dashes that the name folding turns into —: a name written with another keeps that form
 # as an alias too; quote marks and spaces are no part of it
 _DASH = re.compile(r"[-－–‐‑−]")
 _QUOTE_OR_SPACE = re.compile(r"[“”‘’\"'《》\s]")
+# the head of a proposal's title (title_heads.tsv): the plan it is for is a name of its own,
+# where a plan's own title (某某战略规划) does not mention the strategy again
+_PROPOSAL = "建议"
 _JURISDICTION = frozenset({"Country", "Location", "Person"})
 MAX_EXAMPLES = 3
 
@@ -72,6 +77,21 @@ def _opens_with_known(k: Mention, c: Mention) -> bool:
         and c.key != k.key
         and (c.type == k.type or c.type == "Program")
         and k.type in ("Program", "Event")
+    )
+
+
+def _names_known_inside(st: KGDoc, k: Mention, c: Mention) -> bool:
+    """Whether the event or programme ``c`` inside the longer ``k`` is a name of its own
+    (a name nested in another counts when it is itself an entity): the meeting whose spirit
+    a gathering studies (学习贯彻某全会|精神…报告会); the event a press conference or
+    ceremony is held for (北京冬残奥会|新闻发布会); a known plan a proposal's title or an
+    event's name cites (《中共中央关于制定|某五年规划|的建议》, “完成|‘某’规划|”…发布会)."""
+    if c.type == k.type == "Event" and (c.start == k.start or st.norm.startswith("精神", c.end)):
+        return True
+    return (
+        c.rule == "gazetteer"
+        and c.type == "Program"
+        and (k.type == "Event" or (k.rule == "title" and k.text.endswith(_PROPOSAL)))
     )
 
 
@@ -115,9 +135,8 @@ class Resolver:
                         continue  # X运动会组委会 also mentions X运动会
                     if c.rule == "nested" and c.type == k.type == "Law":
                         continue  # 某某法|实施条例 also mentions 某某法 (heads/nested_laws)
-                    if c.type == k.type == "Event" and st.norm.startswith("精神", c.end):
-                        continue  # 学习贯彻某全会|精神…报告会 also mentions the meeting whose
-                        # spirit the gathering studies
+                    if _names_known_inside(st, k, c):
+                        continue
                     if _opens_with_known(k, c):
                         continue  # X组织华东联络办公室, X新区国土空间规划: the unit or
                         # plan names the known one it belongs to
@@ -186,15 +205,19 @@ class Resolver:
         return out
 
     def _merge_prefixed(self, mentions: list[Mention]) -> list[Mention]:
-        """中华人民共和国X / 中国X and X of one type in one document: one entity."""
+        """中华人民共和国X / 中国X and X of one type in one document, and an event named with
+        and without the year after its host city (北京2022年冬奥会, 北京冬奥会): one entity."""
         by_label: dict[tuple[str, str], Mention] = {}
         for m in mentions:
             by_label.setdefault((m.type, norm_name(m.label)), m)
         remap: dict[str, Mention] = {}
         for (type_, label), m in by_label.items():
-            for p in _CN_PREFIX:
-                if label.startswith(p) and len(label) - len(p) >= 2:
-                    short = by_label.get((type_, label[len(p) :]))
+            shorts = [label[len(p) :] for p in _CN_PREFIX if label.startswith(p)]
+            if type_ == "Event" and (y := _INNER_YEAR.fullmatch(label)):
+                shorts.append(y.group(1) + y.group(2))
+            for s in shorts:
+                if len(s) >= 2:
+                    short = by_label.get((type_, s))
                     if short is not None and short.key != m.key:
                         # prefer the gazetteer's key, else the fuller name
                         if short.rule == "gazetteer" and m.rule != "gazetteer":

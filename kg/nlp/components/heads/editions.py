@@ -61,6 +61,33 @@ EDITION_OF_SERIES = re.compile(
     r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
     r"|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
 )
+# an edition before an award's quoted name, the award's field between them (第N届|某某文艺|
+# “某某奖”颁奖典礼): the edition opens the ceremony's name
+EDITION_FIELD_BEFORE = re.compile(
+    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)[\u4e00-\u9fff]{0,6}\Z"
+)
+
+
+def edition_start(norm: str, start: int, place_at: bool = False) -> int:
+    """Where an event's name starts when an edition stands before ``start``: right before
+    it (2024第N届|某某自行车赛), or before a quoted award with its field between them
+    (第N届某某文艺|“某某奖”颁奖典礼); a race around a place (``place_at``: a known place
+    at ``start``) keeps its 环 (第N届环|某某湖自行车赛).
+
+    >>> edition_start("第十届环某湖自行车赛", 4, place_at=True)
+    0
+    >>> edition_start("第三届电视文艺“某某奖”颁奖典礼", 7), edition_start("举办某某奖", 2)
+    (0, 2)
+    """
+    if place_at and start > 0 and norm[start - 1] == "环":
+        start -= 1
+    lo = max(0, start - 20)
+    e = (EDITION_FIELD_BEFORE if norm.startswith("“", start) else EDITION_BEFORE).search(
+        norm, lo, start
+    )
+    return e.start() if e is not None else start
+
+
 # the festivals a gathering is held for each year (the public holidays and the traditional
 # festivals): dated, 2031年春节|团拜会 is that year's one gathering, not a class
 FESTIVALS = ("春节", "新春", "迎春", "新年", "元旦", "元宵", "清明", "端午", "中秋", "重阳", "国庆")

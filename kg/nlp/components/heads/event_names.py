@@ -398,6 +398,23 @@ def ceremony_of_project(norm: str, start: int, hs: int) -> bool:
     )
 
 
+# the venue of a contest before an award ceremony (某地赛区|颁奖仪式): one of the ceremonies
+# held there each day, no name of its own
+_VENUE_BEFORE = re.compile(r"(?:赛区|赛场|分赛场|场馆|赛道)\Z")
+
+
+def venue_ceremony(norm: str, start: int, hs: int, head: str) -> bool:
+    """Whether an award ceremony is named only by the venue it is held at (某地赛区|颁奖
+    仪式): a class of daily ceremonies, not one event.
+
+    >>> venue_ceremony("某地赛区颁奖仪式", 0, 4, "颁奖仪式")
+    True
+    >>> venue_ceremony("某某奖颁奖仪式", 0, 3, "颁奖仪式")
+    False
+    """
+    return head.startswith("颁奖") and _VENUE_BEFORE.search(norm, start, hs) is not None
+
+
 HAN_RUN = re.compile(r"[\u4e00-\u9fff（）()·－-]+")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.nlp.components.heads.editions import edition_start
 from kg.nlp.components.heads.event_names import designated_period
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView
 
@@ -210,7 +211,9 @@ class QuotedNames:
                     # 某产业发展“十五五”规划: the sector's own plan for the period
                     self.add(st, sector, m.end(), type_, "pattern")
                 else:
-                    self.add(st, inner_s - 1, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
+                    # 第N届某某文艺|“某某奖”颁奖典礼: the edition opens the event's name
+                    s0 = edition_start(norm, inner_s - 1) if type_ == "Event" else inner_s - 1
+                    self.add(st, s0, m.end(), type_, "pattern", quoted=(inner_s, inner_e))
                 quoted_spans.append((m.start(), m.end()))
             else:
                 h = self.open_head(inner)
