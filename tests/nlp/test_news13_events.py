@@ -36,8 +36,8 @@ def test_short_or_termed_session_is_not_named_by_shape() -> None:
 
 
 def test_session_after_a_bracket_is_cut_and_not_taken() -> None:
-    text = "苗立新主持中泰（曼谷）农业示范项目联合协调理事会第三次会议。"
-    assert "农业示范项目联合协调理事会第三次会议" not in _events(text)
+    text = "苗立新主持中泰（曼谷）渔业合作项目联合协调理事会第三次会议。"
+    assert "渔业合作项目联合协调理事会第三次会议" not in _events(text)
 
 
 def test_anniversary_celebration() -> None:
@@ -59,8 +59,8 @@ def test_celebration_with_no_anniversary_or_title_is_none() -> None:
 
 
 def test_meeting_named_by_its_two_sides() -> None:
-    text = "苗立新在曼谷出席东盟同太平洋岛国及其他发展中国家领导人对话会。"
-    name = "东盟同太平洋岛国及其他发展中国家领导人对话会"
+    text = "苗立新在曼谷出席东盟同加勒比国家及其他发展中国家领导人对话会。"
+    name = "东盟同加勒比国家及其他发展中国家领导人对话会"
     assert name in _events(text)
     assert ("苗立新", name) in _rels(text, "participatesIn")
 
@@ -71,14 +71,14 @@ def test_first_part_of_a_joint_event() -> None:
 
 
 _STORY = (
-    "### 苗立新出席东盟同太平洋岛国领导人对话会\n\n"
-    "国家主席苗立新在曼谷出席东盟同太平洋岛国领导人对话会。\n\n"
+    "### 苗立新出席东盟同加勒比国家领导人对话会\n\n"
+    "国家主席苗立新在曼谷出席东盟同加勒比国家领导人对话会。\n\n"
 )
 
 
 def test_chair_after_you_and_attendees_after_a_counted_group() -> None:
     text = _STORY + (
-        "会议由泰国总理阿努蒂主持，越南总理范文安、斐济总理卡马乌（线上）和20多位太平洋岛国"
+        "会议由泰国总理阿努蒂主持，越南总理范文安、斐济总理卡马乌（线上）和20多位加勒比国家"
         "领导人或代表，以及联合国秘书长奥乌苏出席。"
     )
     got = {s for s, _ in _rels(text, "participatesIn")}
