@@ -54,6 +54,8 @@ def festival_spans(
     """The spans of numbered festivals in ``norm``; ``ends`` (the token-end mask) makes 节
     end a word (not 节能), ``verbs`` are the words that end a name's context, ``places``
     the starts of known places and countries (a year's festival opens with one)."""
+    if "节" not in norm:
+        return  # every name ends in 节: a text without one needs no scan
     spans = []
     for m in EDITION_FESTIVAL.finditer(norm):
         a = m.start()
