@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Mention
-from kg.nlp.components.base import open_key
-from kg.nlp.components.heads.named_part import named_start
-from kg.nlp.text import jieba_tags, norm_name
+from kg.nlp.components.heads.named_part import named_start, organisation_mention
+from kg.nlp.text import jieba_tags
 
 # the heads a medium's name ends in
 MEDIA_HEADS = "通讯社|电视台|广播电台|电台|广播公司|新闻网|社"
@@ -72,9 +70,6 @@ def cited_media(st, norm: str, gaz) -> None:
         place = gaz.lookup(norm[a : head.start()]) if head else None
         if place is not None and place.type in ("Country", "Location") and head[0] != "通讯社":
             continue  # 据某国电视台报道: any of its stations (its 通讯社 is its agency)
-        label = norm_name(st.text[a:b])
-        e = gaz.lookup(label)
-        if e is not None and e.type != "Organization":
-            continue
-        key = e.id if e is not None else open_key("Organization", label)
-        cands.append(Mention(a, b, st.text[a:b], "Organization", key, label, "cited"))
+        m = organisation_mention(st, gaz, a, b, "cited")
+        if m is not None:
+            cands.append(m)

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import re
 
+from kg.model import Mention
+from kg.nlp.components.base import open_key
+from kg.nlp.text import norm_name
+
 # what opens a class of media, not one medium's name: a determiner or a count (当地, 该,
 # 多家), a scope (外国, 境内), a level (中央一级, 省级, 县级), a kind (专门, 指定, 正规)
 CLASS_OPEN = re.compile(
@@ -31,3 +35,15 @@ def named_start(norm: str, a: int, b: int) -> int | None:
     if d >= 0:
         a = d + 1
     return None if CLASS_OPEN.match(norm, a, b) else a
+
+
+def organisation_mention(st, gaz, a: int, b: int, rule: str) -> Mention | None:
+    """The Organization mention of ``st.text[a:b]`` (a medium or a publisher read by its
+    head): the gazetteer's entity when it knows the name, else an open key; None when the
+    gazetteer has the name as another type (a place, a programme)."""
+    label = norm_name(st.text[a:b])
+    e = gaz.lookup(label)
+    if e is not None and e.type != "Organization":
+        return None
+    key = e.id if e is not None else open_key("Organization", label)
+    return Mention(a, b, st.text[a:b], "Organization", key, label, rule)

@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Mention
-from kg.nlp.components.base import open_key
-from kg.nlp.components.heads.named_part import named_start
-from kg.nlp.text import norm_name
+from kg.nlp.components.heads.named_part import named_start, organisation_mention
 
 # 由, the publishers (a list of them), up to six characters (近日, 联合, 分别), 出版
 PUBLISHED = re.compile(
@@ -55,9 +52,6 @@ def publishers(st, norm: str, gaz) -> None:
             continue
         if any(x.type in CHOOSERS and a <= x.start and x.end < b - len(HEAD) for x in cands[:n]):
             continue  # 由某部指定出版社出版: the organ that chooses it
-        label = norm_name(st.text[a:b])
-        e = gaz.lookup(label)
-        if e is not None and e.type != "Organization":
-            continue
-        key = e.id if e is not None else open_key("Organization", label)
-        cands.append(Mention(a, b, st.text[a:b], "Organization", key, label, "publisher"))
+        m = organisation_mention(st, gaz, a, b, "publisher")
+        if m is not None:
+            cands.append(m)

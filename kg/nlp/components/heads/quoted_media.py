@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Mention
-from kg.nlp.components.base import open_key
-from kg.nlp.text import norm_name
+from kg.nlp.components.heads.named_part import organisation_mention
 
 MEDIA = re.compile(
     r"《(?P<paper>[^《》\n\d]{1,14}?报)》"
@@ -48,9 +46,6 @@ def quoted_media(st, norm: str, gaz) -> None:
     for a, b in media_spans(norm):
         if any(x.start == a and x.end == b for x in cands[:n]):
             continue  # known already (《人民日报》), or read as another type
-        label = norm_name(st.text[a:b])
-        e = gaz.lookup(label)
-        if e is not None and e.type != "Organization":
-            continue
-        key = e.id if e is not None else open_key("Organization", label)
-        cands.append(Mention(a, b, st.text[a:b], "Organization", key, label, "media"))
+        m = organisation_mention(st, gaz, a, b, "media")
+        if m is not None:
+            cands.append(m)
