@@ -457,7 +457,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 and start < body_at_end.get(he, start)
                 and not EDITION_BEFORE.search(norm, max(0, body_at_end[he] - 14), body_at_end[he])
             ):
-                continue  # 国务院建议|全国人民代表大会: the head ends a body's name, and what
+                continue  # 某院建议|某某人民代表大会: the head ends a body's name, and what
                 # comes before it is no edition of its sessions (第十届|…) but the clause
             gathering = False
             if self.head_type[head] == "Event":

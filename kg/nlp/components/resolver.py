@@ -85,7 +85,7 @@ def _names_known_inside(st: KGDoc, k: Mention, c: Mention) -> bool:
     (a name nested in another counts when it is itself an entity): the meeting whose spirit
     a gathering studies (学习贯彻某全会|精神…报告会); the event a press conference or
     ceremony is held for (北京冬残奥会|新闻发布会); a known plan a proposal's title or an
-    event's name cites (《中共中央关于制定|某五年规划|的建议》, “完成|‘某’规划|”…发布会)."""
+    event's name cites (《某某关于制定|某五年规划|的建议》, “完成|‘某’规划|”…发布会)."""
     if c.type == k.type == "Event" and (c.start == k.start or st.norm.startswith("精神", c.end)):
         return True
     return (

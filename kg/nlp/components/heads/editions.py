@@ -107,7 +107,7 @@ def festive(canon: str, head: str | None) -> bool:
 
 def session_of(name: str, canon: str, type_: str) -> bool:
     """Whether an event's name is a numbered session of an assembly an organisation is
-    (第80届|联合国大会: the organisation's folded name, numbered by 届): one session, an
+    (第N届|某组织大会: the organisation's folded name, numbered by 届): one session, an
     event, not the organisation.
 
     >>> session_of("第80届联合国大会", "联合国大会", "Event")

@@ -318,7 +318,7 @@ class Mentions:
         elif governed and type_ == "Program" and governed_class_field(body, self.generic, h):
             pass  # 实施|某某振兴发展重大工程, 开展|重点某某行动: a field and its class word
         elif type_ == "Program" and self.opens_with_programme(body):
-            pass  # 新型城镇化战略|五年行动计划: the plan of a known programme (its name may
+            pass  # 某某发展战略|五年行动计划: the plan of a known programme (its name may
             # open with a word that opens class nouns too: 新型, 区域)
         elif self.generic(body) or (
             quoted is None
