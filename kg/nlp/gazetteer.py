@@ -81,6 +81,9 @@ class Gazetteer:
     posts: list[str] = field(default_factory=list)
     not_entities: frozenset[str] = frozenset()
     title_heads: list[tuple[str, str]] = field(default_factory=list)
+    #: the title heads of proposals for a plan (flag ``proposal`` in ``title_heads.tsv``:
+    #: 《…关于制定…规划的建议》): the plan such a title names is an entity of its own
+    proposal_heads: tuple[str, ...] = ()
     ambiguous: frozenset[str] = frozenset()
     #: strings that contain a name but are not that entity (财政部门, 沿海地区): matched
     #: like names so that leftmost-longest matching lets them win, then dropped
@@ -386,12 +389,15 @@ def load_gazetteer_from(directory: Path) -> Gazetteer:
             gaz.abbr_before = frozenset(parts[1].strip())
         elif len(parts) == 2 and len(parts[0]) == 1 and parts[1].strip() in gaz.entries:
             gaz.place_abbr[parts[0]] = parts[1].strip()
-    heads = []
+    heads, proposals = [], []
     for line in read_lines(lex / "title_heads.tsv"):
         parts = line.split("\t") if "\t" in line else line.split()
         if len(parts) >= 2:
             heads.append((parts[0].strip(), parts[1].strip()))
+            if "proposal" in parts[2:]:
+                proposals.append(parts[0].strip())
     gaz.title_heads = sorted(heads, key=lambda h: len(h[0]), reverse=True)
+    gaz.proposal_heads = tuple(proposals)
     return gaz
 
 

@@ -42,9 +42,6 @@ _EDITION_ONLY = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七
 # as an alias too; quote marks and spaces are no part of it
 _DASH = re.compile(r"[-－–‐‑−]")
 _QUOTE_OR_SPACE = re.compile(r"[“”‘’\"'《》\s]")
-# the head of a proposal's title (title_heads.tsv): the plan it is for is a name of its own,
-# where a plan's own title (某某战略规划) does not mention the strategy again
-_PROPOSAL = "建议"
 _JURISDICTION = frozenset({"Country", "Location", "Person"})
 MAX_EXAMPLES = 3
 
@@ -80,7 +77,9 @@ def _opens_with_known(k: Mention, c: Mention) -> bool:
     )
 
 
-def _names_known_inside(st: KGDoc, k: Mention, c: Mention) -> bool:
+def _names_known_inside(
+    st: KGDoc, k: Mention, c: Mention, proposals: tuple[str, ...]
+) -> bool:
     """Whether the event or programme ``c`` inside the longer ``k`` is a name of its own
     (a name nested in another counts when it is itself an entity): the meeting whose spirit
     a gathering studies (学习贯彻某全会|精神…报告会); the event a press conference or
@@ -91,7 +90,7 @@ def _names_known_inside(st: KGDoc, k: Mention, c: Mention) -> bool:
     return (
         c.rule == "gazetteer"
         and c.type == "Program"
-        and (k.type == "Event" or (k.rule == "title" and k.text.endswith(_PROPOSAL)))
+        and (k.type == "Event" or (k.rule == "title" and k.text.endswith(proposals)))
     )
 
 
@@ -135,7 +134,7 @@ class Resolver:
                         continue  # X运动会组委会 also mentions X运动会
                     if c.rule == "nested" and c.type == k.type == "Law":
                         continue  # 某某法|实施条例 also mentions 某某法 (heads/nested_laws)
-                    if _names_known_inside(st, k, c):
+                    if _names_known_inside(st, k, c, self.gaz.proposal_heads):
                         continue
                     if _opens_with_known(k, c):
                         continue  # X组织华东联络办公室, X新区国土空间规划: the unit or
