@@ -16,7 +16,8 @@ writes ``doc._.kg.relations``. One module per concern:
   speech's header (在<Event>上 + speaker line); ``parties``: 中方/俄方 and 古中 pairs
   of diplomatic news;
 - families: ``verbs`` (trigger + object: issued, implements, initiated,
-  participatesIn, hosted), ``events`` (在<Event>上致辞 → participatesIn), ``held``
+  participatesIn, hosted), ``events`` (在<Event>上致辞 → participatesIn), ``occasion``
+  (在…出席X之际 → participatesIn), ``held``
   (出席 with no object after X举行/召开, and the rest of that story), ``membership``
   (X成员国A → participatesIn), ``coop`` (cooperatesWith), ``composition`` (partOf),
   ``posts`` (holdsPost), ``issuers`` (issued from titles and promulgation lines);

@@ -26,6 +26,7 @@ from kg.nlp.relations.issuers import header_issuers, owner_titles, title_issuers
 from kg.nlp.relations.lexicon import Lexicon, alt
 from kg.nlp.relations.masking import GATE, VERB_LED, outermost
 from kg.nlp.relations.membership import Membership
+from kg.nlp.relations.occasion import Occasion
 from kg.nlp.relations.organisers import Organisers
 from kg.nlp.relations.parties import pair_cooperation, party_units
 from kg.nlp.relations.posts import hold_post_relations, merge_posts, roster_posts, speaker_post
@@ -70,6 +71,7 @@ class Relations:
             comp,
             Membership(self.grammar, posts),
             Organisers(self.grammar),
+            Occasion(self.grammar),
         )
 
     def __call__(self, doc: Doc) -> Doc:

@@ -55,6 +55,8 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
 #: the next clause (，并共同主持X)
 _MET = re.compile("会见|会晤")
 _JOINTLY = re.compile("共同")
+#: what joins the places of a list that opens a clause (某省、某市和某区举办X)
+_PLACE_JOINER = re.compile("、|和|及|以及")
 
 
 def _met(text: str, base: int, umap: dict) -> tuple[str, ...]:
@@ -370,12 +372,20 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         # 某省实施X, 某市正在推进Y: a place that opens the clause right before the verb
         # acts through its government (``verbs`` keeps it for PLACE_PREDS only); places
         # nested in a row (某省某市举办Y): the last, the smallest, acts
+        # a list of places (某省、某省分别举行X): each item acts, the smallest of its row
+        places = []
         place = run[0]
-        while (nxt := umap.get(after)) is not None and nxt.type == "Location":
-            place, after = nxt, after + nxt.end - nxt.start
+        while True:
+            while (nxt := umap.get(after)) is not None and nxt.type == "Location":
+                place, after = nxt, after + nxt.end - nxt.start
+            places.append(place.key)
+            j = _PLACE_JOINER.match(ms, after, t)
+            if j is None or (nxt := umap.get(j.end())) is None or nxt.type != "Location":
+                break
+            place, after = nxt, j.end() + nxt.end - nxt.start
         pre = ms[after:t]
         if after <= t and g.pre.fullmatch(pre) and _verb_next(sen, after, ce):
-            return (place.key,), 0.75, False, "place", (pre,)
+            return tuple(places), 0.75, False, "place", (pre,)
         return None
     if kind not in ("verbal", "empty"):
         return None

@@ -1,0 +1,58 @@
+"""Round 14 on unseen news: a list of places that holds or carries out something (each
+place acts). Invented sentences."""
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _rels(text: str, pred: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text, {}))
+    return {(x.subj, x.obj) for x in r.relations if x.pred == pred}
+
+
+def _subjects(text: str, pred: str) -> set[str]:
+    return {s for s, _ in _rels(text, pred)}
+
+
+def test_places_in_a_list_each_hold_the_event() -> None:
+    text = "近日，山西省、江苏省和湖南省分别举行“乡村十年”主题新闻发布会，介绍成就。"
+    assert _subjects(text, "hosted") == {"place/shanxi", "place/jiangsu", "place/hunan"}
+
+
+def test_the_smallest_place_of_each_item_acts() -> None:
+    text = "近日，四川省成都市和湖北省武汉市举办2031年“乡村十年”主题新闻发布会。"
+    assert _subjects(text, "hosted") == {"place/chengdu", "place/wuhan"}
+
+
+def test_a_single_place_still_acts_alone() -> None:
+    text = "近日，山西省举行“乡村十年”主题新闻发布会。"
+    assert _subjects(text, "hosted") == {"place/shanxi"}
+
+
+def test_places_after_zai_are_where_not_who() -> None:
+    text = "“乡村十年”主题新闻发布会近日在山西省、江苏省举行。"
+    assert not ({"place/shanxi", "place/jiangsu"} & _subjects(text, "hosted"))
+
+
+def test_an_occasion_phrase_names_the_event_its_actor_attends() -> None:
+    text = (
+        "在抵达曼谷出席2031年中泰农业合作论坛、2031年东亚农业峰会并对泰国进行国事访问之际，"
+        "国家主席苗立新在泰国媒体发表署名文章。"
+    )
+    assert _rels(text, "participatesIn") == {
+        ("person/苗立新", "event/中泰农业合作论坛"),
+        ("person/苗立新", "event/东亚农业峰会"),
+    }
+
+
+def test_the_person_the_occasion_names_attends_not_the_next_subject() -> None:
+    text = (
+        "在中国国家主席苗立新赴曼谷出席2031年中泰农业合作论坛之际，当地时间5月8日，"
+        "中央广播电视总台在曼谷启动农业影像展播活动。"
+    )
+    assert _subjects(text, "participatesIn") == {"person/苗立新"}
+
+
+def test_an_occasion_without_attending_gives_nothing() -> None:
+    text = "在2031年中泰农业合作论坛召开之际，国家主席苗立新发表署名文章。"
+    assert _subjects(text, "participatesIn") == set()
