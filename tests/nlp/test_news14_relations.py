@@ -56,3 +56,25 @@ def test_the_person_the_occasion_names_attends_not_the_next_subject() -> None:
 def test_an_occasion_without_attending_gives_nothing() -> None:
     text = "在2031年中泰农业合作论坛召开之际，国家主席苗立新发表署名文章。"
     assert _subjects(text, "participatesIn") == set()
+
+
+def _events(text: str) -> set[str]:
+    r = extract(Document("t", text, {}))
+    return {e.label for e in r.entities.values() if e.type == "Event"}
+
+
+def test_a_show_a_body_hosts_is_an_event_it_hosted() -> None:
+    text = "由国家文物局主办的“山河锦绣文物展”正在某地博物馆展出。"
+    assert "山河锦绣文物展" in _events(text)
+    assert _rels(text, "hosted") == {("gov/ncha", "event/山河锦绣文物展")}
+
+
+def test_an_activity_named_after_a_hosting_clause() -> None:
+    text = "由国务院新闻办举行的“中外记者西部行”采访活动日前结束。"
+    assert "中外记者西部行采访活动" in _events(text)
+    assert _subjects(text, "hosted") == {"gov/scio"}
+
+
+def test_no_name_after_a_demonstrative_or_without_a_head() -> None:
+    assert not _events("由国家文物局主办的此次活动在北京举行。")
+    assert not _events("由国家文物局举办的培训班今天结束。")

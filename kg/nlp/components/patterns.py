@@ -67,6 +67,7 @@ from kg.nlp.components.heads.event_names import (
     participants_start,
     venue_ceremony,
 )
+from kg.nlp.components.heads.hosted_names import hosted_names
 from kg.nlp.components.heads.implemented_names import (
     BATTLE_HEADS,
     BATTLE_VERBS,
@@ -173,6 +174,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         # (as a trie: one branch per character, not every post at every position)
         self.post_re = re.compile(word_alternation(posts) if posts else "(?!)")
         self.head_type = dict(self.heads)
+        self.event_heads = frozenset(h for h, t in self.heads if t == "Event")
         self.short_tuple = tuple(self.short_heads)
         self.head_lengths = sorted({len(h) for h in self.head_type}, reverse=True)
         self.org_words = frozenset(
@@ -656,6 +658,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         edition_festivals(st, norm, ends, self.verbs)  # 第N届某某艺术节: a festival
+        hosted_names(st, norm, self.event_heads)  # 由某部主办的“某某展”: the event hosted
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
