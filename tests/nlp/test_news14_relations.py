@@ -78,3 +78,8 @@ def test_an_activity_named_after_a_hosting_clause() -> None:
 def test_no_name_after_a_demonstrative_or_without_a_head() -> None:
     assert not _events("由国家文物局主办的此次活动在北京举行。")
     assert not _events("由国家文物局举办的培训班今天结束。")
+
+
+def test_a_slogan_theme_with_a_comma_opens_an_event_name() -> None:
+    text = "当地时间1日，“龙腾四海，春满人间”主题春节联欢晚会在圣保罗举行。"
+    assert "龙腾四海，春满人间主题春节联欢晚会" in _events(text)

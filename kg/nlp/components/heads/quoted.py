@@ -59,8 +59,9 @@ QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.]{1,10}")  # 2.0: a vers
 # one character between a quoted theme and a head that makes the quote no part of a name
 # (围绕“…”作|大会发言, “…”为|会议主题)
 THEME_GAP = frozenset("作为在是的和与对向就")
-# a quoted theme that opens an event's name: words, a colon, a dot, a space between them
-QUOTED_THEME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.：:、 ]{2,30}")
+# a quoted theme that opens an event's name: words, a colon, a dot, a space between them,
+# a comma between the two halves of a slogan (“某某寰宇，某某新篇”|主题晚会)
+QUOTED_THEME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.：:、， ]{2,30}")
 # the meetings of a treaty's parties, named by the treaty (《某公约》|缔约方大会, |审议大会)
 TREATY_MEETING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:缔约方|审议大会)")
 
