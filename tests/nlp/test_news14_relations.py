@@ -83,3 +83,24 @@ def test_no_name_after_a_demonstrative_or_without_a_head() -> None:
 def test_a_slogan_theme_with_a_comma_opens_an_event_name() -> None:
     text = "当地时间1日，“龙腾四海，春满人间”主题春节联欢晚会在圣保罗举行。"
     assert "龙腾四海，春满人间主题春节联欢晚会" in _events(text)
+
+
+def test_an_event_name_ends_before_its_session_in_a_place() -> None:
+    assert "春风里的中国全球对话会" in _events("“春风里的中国”全球对话会泰国专场在曼谷举行。")
+    text = "“乡村十年”系列主题新闻发布会山西、江苏专场近日分别在太原和南京举行。"
+    assert "乡村十年系列主题新闻发布会" in _events(text)
+
+
+_VISIT = "### 苗立新同泰国总理会谈\n\n中国国家主席苗立新在北京同泰国总理阿努蒂举行会谈。\n\n"
+
+
+def test_leaders_witnessing_a_signing_state_their_countries_cooperation() -> None:
+    text = _VISIT + "会谈后，苗立新和阿努蒂共同见证签署农业、海关等领域合作文件。"
+    assert ("country/CHN", "country/THA") in _rels(text, "cooperatesWith")
+    text = _VISIT + "随后，两人共同宣布启动友好年，并见证了多项双边合作文件的签署。"
+    assert ("country/CHN", "country/THA") in _rels(text, "cooperatesWith")
+
+
+def test_a_witnessed_signing_with_no_story_pair_gives_nothing() -> None:
+    text = "会谈后，苗立新和阿努蒂共同见证签署农业、海关等领域合作文件。"
+    assert not _rels(text, "cooperatesWith")

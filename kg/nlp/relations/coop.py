@@ -76,6 +76,13 @@ class Cooperation:
             f"|(?:关系)?(?:提升|升级)为[^{SEP}{END}]{{0,16}}?伙伴关系"
             f"|建立了?[^{SEP}{END}]{{0,16}}?伙伴关系)"
         )
+        # 甲和乙共同见证(了双方)签署(的)…合作文件, 并见证了…合作文件的签署: the leaders of
+        # the story's two countries witness their sides sign (who opens the clause aside)
+        self._witnessed = re.compile(
+            f"见证了?(?:双方|两国)?(?:宣布)?(?:签署|签订)[了的]?[^{SEP}{END}]*?"
+            "(?:合作|协议|协定|备忘录)"
+            f"|见证了?[^{SEP}{END}]{{0,30}}?(?:合作文件|协议|协定|备忘录)的(?:签署|签订)"
+        )
         # 双方保持…交往，推进各领域互利合作; 两国…务实合作成果丰硕: the two sides' own
         # cooperation later in the sentence (not with a third named after 与/同, not the
         # topic of talks: 就…合作等问题进行讨论; not a quality or a potential: 合作的精神,
@@ -91,7 +98,8 @@ class Cooperation:
         their cooperation later in the sentence (双方…推进各领域合作; 双方要深化…合作: planned):
         cooperatesWith between them, ``implicit``. A doc-level pass from each 两国/双方: the
         act after it first, then the story's lead, then the clause's start (in its
-        sentence), cheapest first."""
+        sentence), cheapest first. Also where the leaders witness a signing
+        (甲和乙共同见证签署…合作文件), whoever opens the clause."""
         st = ds.st
         norm = st.norm
         g = self.g
@@ -127,6 +135,19 @@ class Cooperation:
                 a, b = pair
                 ds.add(a, "cooperatesWith", b, s, e, "cooperatesWith:dual:story", 0.55,
                        mood, implicit=True)  # fmt: skip
+        p = norm.find("见证")
+        while p >= 0:
+            here, p = p, norm.find("见证", p + 2)
+            if self._witnessed.match(norm, here) is None:
+                continue
+            span = lead_span(ds, here)
+            pair = _story_pair(ds, span) if span is not None else None
+            if pair is None or _others_before(ds, pair, here):
+                continue
+            s, e = st.sent_of(here)
+            a, b = pair
+            ds.add(a, "cooperatesWith", b, s, e, "cooperatesWith:witnessed:story", 0.55,
+                   "asserted", implicit=True)  # fmt: skip
 
     def __call__(self, sen: Sentence) -> None:
         g, ds, ms, s, e, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.umap

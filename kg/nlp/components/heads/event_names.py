@@ -41,6 +41,9 @@ EVENT_AFTER = frozenset(
         "闭幕",
     }
 )
+# a session of an event in a place runs on after its head (“某某”全球对话会|某国专场, “…”系列
+# 发布会|甲、乙专场): the name ends at the head
+SESSION_AFTER = re.compile(r"[\u4e00-\u9fff、]{1,12}?专场")
 # a date after the name (…大会|12月21日|开幕, …论坛|27日|举行)
 DATE_AFTER = re.compile(
     r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}(?:日|号)"
