@@ -104,3 +104,13 @@ def test_leaders_witnessing_a_signing_state_their_countries_cooperation() -> Non
 def test_a_witnessed_signing_with_no_story_pair_gives_nothing() -> None:
     text = "会谈后，苗立新和阿努蒂共同见证签署农业、海关等领域合作文件。"
     assert not _rels(text, "cooperatesWith")
+
+
+def test_a_concept_before_the_named_initiatives_does_not_cut_them() -> None:
+    text = "塔方支持苗立新主席提出构建人类命运共同体理念和全球发展倡议、全球安全倡议。"
+    assert _rels(text, "initiated") == {
+        ("person/苗立新", "program/gdi"),
+        ("person/苗立新", "program/gsi"),
+    }
+    # a name cut at its conjunction stays no object
+    assert not _rels("推进重大湿地保护和修复工程。", "implements")

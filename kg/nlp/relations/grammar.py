@@ -87,6 +87,9 @@ _GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|�
 
 
 #: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
+#: a concept (…理念, …主张) that no list names, coordinated before the verb's named objects:
+#: the verb governs them too (提出构建某某共同体理念和|X倡议、Y倡议)
+_CONCEPT_FIRST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:理念|主张)(?:和|、|以及)")
 #: another whose owner the phrase rarely names (乙 is no object of the verb)
 _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
 
@@ -425,7 +428,9 @@ class Grammar:
             if u.type in ("Location", "Country") and gap[:1] in ("在", "于"):
                 k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
                 continue
-            if gap[-1:] in ("和", "与", "及", "、", "或"):
+            # a concept coordinated before the names (提出构建某某理念和|X倡议): no cut name
+            concept = _CONCEPT_FIRST.fullmatch(gap) is not None
+            if gap[-1:] in ("和", "与", "及", "、", "或") and not concept:
                 return []  # 推进重大湿地保护和修复工程: the name is cut
             if self._filler_verb.search(gap):
                 return []  # 制定支持某某…的配套办法: the entity sits in a longer object
@@ -436,6 +441,7 @@ class Grammar:
             own_verb = u.rule.endswith(VERB_LED) and self.scan.fullmatch(gap) is not None
             if (
                 not own_verb
+                and not concept
                 and raw_gap
                 and raw_gap[-1] not in QUOTES
                 and not self._modifier.fullmatch(raw_gap.strip())
@@ -448,6 +454,7 @@ class Grammar:
                 and tm.group() in self.trig_words
                 and not gap[tm.end() : tm.end() + 1] == "的"
                 and not own_verb
+                and not concept
             ):
                 return []  # another verb stands between
             if u.type == "Location":
