@@ -251,3 +251,86 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
                         add_person(st, names, s, ne)
                         taken.add(s)
             d = norm.find(dot, d + 1)
+
+
+#: titles a foreign head of state, government or parliament takes after the name when no
+#: country stands before it (某某某总理, 某某某议长): a closed class, written by hand
+_FOREIGN_TITLES = re.compile(
+    "(?:副?总统|副?总理|副?首相|副?议长|国王|女王|王储|亲王|外长|国务卿|秘书长|总督)"
+)
+#: particles jieba may glue to the start of a name it does not know (转达了|某某某)
+_PARTICLES = frozenset("了着过的地得")
+#: the characters a transliterated name before a title may hold at most
+_MAX_BEFORE_TITLE = 8
+#: how often the dictionary may have the whole name (a rare word it tags as a place or
+#: a name: 某某某通加 ns) and still read it as one
+_RARE_NAME_FREQ = 20
+
+
+def names_before_titles(res: PersonResources, st, names: Names, taken: set[int]) -> None:
+    """某某某总理, 某某某某议长: a transliterated name right before the title of a foreign
+    head of state, government or parliament (:data:`_FOREIGN_TITLES`), where no country
+    stands before the title (that is :func:`foreign_names`' 某国总统某某). The words
+    before the title are read back while each may belong to a transliteration (all
+    Chinese characters, no function character or stop word, no known name, a foreign
+    ratio of 0 or more); together three to eight characters, transliterated
+    (:data:`_CUED_FOREIGN`), a word the dictionary lacks, tags as a name or has as a
+    rare one, not inside a longer word on its left.
+
+    >>> from kg.spans import entity_spans
+    >>> spans = next(entity_spans(["会谈后，萨帕尼迪总理会见了记者。"], nominal=False))
+    >>> [s["text"] for s in spans if s["type"] == "Person"]
+    ['萨帕尼迪']
+    """
+    from kg.nlp.components.lac_names import word_tag
+
+    norm, starts = st.norm, st.tok_starts
+    done = {c.end for c in st.candidates}  # a country, a body or a name ends there
+    stops = res.foreign.stops
+    fr = res.model.foreign_ratio
+    for m in _FOREIGN_TITLES.finditer(norm, 3):
+        e = m.start()
+        if e in done or e not in starts or m.end() not in st.tok_ends:
+            continue
+        s = e
+        while s > 0 and e - s < _MAX_BEFORE_TITLE:
+            t = s - 1
+            while t > 0 and t not in starts:
+                t -= 1
+            w = norm[t:s]
+            if (
+                e - t > _MAX_BEFORE_TITLE
+                or not all(is_cjk(ch) and ch not in FUNCTION_CHARS for ch in w)
+                or w in stops
+                or fr(w) < 0
+                or res.gaz.lookup(w) is not None
+                or res.any_post.search(w)
+            ):
+                break
+            s = t
+        # a particle or a date's unit jieba glued to the name's start (了某某某某,
+        # 1972年某某某某 as one word)
+        while s < e and (
+            norm[s] in _PARTICLES or (norm[s] in "年月日" and s > 0 and norm[s - 1].isdigit())
+        ):
+            s += 1
+        name = norm[s:e]
+        if (
+            e - s < 3
+            or s in taken
+            or fr(name) < _CUED_FOREIGN
+            or name[-1] in NOT_NAME_END
+            or res.gaz.lookup(name) is not None
+            or name in res.gaz.not_entities
+            # a one-character word before: the name's own start
+            or (s > 0 and is_cjk(norm[s - 1]) and norm[s - 1] not in FUNCTION_CHARS
+                and norm[s - 1] not in _PARTICLES and s - 1 in starts)
+        ):
+            continue
+        tag = word_tag(name)
+        if tag is not None and not tag.startswith("nr") and (
+            res.name_words.freq.get(name, 0) >= _RARE_NAME_FREQ
+        ):
+            continue
+        add_person(st, names, s, e)
+        taken.add(s)
