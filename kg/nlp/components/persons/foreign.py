@@ -310,6 +310,7 @@ def names_before_titles(res: PersonResources, st, names: Names, taken: set[int])
             s = t
         # a particle or a date's unit jieba glued to the name's start (了某某某某,
         # 1972年某某某某 as one word)
+        s0 = s
         while s < e and (
             norm[s] in _PARTICLES or (norm[s] in "年月日" and s > 0 and norm[s - 1].isdigit())
         ):
@@ -323,13 +324,21 @@ def names_before_titles(res: PersonResources, st, names: Names, taken: set[int])
             or res.gaz.lookup(name) is not None
             or name in res.gaz.not_entities
             # a one-character word before: the name's own start
-            or (s > 0 and is_cjk(norm[s - 1]) and norm[s - 1] not in FUNCTION_CHARS
-                and norm[s - 1] not in _PARTICLES and s - 1 in starts)
+            or (
+                s == s0
+                and s > 0
+                and is_cjk(norm[s - 1])
+                and norm[s - 1] not in FUNCTION_CHARS
+                and norm[s - 1] not in _PARTICLES
+                and s - 1 in starts
+            )
         ):
             continue
         tag = word_tag(name)
-        if tag is not None and not tag.startswith("nr") and (
-            res.name_words.freq.get(name, 0) >= _RARE_NAME_FREQ
+        if (
+            tag is not None
+            and not tag.startswith("nr")
+            and (res.name_words.freq.get(name, 0) >= _RARE_NAME_FREQ)
         ):
             continue
         add_person(st, names, s, e)
