@@ -15,7 +15,7 @@ import re
 from kg.model import CHINA_KEY, Mention
 from kg.nlp.components.base import PostMention
 from kg.nlp.components.name_model import FOREIGN
-from kg.nlp.components.names import DOTS, NOT_NAME_END, is_cjk
+from kg.nlp.components.names import DOTS, MAX_DOTTED, NOT_NAME_END, is_cjk
 from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
 from kg.nlp.components.persons.posts import POST_GAP
 from kg.nlp.components.persons.resources import PersonResources
@@ -172,10 +172,11 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
     norm, starts = st.norm, st.tok_starts
     n = len(norm)
     stops = res.foreign.stops
+    inside = bytearray(n + 1)  # the dots of a name found: no second name from them
     for dot in DOTS:
         d = norm.find(dot)
         while d > 0:
-            if d + 1 < n and is_cjk(norm[d - 1]) and is_cjk(norm[d + 1]):
+            if d + 1 < n and is_cjk(norm[d - 1]) and is_cjk(norm[d + 1]) and not inside[d]:
                 s = d
                 for _ in range(2):
                     if s == 0:
@@ -194,11 +195,16 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
                         )
                         or res.any_post.search(word)
                         or res.gaz.lookup(word) is not None
+                        # a common word the dictionary tags as a name (顾问 nr)
+                        or (
+                            word in res.not_names
+                            and res.name_words.freq.get(word, 0) >= _COMMON_WORD_FREQ
+                        )
                     ):
                         break
                     s = t
                 if s < d and s not in taken:
-                    ne = res.foreign.read(norm, s, starts)
+                    ne = res.foreign.read(norm, s, starts, MAX_DOTTED)
                     # a transliteration the reader stopped at goes on (某某·某某|洛维奇)
                     while ne is not None and ne < n and is_cjk(norm[ne]):
                         k = ne + 1
@@ -250,9 +256,13 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
                     ):
                         add_person(st, names, s, ne)
                         taken.add(s)
+                        inside[s:ne] = b"\x01" * (ne - s)
             d = norm.find(dot, d + 1)
 
 
+#: how often a word the dictionary has that opens with a surname and is no name occurs
+#: when it is a common word (顾问), no transliteration's piece (阿明, 费尔南多)
+_COMMON_WORD_FREQ = 1000
 #: titles a foreign head of state, government or parliament takes after the name when no
 #: country stands before it (某某某总理, 某某某议长): a closed class, written by hand
 _FOREIGN_TITLES = re.compile(
