@@ -132,13 +132,19 @@ class ForeignNameReader:
             j = i + 1
             while j < n and j not in tok_starts:
                 j += 1
-            # right after a middle dot a noun of the dictionary is the name's (某·甘地)
-            dotted = i > ns and norm[i - 1] in DOTS and norm[i:j] in self.after_dot
+            # next to a middle dot a noun of the dictionary is the name's (某·甘地), and
+            # a word before one is read whole, not by its start (亚历山大·某某: 亚历)
+            before_dot = norm[j : j + 1] in DOTS and is_cjk(norm[j + 1 : j + 2] or ".")
+            dotted = norm[i:j] in self.after_dot and (
+                (i > ns and norm[i - 1] in DOTS) or before_dot
+            )
             if norm[i:j] in self.stops and not dotted:
                 if i == ns:
                     return None  # 表示, 今天: no name here
                 break
-            if not dotted and any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+            if not (dotted or before_dot) and any(
+                norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)
+            ):
                 if i == ns:
                     return None
                 break  # 举行会谈 as one word: it opens with the verb 举行

@@ -164,6 +164,19 @@ def foreign_word_name(res: PersonResources, st, names: Names, taken: set[int], h
     taken.add(i)
 
 
+def _named_after(res: PersonResources, word: str, s: int, d: int) -> bool:
+    """A known place's name right before a middle dot that is a transliteration (a city
+    of the world list that is a given name too: 某某某某·某某): the name's first part."""
+    e = res.gaz.lookup(word)
+    return (
+        s == d
+        and e is not None
+        and e.type == "Location"
+        and len(word) >= 3
+        and res.model.foreign_ratio(word) >= FOREIGN
+    )
+
+
 def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> None:
     """Transliterated names with a middle dot and no post (某某·某某某说): the words
     before the dot that may belong to a name (no verb, noun, function word, post or
@@ -194,7 +207,7 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
                             and (word in FUNCTION_CHARS or word in "上下中里内外前后")
                         )
                         or res.any_post.search(word)
-                        or res.gaz.lookup(word) is not None
+                        or (res.gaz.lookup(word) is not None and not _named_after(res, word, s, d))
                         # a common word the dictionary tags as a name (顾问 nr)
                         or (
                             word in res.not_names
