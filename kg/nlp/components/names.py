@@ -32,7 +32,7 @@ _STOP_TAGS = frozenset(
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
 STOP_CHARS = frozenset(
-    "在于和与同及的等将对向就为也都还已曾率派说称今昨并又再从被把因致让到赴访抵来去均"
+    "在于和与同及的等将对向就为也都还已曾率派说称今昨并又再从被把因致让到赴访抵来去均遭"
 )
 #: a word jieba made of a name's last character and what follows is a rare one (a run-on,
 #: not a word of the text: 安和, 特称) when its frequency in jieba's dictionary is below

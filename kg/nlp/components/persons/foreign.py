@@ -24,6 +24,8 @@ from kg.nlp.components.persons.words import FUNCTION_CHARS, ORG_HEADS
 #: head words of a foreign body's name between its country and a post (众议院议长)
 _BODY_HEADS = ("委员会", "议会", "议院", "政府", "机构", "理事会", "联盟", "中心", "组织")
 _BODY_HEAD = re.compile("|".join(_BODY_HEADS))
+#: a former or sitting holder's word between a country and its post (某国前首相某某)
+_FORMER = re.compile("前任|前|原|时任|现任")
 #: the foreign ratio a word needs right before a strong cue (某某某表示) to be read as a
 #: transliterated name (lower than the name model's: the cue is evidence)
 _CUED_FOREIGN = 0.3
@@ -49,15 +51,18 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
         pending: list[tuple[str, Mention | None]] = []
         while True:
             gap = POST_GAP.match(norm, pos).end() if norm.startswith("第", pos) else pos
-            if gap >= len(norm) or not is_cjk(norm[gap]):
+            # a former or sitting holder (某国前首相某某): the word is the post's
+            f = _FORMER.match(norm, gap)
+            at = f.end() if f else gap
+            if at >= len(norm) or not is_cjk(norm[at]):
                 break
-            m = res.foreign_post.match(norm, gap) if norm[gap] in res.fp_first else None
+            m = res.foreign_post.match(norm, at) if norm[at] in res.fp_first else None
             org: Mention | None = owner
             if m is None:
                 m, org = post_after_body(res, st, gap, owner, ends)
                 if m is None:
                     break
-            pending.append((st.text[m.start() : m.end()], org))
+            pending.append((st.text[(gap if f and m.start() == at else m.start()) : m.end()], org))
             ns = m.end()
             if ns < len(norm) and norm[ns] == "、":
                 pos = ns + 1  # 国家元首、部长会议主席: another post, one name
