@@ -42,3 +42,8 @@ def test_a_world_citys_name_before_a_middle_dot_opens_the_name():
 def test_a_former_holder_of_a_foreign_post():
     assert persons("代表团会见了挪威前首相斯托卡维克。") == ["斯托卡维克"]
     assert persons("在巴西前总统卡努维克遭未遂刺杀后，局势紧张。") == ["卡努维克"]
+
+
+def test_a_dictionary_name_that_opens_with_a_noun_is_read_after_a_foreign_post():
+    # jieba has 基里延科 as a name and 基里 as a noun: the name is read whole
+    assert persons("俄罗斯总理基里延科及其内阁成员出席了会议。") == ["基里延科"]

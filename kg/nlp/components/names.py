@@ -109,6 +109,19 @@ class ForeignNameReader:
         self.stops = stop_words()
         self.after_dot = dotted_words()
 
+    def named(self, word: str, heads: list[str]) -> bool:
+        """A word of three or more characters that jieba's dictionary tags as a name
+        and that opens with nouns only, no verb (某某|延科 with 某某 a noun: a name;
+        举行会谈 opens with a verb)."""
+        from kg.nlp.text import jieba_tags
+
+        tags = jieba_tags()
+        return (
+            len(word) >= 3
+            and tags.get(word, "").startswith("nr")
+            and all(tags.get(h, "n")[0] == "n" for h in heads if h in self.stops)
+        )
+
     def read(self, norm: str, ns: int, tok_starts, longest: int = MAX_FOREIGN) -> int | None:
         """End of the name starting at ``ns`` (a token start), or None when there is none
         of at least two characters (nor one of more than ``longest``)."""
@@ -142,8 +155,11 @@ class ForeignNameReader:
                 if i == ns:
                     return None  # 表示, 今天: no name here
                 break
-            if not (dotted or before_dot) and any(
-                norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)
+            heads = [norm[i:k] for k in range(i + 2, min(j, i + 4) + 1)]
+            if (
+                not (dotted or before_dot)
+                and any(h in self.stops for h in heads)
+                and not self.named(norm[i:j], heads)
             ):
                 if i == ns:
                     return None
