@@ -146,7 +146,7 @@ class ForeignNameReader:
             while j < n and j not in tok_starts:
                 j += 1
             # next to a middle dot a noun of the dictionary is the name's (某·甘地), and
-            # a word before one is read whole, not by its start (亚历山大·某某: 亚历)
+            # a word next to one is read whole, not by its start (亚历山大·某某: 亚历)
             before_dot = norm[j : j + 1] in DOTS and is_cjk(norm[j + 1 : j + 2] or ".")
             dotted = norm[i:j] in self.after_dot and (
                 (i > ns and norm[i - 1] in DOTS) or before_dot
@@ -156,8 +156,9 @@ class ForeignNameReader:
                     return None  # 表示, 今天: no name here
                 break
             heads = [norm[i:k] for k in range(i + 2, min(j, i + 4) + 1)]
+            after_dot = i > ns and norm[i - 1] in DOTS
             if (
-                not (dotted or before_dot)
+                not (dotted or before_dot or after_dot)
                 and any(h in self.stops for h in heads)
                 and not self.named(norm[i:j], heads)
             ):
