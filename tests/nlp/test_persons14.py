@@ -68,3 +68,9 @@ def test_the_rules_alone_read_foreign_names_after_posts():
 def test_a_dictionary_name_that_opens_with_a_noun_is_read_after_a_foreign_post():
     # jieba has 基里延科 as a name and 基里 as a noun: the name is read whole
     assert persons("俄罗斯总理基里延科及其内阁成员出席了会议。") == ["基里延科"]
+
+
+def test_a_transliterated_name_after_a_role_word():
+    # 领导人 is a role (roles.txt), no post: LAC reads the window after it (a name of
+    # jieba's dictionary, read alone as no one's)
+    assert persons("该党领导人纳斯鲁拉3日警告说，局势可能升级。") == ["纳斯鲁拉"]

@@ -130,7 +130,7 @@ class Persons:
         if untitled:
             lac.uncued_before_titles(res, st, names, untitled)
         if use_lac:
-            roles.role_names(res, st, names)
+            roles.role_names(res, st, names, lac.foreign_after(res, st, foreign_cands))
             # the name model's names that no rule read: LAC's reading in context
             lac.confirmed_names(res, st, names, cands, windowed)
         finish_cut_names(res, st, names)
