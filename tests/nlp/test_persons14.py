@@ -74,3 +74,15 @@ def test_a_transliterated_name_after_a_role_word():
     # 领导人 is a role (roles.txt), no post: LAC reads the window after it (a name of
     # jieba's dictionary, read alone as no one's)
     assert persons("该党领导人纳斯鲁拉3日警告说，局势可能升级。") == ["纳斯鲁拉"]
+
+
+def test_a_function_character_jieba_glued_to_a_name_before_a_title():
+    # jieba: 同托|卡耶夫; 同 is no part of the name
+    assert persons("会谈后，副主席在同托卡耶夫总统共见记者时表示满意。") == ["托卡耶夫"]
+    text = "副主席转达了对萨勒曼国王的问候，并同萨勒曼国王一道出席仪式。"
+    assert persons(text) == ["萨勒曼", "萨勒曼"]
+
+
+def test_a_long_dotted_name_after_a_foreign_post_is_read_whole():
+    text = "刚果民主共和国总统费利克斯·安托万·齐塞克迪·奇隆博将于下月访华。"
+    assert persons(text) == ["费利克斯·安托万·齐塞克迪·奇隆博"]

@@ -69,7 +69,7 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
                 continue
             if ns in taken or ns not in st.tok_starts:
                 break
-            ne = res.foreign.read(norm, ns, st.tok_starts)
+            ne = res.foreign.read(norm, ns, st.tok_starts, MAX_DOTTED)
             if ne is None or not foreign_ok(res, st, ns, ne):
                 if _noun_or_unknown(st, ns):  # (总统|通话: no name)
                     unread.append((m.start(), ns))
@@ -191,6 +191,9 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
     n = len(norm)
     stops = res.foreign.stops
     inside = bytearray(n + 1)  # the dots of a name found: no second name from them
+    for c in st.candidates:
+        if c.type == "Person":
+            inside[c.start : c.end] = b"\x01" * (c.end - c.start)
     for dot in DOTS:
         d = norm.find(dot)
         while d > 0:
@@ -336,6 +339,10 @@ def names_before_titles(res: PersonResources, st, names: Names, taken: set[int])
             ):
                 break
             s = t
+        # a function character jieba glued to the name's first character (同托|某某某)
+        if 0 < s < e and s - 2 in starts and s - 2 >= 0 and norm[s - 2] in FUNCTION_CHARS:
+            if is_cjk(norm[s - 1]) and fr(norm[s - 1]) >= FOREIGN and s - 1 not in starts:
+                s -= 1
         # a particle or a date's unit jieba glued to the name's start (了某某某某,
         # 1972年某某某某 as one word)
         s0 = s
