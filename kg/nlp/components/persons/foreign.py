@@ -317,39 +317,12 @@ def names_before_titles(res: PersonResources, st, names: Names, taken: set[int])
 
     norm, starts = st.norm, st.tok_starts
     done = {c.end for c in st.candidates}  # a country, a body or a name ends there
-    stops = res.foreign.stops
     fr = res.model.foreign_ratio
     for m in _FOREIGN_TITLES.finditer(norm, 3):
         e = m.start()
         if e in done or e not in starts or m.end() not in st.tok_ends:
             continue
-        s = e
-        while s > 0 and e - s < _MAX_BEFORE_TITLE:
-            t = s - 1
-            while t > 0 and t not in starts:
-                t -= 1
-            w = norm[t:s]
-            if (
-                e - t > _MAX_BEFORE_TITLE
-                or not all(is_cjk(ch) and ch not in FUNCTION_CHARS for ch in w)
-                or w in stops
-                or fr(w) < 0
-                or res.gaz.lookup(w) is not None
-                or res.any_post.search(w)
-            ):
-                break
-            s = t
-        # a function character jieba glued to the name's first character (同托|某某某)
-        if 0 < s < e and s - 2 in starts and s - 2 >= 0 and norm[s - 2] in FUNCTION_CHARS:
-            if is_cjk(norm[s - 1]) and fr(norm[s - 1]) >= FOREIGN and s - 1 not in starts:
-                s -= 1
-        # a particle or a date's unit jieba glued to the name's start (了某某某某,
-        # 1972年某某某某 as one word)
-        s0 = s
-        while s < e and (
-            norm[s] in _PARTICLES or (norm[s] in "年月日" and s > 0 and norm[s - 1].isdigit())
-        ):
-            s += 1
+        s, s0 = _transliteration_start(res, st, e)
         name = norm[s:e]
         if (
             e - s < 3
@@ -378,3 +351,40 @@ def names_before_titles(res: PersonResources, st, names: Names, taken: set[int])
             continue
         add_person(st, names, s, e)
         taken.add(s)
+
+
+def _transliteration_start(res: PersonResources, st, e: int) -> tuple[int, int]:
+    """Where a transliterated name that ends at ``e`` starts, read back over the words
+    that may belong to one (all Chinese characters, no function character or stop word,
+    no known name or post, a foreign ratio of 0 or more; :data:`_MAX_BEFORE_TITLE`
+    characters at most), with a function character, a particle or a date's unit jieba
+    glued to its first character cut off (同托|某某某, 了某某某某, 1972年某某某某). Returns
+    (start, start before the particles were cut)."""
+    norm, starts = st.norm, st.tok_starts
+    stops = res.foreign.stops
+    fr = res.model.foreign_ratio
+    s = e
+    while s > 0 and e - s < _MAX_BEFORE_TITLE:
+        t = s - 1
+        while t > 0 and t not in starts:
+            t -= 1
+        w = norm[t:s]
+        if (
+            e - t > _MAX_BEFORE_TITLE
+            or not all(is_cjk(ch) and ch not in FUNCTION_CHARS for ch in w)
+            or w in stops
+            or fr(w) < 0
+            or res.gaz.lookup(w) is not None
+            or res.any_post.search(w)
+        ):
+            break
+        s = t
+    if 0 < s < e and s - 2 in starts and norm[s - 2] in FUNCTION_CHARS:
+        if is_cjk(norm[s - 1]) and fr(norm[s - 1]) >= FOREIGN and s - 1 not in starts:
+            s -= 1
+    s0 = s
+    while s < e and (
+        norm[s] in _PARTICLES or (norm[s] in "年月日" and s > 0 and norm[s - 1].isdigit())
+    ):
+        s += 1
+    return s, s0
