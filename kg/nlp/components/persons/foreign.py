@@ -1,8 +1,11 @@
-"""Foreign and transliterated names: after a foreign post, with a middle dot, before a cue.
+"""Foreign and transliterated names: after a foreign post, with a middle dot, before a cue
+or a foreign leader's title.
 
-某国总统某某 (a post of a foreign country or an international organisation, then a name
-read up to the first word that cannot belong to one), 某某·某某某说 (a middle dot, no
-post), 某某某表示 (a transliteration-like word before a strong cue).
+某国总统某某, 某国前首相某某 (a post of a foreign country or an international
+organisation, then a name read up to the first word that cannot belong to one),
+某某·某某某说 (a middle dot, no post), 某某某表示 (a transliteration-like word before a
+strong cue), 某某某总理 (transliteration-like words before a foreign leader's title, no
+country before it).
 
 >>> bool(_BODY_HEAD.search("执行委员会主席"))
 True
