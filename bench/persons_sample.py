@@ -18,7 +18,11 @@ with every miss and false positive.
     python bench/persons_sample.py score --seed 141
 
 Figures (P/R; tp/fp/fn), main fcf5a53 → branch persons14 (2026-12-06), labels written
-before kg was run: see the README (round persons14).
+before kg was run:
+
+    P1 (seed 141, development)  0.969/0.886 (31/1/4) → 1.000/0.943 (33/0/2)
+    P2 (seed 142, blind, scored once at the end)
+                                0.903/0.903 (28/3/3) → 0.935/0.935 (29/2/2)
 """
 
 from __future__ import annotations
