@@ -11,6 +11,9 @@ middle dots (卡洛姆·萨洛维).
 >>> text = "某国总统卡洛姆·萨洛维表示"
 >>> text[4 : r.read(text, 4, _words_at(text))]
 '卡洛姆·萨洛维'
+>>> text = "某国前总理拉·甘地表示"
+>>> text[5 : r.read(text, 5, _words_at(text))]
+'拉·甘地'
 
 Chinese names that no post introduces are found among the words jieba's HMM makes of
 characters its dictionary does not join (邵景川 is no dictionary word: the HMM cuts it as
@@ -29,7 +32,7 @@ _STOP_TAGS = frozenset(
 )
 #: one-character function words that end a name (jieba keeps many as words of their own)
 STOP_CHARS = frozenset(
-    "在于和与同及的等将对向就为也都还已曾率派说称今昨并又再从被把因致让到赴访抵来去均"
+    "在于和与同及的等将对向就为也都还已曾率派说称今昨并又再从被把因致让到赴访抵来去均遭"
 )
 #: a word jieba made of a name's last character and what follows is a rare one (a run-on,
 #: not a word of the text: 安和, 特称) when its frequency in jieba's dictionary is below
@@ -57,6 +60,8 @@ _AFTER_NAME = (
 )
 DOTS = "·•‧・"
 MAX_FOREIGN = 14
+#: the longest name with middle dots (four parts: 某某某·某某某某·某某某·某某某)
+MAX_DOTTED = 20
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +71,19 @@ def stop_words() -> frozenset[str]:
 
     out = {w for w in tagged_words(_STOP_TAGS) if len(w) >= 2}
     return frozenset(out | set(_AFTER_NAME))
+
+
+#: jieba's tags of the stop words that, right after a middle dot, are a name's piece
+#: (甘地 is a noun of its dictionary): nouns and descriptions, no verb or function word
+_DOTTED_TAGS = frozenset({"n", "nz", "a", "an", "l", "i", "s", "b", "z"})
+
+
+@lru_cache(maxsize=1)
+def dotted_words() -> frozenset[str]:
+    """The stop words that a middle dot before makes a name's piece (甘地, no 表示)."""
+    from kg.nlp.text import tagged_words
+
+    return frozenset(w for w in tagged_words(_DOTTED_TAGS) if len(w) >= 2)
 
 
 def _words_at(text: str) -> frozenset[int]:
@@ -89,13 +107,27 @@ class ForeignNameReader:
 
     def __init__(self) -> None:
         self.stops = stop_words()
+        self.after_dot = dotted_words()
 
-    def read(self, norm: str, ns: int, tok_starts) -> int | None:
+    def named(self, word: str, heads: list[str]) -> bool:
+        """A word of three or more characters that jieba's dictionary tags as a name
+        and that opens with nouns only, no verb (某某|延科 with 某某 a noun: a name;
+        举行会谈 opens with a verb)."""
+        from kg.nlp.text import jieba_tags
+
+        tags = jieba_tags()
+        return (
+            len(word) >= 3
+            and tags.get(word, "").startswith("nr")
+            and all(tags.get(h, "n")[0] == "n" for h in heads if h in self.stops)
+        )
+
+    def read(self, norm: str, ns: int, tok_starts, longest: int = MAX_FOREIGN) -> int | None:
         """End of the name starting at ``ns`` (a token start), or None when there is none
-        of at least two characters."""
+        of at least two characters (nor one of more than ``longest``)."""
         n = len(norm)
         i = ns
-        limit = min(n, ns + MAX_FOREIGN)
+        limit = min(n, ns + longest)
         while i < limit:
             ch = norm[i]
             if ch in DOTS:
@@ -113,11 +145,23 @@ class ForeignNameReader:
             j = i + 1
             while j < n and j not in tok_starts:
                 j += 1
-            if norm[i:j] in self.stops:
+            # next to a middle dot a noun of the dictionary is the name's (某·甘地), and
+            # a word next to one is read whole, not by its start (亚历山大·某某: 亚历)
+            before_dot = norm[j : j + 1] in DOTS and is_cjk(norm[j + 1 : j + 2] or ".")
+            dotted = norm[i:j] in self.after_dot and (
+                (i > ns and norm[i - 1] in DOTS) or before_dot
+            )
+            if norm[i:j] in self.stops and not dotted:
                 if i == ns:
                     return None  # 表示, 今天: no name here
                 break
-            if any(norm[i:k] in self.stops for k in range(i + 2, min(j, i + 4) + 1)):
+            heads = [norm[i:k] for k in range(i + 2, min(j, i + 4) + 1)]
+            after_dot = i > ns and norm[i - 1] in DOTS
+            if (
+                not (dotted or before_dot or after_dot)
+                and any(h in self.stops for h in heads)
+                and not self.named(norm[i:j], heads)
+            ):
                 if i == ns:
                     return None
                 break  # 举行会谈 as one word: it opens with the verb 举行
@@ -132,7 +176,7 @@ class ForeignNameReader:
         ne = i
         while ne > ns and norm[ne - 1] in DOTS:
             ne -= 1
-        if ne - ns < 2 or ne - ns > MAX_FOREIGN:
+        if ne - ns < 2 or ne - ns > longest:
             return None
         return ne
 

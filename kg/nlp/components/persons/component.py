@@ -93,6 +93,8 @@ class Persons:
         unread = foreign.foreign_names(res, st, names, owners, ends)
         if not use_lac:
             unread = []
+        # transliterated names before a foreign leader's title, no country before it
+        foreign.names_before_titles(res, st, names, {c.start for c in st.candidates})
         persons = [c for c in st.candidates if c.type == "Person"]
         taken = {c.start for c in persons}
         # where a name ends already (王某某表示: the word before 表示 is read)
@@ -128,7 +130,7 @@ class Persons:
         if untitled:
             lac.uncued_before_titles(res, st, names, untitled)
         if use_lac:
-            roles.role_names(res, st, names)
+            roles.role_names(res, st, names, lac.foreign_after(res, st, foreign_cands))
             # the name model's names that no rule read: LAC's reading in context
             lac.confirmed_names(res, st, names, cands, windowed)
         finish_cut_names(res, st, names)

@@ -71,6 +71,7 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
         if len(label) < 3 and model.foreign_ratio(label) < FOREIGN:
             continue  # a Chinese name's shape: two characters, not transliterated
         ends: list[int] = []
+        glued = 0  # the end of a last character jieba joined to a function word
         e = c.end
         for _ in range(MAX_PIECES):
             j = e + 1
@@ -89,6 +90,7 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
                 # dictionary lacks or has as a rare one (某某尔|比向, 某某|特称): the
                 # character ends the name
                 ends.append(e + 1)
+                glued = e + 1
                 break
             if (
                 j - e > 2
@@ -106,7 +108,14 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
             (
                 j
                 for j in reversed(ends)
-                if norm[j - 1] in last and model.foreign_ratio(norm[c.end : j]) >= FOREIGN
+                if norm[j - 1] in last
+                and max(
+                    model.foreign_ratio(norm[c.end : j]),
+                    # (that character alone may be a Chinese one: 某某·英博|登在, the
+                    # whole name is read then)
+                    model.foreign_ratio(label + norm[c.end : j]) if j == glued else -1.0,
+                )
+                >= FOREIGN
             ),
             0,
         )

@@ -1,8 +1,11 @@
-"""Foreign and transliterated names: after a foreign post, with a middle dot, before a cue.
+"""Foreign and transliterated names: after a foreign post, with a middle dot, before a cue
+or a foreign leader's title.
 
-某国总统某某 (a post of a foreign country or an international organisation, then a name
-read up to the first word that cannot belong to one), 某某·某某某说 (a middle dot, no
-post), 某某某表示 (a transliteration-like word before a strong cue).
+某国总统某某, 某国前首相某某 (a post of a foreign country or an international
+organisation, then a name read up to the first word that cannot belong to one),
+某某·某某某说 (a middle dot, no post), 某某某表示 (a transliteration-like word before a
+strong cue), 某某某总理 (transliteration-like words before a foreign leader's title, no
+country before it).
 
 >>> bool(_BODY_HEAD.search("执行委员会主席"))
 True
@@ -15,7 +18,7 @@ import re
 from kg.model import CHINA_KEY, Mention
 from kg.nlp.components.base import PostMention
 from kg.nlp.components.name_model import FOREIGN
-from kg.nlp.components.names import DOTS, NOT_NAME_END, is_cjk
+from kg.nlp.components.names import DOTS, MAX_DOTTED, NOT_NAME_END, is_cjk
 from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
 from kg.nlp.components.persons.posts import POST_GAP
 from kg.nlp.components.persons.resources import PersonResources
@@ -24,6 +27,8 @@ from kg.nlp.components.persons.words import FUNCTION_CHARS, ORG_HEADS
 #: head words of a foreign body's name between its country and a post (众议院议长)
 _BODY_HEADS = ("委员会", "议会", "议院", "政府", "机构", "理事会", "联盟", "中心", "组织")
 _BODY_HEAD = re.compile("|".join(_BODY_HEADS))
+#: a former or sitting holder's word between a country and its post (某国前首相某某)
+_FORMER = re.compile("前任|前|原|时任|现任")
 #: the foreign ratio a word needs right before a strong cue (某某某表示) to be read as a
 #: transliterated name (lower than the name model's: the cue is evidence)
 _CUED_FOREIGN = 0.3
@@ -49,22 +54,25 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
         pending: list[tuple[str, Mention | None]] = []
         while True:
             gap = POST_GAP.match(norm, pos).end() if norm.startswith("第", pos) else pos
-            if gap >= len(norm) or not is_cjk(norm[gap]):
+            # a former or sitting holder (某国前首相某某): the word is the post's
+            f = _FORMER.match(norm, gap)
+            at = f.end() if f else gap
+            if at >= len(norm) or not is_cjk(norm[at]):
                 break
-            m = res.foreign_post.match(norm, gap) if norm[gap] in res.fp_first else None
+            m = res.foreign_post.match(norm, at) if norm[at] in res.fp_first else None
             org: Mention | None = owner
             if m is None:
                 m, org = post_after_body(res, st, gap, owner, ends)
                 if m is None:
                     break
-            pending.append((st.text[m.start() : m.end()], org))
+            pending.append((st.text[(gap if f and m.start() == at else m.start()) : m.end()], org))
             ns = m.end()
             if ns < len(norm) and norm[ns] == "、":
                 pos = ns + 1  # 国家元首、部长会议主席: another post, one name
                 continue
             if ns in taken or ns not in st.tok_starts:
                 break
-            ne = res.foreign.read(norm, ns, st.tok_starts)
+            ne = res.foreign.read(norm, ns, st.tok_starts, MAX_DOTTED)
             if ne is None or not foreign_ok(res, st, ns, ne):
                 if _noun_or_unknown(st, ns):  # (总统|通话: no name)
                     unread.append((m.start(), ns))
@@ -164,6 +172,19 @@ def foreign_word_name(res: PersonResources, st, names: Names, taken: set[int], h
     taken.add(i)
 
 
+def _named_after(res: PersonResources, word: str, s: int, d: int) -> bool:
+    """A known place's name right before a middle dot that is a transliteration (a city
+    of the world list that is a given name too: 某某某某·某某): the name's first part."""
+    e = res.gaz.lookup(word)
+    return (
+        s == d
+        and e is not None
+        and e.type == "Location"
+        and len(word) >= 3
+        and res.model.foreign_ratio(word) >= FOREIGN
+    )
+
+
 def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> None:
     """Transliterated names with a middle dot and no post (某某·某某某说): the words
     before the dot that may belong to a name (no verb, noun, function word, post or
@@ -172,10 +193,14 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
     norm, starts = st.norm, st.tok_starts
     n = len(norm)
     stops = res.foreign.stops
+    inside = bytearray(n + 1)  # the dots of a name found: no second name from them
+    for c in st.candidates:
+        if c.type == "Person":
+            inside[c.start : c.end] = b"\x01" * (c.end - c.start)
     for dot in DOTS:
         d = norm.find(dot)
         while d > 0:
-            if d + 1 < n and is_cjk(norm[d - 1]) and is_cjk(norm[d + 1]):
+            if d + 1 < n and is_cjk(norm[d - 1]) and is_cjk(norm[d + 1]) and not inside[d]:
                 s = d
                 for _ in range(2):
                     if s == 0:
@@ -193,12 +218,17 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
                             and (word in FUNCTION_CHARS or word in "上下中里内外前后")
                         )
                         or res.any_post.search(word)
-                        or res.gaz.lookup(word) is not None
+                        or (res.gaz.lookup(word) is not None and not _named_after(res, word, s, d))
+                        # a common word the dictionary tags as a name (顾问 nr)
+                        or (
+                            word in res.not_names
+                            and res.name_words.freq.get(word, 0) >= _COMMON_WORD_FREQ
+                        )
                     ):
                         break
                     s = t
                 if s < d and s not in taken:
-                    ne = res.foreign.read(norm, s, starts)
+                    ne = res.foreign.read(norm, s, starts, MAX_DOTTED)
                     # a transliteration the reader stopped at goes on (某某·某某|洛维奇)
                     while ne is not None and ne < n and is_cjk(norm[ne]):
                         k = ne + 1
@@ -250,4 +280,113 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
                     ):
                         add_person(st, names, s, ne)
                         taken.add(s)
+                        inside[s:ne] = b"\x01" * (ne - s)
             d = norm.find(dot, d + 1)
+
+
+#: how often a word the dictionary has that opens with a surname and is no name occurs
+#: when it is a common word (顾问), no transliteration's piece (阿明, 费尔南多)
+_COMMON_WORD_FREQ = 1000
+#: titles a foreign head of state, government or parliament takes after the name when no
+#: country stands before it (某某某总理, 某某某议长): a closed class, written by hand
+#: (a plain alternation of words: re scans it fast; a 副 before is read in code)
+_FOREIGN_TITLES = re.compile("总统|总理|首相|议长|国王|女王|王储|亲王|外长|国务卿|秘书长|总督")
+#: particles jieba may glue to the start of a name it does not know (转达了|某某某)
+_PARTICLES = frozenset("了着过的地得")
+#: the characters a transliterated name before a title may hold at most
+_MAX_BEFORE_TITLE = 8
+#: how often the dictionary may have the whole name (a rare word it tags as a place or
+#: a name: 某某某通加 ns) and still read it as one
+_RARE_NAME_FREQ = 20
+
+
+def names_before_titles(res: PersonResources, st, names: Names, taken: set[int]) -> None:
+    """某某某总理, 某某某某议长: a transliterated name right before the title of a foreign
+    head of state, government or parliament (:data:`_FOREIGN_TITLES`), where no country
+    stands before the title (that is :func:`foreign_names`' 某国总统某某). The words
+    before the title are read back while each may belong to a transliteration (all
+    Chinese characters, no function character or stop word, no known name, a foreign
+    ratio of 0 or more); together three to eight characters, transliterated
+    (:data:`_CUED_FOREIGN`), a word the dictionary lacks, tags as a name or has as a
+    rare one, not inside a longer word on its left.
+
+    >>> from kg.spans import entity_spans
+    >>> spans = next(entity_spans(["会谈后，萨帕尼迪总理会见了记者。"], nominal=False))
+    >>> [s["text"] for s in spans if s["type"] == "Person"]
+    ['萨帕尼迪']
+    """
+    from kg.nlp.components.lac_names import word_tag
+
+    norm, starts = st.norm, st.tok_starts
+    done = {c.end for c in st.candidates}  # a country, a body or a name ends there
+    fr = res.model.foreign_ratio
+    for m in _FOREIGN_TITLES.finditer(norm, 3):
+        e = m.start() - (norm[m.start() - 1] == "副")
+        if e in done or e not in starts or m.end() not in st.tok_ends:
+            continue
+        s, s0 = _transliteration_start(res, st, e)
+        name = norm[s:e]
+        if (
+            e - s < 3
+            or s in taken
+            or fr(name) < _CUED_FOREIGN
+            or name[-1] in NOT_NAME_END
+            or res.gaz.lookup(name) is not None
+            or name in res.gaz.not_entities
+            # a one-character word before: the name's own start
+            or (
+                s == s0
+                and s > 0
+                and is_cjk(norm[s - 1])
+                and norm[s - 1] not in FUNCTION_CHARS
+                and norm[s - 1] not in _PARTICLES
+                and s - 1 in starts
+            )
+        ):
+            continue
+        tag = word_tag(name)
+        if (
+            tag is not None
+            and not tag.startswith("nr")
+            and (res.name_words.freq.get(name, 0) >= _RARE_NAME_FREQ)
+        ):
+            continue
+        add_person(st, names, s, e)
+        taken.add(s)
+
+
+def _transliteration_start(res: PersonResources, st, e: int) -> tuple[int, int]:
+    """Where a transliterated name that ends at ``e`` starts, read back over the words
+    that may belong to one (all Chinese characters, no function character or stop word,
+    no known name or post, a foreign ratio of 0 or more; :data:`_MAX_BEFORE_TITLE`
+    characters at most), with a function character, a particle or a date's unit jieba
+    glued to its first character cut off (同托|某某某, 了某某某某, 1972年某某某某). Returns
+    (start, start before the particles were cut)."""
+    norm, starts = st.norm, st.tok_starts
+    stops = res.foreign.stops
+    fr = res.model.foreign_ratio
+    s = e
+    while s > 0 and e - s < _MAX_BEFORE_TITLE:
+        t = s - 1
+        while t > 0 and t not in starts:
+            t -= 1
+        w = norm[t:s]
+        if (
+            e - t > _MAX_BEFORE_TITLE
+            or not all(is_cjk(ch) and ch not in FUNCTION_CHARS for ch in w)
+            or w in stops
+            or fr(w) < 0
+            or res.gaz.lookup(w) is not None
+            or res.any_post.search(w)
+        ):
+            break
+        s = t
+    if 0 < s < e and s - 2 in starts and norm[s - 2] in FUNCTION_CHARS:
+        if is_cjk(norm[s - 1]) and fr(norm[s - 1]) >= FOREIGN and s - 1 not in starts:
+            s -= 1
+    s0 = s
+    while s < e and (
+        norm[s] in _PARTICLES or (norm[s] in "年月日" and s > 0 and norm[s - 1].isdigit())
+    ):
+        s += 1
+    return s, s0

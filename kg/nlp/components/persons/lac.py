@@ -239,6 +239,13 @@ def uncued_after_posts(
             add_posts(res, st, person, ps, pe, ends, owners)
 
 
+def foreign_after(res: PersonResources, st, foreign: Spans) -> Spans:
+    """The transliteration-like words of ``foreign`` that may be a name after a word
+    before them: no river's or saint's town's (某某布河, 圣某某)."""
+    norm = st.norm
+    return [(i, j) for i, j in foreign if norm[j - 1] not in _LAC_PLACE_ENDS and norm[i] != "圣"]
+
+
 def foreign_after_posts(res: PersonResources, st, foreign: Spans) -> Spans:
     """The transliteration-like words (``foreign``: the name model's candidates) right
     after a post, as (post start, name start) for :func:`uncued_after_posts`: a foreign
@@ -246,9 +253,7 @@ def foreign_after_posts(res: PersonResources, st, foreign: Spans) -> Spans:
     looks for one, leaves it. No by-line (记者 X)."""
     norm = st.norm
     out: Spans = []
-    for i, j in foreign:
-        if norm[j - 1] in _LAC_PLACE_ENDS or norm[i] == "圣":
-            continue  # a river's or a saint's town (某某布河, 圣某某): a place
+    for i, _ in foreign_after(res, st, foreign):
         p = post_ending(res, norm, i)
         if p is not None and norm[p[0] : p[1]] not in res.credits:
             out.append((p[0], i))

@@ -17,7 +17,7 @@ window in a statute's text (the caller's test).
 
 from __future__ import annotations
 
-from kg.nlp.components.persons.common import Names, add_person
+from kg.nlp.components.persons.common import Names, Spans, add_person
 from kg.nlp.components.persons.lac import lac_accept
 from kg.nlp.components.persons.posts import may_open_name
 from kg.nlp.components.persons.resources import PersonResources
@@ -26,10 +26,17 @@ from kg.nlp.components.persons.resources import PersonResources
 _LONGEST = 3
 
 
-def role_names(res: PersonResources, st, names: Names) -> None:
-    """Persons right after a role word (see the module doc)."""
+def role_names(res: PersonResources, st, names: Names, foreign: Spans = ()) -> None:
+    """Persons right after a role word (see the module doc); ``foreign``: the name
+    model's transliteration-like words, read after a role as after a post (候选人某某某:
+    a foreign name opens with no surname)."""
     norm, roles = st.norm, res.roles
     starts: list[tuple[int, int]] = []
+    for i, _ in foreign:
+        for k in range(max(0, i - _LONGEST), i - 1):
+            if k in st.tok_starts and norm[k:i] in roles:
+                starts.append((k, i))
+                break
     # by a role's last character (an agent suffix: 员, 民, 手…) with a surname after it:
     # one scan in C, work in proportion to those, not to the number of roles
     for m in res.role_end.finditer(norm, 1):
