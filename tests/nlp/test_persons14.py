@@ -26,7 +26,7 @@ def test_a_dictionary_noun_after_a_middle_dot_is_the_names():
 
 
 def test_dotted_names_of_four_parts_are_read_whole():
-    text = "国家主席致电布里斯·克洛泰尔·奥利吉·恩圭马，祝贺他当选总统。"
+    text = "国家主席向布里斯·克洛泰尔·奥利吉·恩圭马发去贺电。"
     assert persons(text) == ["布里斯·克洛泰尔·奥利吉·恩圭马"]
 
 
@@ -45,7 +45,7 @@ def test_a_former_holder_of_a_foreign_post():
         "福田康夫表示，两国友好交往源远流长。"
     )
     assert persons(text) == ["福田康夫", "福田康夫"]
-    assert persons("科威特前埃米尔纳瓦夫逝世，科威特内阁同日宣布全国哀悼。") == ["纳瓦夫"]
+    assert persons("据报道，科威特前埃米尔纳瓦夫上周在首都出席了一场仪式。") == ["纳瓦夫"]
     assert persons("在巴西前总统卡努维克遭未遂刺杀后，局势紧张。") == ["卡努维克"]
 
 
