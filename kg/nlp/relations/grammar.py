@@ -211,12 +211,14 @@ class Grammar:
         self._self = L.kind("self")
         self._nation = L.kind("nation")
         self._story = L.kind("story")
-        # the agents opening a clause; 某部等十部门 counts its named member; a co-subject
-        # after the first may carry its country or body and post (甲和某国总统乙共同主持)
+        # the agents opening a clause; 某部等十部门 counts its named member, 某某主席等党和国家
+        # 领导人 its named leader; a co-subject after the first may carry its country or body
+        # and post (甲和某国总统乙共同主持)
         owned = f"(?:[\ue010-\ue012]\ue01f*)?(?:{alt(posts)})\ue013\ue01f*|" if posts else ""
         self.agrun = re.compile(
             f"(?:由)?{person_post}(?:(?:、|和|及|以及)(?:{owned}{person_post}))*"
-            "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
+            "(?:等(?:党和国家|中央|国家|新一届国家)?领导(?:人|同志)"
+            "|等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
         talk = {a + b for a in _TALK_BEFORE for b in L.kind("speech") | ANNOUNCE}
         self.cues = re.compile(
@@ -454,6 +456,19 @@ class Grammar:
                 k += 1
                 continue
             if u.type not in types:
+                nxt = umap_sorted[k + 1] if k + 1 < len(umap_sorted) else None
+                if (
+                    u.type == "Organization"
+                    and nxt is not None
+                    and nxt.type in types
+                    and nxt.start - base < ce
+                    and LIST_SEP.match(NOQ.sub("", ms[u.end - base : nxt.start - base]))
+                ):
+                    # 出席某组织大会、某某峰会: a body named for its session heads a list of
+                    # the verb's objects; the list goes on after it
+                    k += 1
+                    u = nxt
+                    break
                 return []
             break
         else:
