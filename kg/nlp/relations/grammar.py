@@ -48,6 +48,8 @@ _QUANTIFIED = re.compile(
     r"一批|一系列|若干|多项|一些|各类|各项|多个|一大批|两批|新一批|[一二三四五六七八九十两几\d]+[个项批类大]"
 )
 _COOP_PREV = frozenset("与同跟和助手")
+#: the heads of programmes a class may share with a named one in a list (``_class_item``)
+_CLASS_HEADS = frozenset({"战略", "工程", "计划", "行动", "规划", "政策"})
 _SIGN = frozenset({"签署", "签订"})
 
 
@@ -428,6 +430,8 @@ class Grammar:
                 k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
                 continue
             if gap[-1:] in ("和", "与", "及", "、", "或"):
+                if self._class_item(gap, u):
+                    break  # 实施某类重大战略和某某发展战略: a class, then the named one
                 return []  # 推进重大湿地保护和修复工程: the name is cut
             if self._filler_verb.search(gap):
                 return []  # 制定支持某某…的配套办法: the entity sits in a longer object
@@ -515,6 +519,23 @@ class Grammar:
             if not COUNT_NOUN.match(u.label)
             or (u.type == "Program" and (_PACKAGE.match(u.label) or _quoted(ms, u, base)))
         ]
+
+    def _class_item(self, gap: str, u: Unit) -> bool:
+        """Whether ``gap`` (the text between a verb and the programme ``u``, ending with a
+        list joiner) is an unnamed member of the same list: a short phrase that ends with
+        ``u``'s own head word (实施|区域重大战略和|某某发展战略: strategies, then a named
+        one), no verb, no count (一批重大工程和X工程 is a class of works) in it."""
+        item = gap[:-1]
+        head = u.label[-2:]
+        return (
+            u.type == "Program"
+            and 4 <= len(item) <= 10
+            and item.endswith(head)
+            and head in _CLASS_HEADS
+            and not any(ch in SEP or ch in END or ch in QUOTES for ch in item)
+            and self.scan.search(item) is None
+            and not _QUANTIFIED.search(item)
+        )
 
     def tail_ok(self, ms: str, p: int, ce: int) -> bool:
         """What follows the last object: the clause end, a list word or a tail word
