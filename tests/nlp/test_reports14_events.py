@@ -13,3 +13,12 @@ def test_a_national_congress_session_written_short_is_the_session() -> None:
     assert len(keys) == 1 and next(iter(keys)).startswith("event/npc")
     local = extract(Document("t", "江苏省十四届人大一次会议召开。", {}))
     assert not any(m.key.startswith("event/npc") for m in local.mentions)
+
+
+def test_a_plan_named_by_its_own_policy_verb() -> None:
+    # 实施|提升某某三年行动, 制定|深化某某改革方案: the verb after the governing one is
+    # the plan's; elsewhere (要深化某某改革) it is no name
+    text = "我们实施提升海岛执法质量三年行动，制定深化海岛卫生体制改革方案。要深化海岛改革。"
+    names = {m.text for m in extract(Document("t", text, {})).mentions if m.type == "Program"}
+    assert {"提升海岛执法质量三年行动", "深化海岛卫生体制改革方案"} <= names
+    assert not any(n.startswith("海岛") for n in names)
