@@ -22,3 +22,14 @@ def test_a_plan_named_by_its_own_policy_verb() -> None:
     names = {m.text for m in extract(Document("t", text, {})).mentions if m.type == "Program"}
     assert {"提升海岛执法质量三年行动", "深化海岛卫生体制改革方案"} <= names
     assert not any(n.startswith("海岛") for n in names)
+
+
+def test_an_anniversary_series_of_high_level_meetings_is_one_event() -> None:
+    # 某组织成立N周年系列高级别会议: the anniversary names the series, as it names a
+    # 纪念大会; 建校90周年系列会议 (no owner named) stays no name
+    text = "我们出席东盟成立60周年系列高级别会议。"
+    names = {m.text for m in extract(Document("t", text, {})).mentions if m.type == "Event"}
+    assert "东盟成立60周年系列高级别会议" in names
+    assert not any(
+        m.type == "Event" for m in extract(Document("t", "举办建校90周年系列会议。")).mentions
+    )
