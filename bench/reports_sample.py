@@ -84,6 +84,24 @@ labelled as R5/R6 before kg ran on them). Main 0c448a7 → branch reports12 (202
     1.000, 0.800), R8 Event 0.909 and hosted 1.000 unchanged; R1-R6 unchanged.
     R7 and R8 count 群众性精神文明创建活动 as a programme; R2 and the seed gold do not
     count such creation campaigns (…创建活动), so kg does not either (R7 keeps that miss).
+
+Round 14 (R9: seed 8109, development; R10: seed 8110, blind; 30 paragraphs each, 10 of them
+drawn among the paragraphs with an event head or a hosting verb, ``draw --n 30 --events 10``:
+a plain draw of R9 had no hosted paragraph; labelled before kg ran on them; R9's 启动 a
+project relabelled implements, initiated optional, as R2/R4/R6 label it, before either
+score). Main fcf5a53 → branch reports14 (2026-12-06):
+
+    R9 Event          1.000/0.893 0.943 (25/0/3)  → 1.000/0.964 0.982 (27/0/1)
+    R9 participatesIn 1.000/0.125 0.222 (1/0/7)   → 1.000/0.875 0.933 (7/0/1)
+    R9 relations      1.000/0.771 0.871 (27/0/8)  → 1.000/0.943 0.971 (33/0/2)
+    R10 Program       0.950/0.760 0.844 (19/1/6)  → unchanged (blind, once)
+    R10 implements    1.000/0.800 0.889 (12/0/3)  → unchanged
+    R10 hosted        1.000/0.800 0.889 (4/0/1)   → unchanged
+    R10 relations     1.000/0.800 0.889 (16/0/4)  → unchanged
+    R9 Program 0.875, Organization 1.000, hosted 1.000 (14/0/0), implements 0.952 unchanged;
+    R10 Event 1.000 (6/0/0) unchanged. R8 (spent) Program 0.880 → 0.933, Event 0.909 →
+    1.000, implements 0.739 → 0.816, issued 0.800 → 1.000, relations 0.764 → 0.848;
+    R1–R7 unchanged.
 """
 
 from __future__ import annotations
