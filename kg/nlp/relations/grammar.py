@@ -426,12 +426,12 @@ class Grammar:
             limit = 20 if gap.endswith("的") else 12
             if len(gap) > limit or any(ch in SEP or ch in END for ch in gap):
                 return []
+            if self._class_item(gap, u):
+                break  # 实施某类重大战略和|某某发展战略: a class, then the named one
             if u.type in ("Location", "Country") and gap[:1] in ("在", "于"):
                 k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
                 continue
             if gap[-1:] in ("和", "与", "及", "、", "或"):
-                if self._class_item(gap, u):
-                    break  # 实施某类重大战略和某某发展战略: a class, then the named one
                 return []  # 推进重大湿地保护和修复工程: the name is cut
             if self._filler_verb.search(gap):
                 return []  # 制定支持某某…的配套办法: the entity sits in a longer object
@@ -529,6 +529,7 @@ class Grammar:
         head = u.label[-2:]
         return (
             u.type == "Program"
+            and gap[-1:] in ("和", "与", "及", "、", "或")
             and 4 <= len(item) <= 10
             and item.endswith(head)
             and head in _CLASS_HEADS
