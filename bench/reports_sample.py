@@ -84,6 +84,24 @@ labelled as R5/R6 before kg ran on them). Main 0c448a7 → branch reports12 (202
     1.000, 0.800), R8 Event 0.909 and hosted 1.000 unchanged; R1-R6 unchanged.
     R7 and R8 count 群众性精神文明创建活动 as a programme; R2 and the seed gold do not
     count such creation campaigns (…创建活动), so kg does not either (R7 keeps that miss).
+
+Round 14 (R9: seed 8109, development; R10: seed 8110, blind; 30 paragraphs each, 10 of them
+drawn among the paragraphs with an event head or a hosting verb, ``draw --n 30 --events 10``:
+a plain draw of R9 had no hosted paragraph; labelled before kg ran on them; R9's 启动 a
+project relabelled implements, initiated optional, as R2/R4/R6 label it, before either
+score). Main fcf5a53 → branch reports14 (2026-12-06):
+
+    R9 Event          1.000/0.893 0.943 (25/0/3)  → 1.000/0.964 0.982 (27/0/1)
+    R9 participatesIn 1.000/0.125 0.222 (1/0/7)   → 1.000/0.875 0.933 (7/0/1)
+    R9 relations      1.000/0.771 0.871 (27/0/8)  → 1.000/0.943 0.971 (33/0/2)
+    R10 Program       0.950/0.760 0.844 (19/1/6)  → unchanged (blind, once)
+    R10 implements    1.000/0.800 0.889 (12/0/3)  → unchanged
+    R10 hosted        1.000/0.800 0.889 (4/0/1)   → unchanged
+    R10 relations     1.000/0.800 0.889 (16/0/4)  → unchanged
+    R9 Program 0.875, Organization 1.000, hosted 1.000 (14/0/0), implements 0.952 unchanged;
+    R10 Event 1.000 (6/0/0) unchanged. R8 (spent) Program 0.880 → 0.933, Event 0.909 →
+    1.000, implements 0.739 → 0.816, issued 0.800 → 1.000, relations 0.764 → 0.848;
+    R1–R7 unchanged.
 """
 
 from __future__ import annotations
@@ -112,6 +130,9 @@ HEADS = re.compile(
 )  # fmt: skip
 # R3 on: also the heads of the events a government holds, and the congress reports.
 EVENT_HEADS = re.compile("博览会|运动会|奥运会|亚运会|世博会|峰会|论坛|交易会|展览会|艺术节|文化节")
+# R9 on: ``--events K`` draws K paragraphs among those with an event head or a hosting verb
+# (a plain draw finds one in fifty: R9's plain draw had none), the rest as before.
+EVENT_CUE = re.compile(EVENT_HEADS.pattern + "|举办|承办|主办|举行")
 # R5 on: also the government bodies and laws every paragraph names, and ``issued``.
 TYPES = ("Program", "Organization", "Event", "GovernmentBody", "Law")
 PREDICATES = ("implements", "initiated", "partOf", "hosted", "participatesIn", "issued")
@@ -154,13 +175,17 @@ def units(new: bool) -> list[dict]:
     return out
 
 
-def draw(seed: int, name: str, n: int = N, new: bool = True) -> list[dict]:
-    """``new`` (R3 on): both corpus files and the event heads; R1/R2 were drawn without them."""
+def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0) -> list[dict]:
+    """``new`` (R3 on): both corpus files and the event heads; R1/R2 were drawn without them.
+    ``events`` (R9 on): how many of the ``n`` come from the paragraphs with an event cue."""
     taken = set()
     if SAMPLE.exists():
         taken = {(r["doc"], r["start"]) for r in map(json.loads, SAMPLE.read_text().splitlines())}
     pool = [u for u in units(new) if (u["doc"], u["start"]) not in taken]
     random.Random(seed).shuffle(pool)
+    if events:  # the cued paragraphs first, in the same shuffled order, then the others
+        cued = [u for u in pool if EVENT_CUE.search(u["text"])][:events]
+        pool = cued + [u for u in pool if u not in cued]
     per: Counter = Counter()
     out = []
     for u in pool:
@@ -280,9 +305,10 @@ def main() -> None:
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--n", type=int, default=N, help="paragraphs to draw")
     ap.add_argument("--old", action="store_true", help="draw as R1/R2 were (work reports only)")
+    ap.add_argument("--events", type=int, default=0, help="paragraphs drawn with an event cue")
     a = ap.parse_args()
     if a.cmd == "draw":
-        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old):
+        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events):
             print(json.dumps(u, ensure_ascii=False))
     else:
         score(a.set, a.v)

@@ -48,6 +48,8 @@ _QUANTIFIED = re.compile(
     r"一批|一系列|若干|多项|一些|各类|各项|多个|一大批|两批|新一批|[一二三四五六七八九十两几\d]+[个项批类大]"
 )
 _COOP_PREV = frozenset("与同跟和助手")
+#: the heads of programmes a class may share with a named one in a list (``_class_item``)
+_CLASS_HEADS = frozenset({"战略", "工程", "计划", "行动", "规划", "政策"})
 _SIGN = frozenset({"签署", "签订"})
 
 
@@ -214,12 +216,14 @@ class Grammar:
         self._self = L.kind("self")
         self._nation = L.kind("nation")
         self._story = L.kind("story")
-        # the agents opening a clause; 某部等十部门 counts its named member; a co-subject
-        # after the first may carry its country or body and post (甲和某国总统乙共同主持)
+        # the agents opening a clause; 某部等十部门 counts its named member, 某某主席等党和国家
+        # 领导人 its named leader; a co-subject after the first may carry its country or body
+        # and post (甲和某国总统乙共同主持)
         owned = f"(?:[\ue010-\ue012]\ue01f*)?(?:{alt(posts)})\ue013\ue01f*|" if posts else ""
         self.agrun = re.compile(
             f"(?:由)?{person_post}(?:(?:、|和|及|以及)(?:{owned}{person_post}))*"
-            "(?:等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
+            "(?:等(?:党和国家|中央|国家|新一届国家)?领导(?:人|同志)"
+            "|等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
         talk = {a + b for a in _TALK_BEFORE for b in L.kind("speech") | ANNOUNCE}
         self.cues = re.compile(
@@ -425,6 +429,8 @@ class Grammar:
             limit = 20 if gap.endswith("的") else 12
             if len(gap) > limit or any(ch in SEP or ch in END for ch in gap):
                 return []
+            if self._class_item(gap, u):
+                break  # 实施某类重大战略和|某某发展战略: a class, then the named one
             if u.type in ("Location", "Country") and gap[:1] in ("在", "于"):
                 k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
                 continue
@@ -461,6 +467,19 @@ class Grammar:
                 k += 1
                 continue
             if u.type not in types:
+                nxt = umap_sorted[k + 1] if k + 1 < len(umap_sorted) else None
+                if (
+                    u.type == "Organization"
+                    and nxt is not None
+                    and nxt.type in types
+                    and nxt.start - base < ce
+                    and LIST_SEP.match(NOQ.sub("", ms[u.end - base : nxt.start - base]))
+                ):
+                    # 出席某组织大会、某某峰会: a body named for its session heads a list of
+                    # the verb's objects; the list goes on after it
+                    k += 1
+                    u = nxt
+                    break
                 return []
             break
         else:
@@ -507,6 +526,24 @@ class Grammar:
             if not COUNT_NOUN.match(u.label)
             or (u.type == "Program" and (_PACKAGE.match(u.label) or _quoted(ms, u, base)))
         ]
+
+    def _class_item(self, gap: str, u: Unit) -> bool:
+        """Whether ``gap`` (the text between a verb and the programme ``u``, ending with a
+        list joiner) is an unnamed member of the same list: a short phrase that ends with
+        ``u``'s own head word (实施|区域重大战略和|某某发展战略: strategies, then a named
+        one), no verb, no count (一批重大工程和X工程 is a class of works) in it."""
+        item = gap[:-1]
+        head = u.label[-2:]
+        return (
+            u.type == "Program"
+            and gap[-1:] in ("和", "与", "及", "、", "或")
+            and 4 <= len(item) <= 10
+            and item.endswith(head)
+            and head in _CLASS_HEADS
+            and not any(ch in SEP or ch in END or ch in QUOTES for ch in item)
+            and self.scan.search(item) is None
+            and not _QUANTIFIED.search(item)
+        )
 
     def tail_ok(self, ms: str, p: int, ce: int) -> bool:
         """What follows the last object: the clause end, a list word or a tail word

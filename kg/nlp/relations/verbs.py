@@ -41,7 +41,7 @@ from kg.nlp.relations.masking import (
     titled,
 )
 from kg.nlp.relations.sentence import Sentence
-from kg.nlp.relations.subject import Subject, carried, subject
+from kg.nlp.relations.subject import Subject, carried, doc_events, nation, subject
 
 # what an issued document is when it follows the entity (出台X方案: the 方案 was issued)
 _DOC_NOUNS = frozenset(
@@ -101,6 +101,10 @@ class Verbs:
         self._place_before = re.compile(f"(?:[在于从向到]|{alt(g.motion)})(?:{AGL}[、和及与])*$")
         # 由甲、乙和丙共同主办的X: the agents coordinated before the one next to the verb
         self._coord_before = re.compile(f"(?:由)?({AG})(?:、|和|及|以及|与)$")
+        # 由我省承办的X, 由我国主办的X: the speaker's own government, or its country
+        self._rel_self = re.compile(
+            f"由(?P<w>{alt(g.lex.kind('self') | g.lex.kind('nation'))})(?:共同|联合)?$"
+        )
         self._rel_subj = re.compile(
             f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
             # 某部等四部门联合制定的《X》: the named member of the group
@@ -311,6 +315,7 @@ class Verbs:
         cs, ce = clause
         m = self._rel_subj.search(ms, cs, ts)
         if m is None:
+            self._relative_self(sen, clause, ts, te, word)
             return
         agents = [sen.umap.get(m.start(1))]
         first = m.start()
@@ -324,6 +329,30 @@ class Verbs:
         for a in agents:
             if a is not None and ds.types.get(a.key, a.type) in AGENTS:
                 self._relative_rel(sen, a, objs, rows, word)
+
+    def _relative_self(self, sen: Sentence, clause, ts: int, te: int, word: str) -> None:
+        """由我省承办的X: the reporting government of a work report (``implicit``, as for
+        我们); 由我国主办的X: China in a national document."""
+        g, ds, ms, s = sen.g, sen.ds, sen.ms, sen.s
+        p = self._rel_self.search(ms, clause[0], ts)
+        if p is None:
+            return
+        if g.is_nation(p.group("w")):
+            keys, implicit = nation(ds), False
+        else:
+            if ds.events is None:
+                doc_events(g, ds)  # finds the reporting government
+            keys, implicit = ds.reporter, True
+        if not keys:
+            return
+        rows = g.lex.triggers[word]
+        for o in g.objects(ms, te + 1, clause[1], g.trig_types[word], sen.su, s):
+            row = next((r for r in rows if o.type in r.types and r.pred != "partOf"), None)
+            if row is None or ("titled" in row.flags and not titled(ms, o, s)):
+                continue
+            for k in keys:
+                rule = f"{row.pred}:{word}:relative-self"
+                ds.add(k, row.pred, o.key, s, sen.e, rule, 0.6, implicit=implicit)
 
     def _relative_rel(self, sen: Sentence, a: Unit, objs: list[Unit], rows, word: str) -> None:
         """One agent of a relative clause and the objects after 的."""

@@ -80,6 +80,13 @@ POLICY_VERBS = frozenset(
         "帮扶",
     }
 )
+# the policy verbs that open a plan's name after the verb that draws it up or carries it
+# out (实施|提升某某质量三年行动, 制定|深化某某体制改革方案): words of the name there, cuts
+# elsewhere (要|深化|某某改革)
+PLAN_VERBS = frozenset({"提升", "深化"})
+GOVERNING_VERBS = frozenset({"实施", "制定", "出台", "印发", "启动"})
+PLAN_HEAD = re.compile("三年行动|行动计划|行动方案|改革方案|总体方案|纲要|规划")
+
 # characters that end a noun phrase after its head (的, localizers, copula, conjunctions)
 PHRASE_END_CHARS = frozenset("的上中下里内外和与及或等为是已将正由对向在于以并也都")
 
@@ -173,6 +180,7 @@ class LeftEdge:
         starts = view.starts
         cuts = self.cuts(norm, i, head_start, st, view)
         cut_at: set[int] | None = None  # the cut positions, when a word needs them
+        verb_cuts = {(p, w) for p, w in cuts if w in GOVERNING_VERBS}
         for pos, word in reversed(cuts):
             if gloss is not None and word == "@" and gloss[0] <= pos <= gloss[1]:
                 continue  # 外长（部长）: the post the gloss names is a word of the name
@@ -181,6 +189,12 @@ class LeftEdge:
             if org and word == "~" and norm[starts.rfind(1, 0, pos) : pos] in self.adverbs:
                 continue  # jieba tags 首都, 自然 as adverbs; the verb before an
                 # organisation cuts it instead (首次入选|…)
+            if (
+                word in PLAN_VERBS
+                and (pos - len(word), norm[pos - len(word) - 2 : pos - len(word)]) in verb_cuts
+                and PLAN_HEAD.match(norm, head_start)
+            ):
+                continue  # 实施|提升某某三年行动: the plan's own verb opens its name
             if word in COMPOUND_INTERNAL:
                 if cut_at is None:
                     cut_at = {p for p, _ in cuts}

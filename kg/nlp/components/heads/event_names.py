@@ -63,8 +63,11 @@ _NOT_PAIR = frozenset("方国外央共部期间等")
 
 
 # an anniversary right before an event's head, with what the gathering does (某某成立70
-# 周年|庆祝|大会, 某某诞辰一百周年|纪念|大会)
-_ANNIVERSARY_BEFORE = re.compile(r"[\d一二三四五六七八九十百]+周年(?:纪念|庆祝)?\Z")
+# 周年|庆祝|大会, 某某诞辰一百周年|纪念|大会) or its series and level (某组织成立80周年|
+# 系列高级别|会议)
+_ANNIVERSARY_BEFORE = re.compile(
+    r"[\d一二三四五六七八九十百]+周年(?:纪念|庆祝)?(?:系列)?(?:高级别)?\Z"
+)
 
 
 def anniversary_before(norm: str, start: int, hs: int) -> bool:
