@@ -15,7 +15,7 @@ def _subjects(text: str, pred: str) -> set[str]:
 
 
 def test_places_in_a_list_each_hold_the_event() -> None:
-    text = "近日，山西省、江苏省和湖南省分别举行“乡村十年”主题新闻发布会，介绍成就。"
+    text = "上周，山西省、江苏省和湖南省分别举行“乡村十年”主题新闻发布会，介绍成就。"
     assert _subjects(text, "hosted") == {"place/shanxi", "place/jiangsu", "place/hunan"}
 
 
@@ -97,7 +97,7 @@ _VISIT = "### 苗立新同泰国总理会谈\n\n中国国家主席苗立新在�
 def test_leaders_witnessing_a_signing_state_their_countries_cooperation() -> None:
     text = _VISIT + "会谈后，苗立新和阿努蒂共同见证签署农业、海关等领域合作文件。"
     assert ("country/CHN", "country/THA") in _rels(text, "cooperatesWith")
-    text = _VISIT + "随后，两人共同宣布启动友好年，并见证了多项双边合作文件的签署。"
+    text = _VISIT + "随后，两人共同宣布启动友好年，并见证了若干双边合作文件的签署。"
     assert ("country/CHN", "country/THA") in _rels(text, "cooperatesWith")
 
 

@@ -42,7 +42,7 @@ def test_a_world_citys_name_before_a_middle_dot_opens_the_name():
 def test_a_former_holder_of_a_foreign_post():
     text = (
         "副主席25日在北京会见日本前首相福田康夫。副主席表示，今年是两国条约缔结45周年。"
-        "福田康夫表示，两国友好交往源远流长。"
+        "福田康夫表示，愿继续推动两国交流。"
     )
     assert persons(text) == ["福田康夫", "福田康夫"]
     assert persons("据报道，科威特前埃米尔纳瓦夫上周在首都出席了一场仪式。") == ["纳瓦夫"]
