@@ -94,8 +94,11 @@ def main() -> None:
             u = json.loads(x)
             print(f"=== {u['unit']} {u['doc']}\n{u['text']}\n")
     else:
-        if "# +Event" in tsv.read_text(encoding="utf-8").splitlines():
+        lines = tsv.read_text(encoding="utf-8").splitlines()
+        if "# +Event" in lines:
             res.TYPES = ("Organization", "Event", "Program")
+        if "# +partOf" in lines:  # O5 on: membership and subordinate bodies
+            res.PREDICATES = ("partOf",)
         # score reads events_SEED.*: point it at this sample's files
         for ext, src in (("jsonl", jl), ("tsv", tsv)):
             link = Path(f"{tmp}.{ext}")
