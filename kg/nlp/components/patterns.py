@@ -100,7 +100,7 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.nested_laws import nested_laws
-from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
+from kg.nlp.components.heads.organisations import ORGAN_HEADS, TRANSLIT_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.publishers import publishers
@@ -204,6 +204,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             re.escape(h)
             for h in sorted({*self.head_type, *self.quoted_heads}, key=len, reverse=True)
             if h not in GOVERNED_ONLY  # a quoted campaign only as a verb's object (below)
+            and h not in TRANSLIT_HEADS  # “某型”武装直升机: no quoted name
         )
         self.quoted_re = re.compile(
             r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
