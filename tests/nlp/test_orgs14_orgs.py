@@ -54,3 +54,57 @@ def test_transliterated() -> None:
     assert transliterated("阿尔诺") and transliterated("萨卡维")
     assert not transliterated("江青") and not transliterated("安保")
     assert not transliterated("同萨卡维")  # a preposition first
+
+
+def _part_of(text: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text))
+    label = {k: e.label for k, e in r.entities.items()}
+    return {(label[x.subj], label[x.obj]) for x in r.relations if x.pred == "partOf"}
+
+
+def test_member_units_listed() -> None:
+    # a list of member units before 是…的成员单位: each is a part of the body
+    got = _part_of("教育部、财政部和科学技术部是国家某某工作领导小组的成员单位。")
+    whole = "国家某某工作领导小组"
+    assert {("教育部", whole), ("财政部", whole), ("科学技术部", whole)} <= got
+
+
+def test_body_under_body() -> None:
+    # a body named right after 所属/直属 and the body it belongs to
+    got = _part_of("海关总署直属的上海海关开展专项检查。")
+    assert any(a.endswith("海关") and b == "海关总署" for a, b in got)
+    # no name after 所属/直属: no part
+    assert _part_of("国务院所属各部门和直属机构负责实施。") == set()
+
+
+def test_defined_short_form() -> None:
+    # a country's movement named in full, its short form in parentheses: one organisation,
+    # and the short form's later repeats are mentions of it
+    text = "某日，巴勒斯坦人民自由运动（萨卡维）发表声明。萨卡维表示将继续谈判。"
+    r = extract(Document("t", text))
+    orgs = [(m.text, m.key) for m in r.mentions if r.entities[m.key].type == "Organization"]
+    keys = {k for _, k in orgs}
+    assert [t for t, _ in orgs] == ["巴勒斯坦人民自由运动", "萨卡维", "萨卡维"]
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某国开展爱国卫生运动（试行）。",  # a common word in the parentheses
+        "巴勒斯坦在自由运动（萨卡维）中发言。",  # a function word between
+        "巴勒斯坦人民自由运动（加沙）发表声明。",  # a place in the parentheses
+    ],
+)
+def test_no_defined_short_form(text: str) -> None:
+    r = extract(Document("t", text))
+    assert not [m for m in r.mentions if m.rule == "definition"]
+
+
+def test_armed_unit_part_of() -> None:
+    # a unit named after its organisation's 下属 and the class noun of an armed wing
+    text = "巴勒斯坦人民自由运动（萨卡维）下属武装派别某城旅3日称。"
+    text += "萨卡维下属武装组织“某山旅”当天称。"
+    got = _part_of(text)
+    assert ("某城旅", "巴勒斯坦人民自由运动") in got
+    assert ("某山旅", "巴勒斯坦人民自由运动") in got

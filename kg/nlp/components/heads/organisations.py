@@ -31,8 +31,8 @@ TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运�
 # foreign ratio) before a company's head is a foreign firm's name (某某某|集团), where a
 # Chinese name's shape is a person's clique (某某|集团) or a common word jieba mistags (安保)
 PERSON_TAGS = frozenset({"nr", "nrt"})
-# jieba's tags of prepositions, conjunctions, adverbs and pronouns
-FUNCTION_TAGS = frozenset({"p", "c", "d", "r", "u"})
+# jieba's tags of prepositions, conjunctions, adverbs, pronouns, numerals and measures
+FUNCTION_TAGS = frozenset({"p", "c", "d", "r", "u", "m", "q"})
 # heads that name an organisation only after such a transliterated name: an armed group
 # (某某|武装), where a country or a common word before them names a class (某国|武装,
 # 反政府|武装)
@@ -326,8 +326,14 @@ class OrganisationNames:
             t = starts.rfind(1, max(0, hs - 8), hs)  # the word right before the head
             if t < 1 or t in named_end or not transliterated(norm[t:hs]):
                 return
-            # one character the HMM cut off the name's start (萨|达尔): the whole is a name
-            if starts[t - 1] and t - 1 not in named_end and transliterated(norm[t - 1 : hs]):
+            # one character the HMM cut off a three-character name (萨|达尔); not before a
+            # longer one (叙|某某某: a country's one-character short form)
+            if (
+                hs - t == 2
+                and starts[t - 1]
+                and t - 1 not in named_end
+                and transliterated(norm[t - 1 : hs])
+            ):
                 t -= 1
             self.add(st, t, he, "Organization", "organ")  # 某某|武装: an armed group
             return
@@ -382,9 +388,10 @@ def transliterated(word: str) -> bool:
     if len(word) < 2 or not HAN.fullmatch(word):
         return False
     tags = jieba_tags()
-    if tags.get(word) not in PERSON_TAGS and segmenter_freq().get(word):
-        return False
-    if tags.get(word[0]) in FUNCTION_TAGS:
-        return False  # 同|某某: the HMM joined a preposition to the name
+    if tags.get(word) not in PERSON_TAGS:
+        if segmenter_freq().get(word):
+            return False  # a common word
+        if tags.get(word[0]) in FUNCTION_TAGS:
+            return False  # 同|某某, 3艘|某某: the HMM joined a function word or a measure
     foreign = load_name_table()[2]
     return sum(foreign.get(ch, 0.0) for ch in word) / len(word) >= FOREIGN
