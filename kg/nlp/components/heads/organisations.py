@@ -31,8 +31,12 @@ TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运�
 # foreign ratio) before a company's head is a foreign firm's name (某某某|集团), where a
 # Chinese name's shape is a person's clique (某某|集团) or a common word jieba mistags (安保)
 PERSON_TAGS = frozenset({"nr", "nrt"})
-# jieba's tags of prepositions, conjunctions, adverbs, pronouns, numerals and measures
-FUNCTION_TAGS = frozenset({"p", "c", "d", "r", "u", "m", "q"})
+# the first letters of jieba's tags of prepositions, conjunctions, adverbs, pronouns,
+# particles (ul, uj…), numerals, measures and verbs: a character of them opens no
+# transliteration the HMM made (遭|某某, 3艘|某某)
+NOT_OPENING = frozenset("pcdrumqv")
+# jieba's tags of a character that may open a transliteration the HMM cut (萨|达尔)
+OPENER_TAGS = frozenset({"nr", "nrt", "ns", "j"})
 # heads that name an organisation only after such a transliterated name: an armed group
 # (某某|武装), where a country or a common word before them names a class (某国|武装,
 # 反政府|武装)
@@ -324,6 +328,8 @@ class OrganisationNames:
         starts, ends = view.starts, view.ends
         if head in TRANSLIT_HEADS:
             t = starts.rfind(1, max(0, hs - 8), hs)  # the word right before the head
+            if hs - t >= 3 and not transliterated(norm[t:hs]):
+                t += 1  # 遭某某: the HMM joined a verb to the name; the name after it
             if t < 1 or t in named_end or not transliterated(norm[t:hs]):
                 return
             # one character the HMM cut off a three-character name (萨|达尔); not before a
@@ -331,6 +337,7 @@ class OrganisationNames:
             if (
                 hs - t == 2
                 and starts[t - 1]
+                and jieba_tags().get(norm[t - 1]) in OPENER_TAGS  # not 遭|某某, 了|某某
                 and t - 1 not in named_end
                 and transliterated(norm[t - 1 : hs])
             ):
@@ -391,7 +398,7 @@ def transliterated(word: str) -> bool:
     if tags.get(word) not in PERSON_TAGS:
         if segmenter_freq().get(word):
             return False  # a common word
-        if tags.get(word[0]) in FUNCTION_TAGS:
-            return False  # 同|某某, 3艘|某某: the HMM joined a function word or a measure
+        if tags.get(word[0], "x")[0] in NOT_OPENING:
+            return False  # 同|某某, 遭|某某: the HMM joined a word before the name
     foreign = load_name_table()[2]
     return sum(foreign.get(ch, 0.0) for ch in word) / len(word) >= FOREIGN
