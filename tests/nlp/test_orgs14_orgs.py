@@ -108,3 +108,9 @@ def test_armed_unit_part_of() -> None:
     got = _part_of(text)
     assert ("某城旅", "巴勒斯坦人民自由运动") in got
     assert ("某山旅", "巴勒斯坦人民自由运动") in got
+
+
+def test_arming_verb_no_group() -> None:
+    # 武装 as a verb after a word the HMM cut in two (理|论体系): no group's name
+    text = "用党的创新理论体系武装全党。"
+    assert not [n for n, t in _ents(text) if n.endswith("武装")]

@@ -342,6 +342,8 @@ class OrganisationNames:
                 and transliterated(norm[t - 1 : hs])
             ):
                 t -= 1
+            if segmenter_freq().get(norm[t - 1 : t + 1]):
+                return  # 理|论体系|武装全党: the name would start inside a word (a verb's 武装)
             self.add(st, t, he, "Organization", "organ")  # 某某|武装: an armed group
             return
         sub = self.subunit_start(norm, start, hs, named, named_end, named_type)
