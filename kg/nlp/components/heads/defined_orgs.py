@@ -9,7 +9,7 @@ word, 某某表示): one node, however the text writes it.
 
 What is no such name: a short form that is a known place or country, or a common word of
 jieba's dictionary (（下同）, （试行）); a function word or punctuation between the country
-and the head (某国|在|…运动); a head run on into another word.
+and the head (某国|在|…运动).
 
 >>> [m.group("head") for m in DEFINED.finditer("某国民族解放运动（某某）和某某组织（某某某）")]
 ['运动', '组织']
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.nlp.components.heads.parties import FUNCTION
 from kg.nlp.components.heads.words import segmenter_freq
 from kg.nlp.text import jieba_tags
 
@@ -33,8 +34,6 @@ DEFINED = re.compile(
 PROPER_TAGS = frozenset({"nr", "nrt", "nz", "nt", "j"})
 # at most this many name characters between the country and the head
 REACH = 12
-# one-character words that never stand inside such a name
-FUNCTION = frozenset("的在上和与及是为对把被将从向于了也都等")
 
 
 def defined_orgs(st, norm: str, gaz, starts, cut_words: frozenset[str]) -> list[tuple]:
@@ -57,8 +56,7 @@ def defined_orgs(st, norm: str, gaz, starts, cut_words: frozenset[str]) -> list[
         start = _country_start(countries, norm, hs)
         if start is None or (start, m.end("head")) in taken:
             continue
-        a, ce = start, next(c for c in countries if c[1] == start)[0]
-        words, a = [], ce
+        words, a = [], next(c for c in countries if c[1] == start)[0]
         while a < hs:
             b = starts.find(1, a + 1, hs)
             b = hs if b < 0 else b
