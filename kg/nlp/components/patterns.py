@@ -26,11 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.base import kgdoc, open_key
+from kg.nlp.components.heads.armed_units import armed_units
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
 from kg.nlp.components.heads.cited_media import cited_media
 from kg.nlp.components.heads.company_short import company_short_forms
 from kg.nlp.components.heads.cpc_congress import cpc_congresses
+from kg.nlp.components.heads.defined_orgs import defined_orgs, short_mentions
 from kg.nlp.components.heads.designated_days import designated_days
 from kg.nlp.components.heads.edition_festivals import edition_festivals
 from kg.nlp.components.heads.editions import (
@@ -103,7 +105,7 @@ from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.mentions import NAMED_TYPES, Mentions
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
-from kg.nlp.components.heads.organisations import ORGAN_HEADS, OrganisationNames
+from kg.nlp.components.heads.organisations import ORGAN_HEADS, TRANSLIT_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import party_congresses
 from kg.nlp.components.heads.publishers import publishers
@@ -208,6 +210,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
             re.escape(h)
             for h in sorted({*self.head_type, *self.quoted_heads}, key=len, reverse=True)
             if h not in GOVERNED_ONLY  # a quoted campaign only as a verb's object (below)
+            and h not in TRANSLIT_HEADS  # “某型”武装直升机: no quoted name
         )
         self.quoted_re = re.compile(
             r"“([^“”\n]{1,24})”(" + qalt + r"|系列[\u4e00-\u9fff]{0,4}(?:" + qalt + r"))?"
@@ -683,6 +686,13 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
         for s, e in party_spans(st, norm, view, self.verbs):
             self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
         company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company
+        for s, e in armed_units(norm):
+            self.add(st, s, e, "Organization", "organ", short=True)  # 某组织下属武装派别|某某旅
+        for s, e, a, b in defined_orgs(st, norm, self.gaz, starts, self.cut_words):
+            n0 = len(st.candidates)
+            self.add(st, s, e, "Organization", "organ")  # 某国某某运动（某某）: the full name
+            if len(st.candidates) > n0:
+                st.candidates.extend(short_mentions(st, norm, st.candidates[-1], a, b, starts))
         return doc
 
 

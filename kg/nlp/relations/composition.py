@@ -2,9 +2,11 @@
 
 - Y包括/整合/下设 X (container triggers of the lexicon) → X partOf Y; Y包括三项行动：
   一是开展X…二是开展Z… makes each listed item part of Y;
-- Y由X、Z组成; X是Y的组成部分 (一部分, 下属机构, 成员单位…), X隶属于Y; a place is part
-  of a country (X是Y领土不可分割的一部分); the part in apposition after the whole
-  (Y的重要组成部分——X, 作为Y的组成部分，X…).
+- Y由X、Z组成; X是Y的组成部分 (一部分, 下属机构, 成员单位…), X隶属于Y, and a list of
+  parts: X、Z是Y的成员单位; a place is part of a country (X是Y领土不可分割的一部分); the
+  part in apposition after the whole (Y的重要组成部分——X, 作为Y的组成部分，X…);
+- a body under another, named after it: Y所属(的)X, Y下属|直属(的)(class noun)X (某部所属
+  某某总队, 某组织下属武装派别某某) → X partOf Y.
 
 Both ends must be of one group (bodies, documents, events; an event may be part of a
 document).
@@ -23,7 +25,7 @@ import re
 
 from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.masking import END, ENT, GROUP, ORDINAL_RE, QUOTES, SEP, Unit
+from kg.nlp.relations.masking import END, ENT, GROUP, MASKED, ORDINAL_RE, QUOTES, SEP, Unit
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 
@@ -39,7 +41,7 @@ _PART_WORDS = "组成部分|一部分|组成单位|下属机构|成员单位|内
 class Composition:
     """The partOf family (see the module docstring)."""
 
-    CUES = ("组成", "部分", "隶属", "下属", "直属", "内设")
+    CUES = ("组成", "部分", "隶属", "下属", "直属", "内设", "所属", "成员单位")
 
     def __init__(self, g: Grammar) -> None:
         self.g = g
@@ -58,6 +60,17 @@ class Composition:
             f"(?:(?P<dash>——|—|－－)|[，,])[{QUOTES}]*(?P<x>{ENT})"
         )
         self._whole_before = re.compile(f"({ENT})[{QUOTES}]*(?:{g.modal_scan.pattern})*$")
+        # a list of parts before 是Y的成员单位 (one part: ``_component``)
+        self._parts_of = re.compile(
+            f"(?P<run>{ENT}(?:(?:[、和及]|以及){ENT})+)(?:等[^{SEP}{END}{MASKED}]{{0,6}}?)?"
+            f"(?:{adv_alt})*(?:是|为|作为)(?P<y>{ENT})的(?:{_PART_WORDS})"
+        )
+        # the whole, then 所属/下属/直属 and the part named after it, a class noun between
+        # (某组织下属武装派别|某某), its short form in parentheses between (某某运动（某某）下属…)
+        self._under = re.compile(
+            f"(?P<y>{ENT})(?:（[^（）]{{1,12}}）)?[{QUOTES}]*(?:所属|下属|直属)的?"
+            f"(?:[^{SEP}{END}{MASKED}{QUOTES}]{{1,6}}?)?[{QUOTES}]*(?P<x>{ENT})"
+        )
 
     def __call__(self, sen: Sentence) -> None:
         """Y由X组成, X是Y的组成部分."""
@@ -77,6 +90,20 @@ class Composition:
                 u = umap.get(j)
                 if u is not None and GROUP.get(u.type) == wg:
                     ds.add(u.key, "partOf", whole.key, s, e, "partOf:由…组成:subject", 0.8)
+        for m in self._parts_of.finditer(ms):  # X、Z是Y的成员单位
+            y = umap.get(m.start("y"))
+            wg = GROUP.get(y.type) if y is not None else None
+            if wg is None:
+                continue
+            for u in sen.units_in(m.start("run"), m.end("run")):
+                if GROUP.get(u.type) == wg:
+                    ds.add(u.key, "partOf", y.key, s, e, "partOf:组成部分:list", 0.8)
+        for m in self._under.finditer(ms):  # Y所属X, Y下属某类X
+            x, y = umap.get(m.start("x")), umap.get(m.start("y"))
+            if x is None or y is None or x.key == y.key:
+                continue
+            if GROUP.get(x.type) == "body" and GROUP.get(y.type) == "body":
+                ds.add(x.key, "partOf", y.key, s, e, "partOf:所属:after", 0.75)
         for m in self._part_after.finditer(ms):  # Y的重要组成部分——X
             if m.group("as") is None and m.group("dash") is None:
                 continue  # Y的组成部分，X…: X opens a clause of its own

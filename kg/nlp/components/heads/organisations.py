@@ -14,6 +14,7 @@ import re
 
 from kg.nlp.components.heads.editions import SPECIFIC_PREFIX
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView, segmenter_freq
+from kg.nlp.components.name_model import FOREIGN, load_name_table
 from kg.nlp.text import jieba_tags
 
 # right before the head they name its field instead (中国企业|联合会)
@@ -26,6 +27,23 @@ COMPANY_HEADS = frozenset({"公司", "集团"})
 # jieba's person tags (nr, nrt), which read 某某某|集团 as a person's clique
 BRAND_TAGS = frozenset({"nz", "nt", "j"})
 TRADE_WORDS = frozenset({"控股", "投资", "建设", "开发", "发展", "运营", "管理", "贸易", "物流"})
+# jieba's person tags: a word of them whose characters are a transliteration's (name_model's
+# foreign ratio) before a company's head is a foreign firm's name (某某某|集团), where a
+# Chinese name's shape is a person's clique (某某|集团) or a common word jieba mistags (安保)
+PERSON_TAGS = frozenset({"nr", "nrt"})
+# the first letters of jieba's tags of prepositions, conjunctions, adverbs, pronouns,
+# particles (ul, uj…), numerals, measures and verbs: a character of them opens no
+# transliteration the HMM made (遭|某某, 3艘|某某)
+NOT_OPENING = frozenset("pcdrumqv")
+# jieba's tags of a character that may open a transliteration the HMM cut (萨|达尔)
+OPENER_TAGS = frozenset({"nr", "nrt", "ns", "j"})
+# heads that name an organisation only after such a transliterated name: an armed group
+# (某某|武装), where a country or a common word before them names a class (某国|武装,
+# 反政府|武装)
+TRANSLIT_HEADS = frozenset({"武装"})
+# an indefinite count or a demonstrative before the head: one of a class (某地一处|研究中心,
+# 当地多家|医院), no name
+INDEFINITE = re.compile("(?:[一两几多数某这那该每][处座家所个间栋])")
 
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
 # 某省博物馆), where a country's name and a head name a class (美国公司)
@@ -141,6 +159,18 @@ class OrganisationNames:
                 return p
         return None
 
+    def function_word_between(self, norm: str, a: int, b: int, view: DocView) -> bool:
+        """Whether a word of ``norm[a:b]`` is a function word (分别|与: a clause, not a
+        unit's name; a bare 与 joins words inside one: 某知识与创新中心)."""
+        while a < b:
+            e = view.ends.find(1, a + 1, b + 1)
+            if e < 0:
+                return False
+            if norm[a:e] in self.cut_words:
+                return True
+            a = e
+        return False
+
     def country_led(self, word: str) -> bool:
         """Whether a dictionary word is a country and an organisation's head (中国大学,
         美国公司: a class of organisations, not one)."""
@@ -180,6 +210,8 @@ class OrganisationNames:
             # are internal committees and organs
         if hs - start >= 2 and norm[hs - 1] == "类" and norm[hs - 2] != "人":
             return False  # 理工类|大学, 某某类|企业: a class of organisations
+        if INDEFINITE.search(norm, start, hs):
+            return False  # 某地北部一处|研究中心: one of a class, no name
         end = named.get(start)
         if (
             end is not None
@@ -236,7 +268,7 @@ class OrganisationNames:
             and hs - start >= 2
             and starts[start]
             and starts.find(1, start + 1, hs) < 0
-            and jieba_tags().get(norm[start:hs]) in BRAND_TAGS
+            and (jieba_tags().get(norm[start:hs]) in BRAND_TAGS or transliterated(norm[start:hs]))
             and norm[start:hs] not in self.head_type  # 联盟|公司: of a longer name
         ):
             return True  # 某某|集团 of a proper name jieba knows (a brand, a firm's short name)
@@ -294,7 +326,29 @@ class OrganisationNames:
         """Add the organisation whose head is ``norm[hs:he]`` and whose left edge is at
         ``start``, when it names one organisation; ``named_ends`` takes its end."""
         starts, ends = view.starts, view.ends
+        if head in TRANSLIT_HEADS:
+            t = starts.rfind(1, max(0, hs - 8), hs)  # the word right before the head
+            if hs - t >= 3 and not transliterated(norm[t:hs]):
+                t += 1  # 遭某某: the HMM joined a verb to the name; the name after it
+            if t < 1 or t in named_end or not transliterated(norm[t:hs]):
+                return
+            # one character the HMM cut off a three-character name (萨|达尔); not before a
+            # longer one (叙|某某某: a country's one-character short form)
+            if (
+                hs - t == 2
+                and starts[t - 1]
+                and jieba_tags().get(norm[t - 1]) in OPENER_TAGS  # not 遭|某某, 了|某某
+                and t - 1 not in named_end
+                and transliterated(norm[t - 1 : hs])
+            ):
+                t -= 1
+            if segmenter_freq().get(norm[t - 1 : t + 1]):
+                return  # 理|论体系|武装全党: the name would start inside a word (a verb's 武装)
+            self.add(st, t, he, "Organization", "organ")  # 某某|武装: an armed group
+            return
         sub = self.subunit_start(norm, start, hs, named, named_end, named_type)
+        if sub is not None and self.function_word_between(norm, named_end[sub], hs, view):
+            sub = None  # 某总台分别与|某中心: a clause between, no unit of it
         # a known organisation's unit may hold verbs (X组织|推进…协调中心);
         # elsewhere the last verb ends the context (首次入选|世界大学)
         start = (
@@ -309,7 +363,8 @@ class OrganisationNames:
         if norm[hs - 1] in "与和及" and start < hs:
             return  # …与|中心: the head stands alone after a conjunction
         lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
-        for p in reversed(named[lo:hi]):
+        for p in reversed(named[lo:hi] if sub is None else ()):
+            # (not in a known organisation's unit: 某科学院|某技术某地研究院 holds a place)
             if p not in named_ends:
                 start = p  # 某人会见|德国弗兰肯集团: unknown words before a known name
                 break
@@ -333,3 +388,19 @@ class OrganisationNames:
         self.add(st, start, he, "Organization", "organ")
         named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
         return
+
+
+def transliterated(word: str) -> bool:
+    """Whether ``word`` is a foreign proper name: two characters or more, a person's tag in
+    jieba's dictionary or no entry there (cut by its HMM), and characters likelier in
+    transliterations than in Chinese given names (瓦格纳-like words, not 江青, 安保)."""
+    if len(word) < 2 or not HAN.fullmatch(word):
+        return False
+    tags = jieba_tags()
+    if tags.get(word) not in PERSON_TAGS:
+        if segmenter_freq().get(word):
+            return False  # a common word
+        if tags.get(word[0], "x")[0] in NOT_OPENING:
+            return False  # 同|某某, 遭|某某: the HMM joined a word before the name
+    foreign = load_name_table()[2]
+    return sum(foreign.get(ch, 0.0) for ch in word) / len(word) >= FOREIGN
