@@ -40,9 +40,9 @@ def test_organisation_found(text: str, name: str) -> None:
         # a preposition the HMM joined to the name stays out of it
         ("调解方同萨达尔武装代表会谈。", "同萨达尔武装"),
         # an indefinite count before the head: one of a class
-        ("空袭目标包括某市北部一处研究中心及相关设施。", "某市北部一处研究中心"),
+        ("这次袭击波及某市北部一处研究中心和周边设施。", "某市北部一处研究中心"),
         # a clause between a known organisation and a head: no unit of it
-        ("中央广播电视总台分别与某某交流中心签署协议。", "中央广播电视总台分别与某某交流中心"),
+        ("中央广播电视总台分别与某某交流中心签订了协议。", "中央广播电视总台分别与某某交流中心"),
     ],
 )
 def test_no_organisation(text: str, bad: str) -> None:
