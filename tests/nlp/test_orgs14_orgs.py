@@ -42,7 +42,7 @@ def test_organisation_found(text: str, name: str) -> None:
         # an indefinite count before the head: one of a class
         ("这次袭击波及某市北部一处研究中心和周边设施。", "某市北部一处研究中心"),
         # a clause between a known organisation and a head: no unit of it
-        ("中央广播电视总台分别与某某交流中心签订了协议。", "中央广播电视总台分别与某某交流中心"),
+        ("中央广播电视总台还与某某交流中心签订了协议。", "中央广播电视总台还与某某交流中心"),
     ],
 )
 def test_no_organisation(text: str, bad: str) -> None:

@@ -26,8 +26,8 @@ def test_a_dictionary_noun_after_a_middle_dot_is_the_names():
 
 
 def test_dotted_names_of_four_parts_are_read_whole():
-    text = "国家主席向布里斯·克洛泰尔·奥利吉·恩圭马发去贺电。"
-    assert persons(text) == ["布里斯·克洛泰尔·奥利吉·恩圭马"]
+    text = "国家主席向马里奥·埃内斯托·奥利吉·恩圭拉发去贺电。"
+    assert persons(text) == ["马里奥·埃内斯托·奥利吉·恩圭拉"]
 
 
 def test_a_common_word_the_dictionary_tags_as_a_name_opens_no_dotted_name():
@@ -41,11 +41,11 @@ def test_a_world_citys_name_before_a_middle_dot_opens_the_name():
 
 def test_a_former_holder_of_a_foreign_post():
     text = (
-        "副主席25日在北京会见日本前首相福田康夫。副主席表示，今年是两国条约缔结45周年。"
+        "副主席昨天在上海与日本前首相福田康夫座谈。副主席说，双方交往历史悠久。"
         "福田康夫表示，愿继续推动两国交流。"
     )
     assert persons(text) == ["福田康夫", "福田康夫"]
-    assert persons("据报道，科威特前埃米尔纳瓦夫上周在首都出席了一场仪式。") == ["纳瓦夫"]
+    assert persons("据报道，科威特前埃米尔纳卢瓦夫上周在首都出席了一场仪式。") == ["纳卢瓦夫"]
     assert persons("在巴西前总统卡努维克遭未遂刺杀后，局势紧张。") == ["卡努维克"]
 
 
@@ -60,7 +60,7 @@ def test_the_rules_alone_read_foreign_names_after_posts():
     assert read("本协定由日本前首相福田康夫签署。") == ["福田康夫"]
     assert read("本协定由印度前总理拉·甘地签署。") == ["拉·甘地"]
     # jieba has the name with a noun at its start (米拉)
-    assert read("本协定由克罗地亚总统米拉诺维奇签署。") == ["米拉诺维奇"]
+    assert read("本协定由塞尔维亚总统米拉诺维奇签署。") == ["米拉诺维奇"]
     # the name's last character jieba joined to 在 (某某·莫博|登在)
     assert read("本协定由亚洲开发银行理事会主席卡洛斯·莫博登在会上签署。") == ["卡洛斯·莫博登"]
 
@@ -73,16 +73,16 @@ def test_a_dictionary_name_that_opens_with_a_noun_is_read_after_a_foreign_post()
 def test_a_transliterated_name_after_a_role_word():
     # 领导人 is a role (roles.txt), no post: LAC reads the window after it (a name of
     # jieba's dictionary, read alone as no one's)
-    assert persons("该党领导人纳斯鲁拉3日警告说，局势可能升级。") == ["纳斯鲁拉"]
+    assert persons("该党领导人纳斯鲁拉周五表示，谈判仍有希望。") == ["纳斯鲁拉"]
 
 
 def test_a_function_character_jieba_glued_to_a_name_before_a_title():
     # jieba: 同托|卡耶夫; 同 is no part of the name
-    assert persons("会谈后，副主席在同托卡耶夫总统共见记者时表示满意。") == ["托卡耶夫"]
+    assert persons("会后，副主席在同托卡耶夫总统一起参观展览时表示赞赏。") == ["托卡耶夫"]
     text = "副主席转达了对萨勒曼国王的问候，并同萨勒曼国王一道出席仪式。"
     assert persons(text) == ["萨勒曼", "萨勒曼"]
 
 
 def test_a_long_dotted_name_after_a_foreign_post_is_read_whole():
-    text = "刚果民主共和国总统费利克斯·安托万·齐塞克迪·奇隆博将于下月访华。"
-    assert persons(text) == ["费利克斯·安托万·齐塞克迪·奇隆博"]
+    text = "加蓬总统马里奥·埃内斯托·奥利吉·恩圭拉将于下月访华。"
+    assert persons(text) == ["马里奥·埃内斯托·奥利吉·恩圭拉"]

@@ -6,12 +6,14 @@ from kg.nlp import extract
 
 def test_a_national_congress_session_written_short_is_the_session() -> None:
     # N届人大M次会议 without 全国: the NPC's session, one entity with its long form; a
-    # local congress (某省十四届人大一次会议) is not the NPC's
+    # local congress (某省九届人大三次会议) is not the NPC's
     text = "五届人大四次会议批准了计划。第五届全国人民代表大会第四次会议闭幕。"
     r = extract(Document("t", text, {}))
     keys = {m.key for m in r.mentions if m.type == "Event"}
     assert len(keys) == 1 and next(iter(keys)).startswith("event/npc")
-    local = extract(Document("t", "江苏省十四届人大一次会议召开。", {}))
+    short = {m.text for m in r.mentions if m.key.startswith("event/npc")}
+    assert "五届人大四次会议" in short
+    local = extract(Document("t", "湖南省九届人大三次会议召开。", {}))
     assert not any(m.key.startswith("event/npc") for m in local.mentions)
 
 

@@ -88,10 +88,10 @@ _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 _GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
 
 
-#: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
 #: a concept (…理念, …主张) that no list names, coordinated before the verb's named objects:
 #: the verb governs them too (提出构建某某共同体理念和|X倡议、Y倡议)
 _CONCEPT_FIRST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:理念|主张)(?:和|、|以及)")
+#: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
 #: another whose owner the phrase rarely names (乙 is no object of the verb)
 _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
 

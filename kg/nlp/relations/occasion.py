@@ -1,5 +1,5 @@
 """participatesIn from an occasion phrase that opens a sentence: 在…出席X之际, the trip
-that frames a story (在赴某地出席X并对某国进行国事访问之际，国家主席甲在某报发表署名文章).
+that frames a story (在赴某地出席X并访问某国之际，甲在某报撰文).
 
 Who attends X: the person the phrase itself names before the verb (在某国主席甲赴某地出席X
 之际，某台…启动Y: 甲, not the broadcaster), else the person or persons opening the next

@@ -1,10 +1,10 @@
 """The National People's Congress's sessions written short without 全国, for ``kg_patterns``:
 N届人大M次会议 (五届人大四次会议), the form the national reports of the 1980s use, is the
 session the gazetteer holds as N届全国人大M次会议. A local congress names its place or level
-right before the term (某省十四届人大一次会议, 市十届人大): those are left alone.
+right before the term (某省九届人大三次会议, 市十届人大): those are left alone.
 
->>> [m.group() for m in SHORT.finditer("在五届人大四次会议上，某省十四届人大一次会议")]
-['五届人大四次会议', '十四届人大一次会议']
+>>> [m.group() for m in SHORT.finditer("在五届人大四次会议上，某省九届人大三次会议")]
+['五届人大四次会议', '九届人大三次会议']
 >>> full("五届人大四次会议")
 '五届全国人大四次会议'
 """
