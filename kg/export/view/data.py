@@ -99,6 +99,8 @@ BIG_GRAPH = 300
 MAX_COMENTION_GROUP = 12
 
 _QID = re.compile(r"Q\d+")
+_LIST_OR_NONE = frozenset({list, type(None)})
+_DICT_OR_NONE = frozenset({dict, type(None)})
 
 
 # --------------------------------------------------------------------------- values
@@ -333,13 +335,26 @@ def _view_data(
     mention_rows.sort()
 
     # the entities' examples and mention spans by document (keys in sorted order), and
-    # the documents of each entity in the order its rows list them
+    # the documents of each entity in the order its rows list them; ``--watch`` keeps what
+    # each entity gave (``pieces.entities``) and takes it again when its examples and
+    # spans equal last build's (cheap to compare: mostly the very same strings)
     ent_items: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     ent_docs: dict[str, list[str]] = {}
+    kept = pieces.entities if pieces is not None else None
+    now: dict[str, tuple[Any, Any, list[tuple[str, list[Any]]], list[str]]] = {}
     for n in sorted(ent_attrs):
         a = ent_attrs[n]
+        examples, spans = a.get("examples"), a.get("spans")
+        if kept is not None:
+            last = kept.get(n)
+            if last is not None and last[0] == examples and last[1] == spans:
+                for d, item in last[2]:
+                    ent_items[d][n] = item
+                ent_docs[n] = last[3]
+                now[n] = last
+                continue
         names = []
-        for ex in as_list(a.get("examples")):
+        for ex in as_list(examples):
             if type(ex) is dict or isinstance(ex, Mapping):
                 d = _doc_id_of(ids, ex.get("doc"))
                 if d:
@@ -349,7 +364,6 @@ def _view_data(
                     if got is None:
                         got = items[n] = [[], None]
                     got[0].append((ex.get("start"), ex.get("sentence")))
-        spans = a.get("spans")
         if spans and (type(spans) is dict or isinstance(spans, Mapping)):
             for d, sp in spans.items():
                 if type(sp) is str or isinstance(sp, str):
@@ -362,6 +376,16 @@ def _view_data(
                     else:
                         got[1] = sp
         ent_docs[n] = list(dict.fromkeys(names)) if len(names) > 1 else names
+        if kept is not None and type(examples) in _LIST_OR_NONE and type(spans) in _DICT_OR_NONE:
+            now[n] = (  # copies: a dict changed in place is a change
+                None if examples is None else [dict(x) if type(x) is dict else x for x in examples],
+                None if spans is None else dict(spans),
+                [(d, ent_items[d][n]) for d in ent_docs[n]],
+                ent_docs[n],
+            )
+    if kept is not None:
+        kept.clear()
+        kept.update(now)
     for n in ranked:  # documents numbered in the order the rows name them
         for d in ent_docs[n]:
             doc_i(d)
