@@ -332,7 +332,7 @@ def _view_data(
         doc_ents[di] += 1
         n = c if type(c) is int and 0 < c < EXACT_INT else integer(c) or 1
         mention_rows.append([position[su], di, n])
-    mention_rows.sort()
+    _sort_rows(mention_rows, len(doc_index))
 
     # the entities' examples and mention spans by document (keys in sorted order), and
     # the documents of each entity in the order its rows list them; ``--watch`` keeps what
@@ -580,6 +580,26 @@ def _view_data(
     }
     data["text"].parts = parts
     return data, stats
+
+
+def _sort_rows(rows: list[list[int]], docs: int) -> None:
+    """Sort ``[entity, document, count]`` rows (``0 <= document < docs``) as ``rows.sort()``
+    does, by one int per row when no two rows share an entity and a document (as the
+    graph's mention edges never do): ~3x faster than comparing lists.
+
+    >>> rows = [[2, 0, 5], [0, 3, 1], [0, 1, 9]]
+    >>> _sort_rows(rows, 4); rows
+    [[0, 1, 9], [0, 3, 1], [2, 0, 5]]
+    >>> rows = [[0, 1, 9], [0, 1, 2]]  # a pair twice: by the counts too
+    >>> _sort_rows(rows, 2); rows
+    [[0, 1, 2], [0, 1, 9]]
+    """
+    keys = [r[0] * docs + r[1] for r in rows]
+    if len(set(keys)) != len(keys):
+        rows.sort()
+        return
+    order = sorted(range(len(rows)), key=keys.__getitem__)
+    rows[:] = [rows[i] for i in order]
 
 
 def _cut_text(
