@@ -183,7 +183,7 @@ def start_fast(
     if fmt not in FORMATS:
         raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
     base = base_iri or DEFAULT_BASE
-    plan = Plan(res, base)
+    plan = Plan(res, base, memo.get("sentences", {}) if memo is not None else None)
     doc_keys = doc_keys or {}
     version = f"{module_version(*STATEMENT_MODULES)}|{fmt}|{base}".encode()
     counts = {"fragments_cached": 0, "fragments_built": 0, "document_fragments_cached": 0,
@@ -298,6 +298,7 @@ def start_fast(
                 release(dict(memo))
             memo.clear()
             memo["version"] = version
+            memo["sentences"] = plan.sentences_kept()
             memo.update(seen)
         return out
 

@@ -94,11 +94,17 @@ def _row_order(cls: type) -> tuple[tuple[str, ...], int, Callable[[Any], tuple[A
 
 
 class Plan:
-    """The inputs of the fragments, grouped by document, from one pass over the resolution."""
+    """The inputs of the fragments, grouped by document, from one pass over the resolution.
+    ``sentences``: a dict a long-lived process keeps between builds, where a document's
+    sentences in order (the last item of its input) are kept by the identity of the dict
+    they are made from (an unchanged result's own: the same object again); replaced by
+    this build's when it asks for :meth:`sentences_kept`."""
 
-    def __init__(self, res: Any, base: str) -> None:
+    def __init__(self, res: Any, base: str, sentences: dict[int, Any] | None = None) -> None:
         self.base = base
         self.res = res
+        self._sentences_kept = sentences
+        self._sentences_now: dict[int, Any] = {}
         ents = res.entities
         # doc → [(key, count, spans)], doc → [(key, start, end, sentence)]
         self.mentions: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
@@ -176,8 +182,24 @@ class Plan:
             self.examples.get(doc_id, []),
             evid,
             self.observations.get(doc_id, []),
-            sorted(self.res.sentences.get(doc_id, {}).items()),
+            self._sentences(doc_id),
         )
+
+    def _sentences(self, doc_id: str) -> list[tuple[int, str]]:
+        sent = self.res.sentences.get(doc_id, {})
+        kept = self._sentences_kept
+        if kept is None:
+            return sorted(sent.items())
+        hit = kept.get(id(sent))  # (the entry holds the dict: its id is not reused)
+        if hit is None or hit[0] is not sent or len(hit[1]) != len(sent):
+            hit = (sent, sorted(sent.items()))
+        self._sentences_now[id(sent)] = hit
+        return hit[1]
+
+    def sentences_kept(self) -> dict[int, Any]:
+        """What ``sentences`` keeps for the next build: this build's (for its caller to
+        put there)."""
+        return self._sentences_now
 
 
 class FragmentTerms(BaseTerms):

@@ -88,14 +88,28 @@ class Resolver:
     """Incremental merger: ``add`` each DocResult (streamed), then ``finish``."""
 
     def __init__(
-        self, gazetteer: Gazetteer | None = None, *, spans_memo: dict[int, Any] | None = None
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        spans_memo: dict[int, Any] | None = None,
+        aliases_memo: dict[str, Any] | None = None,
+        examples_memo: dict[int, Any] | None = None,
     ) -> None:
         """``spans_memo``: a dict a long-lived process (``kg build --watch``) keeps between
         builds: the :func:`spans_text` of a result's spans list made last build is taken
-        again when the very same list comes back (decoded results are kept there)."""
+        again when the very same list comes back (decoded results are kept there).
+        ``aliases_memo``: another one, for the normalised aliases of gazetteer entries
+        (thousands of entities are made again by every build); ``examples_memo``: one
+        for the example dicts made from a result's examples list, taken again (the very
+        same dicts: what the outputs make of an entity's examples can then be kept
+        between builds by identity) when the same list comes back for the same document.
+        """
         self.gaz = gazetteer or load_gazetteer()
         self._spans_memo = spans_memo
+        self._aliases_memo = aliases_memo
+        self._examples_memo = examples_memo
         self._spans_now: dict[int, tuple[Any, str]] | None = {} if spans_memo is not None else None
+        self._examples_now: dict[int, Any] | None = {} if examples_memo is not None else None
         self.entities: dict[str, Entity] = {}
         self.definitions: dict[str, set[str]] = defaultdict(set)
         self.relations: list[tuple[str, Relation]] = []
@@ -126,13 +140,31 @@ class Resolver:
                     e.spans[r.doc_id] = text
                 else:
                     e.spans[r.doc_id] = spans_text(info.spans, old)
-            for s, t, sentence in info.examples:
-                if len(e.examples) < MAX_EXAMPLES:
-                    e.examples.append({"doc": r.doc_id, "start": s, "end": t, "sentence": sentence})
+            if self._examples_now is None:
+                for s, t, sentence in info.examples:
+                    if len(e.examples) < MAX_EXAMPLES:
+                        e.examples.append(
+                            {"doc": r.doc_id, "start": s, "end": t, "sentence": sentence}
+                        )
+            elif info.examples and len(e.examples) < MAX_EXAMPLES:
+                made = self._example_dicts(r.doc_id, info.examples)
+                e.examples += made[: MAX_EXAMPLES - len(e.examples)]
         for short, key in r.definitions.items():
             self.definitions[short].add(key)
         self.relations.extend((r.doc_id, rel) for rel in r.relations)
         self.observations.extend((r.doc_id, o) for o in r.observations)
+
+    def _example_dicts(self, doc_id: str, examples: Any) -> list[dict[str, Any]]:
+        """The example dicts of one result's examples list (with ``examples_memo``: the
+        same dicts as last build when the same list comes back for the same document)."""
+        hit = self._examples_memo.get(id(examples))  # type: ignore[union-attr]
+        # (the entry holds the list: its id is not reused while it is there)
+        if hit is None or hit[0] is not examples or hit[1] != doc_id:
+            dicts = [{"doc": doc_id, "start": s, "end": t, "sentence": sentence}
+                     for s, t, sentence in examples]  # fmt: skip
+            hit = (examples, doc_id, dicts)
+        self._examples_now[id(examples)] = hit  # type: ignore[index]
+        return hit[2]
 
     def _new_entity(self, key: str, type_: str, label: str) -> Entity:
         """A node; one the gazetteer knows carries its name, aliases and links."""
@@ -140,7 +172,13 @@ class Resolver:
         g = self.gaz.entries.get(key)
         if g is not None:
             e.label, e.type = g.name, g.type
-            e.aliases.update(norm_name(a) for a in g.aliases)
+            memo = self._aliases_memo
+            hit = memo.get(key) if memo is not None else None
+            if hit is None or hit[0] is not g:
+                hit = (g, tuple(norm_name(a) for a in g.aliases))
+                if memo is not None:
+                    memo[key] = hit
+            e.aliases.update(hit[1])
             e.wikidata, e.iso, e.en, e.category = g.wikidata, g.iso, g.en, g.category
         return e
 
@@ -229,6 +267,10 @@ class Resolver:
             self._spans_memo.clear()  # this build's lists only
             self._spans_memo.update(self._spans_now)
             self._spans_now = None
+        if self._examples_memo is not None and self._examples_now is not None:
+            self._examples_memo.clear()
+            self._examples_memo.update(self._examples_now)
+            self._examples_now = None
         log: list[dict[str, str]] = []
         redirect = self._plan_redirects(log)
         for src, dst in redirect.items():

@@ -230,6 +230,8 @@ def _resolve(
     snapshot_dir: str | None = None,
     outputs_key: Any = None,
     spans_memo: dict[int, Any] | None = None,
+    aliases_memo: dict[str, Any] | None = None,
+    examples_memo: dict[int, Any] | None = None,
     also_idle: Callable[[], object] | None = None,
 ) -> Any:
     """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``.
@@ -241,7 +243,9 @@ def _resolve(
     from kg.runtime.extract import extract_keyed
     from kg.runtime.manifest import iter_inputs
 
-    resolver = Resolver(spans_memo=spans_memo)
+    resolver = Resolver(
+        spans_memo=spans_memo, aliases_memo=aliases_memo, examples_memo=examples_memo
+    )
     t0 = time.perf_counter()
     if started is not None:
         report.timings["setup"] = t0 - started
@@ -513,6 +517,7 @@ def build(
                     view_memo,
                     state.fragments if state is not None else None,
                     outputs_key.doc_keys if outputs_key is not None else None,
+                    policy.memo("view-entities"),
                 ))  # fmt: skip
             return views[0]
 
@@ -551,6 +556,8 @@ def build(
                     snapshot_dir=snapshot_dir,
                     outputs_key=outputs_key,
                     spans_memo=policy.memo("spans"),
+                    aliases_memo=policy.memo("aliases"),
+                    examples_memo=policy.memo("examples"),
                     also_idle=functools.partial(idle_work, prefetch),
                 )
                 resolved = True

@@ -52,7 +52,10 @@ LAST_PIECES = "view-pieces-last"
 
 
 def text_pieces(
-    memo: dict[str, Any] | None, store: Any = None, doc_keys: Mapping[str, str] | None = None
+    memo: dict[str, Any] | None,
+    store: Any = None,
+    doc_keys: Mapping[str, str] | None = None,
+    entities: dict[str, Any] | None = None,
 ) -> TextPieces:
     """The view's text pieces of a build (:class:`~kg.export.view.text.TextPieces`):
     kept in ``memo`` (``--watch``) and in ``store`` (the fragment store: a rebuild in a new
@@ -61,11 +64,12 @@ def text_pieces(
     document's result key (``doc_keys``) when it has one, without ``raw`` (the document
     node's sentences): ``raw`` is the extraction result's own ``sentences``, kept as
     they are by resolve and :func:`kg.graph.build.build_graph` (stated there), so a
-    function of that key."""
+    function of that key. ``entities``: kept with ``memo``, what each entity gave the
+    pieces' inputs (see :class:`~kg.export.view.text.TextPieces`)."""
     from kg.export.view.text import PIECE_VERSION, TextPieces
 
     if store is None:
-        return TextPieces(memo)
+        return TextPieces(memo, entities=entities)
     from kg.fingerprint import canonical, module_version
 
     version = f"view-piece|{PIECE_VERSION}|{module_version(*VIEW_PIECE_MODULES)}|".encode()
@@ -80,7 +84,7 @@ def text_pieces(
             h.update(canonical(raw))
         return h.hexdigest()
 
-    return TextPieces(memo, store=store, key=key)
+    return TextPieces(memo, store=store, key=key, entities=entities)
 
 
 def store_pieces(pieces: TextPieces, store: Any) -> None:

@@ -45,6 +45,37 @@ def scan_inputs(
     return frozenset(out), files
 
 
+def relook(
+    seen: frozenset[tuple[str, int, int]], touched: set[Path]
+) -> frozenset[tuple[str, int, int]] | None:
+    """The :func:`input_signature` after a change that touched only ``touched`` (files the
+    kernel named, none added or removed: :attr:`kg.runtime.inotify.Watcher.touched`),
+    from the last one, ``seen``: only those files are looked at. None when one of them
+    is not an input the last look found (a hidden or skipped file) or cannot be read:
+    then every file is looked at again.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "a.md"; _ = p.write_text("xy")
+    >>> seen = frozenset({(str(p), 1, 0), ("other", 5, 7)})
+    >>> now = {x[0]: x[1:] for x in relook(seen, {p})}
+    >>> now[str(p)][0], now["other"]
+    (2, (5, 7))
+    >>> relook(seen, {p.with_name("b.md")}) is None
+    True
+    """
+    by_path = {x[0]: x for x in seen}
+    for p in touched:
+        key = str(p)
+        if key not in by_path:
+            return None
+        try:
+            st = os.stat(p)
+        except OSError:
+            return None
+        by_path[key] = (key, st.st_size, st.st_mtime_ns)
+    return frozenset(by_path.values())
+
+
 def input_signature(inputs: Sequence[str | Path] | None) -> frozenset[tuple[str, int, int]]:
     """(path, size, mtime) of every input file: it changes when a file is added, removed
     or modified."""
@@ -68,7 +99,9 @@ def watch(
 
     Inputs are looked at (size and mtime of every file) as soon as the kernel tells of a
     change under them (inotify, :mod:`kg.runtime.inotify`), and every ``interval`` seconds
-    in any case (the only looks where inotify is not available). Runs
+    in any case (the only looks where inotify is not available). When the kernel named only
+    files whose content changed, only those are looked at (:func:`relook`); after a build,
+    only when it named any. Runs
     until ``stop`` is set or ``max_builds`` builds were made; returns the number of
     builds. ``options`` are those of :func:`~kg.runtime.build.build`; a failing build is
     passed to ``on_error`` (raised without it) and the next change is waited for.
@@ -80,6 +113,10 @@ def watch(
     n_workers = workers or default_workers()
     builds = 0
     seen: frozenset[tuple[str, int, int]] | None = None
+    files: list[Any] = []
+    # None: look at every file; else the files the kernel named since the last look
+    # (an empty set: it named none)
+    told: set[Path] | None = None
     # housekeeping the last build left for later (freeing its objects, deleting the files
     # its outputs replaced): the next build runs it while it waits for its view writer,
     # so it is not between a change and its outputs
@@ -88,7 +125,9 @@ def watch(
         while max_builds is None or builds < max_builds:
             if stop is not None and stop.is_set():
                 break
-            now, files = scan_inputs(inputs)
+            now = relook(seen, told) if told is not None and seen is not None else None
+            if now is None:
+                now, files = scan_inputs(inputs)
             if now != seen:
                 seen = now
                 try:
@@ -112,13 +151,20 @@ def watch(
                 if builds % COLLECT_EVERY == 0:  # the builds leave their objects frozen
                     gc.unfreeze()
                     gc.collect()
+                # what changed during the build, as the kernel tells it (it queued every
+                # event since the look before the build)
+                told = None
+                if watcher.native:
+                    told = watcher.touched if watcher.wait(0.0) else set()
                 continue
+            told = None  # after a wait without news: every file is looked at
             # a ``stop`` is looked at four times a second
             step = min(interval, 0.25) if stop is not None else interval
             waited = 0.0
             while waited < interval and not (stop is not None and stop.is_set()):
                 t = time.monotonic()
                 if watcher.wait(min(step, interval - waited)) and watcher.native:
+                    told = watcher.touched
                     break  # something changed: look now
                 waited += time.monotonic() - t
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.export import fast
+from kg.export.fragments import Plan
 from kg.model import Document
 from kg.nlp import extract
 from kg.resolve import resolve
@@ -84,3 +85,27 @@ def test_parts_rendered_elsewhere_in_the_result_key_form_are_the_same_bytes(
     store.close()
     assert pool.tasks >= 1 and sent["document_fragments_built"] == len(res.documents)
     assert (tmp_path / "sent.ttl").read_bytes() == (tmp_path / "here.ttl").read_bytes()
+
+
+def test_a_watch_keeps_each_documents_sentences_in_order(tmp_path: Path) -> None:
+    """With a memo (``--watch``), a document whose sentences are the same dict as last
+    build's gets last build's list in order (the memo's comparison of its input is then
+    by identity), a new dict a new list; the file is the same as without the memo."""
+    res = _res(3)
+    memo: dict[str, Any] = {}
+    _write(res, tmp_path / "a.ttl", None, {}, memo=memo)
+    first = dict(memo["sentences"])
+    assert first
+    d = next(iter(res.documents))
+    res.sentences[d] = dict(res.sentences[d])  # another dict, the same sentences
+    _write(res, tmp_path / "b.ttl", None, {}, memo=memo)
+    _write(res, tmp_path / "c.ttl", None, {})
+    kept = memo["sentences"]
+    assert kept[id(res.sentences[d])][1] is not first.get(id(res.sentences[d]), (0, 0))[1]
+    others = [x for x in res.documents if x != d]
+    assert all(kept[id(res.sentences[x])] is first[id(res.sentences[x])] for x in others)
+    plan = Plan(res, "http://x/")
+    assert all(v[1] == sorted(v[0].items()) for v in kept.values())
+    assert plan.doc_input(d)[-1] == kept[id(res.sentences[d])][1]
+    text = (tmp_path / "a.ttl").read_bytes()
+    assert (tmp_path / "b.ttl").read_bytes() == (tmp_path / "c.ttl").read_bytes() == text

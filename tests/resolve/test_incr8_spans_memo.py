@@ -57,3 +57,33 @@ def test_unchanged_spans_are_not_formatted_again(monkeypatch) -> None:
     assert {k: e.spans for k, e in c.entities.items()} == {
         k: e.spans for k, e in ref2.entities.items()
     }
+
+
+def _examples(res) -> dict:
+    return {k: e.examples for k, e in res.entities.items()}
+
+
+def test_the_same_result_gives_the_same_example_dicts() -> None:
+    """``examples_memo`` (``--watch``): an unchanged result's examples come back as the very
+    same dicts (the view keeps what an entity gave by comparing them), a changed one's
+    as new ones; the resolution is the one made without the memo."""
+    results = [extract(Document(f"d{i}", t)) for i, t in enumerate(TEXTS)]
+    memo: dict = {}
+
+    def resolve_with(memo):  # type: ignore[no-untyped-def]
+        r = Resolver(examples_memo=memo, aliases_memo={} if memo is not None else None)
+        for x in results:
+            r.add(x)
+        return r.finish()
+
+    a, b = resolve_with(memo), resolve_with(memo)
+    assert _examples(a) == _examples(b) == _examples(resolve_with(None))
+    shared = [(x, y) for k in a.entities for x, y in zip(a.entities[k].examples,
+                                                         b.entities[k].examples, strict=True)]
+    assert shared and all(x is y for x, y in shared)
+    results[1] = extract(Document("d1", TEXTS[1] + "审计署负责监督。"))
+    c = resolve_with(memo)
+    assert _examples(c) == _examples(resolve_with(None))
+    fresh = [ex for e in c.entities.values() for ex in e.examples if ex["doc"] == "d1"]
+    old = {id(ex) for e in b.entities.values() for ex in e.examples}
+    assert fresh and all(id(ex) not in old for ex in fresh)

@@ -46,3 +46,37 @@ def test_a_new_folder_is_watched_too(tmp_path: Path) -> None:
         assert not w.wait(0.05)
     finally:
         w.close()
+
+
+@pytest.mark.slow
+def test_a_changed_file_named_by_the_kernel_is_the_only_one_looked_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not Watcher([tmp_path]).native:
+        pytest.skip("no inotify here")
+    import kg.runtime.watch as watch_module
+
+    src = tmp_path / "in"
+    shutil.copytree(SAMPLE_DIR, src)
+    victim = sorted(p for p in src.rglob("*.txt") if p.is_file())[0]  # one document
+    scans: list[int] = []
+    scan = watch_module.scan_inputs
+
+    def counted(inputs):  # type: ignore[no-untyped-def]
+        scans.append(1)
+        return scan(inputs)
+
+    monkeypatch.setattr(watch_module, "scan_inputs", counted)
+    extracted: list[int] = []
+
+    def on_report(r) -> None:  # type: ignore[no-untyped-def]
+        extracted.append(r.docs_extracted)
+        with victim.open("a", encoding="utf-8") as f:  # during the build's report
+            f.write(f"\n\n商务部第{len(extracted)}次会同海关总署开展合作。\n")
+
+    n = watch([src], tmp_path / "out", workers=1, interval=60.0, on_report=on_report,
+              max_builds=3, quiet=True, formats=("ttl",),
+              cache_dir=tmp_path / "out" / ".cache")  # fmt: skip
+    assert n == 3
+    assert extracted[1:] == [1, 1]  # each change seen, its document extracted again
+    assert len(scans) == 1  # the first look only: then the kernel named the file

@@ -99,6 +99,8 @@ BIG_GRAPH = 300
 MAX_COMENTION_GROUP = 12
 
 _QID = re.compile(r"Q\d+")
+_LIST_OR_NONE = frozenset({list, type(None)})
+_DICT_OR_NONE = frozenset({dict, type(None)})
 
 
 # --------------------------------------------------------------------------- values
@@ -330,16 +332,29 @@ def _view_data(
         doc_ents[di] += 1
         n = c if type(c) is int and 0 < c < EXACT_INT else integer(c) or 1
         mention_rows.append([position[su], di, n])
-    mention_rows.sort()
+    _sort_rows(mention_rows, len(doc_index))
 
     # the entities' examples and mention spans by document (keys in sorted order), and
-    # the documents of each entity in the order its rows list them
+    # the documents of each entity in the order its rows list them; ``--watch`` keeps what
+    # each entity gave (``pieces.entities``) and takes it again when its examples and
+    # spans equal last build's (cheap to compare: mostly the very same strings)
     ent_items: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     ent_docs: dict[str, list[str]] = {}
+    kept = pieces.entities if pieces is not None else None
+    now: dict[str, tuple[Any, Any, list[tuple[str, list[Any]]], list[str]]] = {}
     for n in sorted(ent_attrs):
         a = ent_attrs[n]
+        examples, spans = a.get("examples"), a.get("spans")
+        if kept is not None:
+            last = kept.get(n)
+            if last is not None and last[0] == examples and last[1] == spans:
+                for d, item in last[2]:
+                    ent_items[d][n] = item
+                ent_docs[n] = last[3]
+                now[n] = last
+                continue
         names = []
-        for ex in as_list(a.get("examples")):
+        for ex in as_list(examples):
             if type(ex) is dict or isinstance(ex, Mapping):
                 d = _doc_id_of(ids, ex.get("doc"))
                 if d:
@@ -349,7 +364,6 @@ def _view_data(
                     if got is None:
                         got = items[n] = [[], None]
                     got[0].append((ex.get("start"), ex.get("sentence")))
-        spans = a.get("spans")
         if spans and (type(spans) is dict or isinstance(spans, Mapping)):
             for d, sp in spans.items():
                 if type(sp) is str or isinstance(sp, str):
@@ -362,6 +376,16 @@ def _view_data(
                     else:
                         got[1] = sp
         ent_docs[n] = list(dict.fromkeys(names)) if len(names) > 1 else names
+        if kept is not None and type(examples) in _LIST_OR_NONE and type(spans) in _DICT_OR_NONE:
+            now[n] = (  # copies: a dict changed in place is a change
+                None if examples is None else [dict(x) if type(x) is dict else x for x in examples],
+                None if spans is None else dict(spans),
+                [(d, ent_items[d][n]) for d in ent_docs[n]],
+                ent_docs[n],
+            )
+    if kept is not None:
+        kept.clear()
+        kept.update(now)
     for n in ranked:  # documents numbered in the order the rows name them
         for d in ent_docs[n]:
             doc_i(d)
@@ -556,6 +580,26 @@ def _view_data(
     }
     data["text"].parts = parts
     return data, stats
+
+
+def _sort_rows(rows: list[list[int]], docs: int) -> None:
+    """Sort ``[entity, document, count]`` rows (``0 <= document < docs``) as ``rows.sort()``
+    does, by one int per row when no two rows share an entity and a document (as the
+    graph's mention edges never do): ~3x faster than comparing lists.
+
+    >>> rows = [[2, 0, 5], [0, 3, 1], [0, 1, 9]]
+    >>> _sort_rows(rows, 4); rows
+    [[0, 1, 9], [0, 3, 1], [2, 0, 5]]
+    >>> rows = [[0, 1, 9], [0, 1, 2]]  # a pair twice: by the counts too
+    >>> _sort_rows(rows, 2); rows
+    [[0, 1, 2], [0, 1, 9]]
+    """
+    keys = [r[0] * docs + r[1] for r in rows]
+    if len(set(keys)) != len(keys):
+        rows.sort()
+        return
+    order = sorted(range(len(rows)), key=keys.__getitem__)
+    rows[:] = [rows[i] for i in order]
 
 
 def _cut_text(

@@ -267,6 +267,9 @@ class TextPieces:
     instead of making them. ``built``/``reused``: pieces made/kept (from the memo or the
     store) by the last :func:`view_data`; ``keys``: the store keys of the pieces it used,
     ``records``: ``(key, bytes)`` of the pieces it made, for the caller to store.
+    ``entities``: a dict kept between the builds of one process with ``memo``, where
+    :func:`~kg.export.view.data.view_data` keeps what each entity gave the pieces'
+    inputs (taken again when its examples and spans did not change).
     A build that renders the view in a forked child takes the child's pieces back with
     :meth:`save` (in the child) and :meth:`adopt` (through an unnamed temporary file).
 
@@ -290,9 +293,13 @@ class TextPieces:
         *,
         store: Any = None,
         key: Callable[[str, tuple[Any, Any, Any]], str] | None = None,
+        entities: dict[str, Any] | None = None,
     ) -> None:
         #: whether the pieces are kept for the next build of this process
         self.keeps = memo is not None
+        #: what each entity gave the pieces' inputs last build, kept by
+        #: :func:`~kg.export.view.data.view_data` between the builds of one process
+        self.entities = entities
         self.memo: dict[str, Any] = memo if memo is not None else {}
         self.store = store if key is not None else None
         self.key = key
