@@ -114,6 +114,24 @@ def load_posts(directory: Path | None = None) -> frozenset[str]:
 _MODIFIER_VERBS = frozenset({"相关", "有关", "下属", "所属", "直属"})
 
 
+def glued_noun_at(text: str, q: int, tok_starts: object) -> bool:
+    """Whether the character at ``q`` opens a longer word of the text (jieba's tokens:
+    ``tok_starts``) that jieba's dictionary tags as a noun: a one-character preposition
+    or verb read there would be the first half of that noun (中国|经济正在…: 经 is no
+    preposition, 中国 no agent).
+
+    >>> glued_noun_at("经济正在发展", 0, {0, 2, 4}), glued_noun_at("经国务院批准", 0, {0, 1, 4})
+    (True, False)
+    """
+    if q + 1 in tok_starts:  # type: ignore[operator]
+        return False
+    tags = jieba_tags()
+    for n in (4, 3, 2):
+        if q + n in tok_starts and tags.get(text[q : q + n]) == "n":  # type: ignore[operator]
+            return True
+    return False
+
+
 def verb_at(text: str, q: int, tags_ok: tuple[str, ...] = ("v",)) -> bool:
     """Whether a word jieba's dictionary tags as a verb (``v``) starts ``text`` at ``q``
     (某部会同某部下达…, 某部高度重视X，…): a verb no trigger or opener list holds;

@@ -29,7 +29,7 @@ import re
 
 from kg.model import CHINA_KEY
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.lexicon import verb_at
+from kg.nlp.relations.lexicon import glued_noun_at, verb_at
 from kg.nlp.relations.masking import AGENTS, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
 from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
@@ -116,6 +116,9 @@ def doc_events(g: Grammar, ds: DocState) -> None:
         if g.speech_re.match(norm, end):
             continue
         fm = g.follow.match(norm, end)
+        one = fm is not None and len(fm.group("w")) == 1
+        if one and glued_noun_at(norm, end, ds.st.tok_starts):
+            fm = None  # 中国|经济正在…: the agent modifies a noun, it does nothing
         if fm is None and g.opens_with_opener(norm, end):
             pass
         elif not fm or fm.group("w") in ("、", "和", "及"):
