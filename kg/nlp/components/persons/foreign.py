@@ -287,10 +287,6 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
 #: how often a word the dictionary has that opens with a surname and is no name occurs
 #: when it is a common word (顾问), no transliteration's piece (阿明, 费尔南多)
 _COMMON_WORD_FREQ = 1000
-#: titles a foreign head of state, government or parliament takes after the name when no
-#: country stands before it (某某某总理, 某某某议长): a closed class, written by hand
-#: (a plain alternation of words: re scans it fast; a 副 before is read in code)
-_FOREIGN_TITLES = re.compile("总统|总理|首相|议长|国王|女王|王储|亲王|外长|国务卿|秘书长|总督")
 #: particles jieba may glue to the start of a name it does not know (转达了|某某某)
 _PARTICLES = frozenset("了着过的地得")
 #: the characters a transliterated name before a title may hold at most
@@ -302,8 +298,9 @@ _RARE_NAME_FREQ = 20
 
 def names_before_titles(res: PersonResources, st, names: Names, taken: set[int]) -> None:
     """某某某总理, 某某某某议长: a transliterated name right before the title of a foreign
-    head of state, government or parliament (:data:`_FOREIGN_TITLES`), where no country
-    stands before the title (that is :func:`foreign_names`' 某国总统某某). The words
+    head of state, government or parliament (``PersonResources.bare_titles``: the ``bare``
+    rows of ``foreign_posts.txt``), where no country stands before the title (that is
+    :func:`foreign_names`' 某国总统某某). The words
     before the title are read back while each may belong to a transliteration (all
     Chinese characters, no function character or stop word, no known name, a foreign
     ratio of 0 or more); together three to eight characters, transliterated
@@ -320,7 +317,7 @@ def names_before_titles(res: PersonResources, st, names: Names, taken: set[int])
     norm, starts = st.norm, st.tok_starts
     done = {c.end for c in st.candidates}  # a country, a body or a name ends there
     fr = res.model.foreign_ratio
-    for m in _FOREIGN_TITLES.finditer(norm, 3):
+    for m in res.bare_titles.finditer(norm, 3):
         e = m.start() - (norm[m.start() - 1] == "副")
         if e in done or e not in starts or m.end() not in st.tok_ends:
             continue
