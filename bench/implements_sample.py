@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from relation_recall_sample import REPORTS, _docs, _match, norm  # noqa: E402
+from relation_recall_sample import REPORTS, match_relation, norm, read_docs  # noqa: E402
 
 N = 30
 LABELS = ROOT / "bench" / "implements_labels.tsv"
@@ -57,7 +57,7 @@ def candidates() -> list[dict]:
 
     verb = re.compile("|".join(map(re.escape, _verbs())))
     out = []
-    for d in _docs(REPORTS):
+    for d in read_docs(REPORTS):
         r = extract(Document(d.id, d.text, d.meta))
         progs = [m for m in r.mentions if m.type in ("Program", "Law")]
         for m in progs:
@@ -75,7 +75,7 @@ def candidates() -> list[dict]:
 
 def draw(seed: int) -> Path:
     units = random.Random(seed).sample(candidates(), N)
-    texts = {d.id: d.text for d in _docs(REPORTS)}
+    texts = {d.id: d.text for d in read_docs(REPORTS)}
     path = ROOT / "bench" / f"implements_sample_{seed}.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for i, u in enumerate(units):
@@ -102,7 +102,7 @@ def predict(units: list[dict]) -> dict[str, list[tuple[frozenset, str, frozenset
     from kg.model import Document
     from kg.nlp import extract
 
-    docs = {d.id: d for d in _docs(REPORTS)}
+    docs = {d.id: d for d in read_docs(REPORTS)}
     out: dict[str, list] = {}
     for did in sorted({u["doc"] for u in units}):
         d = docs[did]
@@ -134,14 +134,14 @@ def score(seed: int) -> None:
         gold = [g for g in labels if g[0] == u["unit"]]
         ps = list(dict.fromkeys(pred.get(u["unit"], [])))
         for p in ps:
-            if not any(_match(g, p) for g in gold):
+            if not any(match_relation(g, p) for g in gold):
                 fp += 1
                 lines.append(f"  {u['unit']} FP {'|'.join(sorted(p[0]))} -> "
                              f"{'|'.join(sorted(p[2]))}  [{p[3]}]")  # fmt: skip
         for g in gold:
             if g[4] == "opt":
                 continue
-            if any(_match(g, p) for p in ps):
+            if any(match_relation(g, p) for p in ps):
                 tp += 1
             else:
                 fn += 1

@@ -32,7 +32,6 @@ import json
 import random
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,9 +53,9 @@ CAP = 200
 
 def sentences() -> list[dict]:
     """Every cued sentence of the news file outside dev2's days."""
-    days = rrs._dev2_days()
+    days = rrs.dev2_days()
     out = []
-    for d in rrs._docs(rrs.NEWS):
+    for d in rrs.read_docs(rrs.NEWS):
         if d.id.split("#")[-1] in days:
             continue
         t, s = d.text, 0
@@ -71,15 +70,7 @@ def sentences() -> list[dict]:
 
 def draw(seed: int, n: int, out: Path) -> Path:
     rng = random.Random(seed)
-    by_year: dict[str, list[dict]] = defaultdict(list)
-    for u in sentences():
-        by_year[u["doc"].split("_")[-1][:4]].append(u)
-    years = sorted(by_year)
-    picked = []
-    for i in range(n):
-        pool = by_year[years[i % len(years)]]
-        picked.append(pool.pop(rng.randrange(len(pool))))
-    picked.sort(key=lambda u: (u["doc"], u["start"]))
+    picked = rrs.year_balanced(sentences(), n, rng)
     path = out / f"persons_{seed}.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for i, u in enumerate(picked):
@@ -98,7 +89,7 @@ def score(seed: int, out: Path) -> None:
         if line.strip() and not line.startswith("#"):
             unit, name = line.rstrip("\n").split("\t")[:2]
             gold.add((unit, name))
-    docs = {d.id: d.text for d in rrs._docs(rrs.NEWS)}
+    docs = {d.id: d.text for d in rrs.read_docs(rrs.NEWS)}
     ids = sorted({u["doc"] for u in units})
     spans = dict(zip(ids, entity_spans([docs[i] for i in ids], nominal=False), strict=True))
     pred = set()

@@ -57,19 +57,11 @@ CUES = {"default": CUE, "events": EVENT_CUE}
 
 def draw(seed: int, n: int, out: Path, cue: re.Pattern = CUE) -> Path:
     rng = random.Random(seed)
-    units = rrs.news_units(rrs._dev2_days())
-    texts = {d.id: d.text for d in rrs._docs(rrs.NEWS)}
-    by_year: dict[str, list[dict]] = defaultdict(list)
+    units = rrs.news_units(rrs.dev2_days())
+    texts = {d.id: d.text for d in rrs.read_docs(rrs.NEWS)}
     for u in units:
         u["text"] = texts[u["doc"]][u["start"] : u["end"]]
-        if cue.search(u["text"]):
-            by_year[u["doc"].split("_")[-1][:4]].append(u)
-    years = sorted(by_year)
-    picked = []
-    for i in range(n):
-        pool = by_year[years[i % len(years)]]
-        picked.append(pool.pop(rng.randrange(len(pool))))
-    picked.sort(key=lambda u: (u["doc"], u["start"]))
+    picked = rrs.year_balanced([u for u in units if cue.search(u["text"])], n, rng)
     path = out / f"events_{seed}.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for i, u in enumerate(picked):
@@ -113,7 +105,7 @@ def predict(units: list[dict], preds: tuple[str, ...] = PREDICATES):
     by_doc = defaultdict(list)
     for u in units:
         by_doc[u["doc"]].append(u)
-    docs = {d.id: d for d in rrs._docs(rrs.NEWS) if d.id in by_doc}
+    docs = {d.id: d for d in rrs.read_docs(rrs.NEWS) if d.id in by_doc}
     ents: dict[str, dict[str, tuple[frozenset, str]]] = defaultdict(dict)
     rels: dict[str, list] = defaultdict(list)
     for did, us in by_doc.items():
@@ -156,7 +148,7 @@ def score(seed: int, out: Path, verbose: bool = True) -> None:
         used = set()
         for g in gold:
             hit = next((i for i, p in enumerate(pred)
-                        if i not in used and rrs._same(g[1], p[0])), None)  # fmt: skip
+                        if i not in used and rrs.same_name(g[1], p[0])), None)  # fmt: skip
             if hit is not None:
                 used.add(hit)
             if g[3] == "opt":
@@ -178,14 +170,14 @@ def score(seed: int, out: Path, verbose: bool = True) -> None:
             if (p[0], p[1], p[2]) in seen:
                 continue
             seen.add((p[0], p[1], p[2]))
-            if not any(rrs._match(g, p) for g in goldr):
+            if not any(rrs.match_relation(g, p) for g in goldr):
                 fp[p[1]] += 1
                 lines.append(f"  {uid} FP   {'|'.join(sorted(p[0]))} {p[1]} "
                              f"{'|'.join(sorted(p[2]))}  [{p[3]}]")  # fmt: skip
         for g in goldr:
             if g[4] == "opt":
                 continue
-            if any(rrs._match(g, p) for p in ps):
+            if any(rrs.match_relation(g, p) for p in ps):
                 tp[g[2]] += 1
             else:
                 fn[g[2]] += 1
@@ -199,10 +191,10 @@ def score(seed: int, out: Path, verbose: bool = True) -> None:
         for c in group:
             a, b, n = tp[c], fp[c], fn[c]
             T = [T[0] + a, T[1] + b, T[2] + n]
-            print(f"  {c:16} {rrs._r(a, a + b)} {rrs._r(a, a + n)}  {a:3} {b:3} {n:3}")
+            print(f"  {c:16} {rrs.ratio(a, a + b)} {rrs.ratio(a, a + n)}  {a:3} {b:3} {n:3}")
         a, b, n = T
         name = "entities" if group is TYPES else "relations"
-        print(f"  {name:16} {rrs._r(a, a + b)} {rrs._r(a, a + n)}  {a:3} {b:3} {n:3}")
+        print(f"  {name:16} {rrs.ratio(a, a + b)} {rrs.ratio(a, a + n)}  {a:3} {b:3} {n:3}")
     if verbose:
         print("\n".join(lines))
 

@@ -45,12 +45,28 @@ PREDICATES = ("holdsPost", "participatesIn", "hosted", "implements", "issued", "
               "cooperatesWith", "partOf")  # fmt: skip
 
 
-def _dev2_days() -> set[str]:
+def dev2_days() -> set[str]:
     days = set(HELD_NEWS)
     for d in DEV2_DIRS:
         if d.is_dir():
             days |= {p.name.split(".")[0] for p in d.rglob("cctv_xwlb_*")}
     return days
+
+
+def year_balanced(units: list[dict], n: int, rng: random.Random) -> list[dict]:
+    """``n`` of ``units`` (news units, in a fixed order) drawn by ``rng``, the same number
+    from each year in turn (the oldest first), sorted by document and offset; the draw of
+    ``persons_sample`` and ``relation_events_sample`` (one seed, one sample)."""
+    by_year: dict[str, list[dict]] = defaultdict(list)
+    for u in units:
+        by_year[u["doc"].split("_")[-1][:4]].append(u)
+    years = sorted(by_year)
+    picked = []
+    for i in range(n):
+        pool = by_year[years[i % len(years)]]
+        picked.append(pool.pop(rng.randrange(len(pool))))
+    picked.sort(key=lambda u: (u["doc"], u["start"]))
+    return picked
 
 
 def _cut(text: str, s: int, e: int) -> int:
@@ -61,7 +77,7 @@ def _cut(text: str, s: int, e: int) -> int:
     return j + 1 if j > s else s + CAP
 
 
-def _docs(path: Path):
+def read_docs(path: Path):
     from kg.ingest import iter_documents
     from kg.model import Document
 
@@ -71,7 +87,7 @@ def _docs(path: Path):
 def news_units(days: set[str]) -> list[dict]:
     """Every story of the news file: from its title to the next 查看原文."""
     units = []
-    for d in _docs(NEWS):
+    for d in read_docs(NEWS):
         day = d.id.split("#")[-1]
         if day in days:
             continue
@@ -98,7 +114,7 @@ def news_units(days: set[str]) -> list[dict]:
 def report_units() -> list[dict]:
     """Every paragraph of 60 characters or more of the national work reports."""
     units = []
-    for d in _docs(REPORTS):
+    for d in read_docs(REPORTS):
         for m in re.finditer(r"[^\n]+", d.text):
             s, e = m.span()
             if e - s >= 60:
@@ -108,10 +124,10 @@ def report_units() -> list[dict]:
 
 def draw(seed: int, out: Path) -> Path:
     rng = random.Random(seed)
-    news = rng.sample(news_units(_dev2_days()), N_NEWS)
+    news = rng.sample(news_units(dev2_days()), N_NEWS)
     paras = rng.sample(report_units(), N_PARAS)
-    texts = {d.id: d.text for d in _docs(NEWS) if d.id in {u["doc"] for u in news}}
-    texts |= {d.id: d.text for d in _docs(REPORTS)}
+    texts = {d.id: d.text for d in read_docs(NEWS) if d.id in {u["doc"] for u in news}}
+    texts |= {d.id: d.text for d in read_docs(REPORTS)}
     path = out / f"sample_{seed}.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for i, u in enumerate(news + paras):
@@ -146,7 +162,7 @@ def predict(units: list[dict]) -> dict[str, list[tuple[frozenset, str, frozenset
     by_doc = defaultdict(list)
     for u in units:
         by_doc[u["doc"]].append(u)
-    docs = {d.id: d for p in (NEWS, REPORTS) for d in _docs(p) if d.id in by_doc}
+    docs = {d.id: d for p in (NEWS, REPORTS) for d in read_docs(p) if d.id in by_doc}
     out: dict[str, list] = defaultdict(list)
     for did, us in by_doc.items():
         d = docs[did]
@@ -165,7 +181,7 @@ def predict(units: list[dict]) -> dict[str, list[tuple[frozenset, str, frozenset
     return out
 
 
-def _same(gold: frozenset, pred: frozenset) -> bool:
+def same_name(gold: frozenset, pred: frozenset) -> bool:
     """A predicted name matches a labelled one when equal, or when one holds the other and
     the shorter is at least 60% of the longer (a long event title written two ways)."""
     if gold & pred:
@@ -178,14 +194,14 @@ def _same(gold: frozenset, pred: frozenset) -> bool:
     return False
 
 
-def _match(g, p) -> bool:
+def match_relation(g, p) -> bool:
     gs, gp, go = g[1], g[2], g[3]
     ps, pp, po = p[0], p[1], p[2]
     if gp != pp:
         return False
-    if _same(gs, ps) and _same(go, po):
+    if same_name(gs, ps) and same_name(go, po):
         return True
-    return gp == "cooperatesWith" and _same(gs, po) and _same(go, ps)
+    return gp == "cooperatesWith" and same_name(gs, po) and same_name(go, ps)
 
 
 def score(seed: int, out: Path, verbose: bool = True) -> None:
@@ -204,14 +220,14 @@ def score(seed: int, out: Path, verbose: bool = True) -> None:
             if key in seen:
                 continue
             seen.add(key)
-            hit = [g for g in gold if _match(g, p)]
+            hit = [g for g in gold if match_relation(g, p)]
             if hit:
                 continue
             fp[p[1]] += 1
             falses.append(f"  {uid} FP {'|'.join(sorted(p[0]))} {p[1]} {'|'.join(sorted(p[2]))}"
                           f"  [{p[3]}]")  # fmt: skip
         for g in gold:
-            found = any(_match(g, p) for p in ps)
+            found = any(match_relation(g, p) for p in ps)
             if g[4] == "opt":
                 continue
             if found:
@@ -227,14 +243,14 @@ def score(seed: int, out: Path, verbose: bool = True) -> None:
     for p in PREDICATES:
         a, b, c = tp[p], fp[p], fn[p]
         T = [T[0] + a, T[1] + b, T[2] + c]
-        print(f"  {p:16} {_r(a, a + b)} {_r(a, a + c)}  {a:3} {b:3} {c:3}")
+        print(f"  {p:16} {ratio(a, a + b)} {ratio(a, a + c)}  {a:3} {b:3} {c:3}")
     a, b, c = T
-    print(f"  {'all':16} {_r(a, a + b)} {_r(a, a + c)}  {a:3} {b:3} {c:3}")
+    print(f"  {'all':16} {ratio(a, a + b)} {ratio(a, a + c)}  {a:3} {b:3} {c:3}")
     if verbose:
         print("\n".join(falses + misses))
 
 
-def _r(a: int, n: int) -> str:
+def ratio(a: int, n: int) -> str:
     return f"{a / n:6.3f}" if n else "     -"
 
 

@@ -53,7 +53,6 @@ from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.event_names import (
     CELEBRATION_HEADS,
     FOUNDING_VERBS,
-    SESSION_AFTER,
     TITLED,
     anniversary_before,
     anniversary_owner,
@@ -68,6 +67,7 @@ from kg.nlp.components.heads.event_names import (
     numbered_session,
     opens_clause,
     participants_start,
+    session_after,
     venue_ceremony,
 )
 from kg.nlp.components.heads.hosted_names import hosted_names
@@ -314,7 +314,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                 and not ends[he]
                 and NAME_CHAR.match(norm[he])
                 and not post_tail
-                and not SESSION_AFTER.match(norm, he)  # 某某对话会|某国专场
+                and not session_after(norm, he)  # 某某对话会|某国专场
             ):
                 continue  # 战略|机遇期, 规划|许可证: the head runs on into another word
             if org and (hs == 0 or not NAME_CHAR.match(norm[hs - 1])):
@@ -610,7 +610,7 @@ class Patterns(LeftEdge, OrganisationNames, QuotedNames, ShortForms, Zones, Ment
                     # an edition names one event, whatever follows (第十四届…运动会|群众比赛)
                     or (self.head_type[head] == "Event" and ORDINAL_OPEN.match(norm, start))
                     # and a session in a place follows one (…对话会|某国专场)
-                    or (self.head_type[head] == "Event" and SESSION_AFTER.match(norm, he))
+                    or (self.head_type[head] == "Event" and session_after(norm, he))
                     # so does a year an activity's (2031年某某专场活动|首批岗位发布)
                     or (head.endswith("活动") and YEAR.match(norm, start))
                 )

@@ -30,7 +30,14 @@ import re
 from kg.model import CHINA_KEY
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import glued_noun_at, verb_at
-from kg.nlp.relations.masking import AGENTS, ORDINAL_RE, PARA_FIRST, PARA_ORD, SEP
+from kg.nlp.relations.masking import (
+    AGENTS,
+    LIST_JOINERS,
+    ORDINAL_RE,
+    PARA_FIRST,
+    PARA_ORD,
+    SEP,
+)
 from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
@@ -55,8 +62,12 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
 #: the next clause (，并共同主持X)
 _MET = re.compile("会见|会晤")
 _JOINTLY = re.compile("共同")
-#: what joins the places of a list that opens a clause (某省、某市和某区举办X)
-_PLACE_JOINER = re.compile("、|和|及|以及")
+#: what joins the places of a list that opens a clause (某省、某市和某区举办X): the list
+#: joiners but 与, which between two places names the act's partner (甲省与乙国签署X: one
+#: act of two parties), not a row of places that each act
+_PLACE_JOINER = re.compile(
+    "|".join(sorted(LIST_JOINERS - {"与"}, key=lambda w: (-len(w), w)))
+)
 
 
 def _met(text: str, base: int, umap: dict) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import re
 
 from kg.nlp.components.heads.editions import EVENT_ORGANS
 from kg.nlp.components.heads.event_names import DATE_AFTER, EVENT_AFTER
+from kg.nlp.components.heads.implemented_names import PLAN_HEADS, PLAN_ISSUE_VERBS
 from kg.nlp.components.heads.words import (
     HAN,
     NAME_CHAR,
@@ -84,8 +85,12 @@ POLICY_VERBS = frozenset(
 # out (实施|提升某某质量三年行动, 制定|深化某某体制改革方案): words of the name there, cuts
 # elsewhere (要|深化|某某改革)
 PLAN_VERBS = frozenset({"提升", "深化"})
-GOVERNING_VERBS = frozenset({"实施", "制定", "出台", "印发", "启动"})
-PLAN_HEAD = re.compile("三年行动|行动计划|行动方案|改革方案|总体方案|纲要|规划")
+# the verbs that draw up or issue a plan, and the two that launch or carry one out
+GOVERNING_VERBS = PLAN_ISSUE_VERBS | {"实施", "启动"}
+# a plan's heads, and an action plan's (某某三年行动, 某某行动计划)
+PLAN_HEAD = re.compile(
+    "|".join(sorted(PLAN_HEADS | {"三年行动", "行动计划"}, key=lambda w: (-len(w), w)))
+)
 
 # characters that end a noun phrase after its head (的, localizers, copula, conjunctions)
 PHRASE_END_CHARS = frozenset("的上中下里内外和与及或等为是已将正由对向在于以并也都")

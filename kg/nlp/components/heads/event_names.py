@@ -22,6 +22,7 @@ import re
 from collections.abc import Container, Mapping, Sequence
 
 from kg.nlp.components.base import open_key
+from kg.nlp.text import jieba_tags
 
 # what the news says right after an event's name: its spirit, its time, its sessions
 EVENT_AFTER = frozenset(
@@ -42,8 +43,28 @@ EVENT_AFTER = frozenset(
     }
 )
 # a session of an event in a place runs on after its head (“某某”全球对话会|某国专场, “…”系列
-# 发布会|甲、乙专场): the name ends at the head
-SESSION_AFTER = re.compile(r"[\u4e00-\u9fff、]{1,12}?专场")
+# 发布会|甲、乙专场): a few characters, a place or two, before 专场 (:func:`session_after`)
+SESSION_AFTER = re.compile(r"[\u4e00-\u9fff、]{1,6}?专场")
+
+
+def session_after(norm: str, i: int) -> bool:
+    """Whether a session in a place follows an event's head ending at ``i``: at most six
+    characters and no verb before 专场 (…对话会|美国专场, not …对话会|举行美国专场 or
+    …会|期间还举办了某某专场: a clause of its own).
+
+    >>> session_after("对话会美国专场在纽约举行", 3), session_after("对话会举行美国专场", 3)
+    (True, False)
+    >>> session_after("发布会海南、江西专场", 3), session_after("会期间还举办了纺织业专场", 1)
+    (True, False)
+    """
+    m = SESSION_AFTER.match(norm, i)
+    if m is None:
+        return False
+    gap = norm[i : m.end() - 2]
+    tags = jieba_tags()
+    return not any(
+        tags.get(gap[a : a + k]) == "v" for a in range(len(gap)) for k in (2, 3, 4)
+    )
 # a date after the name (…大会|12月21日|开幕, …论坛|27日|举行)
 DATE_AFTER = re.compile(
     r"(?:[\d一二三四五六七八九十]{1,2}月)?[\d一二三四五六七八九十]{1,3}(?:日|号)"

@@ -32,11 +32,12 @@ from kg.nlp.text import norm_name
 
 # the CPC as a plenum's owner: its plenums are named with or without it
 _CPC = frozenset({"", "中共", "中国共产党", "党的", "党"})
-# a scope alone before an event's head, named by its edition (第十五届|全国|运动会)
-_SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
+#: a scope alone before an event's head, named by its edition (第十五届|全国|运动会)
+SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
 
 # what ends the body of a class, not of one name (某某保护重大|工程, 某组织相关|会议)
 CLASS_ENDS = ("重大", "重点", "相关", "有关")
+#: what opens a class of names, no one name (此次|会议, 各类|展览, 大型|活动)
 GENERIC_PREFIX = (
     "本次",
     "这次",
@@ -308,7 +309,7 @@ class Mentions:
             pass  # “三大工程”, “六项行动”: a quoted set of programmes, named by its count
         elif (
             type_ == "Event"
-            and body in _SCOPES
+            and body in SCOPES
             and h is not None
             and not h.endswith(("会议", "代表大会"))
             and (ed := EDITION_OF_SERIES.match(name)) is not None

@@ -16,7 +16,7 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.heads.editions import edition_start
-from kg.nlp.components.heads.event_names import SESSION_AFTER, designated_period
+from kg.nlp.components.heads.event_names import designated_period, session_after
 from kg.nlp.components.heads.words import HAN, NAME_CHAR, DocView
 
 # a quoted numeric shorthand of a policy (“两新”, “双减”, “四好农村路”); not a counted
@@ -186,7 +186,7 @@ class QuotedNames:
                 and m.end() not in st.tok_ends
                 and m.end() < len(norm)
                 and NAME_CHAR.match(norm[m.end()])
-                and not SESSION_AFTER.match(norm, m.end())
+                and not session_after(norm, m.end())
             ):
                 # “5G+”应用底座: the head runs on into another word; the quote may still
                 # name a policy (建设|“两横三纵”战略定位)

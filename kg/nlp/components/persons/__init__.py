@@ -6,7 +6,8 @@
 - :mod:`.words`: word classes several families read;
 - :mod:`.offices`: offices read as posts, not bodies (国家主席);
 - :mod:`.posts`: a post, then a name (总经济师邵景川表示), and the post's body;
-- :mod:`.foreign`: foreign and transliterated names (某国总统某某, 某某·某某说, 某某某总理);
+- :mod:`.foreign`: foreign and transliterated names (某国总统某某, 某某·某某说);
+- :mod:`.bare_titles`: a transliterated name before a foreign leader's title (某某某总理);
 - :mod:`.titles`: names before titles and strong cues (刘某某总理, 陈某表示);
 - :mod:`.lists`: names in lists and committee lines;
 - :mod:`.model_names`: names no cue introduces, scored by the name model;

@@ -21,6 +21,7 @@ from kg.model import Mention
 from kg.nlp.components.base import ORGANISATION_TYPES, kgdoc
 from kg.nlp.components.lac_names import LacNames, is_statute
 from kg.nlp.components.persons import (
+    bare_titles,
     doctrines,
     foreign,
     lac,
@@ -94,7 +95,7 @@ class Persons:
         if not use_lac:
             unread = []
         # transliterated names before a foreign leader's title, no country before it
-        foreign.names_before_titles(res, st, names, {c.start for c in st.candidates})
+        bare_titles.names_before_titles(res, st, names, {c.start for c in st.candidates})
         persons = [c for c in st.candidates if c.type == "Person"]
         taken = {c.start for c in persons}
         # where a name ends already (王某某表示: the word before 表示 is read)

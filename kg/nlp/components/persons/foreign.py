@@ -1,11 +1,9 @@
-"""Foreign and transliterated names: after a foreign post, with a middle dot, before a cue
-or a foreign leader's title.
+"""Foreign and transliterated names: after a foreign post, with a middle dot, before a cue.
 
 某国总统某某, 某国前首相某某 (a post of a foreign country or an international
 organisation, then a name read up to the first word that cannot belong to one),
 某某·某某某说 (a middle dot, no post), 某某某表示 (a transliteration-like word before a
-strong cue), 某某某总理 (transliteration-like words before a foreign leader's title, no
-country before it).
+strong cue); 某某某总理 (no country before the title) is :mod:`.bare_titles`'.
 
 >>> bool(_BODY_HEAD.search("执行委员会主席"))
 True
@@ -31,7 +29,10 @@ _BODY_HEAD = re.compile("|".join(_BODY_HEADS))
 _FORMER = re.compile("前任|前|原|时任|现任")
 #: the foreign ratio a word needs right before a strong cue (某某某表示) to be read as a
 #: transliterated name (lower than the name model's: the cue is evidence)
-_CUED_FOREIGN = 0.3
+CUED_FOREIGN = 0.3
+#: how often a word the dictionary has that opens with a surname and is no name occurs
+#: when it is a common word (顾问), no transliteration's piece (阿明, 费尔南多)
+_COMMON_WORD_FREQ = 1000
 
 
 def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: ByEnd) -> Spans:
@@ -160,7 +161,7 @@ def foreign_word_name(res: PersonResources, st, names: Names, taken: set[int], h
         or i in taken
         or not all(is_cjk(ch) for ch in w)
         or (i > 0 and is_cjk(norm[i - 1]) and norm[i - 1] not in FUNCTION_CHARS)
-        or res.model.foreign_ratio(w) < _CUED_FOREIGN
+        or res.model.foreign_ratio(w) < CUED_FOREIGN
         or not (w in res.foreign_nr or not res.name_words.freq.get(w))
         or (w[-1] in NOT_NAME_END and w[-1] != "科")  # 某某延科 is a name's end
         or res.gaz.lookup(w) is not None
@@ -282,111 +283,3 @@ def dotted_names(res: PersonResources, st, names: Names, taken: set[int]) -> Non
                         taken.add(s)
                         inside[s:ne] = b"\x01" * (ne - s)
             d = norm.find(dot, d + 1)
-
-
-#: how often a word the dictionary has that opens with a surname and is no name occurs
-#: when it is a common word (顾问), no transliteration's piece (阿明, 费尔南多)
-_COMMON_WORD_FREQ = 1000
-#: titles a foreign head of state, government or parliament takes after the name when no
-#: country stands before it (某某某总理, 某某某议长): a closed class, written by hand
-#: (a plain alternation of words: re scans it fast; a 副 before is read in code)
-_FOREIGN_TITLES = re.compile("总统|总理|首相|议长|国王|女王|王储|亲王|外长|国务卿|秘书长|总督")
-#: particles jieba may glue to the start of a name it does not know (转达了|某某某)
-_PARTICLES = frozenset("了着过的地得")
-#: the characters a transliterated name before a title may hold at most
-_MAX_BEFORE_TITLE = 8
-#: how often the dictionary may have the whole name (a rare word it tags as a place or
-#: a name: 某某某通加 ns) and still read it as one
-_RARE_NAME_FREQ = 20
-
-
-def names_before_titles(res: PersonResources, st, names: Names, taken: set[int]) -> None:
-    """某某某总理, 某某某某议长: a transliterated name right before the title of a foreign
-    head of state, government or parliament (:data:`_FOREIGN_TITLES`), where no country
-    stands before the title (that is :func:`foreign_names`' 某国总统某某). The words
-    before the title are read back while each may belong to a transliteration (all
-    Chinese characters, no function character or stop word, no known name, a foreign
-    ratio of 0 or more); together three to eight characters, transliterated
-    (:data:`_CUED_FOREIGN`), a word the dictionary lacks, tags as a name or has as a
-    rare one, not inside a longer word on its left.
-
-    >>> from kg.spans import entity_spans
-    >>> spans = next(entity_spans(["会谈后，萨帕尼迪总理会见了记者。"], nominal=False))
-    >>> [s["text"] for s in spans if s["type"] == "Person"]
-    ['萨帕尼迪']
-    """
-    from kg.nlp.components.lac_names import word_tag
-
-    norm, starts = st.norm, st.tok_starts
-    done = {c.end for c in st.candidates}  # a country, a body or a name ends there
-    fr = res.model.foreign_ratio
-    for m in _FOREIGN_TITLES.finditer(norm, 3):
-        e = m.start() - (norm[m.start() - 1] == "副")
-        if e in done or e not in starts or m.end() not in st.tok_ends:
-            continue
-        s, s0 = _transliteration_start(res, st, e)
-        name = norm[s:e]
-        if (
-            e - s < 3
-            or s in taken
-            or fr(name) < _CUED_FOREIGN
-            or name[-1] in NOT_NAME_END
-            or res.gaz.lookup(name) is not None
-            or name in res.gaz.not_entities
-            # a one-character word before: the name's own start
-            or (
-                s == s0
-                and s > 0
-                and is_cjk(norm[s - 1])
-                and norm[s - 1] not in FUNCTION_CHARS
-                and norm[s - 1] not in _PARTICLES
-                and s - 1 in starts
-            )
-        ):
-            continue
-        tag = word_tag(name)
-        if (
-            tag is not None
-            and not tag.startswith("nr")
-            and (res.name_words.freq.get(name, 0) >= _RARE_NAME_FREQ)
-        ):
-            continue
-        add_person(st, names, s, e)
-        taken.add(s)
-
-
-def _transliteration_start(res: PersonResources, st, e: int) -> tuple[int, int]:
-    """Where a transliterated name that ends at ``e`` starts, read back over the words
-    that may belong to one (all Chinese characters, no function character or stop word,
-    no known name or post, a foreign ratio of 0 or more; :data:`_MAX_BEFORE_TITLE`
-    characters at most), with a function character, a particle or a date's unit jieba
-    glued to its first character cut off (同托|某某某, 了某某某某, 1972年某某某某). Returns
-    (start, start before the particles were cut)."""
-    norm, starts = st.norm, st.tok_starts
-    stops = res.foreign.stops
-    fr = res.model.foreign_ratio
-    s = e
-    while s > 0 and e - s < _MAX_BEFORE_TITLE:
-        t = s - 1
-        while t > 0 and t not in starts:
-            t -= 1
-        w = norm[t:s]
-        if (
-            e - t > _MAX_BEFORE_TITLE
-            or not all(is_cjk(ch) and ch not in FUNCTION_CHARS for ch in w)
-            or w in stops
-            or fr(w) < 0
-            or res.gaz.lookup(w) is not None
-            or res.any_post.search(w)
-        ):
-            break
-        s = t
-    if 0 < s < e and s - 2 in starts and norm[s - 2] in FUNCTION_CHARS:
-        if is_cjk(norm[s - 1]) and fr(norm[s - 1]) >= FOREIGN and s - 1 not in starts:
-            s -= 1
-    s0 = s
-    while s < e and (
-        norm[s] in _PARTICLES or (norm[s] in "年月日" and s > 0 and norm[s - 1].isdigit())
-    ):
-        s += 1
-    return s, s0

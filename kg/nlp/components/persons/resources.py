@@ -82,6 +82,10 @@ class PersonResources:
     glued: re.Pattern = re.compile("(?!)")
     #: surname length of a word as a lone name, remembered per word
     shape_memo: dict[str, int] = field(default_factory=dict)
+    #: the titles a foreign head of state, government or parliament takes after the name
+    #: when no country stands before it (某某某总理): ``foreign_posts.txt``'s rows flagged
+    #: ``bare`` (a plain alternation of words: re scans it fast; a 副 before is read in code)
+    bare_titles: re.Pattern = re.compile("(?!)")
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, directory: Path) -> PersonResources:
@@ -120,9 +124,9 @@ class PersonResources:
         surname_set = frozenset(surnames)
         not_names, common = dictionary_sets(surname_set)
         credits = frozenset(read_lines(directory / "lexicon" / "person_credits.txt"))
-        foreign = sorted(
-            set(read_lines(directory / "lexicon" / "foreign_posts.txt")), key=len, reverse=True
-        )
+        rows = [r.split("\t") for r in read_lines(directory / "lexicon" / "foreign_posts.txt")]
+        foreign = sorted({r[0] for r in rows}, key=len, reverse=True)
+        bare = sorted({r[0] for r in rows if r[1:] == ["bare"]}, key=len, reverse=True)
         name_words = NameWords(surname_set)
         credit_alt = "|".join(map(re.escape, sorted(credits, key=len, reverse=True)))
         # plain alternations of words (no lookbehind, no optional prefix): re scans
@@ -154,6 +158,7 @@ class PersonResources:
                 "(?:" + "|".join(map(re.escape, foreign)) + ")" if foreign else "(?!)"
             ),
             fp_first=frozenset(p[0] for p in foreign),
+            bare_titles=re.compile("|".join(map(re.escape, bare)) or "(?!)"),
             any_post=re.compile(post_alt),
             foreign=ForeignNameReader(),
             name_words=name_words,
