@@ -128,8 +128,10 @@ def doc_events(g: Grammar, ds: DocState) -> None:
             continue
         fm = g.follow.match(norm, end)
         one = fm is not None and len(fm.group("w")) == 1
-        if one and glued_noun_at(norm, end, ds.st.tok_starts):
-            fm = None  # 中国|经济正在…: the agent modifies a noun, it does nothing
+        # 中国|经济正在…: the agent modifies a noun, it does nothing (a person's 同志,
+        # 先生 are how he is named: 某某同志在…)
+        if one and u.type != "Person" and glued_noun_at(norm, end, ds.st.tok_starts):
+            fm = None
         if fm is None and g.opens_with_opener(norm, end):
             pass
         elif not fm or fm.group("w") in ("、", "和", "及"):
