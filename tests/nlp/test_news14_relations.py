@@ -114,3 +114,10 @@ def test_a_concept_before_the_named_initiatives_does_not_cut_them() -> None:
     }
     # a name cut at its conjunction stays no object
     assert not _rels("推进重大湿地保护和修复工程。", "implements")
+
+
+def test_a_signing_the_leaders_will_witness_is_planned() -> None:
+    text = _VISIT + "会谈后，苗立新和阿努蒂将共同见证签署农业、海关等领域合作文件。"
+    r = extract(Document("t", text, {}))
+    moods = {x.modality for x in r.relations if x.rule == "cooperatesWith:witnessed:story"}
+    assert moods == {"planned"}

@@ -144,10 +144,15 @@ class Cooperation:
             pair = _story_pair(ds, span) if span is not None else None
             if pair is None or _others_before(ds, pair, here):
                 continue
+            si = bisect.bisect_right(ds.sent_starts, here) - 1
+            cs = clause_start(norm, here, ds.sent_starts[si] if si >= 0 else 0)
+            mood, negated, _ = g.modality((norm[cs:here],))  # 两国元首将共同见证…: planned
+            if negated:
+                continue
             s, e = st.sent_of(here)
             a, b = pair
             ds.add(a, "cooperatesWith", b, s, e, "cooperatesWith:witnessed:story", 0.55,
-                   "asserted", implicit=True)  # fmt: skip
+                   "planned" if mood == "planned" else "asserted", implicit=True)  # fmt: skip
 
     def __call__(self, sen: Sentence) -> None:
         g, ds, ms, s, e, umap = sen.g, sen.ds, sen.ms, sen.s, sen.e, sen.umap
