@@ -119,6 +119,7 @@ from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
     YEAR,
+    YEAR_TEXT,
     DocView,
     dictionary_words,
     load_heads,
@@ -152,7 +153,7 @@ EVENT_VERBS = frozenset({"庆祝", "纪念", "欢庆", "表彰", "展览", "交�
 SITE_HEADS = frozenset({"基地", "园区"})
 
 VERB_ONLY_HINT = re.compile(
-    r"实施|启动|推进|推动|开展|实行|”|(?:19|20)\d{2}|" + "|".join(sorted(PLAN_ISSUE_VERBS))
+    rf"实施|启动|推进|推动|开展|实行|”|{YEAR_TEXT}|" + "|".join(sorted(PLAN_ISSUE_VERBS))
 )
 # an implementing verb within a name's reach (a cheap test before a second left edge)
 IMPLEMENT_NEAR = re.compile("|".join(sorted(IMPLEMENT_VERBS, key=len, reverse=True)))

@@ -22,6 +22,13 @@ import re
 from collections.abc import Container, Mapping, Sequence
 
 from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.words import (
+    CLASS_DETERMINERS,
+    HAN,
+    ORDINAL,
+    YEAR_OPT,
+    YEAR_TEXT,
+)
 from kg.nlp.text import jieba_tags
 
 # what the news says right after an event's name: its spirit, its time, its sessions
@@ -72,7 +79,7 @@ DATE_AFTER = re.compile(
 # an edition or a year that opens a name (第十四届|…, 2025年|…), or a body's term of ten or
 # more written without 第 (十七届|某某委员会第十二次会议; not a count: 连续三届)
 EDITION_OPENS = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
+    rf"{YEAR_OPT}{ORDINAL}(?:届|次)|{YEAR_TEXT}年?(?=[\u4e00-\u9fff])"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?届(?=[\u4e00-\u9fff])"
 )
 # 庆祝|纪念 … N周年 right before the head, whatever act it counts from (成立, 诞辰, 胜利,
@@ -196,7 +203,7 @@ def opens_clause(norm: str, start: int, word_before: str, verbs: Container[str])
     """
     if start > 0 and norm[start - 1] in "）)":
         return False  # 某某（某地）|…: the name runs on before the bracket
-    return start == 0 or not _HAN.match(norm[start - 1]) or word_before in verbs
+    return start == 0 or not HAN.match(norm[start - 1]) or word_before in verbs
 
 
 _OWNER_TYPES = frozenset({"GovernmentBody", "Organization", "Country", "Location"})
@@ -330,15 +337,14 @@ def designated_period(inner: str) -> bool:
     return _PERIOD_NAME.fullmatch(inner) is not None
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # a year and an edition at a name's start (2040年第37届|…)
-_LEAD = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?")
+_LEAD = re.compile(rf"{YEAR_OPT}(?:{ORDINAL}(?:届|次|期)|首届)?")
 _GAMES_SCOPE = ("全国", "世界", "亚洲")
 # jieba's tag of place names (not nr: jieba gives it to verbs as well, 祝福)
 PROPER_TAGS = frozenset({"ns"})
 # what may follow the place in a longer name of games (某市|第25届亚运会, 某市|世界大运会)
 _GAMES_TAIL = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
+    rf"{YEAR_OPT}(?:{ORDINAL}届)?"
     r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
 )  # fmt: skip
 
@@ -374,7 +380,7 @@ def games_host(
     lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
     hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
     b = token_starts.rfind(1, start, hs)  # the last token before the head
-    if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
+    if b >= lead and hs - b >= 2 and HAN.fullmatch(norm, b, hs):
         w = norm[b:hs]
         if w not in dictionary or (tags is not None and tags.get(w) in PROPER_TAGS):
             hosts.append(b)  # 某地|冬奥会: a proper name jieba's HMM cut, or a place's
@@ -395,8 +401,8 @@ _WORKS = re.compile(
 # 部分 全部 多项 一个 一项 两个), the adjectives of rank and newness a class is described
 # by (新 重大 重点) and the adverb of a joint start (集中)
 _DETERMINERS = (
-    "该", "这", "此", "各", "本", "有关", "相关", "一批", "一些", "多个", "首批", "部分",
-    "全部", "多项", "一个", "一项", "两个",
+    *CLASS_DETERMINERS, "这", "此", "各", "本", "一批", "多个", "首批", "全部", "多项",
+    "一个", "一项", "两个",
 )  # fmt: skip
 _CLASS_ADJECTIVES = ("新", "重大", "重点", "集中")
 # and what opens no name at all: a verb of holding (举行|项目开工仪式) or the works noun

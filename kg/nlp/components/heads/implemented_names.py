@@ -71,7 +71,8 @@ PLAN_ISSUE_VERBS = frozenset(
 )
 #: what opens a body's own plan or project of a class, no name: a deictic or generic
 #: place (本市|电网建设规划, 本行政区域|…规划, 当地|…项目一期工程) or a new edition of
-#: a plan every city has (新版|城市总体规划)
+#: a plan every city has (新版|城市总体规划); not ``words.CLASS_DETERMINERS``: this one
+#: is measured and cut off, so it names whole place words (a bare 本 would cut 本溪)
 LOCAL_OPEN = re.compile(
     r"当地|该地区?|新版|本(?:行政区域|地区|地方|辖区|省|市|县|区|州|盟|旗|乡|镇|村|地)"
 )
