@@ -17,6 +17,7 @@ from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.components.heads.event_names import EDITION_OPENS, PLENUM_OWNER, games_host
 from kg.nlp.components.heads.words import (
+    EDITION_LEAD,
     EDITION_TEXT,
     ORDINAL,
     YEAR_OPT,
@@ -35,7 +36,7 @@ EDITION_BEFORE = re.compile(
     r"[一二三四五六七八九]?十[一二三四五六七八九]?届\Z"
 )
 EDITION = re.compile(
-    rf"^{YEAR_OPT}(?:{ORDINAL}(?:届|次|期)|首届)?"
+    rf"^{EDITION_LEAD}"
 )
 # the same, matched at a position (``EDITION.match`` from a position finds nothing)
 EDITION_AT = re.compile(EDITION.pattern[1:])

@@ -13,6 +13,7 @@ import bisect
 import re
 
 from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.ceremonies import ceremony_key, ceremony_of_project, venue_ceremony
 from kg.nlp.components.heads.editions import (
     BODY_TYPES,
     ORDINAL_OPEN,
@@ -24,10 +25,7 @@ from kg.nlp.components.heads.editions import (
     specific,
 )
 from kg.nlp.components.heads.event_names import (
-    ceremony_key,
-    ceremony_of_project,
     session_after,
-    venue_ceremony,
 )
 from kg.nlp.components.heads.head_starts import (
     IMPLEMENT_NEAR,

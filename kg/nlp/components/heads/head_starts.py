@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
+from kg.nlp.components.heads.counted_packages import COUNTED_SET, counted_field
 from kg.nlp.components.heads.editions import (
     EDITION_BEFORE,
     edition_start,
@@ -39,29 +40,27 @@ from kg.nlp.components.heads.implemented_names import (
     BATTLE_VERBS,
     PLAN_HEADS,
     PLAN_ISSUE_VERBS,
-    SHARED_HEADS,
-    counted_field,
     field_adverb,
     governed_object,
     governs,
     inner_adverb,
     local_open,
-    member_known,
-    member_mention,
     new_round_cut,
     phase_start,
-    plain_member,
-    shared_head_list,
     verb_before_head,
 )
 from kg.nlp.components.heads.known_names import KnownNames
 from kg.nlp.components.heads.quoted import quoted_before
+from kg.nlp.components.heads.shared_heads import (
+    SHARED_HEADS,
+    member_known,
+    member_mention,
+    plain_member,
+    shared_head_list,
+)
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
 )
-
-# a count of a package of programmes right before its field (五大|协作行动, 八项|…)
-COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
@@ -256,11 +255,11 @@ class HeadStarts:
             if p is not None:
                 start, gathering = p, True  # 某组织同某洲国家…领导人|对话会
             anniversary = counted_anniversary(norm, start, hs)  # 某党建党80周年|庆祝活动
-            if anniversary and (k := known_before(start, named_end, named_type)) is not None:
-                start = k  # 某党校|建校90周年庆祝大会
+            if anniversary and (o := known_before(start, named_end, named_type)) is not None:
+                start = o  # 某党校|建校90周年庆祝大会
             w = norm[starts.rfind(1, 0, start) : start]
-            if (k := anniversary_owner(norm, start, hs, w, named_end, named_type)) is not None:
-                start, anniversary = k, True  # 某协会|成立|80周年庆祝活动
+            if (o := anniversary_owner(norm, start, hs, w, named_end, named_type)) is not None:
+                start, anniversary = o, True  # 某协会|成立|80周年庆祝活动
             # the owner of an anniversary is a known name (not 建立|对话关系N周年…)
             anniversary = anniversary and start in named_starts
             # 中某联委会第N次|会议, 某组织某某委员会第N次|会议

@@ -93,8 +93,6 @@ GENERIC_PREFIX = (
 
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[十百千万亿]")
 NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
-# a count of a package of programmes right before its field (五大|协作行动, 八项|…)
-COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )

@@ -30,6 +30,8 @@ YEAR = re.compile(YEAR_TEXT)
 YEAR_OPT = rf"(?:{YEAR_TEXT}年?)?"
 #: an ordinal count (第三, 第14): of an edition, a session or a period
 ORDINAL = r"第[一二三四五六七八九十百零〇\d]+"
+#: a year and an edition or session, either or both, at a name's start (2040年第37届|…)
+EDITION_LEAD = rf"{YEAR_OPT}(?:{ORDINAL}(?:届|次|期)|首届)?"
 #: an event's edition at a name's start, its year too (2024年第三届, 首届)
 EDITION_TEXT = rf"{YEAR_OPT}(?:{ORDINAL}届|首届)"
 #: determiners that open a class of names, never one name (该|会议, 有关|单位, 一些|活动,
