@@ -223,7 +223,7 @@ class HeadStarts:
         while start < hs and norm[start] in "与和及或" and starts[start + 1]:
             start += 1  # 与主体工程同时设计: a conjunction opens no name (a word of its
             # own: not the 和 of 和平共处)
-        k.first = first = norm.startswith("首次", start)  # (kept: read after the loop)
+        k.first = first = norm.startswith("首次", start)  # (see ``KnownNames.first``)
         if first and self.head_type[head] == "Event" and hs - start > 4:
             start += 2  # 首次|全国某某大会召开: "for the first time" says when, 首届 names
         if (

@@ -46,7 +46,11 @@ class KnownNames:
     body_at_end: dict[int, int]  # end → first start of a known body ending there
     places: set[int]
     place_ends: dict[int, int]  # end → start of a known place or country
-    first: int | bool  # the head rules' candidates follow (see ``kg_patterns``)
+    # where ``repeats`` reads candidates from: meant as the index after which the head
+    # rules' candidates follow, but the head rules overwrite it with their 首次 flag (0 or
+    # 1: the quoted names are read too), as the loop in ``kg_patterns`` always did;
+    # reading from the index instead changes the outputs (left for a decision of its own)
+    first: int | bool
     rescued_ends: set[int] = field(default_factory=set)  # ends of names a verb governs
     statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
 
