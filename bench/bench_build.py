@@ -266,10 +266,10 @@ def kg_warm(corpus: Path, out: Path, workers: int, builds: int = 5) -> list[dict
 F1_SCRIPT = """
 import json
 from baseline import baseline_graph
-from kg.eval import _find_docs, default_gold_dir, evaluate, score_graph
+from kg.eval import find_docs, default_gold_dir, evaluate, score_graph
 gold = default_gold_dir()
 ours = evaluate(gold)
-base = score_graph(baseline_graph(_find_docs(gold, None)), gold)
+base = score_graph(baseline_graph(find_docs(gold, None)), gold)
 print(json.dumps({"kg": ours.entity_total().as_dict(),
                   "kg_relations": ours.relations(False).as_dict(),
                   "baseline": base.entity_total().as_dict()}))

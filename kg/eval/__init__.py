@@ -26,7 +26,7 @@ def default_gold_dir() -> Path:
     return REPO_DIR.parent / "shared" / "eval" / "dev"
 
 
-def _find_docs(gold_dir: Path, docs_dir: Path | None) -> list[Path]:
+def find_docs(gold_dir: Path, docs_dir: Path | None) -> list[Path]:
     """The documents the gold files are about, looked up by file name."""
     from kg.build import SAMPLE_DIR
 
@@ -60,6 +60,6 @@ def evaluate(
 
     gdir = Path(gold_dir) if gold_dir else default_gold_dir()
     if graph is None:
-        docs = _find_docs(gdir, Path(docs_dir) if docs_dir else None)
+        docs = find_docs(gdir, Path(docs_dir) if docs_dir else None)
         graph = extract_graph(docs, workers=1)
     return score_graph(graph, gdir)

@@ -139,7 +139,7 @@ def test_nested_repeated_names_give_the_longer_only(nlp):
 def test_a_member_whose_full_name_is_no_entity_gives_no_mention():
     from types import SimpleNamespace
 
-    from kg.nlp.components.heads.implemented_names import member_mention
+    from kg.nlp.components.heads.shared_heads import member_mention
 
     text = "实施甲乙丙丁、戊己庚辛和子丑寅卯计划"
     gaz = SimpleNamespace(not_entities=frozenset({"甲乙丙丁计划"}), lookup=lambda name: None)
@@ -148,7 +148,7 @@ def test_a_member_whose_full_name_is_no_entity_gives_no_mention():
 
 
 def test_a_member_opened_by_a_quantifier_names_a_class():
-    from kg.nlp.components.heads.implemented_names import plain_member
+    from kg.nlp.components.heads.shared_heads import plain_member
 
     for member in ("所有贫困地区", "一些重点行业", "主要流域治理", "多项基础研究"):
         assert not plain_member(member, lambda m: None), member

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from kg.model import EntityInfo, Mention
 from kg.nlp.components.base import PRIORITY, KGDoc, kgdoc
+from kg.nlp.components.heads.words import EDITION_TEXT, YEAR_TEXT
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.text import norm_name
 
@@ -35,9 +36,9 @@ _DEFINITION = re.compile(
 )
 _CN_PREFIX = ("中华人民共和国", "中国")
 # a year inside an event's name, after its host city (北京|2022年|冬奥会 = 北京冬奥会)
-_INNER_YEAR = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:19|20)\d{2}年?([\u4e00-\u9fff]{2,})")
+_INNER_YEAR = re.compile(rf"([\u4e00-\u9fff]{{2,}}?){YEAR_TEXT}年?([\u4e00-\u9fff]{{2,}})")
 # an edition that opens an event's name (2024年第三届, 首届)
-_EDITION_ONLY = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)")
+_EDITION_ONLY = re.compile(EDITION_TEXT)
 # dashes that the name folding turns into —: a name written with another keeps that form
 # as an alias too; quote marks and spaces are no part of it
 _DASH = re.compile(r"[-－–‐‑−]")

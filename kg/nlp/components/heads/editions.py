@@ -16,23 +16,31 @@ import re
 from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.components.heads.event_names import EDITION_OPENS, PLENUM_OWNER, games_host
-from kg.nlp.components.heads.words import DocView, segmenter_freq
+from kg.nlp.components.heads.words import (
+    EDITION_LEAD,
+    EDITION_TEXT,
+    ORDINAL,
+    YEAR_OPT,
+    YEAR_TEXT,
+    DocView,
+    segmenter_freq,
+)
 from kg.nlp.text import jieba_tags, norm_name
 
-ORDINAL_IN = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:届|次|期)")
+ORDINAL_IN = re.compile(rf"{ORDINAL}(?:届|次|期)")
 # an edition right before a quoted name (第三届|“…”论坛), or a term of ten or more
 # without 第 before a session, after its party (中共十九届|四中全会, 民革二十届|四中全会)
 EDITION_BEFORE = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次|期)\Z"
+    rf"{YEAR_OPT}{ORDINAL}(?:届|次|期)\Z"
     r"|(?:" + "|".join(sorted(PLENUM_OWNER - {"党的", "党"}, key=len, reverse=True)) + ")?"
     r"[一二三四五六七八九]?十[一二三四五六七八九]?届\Z"
 )
 EDITION = re.compile(
-    r"^(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?"
+    rf"^{EDITION_LEAD}"
 )
 # the same, matched at a position (``EDITION.match`` from a position finds nothing)
 EDITION_AT = re.compile(EDITION.pattern[1:])
-ORDINAL_OPEN = re.compile(r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)")
+ORDINAL_OPEN = re.compile(rf"{YEAR_OPT}{ORDINAL}(?:届|次)")
 
 # a weak head's name is specific when it opens with one of these, a year, a period
 # (“十四五”, 2021—2025年) or an edition (第三届)
@@ -58,13 +66,12 @@ EVENT_ORGANS = ("组织委员会", "组委会", "执委会", "筹委会", "新�
 # an edition of a recurring event at a name's start (第二届|…峰会, or its year alone:
 # 2031|某某企业家峰会), not a body's session
 EDITION_OF_SERIES = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)"
-    r"|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
+    rf"{EDITION_TEXT}|{YEAR_TEXT}年?(?=[\u4e00-\u9fff])"
 )
 # an edition before an award's quoted name, the award's field between them (第N届|某某文艺|
 # “某某奖”颁奖典礼): the edition opens the ceremony's name
 EDITION_FIELD_BEFORE = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届|首届)[\u4e00-\u9fff]{0,6}\Z"
+    rf"{EDITION_TEXT}[\u4e00-\u9fff]{{0,6}}\Z"
 )
 
 
@@ -124,10 +131,12 @@ RANKED = re.compile(r"[级份照]")
 PLAIN_BODIES = frozenset({"发展", "建设", "改革", "工作", "国家", "全国", "我国", "国民经济"})
 # a period inside a plan's name: 中长期, 2021—2025年
 PERIOD_IN = re.compile(
-    r"中长期|(?:19|20)\d{2}[—–－-](?:19|20)?\d{2}年|(?<![\d一二三四五六七八九十])[三五十]年\Z"
+    rf"中长期|{YEAR_TEXT}[—–－-](?:19|20)?\d{{2}}年|"
+    r"(?<![\d一二三四五六七八九十])[三五十]年\Z"
 )  # (searched up to the head) a span of years right before it: 基础研究十年|规划
 PERIOD = re.compile(
-    r"(?:(?:19|20)\d{2}|第[一二三四五六七八九十百零〇\d]+(?:届|次|期|个)|[一二三四五六七八九十]{1,3}五(?!年)"
+    rf"(?:{YEAR_TEXT}|{ORDINAL}(?:届|次|期|个)|"
+    r"[一二三四五六七八九十]{1,3}五(?!年)"
     r"|[一二三四五六七八九十]{3}五(?=年))"
 )  # 十四五 or a whole year in words, not its tail (二〇二|五年: 〇 cuts a name's span)
 

@@ -21,7 +21,13 @@ import bisect
 import re
 from collections.abc import Container, Mapping, Sequence
 
-from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.words import (
+    EDITION_LEAD,
+    HAN,
+    ORDINAL,
+    YEAR_OPT,
+    YEAR_TEXT,
+)
 from kg.nlp.text import jieba_tags
 
 # what the news says right after an event's name: its spirit, its time, its sessions
@@ -72,7 +78,7 @@ DATE_AFTER = re.compile(
 # an edition or a year that opens a name (第十四届|…, 2025年|…), or a body's term of ten or
 # more written without 第 (十七届|某某委员会第十二次会议; not a count: 连续三届)
 EDITION_OPENS = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?第[一二三四五六七八九十百零〇\d]+(?:届|次)|(?:19|20)\d{2}年?(?=[\u4e00-\u9fff])"
+    rf"{YEAR_OPT}{ORDINAL}(?:届|次)|{YEAR_TEXT}年?(?=[\u4e00-\u9fff])"
     r"|[一二三四五六七八九]?十[一二三四五六七八九]?届(?=[\u4e00-\u9fff])"
 )
 # 庆祝|纪念 … N周年 right before the head, whatever act it counts from (成立, 诞辰, 胜利,
@@ -196,7 +202,7 @@ def opens_clause(norm: str, start: int, word_before: str, verbs: Container[str])
     """
     if start > 0 and norm[start - 1] in "）)":
         return False  # 某某（某地）|…: the name runs on before the bracket
-    return start == 0 or not _HAN.match(norm[start - 1]) or word_before in verbs
+    return start == 0 or not HAN.match(norm[start - 1]) or word_before in verbs
 
 
 _OWNER_TYPES = frozenset({"GovernmentBody", "Organization", "Country", "Location"})
@@ -330,15 +336,14 @@ def designated_period(inner: str) -> bool:
     return _PERIOD_NAME.fullmatch(inner) is not None
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # a year and an edition at a name's start (2040年第37届|…)
-_LEAD = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次|期)|首届)?")
+_LEAD = re.compile(EDITION_LEAD)
 _GAMES_SCOPE = ("全国", "世界", "亚洲")
 # jieba's tag of place names (not nr: jieba gives it to verbs as well, 祝福)
 PROPER_TAGS = frozenset({"ns"})
 # what may follow the place in a longer name of games (某市|第25届亚运会, 某市|世界大运会)
 _GAMES_TAIL = re.compile(
-    r"(?:(?:19|20)\d{2}年?)?(?:第[一二三四五六七八九十百零〇\d]+届)?"
+    rf"{YEAR_OPT}(?:{ORDINAL}届)?"
     r"(?:夏季|冬季|世界|全国|特殊|残疾人|青年|亚洲)*"
 )  # fmt: skip
 
@@ -374,7 +379,7 @@ def games_host(
     lo, hi = bisect.bisect_left(named, start), bisect.bisect_left(named, hs)
     hosts = [p for p in named[lo:hi] if _GAMES_TAIL.fullmatch(norm, named_end[p], hs)]
     b = token_starts.rfind(1, start, hs)  # the last token before the head
-    if b >= lead and hs - b >= 2 and _HAN.fullmatch(norm, b, hs):
+    if b >= lead and hs - b >= 2 and HAN.fullmatch(norm, b, hs):
         w = norm[b:hs]
         if w not in dictionary or (tags is not None and tags.get(w) in PROPER_TAGS):
             hosts.append(b)  # 某地|冬奥会: a proper name jieba's HMM cut, or a place's
@@ -382,77 +387,3 @@ def games_host(
         return None
     p = min(hosts)
     return start if lead == p else p  # 2042年|某市亚运会: the year is in the name
-
-
-# a project or facility a ceremony marks a stage of (…机场项目|竣工仪式, …学院竣工|启用仪式)
-_WORKS = re.compile(
-    r"(?:项目|工程|大桥|桥|机场|铁路|公路|港口|港|码头|隧道|电站|基地|园区|学院|医院|学校|大学|"
-    r"中心|大厦|工厂|厂|管道|线)(?:一期|二期|三期|首期)?"
-    r"(?:竣工|开工|建设|全面建设)?\Z"
-)
-# what opens a class, not a name (新项目|开工仪式, 一批重大项目|集中开工仪式): the
-# determiners and quantifiers (a closed class: 该 这 此 各 本 有关 相关, 一批 一些 多个 首批
-# 部分 全部 多项 一个 一项 两个), the adjectives of rank and newness a class is described
-# by (新 重大 重点) and the adverb of a joint start (集中)
-_DETERMINERS = (
-    "该", "这", "此", "各", "本", "有关", "相关", "一批", "一些", "多个", "首批", "部分",
-    "全部", "多项", "一个", "一项", "两个",
-)  # fmt: skip
-_CLASS_ADJECTIVES = ("新", "重大", "重点", "集中")
-# and what opens no name at all: a verb of holding (举行|项目开工仪式) or the works noun
-# itself (项目|开工仪式)
-_NOT_NAME_OPENERS = ("举行", "举办", "召开", "项目")
-_CLASS_OPENERS = _DETERMINERS + _CLASS_ADJECTIVES + _NOT_NAME_OPENERS
-
-
-def ceremony_of_project(norm: str, start: int, hs: int) -> bool:
-    """Whether a ceremony's name (head at ``hs``: 竣工仪式, 开工仪式…) names the project
-    or facility it marks: at least two characters of name before a works noun (项目, 机场,
-    大桥, 学院…), not a class (新项目|开工仪式, 一批重大项目…).
-
-    >>> n = "某某河谷水电站项目竣工仪式"
-    >>> ceremony_of_project(n, 0, 9), ceremony_of_project("新项目开工仪式", 0, 3)
-    (True, False)
-    >>> ceremony_of_project("某某学院竣工启用仪式", 0, 6), ceremony_of_project("开工仪式", 0, 0)
-    (True, False)
-    """
-    m = _WORKS.search(norm, start, hs)
-    return (
-        m is not None
-        and m.start() - start >= 2
-        and not norm.startswith(_CLASS_OPENERS, start)
-        and HAN_RUN.fullmatch(norm, start, m.start()) is not None
-    )
-
-
-# the venue of a contest before an award ceremony (某地赛区|颁奖仪式): one of the ceremonies
-# held there each day, no name of its own
-_VENUE_BEFORE = re.compile(r"(?:赛区|赛场|分赛场|场馆|赛道)\Z")
-
-
-def venue_ceremony(norm: str, start: int, hs: int, head: str) -> bool:
-    """Whether an award ceremony is named only by the venue it is held at (某地赛区|颁奖
-    仪式): a class of daily ceremonies, not one event.
-
-    >>> venue_ceremony("某地赛区颁奖仪式", 0, 4, "颁奖仪式")
-    True
-    >>> venue_ceremony("某某奖颁奖仪式", 0, 3, "颁奖仪式")
-    False
-    """
-    return head.startswith("颁奖") and _VENUE_BEFORE.search(norm, start, hs) is not None
-
-
-HAN_RUN = re.compile(r"[\u4e00-\u9fff（）()·－-]+")
-
-
-_PROJECT_BEFORE_ACT = re.compile(r"项目(?=[\u4e00-\u9fff]{2}仪式\Z)")
-
-
-def ceremony_key(name: str) -> str:
-    """One key for a ceremony named with and without 项目 before its act (某某机场项目竣工
-    仪式 = 某某机场竣工仪式).
-
-    >>> ceremony_key("某某机场项目竣工仪式") == ceremony_key("某某机场竣工仪式")
-    True
-    """
-    return open_key("Event", _PROJECT_BEFORE_ACT.sub("", name))

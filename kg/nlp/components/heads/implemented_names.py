@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Mention
-from kg.nlp.components.base import open_key
 from kg.nlp.components.heads.words import NAME_CHAR, load_heads
 from kg.nlp.gazetteer import ONTOLOGY_DIR
 from kg.nlp.relations.lexicon import load_lexicon
 from kg.nlp.text import norm_name
 
 # conjunctions that join two objects of one verb
-_JOINERS = "和与及、"
+JOINERS = "和与及、"
 
 #: the verbs of a campaign fought as a battle (打好|污染防治攻坚战, 打赢|蓝天保卫战): they
 #: implement the programme the battle names, like 实施 a project
@@ -71,7 +69,8 @@ PLAN_ISSUE_VERBS = frozenset(
 )
 #: what opens a body's own plan or project of a class, no name: a deictic or generic
 #: place (本市|电网建设规划, 本行政区域|…规划, 当地|…项目一期工程) or a new edition of
-#: a plan every city has (新版|城市总体规划)
+#: a plan every city has (新版|城市总体规划); not ``words.CLASS_DETERMINERS``: this one
+#: is measured and cut off, so it names whole place words (a bare 本 would cut 本溪)
 LOCAL_OPEN = re.compile(
     r"当地|该地区?|新版|本(?:行政区域|地区|地方|辖区|省|市|县|区|州|盟|旗|乡|镇|村|地)"
 )
@@ -344,123 +343,16 @@ def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:
     >>> conjunct_of_rescued("实施甲乙丙丁工程，戊己庚辛工程", 9, {8})
     False
     """
-    return start > 0 and norm[start - 1] in _JOINERS and (start - 1) in rescued_ends
-
-
-#: what a package named by its count may say of its field before the field itself
-#: (十大|重点|节能工程, 八大|重大|…工程): not the field, so not what makes it generic
-_PACKAGE_CLASS = ("重点", "重大")
-
-
-def counted_field(count: str, body: str) -> str:
-    """The field of a package named by its count (``count``: 十大, 八项…) and ``body``:
-    after a count in 大 (the package's name: 十大重点节能工程), without a leading 重点/重大;
-    after a count of items (二百项|重大预备项目: a quantity) the whole body.
-
-    >>> counted_field("十大", "重点节能"), counted_field("二百项", "重大预备")
-    ('节能', '重大预备')
-    """
-    if count.endswith("大") and body.startswith(_PACKAGE_CLASS):
-        return body[2:]
-    return body
-
-
-#: heads that names in a list may share (实施科教兴国和可持续发展战略): not 行动 (打击A和B
-#: 行动 is one action against two things)
-SHARED_HEADS = frozenset({"战略", "工程", "计划"})
-#: the shortest member of such a list: 修复 of 保护和修复工程, 科学 of 科学和技术发展规划
-#: are words of one name
-_MEMBER_MIN, _MEMBER_MAX, _MEMBERS_MAX = 4, 10, 5
+    return start > 0 and norm[start - 1] in JOINERS and (start - 1) in rescued_ends
 
 
 #: what says a member names a class, not a field: a determiner, a quantifier or a class
 #: word before it (重点领域、…和中小微企业就业支持计划, 重要生态系统…), 重大/重点 after it
 #: (武器装备重大|工程); the two-character and longer ones (一字 determiners such as 本, 该
 #: open names too), and 各 (各类, 各项)
-_MEMBER_CLASS = ("重点", "重大", "重要", "主要", "有关", "相关", "各", "其他", "其它", "这些",
+MEMBER_CLASS = ("重点", "重大", "重要", "主要", "有关", "相关", "各", "其他", "其它", "这些",
                  "那些", "上述", "所有", "全部", "一切", "一些", "某些", "若干", "部分", "多项",
                  "多种", "诸多", "许多", "一批", "一系列")  # fmt: skip
-
-
-def plain_member(member: str, head_of) -> bool:
-    """Whether a member of a list of names sharing a head may name a field: no class
-    word at either end (:data:`_MEMBER_CLASS`), no 的, no head of its own (``head_of``:
-    区域重大战略和…战略 are two names already).
-
-    >>> plain_member("区域协调发展", lambda m: None), plain_member("重点领域", lambda m: None)
-    (True, False)
-    """
-    return (
-        "的" not in member
-        and not member.startswith(_MEMBER_CLASS)
-        and not member.endswith(("重大", "重点"))
-        and head_of(member) is None
-    )
-
-
-def shared_head_list(
-    left_edge, norm: str, start: int, hs: int, verbs: frozenset[str], plain, known
-) -> list[tuple[int, int]] | None:
-    """The members of a list of names that share the head at ``hs`` (实施|A、B和C|战略:
-    the spans of A, B and C), when an implementing verb (``verbs``) governs the list;
-    None otherwise. ``start`` is where the last member starts (after a joiner);
-    ``left_edge(pos)`` gives the start and cut of the words that end at ``pos``;
-    ``plain(member)`` says whether a member may name a programme's field (no generic
-    word, no head of its own). Every member has 4 to 10 characters (保护和修复工程,
-    科学和技术发展规划 are one name each). Two members are two names only when
-    ``known(a, b)`` (the member with the head is a known name) holds for one of them:
-    某县实施河道疏浚及堤防加固工程 is one project, 实施科教兴国和可持续发展战略 two
-    strategies; three or more members are a list.
-
-    >>> words = {13: (9, "、"), 8: (4, "实施")}
-    >>> text = "某某实施甲乙丙丁、戊己庚辛和子丑寅卯计划"
-    >>> yes, no = (lambda *a: True), (lambda *a: False)
-    >>> shared_head_list(lambda p: words[p], text, 14, 18, frozenset({"实施"}), yes, no)
-    [(4, 8), (9, 13), (14, 18)]
-    >>> shared_head_list(lambda p: words[p], text, 16, 18, frozenset({"实施"}), yes, no)
-    >>> words[13] = (9, "实施")  # 实施|戊己庚辛和子丑寅卯计划: two members, none known
-    >>> shared_head_list(lambda p: words[p], text, 14, 18, frozenset({"实施"}), yes, no)
-    """
-
-    def member(a: int, b: int) -> bool:
-        return _MEMBER_MIN <= b - a <= _MEMBER_MAX and plain(norm[a:b])
-
-    if start < 1 or norm[start - 1] not in _JOINERS or not member(start, hs):
-        return None
-    members = [(start, hs)]
-    pos = start - 1  # the joiner before the member just read
-    while len(members) < _MEMBERS_MAX:
-        s2, c2 = left_edge(pos)
-        if not member(s2, pos):
-            return None
-        members.append((s2, pos))
-        if governs(norm, s2, c2, verbs):
-            if len(members) < 3 and not any(known(a, b) for a, b in members):
-                return None
-            return members[::-1]
-        if not (c2 == "、" or (c2 is None and norm[s2 - 1 : s2] == "、")) or s2 < 2:
-            return None  # 、 is a word or punctuation, as the tokens fall
-        pos = s2 - 1
-    return None
-
-
-def member_known(text: str, a: int, b: int, head: str, gaz) -> bool:
-    """Whether the member ``text[a:b]`` with ``head`` is a name the gazetteer knows."""
-    return gaz.lookup(norm_name(text[a:b]) + head) is not None
-
-
-def member_mention(text: str, a: int, b: int, head: str, gaz) -> Mention | None:
-    """The programme a member ``text[a:b]`` of a list names with the list's ``head``
-    (科教兴国 of 实施科教兴国和可持续发展战略 → 科教兴国战略): the member's span under
-    the full name, the gazetteer's entry when it knows that name; None when the full
-    name is one the gazetteer says is no entity (as :meth:`Mentions.add` checks)."""
-    label = norm_name(text[a:b]) + head
-    if label in gaz.not_entities:
-        return None
-    e = gaz.lookup(label)
-    if e is not None:
-        return Mention(a, b, text[a:b], e.type, e.id, e.name, "gazetteer")
-    return Mention(a, b, text[a:b], "Program", open_key("Program", label), label, "pattern")
 
 
 #: the class words that say a programme is a key or major one, written beside its field:
@@ -503,6 +395,6 @@ def governed_class_field(body: str, generic, head: str = "") -> bool:
         and "的" not in field
         and not field.startswith(_CLASS_AFTER)
         and not field.endswith(_CLASS_AFTER)
-        and not field.endswith(_MEMBER_CLASS)  # 边海空防一系列|重大行动
+        and not field.endswith(MEMBER_CLASS)  # 边海空防一系列|重大行动
         and not generic(field)
     )

@@ -27,7 +27,7 @@ from kg.nlp.components.heads.editions import (
 from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
 from kg.nlp.components.heads.implemented_names import governed_class_field
 from kg.nlp.components.heads.plenum_list import plenum_list
-from kg.nlp.components.heads.words import HAN
+from kg.nlp.components.heads.words import CLASS_DETERMINERS, HAN
 from kg.nlp.text import norm_name
 
 # the CPC as a plenum's owner: its plenums are named with or without it
@@ -39,12 +39,10 @@ SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
 CLASS_ENDS = ("重大", "重点", "相关", "有关")
 #: what opens a class of names, no one name (此次|会议, 各类|展览, 大型|活动)
 GENERIC_PREFIX = (
+    *CLASS_DETERMINERS,
     "本次",
     "这次",
     "此次",
-    "该",
-    "有关",
-    "相关",
     "各类",
     "各级",
     "各种",
@@ -57,8 +55,6 @@ GENERIC_PREFIX = (
     "那些",
     "其他",
     "其它",
-    "一些",
-    "部分",
     "专题",
     "主题",
     "国际性",
@@ -97,8 +93,6 @@ GENERIC_PREFIX = (
 
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[十百千万亿]")
 NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
-# a count of a package of programmes right before its field (五大|协作行动, 八项|…)
-COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 COUNT_ONLY = re.compile(
     r"[\d一二三四五六七八九十百千万两几多]+(?:个|项|批|家|所|类|种|条|座|大|支|期)?"
 )

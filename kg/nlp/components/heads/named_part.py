@@ -18,12 +18,15 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.words import CLASS_DETERMINERS
 from kg.nlp.text import norm_name
 
 # what opens a class of media, not one medium's name: a determiner or a count (当地, 该,
 # 多家), a scope (外国, 境内), a level (中央一级, 省级, 县级), a kind (专门, 指定, 正规)
+# (matched, not measured: the order of the words does not matter)
 CLASS_OPEN = re.compile(
-    r"当地|该|本|这|此|一家|多家|几家|有关|相关|其|各|若干|一些|部分|外国|国外|境外|国内|西方|主流"
+    "|".join(CLASS_DETERMINERS)
+    + r"|当地|本|这|此|一家|多家|几家|其|各|若干|外国|国外|境外|国内|西方|主流"
     r"|(?:中央|国家|省|市|县|地方)?[一二三]?级|地方|专门|专业|指定|正规"
 )
 

@@ -22,8 +22,21 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # the name characters that end a search's range (``endpos``)
 NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
-# a year of the dates names carry (2031, 1998)
-YEAR = re.compile(r"(?:19|20)\d{2}")
+# a year of the dates names carry (2031, 1998); the text pieces below are the one
+# spelling of a year and an edition that every edition pattern is built from
+YEAR_TEXT = r"(?:19|20)\d{2}"
+YEAR = re.compile(YEAR_TEXT)
+#: a year that may stand before an edition (2024年|第三届)
+YEAR_OPT = rf"(?:{YEAR_TEXT}年?)?"
+#: an ordinal count (第三, 第14): of an edition, a session or a period
+ORDINAL = r"第[一二三四五六七八九十百零〇\d]+"
+#: a year and an edition or session, either or both, at a name's start (2040年第37届|…)
+EDITION_LEAD = rf"{YEAR_OPT}(?:{ORDINAL}(?:届|次|期)|首届)?"
+#: an event's edition at a name's start, its year too (2024年第三届, 首届)
+EDITION_TEXT = rf"{YEAR_OPT}(?:{ORDINAL}届|首届)"
+#: determiners that open a class of names, never one name (该|会议, 有关|单位, 一些|活动,
+#: 部分|媒体): the core every list of class openers in ``heads`` shares
+CLASS_DETERMINERS = ("该", "有关", "相关", "一些", "部分")
 
 
 def load_heads(
