@@ -208,6 +208,12 @@ _SAVERS: list[int] = []
 #: the first worker's result pipe, and whether a result is being written to it
 _RES_W: list[int] = []
 _WRITING: list[bool] = []
+#: a saver is being forked (its pid not recorded yet), and a SIGTERM that came meanwhile:
+#: handled once the pid is in :data:`_SAVERS` (on a loaded machine the saver ran, and
+#: the build's SIGTERM came, before this process recorded it: the end of the build did
+#: not wait for the save)
+_FORKING: list[bool] = []
+_TERM_LATER: list[int] = []
 
 
 def _reap(kill: bool, res_w: int | None = None) -> None:
@@ -270,9 +276,11 @@ def _save_aside(ends: list[_Ends]) -> None:
         regex_cache.save()
         return
     me = os.getpid()
+    _FORKING.append(True)
     try:
         pid = os.fork()
     except OSError:
+        _recorded()
         save_pending_snapshots()
         regex_cache.save()
         return
@@ -280,6 +288,8 @@ def _save_aside(ends: list[_Ends]) -> None:
         code = 1
         try:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            _FORKING.clear()
+            _TERM_LATER.clear()
             _FORKED.clear()
             _SAVERS.clear()
             die_with_parent(me)
@@ -293,9 +303,21 @@ def _save_aside(ends: list[_Ends]) -> None:
             os._exit(code)
     _SAVERS.append(pid)
     forget_pending_snapshots()  # the saver has them
+    _recorded()
+
+
+def _recorded() -> None:
+    """The saver's fork is over (its pid recorded, or no saver): a SIGTERM held meanwhile
+    is handled now."""
+    _FORKING.clear()
+    if _TERM_LATER:
+        _reap_and_exit(_TERM_LATER.pop(), None)
 
 
 def _reap_and_exit(signum: int, frame: Any) -> None:
+    if _FORKING:  # a saver is being forked: once its pid is known (:func:`_recorded`)
+        _TERM_LATER.append(signum)
+        return
     # (no frame while a result is half written: the build then gives it STOP_WAIT)
     _reap(kill=True, res_w=None if _WRITING or not _RES_W else _RES_W[0])
     os._exit(128 + signum)

@@ -117,3 +117,21 @@ def test_the_next_save_sweeps_what_killed_writers_left(tmp_path: Path) -> None:
     os.utime(other_old, (old, old))
     sweep_snapshot_tmp(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([linking.name, other_new.name])
+
+
+def test_a_sigterm_while_the_saver_is_forked_waits_for_its_pid() -> None:
+    # the handler runs in the worker between fork() and the pid's record: it must not
+    # reap (and exit) then, or the end of the build would not wait for that saver
+    import signal
+    import subprocess
+    import sys
+
+    code = (
+        "import signal\n"
+        "from kg.runtime import workers as w\n"
+        "w._FORKING.append(True)\n"
+        "w._reap_and_exit(signal.SIGTERM, None)\n"
+        "print('deferred', [int(s) for s in w._TERM_LATER])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and f"deferred [{int(signal.SIGTERM)}]" in out.stdout
