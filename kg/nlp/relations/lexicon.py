@@ -120,7 +120,7 @@ def glued_noun_at(text: str, q: int, tok_starts: object) -> bool:
     or verb read there would be the first half of that noun (中国|经济正在…: 经 is no
     preposition, 中国 no agent).
 
-    >>> glued_noun_at("经济正在发展", 0, {0, 2, 4}), glued_noun_at("经国务院批准", 0, {0, 1, 4})
+    >>> glued_noun_at("经济正在发展", 0, {0, 2, 4}), glued_noun_at("经某部批准", 0, {0, 1, 3})
     (True, False)
     """
     if q + 1 in tok_starts:  # type: ignore[operator]

@@ -180,7 +180,7 @@ class HeadNames(HeadStarts):
             if statute:
                 return  # a statute's duty (应当开展…运动) names none of its own
         if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):
-            return  # 实施|粮食节约行动, 2026年春风行动; not 以色列军事行动
+            return  # 实施|粮食节约行动, 2026年春风行动; not 某国军事行动
         if head in self.weak_heads and (
             (
                 quoted is None
@@ -224,7 +224,7 @@ class HeadNames(HeadStarts):
                 or (head == "试点" and named_type[start] == "Location")
             )
         ):
-            return  # 联合国|议程, 某国|基地, 某省|试点: a known name and a weak head
+            return  # 某组织|议程, 某国|基地, 某省|试点: a known name and a weak head
             # name no plan (a pilot in a place is no programme of its own)
             # (an organisation's meetings are events: 阿盟|峰会)
         if head in MEMO_HEADS and (start := memo_start(norm, start, hs)) is None:
@@ -241,7 +241,7 @@ class HeadNames(HeadStarts):
                       if named_type[b] in BODY_TYPES and named_end[b] <= hs]  # fmt: skip
             key = plenary_key(norm, start, he, bodies)
             if key is None and (short := plenum_name(norm, start, he)) is not None:
-                e = self.gaz.lookup(short)  # 中国共产党第N届中央委员会第M次全体会议
+                e = self.gaz.lookup(short)  # 某党第N届中央委员会第M次全体会议
                 key = e.id if e is not None else open_key("Event", short)
         elif head.endswith("仪式") and self.head_type[head] == "Event":
             key = ceremony_key(norm_name(norm[start:he]))  # 某某|项目|竣工仪式

@@ -172,7 +172,7 @@ class HeadStarts:
         ):
             s2, c2 = self.left_edge(norm, a, st, view, org)
             if s2 == a and governs(norm, s2, c2, IMPLEMENT_VERBS):
-                start, cut = s2, c2  # 开展|长期护理保险制度试点
+                start, cut = s2, c2  # 开展|某某保险制度试点
         governed = governs(norm, start, cut, IMPLEMENT_VERBS)
         if (
             cut == "#"
@@ -283,7 +283,7 @@ class HeadStarts:
             start = q
             a = self.known_with_word_before(norm, q, quoted[1], view)
             if a is not None:
-                quoted, start = (a, quoted[1] + 1), a  # 共建|“一带一路”|青年交流计划
+                quoted, start = (a, quoted[1] + 1), a  # 共建|“某某”|青年交流计划
             e = EDITION_BEFORE.search(norm, max(0, q - 14), q)
             if e is not None and self.head_type[head] == "Event":
                 start = e.start()  # 第五届|“一带一路”…论坛: the edition is in the name

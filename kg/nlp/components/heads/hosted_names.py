@@ -9,7 +9,7 @@ right before what may follow a name in a news sentence: a time word (今天, 日
 place phrase (在…), a verb of its course (开幕, 启动, 举行, 展出, 结束) or a clause mark.
 Not a demonstrative, a count or a class (此次活动, 一系列活动, 多场活动), nor a scope and a
 head alone (全国|运动会: an edition names one), nor the complement of 是/为 (这是由某某主
-办的全国运动会: a description, no name); a leading 首个/首批 is no part of the name
+办的某某运动会: a description, no name); a leading 首个/首批 is no part of the name
 (全球首个|某某运动会: the first of its kind). A name a
 recogniser found inside the span already (a programme in quotes, “某某”|主题活动; a
 festival, 首届“某某节”|展映活动) keeps its name and type.
@@ -68,7 +68,7 @@ def hosted_spans(norm: str, event_heads: frozenset[str]):
     heads = tuple(head_set)
     for m in HOSTED_BY.finditer(norm):
         if m.start() > 0 and norm[m.start() - 1] in "是为":
-            continue  # 这是由某地举办的全国运动会: what the thing is, no name
+            continue  # 这是由某地举办的某某运动会: what the thing is, no name
         a = m.end()
         if norm.startswith(NOT_NAME, a):
             continue
