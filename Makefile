@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml
 	# bytecode for kg, as pip writes it for a regular install: an editable install has none, and
 	# with PYTHONDONTWRITEBYTECODE set every kg process would compile kg's modules again
 	$(BIN)/python -m compileall -q kg >/dev/null
+	# the same for the compiled jieba route (numba's cache beside kg/nlp/route_kernel.py)
+	$(BIN)/python -m kg.nlp.routes
 	touch $(STAMP)
 
 build: $(STAMP)

@@ -49,7 +49,7 @@ from kg.fingerprint import pipeline_key
 from kg.io import atomic_write, write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
-from kg.nlp.segment import fast_segmenter, initialize
+from kg.nlp.segment import adopt_trie, fast_segmenter, initialize, trie_of
 from kg.nlp.text import jieba_tags, prime_jieba_tags
 from kg.sealed import sealing, unseal
 
@@ -318,6 +318,7 @@ def _segmenter_state(seg: Any) -> dict[str, Any] | None:
         "FREQ": dt.FREQ,
         "total": dt.total,
         "user_word_tag_tab": dict(getattr(dt, "user_word_tag_tab", {}) or {}),
+        "trie": trie_of(seg),  # the compiled cut's dictionary (0.4 s to build)
     }
 
 
@@ -460,6 +461,7 @@ def restore_snapshot(
             dt.user_word_tag_tab.update(state["user_word_tag_tab"])
             dt.initialized = True
             dt._rust_prefix = None  # rebuilt from FREQ on first use
+        adopt_trie(seg, state.get("trie"))
         _SEGMENTER_WORDS_ADDED.add(id(seg))
     tags = _unpack_tags(payload.get("jieba_tags"))
     if tags is not None:

@@ -3,12 +3,12 @@
 :func:`cut_words` gives exactly ``[w for w in seg.cut(text, cut_all=False)]`` and
 :func:`cut_lengths` those words' lengths (all a lean pipeline reads). For ``jieba_next``
 they re-implement ``Tokenizer.cut`` / ``_cut_dag`` / ``finalseg.cut`` over the same
-primitives (the Rust ``PrefixDict.get_dag_and_calc`` route, the Rust ``_viterbi`` with
-finalseg's tables, the same regular expressions, ``FREQ`` and ``Force_Split_Words``) with
-plain loops instead of three levels of generators, and remember the lengths of the blocks
-and HMM runs seen (laws and reports repeat their clauses: a fifth of the characters are in
-a block cut before), for as long as the dictionary is the same. Any other segmenter
-(jieba, jieba_fast, a replaced ``jieba_next.dt``) is called as it is.
+dictionary (``FREQ``, ``total``, ``Force_Split_Words``), regular expressions and HMM (the
+Rust ``_viterbi`` with finalseg's tables): the route in Python for a process's first
+:data:`COMPILED_AFTER` characters (remembering the lengths of the blocks seen), then
+compiled (:mod:`kg.nlp.routes`, with numba), for as long as the dictionary is the same;
+the HMM runs' lengths are remembered. Any other segmenter (jieba, jieba_fast, a replaced
+``jieba_next.dt``) is called as it is.
 
 >>> import jieba_next
 >>> text = "7月23日，工业和信息化部总经济师许科敏在论坛上表示。"
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import marshal
+import math
 import os
 from itertools import accumulate, islice
 from pathlib import Path
@@ -36,19 +37,20 @@ try:
 except ImportError:  # pragma: no cover - jieba or jieba_fast only
     jieba_next = None
 
-__all__ = ["cut_lengths", "cut_words", "fast_segmenter", "initialize"]
+__all__ = ["adopt_trie", "cut_lengths", "cut_words", "fast_segmenter", "initialize", "trie_of"]
 
-#: blocks and HMM runs remembered (each ~0.25 KB: ~30 MB per worker when full; the
-#: oldest quarter is dropped when full, :func:`_make_room`). One worker's half of
-#: ``../shared/corpus`` has ~500,000 distinct blocks of 2–64 characters among ~840,000:
-#: started again from empty when full, the cache sent 542,429 of them (79.6% of their
-#: characters) to the route calculation (the Rust ``get_dag_and_calc``, ~0.2 µs a
-#: character, a fifth of a build's NLP time); dropping the oldest quarter, 530,817
-#: (78.6%). Twice the entries would send 514,457 (77.2%) for ~30 MB more per worker:
-#: the build's peak memory was worth more (1.72 → 1.81 GB RSS measured, limit 2 GB)
+#: blocks and HMM runs remembered (each ~0.25 KB; the oldest quarter is dropped when
+#: full, :func:`_make_room`): laws and reports repeat their clauses, a fifth of the
+#: characters are in a block or run cut before
 MAX_CACHED = 1 << 17
 #: longer blocks seldom come back: not remembered
 MAX_CACHED_LEN = 64
+#: characters a process cuts with the route in Python (:meth:`_Cut.route`, ~0.6 µs a
+#: character with the block cache) before it switches to the compiled cut
+#: (:mod:`kg.nlp.routes`, ~0.08 µs, but loading numba and its machine code costs
+#: ~0.3 s and ~150 MB): a rebuild of a few documents never loads it, a worker of a
+#: full build switches after its first documents
+COMPILED_AFTER = 50_000
 
 
 def cut_words(seg: Any, text: str) -> list[str]:
@@ -56,7 +58,8 @@ def cut_words(seg: Any, text: str) -> list[str]:
     state = _state(seg)
     if state is None:
         return [w for w in seg.cut(text, cut_all=False) if w]
-    ends = list(accumulate(state.lengths(text)))
+    lengths = state.lengths(text)
+    ends = list(accumulate(lengths.tolist() if isinstance(lengths, np.ndarray) else lengths))
     return list(map(text.__getitem__, map(slice, [0, *ends[:-1]], ends)))
 
 
@@ -70,6 +73,8 @@ def cut_lengths(seg: Any, text: str) -> np.ndarray | None:
     state = _state(seg)
     if state is not None:
         lengths = state.lengths(text)
+        if isinstance(lengths, np.ndarray):
+            return lengths
         if isinstance(lengths, bytearray):
             return np.frombuffer(lengths, dtype=np.uint8).astype(np.int64)
         return np.array(lengths, dtype=np.int64)
@@ -95,43 +100,87 @@ def _state(seg: Any) -> _Cut | None:
         return None
     if not dt.initialized:
         dt.initialize()
-    prefix = dt._rust_prefix
-    if prefix is None:  # add_word and restore_snapshot drop it; rebuilt from FREQ
-        dt._ensure_rust_prefix()
-        prefix = dt._rust_prefix
-        if prefix is None:  # jieba_next then uses another route function: let it
-            return None
     state = _STATE
-    force = _finalseg.Force_Split_Words  # add_word(w, 0) adds to it (and drops prefix)
-    if (
-        state is None
-        or state.prefix is not prefix
-        or state.freq is not dt.FREQ
-        or state.force is not force
-        or state.n_force != len(force)
-    ):
-        state = _STATE = _Cut(prefix, dt.FREQ, force)
+    force = _finalseg.Force_Split_Words  # add_word(w, 0) adds to it
+    key = _dict_key(dt)
+    if state is None or state.key != key or state.force is not force or state.n_force != len(force):
+        state = _STATE = _Cut(dt.FREQ, force, dt.total)
+        if _ADOPTED is not None and _ADOPTED[0] == key:
+            state.trie = _ADOPTED[1]
     return state
 
 
+#: (dictionary key, trie) given by :func:`adopt_trie`
+_ADOPTED: tuple[tuple[int, int, int], Any] | None = None
+
+
+def _dict_key(dt: Any) -> tuple[int, int, int]:
+    # add_word changes FREQ in place: its length or ``total`` (or, frequency 0, the
+    # force-split words, which _state checks); restore_snapshot replaces it
+    return (id(dt.FREQ), len(dt.FREQ), dt.total)
+
+
+def adopt_trie(seg: Any, trie: Any) -> None:
+    """Use ``trie`` (:class:`kg.nlp.routes.Trie`, from a pipeline snapshot) for ``seg``'s
+    current dictionary instead of building it."""
+    global _ADOPTED
+    dt = getattr(seg, "dt", None)
+    if dt is not None and trie is not None:
+        _ADOPTED = (_dict_key(dt), trie)
+        if _STATE is not None and _STATE.key == _ADOPTED[0]:
+            _STATE.trie = trie
+
+
+def trie_of(seg: Any) -> Any:
+    """The :class:`kg.nlp.routes.Trie` of ``seg``'s current dictionary (built now when
+    there is none: ~0.4 s), or None when ``seg`` is not cut here."""
+    state = _state(seg)
+    if state is None:
+        return None
+    return state.trie_now()
+
+
 class _Cut:
-    """``Tokenizer.cut(text)`` with HMM as word lengths, for one dictionary (the Rust
-    prefix dictionary, ``FREQ`` and the force-split words), with its caches."""
+    """``Tokenizer.cut(text)`` with HMM as word lengths, for one dictionary (``FREQ``,
+    ``total`` and the force-split words), with its caches."""
 
-    __slots__ = ("blocks", "calc", "force", "freq", "hmm", "hmm_cache", "n_force", "prefix")
+    __slots__ = (
+        "blocks", "cut_chars", "force", "freq", "hmm", "hmm_arrays", "hmm_cache", "key",
+        "logtotal", "n_force", "total", "trie",
+    )  # fmt: skip
 
-    def __init__(self, prefix: Any, freq: dict[str, int], force: set[str]) -> None:
-        self.prefix, self.freq, self.force, self.n_force = prefix, freq, force, len(force)
-        self.calc = prefix.get_dag_and_calc
+    def __init__(self, freq: dict[str, int], force: set[str], total: int) -> None:
+        self.freq, self.force, self.n_force = freq, force, len(force)
+        self.total, self.logtotal = total, math.log(total)
+        self.key = (id(freq), len(freq), total)
         self.hmm = _Hmm(_finalseg, force)
         # block → its words' lengths (bytes: every length of a cached block is < 256)
         self.blocks: dict[str, bytes] = {}
         self.hmm_cache: dict[str, bytes] = {}
+        self.hmm_arrays: dict[str, np.ndarray] = {}
+        self.trie: Any = None  # the compiled cut's dictionary (kg.nlp.routes.Trie)
+        self.cut_chars = 0
 
-    def lengths(self, text: str) -> bytearray | list[int]:
+    def trie_now(self) -> Any:
+        """This dictionary's trie (built when missing), or None when it has none."""
+        if self.trie is None:
+            from kg.nlp.routes import Trie
+
+            try:
+                self.trie = Trie.from_freq(self.freq, self.total)
+            except ValueError:  # a key without its prefix (not jieba's own): Python only
+                self.trie = False
+        return self.trie or None
+
+    def lengths(self, text: str) -> bytearray | list[int] | np.ndarray:
         """The lengths of ``text``'s words: one byte each, as nearly always every word is
         shorter than 256 characters (a bytearray extends by a cached block's bytes in one
-        copy and is an array already), else a list."""
+        copy and is an array already), else a list; an int64 array once this process
+        has cut :data:`COMPILED_AFTER` characters (when numba is installed)."""
+        if self.cut_chars >= COMPILED_AFTER and _compiled() and self.trie_now() is not None:
+            self.blocks.clear()  # not used any more
+            return self.trie.lengths(text, self._hmm_array)
+        self.cut_chars += len(text)
         try:
             return self._lengths(text, bytearray())
         except ValueError:  # a word of 256 characters or more
@@ -139,7 +188,7 @@ class _Cut:
 
     def _lengths(self, text: str, out: bytearray | list[int]) -> bytearray | list[int]:
         re_skip = _jn_tokenizer.re_skip_default
-        calc, freq_get, cache = self.calc, self.freq.get, self.blocks
+        calc, freq_get, cache = self.route, self.freq.get, self.blocks
         append = out.append
         extend = out.extend
         blocks = _jn_tokenizer.re_han_default.split(text)
@@ -218,6 +267,61 @@ class _Cut:
             known = cache[buf] = bytes(lengths)
         out.extend(known)
 
+    def route(self, blk: str) -> list[int]:
+        """jieba's route through ``blk`` (``get_DAG`` and ``calc`` in one loop): the
+        end of the word starting at each character. The same sums as jieba's
+        ``log(FREQ.get(word) or 1) - logtotal + route[end + 1]``, ties to the later end."""
+        freq_get, log, logtotal = self.freq.get, math.log, self.logtotal
+        n = len(blk)
+        score = [0.0] * (n + 1)
+        route = [0] * n
+        for k in range(n - 1, -1, -1):
+            best = None
+            end = k
+            i = k
+            frag = blk[k]
+            while True:  # get_DAG: every word starting at k
+                f = freq_get(frag)
+                if f is None:
+                    break
+                if f:
+                    v = log(f) - logtotal + score[i + 1]
+                    if best is None or v >= best:
+                        best, end = v, i
+                i += 1
+                if i >= n:
+                    break
+                frag = blk[k : i + 1]
+            score[k] = log(1) - logtotal + score[k + 1] if best is None else best
+            route[k] = end
+        return route
+
+    def _hmm_array(self, buf: str) -> np.ndarray:
+        """``finalseg.cut(buf)``'s lengths (int64; remembered)."""
+        known = self.hmm_arrays.get(buf)
+        if known is None:
+            out: list[int] = []
+            self._hmm(buf, out)
+            known = np.array(out, dtype=np.int64)
+            if len(buf) <= MAX_CACHED_LEN:
+                if len(self.hmm_arrays) >= MAX_CACHED:
+                    _make_room(self.hmm_arrays)
+                self.hmm_arrays[buf] = known
+        return known
+
+
+def _compiled() -> bool:
+    """Whether numba is installed (the compiled cut's only requirement)."""
+    global _NUMBA
+    if _NUMBA is None:
+        import importlib.util
+
+        _NUMBA = importlib.util.find_spec("numba") is not None
+    return _NUMBA
+
+
+_NUMBA: bool | None = None
+
 
 def _make_room(cache: dict[str, bytes]) -> None:
     """Drop the oldest quarter of ``cache`` (the first inserted: a block seen long ago is
@@ -279,9 +383,8 @@ class _Hmm:
 
 def initialize(seg: Any) -> None:
     """``seg.initialize()`` (load the dictionary), except that ``jieba_next``'s Rust prefix
-    dictionary is not built yet: words are added next (:func:`kg.nlp.pipeline.make_nlp`),
-    which drops it, and it is built on first use from the final dictionary (0.17 s of
-    every worker's start saved). The tokens are the same.
+    dictionary is not built (0.17 s and ~50 MB: the cut here does not use it; words
+    added next would drop it). The tokens are the same.
 
     >>> import jieba_next
     >>> initialize(jieba_next)

@@ -1,0 +1,126 @@
+"""The two routes of ``kg.nlp.segment`` (Python for a process's first characters, then
+compiled: ``kg.nlp.routes``) give exactly jieba_next's words: on laws of
+``../shared/corpus``, on text with every kind of character jieba treats apart, on random
+text, after the dictionary changes and with a trie taken from a snapshot."""
+
+from __future__ import annotations
+
+import pickle
+import random
+import types
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.nlp import segment
+from kg.nlp.routes import Trie
+from kg.nlp.segment import cut_lengths
+from tests.corpus import CORPUS
+
+jieba_next = pytest.importorskip("jieba_next")
+
+#: letters and digits in a block, "\r\n", other spaces, symbols inside a block
+#: (+#&._%), a character beyond the BMP, a long Latin run, traditional characters
+MIXED = (
+    "某某市人民政府2025年工作报告\r\n  一、过去一年的工作：GDP增长5.2%，C++与C#课程、"
+    "R&D投入、a_b.c文件；𠀀字与𪚥字不在词典里。"
+    + "x" * 300
+    + "萬物生長，國務院辦公廳印發通知。\t某甲乙丙丁戊己庚辛壬癸"
+)
+
+
+def _lengths(seg, text: str) -> list[int]:
+    return [len(w) for w in seg.cut(text)]
+
+
+@pytest.fixture(params=["python", "compiled"])
+def route(request, monkeypatch) -> str:
+    """Which route ``cut_lengths`` takes (switched by the characters cut so far)."""
+    monkeypatch.setattr(segment, "COMPILED_AFTER", 0 if request.param == "compiled" else 10**12)
+    return request.param
+
+
+def _laws(n: int, seed: int) -> list[str]:
+    laws = CORPUS / "laws"
+    if not laws.exists():
+        pytest.skip(f"{laws} not present (the shared corpus sits beside the checkout)")
+    files = random.Random(seed).sample(sorted(laws.rglob("*.md")), n)
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+def test_both_routes_give_jieba_next_lengths_on_laws(route) -> None:
+    texts = _laws(8, 21)
+    for text in texts:
+        assert cut_lengths(jieba_next, text).tolist() == _lengths(jieba_next, text)
+
+
+def test_both_routes_give_jieba_next_lengths_on_every_kind_of_character(route) -> None:
+    for text in (MIXED, MIXED * 3, "", "字", "\r\n", "ab", "𠀀𠀀"):
+        assert cut_lengths(jieba_next, text).tolist() == _lengths(jieba_next, text), text
+
+
+ALPHABET = (
+    "国务院办公厅关于印发通知的人民政府工作报告发展改革委员会年月日某甲乙丙丁ab12.%\r\n，。 𠀀"[:60]
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_the_compiled_route_gives_jieba_next_lengths_on_random_text(text: str) -> None:
+    # random mixes of words, prefixes, runs for the HMM and separators
+    state = segment._state(jieba_next)
+    hmm = state._hmm_array
+    assert state.trie_now().lengths(text, hmm).tolist() == _lengths(jieba_next, text)
+
+
+def _own_segmenter():
+    tok = jieba_next.Tokenizer()  # its own dictionary: the pipeline's stays as it is
+    tok.initialize()
+    return types.SimpleNamespace(dt=tok, cut=tok.cut)
+
+
+def test_a_word_added_changes_the_compiled_cut(monkeypatch) -> None:
+    monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
+    seg = _own_segmenter()
+    text = "本条例由示范区管委会负责解释。"
+    before = cut_lengths(seg, text).tolist()
+    seg.dt.add_word("示范区管委会", freq=50000)
+    after = cut_lengths(seg, text).tolist()
+    assert after != before and 6 in after
+    assert after == _lengths(seg.dt, text)
+    seg.dt.add_word("负责解释", freq=0)  # frequency 0: split by force
+    assert cut_lengths(seg, text).tolist() == _lengths(seg.dt, text)
+
+
+def test_the_python_route_does_not_build_jieba_nexts_prefix_table(monkeypatch) -> None:
+    monkeypatch.setattr(segment, "COMPILED_AFTER", 10**12)
+    seg = _own_segmenter()
+    seg.dt._rust_prefix = None
+    assert cut_lengths(seg, MIXED).tolist() == [len(w) for w in segment.cut_words(seg, MIXED)]
+    assert seg.dt._rust_prefix is None  # ~50 MB and 0.17 s a process: not needed
+
+
+def test_a_trie_from_a_snapshot_is_used_as_it_is(monkeypatch) -> None:
+    monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
+    seg = _own_segmenter()
+    trie = pickle.loads(pickle.dumps(segment.trie_of(seg)))  # as restore_snapshot has it
+    monkeypatch.setattr(segment, "_STATE", None)  # a new process's state
+    segment.adopt_trie(seg, trie)
+    assert segment.trie_of(seg) is trie
+    assert cut_lengths(seg, MIXED).tolist() == _lengths(seg.dt, MIXED)
+    seg.dt.add_word("某某示范区", freq=10)  # another dictionary: not that trie
+    assert segment.trie_of(seg) is not trie
+
+
+def test_a_key_without_its_prefix_leaves_the_dictionary_to_the_python_route(monkeypatch) -> None:
+    # jieba's walk stops at "乙" (not a key) but its check of the run "乙丙" finds the
+    # word: one trie cannot do both (jieba's loader and add_word never make such a key)
+    with pytest.raises(ValueError):
+        Trie.from_freq({"甲": 3, "甲乙": 5, "乙丙": 7}, 20)
+    monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
+    seg = _own_segmenter()
+    seg.dt.FREQ["乙丙"] = 7
+    seg.dt.FREQ.pop("乙", None)
+    assert segment.trie_of(seg) is None
+    assert cut_lengths(seg, "甲乙乙丙，乙丙丁").tolist()  # cut all the same
