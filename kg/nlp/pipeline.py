@@ -460,7 +460,7 @@ def restore_snapshot(
             dt.FREQ, dt.total = state["FREQ"], state["total"]
             dt.user_word_tag_tab.update(state["user_word_tag_tab"])
             dt.initialized = True
-            dt._rust_prefix = None  # rebuilt from FREQ on first use
+            dt._rust_prefix = None  # stale: jieba_next rebuilds it if its own cut is called
         adopt_trie(seg, state.get("trie"))
         _SEGMENTER_WORDS_ADDED.add(id(seg))
     tags = _unpack_tags(payload.get("jieba_tags"))

@@ -1,18 +1,16 @@
-"""jieba's accurate-mode cut (``Tokenizer.cut(text)``, HMM on) as word lengths, compiled.
+"""jieba_next's accurate-mode cut (``Tokenizer.cut(text)``, HMM on) as word lengths, compiled.
 
 jieba cuts each block of Han characters, letters and digits by the most probable route
-through the dictionary's words (the DAG of every word starting at each character, then
-``max(log(freq) - log(total) + route[end])`` from the right, ties to the longer word),
-and gives runs of one-character words that are not a word themselves to the HMM. Here
-the dictionary is a trie of ``FREQ``'s keys in flat arrays (:class:`Trie`) and one
-numba function (:func:`_cut_kernel`) cuts a whole text: the blocks, their routes and the
-runs, which it marks for the HMM; :meth:`Trie.lengths` gives the HMM runs to jieba's
-own ``finalseg`` (through ``hmm``). The numbers are jieba's: the same ``FREQ``, the
-same ``math.log`` of each frequency, the same sum in the same order, the same ties
-(``tests/nlp/test_routes.py`` checks every block of the corpus sample against
-jieba_next's own route). ~0.06 µs a character, a third of jieba_next's Rust route
-alone; numba costs ~0.3 s to load in a new process, so :mod:`kg.nlp.segment` takes this
-path only for builds with much text (:func:`kg.nlp.segment.prefer_compiled`).
+through the dictionary's words (every word starting at each character, at most
+:data:`MAX_ENDS` as jieba_next keeps, then ``max(log(freq) - log(total) + route[end])``
+from the right, ties to the later end), and gives runs of one-character words that are
+not a word themselves to the HMM. Here the dictionary is a trie of ``FREQ``'s keys in
+flat arrays (:class:`Trie`) and one numba function (:mod:`kg.nlp.route_kernel`) cuts a
+whole text: the blocks, their routes and the runs, which it marks for the HMM;
+:meth:`Trie.lengths` gives the runs to ``hmm`` (jieba's ``finalseg``). The numbers are
+jieba_next's: the same ``FREQ``, the same ``math.log`` of each frequency, the same sums
+in the same order, the same ties (``tests/nlp/test_routes.py``). About a third of the
+time of jieba_next's Rust route alone; :mod:`kg.nlp.segment` says when it is used.
 
 >>> t = Trie.from_freq({"国务": 0, "国务院": 10, "国": 5, "务": 2, "院": 3}, 20)
 >>> t.lengths("国务院国务", lambda run: [len(run)]).tolist()
@@ -26,19 +24,25 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["Trie", "compile_ahead"]
+__all__ = ["MAX_ENDS", "Trie", "compile_ahead"]
+
+#: words starting at one character that jieba_next's route considers (its Rust
+#: ``PrefixDict.scan_from`` stops at the twelfth)
+MAX_ENDS = 12
 
 
 class Trie:
     """``FREQ``'s keys as a trie in flat arrays: node ``k`` (``1..``; 0 is the root and
     "none") is a key, its children sorted by character in ``chars[offsets[k]:
     offsets[k + 1]]`` (nodes ``children[…]``), ``weight[k]`` its ``log(freq) -
-    log(total)`` (NaN: frequency 0, a prefix only); ``first[c]`` the node of the
-    one-character key ``chr(c)`` in the BMP (the root's children for the rest).
+    log(total)`` (NaN unless the frequency is above 0: a prefix only), ``word[k]``
+    whether its frequency is not 0 (what ``FREQ.get(run)`` tells jieba of a run);
+    ``first[c]`` the node of the one-character key ``chr(c)`` in the BMP (the root's
+    children for the rest).
     ``fallback`` is ``log(1) - log(total)``, the weight of a character that is no word.
     Picklable (numpy arrays and a float: the pipeline snapshot keeps it)."""
 
-    __slots__ = ("chars", "children", "fallback", "first", "offsets", "weight")
+    __slots__ = ("chars", "children", "fallback", "first", "offsets", "weight", "word")
 
     def __init__(
         self,
@@ -47,10 +51,11 @@ class Trie:
         chars: np.ndarray,
         children: np.ndarray,
         weight: np.ndarray,
+        word: np.ndarray,
         fallback: float,
     ) -> None:
         self.first, self.offsets, self.chars, self.children = first, offsets, chars, children
-        self.weight, self.fallback = weight, fallback
+        self.weight, self.word, self.fallback = weight, word, fallback
 
     def __getstate__(self) -> tuple:
         return tuple(getattr(self, k) for k in self.__slots__)
@@ -63,9 +68,10 @@ class Trie:
     def from_freq(cls, freq: Mapping[str, int], total: int) -> Trie:
         """The trie of a jieba ``FREQ`` (every word with its prefixes, 0 for a prefix
         only, as jieba's loader and ``add_word`` make it) and ``total``. ValueError when
-        a key's prefix is not a key: jieba's walk would stop before it, but its check of
-        a run (``FREQ.get(run)``) would find it, which one trie cannot do both of."""
-        keys = list(freq)
+        a key's prefix is not a key (a ``FREQ`` edited by hand: jieba's Python walk
+        stops there, jieba_next's does not; :mod:`kg.nlp.segment` then takes jieba's).
+        The key "" is never looked up: left out."""
+        keys = [k for k in freq if k]
         ids = dict(zip(keys, range(1, len(keys) + 1), strict=True))
         get = ids.get
         parent = np.fromiter(
@@ -85,14 +91,18 @@ class Trie:
         log, logtotal = math.log, math.log(total)
         weight = np.empty(n, dtype=np.float64)
         weight[0] = np.nan
-        # jieba: log(FREQ.get(word) or 1) - logtotal, only for words with a frequency
-        weight[1:] = [log(f) - logtotal if f else math.nan for f in freq.values()]
+        freqs = [freq[k] for k in keys]
+        # jieba_next: log(freq) - logtotal for the words with a frequency above 0
+        weight[1:] = [log(f) - logtotal if f > 0 else math.nan for f in freqs]
+        word = np.zeros(n, dtype=np.uint8)
+        word[1:] = [f != 0 for f in freqs]
         return cls(
             first,
             offsets,
             char.astype(np.int32),
             node.astype(np.int32),
             weight,
+            word,
             log(1) - logtotal,
         )
 
@@ -100,12 +110,13 @@ class Trie:
         """The lengths of ``text``'s words (int64); ``hmm(run)``: the lengths of the
         words jieba's HMM cuts a run into (a run of two or more one-character words
         that is not a word itself)."""
-        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        # (a lone surrogate, from JSON or surrogateescape, is one character like any)
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         out = np.empty(len(cps), dtype=np.int64)
         runs = np.empty(len(cps) // 2 + 1, dtype=np.int64)
         k, r = _kernel()(
             cps, self.first, self.offsets, self.chars, self.children, self.weight,
-            self.fallback, out, runs,
+            self.word, MAX_ENDS, self.fallback, out, runs,
         )  # fmt: skip
         out = out[:k]
         if not r:
@@ -125,8 +136,8 @@ _KERNEL = None
 
 
 def _kernel():
-    """The compiled kernel (:mod:`kg.nlp.route_kernel`: numba imported and the function
-    loaded on first use)."""
+    """The compiled kernel (:mod:`kg.nlp.route_kernel`: numba imported and the machine
+    code loaded on first use, ~0.3 s and ~130 MB a process)."""
     global _KERNEL
     if _KERNEL is None:
         from kg.nlp.route_kernel import cut
@@ -137,7 +148,8 @@ def _kernel():
 
 def compile_ahead() -> None:
     """Compile the kernel into numba's cache (beside its source, as ``compileall`` does
-    for bytecode: ``make`` runs it once; without it the first build compiles, ~1.5 s)."""
+    for bytecode: ``make`` runs it once; without it the first build compiles, ~1.5 s a
+    worker)."""
     Trie.from_freq({"一": 1}, 2).lengths("一二", lambda run: [1] * len(run))
 
 

@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from kg.nlp.routes import MAX_ENDS, Trie
+
 try:
     import jieba_next
     import jieba_next.tokenizer as _jn_tokenizer
@@ -47,9 +49,9 @@ MAX_CACHED = 1 << 17
 MAX_CACHED_LEN = 64
 #: characters a process cuts with the route in Python (:meth:`_Cut.route`, ~0.6 µs a
 #: character with the block cache) before it switches to the compiled cut
-#: (:mod:`kg.nlp.routes`, ~0.08 µs, but loading numba and its machine code costs
-#: ~0.3 s and ~150 MB): a rebuild of a few documents never loads it, a worker of a
-#: full build switches after its first documents
+#: (:mod:`kg.nlp.routes`, about eight times faster, but loading numba costs a new
+#: process ~0.3 s): a rebuild of a few documents never loads it, a worker of a full
+#: build switches after its first documents
 COMPILED_AFTER = 50_000
 
 
@@ -100,24 +102,32 @@ def _state(seg: Any) -> _Cut | None:
         return None
     if not dt.initialized:
         dt.initialize()
+    global _ADOPTED
     state = _STATE
-    force = _finalseg.Force_Split_Words  # add_word(w, 0) adds to it
     key = _dict_key(dt)
-    if state is None or state.key != key or state.force is not force or state.n_force != len(force):
-        state = _STATE = _Cut(dt.FREQ, force, dt.total)
-        if _ADOPTED is not None and _ADOPTED[0] == key:
-            state.trie = _ADOPTED[1]
+    if state is None or state.key != key or state.freq is not dt.FREQ:
+        state = _STATE = _Cut(dt.FREQ, _finalseg.Force_Split_Words, dt.total, key)
+        if _ADOPTED is not None:
+            if _ADOPTED[0] == key and _ADOPTED[1] is dt.FREQ:
+                state.trie = _ADOPTED[2]
+            _ADOPTED = None  # taken, or for a dictionary that is gone
     return state
 
 
-#: (dictionary key, trie) given by :func:`adopt_trie`
-_ADOPTED: tuple[tuple[int, int, int], Any] | None = None
+#: (dictionary key, FREQ, trie) given by :func:`adopt_trie` (FREQ kept: its id is in the key)
+_ADOPTED: tuple[tuple[int, ...], dict[str, int], Any] | None = None
 
 
-def _dict_key(dt: Any) -> tuple[int, int, int]:
-    # add_word changes FREQ in place: its length or ``total`` (or, frequency 0, the
-    # force-split words, which _state checks); restore_snapshot replaces it
-    return (id(dt.FREQ), len(dt.FREQ), dt.total)
+def _dict_key(dt: Any) -> tuple[int, ...]:
+    """What tells one state of ``dt``'s dictionary from another: add_word changes FREQ in
+    place, and changes its length or ``total`` but when it adds a word with frequency 0,
+    which goes to the force-split words (their number, and how many of them have a
+    frequency: a word deleted, added again and deleted again); restore_snapshot
+    replaces FREQ."""
+    force = _finalseg.Force_Split_Words
+    freq = dt.FREQ
+    get = freq.get
+    return (id(freq), len(freq), dt.total, len(force), sum(1 for w in force if get(w)))
 
 
 def adopt_trie(seg: Any, trie: Any) -> None:
@@ -126,8 +136,8 @@ def adopt_trie(seg: Any, trie: Any) -> None:
     global _ADOPTED
     dt = getattr(seg, "dt", None)
     if dt is not None and trie is not None:
-        _ADOPTED = (_dict_key(dt), trie)
-        if _STATE is not None and _STATE.key == _ADOPTED[0]:
+        _ADOPTED = (_dict_key(dt), dt.FREQ, trie)
+        if _STATE is not None and _STATE.key == _ADOPTED[0] and _STATE.freq is dt.FREQ:
             _STATE.trie = trie
 
 
@@ -146,13 +156,14 @@ class _Cut:
 
     __slots__ = (
         "blocks", "cut_chars", "force", "freq", "hmm", "hmm_arrays", "hmm_cache", "key",
-        "logtotal", "n_force", "total", "trie",
+        "logtotal", "total", "trie",
     )  # fmt: skip
 
-    def __init__(self, freq: dict[str, int], force: set[str], total: int) -> None:
-        self.freq, self.force, self.n_force = freq, force, len(force)
+    def __init__(
+        self, freq: dict[str, int], force: set[str], total: int, key: tuple[int, ...]
+    ) -> None:
+        self.freq, self.force, self.key = freq, force, key
         self.total, self.logtotal = total, math.log(total)
-        self.key = (id(freq), len(freq), total)
         self.hmm = _Hmm(_finalseg, force)
         # block → its words' lengths (bytes: every length of a cached block is < 256)
         self.blocks: dict[str, bytes] = {}
@@ -164,8 +175,6 @@ class _Cut:
     def trie_now(self) -> Any:
         """This dictionary's trie (built when missing), or None when it has none."""
         if self.trie is None:
-            from kg.nlp.routes import Trie
-
             try:
                 self.trie = Trie.from_freq(self.freq, self.total)
             except ValueError:  # a key without its prefix (not jieba's own): Python only
@@ -176,7 +185,7 @@ class _Cut:
         """The lengths of ``text``'s words: one byte each, as nearly always every word is
         shorter than 256 characters (a bytearray extends by a cached block's bytes in one
         copy and is an array already), else a list; an int64 array once this process
-        has cut :data:`COMPILED_AFTER` characters (when numba is installed)."""
+        has cut :data:`COMPILED_AFTER` characters (when numba loads: :func:`_compiled`)."""
         if self.cut_chars >= COMPILED_AFTER and _compiled() and self.trie_now() is not None:
             self.blocks.clear()  # not used any more
             return self.trie.lengths(text, self._hmm_array)
@@ -268,9 +277,11 @@ class _Cut:
         out.extend(known)
 
     def route(self, blk: str) -> list[int]:
-        """jieba's route through ``blk`` (``get_DAG`` and ``calc`` in one loop): the
-        end of the word starting at each character. The same sums as jieba's
-        ``log(FREQ.get(word) or 1) - logtotal + route[end + 1]``, ties to the later end."""
+        """jieba_next's route through ``blk`` (``get_DAG`` and ``calc`` in one loop): the
+        end of the word starting at each character. The same sums as its
+        ``log(freq) - logtotal + route[end + 1]`` over at most :data:`MAX_ENDS` words
+        with a frequency above 0 (``log(1)`` for a character that starts none), ties to
+        the later end."""
         freq_get, log, logtotal = self.freq.get, math.log, self.logtotal
         n = len(blk)
         score = [0.0] * (n + 1)
@@ -278,16 +289,20 @@ class _Cut:
         for k in range(n - 1, -1, -1):
             best = None
             end = k
+            ends = 0
             i = k
             frag = blk[k]
-            while True:  # get_DAG: every word starting at k
+            while True:  # get_DAG: the words starting at k
                 f = freq_get(frag)
                 if f is None:
                     break
-                if f:
+                if f > 0:
                     v = log(f) - logtotal + score[i + 1]
                     if best is None or v >= best:
                         best, end = v, i
+                    ends += 1
+                    if ends >= MAX_ENDS:
+                        break
                 i += 1
                 if i >= n:
                     break
@@ -300,9 +315,9 @@ class _Cut:
         """``finalseg.cut(buf)``'s lengths (int64; remembered)."""
         known = self.hmm_arrays.get(buf)
         if known is None:
-            out: list[int] = []
-            self._hmm(buf, out)
-            known = np.array(out, dtype=np.int64)
+            words: list[str] = []
+            self.hmm(buf, words)
+            known = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
             if len(buf) <= MAX_CACHED_LEN:
                 if len(self.hmm_arrays) >= MAX_CACHED:
                     _make_room(self.hmm_arrays)
@@ -311,19 +326,26 @@ class _Cut:
 
 
 def _compiled() -> bool:
-    """Whether numba is installed (the compiled cut's only requirement)."""
+    """Whether the compiled cut can be used: numba (a dependency) imports and its kernel
+    loads or compiles (not when numba is broken, or has nowhere to keep its cache: the
+    Python route then cuts everything, slower, with a warning)."""
     global _NUMBA
     if _NUMBA is None:
-        import importlib.util
+        from kg.nlp.routes import compile_ahead
 
-        _NUMBA = importlib.util.find_spec("numba") is not None
+        try:
+            compile_ahead()
+            _NUMBA = True
+        except Exception as exc:  # any failure of numba: the Python route, the same words
+            logging.getLogger(__name__).warning("compiled jieba route unavailable: %s", exc)
+            _NUMBA = False
     return _NUMBA
 
 
 _NUMBA: bool | None = None
 
 
-def _make_room(cache: dict[str, bytes]) -> None:
+def _make_room(cache: dict[str, Any]) -> None:
     """Drop the oldest quarter of ``cache`` (the first inserted: a block seen long ago is
     the least likely to come back; starting again from empty also dropped the blocks of
     the documents being cut, which do).

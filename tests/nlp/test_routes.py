@@ -101,6 +101,63 @@ def test_the_python_route_does_not_build_jieba_nexts_prefix_table(monkeypatch) -
     assert seg.dt._rust_prefix is None  # ~50 MB and 0.17 s a process: not needed
 
 
+def test_at_most_twelve_words_start_at_one_character(route) -> None:
+    # jieba_next's route keeps the first 12 words starting at a character: a longer
+    # thirteenth is not seen, however frequent
+    seg = _own_segmenter()
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯"
+    for n in range(2, 15):
+        seg.dt.add_word(text[:n], freq=10**7 if n == 14 else 1)
+    assert cut_lengths(seg, text).tolist() == _lengths(seg.dt, text) == [10, 4]
+
+
+def test_a_word_deleted_added_and_deleted_again_is_cut_as_jieba_next_cuts(route) -> None:
+    # the last del_word changes neither FREQ's length, nor total, nor the force-split set
+    seg = _own_segmenter()
+    text = "国务院办公厅印发通知"
+    seg.dt.del_word("印发通知")
+    seg.dt.add_word("印发通知", freq=100000)
+    assert cut_lengths(seg, text).tolist() == _lengths(seg.dt, text)
+    seg.dt.del_word("印发通知")
+    assert cut_lengths(seg, text).tolist() == _lengths(seg.dt, text)
+
+
+def test_odd_words_are_cut_as_jieba_next_cuts_them(route) -> None:
+    seg = _own_segmenter()
+    seg.dt.add_word("")  # never looked up
+    seg.dt.add_word("示范区", freq=-1)  # no route through it, but a word as a run
+    for text in ("示范区管委会", "国务院\ud800印发", "某示范区"):
+        assert cut_lengths(seg, text).tolist() == _lengths(seg.dt, text), text
+
+
+def test_the_kernels_block_characters_are_jieba_nexts() -> None:
+    import re
+
+    import numpy as np
+
+    from kg.nlp.route_kernel import is_block
+
+    block = re.compile(jieba_next.tokenizer.re_han_default.pattern.strip("()"))
+    codes = [*range(0x10000), *range(0x10000, 0x110000, 97)]  # beyond the BMP: a sample
+    ours = [bool(is_block(np.uint32(c))) for c in codes]
+    assert ours == [bool(block.fullmatch(chr(c))) for c in codes]
+
+
+def test_a_numba_that_cannot_load_leaves_the_cut_to_python(monkeypatch, caplog) -> None:
+    from kg.nlp import routes
+
+    def broken() -> None:
+        raise RuntimeError("cannot cache function: no locator available")
+
+    monkeypatch.setattr(routes, "compile_ahead", broken)
+    monkeypatch.setattr(segment, "_NUMBA", None)
+    monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
+    seg = _own_segmenter()
+    assert cut_lengths(seg, MIXED).tolist() == _lengths(seg.dt, MIXED)
+    assert segment._NUMBA is False and "unavailable" in caplog.text
+    monkeypatch.setattr(segment, "_NUMBA", None)  # the next test loads it again
+
+
 def test_a_trie_from_a_snapshot_is_used_as_it_is(monkeypatch) -> None:
     monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
     seg = _own_segmenter()
@@ -113,9 +170,22 @@ def test_a_trie_from_a_snapshot_is_used_as_it_is(monkeypatch) -> None:
     assert segment.trie_of(seg) is not trie
 
 
+def test_a_snapshots_trie_is_not_used_after_a_word_is_deleted(monkeypatch) -> None:
+    monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
+    seg = _own_segmenter()
+    trie = pickle.loads(pickle.dumps(segment.trie_of(seg)))
+    monkeypatch.setattr(segment, "_STATE", None)
+    segment.adopt_trie(seg, trie)
+    seg.dt.del_word("国务院办公厅")
+    text = "国务院办公厅印发通知"
+    assert cut_lengths(seg, text).tolist() == _lengths(seg.dt, text)
+    assert segment.trie_of(seg) is not trie
+
+
 def test_a_key_without_its_prefix_leaves_the_dictionary_to_the_python_route(monkeypatch) -> None:
-    # jieba's walk stops at "乙" (not a key) but its check of the run "乙丙" finds the
-    # word: one trie cannot do both (jieba's loader and add_word never make such a key)
+    # only a FREQ edited by hand has one (jieba's loader and add_word add every prefix):
+    # jieba's Python walk stops at "乙", jieba_next's does not; kg's Python route is
+    # jieba's there, and the compiled route is not used
     with pytest.raises(ValueError):
         Trie.from_freq({"甲": 3, "甲乙": 5, "乙丙": 7}, 20)
     monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
