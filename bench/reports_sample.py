@@ -133,6 +133,13 @@ EVENT_HEADS = re.compile("博览会|运动会|奥运会|亚运会|世博会|峰�
 # R9 on: ``--events K`` draws K paragraphs among those with an event head or a hosting verb
 # (a plain draw finds one in fifty: R9's plain draw had none), the rest as before.
 EVENT_CUE = re.compile(EVENT_HEADS.pattern + "|举办|承办|主办|举行")
+# R11 on: ``--zones K`` draws K more among the paragraphs with a zone or a named programme's
+# head and a verb that starts, carries out or lists it (partOf, implements, initiated).
+ZONE_CUE = re.compile(
+    "(示范区|试验区|先行区|开发区|新区|园区|走廊|基地|示范带|经济带|经济圈|城市群).{0,40}?"
+    "(纳入|列入|之一|组成部分|启动|实施|推进|设立|批准|建设)|(启动|实施|推进|设立|批准|建设)"
+    ".{0,40}?(示范区|试验区|先行区|开发区|新区|走廊|基地|经济带|经济圈|城市群)"
+)
 # R5 on: also the government bodies and laws every paragraph names, and ``issued``.
 TYPES = ("Program", "Organization", "Event", "GovernmentBody", "Law")
 PREDICATES = ("implements", "initiated", "partOf", "hosted", "participatesIn", "issued")
@@ -175,9 +182,11 @@ def units(new: bool) -> list[dict]:
     return out
 
 
-def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0) -> list[dict]:
+def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0,
+         zones: int = 0) -> list[dict]:  # fmt: skip
     """``new`` (R3 on): both corpus files and the event heads; R1/R2 were drawn without them.
-    ``events`` (R9 on): how many of the ``n`` come from the paragraphs with an event cue."""
+    ``events`` (R9 on): how many of the ``n`` come from the paragraphs with an event cue;
+    ``zones`` (R11 on): how many more from those with a zone cue (0: the old draws)."""
     taken = set()
     if SAMPLE.exists():
         taken = {(r["doc"], r["start"]) for r in map(json.loads, SAMPLE.read_text().splitlines())}
@@ -186,6 +195,9 @@ def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0) ->
     if events:  # the cued paragraphs first, in the same shuffled order, then the others
         cued = [u for u in pool if EVENT_CUE.search(u["text"])][:events]
         pool = cued + [u for u in pool if u not in cued]
+    if zones:  # then the zone-cued ones, the rest after them
+        zoned = [u for u in pool[events:] if ZONE_CUE.search(u["text"])][:zones]
+        pool = pool[:events] + zoned + [u for u in pool[events:] if u not in zoned]
     per: Counter = Counter()
     out = []
     for u in pool:
@@ -306,9 +318,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=N, help="paragraphs to draw")
     ap.add_argument("--old", action="store_true", help="draw as R1/R2 were (work reports only)")
     ap.add_argument("--events", type=int, default=0, help="paragraphs drawn with an event cue")
+    ap.add_argument("--zones", type=int, default=0, help="paragraphs drawn with a zone cue")
     a = ap.parse_args()
     if a.cmd == "draw":
-        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events):
+        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events, a.zones):
             print(json.dumps(u, ensure_ascii=False))
     else:
         score(a.set, a.v)
