@@ -102,6 +102,29 @@ score). Main fcf5a53 → branch reports14 (2026-12-06):
     R10 Event 1.000 (6/0/0) unchanged. R8 (spent) Program 0.880 → 0.933, Event 0.909 →
     1.000, implements 0.739 → 0.816, issued 0.800 → 1.000, relations 0.764 → 0.848;
     R1–R7 unchanged.
+
+Round 15 (R11: seed 8111, development; R12: seed 8112; R13: seed 8113, blind; 24
+paragraphs each, ``draw --n 24 --events 8 --zones 6``: 8 with an event cue, 6 with a zone
+cue, ``ZONE_CUE``, the rest plain; labelled before kg ran on them). The round was meant for
+provincial reports; the corpus holds none, so the draws are national ones as before. R12's
+"before" was printed with its misses, so it is no blind twin: R13 was drawn and labelled
+after it, before kg ran on it, and scored once at the end. R11's 中国共产党 (missed while
+labelling) was added as optional, as R1–R10 label it. Main df7a85b → branch reports15:
+
+    R11 Program       0.875/0.778 0.824 (7/1/2)   → 0.889/0.889 0.889 (8/1/1)
+    R11 Organization  0.833/1.000 0.909 (5/1/0)   → 1.000/1.000 1.000 (5/0/0)  (the label)
+    R11 Event         1.000/0.941 0.970 (16/0/1)  → 1.000/1.000 1.000 (17/0/0)
+    R11 relations     1.000/0.882 0.938 (15/0/2)  → unchanged
+    R12 Program       0.905/0.760 0.826 (19/2/6)  → 0.909/0.800 0.851 (20/2/5)  (seen)
+    R12 implements    0.933/0.700 0.800 (14/1/6)  → 0.938/0.750 0.833 (15/1/5)
+    R12 relations     0.879/0.763 0.817 (29/4/9)  → 0.882/0.789 0.833 (30/4/8)
+    R13 Program       0.769/0.769 0.769 (10/3/3)  → unchanged (blind, once)
+    R13 Event         1.000/1.000 1.000 (19/0/0)  → unchanged
+    R13 implements    0.500/0.500 0.500 (3/3/3)   → unchanged
+    R13 hosted        1.000/0.667 0.800 (6/0/3)   → unchanged
+    R13 relations     0.850/0.739 0.791 (17/3/6)  → unchanged
+    R8 (spent) Program 0.933 → 0.947, implements 0.816 → 0.840, relations 0.848 → 0.867;
+    R1–R7, R9, R10 unchanged.
 """
 
 from __future__ import annotations
