@@ -102,6 +102,29 @@ score). Main fcf5a53 → branch reports14 (2026-12-06):
     R10 Event 1.000 (6/0/0) unchanged. R8 (spent) Program 0.880 → 0.933, Event 0.909 →
     1.000, implements 0.739 → 0.816, issued 0.800 → 1.000, relations 0.764 → 0.848;
     R1–R7 unchanged.
+
+Round 15 (R11: seed 8111, development; R12: seed 8112; R13: seed 8113, blind; 24
+paragraphs each, ``draw --n 24 --events 8 --zones 6``: 8 with an event cue, 6 with a zone
+cue, ``ZONE_CUE``, the rest plain; labelled before kg ran on them). The round was meant for
+provincial reports; the corpus holds none, so the draws are national ones as before. R12's
+"before" was printed with its misses, so it is no blind twin: R13 was drawn and labelled
+after it, before kg ran on it, and scored once at the end. R11's 中国共产党 (missed while
+labelling) was added as optional, as R1–R10 label it. Main df7a85b → branch reports15:
+
+    R11 Program       0.875/0.778 0.824 (7/1/2)   → 0.889/0.889 0.889 (8/1/1)
+    R11 Organization  0.833/1.000 0.909 (5/1/0)   → 1.000/1.000 1.000 (5/0/0)  (the label)
+    R11 Event         1.000/0.941 0.970 (16/0/1)  → 1.000/1.000 1.000 (17/0/0)
+    R11 relations     1.000/0.882 0.938 (15/0/2)  → unchanged
+    R12 Program       0.905/0.760 0.826 (19/2/6)  → 0.909/0.800 0.851 (20/2/5)  (seen)
+    R12 implements    0.933/0.700 0.800 (14/1/6)  → 0.938/0.750 0.833 (15/1/5)
+    R12 relations     0.879/0.763 0.817 (29/4/9)  → 0.882/0.789 0.833 (30/4/8)
+    R13 Program       0.769/0.769 0.769 (10/3/3)  → unchanged (blind, once)
+    R13 Event         1.000/1.000 1.000 (19/0/0)  → unchanged
+    R13 implements    0.500/0.500 0.500 (3/3/3)   → unchanged
+    R13 hosted        1.000/0.667 0.800 (6/0/3)   → unchanged
+    R13 relations     0.850/0.739 0.791 (17/3/6)  → unchanged
+    R8 (spent) Program 0.933 → 0.947, implements 0.816 → 0.840, relations 0.848 → 0.867;
+    R1–R7, R9, R10 unchanged.
 """
 
 from __future__ import annotations
@@ -133,6 +156,13 @@ EVENT_HEADS = re.compile("博览会|运动会|奥运会|亚运会|世博会|峰�
 # R9 on: ``--events K`` draws K paragraphs among those with an event head or a hosting verb
 # (a plain draw finds one in fifty: R9's plain draw had none), the rest as before.
 EVENT_CUE = re.compile(EVENT_HEADS.pattern + "|举办|承办|主办|举行")
+# R11 on: ``--zones K`` draws K more among the paragraphs with a zone or a named programme's
+# head and a verb that starts, carries out or lists it (partOf, implements, initiated).
+ZONE_CUE = re.compile(
+    "(示范区|试验区|先行区|开发区|新区|园区|走廊|基地|示范带|经济带|经济圈|城市群).{0,40}?"
+    "(纳入|列入|之一|组成部分|启动|实施|推进|设立|批准|建设)|(启动|实施|推进|设立|批准|建设)"
+    ".{0,40}?(示范区|试验区|先行区|开发区|新区|走廊|基地|经济带|经济圈|城市群)"
+)
 # R5 on: also the government bodies and laws every paragraph names, and ``issued``.
 TYPES = ("Program", "Organization", "Event", "GovernmentBody", "Law")
 PREDICATES = ("implements", "initiated", "partOf", "hosted", "participatesIn", "issued")
@@ -175,9 +205,11 @@ def units(new: bool) -> list[dict]:
     return out
 
 
-def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0) -> list[dict]:
+def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0,
+         zones: int = 0) -> list[dict]:  # fmt: skip
     """``new`` (R3 on): both corpus files and the event heads; R1/R2 were drawn without them.
-    ``events`` (R9 on): how many of the ``n`` come from the paragraphs with an event cue."""
+    ``events`` (R9 on): how many of the ``n`` come from the paragraphs with an event cue;
+    ``zones`` (R11 on): how many more from those with a zone cue (0: the old draws)."""
     taken = set()
     if SAMPLE.exists():
         taken = {(r["doc"], r["start"]) for r in map(json.loads, SAMPLE.read_text().splitlines())}
@@ -186,6 +218,9 @@ def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0) ->
     if events:  # the cued paragraphs first, in the same shuffled order, then the others
         cued = [u for u in pool if EVENT_CUE.search(u["text"])][:events]
         pool = cued + [u for u in pool if u not in cued]
+    if zones:  # then the zone-cued ones, the rest after them
+        zoned = [u for u in pool[events:] if ZONE_CUE.search(u["text"])][:zones]
+        pool = pool[:events] + zoned + [u for u in pool[events:] if u not in zoned]
     per: Counter = Counter()
     out = []
     for u in pool:
@@ -306,9 +341,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=N, help="paragraphs to draw")
     ap.add_argument("--old", action="store_true", help="draw as R1/R2 were (work reports only)")
     ap.add_argument("--events", type=int, default=0, help="paragraphs drawn with an event cue")
+    ap.add_argument("--zones", type=int, default=0, help="paragraphs drawn with a zone cue")
     a = ap.parse_args()
     if a.cmd == "draw":
-        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events):
+        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events, a.zones):
             print(json.dumps(u, ensure_ascii=False))
     else:
         score(a.set, a.v)

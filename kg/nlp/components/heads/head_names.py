@@ -42,6 +42,7 @@ from kg.nlp.components.heads.implemented_names import (
     PLAN_ISSUE_VERBS,
     PROSE_RESCUED,
     battle_field,
+    conjunct_of_known,
     conjunct_of_rescued,
     governed_campaign,
     governs,
@@ -160,6 +161,7 @@ class HeadNames(HeadStarts):
         rescued = head in self.verb_rescued and (
             governed
             or conjunct_of_rescued(norm, start, rescued_ends)
+            or conjunct_of_known(norm, start, head, k.programme_ends)
             or issued_plan(norm, start, hs, cut, head)
         )
         if rescued and head in PLAN_HEADS:  # not 城市群|规划, 一体化规划|建设

@@ -50,6 +50,7 @@ from kg.nlp.components.heads.implemented_names import (
     verb_before_head,
 )
 from kg.nlp.components.heads.known_names import KnownNames
+from kg.nlp.components.heads.national_gatherings import national_start
 from kg.nlp.components.heads.quoted import quoted_before
 from kg.nlp.components.heads.shared_heads import (
     SHARED_HEADS,
@@ -208,6 +209,13 @@ class HeadStarts:
                 and self.head_of(norm[s2 : start - 1]) is None
             ):
                 start = s2
+        if (
+            self.head_type[head] == "Event"
+            and cut is not None
+            and head.endswith(("会议", "大会"))
+            and (g := national_start(norm, start, hs, edge, k.named_starts)) is not None
+        ):
+            start, cut = g, None  # 召开|全国某某建设先进单位代表会议: 全国 opens the name
         if self.head_type[head] == "Event":
             start = self.skip_opening_verbs(norm, start, hs, view, keep=EVENT_VERBS)
             if cut in FOUNDING_VERBS and ends_in_anniversary(norm, start, hs):

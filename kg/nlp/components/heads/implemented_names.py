@@ -346,6 +346,25 @@ def conjunct_of_rescued(norm: str, start: int, rescued_ends: set[int]) -> bool:
     return start > 0 and norm[start - 1] in JOINERS and (start - 1) in rescued_ends
 
 
+def conjunct_of_known(norm: str, start: int, head: str, programme_ends: set[int]) -> bool:
+    """Whether the name at ``start`` follows a joiner right after a known programme that
+    ends in the same ``head``: a list of named works needs no verb to show that its
+    members are names (某某共享工程、某某村村通工程等…扎实推进).
+
+    >>> s = "甲乙丙丁工程、戊己庚辛工程"
+    >>> conjunct_of_known(s, 7, "工程", {6}), conjunct_of_known(s, 7, "计划", {6})
+    (True, False)
+    >>> conjunct_of_known(s, 7, "工程", set())
+    False
+    """
+    return (
+        start > 0
+        and norm[start - 1] in JOINERS
+        and (start - 1) in programme_ends
+        and norm.endswith(head, 0, start - 1)
+    )
+
+
 #: what says a member names a class, not a field: a determiner, a quantifier or a class
 #: word before it (重点领域、…和中小微企业就业支持计划, 重要生态系统…), 重大/重点 after it
 #: (武器装备重大|工程); the two-character and longer ones (一字 determiners such as 本, 该

@@ -52,6 +52,7 @@ class KnownNames:
     # reading from the index instead changes the outputs (left for a decision of its own)
     first: int | bool
     rescued_ends: set[int] = field(default_factory=set)  # ends of names a verb governs
+    programme_ends: set[int] = field(default_factory=set)  # ends of known programmes
     statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
 
     def is_statute(self) -> bool:
@@ -96,4 +97,5 @@ class KnownNames:
             st, norm, view, n, named_end, named_type, named_label, named_starts, named_ends,
             org_end, org_starts, named, known, starts, ends, event_ends, body_at_end, places,
             place_ends, first=len(st.candidates),
+            programme_ends={c.end for c in st.candidates if c.type == "Program"},
         )  # fmt: skip

@@ -27,7 +27,7 @@ from kg.nlp.components.heads.editions import (
 from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
 from kg.nlp.components.heads.implemented_names import governed_class_field
 from kg.nlp.components.heads.plenum_list import plenum_list
-from kg.nlp.components.heads.words import CLASS_DETERMINERS, HAN
+from kg.nlp.components.heads.words import CLASS_DETERMINERS, HAN, NAME_CHAR
 from kg.nlp.text import norm_name
 
 # the CPC as a plenum's owner: its plenums are named with or without it
@@ -184,10 +184,18 @@ class Mentions:
         >>> p.field_of_campaign("五年", "行动计划"), p.field_of_campaign("质量", "工程")
         (False, False)
         """
+        return head is not None and len(head) >= 4 and self.noun_field(body)
+
+    def noun_field(self, body: str) -> bool:
+        """Whether a two-character ``body`` is a noun that can name a field (名牌, 质量):
+        no verb (深化), count or period (五年).
+
+        >>> p = Mentions.__new__(Mentions); p.verbs = frozenset({"深化"})
+        >>> p.noun_field("名牌"), p.noun_field("深化"), p.noun_field("三大")
+        (True, False, False)
+        """
         return (
-            head is not None
-            and len(head) >= 4
-            and len(body) == 2
+            len(body) == 2
             and HAN.fullmatch(body) is not None
             and not NUMERAL.search(body)
             and body not in self.verbs
@@ -318,7 +326,22 @@ class Mentions:
         elif self.generic(body) or (
             quoted is None
             and type_ == "Program"
-            and ((len(body) < 3 and not self.field_of_campaign(body, h)) or AMOUNT.match(body))
+            and (
+                (
+                    len(body) < 3
+                    and not self.field_of_campaign(body, h)
+                    # 实施|名牌战略, 实施|精品战略: a strategy the verb carries out, named by
+                    # a two-character field (not 国家|战略, 发展|战略: generic), ending its
+                    # phrase (not 推进|中日战略|互惠关系)
+                    and not (
+                        governed
+                        and h == "战略"
+                        and self.noun_field(body)
+                        and not NAME_CHAR.match(st.text[end : end + 1])
+                    )
+                )
+                or AMOUNT.match(body)
+            )
         ):
             return  # 发展战略, 合作倡议; 绿化工程, 修复工程: too short to name anything;
             # 1亿亩|试点: an amount, no name
