@@ -42,10 +42,10 @@ def test_no_national_gathering_across_a_clause_or_a_known_body() -> None:
 
 
 def test_a_strategy_named_by_a_two_character_field_under_its_verb() -> None:
-    # 2006: 大力实施名牌战略; a generic field (发展) or one that runs on (中日战略|互惠关系) is
+    # 2006: 大力实施名牌战略; a generic field (发展) or one that runs on (中甲战略|伙伴关系) is
     # no name
     text = "大力实施名牌战略，鼓励开发具有自主知识产权的知名品牌。"
     assert "名牌战略" in _names(text, "Program")
     assert not _names("我们实施发展战略。", "Program")
-    assert not any("战略" in n for n in _names("双方全面推进中日战略互惠关系。", "Program"))
+    assert not any("战略" in n for n in _names("两国同意推进中甲战略伙伴关系。", "Program"))
     assert not _names("名牌战略很重要。", "Program")  # no verb governs it

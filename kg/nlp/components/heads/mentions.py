@@ -332,7 +332,7 @@ class Mentions:
                     and not self.field_of_campaign(body, h)
                     # 实施|名牌战略, 实施|精品战略: a strategy the verb carries out, named by
                     # a two-character field (not 国家|战略, 发展|战略: generic), ending its
-                    # phrase (not 推进|中日战略|互惠关系)
+                    # phrase (not 推进|中甲战略|伙伴关系)
                     and not (
                         governed
                         and h == "战略"
