@@ -1,0 +1,75 @@
+"""Organisations and their units on unseen text (round orgs15): an institution named after
+a foreign person (a dotted name before its head), a demonstrative before a head (an
+anaphor, no name), and partOf for a unit named after its organisation. Sentences invented."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _ents(text: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text))
+    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
+
+
+def _part_of(text: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text))
+    lab = {k: e.label for k, e in r.entities.items()}
+    return {(lab[x.subj], lab[x.obj]) for x in r.relations if x.pred == "partOf"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a transliteration, a dot and the name's last part before the head
+        ("当天，卡迈勒·阿德万医院再次遭到袭击。", "卡迈勒·阿德万医院"),
+        # a first part jieba tags as a person's name, the rest one dictionary word
+        ("美国约翰斯·霍普金斯大学发布数据。", "约翰斯·霍普金斯大学"),
+        # three parts
+        ("穆罕默德·本·阿卜杜勒医院开始接诊。", "穆罕默德·本·阿卜杜勒医院"),
+    ],
+)
+def test_institution_named_after_a_person(text: str, name: str) -> None:
+    ents = _ents(text)
+    assert (name, "Organization") in ents
+    assert not any(t == "Person" for _, t in ents)
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("某国卫生部门称该医院已停止运转。", "称该医院"),
+        ("记者来到此大学的实验楼。", "此大学"),
+    ],
+)
+def test_demonstrative_names_no_organisation(text: str, bad: str) -> None:
+    assert all(bad not in n for n, _ in _ents(text))
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # an academy's institute, by the academy's short form
+        ("中国科学院院士、中科院植物与环境研究所研究员发言。",
+         ("中科院植物与环境研究所", "中国科学院")),
+        # a university's hospital and an international organisation's office
+        ("他在北京大学口腔医院就诊。", ("北京大学口腔医院", "北京大学")),
+        ("联合国日内瓦办事处举行活动。", ("联合国日内瓦办事处", "联合国")),
+    ],
+)  # fmt: skip
+def test_unit_part_of_its_organisation(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _part_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a centre that studies a grouping belongs to no grouping (its university runs it)
+        "二十国集团峰会后，二十国集团创业研究中心发布报告。",
+        # a clause after the organisation's name, not its unit
+        "世卫组织表示，世卫组织称某某医院已停止运转。",
+    ],
+)
+def test_no_unit(text: str) -> None:
+    assert not _part_of(text)
