@@ -73,3 +73,21 @@ def test_unit_part_of_its_organisation(text: str, pair: tuple[str, str]) -> None
 )
 def test_no_unit(text: str) -> None:
     assert not _part_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a medium that opens a clause as the subject of 报道说/报道称/援引
+        ("某国总统当天发表讲话。法新社报道说，讲话持续一小时。", "法新社"),
+        ("路透社援引知情人士的话说，谈判仍在继续。", "路透社"),
+        # a dictionary's name whose head follows 和 inside the word (协和|医院)
+        ("专家来自北京协和医院。", "北京协和医院"),
+    ],
+)
+def test_medium_and_hospital(text: str, name: str) -> None:
+    assert (name, "Organization") in _ents(text)
+
+
+def test_class_of_media_as_subject_names_none() -> None:
+    assert not any(t == "Organization" for _, t in _ents("当地电视台报道称，当天发生爆炸。"))
