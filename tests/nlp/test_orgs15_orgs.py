@@ -91,3 +91,12 @@ def test_medium_and_hospital(text: str, name: str) -> None:
 
 def test_class_of_media_as_subject_names_none() -> None:
     assert not any(t == "Organization" for _, t in _ents("当地电视台报道称，当天发生爆炸。"))
+
+
+def test_mass_organisations_listed_before_their_class_noun() -> None:
+    # from the 2018 government work report (public domain): 工会 is a common noun there
+    ents = _ents("支持工会、共青团、妇联等群团组织更好发挥作用。")
+    assert ("妇联", "Organization") in ents and ("共青团", "Organization") in ents
+    assert ("工会", "Organization") not in ents
+    # no list before the class noun: nothing
+    assert not _ents("各类群团组织要发挥作用。")

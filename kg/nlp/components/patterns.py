@@ -47,6 +47,7 @@ from kg.nlp.components.heads.implemented_names import (
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.known_names import KnownNames
+from kg.nlp.components.heads.mass_groups import mass_groups
 from kg.nlp.components.heads.mentions import Mentions
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
@@ -190,6 +191,7 @@ class Patterns(
         hosted_names(st, norm, self.event_heads)  # 由某部主办的“某某展”: the event hosted
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
+        mass_groups(st, norm, self.gaz)  # 共青团、某联等群团组织: the groups listed
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
