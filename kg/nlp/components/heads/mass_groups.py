@@ -26,20 +26,35 @@ NAME_TAGS = frozenset({"j", "nt", "nz"})
 
 
 def listed_spans(norm: str, known=lambda w: False):
-    """The spans of the organisations a list before 等群团组织/等人民团体 names: each
-    item, or for the first one its longest tail, a tagged word of jieba's or ``known``."""
+    """The spans of the organisations a list before 等群团组织/等人民团体 names: from the
+    last item back to the first that is no tagged word of jieba's nor ``known`` (工会, or
+    the words of a list before it: 某某主管部门和|工会、…); a verb may open the first item
+    (支持|共青团)."""
     tags = jieba_tags()
     for m in LIST.finditer(norm):
-        pos = m.start("run")
-        items = ITEM_SPLIT.split(m.group("run"))
-        for i, item in enumerate(items):
-            # the first item may carry the verb that governs the list (支持|工会)
-            for k in range(0, len(item) - 1) if i == 0 else (0,):
-                w = item[k:]
-                if tags.get(w) in NAME_TAGS or known(w):
-                    yield pos + k, pos + len(item)
-                    break
-            pos += len(item) + 1
+        run, end = m.group("run"), m.end("run")
+        items = ITEM_SPLIT.split(run)
+        found = []
+        for i in range(len(items) - 1, -1, -1):
+            item = items[i]
+            b = end
+            end -= len(item) + 1
+            a = b - len(item)
+            k = 0
+            if i == 0 and not _name(item, tags, known):
+                # a verb that governs the list opens it (支持|某某)
+                k = next((k for k in range(1, len(item) - 1)
+                          if tags.get(item[:k], "x")[0] in "vdp" and _name(item[k:], tags, known)),
+                         0)  # fmt: skip
+            if "等" in item or not _name(item[k:], tags, known):
+                break
+            found.append((a + k, b))
+        yield from reversed(found)
+
+
+def _name(w: str, tags, known) -> bool:
+    """Whether ``w`` is a proper name or an abbreviation of jieba's, or a known one."""
+    return tags.get(w) in NAME_TAGS or known(w)
 
 
 def mass_groups(st, norm: str, gaz) -> None:
