@@ -100,3 +100,15 @@ def test_mass_organisations_listed_before_their_class_noun() -> None:
     assert ("工会", "Organization") not in ents
     # no list before the class noun: nothing
     assert not _ents("各类群团组织要发挥作用。")
+
+
+def test_a_named_partys_congress_is_its_own() -> None:
+    # 某某党|N大 after a party the rules know: that party's congress, not the CPC's
+    r = extract(Document("t", "中国农工民主党召开会议。农工党十七大将于明年召开。"))
+    events = {e.label for e in r.entities.values() if e.type == "Event"}
+    assert events == {"中国农工民主党第十七次全国代表大会"}
+    # the CPC's under the gazetteer's key, as 党的十七大 is
+    r = extract(Document("t", "中国共产党十七大以来，党的十七大精神深入人心。"))
+    assert [e.label for e in r.entities.values() if e.type == "Event"] == [
+        "中国共产党第十七次全国代表大会"
+    ]

@@ -53,7 +53,7 @@ from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
-from kg.nlp.components.heads.party_congress import party_congresses
+from kg.nlp.components.heads.party_congress import named_party_congresses, party_congresses
 from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames
 from kg.nlp.components.heads.quoted_media import quoted_media
@@ -183,6 +183,7 @@ class Patterns(
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
+        named_party_congresses(st, norm, self.gaz)  # 某某党|十七大: that party's, not the CPC's
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         npc_sessions(st, norm, self.gaz)  # 五届人大四次会议: the NPC's
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out

@@ -24,11 +24,12 @@ CITED = re.compile(
     rf"据(?P<name>[^\s，。；：、“”《》（）()据]{{1,14}}?(?:{MEDIA_HEADS}))"
     r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:报道|消息|援引)"
 )
-# the medium as the subject that opens a clause: X报道说, X援引… (美联社报道说)
-SUBJECT = re.compile(
-    rf"(?:^|(?<=[。，；！？\n]))(?P<name>[^\s，。；：、“”《》（）()据]{{1,14}}?(?:{MEDIA_HEADS}))"
-    r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:报道说|报道称|援引)"
-)
+# the medium as the subject that opens a clause: X报道说, X援引… (美联社报道说), found
+# from the verb back to the clause's start (a scan from every position costs)
+SUBJECT_VERB = re.compile("报道说|报道称|援引")
+DAY = re.compile(r"[\d一二三四五六七八九十]{1,3}日\Z")
+SUBJECT = re.compile(rf"(?P<name>[^\s，。；：、“”《》（）()据！？]{{1,14}}?(?:{MEDIA_HEADS}))\Z")
+CLAUSE_START = re.compile(r"[。，；！？\n]")
 # the head a cited name ends in
 HEAD = re.compile(rf"(?:{MEDIA_HEADS})\Z")
 # the length of an agency's name that 社 alone ends (塔斯社, 美联社, 俄新社): other names in
@@ -40,7 +41,7 @@ PROPER_TAGS = ("nr", "ns", "nt", "nz")
 
 def cited_spans(norm: str):
     """The spans of the media ``norm`` cites (see the module docstring)."""
-    for m in (*CITED.finditer(norm), *SUBJECT.finditer(norm)):
+    for m in (*CITED.finditer(norm), *_subjects(norm)):
         b = m.end("name")
         a = named_start(norm, m.start("name"), b)
         if a is None:
@@ -54,6 +55,23 @@ def cited_spans(norm: str):
             if _common(name) and _common(name[:-1]):
                 continue  # 据旅行社消息: a common noun on a common word, not an agency
         yield a, b
+
+
+def _subjects(norm: str):
+    """The matches of a medium that opens a clause before 报道说/报道称/援引."""
+    if "报道" not in norm and "援引" not in norm:
+        return
+    for v in SUBJECT_VERB.finditer(norm):
+        s = v.start()
+        if d := DAY.search(norm, max(0, s - 4), s):
+            s = d.start()  # X20日报道说: the day after the name
+        lo = max(0, s - 15)
+        c = max((x.end() for x in CLAUSE_START.finditer(norm, lo, s)), default=None)
+        if c is None and lo > 0:
+            continue  # no clause start within reach: the medium is no subject
+        m = SUBJECT.match(norm, c if c is not None else 0, s)
+        if m is not None:
+            yield m
 
 
 def _common(word: str) -> bool:

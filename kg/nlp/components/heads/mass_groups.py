@@ -16,10 +16,11 @@ import re
 from kg.nlp.components.heads.named_part import organisation_mention
 from kg.nlp.text import jieba_tags
 
-LIST = re.compile(
-    r"(?P<run>[\u4e00-\u9fff]{2,14}(?:(?:、|和|及)[\u4e00-\u9fff]{2,14}){0,8})"
-    r"等(?:群团组织|人民团体)"
-)
+# the class nouns, found as words first (a regex from every position costs)
+CLASS = re.compile("等(?:群团组织|人民团体)")
+# the list right before one: up to nine items of two to fourteen characters
+LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,14}(?:、|和|及)){0,8}[\u4e00-\u9fff]{2,14}\Z")
+RUN = re.compile(r"[\u4e00-\u9fff、]+\Z")
 ITEM_SPLIT = re.compile("、|和|及")
 # jieba's tags of a proper name or an abbreviation
 NAME_TAGS = frozenset({"j", "nt", "nz"})
@@ -31,8 +32,16 @@ def listed_spans(norm: str, known=lambda w: False):
     the words of a list before it: 某某主管部门和|工会、…); a verb may open the first item
     (支持|共青团)."""
     tags = jieba_tags()
-    for m in LIST.finditer(norm):
-        run, end = m.group("run"), m.end("run")
+    for c in CLASS.finditer(norm):
+        lo = max(0, c.start() - 134)
+        # the run: the stretch of characters and separators before the noun
+        m = RUN.search(norm, lo, c.start())
+        if m is None:
+            continue
+        lm = LIST.search(m.group())
+        if lm is None:
+            continue
+        run, end = lm.group(), c.start()
         items = ITEM_SPLIT.split(run)
         found = []
         for i in range(len(items) - 1, -1, -1):
