@@ -112,3 +112,21 @@ def test_a_named_partys_congress_is_its_own() -> None:
     assert [e.label for e in r.entities.values() if e.type == "Event"] == [
         "中国共产党第十七次全国代表大会"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("国际泳联官员当天表示满意。", True),
+        ("国际篮联宣布了新规则。", True),
+        # 联 opening the next word, a function word inside: no federation
+        ("国际公铁联运班列开行。", False),
+        ("遵守国际法和联合国宪章。", False),
+    ],
+)
+def test_federation_short_forms(text: str, found: bool) -> None:
+    assert any(t == "Organization" and n.endswith("联") for n, t in _ents(text)) is found
+
+
+def test_no_federation_in_a_verb() -> None:
+    assert not any(n.endswith("联") for n, _ in _ents("加强对国际关联企业的监管。"))

@@ -40,6 +40,7 @@ from kg.nlp.components.heads.editions import (
     event_organs,
 )
 from kg.nlp.components.heads.elections import elections
+from kg.nlp.components.heads.federations import federations
 from kg.nlp.components.heads.head_names import HeadNames
 from kg.nlp.components.heads.hosted_names import hosted_names
 from kg.nlp.components.heads.implemented_names import (
@@ -192,6 +193,7 @@ class Patterns(
         hosted_names(st, norm, self.event_heads)  # 由某部主办的“某某展”: the event hosted
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
+        federations(st, norm, self.gaz)  # 国际某联: a federation written short
         mass_groups(st, norm, self.gaz)  # 共青团、某联等群团组织: the groups listed
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
