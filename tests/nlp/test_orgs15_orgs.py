@@ -23,9 +23,9 @@ def _part_of(text: str) -> set[tuple[str, str]]:
     "text, name",
     [
         # a transliteration, a dot and the name's last part before the head
-        ("当天，卡迈勒·阿德万医院再次遭到袭击。", "卡迈勒·阿德万医院"),
+        ("当天，萨米尔·哈达德医院再次遭到袭击。", "萨米尔·哈达德医院"),
         # a first part jieba tags as a person's name, the rest one dictionary word
-        ("美国约翰斯·霍普金斯大学发布数据。", "约翰斯·霍普金斯大学"),
+        ("美国亚当斯·威尔逊大学发布数据。", "亚当斯·威尔逊大学"),
         # three parts
         ("穆罕默德·本·阿卜杜勒医院开始接诊。", "穆罕默德·本·阿卜杜勒医院"),
     ],
@@ -54,8 +54,8 @@ def test_demonstrative_names_no_organisation(text: str, bad: str) -> None:
         ("中国科学院院士、中科院植物与环境研究所研究员发言。",
          ("中科院植物与环境研究所", "中国科学院")),
         # a university's hospital and an international organisation's office
-        ("他在北京大学口腔医院就诊。", ("北京大学口腔医院", "北京大学")),
-        ("联合国日内瓦办事处举行活动。", ("联合国日内瓦办事处", "联合国")),
+        ("他在浙江大学眼科医院就诊。", ("浙江大学眼科医院", "浙江大学")),
+        ("联合国内罗毕办事处举行活动。", ("联合国内罗毕办事处", "联合国")),
     ],
 )  # fmt: skip
 def test_unit_part_of_its_organisation(text: str, pair: tuple[str, str]) -> None:
@@ -66,7 +66,7 @@ def test_unit_part_of_its_organisation(text: str, pair: tuple[str, str]) -> None
     "text",
     [
         # a centre that studies a grouping belongs to no grouping (its university runs it)
-        "二十国集团峰会后，二十国集团创业研究中心发布报告。",
+        "二十国集团峰会后，二十国集团能源研究中心发布报告。",
         # a clause after the organisation's name, not its unit
         "世卫组织表示，世卫组织称某某医院已停止运转。",
     ],
@@ -81,8 +81,8 @@ def test_no_unit(text: str) -> None:
         # a medium that opens a clause as the subject of 报道说/报道称/援引
         ("某国总统当天发表讲话。法新社报道说，讲话持续一小时。", "法新社"),
         ("路透社援引知情人士的话说，谈判仍在继续。", "路透社"),
-        # a dictionary's name whose head follows 和 inside the word (协和|医院)
-        ("专家来自北京协和医院。", "北京协和医院"),
+        # a dictionary name whose head follows 和 inside the word (某和|医院)
+        ("专家来自武汉协和医院。", "武汉协和医院"),
     ],
 )
 def test_medium_and_hospital(text: str, name: str) -> None:
@@ -104,9 +104,9 @@ def test_mass_organisations_listed_before_their_class_noun() -> None:
 
 def test_a_named_partys_congress_is_its_own() -> None:
     # 某某党|N大 after a party the rules know: that party's congress, not the CPC's
-    r = extract(Document("t", "中国农工民主党召开会议。农工党十七大将于明年召开。"))
+    r = extract(Document("t", "中国致公党召开会议。致公党十六大将于明年召开。"))
     events = {e.label for e in r.entities.values() if e.type == "Event"}
-    assert events == {"中国农工民主党第十七次全国代表大会"}
+    assert events == {"中国致公党第十六次全国代表大会"}
     # the CPC's under the gazetteer's key, as 党的十七大 is
     r = extract(Document("t", "中国共产党十七大以来，党的十七大精神深入人心。"))
     assert [e.label for e in r.entities.values() if e.type == "Event"] == [

@@ -44,7 +44,7 @@ _OFFICE_HEADS = ("代表处", "办事处", "办公室", "秘书处", "分行", "
 #: name a centre that studies it (某组织|研究中心 of a university)
 _INSTITUTE_HEADS = ("研究所", "研究院", "研究中心", "研究室", "实验室", "学院", "研究生院",
                     "医院", "分院")  # fmt: skip
-_INSTITUTION_ENDS = ("院", "大学", "公司")  # not 集团: 二十国集团
+_INSTITUTION_ENDS = ("院", "大学", "公司")  # not 集团: 某某国集团, a grouping
 #: a word that opens a clause, not a unit's name, right after the parent's name (某党愿以|
 #: 某学院, 某组织称|某医院, 某大学共建|某学院)
 _CLAUSE_OPENERS = tuple("称愿将共")

@@ -380,7 +380,7 @@ class OrganisationNames:
             start = t  # …|南开大学: a dictionary name takes no words but a place
         start = self.after_conjunction(norm, start, hs, view, named_end)
         if norm[hs - 1] in "与和及" and start < hs and starts[hs - 1]:
-            return  # …与|中心: the head stands alone after a conjunction (not 协和|医院,
+            return  # …与|中心: the head stands alone after a conjunction (not 某和|医院,
             # one word of jieba's)
         lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
         for p in reversed(named[lo:hi] if sub is None else ()):
