@@ -21,6 +21,15 @@ paragraphs: the one RO1 drew too was left to RO1):
 
 The reports' organisations and events are few and mostly known (congresses, plenums,
 expos): the development set gave no miss to work on; the round's rules came from O3.
+
+Round orgs15 (branch base df7a85b → branch orgs15, 2026-12-06): ``RO3`` (seed 9123,
+development) and ``RO4`` (seed 9124, blind, scored once at the end), 20 paragraphs each:
+
+    RO3 Organization 0.923/0.857 0.889 (12/1/2) → 0.933/1.000 0.966 (14/1/0)  (妇联 in
+                     工会、共青团、妇联等群团组织: a list before its class noun)
+    RO3 Event        1.000/0.846 0.917 (11/0/2) → unchanged
+    RO4 Organization 1.000/1.000 1.000 (2/0/0)  → unchanged (blind, once)
+    RO4 Event        1.000/1.000 1.000 (3/0/0)  → unchanged
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ from kg.nlp.components.heads.editions import (
     event_organs,
 )
 from kg.nlp.components.heads.elections import elections
+from kg.nlp.components.heads.federations import federations
 from kg.nlp.components.heads.head_names import HeadNames
 from kg.nlp.components.heads.hosted_names import hosted_names
 from kg.nlp.components.heads.implemented_names import (
@@ -47,12 +48,13 @@ from kg.nlp.components.heads.implemented_names import (
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.known_names import KnownNames
+from kg.nlp.components.heads.mass_groups import mass_groups
 from kg.nlp.components.heads.mentions import Mentions
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
-from kg.nlp.components.heads.party_congress import party_congresses
+from kg.nlp.components.heads.party_congress import named_party_congresses, party_congresses
 from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames
 from kg.nlp.components.heads.quoted_media import quoted_media
@@ -182,6 +184,7 @@ class Patterns(
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
+        named_party_congresses(st, norm, self.gaz)  # 某某党|十七大: that party's, not the CPC's
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         npc_sessions(st, norm, self.gaz)  # 五届人大四次会议: the NPC's
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
@@ -190,6 +193,8 @@ class Patterns(
         hosted_names(st, norm, self.event_heads)  # 由某部主办的“某某展”: the event hosted
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
+        federations(st, norm, self.gaz)  # 国际某联: a federation written short
+        mass_groups(st, norm, self.gaz)  # 共青团、某联等群团组织: the groups listed
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name

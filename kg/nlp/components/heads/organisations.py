@@ -44,6 +44,11 @@ TRANSLIT_HEADS = frozenset({"武装"})
 # an indefinite count or a demonstrative before the head: one of a class (某地一处|研究中心,
 # 当地多家|医院), no name
 INDEFINITE = re.compile("(?:[一两几多数某这那该每][处座家所个间栋])")
+# a demonstrative as a word of its own before the head points back to one named earlier
+# (称|该|医院, 此|大学): an anaphor, no name
+DEMONSTRATIVES = frozenset({"该", "此", "这", "那", "其", "本", "各", "每"})
+# and right before the head even inside a word jieba joined to a verb (称该|医院)
+ANAPHOR_ENDS = frozenset("该此这")
 
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
 # 某省博物馆), where a country's name and a head name a class (美国公司)
@@ -180,6 +185,18 @@ class OrganisationNames:
                 return True
         return False
 
+    @staticmethod
+    def demonstrative_word(norm: str, a: int, b: int, view: DocView) -> bool:
+        """Whether a word of its own in ``norm[a:b]`` is a demonstrative (该, 此)."""
+        while a < b:
+            e = view.ends.find(1, a + 1, b + 1)
+            if e < 0:
+                return False
+            if norm[a:e] in DEMONSTRATIVES:
+                return True
+            a = e
+        return False
+
     def post_tail(self, norm: str, he: int, view: DocView) -> bool:
         """Whether the rest of the token that holds a head is a post title: jieba cuts
         学院院长, 商会会长 as one word, and the organisation ends before the post."""
@@ -212,6 +229,8 @@ class OrganisationNames:
             return False  # 理工类|大学, 某某类|企业: a class of organisations
         if INDEFINITE.search(norm, start, hs):
             return False  # 某地北部一处|研究中心: one of a class, no name
+        if norm[hs - 1] in ANAPHOR_ENDS or self.demonstrative_word(norm, start, hs, view):
+            return False  # 称该|医院, 此|大学: the one named before
         end = named.get(start)
         if (
             end is not None
@@ -360,15 +379,19 @@ class OrganisationNames:
         if start < t and norm[t:he] in self.org_words and ends[he] and named_end.get(start) != t:
             start = t  # …|南开大学: a dictionary name takes no words but a place
         start = self.after_conjunction(norm, start, hs, view, named_end)
-        if norm[hs - 1] in "与和及" and start < hs:
-            return  # …与|中心: the head stands alone after a conjunction
+        if norm[hs - 1] in "与和及" and start < hs and starts[hs - 1]:
+            return  # …与|中心: the head stands alone after a conjunction (not 某和|医院,
+            # one word of jieba's)
         lo, hi = bisect.bisect_right(named, start), bisect.bisect_left(named, hs)
         for p in reversed(named[lo:hi] if sub is None else ()):
             # (not in a known organisation's unit: 某科学院|某技术某地研究院 holds a place)
             if p not in named_ends:
                 start = p  # 某人会见|德国弗兰肯集团: unknown words before a known name
                 break
-        if quoted is None and not self.org_specific(
+        dotted = None if head in self.weak_heads else dotted_name_start(norm, start, hs, view)
+        if dotted is not None:
+            start = dotted  # 某某·某某|医院: an institution named after a foreign person
+        elif quoted is None and not self.org_specific(
             norm, start, hs, he, view, named_end, named_type, head in self.weak_heads
         ):
             return  # 有关公司, 各大学, 美国公司: a class of organisations
@@ -388,6 +411,32 @@ class OrganisationNames:
         self.add(st, start, he, "Organization", "organ")
         named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
         return
+
+
+# a foreign person's name joined by middle dots (某某·某某), its last part before the head
+DOTTED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,8}")
+HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]+\Z")
+
+
+def dotted_name_start(norm: str, start: int, hs: int, view: DocView) -> int | None:
+    """The start of a foreign person's dotted name that runs up to the head at ``hs``
+    (卡迈勒·某某|医院, 约翰斯·|某某大学): the word before the first dot is a
+    transliteration or a person's name; None when no dot joins the name's last part to
+    the head."""
+    lo = norm.rfind("·", max(0, start - 1), hs)
+    if lo < 0 or not DOTTED_TAIL.fullmatch(norm, lo + 1, hs):
+        return None
+    first = lo  # back to the first dot of the run (某·某·某)
+    while (m := HAN_BEFORE.search(norm, max(0, first - 8), first)) and m.start() > 0:
+        if norm[m.start() - 1] != "·":
+            break
+        first = m.start() - 1
+    a = view.starts.rfind(1, max(0, first - 8), first)
+    w = norm[a:first] if a >= 0 else ""
+    # the dot marks a foreign name: a person's tag of jieba's will do (约翰斯, 穆罕默德)
+    if len(w) < 2 or not (jieba_tags().get(w) in PERSON_TAGS or transliterated(w)):
+        return None
+    return a
 
 
 def transliterated(word: str) -> bool:
