@@ -13,6 +13,18 @@ import pytest
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
+def law_texts(n: int, seed: int) -> list[str]:
+    """The texts of ``n`` law files of the corpus drawn with ``seed`` (skips the test when
+    the shared corpus is not beside the checkout)."""
+    import random
+
+    laws = CORPUS / "laws"
+    if not laws.exists():
+        pytest.skip(f"{laws} not present (the shared corpus sits beside the checkout)")
+    files = random.Random(seed).sample(sorted(laws.rglob("*.md")), n)
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
 def report_1954() -> str:
     """The 1954 government work report: traditional characters (skips without the corpus)."""
     path = CORPUS / "reports" / "government_work_reports.jsonl"

@@ -5,7 +5,6 @@ fills and starts again, and after the dictionary changes."""
 
 from __future__ import annotations
 
-import random
 import types
 
 import pytest
@@ -13,17 +12,9 @@ import pytest
 from kg.nlp import segment
 from kg.nlp.segment import cut_lengths, cut_words
 from kg.nlp.text import simplified
-from tests.corpus import CORPUS, report_1954
+from tests.corpus import law_texts, report_1954
 
 jieba_next = pytest.importorskip("jieba_next")
-
-
-def _laws(n: int, seed: int) -> list[str]:
-    laws = CORPUS / "laws"
-    if not laws.exists():
-        pytest.skip(f"{laws} not present (the shared corpus sits beside the checkout)")
-    files = random.Random(seed).sample(sorted(laws.rglob("*.md")), n)
-    return [p.read_text(encoding="utf-8") for p in files]
 
 
 def _lengths(seg, text: str) -> list[int]:
@@ -31,7 +22,7 @@ def _lengths(seg, text: str) -> list[int]:
 
 
 def test_laws_cut_twice_give_jieba_next_lengths() -> None:
-    texts = _laws(10, 5)
+    texts = law_texts(10, 5)
     expected = [_lengths(jieba_next, t) for t in texts]
     for _ in range(2):  # the second pass reads the blocks from the cache
         assert [cut_lengths(jieba_next, t).tolist() for t in texts] == expected
@@ -41,7 +32,7 @@ def test_laws_cut_twice_give_jieba_next_lengths() -> None:
 def test_a_cache_that_fills_and_starts_again_gives_the_same_lengths(monkeypatch) -> None:
     monkeypatch.setattr(segment, "MAX_CACHED", 50)
     monkeypatch.setattr(segment, "MAX_CACHED_LEN", 8)  # long blocks and runs: not cached
-    texts = _laws(4, 9)
+    texts = law_texts(4, 9)
     crlf = texts[0].replace("\n", "\r\n")
     for text in [*texts, *texts, crlf, crlf]:
         assert cut_lengths(jieba_next, text).tolist() == _lengths(jieba_next, text)

@@ -6,7 +6,6 @@ text, after the dictionary changes and with a trie taken from a snapshot."""
 from __future__ import annotations
 
 import pickle
-import random
 import types
 
 import pytest
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 from kg.nlp import segment
 from kg.nlp.routes import Trie
 from kg.nlp.segment import cut_lengths
-from tests.corpus import CORPUS
+from tests.corpus import law_texts
 
 jieba_next = pytest.importorskip("jieba_next")
 
@@ -41,16 +40,8 @@ def route(request, monkeypatch) -> str:
     return request.param
 
 
-def _laws(n: int, seed: int) -> list[str]:
-    laws = CORPUS / "laws"
-    if not laws.exists():
-        pytest.skip(f"{laws} not present (the shared corpus sits beside the checkout)")
-    files = random.Random(seed).sample(sorted(laws.rglob("*.md")), n)
-    return [p.read_text(encoding="utf-8") for p in files]
-
-
-def test_both_routes_give_jieba_next_lengths_on_laws(route) -> None:
-    texts = _laws(8, 21)
+def test_both_routes_give_jieba_next_lengths_onlaw_texts(route) -> None:
+    texts = law_texts(8, 21)
     for text in texts:
         assert cut_lengths(jieba_next, text).tolist() == _lengths(jieba_next, text)
 
