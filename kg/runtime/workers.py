@@ -36,7 +36,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Future
 from typing import Any
 
@@ -184,11 +184,8 @@ def _serve(task_r: int, res_w: int) -> None:
                 out = _frame((task_id, False, exc))
             except Exception:  # an exception that does not pickle: its text does
                 out = _frame((task_id, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-        _WRITING.append(True)
-        try:
+        with _term_deferred():  # a result half written would garble the pipe
             _write_all(res_w, out)
-        finally:
-            _WRITING.clear()
         if _SAVERS:
             _reap_savers(block=False)
 
@@ -205,15 +202,27 @@ _FORKED: list[int] = []
 #: again; a build stopped by ^C or an error SIGKILLs the worker instead, and the saver
 #: dies with it: the next save sweeps its temporary file)
 _SAVERS: list[int] = []
-#: the first worker's result pipe, and whether a result is being written to it
+#: the first worker's result pipe
 _RES_W: list[int] = []
-_WRITING: list[bool] = []
-#: a saver is being forked (its pid not recorded yet), and a SIGTERM that came meanwhile:
-#: handled once the pid is in :data:`_SAVERS` (on a loaded machine the saver ran, and
-#: the build's SIGTERM came, before this process recorded it: the end of the build did
-#: not wait for the save)
-_FORKING: list[bool] = []
+#: the build's SIGTERM, held while this worker writes a result (a frame of its own in
+#: the middle of one would garble the pipe; found under load: the build had read the
+#: whole result and sent SIGTERM before the writer left its write, and the worker then
+#: exited without telling the build it waited for its saver: the build killed both) or
+#: forks a saver (its pid not recorded yet: the end of the build would not wait for it)
+_BUSY: list[bool] = []
 _TERM_LATER: list[int] = []
+
+
+@contextlib.contextmanager
+def _term_deferred() -> Iterator[None]:
+    """Within: a SIGTERM is held (:func:`_reap_and_exit`); handled on the way out."""
+    _BUSY.append(True)
+    try:
+        yield
+    finally:
+        _BUSY.clear()
+        if _TERM_LATER:
+            _reap_and_exit(_TERM_LATER.pop(), None)
 
 
 def _reap(kill: bool, res_w: int | None = None) -> None:
@@ -276,19 +285,30 @@ def _save_aside(ends: list[_Ends]) -> None:
         regex_cache.save()
         return
     me = os.getpid()
-    _FORKING.append(True)
+    with _term_deferred():
+        pid = _fork_saver(me, ends)
+        if pid:
+            _SAVERS.append(pid)
+            forget_pending_snapshots()  # the saver has them
+    if not pid:  # could not fork
+        save_pending_snapshots()
+        regex_cache.save()
+
+
+def _fork_saver(me: int, ends: list[_Ends]) -> int:
+    """Fork the child that saves the snapshot; its pid (0: no fork)."""
+    from kg.nlp import regex_cache
+    from kg.nlp.pipeline import save_pending_snapshots
+
     try:
         pid = os.fork()
     except OSError:
-        _recorded()
-        save_pending_snapshots()
-        regex_cache.save()
-        return
+        return 0
     if pid == 0:  # pragma: no cover (the saver)
         code = 1
         try:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            _FORKING.clear()
+            _BUSY.clear()
             _TERM_LATER.clear()
             _FORKED.clear()
             _SAVERS.clear()
@@ -301,25 +321,14 @@ def _save_aside(ends: list[_Ends]) -> None:
             code = 0
         finally:
             os._exit(code)
-    _SAVERS.append(pid)
-    forget_pending_snapshots()  # the saver has them
-    _recorded()
-
-
-def _recorded() -> None:
-    """The saver's fork is over (its pid recorded, or no saver): a SIGTERM held meanwhile
-    is handled now."""
-    _FORKING.clear()
-    if _TERM_LATER:
-        _reap_and_exit(_TERM_LATER.pop(), None)
+    return pid
 
 
 def _reap_and_exit(signum: int, frame: Any) -> None:
-    if _FORKING:  # a saver is being forked: once its pid is known (:func:`_recorded`)
+    if _BUSY:  # a result is being written, or a saver forked: on the way out of that
         _TERM_LATER.append(signum)
         return
-    # (no frame while a result is half written: the build then gives it STOP_WAIT)
-    _reap(kill=True, res_w=None if _WRITING or not _RES_W else _RES_W[0])
+    _reap(kill=True, res_w=_RES_W[0] if _RES_W else None)
     os._exit(128 + signum)
 
 

@@ -129,9 +129,51 @@ def test_a_sigterm_while_the_saver_is_forked_waits_for_its_pid() -> None:
     code = (
         "import signal\n"
         "from kg.runtime import workers as w\n"
-        "w._FORKING.append(True)\n"
+        "w._BUSY.append(True)\n"
         "w._reap_and_exit(signal.SIGTERM, None)\n"
         "print('deferred', [int(s) for s in w._TERM_LATER])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and f"deferred [{int(signal.SIGTERM)}]" in out.stdout
+
+
+def test_a_sigterm_as_a_result_is_written_tells_the_build_of_the_saver(tmp_path: Path) -> None:
+    # found under load: the build read a whole result and sent SIGTERM before the worker
+    # left its write; the worker then exited without the "saving" frame and the build
+    # killed it (and its saver) at the deadline. Now the SIGTERM waits for the write to
+    # end, then the worker says "saving" after the result and waits for its saver.
+    import pickle
+    import signal
+    import struct
+    import subprocess
+    import sys
+
+    frames = tmp_path / "frames"
+    code = (
+        "import os, signal, sys, time\n"
+        "from kg.runtime import workers as w\n"
+        "saver = os.fork()\n"
+        "if saver == 0:\n"
+        "    time.sleep(1.0)\n"
+        "    os._exit(0)\n"
+        "w._SAVERS.append(saver)\n"
+        "w._RES_W[:] = [os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT)]\n"
+        "print(saver, flush=True)\n"
+        "with w._term_deferred():\n"
+        "    w._write_all(w._RES_W[0], w._frame((7, True, 'result')))\n"
+        "    w._reap_and_exit(signal.SIGTERM, None)  # as it comes during the write\n"
+        "    print('held', flush=True)\n"
+        "print('not reached', flush=True)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(frames)], capture_output=True, text=True, timeout=60
+    )
+    saver, *said = out.stdout.split()
+    assert out.returncode == 128 + signal.SIGTERM and said == ["held"], out.stderr
+    data, msgs = frames.read_bytes(), []
+    while data:
+        (size,) = struct.unpack_from("<Q", data)
+        msgs.append(pickle.loads(data[8 : 8 + size]))
+        data = data[8 + size :]
+    assert msgs == [(7, True, "result"), (workers.SAVING,)]
+    assert not pid_alive(int(saver))  # waited for (reaped), not left behind

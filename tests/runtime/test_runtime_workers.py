@@ -32,9 +32,11 @@ def test_a_worker_extracts_with_the_pipeline_it_loaded(tmp_path: Path) -> None:
         out = list(extract_keyed(docs, workers=1, executor=pools))
         assert [r.doc_id for _, r, _ in out] == ["d0", "d1", "d2"]
         assert pools.submit(pipelines_built).result() == loaded  # no second, fresh one
-        assert list((tmp_path / "pipeline").glob("pipeline-*.pkl"))  # saved for the next
     finally:
-        pools.shutdown(kill=True)
+        pools.shutdown(kill=True)  # as a build ends: it waits for the snapshot's saver
+    # saved for the next build (not asked before: a forked child saves it while the worker
+    # serves, and on a loaded machine it had not finished when the results were in)
+    assert list((tmp_path / "pipeline").glob("pipeline-*.pkl"))
 
 
 def test_extract_batch_gives_decodable_results() -> None:
