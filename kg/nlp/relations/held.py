@@ -370,6 +370,12 @@ class HeldEvents:
             run = [u for u in run if u.type in AGENTS]
             if any(u.type == "Person" for u in run):
                 run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
+            else:
+                # an organiser is the unit that ends its item: not the country that
+                # opens a name no recogniser knows (中国|某某局、…共同主办)
+                ends = {x.start() for x in _JOINER.finditer(ms, m.start("run"), m.end("run"))}
+                ends.add(m.end("run"))
+                run = [u for u in run if _unit_end(ms, u, umap) in ends]
             v = m.group("v")
             preds = (
                 _VERBS[v] if v in _VERBS else ("initiated",) if v.endswith("发起") else ("hosted",)
@@ -447,6 +453,16 @@ class HeldEvents:
         if pe != j and not (ms[pe] == "等" and j - pe <= 9 and _unnamed(ms, pe + 1, j)):
             return None
         return p if self._item.fullmatch(ms, i, k) else None
+
+
+#: what joins the items of a list of organisers
+_JOINER = re.compile("以及|、|和|及|与")
+
+
+def _unit_end(ms: str, u, umap: dict) -> int:
+    """Where the unit ``u`` ends in ``ms`` (the masked text ``umap`` indexes)."""
+    k = next(j for j, x in umap.items() if x is u)
+    return k + (u.end - u.start)
 
 
 #: how an attendee took part, in brackets after his name (（线上）, （视频）)

@@ -21,6 +21,7 @@ from kg.nlp.components.heads.editions import (
     ORDINAL_IN,
     PERIOD,
     festive,
+    plenum_key,
     session_of,
     specific,
 )
@@ -274,6 +275,10 @@ class Mentions:
                 # 中共|二十届三中全会, 党的…, 中国共产党…: one plenum of the CPC, one key
                 e = self.gaz.lookup(term)
                 key = e.id if e is not None else open_key("Event", term)
+            elif (o := self.gaz.lookup(name[: len(name) - len(term)])) is not None and (
+                o.type == "Organization"
+            ):
+                key = plenum_key(o.name, term)  # 某党|N届M中全会: the key of its full form
         if h == "招待会" and quoted is None and "周年" not in name:
             return  # 某国友人春节|招待会: a reception is named by its anniversary or quotes
         if h == "战略" and st.norm.startswith(STRATEGIC_NOUNS, end):
