@@ -46,6 +46,7 @@ def test_a_verb_between_the_title_and_the_head_names_no_gathering() -> None:
 def test_an_organisations_ministers_meeting_written_short() -> None:
     assert "北约防长会" in _events("在14日举行的北约防长会期间，双方会面。")
     assert "欧盟外长会" in _events("22日，欧盟外长会在布鲁塞尔举行。")
+    assert _events("七国集团部长会“欢迎”某某。") == {}
 
 
 def test_ministers_talks_are_no_meeting_written_short() -> None:

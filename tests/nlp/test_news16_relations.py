@@ -92,3 +92,20 @@ def test_strategy_before_the_noun_it_qualifies_names_no_strategy() -> None:
 
 def test_a_quoted_strategy_before_other_words_is_still_a_strategy() -> None:
     assert "“南水北调”战略" in _names("某省实施“南水北调”战略，推进建设。", "Program")
+
+
+def test_the_reporter_of_the_meeting_held_took_part() -> None:
+    text = "2031年世界数字贸易论坛5日在北京开幕。商务部部长苗立新代表主办方作工作报告。"
+    assert _subjects(text, "participatesIn") == {"person/苗立新"}
+
+
+def test_a_few_words_before_a_post_open_the_attendee() -> None:
+    text = "纪念某某同志诞辰120周年座谈会3日在京举行。山河盟中央主席苗立新主持座谈会。"
+    assert _subjects(text, "hosted") == {"person/苗立新"}
+
+
+def test_a_report_still_to_come_is_planned() -> None:
+    text = "2031年世界农业大会将于5日在北京开幕。商务部部长苗立新将作主旨报告。"
+    r = _result(text)
+    mods = {x.modality for x in r.relations if x.pred == "participatesIn"}
+    assert mods <= {"planned"}

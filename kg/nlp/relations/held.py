@@ -90,6 +90,10 @@ _THIS = "本届|本次|此次|这次"
 #: how many attended (等约600人出席, 等近千人参加)
 _HEADCOUNT = r"(?:共约|约|近|共)?[\d一二三四五六七八九十百千]+[多余]?(?:名|位)?人"
 _NOUNS = "开幕式|闭幕式|开幕会|闭幕会|会议|大会|活动|仪式|峰会|论坛|全体会议|开幕大会|颁奖仪式|典礼"
+#: the report a speaker gives at the gathering just reported, for whom he speaks before it
+#: (甲代表某某委员会作工作报告, 乙作关于某某的说明和报告)
+_ON_BEHALF = "(?:代表[^，。；：、\\s]{1,30}?)?"
+_REPORT = "作了?[^，。；：、\\s]{0,14}?报告"
 #: a bare head that may send back to the story's event (its name ends with it: 座谈会)
 _HEAD = "(?!并)[\u4e00-\u9fff]{2,4}"
 
@@ -103,17 +107,20 @@ class HeldEvents:
         self._attend = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
             # 某某政治局常委、某委主席A出席: 常委 (a standing committee's member) after its body
-            f"(?:{AG}常委|{AG}|{post}|[、\\s])*?"
+            f"(?:{AG}常委|{AG}(?:中央)?|{post}|[、\\s]"
+            # 某盟中央主席A: a few words no recogniser knows before a post
+            f"|[^{SEP}{END}{MASKED}、]{{1,6}}?(?:{post})(?=\ue013|[、\\s]))*?"
             # 某某委员长主持会议: the post may follow the person
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
-            f"{_AT_MEETING}(?P<v>{alt(_VERBS)})了?(?:{_NOUNS}|(?P<head>{_HEAD}))?"
+            f"{_AT_MEETING}(?:{_ON_BEHALF}(?P<report>{_REPORT})"
+            f"|(?P<v>{alt(_VERBS)})了?(?:{_NOUNS}|(?P<head>{_HEAD}))?)"
             f"(?=并|、|[{SEP}{END}\\s]|$)"
         )  # (head: the head of the event just held, 甲出席|座谈会)
         # the persons before 在会上/在座谈会上 (posts and bodies before them), whatever they
         # did there (讲话, 表示, 缅怀…): they were at the gathering of the story
         self._at_meeting = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
-            f"(?:{AG}常委|{AG}|{post}|兼|[、\\s])*?"
+            f"(?:{AG}常委|{AG}(?:中央)?|{post}|兼|[、\\s])*?"
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
             f"在(?:会上|会议上|大会上|(?P<head>{_HEAD})上)(?![，,、])"
         )
@@ -135,7 +142,7 @@ class HeldEvents:
         self._attend_story = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
             # 某委员会副主席兼秘书长甲主持|座谈会: his posts before him, as in ``_attend``
-            f"(?:{AG}常委|{AG}|{post}|兼|[、\\s])*?"
+            f"(?:{AG}常委|{AG}(?:中央)?|{post}|兼|[、\\s])*?"
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)等?(?:{g.adv_alt})*"
             f"(?P<v>{alt(_VERBS)})了?(?:上述活动|上述会议|{_NOUNS}|(?P<head>[\u4e00-\u9fff]{{2,4}}))"
             f"(?=并|[{SEP}{END}\\s]|$)"
@@ -229,12 +236,14 @@ class HeldEvents:
                 if m.group("head") and not ev.text.endswith(m.group("head")):
                     continue  # 甲出席|某某: a word that is not the head of the event held
                 persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
-                s, e = st.sent_of(hend + m.start("v"))
-                later = planned or self._planned(st, hend + m.end("run"), hend + m.start("v"))
+                v = m.group("v") or "作报告"
+                at = m.start("v") if m.group("v") else m.start("report")
+                s, e = st.sent_of(hend + at)
+                later = planned or self._planned(st, hend + m.end("run"), hend + at)
                 mod = "planned" if later else "asserted"
                 for p in persons:
-                    for pred in _VERBS[m.group("v")]:
-                        rule = f"{pred}:{m.group('v')}:held"
+                    for pred in _VERBS.get(v, ("participatesIn",)):
+                        rule = f"{pred}:{v}:held"
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
             self._speakers_at(ds, ev, ms, umap, hend, implicit=False)
             if h is not None:
