@@ -109,3 +109,11 @@ def test_a_report_still_to_come_is_planned() -> None:
     r = _result(text)
     mods = {x.modality for x in r.relations if x.pred == "participatesIn"}
     assert mods <= {"planned"}
+
+
+def test_who_spoke_in_his_address_at_the_story_event_took_part() -> None:
+    text = (
+        "山河论坛在京举办\n第五届山河论坛5日在北京举办。\n与会嘉宾认为，论坛很成功。\n"
+        "国务院副总理苗立新在致辞中表示，要加强合作。"
+    )
+    assert "person/苗立新" in _subjects(text, "participatesIn")

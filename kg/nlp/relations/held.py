@@ -117,12 +117,14 @@ class HeldEvents:
             f"(?=并|、|[{SEP}{END}\\s]|$)"
         )  # (head: the head of the event just held, 甲出席|座谈会)
         # the persons before 在会上/在座谈会上 (posts and bodies before them), whatever they
-        # did there (讲话, 表示, 缅怀…): they were at the gathering of the story
+        # did there (讲话, 表示, 缅怀…), or who spoke (在致辞中表示): they were at the
+        # gathering of the story
         self._at_meeting = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
             f"(?:{AG}常委|{AG}(?:中央)?|{post}|兼|[、\\s])*?"
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
-            f"在(?:会上|会议上|大会上|(?P<head>{_HEAD})上)(?![，,、])"
+            f"在(?:会上|会议上|大会上|(?P<head>{_HEAD})上|(?:致辞|讲话|发言|演讲|主旨演讲)中)"
+            "(?![，,、])"
         )
 
         # a speaker: country, body or organisation (named or not), post, person
