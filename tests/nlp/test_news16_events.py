@@ -44,17 +44,17 @@ def test_a_verb_between_the_title_and_the_head_names_no_gathering() -> None:
 
 
 def test_an_organisations_ministers_meeting_written_short() -> None:
-    assert "北约防长会" in _events("在14日举行的北约防长会期间，双方会面。")
-    assert "欧盟外长会" in _events("22日，欧盟外长会在布鲁塞尔举行。")
-    assert _events("七国集团部长会“欢迎”某某。") == {}
+    assert "北约防长会" in _events("北约防长会今天在某地闭幕，会议讨论了防务问题。")
+    assert "欧盟外长会" in _events("欧盟外长会通过了一份联合文件。")
+    assert _events("七国集团部长会发表一份文件。") == {}
 
 
 def test_ministers_talks_are_no_meeting_written_short() -> None:
-    assert _events("俄方不会拒绝举行俄乌外长会谈。") == {}
+    assert _events("双方同意下月举行俄乌外长会谈。") == {}
 
 
 def test_a_bodys_numbered_session_after_a_one_character_place() -> None:
-    events = _events("全国政协3月1日在京召开第九十次主席会议，审议有关事宜。")
+    events = _events("全国政协5日在京召开第九十次主席会议，研究下一阶段工作。")
     assert events.get("第九十次主席会议") == "event/全国政协第九十次主席会议"
 
 
