@@ -47,6 +47,18 @@ _JURISDICTION = frozenset({"Country", "Location", "Person"})
 MAX_EXAMPLES = 3
 
 
+def _titled_gathering(text: str, k: Mention, c: Mention) -> bool:
+    """An event named after the title that opens it (《某某公约》第五次缔约方大会, 《某某》第二卷
+    推介会): the law or programme of the whole title is a mention too."""
+    return (
+        k.type == "Event"
+        and c.type in ("Law", "Program")
+        and c.start == k.start + 1
+        and text[k.start] == "《"
+        and text[c.end : c.end + 1] == "》"
+    )
+
+
 def _quoted_known(text: str, c: Mention) -> bool:
     """A known programme or event quoted inside a longer name: 第二届“一带一路”X大会
     also mentions 一带一路 (the quotes mark it as a name of its own)."""
@@ -135,6 +147,8 @@ class Resolver:
                         continue  # X运动会组委会 also mentions X运动会
                     if c.rule == "nested" and c.type == k.type == "Law":
                         continue  # 某某法|实施条例 also mentions 某某法 (heads/nested_laws)
+                    if _titled_gathering(st.text, k, c):
+                        continue  # 《某某条例》学习座谈会 also mentions the 条例
                     if _names_known_inside(st, k, c, self.gaz.proposal_heads):
                         continue
                     if _opens_with_known(k, c):

@@ -85,6 +85,8 @@ _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 
 #: a group of partners named by its noun, closing a list of named ones (及某联盟各国,
 #: 等非洲国家, 和“某某小组”成员国)
+#: talks before a joint act (同某某举行会谈并|共同主持X)
+_TALKS_THEN = "(?:举行)?(?:会谈|会晤)并"
 _GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
 
 
@@ -138,7 +140,8 @@ class Grammar:
         # 一道): its members are not named, the body it names is no partner
         self.partners = re.compile(
             f"(?:与|同|跟)(?P<with>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)(?:{_GROUP})?"
-            "(?:合作|一道|一起|共同|联合)"
+            # 甲同乙举行会谈并共同主持X: the talks' partner chairs X too
+            f"(?:{_TALKS_THEN}(?=共同))?(?:合作|一道|一起|共同|联合)"
             # 甲联合乙(等单位)共同发起: the partners of 联合 too
             f"|(?:会同|协同|携同|联合)(?P<jointly>(?:{item})(?:(?:、|和|及|以及)(?:{item}))*)"
             f"(?:等[^{SEP}{END}\ue010-\ue01f]{{0,6}}?)?(?:共同|联合)?$"
@@ -183,6 +186,8 @@ class Grammar:
             f"|(?:与|同|跟|和)(?:{AGL})(?:(?:、|和|及|以及|与){AGL})*(?:{_GROUP}|等[^{SEP}{END}{MASKED}]{{0,8}}?)?(?:的)?(?:合作|一道|一起|共同|联合)?"
             # 同甲国总理某某共同出席: a partner named with a country and a post
             f"|(?:与|同|跟)(?:{partner})(?:(?:、|和|及|以及){partner})*(?:一道|一起|共同)"
+            # 同甲国副总统某某举行会谈并共同主持X: talks, then an act of both
+            f"|(?:与|同|跟)(?:{partner})(?:{_TALKS_THEN})共同"
             # 同甲方两位代表共同召集: a few words naming the partners' persons before 共同
             f"|(?:与|同|跟)(?:{AGL})[^{SEP}{END}{MASKED}]{{1,4}}?(?:一道|一起|共同|联合)"
             # 中国愿同国际社会一道落实X, 与各方共同推进Y: partners that name no entity

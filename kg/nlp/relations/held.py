@@ -90,6 +90,12 @@ _THIS = "本届|本次|此次|这次"
 #: how many attended (等约600人出席, 等近千人参加)
 _HEADCOUNT = r"(?:共约|约|近|共)?[\d一二三四五六七八九十百千]+[多余]?(?:名|位)?人"
 _NOUNS = "开幕式|闭幕式|开幕会|闭幕会|会议|大会|活动|仪式|峰会|论坛|全体会议|开幕大会|颁奖仪式|典礼"
+#: the report a speaker gives at the gathering just reported, for whom he speaks before it
+#: (甲代表某某委员会作工作报告, 乙作关于某某的说明和报告)
+_ON_BEHALF = "(?:代表[^，。；：、\\s]{1,30}?)?"
+_REPORT = "作了?[^，。；：、\\s]{0,14}?报告"
+#: a bare head that may send back to the story's event (its name ends with it: 座谈会)
+_HEAD = "(?!并)[\u4e00-\u9fff]{2,4}"
 
 
 class HeldEvents:
@@ -101,10 +107,24 @@ class HeldEvents:
         self._attend = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
             # 某某政治局常委、某委主席A出席: 常委 (a standing committee's member) after its body
-            f"(?:{AG}常委|{AG}|{post}|[、\\s])*?"
+            f"(?:{AG}常委|{AG}(?:中央)?|{post}|[、\\s]"
+            # 某盟中央主席A: a few words no recogniser knows before a post
+            f"|[^{SEP}{END}{MASKED}、]{{1,6}}?(?:{post})(?=\ue013|[、\\s]))*?"
             # 某某委员长主持会议: the post may follow the person
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
-            f"{_AT_MEETING}(?P<v>{alt(_VERBS)})了?(?:{_NOUNS})?(?=并|、|[{SEP}{END}\\s]|$)"
+            f"{_AT_MEETING}(?:{_ON_BEHALF}(?P<report>{_REPORT})"
+            f"|(?P<v>{alt(_VERBS)})了?(?:{_NOUNS}|(?P<head>{_HEAD}))?)"
+            f"(?=并|、|[{SEP}{END}\\s]|$)"
+        )  # (head: the head of the event just held, 甲出席|座谈会)
+        # the persons before 在会上/在座谈会上 (posts and bodies before them), whatever they
+        # did there (讲话, 表示, 缅怀…), or who spoke (在致辞中表示): they were at the
+        # gathering of the story
+        self._at_meeting = re.compile(
+            f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
+            f"(?:{AG}常委|{AG}(?:中央)?|{post}|兼|[、\\s])*?"
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)(?:{post})?(?:{g.adv_alt})*"
+            f"在(?:会上|会议上|大会上|(?P<head>{_HEAD})上|(?:致辞|讲话|发言|演讲|主旨演讲)中)"
+            "(?![，,、])"
         )
 
         # a speaker: country, body or organisation (named or not), post, person
@@ -123,6 +143,8 @@ class HeldEvents:
         )
         self._attend_story = re.compile(
             f"(?:^|(?<=[{SEP}{END}\\s]))(?:{g.prefix.pattern})"
+            # 某委员会副主席兼秘书长甲主持|座谈会: his posts before him, as in ``_attend``
+            f"(?:{AG}常委|{AG}(?:中央)?|{post}|兼|[、\\s])*?"
             f"(?P<run>\ue013\ue01f*(?:(?:、|和)\ue013\ue01f*)*)等?(?:{g.adv_alt})*"
             f"(?P<v>{alt(_VERBS)})了?(?:上述活动|上述会议|{_NOUNS}|(?P<head>[\u4e00-\u9fff]{{2,4}}))"
             f"(?=并|[{SEP}{END}\\s]|$)"
@@ -213,16 +235,38 @@ class HeldEvents:
             # X将于某日举行闭幕会，A将发表讲话: announced, not yet done
             planned = h is not None and self._planned(st, h.start(), hend)
             for m in self._attend.finditer(ms):
+                if m.group("head") and not ev.text.endswith(m.group("head")):
+                    continue  # 甲出席|某某: a word that is not the head of the event held
                 persons = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
-                s, e = st.sent_of(hend + m.start("v"))
-                later = planned or self._planned(st, hend + m.end("run"), hend + m.start("v"))
+                v = m.group("v") or "作报告"
+                at = m.start("v") if m.group("v") else m.start("report")
+                s, e = st.sent_of(hend + at)
+                later = planned or self._planned(st, hend + m.end("run"), hend + at)
                 mod = "planned" if later else "asserted"
                 for p in persons:
-                    for pred in _VERBS[m.group("v")]:
-                        rule = f"{pred}:{m.group('v')}:held"
+                    for pred in _VERBS.get(v, ("participatesIn",)):
+                        rule = f"{pred}:{v}:held"
                         ds.add(p.key, pred, ev.key, s, e, rule, 0.7, modality=mod)
+            self._speakers_at(ds, ev, ms, umap, hend, implicit=False)
             if h is not None:
                 self._story(ds, ev, end, planned)
+
+    def _speakers_at(
+        self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = True
+    ) -> None:
+        """甲在会上讲话, 乙在座谈会上缅怀… (``ms`` masked from ``a``): each person before
+        在会上 (or 在 + the head of ``ev``'s name + 上) took part in ``ev``."""
+        st = ds.st
+        for m in self._at_meeting.finditer(ms):
+            if m.group("head") and not ev.text.endswith(m.group("head")):
+                continue  # 在某某上: not the event of the story
+            s, e = st.sent_of(a + m.end("run"))
+            for j in range(m.start("run"), m.end("run")):
+                p = umap.get(j)
+                if p is not None and p.type == "Person":
+                    rule = f"participatesIn:在会上:{'story' if implicit else 'held'}"
+                    ds.add(p.key, "participatesIn", ev.key, s, e, rule,
+                           0.6 if implicit else 0.7, implicit=implicit)  # fmt: skip
 
     def _present(
         self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = False
@@ -299,6 +343,8 @@ class HeldEvents:
             self._present(ds, ev, ms, umap, pos, implicit=True)
         if not any(u.type == "Person" for u in su):
             return
+        if "在" in ms:
+            self._speakers_at(ds, ev, ms, umap, pos)
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
             for m in rx.finditer(ms):
                 if how == "story" and m.group("head") and not ev.text.endswith(m.group("head")):
@@ -335,6 +381,12 @@ class HeldEvents:
             run = [u for u in run if u.type in AGENTS]
             if any(u.type == "Person" for u in run):
                 run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
+            else:
+                # an organiser is the unit that ends its item: not the country that
+                # opens a name no recogniser knows (中国|某某局、…共同主办)
+                ends = {x.start() for x in _JOINER.finditer(ms, m.start("run"), m.end("run"))}
+                ends.add(m.end("run"))
+                run = [u for u in run if _unit_end(ms, u, umap) in ends]
             v = m.group("v")
             preds = (
                 _VERBS[v] if v in _VERBS else ("initiated",) if v.endswith("发起") else ("hosted",)
@@ -412,6 +464,16 @@ class HeldEvents:
         if pe != j and not (ms[pe] == "等" and j - pe <= 9 and _unnamed(ms, pe + 1, j)):
             return None
         return p if self._item.fullmatch(ms, i, k) else None
+
+
+#: what joins the items of a list of organisers
+_JOINER = re.compile("以及|、|和|及|与")
+
+
+def _unit_end(ms: str, u, umap: dict) -> int:
+    """Where the unit ``u`` ends in ``ms`` (the masked text ``umap`` indexes)."""
+    k = next(j for j, x in umap.items() if x is u)
+    return k + (u.end - u.start)
 
 
 #: how an attendee took part, in brackets after his name (（线上）, （视频）)

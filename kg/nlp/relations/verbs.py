@@ -50,6 +50,8 @@ _DOC_NOUNS = frozenset(
 )
 #: what may follow the object of a verb that is also causative (推动, 加快): the clause
 #: end, a list, or a noun or verb of the programme's own progress (推动X建设, X取得突破)
+#: the verb after 会见 opens a relative clause about the guest (会见来华出席X…的某总统)
+_GUEST = re.compile(r"(?:会见|接见|会晤)了?(?:专程)?(?:前来|来京|[来赴](?:华|\ue012\ue01f*)?)?\Z")
 _BARE_TAIL = re.compile(
     f"(?:$|[{SEP}{END}、和及与等]|建设|发展|高质量发展|工作|常态化|取得|形成|迈上|再上|走深走实|落地)"
 )
@@ -213,6 +215,7 @@ class Verbs:
             if any("planned" in r.flags for r in rows):
                 mod = "planned"  # 研究制定: being drafted
             after_last = ms[objs[-1].end - s : objs[-1].end - s + 4].lstrip("》”’") if objs else ""
+            guest = _GUEST.search(ms, max(cs, ts - 10), ts) is not None
             for o, row in ((o, r) for o in objs for r in rows if o.type in r.types):
                 if "titled" in row.flags and not titled(ms, o, s):
                     continue
@@ -232,6 +235,8 @@ class Verbs:
                     continue  # 提出关于X的议案: the object is the 议案
                 if row.pred == "participatesIn" and "的" in (after_o[:1], after_last[:1]):
                     continue  # 出席X(暨Y)的Y总统Z: Z took part (_attendee), not the subject
+                if row.pred == "participatesIn" and guest:
+                    continue  # 会见来华出席X并访华的Z: the guest came to X, not the host
                 if row.pred in ("participatesIn", "hosted") and after_o.startswith("精神"):
                     continue  # 举办X精神宣介会: what is held is about X, not X
                 if row.pred == "issued" and any(

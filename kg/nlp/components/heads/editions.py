@@ -248,6 +248,34 @@ def plenum_name(norm: str, start: int, he: int) -> str | None:
     return f"{m.group(1)}届{m.group(2)}中全会" if m is not None else None
 
 
+# another party's Central Committee in full (某某党第N届中央委员会第M次全体会议)
+PARTY_PLENARY = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)第?([一二三四五六七八九十]+)届中央委员会"
+    r"第?([一二三四五六七八九十]{1,2})次全体会议"
+)
+
+
+def party_plenum(norm: str, start: int, he: int) -> tuple[str, str] | None:
+    """The party and the short name of the session of a party's Central Committee named in
+    full (某某党第九届中央委员会第三次全体会议 → 某某党, 九届三中全会): with the party's
+    name from the gazetteer, the key its short form (某党九届三中全会) gets too.
+
+    >>> party_plenum("某某民主党第九届中央委员会第三次全体会议", 0, 20)
+    ('某某民主党', '九届三中全会')
+    """
+    m = PARTY_PLENARY.fullmatch(norm, start, he)
+    return (m.group(1), f"{m.group(2)}届{m.group(3)}中全会") if m is not None else None
+
+
+def plenum_key(party: str, term: str) -> str:
+    """One key for a party's plenum in either form (``party`` its gazetteer name).
+
+    >>> plenum_key("某某民主党", "九届三中全会")
+    'event/某某民主党九届三中全会'
+    """
+    return open_key("Event", party + term)
+
+
 def specific(norm: str, start: int, named_starts: set[int]) -> bool:
     """Whether a name opening at ``start`` shows it is specific (see ``SPECIFIC_PREFIX``)."""
     if start in named_starts or norm.startswith(SPECIFIC_PREFIX, start):

@@ -310,6 +310,25 @@ def met_at_place(
 _AT_PLACE = re.compile(r"在[\u4e00-\u9fff]{0,6}?(?:首都|首府|城市|市|港|岛)?\Z")
 
 
+def counted_meetings(norm: str, start: int, hs: int, head: str) -> bool:
+    """Whether a meeting verb used as a head is counted by how often the sides met (两国元首
+    两度|会晤, 某地和某地三次|会晤, 多次|会晤): a verb, no event's name; a numbered session
+    (某某领导人第十五次|会晤) is a name.
+
+    >>> counted_meetings("我们在某地两度会晤", 3, 7, "会晤")
+    True
+    >>> counted_meetings("某国领导人第十五次会晤", 0, 9, "会晤")
+    False
+    """
+    return head in MEETING_VERBS and _COUNTED.search(norm, start, hs) is not None
+
+
+# how often, not which one: a number (no 第 before it) or 数/几/多 with 次 or 度
+_COUNTED = re.compile(
+    r"(?<![第\d一二三四五六七八九十两])(?:[两二三四五六七八九十]+|\d+|数|几|多)[度次]"
+)
+
+
 # a designated period or festival named in quotes before 活动 (“某某宣传月”活动, “某某文化年”
 # 活动, “某某购物节”系列活动): the campaign is an event (GUIDELINES: campaign weeks,
 # designated years, festivals), not a programme; not a count of years (“三年”); a designated

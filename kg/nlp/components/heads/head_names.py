@@ -19,7 +19,9 @@ from kg.nlp.components.heads.editions import (
     ORDINAL_OPEN,
     PLENARY,
     dated,
+    party_plenum,
     plenary_key,
+    plenum_key,
     plenum_name,
     session_key,
     specific,
@@ -245,6 +247,10 @@ class HeadNames(HeadStarts):
             if key is None and (short := plenum_name(norm, start, he)) is not None:
                 e = self.gaz.lookup(short)  # 某党第N届中央委员会第M次全体会议
                 key = e.id if e is not None else open_key("Event", short)
+            elif key is None and (pp := party_plenum(norm, start, he)) is not None:
+                e = self.gaz.lookup(pp[0])  # 某某党第N届中央委员会第M次全体会议: a known party
+                if e is not None and e.type == "Organization":
+                    key = plenum_key(e.name, pp[1])  # the key of 某某党N届M中全会 too
         elif head.endswith("仪式") and self.head_type[head] == "Event":
             key = ceremony_key(norm_name(norm[start:he]))  # 某某|项目|竣工仪式
         self.add(

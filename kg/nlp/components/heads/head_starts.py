@@ -28,6 +28,7 @@ from kg.nlp.components.heads.event_names import (
     anniversary_owner,
     anniversary_start,
     counted_anniversary,
+    counted_meetings,
     ends_in_anniversary,
     known_before,
     leaders_pair,
@@ -284,6 +285,8 @@ class HeadStarts:
             gathering = gathering or shaped
             if met_at_place(norm, start, hs, head, named_end, named_type):
                 return None  # 在某地|会晤: the verb after where they meet
+            if counted_meetings(norm, start, hs, head):
+                return None  # 两国元首两度|会晤: how often they met
         quoted = None
         q = quoted_before(norm, start, hs if self.head_type[head] == "Event" else None)
         if q is not None:

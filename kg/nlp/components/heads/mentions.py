@@ -21,6 +21,7 @@ from kg.nlp.components.heads.editions import (
     ORDINAL_IN,
     PERIOD,
     festive,
+    plenum_key,
     session_of,
     specific,
 )
@@ -91,6 +92,8 @@ GENERIC_PREFIX = (
     "主要",
 )
 
+#: nouns 战略 qualifies (战略对话, 战略伙伴关系): after them it is no strategy's head
+STRATEGIC_NOUNS = ("对话", "伙伴", "合作", "协作", "沟通", "磋商", "互信")
 AMOUNT = re.compile(r"\d+(?:\.\d+)?[十百千万亿]")
 NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
 COUNT_ONLY = re.compile(
@@ -272,8 +275,15 @@ class Mentions:
                 # 中共|二十届三中全会, 党的…, 中国共产党…: one plenum of the CPC, one key
                 e = self.gaz.lookup(term)
                 key = e.id if e is not None else open_key("Event", term)
+            elif (o := self.gaz.lookup(name[: len(name) - len(term)])) is not None and (
+                o.type == "Organization"
+            ):
+                key = plenum_key(o.name, term)  # 某党|N届M中全会: the key of its full form
         if h == "招待会" and quoted is None and "周年" not in name:
             return  # 某国友人春节|招待会: a reception is named by its anniversary or quotes
+        if h == "战略" and st.norm.startswith(STRATEGIC_NOUNS, end):
+            return  # “某某”战略|对话机制: 战略 qualifies the noun after it (a strategic
+            # dialogue, partnership), it names no strategy
         if h == "部长会议" and st.norm.startswith(("主席", "副主席", "第一副主席"), end):
             return  # 某国部长会议|主席: the council of ministers, a body, not a meeting
         body = name[: -len(h)] if h else name

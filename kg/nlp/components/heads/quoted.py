@@ -65,6 +65,33 @@ QUOTED_THEME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.：:、， ]{2,30}")
 # the meetings of a treaty's parties, named by the treaty (《某公约》|缔约方大会, |审议大会)
 TREATY_MEETING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+(?:届|次))?(?:缔约方|审议大会)")
 
+# a gathering about a book or a law named by its title (《某某》第二卷英文版|推介会,
+# 《某某条例》学习|座谈会, 《某某法》实施20周年|座谈会): what stands between the title and
+# the head says which edition, language, country or occasion; a verb of holding, a time or
+# a place phrase there (《某某》举行|发布会, 《某某》今天…) makes the head a common noun
+BOOK_GATHERING_HEADS = frozenset(
+    {"推介会", "首发式", "座谈会", "研讨会", "发布会", "新闻发布会", "分享会"}
+)
+_BOOK_BETWEEN = re.compile(r"[\u4e00-\u9fff\d（）()]{0,16}")
+_BOOK_NOT = re.compile(r"举行|召开|举办|在|于|今天|今日|日前|近日|的|和|与|将")
+
+
+def book_gathering(norm: str, start: int, hs: int) -> bool:
+    """Whether the event head at ``hs`` (one of ``BOOK_GATHERING_HEADS``) closes a
+    gathering named after the title that ends right before ``start``.
+
+    >>> book_gathering("《某某文选》第三卷英文版推介会", 6, 12)
+    True
+    >>> book_gathering("《某某晚会》举行新闻发布会", 6, 8)
+    False
+    """
+    return (
+        norm.startswith(tuple(BOOK_GATHERING_HEADS), hs)
+        and _BOOK_BETWEEN.fullmatch(norm, start, hs) is not None
+        and _BOOK_NOT.search(norm, start, hs) is None
+    )
+
+
 # (“某某”学习教育|常态化)
 CAMPAIGN_HEADS = frozenset({"学习教育", "教育实践活动"})
 
@@ -156,7 +183,15 @@ def quoted_before(norm: str, start: int, theme: int | None = None) -> int | None
     >>> quoted_before("“茶与健康：共同的未来”分论坛", 12, theme=13)
     0
     """
-    if start >= 3 and norm[start - 1] == "》" and TREATY_MEETING.match(norm, start):
+    if theme is not None and norm[start - 1 : start] == "）":
+        # 《某某》（某汉对照）|全球首发式: the bracket after the title is in the name
+        b = norm.rfind("（", max(0, start - 12), start - 1)
+        if b > 0 and norm[b - 1] == "》" and book_gathering(norm, b, theme):
+            start = b
+    if start >= 3 and norm[start - 1] == "》" and (
+        TREATY_MEETING.match(norm, start)
+        or (theme is not None and book_gathering(norm, start, theme))
+    ):
         j = norm.rfind("《", max(0, start - 40), start - 1)
         return j if j >= 0 and "》" not in norm[j + 1 : start - 1] else None
     if start < 3 or norm[start - 1] != "”":
