@@ -86,7 +86,7 @@ def test_a_numbered_session_of_a_meeting_is_still_a_name() -> None:
 
 
 def test_strategy_before_the_noun_it_qualifies_names_no_strategy() -> None:
-    assert _names("两国将建立“2+2”战略对话机制。", "Program") == set()
+    assert _names("两国商定建立“3+3”战略对话机制。", "Program") == set()
     assert _names("两国用好“1+1”战略磋商机制。", "Program") == set()
 
 
