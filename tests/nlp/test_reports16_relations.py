@@ -1,0 +1,49 @@
+"""Programmes and their relations in the national work reports (round reports16). The
+quoted sentences are from the public-domain national work reports (2015, 2016)."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+from kg.model import Document
+from kg.nlp import extract
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _build_gazetteers():
+    spec = importlib.util.spec_from_file_location("bg", ROOT / "scripts" / "build_gazetteers.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def test_a_coordination_of_two_programmes_is_no_third_ones_alias() -> None:
+    bg = _build_gazetteers()
+    ents = [{"id": f"program/{k}", "type": "Program"} for k in "abc"]
+    owner = {"甲计划": "program/a", "乙工程": "program/b"}
+    assert bg.coordinates_programmes("甲计划和乙工程", {"program/c"}, owner, ents)
+    assert bg.coordinates_programmes("甲计划、乙工程", {"program/c"}, owner, ents)
+    assert not bg.coordinates_programmes("甲计划和丙工程", {"program/c"}, owner, ents)
+    # a region named by two places stays one place
+    places = [{"id": "place/x", "type": "Location"}, {"id": "place/y", "type": "Location"},
+              {"id": "place/xy", "type": "Location"}]  # fmt: skip
+    assert not bg.coordinates_programmes(
+        "甲地和乙地", {"place/xy"}, {"甲地": "place/x", "乙地": "place/y"}, places)
+    # the shipped data follows the rule
+    rows = [json.loads(x) for x in (ROOT / "ontology/gazetteers/programs.jsonl").open()]
+    owner = {bg.norm_name(n): r["id"] for r in rows for n in [r["name"]]}
+    for r in rows:
+        for a in r["aliases"]:
+            assert not bg.coordinates_programmes(bg.norm_name(a), {r["id"]}, owner, rows), a
+
+
+def test_both_programmes_of_a_coordination_are_implemented() -> None:
+    # 2015: the two routes, each a programme of its own, not the initiative's alias
+    text = ("政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+            "推进丝绸之路经济带和21世纪海上丝绸之路建设。")
+    r = extract(Document("t", text, {}))
+    assert {m.text for m in r.mentions if m.type == "Program"} >= {
+        "丝绸之路经济带", "21世纪海上丝绸之路"}  # fmt: skip
+    assert {x.obj for x in r.relations if x.pred == "implements"} == {
+        "program/silk-road-economic-belt", "program/maritime-silk-road"}  # fmt: skip
