@@ -47,3 +47,17 @@ def test_both_programmes_of_a_coordination_are_implemented() -> None:
         "丝绸之路经济带", "21世纪海上丝绸之路"}  # fmt: skip
     assert {x.obj for x in r.relations if x.pred == "implements"} == {
         "program/silk-road-economic-belt", "program/maritime-silk-road"}  # fmt: skip
+
+
+def _programmes(text: str) -> set[str]:
+    return {m.text for m in extract(Document("t", text, {})).mentions if m.type == "Program"}
+
+
+def test_a_strong_country_to_build_is_a_goal_not_a_programme() -> None:
+    # 2014, 2018: the country to be built; its strategy or plan is the programme
+    assert not _programmes("坚决维护国家海洋权益，大力建设海洋强国。")
+    assert not _programmes("加快制造强国建设。")
+    assert "人才强国战略" in _programmes("深入实施人才强国战略。")
+    assert "教育强国建设规划纲要" in _programmes("制定实施教育强国建设规划纲要。")
+    # a quoted name stays a name
+    assert _programmes("推广“学习强国”学习平台。")
