@@ -61,3 +61,18 @@ def test_a_strong_country_to_build_is_a_goal_not_a_programme() -> None:
     assert "教育强国建设规划纲要" in _programmes("制定实施教育强国建设规划纲要。")
     # a quoted name stays a name
     assert _programmes("推广“学习强国”学习平台。")
+
+
+def test_a_report_delivered_on_a_bodys_behalf_speaks_for_it() -> None:
+    # 1987, 1979: 我受X(的)委托 is the delegate line of 我代表X
+    text = "报告\n同志们：\n我受十二届中央委员会委托，向大会作报告。\n继续实施“星火”计划。"
+    r = extract(Document("t", text, {}))
+    assert [(x.subj, x.pred) for x in r.relations] == [
+        ("gov/cpc-central-committee", "implements")]  # fmt: skip
+    text = ("政府工作报告\n现在，我受国务院的委托，向全国人民代表大会报告政府工作。\n"
+            "要继续开展爱国卫生运动。")
+    r = extract(Document("t", text, {}))
+    assert [(x.subj, x.pred) for x in r.relations] == [("gov/state-council", "implements")]
+    # entrusted by two bodies: no one subject
+    text = "报告\n我受某某委员会和国务院的委托，向大会作报告。\n继续实施“星火”计划。"
+    assert not any(x.implicit for x in extract(Document("t", text, {})).relations)
