@@ -76,3 +76,16 @@ def test_a_report_delivered_on_a_bodys_behalf_speaks_for_it() -> None:
     # entrusted by two bodies: no one subject
     text = "报告\n我受某某委员会和国务院的委托，向大会作报告。\n继续实施“星火”计划。"
     assert not any(x.implicit for x in extract(Document("t", text, {})).relations)
+
+
+def test_a_plan_carried_out_with_luoshi_is_named_and_implemented() -> None:
+    # 2016, 1995: 落实(好) governs a named plan as 实施 does
+    head = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+    text = head + "要落实好就业促进计划和创业引领计划，促进多渠道就业创业。"
+    r = extract(Document("t", text, {}))
+    assert {m.text for m in r.mentions if m.type == "Program"} == {"就业促进计划", "创业引领计划"}
+    assert sum(x.pred == "implements" for x in r.relations) == 2
+    text = "落实农村初级卫生保健规划，推行多种形式的农村医疗保障制度。"
+    assert "农村初级卫生保健规划" in _programmes(text)
+    # a class of plans is no name
+    assert not _programmes("落实各项计划。")
