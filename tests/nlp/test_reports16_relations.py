@@ -89,3 +89,36 @@ def test_a_plan_carried_out_with_luoshi_is_named_and_implemented() -> None:
     assert "农村初级卫生保健规划" in _programmes(text)
     # a class of plans is no name
     assert not _programmes("落实各项计划。")
+
+
+def test_a_free_trade_area_named_by_its_parties_is_a_programme() -> None:
+    # 2010, 2003, 2015: two parties joined by a dash, or a run of one-character countries
+    assert "中国－东盟自贸区" in _programmes("紧紧抓住中国－东盟自贸区全面建成的契机。")
+    assert "中国—东盟自由贸易区" in _programmes("中国—东盟自由贸易区进程启动。")
+    assert "中国—东盟自贸区" in _programmes("推进中国—东盟自贸区3.0版谈判。")
+    assert "中日韩自贸区" in _programmes("加快中日韩自贸区谈判。")
+    # no parties before the head: a class or a place's pilot zone
+    assert not _programmes("构建高标准自贸区网络。")
+    assert not _programmes("推进上海自贸区建设。")
+
+
+def test_what_a_verb_speeds_up_as_a_negotiation_is_not_yet_implemented() -> None:
+    # 2015: 加快X等谈判 negotiates X; 加快X建设 carries it out
+    head = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+    r = extract(Document("t", head + "加快中日韩自贸区等谈判。", {}))
+    assert not [x for x in r.relations if x.pred == "implements"]
+    r = extract(Document("t", head + "加快中日韩自贸区等建设。", {}))
+    assert [x.pred for x in r.relations] == ["implements"]
+
+
+def test_readying_an_event_is_hosting_it() -> None:
+    # 2005, 1998: 做好X的(前期)准备工作, as 做好X的筹办工作
+    head = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+    text = head + "做好1999年将在昆明举办的世界园艺博览会的准备工作。"
+    r = extract(Document("t", text, {}))
+    assert [(x.pred, x.modality) for x in r.relations] == [("hosted", "planned")]
+    r = extract(Document("t", head + "认真做好2040年世界园艺博览会的前期准备工作。", {}))
+    assert [x.pred for x in r.relations] == ["hosted"]
+    # the preparation of something else is no hosting
+    r = extract(Document("t", head + "做好发展重工业的各项前期准备工作。", {}))
+    assert not r.relations
