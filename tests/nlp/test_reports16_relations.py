@@ -56,7 +56,9 @@ def _programmes(text: str) -> set[str]:
 def test_a_strong_country_to_build_is_a_goal_not_a_programme() -> None:
     # 2014, 2018: the country to be built; its strategy or plan is the programme
     assert not _programmes("坚决维护国家海洋权益，大力建设海洋强国。")
-    assert not _programmes("加快制造强国建设。")
+    assert not _programmes("加快建设制造强国。")
+    # its building is carried out (bench/hand_sample judged 推进教育强国建设 so)
+    assert "教育强国建设" in _programmes("推进教育强国建设。")
     assert "人才强国战略" in _programmes("深入实施人才强国战略。")
     assert "教育强国建设规划纲要" in _programmes("制定实施教育强国建设规划纲要。")
     # a quoted name stays a name

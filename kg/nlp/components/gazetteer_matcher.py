@@ -60,10 +60,11 @@ _LIST_GLUE = frozenset("、和与及")
 # …after which it is a direction: 西北方向, 西北部, 西北角, 西北风
 _DIRECTION_NEXT = frozenset("方部角侧风面向边端")
 _CLOSE_QUOTES = frozenset("”’」』")
-# a goal, not a programme: 建设海洋强国, 加快制造强国建设 name the country to be built; the
-# programme is its strategy or plan (人才强国战略, 教育强国建设规划纲要), a longer name that
-# the automaton prefers. A quoted name stays (“学习强国”, an app).
-_GOAL_ENDS = ("强国", "强国建设")
+# a goal, not a programme: 建设海洋强国 names the country to be built; the programme is its
+# building (推进教育强国建设, judged right in bench/hand_sample), strategy or plan (人才强国
+# 战略, 教育强国建设规划纲要), longer names the automaton prefers. A quoted name stays
+# (“学习强国”, an app).
+_GOAL_ENDS = ("强国",)
 
 
 def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
