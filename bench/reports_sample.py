@@ -140,8 +140,8 @@ both ``draw --n 24 --events 8 --zones 6``, labelled before kg ran on them; R13's
     R15 implements    1.000/0.875 0.933 (7/0/1)   → unchanged
     R15 hosted        1.000/0.778 0.875 (7/0/2)   → unchanged
     R15 relations     1.000/0.786 0.880 (22/0/6)  → unchanged
-    R1 relations 0.880 → 0.917, R2 0.629 → 0.789, R5 0.849 → 0.875, R8 0.867 → 0.881,
-    R12 0.833 → 0.845; R3, R4, R6, R7, R9–R11 unchanged.
+    R1 relations 0.880 → 0.917, R2 0.629 → 0.789, R5 0.849 → 0.875, R8 0.867 → 0.881;
+    R3, R4, R6, R7, R9–R12 unchanged.
 """
 
 from __future__ import annotations
