@@ -125,6 +125,23 @@ labelling) was added as optional, as R1–R10 label it. Main df7a85b → branch 
     R13 relations     0.850/0.739 0.791 (17/3/6)  → unchanged
     R8 (spent) Program 0.933 → 0.947, implements 0.816 → 0.840, relations 0.848 → 0.867;
     R1–R7, R9, R10 unchanged.
+
+Round 16 (R13 became development; R14: seed 8114, blind, scored once after the first batch;
+R15: seed 8115, drawn and labelled after R14's misses were read, blind for the second batch;
+both ``draw --n 24 --events 8 --zones 6``, labelled before kg ran on them; R13's 坚持开展
+“扫黄打非” got an optional implements before the last score). Main 8dfff92 → branch reports16:
+
+    R13 Program       0.769/0.769 0.769 (10/3/3)  → 0.929/1.000 0.963 (13/1/0)
+    R13 implements    0.500/0.500 0.500 (3/3/3)   → 1.000/1.000 1.000 (6/0/0)
+    R13 relations     0.850/0.739 0.791 (17/3/6)  → 1.000/0.870 0.930 (20/0/3)
+    R14 relations     1.000/0.913 0.955 (21/0/2)  → unchanged after the first batch (blind, once);
+                                                    1.000/0.957 0.978 after the second (seen)
+    R15 Program       0.846/1.000 0.917 (11/2/0)  → unchanged (blind, once)
+    R15 implements    1.000/0.875 0.933 (7/0/1)   → unchanged
+    R15 hosted        1.000/0.778 0.875 (7/0/2)   → unchanged
+    R15 relations     1.000/0.786 0.880 (22/0/6)  → unchanged
+    R1 relations 0.880 → 0.917, R2 0.629 → 0.789, R5 0.849 → 0.875, R8 0.867 → 0.881;
+    R3, R4, R6, R7, R9–R12 unchanged.
 """
 
 from __future__ import annotations

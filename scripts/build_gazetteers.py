@@ -493,6 +493,35 @@ def world_territories(path: Path, country_iso: dict[str, str], labels: dict[str,
 
 # --------------------------------------------------------------------------- checks
 
+#: what joins two names in a coordination (A和B, A、B, A及B, A与B)
+COORD = re.compile("[和、及与]")
+
+
+def coordinates_programmes(n: str, owners: set[str], name_owner: dict[str, str],
+                           entities: list[dict]) -> bool:
+    """Whether the normalised alias ``n`` of a programme is two other programmes' names
+    joined (丝绸之路经济带和21世纪海上丝绸之路 of 一带一路): a text that writes it names
+    both programmes, each of which the gazetteer has, not a third. Places are left alone:
+    a region such as 拉美和加勒比 is one entity.
+
+    >>> ents = [{"id": "program/a", "type": "Program"}, {"id": "program/b", "type": "Program"},
+    ...         {"id": "program/ab", "type": "Program"}]
+    >>> owner = {"甲计划": "program/a", "乙工程": "program/b"}
+    >>> coordinates_programmes("甲计划和乙工程", {"program/ab"}, owner, ents)
+    True
+    >>> coordinates_programmes("甲计划和丙工程", {"program/ab"}, owner, ents)
+    False
+    """
+    types = {e["id"]: e["type"] for e in entities}
+    if any(types.get(o) != "Program" for o in owners):
+        return False
+    parts = COORD.split(n)
+    return len(parts) > 1 and all(
+        types.get(name_owner.get(p, "")) == "Program" and name_owner[p] not in owners
+        for p in parts
+    )
+
+
 def finalize(entities: list[dict], ambiguous_seed: set[str]) -> tuple[list[dict], set[str]]:
     """Dedupe aliases, drop single characters, resolve cross-entity conflicts."""
     ids = Counter(e["id"] for e in entities)
@@ -523,7 +552,11 @@ def finalize(entities: list[dict], ambiguous_seed: set[str]) -> tuple[list[dict]
     ambiguous = set(ambiguous_seed)
     drop: dict[str, set[str]] = defaultdict(set)  # id -> normalised aliases to drop
     for n, owners in alias_owners.items():
-        if n in name_owner and name_owner[n] not in owners:
+        if coordinates_programmes(n, owners, name_owner, entities):
+            for o in owners:
+                drop[o].add(n)
+            log(f"alias {n!r} of {sorted(owners)} names two programmes: dropped")
+        elif n in name_owner and name_owner[n] not in owners:
             for o in owners:
                 drop[o].add(n)
             log(f"alias {n!r} of {sorted(owners)} is the name of {name_owner[n]}: dropped")

@@ -60,6 +60,11 @@ _LIST_GLUE = frozenset("、和与及")
 # …after which it is a direction: 西北方向, 西北部, 西北角, 西北风
 _DIRECTION_NEXT = frozenset("方部角侧风面向边端")
 _CLOSE_QUOTES = frozenset("”’」』")
+# a goal, not a programme: 建设海洋强国 names the country to be built; the programme is its
+# building (推进教育强国建设, judged right in bench/hand_sample), strategy or plan (人才强国
+# 战略, 教育强国建设规划纲要), longer names the automaton prefers. A quoted name stays
+# (“学习强国”, an app).
+_GOAL_ENDS = ("强国",)
 
 
 def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -305,6 +310,12 @@ class GazetteerMatcher:
                     end -= 1  # 日本|国内外: the country's short name, 国 opens the next word
                 elif e.type in _COMPOUND_OPENERS and norm.startswith(_NOT_PLACE_AFTER, end):
                     continue  # 丹麦克朗, 北京时间: a currency or a time zone, no place
+                if (
+                    e.type == "Program"
+                    and name.endswith(_GOAL_ENDS)
+                    and not (start > 0 and norm[start - 1] in _OPEN_QUOTES)
+                ):
+                    continue
                 m = Mention(start, end, text[start:end], e.type, e.id, e.name, "gazetteer")
                 if (
                     e.category == COUNTY

@@ -63,6 +63,7 @@ from kg.nlp.components.heads.short_plenums import short_plenums
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
+from kg.nlp.components.heads.trade_areas import trade_areas
 from kg.nlp.components.heads.words import (
     DocView,
     dictionary_words,
@@ -203,6 +204,8 @@ class Patterns(
         self.quoted_programmes(st)
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
+        for s, e in trade_areas(st, self.gaz):
+            self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
         for s, e in party_spans(st, norm, view, self.verbs):
             self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
         company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company

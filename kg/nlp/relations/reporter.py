@@ -26,11 +26,16 @@ from kg.nlp.gazetteer import Gazetteer
 #: how far into the document the opening (title, speaker, 我代表…) may reach
 _HEAD = 3000
 #: 我代表X，向大会报告工作 / 向大会作政府工作报告 / 向第N届…会议报告过去五年的工作 /
-#: 作政府工作报告 / 向大会提出关于…的报告
+#: 作政府工作报告 / 向大会提出关于…的报告; or entrusted by X: 我受X(的)委托，(现在)向大会
+#: 作报告 (one body only: 受甲和乙的委托 speaks for two)
 _DELEGATE = re.compile(
-    r"我代表(?P<who>[^，,。；;\n向作]{1,24})[，,]?\s*(?:向[^，,。；;\n]{1,40}?)?(?:作|提出)?"
-    r"[^，,。；;\n]{0,30}?(?:报告|汇报)"
+    r"我(?:代表(?P<who>[^，,。；;\n向作]{1,24})|受(?P<by>[^，,。；;\n向作的和]{1,24})的?委托)"
+    r"[，,]?\s*(?:现在)?(?:向[^，,。；;\n]{1,40}?)?(?:作|提出)?[^，,。；;\n]{0,30}?(?:报告|汇报)"
 )
+
+
+def _who(m: re.Match) -> str:
+    return "who" if m.group("who") is not None else "by"
 _BODIES = ("GovernmentBody", "Ministry")
 #: a party congress's report is delivered by the outgoing central committee, named by its
 #: term alone (我代表第十六届中央委员会向大会作报告, 我代表中国共产党第十一届中央委员会):
@@ -59,9 +64,9 @@ def congress_reporter(st: KGDoc, gaz: Gazetteer | None) -> Mention | None:
     [('gov/cpc-central-committee', 'implements', True)]
     """
     m = _DELEGATE.search(st.norm, 0, _HEAD)
-    if m is None or gaz is None or not _TERM_CC.fullmatch(m.group("who")):
+    if m is None or gaz is None or not _TERM_CC.fullmatch(m.group(_who(m))):
         return None
-    a, b = m.span("who")
+    a, b = m.span(_who(m))
     if any(u.start >= a and u.end <= b and u.type in _BODIES for u in st.mentions):
         return None
     entry = gaz.entries.get(CENTRAL_COMMITTEE)
@@ -77,7 +82,7 @@ def reporting_government(st: KGDoc) -> Mention | None:
     m = _DELEGATE.search(st.norm, 0, _HEAD)
     if m is None:
         return None
-    a, b = m.span("who")
+    a, b = m.span(_who(m))
     before = []
     for u in st.mentions:
         if u.start >= b:
@@ -88,7 +93,7 @@ def reporting_government(st: KGDoc) -> Mention | None:
             return u  # 我代表某省人民政府
         if u.end <= a and u.label.endswith("政府"):
             before.append(u)
-    who = m.group("who")
+    who = m.group(_who(m))
     if before and who.endswith("政府"):
         return before[-1]  # 我代表省人民政府: the one the title or speaker line names
     return None
@@ -252,7 +257,7 @@ def _speaker_body(
     if not places:
         dm = _DELEGATE.search(st.norm, 0, _HEAD)
         if dm is not None:
-            a, b = dm.span("who")
+            a, b = dm.span(_who(dm))
             named = [m for m in st.mentions if m.type in _BODIES and a <= m.start and m.end <= b]
             if named:
                 return named[0]

@@ -52,11 +52,13 @@ _DOC_NOUNS = frozenset(
 #: end, a list, or a noun or verb of the programme's own progress (推动X建设, X取得突破)
 #: the verb after 会见 opens a relative clause about the guest (会见来华出席X…的某总统)
 _GUEST = re.compile(r"(?:会见|接见|会晤)了?(?:专程)?(?:前来|来京|[来赴](?:华|\ue012\ue01f*)?)?\Z")
+#: (加快X等谈判: X is what is negotiated, not yet carried out)
 _BARE_TAIL = re.compile(
-    f"(?:$|[{SEP}{END}、和及与等]|建设|发展|高质量发展|工作|常态化|取得|形成|迈上|再上|走深走实|落地)"
+    f"(?:$|[{SEP}{END}、和及与]|等(?!谈判)|建设|发展|高质量发展|工作|常态化|取得|形成|迈上|再上|走深走实|落地)"
 )
 #: 做好X(的)筹办工作: the work of holding X (flag ``work``)
-_WORK = re.compile("的?(?P<w>筹办|筹备|举办|承办|组织)(?:和[^，,；;。]{1,6})?工作")
+#: or its preparation (做好X的前期准备工作: readying the host's side)
+_WORK = re.compile("的?(?P<w>筹办|筹备|举办|承办|组织|(?:前期)?准备)(?:和[^，,；;。]{1,6})?工作")
 #: a clause that lists the activities something consists of (Y包括开展X，推动Z): the
 #: verbs after it name the parts, no carried subject does them (包括三项行动：一是开展X
 #: lists named things: X is done)
@@ -230,7 +232,7 @@ class Verbs:
                     )  # 做好X、Y(的)筹办工作: the work of the list's every member
                     if wm is None:
                         continue  # 做好X: only 做好X(的)筹办工作 says who holds X
-                    mod = "planned" if wm.group("w") in ("筹办", "筹备") else mod
+                    mod = "planned" if wm.group("w").endswith(("筹办", "筹备", "准备")) else mod
                 elif row.pred in ("issued", "initiated", "hosted") and after_o[:1] == "的":
                     continue  # 提出关于X的议案: the object is the 议案
                 if row.pred == "participatesIn" and "的" in (after_o[:1], after_last[:1]):

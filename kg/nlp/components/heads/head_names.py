@@ -63,7 +63,7 @@ TOKEN_HEADS = frozenset({"网"})
 # what names a programme of a verb-only head (实施|…行动, 2026年…行动, “…”行动) near it:
 # a cheap test before the left edge
 VERB_ONLY_HINT = re.compile(
-    rf"实施|启动|推进|推动|开展|实行|”|{YEAR_TEXT}|" + "|".join(sorted(PLAN_ISSUE_VERBS))
+    rf"实施|启动|推进|推动|开展|实行|落实|”|{YEAR_TEXT}|" + "|".join(sorted(PLAN_ISSUE_VERBS))
 )
 
 

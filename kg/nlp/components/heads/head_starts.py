@@ -68,6 +68,8 @@ from kg.nlp.components.heads.words import (
 # is a named programme
 IMPLEMENT_VERBS = (
     frozenset("实施 启动 推进 推动 开展 实行 组织实施 深入实施 抓好 深化 扩大".split())
+    # 落实(好)|某某计划: carry out a plan made before (GUIDELINES: 贯彻落实 → implements)
+    | frozenset({"落实", "落实好"})
     | BATTLE_VERBS
 )
 # verbs that name what an event is for: they open its name (纪念…大会, 庆祝…大会)
