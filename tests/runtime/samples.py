@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import time
@@ -19,3 +20,13 @@ def aged_sample(tmp_path: Path) -> Path:
     for p in src.rglob("*"):
         os.utime(p, (t, t))
     return src
+
+
+def assert_same_outputs(a: Path, b: Path) -> None:
+    """The two output folders hold the same files (the graph and the view among them),
+    byte for byte."""
+    names = sorted(p.name for p in a.iterdir() if p.is_file())
+    assert names == sorted(p.name for p in b.iterdir() if p.is_file())
+    assert "graph.ttl" in names and "graph.html" in names
+    for name in names:
+        assert filecmp.cmp(a / name, b / name, shallow=False), name

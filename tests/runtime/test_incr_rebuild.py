@@ -6,7 +6,6 @@ only the changed document's pieces (counted, not timed).
 
 from __future__ import annotations
 
-import filecmp
 import shutil
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from kg.build import build, watch
 from tests.corpus import law_sample
+from tests.runtime.samples import assert_same_outputs
 
 # processes, pipeline snapshots or whole builds: `make test`, not the inner loop (`make test-fast`)
 pytestmark = pytest.mark.slow
@@ -29,18 +29,6 @@ def change(path: Path, n: int) -> None:
     with path.open("a", encoding="utf-8") as f:
         f.write(f"\n\n本规定第{n}条由国务院负责解释，《中华人民共和国行政许可法》另有规定的除外，"
                 "生态环境部会同水利部组织实施。\n")
-
-
-def outputs(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.is_file())
-
-
-def assert_same_outputs(a: Path, b: Path) -> None:
-    names = outputs(a)
-    assert names == outputs(b)
-    assert "graph.ttl" in names and "graph.html" in names
-    for name in names:
-        assert filecmp.cmp(a / name, b / name, shallow=False), name
 
 
 def scratch(corpus: Path, out: Path) -> None:

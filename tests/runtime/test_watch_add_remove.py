@@ -4,7 +4,6 @@ the memos of the builds before), on a small sample of the public-domain law corp
 
 from __future__ import annotations
 
-import filecmp
 import shutil
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from kg.build import build, watch
 from tests.corpus import law_sample
+from tests.runtime.samples import assert_same_outputs
 
 pytestmark = pytest.mark.slow
 
@@ -21,11 +21,6 @@ FORMATS = ("ttl", "html")
 ADDED = ("# 某市河道保护办法\n\n"
          "第一条　为加强河道保护，根据《中华人民共和国水法》，制定本办法。\n\n"
          "第二条　市水务局会同市生态环境局组织实施河湖长制，市人民政府负责解释。\n")  # fmt: skip
-
-
-def assert_same_outputs(a: Path, b: Path) -> None:
-    for name in ("graph.ttl", "graph.html"):
-        assert filecmp.cmp(a / name, b / name, shallow=False), name
 
 
 def test_watch_after_an_added_and_a_removed_document_writes_what_scratch_writes(

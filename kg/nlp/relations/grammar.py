@@ -83,10 +83,10 @@ _TALK_BEFORE = ("上", "期间", "之际", "上的", "上的重要", "上重要"
 _PACKAGE = re.compile("[二三四五六七八九十百]+大")
 
 
-#: a group of partners named by its noun, closing a list of named ones (及某联盟各国,
-#: 等非洲国家, 和“某某小组”成员国)
 #: talks before a joint act (同某某举行会谈并|共同主持X)
 _TALKS_THEN = "(?:举行)?(?:会谈|会晤)并"
+#: a group of partners named by its noun, closing a list of named ones (及某联盟各国,
+#: 等非洲国家, 和“某某小组”成员国)
 _GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
 
 

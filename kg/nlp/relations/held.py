@@ -377,16 +377,17 @@ class HeldEvents:
         (masked from ``pos``)."""
         st = ds.st
         for m in self._hosts.finditer(ms):
-            run = [umap[j] for j in range(m.start("run"), m.end("run")) if j in umap]
-            run = [u for u in run if u.type in AGENTS]
-            if any(u.type == "Person" for u in run):
-                run = [u for u in run if u.type == "Person"]  # 某国总统甲: the person
+            at = {j: umap[j] for j in range(m.start("run"), m.end("run")) if j in umap}
+            at = {j: u for j, u in at.items() if u.type in AGENTS}
+            if any(u.type == "Person" for u in at.values()):
+                run = [u for u in at.values() if u.type == "Person"]  # 某国总统甲: the person
             else:
-                # an organiser is the unit that ends its item: not the country that
-                # opens a name no recogniser knows (中国|某某局、…共同主办)
+                # an organiser is the unit that ends its item (its mask as long as its
+                # text): not the country that opens a name no recogniser knows
+                # (中国|某某局、…共同主办)
                 ends = {x.start() for x in _JOINER.finditer(ms, m.start("run"), m.end("run"))}
                 ends.add(m.end("run"))
-                run = [u for u in run if _unit_end(ms, u, umap) in ends]
+                run = [u for j, u in at.items() if j + (u.end - u.start) in ends]
             v = m.group("v")
             preds = (
                 _VERBS[v] if v in _VERBS else ("initiated",) if v.endswith("发起") else ("hosted",)
@@ -468,12 +469,6 @@ class HeldEvents:
 
 #: what joins the items of a list of organisers
 _JOINER = re.compile("以及|、|和|及|与")
-
-
-def _unit_end(ms: str, u, umap: dict) -> int:
-    """Where the unit ``u`` ends in ``ms`` (the masked text ``umap`` indexes)."""
-    k = next(j for j, x in umap.items() if x is u)
-    return k + (u.end - u.start)
 
 
 #: how an attendee took part, in brackets after his name (（线上）, （视频）)

@@ -32,10 +32,6 @@ _DELEGATE = re.compile(
     r"我(?:代表(?P<who>[^，,。；;\n向作]{1,24})|受(?P<by>[^，,。；;\n向作的和]{1,24})的?委托)"
     r"[，,]?\s*(?:现在)?(?:向[^，,。；;\n]{1,40}?)?(?:作|提出)?[^，,。；;\n]{0,30}?(?:报告|汇报)"
 )
-
-
-def _who(m: re.Match) -> str:
-    return "who" if m.group("who") is not None else "by"
 _BODIES = ("GovernmentBody", "Ministry")
 #: a party congress's report is delivered by the outgoing central committee, named by its
 #: term alone (我代表第十六届中央委员会向大会作报告, 我代表中国共产党第十一届中央委员会):
@@ -43,6 +39,11 @@ _BODIES = ("GovernmentBody", "Ministry")
 _TERM_CC = re.compile(r"(?:中国共产党)?第?[一二三四五六七八九十]{1,3}届中央委员会")
 #: the body such a committee is (its key in the central bodies' reference data)
 CENTRAL_COMMITTEE = "gov/cpc-central-committee"
+
+
+def _who(m: re.Match[str]) -> str:
+    """The group of a delegate line that names the body (我代表X / 我受X委托)."""
+    return "who" if m.group("who") is not None else "by"
 
 
 def speaks_for_someone(st: KGDoc) -> bool:

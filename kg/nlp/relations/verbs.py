@@ -48,11 +48,11 @@ _DOC_NOUNS = frozenset(
     "方案 意见 规划 纲要 办法 细则 计划 文件 决定 要点 通知 指南 "
     "政策 措施 举措 实施 议案 草案 建议 报告".split()
 )
-#: what may follow the object of a verb that is also causative (推动, 加快): the clause
-#: end, a list, or a noun or verb of the programme's own progress (推动X建设, X取得突破)
 #: the verb after 会见 opens a relative clause about the guest (会见来华出席X…的某总统)
 _GUEST = re.compile(r"(?:会见|接见|会晤)了?(?:专程)?(?:前来|来京|[来赴](?:华|\ue012\ue01f*)?)?\Z")
-#: (加快X等谈判: X is what is negotiated, not yet carried out)
+#: what may follow the object of a verb that is also causative (推动, 加快): the clause
+#: end, a list, or a noun or verb of the programme's own progress (推动X建设, X取得突破);
+#: not 等谈判 (加快X等谈判: X is what is negotiated, not yet carried out)
 _BARE_TAIL = re.compile(
     f"(?:$|[{SEP}{END}、和及与]|等(?!谈判)|建设|发展|高质量发展|工作|常态化|取得|形成|迈上|再上|走深走实|落地)"
 )
