@@ -1,0 +1,50 @@
+"""Programmes, gatherings and their relations in the national work reports (round
+reports17). The quoted sentences are from the public-domain national work reports (2010,
+2016, 2023, 2024) and congress reports (2022); the others are invented."""
+
+from kg.model import Document
+from kg.nlp import extract
+
+REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+def _edges(text: str, pred: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", REPORT + text, {}))
+    label = {m.key: m.text for m in r.mentions}
+    return {(x.subj, label.get(x.obj, x.obj)) for x in r.relations if x.pred == pred}
+
+
+def test_an_unnamed_measure_before_a_named_programme_leaves_the_verb_to_it() -> None:
+    # 2023, 2010: an act (扩招, 改造) coordinated before the programme the verb carries out
+    assert ("gov/state-council", "职业技能提升三年行动") in _edges(
+        "实施高职扩招和职业技能提升三年行动，累计扩招413万人。", "implements")
+    assert ("gov/state-council", "全国中小学校舍安全工程") in _edges(
+        "加快推进中西部地区初中校舍改造和全国中小学校舍安全工程。", "implements")
+
+
+def test_a_noun_shared_by_both_sides_of_和_keeps_the_name_cut() -> None:
+    # a noun before 和, no act (农村和|…): the field of one name, not a measure of its own
+    text = "推进农村和全国中小学校舍安全工程。"
+    assert not _edges(text, "implements")
+    assert _edges(text.replace("农村", "农村校舍改造"), "implements")
+
+
+def test_unnamed_items_of_a_list_do_not_end_it() -> None:
+    # 2016: summits the recognisers do not know between known ones
+    text = ("习近平主席等国家领导人出访多国，出席亚太经合组织领导人非正式会议、上海合作组织峰会、"
+            "金砖国家领导人会晤、核安全峰会、联大系列高级别会议、亚欧首脑会议、"
+            "东亚合作领导人系列会议等重大活动。")
+    attended = {o for _, o in _edges(text, "participatesIn")}
+    assert {"亚欧首脑会议", "东亚合作领导人系列会议"} <= attended
+    # 2022 congress report: a strategy of no name between named ones
+    assert ("gov/state-council", "主体功能区战略") in _edges(
+        "深入实施区域协调发展战略、区域重大战略、主体功能区战略。", "implements")
+    # an item with a verb of its own ends the list
+    text = "习近平主席出席亚太经合组织领导人非正式会议、召开甲乙峰会、亚欧首脑会议。"
+    assert {o for _, o in _edges(text, "participatesIn")} == {"亚太经合组织领导人非正式会议"}
+
+
+def test_a_count_of_editions_before_the_event_held() -> None:
+    # 2023: 连续举办N届X
+    assert ("gov/state-council", "全国双创活动周") in _edges(
+        "连续举办8届全国双创活动周、超过5.2亿人次参与。", "hosted")
