@@ -1,6 +1,6 @@
 """Programmes, gatherings and their relations in the national work reports (round
-reports17). The quoted sentences are from the public-domain national work reports (2010,
-2016, 2023, 2024) and congress reports (2022); the others are invented."""
+reports17). The quoted sentences are from the public-domain national work reports (2007, 2010,
+2016, 2023, 2024) and congress reports (2002, 2007, 2022); the others are invented."""
 
 from kg.model import Document
 from kg.nlp import extract
@@ -48,3 +48,23 @@ def test_a_count_of_editions_before_the_event_held() -> None:
     # 2023: 连续举办N届X
     assert ("gov/state-council", "全国双创活动周") in _edges(
         "连续举办8届全国双创活动周、超过5.2亿人次参与。", "hosted")
+
+
+def test_games_dated_in_numerals_are_one_event() -> None:
+    # 2002 and 2007 congress reports: the year in numerals, alone or mixed with digits
+    assert {o for _, o in _edges("努力办好二００八年奥运会。", "hosted")} == {"二００八年奥运会"}
+    assert {o for _, o in _edges("办好二〇〇八年奥运会、残奥会和二〇一〇年世博会。", "hosted")} == {
+        "二〇〇八年奥运会", "残奥会", "二〇一〇年世博会"}  # fmt: skip
+    # an annual plan so dated stays no name (the heads do not name 某年计划)
+    r = extract(Document("t", REPORT + "完成一九五九年计划。", {}))
+    assert not [m for m in r.mentions if m.type == "Program"]
+
+
+def test_a_programmes_five_year_plan_is_one_plan() -> None:
+    # 2016, 2007: the programme's plan for the period, not the national five-year plan
+    assert _edges("编制西部大开发“十三五”规划，实施新一轮东北振兴战略。", "issued") == {
+        ("gov/state-council", "西部大开发“十三五”规划")}  # fmt: skip
+    assert _edges("认真落实西部大开发“十一五”规划，重点是加强基础设施。", "implements") == {
+        ("gov/state-council", "西部大开发“十一五”规划")}  # fmt: skip
+    # the national plan alone keeps its name
+    assert _edges("实施“十三五”规划。", "implements") == {("gov/state-council", "“十三五”规划")}
