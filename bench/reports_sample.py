@@ -142,6 +142,21 @@ both ``draw --n 24 --events 8 --zones 6``, labelled before kg ran on them; R13's
     R15 relations     1.000/0.786 0.880 (22/0/6)  → unchanged
     R1 relations 0.880 → 0.917, R2 0.629 → 0.789, R5 0.849 → 0.875, R8 0.867 → 0.881;
     R3, R4, R6, R7, R9–R12 unchanged.
+
+Round 17 (R15, the last round's blind twin, became development; R16: seed 8116, blind,
+``draw --n 24 --events 8 --zones 6``, labelled before kg ran on it, scored once before and
+once at the end). Main 257d9a5 → branch reports17 (2026-12-06):
+
+    R15 Event          1.000/0.909 0.952 (20/0/2)  → 1.000/0.955 0.977 (21/0/1)
+    R15 implements     1.000/0.875 0.933 (7/0/1)   → 1.000/1.000 1.000 (8/0/0)
+    R15 hosted         1.000/0.778 0.875 (7/0/2)   → 1.000/1.000 1.000 (9/0/0)
+    R15 participatesIn 1.000/0.727 0.842 (8/0/3)   → 1.000/0.909 0.952 (10/0/1)
+    R15 relations      1.000/0.786 0.880 (22/0/6)  → 1.000/0.964 0.982 (27/0/1)
+    R16 Program        0.889/0.800 0.842 (8/1/2)   → unchanged (blind)
+    R16 implements     1.000/0.875 0.933 (7/0/1)   → unchanged
+    R16 relations      1.000/0.846 0.917 (11/0/2)  → unchanged
+    R1 Program 0.913 → 0.957, relations 0.917 → 0.960; R12 Program 0.851 → 0.894,
+    relations 0.833 → 0.849; R15 Program 0.917 unchanged; R2–R11, R13, R14 unchanged.
 """
 
 from __future__ import annotations

@@ -55,6 +55,7 @@ from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import party_spans
 from kg.nlp.components.heads.party_congress import named_party_congresses, party_congresses
+from kg.nlp.components.heads.period_plans import period_plans
 from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames
 from kg.nlp.components.heads.quoted_media import quoted_media
@@ -206,6 +207,8 @@ class Patterns(
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
         for s, e in trade_areas(st, self.gaz):
             self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
+        for s, e in period_plans(st):
+            self.add(st, s, e, "Program", "pattern")  # 某某大开发|“十三五”规划: its plan
         for s, e in party_spans(st, norm, view, self.verbs):
             self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
         company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company

@@ -43,6 +43,7 @@ from kg.nlp.relations.masking import (
     Unit,
     titled,
 )
+from kg.nlp.text import jieba_tags
 
 _QUANTIFIED = re.compile(
     r"一批|一系列|若干|多项|一些|各类|各项|多个|一大批|两批|新一批|[一二三四五六七八九十两几\d]+[个项批类大]"
@@ -51,6 +52,8 @@ _COOP_PREV = frozenset("与同跟和助手")
 #: the heads of programmes a class may share with a named one in a list (``_class_item``)
 _CLASS_HEADS = frozenset({"战略", "工程", "计划", "行动", "规划", "政策"})
 _SIGN = frozenset({"签署", "签订"})
+#: the heads that end an unnamed measure before a named programme (``_measure_item``)
+_MEASURE_HEADS = frozenset({"纲要", "规划", "制度", "工程", "计划", "行动", "战略", "政策"})
 
 
 #: posts listed before a person (中共中央政治局常委、国务委员、某部部长某某): each a
@@ -266,7 +269,8 @@ class Grammar:
         )
         # what may stand between a verb and its object's name (实施新一轮X, 落实好新修订的X)
         self._modifier = re.compile(
-            f"(?:{alt(L.kind('modifier'))}|第[一二三四五六七八九十百\\d]+[届次期]|{TIME}"
+            f"(?:{alt(L.kind('modifier'))}|第?[一二三四五六七八九十百\\d]+届|"
+            f"第[一二三四五六七八九十百\\d]+[次期]|{TIME}"
             f"|[^{SEP}{END}]*的|[了起好])*"
         )
         self.pron_clause = re.compile(
@@ -436,6 +440,8 @@ class Grammar:
                 return []
             if self._class_item(gap, u):
                 break  # 实施某类重大战略和|某某发展战略: a class, then the named one
+            if self._measure_item(gap, u):
+                break  # 实施某某扩招和|某某提升三年行动: an unnamed measure, then the name
             if u.type in ("Location", "Country") and gap[:1] in ("在", "于"):
                 k += 1  # 参加在甲国和乙国举行的X: the places of a 在-phrase
                 continue
@@ -519,6 +525,7 @@ class Grammar:
             sep = NOQ.sub("", raw)
             if sep.startswith(NAME_NOUNS) and sep[2:] in LIST_JOINERS:
                 sep = sep[2:]  # “甲”建设和“乙”工作: each name with the noun of its work
+            sep = self._unnamed_items(sep, {x.text[-2:] for x in (*out, v)})
             if not LIST_SEP.match(sep) or v.type not in types:
                 break
             out.append(v)
@@ -549,6 +556,66 @@ class Grammar:
             and self.scan.search(item) is None
             and not _QUANTIFIED.search(item)
         )
+
+    def _measure_item(self, gap: str, u: Unit) -> bool:
+        """Whether ``gap`` (between a verb and the programme ``u``, ending with 和) is
+        an unnamed measure coordinated before it: a phrase that ends in an act (its last
+        word a verb or a verbal noun: 扩招, 改造, 建设) or a programme's head (纲要, 制度),
+        no verb of the lexicon, no count, no name in it, while ``u`` opens with no act of
+        its own (实施|某某扩招和|职业技能提升三年行动, 制定和实施|某某规划纲要和|西部地区
+        某某十年规划). Not a noun shared by both (农村和|贫困地区专项计划, 国防科技和|武器
+        装备重大工程: one name) nor two acts of one work (保护和|修复工程: one name).
+
+        >>> from kg.nlp.relations.lexicon import load_lexicon
+        >>> g = Grammar(load_lexicon())
+        >>> u = Unit(0, 10, "职业技能提升三年行动", "Program", "p", "职业技能提升三年行动", "r")
+        >>> g._measure_item("高职扩招和", u), g._measure_item("农村和", u)
+        (True, False)
+        >>> g._measure_item("国防科技和", u)
+        False
+        """
+        item = gap[:-1]
+        if not (
+            u.type == "Program"
+            and gap[-1:] == "和"  # a 、-list runs on: 启动某某提升、|某地某某修复…试点
+            and 4 <= len(item) <= 14
+            and len(u.label) >= 5
+            and not any(ch in SEP or ch in END or ch in QUOTES for ch in item)
+            and not re.search(f"[{MASKED}]", item)
+            and self.scan.search(item) is None
+            and not _QUANTIFIED.search(item)
+        ):
+            return False
+        tags = jieba_tags()
+        act = tags.get(item[-2:]) in ("v", "vn") or item[-2:] in _MEASURE_HEADS
+        return act and tags.get(u.label[:2]) not in ("v", "vn")
+
+    def _unnamed_items(self, sep: str, heads: set[str]) -> str:
+        """``sep`` without the unnamed items a list holds between two named members, each
+        ending in a head word of a named member (出席某组织峰会、|核安全峰会、|某某首脑
+        会议: the list goes on), no verb of the lexicon, no count; else ``sep`` unchanged.
+
+        >>> from kg.nlp.relations.lexicon import load_lexicon
+        >>> g = Grammar(load_lexicon())
+        >>> g._unnamed_items("、核安全峰会、联大系列高级别会议、", {"峰会", "会议"})
+        '、'
+        >>> g._unnamed_items("、召开峰会、", {"峰会"})
+        '、召开峰会、'
+        """
+        if not (sep.startswith("、") and sep.endswith("、") and len(sep) > 2):
+            return sep
+        items = sep[1:-1].split("、")
+        for item in items:
+            if not (
+                3 <= len(item) <= 12
+                and item[-2:] in heads
+                and not any(ch in SEP or ch in END for ch in item)
+                and not re.search(f"[{MASKED}]", item)
+                and self.scan.search(item) is None
+                and not _QUANTIFIED.search(item)
+            ):
+                return sep
+        return "、"
 
     def tail_ok(self, ms: str, p: int, ce: int) -> bool:
         """What follows the last object: the clause end, a list word or a tail word

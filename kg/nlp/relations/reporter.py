@@ -27,10 +27,12 @@ from kg.nlp.gazetteer import Gazetteer
 _HEAD = 3000
 #: 我代表X，向大会报告工作 / 向大会作政府工作报告 / 向第N届…会议报告过去五年的工作 /
 #: 作政府工作报告 / 向大会提出关于…的报告; or entrusted by X: 我受X(的)委托，(现在)向大会
-#: 作报告 (one body only: 受甲和乙的委托 speaks for two)
+#: 作报告 (one body only: 受甲和乙的委托 speaks for two), or by its decision: 我现在根据X的
+#: 决定，向…作报告; 现在 may follow 我, a comma the session (我代表X向某某会议，提出…的报告)
 _DELEGATE = re.compile(
-    r"我(?:代表(?P<who>[^，,。；;\n向作]{1,24})|受(?P<by>[^，,。；;\n向作的和]{1,24})的?委托)"
-    r"[，,]?\s*(?:现在)?(?:向[^，,。；;\n]{1,40}?)?(?:作|提出)?[^，,。；;\n]{0,30}?(?:报告|汇报)"
+    r"我(?:现在)?(?:代表(?P<who>[^，,。；;\n向作]{1,24})|受(?P<by>[^，,。；;\n向作的和]{1,24})的?委托"
+    r"|根据(?P<dec>[^，,。；;\n向作的和]{1,24})的决定)"
+    r"[，,]?\s*(?:现在)?(?:向[^，,。；;\n]{1,40}?[，,]?)?(?:作|提出)?[^，,。；;\n]{0,30}?(?:报告|汇报)"
 )
 _BODIES = ("GovernmentBody", "Ministry")
 #: a party congress's report is delivered by the outgoing central committee, named by its
@@ -42,8 +44,9 @@ CENTRAL_COMMITTEE = "gov/cpc-central-committee"
 
 
 def _who(m: re.Match[str]) -> str:
-    """The group of a delegate line that names the body (我代表X / 我受X委托)."""
-    return "who" if m.group("who") is not None else "by"
+    """The group of a delegate line that names the body (我代表X / 我受X委托 / 我根据X的
+    决定)."""
+    return next(g for g in ("who", "by", "dec") if m.group(g) is not None)
 
 
 def speaks_for_someone(st: KGDoc) -> bool:

@@ -25,6 +25,7 @@ from kg.nlp.components.heads.words import (
     EDITION_LEAD,
     HAN,
     ORDINAL,
+    YEAR_NUMERALS,
     YEAR_OPT,
     YEAR_TEXT,
 )
@@ -355,8 +356,8 @@ def designated_period(inner: str) -> bool:
     return _PERIOD_NAME.fullmatch(inner) is not None
 
 
-# a year and an edition at a name's start (2040年第37届|…)
-_LEAD = re.compile(EDITION_LEAD)
+# a year and an edition at a name's start (2040年第37届|…, 二〇四〇年|…)
+_LEAD = re.compile(f"(?:{YEAR_NUMERALS})?{EDITION_LEAD}")
 _GAMES_SCOPE = ("全国", "世界", "亚洲")
 # jieba's tag of place names (not nr: jieba gives it to verbs as well, 祝福)
 PROPER_TAGS = frozenset({"ns"})

@@ -19,12 +19,17 @@ from kg.nlp.gazetteer import read_lines
 from kg.nlp.text import offset_mask
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
-NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+# (〇: the zero of a year in numerals, 二〇三一年, outside the block of the others)
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·〇]")
 # the name characters that end a search's range (``endpos``)
-NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+\Z")
+NAME_TAIL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·〇]+\Z")
 # a year of the dates names carry (2031, 1998); the text pieces below are the one
 # spelling of a year and an edition that every edition pattern is built from
 YEAR_TEXT = r"(?:19|20)\d{2}"
+#: a year in numerals, alone or mixed with digits as older reports print it (一九九八年,
+#: 二〇三一年, 二０３１年 → 二031年): a games' year only (``games_host``); an annual plan
+#: so dated (一九五九年计划) is a class the heads do not name
+YEAR_NUMERALS = r"(?:一九|二[〇零0])[〇零一二三四五六七八九0-9]{2}年"
 YEAR = re.compile(YEAR_TEXT)
 #: a year that may stand before an edition (2024年|第三届)
 YEAR_OPT = rf"(?:{YEAR_TEXT}年?)?"
