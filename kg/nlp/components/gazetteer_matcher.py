@@ -65,6 +65,12 @@ _CLOSE_QUOTES = frozenset("”’」』")
 # 战略, 教育强国建设规划纲要), longer names the automaton prefers. A quoted name stays
 # (“学习强国”, an app).
 _GOAL_ENDS = ("强国",)
+# a jieba word at least this frequent is a common word
+_COMMON = 100
+# jieba's tags of common words (adjectives, verbs, adverbs)
+_WORD_TAGS = frozenset("avd")
+# the central committee of a party or people's organisation: its short name + 中央
+_COMMITTEE = "中央"
 
 
 def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -83,6 +89,17 @@ def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
 def _nationality(st, start: int, end: int) -> bool:
     """A country's name and 人 as one word (某国人): the people of that country name it."""
     return start in st.tok_starts and end + 1 in st.tok_ends and st.norm[end : end + 1] == "人"
+
+
+def _central_committee(st, start: int, end: int) -> bool:
+    """A short name opening the jieba word name + 中央 (民盟|中央, 民革|中央主席): the
+    central committee of a party or people's organisation, named by the organisation's
+    short form, mentions the organisation."""
+    return (
+        start in st.tok_starts
+        and end + len(_COMMITTEE) in st.tok_ends
+        and st.norm.startswith(_COMMITTEE, end)
+    )
 
 
 def _names_of(e) -> set[str]:
@@ -295,12 +312,24 @@ class GazetteerMatcher:
                         e.type in _COMPOUND_OPENERS
                         and e.category != COUNTY  # 黄浦|江畔: a county's name opens other names
                         and self._opens_compound(st, start, end)
-                    ) and not (e.type == "Country" and _nationality(st, start, end)):
+                    ) and not (e.type == "Country" and _nationality(st, start, end)) and not (
+                        e.type == "Organization" and _central_committee(st, start, end)
+                    ):
                         resume = end_idx + 2 - len(name)
                         break
                 e = entries[key]
                 if len(name) == 2 and e.type in _COMPOUND_OPENERS and self._ends_name(st, start):
                     continue
+                if (
+                    len(name) == 2
+                    and e.type == "Organization"
+                    and tags.get(name, "")[:1] in _WORD_TAGS
+                    and start > 0
+                    and freq.get(norm[start - 1 : start + 1], 0) >= _COMMON
+                ):
+                    continue  # 人|民建: a short form that is a word too (an adjective),
+                    # its first character and the one before a common word (人民城市人民建):
+                    # jieba's cut is wrong there (not 面向|东盟, a noun's)
                 if (
                     name[-1] == "国"
                     and e.type == "Country"

@@ -26,6 +26,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
 from kg.nlp.components.heads.armed_units import armed_units
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
@@ -53,7 +54,7 @@ from kg.nlp.components.heads.mentions import Mentions
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
-from kg.nlp.components.heads.parties import party_spans
+from kg.nlp.components.heads.parties import abbreviated_parties, bare_parties, party_spans
 from kg.nlp.components.heads.party_congress import named_party_congresses, party_congresses
 from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames
@@ -85,6 +86,7 @@ class Patterns(
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
         self.gaz = gazetteer
+        self.country_abbr = CountryAbbreviations(gazetteer, directory)
         (
             self.heads,
             self.weak_heads,
@@ -206,8 +208,13 @@ class Patterns(
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
         for s, e in trade_areas(st, self.gaz):
             self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
+        n0 = len(st.candidates)
         for s, e in party_spans(st, norm, view, self.verbs):
             self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
+        st.candidates.extend(abbreviated_parties(st, norm, view, self.country_abbr.word_chars(st),
+                                                 self.gaz))  # 俄|某某党  # fmt: skip
+        parties = [m for m in st.candidates[n0:] if m.rule == "party"]
+        st.candidates.extend(bare_parties(st, norm, view, parties))  # …，某某党|武装
         company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company
         for s, e in armed_units(norm):
             self.add(st, s, e, "Organization", "organ", short=True)  # 某组织下属武装派别|某某旅
