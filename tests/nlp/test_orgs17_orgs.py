@@ -94,3 +94,30 @@ def test_bare_party_word_is_the_named_party() -> None:
 def test_bare_party_word_needs_one_party(text: str) -> None:
     found = _orgs(text)
     assert ("民主党", "org/美国民主党") not in found
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a transliterated word before a word of its leaders or armed members
+        ("阿玛尔领导人当天表示将继续谈判。", "阿玛尔"),
+        # the text's other uses of the word, even in a list that reads as two persons
+        ("萨米尔和阿玛尔在开罗签署协议。阿玛尔高级官员表示欢迎。", "阿玛尔"),
+    ],
+)
+def test_movement_named_by_a_transliterated_word(text: str, word: str) -> None:
+    r = extract(Document("t", text))
+    keys = [m.key for m in r.mentions if m.text == word]
+    assert keys == [f"org/{word}"] * text.count(word)
+    assert r.entities[keys[0]].type == "Organization"
+
+
+def test_movement_needs_a_transliteration_and_no_person_role() -> None:
+    # an adjective jieba tags as a name; a person's spokesman and side
+    assert not _orgs("他是党和国家的卓越领导人。")
+    assert not any(t == "普京" for t, _ in _orgs("普京发言人佩斯科夫表示，普京方面不予置评。"))
+
+
+def test_armed_members_of_a_named_armed_group() -> None:
+    found = _orgs("也门胡塞武装称发动袭击。空袭炸死多名胡塞武装人员。")
+    assert ("胡塞", "org/胡塞武装") in found

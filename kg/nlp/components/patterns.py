@@ -51,6 +51,7 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.known_names import KnownNames
 from kg.nlp.components.heads.mass_groups import mass_groups
 from kg.nlp.components.heads.mentions import Mentions
+from kg.nlp.components.heads.movements import movements
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
@@ -223,6 +224,7 @@ class Patterns(
             self.add(st, s, e, "Organization", "organ")  # 某国某某运动（某某）: the full name
             if len(st.candidates) > n0:
                 st.candidates.extend(short_mentions(st, norm, st.candidates[-1], a, b, starts))
+        st.candidates.extend(movements(st, norm, view))  # 某某|领导人: a movement's name
         return doc
 
 
