@@ -50,7 +50,9 @@ def test_derived_short_forms_are_aliases() -> None:
         ("民进中央主席在座谈会上发言。", "民进", "org/capd"),
         ("会上，民革中央副主席介绍了调研情况。", "民革", "org/rcck"),
         ("民盟中央和台盟中央的负责人出席。", "民盟", "org/cdl"),
-        ("他参加了民建、工商联界委员联组会。", "民建", "org/cndca"),
+        # a form that is a common word too (民建, an adjective's) where the text names the
+        # party otherwise (its central committee)
+        ("民建中央主席出席会议。他参加了民建、工商联界委员联组会。", "民建", "org/cndca"),
     ],
 )
 def test_democratic_parties_by_short_form(text: str, short: str, key: str) -> None:
@@ -61,6 +63,7 @@ def test_democratic_parties_by_short_form(text: str, short: str, key: str) -> No
     "text",
     [
         "要坚持人民城市人民建的理念。",  # 人|民建: a common word cut wrongly
+        "采取购买服务、公建民营、民建公助等方式。",  # privately built: no party named
         "工作人员进行了检查。",  # 人员|进行: no whole word
         "台湾民进党当局一再挑衅。",  # another party's name
     ],

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Mention
+from kg.model import CHINA_KEY, Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.text import jieba_tags
 
@@ -104,10 +104,13 @@ def abbreviated_parties(st, norm: str, view, chars: dict[str, str], gaz) -> list
     the one a text that writes the country in full gives the party (某国某某党)."""
     starts, ends = view.starts, view.ends
     text, n = st.text, len(norm)
+    opened = {c.start for c in st.candidates if c.type in ("Country", "Organization")}
     out = []
     for i, ch in enumerate(norm):
         if ch not in chars or not starts[i] or not ends[i + 1] or i + 2 >= n:
             continue
+        if chars[ch] == CHINA_KEY or i + 1 in opened:
+            continue  # 公司中|中国共产党: a word, then a name that holds its country
         if i and (norm[i - 1].isdigit() or norm[i - 1] in "〇零一二三四五六七八九十"):
             continue  # 1日|…: a date's day, no country
         j = ends.find(1, i + 2, min(n, i + 12) + 1)
