@@ -124,3 +124,19 @@ def test_movement_needs_a_transliteration_and_no_person_role() -> None:
 def test_armed_members_of_a_named_armed_group() -> None:
     found = _orgs("也门胡塞武装称发动袭击。空袭炸死多名胡塞武装人员。")
     assert ("胡塞", "org/胡塞武装") in found
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        # a kind of group before 集团: a bloc or a gang, no firm (work reports of the 1960s)
+        ("苏联领导集团背叛马克思列宁主义。", "苏联领导集团"),
+        ("日本垄断资本集团，也指望依靠美国。", "日本垄断资本集团"),
+    ],
+)
+def test_kind_of_group_is_no_firm(text: str, bad: str) -> None:
+    assert all(t != bad for t, _ in _orgs(text))
+
+
+def test_firm_group_stays() -> None:
+    assert any(t == "中国远洋海运集团" for t, _ in _orgs("中国远洋海运集团发布年报。"))

@@ -212,8 +212,7 @@ class Patterns(
         n0 = len(st.candidates)
         for s, e in party_spans(st, norm, view, self.verbs):
             self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
-        st.candidates.extend(abbreviated_parties(st, norm, view, self.country_abbr.word_chars(st),
-                                                 self.gaz))  # 俄|某某党  # fmt: skip
+        st.candidates.extend(abbreviated_parties(st, norm, view, self.country_abbr, self.gaz))
         parties = [m for m in st.candidates[n0:] if m.rule == "party"]
         st.candidates.extend(bare_parties(st, norm, view, parties))  # …，某某党|武装
         company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company

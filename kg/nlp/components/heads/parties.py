@@ -97,27 +97,36 @@ def party_spans(st, norm: str, view, verbs: frozenset[str]) -> list[tuple[int, i
     return out
 
 
-def abbreviated_parties(st, norm: str, view, chars: dict[str, str], gaz) -> list[Mention]:
+def abbreviated_parties(st, norm: str, view, abbr, gaz) -> list[Mention]:
     """Parties named after their country's one-character short form (俄|某某党, 黎|某某党):
-    the character is a word of its own, no digit before it (1日|…), and a party's word
-    (:func:`party_word`) follows; the key is the country's full name + the party's word,
-    the one a text that writes the country in full gives the party (某国某某党)."""
+    the character (``abbr.word_chars``) is a word of its own, no digit before it (1日|…),
+    and a party's word (:func:`party_word`) follows; the key is the country's full name +
+    the party's word, the one a text that writes the country in full gives the party
+    (某国某某党). Read from each 党 that ends a word (a few places of a text)."""
     starts, ends = view.starts, view.ends
-    text, n = st.text, len(norm)
-    opened = {c.start for c in st.candidates if c.type in ("Country", "Organization")}
+    text = st.text
+    chars: dict[str, str] | None = None
+    opened: set[int] = set()
     out = []
-    for i, ch in enumerate(norm):
-        if ch not in chars or not starts[i] or not ends[i + 1] or i + 2 >= n:
+    j = norm.find("党")
+    while j >= 0:
+        e, j = j + 1, norm.find("党", j + 1)
+        if not ends[e]:
             continue
-        if chars[ch] == CHINA_KEY or i + 1 in opened:
+        s = starts.rfind(1, max(0, e - 11), e)  # the party's word ends at e
+        i = s - 1
+        if i < 0 or not starts[i] or not party_word(norm[s:e]):
+            continue
+        if chars is None:  # the document's characters, once a party's word is seen
+            chars = abbr.word_chars(st)
+            opened = {c.start for c in st.candidates if c.type in ("Country", "Organization")}
+        ch = norm[i]
+        if ch not in chars or chars[ch] == CHINA_KEY or s in opened:
             continue  # 公司中|中国共产党: a word, then a name that holds its country
         if i and (norm[i - 1].isdigit() or norm[i - 1] in "〇零一二三四五六七八九十"):
             continue  # 1日|…: a date's day, no country
-        j = ends.find(1, i + 2, min(n, i + 12) + 1)
-        if j < 0 or not party_word(norm[i + 1 : j]):
-            continue
-        full = gaz.entries[chars[ch]].name + norm[i + 1 : j]
-        out.append(Mention(i, j, text[i:j], "Organization", open_key("Organization", full),
+        full = gaz.entries[chars[ch]].name + norm[s:e]
+        out.append(Mention(i, e, text[i:e], "Organization", open_key("Organization", full),
                            full, "party"))  # fmt: skip
     return out
 
