@@ -23,6 +23,10 @@ uses``; ``scripts/build_gazetteers.py`` adds them as aliases. Short forms of few
 three characters count only as whole jieba words (``kg_gazetteer``), so 民进 is not found
 in 人民|进行 or in 民进党, another party's name.
 
+Licence: the full names are the project's curated entries (names of organisations are
+facts); the corpus is read for counts only (laws and reports are official documents, the
+news sample CCTV's): no text of it is written out.
+
 Usage: ``python scripts/build_org_shorts.py [--shared ../shared]``
 
 >>> sorted(forms("中国民主促进会"))[:3]
