@@ -52,7 +52,7 @@ def test_derived_short_forms_are_aliases() -> None:
         ("民盟中央和台盟中央的负责人出席。", "民盟", "org/cdl"),
         # a form that is a common word too (民建, an adjective's) where the text names the
         # party otherwise (its central committee)
-        ("民建中央主席出席会议。他参加了民建、工商联界委员联组会。", "民建", "org/cndca"),
+        ("民建中央主席出席会议。民建、工商联等界别的委员参加讨论。", "民建", "org/cndca"),
     ],
 )
 def test_democratic_parties_by_short_form(text: str, short: str, key: str) -> None:
@@ -117,12 +117,12 @@ def test_movement_named_by_a_transliterated_word(text: str, word: str) -> None:
 
 def test_movement_needs_a_transliteration_and_no_person_role() -> None:
     # an adjective jieba tags as a name; a person's spokesman and side
-    assert not _orgs("他是党和国家的卓越领导人。")
+    assert not _orgs("他被誉为卓越领导人之一。")
     assert not any(t == "普京" for t, _ in _orgs("普京发言人佩斯科夫表示，普京方面不予置评。"))
 
 
 def test_armed_members_of_a_named_armed_group() -> None:
-    found = _orgs("也门胡塞武装称发动袭击。空袭炸死多名胡塞武装人员。")
+    found = _orgs("也门胡塞武装发表声明。以军称打死了一些胡塞武装人员。")
     assert ("胡塞", "org/胡塞武装") in found
 
 
