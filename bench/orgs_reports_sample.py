@@ -30,6 +30,16 @@ development) and ``RO4`` (seed 9124, blind, scored once at the end), 20 paragrap
     RO3 Event        1.000/0.846 0.917 (11/0/2) → unchanged
     RO4 Organization 1.000/1.000 1.000 (2/0/0)  → unchanged (blind, once)
     RO4 Event        1.000/1.000 1.000 (3/0/0)  → unchanged
+
+Round orgs17 (main 6145635 → branch orgs17, 2026-12-06): ``RO5`` (seed 9125, development)
+and ``RO6`` (seed 9126, blind, scored before and once at the end), 20 paragraphs each:
+
+    RO5 Organization 0.800/0.889 0.842 (8/2/1)  → 0.889/0.889 0.889 (8/1/1)  (a kind of
+                     group before 集团, 某国垄断资本集团; left: 教育部直属师范大学, a class
+                     under a body, and a factory whose product jieba cuts with a verb)
+    RO5 Event        1.000/1.000 1.000 (2/0/0)  → unchanged
+    RO6 Organization 1.000/0.929 0.963 (13/0/1) → unchanged (blind, once)
+    RO6 Event        1.000/1.000 1.000 (6/0/0)  → unchanged
 """
 
 from __future__ import annotations

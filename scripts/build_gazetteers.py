@@ -10,7 +10,9 @@ Inputs
   * ``<shared>/reference/laws/law_titles.tsv`` and ``law_index.tsv``: law titles, version
     dates, short names and levels;
   * ``ontology/gazetteers/curated/*.jsonl``: hand-curated entries (ids, aliases, historical
-    names, Wikidata IDs) and ``curated/ambiguous_aliases.txt``.
+    names, Wikidata IDs) and ``curated/ambiguous_aliases.txt``;
+  * ``curated/gov_short_forms.tsv`` and ``curated/org_short_forms.tsv``: short forms derived
+    from full names by ``scripts/build_gov_shorts.py`` and ``scripts/build_org_shorts.py``.
 
 Outputs (vendored; CI does not regenerate them)
   ``ontology/gazetteers/{government,countries,organizations,locations,laws,programs,events}.jsonl``
@@ -607,15 +609,16 @@ def build_blockers(entities: list[dict], seed: list[str]) -> list[str]:
     return sorted((b for b in out if norm_name(b) not in labels), key=lambda b: (len(b), b))
 
 
-def read_gov_shorts(path: Path, kind: str = "alias") -> dict[str, list[str]]:
+def read_gov_shorts(path: Path, kind: str | None = "alias") -> dict[str, list[str]]:
     """id → short forms of ``kind`` (alias or listed) derived by
-    ``scripts/build_gov_shorts.py``."""
+    ``scripts/build_gov_shorts.py``; every row of ``scripts/build_org_shorts.py``'s file
+    (no kind column) with ``kind=None``."""
     out: dict[str, list[str]] = defaultdict(list)
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                gid, form, _, k = line.split("\t")[:4]
-                if k == kind:
+                gid, form, *rest = line.split("\t")
+                if kind is None or rest[1:2] == [kind]:
                     out[gid].append(form)
     return out
 
@@ -660,6 +663,9 @@ def main(argv: list[str] | None = None) -> int:
         g["aliases"] += shorts.get(g["id"], [])
         if listed.get(g["id"]):
             g["listed"] = sorted(listed[g["id"]])
+    org_shorts = read_gov_shorts(cur / "org_short_forms.tsv", None)
+    for o in organizations:
+        o["aliases"] += org_shorts.get(o["id"], [])
     everything = government + countries + organizations + locations + laws + programs + events
     everything += build_places(cur, everything, countries)
     everything, ambiguous = finalize(everything, seed)

@@ -123,6 +123,12 @@ class CountryAbbreviations:
             if ch not in self.weak and ch not in self.pair_only and ch not in self.verb_only
         }
 
+    def word_chars(self, st) -> dict[str, str]:
+        """The characters that abbreviate one country in ``st`` as a word of their own
+        before a name (俄|某某党, 黎|某某党 in a text that names 黎巴嫩): the fixed ones and
+        the first characters of the countries the document names in full."""
+        return {**self.fixed(), **self._document_chars(st)}
+
     def _document_chars(self, st) -> dict[str, str]:
         """The first character of each country named in full in the document, when no
         other country named there starts with it: that character → the country."""

@@ -65,6 +65,10 @@ _CLOSE_QUOTES = frozenset("”’」』")
 # 战略, 教育强国建设规划纲要), longer names the automaton prefers. A quoted name stays
 # (“学习强国”, an app).
 _GOAL_ENDS = ("强国",)
+# jieba's tags of common words (adjectives, verbs, adverbs)
+_WORD_TAGS = frozenset("avd")
+# the central committee of a party or people's organisation: its short name + 中央
+_COMMITTEE = "中央"
 
 
 def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -83,6 +87,17 @@ def _balance_quotes(norm: str, start: int, end: int) -> tuple[int, int]:
 def _nationality(st, start: int, end: int) -> bool:
     """A country's name and 人 as one word (某国人): the people of that country name it."""
     return start in st.tok_starts and end + 1 in st.tok_ends and st.norm[end : end + 1] == "人"
+
+
+def _central_committee(st, start: int, end: int) -> bool:
+    """A short name opening the jieba word name + 中央 (民盟|中央, 民革|中央主席): the
+    central committee of a party or people's organisation, named by the organisation's
+    short form, mentions the organisation."""
+    return (
+        start in st.tok_starts
+        and end + len(_COMMITTEE) in st.tok_ends
+        and st.norm.startswith(_COMMITTEE, end)
+    )
 
 
 def _names_of(e) -> set[str]:
@@ -187,6 +202,24 @@ class GazetteerMatcher:
         return jieba_tags().get(st.norm[start - 1], "") in _NAME_CHAR_TAGS
 
     @staticmethod
+    def _word_forms(st, forms: list[Mention]) -> None:
+        """Keep the organisations' short forms that are common words too (``forms``) where
+        the text names the organisation otherwise, or lists them beside another
+        organisation (某盟、|民进): a list of names."""
+        named = {c.key for c in st.candidates}
+        orgs = [c for c in st.candidates if c.type == "Organization"]
+        ends = {c.end for c in orgs}
+        starts = {c.start for c in orgs}
+        norm = st.norm
+        for m in forms:
+            if (
+                m.key in named
+                or (norm[m.start - 1 : m.start] in _LIST_GLUE and m.start - 1 in ends)
+                or (norm[m.end : m.end + 1] in _LIST_GLUE and m.end + 1 in starts)
+            ):
+                st.candidates.append(m)
+
+    @staticmethod
     def _two_words(st, start: int, end: int) -> bool:
         """Each character of a two-character name is a word of its own (歙|县, not
         崇礼|县 or 新兴|县)."""
@@ -268,6 +301,11 @@ class GazetteerMatcher:
             where = idx if idx is not None else np.arange(len(norm))
         nested: list[tuple[int, int]] = []
         counties: list[Mention] = []  # a county's short form: kept if a parent is named
+        # an organisation's two-character short form that is a common word too (an
+        # adjective's: 民建 of 公建民营、民建公助, 人民城市人民建): kept where the text names
+        # the organisation otherwise (its full name, its central committee: 民建|中央) or
+        # lists it beside another organisation
+        word_forms: list[Mention] = []
         # a short name the words cut (资中 in 投资|中国) is dropped and the scan resumes
         # at its second character, where the name it hid may start
         resume: int | None = 0
@@ -295,7 +333,9 @@ class GazetteerMatcher:
                         e.type in _COMPOUND_OPENERS
                         and e.category != COUNTY  # 黄浦|江畔: a county's name opens other names
                         and self._opens_compound(st, start, end)
-                    ) and not (e.type == "Country" and _nationality(st, start, end)):
+                    ) and not (e.type == "Country" and _nationality(st, start, end)) and not (
+                        e.type == "Organization" and _central_committee(st, start, end)
+                    ):
                         resume = end_idx + 2 - len(name)
                         break
                 e = entries[key]
@@ -333,11 +373,21 @@ class GazetteerMatcher:
                 ):
                     counties.append(m)
                     continue
+                if (
+                    e.type == "Organization"
+                    and len(name) == 2
+                    and tags.get(name, "")[:1] in _WORD_TAGS
+                    and not _central_committee(st, start, end)
+                ):
+                    word_forms.append(m)  # 民建: kept if the text names it otherwise too
+                    continue
                 st.candidates.append(m)
                 if e.type in _OUTER_TYPES and len(name) > 4:
                     nested.append((end_idx + 1 - len(name), end_idx))
         if counties:
             self._named_parents(st, counties)
+        if word_forms:
+            self._word_forms(st, word_forms)
         if self.gaz.place_abbr:
             self._abbreviations(st)
         st.candidates.extend(self.country_abbr.find(st))

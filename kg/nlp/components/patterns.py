@@ -26,6 +26,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
 from kg.nlp.components.heads.armed_units import armed_units
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
@@ -50,10 +51,11 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.known_names import KnownNames
 from kg.nlp.components.heads.mass_groups import mass_groups
 from kg.nlp.components.heads.mentions import Mentions
+from kg.nlp.components.heads.movements import movements
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
-from kg.nlp.components.heads.parties import party_spans
+from kg.nlp.components.heads.parties import abbreviated_parties, bare_parties, party_spans
 from kg.nlp.components.heads.party_congress import named_party_congresses, party_congresses
 from kg.nlp.components.heads.period_plans import period_plans
 from kg.nlp.components.heads.publishers import publishers
@@ -86,6 +88,7 @@ class Patterns(
 
     def __init__(self, gazetteer: Gazetteer, directory: Path, max_len: int = 24) -> None:
         self.gaz = gazetteer
+        self.country_abbr = CountryAbbreviations(gazetteer, directory)
         (
             self.heads,
             self.weak_heads,
@@ -209,8 +212,12 @@ class Patterns(
             self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
         for s, e in period_plans(st):
             self.add(st, s, e, "Program", "pattern")  # 某某大开发|“十三五”规划: its plan
+        n0 = len(st.candidates)
         for s, e in party_spans(st, norm, view, self.verbs):
             self.add(st, s, e, "Organization", "party")  # 某国|劳动党: the country's party
+        st.candidates.extend(abbreviated_parties(st, norm, view, self.country_abbr, self.gaz))
+        parties = [m for m in st.candidates[n0:] if m.rule == "party"]
+        st.candidates.extend(bare_parties(st, norm, view, parties))  # …，某某党|武装
         company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company
         for s, e in armed_units(norm):
             self.add(st, s, e, "Organization", "organ", short=True)  # 某组织下属武装派别|某某旅
@@ -219,6 +226,7 @@ class Patterns(
             self.add(st, s, e, "Organization", "organ")  # 某国某某运动（某某）: the full name
             if len(st.candidates) > n0:
                 st.candidates.extend(short_mentions(st, norm, st.candidates[-1], a, b, starts))
+        st.candidates.extend(movements(st, norm, view))  # 某某|领导人: a movement's name
         return doc
 
 

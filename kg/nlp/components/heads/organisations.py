@@ -83,6 +83,10 @@ COUNTRY_MEDIA_BETWEEN = {"": frozenset({"通讯社"}), "国家": COUNTRY_MEDIA_H
 # the heads of works and plants: their names hold a one-character product after a place
 # (某地|糖厂, 某地|钢厂) and may open with an ordinal (第一|汽车制造厂, 某市|第二|棉纺厂)
 FACTORY_HEADS = frozenset({"厂", "联合企业"})
+# what makes 集团 a kind of group, not a firm's name: its leaders, rulers, capital, crimes
+# or interests (某国领导集团, 某国垄断资本集团, 某地贩毒集团, 央企集团), a class of groups;
+# a clique named for what it did (某某反党集团) is a name
+GROUP_KINDS = ("领导", "统治", "资本", "垄断", "贩毒", "犯罪", "利益", "央企", "恐怖")
 FACTORY_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}")
 # the heads of an organisation's units: names only after the organisation's own
 ORGAN_HEADS = frozenset({"委员会", "理事会"})
@@ -229,6 +233,8 @@ class OrganisationNames:
             return False  # 理工类|大学, 某某类|企业: a class of organisations
         if INDEFINITE.search(norm, start, hs):
             return False  # 某地北部一处|研究中心: one of a class, no name
+        if norm[hs:he] == "集团" and norm.endswith(GROUP_KINDS, start, hs):
+            return False  # 某国垄断资本|集团, 某国领导|集团: a kind of group
         if norm[hs - 1] in ANAPHOR_ENDS or self.demonstrative_word(norm, start, hs, view):
             return False  # 称该|医院, 此|大学: the one named before
         end = named.get(start)

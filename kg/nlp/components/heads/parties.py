@@ -8,13 +8,25 @@ What is no party's name: a party's role or a count (某国|执政党, 反对党,
 主要政党, 最大党), a word that runs on (某国|党委, 党员), a verb (治党, 建党) or a function
 word inside (某国人民|在|党…). China's own parties are in the gazetteer (organizations.jsonl).
 
+A country's one-character short form as a word of its own before a party's word (俄|某某党;
+黎|某某党 in a text that names 黎巴嫩: ``CountryAbbreviations.word_chars``) names the party
+too, under the key of the country's full name (:func:`abbreviated_parties`); and a party's
+word alone (某某党 after a comma) in a text that names that party with its country is the
+same party (:func:`bare_parties`).
+
 >>> ROLE.search("主要政党") is not None, ROLE.search("劳动党") is None
 (True, True)
+>>> party_word("多数党"), party_word("入党"), party_word("保守党"), party_word("自民党")
+(False, False, True, True)
 """
 
 from __future__ import annotations
 
 import re
+
+from kg.model import CHINA_KEY, Mention
+from kg.nlp.components.base import open_key
+from kg.nlp.text import jieba_tags
 
 # the last characters of a party's role or a count of parties, not a name (a closed class)
 ROLE = re.compile(r"(?:执政|反对|在野|参政|政|两|三|多|大|小|全|各|本|该|我|友)党\Z")
@@ -22,6 +34,32 @@ ROLE = re.compile(r"(?:执政|反对|在野|参政|政|两|三|多|大|小|全|�
 FUNCTION = frozenset("的在上和与及是为对把被将从向于了也都")
 # at most this many characters from the country to 党, 党 included
 REACH = 5
+# a party's word in jieba's dictionary (某某党 as one word) that names no party: a share of
+# seats, an underground organisation, a phrase with a verb (入党, 治党, 献给党)
+NO_PARTY = re.compile(
+    r"(?:数|地下|余|残|死|同|朋|私|会|乡|父|母|K|给|出|入|治|建|管|兴|强|退|护|"
+    r"忧|爱|言|跨|叛|反|敌|贼|奸|逆|匪|组|整|结|脱|亡|共|红|好|心向)党\Z"
+)  # fmt: skip
+# jieba's tags of a party's word (某某党 tagged as an organisation, a noun or a proper noun)
+PARTY_TAGS = frozenset({"nt", "n", "nz", "j"})
+# what may stand right before a party's word named alone: the start, punctuation, a
+# function word, a verb or a number (，某某党|武装, 打死数十名|某某党|人员), not a name, a
+# noun or an adverb that would make it part of a longer name (共同|某某党, 参议院|某某党)
+ALONE_BEFORE_TAGS = frozenset("pcurvmq")
+
+
+def party_word(w: str) -> bool:
+    """A word of jieba's that names a party by itself: two or more characters ending in
+    党, tagged as an organisation or a noun, no role (执政党) and no phrase (入党)."""
+    return (
+        len(w) >= 2
+        and w[-1] == "党"
+        and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None
+        and not ROLE.search(w)
+        and not NO_PARTY.search(w)
+        and (len(w) >= 3 or jieba_tags().get(w) == "nt")  # 工党 (nt), not 全党
+        and jieba_tags().get(w, "")[:2] in PARTY_TAGS
+    )
 
 
 def party_spans(st, norm: str, view, verbs: frozenset[str]) -> list[tuple[int, int]]:
@@ -56,4 +94,78 @@ def party_spans(st, norm: str, view, verbs: frozenset[str]) -> list[tuple[int, i
         if any(len(w) == 1 and w in FUNCTION for w in words) or words[-1] in verbs:
             continue  # 某国人民|在|党…; 某国|治党
         out.append((c.start, p + 1))
+    return out
+
+
+def abbreviated_parties(st, norm: str, view, abbr, gaz) -> list[Mention]:
+    """Parties named after their country's one-character short form (俄|某某党, 黎|某某党):
+    the character (``abbr.word_chars``) is a word of its own, no digit before it (1日|…),
+    and a party's word (:func:`party_word`) follows; the key is the country's full name +
+    the party's word, the one a text that writes the country in full gives the party
+    (某国某某党). Read from each 党 that ends a word (a few places of a text)."""
+    starts, ends = view.starts, view.ends
+    text = st.text
+    chars: dict[str, str] | None = None
+    opened: set[int] = set()
+    out = []
+    j = norm.find("党")
+    while j >= 0:
+        e, j = j + 1, norm.find("党", j + 1)
+        if not ends[e]:
+            continue
+        s = starts.rfind(1, max(0, e - 11), e)  # the party's word ends at e
+        i = s - 1
+        if i < 0 or not starts[i] or not party_word(norm[s:e]):
+            continue
+        if chars is None:  # the document's characters, once a party's word is seen
+            chars = abbr.word_chars(st)
+            opened = {c.start for c in st.candidates if c.type in ("Country", "Organization")}
+        ch = norm[i]
+        if ch not in chars or chars[ch] == CHINA_KEY or s in opened:
+            continue  # 公司中|中国共产党: a word, then a name that holds its country
+        if i and (norm[i - 1].isdigit() or norm[i - 1] in "〇零一二三四五六七八九十"):
+            continue  # 1日|…: a date's day, no country
+        full = gaz.entries[chars[ch]].name + norm[s:e]
+        out.append(Mention(i, e, text[i:e], "Organization", open_key("Organization", full),
+                           full, "party"))  # fmt: skip
+    return out
+
+
+def bare_parties(st, norm: str, view, parties: list[Mention]) -> list[Mention]:
+    """A party's word alone (:func:`party_word`; the start, punctuation, a function word,
+    a verb or a number before it) where the text names that party with its country
+    (``parties``: the party mentions found so far): the same party. A word that two named
+    parties share (two countries' 某某党) names neither."""
+    tags = jieba_tags()
+    owner: dict[str, set[tuple[str, str]]] = {}
+    for m in parties:
+        w = m.label
+        for k in range(1, len(w) - 1):  # the country's name is the part before the word
+            if party_word(w[k:]) and w[k:] in norm:
+                owner.setdefault(w[k:], set()).add((m.key, m.label))
+                break
+    if not owner:
+        return []
+    starts, ends = view.starts, view.ends
+    taken = {(m.start, m.end) for m in st.candidates}
+    spans = [(m.start, m.end) for m in st.candidates]
+    out = []
+    for w, keys in owner.items():
+        if len(keys) != 1:
+            continue
+        key, label = next(iter(keys))
+        for mt in re.finditer(w, norm):
+            a, b = mt.span()
+            if not (starts[a] and ends[b]) or (a, b) in taken:
+                continue
+            if any(s <= a and b <= e and (s, e) != (a, b) for s, e in spans):
+                continue  # inside a longer mention (某国某某党)
+            if a:
+                p = starts.rfind(1, 0, a)
+                prev = norm[p:a]
+                if tags.get(prev, "")[:1] not in ALONE_BEFORE_TAGS and not (
+                    len(prev) == 1 and not prev.isalnum()
+                ):
+                    continue  # 共同|某某党: part of a longer name
+            out.append(Mention(a, b, st.text[a:b], "Organization", key, label, "party"))
     return out
