@@ -10,6 +10,17 @@ GUIDELINES: designated days and weeks are events (campaign weeks, festivals).
 ['全国某某日']
 >>> day_names("春节是中国最重要的传统节日。"), day_names("这是世界上最大的电站之一。")
 ([], [])
+
+Also the activities of a designated period its year names, whatever its scope
+(2031年某某遗产日主场城市活动, 2031年全国某某招聘月活动, 2031年某某援助月专项活动): the
+year's campaign is one event (GUIDELINES: campaign weeks, festivals); not a count of
+periods (2031年3个月活动) nor a clause (2031年的某某周期活动).
+
+>>> text = "2031年全国某某招聘月活动启动，2031年某某遗产日主场城市活动举行"
+>>> [m.group() for m in ACTIVITY.finditer(text)]
+['2031年全国某某招聘月活动', '2031年某某遗产日主场城市活动']
+>>> [m.group() for m in ACTIVITY.finditer("2031年的太阳周期活动，2031年3个月活动")]
+[]
 """
 
 from __future__ import annotations
@@ -18,6 +29,8 @@ import re
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
+from kg.nlp.components.heads.event_names import designated_period
+from kg.nlp.components.heads.words import YEAR_TEXT
 from kg.nlp.text import norm_name
 
 # 是|纪念, an edition count (第N个, 第N次, 第N届), the scope and a few characters of name,
@@ -56,3 +69,32 @@ def designated_days(st, norm: str) -> None:
             continue  # a gazetteer day (全国科普日) or a longer name
         label = norm_name(st.text[a:b])
         cands.append(Mention(a, b, st.text[a:b], "Event", open_key("Event", label), label, "day"))
+
+
+# a year, the period's name (four to fourteen characters, no 的) and what names its
+# activities (活动, 主场活动, 主场城市活动, 专项活动, 纪念活动, 系列活动)
+ACTIVITY = re.compile(
+    rf"{YEAR_TEXT}年(?P<period>[^\W\d的_]{{3,13}}?[日周月节])"
+    r"(?:主场城市|主场|城市|专项|纪念|系列|主题)?活动"
+)
+
+
+def period_activities(st, norm: str) -> None:
+    """Add the activities of a designated period its year names (see the module
+    docstring); nothing where a name as long is already known there, nor where the
+    period itself is a known event (2031年全国某某宣传周|活动: the week is the event)."""
+    if "活动" not in norm:
+        return
+    cands = st.candidates
+    n = len(cands)
+    for m in ACTIVITY.finditer(norm):
+        a, b = m.span()
+        p = m.end("period")
+        if not designated_period(m.group("period")) or any(
+            (x.start <= a and x.end >= b) or (x.end == p and x.type == "Event") for x in cands[:n]
+        ):
+            continue
+        label = norm_name(st.text[a:b])
+        # one key with and without the scope (2031年全国某某招聘月活动 = 2031年某某招聘月活动)
+        key = open_key("Event", label[:5] + label[5:].removeprefix("全国"))
+        cands.append(Mention(a, b, st.text[a:b], "Event", key, label, "day"))
