@@ -94,3 +94,20 @@ def test_speakers_after_the_phrase_that_places_them_at_the_gathering() -> None:
     edges = _edges(STORY)
     assert ("person/周海川", "participatesIn", ev) in edges
     assert ("person/吴清河", "participatesIn", ev) in edges
+
+
+def test_a_designated_period_named_in_quotes() -> None:
+    assert "某某遗产日" in _events("多彩活动迎“某某遗产日”\n\n各地举办活动。")
+    assert "某某购物节" in _events("第三届某市“某某购物节”昨晚启动。")
+
+
+def test_a_quoted_word_that_only_ends_like_a_period_is_no_event() -> None:
+    assert _events("以“湾区升明月”为名，抓住“两个关键环节”。") == {}
+    assert "某某春节" not in _events("澳门举行主题为“某某春节”的晚会。")
+
+
+def test_an_exhibition_named_by_its_quoted_theme_or_its_title() -> None:
+    text = "由国家航天局主办的“九天揽月——某某工程20年”展览开展。"
+    assert "“九天揽月——某某工程20年”展览" in _events(text)
+    text = "某某纪念馆举办的《为了和平——纪念某某胜利80周年》主题展今天开展。"
+    assert "《为了和平——纪念某某胜利80周年》主题展" in _events(text)

@@ -33,7 +33,11 @@ from kg.nlp.components.heads.cited_media import cited_media
 from kg.nlp.components.heads.company_short import company_short_forms
 from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.defined_orgs import defined_orgs, short_mentions
-from kg.nlp.components.heads.designated_days import designated_days, period_activities
+from kg.nlp.components.heads.designated_days import (
+    designated_days,
+    period_activities,
+    quoted_periods,
+)
 from kg.nlp.components.heads.edition_festivals import edition_festivals
 from kg.nlp.components.heads.editions import (
     ShortForms,
@@ -207,6 +211,7 @@ class Patterns(
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
         elections(st, norm)  # 某国|第N届总统选举: the election a place holds
         self.quoted_programmes(st)
+        quoted_periods(st, norm)  # 迎“某某遗产日”: the day, with no head after it
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
         for s, e in trade_areas(st, self.gaz):

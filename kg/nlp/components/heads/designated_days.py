@@ -21,6 +21,18 @@ periods (2031年3个月活动) nor a clause (2031年的某某周期活动).
 ['2031年全国某某招聘月活动', '2031年某某遗产日主场城市活动']
 >>> [m.group() for m in ACTIVITY.finditer("2031年的太阳周期活动，2031年3个月活动")]
 []
+
+And a designated period named in quotes with no head after it (迎“某某遗产日”, 举办“某某
+购物节”, 今年6月是“安全某某月”): the day, week, month or festival itself; not a common
+word that ends in the same character (“湾区升明月”, “两个关键环节”), nor a theme or a
+longer name's start (主题为“…”, “某某日”主题活动).
+
+>>> [m.group("name") for m in QUOTED.finditer("多彩活动迎“某某遗产日”，举办“某某购物节”。")]
+['某某遗产日', '某某购物节']
+>>> [m.group("name") for m in QUOTED.finditer("举行“某某日”游行，主题为“某某春节”的晚会")]
+[]
+>>> quoted_period("湾区升明月"), quoted_period("两个关键环节"), quoted_period("还需数日")
+(False, False, False)
 """
 
 from __future__ import annotations
@@ -98,3 +110,43 @@ def period_activities(st, norm: str) -> None:
         # one key with and without the scope (2031年全国某某招聘月活动 = 2031年某某招聘月活动)
         key = open_key("Event", label[:5] + label[5:].removeprefix("全国"))
         cands.append(Mention(a, b, st.text[a:b], "Event", key, label, "day"))
+
+
+# a quoted name that ends in a period's head character, not a theme (主题为“…”), and what
+# may follow it: the phrase ends, or a word of its time or course (“…”到来之际, 启动, 在…);
+# a noun after it is a longer name's (“某某日”主题活动, “某某日”游行: that event's)
+QUOTED = re.compile(
+    r"(?<!主题为)(?<!主题是)“(?P<name>[\u4e00-\u9fff·\d]{2,16}[日周月节])”"
+    r"(?=[，。；：、！？\s]|$|的|启动|开幕|闭幕|在|到来|之际|当天|期间|举行|开展|正式)"
+)
+# common words that end in a period's character: the moon (明月), a link (环节), a time
+_NOT_PERIOD_ENDS = (
+    "明月", "走月", "望月", "皓月", "环节", "季节", "细节", "情节", "礼节", "关节",
+    "数日", "节日", "之日", "时日", "今日", "近日",
+)  # fmt: skip
+
+
+def quoted_period(name: str) -> bool:
+    """Whether a quoted ``name`` is a designated period (see the module docstring)."""
+    return (
+        designated_period(name)
+        and not name.endswith(_NOT_PERIOD_ENDS)
+        and not _NOT_NAME.search(name, 2)
+    )
+
+
+def quoted_periods(st, norm: str) -> None:
+    """Add the designated periods named in quotes (see the module docstring); nothing
+    where a name is already known over the quotes (“某某春节”|线上庆祝活动)."""
+    if "”" not in norm:
+        return
+    cands = st.candidates
+    n = len(cands)
+    for m in QUOTED.finditer(norm):
+        a, b = m.span("name")
+        if not quoted_period(m.group("name")) or any(
+            x.start < b + 1 and x.end > a - 1 for x in cands[:n]
+        ):
+            continue
+        label = norm_name(st.text[a:b])
+        cands.append(Mention(a, b, st.text[a:b], "Event", open_key("Event", label), label, "day"))
