@@ -111,3 +111,9 @@ def test_an_exhibition_named_by_its_quoted_theme_or_its_title() -> None:
     assert "“九天揽月——某某工程20年”展览" in _events(text)
     text = "某某纪念馆举办的《为了和平——纪念某某胜利80周年》主题展今天开展。"
     assert "《为了和平——纪念某某胜利80周年》主题展" in _events(text)
+
+
+def test_a_body_that_launches_a_campaigns_activities_holds_them() -> None:
+    text = "今天，教育部在某市启动2031年全国护河宣传周活动。"
+    assert ("gov/moe", "hosted", "event/全国护河宣传周") in _edges(text)
+
