@@ -117,3 +117,8 @@ def test_a_body_that_launches_a_campaigns_activities_holds_them() -> None:
     text = "今天，教育部在某市启动2031年全国护河宣传周活动。"
     assert ("gov/moe", "hosted", "event/全国护河宣传周") in _edges(text)
 
+
+
+def test_a_designated_year_named_in_quotes() -> None:
+    assert "2031电影某某促进年" in _events("某某局启动“2031电影某某促进年”。")
+    assert _events("这是“开局之年”，“冬至大如年”。") == {}

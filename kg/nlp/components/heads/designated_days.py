@@ -23,7 +23,8 @@ periods (2031年3个月活动) nor a clause (2031年的某某周期活动).
 []
 
 And a designated period named in quotes with no head after it (迎“某某遗产日”, 举办“某某
-购物节”, 今年6月是“安全某某月”): the day, week, month or festival itself; not a common
+购物节”, 今年6月是“安全某某月”, 启动“2031某某促进年”): the day, week, month, festival or
+year itself; not a common
 word that ends in the same character (“湾区升明月”, “两个关键环节”), nor a theme or a
 longer name's start (主题为“…”, “某某日”主题活动).
 
@@ -33,6 +34,8 @@ longer name's start (主题为“…”, “某某日”主题活动).
 []
 >>> quoted_period("湾区升明月"), quoted_period("两个关键环节"), quoted_period("还需数日")
 (False, False, False)
+>>> quoted_period("2031某某消费促进年"), quoted_period("开局之年"), quoted_period("冬至大如年")
+(True, False, False)
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.components.heads.event_names import designated_period
 from kg.nlp.components.heads.words import YEAR_TEXT
-from kg.nlp.text import norm_name
+from kg.nlp.text import jieba_tags, norm_name
 
 # 是|纪念, an edition count (第N个, 第N次, 第N届), the scope and a few characters of name,
 # the head; quotes allowed around the name; the clause must end there (not 是中国四大传统
@@ -116,7 +119,7 @@ def period_activities(st, norm: str) -> None:
 # may follow it: the phrase ends, or a word of its time or course (“…”到来之际, 启动, 在…);
 # a noun after it is a longer name's (“某某日”主题活动, “某某日”游行: that event's)
 QUOTED = re.compile(
-    r"(?<!主题为)(?<!主题是)“(?P<name>[\u4e00-\u9fff·\d]{2,16}[日周月节])”"
+    r"(?<!主题为)(?<!主题是)“(?P<name>[\u4e00-\u9fff·\d]{2,16}[日周月节年])”"
     r"(?=[，。；：、！？\s]|$|的|启动|开幕|闭幕|在|到来|之际|当天|期间|举行|开展|正式)"
 )
 # common words that end in a period's character: the moon (明月), a link (环节), a time
@@ -126,10 +129,17 @@ _NOT_PERIOD_ENDS = (
 )  # fmt: skip
 
 
+# a designated year is named by what it promotes (某某促进年, 某某教育年, 某某交流年): a noun
+# or verb right before 年, as jieba tags it (not 开局之年, 冬至大如年, 黄金三十年)
+_YEAR_FIELD_TAGS = frozenset({"n", "v", "vn"})
+
+
 def quoted_period(name: str) -> bool:
     """Whether a quoted ``name`` is a designated period (see the module docstring)."""
+    if name.endswith("年") and jieba_tags().get(name[-3:-1]) not in _YEAR_FIELD_TAGS:
+        return False
     return (
-        designated_period(name)
+        designated_period(re.sub(f"^{YEAR_TEXT}", "", name))  # “2031某某促进年”: its year
         and not name.endswith(_NOT_PERIOD_ENDS)
         and not _NOT_NAME.search(name, 2)
     )
@@ -145,8 +155,8 @@ def quoted_periods(st, norm: str) -> None:
     for m in QUOTED.finditer(norm):
         a, b = m.span("name")
         if not quoted_period(m.group("name")) or any(
-            x.start < b + 1 and x.end > a - 1 for x in cands[:n]
-        ):
+            x.start < b and x.end > a and (x.start < a or x.end > b) for x in cands[:n]
+        ):  # (a name inside the quotes stays a name of its own: “中某教育年”)
             continue
         label = norm_name(st.text[a:b])
         cands.append(Mention(a, b, st.text[a:b], "Event", open_key("Event", label), label, "day"))
