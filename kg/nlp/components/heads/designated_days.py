@@ -155,8 +155,10 @@ def quoted_periods(st, norm: str) -> None:
     for m in QUOTED.finditer(norm):
         a, b = m.span("name")
         if not quoted_period(m.group("name")) or any(
-            x.start < b and x.end > a and (x.start < a or x.end > b) for x in cands[:n]
-        ):  # (a name inside the quotes stays a name of its own: “中某教育年”)
+            x.start < b and x.end > a and (x.start < a or x.end > b or x.type == "Event")
+            for x in cands[:n]
+        ):  # (a place, country or body inside the quotes stays a name of its own:
+            # “中某教育年”; an event inside them is the name: “甲网购节暨乙网购节”)
             continue
         label = norm_name(st.text[a:b])
         cands.append(Mention(a, b, st.text[a:b], "Event", open_key("Event", label), label, "day"))
