@@ -122,3 +122,13 @@ def test_a_body_that_launches_a_campaigns_activities_holds_them() -> None:
 def test_a_designated_year_named_in_quotes() -> None:
     assert "2031电影某某促进年" in _events("某某局启动“2031电影某某促进年”。")
     assert _events("这是“开局之年”，“冬至大如年”。") == {}
+
+
+def _cooperates(text: str) -> bool:
+    return any(p == "cooperatesWith" for _, p, _ in _edges(text))
+
+
+def test_a_truce_is_no_cooperation() -> None:
+    assert not _cooperates("目前美国同伊朗的停火协议仍然有效。")
+    assert not _cooperates("以色列同黎巴嫩达成停火协议。")
+    assert _cooperates("中国与泰国签署合作协议。")
