@@ -34,7 +34,11 @@ from kg.nlp.components.heads.cited_media import cited_media
 from kg.nlp.components.heads.company_short import company_short_forms
 from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.defined_orgs import defined_orgs, short_mentions
-from kg.nlp.components.heads.designated_days import designated_days
+from kg.nlp.components.heads.designated_days import (
+    designated_days,
+    period_activities,
+    quoted_periods,
+)
 from kg.nlp.components.heads.edition_festivals import edition_festivals
 from kg.nlp.components.heads.editions import (
     ShortForms,
@@ -51,6 +55,7 @@ from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.known_names import KnownNames
 from kg.nlp.components.heads.mass_groups import mass_groups
 from kg.nlp.components.heads.mentions import Mentions
+from kg.nlp.components.heads.missions import missions
 from kg.nlp.components.heads.movements import movements
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
@@ -66,6 +71,7 @@ from kg.nlp.components.heads.short_plenums import short_plenums
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
+from kg.nlp.components.heads.topic_meetings import topic_meetings
 from kg.nlp.components.heads.trade_areas import trade_areas
 from kg.nlp.components.heads.words import (
     DocView,
@@ -194,6 +200,7 @@ class Patterns(
         npc_sessions(st, norm, self.gaz)  # 五届人大四次会议: the NPC's
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
+        period_activities(st, norm)  # 2031年某某宣传月活动: the year's campaign
         edition_festivals(st, norm, ends, self.verbs)  # 第N届某某艺术节: a festival
         hosted_names(st, norm, self.event_heads)  # 由某部主办的“某某展”: the event hosted
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
@@ -203,9 +210,12 @@ class Patterns(
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
+        topic_meetings(st, norm)  # 召开|深入推进某某发展座谈会: the seminar's whole name
+        missions(st, norm)  # 某舟十七号载人飞行任务: the mission, by its craft
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
         elections(st, norm)  # 某国|第N届总统选举: the election a place holds
         self.quoted_programmes(st)
+        quoted_periods(st, norm)  # 迎“某某遗产日”: the day, with no head after it
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
         for s, e in trade_areas(st, self.gaz):

@@ -34,6 +34,8 @@ _ABROAD = frozenset({"Country", "Organization"})
 _TOGETHER = frozenset({"共同", "一道", "一起"})
 #: the cues that name a paper, not an act (a relative clause may describe it)
 _PAPERS = frozenset({"协议", "协定", "备忘录"})
+#: a truce ends hostilities: no cooperation between the sides (同X的停火协议, 与X达成停战协议)
+_TRUCE = re.compile("(?:停火|停战|休战)$")
 #: the verbs that make a paper the two sides' own (与X达成|签署|缔结的协议)
 _AGREE = re.compile("达成|签署|签订|缔结|合作|商定")
 
@@ -187,7 +189,10 @@ class Cooperation:
                     far := later_cue(sen, ci, m.start(), m.end())
                 ) is not None:
                     rest, cm = far  # 中方愿同某方(共同)…，深化…合作: the cue in a later clause
-                if cm is None or (cm.group() in _PAPERS and _described(rest[: cm.start()])):
+                if cm is None or (
+                    cm.group() in _PAPERS
+                    and (_described(rest[: cm.start()]) or _TRUCE.search(rest, 0, cm.start()))
+                ):
                     # 加入与X实现…的“某某协议”: the agreement is the noun a relative clause
                     # with another verb describes, no cooperation with X (与X达成的协议,
                     # 同X的停火协议 are ones)

@@ -134,7 +134,9 @@ class HeldEvents:
             f"|[^{SEP}{END}{MASKED}、]{{1,6}}(?=、))+"
         )
         self._speakers = re.compile(
-            f"(?:^|(?<=[{END}：:]))(?P<run>{speakers})"
+            # the list opens its sentence, or follows the phrase that places it at the
+            # gathering (会上，甲、乙先后发言; 座谈会上，…)
+            f"(?:^|(?<=[{END}：:])|(?<=会上[，,]))(?P<run>{speakers})"
             # the last speaker's name may be one no recogniser knows (…主任某某某)
             f"(?:[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})[^{SEP}{END}{MASKED}、]{{1,8}}?)?"
             "(?:(?:先后|分别|相继|也|还|依次)(?:发言|致辞|讲话|发表讲话)"
@@ -152,8 +154,10 @@ class HeldEvents:
         # later in the story, a list of attendees that names no event (甲国总统A、乙国总理B，
         # 某委员会副主席C、D等出席): the verb ends its clause; the list is read back from
         # it item by item (``_attendees``)
+        # (甲、乙出席|座谈会: the bare head of the story's event, as in ``_attend_story``)
         self._attend_verb = re.compile(
-            f"(?P<v>出席|参加|主持|与会|列席)了?(?:上述活动|上述会议|{_NOUNS})?(?=并|[{SEP}{END}]|$)"
+            f"(?P<v>出席|参加|主持|与会|列席)了?"
+            f"(?:上述活动|上述会议|{_NOUNS}|(?P<head>{_HEAD}))?(?=并|[{SEP}{END}]|$)"
         )
         # what ends the list before the verb: a post after the last name, 等, a head count
         self._list_end = re.compile(
@@ -364,6 +368,8 @@ class HeldEvents:
                             implicit=True,
                         )
         for m in self._attend_verb.finditer(ms):
+            if m.group("head") and not ev.text.endswith(m.group("head")):
+                continue  # 甲出席|某某: not the head of the story's event
             persons, mod = self._attendees(ms, m.start("v"), umap)
             if not persons or (mod == "planned" and not announced):
                 continue

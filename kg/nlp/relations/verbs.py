@@ -162,7 +162,10 @@ class Verbs:
                             self._passive_rel(sen, pm, agent, rows, word)
                     continue
             if not objs and any("topical" in r.flags for r in rows):
-                topical = self._topical(sen, cs, ts, te, ce, types)
+                # only the types of the rows that take a topical object (X启动: a
+                # programme carried on, not an event that simply starts)
+                ttypes = frozenset().union(*(r.types for r in rows if "topical" in r.flags))
+                topical = self._topical(sen, cs, ts, te, ce, ttypes)
                 if not topical:
                     continue
             elif not objs:

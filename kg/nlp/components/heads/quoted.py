@@ -68,9 +68,11 @@ TREATY_MEETING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+
 # a gathering about a book or a law named by its title (《某某》第二卷英文版|推介会,
 # 《某某条例》学习|座谈会, 《某某法》实施20周年|座谈会): what stands between the title and
 # the head says which edition, language, country or occasion; a verb of holding, a time or
-# a place phrase there (《某某》举行|发布会, 《某某》今天…) makes the head a common noun
+# a place phrase there (《某某》举行|发布会, 《某某》今天…) makes the head a common noun;
+# an exhibition named after its title too (《某某——纪念某某80周年》|主题展)
 BOOK_GATHERING_HEADS = frozenset(
     {"推介会", "首发式", "座谈会", "研讨会", "发布会", "新闻发布会", "分享会"}
+    | {"主题展", "主题展览", "展览"}
 )
 _BOOK_BETWEEN = re.compile(r"[\u4e00-\u9fff\d（）()]{0,16}")
 _BOOK_NOT = re.compile(r"举行|召开|举办|在|于|今天|今日|日前|近日|的|和|与|将")
