@@ -26,7 +26,7 @@ def _edges(text: str) -> set[tuple[str, str, str]]:
 
 
 def test_a_seminar_named_by_its_topic_keeps_its_verbs() -> None:
-    text = "国家主席柳青山在某市主持召开深入推进某某协同发展座谈会并发表重要讲话。"
+    text = "国家主席柳青山在某市主持召开深入推进某某协同发展座谈会，听取各方意见。"
     ev = "深入推进某某协同发展座谈会"
     assert ev in _events(text)
     assert ("person/柳青山", "participatesIn", f"event/{ev}") in _edges(text)
@@ -34,7 +34,7 @@ def test_a_seminar_named_by_its_topic_keeps_its_verbs() -> None:
 
 def test_a_seminar_of_a_class_of_persons_is_no_name() -> None:
     assert _events("国务院总理柳青山主持召开企业家座谈会。") == {}
-    assert _events("他先后17次召开区域发展座谈会。") == {}
+    assert _events("他先后12次召开城乡发展座谈会。") == {}
 
 
 def test_the_short_reference_to_a_numbered_seminar_is_no_second_name() -> None:
@@ -47,7 +47,7 @@ def test_the_activities_of_a_designated_period_its_year_names() -> None:
     events = _events(text)
     assert "2031年全国某某招聘月活动" in events
     assert events["2031年全国某某招聘月活动"] == events["2031年某某招聘月活动"]
-    assert "2031年某某遗产日主场城市活动" in _events("2031年某某遗产日主场城市活动在某市举行。")
+    assert "2031年某某遗产日主场城市活动" in _events("2031年某某遗产日主场城市活动在某市开幕。")
 
 
 def test_a_known_week_keeps_its_own_name() -> None:
@@ -57,10 +57,10 @@ def test_a_known_week_keeps_its_own_name() -> None:
 
 
 def test_a_mission_named_by_its_craft_and_its_send_off() -> None:
-    types = _types("青云十七号载人飞行任务取得圆满成功。")
-    assert types.get("青云十七号载人飞行任务") == "Program"
-    text = "今天8时，青云十七号载人飞行任务航天员乘组出征仪式在某发射场举行。"
-    assert "青云十七号载人飞行任务航天员乘组出征仪式" in _events(text)
+    types = _types("青云九号载人飞行任务进展顺利。")
+    assert types.get("青云九号载人飞行任务") == "Program"
+    text = "青云九号载人飞行任务航天员乘组出征仪式于清晨在某基地进行。"
+    assert "青云九号载人飞行任务航天员乘组出征仪式" in _events(text)
     r = _result("青云六号发射任务圆满成功。青云六号飞行任务是空间站建造的一步。")
     assert len({m.key for m in r.mentions if m.text.startswith("青云六号")}) == 1
 
@@ -70,14 +70,14 @@ def test_a_count_before_a_mission_is_no_craft() -> None:
 
 
 def test_a_teams_send_off_ceremony_after_a_known_event() -> None:
-    text = "中央广播电视总台举行2031年亚运会前方报道团出征仪式。"
-    assert "2031年亚运会前方报道团出征仪式" in _events(text)
+    text = "某省电视台举行2031年亚运会记者团出征仪式。"
+    assert "2031年亚运会记者团出征仪式" in _events(text)
 
 
 STORY = (
-    "### 某某座谈会召开\n\n**央视网消息**（新闻联播）：国家主席柳青山23日在某市主持召开"
-    "新时代推动某某振兴座谈会并发表重要讲话。\n\n中共中央政治局常委、国务院总理白海涛，"
-    "中共中央政治局常委、国务院副总理石远江出席座谈会。\n\n座谈会上，某某部部长周海川、"
+    "### 某某座谈会召开\n\n**某网消息**：国家主席柳青山23日在某市主持召开"
+    "新时代推动某某振兴座谈会，就下一步工作提出要求。\n\n国务院总理白海涛，"
+    "国务院副总理石远江出席座谈会。\n\n座谈会上，某某部部长周海川、"
     "某省委书记吴清河先后发言。"
 )
 
@@ -129,6 +129,6 @@ def _cooperates(text: str) -> bool:
 
 
 def test_a_truce_is_no_cooperation() -> None:
-    assert not _cooperates("目前美国同伊朗的停火协议仍然有效。")
-    assert not _cooperates("以色列同黎巴嫩达成停火协议。")
+    assert not _cooperates("巴西同阿根廷的停火协议目前依旧有效。")
+    assert not _cooperates("秘鲁和智利于昨日达成停火协议。")
     assert _cooperates("中国与泰国签署合作协议。")

@@ -211,7 +211,7 @@ class Patterns(
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         topic_meetings(st, norm)  # 召开|深入推进某某发展座谈会: the seminar's whole name
-        missions(st, norm)  # 某舟十七号载人飞行任务: the mission, by its craft
+        missions(st, norm)  # 某舟九号载人飞行任务: the mission, by its craft
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
         elections(st, norm)  # 某国|第N届总统选举: the election a place holds
         self.quoted_programmes(st)

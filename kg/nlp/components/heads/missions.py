@@ -1,17 +1,17 @@
 """A mission named by its craft, for ``kg_patterns``: a two-character craft name with its
-number (某舟十七号) before 载人飞行任务, 飞行任务, 发射任务, 探测任务 or 载人飞船发射任务 names the
+number (某舟九号) before 载人飞行任务, 飞行任务, 发射任务, 探测任务 or 载人飞船发射任务 names the
 mission, a project (GUIDELINES: Program); its forms share one key, the craft's, so that
 the headline's 发射任务 and the story's 飞行任务 are one mission. So are the events named
-after it (某舟十七号载人飞行任务|新闻发布会, …航天员乘组|出征仪式).
+after it (某舟九号载人飞行任务|新闻发布会, …航天员乘组|出征仪式).
 
->>> [m.group() for m in MISSION.finditer("某舟十七号载人飞行任务航天员乘组出征仪式举行。")]
-['某舟十七号载人飞行任务']
+>>> [m.group() for m in MISSION.finditer("某舟九号载人飞行任务乘组出征仪式今日进行。")]
+['某舟九号载人飞行任务']
 >>> [m.group("craft") for m in MISSION.finditer("某舟六号发射任务，某舟六号飞行任务")]
 ['某舟六号', '某舟六号']
 >>> [m.group() for m in MISSION.finditer("完成第十号任务。")]
 []
 
-The craft's name starts a word of the text (执行|某舟十七号…: not 行某 of a longer word).
+The craft's name starts a word of the text (执行|某舟九号…: not 行某 of a longer word).
 """
 
 from __future__ import annotations

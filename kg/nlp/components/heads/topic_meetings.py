@@ -14,7 +14,7 @@ four characters.
 ['某某传承发展座谈会']
 >>> [m.group("name") for m in TOPIC.finditer("丙主持召开企业座谈会，丁召开专家学者座谈会。")]
 []
->>> [m.group("name") for m in TOPIC.finditer("他先后17次召开区域发展座谈会。")]
+>>> [m.group("name") for m in TOPIC.finditer("他先后12次召开城乡发展座谈会。")]
 []
 """
 
