@@ -1,0 +1,46 @@
+"""Programmes and who carries them out in news phrasing (round programs17); invented
+sentences."""
+
+from tests.nlp.extraction import entities_and_relations, triples
+
+
+def _impl(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in triples(text)[1] if p == "implements"}
+
+
+def test_a_body_announcing_its_own_plan_carries_it_out() -> None:
+    # 某部表示，(今年|下一步)将实施X: the body speaks of what it will do; planned
+    for text in (
+        "交通运输部表示，2030年将全面实施《海岛通航提升行动》。",
+        "交通运输部表示，下一步将实施《海岛通航提升行动》。",
+    ):
+        rels = entities_and_relations(text)[1]
+        assert ("交通运输部", "implements", "海岛通航提升行动", "planned") in rels, text
+
+
+def test_a_speaker_who_gives_an_order_or_a_person_is_no_agent() -> None:
+    # 要实施X: an exhortation, not the body's own act; a person speaks for others as often
+    assert not _impl("交通运输部表示，要实施《海岛通航提升行动》。")
+    assert not _impl("王小明表示，将实施《海岛通航提升行动》。")
+    # a clause of its own subject keeps it (某部表示，各地将实施X: the places act)
+    assert ("交通运输部", "海岛通航提升行动") not in _impl(
+        "交通运输部表示，泰国将实施《海岛通航提升行动》。"
+    )
+
+
+def test_practising_an_initiative_is_carrying_it_out() -> None:
+    # 践行X as 落实X: the country puts the initiative into practice
+    assert ("泰国", "海岛兴农倡议") in _impl("泰国愿同各方一道，践行《海岛兴农倡议》。")
+    # not a value or a principle: no programme
+    assert not _impl("泰国愿践行多边主义。")
+
+
+def test_a_quoted_field_joined_by_a_plus_opens_the_name() -> None:
+    # “甲+乙”|…行动: the quote with its plus is the name's first word
+    ents = triples("交通运输部启动“海岛+旅游”典型应用场景创新行动。")[0]
+    assert ("“海岛+旅游”典型应用场景创新行动", "Program") in ents or (
+        "海岛+旅游典型应用场景创新行动",
+        "Program",
+    ) in ents, ents
+    # a quoted way of working with a plus and no head names nothing
+    assert not {t for _, t in triples("某省实施“工程治沙+生态治理”。")[0]} & {"Program"}
