@@ -44,3 +44,35 @@ def test_a_quoted_field_joined_by_a_plus_opens_the_name() -> None:
     ) in ents, ents
     # a quoted way of working with a plus and no head names nothing
     assert not {t for _, t in triples("某省实施“工程治沙+生态治理”。")[0]} & {"Program"}
+
+
+def _programs(text: str) -> set[str]:
+    return {label for label, t in triples(text)[0] if t == "Program"}
+
+
+def test_a_verb_before_the_countries_of_a_corridor_opens_no_name() -> None:
+    # 携手共建|中某经济走廊: the countries open the corridor's name, the verb governs it
+    text = "泰国外长表示，泰方愿同中方一道，携手共建中泰经济走廊。"
+    assert _programs(text) == {"中泰经济走廊"}
+
+
+def test_a_title_written_again_without_its_marks_names_the_same_programme() -> None:
+    # a headline: the title's words, its period left off; one programme, two mentions
+    from kg.model import Document
+    from kg.nlp import extract
+
+    text = "海岛兴农行动方案发布实施\n近日，农业农村部印发《海岛兴农行动方案（2026—2028年）》。"
+    r = extract(Document("t", text, {}))
+    texts = {m.text for m in r.mentions if m.type == "Program"}
+    assert "海岛兴农行动方案" in texts
+    assert len({m.key for m in r.mentions if m.type == "Program"}) == 1
+
+
+def test_a_broadcast_title_is_no_programme_or_event() -> None:
+    # 节目《…大会》, 第三集《…行动》: the show or its episode, whatever the head word
+    for text in (
+        "总台推出大型文化节目《海岛书法大会》。",
+        "某台播出第三集《把蓝图变成实际行动》。",
+    ):
+        ents = triples(text)[0]
+        assert not {t for _, t in ents} & {"Program", "Event"}, (text, ents)
