@@ -76,3 +76,13 @@ def test_a_broadcast_title_is_no_programme_or_event() -> None:
     ):
         ents = triples(text)[0]
         assert not {t for _, t in ents} & {"Program", "Event"}, (text, ents)
+
+
+def test_a_quoted_theme_that_opens_with_the_act_names_what_it_carries_out() -> None:
+    # “深入实施某某战略”专题协商会: the theme's verb is no word of the programme's name;
+    # after a clause of its own too; a plan's title keeps the verb it opens with
+    assert _programs("某委召开“深入实施新时代海岛兴农战略”专题协商会。") == {"新时代海岛兴农战略"}
+    assert _programs("会议围绕“完善海岛治理体系，加快实施海岛兴农战略”协商议政。") == {
+        "海岛兴农战略"
+    }
+    assert _programs("某省推出“加快推进海岛兴农三年行动计划”。") == {"加快推进海岛兴农三年行动计划"}
