@@ -86,3 +86,12 @@ def test_a_quoted_theme_that_opens_with_the_act_names_what_it_carries_out() -> N
         "海岛兴农战略"
     }
     assert _programs("某省推出“加快推进海岛兴农三年行动计划”。") == {"加快推进海岛兴农三年行动计划"}
+
+
+def test_the_state_as_a_subject_is_china() -> None:
+    # 国家(大力)实施X as 我国实施X: China, in a text that names it; 国家某某委 stays the body
+    text = "中国经济稳步发展。近年来，国家大力实施海岛兴农战略。"
+    assert ("中国", "海岛兴农战略") in _impl(text)
+    assert not _impl("近年来，国家大力实施海岛兴农战略。")  # China not named
+    body = "中国经济稳步发展。国家发展改革委实施海岛兴农工程。"
+    assert _impl(body) == {("国家发展和改革委员会", "海岛兴农工程")}
