@@ -15,6 +15,9 @@ from kg.nlp.text import norm_name
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # a trailing period in brackets: （2018—2020年）, （试行）, （2021年修订）
 _TRAILER = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+# a broadcast's class noun right before its title: the title names the show or its
+# episode, whatever its head word (节目《某某大会》, 播出第三集《…的实际行动》)
+_WORK_BEFORE = re.compile(r"(?:第[一二三四五六七八九十\d]+集|系列报道|专题片|纪录片|电视片|节目)\Z")
 
 
 def title_type(gaz: Gazetteer, inner: str) -> str | None:
@@ -49,10 +52,54 @@ class Titles:
             type_ = title_type(self.gaz, inner)
             if type_ is None or norm_name(inner) in self.gaz.not_entities:
                 continue
+            if _WORK_BEFORE.search(st.norm, max(0, start - 9), start - 1):
+                continue  # 节目《某某大会》, 第三集《…的实际行动》: a broadcast's title
             st.candidates.append(
                 Mention(start, end, inner, type_, open_key(type_, inner), norm_name(inner), "title")
             )
+        st.candidates.extend(bare_titles(st))
         return doc
+
+
+#: the shortest programme title whose words, unquoted, still name it (not 《规划》)
+MIN_BARE = 8
+#: what stands right before a title's words that are no part of a longer unquoted name:
+#: not a name character, nor an opening quote (a line start, a space, punctuation, a
+#: number's dot: 7.某某行动方案发布实施)
+_BARE_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·《“]")
+
+
+def bare_titles(st) -> list[Mention]:
+    """A programme's 《title》 written again without its marks (a headline: 某某行动方案发布
+    实施; a summary line), its period in brackets left off or not: the same programme
+    (rule ``title``). The words stand after no name character, or after the issuer when
+    the title opens with 关于 (某某院关于…的意见).
+
+    >>> from kg.nlp.components.base import KGDoc
+    >>> t = "海岛兴农行动方案发布实施\\n近日，《海岛兴农行动方案（2026—2028年）》印发。"
+    >>> st = KGDoc(t, t)
+    >>> a = t.index("《") + 1
+    >>> st.candidates.append(Mention(a, t.index("》"), "…", "Program", "p/x", "x", "title"))
+    >>> [(m.start, m.text) for m in bare_titles(st)]
+    [(0, '海岛兴农行动方案')]
+    """
+    titles = {}
+    for m in st.candidates:
+        if m.rule == "title" and m.type == "Program" and st.norm[m.start - 1 : m.start] == "《":
+            core = _TRAILER.sub("", st.norm[m.start : m.end])
+            if len(core) >= MIN_BARE:
+                titles.setdefault(core, m)
+    out = []
+    norm = st.norm
+    for core, m in titles.items():
+        i = norm.find(core)
+        while i >= 0:
+            j = i + len(core)
+            if not (i > 0 and _BARE_BEFORE.match(norm, i - 1) and not core.startswith("关于")):
+                if norm[i - 1 : i] not in ("《", "“"):
+                    out.append(Mention(i, j, st.text[i:j], m.type, m.key, m.label, "title"))
+            i = norm.find(core, j)
+    return out
 
 
 @Language.factory("kg_titles", default_config={"gazetteer_dir": None})

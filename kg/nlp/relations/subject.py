@@ -341,6 +341,19 @@ def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str
     return ds.reporter, 0.45, "reporter"
 
 
+#: the bodies that announce their own plans (a person speaks for others as often: 某某表示，
+#: 将推动… may be his country's act or his hope)
+_ANNOUNCERS = frozenset({"GovernmentBody", "Ministry", "Organization"})
+#: 将 after the time words of a plan the date prefix leaves (下一步将, 今后将)
+_PLAN = re.compile("(?:下一步|下阶段|今后|未来|近期|年内)?将")
+
+
+def _announces_own_plan(run, pre: str) -> bool:
+    """Whether the speaker ``run`` (one body) is the agent of the next clause, which has
+    no subject of its own and opens with 将 (after a date): 某部表示，今年将实施X."""
+    return len(run) == 1 and run[0].type in _ANNOUNCERS and _PLAN.match(pre) is not None
+
+
 def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
     """Subject keys for a verb at ``t`` in clause ``ci`` of ``sen``."""
     g, ds, ms, umap, clauses = sen.g, sen.ds, sen.ms, sen.umap, sen.clauses
@@ -439,6 +452,9 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             # carry over the commas when no other agent is named before the verb
             pre2 = ms[after2 : clauses[cj][1]]
             return tuple(u.key for u in run2), 0.7, False, "topic", (pre2, pre)
+        if k2 == "speaker" and cj == ci - 1 and _announces_own_plan(run2, pre):
+            # 某部表示，(今年)将全面实施X: a body announcing what it will do is its agent
+            return (run2[0].key,), 0.7, False, "speaker-plan", (pre,)
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
         if k2 == "nation":  # 我国…，实施X: China, though not named in this clause

@@ -264,6 +264,32 @@ class LeftEdge:
                 return p
         return start
 
+    def verb_before_parties(self, k, start: int, he: int) -> int:
+        """Where a programme's name ending at ``he`` starts when a verb that governs it
+        stands inside what the left edge took (``k``: the document's ``KnownNames``): a
+        run of one-character countries (高质量共建|中某经济走廊, 要用好|中某铁路) or a known
+        programme that ends at ``he`` (共建|某某经济走廊) after a verb of two or three
+        characters (jieba's verbs, a policy verb: 共建, a verb with its complement 好:
+        用好, 办好) opens the name; else ``start``."""
+        norm, starts, named_end, named_type = k.norm, k.starts, k.named_end, k.named_type
+        known = set(k.programme_starts.get(he, ()))
+        for p in range(start + 2, he - 2):
+            if p not in known and not (
+                starts[p]
+                and named_type.get(p) == "Country"
+                and named_end[p] == p + 1
+                and named_type.get(p + 1) == "Country"
+                and named_end[p + 1] == p + 2
+            ):
+                continue  # a country alone (某国|某某计划) or by its full name: no pair
+            # the two or three characters before it (jieba may join 好 to the name: 用|好中)
+            for w in (norm[p - 3 : p], norm[p - 2 : p]):
+                if p - len(w) >= start and (
+                    w in self.verbs or w in POLICY_VERBS or (len(w) == 2 and w[1] == "好")
+                ):
+                    return p
+        return start
+
     def ends_phrase(
         self, norm: str, he: int, view: DocView, event: bool = False, predicate: bool = False
     ) -> bool:

@@ -245,6 +245,8 @@ class HeadStarts:
         ):
             start += 1  # 实施好|产业基础再造工程, 筹办好|北京冬奥会: a verb's complement
         start = self.verb_before_name(norm, start, hs, view, known)
+        if self.head_type[head] == "Program":
+            start = self.verb_before_parties(k, start, he)  # 共建|中某经济走廊
         if phased:
             start += local_open(norm[start:hs])  # 当地|某某灌区…项目一期工程: no name's
         if (

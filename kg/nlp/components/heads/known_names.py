@@ -53,6 +53,8 @@ class KnownNames:
     first: int | bool
     rescued_ends: set[int] = field(default_factory=set)  # ends of names a verb governs
     programme_ends: set[int] = field(default_factory=set)  # ends of known programmes
+    # end → the starts of the known programmes that end there
+    programme_starts: dict[int, list[int]] = field(default_factory=dict)
     statute: bool | None = None  # whether the text is a statute's (asked once, if at all)
 
     def is_statute(self) -> bool:
@@ -93,9 +95,13 @@ class KnownNames:
         for c in st.candidates:
             if c.type in ("Location", "Country") and c.start < place_ends.get(c.end, c.end):
                 place_ends[c.end] = c.start
+        programme_starts: dict[int, list[int]] = {}
+        for c in st.candidates:
+            if c.type == "Program":
+                programme_starts.setdefault(c.end, []).append(c.start)
         return cls(
             st, norm, view, n, named_end, named_type, named_label, named_starts, named_ends,
             org_end, org_starts, named, known, starts, ends, event_ends, body_at_end, places,
-            place_ends, first=len(st.candidates),
-            programme_ends={c.end for c in st.candidates if c.type == "Program"},
+            place_ends, first=len(st.candidates), programme_ends=set(programme_starts),
+            programme_starts=programme_starts,
         )  # fmt: skip

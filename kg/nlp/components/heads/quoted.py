@@ -55,7 +55,18 @@ NEXT_QUOTE = re.compile(r"、?“[^“”\n]{1,8}”")
 # the last word of a sector before its period plan (…建设|“十四五”规划)
 SECTOR_TAIL = re.compile(r"(?:建设|发展|体系|事业|产业|保护|治理|改革)\Z")
 QUOTE_IN = re.compile(r"“([^“”]{2,12})”")
+# a quoted theme or slogan that opens with the act of carrying a programme out (after a
+# clause of its own: “完善某某体系，加快实施某某战略”): the act is no word of the name
+QUOTED_ACT = re.compile(
+    r"(?:[^，,]*[，,])?(?:深入|加快|继续|全面|大力|扎实|积极|持续)*"
+    r"(?:贯彻落实|组织实施|实施|推进|落实|开展)"
+)
+# a document's title keeps the verb it opens with (“加快推进某某三年行动计划”)
+DOCUMENT_HEADS = ("计划", "方案", "规划", "纲要", "意见")
 QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.]{1,10}")  # 2.0: a version
+# before a head, a plus may join its fields (“某某+某某”|应用场景创新行动, “某组织+”|峰会): a
+# quote alone with one is a way of working as often (实施“工程治沙+生态治理”)
+QUOTED_HEAD_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.+]{1,10}")
 # one character between a quoted theme and a head that makes the quote no part of a name
 # (围绕“…”作|大会发言, “…”为|会议主题)
 THEME_GAP = frozenset("作为在是的和与对向就")
@@ -184,6 +195,8 @@ def quoted_before(norm: str, start: int, theme: int | None = None) -> int | None
     True
     >>> quoted_before("“茶与健康：共同的未来”分论坛", 12, theme=13)
     0
+    >>> quoted_before("“智能+交通”应用场景创新行动", 7)
+    0
     """
     if theme is not None and norm[start - 1 : start] == "）":
         # 《某某》（某汉对照）|全球首发式: the bracket after the title is in the name
@@ -199,7 +212,7 @@ def quoted_before(norm: str, start: int, theme: int | None = None) -> int | None
     if start < 3 or norm[start - 1] != "”":
         return None
     j = norm.rfind("“", max(0, start - 12), start - 1)
-    if j >= 0 and QUOTED_NAME.fullmatch(norm, j + 1, start - 1):
+    if j >= 0 and QUOTED_HEAD_NAME.fullmatch(norm, j + 1, start - 1):
         return j
     if theme is not None and not (theme - start == 1 and norm[start] in THEME_GAP):
         j = norm.rfind("“", max(0, start - 32), start - 1)
@@ -259,6 +272,10 @@ class QuotedNames:
                 if h in self.verb_only:
                     h = None  # “护苗行动”: a quoted name, below
                 if h is not None and self.head_type[h] not in ("none", "Organization"):
+                    v = None if inner.endswith(DOCUMENT_HEADS) else QUOTED_ACT.match(inner)
+                    if v is not None and len(inner) - v.end() >= 4:
+                        inner_s += v.end()  # “深入实施某某战略”: a theme; the name is
+                        # what the verb governs
                     # the quotes mark a name of five characters or more (“乡村教师支持计划”)
                     # however short its body; four-character ones are as often set
                     # phrases (“形象工程”, “五年规划”)
