@@ -37,9 +37,9 @@ def test_practising_an_initiative_is_carrying_it_out() -> None:
 
 def test_a_quoted_field_joined_by_a_plus_opens_the_name() -> None:
     # “甲+乙”|…行动: the quote with its plus is the name's first word
-    ents = triples("交通运输部启动“海岛+旅游”典型应用场景创新行动。")[0]
-    assert ("“海岛+旅游”典型应用场景创新行动", "Program") in ents or (
-        "海岛+旅游典型应用场景创新行动",
+    ents = triples("交通运输部启动“海岛+旅游”示范场景培育行动。")[0]
+    assert ("“海岛+旅游”示范场景培育行动", "Program") in ents or (
+        "海岛+旅游示范场景培育行动",
         "Program",
     ) in ents, ents
     # a quoted way of working with a plus and no head names nothing
@@ -71,7 +71,7 @@ def test_a_title_written_again_without_its_marks_names_the_same_programme() -> N
 def test_a_broadcast_title_is_no_programme_or_event() -> None:
     # 节目《…大会》, 第三集《…行动》: the show or its episode, whatever the head word
     for text in (
-        "总台推出大型文化节目《海岛书法大会》。",
+        "某电视台播出文化节目《海岛书法大会》。",
         "某台播出第三集《把蓝图变成实际行动》。",
     ):
         ents = triples(text)[0]
@@ -90,8 +90,8 @@ def test_a_quoted_theme_that_opens_with_the_act_names_what_it_carries_out() -> N
 
 def test_the_state_as_a_subject_is_china() -> None:
     # 国家(大力)实施X as 我国实施X: China, in a text that names it; 国家某某委 stays the body
-    text = "中国经济稳步发展。近年来，国家大力实施海岛兴农战略。"
+    text = "中国经济稳步发展。这些年，国家持续实施海岛兴农战略。"
     assert ("中国", "海岛兴农战略") in _impl(text)
-    assert not _impl("近年来，国家大力实施海岛兴农战略。")  # China not named
+    assert not _impl("这些年，国家持续实施海岛兴农战略。")  # China not named
     body = "中国经济稳步发展。国家发展改革委实施海岛兴农工程。"
     assert _impl(body) == {("国家发展和改革委员会", "海岛兴农工程")}
