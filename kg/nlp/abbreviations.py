@@ -40,6 +40,16 @@ _NEVER = frozenset("东西南北多双各对一我己他外官地军警大小新
 # numerals before a date's 日 or 月
 _NUMERALS = frozenset("〇零一二三四五六七八九十")
 
+
+def after_a_day(norm: str, i: int) -> bool:
+    """Whether ``norm[i]`` follows a digit or a Chinese numeral (7日|中美, 十日|俄): a date's
+    day, which opens no country's short form.
+
+    >>> after_a_day("7中美", 1), after_a_day("会中美", 1), after_a_day("中美", 0)
+    (True, False, False)
+    """
+    return i > 0 and (norm[i - 1].isdigit() or norm[i - 1] in _NUMERALS)
+
 # currency characters after an abbreviation (日元, 英镑, 港币): the currency
 _CURRENCY = frozenset("元镑币")
 
@@ -215,7 +225,7 @@ class CountryAbbreviations:
         for m in run.finditer(norm):
             s, e = m.span()
             start = s
-            if s and (norm[s - 1].isdigit() or norm[s - 1] in _NUMERALS):
+            if after_a_day(norm, s):
                 s += 1  # 7日|某某冲突: the day of a date opens no pair (jieba may glue it on)
             if start not in st.tok_starts or e - s < 2:
                 continue

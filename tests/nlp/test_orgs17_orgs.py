@@ -59,10 +59,24 @@ def test_democratic_parties_by_short_form(text: str, short: str, key: str) -> No
     assert (short, key) in _orgs(text)
 
 
+def _org_starts(text: str) -> set[tuple[int, str]]:
+    r = extract(Document("t", text))
+    return {(m.start, m.key) for m in r.mentions if m.key in ("org/capd", "org/cndca")}
+
+
+def test_common_word_forms_in_a_list_of_organisations() -> None:
+    # the list's member, not the central committee named first, carries each mention
+    text = "民建中央主席出席会议。民建、工商联等界别的委员参加讨论。"
+    assert (11, "org/cndca") in _org_starts(text)
+    # two such forms listed together, no other name of either party in the text
+    assert _org_starts("民建、民进的委员参加讨论。") == {(0, "org/cndca"), (3, "org/capd")}
+    assert _org_starts("民盟、民建、民进的委员参加讨论。") == {(3, "org/cndca"), (6, "org/capd")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "要坚持人民城市人民建的理念。",  # 人|民建: a common word cut wrongly
+        "要让城市人民建好自己的家园。",  # 人|民建: a common word cut wrongly
         "采取购买服务、公建民营、民建公助等方式。",  # privately built: no party named
         "工作人员进行了检查。",  # 人员|进行: no whole word
         "台湾民进党当局一再挑衅。",  # another party's name

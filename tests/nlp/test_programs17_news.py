@@ -30,7 +30,7 @@ def test_a_speaker_who_gives_an_order_or_a_person_is_no_agent() -> None:
 
 def test_practising_an_initiative_is_carrying_it_out() -> None:
     # 践行X as 落实X: the country puts the initiative into practice
-    assert ("泰国", "海岛兴农倡议") in _impl("泰国愿同各方一道，践行《海岛兴农倡议》。")
+    assert ("泰国", "海岛兴农倡议") in _impl("泰国愿与各方携手，践行《海岛兴农倡议》。")
     # not a value or a principle: no programme
     assert not _impl("泰国愿践行多边主义。")
 
@@ -43,7 +43,7 @@ def test_a_quoted_field_joined_by_a_plus_opens_the_name() -> None:
         "Program",
     ) in ents, ents
     # a quoted way of working with a plus and no head names nothing
-    assert not {t for _, t in triples("某省实施“工程治沙+生态治理”。")[0]} & {"Program"}
+    assert not {t for _, t in triples("某省实施“林草固沙+生态修复”。")[0]} & {"Program"}
 
 
 def _programs(text: str) -> set[str]:
@@ -95,3 +95,13 @@ def test_the_state_as_a_subject_is_china() -> None:
     assert not _impl("这些年，国家持续实施海岛兴农战略。")  # China not named
     body = "中国经济稳步发展。国家发展改革委实施海岛兴农工程。"
     assert _impl(body) == {("国家发展和改革委员会", "海岛兴农工程")}
+
+
+def test_the_state_another_country_speaks_of_is_not_china() -> None:
+    # a bare 国家 after another country in its sentence is that country's; 我国 unchanged
+    for text in (
+        "中国与泰国签署合作协议。泰国表示，国家将大力实施海岛兴农计划。",
+        "中国与泰国签署合作协议。泰国总理表示，国家将大力实施海岛兴农计划。",
+    ):
+        assert ("中国", "海岛兴农计划") not in _impl(text)
+    assert ("中国", "海岛兴农计划") in _impl("中国经济稳步发展。我国将大力实施海岛兴农计划。")

@@ -205,9 +205,9 @@ class GazetteerMatcher:
     def _word_forms(st, forms: list[Mention]) -> None:
         """Keep the organisations' short forms that are common words too (``forms``) where
         the text names the organisation otherwise, or lists them beside another
-        organisation (某盟、|民进): a list of names."""
+        organisation (某盟、|民进), another such form included (民建、民进): a list of names."""
         named = {c.key for c in st.candidates}
-        orgs = [c for c in st.candidates if c.type == "Organization"]
+        orgs = [c for c in st.candidates if c.type == "Organization"] + forms
         ends = {c.end for c in orgs}
         starts = {c.start for c in orgs}
         norm = st.norm
@@ -302,7 +302,7 @@ class GazetteerMatcher:
         nested: list[tuple[int, int]] = []
         counties: list[Mention] = []  # a county's short form: kept if a parent is named
         # an organisation's two-character short form that is a common word too (an
-        # adjective's: 民建 of 公建民营、民建公助, 人民城市人民建): kept where the text names
+        # adjective's: 民建 of 公建民营、民建公助): kept where the text names
         # the organisation otherwise (its full name, its central committee: 民建|中央) or
         # lists it beside another organisation
         word_forms: list[Mention] = []

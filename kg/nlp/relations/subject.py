@@ -9,8 +9,9 @@
   list the paragraph continues: 一是…, 二是…), else the document's dominant agent. These
   are ``implicit`` with lower confidence. A pronoun subject (我们…) in between stops it.
 - **dual**: 双方/两国 are the last two coordinated agents.
-- **nation**: in a national document, 我国/我们国家 is China (explicit in its clause,
-  ``implicit`` as the topic of later clauses).
+- **nation**: in a national document, 我国/我们国家/国家 is China (explicit in its clause,
+  ``implicit`` as the topic of later clauses); a bare 国家 after another country named
+  earlier in the sentence is that country's (某国表示，国家将…), no subject here.
 - **story**: in a news story, 他/她 is the person who opens the story's first
   sentence, for the personal verbs only (出席, 主持), ``implicit``.
 - **place**: a Location that opens the clause right before the verb (某省实施X): the
@@ -240,7 +241,7 @@ NATIONAL_REPORTERS = frozenset({"gov/state-council", "gov/cpc-central-committee"
 
 
 def nation(ds: DocState) -> tuple[str, ...] | None:
-    """China, for 我国/我们国家 as a subject: only in a national document (no provincial
+    """China, for 我国/我们国家/国家 as a subject: only in a national document (no provincial
     reporting government) that names China.
 
     >>> from kg.nlp.components.base import KGDoc
@@ -256,6 +257,18 @@ def nation(ds: DocState) -> tuple[str, ...] | None:
             return None
     ds.types.setdefault(CHINA_KEY, "Country")
     return (CHINA_KEY,)
+
+
+def _another_state(sen: Sentence, after: int) -> bool:
+    """Whether the nation word that ends at ``after`` is a bare 国家 (not 我国, 我们国家)
+    after another country named earlier in the sentence: that country's state
+    (某国表示，国家将实施X), not China."""
+    head = sen.ms[:after]
+    if not head.endswith("国家") or head.endswith("们国家"):
+        return False
+    return any(
+        u.type == "Country" and u.key != CHINA_KEY and u.start - sen.s < after for u in sen.su
+    )
 
 
 def _verb_next(sen: Sentence, a: int, b: int) -> bool:
@@ -382,7 +395,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         return ds.reporter, 0.6, True, "reporter", (pre,)
     if kind == "nation":
         pre = ms[after:t]
-        who = nation(ds)
+        who = None if _another_state(sen, after) else nation(ds)
         if who is None or not g.pre.fullmatch(pre) or not _verb_next(sen, after, ce):
             return None
         return who, 0.8, False, "nation", (pre,)
@@ -458,7 +471,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
         if k2 == "dual" and ds.last_pair is not None:
             return ds.last_pair, 0.55, True, "dual", (pre,)
         if k2 == "nation":  # 我国…，实施X: China, though not named in this clause
-            who = nation(ds)
+            who = None if _another_state(sen, after2) else nation(ds)
             if who is None or not _verb_next(sen, after2, clauses[cj][1]):
                 return None  # 我国经济…: the topic is the economy, not the country
             return who, 0.6, True, "nation", (pre,)

@@ -266,8 +266,9 @@ class LeftEdge:
 
     def verb_before_parties(self, k, start: int, he: int) -> int:
         """Where a programme's name ending at ``he`` starts when a verb that governs it
-        stands inside what the left edge took (``k``: the document's ``KnownNames``): a
-        run of one-character countries (高质量共建|中某经济走廊, 要用好|中某铁路) or a known
+        stands inside what the left edge took (``k``: the document's ``KnownNames``): two
+        one-character countries (高质量共建|中某经济走廊, 要用好|中某铁路; a run of three the
+        recogniser leaves unnamed) or a known
         programme that ends at ``he`` (共建|某某经济走廊) after a verb of two or three
         characters (jieba's verbs, a policy verb: 共建, a verb with its complement 好:
         用好, 办好) opens the name; else ``start``."""

@@ -25,16 +25,16 @@ periods (2031年3个月活动) nor a clause (2031年的某某周期活动).
 And a designated period named in quotes with no head after it (迎“某某遗产日”, 举办“某某
 购物节”, 今年6月是“安全某某月”, 启动“2031某某促进年”): the day, week, month, festival or
 year itself; not a common
-word that ends in the same character (“湾区升明月”, “两个关键环节”), nor a theme or a
+word that ends in the same character (“青山望明月”, “三个重要环节”), nor a theme or a
 longer name's start (主题为“…”, “某某日”主题活动).
 
 >>> [m.group("name") for m in QUOTED.finditer("多彩活动迎“某某遗产日”，举办“某某购物节”。")]
 ['某某遗产日', '某某购物节']
 >>> [m.group("name") for m in QUOTED.finditer("举行“某某日”游行，主题为“某某春节”的晚会")]
 []
->>> quoted_period("湾区升明月"), quoted_period("两个关键环节"), quoted_period("还需数日")
+>>> quoted_period("青山望明月"), quoted_period("三个重要环节"), quoted_period("还需数日")
 (False, False, False)
->>> quoted_period("2031某某消费促进年"), quoted_period("开局之年"), quoted_period("冬至大如年")
+>>> quoted_period("2031某某消费促进年"), quoted_period("开局之年"), quoted_period("腊月忙如年")
 (True, False, False)
 """
 
@@ -130,7 +130,7 @@ _NOT_PERIOD_ENDS = (
 
 
 # a designated year is named by what it promotes (某某促进年, 某某教育年, 某某交流年): a noun
-# or verb right before 年, as jieba tags it (not 开局之年, 冬至大如年, 黄金三十年)
+# or verb right before 年, as jieba tags it (not 开局之年, 腊月忙如年, 黄金三十年)
 _YEAR_FIELD_TAGS = frozenset({"n", "v", "vn"})
 
 

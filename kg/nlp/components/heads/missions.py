@@ -2,7 +2,9 @@
 number (某舟九号) before 载人飞行任务, 飞行任务, 发射任务, 探测任务 or 载人飞船发射任务 names the
 mission, a project (GUIDELINES: Program); its forms share one key, the craft's, so that
 the headline's 发射任务 and the story's 飞行任务 are one mission. So are the events named
-after it (某舟九号载人飞行任务|新闻发布会, …航天员乘组|出征仪式).
+after it (某舟九号载人飞行任务|新闻发布会, …航天员乘组|出征仪式); where such an event's name
+holds the mission's, the event's longer span is the one mention there (the mission is a
+node where it is named alone).
 
 >>> [m.group() for m in MISSION.finditer("某舟九号载人飞行任务乘组出征仪式今日进行。")]
 ['某舟九号载人飞行任务']

@@ -52,7 +52,7 @@ def movements(st, norm: str, view) -> list[Mention]:
         if HAN.fullmatch(w) and transliterated(w) and not touches(s, e):
             words.add(w)
     out = []
-    for w in words:
+    for w in sorted(words):  # (a set's order changes with the hash seed: mentions would too)
         # 某某|武装人员 of the armed group another rule named 某某|武装: that group
         key, label = named.get(w) or named.get(w + "武装") or (open_key("Organization", w), w)
         for m in re.finditer(w, norm):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kg.model import CHINA_KEY, Mention
+from kg.nlp.abbreviations import after_a_day
 from kg.nlp.components.base import open_key
 from kg.nlp.text import jieba_tags
 
@@ -123,7 +124,7 @@ def abbreviated_parties(st, norm: str, view, abbr, gaz) -> list[Mention]:
         ch = norm[i]
         if ch not in chars or chars[ch] == CHINA_KEY or s in opened:
             continue  # 公司中|中国共产党: a word, then a name that holds its country
-        if i and (norm[i - 1].isdigit() or norm[i - 1] in "〇零一二三四五六七八九十"):
+        if after_a_day(norm, i):
             continue  # 1日|…: a date's day, no country
         full = gaz.entries[chars[ch]].name + norm[s:e]
         out.append(Mention(i, e, text[i:e], "Organization", open_key("Organization", full),

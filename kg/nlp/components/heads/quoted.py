@@ -65,7 +65,7 @@ QUOTED_ACT = re.compile(
 DOCUMENT_HEADS = ("计划", "方案", "规划", "纲要", "意见")
 QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.]{1,10}")  # 2.0: a version
 # before a head, a plus may join its fields (“某某+某某”|应用场景创新行动, “某组织+”|峰会): a
-# quote alone with one is a way of working as often (实施“工程治沙+生态治理”)
+# quote alone with one is a way of working as often (实施“林草固沙+生态修复”)
 QUOTED_HEAD_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.+]{1,10}")
 # one character between a quoted theme and a head that makes the quote no part of a name
 # (围绕“…”作|大会发言, “…”为|会议主题)

@@ -16,6 +16,8 @@ four characters.
 []
 >>> [m.group("name") for m in TOPIC.finditer("他先后12次召开城乡发展座谈会。")]
 []
+>>> [m.group("name") for m in TOPIC.finditer("某地召开了村振兴座谈会。")]  # 了 is no topic
+[]
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _PERSONS = r"代表|专家|学者|企业家|企业|人士|同志|负责人|书�
 TOPIC = re.compile(
     # not how often (17次|召开…座谈会: a class of them); 召开的|X: X is still the name
     r"(?<=召开)(?<!次召开)(?:了|的)?"
-    rf"(?P<name>(?P<topic>{_PART}{{4,30}}?)(?<!{_PERSONS.replace('|', ')(?<!')})"
+    rf"(?P<name>(?![了的])(?P<topic>{_PART}{{4,30}}?)(?<!{_PERSONS.replace('|', ')(?<!')})"
     r"(?:专题)?座谈会)"
     r"(?=并|上|时|后|强调|期间|[，。；\s]|$)"
 )
