@@ -74,6 +74,23 @@ def candidates(name: str, max_len: int = 6) -> list[str]:
     return [c for c in out if len(c) >= 3]
 
 
+def gazetteer_labels(out: Path) -> set[str]:
+    """Every name and alias of the gazetteers (normalised), less the forms ``out`` (this
+    script's or a sibling's last output) derived: those are no other entry's labels."""
+    from kg.nlp.text import norm_name
+
+    labels = set()
+    for path in (REPO / "ontology" / "gazetteers").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                labels |= {norm_name(x) for x in (d["name"], *d.get("aliases", []))}
+    if out.exists():
+        labels -= {norm_name(x.split("\t")[1]) for x in out.read_text(encoding="utf-8")
+                   .splitlines() if x and not x.startswith("#")}  # fmt: skip
+    return labels
+
+
 def corpus_texts(shared: Path):
     for f in sorted(glob.glob(str(shared / "corpus" / "reports" / "*.jsonl"))):
         with open(f, encoding="utf-8") as fh:
@@ -97,19 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import ahocorasick
 
-    from kg.nlp.text import norm_name
 
     gov = [json.loads(x) for x in (REPO / "ontology" / "gazetteers" / "government.jsonl")
            .read_text(encoding="utf-8").splitlines() if x.strip()]
-    labels = set()
-    for path in (REPO / "ontology" / "gazetteers").glob("*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                labels |= {norm_name(x) for x in (d["name"], *d.get("aliases", []))}
-    if args.out.exists():  # the forms this script derived last time are no other labels
-        labels -= {norm_name(x.split("\t")[1]) for x in args.out.read_text(encoding="utf-8")
-                   .splitlines() if x and not x.startswith("#")}
+    labels = gazetteer_labels(args.out)
     owners: dict[str, list[tuple[str, bool]]] = defaultdict(list)  # form → (id, contiguous)
     for d in gov:
         if d.get("category") not in CATEGORIES:

@@ -48,7 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from build_gov_shorts import corpus_texts  # noqa: E402
+from build_gov_shorts import corpus_texts, gazetteer_labels  # noqa: E402
 
 PREFIXES = ("中华全国", "中国", "中华")
 CATEGORIES = ("民主党派", "人民团体")
@@ -74,22 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     import ahocorasick
     import jieba
 
-    from kg.nlp.text import norm_name
 
     jieba.setLogLevel(60)
     jieba.initialize()
     cur = REPO / "ontology" / "gazetteers" / "curated"
     orgs = [json.loads(x) for x in (cur / "organizations.jsonl").read_text(encoding="utf-8")
             .splitlines() if x.strip()]  # fmt: skip
-    labels = set()
-    for path in (REPO / "ontology" / "gazetteers").glob("*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                labels |= {norm_name(x) for x in (d["name"], *d.get("aliases", []))}
-    if args.out.exists():  # the forms this script derived last time are no other labels
-        labels -= {norm_name(x.split("\t")[1]) for x in args.out.read_text(encoding="utf-8")
-                   .splitlines() if x and not x.startswith("#")}  # fmt: skip
+    labels = gazetteer_labels(args.out)
     owners: dict[str, set[str]] = defaultdict(set)
     own_forms: dict[str, set[str]] = {}
     for d in orgs:
