@@ -28,6 +28,8 @@ MISSION = re.compile(
     r"(?P<craft>(?:(?!第)[\u4e00-\u9fff]){2}[一二三四五六七八九十]{1,3}号)"
     r"(?:载人飞行|载人飞船发射|飞行|发射|探测)任务"
 )
+# what every mission's name holds (literal first: found fast; 任务 alone is in most laws)
+_TASK = re.compile(r"号(?:载人飞行|载人飞船发射|飞行|发射|探测)任务")
 # the mission's key names the craft and the kind of task
 _KIND = "飞行任务"
 # an event named after the mission: its press conference, its crew's send-off
@@ -37,7 +39,7 @@ _EVENT = re.compile(r"(?:航天员乘组|乘组)?(?:出征仪式|新闻发布会
 def missions(st, norm: str) -> None:
     """Add the missions named by their craft (see the module docstring); nothing where a
     longer name is already known there."""
-    if "任务" not in norm:
+    if "任务" not in norm or _TASK.search(norm) is None:
         return
     cands = st.candidates
     n = len(cands)

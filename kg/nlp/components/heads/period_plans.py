@@ -25,7 +25,7 @@ def period_plans(st) -> list[tuple[int, int]]:
     """Spans of programmes' five-year plans in ``st`` (a kg doc state: ``norm``,
     ``candidates``): a Program candidate, then the period and 规划 right after it."""
     norm = st.norm
-    if "五" not in norm:
+    if "五" not in norm or "规划" not in norm:
         return []
     starts: dict[int, int] = {}  # a programme's end -> its start (the longest there)
     for c in st.candidates:
