@@ -28,9 +28,9 @@ year itself; not a common
 word that ends in the same character (“青山望明月”, “三个重要环节”), nor a theme or a
 longer name's start (主题为“…”, “某某日”主题活动).
 
->>> [m.group("name") for m in QUOTED.finditer("多彩活动迎“某某遗产日”，举办“某某购物节”。")]
+>>> [m.group("name") for m in quoted_names("多彩活动迎“某某遗产日”，举办“某某购物节”。")]
 ['某某遗产日', '某某购物节']
->>> [m.group("name") for m in QUOTED.finditer("举行“某某日”游行，主题为“某某春节”的晚会")]
+>>> [m.group("name") for m in quoted_names("举行“某某日”游行，主题为“某某春节”的晚会")]
 []
 >>> quoted_period("青山望明月"), quoted_period("三个重要环节"), quoted_period("还需数日")
 (False, False, False)
@@ -41,6 +41,7 @@ longer name's start (主题为“…”, “某某日”主题活动).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
@@ -94,11 +95,15 @@ ACTIVITY = re.compile(
 )
 
 
+# what ends every such name (a class first: found faster than the year that opens it)
+_ACTIVITY_END = re.compile(r"[日周月节](?:主场城市|主场|城市|专项|纪念|系列|主题)?活动")
+
+
 def period_activities(st, norm: str) -> None:
     """Add the activities of a designated period its year names (see the module
     docstring); nothing where a name as long is already known there, nor where the
     period itself is a known event (2031年全国某某宣传周|活动: the week is the event)."""
-    if "活动" not in norm:
+    if "活动" not in norm or _ACTIVITY_END.search(norm) is None:
         return
     cands = st.candidates
     n = len(cands)
@@ -119,9 +124,12 @@ def period_activities(st, norm: str) -> None:
 # may follow it: the phrase ends, or a word of its time or course (“…”到来之际, 启动, 在…);
 # a noun after it is a longer name's (“某某日”主题活动, “某某日”游行: that event's)
 QUOTED = re.compile(
-    r"(?<!主题为)(?<!主题是)“(?P<name>[\u4e00-\u9fff·\d]{2,16}[日周月节年])”"
+    r"“(?P<name>[\u4e00-\u9fff·\d]{2,16}[日周月节年])”"
     r"(?=[，。；：、！？\s]|$|的|启动|开幕|闭幕|在|到来|之际|当天|期间|举行|开展|正式)"
 )
+# a theme, not a period (主题为“…节”): looked at by hand, so that the pattern opens with a
+# literal (found fast)
+_THEME = ("主题为", "主题是")
 # common words that end in a period's character: the moon (明月), a link (环节), a time
 _NOT_PERIOD_ENDS = (
     "明月", "走月", "望月", "皓月", "环节", "季节", "细节", "情节", "礼节", "关节",
@@ -145,6 +153,13 @@ def quoted_period(name: str) -> bool:
     )
 
 
+def quoted_names(norm: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`QUOTED` in ``norm`` that are no theme (主题为“…”)."""
+    for m in QUOTED.finditer(norm):
+        if norm[max(0, m.start() - 3) : m.start()] not in _THEME:
+            yield m
+
+
 def quoted_periods(st, norm: str) -> None:
     """Add the designated periods named in quotes (see the module docstring); nothing
     where a name is already known over the quotes (“某某春节”|线上庆祝活动)."""
@@ -152,7 +167,7 @@ def quoted_periods(st, norm: str) -> None:
         return
     cands = st.candidates
     n = len(cands)
-    for m in QUOTED.finditer(norm):
+    for m in quoted_names(norm):
         a, b = m.span("name")
         if not quoted_period(m.group("name")) or any(
             x.start < b and x.end > a and (x.start < a or x.end > b or x.type == "Event")

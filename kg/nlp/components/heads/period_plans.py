@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 # a five-year period (十一五 … 十五五), quoted or not, then the plan's head
-_PERIOD = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:规划纲要|规划)")
+# (the opening quote is looked at by hand: a pattern that opens with a literal is found fast)
+_PERIOD = re.compile(r"十[一二三四五六七八九]?五[”\"]?(?:规划纲要|规划)")
 
 
 def period_plans(st) -> list[tuple[int, int]]:
@@ -33,4 +34,9 @@ def period_plans(st) -> list[tuple[int, int]]:
             starts[c.end] = min(starts.get(c.end, c.start), c.start)
     if not starts:
         return []
-    return [(starts[m.start()], m.end()) for m in _PERIOD.finditer(norm) if m.start() in starts]
+    out = []
+    for m in _PERIOD.finditer(norm):
+        a = m.start() - 1 if m.start() and norm[m.start() - 1] in "“\"" else m.start()
+        if a in starts:
+            out.append((starts[a], m.end()))
+    return out
