@@ -78,12 +78,7 @@ def sentences() -> list[dict]:
         if d.id.split("#")[-1] in days:
             continue
         t = d.text
-        pos = 0
-        for m in re.finditer(r"查看原文", t):
-            s, e = pos, m.start()
-            pos = m.end()
-            if "本期节目主要内容" in t[s:e]:
-                continue
+        for s, e in rrs.story_spans(t):
             for sm in SENTENCE.finditer(t, s, e):
                 a, b = sm.span()
                 while a < b and t[a].isspace():

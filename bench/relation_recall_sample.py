@@ -84,6 +84,21 @@ def read_docs(path: Path):
     return [d for d in iter_documents([path]) if isinstance(d, Document)]
 
 
+def story_spans(t: str):
+    """The (start, end) of each stretch of a news day's text that ends at a 查看原文, but
+    the day's summary (本期节目主要内容).
+
+    >>> list(story_spans("本期节目主要内容：甲查看原文乙事查看原文丙"))
+    [(14, 16)]
+    """
+    pos = 0
+    for m in re.finditer(r"查看原文", t):
+        s, e = pos, m.start()
+        pos = m.end()
+        if "本期节目主要内容" not in t[s:e]:
+            yield s, e
+
+
 def news_units(days: set[str]) -> list[dict]:
     """Every story of the news file: from its title to the next 查看原文."""
     units = []
@@ -92,14 +107,8 @@ def news_units(days: set[str]) -> list[dict]:
         if day in days:
             continue
         t = d.text
-        pos = 0
-        for m in re.finditer(r"查看原文", t):
-            s, e = pos, m.start()
-            pos = m.end()
-            chunk = t[s:e]
-            if "本期节目主要内容" in chunk:
-                continue
-            k = chunk.find("详细新闻")
+        for s, e in story_spans(t):
+            k = t.find("详细新闻", s, e) - s
             if k >= 0:
                 s += k + 4
             while s < e and t[s].isspace():

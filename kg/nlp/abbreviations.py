@@ -135,7 +135,7 @@ class CountryAbbreviations:
 
     def word_chars(self, st) -> dict[str, str]:
         """The characters that abbreviate one country in ``st`` as a word of their own
-        before a name (俄|某某党, 黎|某某党 in a text that names 黎巴嫩): the fixed ones and
+        before a name (俄|某某党, 乙|某某党 in a text that names 乙国): the fixed ones and
         the first characters of the countries the document names in full."""
         return {**self.fixed(), **self._document_chars(st)}
 

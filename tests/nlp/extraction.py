@@ -51,3 +51,15 @@ def programs(nlp, text: str) -> set[str]:
     """The texts of the Program mentions ``nlp`` (a :func:`kg.nlp.pipeline.make_nlp`
     pipeline, the test module's fixture) finds in ``text``."""
     return {m.text for m in nlp(text)._.kg.mentions if m.type == "Program"}
+
+
+def event_keys(text: str) -> dict[str, str]:
+    """Each Event mention's text → its key, ``text`` as one document."""
+    r = extract(Document("t", text, {}))
+    return {m.text: m.key for m in r.mentions if r.entities[m.key].type == "Event"}
+
+
+def mention_types(text: str) -> dict[str, str]:
+    """Each mention's text → its entity's type, ``text`` as one document."""
+    r = extract(Document("t", text, {}))
+    return {m.text: r.entities[m.key].type for m in r.mentions}

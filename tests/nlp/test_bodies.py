@@ -3,13 +3,9 @@ without their province."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from kg.nlp.gazetteer import load_gazetteer
 from kg.spans import entity_spans
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
 
 def _bodies(text: str) -> list[tuple[str, str]]:
@@ -21,12 +17,7 @@ def _bodies(text: str) -> list[tuple[str, str]]:
 
 
 def _shorts_module():
-    spec = importlib.util.spec_from_file_location(
-        "build_gov_shorts", ROOT / "scripts" / "build_gov_shorts.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_gov_shorts")
 
 
 def test_short_form_convention() -> None:

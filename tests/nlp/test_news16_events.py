@@ -5,56 +5,47 @@ sentences."""
 
 from kg.model import Document
 from kg.nlp import extract
+from tests.nlp.extraction import event_keys, mention_types
 
 
 def _result(text: str):
     return extract(Document("t", text, {}))
 
 
-def _events(text: str) -> dict[str, str]:
-    r = _result(text)
-    return {m.text: m.key for m in r.mentions if r.entities[m.key].type == "Event"}
-
-
-def _types(text: str) -> dict[str, str]:
-    r = _result(text)
-    return {m.text: r.entities[m.key].type for m in r.mentions}
-
-
 def test_a_gathering_named_after_a_book_title() -> None:
     text = "《山河文选》第三卷英文版推介会5日在某地举行。"
-    assert "《山河文选》第三卷英文版推介会" in _events(text)
-    assert "《山河文选》豪萨文版首发式" in _events("《山河文选》豪萨文版首发式在某地举行。")
+    assert "《山河文选》第三卷英文版推介会" in event_keys(text)
+    assert "《山河文选》豪萨文版首发式" in event_keys("《山河文选》豪萨文版首发式在某地举行。")
 
 
 def test_a_bracket_after_the_title_is_in_the_name() -> None:
     text = "《山河文选》（中英对照）全球首发式在某地举行。"
-    assert set(_events(text)) == {"《山河文选》（中英对照）全球首发式"}
+    assert set(event_keys(text)) == {"《山河文选》（中英对照）全球首发式"}
 
 
 def test_a_law_title_before_a_study_meeting_is_a_mention_too() -> None:
-    types = _types("全国政协在京召开《中国共产党某某工作条例》学习座谈会。")
+    types = mention_types("全国政协在京召开《中国共产党某某工作条例》学习座谈会。")
     assert types.get("《中国共产党某某工作条例》学习座谈会") == "Event"
     assert types.get("中国共产党某某工作条例") == "Law"
 
 
 def test_a_verb_between_the_title_and_the_head_names_no_gathering() -> None:
-    assert not any("发布会" in n for n in _events("《山河晚会》举行新闻发布会。"))
-    assert not any("发布会" in n for n in _events("《山河晚会》今天举行发布会。"))
+    assert not any("发布会" in n for n in event_keys("《山河晚会》举行新闻发布会。"))
+    assert not any("发布会" in n for n in event_keys("《山河晚会》今天举行发布会。"))
 
 
 def test_an_organisations_ministers_meeting_written_short() -> None:
-    assert "北约防长会" in _events("北约防长会今天在某地闭幕，会议讨论了防务问题。")
-    assert "欧盟外长会" in _events("欧盟外长会通过了一份联合文件。")
-    assert _events("七国集团部长会发表一份文件。") == {}
+    assert "北约防长会" in event_keys("北约防长会今天在某地闭幕，会议讨论了防务问题。")
+    assert "欧盟外长会" in event_keys("欧盟外长会通过了一份联合文件。")
+    assert event_keys("七国集团部长会发表一份文件。") == {}
 
 
 def test_ministers_talks_are_no_meeting_written_short() -> None:
-    assert _events("双方同意下月举行俄乌外长会谈。") == {}
+    assert event_keys("双方同意下月举行俄乌外长会谈。") == {}
 
 
 def test_a_bodys_numbered_session_after_a_one_character_place() -> None:
-    events = _events("全国政协5日在京召开第九十次主席会议，研究下一阶段工作。")
+    events = event_keys("全国政协5日在京召开第九十次主席会议，研究下一阶段工作。")
     assert events.get("第九十次主席会议") == "event/全国政协第九十次主席会议"
 
 
@@ -63,13 +54,13 @@ def test_another_partys_plenum_has_one_key_in_either_form() -> None:
         "农工党十八届二中全会在京开幕\n"
         "中国农工民主党第十八届中央委员会第二次全体会议5日在北京开幕。"
     )
-    keys = set(_events(text).values())
+    keys = set(event_keys(text).values())
     assert keys == {"event/中国农工民主党十八届二中全会"}
 
 
 def test_the_cpc_plenum_keeps_its_key() -> None:
     text = "中国共产党第二十一届中央委员会第二次全体会议在京举行。二十一届二中全会强调…"
-    assert len(set(_events(text).values())) == 1
+    assert len(set(event_keys(text).values())) == 1
 
 
 def test_an_organiser_is_the_unit_that_ends_its_item() -> None:

@@ -3,16 +3,12 @@ their derived short forms (and their central committees, form + 中央), foreign
 a country's one-character short form, and a party's word alone in a text that names the
 party with its country. Sentences invented."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from kg.model import Document
 from kg.nlp import extract
 from kg.nlp.gazetteer import load_gazetteer
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
 
 def _orgs(text: str) -> set[tuple[str, str]]:
@@ -22,12 +18,7 @@ def _orgs(text: str) -> set[tuple[str, str]]:
 
 
 def _shorts_module():
-    spec = importlib.util.spec_from_file_location(
-        "build_org_shorts", ROOT / "scripts" / "build_org_shorts.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_org_shorts")
 
 
 def test_short_form_convention() -> None:
@@ -76,7 +67,7 @@ def test_common_word_forms_in_a_list_of_organisations() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "要让城市人民建好自己的家园。",  # 人|民建: a common word cut wrongly
+        "要让城市人民建好自己的家园。",  # 人民|建: 民建 across a word boundary
         "采取购买服务、公建民营、民建公助等方式。",  # privately built: no party named
         "工作人员进行了检查。",  # 人员|进行: no whole word
         "台湾民进党当局一再挑衅。",  # another party's name

@@ -1,21 +1,18 @@
 """Programmes and their relations in the national work reports (round reports16). The
 quoted sentences are from the public-domain national work reports (2015, 2016)."""
 
-import importlib.util
 import json
 from pathlib import Path
 
 from kg.model import Document
 from kg.nlp import extract
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _build_gazetteers():
-    spec = importlib.util.spec_from_file_location("bg", ROOT / "scripts" / "build_gazetteers.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
+    return load_script("build_gazetteers")
 
 
 def test_a_coordination_of_two_programmes_is_no_third_ones_alias() -> None:

@@ -562,7 +562,7 @@ class Grammar:
         an unnamed measure coordinated before it: a phrase that ends in an act (its last
         word a verb or a verbal noun: 扩招, 改造, 建设) or a programme's head (纲要, 制度),
         no verb of the lexicon, no count, no name in it, while ``u`` opens with no act of
-        its own (实施|某某扩招和|职业技能提升三年行动, 制定和实施|某某规划纲要和|西部地区
+        its own (实施|某某扩招和|职业技能提升三年行动, 制定和实施|某某规划纲要和|某地区
         某某十年规划). Not a noun shared by both (农村和|贫困地区专项计划, 国防科技和|武器
         装备重大工程: one name) nor two acts of one work (保护和|修复工程: one name).
 

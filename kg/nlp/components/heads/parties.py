@@ -9,7 +9,7 @@ What is no party's name: a party's role or a count (某国|执政党, 反对党,
 word inside (某国人民|在|党…). China's own parties are in the gazetteer (organizations.jsonl).
 
 A country's one-character short form as a word of its own before a party's word (俄|某某党;
-黎|某某党 in a text that names 黎巴嫩: ``CountryAbbreviations.word_chars``) names the party
+乙|某某党 in a text that names 乙国: ``CountryAbbreviations.word_chars``) names the party
 too, under the key of the country's full name (:func:`abbreviated_parties`); and a party's
 word alone (某某党 after a comma) in a text that names that party with its country is the
 same party (:func:`bare_parties`).
@@ -123,7 +123,7 @@ def abbreviated_parties(st, norm: str, view, abbr, gaz) -> list[Mention]:
             opened = {c.start for c in st.candidates if c.type in ("Country", "Organization")}
         ch = norm[i]
         if ch not in chars or chars[ch] == CHINA_KEY or s in opened:
-            continue  # 公司中|中国共产党: a word, then a name that holds its country
+            continue  # 公司中|中某党: a word, then a name that holds its country
         if after_a_day(norm, i):
             continue  # 1日|…: a date's day, no country
         full = gaz.entries[chars[ch]].name + norm[s:e]

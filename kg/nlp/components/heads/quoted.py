@@ -61,7 +61,7 @@ QUOTED_ACT = re.compile(
     r"(?:[^，,]*[，,])?(?:深入|加快|继续|全面|大力|扎实|积极|持续)*"
     r"(?:贯彻落实|组织实施|实施|推进|落实|开展)"
 )
-# a document's title keeps the verb it opens with (“加快推进某某三年行动计划”)
+# a document's title keeps the verb it opens with (“加快推进某某三年方案”)
 DOCUMENT_HEADS = ("计划", "方案", "规划", "纲要", "意见")
 QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.]{1,10}")  # 2.0: a version
 # before a head, a plus may join its fields (“某某+某某”|应用场景创新行动, “某组织+”|峰会): a
