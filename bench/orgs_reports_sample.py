@@ -91,12 +91,14 @@ def main() -> None:
     ap.add_argument("--set", default=None)
     ap.add_argument("--n", type=int, default=20, help="paragraphs to draw")
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--file", type=Path, default=SAMPLE,
+                    help="labelled records to score (RO7 on: outside the repository)")
     a = ap.parse_args()
     if a.cmd == "draw":
         for u in draw(a.seed, a.set or f"S{a.seed}", a.n):
             print(json.dumps(u, ensure_ascii=False))
     else:
-        rs.SAMPLE = SAMPLE
+        rs.SAMPLE = a.file
         rs.score(a.set, a.v)
 
 

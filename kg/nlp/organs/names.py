@@ -67,6 +67,18 @@ class NamesMixin:
             start, end, surface, "GovernmentBody", open_key("GovernmentBody", name), name, "organ"
         )
 
+    def institution(self, text: str, start: int, end: int, name: str) -> Mention:
+        """A body's institute or centre (某部某某研究所): the gazetteer's entry when it
+        knows the name as a body, else an Organization."""
+        from kg.nlp.components.base import open_key
+
+        m = self.mention(text, start, end, name)
+        if m.key != open_key("GovernmentBody", m.label):
+            return m
+        return Mention(
+            start, end, m.text, "Organization", open_key("Organization", m.label), m.label, "organ"
+        )
+
     def country(self, text: str, start: int, end: int, key: str) -> Mention:
         g = self.gaz.entries[key]
         return Mention(start, end, text[start:end], g.type, g.id, g.name, "gazetteer")

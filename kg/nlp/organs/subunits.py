@@ -22,6 +22,11 @@ SUB_HEADS = (
 )
 SUB = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:" + SUB_HEADS + r")(?!长)")
 OFFICE = re.compile(r"办公室|秘书处")
+# an organ's research institutes and centres are public institutions, no organs: an
+# Organization under the body (某部|某某研究所, 某局|信息中心; GUIDELINES: organs are
+# state and party organs); a command, training or operations centre is the organ's own
+INSTITUTION_HEADS = frozenset({"研究院", "研究所", "研究中心", "中心"})
+ORGAN_CENTRE = re.compile("指挥|决策|控制|作战|训练|行动")
 OFFICE_OWNERS = ("委员会", "领导小组", "工作小组", "联席会议")
 # what may not start a sub-unit: a post or a verb right after the body
 SUB_BAD_START = re.compile(
@@ -63,7 +68,19 @@ class SubUnitsMixin:
                 continue  # runs into another name (商务部发展改革委…)
             if m.end() - m.end(1) == 1 and not self.head_is_word_end(m.end() - 1, st):
                 continue  # 税务总局查处: 处 ends the verb 查处, not a unit name
+            head = norm[m.end(1) : m.end()]
+            if head == "中心" and (
+                mid.endswith("市") or (mid.endswith("学习") and norm.startswith("组", m.end()))
+            ):
+                continue  # 某市|中心: the city's centre; 某党组理论学习|中心组: a study group
             name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + text[b.end : m.end()]
-            sub = self.mention(text, b.start, m.end(), name)
+            if (
+                head in INSTITUTION_HEADS
+                and not ORGAN_CENTRE.search(mid)
+                and "军" not in b.text  # 某军|训练中心: an armed force's unit
+            ):
+                sub = self.institution(text, b.start, m.end(), name)
+            else:
+                sub = self.mention(text, b.start, m.end(), name)
             found[(sub.start, sub.end)] = sub
             todo.append(sub)

@@ -49,6 +49,10 @@ INDEFINITE = re.compile("(?:[一两几多数某这那该每][处座家所个间�
 DEMONSTRATIVES = frozenset({"该", "此", "这", "那", "其", "本", "各", "每"})
 # and right before the head even inside a word jieba joined to a verb (称该|医院)
 ANAPHOR_ENDS = frozenset("该此这")
+# one-character prepositions (jieba's tag p) that its HMM joins to an unknown name after
+# them (对某某|公司, 同某某|集团, 以县|医院): no name opens with them; not the prepositions
+# that are common surnames too (于, 向, 由, 从)
+JOINED_PREPOSITIONS = frozenset("对同以在把被为给跟据")
 
 # institutions a place has one of: right after a place's name they name it (某县人民医院,
 # 某省博物馆), where a country's name and a head name a class (美国公司)
@@ -385,6 +389,10 @@ class OrganisationNames:
         if start < t and norm[t:he] in self.org_words and ends[he] and named_end.get(start) != t:
             start = t  # …|南开大学: a dictionary name takes no words but a place
         start = self.after_conjunction(norm, start, hs, view, named_end)
+        p = after_joined_preposition(norm, start, hs, view)
+        if p > start and norm[p] in DEMONSTRATIVES:
+            return  # 以其|船公司, 为本|公司: the one the text means, no name
+        start = p
         if norm[hs - 1] in "与和及" and start < hs and starts[hs - 1]:
             return  # …与|中心: the head stands alone after a conjunction (not 某和|医院,
             # one word of jieba's)
@@ -417,6 +425,25 @@ class OrganisationNames:
         self.add(st, start, he, "Organization", "organ")
         named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
         return
+
+
+def after_joined_preposition(norm: str, start: int, hs: int, view: DocView) -> int:
+    """The start after the last preposition in ``norm[start:hs]`` that jieba's HMM joined
+    to the unknown word after it (某部正在|对某某|公司 → 某某公司, 以县|医院 → 县医院);
+    ``start`` when there is none. A dictionary word keeps its first character
+    (对外经济贸易大学, 以色列|…)."""
+    starts, freq, cut = view.starts, segmenter_freq(), start
+    a = start
+    while a < hs - 1:
+        b = starts.find(1, a + 1, hs + 1)
+        if b < 0:
+            break  # one token runs on into the head: a dictionary name
+        if norm[a] in JOINED_PREPOSITIONS and starts[a] and b - a >= 2 and not freq.get(norm[a:b]):
+            cut = a + 1
+            while cut < b and norm[cut] in JOINED_PREPOSITIONS:
+                cut += 1  # 同以|某某: two of them
+        a = b
+    return cut
 
 
 # a foreign person's name joined by middle dots (某某·某某), its last part before the head

@@ -1,0 +1,80 @@
+"""Organisations on unseen text (round orgs18): a state organ's institutes and centres are
+Organizations under it, not organs; no organisation's name opens with a preposition that
+jieba's HMM joined to the unknown word after it. Sentences invented."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _ents(text: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text))
+    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
+
+
+def _part_of(text: str) -> set[tuple[str, str]]:
+    r = extract(Document("t", text))
+    lab = {k: e.label for k, e in r.entities.items()}
+    return {(lab[x.subj], lab[x.obj]) for x in r.relations if x.pred == "partOf"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("据农业农村部信息中心监测，蔬菜价格小幅回落。", "农业农村部信息中心"),
+        ("交通运输部公路科学研究院的专家参与了评审。", "交通运输部公路科学研究院"),
+        ("自然资源部第一海洋研究所的科考船今天起航。", "自然资源部第一海洋研究所"),
+    ],
+)
+def test_organ_institute_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "Organization") in _ents(text)
+
+
+def test_organ_institute_is_part_of_the_organ() -> None:
+    text = "交通运输部部署工作。交通运输部公路科学研究院的专家参与了评审。"
+    assert ("交通运输部公路科学研究院", "交通运输部") in _part_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a command centre is the organ's own; an armed force's centre is a unit of it
+        ("市公安局召开会议，国家安全部指挥中心值班人员参加。", "国家安全部指挥中心"),
+    ],
+)
+def test_command_centre_stays_a_body(text: str, name: str) -> None:
+    assert (name, "Organization") not in _ents(text)
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("数千人在美国加利福尼亚州洛杉矶市中心集会。", "市中心"),  # downtown
+        ("国家发展改革委党组理论学习中心组举行学习。", "学习中心"),  # a study group
+    ],
+)
+def test_no_centre_body(text: str, bad: str) -> None:
+    assert all(not n.endswith(bad) for n, _ in _ents(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("监管部门正在对博远恒达公司开展调查。", "博远恒达公司"),
+        ("毛主席同以苏修叛徒集团进行了坚决斗争。", "苏修叛徒集团"),
+    ],
+)
+def test_no_joined_preposition_in_name(text: str, name: str) -> None:
+    ents = _ents(text)
+    assert not any(n.startswith(tuple("对同以")) for n, _ in ents)
+    assert (name, "Organization") in ents
+
+
+def test_joined_preposition_before_a_class() -> None:
+    # 以|县医院: a county's hospital is a class, no name once the preposition is off
+    assert not _ents("要以县医院为龙头建设医共体。")
+
+
+def test_dictionary_name_keeps_its_first_character() -> None:
+    assert ("对外经济贸易大学", "Organization") in _ents("对外经济贸易大学举办论坛。")
