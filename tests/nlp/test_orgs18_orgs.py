@@ -78,3 +78,20 @@ def test_joined_preposition_before_a_class() -> None:
 
 def test_dictionary_name_keeps_its_first_character() -> None:
     assert ("对外经济贸易大学", "Organization") in _ents("对外经济贸易大学举办论坛。")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("据美国疾控中心统计，流感病例持续上升。", "美国疾控中心"),
+        ("非洲疾病预防控制中心宣布启动应急响应。", "非洲疾病预防控制中心"),
+        # the field's verbs (控制, 预防) and its 和 cut no name here
+        ("法国疾病控制和预防中心发布报告。", "法国疾病控制和预防中心"),
+    ],
+)
+def test_disease_control_centre_of_a_country(text: str, name: str) -> None:
+    assert (name, "Organization") in _ents(text)
+
+
+def test_disease_control_centre_without_a_place() -> None:
+    assert not _ents("各级疾病预防控制中心要加强监测。")

@@ -80,6 +80,9 @@ NATIONAL_HEADS = frozenset({"图书馆", "博物馆", "博物院", "美术馆", 
 # a country's national news agency and broadcaster: after its name, with 国家/中央 or
 # 广播 between, they name the one (某国国家电视台, 某国中央通讯社, 某国广播电视台); a
 # country's 通讯社 is its agency (某国通讯社), where 某国电视台 may be any of its stations
+# a country's or a continent's disease-control centre is its one (某国|疾控中心, 某洲|疾病预防
+# 控制中心), where 某国|研究中心 may be any of its centres
+DISEASE_CONTROL = ("疾控", "疾病预防控制", "疾病控制和预防", "疾病控制与预防", "疾病预防与控制")
 COUNTRY_MEDIA_HEADS = frozenset({"通讯社", "电视台", "广播电台"})
 COUNTRY_MEDIA_BETWEEN = {"": frozenset({"通讯社"}), "国家": COUNTRY_MEDIA_HEADS,
                          "中央": COUNTRY_MEDIA_HEADS, "广播": frozenset({"电视台"}),
@@ -375,6 +378,10 @@ class OrganisationNames:
                 return  # 理|论体系|武装全党: the name would start inside a word (a verb's 武装)
             self.add(st, t, he, "Organization", "organ")  # 某某|武装: an armed group
             return
+        p = disease_control_start(norm, hs, named, named_end, named_type, head)
+        if p is not None:
+            self.add(st, p, he, "Organization", "organ")  # 某国|疾病预防控制|中心: its one
+            return
         sub = self.subunit_start(norm, start, hs, named, named_end, named_type)
         if sub is not None and self.function_word_between(norm, named_end[sub], hs, view):
             sub = None  # 某总台分别与|某中心: a clause between, no unit of it
@@ -425,6 +432,29 @@ class OrganisationNames:
         self.add(st, start, he, "Organization", "organ")
         named_ends.add(he)  # 某大学附属医院|分院: a name that goes on
         return
+
+
+def disease_control_start(
+    norm: str,
+    hs: int,
+    named: list[int],
+    named_end: dict[int, int],
+    named_type: dict[int, str],
+    head: str,
+) -> int | None:
+    """The start of the country or place whose disease-control centre ends in the head
+    ``中心`` at ``hs`` (某国|疾控|中心, 某洲|疾病预防控制|中心: its one; the field's verbs
+    are no cut there), or None."""
+    if head != "中心":
+        return None
+    for f in DISEASE_CONTROL:
+        if norm.endswith(f, 0, hs):
+            p = hs - len(f)
+            i = bisect.bisect_left(named, p - 12)
+            for s in named[i : bisect.bisect_left(named, p)]:
+                if named_end.get(s) == p and named_type.get(s) in ("Country", "Location"):
+                    return s
+    return None
 
 
 def after_joined_preposition(norm: str, start: int, hs: int, view: DocView) -> int:
