@@ -95,3 +95,29 @@ def test_disease_control_centre_of_a_country(text: str, name: str) -> None:
 
 def test_disease_control_centre_without_a_place() -> None:
     assert not _ents("各级疾病预防控制中心要加强监测。")
+
+
+def _keys(text: str) -> list[tuple[str, str]]:
+    r = extract(Document("t", text))
+    return [(m.text, m.key) for m in r.mentions if r.entities[m.key].type == "Organization"]
+
+
+def test_party_after_its_role() -> None:
+    text = "某国最大在野党——自由革新党发表声明。自由革新党表示反对该法案。"
+    names = [n for n, _ in _keys(text)]
+    assert names == ["自由革新党", "自由革新党"]
+
+
+def test_party_after_its_role_keyed_like_its_full_name() -> None:
+    text = "韩国自由革新党党首表示，执政党自由革新党将提出议案。"
+    keys = _keys(text)
+    assert len(keys) == 2 and len({k for _, k in keys}) == 1
+
+
+def test_role_before_a_word_that_runs_on() -> None:
+    assert not _keys("执政党党员大会召开。反对党内部出现分歧。")
+
+
+def test_party_after_its_role_keyed_by_the_country_before_it() -> None:
+    # two countries' parties may share a word: the country before the role keys it
+    assert _keys("法国反对党进步党27日表示。") == [("进步党", "org/法国进步党")]

@@ -60,7 +60,12 @@ from kg.nlp.components.heads.movements import movements
 from kg.nlp.components.heads.nested_laws import nested_laws
 from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
-from kg.nlp.components.heads.parties import abbreviated_parties, bare_parties, party_spans
+from kg.nlp.components.heads.parties import (
+    abbreviated_parties,
+    bare_parties,
+    party_spans,
+    role_parties,
+)
 from kg.nlp.components.heads.party_congress import named_party_congresses, party_congresses
 from kg.nlp.components.heads.period_plans import period_plans
 from kg.nlp.components.heads.publishers import publishers
@@ -228,6 +233,7 @@ class Patterns(
         st.candidates.extend(abbreviated_parties(st, norm, view, self.country_abbr, self.gaz))
         parties = [m for m in st.candidates[n0:] if m.rule == "party"]
         st.candidates.extend(bare_parties(st, norm, view, parties))  # …，某某党|武装
+        st.candidates.extend(role_parties(st, norm, view, parties))  # 执政党|某某党
         company_short_forms(st, norm, starts, ends)  # 某某科技有限公司 … 某某科技: one company
         for s, e in armed_units(norm):
             self.add(st, s, e, "Organization", "organ", short=True)  # 某组织下属武装派别|某某旅

@@ -14,6 +14,10 @@ too, under the key of the country's full name (:func:`abbreviated_parties`); and
 word alone (某某党 after a comma) in a text that names that party with its country is the
 same party (:func:`bare_parties`).
 
+A party's role before its name (某国最大在野党|某某党, 执政党——某某党: an apposition)
+names the party by the word after it, and the text's other uses of that word are the same
+party (:func:`role_parties`).
+
 >>> ROLE.search("主要政党") is not None, ROLE.search("劳动党") is None
 (True, True)
 >>> party_word("多数党"), party_word("入党"), party_word("保守党"), party_word("自民党")
@@ -169,4 +173,55 @@ def bare_parties(st, norm: str, view, parties: list[Mention]) -> list[Mention]:
                 ):
                     continue  # 共同|某某党: part of a longer name
             out.append(Mention(a, b, st.text[a:b], "Organization", key, label, "party"))
+    return out
+
+
+# a party's role right before its name, as an apposition (执政党|某某党, 最大在野党——某某党)
+ROLE_BEFORE = re.compile(r"(?:执政党|在野党|反对党|第一大党)(?:——|—)?")
+
+
+def country_before(st, p: int) -> str | None:
+    """The name of the Country candidate of ``st`` that ends at most four characters before
+    ``p`` (某国|最大|在野党, 某国|另一|反对党), or None."""
+    for c in st.candidates:
+        if c.type == "Country" and p - 4 <= c.end <= p and c.label != "中国":
+            return c.label
+    return None
+
+
+def role_parties(st, norm: str, view, parties: list[Mention]) -> list[Mention]:
+    """Parties named after their role (某国执政党|某某党, 最大在野党——某某党): the word
+    after the role ends in 党 at a word's end (two to eight characters, no role, no
+    function word), and the text's other uses of it as a whole word; keyed like a party
+    the text names with its country (``parties``) when one ends in the word, else by the
+    country before the role (两国的保守党 are two parties)."""
+    starts, ends = view.starts, view.ends
+    text, n = st.text, len(norm)
+    names: dict[str, tuple[str, str]] = {}
+    for m in ROLE_BEFORE.finditer(norm):
+        a = m.end()
+        if not ends[m.start() + 3] or a >= n or not starts[a]:
+            continue
+        p = norm.find("党", a + 1, min(n, a + 8))
+        if p < 0 or not ends[p + 1]:
+            continue  # no 党, or 党员, 党内: the word runs on
+        w = norm[a : p + 1]
+        if (
+            not re.fullmatch(r"[\u4e00-\u9fff]+", w)
+            or ROLE.search(w)
+            or NO_PARTY.search(w)
+            or any(ch in FUNCTION for ch in w)
+        ):
+            continue
+        own = {(x.key, x.label) for x in parties if x.label.endswith(w)}
+        if len(own) != 1 and (c := country_before(st, m.start())) is not None:
+            own = {(open_key("Organization", c + w), c + w)}  # 某国执政党|某某党
+        names.setdefault(w, own.pop() if len(own) == 1 else (open_key("Organization", w), w))
+    out = []
+    taken = [(x.start, x.end) for x in st.candidates]
+    for w, (key, label) in names.items():
+        for mt in re.finditer(w, norm):
+            a, b = mt.span()
+            if starts[a] and ends[b] and not any(s <= a and b <= e for s, e in taken):
+                out.append(Mention(a, b, text[a:b], "Organization", key, label, "party"))
     return out
