@@ -40,6 +40,18 @@ and ``RO6`` (seed 9126, blind, scored before and once at the end), 20 paragraphs
     RO5 Event        1.000/1.000 1.000 (2/0/0)  → unchanged
     RO6 Organization 1.000/0.929 0.963 (13/0/1) → unchanged (blind, once)
     RO6 Event        1.000/1.000 1.000 (6/0/0)  → unchanged
+
+Round orgs18 (main 38f16ce → branch orgs18, 2026-12-07): RO6 (spent) was the
+development set, with no rule for its one miss (a factory after a historical place name);
+``RO7`` (seed 9127, blind, 20 paragraphs, scored before and once at the end) was labelled
+outside the repository (``/work/news_labels/orgs_reports_RO7.jsonl``, scored with
+``--file``):
+
+    RO6 Organization 1.000/0.929 0.963 (13/0/1) → unchanged
+    RO7 Organization 0.500/1.000 0.667 (3/3/0)  → 0.600/1.000 0.750 (3/2/0)  (a clique
+                     after a preposition jieba joined to its name; left: a count of county
+                     hospitals, N所|县医院, read as an institute)
+    RO7 Event        1.000/1.000 1.000 (3/0/0)  → unchanged
 """
 
 from __future__ import annotations

@@ -96,6 +96,22 @@ the end). Main 6145635 → branch orgs17 (2026-12-06):
     O9 Event         1.000/0.938 (15/0/1)  → unchanged
     O9 Program       1.000/0.500 (1/0/1)   → unchanged
     O9 partOf        1.000/0.333 (1/0/2)   → unchanged
+
+Round orgs18: O9 (seed 117, spent as a blind twin) became the development set; O10 (seed
+118, 24 stories, ``--events``, drawn with the fresh held-out set's news days left out,
+blind, labelled before kg was run, scored before and once at the end). Main 38f16ce →
+branch orgs18 (2026-12-07):
+
+    O9  Organization 0.929/0.684 (13/1/6)  → 0.933/0.737 (14/1/5)  (a ministry's data
+                     centre, an Organization under it; left: an international committee's
+                     short form, an institute's and a university's short forms, a
+                     historical army, a state centre named by 国家 + a weak head)
+    O9  Event 1.000/1.000, Program 1.000/0.500, partOf 1.000/0.333: unchanged
+    O6  Organization 0.923/0.923 (12/1/1)  → 1.000/1.000 (13/0/0)  (a company after a
+                     preposition jieba's HMM joined to its name)
+    O10 Organization 1.000/0.889 (8/0/1)   → unchanged (blind)
+    O10 Event        0.750/1.000 (6/2/0)   → unchanged
+    O10 Program      0.333/0.333 (1/2/2)   → unchanged
 """
 
 from __future__ import annotations
