@@ -1,0 +1,46 @@
+"""Who carries out a programme in news phrasing (round programs18); invented sentences."""
+
+from tests.nlp.extraction import triples
+
+
+def _impl(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in triples(text)[1] if p == "implements"}
+
+
+def test_deepening_a_programme_is_carrying_it_out() -> None:
+    # 深化X as 推进X: the place or country takes the programme further
+    assert ("广东省", "海岛通航提升行动") in _impl(
+        "广东不断深化《海岛通航提升行动》，优化营商环境。"
+    )
+    assert ("泰国", "海岛兴农倡议") in _impl("泰国愿同各方一道，深化《海岛兴农倡议》合作。")
+    # an order with no agent stays without one
+    assert not _impl("要持续深化《海岛通航提升行动》。")
+
+
+def test_a_body_that_deploys_its_executors_carries_the_campaign_out() -> None:
+    # 某部部署全国某某机关|各地各高校开展X: the executors are named by their class only
+    for text in (
+        "交通运输部部署全国交通运输部门开展《海岛通航提升行动》。",
+        "交通运输部日前部署各地各高校集中开展《海岛通航提升行动》。",
+    ):
+        assert ("交通运输部", "海岛通航提升行动") in _impl(text), text
+    # a named executor is a pivot of its own, and deploying holds no event
+    rels = triples("交通运输部部署各地交通运输部门举办2031年海岛发展论坛。")[1]
+    assert not [r for r in rels if r[1] == "hosted"], rels
+
+
+def test_words_that_describe_a_quoted_programme_do_not_cut_it_from_its_verb() -> None:
+    # 开展|打击非法营运|“某某”专项行动: the description before the quote, then the name
+    text = "交通运输部开展打击海岛非法营运船舶“清海2031”专项行动。"
+    assert any(s == "交通运输部" and "清海2031" in o for s, o in _impl(text)), _impl(text)
+    # unquoted words that run into a name still cut it (实施提升某某工程)
+    assert not _impl("交通运输部实施提升海岛通航质量工程。")
+
+
+def test_proposing_in_words_is_no_act_of_the_speaker() -> None:
+    # 某某提出，(“)要深化X: his words, an order to others
+    for text in (
+        "王小明提出，“要持续深化《海岛通航提升行动》”。",
+        "王小明提出，要持续深化《海岛通航提升行动》。",
+    ):
+        assert not _impl(text), text
