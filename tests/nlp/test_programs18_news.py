@@ -44,3 +44,17 @@ def test_proposing_in_words_is_no_act_of_the_speaker() -> None:
         "王小明提出，要持续深化《海岛通航提升行动》。",
     ):
         assert not _impl(text), text
+
+
+def _programs(text: str) -> set[str]:
+    return {label for label, t in triples(text)[0] if t == "Program"}
+
+
+def test_two_nouns_joined_in_a_programmes_field_make_one_name() -> None:
+    # 实施|甲和乙…工程: 和 joins two nouns of one programme's field
+    assert "海藻和贝类养殖提升工程" in _programs("某省实施海藻和贝类养殖提升工程。")
+    assert ("泰国", "海藻和贝类养殖提升工程") in _impl("泰国实施海藻和贝类养殖提升工程。")
+    # two acts or two known programmes sharing a head stay apart, and so does a battle
+    assert "空袭和空降行动" not in _programs("某军实施空袭和空降行动。")
+    progs = _programs("国务院实施科教兴国和可持续发展战略。")
+    assert "科教兴国和可持续发展战略" not in progs, progs

@@ -109,8 +109,8 @@ _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密
 
 
 #: the words that describe a quoted programme before its name (开展某某领域“甲乙”专项行动,
-#: 文化科技卫生“三下乡”活动): a short run with no clause mark, quote or entity
-_DESCRIPTION = re.compile(f"[^{SEP}{END}{MASKED}{QUOTES}]{{1,16}}")
+#: 文化科技卫生“三下乡”活动): a short run with no clause mark, list mark, quote or entity
+_DESCRIPTION = re.compile(f"[^{SEP}{END}{MASKED}{QUOTES}、]{{1,16}}")
 
 
 def _described(gap: str, u: Unit) -> bool:
@@ -216,6 +216,9 @@ class Grammar:
             # (各国, 国际社会) leave the act to the subject alone
             f"|(?:与|同|跟)[^{SEP}{END}{MASKED}]{{1,8}}?(?:一道|一起|共同)"
             f"|{_DEPLOYED}"
+            # 中方愿同某方实施好X: a partner named as a side (某方) that no entity names;
+            # the subject acts (with it)
+            f"|(?:与|同|跟)[^{SEP}{END}{MASKED}“”]{{1,2}}方"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
             # 某某在出席X时指出, 在实施Y过程中: the subject does what 在 introduces
             # (the material ends at the verb: 在 is the last thing before it)
