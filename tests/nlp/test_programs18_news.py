@@ -24,6 +24,14 @@ def test_a_body_that_deploys_its_executors_carries_the_campaign_out() -> None:
         "交通运输部日前部署各地各高校集中开展《海岛通航提升行动》。",
     ):
         assert ("交通运输部", "海岛通航提升行动") in _impl(text), text
+    # a body that asks or guides its executors to act runs its own campaign
+    for text in (
+        "交通运输部要求各地交通运输部门认真开展2031年“海岛通航”活动。",
+        "交通运输部督促各地各高校深入实施“海岛通航”计划。",
+    ):
+        assert any(s == "交通运输部" and "海岛通航" in o for s, o in _impl(text)), text
+    # firms it organises are no executors of its own (组织民营企业…开展)
+    assert not _impl("交通运输部组织民营企业开展“海岛通航”活动。")
     # a named executor is a pivot of its own, and deploying holds no event
     rels = triples("交通运输部部署各地交通运输部门举办2031年海岛发展论坛。")[1]
     assert not [r for r in rels if r[1] == "hosted"], rels
@@ -58,3 +66,9 @@ def test_two_nouns_joined_in_a_programmes_field_make_one_name() -> None:
     assert "空袭和空降行动" not in _programs("某军实施空袭和空降行动。")
     progs = _programs("国务院实施科教兴国和可持续发展战略。")
     assert "科教兴国和可持续发展战略" not in progs, progs
+
+
+def test_a_campaigns_quoted_name_before_the_kind_of_its_activities() -> None:
+    # 启动“某某在行动”主题活动: the activities are the campaign's own
+    text = "交通运输部启动“海岛通航在行动”主题活动。"
+    assert any(s == "交通运输部" and "海岛通航在行动" in o for s, o in _impl(text)), _impl(text)

@@ -93,10 +93,11 @@ _TALKS_THEN = "(?:举行)?(?:会谈|会晤)并"
 _GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
 
 
-#: the executors a body deploys, named by their class (部署全国公安机关|各地各高校开展X):
-#: no entity, so the deploying body carries the act out through them
+#: the executors a body deploys or asks to act, named by their class (部署全国公安机关|
+#: 要求各地各新闻单位|开展X): no entity, so the body carries its campaign out through them
 _DEPLOYED = (
-    f"部署[^{SEP}{END}{MASKED}]{{0,8}}?(?:机关|部门|单位|高校|学校|地方|各地|企业|机构|系统)"
+    f"(?:部署|要求|组织|指导|督促|动员)[^{SEP}{END}{MASKED}]{{0,8}}?"
+    "(?:机关|部门|单位|高校|学校|地方|各地|机构|系统)"
 )
 
 
