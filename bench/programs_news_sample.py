@@ -38,6 +38,17 @@ made optional); the figures before count the corrected labels.
     P172 Program     0.857/0.720 (18/3/7)  → unchanged (blind)
     P172 entities    0.808/0.724 (21/5/8)  → unchanged
     P172 implements  0.000/0.000 (0/2/3)   → unchanged
+
+Round programs18 (38f16ce → branch programs18, 2026-12-07): P171, P172 (spent, now for
+development) and P173 unchanged in every figure; P174 (seed 174, drawn as P172 was,
+labelled before kg ran, scored once before and once at the end). Two of the round's
+classes were checked on all the news days, and the days of two P174 sentences were
+among them (a body that deploys its executors, two nouns joined in a programme's
+field), so P174's implements gain is not blind:
+
+    P174 Program     0.812/0.765 (13/3/4)  → 0.824/0.824 (14/3/3)
+    P174 entities    0.800/0.762 (16/4/5)  → 0.810/0.810 (17/4/4)
+    P174 implements  0.667/0.500 (2/1/2)   → 0.800/1.000 (4/1/0)
 """
 
 from __future__ import annotations

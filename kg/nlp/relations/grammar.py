@@ -93,12 +93,32 @@ _TALKS_THEN = "(?:举行)?(?:会谈|会晤)并"
 _GROUP = f"(?:等|及|和|以及|、)[^{SEP}{END}]{{0,12}}?(?:各国|成员国|国家|各方)"
 
 
+#: the executors a body deploys or asks to act, named by their class (部署全国公安机关|
+#: 要求各地各新闻单位|开展X): no entity, so the body carries its campaign out through them
+_DEPLOYED = (
+    f"(?:部署|要求|组织|指导|督促|动员)[^{SEP}{END}{MASKED}]{{0,8}}?"
+    "(?:机关|部门|单位|高校|学校|地方|各地|机构|系统)"
+)
+
+
 #: a concept (…理念, …主张) that no list names, coordinated before the verb's named objects:
 #: the verb governs them too (提出构建某某共同体理念和|X倡议、Y倡议)
 _CONCEPT_FIRST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:理念|主张)(?:和|、|以及)")
 #: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
 #: another whose owner the phrase rarely names (乙 is no object of the verb)
 _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
+
+
+#: the words that describe a quoted programme before its name (开展某某领域“甲乙”专项行动,
+#: 文化科技卫生“三下乡”活动): a short run with no clause mark, list mark, quote or entity
+_DESCRIPTION = re.compile(f"[^{SEP}{END}{MASKED}{QUOTES}、]{{1,16}}")
+
+
+def _described(gap: str, u: Unit) -> bool:
+    """Whether ``gap`` (between a verb and the programme ``u``) describes ``u``, a name
+    written in quote marks (开展|缉捕某类人员|“某某”专项行动): the verb governs the name
+    (the gap's verbs and counts are checked as for any gap)."""
+    return u.type == "Program" and u.text[:1] in _OPEN_QUOTES and bool(_DESCRIPTION.fullmatch(gap))
 
 
 def _quoted(ms: str, u: Unit, base: int) -> bool:
@@ -196,6 +216,10 @@ class Grammar:
             # 中国愿同国际社会一道落实X, 与各方共同推进Y: partners that name no entity
             # (各国, 国际社会) leave the act to the subject alone
             f"|(?:与|同|跟)[^{SEP}{END}{MASKED}]{{1,8}}?(?:一道|一起|共同)"
+            f"|{_DEPLOYED}"
+            # 中方愿同某方实施好X: a partner named as a side (某方) that no entity names;
+            # the subject acts (with it)
+            f"|(?:与|同|跟)[^{SEP}{END}{MASKED}“”]{{1,2}}方"
             f"|(?:{alt(verbs)})(?:和|并|、|及|与)|{alt(trig)}"
             # 某某在出席X时指出, 在实施Y过程中: the subject does what 在 introduces
             # (the material ends at the verb: 在 is the last thing before it)
@@ -435,7 +459,7 @@ class Grammar:
                 return []
             gap = NOQ.sub("", ms[p:us])
             # 参加在甲国和乙国举行的X: a longer modifier ending in 的 may stand between
-            limit = 20 if gap.endswith("的") else 12
+            limit = 20 if gap.endswith("的") else 16 if _described(ms[p:us], u) else 12
             if len(gap) > limit or any(ch in SEP or ch in END for ch in gap):
                 return []
             if self._class_item(gap, u):
@@ -461,6 +485,7 @@ class Grammar:
                 and not concept
                 and raw_gap
                 and raw_gap[-1] not in QUOTES
+                and not _described(raw_gap, u)
                 and not self._modifier.fullmatch(raw_gap.strip())
                 and u.type not in ("Location",)
             ):

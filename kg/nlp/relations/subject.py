@@ -354,6 +354,11 @@ def _reporter(g: Grammar, ds: DocState, pm) -> tuple[tuple[str, ...], float, str
     return ds.reporter, 0.45, "reporter"
 
 
+#: 提出 with no object, its clause ending there, is speech (某某提出，“要…”): what follows
+#: are his words, not his own acts
+_PROPOSED = re.compile("(?:首次|明确|鲜明|深刻|郑重)?提出")
+
+
 #: the bodies that announce their own plans (a person speaks for others as often: 某某表示，
 #: 将推动… may be his country's act or his hope)
 _ANNOUNCERS = frozenset({"GovernmentBody", "Ministry", "Organization"})
@@ -454,6 +459,11 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return (run2[0].key,), 0.7, False, "place", (pre,)
         if k2 == "agent":
             pre2 = ms[after2 : clauses[cj][1]]
+            if _PROPOSED.fullmatch(pre2):
+                # 某某提出，(“)要…实施X: his words, an order to others, as after 表示
+                if cj == ci - 1 and _announces_own_plan(run2, pre):
+                    return (run2[0].key,), 0.7, False, "speaker-plan", (pre,)
+                return None
             keys = tuple(u.key for u in run2)
             # 中方愿同甲国一道，共建X: both build it
             keys += _partners(g, pre2, after2, umap)

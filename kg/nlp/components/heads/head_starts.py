@@ -63,6 +63,7 @@ from kg.nlp.components.heads.shared_heads import (
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
 )
+from kg.nlp.text import jieba_tags
 
 # verbs that implement a programme: right before a "weak+verb" head's name they show it
 # is a named programme
@@ -92,6 +93,47 @@ class HeadStart(NamedTuple):
     phased: bool  # a phase of one named project
     governed: bool  # an implementing verb governs the name
     gathering: bool  # an event's name shaped as one gathering (anniversary, participants)
+
+
+#: the verbs that govern a programme whose field is two nouns joined (not 打好|…这场攻坚战)
+_FIELD_VERBS = IMPLEMENT_VERBS - BATTLE_VERBS
+
+
+def _noun_end(field: str) -> bool:
+    """Whether ``field`` ends in a word jieba's dictionary tags as a noun (大豆, 学科, 居家;
+    not 领先, 融合, 空袭: two acts may share the head, 某某领先和某某攻坚行动)."""
+    tags = jieba_tags()
+    for n in (4, 3, 2):
+        tag = tags.get(field[-n:]) if len(field) >= n else None
+        if tag is not None:
+            return tag.startswith("n")
+    return False
+
+
+def joined_field(edge, norm: str, start: int, named_starts, head_of) -> tuple[int, str] | None:
+    """Where a programme's name starts when 和/及 joins two nouns of its field and an
+    implementing verb governs the whole (实施|大豆和油料产能提升工程, 实施|新兴学科和交叉学科
+    孵化行动: one programme): the words before the joiner are 2 to 10 name characters right
+    after the verb, end in a noun, hold no head of their own and no known name starts in
+    them or right after the joiner (实施|某某战略和…工程: two); else None. Run after
+    :func:`shared_head_list`, which reads two known members as two names. ``edge(pos)``:
+    the start and cut of the words ending at pos.
+
+    >>> words = {6: (4, "实施")}
+    >>> joined_field(lambda p: words[p], "某某实施大豆和油料工程", 7, set(), lambda m: None)
+    (4, '实施')
+    >>> joined_field(lambda p: words[p], "某某实施大豆和油料工程", 7, {4}, lambda m: None)
+    >>> joined_field(lambda p: words[p], "某某实施空袭和空降行动", 7, set(), lambda m: None)
+    """
+    s2, c2 = edge(start - 1)
+    if not (2 <= start - 1 - s2 <= 10 and governs(norm, s2, c2, _FIELD_VERBS)):
+        return None
+    field = norm[s2 : start - 1]
+    if any(s2 <= p <= start for p in named_starts) or head_of(field) is not None:
+        return None
+    if not all(NAME_CHAR.match(ch) for ch in field) or not _noun_end(field):
+        return None
+    return s2, c2
 
 
 class HeadStarts:
@@ -149,6 +191,14 @@ class HeadStarts:
             self.add(st, items[-1][0], he, "Program", "pattern")
             rescued_ends.add(he)
             return None
+        if (
+            cut in ("和", "及")
+            and self.head_type[head] == "Program"
+            and hs - start >= 2
+            and not self.generic(norm[start:hs])  # 深化利益融合和|发展战略对接
+            and (c := joined_field(edge, norm, start, k.named_starts, self.head_of)) is not None
+        ):
+            start, cut = c  # 实施|大豆和油料…提升工程: one name, its field two words joined
         if (
             hs - start < 2
             and cut is not None
