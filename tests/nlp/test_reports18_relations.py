@@ -1,0 +1,66 @@
+"""Programmes and their relations in the national work reports (round reports18). The
+quoted sentences are from the public-domain national work reports (2016–2025) and the
+2022 congress report; the others are invented."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+def _run(text: str):
+    r = extract(Document("t", REPORT + text, {}))
+    label = {m.key: m.text for m in r.mentions}
+    return r, label
+
+
+def _edges(text: str, pred: str) -> set[tuple[str, str]]:
+    r, label = _run(text)
+    return {(x.subj, label.get(x.obj, x.obj)) for x in r.relations if x.pred == pred}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 2021, 2022 congress report: the programme's own progress after the verb's object
+        ("推动西部大开发形成新格局，推动东北振兴取得新突破。", "西部大开发"),
+        # 2025
+        ("推动成渝地区双城经济圈建设走深走实。", "成渝地区双城经济圈建设"),
+        ("推动高质量共建“一带一路”走深走实。", "一带一路"),
+        # invented
+        ("推进南水北调工程迈上新台阶。", "南水北调工程"),
+    ],
+)
+def test_the_programmes_own_progress_after_its_verb(text: str, name: str) -> None:
+    assert any(name in o for _, o in _edges(text, "implements"))
+
+
+def test_another_noun_after_the_object_still_makes_it_a_modifier() -> None:
+    # 推动X造福各方: X is the causee of another verb, no progress of its own
+    assert not _edges("推动西部大开发造福各族群众。", "implements")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 2018, 2019, 2022
+        ("深入推进“互联网+政务服务”，使更多事项在网上办理。", "互联网+政务服务"),
+        ("压减和规范督查检查考核事项，实施“互联网+督查”。", "互联网+督查"),
+        ("深入推进“互联网+农业”，多渠道增加农民收入。", "互联网+农业"),
+        # 2021: the full-width plus
+        ("健全跨部门综合监管制度，大力推行“互联网＋监管”，提升监管能力。", "互联网＋监管"),
+    ],
+)
+def test_a_known_plus_programme_applied_to_a_field_is_a_programme(text: str, name: str) -> None:
+    r, _ = _run(text)
+    assert any(m.type == "Program" and m.text == name for m in r.mentions)
+    assert ("gov/state-council", name) in _edges(text, "implements")
+
+
+def test_a_plus_between_unknown_fields_is_no_programme() -> None:
+    # a way of working as often (实施“甲+乙”), and the plus programme alone stays itself
+    r, _ = _run("实施“林草固沙+生态修复”。开展“互联网+”行动。")
+    assert not any("林草" in m.text for m in r.mentions)
+    assert {m.text for m in r.mentions if "+" in m.text} == {"“互联网+”行动"}
