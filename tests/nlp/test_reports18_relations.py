@@ -64,3 +64,18 @@ def test_a_plus_between_unknown_fields_is_no_programme() -> None:
     r, _ = _run("实施“林草固沙+生态修复”。开展“互联网+”行动。")
     assert not any("林草" in m.text for m in r.mentions)
     assert {m.text for m in r.mentions if "+" in m.text} == {"“互联网+”行动"}
+
+
+def test_an_action_programme_named_by_its_plan() -> None:
+    # 2021, 2019: the recognisers read the action, its plan (方案) stays outside the name
+    assert ("gov/state-council", "国企改革三年行动") in _edges(
+        "出台国企改革三年行动方案。支持民营企业发展。", "issued"
+    )
+    text = "制定并有序实施三大攻坚战三年行动方案。稳步推进结构性去杠杆。"
+    assert ("gov/state-council", "三大攻坚战三年行动") in _edges(text, "issued")
+    assert ("gov/state-council", "三大攻坚战三年行动") in _edges(text, "implements")
+
+
+def test_the_plan_of_a_programme_that_is_no_action_is_not_the_programme() -> None:
+    # invented: 出台X方案 issues the 方案, not X (X is no action the plan names)
+    assert not _edges("出台西部大开发方案。", "issued")
