@@ -79,3 +79,25 @@ def test_an_action_programme_named_by_its_plan() -> None:
 def test_the_plan_of_a_programme_that_is_no_action_is_not_the_programme() -> None:
     # invented: 出台X方案 issues the 方案, not X (X is no action the plan names)
     assert not _edges("出台西部大开发方案。", "issued")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 2021, 2022: the campaign a programme is waged as
+        ("完善社会治安防控体系，常态化开展扫黑除恶斗争，防范打击各类犯罪。", "扫黑除恶"),
+        # 2018: the cooperation it is carried out in
+        ("推进“一带一路”国际合作。坚持共商共建共享。", "一带一路"),
+    ],
+)
+def test_the_campaign_or_cooperation_a_programme_is_carried_out_in(text: str, name: str) -> None:
+    assert ("gov/state-council", name) in _edges(text, "implements")
+
+
+def test_a_list_closed_by_its_count_and_class_noun() -> None:
+    # 2017: 实施A、B、C三大战略: the names are the members of the class
+    text = "深入实施“一带一路”建设、京津冀协同发展、长江经济带发展三大战略，启动建设一批重点项目。"
+    got = {o for _, o in _edges(text, "implements")}
+    assert {"京津冀协同发展", "长江经济带发展"} <= got and any("一带一路" in o for o in got)
+    # a longer noun is no class of programmes
+    assert not _edges("实施西部大开发三大工程师。", "implements")

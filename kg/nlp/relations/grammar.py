@@ -99,6 +99,12 @@ _CONCEPT_FIRST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:理念|主张)(?:和|、|�
 #: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
 #: another whose owner the phrase rarely names (乙 is no object of the verb)
 _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
+#: a list closed by its count and class noun (实施甲、乙、丙三大战略, 打好甲、乙两大攻坚战):
+#: the names before it are its members, the verb's objects
+#: (not a longer noun: 三大工程师, 三大工程局)
+_COUNTED_CLASS = re.compile(
+    "[两三四五六七八九十]大(?:战略|工程|行动|计划|攻坚战)(?![师院局所部处厅会])"
+)
 
 
 def _quoted(ms: str, u: Unit, base: int) -> bool:
@@ -628,7 +634,7 @@ class Grammar:
         if p < ce and ms[p] in "（(":
             q = ms.find("）", p, ce)
             p = q + 1 if q > 0 else p
-        if p >= ce or _DOCKING.fullmatch(ms, p, ce):
+        if p >= ce or _DOCKING.fullmatch(ms, p, ce) or _COUNTED_CLASS.match(ms, p, ce):
             return True
         m = self._tail.match(ms, p, ce)
         # 出席X时|表示, 出席X后: the time of the act; not a noun it opens (X时间表, X后期)
