@@ -101,3 +101,21 @@ def test_a_list_closed_by_its_count_and_class_noun() -> None:
     assert {"京津冀协同发展", "长江经济带发展"} <= got and any("一带一路" in o for o in got)
     # a longer noun is no class of programmes
     assert not _edges("实施西部大开发三大工程师。", "implements")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 2023, 2019: a reform named by a quote and 改革
+        "改革商事制度，推行“证照分离”改革，企业开办时间从一个月以上压缩到目前的平均4个工作日以内。",
+        "今年，要对所有涉企经营许可事项实行“证照分离”改革，使企业更便捷拿到营业执照。",
+    ],
+)
+def test_a_quoted_reform_is_a_programme(text: str) -> None:
+    assert ("gov/state-council", "“证照分离”改革") in _edges(text, "implements")
+
+
+def test_a_quoted_demand_to_reform_is_no_programme() -> None:
+    # invented: a theme or demand in quotes that ends in 改革 names nothing
+    r, _ = _run("会议要求“深化甲乙丙丁体制改革”，推动各项工作。")
+    assert not any(m.type == "Program" for m in r.mentions)
