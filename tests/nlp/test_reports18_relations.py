@@ -119,3 +119,15 @@ def test_a_quoted_demand_to_reform_is_no_programme() -> None:
     # invented: a theme or demand in quotes that ends in 改革 names nothing
     r, _ = _run("会议要求“深化甲乙丙丁体制改革”，推动各项工作。")
     assert not any(m.type == "Program" for m in r.mentions)
+
+
+def test_a_scope_before_a_quoted_programme_does_not_run_into_it() -> None:
+    # 2005, 2006: the region the programme covers, between the verb and the quote
+    for text in (
+        "继续实施西部地区“两基”攻坚计划。",
+        "今年要启动西部地区“两基”攻坚计划，到2007年使西部地区基本普及九年义务教育。",
+    ):
+        assert ("gov/state-council", "“两基”攻坚计划") in _edges(text, "implements")
+    # invented: a verb or an adjective before the quote runs into the name
+    assert not _edges("实施提升“两基”攻坚计划。", "implements")
+    assert not _edges("实施积极“两基”攻坚计划。", "implements")
