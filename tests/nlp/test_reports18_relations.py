@@ -131,3 +131,15 @@ def test_a_scope_before_a_quoted_programme_does_not_run_into_it() -> None:
     # invented: a verb or an adjective before the quote runs into the name
     assert not _edges("实施提升“两基”攻坚计划。", "implements")
     assert not _edges("实施积极“两基”攻坚计划。", "implements")
+
+
+def test_governments_at_all_levels_include_the_reporting_one() -> None:
+    # 2023, 1994: 各级政府 in a work report speaks for the reporting government too
+    for text in (
+        "各级政府要大力支持国防和军队建设，深入开展“双拥”活动，合力谱写军政军民团结新篇章。",
+        "各级政府要有长远眼光和紧迫感，认真落实《中国教育改革和发展纲要》，把教育放在优先发展的地位。",
+    ):
+        assert any(s == "gov/state-council" for s, _ in _edges(text, "implements"))
+    # outside a report no government speaks: the generic subject names no one
+    r = extract(Document("t", "各级政府要深入开展“双拥”活动。", {}))
+    assert not [x for x in r.relations if x.pred == "implements"]
