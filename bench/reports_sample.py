@@ -157,6 +157,21 @@ once at the end). Main 257d9a5 → branch reports17 (2026-12-06):
     R16 relations      1.000/0.846 0.917 (11/0/2)  → unchanged
     R1 Program 0.913 → 0.957, relations 0.917 → 0.960; R12 Program 0.851 → 0.894,
     relations 0.833 → 0.849; R15 Program 0.917 unchanged; R2–R11, R13, R14 unchanged.
+
+Round 18 (R16, the last round's blind twin, became development; R17: seed 8117, blind,
+``draw --n 24 --events 8 --zones 6``, labelled before kg ran on it, scored once before and
+once at the end; no paragraph of the 1954 report was drawn). Main 38f16ce → branch
+reports18 (2026-12-07):
+
+    R16 issued         1.000/0.500 0.667 (1/0/1)   → 1.000/1.000 1.000 (2/0/0)
+    R16 relations      1.000/0.846 0.917 (11/0/2)  → 1.000/0.923 0.960 (12/0/1)
+    R17 Program        0.944/1.000 0.971 (17/1/0)  → unchanged (blind)
+    R17 implements     1.000/0.917 0.957 (11/0/1)  → unchanged
+    R17 issued         1.000/0.333 0.500 (1/0/2)   → unchanged
+    R17 relations      1.000/0.800 0.889 (12/0/3)  → unchanged
+    R2 relations 0.789 → 0.821, R5 0.875 → 0.909, R8 0.881 → 0.900, R11 0.938 → 0.970,
+    R12 0.849 → 0.865; R16 Program 0.842 unchanged; R1, R3, R4, R6, R7, R9, R10, R13–R15
+    unchanged.
 """
 
 from __future__ import annotations

@@ -135,11 +135,12 @@ class Patterns(
             reverse=True,
         )
         # a whole quoted name may end in these (“强基计划”), not in the heads that end
-        # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”)
+        # quoted common nouns as often (“身份识别系统”, “恐怖活动”, “…创品牌”) or quoted
+        # themes and demands (“深化某某体制改革”: a reform is named by “X”改革 only)
         self.quoted_tuple = tuple(
             h
             for h in (*self.quoted_heads, *self.verb_only)
-            if h not in ("系统", "活动", "品牌") and h not in GOVERNED_ONLY
+            if h not in ("系统", "活动", "品牌", "改革") and h not in GOVERNED_ONLY
         )
         qalt = "|".join(
             re.escape(h)

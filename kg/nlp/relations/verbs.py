@@ -65,6 +65,27 @@ _WORK = re.compile("的?(?P<w>筹办|筹备|举办|承办|组织|(?:前期)?准�
 _INCLUDES = re.compile("包括|包含|涵盖")
 
 
+#: the plan that names an action programme (方案, 计划, 实施方案 after a name ending in 行动)
+_PLAN_OF_ACTION = re.compile("(?:实施)?(?:方案|计划)")
+
+
+def _action_plan(ms: str, o, base: int) -> bool:
+    """Whether the object ``o`` is an action programme named by its plan right after it
+    (出台某某三年行动|方案, 实施某某行动|计划): the plan is the action's own document, so
+    the verb that issues or carries out the plan does so to the action (a recogniser
+    that reads the action without its plan leaves the plan outside the name).
+
+    >>> from kg.model import Mention
+    >>> o = Mention(2, 10, "某某提升三年行动", "Program", "p/x", "x", "pattern")
+    >>> _action_plan("出台\ue015\ue01f\ue01f\ue01f\ue01f\ue01f\ue01f\ue01f方案。", o, 0)
+    True
+    """
+    return (
+        o.text.endswith("行动")
+        and _PLAN_OF_ACTION.match(ms, _after_quotes(ms, o.end - base)) is not None
+    )
+
+
 def _after_quotes(ms: str, p: int) -> int:
     """The position after the closing quote marks at ``p``."""
     while p < len(ms) and ms[p] in "》”’":
@@ -179,7 +200,11 @@ class Verbs:
                 # a meeting (the 在-phrase must close with a time word)
                 if not _WHILE.match(ms, objs[-1].end - s, ce):
                     continue
-            elif objs and not g.tail_ok(ms, objs[-1].end - s, ce):
+            elif (
+                objs
+                and not g.tail_ok(ms, objs[-1].end - s, ce)
+                and not _action_plan(ms, objs[-1], s)
+            ):
                 continue
             if objs and ms[objs[-1].end - s : objs[-1].end - s + 2].lstrip("》”’")[:1] == "的":
                 # 会见前来参加X的Y总统Z: Z took part in X
@@ -244,8 +269,10 @@ class Verbs:
                     continue  # 会见来华出席X并访华的Z: the guest came to X, not the host
                 if row.pred in ("participatesIn", "hosted") and after_o.startswith("精神"):
                     continue  # 举办X精神宣介会: what is held is about X, not X
-                if row.pred == "issued" and any(
-                    w in _ADJ.match(after_o).group() for w in _DOC_NOUNS
+                if (
+                    row.pred == "issued"
+                    and any(w in _ADJ.match(after_o).group() for w in _DOC_NOUNS)
+                    and not _action_plan(ms, o, s)
                 ):
                     continue  # 出台X方案, 制定“互联网+”行动计划: the 方案/计划 was issued
                 if how == "story-actor" and "personal" not in row.flags:

@@ -66,6 +66,8 @@ DOCUMENT_HEADS = ("计划", "方案", "规划", "纲要", "意见")
 QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.]{1,10}")  # 2.0: a version
 # before a head, a plus may join its fields (“某某+某某”|应用场景创新行动, “某组织+”|峰会): a
 # quote alone with one is a way of working as often (实施“林草固沙+生态修复”)
+# the field after a known plus programme's plus (“某某+政务服务”, “某某+医疗健康”)
+FIELD_AFTER_PLUS = re.compile(r"[\u4e00-\u9fff]{2,8}")
 QUOTED_HEAD_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·—.+]{1,10}")
 # one character between a quoted theme and a head that makes the quote no part of a name
 # (围绕“…”作|大会发言, “…”为|会议主题)
@@ -292,12 +294,28 @@ class QuotedNames:
                     # ends names only when quoted
                     self.add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
                     quoted_spans.append((m.start(), m.end()))
+                elif h is None and self.plus_field(inner):
+                    # “互联网+政务服务”: a known plus programme applied to one field
+                    self.add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
+                    quoted_spans.append((m.start(), m.end()))
                 elif h is None and governed_shorthand(norm, inner_s - 1, inner_e + 1):
                     self.add(st, inner_s, inner_e, "Program", "pattern", short=True)
                 elif h is None and implemented_quote(norm, inner_s - 1, inner_e + 1):
                     self.add(st, inner_s, inner_e, "Program", "pattern", quoted=(inner_s, inner_e))
                     quoted_spans.append((m.start(), m.end()))
         return quoted_spans
+
+    def plus_field(self, inner: str) -> bool:
+        """Whether the quoted ``inner`` is a known programme named with a plus (a
+        gazetteer Program ending in +) and one field after the plus, in the same quotes
+        (“某某+政务服务”): the programme applied to that field is a programme of its own.
+        A plus between two unknown fields is a way of working as often (实施“甲+乙”), so
+        the part before the plus must be known."""
+        i = inner.find("+")
+        if i < 1 or not FIELD_AFTER_PLUS.fullmatch(inner, i + 1):
+            return False
+        e = self.gaz.lookup(inner[: i + 1])
+        return e is not None and e.type == "Program"
 
     def known_with_word_before(self, norm: str, q: int, qe: int, view: DocView) -> int | None:
         """The start of the word before the quote at ``q`` when that word and the quoted
