@@ -45,7 +45,6 @@ from kg.nlp.relations.masking import (
 )
 from kg.nlp.text import jieba_tags
 
-HAN = re.compile(r"[\u4e00-\u9fff]+")
 _QUANTIFIED = re.compile(
     r"一批|一系列|若干|多项|一些|各类|各项|多个|一大批|两批|新一批|[一二三四五六七八九十两几\d]+[个项批类大]"
 )
@@ -114,28 +113,6 @@ _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密
 _COUNTED_CLASS = re.compile(
     "[两三四五六七八九十]大(?:战略|工程|行动|计划|攻坚战)(?![师院局所部处厅会])"
 )
-
-
-#: the jieba tags of a word that may be the scope of a quoted programme (a place, a field
-#: noun, or no dictionary word: 西部地区); not a verb, adverb or adjective that runs into it
-_SCOPE_TAGS = frozenset({None, "n", "ns", "nz", "s", "f"})
-
-
-def _scope_before_quote(gap: str, u: Unit) -> bool:
-    """Whether ``gap``, right before the quoted name ``u``, is the programme's scope (实施
-    西部地区|“某某”攻坚计划, 实施农村|“某某”方案): two to four characters that jieba
-    reads as one place or field noun, or does not know; the quote marks where the name
-    starts, so the words before it do not run into it.
-
-    >>> from kg.model import Mention
-    >>> u = Mention(4, 12, "“甲乙”攻坚计划", "Program", "p/x", "x", "pattern")
-    >>> _scope_before_quote("西部地区", u), _scope_before_quote("提升", u)
-    (True, False)
-    """
-    if u.text[:1] not in _OPEN_QUOTES or not 2 <= len(gap) <= 4 or not HAN.fullmatch(gap):
-        return False
-    tags = jieba_tags()
-    return tags.get(gap) in _SCOPE_TAGS and tags.get(gap[:2]) in _SCOPE_TAGS
 
 
 #: the words that describe a quoted programme before its name (开展某某领域“甲乙”专项行动,
@@ -517,7 +494,6 @@ class Grammar:
                 and not _described(raw_gap, u)
                 and not self._modifier.fullmatch(raw_gap.strip())
                 and u.type not in ("Location",)
-                and not _scope_before_quote(raw_gap, u)
             ):
                 return []  # 实施提升就业服务质量工程: the words before run into the name
             tm = self.scan.search(gap)
