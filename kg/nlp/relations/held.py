@@ -85,6 +85,7 @@ _ASIDE = re.compile(
     r"\s*(?:期间|之际|前夕|时|后|[^，。；：并\s]{1,20}?(?:会议|座谈会|会谈|会见|会晤)(?=并|时|期间|[，。；：\s]|$))"
 )
 _CLAUSE_END = re.compile(f"[{SEP}{END}]")
+_SENT_END = re.compile(f"[{END}]")
 #: the determiners that send back to the story's event (本届论坛, 此次会议)
 _THIS = "本届|本次|此次|这次"
 #: how many attended (等约600人出席, 等近千人参加)
@@ -172,6 +173,26 @@ class HeldEvents:
             f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}|代表))*"
         )
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
+        # 会议听取了某委员会主任委员甲作的关于…的报告，乙受某院委托作的…: the meeting of the
+        # story heard them, each reporter took part in it (the clause opens with the
+        # meeting, 会议, 本次会议, 主席团会议, 全会, or with the verb: 听取了…, its subject
+        # the meeting of the sentence before)
+        self._heard = re.compile(
+            f"(?:^|(?<=[{SEP}{END}\\s]))(?:(?:{_THIS})?[^{SEP}{END}{MASKED}]{{0,8}}?(?:会议|全会))?"
+            "(?:首先|还|并|也|同时|分别|先后|依次)*听取(?:并审议|和讨论|并讨论)?了?"
+        )
+        # the reporters: their posts (bodies, a term before one, titles, a body no
+        # recogniser knows before its title), the persons, for whom they speak, 作的
+        # (after 听取了 or a separator)
+        posts_of = (
+            f"(?:{AG}|{LOC}|{post}|[\\d一二三四五六七八九十]{{1,3}}届|兼|[、\\s]"
+            f"|[^{SEP}{END}{MASKED}、的]{{1,16}}?(?:{post}))*?"
+        )
+        self._reporter = re.compile(
+            f"(?:(?<=听取)|(?<=了)|(?<=[，,、；;])){posts_of}"
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和){posts_of}\ue013\ue01f*)*)"
+            f"(?:受(?:{AG}|[^{SEP}{END}{MASKED}]){{1,12}}?委托)?(?:分别|先后)?所?作的"
+        )
         # 与会的甲、乙等国领导人, 与会的某组织秘书长甲: those present at the event held
         present = f"(?:{AG}|{post})+"
         self._present_re = re.compile(
@@ -272,6 +293,21 @@ class HeldEvents:
                     ds.add(p.key, "participatesIn", ev.key, s, e, rule,
                            0.6 if implicit else 0.7, implicit=implicit)  # fmt: skip
 
+    def _reporters(self, ds: DocState, ev, ms: str, umap: dict, a: int) -> None:
+        """会议听取了甲作的…报告，乙作的… in the story of the meeting ``ev`` (``ms`` masked
+        from ``a``): each reporter took part in it (``implicit``: 会议 sends back to it)."""
+        st = ds.st
+        for h in self._heard.finditer(ms):
+            stop = _SENT_END.search(ms, h.end())  # the sentence: reporters after ， too
+            end = len(ms) if stop is None else stop.start()
+            for m in self._reporter.finditer(ms, h.end(), end):
+                s, e = st.sent_of(a + m.start("run"))
+                for j in range(m.start("run"), m.end("run")):
+                    p = umap.get(j)
+                    if p is not None and p.type == "Person":
+                        ds.add(p.key, "participatesIn", ev.key, s, e, "participatesIn:听取:story",
+                               0.6, implicit=True)  # fmt: skip
+
     def _present(
         self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = False
     ) -> None:
@@ -349,6 +385,8 @@ class HeldEvents:
             return
         if "在" in ms:
             self._speakers_at(ds, ev, ms, umap, pos)
+        if "听取" in ms and ev.text.endswith(("会议", "会")):
+            self._reporters(ds, ev, ms, umap, pos)
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
             for m in rx.finditer(ms):
                 if how == "story" and m.group("head") and not ev.text.endswith(m.group("head")):

@@ -1,0 +1,31 @@
+"""Round news18 on unseen news: the frequent general shapes of relation statements. Invented
+sentences."""
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _edges(text: str) -> set[tuple[str, str, str]]:
+    res = extract(Document("t", text, {}))
+    return {(r.subj, r.pred, r.obj) for r in res.relations if r.pred != "holdsPost"}
+
+
+_SESSION = "十四届全国人大常委会第九十次会议10日在北京举行。委员长柳青山主持。"
+
+
+def test_the_reporters_a_meeting_heard_took_part_in_it() -> None:
+    text = _SESSION + (
+        "会议听取了全国人大某某委员会主任委员周海波作的关于某某法草案审议结果的报告，"
+        "财政部部长王立新受国务院委托作的关于某某情况的报告。"
+        "会议还听取了副主任委员赵东升、副主任委员钱南山分别作的关于某某的汇报。"
+    )
+    ev = "event/十四届全国人大常委会第九十次会议"
+    edges = _edges(text)
+    for name in ("周海波", "王立新", "赵东升", "钱南山"):
+        assert (f"person/{name}", "participatesIn", ev) in edges
+
+
+def test_who_heard_the_speeches_is_no_reporter() -> None:
+    text = _SESSION + "在听取代表发言后，周海波说，完全赞成某某总理所作的政府工作报告。"
+    edges = _edges(text)
+    assert not any(s == "person/周海波" and p == "participatesIn" for s, p, _ in edges)
