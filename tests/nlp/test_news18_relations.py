@@ -29,3 +29,31 @@ def test_who_heard_the_speeches_is_no_reporter() -> None:
     text = _SESSION + "在听取代表发言后，周海波说，完全赞成某某总理所作的政府工作报告。"
     edges = _edges(text)
     assert not any(s == "person/周海波" and p == "participatesIn" for s, p, _ in edges)
+
+
+def _took_part(edges: set, person: str, event: str) -> bool:
+    return any(
+        s == f"person/{person}" and p == "participatesIn" and event in o for s, p, o in edges
+    )
+
+
+def test_one_who_proposes_at_an_event_took_part_in_it() -> None:
+    text = "2031年5月，国家主席柳青山在第九届东海和平论坛开幕式上郑重提出东海合作倡议。"
+    assert _took_part(_edges(text), "柳青山", "东海和平论坛")
+
+
+def test_the_body_that_held_the_event_of_a_relative_clause_hosted_it() -> None:
+    text = (
+        "在国务院新闻办公室今天（5月13日）举行的“东海新征程”系列主题新闻发布会上，"
+        "民政部部长柳青山表示，工作取得进展。"
+    )
+    edges = _edges(text)
+    assert ("gov/scio", "hosted", "event/东海新征程系列主题新闻发布会") in edges
+    assert _took_part(edges, "柳青山", "东海新征程系列主题新闻发布会")
+
+
+def test_a_country_where_an_event_was_held_did_not_host_it() -> None:
+    text = "在泰国今天举行的第九届东海和平论坛上，民政部部长柳青山表示，各方应加强合作。"
+    edges = _edges(text)
+    assert _took_part(edges, "柳青山", "东海和平论坛")
+    assert not any(p == "hosted" for _, p, _ in edges)
