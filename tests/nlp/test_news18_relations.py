@@ -57,3 +57,15 @@ def test_a_country_where_an_event_was_held_did_not_host_it() -> None:
     edges = _edges(text)
     assert _took_part(edges, "柳青山", "东海和平论坛")
     assert not any(p == "hosted" for _, p, _ in edges)
+
+
+def test_the_guest_who_came_to_an_events_opening_took_part_in_it() -> None:
+    text = "国家主席柳青山在京会见来华出席第九届东海运动会开幕式并访华的泰国总理巴颂猜。"
+    edges = _edges(text)
+    assert _took_part(edges, "巴颂猜", "东海运动会")
+    assert not _took_part(edges, "柳青山", "东海运动会")
+
+
+def test_the_one_who_sends_his_envoy_did_not_attend() -> None:
+    text = "应邀出席第九届东海运动会开幕式的国家主席柳青山特别代表、副主席周海波会见泰国总理。"
+    assert not _took_part(_edges(text), "柳青山", "东海运动会")
