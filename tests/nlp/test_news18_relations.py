@@ -69,3 +69,19 @@ def test_the_guest_who_came_to_an_events_opening_took_part_in_it() -> None:
 def test_the_one_who_sends_his_envoy_did_not_attend() -> None:
     text = "应邀出席第九届东海运动会开幕式的国家主席柳青山特别代表、副主席周海波会见泰国总理。"
     assert not _took_part(_edges(text), "柳青山", "东海运动会")
+
+
+def test_the_traveller_leaving_or_invited_attends_the_event_of_his_trip() -> None:
+    for text in (
+        "国家主席柳青山乘专机离开北京，应泰国总理巴颂猜邀请，赴曼谷出席第九届东海合作峰会。",
+        "国务院总理柳青山4日上午乘包机离开北京，应邀赴曼谷出席第九届东海合作峰会。",
+    ):
+        edges = _edges(text)
+        assert _took_part(edges, "柳青山", "东海合作峰会")
+        assert not _took_part(edges, "巴颂猜", "东海合作峰会")
+
+
+def test_the_hosts_named_with_yu_hosted_the_event() -> None:
+    edges = _edges("第十届东海论坛由民政部与中国科学院共同主办，主题为合作。")
+    hosts = {s for s, p, o in edges if p == "hosted" and "东海论坛" in o}
+    assert len(hosts) == 2

@@ -103,7 +103,7 @@ class Verbs:
         post = f"(?:{alt(posts)})?" if posts else ""
         self._passive = re.compile(
             f"(?P<obj>[\ue015-\ue017]\ue01f*(?:[{QUOTES}、和及]*[\ue015-\ue017]\ue01f*)*)[{QUOTES}]*"
-            f"(?:{adv_alt})*(?:由|经)(?P<ag>{AG}(?:(?:、|和|及){AG})*)(?:{adv_alt}|联合|共同)*$"
+            f"(?:{adv_alt})*(?:由|经)(?P<ag>{AG}(?:(?:、|和|及|与){AG})*)(?:{adv_alt}|联合|共同)*$"
         )
         self._attendee_re = re.compile(
             f"(?:[\ue010-\ue012\ue014]\ue01f*)?{post}(?P<p>\ue013\ue01f*)"
