@@ -85,3 +85,20 @@ def test_the_hosts_named_with_yu_hosted_the_event() -> None:
     edges = _edges("第十届东海论坛由民政部与中国科学院共同主办，主题为合作。")
     hosts = {s for s, p, o in edges if p == "hosted" and "东海论坛" in o}
     assert len(hosts) == 2
+
+
+def test_the_body_a_heading_names_as_holder_hosted_the_storys_event() -> None:
+    text = (
+        "全国政协召开双周协商座谈会 围绕东海合作协商议政\n"
+        "十四届全国政协第九十次双周协商座谈会5日在京召开。全国政协主席柳青山主持会议。\n"
+    )
+    hosts = {s for s, p, o in _edges(text) if p == "hosted" and "双周协商座谈会" in o}
+    assert any(s.startswith("gov/") for s in hosts)
+
+
+def test_a_heading_that_names_another_head_gives_no_host() -> None:
+    text = (
+        "全国政协召开远程协商会 围绕东海合作协商议政\n"
+        "十四届全国政协第九十次双周协商座谈会5日在京召开。全国政协主席柳青山主持会议。\n"
+    )
+    assert not any(p == "hosted" and s.startswith("gov/") for s, p, _ in _edges(text))

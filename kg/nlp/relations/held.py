@@ -86,6 +86,12 @@ _ASIDE = re.compile(
 )
 _CLAUSE_END = re.compile(f"[{SEP}{END}]")
 _SENT_END = re.compile(f"[{END}]")
+#: a heading that says who held the story's event: a body, 召开/举行 and the head of the
+#: event's name, then the heading's end or a space before what it was about
+_HEADLINE_HOST = re.compile(
+    "[#\\s\\d.]*(?P<ag>[\ue010\ue011]\ue01f*)(?:召开|举行|举办)"
+    "(?P<head>[\u4e00-\u9fff]{2,8}?(?:会|会议|论坛|仪式))(?=\\s|$)"
+)
 #: the determiners that send back to the story's event (本届论坛, 此次会议)
 _THIS = "本届|本次|此次|这次"
 #: how many attended (等约600人出席, 等近千人参加)
@@ -233,6 +239,8 @@ class HeldEvents:
                     self._lead(ds, ev, i, told)
                     continue
                 hend = h.end()
+                if _story_of(ds, ev, i) is not None:
+                    self._headline_host(ds, ev)
             elif _held_by(ds, k, s0):
                 # 某委员会在某地举行X。A主持会议: the event as the object of the verb (the
                 # rest of its story as for any story that opens with its event)
@@ -275,6 +283,28 @@ class HeldEvents:
             self._speakers_at(ds, ev, ms, umap, hend, implicit=False)
             if h is not None:
                 self._story(ds, ev, end, planned)
+
+    def _headline_host(self, ds: DocState, ev) -> None:
+        """The heading of the story whose first sentence reports ``ev`` held (X…在京召开)
+        says who held it by the head of its name (某委员会召开|座谈会 over
+        第N次某某座谈会…召开): that body hosted it."""
+        st = ds.st
+        lead = story_lead(ds, ev.start)
+        if lead is None:
+            return
+        he = ds.stories[lead[0]]
+        hs = st.norm.rfind("\n", 0, he) + 1
+        lo = bisect.bisect_left(ds.ustarts, hs)
+        hi = bisect.bisect_left(ds.ustarts, he)
+        su = [u for u in ds.units[lo:hi] if u.end <= he]
+        if not su or any(u.type == "Event" for u in su):
+            return  # the heading names the event: the sentence rules read it
+        m = _HEADLINE_HOST.match(mask(st.norm, hs, he, su))
+        if m is None or not ev.text.endswith(m.group("head")):
+            return
+        body = next(u for u in su if u.start - hs == m.start("ag"))
+        if body.type in ORGANISATION_TYPES:
+            ds.add(body.key, "hosted", ev.key, hs, he, "hosted:召开:headline", 0.6, implicit=True)
 
     def _speakers_at(
         self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = True
