@@ -17,8 +17,16 @@ import re
 
 from kg.nlp.relations.grammar import ANNOUNCE, Grammar
 from kg.nlp.relations.lexicon import alt
-from kg.nlp.relations.masking import AG, END, MASKED, SEP
+from kg.nlp.relations.masking import AG, END, LOC, MASKED, SEP
 from kg.nlp.relations.sentence import Sentence
+
+#: a time before or after the host of an event in a relative clause (前不久, 今天（某月某日）)
+_WHEN = f"[^{SEP}{END}{MASKED}]{{0,12}}?"
+#: a body or an organisation (no country, no person)
+_BODY = "[\ue010\ue011]\ue01f*"
+#: 在X上，A提出…倡议 / 倡议… / 宣读贺信 / 在X上所作的报告: one who proposes, reads or reports there
+#: took part (提出 also gives ``initiated`` where its object is a programme: ``verbs``)
+PROPOSE = frozenset({"提出", "倡议", "宣读", "报告", "工作报告"})
 
 
 class EventTalk:
@@ -29,23 +37,29 @@ class EventTalk:
         self._event_talk = re.compile(
             # 在A——B上: B is a session of A; 在A和B上: both (ev2)
             # 在甲举办的X上: the event's host named before it (``_held_at``)
-            f"在(?:{AG}(?:(?:、|和|及|与){AG})*(?:共同|联合)?(?:举办|主办|承办)的)?"
+            # (在某地举行的X上, 在前不久召开的X上, 在今天某办举行的X上: a place, a time, a
+            # body before it)
+            f"在(?:{AG}(?:(?:、|和|及|与){AG})*(?:共同|联合)?(?:举办|主办|承办)的"
+            f"|{_WHEN}(?:{LOC}|{AG})?(?:{_WHEN})?(?:举行|召开|举办)的)?"
             f"(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)"
             f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?"
             # 在X暨某某典礼上: the second half of a joint event, named or not
             f"(?:暨[^{SEP}{END}]{{1,30}}?)?[^{SEP}{END}{MASKED}]{{0,12}}?"
             f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*)"
             # 在X上，某某总书记宣布: a post title after the speaker
-            f"(?:{g.post_after.pattern})?)?(?:{g.adv_alt})*"
+            f"(?:{g.post_after.pattern})?)?(?:{g.adv_alt}|郑重)*"
             # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
             # clause's subject
             # (发表的, 所作的: 某某在X上发表的重要讲话)
             f"|(?P<noun>(?:发表的|所作的|作的|的)?(?:重要|主旨)?))"
-            f"(?:{alt(g.lex.kind('speech') | ANNOUNCE)})"
+            f"(?:{alt(g.lex.kind('speech') | ANNOUNCE | PROPOSE)})"
         )
-        # 在某使馆举办的X上(，…): the agents before 举办的 hosted the event where it happens
+        # 在某使馆举办的X上(，…): the agents before 举办的 hosted the event where it happens;
+        # a body or organisation that 举行/召开 it, a time before or after it, as well
+        # (在今天某办举行的X上; not a country: 在某国举行的X is where it was)
         self._held_at = re.compile(
-            f"在(?P<ag>{AG}(?:(?:、|和|及|与){AG})*)(?:共同|联合)?(?P<v>举办|主办|承办)的"
+            f"在(?:(?P<ag>{AG}(?:(?:、|和|及|与){AG})*)(?:共同|联合)?(?P<v>举办|主办|承办)"
+            f"|{_WHEN}(?P<ag2>{_BODY})(?:{_WHEN})?(?P<v2>举行|召开))的"
             f"(?P<ev>[\ue017]\ue01f*)[^{SEP}{END}{MASKED}]{{0,12}}?(?:上|期间|中)"
         )
         # 会见来华出席X暨某某会议的某国总统甲: the guest the relative clause describes came to
@@ -65,8 +79,10 @@ class EventTalk:
         if "的" in ms:
             for m in self._held_at.finditer(ms):
                 ev = sen.umap[m.start("ev")]
-                for a in sen.units_in(m.start("ag"), m.end("ag")):
-                    rule = f"hosted:在…{m.group('v')}的:relative"
+                g2 = "ag" if m.group("ag") else "ag2"
+                v = m.group("v") or m.group("v2")
+                for a in sen.units_in(m.start(g2), m.end(g2)):
+                    rule = f"hosted:在…{v}的:relative"
                     sen.ds.add(a.key, "hosted", ev.key, sen.s, sen.e, rule, 0.8)
             for m in self._came_for.finditer(ms):
                 p, ev = sen.umap[m.start("p")], sen.umap[m.start("ev")]

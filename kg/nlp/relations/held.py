@@ -85,6 +85,13 @@ _ASIDE = re.compile(
     r"\s*(?:期间|之际|前夕|时|后|[^，。；：并\s]{1,20}?(?:会议|座谈会|会谈|会见|会晤)(?=并|时|期间|[，。；：\s]|$))"
 )
 _CLAUSE_END = re.compile(f"[{SEP}{END}]")
+_SENT_END = re.compile(f"[{END}]")
+#: a heading that says who held the story's event: a body, 召开/举行 and the head of the
+#: event's name, then the heading's end or a space before what it was about
+_HEADLINE_HOST = re.compile(
+    "[#\\s\\d.]*(?P<ag>[\ue010\ue011]\ue01f*)(?:召开|举行|举办)"
+    "(?P<head>[\u4e00-\u9fff]{2,8}?(?:会|会议|论坛|仪式))(?=\\s|$)"
+)
 #: the determiners that send back to the story's event (本届论坛, 此次会议)
 _THIS = "本届|本次|此次|这次"
 #: how many attended (等约600人出席, 等近千人参加)
@@ -172,6 +179,26 @@ class HeldEvents:
             f"[^{SEP}{END}{MASKED}、]{{1,8}}?(?:{post}|代表))*"
         )
         self._item_cut = re.compile("(?:[、，,]|以及|和|及)")
+        # 会议听取了某委员会主任委员甲作的关于…的报告，乙受某院委托作的…: the meeting of the
+        # story heard them, each reporter took part in it (the clause opens with the
+        # meeting, 会议, 本次会议, 主席团会议, 全会, or with the verb: 听取了…, its subject
+        # the meeting of the sentence before)
+        self._heard = re.compile(
+            f"(?:^|(?<=[{SEP}{END}\\s]))(?:(?:{_THIS})?[^{SEP}{END}{MASKED}]{{0,8}}?(?:会议|全会))?"
+            "(?:首先|还|并|也|同时|分别|先后|依次)*听取(?:并审议|和讨论|并讨论)?了?"
+        )
+        # the reporters: their posts (bodies, a term before one, titles, a body no
+        # recogniser knows before its title), the persons, for whom they speak, 作的
+        # (after 听取了 or a separator)
+        posts_of = (
+            f"(?:{AG}|{LOC}|{post}|[\\d一二三四五六七八九十]{{1,3}}届|兼|[、\\s]"
+            f"|[^{SEP}{END}{MASKED}、的]{{1,16}}?(?:{post}))*?"
+        )
+        self._reporter = re.compile(
+            f"(?:(?<=听取)|(?<=了)|(?<=[，,、；;])){posts_of}"
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和){posts_of}\ue013\ue01f*)*)"
+            f"(?:受(?:{AG}|[^{SEP}{END}{MASKED}]){{1,12}}?委托)?(?:分别|先后)?所?作的"
+        )
         # 与会的甲、乙等国领导人, 与会的某组织秘书长甲: those present at the event held
         present = f"(?:{AG}|{post})+"
         self._present_re = re.compile(
@@ -212,6 +239,8 @@ class HeldEvents:
                     self._lead(ds, ev, i, told)
                     continue
                 hend = h.end()
+                if _story_of(ds, ev, i) is not None:
+                    self._headline_host(ds, ev)
             elif _held_by(ds, k, s0):
                 # 某委员会在某地举行X。A主持会议: the event as the object of the verb (the
                 # rest of its story as for any story that opens with its event)
@@ -255,6 +284,28 @@ class HeldEvents:
             if h is not None:
                 self._story(ds, ev, end, planned)
 
+    def _headline_host(self, ds: DocState, ev) -> None:
+        """The heading of the story whose first sentence reports ``ev`` held (X…在京召开)
+        says who held it by the head of its name (某委员会召开|座谈会 over
+        第N次某某座谈会…召开): that body hosted it."""
+        st = ds.st
+        lead = story_lead(ds, ev.start)
+        if lead is None:
+            return
+        he = ds.stories[lead[0]]
+        hs = st.norm.rfind("\n", 0, he) + 1
+        lo = bisect.bisect_left(ds.ustarts, hs)
+        hi = bisect.bisect_left(ds.ustarts, he)
+        su = [u for u in ds.units[lo:hi] if u.end <= he]
+        if not su or any(u.type == "Event" for u in su):
+            return  # the heading names the event: the sentence rules read it
+        m = _HEADLINE_HOST.match(mask(st.norm, hs, he, su))
+        if m is None or not ev.text.endswith(m.group("head")):
+            return
+        body = next(u for u in su if u.start - hs == m.start("ag"))
+        if body.type in ORGANISATION_TYPES:
+            ds.add(body.key, "hosted", ev.key, hs, he, "hosted:召开:headline", 0.6, implicit=True)
+
     def _speakers_at(
         self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = True
     ) -> None:
@@ -271,6 +322,21 @@ class HeldEvents:
                     rule = f"participatesIn:在会上:{'story' if implicit else 'held'}"
                     ds.add(p.key, "participatesIn", ev.key, s, e, rule,
                            0.6 if implicit else 0.7, implicit=implicit)  # fmt: skip
+
+    def _reporters(self, ds: DocState, ev, ms: str, umap: dict, a: int) -> None:
+        """会议听取了甲作的…报告，乙作的… in the story of the meeting ``ev`` (``ms`` masked
+        from ``a``): each reporter took part in it (``implicit``: 会议 sends back to it)."""
+        st = ds.st
+        for h in self._heard.finditer(ms):
+            stop = _SENT_END.search(ms, h.end())  # the sentence: reporters after ， too
+            end = len(ms) if stop is None else stop.start()
+            for m in self._reporter.finditer(ms, h.end(), end):
+                s, e = st.sent_of(a + m.start("run"))
+                for j in range(m.start("run"), m.end("run")):
+                    p = umap.get(j)
+                    if p is not None and p.type == "Person":
+                        ds.add(p.key, "participatesIn", ev.key, s, e, "participatesIn:听取:story",
+                               0.6, implicit=True)  # fmt: skip
 
     def _present(
         self, ds: DocState, ev, ms: str, umap: dict, a: int, implicit: bool = False
@@ -349,6 +415,8 @@ class HeldEvents:
             return
         if "在" in ms:
             self._speakers_at(ds, ev, ms, umap, pos)
+        if "听取" in ms and ev.text.endswith(("会议", "会")):
+            self._reporters(ds, ev, ms, umap, pos)
         for rx, how in ((self._speakers, "speakers"), (self._attend_story, "story")):
             for m in rx.finditer(ms):
                 if how == "story" and m.group("head") and not ev.text.endswith(m.group("head")):

@@ -26,11 +26,12 @@ Confidence: 0.85 subject in the clause, 0.75 sentence topic, 0.6 我们 in a wor
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from kg.model import CHINA_KEY
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.lexicon import glued_noun_at, verb_at
+from kg.nlp.relations.lexicon import alt, glued_noun_at, verb_at
 from kg.nlp.relations.masking import (
     AGENTS,
     LIST_JOINERS,
@@ -43,6 +44,12 @@ from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import story_lead
+
+
+@functools.cache
+def _motion_start(motion: frozenset[str]) -> re.Pattern:
+    """A clause that opens with a trip (应邀赴某地, 远赴某地)."""
+    return re.compile(f"(?:应邀|远)?(?:{alt(motion)})")
 
 
 def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
@@ -63,6 +70,11 @@ def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
 #: the next clause (，并共同主持X)
 _MET = re.compile("会见|会晤")
 _JOINTLY = re.compile("共同")
+#: a traveller's clause after the agents: he leaves a place or is invited (甲乘专机离开某地，
+#: 甲应乙邀请，): the next clause's trip (赴某地出席X) is his
+_TRIP_START = re.compile(
+    f"[^{SEP}]{{0,16}}?(?:离开\ue014\ue01f*|离京|应[^{SEP}]{{1,24}}?邀请|应邀)"
+)
 #: what joins the places of a list that opens a clause (某省、某市和某区举办X): the list
 #: joiners but 与, which between two places names the act's partner (甲省与乙国签署X: one
 #: act of two parties), not a row of places that each act
@@ -447,6 +459,9 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             ms, clauses[cj][1] + 1
         ):
             break
+        a2, b2 = clauses[cj]
+        if b2 > a2 and g.prefix.fullmatch(ms, a2, b2):
+            continue  # 甲乘专机离开某地，应乙邀请，赴某地出席X: an invitation stands between
         k2, run2, after2 = sen.cls(cj)
         if k2 in ("verbal", "empty"):
             continue
@@ -470,6 +485,10 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             if _JOINTLY.search(pre):
                 keys += _met(pre2, after2, umap)  # 甲会见乙，并共同主持X: both chair it
             return keys, 0.75, False, "topic", (pre2, pre)
+        if k2 == "unknown" and run2 and _TRIP_START.fullmatch(ms, after2, clauses[cj][1]):
+            # 甲乘专机离开某地，(应乙邀请，)赴某地出席X: the traveller
+            if _motion_start(frozenset(g.motion)).match(ms, p):
+                return tuple(u.key for u in run2), 0.75, False, "topic", (pre,)
         if k2 == "unknown" and run2 and _unknown_verb_next(sen, after2, t):
             # 某部高度重视X，出台《Y》: a verb no list knows follows the agents; they
             # carry over the commas when no other agent is named before the verb

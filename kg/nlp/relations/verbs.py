@@ -50,6 +50,12 @@ _DOC_NOUNS = frozenset(
 )
 #: the verb after 会见 opens a relative clause about the guest (会见来华出席X…的某总统)
 _GUEST = re.compile(r"(?:会见|接见|会晤)了?(?:专程)?(?:前来|来京|[来赴](?:华|\ue012\ue01f*)?)?\Z")
+#: what may stand between the event a relative clause's guest came to and its 的: a part
+#: of the event (出席X开幕式的某总统) and the rest of his trip (出席X并访华的某总理)
+_GUEST_OF = re.compile(
+    f"[》”’]*(?:开幕式|闭幕式|开幕会|闭幕会|系列活动|活动)?"
+    f"(?:并(?:[^{SEP}{END}{MASKED}的]|{AGL}){{1,8}}?)?的"
+)
 #: what may follow the object of a verb that is also causative (推动, 加快): the clause
 #: end, a list, or a noun or verb of the programme's own progress (推动X建设, X取得突破);
 #: not 等谈判 (加快X等谈判: X is what is negotiated, not yet carried out)
@@ -118,10 +124,12 @@ class Verbs:
         post = f"(?:{alt(posts)})?" if posts else ""
         self._passive = re.compile(
             f"(?P<obj>[\ue015-\ue017]\ue01f*(?:[{QUOTES}、和及]*[\ue015-\ue017]\ue01f*)*)[{QUOTES}]*"
-            f"(?:{adv_alt})*(?:由|经)(?P<ag>{AG}(?:(?:、|和|及){AG})*)(?:{adv_alt}|联合|共同)*$"
+            f"(?:{adv_alt})*(?:由|经)(?P<ag>{AG}(?:(?:、|和|及|与){AG})*)(?:{adv_alt}|联合|共同)*$"
         )
         self._attendee_re = re.compile(
             f"(?:[\ue010-\ue012\ue014]\ue01f*)?{post}(?P<p>\ue013\ue01f*)"
+            # 出席X的某某主席特别代表乙: the one he sent attended, not the person named first
+            f"(?![\\ue01f]|{post}(?:特别代表|特使|代表))"
         )
         self._place_before = re.compile(f"(?:[在于从向到]|{alt(g.motion)})(?:{AGL}[、和及与])*$")
         # 由甲、乙和丙共同主办的X: the agents coordinated before the one next to the verb
@@ -206,8 +214,8 @@ class Verbs:
                 and not _action_plan(ms, objs[-1], s)
             ):
                 continue
-            if objs and ms[objs[-1].end - s : objs[-1].end - s + 2].lstrip("》”’")[:1] == "的":
-                # 会见前来参加X的Y总统Z: Z took part in X
+            if objs and _GUEST_OF.match(ms, objs[-1].end - s):
+                # 会见前来参加X的Y总统Z: Z took part in X (also 出席X开幕式的…, 出席X并访华的…)
                 for o in objs:
                     if any(r.pred == "participatesIn" and o.type in r.types for r in rows):
                         self._attendee(sen, o, word)
@@ -316,7 +324,8 @@ class Verbs:
         """出席X的[Country][post]Person(、[Country][post]Person…): each person of the list
         after 的 took part in X."""
         ms, s = sen.ms, sen.s
-        m = self._attendee_re.match(ms, ms.index("的", ev.end - s) + 1)  # o is followed by 的
+        tail = _GUEST_OF.match(ms, ev.end - s)  # X(开幕式)的; else X、Y的: the list's 的
+        m = self._attendee_re.match(ms, tail.end() if tail else ms.index("的", ev.end - s) + 1)
         while m is not None:
             p = sen.umap.get(m.start("p"))
             if p is None or p.type != "Person":
