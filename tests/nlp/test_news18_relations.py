@@ -74,7 +74,7 @@ def test_the_one_who_sends_his_envoy_did_not_attend() -> None:
 def test_the_traveller_leaving_or_invited_attends_the_event_of_his_trip() -> None:
     for text in (
         "国家主席柳青山乘专机离开北京，应泰国总理巴颂猜邀请，赴曼谷出席第九届东海合作峰会。",
-        "国务院总理柳青山4日上午乘包机离开北京，应邀赴曼谷出席第九届东海合作峰会。",
+        "国务院总理柳青山5日下午乘包机离开北京，应邀赴曼谷出席第九届东海合作峰会。",
     ):
         edges = _edges(text)
         assert _took_part(edges, "柳青山", "东海合作峰会")

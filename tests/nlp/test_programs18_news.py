@@ -21,7 +21,7 @@ def test_a_body_that_deploys_its_executors_carries_the_campaign_out() -> None:
     # 某部部署全国某某机关|各地各高校开展X: the executors are named by their class only
     for text in (
         "交通运输部部署全国交通运输部门开展《海岛通航提升行动》。",
-        "交通运输部日前部署各地各高校集中开展《海岛通航提升行动》。",
+        "交通运输部近日部署各地各高校集中开展《海岛通航提升行动》。",
     ):
         assert ("交通运输部", "海岛通航提升行动") in _impl(text), text
     # a body that asks or guides its executors to act runs its own campaign

@@ -130,7 +130,8 @@ def test_words_before_a_quoted_programme_do_not_cut_it_from_its_verb() -> None:
         assert ("gov/state-council", "“两基”攻坚计划") in _edges(text, "implements")
     # invented: the quote marks where the name starts, so any short description between
     # (grammar._described) leaves it the verb's object; a clause mark between does not
-    assert ("gov/state-council", "“两基”攻坚计划") in _edges("实施提升“两基”攻坚计划。", "implements")
+    edges = _edges("实施提升“两基”攻坚计划。", "implements")
+    assert ("gov/state-council", "“两基”攻坚计划") in edges
     assert not _edges("实施提升，“两基”攻坚计划进展顺利。", "implements")
 
 
