@@ -1,14 +1,14 @@
 """Programmes and who carries them out, on news sentences the rules have never seen (issue #14).
 
 The news twin of ``programs_sample`` (work reports): ``draw`` takes ``--n`` sentences of
-``../shared/news/cctv_xwlb_sample.jsonl`` (stories only, no dev2 day, none of the days in
-``HELD``), at most one a day, among the sentences that carry a programme cue (``CUE``: a head
-word of the classes …行动, …工程, …计划, …战略, …倡议, …走廊 before a boundary, quoted or
-not; a cue for drawing, not a rule of kg), ordered by a hash of the seed, day and offset,
-and writes them to ``OUT/programs_SEED.jsonl`` (``unit``, ``doc``, ``start``, ``end``,
-``text``). News text is CCTV's: OUT is outside the repository (default
-``/work/news_labels``), and so are the labels, written by hand into the same records
-*before* kg runs on them (GUIDELINES.md)::
+``../shared/news/cctv_xwlb_sample.jsonl`` (stories only, no dev2 day and none of the fresh
+held-out days: ``relation_recall_sample.dev2_days``), at most one a day, among the sentences
+that carry a programme cue (``CUE``: a head word of the classes …行动, …工程, …计划, …战略,
+…倡议, …走廊 before a boundary, quoted or not; a cue for drawing, not a rule of kg), ordered
+by a hash of the seed, day and offset, and writes them to ``OUT/programs_SEED.jsonl``
+(``unit``, ``doc``, ``start``, ``end``, ``text``). News text is CCTV's: OUT is outside the
+repository (default ``/work/news_labels``), and so are the labels, written by hand into the
+same records *before* kg runs on them (GUIDELINES.md)::
 
     "entities": [{"name", "type": Program|Event|Organization, "aliases"?, "also"?, "optional"?}]
     "relations": [{"s": name[|alias…], "p": "implements", "o": name[|alias…], "optional"?}]
@@ -68,7 +68,6 @@ import relation_recall_sample as rrs  # noqa: E402
 
 OUT = Path("/work/news_labels")
 #: days kept for a later check (never drawn, never read)
-HELD = ("cctv_xwlb_20230509", "cctv_xwlb_20231102")
 TYPES = ("Program", "Event", "Organization")
 # a head word after a name character and before a boundary (punctuation, a conjunction, a
 # particle, a word that follows a programme's name: 方案, 建设, 实施, 启动…), so that 战略伙伴,
@@ -84,7 +83,7 @@ def sentences() -> list[dict]:
     """Every sentence of 12–200 characters in the stories of the news file (not the
     day's summary), with its document and offsets."""
     out = []
-    days = rrs.dev2_days() | set(HELD)
+    days = rrs.dev2_days()
     for d in rrs.read_docs(rrs.NEWS):
         if d.id.split("#")[-1] in days:
             continue

@@ -52,7 +52,11 @@ def _t2s_table() -> dict[int, str]:
 #: traditional → simplified, one character for one (the segmenter sees this text)
 T2S_TABLE = _t2s_table()
 _TRAD_RE = re.compile("[" + "".join(map(chr, sorted(T2S_TABLE))) + "]")
-_NORM_TABLE = {**_FULLWIDTH, **_DASHES, **T2S_TABLE}
+# private-use characters U+E010–U+E01F (a text's rare characters may be coded there) are
+# the relation stage's entity masks (kg.nlp.relations.masking): folded to 〓 (the mark for
+# a missing character), a text can never look like a masked entity
+_MASK_CODES = {c: "〓" for c in range(0xE010, 0xE020)}
+_NORM_TABLE = {**_FULLWIDTH, **_DASHES, **T2S_TABLE, **_MASK_CODES}
 # the same as str → str, and a class of its characters: most text has none or few of them,
 # and replacing only those beats ``str.translate``'s dictionary lookup per character (~15×)
 _NORM_CHARS = {chr(k): chr(v) if isinstance(v, int) else v for k, v in _NORM_TABLE.items()}

@@ -63,3 +63,16 @@ def mention_types(text: str) -> dict[str, str]:
     """Each mention's text → its entity's type, ``text`` as one document."""
     r = extract(Document("t", text, {}))
     return {m.text: r.entities[m.key].type for m in r.mentions}
+
+
+def mention_entities(text: str) -> set[tuple[str, str]]:
+    """``{(mention text, its entity's type)}`` of ``text`` as one document."""
+    r = extract(Document("t", text))
+    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
+
+
+def part_of(text: str) -> set[tuple[str, str]]:
+    """``{(part label, whole label)}``: the ``partOf`` relations of ``text``."""
+    r = extract(Document("t", text))
+    label = {k: e.label for k, e in r.entities.items()}
+    return {(label[x.subj], label[x.obj]) for x in r.relations if x.pred == "partOf"}

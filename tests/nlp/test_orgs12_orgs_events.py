@@ -10,11 +10,7 @@ import pytest
 from kg.model import Document, Mention
 from kg.nlp import extract
 from kg.nlp.components.heads.publishers import publishers
-
-
-def _ents(text: str) -> set[tuple[str, str]]:
-    r = extract(Document("t", text))
-    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
+from tests.nlp.extraction import mention_entities as _ents
 
 
 @pytest.mark.parametrize(

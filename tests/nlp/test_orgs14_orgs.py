@@ -7,11 +7,8 @@ import pytest
 from kg.model import Document
 from kg.nlp import extract
 from kg.nlp.components.heads.organisations import transliterated
-
-
-def _ents(text: str) -> set[tuple[str, str]]:
-    r = extract(Document("t", text))
-    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
+from tests.nlp.extraction import mention_entities as _ents
+from tests.nlp.extraction import part_of as _part_of
 
 
 @pytest.mark.parametrize(
@@ -54,12 +51,6 @@ def test_transliterated() -> None:
     assert transliterated("阿尔诺") and transliterated("萨卡维")
     assert not transliterated("江青") and not transliterated("安保")
     assert not transliterated("同萨卡维")  # a preposition first
-
-
-def _part_of(text: str) -> set[tuple[str, str]]:
-    r = extract(Document("t", text))
-    label = {k: e.label for k, e in r.entities.items()}
-    return {(label[x.subj], label[x.obj]) for x in r.relations if x.pred == "partOf"}
 
 
 def test_member_units_listed() -> None:

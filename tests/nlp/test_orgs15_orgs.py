@@ -6,17 +6,8 @@ import pytest
 
 from kg.model import Document
 from kg.nlp import extract
-
-
-def _ents(text: str) -> set[tuple[str, str]]:
-    r = extract(Document("t", text))
-    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
-
-
-def _part_of(text: str) -> set[tuple[str, str]]:
-    r = extract(Document("t", text))
-    lab = {k: e.label for k, e in r.entities.items()}
-    return {(lab[x.subj], lab[x.obj]) for x in r.relations if x.pred == "partOf"}
+from tests.nlp.extraction import mention_entities as _ents
+from tests.nlp.extraction import part_of as _part_of
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,8 @@ import pytest
 
 from kg.model import Document
 from kg.nlp import extract
-
-
-def _ents(text: str) -> set[tuple[str, str]]:
-    r = extract(Document("t", text))
-    return {(m.text, r.entities[m.key].type) for m in r.mentions if m.key in r.entities}
-
-
-def _part_of(text: str) -> set[tuple[str, str]]:
-    r = extract(Document("t", text))
-    lab = {k: e.label for k, e in r.entities.items()}
-    return {(lab[x.subj], lab[x.obj]) for x in r.relations if x.pred == "partOf"}
+from tests.nlp.extraction import mention_entities as _ents
+from tests.nlp.extraction import part_of as _part_of
 
 
 @pytest.mark.parametrize(
@@ -78,6 +69,12 @@ def test_joined_preposition_before_a_class() -> None:
 
 def test_dictionary_name_keeps_its_first_character() -> None:
     assert ("对外经济贸易大学", "Organization") in _ents("对外经济贸易大学举办论坛。")
+
+
+def test_a_centre_of_an_organ_named_with_an_army_word_is_an_organisation() -> None:
+    # 军 inside the organ's name (退役军人…) is no armed force: its centre is an institute
+    assert ("退役军人事务部信息中心", "Organization") in _ents("退役军人事务部信息中心发布通知。")
+    assert ("火箭军训练中心", "Organization") not in _ents("火箭军训练中心举行活动。")
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,8 @@ OFFICE = re.compile(r"办公室|秘书处")
 # state and party organs); a command, training or operations centre is the organ's own
 INSTITUTION_HEADS = frozenset({"研究院", "研究所", "研究中心", "中心"})
 ORGAN_CENTRE = re.compile("指挥|决策|控制|作战|训练|行动")
+# how the names of armed forces end (某军, 某部队, 某战区, 武警某总队): their centres are units
+ARMED_FORCE_ENDS = ("军", "部队", "战区", "总队", "舰队")
 OFFICE_OWNERS = ("委员会", "领导小组", "工作小组", "联席会议")
 # what may not start a sub-unit: a post or a verb right after the body
 SUB_BAD_START = re.compile(
@@ -73,11 +75,13 @@ class SubUnitsMixin:
                 mid.endswith("市") or (mid.endswith("学习") and norm.startswith("组", m.end()))
             ):
                 continue  # 某市|中心: the city's centre; 某党组理论学习|中心组: a study group
-            name = (b.label if b.rule in ("gazetteer", "organ") else b.text) + text[b.end : m.end()]
+            base = b.label if b.rule in ("gazetteer", "organ") else b.text
+            name = base + text[b.end : m.end()]
             if (
                 head in INSTITUTION_HEADS
                 and not ORGAN_CENTRE.search(mid)
-                and "军" not in b.text  # 某军|训练中心: an armed force's unit
+                # 某军|训练中心: an armed force's unit (not 退役军人事务部|信息中心)
+                and not base.endswith(ARMED_FORCE_ENDS)
             ):
                 sub = self.institution(text, b.start, m.end(), name)
             else:

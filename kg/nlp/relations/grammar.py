@@ -183,6 +183,8 @@ class Grammar:
         self.coop_cue = re.compile(alt(L.kind("coop")))
         self.speech = L.kind("speech")
         self.motion = L.kind("motion")
+        # a clause that opens with a trip (应邀赴某地, 远赴某地)
+        self.motion_start = re.compile(f"(?:应邀|远)?(?:{alt(self.motion)})")
         preps = L.kind("preposition") | self.motion
         adv = (
             L.kind("adverb")

@@ -27,7 +27,7 @@ from kg.nlp.components.base import ORGANISATION_TYPES
 from kg.nlp.relations.clauses import clause_start
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.lexicon import alt, dayparts
-from kg.nlp.relations.masking import AG, AGENTS, END, LOC, MASKED, SEP, mask
+from kg.nlp.relations.masking import AG, AGENTS, BODY, END, LOC, MASKED, SEP, mask
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import is_heading, story_lead
 
@@ -135,8 +135,10 @@ class HeldEvents:
         )
 
         # a speaker: country, body or organisation (named or not), post, person
+        # (each item parsed one way only, ``(?>…)``: items that could split a list many ways
+        # took exponential time on a list of posts that no verb closes)
         speakers = (
-            f"(?:{AG}|{post}|成员国|[、，,和及\\s]|[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})"
+            f"(?>{AG}|{post}|成员国|[、，,和及\\s]|[^{SEP}{END}{MASKED}、]{{1,16}}?(?:{post})"
             # a title of the speaker's list of posts (某国总统、某委员会主席甲)
             f"|[^{SEP}{END}{MASKED}、]{{1,6}}(?=、))+"
         )
@@ -190,13 +192,16 @@ class HeldEvents:
         # the reporters: their posts (bodies, a term before one, titles, a body no
         # recogniser knows before its title), the persons, for whom they speak, 作的
         # (after 听取了 or a separator)
+        # (each item parsed one way only, ``(?>…)``: bodies, not persons, are posts, and
+        # free words end at a post followed by a name, a mark or a space; with items that
+        # could split a list many ways, a list with no 作的 after it took exponential time)
         posts_of = (
-            f"(?:{AG}|{LOC}|{post}|[\\d一二三四五六七八九十]{{1,3}}届|兼|[、\\s]"
-            f"|[^{SEP}{END}{MASKED}、的]{{1,16}}?(?:{post}))*?"
+            f"(?>{BODY}|{LOC}|{post}|[\\d一二三四五六七八九十]{{1,3}}届|兼|[、\\s]"
+            f"|[^{SEP}{END}{MASKED}、的]{{1,16}}?(?:{post})(?=[\ue010-\ue014、\\s]))*?"
         )
         self._reporter = re.compile(
             f"(?:(?<=听取)|(?<=了)|(?<=[，,、；;])){posts_of}"
-            f"(?P<run>\ue013\ue01f*(?:(?:、|和){posts_of}\ue013\ue01f*)*)"
+            f"(?P<run>\ue013\ue01f*(?:(?:、|和){posts_of}\ue013\ue01f*)*+)"
             f"(?:受(?:{AG}|[^{SEP}{END}{MASKED}]){{1,12}}?委托)?(?:分别|先后)?所?作的"
         )
         # 与会的甲、乙等国领导人, 与会的某组织秘书长甲: those present at the event held
@@ -302,8 +307,9 @@ class HeldEvents:
         m = _HEADLINE_HOST.match(mask(st.norm, hs, he, su))
         if m is None or not ev.text.endswith(m.group("head")):
             return
-        body = next(u for u in su if u.start - hs == m.start("ag"))
-        if body.type in ORGANISATION_TYPES:
+        # (a private-use character in the text may look like a unit's mask: no unit there)
+        body = next((u for u in su if u.start - hs == m.start("ag")), None)
+        if body is not None and body.type in ORGANISATION_TYPES:
             ds.add(body.key, "hosted", ev.key, hs, he, "hosted:召开:headline", 0.6, implicit=True)
 
     def _speakers_at(

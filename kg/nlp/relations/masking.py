@@ -56,6 +56,7 @@ CODE = {
 }
 FILL = "\ue01f"
 AG = "[\ue010-\ue013]\ue01f*"  # an agent
+BODY = "[\ue010-\ue012]\ue01f*"  # an agent that is no person (body, organisation, country)
 AGL = "[\ue010-\ue014]\ue01f*"  # an agent or a place
 LOC = "\ue014\ue01f*"  # a place
 ENT = "[\ue010-\ue017]\ue01f*"  # any entity

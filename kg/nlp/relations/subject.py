@@ -26,12 +26,11 @@ Confidence: 0.85 subject in the clause, 0.75 sentence topic, 0.6 我们 in a wor
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from kg.model import CHINA_KEY
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.lexicon import alt, glued_noun_at, verb_at
+from kg.nlp.relations.lexicon import glued_noun_at, verb_at
 from kg.nlp.relations.masking import (
     AGENTS,
     LIST_JOINERS,
@@ -44,12 +43,6 @@ from kg.nlp.relations.reporter import reporting_government, speaks_for_someone
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import story_lead
-
-
-@functools.cache
-def _motion_start(motion: frozenset[str]) -> re.Pattern:
-    """A clause that opens with a trip (应邀赴某地, 远赴某地)."""
-    return re.compile(f"(?:应邀|远)?(?:{alt(motion)})")
 
 
 def _partners(g: Grammar, text: str, base: int, umap: dict) -> tuple[str, ...]:
@@ -487,7 +480,7 @@ def subject(sen: Sentence, ci: int, t: int) -> Subject | None:
             return keys, 0.75, False, "topic", (pre2, pre)
         if k2 == "unknown" and run2 and _TRIP_START.fullmatch(ms, after2, clauses[cj][1]):
             # 甲乘专机离开某地，(应乙邀请，)赴某地出席X: the traveller
-            if _motion_start(frozenset(g.motion)).match(ms, p):
+            if g.motion_start.match(ms, p):
                 return tuple(u.key for u in run2), 0.75, False, "topic", (pre,)
         if k2 == "unknown" and run2 and _unknown_verb_next(sen, after2, t):
             # 某部高度重视X，出台《Y》: a verb no list knows follows the agents; they

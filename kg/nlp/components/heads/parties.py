@@ -177,7 +177,7 @@ def bare_parties(st, norm: str, view, parties: list[Mention]) -> list[Mention]:
 
 
 # a party's role right before its name, as an apposition (执政党|某某党, 最大在野党——某某党)
-ROLE_BEFORE = re.compile(r"(?:执政党|在野党|反对党|第一大党)(?:——|—)?")
+ROLE_BEFORE = re.compile(r"(?P<role>执政党|在野党|反对党|第一大党)(?:——|—)?")
 
 
 def country_before(st, p: int) -> str | None:
@@ -200,7 +200,7 @@ def role_parties(st, norm: str, view, parties: list[Mention]) -> list[Mention]:
     names: dict[str, tuple[str, str]] = {}
     for m in ROLE_BEFORE.finditer(norm):
         a = m.end()
-        if not ends[m.start() + 3] or a >= n or not starts[a]:
+        if not ends[m.end("role")] or a >= n or not starts[a]:
             continue
         p = norm.find("党", a + 1, min(n, a + 8))
         if p < 0 or not ends[p + 1]:
