@@ -112,7 +112,7 @@ def _noun_end(field: str) -> bool:
 
 def joined_field(edge, norm: str, start: int, named_starts, head_of) -> tuple[int, str] | None:
     """Where a programme's name starts when 和/及 joins two nouns of its field and an
-    implementing verb governs the whole (实施|大豆和油料产能提升工程, 实施|新兴学科和交叉学科
+    implementing verb governs the whole (实施|甲类和乙类产能提升工程, 实施|新兴学科和交叉学科
     孵化行动: one programme): the words before the joiner are 2 to 10 name characters right
     after the verb, end in a noun, hold no head of their own and no known name starts in
     them or right after the joiner (实施|某某战略和…工程: two); else None. Run after
@@ -198,7 +198,7 @@ class HeadStarts:
             and not self.generic(norm[start:hs])  # 深化利益融合和|发展战略对接
             and (c := joined_field(edge, norm, start, k.named_starts, self.head_of)) is not None
         ):
-            start, cut = c  # 实施|大豆和油料…提升工程: one name, its field two words joined
+            start, cut = c  # 实施|甲类和乙类…提升工程: one name, its field two words joined
         if (
             hs - start < 2
             and cut is not None
