@@ -461,7 +461,7 @@ def after_joined_preposition(norm: str, start: int, hs: int, view: DocView) -> i
     """The start after the last preposition in ``norm[start:hs]`` that jieba's HMM joined
     to the unknown word after it (某部正在|对某某|公司 → 某某公司, 以县|医院 → 县医院);
     ``start`` when there is none. A dictionary word keeps its first character
-    (对外经济贸易大学, 以色列|…)."""
+    (对外经济贸易大学: a dictionary word that opens with one)."""
     starts, freq, cut = view.starts, segmenter_freq(), start
     a = start
     while a < hs - 1:
