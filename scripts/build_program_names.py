@@ -17,6 +17,8 @@ only. It is listed when
     at least ``--min-closed`` of its uses after a clause boundary, a quote mark, a verb, a
     preposition, an adverb or a conjunction (实施|科教兴国战略, 、|人才强国战略) — a string
     mostly read after a noun is the tail of a longer name or a type (强国战略 after 人才);
+  * no use follows a level of administration (:data:`LEVELS`: 市、区|中小企业公共服务平台
+    is a type each level has);
   * it opens with no verb, adverb, number, pronoun or function word and no generic
     modifier (重点, 重大, 各项, 有关, 国家 alone…: :data:`GENERIC_FIRST`), holds no 的, no
     adverb, pronoun or number word, and no word that ends a name's left context
@@ -84,6 +86,11 @@ GENERIC_FIRST = frozenset(
     "大型 主要 重要 基本 一般 具体 有效 专项 总体 年度 中长期 长期 短期 地方 省级 县级 市级 全省 "
     "全市 全县 本地 本级 区域 下列 以下 前款 各 每 全 原 现行 整个 整体 部分 多项 多个 这样 那些 "
     "我国 有关 我们 一批 一系列".split()
+)
+#: a level of administration: a name read after one is a type each level has
+#: (市、区|中小企业公共服务平台), no one programme
+LEVELS = frozenset(
+    "省 市 县 区 乡 镇 州 盟 旗 本市 本省 本县 本区 各级 各地 地方 省级 市级 县级".split()
 )
 #: the country's words: a name's first word only before two more (国家知识产权战略)
 NATIONAL = frozenset({"国家", "全国", "中国"})
@@ -226,6 +233,8 @@ def select(stats: dict[str, dict], texts_counts: dict[str, int], args, tags,
         if len(st["docs"]) < args.min_docs or len(st["reports"]) < args.min_reports:
             continue
         if len(st["left"]) < args.min_left:
+            continue
+        if LEVELS.intersection(st["left"]):
             continue
         share = sum(c for w, c in st["left"].items() if closed(w, tags, boundary)) / st["n"]
         if share < args.min_closed:

@@ -106,3 +106,36 @@ def test_a_mined_name_is_found_where_no_rule_knows_its_context() -> None:
         labels = {e.label.replace("“", "").replace("”", "")
                   for e in nlp(text)._.kg.entities.values() if e.type == "Program"}  # fmt: skip
         assert name in labels, text
+
+
+def test_a_generic_modifier_before_a_known_programme_is_no_part_of_it() -> None:
+    from kg.nlp import get_nlp
+
+    nlp = get_nlp()
+    # work reports (public domain): 重点 ranks the programmes, 一批 counts them
+    for text, name in (
+        ("政府要履行好发展公益性文化事业的责任，加快推进重点文化惠民工程，完善公共文化服务体系。",
+         "文化惠民工程"),
+        ("开展重点产业强链补链行动。", "产业强链补链行动"),
+    ):  # fmt: skip
+        labels = {e.label for e in nlp(text)._.kg.entities.values() if e.type == "Program"}
+        assert labels == {name}, text
+    # invented: no known programme after the modifier, the rules' name stands
+    labels = {e.label for e in nlp("实施重点某某示范工程。")._.kg.entities.values()}
+    assert not any(x.startswith("某某") for x in labels)
+
+
+def test_a_name_read_after_a_level_of_administration_is_a_type(mod, tags) -> None:
+    from argparse import Namespace
+    from collections import Counter
+
+    def stat(left: dict[str, int]) -> dict:
+        return {"docs": {"a", "b"}, "reports": {"a"}, "n": sum(left.values()),
+                "left": Counter(left), "quoted": 0}  # fmt: skip
+
+    args = Namespace(min_docs=2, min_reports=1, min_left=2, min_closed=0.6, min_cohesion=0.3)
+    stats = {"绿洲惠民工程": stat({"实施": 2, "推进": 1}),
+             "绿洲服务平台": stat({"实施": 2, "区": 1, "、": 1})}  # fmt: skip
+    counts = {"绿洲惠民": 3, "绿洲惠民工程": 3, "绿洲服务": 4, "绿洲服务平台": 4}
+    rows = mod.select(stats, counts, args, tags, frozenset(), set(), set(), {"实施"})
+    assert [r["name"] for r in rows] == ["绿洲惠民工程"]
