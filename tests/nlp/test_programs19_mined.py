@@ -120,6 +120,14 @@ def test_a_generic_modifier_before_a_known_programme_is_no_part_of_it() -> None:
     ):  # fmt: skip
         labels = {e.label for e in nlp(text)._.kg.entities.values() if e.type == "Program"}
         assert labels == {name}, text
+    # the class word stands between the verb and the programme it carries out
+    from kg.model import Document
+    from kg.nlp import extract
+
+    report = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n开展重点产业强链补链行动。"
+    r = extract(Document("t", report, {}))
+    objects = {x.obj for x in r.relations if x.pred == "implements"}
+    assert {r.entities[o].label for o in objects} == {"产业强链补链行动"}
     # invented: no known programme after the modifier, the rules' name stands
     labels = {e.label for e in nlp("实施重点某某示范工程。")._.kg.entities.values()}
     assert not any(x.startswith("某某") for x in labels)
