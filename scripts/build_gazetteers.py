@@ -12,7 +12,9 @@ Inputs
   * ``ontology/gazetteers/curated/*.jsonl``: hand-curated entries (ids, aliases, historical
     names, Wikidata IDs) and ``curated/ambiguous_aliases.txt``;
   * ``curated/gov_short_forms.tsv`` and ``curated/org_short_forms.tsv``: short forms derived
-    from full names by ``scripts/build_gov_shorts.py`` and ``scripts/build_org_shorts.py``.
+    from full names by ``scripts/build_gov_shorts.py`` and ``scripts/build_org_shorts.py``;
+  * ``curated/program_names.tsv``: programme names the corpus repeats, mined by
+    ``scripts/build_program_names.py``.
 
 Outputs (vendored; CI does not regenerate them)
   ``ontology/gazetteers/{government,countries,organizations,locations,laws,programs,events}.jsonl``
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -609,6 +612,39 @@ def build_blockers(entities: list[dict], seed: list[str]) -> list[str]:
     return sorted((b for b in out if norm_name(b) not in labels), key=lambda b: (len(b), b))
 
 
+def mined_programs(path: Path, known: list[dict]) -> list[dict]:
+    """The programmes the corpus names again and again (``curated/program_names.tsv``,
+    ``scripts/build_program_names.py``): one entry ``program/mined-<hash>`` (category
+    语料高频名称) a name, the names listed as its alias beside it, none a curated label; a
+    name listed as the alias of a curated label is added to that entry's aliases.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "n.tsv"
+    >>> _ = p.write_text("# h\\n甲乙计划\\t\\t计划\\n乙计划\\t甲乙计划\\t计划\\n", encoding="utf-8")
+    >>> [(e["name"], e["aliases"]) for e in mined_programs(p, [])]
+    [('甲乙计划', ['乙计划'])]
+    """
+    if not path.exists():
+        return []
+    owner = {norm_name(x): e for e in known for x in (e["name"], *e["aliases"])}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]  # fmt: skip
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if r[1]:
+            aliases[r[1]].append(r[0])
+    out = []
+    for r in rows:
+        if r[1] and norm_name(r[1]) in owner:  # a known programme's other form
+            owner[norm_name(r[1])]["aliases"].append(r[0])
+        if r[1] or norm_name(r[0]) in owner:
+            continue
+        digest = hashlib.sha1(r[0].encode("utf-8")).hexdigest()[:8]
+        out.append(entry(id=f"program/mined-{digest}", type="Program", name=r[0],
+                         aliases=sorted(aliases[r[0]]), category="语料高频名称"))
+    return out
+
+
 def read_gov_shorts(path: Path, kind: str | None = "alias") -> dict[str, list[str]]:
     """id → short forms of ``kind`` (alias or listed) derived by
     ``scripts/build_gov_shorts.py``; every row of ``scripts/build_org_shorts.py``'s file
@@ -656,6 +692,7 @@ def main(argv: list[str] | None = None) -> int:
                 for d in read_jsonl(cur / "programs.jsonl")]
     events = [entry(**{k: v for k, v in d.items() if k in KEYS})
               for d in read_jsonl(cur / "events.jsonl")]
+    programs += mined_programs(cur / "program_names.tsv", programs)
     seed = set(read_list(cur / "ambiguous_aliases.txt")) | law_ambiguous
     shorts = read_gov_shorts(cur / "gov_short_forms.tsv")
     listed = read_gov_shorts(cur / "gov_short_forms.tsv", "listed")

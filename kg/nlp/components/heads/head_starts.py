@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from kg.nlp.components.heads.campaign_reach import launched_start, party_campaign_start
@@ -97,6 +98,35 @@ class HeadStart(NamedTuple):
 
 #: the verbs that govern a programme whose field is two nouns joined (not 打好|…这场攻坚战)
 _FIELD_VERBS = IMPLEMENT_VERBS - BATTLE_VERBS
+#: words that rank or count programmes without naming one (重点, 重大, 一批…)
+GENERIC_OPENERS = frozenset(
+    {"重点", "重大", "各项", "有关", "这些", "这项", "一批", "若干", "相关", "各类", "一系列"}
+)
+
+
+def generic_before_known(norm: str, start: int, known: Iterable[int]) -> int:
+    """Where a programme's name starts when only words that rank or count programmes
+    (:data:`GENERIC_OPENERS`) stand between ``start`` and a known programme ending at
+    the same place (``known``: the starts of the known programmes ending there):
+    加快推进重点|某某惠民工程 names the known programme; else ``start``.
+
+    >>> generic_before_known("推进重点某某工程", 2, [4])
+    4
+    >>> generic_before_known("推进重点某某工程", 2, [])
+    2
+    """
+    for p in sorted(known):
+        if p <= start:
+            continue
+        rest, a = norm[start:p], 0
+        while a < len(rest):
+            w = next((g for g in GENERIC_OPENERS if rest.startswith(g, a)), None)
+            if w is None:
+                break
+            a += len(w)
+        if a == len(rest):
+            return p
+    return start
 
 
 def _noun_end(field: str) -> bool:
@@ -297,6 +327,7 @@ class HeadStarts:
         start = self.verb_before_name(norm, start, hs, view, known)
         if self.head_type[head] == "Program":
             start = self.verb_before_parties(k, start, he)  # 共建|中某经济走廊
+            start = generic_before_known(norm, start, k.programme_starts.get(he, ()))
         if phased:
             start += local_open(norm[start:hs])  # 当地|某某灌区…项目一期工程: no name's
         if (
