@@ -74,6 +74,7 @@ from kg.nlp.components.heads.quoted_media import quoted_media
 from kg.nlp.components.heads.repeats import repeats
 from kg.nlp.components.heads.short_plenums import short_plenums
 from kg.nlp.components.heads.split_sessions import split_sessions
+from kg.nlp.components.heads.sports_teams import sports_teams
 from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.topic_meetings import topic_meetings
@@ -212,6 +213,7 @@ class Patterns(
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
         federations(st, norm, self.gaz)  # 国际某联: a federation written short
+        sports_teams(st, norm, self.gaz, starts)  # 某国|女篮: a country's team
         mass_groups(st, norm, self.gaz)  # 共青团、某联等群团组织: the groups listed
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session

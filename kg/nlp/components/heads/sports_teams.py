@@ -1,0 +1,58 @@
+"""A country's sports team, for ``kg_patterns``: a country's name, then optionally 国家, a
+sport, a sex or age class, then 队 (某国队, 某国男队, 某国国家足球队, 某国女子排球队), or a
+sport's short team word (某国女篮, 某国男排): an Organization (GUIDELINES: any other
+organisation), rule ``team``. 队 opening a word (队员, 队伍, 队长, 队列) is no team's head;
+the name before it must be a whole country's name in the gazetteer (one-character
+abbreviations are not) that starts a word (援中非|中国医疗队 has no team head anyway).
+
+>>> [m.group() for m in TEAM.finditer("某国男队、某国女篮和某国队员")]
+['男队', '女篮']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.components.heads.named_part import organisation_mention
+
+SPORTS = (
+    "足球|篮球|排球|乒乓球|羽毛球|网球|手球|水球|冰球|曲棍球|棒球|垒球"
+    "|体操|游泳|跳水|田径|举重|射击|击剑|滑雪|滑冰|速滑"
+)
+CLASS = "男子|女子|男|女|青年|少年"
+TEAM = re.compile(
+    rf"(?:国家)?(?:{CLASS})?(?:{SPORTS})?(?:{CLASS})?队(?![员伍长列形])"
+    r"|(?:国家)?[男女](?:篮|排|足)"
+)
+HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+# the longest country name read back from the team word (中华人民共和国 is 7)
+MAX_NAME = 8
+
+
+def team_spans(norm: str, gaz, starts) -> list[tuple[int, int]]:
+    """Spans of the countries' teams (module docstring); ``starts``: the token-start mask."""
+    out = []
+    for m in TEAM.finditer(norm):
+        a = m.start()
+        for k in range(min(MAX_NAME, a), 1, -1):
+            name = norm[a - k : a]
+            if not HAN_RUN.fullmatch(name):
+                continue  # (the gazetteer's lookup ignores white space)
+            e = gaz.lookup(name)
+            if e is None or e.type != "Country":
+                continue
+            if a - k > 0 and not starts[a - k] and "\u4e00" <= norm[a - k - 1] <= "\u9fff":
+                break  # the name ends a longer word (援中非|…): no team of it
+            out.append((a - k, m.end()))
+            break
+    return out
+
+
+def sports_teams(st, norm: str, gaz, starts) -> None:
+    """Add the countries' sports teams (module docstring)."""
+    if "队" not in norm and "篮" not in norm and "排" not in norm and "足" not in norm:
+        return
+    for a, b in team_spans(norm, gaz, starts):
+        m = organisation_mention(st, gaz, a, b, "team")
+        if m is not None:
+            st.candidates.append(m)
