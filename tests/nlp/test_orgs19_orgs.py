@@ -31,3 +31,27 @@ def test_country_team(text: str, names: list[str]) -> None:
 )
 def test_no_team(text: str) -> None:
     assert not [n for n, t in _ents(text) if t == "Organization" and "队" in n]
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        # an adverb and a verb the HMM joined before the head: no proper name
+        ("他刚出医院就回到了岗位。", "刚出医院"),
+        # a year before a company's head is when, not a part of its name
+        ("2003年华信公司停业时，发布了公告。", "2003年华信公司"),
+        # a count of countries before the head: each country's own, a class
+        ("中日两国中央银行当天宣布。", "中日两国中央银行"),
+        # the name opens before a bracket the left part would cut
+        ("安特（中国）有限公司提供了赞助。", "中国）有限公司"),
+        # an ethnic group's armed men: a class (and no name cut inside a word)
+        ("警察同阿尔巴尼亚族武装发生冲突。", "尔巴尼亚族武装"),
+    ],
+)
+def test_no_organisation_name(text: str, bad: str) -> None:
+    assert bad not in {n for n, _ in _ents(text)}
+
+
+def test_transliterated_firm_of_verb_characters() -> None:
+    # two characters jieba tags as verbs alone, likelier in transliterations: a firm's name
+    assert ("劳拉公司", "Organization") in _ents("政府并未批准劳拉公司的申请。")
