@@ -55,3 +55,8 @@ def test_no_organisation_name(text: str, bad: str) -> None:
 def test_transliterated_firm_of_verb_characters() -> None:
     # two characters jieba tags as verbs alone, likelier in transliterations: a firm's name
     assert ("劳拉公司", "Organization") in _ents("政府并未批准劳拉公司的申请。")
+
+
+def test_province_team() -> None:
+    ents = _ents("决赛中，四川队以3比1战胜河北队。")
+    assert {("四川队", "Organization"), ("河北队", "Organization")} <= ents

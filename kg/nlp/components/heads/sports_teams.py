@@ -1,9 +1,10 @@
-"""A country's sports team, for ``kg_patterns``: a country's name, then optionally 国家, a
-sport, a sex or age class, then 队 (某国队, 某国男队, 某国国家足球队, 某国女子排球队), or a
-sport's short team word (某国女篮, 某国男排): an Organization (GUIDELINES: any other
-organisation), rule ``team``. 队 opening a word (队员, 队伍, 队长, 队列) is no team's head;
-the name before it must be a whole country's name in the gazetteer (one-character
-abbreviations are not) that starts a word (援中非|中国医疗队 has no team head anyway).
+"""A country's or a place's sports team, for ``kg_patterns``: a country's or a place's name,
+then optionally 国家, a sport, a sex or age class, then 队 (某国队, 某国男队, 某国国家足球队,
+某省队 in a national games), or a sport's short team word (某国女篮, 某国男排): an
+Organization (GUIDELINES: any other organisation), rule ``team``. 队 opening a word (队员,
+队伍, 队长, 队列) is no team's head; the name before it must be a whole name of a country or
+a place in the gazetteer (one-character abbreviations are not) that starts a word
+(援中非|中国医疗队 has no team head anyway).
 
 >>> [m.group() for m in TEAM.finditer("某国男队、某国女篮和某国队员")]
 ['男队', '女篮']
@@ -24,6 +25,8 @@ TEAM = re.compile(
     rf"(?:国家)?(?:{CLASS})?(?:{SPORTS})?(?:{CLASS})?队(?![员伍长列形])"
     r"|(?:国家)?[男女](?:篮|排|足)"
 )
+# a country's national team, a province's or a city's team (某省队 in a national league)
+TEAM_PLACES = frozenset({"Country", "Location"})
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # the longest country name read back from the team word (中华人民共和国 is 7)
 MAX_NAME = 8
@@ -39,7 +42,7 @@ def team_spans(norm: str, gaz, starts) -> list[tuple[int, int]]:
             if not HAN_RUN.fullmatch(name):
                 continue  # (the gazetteer's lookup ignores white space)
             e = gaz.lookup(name)
-            if e is None or e.type != "Country":
+            if e is None or e.type not in TEAM_PLACES:
                 continue
             if a - k > 0 and not starts[a - k] and "\u4e00" <= norm[a - k - 1] <= "\u9fff":
                 break  # the name ends a longer word (援中非|…): no team of it
