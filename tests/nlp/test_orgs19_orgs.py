@@ -60,3 +60,25 @@ def test_transliterated_firm_of_verb_characters() -> None:
 def test_province_team() -> None:
     ents = _ents("决赛中，四川队以3比1战胜河北队。")
     assert {("四川队", "Organization"), ("河北队", "Organization")} <= ents
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("俄罗斯北方舰队一支编队抵达某港。", "俄罗斯北方舰队"),
+        ("加拿大海军太平洋舰队司令表示。", "加拿大海军太平洋舰队"),
+        ("美国海军第七舰队的军舰驶过海峡。", "美国海军第七舰队"),
+        ("俄罗斯里海分舰队遭到袭击。", "俄罗斯里海分舰队"),
+        # a one-character abbreviation does not open the fleet's name
+        ("某国称击中俄黑海舰队旗舰。", "黑海舰队"),
+    ],
+)
+def test_fleet(text: str, name: str) -> None:
+    assert (name, "GovernmentBody") in _ents(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["演习将检验各舰队的能力。", "上海舰队来了。", "加强无人舰队建设。"]
+)
+def test_no_fleet(text: str) -> None:
+    assert not [n for n, _ in _ents(text) if "舰队" in n]

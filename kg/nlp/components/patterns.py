@@ -46,6 +46,7 @@ from kg.nlp.components.heads.editions import (
 )
 from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.federations import federations
+from kg.nlp.components.heads.fleets import fleets
 from kg.nlp.components.heads.head_names import HeadNames
 from kg.nlp.components.heads.hosted_names import hosted_names
 from kg.nlp.components.heads.implemented_names import (
@@ -214,6 +215,7 @@ class Patterns(
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
         federations(st, norm, self.gaz)  # 国际某联: a federation written short
         sports_teams(st, norm, self.gaz, starts)  # 某国|女篮: a country's team
+        fleets(st, norm, self.gaz)  # 某国海军|太平洋舰队: a navy's fleet
         mass_groups(st, norm, self.gaz)  # 共青团、某联等群团组织: the groups listed
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
