@@ -82,3 +82,13 @@ def test_fleet(text: str, name: str) -> None:
 )
 def test_no_fleet(text: str) -> None:
     assert not [n for n, _ in _ents(text) if "舰队" in n]
+
+
+def test_place_school() -> None:
+    # a place's name before 中学 names one school
+    assert ("衡水中学", "Organization") in _ents("他在衡水中学读书。")
+
+
+@pytest.mark.parametrize("text", ["教育部组织全国大中小学同上一堂课。", "全国中小学已全部开学。"])
+def test_school_levels_are_no_name(text: str) -> None:
+    assert not [n for n, t in _ents(text) if t == "Organization" and n.endswith("小学")]

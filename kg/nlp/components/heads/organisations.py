@@ -72,6 +72,10 @@ PLACE_OWN_HEADS = frozenset(
         "医院",
         "大学",
         "学院",
+        # a place's name before a school's head names one school (某县|中学, 某镇|小学),
+        # where an ordinal or a field is needed after a country's (中国|中学: a class)
+        "中学",
+        "小学",
         "图书馆",
         "博物馆",
         "博物院",
@@ -395,6 +399,8 @@ class OrganisationNames:
                 return  # 理|论体系|武装全党: the name would start inside a word (a verb's 武装)
             self.add(st, t, he, "Organization", "organ")  # 某某|武装: an armed group
             return
+        if head == "小学" and norm[hs - 1 : hs] == "中":
+            return  # 全国(大)中|小学: the schools of these levels, a class
         p = disease_control_start(norm, hs, named, named_end, named_type, head)
         if p is not None:
             self.add(st, p, he, "Organization", "organ")  # 某国|疾病预防控制|中心: its one
