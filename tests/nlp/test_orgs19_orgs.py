@@ -92,3 +92,20 @@ def test_place_school() -> None:
 @pytest.mark.parametrize("text", ["教育部组织全国大中小学同上一堂课。", "全国中小学已全部开学。"])
 def test_school_levels_are_no_name(text: str) -> None:
     assert not [n for n, t in _ents(text) if t == "Organization" and n.endswith("小学")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a county's name with its unit, then the organ word opening with that unit
+        ("兰考县委书记表示，要做好这项工作。", "兰考县委"),
+        ("清丰县委从选拔干部的角度出发。", "清丰县委"),
+    ],
+)
+def test_county_committee(text: str, name: str) -> None:
+    assert (name, "GovernmentBody") in _ents(text)
+
+
+def test_county_entrusts_is_no_committee() -> None:
+    # 县 + 委托 (entrusts): 委 opens a word of the dictionary, no committee
+    assert not [n for n, t in _ents("清丰县委托第三方评估。") if t == "GovernmentBody"]
