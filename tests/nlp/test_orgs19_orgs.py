@@ -109,3 +109,19 @@ def test_county_committee(text: str, name: str) -> None:
 def test_county_entrusts_is_no_committee() -> None:
     # 县 + 委托 (entrusts): 委 opens a word of the dictionary, no committee
     assert not [n for n, t in _ents("清丰县委托第三方评估。") if t == "GovernmentBody"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("据中国民航总局有关人士介绍。", "中国民航总局"),
+        ("欢迎中国全国政协代表团访问。", "中国全国政协"),
+    ],
+)
+def test_central_body_with_country_prefix(text: str, name: str) -> None:
+    ents = _ents(text)
+    assert any(n == name and t in ("Ministry", "GovernmentBody") for n, t in ents)
+
+
+def test_local_body_takes_no_country_prefix() -> None:
+    assert not [n for n, _ in _ents("中国北京市政府发布通知。") if n.startswith("中国北京")]

@@ -32,6 +32,7 @@ from kg.nlp.components.heads.armed_units import armed_units
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.cited_media import cited_media
 from kg.nlp.components.heads.company_short import company_short_forms
+from kg.nlp.components.heads.country_prefixed import country_prefixed
 from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.defined_orgs import defined_orgs, short_mentions
 from kg.nlp.components.heads.designated_days import (
@@ -216,6 +217,7 @@ class Patterns(
         federations(st, norm, self.gaz)  # 国际某联: a federation written short
         sports_teams(st, norm, self.gaz, starts)  # 某国|女篮: a country's team
         fleets(st, norm, self.gaz)  # 某国海军|太平洋舰队: a navy's fleet
+        country_prefixed(st, self.gaz)  # 中国|某部: the central body, prefixed
         mass_groups(st, norm, self.gaz)  # 共青团、某联等群团组织: the groups listed
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session
