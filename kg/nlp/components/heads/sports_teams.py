@@ -6,7 +6,8 @@ Organization (GUIDELINES: any other organisation), rule ``team``. 队 opening a 
 a place in the gazetteer (one-character abbreviations are not) that starts a word
 (援中非|中国医疗队 has no team head anyway).
 
->>> [m.group() for m in TEAM.finditer("某国男队、某国女篮和某国队员")]
+>>> norm = "某国男队、某国女篮和某国队员"
+>>> [norm[a:b] for a, b in team_word_starts(norm)]
 ['男队', '女篮']
 """
 
@@ -21,10 +22,12 @@ SPORTS = (
     "|体操|游泳|跳水|田径|举重|射击|击剑|滑雪|滑冰|速滑"
 )
 CLASS = "男子|女子|男|女|青年|少年"
-TEAM = re.compile(
-    rf"(?:国家)?(?:{CLASS})?(?:{SPORTS})?(?:{CLASS})?队(?![员伍长列形])"
-    r"|(?:国家)?[男女](?:篮|排|足)"
-)
+# the team word, found by its head (队, or a sport's short form), then read back
+HEAD = re.compile(r"队(?![员伍长列形])|(?<=[男女])[篮排足]")
+TEAM_BEFORE = {
+    "队": re.compile(rf"(?:国家)?(?:{CLASS})?(?:{SPORTS})?(?:{CLASS})?\Z"),
+    "short": re.compile(r"(?:国家)?[男女]\Z"),
+}
 # a country's national team, a province's or a city's team (某省队 in a national league)
 TEAM_PLACES = frozenset({"Country", "Location"})
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
@@ -32,11 +35,19 @@ HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 MAX_NAME = 8
 
 
+def team_word_starts(norm: str):
+    """``(start, end)`` of each team word (某国|女子足球队, 某国|男篮) in ``norm``."""
+    for h in HEAD.finditer(norm):
+        i = h.start()
+        before = TEAM_BEFORE["队" if h.group() == "队" else "short"]
+        m = before.search(norm, max(0, i - 9), i)
+        yield (m.start() if m else i), h.end()
+
+
 def team_spans(norm: str, gaz, starts) -> list[tuple[int, int]]:
-    """Spans of the countries' teams (module docstring); ``starts``: the token-start mask."""
+    """Spans of the teams (module docstring); ``starts``: the token-start mask."""
     out = []
-    for m in TEAM.finditer(norm):
-        a = m.start()
+    for a, end in team_word_starts(norm):
         for k in range(min(MAX_NAME, a), 1, -1):
             name = norm[a - k : a]
             if not HAN_RUN.fullmatch(name):
@@ -46,14 +57,14 @@ def team_spans(norm: str, gaz, starts) -> list[tuple[int, int]]:
                 continue
             if a - k > 0 and not starts[a - k] and "\u4e00" <= norm[a - k - 1] <= "\u9fff":
                 break  # the name ends a longer word (援中非|…): no team of it
-            out.append((a - k, m.end()))
+            out.append((a - k, end))
             break
     return out
 
 
 def sports_teams(st, norm: str, gaz, starts) -> None:
     """Add the countries' sports teams (module docstring)."""
-    if "队" not in norm and "篮" not in norm and "排" not in norm and "足" not in norm:
+    if "队" not in norm and "男" not in norm and "女" not in norm:
         return
     for a, b in team_spans(norm, gaz, starts):
         m = organisation_mention(st, gaz, a, b, "team")
