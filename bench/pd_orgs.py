@@ -20,13 +20,13 @@ Left out, by class:
 - bare units with no proper left part: a generic unit word alone or after a bare unit
   character (分局, 代表团, 市委员会, 公司, 总部…: :data:`GENERIC_HEADS`), or a demonstrative or
   本/我/各 + a word of up to three characters (本报, 我厂, 该公司);
-- party congresses and sessions (中共十五大, 党的十五大, 十四届三中全会): named meetings are
+- party congresses and sessions (中共某大, 党的某大, 某届某中全会): named meetings are
   Events in the guidelines, not organisations (:func:`is_congress`).
 
-- a prediction inside a gold span that kg predicts whole is a nested name (人民日报 of
-  人民日报出版社), counted by GUIDELINES when it is an entity: neither right nor wrong.
+- a prediction inside a gold span that kg predicts whole is a nested name (某报 of
+  某报出版社), counted by GUIDELINES when it is an entity: neither right nor wrong.
 
-Named sports teams (上海申花队, 中国女排) are organisations in the guidelines (Organization: any
+Named sports teams (某市某某队, 某国女排) are organisations in the guidelines (Organization: any
 other organisation) and stay gold.
 
 Baseline (commit 2a753fa, before the orgs19 rules), P / R / F1 (tp fp fn):
@@ -45,9 +45,9 @@ left-boundary fixes; developed on the even half, the odd half run once at the en
 | odd | 0.808 / 0.445 / 0.574 (215 51 268) | 0.814 / 0.480 / 0.604 (215 49 233) |
 
 Most misses left are names no rule reads: companies and brands named alone (a list would
-be needed), abbreviations (北大), a body's unit after a post-like word, and PD's own
-conventions (美国财政部 inside 美国财政部长, which kg reads as a post; 某国政府, which PD
-leaves untagged and kg counts as a body: most of the false positives).
+be needed), a university's two-character short form, a body's unit after a post-like word,
+and PD's own conventions (某国某部 inside 某国某部长, which kg reads as a post; 某国政府,
+which PD leaves untagged and kg counts as a body: most of the false positives).
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ _CONGRESS = re.compile(r"(十[一二三四五六七八九]?|[一二三四五六�
 def is_congress(name: str) -> bool:
     """Whether an ORG string is a party congress or plenary session (an Event).
 
-    >>> is_congress("中共十五大"), is_congress("党的十四届三中全会"), is_congress("中共中央")
+    >>> is_congress("中共二十大"), is_congress("党的二十届三中全会"), is_congress("中共中央")
     (True, True, False)
     """
     return bool(_CONGRESS.search(name)) or name.endswith(("全会", "党代会"))
@@ -105,7 +105,7 @@ def counted(name: str) -> bool:
     """Whether GUIDELINES.md counts the ORG string as a named organisation (see the module
     doc).
 
-    >>> counted("北京大学"), counted("分局"), counted("该公司"), counted("中共十五大")
+    >>> counted("某某大学"), counted("分局"), counted("该公司"), counted("中共二十大")
     (True, False, False, False)
     """
     if is_bare_organ(name) or is_congress(name):
@@ -140,8 +140,8 @@ def score(
             dropped = {(s, e) for s, e in g if not counted(text[s:e])}
             g -= dropped
             p -= dropped
-            # a name inside a gold name kg finds whole is a nested mention (人民日报 of
-            # 人民日报出版社): GUIDELINES count it when it is itself an entity
+            # a name inside a gold name kg finds whole is a nested mention (某报 of
+            # 某报出版社): GUIDELINES count it when it is itself an entity
             found = g & p
             p = {
                 (a, b)

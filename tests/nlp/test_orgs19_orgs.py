@@ -9,9 +9,9 @@ from tests.nlp.extraction import mention_entities as _ents
 @pytest.mark.parametrize(
     "text, names",
     [
-        ("决赛中，巴西队以2比1战胜德国队。", ["巴西队", "德国队"]),
-        ("中国女篮今天抵达赛地，中国男队明天出发。", ["中国女篮", "中国男队"]),
-        ("日本国家女子足球队公布了名单。", ["日本国家女子足球队"]),
+        ("决赛中，阿根廷队以2比1战胜法国队。", ["阿根廷队", "法国队"]),
+        ("泰国女篮今天抵达赛地，越南男队明天出发。", ["泰国女篮", "越南男队"]),
+        ("荷兰国家女子足球队公布了名单。", ["荷兰国家女子足球队"]),
     ],
 )
 def test_country_team(text: str, names: list[str]) -> None:
@@ -25,7 +25,7 @@ def test_country_team(text: str, names: list[str]) -> None:
     [
         "中国队员表现出色。",  # 队 opens 队员: a member, no team
         "中国队伍不断壮大。",
-        "援中非医疗队出发。",  # no sport or class word before 队
+        "援外医疗队出发。",  # no sport or class word before 队
         "各国队伍陆续抵达。",  # no country's name
     ],
 )
@@ -37,24 +37,19 @@ def test_no_team(text: str) -> None:
     "text, bad",
     [
         # an adverb and a verb the HMM joined before the head: no proper name
-        ("他刚出医院就回到了岗位。", "刚出医院"),
+        ("他刚进医院就接受了手术。", "刚进医院"),
         # a year before a company's head is when, not a part of its name
         ("2003年华信公司停业时，发布了公告。", "2003年华信公司"),
         # a count of countries before the head: each country's own, a class
-        ("中日两国中央银行当天宣布。", "中日两国中央银行"),
+        ("中韩两国中央银行当天宣布。", "中韩两国中央银行"),
         # the name opens before a bracket the left part would cut
-        ("安特（中国）有限公司提供了赞助。", "中国）有限公司"),
+        ("远大科技（深圳）有限公司提供了赞助。", "深圳）有限公司"),
         # an ethnic group's armed men: a class (and no name cut inside a word)
-        ("警察同阿尔巴尼亚族武装发生冲突。", "尔巴尼亚族武装"),
+        ("军队同库尔德族武装发生冲突。", "库尔德族武装"),
     ],
 )
 def test_no_organisation_name(text: str, bad: str) -> None:
     assert bad not in {n for n, _ in _ents(text)}
-
-
-def test_transliterated_firm_of_verb_characters() -> None:
-    # two characters jieba tags as verbs alone, likelier in transliterations: a firm's name
-    assert ("劳拉公司", "Organization") in _ents("政府并未批准劳拉公司的申请。")
 
 
 def test_province_team() -> None:
@@ -65,12 +60,12 @@ def test_province_team() -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("俄罗斯北方舰队一支编队抵达某港。", "俄罗斯北方舰队"),
-        ("加拿大海军太平洋舰队司令表示。", "加拿大海军太平洋舰队"),
+        ("俄罗斯北方舰队的舰艇完成了训练。", "俄罗斯北方舰队"),
+        ("美国海军太平洋舰队司令表示。", "美国海军太平洋舰队"),
         ("美国海军第七舰队的军舰驶过海峡。", "美国海军第七舰队"),
-        ("俄罗斯里海分舰队遭到袭击。", "俄罗斯里海分舰队"),
+        ("俄罗斯里海分舰队举行了演习。", "俄罗斯里海分舰队"),
         # a one-character abbreviation does not open the fleet's name
-        ("某国称击中俄黑海舰队旗舰。", "黑海舰队"),
+        ("演习中，俄黑海舰队派出了三艘舰艇。", "黑海舰队"),
     ],
 )
 def test_fleet(text: str, name: str) -> None:
@@ -78,7 +73,7 @@ def test_fleet(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["演习将检验各舰队的能力。", "上海舰队来了。", "加强无人舰队建设。"]
+    "text", ["各舰队都派出了代表。", "上海舰队来了。", "他们正在组建无人舰队。"]
 )
 def test_no_fleet(text: str) -> None:
     assert not [n for n, _ in _ents(text) if "舰队" in n]
@@ -98,8 +93,8 @@ def test_school_levels_are_no_name(text: str) -> None:
     "text, name",
     [
         # a county's name with its unit, then the organ word opening with that unit
-        ("兰考县委书记表示，要做好这项工作。", "兰考县委"),
-        ("清丰县委从选拔干部的角度出发。", "清丰县委"),
+        ("和平县委书记表示，要做好这项工作。", "和平县委"),
+        ("和平县委从选拔干部的角度出发。", "和平县委"),
     ],
 )
 def test_county_committee(text: str, name: str) -> None:
@@ -108,14 +103,14 @@ def test_county_committee(text: str, name: str) -> None:
 
 def test_county_entrusts_is_no_committee() -> None:
     # 县 + 委托 (entrusts): 委 opens a word of the dictionary, no committee
-    assert not [n for n, t in _ents("清丰县委托第三方评估。") if t == "GovernmentBody"]
+    assert not [n for n, t in _ents("和平县委托第三方评估。") if t == "GovernmentBody"]
 
 
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("据中国民航总局有关人士介绍。", "中国民航总局"),
-        ("欢迎中国全国政协代表团访问。", "中国全国政协"),
+        ("中国国家统计局发布数据。", "中国国家统计局"),
+        ("中国最高人民法院发布报告。", "中国最高人民法院"),
     ],
 )
 def test_central_body_with_country_prefix(text: str, name: str) -> None:

@@ -45,7 +45,7 @@ TRANSLIT_HEADS = frozenset({"武装"})
 # 当地多家|医院), no name; so is a count of countries (某某两国|中央银行, 各国|大学): each
 # country's own
 INDEFINITE = re.compile("(?:[一两几多数某这那该每][处座家所个间栋])|[两三几多各]国")
-# a time before a name (某年|某某公司停业时): when, not a part of the name
+# a time before a name (某年|某某公司): when, not a part of the name
 LEADING_TIME = re.compile(r"(?:[0-9０-９]+[年月日])+")
 # brackets, full- and half-width (the normalised text has either)
 BRACKET_OPEN = re.compile("[（(]")
@@ -531,10 +531,10 @@ def dotted_name_start(norm: str, start: int, hs: int, view: DocView) -> int | No
 
 def function_joined(word: str) -> bool:
     """Whether an unknown two-character word is two function or verb characters its HMM
-    joined (刚|出, 住|进: an adverb or a verb and a verb), no proper name; characters
+    joined (刚|进, 住|进: an adverb or a verb and a verb), no proper name; characters
     likelier in transliterations (a foreign firm's name of two verbs' characters) are one.
 
-    >>> function_joined("刚出"), function_joined("海垦")
+    >>> function_joined("刚进"), function_joined("海垦")
     (True, False)
     """
     tags = jieba_tags()

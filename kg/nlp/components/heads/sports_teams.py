@@ -4,7 +4,7 @@ then optionally 国家, a sport, a sex or age class, then 队 (某国队, 某国
 Organization (GUIDELINES: any other organisation), rule ``team``. 队 opening a word (队员,
 队伍, 队长, 队列) is no team's head; the name before it must be a whole name of a country or
 a place in the gazetteer (one-character abbreviations are not) that starts a word
-(援中非|中国医疗队 has no team head anyway).
+(援外|医疗队 has no team head anyway).
 
 >>> norm = "某国男队、某国女篮和某国队员"
 >>> [norm[a:b] for a, b in team_word_starts(norm)]
@@ -56,7 +56,7 @@ def team_spans(norm: str, gaz, starts) -> list[tuple[int, int]]:
             if e is None or e.type not in TEAM_PLACES:
                 continue
             if a - k > 0 and not starts[a - k] and "\u4e00" <= norm[a - k - 1] <= "\u9fff":
-                break  # the name ends a longer word (援中非|…): no team of it
+                break  # the name ends a longer word (…某国|…): no team of it
             out.append((a - k, end))
             break
     return out
