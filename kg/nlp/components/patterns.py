@@ -32,6 +32,7 @@ from kg.nlp.components.heads.armed_units import armed_units
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.cited_media import cited_media
 from kg.nlp.components.heads.company_short import company_short_forms
+from kg.nlp.components.heads.country_prefixed import country_prefixed
 from kg.nlp.components.heads.cpc_congress import cpc_congresses
 from kg.nlp.components.heads.defined_orgs import defined_orgs, short_mentions
 from kg.nlp.components.heads.designated_days import (
@@ -46,6 +47,7 @@ from kg.nlp.components.heads.editions import (
 )
 from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.federations import federations
+from kg.nlp.components.heads.fleets import fleets
 from kg.nlp.components.heads.head_names import HeadNames
 from kg.nlp.components.heads.hosted_names import hosted_names
 from kg.nlp.components.heads.implemented_names import (
@@ -74,6 +76,7 @@ from kg.nlp.components.heads.quoted_media import quoted_media
 from kg.nlp.components.heads.repeats import repeats
 from kg.nlp.components.heads.short_plenums import short_plenums
 from kg.nlp.components.heads.split_sessions import split_sessions
+from kg.nlp.components.heads.sports_teams import sports_teams
 from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.topic_meetings import topic_meetings
@@ -212,6 +215,9 @@ class Patterns(
         quoted_media(st, norm, self.gaz)  # 《某某时报》, 《某某》杂志: the medium
         cited_media(st, norm, self.gaz)  # 据某某电视台报道: the medium cited
         federations(st, norm, self.gaz)  # 国际某联: a federation written short
+        sports_teams(st, norm, self.gaz, starts)  # 某国|女篮: a country's team
+        fleets(st, norm, self.gaz)  # 某国海军|太平洋舰队: a navy's fleet
+        country_prefixed(st, self.gaz)  # 中国|某部: the central body, prefixed
         mass_groups(st, norm, self.gaz)  # 共青团、某联等群团组织: the groups listed
         publishers(st, norm, self.gaz)  # 由某某出版社出版: the publisher
         short_plenums(st, norm)  # 某某纪委|三次全会: the body's session

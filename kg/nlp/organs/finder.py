@@ -176,6 +176,19 @@ class OrganFinder(
 
     # -- the finder -----------------------------------------------------------------------
 
+    @staticmethod
+    def unit_opened(norm: str, s: int, word: str, places: dict[int, Mention]) -> bool:
+        """Whether the organ word at ``s`` opens with the unit character that ends a place
+        found before it (某某县 + 县委: 某某县委, the county's committee)."""
+        p = places.get(s + 1)
+        return (
+            p is not None
+            and p.start < s
+            and word[:1] in ADMIN1
+            and norm[s] == word[0]
+            and p.text.endswith(word[0])
+        )
+
     def find(self, st) -> list[Mention]:
         """Organ mentions (rule ``organ``) for ``st`` (a KGDoc with gazetteer candidates)."""
         text, norm = st.text, st.norm
@@ -213,7 +226,14 @@ class OrganFinder(
                 ch = norm[e]
                 if ch == "长" and office:
                     continue  # 国防部长, 公安局长: a post, not the body
-                if not tok_ends[e] and "\u4e00" <= ch <= "\u9fff":  # shapes.CJK
+                if (
+                    not tok_ends[e]
+                    and "\u4e00" <= ch <= "\u9fff"  # shapes.CJK
+                    and not (
+                        self.unit_opened(norm, e - k, word, places)
+                        and not self.freq.get(norm[e - 1 : e + 1])
+                    )
+                ):
                     continue  # 军 of 军事, 委 of 委托, 国会 of 美国会议: not the end of a word
             s = e - k
             if canon is not None:
@@ -231,6 +251,15 @@ class OrganFinder(
                     or (ps >= 2 and norm[ps - 2 : ps] in self.place_lengths)
                     else None
                 )
+                if pl is None and ps == s and self.unit_opened(norm, s, canon, places):
+                    # 某某县|县委: the place's own unit character opens the organ word (its
+                    # name with the unit, 某某县, is the place jieba and the gazetteer read)
+                    pl = self.place(norm, s + 1, st, places, extra)
+                    if pl is not None:
+                        start, place = pl
+                        name = place + canon[1:]
+                        found.setdefault((start, e), self.mention(text, start, e, name))
+                        continue
                 if pl is None and district:
                     pl = self.district_word(norm, ps, st)
                 if pl is not None:

@@ -42,8 +42,17 @@ OPENER_TAGS = frozenset({"nr", "nrt", "ns", "j"})
 # 反政府|武装)
 TRANSLIT_HEADS = frozenset({"武装"})
 # an indefinite count or a demonstrative before the head: one of a class (某地一处|研究中心,
-# 当地多家|医院), no name
-INDEFINITE = re.compile("(?:[一两几多数某这那该每][处座家所个间栋])")
+# 当地多家|医院), no name; so is a count of countries (某某两国|中央银行, 各国|大学): each
+# country's own
+INDEFINITE = re.compile("(?:[一两几多数某这那该每][处座家所个间栋])|[两三几多各]国")
+# a time before a name (某年|某某公司): when, not a part of the name
+LEADING_TIME = re.compile(r"(?:[0-9０-９]+[年月日])+")
+# brackets, full- and half-width (the normalised text has either)
+BRACKET_OPEN = re.compile("[（(]")
+BRACKET_CLOSE = re.compile("[）)]")
+# a people's name before 族 and an armed group's head: the armed men of an ethnic group
+# (某某族|武装), a class
+ETHNIC = "族"
 # a demonstrative as a word of its own before the head points back to one named earlier
 # (称|该|医院, 此|大学): an anaphor, no name
 DEMONSTRATIVES = frozenset({"该", "此", "这", "那", "其", "本", "各", "每"})
@@ -63,6 +72,10 @@ PLACE_OWN_HEADS = frozenset(
         "医院",
         "大学",
         "学院",
+        # a place's name before a school's head names one school (某县|中学, 某镇|小学),
+        # where an ordinal or a field is needed after a country's (中国|中学: a class)
+        "中学",
+        "小学",
         "图书馆",
         "博物馆",
         "博物院",
@@ -334,7 +347,13 @@ class OrganisationNames:
             if b < 0:
                 b = hs
             w = norm[a:b]
-            if len(w) >= 2 and NAME_CHAR.match(w) and not w.isdigit() and not freq.get(w):
+            if (
+                len(w) >= 2
+                and NAME_CHAR.match(w)
+                and not w.isdigit()
+                and not freq.get(w)
+                and not function_joined(w)
+            ):
                 return True
             a = b
         return False
@@ -359,6 +378,8 @@ class OrganisationNames:
         ``start``, when it names one organisation; ``named_ends`` takes its end."""
         starts, ends = view.starts, view.ends
         if head in TRANSLIT_HEADS:
+            if norm[hs - 1] == ETHNIC:
+                return  # 某某族|武装: an ethnic group's armed men, a class
             t = starts.rfind(1, max(0, hs - 8), hs)  # the word right before the head
             if hs - t >= 3 and not transliterated(norm[t:hs]):
                 t += 1  # 遭某某: the HMM joined a verb to the name; the name after it
@@ -378,6 +399,8 @@ class OrganisationNames:
                 return  # 理|论体系|武装全党: the name would start inside a word (a verb's 武装)
             self.add(st, t, he, "Organization", "organ")  # 某某|武装: an armed group
             return
+        if head == "小学" and norm[hs - 1 : hs] == "中":
+            return  # 全国(大)中|小学: the schools of these levels, a class
         p = disease_control_start(norm, hs, named, named_end, named_type, head)
         if p is not None:
             self.add(st, p, he, "Organization", "organ")  # 某国|疾病预防控制|中心: its one
@@ -400,6 +423,8 @@ class OrganisationNames:
         if p > start and norm[p] in DEMONSTRATIVES:
             return  # 以其|船公司, 为本|公司: the one the text means, no name
         start = p
+        if (t := LEADING_TIME.match(norm, start, hs)) and starts[t.end()]:
+            start = t.end()  # 某年|某某公司: the time is no part of the name
         if norm[hs - 1] in "与和及" and start < hs and starts[hs - 1]:
             return  # …与|中心: the head stands alone after a conjunction (not 某和|医院,
             # one word of jieba's)
@@ -409,6 +434,8 @@ class OrganisationNames:
             if p not in named_ends:
                 start = p  # 某人会见|德国弗兰肯集团: unknown words before a known name
                 break
+        if BRACKET_CLOSE.search(norm, start, hs) and not BRACKET_OPEN.search(norm, start, hs):
+            return  # 某某（某国）|有限公司: the name opens before the bracket, out of reach
         dotted = None if head in self.weak_heads else dotted_name_start(norm, start, hs, view)
         if dotted is not None:
             start = dotted  # 某某·某某|医院: an institution named after a foreign person
@@ -500,6 +527,21 @@ def dotted_name_start(norm: str, start: int, hs: int, view: DocView) -> int | No
     if len(w) < 2 or not (jieba_tags().get(w) in PERSON_TAGS or transliterated(w)):
         return None
     return a
+
+
+def function_joined(word: str) -> bool:
+    """Whether an unknown two-character word is two function or verb characters its HMM
+    joined (刚|进, 住|进: an adverb or a verb and a verb), no proper name; characters
+    likelier in transliterations (a foreign firm's name of two verbs' characters) are one.
+
+    >>> function_joined("刚进"), function_joined("海垦")
+    (True, False)
+    """
+    tags = jieba_tags()
+    if len(word) != 2 or not all(tags.get(ch, "x")[0] in NOT_OPENING for ch in word):
+        return False
+    foreign = load_name_table()[2]
+    return sum(foreign.get(ch, 0.0) for ch in word) / 2 < FOREIGN
 
 
 def transliterated(word: str) -> bool:
