@@ -1,0 +1,73 @@
+"""Round links19: relations between entities kg already finds (posts in every order, a
+country's state offices, lists sharing one post, posts taken up, lists after 提出的).
+Invented sentences."""
+
+from kg.model import Document
+from kg.nlp import extract
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    res = extract(Document("t", text, {}))
+    return {(r.subj, r.obj, r.post or "") for r in res.relations if r.pred == "holdsPost"}
+
+
+def _held(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, o, _ in _posts(text)}
+
+
+def test_every_post_of_a_chain_before_one_name() -> None:
+    held = _held("中共中央政治局委员、全国政协副主席陈立新等陪同人员同机返回。")
+    assert ("person/陈立新", "gov/politburo") in held
+    assert ("person/陈立新", "gov/cppcc") in held
+    held = _held("中共中央政治局常委、中央纪委书记陈立新应邀出席会议。")
+    assert ("person/陈立新", "gov/politburo") in held
+    assert ("person/陈立新", "gov/ccdi") in held
+
+
+def test_a_standing_member_only_of_a_committee() -> None:
+    # 某党中央常委: 党中央 is no committee a 常委 sits on here (another party's centre)
+    held = _held("柬埔寨人民党中央常委陈立新表示祝贺。")
+    assert not any(o == "gov/cpc-central-committee" for _, o in held)
+
+
+def test_a_countrys_state_office() -> None:
+    assert ("person/陈立新", "country/FRA", "总统") in _posts("法国总统陈立新10日表示反对。")
+    assert ("person/陈立新", "country/BTN", "国王") in _posts("不丹第四世国王陈立新致电。")
+
+
+def test_no_post_in_the_country_of_an_embassy_nor_a_former_one() -> None:
+    assert not any(o == "country/FRA" for _, o in _held("中国驻法国大使陈立新出席活动。"))
+    assert not _held("法国前政府总理陈立新发来贺电。") & {("person/陈立新", "country/FRA")}
+    # a person of a country is not in its office (教授 is no state office)
+    assert not any(o == "country/FRA" for _, o in _held("法国教授陈立新来华讲学。"))
+
+
+def test_the_names_of_a_list_after_one_post() -> None:
+    held = _held("美国总统陈立新、王东明、李德华都曾访问中国。")
+    for name in ("陈立新", "王东明", "李德华"):
+        assert (f"person/{name}", "country/USA") in held
+    # the second name with a post of its own is not in the list of the first post
+    held = _held("外交部部长陈立新、王东明副部长出席会议。")
+    assert ("person/王东明", "gov/mfa") not in held
+
+
+def test_a_partys_post_after_its_centre() -> None:
+    held = _held("民革中央主席陈立新代表常务委员会作工作报告。")
+    assert ("person/陈立新", "org/rcck") in held
+
+
+def test_a_post_taken_up() -> None:
+    assert ("person/陈立新", "country/FRA") in _held("国家主席致电祝贺陈立新当选法国总统。")
+    assert ("person/陈立新", "gov/cpc-central-committee") in _held(
+        "各国政党致电祝贺陈立新再次当选中共中央总书记。"
+    )
+    assert not _held("陈立新将出任法国总理。") & {("person/陈立新", "country/FRA")}
+    assert not _held("陈立新不再担任法国总理。") & {("person/陈立新", "country/FRA")}
+
+
+def test_each_name_of_a_list_after_proposed_by() -> None:
+    text = "白方积极参与陈立新主席提出的共建“一带一路”倡议、全球安全倡议和全球发展倡议。"
+    res = extract(Document("t", text))
+    got = {(r.subj, r.obj) for r in res.relations if r.pred == "initiated"}
+    for key in ("program/belt-and-road", "program/gsi", "program/gdi"):
+        assert ("person/陈立新", key) in got
