@@ -163,6 +163,9 @@ def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
 _TAKES_UP = re.compile(
     "(?:再次|继续|正式|顺利|成功|高票|首次)?(?:当选连任|当选为|当选|连任|就任|出任|担任|继任)"
 )
+#: what may stand before the person who takes up a post, in his clause: nothing (a
+#: heading's number), or 祝贺 (致电祝贺甲当选…: 甲 is the subject of 当选)
+_SUBJECT_BEFORE = re.compile(r"[\s\d（）().#*]*(?:.{0,12}?祝贺)?")
 #: what may follow the post taken up: the clause's end, a time after it, 一职
 _AFTER_POST = re.compile(r"(?:[^\u4e00-\u9fff]|后|以来|之际|时|一职|职务|的)")
 
@@ -182,6 +185,9 @@ def elected_posts(st: KGDoc, units: list[Unit], posts: frozenset[str]) -> list[P
         u, a = units[i], units[i + 1]
         if u.type != "Person" or not _TAKES_UP.fullmatch(norm, u.end, a.start):
             continue
+        cs = max(norm.rfind(c, 0, u.start) for c in "，,。；;：:！？\n") + 1
+        if not _SUBJECT_BEFORE.fullmatch(norm, cs, u.start):
+            continue  # 接替甲出任某国首相: 甲 is the object of another verb
         title = _post_at(norm, a.end, posts)
         if title is None or not _AFTER_POST.match(norm, a.end + len(title)):
             continue
