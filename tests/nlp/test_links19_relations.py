@@ -71,3 +71,16 @@ def test_each_name_of_a_list_after_proposed_by() -> None:
     got = {(r.subj, r.obj) for r in res.relations if r.pred == "initiated"}
     for key in ("program/belt-and-road", "program/gsi", "program/gdi"):
         assert ("person/陈立新", key) in got
+
+
+def _parts(text: str) -> set[tuple[str, str]]:
+    res = extract(Document("t", text, {}))
+    return {(r.subj, r.obj) for r in res.relations if r.pred == "partOf"}
+
+
+def test_an_organisations_organ_named_after_it() -> None:
+    parts = _parts("上海合作组织成员国元首理事会第二十五次会议在天津举行。")
+    assert ("org/上海合作组织成员国元首理事会", "org/sco") in parts
+    # a state organ's own centre is no component the text states
+    parts = _parts("国家发展改革委价格监测中心发布报告。国家发展改革委表示。")
+    assert not any(o.startswith("gov/") for _, o in parts)
