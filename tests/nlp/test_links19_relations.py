@@ -90,3 +90,11 @@ def test_every_agent_named_before_deng_in_a_relative_clause() -> None:
     res = extract(Document("t", "由教育部、中国文联等联合主办的“书香中国”主题活动今天启动。"))
     hosts = {r.subj for r in res.relations if r.pred == "hosted"}
     assert {"gov/moe", "org/cflac"} <= hosts
+
+
+def test_posts_joined_by_jian_and_a_new_or_first_office() -> None:
+    held = _held("全国政协副主席兼秘书长陈立新出席座谈会。")
+    assert ("person/陈立新", "gov/cppcc") in held
+    assert ("person/陈立新", "country/SGP") in _held("新加坡副总理兼财政部长陈立新出席。")
+    assert ("person/陈立新", "country/IRN") in _held("伊朗第一副总统陈立新代行职责。")
+    assert ("person/陈立新", "country/ARE") in _held("阿联酋新任总统陈立新致贺电。")

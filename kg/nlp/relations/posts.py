@@ -72,8 +72,10 @@ _ORDINAL = re.compile("^第[一二三四五六七八九十]+[世任届代]")
 #: a country's state offices (某国总统甲, 某国外长乙): a post in the state the country is
 #: (not 教授, 记者: a person of that country, no office in it)
 _STATE_OFFICE = re.compile(
-    "(?:副|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|(?:参|众)?议长|"
-    "外长|外交部长|防长|国防部长|财长|财政部长|驻华大使|特命全权大使|特使|特别代表|国家(?:副)?主席"
+    "(?:新任|现任)?(?:"
+    "(?:第一)?(?:副|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
+    "(?:参|众)?议长|(?:副)?外长|外交部长|防长|国防部长|财长|财政部长|驻华大使|特命全权大使|特使|"
+    "特别代表|国家(?:副)?主席)"
 )
 
 
@@ -92,8 +94,10 @@ def _state_office(norm: str, country: Unit, post: str, person_start: int | None 
         if person_start is None
         else (norm[country.end : person_start])
     )
+    first, *more = post.split("兼")  # 某国副总理兼财政部长甲: the first a state office
     return (
-        _STATE_OFFICE.fullmatch(post) is not None
+        _STATE_OFFICE.fullmatch(first) is not None
+        and all(0 < len(m) <= 10 for m in more)
         and (between == post or (person_start is not None and post in between))
         and not any(w in between for w in _NOT_IN_OFFICE)
         and norm[country.start - 1 : country.start] != "驻"
@@ -208,14 +212,14 @@ def _post_at(norm: str, p: int, posts: frozenset[str]) -> str | None:
 
 
 def _is_posts(gap: str, posts: frozenset[str]) -> bool:
-    """A post title, or several joined by 、 (某委党组书记、主任某某).
+    """A post title, or several joined by 、 or 兼 (某委党组书记、主任某某, 副主席兼秘书长).
 
     >>> _is_posts("党组书记、主任", frozenset({"党组书记", "主任"}))
     True
     >>> _is_posts("负责人、记者", frozenset({"主任"}))
     False
     """
-    return all(p in posts for p in gap.strip(" \u3000").split("、"))
+    return all(p in posts for p in re.split("[、兼]", gap.strip(" \u3000")))
 
 
 def hold_post_relations(
