@@ -73,19 +73,6 @@ def test_each_name_of_a_list_after_proposed_by() -> None:
         assert ("person/陈立新", key) in got
 
 
-def _parts(text: str) -> set[tuple[str, str]]:
-    res = extract(Document("t", text, {}))
-    return {(r.subj, r.obj) for r in res.relations if r.pred == "partOf"}
-
-
-def test_an_organisations_organ_named_after_it() -> None:
-    parts = _parts("上海合作组织成员国元首理事会第二十五次会议在天津举行。")
-    assert ("org/上海合作组织成员国元首理事会", "org/sco") in parts
-    # a centre named after an organisation may study or serve it: no component
-    parts = _parts("二十国集团创业研究中心设在北京。二十国集团支持其工作。")
-    assert not any(o == "org/g20" for _, o in parts)
-
-
 def test_every_agent_named_before_deng_in_a_relative_clause() -> None:
     res = extract(Document("t", "由教育部、中国文联等联合主办的“书香中国”主题活动今天启动。"))
     hosts = {r.subj for r in res.relations if r.pred == "hosted"}

@@ -39,10 +39,6 @@ _CONGRESS = ("人民代表大会", "政治协商会议", "全国委员会")
 _MAX_DOMAIN = 12
 #: the heads of an organisation's offices and branches: any organisation's units
 _OFFICE_HEADS = ("代表处", "办事处", "办公室", "秘书处", "分行", "支行", "分社", "分会")
-#: the heads of an organisation's organs (某组织理事会, 某联盟委员会): units of an
-#: organisation, not of a state organ (某部某某委员会: its own department); not 中心 (某集团|
-#: 创业研究中心, 某组织国家某某合作中心: centres that study or serve it)
-_ORGAN_HEADS = ("理事会", "委员会")
 #: the heads of institutes, schools and hospitals: units only of an institution (an
 #: academy, a university, a firm, a state organ); after another organisation's name they
 #: name a centre that studies it (某组织|研究中心 of a university)
@@ -126,18 +122,15 @@ def _org_units(st) -> list[tuple[str, str]]:
     found = []
     for form, key in forms["unit"].items():
         office = form.endswith(_OFFICE_HEADS)
-        organ_head = form.endswith(_ORGAN_HEADS)
-        if not office and not organ_head and not form.endswith(_INSTITUTE_HEADS):
+        if not office and not form.endswith(_INSTITUTE_HEADS):
             continue
         for cut in range(len(form) - 3, 1, -1):
             parent = forms["parent"].get(form[:cut])
             if parent is None or parent == key:
                 continue
             rest = form[cut:]
-            if organ_head and parent in organ:
-                break  # 某部某某委员会: a state organ's own department
             if (
-                (office or organ_head or parent in organ or form[:cut].endswith(_INSTITUTION_ENDS))
+                (office or parent in organ or form[:cut].endswith(_INSTITUTION_ENDS))
                 and not rest.startswith(_CLAUSE_OPENERS)
                 and "、" not in rest
                 and not any(f in rest for f in forms["parent"])  # one unit, not 某院和某大学…
