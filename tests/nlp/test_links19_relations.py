@@ -85,3 +85,11 @@ def test_posts_joined_by_jian_and_a_new_or_first_office() -> None:
     assert ("person/陈立新", "country/SGP") in _held("新加坡副总理兼财政部长陈立新出席。")
     assert ("person/陈立新", "country/IRN") in _held("伊朗第一副总统陈立新代行职责。")
     assert ("person/陈立新", "country/ARE") in _held("阿联酋新任总统陈立新致贺电。")
+
+
+def test_a_countrys_ministers_and_governor() -> None:
+    assert ("person/陈立新", "country/FRA") in _held("法国内政部长陈立新3日称，局势可控。")
+    assert ("person/陈立新", "country/AUS") in _held("国务院总理会见澳大利亚总督陈立新。")
+    # another state's minister for the country's affairs holds no post in it
+    held = _held("沙特外交大臣费萨尔、中国事务大臣陈立新到机场送行。")
+    assert not any(o == "country/CHN" for _, o in held)

@@ -72,10 +72,12 @@ _ORDINAL = re.compile("^第[一二三四五六七八九十]+[世任届代]")
 #: a country's state offices (某国总统甲, 某国外长乙): a post in the state the country is
 #: (not 教授, 记者: a person of that country, no office in it)
 _STATE_OFFICE = re.compile(
-    "(?:新任|现任)?(?:"
-    "(?:第一)?(?:副|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
-    "(?:参|众)?议长|(?:副)?外长|外交部长|防长|国防部长|财长|财政部长|驻华大使|特命全权大使|特使|"
-    "特别代表|国家(?:副)?主席)"
+    "(?:新任|现任|新)?(?:"
+    "(?:第一)?(?:副|代理|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
+    "总督|(?:参|众)?议长|(?:副)?外长|防长|财长|驻华大使|特命全权大使|特使|特别代表|国家(?:副)?主席|"
+    # a minister of the country's government (某国交通部长, 某国外交大臣, 某国国务部长), not
+    # one whose portfolio the country is (某国|事务大臣: another state's minister for it)
+    "(?!事务)[\u4e00-\u9fff]{1,6}?(?:部长|大臣))"
 )
 
 
