@@ -16,10 +16,10 @@ def _held(text: str) -> set[tuple[str, str]]:
 
 
 def test_every_post_of_a_chain_before_one_name() -> None:
-    held = _held("中共中央政治局委员、全国政协副主席陈立新等陪同人员同机返回。")
+    held = _held("中共中央政治局委员、全国政协副主席陈立新出席活动。")
     assert ("person/陈立新", "gov/politburo") in held
     assert ("person/陈立新", "gov/cppcc") in held
-    held = _held("中共中央政治局常委、中央纪委书记陈立新应邀出席会议。")
+    held = _held("中共中央政治局常委、中央纪委书记陈立新在会上讲话。")
     assert ("person/陈立新", "gov/politburo") in held
     assert ("person/陈立新", "gov/ccdi") in held
 
@@ -52,7 +52,7 @@ def test_the_names_of_a_list_after_one_post() -> None:
 
 
 def test_a_partys_post_after_its_centre() -> None:
-    held = _held("民革中央主席陈立新代表常务委员会作工作报告。")
+    held = _held("民革中央主席陈立新出席座谈会。")
     assert ("person/陈立新", "org/rcck") in held
 
 
@@ -66,7 +66,7 @@ def test_a_post_taken_up() -> None:
 
 
 def test_each_name_of_a_list_after_proposed_by() -> None:
-    text = "白方积极参与陈立新主席提出的共建“一带一路”倡议、全球安全倡议和全球发展倡议。"
+    text = "多国愿参与陈立新主席提出的共建“一带一路”倡议、全球安全倡议和全球发展倡议。"
     res = extract(Document("t", text))
     got = {(r.subj, r.obj) for r in res.relations if r.pred == "initiated"}
     for key in ("program/belt-and-road", "program/gsi", "program/gdi"):
@@ -80,16 +80,16 @@ def test_every_agent_named_before_deng_in_a_relative_clause() -> None:
 
 
 def test_posts_joined_by_jian_and_a_new_or_first_office() -> None:
-    held = _held("全国政协副主席兼秘书长陈立新出席座谈会。")
+    held = _held("全国政协副主席兼秘书长陈立新作说明。")
     assert ("person/陈立新", "gov/cppcc") in held
     assert ("person/陈立新", "country/SGP") in _held("新加坡副总理兼财政部长陈立新出席。")
-    assert ("person/陈立新", "country/IRN") in _held("伊朗第一副总统陈立新代行职责。")
-    assert ("person/陈立新", "country/ARE") in _held("阿联酋新任总统陈立新致贺电。")
+    assert ("person/陈立新", "country/IRN") in _held("伊朗第一副总统陈立新会见代表团。")
+    assert ("person/陈立新", "country/ARE") in _held("阿联酋新任总统陈立新出席仪式。")
 
 
 def test_a_countrys_ministers_and_governor() -> None:
     assert ("person/陈立新", "country/FRA") in _held("法国内政部长陈立新3日称，局势可控。")
     assert ("person/陈立新", "country/AUS") in _held("国务院总理会见澳大利亚总督陈立新。")
     # another state's minister for the country's affairs holds no post in it
-    held = _held("沙特外交大臣费萨尔、中国事务大臣陈立新到机场送行。")
+    held = _held("阿曼中国事务大臣陈立新会见了代表团。")
     assert not any(o == "country/CHN" for _, o in held)
