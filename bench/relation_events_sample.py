@@ -12,8 +12,8 @@ repository (default ``/work/news_labels``), and so are the labels, ``OUT/events_
     unit<TAB>subject<TAB>participatesIn|hosted|partOf<TAB>object[<TAB>opt|imp]
 
 A labels file with the line ``# +cooperatesWith`` is scored on cooperatesWith as well
-(either direction), the fourth relation of an event story; likewise ``# +implements`` and
-``# +initiated`` (one line each) add those predicates.
+(either direction), the fourth relation of an event story; likewise ``# +implements``,
+``# +initiated`` and ``# +holdsPost`` (one line each) add those predicates.
 
 ``score`` runs kg on each whole document, as ``kg build`` reads it, and prints recall and
 precision of the Event and Program entities mentioned in a unit and of the three relations
@@ -78,7 +78,7 @@ def predicates(path: Path) -> tuple[str, ...]:
     """The relations a labels file is scored on (cooperatesWith, implements, initiated when it
     says so, one ``# +predicate`` line each)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    extra = ("cooperatesWith", "implements", "initiated")
+    extra = ("cooperatesWith", "implements", "initiated", "holdsPost")
     return PREDICATES + tuple(p for p in extra if f"# +{p}" in lines)
 
 

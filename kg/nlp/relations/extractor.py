@@ -29,7 +29,13 @@ from kg.nlp.relations.membership import Membership
 from kg.nlp.relations.occasion import Occasion
 from kg.nlp.relations.organisers import Organisers
 from kg.nlp.relations.parties import pair_cooperation, party_units
-from kg.nlp.relations.posts import hold_post_relations, merge_posts, roster_posts, speaker_post
+from kg.nlp.relations.posts import (
+    elected_posts,
+    hold_post_relations,
+    merge_posts,
+    roster_posts,
+    speaker_post,
+)
 from kg.nlp.relations.reporter import congress_reporter, read_speaker, speaker_events
 from kg.nlp.relations.sentence import Sentence
 from kg.nlp.relations.state import DocState
@@ -81,6 +87,7 @@ class Relations:
         if speaker is None and "中央委员会" in st.norm[:_OPENING]:
             congress_reporter(st, self._gaz)  # a party congress's report: its committee
         units, found = merge_posts(st, outermost(st.mentions), self._posts)
+        found += elected_posts(st, units, self._posts)
         units = party_units(st, units)
         ds = DocState.new(st, units)
         if units:

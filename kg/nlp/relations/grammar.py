@@ -558,6 +558,8 @@ class Grammar:
             sep = NOQ.sub("", raw)
             if sep.startswith(NAME_NOUNS) and sep[2:] in LIST_JOINERS:
                 sep = sep[2:]  # “甲”建设和“乙”工作: each name with the noun of its work
+            elif sep[:2] == v.label[-2:] and sep[2:] in LIST_JOINERS:
+                sep = sep[2:]  # 共建“甲”倡议、乙倡议: the head word the first name left out
             sep = self._unnamed_items(sep, {x.text[-2:] for x in (*out, v)})
             if not LIST_SEP.match(sep) or v.type not in types:
                 break

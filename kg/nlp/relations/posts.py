@@ -29,47 +29,222 @@ def merge_posts(
     st: KGDoc, units: list[Unit], posts: frozenset[str]
 ) -> tuple[list[Unit], list[PostRecord]]:
     """ORG + post + PERSON (某部总工程师某某某) becomes one Person unit, and a
-    post record for holdsPost."""
+    post record for holdsPost; so do the posts before it joined by 、 (某某政治局委员、
+    某委主席甲: both), a country's state office (某国总统甲: a record only, the country
+    stays a unit of its own) and the names of a list after one post (某院副总理甲、乙)."""
     found: list[PostRecord] = []
     if not posts or not any(u.type == "Person" for u in units):
         return units, found
     merged: list[Unit] = []
+    norm = st.norm
+    held: list[tuple[str, Unit]] = []  # the posts of the person that ends ``merged``
     for u in units:
         if u.type == "Person" and merged:
             a = merged[-1]
-            gap = st.norm[a.end : u.start]
-            if a.type in ORGANISATION_TYPES and 0 < len(gap) <= 12 and _is_posts(gap, posts):
+            gap = norm[a.end : u.start]
+            title = _title(a, gap, posts)
+            if title is not None:
                 merged[-1] = Mention(
                     a.start, u.end, st.text[a.start : u.end], "Person", u.key, u.label, "post"
                 )
-                found.append((u, gap.strip(" \u3000"), a, st.sent_of(u.start)))
+                sent = st.sent_of(u.start)
+                held = [(title, a), *_posts_before(st, merged, a, posts)]
+                found += [(u, p, b, sent) for p, b in held]
                 continue
+            office = _ORDINAL.sub("", gap, count=1)  # 某国第四世国王甲
+            if a.type == "Country" and _state_office(norm, a, office, u.start):  # 某国总统甲
+                held = [(office, a)]
+                found.append((u, office, a, st.sent_of(u.start)))
+                merged.append(u)
+                continue
+            if gap == "、" and held and a.type == "Person" and not _post_after(norm, u, posts):
+                # 某院副总理甲、乙、丙: every name of the list holds the posts before it
+                found += [(u, p, b, st.sent_of(u.start)) for p, b in held]
+                merged.append(u)
+                continue
+        held = []
         merged.append(u)
     return merged, found
 
 
+#: an ordinal between a country and its post (第四世国王, 第三任总统)
+_ORDINAL = re.compile("^第[一二三四五六七八九十]+[世任届代]")
+#: a country's state offices (某国总统甲, 某国外长乙): a post in the state the country is
+#: (not 教授, 记者: a person of that country, no office in it)
+_STATE_OFFICE = re.compile(
+    "(?:新任|现任|新)?(?:"
+    "(?:第一)?(?:副|代理|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
+    "总督|(?:参|众)?议长|(?:副)?外长|防长|财长|驻华大使|特命全权大使|特使|特别代表|国家(?:副)?主席|"
+    # a minister of the country's government (某国交通部长, 某国外交大臣, 某国国务部长), not
+    # one whose portfolio the country is (某国|事务大臣: another state's minister for it)
+    "(?!事务)[\u4e00-\u9fff]{1,6}?(?:部长|大臣))"
+)
+
+
+def _state_office(norm: str, country: Unit, post: str, person_start: int | None = None) -> bool:
+    """Whether ``post`` is a state office of ``country`` written after it, before the person
+    at ``person_start`` (an ordinal or the persons of a list before him may stand between:
+    某国第四世国王甲, 某国总统甲、副总理乙); not a former post (某国前政府总理), nor an
+    embassy's (某国驻某国大使: the second country hosts it).
+
+    >>> c = Mention(2, 4, "甲国", "Country", "country/x", "甲国", "t")
+    >>> _state_office("某国甲国总统乙", c, "总统"), _state_office("某国甲国前总理乙", c, "总理", 7)
+    (True, False)
+    """
+    between = (
+        norm[country.end : country.end + len(post)]
+        if person_start is None
+        else (norm[country.end : person_start])
+    )
+    first, *more = post.split("兼")  # 某国副总理兼财政部长甲: the first a state office
+    return (
+        _STATE_OFFICE.fullmatch(first) is not None
+        and all(0 < len(m) <= 10 for m in more)
+        and (between == post or (person_start is not None and post in between))
+        and not any(w in between for w in _NOT_IN_OFFICE)
+        and norm[country.start - 1 : country.start] != "驻"
+    )
+
+
+#: what says the post is no longer held or not in the country (前总理, 原总统, 驻某国大使)
+_NOT_IN_OFFICE = ("前", "原", "驻")
+
+
+def _after(person: Unit, country: Unit) -> int | None:
+    """Where ``person`` starts when he is named after ``country`` (某国总统甲), else None
+    (甲当选某国总统: the post right after the country)."""
+    return person.start if person.start > country.start else None
+
+
+def _post_after(norm: str, u: Unit, posts: frozenset[str]) -> bool:
+    """Whether a post title follows the person ``u`` (甲部长: the name has a post of its own)."""
+    return any(norm.startswith(p, u.end) for p in posts)
+
+
+#: a member of a body's standing committee, written after the body (某某政治局常委)
+_STANDING = "常委"
+
+
+def _posts_before(
+    st: KGDoc, merged: list[Unit], a: Unit, posts: frozenset[str]
+) -> list[tuple[str, Unit]]:
+    """The posts joined by 、 before the body ``a`` that opens a person's last post
+    (某某政治局常委、某委员会书记甲 → 常委 of the first body), each body then its title
+    (中央 may stand between a party and its post: 某党中央主席)."""
+    out: list[tuple[str, Unit]] = []
+    norm = st.norm
+    k = len(merged) - 2  # merged[-1] is the person's unit now
+    start = a.start
+    while k >= 0 and start > 0 and norm[start - 1] == "、":
+        b = merged[k]
+        title = _title(b, norm[b.end : start - 1], posts)
+        if title is None:
+            break
+        out.append((title, b))
+        start = b.start
+        k -= 1
+    return out
+
+
+def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
+    """The post title ``gap`` after ``body`` (one or several joined by 、; 常委 of a body's
+    standing committee; 中央 before a party's post: 某党中央主席), or None.
+
+    >>> b = Mention(0, 2, "某党", "Organization", "org/x", "某党", "t")
+    >>> _title(b, "中央主席", frozenset({"主席"})), _title(b, "代表", frozenset({"主席"}))
+    ('主席', None)
+    """
+    if body.type not in ORGANISATION_TYPES or not 0 < len(gap) <= 12:
+        return None
+    title = gap.strip(" \u3000")
+    if title.startswith("中央") and body.type == "Organization":
+        title = title[2:]
+    if title == _STANDING:  # 某政治局常委, 某委员会常委: not 某党中央|常委
+        return title if body.text.endswith(("政治局", "委员会", "党委")) else None
+    return title if _is_posts(title, posts) else None
+
+
+#: a person taking up a post: 甲当选某国总统, 乙连任某党主席, 丙就任某国总理 (not 不再担任,
+#: 将出任: the words before the verb must be none of these)
+_TAKES_UP = re.compile(
+    "(?:再次|继续|正式|顺利|成功|高票|首次)?(?:当选连任|当选为|当选|连任|就任|出任|担任|继任)"
+)
+#: what may stand before the person who takes up a post, in his clause: nothing (a
+#: heading's number), or 祝贺 (致电祝贺甲当选…: 甲 is the subject of 当选)
+_SUBJECT_BEFORE = re.compile(r"[\s\d（）().#*]*(?:.{0,12}?祝贺)?")
+#: what may follow the post taken up: the clause's end, a time after it, 一职
+_AFTER_POST = re.compile(r"(?:[^\u4e00-\u9fff]|后|以来|之际|时|一职|职务|的)")
+
+
+def elected_posts(st: KGDoc, units: list[Unit], posts: frozenset[str]) -> list[PostRecord]:
+    """A person who takes up a post in a body or country (甲当选某国总统, 乙连任某党中央
+    主席, 丙就任某委员会主任): a post record for each (a country's: a state office).
+
+    >>> from kg.nlp.pipeline import make_nlp
+    >>> doc = make_nlp()("国家主席致电祝贺陈立新当选法国总统。")
+    >>> [(r.subj, r.obj, r.post) for r in doc._.kg.relations if r.pred == "holdsPost"]
+    [('person/陈立新', 'country/FRA', '总统')]
+    """
+    norm = st.norm
+    out: list[PostRecord] = []
+    for i in range(len(units) - 1):
+        u, a = units[i], units[i + 1]
+        if u.type != "Person" or not _TAKES_UP.fullmatch(norm, u.end, a.start):
+            continue
+        cs = max(norm.rfind(c, 0, u.start) for c in "，,。；;：:！？\n") + 1
+        if not _SUBJECT_BEFORE.fullmatch(norm, cs, u.start):
+            continue  # 接替甲出任某国首相: 甲 is the object of another verb
+        title = _post_at(norm, a.end, posts)
+        if title is None or not _AFTER_POST.match(norm, a.end + len(title)):
+            continue
+        if (a.type == "Country" and _state_office(norm, a, title)) or (
+            _title(a, title, posts) is not None
+        ):
+            out.append((u, _title(a, title, posts) or title, a, st.sent_of(u.start)))
+    return out
+
+
+def _post_at(norm: str, p: int, posts: frozenset[str]) -> str | None:
+    """The longest post title (中央 before it allowed: 某党中央主席) starting at ``p``."""
+    for n in range(min(10, len(norm) - p), 1, -1):
+        w = norm[p : p + n]
+        if w in posts or (w.startswith("中央") and w[2:] in posts):
+            return w
+    return None
+
+
 def _is_posts(gap: str, posts: frozenset[str]) -> bool:
-    """A post title, or several joined by 、 (某委党组书记、主任某某).
+    """A post title, or several joined by 、 or 兼 (某委党组书记、主任某某, 副主席兼秘书长).
 
     >>> _is_posts("党组书记、主任", frozenset({"党组书记", "主任"}))
     True
     >>> _is_posts("负责人、记者", frozenset({"主任"}))
     False
     """
-    return all(p in posts for p in gap.strip(" \u3000").split("、"))
+    return all(p in posts for p in re.split("[、兼]", gap.strip(" \u3000")))
 
 
 def hold_post_relations(
     st: KGDoc, found: list[PostRecord], types: dict[str, str]
 ) -> list[Relation]:
-    """One holdsPost per person, body and sentence, from ``st.posts`` then ``found``."""
+    """One holdsPost per person, body and sentence, from ``st.posts`` then ``found`` (a
+    country's post: a state office only)."""
     rels = []
     seen = set()
+    keys = {m.key for m in st.mentions}  # a person the persons stage read longer later: no
     for person, post, org, (s, e) in [
         (p.person, p.post, p.org, p.sent) for p in st.posts if p.org is not None
     ] + found:
         k = (person.key, org.key, s)
-        if k in seen or types.get(org.key, org.type) not in ORGANISATION_TYPES:
+        kind = types.get(org.key, org.type)
+        if (
+            k in seen
+            or person.key not in keys
+            or not (
+                kind in ORGANISATION_TYPES
+                or (kind == "Country" and _state_office(st.norm, org, post, _after(person, org)))
+            )
+        ):
             continue
         seen.add(k)
         rels.append(

@@ -140,8 +140,8 @@ class Verbs:
         )
         self._rel_subj = re.compile(
             f"({AG}){post}(?:令?第[^{SEP}{END}{MASKED}]{{1,10}}?(?:次会议|次全体会议|号))?"
-            # 某部等四部门联合制定的《X》: the named member of the group
-            f"(?:(?:[、和及]{AG})*等[一二三四五六七八九十两几多\\d]*个?(?:部门|单位|机构|部委|方面))?"
+            # 某部等四部门联合制定的《X》: the named member of the group (由甲、乙等联合主办的X)
+            f"(?:(?:[、和及]{AG})*等(?:[一二三四五六七八九十两几多\\d]*个?(?:部门|单位|机构|部委|方面))?)?"
             f"(?:{adv_alt}|所|{TIME}|\\s)*$"
         )
 
@@ -364,6 +364,8 @@ class Verbs:
             self._relative_self(sen, clause, ts, te, word)
             return
         agents = [sen.umap.get(m.start(1))]
+        # 由甲、乙等联合主办的X: the others named before 等
+        agents += [sen.umap[j] for j in range(m.end(1), m.end()) if j in sen.umap]
         first = m.start()
         while (c := self._coord_before.search(ms, cs, first)) is not None:
             agents.insert(0, sen.umap.get(c.start(1)))
