@@ -27,7 +27,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from typing import Any
 
 import numpy as np
@@ -43,7 +43,7 @@ class WordTable(Mapping[str, Any]):
     number), the others in a dict; picklable. Words can be added or changed (``t[w] = v``,
     as jieba's ``add_word`` does to ``FREQ``)."""
 
-    __slots__ = ("_count", "_extra", "_labels", "_order", "_trie", "_vals", "_values")
+    __slots__ = ("_count", "_extra", "_labels", "_nodes", "_order", "_trie", "_vals", "_values")
 
     def __init__(
         self,
@@ -51,6 +51,7 @@ class WordTable(Mapping[str, Any]):
         values: np.ndarray,
         labels: tuple[str, ...] | None,
         order: str,
+        nodes: np.ndarray,
         extra: dict[str, int],
         count: int,
     ) -> None:
@@ -58,6 +59,7 @@ class WordTable(Mapping[str, Any]):
         self._values = values  # by node: the value's number, -1 for none
         self._labels = labels  # value numbers → labels (None: the numbers are the values)
         self._order = order  # every word, joined by NUL, in the mapping's order
+        self._nodes = nodes  # their nodes, in that order (0: no node of the trie)
         self._extra = extra  # the words that are no node of the trie → their numbers
         self._count = count
         self._vals = memoryview(values)  # (indexed from Python: ints, not numpy scalars)
@@ -80,20 +82,17 @@ class WordTable(Mapping[str, Any]):
         top = max(values, default=0)
         by_node = np.full(len(trie.word), -1, dtype=_dtype(top))
         extra: dict[str, int] = {}
-        node = trie.node
-        for w, v in zip(words, values, strict=True):
-            k = node(w)
+        nodes = np.fromiter(map(trie.node, words), dtype=np.int32, count=len(words))
+        for w, k, v in zip(words, nodes.tolist(), values, strict=True):
             if k:
                 by_node[k] = v
             else:
                 extra[w] = v
-        return cls(trie, by_node, labels, "\0".join(words), extra, len(words))
+        return cls(trie, by_node, labels, "\0".join(words), nodes, extra, len(words))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            WordTable,
-            (self._trie, self._values, self._labels, self._order, self._extra, self._count),
-        )
+        state = (self._values, self._labels, self._order, self._nodes, self._extra)
+        return (WordTable, (self._trie, *state, self._count))
 
     def _number(self, key: str) -> int:
         """The number of ``key``'s value, -1 when it has none."""
@@ -128,6 +127,22 @@ class WordTable(Mapping[str, Any]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._order.split("\0")) if self._count else iter(())
 
+    def _pairs(self) -> Iterator[tuple[str, Any]]:
+        """(word, value) in order, without a walk of the trie per word (what
+        ``jieba_tag_groups`` reads of the tags the first time a component asks)."""
+        numbers = self._values[self._nodes].tolist()  # node 0: -1, a word of ``_extra``
+        labels, extra = self._labels, self._extra
+        for w, v in zip(self, numbers, strict=True):
+            if v < 0:
+                v = extra[w]
+            yield w, (v if labels is None else labels[v])
+
+    def items(self) -> ItemsView[str, Any]:
+        return _Items(self)
+
+    def values(self) -> ValuesView[Any]:
+        return _Values(self)
+
     def __setitem__(self, key: str, value: Any) -> None:
         if not key or "\0" in key:
             raise ValueError(f"cannot keep the word {key!r}")
@@ -140,10 +155,11 @@ class WordTable(Mapping[str, Any]):
             number = value
         else:
             raise ValueError("a table of ints takes ints >= 0")
+        k = self._trie.node(key)
         if self._number(key) < 0:
             self._order = f"{self._order}\0{key}" if self._count else key
+            self._nodes = np.append(self._nodes, np.int32(k))
             self._count += 1
-        k = self._trie.node(key)
         if k:
             if number > np.iinfo(self._values.dtype).max:
                 self._values = self._values.astype(np.int64)
@@ -166,6 +182,16 @@ class WordTable(Mapping[str, Any]):
 
 
 _MISSING = object()
+
+
+class _Items(ItemsView):
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return self._mapping._pairs()
+
+
+class _Values(ValuesView):
+    def __iter__(self) -> Iterator[Any]:
+        return (v for _, v in self._mapping._pairs())
 
 
 def _dtype(top: int) -> type:

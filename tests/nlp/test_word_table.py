@@ -78,10 +78,10 @@ def test_the_route_over_the_trie_is_the_route_over_freq() -> None:
     initialize(seg)
     state = _state(seg)
     trie = state.trie_now()
+    table = WordTable.of(seg.dt.FREQ, trie)
     for blk in ("工业和信息化部总经济师在论坛上表示", "国务院办公厅关于加强森林防火工作的通知",
                 "各级人民政府应当加强对本行政区域内食品小作坊的监督管理"):  # fmt: skip
         assert trie.route(blk) == state.route(blk)
-        table = WordTable.of(seg.dt.FREQ, trie)
         for i in range(len(blk)):
             for j in range(i + 1, min(len(blk), i + 5) + 1):
                 assert table.get(blk[i:j]) == seg.dt.FREQ.get(blk[i:j])
@@ -106,3 +106,15 @@ def test_no_component_keeps_the_dictionary_as_a_dict() -> None:
 
     Probe(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL).dump(list(nlp.pipeline))
     assert found == []
+
+
+def test_jiebas_tags_over_the_trie_in_their_order() -> None:
+    """What ``jieba_tag_groups`` walks the first time a restored worker's component asks."""
+    from kg.nlp.text import jieba_tags
+
+    seg = fast_segmenter()
+    initialize(seg)
+    tags = jieba_tags()
+    table = WordTable.of(tags, _state(seg).trie_now())
+    assert list(table.items()) == list(tags.items())
+    assert list(table.values())[:100] == list(tags.values())[:100]
