@@ -10,7 +10,11 @@ hot helpers inside them (``NameWindows.reduce``, ``OrganFinder.find``).
 The hash covers every document's entity mentions and nominal references (text, start,
 end, type, key, rule) and relations (every field): a speed change must leave it as it is.
 
-Usage: ``.venv/bin/python bench/bench_components.py [--laws N] [--reports N]``
+``--snapshot DIR``: the pipeline restored from its snapshot in ``DIR`` (built and saved
+there first when there is none), as a build's workers have it: jieba's dictionary then
+comes from :mod:`kg.nlp.word_table`'s tables; the hash must be the same.
+
+Usage: ``.venv/bin/python bench/bench_components.py [--laws N] [--reports N] [--snapshot DIR]``
 """
 
 from __future__ import annotations
@@ -59,16 +63,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--laws", type=int, default=2_000_000, help="characters of laws")
     ap.add_argument("--reports", type=int, default=500_000, help="characters of reports")
+    ap.add_argument("--snapshot", help="restore the pipeline from its snapshot in this folder")
     args = ap.parse_args()
 
     from kg.nlp.gazetteer import NameWindows
     from kg.nlp.organs import OrganFinder
-    from kg.nlp.pipeline import DEFAULT_COMPONENTS, make_nlp, warm_up
+    from kg.nlp.pipeline import DEFAULT_COMPONENTS, get_nlp, make_nlp, warm_up
 
     texts = load_texts(args.laws, args.reports)
     chars = sum(len(t) for t in texts)
-    nlp = make_nlp(DEFAULT_COMPONENTS, lean=True)
-    warm_up(nlp)
+    if args.snapshot:
+        nlp = get_nlp(DEFAULT_COMPONENTS, lean=True, snapshot_dir=args.snapshot)
+    else:
+        nlp = make_nlp(DEFAULT_COMPONENTS, lean=True)
+        warm_up(nlp)
     acc: dict[str, float] = defaultdict(float)
     _timed(NameWindows, "reduce", acc, "  NameWindows.reduce")
     _timed(OrganFinder, "find", acc, "  OrganFinder.find")

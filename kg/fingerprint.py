@@ -40,7 +40,7 @@ ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR") or REPO_ONTOLOGY_DIR)
 #: Libraries whose version changes a built pipeline.
 PIPELINE_LIBS = ("spacy", "jieba", "jieba_next", "jieba_fast", "pyahocorasick", "numpy")
 #: Bump to invalidate every pipeline snapshot.
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 
 
 def digest_files(files: Iterable[tuple[Path, Path]], h: hashlib._Hash | None = None) -> str:

@@ -20,6 +20,7 @@ time of jieba_next's Rust route alone; :mod:`kg.nlp.segment` says when it is use
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -40,9 +41,15 @@ class Trie:
     ``first[c]`` the node of the one-character key ``chr(c)`` in the BMP (the root's
     children for the rest).
     ``fallback`` is ``log(1) - log(total)``, the weight of a character that is no word.
-    Picklable (numpy arrays and a float: the pipeline snapshot keeps it)."""
+    Picklable (numpy arrays and a float: the pipeline snapshot keeps it).
 
-    __slots__ = ("chars", "children", "fallback", "first", "offsets", "weight", "word")
+    The same trie answers in Python too (:meth:`node`, :meth:`route`: jieba's route for
+    the first characters a process cuts, before the compiled kernel pays to load) and
+    holds the words of the tables of :mod:`kg.nlp.word_table`."""
+
+    __slots__ = ("_views", "chars", "children", "fallback", "first", "offsets", "weight", "word")
+    #: what is pickled (``_views``: the arrays as memoryviews, made again on first use)
+    _FIELDS = ("chars", "children", "fallback", "first", "offsets", "weight", "word")
 
     def __init__(
         self,
@@ -56,13 +63,97 @@ class Trie:
     ) -> None:
         self.first, self.offsets, self.chars, self.children = first, offsets, chars, children
         self.weight, self.word, self.fallback = weight, word, fallback
+        self._views: tuple | None = None
 
     def __getstate__(self) -> tuple:
-        return tuple(getattr(self, k) for k in self.__slots__)
+        return tuple(getattr(self, k) for k in self._FIELDS)
 
     def __setstate__(self, state: tuple) -> None:
-        for k, v in zip(self.__slots__, state, strict=True):
+        for k, v in zip(self._FIELDS, state, strict=True):
             setattr(self, k, v)
+        self._views = None
+
+    def views(self) -> tuple:
+        """``first``, ``offsets``, ``chars``, ``children``, ``weight``, ``word`` as
+        memoryviews: indexed from Python they give ints and floats, ~3× faster than a
+        numpy array's scalars (made once; they share the arrays' memory)."""
+        if self._views is None:
+            self._views = tuple(
+                memoryview(a)
+                for a in (self.first, self.offsets, self.chars, self.children, self.weight,
+                          self.word)
+            )  # fmt: skip
+        return self._views
+
+    def node(self, key: str) -> int:
+        """The node of ``key`` (0: not a key).
+
+        >>> t = Trie.from_freq({"国务": 0, "国务院": 10, "国": 5}, 20)
+        >>> t.node("国务院") > 0, t.node("务"), t.node("国务院办")
+        (True, 0, 0)
+        """
+        if not key:
+            return 0
+        first, offsets, chars, children = self.views()[:4]
+        c = ord(key[0])
+        k = first[c] if c < 0x10000 else self._child(0, c)
+        for ch in key[1:]:
+            if not k:
+                return 0
+            lo, hi = offsets[k], offsets[k + 1]
+            c = ord(ch)
+            i = bisect_left(chars, c, lo, hi)
+            if i == hi or chars[i] != c:
+                return 0
+            k = children[i]
+        return k
+
+    def _child(self, k: int, c: int) -> int:
+        """The child of node ``k`` for the character ``chr(c)`` (0: none)."""
+        _, offsets, chars, children = self.views()[:4]
+        lo, hi = offsets[k], offsets[k + 1]
+        i = bisect_left(chars, c, lo, hi)
+        return children[i] if i < hi and chars[i] == c else 0
+
+    def route(self, blk: str) -> list[int]:
+        """jieba_next's route through the block ``blk`` in Python: the end of the word
+        starting at each character (the kernel's route, and ``kg.nlp.segment``'s over a
+        ``FREQ`` dict: the same sums in the same order, ties to the later end).
+
+        >>> t = Trie.from_freq({"国务": 0, "国务院": 10, "国": 5, "务": 2, "院": 3}, 20)
+        >>> t.route("国务院国务")
+        [2, 1, 2, 3, 4]
+        """
+        first, offsets, chars, children, weight, word = self.views()
+        fallback = self.fallback
+        codes = list(map(ord, blk))
+        n = len(codes)
+        score = [0.0] * (n + 1)
+        route = [0] * n
+        for k in range(n - 1, -1, -1):
+            c = codes[k]
+            node = first[c] if c < 0x10000 else self._child(0, c)
+            best = None
+            end = i = k
+            ends = 0
+            while node:  # the words starting at k
+                if word[node]:
+                    v = weight[node] + score[i + 1]
+                    if best is None or v >= best:
+                        best, end = v, i
+                    ends += 1
+                    if ends >= MAX_ENDS:
+                        break
+                i += 1
+                if i >= n:
+                    break
+                lo, hi = offsets[node], offsets[node + 1]
+                c = codes[i]
+                j = bisect_left(chars, c, lo, hi)
+                node = children[j] if j < hi and chars[j] == c else 0
+            score[k] = fallback + score[k + 1] if best is None else best
+            route[k] = end
+        return route
 
     @classmethod
     def from_freq(cls, freq: Mapping[str, int], total: int) -> Trie:

@@ -24,6 +24,7 @@ import logging
 import marshal
 import math
 import os
+from collections.abc import Mapping
 from itertools import accumulate, islice
 from pathlib import Path
 from typing import Any
@@ -155,14 +156,16 @@ class _Cut:
     ``total`` and the force-split words), with its caches."""
 
     __slots__ = (
-        "blocks", "cut_chars", "force", "freq", "hmm", "hmm_arrays", "hmm_cache", "key",
-        "logtotal", "total", "trie",
+        "blocks", "cut_chars", "force", "freq", "freq_get", "hmm", "hmm_arrays", "hmm_cache",
+        "key", "logtotal", "total", "trie",
     )  # fmt: skip
 
     def __init__(
-        self, freq: dict[str, int], force: set[str], total: int, key: tuple[int, ...]
+        self, freq: Mapping[str, int], force: set[str], total: int, key: tuple[int, ...]
     ) -> None:
         self.freq, self.force, self.key = freq, force, key
+        # freq_get(word, None): FREQ's get (a dict's, or a restored pipeline's WordTable)
+        self.freq_get = getattr(freq, "lookup", freq.get)
         self.total, self.logtotal = total, math.log(total)
         self.hmm = _Hmm(_finalseg, force)
         # block → its words' lengths (bytes: every length of a cached block is < 256)
@@ -197,7 +200,10 @@ class _Cut:
 
     def _lengths(self, text: str, out: bytearray | list[int]) -> bytearray | list[int]:
         re_skip = _jn_tokenizer.re_skip_default
-        calc, freq_get, cache = self.route, self.freq.get, self.blocks
+        # the route over the trie when there is one (a restored pipeline's FREQ is a
+        # WordTable over it: a lookup from the root each time would cost ~1 µs), else FREQ's
+        calc = self.trie.route if self.trie else self.route
+        freq_get, cache = self.freq_get, self.blocks
         append = out.append
         extend = out.extend
         blocks = _jn_tokenizer.re_han_default.split(text)
@@ -240,7 +246,7 @@ class _Cut:
                     if b < x:
                         if x - b == 1:
                             append(1)
-                        elif not freq_get(blk[b:x]):
+                        elif not freq_get(blk[b:x], None):
                             self._hmm(blk[b:x], out)
                         else:
                             extend(b"\1" * (x - b))
@@ -250,7 +256,7 @@ class _Cut:
             if b < n:
                 if n - b == 1:
                     append(1)
-                elif not freq_get(blk[b:]):
+                elif not freq_get(blk[b:], None):
                     self._hmm(blk[b:], out)
                 else:
                     extend(b"\1" * (n - b))
@@ -282,7 +288,7 @@ class _Cut:
         ``log(freq) - logtotal + route[end + 1]`` over at most :data:`MAX_ENDS` words
         with a frequency above 0 (``log(1)`` for a character that starts none), ties to
         the later end."""
-        freq_get, log, logtotal = self.freq.get, math.log, self.logtotal
+        freq_get, log, logtotal = self.freq_get, math.log, self.logtotal
         n = len(blk)
         score = [0.0] * (n + 1)
         route = [0] * n
@@ -293,7 +299,7 @@ class _Cut:
             i = k
             frag = blk[k]
             while True:  # get_DAG: the words starting at k
-                f = freq_get(frag)
+                f = freq_get(frag, None)
                 if f is None:
                     break
                 if f > 0:

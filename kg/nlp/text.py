@@ -216,10 +216,10 @@ def is_cjk(ch: str) -> bool:
 
 
 #: jieba's word → tag table of this process (:func:`jieba_tags`, :func:`prime_jieba_tags`)
-_JIEBA_TAGS: list[dict[str, str]] = []
+_JIEBA_TAGS: list[Mapping[str, str]] = []
 
 
-def jieba_tags() -> dict[str, str]:
+def jieba_tags() -> Mapping[str, str]:
     """word → POS tag from jieba's bundled dictionary, read once per process.
 
     Several components derive word lists from it (verbs, function words, surnames-led
@@ -232,7 +232,7 @@ def jieba_tags() -> dict[str, str]:
 
 
 #: jieba's words grouped by tag (:func:`jieba_tag_groups`), for the table of ``_JIEBA_TAGS``
-_TAG_GROUPS: list[tuple[dict[str, str], Mapping[str, tuple[str, ...]]]] = []
+_TAG_GROUPS: list[tuple[Mapping[str, str], Mapping[str, tuple[str, ...]]]] = []
 
 
 def jieba_tag_groups() -> Mapping[str, tuple[str, ...]]:
@@ -283,7 +283,7 @@ def tags_starting(prefix: str | tuple[str, ...]) -> list[str]:
     return [t for t in jieba_tag_groups() if t.startswith(prefix)]
 
 
-def prime_jieba_tags(tags: dict[str, str]) -> None:
+def prime_jieba_tags(tags: Mapping[str, str]) -> None:
     """Make :func:`jieba_tags` return ``tags`` (what it returned in the process that saved
     a pipeline snapshot), unless it was read already."""
     if not _JIEBA_TAGS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import ahocorasick
@@ -65,7 +66,8 @@ class OrganFinder(
     - ``place_stop``: generic words that are no place's name (直辖市, 县级);
     - ``bad_words``, ``unit_words``, ``ns_words``: from jieba's dictionary
       (:func:`~kg.nlp.organs.dictionary.dictionary_words`); ``freq``: the segmenter's word
-      frequencies; ``boundary``: a pattern of the boundary words, or None;
+      frequencies (looked up, not kept: see :attr:`freq`); ``boundary``: a pattern of the
+      boundary words, or None;
     - ``country_names``, ``place_names``: every unambiguous name of a country or place →
       its key; ``country_lengths``, ``place_lengths``: their lengths by last two
       characters (:func:`~kg.nlp.organs.names.lengths_by_last`);
@@ -97,7 +99,6 @@ class OrganFinder(
         self.abbr_military = frozenset(p[0] for p in abbr_rows if len(p) > 2 and p[2] == "military")
         self.place_stop = frozenset(read_lines(lex / "place_stop.txt"))
         self.bad_words, self.unit_words, self.ns_words = dictionary_words()
-        self.freq = segmenter_freq()
         boundaries = sorted(set(read_lines(lex / "boundary_words.txt")), key=len, reverse=True)
         self.boundary = (
             re.compile("|".join(re.escape(b) for b in boundaries)) if boundaries else None
@@ -151,6 +152,13 @@ class OrganFinder(
         a.make_automaton()
         self._ac = a
         self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
+
+    @property
+    def freq(self) -> Mapping[str, int]:
+        """The segmenter's word frequencies, the segmenter's own (a reference kept here
+        would pickle jieba's whole dictionary into the pipeline snapshot a second time, as
+        a dict: :mod:`kg.nlp.word_table`)."""
+        return segmenter_freq()
 
     def _match_value(self, w: str) -> tuple:
         """What the match loop reads of an organ word, looked up once here rather than per
