@@ -55,6 +55,33 @@ def test_no_country_abbreviation(text):
     assert all(len(t) > 1 for t, _ in _places(text)), _places(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before a word of the state's government, leaders or side
+        ("英首相今天发表讲话。", [("英", "GBR")]),
+        ("会谈后日方表示赞同。", [("日", "JPN")]),
+        ("双方同意，中方将提供援助。", [("中", "CHN")]),
+        ("法总统今天出席了仪式。", [("法", "FRA")]),
+    ],
+)
+def test_abbreviation_before_a_state_word(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在审美方面有了进步。",  # 美|方面: no side
+        "5月4日政府宣布了新措施。",  # a date's day
+        "我们以方便群众为原则。",  # 以: a preposition
+        "中政府工作报告提出。",  # 中 only in 中方
+    ],
+)
+def test_no_abbreviation_before_a_state_word(text):
+    assert all(len(t) > 1 for t, _ in _places(text)), _places(text)
+
+
 def test_organ_abbreviation_mentions_its_country():
     spans = next(entity_spans(["俄政府昨日宣布新措施。"], nominal=False))
     assert ("俄", "Country") in [(s["text"], s["type"]) for s in spans]
