@@ -8,8 +8,8 @@ Chinese writes a country short in fixed shapes, and there it names the country:
   two of them as one word too: 两国关系);
 * **after a verb or preposition of going, being or aiming somewhere**: 访华, 来华, 驻华,
   赴美, 对俄, 在华 (the character ends the word);
-* **before a word of the state's government, leaders or side**: 俄政府, 叙总统, 英首相,
-  美方, 中方 (the character opens a word; China's 中 only in 中方).
+* **before a word of the state's government or leaders**: 俄政府, 叙总统, 英首相 (the
+  character opens a word; not China's 中).
 
 The characters are those of ``country_abbr.tsv`` (美 俄 英 法 德 日…; the ones marked
 ``military`` are common words too and count only in a pair with another country: 中越两国,
@@ -99,7 +99,7 @@ class CountryAbbreviations:
                 self.verb_only.add(p[2])
         self.before = frozenset(before)
         self.relation = tuple(sorted(relation, key=len, reverse=True))
-        #: words of a state's government, leaders or side (政府, 总统, 方), longest first
+        #: words of a state's government or leaders (政府, 总统), longest first
         self.organ = tuple(sorted(organ, key=len, reverse=True))
         # the first character of every country's names: the characters a document may
         # make abbreviations of (most text characters are none)
@@ -257,10 +257,10 @@ class CountryAbbreviations:
         return out
 
     def _before_organ(self, st, named: dict[str, str], taken: set[int]) -> list[Mention]:
-        """The characters that open a word of a state's government, leaders or side
-        (俄|政府, 俄总统, 美方): the character opens a word and the organ's word does not
-        run on into a longer word (美方|面 is no side); the common words among the
-        characters (以, 加) never, China's 中 in 中方 only, no date's day (7日|政府)."""
+        """The characters that open a word of a state's government or leaders (俄|政府,
+        俄总统): the character opens a word and the organ's word does not run on into a
+        longer word; the common words among the characters (以, 加) and China's 中
+        never, no date's day (7日|政府)."""
         norm, text = st.norm, st.text
         out: list[Mention] = []
         for organ in self.organ:
@@ -274,14 +274,14 @@ class CountryAbbreviations:
                     and i in st.tok_starts
                     and ch not in self.weak
                     and ch not in self.verb_only
+                    and ch not in self.pair_only
                     and ch not in _NEVER
-                    and (ch not in self.pair_only or organ == "方")
                     and not after_a_day(norm, i)
                     and (j in st.tok_ends or j in st.tok_starts or j == len(norm))
                     and (i + 1 in st.tok_starts or not any(
                         t in st.tok_ends for t in range(i + 2, j)))
                 ):
-                    k = self._key(ch, named, ch in self.pair_only)
+                    k = self._key(ch, named, False)
                 if k is not None:
                     c = self.gaz.entries[k]
                     out.append(Mention(i, i + 1, text[i], c.type, c.id, c.name, "gazetteer"))
