@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection
 
 from kg.model import Mention
+from kg.nlp.gazetteer import FOREIGN_SUBDIVISION
 from kg.nlp.text import is_cjk
 
 
@@ -286,7 +287,10 @@ class ForeignDivisions:
                     country = Mention(s, s + 1, text[s], c.type, c.id, c.name, "gazetteer")
                     s += 1
                 name = norm[s:i]
-                if country is not None and len(name) == 1:
+                known = self.gaz.lookup(norm[s:e]) if country is not None else None
+                if known is not None and known.id.startswith(FOREIGN_SUBDIVISION):
+                    out.append(country)  # 美|佛蒙特州: the gazetteer has the state
+                elif country is not None and len(name) == 1:
                     # 美|加州, 美|得州: a short form the dictionary knows as a place
                     if norm[s:e] in freq or norm[s:e] in tags:
                         out += [country, place_mention(text, norm, s, e)]

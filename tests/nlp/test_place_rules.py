@@ -179,3 +179,24 @@ def test_currency_time_zone_and_country_before_a_word():
 
 def test_country_abbreviation_before_a_state_short_form():
     assert _places("美加州出台节水新规。") == [("美", "USA"), ("加州", "Location")]
+
+
+def test_foreign_subdivisions_of_iso_3166_2():
+    # the list of scripts/build_subdivisions.py: full names with their unit, and a
+    # name jieba's dictionary tags as a place
+    assert _places("暴雨袭击了昆士兰州北部。") == [("昆士兰州", "Location")]
+    assert ("北海道", "Location") in _places("代表团访问了日本北海道。")
+
+
+def test_foreign_subdivision_inside_a_longer_transliteration():
+    # a transliteration character right after a name without its unit: a longer name
+    assert ("内华达", "Location") not in _places("内华达斯基先生发表了讲话。")
+
+
+def test_foreign_subdivisions_stay_out_of_jiebas_dictionary():
+    from kg.nlp.gazetteer import FOREIGN_SUBDIVISION, load_gazetteer
+
+    gaz = load_gazetteer()
+    words = set(gaz.jieba_words())
+    subs = [e for e in gaz.entries.values() if e.id.startswith(FOREIGN_SUBDIVISION)]
+    assert len(subs) > 500 and not any(e.name in words for e in subs)
