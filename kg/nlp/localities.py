@@ -85,20 +85,26 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
 def find_old_divisions(
     st, tags: dict[str, str], freq: dict[str, int], abbr: Collection[str] = ()
 ) -> list[Mention]:
-    """Counties and prefectures the gazetteer does not list under that name (it holds
-    today's divisions): a word of jieba's dictionary tagged as a place that ends in 县 or
-    州, rare there, whose part before the unit is no common word and that is not two
-    place names run together — 上虞县 (上虞区 since 2013), 上饶县, 佐贺县;
-    not 自治县, 百强县, 四川泸州, 美加州 (``abbr``: countries' one-character
-    abbreviations)."""
+    """Counties, prefectures and provinces the gazetteer does not list under that name
+    (it holds today's divisions): a word of jieba's dictionary tagged as a place that ends
+    in 县, 州 or 省, rare there, whose part before the unit is no common word and that is
+    not two place names run together — 上虞县 (上虞区 since 2013), 上饶县, 佐贺县, a
+    former province (察哈尔省) or a foreign one; a county of one character and 县 when
+    the dictionary counts it often (:func:`_old_county`: 巩县); not 自治县, 百强县,
+    自治省, 四川泸州, 美加州 (``abbr``: countries' one-character abbreviations)."""
     norm, text = st.norm, st.text
     out: list[Mention] = []
-    for unit in "县州":
-        i = norm.find(unit, 2)
+    for unit in "县州省":
+        i = norm.find(unit, 1)
         while i != -1:
             e = i + 1
             i = norm.find(unit, e)
             if e not in st.tok_ends:
+                continue
+            if e - 2 in st.tok_starts and e - 1 not in st.tok_starts:
+                # a word of one character and the unit (巩县)
+                if _old_county(norm[e - 2 : e], tags, freq):
+                    out.append(place_mention(text, norm, e - 2, e))
                 continue
             s = e - 3
             while s > e - 7 and s > 0 and s not in st.tok_starts:
@@ -111,17 +117,51 @@ def find_old_divisions(
                 or not _is_name(word, tags, freq)
                 or any(c in _FUNCTION for c in word)
                 or (word[0] in abbr and word[1:] in tags)  # 美|加州: a country and a place
-                or (body in freq and tags.get(body) not in _NAME_TAGS)
+                # (a count of 0: a prefix of longer words only, no word: 信德 of 信德省)
+                or (freq.get(body) and tags.get(body) not in _NAME_TAGS)
                 or any(
                     tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
                     for k in range(2, len(word) - 1)
                 )
+                or _name_before(norm, s, st, tags)
             ):
                 continue
             out.append(
                 place_mention(text, norm, s, e)
             )
     return out
+
+
+def _name_before(norm: str, s: int, st, tags: dict[str, str]) -> bool:
+    """A name's word right before ``s`` where no place ends: the name starts there
+    (某某|哥伦比亚省 is no province of that country)."""
+    if s == 0 or any(c.end == s for c in st.candidates):
+        return False
+    p = s - 1
+    while p > 0 and p not in st.tok_starts:
+        p -= 1
+    return s - p >= 2 and tags.get(norm[p:s]) in _NAME_TAGS
+
+
+# jieba tags of a one-character word that is no county's name: numbers, directions,
+# pronouns, function words, adjectives (五县, 外县, 本县, 大县)
+_NOT_COUNTY_TAGS = ("m", "f", "r", "p", "c", "u", "d", "q", "a")
+# a dictionary word this rare with one character before 县 is noise of its corpus (东县)
+_OLD_COUNTY_MIN = 8
+
+
+def _old_county(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+    """A former county of one character and 县 (巩县, 通县: jieba's place words, counted
+    at least ``_OLD_COUNTY_MIN`` times), not a number, direction or unit before the unit
+    (五县, 外县, 郡县)."""
+    return (
+        word[-1] == "县"
+        and tags.get(word) == "ns"
+        and freq.get(word, 0) >= _OLD_COUNTY_MIN
+        and not tags.get(word[0], "").startswith(_NOT_COUNTY_TAGS)
+        and word[0] not in _NOT_IN_NAME
+        and word[0] not in "郡府州"
+    )
 
 
 def _name_start(

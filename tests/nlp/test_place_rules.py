@@ -167,6 +167,13 @@ def test_former_county_names():
     assert _places("他出生在上虞县。") == [("上虞县", "Location")]
     assert _places("本省百强县榜单出炉。") == []
     assert _places("设立自治州和自治县。") == []
+    # one character and 县, a place word jieba counts often; no number, direction, unit
+    assert _places("他早年在巩县教书。") == [("巩县", "Location")]
+    assert _places("本县和外县的干部都来了。") == []
+    # a former province
+    assert _places("他早年在察哈尔省工作。") == [("察哈尔省", "Location")]
+    # a name's word before the province: the name starts there
+    assert ("哥伦比亚省", "Location") not in _places("他住在不列颠哥伦比亚省。")
 
 
 def test_currency_time_zone_and_country_before_a_word():

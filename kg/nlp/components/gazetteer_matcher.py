@@ -201,17 +201,14 @@ class GazetteerMatcher:
         )
 
     def _runs_on(self, st, start: int, end: int) -> bool:
-        """A foreign subdivision's name inside a longer transliteration: a transliteration
-        character (:class:`ForeignDivisions`) right after a name without its unit, or
-        right before the name where no name ends (某某|梅德韦|杰夫 a person, 古利亚|伊波列
-        a town; not 伊朗|伊斯法罕, 某某州|扬…)."""
+        """A foreign subdivision's name without its unit inside a longer transliteration:
+        a transliteration character (:class:`ForeignDivisions`) right after it, or right
+        before it where no name ends (某某|梅德韦|杰夫 a person, 古利亚|伊波列 a town; not
+        伊朗|伊斯法罕; a name that ends in its unit is closed by it: 某某州|扬…)."""
         chars, norm = self.foreign_divisions.chars, st.norm
-        if (
-            end < len(norm)
-            and norm[end] in chars
-            and norm[end - 1] not in ForeignDivisions.UNITS
-            and norm[end] not in ForeignDivisions.UNITS
-        ):
+        if norm[end - 1] in ForeignDivisions.UNITS:
+            return False  # the unit closes the name (某某州|扬…, 21日|某某省)
+        if end < len(norm) and norm[end] in chars and norm[end] not in ForeignDivisions.UNITS:
             return True
         return (
             start > 0
