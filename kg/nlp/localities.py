@@ -5,7 +5,9 @@ one shape, a name of two to four characters and the unit (杏坪村, 益庆乡, 
 name is what jieba makes of it: one word with the unit, or one word of its own before the
 unit, that jieba's dictionary does not know as a common word (杏坪村, 槐坪|镇; not 农村,
 城镇, 城中村, 美丽|乡村, 示范|村). jieba tags some common words as places (城镇 ns, 中断
-ns): a dictionary word counts as a name only when rare there. A number, a function word
+ns): a dictionary word counts as a name only when rare there, unless the gazetteer knows
+it as a place (某某岭|乡). jieba may glue the name's last character to the unit (某某|营镇:
+the word before and that character are the name). A number, a function word
 or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a games' athletes' village
 (冬奥村, 亚运村); a name that a one-character word runs into (草|河坝|村) is left alone.
 
@@ -173,7 +175,22 @@ def _name_start(
     t = i
     while t > 0 and t not in st.tok_starts:
         t -= 1
-    if t < i:  # the unit ends a word: the word is the name (杏坪村)
+    if (
+        t == i - 1
+        and t > 0
+        and norm[t : i + 1] not in freq
+        and norm[t] not in _FUNCTION
+        and norm[t] not in "百千万"
+        and t not in places  # 某县|余村: the county, then a village of two characters
+    ):
+        # jieba glued the name's last character to the unit (某某|营镇): the word before
+        # and that character are the name
+        s = t - 1
+        while s > 0 and s not in st.tok_starts:
+            s -= 1
+        if not 2 <= t - s <= 3:
+            return None
+    elif t < i:  # the unit ends a word: the word is the name (杏坪村)
         if not 3 <= i + 1 - t <= 5 or not _is_name(norm[t : i + 1], tags, freq):
             return None  # 新农村, 城镇, 城中村: a common word
         s = t
@@ -182,10 +199,12 @@ def _name_start(
         while s > 0 and s not in st.tok_starts:
             s -= 1
     name = norm[s:i]
+    # a place the gazetteer knows before the unit (a site's name + 乡: 某某坡|乡)
+    known = any(c.start == s and c.end == i and c.type == "Location" for c in st.candidates)
     if (
         not _NAME.match(name)
         or any(c in _NOT_IN_NAME for c in name)
-        or not _is_name(name, tags, freq)
+        or not (known or _is_name(name, tags, freq))
         or name.endswith(_GAMES)
         # the unit and the character before it are a common word: 新型|农村, 江南|水乡
         or not _is_name(norm[i - 1 : i + 1], tags, freq)
@@ -202,7 +221,11 @@ def _name_start(
             tags.get(before, "").startswith(_BEFORE_TAGS) or before in _TO_PLACE
         ):
             return None  # 草|河坝|村: the name starts before
-        if len(before) > 1 and (before not in freq or tags.get(before) in _PERSON_TAGS):
+        if (
+            len(before) > 1
+            and (before not in freq or tags.get(before) in _PERSON_TAGS)
+            and before[-1] not in _FUNCTION  # 地为|某某乡: a function word ends it
+        ):
             return None  # 古丽娜|尔村, 卡洛|萨维镇: a name the unit's word goes on from
     return s
 

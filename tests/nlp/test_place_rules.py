@@ -109,6 +109,10 @@ def test_county_full_name_of_two_characters():
         ("他在武宁县槐坪镇工作。", ["武宁县", "槐坪镇"]),
         ("槐坪镇新修了一座水库。", ["槐坪镇"]),
         ("记者来到杏坪村采访。", ["杏坪村"]),
+        # jieba glues the name's last character to the unit (石榴|营镇)
+        ("他到了石榴营镇。", ["石榴营镇"]),
+        # a place the gazetteer knows and the unit (上甘岭|乡)
+        ("他出生在上甘岭乡。", ["上甘岭乡"]),
     ],
 )
 def test_towns_and_villages(text, expected):
