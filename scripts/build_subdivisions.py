@@ -15,7 +15,7 @@ character, is no common word of jieba's dictionary, nor opens with a direction a
 (北部省, 东部大区: generic), whose part before its unit is no common word nor
 directions alone (国家区, 西南区), and that no other subdivision shares; China's own divisions
 (CN, TW, HK, MO) are JioNLP's (``scripts/build_places.py``). The short form is the name
-without its unit (丘布特省 → 丘布特, 昆士兰州 → 昆士兰) when three or more characters
+without its unit (艾伯塔省 → 艾伯塔, 昆士兰州 → 昆士兰) when three or more characters
 stay and the rest is no common word. A name without a unit, and a short form, count only
 where jieba's dictionary tags them as a place (``ns``: 内华达, 北海道): 门多萨 and 阿尔诺
 are persons' and companies' names too. ``build_gazetteers.py`` makes each a Location
@@ -80,8 +80,8 @@ def is_cjk(s: str) -> bool:
 def short_form(name: str) -> str:
     """The name without its unit, or '' (three or more characters must stay).
 
-    >>> short_form("丘布特省"), short_form("昆士兰州"), short_form("帕府"), short_form("某古地区")
-    ('丘布特', '昆士兰', '', '')
+    >>> short_form("艾伯塔省"), short_form("昆士兰州"), short_form("帕府"), short_form("某古地区")
+    ('艾伯塔', '昆士兰', '', '')
     """
     for u in UNITS:
         if name.endswith(u):

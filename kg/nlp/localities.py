@@ -119,7 +119,7 @@ def find_old_divisions(
                 or not _is_name(word, tags, freq)
                 or any(c in _FUNCTION for c in word)
                 or (word[0] in abbr and word[1:] in tags)  # 美|加州: a country and a place
-                # (a count of 0: a prefix of longer words only, no word: 信德 of 信德省)
+                # (a count of 0: a prefix of longer words only, no word: 某某 of 某某省)
                 or (freq.get(body) and tags.get(body) not in _NAME_TAGS)
                 or any(
                     tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
@@ -295,7 +295,7 @@ class ForeignDivisions:
             while b < i and b not in st.tok_starts:
                 b += 1
             w = norm[a:b]
-            if len(w) >= 2 and w in freq and tags.get(w) not in _NAME_TAGS:
+            if len(w) >= 2 and freq.get(w) and tags.get(w) not in _NAME_TAGS:
                 return True
             a = b
         return False
@@ -334,6 +334,9 @@ class ForeignDivisions:
                 s = i
                 while s > 0 and i - s < 8 and norm[s - 1] in chars and s not in country_ends:
                     s -= 1
+                if i - s >= 8 and s > 0 and norm[s - 1] in chars and s not in country_ends:
+                    i = norm.find(unit, e)  # longer than a name read here: its end only
+                    continue
                 while s < i and s not in st.tok_starts:
                     s += 1  # the name starts a word
                 country = None
@@ -362,7 +365,7 @@ class ForeignDivisions:
                     and name[-1] not in self.UNITS  # 五省|市
                     and not self._common_word(norm, s, i, st, tags, freq)
                     and (e in st.tok_ends or e == len(norm) or not is_cjk(norm[e]))
-                    and not (name in freq and tags.get(name) not in _NAME_TAGS)
+                    and not (freq.get(name) and tags.get(name) not in _NAME_TAGS)
                     and self.gaz.lookup(norm[s:e]) is None
                 ):
                     if country is not None:

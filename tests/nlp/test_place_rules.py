@@ -211,3 +211,8 @@ def test_foreign_subdivisions_stay_out_of_jiebas_dictionary():
     words = set(gaz.jieba_words())
     subs = [e for e in gaz.entries.values() if e.id.startswith(FOREIGN_SUBDIVISION)]
     assert len(subs) > 500 and not any(e.name in words for e in subs)
+
+
+def test_foreign_division_after_a_prefix_of_dictionary_words():
+    # jieba's dictionary holds 某某 of 某某县 as a prefix only (count 0): no common word
+    assert ("格林伍德县", "Location") in _places("法院对格林伍德县官员展开调查。")
