@@ -145,9 +145,14 @@ def _name_before(norm: str, s: int, st, tags: dict[str, str]) -> bool:
     return s - p >= 2 and tags.get(norm[p:s]) in _NAME_TAGS
 
 
+# jieba tags of the word before a character glued to the unit that make it no name's
+# beginning: verbs, function words, pronouns, adverbs
+_GLUE_NOT = ("v", "p", "c", "u", "r", "d")
+
+
 # jieba tags of a one-character word that is no county's name: numbers, directions,
-# pronouns, function words, adjectives (五县, 外县, 本县, 大县)
-_NOT_COUNTY_TAGS = ("m", "f", "r", "p", "c", "u", "d", "q", "a")
+# pronouns, function words, adjectives, verbs (五县, 外县, 本县, 大县, 旅游兴县)
+_NOT_COUNTY_TAGS = ("m", "f", "r", "p", "c", "u", "d", "q", "a", "v")
 # a dictionary word this rare with one character before 县 is noise of its corpus (东县)
 _OLD_COUNTY_MIN = 8
 
@@ -188,8 +193,8 @@ def _name_start(
         s = t - 1
         while s > 0 and s not in st.tok_starts:
             s -= 1
-        if not 2 <= t - s <= 3:
-            return None
+        if not 2 <= t - s <= 3 or tags.get(norm[s:t], "").startswith(_GLUE_NOT):
+            return None  # 来到|某村, 谱写|某乡: a verb before, no name
     elif t < i:  # the unit ends a word: the word is the name (杏坪村)
         if not 3 <= i + 1 - t <= 5 or not _is_name(norm[t : i + 1], tags, freq):
             return None  # 新农村, 城镇, 城中村: a common word

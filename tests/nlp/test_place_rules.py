@@ -111,6 +111,7 @@ def test_county_full_name_of_two_characters():
         ("记者来到杏坪村采访。", ["杏坪村"]),
         # jieba glues the name's last character to the unit (石榴|营镇)
         ("他到了石榴营镇。", ["石榴营镇"]),
+        ("总书记来到岗村看望群众。", []),  # 来到|岗村: a verb before the glued character
         # a place the gazetteer knows and the unit (上甘岭|乡)
         ("他出生在上甘岭乡。", ["上甘岭乡"]),
     ],
@@ -174,6 +175,7 @@ def test_former_county_names():
     # one character and 县, a place word jieba counts often; no number, direction, unit
     assert _places("他早年在巩县教书。") == [("巩县", "Location")]
     assert _places("本县和外县的干部都来了。") == []
+    assert ("兴县", "Location") not in _places("实施旅游兴县战略。")  # 兴: a verb
     # a former province
     assert _places("他早年在察哈尔省工作。") == [("察哈尔省", "Location")]
     # a name's word before the province: the name starts there
