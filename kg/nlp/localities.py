@@ -186,6 +186,8 @@ def _name_start(
         and norm[t : i + 1] not in freq
         and norm[t] not in _FUNCTION
         and norm[t] not in "百千万"
+        # a quality or an action glued to the unit (产业|强镇, 科技|兴村): no name's end
+        and not tags.get(norm[t], "").startswith(("a", "v", "d"))
         and t not in places  # 某县|余村: the county, then a village of two characters
     ):
         # jieba glued the name's last character to the unit (某某|营镇): the word before

@@ -112,6 +112,7 @@ def test_county_full_name_of_two_characters():
         # jieba glues the name's last character to the unit (石榴|营镇)
         ("他到了石榴营镇。", ["石榴营镇"]),
         ("总书记来到岗村看望群众。", []),  # 来到|岗村: a verb before the glued character
+        ("培育一批农业强镇。", []),  # 强镇: a quality and the unit
         # a place the gazetteer knows and the unit (上甘岭|乡)
         ("他出生在上甘岭乡。", ["上甘岭乡"]),
     ],
