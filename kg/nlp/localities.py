@@ -119,8 +119,7 @@ def find_old_divisions(
                 or not _is_name(word, tags, freq)
                 or any(c in _FUNCTION for c in word)
                 or (word[0] in abbr and word[1:] in tags)  # 美|加州: a country and a place
-                # (a count of 0: a prefix of longer words only, no word: 某某 of 某某省)
-                or (freq.get(body) and tags.get(body) not in _NAME_TAGS)
+                or opens_common_word(body, tags, freq)
                 or any(
                     tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
                     for k in range(2, len(word) - 1)
@@ -132,6 +131,21 @@ def find_old_divisions(
                 place_mention(text, norm, s, e)
             )
     return out
+
+
+def opens_common_word(w: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+    """Whether ``w`` is a common word of the dictionary (counted, no name's tag) or a
+    prefix entry (count 0) that opens with one (旅游名 of 旅游名县); a prefix entry
+    alone is no word (某某 of 某某|伍德县).
+
+    >>> opens_common_word("旅游名", {"旅游": "vn"}, {"旅游": 9, "旅游名": 0})
+    True
+    >>> opens_common_word("伍德", {}, {"伍德": 0})
+    False
+    """
+    return any(
+        freq.get(w[:k]) and tags.get(w[:k]) not in _NAME_TAGS for k in range(len(w), 1, -1)
+    )
 
 
 def _name_before(norm: str, s: int, st, tags: dict[str, str]) -> bool:
@@ -302,7 +316,7 @@ class ForeignDivisions:
             while b < i and b not in st.tok_starts:
                 b += 1
             w = norm[a:b]
-            if len(w) >= 2 and freq.get(w) and tags.get(w) not in _NAME_TAGS:
+            if len(w) >= 2 and opens_common_word(w, tags, freq):
                 return True
             a = b
         return False

@@ -177,6 +177,7 @@ def test_former_county_names():
     assert _places("他早年在巩县教书。") == [("巩县", "Location")]
     assert _places("本县和外县的干部都来了。") == []
     assert ("兴县", "Location") not in _places("实施旅游兴县战略。")  # 兴: a verb
+    assert _places("建设一批旅游名县。") == []  # a common word before the unit
     # a former province
     assert _places("他早年在察哈尔省工作。") == [("察哈尔省", "Location")]
     # a name's word before the province: the name starts there
