@@ -136,15 +136,21 @@ def find_old_divisions(
 def opens_common_word(w: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
     """Whether ``w`` is a common word of the dictionary (counted, no name's tag) or a
     prefix entry (count 0) that opens with one (旅游名 of 旅游名县); a prefix entry
-    alone is no word (某某 of 某某|伍德县).
+    alone is no word (某某 of 某某|伍德县), and a name of the dictionary is a name
+    whatever it opens with (马里兰, ``nr``, opens with 马里, ``q``).
 
     >>> opens_common_word("旅游名", {"旅游": "vn"}, {"旅游": 9, "旅游名": 0})
     True
     >>> opens_common_word("伍德", {}, {"伍德": 0})
     False
+    >>> opens_common_word("某某兰", {"某某兰": "nr", "某某": "q"}, {"某某兰": 5, "某某": 9})
+    False
     """
-    return any(
-        freq.get(w[:k]) and tags.get(w[:k]) not in _NAME_TAGS for k in range(len(w), 1, -1)
+    f = freq.get(w)
+    if f:
+        return tags.get(w) not in _NAME_TAGS
+    return f == 0 and any(
+        freq.get(w[:k]) and tags.get(w[:k]) not in _NAME_TAGS for k in range(len(w) - 1, 1, -1)
     )
 
 

@@ -220,3 +220,8 @@ def test_foreign_subdivisions_stay_out_of_jiebas_dictionary():
 def test_foreign_division_after_a_prefix_of_dictionary_words():
     # jieba's dictionary holds 某某 of 某某县 as a prefix only (count 0): no common word
     assert ("格林伍德县", "Location") in _places("法院对格林伍德县官员展开调查。")
+
+
+def test_foreign_division_whose_name_opens_with_a_common_word():
+    # 马里兰 is a name of jieba's dictionary (nr) although 马里 is a measure word (q)
+    assert _places("他住在马里兰州。") == [("马里兰州", "Location")]
