@@ -449,6 +449,32 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
                         category="首都" if capital == "1" else "城市")
             out.append(new)
             labels[norm_name(city)] = new
+    out += world_subdivisions(cur / "world_subdivisions.tsv", countries, labels)
+    return out
+
+
+def world_subdivisions(path: Path, countries: list[dict], labels: dict[str, dict]) -> list[dict]:
+    """Foreign provinces, states and departments of ISO 3166-2 (``curated/
+    world_subdivisions.tsv``, ``scripts/build_subdivisions.py``): a Location each
+    (``place/sub-<code>``), ``partOf`` its country, its short form an alias; a name or
+    short form that is already a label (a city's), or a label + 市, is left out."""
+    if not path.exists():
+        return []
+    country_id = {c["iso"]: c["id"] for c in countries if c.get("iso")}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, iso3, name, short, parent = (line.split("\t") + [""] * 5)[:5]
+        if norm_name(name) in labels or (name[-1] == "市" and norm_name(name[:-1]) in labels):
+            continue  # a label, or a city's name + 市 (伦敦市: the city, not another place)
+        aliases = [short] if short and norm_name(short) not in labels else []
+        new = entry(id=f"place/sub-{code.lower()}", type="Location", name=name, aliases=aliases,
+                    category="二级行政区" if parent else "一级行政区")
+        new["partOf"] = country_id.get(iso3)
+        out.append(new)
+        for lbl in (name, *aliases):
+            labels[norm_name(lbl)] = new
     return out
 
 

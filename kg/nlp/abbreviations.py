@@ -7,7 +7,9 @@ Chinese writes a country short in fixed shapes, and there it names the country:
   (``ontology/lexicon/country_abbr_contexts.tsv``: 两国, 双方, 关系, 之间, 冲突, 谈判…;
   two of them as one word too: 两国关系);
 * **after a verb or preposition of going, being or aiming somewhere**: 访华, 来华, 驻华,
-  赴美, 对俄, 在华 (the character ends the word).
+  赴美, 对俄, 在华 (the character ends the word);
+* **before a word of the state's government or leaders**: 俄政府, 叙总统, 英首相 (the
+  character opens a word; not China's 中).
 
 The characters are those of ``country_abbr.tsv`` (美 俄 英 法 德 日…; the ones marked
 ``military`` are common words too and count only in a pair with another country: 中越两国,
@@ -79,6 +81,7 @@ class CountryAbbreviations:
         self.verb_only: set[str] = set()  # 华: China after a verb
         before = ""
         relation: list[str] = []
+        organ: list[str] = []
         for p in _tsv(lex / "country_abbr_contexts.tsv"):
             if len(p) < 2:
                 continue
@@ -86,6 +89,8 @@ class CountryAbbreviations:
                 before = p[1]
             elif p[0] == "relation":
                 relation = p[1].split()
+            elif p[0] == "organ":
+                organ = p[1].split()
             elif p[0] == "pair" and p[1] in gazetteer.entries:
                 self.table[p[2]] = p[1]
                 self.pair_only.add(p[2])
@@ -94,6 +99,8 @@ class CountryAbbreviations:
                 self.verb_only.add(p[2])
         self.before = frozenset(before)
         self.relation = tuple(sorted(relation, key=len, reverse=True))
+        #: words of a state's government or leaders (政府, 总统), longest first
+        self.organ = tuple(sorted(organ, key=len, reverse=True))
         # the first character of every country's names: the characters a document may
         # make abbreviations of (most text characters are none)
         firsts = {
@@ -246,6 +253,40 @@ class CountryAbbreviations:
                 if k is not None:
                     c = self.gaz.entries[k]
                     out.append(Mention(i, i + 1, text[i], c.type, c.id, c.name, "gazetteer"))
+        out += self._before_organ(st, named, {m.start for m in out})
+        return out
+
+    def _before_organ(self, st, named: dict[str, str], taken: set[int]) -> list[Mention]:
+        """The characters that open a word of a state's government or leaders (俄|政府,
+        俄总统): the character opens a word and the organ's word does not run on into a
+        longer word; the common words among the characters (以, 加) and China's 中
+        never, no date's day (7日|政府)."""
+        norm, text = st.norm, st.text
+        out: list[Mention] = []
+        for organ in self.organ:
+            i = norm.find(organ, 1) - 1
+            while i >= 0:
+                j = i + 1 + len(organ)
+                ch = norm[i]
+                k = None
+                if (
+                    i not in taken
+                    and i in st.tok_starts
+                    and ch not in self.weak
+                    and ch not in self.verb_only
+                    and ch not in self.pair_only
+                    and ch not in _NEVER
+                    and not after_a_day(norm, i)
+                    and (j in st.tok_ends or j in st.tok_starts or j == len(norm))
+                    and (i + 1 in st.tok_starts or not any(
+                        t in st.tok_ends for t in range(i + 2, j)))
+                ):
+                    k = self._key(ch, named, False)
+                if k is not None:
+                    c = self.gaz.entries[k]
+                    out.append(Mention(i, i + 1, text[i], c.type, c.id, c.name, "gazetteer"))
+                    taken.add(i)
+                i = norm.find(organ, j) - 1 if norm.find(organ, j) > 0 else -1
         return out
 
 

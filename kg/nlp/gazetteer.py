@@ -30,6 +30,8 @@ from kg.fingerprint import ONTOLOGY_DIR
 
 #: the category scripts/build_gazetteers.py gives China's counties (县级行政区)
 COUNTY = "县级行政区"
+#: the id prefix of the foreign subdivisions of ISO 3166-2 (scripts/build_subdivisions.py)
+FOREIGN_SUBDIVISION = "place/sub-"
 
 GAZETTEER_FILES = (
     "government.jsonl",
@@ -148,7 +150,10 @@ class Gazetteer:
     def jieba_words(self) -> list[str]:
         """Every name, for jieba's dictionary (so names stay whole tokens), except the
         two-character names of counties that jieba does not know (礼县 would cut
-        崇礼县政府; the matcher takes 歙|县 as two words of their own).
+        崇礼县政府; the matcher takes 歙|县 as two words of their own) and the names of
+        foreign subdivisions (``place/sub-…``, three or more characters, matched
+        anywhere): two thousand more words at jieba's weight of a name would raise its
+        total and with it change how it cuts every text (云南昆明 one word, not two).
 
         >>> words = load_gazetteer().jieba_words()
         >>> "荆州市" in words and "礼县" not in words
@@ -157,8 +162,11 @@ class Gazetteer:
         return [
             n
             for n, keys in self.by_name.items()
-            if len(n) >= 3
-            or (len(n) == 2 and not all(self.entries[k].category == COUNTY for k in keys))
+            if not all(k.startswith(FOREIGN_SUBDIVISION) for k in keys)
+            and (
+                len(n) >= 3
+                or (len(n) == 2 and not all(self.entries[k].category == COUNTY for k in keys))
+            )
         ]
 
 

@@ -5,7 +5,9 @@ one shape, a name of two to four characters and the unit (杏坪村, 益庆乡, 
 name is what jieba makes of it: one word with the unit, or one word of its own before the
 unit, that jieba's dictionary does not know as a common word (杏坪村, 槐坪|镇; not 农村,
 城镇, 城中村, 美丽|乡村, 示范|村). jieba tags some common words as places (城镇 ns, 中断
-ns): a dictionary word counts as a name only when rare there. A number, a function word
+ns): a dictionary word counts as a name only when rare there, unless the gazetteer knows
+it as a place (某某岭|乡). jieba may glue the name's last character to the unit (某某|营镇:
+the word before and that character are the name). A number, a function word
 or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a games' athletes' village
 (冬奥村, 亚运村); a name that a one-character word runs into (草|河坝|村) is left alone.
 
@@ -21,6 +23,7 @@ import re
 from collections.abc import Collection
 
 from kg.model import Mention
+from kg.nlp.gazetteer import FOREIGN_SUBDIVISION
 from kg.nlp.text import is_cjk
 
 
@@ -84,20 +87,26 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
 def find_old_divisions(
     st, tags: dict[str, str], freq: dict[str, int], abbr: Collection[str] = ()
 ) -> list[Mention]:
-    """Counties and prefectures the gazetteer does not list under that name (it holds
-    today's divisions): a word of jieba's dictionary tagged as a place that ends in 县 or
-    州, rare there, whose part before the unit is no common word and that is not two
-    place names run together — 上虞县 (上虞区 since 2013), 上饶县, 佐贺县;
-    not 自治县, 百强县, 四川泸州, 美加州 (``abbr``: countries' one-character
-    abbreviations)."""
+    """Counties, prefectures and provinces the gazetteer does not list under that name
+    (it holds today's divisions): a word of jieba's dictionary tagged as a place that ends
+    in 县, 州 or 省, rare there, whose part before the unit is no common word and that is
+    not two place names run together — 上虞县 (上虞区 since 2013), 上饶县, 佐贺县, a
+    former province (察哈尔省) or a foreign one; a county of one character and 县 when
+    the dictionary counts it often (:func:`_old_county`: 巩县); not 自治县, 百强县,
+    自治省, 四川泸州, 美加州 (``abbr``: countries' one-character abbreviations)."""
     norm, text = st.norm, st.text
     out: list[Mention] = []
-    for unit in "县州":
-        i = norm.find(unit, 2)
+    for unit in "县州省":
+        i = norm.find(unit, 1)
         while i != -1:
             e = i + 1
             i = norm.find(unit, e)
             if e not in st.tok_ends:
+                continue
+            if e - 2 in st.tok_starts and e - 1 not in st.tok_starts:
+                # a word of one character and the unit (巩县)
+                if _old_county(norm[e - 2 : e], tags, freq):
+                    out.append(place_mention(text, norm, e - 2, e))
                 continue
             s = e - 3
             while s > e - 7 and s > 0 and s not in st.tok_starts:
@@ -110,17 +119,76 @@ def find_old_divisions(
                 or not _is_name(word, tags, freq)
                 or any(c in _FUNCTION for c in word)
                 or (word[0] in abbr and word[1:] in tags)  # 美|加州: a country and a place
-                or (body in freq and tags.get(body) not in _NAME_TAGS)
+                or opens_common_word(body, tags, freq)
                 or any(
                     tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
                     for k in range(2, len(word) - 1)
                 )
+                or _name_before(norm, s, st, tags)
             ):
                 continue
             out.append(
                 place_mention(text, norm, s, e)
             )
     return out
+
+
+def opens_common_word(w: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+    """Whether ``w`` is a common word of the dictionary (counted, no name's tag) or a
+    prefix entry (count 0) that opens with one (旅游名 of 旅游名县); a prefix entry
+    alone is no word (某某 of 某某|伍德县), and a name of the dictionary is a name
+    whatever it opens with (马里兰, ``nr``, opens with 马里, ``q``).
+
+    >>> opens_common_word("旅游名", {"旅游": "vn"}, {"旅游": 9, "旅游名": 0})
+    True
+    >>> opens_common_word("伍德", {}, {"伍德": 0})
+    False
+    >>> opens_common_word("某某兰", {"某某兰": "nr", "某某": "q"}, {"某某兰": 5, "某某": 9})
+    False
+    """
+    f = freq.get(w)
+    if f:
+        return tags.get(w) not in _NAME_TAGS
+    return f == 0 and any(
+        freq.get(w[:k]) and tags.get(w[:k]) not in _NAME_TAGS for k in range(len(w) - 1, 1, -1)
+    )
+
+
+def _name_before(norm: str, s: int, st, tags: dict[str, str]) -> bool:
+    """A name's word right before ``s`` where no place ends: the name starts there
+    (某某|哥伦比亚省 is no province of that country)."""
+    if s == 0 or any(c.end == s for c in st.candidates):
+        return False
+    p = s - 1
+    while p > 0 and p not in st.tok_starts:
+        p -= 1
+    return s - p >= 2 and tags.get(norm[p:s]) in _NAME_TAGS
+
+
+# jieba tags of the word before a character glued to the unit that make it no name's
+# beginning: verbs, function words, pronouns, adverbs
+_GLUE_NOT = ("v", "p", "c", "u", "r", "d")
+
+
+# jieba tags of a one-character word that is no county's name: numbers, directions,
+# pronouns, function words, adjectives, verbs (五县, 外县, 本县, 大县, 旅游兴县)
+_NOT_COUNTY_TAGS = ("m", "f", "r", "p", "c", "u", "d", "q", "a", "v")
+# a dictionary word this rare with one character before 县 is noise of its corpus (东县)
+_OLD_COUNTY_MIN = 8
+
+
+def _old_county(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+    """A former county of one character and 县 (巩县, 通县: jieba's place words, counted
+    at least ``_OLD_COUNTY_MIN`` times), not a number, direction or unit before the unit
+    (五县, 外县, 郡县)."""
+    return (
+        word[-1] == "县"
+        and tags.get(word) == "ns"
+        and freq.get(word, 0) >= _OLD_COUNTY_MIN
+        and not tags.get(word[0], "").startswith(_NOT_COUNTY_TAGS)
+        and word[0] not in _NOT_IN_NAME
+        and word[0] not in "郡府州"
+    )
 
 
 def _name_start(
@@ -132,7 +200,24 @@ def _name_start(
     t = i
     while t > 0 and t not in st.tok_starts:
         t -= 1
-    if t < i:  # the unit ends a word: the word is the name (杏坪村)
+    if (
+        t == i - 1
+        and t > 0
+        and norm[t : i + 1] not in freq
+        and norm[t] not in _FUNCTION
+        and norm[t] not in "百千万"
+        # a quality or an action glued to the unit (产业|强镇, 科技|兴村): no name's end
+        and not tags.get(norm[t], "").startswith(("a", "v", "d"))
+        and t not in places  # 某县|余村: the county, then a village of two characters
+    ):
+        # jieba glued the name's last character to the unit (某某|营镇): the word before
+        # and that character are the name
+        s = t - 1
+        while s > 0 and s not in st.tok_starts:
+            s -= 1
+        if not 2 <= t - s <= 3 or tags.get(norm[s:t], "").startswith(_GLUE_NOT):
+            return None  # 来到|某村, 谱写|某乡: a verb before, no name
+    elif t < i:  # the unit ends a word: the word is the name (杏坪村)
         if not 3 <= i + 1 - t <= 5 or not _is_name(norm[t : i + 1], tags, freq):
             return None  # 新农村, 城镇, 城中村: a common word
         s = t
@@ -141,10 +226,12 @@ def _name_start(
         while s > 0 and s not in st.tok_starts:
             s -= 1
     name = norm[s:i]
+    # a place the gazetteer knows before the unit (a site's name + 乡: 某某坡|乡)
+    known = any(c.start == s and c.end == i and c.type == "Location" for c in st.candidates)
     if (
         not _NAME.match(name)
         or any(c in _NOT_IN_NAME for c in name)
-        or not _is_name(name, tags, freq)
+        or not (known or _is_name(name, tags, freq))
         or name.endswith(_GAMES)
         # the unit and the character before it are a common word: 新型|农村, 江南|水乡
         or not _is_name(norm[i - 1 : i + 1], tags, freq)
@@ -161,7 +248,11 @@ def _name_start(
             tags.get(before, "").startswith(_BEFORE_TAGS) or before in _TO_PLACE
         ):
             return None  # 草|河坝|村: the name starts before
-        if len(before) > 1 and (before not in freq or tags.get(before) in _PERSON_TAGS):
+        if (
+            len(before) > 1
+            and (before not in freq or tags.get(before) in _PERSON_TAGS)
+            and before[-1] not in _FUNCTION  # 地为|某某乡: a function word ends it
+        ):
             return None  # 古丽娜|尔村, 卡洛|萨维镇: a name the unit's word goes on from
     return s
 
@@ -231,7 +322,7 @@ class ForeignDivisions:
             while b < i and b not in st.tok_starts:
                 b += 1
             w = norm[a:b]
-            if len(w) >= 2 and w in freq and tags.get(w) not in _NAME_TAGS:
+            if len(w) >= 2 and opens_common_word(w, tags, freq):
                 return True
             a = b
         return False
@@ -270,6 +361,9 @@ class ForeignDivisions:
                 s = i
                 while s > 0 and i - s < 8 and norm[s - 1] in chars and s not in country_ends:
                     s -= 1
+                if i - s >= 8 and s > 0 and norm[s - 1] in chars and s not in country_ends:
+                    i = norm.find(unit, e)  # longer than a name read here: its end only
+                    continue
                 while s < i and s not in st.tok_starts:
                     s += 1  # the name starts a word
                 country = None
@@ -286,7 +380,10 @@ class ForeignDivisions:
                     country = Mention(s, s + 1, text[s], c.type, c.id, c.name, "gazetteer")
                     s += 1
                 name = norm[s:i]
-                if country is not None and len(name) == 1:
+                known = self.gaz.lookup(norm[s:e]) if country is not None else None
+                if known is not None and known.id.startswith(FOREIGN_SUBDIVISION):
+                    out.append(country)  # 美|佛蒙特州: the gazetteer has the state
+                elif country is not None and len(name) == 1:
                     # 美|加州, 美|得州: a short form the dictionary knows as a place
                     if norm[s:e] in freq or norm[s:e] in tags:
                         out += [country, place_mention(text, norm, s, e)]
@@ -295,7 +392,7 @@ class ForeignDivisions:
                     and name[-1] not in self.UNITS  # 五省|市
                     and not self._common_word(norm, s, i, st, tags, freq)
                     and (e in st.tok_ends or e == len(norm) or not is_cjk(norm[e]))
-                    and not (name in freq and tags.get(name) not in _NAME_TAGS)
+                    and not (freq.get(name) and tags.get(name) not in _NAME_TAGS)
                     and self.gaz.lookup(norm[s:e]) is None
                 ):
                     if country is not None:

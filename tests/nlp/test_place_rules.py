@@ -55,6 +55,32 @@ def test_no_country_abbreviation(text):
     assert all(len(t) > 1 for t, _ in _places(text)), _places(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before a word of the state's government or leaders
+        ("英首相今天发表讲话。", [("英", "GBR")]),
+        ("会谈后日外长表示赞同。", [("日", "JPN")]),
+        ("法总统今天出席了仪式。", [("法", "FRA")]),
+    ],
+)
+def test_abbreviation_before_a_state_word(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会谈后日方表示赞同。",  # X方: a unit of the relation rules, no mention
+        "5月4日政府宣布了新措施。",  # a date's day
+        "我们以方便群众为原则。",  # 以: a preposition
+        "中政府工作报告提出。",  # 中 only in 中方
+    ],
+)
+def test_no_abbreviation_before_a_state_word(text):
+    assert all(len(t) > 1 for t, _ in _places(text)), _places(text)
+
+
 def test_organ_abbreviation_mentions_its_country():
     spans = next(entity_spans(["俄政府昨日宣布新措施。"], nominal=False))
     assert ("俄", "Country") in [(s["text"], s["type"]) for s in spans]
@@ -83,6 +109,12 @@ def test_county_full_name_of_two_characters():
         ("他在武宁县槐坪镇工作。", ["武宁县", "槐坪镇"]),
         ("槐坪镇新修了一座水库。", ["槐坪镇"]),
         ("记者来到杏坪村采访。", ["杏坪村"]),
+        # jieba glues the name's last character to the unit (石榴|营镇)
+        ("他到了石榴营镇。", ["石榴营镇"]),
+        ("总书记来到岗村看望群众。", []),  # 来到|岗村: a verb before the glued character
+        ("培育一批农业强镇。", []),  # 强镇: a quality and the unit
+        # a place the gazetteer knows and the unit (上甘岭|乡)
+        ("他出生在上甘岭乡。", ["上甘岭乡"]),
     ],
 )
 def test_towns_and_villages(text, expected):
@@ -141,6 +173,15 @@ def test_former_county_names():
     assert _places("他出生在上虞县。") == [("上虞县", "Location")]
     assert _places("本省百强县榜单出炉。") == []
     assert _places("设立自治州和自治县。") == []
+    # one character and 县, a place word jieba counts often; no number, direction, unit
+    assert _places("他早年在巩县教书。") == [("巩县", "Location")]
+    assert _places("本县和外县的干部都来了。") == []
+    assert ("兴县", "Location") not in _places("实施旅游兴县战略。")  # 兴: a verb
+    assert _places("建设一批旅游名县。") == []  # a common word before the unit
+    # a former province
+    assert _places("他早年在察哈尔省工作。") == [("察哈尔省", "Location")]
+    # a name's word before the province: the name starts there
+    assert ("哥伦比亚省", "Location") not in _places("他住在不列颠哥伦比亚省。")
 
 
 def test_currency_time_zone_and_country_before_a_word():
@@ -153,3 +194,34 @@ def test_currency_time_zone_and_country_before_a_word():
 
 def test_country_abbreviation_before_a_state_short_form():
     assert _places("美加州出台节水新规。") == [("美", "USA"), ("加州", "Location")]
+
+
+def test_foreign_subdivisions_of_iso_3166_2():
+    # the list of scripts/build_subdivisions.py: full names with their unit, and a
+    # name jieba's dictionary tags as a place
+    assert _places("暴雨袭击了昆士兰州北部。") == [("昆士兰州", "Location")]
+    assert ("北海道", "Location") in _places("代表团访问了日本北海道。")
+
+
+def test_foreign_subdivision_inside_a_longer_transliteration():
+    # a transliteration character right after a name without its unit: a longer name
+    assert ("内华达", "Location") not in _places("内华达斯基先生发表了讲话。")
+
+
+def test_foreign_subdivisions_stay_out_of_jiebas_dictionary():
+    from kg.nlp.gazetteer import FOREIGN_SUBDIVISION, load_gazetteer
+
+    gaz = load_gazetteer()
+    words = set(gaz.jieba_words())
+    subs = [e for e in gaz.entries.values() if e.id.startswith(FOREIGN_SUBDIVISION)]
+    assert len(subs) > 500 and not any(e.name in words for e in subs)
+
+
+def test_foreign_division_after_a_prefix_of_dictionary_words():
+    # jieba's dictionary holds 某某 of 某某县 as a prefix only (count 0): no common word
+    assert ("格林伍德县", "Location") in _places("法院对格林伍德县官员展开调查。")
+
+
+def test_foreign_division_whose_name_opens_with_a_common_word():
+    # 马里兰 is a name of jieba's dictionary (nr) although 马里 is a measure word (q)
+    assert _places("他住在马里兰州。") == [("马里兰州", "Location")]

@@ -25,7 +25,14 @@ from kg.model import Mention
 from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
 from kg.nlp.facilities import find_facilities
-from kg.nlp.gazetteer import COUNTY, ONTOLOGY_DIR, Gazetteer, NameWindows, load_gazetteer
+from kg.nlp.gazetteer import (
+    COUNTY,
+    FOREIGN_SUBDIVISION,
+    ONTOLOGY_DIR,
+    Gazetteer,
+    NameWindows,
+    load_gazetteer,
+)
 from kg.nlp.localities import (
     RARE,
     ForeignDivisions,
@@ -193,6 +200,22 @@ class GazetteerMatcher:
             and freq.get(st.norm[m.start : m.end], 0) <= RARE
         )
 
+    def _runs_on(self, st, start: int, end: int) -> bool:
+        """A foreign subdivision's name without its unit inside a longer transliteration:
+        a transliteration character (:class:`ForeignDivisions`) right after it, or right
+        before it where no name ends (某某|梅德韦|杰夫 a person, 古利亚|伊波列 a town; not
+        伊朗|伊斯法罕; a name that ends in its unit is closed by it: 某某州|扬…)."""
+        chars, norm = self.foreign_divisions.chars, st.norm
+        if norm[end - 1] in ForeignDivisions.UNITS:
+            return False  # the unit closes the name (某某州|扬…, 21日|某某省)
+        if end < len(norm) and norm[end] in chars and norm[end] not in ForeignDivisions.UNITS:
+            return True
+        return (
+            start > 0
+            and norm[start - 1] in chars
+            and not any(c.end == start for c in st.candidates)
+        )
+
     @staticmethod
     def _ends_name(st, start: int) -> bool:
         """The word before is one character of a name (乌|东德 of the dam 乌东德): a
@@ -340,6 +363,8 @@ class GazetteerMatcher:
                         break
                 e = entries[key]
                 if len(name) == 2 and e.type in _COMPOUND_OPENERS and self._ends_name(st, start):
+                    continue
+                if key.startswith(FOREIGN_SUBDIVISION) and self._runs_on(st, start, end):
                     continue
                 if (
                     name[-1] == "国"
