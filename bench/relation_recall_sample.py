@@ -45,6 +45,9 @@ HOLDOUT_NEWS = (
     "cctv_xwlb_20231102",
     "cctv_xwlb_20221009",
     "cctv_xwlb_20230729",
+    "cctv_xwlb_20220629",
+    "cctv_xwlb_20240204",
+    "cctv_xwlb_20240811",
 )
 OUT = Path("/work/rels_labels")
 N_NEWS, N_PARAS, CAP = 40, 20, 600
