@@ -32,7 +32,7 @@ from kg.nlp.components.persons import (
     titles,
 )
 from kg.nlp.components.persons.common import Names, ends_name
-from kg.nlp.components.persons.extents import finish_cut_names
+from kg.nlp.components.persons.extents import finish_cut_names, unglue_time
 from kg.nlp.components.persons.offices import drop_offices
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer
@@ -135,6 +135,7 @@ class Persons:
             # the name model's names that no rule read: LAC's reading in context
             lac.confirmed_names(res, st, names, cands, windowed)
         finish_cut_names(res, st, names)
+        unglue_time(st, names)
         lists.coordinated_names(res, st, names)
         _later_mentions(st, names)
         return doc

@@ -1,4 +1,5 @@
-"""Transliterated names jieba cut before their last pieces.
+"""Names whose end jieba's cut got wrong: transliterated names cut before their last pieces,
+and names with the 时 of a time clause glued to them.
 
 jieba often cuts the end of a transliterated name it does not know into a one-character
 word (某某雷|斯|和, 某罗|约|当选) or into short pieces (某某特|施|莱格): a rule or LAC then
@@ -12,10 +13,14 @@ Chinese one and the last piece ends as transliterated names do (:func:`nrt_ends`
 >>> spans = next(entity_spans(["依靠桑德雷斯和门将的发挥打平。"], nominal=False))
 >>> [s["text"] for s in spans if s["type"] == "Person"]
 ['桑德雷斯']
+
+jieba's HMM also joins the 时 that closes a time clause (会见某国总理某某时，…; 会见某某时表示)
+to an unknown name before it: :func:`unglue_time` ends the name before that 时.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.model import Mention
@@ -28,6 +33,8 @@ from kg.nlp.components.persons.words import FUNCTION_CHARS
 
 #: pieces a cut name may go on by
 MAX_PIECES = 2
+#: what follows the 时 of a time clause after a name: the clause's end or a speech verb
+_AFTER_TIME = re.compile(r"[，,：:]|表示|指出|强调|说|称|谈到|介绍|提出|回答|认为|希望|发表")
 #: jieba's tags of the proper names a piece of two characters may be (a transliteration's)
 _NAME = ("nr", "nz")
 #: a character ends a transliterated name when it ends this many of jieba's ``nrt`` words
@@ -128,3 +135,34 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
         key = names.setdefault(whole, open_key("Person", whole))
         st.candidates.remove(c)
         st.candidates.append(Mention(c.start, e, text, "Person", key, whole, c.rule))
+
+
+def unglue_time(st, names: Names) -> None:
+    """End before 时 the Person candidates of ``st`` whose label is a name + the 时 of a
+    time clause (某某时，/ 某某时表示: a clause's end or a speech verb right after); ``names``
+    learns the name instead. Names of two characters or less are left (a given name may end
+    in 时).
+
+    >>> from types import SimpleNamespace
+    >>> text = "会见某国总统卢布时表示"
+    >>> c = Mention(6, 9, "卢布时", "Person", "person/卢布时", "卢布时", "person")
+    >>> st = SimpleNamespace(norm=text, text=text, candidates=[c])
+    >>> names = {"卢布时": "person/卢布时"}
+    >>> unglue_time(st, names)
+    >>> [(m.text, m.end) for m in st.candidates], list(names)
+    ([('卢布', 8)], ['卢布'])
+    """
+    norm = st.norm
+    for c in [c for c in st.candidates if c.type == "Person"]:
+        label = c.label
+        if len(label) < 3 or not label.endswith("时") or not norm.endswith("时", 0, c.end):
+            continue
+        if not _AFTER_TIME.match(norm, c.end):
+            continue
+        text = st.text[c.start : c.end - 1]
+        name = "".join(text.split())
+        if names.get(label) == c.key:
+            del names[label]
+        key = names.setdefault(name, open_key("Person", name))
+        st.candidates.remove(c)
+        st.candidates.append(Mention(c.start, c.end - 1, text, "Person", key, name, c.rule))
