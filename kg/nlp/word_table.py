@@ -43,7 +43,17 @@ class WordTable(Mapping[str, Any]):
     number), the others in a dict; picklable. Words can be added or changed (``t[w] = v``,
     as jieba's ``add_word`` does to ``FREQ``)."""
 
-    __slots__ = ("_count", "_extra", "_labels", "_nodes", "_order", "_trie", "_vals", "_values")
+    __slots__ = (
+        "_added",
+        "_count",
+        "_extra",
+        "_labels",
+        "_nodes",
+        "_order",
+        "_trie",
+        "_vals",
+        "_values",
+    )
 
     def __init__(
         self,
@@ -63,6 +73,9 @@ class WordTable(Mapping[str, Any]):
         self._extra = extra  # the words that are no node of the trie → their numbers
         self._count = count
         self._vals = memoryview(values)  # (indexed from Python: ints, not numpy scalars)
+        # words added since (word, node): joined to the order when it is read, so that
+        # adding many words (jieba's ``load_userdict``) is not a copy of the order each
+        self._added: list[tuple[str, int]] = []
 
     @classmethod
     def of(cls, mapping: Mapping[str, Any], trie: Trie) -> WordTable:
@@ -90,7 +103,17 @@ class WordTable(Mapping[str, Any]):
                 extra[w] = v
         return cls(trie, by_node, labels, "\0".join(words), nodes, extra, len(words))
 
+    def _flush(self) -> None:
+        """Join the words added since to the order (and their nodes)."""
+        if self._added:
+            words = "\0".join(w for w, _ in self._added)
+            self._order = f"{self._order}\0{words}" if self._order else words
+            added = np.fromiter((k for _, k in self._added), dtype=np.int32)
+            self._nodes = np.concatenate([self._nodes, added])
+            self._added = []
+
     def __reduce__(self) -> tuple[Any, ...]:
+        self._flush()
         state = (self._values, self._labels, self._order, self._nodes, self._extra)
         return (WordTable, (self._trie, *state, self._count))
 
@@ -125,11 +148,13 @@ class WordTable(Mapping[str, Any]):
         return self._count
 
     def __iter__(self) -> Iterator[str]:
+        self._flush()
         return iter(self._order.split("\0")) if self._count else iter(())
 
     def _pairs(self) -> Iterator[tuple[str, Any]]:
         """(word, value) in order, without a walk of the trie per word (what
         ``jieba_tag_groups`` reads of the tags the first time a component asks)."""
+        self._flush()
         numbers = self._values[self._nodes].tolist()  # node 0: -1, a word of ``_extra``
         labels, extra = self._labels, self._extra
         for w, v in zip(self, numbers, strict=True):
@@ -157,8 +182,7 @@ class WordTable(Mapping[str, Any]):
             raise ValueError("a table of ints takes ints >= 0")
         k = self._trie.node(key)
         if self._number(key) < 0:
-            self._order = f"{self._order}\0{key}" if self._count else key
-            self._nodes = np.append(self._nodes, np.int32(k))
+            self._added.append((key, k))
             self._count += 1
         if k:
             if number > np.iinfo(self._values.dtype).max:

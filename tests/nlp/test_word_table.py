@@ -118,3 +118,49 @@ def test_jiebas_tags_over_the_trie_in_their_order() -> None:
     table = WordTable.of(tags, _state(seg).trie_now())
     assert list(table.items()) == list(tags.items())
     assert list(table.values())[:100] == list(tags.values())[:100]
+
+
+def test_many_words_added_to_a_table_stay_cheap() -> None:
+    """jieba's ``load_userdict`` adds words one by one: each is no copy of the table."""
+    import time
+
+    freq = {"国务院": 10, "国务": 0, "国": 5, "院": 1}
+    t = WordTable.of(freq, Trie.from_freq(freq, 16))
+    start = time.process_time()
+    for i in range(50_000):
+        t[f"新词{i}"] = i
+    assert time.process_time() - start < 5.0  # (a copy each: minutes)
+    assert len(t) == 50_004 and list(t)[-1] == "新词49999" and t["新词7"] == 7
+    assert pickle.loads(pickle.dumps(t)) == t
+
+
+_RESTORED_JIEBA = """
+import sys
+from kg.nlp.pipeline import get_nlp, save_pending_snapshots
+nlp = get_nlp(lean=True, snapshot_dir=sys.argv[1])
+if sys.argv[2] == "save":
+    save_pending_snapshots()
+else:
+    import jieba_next
+    from kg.nlp.segment import fast_segmenter
+    assert type(fast_segmenter().dt.FREQ).__name__ == "WordTable"  # restored
+    print("|".join(jieba_next.lcut("国务院办公厅印发通知")))
+    print(type(nlp("国务院办公厅印发通知。")).__name__)  # the pipeline still runs
+"""
+
+
+@pytest.mark.slow
+def test_jiebas_own_cut_after_a_restore(tmp_path) -> None:
+    """In a process that restored a snapshot, jieba's own cut still works (jieba_next's
+    Rust takes ``FREQ`` as a dict only)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KG_PIPELINE_SHARED": "off"}
+    run = [sys.executable, "-c", _RESTORED_JIEBA, str(tmp_path)]
+    subprocess.run([*run, "save"], check=True, env=env, capture_output=True, timeout=300)
+    assert list(tmp_path.glob("pipeline-*.pkl"))
+    out = subprocess.run([*run, "cut"], check=True, env=env, capture_output=True, text=True,
+                         timeout=300).stdout.split()  # fmt: skip
+    assert out == ["国务院办公厅|印发|通知", "Doc"]
