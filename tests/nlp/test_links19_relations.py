@@ -74,9 +74,9 @@ def test_each_name_of_a_list_after_proposed_by() -> None:
 
 
 def test_every_agent_named_before_deng_in_a_relative_clause() -> None:
-    res = extract(Document("t", "由教育部、中国文联等联合主办的“书香中国”主题活动今天启动。"))
+    res = extract(Document("t", "由民政部、中国作协等共同主办的“温暖冬天”主题活动在京启动。"))
     hosts = {r.subj for r in res.relations if r.pred == "hosted"}
-    assert {"gov/moe", "org/cflac"} <= hosts
+    assert {"gov/mca", "org/cwa"} <= hosts
 
 
 def test_posts_joined_by_jian_and_a_new_or_first_office() -> None:
@@ -93,3 +93,15 @@ def test_a_countrys_ministers_and_governor() -> None:
     # another state's minister for the country's affairs holds no post in it
     held = _held("阿曼中国事务大臣陈立新会见了代表团。")
     assert not any(o == "country/CHN" for _, o in held)
+
+
+def test_review19_posts() -> None:
+    # a post taken up at the text's very end
+    assert ("person/陈立新", "country/FRA") in _held("陈立新当选法国总统")
+    # each part joined by 兼 must be a post (兼顾 is no 兼)
+    assert not _held("美国总统兼顾各方利益的陈立新出席。")
+    # a 原/前 inside an earlier name of a list does not drop the names after it
+    held = _held("美国总统陈立新、原东明、李德华出席会议。")
+    assert {("person/陈立新", "country/USA"), ("person/李德华", "country/USA")} <= held
+    # a country's own ambassador to China holds a post of that country
+    assert ("person/陈立新", "country/FRA") in _held("法国驻华大使陈立新出席活动。")

@@ -96,12 +96,14 @@ def _state_office(norm: str, country: Unit, post: str, person_start: int | None 
         if person_start is None
         else (norm[country.end : person_start])
     )
-    first, *more = post.split("兼")  # 某国副总理兼财政部长甲: the first a state office
+    parts = post.split("兼")  # 某国副总理兼财政部长甲: each a state office
+    # (the words up to the post: a list's earlier names are no part of it; 驻华 is the
+    # country's own embassy)
+    upto = between[: between.find(post) + len(post)].replace("驻华", "")
     return (
-        _STATE_OFFICE.fullmatch(first) is not None
-        and all(0 < len(m) <= 10 for m in more)
+        all(_STATE_OFFICE.fullmatch(m) is not None for m in parts)
         and (between == post or (person_start is not None and post in between))
-        and not any(w in between for w in _NOT_IN_OFFICE)
+        and not any(w in upto for w in _NOT_IN_OFFICE)
         and norm[country.start - 1 : country.start] != "驻"
     )
 
@@ -173,7 +175,7 @@ _TAKES_UP = re.compile(
 #: heading's number), or 祝贺 (致电祝贺甲当选…: 甲 is the subject of 当选)
 _SUBJECT_BEFORE = re.compile(r"[\s\d（）().#*]*(?:.{0,12}?祝贺)?")
 #: what may follow the post taken up: the clause's end, a time after it, 一职
-_AFTER_POST = re.compile(r"(?:[^\u4e00-\u9fff]|后|以来|之际|时|一职|职务|的)")
+_AFTER_POST = re.compile(r"(?:[^\u4e00-\u9fff]|后|以来|之际|时|一职|职务|的|$)")
 
 
 def elected_posts(st: KGDoc, units: list[Unit], posts: frozenset[str]) -> list[PostRecord]:
