@@ -72,12 +72,14 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
     norm, text = st.norm, st.text
     # where a known place ends: a name may follow it (武宁县|槐坪镇)
     places = {c.end for c in st.candidates if c.type in ("Location", "Country")}
+    # the known places' spans (a site's name + 乡 is read as a name: 某某坡|乡)
+    locations = {(c.start, c.end) for c in st.candidates if c.type == "Location"}
     out: list[Mention] = []
     for unit in UNITS:
         i = norm.find(unit, 2)
         while i != -1:
             e = i + 1
-            s = _name_start(norm, i, st, tags, freq, places)
+            s = _name_start(norm, i, st, tags, freq, places, locations)
             if s is not None:
                 out.append(place_mention(text, norm, s, e))
             i = norm.find(unit, e)
@@ -95,6 +97,7 @@ def find_old_divisions(
     the dictionary counts it often (:func:`_old_county`: 巩县); not 自治县, 百强县,
     自治省, 四川泸州, 美加州 (``abbr``: countries' one-character abbreviations)."""
     norm, text = st.norm, st.text
+    ends = {c.end for c in st.candidates}  # (where a name ends: :func:`_name_before`)
     out: list[Mention] = []
     for unit in "县州省":
         i = norm.find(unit, 1)
@@ -124,7 +127,7 @@ def find_old_divisions(
                     tags.get(word[:k]) == "ns" and tags.get(word[k:]) == "ns"
                     for k in range(2, len(word) - 1)
                 )
-                or _name_before(norm, s, st, tags)
+                or _name_before(norm, s, st, tags, ends)
             ):
                 continue
             out.append(
@@ -154,10 +157,10 @@ def opens_common_word(w: str, tags: dict[str, str], freq: dict[str, int]) -> boo
     )
 
 
-def _name_before(norm: str, s: int, st, tags: dict[str, str]) -> bool:
-    """A name's word right before ``s`` where no place ends: the name starts there
-    (某某|哥伦比亚省 is no province of that country)."""
-    if s == 0 or any(c.end == s for c in st.candidates):
+def _name_before(norm: str, s: int, st, tags: dict[str, str], ends: set[int]) -> bool:
+    """A name's word right before ``s`` where no candidate ends (``ends``): the name
+    starts there (某某|哥伦比亚省 is no province of that country)."""
+    if s == 0 or s in ends:
         return False
     p = s - 1
     while p > 0 and p not in st.tok_starts:
@@ -192,7 +195,13 @@ def _old_county(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
 
 
 def _name_start(
-    norm: str, i: int, st, tags: dict[str, str], freq: dict[str, int], places: set[int]
+    norm: str,
+    i: int,
+    st,
+    tags: dict[str, str],
+    freq: dict[str, int],
+    places: set[int],
+    locations: set[tuple[int, int]],
 ) -> int | None:
     """Start of the name whose unit is at ``i``, or None when there is none."""
     if i + 1 not in st.tok_ends:
@@ -227,7 +236,7 @@ def _name_start(
             s -= 1
     name = norm[s:i]
     # a place the gazetteer knows before the unit (a site's name + 乡: 某某坡|乡)
-    known = any(c.start == s and c.end == i and c.type == "Location" for c in st.candidates)
+    known = (s, i) in locations
     if (
         not _NAME.match(name)
         or any(c in _NOT_IN_NAME for c in name)

@@ -33,7 +33,7 @@ import logging
 import os
 import pickle
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -456,7 +456,7 @@ def restore_snapshot(
         adopt_trie(seg, state.get("trie"))
         _SEGMENTER_WORDS_ADDED.add(id(seg))
     tags = payload.get("jieba_tags")
-    if isinstance(tags, WordTable):
+    if isinstance(tags, Mapping):  # (a dict where no trie was kept: jieba without jieba_next)
         prime_jieba_tags(tags)
     nlp.tokenizer.jieba_seg = seg
     nlp.tokenizer.segmenter = Segmenter.jieba

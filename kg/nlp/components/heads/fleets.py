@@ -49,7 +49,7 @@ def fleet_spans(st, norm: str, gaz) -> list[tuple[int, int]]:
             if m is not None:
                 a = h - k
                 break
-        if a < 0 and norm[h - 1 : h] in SEA_ENDS:
+        if a < 0 and h > 0 and norm[h - 1 : h] in SEA_ENDS:
             for k in range(5, 1, -1):  # the longest sea's name before the head
                 if h - k >= 0 and HAN.fullmatch(norm, h - k, h) and is_sea(norm[h - k : h], gaz):
                     a = h - k

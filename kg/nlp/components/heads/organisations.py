@@ -378,7 +378,7 @@ class OrganisationNames:
         ``start``, when it names one organisation; ``named_ends`` takes its end."""
         starts, ends = view.starts, view.ends
         if head in TRANSLIT_HEADS:
-            if norm[hs - 1] == ETHNIC:
+            if norm[hs - 1 : hs] == ETHNIC:
                 return  # 某某族|武装: an ethnic group's armed men, a class
             t = starts.rfind(1, max(0, hs - 8), hs)  # the word right before the head
             if hs - t >= 3 and not transliterated(norm[t:hs]):
