@@ -52,13 +52,11 @@ which PD leaves untagged and kg counts as a body: most of the false positives).
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-from collections import Counter
-from pathlib import Path
 
-from kg.eval.external import default_shared_dir, is_bare_organ, prf, read_bio
+from pd_half import Tally, arguments, half_data
+
+from kg.eval.external import is_bare_organ, prf
 from kg.spans import entity_spans
 
 ORG_TYPES = ("GovernmentBody", "Ministry", "Organization")
@@ -124,15 +122,10 @@ def score(
     guidelines: bool = False,
 ) -> dict:
     """P/R/F1 of the half (``even``, ``odd`` or ``all``)."""
-    path = Path(shared or default_shared_dir()) / "eval" / "external" / "peoples_daily_dev.bio"
-    data = list(read_bio(path))
-    if half != "all":
-        data = data[(0 if half == "even" else 1) :: 2]
+    data = half_data(half, shared)
     texts = [t for t, _ in data]
-    tp = fp = fn = inside = 0
-    wrong = []
-    fp_c: Counter[str] = Counter()
-    fn_c: Counter[str] = Counter()
+    inside = 0
+    tally = Tally(fn_pairs=True)
     for (text, spans), pred in zip(data, entity_spans(texts, nominal=False), strict=True):
         g = {(s, e) for ty, s, e in spans if ty == "ORG"}
         p = {(x["start"], x["end"]) for x in pred if x["type"] in ORG_TYPES}
@@ -151,42 +144,18 @@ def score(
         inside += sum(
             1 for a, b in p - g if any(s <= a and b <= e for ty, s, e in spans if ty == "ORG")
         )
-        tp += len(g & p)
-        fp += len(p - g)
-        fn += len(g - p)
-        if g != p:
-            wrong.append(
-                {
-                    "text": text,
-                    "fp": [text[s:e] for s, e in sorted(p - g)],
-                    "fn": [text[s:e] for s, e in sorted(g - p)],
-                }
-            )
-            fp_c.update(text[e - 1] for s, e in p - g)
-            fn_c.update(text[e - 1] for s, e in g - p)
-            fn_c.update(text[e - 2 : e] for s, e in g - p if e - s > 2)
-    res = prf(tp, fp, fn)
+        tally.add(text, g, p)
+    res = prf(tally.tp, tally.fp, tally.fn)
     res["fp_inside_org"] = inside
-    for w in wrong[:errors]:
-        print(json.dumps(w, ensure_ascii=False))
-    if classes:
-        print("fp by head:", fp_c.most_common(40))
-        print("fn by head:", fn_c.most_common(60))
+    tally.show(errors, classes, "head", most_fn=60)
     return res
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--half", choices=("even", "odd", "all"), default="even")
-    ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--classes", action="store_true")
-    ap.add_argument("--shared", default=None)
-    ap.add_argument(
-        "--guidelines",
-        action="store_true",
-        help="score only the gold spans GUIDELINES.md counts as named organisations",
+    args = arguments(
+        __doc__.split("\n", 1)[0],
+        "score only the gold spans GUIDELINES.md counts as named organisations",
     )
-    args = ap.parse_args()
     r = score(args.half, args.errors, args.classes, args.shared, args.guidelines)
     print(
         f"PD ORG ({args.half}{', guidelines' if args.guidelines else ''}): P {r['precision']:.3f} "

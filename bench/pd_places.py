@@ -13,12 +13,9 @@ counts the misses and false positives by their last character (the head word cla
 
 from __future__ import annotations
 
-import argparse
-import json
-from collections import Counter
-from pathlib import Path
+from pd_half import Tally, arguments, half_data
 
-from kg.eval.external import default_shared_dir, prf, read_bio
+from kg.eval.external import prf
 from kg.spans import entity_spans
 
 PLACE_TYPES = ("Location", "Country")
@@ -34,15 +31,10 @@ def score(
     """P/R/F1 of the half (``even``, ``odd`` or ``all``). ``guidelines``: a place inside
     one of the data set's organisation (ORG) names is not counted against kg (GUIDELINES.md: "A
     place inside an organisation or project name is optional")."""
-    path = Path(shared or default_shared_dir()) / "eval" / "external" / "peoples_daily_dev.bio"
-    data = list(read_bio(path))
-    if half != "all":
-        data = data[(0 if half == "even" else 1) :: 2]
+    data = half_data(half, shared)
     texts = [t for t, _ in data]
-    tp = fp = fn = nested = in_org = 0
-    wrong = []
-    fp_c: Counter[str] = Counter()
-    fn_c: Counter[str] = Counter()
+    nested = in_org = 0
+    tally = Tally()
     for (text, spans), pred in zip(data, entity_spans(texts, nominal=False), strict=True):
         g = {(s, e) for ty, s, e in spans if ty == "LOC"}
         p = {(x["start"], x["end"]) for x in pred if x["type"] in PLACE_TYPES}
@@ -51,44 +43,21 @@ def score(
         in_org += sum(
             1 for a, b in p - g if any(s <= a and b <= e for ty, s, e in spans if ty == "ORG")
         )
-        tp += len(g & p)
-        fp += len(p - g)
-        fn += len(g - p)
-        if g != p:
-            wrong.append(
-                {
-                    "text": text,
-                    "fp": [text[s:e] for s, e in sorted(p - g)],
-                    "fn": [text[s:e] for s, e in sorted(g - p)],
-                }
-            )
-            fp_c.update(text[e - 1] for s, e in p - g)
-            fn_c.update(text[e - 1] for s, e in g - p)
-    res = prf(tp, fp - in_org if guidelines else fp, fn)
+        tally.add(text, g, p)
+    res = prf(tally.tp, tally.fp - in_org if guidelines else tally.fp, tally.fn)
     # false positives inside a data set's ORG or PER span (中国 of 中国某某学院): kg's
     # guidelines count a place inside an organisation's name as an (optional) mention
     res["fp_inside_org"] = nested
-    for w in wrong[:errors]:
-        print(json.dumps(w, ensure_ascii=False))
-    if classes:
-        print("fp by last char:", fp_c.most_common(40))
-        print("fn by last char:", fn_c.most_common(40))
+    tally.show(errors, classes, "last char")
     return res
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--half", choices=("even", "odd", "all"), default="even")
-    ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--classes", action="store_true")
-    ap.add_argument("--shared", default=None)
-    ap.add_argument(
-        "--guidelines",
-        action="store_true",
-        help="a place inside the data set's ORG span is optional, as GUIDELINES.md has it, "
+    args = arguments(
+        __doc__.split("\n", 1)[0],
+        "a place inside the data set's ORG span is optional, as GUIDELINES.md has it, "
         "and not counted against kg",
     )
-    args = ap.parse_args()
     r = score(args.half, args.errors, args.classes, args.shared, args.guidelines)
     print(
         f"PD LOC ({args.half}): P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} "
