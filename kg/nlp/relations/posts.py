@@ -75,7 +75,7 @@ _STATE_OFFICE = re.compile(
     "(?:新任|现任|新)?(?:"
     "(?:第一)?(?:副|代理|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
     "总督|(?:参|众)?议长|(?:副)?外长|防长|财长|驻华大使|特命全权大使|特使|特别代表|国家(?:副)?主席|"
-    # a minister of the country's government (某国交通部长, 某国外交大臣, 某国国务部长), not
+    # a minister of the country's government (某国某某部长, 某国某某大臣), not
     # one whose portfolio the country is (某国|事务大臣: another state's minister for it)
     "(?!事务)[\u4e00-\u9fff]{1,6}?(?:部长|大臣))"
 )
@@ -96,7 +96,7 @@ def _state_office(norm: str, country: Unit, post: str, person_start: int | None 
         if person_start is None
         else (norm[country.end : person_start])
     )
-    parts = post.split("兼")  # 某国副总理兼财政部长甲: each a state office
+    parts = post.split("兼")  # 某国副总理兼某某部长甲: each a state office
     # (the words up to the post: a list's earlier names are no part of it; 驻华 is the
     # country's own embassy)
     upto = between[: between.find(post) + len(post)].replace("驻华", "")

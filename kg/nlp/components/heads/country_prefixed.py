@@ -1,7 +1,7 @@
 """A central state organ written with the country's name before it, for ``kg_patterns``:
-中国 + the name of a central body the gazetteer knows (中国|某部, 中国|全国人大) is that body
-under a longer form (GUIDELINES: the aliases include "forms with a country prefix",
-中国工业和信息化部), one mention from 中国 on, rule ``gazetteer``. A province's, a city's or
+中国 + the name of a central body the gazetteer knows (中国|某部, 中国|某委员会) is that body
+under a longer form (GUIDELINES: the aliases include "forms with a country prefix"), one
+mention from 中国 on, rule ``gazetteer``. A province's, a city's or
 a foreign body is not a central one and takes no such prefix.
 
 >>> is_central("国务院组成部门"), is_central("省级党委"), is_central("外国国家机构")
