@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["MAX_ENDS", "Trie", "compile_ahead"]
+__all__ = ["MAX_ENDS", "Trie", "best_route", "compile_ahead", "freq_route"]
 
 #: words starting at one character that jieba_next's route considers (its Rust
 #: ``PrefixDict.scan_from`` stops at the twelfth)
@@ -116,44 +116,33 @@ class Trie:
         return children[i] if i < hi and chars[i] == c else 0
 
     def route(self, blk: str) -> list[int]:
-        """jieba_next's route through the block ``blk`` in Python: the end of the word
-        starting at each character (the kernel's route, and ``kg.nlp.segment``'s over a
-        ``FREQ`` dict: the same sums in the same order, ties to the later end).
+        """jieba_next's route through the block ``blk`` (:func:`best_route`) over the trie.
 
         >>> t = Trie.from_freq({"国务": 0, "国务院": 10, "国": 5, "务": 2, "院": 3}, 20)
         >>> t.route("国务院国务")
         [2, 1, 2, 3, 4]
         """
         first, offsets, chars, children, weight, word = self.views()
-        fallback = self.fallback
         codes = list(map(ord, blk))
         n = len(codes)
-        score = [0.0] * (n + 1)
-        route = [0] * n
-        for k in range(n - 1, -1, -1):
+        child = self._child
+
+        def words_at(k: int) -> Iterator[tuple[int, float]]:
             c = codes[k]
-            node = first[c] if c < 0x10000 else self._child(0, c)
-            best = None
-            end = i = k
-            ends = 0
-            while node:  # the words starting at k
+            node = first[c] if c < 0x10000 else child(0, c)
+            i = k
+            while node:
                 if word[node]:
-                    v = weight[node] + score[i + 1]
-                    if best is None or v >= best:
-                        best, end = v, i
-                    ends += 1
-                    if ends >= MAX_ENDS:
-                        break
+                    yield i, weight[node]
                 i += 1
                 if i >= n:
-                    break
+                    return
                 lo, hi = offsets[node], offsets[node + 1]
                 c = codes[i]
                 j = bisect_left(chars, c, lo, hi)
                 node = children[j] if j < hi and chars[j] == c else 0
-            score[k] = fallback + score[k + 1] if best is None else best
-            route[k] = end
-        return route
+
+        return best_route(n, words_at, self.fallback)
 
     @classmethod
     def from_freq(cls, freq: Mapping[str, int], total: int) -> Trie:
@@ -221,6 +210,68 @@ class Trie:
             prev = i + 1
         parts.append(out[prev:])
         return np.concatenate([np.asarray(p, dtype=np.int64) for p in parts])
+
+
+def best_route(
+    n: int, words_at: Callable[[int], Iterable[tuple[int, float]]], fallback: float
+) -> list[int]:
+    """jieba_next's route through a block of ``n`` characters (``get_DAG`` and ``calc``
+    in one loop), the one place of it in Python: the end of the word starting at each
+    character, from the right, the best ``weight + score[end + 1]`` over the first
+    :data:`MAX_ENDS` words of ``words_at(k)`` (the words starting at ``k`` with a
+    frequency above 0, shortest first, as ``(end, log(freq) - log(total))``), ties to
+    the later end; ``fallback`` (``log(1) - log(total)``) for a character that starts
+    none. The dictionary is walked by :meth:`Trie.route` or :func:`freq_route`.
+
+    >>> best_route(3, lambda k: [(k, -1.0), (2, -1.5)] if k == 0 else [], -2.0)
+    [2, 1, 2]
+    """
+    score = [0.0] * (n + 1)
+    route = [0] * n
+    for k in range(n - 1, -1, -1):
+        best = None
+        end = k
+        ends = 0
+        for i, w in words_at(k):
+            v = w + score[i + 1]
+            if best is None or v >= best:
+                best, end = v, i
+            ends += 1
+            if ends >= MAX_ENDS:
+                break
+        score[k] = fallback + score[k + 1] if best is None else best
+        route[k] = end
+    return route
+
+
+def freq_route(blk: str, freq_get: Callable[[str, None], int | None], logtotal: float) -> list[int]:
+    """jieba_next's route through ``blk`` (:func:`best_route`) over a ``FREQ``:
+    ``freq_get`` is its ``get`` (a dict's, or a :class:`kg.nlp.word_table.WordTable`'s
+    ``lookup``), ``logtotal`` is ``math.log(total)``; a fragment that is no key ends the
+    words starting at a character, as in jieba's ``get_DAG``.
+
+    >>> freq = {"国务": 0, "国务院": 10, "国": 5, "务": 2, "院": 3}
+    >>> freq_route("国务院国务", freq.get, math.log(20))
+    [2, 1, 2, 3, 4]
+    """
+    log = math.log
+    n = len(blk)
+
+    def words_at(k: int) -> Iterator[tuple[int, float]]:
+        i = k
+        frag = blk[k]
+        while True:
+            f = freq_get(frag, None)
+            if f is None:
+                return
+            if f > 0:
+                yield i, log(f) - logtotal
+            i += 1
+            if i >= n:
+                return
+            frag = blk[k : i + 1]
+
+    return best_route(n, words_at, log(1) - logtotal)
 
 
 _KERNEL = None

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from kg.nlp.routes import MAX_ENDS, Trie
+from kg.nlp.routes import Trie, freq_route
 
 try:
     import jieba_next
@@ -116,7 +116,7 @@ def _state(seg: Any) -> _Cut | None:
 
 
 #: (dictionary key, FREQ, trie) given by :func:`adopt_trie` (FREQ kept: its id is in the key)
-_ADOPTED: tuple[tuple[int, ...], dict[str, int], Any] | None = None
+_ADOPTED: tuple[tuple[int, ...], Mapping[str, int], Any] | None = None
 
 
 def _dict_key(dt: Any) -> tuple[int, ...]:
@@ -283,39 +283,9 @@ class _Cut:
         out.extend(known)
 
     def route(self, blk: str) -> list[int]:
-        """jieba_next's route through ``blk`` (``get_DAG`` and ``calc`` in one loop): the
-        end of the word starting at each character. The same sums as its
-        ``log(freq) - logtotal + route[end + 1]`` over at most :data:`MAX_ENDS` words
-        with a frequency above 0 (``log(1)`` for a character that starts none), ties to
-        the later end."""
-        freq_get, log, logtotal = self.freq_get, math.log, self.logtotal
-        n = len(blk)
-        score = [0.0] * (n + 1)
-        route = [0] * n
-        for k in range(n - 1, -1, -1):
-            best = None
-            end = k
-            ends = 0
-            i = k
-            frag = blk[k]
-            while True:  # get_DAG: the words starting at k
-                f = freq_get(frag, None)
-                if f is None:
-                    break
-                if f > 0:
-                    v = log(f) - logtotal + score[i + 1]
-                    if best is None or v >= best:
-                        best, end = v, i
-                    ends += 1
-                    if ends >= MAX_ENDS:
-                        break
-                i += 1
-                if i >= n:
-                    break
-                frag = blk[k : i + 1]
-            score[k] = log(1) - logtotal + score[k + 1] if best is None else best
-            route[k] = end
-        return route
+        """jieba_next's route through ``blk`` over ``FREQ``
+        (:func:`kg.nlp.routes.freq_route`)."""
+        return freq_route(blk, self.freq_get, self.logtotal)
 
     def _hmm_array(self, buf: str) -> np.ndarray:
         """``finalseg.cut(buf)``'s lengths (int64; remembered)."""

@@ -5,7 +5,9 @@ text, after the dictionary changes and with a trie taken from a snapshot."""
 
 from __future__ import annotations
 
+import math
 import pickle
+import random
 import types
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.nlp import segment
-from kg.nlp.routes import Trie
+from kg.nlp.routes import Trie, freq_route
 from kg.nlp.segment import cut_lengths
 from tests.corpus import law_texts
 
@@ -90,6 +92,24 @@ def test_the_python_route_does_not_build_jieba_nexts_prefix_table(monkeypatch) -
     seg.dt._rust_prefix = None
     assert cut_lengths(seg, MIXED).tolist() == [len(w) for w in segment.cut_words(seg, MIXED)]
     assert seg.dt._rust_prefix is None  # ~50 MB and 0.17 s a process: not needed
+
+
+def test_the_route_over_freq_and_over_the_trie_are_jieba_nexts_on_law_sentences() -> None:
+    # the one route in Python (best_route) through both of its dictionary walks: FREQ's
+    # (a process's first characters) and the trie's (a restored pipeline's), block by
+    # block of 300 sentences of 20 laws, against jieba_next's own (Rust) route
+    seg = _own_segmenter()
+    dt = seg.dt
+    trie, logtotal = Trie.from_freq(dt.FREQ, dt.total), math.log(dt.total)
+    sentences = [s for text in law_texts(20, 5) for s in text.split("。") if s.strip()]
+    blocks = 0
+    for sentence in random.Random(5).sample(sentences, 300):
+        for blk in jieba_next.tokenizer.re_han_default.split(sentence)[1::2]:
+            jieba = dt._route_from_rust(blk)[: len(blk)]  # (and a last 0 for the end)
+            assert freq_route(blk, dt.FREQ.get, logtotal) == jieba, blk
+            assert trie.route(blk) == jieba, blk
+            blocks += 1
+    assert blocks > 300
 
 
 def test_at_most_twelve_words_start_at_one_character(route) -> None:
