@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.components.base import open_key
-from kg.nlp.components.heads.words import CLASS_DETERMINERS
+from kg.nlp.components.heads.words import CLASS_DETERMINERS, RANK_WORDS
 
 # a project or facility a ceremony marks a stage of (…机场项目|竣工仪式, …学院竣工|启用仪式)
 _WORKS = re.compile(
@@ -28,7 +28,7 @@ _DETERMINERS = (
     *CLASS_DETERMINERS, "这", "此", "各", "本", "一批", "多个", "首批", "全部", "多项",
     "一个", "一项", "两个",
 )  # fmt: skip
-_CLASS_ADJECTIVES = ("新", "重大", "重点", "集中")
+_CLASS_ADJECTIVES = ("新", *RANK_WORDS, "集中")
 # and what opens no name at all: a verb of holding (举行|项目开工仪式) or the works noun
 # itself (项目|开工仪式)
 _NOT_NAME_OPENERS = ("举行", "举办", "召开", "项目")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from kg.nlp.components.heads.words import RANK_WORDS
+
 # a count of a package of programmes right before its field (五大|协作行动, 八项|…)
 COUNTED_SET = re.compile(r"[二三四五六七八九十百]+[大项]\Z")
 
 #: what a package named by its count may say of its field before the field itself
 #: (十大|重点|节能工程, 八大|重大|…工程): not the field, so not what makes it generic
-_PACKAGE_CLASS = ("重点", "重大")
+_PACKAGE_CLASS = RANK_WORDS
 
 
 def counted_field(count: str, body: str) -> str:

@@ -63,6 +63,7 @@ from kg.nlp.components.heads.shared_heads import (
 )
 from kg.nlp.components.heads.words import (
     NAME_CHAR,
+    RANK_WORDS,
 )
 from kg.nlp.text import jieba_tags
 
@@ -100,7 +101,7 @@ class HeadStart(NamedTuple):
 _FIELD_VERBS = IMPLEMENT_VERBS - BATTLE_VERBS
 #: words that rank or count programmes without naming one (重点, 重大, 一批…)
 GENERIC_OPENERS = frozenset(
-    {"重点", "重大", "各项", "有关", "这些", "这项", "一批", "若干", "相关", "各类", "一系列"}
+    {*RANK_WORDS, "各项", "有关", "这些", "这项", "一批", "若干", "相关", "各类", "一系列"}
 )
 
 

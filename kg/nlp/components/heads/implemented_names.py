@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.components.heads.words import NAME_CHAR, load_heads
+from kg.nlp.components.heads.words import NAME_CHAR, RANK_WORDS, load_heads
 from kg.nlp.gazetteer import ONTOLOGY_DIR
 from kg.nlp.relations.lexicon import load_lexicon
 from kg.nlp.text import norm_name
@@ -369,7 +369,7 @@ def conjunct_of_known(norm: str, start: int, head: str, programme_ends: set[int]
 #: word before it (重点领域、…和中小微企业就业支持计划, 重要生态系统…), 重大/重点 after it
 #: (武器装备重大|工程); the two-character and longer ones (一字 determiners such as 本, 该
 #: open names too), and 各 (各类, 各项)
-MEMBER_CLASS = ("重点", "重大", "重要", "主要", "有关", "相关", "各", "其他", "其它", "这些",
+MEMBER_CLASS = (*RANK_WORDS, "重要", "主要", "有关", "相关", "各", "其他", "其它", "这些",
                  "那些", "上述", "所有", "全部", "一切", "一些", "某些", "若干", "部分", "多项",
                  "多种", "诸多", "许多", "一批", "一系列")  # fmt: skip
 
@@ -377,7 +377,7 @@ MEMBER_CLASS = ("重点", "重大", "重要", "主要", "有关", "相关", "各
 #: the class words that say a programme is a key or major one, written beside its field:
 #: after it (某某振兴发展|重大|工程) or, 重点 only, before it (重点|文化惠民|工程); 重大
 #: before a field describes a class of works (重大|生态修复工程)
-_CLASS_AFTER, _CLASS_BEFORE = ("重大", "重点"), ("重点",)
+_CLASS_AFTER, _CLASS_BEFORE = RANK_WORDS, ("重点",)
 #: the shortest field that names a programme beside such a class word (文化惠民, 国防发展)
 _FIELD_MIN = 4
 

@@ -28,7 +28,7 @@ from kg.nlp.components.heads.editions import (
 from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TERM
 from kg.nlp.components.heads.implemented_names import governed_class_field
 from kg.nlp.components.heads.plenum_list import plenum_list
-from kg.nlp.components.heads.words import CLASS_DETERMINERS, HAN, NAME_CHAR
+from kg.nlp.components.heads.words import CLASS_DETERMINERS, HAN, NAME_CHAR, RANK_WORDS
 from kg.nlp.text import norm_name
 
 # the CPC as a plenum's owner: its plenums are named with or without it
@@ -37,7 +37,7 @@ _CPC = frozenset({"", "中共", "中国共产党", "党的", "党"})
 SCOPES = frozenset({"全国", "世界", "亚洲", "全球", "国际"})
 
 # what ends the body of a class, not of one name (某某保护重大|工程, 某组织相关|会议)
-CLASS_ENDS = ("重大", "重点", "相关", "有关")
+CLASS_ENDS = (*RANK_WORDS, "相关", "有关")
 #: what opens a class of names, no one name (此次|会议, 各类|展览, 大型|活动)
 GENERIC_PREFIX = (
     *CLASS_DETERMINERS,
@@ -78,8 +78,7 @@ GENERIC_PREFIX = (
     "各项",
     "一批",
     "若干",
-    "重大",
-    "重点",
+    *RANK_WORDS,
     "全省",
     "全市",
     "全县",

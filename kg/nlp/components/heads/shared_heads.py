@@ -11,6 +11,7 @@ from __future__ import annotations
 from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.components.heads.implemented_names import JOINERS, MEMBER_CLASS, governs
+from kg.nlp.components.heads.words import RANK_WORDS
 from kg.nlp.text import norm_name
 
 #: heads that names in a list may share (实施科教兴国和可持续发展战略): not 行动 (打击A和B
@@ -32,7 +33,7 @@ def plain_member(member: str, head_of) -> bool:
     return (
         "的" not in member
         and not member.startswith(MEMBER_CLASS)
-        and not member.endswith(("重大", "重点"))
+        and not member.endswith(RANK_WORDS)
         and head_of(member) is None
     )
 

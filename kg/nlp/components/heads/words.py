@@ -42,6 +42,9 @@ EDITION_TEXT = rf"{YEAR_OPT}(?:{ORDINAL}届|首届)"
 #: determiners that open a class of names, never one name (该|会议, 有关|单位, 一些|活动,
 #: 部分|媒体): the core every list of class openers in ``heads`` shares
 CLASS_DETERMINERS = ("该", "有关", "相关", "一些", "部分")
+#: the words that rank programmes and works without naming one (重点|项目, 某某振兴发展|
+#: 重大|工程, 一批|重大|项目): every list of class words in ``heads`` takes them from here
+RANK_WORDS = ("重大", "重点")
 
 
 def load_heads(
