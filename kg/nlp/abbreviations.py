@@ -29,6 +29,7 @@ are never countries.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from kg.model import CHINA_KEY, Mention
@@ -290,7 +291,7 @@ class CountryAbbreviations:
         return out
 
 
-def _freq() -> dict[str, int]:
+def _freq() -> Mapping[str, int]:
     from kg.nlp.organs import segmenter_freq
 
     return segmenter_freq()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 
 from kg.model import Mention
 from kg.nlp.localities import place_mention
@@ -36,7 +37,7 @@ _FACILITY_RUN = re.compile(
 _DESCRIBING = ("a", "b", "v", "d", "m", "q", "r", "p", "c", "u", "f")
 
 
-def _described(st, start: int, end: int, tags: dict[str, str]) -> bool:
+def _described(st, start: int, end: int, tags: Mapping[str, str]) -> bool:
     """A word from ``start`` up to ``end`` that describes: an adjective, a verb… (主要, 最大)."""
     a = start
     while a < end:
@@ -49,7 +50,7 @@ def _described(st, start: int, end: int, tags: dict[str, str]) -> bool:
     return False
 
 
-def find_facilities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+def find_facilities(st, tags: Mapping[str, str], freq: Mapping[str, int]) -> list[Mention]:
     """Transport terminals named after a place: a place (no country), up to four
     characters of a name and a terminal's head (``FACILITY_HEADS``) that closes a word,
     with no other candidate inside — the whole is one place (某市机场, 某市某某码头,

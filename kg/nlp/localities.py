@@ -20,7 +20,7 @@ or a common word is never a name (三村, 该村, 贫困村, 全乡), nor a game
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from kg.model import Mention
 from kg.nlp.gazetteer import FOREIGN_SUBDIVISION
@@ -61,13 +61,13 @@ _TO_PLACE = frozenset("到去来赴回往进抵至经离住入驻")
 _GAMES = ("运", "奥")
 
 
-def _is_name(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+def _is_name(word: str, tags: Mapping[str, str], freq: Mapping[str, int]) -> bool:
     """No dictionary word, or a rare one tagged as a name."""
     f = freq.get(word)
     return not f or (tags.get(word) in _NAME_TAGS and f <= RARE)
 
 
-def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+def find_localities(st, tags: Mapping[str, str], freq: Mapping[str, int]) -> list[Mention]:
     """Location mentions (rule ``pattern``) of towns and villages in ``st``."""
     norm, text = st.norm, st.text
     # where a known place ends: a name may follow it (武宁县|槐坪镇)
@@ -87,7 +87,7 @@ def find_localities(st, tags: dict[str, str], freq: dict[str, int]) -> list[Ment
 
 
 def find_old_divisions(
-    st, tags: dict[str, str], freq: dict[str, int], abbr: Collection[str] = ()
+    st, tags: Mapping[str, str], freq: Mapping[str, int], abbr: Collection[str] = ()
 ) -> list[Mention]:
     """Counties, prefectures and provinces the gazetteer does not list under that name
     (it holds today's divisions): a word of jieba's dictionary tagged as a place that ends
@@ -136,7 +136,7 @@ def find_old_divisions(
     return out
 
 
-def opens_common_word(w: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+def opens_common_word(w: str, tags: Mapping[str, str], freq: Mapping[str, int]) -> bool:
     """Whether ``w`` is a common word of the dictionary (counted, no name's tag) or a
     prefix entry (count 0) that opens with one (旅游名 of 旅游名县); a prefix entry
     alone is no word (某某 of 某某|伍德县), and a name of the dictionary is a name
@@ -157,7 +157,7 @@ def opens_common_word(w: str, tags: dict[str, str], freq: dict[str, int]) -> boo
     )
 
 
-def _name_before(norm: str, s: int, st, tags: dict[str, str], ends: set[int]) -> bool:
+def _name_before(norm: str, s: int, st, tags: Mapping[str, str], ends: set[int]) -> bool:
     """A name's word right before ``s`` where no candidate ends (``ends``): the name
     starts there (某某|哥伦比亚省 is no province of that country)."""
     if s == 0 or s in ends:
@@ -180,7 +180,7 @@ _NOT_COUNTY_TAGS = ("m", "f", "r", "p", "c", "u", "d", "q", "a", "v")
 _OLD_COUNTY_MIN = 8
 
 
-def _old_county(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+def _old_county(word: str, tags: Mapping[str, str], freq: Mapping[str, int]) -> bool:
     """A former county of one character and 县 (巩县, 通县: jieba's place words, counted
     at least ``_OLD_COUNTY_MIN`` times), not a number, direction or unit before the unit
     (五县, 外县, 郡县)."""
@@ -198,8 +198,8 @@ def _name_start(
     norm: str,
     i: int,
     st,
-    tags: dict[str, str],
-    freq: dict[str, int],
+    tags: Mapping[str, str],
+    freq: Mapping[str, int],
     places: set[int],
     locations: set[tuple[int, int]],
 ) -> int | None:
@@ -322,7 +322,7 @@ class ForeignDivisions:
         self.gaz = gazetteer
 
     @staticmethod
-    def _common_word(norm: str, s: int, i: int, st, tags: dict[str, str], freq) -> bool:
+    def _common_word(norm: str, s: int, i: int, st, tags: Mapping[str, str], freq) -> bool:
         """A word of two or more characters in ``norm[s:i]`` that is a dictionary word
         and no name (普查|国|省)."""
         a = s
@@ -336,7 +336,7 @@ class ForeignDivisions:
             a = b
         return False
 
-    def find(self, st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+    def find(self, st, tags: Mapping[str, str], freq: Mapping[str, int]) -> list[Mention]:
         """Location mentions of the foreign divisions in ``st``."""
         norm, text = st.norm, st.text
         chars = self.chars

@@ -14,6 +14,7 @@ The automaton sees only the parts of the text that may hold a name
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import ahocorasick
@@ -302,7 +303,7 @@ class GazetteerMatcher:
             )
 
     @staticmethod
-    def _freq() -> dict[str, int]:
+    def _freq() -> Mapping[str, int]:
         from kg.nlp.organs import segmenter_freq
 
         return segmenter_freq()

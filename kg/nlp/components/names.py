@@ -23,6 +23,7 @@ one) and the words its dictionary tags as names (``nr``), when they start with a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 #: jieba POS tags of words that end a name read up to them
@@ -198,7 +199,7 @@ class NameWords:
     (1, 0, 0)
     """
 
-    def __init__(self, surnames: frozenset[str], freq: dict[str, int] | None = None) -> None:
+    def __init__(self, surnames: frozenset[str], freq: Mapping[str, int] | None = None) -> None:
         from kg.nlp.text import tagged_words, tags_starting
 
         self.surnames = surnames
@@ -211,7 +212,7 @@ class NameWords:
         self._freq = freq
 
     @property
-    def freq(self) -> dict[str, int]:
+    def freq(self) -> Mapping[str, int]:
         """The segmenter's dictionary (word → frequency; the words it knows), looked up
         once per process (a restored pipeline reads the restored segmenter's)."""
         if self._freq is None:

@@ -9,6 +9,7 @@ the segmenter's word frequencies (a word with a frequency is a word jieba knows)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 # jieba dictionary tags of words that are never (part of) a place name: verbs, adjectives,
@@ -33,7 +34,7 @@ def dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     return bad, unit, places
 
 
-def segmenter_freq() -> dict[str, int]:
+def segmenter_freq() -> Mapping[str, int]:
     """The word frequencies of the segmenter the pipeline uses (already in memory): a
     word with a frequency is a word jieba knows."""
     from kg.nlp.segment import fast_segmenter

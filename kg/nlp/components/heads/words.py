@@ -12,6 +12,7 @@ document's token boundaries as byte masks (``DocView``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -126,7 +127,7 @@ def verb_openers() -> frozenset[str]:
     return frozenset(w for w in tagged_words(("v", "d", "ad", "vd", "a")) if len(w) == 2)
 
 
-def segmenter_freq() -> dict[str, int]:
+def segmenter_freq() -> Mapping[str, int]:
     """The word frequencies of the segmenter in use: a word with none is one its HMM
     made up, not a dictionary word."""
     from kg.nlp.segment import fast_segmenter
