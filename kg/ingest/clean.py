@@ -61,7 +61,7 @@ _CONTROL_MAP = {
 _ODD = "\t\xa0\u2000-\u200a\u202f\u205f"
 #: A run of two or more spaces, or one that is not U+0020: one space. The pattern starts
 #: with a character class so that the regex engine skips to the next space in C.
-_SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
+SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
 _ODD_SPACE = re.compile("[" + _ODD + "]")
 _RUN_OF_SPACES = re.compile("  +")
 #: Both: one search tells a text (most texts) that has neither.
@@ -99,7 +99,7 @@ HEADING = re.compile(
 )
 _CJK_START = re.compile("[" + _CJK + "]")
 #: 《关于修改<中华人民共和国法官法>等八部法律的决定》: ASCII brackets as inner title marks.
-_ASCII_TITLE = re.compile("<([" + _CJK + "][^<>\n]{0,80})>")
+ASCII_TITLE = re.compile("<([" + _CJK + "][^<>\n]{0,80})>")
 #: A short label opening a line (要求：…) starts a new item, not a continuation.
 _LABEL = re.compile("[" + _CJK + "]{1,4}[:：]")
 #: A paragraph that contains one of these is prose, not a title line.
@@ -185,7 +185,7 @@ def can_join(prev: str, nxt: str) -> bool:
 _HEADING_MATCH = HEADING.match
 
 
-def _drop_footer(paras: list[str]) -> None:
+def drop_footer(paras: list[str]) -> None:
     """Remove a trailing licence notice (scraped wiki pages) and editor/source lines."""
     for i in range(max(0, len(paras) - _FOOTER_SCAN), len(paras)):
         if not paras[i].startswith(_LICENSE_START):
@@ -224,12 +224,12 @@ def finish(text: str, odd_spaces: bool | None = None) -> str:
     if "版" in text:
         text = MARKER.sub("", text)
     if "<" in text:
-        text = _ASCII_TITLE.sub(r"〈\1〉", text)
+        text = ASCII_TITLE.sub(r"〈\1〉", text)
     if odd_spaces is None:
         odd_spaces = _ODD_SPACE.search(text) is not None
     if odd_spaces:
-        text = _SPACES.sub(" ", text)
-    elif "  " in text:  # only U+0020: what _SPACES does, found by its literal start
+        text = SPACES.sub(" ", text)
+    elif "  " in text:  # only U+0020: what SPACES does, found by its literal start
         text = _RUN_OF_SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -258,7 +258,7 @@ def finish(text: str, odd_spaces: bool | None = None) -> str:
             kept[-1] += p
         last = p[-1]
         barrier = False
-    _drop_footer(kept)
+    drop_footer(kept)
 
     out = kept
     if len(set(kept)) < len(kept):  # (hashing in C) some paragraph is repeated
@@ -473,8 +473,8 @@ class LineRule:
 
 
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_MD_COMMENT_LINE = LineRule(r"[ \t]*<!--.*?-->[ \t]*$", re.S)
-_MD_FENCE = LineRule(r"[ \t]*(?:```|~~~).*$")
+MD_COMMENT_LINE = LineRule(r"[ \t]*<!--.*?-->[ \t]*$", re.S)
+MD_FENCE = LineRule(r"[ \t]*(?:```|~~~).*$")
 _MD_UNDERLINE = re.compile(r"\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_SETEXT = re.compile(r"^(?![ \t]*+\n)([^\n]++)\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$", _M)
@@ -488,7 +488,7 @@ _MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", _M)
 _MD_ORDERED = re.compile(r"^[ \t]*(\d{1,3}[.)][ \t]+)", _M)
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_MD_LINK_DEF = LineRule(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
+MD_LINK_DEF = LineRule(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_BR = re.compile(r"<br\s*/?>", re.I)
 _MD_RAW_BLOCK = re.compile(r"<(script|style|noscript|iframe|template)\b.*?</\1\s*>", re.I | re.S)
@@ -589,11 +589,11 @@ def markdown_to_text(text: str) -> str:
     → space-separated, images and HTML comments dropped). Headings, list items and table
     rows carry the structural mark so they are never rejoined."""
     if "<!--" in text:
-        text = _MD_COMMENT_LINE.sub(_BARRIER, text)
+        text = MD_COMMENT_LINE.sub(_BARRIER, text)
         text = _MD_COMMENT.sub("", text)
     # one character first: it is found much faster than two or three
     if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
-        text = _MD_FENCE.sub("", text)
+        text = MD_FENCE.sub("", text)
     if (
         ("=" in text and "\n=" in text) or ("-" in text and "\n-" in text)
     ) and _MD_UNDERLINE.search(text):
@@ -602,7 +602,7 @@ def markdown_to_text(text: str) -> str:
     if "[" in text:
         text = _MD_IMAGE.sub("", text)
         text = _MD_LINK.sub(r"\1", text)
-        text = _MD_LINK_DEF.sub("", text)
+        text = MD_LINK_DEF.sub("", text)
     if "<" in text:
         text = _MD_RAW_BLOCK.sub("", text)
         text = _MD_AUTOLINK.sub(r"\1", text)

@@ -1,4 +1,5 @@
-"""The import graph of kg: no cycle, and no module importing another's private names.
+"""The import graph of kg: no cycle, and no module importing another's private names
+(nor any test importing a private name of kg: tests go through what kg offers).
 
 Every ``import`` counts, also those inside functions (a late import only hides a cycle);
 those under ``if TYPE_CHECKING:`` do not (they never run).
@@ -10,6 +11,7 @@ import ast
 from pathlib import Path
 
 KG = Path(__file__).resolve().parents[2] / "kg"
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def modules(package: Path) -> dict[str, Path]:
@@ -75,6 +77,26 @@ def import_graph(package: Path) -> tuple[dict[str, set[str]], list[tuple[str, st
     return edges, private
 
 
+def private_imports_from(package: Path, users: Path) -> list[tuple[str, str]]:
+    """Every ``(file, "module:_name")`` import of a private name of ``package`` (not a
+    private module) by a file under ``users``, which is not part of ``package``."""
+    mods = modules(package)
+    root = package.name
+    found: list[tuple[str, str]] = []
+    for f in sorted(users.rglob("*.py")):
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or node.level:
+                continue
+            base = node.module or ""
+            if base.split(".")[0] != root:
+                continue
+            for a in node.names:
+                if a.name.startswith("_") and f"{base}.{a.name}" not in mods:
+                    found.append((f.relative_to(users).as_posix(), f"{base}:{a.name}"))
+    return found
+
+
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     """The strongly connected components with more than one module (Tarjan)."""
     index: dict[str, int] = {}
@@ -121,6 +143,10 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert private == []
 
 
+def test_no_test_imports_a_private_name_of_kg() -> None:
+    assert private_imports_from(KG, TESTS) == []
+
+
 def test_the_checks_see_late_imports_and_private_names(tmp_path: Path) -> None:
     pkg = tmp_path / "pkg"
     (pkg / "sub").mkdir(parents=True)
@@ -138,3 +164,10 @@ def test_the_checks_see_late_imports_and_private_names(tmp_path: Path) -> None:
     assert edges["pkg.b"] == {"pkg.sub.c"}  # the late import counts, TYPE_CHECKING does not
     assert cycles(edges) == [["pkg.a", "pkg.b", "pkg.sub.c"]]
     assert private == [("pkg.sub.c", "pkg.a:_x")]
+    users = tmp_path / "users"
+    users.mkdir()
+    (pkg / "_m.py").write_text("")
+    (users / "t.py").write_text(
+        "def t():\n    from pkg.b import B, _y\n    from pkg import _m\n    from other import _z\n"
+    )
+    assert private_imports_from(pkg, users) == [("t.py", "pkg.b:_y")]

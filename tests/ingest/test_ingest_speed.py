@@ -16,11 +16,11 @@ import pytest
 
 from kg.ingest import read_document
 from kg.ingest.clean import (
-    _MD_COMMENT_LINE,
-    _MD_FENCE,
-    _MD_LINK_DEF,
     CLOSERS,
     MARKER,
+    MD_COMMENT_LINE,
+    MD_FENCE,
+    MD_LINK_DEF,
     MIN_DEDUP,
     can_join,
     clean_text,
@@ -73,7 +73,7 @@ def test_markdown_blocks_changes_what_it_should() -> None:
     assert markdown_blocks("甲\n# 乙\n  - 丙\n１. 丁\n---") == "甲\n\x02乙\n\x02丙\n\x02１. 丁\n"
 
 
-@pytest.mark.parametrize("rule", [_MD_COMMENT_LINE, _MD_FENCE, _MD_LINK_DEF])
+@pytest.mark.parametrize("rule", [MD_COMMENT_LINE, MD_FENCE, MD_LINK_DEF])
 def test_line_rules(rule) -> None:
     for text in TRICKY + RANDOM + ["```py\n代码\n```", "~~~\n[a]: b\n<!-- x -->"]:
         assert rule.sub("\x03", text) == rule.general.sub("\x03", text), repr(text)
@@ -113,23 +113,23 @@ def test_is_junk(p: str) -> None:
 
 
 def test_spaces() -> None:
-    from kg.ingest.clean import _SPACES
+    from kg.ingest.clean import SPACES
 
     rng = random.Random(7)
     alphabet = [" ", " ", "\t", "\xa0", "\u2003", "\u202f", "甲", "a", "\n"]
     for _ in range(3000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
-        assert _SPACES.sub(" ", s) == OLD_SPACES.sub(" ", s), repr(s)
+        assert SPACES.sub(" ", s) == OLD_SPACES.sub(" ", s), repr(s)
 
 
 def _old_finish(text: str) -> str:
     """``finish`` as it was before its fast paths (the reference)."""
-    from kg.ingest.clean import _ASCII_TITLE, _drop_footer
+    from kg.ingest.clean import ASCII_TITLE, drop_footer
 
     if "版" in text:
         text = MARKER.sub("", text)
     if "<" in text:
-        text = _ASCII_TITLE.sub(r"〈\1〉", text)
+        text = ASCII_TITLE.sub(r"〈\1〉", text)
     text = OLD_SPACES.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
     paras = [s for line in text.split("\n") if (s := line.strip(" \u3000"))]
@@ -147,7 +147,7 @@ def _old_finish(text: str) -> str:
         else:
             kept.append(p)
         barrier = False
-    _drop_footer(kept)
+    drop_footer(kept)
     seen: set[str] = set()
     out = []
     for p in kept:

@@ -5,13 +5,14 @@ the trie answer as the dicts did, jieba's route in Python over the trie is the r
 from __future__ import annotations
 
 import io
+import math
 import pickle
 import random
 
 import pytest
 
-from kg.nlp.routes import Trie
-from kg.nlp.segment import _Cut, _state, fast_segmenter, initialize
+from kg.nlp.routes import Trie, freq_route
+from kg.nlp.segment import fast_segmenter, initialize, trie_of
 from kg.nlp.word_table import WordTable
 
 FREQ = {"国务院": 50, "国务": 0, "国": 9, "务": 2, "院": 3, "工业": 7, "工": 4, "业": 1, "部": 6}
@@ -69,19 +70,18 @@ def test_the_route_over_the_trie_is_the_route_over_freq() -> None:
             for i in range(1, len(w)):
                 freq.setdefault(w[:i], 0)
         total = sum(freq.values()) + 1
-        cut = _Cut(freq, set(), total, (0,))
         trie = Trie.from_freq(freq, total)
         for _ in range(30):
             blk = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
-            assert trie.route(blk) == cut.route(blk), blk
+            assert trie.route(blk) == freq_route(blk, freq.get, math.log(total)), blk
     seg = fast_segmenter()
     initialize(seg)
-    state = _state(seg)
-    trie = state.trie_now()
+    trie = trie_of(seg)
     table = WordTable.of(seg.dt.FREQ, trie)
+    logtotal = math.log(seg.dt.total)
     for blk in ("工业和信息化部总经济师在论坛上表示", "国务院办公厅关于加强森林防火工作的通知",
                 "各级人民政府应当加强对本行政区域内食品小作坊的监督管理"):  # fmt: skip
-        assert trie.route(blk) == state.route(blk)
+        assert trie.route(blk) == freq_route(blk, seg.dt.FREQ.get, logtotal)
         for i in range(len(blk)):
             for j in range(i + 1, min(len(blk), i + 5) + 1):
                 assert table.get(blk[i:j]) == seg.dt.FREQ.get(blk[i:j])
@@ -115,7 +115,7 @@ def test_jiebas_tags_over_the_trie_in_their_order() -> None:
     seg = fast_segmenter()
     initialize(seg)
     tags = jieba_tags()
-    table = WordTable.of(tags, _state(seg).trie_now())
+    table = WordTable.of(tags, trie_of(seg))
     assert list(table.items()) == list(tags.items())
     assert list(table.values())[:100] == list(tags.values())[:100]
 

@@ -19,7 +19,7 @@ import pytest
 from kg.build import SAMPLE_DIR, build, extract_graph
 from kg.export import rdf as R
 from kg.export.fast import write_fast
-from kg.export.turtle import _local
+from kg.export.turtle import local_name
 from kg.graph import build_graph
 from kg.model import Document
 from kg.resolve import Resolver
@@ -245,9 +245,9 @@ def test_awkward_iris_survive_the_hand_written_turtle(tmp_path: Path) -> None:
     G = build_graph(res)
     assert isinstance(G, nx.MultiDiGraph)
     assert triples_of_file(tmp_path / "g.ttl") == canonical(triples_of_graph(G))
-    assert _local("中华人民共和国网络安全法") == "中华人民共和国网络安全法"
-    assert _local("laws/a(1)") == "laws\\/a\\(1\\)"
-    assert _local("a b") is None and _local("50%") is None
+    assert local_name("中华人民共和国网络安全法") == "中华人民共和国网络安全法"
+    assert local_name("laws/a(1)") == "laws\\/a\\(1\\)"
+    assert local_name("a b") is None and local_name("50%") is None
 
 
 def test_build_with_two_workers_writes_the_files_one_worker_writes(
