@@ -26,6 +26,12 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(1)
 
 
+def _unwritable(exc: OSError, path: Path) -> KGError:
+    """E080 for an output that could not be written (``path``: what was to be written,
+    named when the error names no file)."""
+    return KGError(Errors.E080, path=exc.filename or path, reason=exc.strerror or exc)
+
+
 @app.command()
 def build(
     inputs: Annotated[
@@ -105,6 +111,8 @@ def build(
                       **options)  # fmt: skip
         except KGError as exc:
             _fail(exc)
+        except OSError as exc:  # the output or cache folder cannot be written
+            _fail(_unwritable(exc, out))
         return
     # The process ends after the build: the cyclic collector would only walk the
     # millions of (acyclic) objects of the graph once more when the build re-enables it.
@@ -121,7 +129,7 @@ def build(
     except KGError as exc:
         _fail(exc)
     except OSError as exc:  # the output or cache folder cannot be written
-        _fail(KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc))
+        _fail(_unwritable(exc, out))
     finally:
         if client is not None:
             client.close()
@@ -152,7 +160,7 @@ def extract(
     from kg.spans import extract_jsonl
 
     if not in_path.exists():
-        _fail(FileNotFoundError(f"{in_path}: no such file"))
+        _fail(KGError(Errors.E010, path=in_path))
     try:
         stats = extract_jsonl(
             in_path, out, text_field, base_iri, nominal=not no_nominal, tagger=tagger
@@ -188,7 +196,7 @@ def eval_(
 
     try:
         report = evaluate(gold, docs)
-    except (KGError, FileNotFoundError) as exc:
+    except KGError as exc:
         _fail(exc)
     typer.echo(report.table(details))
     data = report.as_dict()
@@ -205,8 +213,11 @@ def eval_(
     if json_out:
         from kg.io import atomic_write
 
-        with atomic_write(json_out) as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
+        try:
+            with atomic_write(json_out) as fh:
+                json.dump(data, fh, ensure_ascii=False, indent=2)
+        except OSError as exc:  # the report's folder cannot be written
+            _fail(_unwritable(exc, json_out))
 
 
 @app.command()

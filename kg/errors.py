@@ -32,6 +32,7 @@ class Errors:
     E030 = "{path}: cannot parse the graph: {reason}"
     E031 = "{path}: not a SPARQL query file or query text: {reason}"
     E032 = "SPARQL query failed: {reason}"
+    E033 = "unknown result format {fmt!r}; choose from {choices}"
     E040 = "{path}: gold file is invalid: {reason}"
     E041 = "no document of the graph matches the gold file {path} (doc {doc!r})"
     E050 = "{path}: gazetteer line {line} is invalid: {reason}"
@@ -57,6 +58,7 @@ class Errors:
     E152 = "{path}: cannot read the {kind} document: {reason}"
     E160 = "{path}: the gold folder does not exist (--gold takes a folder of *.gold.json)"
     E161 = "{path}: the gold folder holds no *.gold.json file"
+    E162 = "{path}: its document {doc!r} is not found under {roots}"
     E170 = "--workers must be 0 (one per core) or a positive number, not {value}"
     E171 = "--timeout must be a positive number of seconds, not {value}"
 

@@ -104,11 +104,12 @@ def run_query(graph_path: str | Path, query: str | Path, fmt: str = "table") -> 
     """Run ``query`` (text, ``.rq`` file or ready-query name) on the graph at ``graph_path``.
 
     Returns the answer formatted as ``table``, ``csv`` or ``json`` (ending with a newline).
-    Raises :class:`~kg.errors.KGError` E010/E030 (graph), E031 (query) or E032 (evaluation).
+    Raises :class:`~kg.errors.KGError` E010/E030 (graph), E031 (query), E032 (evaluation) or
+    E033 (``fmt``).
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
-        raise ValueError(f"unknown result format {fmt!r} (use {', '.join(FORMATS)})")
+        raise KGError(Errors.E033, fmt=fmt, choices=", ".join(FORMATS))
     text, source = resolve_query(query)
     store = load_store(graph_path)
     return query_store(store, text, fmt, source=source, base_iri=_guess_base(store))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import Errors, KGError
 from kg.eval.score import EvalReport, gold_files, load_gold, norm, score_graph
 
 __all__ = [
@@ -30,23 +31,21 @@ def find_docs(gold_dir: Path, docs_dir: Path | None) -> list[Path]:
     """The documents the gold files are about, looked up by file name."""
     from kg.build import SAMPLE_DIR
 
-    names = [load_gold(p)["doc"] for p in gold_files(gold_dir)]
+    golds = [(p, load_gold(p)["doc"]) for p in gold_files(gold_dir)]
     roots = (
         [docs_dir]
         if docs_dir
         else [gold_dir, gold_dir.parent, SAMPLE_DIR, REPO_DIR.parent / "shared" / "seeds"]
     )
     found = []
-    for name in names:
+    for path, name in golds:
         for root in roots:
             hits = sorted(root.rglob(name)) if root and root.exists() else []
             if hits:
                 found.append(hits[0])
                 break
         else:
-            raise FileNotFoundError(
-                f"{name}: document of a gold file not found under {', '.join(map(str, roots))}"
-            )
+            raise KGError(Errors.E162, path=path, doc=name, roots=", ".join(map(str, roots)))
     return found
 
 

@@ -266,5 +266,5 @@ def test_failing_evaluation_is_E032(graph_files) -> None:
 
 
 def test_unknown_result_format(graph_files) -> None:
-    with pytest.raises(ValueError, match="unknown result format"):
+    with pytest.raises(KGError, match="E033"):
         run_query(graph_files["ttl"], "ASK {}", "xml")
