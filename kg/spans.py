@@ -20,15 +20,8 @@ from typing import Any
 
 from kg.io import atomic_write
 from kg.iri import DEFAULT_BASE, entity_iri
+from kg.nlp.stages import ENTITY_COMPONENTS
 
-ENTITY_COMPONENTS = (
-    "kg_sentences",
-    "kg_gazetteer",
-    "kg_titles",
-    "kg_patterns",
-    "kg_persons",
-    "kg_resolver",
-)
 #: optional statistical taggers: name → the component added before ``kg_resolver``
 TAGGERS = {"lac": "kg_lac"}
 

@@ -51,23 +51,10 @@ from kg.io import atomic_write, write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
 from kg.nlp.segment import adopt_trie, fast_segmenter, initialize, trie_of
+from kg.nlp.stages import DEFAULT_COMPONENTS  # (the components in order)
 from kg.nlp.text import jieba_tags, prime_jieba_tags
 from kg.nlp.word_table import WordTable
 from kg.sealed import sealing, unseal
-
-#: Components in pipeline order. Each is a registered factory name.
-DEFAULT_COMPONENTS: tuple[str, ...] = (
-    "kg_sentences",
-    "kg_gazetteer",
-    "kg_titles",
-    "kg_patterns",
-    "kg_persons",
-    "kg_resolver",
-    "kg_relations",
-    "kg_quantities",
-    "kg_docfacts",
-)
-
 
 _SEGMENTER_WORDS_ADDED: set[int] = set()
 
