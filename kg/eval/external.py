@@ -242,6 +242,26 @@ def is_bare_organ(name: str) -> bool:
     )
 
 
+def span_errors(
+    texts: list[str], gold: list[set[tuple[int, int]]], preds: list[set[tuple[int, int]]]
+) -> list[dict[str, Any]]:
+    """The texts whose predicted spans are not their gold spans, each with its false
+    positives and misses as strings, in order.
+
+    >>> span_errors(["甲乙丙", "丁"], [{(0, 1)}, {(0, 1)}], [{(0, 2)}, {(0, 1)}])
+    [{'text': '甲乙丙', 'fp': ['甲乙'], 'fn': ['甲']}]
+    """
+    return [
+        {
+            "text": text,
+            "fp": [text[s:e] for s, e in sorted(p - g)],
+            "fn": [text[s:e] for s, e in sorted(g - p)],
+        }
+        for text, g, p in zip(texts, gold, preds, strict=True)
+        if g != p
+    ]
+
+
 def score_cluener(
     path: Path,
     errors: list[dict[str, Any]] | None = None,
@@ -264,15 +284,7 @@ def score_cluener(
         for spans in _predict(texts, nominal=not named_only, tagger=tagger)
     ]
     if errors is not None:
-        for text, g, p in zip(texts, gold, preds, strict=True):
-            if g != p:
-                errors.append(
-                    {
-                        "text": text,
-                        "fp": [text[s:e] for s, e in sorted(p - g)],
-                        "fn": [text[s:e] for s, e in sorted(g - p)],
-                    }
-                )
+        errors.extend(span_errors(texts, gold, preds))
     return _score(gold, preds)
 
 
@@ -320,16 +332,7 @@ def score_peoples_daily(
             ("per", gold_per, pred_per),
             ("all_loc", gold_all_loc, pred_all_loc),
         ):
-            out = errors.setdefault(name, [])
-            for text, g, p in zip(texts, gold, pred, strict=True):
-                if g != p:
-                    out.append(
-                        {
-                            "text": text,
-                            "fp": [text[s:e] for s, e in sorted(p - g)],
-                            "fn": [text[s:e] for s, e in sorted(g - p)],
-                        }
-                    )
+            errors.setdefault(name, []).extend(span_errors(texts, gold, pred))
     return res
 
 
