@@ -92,6 +92,16 @@ def _action_plan(ms: str, o, base: int) -> bool:
     )
 
 
+def _object_row(rows, o, ms: str, s: int):
+    """The row of ``rows`` (a verb's relations) for the object ``o`` of an agent named
+    before the verb (由A印发的《X》, A印发的《X》), or None: no row takes ``o``'s type, the
+    row is ``partOf``, or it wants a titled object and ``o`` has no title."""
+    row = next((r for r in rows if o.type in r.types), None)
+    if row is None or row.pred == "partOf" or ("titled" in row.flags and not titled(ms, o, s)):
+        return None
+    return row
+
+
 def _after_quotes(ms: str, p: int) -> int:
     """The position after the closing quote marks at ``p``."""
     while p < len(ms) and ms[p] in "》”’":
@@ -344,12 +354,8 @@ class Verbs:
             o = sen.umap.get(j)
             if o is None:
                 continue
-            row = next((r for r in rows if o.type in r.types), None)
-            if (
-                row is None
-                or row.pred == "partOf"
-                or ("titled" in row.flags and not titled(ms, o, s))
-            ):
+            row = _object_row(rows, o, ms, s)
+            if row is None:
                 continue
             if at not in AGENTS or (row.pred == "issued" and at not in ISSUERS):
                 continue
@@ -406,12 +412,8 @@ class Verbs:
         """One agent of a relative clause and the objects after 的."""
         ds, ms, s = sen.ds, sen.ms, sen.s
         for o in objs:
-            row = next((r for r in rows if o.type in r.types), None)
-            if (
-                row is None
-                or row.pred == "partOf"
-                or ("titled" in row.flags and not titled(ms, o, s))
-            ):
+            row = _object_row(rows, o, ms, s)
+            if row is None:
                 continue
             if row.pred == "issued" and ds.types.get(a.key, a.type) not in ISSUERS:
                 continue
