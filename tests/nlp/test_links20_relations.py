@@ -81,3 +81,14 @@ def test_the_speaker_of_a_speech_as_a_noun_is_the_person_before_it() -> None:
         "部长王宏伟从深入学习领会习近平总书记在党的二十届三中全会上的重要讲话精神等方面进行了讲解。"
     )
     assert {s for s, _ in _rels(text, "participatesIn")} == {"person/习近平"}
+
+
+def test_the_leader_of_an_organisation_holds_a_post_in_it() -> None:
+    res = extract(Document("t", "黎巴嫩真主党领导人纳斯鲁拉发表电视讲话。", {}))
+    held = [(r.subj, res.entities[r.obj].label) for r in res.relations if r.pred == "holdsPost"]
+    assert held == [("person/纳斯鲁拉", "黎巴嫩真主党")]
+    # the short name in brackets after the full one
+    text = "巴勒斯坦伊斯兰抵抗运动（哈马斯）政治局领导人哈尼亚表示，谈判仍在继续。"
+    assert {s for s, _ in _rels(text, "holdsPost")} == {"person/哈尼亚"}
+    # a country's leader is not a post in the country
+    assert _rels("中国领导人习近平表示欢迎。", "holdsPost") == set()

@@ -190,11 +190,19 @@ def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
     if body.type not in ORGANISATION_TYPES or not 0 < len(gap) <= 12:
         return None
     title = gap.strip(" \u3000")
+    if title[:1] in "）)" and body.type == "Organization":
+        title = title[1:]  # 某某运动（某组织）领导人甲: the short name in brackets
     if title.startswith("中央") and body.type == "Organization":
         title = title[2:]
     if title == _STANDING:  # 某政治局常委, 某委员会常委: not 某党中央|常委
         return title if body.text.endswith(("政治局", "委员会", "党委")) else None
+    if title in _LEADER:  # 某组织领导人甲 (not a post title: 两国领导人 names no body)
+        return title if body.type == "Organization" else None
     return title if _is_posts(title, posts) else None
+
+
+#: the leader of an organisation (a movement, a party, an armed group), after its name
+_LEADER = ("领导人", "最高领导人", "政治局领导人")
 
 
 #: a person taking up a post: 甲当选某国总统, 乙连任某党主席, 丙就任某国总理 (not 不再担任,
