@@ -77,9 +77,7 @@ def test_one_who_announces_solemnly_at_an_event_took_part_in_it() -> None:
 
 
 def test_the_speaker_of_a_speech_as_a_noun_is_the_person_before_it() -> None:
-    text = (
-        "部长王宏伟从深入学习领会习近平总书记在党的二十届三中全会上的重要讲话精神等方面进行了讲解。"
-    )
+    text = "座谈会上，处长王宏伟结合学习习近平总书记在党的二十届三中全会上的重要讲话谈了体会。"
     assert {s for s, _ in _rels(text, "participatesIn")} == {"person/习近平"}
 
 
