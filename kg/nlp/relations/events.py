@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.relations.grammar import ANNOUNCE, Grammar
+from kg.nlp.relations.grammar import ANNOUNCE, ELECTED, SOLEMN, Grammar
 from kg.nlp.relations.lexicon import alt
 from kg.nlp.relations.masking import AG, END, LOC, MASKED, SEP
 from kg.nlp.relations.sentence import Sentence
@@ -39,7 +39,8 @@ class EventTalk:
             # 在甲举办的X上: the event's host named before it (``_held_at``)
             # (在某地举行的X上, 在前不久召开的X上, 在今天某办举行的X上: a place, a time, a
             # body before it)
-            f"在(?:{AG}(?:(?:、|和|及|与){AG})*(?:共同|联合)?(?:举办|主办|承办)的"
+            # 在党的X上: the party's congress or plenary session
+            f"在(?:党的|{AG}(?:(?:、|和|及|与){AG})*(?:共同|联合)?(?:举办|主办|承办)的"
             f"|{_WHEN}(?:{LOC}|{AG})?(?:{_WHEN})?(?:举行|召开|举办)的)?"
             f"(?P<ev>[\ue017]\ue01f*(?:——?[\ue017]\ue01f*)?)"
             f"(?:(?:和|、|及)(?P<ev2>[\ue017]\ue01f*))?"
@@ -47,12 +48,12 @@ class EventTalk:
             f"(?:暨[^{SEP}{END}]{{1,30}}?)?[^{SEP}{END}{MASKED}]{{0,12}}?"
             f"(?:上|期间|中|之际)(?:(?:[，,](?P<who>{AG}(?:(?:、|和|及){AG})*)"
             # 在X上，某某总书记宣布: a post title after the speaker
-            f"(?:{g.post_after.pattern})?)?(?:{g.adv_alt}|郑重)*"
+            f"(?:{g.post_after.pattern}|同志)?)?(?:{g.adv_alt}|{alt(SOLEMN)})*"
             # 某某在X上的重要讲话, 在X上重要讲话: the speech as a noun, its speaker the
             # clause's subject
             # (发表的, 所作的: 某某在X上发表的重要讲话)
             f"|(?P<noun>(?:发表的|所作的|作的|的)?(?:重要|主旨)?))"
-            f"(?:{alt(g.lex.kind('speech') | ANNOUNCE | PROPOSE)})"
+            f"(?:{alt(g.lex.kind('speech') | ANNOUNCE | PROPOSE | ELECTED)})"
         )
         # 在某使馆举办的X上(，…): the agents before 举办的 hosted the event where it happens;
         # a body or organisation that 举行/召开 it, a time before or after it, as well
@@ -95,17 +96,19 @@ class EventTalk:
             else:
                 ci = sen.clause_of(m.start())
                 kind, run, after = sen.cls(ci)
-                if (
+                sp = None
+                if m.group("noun") is not None:
+                    # the speech as a noun: its speaker is the person right before 在
+                    # (甲从学习乙总书记在X上的讲话…: 乙's), else the clause's subject
+                    sp = self._speaker.search(ms, max(0, m.start() - 24), m.start())
+                if sp is not None:
+                    run = [sen.umap[sp.start()]]
+                elif (
                     kind != "agent"
                     or after > m.start()
                     or not g.pre.fullmatch(ms[after : m.start()])
                 ):
-                    sp = None
-                    if m.group("noun") is not None:
-                        sp = self._speaker.search(ms, max(0, m.start() - 24), m.start())
-                    if sp is None:
-                        continue
-                    run = [sen.umap[sp.start()]]
+                    continue
             evs = [sen.umap[m.start("ev")]]  # 在A——B上: B is a session of A
             if m.group("ev2"):
                 evs.append(sen.umap[m.start("ev2")])

@@ -74,7 +74,12 @@ _QUOTED_REST = re.compile(f"[^{SEP}{END}{MASKED}“”「」『』]{{1,16}}[”�
 
 
 #: what a speaker does at an event besides speaking (在X上宣布…: he took part in X)
-ANNOUNCE = frozenset({"宣布", "发布"})  # 在X上，A宣布|发布…: one who announces there
+ANNOUNCE = frozenset({"宣布", "发布", "宣示", "宣告"})  # 在X上，A宣布…: one who announces there
+#: how a speaker says it at an event (在X上郑重宣布, 庄严宣示)
+SOLEMN = ("郑重", "庄严", "庄重")
+#: 在X上当选… / 在X上夺得…: one elected at a session, or who wins at a contest, took part
+#: in it (当选 also gives the post taken up: ``posts.elected_posts``)
+ELECTED = frozenset({"当选", "全票当选", "高票当选", "夺得", "摘得", "夺冠", "获胜"})
 #: 在X上，A致辞: the speaker after the comma (a cue only right after an event)
 EVENT_COMMA = "上，"
 #: what stands between an event and a speech word (在X上表示, 在X上发表的重要讲话)
@@ -149,7 +154,8 @@ class Grammar:
         self.openers = openers
         # a person's post may follow the name (某某主席在…首倡, 某某总统表示)
         self.post_after = re.compile(alt(posts))
-        person_post = f"(?:\ue013\ue01f*(?:{alt(posts)})|{AG})" if posts else AG
+        # (某某同志: how a party member is named)
+        person_post = f"(?:\ue013\ue01f*(?:{alt(posts)}|同志)|{AG})" if posts else AG
         self.agent_post = person_post
         # one post title right before the person, after a country or body or none
         # (国家主席某某, 俄罗斯总统某某, 国务委员某某): the person is the subject
@@ -265,7 +271,9 @@ class Grammar:
             "(?:等(?:党和国家|中央|国家|新一届国家)?领导(?:人|同志)"
             "|等(?:[一二三四五六七八九十两几多\\d]+个?)?(?:部门|单位|机构|部委|国家|方面))?"
         )
-        talk = {a + b for a in _TALK_BEFORE for b in L.kind("speech") | ANNOUNCE}
+        said = L.kind("speech") | ANNOUNCE | ELECTED
+        talk = {a + b for a in _TALK_BEFORE for b in said}
+        talk |= {"上" + a + b for a in SOLEMN for b in said}  # 在X上郑重宣示
         self.cues = re.compile(
             alt(
                 trig

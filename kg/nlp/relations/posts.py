@@ -42,7 +42,7 @@ def merge_posts(
         if u.type == "Person" and merged:
             a = merged[-1]
             gap = norm[a.end : u.start]
-            title = _title(a, gap, posts)
+            title = None if _party_organ_cut(norm, a) else _title(a, gap, posts)
             if title is not None:
                 merged[-1] = Mention(
                     a.start, u.end, st.text[a.start : u.end], "Person", u.key, u.label, "post"
@@ -72,9 +72,14 @@ _ORDINAL = re.compile("^第[一二三四五六七八九十]+[世任届代]")
 #: a country's state offices (某国总统甲, 某国外长乙): a post in the state the country is
 #: (not 教授, 记者: a person of that country, no office in it)
 _STATE_OFFICE = re.compile(
-    "(?:新任|现任|新)?(?:"
+    "(?:新任|现任|新|当选)?(?:"
     "(?:第一)?(?:副|代理|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
-    "总督|(?:参|众)?议长|(?:副)?外长|防长|财长|驻华大使|特命全权大使|特使|特别代表|国家(?:副)?主席|"
+    # the head of state's or government's own staff (某国总统新闻秘书, 总统办公室顾问)
+    "(?:总统|总理|首相)(?:府|办公室|办公厅)?(?:新闻秘书|发言人|(?:国家安全事务)?(?:顾问|助理)|"
+    "特使|特别代表|主任|幕僚长)|"
+    # a chamber's speaker (某国议会上院议长, 国民议会副议长)
+    "(?:议会)?(?:上院|下院|国民议会|参议院|众议院)?(?:参|众)?(?:副)?议长|"
+    "总督|(?:副)?外长|防长|财长|驻华大使|特命全权大使|特使|特别代表|国家(?:副)?主席|"
     # a minister of the country's government (某国某某部长, 某国某某大臣), not
     # one whose portfolio the country is (某国|事务大臣: another state's minister for it)
     "(?!事务)[\u4e00-\u9fff]{1,6}?(?:部长|大臣))"
@@ -123,6 +128,32 @@ def _post_after(norm: str, u: Unit, posts: frozenset[str]) -> bool:
     return any(norm.startswith(p, u.end) for p in posts)
 
 
+def _party_organ_cut(norm: str, body: Unit) -> bool:
+    """Whether ``body`` is a central organ read without the party it belongs to, which
+    stands glued before it: another party's (某共|中央政治局, 某某革命党|党中央), or one
+    of a list of posts that opens with such an organ (某共中央政治局委员、中央书记处书记),
+    so the post is not in the organ the mention resolves to (the CPC's).
+
+    >>> b = Mention(2, 7, "中央政治局", "GovernmentBody", "gov/x", "中央政治局", "t")
+    >>> _party_organ_cut("某共中央政治局委员", b), _party_organ_cut("，中央政治局委员", b)
+    (True, False)
+    """
+    before = norm[body.start - 1 : body.start]
+    if body.text.startswith("党中央"):
+        return "\u4e00" <= before <= "\u9fff"
+    if not body.text.startswith("中央"):
+        return False
+    if before == "、":  # the list's earlier items, back to the clause's start
+        lo = max(norm.rfind(c, 0, body.start) for c in "，,。；;：:！？\n") + 1
+        return _OTHER_PARTY.search(norm, max(lo, body.start - 40), body.start) is not None
+    return before == "共" and norm[body.start - 2 : body.start] != "中共"
+
+
+#: another party's central committee, its name glued before it (某共中央, 某某党中央; not
+#: 中共中央)
+_OTHER_PARTY = re.compile("(?<!中)共中央|[\u4e00-\u9fff]党中央")
+
+
 #: a member of a body's standing committee, written after the body (某某政治局常委)
 _STANDING = "常委"
 
@@ -139,7 +170,7 @@ def _posts_before(
     start = a.start
     while k >= 0 and start > 0 and norm[start - 1] == "、":
         b = merged[k]
-        title = _title(b, norm[b.end : start - 1], posts)
+        title = None if _party_organ_cut(norm, b) else _title(b, norm[b.end : start - 1], posts)
         if title is None:
             break
         out.append((title, b))
@@ -159,11 +190,19 @@ def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
     if body.type not in ORGANISATION_TYPES or not 0 < len(gap) <= 12:
         return None
     title = gap.strip(" \u3000")
+    if title[:1] in "）)" and body.type == "Organization":
+        title = title[1:]  # 某某运动（某组织）领导人甲: the short name in brackets
     if title.startswith("中央") and body.type == "Organization":
         title = title[2:]
     if title == _STANDING:  # 某政治局常委, 某委员会常委: not 某党中央|常委
         return title if body.text.endswith(("政治局", "委员会", "党委")) else None
+    if title in _LEADER:  # 某组织领导人甲 (not a post title: 两国领导人 names no body)
+        return title if body.type == "Organization" else None
     return title if _is_posts(title, posts) else None
+
+
+#: the leader of an organisation (a movement, a party, an armed group), after its name
+_LEADER = ("领导人", "最高领导人", "政治局领导人")
 
 
 #: a person taking up a post: 甲当选某国总统, 乙连任某党主席, 丙就任某国总理 (not 不再担任,
@@ -241,6 +280,7 @@ def hold_post_relations(
         kind = types.get(org.key, org.type)
         if (
             k in seen
+            or _party_organ_cut(st.norm, org)
             or person.key not in keys
             or not (
                 kind in ORGANISATION_TYPES
