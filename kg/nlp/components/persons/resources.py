@@ -20,7 +20,7 @@ from pathlib import Path
 from kg.nlp.components.lac_names import LacNames
 from kg.nlp.components.name_model import NameModel, load_name_table
 from kg.nlp.components.names import ForeignNameReader, NameWords
-from kg.nlp.components.persons.words import FUNCTION_CHARS
+from kg.nlp.components.persons.words import FUNCTION_CHARS, NOT_NAME_TAGS, ROLE_END
 from kg.nlp.gazetteer import Gazetteer, read_lines
 
 #: how many characters a strong cue may start after a name's start (a surname and one or
@@ -136,7 +136,12 @@ class PersonResources:
         )
         foreign_nr = _dictionary_names()
         roles = frozenset(read_lines(directory / "lexicon" / "roles.txt"))
-        model = NameModel(load_name_table(directory), surname_set, function_chars=FUNCTION_CHARS)
+        model = NameModel(
+            load_name_table(directory),
+            surname_set,
+            function_chars=FUNCTION_CHARS,
+            last_chars=_last_chars(),
+        )
         return cls(
             gaz=gazetteer,
             surnames=surname_set,
@@ -185,6 +190,22 @@ def _dictionary_names() -> frozenset[str]:
     from kg.nlp.text import tagged_words, tags_starting
 
     return frozenset(w for w in tagged_words(tags_starting("nr")) if len(w) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _last_chars() -> frozenset[str]:
+    """Characters that jieba's dictionary has as words of their own of a class that may
+    end a given name jieba cut off (荣, 连, 华: names, nouns, places), less the heads of
+    role nouns (们, 者, 员); no verb, adverb, adjective or particle (某某|乘, 某某|等)."""
+    from kg.nlp.text import jieba_tag_groups
+
+    return frozenset(
+        w
+        for tag, words in jieba_tag_groups().items()
+        if tag[:1] not in NOT_NAME_TAGS
+        for w in words
+        if len(w) == 1 and w not in ROLE_END
+    )
 
 
 @lru_cache(maxsize=4)
