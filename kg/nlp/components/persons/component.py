@@ -24,6 +24,7 @@ from kg.nlp.components.persons import (
     bare_titles,
     doctrines,
     foreign,
+    japanese,
     lac,
     lists,
     model_names,
@@ -136,6 +137,7 @@ class Persons:
             roles.role_names(res, st, names, lac.foreign_after(res, st, foreign_cands))
             # the name model's names that no rule read: LAC's reading in context
             lac.confirmed_names(res, st, names, cands + cut, windowed)
+            japanese.japanese_names(res, st, names)
         finish_cut_names(res, st, names)
         unglue_time(st, names)
         lists.coordinated_names(res, st, names)

@@ -26,6 +26,9 @@ from kg.nlp.gazetteer import Gazetteer, read_lines
 #: how many characters a strong cue may start after a name's start (a surname and one or
 #: two characters; the expression's lookahead also passes one more)
 _CUED_NAME = (2, 4)
+#: a Japanese surname that jieba's dictionary counts this often is a common word first
+#: (大家 19,177; 中山, 清水, 山下: under 1,200)
+_COMMON_SURNAME_WORD = 2000
 _DEFAULT_POSTS = ("部长", "总经济师", "总理", "主任", "局长", "主席", "记者", "责任编辑")
 
 
@@ -86,6 +89,10 @@ class PersonResources:
     #: when no country stands before it (某某某总理): ``foreign_posts.txt``'s rows flagged
     #: ``bare`` (a plain alternation of words: re scans it fast; a 副 before is read in code)
     bare_titles: re.Pattern = re.compile("(?!)")
+    #: Japanese surnames of two characters (``japanese_surnames.txt``) and what may
+    #: follow a Japanese name: a title, a strong cue, 说, 一行
+    japanese_surnames: frozenset[str] = frozenset()
+    japanese_cue: re.Pattern = re.compile("(?!)")
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, directory: Path) -> PersonResources:
@@ -169,6 +176,17 @@ class PersonResources:
             name_words=name_words,
             credit_end=re.compile(f"(?:{credit_alt})[：:\\s]*$" if credit_alt else "(?!)"),
             titles_after=re.compile("|".join(map(re.escape, after)) or "(?!)"),
+            # less the ones jieba's dictionary has as common words (大家: everyone)
+            japanese_surnames=frozenset(
+                w
+                for w in read_lines(directory / "lexicon" / "japanese_surnames.txt")
+                if name_words.freq.get(w, 0) < _COMMON_SURNAME_WORD
+            ),
+            japanese_cue=re.compile(
+                "|".join(
+                    map(re.escape, sorted({*after, *strong, "说", "一行"}, key=len, reverse=True))
+                )
+            ),
             foreign_nr=foreign_nr,
             model=model,
             lac_names=LacNames(model, name_words, foreign_nr, FUNCTION_CHARS),
