@@ -117,11 +117,13 @@ class NameModel:
         surnames: frozenset[str],
         threshold: float = THRESHOLD,
         function_chars: frozenset[str] = frozenset(),
+        last_chars: frozenset[str] = frozenset(),
     ) -> None:
         """``table``: the four per-character ratios of :func:`load_name_table`; ``surnames``: the
         closed class; ``threshold``: the score a name needs with no cue beside it;
         ``function_chars``: surnames that are function words too (于, 和, 由), which
-        open no name that jieba split."""
+        open no name that jieba split; ``last_chars``: characters that, as a token of
+        their own, may end a given name jieba cut before them (某某|荣)."""
         self.sur, self.given, self.foreign, self.end = table
         self.surnames = surnames
         self.compound = frozenset(s for s in surnames if len(s) == 2)
@@ -138,6 +140,9 @@ class NameModel:
         self._function = np.zeros(0x10000, dtype=bool)
         for ch in function_chars:
             self._function[ord(ch)] = True
+        self._last = np.zeros(0x10000, dtype=bool)
+        for ch in last_chars - function_chars:
+            self._last[ord(ch)] = True
         self._comp2 = np.zeros(0x10000, dtype=bool)
         for s in self.compound:
             self._comp2[ord(s[1])] = True
@@ -333,6 +338,12 @@ class NameModel:
         end = np.where(at(idx + 2), idx + 2, np.where(at(idx + 3), idx + 3, idx + 4))
         keep = at(end)
         idx, lens = idx[keep], (end - idx)[keep]
+        if split_margin is not None:
+            # a surname and one character, then a one-character token that may end a
+            # given name (某某|荣; no verb, particle or function word: 某某|乘, 某某|等):
+            # the three characters, scoring ``split_margin`` more too
+            two = idx[(lens == 2) & at(idx + 3)]
+            split = np.concatenate((split, two[self._last[cp[two + 2]]]))
         if split_margin is not None and len(split):
             idx = np.concatenate((idx, split))
             lens = np.concatenate((lens, np.full(len(split), 3, dtype=lens.dtype)))

@@ -24,6 +24,7 @@ from kg.nlp.components.persons import (
     bare_titles,
     doctrines,
     foreign,
+    japanese,
     lac,
     lists,
     model_names,
@@ -119,6 +120,8 @@ class Persons:
             model_names.SHORT_NAME_MARGIN,
             model_names.SPLIT_NAME_MARGIN,
         )
+        # names jieba cut before their last character: LAC's reading in context only
+        cands, cut = model_names.cut_names(res, st, cands)
         model_names.model_names(res, st, names, taken, cands)
         doctrines.names_in_names(res, st, names, taken)
         windowed: set[str] = set()
@@ -133,7 +136,8 @@ class Persons:
         if use_lac:
             roles.role_names(res, st, names, lac.foreign_after(res, st, foreign_cands))
             # the name model's names that no rule read: LAC's reading in context
-            lac.confirmed_names(res, st, names, cands, windowed)
+            lac.confirmed_names(res, st, names, cands + cut, windowed)
+            japanese.japanese_names(res, st, names)
         finish_cut_names(res, st, names)
         unglue_time(st, names)
         lists.coordinated_names(res, st, names)

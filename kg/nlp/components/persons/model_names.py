@@ -210,6 +210,32 @@ def model_names(res: PersonResources, st, names: Names, taken: set[int], cands: 
         taken.add(i)
 
 
+def cut_names(res: PersonResources, st, cands: Spans) -> tuple[Spans, Spans]:
+    """``cands`` split into the rest and the three-character candidates jieba cut before
+    their last character (某某|荣), which only LAC's reading in context settles: the two
+    and the one are as often a word and a word's head (健康申明|卡 is a card). None after
+    a lone surname (林|某某|某: the name starts earlier).
+
+    >>> from kg.nlp.pipeline import get_nlp
+    >>> res = get_nlp().get_pipe("kg_persons").resources
+    >>> from types import SimpleNamespace
+    >>> from kg.nlp.components.base import Bounds
+    >>> st = SimpleNamespace(norm="职工何新荣", tok_starts=Bounds.from_offsets([0, 2, 4], 5))
+    >>> cut_names(res, st, [(2, 5), (0, 2)])
+    ([(0, 2)], [(2, 5)])
+    """
+    starts = st.tok_starts
+    rest: Spans = []
+    cut: Spans = []
+    for i, j in cands:
+        if j - i == 3 and j - 1 in starts and i + 1 not in starts:
+            if not (i > 0 and i - 1 in starts and st.norm[i - 1] in res.surnames):
+                cut.append((i, j))
+        else:
+            rest.append((i, j))
+    return rest, cut
+
+
 def name_shape(res: PersonResources, w: str) -> int:
     """The surname length of ``w`` when the word alone may be a name (a surname and
     one or two CJK characters, no dictionary word but jieba's names, no post, address,

@@ -20,12 +20,15 @@ from pathlib import Path
 from kg.nlp.components.lac_names import LacNames
 from kg.nlp.components.name_model import NameModel, load_name_table
 from kg.nlp.components.names import ForeignNameReader, NameWords
-from kg.nlp.components.persons.words import FUNCTION_CHARS
+from kg.nlp.components.persons.words import FUNCTION_CHARS, NOT_NAME_TAGS, ROLE_END
 from kg.nlp.gazetteer import Gazetteer, read_lines
 
 #: how many characters a strong cue may start after a name's start (a surname and one or
 #: two characters; the expression's lookahead also passes one more)
 _CUED_NAME = (2, 4)
+#: a Japanese surname that jieba's dictionary counts this often is a common word first
+#: (大家 19,177; 中山, 清水, 山下: under 1,200)
+_COMMON_SURNAME_WORD = 2000
 _DEFAULT_POSTS = ("部长", "总经济师", "总理", "主任", "局长", "主席", "记者", "责任编辑")
 
 
@@ -86,6 +89,10 @@ class PersonResources:
     #: when no country stands before it (某某某总理): ``foreign_posts.txt``'s rows flagged
     #: ``bare`` (a plain alternation of words: re scans it fast; a 副 before is read in code)
     bare_titles: re.Pattern = re.compile("(?!)")
+    #: Japanese surnames of two characters (``japanese_surnames.txt``) and what may
+    #: follow a Japanese name: a title, a strong cue, 说, 一行
+    japanese_surnames: frozenset[str] = frozenset()
+    japanese_cue: re.Pattern = re.compile("(?!)")
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, directory: Path) -> PersonResources:
@@ -136,7 +143,12 @@ class PersonResources:
         )
         foreign_nr = _dictionary_names()
         roles = frozenset(read_lines(directory / "lexicon" / "roles.txt"))
-        model = NameModel(load_name_table(directory), surname_set, function_chars=FUNCTION_CHARS)
+        model = NameModel(
+            load_name_table(directory),
+            surname_set,
+            function_chars=FUNCTION_CHARS,
+            last_chars=_last_chars(),
+        )
         return cls(
             gaz=gazetteer,
             surnames=surname_set,
@@ -164,6 +176,17 @@ class PersonResources:
             name_words=name_words,
             credit_end=re.compile(f"(?:{credit_alt})[：:\\s]*$" if credit_alt else "(?!)"),
             titles_after=re.compile("|".join(map(re.escape, after)) or "(?!)"),
+            # less the ones jieba's dictionary has as common words (大家: everyone)
+            japanese_surnames=frozenset(
+                w
+                for w in read_lines(directory / "lexicon" / "japanese_surnames.txt")
+                if name_words.freq.get(w, 0) < _COMMON_SURNAME_WORD
+            ),
+            japanese_cue=re.compile(
+                "|".join(
+                    map(re.escape, sorted({*after, *strong, "说", "一行"}, key=len, reverse=True))
+                )
+            ),
             foreign_nr=foreign_nr,
             model=model,
             lac_names=LacNames(model, name_words, foreign_nr, FUNCTION_CHARS),
@@ -185,6 +208,22 @@ def _dictionary_names() -> frozenset[str]:
     from kg.nlp.text import tagged_words, tags_starting
 
     return frozenset(w for w in tagged_words(tags_starting("nr")) if len(w) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _last_chars() -> frozenset[str]:
+    """Characters that jieba's dictionary has as words of their own of a class that may
+    end a given name jieba cut off (荣, 连, 华: names, nouns, places), less the heads of
+    role nouns (们, 者, 员); no verb, adverb, adjective or particle (某某|乘, 某某|等)."""
+    from kg.nlp.text import jieba_tag_groups
+
+    return frozenset(
+        w
+        for tag, words in jieba_tag_groups().items()
+        if tag[:1] not in NOT_NAME_TAGS
+        for w in words
+        if len(w) == 1 and w not in ROLE_END
+    )
 
 
 @lru_cache(maxsize=4)
