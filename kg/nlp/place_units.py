@@ -1,0 +1,143 @@
+"""Places no gazetteer lists, named with a place's unit right after a known place: a
+town, street or village (某县|某某镇, 某区|某某街道), a development zone (某市|高新区,
+某市|某某经济技术开发区), a port, bay, lake, mountain, river or island (某市|某某港,
+某市|某湖), a scenic area or a park (某县|某某沟景区, 某省|某某国家公园).
+
+The known place before the name is what makes it one: policy text and news name a
+small place after the larger one it lies in. The name is the characters between the
+known place and the unit (one to four), or, where the unit follows the known place
+right away, the place and the unit (某市|港, 某市|高新区: the port or zone named after
+the city). Not a name where those characters are a common word with the unit (某省|城镇,
+某省|乡村, 某省|大山), where a word of them describes or acts (某省|主要港口, 某市|新建
+公园), or where they hold a number, a function word, another place or a known name.
+
+>>> from kg.spans import entity_spans
+>>> text = "在武宁县白水镇和余杭区良渚街道，游客还去了杭州西湖。浙江城镇和乡村都在变化。"
+>>> spans = next(entity_spans([text], nominal=False))
+>>> [s["text"] for s in spans if s["type"] == "Location"]
+['武宁县', '白水镇', '余杭区', '良渚街道', '杭州', '西湖', '浙江']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+from kg.nlp.localities import place_mention
+
+#: the units of a place below a county, of a development zone and of a named natural or
+#: visited site, longest first; a closed class: China's township-level divisions
+#: (镇, 乡, 街道; 村 below them), the state's zone classes, and the common nouns of
+#: waters, landforms and visited sites
+UNITS = (
+    "高新技术产业开发区", "经济技术开发区", "经济开发区", "国家公园", "湿地公园",
+    "风景名胜区", "风景区", "开发区", "高新区", "新区", "景区", "街道",
+    "镇", "乡", "村", "港", "湾", "湖", "山", "河", "岛",
+)  # fmt: skip
+# units whose name is never of one character (a village, a town: 某县|三村 is three
+# villages; a lake or a port may be: 某市|西湖); the known place alone may name one
+# (某某|镇: the county's seat)
+_TWO_CHAR_NAME = frozenset({"镇", "乡", "村", "街道"})
+# characters that are no part of such a name: numbers, function words, units of places
+_NOT_IN_NAME = frozenset(
+    "的在了是为由对向从把被并于将也就都又已还其该本各每这那此之以所或等及和与全到去来赴入出进"
+    "一二三四五六七八九十百千万两几多个省市县区"
+)
+# jieba tags of words that describe or act rather than name: adjectives, verbs, adverbs,
+# numbers, pronouns, function words, localizers
+_DESCRIBING = ("a", "b", "v", "d", "m", "q", "r", "p", "c", "u", "f")
+# the directions that name a lake or a hill with one character (某市|西湖, 某市|南山)
+_DIRECTIONS = frozenset("东西南北")
+# jieba tags of names: a dictionary word with one of them may be a place's name
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+# a games' athletes' village (冬奥村, 亚运村) is a facility, not a village
+_GAMES = ("运", "奥")
+# characters after the unit that make it part of a longer place word (某某湖区, 某某山路)
+_GOES_ON = frozenset("区县市州路街桥口头脉系域谷峡")
+_UNIT_RE = re.compile("|".join(UNITS))
+
+
+def _common(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
+    """A dictionary word with no name's tag (城镇, 乡村, 大山, 半岛)."""
+    return bool(freq.get(word)) and tags.get(word) not in _NAME_TAGS
+
+
+def _name_ok(st, s: int, u: int, e: int, tags: dict[str, str], freq: dict[str, int]) -> bool:
+    """Whether ``norm[s:u]`` (the name) and the unit ``norm[u:e]`` make a place's name."""
+    norm = st.norm
+    name = norm[s:u]
+    if any(c in _NOT_IN_NAME or not "\u4e00" <= c <= "\u9fff" for c in name):
+        return False
+    if name.endswith(_GAMES) and norm[u:e] == "村":
+        return False
+    unit = norm[u:e]
+    if name[-1] in "镇乡村":
+        return False  # a town's name and another unit (某某镇|港中村): two names
+    if len(name) == 1 and (unit in _TWO_CHAR_NAME or name not in _DIRECTIONS):
+        return False  # 某江|海湾, 某河|入河; but 某市|西湖, the city's west lake
+    if (
+        s in st.tok_starts
+        and e in st.tok_ends
+        and tags.get(norm[s:e]) == "ns"
+        and all(i not in st.tok_starts for i in range(s + 1, e))
+    ):
+        return True  # one word the dictionary knows as a place (某市|盐田港)
+    if unit not in _TWO_CHAR_NAME and len(name) > 1 and _common(name, tags, freq):
+        return False  # 黄河|母亲河: a common word before the unit (a town is named so)
+    # the word the unit ends: the unit alone, or the name's last word glued to it,
+    # which is then no common word (城镇, 乡村, 农村, 贫困村, 大山)
+    t = u
+    while t > s and t not in st.tok_starts:
+        t -= 1
+    if t < u and _common(norm[t:e], tags, freq):
+        return False
+    # each word of the name before that names, not describes (主要|港, 新建|公园)
+    a = s
+    while a < t:
+        b = a + 1
+        while b < t and b not in st.tok_starts:
+            b += 1
+        w = norm[a:b]
+        if tags.get(w, "").startswith(_DESCRIBING) and not (len(w) == 1 and b < t):
+            return False
+        if len(w) >= 2 and _common(w, tags, freq) and unit not in _TWO_CHAR_NAME:
+            return False
+        a = b
+    return True
+
+
+def find_unit_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+    """Location mentions (rule ``pattern``) of the places named with a unit (``UNITS``)
+    right after a known place (a Location candidate of two characters or more)."""
+    cands = st.candidates
+    places = [c for c in cands if c.type == "Location" and c.end - c.start >= 2]
+    if not places:
+        return []
+    norm, text = st.norm, st.text
+    starts = {c.start for c in cands}
+    spans = {(c.start, c.end) for c in cands}
+    out: list[Mention] = []
+    for p in places:
+        best = None  # the longest name of the shape (某县|白河镇, not 某县|白河)
+        for k in range(0, 5):
+            u = p.end + k
+            if u >= len(norm) or u in starts:
+                break  # another known name right after or inside: no name of this shape
+            m = _UNIT_RE.match(norm, u)
+            if m is None:
+                continue
+            e, unit = m.end(), m.group()
+            if e not in st.tok_ends or (e < len(norm) and norm[e] in _GOES_ON):
+                continue
+            if unit in _TWO_CHAR_NAME and k == 1:
+                continue
+            if k and not _name_ok(st, p.end, u, e, tags, freq):
+                continue
+            if k == 0 and (norm[u - 1 : e] in freq or _common(norm[p.start : e], tags, freq)):
+                continue  # the place's last character and the unit are a word (某|山区)
+            if best is None or e > best[1]:
+                best = (p.start if k == 0 else p.end, e)
+        if best is not None and best not in spans:
+            out.append(place_mention(text, norm, *best))
+            spans.add(best)
+    return out
