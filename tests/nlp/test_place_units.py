@@ -27,6 +27,11 @@ def _places(text: str) -> list[str]:
         ("中秋之夜，杭州西湖游人如织。", "西湖"),
         ("新疆阿勒泰喀纳斯景区迎来初雪。", "喀纳斯景区"),
         ("云南设立高黎贡山国家公园，保护生物多样性。", "高黎贡山国家公园"),
+        # an item listed beside a known place of the same unit
+        ("游客前往江西庐山、白石山和天柱山观光。", "天柱山"),
+        # the unknown items of a list closed by 等 and a word for places
+        ("暴雨袭击了某国的卡尔诺维卡、萨利诺斯克等地。", "卡尔诺维卡"),
+        ("暴雨袭击了某国的卡尔诺维卡、萨利诺斯克等地。", "萨利诺斯克"),
     ],
 )
 def test_unit_places(text, name):
@@ -44,6 +49,11 @@ def test_unit_places(text, name):
         ("全面完成长江入河排污口整治。", "入河"),
         # a description before the unit
         ("浙江主要港口吞吐量增长。", "主要港"),
+        # a verb glued to the unit
+        ("香港爱国爱港力量不断壮大。", "爱港"),
+        # common words listed before 等地; a place's part
+        ("专家组走访了企业、学校和医院等地。", "学校"),
+        ("部队在某某南部、萨利诺斯克等地集结。", "某某南部"),
         # a games' village is a facility
         ("张家口冬奥村迎来运动员。", "冬奥村"),
     ],
