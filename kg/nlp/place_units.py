@@ -66,10 +66,13 @@ _LIST_UNITS = frozenset("河湖山岛")
 _LIST_JOIN = frozenset("、和与及")
 # a list of two to six items closed by 等 and a word for places (甲、乙和丙等地)
 _ITEM = r"[\u4e00-\u9fff·]{2,8}"
-_PLACES_LIST = re.compile(
-    rf"(?P<items>{_ITEM}(?:[、和与及]{_ITEM}){{1,5}})等(?:地|城市|省|州|市|县|地区|省份|省区)"
-    r"(?![\u4e00-\u9fff]{0,0}[方位图点址])"
-)
+# (found from its close, a literal search: the list itself is matched only in the window
+# before one, anchored at the close — a scan of the whole text costs a tenth of a build)
+_LIST_CLOSE = re.compile(r"等(?:地|城市|省|州|市|县|地区|省份|省区)(?![方位图点址])")
+_PLACES_LIST = re.compile(rf"(?P<items>{_ITEM}(?:[、和与及]{_ITEM}){{1,5}})\Z")
+_LIST_WINDOW = 60
+# the units of divisions: inside an item, two places run together (某某县|甲市)
+_DIVISION_UNITS = ("省", "市", "县", "区")
 # characters of no place's name in such a list: function words, numbers, verbs of place
 # the last characters of a place's part or side, not of its name (某某南部, 某河畔)
 _NOT_LAST = frozenset("部畔边旁内外上下里")
@@ -198,7 +201,10 @@ def find_listed_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
         return out
     spans = {(c.start, c.end) for c in st.candidates}
     ends = {c.end: c.start for c in st.candidates}
-    for m in _PLACES_LIST.finditer(norm):
+    for close in _LIST_CLOSE.finditer(norm):
+        m = _PLACES_LIST.search(norm, max(0, close.start() - _LIST_WINDOW), close.start())
+        if m is None:
+            continue
         # the list starts after the last function character or known name before its
         # first 、 (地震|波及|某国|甲、乙: 甲 opens it)
         sep = norm.find("、", m.start(), m.end("items"))
@@ -208,6 +214,12 @@ def find_listed_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
                 a = i
         if sep in ends:
             a = max(a, ends[sep])  # a known name is the first item (某某联合|甲、乙等地)
+        first_end = sep if sep > 0 else m.end("items")
+        k = max(norm.rfind(u, a, first_end - 1) for u in _DIVISION_UNITS)
+        if k >= 0:
+            a = k + 1  # a division before the first item (某某县|甲市、乙市等地)
+        while a < first_end and a not in st.tok_starts:
+            a += 1  # the first item opens a word (到达|甲、乙: not 达甲)
         # the joiners: 、, or 和/与/及 as a word of their own (not 波及, 参与)
         items: list[list[int]] = []
         for i in range(a, m.end("items")):
@@ -223,6 +235,8 @@ def find_listed_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
             if any(x.start < b and a < x.end for x in st.candidates):
                 continue
             if norm[b - 1] in _NOT_LAST or any(ch in _NOT_IN_LIST for ch in norm[a:b]):
+                continue
+            if any(u in norm[a : b - 1] for u in _DIVISION_UNITS):
                 continue
             if not _foreign_words(st, a, b, tags, freq):
                 continue

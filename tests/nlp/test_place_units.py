@@ -32,6 +32,8 @@ def _places(text: str) -> list[str]:
         # the unknown items of a list closed by 等 and a word for places
         ("暴雨袭击了某国的卡尔诺维卡、萨利诺斯克等地。", "卡尔诺维卡"),
         ("暴雨袭击了某国的卡尔诺维卡、萨利诺斯克等地。", "萨利诺斯克"),
+        # a division before the first item is no part of it
+        ("民众在日本冲绳县宜野湾市、那霸市等地集会。", "宜野湾市"),
     ],
 )
 def test_unit_places(text, name):
@@ -54,6 +56,8 @@ def test_unit_places(text, name):
         # common words listed before 等地; a place's part
         ("专家组走访了企业、学校和医院等地。", "学校"),
         ("部队在某某南部、萨利诺斯克等地集结。", "某某南部"),
+        # the first item opens a word (到达|吉达)
+        ("船队远航到达吉达、萨利诺斯克等地。", "达吉达"),
         # a games' village is a facility
         ("张家口冬奥村迎来运动员。", "冬奥村"),
     ],
