@@ -41,6 +41,7 @@ from kg.nlp.localities import (
     find_old_divisions,
 )
 from kg.nlp.place_lists import sibling_in_list
+from kg.nlp.place_units import find_listed_places, find_unit_places
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -421,8 +422,10 @@ class GazetteerMatcher:
             self._regions(st)
         st.candidates.extend(find_localities(st, tags, freq))
         st.candidates.extend(find_facilities(st, tags, freq))
+        st.candidates.extend(find_unit_places(st, tags, freq))
         st.candidates.extend(find_old_divisions(st, tags, freq, self.foreign_divisions.abbr.keys()))
         st.candidates.extend(self.foreign_divisions.find(st, tags, freq))
+        st.candidates.extend(find_listed_places(st, tags, freq))
         # names inside a known title (国务院某某委员会 in 国务院某某委员会关于…通知): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:

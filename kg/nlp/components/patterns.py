@@ -46,6 +46,7 @@ from kg.nlp.components.heads.editions import (
     event_organs,
 )
 from kg.nlp.components.heads.elections import elections
+from kg.nlp.components.heads.exercises import exercises
 from kg.nlp.components.heads.federations import federations
 from kg.nlp.components.heads.fleets import fleets
 from kg.nlp.components.heads.head_names import HeadNames
@@ -60,6 +61,7 @@ from kg.nlp.components.heads.mentions import Mentions
 from kg.nlp.components.heads.missions import missions
 from kg.nlp.components.heads.movements import movements
 from kg.nlp.components.heads.nested_laws import nested_laws
+from kg.nlp.components.heads.nested_programmes import nested_programmes
 from kg.nlp.components.heads.npc_sessions import npc_sessions
 from kg.nlp.components.heads.organisations import TRANSLIT_HEADS, OrganisationNames
 from kg.nlp.components.heads.parties import (
@@ -208,6 +210,7 @@ class Patterns(
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         npc_sessions(st, norm, self.gaz)  # 五届人大四次会议: the NPC's
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
+        nested_programmes(st)  # 关于实施|某某战略|的意见: the programme it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         period_activities(st, norm)  # 2031年某某宣传月活动: the year's campaign
         edition_festivals(st, norm, ends, self.verbs)  # 第N届某某艺术节: a festival
@@ -224,6 +227,7 @@ class Patterns(
         study_meetings(st, norm)  # 学习贯彻某某思想主题教育工作会议: a gathering's name
         topic_meetings(st, norm)  # 召开|深入推进某某发展座谈会: the seminar's whole name
         missions(st, norm)  # 某舟九号载人飞行任务: the mission, by its craft
+        exercises(st, norm)  # “某某-2025”联合演习: the exercise, by its code name
         study_campaigns(st, norm)  # 学习贯彻某某思想主题教育: the campaign, then its head
         elections(st, norm)  # 某国|第N届总统选举: the election a place holds
         self.quoted_programmes(st)

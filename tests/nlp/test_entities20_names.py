@@ -1,0 +1,50 @@
+"""Exercises named by a quoted code name (kg/nlp/components/heads/exercises.py) and the
+programme an implementing title carries out (heads/nested_programmes.py). Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.spans import entity_spans
+
+
+def _names(text: str, type_: str) -> list[str]:
+    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("两国海军举行“海上协作-2031”联合演习。", "“海上协作-2031”联合演习"),
+        ("某战区组织“砺剑-2030A”演习。", "“砺剑-2030A”演习"),
+        ("多国部队举行“和平卫士－2029”联合反恐军事演习。", "“和平卫士－2029”联合反恐军事演习"),
+        ("某国举行“北方风暴”军事演习。", "“北方风暴”军事演习"),
+    ],
+)
+def test_exercises(text, name):
+    assert name in _names(text, "Event")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部队开展“背靠背”对抗演练。",  # a drill's kind, no code name with a year
+        "双方讨论了“安全”演习的问题。",  # no code name before the head: a word
+    ],
+)
+def test_no_exercise(text):
+    assert not [n for n in _names(text, "Event") if "演" in n]
+
+
+def test_programme_in_title():
+    text = "国务院印发《关于实施乡村建设提质战略的意见》，要求各地抓好落实。"
+    assert _names(text, "Program") == ["关于实施乡村建设提质战略的意见", "乡村建设提质战略"]
+    text = "省政府出台《关于深入推进县域商业体系建设工程的实施意见》。"
+    assert "县域商业体系建设工程" in _names(text, "Program")
+
+
+def test_no_programme_in_title():
+    # a title that carries out no named programme: only the title
+    text = "某部印发《关于加强基层治理工作的意见》。"
+    assert _names(text, "Program") == ["关于加强基层治理工作的意见"]
