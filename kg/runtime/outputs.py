@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -248,7 +249,9 @@ def write_outputs(
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        remove_dead_staging(out)
+        if removed := remove_dead_staging(out):
+            found = KGError(Errors.E107, path=out, count=len(removed))
+            print(f"warning: {found}", file=sys.stderr)
         stage = staging_dir(out)
     except OSError as exc:
         raise KGError(Errors.E080, path=out, reason=exc.strerror or exc) from exc
