@@ -59,6 +59,17 @@ def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
         os._exit(1)
 
 
+def fork_holding_signals(sigs: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> int:
+    """``os.fork()`` with ``sigs`` held until it has returned, in both processes: a signal
+    that came while Python ran its fork hooks (logging's lock) would be printed as
+    "Exception ignored" and lost, and a Ctrl-C would let the build run on."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    try:
+        return os.fork()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered now
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process ``pid`` exists (zombies count as gone)."""
     if pid <= 0:

@@ -70,3 +70,62 @@ def test_staging_folders_left_behind_are_removed_and_counted(tmp_path: Path, cap
     assert f"[E107] {tmp_path}: removed 1 staging folder" in capsys.readouterr().err
     export(nx.MultiDiGraph(), tmp_path, ["ttl"])  # nothing left: nothing said
     assert "E107" not in capsys.readouterr().err
+
+
+def _children() -> set[int]:
+    """Live (not zombie) child processes of this one."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != b"Z" and int(fields[1]) == os.getpid():
+            found.add(int(entry))
+    return found
+
+
+def test_a_failed_build_stops_its_forked_writer_before_removing_the_stage(
+    tmp_path: Path,
+) -> None:
+    """Left running, the writer could create its file in the staging folder while the
+    build removed it (the folder then stayed); it is killed first."""
+    import time
+
+    import networkx as nx
+    import pytest
+
+    builder = os.getpid()
+    before = _children()
+
+    def graph() -> nx.MultiDiGraph:
+        if os.getpid() == builder:
+            raise RuntimeError("the build fails while its writer works")
+        time.sleep(5)  # the forked writer: still at work when the build fails
+        return nx.MultiDiGraph()
+
+    with pytest.raises(RuntimeError):
+        write_outputs(graph, tmp_path, ["ttl", "html"], 10, fork_slow=["html"])
+    assert _children() - before == set()
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_signal_during_the_fork_hooks_is_delivered_after_the_fork() -> None:
+    code = (
+        "import os, signal, sys\n"
+        "from kg.runtime.lifecycle import fork_holding_signals\n"
+        "os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "try:\n"
+        "    pid = fork_holding_signals()\n"
+        "    if pid == 0:\n"
+        "        os._exit(0)\n"
+        "    os.waitpid(pid, 0)\n"
+        "    print('ran on')\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted')\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert r.stdout.strip() == "interrupted" and "Exception ignored" not in r.stderr
