@@ -50,6 +50,11 @@ class Errors:
     E103 = "unknown format(s) {formats}; choose from {choices}"
     E104 = "--watch runs local workers; it cannot be combined with --scheduler"
     E105 = "a worker process of the build died: {reason}"
+    E106 = (
+        "{path}: the last build (pid {pid}) did not finish (interrupted or killed); "
+        "this build redoes what it left undone"
+    )
+    E107 = "{path}: removed {count} staging folder(s) left by builds that did not finish"
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
     E151 = (

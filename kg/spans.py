@@ -6,8 +6,9 @@ character offsets into the given text (end exclusive) and ``type`` the class's l
 Nominal references to state organs (法院, 警方, 当地政府, 市教委, 税务部门) are spans too,
 with ``"type": "GovernmentBody"``, ``"nominal": true`` and ``"iri": null``: they name no
 one body, so they are no graph entities (``nominal=False`` leaves them out). A line
-that cannot be parsed gets ``{"id": null, "entities": [], "error": "…"}`` so line
-numbers still correspond.
+that cannot be parsed gets ``{"id": null, "entities": [], "error": "[E006] …", "code":
+"E006"}`` (the catalogue's message and code, :mod:`kg.errors`) so line numbers still
+correspond.
 """
 
 from __future__ import annotations
@@ -127,50 +128,54 @@ def extract_jsonl(
     """Run the span API over a JSONL file; returns counts of lines, errors and entities
     (``nominal=False``: named entities only, for ``kg extract --no-nominal``; ``tagger``:
     see :func:`entity_spans`)."""
+    from kg.errors import Errors, KGError
     from kg.ingest.decode import decode_line
     from kg.ingest.names import shown
     from kg.ingest.readers import json_kind, no_surrogates
 
     fields = [text_field] if text_field else ["text", "content"]
-    records: list[tuple[Any, str | None, str | None]] = []
+    source = shown(in_path)
+    records: list[tuple[Any, str | None, KGError | None]] = []
+
+    def bad(id_: Any, template: str, **why: object) -> None:  # a catalogued line error
+        records.append((id_, None, KGError(template, path=source, **why)))
+
     with open(in_path, "rb") as fh:
         for lineno, raw in enumerate(fh, 1):
             line = decode_line(raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw)
             if line is None:
-                records.append((None, None, f"line {lineno}: the line is not UTF-8 text"))
+                bad(None, Errors.E006, line=lineno, reason="the line is not UTF-8 text")
                 continue
             if not line.strip():
-                records.append((None, None, f"line {lineno}: empty line"))
+                bad(None, Errors.E006, line=lineno, reason="empty line")
                 continue
             try:
                 obj = no_surrogates(json.loads(line))  # lone ones could not be written out
-                text = next((obj[f] for f in fields if isinstance(obj.get(f), str)), None)
-                wrong = next((f for f in fields if obj.get(f) is not None), None)
-                if text is None and wrong is not None:
-                    why = f"the field {wrong!r} is {json_kind(obj[wrong])}, not text"
-                    records.append((obj.get("id"), None, f"line {lineno}: {why}"))
-                elif text is None:
-                    records.append(
-                        (obj.get("id"), None, f"line {lineno}: no text field ({', '.join(fields)})")
-                    )
-                else:
-                    records.append((obj.get("id", lineno), text, None))
-            except (ValueError, AttributeError, RecursionError) as exc:
-                records.append((None, None, f"line {lineno}: invalid JSON: {exc}"))
+            except (ValueError, RecursionError) as exc:
+                bad(None, Errors.E006, line=lineno, reason=str(exc) or type(exc).__name__)
+                continue
+            if not isinstance(obj, dict):
+                why = f"a {type(obj).__name__}, not an object"
+                bad(None, Errors.E006, line=lineno, reason=why)
+                continue
+            text = next((obj[f] for f in fields if isinstance(obj.get(f), str)), None)
+            wrong = next((f for f in fields if obj.get(f) is not None), None)
+            if text is None and wrong is not None:
+                kind = json_kind(obj[wrong])
+                bad(obj.get("id"), Errors.E150, line=lineno, field=wrong, kind=kind)
+            elif text is None:
+                bad(obj.get("id"), Errors.E007, line=lineno, fields=", ".join(fields))
+            else:
+                records.append((obj.get("id", lineno), text, None))
     texts = [t for _, t, _ in records if t is not None]
     spans = iter(entity_spans(texts, base_iri, nominal, tagger))
     stats = {"lines": len(records), "errors": 0, "entities": 0}
     with atomic_write(out_path) as out:
-        for id_, text, err in records:
-            if text is None:
+        for id_, _text, err in records:
+            if err is not None:
                 stats["errors"] += 1
-                out.write(
-                    json.dumps(
-                        {"id": id_, "entities": [], "error": f"{shown(in_path)}: {err}"},
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
+                line = {"id": id_, "entities": [], "error": str(err), "code": err.code}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
                 continue
             ents = next(spans)
             stats["entities"] += len(ents)

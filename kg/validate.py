@@ -66,6 +66,12 @@ def load_rdflib(path: str | Path) -> Graph:
             return g
         return Graph().parse(path, format=fmt)
     except Exception as e:  # rdflib raises many parser-specific types
+        from kg.query import load_store
+
+        try:  # rdflib fails on a cut Turtle file with an IndexError; oxigraph names the line
+            load_store(path)
+        except KGError as where:
+            raise where from e
         raise KGError(Errors.E030, path=path, reason=f"{type(e).__name__}: {e}") from e
 
 

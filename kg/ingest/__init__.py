@@ -21,7 +21,9 @@ found in a folder, and gives ``E009`` when named explicitly.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from os import PathLike
@@ -30,7 +32,7 @@ from pathlib import Path
 from kg.errors import Errors, InputError, Skipped
 from kg.ingest.clean import clean_text
 from kg.ingest.decode import decode_bytes
-from kg.ingest.names import shown
+from kg.ingest.names import shown, special_kind
 from kg.ingest.readers import (
     SUFFIX_FORMATS,
     format_for,
@@ -75,7 +77,11 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path | InputError]:
             is_dir = is_file = False
         if is_dir:
             real = os.path.realpath(entry.path)
-            if real not in visited:  # symlink loops
+            if entry.is_symlink() and _holds(real, os.path.realpath(folder)):
+                # a link to a folder above it (``ln -s .. up``): following it would walk
+                # what lies beside the input, up to the whole disk for a link to /
+                yield InputError(Errors.E001, path=shown(entry.path), reason=_LOOP_DIR)
+            elif real not in visited:  # the same folder reached twice
                 visited.add(real)
                 yield from _walk(Path(entry.path), visited)
         elif format_for(entry.name) is None:
@@ -85,8 +91,32 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path | InputError]:
                 yield Skipped(Errors.E005, path=shown(entry.path), suffix=shown(suffix))
         elif is_file:
             yield Path(entry.path)
-        elif entry.is_symlink():
-            yield InputError(Errors.E010, path=shown(entry.path))  # dangling link
+        else:  # a dangling link, a link loop, a FIFO or a device named like a document
+            yield not_a_file(Path(entry.path))
+
+
+#: Why a link to a folder above it is not followed.
+_LOOP_DIR = "a symbolic link to a folder that holds it (a loop), not followed"
+
+
+def _holds(outer: str, inner: str) -> bool:
+    """Whether real path ``outer`` is ``inner`` or a folder above it."""
+    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
+
+
+def not_a_file(path: Path) -> InputError:
+    """The error for ``path``, which exists as a name but is no regular file or folder:
+    a dangling link (``E010``), a link loop or a FIFO, socket or device (``E001``; such a
+    file is never opened: reading a FIFO waits for a writer for ever)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return InputError(Errors.E010, path=shown(path))
+    except OSError as e:  # ELOOP: a link that leads back to itself
+        reason = "a loop of symbolic links" if e.errno == errno.ELOOP else e.strerror
+        return InputError(Errors.E001, path=shown(path), reason=reason or str(e))
+    kind = special_kind(st.st_mode) or "not a regular file"
+    return InputError(Errors.E001, path=shown(path), reason=f"it is {kind}, not a document")
 
 
 def _doc_id(path: Path, root: Path) -> str:
@@ -136,12 +166,15 @@ def iter_input_files(
     for given in inputs:
         p = Path(given)
         if not p.exists():
-            yield InputError(Errors.E010, path=shown(given))
+            yield not_a_file(p) if p.is_symlink() else InputError(Errors.E010, path=shown(given))
             continue
         if p.is_dir():
             visited.add(os.path.realpath(p))
             found: Iterable[Path | InputError] = _walk(p, visited)
             root, explicit = p, False
+        elif not stat.S_ISREG(p.stat().st_mode):  # a FIFO named on the command line
+            yield not_a_file(p)
+            continue
         else:
             found, root, explicit = [p], p.parent, True
         for f in found:

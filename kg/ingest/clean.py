@@ -278,7 +278,9 @@ def finish(text: str, odd_spaces: bool | None = None) -> str:
 
 # --- HTML --------------------------------------------------------------------------------
 
-_PARSER = lhtml.HTMLParser(remove_comments=True, remove_pis=True)
+#: ``huge_tree``: libxml2 otherwise stops at 256 nested elements (pages of unclosed
+#: ``<font>`` tags nest that deep) or a 10 MB text node and drops the rest unsaid.
+_PARSER = lhtml.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 _XML_DECL = re.compile(r"\s*<\?xml[^>]*\?>")
 
 DROP_TAGS = frozenset(
@@ -382,6 +384,8 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     except (etree.ParserError, ValueError):
         return "", {}
     meta = _html_meta(root)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log.filter_from_fatals()):
+        return flat_html_text(markup), meta  # nested past even huge_tree's 2048 levels
 
     drop = []
     for el in root.iter():
@@ -430,6 +434,22 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     if _SOFT_BREAK in text:
         text = _CJK_SOFT.sub("", text).replace(_SOFT_BREAK, " ")
     return text, meta
+
+
+_FLAT_DROP = re.compile(r"<(script|style|head|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
+_FLAT_BLOCK = re.compile(r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.I)
+_FLAT_TAG = re.compile(r"<[^>]*>")
+
+
+def flat_html_text(markup: str) -> str:
+    """The text of markup no tree can hold (tags dropped, blocks → line breaks), for a
+    page nested deeper than the parser goes.
+
+    >>> flat_html_text("<div><script>x=1</script><p>第一段</p><b>第二</b>段&amp;</div>")
+    '\\n\\n第一段\\n第二段&\\n'
+    """
+    text = _FLAT_BLOCK.sub("\n", _FLAT_DROP.sub("", markup))
+    return _html.unescape(_FLAT_TAG.sub("", text))
 
 
 # --- Markdown ----------------------------------------------------------------------------

@@ -11,12 +11,23 @@ name.
 'report-\\\\xb9\\\\xfa.txt'
 >>> shown("国务院公报.txt")
 '国务院公报.txt'
+>>> special_kind(os.stat("/dev/null").st_mode)
+'a character device'
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from os import PathLike
+
+#: What a path that is neither a regular file nor a folder is, for messages.
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
 
 def shown(path: str | PathLike[str]) -> str:
@@ -32,3 +43,9 @@ def shown(path: str | PathLike[str]) -> str:
         except UnicodeEncodeError:  # a surrogate no byte gave (built by a program)
             return s.encode("utf-8", "backslashreplace").decode("utf-8")
     return s
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of ``mode`` (``st_mode``) is when reading it could block or never end
+    (a FIFO, a socket, a device), else None: such a file is reported, never opened."""
+    return next((kind for test, kind in _SPECIAL if test(mode)), None)

@@ -41,7 +41,7 @@ from kg.errors import Errors, InputError
 from kg.ingest.clean import clean_with_meta, sniff_markup
 from kg.ingest.decode import decode_bytes, decode_line, detect_encoding
 from kg.ingest.header import LABELS, read_header, read_signoff
-from kg.ingest.names import shown
+from kg.ingest.names import shown, special_kind
 from kg.ingest.office import OFFICE_FORMATS, office_text
 from kg.model import Document
 
@@ -259,6 +259,8 @@ def split_front_matter(text: str, path: str = "<text>") -> tuple[dict[str, Any] 
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        if kind := special_kind(os.stat(path).st_mode):  # opening a FIFO waits for ever
+            raise InputError(Errors.E001, path=str(path), reason=f"it is {kind}")
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError(Errors.E010, path=str(path)) from None

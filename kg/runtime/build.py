@@ -357,7 +357,11 @@ def _open_state(
     from kg.runtime.lifecycle import say_waiting
     from kg.runtime.manifest import BuildState
 
-    return BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)), memo=memo)
+    state = BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)), memo=memo)
+    if state.lock.interrupted is not None:  # say what this build found (issue #16)
+        found = KGError(Errors.E106, path=cache_dir, pid=state.lock.interrupted)
+        print(f"warning: {found}", file=sys.stderr)
+    return state
 
 
 def _warn_damage(state: BuildState) -> None:

@@ -59,6 +59,17 @@ def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
         os._exit(1)
 
 
+def fork_holding_signals(sigs: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> int:
+    """``os.fork()`` with ``sigs`` held until it has returned, in both processes: a signal
+    that came while Python ran its fork hooks (logging's lock) would be printed as
+    "Exception ignored" and lost, and a Ctrl-C would let the build run on."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    try:
+        return os.fork()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered now
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process ``pid`` exists (zombies count as gone)."""
     if pid <= 0:
@@ -100,11 +111,14 @@ class CacheLock:
     close their copy of the descriptor at once (:func:`os.register_at_fork`), so a worker
     never keeps it. The file holds the pid of the build that has it: a waiting build says
     whom it waits for (``on_wait(pid)``, once), and takes the lock over when that process
-    is gone while the lock is still held (by a leftover child of an older kg)."""
+    is gone while the lock is still held (by a leftover child of an older kg). A build
+    that ends empties the file: ``interrupted`` is the pid of the last build when it died
+    without doing so (killed, interrupted, out of memory), else None."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._fd: int | None = None
+        self.interrupted: int | None = None
 
     def _try(self, fd: int) -> bool:
         req = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
@@ -149,6 +163,7 @@ class CacheLock:
                     continue
                 pid = _pid_in(self.path)
                 if pid is not None and not pid_alive(pid):
+                    self.interrupted = pid
                     self._take_over()
                     os.close(fd)
                     continue
@@ -161,6 +176,9 @@ class CacheLock:
                 with contextlib.suppress(OSError):
                     os.close(fd)
                 raise
+        last = _pid_in(self.path)
+        if last is not None and last != os.getpid() and not pid_alive(last):
+            self.interrupted = last
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
@@ -175,6 +193,8 @@ class CacheLock:
 
     def release(self) -> None:
         if self._fd is not None:
+            with contextlib.suppress(OSError):  # no pid left: this build ended
+                os.ftruncate(self._fd, 0)
             os.close(self._fd)  # the last descriptor of the description: unlocked
             self._fd = None
 

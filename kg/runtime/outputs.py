@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -26,7 +27,12 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors, KGError
 from kg.export.formats import REGISTRY
-from kg.runtime.lifecycle import die_with_parent, remove_dead_staging, staging_dir
+from kg.runtime.lifecycle import (
+    die_with_parent,
+    fork_holding_signals,
+    remove_dead_staging,
+    staging_dir,
+)
 
 if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
     import networkx as nx
@@ -160,7 +166,7 @@ def fork_writer(
         box = tempfile.TemporaryFile()
     r, w = os.pipe()
     parent = os.getpid()
-    pid = os.fork()
+    pid = fork_holding_signals()
     if pid == 0:  # pragma: no cover (the child; its work is checked by the parent's tests)
         code = 1
         try:
@@ -203,14 +209,14 @@ def fork_writer(
             while True:
                 ready, _, _ = select.select([f], [], [], FORK_TIMEOUT)
                 if not ready:  # stuck (it never should be): stop it, write here
-                    os.kill(pid, signal.SIGKILL)
-                    os.waitpid(pid, 0)
+                    stop()
                     return None
                 data = f.read(65536)
                 if not data:
                     break
                 chunks.append(data)
         _, status = os.waitpid(pid, 0)
+        reaped.append(pid)
         if os.waitstatus_to_exitcode(status) != 0:
             return None
         try:
@@ -218,6 +224,18 @@ def fork_writer(
         except ValueError:
             return None
 
+    reaped: list[int] = []
+
+    def stop() -> None:
+        """Kill the writer unless it was waited for: a build that failed or was
+        interrupted removes the staging folder, which the writer must not fill again."""
+        if not reaped:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            reaped.append(pid)
+
+    join.stop = stop  # type: ignore[attr-defined]
     return join
 
 
@@ -248,17 +266,19 @@ def write_outputs(
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        remove_dead_staging(out)
+        if removed := remove_dead_staging(out):
+            found = KGError(Errors.E107, path=out, count=len(removed))
+            print(f"warning: {found}", file=sys.stderr)
         stage = staging_dir(out)
     except OSError as exc:
         raise KGError(Errors.E080, path=out, reason=exc.strerror or exc) from exc
     timings = timings if timings is not None else {}
     formats = list(dict.fromkeys(formats))
     published = False
+    child = None
     try:
         staged: dict[str, Path] = {}
         started: dict[str, Callable[[], object]] = {}
-        child = None
         forked = [f for f in formats if f in fork_slow]
         if forked and len(forked) < len(formats):
             child = fork_writer(forked, graph, stage, max_html_nodes, view)
@@ -307,6 +327,8 @@ def write_outputs(
     except OSError as exc:  # a full disk, a read-only folder: nothing was replaced
         raise KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc) from exc
     finally:
+        if not published and child is not None:
+            getattr(child, "stop", lambda: None)()  # (a test's spy may wrap the join)
         remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
         if not (published and cleanup is not None and cleanup(remove)):
             remove()

@@ -68,3 +68,15 @@ def test_eval_report_that_cannot_be_written(tmp_path: Path) -> None:
     report = _blocker(tmp_path) / "report.json"
     result = _run("eval", "--gold", str(gold), "--docs", str(docs), "--json", str(report))
     assert _failed_with(result, "E080") and str(report.parent) in result.output
+
+
+def test_validate_of_a_cut_turtle_file_names_the_line(tmp_path: Path) -> None:
+    """rdflib fails on a Turtle file cut in the middle with a bare IndexError."""
+    path = tmp_path / "graph.ttl"
+    path.write_text(
+        "@prefix ex: <http://example.org/> .\n\nex:a ex:b ex:c .\nex:d ex:e \"cut",
+        encoding="utf-8",
+    )
+    result = _run("validate", str(path))
+    assert _failed_with(result, "E030") and str(path) in result.output
+    assert "line 4" in result.output and "IndexError" not in result.output

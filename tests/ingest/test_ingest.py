@@ -748,7 +748,9 @@ def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "a.txt").write_text("正文。", encoding="utf-8")
     (tmp_path / "d" / "loop").symlink_to(tmp_path / "d", target_is_directory=True)
-    assert [d.id for d in iter_documents([tmp_path])] == ["d/a"]
+    items = list(iter_documents([tmp_path]))
+    assert [d.id for d in items if isinstance(d, Document)] == ["d/a"]
+    assert_error(only([e for e in items if isinstance(e, InputError)]), "E001", "d/loop")
 
 
 def test_binary_jsonl_and_empty_jsonl(tmp_path: Path) -> None:

@@ -78,6 +78,18 @@ def test_extract_jsonl_writes_one_line_per_input_line(tmp_path: Path) -> None:
     assert rows[3]["entities"] == [] and "no text field" in rows[3]["error"]
 
 
+def test_extract_reports_bad_lines_with_catalogue_codes(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    lines = ["[1, 2]", "{not json", json.dumps({"text": 7}), json.dumps({"body": "x"})]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert extract_jsonl(src, out)["errors"] == 4
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["code"] for r in rows] == ["E006", "E006", "E150", "E007"]
+    assert rows[0]["error"] == f"[E006] {src}: line 1: invalid JSON: a list, not an object"
+    assert all(r["error"].startswith(f"[{r['code']}] {src}: line ") for r in rows)
+
+
 def test_kg_extract_command_on_a_jsonl_file(tmp_path: Path) -> None:
     src = tmp_path / "docs.jsonl"
     text = "国务院印发《关键信息基础设施安全保护条例》。"

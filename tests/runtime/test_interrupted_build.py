@@ -1,0 +1,131 @@
+"""The build after an interrupted one says what it found (issue #16): a lock file still
+naming a build that died (E106), staging folders it left (E107)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.runtime.lifecycle import CacheLock
+from kg.runtime.outputs import export, write_outputs
+
+runner = CliRunner()
+
+
+def dead_pid() -> int:
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()
+    return p.pid
+
+
+def _stderr(result) -> str:
+    try:
+        return result.stderr
+    except ValueError:  # an older runner that mixes the streams
+        return result.output
+
+
+def test_a_build_that_ends_leaves_no_pid_one_that_died_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "lock"
+    lock = CacheLock(path).acquire()
+    assert lock.interrupted is None and path.read_text().strip() == str(os.getpid())
+    lock.release()
+    assert path.read_text() == ""  # ended: the next build has nothing to say
+    assert CacheLock(path).acquire().interrupted is None
+    gone = dead_pid()
+    path.write_text(f"{gone}\n")  # what a killed build leaves
+    again = CacheLock(path).acquire()
+    assert again.interrupted == gone
+    again.release()
+
+
+def test_the_next_build_names_the_interrupted_one(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("国务院办公厅印发通知。", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / ".cache").mkdir(parents=True)
+    gone = dead_pid()
+    (out / ".cache" / "lock").write_text(f"{gone}\n")
+    args = ["build", str(tmp_path / "in"), "--out", str(out), "-f", "ttl", "-q", "--workers", "1"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert f"[E106] {out / '.cache'}" in _stderr(first) and f"pid {gone}" in _stderr(first)
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0 and "E106" not in _stderr(second)
+
+
+def test_staging_folders_left_behind_are_removed_and_counted(tmp_path: Path, capsys) -> None:
+    import networkx as nx
+
+    left = tmp_path / f".kg-staging-{dead_pid()}-abc"
+    left.mkdir()
+    (left / "graph.ttl").write_text("# half")
+    write_outputs(nx.MultiDiGraph, tmp_path, ["ttl"], 10)  # the graph: made on demand
+    assert not left.exists() and (tmp_path / "graph.ttl").exists()
+    assert f"[E107] {tmp_path}: removed 1 staging folder" in capsys.readouterr().err
+    export(nx.MultiDiGraph(), tmp_path, ["ttl"])  # nothing left: nothing said
+    assert "E107" not in capsys.readouterr().err
+
+
+def _children() -> set[int]:
+    """Live (not zombie) child processes of this one."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != b"Z" and int(fields[1]) == os.getpid():
+            found.add(int(entry))
+    return found
+
+
+def test_a_failed_build_stops_its_forked_writer_before_removing_the_stage(
+    tmp_path: Path,
+) -> None:
+    """Left running, the writer could create its file in the staging folder while the
+    build removed it (the folder then stayed); it is killed first."""
+    import time
+
+    import networkx as nx
+    import pytest
+
+    builder = os.getpid()
+    before = _children()
+
+    def graph() -> nx.MultiDiGraph:
+        if os.getpid() == builder:
+            raise RuntimeError("the build fails while its writer works")
+        time.sleep(5)  # the forked writer: still at work when the build fails
+        return nx.MultiDiGraph()
+
+    with pytest.raises(RuntimeError):
+        write_outputs(graph, tmp_path, ["ttl", "html"], 10, fork_slow=["html"])
+    assert _children() - before == set()
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_signal_during_the_fork_hooks_is_delivered_after_the_fork() -> None:
+    code = (
+        "import os, signal, sys\n"
+        "from kg.runtime.lifecycle import fork_holding_signals\n"
+        "os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "try:\n"
+        "    pid = fork_holding_signals()\n"
+        "    if pid == 0:\n"
+        "        os._exit(0)\n"
+        "    os.waitpid(pid, 0)\n"
+        "    print('ran on')\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted')\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert r.stdout.strip() == "interrupted" and "Exception ignored" not in r.stderr
