@@ -9,8 +9,9 @@ name and alias for ``by_name``, 13,000 entries made), a pickle of the loaded obj
 names another folder, ``off`` turns it off); ``key`` hashes
 :func:`kg.fingerprint.code_version` (the gazetteer and lexicon files and ``kg/nlp``'s
 code, the entries' class and ``norm_name`` among it) and Python's version, so a changed
-file or function gives another file. Older files beside it are removed when one is
-written.
+file or function gives another file. When one is written, only the :data:`KEEP` most
+recently used beside it stay (checkouts of different code share the folder: with one
+file each would replace the other's in turn).
 
 >>> import tempfile
 >>> folder = tempfile.mkdtemp()
@@ -41,6 +42,8 @@ __all__ = ["CACHE_ENV", "cache_path", "load", "save"]
 CACHE_ENV = "KG_GAZETTEER_CACHE"
 #: Bump when what is pickled changes meaning.
 VERSION = 1
+#: Files kept in the folder (of as many versions of the code and data).
+KEEP = 4
 
 
 def cache_path(folder: str | os.PathLike[str] | None = None) -> Path | None:
@@ -79,14 +82,18 @@ def load(path: Path | None) -> Any:
     if body is None:
         return None
     try:
-        return pickle.loads(body)
+        obj = pickle.loads(body)
     except Exception:  # a damaged file that still carries a good seal cannot happen
         return None  # (the seal covers every byte); anything else: read the files
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used: among the last to be removed
+    return obj
 
 
 def save(path: Path | None, obj: Any) -> None:
-    """Write ``obj`` to ``path`` sealed, then remove the older files beside it (a failure
-    to write is no error: the next process reads the files again)."""
+    """Write ``obj`` to ``path`` sealed, then remove the files beside it but the
+    :data:`KEEP` most recently used (a failure to write is no error: the next process
+    reads the files again)."""
     if path is None:
         return
     try:
@@ -95,7 +102,12 @@ def save(path: Path | None, obj: Any) -> None:
                            private=True, fsync=False)  # fmt: skip
     except OSError:
         return
-    for old in path.parent.glob("gazetteer-*.bin"):
+    found = []
+    for other in path.parent.glob("gazetteer-*.bin"):
+        with contextlib.suppress(OSError):
+            found.append((other.stat().st_mtime_ns, other))
+    found.sort(reverse=True)
+    for _, old in found[KEEP:]:
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()

@@ -4,6 +4,8 @@ once per version of the code and data, never trusted unless sealed by this user.
 from __future__ import annotations
 
 import dataclasses
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -56,17 +58,23 @@ def test_damaged_or_foreign_file_is_read_from_the_files(folder: Path) -> None:
     assert C.load(path) is not None  # written again
 
 
-def test_another_version_gets_another_file_and_the_old_one_goes(
+def test_another_version_gets_another_file_and_the_oldest_go(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     G.load_gazetteer()
-    old = C.cache_path()
-    monkeypatch.setattr(C, "code_version", lambda: "another")
-    new = C.cache_path()
-    assert new != old and C.load(new) is None
-    G._LOADED.clear()
-    G.load_gazetteer()
-    assert [p.name for p in folder.iterdir()] == [new.name]
+    first = C.cache_path()
+    names = [first.name]
+    for i in range(C.KEEP):
+        monkeypatch.setattr(C, "code_version", lambda i=i: f"another {i}")
+        path = C.cache_path()
+        assert path.name not in names and C.load(path) is None
+        G._LOADED.clear()
+        G.load_gazetteer()
+        names.append(path.name)
+        later = time.time_ns() + (i + 1) * 10**9  # (surely after the first)
+        os.utime(path, ns=(later, later))
+    # the least recently used one went
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names[1:])
 
 
 def test_off(monkeypatch: pytest.MonkeyPatch) -> None:
