@@ -98,6 +98,8 @@ def save(path: Path | None, obj: Any) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(path.parent, os.W_OK):  # (not pickled for nothing every time)
+            return
         write_bytes_atomic(path, seal(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)),
                            private=True, fsync=False)  # fmt: skip
     except OSError:
