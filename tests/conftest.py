@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # tests never read or write the developer's table of compiled expressions
 # (kg.nlp.regex_cache; its own tests name a file of their own)
 os.environ["KG_REGEX_CACHE"] = "off"
+# nor the gazetteer's binary form (kg.nlp.gazetteer_cache; its tests name a folder)
+os.environ["KG_GAZETTEER_CACHE"] = "off"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

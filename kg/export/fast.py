@@ -45,6 +45,7 @@ from kg.export.fragments import (
     entity_blocks,
     entity_rows,
     footer_blocks,
+    footer_input,
 )
 from kg.export.statements import Block
 from kg.export.turtle import Turtle, render_nt
@@ -148,6 +149,9 @@ def _input(kind: bytes, inp: Any) -> Any:
         return (*pickle.loads(head), last)
     return pickle.loads(inp) if isinstance(inp, bytes) else inp
 
+
+#: The memo's entry of the footer, ``(its input, its bytes)`` (a part's is a tuple).
+_FOOTER = "footer"
 
 #: Fragments to render per task sent to a worker process.
 RENDER_TASK_PARTS = 400
@@ -289,7 +293,14 @@ def start_fast(
                     store.put(key, packed)
                 if memo is not None:
                     seen[ident] = (inp, key, packed or _pack_fragment(text, frag_rules))
-            f.write(renderer.text(footer_blocks(plan, renderer.terms, rules)).encode("utf-8"))
+            # the footer: last build's bytes when its input is the same (``memo``)
+            now = footer_input(plan, rules) if memo is not None else None
+            last = memo.get(_FOOTER) if memo is not None else None
+            if last is not None and last[0] == now:
+                footer = last[1]
+            else:
+                footer = renderer.text(footer_blocks(plan, renderer.terms, rules)).encode("utf-8")
+            f.write(footer)
         if stats is not None:
             for k, v in counts.items():
                 stats[k] = stats.get(k, 0) + v
@@ -299,6 +310,7 @@ def start_fast(
             memo.clear()
             memo["version"] = version
             memo["sentences"] = plan.sentences_kept()
+            memo[_FOOTER] = (now, footer)
             memo.update(seen)
         return out
 

@@ -68,6 +68,7 @@ __all__ = [
     "entity_blocks",
     "entity_rows",
     "footer_blocks",
+    "footer_input",
 ]
 
 
@@ -265,6 +266,18 @@ def entity_blocks(rows: list[tuple[Any, ...]], t: BaseTerms) -> Iterator[Block]:
     """The header's blocks of ``rows`` (a chunk of :func:`entity_rows`)."""
     for row in rows:
         yield entity_block(t, row)
+
+
+def footer_input(plan: Plan, rules: set[str]) -> tuple[Any, ...]:
+    """Everything :func:`footer_blocks` reads but the terms (fixed by the format and the
+    base): equal inputs give the same footer (a ``--watch`` build keeps last build's
+    bytes: a changed document seldom changes the relations or the rules)."""
+    posts = tuple(
+        (e["post"], tuple(e["posts"]))
+        for (_, _, pred), e in plan.edges.items()
+        if pred == HOLDS_POST
+    )
+    return tuple(plan.edges), posts, tuple(sorted(rules))
 
 
 def footer_blocks(plan: Plan, t: BaseTerms, rules: set[str]) -> Iterator[Block]:

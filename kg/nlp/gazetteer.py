@@ -417,9 +417,24 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
     cache with the gazetteer of a restored pipeline snapshot, see :func:`prime_gazetteer`)."""
     gaz = _LOADED.get(directory)
     if gaz is None:
-        gaz = _LOADED[directory] = load_gazetteer_from(
-            Path(directory) if directory else ONTOLOGY_DIR
+        gaz = _LOADED[directory] = (
+            _load_default() if not directory else load_gazetteer_from(Path(directory))
         )
+    return gaz
+
+
+def _load_default() -> Gazetteer:
+    """The gazetteer of :data:`~kg.fingerprint.ONTOLOGY_DIR`: its binary form when this
+    code and data wrote one (:mod:`kg.nlp.gazetteer_cache`), else read from the files
+    (and the binary form written, before anything is built on it lazily)."""
+    from kg.nlp import gazetteer_cache
+
+    path = gazetteer_cache.cache_path()
+    gaz = gazetteer_cache.load(path)
+    if isinstance(gaz, Gazetteer):
+        return gaz
+    gaz = load_gazetteer_from(ONTOLOGY_DIR)
+    gazetteer_cache.save(path, gaz)
     return gaz
 
 
