@@ -4,10 +4,7 @@ issuers, the budget of the sentence table, communities, and the same data twice.
 
 from __future__ import annotations
 
-import random
-
 import networkx as nx
-import pytest
 
 from kg.export.view import measures as M
 from kg.export.view import view_data
@@ -133,40 +130,9 @@ def test_communities_are_louvain_numbered_largest_first() -> None:
 
 
 def test_centrality_without_convergence_is_the_teleport_vector(monkeypatch) -> None:
-    monkeypatch.setattr(M, "PAGERANK_MAX_ITER", 0)
+    def fail(*args, **kwargs):
+        raise nx.PowerIterationFailedConvergence(100)
+
+    monkeypatch.setattr(nx, "pagerank", fail)
     pr = M.centrality(["a", "b", "c"], [("a", "b")], {"a": 3, "b": 0, "c": 0})
     assert pr == {"a": 4 / 6, "b": 1 / 6, "c": 1 / 6}
-
-
-def _networkx_centrality(ids, pairs, mentions):
-    """The centrality as networkx gives it: the graph built, then ``nx.pagerank``."""
-    H = nx.Graph()
-    H.add_nodes_from(ids)
-    for u, v in pairs:
-        if u != v:
-            w = H.get_edge_data(u, v, {"weight": 0.0})["weight"]
-            H.add_edge(u, v, weight=w + 1.0)
-    pers = {n: 1.0 + max(0, mentions.get(n, 0)) for n in ids}
-    return nx.pagerank(H, personalization=pers, weight="weight")
-
-
-@pytest.mark.parametrize("seed", range(40))
-def test_centrality_is_networkx_pagerank_float_for_float(seed) -> None:
-    # the view ranks by exact value: the same floats, not close ones (many relation-less
-    # nodes: the dangling nodes' sum is the part that could add in another order)
-    rng = random.Random(seed)
-    ids = [f"n{i}" for i in range(rng.randint(1, 300))]
-    rng.shuffle(ids)
-    pairs = [(rng.choice(ids), rng.choice(ids)) for _ in range(rng.randint(0, len(ids)))]
-    mentions = {n: rng.randint(0, 9) for n in ids}
-    pr = M.centrality(ids, pairs, mentions)
-    ref = _networkx_centrality(ids, pairs, mentions)
-    assert list(pr.items()) == list(ref.items())
-
-
-def test_pagerank_adds_unknown_ends_after_the_nodes() -> None:
-    pr = M.pagerank(["a"], {("b", "a"): 1.0, ("c", "b"): 2.0}, {"a": 1.0})
-    H = nx.Graph()
-    H.add_node("a")
-    H.add_weighted_edges_from([("b", "a", 1.0), ("c", "b", 2.0)])
-    assert list(pr.items()) == list(nx.pagerank(H, personalization={"a": 1.0}).items())
