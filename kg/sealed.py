@@ -29,12 +29,39 @@ MAGIC = b"KGS1"
 _TAG = 32
 
 
+def user_cache_dir(env: str | None = None) -> Path | None:
+    """This user's folder for kg's caches (the secret, pipeline snapshots, binary forms):
+    ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``; None without a home folder. With
+    ``env``, that variable overrides it: a folder, or "", "0", "off", "no" for none.
+
+    >>> os.environ["KG_DOCTEST_CACHE"] = "off"
+    >>> user_cache_dir("KG_DOCTEST_CACHE") is None
+    True
+    >>> os.environ["KG_DOCTEST_CACHE"] = "/tmp/x"; str(user_cache_dir("KG_DOCTEST_CACHE"))
+    '/tmp/x'
+    >>> del os.environ["KG_DOCTEST_CACHE"]
+    """
+    if env is not None:
+        value = os.environ.get(env)
+        if value is not None:
+            return None if value.strip().lower() in ("", "0", "off", "no") else Path(value)
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder
+            return None
+    return Path(base) / "kg"
+
+
 def secret_path() -> Path:
-    """Where this user's secret lives."""
+    """Where this user's secret lives (``KG_SECRET_FILE``, else in :func:`user_cache_dir`)."""
     if os.environ.get("KG_SECRET_FILE"):
         return Path(os.environ["KG_SECRET_FILE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg" / "secret"
+    folder = user_cache_dir()
+    if folder is None:
+        raise RuntimeError("no home folder for kg's secret: set KG_SECRET_FILE")
+    return folder / "secret"
 
 
 @lru_cache(maxsize=4)

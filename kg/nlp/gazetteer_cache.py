@@ -34,7 +34,7 @@ from typing import Any
 
 from kg.fingerprint import code_version
 from kg.io import write_bytes_atomic
-from kg.sealed import seal, unseal
+from kg.sealed import seal, unseal, user_cache_dir
 
 __all__ = ["CACHE_ENV", "cache_path", "load", "save"]
 
@@ -51,19 +51,9 @@ def cache_path(folder: str | os.PathLike[str] | None = None) -> Path | None:
     ``KG_GAZETTEER_CACHE``, else ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``); None when
     turned off or without a home folder."""
     if folder is None:
-        value = os.environ.get(CACHE_ENV)
-        if value is not None:
-            if value.strip().lower() in ("", "0", "off", "no"):
-                return None
-            folder = value
-        else:
-            base = os.environ.get("XDG_CACHE_HOME")
-            if not base:
-                try:
-                    base = str(Path.home() / ".cache")
-                except RuntimeError:  # no home folder
-                    return None
-            folder = Path(base) / "kg"
+        folder = user_cache_dir(CACHE_ENV)
+        if folder is None:
+            return None
     key = hashlib.sha1(
         repr((VERSION, code_version(), sys.version, pickle.HIGHEST_PROTOCOL)).encode()
     ).hexdigest()[:20]

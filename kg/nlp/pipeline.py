@@ -54,7 +54,7 @@ from kg.nlp.segment import adopt_trie, fast_segmenter, initialize, trie_of
 from kg.nlp.stages import DEFAULT_COMPONENTS  # (the components in order)
 from kg.nlp.text import jieba_tags, prime_jieba_tags
 from kg.nlp.word_table import WordTable
-from kg.sealed import sealing, unseal
+from kg.sealed import sealing, unseal, user_cache_dir
 
 _SEGMENTER_WORDS_ADDED: set[int] = set()
 
@@ -179,11 +179,10 @@ def shared_snapshot_dir() -> Path | None:
     True
     >>> del os.environ[SHARED_ENV]
     """
-    value = os.environ.get(SHARED_ENV)
-    if value is not None:
-        return None if value.strip().lower() in ("", "0", "off", "no") else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg" / "pipeline"
+    if os.environ.get(SHARED_ENV) is not None:
+        return user_cache_dir(SHARED_ENV)
+    folder = user_cache_dir()
+    return None if folder is None else folder / "pipeline"
 
 
 # --------------------------------------------------------------------------- snapshots

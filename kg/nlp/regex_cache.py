@@ -79,17 +79,15 @@ def cache_path() -> Path | None:
     """The table's file: ``KG_REGEX_CACHE``, else ``$XDG_CACHE_HOME/kg`` (or
     ``~/.cache/kg``) ``/regex-<Python version>.bin``; None when turned off or when there
     is no home folder."""
-    value = os.environ.get(CACHE_ENV)
-    if value is not None:
-        return None if value.strip().lower() in ("", "0", "off", "no") else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:  # no home folder
-            return None
+    from kg.sealed import user_cache_dir
+
+    if os.environ.get(CACHE_ENV) is not None:
+        return user_cache_dir(CACHE_ENV)
+    folder = user_cache_dir()
+    if folder is None:
+        return None
     here = hashlib.sha1(os.fsencode(Path(__file__).resolve().parent.parent)).hexdigest()
-    return Path(base) / "kg" / f"regex-{_VERSION[:16]}-{here[:12]}.bin"
+    return folder / f"regex-{_VERSION[:16]}-{here[:12]}.bin"
 
 
 def active() -> bool:
