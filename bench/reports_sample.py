@@ -172,6 +172,18 @@ reports18 (2026-12-07):
     R2 relations 0.789 → 0.821, R5 0.875 → 0.909, R8 0.881 → 0.900, R11 0.938 → 0.970,
     R12 0.849 → 0.865; R16 Program 0.842 unchanged; R1, R3, R4, R6, R7, R9, R10, R13–R15
     unchanged.
+
+Round 20 (R20: seed 8120, development; R21: seed 8121, blind; 16 paragraphs each,
+``draw --n 16 --events 5 --zones 4``, labelled before kg ran on them; R21 scored once
+before and once at the end). Main f395704 → branch reports20 (2026-12-07):
+
+    R20 Program        1.000/0.917 0.957 (11/0/1)  → 1.000/1.000 1.000 (12/0/0)
+    R20 implements     1.000/0.600 0.750 (6/0/4)   → 1.000/1.000 1.000 (10/0/0)
+    R20 relations      1.000/0.600 0.750 (6/0/4)   → 1.000/1.000 1.000 (10/0/0)
+    R21 Program        0.947/0.857 0.900 (18/1/3)  → unchanged (blind)
+    R21 implements     1.000/0.700 0.824 (14/0/6)  → unchanged
+    R21 relations      1.000/0.700 0.824 (14/0/6)  → unchanged
+    R1–R19 unchanged (all sets pooled: only R20's gains).
 """
 
 from __future__ import annotations

@@ -7,12 +7,15 @@ often named by a whole clause of what it does, with verbs inside (开展|标准�
 启动…) stands earlier in the same phrase, with no punctuation, 的, conjunction or
 preposition in between, the name runs from right after it. Only 行动 reaches back so:
 plans (…计划) after a verb are as often a body's own (实施本单位…培训计划) or run into
-another verb's object (开展某活动|列入|工作计划).
+another verb's object (开展某活动|列入|工作计划). A campaign listed after another named
+programme (实施甲工程、千家企业节能行动) is the same verb's object: it reaches back to the 、.
 """
 
 from __future__ import annotations
 
 import re
+
+from kg.nlp.text import jieba_tags
 
 # the launching verbs, longest first so that 组织实施 is one verb
 _LAUNCH = re.compile(r"深入开展|组织实施|深入实施|开展|实施|启动")
@@ -39,6 +42,8 @@ def launched_start(norm: str, start: int, lo: int) -> tuple[int, str] | None:
     for m in _BREAK.finditer(norm, lo, start):
         b = m.end()
     if b is not None:
+        if norm[b - 1] == "、" and b < start and (v := _listed(norm, b - 1)) is not None:
+            return b, v  # 实施甲工程、|千家企业节能行动: the list's verb governs it
         lo = b
     last = None
     for m in _LAUNCH.finditer(norm, lo, start):
@@ -47,6 +52,46 @@ def launched_start(norm: str, start: int, lo: int) -> tuple[int, str] | None:
         return None
     s = _AFTER.match(norm, last.end()).end()
     return (s, last.group()[-2:]) if s < start else None  # 深入开展 → 开展
+
+
+# programme heads that end a list's earlier member (实施甲工程、…行动)
+_MEMBER_END = re.compile(r"(?:工程|行动|计划|战略|专项|项目)\Z")
+# the launching verbs a list's clause may open with (推进 too: 推进甲工程、乙行动)
+_LIST_VERB = re.compile(r"深入开展|组织实施|深入实施|开展|实施|启动|推进")
+_CLAUSE = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def _listed(norm: str, comma: int) -> str | None:
+    """The verb whose list the campaign after the 、 at ``comma`` is a later member of: a list of
+    programmes that a launching verb opens in the same clause: the member before the 、
+    ends in a programme head, and the campaign's own words do not open with a verb (甲工程、
+    推广某某行动 is a second act).
+
+    >>> _listed("推进十大节能工程、千家企业节能行动", 8)
+    '推进'
+    >>> _listed("推进十大节能工程、推广企业节能行动", 8) is None
+    True
+    >>> _listed("十大节能工程取得进展、千家企业节能行动", 10) is None
+    True
+    """
+    if not _MEMBER_END.search(norm, 0, comma):
+        return None
+    tags = jieba_tags()
+    if any(tags.get(norm[comma + 1 : comma + 1 + n], "").startswith("v") for n in (2, 3)):
+        return None
+    c = 0
+    for m in _CLAUSE.finditer(norm, 0, comma):
+        c = m.end()
+    verb = None
+    for m in _LIST_VERB.finditer(norm, c, comma):
+        verb = m
+    # the verb opens the list: only the earlier members (and 和/及) between it and the 、
+    if verb is None or _NOT_LIST.search(norm, verb.end(), comma) is not None:
+        return None
+    return verb.group()[-2:]  # 深入实施 → 实施
+
+
+_NOT_LIST = re.compile(r"[^\u4e00-\u9fff、]|[的与或并在对将把为从]")
 
 
 # heads of the party's study campaigns
