@@ -47,12 +47,12 @@ _ESC = re.compile(f"[{_ESCAPABLE}]")
 HASH_FOLDERS = ("mention-stats/", "mention/", "evidence/", "observation/", "sentence/")
 
 
-def local_name(name: str) -> str | None:
+def _local_name(name: str) -> str | None:
     """``name`` as the local part of a prefixed name, or None when it cannot be one.
 
-    >>> print(local_name("中华人民共和国网络安全法"), local_name("laws/a(1)"))
+    >>> print(_local_name("中华人民共和国网络安全法"), _local_name("laws/a(1)"))
     中华人民共和国网络安全法 laws\\/a\\(1\\)
-    >>> print(local_name("a b"), local_name("a."))
+    >>> print(_local_name("a b"), _local_name("a."))
     None None
     """
     if _SIMPLE.fullmatch(name):
@@ -113,15 +113,15 @@ class Turtle:
             slash = rest.find("/")
             p = self._folders.get(rest[: slash + 1]) if slash > 0 else None
             if p is not None:
-                local = local_name(rest[slash + 1 :]) if slash + 1 < len(rest) else None
+                local = _local_name(rest[slash + 1 :]) if slash + 1 < len(rest) else None
                 return f"{p}:{local}" if local is not None else term
             if self._id is not None and rest:
-                local = local_name(rest)
+                local = _local_name(rest)
                 return f"{self._id}:{local}" if local is not None else term
             return term
         for p, ns in self._vocab:
             if iri.startswith(ns) and len(iri) > len(ns):
-                local = local_name(iri[len(ns) :])
+                local = _local_name(iri[len(ns) :])
                 return f"{p}:{local}" if local is not None else term
         return term
 

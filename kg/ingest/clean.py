@@ -61,7 +61,7 @@ _CONTROL_MAP = {
 _ODD = "\t\xa0\u2000-\u200a\u202f\u205f"
 #: A run of two or more spaces, or one that is not U+0020: one space. The pattern starts
 #: with a character class so that the regex engine skips to the next space in C.
-SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
+_SPACES = re.compile("[ " + _ODD + "](?:(?<=[" + _ODD + "])[ " + _ODD + "]*|[ " + _ODD + "]+)")
 _ODD_SPACE = re.compile("[" + _ODD + "]")
 _RUN_OF_SPACES = re.compile("  +")
 #: Both: one search tells a text (most texts) that has neither.
@@ -186,7 +186,12 @@ _HEADING_MATCH = HEADING.match
 
 
 def drop_footer(paras: list[str]) -> None:
-    """Remove a trailing licence notice (scraped wiki pages) and editor/source lines."""
+    """Remove a trailing licence notice (scraped wiki pages) and editor/source lines
+    from a document's paragraphs, in place (a step of :func:`finish`).
+
+    >>> paras = ["第一条 内容。", "（责任编辑：某某）"]; drop_footer(paras); paras
+    ['第一条 内容。']
+    """
     for i in range(max(0, len(paras) - _FOOTER_SCAN), len(paras)):
         if not paras[i].startswith(_LICENSE_START):
             continue
@@ -228,8 +233,8 @@ def finish(text: str, odd_spaces: bool | None = None) -> str:
     if odd_spaces is None:
         odd_spaces = _ODD_SPACE.search(text) is not None
     if odd_spaces:
-        text = SPACES.sub(" ", text)
-    elif "  " in text:  # only U+0020: what SPACES does, found by its literal start
+        text = _SPACES.sub(" ", text)
+    elif "  " in text:  # only U+0020: what _SPACES does, found by its literal start
         text = _RUN_OF_SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -493,8 +498,8 @@ class LineRule:
 
 
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
-MD_COMMENT_LINE = LineRule(r"[ \t]*<!--.*?-->[ \t]*$", re.S)
-MD_FENCE = LineRule(r"[ \t]*(?:```|~~~).*$")
+_MD_COMMENT_LINE = LineRule(r"[ \t]*<!--.*?-->[ \t]*$", re.S)
+_MD_FENCE = LineRule(r"[ \t]*(?:```|~~~).*$")
 _MD_UNDERLINE = re.compile(r"\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_SETEXT = re.compile(r"^(?![ \t]*+\n)([^\n]++)\n[ \t]*+(?:=++|-++)[ \t]*+$", _M)
 _MD_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$", _M)
@@ -508,7 +513,7 @@ _MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", _M)
 _MD_ORDERED = re.compile(r"^[ \t]*(\d{1,3}[.)][ \t]+)", _M)
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-MD_LINK_DEF = LineRule(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
+_MD_LINK_DEF = LineRule(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_BR = re.compile(r"<br\s*/?>", re.I)
 _MD_RAW_BLOCK = re.compile(r"<(script|style|noscript|iframe|template)\b.*?</\1\s*>", re.I | re.S)
@@ -609,11 +614,11 @@ def markdown_to_text(text: str) -> str:
     → space-separated, images and HTML comments dropped). Headings, list items and table
     rows carry the structural mark so they are never rejoined."""
     if "<!--" in text:
-        text = MD_COMMENT_LINE.sub(_BARRIER, text)
+        text = _MD_COMMENT_LINE.sub(_BARRIER, text)
         text = _MD_COMMENT.sub("", text)
     # one character first: it is found much faster than two or three
     if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
-        text = MD_FENCE.sub("", text)
+        text = _MD_FENCE.sub("", text)
     if (
         ("=" in text and "\n=" in text) or ("-" in text and "\n-" in text)
     ) and _MD_UNDERLINE.search(text):
@@ -622,7 +627,7 @@ def markdown_to_text(text: str) -> str:
     if "[" in text:
         text = _MD_IMAGE.sub("", text)
         text = _MD_LINK.sub(r"\1", text)
-        text = MD_LINK_DEF.sub("", text)
+        text = _MD_LINK_DEF.sub("", text)
     if "<" in text:
         text = _MD_RAW_BLOCK.sub("", text)
         text = _MD_AUTOLINK.sub(r"\1", text)

@@ -443,4 +443,17 @@ def prime_gazetteer(directory: str | None, gaz: Gazetteer) -> None:
     _LOADED.setdefault(directory, gaz)
 
 
-__all__ = ["GazEntry", "Gazetteer", "NameWindows", "load_gazetteer", "norm_text"]
+def forget_gazetteers() -> None:
+    """Forget the process-wide gazetteers: the next :func:`load_gazetteer` reads them
+    again (the binary form or the files: after they change, and in tests).
+
+    >>> a = load_gazetteer(); forget_gazetteers(); load_gazetteer() is a
+    False
+    >>> forget_gazetteers(); prime_gazetteer(None, a)  # (the process's one again)
+    """
+    _LOADED.clear()
+
+
+__all__ = [
+    "GazEntry", "Gazetteer", "NameWindows", "forget_gazetteers", "load_gazetteer", "norm_text",
+]  # fmt: skip

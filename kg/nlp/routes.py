@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -122,27 +122,7 @@ class Trie:
         >>> t.route("国务院国务")
         [2, 1, 2, 3, 4]
         """
-        first, offsets, chars, children, weight, word = self.views()
-        codes = list(map(ord, blk))
-        n = len(codes)
-        child = self._child
-
-        def words_at(k: int) -> Iterator[tuple[int, float]]:
-            c = codes[k]
-            node = first[c] if c < 0x10000 else child(0, c)
-            i = k
-            while node:
-                if word[node]:
-                    yield i, weight[node]
-                i += 1
-                if i >= n:
-                    return
-                lo, hi = offsets[node], offsets[node + 1]
-                c = codes[i]
-                j = bisect_left(chars, c, lo, hi)
-                node = children[j] if j < hi and chars[j] == c else 0
-
-        return best_route(n, words_at, self.fallback)
+        return best_route(blk, trie=self)
 
     @classmethod
     def from_freq(cls, freq: Mapping[str, int], total: int) -> Trie:
@@ -213,65 +193,90 @@ class Trie:
 
 
 def best_route(
-    n: int, words_at: Callable[[int], Iterable[tuple[int, float]]], fallback: float
+    blk: str,
+    trie: Trie | None = None,
+    freq_get: Callable[[str, None], int | None] | None = None,
+    logtotal: float = 0.0,
 ) -> list[int]:
-    """jieba_next's route through a block of ``n`` characters (``get_DAG`` and ``calc``
-    in one loop), the one place of it in Python: the end of the word starting at each
-    character, from the right, the best ``weight + score[end + 1]`` over the first
-    :data:`MAX_ENDS` words of ``words_at(k)`` (the words starting at ``k`` with a
-    frequency above 0, shortest first, as ``(end, log(freq) - log(total))``), ties to
-    the later end; ``fallback`` (``log(1) - log(total)``) for a character that starts
-    none. The dictionary is walked by :meth:`Trie.route` or :func:`freq_route`.
+    """jieba_next's route through the block ``blk`` (``get_DAG`` and ``calc`` in one
+    loop), the one place of it in Python: the end of the word starting at each
+    character, from the right, the best ``log(freq) - log(total) + score[end + 1]`` over
+    the first :data:`MAX_ENDS` words starting there with a frequency above 0 (shortest
+    first), ties to the later end; ``log(1) - log(total)`` for a character that starts
+    none. The words come from ``trie`` when given, else from a ``FREQ`` (``freq_get``:
+    its ``get``, a dict's or a :class:`kg.nlp.word_table.WordTable`'s ``lookup``;
+    ``logtotal``: ``math.log(total)``), where a fragment that is no key ends the words
+    starting at a character, as in jieba's ``get_DAG``. One small loop per kind of
+    dictionary, inline (a generator per character cost ~40% more).
 
-    >>> best_route(3, lambda k: [(k, -1.0), (2, -1.5)] if k == 0 else [], -2.0)
-    [2, 1, 2]
+    >>> freq = {"国务": 0, "国务院": 10, "国": 5, "务": 2, "院": 3}
+    >>> best_route("国务院国务", freq_get=freq.get, logtotal=math.log(20))
+    [2, 1, 2, 3, 4]
+    >>> best_route("国务院国务", trie=Trie.from_freq(freq, 20))
+    [2, 1, 2, 3, 4]
     """
+    n = len(blk)
     score = [0.0] * (n + 1)
     route = [0] * n
+    log = math.log
+    if trie is not None:
+        first, offsets, chars, children, weight, word = trie.views()
+        fallback = trie.fallback
+        codes = list(map(ord, blk))
+    else:
+        fallback = log(1) - logtotal
     for k in range(n - 1, -1, -1):
         best = None
-        end = k
+        end = i = k
         ends = 0
-        for i, w in words_at(k):
-            v = w + score[i + 1]
-            if best is None or v >= best:
-                best, end = v, i
-            ends += 1
-            if ends >= MAX_ENDS:
-                break
+        if trie is not None:  # the trie's nodes along blk[k:]
+            c = codes[k]
+            node = first[c] if c < 0x10000 else trie._child(0, c)
+            while node:
+                if word[node]:
+                    v = weight[node] + score[i + 1]
+                    if best is None or v >= best:
+                        best, end = v, i
+                    ends += 1
+                    if ends >= MAX_ENDS:
+                        break
+                i += 1
+                if i >= n:
+                    break
+                lo, hi = offsets[node], offsets[node + 1]
+                c = codes[i]
+                j = bisect_left(chars, c, lo, hi)
+                node = children[j] if j < hi and chars[j] == c else 0
+        else:  # FREQ's keys blk[k : i + 1]
+            frag = blk[k]
+            while True:
+                f = freq_get(frag, None)
+                if f is None:
+                    break
+                if f > 0:
+                    v = log(f) - logtotal + score[i + 1]
+                    if best is None or v >= best:
+                        best, end = v, i
+                    ends += 1
+                    if ends >= MAX_ENDS:
+                        break
+                i += 1
+                if i >= n:
+                    break
+                frag = blk[k : i + 1]
         score[k] = fallback + score[k + 1] if best is None else best
         route[k] = end
     return route
 
 
 def freq_route(blk: str, freq_get: Callable[[str, None], int | None], logtotal: float) -> list[int]:
-    """jieba_next's route through ``blk`` (:func:`best_route`) over a ``FREQ``:
-    ``freq_get`` is its ``get`` (a dict's, or a :class:`kg.nlp.word_table.WordTable`'s
-    ``lookup``), ``logtotal`` is ``math.log(total)``; a fragment that is no key ends the
-    words starting at a character, as in jieba's ``get_DAG``.
+    """jieba_next's route through ``blk`` over a ``FREQ`` (:func:`best_route`).
 
     >>> freq = {"国务": 0, "国务院": 10, "国": 5, "务": 2, "院": 3}
     >>> freq_route("国务院国务", freq.get, math.log(20))
     [2, 1, 2, 3, 4]
     """
-    log = math.log
-    n = len(blk)
-
-    def words_at(k: int) -> Iterator[tuple[int, float]]:
-        i = k
-        frag = blk[k]
-        while True:
-            f = freq_get(frag, None)
-            if f is None:
-                return
-            if f > 0:
-                yield i, log(f) - logtotal
-            i += 1
-            if i >= n:
-                return
-            frag = blk[k : i + 1]
-
-    return best_route(n, words_at, log(1) - logtotal)
+    return best_route(blk, freq_get=freq_get, logtotal=logtotal)
 
 
 _KERNEL = None

@@ -40,7 +40,10 @@ try:
 except ImportError:  # pragma: no cover - jieba or jieba_fast only
     jieba_next = None
 
-__all__ = ["adopt_trie", "cut_lengths", "cut_words", "fast_segmenter", "initialize", "trie_of"]
+__all__ = [
+    "adopt_trie", "cut_lengths", "cut_words", "fast_segmenter", "forget_state", "initialize",
+    "trie_of",
+]  # fmt: skip
 
 #: blocks and HMM runs remembered (each ~0.25 KB; the oldest quarter is dropped when
 #: full, :func:`_make_room`): laws and reports repeat their clauses, a fifth of the
@@ -319,6 +322,17 @@ def _compiled() -> bool:
 
 
 _NUMBA: bool | None = None
+
+
+def forget_state() -> None:
+    """Start again as a new process does: no cutter (nor its caches and trie, nor a trie
+    given by :func:`adopt_trie`), and whether numba loads checked again on first use.
+
+    >>> forget_state(); cut_lengths(jieba_next, "国务院办公厅印发通知").tolist()
+    [6, 2, 2]
+    """
+    global _STATE, _NUMBA, _ADOPTED
+    _STATE = _NUMBA = _ADOPTED = None
 
 
 def _make_room(cache: dict[str, Any]) -> None:

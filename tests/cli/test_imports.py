@@ -77,24 +77,67 @@ def import_graph(package: Path) -> tuple[dict[str, set[str]], list[tuple[str, st
     return edges, private
 
 
-def private_imports_from(package: Path, users: Path) -> list[tuple[str, str]]:
-    """Every ``(file, "module:_name")`` import of a private name of ``package`` (not a
-    private module) by a file under ``users``, which is not part of ``package``."""
+def module_of(e: ast.expr, bound: dict[str, str], mods: dict[str, Path]) -> str | None:
+    """The module ``e`` names (a name ``bound`` to one, or a submodule of it), else None."""
+    if isinstance(e, ast.Name):
+        return bound.get(e.id)
+    if isinstance(e, ast.Attribute):
+        base = module_of(e.value, bound, mods)
+        if base is not None and f"{base}.{e.attr}" in mods:
+            return f"{base}.{e.attr}"
+    return None
+
+
+def private_uses_from(package: Path, users: Path) -> list[tuple[str, str]]:
+    """Every ``(file, "module:_name")`` use of a private name of ``package`` (not a
+    private module, not a ``__dunder__``) by a file under ``users``, which is not part of
+    ``package``: imported (``from kg.x import _y``) or reached through a module of
+    ``package`` bound by an import (``x._y`` after ``import kg.x as x``, ``from kg import
+    x`` or ``import kg.x``, then ``kg.x._y``), also by name (``getattr(x, "_y")``,
+    ``monkeypatch.setattr(x, "_y", …)``: a call whose first argument is such a module
+    and whose second is the name)."""
     mods = modules(package)
     root = package.name
+
+    def private(base: str, name: str) -> bool:
+        dunder = name.startswith("__") and name.endswith("__")
+        return name.startswith("_") and not dunder and f"{base}.{name}" not in mods
+
     found: list[tuple[str, str]] = []
     for f in sorted(users.rglob("*.py")):
         tree = ast.parse(f.read_text(encoding="utf-8"))
+        where = f.relative_to(users).as_posix()
+        bound: dict[str, str] = {}  # a name → the module of package it is bound to
         for node in ast.walk(tree):
-            if not isinstance(node, ast.ImportFrom) or node.level:
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name.split(".")[0] == root:
+                        bound[a.asname or root] = a.name if a.asname else root
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                base = node.module or ""
+                if base.split(".")[0] != root:
+                    continue
+                for a in node.names:
+                    if f"{base}.{a.name}" in mods:
+                        bound[a.asname or a.name] = f"{base}.{a.name}"
+                    elif private(base, a.name):
+                        found.append((where, f"{base}:{a.name}"))
+
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                base, name = module_of(node.value, bound, mods), node.attr
+            elif (
+                isinstance(node, ast.Call)
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+            ):
+                base, name = module_of(node.args[0], bound, mods), node.args[1].value
+            else:
                 continue
-            base = node.module or ""
-            if base.split(".")[0] != root:
-                continue
-            for a in node.names:
-                if a.name.startswith("_") and f"{base}.{a.name}" not in mods:
-                    found.append((f.relative_to(users).as_posix(), f"{base}:{a.name}"))
-    return found
+            if base is not None and private(base, name):
+                found.append((where, f"{base}:{name}"))
+    return sorted(set(found))
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -143,8 +186,8 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert private == []
 
 
-def test_no_test_imports_a_private_name_of_kg() -> None:
-    assert private_imports_from(KG, TESTS) == []
+def test_no_test_uses_a_private_name_of_kg() -> None:
+    assert private_uses_from(KG, TESTS) == []
 
 
 def test_the_checks_see_late_imports_and_private_names(tmp_path: Path) -> None:
@@ -170,4 +213,34 @@ def test_the_checks_see_late_imports_and_private_names(tmp_path: Path) -> None:
     (users / "t.py").write_text(
         "def t():\n    from pkg.b import B, _y\n    from pkg import _m\n    from other import _z\n"
     )
-    assert private_imports_from(pkg, users) == [("t.py", "pkg.b:_y")]
+    assert private_uses_from(pkg, users) == [("t.py", "pkg.b:_y")]
+
+
+def test_the_check_of_tests_sees_each_way_to_reach_a_private_name(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    for f in ("__init__.py", "sub/__init__.py", "sub/c.py", "_m.py", "b.py"):
+        (pkg / f).write_text("")
+    users = tmp_path / "users"
+    users.mkdir()
+    forms = {
+        "import pkg.b\npkg.b._x": "pkg.b:_x",
+        "import pkg.sub.c\npkg.sub.c._x()": "pkg.sub.c:_x",
+        "import pkg.b as y\ny._x": "pkg.b:_x",
+        "from pkg import b\nb._x = 1": "pkg.b:_x",
+        "from pkg.sub import c as z\nz._X.clear()": "pkg.sub.c:_X",
+        "from pkg import sub\nsub.c._x": "pkg.sub.c:_x",
+        "from pkg import b\ngetattr(b, '_x')": "pkg.b:_x",
+        "from pkg import b\ndef t(monkeypatch):\n    monkeypatch.setattr(b, '_x', 1)": "pkg.b:_x",
+    }
+    for i, code in enumerate(forms):
+        (users / f"t{i}.py").write_text(code + "\n")
+    assert private_uses_from(pkg, users) == [(f"t{i}.py", x) for i, x in enumerate(forms.values())]
+    # what is no private name of pkg: a public one, a private module, a dunder, another
+    # package's, a name bound to something else, an object's own
+    (users / "ok.py").write_text(
+        "import pkg.b as y\nimport os\nfrom pkg import _m, b\nfrom pkg.b import B\n"
+        "y.x, _m.f, b.__name__, os._exit, B._x, y.x._y\n"
+        "import pkg\npkg._m\nsetattr(y, 'x', 1)\n"
+    )
+    assert [f for f, _ in private_uses_from(pkg, users)] == [f"t{i}.py" for i in range(len(forms))]

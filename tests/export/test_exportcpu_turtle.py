@@ -64,6 +64,9 @@ def test_short_minted_iris_render_as_the_full_ones(parts: Any, base: str) -> Non
 
 
 _BOOL = '"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+# the numbers Turtle writes bare (the old term's own patterns: xsd:integer, xsd:decimal)
+_OLD_INT = re.compile(r'^"(-?[0-9]+)"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>$')
+_OLD_DEC = re.compile(r'^"(-?[0-9]+\.[0-9]+)"\^\^<http://www\.w3\.org/2001/XMLSchema#decimal>$')
 
 
 def _old_pred(ttl: Any, term: str) -> str:
@@ -76,7 +79,7 @@ def _old_term(ttl: Any, term: str) -> str:
     if term[0] == "<":
         return ttl._iri(term)
     if term[-1] == ">":
-        m = turtle._INT_RE.match(term) or turtle._DEC_RE.match(term)
+        m = _OLD_INT.match(term) or _OLD_DEC.match(term)
         if m:
             return m.group(1)
         if term in ('"true' + _BOOL, '"false' + _BOOL):  # (the canonical forms only)

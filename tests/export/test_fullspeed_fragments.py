@@ -12,6 +12,7 @@ import pytest
 import kg.export.fast as fast
 from kg.build import SAMPLE_DIR
 from kg.export.fragments import Plan
+from kg.fingerprint import canonical
 from kg.ingest import iter_documents
 from kg.model import Document
 from kg.resolve import Resolver
@@ -62,7 +63,7 @@ def test_render_parts_takes_an_input_or_its_canonical_bytes() -> None:
     res = _resolution()
     plan = Plan(res, fast.DEFAULT_BASE)
     parts = [(b"D", plan.doc_input(d)) for d in res.documents]
-    as_bytes = [(k, fast._canonical(inp)) for k, inp in parts]
+    as_bytes = [(k, canonical(inp)) for k, inp in parts]
     assert fast.render_parts("ttl", fast.DEFAULT_BASE, as_bytes) == fast.render_parts(
         "ttl", fast.DEFAULT_BASE, parts
     )

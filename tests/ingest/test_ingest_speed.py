@@ -18,10 +18,8 @@ from kg.ingest import read_document
 from kg.ingest.clean import (
     CLOSERS,
     MARKER,
-    MD_COMMENT_LINE,
-    MD_FENCE,
-    MD_LINK_DEF,
     MIN_DEDUP,
+    LineRule,
     can_join,
     clean_text,
     finish,
@@ -73,8 +71,16 @@ def test_markdown_blocks_changes_what_it_should() -> None:
     assert markdown_blocks("甲\n# 乙\n  - 丙\n１. 丁\n---") == "甲\n\x02乙\n\x02丙\n\x02１. 丁\n"
 
 
-@pytest.mark.parametrize("rule", [MD_COMMENT_LINE, MD_FENCE, MD_LINK_DEF])
-def test_line_rules(rule) -> None:
+@pytest.mark.parametrize(
+    ("body", "flags"),
+    [  # a whole-line comment (across lines), a fence, a link definition: the kinds used
+        (r"[ \t]*<!--.*?-->[ \t]*$", re.S),
+        (r"[ \t]*(?:```|~~~).*$", 0),
+        (r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", 0),
+    ],
+)
+def test_line_rules(body: str, flags: int) -> None:
+    rule = LineRule(body, flags)
     for text in TRICKY + RANDOM + ["```py\n代码\n```", "~~~\n[a]: b\n<!-- x -->"]:
         assert rule.sub("\x03", text) == rule.general.sub("\x03", text), repr(text)
 
@@ -113,13 +119,12 @@ def test_is_junk(p: str) -> None:
 
 
 def test_spaces() -> None:
-    from kg.ingest.clean import SPACES
-
     rng = random.Random(7)
     alphabet = [" ", " ", "\t", "\xa0", "\u2003", "\u202f", "甲", "a", "\n"]
     for _ in range(3000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
-        assert SPACES.sub(" ", s) == OLD_SPACES.sub(" ", s), repr(s)
+        for odd_spaces in (None, True):  # found, or told by the caller
+            assert finish(s, odd_spaces) == _old_finish(s), repr(s)
 
 
 def _old_finish(text: str) -> str:

@@ -14,13 +14,12 @@ def test_china_key_is_the_gazetteers_china():
 
 
 def test_one_rare_word_frequency_for_both_person_readers():
-    import kg.nlp.components.lac_names as lac_names
     import kg.nlp.components.lac_shapes as lac_shapes
     import kg.nlp.components.persons.extents as extents
     from kg.nlp.components.names import RARE_WORD_FREQ
 
     assert lac_shapes.RARE_WORD_FREQ is RARE_WORD_FREQ is extents.RARE_WORD_FREQ
-    assert not hasattr(lac_names, "_RUN_ON_FREQ") and not hasattr(extents, "RARE_PIECE")
+    assert not hasattr(extents, "RARE_PIECE")
 
 
 def test_the_strong_cue_scan_finds_what_the_expression_finds():

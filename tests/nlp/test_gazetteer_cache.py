@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,13 @@ from kg.nlp import gazetteer_cache as C
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    before = G.load_gazetteer()  # the session's, given back after
     monkeypatch.setenv(C.CACHE_ENV, str(tmp_path))
-    monkeypatch.setattr(G, "_LOADED", {})
-    return tmp_path
+    G.forget_gazetteers()
+    yield tmp_path
+    G.forget_gazetteers()
+    G.prime_gazetteer(None, before)
 
 
 def _same(a: G.Gazetteer, b: G.Gazetteer) -> None:
@@ -32,7 +36,7 @@ def _same(a: G.Gazetteer, b: G.Gazetteer) -> None:
 def test_binary_form_is_the_gazetteer_read_from_the_files(folder: Path) -> None:
     first = G.load_gazetteer()
     assert [p.name for p in folder.iterdir()] == [C.cache_path().name]
-    G._LOADED.clear()
+    G.forget_gazetteers()
     calls = []
     real = G.load_gazetteer_from
     G.load_gazetteer_from = lambda d: calls.append(d) or real(d)  # type: ignore[assignment]
@@ -53,7 +57,7 @@ def test_damaged_or_foreign_file_is_read_from_the_files(folder: Path) -> None:
     data[-1] ^= 1  # one bit: the seal no longer holds
     path.write_bytes(bytes(data))
     assert C.load(path) is None
-    G._LOADED.clear()
+    G.forget_gazetteers()
     _same(G.load_gazetteer(), G.load_gazetteer_from(G.ONTOLOGY_DIR))
     assert C.load(path) is not None  # written again
 
@@ -68,7 +72,7 @@ def test_another_version_gets_another_file_and_the_oldest_go(
         monkeypatch.setattr(C, "code_version", lambda i=i: f"another {i}")
         path = C.cache_path()
         assert path.name not in names and C.load(path) is None
-        G._LOADED.clear()
+        G.forget_gazetteers()
         G.load_gazetteer()
         names.append(path.name)
         later = time.time_ns() + (i + 1) * 10**9  # (surely after the first)

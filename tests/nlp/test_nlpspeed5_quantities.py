@@ -28,7 +28,7 @@ def test_digit_runs_of_laws() -> None:
     runs = 0
     for p in files:
         norm = norm_text(p.read_text(encoding="utf-8"))
-        assert quantities._digit_runs(norm) == _expected(norm)
+        assert quantities.digit_runs(norm) == _expected(norm)
         runs += len(_expected(norm))
     assert runs > 50
 
@@ -38,4 +38,4 @@ def test_digit_runs_of_made_up_texts() -> None:
     alphabet = "0123456789٠٣۵०९〇一二条款年.%, 𝟘𝟙𠀀"  # 〇 is no digit; 𝟘 is one, beyond the BMP
     for _ in range(500):
         text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
-        assert quantities._digit_runs(text) == _expected(text), text
+        assert quantities.digit_runs(text) == _expected(text), text

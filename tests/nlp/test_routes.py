@@ -62,9 +62,11 @@ ALPHABET = (
 @given(st.text(alphabet=ALPHABET, max_size=80))
 def test_the_compiled_route_gives_jieba_next_lengths_on_random_text(text: str) -> None:
     # random mixes of words, prefixes, runs for the HMM and separators
-    state = segment._state(jieba_next)
-    hmm = state._hmm_array
-    assert state.trie_now().lengths(text, hmm).tolist() == _lengths(jieba_next, text)
+    compiled_after, segment.COMPILED_AFTER = segment.COMPILED_AFTER, 0  # (no fixture: hypothesis)
+    try:
+        assert cut_lengths(jieba_next, text).tolist() == _lengths(jieba_next, text)
+    finally:
+        segment.COMPILED_AFTER = compiled_after
 
 
 def _own_segmenter():
@@ -161,19 +163,24 @@ def test_a_numba_that_cannot_load_leaves_the_cut_to_python(monkeypatch, caplog) 
         raise RuntimeError("cannot cache function: no locator available")
 
     monkeypatch.setattr(routes, "compile_ahead", broken)
-    monkeypatch.setattr(segment, "_NUMBA", None)
     monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
-    seg = _own_segmenter()
-    assert cut_lengths(seg, MIXED).tolist() == _lengths(seg.dt, MIXED)
-    assert segment._NUMBA is False and "unavailable" in caplog.text
-    monkeypatch.setattr(segment, "_NUMBA", None)  # the next test loads it again
+    segment.forget_state()  # as a new process: numba not tried yet
+    try:
+        seg = _own_segmenter()
+        assert cut_lengths(seg, MIXED).tolist() == _lengths(seg.dt, MIXED)
+        assert "unavailable" in caplog.text
+        caplog.clear()
+        assert cut_lengths(seg, MIXED).tolist() == _lengths(seg.dt, MIXED)
+        assert "unavailable" not in caplog.text  # tried once a process
+    finally:
+        segment.forget_state()  # the next test loads it again
 
 
 def test_a_trie_from_a_snapshot_is_used_as_it_is(monkeypatch) -> None:
     monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
     seg = _own_segmenter()
     trie = pickle.loads(pickle.dumps(segment.trie_of(seg)))  # as restore_snapshot has it
-    monkeypatch.setattr(segment, "_STATE", None)  # a new process's state
+    segment.forget_state()  # a new process's state
     segment.adopt_trie(seg, trie)
     assert segment.trie_of(seg) is trie
     assert cut_lengths(seg, MIXED).tolist() == _lengths(seg.dt, MIXED)
@@ -185,7 +192,7 @@ def test_a_snapshots_trie_is_not_used_after_a_word_is_deleted(monkeypatch) -> No
     monkeypatch.setattr(segment, "COMPILED_AFTER", 0)
     seg = _own_segmenter()
     trie = pickle.loads(pickle.dumps(segment.trie_of(seg)))
-    monkeypatch.setattr(segment, "_STATE", None)
+    segment.forget_state()
     segment.adopt_trie(seg, trie)
     seg.dt.del_word("国务院办公厅")
     text = "国务院办公厅印发通知"
