@@ -62,10 +62,20 @@ def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
 def fork_holding_signals(sigs: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> int:
     """``os.fork()`` with ``sigs`` held until it has returned, in both processes: a signal
     that came while Python ran its fork hooks (logging's lock) would be printed as
-    "Exception ignored" and lost, and a Ctrl-C would let the build run on."""
+    "Exception ignored" and lost, and a Ctrl-C would let the build run on.
+
+    In the child, those of ``sigs`` that Python handles take their default action first
+    (ignored ones stay ignored): a Ctrl-C (sent to the whole process group) kills the
+    child, where an exception would unwind it through the parent's frames and run the
+    parent's cleanup (removing the build's staging folder) in the child."""
     old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
     try:
-        return os.fork()
+        pid = os.fork()
+        if pid == 0:
+            for sig in sigs:
+                if signal.getsignal(sig) is not signal.SIG_IGN:
+                    signal.signal(sig, signal.SIG_DFL)
+        return pid
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered now
 

@@ -4,6 +4,7 @@ naming a build that died (E106), staging folders it left (E107)."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,32 @@ def test_a_signal_during_the_fork_hooks_is_delivered_after_the_fork() -> None:
     env = {**os.environ, "PYTHONPATH": str(repo)}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert r.stdout.strip() == "interrupted" and "Exception ignored" not in r.stderr
+
+
+def test_a_signal_reaching_the_forked_child_never_runs_the_parents_cleanup() -> None:
+    """Ctrl-C goes to the whole process group: a SIGINT held in the child over its fork
+    hooks kills it; it must not unwind through the parent's frames (their ``finally``
+    removes the build's staging folder)."""
+    code = (
+        "import os, signal\n"
+        "from kg.runtime.lifecycle import fork_holding_signals\n"
+        "main = os.getpid()\n"
+        "os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "try:\n"
+        "    pid = fork_holding_signals()\n"
+        "    if pid == 0:\n"
+        "        try:\n"
+        "            pass\n"
+        "        finally:\n"
+        "            os._exit(0)\n"
+        "    status = os.waitpid(pid, 0)[1]\n"
+        "    print('child killed by', os.WTERMSIG(status) if os.WIFSIGNALED(status) else None)\n"
+        "finally:\n"
+        "    print('cleanup in', 'parent' if os.getpid() == main else 'child', flush=True)\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    killed = f"child killed by {int(signal.SIGINT)}"
+    assert r.stdout.split("\n") == [killed, "cleanup in parent", ""]
+    assert r.returncode == 0 and "Traceback" not in r.stderr
