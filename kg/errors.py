@@ -21,7 +21,7 @@ class Errors:
         "{path}: unsupported file type {suffix!r} "
         "(use .txt, .md, .html, .htm, .jsonl, .pdf or .docx)"
     )
-    E006 = "{path}: line {line}: invalid JSON: {reason}"
+    E006 = "{path}: line {line}: {reason}"  # a JSONL line that is no JSON object
     E007 = "{path}: line {line}: no text field ({fields}) in the record"
     E008 = "{path}: invalid YAML front matter: {reason}"
     E009 = "{path}: the document has no text after cleaning"

@@ -131,7 +131,7 @@ def extract_jsonl(
     from kg.errors import Errors, KGError
     from kg.ingest.decode import decode_line
     from kg.ingest.names import shown
-    from kg.ingest.readers import json_kind, no_surrogates
+    from kg.ingest.readers import NOT_UTF8, json_error, json_kind, no_surrogates, not_an_object
 
     fields = [text_field] if text_field else ["text", "content"]
     source = shown(in_path)
@@ -144,19 +144,18 @@ def extract_jsonl(
         for lineno, raw in enumerate(fh, 1):
             line = decode_line(raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw)
             if line is None:
-                bad(None, Errors.E006, line=lineno, reason="the line is not UTF-8 text")
+                bad(None, Errors.E006, line=lineno, reason=NOT_UTF8)
                 continue
             if not line.strip():
-                bad(None, Errors.E006, line=lineno, reason="empty line")
+                bad(None, Errors.E006, line=lineno, reason="an empty line")
                 continue
-            try:
-                obj = no_surrogates(json.loads(line))  # lone ones could not be written out
+            try:  # lone surrogates could not be written out; columns count in this line
+                obj = no_surrogates(json.loads(line.rstrip("\r\n")))
             except (ValueError, RecursionError) as exc:
-                bad(None, Errors.E006, line=lineno, reason=str(exc) or type(exc).__name__)
+                bad(None, Errors.E006, line=lineno, reason=json_error(exc))
                 continue
             if not isinstance(obj, dict):
-                why = f"a {type(obj).__name__}, not an object"
-                bad(None, Errors.E006, line=lineno, reason=why)
+                bad(None, Errors.E006, line=lineno, reason=not_an_object(obj))
                 continue
             text = next((obj[f] for f in fields if isinstance(obj.get(f), str)), None)
             wrong = next((f for f in fields if obj.get(f) is not None), None)

@@ -24,6 +24,7 @@ Every format ends in the same :func:`finish` pass, so the rules hold whatever th
 
 from __future__ import annotations
 
+import bisect
 import html as _html
 import re
 import unicodedata
@@ -441,7 +442,9 @@ def html_to_text(markup: str) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
-_FLAT_DROP = re.compile(r"<(script|style|head|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
+_FLAT_DROPPED = "script|style|head|noscript|template|svg"
+_FLAT_OPEN = re.compile(rf"<({_FLAT_DROPPED})\b", re.I)
+_FLAT_CLOSE = re.compile(rf"</({_FLAT_DROPPED})\s*>", re.I)
 _FLAT_BLOCK = re.compile(r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.I)
 _FLAT_TAG = re.compile(r"<[^>]*>")
 
@@ -453,8 +456,36 @@ def flat_html_text(markup: str) -> str:
     >>> flat_html_text("<div><script>x=1</script><p>第一段</p><b>第二</b>段&amp;</div>")
     '\\n\\n第一段\\n第二段&\\n'
     """
-    text = _FLAT_BLOCK.sub("\n", _FLAT_DROP.sub("", markup))
-    return _html.unescape(_FLAT_TAG.sub("", text))
+    text = _drop_flat_elements(markup)
+    # Every tag ends at a '>': past the last one none can, and each '<' there would send
+    # the regexes to the end of the text (quadratic in the '<' of a page cut short).
+    cut = text.rfind(">") + 1
+    head = _FLAT_TAG.sub("", _FLAT_BLOCK.sub("\n", text[:cut]))
+    return _html.unescape(head + text[cut:])
+
+
+def _drop_flat_elements(markup: str) -> str:
+    """``markup`` without its scripts, styles, heads… (each from its opening tag to the
+    first closing tag of its name; an unclosed one keeps its text), in one pass: a regex
+    ``<(script|…)\\b.*?</\\1>`` scans to the end for every unclosed tag (quadratic)."""
+    closes: dict[str, list[int]] = {}
+    ends: dict[int, int] = {}
+    for m in _FLAT_CLOSE.finditer(markup):
+        closes.setdefault(m[1].lower(), []).append(m.start())
+        ends[m.start()] = m.end()
+    kept: list[str] = []
+    pos = 0  # the end of what was dropped last
+    for m in _FLAT_OPEN.finditer(markup):
+        if m.start() < pos:
+            continue  # inside an element dropped already
+        starts = closes.get(m[1].lower(), ())
+        i = bisect.bisect_left(starts, m.end())
+        if i == len(starts):
+            continue  # no closing tag after it: the tag alone goes (with the other tags)
+        kept.append(markup[pos : m.start()])
+        pos = ends[starts[i]]
+    kept.append(markup[pos:])
+    return "".join(kept)
 
 
 # --- Markdown ----------------------------------------------------------------------------

@@ -439,6 +439,43 @@ def json_kind(v: Any) -> str:
     return "an object" if isinstance(v, dict) else f"a {type(v).__name__}"
 
 
+#: E006's reason for a JSONL line that is not UTF-8.
+NOT_UTF8 = "the line is not UTF-8 text"
+
+
+def json_error(exc: ValueError | RecursionError) -> str:
+    """E006's reason for a JSONL line :func:`json.loads` refused.
+
+    >>> try:
+    ...     json.loads("{not json")
+    ... except ValueError as exc:
+    ...     json_error(exc)
+    'invalid JSON: Expecting property name enclosed in double quotes (column 2)'
+    """
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON: {exc.msg} (column {exc.colno})"
+    if isinstance(exc, RecursionError):
+        return "invalid JSON: nested too deeply"
+    return f"invalid JSON: {exc}"
+
+
+def not_an_object(value: Any) -> str:
+    """E006's reason for a JSONL line holding valid JSON that is not an object.
+
+    >>> not_an_object([1, 2]), not_an_object(None)
+    ('a JSON list, not an object', 'a JSON null, not an object')
+    """
+    if value is None:
+        kind = "null"
+    elif isinstance(value, bool):
+        kind = "boolean"
+    elif isinstance(value, int | float):
+        kind = "number"
+    else:
+        kind = "string" if isinstance(value, str) else "list"
+    return f"a JSON {kind}, not an object"
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -460,7 +497,7 @@ def iter_jsonl(
 
     The text is ``text_field`` when given, else ``text`` or ``content``; the id is
     ``f"{doc_prefix}#{record id or line number}"``. A bad line yields an
-    :class:`InputError` (``E006`` invalid JSON, ``E007`` no text field, ``E012`` no text
+    :class:`InputError` (``E006`` no JSON object, ``E007`` no text field, ``E012`` no text
     after cleaning) and the rest of the file is read.
     """
     p = Path(path)
@@ -494,9 +531,7 @@ def iter_jsonl(
         try:
             for n, text, raw in _jsonl_lines(f, enc):
                 if text is None:
-                    yield InputError(
-                        Errors.E006, path=source, line=n, reason="the line is not UTF-8 text"
-                    )
+                    yield InputError(Errors.E006, path=source, line=n, reason=NOT_UTF8)
                     continue
                 if not text.strip():
                     continue
@@ -518,14 +553,10 @@ def _jsonl_record(
 ) -> Document | InputError:
     try:
         rec = json.loads(text)
-    except json.JSONDecodeError as e:
-        return InputError(Errors.E006, path=source, line=n, reason=f"{e.msg} (column {e.colno})")
-    except RecursionError:
-        return InputError(Errors.E006, path=source, line=n, reason="nested too deeply")
+    except (ValueError, RecursionError) as e:
+        return InputError(Errors.E006, path=source, line=n, reason=json_error(e))
     if not isinstance(rec, dict):
-        return InputError(
-            Errors.E006, path=source, line=n, reason=f"a {type(rec).__name__}, not an object"
-        )
+        return InputError(Errors.E006, path=source, line=n, reason=not_an_object(rec))
     if "\\ud" in text or "\\uD" in text:  # a surrogate escape: a lone one gives a str no
         rec = no_surrogates(rec)  # codec can write (substring tests: no regex per line)
     body, field = _record_text(rec, fields)

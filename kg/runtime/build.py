@@ -37,6 +37,7 @@ from kg.errors import Errors, InputError, KGError, Skipped
 from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS, REGISTRY
 from kg.ingest.names import shown
 from kg.iri import DEFAULT_BASE
+from kg.runtime.lifecycle import ended
 from kg.runtime.policy import OneShot
 
 if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
@@ -391,6 +392,7 @@ def extract_graph(
     with gc_paused():
         state = _open_state(cache_dir, build_fingerprint(text_field)) if cache_dir else None
         resolved = False
+        stopped: type[BaseException] | None = None
         try:
             res = _resolve(
                 paths,
@@ -404,10 +406,13 @@ def extract_graph(
                 started=t0,
             )
             resolved = True
+        except BaseException as exc:
+            stopped = type(exc)
+            raise
         finally:
             if state is not None:
                 _warn_damage(state)
-                state.close(complete=resolved)
+                state.close(complete=resolved, finished=ended(stopped))
         t = time.perf_counter()
         G = build_graph(res, base_iri)
         report.timings["graph"] = time.perf_counter() - t
@@ -486,6 +491,7 @@ def build(
         # and merges the cached results; it is stopped when nothing is to be extracted.
         pools = policy.pools(n_workers, snapshot_dir)
     state = None
+    stopped: type[BaseException] | None = None  # what stopped the build
     try:
         if cache_dir:
             from kg.ingest import iter_input_files
@@ -666,12 +672,15 @@ def build(
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
             free_later(res, graph_cache)
             ok = True
+    except BaseException as exc:
+        stopped = type(exc)
+        raise
     finally:
         run_all(carried)  # (left when no view writer was forked)
         release(abort=not ok)  # the warm workers also rendered RDF fragments
         if state is not None:
             _warn_damage(state)
-            close = functools.partial(state.close, complete=resolved)
+            close = functools.partial(state.close, complete=resolved, finished=ended(stopped))
             if not (ok and later(close)):
                 close()
     report.seconds = time.perf_counter() - t0

@@ -62,10 +62,20 @@ def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
 def fork_holding_signals(sigs: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> int:
     """``os.fork()`` with ``sigs`` held until it has returned, in both processes: a signal
     that came while Python ran its fork hooks (logging's lock) would be printed as
-    "Exception ignored" and lost, and a Ctrl-C would let the build run on."""
+    "Exception ignored" and lost, and a Ctrl-C would let the build run on.
+
+    In the child, those of ``sigs`` that Python handles take their default action first
+    (ignored ones stay ignored): a Ctrl-C (sent to the whole process group) kills the
+    child, where an exception would unwind it through the parent's frames and run the
+    parent's cleanup (removing the build's staging folder) in the child."""
     old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
     try:
-        return os.fork()
+        pid = os.fork()
+        if pid == 0:
+            for sig in sigs:
+                if signal.getsignal(sig) is not signal.SIG_IGN:
+                    signal.signal(sig, signal.SIG_DFL)
+        return pid
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered now
 
@@ -93,6 +103,8 @@ def pid_alive(pid: int) -> bool:
 _FLOCK = "hhqqi4x"
 #: Seconds between looks at a lock's holder while waiting for it.
 LOCK_POLL = 0.2
+#: The line after the pid in the lock file of a build that has not ended.
+RUNNING = "running"
 
 
 def _forget_in_child(ref: weakref.ref[CacheLock]) -> None:
@@ -111,9 +123,12 @@ class CacheLock:
     close their copy of the descriptor at once (:func:`os.register_at_fork`), so a worker
     never keeps it. The file holds the pid of the build that has it: a waiting build says
     whom it waits for (``on_wait(pid)``, once), and takes the lock over when that process
-    is gone while the lock is still held (by a leftover child of an older kg). A build
-    that ends empties the file: ``interrupted`` is the pid of the last build when it died
-    without doing so (killed, interrupted, out of memory), else None."""
+    is gone while the lock is still held (by a leftover child of an older kg). The pid is
+    followed by a line ``running``; a build that ends (done, or stopped by an error it
+    reported) empties the file, one that is interrupted (:meth:`release` with
+    ``finished=False``) or killed leaves it: ``interrupted`` is the pid of the last build
+    when the file still says it was running and that process is gone, else None (a file
+    holding a pid alone was left by an older kg, which never emptied it)."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
@@ -148,7 +163,7 @@ class CacheLock:
             return None
         finally:
             os.close(fd)
-        return None if typ == fcntl.F_UNLCK else (_pid_in(self.path) or -1)
+        return None if typ == fcntl.F_UNLCK else (_read(self.path)[0] or -1)
 
     def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,9 +176,9 @@ class CacheLock:
                         break
                     os.close(fd)  # taken over while we waited: lock the new file
                     continue
-                pid = _pid_in(self.path)
+                pid, running = _read(self.path)
                 if pid is not None and not pid_alive(pid):
-                    self.interrupted = pid
+                    self.interrupted = pid if running else None
                     self._take_over()
                     os.close(fd)
                     continue
@@ -176,11 +191,11 @@ class CacheLock:
                 with contextlib.suppress(OSError):
                     os.close(fd)
                 raise
-        last = _pid_in(self.path)
-        if last is not None and last != os.getpid() and not pid_alive(last):
+        last, running = _read(self.path)
+        if running and last is not None and last != os.getpid() and not pid_alive(last):
             self.interrupted = last
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        os.pwrite(fd, f"{os.getpid()}\n{RUNNING}\n".encode(), 0)
         self._fd = fd
         os.register_at_fork(after_in_child=functools.partial(_forget_in_child, weakref.ref(self)))
         return self
@@ -191,24 +206,41 @@ class CacheLock:
         os.close(fd)
         os.replace(tmp, self.path)
 
-    def release(self) -> None:
+    def release(self, finished: bool = True) -> None:
+        """Unlock; ``finished``: the build ended (empty the file), else it was interrupted
+        (its pid stays, for the next build to name: E106)."""
         if self._fd is not None:
-            with contextlib.suppress(OSError):  # no pid left: this build ended
-                os.ftruncate(self._fd, 0)
+            if finished:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, 0)
             os.close(self._fd)  # the last descriptor of the description: unlocked
             self._fd = None
 
     def __enter__(self) -> CacheLock:
         return self if self._fd is not None else self.acquire()
 
-    def __exit__(self, *exc: object) -> None:
-        self.release()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.release(finished=ended(kind))
 
 
-def _pid_in(path: Path) -> int | None:
-    with contextlib.suppress(OSError, ValueError):
-        return int(path.read_text().strip() or 0) or None
-    return None
+def ended(kind: type[BaseException] | None) -> bool:
+    """Whether a build that stopped with an exception of type ``kind`` (None: none) ended
+    rather than was interrupted: an error (an ``Exception``) is reported as it happens;
+    ``KeyboardInterrupt`` or ``SystemExit`` leave work undone for the next build to name.
+
+    >>> ended(None), ended(OSError), ended(KeyboardInterrupt)
+    (True, True, False)
+    """
+    return kind is None or issubclass(kind, Exception)
+
+
+def _read(path: Path) -> tuple[int | None, bool]:
+    """The pid in a lock file and whether it says that build was running."""
+    try:
+        first, _, rest = path.read_text().partition("\n")
+        return int(first.strip() or 0) or None, rest.strip() == RUNNING
+    except (OSError, ValueError):
+        return None, False
 
 
 def say_waiting(path: Path) -> Callable[[int | None], None]:

@@ -217,9 +217,10 @@ class BuildState:
             return
         self._resolved_saved = True
 
-    def close(self, *, complete: bool = True) -> None:
+    def close(self, *, complete: bool = True, finished: bool = True) -> None:
         """Save (``complete``: the build went through, forget files and results it did not
-        use) and unlock."""
+        use) and unlock (``finished``: the build ended, else it was interrupted: see
+        :meth:`CacheLock.release`)."""
         try:
             early = complete and self._resolved_saved
             if not early:
@@ -228,7 +229,7 @@ class BuildState:
             if not early:
                 self._save_manifest(complete)
         finally:
-            self.lock.release()
+            self.lock.release(finished)
 
     def _save_manifest(self, complete: bool) -> None:
         files = self.new_files if complete else {**self.files, **self.new_files}

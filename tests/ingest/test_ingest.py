@@ -234,6 +234,8 @@ def test_jsonl_bad_line_in_the_middle_is_reported_and_the_rest_read(tmp_path: Pa
     ]
     for e in errors:
         assert str(path) in str(e) and f"line {e.fields['line']}" in str(e)
+    assert str(errors[0]).startswith(f"[E006] {path}: line 2: invalid JSON: ")
+    assert str(errors[2]).endswith(": line 5: a JSON list, not an object")
 
 
 def test_jsonl_is_streamed_not_read_whole(tmp_path: Path) -> None:

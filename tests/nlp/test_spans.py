@@ -86,8 +86,25 @@ def test_extract_reports_bad_lines_with_catalogue_codes(tmp_path: Path) -> None:
     assert extract_jsonl(src, out)["errors"] == 4
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["code"] for r in rows] == ["E006", "E006", "E150", "E007"]
-    assert rows[0]["error"] == f"[E006] {src}: line 1: invalid JSON: a list, not an object"
+    assert rows[0]["error"] == f"[E006] {src}: line 1: a JSON list, not an object"
+    assert rows[1]["error"].startswith(f"[E006] {src}: line 2: invalid JSON: ")
     assert all(r["error"].startswith(f"[{r['code']}] {src}: line ") for r in rows)
+
+
+def test_extract_says_what_a_line_that_is_no_json_object_is(tmp_path: Path) -> None:
+    """Only a line that does not parse is "invalid JSON"; the others say what they are."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'\n"text"\nnull\n\xff\xfe\n{"text": "x"\n')
+    out = tmp_path / "out.jsonl"
+    extract_jsonl(src, out)
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["error"].split(": ", 2)[2] for r in rows] == [
+        "an empty line",
+        "a JSON string, not an object",
+        "a JSON null, not an object",
+        "the line is not UTF-8 text",
+        "invalid JSON: Expecting ',' delimiter (column 13)",
+    ]
 
 
 def test_kg_extract_command_on_a_jsonl_file(tmp_path: Path) -> None:

@@ -4,14 +4,16 @@ naming a build that died (E106), staging folders it left (E107)."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.runtime.lifecycle import CacheLock
+from kg.runtime.lifecycle import RUNNING, CacheLock
 from kg.runtime.outputs import export, write_outputs
 
 runner = CliRunner()
@@ -33,15 +35,38 @@ def _stderr(result) -> str:
 def test_a_build_that_ends_leaves_no_pid_one_that_died_is_named(tmp_path: Path) -> None:
     path = tmp_path / "lock"
     lock = CacheLock(path).acquire()
-    assert lock.interrupted is None and path.read_text().strip() == str(os.getpid())
+    assert lock.interrupted is None and path.read_text() == f"{os.getpid()}\n{RUNNING}\n"
     lock.release()
     assert path.read_text() == ""  # ended: the next build has nothing to say
     assert CacheLock(path).acquire().interrupted is None
     gone = dead_pid()
-    path.write_text(f"{gone}\n")  # what a killed build leaves
+    path.write_text(f"{gone}\n{RUNNING}\n")  # what a killed build leaves
     again = CacheLock(path).acquire()
     assert again.interrupted == gone
     again.release()
+
+
+def test_an_interrupted_build_is_named_an_older_kgs_finished_one_is_not(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lock"
+    with pytest.raises(KeyboardInterrupt), CacheLock(path):
+        raise KeyboardInterrupt  # Ctrl-C: the pid stays, marked running
+    assert path.read_text().startswith(f"{os.getpid()}\n")
+    with pytest.raises(OSError), CacheLock(path) as lock:
+        raise OSError("an error the build reported: it ended")
+    assert path.read_text() == ""
+    lock = CacheLock(path).acquire()
+    lock.release(finished=False)
+    gone = dead_pid()
+    path.write_text(path.read_text().replace(str(os.getpid()), str(gone)))  # then it died
+    lock = CacheLock(path).acquire()
+    assert lock.interrupted == gone
+    lock.release()
+    path.write_text(f"{gone}\n")  # what an older kg left after a build that finished
+    lock = CacheLock(path).acquire()
+    assert lock.interrupted is None
+    lock.release()
 
 
 def test_the_next_build_names_the_interrupted_one(tmp_path: Path) -> None:
@@ -50,7 +75,7 @@ def test_the_next_build_names_the_interrupted_one(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / ".cache").mkdir(parents=True)
     gone = dead_pid()
-    (out / ".cache" / "lock").write_text(f"{gone}\n")
+    (out / ".cache" / "lock").write_text(f"{gone}\n{RUNNING}\n")
     args = ["build", str(tmp_path / "in"), "--out", str(out), "-f", "ttl", "-q", "--workers", "1"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
@@ -129,3 +154,32 @@ def test_a_signal_during_the_fork_hooks_is_delivered_after_the_fork() -> None:
     env = {**os.environ, "PYTHONPATH": str(repo)}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert r.stdout.strip() == "interrupted" and "Exception ignored" not in r.stderr
+
+
+def test_a_signal_reaching_the_forked_child_never_runs_the_parents_cleanup() -> None:
+    """Ctrl-C goes to the whole process group: a SIGINT held in the child over its fork
+    hooks kills it; it must not unwind through the parent's frames (their ``finally``
+    removes the build's staging folder)."""
+    code = (
+        "import os, signal\n"
+        "from kg.runtime.lifecycle import fork_holding_signals\n"
+        "main = os.getpid()\n"
+        "os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "try:\n"
+        "    pid = fork_holding_signals()\n"
+        "    if pid == 0:\n"
+        "        try:\n"
+        "            pass\n"
+        "        finally:\n"
+        "            os._exit(0)\n"
+        "    status = os.waitpid(pid, 0)[1]\n"
+        "    print('child killed by', os.WTERMSIG(status) if os.WIFSIGNALED(status) else None)\n"
+        "finally:\n"
+        "    print('cleanup in', 'parent' if os.getpid() == main else 'child', flush=True)\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    killed = f"child killed by {int(signal.SIGINT)}"
+    assert r.stdout.split("\n") == [killed, "cleanup in parent", ""]
+    assert r.returncode == 0 and "Traceback" not in r.stderr
