@@ -26,6 +26,7 @@ with its unit (甲河、乙河和丙河), and the items of a list closed by 等 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.model import Mention
 from kg.nlp.localities import place_mention
@@ -64,11 +65,14 @@ _UNIT_CHARS = frozenset("镇乡村港湾湖山河岛")
 # the units of a list's items named after the first (甲河、乙河和丙河) and what joins them
 _LIST_UNITS = frozenset("河湖山岛")
 _LIST_JOIN = frozenset("、和与及")
-# a list of two to six items closed by 等 and a word for places (甲、乙和丙等地)
-_ITEM = r"[\u4e00-\u9fff·]{2,8}"
+# a list of two to six items closed by 等 and a word for places (甲、乙和丙等地); an item
+# holds no joiner (none is output with one, see _NOT_IN_LIST): with the joiners in the
+# item's class a run of them before a close backtracks for milliseconds
+_ITEM = r"(?:(?![和与及])[\u4e00-\u9fff·]){2,8}"
 # (found from its close, a literal search: the list itself is matched only in the window
-# before one, anchored at the close — a scan of the whole text costs a tenth of a build)
-_LIST_CLOSE = re.compile(r"等(?:地|城市|省|州|市|县|地区|省份|省区)(?![方位图点址])")
+# before one, anchored at the close — a scan of the whole text costs a tenth of a build);
+# the close is a whole word, longest first (等|地区, not 等|地|区)
+_LIST_CLOSE = re.compile(r"等(?:地区|省份|省区|城市|地|省|州|市|县)(?![方位图点址])")
 _PLACES_LIST = re.compile(rf"(?P<items>{_ITEM}(?:[、和与及]{_ITEM}){{1,5}})\Z")
 _LIST_WINDOW = 60
 # the units of divisions: inside an item, two places run together (某某县|甲市)
@@ -189,12 +193,19 @@ def find_unit_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[Men
     return out
 
 
-def find_listed_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+def find_listed_places(
+    st,
+    tags: dict[str, str],
+    freq: dict[str, int],
+    is_name: Callable[[str], bool] | None = None,
+) -> list[Mention]:
     """The unknown items of a list of places closed by 等 and a word for places (甲、乙和丙
     等地, 等城市, 等省): an item of two to eight characters, no function word or number,
     whose words are names or no dictionary words (transliterations: 某某耶夫卡, 某某斯),
-    not common words (企业、学校等地); the first item starts after a function word, a
-    known name or punctuation."""
+    not common words (企业、学校等地), no person's name (``is_name``); the first item
+    starts after a function word, a known name or punctuation. The close is a word of
+    its own that no noun follows: 等|市|领导, 等|市民, 等|地产|企业 close no list of
+    places."""
     norm = st.norm
     out: list[Mention] = []
     if "等" not in norm:
@@ -202,6 +213,8 @@ def find_listed_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
     spans = {(c.start, c.end) for c in st.candidates}
     ends = {c.end: c.start for c in st.candidates}
     for close in _LIST_CLOSE.finditer(norm):
+        if not _closes_list(st, close.end(), tags):
+            continue
         m = _PLACES_LIST.search(norm, max(0, close.start() - _LIST_WINDOW), close.start())
         if m is None:
             continue
@@ -240,9 +253,23 @@ def find_listed_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[M
                 continue
             if not _foreign_words(st, a, b, tags, freq):
                 continue
+            if is_name is not None and is_name(norm[a:b]):
+                continue  # a person's name (某某、某某等地区负责人 read otherwise)
             spans.add((a, b))
             out.append(place_mention(st.text, norm, a, b))
     return out
+
+
+def _closes_list(st, e: int, tags: dict[str, str]) -> bool:
+    """Whether the close ending at ``e`` is a word's end and the next word no noun (等省|
+    领导, 等地区|负责人 name people; 等|市场, 等|地形: the close is cut from a word)."""
+    if e not in st.tok_ends:
+        return False
+    norm = st.norm
+    j = e + 1
+    while j < len(norm) and j - e < 6 and j not in st.tok_ends:
+        j += 1
+    return e >= len(norm) or not tags.get(norm[e:j], "").startswith("n")
 
 
 def _foreign_words(st, a: int, b: int, tags: dict[str, str], freq: dict[str, int]) -> bool:

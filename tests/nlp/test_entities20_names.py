@@ -42,6 +42,12 @@ def test_programme_in_title():
     assert _names(text, "Program") == ["关于实施乡村建设提质战略的意见", "乡村建设提质战略"]
     text = "省政府出台《关于深入推进县域商业体系建设工程的实施意见》。"
     assert "县域商业体系建设工程" in _names(text, "Program")
+    # two implementing verbs in a row: the name starts after the last
+    text = "市政府转发《关于推进实施城乡供水提质行动的通知》。"
+    names = _names(text, "Program")
+    assert "城乡供水提质行动" in names and "实施城乡供水提质行动" not in names
+    text = "某部印发《关于启动实施农机报废更新计划的通知》。"
+    assert "农机报废更新计划" in _names(text, "Program")
 
 
 def test_no_programme_in_title():

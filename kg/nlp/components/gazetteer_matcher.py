@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc
+from kg.nlp.components.name_model import chinese_name_test
 from kg.nlp.facilities import find_facilities
 from kg.nlp.gazetteer import (
     COUNTY,
@@ -129,6 +130,9 @@ class GazetteerMatcher:
         self.gaz = gazetteer
         self.min_free_len = min_free_len
         self.country_abbr = CountryAbbreviations(gazetteer, directory)
+        #: the name model's folder: persons' names are no items of a list of places (甲某、
+        #: 乙某等地区负责人); the test is looked up when used (a closure does not pickle)
+        self.names_dir = directory
         self.foreign_divisions = ForeignDivisions(gazetteer, self.country_abbr.fixed())
         #: 西北 → place/northwest-china: regions named by a direction and 地区
         self.bare_regions = {
@@ -425,7 +429,9 @@ class GazetteerMatcher:
         st.candidates.extend(find_unit_places(st, tags, freq))
         st.candidates.extend(find_old_divisions(st, tags, freq, self.foreign_divisions.abbr.keys()))
         st.candidates.extend(self.foreign_divisions.find(st, tags, freq))
-        st.candidates.extend(find_listed_places(st, tags, freq))
+        st.candidates.extend(
+            find_listed_places(st, tags, freq, chinese_name_test(self.names_dir))
+        )
         # names inside a known title (国务院某某委员会 in 国务院某某委员会关于…通知): the
         # leftmost-longest pass hides them; the resolver keeps the ones that may nest
         for s0, e0 in nested:

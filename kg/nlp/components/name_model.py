@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.nlp.gazetteer import ONTOLOGY_DIR
+from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
 
 #: the score of a character the table lacks (as unlikely as the table's least likely)
 _FLOOR = -6.0
@@ -155,6 +155,12 @@ class NameModel:
         """Log-likelihood ratio of ``w`` (surname of length ``sl``) being a name."""
         get = self.given.get
         return self.sur.get(w[:sl], _FLOOR) + sum(get(ch, _FLOOR) for ch in w[sl:])
+
+    def given_score(self, w: str) -> float:
+        """Log-likelihood ratio of ``w`` being a given name (no surname): above 0 where its
+        characters are likelier in given names than in other words (正义, 太郎; not 干部)."""
+        get = self.given.get
+        return sum(get(ch, _FLOOR) for ch in w)
 
     def foreign_ratio(self, w: str) -> float:
         """Mean over ``w``'s characters of how much likelier each is in a transliterated
@@ -419,3 +425,24 @@ class NameModel:
             ok = cjk & (total >= FOREIGN * ln)
             out.extend(zip(idx[ok].tolist(), (idx + ln)[ok].tolist(), strict=True))
         return out
+
+
+@lru_cache(maxsize=2)
+def chinese_name_test(directory: Path = ONTOLOGY_DIR):
+    """A test of whether a word is shaped as a Chinese person's name: a surname of
+    ``lexicon/surnames.txt`` and a given name of one or two characters that the model
+    scores at :data:`THRESHOLD` or above (for rules outside the person components that
+    must not take a name for something else).
+
+    >>> is_name = chinese_name_test()
+    >>> is_name("许云涛"), is_name("卡洛维"), is_name("许可证")
+    (True, False, False)
+    """
+    surnames = frozenset(read_lines(directory / "lexicon" / "surnames.txt"))
+    model = NameModel(load_name_table(directory), surnames)
+
+    def is_name(w: str) -> bool:
+        sl = model.surname_length(w)
+        return bool(sl) and sl < len(w) <= sl + 2 and model.score(w, sl) >= THRESHOLD
+
+    return is_name

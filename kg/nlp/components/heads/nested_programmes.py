@@ -7,6 +7,8 @@ is itself an entity), as the object of the title's implementing verb.
 ['某某提升战略']
 >>> [m.group("name") for m in INNER.finditer("关于深入推进某某建设工程的实施意见")]
 ['某某建设工程']
+>>> [m.group("name") for m in INNER.finditer("关于推动实施某某振兴计划的通知")]
+['某某振兴计划']
 >>> [m.group("name") for m in INNER.finditer("关于加强某某工作的意见")]
 []
 """
@@ -19,10 +21,11 @@ from kg.model import Mention
 from kg.nlp.components.base import open_key
 from kg.nlp.text import norm_name
 
-# the title's opening: 关于, the adverbs of carrying out, the implementing verb
+# the title's opening: 关于, the adverbs of carrying out, the implementing verbs (one or
+# a run of them: 推进实施, 启动实施 — the name starts after the last)
 _OPEN = (
     r"关于(?:深入|全面|加快|进一步|大力|扎实|持续|切实|积极|继续|着力)*"
-    r"(?:实施|推进|推动|开展|启动|实行)"
+    r"(?:实施|推进|推动|开展|启动|实行)+"
 )
 # the heads of a programme carried out (not 规划, 方案: the document's own kind)
 _HEADS = r"(?:战略|工程|行动|计划|倡议|专项行动|走廊)"
