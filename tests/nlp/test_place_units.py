@@ -93,8 +93,11 @@ def test_no_listed_place(text, names):
 
 
 def test_a_run_of_joiners_before_closes_costs_no_backtracking():
-    # with the joiners in an item's class each close cost ~12 ms (about 5 s here)
-    text = "。".join(["和" * 60 + "等地"] * 400) + "。"
+    # A hang guard with a wide margin, not a speed measurement: with the joiners in an
+    # item's class each close cost ~12 ms (~50 CPU-s here); without, the whole text takes
+    # a small fraction of a second.
+    _places("甲地和乙地等地。")  # (anything loaded once is loaded before the clock starts)
+    text = "。".join(["和" * 60 + "等地"] * 4000) + "。"
     t0 = time.process_time()
     _places(text)
-    assert time.process_time() - t0 < 2.0
+    assert time.process_time() - t0 < 15.0
