@@ -476,7 +476,7 @@ class Resolver:
             by, inst = links.get(doc_id, ({}, {}))
             if not by and meta.get("issuer"):
                 for name in re.split(r"[\s、，,]+", str(meta["issuer"])):
-                    g = self.gaz.lookup(name) if name else None
+                    g = self._lookup(name) if name else None
                     if g is not None and doc_id in self.entities.get(g.id, _NO_ENTITY).docs:
                         by[g.id] = None
             if by:
