@@ -35,9 +35,10 @@ Every merge and every refusal is written to the merge log (``merge_log``), for r
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.model import DOCUMENT_ISSUE_RULES, TYPE_FOLDER, DocResult, Relation
@@ -94,6 +95,7 @@ class Resolver:
         spans_memo: dict[int, Any] | None = None,
         aliases_memo: dict[str, Any] | None = None,
         examples_memo: dict[int, Any] | None = None,
+        patch_memo: dict[str, Any] | None = None,
     ) -> None:
         """``spans_memo``: a dict a long-lived process (``kg build --watch``) keeps between
         builds: the :func:`spans_text` of a result's spans list made last build is taken
@@ -103,6 +105,9 @@ class Resolver:
         for the example dicts made from a result's examples list, taken again (the very
         same dicts: what the outputs make of an entity's examples can then be kept
         between builds by identity) when the same list comes back for the same document.
+        ``patch_memo``: one for last build's merged entities (see :meth:`finish`): the
+        results are kept by ``add`` and merged by ``finish``, which folds again only the
+        entities of the documents whose result is not last build's very object.
         """
         self.gaz = gazetteer or load_gazetteer()
         self._spans_memo = spans_memo
@@ -116,43 +121,59 @@ class Resolver:
         self.observations: list[tuple[str, Any]] = []
         self.documents: dict[str, dict[str, Any]] = {}
         self.sentences: dict[str, dict[int, str]] = {}
+        self._patch_memo = patch_memo
+        self._results: list[DocResult] | None = [] if patch_memo is not None else None
+        #: label → its norm_name and the gazetteer's entry for it (kept with the entities)
+        self._names: dict[str, str] = {}
+        self._found: dict[str, Any] = {}
 
     def add(self, r: DocResult) -> None:
-        """Fold one document's result in (memory grows with the graph, not the text)."""
+        """Fold one document's result in (memory grows with the graph, not the text).
+        With ``patch_memo`` the results are kept and folded by :meth:`finish`."""
+        if self._results is not None:
+            self._results.append(r)
+            return
+        self._add_document(r)
+        entities = self.entities
+        for key, info in r.entities.items():
+            e = entities.get(key)
+            if e is None:
+                e = entities[key] = self._new_entity(key, info.type, info.label)
+            self._fold(e, r.doc_id, info)
+
+    def _add_document(self, r: DocResult) -> None:
+        """What one result adds besides its entities."""
         self.documents[r.doc_id] = {**r.meta, "chars": r.chars}
         if r.sentences:
             self.sentences[r.doc_id] = r.sentences
-        for key, info in r.entities.items():
-            e = self.entities.get(key)
-            if e is None:
-                e = self.entities[key] = self._new_entity(key, info.type, info.label)
-            e.aliases.update(info.aliases)
-            e.docs[r.doc_id] = e.docs.get(r.doc_id, 0) + info.count
-            if info.spans:
-                old = e.spans.get(r.doc_id)
-                now = self._spans_now
-                if old is None and now is not None:
-                    sp = info.spans
-                    hit = self._spans_memo.get(id(sp))  # type: ignore[union-attr]
-                    # (the entry holds the list: its id is not reused while it is there)
-                    text = hit[1] if hit is not None and hit[0] is sp else spans_text(sp)
-                    now[id(sp)] = (sp, text)
-                    e.spans[r.doc_id] = text
-                else:
-                    e.spans[r.doc_id] = spans_text(info.spans, old)
-            if self._examples_now is None:
-                for s, t, sentence in info.examples:
-                    if len(e.examples) < MAX_EXAMPLES:
-                        e.examples.append(
-                            {"doc": r.doc_id, "start": s, "end": t, "sentence": sentence}
-                        )
-            elif info.examples and len(e.examples) < MAX_EXAMPLES:
-                made = self._example_dicts(r.doc_id, info.examples)
-                e.examples += made[: MAX_EXAMPLES - len(e.examples)]
         for short, key in r.definitions.items():
             self.definitions[short].add(key)
         self.relations.extend((r.doc_id, rel) for rel in r.relations)
         self.observations.extend((r.doc_id, o) for o in r.observations)
+
+    def _fold(self, e: Entity, doc_id: str, info: Any) -> None:
+        """One document's mentions of ``e`` (an ``EntityInfo``) folded into it."""
+        e.aliases.update(info.aliases)
+        e.docs[doc_id] = e.docs.get(doc_id, 0) + info.count
+        if info.spans:
+            old = e.spans.get(doc_id)
+            now = self._spans_now
+            if old is None and now is not None:
+                sp = info.spans
+                hit = self._spans_memo.get(id(sp))  # type: ignore[union-attr]
+                # (the entry holds the list: its id is not reused while it is there)
+                text = hit[1] if hit is not None and hit[0] is sp else spans_text(sp)
+                now[id(sp)] = (sp, text)
+                e.spans[doc_id] = text
+            else:
+                e.spans[doc_id] = spans_text(info.spans, old)
+        if self._examples_now is None:
+            for s, t, sentence in info.examples:
+                if len(e.examples) < MAX_EXAMPLES:
+                    e.examples.append({"doc": doc_id, "start": s, "end": t, "sentence": sentence})
+        elif info.examples and len(e.examples) < MAX_EXAMPLES:
+            made = self._example_dicts(doc_id, info.examples)
+            e.examples += made[: MAX_EXAMPLES - len(e.examples)]
 
     def _example_dicts(self, doc_id: str, examples: Any) -> list[dict[str, Any]]:
         """The example dicts of one result's examples list (with ``examples_memo``: the
@@ -186,7 +207,7 @@ class Resolver:
         redirect: dict[str, str] = {}
         by_name: dict[str, list[str]] = defaultdict(list)
         for key, e in self.entities.items():
-            by_name[norm_name(e.label)].append(key)
+            by_name[self._norm(e.label)].append(key)
         # 1. document-defined short forms
         for short, targets in self.definitions.items():
             if len(targets) > 1:
@@ -218,7 +239,7 @@ class Resolver:
         for key, e in self.entities.items():
             if key in self.gaz.entries or key in redirect:
                 continue
-            g = self.gaz.lookup(e.label)
+            g = self._lookup(e.label)
             if g is not None and g.id != key and TYPE_FOLDER.get(g.type) == key.split("/", 1)[0]:
                 redirect[key] = g.id
                 log.append(
@@ -262,15 +283,28 @@ class Resolver:
         return redirect
 
     def finish(self) -> Resolution:
-        """Apply the merges and return the resolution."""
+        """Apply the merges and return the resolution.
+
+        With ``patch_memo`` the entities before the merges (each a fold of its documents'
+        mentions in document order) are kept there for the next build, which takes those
+        no changed, added or removed document mentions as they are and folds the others
+        again from every document that mentions them (:meth:`_patch`): the same table as
+        a fold of every result. The merges below then change copies, never the kept
+        entities."""
+        patched = self._merge_kept() if self._results is not None else False
         if self._spans_memo is not None and self._spans_now is not None:
-            self._spans_memo.clear()  # this build's lists only
+            if not patched:
+                self._spans_memo.clear()  # this build's lists only
             self._spans_memo.update(self._spans_now)
             self._spans_now = None
         if self._examples_memo is not None and self._examples_now is not None:
-            self._examples_memo.clear()
+            if not patched:
+                self._examples_memo.clear()
             self._examples_memo.update(self._examples_now)
             self._examples_now = None
+        kept = self._patch_memo is not None
+        if kept:  # the entities kept for the next build stay as they are
+            self.entities = dict(self.entities)
         log: list[dict[str, str]] = []
         redirect = self._plan_redirects(log)
         for src, dst in redirect.items():
@@ -278,6 +312,8 @@ class Resolver:
             b = self.entities.get(dst)
             if b is None:
                 b = self.entities[dst] = self._new_entity(dst, a.type, a.label)
+            elif kept:
+                b = self.entities[dst] = _copy(b)
             b.aliases.add(norm_name(a.label))
             b.aliases.update(a.aliases)
             for d, c in a.docs.items():
@@ -285,8 +321,14 @@ class Resolver:
             for d, sp in a.spans.items():
                 b.spans[d] = spans_text(parse_spans(sp), b.spans.get(d))
             b.examples.extend(a.examples[: max(0, MAX_EXAMPLES - len(b.examples))])
-        for e in self.entities.values():
-            e.aliases.discard(norm_name(e.label))
+        entities = self.entities
+        for key, e in entities.items():
+            name = self._norm(e.label)
+            if kept:
+                if name not in e.aliases and e.label not in e.aliases:
+                    continue
+                e = entities[key] = _copy(e)
+            e.aliases.discard(name)
             e.aliases.discard(e.label)
         rels = []
         for doc_id, r in self.relations:
@@ -306,6 +348,122 @@ class Resolver:
             self.entities, redirect, rels, obs, self.documents, log, self.sentences
         )
 
+    def _merge_kept(self) -> bool:
+        """Merge the results ``add`` kept (``patch_memo``): patched from last build's
+        entities when few documents changed (True), else folded from scratch."""
+        memo = self._patch_memo
+        assert memo is not None and self._results is not None
+        results, self._results = self._results, None
+        ids = [r.doc_id for r in results]
+        by_id = dict(zip(ids, results, strict=True))
+        last = memo.get("state")
+        memo.clear()
+        if last is not None and last["gazetteer"] is self.gaz:
+            self._names, self._found = last["names"], last["found"]
+        for r in results:
+            self._add_document(r)
+        patched = False
+        if last is not None and last["gazetteer"] is self.gaz and len(by_id) == len(ids):
+            patched = self._patch(last, ids, by_id)
+        if not patched:
+            entities = self.entities
+            for r in results:
+                for key, info in r.entities.items():
+                    e = entities.get(key)
+                    if e is None:
+                        e = entities[key] = self._new_entity(key, info.type, info.label)
+                    self._fold(e, r.doc_id, info)
+        if len(by_id) == len(ids):
+            memo["state"] = {"gazetteer": self.gaz, "ids": ids, "results": by_id,
+                             "entities": self.entities, "names": self._names,
+                             "found": self._found}  # fmt: skip
+        return patched
+
+    def _patch(self, last: dict[str, Any], ids: list[str], by_id: dict[str, DocResult]) -> bool:
+        """Last build's entities with those of the changed documents folded again, in
+        first-mention order, into ``self.entities``; False (nothing done) when too many
+        documents changed or the unchanged ones are not in last build's order."""
+        old_by: dict[str, DocResult] = last["results"]
+        old_ents: dict[str, Entity] = last["entities"]
+        changed = {d for d, r in by_id.items() if old_by.get(d) is not r}
+        changed.update(d for d in last["ids"] if d not in by_id)
+        if len(changed) > max(PATCH_MIN_DOCS, PATCH_SHARE * len(ids)):
+            return False
+        if [d for d in last["ids"] if d not in changed] != [d for d in ids if d not in changed]:
+            return False
+        affected: dict[str, None] = {}
+        for d in changed:
+            for r in (old_by.get(d), by_id.get(d)):
+                if r is not None:
+                    affected.update(dict.fromkeys(r.entities))
+            self._forget(old_by.get(d), by_id.get(d))
+        pos = {d: i for i, d in enumerate(ids)}
+        entities = {k: e for k, e in old_ents.items() if k not in affected}
+        made: dict[str, Entity] = {}
+        for key in affected:
+            old = old_ents.get(key)
+            docs = [d for d in old.docs if d not in changed] if old is not None else []
+            docs += [d for d in changed if d in by_id and key in by_id[d].entities]
+            if not docs:
+                continue  # no document mentions it any more
+            docs.sort(key=pos.__getitem__)
+            first = by_id[docs[0]].entities[key]
+            e = made[key] = self._new_entity(key, first.type, first.label)
+            for d in docs:
+                self._fold(e, d, by_id[d].entities[key])
+        # an entity's place: its first document's, then its place among that one's
+        index: dict[str, dict[str, int]] = {}
+
+        def rank(key: str, e: Entity) -> tuple[int, int]:
+            d = next(iter(e.docs))
+            ix = index.get(d)
+            if ix is None:
+                ix = index[d] = {k: i for i, k in enumerate(by_id[d].entities)}
+            return pos[d], ix[key]
+
+        order = list(entities)
+        out: list[str] = []
+        lo = 0
+        for key in sorted(made, key=lambda k: rank(k, made[k])):
+            at = bisect.bisect_left(
+                order, rank(key, made[key]), lo=lo, key=lambda k: rank(k, entities[k])
+            )
+            out += order[lo:at]
+            out.append(key)
+            lo = at
+        out += order[lo:]
+        self.entities = {k: made[k] if k in made else entities[k] for k in out}
+        return True
+
+    def _forget(self, old: DocResult | None, new: DocResult | None) -> None:
+        """Drop the memo entries of a replaced or removed result's lists (no later build
+        meets them again)."""
+        if old is None or old is new:
+            return
+        for memo, attr in ((self._spans_memo, "spans"), (self._examples_memo, "examples")):
+            if memo is None:
+                continue
+            for info in old.entities.values():
+                lst = getattr(info, attr)
+                hit = memo.get(id(lst))
+                if hit is not None and hit[0] is lst:
+                    del memo[id(lst)]
+
+    def _norm(self, label: str) -> str:
+        """``norm_name(label)``, once per label while ``patch_memo`` keeps them."""
+        n = self._names.get(label)
+        if n is None:
+            n = self._names[label] = norm_name(label)
+        return n
+
+    def _lookup(self, label: str) -> Any:
+        """``self.gaz.lookup(label)``, once per label while ``patch_memo`` keeps them."""
+        found = self._found
+        if label in found:
+            return found[label]
+        g = found[label] = self.gaz.lookup(label)
+        return g
+
     def _document_links(self, rels: list[tuple[str, Relation]]) -> None:
         """``issued_by`` and ``instruments`` of each document (see the module docstring)."""
         links: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
@@ -318,7 +476,7 @@ class Resolver:
             by, inst = links.get(doc_id, ({}, {}))
             if not by and meta.get("issuer"):
                 for name in re.split(r"[\s、，,]+", str(meta["issuer"])):
-                    g = self.gaz.lookup(name) if name else None
+                    g = self._lookup(name) if name else None
                     if g is not None and doc_id in self.entities.get(g.id, _NO_ENTITY).docs:
                         by[g.id] = None
             if by:
@@ -328,6 +486,19 @@ class Resolver:
 
 
 _NO_ENTITY = Entity("", "", "")
+
+#: ``patch_memo``: the entities are patched when at most this many documents changed, or
+#: this share of them (beyond it a fold of every result costs about as much).
+PATCH_MIN_DOCS = 8
+PATCH_SHARE = 0.05
+
+
+def _copy(e: Entity) -> Entity:
+    """A copy of ``e`` whose sets, dicts and lists can change without changing ``e``."""
+    return replace(
+        e, aliases=set(e.aliases), docs=dict(e.docs), examples=list(e.examples),
+        spans=dict(e.spans),
+    )  # fmt: skip
 
 
 def spans_text(spans: list[tuple[int, int, int, int]], old: str | None = None) -> str:

@@ -233,6 +233,7 @@ def _resolve(
     spans_memo: dict[int, Any] | None = None,
     aliases_memo: dict[str, Any] | None = None,
     examples_memo: dict[int, Any] | None = None,
+    patch_memo: dict[str, Any] | None = None,
     also_idle: Callable[[], object] | None = None,
 ) -> Any:
     """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``.
@@ -245,8 +246,9 @@ def _resolve(
     from kg.runtime.manifest import iter_inputs
 
     resolver = Resolver(
-        spans_memo=spans_memo, aliases_memo=aliases_memo, examples_memo=examples_memo
-    )
+        spans_memo=spans_memo, aliases_memo=aliases_memo, examples_memo=examples_memo,
+        patch_memo=patch_memo,
+    )  # fmt: skip
     t0 = time.perf_counter()
     if started is not None:
         report.timings["setup"] = t0 - started
@@ -568,6 +570,7 @@ def build(
                     spans_memo=policy.memo("spans"),
                     aliases_memo=policy.memo("aliases"),
                     examples_memo=policy.memo("examples"),
+                    patch_memo=policy.memo("resolution"),
                     also_idle=functools.partial(idle_work, prefetch),
                 )
                 resolved = True
