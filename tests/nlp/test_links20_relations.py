@@ -77,14 +77,14 @@ def test_one_who_announces_solemnly_at_an_event_took_part_in_it() -> None:
 
 
 def test_the_speaker_of_a_speech_as_a_noun_is_the_person_before_it() -> None:
-    text = "座谈会上，处长王宏伟结合学习习近平总书记在党的二十届三中全会上的重要讲话谈了体会。"
+    text = "座谈会上，处长王宏伟结合学习习近平总书记在第五届全国科技大会上的重要讲话谈了体会。"
     assert {s for s, _ in _rels(text, "participatesIn")} == {"person/习近平"}
 
 
 def test_the_leader_of_an_organisation_holds_a_post_in_it() -> None:
-    res = extract(Document("t", "黎巴嫩真主党领导人哈达迪发表电视讲话。", {}))
+    res = extract(Document("t", "也门胡塞武装领导人哈达迪发表电视讲话。", {}))
     held = [(r.subj, res.entities[r.obj].label) for r in res.relations if r.pred == "holdsPost"]
-    assert held == [("person/哈达迪", "黎巴嫩真主党")]
+    assert held == [("person/哈达迪", "胡塞武装")]
     # the short name in brackets after the full one
     text = "巴勒斯坦伊斯兰抵抗运动（哈马斯）政治局领导人萨利哈表示，谈判仍在继续。"
     assert {s for s, _ in _rels(text, "holdsPost")} == {"person/萨利哈"}
