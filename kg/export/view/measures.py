@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from kg.graph.discard import discard
+
 __all__ = ["MAX_COMMUNITY_NODES", "MIN_COMMUNITY", "SEED", "centrality", "communities"]
 
 #: Relation-less entities are only listed; communities smaller than this get no hull.
@@ -56,6 +58,8 @@ def centrality(
     except nx.PowerIterationFailedConvergence:
         total = sum(pers.values())
         return {n: p / total for n, p in pers.items()}
+    finally:
+        discard(H)  # freed now, not at the next full collection (kg.graph.discard)
 
 
 def communities(
@@ -70,12 +74,22 @@ def communities(
     >>> c["a"] == c["b"] == c["c"] != c["x"] == c["y"] == c["z"]
     True
     """
-    order = {n: i for i, n in enumerate(nodes)}
     H = nx.Graph()
+    core = nx.Graph()
+    try:
+        return _communities(nodes, pairs, limit, H, core)
+    finally:
+        discard(H)  # freed now, not at the next full collection (kg.graph.discard)
+        discard(core)
+
+
+def _communities(
+    nodes: list[str], pairs: Iterable[tuple[str, str]], limit: int, H: nx.Graph, core: nx.Graph
+) -> dict[str, int]:
+    order = {n: i for i, n in enumerate(nodes)}
     H.add_nodes_from(nodes)
     H.add_edges_from((u, v) for u, v in pairs if u != v)
     first = set(nodes[:limit])
-    core = nx.Graph()
     core.add_nodes_from(nodes[:limit])
     core.add_edges_from((u, v) for u, v in H.edges(nodes[:limit]) if v in first)  # list order
     if core.number_of_edges() == 0:
