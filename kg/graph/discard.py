@@ -17,13 +17,20 @@ graphs before falling back (issue #16).
 >>> ref() is None  # freed by reference counting alone
 True
 >>> if was: gc.enable()
+
+A graph that code outside kg makes and drops (Louvain's working graphs, made as
+``G.__class__()`` of its input) cannot be discarded: given an :class:`AcyclicGraph`, those
+are acyclic graphs too.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
-__all__ = ["discard", "discard_all"]
+import networkx as nx
+
+__all__ = ["AcyclicGraph", "discard", "discard_all"]
 
 
 def discard(G: Any) -> None:
@@ -43,3 +50,31 @@ def discard_all(graphs: list[Any]) -> None:
     """
     while graphs:
         discard(graphs.pop())
+
+
+def _uncached(name: str) -> property:
+    view = vars(nx.Graph)[name]
+    assert isinstance(view, cached_property)
+    return property(view.func, doc=view.__doc__)
+
+
+class AcyclicGraph(nx.Graph):
+    """An ``nx.Graph`` that makes its views on each use instead of caching them on itself:
+    no reference cycle, freed by reference counting like a dict (and so is every graph an
+    algorithm makes as ``G.__class__()`` of it).
+
+    >>> import gc, weakref
+    >>> was = gc.isenabled(); gc.disable()
+    >>> G = AcyclicGraph(); G.add_edge("a", "b")
+    >>> len(G.adj) + len(G.nodes) + len(G.edges) + len(G.degree)
+    7
+    >>> ref = weakref.ref(G); del G
+    >>> ref() is None
+    True
+    >>> if was: gc.enable()
+    """
+
+    adj = _uncached("adj")
+    nodes = _uncached("nodes")
+    edges = _uncached("edges")
+    degree = _uncached("degree")

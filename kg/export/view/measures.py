@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from kg.graph.discard import discard
+from kg.graph.discard import AcyclicGraph, discard
 
 __all__ = ["MAX_COMMUNITY_NODES", "MIN_COMMUNITY", "SEED", "centrality", "communities"]
 
@@ -75,16 +75,15 @@ def communities(
     True
     """
     H = nx.Graph()
-    core = nx.Graph()
+    core = AcyclicGraph()  # (Louvain's working graphs are of its class: acyclic too)
     try:
         return _communities(nodes, pairs, limit, H, core)
     finally:
         discard(H)  # freed now, not at the next full collection (kg.graph.discard)
-        discard(core)
 
 
 def _communities(
-    nodes: list[str], pairs: Iterable[tuple[str, str]], limit: int, H: nx.Graph, core: nx.Graph
+    nodes: list[str], pairs: Iterable[tuple[str, str]], limit: int, H: nx.Graph, core: AcyclicGraph
 ) -> dict[str, int]:
     order = {n: i for i, n in enumerate(nodes)}
     H.add_nodes_from(nodes)
