@@ -100,7 +100,7 @@ def _localities(tags: dict[str, str]) -> list[str]:
     """The dictionary's rare proper names of towns and villages whose stem is a common word
     (桃花村: 桃花), which :mod:`kg.nlp.localities` leaves (see the module doc)."""
     from kg.nlp.localities import RARE, UNITS
-    from kg.nlp.organs import segmenter_freq
+    from kg.nlp.segment import segmenter_freq
 
     freq = segmenter_freq()
 

@@ -146,7 +146,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--pycountry", required=True, type=Path, help="wheel or package folder")
     args = ap.parse_args()
-    from kg.nlp.organs import segmenter_freq
+    from kg.nlp.segment import segmenter_freq
     from kg.nlp.text import jieba_tags
 
     tags, freq = jieba_tags(), segmenter_freq()

@@ -309,7 +309,7 @@ class GazetteerMatcher:
 
     @staticmethod
     def _freq() -> Mapping[str, int]:
-        from kg.nlp.organs import segmenter_freq
+        from kg.nlp.segment import segmenter_freq
 
         return segmenter_freq()
 

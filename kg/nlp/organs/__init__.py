@@ -41,9 +41,8 @@ Names are canonical so that forms of one body share a key: 平萧县政府 → �
 ['全国人民代表大会', '民族委员会', '外事委员会']
 """
 
-from kg.nlp.organs.dictionary import segmenter_freq
 from kg.nlp.organs.finder import OrganFinder
 from kg.nlp.organs.nominal import NominalFinder
 from kg.nlp.organs.shapes import ADMIN1, GOV_TYPES
 
-__all__ = ["ADMIN1", "GOV_TYPES", "NominalFinder", "OrganFinder", "segmenter_freq"]
+__all__ = ["ADMIN1", "GOV_TYPES", "NominalFinder", "OrganFinder"]

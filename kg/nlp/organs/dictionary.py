@@ -1,6 +1,5 @@
 """What jieba's dictionary says about words, for the organ rules: words that are no
-place name, the tag of words ending in a unit character, the place words (tag ns), and
-the segmenter's word frequencies (a word with a frequency is a word jieba knows).
+place name, the tag of words ending in a unit character and the place words (tag ns).
 
 >>> bad, unit, places = dictionary_words()
 >>> "打算" in bad, unit.get("税务局"), "海淀" in places
@@ -9,7 +8,6 @@ the segmenter's word frequencies (a word with a frequency is a word jieba knows)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import lru_cache
 
 # jieba dictionary tags of words that are never (part of) a place name: verbs, adjectives,
@@ -32,17 +30,5 @@ def dictionary_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     unit = {w: t for w, t in jieba_tags().items() if w[-1] in UNIT_CHARS and len(w) >= 2}
     places = frozenset(w for w in tagged_words(("ns",)) if 2 <= len(w) <= 3)
     return bad, unit, places
-
-
-def segmenter_freq() -> Mapping[str, int]:
-    """The word frequencies of the segmenter the pipeline uses (already in memory): a
-    word with a frequency is a word jieba knows."""
-    from kg.nlp.segment import fast_segmenter
-
-    seg = fast_segmenter()
-    dt = getattr(seg, "dt", None)
-    if dt is not None and hasattr(dt, "check_initialized"):
-        dt.check_initialized()
-    return getattr(dt, "FREQ", None) or {}
 
 

@@ -23,7 +23,7 @@ import ahocorasick
 from kg.model import Mention
 from kg.nlp.gazetteer import COUNTY, Gazetteer, NameWindows, read_lines
 from kg.nlp.organs.committees import CommitteesMixin
-from kg.nlp.organs.dictionary import dictionary_words, segmenter_freq
+from kg.nlp.organs.dictionary import dictionary_words
 from kg.nlp.organs.foreign import DATE_CHARS, ForeignMixin
 from kg.nlp.organs.groups import GROUP_HEADS, GroupsMixin
 from kg.nlp.organs.lists import ListsMixin
@@ -31,6 +31,7 @@ from kg.nlp.organs.names import NamesMixin, lengths_by_last
 from kg.nlp.organs.places import DISTRICT_ORGANS, PlacesMixin
 from kg.nlp.organs.shapes import ADMIN1, CJK, GOV_TYPES, ORDINAL
 from kg.nlp.organs.subunits import SubUnitsMixin
+from kg.nlp.segment import segmenter_freq
 from kg.nlp.text import norm_name, offset_mask
 
 

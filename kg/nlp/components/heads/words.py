@@ -12,11 +12,11 @@ document's token boundaries as byte masks (``DocView``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
 from kg.nlp.gazetteer import read_lines
+from kg.nlp.segment import segmenter_freq as segmenter_freq  # the heads read it here
 from kg.nlp.text import offset_mask
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -125,15 +125,6 @@ def verb_openers() -> frozenset[str]:
     from kg.nlp.text import tagged_words
 
     return frozenset(w for w in tagged_words(("v", "d", "ad", "vd", "a")) if len(w) == 2)
-
-
-def segmenter_freq() -> Mapping[str, int]:
-    """The word frequencies of the segmenter in use: a word with none is one its HMM
-    made up, not a dictionary word."""
-    from kg.nlp.segment import fast_segmenter
-
-    dt = getattr(fast_segmenter(), "dt", None)
-    return dt.FREQ if dt is not None else {}
 
 
 class DocView:

@@ -64,7 +64,7 @@ def _proper(tag: str) -> bool:
 def finish_cut_names(res: PersonResources, st, names: Names) -> None:
     """Extend the Person candidates of ``st`` that look transliterated over the pieces
     jieba cut off their end; ``names`` learns the whole name instead of the piece."""
-    from kg.nlp.organs import segmenter_freq
+    from kg.nlp.segment import segmenter_freq
     from kg.nlp.text import jieba_tags
 
     norm = st.norm
