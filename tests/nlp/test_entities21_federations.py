@@ -1,6 +1,6 @@
 """An international federation or alliance by its field after 国际 and the weak head 联盟
 (heads/organisations.py ``INTERNATIONAL_HEADS``, round entities21). Sentences written for
-these tests or taken from laws."""
+these tests, two worded after law sentences."""
 
 from __future__ import annotations
 
