@@ -52,6 +52,7 @@ from kg.nlp.components.heads.implemented_names import (
     plan_named,
 )
 from kg.nlp.components.heads.known_names import KnownNames
+from kg.nlp.components.heads.launched_names import LAUNCHED, launched_name
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.organisations import ORGAN_HEADS
 from kg.nlp.components.heads.words import NAME_CHAR, YEAR, YEAR_TEXT
@@ -117,10 +118,12 @@ class HeadNames(HeadStarts):
         ):
             return  # …委员会, …理事会 only of a known organisation (a cheap test first:
             # the laws name thousands of committees)
-        if head in self.verb_only and not VERB_ONLY_HINT.search(
-            norm, max(0, hs - self.max_len), hs
+        if (
+            head in self.verb_only
+            and not VERB_ONLY_HINT.search(norm, max(0, hs - self.max_len), hs)
+            and not LAUNCHED.match(norm, he)
         ):
-            return  # no implementing verb, year or quote near: skip the left edge
+            return  # no implementing verb, year, quote or launch near: skip the left edge
         h = self.head_start(k, head, hs, he, org)
         if h is None:
             return
@@ -183,12 +186,21 @@ class HeadNames(HeadStarts):
             statute = k.is_statute()
             if statute:
                 return  # a statute's duty (应当开展…运动) names none of its own
-        if head in self.verb_only and not (quoted or rescued or YEAR.match(norm, start)):
+        # a programme that opens its clause as the subject of its launch (某某补水行动|正式启动)
+        launched = (
+            quoted is None
+            and self.head_type[head] == "Program"
+            and launched_name(norm, start, hs, he)
+        )
+        if head in self.verb_only and not (
+            quoted or rescued or launched or YEAR.match(norm, start)
+        ):
             return  # 实施|粮食节约行动, 2026年春风行动; not 某国军事行动
         if head in self.weak_heads and (
             (
                 quoted is None
                 and not rescued
+                and not launched
                 and not gathering
                 and not phased
                 and not specific(norm, start, named_starts)
@@ -213,6 +225,7 @@ class HeadNames(HeadStarts):
                 or (self.head_type[head] == "Event" and session_after(norm, he))
                 # so does a year an activity's (2031年某某专场活动|首批岗位发布)
                 or (head.endswith("活动") and YEAR.match(norm, start))
+                or launched  # 某某工程|启动: its launch is the clause's predicate
             )
         ):
             return  # 用地规划, 村民会议, 能源基地: class nouns; 战略|导弹部队

@@ -1,7 +1,9 @@
 """A programme named inside the title of the document that carries it out, for
 ``kg_patterns``: 《关于实施某某提升战略的意见》, 《关于深入推进某某工程的通知》 name the
 strategy or the project too (GUIDELINES.md: a name nested inside another counts when it
-is itself an entity), as the object of the title's implementing verb.
+is itself an entity), as the object of the title's implementing verb; so do the plans
+that carry out a named programme, titled by it and 实施方案 (《某某建设行动实施方案》,
+《某某领航工程实施方案（2023—2035年）》 → 某某建设行动, 某某领航工程).
 
 >>> [m.group("name") for m in INNER.finditer("关于实施某某提升战略的意见")]
 ['某某提升战略']
@@ -11,6 +13,10 @@ is itself an entity), as the object of the title's implementing verb.
 ['某某振兴计划']
 >>> [m.group("name") for m in INNER.finditer("关于加强某某工作的意见")]
 []
+>>> [m.group("name") for m in (IMPLEMENTING_PLAN.match(t) for t in (
+...     "“某某+”应用行动实施方案", "某某工程实施方案（2023—2035年）", "行动实施方案",
+...     "某某行动方案", "某某工程实施方案编制指南")) if m]
+['“某某+”应用行动', '某某工程']
 """
 
 from __future__ import annotations
@@ -31,22 +37,46 @@ _OPEN = (
 _HEADS = r"(?:战略|工程|行动|计划|倡议|专项行动|走廊)"
 INNER = re.compile(rf"{_OPEN}(?P<name>[\u4e00-\u9fff、—]{{2,20}}?{_HEADS})的")
 _TITLE_TYPES = frozenset({"Program", "Law"})
+# a plan that carries out the programme it is titled by: the whole title is the name, its
+# head, 实施 and the plan's kind, then at most its period in brackets (某某行动实施方案,
+# 某某工程实施意见（2024—2027年）); not 某某行动方案 (the plan is the programme itself)
+# nor a title that runs on (某某工程实施方案编制指南: a guide, the programme unnamed there)
+IMPLEMENTING_PLAN = re.compile(
+    rf"(?P<name>(?!关于)[^《》()（）]{{2,30}}?{_HEADS})实施(?:方案|意见|细则|办法)"
+    r"(?:[（(][\d—–─\-年至]+[）)])?\Z"
+)
+# a verb of carrying out that opens such a title is no part of the name (推进某某工程|实施方案)
+_LEADING_VERBS = re.compile(
+    r"(?:深入|全面|加快|进一步|大力|扎实|持续|切实|积极|继续|着力)*"
+    r"(?:实施|推进|推动|开展|启动|实行)+"
+)
 
 
 def nested_programmes(st) -> None:
     """Add the programme a Program or Law title carries out (关于实施|某某战略|的意见 →
-    某某战略), once a span (a head rule's candidate there is hidden by the title: this
-    one the resolver keeps inside it)."""
+    某某战略, 某某行动|实施方案 → 某某行动), once a span (a head rule's candidate there
+    is hidden by the title: this one the resolver keeps inside it)."""
     cands = st.candidates
     spans: set[tuple[int, int]] = set()
     found = []
     for c in cands:
-        if c.type not in _TITLE_TYPES or "关于" not in c.text:
+        if c.type not in _TITLE_TYPES:
             continue
-        m = INNER.search(c.text)
-        if m is None:
-            continue
-        a, b = c.start + m.start("name"), c.start + m.end("name")
+        if "关于" in c.text:
+            m = INNER.search(c.text)
+            if m is None:
+                continue
+            a, b = c.start + m.start("name"), c.start + m.end("name")
+        else:
+            m = IMPLEMENTING_PLAN.match(c.text)
+            if m is None:
+                continue
+            a, b = c.start + m.start("name"), c.start + m.end("name")
+            v = _LEADING_VERBS.match(c.text, m.start("name"))
+            if v is not None and v.end() > m.start("name"):
+                a = c.start + v.end()
+            if b - a < 4:
+                continue  # 某行动: a head and one character name nothing
         if (a, b) in spans:
             continue
         spans.add((a, b))

@@ -120,6 +120,10 @@ RANK = re.compile("[一二三]?级|性")
 # prefixes of international organisations: they open the name of one (世界…联盟), where
 # 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
 WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
+# weak heads after which 国际 opens one international body too: 国际某某联盟 is a
+# federation or an alliance by its field (国际铁路联盟, 国际冬季两项联盟), where 国际某某
+# 中心 is a designation many cities hold
+INTERNATIONAL_HEADS = frozenset({"联盟"})
 # what a "verb" head's name needs before it (``IMPLEMENT_VERBS``, a year, a quote): a
 
 
@@ -299,7 +303,11 @@ class OrganisationNames:
             ):
                 if p in ORG_LOCAL_PREFIX:  # 省|科技馆, 省|中小企业服务促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self.generic(norm[q:hs]))
-                if weak and p not in WORLD_PREFIX:
+                if (
+                    weak
+                    and p not in WORLD_PREFIX
+                    and not (p == "国际" and norm[hs:he] in INTERNATIONAL_HEADS)
+                ):
                     # 国家技术创新中心, 全国重点实验室: designations, not one centre; a
                     # word no dictionary knows right after the prefix names the one
                     # (国家|某地名|盐湖资源技术创新中心)
