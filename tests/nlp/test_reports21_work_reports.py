@@ -1,0 +1,66 @@
+"""Work reports, round reports21: a programme's targets reached carry it out; a mining
+bureau named by its place is an organisation. The sentences marked with a year are from the
+public-domain national work reports; the others are invented."""
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import extract
+
+REPORT = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n"
+
+
+def _implemented(text: str) -> set[str]:
+    r = extract(Document("t", REPORT + text, {}))
+    label = {m.key: m.text for m in r.mentions}
+    return {
+        label.get(x.obj, x.obj)
+        for x in r.relations
+        if x.pred == "implements" and x.subj == "gov/state-council"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("加大扶贫工作力度，努力实现“八七”扶贫攻坚计划的目标。", "八七"),  # 2000
+        # 1999
+        ("开展社区卫生服务，争取基本实现农村初级卫生保健规划目标。", "农村初级卫生保健规划"),
+        ("经过未来五年努力，实现“十二五”规划的各项目标。", "十二五"),  # 2011
+        ("今年要实现“乡村教师支持计划”的主要任务。", "乡村教师支持计划"),
+    ],
+)
+def test_reaching_a_programmes_targets_carries_it_out(text: str, name: str) -> None:
+    assert any(name in o for o in _implemented(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "努力实现“八七”扶贫攻坚计划。",  # 实现X alone: an aim, not an act on X
+        "今年要实现“乡村教师支持计划”提出的增长。",
+    ],
+)
+def test_reaching_without_the_targets_is_no_edge(text: str) -> None:
+    assert _implemented(text) == set()
+
+
+def _orgs(text: str) -> set[str]:
+    r = extract(Document("t", text, {}))
+    return {m.text for m in r.mentions if m.type == "Organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # both shortened from the 1958 report
+        ("拿北京京西矿务局来说，原定的煤炭产量指标已经是比较先进的了。", "北京京西矿务局"),
+        ("今年可以建设完工的有十四个，例如安徽铜官山矿务局，等等。", "安徽铜官山矿务局"),
+    ],
+)
+def test_a_mining_bureau_named_by_its_place_is_an_organisation(text: str, name: str) -> None:
+    assert name in _orgs(text)
+
+
+def test_mining_bureaus_as_a_class_are_no_name() -> None:
+    assert not any("矿务局" in o for o in _orgs("各矿务局要加强安全生产管理。"))
