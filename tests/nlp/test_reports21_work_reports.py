@@ -1,5 +1,6 @@
-"""Work reports, round reports21: a programme's targets reached carry it out; a mining
-bureau named by its place is an organisation. The sentences marked with a year are from the
+"""Work reports, round reports21: a programme's targets reached carry it out, and so does
+an act that 把 joins with another (把实施X同Y结合起来); a mining bureau named by its place is
+an organisation. The sentences marked with a year are from the
 public-domain national work reports; the others are invented."""
 
 import pytest
@@ -43,6 +44,19 @@ def test_reaching_a_programmes_targets_carries_it_out(text: str, name: str) -> N
 )
 def test_reaching_without_the_targets_is_no_edge(text: str) -> None:
     assert _implemented(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 2021
+        ("把实施扩大内需战略同深化供给侧结构性改革有机结合起来，以创新驱动、高质量供给引领"
+         "和创造新需求。", "扩大内需战略"),
+        ("我们要把实施乡村振兴战略同推进新型城镇化结合起来。", "乡村振兴战略"),
+    ],
+)  # fmt: skip
+def test_an_act_joined_with_another_by_ba_is_the_subjects(text: str, name: str) -> None:
+    assert any(name in o for o in _implemented(text))
 
 
 def _orgs(text: str) -> set[str]:

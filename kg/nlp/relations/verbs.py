@@ -120,9 +120,11 @@ PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
 
 _ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
 
-#: the act as the object of 把 or 以 (把实施X放在首位, 以推进X为主线): the clause's subject
-#: does it; what closes the frame after the object (``_FRAMES``: the opener → its verbs)
-_FRAMES = {"把": re.compile("[》”’]*(?:放在|摆在|作为|列为|当作|当成)"),
+#: the act as the object of 把 or 以 (把实施X放在首位, 以推进X为主线, 把实施X同深化Y有机
+#: 结合起来): the clause's subject does it; what closes the frame after the object
+#: (``_FRAMES``: the opener → its verbs)
+_FRAMES = {"把": re.compile(f"[》”’]*(?:放在|摆在|作为|列为|当作|当成"
+                           f"|(?:同|与)[^{SEP}{END}]{{1,30}}?(?:有机|紧密|更好地?)?结合)"),
            "以": re.compile("[》”’]*(?:建设|工作|改革)?为(?!了|止)")}  # fmt: skip
 
 
