@@ -1,7 +1,7 @@
 """Work reports, round reports21: a programme's targets reached carry it out, and so does
 an act that 把 joins with another (把实施X同Y结合起来); a mining bureau named by its place is
-an organisation. The sentences marked with a year are from the
-public-domain national work reports; the others are invented."""
+an organisation; a river's works named by the river are a programme. The sentences marked
+with a year are from the public-domain national work reports; the others are invented."""
 
 import pytest
 
@@ -78,3 +78,33 @@ def test_a_mining_bureau_named_by_its_place_is_an_organisation(text: str, name: 
 
 def test_mining_bureaus_as_a_class_are_no_name() -> None:
     assert not any("矿务局" in o for o in _orgs("各矿务局要加强安全生产管理。"))
+
+
+def _programmes(text: str) -> set[str]:
+    r = extract(Document("t", REPORT + text, {}))
+    return {m.text for m in r.mentions if m.type == "Program"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 1958
+        ("淮河流域的梅山水库、响洪甸水库、磨子潭水库、西淝河治理工程和濉河治理工程；",
+         {"西淝河治理工程", "濉河治理工程"}),
+        # 1956
+        ("举办了汉水下游分洪工程，基本上完成了淮河的南湾水库工程。",
+         {"汉水下游分洪工程", "南湾水库工程"}),
+        ("今年完成了颍河节制闸工程。", {"颍河节制闸工程"}),
+    ],
+)  # fmt: skip
+def test_a_rivers_works_named_by_it_are_a_programme(text: str, names: set[str]) -> None:
+    assert names <= _programmes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["加固江河堤防工程。", "建设长江等内河航运工程。", "加强大中型水库工程建设。",
+     "有依法保护黄河防洪工程的义务。"],
+)  # fmt: skip
+def test_waters_as_a_class_and_standing_works_are_no_name(text: str) -> None:
+    assert not _programmes(text)
