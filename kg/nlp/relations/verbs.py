@@ -65,6 +65,9 @@ _BARE_TAIL = re.compile(
 #: 做好X(的)筹办工作: the work of holding X (flag ``work``)
 #: or its preparation (做好X的前期准备工作: readying the host's side)
 _WORK = re.compile("的?(?P<w>筹办|筹备|举办|承办|组织|(?:前期)?准备)(?:和[^，,；;。]{1,6})?工作")
+#: 实现X(的)(各项)目标: a programme's targets reached, the programme carried out (flag
+#: ``goal``); 实现X alone is an aim (实现中华民族伟大复兴), not an act on a programme
+_GOAL = re.compile("的?(?:各项|主要|既定|预期|全部|奋斗|发展)?(?:目标|任务)")
 #: a clause that lists the activities something consists of (Y包括开展X，推动Z): the
 #: verbs after it name the parts, no carried subject does them (包括三项行动：一是开展X
 #: lists named things: X is done)
@@ -117,9 +120,11 @@ PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
 
 _ADJ = re.compile(r"[^，,。；;：:、等和及与的（(\s]{0,4}")
 
-#: the act as the object of 把 or 以 (把实施X放在首位, 以推进X为主线): the clause's subject
-#: does it; what closes the frame after the object (``_FRAMES``: the opener → its verbs)
-_FRAMES = {"把": re.compile("[》”’]*(?:放在|摆在|作为|列为|当作|当成)"),
+#: the act as the object of 把 or 以 (把实施X放在首位, 以推进X为主线, 把实施X同深化Y有机
+#: 结合起来): the clause's subject does it; what closes the frame after the object
+#: (``_FRAMES``: the opener → its verbs)
+_FRAMES = {"把": re.compile(f"[》”’]*(?:放在|摆在|作为|列为|当作|当成"
+                           f"|(?:同|与)[^{SEP}{END}]{{1,30}}?(?:有机|紧密|更好地?)?结合)"),
            "以": re.compile("[》”’]*(?:建设|工作|改革)?为(?!了|止)")}  # fmt: skip
 
 
@@ -272,6 +277,8 @@ class Verbs:
                 after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
                 if "bare" in row.flags and not _BARE_TAIL.match(ms, _after_quotes(ms, o.end - s)):
                     continue  # 推动某某成果造福各方: X is the causee of another verb
+                if "goal" in row.flags and not _GOAL.match(ms, _after_quotes(ms, o.end - s)):
+                    continue  # 实现X: only X's targets reached say X is carried out
                 if "work" in row.flags:
                     wm = _WORK.match(ms, _after_quotes(ms, o.end - s)) or _WORK.match(
                         ms, _after_quotes(ms, objs[-1].end - s)

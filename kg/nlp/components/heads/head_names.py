@@ -55,6 +55,7 @@ from kg.nlp.components.heads.known_names import KnownNames
 from kg.nlp.components.heads.launched_names import LAUNCHED, launched_name
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.organisations import ORGAN_HEADS
+from kg.nlp.components.heads.river_works import river_works
 from kg.nlp.components.heads.words import NAME_CHAR, YEAR, YEAR_TEXT
 from kg.nlp.components.heads.zones import zone_start
 from kg.nlp.text import norm_name
@@ -206,6 +207,8 @@ class HeadNames(HeadStarts):
                 and not specific(norm, start, named_starts)
                 and not dated(norm, start, hs)
                 and not (head == "工程" and self.opens_with_proper_name(norm, start, hs, view))
+                # 某河|治理工程, 西|某河|分洪工程: the works of a river named by it
+                and not (head == "工程" and river_works(norm, start, hs, view))
                 # 某某(proper name)机场项目|竣工仪式: a project named by a proper name
                 and not (head.endswith("仪式") and ceremony_of_project(norm, start, hs))
             )
