@@ -84,3 +84,12 @@ def test_a_verb_glued_to_a_foreign_name_is_cut_off() -> None:
     assert "佩洛西" in _persons("美国国会众议长佩洛西窜访中国台湾地区。")
     # a name's last character that is a noun stays (某尔班)
     assert "欧尔班" in _persons("匈牙利总理欧尔班当天表示反对。")
+
+
+def test_a_deputy_in_charge_of_the_daily_work_holds_the_post() -> None:
+    assert _rels("中央组织部分管日常工作的副部长王建国出席座谈会。") == {
+        ("person/王建国", "gov/cpc-organization")
+    }
+    assert _rels("最高人民法院党组副书记、分管日常工作的副院长陈明亮介绍了有关情况。") == {
+        ("person/陈明亮", "gov/spc")
+    }

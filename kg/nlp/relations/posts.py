@@ -255,6 +255,8 @@ def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
     >>> _title(b, "中央主席", frozenset({"主席"})), _title(b, "代表", frozenset({"主席"}))
     ('主席', None)
     """
+    # a deputy in charge of the body's daily work (某部分管日常工作的副部长甲)
+    gap = "、".join(_IN_CHARGE.sub("", t, count=1) for t in gap.split("、"))
     if body.type not in ORGANISATION_TYPES or not 0 < len(gap) <= 12:
         return None
     title = gap.strip(" \u3000")
@@ -286,6 +288,10 @@ def _head_staff(title: str, posts: frozenset[str]) -> bool:
         if title.endswith(w) and len(title) > len(w):
             return title[: -len(w)] in posts
     return False
+
+
+#: what says which of a body's deputies a post is: the one in charge of its daily work
+_IN_CHARGE = re.compile("^(?:分管|主持|负责)(?:日常)?工作的")
 
 
 #: the leader of an organisation (a movement, a party, an armed group), after its name
