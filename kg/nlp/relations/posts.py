@@ -268,9 +268,24 @@ def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
         return title if body.text.endswith(("政治局", "委员会", "党委")) else None
     if title in _LEADER:  # 某组织领导人甲 (not a post title: 两国领导人 names no body)
         return title if body.type == "Organization" else None
-    if _is_posts(title, posts) or _head_staff(title, posts):
+    if _is_posts(title, posts) or _head_staff(title, posts) or _then_state_office(title, posts):
         return title
     return None
+
+
+def _then_state_office(title: str, posts: frozenset[str]) -> bool:
+    """A post of the body, then a state office of its country (某国某党总书记、国务委员长甲:
+    the party's post; the country is not named).
+
+    >>> _then_state_office("总书记、国务委员长", frozenset({"总书记"}))
+    True
+    """
+    first, *rest = title.split("、")
+    return (
+        bool(rest)
+        and first in posts
+        and all(p in posts or _STATE_OFFICE.fullmatch(p) is not None for p in rest)
+    )
 
 
 #: the staff of a body's head, written after the head's title (秘书长发言人, 主席特使)

@@ -50,12 +50,9 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
     taken = {c.start for c in st.candidates if c.type == "Person"}
     # a foreign country's body named with the country before it (某国外交部|发言人); not
     # one glued to a name before it (one-character country abbreviations run together)
-    glued = {c.end for c in st.candidates}
-    foreign_at = {
-        c.start
-        for c in st.candidates
-        if c.type == "Country" and c.key != CHINA_KEY and c.start not in glued
-    }
+    foreign_at = {c.start for c in st.candidates if c.type == "Country" and c.key != CHINA_KEY}
+    if foreign_at:
+        foreign_at -= {c.end for c in st.candidates}
     for owner in list(owners.values()):
         # China's posts are read with Chinese names only
         if owner.key == CHINA_KEY or not (
