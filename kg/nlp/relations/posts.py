@@ -51,6 +51,12 @@ def merge_posts(
                 held = [(title, a), *_posts_before(st, merged, a, posts)]
                 found += [(u, p, b, sent) for p, b in held]
                 continue
+            envoy = _envoy_of(norm, merged, a, gap)
+            if envoy is not None:  # 某组织某国问题特使甲: the organisation's envoy
+                held = []
+                found.append((u, norm[envoy.end : u.start], envoy, st.sent_of(u.start)))
+                merged.append(u)
+                continue
             office = _ORDINAL.sub("", gap, count=1)  # 某国第四世国王甲
             if a.type == "Country" and _state_office(norm, a, office, u.start):  # 某国总统甲
                 held = [(office, a)]
@@ -62,9 +68,62 @@ def merge_posts(
                 found += [(u, p, b, st.sent_of(u.start)) for p, b in held]
                 merged.append(u)
                 continue
+            nxt = _next_office(norm, held, a, gap)
+            if nxt is not None:  # 某国总统甲、总理乙: the same country's next office
+                held = [nxt]
+                found.append((u, *nxt, st.sent_of(u.start)))
+                merged.append(u)
+                continue
         held = []
         merged.append(u)
     return merged, found
+
+
+def _next_office(
+    norm: str, held: list[tuple[str, Unit]], a: Unit, gap: str
+) -> tuple[str, Unit] | None:
+    """The office and country of the next name of a list of a country's office holders
+    (某国总统甲、副总统乙; 某国外长甲、贸易部长乙): ``gap`` after the person ``a``
+    is 、 and one state office, and ``a`` held an office of that country.
+
+    >>> c = Mention(0, 2, "甲国", "Country", "country/x", "甲国", "t")
+    >>> p = Mention(4, 6, "某某", "Person", "person/x", "某某", "t")
+    >>> _next_office("甲国总统某某、总理", [("总统", c)], p, "、总理")[0]
+    '总理'
+    >>> _next_office("甲国总统某某、记者", [("总统", c)], p, "、记者") is None
+    True
+    """
+    if not (held and a.type == "Person" and gap.startswith("、")):
+        return None
+    office = gap[1:]
+    country = held[-1][1]
+    if country.type != "Country" or _STATE_OFFICE.fullmatch(office) is None:
+        return None
+    if any(w in office for w in _NOT_IN_OFFICE):
+        return None
+    return office, country
+
+
+#: an envoy for a country's question (也门问题特使, 阿富汗问题特别代表)
+_QUESTION_ENVOY = re.compile("问题(?:特使|特别代表|特别协调员)")
+
+
+def _envoy_of(norm: str, merged: list[Unit], country: Unit, gap: str) -> Unit | None:
+    """The organisation whose envoy for ``country``'s question the person after ``gap``
+    is (某组织某国问题特使甲, 某组织秘书长某国问题特别代表乙): the organisation named
+    right before the country (its head's title between allowed); not the country's post.
+
+    >>> o = Mention(0, 3, "某组织", "Organization", "org/x", "某组织", "t")
+    >>> c = Mention(3, 5, "甲国", "Country", "country/x", "甲国", "t")
+    >>> _envoy_of("某组织甲国问题特使", [o, c], c, "问题特使").text
+    '某组织'
+    """
+    if country.type != "Country" or not _QUESTION_ENVOY.fullmatch(gap) or len(merged) < 2:
+        return None
+    org = merged[-2]
+    if org.type != "Organization" or norm[org.end : country.start] not in ("", "秘书长"):
+        return None
+    return org
 
 
 #: an ordinal between a country and its post (第四世国王, 第三任总统)
@@ -72,8 +131,10 @@ _ORDINAL = re.compile("^第[一二三四五六七八九十]+[世任届代]")
 #: a country's state offices (某国总统甲, 某国外长乙): a post in the state the country is
 #: (not 教授, 记者: a person of that country, no office in it)
 _STATE_OFFICE = re.compile(
-    "(?:新任|现任|新|当选)?(?:"
-    "(?:第一)?(?:副|代理|代)?(?:总统|总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
+    # an acting holder (代理外长, 代总统) holds the office
+    "(?:新任|现任|新|当选)?(?:代理|代)?(?:"
+    "(?:第一)?(?:副)?(?:总统|(?:国务|政府)?总理|首相)|总理兼外长|国务卿|国王|女王|王储|埃米尔|苏丹|最高领袖|"
+    "国务委员长|"
     # the head of state's or government's own staff (某国总统新闻秘书, 总统办公室顾问)
     "(?:总统|总理|首相)(?:府|办公室|办公厅)?(?:新闻秘书|发言人|(?:国家安全事务)?(?:顾问|助理)|"
     "特使|特别代表|主任|幕僚长)|"
@@ -106,13 +167,20 @@ def _state_office(norm: str, country: Unit, post: str, person_start: int | None 
     # country's own embassy)
     upto = between[: between.find(post) + len(post)].replace("驻华", "")
     return (
-        all(_STATE_OFFICE.fullmatch(m) is not None for m in parts)
+        all(
+            _STATE_OFFICE.fullmatch(m) is not None
+            or (m in _CHAIR and norm.startswith(post, country.end))
+            for m in parts
+        )
         and (between == post or (person_start is not None and post in between))
         and not any(w in upto for w in _NOT_IN_OFFICE)
         and norm[country.start - 1 : country.start] != "驻"
     )
 
 
+#: the head of state's title 主席 right after the country's name (某某社会主义共和国主席,
+#: 某联邦主席); not after a body of it (某国某某党主席)
+_CHAIR = ("主席", "副主席")
 #: what says the post is no longer held or not in the country (前总理, 原总统, 驻某国大使)
 _NOT_IN_OFFICE = ("前", "原", "驻")
 
@@ -187,6 +255,8 @@ def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
     >>> _title(b, "中央主席", frozenset({"主席"})), _title(b, "代表", frozenset({"主席"}))
     ('主席', None)
     """
+    # a deputy in charge of the body's daily work (某部分管日常工作的副部长甲)
+    gap = "、".join(_IN_CHARGE.sub("", t, count=1) for t in gap.split("、"))
     if body.type not in ORGANISATION_TYPES or not 0 < len(gap) <= 12:
         return None
     title = gap.strip(" \u3000")
@@ -198,7 +268,45 @@ def _title(body: Unit, gap: str, posts: frozenset[str]) -> str | None:
         return title if body.text.endswith(("政治局", "委员会", "党委")) else None
     if title in _LEADER:  # 某组织领导人甲 (not a post title: 两国领导人 names no body)
         return title if body.type == "Organization" else None
-    return title if _is_posts(title, posts) else None
+    if _is_posts(title, posts) or _head_staff(title, posts) or _then_state_office(title, posts):
+        return title
+    return None
+
+
+def _then_state_office(title: str, posts: frozenset[str]) -> bool:
+    """A post of the body, then a state office of its country (某国某党总书记、国务委员长甲:
+    the party's post; the country is not named).
+
+    >>> _then_state_office("总书记、国务委员长", frozenset({"总书记"}))
+    True
+    """
+    first, *rest = title.split("、")
+    return (
+        bool(rest)
+        and first in posts
+        and all(p in posts or _STATE_OFFICE.fullmatch(p) is not None for p in rest)
+    )
+
+
+#: the staff of a body's head, written after the head's title (秘书长发言人, 主席特使)
+_STAFF = ("副发言人", "发言人", "新闻秘书", "特使", "特别代表")
+
+
+def _head_staff(title: str, posts: frozenset[str]) -> bool:
+    """Whether ``title`` is a post on the staff of the body's head (某组织秘书长发言人,
+    某委员会主席发言人): the head's title, then a staff title; the staff serve the body.
+
+    >>> _head_staff("秘书长发言人", frozenset({"秘书长"})), _head_staff("秘书长", frozenset())
+    (True, False)
+    """
+    for w in _STAFF:
+        if title.endswith(w) and len(title) > len(w):
+            return title[: -len(w)] in posts
+    return False
+
+
+#: what says which of a body's deputies a post is: the one in charge of its daily work
+_IN_CHARGE = re.compile("^(?:分管|主持|负责)(?:日常)?工作的")
 
 
 #: the leader of an organisation (a movement, a party, an armed group), after its name

@@ -38,7 +38,8 @@ _COMMON_WORD_FREQ = 1000
 def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: ByEnd) -> Spans:
     """某国总统某某, 联合国秘书长某某: a post of a foreign country or an
     international organisation, then a name read up to the first word that cannot
-    belong to one (:class:`ForeignNameReader`). The same owner's posts may be joined
+    belong to one (:class:`ForeignNameReader`); a foreign country's body named with the
+    country before it is an owner too (某国外交部发言人甲). The same owner's posts may be joined
     by 、 before one name (某国总统、国防委员会主席甲), a body of the owner may
     stand before a post (某国参议院主席乙), and the owner's next post and name may
     follow after 、 (亚美尼亚总统甲、总理乙). Returns the (post start, name start) of the
@@ -47,9 +48,17 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
     norm = st.norm
     unread: Spans = []
     taken = {c.start for c in st.candidates if c.type == "Person"}
+    # a foreign country's body named with the country before it (某国外交部|发言人); not
+    # one glued to a name before it (one-character country abbreviations run together)
+    foreign_at = {c.start for c in st.candidates if c.type == "Country" and c.key != CHINA_KEY}
+    if foreign_at:
+        foreign_at -= {c.end for c in st.candidates}
     for owner in list(owners.values()):
         # China's posts are read with Chinese names only
-        if owner.key == CHINA_KEY or owner.type not in ("Country", "Organization"):
+        if owner.key == CHINA_KEY or not (
+            owner.type in ("Country", "Organization")
+            or (owner.type == "GovernmentBody" and owner.start in foreign_at)
+        ):
             continue
         pos = owner.end
         pending: list[tuple[str, Mention | None]] = []
@@ -73,7 +82,7 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
                 continue
             if ns in taken or ns not in st.tok_starts:
                 break
-            ne = res.foreign.read(norm, ns, st.tok_starts, MAX_DOTTED)
+            ne = _verb_cut(res, st, ns, res.foreign.read(norm, ns, st.tok_starts, MAX_DOTTED))
             if ne is None or not foreign_ok(res, st, ns, ne):
                 if _noun_or_unknown(st, ns):  # (总统|通话: no name)
                     unread.append((m.start(), ns))
@@ -88,6 +97,29 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
                 continue
             break
     return unread
+
+
+#: how much likelier a character must end another word than a name (``end_ratio``) for
+#: a one-character word after a name read to be cut off (窜, 互, 称: verbs glued to it)
+_VERB_END = 0.5
+
+
+def _verb_cut(res: PersonResources, st, ns: int, ne: int | None) -> int | None:
+    """``ne`` less a last word of one character that ends other words far more often than
+    names and that jieba tags as a verb, adverb, preposition or bound morpheme
+    (某某某|窜访, 某某某|互致贺电: jieba left it alone after the name), when two
+    characters stay."""
+    from kg.nlp.text import jieba_tags
+
+    if ne is None or ne - ns < 3 or ne - 1 not in st.tok_starts:
+        return ne
+    ch = st.norm[ne - 1]
+    verb = jieba_tags().get(ch, "n")[:1] in _VERB_TAGS  # 班 (a noun) ends 某尔班
+    return ne - 1 if verb and res.model.end_ratio(ch) >= _VERB_END else ne
+
+
+#: jieba's tags of a verb, an adverb, a preposition or a bound morpheme
+_VERB_TAGS = frozenset("vdpz")
 
 
 def _noun_or_unknown(st, ns: int) -> bool:
