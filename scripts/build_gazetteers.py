@@ -450,6 +450,31 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
             out.append(new)
             labels[norm_name(city)] = new
     out += world_subdivisions(cur / "world_subdivisions.tsv", countries, labels)
+    out += cldr_cities(cur / "cldr_cities.tsv", labels)  # a state's name is the state's
+    return out
+
+
+def cldr_cities(path: Path, labels: dict[str, dict]) -> list[dict]:
+    """The cities CLDR names its time zones after (``curated/cldr_cities.tsv``,
+    ``scripts/build_cldr_cities.py``): a Location each (category
+    城市; ``place/city-<iso3>-<hash>``: out of jieba's dictionary, see
+    ``Gazetteer.jieba_words``), unless the name is already a label."""
+    import hashlib
+
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        _, iso, city = line.split("\t")
+        if norm_name(city) in labels:
+            continue
+        digest = hashlib.sha1(city.encode("utf-8")).hexdigest()[:8]
+        new = entry(id=f"place/city-{iso.lower()}-{digest}", type="Location", name=city,
+                    category="城市")
+        out.append(new)
+        labels[norm_name(city)] = new
     return out
 
 

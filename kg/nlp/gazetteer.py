@@ -32,6 +32,11 @@ from kg.fingerprint import ONTOLOGY_DIR
 COUNTY = "县级行政区"
 #: the id prefix of the foreign subdivisions of ISO 3166-2 (scripts/build_subdivisions.py)
 FOREIGN_SUBDIVISION = "place/sub-"
+#: the id prefix of the foreign cities CLDR names its time zones after
+#: (scripts/build_cldr_cities.py)
+FOREIGN_CITY = "place/city-"
+#: the places kept out of jieba's dictionary and matched anywhere (see ``jieba_words``)
+UNSEGMENTED = (FOREIGN_SUBDIVISION, FOREIGN_CITY)
 
 GAZETTEER_FILES = (
     "government.jsonl",
@@ -151,9 +156,9 @@ class Gazetteer:
         """Every name, for jieba's dictionary (so names stay whole tokens), except the
         two-character names of counties that jieba does not know (礼县 would cut
         崇礼县政府; the matcher takes 歙|县 as two words of their own) and the names of
-        foreign subdivisions (``place/sub-…``, three or more characters, matched
-        anywhere): two thousand more words at jieba's weight of a name would raise its
-        total and with it change how it cuts every text (云南昆明 one word, not two).
+        foreign subdivisions and of CLDR's cities (``UNSEGMENTED``, matched anywhere):
+        a thousand more words at jieba's weight of a name would raise its total and with
+        it change how it cuts every text (云南昆明 one word, not two; 长江|黄河 too).
 
         >>> words = load_gazetteer().jieba_words()
         >>> "荆州市" in words and "礼县" not in words
@@ -162,7 +167,7 @@ class Gazetteer:
         return [
             n
             for n, keys in self.by_name.items()
-            if not all(k.startswith(FOREIGN_SUBDIVISION) for k in keys)
+            if not all(k.startswith(UNSEGMENTED) for k in keys)
             and (
                 len(n) >= 3
                 or (len(n) == 2 and not all(self.entries[k].category == COUNTY for k in keys))

@@ -225,3 +225,21 @@ def test_foreign_division_after_a_prefix_of_dictionary_words():
 def test_foreign_division_whose_name_opens_with_a_common_word():
     # 马里兰 is a name of jieba's dictionary (nr) although 马里 is a measure word (q)
     assert _places("他住在马里兰州。") == [("马里兰州", "Location")]
+
+
+def test_cldr_cities():
+    # the list of scripts/build_cldr_cities.py: the cities CLDR names time zones after
+    assert _places("代表团访问了俄罗斯萨拉托夫。") == [("俄罗斯", "RUS"), ("萨拉托夫", "Location")]
+    assert ("坎昆", "Location") in _places("下一届会议将在坎昆举行。")
+    # matched anywhere but inside a longer word or transliteration
+    assert _places("今年要增加沙发等家具的供给。") == []
+    assert ("萨拉托夫", "Location") not in _places("萨拉托夫斯基先生发表了讲话。")
+
+
+def test_cldr_cities_stay_out_of_jiebas_dictionary():
+    from kg.nlp.gazetteer import FOREIGN_CITY, load_gazetteer
+
+    gaz = load_gazetteer()
+    words = set(gaz.jieba_words())
+    cities = [e for e in gaz.entries.values() if e.id.startswith(FOREIGN_CITY)]
+    assert len(cities) > 50 and not any(e.name in words for e in cities)

@@ -29,8 +29,9 @@ from kg.nlp.components.name_model import chinese_name_test
 from kg.nlp.facilities import find_facilities
 from kg.nlp.gazetteer import (
     COUNTY,
-    FOREIGN_SUBDIVISION,
+    FOREIGN_CITY,
     ONTOLOGY_DIR,
+    UNSEGMENTED,
     Gazetteer,
     NameWindows,
     load_gazetteer,
@@ -59,6 +60,9 @@ _DIRECTIONS = frozenset("东南西北")
 _COUNTY_UNITS = frozenset("县")
 # after a country's or a city's name, the unit of a currency named after it or a time zone
 # (丹麦克朗, 瑞士法郎, 北京时间): the name is no mention of the place
+# the units of a division after a city's name: another place (the county, the krai),
+# which the foreign divisions' rule names whole; 某城|市 is the city
+_DIVISION_AFTER = ("县", "州", "省", "邦", "郡", "区", "边疆区")
 _NOT_PLACE_AFTER = (
     "克朗", "法郎", "卢布", "比索", "卢比", "里拉", "第纳尔", "兰特", "先令", "福林",
     "时间",
@@ -207,7 +211,8 @@ class GazetteerMatcher:
         )
 
     def _runs_on(self, st, start: int, end: int) -> bool:
-        """A foreign subdivision's name without its unit inside a longer transliteration:
+        """A foreign subdivision's name without its unit, or a CLDR city's name, inside a
+        longer transliteration:
         a transliteration character (:class:`ForeignDivisions`) right after it, or right
         before it where no name ends (某某|梅德韦|杰夫 a person, 古利亚|伊波列 a town; not
         伊朗|伊斯法罕; a name that ends in its unit is closed by it: 某某州|扬…)."""
@@ -370,8 +375,10 @@ class GazetteerMatcher:
                 e = entries[key]
                 if len(name) == 2 and e.type in _COMPOUND_OPENERS and self._ends_name(st, start):
                     continue
-                if key.startswith(FOREIGN_SUBDIVISION) and self._runs_on(st, start, end):
+                if key.startswith(UNSEGMENTED) and self._runs_on(st, start, end):
                     continue
+                if key.startswith(FOREIGN_CITY) and norm.startswith(_DIVISION_AFTER, end):
+                    continue  # 某城|县, 某城|边疆区: a division named after the city
                 if (
                     name[-1] == "国"
                     and e.type == "Country"
