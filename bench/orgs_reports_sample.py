@@ -84,6 +84,7 @@ def draw(seed: int, name: str, n: int) -> list[dict]:
     pool = [u for u in rs.units(True)
             if (u["doc"], u["start"]) not in taken and CUE.search(u["text"])]  # fmt: skip
     random.Random(seed).shuffle(pool)
+    pool = rs.not_held(pool)
     per: Counter = Counter()
     out = []
     for u in pool:

@@ -214,7 +214,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from relation_recall_sample import HOLDOUT_REPORT_YEARS  # noqa: E402
+from held_out import held_out_ids  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
 REPORTS = CORPUS / "government_work_reports.jsonl"
@@ -280,6 +280,13 @@ def units(new: bool) -> list[dict]:
     return out
 
 
+def not_held(recs: list[dict]) -> list[dict]:
+    """``recs`` less those of the held-out reports (``held_out.py``). R23 on, a draw leaves
+    them out after its shuffle, so that earlier draws that held none come out the same."""
+    held = held_out_ids(_docs())
+    return [r for r in recs if r["doc"] not in held]
+
+
 def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0,
          zones: int = 0) -> list[dict]:  # fmt: skip
     """``new`` (R3 on): both corpus files and the event heads; R1/R2 were drawn without them.
@@ -290,10 +297,7 @@ def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0,
         taken = {(r["doc"], r["start"]) for r in map(json.loads, SAMPLE.read_text().splitlines())}
     pool = [u for u in units(new) if (u["doc"], u["start"]) not in taken]
     random.Random(seed).shuffle(pool)
-    # R23 on: the held-out reports never drawn (left out after the shuffle: earlier draws
-    # that held none of their paragraphs come out the same)
-    held = {d.id for d in _docs() if str(d.meta.get("title", ""))[:4] in HOLDOUT_REPORT_YEARS}
-    pool = [u for u in pool if u["doc"] not in held]
+    pool = not_held(pool)
     if events:  # the cued paragraphs first, in the same shuffled order, then the others
         cued = [u for u in pool if EVENT_CUE.search(u["text"])][:events]
         pool = cued + [u for u in pool if u not in cued]
@@ -353,7 +357,7 @@ def predict(recs: list[dict]):
 
 def score(which: str | None, verbose: bool) -> None:
     recs = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines()]
-    recs = [r for r in recs if which is None or r["set"] == which]
+    recs = not_held([r for r in recs if which is None or r["set"] == which])
     ents, rels = predict(recs)
     c = {k: [0, 0, 0] for k in (*TYPES, *PREDICATES)}  # tp fp fn
     lines = []
