@@ -13,7 +13,9 @@ labels. The labels are ``OUT/labels_SEED.tsv``, one relation a line::
 (``a|b`` for names a document writes in more than one way; ``opt`` an optional relation,
 ``imp`` an implicit one). ``score`` runs kg on each whole document, as ``kg build`` reads it,
 keeps the relations whose evidence sentence lies in a unit, and prints recall and precision
-per predicate with every miss and false positive.
+per predicate with every miss and false positive. No paragraph of a held-out report
+(``held_out.py``) is drawn, scored or shown: samples drawn before they were held out keep
+theirs in the file, and ``score`` and ``show`` skip them.
 
     python bench/relation_recall_sample.py draw --seed 1
     python bench/relation_recall_sample.py score --seed 1
