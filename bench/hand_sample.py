@@ -26,6 +26,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from held_out import held_out_report  # noqa: E402
 
 REPORTS = ROOT.parent / "shared" / "corpus" / "reports"
 FILES = ("government_work_reports.jsonl", "cpc_congress_reports.jsonl")
@@ -56,13 +59,13 @@ def _sentence(sents: list[tuple[int, int]], text: str, start: int) -> str:
 
 def documents(reports: Path = REPORTS) -> Iterator[tuple[str, int, Any]]:
     """The reports as kg reads them (readers and cleaning: no page chrome), with their file
-    name and 0-based line."""
+    name and 0-based line; not the held-out ones (``held_out.py``)."""
     from kg.ingest import iter_documents
     from kg.model import Document
 
     for name in FILES:
         for d in iter_documents([reports / name]):
-            if isinstance(d, Document):
+            if isinstance(d, Document) and not held_out_report(d.meta.get("title")):
                 yield name, d.meta["line"] - 1, d
 
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from held_out import held_out_ids  # noqa: E402
 from relation_recall_sample import REPORTS, match_relation, norm, read_docs  # noqa: E402
 
 N = 30
@@ -51,13 +52,17 @@ def _verbs() -> list[str]:
 
 def candidates() -> list[dict]:
     """Every sentence of the reports with an implementing verb before a Program/Law
-    mention in the same clause."""
+    mention in the same clause; none of the held-out reports (``held_out.py``)."""
     from kg.model import Document
     from kg.nlp import extract
 
     verb = re.compile("|".join(map(re.escape, _verbs())))
     out = []
-    for d in read_docs(REPORTS):
+    docs = read_docs(REPORTS)
+    held = held_out_ids(docs)
+    for d in docs:
+        if d.id in held:
+            continue
         r = extract(Document(d.id, d.text, d.meta))
         progs = [m for m in r.mentions if m.type in ("Program", "Law")]
         for m in progs:
@@ -126,6 +131,8 @@ def predict(units: list[dict]) -> dict[str, list[tuple[frozenset, str, frozenset
 def score(seed: int) -> None:
     path = ROOT / "bench" / f"implements_sample_{seed}.jsonl"
     units = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    held = held_out_ids(read_docs(REPORTS))
+    units = [u for u in units if u["doc"] not in held]
     labels = read_labels(seed)
     pred = predict(units)
     tp = fp = fn = 0

@@ -13,7 +13,9 @@ labels. The labels are ``OUT/labels_SEED.tsv``, one relation a line::
 (``a|b`` for names a document writes in more than one way; ``opt`` an optional relation,
 ``imp`` an implicit one). ``score`` runs kg on each whole document, as ``kg build`` reads it,
 keeps the relations whose evidence sentence lies in a unit, and prints recall and precision
-per predicate with every miss and false positive.
+per predicate with every miss and false positive. No paragraph of a held-out report
+(``held_out.py``) is drawn, scored or shown: samples drawn before they were held out keep
+theirs in the file, and ``score`` and ``show`` skip them.
 
     python bench/relation_recall_sample.py draw --seed 1
     python bench/relation_recall_sample.py score --seed 1
@@ -32,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from held_out import held_out_ids, held_out_report  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 NEWS = SHARED / "news" / "cctv_xwlb_sample.jsonl"
@@ -55,8 +60,6 @@ HOLDOUT_NEWS = (
     "cctv_xwlb_20240619",
     "cctv_xwlb_20250815",
 )
-# the national reports whose text a fresh held-out set holds (the whole report: never drawn)
-HOLDOUT_REPORT_YEARS = ("1957", "1986")
 OUT = Path("/work/rels_labels")
 N_NEWS, N_PARAS, CAP = 40, 20, 600
 PREDICATES = ("holdsPost", "participatesIn", "hosted", "implements", "issued", "initiated",
@@ -142,7 +145,7 @@ def report_units() -> list[dict]:
     """Every paragraph of 60 characters or more of the national work reports."""
     units = []
     for d in read_docs(REPORTS):
-        if str(d.meta.get("title", ""))[:4] in HOLDOUT_REPORT_YEARS:
+        if held_out_report(d.meta.get("title")):
             continue
         for m in re.finditer(r"[^\n]+", d.text):
             s, e = m.span()
@@ -235,7 +238,10 @@ def match_relation(g, p) -> bool:
 
 def score(seed: int, out: Path, verbose: bool = True) -> None:
     units = [json.loads(x) for x in (out / f"sample_{seed}.jsonl").read_text().splitlines()]
-    labels = read_labels(out / f"labels_{seed}.tsv")
+    held = held_out_ids(read_docs(REPORTS))  # samples drawn before the reports were held out
+    units = [u for u in units if u["doc"] not in held]
+    kept = {u["unit"] for u in units}
+    labels = [g for g in read_labels(out / f"labels_{seed}.tsv") if g[0] in kept]
     pred = predict(units)
     tp, fn, fp = Counter(), Counter(), Counter()
     misses, falses = [], []
@@ -294,8 +300,11 @@ def main() -> None:
     if a.cmd == "draw":
         print(draw(a.seed, a.out))
     elif a.cmd == "show":
+        held = held_out_ids(read_docs(REPORTS))
         for x in (a.out / f"sample_{a.seed}.jsonl").read_text().splitlines():
             u = json.loads(x)
+            if u["doc"] in held:
+                continue
             print(f"=== {u['unit']} {u['doc']}\n{u['text']}\n")
     else:
         score(a.seed, a.out, not a.quiet)

@@ -1,6 +1,6 @@
 """A campaign or a project named as the subject of its launch, for ``kg_patterns``: a
 headline or a clause that opens with the name and says it starts (某河全线生态补水行动正式
-启动, （3）某某古船整体打捞迁移工程启动) names one programme, where 行动 otherwise needs an
+启动, （3）某某湖区湿地修复试点工程启动) names one programme, where 行动 otherwise needs an
 implementing verb, a year or quotes before it and 工程 a specific opening. The launch is
 the whole predicate (the clause ends after it, or its ceremony follows), the name opens
 the clause (a headline, a sentence, a numbered item of a summary) and runs six characters
@@ -8,7 +8,7 @@ at least before its head, so that a bare field (救援行动启动) names none.
 
 >>> launched_name("某河全线生态补水行动正式启动", 0, 8, 10)
 True
->>> launched_name("（3）某某古船整体打捞迁移工程启动。", 3, 13, 15)
+>>> launched_name("（3）某某湖区湿地修复试点工程启动。", 3, 13, 15)
 True
 >>> launched_name("今年，救援行动启动。", 3, 5, 7)
 False

@@ -3,7 +3,7 @@
 strategy or the project too (GUIDELINES.md: a name nested inside another counts when it
 is itself an entity), as the object of the title's implementing verb; so do the plans
 that carry out a named programme, titled by it and 实施方案 (《某某建设行动实施方案》,
-《某某领航工程实施方案（2023—2035年）》 → 某某建设行动, 某某领航工程).
+《某某示范工程实施方案（2025—2030年）》 → 某某建设行动, 某某示范工程).
 
 >>> [m.group("name") for m in INNER.finditer("关于实施某某提升战略的意见")]
 ['某某提升战略']
@@ -14,7 +14,7 @@ that carry out a named programme, titled by it and 实施方案 (《某某建设
 >>> [m.group("name") for m in INNER.finditer("关于加强某某工作的意见")]
 []
 >>> [m.group("name") for m in (IMPLEMENTING_PLAN.match(t) for t in (
-...     "“某某+”应用行动实施方案", "某某工程实施方案（2023—2035年）", "行动实施方案",
+...     "“某某+”应用行动实施方案", "某某工程实施方案（2025—2030年）", "行动实施方案",
 ...     "某某行动方案", "某某工程实施方案编制指南")) if m]
 ['“某某+”应用行动', '某某工程']
 """

@@ -1,0 +1,29 @@
+"""The national work reports held out of every bench sample: never drawn, never scored.
+
+The fresh held-out sets of the coordinator hold parts of the 1957 and 1986 government work
+reports (``government_work_reports.jsonl``), so every bench script that draws or scores
+national-report paragraphs asks here, by the report's title (``kg build`` reads its year
+as the title's first four characters), and keeps none of them.
+
+>>> held_out_report("1986年国务院政府工作报告"), held_out_report("1987年国务院政府工作报告")
+(True, False)
+>>> held_out_report(None)
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: the years of the national reports a fresh held-out set holds (the whole report)
+HOLDOUT_REPORT_YEARS = ("1957", "1986")
+
+
+def held_out_report(title: str | None) -> bool:
+    """Whether the report titled ``title`` is held out (its year opens the title)."""
+    return str(title or "")[:4] in HOLDOUT_REPORT_YEARS
+
+
+def held_out_ids(docs: Iterable) -> set[str]:
+    """The ids of the held-out reports among ``docs`` (kg ``Document``s)."""
+    return {d.id for d in docs if held_out_report(d.meta.get("title"))}
