@@ -1,7 +1,7 @@
 """Last build's entity table in the cache folder (``resolution.bin``): see
-:mod:`kg.resolve.stored`. A checked file (:func:`~kg.runtime.store.dump_checked`),
-trusted only for the same pipeline fingerprint and resolver code; a missing, damaged,
-foreign or stale one is no table, and the build folds every result.
+:mod:`kg.resolve.stored`. Sealed with this user's secret (:mod:`kg.sealed`), trusted
+only for the same pipeline fingerprint and resolver code; a missing, damaged, foreign
+or stale one is no table, and the build folds every result.
 
 >>> import tempfile
 >>> from kg.resolve.stored import Table
@@ -18,17 +18,21 @@ import os
 from os import PathLike
 from pathlib import Path
 
-from kg.resolve.merge import Entity
-from kg.resolve.stored import Table, dump_table, load_table, table_key
-from kg.runtime.store import dump_checked, load_checked
+from kg.io import atomic_write
+from kg.resolve.stored import Table, table_bytes, table_from, table_key
+from kg.sealed import seal, unseal
 
 TABLE_NAME = "resolution.bin"
 
 
 def read_table(cache_dir: str | PathLike[str], fingerprint: str) -> Table | None:
     """The table the last build wrote, when it is whole and of this ``fingerprint``."""
-    data, _ = load_checked(Path(cache_dir) / TABLE_NAME)
-    return load_table(data, table_key(fingerprint), Entity) if data is not None else None
+    try:
+        with open(Path(cache_dir) / TABLE_NAME, "rb") as f:
+            data = unseal(f.read())
+    except OSError:
+        return None
+    return table_from(data, table_key(fingerprint)) if data is not None else None
 
 
 def write_table(cache_dir: str | PathLike[str], table: Table | None, fingerprint: str) -> None:
@@ -38,4 +42,6 @@ def write_table(cache_dir: str | PathLike[str], table: Table | None, fingerprint
         with contextlib.suppress(OSError):
             os.unlink(path)
         return
-    dump_checked(path, dump_table(table, table_key(fingerprint)))
+    data = seal(table_bytes(table, table_key(fingerprint)))
+    with atomic_write(path, "wb", private=True, fsync=False) as f:
+        f.write(data)

@@ -10,21 +10,18 @@ from __future__ import annotations
 import random
 from typing import Any
 
-import msgpack
 import pytest
 
 from kg.model import DocResult
 from kg.resolve import merge
-from kg.resolve.merge import Entity, Resolver
-from kg.resolve.stored import UNREAD, dump_table, load_table
+from kg.resolve.merge import Resolver
+from kg.resolve.stored import UNREAD, table_bytes, table_from
 from tests.resolve.test_warm20_patch import _result, _scratch, _shape
 
 
 def _round_trip(table: Any) -> Any:
-    """The table as the next process reads it (msgpack and back)."""
-    data = msgpack.unpackb(msgpack.packb(dump_table(table, "k")), raw=False,
-                           strict_map_key=False)  # fmt: skip
-    return load_table(data, "k", Entity)
+    """The table as the next process reads it (its bytes and back)."""
+    return table_from(table_bytes(table, "k"), "k")
 
 
 def _unread(r: DocResult) -> DocResult:
