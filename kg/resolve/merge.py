@@ -452,7 +452,7 @@ class Resolver:
         try:
             if self._patch_table(table, keyed):
                 return
-        except _NoPatch:
+        except (_NoPatch, KeyError, ValueError):  # (a result at odds with the table)
             pass
         self.entities, self._counts, self._first = {}, {}, {}
         for r, key in keyed:

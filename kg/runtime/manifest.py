@@ -242,7 +242,10 @@ class BuildState:
             from kg.runtime.resolution import write_table
 
             table, self.table = self.table, False
-            write_table(self.dir, table, self.fingerprint)
+            try:
+                write_table(self.dir, table, self.fingerprint)
+            except Exception:  # (not the build's failure: the next one folds every result)
+                write_table(self.dir, None, self.fingerprint)
 
     def _save_manifest(self, complete: bool) -> None:
         files = self.new_files if complete else {**self.files, **self.new_files}

@@ -96,10 +96,10 @@ def test_table_patch_equals_a_fold_of_every_result(monkeypatch) -> None:
 
 
 def test_a_wrong_patch_is_caught(monkeypatch) -> None:
-    """The comparison fails when the patch keeps a changed document's examples."""
+    """The comparison fails on a table whose examples were cut short."""
     real = Resolver._patch_table
 
-    def wrong(self, table, keyed):  # the examples' prefix taken from old documents only
+    def wrong(self, table, keyed):  # every entity's examples cut to one
         for e in table.entities.values():
             e.examples = e.examples[:1]
         return real(self, table, keyed)
