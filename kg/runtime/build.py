@@ -478,7 +478,6 @@ def build(
     ``report.spare``): run while this build waits for a worker's extraction or for its
     forked view writer (this process has nothing else to do then), else before it returns.
     """
-    from kg.graph.discard import discard_all
     from kg.runtime.outputs import fork_safe, write_outputs
 
     unknown = [f for f in formats if f not in REGISTRY]
@@ -699,6 +698,8 @@ def build(
                     record_outputs(state.dir, out_dir, written, published)
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
             # the graph's views make it a cycle: broken, so that it is freed with the rest
+            from kg.graph.discard import discard_all  # (networkx: not before the workers' fork)
+
             spare_later(functools.partial(discard_all, graph_cache))
             free_later(res, graph_cache)
             ok = True
