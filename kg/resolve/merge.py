@@ -38,12 +38,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kg.errors import Errors, KGError
 from kg.model import DOCUMENT_ISSUE_RULES, TYPE_FOLDER, DocResult, Relation
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.text import norm_name
+from kg.resolve.stored import UNREAD, Table
 
 MAX_EXAMPLES = 5
 
@@ -96,6 +99,9 @@ class Resolver:
         aliases_memo: dict[str, Any] | None = None,
         examples_memo: dict[int, Any] | None = None,
         patch_memo: dict[str, Any] | None = None,
+        table: Table | None = None,
+        load: Callable[[str], DocResult | None] | None = None,
+        keep_table: bool = False,
     ) -> None:
         """``spans_memo``: a dict a long-lived process (``kg build --watch``) keeps between
         builds: the :func:`spans_text` of a result's spans list made last build is taken
@@ -108,6 +114,13 @@ class Resolver:
         ``patch_memo``: one for last build's merged entities (see :meth:`finish`): the
         results are kept by ``add`` and merged by ``finish``, which folds again only the
         entities of the documents whose result is not last build's very object.
+        ``keep_table``: keep what :meth:`table` gives (last build's entities as a
+        :class:`~kg.resolve.stored.Table`, for a build in a new process); ``table``: such
+        a table, patched by :meth:`finish` with the results of the documents whose key
+        is not the table's (the others come with their entities :data:`UNREAD`); ``load``:
+        a result by its key (the results ``table`` needs: a changed document's old one,
+        an unchanged one whose mentions a patch folds again, every one when it does not
+        patch).
         """
         self.gaz = gazetteer or load_gazetteer()
         self._spans_memo = spans_memo
@@ -126,20 +139,53 @@ class Resolver:
         #: label → its norm_name and the gazetteer's entry for it (kept with the entities)
         self._names: dict[str, str] = {}
         self._found: dict[str, Any] = {}
+        self._table = table
+        self._load = load
+        self._keep = keep_table or table is not None
+        #: (result, key) of each document, kept by ``add`` to patch ``table`` with
+        self._keyed: list[tuple[DocResult, str | None]] | None = [] if table is not None else None
+        self._ids: list[tuple[str, str | None]] = []
+        self._counts: dict[str, dict[str, int]] = {}
+        self._first: dict[str, int] = {}
+        self._before: dict[str, Entity] | None = None  # the entities before the merges
 
-    def add(self, r: DocResult) -> None:
+    def add(self, r: DocResult, key: str | None = None) -> None:
         """Fold one document's result in (memory grows with the graph, not the text).
-        With ``patch_memo`` the results are kept and folded by :meth:`finish`."""
+        With ``patch_memo`` or ``table`` the results are kept and folded by
+        :meth:`finish`. ``key``: the result's key (its store's), for ``table``."""
         if self._results is not None:
             self._results.append(r)
             return
+        if self._keyed is not None:
+            self._keyed.append((r, key))
+            return
         self._add_document(r)
+        if self._keep:
+            self._ids.append((r.doc_id, key))
+            self._fold_keeping(r)
+            return
         entities = self.entities
         for key, info in r.entities.items():
             e = entities.get(key)
             if e is None:
                 e = entities[key] = self._new_entity(key, info.type, info.label)
             self._fold(e, r.doc_id, info)
+
+    def _fold_keeping(self, r: DocResult) -> None:
+        """``add``'s fold, also counting the documents that give each alias and noting
+        each entity's place among its first document's (``keep_table``)."""
+        entities, counts = self.entities, self._counts
+        for i, (key, info) in enumerate(r.entities.items()):
+            e = entities.get(key)
+            if e is None:
+                e = entities[key] = self._new_entity(key, info.type, info.label)
+                self._first[key] = i
+                counts[key] = {}
+            self._fold(e, r.doc_id, info)
+            if info.aliases:
+                c = counts[key]
+                for a in set(info.aliases):
+                    c[a] = c.get(a, 0) + 1
 
     def _add_document(self, r: DocResult) -> None:
         """What one result adds besides its entities."""
@@ -292,6 +338,10 @@ class Resolver:
         a fold of every result. The merges below then change copies, never the kept
         entities."""
         patched = self._merge_kept() if self._results is not None else False
+        if self._keyed is not None:
+            self._merge_table()
+        if self._keep:
+            self._before = self.entities
         if self._spans_memo is not None and self._spans_now is not None:
             if not patched:
                 self._spans_memo.clear()  # this build's lists only
@@ -302,7 +352,7 @@ class Resolver:
                 self._examples_memo.clear()
             self._examples_memo.update(self._examples_now)
             self._examples_now = None
-        kept = self._patch_memo is not None
+        kept = self._patch_memo is not None or self._keep
         if kept:  # the entities kept for the next build stay as they are
             self.entities = dict(self.entities)
         log: list[dict[str, str]] = []
@@ -378,6 +428,150 @@ class Resolver:
                              "entities": self.entities, "names": self._names,
                              "found": self._found}  # fmt: skip
         return patched
+
+    def table(self) -> Table | None:
+        """The entities before the merges of the last :meth:`finish`, as a table the next
+        build in a new process can patch (``keep_table``; None without, or when a
+        document id or key is missing or repeats)."""
+        ids = self._ids
+        if self._before is None or len({d for d, _ in ids}) != len(ids):
+            return None
+        if any(k is None for _, k in ids):
+            return None
+        return Table(list(ids), self._before, self._counts, self._first)  # type: ignore[arg-type]
+
+    def _merge_table(self) -> None:
+        """Merge the results ``add`` kept (``table``): the table patched when few
+        documents changed, else every result folded (each decoded whole)."""
+        keyed, self._keyed = self._keyed, None
+        assert keyed is not None and self._table is not None
+        table, self._table = self._table, None
+        for r, _ in keyed:
+            self._add_document(r)
+        self._ids = [(r.doc_id, k) for r, k in keyed]
+        try:
+            if self._patch_table(table, keyed):
+                return
+        except (_NoPatch, KeyError, ValueError):  # (a result at odds with the table)
+            pass
+        self.entities, self._counts, self._first = {}, {}, {}
+        for r, key in keyed:
+            if r.entities is UNREAD:
+                whole = self._whole(key)
+                whole.doc_id = r.doc_id
+                r = whole
+            self._fold_keeping(r)
+
+    def _whole(self, key: str | None) -> DocResult:
+        """A result decoded with its entities (its document's came :data:`UNREAD`)."""
+        r = self._load(key) if self._load is not None and key is not None else None
+        if r is None:
+            raise KGError(Errors.E102, path=key, reason="its stored result is unreadable")
+        return r
+
+    def _patch_table(self, table: Table, keyed: list[tuple[DocResult, str | None]]) -> bool:
+        """Last build's table with the entities of the changed documents folded again
+        into ``self.entities`` (in first-mention order); False when too many documents
+        changed, the unchanged ones changed order or an id repeats (:class:`_NoPatch`:
+        a result it needs could not be read)."""
+        by_id = {r.doc_id: r for r, _ in keyed}
+        keys = {r.doc_id: k for r, k in keyed}
+        if len(by_id) != len(keyed):
+            return False
+        old_keys = dict(table.ids)
+        changed = {d for d, r in by_id.items() if r.entities is not UNREAD or d not in old_keys}
+        changed.update(d for d in old_keys if d not in by_id)
+        if len(changed) > max(PATCH_MIN_DOCS, PATCH_SHARE * len(by_id)):
+            return False
+        if [d for d in old_keys if d not in changed] != [d for d in by_id if d not in changed]:
+            return False
+        old_by: dict[str, DocResult] = {}
+        for d in changed:
+            if d in old_keys:
+                o = self._load(old_keys[d]) if self._load is not None else None
+                if o is None:
+                    return False
+                old_by[d] = o
+        pos = {d: i for i, d in enumerate(by_id)}
+        whole: dict[str, DocResult] = {}
+
+        def info_of(d: str, key: str) -> Any:  # a document's mentions of ``key`` now
+            r = by_id[d]
+            if r.entities is UNREAD:
+                r = whole.get(d)
+                if r is None:
+                    r = whole[d] = self._load(keys[d]) if self._load is not None else None
+                    if r is None:
+                        raise _NoPatch
+            return r.entities[key]
+
+        def place(d: str, key: str) -> int:  # ``key``'s place among ``d``'s entities now
+            r = by_id[d] if by_id[d].entities is not UNREAD else whole[d]
+            return list(r.entities).index(key)
+
+        affected: dict[str, None] = {}
+        for d in changed:
+            for r in (old_by.get(d), by_id.get(d)):
+                if r is not None:
+                    affected.update(dict.fromkeys(r.entities))
+        entities, counts, first = table.entities, table.counts, table.first
+        for key in affected:
+            old = entities.pop(key, None)
+            c = dict(counts.pop(key, None) or {})
+            was_at = first.pop(key, None)
+            for o in old_by.values():
+                info = o.entities.get(key)
+                if info is not None:
+                    for a in set(info.aliases):
+                        c[a] = c.get(a, 0) - 1
+            old_docs = list(old.docs) if old is not None else []
+            docs = [d for d in old_docs if d not in changed]
+            docs += [d for d in changed if d in by_id and key in by_id[d].entities]
+            if not docs:
+                continue  # no document mentions it any more
+            docs.sort(key=pos.__getitem__)
+            d0 = docs[0]
+            if old is not None and was_at is not None and old_docs[0] == d0 and d0 not in changed:
+                e, at = self._new_entity(key, old.type, old.label), was_at
+            else:
+                info0 = info_of(d0, key)
+                e, at = self._new_entity(key, info0.type, info0.label), place(d0, key)
+            for d in changed:
+                info = by_id[d].entities.get(key) if d in by_id else None
+                if info is not None:
+                    for a in set(info.aliases):
+                        c[a] = c.get(a, 0) + 1
+            if any(n < 0 for n in c.values()):
+                raise _NoPatch  # a table at odds with the results
+            c = {a: n for a, n in c.items() if n > 0}
+            e.aliases.update(c)
+            for d in docs:
+                if d in changed:
+                    info = by_id[d].entities[key]
+                    e.docs[d] = info.count
+                    if info.spans:
+                        e.spans[d] = spans_text(info.spans)
+                else:
+                    e.docs[d] = old.docs[d]  # type: ignore[union-attr]
+                    if d in old.spans:  # type: ignore[union-attr]
+                        e.spans[d] = old.spans[d]  # type: ignore[union-attr]
+            # the examples of the documents before the first change are last build's
+            n = 0
+            while n < min(len(docs), len(old_docs)) and docs[n] == old_docs[n] not in changed:
+                n += 1  # (unchanged documents keep their order: a common prefix)
+            same = set(docs[:n])
+            e.examples = [x for x in old.examples if x["doc"] in same] if old is not None else []
+            for d in docs[n:]:
+                if len(e.examples) >= MAX_EXAMPLES:
+                    break
+                ex = by_id[d].entities[key].examples if d in changed else info_of(d, key).examples
+                for s, t, sentence in ex[: MAX_EXAMPLES - len(e.examples)]:
+                    e.examples.append({"doc": d, "start": s, "end": t, "sentence": sentence})
+            entities[key], counts[key], first[key] = e, c, at
+        order = sorted(entities, key=lambda k: (pos[next(iter(entities[k].docs))], first[k]))
+        self.entities = {k: entities[k] for k in order}
+        self._counts, self._first = counts, first
+        return True
 
     def _patch(self, last: dict[str, Any], ids: list[str], by_id: dict[str, DocResult]) -> bool:
         """Last build's entities with those of the changed documents folded again, in
@@ -486,6 +680,10 @@ class Resolver:
 
 
 _NO_ENTITY = Entity("", "", "")
+
+
+class _NoPatch(Exception):
+    """A table patch met a result it could not read, or a table at odds with them."""
 
 #: ``patch_memo``: the entities are patched when at most this many documents changed, or
 #: this share of them (beyond it a fold of every result costs about as much).

@@ -245,9 +245,30 @@ def _resolve(
     from kg.runtime.extract import extract_keyed
     from kg.runtime.manifest import iter_inputs
 
+    # a build in a new process patches last build's entity table (``--watch`` keeps
+    # its own in ``patch_memo``)
+    keep = state is not None and patch_memo is None and memo is None
+    table = load = unread = None
+    if keep:
+        from kg.runtime.codec import decode_result
+        from kg.runtime.resolution import read_table
+
+        table = read_table(state.dir, state.fingerprint)  # type: ignore[union-attr]
+        results = state.results  # type: ignore[union-attr]
+
+        def load(key: str) -> Any:
+            data = results.get(key)
+            return decode_result(data) if data is not None else None
+
+        if table is not None:
+            known = dict(table.ids)
+
+            def unread(doc_id: str, key: str) -> bool:
+                return known.get(doc_id) == key
+
     resolver = Resolver(
         spans_memo=spans_memo, aliases_memo=aliases_memo, examples_memo=examples_memo,
-        patch_memo=patch_memo,
+        patch_memo=patch_memo, table=table, load=load, keep_table=keep,
     )  # fmt: skip
     t0 = time.perf_counter()
     if started is not None:
@@ -284,6 +305,7 @@ def _resolve(
         idle=idle,
         memo=memo,
         snapshot_dir=snapshot_dir,
+        unread=unread,
     ):
         if outputs_key is not None:
             outputs_key.add(key, r.doc_id, r.meta)
@@ -293,7 +315,7 @@ def _resolve(
             report.docs_cached += 1
         else:
             report.docs_extracted += 1
-        resolver.add(r)
+        resolver.add(r, key)
     t1 = time.perf_counter()
     report.timings["extract"] = t1 - t0
     if state is not None:
@@ -301,6 +323,8 @@ def _resolve(
     if report.docs_read == 0:
         raise KGError(Errors.E020, inputs=", ".join(map(shown, paths)), reason=_why_none(report))
     res = resolver.finish()
+    if keep:
+        state.table = resolver.table()  # type: ignore[union-attr]  (saved with the results)
     report.timings["resolve"] = time.perf_counter() - t1
     report.entities_by_type = dict(Counter(e.type for e in res.entities.values()))
     edges = {(r.subj, r.obj, r.pred) for _, r in res.relations}
@@ -454,7 +478,6 @@ def build(
     ``report.spare``): run while this build waits for a worker's extraction or for its
     forked view writer (this process has nothing else to do then), else before it returns.
     """
-    from kg.graph.discard import discard_all
     from kg.runtime.outputs import fork_safe, write_outputs
 
     unknown = [f for f in formats if f not in REGISTRY]
@@ -675,6 +698,8 @@ def build(
                     record_outputs(state.dir, out_dir, written, published)
             report.timings["export"] = time.perf_counter() - t1 - report.timings.get("graph", 0.0)
             # the graph's views make it a cycle: broken, so that it is freed with the rest
+            from kg.graph.discard import discard_all  # (networkx: not before the workers' fork)
+
             spare_later(functools.partial(discard_all, graph_cache))
             free_later(res, graph_cache)
             ok = True

@@ -28,6 +28,7 @@ from typing import Any
 import msgpack
 
 from kg.model import DocResult, EntityInfo, Mention, Observation, Relation
+from kg.resolve.stored import UNREAD
 
 #: Bump when the record layout changes: older records become cache misses.
 RECORD_VERSION = 3
@@ -103,11 +104,25 @@ def _entity(k: str, row: list[Any]) -> tuple[str, EntityInfo]:
     return k, e
 
 
-def decode_result(data: bytes | memoryview, need_mentions: bool = False) -> DocResult | None:
+def _without_entities(data: bytes | memoryview) -> list[Any] | None:
+    """A record's fields with its entities skipped, not decoded (None: not a result)."""
+    u = msgpack.Unpacker(raw=False, strict_map_key=False, use_list=True)
+    u.feed(data)
+    if u.read_array_header() != 10:
+        return None
+    head = [u.unpack() for _ in range(4)]
+    u.skip()
+    return [*head, UNREAD, *(u.unpack() for _ in range(5))]
+
+
+def decode_result(
+    data: bytes | memoryview, need_mentions: bool = False, entities: bool = True
+) -> DocResult | None:
     """The result of :func:`encode_result`; None when unusable (damaged, foreign, another
-    record version, or without mentions when ``need_mentions``)."""
+    record version, or without mentions when ``need_mentions``). ``entities=False``:
+    its entities are left :data:`~kg.resolve.stored.UNREAD` (a third of the time)."""
     try:
-        rec = unpack(data)
+        rec = unpack(data) if entities else _without_entities(data)
         if not isinstance(rec, list) or len(rec) != 10 or rec[0] != RECORD_VERSION:
             return None
         _, doc_id, meta, chars, ents, rels, obs, defs, mens, sents = rec
@@ -118,7 +133,7 @@ def decode_result(data: bytes | memoryview, need_mentions: bool = False) -> DocR
             meta=meta,
             chars=chars,
             mentions=[Mention(*m) for m in mens] if mens else [],
-            entities=dict(_entity(k, e) for k, e in ents),
+            entities=dict(_entity(k, e) for k, e in ents) if entities else UNREAD,
             relations=[Relation(*x) for x in rels],
             observations=[Observation(*x) for x in obs],
             definitions=defs,

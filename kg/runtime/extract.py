@@ -88,6 +88,7 @@ def extract_keyed(
     idle: Callable[[], object] | None = None,
     memo: dict[str, DocResult] | None = None,
     snapshot_dir: str | None = None,
+    unread: Callable[[str, str], bool] | None = None,
 ) -> Iterator[tuple[str | None, DocResult, bool]]:
     """Extract every document; yields ``(key, result, cached)`` in input order.
 
@@ -100,7 +101,9 @@ def extract_keyed(
     in flight (default ``2 × workers``). ``idle`` is called once, the first time the
     results must wait for a worker. ``memo``: decoded results by key, kept by a
     long-lived process between builds instead of decoding the store again; on completion
-    it holds the results of this run only.
+    it holds the results of this run only. ``unread(doc_id, key)``: whether a stored
+    result may come with its entities :data:`~kg.resolve.stored.UNREAD` (they are in
+    last build's table: :class:`~kg.resolve.Resolver`'s ``table``).
     """
     errors = on_error or (lambda e: None)
     progress = on_progress or (lambda d, c: None)
@@ -116,14 +119,17 @@ def extract_keyed(
     idle_once = [idle] if idle is not None else []
     seen: dict[str, DocResult] | None = {} if memo is not None else None
 
-    def stored(key: str) -> DocResult | None:
+    def stored(key: str, doc_id: str) -> DocResult | None:
         r = memo.get(key) if memo is not None else None
         if r is not None:
             if store is not None:
                 store.touch(key)  # kept at compaction like a read record
             return r
         data = store.get(key) if store is not None else None
-        return decode_result(data, keep_mentions) if data is not None else None
+        if data is None:
+            return None
+        whole = unread is None or not unread(doc_id, key)
+        return decode_result(data, keep_mentions, entities=whole)
 
     def submit(b: _Batch) -> None:
         nonlocal own_pool, executor, in_flight
@@ -235,7 +241,7 @@ def extract_keyed(
                 continue
             ready_entry: _Ready | None = None
             if isinstance(item, Cached):
-                r = stored(item.key)
+                r = stored(item.key, item.doc_id)
                 if r is not None:
                     r.doc_id = item.doc_id
                     ready_entry = _Ready(item.key, r, item.meta)
@@ -251,7 +257,7 @@ def extract_keyed(
                 doc, key = (item.doc, item.key) if isinstance(item, Keyed) else (item, None)
                 if store is not None and key is None:
                     key = doc_hash(doc)
-                r = stored(key) if key is not None else None
+                r = stored(key, doc.id) if key is not None else None
                 if r is not None:
                     r.doc_id = doc.id
                     ready_entry = _Ready(key, r, doc.meta)

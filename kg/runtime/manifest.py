@@ -123,6 +123,9 @@ class BuildState:
         self.damaged = 0
         self._saved_fingerprint = None
         self._resolved_saved = False  # (:meth:`save_resolved`)
+        #: the entity table this build leaves for the next one (``kg.resolve.stored``;
+        #: False: none, the one there is left as it is)
+        self.table: Any = False
         #: the manifest as this process last wrote it (``--watch``: not read back again)
         self.memo = memo
         head, damaged = self._load_manifest()
@@ -213,6 +216,7 @@ class BuildState:
         try:
             self.results.close(keep_untouched=False)
             self._save_manifest(complete=True)
+            self._save_table()
         except OSError:
             return
         self._resolved_saved = True
@@ -228,8 +232,20 @@ class BuildState:
             self.fragments.close(keep_untouched=not complete)
             if not early:
                 self._save_manifest(complete)
+                if complete:
+                    self._save_table()
         finally:
             self.lock.release(finished)
+
+    def _save_table(self) -> None:
+        if self.table is not False:
+            from kg.runtime.resolution import write_table
+
+            table, self.table = self.table, False
+            try:
+                write_table(self.dir, table, self.fingerprint)
+            except Exception:  # (not the build's failure: the next one folds every result)
+                write_table(self.dir, None, self.fingerprint)
 
     def _save_manifest(self, complete: bool) -> None:
         files = self.new_files if complete else {**self.files, **self.new_files}

@@ -1,0 +1,94 @@
+"""A rebuild in a new process patches last build's entity table (``resolution.bin``)
+and writes byte for byte what a build from scratch writes, after each step of a
+sequence of changed, added and removed documents; a damaged, missing or foreign table
+(another resolver or pipeline code) is no table, and the build folds every result (a
+small sample of the public-domain law corpus; the added text is our own wording)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.export.formats import ALL_FORMATS
+from kg.resolve import stored
+from kg.resolve.merge import Resolver
+from kg.runtime.resolution import TABLE_NAME
+from tests.corpus import law_sample
+from tests.runtime.samples import assert_same_outputs
+
+pytestmark = pytest.mark.slow
+
+STEP = 500
+ADDED = ("# 某市河道保护办法\n\n"
+         "第一条　为加强河道保护，根据《中华人民共和国水法》，制定本办法。\n\n"
+         "第二条　市水务局会同市生态环境局组织实施，市人民政府负责解释。\n")  # fmt: skip
+CHANGED = "\n\n第九十九条　国务院水行政主管部门依照《中华人民共和国水法》负责监督。\n"
+
+
+def test_rebuilds_from_the_table_write_what_a_build_from_scratch_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patched: list[bool] = []
+    real = Resolver._patch_table
+
+    def counted(self, *args):  # type: ignore[no-untyped-def]
+        done = real(self, *args)
+        patched.append(done)
+        return done
+
+    monkeypatch.setattr(Resolver, "_patch_table", counted)
+    corpus = tmp_path / "laws"
+    laws = law_sample(corpus, STEP)
+    first, mid, last = laws[0], laws[len(laws) // 2], laws[-1]
+    added = corpus / "added" / "某市河道保护办法.md"
+    texts = {p: p.read_bytes() for p in (first, mid, last)}
+    out, ref = tmp_path / "out", tmp_path / "ref"
+    table = out / ".cache" / TABLE_NAME
+
+    def rebuild(expect: bool | None) -> None:
+        """A build with the cache (patched: ``expect``; None: no table read), then one
+        from scratch; the same files."""
+        n = len(patched)
+        build([corpus], out, workers=1, cache_dir=out / ".cache", formats=ALL_FORMATS,
+              quiet=True)  # fmt: skip
+        assert patched[n:] == ([] if expect is None else [expect])
+        assert table.exists()
+        if ref.exists():
+            shutil.rmtree(ref)
+        build([corpus], ref, workers=1, formats=ALL_FORMATS, quiet=True)
+        assert_same_outputs(out, ref)
+
+    rebuild(None)  # the first build: no table yet
+    first.write_bytes(texts[first] + CHANGED.encode())
+    rebuild(True)
+    added.parent.mkdir()
+    added.write_text(ADDED, encoding="utf-8")
+    rebuild(True)
+    mid.unlink()
+    rebuild(True)
+    added.write_text(ADDED + CHANGED, encoding="utf-8")
+    last.write_bytes(texts[last] + CHANGED.encode())
+    rebuild(True)
+    mid.write_bytes(texts[mid])
+    first.write_bytes(texts[first])
+    rebuild(True)
+    # a damaged table, a missing one, one of another resolver code: each no table
+    data = bytearray(table.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    table.write_bytes(bytes(data))
+    last.write_bytes(texts[last])
+    rebuild(None)
+    table.unlink()
+    added.unlink()
+    rebuild(None)
+    monkeypatch.setattr(stored, "TABLE_VERSION", stored.TABLE_VERSION + 1)
+    first.write_bytes(texts[first] + CHANGED.encode())
+    rebuild(None)
+    monkeypatch.undo()
+    monkeypatch.setattr(Resolver, "_patch_table", counted)
+    rebuild(None)  # the table of that code is not this code's
+    first.write_bytes(texts[first])
+    rebuild(True)
