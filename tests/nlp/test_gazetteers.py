@@ -156,6 +156,13 @@ def test_blockers_are_not_names():
     assert not (blockers & set(OWNERS))
 
 
+def test_no_programme_named_with_its_verb():
+    # 实施|某某战略: the verb carries the programme out (the relation), no part of its name
+    verbs = ("实施", "推进", "推动", "全面推进", "深入实施", "落实", "贯彻落实")
+    for e in DATA["programs.jsonl"]:
+        assert not [n for n in (e["name"], *e["aliases"]) if n.startswith(verbs)], e["id"]
+
+
 def test_no_single_character_aliases():
     for e in ALL:
         assert all(len(norm_name(a)) >= 2 for a in e["aliases"]), e["id"]

@@ -24,15 +24,27 @@ def _implemented(text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("加大扶贫工作力度，努力实现“八七”扶贫攻坚计划的目标。", "八七"),  # 2000
+        ("加大扶贫工作力度，努力实现“八七”扶贫攻坚计划的目标。", "“八七”扶贫攻坚计划"),  # 2000
         # 1999
         ("开展社区卫生服务，争取基本实现农村初级卫生保健规划目标。", "农村初级卫生保健规划"),
-        ("经过未来五年努力，实现“十二五”规划的各项目标。", "十二五"),  # 2011
+        ("经过未来五年努力，实现“十二五”规划的各项目标。", "“十二五”规划"),  # 2011
         ("今年要实现“乡村教师支持计划”的主要任务。", "乡村教师支持计划"),
     ],
 )
 def test_reaching_a_programmes_targets_carries_it_out(text: str, name: str) -> None:
-    assert any(name in o for o in _implemented(text))
+    assert _implemented(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("努力实现乡村振兴战略和健康中国行动的各项目标。", {"乡村振兴战略", "健康中国行动"}),
+        ("今年要实现“乡村教师支持计划”、“八七”扶贫攻坚计划的主要任务。",
+         {"乡村教师支持计划", "“八七”扶贫攻坚计划"}),
+    ],
+)  # fmt: skip
+def test_the_targets_of_listed_programmes_carry_out_each(text: str, names: set[str]) -> None:
+    assert _implemented(text) == names
 
 
 @pytest.mark.parametrize(
@@ -56,7 +68,7 @@ def test_reaching_without_the_targets_is_no_edge(text: str) -> None:
     ],
 )  # fmt: skip
 def test_an_act_joined_with_another_by_ba_is_the_subjects(text: str, name: str) -> None:
-    assert any(name in o for o in _implemented(text))
+    assert _implemented(text) == {name}  # the verb is no part of the programme's name
 
 
 def _orgs(text: str) -> set[str]:
@@ -91,9 +103,9 @@ def _programmes(text: str) -> set[str]:
         # 1958
         ("淮河流域的梅山水库、响洪甸水库、磨子潭水库、西淝河治理工程和濉河治理工程；",
          {"西淝河治理工程", "濉河治理工程"}),
-        # 1956
-        ("举办了汉水下游分洪工程，基本上完成了淮河的南湾水库工程。",
-         {"汉水下游分洪工程", "南湾水库工程"}),
+        # 1956 (南湾: a site the gazetteer lacks, no longer enough for its reservoir)
+        ("举办了汉水下游分洪工程，基本上完成了淮河的南湾水库工程。", {"汉水下游分洪工程"}),
+        ("今年开工建设丹江口水库工程。", {"丹江口水库工程"}),  # a county names it
         ("今年完成了颍河节制闸工程。", {"颍河节制闸工程"}),
     ],
 )  # fmt: skip
@@ -104,7 +116,11 @@ def test_a_rivers_works_named_by_it_are_a_programme(text: str, names: set[str]) 
 @pytest.mark.parametrize(
     "text",
     ["加固江河堤防工程。", "建设长江等内河航运工程。", "加强大中型水库工程建设。",
-     "有依法保护黄河防洪工程的义务。"],
+     "有依法保护黄河防洪工程的义务。",
+     # a pronoun or a quantifier and 河: a river named before, or every river
+     "此河治理工程和本河治理工程进展顺利。", "完成此河治理工程和本河治理工程。",
+     # a site that is no county or smaller place: a region, a class of places
+     "江南水库工程和山区水库工程进展顺利。"],
 )  # fmt: skip
 def test_waters_as_a_class_and_standing_works_are_no_name(text: str) -> None:
     assert not _programmes(text)

@@ -63,7 +63,7 @@ def test_the_work_of_holding_a_list_of_events(nlp, sentence):
 
 
 def test_known_programme_written_with_its_verb(nlp):
-    # reports 2018-2022: the gazetteer knows 实施乡村振兴战略 as a form of the strategy
+    # reports 2018-2022: the verb before a known strategy carries it out
     text = "政府工作报告\n现在，我代表国务院，向大会报告工作。\n（五）大力实施乡村振兴战略。"
     rels = {(r.subj, r.pred, r.obj) for r in nlp(text)._.kg.relations}
     assert ("gov/state-council", "implements", "program/rural-revitalization") in rels

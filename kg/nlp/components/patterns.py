@@ -210,7 +210,7 @@ class Patterns(
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         npc_sessions(st, norm, self.gaz)  # 五届人大四次会议: the NPC's
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
-        nested_programmes(st)  # 关于实施|某某战略|的意见: the programme it carries out
+        nested_programmes(st, self.gaz)  # 关于实施|某某战略|的意见: the programme it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         period_activities(st, norm)  # 2031年某某宣传月活动: the year's campaign
         edition_festivals(st, norm, ends, self.verbs)  # 第N届某某艺术节: a festival

@@ -64,7 +64,8 @@ class Relations:
         }
         self._lead_first = frozenset(w[0] for w in lead)
         self._lead_verb = re.compile(f"(?:{alt(lead)})(?=[“‘《\"'])")
-        # a known programme written with its verb (实施乡村振兴战略: a gazetteer's alias)
+        # a known programme written with its verb (a gazetteer's alias that opens with one;
+        # the curated ones do not: a leading 实施/推动 is no part of a programme's name)
         self._lead_word = re.compile(alt(lead))
         comp = Composition(self.grammar)
         self.held = HeldEvents(self.grammar, posts)

@@ -277,8 +277,11 @@ class Verbs:
                 after_o = ms[o.end - s : o.end - s + 4].lstrip("》”’")
                 if "bare" in row.flags and not _BARE_TAIL.match(ms, _after_quotes(ms, o.end - s)):
                     continue  # 推动某某成果造福各方: X is the causee of another verb
-                if "goal" in row.flags and not _GOAL.match(ms, _after_quotes(ms, o.end - s)):
-                    continue  # 实现X: only X's targets reached say X is carried out
+                if "goal" in row.flags and not (
+                    _GOAL.match(ms, _after_quotes(ms, o.end - s))
+                    or _GOAL.match(ms, _after_quotes(ms, objs[-1].end - s))
+                ):  # 实现X: only X's targets reached say X is carried out (实现X和Y的目标:
+                    continue  # the targets of the list's every member)
                 if "work" in row.flags:
                     wm = _WORK.match(ms, _after_quotes(ms, o.end - s)) or _WORK.match(
                         ms, _after_quotes(ms, objs[-1].end - s)

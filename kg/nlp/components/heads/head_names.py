@@ -179,10 +179,10 @@ class HeadNames(HeadStarts):
             rescued = not statute
         if head in GOVERNED_ONLY:
             s2, c2 = (start, cut) if quoted is None else self.left_edge(norm, start, st, view)
-            launched = (s2 == start and governs(norm, s2, c2, CAMPAIGN_VERBS)) or (
+            by_verb = (s2 == start and governs(norm, s2, c2, CAMPAIGN_VERBS)) or (
                 quoted is None and conjunct_of_rescued(norm, start, rescued_ends)
             )  # 开展|某某行动和|爱国卫生运动
-            if not governed_campaign(head, launched, quoted):
+            if not governed_campaign(head, by_verb, quoted):
                 return  # 开展|爱国卫生运动, 开展|“扫黄”斗争; not 同“某某”斗争
             statute = k.is_statute()
             if statute:
@@ -208,7 +208,7 @@ class HeadNames(HeadStarts):
                 and not dated(norm, start, hs)
                 and not (head == "工程" and self.opens_with_proper_name(norm, start, hs, view))
                 # 某河|治理工程, 西|某河|分洪工程: the works of a river named by it
-                and not (head == "工程" and river_works(norm, start, hs, view))
+                and not (head == "工程" and river_works(norm, start, hs, view, self.gaz))
                 # 某某(proper name)机场项目|竣工仪式: a project named by a proper name
                 and not (head.endswith("仪式") and ceremony_of_project(norm, start, hs))
             )

@@ -33,7 +33,13 @@ MIN_FIELD = 6
 
 
 def opens_clause(norm: str, start: int) -> bool:
-    """Whether ``start`` opens a headline, a sentence or a numbered item (spaces skipped)."""
+    """Whether ``start`` opens a headline, a sentence or a numbered item (spaces skipped).
+
+    >>> opens_clause("会议指出：某某行动", 5), opens_clause("（2） 某某工程", 4)
+    (True, True)
+    >>> opens_clause("确保某某行动", 2)
+    False
+    """
     i = start
     while i > 0 and norm[i - 1] in " \u3000\t":
         i -= 1

@@ -120,10 +120,6 @@ RANK = re.compile("[一二三]?级|性")
 # prefixes of international organisations: they open the name of one (世界…联盟), where
 # 国家/全国/国际 open a designation that many hold (国家技术创新中心, 国际消费中心)
 WORLD_PREFIX = ("世界", "全球", "亚洲", "亚太")
-# weak heads after which 国际 opens one international body too: 国际某某联盟 is a
-# federation or an alliance by its field (国际铁路联盟, 国际冬季两项联盟), where 国际某某
-# 中心 is a designation many cities hold
-INTERNATIONAL_HEADS = frozenset({"联盟"})
 # what a "verb" head's name needs before it (``IMPLEMENT_VERBS``, a year, a quote): a
 
 
@@ -303,14 +299,11 @@ class OrganisationNames:
             ):
                 if p in ORG_LOCAL_PREFIX:  # 省|科技馆, 省|中小企业服务促进中心; not 省以下…
                     return q == hs or not (norm.startswith("以", q) or self.generic(norm[q:hs]))
-                if (
-                    weak
-                    and p not in WORLD_PREFIX
-                    and not (p == "国际" and norm[hs:he] in INTERNATIONAL_HEADS)
-                ):
-                    # 国家技术创新中心, 全国重点实验室: designations, not one centre; a
-                    # word no dictionary knows right after the prefix names the one
-                    # (国家|某地名|盐湖资源技术创新中心)
+                if weak and p not in WORLD_PREFIX:
+                    # 国家技术创新中心, 全国重点实验室, 国际产业联盟: designations or classes,
+                    # not one body (a field jieba knows, 铁路 or 产业, does not tell one
+                    # alliance from a class of them); a word no dictionary knows right
+                    # after the prefix names the one (国家|某地名|盐湖资源技术创新中心)
                     b = view.starts.find(1, q + 1, hs)
                     return b > q and self.has_unknown_word(norm, q, b, view)
                 return hs - q >= 2 and not self.generic(norm[q:hs])
@@ -342,6 +335,8 @@ class OrganisationNames:
         b = view.starts.find(1, start + 1, hs + 1)
         if b < 0 or not view.ends[b] or b - start < 2 or not HAN.fullmatch(norm, start, b):
             return False
+        if norm[start] in DEMONSTRATIVES:
+            return False  # 此河|治理工程: the HMM joined a pronoun to what it points back to
         return norm[start:b] not in segmenter_freq()
 
     @staticmethod

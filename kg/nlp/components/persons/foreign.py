@@ -21,6 +21,7 @@ from kg.nlp.components.persons.common import ByEnd, Names, Spans, add_person
 from kg.nlp.components.persons.posts import POST_GAP
 from kg.nlp.components.persons.resources import PersonResources
 from kg.nlp.components.persons.words import FUNCTION_CHARS, ORG_HEADS
+from kg.nlp.text import jieba_tags
 
 #: head words of a foreign body's name between its country and a post (众议院议长)
 _BODY_HEADS = ("委员会", "议会", "议院", "政府", "机构", "理事会", "联盟", "中心", "组织")
@@ -99,6 +100,8 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
     return unread
 
 
+#: jieba's tags of a verb, an adverb, a preposition or a bound morpheme
+_VERB_TAGS = frozenset("vdpz")
 #: how much likelier a character must end another word than a name (``end_ratio``) for
 #: a one-character word after a name read to be cut off (窜, 互, 称: verbs glued to it)
 _VERB_END = 0.5
@@ -108,18 +111,19 @@ def _verb_cut(res: PersonResources, st, ns: int, ne: int | None) -> int | None:
     """``ne`` less a last word of one character that ends other words far more often than
     names and that jieba tags as a verb, adverb, preposition or bound morpheme
     (某某某|窜访, 某某某|互致贺电: jieba left it alone after the name), when two
-    characters stay."""
-    from kg.nlp.text import jieba_tags
+    characters stay.
 
+    >>> from types import SimpleNamespace
+    >>> st = SimpleNamespace(norm="某某某窜访", tok_starts={0, 3})
+    >>> ratio = lambda r: SimpleNamespace(model=SimpleNamespace(end_ratio=lambda ch: r))
+    >>> _verb_cut(ratio(0.9), st, 0, 4), _verb_cut(ratio(0.1), st, 0, 4)
+    (3, 4)
+    """
     if ne is None or ne - ns < 3 or ne - 1 not in st.tok_starts:
         return ne
     ch = st.norm[ne - 1]
     verb = jieba_tags().get(ch, "n")[:1] in _VERB_TAGS  # 班 (a noun) ends 某尔班
     return ne - 1 if verb and res.model.end_ratio(ch) >= _VERB_END else ne
-
-
-#: jieba's tags of a verb, an adverb, a preposition or a bound morpheme
-_VERB_TAGS = frozenset("vdpz")
 
 
 def _noun_or_unknown(st, ns: int) -> bool:
