@@ -68,7 +68,9 @@ def code_version() -> str:
 @lru_cache(maxsize=8)
 def pipeline_key(components: tuple[str, ...], lean: bool = False) -> str:
     """Hash of everything a built pipeline depends on: every ``*.py`` under ``kg/``, every
-    file of the ontology folder(s), the Python and library versions and the arguments."""
+    file of the ontology folder(s), the Python and library versions, the arguments, and
+    where the package and its ontology are (a pipeline holds their paths: one restored
+    from a moved or deleted checkout of the same code read files that are not there)."""
     from importlib import metadata
 
     libs = []
@@ -77,7 +79,8 @@ def pipeline_key(components: tuple[str, ...], lean: bool = False) -> str:
             libs.append((dist, metadata.version(dist)))
         except metadata.PackageNotFoundError:
             libs.append((dist, None))
-    h = hashlib.sha1(repr((SNAPSHOT_VERSION, sys.version, libs, components, lean)).encode())
+    where = (str(PACKAGE_DIR), str(ONTOLOGY_DIR.resolve()))
+    h = hashlib.sha1(repr((SNAPSHOT_VERSION, sys.version, libs, components, lean, where)).encode())
     files = [(PACKAGE_DIR, f) for f in sorted(PACKAGE_DIR.rglob("*.py"))]
     for folder in dict.fromkeys((ONTOLOGY_DIR, REPO_ONTOLOGY_DIR)):
         files += [(folder, f) for f in sorted(folder.rglob("*")) if f.is_file()]
