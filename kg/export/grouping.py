@@ -17,8 +17,8 @@ the entities that name it, in the resolution's order.
 [('gov/a', 1, None), ('gov/b', 1, None)]
 >>> b2 = Entity("gov/b", "Ministry", "乙部", docs={"d1": 4})  # re-folded
 >>> h = group({"gov/a": a, "gov/b": b2}, g, keep=True)
->>> h.mentions["d1"], "d2" in h.mentions, h.mentions["d1"] is not g.mentions["d1"]
-([('gov/a', 2, '0-2@0-9'), ('gov/b', 4, None)], True, True)
+>>> h.mentions["d1"], "d2" in h.mentions, h.mentions["d1"] is not g.mentions["d1"], h.patched
+([('gov/a', 2, '0-2@0-9'), ('gov/b', 4, None)], True, True, True)
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ PATCH_SHARE = 0.05
 class Grouping:
     """``mentions``: document → ``[(key, count, spans)]``; ``examples``: document →
     ``[(key, start, end, sentence)]`` (each in the entities' order); ``ents``: the entity
-    table they were made from (None: not kept)."""
+    table they were made from (None: not kept); ``patched``: whether it was patched from
+    last build's."""
 
-    __slots__ = ("ents", "examples", "mentions")
+    __slots__ = ("ents", "examples", "mentions", "patched")
 
     def __init__(
         self,
@@ -48,6 +49,7 @@ class Grouping:
         examples: dict[str, list[tuple[str, Any, Any, str]]],
     ) -> None:
         self.ents, self.mentions, self.examples = ents, mentions, examples
+        self.patched = False
 
 
 def _example_docs(e: Any) -> list[str]:
@@ -139,4 +141,6 @@ def _patch(ents: Mapping[str, Any], last: Grouping) -> Grouping | None:
                 table[d] = got
             else:
                 table.pop(d, None)
-    return Grouping(dict(ents), mentions, examples)
+    got = Grouping(dict(ents), mentions, examples)
+    got.patched = True
+    return got

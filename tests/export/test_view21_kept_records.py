@@ -62,6 +62,10 @@ def _example_in_place(G: nx.MultiDiGraph) -> None:  # an example's sentence chan
     G.nodes["gov/丙局"]["examples"][0]["sentence"] = "丙局依法负责监督。"
 
 
+def _retitle(G: nx.MultiDiGraph) -> None:  # a document's row changes
+    G.nodes["doc/b"]["title"] = "乙文（修订）"
+
+
 def _swap(G: nx.MultiDiGraph) -> None:  # one entity gone, another come
     G.remove_node("gov/丁办")
     G.add_node("gov/戊署", kind="entity", type="GovernmentBody", label="戊署", aliases=["戊"],
@@ -76,7 +80,7 @@ def _rerank(G: nx.MultiDiGraph) -> None:  # a relation more: every rank moves
 
 
 STEPS: list[Callable[[nx.MultiDiGraph], None]] = [
-    lambda G: None, _relabel, _count_in_place, _example_in_place, _swap, _rerank,
+    lambda G: None, _relabel, _count_in_place, _example_in_place, _retitle, _swap, _rerank,
 ]  # fmt: skip
 
 
@@ -87,16 +91,21 @@ def _page(G: nx.MultiDiGraph, pieces: TextPieces | None) -> tuple[bytes, bytes]:
     return data_json(data), text_json(text)
 
 
+def _records(pieces: TextPieces) -> dict[str, object]:
+    """The entity records the view keeps for the next build."""
+    return (pieces.entities or {}).get("records", {})
+
+
 def test_kept_records_give_what_a_view_from_scratch_gives() -> None:
     pieces = TextPieces({}, entities={})
     G = graph()
     reused = []
     for step in STEPS:
         step(G)
-        last = dict(pieces.entities or {})
+        last = dict(_records(pieces))
         kept = _page(G, pieces)
         assert kept == _page(copy.deepcopy(G), None), step
-        now = pieces.entities or {}
+        now = _records(pieces)
         reused.append(sum(1 for k, r in now.items() if last.get(k) is r))
     # every step after the first took most records again; each change made its own anew
     assert reused[0] == 0 and all(n >= 2 for n in reused[1:]), reused
@@ -106,10 +115,10 @@ def test_a_changed_entity_is_not_taken_again() -> None:
     pieces = TextPieces({}, entities={})
     G = graph()
     _page(G, pieces)
-    before = dict(pieces.entities or {})
+    before = dict(_records(pieces))
     _count_in_place(G)
     _page(G, pieces)
-    after = pieces.entities or {}
+    after = _records(pieces)
     assert after["gov/甲部"] is not before["gov/甲部"]
     assert after["gov/丁办"] is before["gov/丁办"]
 
@@ -117,7 +126,7 @@ def test_a_changed_entity_is_not_taken_again() -> None:
 def test_the_nodes_json_is_json_dumps_of_the_nodes() -> None:
     pieces = TextPieces({}, entities={})
     kept, _ = view_data(graph(), title="</script>", pieces=pieces)
-    assert kept["nodes"].parts is not None
+    assert kept["nodes"].parts is not None and kept["meta"]["title"] == "</script>"
     kept.pop("text")
     whole = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
     assert data_json(kept) == inert_json(whole).encode("utf-8")

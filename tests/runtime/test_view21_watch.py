@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import build, watch
-from kg.export import grouping
+from kg.export import fragments
 from kg.export.view import data as view_data_module
 from tests.corpus import law_sample
 from tests.runtime.samples import assert_same_outputs
@@ -34,19 +34,19 @@ def test_kept_view_records_and_plan_write_what_a_build_from_scratch_writes(
 ) -> None:
     made: list[int] = []  # entity records made per build
     patched: list[bool] = []
-    real_record, real_patch = view_data_module.entity_record, grouping._patch
+    real_record, real_group = view_data_module.entity_record, fragments.group
 
     def record(*args, **kwargs):  # type: ignore[no-untyped-def]
         made[-1] += 1
         return real_record(*args, **kwargs)
 
-    def patch(*args):  # type: ignore[no-untyped-def]
-        got = real_patch(*args)
-        patched.append(got is not None)
+    def group(*args, **kwargs):  # type: ignore[no-untyped-def]
+        got = real_group(*args, **kwargs)
+        patched.append(got.patched)
         return got
 
     monkeypatch.setattr(view_data_module, "entity_record", record)
-    monkeypatch.setattr(grouping, "_patch", patch)
+    monkeypatch.setattr(fragments, "group", group)
     corpus = tmp_path / "laws"
     laws = law_sample(corpus, STEP)
     first, mid, last = laws[0], laws[len(laws) // 2], laws[-1]
@@ -96,6 +96,7 @@ def test_kept_view_records_and_plan_write_what_a_build_from_scratch_writes(
     watch([corpus], out, workers=2, cache_dir=out / ".cache", interval=0.05,
           on_report=on_report, max_builds=len(steps) + 1, quiet=True)  # fmt: skip
     assert len(kept) == len(steps) + 1
+    watched = list(patched)  # (the builds from scratch below group too)
     ref = tmp_path / "ref"
     for keep, state in list(zip(kept, states, strict=True))[1:]:
         for p, data in state.items():
@@ -113,4 +114,4 @@ def test_kept_view_records_and_plan_write_what_a_build_from_scratch_writes(
     # small a sample, not always: above 8 it groups from scratch)
     assert made[0] == entities[0]
     assert all(0 < m < n // 2 for m, n in zip(made[1:-1], entities[1:], strict=True)), made
-    assert len(patched) == len(steps) and 2 <= sum(patched) < len(steps), patched
+    assert len(watched) == len(steps) + 1 and 2 <= sum(watched) < len(steps), watched

@@ -99,6 +99,13 @@ BIG_GRAPH = 300
 MAX_COMENTION_GROUP = 12
 
 
+#: A document's attributes its row in the page is made from (in this order).
+DOC_FIELDS = ("title", "label", "date", "issued", "created", "url", "publisher", "issuer",
+              "number")  # fmt: skip
+_NO_ATTRS: Mapping[str, Any] = {}
+#: Values a kept document row is compared by (immutable: a change in place is impossible).
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
 # --------------------------------------------------------------------------- values
 
 
@@ -178,7 +185,12 @@ def _view_data(
     # ``--watch`` keeps each entity's record (``pieces.entities``) and takes it again when
     # the entity's attributes equal last build's (cheap to compare: mostly the very same
     # objects); only what depends on the whole graph is made again
-    kept = pieces.entities if pieces is not None else None
+    memo = pieces.entities if pieces is not None else None
+    kept: dict[str, EntityRecord] | None = None
+    kept_docs: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] | None = None
+    if memo is not None:
+        kept = memo.setdefault("records", {})
+        kept_docs = memo.setdefault("docs", {})
     # ---- nodes
     ent_attrs: dict[str, Mapping[str, Any]] = {}
     records: dict[str, EntityRecord] = {}
@@ -450,12 +462,15 @@ def _view_data(
             ent_evidence[v] += rows
     ent_rows: list[list[int]] = []
     by_sentence: dict[int, list[int]] = defaultdict(list)
+    # each document's number, first sentence and entities' rows, in one look-up
+    where = {d: (doc_index[d], b, blocks[d].ents) for d, b in base.items()}
     for i, n in enumerate(ranked):
         flat: list[int] = []
         for d in ent_docs[n]:
-            rows = blocks[d].ents.get(n)
+            w = where.get(d)
+            rows = w[2].get(n) if w is not None else None
             if rows:
-                di, b = doc_index[d], base[d]
+                di, b = w[0], w[1]  # type: ignore[index]
                 if len(rows) == 1:
                     flat += (di, b + rows[0])
                 else:
@@ -518,23 +533,32 @@ def _view_data(
                 node_json.append(rec.head + node_tail(deg, rank, shown, value, c))
     nodes.parts = node_json
 
+    # ---- documents: each one's fields (kept by ``--watch`` while the attributes they are
+    # made from are the same), then its counts
     docs_out: list[dict[str, Any]] = []
-    for d, i in sorted(doc_index.items(), key=lambda x: x[1]):
-        a = doc_attrs.get(d, {})
-        docs_out.append(
-            {
+    docs_now: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+    for d in doc_index:  # (in the order of their numbers)
+        a = doc_attrs.get(d, _NO_ATTRS)
+        fields = tuple(map(a.get, DOC_FIELDS))
+        got = kept_docs.get(d) if kept_docs is not None else None
+        if got is None or got[0] != fields or not _ATOMS.issuperset(map(type, fields)):
+            row = {  # DOC_FIELDS: title, label, date, issued, created, url, publisher, …
                 "id": d,
-                "title": text_value(a.get("title") or a.get("label")) or d,
-                "date": optional_text(a.get("date") or a.get("issued") or a.get("created")),
-                "url": optional_text(a.get("url")),
-                "publisher": optional_text(a.get("publisher")),
-                "issuer": optional_text(a.get("issuer")),
-                "number": optional_text(a.get("number")),
-                "node": d in doc_attrs,
-                "ents": doc_ents.get(i, 0),
-                "rels": doc_rels.get(i, 0),
+                "title": text_value(fields[0] or fields[1]) or d,
+                "date": optional_text(fields[2] or fields[3] or fields[4]),
+                "url": optional_text(fields[5]),
+                "publisher": optional_text(fields[6]),
+                "issuer": optional_text(fields[7]),
+                "number": optional_text(fields[8]),
             }
-        )
+            got = fields, row
+        docs_now[d] = got
+        i = doc_index[d]
+        counts = {"node": d in doc_attrs, "ents": doc_ents.get(i, 0), "rels": doc_rels.get(i, 0)}
+        docs_out.append({**got[1], **counts})
+    if kept_docs is not None:
+        kept_docs.clear()
+        kept_docs.update(docs_now)
 
     nodes_total, edges_total = len(entity_ids), len(relations)
     nodes_omitted = len(related) - len(drawn_list)
