@@ -62,6 +62,12 @@ def _example_in_place(G: nx.MultiDiGraph) -> None:  # an example's sentence chan
     G.nodes["gov/丙局"]["examples"][0]["sentence"] = "丙局依法负责监督。"
 
 
+def _span_added(G: nx.MultiDiGraph) -> None:
+    """A mention in a sentence no entity was named in before: document a's piece gains a
+    sentence, the sentences of b (and 丁办's rows, its record unchanged) move."""
+    G.nodes["gov/乙委"]["spans"] = {"a": spans_text([(4, 6, 0, 9), (21, 22, 20, 25)])}
+
+
 def _retitle(G: nx.MultiDiGraph) -> None:  # a document's row changes
     G.nodes["doc/b"]["title"] = "乙文（修订）"
 
@@ -80,7 +86,8 @@ def _rerank(G: nx.MultiDiGraph) -> None:  # a relation more: every rank moves
 
 
 STEPS: list[Callable[[nx.MultiDiGraph], None]] = [
-    lambda G: None, _relabel, _count_in_place, _example_in_place, _retitle, _swap, _rerank,
+    lambda G: None, _relabel, _count_in_place, _example_in_place, _span_added, _retitle, _swap,
+    _rerank,
 ]  # fmt: skip
 
 
