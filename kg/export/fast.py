@@ -68,6 +68,7 @@ STATEMENT_MODULES = (
     "export/turtle.py",
     "export/terms.py",
     "export/documents.py",
+    "export/grouping.py",
     "iri.py",
     "vocab.py",
     "resolve/merge.py",
@@ -187,7 +188,12 @@ def start_fast(
     if fmt not in FORMATS:
         raise ValueError(f"fast export writes {', '.join(FORMATS)}, not {fmt!r}")
     base = base_iri or DEFAULT_BASE
-    plan = Plan(res, base, memo.get("sentences", {}) if memo is not None else None)
+    plan = Plan(
+        res,
+        base,
+        memo.get("sentences", {}) if memo is not None else None,
+        memo.get("plan", {}) if memo is not None else None,
+    )
     doc_keys = doc_keys or {}
     version = f"{module_version(*STATEMENT_MODULES)}|{fmt}|{base}".encode()
     counts = {"fragments_cached": 0, "fragments_built": 0, "document_fragments_cached": 0,
@@ -195,7 +201,8 @@ def start_fast(
     # every part of the file, in order: (kind, input, store key, cached bytes or None,
     # its identity for ``memo``)
     parts: list[tuple[bytes, Any, str | None, Any, Any]] = []
-    rows = entity_rows(res)
+    rows_kept = memo.get("rows", {}) if memo is not None else None
+    rows = entity_rows(res, rows_kept)
     todo: list[int] = []
     if memo is not None and memo.get("version") != version:
         memo.clear()
@@ -310,6 +317,8 @@ def start_fast(
             memo.clear()
             memo["version"] = version
             memo["sentences"] = plan.sentences_kept()
+            memo["plan"] = plan.kept_now()
+            memo["rows"] = rows_kept
             memo[_FOOTER] = (now, footer)
             memo.update(seen)
         return out

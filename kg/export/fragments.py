@@ -43,6 +43,7 @@ from kg.export.documents import (
     has_sentences,
     sentence_blocks,
 )
+from kg.export.grouping import group
 from kg.export.statements import (
     HOLDS_POST,
     BaseTerms,
@@ -94,33 +95,43 @@ def _row_order(cls: type) -> tuple[tuple[str, ...], int, Callable[[Any], tuple[A
     return ranked, ranked.index("doc"), get
 
 
+#: A document's parts when it has none (one object: the same again next build; never
+#: changed).
+_NONE: list[Any] = []
+
+
 class Plan:
     """The inputs of the fragments, grouped by document, from one pass over the resolution.
     ``sentences``: a dict a long-lived process keeps between builds, where a document's
     sentences in order (the last item of its input) are kept by the identity of the dict
     they are made from (an unchanged result's own: the same object again); replaced by
-    this build's when it asks for :meth:`sentences_kept`."""
+    this build's when it asks for :meth:`sentences_kept`. ``kept``: another such dict,
+    with last build's grouping of the entities by document (patched for the entities that
+    are not its very objects, :mod:`kg.export.grouping`) and documents' inputs (a document
+    whose parts are last build's takes its input again); replaced by :meth:`kept_now`."""
 
-    def __init__(self, res: Any, base: str, sentences: dict[int, Any] | None = None) -> None:
+    def __init__(
+        self,
+        res: Any,
+        base: str,
+        sentences: dict[int, Any] | None = None,
+        kept: dict[str, Any] | None = None,
+    ) -> None:
         self.base = base
         self.res = res
         self._sentences_kept = sentences
         self._sentences_now: dict[int, Any] = {}
-        ents = res.entities
+        # ``kept``: last build's grouping and documents' inputs (``--watch``, see
+        # :meth:`kept_now`); a document whose parts are last build's takes its input again
+        self._keeps = kept is not None
+        self._inputs_kept: dict[str, Any] = kept.get("inputs", {}) if kept is not None else {}
+        self._inputs_now: dict[str, Any] = {}
         # doc → [(key, count, spans)], doc → [(key, start, end, sentence)]
-        self.mentions: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
-        self.examples: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
-        mentions, examples = self.mentions, self.examples  # (one pass: locals)
-        for key, e in ents.items():
-            spans = e.spans
-            for d, c in e.docs.items():
-                mentions[d].append((key, c, spans.get(d)))
-            for ex in e.examples:
-                if isinstance(ex, dict) and ex.get("sentence"):
-                    doc = ex.get("doc")
-                    examples[doc if type(doc) is str else str(doc)].append(
-                        (key, ex.get("start"), ex.get("end"), ex["sentence"])
-                    )
+        self._grouping = group(
+            res.entities, kept.get("grouping") if kept is not None else None, keep=self._keeps
+        )
+        self.mentions = self._grouping.mentions
+        self.examples = self._grouping.examples
         # relations: the edge aggregation of kg.graph.build (evidence deduplicated on
         # (doc, sent_start, rule) per edge; edge-level modality and post)
         edges: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -176,15 +187,40 @@ class Plan:
                 )
             )
         meta = self.res.documents.get(doc_id, {})
-        return (
+        mentions = self.mentions.get(doc_id, _NONE)
+        examples = self.examples.get(doc_id, _NONE)
+        observations = self.observations.get(doc_id, _NONE)
+        sentences = self._sentences(doc_id)
+        if self._keeps:
+            # the same parts as last build (the grouped lists and sentences the very same
+            # objects, the rest equal): last build's input, compared by identity later
+            last = self._inputs_kept.get(doc_id)
+            if (
+                last is not None
+                and last[1] is mentions
+                and last[2] is examples
+                and last[5] is sentences
+                and last[0] == meta
+                and last[3] == evid
+                and last[4] == observations
+            ):
+                self._inputs_now[doc_id] = last
+                return last[6]  # type: ignore[no-any-return]
+        inp = (
             doc_id,
             sorted((k, v) for k, v in meta.items() if isinstance(k, str)),
-            self.mentions.get(doc_id, []),
-            self.examples.get(doc_id, []),
+            mentions,
+            examples,
             evid,
-            self.observations.get(doc_id, []),
-            self._sentences(doc_id),
+            observations,
+            sentences,
         )
+        if self._keeps:
+            snap = dict(meta) if type(meta) is dict else None
+            if snap is not None:
+                self._inputs_now[doc_id] = (snap, mentions, examples, evid, observations,
+                                            sentences, inp)  # fmt: skip
+        return inp
 
     def _sentences(self, doc_id: str) -> list[tuple[int, str]]:
         sent = self.res.sentences.get(doc_id, {})
@@ -196,6 +232,11 @@ class Plan:
             hit = (sent, sorted(sent.items()))
         self._sentences_now[id(sent)] = hit
         return hit[1]
+
+    def kept_now(self) -> dict[str, Any]:
+        """What ``kept`` keeps for the next build: this build's grouping and the inputs
+        of the documents it gave (for its caller to put there)."""
+        return {"grouping": self._grouping, "inputs": self._inputs_now}
 
     def sentences_kept(self) -> dict[int, Any]:
         """What ``sentences`` keeps for the next build: this build's (for its caller to
@@ -254,12 +295,29 @@ def document_blocks(inp: tuple[Any, ...], t: FragmentTerms, rules: set[str]) -> 
     return blocks
 
 
-def entity_rows(res: Any) -> list[tuple[Any, ...]]:
-    """The entity rows (:mod:`kg.export.statements`) of a resolution, in its order."""
-    return [
-        (key, e.type, e.label, sorted(e.aliases), e.en, e.wikidata, e.iso, e.category, e.mentions)
-        for key, e in res.entities.items()
-    ]
+def entity_rows(res: Any, kept: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """The entity rows (:mod:`kg.export.statements`) of a resolution, in its order.
+    ``kept``: entity key → (entity, row) of last build (``--watch``), replaced by this
+    build's: an entity that is last build's very object (a ``--watch`` resolution's
+    kept entities are never changed in place, :mod:`kg.export.grouping`) takes its row
+    again."""
+    if kept is None:
+        return [_entity_row(key, e) for key, e in res.entities.items()]
+    rows, now = [], {}
+    for key, e in res.entities.items():
+        last = kept.get(key)
+        if last is None or last[0] is not e:
+            last = (e, _entity_row(key, e))
+        now[key] = last
+        rows.append(last[1])
+    kept.clear()
+    kept.update(now)
+    return rows
+
+
+def _entity_row(key: str, e: Any) -> tuple[Any, ...]:
+    return (key, e.type, e.label, sorted(e.aliases), e.en, e.wikidata, e.iso, e.category,
+            e.mentions)  # fmt: skip
 
 
 def entity_blocks(rows: list[tuple[Any, ...]], t: BaseTerms) -> Iterator[Block]:

@@ -70,8 +70,8 @@ def text_pieces(
     document's result key (``doc_keys``) when it has one, without ``raw`` (the document
     node's sentences): ``raw`` is the extraction result's own ``sentences``, kept as
     they are by resolve and :func:`kg.graph.build.build_graph` (stated there), so a
-    function of that key. ``entities``: kept with ``memo``, what each entity gave the
-    pieces' inputs (see :class:`~kg.export.view.text.TextPieces`)."""
+    function of that key. ``entities``: kept with ``memo``, each entity's view record
+    (see :class:`~kg.export.view.text.TextPieces`)."""
     from kg.export.view.text import PIECE_VERSION, TextPieces
 
     if store is None:

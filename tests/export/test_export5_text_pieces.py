@@ -135,19 +135,22 @@ def test_a_forked_writer_hands_its_pieces_back() -> None:
 
 
 def test_kept_entities_give_the_same_data() -> None:
-    """``--watch`` keeps what each entity gave the pieces' inputs (``entities``): an
-    entity whose examples and spans did not change gives it again, one changed (also in
-    place) gives the new one; the data are those of a view without anything kept."""
+    """``--watch`` keeps each entity's record (``entities["records"]``, with what it gave
+    the pieces' inputs): an entity whose attributes did not change gives it again, one
+    changed (also in place) gives the new one; the data are those of a view without
+    anything kept."""
     kept: dict = {}
     pieces = T.TextPieces({}, entities=kept)
     G = graph()
     assert view_data(G, pieces=pieces) == view_data(graph())
-    assert set(kept) == {"gov/甲", "gov/乙", "gov/丙"}
-    before = dict(kept)
+    records = kept["records"]
+    assert set(records) == {"gov/甲", "gov/乙", "gov/丙"}
+    before = dict(records)
     G.nodes["gov/丙"]["examples"][0]["sentence"] = "丙依法另行履行职责。"  # in place
     G.nodes["gov/甲"]["spans"]["b"] = spans_text([(5, 6, 0, 20), (45, 46, 41, 60)])
     got = view_data(G, pieces=pieces)
     assert got == view_data(G)
-    assert kept["gov/乙"] is before["gov/乙"]  # unchanged: taken again
-    assert kept["gov/甲"] is not before["gov/甲"] and kept["gov/丙"] is not before["gov/丙"]
+    assert records["gov/乙"] is before["gov/乙"]  # unchanged: taken again
+    assert records["gov/甲"] is not before["gov/甲"]
+    assert records["gov/丙"] is not before["gov/丙"]
     assert "丙依法另行履行职责。" in got[0]["text"]["sentences"]

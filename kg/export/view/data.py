@@ -12,8 +12,9 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 * a *text table* (``text``), parsed by the page only when the panel needs it: every sentence
   once, each entity's mention sentences and each relation's evidence as index rows.
 
-The text table's pieces are :mod:`kg.export.view.text`, PageRank and the communities
-:mod:`kg.export.view.measures`, the attribute values :mod:`kg.export.view.values`.
+The text table's pieces are :mod:`kg.export.view.text`, each entity's rank-free rows
+(kept by ``--watch`` for the next build) :mod:`kg.export.view.entities`, PageRank and the
+communities :mod:`kg.export.view.measures`, the attribute values :mod:`kg.export.view.values`.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -36,13 +37,13 @@ from __future__ import annotations
 
 import gc
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
+from kg.export.view.entities import EntityRecord, NodeList, entity_record, node_tail
 from kg.export.view.measures import centrality, communities
 from kg.export.view.text import DocText, SentenceTable, TextPieces, TextTable
 from kg.export.view.values import (
@@ -52,7 +53,6 @@ from kg.export.view.values import (
     integer,
     number,
     optional_text,
-    str_list,
     text_value,
 )
 from kg.graph.build import MENTIONS_IN_DOCS
@@ -98,10 +98,13 @@ BIG_GRAPH = 300
 #: A sentence naming more entities than this adds no "mentioned together" pair (a list).
 MAX_COMENTION_GROUP = 12
 
-_QID = re.compile(r"Q\d+")
-_LIST_OR_NONE = frozenset({list, type(None)})
-_DICT_OR_NONE = frozenset({dict, type(None)})
 
+#: A document's attributes its row in the page is made from (in this order).
+DOC_FIELDS = ("title", "label", "date", "issued", "created", "url", "publisher", "issuer",
+              "number")  # fmt: skip
+_NO_ATTRS: Mapping[str, Any] = {}
+#: Values a kept document row is compared by (immutable: a change in place is impossible).
+_ATOMS = frozenset({str, int, float, bool, type(None)})
 
 # --------------------------------------------------------------------------- values
 
@@ -178,8 +181,19 @@ def _view_data(
     pieces: TextPieces | None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     ids = _DocIds()
+    lean = bool(G.graph.get(MENTIONS_IN_DOCS))  # a lean graph: the edges are the entities' docs
+    # ``--watch`` keeps each entity's record (``pieces.entities``) and takes it again when
+    # the entity's attributes equal last build's (cheap to compare: mostly the very same
+    # objects); only what depends on the whole graph is made again
+    memo = pieces.entities if pieces is not None else None
+    kept: dict[str, EntityRecord] | None = None
+    kept_docs: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] | None = None
+    if memo is not None:
+        kept = memo.setdefault("records", {})
+        kept_docs = memo.setdefault("docs", {})
     # ---- nodes
     ent_attrs: dict[str, Mapping[str, Any]] = {}
+    records: dict[str, EntityRecord] = {}
     doc_attrs: dict[str, Mapping[str, Any]] = {}
     node_key: dict[Any, str] = {}
     doc_of: dict[Any, str] = {}
@@ -196,11 +210,16 @@ def _view_data(
             doc_attrs[d] = attrs
         else:
             ent_attrs[key] = attrs
-            mentions[key] = integer(attrs.get("mentions"))
+            rec = kept.get(key) if kept is not None else None
+            if rec is None or not rec.same(attrs):
+                rec = entity_record(key, attrs, keep=kept is not None)
+            records[key] = rec
+            mentions[key] = rec.mentions
 
-    # ---- edges: relations between entities, mentions of documents
+    # ---- edges: relations between entities, mentions of documents (per entity, in the
+    # order the edges are walked: the entities' node order)
     relations: list[tuple[str, str, Any, Mapping[str, Any]]] = []
-    mention_edges: list[tuple[str, str, Any]] = []
+    edge_mentions: dict[str, list[tuple[str, int]]] = {}
     for u, v, k, attrs in G.edges(keys=True, data=True):
         su = node_key[u]
         if su not in ent_attrs:
@@ -213,15 +232,13 @@ def _view_data(
         elif kind == "mention" or (kind is None and k == "mentionedIn"):
             d = doc_of.get(v)
             d = d if d is not None else doc_id(sv)
-            mention_edges.append((su, d, attrs.get("count", 1)))
-    if G.graph.get(MENTIONS_IN_DOCS):  # a lean graph: the edges are the entities' docs
-        for su, attrs in ent_attrs.items():  # (in node order, as the edges are walked)
-            docs = attrs.get("docs")
-            if docs and isinstance(docs, Mapping):
-                for dk, c in docs.items():
-                    v = "doc/" + dk
-                    d = doc_of.get(v)
-                    mention_edges.append((su, d if d is not None else doc_id(v), c))
+            c = attrs.get("count", 1)
+            n = c if type(c) is int and 0 < c < EXACT_INT else integer(c) or 1
+            got = edge_mentions.get(su)
+            if got is None:
+                edge_mentions[su] = [(d, n)]
+            else:
+                got.append((d, n))
 
     entity_ids = list(ent_attrs)
     pairs = [(u, v) for u, v, _, _ in relations if u != v]
@@ -240,7 +257,6 @@ def _view_data(
     drawn_list = related[:limit]
     drawn = set(drawn_list)
     rule = "PageRank over the relations, weighted by mention counts"
-    position = {n: i for i, n in enumerate(ranked)}
 
     # ---- documents (index by first use: relations, then mentions, then the rest)
     doc_index: dict[str, int] = {}
@@ -324,35 +340,53 @@ def _view_data(
                 "roundness": round(min(0.9, 0.35 * abs(offset)), 3),
             }
 
-    # ---- mention counts entity × document
-    mention_rows: list[list[int]] = []
+    # ---- mention counts entity × document: the documents numbered in the order the
+    # graph gives the mentions (its mention edges, then a lean graph's docs), the rows by
+    # (entity's rank, document, count)
     doc_ents: dict[int, int] = defaultdict(int)
-    for su, d, c in mention_edges:
-        di = doc_i(d)
-        doc_ents[di] += 1
-        n = c if type(c) is int and 0 < c < EXACT_INT else integer(c) or 1
-        mention_rows.append([position[su], di, n])
-    _sort_rows(mention_rows, len(doc_index))
+    for got in edge_mentions.values():
+        for d, _ in got:
+            i = doc_index.get(d)
+            if i is None:
+                i = doc_index[d] = len(doc_index)
+            doc_ents[i] += 1
+    if lean:
+        for rec in records.values():
+            for d, _ in rec.mdocs:
+                i = doc_index.get(d)
+                if i is None:
+                    i = doc_index[d] = len(doc_index)
+                doc_ents[i] += 1
+    mention_rows: list[list[int]] = []
+    no_mentions: list[tuple[str, int]] = []
+    for p, n in enumerate(ranked):
+        got = edge_mentions.get(n, no_mentions)
+        if lean:
+            md = records[n].mdocs
+            if md:
+                got = got + md if got else md
+        if len(got) == 1:
+            d, c = got[0]
+            mention_rows.append([p, doc_index[d], c])
+        elif got:
+            rows = [[p, doc_index[d], c] for d, c in got]
+            rows.sort()
+            mention_rows += rows
 
     # the entities' examples and mention spans by document (keys in sorted order), and
-    # the documents of each entity in the order its rows list them; ``--watch`` keeps what
-    # each entity gave (``pieces.entities``) and takes it again when its examples and
-    # spans equal last build's (cheap to compare: mostly the very same strings)
+    # the documents of each entity in the order its rows list them; a kept record keeps
+    # what its entity gave (``items``, ``docs``)
     ent_items: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     ent_docs: dict[str, list[str]] = {}
-    kept = pieces.entities if pieces is not None else None
-    now: dict[str, tuple[Any, Any, list[tuple[str, list[Any]]], list[str]]] = {}
     for n in sorted(ent_attrs):
+        rec = records[n]
+        if rec.items is not None:
+            for d, item in rec.items:
+                ent_items[d][n] = item
+            ent_docs[n] = rec.docs
+            continue
         a = ent_attrs[n]
         examples, spans = a.get("examples"), a.get("spans")
-        if kept is not None:
-            last = kept.get(n)
-            if last is not None and last[0] == examples and last[1] == spans:
-                for d, item in last[2]:
-                    ent_items[d][n] = item
-                ent_docs[n] = last[3]
-                now[n] = last
-                continue
         names = []
         for ex in as_list(examples):
             if type(ex) is dict or isinstance(ex, Mapping):
@@ -360,37 +394,35 @@ def _view_data(
                 if d:
                     names.append(d)
                     items = ent_items[d]
-                    got = items.get(n)
-                    if got is None:
-                        got = items[n] = [[], None]
-                    got[0].append((ex.get("start"), ex.get("sentence")))
+                    got_item = items.get(n)
+                    if got_item is None:
+                        got_item = items[n] = [[], None]
+                    got_item[0].append((ex.get("start"), ex.get("sentence")))
         if spans and (type(spans) is dict or isinstance(spans, Mapping)):
             for d, sp in spans.items():
                 if type(sp) is str or isinstance(sp, str):
                     d = ids[d] if type(d) is str else doc_id(d)
                     names.append(d)
                     items = ent_items[d]
-                    got = items.get(n)
-                    if got is None:
+                    got_item = items.get(n)
+                    if got_item is None:
                         items[n] = [[], sp]
                     else:
-                        got[1] = sp
+                        got_item[1] = sp
         ent_docs[n] = list(dict.fromkeys(names)) if len(names) > 1 else names
-        if kept is not None and type(examples) in _LIST_OR_NONE and type(spans) in _DICT_OR_NONE:
-            now[n] = (  # copies: a dict changed in place is a change
-                None if examples is None else [dict(x) if type(x) is dict else x for x in examples],
-                None if spans is None else dict(spans),
-                [(d, ent_items[d][n]) for d in ent_docs[n]],
-                ent_docs[n],
-            )
+        if rec.snap is not None:
+            rec.items = [(d, ent_items[d][n]) for d in ent_docs[n]]
+            rec.docs = ent_docs[n]
     if kept is not None:
         kept.clear()
-        kept.update(now)
+        kept.update((n, rec) for n, rec in records.items() if rec.snap is not None)
     for n in ranked:  # documents numbered in the order the rows name them
         for d in ent_docs[n]:
-            doc_i(d)
-    for d in list(doc_attrs):
-        doc_i(d)  # documents without a mention are tabled too
+            if d not in doc_index:
+                doc_index[d] = len(doc_index)
+    for d in doc_attrs:
+        if d not in doc_index:  # documents without a mention are tabled too
+            doc_index[d] = len(doc_index)
 
     # ---- the text table: one piece per document (its sentences, where each evidence and
     # each entity's rows are in it), the same for the same document whatever else changed
@@ -430,12 +462,15 @@ def _view_data(
             ent_evidence[v] += rows
     ent_rows: list[list[int]] = []
     by_sentence: dict[int, list[int]] = defaultdict(list)
+    # each document's number, first sentence and entities' rows, in one look-up
+    where = {d: (doc_index[d], b, blocks[d].ents) for d, b in base.items()}
     for i, n in enumerate(ranked):
         flat: list[int] = []
         for d in ent_docs[n]:
-            rows = blocks[d].ents.get(n)
+            w = where.get(d)
+            rows = w[2].get(n) if w is not None else None
             if rows:
-                di, b = doc_index[d], base[d]
+                di, b = w[0], w[1]  # type: ignore[index]
                 if len(rows) == 1:
                     flat += (di, b + rows[0])
                 else:
@@ -474,53 +509,56 @@ def _view_data(
     # ---- communities of the drawn graph
     community = communities(drawn_list, ((u, v) for u, v, _, _ in shown_rel))
 
-    # ---- nodes: every entity, ranked
+    # ---- nodes: every entity, ranked (a kept record's fields and JSON head, then what
+    # depends on the whole graph)
     max_pr = max((pr.get(n, 0.0) for n in drawn), default=0.0) or 1.0
     type_counts: dict[str, int] = defaultdict(int)
-    nodes: list[dict[str, Any]] = []
+    nodes = NodeList()
+    node_json: list[bytes] | None = [] if kept is not None else None
     for n in ranked:
-        a = ent_attrs[n]
-        type_ = text_value(a.get("type")) or "Other"
-        type_counts[type_] += 1
-        docs = a.get("docs")
-        wikidata = optional_text(a.get("wikidata"))
-        node = {
-            "id": n,
-            "label": text_value(a.get("label")) or n,
-            "type": type_,
-            "aliases": str_list(a.get("aliases")),
-            "wikidata": wikidata if wikidata and _QID.fullmatch(wikidata) else None,
-            "iso": optional_text(a.get("iso")),
-            "en": optional_text(a.get("en")),
-            "category": optional_text(a.get("category")),
-            "mentions": mentions[n],
-            "ndocs": len(docs) if isinstance(docs, Mapping | list | tuple | set) else 0,
-            "degree": degree.get(n, 0),
-            "pr": round(pr.get(n, 0.0), 6),
-            "drawn": n in drawn,
-        }
-        if n in drawn:
-            node["value"] = round(math.sqrt(pr.get(n, 0.0) / max_pr), 4)
-            node["c"] = community[n]
+        rec = records[n]
+        static = rec.static
+        type_counts[static["type"]] += 1
+        deg, rank, shown = degree.get(n, 0), round(pr.get(n, 0.0), 6), n in drawn
+        node = {**static, "degree": deg, "pr": rank, "drawn": shown}
+        value = c = None
+        if shown:
+            node["value"] = value = round(math.sqrt(pr.get(n, 0.0) / max_pr), 4)
+            node["c"] = c = community[n]
         nodes.append(node)
+        if node_json is not None:
+            if rec.head is None:
+                node_json = None
+            else:
+                node_json.append(rec.head + node_tail(deg, rank, shown, value, c))
+    nodes.parts = node_json
 
+    # ---- documents: each one's fields (kept by ``--watch`` while the attributes they are
+    # made from are the same), then its counts
     docs_out: list[dict[str, Any]] = []
-    for d, i in sorted(doc_index.items(), key=lambda x: x[1]):
-        a = doc_attrs.get(d, {})
-        docs_out.append(
-            {
+    docs_now: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+    for d in doc_index:  # (in the order of their numbers)
+        a = doc_attrs.get(d, _NO_ATTRS)
+        fields = tuple(map(a.get, DOC_FIELDS))
+        got = kept_docs.get(d) if kept_docs is not None else None
+        if got is None or got[0] != fields or not _ATOMS.issuperset(map(type, fields)):
+            row = {  # DOC_FIELDS: title, label, date, issued, created, url, publisher, …
                 "id": d,
-                "title": text_value(a.get("title") or a.get("label")) or d,
-                "date": optional_text(a.get("date") or a.get("issued") or a.get("created")),
-                "url": optional_text(a.get("url")),
-                "publisher": optional_text(a.get("publisher")),
-                "issuer": optional_text(a.get("issuer")),
-                "number": optional_text(a.get("number")),
-                "node": d in doc_attrs,
-                "ents": doc_ents.get(i, 0),
-                "rels": doc_rels.get(i, 0),
+                "title": text_value(fields[0] or fields[1]) or d,
+                "date": optional_text(fields[2] or fields[3] or fields[4]),
+                "url": optional_text(fields[5]),
+                "publisher": optional_text(fields[6]),
+                "issuer": optional_text(fields[7]),
+                "number": optional_text(fields[8]),
             }
-        )
+            got = fields, row
+        docs_now[d] = got
+        i = doc_index[d]
+        counts = {"node": d in doc_attrs, "ents": doc_ents.get(i, 0), "rels": doc_rels.get(i, 0)}
+        docs_out.append({**got[1], **counts})
+    if kept_docs is not None:
+        kept_docs.clear()
+        kept_docs.update(docs_now)
 
     nodes_total, edges_total = len(entity_ids), len(relations)
     nodes_omitted = len(related) - len(drawn_list)
@@ -580,26 +618,6 @@ def _view_data(
     }
     data["text"].parts = parts
     return data, stats
-
-
-def _sort_rows(rows: list[list[int]], docs: int) -> None:
-    """Sort ``[entity, document, count]`` rows (``0 <= document < docs``) as ``rows.sort()``
-    does, by one int per row when no two rows share an entity and a document (as the
-    graph's mention edges never do): ~3x faster than comparing lists.
-
-    >>> rows = [[2, 0, 5], [0, 3, 1], [0, 1, 9]]
-    >>> _sort_rows(rows, 4); rows
-    [[0, 1, 9], [0, 3, 1], [2, 0, 5]]
-    >>> rows = [[0, 1, 9], [0, 1, 2]]  # a pair twice: by the counts too
-    >>> _sort_rows(rows, 2); rows
-    [[0, 1, 2], [0, 1, 9]]
-    """
-    keys = [r[0] * docs + r[1] for r in rows]
-    if len(set(keys)) != len(keys):
-        rows.sort()
-        return
-    order = sorted(range(len(rows)), key=keys.__getitem__)
-    rows[:] = [rows[i] for i in order]
 
 
 def _cut_text(

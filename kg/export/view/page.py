@@ -32,6 +32,7 @@ from typing import Any
 import networkx as nx
 
 from kg.export.view.data import view_data
+from kg.export.view.entities import NodeList
 from kg.export.view.text import TextPieces, inert_json_bytes, text_json
 from kg.io import atomic_write
 
@@ -68,6 +69,28 @@ def _script_json(obj: Any) -> bytes:
     return inert_json_bytes(
         json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     )
+
+
+def data_json(data: dict[str, Any]) -> bytes:
+    """:func:`_script_json` of the page's data, its nodes written from their kept JSON
+    when they have it (:class:`~kg.export.view.entities.NodeList`): the other values are
+    encoded as ``json.dumps`` encodes a dict's items.
+
+    >>> nodes = NodeList([{"id": "<a>"}]); nodes.parts = [_script_json({"id": "<a>"})]
+    >>> data_json({"meta": {"t": "</x>"}, "nodes": nodes}) == _script_json(
+    ...     {"meta": {"t": "</x>"}, "nodes": [{"id": "<a>"}]})
+    True
+    """
+    nodes = data.get("nodes")
+    parts = nodes.parts if isinstance(nodes, NodeList) else None
+    if parts is None:
+        return _script_json(data)
+    items = [
+        _script_json(k) + b":" + (b"[" + b",".join(parts) + b"]" if k == "nodes" else
+                                  _script_json(v))
+        for k, v in data.items()
+    ]  # fmt: skip
+    return b"{" + b",".join(items) + b"}"
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +134,7 @@ def _slot_values(
     text = data.pop("text")
     return {
         "TITLE": _html.escape(title, quote=True),
-        "DATA": _script_json(data),
+        "DATA": data_json(data),
         "TEXT": text_json(text),
     }, stats
 

@@ -268,8 +268,9 @@ class TextPieces:
     store) by the last :func:`view_data`; ``keys``: the store keys of the pieces it used,
     ``records``: ``(key, bytes)`` of the pieces it made, for the caller to store.
     ``entities``: a dict kept between the builds of one process with ``memo``, where
-    :func:`~kg.export.view.data.view_data` keeps what each entity gave the pieces'
-    inputs (taken again when its examples and spans did not change).
+    :func:`~kg.export.view.data.view_data` keeps each entity's record
+    (:class:`~kg.export.view.entities.EntityRecord`: its rank-free rows, what it gave
+    the pieces' inputs; taken again when its attributes did not change).
     A build that renders the view in a forked child takes the child's pieces back with
     :meth:`save` (in the child) and :meth:`adopt` (through an unnamed temporary file).
 
@@ -297,7 +298,7 @@ class TextPieces:
     ) -> None:
         #: whether the pieces are kept for the next build of this process
         self.keeps = memo is not None
-        #: what each entity gave the pieces' inputs last build, kept by
+        #: each entity's record of last build, kept by
         #: :func:`~kg.export.view.data.view_data` between the builds of one process
         self.entities = entities
         self.memo: dict[str, Any] = memo if memo is not None else {}
