@@ -247,6 +247,8 @@ def _reap(kill: bool, res_w: int | None = None) -> None:
 
 #: the frame a worker writes when it only waits for its snapshot saver
 SAVING = "saving"
+#: the frame a worker writes when it could not load the pipeline (with why), then exits
+UNSTARTED = "unstarted"
 
 
 def _reap_savers(block: bool) -> None:
@@ -343,7 +345,12 @@ def _worker_main(
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build handles ^C, then stops us
         for e in ends:
             _close((e.task_w, e.res_r))
-        worker_init(parent, snapshot_dir)
+        try:
+            worker_init(parent, snapshot_dir)
+        except Exception as exc:  # the build's error says why, not only that it died
+            with contextlib.suppress(Exception):
+                _write_all(ends[0].res_w, _frame((UNSTARTED, f"{type(exc).__name__}: {exc}")))
+            raise
         me = os.getpid()
         _RES_W[:] = [ends[0].res_w]
         signal.signal(signal.SIGTERM, _reap_and_exit)
@@ -469,8 +476,9 @@ class Pools:
         with self._lock:
             self.used = True
             self._read_ready(0)
-            if any(w.dead is not None for w in self.workers):
-                raise BrokenExecutor("a worker process died")
+            dead = next((w.dead for w in self.workers if w.dead is not None), None)
+            if dead is not None:  # (its reason: it could not load the pipeline, …)
+                raise BrokenExecutor(str(dead) or "a worker process died")
             w = min(self.workers, key=lambda w: len(w.pending))
             if w.pending and len(self.workers) < self.n:  # more workers wanted since
                 self._fork(1)
@@ -557,6 +565,9 @@ class Pools:
             del w.buf[: _HEAD.size + size]
             if msg[0] == SAVING:  # it has done its tasks: only its saver is left
                 w.saving = True
+                continue
+            if msg[0] == UNSTARTED:  # its siblings were never forked: they go with it
+                self._died(w, BrokenExecutor(f"it could not load the pipeline: {msg[1]}"))
                 continue
             if msg[0] == "unforked":  # the first worker could not fork this one
                 self._died(self.workers[self.workers.index(w) + msg[1]], msg[2])
