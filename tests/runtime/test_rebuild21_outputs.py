@@ -17,15 +17,13 @@ from kg.resolve import stored
 from kg.resolve.merge import Resolver
 from kg.runtime.resolution import TABLE_NAME
 from tests.corpus import law_sample
-from tests.runtime.samples import assert_same_outputs
+from tests.runtime.samples import ADDED_REGULATION, APPENDED_ARTICLE, assert_same_outputs
 
 pytestmark = pytest.mark.slow
 
 STEP = 500
-ADDED = ("# 某市河道保护办法\n\n"
-         "第一条　为加强河道保护，根据《中华人民共和国水法》，制定本办法。\n\n"
-         "第二条　市水务局会同市生态环境局组织实施，市人民政府负责解释。\n")  # fmt: skip
-CHANGED = "\n\n第九十九条　国务院水行政主管部门依照《中华人民共和国水法》负责监督。\n"
+ADDED = ADDED_REGULATION
+CHANGED = APPENDED_ARTICLE
 
 
 def test_rebuilds_from_the_table_write_what_a_build_from_scratch_writes(

@@ -16,16 +16,14 @@ from kg.build import build, watch
 from kg.export import fragments
 from kg.export.view import data as view_data_module
 from tests.corpus import law_sample
-from tests.runtime.samples import assert_same_outputs
+from tests.runtime.samples import ADDED_REGULATION, APPENDED_ARTICLE, assert_same_outputs
 
 pytestmark = pytest.mark.slow
 
 STEP = 400
-ADDED = ("# 某市河道保护办法\n\n"
-         "第一条　为加强河道保护，根据《中华人民共和国水法》，制定本办法。\n\n"
-         "第二条　市水务局会同市生态环境局组织实施，市人民政府负责解释。\n")  # fmt: skip
+ADDED = ADDED_REGULATION
 # a changed law: an authority named again (its counts change, not its documents)
-CHANGED = "\n\n第九十九条　国务院水行政主管部门依照《中华人民共和国水法》负责监督。\n"
+CHANGED = APPENDED_ARTICLE
 AGAIN = "\n\n第一百条　国务院水行政主管部门会同国务院有关部门负责解释。\n"
 
 

@@ -78,7 +78,7 @@ def programme_parts(name: str) -> list[tuple[int, int]]:
 
 
 def _owner_length(name: str, gaz) -> int:
-    """The length of the place or body that opens ``name`` (河北省|…, 农业农村部|…), or 0."""
+    """The length of the place or body that opens ``name`` (某某省|…, 某某部|…), or 0."""
     for k in range(min(len(name) - 2, 12), 1, -1):
         e = gaz.lookup(name[:k])
         if e is None:

@@ -40,7 +40,7 @@ def foreign_names(res: PersonResources, st, names: Names, owners: ByEnd, ends: B
     """某国总统某某, 联合国秘书长某某: a post of a foreign country or an
     international organisation, then a name read up to the first word that cannot
     belong to one (:class:`ForeignNameReader`); a foreign country's body named with the
-    country before it is an owner too (某国外交部发言人甲). The same owner's posts may be joined
+    country before it is an owner too (某国某某部发言人甲). The same owner's posts may be joined
     by 、 before one name (某国总统、国防委员会主席甲), a body of the owner may
     stand before a post (某国参议院主席乙), and the owner's next post and name may
     follow after 、 (亚美尼亚总统甲、总理乙). Returns the (post start, name start) of the
