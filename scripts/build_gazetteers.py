@@ -358,7 +358,6 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
     that is already some entity's label is left out, so that no curated form turns
     ambiguous. ``partOf`` is the id of the division one level up (the matcher checks a
     county's short form against it)."""
-    import hashlib
 
     labels: dict[str, dict] = {}
     for e in known:
@@ -405,31 +404,11 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
         out.append(new)
         for lbl in (name, *aliases):
             labels[norm_name(lbl)] = new
-    path = cur / "features.tsv"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            name = line.split("\t")[0]
-            if norm_name(name) in labels:
-                continue
-            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-            new = entry(id=f"place/feature-{digest}", type="Location", name=name,
-                        category="自然地理实体")
-            out.append(new)
-            labels[norm_name(name)] = new
-    path = cur / "lac_places.tsv"  # places LAC reads alone (scripts/build_lac_places.py)
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            name = line.split("\t")[0]
-            if norm_name(name) in labels:
-                continue
-            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-            new = entry(id=f"place/lac-{digest}", type="Location", name=name, category="地名")
-            out.append(new)
-            labels[norm_name(name)] = new
+    for row in tsv_rows(cur / "features.tsv"):
+        add_place(out, labels, "place/feature", row[0], "自然地理实体")
+    # places LAC reads alone (scripts/build_lac_places.py)
+    for row in tsv_rows(cur / "lac_places.tsv"):
+        add_place(out, labels, "place/lac", row[0], "地名")
     country_iso = {}
     for c in countries:
         for lbl in (c["name"], *c["aliases"]):
@@ -437,18 +416,12 @@ def build_places(cur: Path, known: list[dict], countries: list[dict]) -> list[di
     path = cur / "world_cities.tsv"
     if path.exists():
         territory_of = world_territories(path, country_iso, labels, out)
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            country, city, capital = line.split("\t")
+        for country, city, capital in tsv_rows(path):
             iso = country_iso.get(norm_name(country)) or territory_of.get(country)
-            if iso is None or iso == "CHN" or len(city) < 2 or norm_name(city) in labels:
+            if iso is None or iso == "CHN" or len(city) < 2:
                 continue
-            digest = hashlib.sha1(city.encode("utf-8")).hexdigest()[:8]
-            new = entry(id=f"place/{iso.lower()}-{digest}", type="Location", name=city,
-                        category="首都" if capital == "1" else "城市")
-            out.append(new)
-            labels[norm_name(city)] = new
+            add_place(out, labels, f"place/{iso.lower()}", city,
+                      "首都" if capital == "1" else "城市")  # fmt: skip
     out += world_subdivisions(cur / "world_subdivisions.tsv", countries, labels)
     out += cldr_cities(cur / "cldr_cities.tsv", labels)  # a state's name is the state's
     return out
@@ -459,23 +432,33 @@ def cldr_cities(path: Path, labels: dict[str, dict]) -> list[dict]:
     ``scripts/build_cldr_cities.py``): a Location each (category
     城市; ``place/city-<iso3>-<hash>``: out of jieba's dictionary, see
     ``Gazetteer.jieba_words``), unless the name is already a label."""
-    import hashlib
+    out: list[dict] = []
+    for _, iso, city in tsv_rows(path):
+        add_place(out, labels, f"place/city-{iso.lower()}", city, "城市")
+    return out
 
+
+def tsv_rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a curated list (none when it is missing; comments and
+    blank lines skipped)."""
     if not path.exists():
         return []
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        _, iso, city = line.split("\t")
-        if norm_name(city) in labels:
-            continue
-        digest = hashlib.sha1(city.encode("utf-8")).hexdigest()[:8]
-        new = entry(id=f"place/city-{iso.lower()}-{digest}", type="Location", name=city,
-                    category="城市")
-        out.append(new)
-        labels[norm_name(city)] = new
-    return out
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def add_place(out: list[dict], labels: dict[str, dict], prefix: str, name: str,
+              category: str) -> None:
+    """A Location ``name`` (id ``prefix-<hash of the name>``) added to ``out`` and
+    ``labels``, unless the name is already a label."""
+    import hashlib
+
+    if norm_name(name) in labels:
+        return
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    new = entry(id=f"{prefix}-{digest}", type="Location", name=name, category=category)
+    out.append(new)
+    labels[norm_name(name)] = new
 
 
 def world_subdivisions(path: Path, countries: list[dict], labels: dict[str, dict]) -> list[dict]:
