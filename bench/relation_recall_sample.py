@@ -59,6 +59,9 @@ HOLDOUT_NEWS = (
     "cctv_xwlb_20240227",
     "cctv_xwlb_20240619",
     "cctv_xwlb_20250815",
+    "cctv_xwlb_20230817",
+    "cctv_xwlb_20240827",
+    "cctv_xwlb_20250220",
 )
 OUT = Path("/work/rels_labels")
 N_NEWS, N_PARAS, CAP = 40, 20, 600
