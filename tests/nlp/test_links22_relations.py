@@ -1,8 +1,8 @@
 """Round links22: an envoy abroad holds a post in the state that sends him (某国驻某国大使,
 某国常驻某组织代表), and a person named as the topic of a sentence, carried from an earlier
 clause or opening a list does not carry out the programme his speech names (a leader who
-asks for it is not who carries it out). Invented sentences (people, and most countries and
-bodies, too)."""
+asks for it is not who carries it out); 郑重 between a proposer and 提出 is an adverb.
+Invented sentences (people, and most countries and bodies, too)."""
 
 from kg.model import Document
 from kg.nlp import extract
@@ -52,3 +52,10 @@ def test_a_body_that_speaks_still_carries_out_the_programme() -> None:
     assert _rels("国家发展改革委表示，将稳步推进“一带一路”合作项目。", "implements") == {
         ("gov/ndrc", "program/belt-and-road")
     }
+
+
+def test_a_solemn_proposal_is_still_a_proposal() -> None:
+    # 郑重 (solemnly) stands between the proposer and 提出 as 首次 does
+    assert ("person/李明", "program/gsi") in _rels(
+        "李明主席郑重提出全球安全倡议，各方积极响应。", "initiated"
+    )
