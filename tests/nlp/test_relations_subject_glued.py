@@ -32,5 +32,7 @@ def test_glued_noun_at() -> None:
 
 def test_a_person_named_with_tongzhi_is_still_carried() -> None:
     # 同志 opens with 同 (a preposition elsewhere): a person's form of address
-    text = "张建国同志在中共十八届一中全会上当选为委员。深入开展“互联网+”行动。"
-    assert ("person/张建国", "implements", "program/internet-plus") in _rels(text)
+    # (an act a person does himself: a programme a person is carried to is a speech's
+    # demand, no act of his, since round links22)
+    text = "张建国同志在中共十八届一中全会上当选为委员。随后出席了第二届数字中国建设峰会。"
+    assert ("person/张建国", "participatesIn", "event/digital-china-summit") in _rels(text)

@@ -57,6 +57,12 @@ def merge_posts(
                 found.append((u, norm[envoy.end : u.start], envoy, st.sent_of(u.start)))
                 merged.append(u)
                 continue
+            sender = _envoy_abroad(norm, merged, a, gap)
+            if sender is not None:  # 某国驻某国大使甲, 某国常驻某组织代表乙: the sender's
+                held = []
+                found.append((u, norm[sender.end : u.start], sender, st.sent_of(u.start)))
+                merged.append(u)
+                continue
             office = _ORDINAL.sub("", gap, count=1)  # 某国第四世国王甲
             if a.type == "Country" and _state_office(norm, a, office, u.start):  # 某国总统甲
                 held = [(office, a)]
@@ -124,6 +130,34 @@ def _envoy_of(norm: str, merged: list[Unit], country: Unit, gap: str) -> Unit | 
     if org.type != "Organization" or norm[org.end : country.start] not in ("", "秘书长"):
         return None
     return org
+
+
+#: an envoy's title after the place or body he is posted to (大使, 特命全权大使, 临时代办,
+#: 总领事; 代表, 副代表, 第一副代表 of a permanent mission)
+_ENVOY_TITLE = re.compile("(?:特命全权)?大使|临时代办|(?:副)?总领事|(?:第一)?(?:副)?代表")
+#: the whole post of an envoy abroad, written after the sending country (驻某国大使,
+#: 常驻某组织副代表): a post in the state that sends him
+_ABROAD = re.compile(f"常?驻[^、，,。；;]{{1,20}}?(?:{_ENVOY_TITLE.pattern})")
+
+
+def _envoy_abroad(norm: str, merged: list[Unit], host: Unit, gap: str) -> Unit | None:
+    """The country that sends the person after ``gap`` as its envoy to ``host`` (甲国驻乙国
+    大使某某, 甲国常驻某组织代表某某: 甲国), or None: ``host`` (a country, place or body)
+    stands right after 驻 or 常驻, right after a country, and ``gap`` is an envoy's title.
+
+    >>> a = Mention(0, 2, "甲国", "Country", "country/a", "甲国", "t")
+    >>> b = Mention(3, 5, "乙国", "Country", "country/b", "乙国", "t")
+    >>> _envoy_abroad("甲国驻乙国大使", [a, b], b, "大使").text
+    '甲国'
+    >>> _envoy_abroad("甲国和乙国大使", [a, b], b, "大使") is None
+    True
+    """
+    if len(merged) < 2 or not _ENVOY_TITLE.fullmatch(gap):
+        return None
+    sender = merged[-2]
+    if sender.type != "Country" or norm[sender.end : host.start] not in ("驻", "常驻"):
+        return None
+    return sender
 
 
 #: an ordinal between a country and its post (第四世国王, 第三任总统)
@@ -393,6 +427,7 @@ def hold_post_relations(
             or not (
                 kind in ORGANISATION_TYPES
                 or (kind == "Country" and _state_office(st.norm, org, post, _after(person, org)))
+                or (kind == "Country" and _ABROAD.fullmatch(post) is not None)
             )
         ):
             continue

@@ -115,6 +115,12 @@ def _after_quotes(ms: str, p: int) -> int:
 #: 在出席X(特别会议)时, 在实施Y过程中, 在结束出席X后: the 在-phrase of an act ends with a time word
 _WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中|后)")
 
+#: how a subject is found that names who speaks of an act, not who does it, when it is a
+#: person: the topic of the sentence (某某强调，全面推进X是…), carried from an earlier
+#: clause (某某指出…。要推进X), a list's opener (第一，携手推进X): a leader's speech asks
+#: bodies and places to carry a programme out, it is not his act
+_NOT_ACTOR = frozenset({"topic", "carried", "list"})
+
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
 
@@ -319,6 +325,8 @@ class Verbs:
                         continue  # 某省出席X: persons attend, a place does not
                     if "personal" in row.flags and implicit and kt != "Person":
                         continue  # 出席X: a body carried over or the reporter did not attend
+                    if row.pred == "implements" and kt == "Person" and how in _NOT_ACTOR:
+                        continue  # 某某强调，要推进X: a speaker asks others to carry X out
                     ds.add(
                         k, row.pred, o.key, s, e, f"{row.pred}:{word}:{how}", conf, mod, implicit
                     )
