@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -98,10 +97,8 @@ def build(
     }
     if watch and scheduler:  # watch keeps its own local workers up between builds
         _fail(KGError(Errors.E104))
-    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
-        # a shell starts background jobs with SIGINT ignored: ``kill -INT`` (or Ctrl-C of
-        # the script that started it) must still stop the build, as it stops ``kg serve``
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+    # A signal inherited ignored stays ignored (the POSIX convention: ``nohup``, a
+    # background job of a script, a supervisor chose so); SIGTERM still stops the build.
     if watch:
         from kg.runtime.watch import watch as run_watch
 
