@@ -59,6 +59,10 @@ class Errors:
         "{path}: waiting for a build that holds this cache folder's lock without naming "
         "itself in it (another user's, or an older kg's); it goes on when that one ends"
     )
+    E109 = (
+        "{path}: the cache folder cannot be used ({reason}); built without it: every "
+        "document is extracted again and nothing is kept for the next build"
+    )
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
     E151 = (
