@@ -182,11 +182,12 @@ class CacheLock:
                     self._take_over()
                     os.close(fd)
                     continue
-                if pid is None and looks:  # not the start of a build, before its pid
-                    pid = next(iter(lock_holders(self.path)), None)
-                if not told and on_wait is not None and (pid is not None or looks):
-                    on_wait(pid)
-                    told = True
+                if not told and on_wait is not None:
+                    if pid is None and looks:  # not a build just starting, before its pid
+                        pid = next(iter(lock_holders(self.path)), None)
+                    if pid is not None or looks:
+                        on_wait(pid)
+                        told = True
                 looks += 1
                 os.close(fd)
                 time.sleep(LOCK_POLL)
