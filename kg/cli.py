@@ -38,9 +38,9 @@ def _unwritable(exc: OSError, path: Path) -> KGError:
 
 
 def unusable_cache(cache_dir: Path, out: Path) -> str | None:
-    """Why ``cache_dir`` cannot be a cache folder (a file, a read-only file system) when
-    the output folder itself can be written (else the build's E080 says why); None when
-    it can. Made when missing, as the build would.
+    """Why ``cache_dir`` cannot be a cache folder (a file, a read-only file system, files
+    in it this user cannot write) when the output folder itself can be written (else the
+    build's E080 says why); None when it can. Made when missing, as the build would.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp()); (d / "c").write_text("x")
@@ -55,10 +55,15 @@ def unusable_cache(cache_dir: Path, out: Path) -> str | None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
     else:
-        if os.access(cache_dir, os.W_OK | os.X_OK):
-            return None
-        readonly = os.statvfs(cache_dir).f_flag & os.ST_RDONLY
-        reason = "on a read-only file system" if readonly else "it cannot be written"
+        if not os.access(cache_dir, os.W_OK | os.X_OK):
+            readonly = os.statvfs(cache_dir).f_flag & os.ST_RDONLY
+            reason = "on a read-only file system" if readonly else "it cannot be written"
+        else:  # a file of it another user's (one ``sudo kg build``): never taken from them
+            theirs = [p.name for p in cache_dir.iterdir()
+                      if p.is_file() and not os.access(p, os.R_OK | os.W_OK)]  # fmt: skip
+            if not theirs:
+                return None
+            reason = f"this user cannot read and write {', '.join(sorted(theirs))} in it"
     writable = next((p for p in (out, *out.parents) if p.exists()), None)
     if writable is None or not writable.is_dir() or not os.access(writable, os.W_OK):
         return None

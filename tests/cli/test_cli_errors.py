@@ -120,3 +120,22 @@ def test_a_cache_folder_that_cannot_be_written_is_told(
     assert cli.unusable_cache(cache, tmp_path / "out") == "it cannot be written"
     monkeypatch.setattr(cli.os, "access", lambda p, mode: False)  # nor the output: E080
     assert cli.unusable_cache(cache, tmp_path / "out") is None
+
+
+def test_a_cache_file_this_user_cannot_write_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of the cache another user wrote (one ``sudo kg build``): the pack was opened
+    for appending and the build stopped with E080, nothing built; now built without."""
+    from kg import cli
+
+    cache = tmp_path / "out" / ".cache"
+    cache.mkdir(parents=True)
+    (cache / "results.pack").write_bytes(b"x")
+    (cache / "manifest.bin").write_bytes(b"x")
+    real = cli.os.access
+    monkeypatch.setattr(
+        cli.os, "access", lambda p, mode: Path(p).name != "results.pack" and real(p, mode)
+    )
+    reason = cli.unusable_cache(cache, tmp_path / "out")
+    assert reason == "this user cannot read and write results.pack in it"
