@@ -57,7 +57,7 @@ class Errors:
     E107 = "{path}: removed {count} staging folder(s) left by builds that did not finish"
     E108 = (
         "{path}: waiting for a build that holds this cache folder's lock without naming "
-        "itself in it (another user's, or an older kg's); it goes on when that one ends"
+        "itself in it (another user's process); it goes on when that one ends"
     )
     E109 = (
         "{path}: the cache folder cannot be used ({reason}); built without it: every "

@@ -249,8 +249,9 @@ def _read(path: Path) -> tuple[int | None, bool]:
 
 def lock_holders(path: Path) -> list[int]:
     """The processes that hold a lock on ``path`` (an open file of theirs with a lock in
-    ``/proc/PID/fdinfo``), when the file names none: a build of an older kg, or anything
-    else that locked it. Only this user's processes can be seen (others': none).
+    ``/proc/PID/fdinfo``), when the file names none: another program that locked it, or a
+    build between taking the lock and writing its pid. Only this user's processes can be
+    seen (others': none).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())

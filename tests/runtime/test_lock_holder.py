@@ -1,4 +1,4 @@
-"""A cache lock whose file names no build (an older kg's, anything else that locked it):
+"""A cache lock whose file names no build (another program that locked it):
 the waiting build names the holder it finds in ``/proc`` (kg.runtime.lifecycle)."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from kg.runtime.lifecycle import CacheLock, say_waiting
 def test_a_lock_whose_file_names_no_build_is_told_by_its_holder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A process holding the lock without writing its pid (an older kg's build, anything
-    else): the waiting build names the holder from ``/proc`` (it said "pid ?" before), goes
-    on once that process is gone, and says E108 when no holder can be seen."""
+    """A process holding the lock without writing its pid (another program): the waiting
+    build names the holder from ``/proc`` (it said "pid ?" before), goes on once that
+    process is gone, and says E108 when no holder can be seen."""
     lockfile = tmp_path / "lock"
     code = (
         "import fcntl, os, struct, time\n"
