@@ -55,6 +55,14 @@ class Errors:
         "this build redoes what it left undone"
     )
     E107 = "{path}: removed {count} staging folder(s) left by builds that did not finish"
+    E108 = (
+        "{path}: waiting for a build that holds this cache folder's lock without naming "
+        "itself in it (another user's process); it goes on when that one ends"
+    )
+    E109 = (
+        "{path}: the cache folder cannot be used ({reason}); built without it: every "
+        "document is extracted again and nothing is kept for the next build"
+    )
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
     E151 = (

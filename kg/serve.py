@@ -359,9 +359,9 @@ def _wait_ready(server: SparqlServer, graph_path: Path, timeout: float) -> None:
 
 #: Seconds a query of ``kg serve`` may run (``--timeout``).
 DEFAULT_QUERY_TIMEOUT_S = 30
-#: Signals that stop ``kg serve`` cleanly. SIGINT too: a shell starts background jobs
-#: with it ignored, and Ctrl-C or ``kill -INT`` must still clean up; SIGHUP only when it is
-#: not ignored (``nohup kg serve``).
+#: Signals that stop ``kg serve`` cleanly, each unless it was inherited ignored (the POSIX
+#: convention: ``nohup kg serve`` stays up when the terminal closes, a background job of a
+#: script keeps ignoring Ctrl-C); SIGTERM then still stops it.
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -391,7 +391,7 @@ def serve(
     old = {  # before the start: a signal while loading must clean up too
         sig: signal.signal(sig, _on_stop_signal)
         for sig in (_STOP_SIGNALS if handlers else ())
-        if sig != signal.SIGHUP or signal.getsignal(sig) is not signal.SIG_IGN
+        if signal.getsignal(sig) is not signal.SIG_IGN
     }
     server = None
     try:

@@ -32,6 +32,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.cache_prune import prune
 from kg.fingerprint import code_version
 from kg.io import write_bytes_atomic
 from kg.sealed import seal, unseal, user_cache_dir
@@ -82,8 +83,8 @@ def load(path: Path | None) -> Any:
 
 def save(path: Path | None, obj: Any) -> None:
     """Write ``obj`` to ``path`` sealed, then remove the files beside it but the
-    :data:`KEEP` most recently used (a failure to write is no error: the next process
-    reads the files again)."""
+    :data:`KEEP` most recently used (:func:`kg.cache_prune.prune`; a failure to write is
+    no error: the next process reads the files again)."""
     if path is None:
         return
     try:
@@ -94,12 +95,4 @@ def save(path: Path | None, obj: Any) -> None:
                            private=True, fsync=False)  # fmt: skip
     except OSError:
         return
-    found = []
-    for other in path.parent.glob("gazetteer-*.bin"):
-        with contextlib.suppress(OSError):
-            found.append((other.stat().st_mtime_ns, other))
-    found.sort(reverse=True)
-    for _, old in found[KEEP:]:
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    prune(path, "gazetteer-*.bin", KEEP)

@@ -22,8 +22,8 @@ names another file, ``off`` turns it off; no home folder: no table), keyed by Py
 version and by the folder kg is imported from: two checkouts of different code compile
 different expressions, and one table for both was rewritten by each in turn, so neither
 found its own (a save in every build). A table unused for :data:`STALE_DAYS` is swept
-by the next save. Outside the scope nothing is noted, so a program's own expressions
-are never written.
+by the next save, as are all but the :data:`KEEP` most recently used. Outside the scope
+nothing is noted, so a program's own expressions are never written.
 
 >>> with compiling_from_table(None):
 ...     p = re.compile(r"(?P<year>\\d{4})年(?i:x)?")
@@ -56,6 +56,8 @@ MIN_NEW = 16
 MAX_ENTRIES = 4000
 #: A table not read for this many days (a removed checkout's) is swept by a save
 STALE_DAYS = 30
+#: Tables kept beside this checkout's (of other checkouts and Pythons; ~2 MB each)
+KEEP = 4
 
 #: The code of an expression is this Python's ``re``'s: a table of another is not read.
 _VERSION = hashlib.sha1(
@@ -334,11 +336,9 @@ def save() -> bool:
 
 def _sweep(path: Path) -> None:
     """Remove the other tables beside ``path`` that no process read or wrote for
-    :data:`STALE_DAYS` (those of removed checkouts and older Pythons)."""
-    import time
+    :data:`STALE_DAYS` (those of removed checkouts and older Pythons), and all but the
+    :data:`KEEP` most recently used (:func:`kg.cache_prune.prune`: a table in use now
+    stays)."""
+    from kg.cache_prune import prune
 
-    old = time.time() - STALE_DAYS * 86400
-    for other in path.parent.glob("regex-*.bin"):
-        with contextlib.suppress(OSError):
-            if other != path and other.stat().st_mtime < old:
-                other.unlink()
+    prune(path, "regex-*.bin", KEEP, max_age=STALE_DAYS * 86400)

@@ -167,7 +167,7 @@ class CacheLock:
 
     def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        told = False
+        told, looks = False, 0
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
             try:
@@ -183,8 +183,12 @@ class CacheLock:
                     os.close(fd)
                     continue
                 if not told and on_wait is not None:
-                    on_wait(pid)
-                    told = True
+                    if pid is None and looks:  # not a build just starting, before its pid
+                        pid = next(iter(lock_holders(self.path)), None)
+                    if pid is not None or looks:
+                        on_wait(pid)
+                        told = True
+                looks += 1
                 os.close(fd)
                 time.sleep(LOCK_POLL)
             except BaseException:
@@ -243,11 +247,51 @@ def _read(path: Path) -> tuple[int | None, bool]:
         return None, False
 
 
+def lock_holders(path: Path) -> list[int]:
+    """The processes that hold a lock on ``path`` (an open file of theirs with a lock in
+    ``/proc/PID/fdinfo``), when the file names none: another program that locked it, or a
+    build between taking the lock and writing its pid. Only this user's processes can be
+    seen (others': none).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> with CacheLock(d / "lock"): lock_holders(d / "lock") == [os.getpid()]
+    True
+    """
+    try:
+        st = os.stat(path)
+        pids = [int(n) for n in os.listdir("/proc") if n.isdigit()]
+    except OSError:
+        return []
+    found = []
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:  # gone, or another user's
+            continue
+        for n in fds:
+            with contextlib.suppress(OSError):
+                fst = os.stat(f"/proc/{pid}/fd/{n}")
+                if (fst.st_ino, fst.st_dev) != (st.st_ino, st.st_dev):
+                    continue
+                with open(f"/proc/{pid}/fdinfo/{n}") as f:
+                    if "\nlock:" in f.read():
+                        found.append(pid)
+                        break
+    return found
+
+
 def say_waiting(path: Path) -> Callable[[int | None], None]:
-    """The ``on_wait`` of a build: one line on stderr (warning E100)."""
+    """The ``on_wait`` of a build: one line on stderr (warning E100; E108 when the lock's
+    holder cannot be told: the lock file names none, and no process of this user holds
+    it)."""
 
     def on_wait(pid: int | None) -> None:
-        print(f"warning: {KGError(Errors.E100, path=path, pid=pid or '?')}", file=sys.stderr)
+        if pid is None:
+            warning = KGError(Errors.E108, path=path)
+        else:
+            warning = KGError(Errors.E100, path=path, pid=pid)
+        print(f"warning: {warning}", file=sys.stderr)
         sys.stderr.flush()
 
     return on_wait

@@ -12,11 +12,12 @@ import gc
 import os
 import threading
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, Skipped
 from kg.runtime.build import SAMPLE_DIR, BuildReport, build, default_workers, run_all
 from kg.runtime.policy import Resident
 
@@ -36,6 +37,8 @@ def scan_inputs(
     out = set()
     for found in files:
         if isinstance(found, InputError):
+            if not isinstance(found, Skipped):  # one error becoming another is a change
+                out.add((str(found.path), -1, zlib.crc32(str(found).encode())))
             continue
         try:
             st = os.stat(found[0])

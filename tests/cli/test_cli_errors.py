@@ -80,3 +80,62 @@ def test_validate_of_a_cut_turtle_file_names_the_line(tmp_path: Path) -> None:
     result = _run("validate", str(path))
     assert _failed_with(result, "E030") and str(path) in result.output
     assert "line 4" in result.output and "IndexError" not in result.output
+
+
+def test_a_cache_folder_that_is_a_file_is_built_without(tmp_path: Path) -> None:
+    """``OUT/.cache`` a file (or on a read-only file system) while OUT can be written: the
+    outputs are built without a cache, with warning E109 (was E080 "File exists", nothing
+    built); the file is left as it was."""
+    import os
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("国务院办公厅印发通知，要求各地区加强安全生产工作。", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".cache").write_text("not a folder")
+    repo = Path(__file__).resolve().parents[2]
+    r = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(doc), "--out", str(out), "-f", "ttl"],
+        env={**os.environ, "PYTHONPATH": str(repo)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "[E109]" in r.stderr and "it is a file, not a folder" in r.stderr
+    assert (out / "graph.ttl").stat().st_size > 0
+    assert (out / ".cache").read_text() == "not a folder"
+
+
+def test_a_cache_folder_that_cannot_be_written_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg import cli
+
+    cache = tmp_path / "out" / ".cache"
+    real = cli.os.access
+    monkeypatch.setattr(cli.os, "access", lambda p, mode: Path(p) != cache and real(p, mode))
+    assert cli.unusable_cache(cache, tmp_path / "out") == "it cannot be written"
+    monkeypatch.setattr(cli.os, "access", lambda p, mode: False)  # nor the output: E080
+    assert cli.unusable_cache(cache, tmp_path / "out") is None
+
+
+def test_a_cache_file_this_user_cannot_write_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of the cache another user wrote (one ``sudo kg build``): the pack was opened
+    for appending and the build stopped with E080, nothing built; now built without."""
+    from kg import cli
+
+    cache = tmp_path / "out" / ".cache"
+    cache.mkdir(parents=True)
+    (cache / "results.pack").write_bytes(b"x")
+    (cache / "manifest.bin").write_bytes(b"x")
+    real = cli.os.access
+    monkeypatch.setattr(
+        cli.os, "access", lambda p, mode: Path(p).name != "results.pack" and real(p, mode)
+    )
+    reason = cli.unusable_cache(cache, tmp_path / "out")
+    assert reason == "this user cannot read and write results.pack in it"

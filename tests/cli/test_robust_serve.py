@@ -76,11 +76,18 @@ def _wait_for(cond, timeout: float = 20) -> bool:
     return cond()
 
 
-def _start_cli(graph: Path, port: int, *extra: str) -> subprocess.Popen[str]:
+def _start_cli(graph: Path, port: int, *extra: str, ignored: tuple[int, ...] = ()
+               ) -> subprocess.Popen[str]:  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+
+    def ignore() -> None:  # ``nohup kg serve … &`` in a script
+        for sig in ignored:
+            signal.signal(sig, signal.SIG_IGN)
+
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port), *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        preexec_fn=ignore if ignored else None,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": "ASK {}"})
 
@@ -133,6 +140,29 @@ def test_kg_serve_cleans_up_on_sigterm_and_sigint(tmp_path: Path, sig: signal.Si
     proc.communicate(timeout=30)
     assert _wait_for(lambda: _gone(child))
     assert not store.exists()
+
+
+@pytest.mark.slow  # starts kg serve / oxigraph processes
+def test_kg_serve_keeps_ignoring_signals_it_inherited_ignored(tmp_path: Path) -> None:
+    """Started with SIGINT and SIGHUP ignored, ``kg serve`` stays up on both (it stopped on
+    SIGINT before) and SIGTERM still stops it and cleans up."""
+    ignored = (signal.SIGINT, signal.SIGHUP)
+    proc = _start_cli(_graph(tmp_path), _free_port(), "--timeout", "5", ignored=ignored)
+    try:
+        (child,) = _oxigraph_children(proc.pid)
+        store = _store_of(child)
+        for sig in ignored:
+            proc.send_signal(sig)
+        time.sleep(1)
+        assert proc.poll() is None and store.is_dir()
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+        assert _wait_for(lambda: _gone(child))
+        assert not store.exists()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
 
 
 @pytest.mark.slow  # starts kg serve / oxigraph processes

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.cache_prune import IN_USE
 from kg.nlp import gazetteer as G
 from kg.nlp import gazetteer_cache as C
 
@@ -68,6 +69,8 @@ def test_another_version_gets_another_file_and_the_oldest_go(
     G.load_gazetteer()
     first = C.cache_path()
     names = [first.name]
+    used = time.time() - 2 * IN_USE  # (a file used within IN_USE would stay: in use)
+    os.utime(first, (used, used))
     for i in range(C.KEEP):
         monkeypatch.setattr(C, "code_version", lambda i=i: f"another {i}")
         path = C.cache_path()

@@ -52,3 +52,24 @@ def test_a_save_sweeps_stale_tables_and_keeps_recent_ones(tmp_path: Path) -> Non
         "regex-bbbb-new.bin",
         "regex-cccc-mine.bin",
     ]
+
+
+def test_a_save_keeps_at_most_keep_other_tables_but_those_in_use(tmp_path: Path) -> None:
+    """A developer's many checkouts (or Pythons) each leave a ~2 MB table: a save keeps
+    the KEEP most recently used (its own, one in use within the hour: a build of that
+    checkout may be running, and the newest others), not one per checkout for
+    STALE_DAYS."""
+    from kg.cache_prune import IN_USE
+
+    days = [tmp_path / f"regex-aaaa-{i:04d}.bin" for i in range(regex_cache.KEEP + 5)]
+    for i, f in enumerate(days):
+        f.write_bytes(b"x")
+        used = time.time() - (i + 1) * 86400  # one checkout a day, the newest first
+        os.utime(f, (used, used))
+    running = tmp_path / "regex-aaaa-busy.bin"
+    running.write_bytes(b"x")
+    os.utime(running, (time.time() - IN_USE / 2,) * 2)
+    run(tmp_path / "regex-cccc-mine.bin")  # compiles 22 new expressions and saves
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f.name for f in days[: regex_cache.KEEP - 2]] + [running.name, "regex-cccc-mine.bin"]
+    )
