@@ -573,6 +573,20 @@ class Resolver:
                 if hit is not None and hit[0] is lst:
                     del memo[id(lst)]
 
+    def warm_labels(self) -> None:
+        """Normalise and look up now the labels of the ``table``'s entities, as
+        :meth:`finish`'s merges do for every entity (each label once): work a build in a
+        new process does while it waits for a worker, so that ``finish``, which runs
+        once the changed documents' results are in, finds them done (the same results:
+        both are functions of the label alone)."""
+        if self._table is None:
+            return
+        entries = self.gaz.entries
+        for key, e in self._table.entities.items():
+            self._norm(e.label)
+            if key not in entries:
+                self._lookup(e.label)
+
     def _norm(self, label: str) -> str:
         """``norm_name(label)``, once per label while ``labels_memo`` keeps them."""
         n = self._names.get(label)

@@ -296,15 +296,17 @@ def _resolve(
             on_error(e)
 
     ex, slots = as_executor(executor)
-    idle = preload_exporters
-    if outputs_key is not None:
-        from kg.runtime.manifest import output_code_version
 
-        def idle() -> None:  # while the first worker loads the pipeline
-            preload_exporters()
+    def idle() -> None:  # while the first worker loads the pipeline
+        preload_exporters()
+        if outputs_key is not None:
+            from kg.runtime.manifest import output_code_version
+
             output_code_version()  # (computed once per process: _written_key needs it)
             if also_idle is not None:
                 also_idle()
+        if keep:  # (``--watch`` keeps the labels' look-ups: nothing to do)
+            resolver.warm_labels()
 
     for key, r, cached in extract_keyed(
         iter_inputs(paths, state, text_field, files),

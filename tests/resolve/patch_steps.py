@@ -1,13 +1,14 @@
 """Random sequences of changed, added and removed documents, each step's resolution
-patched from last build's entity table by :class:`~kg.resolve.merge.Resolver` (through
-either caller: a build in a new process, the table read back from its bytes and the
-unchanged results :data:`~kg.resolve.stored.UNREAD`; ``--watch``, the table and the
-results kept in memory) and compared with a fold of every result: the same entities in
-the same order, each with its documents, spans, aliases and examples, the same merges,
-relations and document links; the table it leaves is the one a fold leaves; every
-entity no changed document mentions is the last table's very object; and last step's
-resolution is never changed in place (a small pool of keys: some names the gazetteer
-knows, a short form a document defines, one name with two types).
+patched from last build's entity table by :class:`~kg.resolve.merge.Resolver` through
+either caller (a build in a new process: the table read back from its bytes, the
+unchanged results :data:`~kg.resolve.stored.UNREAD`, the labels warmed up on every
+other step; ``--watch``: the table and the results kept in memory) and compared with a
+fold of every result: the same entities in the same order, each with its documents,
+spans, aliases and examples, the same merges, relations and document links; the table
+it leaves is the one a fold leaves; every entity no changed document mentions is the
+last table's very object; and last step's resolution is never changed in place (a small
+pool of keys: some names the gazetteer knows, a short form a document defines, one name
+with two types).
 
 >>> import random
 >>> r = result(random.Random(1), "d01", 0)
@@ -130,7 +131,9 @@ def patch_steps(seed: int, runs: int, monkeypatch: Any, *, watch: bool) -> list[
                     r.add(docs[d][1], docs[d][0])
             else:
                 r = Resolver(table=table, load=store.get, keep_table=True)
-                for d in ids:
+                for i, d in enumerate(ids):
+                    if i == len(ids) // 2 and version % 2:
+                        r.warm_labels()  # as the build does while it waits for a worker
                     key, x = docs[d]
                     r.add(unread(x) if known.get(d) == key else x, key)
             n = len(patched)
