@@ -3,11 +3,11 @@
 process (``kg build --watch``).
 
 A ``--watch`` resolution keeps last build's :class:`~kg.resolve.merge.Entity` objects for
-every entity no changed document mentions (:class:`~kg.resolve.merge.Resolver`'s
-``patch_memo``: a re-folded entity is a new object, a kept one is never changed in place),
-so an entity that is last build's very object gives the same rows: only the documents
-named by the entities that are not (new, re-folded or gone) are grouped again, each from
-the entities that name it, in the resolution's order.
+every entity no changed document mentions (:class:`~kg.resolve.merge.Resolver` patches
+last build's entity table: a re-folded entity is a new object, a kept one is never
+changed in place), so an entity that is last build's very object gives the same rows:
+only the documents named by the entities that are not (new, re-folded or gone) are
+grouped again, each from the entities that name it, in the resolution's order.
 
 >>> from kg.resolve.merge import Entity
 >>> a = Entity("gov/a", "Ministry", "甲部", docs={"d1": 2, "d2": 1}, spans={"d1": "0-2@0-9"})

@@ -98,7 +98,7 @@ class Resolver:
         spans_memo: dict[int, Any] | None = None,
         aliases_memo: dict[str, Any] | None = None,
         examples_memo: dict[int, Any] | None = None,
-        patch_memo: dict[str, Any] | None = None,
+        labels_memo: dict[str, Any] | None = None,
         table: Table | None = None,
         load: Callable[[str], DocResult | None] | None = None,
         keep_table: bool = False,
@@ -111,16 +111,16 @@ class Resolver:
         for the example dicts made from a result's examples list, taken again (the very
         same dicts: what the outputs make of an entity's examples can then be kept
         between builds by identity) when the same list comes back for the same document.
-        ``patch_memo``: one for last build's merged entities (see :meth:`finish`): the
-        results are kept by ``add`` and merged by ``finish``, which folds again only the
-        entities of the documents whose result is not last build's very object.
-        ``keep_table``: keep what :meth:`table` gives (last build's entities as a
-        :class:`~kg.resolve.stored.Table`, for a build in a new process); ``table``: such
+        ``labels_memo``: one for each label's ``norm_name`` and the gazetteer's entry for
+        it (emptied when the gazetteer is another object).
+        ``keep_table``: keep what :meth:`table` gives (this build's entities as a
+        :class:`~kg.resolve.stored.Table`: the next build patches it, in a new process
+        read back from the cache folder, in ``--watch`` kept in memory); ``table``: such
         a table, patched by :meth:`finish` with the results of the documents whose key
-        is not the table's (the others come with their entities :data:`UNREAD`); ``load``:
-        a result by its key (the results ``table`` needs: a changed document's old one,
-        an unchanged one whose mentions a patch folds again, every one when it does not
-        patch).
+        is not the table's (the others may come with their entities :data:`UNREAD`);
+        ``load``: a result by its key (the results ``table`` needs: a changed document's
+        old one, an unchanged one whose mentions a patch folds again when it came
+        :data:`UNREAD`, every such one when it does not patch).
         """
         self.gaz = gazetteer or load_gazetteer()
         self._spans_memo = spans_memo
@@ -134,11 +134,14 @@ class Resolver:
         self.observations: list[tuple[str, Any]] = []
         self.documents: dict[str, dict[str, Any]] = {}
         self.sentences: dict[str, dict[int, str]] = {}
-        self._patch_memo = patch_memo
-        self._results: list[DocResult] | None = [] if patch_memo is not None else None
-        #: label → its norm_name and the gazetteer's entry for it (kept with the entities)
+        #: label → its norm_name and the gazetteer's entry for it (``labels_memo``'s)
         self._names: dict[str, str] = {}
         self._found: dict[str, Any] = {}
+        if labels_memo is not None:
+            if labels_memo.get("gazetteer") is not self.gaz:
+                labels_memo.clear()
+                labels_memo.update(gazetteer=self.gaz, names={}, found={})
+            self._names, self._found = labels_memo["names"], labels_memo["found"]
         self._table = table
         self._load = load
         self._keep = keep_table or table is not None
@@ -151,11 +154,8 @@ class Resolver:
 
     def add(self, r: DocResult, key: str | None = None) -> None:
         """Fold one document's result in (memory grows with the graph, not the text).
-        With ``patch_memo`` or ``table`` the results are kept and folded by
-        :meth:`finish`. ``key``: the result's key (its store's), for ``table``."""
-        if self._results is not None:
-            self._results.append(r)
-            return
+        With ``table`` the results are kept and folded by :meth:`finish`. ``key``: the
+        result's key (its store's), for ``keep_table`` and ``table``."""
         if self._keyed is not None:
             self._keyed.append((r, key))
             return
@@ -331,15 +331,13 @@ class Resolver:
     def finish(self) -> Resolution:
         """Apply the merges and return the resolution.
 
-        With ``patch_memo`` the entities before the merges (each a fold of its documents'
-        mentions in document order) are kept there for the next build, which takes those
-        no changed, added or removed document mentions as they are and folds the others
-        again from every document that mentions them (:meth:`_patch`): the same table as
-        a fold of every result. The merges below then change copies, never the kept
-        entities."""
-        patched = self._merge_kept() if self._results is not None else False
-        if self._keyed is not None:
-            self._merge_table()
+        With ``keep_table`` the entities before the merges (each a fold of its documents'
+        mentions in document order) are kept for the next build, which takes those no
+        changed, added or removed document mentions as they are (the very objects) and
+        folds the others again from every document that mentions them
+        (:meth:`_patch_table`): the same table as a fold of every result. The merges below
+        then change copies, never the kept entities."""
+        patched = self._merge_table() if self._keyed is not None else False
         if self._keep:
             self._before = self.entities
         if self._spans_memo is not None and self._spans_now is not None:
@@ -352,7 +350,7 @@ class Resolver:
                 self._examples_memo.clear()
             self._examples_memo.update(self._examples_now)
             self._examples_now = None
-        kept = self._patch_memo is not None or self._keep
+        kept = self._keep
         if kept:  # the entities kept for the next build stay as they are
             self.entities = dict(self.entities)
         log: list[dict[str, str]] = []
@@ -398,37 +396,6 @@ class Resolver:
             self.entities, redirect, rels, obs, self.documents, log, self.sentences
         )
 
-    def _merge_kept(self) -> bool:
-        """Merge the results ``add`` kept (``patch_memo``): patched from last build's
-        entities when few documents changed (True), else folded from scratch."""
-        memo = self._patch_memo
-        assert memo is not None and self._results is not None
-        results, self._results = self._results, None
-        ids = [r.doc_id for r in results]
-        by_id = dict(zip(ids, results, strict=True))
-        last = memo.get("state")
-        memo.clear()
-        if last is not None and last["gazetteer"] is self.gaz:
-            self._names, self._found = last["names"], last["found"]
-        for r in results:
-            self._add_document(r)
-        patched = False
-        if last is not None and last["gazetteer"] is self.gaz and len(by_id) == len(ids):
-            patched = self._patch(last, ids, by_id)
-        if not patched:
-            entities = self.entities
-            for r in results:
-                for key, info in r.entities.items():
-                    e = entities.get(key)
-                    if e is None:
-                        e = entities[key] = self._new_entity(key, info.type, info.label)
-                    self._fold(e, r.doc_id, info)
-        if len(by_id) == len(ids):
-            memo["state"] = {"gazetteer": self.gaz, "ids": ids, "results": by_id,
-                             "entities": self.entities, "names": self._names,
-                             "found": self._found}  # fmt: skip
-        return patched
-
     def table(self) -> Table | None:
         """The entities before the merges of the last :meth:`finish`, as a table the next
         build in a new process can patch (``keep_table``; None without, or when a
@@ -440,9 +407,9 @@ class Resolver:
             return None
         return Table(list(ids), self._before, self._counts, self._first)  # type: ignore[arg-type]
 
-    def _merge_table(self) -> None:
+    def _merge_table(self) -> bool:
         """Merge the results ``add`` kept (``table``): the table patched when few
-        documents changed, else every result folded (each decoded whole)."""
+        documents changed (True), else every result folded (each decoded whole)."""
         keyed, self._keyed = self._keyed, None
         assert keyed is not None and self._table is not None
         table, self._table = self._table, None
@@ -451,7 +418,7 @@ class Resolver:
         self._ids = [(r.doc_id, k) for r, k in keyed]
         try:
             if self._patch_table(table, keyed):
-                return
+                return True
         except (_NoPatch, KeyError, ValueError):  # (a result at odds with the table)
             pass
         self.entities, self._counts, self._first = {}, {}, {}
@@ -461,6 +428,7 @@ class Resolver:
                 whole.doc_id = r.doc_id
                 r = whole
             self._fold_keeping(r)
+        return False
 
     def _whole(self, key: str | None) -> DocResult:
         """A result decoded with its entities (its document's came :data:`UNREAD`)."""
@@ -470,16 +438,18 @@ class Resolver:
         return r
 
     def _patch_table(self, table: Table, keyed: list[tuple[DocResult, str | None]]) -> bool:
-        """Last build's table with the entities of the changed documents folded again
-        into ``self.entities`` (in first-mention order); False when too many documents
-        changed, the unchanged ones changed order or an id repeats (:class:`_NoPatch`:
-        a result it needs could not be read)."""
+        """Last build's table with the entities of the changed documents (a key not the
+        table's: the same key is the same result) folded again into ``self.entities``, in
+        first-mention order: every other entity is the table's very object. False when
+        too many documents changed, the unchanged ones changed order or an id repeats
+        (:class:`_NoPatch`: a result it needs could not be read). The table's dicts are
+        changed: it is this build's then."""
         by_id = {r.doc_id: r for r, _ in keyed}
         keys = {r.doc_id: k for r, k in keyed}
         if len(by_id) != len(keyed):
             return False
         old_keys = dict(table.ids)
-        changed = {d for d, r in by_id.items() if r.entities is not UNREAD or d not in old_keys}
+        changed = {d for d, k in keys.items() if k is None or old_keys.get(d) != k}
         changed.update(d for d in old_keys if d not in by_id)
         if len(changed) > max(PATCH_MIN_DOCS, PATCH_SHARE * len(by_id)):
             return False
@@ -514,7 +484,9 @@ class Resolver:
             for r in (old_by.get(d), by_id.get(d)):
                 if r is not None:
                     affected.update(dict.fromkeys(r.entities))
+            self._forget(old_by.get(d), by_id.get(d))
         entities, counts, first = table.entities, table.counts, table.first
+        kept = len(entities) - sum(1 for k in affected if k in entities)
         for key in affected:
             old = entities.pop(key, None)
             c = dict(counts.pop(key, None) or {})
@@ -568,65 +540,23 @@ class Resolver:
                 for s, t, sentence in ex[: MAX_EXAMPLES - len(e.examples)]:
                     e.examples.append({"doc": d, "start": s, "end": t, "sentence": sentence})
             entities[key], counts[key], first[key] = e, c, at
-        order = sorted(entities, key=lambda k: (pos[next(iter(entities[k].docs))], first[k]))
-        self.entities = {k: entities[k] for k in order}
-        self._counts, self._first = counts, first
-        return True
+        # the untouched entities are still in first-mention order (their documents kept
+        # theirs), the re-folded ones after them: each goes in at its place
+        def rank(k: str) -> tuple[int, int]:
+            return pos[next(iter(entities[k].docs))], first[k]
 
-    def _patch(self, last: dict[str, Any], ids: list[str], by_id: dict[str, DocResult]) -> bool:
-        """Last build's entities with those of the changed documents folded again, in
-        first-mention order, into ``self.entities``; False (nothing done) when too many
-        documents changed or the unchanged ones are not in last build's order."""
-        old_by: dict[str, DocResult] = last["results"]
-        old_ents: dict[str, Entity] = last["entities"]
-        changed = {d for d, r in by_id.items() if old_by.get(d) is not r}
-        changed.update(d for d in last["ids"] if d not in by_id)
-        if len(changed) > max(PATCH_MIN_DOCS, PATCH_SHARE * len(ids)):
-            return False
-        if [d for d in last["ids"] if d not in changed] != [d for d in ids if d not in changed]:
-            return False
-        affected: dict[str, None] = {}
-        for d in changed:
-            for r in (old_by.get(d), by_id.get(d)):
-                if r is not None:
-                    affected.update(dict.fromkeys(r.entities))
-            self._forget(old_by.get(d), by_id.get(d))
-        pos = {d: i for i, d in enumerate(ids)}
-        entities = {k: e for k, e in old_ents.items() if k not in affected}
-        made: dict[str, Entity] = {}
-        for key in affected:
-            old = old_ents.get(key)
-            docs = [d for d in old.docs if d not in changed] if old is not None else []
-            docs += [d for d in changed if d in by_id and key in by_id[d].entities]
-            if not docs:
-                continue  # no document mentions it any more
-            docs.sort(key=pos.__getitem__)
-            first = by_id[docs[0]].entities[key]
-            e = made[key] = self._new_entity(key, first.type, first.label)
-            for d in docs:
-                self._fold(e, d, by_id[d].entities[key])
-        # an entity's place: its first document's, then its place among that one's
-        index: dict[str, dict[str, int]] = {}
-
-        def rank(key: str, e: Entity) -> tuple[int, int]:
-            d = next(iter(e.docs))
-            ix = index.get(d)
-            if ix is None:
-                ix = index[d] = {k: i for i, k in enumerate(by_id[d].entities)}
-            return pos[d], ix[key]
-
-        order = list(entities)
+        keys_now = list(entities)
+        order, made = keys_now[:kept], sorted(keys_now[kept:], key=rank)
         out: list[str] = []
         lo = 0
-        for key in sorted(made, key=lambda k: rank(k, made[k])):
-            at = bisect.bisect_left(
-                order, rank(key, made[key]), lo=lo, key=lambda k: rank(k, entities[k])
-            )
+        for key in made:
+            at = bisect.bisect_left(order, rank(key), lo=lo, key=rank)
             out += order[lo:at]
             out.append(key)
             lo = at
         out += order[lo:]
-        self.entities = {k: made[k] if k in made else entities[k] for k in out}
+        self.entities = {k: entities[k] for k in out}
+        self._counts, self._first = counts, first
         return True
 
     def _forget(self, old: DocResult | None, new: DocResult | None) -> None:
@@ -643,15 +573,29 @@ class Resolver:
                 if hit is not None and hit[0] is lst:
                     del memo[id(lst)]
 
+    def warm_labels(self) -> None:
+        """Normalise and look up now the labels of the ``table``'s entities, as
+        :meth:`finish`'s merges do for every entity (each label once): work a build in a
+        new process does while it waits for a worker, so that ``finish``, which runs
+        once the changed documents' results are in, finds them done (the same results:
+        both are functions of the label alone)."""
+        if self._table is None:
+            return
+        entries = self.gaz.entries
+        for key, e in self._table.entities.items():
+            self._norm(e.label)
+            if key not in entries:
+                self._lookup(e.label)
+
     def _norm(self, label: str) -> str:
-        """``norm_name(label)``, once per label while ``patch_memo`` keeps them."""
+        """``norm_name(label)``, once per label while ``labels_memo`` keeps them."""
         n = self._names.get(label)
         if n is None:
             n = self._names[label] = norm_name(label)
         return n
 
     def _lookup(self, label: str) -> Any:
-        """``self.gaz.lookup(label)``, once per label while ``patch_memo`` keeps them."""
+        """``self.gaz.lookup(label)``, once per label while ``labels_memo`` keeps them."""
         found = self._found
         if label in found:
             return found[label]
@@ -685,7 +629,7 @@ _NO_ENTITY = Entity("", "", "")
 class _NoPatch(Exception):
     """A table patch met a result it could not read, or a table at odds with them."""
 
-#: ``patch_memo``: the entities are patched when at most this many documents changed, or
+#: ``table``: the entities are patched when at most this many documents changed, or
 #: this share of them (beyond it a fold of every result costs about as much).
 PATCH_MIN_DOCS = 8
 PATCH_SHARE = 0.05

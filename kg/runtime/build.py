@@ -233,23 +233,35 @@ def _resolve(
     spans_memo: dict[int, Any] | None = None,
     aliases_memo: dict[str, Any] | None = None,
     examples_memo: dict[int, Any] | None = None,
-    patch_memo: dict[str, Any] | None = None,
+    labels_memo: dict[str, Any] | None = None,
+    kept: dict[str, Any] | None = None,
     also_idle: Callable[[], object] | None = None,
 ) -> Any:
     """Read, extract and merge: the :class:`~kg.resolve.Resolution` of ``paths``.
     ``outputs_key``: a :class:`~kg.runtime.manifest.OutputsKey` that takes in every
     document merged. ``also_idle``: work to do the first time the results wait for a
-    worker (what the outputs need that does not depend on the documents extracted)."""
+    worker (what the outputs need that does not depend on the documents extracted).
+    ``kept``: a dict a long-lived process (``--watch``) keeps between builds: last
+    build's entity table and its results by key, which the next one patches."""
+    from kg.nlp.gazetteer import load_gazetteer
     from kg.resolve import Resolver
     from kg.runtime.dask import as_executor
     from kg.runtime.extract import extract_keyed
     from kg.runtime.manifest import iter_inputs
 
-    # a build in a new process patches last build's entity table (``--watch`` keeps
-    # its own in ``patch_memo``)
-    keep = state is not None and patch_memo is None and memo is None
+    # a build patches last build's entity table: a build in a new process reads it from
+    # the cache folder, ``--watch`` keeps it in memory (``kept``) with the results it
+    # takes a changed document's old one from
+    keep = state is not None and kept is None and memo is None
     table = load = unread = None
-    if keep:
+    gaz = load_gazetteer()
+    now: dict[str, Any] | None = None
+    if kept is not None:
+        last = kept.pop("last", None)  # (gazetteer, table, results by key)
+        if last is not None and last[0] is gaz:
+            table, load = last[1], last[2].get
+        now = {}
+    elif keep:
         from kg.runtime.codec import decode_result
         from kg.runtime.resolution import read_table
 
@@ -267,8 +279,8 @@ def _resolve(
                 return known.get(doc_id) == key
 
     resolver = Resolver(
-        spans_memo=spans_memo, aliases_memo=aliases_memo, examples_memo=examples_memo,
-        patch_memo=patch_memo, table=table, load=load, keep_table=keep,
+        gaz, spans_memo=spans_memo, aliases_memo=aliases_memo, examples_memo=examples_memo,
+        labels_memo=labels_memo, table=table, load=load, keep_table=keep or now is not None,
     )  # fmt: skip
     t0 = time.perf_counter()
     if started is not None:
@@ -284,15 +296,17 @@ def _resolve(
             on_error(e)
 
     ex, slots = as_executor(executor)
-    idle = preload_exporters
-    if outputs_key is not None:
-        from kg.runtime.manifest import output_code_version
 
-        def idle() -> None:  # while the first worker loads the pipeline
-            preload_exporters()
+    def idle() -> None:  # while the first worker loads the pipeline
+        preload_exporters()
+        if outputs_key is not None:
+            from kg.runtime.manifest import output_code_version
+
             output_code_version()  # (computed once per process: _written_key needs it)
             if also_idle is not None:
                 also_idle()
+        if keep:  # (``--watch`` keeps the labels' look-ups: nothing to do)
+            resolver.warm_labels()
 
     for key, r, cached in extract_keyed(
         iter_inputs(paths, state, text_field, files),
@@ -316,6 +330,8 @@ def _resolve(
         else:
             report.docs_extracted += 1
         resolver.add(r, key)
+        if now is not None and key is not None:
+            now[key] = r
     t1 = time.perf_counter()
     report.timings["extract"] = t1 - t0
     if state is not None:
@@ -325,6 +341,10 @@ def _resolve(
     res = resolver.finish()
     if keep:
         state.table = resolver.table()  # type: ignore[union-attr]  (saved with the results)
+    elif kept is not None and now is not None:
+        done = resolver.table()
+        if done is not None:
+            kept["last"] = (gaz, done, now)
     report.timings["resolve"] = time.perf_counter() - t1
     report.entities_by_type = dict(Counter(e.type for e in res.entities.values()))
     edges = {(r.subj, r.obj, r.pred) for _, r in res.relations}
@@ -594,7 +614,8 @@ def build(
                     spans_memo=policy.memo("spans"),
                     aliases_memo=policy.memo("aliases"),
                     examples_memo=policy.memo("examples"),
-                    patch_memo=policy.memo("resolution"),
+                    labels_memo=policy.memo("labels"),
+                    kept=policy.memo("resolution"),
                     also_idle=functools.partial(idle_work, prefetch),
                 )
                 resolved = True

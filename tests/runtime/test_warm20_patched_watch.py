@@ -1,7 +1,7 @@
-"""A ``--watch`` whose resolution is patched from the last build's (``patch_memo``) writes
-byte for byte what a build from scratch writes, after each step of a sequence of changed,
-added and removed documents (a small sample of the public-domain law corpus; the added
-text is our own wording)."""
+"""A ``--watch`` whose resolution patches the last build's entity table (kept in
+memory) writes byte for byte what a build from scratch writes, after each step of a
+sequence of changed, added and removed documents (a small sample of the public-domain
+law corpus; the added text is our own wording)."""
 
 from __future__ import annotations
 
@@ -29,14 +29,14 @@ def test_patched_watch_writes_what_a_build_from_scratch_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     patched: list[bool] = []
-    real = Resolver._patch
+    real = Resolver._patch_table
 
     def counted(self, *args):  # type: ignore[no-untyped-def]
         done = real(self, *args)
         patched.append(done)
         return done
 
-    monkeypatch.setattr(Resolver, "_patch", counted)
+    monkeypatch.setattr(Resolver, "_patch_table", counted)
     corpus = tmp_path / "laws"
     laws = law_sample(corpus, STEP)
     first, mid, last = laws[0], laws[len(laws) // 2], laws[-1]
