@@ -113,3 +113,8 @@ def test_bill_listed_after_a_report(nlp):
 
 def test_measures_under_review_are_no_bill(nlp):
     assert not laws(nlp, "会议对决定草案和选举办法草案进行了审议。")
+
+
+def test_new_draft_of_a_known_law_is_that_law(nlp):
+    found = laws(nlp, "全民讨论新宪法草案。")
+    assert found == {"宪法": PRC_CONSTITUTION}

@@ -31,7 +31,8 @@ DRAFT = re.compile(
 #: the agenda's words that open a bill's name: verbs, prepositions, particles, a meeting
 OPENERS = frozenset(
     "关于 审议 提请 初次 再次 继续 分组 表决 通过 听取 修改 修订 制定 起草 研究 讨论 提出 提交 "
-    "征求 公布 建议 决定 就 对 将 把 向 在 为 是 了 的 等 及其 会议 会上 其中 包括".split()
+    "征求 公布 建议 决定 就 对 将 把 向 在 为 是 了 的 等 及其 会议 会上 其中 包括 "
+    "新 该 本 此 这部 这项".split()  # 新|宪法草案: the constitution, not a 新宪法
 )
 #: the heads of the other documents an agenda lists (某某报告和某某法修正草案): a word that
 #: ends in one before a conjunction closes the name (城乡规划与建设法 is one name)
