@@ -40,6 +40,7 @@ from kg.nlp.components.heads.designated_days import (
     period_activities,
     quoted_periods,
 )
+from kg.nlp.components.heads.draft_laws import draft_laws
 from kg.nlp.components.heads.edition_festivals import edition_festivals
 from kg.nlp.components.heads.editions import (
     ShortForms,
@@ -49,6 +50,7 @@ from kg.nlp.components.heads.elections import elections
 from kg.nlp.components.heads.exercises import exercises
 from kg.nlp.components.heads.federations import federations
 from kg.nlp.components.heads.fleets import fleets
+from kg.nlp.components.heads.foreign_laws import foreign_laws
 from kg.nlp.components.heads.head_names import HeadNames
 from kg.nlp.components.heads.hosted_names import hosted_names
 from kg.nlp.components.heads.implemented_names import (
@@ -210,6 +212,8 @@ class Patterns(
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         npc_sessions(st, norm, self.gaz)  # 五届人大四次会议: the NPC's
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
+        draft_laws(st, norm, self.gaz, starts)  # 审议|某某法|修订草案: the law under review
+        foreign_laws(st, norm)  # 某国|宪法: that state's, not the PRC's
         nested_programmes(st, self.gaz)  # 关于实施|某某战略|的意见: the programme it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event
         period_activities(st, norm)  # 2031年某某宣传月活动: the year's campaign

@@ -145,12 +145,14 @@ class Resolver:
                         continue  # 美国国防部, 北京市公安局, 某市机场 also mention 美国, 北京市…
                     if k.rule == "event_organ" and c.start == k.start and c.type == "Event":
                         continue  # X运动会组委会 also mentions X运动会
-                    if c.rule == "nested" and (
-                        c.type == k.type == "Law"
-                        or (c.type == "Program" and k.type in ("Program", "Law"))
+                    if (
+                        c.rule == "nested"
+                        and c.type in ("Program", "Law")
+                        and k.type in ("Program", "Law")
                     ):
-                        # 某某法|实施条例 also mentions 某某法 (heads/nested_laws); 关于实施|
-                        # 某某战略|的意见, the programme (heads/nested_programmes)
+                        # 某某法|实施条例 also mentions 某某法, 《贯彻〈某某法〉行动计划》 the law
+                        # (heads/nested_laws); 关于实施|某某战略|的意见, the programme
+                        # (heads/nested_programmes)
                         continue
                     if _titled_gathering(st.text, k, c):
                         continue  # 《某某条例》学习座谈会 also mentions the 条例

@@ -1,10 +1,14 @@
 """A law named inside the title of the rules that carry it out, for ``kg_patterns``: 某某法
 实施条例 / 实施细则 / 实施办法 names the law 某某法 too (GUIDELINES.md: a name nested inside
 another counts when it is itself an entity), the gazetteer's law under its own key, with
-or without 中华人民共和国.
+or without 中华人民共和国. A title quoted inside a title (《关于实施〈某某条例〉的规定》, 《某部实施
+〈某某法〉办法》) is a mention too when its head is a law's: its marks delimit it, so a law the
+gazetteer does not know is a new one.
 
 >>> [m.group("law") for m in INNER.finditer("外商投资法实施条例；某某法实施细则")]
 ['外商投资法', '某某法']
+>>> [m.group(1) for m in QUOTED_INNER.finditer("《关于实施〈某某条例〉的规定》")]
+['某某条例']
 """
 
 from __future__ import annotations
@@ -12,15 +16,21 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.nlp.components.base import open_key
+from kg.nlp.text import norm_name
 
 INNER = re.compile(r"(?P<law>[\u4e00-\u9fff]{2,30}?法)(?:实施条例|实施细则|实施办法)")
 _PRC = "中华人民共和国"
+#: a title inside a title, in the inner book-title marks
+QUOTED_INNER = re.compile(r"〈([^〈〉《》\n]{4,60})〉")
 
 
 def nested_laws(st, gaz) -> None:
     """Add the law a Law candidate's title carries out (某某法|实施条例 → 某某法)."""
     found = []
     for c in st.candidates:
+        if c.type in ("Law", "Program") and "〈" in c.text:
+            found += quoted_inner_laws(st, gaz, c)
         if c.type != "Law" or "法实施" not in c.text:
             continue
         m = INNER.search(c.text)
@@ -34,3 +44,19 @@ def nested_laws(st, gaz) -> None:
             a, b = c.start + m.start("law"), c.start + m.end("law")
             found.append(Mention(a, b, st.text[a:b], e.type, e.id, e.name, "nested"))
     st.candidates.extend(found)
+
+
+def quoted_inner_laws(st, gaz, c: Mention) -> list[Mention]:
+    """The laws quoted in 〈〉 inside the title ``c`` (a law's head word ends them)."""
+    out = []
+    for m in QUOTED_INNER.finditer(c.text):
+        name = norm_name(m.group(1))
+        head = gaz.head_type(name)
+        if head is None or head[1] != "Law":
+            continue
+        e = gaz.lookup(name)
+        key, label = (e.id, e.name) if e is not None and e.type == "Law" else (
+            open_key("Law", name), name)  # fmt: skip
+        a, b = c.start + m.start(1), c.start + m.end(1)
+        out.append(Mention(a, b, st.text[a:b], "Law", key, label, "nested"))
+    return out
