@@ -483,7 +483,7 @@ def _view_data(
     # taken again while the stable numbers and its documents' pieces are last build's
     mention_docs, ent_rows = NodeList(), NodeList()
     mention_docs.parts, ent_rows.parts = [], []
-    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
+    by_sentence: dict[int, list[int]] = defaultdict(list)
     # each document's stable number and entities' rows, in one look-up
     where = {d: (s_of[d], blocks[d].ents) for d in base}
     no_mentions: list[tuple[str, int]] = []
@@ -510,9 +510,9 @@ def _view_data(
         mention_docs.parts.append(mjs)
         got_rows = rec.erows
         if got_rows is not None and got_rows[0] is token and n not in dirty:
-            flat, ejs = got_rows[1], got_rows[2]
+            flat, ejs, keys = got_rows[1], got_rows[2], got_rows[3]
         else:
-            flat = []
+            flat, keys = [], []
             for d in ent_docs[n]:
                 w = where.get(d)
                 rows = w[1].get(n) if w is not None else None
@@ -524,20 +524,24 @@ def _view_data(
                         for li in rows:
                             flat += (sd, li)
             ejs = compact_json(flat).encode()
+            # each sentence as one int (the "mentioned together" pairs count by sentence)
+            keys = [sd << 32 | li for sd, li in zip(flat[0::2], flat[1::2], strict=True)]
             if keep:
-                rec.erows = (token, flat, ejs)
+                rec.erows = (token, flat, ejs, keys)
         ev = ent_evidence.get(n)
         if ev:
-            seen = set(zip(flat[0::2], flat[1::2], strict=True))
-            flat = list(flat)  # (a kept list is never changed)
+            seen = set(keys)
+            flat, keys = list(flat), list(keys)  # (kept lists are never changed)
             for a in ev:
-                if a not in seen:
-                    seen.add(a)
+                k = a[0] << 32 | a[1]
+                if k not in seen:
+                    seen.add(k)
                     flat += a
+                    keys.append(k)
             ejs = compact_json(flat).encode()
         if n in drawn:
-            for a in zip(flat[0::2], flat[1::2], strict=True):
-                by_sentence[a].append(i)
+            for k in keys:
+                by_sentence[k].append(i)
         ent_rows.append(flat)
         ent_rows.parts.append(ejs)
     if memo is not None:

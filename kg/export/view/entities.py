@@ -63,10 +63,11 @@ class EntityRecord:
         self.mdocs: list[tuple[str, int]] = []
         self.items: list[tuple[str, Any]] | None = None
         self.docs: list[str] = []
-        #: ``(token, rows, json)`` of its mention counts and of its mention sentences
-        #: (without relation evidence), valid while the build's token is ``token``
+        #: ``(token, rows, json)`` of its mention counts and ``(token, rows, json, keys)``
+        #: of its mention sentences (without relation evidence; ``keys``: each sentence as
+        #: one int), valid while the build's token is ``token``
         self.mrows: tuple[object, list[int], bytes] | None = None
-        self.erows: tuple[object, list[int], bytes] | None = None
+        self.erows: tuple[object, list[int], bytes, list[int]] | None = None
 
     def same(self, attrs: Mapping[str, Any]) -> bool:
         """Whether ``attrs`` equals the attributes the record was made from (a value
