@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -351,12 +353,13 @@ def _view_data(
                 i = doc_index[d] = len(doc_index)
             doc_ents[i] += 1
     if lean:
-        for rec in records.values():
-            for d, _ in rec.mdocs:
-                i = doc_index.get(d)
-                if i is None:
-                    i = doc_index[d] = len(doc_index)
-                doc_ents[i] += 1
+        # counted and numbered in C over the 40,000 pairs; a loop over the documents only
+        named = Counter(map(itemgetter(0), chain.from_iterable(r.mdocs for r in records.values())))
+        for d, c in named.items():  # (in the order of first mention)
+            i = doc_index.get(d)
+            if i is None:
+                i = doc_index[d] = len(doc_index)
+            doc_ents[i] += c
     # the entities' examples and mention spans by document (keys in sorted order), and
     # the documents of each entity in the order its rows list them; a kept record keeps
     # what its entity gave (``items``, ``docs``)
@@ -400,10 +403,10 @@ def _view_data(
     if kept is not None:
         kept.clear()
         kept.update((n, rec) for n, rec in records.items() if rec.snap is not None)
-    for n in ranked:  # documents numbered in the order the rows name them
-        for d in ent_docs[n]:
-            if d not in doc_index:
-                doc_index[d] = len(doc_index)
+    # documents numbered in the order the rows name them
+    for d in dict.fromkeys(chain.from_iterable(map(ent_docs.__getitem__, ranked))):
+        if d not in doc_index:
+            doc_index[d] = len(doc_index)
     for d in doc_attrs:
         if d not in doc_index:  # documents without a mention are tabled too
             doc_index[d] = len(doc_index)
