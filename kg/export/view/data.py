@@ -12,6 +12,10 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 * a *text table* (``text``), parsed by the page only when the panel needs it: every sentence
   once, each entity's mention sentences and each relation's evidence as index rows.
 
+An entity's rows name a document by its stable number (its place by id) and a sentence by
+its number within its document, so that ``--watch`` keeps them; the page makes them into
+document and sentence indexes (:mod:`kg.export.view.rows` reads them as it does).
+
 The text table's pieces are :mod:`kg.export.view.text`, each entity's rank-free rows
 (kept by ``--watch`` for the next build) :mod:`kg.export.view.entities`, PageRank and the
 communities :mod:`kg.export.view.measures`, the attribute values :mod:`kg.export.view.values`.
