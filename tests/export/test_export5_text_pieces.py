@@ -11,6 +11,7 @@ import networkx as nx
 
 from kg.export.view import text as T
 from kg.export.view import view_data
+from kg.export.view.rows import sentence_rows
 from kg.resolve.merge import spans_text
 
 
@@ -72,7 +73,7 @@ def test_every_row_points_at_its_documents_sentence() -> None:
     t, docs = data["text"], [d["id"] for d in data["docs"]]
     ids = [n["id"] for n in data["nodes"]]
     rows = {}
-    for key, flat in zip(ids, t["ent"], strict=True):
+    for key, flat in zip(ids, sentence_rows(data, t), strict=True):
         rows[key] = sorted(
             (docs[flat[k]], t["sentences"][flat[k + 1]], t["at"][flat[k + 1]])
             for k in range(0, len(flat), 2)

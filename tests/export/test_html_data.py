@@ -8,6 +8,7 @@ import networkx as nx
 
 from kg.export.view import measures as M
 from kg.export.view import view_data
+from kg.export.view.rows import sentence_rows
 from kg.export.view.text import mention_spans
 from kg.resolve.merge import parse_spans, spans_text
 
@@ -41,7 +42,7 @@ def graph() -> nx.MultiDiGraph:
 
 def _rows(data: dict, key: str) -> list[tuple[str, str | None, list[int] | None]]:
     i = next(k for k, n in enumerate(data["nodes"]) if n["id"] == key)
-    t, flat = data["text"], data["text"]["ent"][i]
+    t, flat = data["text"], sentence_rows(data, data["text"])[i]
     rows = [
         (data["docs"][flat[k]]["id"], t["sentences"][flat[k + 1]], t["at"][flat[k + 1]])
         for k in range(0, len(flat), 2)

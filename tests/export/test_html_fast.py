@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from kg.export.view import render_html, view_data, write_html
+from kg.export.view.rows import mention_rows
 
 
 def random_graph(n: int, m: int, seed: int) -> nx.MultiDiGraph:
@@ -68,7 +69,8 @@ def test_edge_walk_finds_relations_and_mentions(max_nodes) -> None:
     G = random_graph(120, 300, seed=max_nodes or 0)
     data, stats = view_data(G, max_nodes=max_nodes)
     assert stats["edges_total"] == relations_between_entities(G)
-    assert data["mentions"] and all(isinstance(c, int) and c >= 1 for _, _, c in data["mentions"])
+    rows = mention_rows(data)
+    assert rows and all(isinstance(c, int) and c >= 1 for _, _, c in rows)
     drawn = [n for n in data["nodes"] if n["drawn"]]
     assert stats["nodes_shown"] == len(drawn) <= (max_nodes or len(drawn))
     assert all(n["degree"] > 0 for n in drawn)

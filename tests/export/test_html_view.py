@@ -30,6 +30,7 @@ import pytest
 
 from kg.build import BuildReport, build
 from kg.export.view import html_for_notebook, render_html, show, view_data, write_html
+from kg.export.view.rows import sentence_rows
 from kg.model import ENTITY_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,7 +173,7 @@ def test_payload(page_data: dict[str, Any], graph: nx.MultiDiGraph) -> None:
     # every sentence the graph keeps that names it is in the table, once
     i = next(k for k, n in enumerate(page_data["nodes"]) if n["id"] == MIIT)
     kept = {(ex["doc"], ex["sentence"]) for ex in graph.nodes[MIIT]["examples"]}
-    rows = text["ent"][i]
+    rows = sentence_rows(page_data, text)[i]
     docs = page_data["docs"]
     got = {(docs[rows[k]]["id"], text["sentences"][rows[k + 1]]) for k in range(0, len(rows), 2)}
     evidence = {

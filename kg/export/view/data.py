@@ -12,6 +12,10 @@ One pass over the networkx graph (see :mod:`kg.graph` for the schema) gives
 * a *text table* (``text``), parsed by the page only when the panel needs it: every sentence
   once, each entity's mention sentences and each relation's evidence as index rows.
 
+An entity's rows name a document by its stable number (its place by id) and a sentence by
+its number within its document, so that ``--watch`` keeps them; the page makes them into
+document and sentence indexes (:mod:`kg.export.view.rows` reads them as it does).
+
 The text table's pieces are :mod:`kg.export.view.text`, each entity's rank-free rows
 (kept by ``--watch`` for the next build) :mod:`kg.export.view.entities`, PageRank and the
 communities :mod:`kg.export.view.measures`, the attribute values :mod:`kg.export.view.values`.
@@ -37,15 +41,17 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
 from kg.export.view.entities import EntityRecord, NodeList, entity_record, node_tail
 from kg.export.view.measures import centrality, communities
-from kg.export.view.text import DocText, SentenceTable, TextPieces, TextTable
+from kg.export.view.text import DocText, SentenceTable, TextPieces, TextTable, compact_json
 from kg.export.view.values import (
     EXACT_INT,
     as_list,
@@ -351,28 +357,13 @@ def _view_data(
                 i = doc_index[d] = len(doc_index)
             doc_ents[i] += 1
     if lean:
-        for rec in records.values():
-            for d, _ in rec.mdocs:
-                i = doc_index.get(d)
-                if i is None:
-                    i = doc_index[d] = len(doc_index)
-                doc_ents[i] += 1
-    mention_rows: list[list[int]] = []
-    no_mentions: list[tuple[str, int]] = []
-    for p, n in enumerate(ranked):
-        got = edge_mentions.get(n, no_mentions)
-        if lean:
-            md = records[n].mdocs
-            if md:
-                got = got + md if got else md
-        if len(got) == 1:
-            d, c = got[0]
-            mention_rows.append([p, doc_index[d], c])
-        elif got:
-            rows = [[p, doc_index[d], c] for d, c in got]
-            rows.sort()
-            mention_rows += rows
-
+        # counted and numbered in C over the 40,000 pairs; a loop over the documents only
+        named = Counter(map(itemgetter(0), chain.from_iterable(r.mdocs for r in records.values())))
+        for d, c in named.items():  # (in the order of first mention)
+            i = doc_index.get(d)
+            if i is None:
+                i = doc_index[d] = len(doc_index)
+            doc_ents[i] += c
     # the entities' examples and mention spans by document (keys in sorted order), and
     # the documents of each entity in the order its rows list them; a kept record keeps
     # what its entity gave (``items``, ``docs``)
@@ -416,10 +407,10 @@ def _view_data(
     if kept is not None:
         kept.clear()
         kept.update((n, rec) for n, rec in records.items() if rec.snap is not None)
-    for n in ranked:  # documents numbered in the order the rows name them
-        for d in ent_docs[n]:
-            if d not in doc_index:
-                doc_index[d] = len(doc_index)
+    # documents numbered in the order the rows name them
+    for d in dict.fromkeys(chain.from_iterable(map(ent_docs.__getitem__, ranked))):
+        if d not in doc_index:
+            doc_index[d] = len(doc_index)
     for d in doc_attrs:
         if d not in doc_index:  # documents without a mention are tabled too
             doc_index[d] = len(doc_index)
@@ -433,67 +424,142 @@ def _view_data(
         raw = doc_attrs[d].get("sentences") if d in doc_attrs else None
         blocks[d] = made.piece(d, (ev_items.get(d, []), ent_items.get(d, {}), raw))
     made.commit()
-    order = sorted(doc_index, key=doc_index.__getitem__)
-    order += sorted(d for d in blocks if d not in doc_index)
+    # Rows name a document by its *stable number* (its place among the documents by id;
+    # ``docAt`` gives its number above) and a sentence by its number within its document's
+    # piece (``n``: each document's count of sentences, the table being the pieces in
+    # stable order): an entity's rows then change only with its documents' pieces, and
+    # ``--watch`` keeps them (``token``: the documents' stable numbers are last build's).
+    stable = sorted(doc_index.keys() | blocks.keys())
+    s_of = {d: k for k, d in enumerate(stable)}
+    token: object = None
+    dirty: set[str] = set()
+    if memo is not None:
+        # taken out first: a build that fails on the way leaves no state to trust
+        last_order, last_blocks, token = (memo.pop(k, None) for k in ("order", "blocks", "token"))
+        if token is None or last_order != stable or last_blocks is None:
+            token = object()
+        else:  # an entity named in a document whose piece is not last build's
+            for d, blk in blocks.items():
+                old = last_blocks.get(d)
+                if old is not blk:
+                    dirty.update(blk.ents)
+                    if old is not None:
+                        dirty.update(old.ents)
+            for d, old in last_blocks.items():
+                if d not in blocks:
+                    dirty.update(old.ents)
     base: dict[str, int] = {}
+    doc_sizes: list[int] = []
     text = SentenceTable()
     parts: tuple[list[bytes], list[bytes]] | None = ([], [])
-    for d in order:
+    for d in stable:
         blk = blocks.get(d)
         if blk is not None and blk.sentences:
             base[d] = len(text.sentences)
+            doc_sizes.append(len(blk.sentences))
             text.sentences += blk.sentences
             text.at += blk.at
             text.chars += blk.chars
             parts[0].append(blk.json_sentences)
             parts[1].append(blk.json_at)
+        else:
+            doc_sizes.append(0)
+    # each evidence row's document and sentence within it (an entity's rows), then its
+    # sentence in the whole table (a relation's rows)
+    edge_at: list[list[tuple[int, int]]] = []
     for rows in edge_text:
+        at_rows = []
         for r in rows:
             d, j = r[1]
-            r[1] = base[d] + blocks[d].evidence[j]
+            li = blocks[d].evidence[j]
+            at_rows.append((s_of[d], li))
+            r[1] = base[d] + li
+        edge_at.append(at_rows)
 
     # ---- mention sentences: every mention span's sentence (text from the document node's
     # ``sentences``, else the kept examples and the relations' evidence), the examples, the
     # evidence of the entity's drawn relations
-    ent_evidence: dict[str, list[list[Any]]] = defaultdict(list)
-    for (u, v, _, _), rows in zip(shown_rel, edge_text, strict=True):
-        ent_evidence[u] += rows
+    ent_evidence: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for (u, v, _, _), rows, at_rows in zip(shown_rel, edge_text, edge_at, strict=True):
+        got_at = [a for r, a in zip(rows, at_rows, strict=True) if r[0] >= 0]
+        ent_evidence[u] += got_at
         if v != u:
-            ent_evidence[v] += rows
-    ent_rows: list[list[int]] = []
+            ent_evidence[v] += got_at
+    # each entity's mention counts ([stable document, count, …]) and mention sentences
+    # ([stable document, sentence in it, …]), each with its JSON; a kept record's are
+    # taken again while the stable numbers and its documents' pieces are last build's
+    mention_docs, ent_rows = NodeList(), NodeList()
+    mention_docs.parts, ent_rows.parts = [], []
     by_sentence: dict[int, list[int]] = defaultdict(list)
-    # each document's number, first sentence and entities' rows, in one look-up
-    where = {d: (doc_index[d], b, blocks[d].ents) for d, b in base.items()}
+    # each document's stable number and entities' rows, in one look-up
+    where = {d: (s_of[d], blocks[d].ents) for d in base}
+    no_mentions: list[tuple[str, int]] = []
     for i, n in enumerate(ranked):
-        flat: list[int] = []
-        for d in ent_docs[n]:
-            w = where.get(d)
-            rows = w[2].get(n) if w is not None else None
-            if rows:
-                di, b = w[0], w[1]  # type: ignore[index]
-                if len(rows) == 1:
-                    flat += (di, b + rows[0])
-                else:
-                    for li in rows:
-                        flat += (di, b + li)
+        rec = records[n]
+        keep = rec.snap is not None
+        em = edge_mentions.get(n)
+        got_rows = rec.mrows
+        if got_rows is not None and got_rows[0] is token and em is None:
+            mrows, mjs = got_rows[1], got_rows[2]
+        else:
+            got = em if em is not None else no_mentions
+            if lean:
+                md = rec.mdocs
+                if md:
+                    got = got + md if got else md
+            mrows = []
+            for d, c in got:
+                mrows += (s_of[d], c)
+            mjs = compact_json(mrows).encode()
+            if keep and em is None:
+                rec.mrows = (token, mrows, mjs)
+        mention_docs.append(mrows)
+        mention_docs.parts.append(mjs)
+        got_rows = rec.erows
+        if got_rows is not None and got_rows[0] is token and n not in dirty:
+            flat, ejs, keys = got_rows[1], got_rows[2], got_rows[3]
+        else:
+            flat, keys = [], []
+            for d in ent_docs[n]:
+                w = where.get(d)
+                rows = w[1].get(n) if w is not None else None
+                if rows:
+                    sd = w[0]  # type: ignore[index]
+                    if len(rows) == 1:
+                        flat += (sd, rows[0])
+                    else:
+                        for li in rows:
+                            flat += (sd, li)
+            ejs = compact_json(flat).encode()
+            # each sentence as one int (the "mentioned together" pairs count by sentence)
+            keys = [sd << 32 | li for sd, li in zip(flat[0::2], flat[1::2], strict=True)]
+            if keep:
+                rec.erows = (token, flat, ejs, keys)
         ev = ent_evidence.get(n)
         if ev:
-            seen = set(flat[1::2])
-            for r in ev:
-                if r[0] >= 0 and r[1] not in seen:
-                    seen.add(r[1])
-                    flat += (r[0], r[1])
+            seen = set(keys)
+            flat, keys = list(flat), list(keys)  # (kept lists are never changed)
+            for a in ev:
+                k = a[0] << 32 | a[1]
+                if k not in seen:
+                    seen.add(k)
+                    flat += a
+                    keys.append(k)
+            ejs = compact_json(flat).encode()
         if n in drawn:
-            for si in flat[1::2]:
-                by_sentence[si].append(i)
+            for k in keys:
+                by_sentence[k].append(i)
         ent_rows.append(flat)
+        ent_rows.parts.append(ejs)
+    if memo is not None:
+        memo["order"], memo["blocks"], memo["token"] = stable, blocks, token
 
     # Over the budget: cut each entity's mention sentences to the same number, the largest
     # that fits (relation evidence is kept whole).
     sentences_omitted = 0
     if text.chars > max_text_chars:
-        ent_rows, text, edge_text, sentences_omitted = _cut_text(
-            ent_rows, text, edge_text, max_text_chars
+        ent_rows, text, doc_sizes, edge_text, sentences_omitted = _cut_text(
+            ent_rows, text, doc_sizes, edge_text, max_text_chars
         )
         parts = None
 
@@ -606,11 +672,13 @@ def _view_data(
         "nodes": nodes,
         "edges": edges,
         "docs": docs_out,
-        "mentions": mention_rows,
+        "docAt": [doc_index.get(d, -1) for d in stable],
+        "mentionDocs": mention_docs,
         "comention": comention_rows,
         "text": TextTable(
             sentences=text.sentences,
             at=text.at,
+            n=doc_sizes,
             rules=list(rule_index),
             ent=ent_rows,
             edge=edge_text,
@@ -621,43 +689,59 @@ def _view_data(
 
 
 def _cut_text(
-    ent_rows: list[list[int]], text: SentenceTable, edge_text: list[list[list[Any]]], budget: int
-) -> tuple[list[list[int]], SentenceTable, list[list[list[Any]]], int]:
+    ent_rows: list[list[int]],
+    text: SentenceTable,
+    counts: list[int],
+    edge_text: list[list[list[Any]]],
+    budget: int,
+) -> tuple[list[list[int]], SentenceTable, list[int], list[list[list[Any]]], int]:
     """The entities' mention sentences cut to the largest common number per entity that
-    keeps the sentences within ``budget`` characters; sentences renumbered."""
+    keeps the sentences within ``budget`` characters; the sentences kept numbered again
+    within their documents (``counts``: each document's, by stable number)."""
     sent = text.sentences
     size = [len(x) if x else 0 for x in sent]
+    first, k = [], 0
+    for c in counts:
+        first.append(k)
+        k += c
     evidence = {r[1] for rows in edge_text for r in rows}
+    # the entities' rows as sentences of the whole table
+    whole = [[first[sd] + li for sd, li in zip(f[0::2], f[1::2], strict=True)] for f in ent_rows]
 
     def chars(cap: int) -> int:
         used = set(evidence)
-        for flat in ent_rows:
-            used.update(flat[1 : 2 * cap : 2])
+        for g in whole:
+            used.update(g[:cap])
         return sum(size[i] for i in used)
 
-    lo, hi = 0, max((len(f) // 2 for f in ent_rows), default=0)
+    lo, hi = 0, max((len(g) for g in whole), default=0)
     while lo < hi:  # the largest cap with chars(cap) <= budget
         mid = (lo + hi + 1) // 2
         if chars(mid) <= budget:
             lo = mid
         else:
             hi = mid - 1
-    omitted = sum(max(0, len(f) // 2 - lo) for f in ent_rows)
+    omitted = sum(max(0, len(g) - lo) for g in whole)
+    used = set(evidence)
+    for g in whole:
+        used.update(g[:lo])
     new = SentenceTable()
-    renum: dict[int, int] = {}
-
-    def re_i(i: int) -> int:
-        j = renum.get(i)
-        if j is None:
-            j = renum[i] = len(new.sentences)
+    renum: dict[int, int] = {}  # a kept sentence's number in the new table
+    local: dict[int, int] = {}  # and within its document
+    new_counts = []
+    for sd, c in enumerate(counts):
+        kept = [i for i in range(first[sd], first[sd] + c) if i in used]
+        for j, i in enumerate(kept):
+            renum[i], local[i] = len(new.sentences), j
             new.sentences.append(sent[i])
             new.at.append(text.at[i])
             new.chars += size[i]
-        return j
-
-    edges = [[[r[0], re_i(r[1]), *r[2:]] for r in rows] for rows in edge_text]
+        new_counts.append(len(kept))
+    edges = [[[r[0], renum[r[1]], *r[2:]] for r in rows] for rows in edge_text]
     rows_out = []
-    for flat in ent_rows:
-        kept = flat[: 2 * lo]
-        rows_out.append([x if k % 2 == 0 else re_i(x) for k, x in enumerate(kept)])
-    return rows_out, new, edges, omitted
+    for f, g in zip(ent_rows, whole, strict=True):
+        out: list[int] = []
+        for sd, i in zip(f[0 : 2 * lo : 2], g[:lo], strict=True):
+            out += (sd, local[i])
+        rows_out.append(out)
+    return rows_out, new, new_counts, edges, omitted

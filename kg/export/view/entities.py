@@ -1,14 +1,18 @@
 """The view's rows of one entity that do not depend on the rest of the graph, kept between
 the builds of one process (``kg build --watch``): an entity whose node attributes equal
 last build's takes its record again, and only what depends on the whole graph (its rank,
-degree, community, the documents' and sentences' numbers) is made again.
+degree, community, the documents' first-use numbers) is made again.
 
 A record (:class:`EntityRecord`) holds the node's rank-free fields (``static``: the
 page's node object up to ``ndocs``) and, for a kept record, their JSON (``head``, made
 inert for the page); the mention counts of a lean graph's entity by document
-(``mdocs``); what the entity gives the text table's pieces (``items``, ``docs``).
-:class:`NodeList` is the page's node list with each node's JSON, assembled from the heads
-and :func:`node_tail` (the rank-dependent fields).
+(``mdocs``); what the entity gives the text table's pieces (``items``, ``docs``); and,
+once a build made them, its rows that name a document by its stable number and a
+sentence by its number within its document (``mrows``: its documents and mention counts;
+``erows``: its mention sentences), valid while the documents' numbers and pieces are the
+same (see :func:`kg.export.view.data.view_data`). :class:`NodeList` is a list of the
+page's data with each item's JSON (the nodes: assembled from the heads and
+:func:`node_tail`, the rank-dependent fields).
 
 >>> r = entity_record("gov/a", {"type": "Ministry", "label": "甲部", "mentions": 2,
 ...                             "docs": {"d": 2}}, keep=True)
@@ -49,7 +53,7 @@ class EntityRecord:
     copied safely); ``items``/``docs``: filled by the view (what the entity gives each
     document's piece of the text table, and its documents in order)."""
 
-    __slots__ = ("docs", "head", "items", "mdocs", "mentions", "snap", "static")
+    __slots__ = ("docs", "erows", "head", "items", "mdocs", "mentions", "mrows", "snap", "static")
 
     def __init__(self) -> None:
         self.snap: dict[str, Any] | None = None
@@ -59,6 +63,11 @@ class EntityRecord:
         self.mdocs: list[tuple[str, int]] = []
         self.items: list[tuple[str, Any]] | None = None
         self.docs: list[str] = []
+        #: ``(token, rows, json)`` of its mention counts and ``(token, rows, json, keys)``
+        #: of its mention sentences (without relation evidence; ``keys``: each sentence as
+        #: one int), valid while the build's token is ``token``
+        self.mrows: tuple[object, list[int], bytes] | None = None
+        self.erows: tuple[object, list[int], bytes, list[int]] | None = None
 
     def same(self, attrs: Mapping[str, Any]) -> bool:
         """Whether ``attrs`` equals the attributes the record was made from (a value
@@ -146,7 +155,7 @@ def node_tail(degree: int, pr: float, drawn: bool, value: float | None, c: int |
 
 
 class NodeList(list):  # type: ignore[type-arg]
-    """The page's nodes, with each node's JSON when every node's head was kept (``parts``,
-    made inert; None: encode the list whole)."""
+    """A list of the page's data with each item's JSON (``parts``, made inert; None: encode
+    the list whole): the nodes when every node's head was kept, the entities' rows."""
 
     parts: list[bytes] | None = None

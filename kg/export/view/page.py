@@ -72,24 +72,20 @@ def _script_json(obj: Any) -> bytes:
 
 
 def data_json(data: dict[str, Any]) -> bytes:
-    """:func:`_script_json` of the page's data, its nodes written from their kept JSON
-    when they have it (:class:`~kg.export.view.entities.NodeList`): the other values are
-    encoded as ``json.dumps`` encodes a dict's items.
+    """:func:`_script_json` of the page's data, each list that carries its items' JSON
+    (:class:`~kg.export.view.entities.NodeList`: the nodes, the entities' rows) written
+    from it: the other values are encoded as ``json.dumps`` encodes a dict's items.
 
     >>> nodes = NodeList([{"id": "<a>"}]); nodes.parts = [_script_json({"id": "<a>"})]
     >>> data_json({"meta": {"t": "</x>"}, "nodes": nodes}) == _script_json(
     ...     {"meta": {"t": "</x>"}, "nodes": [{"id": "<a>"}]})
     True
     """
-    nodes = data.get("nodes")
-    parts = nodes.parts if isinstance(nodes, NodeList) else None
-    if parts is None:
-        return _script_json(data)
-    items = [
-        _script_json(k) + b":" + (b"[" + b",".join(parts) + b"]" if k == "nodes" else
-                                  _script_json(v))
-        for k, v in data.items()
-    ]  # fmt: skip
+    items = []
+    for k, v in data.items():
+        parts = v.parts if isinstance(v, NodeList) else None
+        value = _script_json(v) if parts is None else b"[" + b",".join(parts) + b"]"
+        items.append(_script_json(k) + b":" + value)
     return b"{" + b",".join(items) + b"}"
 
 

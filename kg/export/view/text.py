@@ -454,7 +454,8 @@ def text_json(text: Mapping[str, Any]) -> bytes:
     """The text table as the page carries it: compact JSON made :func:`inert_json`, UTF-8;
     the documents' pieces are not encoded again.
 
-    >>> t = TextTable(sentences=["<甲>。", None], at=[[0, 2], [3, 9]], rules=[], ent=[], edge=[])
+    >>> t = TextTable(sentences=["<甲>。", None], at=[[0, 2], [3, 9]], n=[2], rules=[], ent=[],
+    ...               edge=[])
     >>> t.parts = ([inert_json('"<甲>。"').encode(), b"null"], [b"[0,2]", b"[3,9]"])
     >>> text_json(t) == inert_json(compact_json(t)).encode()
     True
@@ -462,10 +463,14 @@ def text_json(text: Mapping[str, Any]) -> bytes:
     parts = text.parts if isinstance(text, TextTable) else None
     if parts is None:
         return inert_json_bytes(compact_json(text))
+    ent = text["ent"]
+    ent_parts = getattr(ent, "parts", None)  # each entity's rows' JSON (digits only)
     return b"".join(
         (b'{"sentences":[', b",".join(parts[0]), b'],"at":[', b",".join(parts[1]),
-         b'],"rules":', inert_json(compact_json(text["rules"])).encode("utf-8"),
-         b',"ent":', compact_json(text["ent"]).encode(),
+         b'],"n":', compact_json(text["n"]).encode(),
+         b',"rules":', inert_json(compact_json(text["rules"])).encode("utf-8"),
+         b',"ent":', (compact_json(ent).encode() if ent_parts is None
+                      else b"[" + b",".join(ent_parts) + b"]"),
          b',"edge":', compact_json(text["edge"]).encode(),
          b"}")
     )  # fmt: skip

@@ -7,9 +7,23 @@ window.kgStable = false;
 const data = JSON.parse(document.getElementById("kg-data").textContent);
 window.kgData = data;
 window.kgTimings.parsed = performance.now();
+// Rows name a document by its stable number (data.docAt: its index in data.docs) and a
+// sentence by its number within the document (the table holds each document's t.n
+// sentences in stable order): made here into [document index, sentence index] rows.
 let textTable = null;
 function texts() {  // the sentence table, parsed when the panel first shows a sentence
-  if (!textTable) textTable = JSON.parse(document.getElementById("kg-text").textContent);
+  if (!textTable) {
+    const t = JSON.parse(document.getElementById("kg-text").textContent);
+    const first = [];
+    let k = 0;
+    for (const n of t.n) { first.push(k); k += n; }
+    t.ent = t.ent.map(flat => {
+      const out = [];
+      for (let j = 0; j + 1 < flat.length; j += 2) out.push(data.docAt[flat[j]], first[flat[j]] + flat[j + 1]);
+      return out;
+    });
+    textTable = t;
+  }
   return textTable;
 }
 window.kgText = texts;
@@ -18,6 +32,14 @@ const FONT = getComputedStyle(document.documentElement).getPropertyValue("--font
 const typeColor = Object.fromEntries(data.types.map(t => [t.name, t.color]));
 const predColor = Object.fromEntries(data.predicates.map(p => [p.name, p.color]));
 const docs = data.docs;
+// mention counts [entity, document, count], by entity, document and count
+data.mentions = [];
+data.mentionDocs.forEach((flat, ei) => {
+  const rows = [];
+  for (let j = 0; j + 1 < flat.length; j += 2) rows.push([ei, data.docAt[flat[j]], flat[j + 1]]);
+  rows.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+  for (const r of rows) data.mentions.push(r);
+});
 const allNodes = data.nodes;
 const byId = new Map(allNodes.map((x, i) => { x.i = i; return [x.id, x]; }));
 const edgeById = new Map(data.edges.map((e, i) => { e.i = i; return [e.id, e]; }));
