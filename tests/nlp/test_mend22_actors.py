@@ -27,11 +27,19 @@ def test_a_person_s_own_past_act_carried_from_the_sentence_before_is_kept() -> N
     }
 
 
+def test_a_later_proposal_of_his_own_does_not_drop_his_act() -> None:
+    assert _implements("张建国在福建工作时，深入实施乡村振兴战略，提出把财政资源向农村倾斜。")
+
+
 def test_a_speech_or_meeting_frame_still_drops_the_edge() -> None:
     for text in (
         "李明强调，要全面实施乡村振兴战略。",
         "王芳主持召开部务会议，研究稳步推进新型城镇化的配套措施。",
         # the frame stands in the sentence the subject is carried from
         "李明出席座谈会并讲话。要全面实施乡村振兴战略，带领群众致富。",
+        # the items of what he announces
+        "李明宣布中国支持全球发展的三项举措。第一，携手推进“一带一路”建设。",
+        # the sentence names the meeting his words were said at, after the verb
+        "李明来到村里，全面实施乡村振兴战略，这是他在座谈会上的要求。",
     ):
         assert not _implements(text), text

@@ -128,12 +128,16 @@ _WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过�
 #: meeting frame stands between him and the verb (``_SPEECH``)
 _NOT_ACTOR = frozenset({"topic", "carried", "list"})
 #: a speech or meeting frame: a leader's speech, instructions or meeting ask bodies and
-#: places to carry a programme out (某某强调，要推进X; 某某主持会议，研究推进X的举措); his
-#: own act is written without one (某某在某地工作期间，深入实施X)
+#: places to carry a programme out (某某强调，要推进X; 某某主持会议，研究推进X的举措;
+#: 某某宣布三项举措。第一，推进X); his own act is written without one (某某在某地工作
+#: 期间，深入实施X); before the verb
 _SPEECH = re.compile(
-    "强调|指出|要求|讲话|致辞|发言|表示|提出|建议|倡议|呼吁|号召|希望|指示|批示|"
+    "强调|指出|要求|讲话|致辞|发言|表示|提出|宣布|建议|倡议|呼吁|号召|希望|指示|批示|"
     "主持|召开|会议|座谈会|会上|研究|部署|动员|听取"
 )
+#: after the verb, the speech or meeting the sentence reports (推进X——某某在某会上的讲话);
+#: not a verb of his (深入开展X，提出…: his next act)
+_SPEECH_NOUN = re.compile("讲话|致辞|发言|会议|座谈会|会上|指示|批示")
 
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
@@ -352,13 +356,17 @@ class Verbs:
 
     @staticmethod
     def _speech(sen: Sentence, how: str, ts: int) -> bool:
-        """Whether a speech or meeting frame (``_SPEECH``) stands in the clause chain from
-        the subject to the verb at ``ts``: the sentence up to it, and for a carried subject
-        the text from the act it is carried from (某某出席会议并讲话。要推进X)."""
-        start = sen.s
+        """Whether a speech or meeting frame stands in the clause chain from the subject to
+        the verb at ``ts`` (``_SPEECH``: the sentence up to it, and for a carried subject the
+        text from the act it is carried from: 某某出席会议并讲话。要推进X) or the sentence
+        names a speech after it (``_SPEECH_NOUN``)."""
+        norm, start = sen.ds.st.norm, sen.s
         if how != "topic" and (at := carried_from(sen.g, sen.ds, sen.s)) is not None:
             start = min(start, at)
-        return _SPEECH.search(sen.ds.st.norm, start, sen.s + ts) is not None
+        return (
+            _SPEECH.search(norm, start, sen.s + ts) is not None
+            or _SPEECH_NOUN.search(norm, sen.s + ts, sen.e) is not None
+        )
 
     def _pivot(self, sen: Sentence, cs: int, ts: int) -> Subject | None:
         """支持甲方下届办好X, 祝贺A顺利主办X: the agents after a pivot verb (a closed class:
