@@ -42,7 +42,9 @@ def merge_posts(
         if u.type == "Person" and merged:
             a = merged[-1]
             gap = norm[a.end : u.start]
-            title = None if _party_organ_cut(norm, a) else _title(a, gap, posts)
+            # 某国驻某组织大使甲: the envoy abroad first, or the organisation's 大使 wins
+            sender = _envoy_abroad(norm, merged, a, gap)
+            title = None if sender or _party_organ_cut(norm, a) else _title(a, gap, posts)
             if title is not None:
                 merged[-1] = Mention(
                     a.start, u.end, st.text[a.start : u.end], "Person", u.key, u.label, "post"
@@ -57,7 +59,6 @@ def merge_posts(
                 found.append((u, norm[envoy.end : u.start], envoy, st.sent_of(u.start)))
                 merged.append(u)
                 continue
-            sender = _envoy_abroad(norm, merged, a, gap)
             if sender is not None:  # 某国驻某国大使甲, 某国常驻某组织代表乙: the sender's
                 held = []
                 found.append((u, norm[sender.end : u.start], sender, st.sent_of(u.start)))
@@ -135,15 +136,23 @@ def _envoy_of(norm: str, merged: list[Unit], country: Unit, gap: str) -> Unit | 
 #: an envoy's title after the place or body he is posted to (大使, 特命全权大使, 临时代办,
 #: 总领事; 代表, 副代表, 第一副代表 of a permanent mission)
 _ENVOY_TITLE = re.compile("(?:特命全权)?大使|临时代办|(?:副)?总领事|(?:第一)?(?:副)?代表")
+#: which of the state's envoys there he is, written before 驻 (首任驻某国大使, 第三任…);
+#: not 前任 or 候任: he does not hold the post now
+_NTH = "(?:首任|新任|现任|第[一二三四五六七八九十]+任)?"
 #: the whole post of an envoy abroad, written after the sending country (驻某国大使,
 #: 常驻某组织副代表): a post in the state that sends him
-_ABROAD = re.compile(f"常?驻[^、，,。；;]{{1,20}}?(?:{_ENVOY_TITLE.pattern})")
+_ABROAD = re.compile(f"{_NTH}常?驻[^、，,。；;]{{1,20}}?(?:{_ENVOY_TITLE.pattern})")
+
+
+#: what stands between the sending country and the host: 驻 or 常驻, after which envoy
+_POSTED = re.compile(f"{_NTH}常?驻")
 
 
 def _envoy_abroad(norm: str, merged: list[Unit], host: Unit, gap: str) -> Unit | None:
     """The country that sends the person after ``gap`` as its envoy to ``host`` (甲国驻乙国
     大使某某, 甲国常驻某组织代表某某: 甲国), or None: ``host`` (a country, place or body)
-    stands right after 驻 or 常驻, right after a country, and ``gap`` is an envoy's title.
+    stands right after 驻 or 常驻, right after a country (which of its envoys he is may
+    stand between: 甲国首任驻乙国大使), and ``gap`` is an envoy's title.
 
     >>> a = Mention(0, 2, "甲国", "Country", "country/a", "甲国", "t")
     >>> b = Mention(3, 5, "乙国", "Country", "country/b", "乙国", "t")
@@ -155,7 +164,7 @@ def _envoy_abroad(norm: str, merged: list[Unit], host: Unit, gap: str) -> Unit |
     if len(merged) < 2 or not _ENVOY_TITLE.fullmatch(gap):
         return None
     sender = merged[-2]
-    if sender.type != "Country" or norm[sender.end : host.start] not in ("驻", "常驻"):
+    if sender.type != "Country" or not _POSTED.fullmatch(norm, sender.end, host.start):
         return None
     return sender
 
@@ -407,6 +416,17 @@ def _is_posts(gap: str, posts: frozenset[str]) -> bool:
     return all(p in posts for p in re.split("[、兼]", gap.strip(" \u3000")))
 
 
+def _hosts_envoy(norm: str, body: Unit, post: str) -> bool:
+    """Whether ``body`` only hosts the envoy whose title ``post`` is (驻某组织大使甲, 常驻某组织
+    代表乙): he serves there for the state that sends him, it is no post of the body's.
+
+    >>> o = Mention(3, 6, "某组织", "Organization", "org/x", "某组织", "t")
+    >>> _hosts_envoy("甲国驻某组织大使", o, "大使"), _hosts_envoy("甲国和某组织大使", o, "大使")
+    (True, False)
+    """
+    return norm[body.start - 1 : body.start] == "驻" and _ENVOY_TITLE.fullmatch(post) is not None
+
+
 def hold_post_relations(
     st: KGDoc, found: list[PostRecord], types: dict[str, str]
 ) -> list[Relation]:
@@ -423,6 +443,7 @@ def hold_post_relations(
         if (
             k in seen
             or _party_organ_cut(st.norm, org)
+            or _hosts_envoy(st.norm, org, post)
             or person.key not in keys
             or not (
                 kind in ORGANISATION_TYPES

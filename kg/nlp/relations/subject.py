@@ -162,16 +162,31 @@ def doc_events(g: Grammar, ds: DocState) -> None:
             ds.doc_subject = (top,)
 
 
-def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float, str] | None:
-    """The subject carried over to a subject-less clause at ``pos`` (sentence start)."""
+def _event_before(g: Grammar, ds: DocState, pos: int) -> int:
+    """The index in ``ds.events`` of the act whose subject carries to ``pos``, or -1."""
     if ds.events is None:
         doc_events(g, ds)
-    norm = ds.st.norm
     assert ds.ev_pos is not None and ds.events is not None
     j = bisect.bisect_left(ds.ev_pos, pos) - 1
     if j >= 0 and ds.reporter is not None and ds.events[j][2] == "Organization":
         j = -1  # a report's 甲大学、乙学院加快筹建。推进X: a result; "we" do the next act
+    return j
+
+
+def carried_from(g: Grammar, ds: DocState, pos: int) -> int | None:
+    """Where the act stands (a document offset) whose subject :func:`carried` carries to
+    the subject-less clause at ``pos``, or None: what was said between is the context
+    of the carried act (某某出席会议并讲话。要推进X: his speech)."""
+    j = _event_before(g, ds, pos)
+    return None if j < 0 else ds.events[j][0]  # type: ignore[index]
+
+
+def carried(g: Grammar, ds: DocState, pos: int) -> tuple[tuple[str, ...], float, str] | None:
+    """The subject carried over to a subject-less clause at ``pos`` (sentence start)."""
+    norm = ds.st.norm
+    j = _event_before(g, ds, pos)
     if j >= 0:
+        assert ds.events is not None
         epos, keys, _ = ds.events[j]
         keys = ds.runs_at.get(epos, keys)
         nl = norm.find("\n", epos, pos)

@@ -41,7 +41,14 @@ from kg.nlp.relations.masking import (
     titled,
 )
 from kg.nlp.relations.sentence import Sentence
-from kg.nlp.relations.subject import Subject, carried, doc_events, nation, subject
+from kg.nlp.relations.subject import (
+    Subject,
+    carried,
+    carried_from,
+    doc_events,
+    nation,
+    subject,
+)
 
 # what an issued document is when it follows the entity (出台X方案: the 方案 was issued)
 _DOC_NOUNS = frozenset(
@@ -115,11 +122,22 @@ def _after_quotes(ms: str, p: int) -> int:
 #: 在出席X(特别会议)时, 在实施Y过程中, 在结束出席X后: the 在-phrase of an act ends with a time word
 _WHILE = re.compile(f"[{QUOTES}]*[^{SEP}{END}{MASKED}]{{0,6}}?(?:时|期间|过程中|之际|中|后)")
 
-#: how a subject is found that names who speaks of an act, not who does it, when it is a
-#: person: the topic of the sentence (某某强调，全面推进X是…), carried from an earlier
-#: clause (某某指出…。要推进X), a list's opener (第一，携手推进X): a leader's speech asks
-#: bodies and places to carry a programme out, it is not his act
+#: how a subject is found that may name who speaks of an act, not who does it, when it is
+#: a person: the topic of the sentence (某某强调，全面推进X是…), carried from an earlier
+#: clause (某某指出…。要推进X), a list's opener (第一，携手推进X); it does when a speech or
+#: meeting frame stands between him and the verb (``_SPEECH``)
 _NOT_ACTOR = frozenset({"topic", "carried", "list"})
+#: a speech or meeting frame: a leader's speech, instructions or meeting ask bodies and
+#: places to carry a programme out (某某强调，要推进X; 某某主持会议，研究推进X的举措;
+#: 某某宣布三项举措。第一，推进X); his own act is written without one (某某在某地工作
+#: 期间，深入实施X); before the verb
+_SPEECH = re.compile(
+    "强调|指出|要求|讲话|致辞|发言|表示|提出|宣布|建议|倡议|呼吁|号召|希望|指示|批示|"
+    "主持|召开|会议|座谈会|会上|研究|部署|动员|听取"
+)
+#: after the verb, the speech or meeting the sentence reports (推进X——某某在某会上的讲话);
+#: not a verb of his (深入开展X，提出…: his next act)
+_SPEECH_NOUN = re.compile("讲话|致辞|发言|会议|座谈会|会上|指示|批示")
 
 #: what a place that opens the clause does (某省实施X, 某市举办Y, 某省参加Z)
 PLACE_PREDS = frozenset({"implements", "hosted", "participatesIn"})
@@ -325,11 +343,30 @@ class Verbs:
                         continue  # 某省出席X: persons attend, a place does not
                     if "personal" in row.flags and implicit and kt != "Person":
                         continue  # 出席X: a body carried over or the reporter did not attend
-                    if row.pred == "implements" and kt == "Person" and how in _NOT_ACTOR:
+                    if (
+                        row.pred == "implements"
+                        and kt == "Person"
+                        and how in _NOT_ACTOR
+                        and self._speech(sen, how, ts)
+                    ):
                         continue  # 某某强调，要推进X: a speaker asks others to carry X out
                     ds.add(
                         k, row.pred, o.key, s, e, f"{row.pred}:{word}:{how}", conf, mod, implicit
                     )
+
+    @staticmethod
+    def _speech(sen: Sentence, how: str, ts: int) -> bool:
+        """Whether a speech or meeting frame stands in the clause chain from the subject to
+        the verb at ``ts`` (``_SPEECH``: the sentence up to it, and for a carried subject the
+        text from the act it is carried from: 某某出席会议并讲话。要推进X) or the sentence
+        names a speech after it (``_SPEECH_NOUN``)."""
+        norm, start = sen.ds.st.norm, sen.s
+        if how != "topic" and (at := carried_from(sen.g, sen.ds, sen.s)) is not None:
+            start = min(start, at)
+        return (
+            _SPEECH.search(norm, start, sen.s + ts) is not None
+            or _SPEECH_NOUN.search(norm, sen.s + ts, sen.e) is not None
+        )
 
     def _pivot(self, sen: Sentence, cs: int, ts: int) -> Subject | None:
         """支持甲方下届办好X, 祝贺A顺利主办X: the agents after a pivot verb (a closed class:
