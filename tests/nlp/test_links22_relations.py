@@ -57,5 +57,5 @@ def test_a_body_that_speaks_still_carries_out_the_programme() -> None:
 def test_a_solemn_proposal_is_still_a_proposal() -> None:
     # 郑重 (solemnly) stands between the proposer and 提出 as 首次 does
     assert ("person/李明", "program/gsi") in _rels(
-        "李明主席郑重提出全球安全倡议，各方积极响应。", "initiated"
+        "国家主席李明郑重提出全球安全倡议，各方积极响应。", "initiated"
     )
