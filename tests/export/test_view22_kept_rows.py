@@ -24,14 +24,14 @@ from kg.resolve.merge import spans_text
 BODIES = ["甲部", "乙委", "丙局", "丁办", "戊署", "己厅", "庚会", "辛院"]
 
 
-def sentence(doc: str, start: int) -> str:
-    """The test graph's sentence of ``doc`` at ``start`` (the page test checks it is shown)."""
+def sentence_text(doc: str, start: int) -> str:
+    """The text of ``doc``'s sentence at ``start`` (the page test reads it too)."""
     return f"{doc}文第{start}句由有关部门办理。"
 
 
 def _add_doc(G: nx.MultiDiGraph, doc: str) -> None:
     G.add_node(f"doc/{doc}", kind="document", title=f"{doc}文", date="2020-01-01",
-               sentences={str(s): sentence(doc, s) for s in range(0, 200, 10)})  # fmt: skip
+               sentences={str(s): sentence_text(doc, s) for s in range(0, 200, 10)})  # fmt: skip
 
 
 def _mention(G: nx.MultiDiGraph, key: str, doc: str, sent: int) -> None:
@@ -75,7 +75,7 @@ def _relate(G: nx.MultiDiGraph, rng: random.Random) -> None:
     s = 10 * rng.randrange(20)
     G.add_edge(f"gov/{u}", f"gov/{v}", key="partOf", kind="relation", predicate="partOf",
                evidence=[{"doc": doc, "sent_start": s, "sent_end": s + 9,
-                          "sentence": sentence(doc, s), "rule": "r1"}])  # fmt: skip
+                          "sentence": sentence_text(doc, s), "rule": "r1"}])  # fmt: skip
 
 
 def _docs(G: nx.MultiDiGraph) -> list[str]:
@@ -149,6 +149,6 @@ def test_rows_as_the_page_reads_them() -> None:
     for key, flat in zip(ids, sentence_rows(data, t), strict=True):
         spans = G.nodes[key]["spans"]
         sents = {(docs[flat[k]], t["sentences"][flat[k + 1]]) for k in range(0, len(flat), 2)}
-        mentioned = {(d, sentence(d, int(x.split("@")[1].split("-")[0])))
+        mentioned = {(d, sentence_text(d, int(x.split("@")[1].split("-")[0])))
                      for d, sp in spans.items() for x in sp.split()}  # fmt: skip
         assert mentioned <= sents

@@ -13,7 +13,7 @@ import pytest
 
 from kg.export.view import view_data, write_html
 from kg.export.view.rows import mention_rows, sentence_rows
-from tests.export.test_view22_kept_rows import graph, sentence
+from tests.export.test_view22_kept_rows import graph, sentence_text
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +60,7 @@ def test_page_reads_each_entitys_documents_and_sentences(
     text = b.inner_text("#mentions")
     for d, sp in G.nodes[key]["spans"].items():
         for x in sp.split():
-            assert sentence(d, int(x.split("@")[1].split("-")[0])) in text
+            assert sentence_text(d, int(x.split("@")[1].split("-")[0])) in text
     di = docs.index("d3")
     b.evaluate(f"kg.showDoc({di})")
     named = sum(1 for k in ids if "d3" in G.nodes[k]["docs"])

@@ -212,7 +212,7 @@ class Patterns(
         cpc_congresses(st, norm, self.gaz, view)  # 十四大|以来
         npc_sessions(st, norm, self.gaz)  # 五届人大四次会议: the NPC's
         nested_laws(st, self.gaz)  # 某某法|实施条例: the law it carries out
-        draft_laws(st, norm, self.gaz, starts)  # 审议|某某法|修订草案: the law under review
+        draft_laws(st, norm, self.gaz, starts, self.cut_words, self.verbs)  # 审议|某某法|修订草案
         foreign_laws(st, norm)  # 某国|宪法: that state's, not the PRC's
         nested_programmes(st, self.gaz)  # 关于实施|某某战略|的意见: the programme it carries out
         designated_days(st, norm)  # 今天是(第N个)世界某某日: the day is an event

@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.model import EntityInfo, Mention
+from kg.model import PRC_NAME, EntityInfo, Mention
 from kg.nlp.components.base import PRIORITY, KGDoc, kgdoc
 from kg.nlp.components.heads.words import EDITION_TEXT, YEAR_TEXT
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
@@ -34,7 +34,7 @@ _NESTABLE_OUTER = {"Event", "Program", "Law"}
 _DEFINITION = re.compile(
     r"[》”\"]?[（(](?:以下|下文)?(?:简称|称)(?:为)?[：:]?[“《\"]?([^“”《》\"（）()]{1,20})[”》\"]?[）)]"
 )
-_CN_PREFIX = ("中华人民共和国", "中国")
+_CN_PREFIX = (PRC_NAME, "中国")
 # a year inside an event's name, after its host city (北京|2022年|冬奥会 = 北京冬奥会)
 _INNER_YEAR = re.compile(rf"([\u4e00-\u9fff]{{2,}}?){YEAR_TEXT}年?([\u4e00-\u9fff]{{2,}})")
 # an edition that opens an event's name (2024年第三届, 首届)

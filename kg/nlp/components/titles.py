@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
+from kg.nlp.components.heads.draft_laws import bill_law
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.text import norm_name
 
@@ -54,9 +55,10 @@ class Titles:
                 continue
             if _WORK_BEFORE.search(st.norm, max(0, start - 9), start - 1):
                 continue  # 节目《某某大会》, 第三集《…的实际行动》: a broadcast's title
-            st.candidates.append(
-                Mention(start, end, inner, type_, open_key(type_, inner), norm_name(inner), "title")
-            )
+            # 《某某法（草案）》: the bill is the law it will become (heads/draft_laws)
+            bill = bill_law(self.gaz, inner) if type_ == "Law" else None
+            key, label = bill or (open_key(type_, inner), norm_name(inner))
+            st.candidates.append(Mention(start, end, inner, type_, key, label, "title"))
         st.candidates.extend(bare_titles(st))
         return doc
 

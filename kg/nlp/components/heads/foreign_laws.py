@@ -3,30 +3,37 @@ are that state's laws, not the People's Republic's that the gazetteer's short fo
 中华人民共和国宪法) names; nor is 和平宪法, the name Japan's constitution goes by. The
 gazetteer's candidate is dropped there (no list names foreign statutes, so none is added).
 
->>> PRC_KEY.match("law/中华人民共和国宪法") is not None
-True
+>>> from types import SimpleNamespace as NS
+>>> def law(a, b): return NS(start=a, end=b, type="Law", rule="gazetteer",
+...                          key="law/中华人民共和国宪法", label="中华人民共和国宪法")
+>>> st = NS(candidates=[NS(start=0, end=2, type="Country", key="country/JPN"), law(2, 4)])
+>>> foreign_laws(st, "日本宪法"); [c.type for c in st.candidates]  # 日本|宪法: dropped
+['Country']
+>>> st = NS(candidates=[NS(start=0, end=2, type="Country", key="country/CHN"), law(2, 4)])
+>>> foreign_laws(st, "我国宪法"); [c.type for c in st.candidates]  # 我国|宪法: kept
+['Country', 'Law']
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.model import CHINA_KEY, PRC_NAME
+
 #: the keys of the People's Republic's laws (the gazetteer's ids)
-PRC_KEY = re.compile(r"law/中华人民共和国")
+PRC_KEY = re.compile("law/" + PRC_NAME)
 #: words before 宪法 that name another state's constitution
 NICKNAMES = ("和平",)
-#: China's key in the gazetteer
-CHINA = "country/CHN"
 
 
 def foreign_laws(st, norm: str) -> None:
     """Drop the gazetteer's PRC law read in a foreign state's law (某国|宪法, 和平|宪法)."""
     laws = [c for c in st.candidates
             if c.type == "Law" and c.rule == "gazetteer" and PRC_KEY.match(c.key)
-            and not norm.startswith("中华人民共和国", c.start)]  # fmt: skip
+            and not norm.startswith(PRC_NAME, c.start)]  # fmt: skip
     if not laws:
         return
-    countries = {c.end for c in st.candidates if c.type == "Country" and c.key != CHINA}
+    countries = {c.end for c in st.candidates if c.type == "Country" and c.key != CHINA_KEY}
     drop = {id(c) for c in laws
             if c.start in countries
             or (c.label.endswith("宪法") and norm.endswith(NICKNAMES, 0, c.start))}  # fmt: skip
