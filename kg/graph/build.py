@@ -39,6 +39,9 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 #: ``G.graph`` key of a lean graph: its entities' ``mentionedIn`` edges are not made, each
 #: is the entity's ``docs`` item (``doc/<document>``, its count) in that order.
 MENTIONS_IN_DOCS = "mentions_in_docs"
+#: ``G.graph`` key of a lean graph built with a memo (``kg build --watch``): an entity's
+#: attribute dict that is one of last build's graph's very objects has not changed since.
+KEPT_NODES = "kept_nodes"
 
 
 def build_graph(
@@ -68,7 +71,9 @@ def build_graph(
     because a patched resolution never changes a kept entity in place (its merges copy on
     write, ``kg.resolve.merge``; as :mod:`kg.export.grouping` relies on), the memo holds
     the entity (its identity cannot pass to another object), and nothing changes a lean
-    graph's dicts (the view reads them; :func:`~kg.graph.discard.discard` leaves them).
+    graph's dicts (the view reads them; :func:`~kg.graph.discard.discard` leaves them):
+    ``G.graph[KEPT_NODES]`` says so to the view, which then takes an entity's record
+    again when its dict is the one it was made from, without comparing the values.
     """
     G = nx.MultiDiGraph(base_iri=base_iri)
     if lean:
@@ -122,6 +127,7 @@ def build_graph(
     now: dict[str, tuple[Any, dict[str, Any]]] | None = None
     if lean and memo is not None:
         last, now = memo.pop("entities", None), {}
+        G.graph[KEPT_NODES] = True
     for key, e in res.entities.items():
         docs = e.docs
         got = last.get(key) if last is not None else None

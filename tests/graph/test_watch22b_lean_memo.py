@@ -8,6 +8,7 @@ import dataclasses
 
 from kg.export.view.data import view_data
 from kg.graph import build_graph
+from kg.graph.build import KEPT_NODES
 from kg.model import Document
 from kg.nlp import extract
 from kg.resolve import resolve
@@ -24,7 +25,8 @@ def same_graph(g, h) -> bool:
     return (
         list(g.nodes(data=True)) == list(h.nodes(data=True))
         and list(g.edges(keys=True, data=True)) == list(h.edges(keys=True, data=True))
-        and g.graph == h.graph
+        and {k: v for k, v in g.graph.items() if k != KEPT_NODES}
+        == {k: v for k, v in h.graph.items() if k != KEPT_NODES}
     )
 
 
@@ -72,3 +74,32 @@ def test_no_memo_without_a_lean_graph() -> None:
     memo: dict = {}
     build_graph(res, memo=memo)
     assert memo == {}
+
+
+def test_the_views_records_of_kept_dicts_are_taken_again_and_the_view_is_a_fresh_ones() -> None:
+    from kg.export.view.text import TextPieces
+
+    res = resolve([extract(Document(k, v)) for k, v in TEXTS.items()])
+    keys = sorted(res.entities)
+    memo: dict = {}
+    pieces = TextPieces({}, entities={})
+    g1 = build_graph(res, lean=True, memo=memo)
+    assert g1.graph[KEPT_NODES] and KEPT_NODES not in build_graph(res, lean=True).graph
+    view_data(g1, pieces=pieces)
+    records = dict(pieces.entities["records"])
+    # re-folded: another label, one more mention (a new object, its key the same)
+    old = res.entities[keys[0]]
+    docs = dict(old.docs)
+    docs[next(iter(docs))] += 1
+    entities = dict(res.entities)
+    entities[keys[0]] = dataclasses.replace(old, label=old.label + "乙", docs=docs)
+    res2 = dataclasses.replace(res, entities=entities)
+    g2 = build_graph(res2, lean=True, memo=memo)
+    assert view_data(g2, pieces=pieces) == view_data(build_graph(res2, lean=True))
+    now = pieces.entities["records"]
+    assert now[keys[1]] is records[keys[1]]  # its very dict: taken without comparing
+    assert now[keys[0]] is not records[keys[0]]
+    # the same graph again, then back to the first resolution's entities
+    assert view_data(g2, pieces=pieces) == view_data(build_graph(res2, lean=True))
+    g3 = build_graph(res, lean=True, memo=memo)
+    assert view_data(g3, pieces=pieces) == view_data(build_graph(res, lean=True))
