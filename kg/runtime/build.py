@@ -643,7 +643,8 @@ def build(
                         from kg.graph import build_graph
 
                         t = time.perf_counter()
-                        graph_cache.append(build_graph(res, base_iri, lean=lean))
+                        kept = policy.memo("lean-graph") if lean else None
+                        graph_cache.append(build_graph(res, base_iri, lean=lean, memo=kept))
                         report.timings["graph"] = time.perf_counter() - t
                     return graph_cache[0]
 

@@ -61,7 +61,7 @@ from kg.export.view.values import (
     optional_text,
     text_value,
 )
-from kg.graph.build import MENTIONS_IN_DOCS
+from kg.graph.build import KEPT_NODES, MENTIONS_IN_DOCS
 from kg.model import ENTITY_TYPES, PREDICATES
 
 __all__ = ["PREDICATE_COLORS", "TYPE_COLORS", "view_data"]
@@ -188,6 +188,7 @@ def _view_data(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     ids = _DocIds()
     lean = bool(G.graph.get(MENTIONS_IN_DOCS))  # a lean graph: the edges are the entities' docs
+    kept_nodes = bool(G.graph.get(KEPT_NODES))  # a node's dict last build had is unchanged
     # ``--watch`` keeps each entity's record (``pieces.entities``) and takes it again when
     # the entity's attributes equal last build's (cheap to compare: mostly the very same
     # objects); only what depends on the whole graph is made again
@@ -217,8 +218,9 @@ def _view_data(
         else:
             ent_attrs[key] = attrs
             rec = kept.get(key) if kept is not None else None
-            if rec is None or not rec.same(attrs):
+            if rec is None or not ((kept_nodes and rec.attrs is attrs) or rec.same(attrs)):
                 rec = entity_record(key, attrs, keep=kept is not None)
+            rec.attrs = attrs if kept_nodes else None
             records[key] = rec
             mentions[key] = rec.mentions
 

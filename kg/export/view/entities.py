@@ -53,10 +53,15 @@ class EntityRecord:
     copied safely); ``items``/``docs``: filled by the view (what the entity gives each
     document's piece of the text table, and its documents in order)."""
 
-    __slots__ = ("docs", "erows", "head", "items", "mdocs", "mentions", "mrows", "snap", "static")
+    __slots__ = (
+        "attrs", "docs", "erows", "head", "items", "mdocs", "mentions", "mrows", "snap", "static",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.snap: dict[str, Any] | None = None
+        #: the node's attribute dict in last build's graph, when that graph said its dicts
+        #: do not change (``kg.graph.build.KEPT_NODES``): the very dict again is the same
+        self.attrs: Mapping[str, Any] | None = None
         self.static: dict[str, Any] = {}
         self.head: bytes | None = None
         self.mentions = 0
