@@ -30,7 +30,9 @@ def _unwritable(exc: OSError, path: Path) -> KGError:
     """E080 for an output that could not be written (``path``: what was to be written,
     named when the error names no file; of a rename, its target, not the temporary file
     of an atomic write)."""
-    named = exc.filename2 or exc.filename or path
+    from kg.io import named_path
+
+    named = named_path(exc, path)
     reason = exc.strerror or exc
     if isinstance(exc, FileExistsError | NotADirectoryError):  # a file where a folder goes
         reason = f"{reason}: a file is where a folder should be"

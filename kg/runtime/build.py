@@ -87,6 +87,9 @@ class BuildReport:
     fragments: dict[str, int] = field(default_factory=dict)
     #: seconds per output format
     format_seconds: dict[str, float] = field(default_factory=dict)
+    #: whether the entity table of the last build was patched (False: every result was
+    #: folded again; None: there was none to patch, e.g. a first build or no cache)
+    table_patched: bool | None = None
     #: the outputs were not written again: those in place are what this build would write
     outputs_unchanged: bool = False
     #: ``(path, suffix)`` of files found in a folder that kg has no reader for
@@ -339,6 +342,7 @@ def _resolve(
     if report.docs_read == 0:
         raise KGError(Errors.E020, inputs=", ".join(map(shown, paths)), reason=_why_none(report))
     res = resolver.finish()
+    report.table_patched = resolver.patched
     if keep:
         state.table = resolver.table()  # type: ignore[union-attr]  (saved with the results)
     elif kept is not None and now is not None:

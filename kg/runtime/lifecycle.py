@@ -167,7 +167,7 @@ class CacheLock:
 
     def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        told, looks = False, 0
+        told, looks, retried = False, 0, False
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
             try:
@@ -185,6 +185,10 @@ class CacheLock:
                 if not told and on_wait is not None:
                     if pid is None and looks:  # not a build just starting, before its pid
                         pid = next(iter(lock_holders(self.path)), None)
+                        if pid is None and not retried:  # the holder may have let go
+                            retried = True  # since the try: try again before E108
+                            os.close(fd)
+                            continue
                     if pid is not None or looks:
                         on_wait(pid)
                         told = True
