@@ -349,6 +349,8 @@ def _resolve(
         done = resolver.table()
         if done is not None:
             kept["last"] = (gaz, done, now)
+        if state is not None:  # the first build in a new process after the watch patches
+            state.table = done  # it (written once the outputs are, as ``keep``'s is)
     report.timings["resolve"] = time.perf_counter() - t1
     report.entities_by_type = dict(Counter(e.type for e in res.entities.values()))
     edges = {(r.subj, r.obj, r.pred) for _, r in res.relations}
