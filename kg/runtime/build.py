@@ -417,6 +417,32 @@ def _open_state(
     return state
 
 
+def usable_cache(
+    cache_dir: str | Path | None, out_dir: str | Path
+) -> str | Path | None:
+    """``cache_dir`` when it can be used, else None after warning E109 (why, and how to
+    use it again): the build goes on without a cache (:mod:`kg.runtime.cache_check`)."""
+    if not cache_dir:
+        return None
+    from kg.runtime.cache_check import unusable_cache
+
+    problem = unusable_cache(cache_dir, out_dir)
+    if problem is None:
+        return cache_dir
+    warning = KGError(Errors.E109, path=cache_dir, reason=problem.reason, fix=problem.fix)
+    print(f"warning: {warning}", file=sys.stderr)
+    return None
+
+
+def _lock_output(out_dir: str | Path) -> Any:
+    """This build's :class:`~kg.runtime.lifecycle.OutputLock` on ``out_dir``, waited for
+    while another build holds it. An ``OSError`` (the folder cannot be made) is raised as
+    making the cache folder in it raised it: the caller's E080, which also ends a watch."""
+    from kg.runtime.lifecycle import OutputLock, say_waiting_for_output
+
+    return OutputLock(out_dir).acquire(say_waiting_for_output(Path(out_dir)))
+
+
 def _warn_damage(state: BuildState) -> None:
     warning = state.damage()
     if warning is not None:  # once per build, whatever the number of entries
@@ -512,6 +538,7 @@ def build(
     policy = policy if policy is not None else OneShot()
     report = BuildReport()
     t0 = time.perf_counter()
+    cache_dir = usable_cache(cache_dir, out_dir)
     n_workers = workers or default_workers()
     paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
     snapshot_dir = os.fspath(Path(cache_dir) / "pipeline") if cache_dir else None
@@ -544,7 +571,9 @@ def build(
         pools = policy.pools(n_workers, snapshot_dir)
     state = None
     stopped: type[BaseException] | None = None  # what stopped the build
+    out_lock = None
     try:
+        out_lock = _lock_output(out_dir)
         if cache_dir:
             from kg.ingest import iter_input_files
 
@@ -736,10 +765,15 @@ def build(
     finally:
         run_all(carried)  # (left when no view writer was forked)
         release(abort=not ok)  # the warm workers also rendered RDF fragments
-        if state is not None:
-            _warn_damage(state)
-            close = functools.partial(state.close, complete=resolved, finished=ended(stopped))
-            if not (ok and later(close)):
-                close()
+        try:
+            if state is not None:
+                _warn_damage(state)
+                close = functools.partial(state.close, complete=resolved,
+                                          finished=ended(stopped))  # fmt: skip
+                if not (ok and later(close)):
+                    close()
+        finally:
+            if out_lock is not None:
+                out_lock.release()
     report.seconds = time.perf_counter() - t0
     return report

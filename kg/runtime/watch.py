@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KGError, Skipped
-from kg.runtime.build import SAMPLE_DIR, BuildReport, build, default_workers, run_all
+from kg.runtime.build import (
+    SAMPLE_DIR,
+    BuildReport,
+    build,
+    default_workers,
+    run_all,
+    usable_cache,
+)
 from kg.runtime.policy import Resident
 
 #: A full collection of the cyclic garbage after every this many builds.
@@ -114,6 +121,7 @@ def watch(
     """
     from kg.runtime.inotify import Watcher
 
+    cache_dir = usable_cache(cache_dir, out_dir)  # (said once, not at every build)
     policy = Resident()
     watcher = Watcher([Path(p) for p in (inputs or [SAMPLE_DIR])])
     n_workers = workers or default_workers()
