@@ -30,44 +30,13 @@ def _unwritable(exc: OSError, path: Path) -> KGError:
     """E080 for an output that could not be written (``path``: what was to be written,
     named when the error names no file; of a rename, its target, not the temporary file
     of an atomic write)."""
-    named = exc.filename2 or exc.filename or path
+    from kg.io import named_path
+
+    named = named_path(exc, path)
     reason = exc.strerror or exc
     if isinstance(exc, FileExistsError | NotADirectoryError):  # a file where a folder goes
         reason = f"{reason}: a file is where a folder should be"
     return KGError(Errors.E080, path=named, reason=reason)
-
-
-def unusable_cache(cache_dir: Path, out: Path) -> str | None:
-    """Why ``cache_dir`` cannot be a cache folder (a file, a read-only file system, files
-    in it this user cannot write) when the output folder itself can be written (else the
-    build's E080 says why); None when it can. Made when missing, as the build would.
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp()); (d / "c").write_text("x")
-    1
-    >>> unusable_cache(d / "c", d), unusable_cache(d / "new", d)
-    ('it is a file, not a folder', None)
-    """
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        reason = "it is a file, not a folder"
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-    else:
-        if not os.access(cache_dir, os.W_OK | os.X_OK):
-            readonly = os.statvfs(cache_dir).f_flag & os.ST_RDONLY
-            reason = "on a read-only file system" if readonly else "it cannot be written"
-        else:  # a file of it another user's (one ``sudo kg build``): never taken from them
-            theirs = [p.name for p in cache_dir.iterdir()
-                      if p.is_file() and not os.access(p, os.R_OK | os.W_OK)]  # fmt: skip
-            if not theirs:
-                return None
-            reason = f"this user cannot read and write {', '.join(sorted(theirs))} in it"
-    writable = next((p for p in (out, *out.parents) if p.exists()), None)
-    if writable is None or not writable.is_dir() or not os.access(writable, os.W_OK):
-        return None
-    return reason
 
 
 @app.command()
@@ -135,12 +104,6 @@ def build(
     }
     if watch and scheduler:  # watch keeps its own local workers up between builds
         _fail(KGError(Errors.E104))
-    if options["cache_dir"] is not None:
-        reason = unusable_cache(Path(options["cache_dir"]), out)
-        if reason is not None:  # the outputs can still be written: build without it
-            typer.echo(f"warning: {KGError(Errors.E109, path=options['cache_dir'], reason=reason)}",
-                       err=True)  # fmt: skip
-            options["cache_dir"] = None
     # A signal inherited ignored stays ignored (the POSIX convention: ``nohup``, a
     # background job of a script, a supervisor chose so); SIGTERM still stops the build.
     if watch:

@@ -61,8 +61,10 @@ class Errors:
     )
     E109 = (
         "{path}: the cache folder cannot be used ({reason}); built without it: every "
-        "document is extracted again and nothing is kept for the next build"
+        "document is extracted again and nothing is kept for the next build; to use it "
+        "again, {fix}"
     )
+    E110 = "{path}: waiting for {who}, which writes into this output folder"
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
     E151 = (

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write", "write_bytes_atomic"]
+__all__ = ["atomic_write", "named_path", "write_bytes_atomic"]
 
 
 def _umask() -> int:
@@ -72,3 +72,16 @@ def write_bytes_atomic(
     """Write ``data`` to ``path`` atomically (:func:`atomic_write`)."""
     with atomic_write(path, "wb", private=private, fsync=fsync) as fh:
         fh.write(data)
+
+
+def named_path(exc: OSError, default: str | os.PathLike[str]) -> str | os.PathLike[str]:
+    """The file an ``OSError`` of a write is about: of a rename (``os.replace``, the end of
+    an atomic write or a publish), its target, not the temporary file, gone afterwards;
+    else the file it names; else ``default`` (what was to be written).
+
+    >>> named_path(OSError(13, "Permission denied", "out/.tmp", None, "out/g.ttl"), "out")
+    'out/g.ttl'
+    >>> named_path(OSError(28, "No space left"), "out")
+    'out'
+    """
+    return exc.filename2 or exc.filename or default

@@ -359,9 +359,11 @@ def _wait_ready(server: SparqlServer, graph_path: Path, timeout: float) -> None:
 
 #: Seconds a query of ``kg serve`` may run (``--timeout``).
 DEFAULT_QUERY_TIMEOUT_S = 30
-#: Signals that stop ``kg serve`` cleanly, each unless it was inherited ignored (the POSIX
-#: convention: ``nohup kg serve`` stays up when the terminal closes, a background job of a
-#: script keeps ignoring Ctrl-C); SIGTERM then still stops it.
+#: Signals that stop ``kg serve`` cleanly. SIGINT and SIGHUP not when inherited ignored
+#: (the POSIX convention: ``nohup kg serve`` stays up when the terminal closes, a
+#: background job of a script keeps ignoring Ctrl-C); SIGTERM always: it is how a server
+#: is stopped (``kill``, a supervisor), and the only other way, SIGKILL, leaves
+#: oxigraph's temporary store behind.
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -391,7 +393,7 @@ def serve(
     old = {  # before the start: a signal while loading must clean up too
         sig: signal.signal(sig, _on_stop_signal)
         for sig in (_STOP_SIGNALS if handlers else ())
-        if signal.getsignal(sig) is not signal.SIG_IGN
+        if sig == signal.SIGTERM or signal.getsignal(sig) is not signal.SIG_IGN
     }
     server = None
     try:

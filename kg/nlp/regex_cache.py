@@ -56,7 +56,8 @@ MIN_NEW = 16
 MAX_ENTRIES = 4000
 #: A table not read for this many days (a removed checkout's) is swept by a save
 STALE_DAYS = 30
-#: Tables kept beside this checkout's (of other checkouts and Pythons; ~2 MB each)
+#: Tables kept in all, this checkout's among them (the others: of other checkouts and
+#: Pythons; ~2 MB each)
 KEEP = 4
 
 #: The code of an expression is this Python's ``re``'s: a table of another is not read.

@@ -147,6 +147,9 @@ class Resolver:
         self._keep = keep_table or table is not None
         #: (result, key) of each document, kept by ``add`` to patch ``table`` with
         self._keyed: list[tuple[DocResult, str | None]] | None = [] if table is not None else None
+        #: whether :meth:`finish` patched ``table`` (False: it folded every result again;
+        #: None: no table was given, or not finished yet)
+        self.patched: bool | None = None
         self._ids: list[tuple[str, str | None]] = []
         self._counts: dict[str, dict[str, int]] = {}
         self._first: dict[str, int] = {}
@@ -337,7 +340,8 @@ class Resolver:
         folds the others again from every document that mentions them
         (:meth:`_patch_table`): the same table as a fold of every result. The merges below
         then change copies, never the kept entities."""
-        patched = self._merge_table() if self._keyed is not None else False
+        self.patched = self._merge_table() if self._keyed is not None else None
+        patched = bool(self.patched)
         if self._keep:
             self._before = self.entities
         if self._spans_memo is not None and self._spans_now is not None:

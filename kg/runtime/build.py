@@ -87,6 +87,9 @@ class BuildReport:
     fragments: dict[str, int] = field(default_factory=dict)
     #: seconds per output format
     format_seconds: dict[str, float] = field(default_factory=dict)
+    #: whether the entity table of the last build was patched (False: every result was
+    #: folded again; None: there was none to patch, e.g. a first build or no cache)
+    table_patched: bool | None = None
     #: the outputs were not written again: those in place are what this build would write
     outputs_unchanged: bool = False
     #: ``(path, suffix)`` of files found in a folder that kg has no reader for
@@ -339,12 +342,15 @@ def _resolve(
     if report.docs_read == 0:
         raise KGError(Errors.E020, inputs=", ".join(map(shown, paths)), reason=_why_none(report))
     res = resolver.finish()
+    report.table_patched = resolver.patched
     if keep:
         state.table = resolver.table()  # type: ignore[union-attr]  (saved with the results)
     elif kept is not None and now is not None:
         done = resolver.table()
         if done is not None:
             kept["last"] = (gaz, done, now)
+        if state is not None:  # the first build in a new process after the watch patches
+            state.table = done  # it (written once the outputs are, as ``keep``'s is)
     report.timings["resolve"] = time.perf_counter() - t1
     report.entities_by_type = dict(Counter(e.type for e in res.entities.values()))
     edges = {(r.subj, r.obj, r.pred) for _, r in res.relations}
@@ -409,6 +415,32 @@ def _open_state(
         found = KGError(Errors.E106, path=cache_dir, pid=state.lock.interrupted)
         print(f"warning: {found}", file=sys.stderr)
     return state
+
+
+def usable_cache(
+    cache_dir: str | Path | None, out_dir: str | Path
+) -> str | Path | None:
+    """``cache_dir`` when it can be used, else None after warning E109 (why, and how to
+    use it again): the build goes on without a cache (:mod:`kg.runtime.cache_check`)."""
+    if not cache_dir:
+        return None
+    from kg.runtime.cache_check import unusable_cache
+
+    problem = unusable_cache(cache_dir, out_dir)
+    if problem is None:
+        return cache_dir
+    warning = KGError(Errors.E109, path=cache_dir, reason=problem.reason, fix=problem.fix)
+    print(f"warning: {warning}", file=sys.stderr)
+    return None
+
+
+def _lock_output(out_dir: str | Path) -> Any:
+    """This build's :class:`~kg.runtime.lifecycle.OutputLock` on ``out_dir``, waited for
+    while another build holds it. An ``OSError`` (the folder cannot be made) is raised as
+    making the cache folder in it raised it: the caller's E080, which also ends a watch."""
+    from kg.runtime.lifecycle import OutputLock, say_waiting_for_output
+
+    return OutputLock(out_dir).acquire(say_waiting_for_output(Path(out_dir)))
 
 
 def _warn_damage(state: BuildState) -> None:
@@ -506,6 +538,7 @@ def build(
     policy = policy if policy is not None else OneShot()
     report = BuildReport()
     t0 = time.perf_counter()
+    cache_dir = usable_cache(cache_dir, out_dir)
     n_workers = workers or default_workers()
     paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
     snapshot_dir = os.fspath(Path(cache_dir) / "pipeline") if cache_dir else None
@@ -538,7 +571,9 @@ def build(
         pools = policy.pools(n_workers, snapshot_dir)
     state = None
     stopped: type[BaseException] | None = None  # what stopped the build
+    out_lock = None
     try:
+        out_lock = _lock_output(out_dir)
         if cache_dir:
             from kg.ingest import iter_input_files
 
@@ -731,10 +766,15 @@ def build(
     finally:
         run_all(carried)  # (left when no view writer was forked)
         release(abort=not ok)  # the warm workers also rendered RDF fragments
-        if state is not None:
-            _warn_damage(state)
-            close = functools.partial(state.close, complete=resolved, finished=ended(stopped))
-            if not (ok and later(close)):
-                close()
+        try:
+            if state is not None:
+                _warn_damage(state)
+                close = functools.partial(state.close, complete=resolved,
+                                          finished=ended(stopped))  # fmt: skip
+                if not (ok and later(close)):
+                    close()
+        finally:
+            if out_lock is not None:
+                out_lock.release()
     report.seconds = time.perf_counter() - t0
     return report

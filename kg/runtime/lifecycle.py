@@ -8,6 +8,8 @@
   the lock, the kernel drops it when the build dies however it dies, and a lock left
   held by a process of a dead build is taken over. A build that must wait says so, with
   the pid of the build it waits for;
+- :class:`OutputLock`: one build at a time per output folder, with or without a cache
+  folder (two builds never publish into one folder file by file);
 - :func:`staging_dir` / :func:`remove_dead_staging`: staging folders are named after the
   build's pid; those of builds that are gone are removed by the next build.
 
@@ -107,7 +109,7 @@ LOCK_POLL = 0.2
 RUNNING = "running"
 
 
-def _forget_in_child(ref: weakref.ref[CacheLock]) -> None:
+def _forget_in_child(ref: weakref.ref[CacheLock] | weakref.ref[OutputLock]) -> None:
     lock = ref()
     if lock is not None and lock._fd is not None:  # a forked child must not hold it
         with contextlib.suppress(OSError):
@@ -167,7 +169,7 @@ class CacheLock:
 
     def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        told, looks = False, 0
+        told, looks, retried = False, 0, False
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
             try:
@@ -185,6 +187,10 @@ class CacheLock:
                 if not told and on_wait is not None:
                     if pid is None and looks:  # not a build just starting, before its pid
                         pid = next(iter(lock_holders(self.path)), None)
+                        if pid is None and not retried:  # the holder may have let go
+                            retried = True  # since the try: try again before E108
+                            os.close(fd)
+                            continue
                     if pid is not None or looks:
                         on_wait(pid)
                         told = True
@@ -225,6 +231,85 @@ class CacheLock:
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         self.release(finished=ended(kind))
+
+
+class OutputLock:
+    """An exclusive lock on the output folder ``path`` for this build (made when missing).
+
+    ``flock`` on the folder itself, not on a file in it: any user who can list the folder
+    can lock it, where a lock file left by another user (one ``sudo kg build``) could not
+    be opened for writing. As :class:`CacheLock`: the kernel drops it when the build dies,
+    forked children close their copy at once, and a build that must wait says so once
+    (``on_wait(pid)``; None: a process this user cannot see). A folder this user cannot
+    list is not locked (writing into it says what is wrong).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> with OutputLock(d): OutputLock(d).locked()
+    True
+    >>> OutputLock(d).locked()
+    False
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+
+    def _open(self) -> int | None:
+        try:
+            return os.open(self.path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError:
+            return None
+
+    def locked(self) -> bool:
+        """Whether a build holds the folder (a look: the lock is not taken)."""
+        fd = self._open()
+        if fd is None:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            return exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES)
+        finally:
+            os.close(fd)  # (unlocks)
+        return False
+
+    def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> OutputLock:
+        self.path.mkdir(parents=True, exist_ok=True)
+        fd = self._open()
+        if fd is None:
+            return self
+        told = False
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+                        os.close(fd)  # no locks on this file system: none taken
+                        return self
+                if not told and on_wait is not None:
+                    on_wait(next(iter(lock_holders(self.path)), None))
+                    told = True
+                time.sleep(LOCK_POLL)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        os.register_at_fork(after_in_child=functools.partial(_forget_in_child, weakref.ref(self)))
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> OutputLock:
+        return self if self._fd is not None else self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 def ended(kind: type[BaseException] | None) -> bool:
@@ -279,6 +364,17 @@ def lock_holders(path: Path) -> list[int]:
                         found.append(pid)
                         break
     return found
+
+
+def say_waiting_for_output(path: Path) -> Callable[[int | None], None]:
+    """The ``on_wait`` of a build's :class:`OutputLock`: warning E110 on stderr."""
+
+    def on_wait(pid: int | None) -> None:
+        who = "another user's build" if pid is None else f"the build with pid {pid}"
+        print(f"warning: {KGError(Errors.E110, path=path, who=who)}", file=sys.stderr)
+        sys.stderr.flush()
+
+    return on_wait
 
 
 def say_waiting(path: Path) -> Callable[[int | None], None]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors, KGError
 from kg.export.formats import REGISTRY
+from kg.io import named_path
 from kg.runtime.lifecycle import (
     die_with_parent,
     fork_holding_signals,
@@ -42,6 +43,9 @@ if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
 #: ``fast(fmt, path)`` starts writing ``fmt`` the fast way (None: not for this format) and
 #: returns the function that finishes it
 FastStart = Callable[[str, Path], "Callable[[], object] | None"]
+
+#: Signals held while the outputs are moved into place (:func:`write_outputs`).
+PUBLISH_HELD = (signal.SIGINT, signal.SIGTERM)
 
 #: Seconds a forked writer may stay silent before it is stopped and its formats are
 #: written by the build process itself.
@@ -314,18 +318,24 @@ def write_outputs(
                     timings[fmt] = times[fmt]
             if times is not None and graph_seconds is not None:
                 graph_seconds(times["graph"])
-        for name in sorted(os.listdir(stage)):  # every format went through: publish
-            if not name.startswith("."):
+        names = sorted(n for n in os.listdir(stage) if not n.startswith("."))
+        # every format went through: publish, with Ctrl-C and SIGTERM held until all are
+        # in place (their default action or handler would leave OUT half old, half new)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, PUBLISH_HELD)
+        try:
+            for name in names:
                 if cleanup is not None:  # the old file's blocks are freed with the stage
                     with contextlib.suppress(OSError):
                         os.link(out / name, stage / f".replaced-{name}")
                 os.replace(stage / name, out / name)
                 if moved is not None:
                     moved.append(name)
-        published = True
+            published = True
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal comes now
         return {fmt: str(out / staged[fmt].name) for fmt in formats}
     except OSError as exc:  # a full disk, a read-only folder: nothing was replaced
-        raise KGError(Errors.E080, path=exc.filename or out, reason=exc.strerror or exc) from exc
+        raise KGError(Errors.E080, path=named_path(exc, out), reason=exc.strerror or exc) from exc
     finally:
         if not published and child is not None:
             getattr(child, "stop", lambda: None)()  # (a test's spy may wrap the join)

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KGError, Skipped
-from kg.runtime.build import SAMPLE_DIR, BuildReport, build, default_workers, run_all
+from kg.runtime.build import (
+    SAMPLE_DIR,
+    BuildReport,
+    build,
+    default_workers,
+    run_all,
+    usable_cache,
+)
 from kg.runtime.policy import Resident
 
 #: A full collection of the cyclic garbage after every this many builds.
@@ -54,8 +61,9 @@ def relook(
     """The :func:`input_signature` after a change that touched only ``touched`` (files the
     kernel named, none added or removed: :attr:`kg.runtime.inotify.Watcher.touched`),
     from the last one, ``seen``: only those files are looked at. None when one of them
-    is not an input the last look found (a hidden or skipped file) or cannot be read:
-    then every file is looked at again.
+    is not an input the last look found (a hidden or skipped file), was an error there
+    (a FIFO, an unreadable file: only a full look tells whether it still is one) or
+    cannot be read: then every file is looked at again.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "a.md"; _ = p.write_text("xy")
@@ -65,11 +73,13 @@ def relook(
     (2, (5, 7))
     >>> relook(seen, {p.with_name("b.md")}) is None
     True
+    >>> relook(seen | {(str(p.with_name("f.md")), -1, 9)}, {p.with_name("f.md")}) is None
+    True
     """
     by_path = {x[0]: x for x in seen}
     for p in touched:
         key = str(p)
-        if key not in by_path:
+        if key not in by_path or by_path[key][1] < 0:  # (size -1: an error entry)
             return None
         try:
             st = os.stat(p)
@@ -111,6 +121,7 @@ def watch(
     """
     from kg.runtime.inotify import Watcher
 
+    cache_dir = usable_cache(cache_dir, out_dir)  # (said once, not at every build)
     policy = Resident()
     watcher = Watcher([Path(p) for p in (inputs or [SAMPLE_DIR])])
     n_workers = workers or default_workers()

@@ -107,35 +107,3 @@ def test_a_cache_folder_that_is_a_file_is_built_without(tmp_path: Path) -> None:
     assert "[E109]" in r.stderr and "it is a file, not a folder" in r.stderr
     assert (out / "graph.ttl").stat().st_size > 0
     assert (out / ".cache").read_text() == "not a folder"
-
-
-def test_a_cache_folder_that_cannot_be_written_is_told(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from kg import cli
-
-    cache = tmp_path / "out" / ".cache"
-    real = cli.os.access
-    monkeypatch.setattr(cli.os, "access", lambda p, mode: Path(p) != cache and real(p, mode))
-    assert cli.unusable_cache(cache, tmp_path / "out") == "it cannot be written"
-    monkeypatch.setattr(cli.os, "access", lambda p, mode: False)  # nor the output: E080
-    assert cli.unusable_cache(cache, tmp_path / "out") is None
-
-
-def test_a_cache_file_this_user_cannot_write_is_told(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A file of the cache another user wrote (one ``sudo kg build``): the pack was opened
-    for appending and the build stopped with E080, nothing built; now built without."""
-    from kg import cli
-
-    cache = tmp_path / "out" / ".cache"
-    cache.mkdir(parents=True)
-    (cache / "results.pack").write_bytes(b"x")
-    (cache / "manifest.bin").write_bytes(b"x")
-    real = cli.os.access
-    monkeypatch.setattr(
-        cli.os, "access", lambda p, mode: Path(p).name != "results.pack" and real(p, mode)
-    )
-    reason = cli.unusable_cache(cache, tmp_path / "out")
-    assert reason == "this user cannot read and write results.pack in it"

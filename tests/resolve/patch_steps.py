@@ -95,19 +95,16 @@ def table_shape(entities: dict[str, Any]) -> Any:
              e.examples, e.wikidata) for k, e in entities.items()]  # fmt: skip
 
 
-def patch_steps(seed: int, runs: int, monkeypatch: Any, *, watch: bool) -> list[bool]:
+def patch_steps(
+    seed: int, runs: int, monkeypatch: Any, *, watch: bool, tamper: Any = None
+) -> list[bool]:
     """``runs`` sequences of 8 steps (see the module docstring); whether each step's
-    :meth:`~kg.resolve.merge.Resolver._patch_table` patched."""
+    :meth:`~kg.resolve.merge.Resolver.finish` patched last step's table (its
+    :attr:`~kg.resolve.merge.Resolver.patched`; steps without a table are not counted).
+    ``tamper(table)``: called on last step's table before it is given to the resolver (a
+    fault the comparisons must catch)."""
     monkeypatch.setattr(merge, "PATCH_MIN_DOCS", 2)
     patched: list[bool] = []
-    real = Resolver._patch_table
-
-    def counted(self: Resolver, *args: Any) -> bool:
-        done = real(self, *args)
-        patched.append(done)
-        return done
-
-    monkeypatch.setattr(Resolver, "_patch_table", counted)
     rng = random.Random(seed)
     for _ in range(runs):
         store: dict[str, DocResult] = {}  # key → result (the result store)
@@ -123,6 +120,8 @@ def patch_steps(seed: int, runs: int, monkeypatch: Any, *, watch: bool) -> list[
             ids = sorted(docs)
             known = dict(table.ids) if table is not None else {}
             given = dict(table.entities) if table is not None else {}
+            if tamper is not None and table is not None:
+                tamper(table)
             if watch:
                 r = Resolver(spans_memo=memos["spans"], examples_memo=memos["examples"],
                              labels_memo=memos["labels"], table=table, load=old.get,
@@ -138,6 +137,8 @@ def patch_steps(seed: int, runs: int, monkeypatch: Any, *, watch: bool) -> list[
                     r.add(unread(x) if known.get(d) == key else x, key)
             n = len(patched)
             res = r.finish()
+            if r.patched is not None:
+                patched.append(r.patched)
             assert shape(res) == scratch([docs[d][1] for d in ids])
             if last is not None:
                 assert shape(last[0]) == last[1]  # last step's, never changed in place

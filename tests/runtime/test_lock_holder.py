@@ -3,12 +3,14 @@ the waiting build names the holder it finds in ``/proc`` (kg.runtime.lifecycle).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from kg.runtime import lifecycle
 from kg.runtime.lifecycle import CacheLock, say_waiting
 
 
@@ -47,3 +49,25 @@ def test_a_lock_whose_file_names_no_build_is_told_by_its_holder(
     say_waiting(lockfile)(None)  # no holder seen (another user's): no "pid ?"
     err = capsys.readouterr().err
     assert "[E108]" in err and "?" not in err
+
+
+def test_a_holder_gone_during_the_look_for_it_is_no_e108(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The holder lets go between the failed try and the look in ``/proc`` (which then
+    finds none): the lock is tried once more, taken, and nothing is said (E108 before)."""
+    lockfile = tmp_path / "lock"
+    holder = CacheLock(lockfile).acquire()
+    os.truncate(lockfile, 0)  # its pid not written yet: the waiter looks in /proc
+    told: list[int | None] = []
+
+    def gone_while_looking(path: Path) -> list[int]:
+        holder.release()
+        return []
+
+    monkeypatch.setattr(lifecycle, "lock_holders", gone_while_looking)
+    lock = CacheLock(lockfile).acquire(told.append)
+    try:
+        assert told == []
+    finally:
+        lock.release()

@@ -14,7 +14,6 @@ import pytest
 from kg.build import build
 from kg.export.formats import ALL_FORMATS
 from kg.resolve import stored
-from kg.resolve.merge import Resolver
 from kg.runtime.resolution import TABLE_NAME
 from tests.corpus import law_sample
 from tests.runtime.samples import ADDED_REGULATION, APPENDED_ARTICLE, assert_same_outputs
@@ -29,15 +28,6 @@ CHANGED = APPENDED_ARTICLE
 def test_rebuilds_from_the_table_write_what_a_build_from_scratch_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    patched: list[bool] = []
-    real = Resolver._patch_table
-
-    def counted(self, *args):  # type: ignore[no-untyped-def]
-        done = real(self, *args)
-        patched.append(done)
-        return done
-
-    monkeypatch.setattr(Resolver, "_patch_table", counted)
     corpus = tmp_path / "laws"
     laws = law_sample(corpus, STEP)
     first, mid, last = laws[0], laws[len(laws) // 2], laws[-1]
@@ -49,10 +39,9 @@ def test_rebuilds_from_the_table_write_what_a_build_from_scratch_writes(
     def rebuild(expect: bool | None) -> None:
         """A build with the cache (patched: ``expect``; None: no table read), then one
         from scratch; the same files."""
-        n = len(patched)
-        build([corpus], out, workers=1, cache_dir=out / ".cache", formats=ALL_FORMATS,
-              quiet=True)  # fmt: skip
-        assert patched[n:] == ([] if expect is None else [expect])
+        report = build([corpus], out, workers=1, cache_dir=out / ".cache",
+                       formats=ALL_FORMATS, quiet=True)  # fmt: skip
+        assert report.table_patched is expect
         assert table.exists()
         if ref.exists():
             shutil.rmtree(ref)
@@ -86,7 +75,6 @@ def test_rebuilds_from_the_table_write_what_a_build_from_scratch_writes(
     first.write_bytes(texts[first] + CHANGED.encode())
     rebuild(None)
     monkeypatch.undo()
-    monkeypatch.setattr(Resolver, "_patch_table", counted)
     rebuild(None)  # the table of that code is not this code's
     first.write_bytes(texts[first])
     rebuild(True)
