@@ -23,6 +23,9 @@ from kg.resolve.stored import Table, table_bytes, table_from, table_key
 from kg.sealed import seal, unseal
 
 TABLE_NAME = "resolution.bin"
+#: the key, in a ``--watch``'s kept resolution memo, of the table its last build left to
+#: write: ``(cache folder, table, fingerprint)``
+UNSAVED = "unsaved table"
 
 
 def read_table(cache_dir: str | PathLike[str], fingerprint: str) -> Table | None:
@@ -45,3 +48,16 @@ def write_table(cache_dir: str | PathLike[str], table: Table | None, fingerprint
     data = seal(table_bytes(table, table_key(fingerprint)))
     with atomic_write(path, "wb", private=True, fsync=False) as f:
         f.write(data)
+
+
+def save_unsaved(kept: dict | None) -> None:
+    """Write the table a ``--watch`` build left in ``kept`` (:data:`UNSAVED`), if any: the
+    watch does it when it has nothing to do and when it ends, so that the first build in a
+    new process after it patches the table instead of folding every result."""
+    pending = kept.pop(UNSAVED, None) if kept else None
+    if pending is not None:
+        cache_dir, table, fingerprint = pending
+        try:
+            write_table(cache_dir, table, fingerprint)
+        except Exception:  # (not the watch's failure: the next build folds every result)
+            write_table(cache_dir, None, fingerprint)

@@ -27,6 +27,7 @@ from kg.runtime.build import (
     usable_cache,
 )
 from kg.runtime.policy import Resident
+from kg.runtime.resolution import save_unsaved
 
 #: A full collection of the cyclic garbage after every this many builds.
 COLLECT_EVERY = 20
@@ -171,6 +172,7 @@ def watch(
                 if watcher.native:
                     told = watcher.touched if watcher.wait(0.0) else set()
                 continue
+            save_unsaved(policy.memo("resolution"))  # nothing to do: the table written now
             told = None  # after a wait without news: every file is looked at
             # a ``stop`` is looked at four times a second
             step = min(interval, 0.25) if stop is not None else interval
@@ -183,6 +185,7 @@ def watch(
                 waited += time.monotonic() - t
     finally:
         run_all(spare)
+        save_unsaved(policy.memo("resolution"))
         watcher.close()
         policy.close()
     return builds
