@@ -66,8 +66,9 @@ TYPE_FOLDER: dict[str, str] = {
 #: China's key (the country gazetteer's id): the home country of the documents, whose
 #: abbreviations, posts and implicit subjects read differently from a foreign country's
 CHINA_KEY = "country/CHN"
-#: the state's name that opens the People's Republic's own titles (中华人民共和国宪法): the
-#: gazetteer keys its laws by the full title, documents often drop it
+#: the state's name that opens the People's Republic's own titles (中华人民共和国某某法):
+#: the gazetteer keys its laws by the full title, documents often drop it; the country
+#: gazetteer's full name of :data:`CHINA_KEY` (tests/core/test_prc_name.py)
 PRC_NAME = "中华人民共和国"
 
 

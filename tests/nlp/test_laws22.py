@@ -1,5 +1,5 @@
 """Round laws22: bills under review named bare (某某法修订草案 → 某某法), a law quoted inside a
-title (《…〈某某法〉…》), another state's constitution (某国宪法, 和平宪法) and the NPC
+title (《…〈某某法〉…》), another state's constitution (某国宪法) and the NPC
 committee named bare (宪法法律委) not read as the PRC's constitution.
 
 Sentences invented, in the wording of the NPC's agendas and the State Council's notices."""
@@ -86,7 +86,6 @@ def test_decree_issues_the_outer_title_not_the_quoted_law(nlp):
     "text",
     [
         "有议员提议修改日本宪法。",
-        "民众集会要求捍卫和平宪法。",
         "法国宪法规定总统由直接选举产生。",  # (no organ covers 法国宪法)
     ],
 )

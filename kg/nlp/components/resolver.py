@@ -150,9 +150,9 @@ class Resolver:
                         and c.type in ("Program", "Law")
                         and k.type in ("Program", "Law")
                     ):
-                        # 某某法|实施条例 also mentions 某某法, 《贯彻〈某某法〉行动计划》 the law
-                        # (heads/nested_laws); 关于实施|某某战略|的意见, the programme
-                        # (heads/nested_programmes)
+                        # 某某法|实施条例 also mentions 某某法, a programme's title quoting
+                        # 〈某某法〉 the law (heads/nested_laws); 关于实施|某某战略|的意见,
+                        # the programme (heads/nested_programmes)
                         continue
                     if _titled_gathering(st.text, k, c):
                         continue  # 《某某条例》学习座谈会 also mentions the 条例
