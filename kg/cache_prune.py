@@ -33,10 +33,14 @@ IN_USE = 3600.0
 STALE_TMP = 3600.0
 
 
-def prune(own: Path, pattern: str, keep: int, *, max_age: float | None = None) -> list[Path]:
+def prune(
+    own: Path, pattern: str, keep: int, *, max_age: float | None = None,
+    in_use: float | None = IN_USE,
+) -> list[Path]:  # fmt: skip
     """Remove the files matching ``pattern`` beside ``own`` but ``own`` and the
     ``keep - 1`` others most recently used; also those unused for ``max_age`` seconds
-    (whatever the count). A file used within :data:`IN_USE` seconds stays. Stale
+    (whatever the count). A file used within ``in_use`` seconds stays (None: none is
+    spared; the pipeline snapshots, ~50 MB each, are bounded by count alone). Stale
     temporary files of the pattern go too. Returns what was removed (errors: skipped,
     another process may remove the same file)."""
     now = time.time()
@@ -49,7 +53,7 @@ def prune(own: Path, pattern: str, keep: int, *, max_age: float | None = None) -
     removed = []
     for rank, (used, path) in enumerate(found):
         old = max_age is not None and now - used > max_age
-        if (rank >= keep - 1 or old) and now - used > IN_USE:
+        if (rank >= keep - 1 or old) and (in_use is None or now - used > in_use):
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed.append(path)

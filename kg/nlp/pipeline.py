@@ -260,16 +260,9 @@ def _prune(path: Path) -> None:
     :data:`SHARED_KEEP` newest in the shared folder, ``path`` among them)."""
     shared = shared_snapshot_dir()
     same = shared is not None and os.path.abspath(shared) == os.path.abspath(path.parent)
-    keep = SHARED_KEEP if same else 1
-    others = []
-    for old in path.parent.glob("pipeline-*.pkl"):
-        if old.name != path.name:
-            with contextlib.suppress(OSError):
-                others.append((old.stat().st_mtime, old))
-    others.sort(reverse=True)
-    for _, old in others[max(0, keep - 1) :]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    from kg.cache_prune import prune
+
+    prune(path, "pipeline-*.pkl", SHARED_KEEP if same else 1, in_use=None)
 
 
 def forget_pending_snapshots() -> None:

@@ -42,3 +42,11 @@ def test_an_age_bound_and_stale_temporary_files(tmp_path: Path) -> None:
     fresh_tmp = _file(tmp_path, ".t-y.bin.ef34gh.tmp", 5)  # being written now
     assert sorted(prune(own, "t-*.bin", keep=10, max_age=30 * 86400)) == sorted([old, stale_tmp])
     assert fresh_tmp.exists()
+
+
+def test_a_count_alone_when_none_is_spared(tmp_path: Path) -> None:
+    # the pipeline snapshots (~50 MB each): the newest by count, used now or not
+    own = _file(tmp_path, "t-own.bin", 0)
+    busy = [_file(tmp_path, f"t-busy{i}.bin", 60 * (i + 1)) for i in range(4)]
+    assert sorted(prune(own, "t-*.bin", keep=3, in_use=None)) == sorted(busy[2:])
+    assert own.exists() and busy[0].exists() and busy[1].exists()
