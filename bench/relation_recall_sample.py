@@ -62,6 +62,9 @@ HOLDOUT_NEWS = (
     "cctv_xwlb_20230817",
     "cctv_xwlb_20240827",
     "cctv_xwlb_20250220",
+    "cctv_xwlb_20250203",
+    "cctv_xwlb_20250907",
+    "cctv_xwlb_20250215",
 )
 OUT = Path("/work/rels_labels")
 N_NEWS, N_PARAS, CAP = 40, 20, 600
