@@ -1,9 +1,9 @@
 """The national work reports held out of every bench sample: never drawn, never scored.
 
-The fresh held-out sets of the coordinator hold parts of the 1957, 1980, 1984 and 1986 government work
-reports (``government_work_reports.jsonl``), so every bench script that draws or scores
-national-report paragraphs asks here, by the report's title (``kg build`` reads its year
-as the title's first four characters), and keeps none of them.
+The fresh held-out sets of the coordinator hold parts of the 1957, 1980, 1984 and 1986
+government work reports (``government_work_reports.jsonl``), so every bench script that
+draws or scores national-report paragraphs asks here, by the report's title (``kg build``
+reads its year as the title's first four characters), and keeps none of them.
 
 >>> held_out_report("1986年国务院政府工作报告"), held_out_report("1987年国务院政府工作报告")
 (True, False)
