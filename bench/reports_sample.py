@@ -433,6 +433,10 @@ def score(which: str | None, verbose: bool) -> None:
         s = prf(a, b, d)
         print(f"  {k:<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
               f"  ({a}/{b}/{d})")  # fmt: skip
+    ent = [sum(c[t][k] for t in TYPES) for k in range(3)]  # R24 on: the types pooled
+    s = prf(*ent)
+    print(f"  {'entities':<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+          f"  ({ent[0]}/{ent[1]}/{ent[2]})")  # fmt: skip
     rel = [sum(c[p][k] for p in PREDICATES) for k in range(3)]
     s = prf(*rel)
     print(f"  {'relations':<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"

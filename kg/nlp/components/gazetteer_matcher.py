@@ -42,7 +42,7 @@ from kg.nlp.localities import (
     find_localities,
     find_old_divisions,
 )
-from kg.nlp.place_lists import sibling_in_list
+from kg.nlp.place_lists import between_places, sibling_in_list
 from kg.nlp.place_units import find_listed_places, find_unit_places
 from kg.nlp.text import jieba_tags, strip_quotes
 
@@ -197,7 +197,9 @@ class GazetteerMatcher:
                     kept.append(m)
                     break
                 parent = entries[parent].part_of if parent in entries else None
-            if (not kept or kept[-1] is not m) and sibling_in_list(st, m, entries):
+            if (not kept or kept[-1] is not m) and (
+                sibling_in_list(st, m, entries) or between_places(st, m, entries)
+            ):
                 kept.append(m)
         placed.update(m.key for m in kept)
         freq = self._freq()
