@@ -91,3 +91,20 @@ def test_a_county_between_two_places_of_a_list() -> None:
 def test_no_county_between_foreign_places() -> None:
     # 万荣 is a county of Shanxi and a town of Laos; 万象 and 琅勃拉邦 are Lao places
     assert "万荣" not in _spans("旅行团游览了万象、万荣、琅勃拉邦三地。", "Location")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("要特别注意发挥沿海城市在扩大对外经济技术交流中的作用。", "海城市", None),  # 1982
+        ("一座新兴城市正在崛起。", "兴城市", None),
+        ("这些政策适应城市发展的需要。", "应城市", None),
+        ("山东省肥城市和辽宁省海城市都在北方。", None, "海城市"),
+    ],
+)
+def test_the_noun_city_after_a_word_is_no_city_of_that_name(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    places = _spans(text, "Location")
+    assert absent is None or absent not in places
+    assert present is None or present in places

@@ -379,6 +379,14 @@ class GazetteerMatcher:
                     continue
                 if key.startswith(UNSEGMENTED) and self._runs_on(st, start, end):
                     continue
+                if (
+                    e.type == "Location"
+                    and len(name) == 3
+                    and name.endswith("城市")
+                    and start > 0
+                    and tags.get(norm[start - 1 : start + 1], "ns") != "ns"
+                ):
+                    continue  # 沿海|城市, 新兴|城市: the noun 城市 after a word, no 海城市
                 if key.startswith(FOREIGN_CITY) and norm.startswith(_DIVISION_AFTER, end):
                     continue  # 某城|县, 某城|边疆区: a division named after the city
                 if (
