@@ -14,6 +14,7 @@ its own (``common.plausible_name`` refuses 周|总理), so nothing else reads th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.model import Mention
@@ -45,6 +46,18 @@ def office_posts(res: PersonResources) -> tuple[str, ...]:
     return tuple(sorted(posts, key=len, reverse=True))
 
 
+#: the pattern of the posts of office, by the identity of the posts it was built from
+_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def _office_pattern(res: PersonResources) -> re.Pattern:
+    pat = _PATTERNS.get(id(res.posts))
+    if pat is None:
+        alt = "|".join(map(re.escape, office_posts(res)))
+        pat = _PATTERNS[id(res.posts)] = re.compile(alt or "(?!)")
+    return pat
+
+
 def surname_posts(res: PersonResources, st, names: Names) -> None:
     """Each surname (one character, a word's start) + a post of office ending a word
     (毛|主席 or 毛主席 as one word, 周总理), in a document that names one person of that
@@ -59,26 +72,25 @@ def surname_posts(res: PersonResources, st, names: Names) -> None:
     for label in keys:
         if 2 <= len(label) <= 3 and label[0] in res.surnames and label[0] not in skip:
             persons.setdefault(label[0], set()).add(label)
-    if not persons:
+    # two persons of one surname: which one is meant is not said
+    one = {sur: next(iter(labels)) for sur, labels in persons.items() if len(labels) == 1}
+    if not one:
         return
-    posts = office_posts(res)
     taken = {(c.start, c.end) for c in st.candidates if c.type == "Person"}
-    for sur, labels in persons.items():
-        if len(labels) != 1:
-            continue  # two persons of one surname: which one is meant is not said
-        (label,) = labels
+    post_at = _office_pattern(res).match
+    for sur, label in one.items():
         i = norm.find(sur)
-        while i >= 0:
+        while i >= 0:  # the surname's few places, then a post anchored right after it
             j = i + 1
-            if i in st.tok_starts and not norm.startswith(label, i):
-                post = next((p for p in posts if norm.startswith(p, j)), None)
+            m = post_at(norm, j)
+            if m is not None:
+                e = m.end()
                 if (
-                    post is not None
-                    and j + len(post) in st.tok_ends
-                    and (j in st.tok_starts or _one_word(st, i, j + len(post)))
-                    and (i, j + len(post)) not in taken
+                    i in st.tok_starts
+                    and e in st.tok_ends
+                    and (j in st.tok_starts or _one_word(st, i, e))
+                    and (i, e) not in taken
                 ):
-                    e = j + len(post)
                     st.candidates.append(
                         Mention(i, e, st.text[i:e], "Person", keys[label], label, "person")
                     )
