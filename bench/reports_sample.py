@@ -201,6 +201,17 @@ held-out paragraphs, recomputed in the mend of review21):
     R17 relations      1.000/0.923 0.960 (12/0/1)  → 1.000/1.000 1.000 (13/0/0)
     the other sets unchanged.
 
+Round 23 (R24: seed 8124, development; R25: seed 8125, blind; 16 paragraphs each,
+``draw --n 16 --events 5 --zones 4 --years 1954-2000``: the national reports of those years
+only; labelled before kg ran on them, with Country, Location and Person too; R25 scored
+twice, totals only). Main 4c3ae14 → branch reports23 (2026-12-07):
+
+    R24 entities       0.938/0.857 0.896 (30/2/5)  → 0.941/0.914 0.927 (32/2/3)
+    R24 relations      1.000/0.750 0.857 (3/0/1)   → unchanged
+    R25 entities       0.895/0.739 0.809 (17/2/6)  → unchanged (blind)
+    R25 relations      0.000/0.000 0.000 (0/0/2)   → unchanged
+    R1–R23 unchanged.
+
 The held-out reports (``held_out.py``) are never scored either, since the mend of review21
 (2026-12-07): their 20 paragraphs (R1 1, R2 3, R3 3, R6 2, R8 1, R9 2, R10 1, R12 1, R14 2,
 R15 3, R17 1) left the sample, so the figures of round 21 above leave them out and those
