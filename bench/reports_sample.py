@@ -201,6 +201,17 @@ held-out paragraphs, recomputed in the mend of review21):
     R17 relations      1.000/0.923 0.960 (12/0/1)  → 1.000/1.000 1.000 (13/0/0)
     the other sets unchanged.
 
+Round 23 (R24: seed 8124, development; R25: seed 8125, blind; 16 paragraphs each,
+``draw --n 16 --events 5 --zones 4 --years 1954-2000``: the national reports of those years
+only; labelled before kg ran on them, with Country, Location and Person too; R25 scored
+twice, totals only). Main 4c3ae14 → branch reports23 (2026-12-07):
+
+    R24 entities       0.938/0.857 0.896 (30/2/5)  → 0.941/0.914 0.927 (32/2/3)
+    R24 relations      1.000/0.750 0.857 (3/0/1)   → unchanged
+    R25 entities       0.895/0.739 0.809 (17/2/6)  → unchanged (blind)
+    R25 relations      0.000/0.000 0.000 (0/0/2)   → unchanged
+    R1–R23 unchanged.
+
 The held-out reports (``held_out.py``) are never scored either, since the mend of review21
 (2026-12-07): their 20 paragraphs (R1 1, R2 3, R3 3, R6 2, R8 1, R9 2, R10 1, R12 1, R14 2,
 R15 3, R17 1) left the sample, so the figures of round 21 above leave them out and those
@@ -245,7 +256,10 @@ ZONE_CUE = re.compile(
     ".{0,40}?(示范区|试验区|先行区|开发区|新区|走廊|基地|经济带|经济圈|城市群)"
 )
 # R5 on: also the government bodies and laws every paragraph names, and ``issued``.
-TYPES = ("Program", "Organization", "Event", "GovernmentBody", "Law")
+TYPES = ("Program", "Organization", "Event", "GovernmentBody", "Law", "Country", "Location",
+         "Person")  # fmt: skip
+# R24 on: also Country, Location and Person (the older reports' foreign states and leaders);
+# a record's ``types`` says what it labels, so the earlier sets are scored as before.
 PREDICATES = ("implements", "initiated", "partOf", "hosted", "participatesIn", "issued")
 # kg's subtype of GovernmentBody (GUIDELINES.md: a ministry is a government body)
 SUBTYPES = {"Ministry": "GovernmentBody"}
@@ -271,11 +285,27 @@ def _cut(text: str, s: int, e: int) -> int:
     return j + 1 if j > s else s + CAP
 
 
-def units(new: bool) -> list[dict]:
+def in_years(title: str | None, years: tuple[int, int] | None) -> bool:
+    """Whether a report titled ``title`` falls in ``years`` (first, last; None: every report).
+    The year is the title's first four characters (``kg build`` reads it so); a title that
+    opens with none (the congress reports) is in no range.
+
+    >>> in_years("1975年国务院政府工作报告", (1954, 2000)), in_years("十五大", (1954, 2000))
+    (True, False)
+    """
+    if years is None:
+        return True
+    head = str(title or "")[:4]
+    return head.isdigit() and years[0] <= int(head) <= years[1]
+
+
+def units(new: bool, years: tuple[int, int] | None = None) -> list[dict]:
     out = []
     for d in _docs((REPORTS, CONGRESS) if new else (REPORTS,)):
         if "决议" in d.text[:200] or len(d.text) < 3000:
             continue  # the congress's resolutions on a report, not reports
+        if not in_years(d.meta.get("title"), years):
+            continue
         for m in re.finditer(r"[^\n]+", d.text):
             s, e = m.span()
             c = _cut(d.text, s, e)
@@ -294,14 +324,15 @@ def not_held(recs: list[dict]) -> list[dict]:
 
 
 def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0,
-         zones: int = 0) -> list[dict]:  # fmt: skip
+         zones: int = 0, years: tuple[int, int] | None = None) -> list[dict]:  # fmt: skip
     """``new`` (R3 on): both corpus files and the event heads; R1/R2 were drawn without them.
     ``events`` (R9 on): how many of the ``n`` come from the paragraphs with an event cue;
-    ``zones`` (R11 on): how many more from those with a zone cue (0: the old draws)."""
+    ``zones`` (R11 on): how many more from those with a zone cue (0: the old draws);
+    ``years`` (R24 on): only the reports whose title opens with a year in that range."""
     taken = set()
     if SAMPLE.exists():
         taken = {(r["doc"], r["start"]) for r in map(json.loads, SAMPLE.read_text().splitlines())}
-    pool = [u for u in units(new) if (u["doc"], u["start"]) not in taken]
+    pool = [u for u in units(new, years) if (u["doc"], u["start"]) not in taken]
     random.Random(seed).shuffle(pool)
     pool = not_held(pool)
     if events:  # the cued paragraphs first, in the same shuffled order, then the others
@@ -413,6 +444,10 @@ def score(which: str | None, verbose: bool) -> None:
         s = prf(a, b, d)
         print(f"  {k:<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
               f"  ({a}/{b}/{d})")  # fmt: skip
+    ent = [sum(c[t][k] for t in TYPES) for k in range(3)]  # R24 on: the types pooled
+    s = prf(*ent)
+    print(f"  {'entities':<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+          f"  ({ent[0]}/{ent[1]}/{ent[2]})")  # fmt: skip
     rel = [sum(c[p][k] for p in PREDICATES) for k in range(3)]
     s = prf(*rel)
     print(f"  {'relations':<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
@@ -431,9 +466,12 @@ def main() -> None:
     ap.add_argument("--old", action="store_true", help="draw as R1/R2 were (work reports only)")
     ap.add_argument("--events", type=int, default=0, help="paragraphs drawn with an event cue")
     ap.add_argument("--zones", type=int, default=0, help="paragraphs drawn with a zone cue")
+    ap.add_argument("--years", default=None, help="draw from the reports of these years only "
+                    "(1954-2000: the title's year; the congress reports carry none)")
     a = ap.parse_args()
+    years = tuple(int(y) for y in a.years.split("-")) if a.years else None
     if a.cmd == "draw":
-        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events, a.zones):
+        for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events, a.zones, years):
             print(json.dumps(u, ensure_ascii=False))
     else:
         score(a.set, a.v)

@@ -42,7 +42,7 @@ from kg.nlp.localities import (
     find_localities,
     find_old_divisions,
 )
-from kg.nlp.place_lists import sibling_in_list
+from kg.nlp.place_lists import between_places, sibling_in_list
 from kg.nlp.place_units import find_listed_places, find_unit_places
 from kg.nlp.text import jieba_tags, strip_quotes
 
@@ -197,7 +197,9 @@ class GazetteerMatcher:
                     kept.append(m)
                     break
                 parent = entries[parent].part_of if parent in entries else None
-            if (not kept or kept[-1] is not m) and sibling_in_list(st, m, entries):
+            if (not kept or kept[-1] is not m) and (
+                sibling_in_list(st, m, entries) or between_places(st, m, entries)
+            ):
                 kept.append(m)
         placed.update(m.key for m in kept)
         freq = self._freq()
@@ -377,6 +379,14 @@ class GazetteerMatcher:
                     continue
                 if key.startswith(UNSEGMENTED) and self._runs_on(st, start, end):
                     continue
+                if (
+                    e.type == "Location"
+                    and len(name) == 3
+                    and name.endswith("城市")
+                    and start > 0
+                    and tags.get(norm[start - 1 : start + 1], "ns") != "ns"
+                ):
+                    continue  # 沿海|城市, 新兴|城市: the noun 城市 after a word, no 海城市
                 if key.startswith(FOREIGN_CITY) and norm.startswith(_DIVISION_AFTER, end):
                     continue  # 某城|县, 某城|边疆区: a division named after the city
                 if (

@@ -26,6 +26,7 @@ from kg.nlp.organs.committees import CommitteesMixin
 from kg.nlp.organs.dictionary import dictionary_words
 from kg.nlp.organs.foreign import DATE_CHARS, ForeignMixin
 from kg.nlp.organs.groups import GROUP_HEADS, GroupsMixin
+from kg.nlp.organs.industries import IndustriesMixin
 from kg.nlp.organs.lists import ListsMixin
 from kg.nlp.organs.names import NamesMixin, lengths_by_last
 from kg.nlp.organs.places import DISTRICT_ORGANS, PlacesMixin
@@ -50,6 +51,7 @@ class OrganFinder(
     ListsMixin,
     GroupsMixin,
     CommitteesMixin,
+    IndustriesMixin,
     NamesMixin,
 ):
     """Finds organ mentions in a document given the gazetteer candidates found so far.
@@ -321,6 +323,8 @@ class OrganFinder(
         for head in GROUP_HEADS:
             if head in norm:
                 self.groups(found, st, head)
+        if "工业部" in norm:
+            self.industry_ministries(found, st)
         self.sub_units(found, st, bodies, others)
         self.provincial(found, st)
         if "政协" in norm or "政治协商会议第" in norm:

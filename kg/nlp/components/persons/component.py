@@ -30,6 +30,7 @@ from kg.nlp.components.persons import (
     model_names,
     posts,
     roles,
+    surname_posts,
     titles,
 )
 from kg.nlp.components.persons.common import Names, ends_name
@@ -142,6 +143,8 @@ class Persons:
         unglue_time(st, names)
         lists.coordinated_names(res, st, names)
         _later_mentions(st, names)
+        # (last: the persons of the document are all known now)
+        surname_posts.surname_posts(res, st, names)
         return doc
 
 
