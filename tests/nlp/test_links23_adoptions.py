@@ -13,7 +13,7 @@ def _issued(text: str) -> set[tuple[str, str]]:
 
 def test_the_story_s_session_adopts_the_laws_of_its_list() -> None:
     text = (
-        "十四届全国人大常委会第五次会议在京闭幕\n"
+        "十九届全国人大常委会第八十一次会议在京闭幕\n"
         "本届常委会第五次会议今天上午闭幕。会议经表决，通过了测绘法，档案法、"
         "关于修改种子法、森林法的决定；决定任命某某为某部部长。"
     )
@@ -25,13 +25,13 @@ def test_the_story_s_session_adopts_the_laws_of_its_list() -> None:
 
 
 def test_the_meeting_named_as_the_subject_and_titles_side_by_side() -> None:
-    text = "某年，国务院常务会议审议通过《城市供水管理条例（修订草案）》《矿山救援条例（草案）》"
+    text = "国务院常务会议还审议通过《城市供水管理条例（修订草案）》《矿山救援条例（草案）》"
     got = _issued(text)
     assert {s for s, _ in got} == {"gov/state-council"} and len(got) == 2, got
 
 
 def test_a_meeting_convened_earlier_in_the_sentence() -> None:
-    text = "国务院总理某某主持召开国务院常务会议，听取有关汇报，讨论通过《某某产业提升行动方案》。"
+    text = "国务院总理某某主持召开国务院常务会议并听取有关汇报，讨论通过《某某产业提升行动方案》。"
     assert {s for s, _ in _issued(text)} == {"gov/state-council"}
 
 
@@ -40,8 +40,8 @@ def test_no_body_no_fitting_meeting_no_vote_word() -> None:
         # the meeting's name opens with no body
         "山地旅游大会闭幕\n2031年山地旅游大会在桂林闭幕。大会审议通过了《山地旅游合作宣言》。",
         # 全会 is not the 某某会议 named before it
-        "常委会会议闭幕\n十四届全国人大常委会第五次会议在京闭幕。全会审议通过了《某某改革方案》。",
+        "常委会会议闭幕\n十九届全国人大常委会第八十一次会议在京闭幕。全会审议通过了《某某改革方案》。",
         # 通过 alone before an untitled name: the preposition "by means of"
-        "常委会会议闭幕\n十四届全国人大常委会第五次会议在京闭幕。会议通过测绘法的实施推动工作。",
+        "常委会会议闭幕\n十九届全国人大常委会第八十一次会议在京闭幕。会议通过测绘法的实施推动工作。",
     ):
         assert not _issued(text), text

@@ -15,7 +15,7 @@ is not a bare name ends the list (决定任命…).
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
->>> text = "常委会会议闭幕\\n十四届全国人大常委会第五次会议闭幕。会议经表决，通过了测绘法，档案法。"
+>>> text = "会议闭幕\\n十九届全国人大常委会第八十一次会议闭幕。会议经表决，通过了测绘法，档案法。"
 >>> sorted((r.subj, r.obj) for r in extract(Document("t", text)).relations if r.pred == "issued")
 [('gov/npcsc', 'law/中华人民共和国档案法'), ('gov/npcsc', 'law/中华人民共和国测绘法')]
 """
