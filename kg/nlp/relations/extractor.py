@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.relations.adoptions import Adoptions
 from kg.nlp.relations.composition import Composition
 from kg.nlp.relations.coop import Cooperation
 from kg.nlp.relations.events import EventTalk
@@ -78,6 +79,7 @@ class Relations:
             comp,
             Membership(self.grammar, posts),
             Organisers(self.grammar),
+            Adoptions(self.grammar),
             Occasion(self.grammar),
         )
 

@@ -241,7 +241,7 @@ class Grammar:
         )
         self.pre = re.compile(f"(?:{tok})*")
         self.prefix = re.compile(
-            f"(?:[\\s《“「『〈\"'#]|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
+            f"(?:[\\s《“「『〈\"'#*]|第[一二三四五六七八九十百零〇\\d]+[条款项章节](?:之[一二三四五六七八九十]+)?"
             f"|{ORDINAL}|{TIME}|{alt(L.kind('prefix'))}|[（(][^（）()]{{0,12}}[）)]"
             f"|自[^{SEP}{END}]{{1,14}}?(?:以来|起)"
             f"|据[^{SEP}{END}]{{1,16}}?(?:统计|测算|介绍|报道|显示|了解)"
@@ -671,6 +671,8 @@ class Grammar:
         if p < ce and ms[p] in "（(":
             q = ms.find("）", p, ce)
             p = q + 1 if q > 0 else p
+        while p < ce and ms[p] == "*":
+            p += 1  # **某部印发《X》**: a Markdown headline's emphasis closes the clause
         if p >= ce or _DOCKING.fullmatch(ms, p, ce) or _COUNTED_CLASS.match(ms, p, ce):
             return True
         m = self._tail.match(ms, p, ce)
