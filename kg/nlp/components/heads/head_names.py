@@ -18,6 +18,7 @@ from kg.nlp.components.heads.editions import (
     BODY_TYPES,
     ORDINAL_OPEN,
     PLENARY,
+    SPECIFIC_PREFIX,
     dated,
     party_plenum,
     plenary_key,
@@ -129,6 +130,18 @@ class HeadNames(HeadStarts):
         if h is None:
             return
         start, cut, quoted, phased, governed, gathering = h
+        if (
+            head in self.weak_heads
+            and self.head_type[head] == "Program"
+            and quoted is None
+            and not starts[hs]
+            and ends[he]
+            and not specific(norm, start, named_starts)
+        ):
+            t = starts.rfind(1, start, hs)  # the word of jieba's that holds the head
+            if t >= start and norm.startswith(SPECIFIC_PREFIX, t):
+                start = t  # 得到|国家某某基金 (one dictionary word): a specific prefix opens
+                # the name (not a token of an edition, 第N届|全国…大会: specific already)
         if head in self.short_heads:
             self.add_short_form(
                 st, norm, view, head, start, hs, he, event_ends, named, named_end, named_type
