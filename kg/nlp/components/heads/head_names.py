@@ -56,6 +56,7 @@ from kg.nlp.components.heads.known_names import KnownNames
 from kg.nlp.components.heads.launched_names import LAUNCHED, launched_name
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.organisations import ORGAN_HEADS
+from kg.nlp.components.heads.prefixed_plans import PREFIX_NEAR, PREFIXED_HEADS, prefixed_plan
 from kg.nlp.components.heads.river_works import river_works
 from kg.nlp.components.heads.words import NAME_CHAR, YEAR, YEAR_TEXT
 from kg.nlp.components.heads.zones import zone_start
@@ -124,8 +125,11 @@ class HeadNames(HeadStarts):
             head in self.verb_only
             and not VERB_ONLY_HINT.search(norm, max(0, hs - self.max_len), hs)
             and not LAUNCHED.match(norm, he)
+            and not (
+                head in PREFIXED_HEADS and PREFIX_NEAR.search(norm, max(0, hs - self.max_len), hs)
+            )
         ):
-            return  # no implementing verb, year, quote or launch near: skip the left edge
+            return  # no implementing verb, year, quote, launch or prefix near: skip the left edge
         h = self.head_start(k, head, hs, he, org)
         if h is None:
             return
@@ -207,7 +211,12 @@ class HeadNames(HeadStarts):
             and launched_name(norm, start, hs, he)
         )
         if head in self.verb_only and not (
-            quoted or rescued or launched or YEAR.match(norm, start)
+            quoted
+            or rescued
+            or launched
+            or YEAR.match(norm, start)
+            # 国家某某研发计划, 中国某某建造计划: a national or international opening
+            or (head in PREFIXED_HEADS and prefixed_plan(norm, start, hs, he, self.cut_words))
         ):
             return  # 实施|粮食节约行动, 2026年春风行动; not 某国军事行动
         if head in self.weak_heads and (
