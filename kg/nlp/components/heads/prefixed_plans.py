@@ -36,16 +36,41 @@ _AFTER = frozenset("的和与及、")
 MIN_FIELD = 3
 
 
+def prefix_opens(norm: str, start: int, starts, verbs, cut_words) -> bool:
+    """Whether a specific prefix at ``start`` is a word of its own and opens a name, not a
+    clause: the word after it is no verb and no function word (国家|下达…, 国家|依法…:
+    the prefix is a subject; ``starts``: the token-start marks).
+
+    >>> prefix_opens("国家重点研发计划", 0, [1, 0, 1, 0, 1, 0, 1, 0, 1], set(), set())
+    True
+    >>> prefix_opens("国家下达收购计划", 0, [1, 0, 1, 0, 1, 0, 1, 0, 1], {"下达"}, set())
+    False
+    """
+    p = next((p for p in SPECIFIC_PREFIX if norm.startswith(p, start)), None)
+    if p is None or p == "首届":
+        return False
+    q = start + len(p)
+    if q >= len(norm) or not starts[q]:
+        return False  # 中华|人民共和国: the prefix inside a longer word
+    b = q + 1
+    while b < len(norm) and not starts[b]:
+        b += 1
+    return norm[q:b] not in verbs and norm[q:b] not in cut_words
+
+
 def prefixed_plan(norm: str, start: int, hs: int, he: int, cut_words: frozenset[str]) -> bool:
     """Whether ``norm[start:he]`` (head at ``hs``) is a plan named by a specific prefix
     with a field of its own and no verb after it (``cut_words``: jieba's function words
-    and adverbs, which may open the predicate)."""
+    and adverbs, which may open the predicate); the caller checks the prefix's word
+    (:func:`prefix_opens`)."""
     p = next((p for p in SPECIFIC_PREFIX if norm.startswith(p, start)), None)
     if p is None or p == "首届":
         return False
     field = norm[start + len(p) : hs]
     if len(field) < MIN_FIELD or "的" in field or not all(HAN.match(c) for c in field):
         return False
+    if field.endswith("性"):
+        return False  # 国家指令性|计划: a kind of plan
     if he >= len(norm) or not NAME_CHAR.match(norm[he]) or norm[he] in _AFTER:
         return True
     # a function word or adverb of one to four characters opens the predicate
