@@ -18,6 +18,7 @@ from kg.nlp.components.heads.editions import (
     BODY_TYPES,
     ORDINAL_OPEN,
     PLENARY,
+    SPECIFIC_PREFIX,
     dated,
     party_plenum,
     plenary_key,
@@ -29,6 +30,7 @@ from kg.nlp.components.heads.editions import (
 from kg.nlp.components.heads.event_names import (
     session_after,
 )
+from kg.nlp.components.heads.funds import FUND_HEAD, fund_start
 from kg.nlp.components.heads.head_starts import (
     IMPLEMENT_NEAR,
     IMPLEMENT_VERBS,
@@ -55,6 +57,12 @@ from kg.nlp.components.heads.known_names import KnownNames
 from kg.nlp.components.heads.launched_names import LAUNCHED, launched_name
 from kg.nlp.components.heads.memoranda import MEMO_HEADS, memo_start
 from kg.nlp.components.heads.organisations import ORGAN_HEADS
+from kg.nlp.components.heads.prefixed_plans import (
+    PREFIX_NEAR,
+    PREFIXED_HEADS,
+    prefix_opens,
+    prefixed_plan,
+)
 from kg.nlp.components.heads.river_works import river_works
 from kg.nlp.components.heads.words import NAME_CHAR, YEAR, YEAR_TEXT
 from kg.nlp.components.heads.zones import zone_start
@@ -119,16 +127,39 @@ class HeadNames(HeadStarts):
         ):
             return  # …委员会, …理事会 only of a known organisation (a cheap test first:
             # the laws name thousands of committees)
+        # only a specific prefix near a verb-only head may name it (国家某某研发计划)
+        prefix_only = False
         if (
             head in self.verb_only
             and not VERB_ONLY_HINT.search(norm, max(0, hs - self.max_len), hs)
             and not LAUNCHED.match(norm, he)
         ):
-            return  # no implementing verb, year, quote or launch near: skip the left edge
+            if not (
+                head in PREFIXED_HEADS and PREFIX_NEAR.search(norm, max(0, hs - self.max_len), hs)
+            ):
+                return  # no implementing verb, year, quote or launch near: skip the left edge
+            prefix_only = True
         h = self.head_start(k, head, hs, he, org)
         if h is None:
             return
         start, cut, quoted, phased, governed, gathering = h
+        if (
+            head in self.weak_heads
+            and self.head_type[head] == "Program"
+            and quoted is None
+            and not starts[hs]
+            and ends[he]
+            and not specific(norm, start, named_starts)
+        ):
+            t = starts.rfind(1, start, hs)  # the word of jieba's that holds the head
+            if t >= start and norm.startswith(SPECIFIC_PREFIX, t):
+                start = t  # 得到|国家某某基金 (one dictionary word): a specific prefix opens
+                # the name (not a token of an edition, 第N届|全国…大会: specific already)
+        if head == FUND_HEAD and quoted is None:
+            s = fund_start(norm, start, hs, starts, self.verbs, self.cut_words)
+            if s is None:
+                return  # 国家|依法…保险基金, …基金理事会负责|…: no fund's name there
+            start = s
         if head in self.short_heads:
             self.add_short_form(
                 st, norm, view, head, start, hs, he, event_ends, named, named_end, named_type
@@ -193,8 +224,16 @@ class HeadNames(HeadStarts):
             and self.head_type[head] == "Program"
             and launched_name(norm, start, hs, he)
         )
+        prefixed = (
+            head in PREFIXED_HEADS
+            and prefixed_plan(norm, start, hs, he, self.cut_words)
+            and prefix_opens(norm, start, starts, self.verbs, self.cut_words)
+            and not k.is_statute()  # a statute's 国家某某计划: the state's planning
+        )  # 国家某某研发计划, 中国某某建造计划: a national or international opening
+        if prefix_only and not prefixed:
+            return
         if head in self.verb_only and not (
-            quoted or rescued or launched or YEAR.match(norm, start)
+            quoted or rescued or launched or YEAR.match(norm, start) or prefixed
         ):
             return  # 实施|粮食节约行动, 2026年春风行动; not 某国军事行动
         if head in self.weak_heads and (

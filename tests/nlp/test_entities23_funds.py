@@ -1,0 +1,48 @@
+"""Funds the state, a place or an organisation sets up, named by the weak programme head
+基金 (``open_heads.tsv``, round entities23): a specific opening (国家, 全国, 中国, a place, a
+known organisation) names one fund, a bare field a class; a counted phrase (两只, 三只) ends
+the left context; a word of jieba's that ends in the head and opens with a specific prefix
+is one name. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.spans import entity_spans
+
+
+def _programs(text: str) -> list[str]:
+    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("财政部表示，将设立国家海洋产业投资基金，支持沿海地区发展。", "国家海洋产业投资基金"),
+        ("三省一市共同设立长三角绿色产业引导基金，首期规模百亿元。", "长三角绿色产业引导基金"),
+        ("中国气候变化南南合作基金同多国签署了合作文件。", "中国气候变化南南合作基金"),
+        ("联合国人道主义应急基金已向灾区拨款。", "联合国人道主义应急基金"),
+        ("这项研究得到国家杰出青年基金的资助。", "国家杰出青年基金"),
+    ],
+)
+def test_fund(text, name):
+    assert name in _programs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地要加强医保基金监管，严防欺诈骗保。",  # a scheme's pooled money, no name
+        "该市设立了首期二十亿元的产业基金。",  # a bare field: a class
+        "要更好发挥政府投资基金的引导作用。",
+        "北京、上海两只区域基金同日设立。",  # the count ends the left context
+        "美联储宣布将联邦基金利率上调。",
+    ],
+)
+def test_no_fund(text):
+    assert not [n for n in _programs(text) if n.endswith("基金")]
+
+
+def test_imf_stays_an_organisation():
+    spans = next(entity_spans(["国际货币基金组织发布了新一期报告。"], nominal=False))
+    assert ("国际货币基金组织", "Organization") in {(s["text"], s["type"]) for s in spans}
