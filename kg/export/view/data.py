@@ -51,13 +51,7 @@ import networkx as nx
 
 from kg.export.view.entities import EntityRecord, NodeList, entity_record, node_tail
 from kg.export.view.measures import centrality, communities
-from kg.export.view.text import (
-    DocText,
-    SentenceTable,
-    TextPieces,
-    TextTable,
-    int_list_json,
-)
+from kg.export.view.text import DocText, SentenceTable, TextPieces, TextTable, int_list_json
 from kg.export.view.values import (
     EXACT_INT,
     as_list,
