@@ -51,7 +51,7 @@ import networkx as nx
 
 from kg.export.view.entities import EntityRecord, NodeList, entity_record, node_tail
 from kg.export.view.measures import centrality, communities
-from kg.export.view.text import DocText, SentenceTable, TextPieces, TextTable, compact_json
+from kg.export.view.text import DocText, SentenceTable, TextPieces, TextTable, int_list_json
 from kg.export.view.values import (
     EXACT_INT,
     as_list,
@@ -512,7 +512,7 @@ def _view_data(
             mrows = []
             for d, c in got:
                 mrows += (s_of[d], c)
-            mjs = compact_json(mrows).encode()
+            mjs = int_list_json(mrows)
             if keep and em is None:
                 rec.mrows = (token, mrows, mjs)
         mention_docs.append(mrows)
@@ -532,7 +532,7 @@ def _view_data(
                     else:
                         for li in rows:
                             flat += (sd, li)
-            ejs = compact_json(flat).encode()
+            ejs = int_list_json(flat)
             # each sentence as one int (the "mentioned together" pairs count by sentence)
             keys = [sd << 32 | li for sd, li in zip(flat[0::2], flat[1::2], strict=True)]
             if keep:
@@ -547,7 +547,7 @@ def _view_data(
                     seen.add(k)
                     flat += a
                     keys.append(k)
-            ejs = compact_json(flat).encode()
+            ejs = int_list_json(flat)
         if n in drawn:
             for k in keys:
                 by_sentence[k].append(i)
