@@ -529,8 +529,9 @@ def build(
     silences the progress bar). ``files``: the input files as
     ``kg.ingest.iter_input_files(inputs)`` lists them, when the caller has just walked them
     (``--watch``). ``housekeeping``: what an earlier build left to run later (its
-    ``report.spare``): run while this build waits for a worker's extraction or for its
-    forked view writer (this process has nothing else to do then), else before it returns.
+    ``report.spare``): run while this build waits for a worker's extraction, for its
+    forked view writer or for its files' fsyncs (this process has nothing else to do
+    then), else before it returns.
     """
     from kg.runtime.outputs import fork_safe, write_outputs
 
@@ -743,6 +744,7 @@ def build(
                     moved=published,
                     view=view,
                     while_waiting=functools.partial(while_waiting, state),
+                    while_syncing=functools.partial(run_all, carried),
                 )
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built
@@ -766,7 +768,7 @@ def build(
         stopped = type(exc)
         raise
     finally:
-        run_all(carried)  # (left when no view writer was forked)
+        run_all(carried)  # (left when no outputs were written)
         release(abort=not ok)  # the warm workers also rendered RDF fragments
         try:
             if state is not None:
