@@ -560,6 +560,9 @@ def build(
         spare_later(list(objs).clear)  # freed once the report was used, or later
 
     carried = housekeeping if housekeeping is not None else []
+    # the replaced outputs' deletion (a thread from the publish on), waited for after the
+    # report, last: it runs beside the rest of the housekeeping
+    removal: list[Callable[[], object]] = []
 
     def release(abort: bool = False) -> None:
         nonlocal pools
@@ -740,7 +743,7 @@ def build(
                     report.format_seconds,
                     fork_slow=fork_slow,
                     graph_seconds=graph_seconds,
-                    cleanup=later,  # the replaced outputs deleted right after the report
+                    cleanup=functools.partial(policy.later, removal),
                     moved=published,
                     view=view,
                     while_waiting=functools.partial(while_waiting, state),
@@ -778,6 +781,7 @@ def build(
                 if not (ok and later(close)):
                     close()
         finally:
+            report.pending += removal
             if out_lock is not None:
                 out_lock.release()
     report.seconds = time.perf_counter() - t0

@@ -261,10 +261,11 @@ def write_outputs(
 ) -> dict[str, str]:
     """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
     written by a forked child while this process writes the fast ones; when the child
-    fails they are written here. ``cleanup(fn)``: may take the deleting of the staging
-    folder and of the files the outputs replaced to run later (True), e.g. after a
-    ``--watch`` build has reported. ``moved``: receives the names of the files written
-    (moved into place). ``view``: the HTML view's text pieces kept from the last build
+    fails they are written here. ``cleanup(fn)``: the staging folder and the files the
+    outputs replaced are then deleted in a thread; ``cleanup`` may take the waiting for it
+    (``fn``) to run later (True), e.g. after a ``--watch`` build has reported. ``moved``:
+    receives the names of the files written (moved into place). ``view``: the HTML
+    view's text pieces kept from the last build
     (:class:`~kg.export.view.text.TextPieces`). ``while_waiting``: run once this process
     has written its formats and only waits for the forked writer (not run when none was
     forked). ``while_syncing``: run once every format was written, while the files'
@@ -349,7 +350,14 @@ def write_outputs(
         if not published and child is not None:
             getattr(child, "stop", lambda: None)()  # (a test's spy may wrap the join)
         remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
-        if not (published and cleanup is not None and cleanup(remove)):
+        if published and cleanup is not None:
+            # freeing the replaced files' blocks is the kernel's work (no GIL): it runs
+            # beside what follows the publish, the report included
+            removing = threading.Thread(target=remove, name="kg-cleanup", daemon=True)
+            removing.start()
+            if not cleanup(removing.join):
+                removing.join()
+        else:
             remove()
 
 
