@@ -560,9 +560,6 @@ def build(
         spare_later(list(objs).clear)  # freed once the report was used, or later
 
     carried = housekeeping if housekeeping is not None else []
-    # the replaced outputs' deletion (a thread from the publish on), waited for after the
-    # report, last: it runs beside the rest of the housekeeping
-    removal: list[Callable[[], object]] = []
 
     def release(abort: bool = False) -> None:
         nonlocal pools
@@ -745,7 +742,9 @@ def build(
                     report.format_seconds,
                     fork_slow=fork_slow,
                     graph_seconds=graph_seconds,
-                    cleanup=functools.partial(policy.later, removal),
+                    # the replaced outputs' deletion (a thread from the publish on): its
+                    # end waited for with the spare housekeeping (it is long done then)
+                    cleanup=spare_later,
                     moved=published,
                     view=view,
                     while_waiting=functools.partial(while_waiting, state),
@@ -783,7 +782,6 @@ def build(
                 if not (ok and later(policy.closing(state, close))):
                     close()
         finally:
-            report.pending += removal
             if out_lock is not None:
                 out_lock.release()
     report.seconds = time.perf_counter() - t0
