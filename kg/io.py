@@ -5,6 +5,11 @@ A failed or interrupted write never leaves a half-written file behind, and a rea
 either the old file or the new one. Outputs get the usual permissions (``0666 & ~umask``);
 cache files written with ``private=True`` stay ``0600``.
 
+Inside ``with syncing() as wait:`` the end of each write (fsync, then rename) runs in a
+thread of its own, started when the file is written: ``fsync`` releases the GIL, so the
+files' syncs overlap each other and the work that follows; ``wait()`` (or the block's end)
+waits for them, and every file is in place only then, each after its own data is on disk.
+
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
 >>> with atomic_write(p) as fh: _ = fh.write("ok")
@@ -12,18 +17,93 @@ cache files written with ``private=True`` stay ``0600``.
 'ok'
 >>> write_bytes_atomic(p, b"new"); p.read_bytes()
 b'new'
+>>> with syncing() as wait:
+...     write_bytes_atomic(p, b"later")
+...     wait(); p.read_bytes()
+b'later'
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write", "named_path", "write_bytes_atomic"]
+__all__ = ["atomic_write", "named_path", "syncing", "write_bytes_atomic"]
+
+
+class _Ends:
+    """The ends of the atomic writes of one ``syncing()`` block (of the process that
+    opened it: a forked child writes its own files to the end)."""
+
+    def __init__(self) -> None:
+        self.owner = (os.getpid(), threading.get_ident())
+        self.threads: list[threading.Thread] = []
+        self.errors: list[BaseException] = []
+
+    def start(self, end: Callable[[], None]) -> None:
+        def run() -> None:
+            try:
+                end()
+            except BaseException as exc:  # (raised by ``wait`` in the writing thread)
+                self.errors.append(exc)
+
+        t = threading.Thread(target=run, name="kg-sync", daemon=True)
+        t.start()
+        self.threads.append(t)
+
+    def wait(self) -> None:
+        while self.threads:
+            self.threads.pop(0).join()
+        if self.errors:
+            exc, self.errors = self.errors[0], []
+            raise exc
+
+
+_open_ends: list[_Ends] = []
+
+
+@contextlib.contextmanager
+def syncing() -> Iterator[Callable[[], None]]:
+    """A block whose atomic writes end (fsync, rename) in threads of their own; yields the
+    function that waits for them (raising the first write's error); the block's end waits
+    too. A file is in place once its write ended: read it after ``wait()``. Only the
+    writes of the thread (and process) that opened the block are so."""
+    ends = _Ends()
+    _open_ends.append(ends)
+    try:
+        yield ends.wait
+    except BaseException:
+        _open_ends.remove(ends)
+        with contextlib.suppress(BaseException):  # (the block's exception is the one told)
+            ends.wait()
+        raise
+    _open_ends.remove(ends)
+    ends.wait()
+
+
+def _end(tmp: str, path: Path, synced: int | None, perms: int | None) -> None:
+    """The end of an atomic write: the data on disk (``synced``: a descriptor of the
+    temporary file, closed here), its permissions set (``perms``, None: as made), then
+    the file renamed over ``path``; on any failure the temporary file is removed."""
+    try:
+        if synced is not None:
+            try:
+                os.fsync(synced)
+            finally:
+                os.close(synced)
+        if perms is not None:
+            os.chmod(tmp, perms)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _umask() -> int:
@@ -46,24 +126,35 @@ def atomic_write(
     rename it over ``path``; on any exception remove it and leave ``path`` as it was.
 
     ``mode`` is ``"w"`` or ``"wb"``; ``kwargs`` go to :func:`open` (``newline``,
-    ``errors``); ``private`` keeps the file ``0600``."""
+    ``errors``); ``private`` keeps the file ``0600``. Inside :func:`syncing`, the fsync
+    and the rename run in a thread of their own once the file is written (``path`` is in
+    place after that block's ``wait()``)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    synced = None
     try:
         binary = "b" in mode
         with os.fdopen(fd, mode, encoding=None if binary else encoding, **kwargs) as fh:
             yield fh
             fh.flush()
             if fsync:
-                os.fsync(fh.fileno())
-        if not private:  # mkstemp creates 0600; outputs are shared files
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+                synced = os.dup(fh.fileno())
     except BaseException:
+        if synced is not None:
+            os.close(synced)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    # mkstemp creates 0600; outputs are shared files (the umask read here: setting it to
+    # read it is not safe in another thread)
+    perms = None if private else 0o666 & ~_umask()
+    end = functools.partial(_end, tmp, path, synced, perms)
+    ends = _open_ends[-1] if _open_ends else None
+    if ends is not None and ends.owner == (os.getpid(), threading.get_ident()):
+        ends.start(end)
+    else:
+        end()
 
 
 def write_bytes_atomic(

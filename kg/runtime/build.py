@@ -529,8 +529,9 @@ def build(
     silences the progress bar). ``files``: the input files as
     ``kg.ingest.iter_input_files(inputs)`` lists them, when the caller has just walked them
     (``--watch``). ``housekeeping``: what an earlier build left to run later (its
-    ``report.spare``): run while this build waits for a worker's extraction or for its
-    forked view writer (this process has nothing else to do then), else before it returns.
+    ``report.spare``): run while this build waits for a worker's extraction, for its
+    forked view writer or for its files' fsyncs (this process has nothing else to do
+    then), else before it returns.
     """
     from kg.runtime.outputs import fork_safe, write_outputs
 
@@ -579,7 +580,9 @@ def build(
         if cache_dir:
             from kg.ingest import iter_input_files
 
-            state = _open_state(cache_dir, memo=policy.memo("manifest"))
+            state = policy.take_state(cache_dir) or _open_state(
+                cache_dir, memo=policy.memo("manifest")
+            )
             state.check(build_fingerprint(text_field))
             # walked once, for both looks (or just now by the caller)
             files = list(iter_input_files(paths)) if files is None else list(files)
@@ -739,10 +742,13 @@ def build(
                     report.format_seconds,
                     fork_slow=fork_slow,
                     graph_seconds=graph_seconds,
-                    cleanup=later,  # the replaced outputs deleted right after the report
+                    # the replaced outputs' deletion (a thread from the publish on): its
+                    # end waited for with the spare housekeeping (it is long done then)
+                    cleanup=spare_later,
                     moved=published,
                     view=view,
                     while_waiting=functools.partial(while_waiting, state),
+                    while_syncing=functools.partial(run_all, carried),
                 )
                 if view is not None:
                     report.fragments["view_pieces_built"] = view.built
@@ -766,14 +772,14 @@ def build(
         stopped = type(exc)
         raise
     finally:
-        run_all(carried)  # (left when no view writer was forked)
+        run_all(carried)  # (left when no outputs were written)
         release(abort=not ok)  # the warm workers also rendered RDF fragments
         try:
             if state is not None:
                 _warn_damage(state)
                 close = functools.partial(state.close, complete=resolved,
                                           finished=ended(stopped))  # fmt: skip
-                if not (ok and later(close)):
+                if not (ok and later(policy.closing(state, close))):
                     close()
         finally:
             if out_lock is not None:

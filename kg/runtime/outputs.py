@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors, KGError
 from kg.export.formats import REGISTRY
-from kg.io import named_path
+from kg.io import named_path, syncing
 from kg.runtime.lifecycle import (
     die_with_parent,
     fork_holding_signals,
@@ -257,16 +257,19 @@ def write_outputs(
     moved: list[str] | None = None,
     view: TextPieces | None = None,
     while_waiting: Callable[[], object] | None = None,
+    while_syncing: Callable[[], object] | None = None,
 ) -> dict[str, str]:
     """Write ``formats`` (all or nothing). ``fork_slow``: formats that are not fast, to be
     written by a forked child while this process writes the fast ones; when the child
-    fails they are written here. ``cleanup(fn)``: may take the deleting of the staging
-    folder and of the files the outputs replaced to run later (True), e.g. after a
-    ``--watch`` build has reported. ``moved``: receives the names of the files written
-    (moved into place). ``view``: the HTML view's text pieces kept from the last build
+    fails they are written here. ``cleanup(fn)``: the staging folder and the files the
+    outputs replaced are then deleted in a thread; ``cleanup`` may take the waiting for it
+    (``fn``) to run later (True), e.g. after a ``--watch`` build has reported. ``moved``:
+    receives the names of the files written (moved into place). ``view``: the HTML
+    view's text pieces kept from the last build
     (:class:`~kg.export.view.text.TextPieces`). ``while_waiting``: run once this process
     has written its formats and only waits for the forked writer (not run when none was
-    forked)."""
+    forked). ``while_syncing``: run once every format was written, while the files'
+    fsyncs end (:func:`kg.io.syncing`), before anything is published."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -281,43 +284,50 @@ def write_outputs(
     published = False
     child = None
     try:
-        staged: dict[str, Path] = {}
-        started: dict[str, Callable[[], object]] = {}
-        forked = [f for f in formats if f in fork_slow]
-        if forked and len(forked) < len(formats):
-            child = fork_writer(forked, graph, stage, max_html_nodes, view)
-        for fmt in formats:  # fast formats first: they work in the background
-            if child is not None and fmt in forked:
-                continue
-            t = time.perf_counter()
-            finish = fast(fmt, stage / REGISTRY[fmt].filename) if fast is not None else None
-            if finish is not None:
-                started[fmt] = finish
-                staged[fmt] = stage / REGISTRY[fmt].filename
-                timings[fmt] = time.perf_counter() - t
-        for fmt in formats:
-            if fmt not in started and (child is None or fmt not in forked):
+        # each file's fsync in a thread of its own (kg.io.syncing), started once it is
+        # written: the syncs overlap each other and what follows; every file is on disk
+        # and in the staging folder before anything is published
+        with syncing() as synced:
+            staged: dict[str, Path] = {}
+            started: dict[str, Callable[[], object]] = {}
+            forked = [f for f in formats if f in fork_slow]
+            if forked and len(forked) < len(formats):
+                child = fork_writer(forked, graph, stage, max_html_nodes, view)
+            for fmt in formats:  # fast formats first: they work in the background
+                if child is not None and fmt in forked:
+                    continue
                 t = time.perf_counter()
-                staged[fmt] = write_one(fmt, graph, stage, max_html_nodes, view)
-                timings[fmt] = time.perf_counter() - t
-        for fmt, finish in started.items():
-            t = time.perf_counter()
-            finish()
-            timings[fmt] += time.perf_counter() - t
-        if child is not None:
-            if while_waiting is not None:
-                while_waiting()
-            times = child()
-            for fmt in forked:
-                if times is None:  # the child failed: write them here (and see why)
+                finish = fast(fmt, stage / REGISTRY[fmt].filename) if fast is not None else None
+                if finish is not None:
+                    started[fmt] = finish
+                    staged[fmt] = stage / REGISTRY[fmt].filename
+                    timings[fmt] = time.perf_counter() - t
+            for fmt in formats:
+                if fmt not in started and (child is None or fmt not in forked):
                     t = time.perf_counter()
                     staged[fmt] = write_one(fmt, graph, stage, max_html_nodes, view)
                     timings[fmt] = time.perf_counter() - t
-                else:
-                    staged[fmt] = stage / REGISTRY[fmt].filename
-                    timings[fmt] = times[fmt]
-            if times is not None and graph_seconds is not None:
-                graph_seconds(times["graph"])
+            for fmt, finish in started.items():
+                t = time.perf_counter()
+                finish()
+                timings[fmt] += time.perf_counter() - t
+            if child is not None:
+                if while_waiting is not None:
+                    while_waiting()
+                times = child()
+                for fmt in forked:
+                    if times is None:  # the child failed: write them here (and see why)
+                        t = time.perf_counter()
+                        staged[fmt] = write_one(fmt, graph, stage, max_html_nodes, view)
+                        timings[fmt] = time.perf_counter() - t
+                    else:
+                        staged[fmt] = stage / REGISTRY[fmt].filename
+                        timings[fmt] = times[fmt]
+                if times is not None and graph_seconds is not None:
+                    graph_seconds(times["graph"])
+            if while_syncing is not None:
+                while_syncing()
+            synced()
         names = sorted(n for n in os.listdir(stage) if not n.startswith("."))
         # every format went through: publish, with Ctrl-C and SIGTERM held until all are
         # in place (their default action or handler would leave OUT half old, half new)
@@ -340,7 +350,14 @@ def write_outputs(
         if not published and child is not None:
             getattr(child, "stop", lambda: None)()  # (a test's spy may wrap the join)
         remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
-        if not (published and cleanup is not None and cleanup(remove)):
+        if published and cleanup is not None:
+            # freeing the replaced files' blocks is the kernel's work (no GIL): it runs
+            # beside what follows the publish, the report included
+            removing = threading.Thread(target=remove, name="kg-cleanup", daemon=True)
+            removing.start()
+            if not cleanup(removing.join):
+                removing.join()
+        else:
             remove()
 
 
