@@ -107,7 +107,9 @@ def test_a_leader_by_surname_and_post_is_the_one_named_with_that_post(
         ("毛泽东同志指出，要发展生产。毛主席号召厉行节约。", "毛主席"),  # named with no post
         ("王小明部长和王大力部长都发了言。王部长最后指出，要抓好落实。", "王部长"),  # two
         ("韩光明部长发表讲话。韩总统宣布了一项决定。", "韩总统"),  # another post
-        ("和光明秘书长发表讲话。代表们和秘书长进行了交流。", "和秘书长"),  # 和 a conjunction
+        # a function character inside a clause: 和, 向 no surname there
+        ("大会秘书长和晓光主持会议。代表们和秘书长进行了交流。", "和秘书长"),
+        ("联合国秘书长向明德发表讲话。代表们向秘书长致意。", "向秘书长"),
         ("李强总理出席会议。李书记在村里走访群众。", "李书记"),  # another post
         ("国务院总理李强出席会议。会议由全国人大常委会李委员长主持。", "李委员长"),
         ("国务院副总理张光明出席会议。张总理表示欢迎。", "张总理"),  # 副总理 is not 总理
@@ -118,9 +120,13 @@ def test_a_leader_by_surname_and_post_is_the_one_named_with_that_post(
         ("孟加拉国代表团来访。孟光明总理出席会议。孟总理表示欢迎。", "孟总理"),
         # a foreign state's leader: no surname
         ("俄罗斯总统普京出席会议。普总统表示欢迎。", "普总统"),
-        # 任 the verb after a person or a pronoun
-        ("任光明副主席出席活动。王岐山任副主席。", "任副主席"),
-        ("任光明组长出席活动。由他任组长，负责协调。", "任组长"),
+        # 任 the verb after a person, a pronoun, any word or a comma
+        ("国家副主席任光明出席活动。王岐山任副主席。", "任副主席"),
+        ("市长任光明出席活动。会议决定由他任市长。", "任市长"),
+        ("国家副主席任光明出席活动。张光明，男，任副主席。", "任副主席"),
+        # a foreign state's post beside the name, a transliteration tagged as one
+        ("韩国总统尹光明出席会议。尹总统表示欢迎。", "尹总统"),
+        ("普京总统出席会议。普总统表示欢迎。", "普总统"),
     ],
 )
 def test_no_person_when_the_surname_or_the_post_is_unclear(text: str, short: str) -> None:

@@ -9,7 +9,8 @@ name (国务院总理某某 or 某某总理 for 某总理; 副总理 is not 总�
 
 - where a name follows the post (某总统某某某: the surname is a country's short form),
 - where the document names a country whose name opens with that character (某国…某总理),
-- after a person or a pronoun (某某某任副主席, 由他任组长: 任 is the verb),
+- after a person or a pronoun (某某某任副主席, 由他任组长: 任 is the verb), and 任 + a post
+  only at a sentence's start (某某，任组长),
 - for a surname that is a function character, inside a clause (代表们和秘书长),
 - for a transliterated name (a foreign reader's name has no surname).
 
@@ -39,6 +40,10 @@ OFFICE_ENDS = frozenset({"长", "主席", "总理", "书记", "主任", "司令"
 PRONOUNS = frozenset("他她我你您")
 #: jieba's tags of a transliterated name or a place's (普京 is tagged ns)
 FOREIGN_TAGS = frozenset({"nrt", "ns"})
+#: surnames that are the verb of taking an office before a post (某某任副主席): read only
+#: at a sentence's start
+OFFICE_VERBS = frozenset("任")
+SENTENCE_ENDS = frozenset("。！？；\n")
 #: the longest post looked for right before a full name (国务院副总理某某)
 _LONGEST_POST = 12
 
@@ -141,6 +146,8 @@ def _short_form(st, i: int, e: int, taken, person_at, person_end) -> bool:
         return False
     if i > 0 and (norm[i - 1] in PRONOUNS or i in person_end):
         return False  # 任 the verb
+    if norm[i] in OFFICE_VERBS:  # 某某任副主席, 某某，任组长: the verb but at a sentence's start
+        return i == 0 or norm[i - 1] in SENTENCE_ENDS
     return not (norm[i] in FUNCTION_CHARS and i > 0 and "\u4e00" <= norm[i - 1] <= "\u9fff")
 
 
