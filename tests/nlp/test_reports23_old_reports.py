@@ -88,9 +88,9 @@ def _persons(text: str) -> list[tuple[str, str]]:
             "person/习近平",
         ),
         (  # 韩 of 韩国 is no ban on the surname: the post beside the name decides
-            "国家副主席韩正出席会议。韩副主席指出，要抓好落实。",
+            "国家副主席韩光明到会讲话。韩副主席强调，要抓好落实。",
             "韩副主席",
-            "person/韩正",
+            "person/韩光明",
         ),
     ],
 )
