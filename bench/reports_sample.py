@@ -346,8 +346,10 @@ def draw(seed: int, name: str, n: int = N, new: bool = True, events: int = 0,
     for u in pool:
         if per[u["doc"]] < PER_DOC:
             per[u["doc"]] += 1
-            out.append({"set": name, **u, "entities": [], "relations": []}
-                       | ({"types": list(TYPES), "predicates": list(PREDICATES)} if new else {}))
+            out.append(
+                {"set": name, **u, "entities": [], "relations": []}
+                | ({"types": list(TYPES), "predicates": list(PREDICATES)} if new else {})
+            )
         if len(out) == n:
             break
     return sorted(out, key=lambda u: (u["doc"], u["start"]))
@@ -456,6 +458,19 @@ def score(which: str | None, verbose: bool) -> None:
         print("\n".join(lines))
 
 
+def _years(ap: argparse.ArgumentParser, arg: str) -> tuple[int, int]:
+    """``1954-1966`` → (1954, 1966); one year ``1990`` → (1990, 1990); else an error."""
+    parts = arg.split("-")
+    if len(parts) == 1:
+        parts = parts * 2
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        ap.error(f"--years: expected YEAR or FIRST-LAST, got {arg!r}")
+    first, last = int(parts[0]), int(parts[1])
+    if first > last:
+        ap.error(f"--years: {first} is after {last}")
+    return first, last
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("cmd", choices=("draw", "score"))
@@ -466,10 +481,14 @@ def main() -> None:
     ap.add_argument("--old", action="store_true", help="draw as R1/R2 were (work reports only)")
     ap.add_argument("--events", type=int, default=0, help="paragraphs drawn with an event cue")
     ap.add_argument("--zones", type=int, default=0, help="paragraphs drawn with a zone cue")
-    ap.add_argument("--years", default=None, help="draw from the reports of these years only "
-                    "(1954-2000: the title's year; the congress reports carry none)")
+    ap.add_argument(
+        "--years",
+        default=None,
+        help="draw from the reports of these years only "
+        "(1954-2000: the title's year; the congress reports carry none)",
+    )
     a = ap.parse_args()
-    years = tuple(int(y) for y in a.years.split("-")) if a.years else None
+    years = _years(ap, a.years) if a.years else None
     if a.cmd == "draw":
         for u in draw(a.seed, a.set or f"S{a.seed}", a.n, not a.old, a.events, a.zones, years):
             print(json.dumps(u, ensure_ascii=False))

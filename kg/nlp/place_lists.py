@@ -2,8 +2,9 @@
 
 The gazetteer matcher keeps a county's short form that a rule would drop where the list
 it stands in names a county of the same prefecture or one of its parents beside it, or
-names a place on either side of it (甲市、乙、丙市等钢铁厂: the older reports list the
-state's works by the towns they stand in).
+names one of China's divisions on both sides of it (甲市、乙、丙市等钢铁厂: the older
+reports list the state's works by the towns they stand in; a foreign place on either side
+keeps nothing).
 """
 
 from __future__ import annotations

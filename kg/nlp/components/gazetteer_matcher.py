@@ -385,8 +385,9 @@ class GazetteerMatcher:
                     and name.endswith("城市")
                     and start > 0
                     and tags.get(norm[start - 1 : start + 1], "ns") != "ns"
+                    and not any(c.end == start and c.type == "Location" for c in st.candidates)
                 ):
-                    continue  # 沿海|城市, 新兴|城市: the noun 城市 after a word, no 海城市
+                    continue  # 沿海|城市: the noun 城市 after a word (not a place: 山西|晋城市)
                 if key.startswith(FOREIGN_CITY) and norm.startswith(_DIVISION_AFTER, end):
                     continue  # 某城|县, 某城|边疆区: a division named after the city
                 if (

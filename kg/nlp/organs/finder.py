@@ -324,7 +324,7 @@ class OrganFinder(
             if head in norm:
                 self.groups(found, st, head)
         if "工业部" in norm:
-            self.industry_ministries(found, st)
+            self.industry_ministries(found, st, places, countries)
         self.sub_units(found, st, bodies, others)
         self.provincial(found, st)
         if "政协" in norm or "政治协商会议第" in norm:
