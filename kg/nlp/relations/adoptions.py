@@ -53,7 +53,7 @@ _CLOSING = "》”’」』〉\"'*"  # * closes a bold headline
 _DOCS = frozenset({"Law", "Program"})
 #: how the name of the meeting a noun stands for ends (全会: 某届某中全会)
 _NOUN_END = {"全体会议": "会议", "常务会议": "常务会议", "闭幕会": "会议"}
-#: a people's congress's session, which its own text calls 大会 (十四届全国人大二次会议)
+#: a people's congress's session, which its own text calls 大会 (N届全国人大M次会议)
 _CONGRESS = re.compile("(?:人大|人民代表大会)[^会]*会议\\Z")
 #: an item about other names: 关于修改甲法、乙法的决定 (the names inside are not adopted)
 _ABOUT = re.compile("[^、，,。；;]*?关于[^。；;]*?的(?:决定|决议|议案|报告|办法|规定|意见)")
@@ -63,7 +63,7 @@ def _stands_for(noun: str, name: str) -> bool:
     """Whether the meeting noun ``noun`` may stand for the event named ``name``: the name
     ends as the noun does, or 大会 for a people's congress's session.
 
-    >>> _stands_for("全会", "某届某委员会第九次会议"), _stands_for("大会", "十四届全国人大二次会议")
+    >>> _stands_for("全会", "某届某委员会第九次会议"), _stands_for("大会", "八届全国人大四次会议")
     (False, True)
     """
     if name.endswith(_NOUN_END.get(noun, noun)):
@@ -74,8 +74,8 @@ def _stands_for(noun: str, name: str) -> bool:
 def session_body(ds: DocState, ev: Unit) -> Unit | None:
     """The body whose session ``ev`` is: a mention of ``ISSUERS`` nested in the event's
     name, at its start after a term number (十四届某某常委会第九次会议), ending before the
-    name does, else the known body its canonical name opens with (十四届全国人大二次会议 is
-    第十四届全国人民代表大会第二次会议: ``issuers.session_bodies``); None for an event that
+    name does, else the known body its canonical name opens with (N届全国人大M次会议 is
+    第N届全国人民代表大会第M次会议: ``issuers.session_bodies``); None for an event that
     opens with no body (二〇三〇年某某论坛)."""
     st = ds.st
     norm = st.norm
