@@ -126,7 +126,7 @@ def header_issuers(ds: DocState) -> None:
             # the session's body first: 山东省第十二届人民代表大会常务委员会第十九次会议
             # holds a mention of 山东省人民代表大会, but its standing committee passed it
             on_line = ms[bisect.bisect_left(ds.mstarts, pos) : bisect.bisect_left(ds.mstarts, end)]
-            bodies = _session_bodies(on_line) or [
+            bodies = session_bodies(on_line) or [
                 m for m in on_line if m.type in ("GovernmentBody", "Ministry")
             ]
             for b in bodies[:1]:
@@ -142,7 +142,7 @@ _SESSION = re.compile(
 _TERM = re.compile(r"第[一二三四五六七八九十百零〇\d]+届")
 
 
-def _session_bodies(ms: list[Mention]) -> list[Mention]:
+def session_bodies(ms: list[Mention]) -> list[Mention]:
     """The body whose session passed a law: 重庆市第一届人民代表大会常务委员会第八次会议
     → 重庆市人民代表大会常务委员会, 国务院第50次常务会议 → 国务院 (when the gazetteer
     knows the body)."""
