@@ -36,8 +36,8 @@ def test_prefixed_plan(text, name):
         "国家层面还计划完成三项改革。",
         "会议审议了国家海军建设计划草案。",  # a noun after it: a longer phrase
         "这是中国长期推进的计划。",
-        "这是国家层面计划的一部分。",  # a field of two characters: no name (MIN_FIELD)
-        "这些指标属于国家指导性计划。",  # a kind of plan (…性)
+        "按照要求，国家层面计划的执行情况将定期通报。",  # a field of two characters
+        "此外，国家指导性计划的范围逐步缩小。",  # a kind of plan (…性)
     ],
 )
 def test_no_prefixed_plan(text):
@@ -68,7 +68,7 @@ def test_no_plan_in_a_statute():
     """A statute's 国家某某计划 is the state's planning its articles regulate."""
     text = (
         "某某条例\n第一条 为了规范科研管理，制定本条例。\n"
-        "第二条 国家深海勘探研发计划由国务院科学技术行政部门组织实施。\n"
+        "第二条 国家深海勘探研发计划，由国务院科学技术行政部门组织实施。\n"
         "第三条 本条例自公布之日起施行。"
     )
     assert not [n for n in _programs(text) if n.endswith("计划")]

@@ -228,7 +228,6 @@ class HeadNames(HeadStarts):
             head in PREFIXED_HEADS
             and prefixed_plan(norm, start, hs, he, self.cut_words)
             and prefix_opens(norm, start, starts, self.verbs, self.cut_words)
-            and hs not in org_end  # a known body right before 计划: it plans (某某集团|计划于)
             and not k.is_statute()  # a statute's 国家某某计划: the state's planning
         )  # 国家某某研发计划, 中国某某建造计划: a national or international opening
         if prefix_only and not prefixed:

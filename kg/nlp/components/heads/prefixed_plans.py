@@ -11,7 +11,7 @@ programme (国家某某研发计划, 国际某某科研站计划) when
   the predicate (某某计划|顺利推进); a preposition or modal after it (…计划|于明年,
   …计划|在, …计划|将) reads 计划 as "plans to" with its time or place;
 - its field ends in no organisation (某某集团|计划, 某某办公室|计划: a body planning
-  something; a known organisation right before 计划 likewise) and no planned quantity of the economy
+  something) and no planned quantity of the economy
   (…建设|计划, …生产|计划, …收支|计划: the state's planning, not a programme).
 
 >>> prefixed_plan("按照国家深海勘探研发计划，", 2, 10, 12, frozenset())
