@@ -35,6 +35,7 @@ def test_fund(text, name):
         "该市设立了首期二十亿元的产业基金。",  # a bare field: a class
         "要更好发挥政府投资基金的引导作用。",
         "北京、上海两只区域基金同日设立。",  # the count ends the left context
+        "上海新设两只国家级产业引导基金。",  # (not 上海新设两只…基金 as one name)
         "美联储宣布将联邦基金利率上调。",
         # a place's pool of a scheme, a class after 全国 (review23 finding 5)
         "今年，湖南省医疗保障基金收支总体平衡。",
