@@ -17,12 +17,16 @@ from __future__ import annotations
 import bisect
 
 from kg.model import Mention
+from kg.nlp.components.heads.organisations import SUBUNIT_HEADS
 from kg.nlp.text import norm_name
 
 #: the types whose names a head rule finds in context and the rest of the text repeats
 REPEATED_TYPES = frozenset({"Program"})
 #: the shortest name repeated: a shorter one is as often a word of something else
 MIN_LEN = 4
+#: an organisation's head after an occurrence: the name is the body's (某某基金|理事会,
+#: 某某工程|办公室), not a mention of the programme
+BODY_AFTER = tuple(sorted(SUBUNIT_HEADS | {"管理中心", "中心", "公司", "集团", "管理局", "基金会"}))
 
 
 def repeats(st, norm: str, starts, ends, first: int, statute) -> list[Mention]:
@@ -60,6 +64,7 @@ def repeats(st, norm: str, starts, ends, first: int, statute) -> list[Mention]:
             if (
                 starts[p]
                 and (q == n or ends[q])
+                and not norm.startswith(BODY_AFTER, q)
                 and not _overlaps(spans, starts_only, longest, p, q)
             ):
                 found.append((r, p, q))
