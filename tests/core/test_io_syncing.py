@@ -48,7 +48,7 @@ def _replace_checked(monkeypatch, synced: set[int], into: Path) -> list[str]:
 def test_each_file_in_place_only_after_its_fsync(tmp_path, synced_inodes, monkeypatch):
     placed = _replace_checked(monkeypatch, synced_inodes, tmp_path)
     (tmp_path / "b.txt").write_text("old")
-    with syncing() as wait:
+    with syncing(tmp_path) as wait:
         for name in ("a.txt", "b.txt", "c.txt"):
             with atomic_write(tmp_path / name) as fh:
                 fh.write(name * 1000)
@@ -69,7 +69,7 @@ def test_the_fsyncs_overlap(tmp_path, monkeypatch):
         real(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
-    with syncing():
+    with syncing(tmp_path):
         write_bytes_atomic(tmp_path / "x", b"1")
         write_bytes_atomic(tmp_path / "y", b"2")
     assert (tmp_path / "x").read_bytes() == b"1" and (tmp_path / "y").read_bytes() == b"2"
@@ -85,7 +85,7 @@ def test_a_failed_end_is_raised_and_leaves_the_old_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", replace)
     (tmp_path / "bad").write_bytes(b"old")
-    with pytest.raises(OSError) as err, syncing() as wait:
+    with pytest.raises(OSError) as err, syncing(tmp_path) as wait:
         write_bytes_atomic(tmp_path / "bad", b"new")
         write_bytes_atomic(tmp_path / "good", b"new")
         wait()
@@ -95,7 +95,7 @@ def test_a_failed_end_is_raised_and_leaves_the_old_file(tmp_path, monkeypatch):
 
 
 def test_the_block_waits_when_it_ends(tmp_path, synced_inodes):
-    with syncing():
+    with syncing(tmp_path):
         write_bytes_atomic(tmp_path / "z", b"data")
     assert (tmp_path / "z").read_bytes() == b"data"
     assert os.stat(tmp_path / "z").st_ino in synced_inodes
@@ -110,7 +110,7 @@ def test_another_threads_write_ends_at_once(tmp_path):
         write_bytes_atomic(tmp_path / "t", b"x")
         seen.append((tmp_path / "t").exists())
 
-    with syncing():
+    with syncing(tmp_path):
         t = threading.Thread(target=other)
         t.start()
         t.join()
@@ -118,7 +118,7 @@ def test_another_threads_write_ends_at_once(tmp_path):
 
 
 def test_a_forked_child_writes_its_files_to_the_end(tmp_path):
-    with syncing():
+    with syncing(tmp_path):
         pid = os.fork()
         if pid == 0:  # pragma: no cover (the child)
             code = 1
