@@ -580,9 +580,7 @@ def build(
         if cache_dir:
             from kg.ingest import iter_input_files
 
-            state = policy.take_state(cache_dir) or _open_state(
-                cache_dir, memo=policy.memo("manifest")
-            )
+            state = _open_state(cache_dir, memo=policy.memo("manifest"))
             state.check(build_fingerprint(text_field))
             # walked once, for both looks (or just now by the caller)
             files = list(iter_input_files(paths)) if files is None else list(files)
@@ -779,7 +777,7 @@ def build(
                 _warn_damage(state)
                 close = functools.partial(state.close, complete=resolved,
                                           finished=ended(stopped))  # fmt: skip
-                if not (ok and later(policy.closing(state, close))):
+                if not (ok and later(close)):
                     close()
         finally:
             if out_lock is not None:
