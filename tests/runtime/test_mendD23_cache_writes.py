@@ -10,10 +10,16 @@ import threading
 from pathlib import Path
 
 from kg.build import build
-from kg.runtime import manifest
+from kg.runtime import manifest, outputs
 from tests.runtime.samples import aged_sample, assert_same_outputs
 
 KW = dict(workers=1, quiet=True, formats=("ttl", "html"), fast_export=True)
+
+
+def _fork_allowed(monkeypatch) -> None:
+    """The view writer forked (the cache saved while the publish waits for it), though
+    other tests of this process (the Dask ones) leave idle threads behind."""
+    monkeypatch.setattr(outputs, "fork_safe", lambda: True)
 
 
 def test_cache_writes_end_in_the_building_thread_in_order(tmp_path: Path, monkeypatch) -> None:
@@ -32,6 +38,7 @@ def test_cache_writes_end_in_the_building_thread_in_order(tmp_path: Path, monkey
         renamed.append((str(dst), threading.current_thread().name))
         return real(src_, dst, *a, **k)
 
+    _fork_allowed(monkeypatch)
     monkeypatch.setattr(manifest.BuildState, "save_resolved", save_resolved)
     monkeypatch.setattr(os, "replace", replace)
     build([src], out, cache_dir=cache, **KW)
@@ -63,6 +70,7 @@ def test_a_failed_cache_save_during_the_publish_is_met_again_at_the_close(
             raise OSError(28, "No space left on device", src_, None, dst)
         return real(src_, dst, *a, **k)
 
+    _fork_allowed(monkeypatch)
     monkeypatch.setattr(os, "replace", replace)
     first = build([src], out, cache_dir=cache, **KW)
     assert failed and first.docs_extracted > 0
