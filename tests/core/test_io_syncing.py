@@ -194,12 +194,11 @@ def test_a_failed_fsync_names_the_file(tmp_path, monkeypatch):
 def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
     """A Ctrl-C after the file was written but before its end was started (here: while
     its permissions are worked out) removes the temporary file and closes its copy."""
-    import kg.io
 
-    def interrupted() -> int:
+    def interrupted(mask: int) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.io, "_umask", interrupted)
+    monkeypatch.setattr(os, "umask", interrupted)
     before = _open_fds()
     with pytest.raises(KeyboardInterrupt), syncing(tmp_path):
         write_bytes_atomic(tmp_path / "a", b"x")
