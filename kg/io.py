@@ -5,10 +5,12 @@ A failed or interrupted write never leaves a half-written file behind, and a rea
 either the old file or the new one. Outputs get the usual permissions (``0666 & ~umask``);
 cache files written with ``private=True`` stay ``0600``.
 
-Inside ``with syncing() as wait:`` the end of each write (fsync, then rename) runs in a
-thread of its own, started when the file is written: ``fsync`` releases the GIL, so the
-files' syncs overlap each other and the work that follows; ``wait()`` (or the block's end)
-waits for them, and every file is in place only then, each after its own data is on disk.
+Inside ``with syncing(folder) as wait:`` the end of each write of a file in ``folder``
+(fsync, then rename) runs in a thread of its own, started when the file is written:
+``fsync`` releases the GIL, so the files' syncs overlap each other and the work that
+follows; ``wait()`` (or the block's end) waits for them, and every such file is in place
+only then, each after its own data is on disk. Every other write (a cache's, whose order
+matters) ends in the writing thread, as outside a block.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -17,7 +19,7 @@ waits for them, and every file is in place only then, each after its own data is
 'ok'
 >>> write_bytes_atomic(p, b"new"); p.read_bytes()
 b'new'
->>> with syncing() as wait:
+>>> with syncing(p.parent) as wait:
 ...     write_bytes_atomic(p, b"later")
 ...     wait(); p.read_bytes()
 b'later'
@@ -37,16 +39,26 @@ from typing import IO, Any
 __all__ = ["atomic_write", "named_path", "syncing", "write_bytes_atomic"]
 
 
-class _Ends:
-    """The ends of the atomic writes of one ``syncing()`` block (of the process that
-    opened it: a forked child writes its own files to the end)."""
+class _SyncThreads:
+    """The ends of the atomic writes into one folder of one ``syncing()`` block (of the
+    thread and process that opened it: a forked child writes its own files to the end)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.owner = (os.getpid(), threading.get_ident())
+        self.folder = Path(os.path.abspath(folder))
         self.threads: list[threading.Thread] = []
         self.errors: list[BaseException] = []
 
-    def start(self, end: Callable[[], None]) -> None:
+    def takes(self, path: Path) -> bool:
+        """Whether the write of ``path`` ends in a thread of this block."""
+        return self.owner == (os.getpid(), threading.get_ident()) and (
+            Path(os.path.abspath(path.parent)) == self.folder
+        )
+
+    def start(self, end: Callable[[], None], discard: Callable[[], None]) -> None:
+        """Run ``end`` in a thread; ``discard`` (the temporary file's removal) when no
+        thread could be started."""
+
         def run() -> None:
             try:
                 end()
@@ -54,43 +66,76 @@ class _Ends:
                 self.errors.append(exc)
 
         t = threading.Thread(target=run, name="kg-sync", daemon=True)
-        t.start()
         self.threads.append(t)
+        try:
+            t.start()
+        except BaseException:
+            if t.ident is None:  # never started: nothing will end this write
+                self.threads.remove(t)
+                discard()
+            raise
 
     def wait(self) -> None:
         while self.threads:
-            self.threads.pop(0).join()
+            self.threads[0].join()
+            self.threads.pop(0)
         if self.errors:
             exc, self.errors = self.errors[0], []
             raise exc
 
+    def settle(self) -> None:
+        """Join every thread, errors dropped (the block's own exception is told), an
+        interruption meanwhile (a second Ctrl-C) raised only once all ended: no thread
+        renames a file into a folder the caller then removes."""
+        interrupted: BaseException | None = None
+        while self.threads:
+            try:
+                self.threads[0].join()
+            except BaseException as exc:
+                interrupted = interrupted or exc
+                continue
+            self.threads.pop(0)
+        self.errors = []
+        if interrupted is not None:
+            raise interrupted
 
-_open_ends: list[_Ends] = []
+
+_open_ends: list[_SyncThreads] = []
 
 
 @contextlib.contextmanager
-def syncing() -> Iterator[Callable[[], None]]:
-    """A block whose atomic writes end (fsync, rename) in threads of their own; yields the
-    function that waits for them (raising the first write's error); the block's end waits
-    too. A file is in place once its write ended: read it after ``wait()``. Only the
-    writes of the thread (and process) that opened the block are so."""
-    ends = _Ends()
+def syncing(folder: str | os.PathLike[str]) -> Iterator[Callable[[], None]]:
+    """A block whose atomic writes of files in ``folder`` end (fsync, rename) in threads of
+    their own; yields the function that waits for them (raising the first write's error);
+    the block's end waits too. A file is in place once its write ended: read it after
+    ``wait()``. Only the writes of the thread (and process) that opened the block, and only
+    into ``folder`` itself, are so: any other write ends before it returns.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with syncing(d / "stage") as wait:
+    ...     write_bytes_atomic(d / "stage" / "out.txt", b"o")  # (in place after wait())
+    ...     write_bytes_atomic(d / "cache.bin", b"c")  # not in the folder: in place now
+    ...     (d / "cache.bin").read_bytes()
+    b'c'
+    """
+    ends = _SyncThreads(folder)
     _open_ends.append(ends)
     try:
         yield ends.wait
+        ends.wait()
     except BaseException:
-        _open_ends.remove(ends)
-        with contextlib.suppress(BaseException):  # (the block's exception is the one told)
-            ends.wait()
+        ends.settle()
         raise
-    _open_ends.remove(ends)
-    ends.wait()
+    finally:
+        _open_ends.remove(ends)
 
 
 def _end(tmp: str, path: Path, synced: int | None, perms: int | None) -> None:
     """The end of an atomic write: the data on disk (``synced``: a descriptor of the
     temporary file, closed here), its permissions set (``perms``, None: as made), then
-    the file renamed over ``path``; on any failure the temporary file is removed."""
+    the file renamed over ``path``; on any failure the temporary file is removed and an
+    ``OSError`` names ``path`` (``filename2``; the fsync's names no file)."""
     try:
         if synced is not None:
             try:
@@ -100,6 +145,12 @@ def _end(tmp: str, path: Path, synced: int | None, perms: int | None) -> None:
         if perms is not None:
             os.chmod(tmp, perms)
         os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if exc.filename2 is None:  # (an fsync's or chmod's: the target named)
+            raise OSError(exc.errno, exc.strerror, tmp, None, str(path)) from exc
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -133,6 +184,7 @@ def atomic_write(
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     synced = None
+    handed = False  # once True, ``_end`` (or the thread that runs it) owns tmp and synced
     try:
         binary = "b" in mode
         with os.fdopen(fd, mode, encoding=None if binary else encoding, **kwargs) as fh:
@@ -140,21 +192,29 @@ def atomic_write(
             fh.flush()
             if fsync:
                 synced = os.dup(fh.fileno())
+        # mkstemp creates 0600; outputs are shared files (the umask read here: setting it
+        # to read it is not safe in another thread)
+        perms = None if private else 0o666 & ~_umask()
+        end = functools.partial(_end, tmp, path, synced, perms)
+        ends = _open_ends[-1] if _open_ends else None
+        handed = True
+        if ends is not None and ends.takes(path):
+            ends.start(end, functools.partial(_discard, tmp, synced))
+        else:
+            end()
     except BaseException:
-        if synced is not None:
-            os.close(synced)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if not handed:
+            _discard(tmp, synced)
         raise
-    # mkstemp creates 0600; outputs are shared files (the umask read here: setting it to
-    # read it is not safe in another thread)
-    perms = None if private else 0o666 & ~_umask()
-    end = functools.partial(_end, tmp, path, synced, perms)
-    ends = _open_ends[-1] if _open_ends else None
-    if ends is not None and ends.owner == (os.getpid(), threading.get_ident()):
-        ends.start(end)
-    else:
-        end()
+
+
+def _discard(tmp: str, synced: int | None) -> None:
+    """Remove an atomic write's temporary file and close its descriptor (``synced``)."""
+    if synced is not None:
+        with contextlib.suppress(OSError):
+            os.close(synced)
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def write_bytes_atomic(

@@ -97,16 +97,16 @@ class BuildReport:
     #: housekeeping a build with ``memos`` left for its caller to run once it has used the
     #: report (:func:`run_pending`)
     pending: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
-    #: the part of it that may wait longer (freeing the build's objects; the files its
-    #: outputs replaced are deleted at once): ``kg build --watch`` hands it to its next
-    #: build, which runs
-    #: it while it waits for a worker or its view writer (``build(housekeeping=...)``)
+    #: the part of it that may wait longer (freeing the build's objects; waiting for the
+    #: thread that deletes the files its outputs replaced, started at the publish):
+    #: ``kg build --watch`` hands it to its next build, which runs it while it waits for a
+    #: worker, its view writer or its files' fsyncs (``build(housekeeping=...)``)
     spare: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
 
     def run_pending(self, spare: bool = True) -> None:
-        """Run the housekeeping a build with ``memos`` left (saving the manifest, deleting
-        the replaced outputs, freeing the build's objects); ``spare=False``: leave
-        :attr:`spare` for later."""
+        """Run the housekeeping a build with ``memos`` left (saving the manifest and
+        unlocking the cache; with :attr:`spare`: freeing the build's objects, waiting for
+        the replaced outputs' deletion); ``spare=False``: leave :attr:`spare` for later."""
         while self.pending:
             self.pending.pop(0)()
         if spare:
@@ -580,9 +580,7 @@ def build(
         if cache_dir:
             from kg.ingest import iter_input_files
 
-            state = policy.take_state(cache_dir) or _open_state(
-                cache_dir, memo=policy.memo("manifest")
-            )
+            state = _open_state(cache_dir, memo=policy.memo("manifest"))
             state.check(build_fingerprint(text_field))
             # walked once, for both looks (or just now by the caller)
             files = list(iter_input_files(paths)) if files is None else list(files)
@@ -779,7 +777,7 @@ def build(
                 _warn_damage(state)
                 close = functools.partial(state.close, complete=resolved,
                                           finished=ended(stopped))  # fmt: skip
-                if not (ok and later(policy.closing(state, close))):
+                if not (ok and later(close)):
                     close()
         finally:
             if out_lock is not None:

@@ -160,11 +160,6 @@ class Watcher:
         self.touched = touched
         return True
 
-    def waiting(self) -> bool:
-        """Whether the kernel told of a change not read yet (looked at without waiting and
-        without reading it: :meth:`wait` reads it)."""
-        return self.fd is not None and bool(select.select([self.fd], [], [], 0)[0])
-
     def close(self) -> None:
         if self.fd is not None:
             os.close(self.fd)

@@ -237,21 +237,6 @@ class BuildState:
         finally:
             self.lock.release(finished)
 
-    def reopen(self) -> None:
-        """Start the next build on this state, left open by the last one, whose save it
-        supersedes (``--watch``: :meth:`kg.runtime.policy.Resident.take_state`; the lock
-        stays held): as if the last build had closed it complete and this one opened it
-        again, without writing and reading the manifest and the stores' indexes."""
-        self.files, self.new_files = self.new_files, {}
-        self.taken_ns, self.started_ns = self.started_ns, time.time_ns()
-        self._saved_fingerprint = self.fingerprint
-        self.files_skipped = self.files_read = self.damaged = 0
-        self._resolved_saved = False
-        self.table = False
-        for store in (self.results, self.fragments):
-            store.touched.clear()  # (what this build uses is kept at its close)
-            store.damaged = 0
-
     def _save_table(self) -> None:
         if self.table is not False:
             from kg.runtime.resolution import write_table

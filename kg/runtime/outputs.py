@@ -284,10 +284,11 @@ def write_outputs(
     published = False
     child = None
     try:
-        # each file's fsync in a thread of its own (kg.io.syncing), started once it is
-        # written: the syncs overlap each other and what follows; every file is on disk
-        # and in the staging folder before anything is published
-        with syncing() as synced:
+        # each staged file's fsync in a thread of its own (kg.io.syncing), started once it
+        # is written: the syncs overlap each other and what follows; every file is on disk
+        # and in the staging folder before anything is published. Only the staging
+        # folder's: the cache's writes (while_waiting, while_syncing) end in order, here
+        with syncing(stage) as synced:
             staged: dict[str, Path] = {}
             started: dict[str, Callable[[], object]] = {}
             forked = [f for f in formats if f in fork_slow]

@@ -23,8 +23,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from os import PathLike
-from pathlib import Path
 from typing import Any
 
 from kg.runtime.workers import Pools
@@ -52,14 +50,6 @@ class OneShot:
         False: the build runs it now."""
         return False
 
-    def closing(self, state: Any, close: Callable[[], object]) -> Callable[[], object]:
-        """The housekeeping that saves and unlocks a build's cache state (``close``)."""
-        return close
-
-    def take_state(self, cache_dir: str | PathLike[str]) -> Any:
-        """Last build's cache state for this build to go on with (None: none)."""
-        return None
-
     def close(self) -> None:
         """Stop what the policy keeps between builds."""
 
@@ -70,10 +60,6 @@ class Resident(OneShot):
     def __init__(self) -> None:
         self.memos: dict[str, dict[Any, Any]] = {}
         self._pools: Pools | None = None
-        #: set while a build's housekeeping runs when a change is already waiting: its
-        #: cache state is then kept open, locked, for the next build (:meth:`closing`)
-        self.hand_over = False
-        self._kept: tuple[Any, Callable[[], object]] | None = None
 
     def pools(self, n: int, snapshot_dir: str | None) -> Pools:
         if self._pools is None or self._pools.snapshot_dir != snapshot_dir or self._pools.broken:
@@ -94,36 +80,7 @@ class Resident(OneShot):
         pending.append(fn)
         return True
 
-    def closing(self, state: Any, close: Callable[[], object]) -> Callable[[], object]:
-        def run() -> None:
-            if self.hand_over:  # the next build's save supersedes this one's
-                self.save_kept()
-                self._kept = (state, close)
-            else:
-                close()
-
-        return run
-
-    def take_state(self, cache_dir: str | PathLike[str]) -> Any:
-        kept, self._kept = self._kept, None
-        if kept is None:
-            return None
-        state, close = kept
-        if state.dir != Path(cache_dir):
-            close()
-            return None
-        state.reopen()
-        return state
-
-    def save_kept(self) -> None:
-        """Save and unlock the cache state a build kept open (:meth:`closing`), if any:
-        when the watch has nothing to do, when it ends."""
-        kept, self._kept = self._kept, None
-        if kept is not None:
-            kept[1]()
-
     def close(self) -> None:
-        self.save_kept()
         if self._pools is not None:
             self._pools.shutdown(kill=True)
             self._pools = None

@@ -119,11 +119,6 @@ def watch(
     until ``stop`` is set or ``max_builds`` builds were made; returns the number of
     builds. ``options`` are those of :func:`~kg.runtime.build.build`; a failing build is
     passed to ``on_error`` (raised without it) and the next change is waited for.
-
-    When a change is already waiting after a build's report, the build leaves its cache
-    state open (locked, unsaved) to the next one, whose save supersedes its own
-    (:meth:`~kg.runtime.policy.Resident.closing`); a look that finds nothing new saves
-    it, and so does the watch's end.
     """
     from kg.runtime.inotify import Watcher
 
@@ -164,13 +159,7 @@ def watch(
                         if on_report is not None:
                             on_report(report)
                     finally:
-                        # a change already waiting: the next build takes this one's cache
-                        # state as it is, unsaved (its own save supersedes this one's)
-                        policy.hand_over = watcher.waiting()
-                        try:
-                            report.run_pending(spare=False)
-                        finally:
-                            policy.hand_over = False
+                        report.run_pending(spare=False)
                         spare += report.spare
                         report.spare = []
                 builds += 1
@@ -183,9 +172,7 @@ def watch(
                 if watcher.native:
                     told = watcher.touched if watcher.wait(0.0) else set()
                 continue
-            # nothing to do: a cache state kept for a next build saved, the table written
-            policy.save_kept()
-            save_unsaved(policy.memo("resolution"))
+            save_unsaved(policy.memo("resolution"))  # nothing to do: the table written now
             told = None  # after a wait without news: every file is looked at
             # a ``stop`` is looked at four times a second
             step = min(interval, 0.25) if stop is not None else interval
@@ -198,7 +185,6 @@ def watch(
                 waited += time.monotonic() - t
     finally:
         run_all(spare)
-        policy.save_kept()
         save_unsaved(policy.memo("resolution"))
         watcher.close()
         policy.close()

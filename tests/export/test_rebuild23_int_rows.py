@@ -24,3 +24,17 @@ def test_int_rows_are_the_encoders_json() -> None:
 
 def test_a_negative_number_as_the_encoder_writes_it() -> None:
     assert int_list_json([-1, 0, -20]) == b"[-1,0,-20]"
+
+
+def test_values_that_are_not_plain_ints_as_the_encoder_writes_them() -> None:
+    """Mend of review23 (D), finding 7: a bool, a float or an ``IntEnum`` in a row is
+    written as the encoder writes it (valid JSON), not by its Python ``repr``."""
+    import enum
+
+    class Kind(enum.IntEnum):
+        A = 4
+
+    for rows in ([True, 3], [False], [1.5, 2], [Kind.A, 1], [float("1e20")]):
+        got = int_list_json(rows)
+        assert got == compact_json(rows).encode(), rows
+        json.loads(got)

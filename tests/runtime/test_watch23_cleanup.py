@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import threading
 import time
 from pathlib import Path
 
 from kg.build import Resident, build
+from kg.runtime.lifecycle import STAGING_PREFIX
 from tests.runtime.samples import aged_sample, assert_same_outputs
 
-STAGING = ".kg-staging-"
 KW = dict(workers=1, quiet=True, formats=("ttl", "html"), fast_export=True)
 
 
 def _staging(out: Path) -> list[Path]:
-    return [p for p in out.iterdir() if p.name.startswith(STAGING)]
+    return [p for p in out.iterdir() if p.name.startswith(STAGING_PREFIX)]
 
 
 def _change(src: Path) -> None:
@@ -73,23 +74,37 @@ def test_the_deletion_runs_beside_the_housekeeping(tmp_path: Path, monkeypatch) 
 
 
 def test_a_death_between_the_publish_and_the_deletion(tmp_path: Path, capfd) -> None:
-    """A --watch build that published its outputs and died before its housekeeping (the
-    deletion not done, the manifest not saved): the next build removes the staging folder
-    with the replaced files (E107) and its outputs are a fresh build's."""
+    """A --watch build that published its outputs and is killed while its deletion runs
+    in the ``kg-cleanup`` thread (held there; the manifest not saved): the next build
+    removes the staging folder with the replaced files (E107) and its outputs are a
+    fresh build's."""
     src, out = aged_sample(tmp_path), tmp_path / "out"
     build([src], out, cache_dir=out / ".cache", **KW)
     _change(src)
+    told_r, told_w = os.pipe()
     pid = os.fork()
-    if pid == 0:  # pragma: no cover (the child: publishes, then dies)
-        code = 1
+    if pid == 0:  # pragma: no cover (the child: publishes, killed during the deletion)
         try:
-            shutil.rmtree = lambda *a, **k: None  # (the deletion never ran)
-            r = build([src], out, cache_dir=out / ".cache", policy=Resident(), **KW)
-            code = 0 if r.pending else 2
+            held = threading.Event()
+
+            def rmtree(*a, **k) -> None:  # the deletion held where it runs
+                if threading.current_thread().name == "kg-cleanup":
+                    held.set()
+                    threading.Event().wait()
+
+            shutil.rmtree = rmtree
+            build([src], out, cache_dir=out / ".cache", policy=Resident(), **KW)
+            os.write(told_w, b"x" if held.wait(30) else b"n")
+            threading.Event().wait()  # (killed here)
         finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
+            os._exit(1)
+    os.close(told_w)
+    try:
+        assert os.read(told_r, 1) == b"x"  # the deletion is held in its thread
+    finally:
+        os.close(told_r)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
     left = _staging(out)
     assert len(left) == 1 and any(p.name.startswith(".replaced-") for p in left[0].iterdir())
     capfd.readouterr()

@@ -425,8 +425,21 @@ def int_list_json(values: list[int]) -> bytes:
     (b'[3,0,12,1]', b'[]')
     >>> int_list_json([7, 2]) == compact_json([7, 2]).encode()
     True
+
+    Anything whose ``repr`` is no JSON number (a bool, a float, numpy's ints) goes to the
+    encoder (a look at the bytes, not at each value's type):
+
+    >>> int_list_json([True, 3])
+    b'[true,3]'
     """
-    return list.__repr__(values).replace(" ", "").encode()
+    got = list.__repr__(values).replace(" ", "").encode()
+    if got.translate(None, _INT_LIST_BYTES):  # (a value written otherwise than an int)
+        return compact_json(values).encode()
+    return got
+
+
+#: The bytes of a list of ints' ``repr`` once its spaces are gone
+_INT_LIST_BYTES = b"[],-0123456789"
 
 
 #: What JSON carried in a ``<script type="application/json">`` element must not hold, and
