@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from kg.spans import entity_spans
+from tests.nlp.spans import names_of
 
 
 def _programs(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+    return names_of(text, "Program")
 
 
 @pytest.mark.parametrize(
