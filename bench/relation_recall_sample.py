@@ -65,6 +65,9 @@ HOLDOUT_NEWS = (
     "cctv_xwlb_20250203",
     "cctv_xwlb_20250907",
     "cctv_xwlb_20250215",
+    "cctv_xwlb_20230110",
+    "cctv_xwlb_20240830",
+    "cctv_xwlb_20260125",
 )
 OUT = Path("/work/rels_labels")
 N_NEWS, N_PARAS, CAP = 40, 20, 600

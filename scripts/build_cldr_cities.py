@@ -98,7 +98,7 @@ def held_out_days() -> set[str]:
     from relation_recall_sample import dev2_days  # the held-out and dev2 news days
 
     days = set(dev2_days())
-    for d in ("holdout20", "holdout21", "holdout22", "holdout23"):
+    for d in ("holdout20", "holdout21", "holdout22", "holdout23", "holdout24"):
         days |= {p.name.split(".")[0] for p in (REPO.parent / d / "docs").glob("cctv_xwlb_*")}
     return days
 
