@@ -114,10 +114,16 @@ def build(
                 typer.echo(report.summary(verbose), err=True)
                 typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
 
+        from kg.runtime.lifecycle import Stopped, stopped_by_signals
+
         try:
-            run_watch(inputs or None, out, workers=workers or None, interval=interval,
-                      on_report=show, on_error=lambda e: typer.echo(f"error: {e}", err=True),
-                      **options)  # fmt: skip
+            with stopped_by_signals():  # SIGTERM, SIGHUP end it as Ctrl-C does
+                run_watch(inputs or None, out, workers=workers or None, interval=interval,
+                          on_report=show,
+                          on_error=lambda e: typer.echo(f"error: {e}", err=True),
+                          **options)  # fmt: skip
+        except Stopped as exc:  # (Ctrl-C: typer's 130)
+            raise typer.Exit(exc.exit_code) from None
         except KGError as exc:
             _fail(exc)
         except OSError as exc:  # the output or cache folder cannot be written

@@ -415,6 +415,8 @@ def _open_state(
     from kg.runtime.manifest import BuildState
 
     state = BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)), memo=memo)
+    for warning in state.set_aside:
+        print(f"warning: {warning}", file=sys.stderr)
     if state.lock.interrupted is not None:  # say what this build found (issue #16)
         found = KGError(Errors.E106, path=cache_dir, pid=state.lock.interrupted)
         print(f"warning: {found}", file=sys.stderr)

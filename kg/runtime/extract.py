@@ -17,6 +17,7 @@ new. A stored result that turns out unusable is extracted again.
 
 from __future__ import annotations
 
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor
@@ -26,7 +27,7 @@ from typing import Any
 from kg.errors import Errors, InputError, KGError
 from kg.model import DocResult, Document
 from kg.runtime.codec import decode_result, encode_result, failure
-from kg.runtime.manifest import Cached, Keyed, doc_hash
+from kg.runtime.manifest import RESULTS_NAME, Cached, Keyed, doc_hash
 from kg.runtime.store import PackStore
 from kg.runtime.workers import Pools, extract_batch
 
@@ -35,8 +36,12 @@ class ResultCache:
     """Results on disk by content hash: one append-only pack file."""
 
     def __init__(self, directory: str | Path) -> None:
+        from kg.runtime.cache_check import set_aside
+
         self.dir = Path(directory)
-        self.store = PackStore(self.dir / "results.pack")
+        for warning in set_aside(self.dir, (RESULTS_NAME, RESULTS_NAME + ".idx")):
+            print(f"warning: {warning}", file=sys.stderr)
+        self.store = PackStore(self.dir / RESULTS_NAME)
 
     def get(self, h: str) -> DocResult | None:
         data = self.store.get(h)

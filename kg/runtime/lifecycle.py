@@ -11,7 +11,9 @@
 - :class:`OutputLock`: one build at a time per output folder, with or without a cache
   folder (two builds never publish into one folder file by file);
 - :func:`staging_dir` / :func:`remove_dead_staging`: staging folders are named after the
-  build's pid; those of builds that are gone are removed by the next build.
+  build's pid; those of builds that are gone are removed by the next build;
+- :func:`stopped_by_signals`: SIGTERM and SIGHUP end a ``--watch`` as Ctrl-C does
+  (:class:`Stopped`, a ``KeyboardInterrupt``), so its cleanup runs.
 
 >>> import tempfile
 >>> d = Path(tempfile.mkdtemp())
@@ -38,13 +40,16 @@ import sys
 import tempfile
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kg.errors import Errors, KGError
 
 PR_SET_PDEATHSIG = 1
 STAGING_PREFIX = ".kg-staging-"
+#: The signals that stop a build: held during the publish's moves and a fork, handled
+#: by a ``--watch`` (:func:`stopped_by_signals`) as Ctrl-C
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 #: A staging folder without a pid in its name (older kg) is removed after this long.
 STAGING_MAX_AGE = 3600.0
 
@@ -61,7 +66,7 @@ def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
         os._exit(1)
 
 
-def fork_holding_signals(sigs: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> int:
+def fork_holding_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> int:
     """``os.fork()`` with ``sigs`` held until it has returned, in both processes: a signal
     that came while Python ran its fork hooks (logging's lock) would be printed as
     "Exception ignored" and lost, and a Ctrl-C would let the build run on.
@@ -80,6 +85,43 @@ def fork_holding_signals(sigs: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)
         return pid
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered now
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal other than Ctrl-C, raised where Ctrl-C raises ``KeyboardInterrupt``;
+    ``exit_code``: 128 + the signal's number, as a shell reports a process it killed.
+
+    >>> Stopped(signal.SIGTERM).exit_code
+    143
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def stopped_by_signals(sigs: tuple[int, ...] = (signal.SIGTERM, signal.SIGHUP)
+                       ) -> Iterator[None]:  # fmt: skip
+    """Within (in the main thread): each of ``sigs`` raises :class:`Stopped`, so a
+    ``--watch`` ends as on Ctrl-C (its build's outputs stay the last published ones, the
+    lock is released, the workers are stopped, the cache saved) instead of dying where
+    it stands. SIGHUP inherited ignored stays ignored (``nohup``); SIGTERM never is:
+    it is how a long-running process is stopped."""
+    old = {
+        sig: signal.signal(sig, _raise_stopped)
+        for sig in sigs
+        if sig == signal.SIGTERM or signal.getsignal(sig) is not signal.SIG_IGN
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
 
 
 def pid_alive(pid: int) -> bool:
@@ -448,6 +490,10 @@ def remove_dead_staging(out: Path, now: float | None = None) -> list[Path]:
                 continue
             gone = age > STAGING_MAX_AGE
         if gone:
-            shutil.rmtree(path, ignore_errors=True)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:  # a file or link of that name (a folder's rmtree left it, said removed)
+                with contextlib.suppress(OSError):
+                    path.unlink()
             removed.append(path)
     return removed

@@ -44,6 +44,11 @@ from kg.runtime.store import PackStore, dump_checked, load_checked
 
 MANIFEST_VERSION = 4
 MANIFEST_NAME = "manifest.bin"
+LOCK_NAME = "lock"
+RESULTS_NAME = "results.pack"
+FRAGMENTS_NAME = "fragments.pack"
+#: the cache's files of the two packs (each with its index)
+PACKS = (RESULTS_NAME, RESULTS_NAME + ".idx", FRAGMENTS_NAME, FRAGMENTS_NAME + ".idx")
 #: A file modified less than this before the manifest was taken is read again even when
 #: its size and mtime match (coarse file-system timestamps).
 RACY_NS = 2_000_000_000
@@ -111,9 +116,16 @@ class BuildState:
         on_wait: Callable[[int | None], object] | None = None,
         memo: dict[str, Any] | None = None,
     ) -> None:
+        from kg.runtime.cache_check import set_aside
+        from kg.runtime.resolution import TABLE_NAME
+
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.lock = CacheLock(self.dir / "lock").acquire(on_wait)
+        #: E111 for each entry of the wrong kind set aside (before the lock: the lock
+        #: file may be one; nothing of kg's own is ever of those kinds)
+        self.set_aside = set_aside(self.dir, (LOCK_NAME, MANIFEST_NAME, OUTPUTS_NAME,
+                                              TABLE_NAME, *PACKS))  # fmt: skip
+        self.lock = CacheLock(self.dir / LOCK_NAME).acquire(on_wait)
         self.fingerprint = ""
         self.files: dict[str, Any] = {}  # path → FileEntry fields
         self.new_files: dict[str, Any] = {}
@@ -139,8 +151,8 @@ class BuildState:
             self.files, self.taken_ns = head["files"], head["taken_ns"]
             self._saved_fingerprint = head.get("fingerprint")
         self.started_ns = time.time_ns()
-        self.results = PackStore(self.dir / "results.pack")
-        self.fragments = PackStore(self.dir / "fragments.pack")
+        self.results = PackStore(self.dir / RESULTS_NAME)
+        self.fragments = PackStore(self.dir / FRAGMENTS_NAME)
         if fingerprint is not None:
             self.check(fingerprint)
 

@@ -29,6 +29,7 @@ from kg.errors import Errors, KGError
 from kg.export.formats import REGISTRY
 from kg.io import named_path, syncing
 from kg.runtime.lifecycle import (
+    STOP_SIGNALS,
     die_with_parent,
     fork_holding_signals,
     remove_dead_staging,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
 FastStart = Callable[[str, Path], "Callable[[], object] | None"]
 
 #: Signals held while the outputs are moved into place (:func:`write_outputs`).
-PUBLISH_HELD = (signal.SIGINT, signal.SIGTERM)
+PUBLISH_HELD = STOP_SIGNALS
 
 #: Seconds a forked writer may stay silent before it is stopped and its formats are
 #: written by the build process itself.

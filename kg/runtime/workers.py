@@ -342,7 +342,10 @@ def _worker_main(
     returns."""
     code = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build handles ^C, then stops us
+        # the build handles ^C and a hang-up (sent to the whole process group), then
+        # stops us
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
         for e in ends:
             _close((e.task_w, e.res_r))
         try:
