@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.model import Document
 from kg.nlp import extract
+from tests.nlp.spans import names_of
 
 
 def entities_and_relations(text: str):
@@ -29,22 +30,14 @@ def triples(text: str):
     return ents, {(s, p, o) for s, p, o, _ in rels}
 
 
-def span_texts(text: str, types: tuple[str, ...]) -> list[str]:
-    """The texts of the named entity spans of ``text`` (span API, no nominal references)
-    whose type is one of ``types``, in text order."""
-    from kg.spans import entity_spans
-
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] in types]
-
-
 def persons(text: str) -> list[str]:
     """The persons' spans of ``text``."""
-    return span_texts(text, ("Person",))
+    return names_of(text, "Person")
 
 
 def places(text: str) -> list[str]:
     """The places' spans of ``text``: Country and Location (People's Daily's LOC)."""
-    return span_texts(text, ("Country", "Location"))
+    return names_of(text, "Country", "Location")
 
 
 def programs(nlp, text: str) -> set[str]:

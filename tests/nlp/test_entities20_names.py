@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.spans import entity_spans
-
-
-def _names(text: str, type_: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == type_]
+from tests.nlp.spans import names_of
 
 
 @pytest.mark.parametrize(
@@ -23,7 +19,7 @@ def _names(text: str, type_: str) -> list[str]:
     ],
 )
 def test_exercises(text, name):
-    assert name in _names(text, "Event")
+    assert name in names_of(text, "Event")
 
 
 @pytest.mark.parametrize(
@@ -34,23 +30,23 @@ def test_exercises(text, name):
     ],
 )
 def test_no_exercise(text):
-    assert not [n for n in _names(text, "Event") if "演" in n]
+    assert not [n for n in names_of(text, "Event") if "演" in n]
 
 
 def test_programme_in_title():
     text = "国务院印发《关于实施乡村建设提质战略的意见》，要求各地抓好落实。"
-    assert _names(text, "Program") == ["关于实施乡村建设提质战略的意见", "乡村建设提质战略"]
+    assert names_of(text, "Program") == ["关于实施乡村建设提质战略的意见", "乡村建设提质战略"]
     text = "省政府出台《关于深入推进县域商业体系建设工程的实施意见》。"
-    assert "县域商业体系建设工程" in _names(text, "Program")
+    assert "县域商业体系建设工程" in names_of(text, "Program")
     # two implementing verbs in a row: the name starts after the last
     text = "市政府转发《关于推进实施城乡供水提质行动的通知》。"
-    names = _names(text, "Program")
+    names = names_of(text, "Program")
     assert "城乡供水提质行动" in names and "实施城乡供水提质行动" not in names
     text = "某部印发《关于启动实施农机报废更新计划的通知》。"
-    assert "农机报废更新计划" in _names(text, "Program")
+    assert "农机报废更新计划" in names_of(text, "Program")
 
 
 def test_no_programme_in_title():
     # a title that carries out no named programme: only the title
     text = "某部印发《关于加强基层治理工作的意见》。"
-    assert _names(text, "Program") == ["关于加强基层治理工作的意见"]
+    assert names_of(text, "Program") == ["关于加强基层治理工作的意见"]

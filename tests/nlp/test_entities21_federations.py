@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.spans import entity_spans
-
-
-def _orgs(text: str) -> list[str]:
-    spans = next(entity_spans([text], nominal=False))
-    return [s["text"] for s in spans if s["type"] == "Organization"]
+from tests.nlp.spans import names_of
 
 
 @pytest.mark.parametrize(
@@ -31,4 +26,4 @@ def _orgs(text: str) -> list[str]:
     ],
 )
 def test_no_international_alliance(text):
-    assert not [n for n in _orgs(text) if n.endswith(("联盟", "中心"))]
+    assert not [n for n in names_of(text, "Organization") if n.endswith(("联盟", "中心"))]

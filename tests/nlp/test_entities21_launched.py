@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.spans import entity_spans
-
-
-def _names(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+from tests.nlp.spans import names_of
 
 
 @pytest.mark.parametrize(
@@ -22,7 +18,7 @@ def _names(text: str) -> list[str]:
     ],
 )
 def test_launched_programme(text, name):
-    assert name in _names(text)
+    assert name in names_of(text, "Program")
 
 
 @pytest.mark.parametrize(
@@ -35,4 +31,4 @@ def test_launched_programme(text, name):
     ],
 )
 def test_no_launched_programme(text):
-    assert not [n for n in _names(text) if n.endswith("行动")]
+    assert not [n for n in names_of(text, "Program") if n.endswith("行动")]

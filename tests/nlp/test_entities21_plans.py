@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.spans import entity_spans
-
-
-def _names(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+from tests.nlp.spans import names_of
 
 
 @pytest.mark.parametrize(
@@ -24,7 +20,7 @@ def _names(text: str) -> list[str]:
     ],
 )
 def test_programme_of_implementing_plan(text, name):
-    names = _names(text)
+    names = names_of(text, "Program")
     assert name in names
     assert not [n for n in names if n != name and n.endswith(name[-2:]) and name in n
                 and "实施" not in n]  # fmt: skip
@@ -41,7 +37,7 @@ def test_programme_of_implementing_plan(text, name):
     ],
 )
 def test_no_programme_of_plan(text, names):
-    assert set(_names(text)) == names
+    assert set(names_of(text, "Program")) == names
 
 
 # titles worded after provincial and ministerial plans (review of round entities21)
@@ -63,4 +59,5 @@ def test_no_programme_of_plan(text, names):
     ],
 )  # fmt: skip
 def test_programme_of_a_places_plan(text, names):
-    assert {n for n in _names(text) if not n.endswith(("方案", "意见", "细则"))} == names
+    found = names_of(text, "Program")
+    assert {n for n in found if not n.endswith(("方案", "意见", "细则"))} == names

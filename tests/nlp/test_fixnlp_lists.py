@@ -6,11 +6,7 @@ sentences."""
 from __future__ import annotations
 
 from kg.nlp.gazetteer import ONTOLOGY_DIR, read_lines
-from kg.spans import entity_spans
-
-
-def _spans(text: str, kind: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == kind]
+from tests.nlp.spans import names_of
 
 
 def test_role_words_are_generated_agent_nouns():
@@ -22,10 +18,10 @@ def test_role_words_are_generated_agent_nouns():
 
 def test_name_after_a_role_word_of_the_lexicon():
     # 航天员 and 厨师 were not in the hand-written list; the name model alone is unsure
-    assert _spans("据介绍，航天员张路将出舱作业。", "Person") == ["张路"]
-    assert _spans("厨师林海做了一桌菜。", "Person") == ["林海"]
+    assert names_of("据介绍，航天员张路将出舱作业。", "Person") == ["张路"]
+    assert names_of("厨师林海做了一桌菜。", "Person") == ["林海"]
 
 
 def test_a_park_named_after_a_city_is_no_facility():
-    assert _spans("他们去了杭州公园散步。", "Location") == ["杭州"]
-    assert _spans("我们在杭州火车站会合。", "Location") == ["杭州", "杭州火车站"]
+    assert names_of("他们去了杭州公园散步。", "Location") == ["杭州"]
+    assert names_of("我们在杭州火车站会合。", "Location") == ["杭州", "杭州火车站"]

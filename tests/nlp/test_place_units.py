@@ -8,11 +8,7 @@ import time
 
 import pytest
 
-from kg.spans import entity_spans
-
-
-def _places(text: str) -> list[str]:
-    return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] == "Location"]
+from tests.nlp.spans import names_of
 
 
 @pytest.mark.parametrize(
@@ -41,7 +37,7 @@ def _places(text: str) -> list[str]:
     ],
 )
 def test_unit_places(text, name):
-    assert name in _places(text)
+    assert name in names_of(text, "Location")
 
 
 @pytest.mark.parametrize(
@@ -67,7 +63,7 @@ def test_unit_places(text, name):
     ],
 )
 def test_no_unit_place(text, word):
-    assert all(word not in p for p in _places(text))
+    assert all(word not in p for p in names_of(text, "Location"))
 
 
 @pytest.mark.parametrize(
@@ -88,7 +84,7 @@ def test_no_unit_place(text, word):
     ],
 )
 def test_no_listed_place(text, names):
-    places = _places(text)
+    places = names_of(text, "Location")
     assert not [n for n in names if n in places]
 
 
@@ -96,8 +92,9 @@ def test_a_run_of_joiners_before_closes_costs_no_backtracking():
     # A hang guard with a wide margin, not a speed measurement: with the joiners in an
     # item's class each close cost ~12 ms (~50 CPU-s here); without, the whole text takes
     # a small fraction of a second.
-    _places("甲地和乙地等地。")  # (anything loaded once is loaded before the clock starts)
+    # (anything loaded once is loaded before the clock starts)
+    names_of("甲地和乙地等地。", "Location")
     text = "。".join(["和" * 60 + "等地"] * 4000) + "。"
     t0 = time.process_time()
-    _places(text)
+    names_of(text, "Location")
     assert time.process_time() - t0 < 15.0
