@@ -29,7 +29,7 @@ import bisect
 import itertools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -84,6 +84,18 @@ def _read(window: str) -> tuple[tuple[str, str], ...]:
     """LAC's words and tags of a window after a post, remembered: reports repeat theirs
     (国务院总理某某某所作的)."""
     return tuple(lac_model().run(window))
+
+
+def _window_words(st, at: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, tag)`` of each word LAC reads in ``lo``–``hi`` cut to the sentence
+    of offset ``at`` (the window of :meth:`LacNames.after_posts` and
+    :meth:`LacNames.before_titles`)."""
+    s0, e0 = sentence_bounds(st, at)
+    a, b = max(s0, lo), min(e0, hi)
+    k = a
+    for word, tag in _read(st.norm[a:b]):
+        yield k, k + len(word), tag
+        k += len(word)
 
 
 @lru_cache(maxsize=1)
@@ -357,19 +369,12 @@ class LacNames(LacShapes):
         >>> [s["text"] for s in spans if s["type"] == "Person"]
         ['吕凤山']
         """
-        if not starts:
-            return []
-        lac = lac_model()
-        if lac is None:
+        if not starts or lac_model() is None:
             return []
         norm = st.norm
         out = []
         for ps, ns in starts:
-            s0, e0 = sentence_bounds(st, ns)
-            a, b = max(s0, ps), min(e0, ns + WINDOW)
-            k = a
-            for word, tag in _read(norm[a:b]):
-                ws, k = k, k + len(word)
+            for ws, k, tag in _window_words(st, ns, ps, ns + WINDOW):
                 if ws < ns:
                     continue
                 if ws == ns and tag == "PER":
@@ -407,20 +412,13 @@ class LacNames(LacShapes):
         >>> [s["text"] for s in spans if s["type"] == "Person"]
         ['塔维拉']
         """
-        if not ends:
-            return []
-        lac = lac_model()
-        if lac is None:
+        if not ends or lac_model() is None:
             return []
         norm = st.norm
         out = []
         for e in ends:
-            s0, e0 = sentence_bounds(st, e - 1)
-            a, b = max(s0, e - WINDOW), min(e0, e + 2)
-            k = a
             per = -1  # where a run of PER words started (LAC cuts some foreign names)
-            for word, tag in _read(norm[a:b]):
-                ws, k = k, k + len(word)
+            for ws, k, tag in _window_words(st, e - 1, e - WINDOW, e + 2):
                 if tag == "PER" and per >= 0:
                     ws = per
                 per = ws if tag == "PER" else -1
