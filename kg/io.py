@@ -23,13 +23,18 @@ b'new'
 ...     write_bytes_atomic(p, b"later")
 ...     wait(); p.read_bytes()
 b'later'
+
+Reading a cache file, :func:`read_file` refuses what is no regular file (a named pipe
+there would block the build for good).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -236,3 +241,29 @@ def named_path(exc: OSError, default: str | os.PathLike[str]) -> str | os.PathLi
     'out'
     """
     return exc.filename2 or exc.filename or default
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path`` when it is a regular file (or a link to one); ``OSError``
+    naming it otherwise: a folder, a device, or a named pipe, which a plain ``open``
+    would wait on until something writes into it (a build blocked for good by its
+    cache).
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp(); os.mkfifo(f"{d}/p")
+    >>> read_file(f"{d}/p")
+    Traceback (most recent call last):
+    OSError: [Errno 22] not a regular file: '.../p'
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            code = errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
+            raise OSError(code, "not a regular file", os.fspath(path))
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # (closed with f)
+            return f.read()
+    finally:
+        if fd >= 0:
+            os.close(fd)

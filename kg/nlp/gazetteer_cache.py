@@ -34,7 +34,7 @@ from typing import Any
 
 from kg.cache_prune import prune
 from kg.fingerprint import code_version
-from kg.io import write_bytes_atomic
+from kg.io import read_file, write_bytes_atomic
 from kg.sealed import seal, unseal, user_cache_dir
 
 __all__ = ["CACHE_ENV", "cache_path", "load", "save"]
@@ -66,7 +66,7 @@ def load(path: Path | None) -> Any:
     if path is None:
         return None
     try:
-        data = path.read_bytes()
+        data = read_file(path)
     except OSError:
         return None
     body = unseal(data)

@@ -47,7 +47,7 @@ from spacy.language import Language
 
 import kg.nlp.components  # noqa: F401 (registers the factories)
 from kg.fingerprint import SNAPSHOT_VERSION, pipeline_key
-from kg.io import atomic_write, write_bytes_atomic
+from kg.io import atomic_write, read_file, write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
 from kg.nlp.segment import adopt_trie, fast_segmenter, initialize, trie_of
@@ -248,7 +248,7 @@ def link_snapshot(source: Path, path: Path) -> bool:
         except OSError:  # another file system
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            write_bytes_atomic(path, Path(source).read_bytes(), private=True, fsync=False)
+            write_bytes_atomic(path, read_file(source), private=True, fsync=False)
     except OSError:
         return False
     _prune(path)
@@ -388,8 +388,7 @@ def restore_snapshot(
     state, the segmenter's dictionary with the gazetteer names already added (``lean``:
     as :func:`make_nlp`'s; it is part of the snapshot's key)."""
     try:
-        with open(path, "rb") as f:
-            blob = f.read()
+        blob = read_file(path)
     except OSError:
         return None
     body = unseal(blob)

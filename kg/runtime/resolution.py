@@ -18,7 +18,7 @@ import os
 from os import PathLike
 from pathlib import Path
 
-from kg.io import atomic_write
+from kg.io import atomic_write, read_file
 from kg.resolve.stored import Table, table_bytes, table_from, table_key
 from kg.sealed import seal, unseal
 
@@ -31,8 +31,7 @@ UNSAVED = "unsaved table"
 def read_table(cache_dir: str | PathLike[str], fingerprint: str) -> Table | None:
     """The table the last build wrote, when it is whole and of this ``fingerprint``."""
     try:
-        with open(Path(cache_dir) / TABLE_NAME, "rb") as f:
-            data = unseal(f.read())
+        data = unseal(read_file(Path(cache_dir) / TABLE_NAME))
     except OSError:
         return None
     return table_from(data, table_key(fingerprint)) if data is not None else None

@@ -1,0 +1,49 @@
+"""A cache file that is a named pipe or a folder: read as no file, never waited on
+(before: a build blocked for good on a pipe as its secret, snapshot, table or index);
+this user's secret of another kind is set aside and made anew (warning E111)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg import sealed
+from kg.io import read_file
+from kg.runtime.store import load_checked
+
+
+@pytest.fixture
+def pipe(tmp_path: Path) -> Path:
+    os.mkfifo(tmp_path / "p")
+    return tmp_path / "p"
+
+
+def test_read_file_refuses_a_pipe_and_a_folder_at_once(tmp_path: Path, pipe: Path) -> None:
+    for path in (pipe, tmp_path):
+        with pytest.raises(OSError) as caught:
+            read_file(path)
+        assert caught.value.filename == str(path)
+    (tmp_path / "f").write_bytes(b"abc")
+    (tmp_path / "l").symlink_to(tmp_path / "f")
+    assert read_file(tmp_path / "l") == b"abc"
+
+
+def test_a_checked_file_that_is_a_pipe_is_damaged_not_waited_on(pipe: Path) -> None:
+    assert load_checked(pipe) == (None, True)
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_a_secret_of_another_kind_is_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    kind: str,
+) -> None:  # fmt: skip
+    secret = tmp_path / "kg" / "secret"
+    secret.parent.mkdir()
+    os.mkfifo(secret) if kind == "pipe" else secret.mkdir()
+    monkeypatch.setenv("KG_SECRET_FILE", str(secret))  # (a new path: not remembered)
+    assert bytes(sealed.unseal(sealed.seal(b"data"))) == b"data"
+    assert secret.is_file() and len(secret.read_bytes()) == 32
+    assert "[E111]" in capsys.readouterr().err
+    assert len([p for p in secret.parent.iterdir() if ".set-aside-" in p.name]) == 1
