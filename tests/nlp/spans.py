@@ -4,6 +4,8 @@
 True
 >>> names_of("国务院总理李强在北京主持会议。", "Person", "Location")
 ['李强', '北京']
+>>> bodies_of("国务院常务会议通过了条例。")
+[('国务院', 'gov/state-council')]
 """
 
 from __future__ import annotations
@@ -15,3 +17,13 @@ def names_of(text: str, *types: str) -> list[str]:
     """The texts of the named (not nominal) spans of one of ``types`` kg finds in
     ``text``, in text order."""
     return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] in types]
+
+
+def bodies_of(text: str) -> list[tuple[str, str]]:
+    """``(text, key)`` of the named government bodies and ministries kg finds in
+    ``text``: the key is what follows ``/id/`` in the entity's IRI."""
+    return [
+        (s["text"], (s["iri"] or "").rsplit("/id/", 1)[-1])
+        for s in next(entity_spans([text]))
+        if s["type"] in ("GovernmentBody", "Ministry") and not s["nominal"]
+    ]

@@ -4,16 +4,8 @@ without their province."""
 from __future__ import annotations
 
 from kg.nlp.gazetteer import load_gazetteer
-from kg.spans import entity_spans
+from tests.nlp.spans import bodies_of
 from tests.scripts import load_script
-
-
-def _bodies(text: str) -> list[tuple[str, str]]:
-    return [
-        (s["text"], (s["iri"] or "").rsplit("/id/", 1)[-1])
-        for s in next(entity_spans([text]))
-        if s["type"] in ("GovernmentBody", "Ministry") and not s["nominal"]
-    ]
 
 
 def _shorts_module():
@@ -41,43 +33,43 @@ def test_bare_provincial_organs_take_the_documents_province() -> None:
         "湖南省人民政府工作报告。过去一年，在省委坚强领导下，在省人大常委会和省政协"
         "监督支持下，湖南省经济稳中向好。"
     )
-    found = dict(_bodies(text))
+    found = dict(bodies_of(text))
     assert found["省委"] == "gov/hunan-cpc"
     assert found["省人大常委会"] == "gov/hunan-pcsc"
     assert found["省政协"] == "gov/hunan-cppcc"
 
 
 def test_bare_provincial_organs_need_one_province() -> None:
-    assert _bodies("在省委坚强领导下，全省上下团结奋斗。") == []
+    assert bodies_of("在省委坚强领导下，全省上下团结奋斗。") == []
     # two provinces as often as each other: no document province
     text = "湖南省和湖北省的代表在省委会议室座谈，湖南省和湖北省签署协议。"
-    assert "省委" not in dict(_bodies(text))
+    assert "省委" not in dict(bodies_of(text))
 
 
 def test_bare_form_inside_a_word_is_no_organ() -> None:
-    assert _bodies("湖南省各地湖南省节省委托代理费用。") == []
+    assert bodies_of("湖南省各地湖南省节省委托代理费用。") == []
 
 
 def test_a_congress_named_by_its_term_is_the_provinces_congress() -> None:
-    found = _bodies("湖南省第十四届人民代表大会第三次会议在长沙开幕。")
+    found = bodies_of("湖南省第十四届人民代表大会第三次会议在长沙开幕。")
     assert ("湖南省第十四届人民代表大会", "gov/hunan-pc") in found
 
 
 def test_shared_short_forms_name_the_central_body_beside_another() -> None:
-    found = dict(_bodies("完善出入境管理（公安部、宗教局负责）。"))
+    found = dict(bodies_of("完善出入境管理（公安部、宗教局负责）。"))
     assert found["宗教局"] == "gov/sara"
-    found = dict(_bodies("民政部会同扶贫办制定实施细则。"))
+    found = dict(bodies_of("民政部会同扶贫办制定实施细则。"))
     assert found["扶贫办"] == "gov/cpad"
     # a local bureau's list: no central body beside it
-    assert "林业局" not in dict(_bodies("县财政局会同林业局研究。"))
+    assert "林业局" not in dict(bodies_of("县财政局会同林业局研究。"))
 
 
 def test_a_standing_committee_named_by_its_term() -> None:
-    found = _bodies("湖南省第十三届人民代表大会常务委员会第五次会议通过。")
+    found = bodies_of("湖南省第十三届人民代表大会常务委员会第五次会议通过。")
     assert ("湖南省第十三届人民代表大会常务委员会", "gov/hunan-pcsc") in found
 
 
 def test_a_foreign_agency_whose_name_opens_with_zhu() -> None:
     # 主 opens posts (主席, 主任) but also names (主权)
-    assert "苏丹主权委员会" in dict(_bodies("苏丹主权委员会发表声明。"))
-    assert dict(_bodies("财政部主要负责人出席。")) == {"财政部": "gov/mof"}
+    assert "苏丹主权委员会" in dict(bodies_of("苏丹主权委员会发表声明。"))
+    assert dict(bodies_of("财政部主要负责人出席。")) == {"财政部": "gov/mof"}
