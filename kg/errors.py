@@ -66,8 +66,8 @@ class Errors:
     )
     E110 = "{path}: waiting for {who}, which writes into this output folder"
     E111 = (
-        "{path}: {kind} stands where the cache keeps a file; set aside as {aside}: that "
-        "part of the cache starts afresh"
+        "{path}: {kind} stands where the cache keeps {wanted}; set aside as {aside}: "
+        "that part of the cache starts afresh"
     )
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"

@@ -37,7 +37,7 @@ from kg.errors import Errors, InputError, KGError, Skipped
 from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS, REGISTRY
 from kg.ingest.names import shown
 from kg.iri import DEFAULT_BASE
-from kg.runtime.lifecycle import ended
+from kg.runtime.lifecycle import SNAPSHOTS_NAME, ended
 from kg.runtime.policy import OneShot
 
 if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
@@ -546,7 +546,7 @@ def build(
     cache_dir = usable_cache(cache_dir, out_dir)
     n_workers = workers or default_workers()
     paths = [Path(p) for p in (inputs or [SAMPLE_DIR])]
-    snapshot_dir = os.fspath(Path(cache_dir) / "pipeline") if cache_dir else None
+    snapshot_dir = os.fspath(Path(cache_dir) / SNAPSHOTS_NAME) if cache_dir else None
     pools = None
     bar = None
     resolved = False

@@ -12,8 +12,9 @@ to use it again.
 >>> unusable_cache(d / "c" / "cache", d).fix == f"remove the file {d / 'c'}"
 True
 
-A folder, a pipe or a socket where the cache keeps a file (never kg's doing) is set
-aside, never removed: that part of the cache starts afresh (warning E111).
+A folder, a pipe or a socket where the cache keeps a file, or a file where it keeps a
+folder (never kg's doing), is set aside, never removed: that part of the cache starts
+afresh (warning E111).
 
 >>> (d / "m.bin").mkdir(); [w.code for w in set_aside(d, ["m.bin", "c", "gone"])]
 ['E111']
@@ -83,19 +84,23 @@ def _problem(cache_dir: Path) -> Unusable | None:
                     f"remove the cache folder {cache_dir} (as the user who owns them)")  # fmt: skip
 
 
-def set_aside(cache_dir: str | os.PathLike[str], names: Iterable[str]) -> list[KGError]:
+def set_aside(cache_dir: str | os.PathLike[str], names: Iterable[str],
+              folders: Iterable[str] = ()) -> list[KGError]:  # fmt: skip
     """Rename each of ``names`` in ``cache_dir`` that is there but no regular file (a
-    folder, a pipe that would block its reader, a socket, a link to one of them) to
-    ``NAME.set-aside-TIME``; a warning E111 for each. A rename that fails (another build
-    set it aside first) is left to the build's own error."""
+    folder, a pipe that would block its reader, a socket, a link to one of them), and each
+    of ``folders`` that is there but no folder, to ``NAME.set-aside-TIME``; a warning
+    E111 for each. A rename that fails (another build set it aside first) is left to the
+    build's own error."""
     warnings = []
-    for name in names:
+    wanted = [(n, stat.S_ISREG, "a file") for n in names]
+    wanted += [(n, stat.S_ISDIR, "a folder") for n in folders]
+    for name, right, what in wanted:
         path = Path(cache_dir) / name
         try:
             mode = path.stat().st_mode
         except OSError:  # missing (or a dangling link: written through as a new file)
             continue
-        if stat.S_ISREG(mode):
+        if right(mode):
             continue
         aside = path.with_name(f"{name}.set-aside-{time.strftime('%Y%m%dT%H%M%S')}")
         n = 1
@@ -106,7 +111,8 @@ def set_aside(cache_dir: str | os.PathLike[str], names: Iterable[str]) -> list[K
             path.rename(aside)
         except OSError:
             continue
-        warnings.append(KGError(Errors.E111, path=path, kind=_kind(mode), aside=aside.name))
+        warnings.append(KGError(Errors.E111, path=path, kind=_kind(mode), wanted=what,
+                                aside=aside.name))  # fmt: skip
     return warnings
 
 
@@ -117,7 +123,7 @@ def _kind(mode: int) -> str:
     'a folder'
     """
     for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISSOCK, "a socket")):  # fmt: skip
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISREG, "a file")):  # fmt: skip
         if test(mode):
             return kind
     return "a device"

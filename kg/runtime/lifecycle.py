@@ -47,6 +47,8 @@ from kg.errors import Errors, KGError
 
 PR_SET_PDEATHSIG = 1
 STAGING_PREFIX = ".kg-staging-"
+#: the cache folder's folder of pipeline snapshots (the workers' ``snapshot_dir``)
+SNAPSHOTS_NAME = "pipeline"
 #: The signals that stop a build: held during the publish's moves and a fork, handled
 #: by a ``--watch`` (:func:`stopped_by_signals`) as Ctrl-C
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)

@@ -39,7 +39,7 @@ from kg import fingerprint
 from kg.errors import Errors, InputError, KGError
 from kg.ingest.names import shown
 from kg.model import Document
-from kg.runtime.lifecycle import CacheLock
+from kg.runtime.lifecycle import SNAPSHOTS_NAME, CacheLock
 from kg.runtime.store import PackStore, dump_checked, load_checked
 
 MANIFEST_VERSION = 4
@@ -124,7 +124,7 @@ class BuildState:
         #: E111 for each entry of the wrong kind set aside (before the lock: the lock
         #: file may be one; nothing of kg's own is ever of those kinds)
         self.set_aside = set_aside(self.dir, (LOCK_NAME, MANIFEST_NAME, OUTPUTS_NAME,
-                                              TABLE_NAME, *PACKS))  # fmt: skip
+                                              TABLE_NAME, *PACKS), [SNAPSHOTS_NAME])  # fmt: skip
         self.lock = CacheLock(self.dir / LOCK_NAME).acquire(on_wait)
         self.fingerprint = ""
         self.files: dict[str, Any] = {}  # path → FileEntry fields

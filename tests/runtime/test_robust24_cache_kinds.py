@@ -5,6 +5,7 @@ for good opening a pipe)."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from kg.build import build
 from kg.runtime.extract import ResultCache
+from kg.runtime.lifecycle import SNAPSHOTS_NAME
 from kg.runtime.manifest import LOCK_NAME, MANIFEST_NAME, OUTPUTS_NAME, PACKS
 from kg.runtime.resolution import TABLE_NAME
 
@@ -25,8 +27,13 @@ def _build(doc: Path, out: Path, cache: bool = True) -> str:
 
 
 def _replace(path: Path, kind: str) -> None:
-    path.unlink()
-    if kind == "folder":
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+    if kind == "file":
+        path.write_text("x")
+    elif kind == "folder":
         (path / "inside").mkdir(parents=True)
     elif kind == "pipe":
         os.mkfifo(path)
@@ -38,7 +45,8 @@ def _replace(path: Path, kind: str) -> None:
 @pytest.mark.parametrize(
     ("name", "kind"),
     [(n, "folder") for n in (LOCK_NAME, MANIFEST_NAME, OUTPUTS_NAME, TABLE_NAME, *PACKS)]
-    + [(MANIFEST_NAME, "pipe"), (TABLE_NAME, "pipe"), (PACKS[0], "socket")],
+    + [(MANIFEST_NAME, "pipe"), (TABLE_NAME, "pipe"), (PACKS[0], "socket")]
+    + [(SNAPSHOTS_NAME, "file")],
 )
 def test_a_cache_file_of_another_kind_is_set_aside(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, kind: str
@@ -54,8 +62,11 @@ def test_a_cache_file_of_another_kind_is_set_aside(
     err = capsys.readouterr().err
     assert err.count("[E111]") == 1 and f"{out / '.cache' / name}:" in err, err
     aside = [p for p in (out / ".cache").iterdir() if p.name.startswith(f"{name}.set-aside-")]
-    assert len(aside) == 1 and not aside[0].is_file()  # kept as it was, never removed
-    assert (out / ".cache" / name).is_file() or name == OUTPUTS_NAME  # (written when kept)
+    # kept as it was, never removed
+    assert len(aside) == 1 and aside[0].is_file() == (kind == "file")
+    # (the outputs' record: written when they are kept; the snapshots' folder: by workers)
+    made = out / ".cache" / name
+    assert made.is_file() or name in (OUTPUTS_NAME, SNAPSHOTS_NAME)
     assert graph == _build(doc, tmp_path / "fresh", cache=False)
     capsys.readouterr()
     assert _build(doc, out) == graph  # and the next build uses the cache again
