@@ -34,7 +34,7 @@ from typing import Any
 
 from kg.cache_prune import prune
 from kg.fingerprint import code_version
-from kg.io import read_file, write_bytes_atomic
+from kg.io import read_cache_file, write_bytes_atomic
 from kg.sealed import seal, unseal, user_cache_dir
 
 __all__ = ["CACHE_ENV", "cache_path", "load", "save"]
@@ -65,9 +65,8 @@ def load(path: Path | None) -> Any:
     """The object saved at ``path``, or None (missing, not sealed by this user, damaged)."""
     if path is None:
         return None
-    try:
-        data = read_file(path)
-    except OSError:
+    data = read_cache_file(path)
+    if data is None:
         return None
     body = unseal(data)
     if body is None:

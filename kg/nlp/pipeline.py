@@ -47,7 +47,7 @@ from spacy.language import Language
 
 import kg.nlp.components  # noqa: F401 (registers the factories)
 from kg.fingerprint import SNAPSHOT_VERSION, pipeline_key
-from kg.io import atomic_write, read_file, write_bytes_atomic
+from kg.io import atomic_write, read_cache_file, read_file, write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
 from kg.nlp.segment import adopt_trie, fast_segmenter, initialize, trie_of
@@ -387,9 +387,8 @@ def restore_snapshot(
     sealed by this user, or for another segmenter): the same components in the same
     state, the segmenter's dictionary with the gazetteer names already added (``lean``:
     as :func:`make_nlp`'s; it is part of the snapshot's key)."""
-    try:
-        blob = read_file(path)
-    except OSError:
+    blob = read_cache_file(path)
+    if blob is None:
         return None
     body = unseal(blob)
     if body is None:  # damaged or forged: never unpickled; rebuilt (and overwritten)

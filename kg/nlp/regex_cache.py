@@ -257,12 +257,11 @@ def _load(path: Path, touch: bool = True) -> dict[tuple[str, int], tuple[Any, ..
     """The table in ``path`` when this user sealed it for this Python, else empty;
     ``touch``: mark it read (not stale, see :func:`_sweep`), for this checkout's own
     table only (a seed's is left to be swept when its checkout is gone)."""
-    from kg.io import read_file
+    from kg.io import read_cache_file
     from kg.sealed import unseal
 
-    try:
-        blob = read_file(path)
-    except OSError:
+    blob = read_cache_file(path)
+    if blob is None:
         return {}
     if touch:
         with contextlib.suppress(OSError):

@@ -13,25 +13,14 @@ to use it again.
 True
 
 A folder, a pipe or a socket where the cache keeps a file, or a file where it keeps a
-folder (never kg's doing), is set aside, never removed: that part of the cache starts
-afresh (warning E111).
-
->>> (d / "m.bin").mkdir(); [w.code for w in set_aside(d, ["m.bin", "c", "gone"])]
-['E111']
->>> [p.name[:16] for p in d.iterdir() if p.name.startswith("m.bin")]
-['m.bin.set-aside-']
+folder, is set aside by :func:`kg.io.set_aside` (warning E111).
 """
 
 from __future__ import annotations
 
 import os
-import stat
-import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
-
-from kg.errors import Errors, KGError
 
 
 class Unusable(NamedTuple):
@@ -82,48 +71,3 @@ def _problem(cache_dir: Path) -> Unusable | None:
         return None
     return Unusable(f"this user cannot read and write {', '.join(theirs)} in it",
                     f"remove the cache folder {cache_dir} (as the user who owns them)")  # fmt: skip
-
-
-def set_aside(cache_dir: str | os.PathLike[str], names: Iterable[str],
-              folders: Iterable[str] = ()) -> list[KGError]:  # fmt: skip
-    """Rename each of ``names`` in ``cache_dir`` that is there but no regular file (a
-    folder, a pipe that would block its reader, a socket, a link to one of them), and each
-    of ``folders`` that is there but no folder, to ``NAME.set-aside-TIME``; a warning
-    E111 for each. A rename that fails (another build set it aside first) is left to the
-    build's own error."""
-    warnings = []
-    wanted = [(n, stat.S_ISREG, "a file") for n in names]
-    wanted += [(n, stat.S_ISDIR, "a folder") for n in folders]
-    for name, right, what in wanted:
-        path = Path(cache_dir) / name
-        try:
-            mode = path.stat().st_mode
-        except OSError:  # missing (or a dangling link: written through as a new file)
-            continue
-        if right(mode):
-            continue
-        aside = path.with_name(f"{name}.set-aside-{time.strftime('%Y%m%dT%H%M%S')}")
-        n = 1
-        while os.path.lexists(aside):
-            n += 1
-            aside = aside.with_name(f"{aside.name.split('~')[0]}~{n}")
-        try:
-            path.rename(aside)
-        except OSError:
-            continue
-        warnings.append(KGError(Errors.E111, path=path, kind=_kind(mode), wanted=what,
-                                aside=aside.name))  # fmt: skip
-    return warnings
-
-
-def _kind(mode: int) -> str:
-    """What a file of ``mode`` is, in words.
-
-    >>> _kind(stat.S_IFDIR)
-    'a folder'
-    """
-    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISSOCK, "a socket"), (stat.S_ISREG, "a file")):  # fmt: skip
-        if test(mode):
-            return kind
-    return "a device"

@@ -36,7 +36,7 @@ class ResultCache:
     """Results on disk by content hash: one append-only pack file."""
 
     def __init__(self, directory: str | Path) -> None:
-        from kg.runtime.cache_check import set_aside
+        from kg.io import set_aside
 
         self.dir = Path(directory)
         for warning in set_aside(self.dir, (RESULTS_NAME, RESULTS_NAME + ".idx")):

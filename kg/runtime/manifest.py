@@ -116,7 +116,7 @@ class BuildState:
         on_wait: Callable[[int | None], object] | None = None,
         memo: dict[str, Any] | None = None,
     ) -> None:
-        from kg.runtime.cache_check import set_aside
+        from kg.io import set_aside
         from kg.runtime.resolution import TABLE_NAME
 
         self.dir = Path(directory)

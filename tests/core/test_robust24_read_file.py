@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg import sealed
-from kg.io import read_file
+from kg.io import read_cache_file, read_file
 from kg.runtime.store import load_checked
 
 
@@ -47,3 +47,20 @@ def test_a_secret_of_another_kind_is_set_aside(
     assert secret.is_file() and len(secret.read_bytes()) == 32
     assert "[E111]" in capsys.readouterr().err
     assert len([p for p in secret.parent.iterdir() if ".set-aside-" in p.name]) == 1
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_a_user_cache_file_of_another_kind_is_set_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """A gazetteer form (as a regex table or a snapshot) that is a folder or a pipe: no
+    form, and set aside, so that the next save writes one (before: a pipe blocked the
+    build; a folder made every save fail, silently)."""
+    from kg.nlp import gazetteer_cache
+
+    form = tmp_path / "gazetteer-x.bin"
+    os.mkfifo(form) if kind == "pipe" else form.mkdir()
+    assert gazetteer_cache.load(form) is None
+    assert not form.exists() and "[E111]" in capsys.readouterr().err
+    assert read_cache_file(tmp_path / "missing.bin") is None
+    assert capsys.readouterr().err == ""

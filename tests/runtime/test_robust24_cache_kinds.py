@@ -74,7 +74,7 @@ def test_a_cache_file_of_another_kind_is_set_aside(
 
 
 def test_two_entries_set_aside_the_same_second_keep_apart(tmp_path: Path) -> None:
-    from kg.runtime.cache_check import set_aside
+    from kg.io import set_aside
 
     for _ in range(3):
         (tmp_path / MANIFEST_NAME).mkdir()
