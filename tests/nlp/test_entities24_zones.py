@@ -47,9 +47,13 @@ def test_bonded_zone_class_stays_unnamed():
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("省政府印发《关于促进民营经济发展的若干措施》。", "关于促进民营经济发展的若干措施"),
+        ("省里制定《关于支持县域商业建设的若干措施》。", "关于支持县域商业建设的若干措施"),
         ("该市出台《支持外贸稳规模优结构政策措施》，共十二条。", "支持外贸稳规模优结构政策措施"),
     ],
 )
 def test_measures_title(text, name):
     assert name in names_of(text, "Program")
+
+
+def test_measures_short_reference_is_no_name():
+    assert not names_of("省里随后印发《若干措施》和《政策措施》。", "Program")

@@ -78,6 +78,7 @@ from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames
 from kg.nlp.components.heads.quoted_media import quoted_media
 from kg.nlp.components.heads.repeats import repeats
+from kg.nlp.components.heads.route_lines import route_lines
 from kg.nlp.components.heads.short_plenums import short_plenums
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.sports_teams import sports_teams
@@ -238,6 +239,8 @@ class Patterns(
         quoted_periods(st, norm)  # 迎“某某遗产日”: the day, with no head after it
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
+        for s, e in route_lines(st):
+            self.add(st, s, e, "Program", "line")  # 甲至乙|高铁: a line named by its ends
         for s, e in trade_areas(st, self.gaz):
             self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
         for s, e in period_plans(st):
