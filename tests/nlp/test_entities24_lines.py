@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.spans import entity_spans
 from tests.nlp.spans import names_of
 
 
@@ -29,7 +30,15 @@ def test_line_named_by_its_ends(text, name):
         "从成都至重庆的铁路运输十分繁忙。",  # 的 parts the ends from the head
         "长沙至赣州高铁站之间开行接驳巴士。",  # a station's name, not the line
         "长沙至赣州高速发展的物流通道。",  # 高速 as "rapid"
+        "新线通车后，长沙至赣州铁路运行时间将缩短一半。",  # the trip by rail
     ],
 )
 def test_no_line(text):
     assert not [n for n in names_of(text, "Program") if "至" in n]
+
+
+def test_long_and_short_head_are_one_line():
+    text = "长沙至赣州高速铁路今天开通。长沙至赣州高铁全长四百多公里。"
+    spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+    assert {s["text"] for s in spans} == {"长沙至赣州高速铁路", "长沙至赣州高铁"}
+    assert len({s["iri"] for s in spans}) == 1

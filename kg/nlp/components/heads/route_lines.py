@@ -7,7 +7,8 @@ characters at least), so that 推广至全国… or 延伸至沿线… is not re
 be a province and its city (至某省某市), and then the left end may be too. The head must
 end a word and not open a station's or an office's name (…高铁站, …铁路局); 高速 alone
 ends a line only before a clause mark or a word of works (…高速|控制性工程, …高速|某段).
-A section after the head (…高铁|某某段) leaves the line's name as it is.
+A section after the head (…高铁|某某段) leaves the line's name as it is; a journey's
+time after it (…铁路|运行时间) makes 甲至乙 the trip, no line.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -26,6 +27,19 @@ _HEAD = re.compile(r"高速铁路|城际铁路|高速公路|高铁|铁路|高速
 _AFTER_EXPRESSWAY = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]|控制性|[\u4e00-\u9fff]{1,4}段|项目")
 # a character after the head that makes it part of another name (a station, an office)
 _NOT_AFTER = frozenset("站局")
+# a journey's time after the head: 甲至乙 is the trip by rail, no line's name
+# (甲至乙铁路|运行时间将缩短)
+_JOURNEY = ("运行时间", "旅行时间", "通行时间", "出行时间")
+
+
+def line_key(name: str) -> str:
+    """The name a line is keyed by: 高速铁路 written short (甲至乙高速铁路 and 甲至乙高铁 are
+    one line).
+
+    >>> line_key("长沙至赣州高速铁路")
+    '长沙至赣州高铁'
+    """
+    return name[: -len("高速铁路")] + "高铁" if name.endswith("高速铁路") else name
 
 
 def route_lines(st) -> list[tuple[int, int]]:
@@ -62,6 +76,7 @@ def route_lines(st) -> list[tuple[int, int]]:
                 m is not None
                 and m.end() in st.tok_ends
                 and norm[m.end() : m.end() + 1] not in _NOT_AFTER
+                and not norm.startswith(_JOURNEY, m.end())
                 and (
                     m.group() != "高速"
                     or m.end() == len(norm)
