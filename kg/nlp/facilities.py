@@ -1,5 +1,5 @@
-"""Transport terminals named after a place (某市机场, 某市火车站, 某市某某码头): the whole
-is one place, the place in it a mention too.
+"""Transport terminals and bridges named after a place (某市机场, 某市火车站, 某市某某码头,
+某河特大桥): the whole is one place, the place in it a mention too.
 
 >>> FACILITY_HEADS[:2]
 ('国际机场', '机场')
@@ -14,12 +14,15 @@ from collections.abc import Mapping
 from kg.model import Mention
 from kg.nlp.localities import place_mention
 
+#: the heads of bridges (某河大桥, 某地某某特大桥), which a name may open before the place
+#: they hold (某某长江大桥: the river, not the bridge's own name, is the known place)
+BRIDGE_HEADS = ("特大桥", "大桥")
 #: heads of the names of public transport's terminals a city or district is named in (某市
 #: 机场, 某市火车站, 某市码头): a closed class, complete for it: the terminals of air, rail,
 #: road and water transport. Other sites (parks, venues, buildings, squares) are an open
 #: class of heads and are left to the gazetteer.
 FACILITY_HEADS = (
-    "国际机场", "机场", "火车站", "高铁站", "汽车站", "客运站", "车站", "码头",
+    "国际机场", "机场", "火车站", "高铁站", "汽车站", "客运站", "车站", "码头", *BRIDGE_HEADS,
 )
 # characters that end a facility's run: function words, numbers, places' units, verbs of
 # building and visiting (某市的机场, 某市新建机场, 某市两个广场, 某市某区公园)
@@ -30,6 +33,29 @@ _FACILITY_BREAK = (
 _FACILITY_RUN = re.compile(
     f"[^\\W\\d_{_FACILITY_BREAK}]{{0,4}}?(?:{'|'.join(FACILITY_HEADS)})"
 )
+
+
+def _name_before(st, start: int, end: int, tags: Mapping[str, str], loc_ends: set[int]) -> bool:
+    """Whether a bridge's name opens before the place ``start:end`` it holds: a word of a
+    name ends right at ``start`` (某某|长江大桥), or another place does and this one is a
+    river or lake (某区|长江大桥); not after a clause mark, a function word, a verb or the
+    line or works the bridge is part of (实现|某山大桥, 某某铁路|某河特大桥)."""
+    norm = st.norm
+    if start in loc_ends:
+        return norm[end - 1] in "江河湖"
+    if start == 0 or norm[start - 1] in _FACILITY_BREAK:
+        return False
+    if not ("\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1].isalnum()):
+        return False
+    a = start - 1
+    while a > 0 and a not in st.tok_starts:
+        a -= 1
+    word = norm[a:start]
+    return not (word.endswith(_WORKS) or tags.get(word, "").startswith(_DESCRIBING))
+
+
+#: the words of a line or a works a bridge is part of (某某铁路|某河特大桥)
+_WORKS = ("工程", "铁路", "高铁", "高速", "公路", "项目", "通道")
 
 
 # jieba tags of words that describe rather than name (adjectives, verbs, adverbs,
@@ -69,6 +95,7 @@ def find_facilities(st, tags: Mapping[str, str], freq: Mapping[str, int]) -> lis
         return []
     norm, text = st.norm, st.text
     starts = sorted(c.start for c in cands)
+    loc_ends = {c.end for c in places}
     out: list[Mention] = []
     for p in places:
         m = _FACILITY_RUN.match(norm, p.end)
@@ -81,6 +108,8 @@ def find_facilities(st, tags: Mapping[str, str], freq: Mapping[str, int]) -> lis
         k = bisect.bisect_left(starts, p.end)
         if k < len(starts) and starts[k] < m.end():
             continue  # another name inside (某市长江大桥, 某市政府大厦)
+        if m.group().endswith(BRIDGE_HEADS) and _name_before(st, p.start, p.end, tags, loc_ends):
+            continue  # 某某|长江大桥: the bridge's name opens before the river
         f = place_mention(text, norm, p.start, m.end())
         out.append(Mention(f.start, f.end, f.text, f.type, f.key, f.label, "facility"))
     return out

@@ -1,7 +1,7 @@
 """Places no gazetteer lists, named with a place's unit right after a known place: a
 town, street or village (某县|某某镇, 某区|某某街道), a development zone (某市|高新区,
-某市|某某经济技术开发区), a port, bay, lake, mountain, river or island (某市|某某港,
-某市|某湖), a scenic area or a park (某县|某某沟景区, 某省|某某国家公园).
+某市|某某经济技术开发区, its short form 某市|经开区), a port, bay, lake, mountain, river
+or island (某市|某某港, 某市|某湖), a scenic area or a park (某县|某某沟景区, 某省|某某国家公园).
 
 The known place before the name is what makes it one: policy text and news name a
 small place after the larger one it lies in. The name is the characters between the
@@ -37,7 +37,7 @@ from kg.nlp.localities import place_mention
 #: waters, landforms and visited sites
 UNITS = (
     "高新技术产业开发区", "经济技术开发区", "经济开发区", "国家公园", "湿地公园",
-    "风景名胜区", "风景区", "开发区", "高新区", "新区", "景区", "街道",
+    "风景名胜区", "风景区", "开发区", "经开区", "高新区", "新区", "景区", "街道",
     "镇", "乡", "村", "港", "湾", "湖", "山", "河", "岛",
 )  # fmt: skip
 # units whose name is never of one character (a village, a town: 某县|三村 is three

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.abbreviations import CountryAbbreviations
-from kg.nlp.components.base import kgdoc
+from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.armed_units import armed_units
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.cited_media import cited_media
@@ -78,6 +78,7 @@ from kg.nlp.components.heads.publishers import publishers
 from kg.nlp.components.heads.quoted import QuotedNames
 from kg.nlp.components.heads.quoted_media import quoted_media
 from kg.nlp.components.heads.repeats import repeats
+from kg.nlp.components.heads.route_lines import line_key, route_lines
 from kg.nlp.components.heads.short_plenums import short_plenums
 from kg.nlp.components.heads.split_sessions import split_sessions
 from kg.nlp.components.heads.sports_teams import sports_teams
@@ -95,7 +96,7 @@ from kg.nlp.components.heads.words import (
 from kg.nlp.components.heads.zones import Zones, load_whole_heads
 from kg.nlp.gazetteer import ONTOLOGY_DIR, Gazetteer, load_gazetteer, read_lines
 from kg.nlp.organs import NominalFinder, OrganFinder
-from kg.nlp.text import word_alternation
+from kg.nlp.text import norm_name, word_alternation
 from kg.nlp.wordscan import WordScan
 
 
@@ -238,6 +239,9 @@ class Patterns(
         quoted_periods(st, norm)  # 迎“某某遗产日”: the day, with no head after it
         for s, e in joint_lines(st):
             self.add(st, s, e, "Program", "line")  # 中某|铁路: a project of two countries
+        for s, e in route_lines(st):
+            key = open_key("Program", line_key(norm_name(norm[s:e])))
+            self.add(st, s, e, "Program", "line", key=key)  # 甲至乙|高铁: named by its ends
         for s, e in trade_areas(st, self.gaz):
             self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
         for s, e in period_plans(st):

@@ -165,8 +165,11 @@ class HeadNames(HeadStarts):
                 st, norm, view, head, start, hs, he, event_ends, named, named_end, named_type
             )
             return
+        zone = None
         if head in self.whole_heads and hs in place_ends:
             start = zone_start(place_ends, hs)  # 某市|自由贸易试验区: the places' zone
+            # keyed by its full form: 某市|综保区 is 某市|综合保税区
+            zone = open_key("Program", norm_name(norm[start:hs]) + self.whole_heads[head])
         elif head in self.whole_heads:
             self.add_whole_head(st, norm, view, start, hs, he)  # 自贸试验区: the programme
             return
@@ -288,7 +291,7 @@ class HeadNames(HeadStarts):
             # (an organisation's meetings are events: 阿盟|峰会)
         if head in MEMO_HEADS and (start := memo_start(norm, start, hs)) is None:
             return  # 双方签署|合作备忘录: a memorandum names its field
-        key = None
+        key = zone
         if self.head_type[head] == "Event" and named_type.get(start) in BODY_TYPES:
             key = session_key(
                 named_label[start], norm[start : named_end[start]], norm[named_end[start] : he]

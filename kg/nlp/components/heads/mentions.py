@@ -124,6 +124,11 @@ class Mentions:
                 return folded
         return name
 
+    def place_named(self, body: str) -> bool:
+        """Whether ``body`` is one known place (Location), e.g. 海口 before a zone's head."""
+        e = self.gaz.lookup(body)
+        return e is not None and e.type == "Location"
+
     def open_head(self, name: str) -> str | None:
         """The longest head of ``open_heads.tsv`` that ends ``name`` (one lookup a length)."""
         for k in self.head_lengths:
@@ -329,6 +334,9 @@ class Mentions:
             pass  # 第十五届|全国|运动会: the edition names one national games, not a class
         elif governed and type_ == "Program" and governed_class_field(body, self.generic, h):
             pass  # 实施|某某振兴发展重大工程, 开展|重点某某行动: a field and its class word
+        elif h in self.whole_heads and self.place_named(body):
+            pass  # 某市|综保区: a zone's short head after the place it is named by (the
+            # full head, 某市|综合保税区, passes as a field of four characters)
         elif type_ == "Program" and self.opens_with_programme(body):
             pass  # 某某发展战略|五年行动计划: the plan of a known programme (its name may
             # open with a word that opens class nouns too: 新型, 区域)

@@ -1,0 +1,44 @@
+"""Domestic railways and expressways named by their ends (甲至乙高铁, 甲至乙至丙高速铁路;
+``heads/route_lines.py``, round entities24). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.spans import entity_spans
+from tests.nlp.spans import names_of
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("长沙至赣州高铁今年全线贯通。", "长沙至赣州高铁"),
+        ("湖南长沙至江西赣州高速铁路建成后，两地通行时间缩短。", "湖南长沙至江西赣州高速铁路"),
+        ("昆明至大理至丽江城际铁路开行动车组。", "昆明至大理至丽江城际铁路"),
+        ("南京至芜湖高速公路的建设用地已经批准。", "南京至芜湖高速公路"),
+        ("合肥至安庆高速控制性工程开工。", "合肥至安庆高速"),
+    ],
+)
+def test_line_named_by_its_ends(text, name):
+    assert name in names_of(text, "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这一做法已推广至全国三十多个高铁站。",  # no place before 至
+        "从成都至重庆的铁路运输十分繁忙。",  # 的 parts the ends from the head
+        "长沙至赣州高铁站之间开行接驳巴士。",  # a station's name, not the line
+        "长沙至赣州高速发展的物流通道。",  # 高速 as "rapid"
+        "新线通车后，长沙至赣州铁路运行时间将缩短一半。",  # the trip by rail
+    ],
+)
+def test_no_line(text):
+    assert not [n for n in names_of(text, "Program") if "至" in n]
+
+
+def test_long_and_short_head_are_one_line():
+    text = "长沙至赣州高速铁路今天开通。长沙至赣州高铁全长四百多公里。"
+    spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+    assert {s["text"] for s in spans} == {"长沙至赣州高速铁路", "长沙至赣州高铁"}
+    assert len({s["iri"] for s in spans}) == 1
