@@ -33,6 +33,7 @@ import select
 import signal
 import struct
 import sys
+import termios
 import threading
 import time
 from collections import deque
@@ -49,6 +50,14 @@ from kg.runtime.lifecycle import die_with_parent
 PIPE_SIZE = 1 << 20
 #: Seconds :meth:`Pools.shutdown` waits for stopped workers before it kills them.
 STOP_WAIT = 10.0
+
+#: bytes of tasks waiting in the first worker's pipe when it has loaded the pipeline at
+#: which it loads the compiled cut before it forks its siblings: the text of about
+#: :data:`kg.nlp.segment.COMPILED_AFTER` characters (UTF-8, three bytes a character),
+#: past which each would load it (a rebuild of a few documents never does)
+WARM_QUEUED = 150_000
+#: allocations between a worker's young collections (see :func:`worker_init`)
+WORKER_GC_YOUNG = 10_000
 
 _HEAD = struct.Struct("<Q")
 _F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
@@ -72,6 +81,10 @@ def worker_init(parent: int | None = None, snapshot_dir: str | None = None) -> N
         with save_later():
             get_nlp(lean=True, snapshot_dir=snapshot_dir)
     gc.freeze()
+    # a document's objects are short-lived and nearly all acyclic: a young collection every
+    # 700 allocations (Python's default) walked them ~150 times per 3.5M characters,
+    # ~1.5% of the worker's CPU, to free almost nothing
+    gc.set_threshold(WORKER_GC_YOUNG, *gc.get_threshold()[1:])
     gc.enable()  # (the parent may have paused it for its own bulk work)
 
 
@@ -105,6 +118,15 @@ def siblings_supported() -> bool:
 
 
 # --------------------------------------------------------------------------- frames
+
+
+def _queued(fd: int) -> int:
+    """Bytes waiting to be read in the pipe ``fd`` (0 when the system does not say)."""
+    try:
+        buf = fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0")
+    except OSError:
+        return 0
+    return struct.unpack("i", buf)[0]
 
 
 def _pipe() -> tuple[int, int]:
@@ -354,6 +376,10 @@ def _worker_main(
             with contextlib.suppress(Exception):
                 _write_all(ends[0].res_w, _frame((UNSTARTED, f"{type(exc).__name__}: {exc}")))
             raise
+        if len(ends) > 1 and _queued(ends[0].task_r) >= WARM_QUEUED:
+            from kg.nlp.segment import load_compiled
+
+            load_compiled()  # a large build: its siblings are forked with numba loaded
         me = os.getpid()
         _RES_W[:] = [ends[0].res_w]
         signal.signal(signal.SIGTERM, _reap_and_exit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp.components.persons.extents import nrt_ends
+from kg.nlp.components.persons.resources import nrt_ends
 from tests.nlp.extraction import persons
 
 

@@ -7,7 +7,7 @@ reads the name up to the cut. A piece of one or two characters right after such 
 that is likelier in transliterations than in Chinese names (the name model's foreign
 ratio, over the pieces taken), holds no function character and is no common word of the
 dictionary belongs to the name (two pieces at most), when the name is no two-character
-Chinese one and the last piece ends as transliterated names do (:func:`nrt_ends`).
+Chinese one and the last piece ends as transliterated names do (:func:`.resources.nrt_ends`).
 
 >>> from kg.spans import entity_spans
 >>> spans = next(entity_spans(["依靠桑德雷斯和门将的发挥打平。"], nominal=False))
@@ -21,7 +21,6 @@ to an unknown name before it: :func:`unglue_time` ends the name before that 时.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kg.model import Mention
 from kg.nlp.components.base import open_key
@@ -37,26 +36,6 @@ MAX_PIECES = 2
 _AFTER_TIME = re.compile(r"[，,：:]|表示|指出|强调|说|称|谈到|介绍|提出|回答|认为|希望|发表")
 #: jieba's tags of the proper names a piece of two characters may be (a transliteration's)
 _NAME = ("nr", "nz")
-#: a character ends a transliterated name when it ends this many of jieba's ``nrt`` words
-NRT_END_MIN = 20
-
-
-@lru_cache(maxsize=1)
-def nrt_ends() -> frozenset[str]:
-    """Characters that end transliterated names (斯, 尔, 克, 夫): the last characters of
-    at least ``NRT_END_MIN`` of jieba's dictionary words tagged ``nrt`` (not 遭, 请, 却).
-
-    >>> "斯" in nrt_ends(), "遭" in nrt_ends()
-    (True, False)
-    """
-    from collections import Counter
-
-    from kg.nlp.text import tagged_words
-
-    n = Counter(w[-1] for w in tagged_words(("nrt",)) if len(w) >= 2)
-    return frozenset(ch for ch, k in n.items() if k >= NRT_END_MIN)
-
-
 def _proper(tag: str) -> bool:
     return tag.startswith(_NAME)
 
@@ -110,7 +89,7 @@ def finish_cut_names(res: PersonResources, st, names: Names) -> None:
             ends.append(j)
             e = j
         # the most pieces that together read as a transliteration's
-        last = nrt_ends()
+        last = res.nrt_last
         e = next(
             (
                 j
