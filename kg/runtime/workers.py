@@ -51,21 +51,28 @@ PIPE_SIZE = 1 << 20
 #: Seconds :meth:`Pools.shutdown` waits for stopped workers before it kills them.
 STOP_WAIT = 10.0
 
-#: bytes of tasks waiting in the first worker's pipe when it has loaded the pipeline at
-#: which it loads the compiled cut before it forks its siblings: the text of about
-#: :data:`kg.nlp.segment.COMPILED_AFTER` characters (UTF-8, three bytes a character),
-#: past which each would load it (a rebuild of a few documents never does)
-WARM_QUEUED = 150_000
+#: bytes a Chinese character takes in a task (UTF-8): with :data:`kg.nlp.segment.COMPILED_AFTER`
+#: characters of text waiting in its pipe, a first worker that has loaded the pipeline
+#: loads the compiled cut before it forks its siblings (:func:`_much_queued`)
+TASK_BYTES_A_CHAR = 3
 #: allocations between a worker's young collections (see :func:`worker_init`)
 WORKER_GC_YOUNG = 10_000
 
 _HEAD = struct.Struct("<Q")
 _F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
+_F_GETPIPE_SZ = getattr(fcntl, "F_GETPIPE_SZ", None)
+#: what a pipe holds when the system does not say (Linux's and macOS's most)
+_DEFAULT_PIPE = 65_536
 
 
-def worker_init(parent: int | None = None, snapshot_dir: str | None = None) -> None:
+def worker_init(
+    parent: int | None = None, snapshot_dir: str | None = None, tasks: int | None = None
+) -> None:
     """Start of a worker process: die with ``parent``, load the pipeline (its snapshot
-    left to :func:`kg.nlp.pipeline.save_pending_snapshots`)."""
+    left to :func:`kg.nlp.pipeline.save_pending_snapshots`). ``tasks``: the pipe of the
+    tasks of a worker that forks siblings next; when much text waits in it once the
+    pipeline is loaded (a large build), the compiled cut is loaded too
+    (:func:`kg.nlp.segment.load_compiled`), so that they are forked with it."""
     die_with_parent(parent)
     # no collection while the pipeline's modules are imported and it is loaded (they
     # walked the new objects 130 times over, ~0.06 CPU-s, before a restore or a build);
@@ -80,6 +87,12 @@ def worker_init(parent: int | None = None, snapshot_dir: str | None = None) -> N
 
         with save_later():
             get_nlp(lean=True, snapshot_dir=snapshot_dir)
+        if tasks is not None and _much_queued(tasks):
+            from kg.nlp.segment import load_compiled
+
+            # here, with no collection and before the freeze: numba's ~87,000 objects
+            # go to the permanent generation with the pipeline's
+            load_compiled()
     gc.freeze()
     # a document's objects are short-lived and nearly all acyclic: a young collection every
     # 700 allocations (Python's default) walked them ~150 times per 3.5M characters,
@@ -122,11 +135,28 @@ def siblings_supported() -> bool:
 
 def _queued(fd: int) -> int:
     """Bytes waiting to be read in the pipe ``fd`` (0 when the system does not say)."""
+    fionread = getattr(termios, "FIONREAD", None)
+    if fionread is None:
+        return 0
     try:
-        buf = fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0")
+        buf = fcntl.ioctl(fd, fionread, b"\0\0\0\0")
     except OSError:
         return 0
     return struct.unpack("i", buf)[0]
+
+
+def _much_queued(fd: int) -> bool:
+    """Whether the text of :data:`kg.nlp.segment.COMPILED_AFTER` characters or more waits
+    in the pipe ``fd``, past which each worker would load the compiled cut (a rebuild of
+    a few short documents does not queue that much), or the pipe is full (one that holds
+    less: the system's default pipe, when it did not enlarge it, :func:`_pipe`)."""
+    from kg.nlp.segment import COMPILED_AFTER
+
+    holds = _DEFAULT_PIPE
+    if _F_GETPIPE_SZ is not None:
+        with contextlib.suppress(OSError):
+            holds = fcntl.fcntl(fd, _F_GETPIPE_SZ)
+    return _queued(fd) >= min(TASK_BYTES_A_CHAR * COMPILED_AFTER, holds)
 
 
 def _pipe() -> tuple[int, int]:
@@ -371,15 +401,11 @@ def _worker_main(
         for e in ends:
             _close((e.task_w, e.res_r))
         try:
-            worker_init(parent, snapshot_dir)
+            worker_init(parent, snapshot_dir, ends[0].task_r if len(ends) > 1 else None)
         except Exception as exc:  # the build's error says why, not only that it died
             with contextlib.suppress(Exception):
                 _write_all(ends[0].res_w, _frame((UNSTARTED, f"{type(exc).__name__}: {exc}")))
             raise
-        if len(ends) > 1 and _queued(ends[0].task_r) >= WARM_QUEUED:
-            from kg.nlp.segment import load_compiled
-
-            load_compiled()  # a large build: its siblings are forked with numba loaded
         me = os.getpid()
         _RES_W[:] = [ends[0].res_w]
         signal.signal(signal.SIGTERM, _reap_and_exit)

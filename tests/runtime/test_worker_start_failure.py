@@ -12,7 +12,9 @@ from kg.runtime import workers
 from kg.runtime.workers import Pools
 
 
-def _no_pipeline(parent: int | None = None, snapshot_dir: str | None = None) -> None:
+def _no_pipeline(
+    parent: int | None = None, snapshot_dir: str | None = None, tasks: int | None = None
+) -> None:
     raise FileNotFoundError("lexicon/name_chars.tsv is not there")
 
 

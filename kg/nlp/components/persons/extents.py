@@ -36,6 +36,8 @@ MAX_PIECES = 2
 _AFTER_TIME = re.compile(r"[，,：:]|表示|指出|强调|说|称|谈到|介绍|提出|回答|认为|希望|发表")
 #: jieba's tags of the proper names a piece of two characters may be (a transliteration's)
 _NAME = ("nr", "nz")
+
+
 def _proper(tag: str) -> bool:
     return tag.startswith(_NAME)
 

@@ -76,6 +76,11 @@ class PersonResources:
     model: NameModel
     #: names the rules leave uncertain, settled by LAC on a window around each
     lac_names: LacNames
+    #: characters that end transliterated names (:func:`nrt_ends`), made with the
+    #: pipeline and kept in its snapshot: a restored worker's first document with a
+    #: person candidate would otherwise walk jieba's 350,000 tags for it (~0.25 CPU-s);
+    #: no default: an empty set would silently read no transliteration past a cut
+    nrt_last: frozenset[str]
     #: words for a person's role or trade before a name (``roles.txt``, generated from
     #: jieba's dictionary by ``scripts/build_roles.py``)
     roles: frozenset[str] = frozenset()
@@ -94,10 +99,6 @@ class PersonResources:
     #: follow a Japanese name: a title, a strong cue, 说, 一行
     japanese_surnames: frozenset[str] = frozenset()
     japanese_cue: re.Pattern = re.compile("(?!)")
-    #: characters that end transliterated names (:func:`nrt_ends`), made with the
-    #: pipeline and kept in its snapshot: a restored worker's first document with a
-    #: person candidate would otherwise walk jieba's 350,000 tags for it (~0.25 CPU-s)
-    nrt_last: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, directory: Path) -> PersonResources:
