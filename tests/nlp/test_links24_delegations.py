@@ -26,3 +26,9 @@ def test_a_noun_after_the_session_still_makes_it_a_modifier() -> None:
     # not a delegation's work: the session only qualifies what is attended
     text = "王沪宁参加十四届全国人大三次会议西藏代表团驻地的慰问活动。"
     assert ("person/王沪宁", "event/npc-14-3") not in _attends(text)
+
+
+def test_a_party_s_sector_is_no_session() -> None:
+    # the unit before the sector's group is a party, not a session: no participation in it
+    text = "全国政协副主席何维参加九三学社界别委员小组讨论。"
+    assert not any(o.startswith("org/") for _, o in _attends(text))

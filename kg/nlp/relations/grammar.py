@@ -126,6 +126,15 @@ _DELEGATION = re.compile(
     "(?:审议|全体会议|分组讨论|讨论|联组会|会议)"
 )
 
+def _event_before(ms: str, p: int) -> bool:
+    """Whether the unit that ends at ``p`` of the masked ``ms`` is an event (a session,
+    not a body or a party: 参加某党|界别小组讨论 names no session)."""
+    i = p - 1
+    while i > 0 and ms[i] == "\ue01f":
+        i -= 1
+    return ms[i : i + 1] == "\ue017"
+
+
 #: the words that describe a quoted programme before its name (开展某某领域“甲乙”专项行动,
 #: 文化科技卫生“三下乡”活动): a short run with no clause mark, list mark, quote or entity
 _DESCRIPTION = re.compile(f"[^{SEP}{END}{MASKED}{QUOTES}、]{{1,16}}")
@@ -683,7 +692,7 @@ class Grammar:
             p += 1  # **某部印发《X》**: a Markdown headline's emphasis closes the clause
         if p >= ce or _DOCKING.fullmatch(ms, p, ce) or _COUNTED_CLASS.match(ms, p, ce):
             return True
-        if _DELEGATION.match(ms, p, ce):
+        if _DELEGATION.match(ms, p, ce) and _event_before(ms, p):
             return True
         m = self._tail.match(ms, p, ce)
         # 出席X时|表示, 出席X后: the time of the act; not a noun it opens (X时间表, X后期)
