@@ -5,6 +5,7 @@ Invented sentences."""
 
 from kg.model import Document
 from kg.nlp import extract
+from kg.nlp.relations.stories import headline_parts
 
 
 def _attends(text: str) -> set[tuple[str, str]]:
@@ -32,3 +33,11 @@ def test_a_sentence_of_the_body_is_not_cut_at_its_spaces() -> None:
     # the same words closed by 。 in a paragraph: no headline, one clause as before
     text = "快讯\n\n李强对安全生产作出重要批示 张国清出席全国安全生产电视电话会议并讲话。\n"
     assert ("person/张国清", "event/全国安全生产电视电话会议") not in _attends(text)
+
+
+def test_two_names_apart_are_a_list_not_two_parts() -> None:
+    # 出席甲峰会 乙峰会 (two masked events with a space): a list, no break; a name and
+    # the words of the next part do break (某会议举行 甲出席)
+    ev, fill, person = "\ue017", "\ue01f", "\ue013"
+    assert headline_parts("出席" + ev + fill * 3 + " " + ev + fill * 4 + "并讲话") == []
+    assert headline_parts(ev + fill * 3 + "举行 " + person + fill + "出席") == [6]

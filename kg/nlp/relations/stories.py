@@ -29,6 +29,10 @@ _PART_GAP = re.compile(
 )
 
 
+#: a character of a masked unit (its code or its filler)
+_IN_UNIT = re.compile("[\ue010-\ue01f]")
+
+
 def headline_parts(ms: str) -> list[int]:
     """Where the parts of a heading line (masked) break: the offsets of the spaces that
     separate them, outside quotes and title marks (a headline writes its clauses apart
@@ -44,6 +48,8 @@ def headline_parts(ms: str) -> list[int]:
         before = ms[: m.start()]
         if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
             continue  # inside a quoted name (“春风 十里”)
+        if _IN_UNIT.match(ms[m.start() - 1]) and _IN_UNIT.match(ms[m.end() : m.end() + 1]):
+            continue  # two names in a row are a list (出席甲峰会 乙峰会), not two parts
         out.append(m.start())
     return out
 
