@@ -119,6 +119,21 @@ _COUNTED_CLASS = re.compile(
     "[两三四五六七八九十]大(?:战略|工程|行动|计划|攻坚战)(?![师院局所部处厅会])"
 )
 
+#: a delegation, sector or group of a session at work (某某会议|某省代表团审议, …|解放军和
+#: 武警部队代表团全体会议, …|某界别联组会): who joins it takes part in the session
+_DELEGATION = re.compile(
+    f"(?:\ue014\ue01f*|[^{SEP}{END}{MASKED}的]){{0,16}}?(?:代表团|界别|小组)"
+    "(?:审议|全体会议|分组讨论|讨论|联组会|会议)"
+)
+
+def _event_before(ms: str, p: int) -> bool:
+    """Whether the unit that ends at ``p`` of the masked ``ms`` is an event (a session,
+    not a body or a party: 参加某党|界别小组讨论 names no session)."""
+    i = p - 1
+    while i > 0 and ms[i] == "\ue01f":
+        i -= 1
+    return ms[i : i + 1] == "\ue017"
+
 
 #: the words that describe a quoted programme before its name (开展某某领域“甲乙”专项行动,
 #: 文化科技卫生“三下乡”活动): a short run with no clause mark, list mark, quote or entity
@@ -543,6 +558,8 @@ class Grammar:
             vs = v.start - base
             if vs >= ce:
                 break
+            if _DELEGATION.match(ms, out[-1].end - base, ce):
+                break  # 某某会议|某省代表团审议: the place names the delegation, not the object
             raw = ms[out[-1].end - base : vs]
             quotes_only = bool(raw) and all(ch in QUOTES for ch in raw)
             if raw == "" or (
@@ -674,6 +691,8 @@ class Grammar:
         while p < ce and ms[p] == "*":
             p += 1  # **某部印发《X》**: a Markdown headline's emphasis closes the clause
         if p >= ce or _DOCKING.fullmatch(ms, p, ce) or _COUNTED_CLASS.match(ms, p, ce):
+            return True
+        if _DELEGATION.match(ms, p, ce) and _event_before(ms, p):
             return True
         m = self._tail.match(ms, p, ce)
         # 出席X时|表示, 出席X后: the time of the act; not a noun it opens (X时间表, X后期)

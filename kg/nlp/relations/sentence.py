@@ -12,6 +12,7 @@ import bisect
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.masking import Unit, mask, split_clauses
 from kg.nlp.relations.state import DocState
+from kg.nlp.relations.stories import headline_parts, is_heading
 
 
 class Sentence:
@@ -26,10 +27,37 @@ class Sentence:
         self.ms = mask(ds.st.norm, s, e, su)
         self.umap = {u.start - s: u for u in su}
         self.clauses = split_clauses(self.ms)
+        if " " in self.ms or "\u3000" in self.ms:
+            self.clauses = self._headline(ds.st.norm)
         self._ends = [ce for _, ce in self.clauses]
         self._cache: dict[int, tuple] = {}
         for ci in range(len(self.clauses)):
             self.cls(ci)
+
+    def _headline(self, norm: str) -> list[tuple[int, int]]:
+        """The clauses of a heading line (the sentence is the whole line): its parts, which
+        spaces separate, are clauses too (某会议在京召开 甲出席某某会议并讲话: 甲 opens
+        the second part, the subject of 出席); any other sentence's clauses as they are."""
+        ls = norm.rfind("\n", 0, self.s) + 1
+        le = norm.find("\n", self.s)
+        le = len(norm) if le < 0 else le
+        if norm[ls : self.s].strip() or norm[self.e : le].strip():
+            return self.clauses
+        if not is_heading(norm[ls:le]):
+            return self.clauses
+        gaps = headline_parts(self.ms)
+        if not gaps:
+            return self.clauses
+        out = []
+        for cs, ce in self.clauses:
+            for gap in gaps:
+                if cs < gap < ce:
+                    out.append((cs, gap))
+                    cs = gap + 1
+                    while cs < ce and self.ms[cs] in " \u3000":
+                        cs += 1
+            out.append((cs, ce))
+        return out
 
     def cls(self, ci: int):
         """:meth:`Grammar.classify` of clause ``ci`` (kind, units, position after them)."""

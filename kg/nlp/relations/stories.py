@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 _CLOSED = tuple("。！？!?；;：:…”’）)】》")
 _MAX_HEADING = 60
@@ -19,6 +20,38 @@ def is_heading(line: str) -> bool:
     """Whether ``line`` opens a story (a short line with no closing punctuation)."""
     line = line.strip()
     return bool(line) and len(line) <= _MAX_HEADING and not line.endswith(_CLOSED)
+
+
+#: a space between two parts of a headline: a character, a unit's code or a closing mark
+#: before it, a character, a code or an opening mark after it (not 2024 年, not # 标题)
+_PART_GAP = re.compile(
+    "(?<=[\u4e00-\u9fff\ue010-\ue01f”》）])[ \u3000]+(?=[\u4e00-\u9fff\ue010-\ue01f“《（])"
+)
+
+
+#: a character of a masked unit (its code or its filler)
+_IN_UNIT = re.compile("[\ue010-\ue01f]")
+
+
+def headline_parts(ms: str) -> list[int]:
+    """Where the parts of a heading line (masked) break: the offsets of the spaces that
+    separate them, outside quotes and title marks (a headline writes its clauses apart
+    with spaces, not commas: 某会议在京召开 甲出席并讲话).
+
+    >>> headline_parts("某会议在京召开 甲出席并讲话")
+    [7]
+    >>> headline_parts("“春风 十里”活动举行"), headline_parts("## 2024 年")
+    ([], [])
+    """
+    out = []
+    for m in _PART_GAP.finditer(ms):
+        before = ms[: m.start()]
+        if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
+            continue  # inside a quoted name (“春风 十里”)
+        if _IN_UNIT.match(ms[m.start() - 1]) and _IN_UNIT.match(ms[m.end() : m.end() + 1]):
+            continue  # two names in a row are a list (出席甲峰会 乙峰会), not two parts
+        out.append(m.start())
+    return out
 
 
 def story_starts(norm: str) -> list[int]:
