@@ -153,7 +153,7 @@ def dev_zones(gaz: Gazetteer) -> dict[str, tuple[GazEntry, ...]]:
 
     >>> from kg.nlp.gazetteer import load_gazetteer
     >>> [e.name for e in dev_zones(load_gazetteer())["place/changchun"]]
-    ['长春经济技术开发区']
+    ['长春经济技术开发区', '长春汽车经济技术开发区']
     """
     out: dict[str, list[GazEntry]] = {}
     for e in gaz.entries.values():
