@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from kg.model import Mention
+from kg.nlp.gazetteer import CITIES, GazEntry
+from kg.nlp.line_heads import LINE_HEADS
 from kg.nlp.localities import place_mention
 
-#: the heads of bridges (某河大桥, 某地某某特大桥), which a name may open before the place
-#: they hold (某某长江大桥: the river, not the bridge's own name, is the known place)
+#: the heads of bridges (某市大桥, 某县某某特大桥), read only after a city or county: a
+#: river, lake or bay names many bridges (长江|大桥 is a class, 这座|黄河|特大桥 a description)
 BRIDGE_HEADS = ("特大桥", "大桥")
 #: heads of the names of public transport's terminals a city or district is named in (某市
 #: 机场, 某市火车站, 某市码头): a closed class, complete for it: the terminals of air, rail,
@@ -33,17 +35,28 @@ _FACILITY_BREAK = (
 _FACILITY_RUN = re.compile(
     f"[^\\W\\d_{_FACILITY_BREAK}]{{0,4}}?(?:{'|'.join(FACILITY_HEADS)})"
 )
+# what makes a bridge's head part of another place's or a body's name: a town, a street, a
+# village, a road, an office or a firm named after a bridge (某区|大桥镇, 某省|大桥局)
+_BRIDGE_NAMES_MORE = ("镇", "乡", "村", "街道", "社区", "路", "街", "局", "公司", "集团")
+# the words of a line or a works a bridge is part of (某某铁路|某市特大桥)
+_WORKS = (*LINE_HEADS, "工程", "项目", "通道")
+# jieba tags of words that describe rather than name (adjectives, verbs, adverbs,
+# numbers, pronouns, function words, localizers)
+_DESCRIBING = ("a", "b", "v", "d", "m", "q", "r", "p", "c", "u", "f")
 
 
-def _name_before(st, start: int, end: int, tags: Mapping[str, str], loc_ends: set[int]) -> bool:
-    """Whether a bridge's name opens before the place ``start:end`` it holds: a word of a
-    name ends right at ``start`` (某某|长江大桥), or another place does and this one is a
-    river or lake (某区|长江大桥); not after a clause mark, a function word, a verb or the
-    line or works the bridge is part of (实现|某山大桥, 某某铁路|某河特大桥)."""
+def _name_before(st, start: int, tags: Mapping[str, str], loc_ends: Collection[int]) -> bool:
+    """Whether a bridge's name opens before the place at ``start``: a word of a name ends
+    right there (某某|厦门大桥), not a clause mark, a function word, a verb, a known place
+    (某省|某市大桥) or the line the bridge is part of (某某铁路|某市特大桥).
+
+    >>> from types import SimpleNamespace
+    >>> st = SimpleNamespace(norm="安居厦门大桥", tok_starts={0, 2, 4})
+    >>> _name_before(st, 2, {}, ()), _name_before(st, 2, {"安居": "v"}, ())
+    (True, False)
+    """
     norm = st.norm
-    if start in loc_ends:
-        return norm[end - 1] in "江河湖"
-    if start == 0 or norm[start - 1] in _FACILITY_BREAK:
+    if start in loc_ends or start == 0 or norm[start - 1] in _FACILITY_BREAK:
         return False
     if not ("\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1].isalnum()):
         return False
@@ -52,15 +65,6 @@ def _name_before(st, start: int, end: int, tags: Mapping[str, str], loc_ends: se
         a -= 1
     word = norm[a:start]
     return not (word.endswith(_WORKS) or tags.get(word, "").startswith(_DESCRIBING))
-
-
-#: the words of a line or a works a bridge is part of (某某铁路|某河特大桥)
-_WORKS = ("工程", "铁路", "高铁", "高速", "公路", "项目", "通道")
-
-
-# jieba tags of words that describe rather than name (adjectives, verbs, adverbs,
-# numbers, pronouns, function words, localizers)
-_DESCRIBING = ("a", "b", "v", "d", "m", "q", "r", "p", "c", "u", "f")
 
 
 def _described(st, start: int, end: int, tags: Mapping[str, str]) -> bool:
@@ -76,12 +80,16 @@ def _described(st, start: int, end: int, tags: Mapping[str, str]) -> bool:
     return False
 
 
-def find_facilities(st, tags: Mapping[str, str], freq: Mapping[str, int]) -> list[Mention]:
+def find_facilities(
+    st, tags: Mapping[str, str], freq: Mapping[str, int], entries: Mapping[str, GazEntry]
+) -> list[Mention]:
     """Transport terminals named after a place: a place (no country), up to four
     characters of a name and a terminal's head (``FACILITY_HEADS``) that closes a word,
     with no other candidate inside — the whole is one place (某市机场, 某市某某码头,
     某市火车站), rule ``facility``; the place in it is a mention too (the resolver keeps
-    it), where the document names it nowhere else (:mod:`kg.nlp.nested_places`).
+    it), where the document names it nowhere else (:mod:`kg.nlp.nested_places`). A
+    bridge (``BRIDGE_HEADS``) only after a city or county of the gazetteer (``entries``:
+    key → entry; category in ``CITIES``) that no other known place or name's word opens.
 
     >>> from kg.spans import entity_spans
     >>> text = "代表团抵达成都机场，乘车去了杭州火车站。巴黎主要机场关闭。"
@@ -108,8 +116,25 @@ def find_facilities(st, tags: Mapping[str, str], freq: Mapping[str, int]) -> lis
         k = bisect.bisect_left(starts, p.end)
         if k < len(starts) and starts[k] < m.end():
             continue  # another name inside (某市长江大桥, 某市政府大厦)
-        if m.group().endswith(BRIDGE_HEADS) and _name_before(st, p.start, p.end, tags, loc_ends):
-            continue  # 某某|长江大桥: the bridge's name opens before the river
+        if m.group().endswith(BRIDGE_HEADS) and not _city_bridge(
+            st, p, m.end(), tags, entries, loc_ends
+        ):
+            continue
         f = place_mention(text, norm, p.start, m.end())
         out.append(Mention(f.start, f.end, f.text, f.type, f.key, f.label, "facility"))
     return out
+
+
+def _city_bridge(
+    st, p: Mention, end: int, tags: Mapping[str, str], entries, loc_ends: Collection[int]
+) -> bool:
+    """Whether the bridge ending at ``end`` is named by the city or county ``p``: the place
+    is one (not a river, a lake, a province: 长江|大桥, 广东|跨海大桥), no name's word opens
+    before it, and the head is no part of a town's, a road's or a body's name (大桥|镇)."""
+    e = entries.get(p.key)
+    return (
+        e is not None
+        and e.category in CITIES
+        and not st.norm.startswith(_BRIDGE_NAMES_MORE, end)
+        and not _name_before(st, p.start, tags, loc_ends)
+    )

@@ -30,6 +30,16 @@ from kg.fingerprint import ONTOLOGY_DIR
 
 #: the category scripts/build_gazetteers.py gives China's counties (县级行政区)
 COUNTY = "县级行政区"
+#: the categories of provinces (China's 省 and 自治区; the first-level subdivisions of
+#: ISO 3166-2): a province before a zone's short head names a class of zones (某省|经开区)
+PROVINCES = frozenset({"省", "自治区", "一级行政区"})
+#: the categories of divisions below a province that name bridges, zones and towns after
+#: them: prefectures, counties, cities (China's and the world's), and the cities that are
+#: provinces (直辖市, 特别行政区); no river, lake, sea or other feature (长江|大桥 is no name)
+CITIES = frozenset({
+    "地级行政区", "县级行政区", "二级行政区", "市", "县", "城市", "首都", "自治州", "镇",
+    "新区", "直辖市", "特别行政区",
+})  # fmt: skip
 #: the id prefix of the foreign subdivisions of ISO 3166-2 (scripts/build_subdivisions.py)
 FOREIGN_SUBDIVISION = "place/sub-"
 #: the id prefix of the foreign cities CLDR names its time zones after

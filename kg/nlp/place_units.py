@@ -26,9 +26,10 @@ with its unit (甲河、乙河和丙河), and the items of a list closed by 等 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from kg.model import Mention
+from kg.nlp.gazetteer import PROVINCES, GazEntry, Gazetteer
 from kg.nlp.localities import place_mention
 
 #: the units of a place below a county, of a development zone and of a named natural or
@@ -86,6 +87,8 @@ _NOT_IN_LIST = frozenset(
     "一二三四五六七八九十百千万两几个"
 )
 _UNIT_RE = re.compile("|".join(UNITS))
+# a development zone's full head and its short form (某市|经开区 is 某市经济技术开发区)
+_DEV_ZONE, _DEV_SHORT = "经济技术开发区", "经开区"
 
 
 def _common(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
@@ -145,9 +148,33 @@ def _name_ok(
     return True
 
 
-def find_unit_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[Mention]:
+def dev_zones(gaz: Gazetteer) -> dict[str, tuple[GazEntry, ...]]:
+    """A place's key → the gazetteer's development zones (经济技术开发区) that lie in it.
+
+    >>> from kg.nlp.gazetteer import load_gazetteer
+    >>> [e.name for e in dev_zones(load_gazetteer())["place/changchun"]]
+    ['长春经济技术开发区', '长春汽车经济技术开发区']
+    """
+    out: dict[str, list[GazEntry]] = {}
+    for e in gaz.entries.values():
+        if e.type == "Location" and e.part_of and e.name.endswith(_DEV_ZONE):
+            out.setdefault(e.part_of, []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def find_unit_places(
+    st,
+    tags: dict[str, str],
+    freq: dict[str, int],
+    entries: Mapping[str, GazEntry] | None = None,
+    zones: Mapping[str, tuple[GazEntry, ...]] | None = None,
+) -> list[Mention]:
     """Location mentions (rule ``pattern``) of the places named with a unit (``UNITS``)
-    right after a known place (a Location candidate of two characters or more)."""
+    right after a known place (a Location candidate of two characters or more). A
+    development zone's short head 经开区 is keyed by its full form (某某经开区 is 某某经济
+    技术开发区), right after a city by the city's one zone in ``zones`` where there is one
+    (key → entries, :func:`dev_zones`), and never right after a province (``entries``:
+    某省|经开区 is the class)."""
     cands = st.candidates
     places = [c for c in cands if c.type == "Location" and c.end - c.start >= 2]
     if not places:
@@ -176,10 +203,14 @@ def find_unit_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[Men
                 _common(norm[u - 1 : e], tags, freq) or _common(norm[p.start : e], tags, freq)
             ):
                 continue  # the place's last character and the unit are a word (某|山区)
+            if k == 0 and unit == _DEV_SHORT and _province(entries, p.key):
+                continue  # 某省|经开区: the province's zones, a class
             if best is None or e > best[1]:
                 best = (p.start if k == 0 else p.end, e)
         if best is not None and best not in spans:
             m = place_mention(text, norm, *best)
+            if m.label.endswith(_DEV_SHORT):
+                m = _dev_zone(m, p, best[0] == p.start, zones)
             if best[0] == p.start:
                 # the place and the unit (某市|港, 某区|景区): the place in it is a mention
                 # too, as in a terminal's name (kg/nlp/facilities.py)
@@ -191,6 +222,28 @@ def find_unit_places(st, tags: dict[str, str], freq: dict[str, int]) -> list[Men
         if norm[c.end - 1] in _LIST_UNITS:
             out.extend(_listed(st, c.start, c.end, tags, freq, starts, spans))
     return out
+
+
+def _province(entries: Mapping[str, GazEntry] | None, key: str) -> bool:
+    e = entries.get(key) if entries else None
+    return e is not None and e.category in PROVINCES
+
+
+def _dev_zone(
+    m: Mention, p: Mention, at_place: bool, zones: Mapping[str, tuple[GazEntry, ...]] | None
+) -> Mention:
+    """The development zone ``m`` (某某经开区) keyed by its full form, or by the one zone
+    the gazetteer lists in the city ``p`` right before the short head (某市|经开区): the
+    one of that full name, or the city's only one."""
+    from kg.nlp.components.base import open_key  # (the components import this module)
+
+    full = m.label[: -len(_DEV_SHORT)] + _DEV_ZONE
+    found = zones.get(p.key, ()) if zones and at_place else ()
+    named = [e for e in found if full == e.name or full in e.aliases]
+    if len(named) == 1 or len(found) == 1:  # the city's zone of that name, or its one zone
+        e = named[0] if named else found[0]
+        return Mention(m.start, m.end, m.text, m.type, e.id, e.name, m.rule)
+    return Mention(m.start, m.end, m.text, m.type, open_key("Location", full), full, m.rule)
 
 
 def find_listed_places(

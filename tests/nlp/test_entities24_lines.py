@@ -30,7 +30,7 @@ def test_line_named_by_its_ends(text, name):
         "从成都至重庆的铁路运输十分繁忙。",  # 的 parts the ends from the head
         "长沙至赣州高铁站之间开行接驳巴士。",  # a station's name, not the line
         "长沙至赣州高速发展的物流通道。",  # 高速 as "rapid"
-        "新线通车后，长沙至赣州铁路运行时间将缩短一半。",  # the trip by rail
+        "线路建成以后，长沙至赣州高铁旅行时间缩短到两小时。",  # the trip's time
     ],
 )
 def test_no_line(text):
@@ -42,3 +42,42 @@ def test_long_and_short_head_are_one_line():
     spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
     assert {s["text"] for s in spans} == {"长沙至赣州高速铁路", "长沙至赣州高铁"}
     assert len({s["iri"] for s in spans}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从南昌至九江铁路沿线调研。",  # 从 opens the trip, not the line
+        "自南昌至九江铁路全线都有信号。",
+        "南昌至九江高速铁路公司今天成立。",  # a body named after the line
+        "南昌至九江铁路建设指挥部召开会议。",
+        "南昌至九江高铁票价公布。",  # the traffic on it
+        "南昌至九江铁路货运量稳步增长。",
+        "南昌至九江高铁最快只需半小时。",  # the trip's time
+    ],
+)
+def test_trip_traffic_or_body_is_no_line(text):
+    assert not [n for n in names_of(text, "Program") if "至" in n]
+
+
+def test_expressway_long_and_short_head_are_one_line():
+    text = "南京至芜湖高速公路完成扩建。南京至芜湖高速控制性工程开工。"
+    spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+    assert {s["text"] for s in spans} == {"南京至芜湖高速公路", "南京至芜湖高速"}
+    assert len({s["iri"] for s in spans}) == 1
+
+
+def test_a_chain_of_ends_is_one_span():
+    from types import SimpleNamespace
+
+    from kg.model import Mention
+    from kg.nlp.components.heads.route_lines import route_lines
+
+    names = ["长沙", "赣州"] * 200
+    norm = "至".join(names) + "高铁。"
+    cands, i = [], 0
+    for n in names:
+        cands.append(Mention(i, i + 2, n, "Location", "k", n, "gazetteer"))
+        i += 3
+    st = SimpleNamespace(norm=norm, candidates=cands, tok_ends={len(norm) - 1})
+    assert route_lines(st) == [(0, len(norm) - 1)]

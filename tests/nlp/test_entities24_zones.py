@@ -48,7 +48,7 @@ def test_bonded_zone_class_stays_unnamed():
     ("text", "name"),
     [
         ("省里制定《关于支持县域商业建设的若干措施》。", "关于支持县域商业建设的若干措施"),
-        ("该市出台《支持外贸稳规模优结构政策措施》，共十二条。", "支持外贸稳规模优结构政策措施"),
+        ("市里出台《鼓励乡村民宿规范发展政策措施》，共十二条。", "鼓励乡村民宿规范发展政策措施"),
     ],
 )
 def test_measures_title(text, name):
@@ -57,3 +57,59 @@ def test_measures_title(text, name):
 
 def test_measures_short_reference_is_no_name():
     assert not names_of("省里随后印发《若干措施》和《政策措施》。", "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "江苏综保区进出口增长较快。",  # a province has many: the class
+        "湖南省经开区发展势头良好。",
+    ],
+)
+def test_zone_short_head_after_a_province_is_the_class(text):
+    assert not [n for n in names_of(text, "Location") + names_of(text, "Program") if "区" in n]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广东省自贸试验区建设取得进展。广东自贸试验区新增一批试点经验。",
+        "郑州新郑综合保税区设立多年。新郑综保区今年扩区。",
+        "国务院决定设立中国上海自由贸易试验区。上海自贸试验区推出新举措。",
+    ],
+)
+def test_one_zone_one_iri(text):
+    spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
+    assert len(spans) == 2 and len({s["iri"] for s in spans}) == 1
+
+
+def test_zone_iri_before_entities24_stays():
+    spans = next(entity_spans(["上海自由贸易试验区出台新政。"], nominal=False))
+    assert [s["iri"].rsplit("/", 1)[-1] for s in spans if s["type"] == "Program"] == [
+        "上海自由贸易试验区"
+    ]
+
+
+def test_development_zone_short_form_is_the_gazetteers_zone():
+    text = "合肥经开区新签约项目。合肥经济技术开发区今年扩区。"
+    spans = [
+        s
+        for s in next(entity_spans([text], nominal=False))
+        if "开发区" in s["text"] or s["text"].endswith("经开区")
+    ]
+    assert len(spans) == 2 and len({s["iri"] for s in spans}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("两部门发布《外商投资准入特别管理措施（负面清单）》。", "Law"),  # a departmental rule
+    ],
+)
+def test_negative_list_is_a_rule(text, type_):
+    assert names_of(text, type_) and not names_of(text, "Program")
+
+
+@pytest.mark.parametrize("text", ["外交部宣布《反制措施》即日起实施。", "他们研究了《保障措施》。"])
+def test_a_class_of_measures_in_quotes_is_no_programme(text):
+    assert not names_of(text, "Program")

@@ -43,7 +43,7 @@ from kg.nlp.localities import (
     find_old_divisions,
 )
 from kg.nlp.place_lists import between_places, sibling_in_list
-from kg.nlp.place_units import find_listed_places, find_unit_places
+from kg.nlp.place_units import dev_zones, find_listed_places, find_unit_places
 from kg.nlp.text import jieba_tags, strip_quotes
 
 # a body's name followed by 长 is a post title (外交部长, 国防部长, 公安局长)
@@ -147,6 +147,9 @@ class GazetteerMatcher:
             and e.name.endswith("地区")
             and set(e.name[:2]) <= _DIRECTIONS
         }
+        #: a city's key → its development zones' entries (长春 → 长春经济技术开发区): 某市|
+        #: 经开区 is the city's one zone (``place_units``)
+        self.dev_zones = dev_zones(gazetteer)
         self._windows: tuple[ahocorasick.Automaton, NameWindows] | None = None
 
     def _name_windows(self, automaton: ahocorasick.Automaton) -> NameWindows:
@@ -443,8 +446,8 @@ class GazetteerMatcher:
         if self.bare_regions:
             self._regions(st)
         st.candidates.extend(find_localities(st, tags, freq))
-        st.candidates.extend(find_facilities(st, tags, freq))
-        st.candidates.extend(find_unit_places(st, tags, freq))
+        st.candidates.extend(find_facilities(st, tags, freq, self.gaz.entries))
+        st.candidates.extend(find_unit_places(st, tags, freq, self.gaz.entries, self.dev_zones))
         st.candidates.extend(find_old_divisions(st, tags, freq, self.foreign_divisions.abbr.keys()))
         st.candidates.extend(self.foreign_divisions.find(st, tags, freq))
         st.candidates.extend(

@@ -10,9 +10,12 @@ from spacy.tokens import Doc
 from kg.model import Mention
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.draft_laws import bill_law
+from kg.nlp.components.heads.words import segmenter_freq
 from kg.nlp.gazetteer import Gazetteer, load_gazetteer
 from kg.nlp.text import norm_name
 
+# the head of a package of measures (title_heads.tsv)
+_MEASURES = "措施"
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # a trailing period in brackets: （2018—2020年）, （试行）, （2021年修订）
 _TRAILER = re.compile(r"[（(][^（）()]{1,20}[）)]$")
@@ -29,6 +32,17 @@ def title_type(gaz: Gazetteer, inner: str) -> str | None:
     core = _TRAILER.sub("", inner)
     ht = gaz.head_type(core)
     return ht[1] if ht and ht[1] in ("Law", "Program", "Event") else None
+
+
+def measures_class(core: str) -> bool:
+    """Whether a 《…措施》 title is a class noun: one dictionary word before 措施 (反制措施,
+    保障措施); a package's title says what its measures are for (关于…的若干措施). (Titles
+    whose head is longer, 若干措施 or 特别管理措施, are not asked.)
+
+    >>> measures_class("反倾销措施"), measures_class("关于稳定外贸的若干措施")
+    (True, False)
+    """
+    return core.endswith(_MEASURES) and core[: -len(_MEASURES)] in segmenter_freq()
 
 
 class Titles:
@@ -53,6 +67,9 @@ class Titles:
             type_ = title_type(self.gaz, inner)
             if type_ is None or norm_name(inner) in self.gaz.not_entities:
                 continue
+            core = _TRAILER.sub("", norm_name(inner))
+            if (self.gaz.head_type(core) or ("",))[0] == _MEASURES and measures_class(core):
+                continue  # 《反制措施》: a kind of measures, no package of them
             if _WORK_BEFORE.search(st.norm, max(0, start - 9), start - 1):
                 continue  # 节目《某某大会》, 第三集《…的实际行动》: a broadcast's title
             # 《某某法（草案）》: the bill is the law it will become (heads/draft_laws)

@@ -168,8 +168,10 @@ class HeadNames(HeadStarts):
         zone = None
         if head in self.whole_heads and hs in place_ends:
             start = zone_start(place_ends, hs)  # 某市|自由贸易试验区: the places' zone
-            # keyed by its full form: 某市|综保区 is 某市|综合保税区
-            zone = open_key("Program", norm_name(norm[start:hs]) + self.whole_heads[head])
+            # keyed by the innermost place's name and the full head, so that 中国|某市|…,
+            # 某省某市|…, 某市|综保区 and 某市|综合保税区 are one zone
+            place = self.zone_place(norm[place_ends[hs] : hs])
+            zone = open_key("Program", place + self.whole_heads[head])
         elif head in self.whole_heads:
             self.add_whole_head(st, norm, view, start, hs, he)  # 自贸试验区: the programme
             return

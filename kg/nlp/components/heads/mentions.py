@@ -29,6 +29,8 @@ from kg.nlp.components.heads.event_names import PLENUM, PLENUM_OWNER, PLENUM_TER
 from kg.nlp.components.heads.implemented_names import governed_class_field
 from kg.nlp.components.heads.plenum_list import plenum_list
 from kg.nlp.components.heads.words import CLASS_DETERMINERS, HAN, NAME_CHAR, RANK_WORDS
+from kg.nlp.components.heads.zones import CITY_ZONES
+from kg.nlp.gazetteer import PROVINCES
 from kg.nlp.text import norm_name
 
 # the CPC as a plenum's owner: its plenums are named with or without it
@@ -124,10 +126,32 @@ class Mentions:
                 return folded
         return name
 
-    def place_named(self, body: str) -> bool:
-        """Whether ``body`` is one known place (Location), e.g. 海口 before a zone's head."""
+    def place_named(self, body: str, city: bool = False) -> bool:
+        """Whether ``body`` is one known place (Location), e.g. 海口 before a zone's head;
+        with ``city``, no province (a province has many zones of a kind: 某省|综保区 is
+        the class).
+
+        >>> from kg.nlp.gazetteer import load_gazetteer
+        >>> p = Mentions(); p.gaz = load_gazetteer()
+        >>> p.place_named("海口"), p.place_named("江苏"), p.place_named("江苏", city=True)
+        (True, True, False)
+        """
         e = self.gaz.lookup(body)
-        return e is not None and e.type == "Location"
+        return e is not None and e.type == "Location" and not (city and e.category in PROVINCES)
+
+    def zone_place(self, body: str) -> str:
+        """The name a zone is keyed by before its head: the shortest name (two characters
+        or more) of the place ``body`` the gazetteer knows (广东省, 广东 → 广东), else ``body``.
+
+        >>> from kg.nlp.gazetteer import load_gazetteer
+        >>> p = Mentions(); p.gaz = load_gazetteer()
+        >>> p.zone_place("广东省"), p.zone_place("某某")
+        ('广东', '某某')
+        """
+        e = self.gaz.lookup(body)
+        if e is None or e.type != "Location":
+            return norm_name(body)
+        return min((n for n in (e.name, *e.aliases) if len(n) >= 2), key=len, default=e.name)
 
     def open_head(self, name: str) -> str | None:
         """The longest head of ``open_heads.tsv`` that ends ``name`` (one lookup a length)."""
@@ -334,7 +358,9 @@ class Mentions:
             pass  # 第十五届|全国|运动会: the edition names one national games, not a class
         elif governed and type_ == "Program" and governed_class_field(body, self.generic, h):
             pass  # 实施|某某振兴发展重大工程, 开展|重点某某行动: a field and its class word
-        elif h in self.whole_heads and self.place_named(body):
+        elif h in self.whole_heads and self.place_named(
+            body, city=self.whole_heads[h] in CITY_ZONES
+        ):
             pass  # 某市|综保区: a zone's short head after the place it is named by (the
             # full head, 某市|综合保税区, passes as a field of four characters)
         elif type_ == "Program" and self.opens_with_programme(body):

@@ -7,39 +7,51 @@ characters at least), so that 推广至全国… or 延伸至沿线… is not re
 be a province and its city (至某省某市), and then the left end may be too. The head must
 end a word and not open a station's or an office's name (…高铁站, …铁路局); 高速 alone
 ends a line only before a clause mark or a word of works (…高速|控制性工程, …高速|某段).
-A section after the head (…高铁|某某段) leaves the line's name as it is; a journey's
-time after it (…铁路|运行时间) makes 甲至乙 the trip, no line.
+A section after the head (…高铁|某某段) leaves the line's name as it is; the traffic on
+it, the trip's time or a body after it (…高铁|票价, …铁路|运行时间, …铁路|公司) and 从/由
+before it (从甲至乙铁路…, 由…, 自…) make 甲至乙 the trip or a modifier, no line.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
->>> t = "贵阳至南宁高速铁路全线通车，沿线还有长沙至赣州高铁。"
+>>> t = "南昌至九江高速铁路全线通车，沿线还有长沙至赣州高铁。"
 >>> [m.text for m in extract(Document("t", t, {})).mentions if m.type == "Program"]
-['贵阳至南宁高速铁路', '长沙至赣州高铁']
+['南昌至九江高速铁路', '长沙至赣州高铁']
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.nlp.line_heads import LINE_HEADS
+
 # the heads of a line, longest first; 高速 only before what ``_AFTER_EXPRESSWAY`` allows
-_HEAD = re.compile(r"高速铁路|城际铁路|高速公路|高铁|铁路|高速")
+_HEAD = re.compile("|".join(h for h in LINE_HEADS if h != "公路"))
 # what may follow a bare 高速 (an expressway, not 高速|发展): a clause mark or works words
 _AFTER_EXPRESSWAY = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]|控制性|[\u4e00-\u9fff]{1,4}段|项目")
-# a character after the head that makes it part of another name (a station, an office)
-_NOT_AFTER = frozenset("站局")
-# a journey's time after the head: 甲至乙 is the trip by rail, no line's name
-# (甲至乙铁路|运行时间将缩短)
-_JOURNEY = ("运行时间", "旅行时间", "通行时间", "出行时间")
+# what makes 甲至乙+head a modifier, no line's name: the traffic on it (its tickets, trains,
+# passengers, freight: …高铁|票价, …铁路|货运量), the trip's time (…铁路|运行时间, …高铁|最快
+# 只需) or a body or place named after it (…高铁|公司, …铁路|指挥部, …高铁站, …铁路局)
+_NOT_LINE_AFTER = re.compile(
+    r"[票车客货站局]|列车|运量|运输|最快|只需|仅需|需要|用时|耗时"
+    r"|[\u4e00-\u9fff]{0,2}(?:时间|公司|集团|指挥部)"  # …铁路|建设指挥部, …高铁|运行时间
+)
+# what opens a trip rather than a line's name before its left end (从甲至乙|铁路…)
+_TRIP_OPENERS = frozenset("从由自")
+# the long heads keyed by their short forms: both forms of a line are one node
+_SHORT_HEADS = (("高速铁路", "高铁"), ("高速公路", "高速"))
 
 
 def line_key(name: str) -> str:
-    """The name a line is keyed by: 高速铁路 written short (甲至乙高速铁路 and 甲至乙高铁 are
-    one line).
+    """The name a line is keyed by: 高速铁路 and 高速公路 written short (甲至乙高速铁路 and
+    甲至乙高铁 are one line, 甲至乙高速公路 and 甲至乙高速 one road).
 
-    >>> line_key("长沙至赣州高速铁路")
-    '长沙至赣州高铁'
+    >>> line_key("长沙至赣州高速铁路"), line_key("南京至芜湖高速公路")
+    ('长沙至赣州高铁', '南京至芜湖高速')
     """
-    return name[: -len("高速铁路")] + "高铁" if name.endswith("高速铁路") else name
+    for long, short in _SHORT_HEADS:
+        if name.endswith(long):
+            return name[: -len(long)] + short
+    return name
 
 
 def route_lines(st) -> list[tuple[int, int]]:
@@ -75,8 +87,8 @@ def route_lines(st) -> list[tuple[int, int]]:
             if (
                 m is not None
                 and m.end() in st.tok_ends
-                and norm[m.end() : m.end() + 1] not in _NOT_AFTER
-                and not norm.startswith(_JOURNEY, m.end())
+                and (s == 0 or norm[s - 1] not in _TRIP_OPENERS)
+                and _NOT_LINE_AFTER.match(norm, m.end()) is None
                 and (
                     m.group() != "高速"
                     or m.end() == len(norm)
@@ -84,5 +96,8 @@ def route_lines(st) -> list[tuple[int, int]]:
                 )
             ):
                 out.append((s, m.end()))
+            # the 至 inside the chain end at the same head: go on after it (one scan)
+            i = norm.find("至", max(e, i + 1))
+            continue
         i = norm.find("至", i + 1)
     return out

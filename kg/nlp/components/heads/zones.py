@@ -20,6 +20,10 @@ from kg.nlp.components.base import open_key
 from kg.nlp.components.heads.words import HAN, DocView, segmenter_freq
 from kg.nlp.gazetteer import read_lines
 
+#: the zones a province has many of, each named by its city (某市|综合保税区): after a
+#: province their head names the class (某省|综保区进出口增长)
+CITY_ZONES = frozenset({"综合保税区"})
+
 
 def load_whole_heads(directory: Path) -> dict[str, str]:
     """Head → the full name of its programme, for the heads flagged ``whole``."""
