@@ -12,8 +12,8 @@
   folder (two builds never publish into one folder file by file);
 - :func:`staging_dir` / :func:`remove_dead_staging`: staging folders are named after the
   build's pid; those of builds that are gone are removed by the next build;
-- :func:`stopped_by_signals`: SIGTERM and SIGHUP end a ``--watch`` as Ctrl-C does
-  (:class:`Stopped`, a ``KeyboardInterrupt``), so its cleanup runs.
+- :func:`stopped_by_signals`: Ctrl-C, SIGTERM and SIGHUP end a ``--watch`` or ``kg serve``
+  (:class:`Stopped`, a ``KeyboardInterrupt``), and its cleanup runs to its end.
 
 >>> import tempfile
 >>> d = Path(tempfile.mkdtemp())
@@ -38,6 +38,7 @@ import signal
 import struct
 import sys
 import tempfile
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
@@ -49,8 +50,8 @@ PR_SET_PDEATHSIG = 1
 STAGING_PREFIX = ".kg-staging-"
 #: the cache folder's folder of pipeline snapshots (the workers' ``snapshot_dir``)
 SNAPSHOTS_NAME = "pipeline"
-#: The signals that stop a build: held during the publish's moves and a fork, handled
-#: by a ``--watch`` (:func:`stopped_by_signals`) as Ctrl-C
+#: The signals that stop a build: held during the publish's moves and a fork, and
+#: handled by a ``--watch`` and ``kg serve`` (:func:`stopped_by_signals`)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 #: A staging folder without a pid in its name (older kg) is removed after this long.
 STAGING_MAX_AGE = 3600.0
@@ -68,25 +69,62 @@ def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
         os._exit(1)
 
 
+@contextlib.contextmanager
+def signals_held(sigs: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
+    """Within: each of ``sigs`` waits for the block's end, then comes. Blocked in this
+    thread (a default action waits), and in the main thread a Python handler (Ctrl-C's,
+    :func:`stopped_by_signals`') is replaced by one that notes the signal: another
+    thread of the process may take a signal, and its handler would still run here, at
+    the next bytecode. A forked child leaves the block with the handlers it set.
+
+    >>> with stopped_by_signals() as stop:
+    ...     try:
+    ...         with signals_held():
+    ...             os.kill(os.getpid(), signal.SIGTERM)
+    ...             print("held", stop.is_set())
+    ...     except Stopped as exc:
+    ...         print("then", exc.exit_code)
+    held False
+    then 143
+    """
+    came: list[int] = []
+    me = os.getpid()
+    handlers = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in sigs:
+            handler = signal.getsignal(sig)
+            if callable(handler):
+                handlers[sig] = signal.signal(sig, lambda signum, frame: came.append(signum))
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    try:
+        yield
+    finally:
+        if os.getpid() == me:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a blocked signal comes now
+        if os.getpid() == me:
+            for sig in dict.fromkeys(came):  # (its handler runs here)
+                signal.raise_signal(sig)
+
+
 def fork_holding_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> int:
-    """``os.fork()`` with ``sigs`` held until it has returned, in both processes: a signal
-    that came while Python ran its fork hooks (logging's lock) would be printed as
-    "Exception ignored" and lost, and a Ctrl-C would let the build run on.
+    """``os.fork()`` with ``sigs`` held until it has returned (:func:`signals_held`), in
+    both processes: a signal that came while Python ran its fork hooks (logging's lock)
+    would be printed as "Exception ignored" and lost, and a Ctrl-C would let the build
+    run on.
 
     In the child, those of ``sigs`` that Python handles take their default action first
     (ignored ones stay ignored): a Ctrl-C (sent to the whole process group) kills the
     child, where an exception would unwind it through the parent's frames and run the
     parent's cleanup (removing the build's staging folder) in the child."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
-    try:
+    with signals_held(sigs):
         pid = os.fork()
         if pid == 0:
             for sig in sigs:
                 if signal.getsignal(sig) is not signal.SIG_IGN:
                     signal.signal(sig, signal.SIG_DFL)
-        return pid
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered now
+    return pid
 
 
 class Stopped(KeyboardInterrupt):
@@ -102,25 +140,59 @@ class Stopped(KeyboardInterrupt):
         self.exit_code = 128 + signum
 
 
-def _raise_stopped(signum: int, frame: object) -> None:
-    raise Stopped(signum)
+class StopSignal(threading.Event):
+    """Set by the first stop signal within :func:`stopped_by_signals` (``signum``: its
+    number), before :class:`Stopped` is raised: a loop that looks at it ends even when
+    the raise was lost (a signal handled inside a fork hook or a ``__del__`` is printed
+    as "Exception ignored" and dropped).
+
+    >>> stop = StopSignal(); stop.is_set(), stop.signum
+    (False, None)
+    """
+
+    signum: int | None = None
 
 
 @contextlib.contextmanager
-def stopped_by_signals(sigs: tuple[int, ...] = (signal.SIGTERM, signal.SIGHUP)
-                       ) -> Iterator[None]:  # fmt: skip
-    """Within (in the main thread): each of ``sigs`` raises :class:`Stopped`, so a
-    ``--watch`` ends as on Ctrl-C (its build's outputs stay the last published ones, the
-    lock is released, the workers are stopped, the cache saved) instead of dying where
-    it stands. SIGHUP inherited ignored stays ignored (``nohup``); SIGTERM never is:
-    it is how a long-running process is stopped."""
+def stopped_by_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> Iterator[StopSignal]:
+    """Within (in the main thread): the first of ``sigs`` sets the :class:`StopSignal`
+    yielded and raises :class:`Stopped` (a ``KeyboardInterrupt``), so a ``--watch`` or
+    ``kg serve`` ends as on Ctrl-C (outputs the last published ones, the locks released,
+    the workers stopped, the cache saved) instead of dying where it stands. From then on
+    every one of ``sigs`` is ignored until the block ends: a second signal (SIGTERM then
+    SIGHUP from a closing session) must not cut the cleanup short. The handlers before
+    are restored when the block ends. A signal inherited ignored stays ignored
+    (``nohup``, a background job of a script), SIGTERM excepted: it is how a
+    long-running process is stopped.
+
+    >>> with stopped_by_signals() as stop:
+    ...     try:
+    ...         os.kill(os.getpid(), signal.SIGTERM)
+    ...         while not stop.is_set(): pass  # (the handler runs at the next bytecode)
+    ...     except Stopped as exc:
+    ...         os.kill(os.getpid(), signal.SIGTERM)  # a second one: ignored
+    ...         print(exc.exit_code, stop.signum == signal.SIGTERM)
+    143 True
+    """
+    stop = StopSignal()
+
+    def on_signal(signum: int, frame: object) -> None:
+        for sig in old:
+            signal.signal(sig, signal.SIG_IGN)
+        if not stop.is_set():
+            stop.signum = signum
+            stop.set()
+            raise Stopped(signum)
+
     old = {
-        sig: signal.signal(sig, _raise_stopped)
+        sig: signal.getsignal(sig)
         for sig in sigs
         if sig == signal.SIGTERM or signal.getsignal(sig) is not signal.SIG_IGN
     }
     try:
-        yield
+        for sig in old:
+            signal.signal(sig, on_signal)
+        yield stop
     finally:
         for sig, handler in old.items():
             signal.signal(sig, handler)
