@@ -25,7 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.io import read_cache_file, read_file
+from kg.cache_files import read_cache_file
+from kg.io import read_regular
 
 MAGIC = b"KGS1"
 _TAG = 32
@@ -82,7 +83,7 @@ def _secret(path: Path) -> bytes:
     with contextlib.suppress(FileExistsError):
         os.link(tmp, path)  # another process may have made one first: use theirs
     os.unlink(tmp)
-    return read_file(path)
+    return read_regular(path)
 
 
 def user_secret() -> bytes:

@@ -35,6 +35,7 @@ import functools
 import os
 import shutil
 import signal
+import stat
 import struct
 import sys
 import tempfile
@@ -48,8 +49,6 @@ from kg.errors import Errors, KGError
 
 PR_SET_PDEATHSIG = 1
 STAGING_PREFIX = ".kg-staging-"
-#: the cache folder's folder of pipeline snapshots (the workers' ``snapshot_dir``)
-SNAPSHOTS_NAME = "pipeline"
 #: The signals that stop a build: held during the publish's moves and a fork, and
 #: handled by a ``--watch`` and ``kg serve`` (:func:`stopped_by_signals`)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -252,6 +251,29 @@ class CacheLock:
         self.path = Path(path)
         self._fd: int | None = None
         self.interrupted: int | None = None
+        #: E111 when an entry of another kind stood at ``path`` (set aside by acquire)
+        self.set_aside: list[KGError] = []
+
+    def _open(self) -> int:
+        """The lock file, opened (made when missing). An entry of another kind there (a
+        folder, a pipe, a socket: never kg's doing) is set aside first (warning E111 in
+        :attr:`set_aside`): here, where a build that set it aside and took the lock
+        since is told apart (:func:`kg.cache_files.set_aside`)."""
+        from kg.cache_files import set_aside
+
+        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NONBLOCK | os.O_NOCTTY
+        for _ in range(3):
+            try:
+                fd = os.open(self.path, flags, 0o600)
+            except OSError as exc:  # a folder, a socket
+                if exc.errno not in (errno.EISDIR, errno.ENXIO, errno.EOPNOTSUPP):
+                    raise
+            else:
+                if stat.S_ISREG(os.fstat(fd).st_mode):
+                    return fd
+                os.close(fd)  # a pipe, a device
+            self.set_aside += set_aside(self.path.parent, [self.path.name])
+        raise OSError(errno.EISDIR, "not a regular file", os.fspath(self.path))
 
     def _try(self, fd: int) -> bool:
         req = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
@@ -287,7 +309,7 @@ class CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         told, looks, retried = False, 0, False
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            fd = self._open()
             try:
                 if self._try(fd):
                     if os.path.samestat(os.fstat(fd), os.stat(self.path)):

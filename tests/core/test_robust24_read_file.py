@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg import sealed
-from kg.io import read_cache_file, read_file
+from kg.cache_files import read_cache_file
+from kg.io import read_regular
 from kg.runtime.store import load_checked
 
 
@@ -20,14 +21,14 @@ def pipe(tmp_path: Path) -> Path:
     return tmp_path / "p"
 
 
-def test_read_file_refuses_a_pipe_and_a_folder_at_once(tmp_path: Path, pipe: Path) -> None:
+def test_read_regular_refuses_a_pipe_and_a_folder_at_once(tmp_path: Path, pipe: Path) -> None:
     for path in (pipe, tmp_path):
         with pytest.raises(OSError) as caught:
-            read_file(path)
+            read_regular(path)
         assert caught.value.filename == str(path)
     (tmp_path / "f").write_bytes(b"abc")
     (tmp_path / "l").symlink_to(tmp_path / "f")
-    assert read_file(tmp_path / "l") == b"abc"
+    assert read_regular(tmp_path / "l") == b"abc"
 
 
 def test_a_checked_file_that_is_a_pipe_is_damaged_not_waited_on(pipe: Path) -> None:
