@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -315,6 +316,30 @@ def build_sample_graph() -> nx.MultiDiGraph:
             }
         )
     return G
+
+
+@pytest.fixture
+def not_blocked() -> Iterator[None]:
+    """Within the test, a call blocked for over a minute (a named pipe opened for
+    reading) is interrupted and the test fails, instead of hanging the suite (there is
+    no pytest-timeout here). The interruption (a ``TimeoutError``) may be swallowed by
+    the code under test: the failure is told at the test's end all the same."""
+    import signal
+
+    fired: list[int] = []
+
+    def interrupt(signum: int, frame: object) -> None:
+        fired.append(signum)
+        raise TimeoutError("blocked for 60 s")
+
+    old = signal.signal(signal.SIGALRM, interrupt)
+    signal.alarm(60)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert not fired, "the test was blocked for 60 s"
 
 
 @pytest.fixture(scope="session")

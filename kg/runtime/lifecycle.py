@@ -557,7 +557,7 @@ def staging_dir(out: Path) -> Path:
 
 def remove_dead_staging(out: Path, now: float | None = None) -> list[Path]:
     """Remove the staging folders in ``out`` whose build is gone (no process with the
-    pid, or another process under it: a pid is reused); returns them.
+    pid, or another process under it: a pid is reused); returns those removed.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
@@ -591,5 +591,6 @@ def remove_dead_staging(out: Path, now: float | None = None) -> list[Path]:
             else:  # a file or link of that name (a folder's rmtree left it, said removed)
                 with contextlib.suppress(OSError):
                     path.unlink()
-            removed.append(path)
+            if not os.path.lexists(path):  # (one that could not be removed is not said)
+                removed.append(path)
     return removed

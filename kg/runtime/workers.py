@@ -369,8 +369,8 @@ def _worker_main(
     returns."""
     code = 1
     try:
-        # the build handles ^C and a hang-up (sent to the whole process group), then
-        # stops us
+        # ^C and a hang-up go to the whole process group: a --watch handles them and
+        # stops us; a plain build dies of a hang-up and takes us along (die_with_parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
         for e in ends:

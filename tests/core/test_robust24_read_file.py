@@ -16,7 +16,7 @@ from kg.runtime.store import load_checked
 
 
 @pytest.fixture
-def pipe(tmp_path: Path) -> Path:
+def pipe(tmp_path: Path, not_blocked: None) -> Path:
     os.mkfifo(tmp_path / "p")
     return tmp_path / "p"
 
@@ -35,6 +35,7 @@ def test_a_checked_file_that_is_a_pipe_is_damaged_not_waited_on(pipe: Path) -> N
     assert load_checked(pipe) == (None, True)
 
 
+@pytest.mark.usefixtures("not_blocked")
 @pytest.mark.parametrize("kind", ["pipe", "folder"])
 def test_a_secret_of_another_kind_is_set_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -50,6 +51,7 @@ def test_a_secret_of_another_kind_is_set_aside(
     assert len([p for p in secret.parent.iterdir() if ".set-aside-" in p.name]) == 1
 
 
+@pytest.mark.usefixtures("not_blocked")
 @pytest.mark.parametrize("kind", ["pipe", "folder"])
 def test_a_user_cache_file_of_another_kind_is_set_aside(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str

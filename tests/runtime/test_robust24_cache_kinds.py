@@ -53,6 +53,7 @@ def _replace(path: Path, kind: str) -> None:
     + [(MANIFEST_NAME, "pipe"), (TABLE_NAME, "pipe"), (PACKS[0], "socket")]
     + [(SNAPSHOTS_NAME, "file")],
 )
+@pytest.mark.usefixtures("not_blocked")
 def test_a_cache_file_of_another_kind_is_set_aside(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, kind: str
 ) -> None:
@@ -109,3 +110,22 @@ def test_a_dead_builds_staging_name_that_is_a_file_is_removed(tmp_path: Path) ->
     stale[1].symlink_to(tmp_path)  # a link to a folder: the link goes, never the folder
     assert sorted(remove_dead_staging(tmp_path)) == stale
     assert sorted(tmp_path.iterdir()) == [] and remove_dead_staging(tmp_path) == []
+
+
+def test_a_dead_builds_staging_left_in_place_is_not_said_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(E107 counted a staging folder or file as removed even when it stayed: a folder
+    this user cannot empty, a file in a folder it cannot write)"""
+    from kg.runtime import lifecycle
+    from kg.runtime.lifecycle import STAGING_PREFIX, remove_dead_staging
+
+    (tmp_path / f"{STAGING_PREFIX}999999999.1-a").mkdir()
+    (tmp_path / f"{STAGING_PREFIX}999999999.1-b").write_text("x")
+    monkeypatch.setattr(lifecycle.shutil, "rmtree", lambda *a, **k: None)
+
+    def refused(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refused)
+    assert remove_dead_staging(tmp_path) == []
