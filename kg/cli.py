@@ -116,7 +116,7 @@ def build(
         try:
             # Ctrl-C, SIGTERM, SIGHUP end it (a signal inherited ignored stays ignored,
             # SIGTERM excepted); ``stop``: a raise lost in a fork hook ends it too
-            with stopped_by_signals() as stop:
+            with stopped_by_signals(ending=True) as stop:
                 run_watch(inputs or None, out, workers=workers or None, interval=interval,
                           on_report=show, stop=stop,
                           on_error=lambda e: typer.echo(f"error: {e}", err=True),

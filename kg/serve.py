@@ -380,7 +380,7 @@ def serve(
     # start: a signal while loading must clean up too
     handlers = wait and threading.current_thread() is threading.main_thread()
     server = None
-    with stopped_by_signals() if handlers else contextlib.nullcontext():
+    with stopped_by_signals(ending=True) if handlers else contextlib.nullcontext():
         try:
             server = start_server(
                 graph_path, host, port, read_only, location=location,

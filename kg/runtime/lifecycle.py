@@ -153,14 +153,18 @@ class StopSignal(threading.Event):
 
 
 @contextlib.contextmanager
-def stopped_by_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> Iterator[StopSignal]:
+def stopped_by_signals(
+    sigs: tuple[int, ...] = STOP_SIGNALS, *, ending: bool = False
+) -> Iterator[StopSignal]:
     """Within (in the main thread): the first of ``sigs`` sets the :class:`StopSignal`
     yielded and raises :class:`Stopped` (a ``KeyboardInterrupt``), so a ``--watch`` or
     ``kg serve`` ends as on Ctrl-C (outputs the last published ones, the locks released,
-    the workers stopped, the cache saved) instead of dying where it stands. From then on
-    every one of ``sigs`` is ignored until the block ends: a second signal (SIGTERM then
-    SIGHUP from a closing session) must not cut the cleanup short. The handlers before
-    are restored when the block ends. A signal inherited ignored stays ignored
+    the workers stopped, the cache saved) instead of dying where it stands. Every later
+    one does nothing: a second signal (SIGTERM then SIGHUP from a closing session) must
+    not cut the cleanup short. The handlers before are restored when the block ends;
+    ``ending`` (the process ends with the block: the command line's) after a stop,
+    ``sigs`` are ignored instead, so that no later one kills the process before its exit
+    status is set (a storm of hang-ups). A signal inherited ignored stays ignored
     (``nohup``, a background job of a script), SIGTERM excepted: it is how a
     long-running process is stopped.
 
@@ -169,15 +173,13 @@ def stopped_by_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> Iterator[StopSig
     ...         os.kill(os.getpid(), signal.SIGTERM)
     ...         while not stop.is_set(): pass  # (the handler runs at the next bytecode)
     ...     except Stopped as exc:
-    ...         os.kill(os.getpid(), signal.SIGTERM)  # a second one: ignored
+    ...         os.kill(os.getpid(), signal.SIGHUP)  # a second one: nothing happens
     ...         print(exc.exit_code, stop.signum == signal.SIGTERM)
     143 True
     """
     stop = StopSignal()
 
     def on_signal(signum: int, frame: object) -> None:
-        for sig in old:
-            signal.signal(sig, signal.SIG_IGN)
         if not stop.is_set():
             stop.signum = signum
             stop.set()
@@ -194,7 +196,7 @@ def stopped_by_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> Iterator[StopSig
         yield stop
     finally:
         for sig, handler in old.items():
-            signal.signal(sig, handler)
+            signal.signal(sig, signal.SIG_IGN if ending and stop.is_set() else handler)
 
 
 def pid_alive(pid: int) -> bool:

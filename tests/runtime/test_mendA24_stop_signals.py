@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -101,3 +103,23 @@ def test_a_signal_while_the_pool_forks_stops_after_the_worker_is_recorded() -> N
         pool.shutdown(kill=True, abort=True)
         idle.set()
     _until(lambda: not any(pid_alive(p) for p in pids), "end of the worker")
+
+
+def test_a_process_that_ends_with_the_stop_outlives_a_storm_of_signals() -> None:
+    """(a storm of hang-ups after the cleanup: the default action restored, the process
+    died of a signal, exit -1, where it was to end with 129)"""
+    script = (
+        "import os, signal, sys\n"
+        "from kg.runtime.lifecycle import Stopped, stopped_by_signals\n"
+        "try:\n"
+        "    with stopped_by_signals(ending=True) as stop:\n"
+        "        os.kill(os.getpid(), signal.SIGHUP)\n"
+        "        while True: pass\n"
+        "except Stopped as exc:\n"
+        "    for _ in range(50): os.kill(os.getpid(), signal.SIGHUP)\n"
+        "    sys.exit(exc.exit_code)\n"
+    )
+    as_in_a_terminal = lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL)  # noqa: E731
+    done = subprocess.run([sys.executable, "-c", script], timeout=BOUND,
+                          preexec_fn=as_in_a_terminal)  # fmt: skip
+    assert done.returncode == 128 + signal.SIGHUP
