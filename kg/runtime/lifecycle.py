@@ -31,7 +31,6 @@ import contextlib
 import ctypes
 import errno
 import fcntl
-import functools
 import os
 import shutil
 import signal
@@ -226,12 +225,21 @@ LOCK_POLL = 0.2
 RUNNING = "running"
 
 
-def _forget_in_child(ref: weakref.ref[CacheLock] | weakref.ref[OutputLock]) -> None:
-    lock = ref()
-    if lock is not None and lock._fd is not None:  # a forked child must not hold it
-        with contextlib.suppress(OSError):
-            os.close(lock._fd)
-        lock._fd = None
+#: the locks this process holds: a forked child closes its copies at once (one fork hook
+#: for all, where one per acquisition was never removed: a --watch ran two more per build)
+_HELD: weakref.WeakSet[CacheLock | OutputLock] = weakref.WeakSet()
+
+
+def _forget_in_child() -> None:
+    for lock in list(_HELD):  # a forked child must not hold them
+        if lock._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(lock._fd)
+            lock._fd = None
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 class CacheLock:
@@ -347,7 +355,7 @@ class CacheLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n{RUNNING}\n".encode(), 0)
         self._fd = fd
-        os.register_at_fork(after_in_child=functools.partial(_forget_in_child, weakref.ref(self)))
+        _HELD.add(self)
         return self
 
     def _take_over(self) -> None:
@@ -365,6 +373,7 @@ class CacheLock:
                     os.ftruncate(self._fd, 0)
             os.close(self._fd)  # the last descriptor of the description: unlocked
             self._fd = None
+            _HELD.discard(self)
 
     def __enter__(self) -> CacheLock:
         return self if self._fd is not None else self.acquire()
@@ -437,13 +446,14 @@ class OutputLock:
             os.close(fd)
             raise
         self._fd = fd
-        os.register_at_fork(after_in_child=functools.partial(_forget_in_child, weakref.ref(self)))
+        _HELD.add(self)
         return self
 
     def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+            _HELD.discard(self)
 
     def __enter__(self) -> OutputLock:
         return self if self._fd is not None else self.acquire()

@@ -67,3 +67,17 @@ def test_a_user_cache_file_of_another_kind_is_set_aside(
     assert not form.exists() and "[E111]" in capsys.readouterr().err
     assert read_cache_file(tmp_path / "missing.bin") is None
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("content", [b"", b"short"])
+def test_a_secret_too_short_is_made_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    """(before: an existing secret shorter than 32 bytes, even an empty one, was the HMAC
+    key that guards the pickles)"""
+    secret = tmp_path / "kg" / "secret"
+    secret.parent.mkdir()
+    secret.write_bytes(content)
+    monkeypatch.setenv("KG_SECRET_FILE", str(secret))
+    assert bytes(sealed.unseal(sealed.seal(b"data"))) == b"data"
+    assert len(secret.read_bytes()) == 32 and sealed.user_secret() == secret.read_bytes()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.cache_files import set_aside
-from kg.runtime.lifecycle import CacheLock, lock_holders
+from kg.runtime.lifecycle import CacheLock, OutputLock, lock_holders
 
 BOUND = 60.0
 
@@ -112,3 +112,29 @@ def test_a_set_aside_name_is_never_replaced_nor_cut_at_a_tilde(
     aside = sorted(p.name for p in tmp_path.iterdir())
     base = f"{name}.set-aside-T-{os.getpid()}"
     assert aside == [base, f"{base}~2", f"{base}~3"]
+
+
+def test_locks_taken_again_and_again_add_no_fork_hook(tmp_path: Path) -> None:
+    """(each acquisition registered a fork hook, never removed: a --watch two per build,
+    every later fork ran them all); a forked child still holds none of them."""
+    import functools
+    import gc
+
+    def partials() -> int:  # (the hooks were partials of one function)
+        return sum(isinstance(o, functools.partial) for o in gc.get_objects())
+
+    before = partials()
+    for _ in range(100):
+        with CacheLock(tmp_path / "lock"), OutputLock(tmp_path):
+            pass
+    assert partials() - before < 20
+    with CacheLock(tmp_path / "lock"), OutputLock(tmp_path):
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the child)
+            os.write(w, bytes([lock_holders(tmp_path / "lock").count(os.getpid())]))
+            os._exit(0)
+        os.close(w)
+        told = os.read(r, 1)
+        os.waitpid(pid, 0)
+    assert told == bytes([0])
