@@ -380,7 +380,7 @@ def serve(
     # start: a signal while loading must clean up too
     handlers = wait and threading.current_thread() is threading.main_thread()
     server = None
-    with stopped_by_signals(ending=True) if handlers else contextlib.nullcontext():
+    with stopped_by_signals(ending=True) if handlers else contextlib.nullcontext() as stop:
         try:
             server = start_server(
                 graph_path, host, port, read_only, location=location,
@@ -398,6 +398,8 @@ def serve(
         except Stopped as e:
             print(f"stopping on signal {signal.Signals(e.args[0]).name}", file=sys.stderr)
         finally:
+            if stop is not None:  # (also after a normal end: a signal now does nothing)
+                stop.set()
             if server is not None and wait:
                 server.stop()
     return server

@@ -142,7 +142,8 @@ class StopSignal(threading.Event):
     """Set by the first stop signal within :func:`stopped_by_signals` (``signum``: its
     number), before :class:`Stopped` is raised: a loop that looks at it ends even when
     the raise was lost (a signal handled inside a fork hook or a ``__del__`` is printed
-    as "Exception ignored" and dropped).
+    as "Exception ignored" and dropped). Set by its user, later signals do nothing (a
+    cleanup after a normal end).
 
     >>> stop = StopSignal(); stop.is_set(), stop.signum
     (False, None)
