@@ -43,6 +43,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kg.errors import Errors, KGError
 
@@ -87,21 +88,30 @@ def signals_held(sigs: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
     """
     came: list[int] = []
     me = os.getpid()
-    handlers = {}
-    if threading.current_thread() is threading.main_thread():
-        for sig in sigs:
-            handler = signal.getsignal(sig)
-            if callable(handler):
-                handlers[sig] = signal.signal(sig, lambda signum, frame: came.append(signum))
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    handlers: dict[int, Any] = {}
+    old = None
     try:
+        if threading.current_thread() is threading.main_thread():
+            for sig in sigs:
+                handler = signal.getsignal(sig)
+                if callable(handler):
+                    handlers[sig] = handler
+                    signal.signal(sig, lambda signum, frame: came.append(signum))
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
         yield
     finally:
+        if old is not None:  # a blocked signal comes now (noted)
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
         if os.getpid() == me:
+            first = None
             for sig, handler in handlers.items():
-                signal.signal(sig, handler)
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a blocked signal comes now
-        if os.getpid() == me:
+                try:  # (a signal pending runs the handler current: one restored raises)
+                    signal.signal(sig, handler)
+                except BaseException as exc:
+                    first = first or exc
+                    signal.signal(sig, handler)
+            if first is not None:
+                raise first
             for sig in dict.fromkeys(came):  # (its handler runs here)
                 signal.raise_signal(sig)
 
