@@ -319,6 +319,22 @@ def build_sample_graph() -> nx.MultiDiGraph:
 
 
 @pytest.fixture
+def terminal_signals() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP with a terminal's actions within the test, and in the
+    processes it starts (pytest run by ``nohup`` ignores SIGHUP, run as a background job
+    of a script SIGINT: a test of what they do would not see it)."""
+    import signal
+
+    old = {sig: signal.signal(sig, signal.SIG_DFL) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    old[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+@pytest.fixture
 def not_blocked() -> Iterator[None]:
     """Within the test, a call blocked for over a minute (a named pipe opened for
     reading) is interrupted and the test fails, instead of hanging the suite (there is

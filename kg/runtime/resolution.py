@@ -4,8 +4,7 @@ only for the same pipeline fingerprint and resolver code; a missing, damaged, fo
 or stale one is no table, and the build folds every result.
 
 >>> import tempfile
->>> from kg.runtime.cache_layout import TABLE_NAME
-from kg.resolve.stored import Table
+>>> from kg.resolve.stored import Table
 >>> d = tempfile.mkdtemp()
 >>> write_table(d, Table([("a", "k")], {}, {}, {}), "fp")
 >>> read_table(d, "fp").ids, read_table(d, "another fingerprint")

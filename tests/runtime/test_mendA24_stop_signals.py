@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -18,23 +17,12 @@ from kg.runtime.lifecycle import STOP_SIGNALS, Stopped, pid_alive, stopped_by_si
 from kg.runtime.workers import Pools
 
 BOUND = 60.0  # seconds: a wait on a condition, far beyond what it takes
+pytestmark = pytest.mark.usefixtures("terminal_signals")
 
 #: signals the fork hook below sends (one per armed fork): a signal that comes while
 #: Python runs its fork hooks, as one would in logging's lock hooks
 _ARMED: list[int] = []
 os.register_at_fork(before=lambda: _ARMED and os.kill(os.getpid(), _ARMED.pop()))
-
-
-@pytest.fixture(autouse=True)
-def _default_stop_actions() -> Iterator[None]:
-    """The stop signals' actions as in a terminal (``nohup pytest`` ignores SIGHUP)."""
-    old = {sig: signal.signal(sig, signal.SIG_DFL) for sig in STOP_SIGNALS[1:]}
-    old[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        yield
-    finally:
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
 
 
 def _until(cond, what: str) -> None:  # type: ignore[no-untyped-def]
