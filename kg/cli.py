@@ -104,9 +104,8 @@ def build(
     }
     if watch and scheduler:  # watch keeps its own local workers up between builds
         _fail(KGError(Errors.E104))
-    # A signal inherited ignored stays ignored (the POSIX convention: ``nohup``, a
-    # background job of a script, a supervisor chose so); SIGTERM still stops the build.
     if watch:
+        from kg.runtime.lifecycle import Stopped, stopped_by_signals
         from kg.runtime.watch import watch as run_watch
 
         def show(report) -> None:
@@ -114,15 +113,17 @@ def build(
                 typer.echo(report.summary(verbose), err=True)
                 typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
 
-        from kg.runtime.lifecycle import Stopped, stopped_by_signals
-
         try:
-            with stopped_by_signals():  # SIGTERM, SIGHUP end it as Ctrl-C does
+            # Ctrl-C, SIGTERM, SIGHUP end it (a signal inherited ignored stays ignored,
+            # SIGTERM excepted); ``stop``: a raise lost in a fork hook ends it too
+            with stopped_by_signals(ending=True) as stop:
                 run_watch(inputs or None, out, workers=workers or None, interval=interval,
-                          on_report=show,
+                          on_report=show, stop=stop,
                           on_error=lambda e: typer.echo(f"error: {e}", err=True),
                           **options)  # fmt: skip
-        except Stopped as exc:  # (Ctrl-C: typer's 130)
+            if stop.signum is not None:
+                raise typer.Exit(128 + stop.signum)
+        except Stopped as exc:
             raise typer.Exit(exc.exit_code) from None
         except KGError as exc:
             _fail(exc)

@@ -104,3 +104,17 @@ class Skipped(InputError):
     @property
     def suffix(self) -> str:
         return str(self.fields.get("suffix") or "") or "(no suffix)"
+
+
+def warn(warning: KGError) -> None:
+    """Say ``warning`` on stderr, as a build says what it found and went on with.
+
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     warn(KGError(Errors.E003, path="a.txt"))
+    >>> err.getvalue()
+    'warning: [E003] a.txt: the file is empty\\n'
+    """
+    import sys
+
+    print(f"warning: {warning}", file=sys.stderr)

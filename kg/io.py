@@ -24,16 +24,8 @@ b'new'
 ...     wait(); p.read_bytes()
 b'later'
 
-Reading a cache file, :func:`read_file` refuses what is no regular file (a named pipe
-there would block the build for good); :func:`set_aside` renames a cache entry of the
-wrong kind (never kg's doing) out of the way, never removing it, and
-:func:`read_cache_file` does both.
-
->>> d = pathlib.Path(tempfile.mkdtemp()); (d / "m.bin").mkdir()
->>> [w.code for w in set_aside(d, ["m.bin", "gone"])]
-['E111']
->>> [p.name[:16] for p in d.iterdir()]
-['m.bin.set-aside-']
+:func:`read_regular` reads a file that must be a regular one (a cache's): a named pipe
+there would block a plain ``open`` for good.
 """
 
 from __future__ import annotations
@@ -43,17 +35,13 @@ import errno
 import functools
 import os
 import stat
-import sys
 import tempfile
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from kg.errors import Errors, KGError
-
-__all__ = ["atomic_write", "named_path", "syncing", "write_bytes_atomic"]
+__all__ = ["atomic_write", "named_path", "read_regular", "syncing", "write_bytes_atomic"]
 
 
 class _SyncThreads:
@@ -255,7 +243,7 @@ def named_path(exc: OSError, default: str | os.PathLike[str]) -> str | os.PathLi
     return exc.filename2 or exc.filename or default
 
 
-def read_file(path: str | os.PathLike[str]) -> bytes:
+def read_regular(path: str | os.PathLike[str]) -> bytes:
     """The bytes of ``path`` when it is a regular file (or a link to one); ``OSError``
     naming it otherwise: a folder, a device, or a named pipe, which a plain ``open``
     would wait on until something writes into it (a build blocked for good by its
@@ -263,11 +251,11 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
 
     >>> import tempfile
     >>> d = tempfile.mkdtemp(); os.mkfifo(f"{d}/p")
-    >>> read_file(f"{d}/p")
+    >>> read_regular(f"{d}/p")
     Traceback (most recent call last):
     OSError: [Errno 22] not a regular file: '.../p'
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -279,67 +267,3 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
     finally:
         if fd >= 0:
             os.close(fd)
-
-
-def set_aside(cache_dir: str | os.PathLike[str], names: Iterable[str],
-              folders: Iterable[str] = ()) -> list[KGError]:  # fmt: skip
-    """Rename each of ``names`` in ``cache_dir`` that is there but no regular file (a
-    folder, a pipe that would block its reader, a socket, a link to one of them), and each
-    of ``folders`` that is there but no folder, to ``NAME.set-aside-TIME``; a warning
-    E111 for each. A rename that fails (another build set it aside first) is left to the
-    build's own error."""
-    warnings = []
-    wanted = [(n, stat.S_ISREG, "a file") for n in names]
-    wanted += [(n, stat.S_ISDIR, "a folder") for n in folders]
-    for name, right, what in wanted:
-        path = Path(cache_dir) / name
-        try:
-            mode = path.stat().st_mode
-        except OSError:  # missing (or a dangling link: written through as a new file)
-            continue
-        if right(mode):
-            continue
-        aside = path.with_name(f"{name}.set-aside-{time.strftime('%Y%m%dT%H%M%S')}")
-        n = 1
-        while os.path.lexists(aside):
-            n += 1
-            aside = aside.with_name(f"{aside.name.split('~')[0]}~{n}")
-        try:
-            path.rename(aside)
-        except OSError:
-            continue
-        warnings.append(KGError(Errors.E111, path=path, kind=_kind(mode), wanted=what,
-                                aside=aside.name))  # fmt: skip
-    return warnings
-
-
-def _kind(mode: int) -> str:
-    """What a file of ``mode`` is, in words.
-
-    >>> _kind(stat.S_IFDIR)
-    'a folder'
-    """
-    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISSOCK, "a socket"), (stat.S_ISREG, "a file")):  # fmt: skip
-        if test(mode):
-            return kind
-    return "a device"
-
-
-def read_cache_file(path: str | os.PathLike[str]) -> bytes | None:
-    """The bytes of the cache file ``path``; None when it is missing or unreadable, and
-    when it is of another kind (a folder, a named pipe), which is then set aside with
-    warning E111 so that the next save can write it.
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp()); (d / "t.bin").mkdir()
-    >>> read_cache_file(d / "t.bin"), (d / "t.bin").exists()  # doctest: +ELLIPSIS
-    (None, False)
-    """
-    try:
-        return read_file(path)
-    except OSError:
-        path = Path(path)
-        for warning in set_aside(path.parent, [path.name]):
-            print(f"warning: {warning}", file=sys.stderr)
-        return None

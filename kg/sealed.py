@@ -25,7 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.io import read_cache_file, read_file
+from kg.cache_files import read_cache_file
+from kg.io import read_regular
 
 MAGIC = b"KGS1"
 _TAG = 32
@@ -66,23 +67,41 @@ def secret_path() -> Path:
     return folder / "secret"
 
 
+def _usable(path: Path, data: bytes | None) -> bool:
+    """Whether ``data`` read from ``path`` is a secret: 32 bytes or more, in this user's
+    file (an empty file, or one another user could have written, is no key)."""
+    with contextlib.suppress(OSError):
+        return data is not None and len(data) >= 32 and path.stat().st_uid == os.getuid()
+    return False
+
+
 @lru_cache(maxsize=4)
 def _secret(path: Path) -> bytes:
     data = read_cache_file(path)  # (one of another kind set aside: made anew below)
-    with contextlib.suppress(OSError):
-        if data is not None and len(data) >= 32 and path.stat().st_uid == os.getuid():
-            return data
+    if _usable(path, data):
+        return data  # type: ignore[return-value]
+    key = secrets.token_bytes(32)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.write(fd, secrets.token_bytes(32))
+        os.write(fd, key)
     finally:
         os.close(fd)
-    with contextlib.suppress(FileExistsError):
-        os.link(tmp, path)  # another process may have made one first: use theirs
-    os.unlink(tmp)
-    return read_file(path)
+    try:
+        if data is None:  # none: made here unless another process made one first
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+            theirs = read_regular(path)
+            if _usable(path, theirs):
+                return theirs
+        os.replace(tmp, path)  # an unusable one (short, another user's): replaced
+    except OSError:  # (not replaceable: this process keeps its key, nothing is trusted)
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return key
 
 
 def user_secret() -> bytes:

@@ -359,22 +359,6 @@ def _wait_ready(server: SparqlServer, graph_path: Path, timeout: float) -> None:
 
 #: Seconds a query of ``kg serve`` may run (``--timeout``).
 DEFAULT_QUERY_TIMEOUT_S = 30
-#: Signals that stop ``kg serve`` cleanly. SIGINT and SIGHUP not when inherited ignored
-#: (the POSIX convention: ``nohup kg serve`` stays up when the terminal closes, a
-#: background job of a script keeps ignoring Ctrl-C); SIGTERM always: it is how a server
-#: is stopped (``kill``, a supervisor), and the only other way, SIGKILL, leaves
-#: oxigraph's temporary store behind.
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-
-
-class _Stopped(BaseException):
-    """Raised in the waiting thread by a stop signal."""
-
-
-def _on_stop_signal(signum: int, frame: Any) -> None:
-    raise _Stopped(signum)
-
-
 def serve(
     graph_path: str | Path,
     host: str = "127.0.0.1",
@@ -389,36 +373,33 @@ def serve(
     stop oxigraph and remove its temporary store (``wait=False``: return the running
     :class:`SparqlServer` instead; None when a signal came before it was up). A query
     runs at most ``query_timeout_s`` seconds."""
+    from kg.runtime.lifecycle import Stopped, stopped_by_signals
+
+    # SIGTERM, and Ctrl-C and SIGHUP unless inherited ignored (``nohup kg serve``), stop
+    # it cleanly (SIGKILL would leave oxigraph's temporary store behind); before the
+    # start: a signal while loading must clean up too
     handlers = wait and threading.current_thread() is threading.main_thread()
-    old = {  # before the start: a signal while loading must clean up too
-        sig: signal.signal(sig, _on_stop_signal)
-        for sig in (_STOP_SIGNALS if handlers else ())
-        if sig == signal.SIGTERM or signal.getsignal(sig) is not signal.SIG_IGN
-    }
     server = None
-    try:
-        server = start_server(
-            graph_path, host, port, read_only, location=location,
-            query_timeout_s=query_timeout_s,
-        )  # fmt: skip
-        mode = "read-only" if read_only else "read-write (SPARQL updates allowed at /update)"
-        print(f"SPARQL endpoint ({mode}): {server.query_url}  (Ctrl-C to stop)",
-              file=sys.stderr)  # fmt: skip
-        if not _is_loopback(host):
-            print(f"warning: bound to {host}: the endpoint is reachable from the network",
-                  file=sys.stderr)  # fmt: skip
-        if not wait:
-            return server
-        server.wait()
-    except _Stopped as e:
-        print(f"stopping on signal {signal.Signals(e.args[0]).name}", file=sys.stderr)
-    finally:
-        for sig in old:  # a second signal while cleaning up must not cut the cleanup short
-            signal.signal(sig, signal.SIG_IGN)
+    with stopped_by_signals(ending=True) if handlers else contextlib.nullcontext() as stop:
         try:
+            server = start_server(
+                graph_path, host, port, read_only, location=location,
+                query_timeout_s=query_timeout_s,
+            )  # fmt: skip
+            mode = "read-only" if read_only else "read-write (SPARQL updates allowed at /update)"
+            print(f"SPARQL endpoint ({mode}): {server.query_url}  (Ctrl-C to stop)",
+                  file=sys.stderr)  # fmt: skip
+            if not _is_loopback(host):
+                print(f"warning: bound to {host}: the endpoint is reachable from the network",
+                      file=sys.stderr)  # fmt: skip
+            if not wait:
+                return server
+            server.wait()
+        except Stopped as e:
+            print(f"stopping on signal {signal.Signals(e.args[0]).name}", file=sys.stderr)
+        finally:
+            if stop is not None:  # (also after a normal end: a signal now does nothing)
+                stop.set()
             if server is not None and wait:
                 server.stop()
-        finally:
-            for sig, handler in old.items():
-                signal.signal(sig, handler)
     return server

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -315,6 +316,46 @@ def build_sample_graph() -> nx.MultiDiGraph:
             }
         )
     return G
+
+
+@pytest.fixture
+def terminal_signals() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP with a terminal's actions within the test, and in the
+    processes it starts (pytest run by ``nohup`` ignores SIGHUP, run as a background job
+    of a script SIGINT: a test of what they do would not see it)."""
+    import signal
+
+    old = {sig: signal.signal(sig, signal.SIG_DFL) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    old[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+@pytest.fixture
+def not_blocked() -> Iterator[None]:
+    """Within the test, a call blocked for over a minute (a named pipe opened for
+    reading) is interrupted and the test fails, instead of hanging the suite (there is
+    no pytest-timeout here). The interruption (a ``TimeoutError``) may be swallowed by
+    the code under test: the failure is told at the test's end all the same."""
+    import signal
+
+    fired: list[int] = []
+
+    def interrupt(signum: int, frame: object) -> None:
+        fired.append(signum)
+        raise TimeoutError("blocked for 60 s")
+
+    old = signal.signal(signal.SIGALRM, interrupt)
+    signal.alarm(60)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert not fired, "the test was blocked for 60 s"
 
 
 @pytest.fixture(scope="session")

@@ -32,9 +32,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.cache_files import read_cache_file
 from kg.cache_prune import prune
 from kg.fingerprint import code_version
-from kg.io import read_cache_file, write_bytes_atomic
+from kg.io import write_bytes_atomic
 from kg.sealed import seal, unseal, user_cache_dir
 
 __all__ = ["CACHE_ENV", "cache_path", "load", "save"]

@@ -46,8 +46,9 @@ from spacy.lang.zh import Chinese, Segmenter
 from spacy.language import Language
 
 import kg.nlp.components  # noqa: F401 (registers the factories)
+from kg.cache_files import read_cache_file
 from kg.fingerprint import SNAPSHOT_VERSION, pipeline_key
-from kg.io import atomic_write, read_cache_file, read_file, write_bytes_atomic
+from kg.io import atomic_write, read_regular, write_bytes_atomic
 from kg.nlp.components.base import KGTokenizer
 from kg.nlp.gazetteer import load_gazetteer, prime_gazetteer
 from kg.nlp.segment import adopt_trie, fast_segmenter, initialize, trie_of
@@ -248,7 +249,7 @@ def link_snapshot(source: Path, path: Path) -> bool:
         except OSError:  # another file system
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            write_bytes_atomic(path, read_file(source), private=True, fsync=False)
+            write_bytes_atomic(path, read_regular(source), private=True, fsync=False)
     except OSError:
         return False
     _prune(path)

@@ -257,7 +257,7 @@ def _load(path: Path, touch: bool = True) -> dict[tuple[str, int], tuple[Any, ..
     """The table in ``path`` when this user sealed it for this Python, else empty;
     ``touch``: mark it read (not stale, see :func:`_sweep`), for this checkout's own
     table only (a seed's is left to be swept when its checkout is gone)."""
-    from kg.io import read_cache_file
+    from kg.cache_files import read_cache_file
     from kg.sealed import unseal
 
     blob = read_cache_file(path)

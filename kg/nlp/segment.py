@@ -24,6 +24,7 @@ import logging
 import marshal
 import math
 import os
+import stat
 from collections.abc import Mapping
 from itertools import accumulate, islice
 from pathlib import Path
@@ -481,8 +482,9 @@ def _load_cache(dt: Any) -> bool:
 
 
 def _own_bytes(path: Path) -> bytes | None:
-    """The bytes of ``path`` when it and its folder belong to this user and neither is
-    writable by group or others (only then is it unmarshalled); else None.
+    """The bytes of ``path`` when it is a regular file, it and its folder belong to this
+    user and neither is writable by group or others (only then is it unmarshalled);
+    else None.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp()); f = d / "c"; _ = f.write_bytes(b"x")
     >>> _own_bytes(f), f.chmod(0o666), _own_bytes(f)
@@ -492,10 +494,11 @@ def _own_bytes(path: Path) -> bytes | None:
     folder = os.stat(path.parent)
     if folder.st_uid != uid or folder.st_mode & 0o022:
         return None
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    # (a named pipe there would block a plain open for good: only a regular file is read)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fh.fileno())
-        if st.st_uid != uid or st.st_mode & 0o022:
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != uid or st.st_mode & 0o022:
             return None
         return fh.read()
 

@@ -33,11 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import Errors, InputError, KGError, Skipped
+from kg.errors import Errors, InputError, KGError, Skipped, warn
 from kg.export.formats import ALL_FORMATS, DEFAULT_FORMATS, REGISTRY
 from kg.ingest.names import shown
 from kg.iri import DEFAULT_BASE
-from kg.runtime.lifecycle import SNAPSHOTS_NAME, ended
+from kg.runtime.cache_layout import SNAPSHOTS_NAME
+from kg.runtime.lifecycle import ended
 from kg.runtime.policy import OneShot
 
 if TYPE_CHECKING:  # networkx costs 0.1 s to import: only the exporters need it
@@ -416,7 +417,7 @@ def _open_state(
 
     state = BuildState(cache_dir, fingerprint, on_wait=say_waiting(Path(cache_dir)), memo=memo)
     for warning in state.set_aside:
-        print(f"warning: {warning}", file=sys.stderr)
+        warn(warning)
     if state.lock.interrupted is not None:  # say what this build found (issue #16)
         found = KGError(Errors.E106, path=cache_dir, pid=state.lock.interrupted)
         print(f"warning: {found}", file=sys.stderr)

@@ -13,7 +13,7 @@ to use it again.
 True
 
 A folder, a pipe or a socket where the cache keeps a file, or a file where it keeps a
-folder, is set aside by :func:`kg.io.set_aside` (warning E111).
+folder, is set aside by :func:`kg.cache_files.set_aside` (warning E111).
 """
 
 from __future__ import annotations

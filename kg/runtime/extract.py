@@ -17,17 +17,16 @@ new. A stored result that turns out unusable is extracted again.
 
 from __future__ import annotations
 
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import Any
 
-from kg.errors import Errors, InputError, KGError
+from kg.errors import Errors, InputError, KGError, warn
 from kg.model import DocResult, Document
 from kg.runtime.codec import decode_result, encode_result, failure
-from kg.runtime.manifest import RESULTS_NAME, Cached, Keyed, doc_hash
+from kg.runtime.manifest import RESULTS_NAME, Cached, Keyed, doc_hash, set_aside_entries
 from kg.runtime.store import PackStore
 from kg.runtime.workers import Pools, extract_batch
 
@@ -36,11 +35,9 @@ class ResultCache:
     """Results on disk by content hash: one append-only pack file."""
 
     def __init__(self, directory: str | Path) -> None:
-        from kg.io import set_aside
-
         self.dir = Path(directory)
-        for warning in set_aside(self.dir, (RESULTS_NAME, RESULTS_NAME + ".idx")):
-            print(f"warning: {warning}", file=sys.stderr)
+        for warning in set_aside_entries(self.dir, (RESULTS_NAME, RESULTS_NAME + ".idx")):
+            warn(warning)
         self.store = PackStore(self.dir / RESULTS_NAME)
 
     def get(self, h: str) -> DocResult | None:

@@ -12,8 +12,8 @@
   folder (two builds never publish into one folder file by file);
 - :func:`staging_dir` / :func:`remove_dead_staging`: staging folders are named after the
   build's pid; those of builds that are gone are removed by the next build;
-- :func:`stopped_by_signals`: SIGTERM and SIGHUP end a ``--watch`` as Ctrl-C does
-  (:class:`Stopped`, a ``KeyboardInterrupt``), so its cleanup runs.
+- :func:`stopped_by_signals`: Ctrl-C, SIGTERM and SIGHUP end a ``--watch`` or ``kg serve``
+  (:class:`Stopped`, a ``KeyboardInterrupt``), and its cleanup runs to its end.
 
 >>> import tempfile
 >>> d = Path(tempfile.mkdtemp())
@@ -31,26 +31,26 @@ import contextlib
 import ctypes
 import errno
 import fcntl
-import functools
 import os
 import shutil
 import signal
+import stat
 import struct
 import sys
 import tempfile
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kg.errors import Errors, KGError
 
 PR_SET_PDEATHSIG = 1
 STAGING_PREFIX = ".kg-staging-"
-#: the cache folder's folder of pipeline snapshots (the workers' ``snapshot_dir``)
-SNAPSHOTS_NAME = "pipeline"
-#: The signals that stop a build: held during the publish's moves and a fork, handled
-#: by a ``--watch`` (:func:`stopped_by_signals`) as Ctrl-C
+#: The signals that stop a build: held during the publish's moves and a fork, and
+#: handled by a ``--watch`` and ``kg serve`` (:func:`stopped_by_signals`)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 #: A staging folder without a pid in its name (older kg) is removed after this long.
 STAGING_MAX_AGE = 3600.0
@@ -68,25 +68,71 @@ def die_with_parent(parent: int | None, sig: int = signal.SIGKILL) -> None:
         os._exit(1)
 
 
+@contextlib.contextmanager
+def signals_held(sigs: tuple[int, ...] = STOP_SIGNALS) -> Iterator[None]:
+    """Within: each of ``sigs`` waits for the block's end, then comes. Blocked in this
+    thread (a default action waits), and in the main thread a Python handler (Ctrl-C's,
+    :func:`stopped_by_signals`') is replaced by one that notes the signal: another
+    thread of the process may take a signal, and its handler would still run here, at
+    the next bytecode. A forked child leaves the block with the handlers it set.
+
+    >>> with stopped_by_signals() as stop:
+    ...     try:
+    ...         with signals_held():
+    ...             os.kill(os.getpid(), signal.SIGTERM)
+    ...             print("held", stop.is_set())
+    ...     except Stopped as exc:
+    ...         print("then", exc.exit_code)
+    held False
+    then 143
+    """
+    came: list[int] = []
+    me = os.getpid()
+    handlers: dict[int, Any] = {}
+    old = None
+    try:
+        if threading.current_thread() is threading.main_thread():
+            for sig in sigs:
+                handler = signal.getsignal(sig)
+                if callable(handler):
+                    handlers[sig] = handler
+                    signal.signal(sig, lambda signum, frame: came.append(signum))
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+        yield
+    finally:
+        if old is not None:  # a blocked signal comes now (noted)
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        if os.getpid() == me:
+            first = None
+            for sig, handler in handlers.items():
+                try:  # (a signal pending runs the handler current: one restored raises)
+                    signal.signal(sig, handler)
+                except BaseException as exc:
+                    first = first or exc
+                    signal.signal(sig, handler)
+            if first is not None:
+                raise first
+            for sig in dict.fromkeys(came):  # (its handler runs here)
+                signal.raise_signal(sig)
+
+
 def fork_holding_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> int:
-    """``os.fork()`` with ``sigs`` held until it has returned, in both processes: a signal
-    that came while Python ran its fork hooks (logging's lock) would be printed as
-    "Exception ignored" and lost, and a Ctrl-C would let the build run on.
+    """``os.fork()`` with ``sigs`` held until it has returned (:func:`signals_held`), in
+    both processes: a signal that came while Python ran its fork hooks (logging's lock)
+    would be printed as "Exception ignored" and lost, and a Ctrl-C would let the build
+    run on.
 
     In the child, those of ``sigs`` that Python handles take their default action first
     (ignored ones stay ignored): a Ctrl-C (sent to the whole process group) kills the
     child, where an exception would unwind it through the parent's frames and run the
     parent's cleanup (removing the build's staging folder) in the child."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
-    try:
+    with signals_held(sigs):
         pid = os.fork()
         if pid == 0:
             for sig in sigs:
                 if signal.getsignal(sig) is not signal.SIG_IGN:
                     signal.signal(sig, signal.SIG_DFL)
-        return pid
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered now
+    return pid
 
 
 class Stopped(KeyboardInterrupt):
@@ -102,28 +148,65 @@ class Stopped(KeyboardInterrupt):
         self.exit_code = 128 + signum
 
 
-def _raise_stopped(signum: int, frame: object) -> None:
-    raise Stopped(signum)
+class StopSignal(threading.Event):
+    """Set by the first stop signal within :func:`stopped_by_signals` (``signum``: its
+    number), before :class:`Stopped` is raised: a loop that looks at it ends even when
+    the raise was lost (a signal handled inside a fork hook or a ``__del__`` is printed
+    as "Exception ignored" and dropped). Set by its user, later signals do nothing (a
+    cleanup after a normal end).
+
+    >>> stop = StopSignal(); stop.is_set(), stop.signum
+    (False, None)
+    """
+
+    signum: int | None = None
 
 
 @contextlib.contextmanager
-def stopped_by_signals(sigs: tuple[int, ...] = (signal.SIGTERM, signal.SIGHUP)
-                       ) -> Iterator[None]:  # fmt: skip
-    """Within (in the main thread): each of ``sigs`` raises :class:`Stopped`, so a
-    ``--watch`` ends as on Ctrl-C (its build's outputs stay the last published ones, the
-    lock is released, the workers are stopped, the cache saved) instead of dying where
-    it stands. SIGHUP inherited ignored stays ignored (``nohup``); SIGTERM never is:
-    it is how a long-running process is stopped."""
+def stopped_by_signals(
+    sigs: tuple[int, ...] = STOP_SIGNALS, *, ending: bool = False
+) -> Iterator[StopSignal]:
+    """Within (in the main thread): the first of ``sigs`` sets the :class:`StopSignal`
+    yielded and raises :class:`Stopped` (a ``KeyboardInterrupt``), so a ``--watch`` or
+    ``kg serve`` ends as on Ctrl-C (outputs the last published ones, the locks released,
+    the workers stopped, the cache saved) instead of dying where it stands. Every later
+    one does nothing: a second signal (SIGTERM then SIGHUP from a closing session) must
+    not cut the cleanup short. The handlers before are restored when the block ends;
+    ``ending`` (the process ends with the block: the command line's) after a stop,
+    ``sigs`` are ignored instead, so that no later one kills the process before its exit
+    status is set (a storm of hang-ups). A signal inherited ignored stays ignored
+    (``nohup``, a background job of a script), SIGTERM excepted: it is how a
+    long-running process is stopped.
+
+    >>> with stopped_by_signals() as stop:
+    ...     try:
+    ...         os.kill(os.getpid(), signal.SIGTERM)
+    ...         while not stop.is_set(): pass  # (the handler runs at the next bytecode)
+    ...     except Stopped as exc:
+    ...         os.kill(os.getpid(), signal.SIGHUP)  # a second one: nothing happens
+    ...         print(exc.exit_code, stop.signum == signal.SIGTERM)
+    143 True
+    """
+    stop = StopSignal()
+
+    def on_signal(signum: int, frame: object) -> None:
+        if not stop.is_set():
+            stop.signum = signum
+            stop.set()
+            raise Stopped(signum)
+
     old = {
-        sig: signal.signal(sig, _raise_stopped)
+        sig: signal.getsignal(sig)
         for sig in sigs
         if sig == signal.SIGTERM or signal.getsignal(sig) is not signal.SIG_IGN
     }
     try:
-        yield
+        for sig in old:
+            signal.signal(sig, on_signal)
+        yield stop
     finally:
         for sig, handler in old.items():
-            signal.signal(sig, handler)
+            signal.signal(sig, signal.SIG_IGN if ending and stop.is_set() else handler)
 
 
 def pid_alive(pid: int) -> bool:
@@ -153,12 +236,21 @@ LOCK_POLL = 0.2
 RUNNING = "running"
 
 
-def _forget_in_child(ref: weakref.ref[CacheLock] | weakref.ref[OutputLock]) -> None:
-    lock = ref()
-    if lock is not None and lock._fd is not None:  # a forked child must not hold it
-        with contextlib.suppress(OSError):
-            os.close(lock._fd)
-        lock._fd = None
+#: the locks this process holds: a forked child closes its copies at once (one fork hook
+#: for all, where one per acquisition was never removed: a --watch ran two more per build)
+_HELD: weakref.WeakSet[CacheLock | OutputLock] = weakref.WeakSet()
+
+
+def _forget_in_child() -> None:
+    for lock in list(_HELD):  # a forked child must not hold them
+        if lock._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(lock._fd)
+            lock._fd = None
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 class CacheLock:
@@ -180,6 +272,29 @@ class CacheLock:
         self.path = Path(path)
         self._fd: int | None = None
         self.interrupted: int | None = None
+        #: E111 when an entry of another kind stood at ``path`` (set aside by acquire)
+        self.set_aside: list[KGError] = []
+
+    def _open(self) -> int:
+        """The lock file, opened (made when missing). An entry of another kind there (a
+        folder, a pipe, a socket: never kg's doing) is set aside first (warning E111 in
+        :attr:`set_aside`): here, where a build that set it aside and took the lock
+        since is told apart (:func:`kg.cache_files.set_aside`)."""
+        from kg.cache_files import set_aside
+
+        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NONBLOCK | os.O_NOCTTY
+        for _ in range(3):
+            try:
+                fd = os.open(self.path, flags, 0o600)
+            except OSError as exc:  # a folder, a socket
+                if exc.errno not in (errno.EISDIR, errno.ENXIO, errno.EOPNOTSUPP):
+                    raise
+            else:
+                if stat.S_ISREG(os.fstat(fd).st_mode):
+                    return fd
+                os.close(fd)  # a pipe, a device
+            self.set_aside += set_aside(self.path.parent, [self.path.name])
+        raise OSError(errno.EISDIR, "not a regular file", os.fspath(self.path))
 
     def _try(self, fd: int) -> bool:
         req = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
@@ -215,7 +330,7 @@ class CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         told, looks, retried = False, 0, False
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            fd = self._open()
             try:
                 if self._try(fd):
                     if os.path.samestat(os.fstat(fd), os.stat(self.path)):
@@ -251,7 +366,7 @@ class CacheLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n{RUNNING}\n".encode(), 0)
         self._fd = fd
-        os.register_at_fork(after_in_child=functools.partial(_forget_in_child, weakref.ref(self)))
+        _HELD.add(self)
         return self
 
     def _take_over(self) -> None:
@@ -269,6 +384,7 @@ class CacheLock:
                     os.ftruncate(self._fd, 0)
             os.close(self._fd)  # the last descriptor of the description: unlocked
             self._fd = None
+            _HELD.discard(self)
 
     def __enter__(self) -> CacheLock:
         return self if self._fd is not None else self.acquire()
@@ -341,13 +457,14 @@ class OutputLock:
             os.close(fd)
             raise
         self._fd = fd
-        os.register_at_fork(after_in_child=functools.partial(_forget_in_child, weakref.ref(self)))
+        _HELD.add(self)
         return self
 
     def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+            _HELD.discard(self)
 
     def __enter__(self) -> OutputLock:
         return self if self._fd is not None else self.acquire()
@@ -463,7 +580,7 @@ def staging_dir(out: Path) -> Path:
 
 def remove_dead_staging(out: Path, now: float | None = None) -> list[Path]:
     """Remove the staging folders in ``out`` whose build is gone (no process with the
-    pid, or another process under it: a pid is reused); returns them.
+    pid, or another process under it: a pid is reused); returns those removed.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
@@ -497,5 +614,6 @@ def remove_dead_staging(out: Path, now: float | None = None) -> list[Path]:
             else:  # a file or link of that name (a folder's rmtree left it, said removed)
                 with contextlib.suppress(OSError):
                     path.unlink()
-            removed.append(path)
+            if not os.path.lexists(path):  # (one that could not be removed is not said)
+                removed.append(path)
     return removed

@@ -24,6 +24,7 @@ is :class:`kg.ingest.DocumentIds`'s business, for this reading as for a plain on
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -39,16 +40,19 @@ from kg import fingerprint
 from kg.errors import Errors, InputError, KGError
 from kg.ingest.names import shown
 from kg.model import Document
-from kg.runtime.lifecycle import SNAPSHOTS_NAME, CacheLock
+from kg.runtime.cache_layout import (
+    CACHE_FILES,
+    FRAGMENTS_NAME,
+    LOCK_NAME,
+    MANIFEST_NAME,
+    OUTPUTS_NAME,
+    RESULTS_NAME,
+    SNAPSHOTS_NAME,
+)
+from kg.runtime.lifecycle import CacheLock
 from kg.runtime.store import PackStore, dump_checked, load_checked
 
 MANIFEST_VERSION = 4
-MANIFEST_NAME = "manifest.bin"
-LOCK_NAME = "lock"
-RESULTS_NAME = "results.pack"
-FRAGMENTS_NAME = "fragments.pack"
-#: the cache's files of the two packs (each with its index)
-PACKS = (RESULTS_NAME, RESULTS_NAME + ".idx", FRAGMENTS_NAME, FRAGMENTS_NAME + ".idx")
 #: A file modified less than this before the manifest was taken is read again even when
 #: its size and mtime match (coarse file-system timestamps).
 RACY_NS = 2_000_000_000
@@ -100,6 +104,31 @@ class Keyed:
     key: str
 
 
+def set_aside_entries(directory: str | PathLike[str], names: Iterable[str],
+                      folders: Iterable[str] = ()) -> list[KGError]:  # fmt: skip
+    """:func:`kg.cache_files.set_aside` of entries of a cache folder (of another kind:
+    E111), a pack's index dropped with its pack: it points into the pack set aside
+    (with a new one, its every entry would be damaged: a wrong E101).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / RESULTS_NAME).mkdir()
+    >>> _ = (d / f"{RESULTS_NAME}.idx").write_bytes(b"i")
+    >>> [w.code for w in set_aside_entries(d, [RESULTS_NAME])], sorted(d.iterdir()) != []
+    (['E111'], True)
+    >>> (d / f"{RESULTS_NAME}.idx").exists()
+    False
+    """
+    from kg.cache_files import set_aside
+
+    warnings = set_aside(directory, names, folders)
+    for warning in warnings:
+        name = Path(warning.path).name  # type: ignore[arg-type]
+        if name in (RESULTS_NAME, FRAGMENTS_NAME):
+            with contextlib.suppress(OSError):
+                (Path(directory) / f"{name}.idx").unlink()
+    return warnings
+
+
 class BuildState:
     """The cache folder of a build: manifest + result store + fragment store, locked.
 
@@ -116,16 +145,14 @@ class BuildState:
         on_wait: Callable[[int | None], object] | None = None,
         memo: dict[str, Any] | None = None,
     ) -> None:
-        from kg.io import set_aside
-        from kg.runtime.resolution import TABLE_NAME
-
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
-        #: E111 for each entry of the wrong kind set aside (before the lock: the lock
-        #: file may be one; nothing of kg's own is ever of those kinds)
-        self.set_aside = set_aside(self.dir, (LOCK_NAME, MANIFEST_NAME, OUTPUTS_NAME,
-                                              TABLE_NAME, *PACKS), [SNAPSHOTS_NAME])  # fmt: skip
         self.lock = CacheLock(self.dir / LOCK_NAME).acquire(on_wait)
+        #: E111 for each entry of the wrong kind set aside (the lock's by the lock, the
+        #: others once it is held: no other build is at them)
+        self.set_aside = self.lock.set_aside + set_aside_entries(
+            self.dir, [n for n in CACHE_FILES if n != LOCK_NAME], [SNAPSHOTS_NAME]
+        )
         self.fingerprint = ""
         self.files: dict[str, Any] = {}  # path → FileEntry fields
         self.new_files: dict[str, Any] = {}
@@ -376,7 +403,6 @@ def iter_inputs(
 
 # --------------------------------------------------------------------------- outputs
 
-OUTPUTS_NAME = "outputs.bin"
 OUTPUTS_VERSION = 1
 #: Libraries whose code decides the bytes of an output (besides kg's own and Python).
 OUTPUT_LIBS = ("networkx", "scipy", "numpy", "pyvis", "pyoxigraph", "rdflib", "msgpack")

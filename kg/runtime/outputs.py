@@ -33,6 +33,7 @@ from kg.runtime.lifecycle import (
     die_with_parent,
     fork_holding_signals,
     remove_dead_staging,
+    signals_held,
     staging_dir,
 )
 
@@ -331,10 +332,10 @@ def write_outputs(
                 while_syncing()
             synced()
         names = sorted(n for n in os.listdir(stage) if not n.startswith("."))
-        # every format went through: publish, with Ctrl-C and SIGTERM held until all are
-        # in place (their default action or handler would leave OUT half old, half new)
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, PUBLISH_HELD)
-        try:
+        # every format went through: publish, with Ctrl-C, SIGTERM and SIGHUP held until
+        # all are in place (their default action or handler would leave OUT half old,
+        # half new)
+        with signals_held(PUBLISH_HELD):  # (a held signal comes at the block's end)
             for name in names:
                 if cleanup is not None:  # the old file's blocks are freed with the stage
                     with contextlib.suppress(OSError):
@@ -343,8 +344,6 @@ def write_outputs(
                 if moved is not None:
                     moved.append(name)
             published = True
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal comes now
         return {fmt: str(out / staged[fmt].name) for fmt in formats}
     except OSError as exc:  # a full disk, a read-only folder: nothing was replaced
         raise KGError(Errors.E080, path=named_path(exc, out), reason=exc.strerror or exc) from exc

@@ -18,11 +18,11 @@ import os
 from os import PathLike
 from pathlib import Path
 
-from kg.io import atomic_write, read_file
+from kg.io import atomic_write, read_regular
 from kg.resolve.stored import Table, table_bytes, table_from, table_key
+from kg.runtime.cache_layout import TABLE_NAME
 from kg.sealed import seal, unseal
 
-TABLE_NAME = "resolution.bin"
 #: the key, in a ``--watch``'s kept resolution memo, of the table its last build left to
 #: write: ``(cache folder, table, fingerprint)``
 UNSAVED = "unsaved table"
@@ -31,7 +31,7 @@ UNSAVED = "unsaved table"
 def read_table(cache_dir: str | PathLike[str], fingerprint: str) -> Table | None:
     """The table the last build wrote, when it is whole and of this ``fingerprint``."""
     try:
-        data = unseal(read_file(Path(cache_dir) / TABLE_NAME))
+        data = unseal(read_regular(Path(cache_dir) / TABLE_NAME))
     except OSError:
         return None
     return table_from(data, table_key(fingerprint)) if data is not None else None

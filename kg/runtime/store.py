@@ -31,7 +31,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from kg.io import atomic_write, read_file
+from kg.io import atomic_write, read_regular
 from kg.runtime.codec import pack, unpack
 
 #: Bump when the layout of a cache file changes: older files are started afresh.
@@ -52,7 +52,7 @@ def load_checked(path: str | PathLike[str]) -> tuple[Any, bool]:
     """``(value, damaged)``: the value of :func:`dump_checked` (None when the file is
     missing or unusable; ``damaged`` says it was there but damaged or foreign)."""
     try:
-        data = read_file(path)
+        data = read_regular(path)
     except FileNotFoundError:
         return None, False
     except OSError:

@@ -43,7 +43,12 @@ from typing import Any
 
 from kg.model import Document
 from kg.runtime.codec import encode_failure, encode_result
-from kg.runtime.lifecycle import die_with_parent
+from kg.runtime.lifecycle import (
+    STOP_SIGNALS,
+    die_with_parent,
+    fork_holding_signals,
+    signals_held,
+)
 
 #: Bytes a pipe holds (Linux raises it up to ``/proc/sys/fs/pipe-max-size``): a batch
 #: of documents (~0.6 MB) waits in its worker's pipe while the worker does the last one.
@@ -394,8 +399,8 @@ def _worker_main(
     returns."""
     code = 1
     try:
-        # the build handles ^C and a hang-up (sent to the whole process group), then
-        # stops us
+        # ^C and a hang-up go to the whole process group: a --watch handles them and
+        # stops us; a plain build dies of a hang-up and takes us along (die_with_parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
         for e in ends:
@@ -500,20 +505,24 @@ class Pools:
         ends = [_Ends() for _ in range(count)]
         workers = [_Worker(e) for e in ends]
         parent = os.getpid()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover (the worker)
-            try:
-                _close(self._wake)
-                for w in self.workers:  # this process's ends of the workers forked before
-                    _close((w.ends.task_w, w.ends.res_r))
-            finally:
-                _worker_main(ends, parent, self.snapshot_dir)
-        workers[0].pid = pid
-        for e in ends:
-            _close(e.worker_side())
-            os.set_blocking(e.res_r, False)
-            os.set_blocking(e.task_w, False)
-        self.workers += workers
+        # a stop signal waits until the worker is recorded (the build's cleanup stops only
+        # those); one during the fork's hooks would be lost (:func:`fork_holding_signals`)
+        with signals_held():
+            pid = fork_holding_signals()
+            if pid == 0:  # pragma: no cover (the worker)
+                try:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+                    _close(self._wake)
+                    for w in self.workers:  # this process's ends of earlier workers
+                        _close((w.ends.task_w, w.ends.res_r))
+                finally:
+                    _worker_main(ends, parent, self.snapshot_dir)
+            workers[0].pid = pid
+            for e in ends:
+                _close(e.worker_side())
+                os.set_blocking(e.res_r, False)
+                os.set_blocking(e.task_w, False)
+            self.workers += workers
 
     def prestart(self) -> None:
         with self._lock:

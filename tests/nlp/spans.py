@@ -14,8 +14,11 @@ from kg.spans import entity_spans
 
 
 def names_of(text: str, *types: str) -> list[str]:
-    """The texts of the named (not nominal) spans of one of ``types`` kg finds in
-    ``text``, in text order."""
+    """The texts of the named (not nominal) spans of one of ``types`` (one at least:
+    with none, ``assert not names_of(text)`` could never fail) kg finds in ``text``, in
+    text order."""
+    if not types:
+        raise TypeError("names_of: name one type or more")
     return [s["text"] for s in next(entity_spans([text], nominal=False)) if s["type"] in types]
 
 

@@ -42,3 +42,21 @@ def test_a_cache_others_could_write_is_left_to_the_tokenizer(
 ) -> None:
     dt, calls = load(tmp_path, monkeypatch, file_mode, dir_mode)
     assert calls == ["own"] and "某词" not in (dt.FREQ or {})
+
+
+@pytest.mark.usefixtures("not_blocked")
+def test_a_cache_that_is_a_named_pipe_is_left_to_the_tokenizer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(before: the worker's pipeline load blocked for good opening it)"""
+    import os
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    cache = folder / "jieba-next.cache"
+    os.mkfifo(cache, 0o600)
+    monkeypatch.setattr(jieba_next, "resolve_cache_file", lambda path, **kw: cache)
+    calls: list[str] = []
+    seg = SimpleNamespace(dt=jieba_next.Tokenizer(), initialize=lambda: calls.append("own"))
+    segment.initialize(seg)
+    assert calls == ["own"]

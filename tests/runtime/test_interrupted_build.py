@@ -136,6 +136,7 @@ def test_a_failed_build_stops_its_forked_writer_before_removing_the_stage(
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.usefixtures("terminal_signals")
 def test_a_signal_during_the_fork_hooks_is_delivered_after_the_fork() -> None:
     code = (
         "import os, signal, sys\n"
@@ -156,6 +157,7 @@ def test_a_signal_during_the_fork_hooks_is_delivered_after_the_fork() -> None:
     assert r.stdout.strip() == "interrupted" and "Exception ignored" not in r.stderr
 
 
+@pytest.mark.usefixtures("terminal_signals")
 def test_a_signal_reaching_the_forked_child_never_runs_the_parents_cleanup() -> None:
     """Ctrl-C goes to the whole process group: a SIGINT held in the child over its fork
     hooks kills it; it must not unwind through the parent's frames (their ``finally``

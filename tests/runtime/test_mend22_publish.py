@@ -39,6 +39,7 @@ class _Interrupting(list):
             signal.raise_signal(signal.SIGINT)
 
 
+@pytest.mark.usefixtures("terminal_signals")
 def test_ctrl_c_during_the_publish_waits_for_every_output(tmp_path: Path) -> None:
     moved = _Interrupting()
     with pytest.raises(KeyboardInterrupt):
