@@ -281,7 +281,8 @@ def serve(
     if timeout <= 0:
         _fail(KGError(Errors.E171, value=timeout))
     try:
-        run_serve(graph, host=host, port=port, read_only=not writable, query_timeout_s=timeout)
+        run_serve(graph, host=host, port=port, read_only=not writable, query_timeout_s=timeout,
+                  ending=True)
     except KGError as exc:
         _fail(exc)
 

@@ -368,11 +368,14 @@ def serve(
     location: str | Path | None = None,
     wait: bool = True,
     query_timeout_s: int | None = DEFAULT_QUERY_TIMEOUT_S,
+    ending: bool = False,
 ) -> SparqlServer | None:
     """Serve the graph at ``http://HOST:PORT/query`` until Ctrl-C, SIGTERM or SIGHUP, then
     stop oxigraph and remove its temporary store (``wait=False``: return the running
     :class:`SparqlServer` instead; None when a signal came before it was up). A query
-    runs at most ``query_timeout_s`` seconds."""
+    runs at most ``query_timeout_s`` seconds. The signal handlers before are restored
+    when it returns; ``ending`` (the command line's: the process ends with it) leaves the
+    stop signals ignored instead after a stop, so none kills it before its exit status."""
     from kg.runtime.lifecycle import Stopped, stopped_by_signals
 
     # SIGTERM, and Ctrl-C and SIGHUP unless inherited ignored (``nohup kg serve``), stop
@@ -380,7 +383,7 @@ def serve(
     # start: a signal while loading must clean up too
     handlers = wait and threading.current_thread() is threading.main_thread()
     server = None
-    with stopped_by_signals(ending=True) if handlers else contextlib.nullcontext() as stop:
+    with stopped_by_signals(ending=ending) if handlers else contextlib.nullcontext() as stop:
         try:
             server = start_server(
                 graph_path, host, port, read_only, location=location,

@@ -199,3 +199,33 @@ def test_a_bad_graph_file_is_named_with_its_line(
     msg = str(e.value)
     assert e.value.code == "E030" and name in msg and where in msg, msg
     assert "failed to load" not in msg and "backtrace" not in msg.lower()
+
+
+@pytest.mark.slow  # starts an oxigraph process
+def test_serve_called_as_a_library_gives_the_signal_handlers_back(tmp_path: Path) -> None:
+    """``serve()`` in a script or notebook, stopped by SIGTERM: Ctrl-C and SIGTERM act as
+    before afterwards (they were left ignored: only the command line ends with it)."""
+    from kg.serve import serve
+
+    port = _free_port()
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    url = f"http://127.0.0.1:{port}/query?query=" + urllib.parse.quote("ASK {}")
+
+    def up() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except (OSError, urllib.error.URLError):
+            return False
+
+    def stop_when_up() -> None:  # (the handler runs in the main thread, inside serve)
+        if _wait_for(up, timeout=120):
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    import threading
+
+    stopper = threading.Thread(target=stop_when_up, daemon=True)
+    stopper.start()
+    serve(_graph(tmp_path), port=port, query_timeout_s=5)
+    stopper.join(timeout=5)
+    assert {sig: signal.getsignal(sig) for sig in before} == before

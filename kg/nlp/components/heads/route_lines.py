@@ -37,20 +37,21 @@ _NOT_LINE_AFTER = re.compile(
 )
 # what opens a trip rather than a line's name before its left end (从甲至乙|铁路…)
 _TRIP_OPENERS = frozenset("从由自")
-# the long heads keyed by their short forms: both forms of a line are one node
-_SHORT_HEADS = (("高速铁路", "高铁"), ("高速公路", "高速"))
+# a head and the form both of a line's names are keyed by: one node for both forms (a
+# road keeps its full form, the form it was first keyed by)
+_KEY_HEADS = (("高速铁路", "高铁"), ("高速公路", "高速公路"), ("高速", "高速公路"))
 
 
 def line_key(name: str) -> str:
-    """The name a line is keyed by: 高速铁路 and 高速公路 written short (甲至乙高速铁路 and
-    甲至乙高铁 are one line, 甲至乙高速公路 and 甲至乙高速 one road).
+    """The name a line is keyed by: 甲至乙高速铁路 and 甲至乙高铁 are one line, keyed short;
+    甲至乙高速公路 and 甲至乙高速 one road, keyed by the full form.
 
-    >>> line_key("长沙至赣州高速铁路"), line_key("南京至芜湖高速公路")
-    ('长沙至赣州高铁', '南京至芜湖高速')
+    >>> line_key("长沙至赣州高速铁路"), line_key("南京至芜湖高速"), line_key("南京至芜湖高速公路")
+    ('长沙至赣州高铁', '南京至芜湖高速公路', '南京至芜湖高速公路')
     """
-    for long, short in _SHORT_HEADS:
-        if name.endswith(long):
-            return name[: -len(long)] + short
+    for head, form in _KEY_HEADS:
+        if name.endswith(head):
+            return name[: -len(head)] + form
     return name
 
 
