@@ -31,22 +31,6 @@ def test_line_named_by_its_ends(text, name):
         "长沙至赣州高铁站之间开行接驳巴士。",  # a station's name, not the line
         "长沙至赣州高速发展的物流通道。",  # 高速 as "rapid"
         "线路建成以后，长沙至赣州高铁旅行时间缩短到两小时。",  # the trip's time
-    ],
-)
-def test_no_line(text):
-    assert not [n for n in names_of(text, "Program") if "至" in n]
-
-
-def test_long_and_short_head_are_one_line():
-    text = "长沙至赣州高速铁路今天开通。长沙至赣州高铁全长四百多公里。"
-    spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
-    assert {s["text"] for s in spans} == {"长沙至赣州高速铁路", "长沙至赣州高铁"}
-    assert len({s["iri"] for s in spans}) == 1
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "从南昌至九江铁路沿线调研。",  # 从 opens the trip, not the line
         "自南昌至九江铁路全线都有信号。",
         "南昌至九江高速铁路公司今天成立。",  # a body named after the line
@@ -56,16 +40,24 @@ def test_long_and_short_head_are_one_line():
         "南昌至九江高铁最快只需半小时。",  # the trip's time
     ],
 )
-def test_trip_traffic_or_body_is_no_line(text):
+def test_no_line(text):
     assert not [n for n in names_of(text, "Program") if "至" in n]
 
 
-def test_expressway_long_and_short_head_are_one_line():
-    text = "南京至芜湖高速公路完成扩建。南京至芜湖高速控制性工程开工。"
+@pytest.mark.parametrize(
+    ("text", "names", "key"),
+    [
+        ("长沙至赣州高速铁路今天开通。长沙至赣州高铁全长四百多公里。",
+         {"长沙至赣州高速铁路", "长沙至赣州高铁"}, "长沙至赣州高铁"),
+        # a road keyed by its full form (the key the full name had before the short one was read)
+        ("南京至芜湖高速公路完成扩建。南京至芜湖高速控制性工程开工。",
+         {"南京至芜湖高速公路", "南京至芜湖高速"}, "南京至芜湖高速公路"),
+    ],
+)  # fmt: skip
+def test_long_and_short_head_are_one_line(text, names, key):
     spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Program"]
-    assert {s["text"] for s in spans} == {"南京至芜湖高速公路", "南京至芜湖高速"}
-    # one node, keyed by the full form (the key the full name had before the short one was read)
-    assert {s["iri"].rsplit("/", 1)[-1] for s in spans} == {"南京至芜湖高速公路"}
+    assert {s["text"] for s in spans} == names
+    assert {s["iri"].rsplit("/", 1)[-1] for s in spans} == {key}
 
 
 def test_a_chain_of_ends_is_one_span():
