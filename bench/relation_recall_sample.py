@@ -68,6 +68,9 @@ HOLDOUT_NEWS = (
     "cctv_xwlb_20230110",
     "cctv_xwlb_20240830",
     "cctv_xwlb_20260125",
+    "cctv_xwlb_20220705",
+    "cctv_xwlb_20230405",
+    "cctv_xwlb_20251213",
 )
 OUT = Path("/work/rels_labels")
 N_NEWS, N_PARAS, CAP = 40, 20, 600

@@ -98,7 +98,7 @@ def held_out_days() -> set[str]:
     from relation_recall_sample import dev2_days  # the held-out and dev2 news days
 
     days = set(dev2_days())
-    for d in ("holdout20", "holdout21", "holdout22", "holdout23", "holdout24"):
+    for d in ("holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25"):
         days |= {p.name.split(".")[0] for p in (REPO.parent / d / "docs").glob("cctv_xwlb_*")}
     return days
 
@@ -106,7 +106,7 @@ def held_out_days() -> set[str]:
 def paragraphs(shared: Path):
     """The corpus's paragraphs, without held-out text."""
     sys.path.insert(0, str(REPO / "bench"))
-    from held_out import HOLDOUT_REPORT_YEARS  # the reports a fresh held-out set holds
+    from held_out import HOLDOUT_REPORT_YEARS, held_out_law  # what fresh held-out sets hold
 
     with open(shared / "corpus" / "reports" / "government_work_reports.jsonl",
               encoding="utf-8") as fh:
@@ -115,6 +115,8 @@ def paragraphs(shared: Path):
             if str(d.get("year")) not in HOLDOUT_REPORT_YEARS:
                 yield from d.get("content", "").split("\n")
     for f in sorted(glob.glob(str(shared / "corpus" / "laws" / "**" / "*.md"), recursive=True)):
+        if held_out_law(Path(f).name):
+            continue
         yield from Path(f).read_text(encoding="utf-8").split("\n")
     held = held_out_days()
     with open(shared / "news" / "cctv_xwlb_sample.jsonl", encoding="utf-8") as fh:
