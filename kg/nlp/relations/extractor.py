@@ -20,6 +20,7 @@ from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.relations.adoptions import Adoptions
 from kg.nlp.relations.composition import Composition
 from kg.nlp.relations.coop import Cooperation
+from kg.nlp.relations.delegations import delegation_sessions
 from kg.nlp.relations.events import EventTalk
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.held import HeldEvents
@@ -96,6 +97,7 @@ class Relations:
         if units:
             self._run(ds)
             self.held(ds)
+            delegation_sessions(ds)
             pair_cooperation(ds)
             self.coop.story_pair(ds)  # 两国元首见证签署…合作文件: the story's two countries
             title_issuers(ds)

@@ -8,11 +8,35 @@ the run at its position (a later sentence may carry it over).
 from __future__ import annotations
 
 import bisect
+import re
 
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.masking import Unit, mask, split_clauses
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import headline_parts, is_heading
+
+#: a body or organisation, one space, another (甲委员会 乙部联合印发《X》): a
+#: headline or a programme's summary writes its list of co-agents apart with a space
+_SPACED_BODIES = re.compile("(?<=[\ue010\ue011]|\ue01f)[ \u3000](?=[\ue010\ue011])")
+
+
+def spaced_lists(ms: str) -> str:
+    """``ms`` (masked) with each space between two bodies or organisations read as 、 (the
+    same length): they are one list of agents, not two parts of a headline.
+
+    >>> spaced_lists("\ue010\ue01f \ue010\ue01f印发") == "\ue010\ue01f、\ue010\ue01f印发"
+    True
+    >>> spaced_lists("\ue013\ue01f \ue010\ue01f印发") == "\ue013\ue01f \ue010\ue01f印发"
+    True
+    """
+    out = ms
+    for m in _SPACED_BODIES.finditer(ms):
+        j = m.start() - 1
+        while j >= 0 and ms[j] == "\ue01f":
+            j -= 1
+        if j >= 0 and ms[j] in "\ue010\ue011":  # the unit before is a body too
+            out = out[: m.start()] + "、" + out[m.end() :]
+    return out
 
 
 class Sentence:
@@ -25,6 +49,8 @@ class Sentence:
         self.e = e
         self.su = su
         self.ms = mask(ds.st.norm, s, e, su)
+        if " " in self.ms or "\u3000" in self.ms:
+            self.ms = spaced_lists(self.ms)
         self.umap = {u.start - s: u for u in su}
         self.clauses = split_clauses(self.ms)
         if " " in self.ms or "\u3000" in self.ms:
