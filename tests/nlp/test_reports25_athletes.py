@@ -31,11 +31,12 @@ def _took_part(text: str) -> set[tuple[str, str]]:
             "全民健身运动逐步开展，我国体育健儿在第２６届奥运会上取得优异成绩。",
             {("country/CHN", "第２６届奥运会")},
         ),
-        # invented: a province bare, a few words before the result, its delegation
+        # invented: its athletes at two events, the place bare with words before the result
         (
-            "甘肃在全运会、残特奥会多个项目上实现历史性突破。",
-            {("place/gansu", "全运会"), ("place/gansu", "残特奥会")},
+            "浙江运动员在第十九届亚运会、第四届亚残运会上夺得多枚金牌。",
+            {("place/zhejiang", "第十九届亚运会"), ("place/zhejiang", "第四届亚残运会")},
         ),
+        ("青海在第十五届全运会多项赛事中实现奖牌突破。", {("place/qinghai", "第十五届全运会")}),
         (
             "去年，广东省代表团在第十五届全运会上夺得金牌榜第一。",
             {("place/guangdong", "第十五届全运会")},

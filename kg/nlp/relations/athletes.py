@@ -1,10 +1,10 @@
 """A place's or country's athletes at games: they took part (participatesIn).
 
 A work report sums up its sports year by what its athletes achieved: 我国体育健儿在某奥运会、
-某残奥会上取得优异成绩 (a national report), 某省在全运会、残特奥会多个项目上实现突破 (a
+某残奥会上取得优异成绩 (a national report), 某省运动员在某亚运会上夺得多枚金牌 (a
 province's). The place or country that opens the clause — bare, or with its athletes
 (体育健儿, 运动员, 代表团…) — then 在, the events (、/和/及-joined), 上/中 and a few
-words (多个项目上), then a verb of results (取得, 实现, 夺得, 再创…) took part in each
+words (多项赛事中), then a verb of results (取得, 实现, 夺得, 再创…) took part in each
 event. 我国 is China in a national document (:func:`subject.nation`). The clause must open
 with the subject (after a clause mark or a time word): 支持某省运动员在X上取得佳绩 is
 about others' support, and no other verb may stand between.
@@ -30,7 +30,7 @@ _ATHLETES = re.compile(
     "(?:的)?(?:体育健儿|运动健儿|健儿|运动员|体育代表团|代表团|选手)?"
     "(?:们)?(?:首次|再次|又一次|均|都|也|还)?在"
 )
-#: after the events: 上/中, at most a few words (多个项目上, 比赛中), then the result
+#: after the events: 上/中, at most a few words (多项赛事中, 比赛中), then the result
 _RESULT = re.compile(
     f"[{QUOTES}]*(?:上|中|期间)?[^，,。；;！!？?\\n、在]{{0,8}}?"
     "(?:取得|实现|夺得|获得|勇夺|斩获|摘得|赢得|勇创|再创|创造|创下|刷新|夺取)"
