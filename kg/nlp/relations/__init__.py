@@ -19,7 +19,8 @@ writes ``doc._.kg.relations``. One module per concern:
   participatesIn, hosted), ``events`` (在<Event>上致辞 → participatesIn), ``occasion``
   (在…出席X之际 → participatesIn), ``held``
   (出席 with no object after X举行/召开, and the rest of that story), ``membership``
-  (X成员国A → participatesIn), ``coop`` (cooperatesWith), ``composition`` (partOf),
+  (X成员国A → participatesIn), ``athletes`` (我国体育健儿在X上取得… → participatesIn),
+  ``coop`` (cooperatesWith), ``composition`` (partOf),
   ``posts`` (holdsPost), ``issuers`` (issued from titles and promulgation lines);
 - ``extractor``: picks the sentences worth analysing and runs the families.
 

@@ -18,6 +18,7 @@ from kg.model import Mention
 from kg.nlp.components.base import kgdoc
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.relations.adoptions import Adoptions
+from kg.nlp.relations.athletes import athlete_relations
 from kg.nlp.relations.composition import Composition
 from kg.nlp.relations.coop import Cooperation
 from kg.nlp.relations.delegations import delegation_sessions
@@ -104,6 +105,7 @@ class Relations:
             owner_titles(ds)
             header_issuers(ds)
             subunit_relations(ds)
+            athlete_relations(ds)  # 我国体育健儿在X上取得…: the country took part
             for person, ev, (s, e) in speaker_events(st, ds.mstarts):
                 ds.add(person.key, "participatesIn", ev.key, s, e, "participatesIn:speaker", 0.8)
         posts = hold_post_relations(st, found, ds.types) + roster_posts(st, ds.types)

@@ -109,6 +109,15 @@ _DEPLOYED = (
 #: a concept (…理念, …主张) that no list names, coordinated before the verb's named objects:
 #: the verb governs them too (提出构建某某共同体理念和|X倡议、Y倡议)
 _CONCEPT_FIRST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:理念|主张)(?:和|、|以及)")
+#: the first members of a 、-list that shares the named one's head or that no recogniser
+#: read (实施大气、水、|土壤污染防治行动计划; 推进西部开发、东北振兴、|中部崛起): short
+#: bare words, each closed by 、 (not 和/及: 保护和|修复工程 is one name cut), no 的, no
+#: number (一批、|X: a class)
+_LISTED_FIRST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、){1,3}")
+_NOT_LISTED = re.compile("[的和与及或一二三四五六七八九十百千万批些项个种类]")
+#: what closes the named member of such a list: the list or clause goes on or ends, or its
+#: works (…走廊|建设, …会|筹办); not more words of a longer item (长江经济带|重大生态修复)
+_LISTED_CLOSE = re.compile(f"[{QUOTES}]*(?:[、，,。；;：:）)]|等|和|及|与|建设|筹办|筹备|$)")
 #: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
 #: another whose owner the phrase rarely names (乙 is no object of the verb)
 _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
@@ -502,6 +511,16 @@ class Grammar:
                 continue
             # a concept coordinated before the names (提出构建某某理念和|X倡议): no cut name
             concept = _CONCEPT_FIRST.fullmatch(gap) is not None
+            # 实施甲、乙、|丙行动计划: the named one closes a list of its siblings
+            listed = (
+                _LISTED_FIRST.fullmatch(gap) is not None
+                and _NOT_LISTED.search(gap) is None
+                and u.type in types
+                and u.type not in ("Location", "Country")
+                and not any(m.group() in self.trig_words for m in self.scan.finditer(gap))
+                and _LISTED_CLOSE.match(ms, u.end - base) is not None
+            )  # (an item with a verb of the lexicon is another act: 推进甲、加快|X)
+            concept = concept or listed
             if gap[-1:] in ("和", "与", "及", "、", "或") and not concept:
                 return []  # 推进重大湿地保护和修复工程: the name is cut
             if self._filler_verb.search(gap):
