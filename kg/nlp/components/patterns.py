@@ -59,6 +59,7 @@ from kg.nlp.components.heads.implemented_names import (
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.known_names import KnownNames
+from kg.nlp.components.heads.law_short_forms import law_short_forms
 from kg.nlp.components.heads.mass_groups import mass_groups
 from kg.nlp.components.heads.mentions import Mentions
 from kg.nlp.components.heads.missions import missions
@@ -207,6 +208,7 @@ class Patterns(
         st.candidates.extend(  # 经过|某某运动|的: a name found once, found again
             repeats(st, norm, starts, ends, k.first, k.is_statute)
         )
+        st.candidates.extend(law_short_forms(st, norm, starts, ends))  # 某某法, named in full once
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
