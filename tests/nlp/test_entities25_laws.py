@@ -84,7 +84,10 @@ def test_rules_without_a_body_stay_unnamed(text):
 
 
 def test_law_named_in_full_then_by_its_short_form():
-    text = "大会通过了《中华人民共和国某某促进法》。某某促进法自明年起施行，某某促进法规定了各方责任。"
+    text = (
+        "大会通过了《中华人民共和国某某促进法》。某某促进法自明年起施行，"
+        "某某促进法规定了各方责任。"
+    )
     spans = [s for s in next(entity_spans([text], nominal=False)) if s["type"] == "Law"]
     assert [s["text"] for s in spans] == ["中华人民共和国某某促进法", "某某促进法", "某某促进法"]
     assert len({s["iri"] for s in spans}) == 1  # one node under both forms
@@ -96,6 +99,7 @@ def test_law_named_in_full_then_by_its_short_form():
         # the short form runs on into 法律 / 法规: no mention of the law
         "《中华人民共和国某某保护法》公布施行。要健全某某保护法律责任制度。",
         "《中华人民共和国某某保护法》公布施行。要完善某某保护法规体系。",
+        "《中华人民共和国某某保护法》公布施行。开展某某保护法制宣传。",
     ],
 )
 def test_law_short_form_inside_a_longer_word(text):

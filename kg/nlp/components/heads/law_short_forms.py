@@ -7,8 +7,8 @@ form that starts and ends a word and lies in no other candidate becomes a mentio
 same law (rule ``repeat``): one node under both forms.
 
 A short form of fewer than three characters (刑法 is the gazetteer's own) is left to the
-gazetteer, and an occurrence that runs on into a longer word (某某法|律责任, 某某法|规)
-names nothing.
+gazetteer, and an occurrence that runs on into a longer word (某某法|律责任, 某某法|制,
+某某法|规) names nothing.
 
 >>> from kg.nlp.pipeline import make_nlp
 >>> st = make_nlp()("《中华人民共和国某某促进法》今天起施行。某某促进法明确了责任。")._.kg
@@ -24,12 +24,18 @@ from kg.model import PRC_NAME, Mention
 MIN_LEN = 3
 
 
+#: characters that make a short form's last 法 a noun of its own (法律, 法制, 法治, 法院,
+#: 法官, 法庭, 法学, 法人); 规 does too (法规) but not in 某某法|规定
+_NOUN_AFTER = frozenset("律制治院官庭学人")
+
 
 def _runs_on(norm: str, q: int) -> bool:
-    """Whether the short form ending at ``q`` runs on into 法律 or 法规 (某某法|律责任,
-    某某法|规体系; but 某某法|规定): the segmenter, which knows the gazetteer's short
-    forms, may cut there all the same."""
-    return norm.startswith("律", q) or (norm.startswith("规", q) and not norm.startswith("规定", q))
+    """Whether the short form ending at ``q`` runs on into such a noun (某某法|律责任,
+    某某法|制宣传, 某某法|规体系; but 某某法|规定): the segmenter, which knows the
+    gazetteer's short forms, may cut there all the same."""
+    if not norm.endswith("法", 0, q) or q >= len(norm):
+        return False
+    return norm[q] in _NOUN_AFTER or (norm[q] == "规" and not norm.startswith("规定", q))
 
 
 def law_short_forms(st, norm: str, starts, ends) -> list[Mention]:
