@@ -38,7 +38,7 @@ from kg.nlp.localities import place_mention
 #: waters, landforms and visited sites
 UNITS = (
     "高新技术产业开发区", "经济技术开发区", "经济开发区", "国家公园", "湿地公园",
-    "风景名胜区", "风景区", "开发区", "经开区", "高新区", "新区", "景区", "街道",
+    "风景名胜区", "风景区", "开发区", "经开区", "高新区", "都市圈", "新区", "景区", "街道",
     "镇", "乡", "村", "港", "湾", "湖", "山", "河", "岛",
 )  # fmt: skip
 # units whose name is never of one character (a village, a town: 某县|三村 is three
@@ -89,6 +89,9 @@ _NOT_IN_LIST = frozenset(
 _UNIT_RE = re.compile("|".join(UNITS))
 # a development zone's full head and its short form (某市|经开区 is 某市经济技术开发区)
 _DEV_ZONE, _DEV_SHORT = "经济技术开发区", "经开区"
+# units a province has many of, each named after a city: right after a province the unit
+# is the class (某省|经开区, 某省|都市圈), right after a city its one (某市|都市圈)
+_CITY_UNITS = frozenset({_DEV_SHORT, "都市圈"})
 
 
 def _common(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
@@ -193,7 +196,9 @@ def find_unit_places(
             if m is None:
                 continue
             e, unit = m.end(), m.group()
-            if e not in st.tok_ends or (e < len(norm) and norm[e] in _GOES_ON):
+            if (e not in st.tok_ends and not _glued_end(st, unit, e, freq)) or (
+                e < len(norm) and norm[e] in _GOES_ON
+            ):
                 continue
             if unit in _TWO_CHAR_NAME and k == 1:
                 continue
@@ -203,8 +208,8 @@ def find_unit_places(
                 _common(norm[u - 1 : e], tags, freq) or _common(norm[p.start : e], tags, freq)
             ):
                 continue  # the place's last character and the unit are a word (某|山区)
-            if k == 0 and unit == _DEV_SHORT and _province(entries, p.key):
-                continue  # 某省|经开区: the province's zones, a class
+            if k == 0 and unit in _CITY_UNITS and _province(entries, p.key):
+                continue  # 某省|经开区, 某省|都市圈: the province's zones or areas, a class
             if best is None or e > best[1]:
                 best = (p.start if k == 0 else p.end, e)
         if best is not None and best not in spans:
@@ -222,6 +227,12 @@ def find_unit_places(
         if norm[c.end - 1] in _LIST_UNITS:
             out.extend(_listed(st, c.start, c.end, tags, freq, starts, spans))
     return out
+
+
+def _glued_end(st, unit: str, e: int, freq: dict[str, int]) -> bool:
+    """Whether a unit jieba's dictionary lacks ends at ``e`` inside a word that its last
+    character opens (某市都市|圈内, 某市都市|圈主引擎): jieba cut the unit, not the name."""
+    return len(unit) > 1 and not freq.get(unit) and e - 1 in st.tok_starts
 
 
 def _province(entries: Mapping[str, GazEntry] | None, key: str) -> bool:

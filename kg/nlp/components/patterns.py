@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from kg.nlp.abbreviations import CountryAbbreviations
 from kg.nlp.components.base import kgdoc, open_key
 from kg.nlp.components.heads.armed_units import armed_units
+from kg.nlp.components.heads.body_rules import body_rules
 from kg.nlp.components.heads.boundaries import NAME_INTERNAL, LeftEdge
 from kg.nlp.components.heads.cited_media import cited_media
 from kg.nlp.components.heads.company_short import company_short_forms
@@ -58,6 +59,7 @@ from kg.nlp.components.heads.implemented_names import (
 )
 from kg.nlp.components.heads.joint_lines import joint_lines
 from kg.nlp.components.heads.known_names import KnownNames
+from kg.nlp.components.heads.law_short_forms import law_short_forms
 from kg.nlp.components.heads.mass_groups import mass_groups
 from kg.nlp.components.heads.mentions import Mentions
 from kg.nlp.components.heads.missions import missions
@@ -85,7 +87,7 @@ from kg.nlp.components.heads.sports_teams import sports_teams
 from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.topic_meetings import topic_meetings
-from kg.nlp.components.heads.trade_areas import trade_areas
+from kg.nlp.components.heads.trade_areas import agreement_key, trade_agreements, trade_areas
 from kg.nlp.components.heads.words import (
     DocView,
     dictionary_words,
@@ -206,6 +208,7 @@ class Patterns(
         st.candidates.extend(  # 经过|某某运动|的: a name found once, found again
             repeats(st, norm, starts, ends, k.first, k.is_statute)
         )
+        st.candidates.extend(law_short_forms(st, norm, starts, ends))  # 某某法, named in full once
         event_organs(st, norm)
         split_sessions(st, norm)  # 某委员会9日举行|第五次会议: the body's session
         party_congresses(st, norm)  # 某共十四大: a foreign party's congress written short
@@ -244,6 +247,13 @@ class Patterns(
             self.add(st, s, e, "Program", "line", key=key)  # 甲至乙|高铁: named by its ends
         for s, e in trade_areas(st, self.gaz):
             self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
+        for s, e in trade_agreements(st, self.gaz):
+            key = open_key("Law", agreement_key(norm_name(norm[s:e])))
+            self.add(st, s, e, "Law", "pattern", key=key)  # 中某|自贸协定: their treaty
+        for s, e, full in body_rules(st, self.gaz):
+            known = self.gaz.lookup(full)
+            key = known.id if known is not None and known.type == "Law" else open_key("Law", full)
+            self.add(st, s, e, "Law", "pattern", key=key)  # 某常委会|议事规则: its rules
         for s, e in period_plans(st):
             self.add(st, s, e, "Program", "pattern")  # 某某大开发|“十三五”规划: its plan
         n0 = len(st.candidates)
