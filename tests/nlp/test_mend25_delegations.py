@@ -105,3 +105,11 @@ def test_a_lead_that_names_both_sessions_the_leaders_joined() -> None:
         "和全国政协十四届二次会议一些团组的审议和讨论。\n苗立新参加了某省代表团审议。"
     )
     assert _of(text) == ["event/npc-14-2"]
+
+
+def test_a_lead_that_names_the_session_s_delegation() -> None:
+    text = (
+        "### 苗立新参加某省代表团审议\n"
+        "苗立新今天来到他所在的十四届全国人大二次会议某省代表团，同代表们一起审议。"
+    )
+    assert _of(text) == ["event/npc-14-2"]

@@ -41,10 +41,13 @@ _SESSION = {
     "npc": re.compile(r"^(?!.*常委会|.*常务委员会).*(?:人大|人民代表大会).*会议$"),
     "cppcc": re.compile(r"^(?!.*常委会|.*常务委员会).*(?:政协|政治协商会议).*会议$"),
 }
-#: what says a session named in the story is the one being held: 举行/开幕/闭幕/分组审议…
-#: after it in its clause, or 参加|出席 before it and its members' or groups' work after
-#: it (参加X的代表, 参加了X和Y一些团组的审议); not 提请X审议, not 回忆起X的情景
-_HELD_AFTER = re.compile(r"[^，。；：！？\n]{0,12}?(?:举行|开幕|闭幕|召开|分组审议|分组讨论|期间)")
+#: what says a session named in the story is the one being held: 举行/开幕/闭幕/分组审议
+#: or its delegations and sectors (X某省代表团) after it in its clause, or 参加|出席 before
+#: it and its members' or groups' work after it (参加X的代表, 参加了X和Y一些团组的审议);
+#: not 提请X审议, not 回忆起X的情景
+_HELD_AFTER = re.compile(
+    r"[^，。；：！？\n]{0,12}?(?:举行|开幕|闭幕|召开|分组审议|分组讨论|期间|代表团|界别)"
+)
 _JOINED_BEFORE = re.compile(r"(?:参加|出席|列席)了?$")
 _JOINED_AFTER = re.compile(r"[^，。；：！？\n]{0,24}?(?:代表|委员|团组|审议|讨论)")
 #: the session's members named with it (X各界别委员…, 参加X的委员): a bare 小组讨论 is theirs
