@@ -21,7 +21,7 @@ from kg.nlp.relations.adoptions import Adoptions
 from kg.nlp.relations.athletes import athlete_relations
 from kg.nlp.relations.composition import Composition
 from kg.nlp.relations.coop import Cooperation
-from kg.nlp.relations.delegations import delegation_sessions
+from kg.nlp.relations.delegations import DelegationSessions
 from kg.nlp.relations.events import EventTalk
 from kg.nlp.relations.grammar import Grammar
 from kg.nlp.relations.held import HeldEvents
@@ -72,6 +72,7 @@ class Relations:
         self._lead_word = re.compile(alt(lead))
         comp = Composition(self.grammar)
         self.held = HeldEvents(self.grammar, posts)
+        self.delegations = DelegationSessions(self.grammar)
         self.coop = Cooperation(self.grammar)
         # the families run on each analysed sentence, in this order
         self.families = (
@@ -98,7 +99,7 @@ class Relations:
         if units:
             self._run(ds)
             self.held(ds)
-            delegation_sessions(ds)
+            self.delegations(ds)
             pair_cooperation(ds)
             self.coop.story_pair(ds)  # 两国元首见证签署…合作文件: the story's two countries
             title_issuers(ds)

@@ -11,17 +11,23 @@ import bisect
 import re
 
 from kg.nlp.relations.grammar import Grammar
-from kg.nlp.relations.masking import Unit, mask, split_clauses
+from kg.nlp.relations.masking import CODE, FILL, ORDINAL_RE, Unit, mask, split_clauses
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.stories import headline_parts, is_heading
 
-#: a body or organisation, one space, another (甲委员会 乙部联合印发《X》): a
-#: headline or a programme's summary writes its list of co-agents apart with a space
-_SPACED_BODIES = re.compile("(?<=[\ue010\ue011]|\ue01f)[ \u3000](?=[\ue010\ue011])")
+#: a body or organisation, spaces, another (甲委员会 乙部联合印发《X》): a heading or a
+#: numbered summary item writes its list of co-agents apart with a space
+_B = CODE["GovernmentBody"] + CODE["Organization"]
+_SPACED_BODIES = re.compile(f"([{_B}]{FILL}*)([ \u3000]+)(?=[{_B}])")
+
+
+def _as_list(m: re.Match) -> str:
+    # the same length: the spaces but one read as the body's filler, the last as 、
+    return m.group(1) + FILL * (len(m.group(2)) - 1) + "、"
 
 
 def spaced_lists(ms: str) -> str:
-    """``ms`` (masked) with each space between two bodies or organisations read as 、 (the
+    """``ms`` (masked) with the spaces between two bodies or organisations read as 、 (the
     same length): they are one list of agents, not two parts of a headline.
 
     >>> spaced_lists("\ue010\ue01f \ue010\ue01f印发") == "\ue010\ue01f、\ue010\ue01f印发"
@@ -29,14 +35,7 @@ def spaced_lists(ms: str) -> str:
     >>> spaced_lists("\ue013\ue01f \ue010\ue01f印发") == "\ue013\ue01f \ue010\ue01f印发"
     True
     """
-    out = ms
-    for m in _SPACED_BODIES.finditer(ms):
-        j = m.start() - 1
-        while j >= 0 and ms[j] == "\ue01f":
-            j -= 1
-        if j >= 0 and ms[j] in "\ue010\ue011":  # the unit before is a body too
-            out = out[: m.start()] + "、" + out[m.end() :]
-    return out
+    return _SPACED_BODIES.sub(_as_list, ms)
 
 
 class Sentence:
@@ -49,28 +48,42 @@ class Sentence:
         self.e = e
         self.su = su
         self.ms = mask(ds.st.norm, s, e, su)
-        if " " in self.ms or "\u3000" in self.ms:
+        line = self._line(ds.st.norm) if " " in self.ms or "\u3000" in self.ms else None
+        if line is not None and self._lists_apart(line):
             self.ms = spaced_lists(self.ms)
         self.umap = {u.start - s: u for u in su}
         self.clauses = split_clauses(self.ms)
-        if " " in self.ms or "\u3000" in self.ms:
-            self.clauses = self._headline(ds.st.norm)
+        if line and is_heading(line):
+            self.clauses = self._headline()
         self._ends = [ce for _, ce in self.clauses]
         self._cache: dict[int, tuple] = {}
         for ci in range(len(self.clauses)):
             self.cls(ci)
 
-    def _headline(self, norm: str) -> list[tuple[int, int]]:
-        """The clauses of a heading line (the sentence is the whole line): its parts, which
-        spaces separate, are clauses too (某会议在京召开 甲出席某某会议并讲话: 甲 opens
-        the second part, the subject of 出席); any other sentence's clauses as they are."""
+    def _line(self, norm: str) -> str | None:
+        """The sentence's line when the sentence is its whole line (a heading, a summary
+        item), else ""."""
         ls = norm.rfind("\n", 0, self.s) + 1
         le = norm.find("\n", self.s)
         le = len(norm) if le < 0 else le
         if norm[ls : self.s].strip() or norm[self.e : le].strip():
-            return self.clauses
-        if not is_heading(norm[ls:le]):
-            return self.clauses
+            return ""
+        return norm[ls:le]
+
+    def _lists_apart(self, line: str) -> bool:
+        """Whether the sentence may write its co-agents a space apart: a numbered summary
+        item, or a heading line (印发《X》 may close it); not another sentence's text."""
+        if ORDINAL_RE.match(self.ms):
+            return True
+        if not line:
+            return False
+        # (a title closing the line: the heading is what comes before it)
+        return is_heading(line[: line.rfind("《")] if line[-1] == "》" else line)
+
+    def _headline(self) -> list[tuple[int, int]]:
+        """The clauses of a heading line (the sentence is the whole line): its parts, which
+        spaces separate, are clauses too (某会议在京召开 甲出席某某会议并讲话: 甲 opens
+        the second part, the subject of 出席)."""
         gaps = headline_parts(self.ms)
         if not gaps:
             return self.clauses
