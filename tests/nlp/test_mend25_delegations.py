@@ -101,10 +101,10 @@ def test_a_bare_group_discussion_of_the_session_s_members() -> None:
 
 def test_a_lead_that_names_both_sessions_the_leaders_joined() -> None:
     text = (
-        "### 苗立新参加某省代表团审议\n几位领导人今天分别参加了十四届全国人大二次会议"
-        "和全国政协十四届二次会议一些团组的审议和讨论。\n苗立新参加了某省代表团审议。"
+        "### 苗立新参加某省代表团审议\n几位领导人本周先后参加了十三届全国人大五次会议"
+        "和全国政协十三届五次会议若干团组的讨论与审议。\n苗立新参加了某省代表团审议。"
     )
-    assert _of(text) == ["event/npc-14-2"]
+    assert _of(text) == ["event/npc-13-5"]
 
 
 def test_a_lead_that_names_the_session_s_delegation() -> None:
