@@ -12,7 +12,7 @@
   folder (two builds never publish into one folder file by file);
 - :func:`staging_dir` / :func:`remove_dead_staging`: staging folders are named after the
   build's pid; those of builds that are gone are removed by the next build;
-- :func:`stopped_by_signals`: Ctrl-C, SIGTERM and SIGHUP end a ``--watch`` or ``kg serve``
+- :func:`stopped_by_signals`: Ctrl-C, SIGTERM and SIGHUP end ``kg build`` or ``kg serve``
   (:class:`Stopped`, a ``KeyboardInterrupt``), and its cleanup runs to its end.
 
 >>> import tempfile
@@ -50,7 +50,7 @@ from kg.errors import Errors, KGError
 PR_SET_PDEATHSIG = 1
 STAGING_PREFIX = ".kg-staging-"
 #: The signals that stop a build: held during the publish's moves and a fork, and
-#: handled by a ``--watch`` and ``kg serve`` (:func:`stopped_by_signals`)
+#: handled by ``kg build`` and ``kg serve`` (:func:`stopped_by_signals`)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 #: A staging folder without a pid in its name (older kg) is removed after this long.
 STAGING_MAX_AGE = 3600.0
