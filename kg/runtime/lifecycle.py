@@ -329,20 +329,30 @@ class CacheLock:
     def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         told, looks, retried = False, 0, False
+        gone: tuple[int, int] | None = None  # a dead pid seen in the held file, and its inode
         while True:
             fd = self._open()
             try:
                 if self._try(fd):
-                    if os.path.samestat(os.fstat(fd), os.stat(self.path)):
-                        break
-                    os.close(fd)  # taken over while we waited: lock the new file
+                    with contextlib.suppress(FileNotFoundError):
+                        if os.path.samestat(os.fstat(fd), os.stat(self.path)):
+                            break
+                    os.close(fd)  # taken over (or moved) while we waited: lock the new file
                     continue
                 pid, running = _read(self.path)
                 if pid is not None and not pid_alive(pid):
-                    self.interrupted = pid if running else None
-                    self._take_over()
+                    # A build that let go and exited since the try looks so too, while a
+                    # third one took the lock and has not yet written its pid: taken over
+                    # only when a second look, a poll later, finds the same
+                    seen, gone = gone, (pid, os.fstat(fd).st_ino)
+                    if seen == gone:
+                        self.interrupted = pid if running else None
+                        self._take_over()
+                    else:
+                        time.sleep(LOCK_POLL)
                     os.close(fd)
                     continue
+                gone = None
                 if not told and on_wait is not None:
                     if pid is None and looks:  # not a build just starting, before its pid
                         pid = next(iter(lock_holders(self.path)), None)
