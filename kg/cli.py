@@ -104,44 +104,45 @@ def build(
     }
     if watch and scheduler:  # watch keeps its own local workers up between builds
         _fail(KGError(Errors.E104))
-    if watch:
-        from kg.runtime.lifecycle import Stopped, stopped_by_signals
-        from kg.runtime.watch import watch as run_watch
+    from kg.runtime.lifecycle import Stopped, stopped_by_signals
 
-        def show(report) -> None:
-            if not quiet:
-                typer.echo(report.summary(verbose), err=True)
-                typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
+    report = None
+    try:
+        # Ctrl-C, SIGTERM and SIGHUP (a terminal closed) end a build, or a watch, as
+        # Ctrl-C does: outputs the last published ones, locks released, workers stopped
+        # (a signal inherited ignored stays ignored, SIGTERM excepted); ``stop``: a raise
+        # lost in a fork hook ends it too
+        with stopped_by_signals(ending=True) as stop:
+            if watch:
+                from kg.runtime.watch import watch as run_watch
 
-        try:
-            # Ctrl-C, SIGTERM, SIGHUP end it (a signal inherited ignored stays ignored,
-            # SIGTERM excepted); ``stop``: a raise lost in a fork hook ends it too
-            with stopped_by_signals(ending=True) as stop:
+                def show(report) -> None:
+                    if not quiet:
+                        typer.echo(report.summary(verbose), err=True)
+                        typer.echo("watching for changes (Ctrl-C to stop)…", err=True)
+
                 run_watch(inputs or None, out, workers=workers or None, interval=interval,
                           on_report=show, stop=stop,
                           on_error=lambda e: typer.echo(f"error: {e}", err=True),
                           **options)  # fmt: skip
-            if stop.signum is not None:
-                raise typer.Exit(128 + stop.signum)
-        except Stopped as exc:
-            raise typer.Exit(exc.exit_code) from None
-        except KGError as exc:
-            _fail(exc)
-        except OSError as exc:  # the output or cache folder cannot be written
-            _fail(_unwritable(exc, out))
-        return
-    # The process ends after the build: the cyclic collector would only walk the
-    # millions of (acyclic) objects of the graph once more when the build re-enables it.
-    gc.disable()
-    try:
-        from kg.runtime.build import build as run_build
+            else:
+                # The process ends after the build: the cyclic collector would only walk
+                # the millions of (acyclic) objects of the graph once more.
+                gc.disable()
+                from kg.runtime.build import build as run_build
 
-        if scheduler:
-            from kg.runtime.dask import connect
+                if scheduler:
+                    from kg.runtime.dask import connect
 
-            client = executor = connect(scheduler)
-        report = run_build(inputs or None, out, workers=workers or None, executor=executor,
-                           **options)  # fmt: skip
+                    client = executor = connect(scheduler)
+                report = run_build(inputs or None, out, workers=workers or None,
+                                   executor=executor, **options)  # fmt: skip
+        if stop.signum is not None:
+            raise Stopped(stop.signum)
+    except Stopped as exc:
+        typer.echo(f"error: {KGError(Errors.E112, path=out, signal=_signal_name(exc))}",
+                   err=True)  # fmt: skip
+        raise typer.Exit(exc.exit_code) from None
     except KGError as exc:
         _fail(exc)
     except OSError as exc:  # the output or cache folder cannot be written
@@ -149,9 +150,24 @@ def build(
     finally:
         if client is not None:
             client.close()
+    if report is None:  # (a watch: its reports were shown as they came)
+        return
     if not quiet:
         typer.echo(report.summary(verbose), err=True)
     _FAST_EXIT.append(True)
+
+
+def _signal_name(exc: BaseException) -> str:
+    """The name of the signal a :class:`~kg.runtime.lifecycle.Stopped` was raised for.
+
+    >>> import signal
+    >>> from kg.runtime.lifecycle import Stopped
+    >>> _signal_name(Stopped(signal.SIGHUP))
+    'SIGHUP'
+    """
+    import signal
+
+    return signal.Signals(exc.args[0]).name
 
 
 @app.command()

@@ -69,6 +69,10 @@ class Errors:
         "{path}: {kind} stands where the cache keeps {wanted}; set aside as {aside}: "
         "that part of the cache starts afresh"
     )
+    E112 = (
+        "{path}: the build was stopped by {signal}; the outputs in this folder are the "
+        "last ones published whole"
+    )
     # --- inputs a user may feed kg by mistake (issue #17) ---
     E150 = "{path}: line {line}: the field {field!r} is {kind}, not text"
     E151 = (

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.cache_files import read_cache_file
+from kg.cache_files import one_at_a_time, read_cache_file
 from kg.io import read_regular
 
 MAGIC = b"KGS1"
@@ -95,7 +95,15 @@ def _secret(path: Path) -> bytes:
             theirs = read_regular(path)
             if _usable(path, theirs):
                 return theirs
-        os.replace(tmp, path)  # an unusable one (short, another user's): replaced
+        # an unusable one (short, another user's): replaced, by one process at a time,
+        # each looking again first: a second one takes the key the first put there
+        # (two replacing at once each kept their own, and one's sealed files were lost)
+        with one_at_a_time(path.parent):
+            with contextlib.suppress(OSError):
+                theirs = read_regular(path)
+                if _usable(path, theirs):
+                    return theirs
+            os.replace(tmp, path)
     except OSError:  # (not replaceable: this process keeps its key, nothing is trusted)
         pass
     finally:

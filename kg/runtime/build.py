@@ -441,11 +441,23 @@ def usable_cache(cache_dir: str | Path | None, out_dir: str | Path) -> str | Pat
 
 def _lock_output(out_dir: str | Path) -> Any:
     """This build's :class:`~kg.runtime.lifecycle.OutputLock` on ``out_dir``, waited for
-    while another build holds it. An ``OSError`` (the folder cannot be made) is raised as
-    making the cache folder in it raised it: the caller's E080, which also ends a watch."""
-    from kg.runtime.lifecycle import OutputLock, say_waiting_for_output
+    while another build holds it. An ``OSError`` (the folder cannot be made, or written:
+    a read-only file system, no write right) is raised as making the cache folder in it
+    raised it: the caller's E080, which also ends a watch. Written to now, as the publish
+    will (a staging folder made and removed), so that a build with its cache elsewhere
+    does not extract every document first."""
+    from kg.runtime.lifecycle import OutputLock, say_waiting_for_output, staging_dir
 
-    return OutputLock(out_dir).acquire(say_waiting_for_output(Path(out_dir)))
+    lock = OutputLock(out_dir).acquire(say_waiting_for_output(Path(out_dir)))
+    try:
+        os.rmdir(staging_dir(Path(out_dir)))
+    except OSError as exc:  # (named after the folder, not the staging name tried)
+        lock.release()
+        raise OSError(exc.errno, exc.strerror, os.fspath(out_dir)) from None
+    except BaseException:
+        lock.release()
+        raise
+    return lock
 
 
 def _warn_damage(state: BuildState) -> None:

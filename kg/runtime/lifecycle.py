@@ -12,7 +12,7 @@
   folder (two builds never publish into one folder file by file);
 - :func:`staging_dir` / :func:`remove_dead_staging`: staging folders are named after the
   build's pid; those of builds that are gone are removed by the next build;
-- :func:`stopped_by_signals`: Ctrl-C, SIGTERM and SIGHUP end a ``--watch`` or ``kg serve``
+- :func:`stopped_by_signals`: Ctrl-C, SIGTERM and SIGHUP end ``kg build`` or ``kg serve``
   (:class:`Stopped`, a ``KeyboardInterrupt``), and its cleanup runs to its end.
 
 >>> import tempfile
@@ -50,7 +50,7 @@ from kg.errors import Errors, KGError
 PR_SET_PDEATHSIG = 1
 STAGING_PREFIX = ".kg-staging-"
 #: The signals that stop a build: held during the publish's moves and a fork, and
-#: handled by a ``--watch`` and ``kg serve`` (:func:`stopped_by_signals`)
+#: handled by ``kg build`` and ``kg serve`` (:func:`stopped_by_signals`)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 #: A staging folder without a pid in its name (older kg) is removed after this long.
 STAGING_MAX_AGE = 3600.0
@@ -329,20 +329,30 @@ class CacheLock:
     def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         told, looks, retried = False, 0, False
+        gone: tuple[int, int] | None = None  # a dead pid seen in the held file, and its inode
         while True:
             fd = self._open()
             try:
                 if self._try(fd):
-                    if os.path.samestat(os.fstat(fd), os.stat(self.path)):
-                        break
-                    os.close(fd)  # taken over while we waited: lock the new file
+                    with contextlib.suppress(FileNotFoundError):
+                        if os.path.samestat(os.fstat(fd), os.stat(self.path)):
+                            break
+                    os.close(fd)  # taken over (or moved) while we waited: lock the new file
                     continue
                 pid, running = _read(self.path)
                 if pid is not None and not pid_alive(pid):
-                    self.interrupted = pid if running else None
-                    self._take_over()
+                    # A build that let go and exited since the try looks so too, while a
+                    # third one took the lock and has not yet written its pid: taken over
+                    # only when a second look, a poll later, finds the same
+                    seen, gone = gone, (pid, os.fstat(fd).st_ino)
+                    if seen == gone:
+                        self.interrupted = pid if running else None
+                        self._take_over()
+                    else:
+                        time.sleep(LOCK_POLL)
                     os.close(fd)
                     continue
+                gone = None
                 if not told and on_wait is not None:
                     if pid is None and looks:  # not a build just starting, before its pid
                         pid = next(iter(lock_holders(self.path)), None)

@@ -399,8 +399,8 @@ def _worker_main(
     returns."""
     code = 1
     try:
-        # ^C and a hang-up go to the whole process group: a --watch handles them and
-        # stops us; a plain build dies of a hang-up and takes us along (die_with_parent)
+        # ^C and a hang-up go to the whole process group: the build handles them and
+        # stops us (one killed, or inheriting them ignored, takes us along: die_with_parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
         for e in ends:
