@@ -63,12 +63,15 @@ def test_the_athletes_place_took_part(text: str, edges: set[tuple[str, str]]) ->
         "江苏在第十五届全运会上取得优异成绩。",
         "广东在第一百三十五届中国进出口商品交易会上取得成交额新高。",
         "广东代表团在十四届全国人大二次会议上提出的议案获得通过。",
+        # (a fair is no games: this reader's scope is the sports results of a report)
+        "广东代表团在第一百三十五届中国进出口商品交易会上取得丰硕成果。",
         "我国在2030年冬奥会申办中取得成功。",
         "浙江运动员在第十九届亚运会筹备工作中取得进展。",
         "我国运动员在第三十三届奥运会前取得多项世界冠军。",
         "浙江运动员在第十九届亚运会期间取得佳绩。",
         "我国运动员在第三十四届奥运会上力争取得好成绩。",
         "未来，我国体育健儿在第三十四届奥运会上一定能取得好成绩。",
+        "相信未来我国运动员在第三十四届奥运会上取得更多金牌。",
     ],
 )
 def test_no_participation_without_the_shape(text: str) -> None:

@@ -55,6 +55,7 @@ def test_the_named_member_closing_a_list_is_carried_out(text: str, name: str) ->
         "实施一批、东北振兴。",
         "实施沿海的、东北振兴。",
         "推进湿地保护和东北振兴。",
+        "推进保护和修复、东北振兴。",
     ],
 )
 def test_no_member_when_the_list_is_no_list_of_names(text: str) -> None:
