@@ -36,7 +36,8 @@ def _took_part(text: str) -> set[tuple[str, str]]:
             "浙江运动员在第十九届亚运会、第四届亚残运会上夺得多枚金牌。",
             {("place/zhejiang", "第十九届亚运会"), ("place/zhejiang", "第四届亚残运会")},
         ),
-        ("青海在第十五届全运会多项赛事中实现奖牌突破。", {("place/qinghai", "第十五届全运会")}),
+        # invented: a delegation's medal at the games, a province's athletes won there
+        ("新疆代表团在第十五届全运会中夺得三枚金牌。", {("place/xinjiang", "第十五届全运会")}),
         (
             "去年，广东省代表团在第十五届全运会上夺得金牌榜第一。",
             {("place/guangdong", "第十五届全运会")},
@@ -52,10 +53,25 @@ def test_the_athletes_place_took_part(text: str, edges: set[tuple[str, str]]) ->
     [
         # 1994: an aim, no subject opening the clause
         "体育健儿要努力拼搏，争取在第１２届亚运会和其他国际比赛中取得好成绩。",
-        # invented: another's support, no result, the event before the subject
+        # invented: another's support, no result
         "支持广东运动员在第十五届全运会上取得佳绩。",
         "广东运动员在第十五届全运会上表现出色。",
-        "在第十五届全运会上，广东运动员取得佳绩。",
+        "支持我国运动员在第三十三届奥运会上取得佳绩。",
+        # invented: a place with no athletes (a host at its fair or games), no games (a
+        # delegation at a session), a bid, a preparation, the time before or around the
+        # games, an aim, the future
+        "江苏在第十五届全运会上取得优异成绩。",
+        "广东在第一百三十五届中国进出口商品交易会上取得成交额新高。",
+        "广东代表团在十四届全国人大二次会议上提出的议案获得通过。",
+        # (a fair is no games: this reader's scope is the sports results of a report)
+        "广东代表团在第一百三十五届中国进出口商品交易会上取得丰硕成果。",
+        "我国在2030年冬奥会申办中取得成功。",
+        "浙江运动员在第十九届亚运会筹备工作中取得进展。",
+        "我国运动员在第三十三届奥运会前取得多项世界冠军。",
+        "浙江运动员在第十九届亚运会期间取得佳绩。",
+        "我国运动员在第三十四届奥运会上力争取得好成绩。",
+        "未来，我国体育健儿在第三十四届奥运会上一定能取得好成绩。",
+        "相信未来我国运动员在第三十四届奥运会上取得更多金牌。",
     ],
 )
 def test_no_participation_without_the_shape(text: str) -> None:

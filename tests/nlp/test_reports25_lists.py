@@ -34,8 +34,8 @@ def _objects(text: str, pred: str = "implements") -> set[str]:
         # 2013 and 2002
         ("推进天然林保护、退耕还林、防沙治沙等重点生态工程建设。", "退耕还林"),
         ("着力抓好青藏铁路、西气东输、西电东送等重点工程建设。", "西电东送"),
-        # invented
-        ("今年要建设智慧城市、数字乡村。", "数字乡村"),
+        # invented: the named member inside the list, the rest short and closed
+        ("推进城市更新、东北振兴、中部崛起，出台一批举措。", "东北振兴"),
     ],
 )
 def test_the_named_member_closing_a_list_is_carried_out(text: str, name: str) -> None:
@@ -47,11 +47,15 @@ def test_the_named_member_closing_a_list_is_carried_out(text: str, name: str) ->
     [
         # 2017: the programme opens a longer item (its own works), it is no member
         "启动森林质量提升、长江经济带重大生态修复、第二批山水林田湖生态保护工程试点。",
+        # invented: a list whose last member runs on into the head the members share
+        "启动湿地保护、东北振兴、长江经济带重大生态修复工程。",
+        "启动湿地保护、东北振兴和长江经济带重大生态修复工程。",
         # invented: another act inside the list, a count, a 的-phrase, a 和 (one name cut)
-        "推进城市更新、加快东北振兴。",
+        "推进城市更新、加快改造、东北振兴。",
         "实施一批、东北振兴。",
         "实施沿海的、东北振兴。",
         "推进湿地保护和东北振兴。",
+        "推进保护和修复、东北振兴。",
     ],
 )
 def test_no_member_when_the_list_is_no_list_of_names(text: str) -> None:

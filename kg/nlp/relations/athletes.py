@@ -1,13 +1,16 @@
-"""A place's or country's athletes at games: they took part (participatesIn).
+"""A country's or a place's athletes at sports games: the country or place took part
+(participatesIn).
 
-A work report sums up its sports year by what its athletes achieved: 我国体育健儿在某奥运会、
-某残奥会上取得优异成绩 (a national report), 某省运动员在某亚运会上夺得多枚金牌 (a
-province's). The place or country that opens the clause — bare, or with its athletes
-(体育健儿, 运动员, 代表团…) — then 在, the events (、/和/及-joined), 上/中 and a few
-words (多项赛事中), then a verb of results (取得, 实现, 夺得, 再创…) took part in each
-event. 我国 is China in a national document (:func:`subject.nation`). The clause must open
-with the subject (after a clause mark or a time word): 支持某省运动员在X上取得佳绩 is
-about others' support, and no other verb may stand between.
+A work report sums up its sports year by what its athletes won: 我国体育健儿在某奥运会、
+某残奥会上取得优异成绩 (a national report), 某省运动员在某运动会上夺得多枚金牌. The
+clause opens with a nation word of the lexicon (我国: China in a national document,
+:func:`subject.nation`) or a Location/Country, then its athletes (体育健儿, 健儿, 运动员,
+代表团…), 在, the games (a sports event: …运动会, …运会, …奥会, …冬会) joined by
+、/和/及/与/以及, at most 上 or 中, then a verb of results (:data:`grammar.ELECTED` and
+取得, 获得…) with nothing between: participatesIn each games. Refused: a place with no
+athletes (a host at its own fair or games), an event that is no games (a delegation at a
+session), 期间/申办中/筹备工作中/前/后 after the games, an aim (力争取得, 一定能取得), a
+subject after another verb (支持某省运动员在X上…) or after 未来.
 
 >>> from kg.model import Document
 >>> from kg.nlp import extract
@@ -21,29 +24,35 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.nlp.relations.masking import QUOTES
+from kg.nlp.relations.grammar import ELECTED
+from kg.nlp.relations.lexicon import alt, load_lexicon
+from kg.nlp.relations.masking import JOINER_ALT, QUOTES
 from kg.nlp.relations.state import DocState
 from kg.nlp.relations.subject import nation
 
-#: who competes for the place: its athletes, its delegation (none: the place itself)
-_ATHLETES = re.compile(
-    "(?:的)?(?:体育健儿|运动健儿|健儿|运动员|体育代表团|代表团|选手)?"
-    "(?:们)?(?:首次|再次|又一次|均|都|也|还)?在"
+#: the athletes' words and 在 right before the first games (searched in a short window)
+_ATHLETES_BEFORE = re.compile(
+    "(?:的)?(?:体育健儿|运动健儿|健儿|运动员|体育代表团|代表团)"
+    "(?:们)?(?:首次|再次|又一次|均|都|也|还)?在\\Z"
 )
-#: after the events: 上/中, at most a few words (多项赛事中, 比赛中), then the result
-_RESULT = re.compile(
-    f"[{QUOTES}]*(?:上|中|期间)?[^，,。；;！!？?\\n、在]{{0,8}}?"
-    "(?:取得|实现|夺得|获得|勇夺|斩获|摘得|赢得|勇创|再创|创造|创下|刷新|夺取)"
-)
+#: a sports games by the end of its name (全运会, 亚残运会, 冬残奥会, 亚冬会, 某某运动会)
+_GAMES = re.compile(f"(?:运动会|运会|奥会|冬会)[{QUOTES}]*\\Z")
+#: the verbs of results (夺得, 摘得 of :data:`grammar.ELECTED` among them)
+_VERBS = ELECTED | {"取得", "获得", "勇夺", "斩获", "赢得", "勇创", "再创", "创造", "创下",
+                    "刷新", "夺取"}  # fmt: skip
+#: after the last games: 上 or 中, then the verb (not 期间, 申办中, 前, 后, 力争…)
+_RESULT = re.compile(f"[{QUOTES}]*[上中]?(?:{alt(_VERBS)})")
 #: what may open the clause before the subject: a clause mark, a dash or a time word
-_OPEN = re.compile(r"(?:^|[，,；;：:。！!？?\n—]|年|月|来|间|后)\s*$")
-_JOIN = re.compile(f"[{QUOTES}]*(?:、|和|及|与|以及)[{QUOTES}]*")
-_NATION = ("我国", "我们国家")
+#: (not 未来/将来: the future)
+_OPEN = re.compile(r"(?:^|[，,；;：:。！!？?\n—]|年|月|以来|年来)\s*$")
+_JOIN = re.compile(f"[{QUOTES}]*(?:{JOINER_ALT})[{QUOTES}]*")
+#: the nation words (我国, 我们国家) of the lexicon
+_NATION = tuple(sorted(load_lexicon().kind("nation"), key=len, reverse=True))
 _PLACES = ("Location", "Country")
 
 
 def athlete_relations(ds: DocState) -> None:
-    """participatesIn(place or country, event) for each clause of the shape above."""
+    """participatesIn(country or place, games) for each clause of the shape above."""
     st, units = ds.st, ds.units
     norm = st.norm
     if "在" not in norm:
@@ -73,19 +82,18 @@ def athlete_relations(ds: DocState) -> None:
             evs.append(units[j])
         if _RESULT.match(norm, evs[-1].end) is None:
             continue
+        if not all(_GAMES.search(norm, ev.start, ev.end) for ev in evs):
+            continue
         s, e = st.sent_of(u.start)
         for k in keys:
             for ev in evs:
                 ds.add(k, "participatesIn", ev.key, s, e, "participatesIn:athletes", 0.7)
 
 
-#: the athletes' words and 在 right before the first event (searched in a short window)
-_ATHLETES_BEFORE = re.compile(_ATHLETES.pattern + r"\Z")
-
-
 def _subject(ds: DocState, at: int, i: int) -> tuple[str, ...]:
-    """The place or country that ends at ``at`` and opens its clause: a unit of
-    :data:`_PLACES` before the event ``units[i]``, or 我国 in a national document."""
+    """The country or place that ends at ``at`` (where its athletes' words start) and
+    opens its clause: a nation word (China in a national document) or a unit of
+    :data:`_PLACES` before the event ``units[i]``."""
     norm = ds.st.norm
     for w in _NATION:
         if norm.endswith(w, 0, at) and _OPEN.search(norm, max(0, at - len(w) - 4), at - len(w)):

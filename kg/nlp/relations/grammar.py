@@ -31,6 +31,7 @@ from kg.nlp.relations.masking import (
     AGL_TYPES,
     COUNT_NOUN,
     END,
+    JOINER_ALT,
     LIST_JOINERS,
     LIST_SEP,
     MASKED,
@@ -115,9 +116,16 @@ _CONCEPT_FIRST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:理念|主张)(?:和|、|�
 #: number (一批、|X: a class)
 _LISTED_FIRST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、){1,3}")
 _NOT_LISTED = re.compile("[的和与及或一二三四五六七八九十百千万批些项个种类]")
-#: what closes the named member of such a list: the list or clause goes on or ends, or its
-#: works (…走廊|建设, …会|筹办); not more words of a longer item (长江经济带|重大生态修复)
-_LISTED_CLOSE = re.compile(f"[{QUOTES}]*(?:[、，,。；;：:）)]|等|和|及|与|建设|筹办|筹备|$)")
+#: what closes such a list after its named member: the rest of the list (more joined
+#: members of one to six characters, named or not: 东北振兴|、中部崛起、东部率先发展), then
+#: the clause's end or mark, 等, or the list's works (…走廊|建设, …会|筹办|筹备); not more
+#: words of a longer item after the named one or after the list's last member
+#: (长江经济带|重大生态修复; 湿地保护、长江经济带、黄河流域|重大生态修复工程)
+_LISTED_CLOSE = re.compile(
+    f"(?:[{QUOTES}]*(?:{JOINER_ALT})[{QUOTES}]*"
+    f"(?:[\ue010-\ue017]\ue01f{{0,5}}|[\u4e00-\u9fff]{{1,6}}?))*?"
+    f"[{QUOTES}]*(?:[，,。；;：:）)]|等|建设|筹办|筹备|$)"
+)
 #: 推进“甲”计划同“乙”倡议对接: the subject carries out its own programme, docked with
 #: another whose owner the phrase rarely names (乙 is no object of the verb)
 _DOCKING = re.compile(f"(?:同|与)[^{SEP}{END}]{{1,30}}?(?:深入|深度|紧密|精准|有效|全面)?对接")
@@ -516,7 +524,6 @@ class Grammar:
                 _LISTED_FIRST.fullmatch(gap) is not None
                 and _NOT_LISTED.search(gap) is None
                 and u.type in types
-                and u.type not in ("Location", "Country")
                 and not any(m.group() in self.trig_words for m in self.scan.finditer(gap))
                 and _LISTED_CLOSE.match(ms, u.end - base) is not None
             )  # (an item with a verb of the lexicon is another act: 推进甲、加快|X)
