@@ -180,3 +180,17 @@ def test_trade_agreement_full_and_short_party_names_one_node():
 )
 def test_trade_agreement_needs_parties_that_sign_treaties(text):
     assert not [n for n in names_of(text, "Law") if n.endswith("协定")]
+
+
+def test_trade_agreement_party_read_from_the_gazetteer_keyed_by_its_name():
+    # the matcher left the party after the dash out (its words run into the head): the
+    # gazetteer reads it, and the key names it in full
+    from types import SimpleNamespace as NS
+
+    from kg.nlp.components.heads.trade_areas import trade_agreements
+    from kg.nlp.gazetteer import load_gazetteer
+
+    norm = "中国—东盟自由贸易协定"
+    china = NS(start=0, end=2, type="Country", key="country/CHN", label="中国")
+    st = NS(norm=norm, candidates=[china], tok_ends={len(norm)})
+    assert trade_agreements(st, load_gazetteer(None)) == [(0, len(norm), "中国—东盟自由贸易协定")]

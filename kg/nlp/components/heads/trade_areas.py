@@ -3,7 +3,8 @@ joined by a dash), 中某某自贸区 (a run of one-character country abbreviati
 is a programme the parties agree on and build (GUIDELINES.md: projects), whatever verb
 governs it; an upgrade after its head (…自贸区3.0版, …升级版) is no part of the name.
 The agreement that sets one up, named by the same parties (中某自贸协定, 甲—乙自由贸易协定),
-is a treaty, a Law (:func:`trade_agreements`).
+is a treaty, a Law (:func:`trade_agreements`), signed by parties that make treaties
+(states, organisations of states, 香港, 澳门, 台湾) and keyed by their full names.
 
 The parties must be names the recognisers found already (Country, Organization, Location
 candidates: 东盟, 中国; the abbreviations ``kg.nlp.abbreviations`` reads as countries), so
@@ -43,17 +44,19 @@ def _signs(c) -> bool:
     return c.type in ("Country", "Organization") or c.key in CUSTOMS_TERRITORIES
 
 
-def _gaz_party(gaz, name: str, ok):
-    e = gaz.lookup(name) if gaz is not None and name else None
-    return e if e is not None and e.type in _PARTIES and ok(_Party(e.type, e.id, e.name)) else None
-
-
 class _Party(NamedTuple):
     """A party a name is read as (a candidate's or a gazetteer entry's)."""
 
     type: str
     key: str
     label: str
+
+
+def _gaz_party(gaz, name: str, ok) -> _Party | None:
+    """The party the gazetteer names ``name``, if ``ok`` takes it."""
+    e = gaz.lookup(name) if gaz is not None and name else None
+    p = _Party(e.type, e.id, e.name) if e is not None and e.type in _PARTIES else None
+    return p if p is not None and ok(p) else None
 
 
 def trade_areas(st, gaz=None) -> list[tuple[int, int]]:
