@@ -66,6 +66,10 @@ TYPE_FOLDER: dict[str, str] = {
 #: China's key (the country gazetteer's id): the home country of the documents, whose
 #: abbreviations, posts and implicit subjects read differently from a foreign country's
 CHINA_KEY = "country/CHN"
+#: the location gazetteer's keys of the places outside the mainland with laws and customs
+#: of their own (香港, 澳门, 台湾): a law named after one is not the People's Republic's,
+#: and one may be party to a trade agreement
+CUSTOMS_TERRITORIES = frozenset({"place/hong-kong", "place/macao", "place/taiwan"})
 #: the state's name that opens the People's Republic's own titles (中华人民共和国某某法):
 #: the gazetteer keys its laws by the full title, documents often drop it; the country
 #: gazetteer's full name of :data:`CHINA_KEY` (tests/core/test_prc_name.py)

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from kg.model import Mention
-from kg.nlp.gazetteer import PROVINCES, GazEntry, Gazetteer
+from kg.nlp.gazetteer import COUNTY, PROVINCES, GazEntry, Gazetteer
 from kg.nlp.localities import place_mention
 
 #: the units of a place below a county, of a development zone and of a named natural or
@@ -91,7 +91,12 @@ _UNIT_RE = re.compile("|".join(UNITS))
 _DEV_ZONE, _DEV_SHORT = "经济技术开发区", "经开区"
 # units a province has many of, each named after a city: right after a province the unit
 # is the class (某省|经开区, 某省|都市圈), right after a city its one (某市|都市圈)
-_CITY_UNITS = frozenset({_DEV_SHORT, "都市圈"})
+_METRO = "都市圈"
+_CITY_UNITS = frozenset({_DEV_SHORT, _METRO})
+# what no metropolitan area is named after: a province (the class), a district, county or
+# county-level city, a new area or a town (某区|都市圈); a city, a municipality or a listed
+# region (成渝) is
+_NO_METRO = PROVINCES | {COUNTY, "县", "新区", "镇"}
 
 
 def _common(word: str, tags: dict[str, str], freq: dict[str, int]) -> bool:
@@ -176,8 +181,9 @@ def find_unit_places(
     right after a known place (a Location candidate of two characters or more). A
     development zone's short head 经开区 is keyed by its full form (某某经开区 is 某某经济
     技术开发区), right after a city by the city's one zone in ``zones`` where there is one
-    (key → entries, :func:`dev_zones`), and never right after a province (``entries``:
-    某省|经开区 is the class)."""
+    (key → entries, :func:`dev_zones`). 经开区 and 都市圈 are never read right after a
+    province (``entries``: 某省|经开区 is the class), 都市圈 nor after a district, county
+    or town (某区|都市圈: only a city names one)."""
     cands = st.candidates
     places = [c for c in cands if c.type == "Location" and c.end - c.start >= 2]
     if not places:
@@ -208,7 +214,7 @@ def find_unit_places(
                 _common(norm[u - 1 : e], tags, freq) or _common(norm[p.start : e], tags, freq)
             ):
                 continue  # the place's last character and the unit are a word (某|山区)
-            if k == 0 and unit in _CITY_UNITS and _province(entries, p.key):
+            if k == 0 and unit in _CITY_UNITS and _barred(entries, p.key, unit):
                 continue  # 某省|经开区, 某省|都市圈: the province's zones or areas, a class
             if best is None or e > best[1]:
                 best = (p.start if k == 0 else p.end, e)
@@ -235,9 +241,11 @@ def _glued_end(st, unit: str, e: int, freq: dict[str, int]) -> bool:
     return len(unit) > 1 and not freq.get(unit) and e - 1 in st.tok_starts
 
 
-def _province(entries: Mapping[str, GazEntry] | None, key: str) -> bool:
+def _barred(entries: Mapping[str, GazEntry] | None, key: str, unit: str) -> bool:
+    """Whether the place ``key`` names no ``unit`` of its own: a province no 经开区 or
+    都市圈, a district or county no 都市圈."""
     e = entries.get(key) if entries else None
-    return e is not None and e.category in PROVINCES
+    return e is not None and e.category in (_NO_METRO if unit == _METRO else PROVINCES)
 
 
 def _dev_zone(

@@ -29,6 +29,8 @@ def test_metropolitan_area_after_its_city(text, name):
         "湖南省都市圈建设取得新进展。",  # a province's areas: the class
         "依托城市群和都市圈推进新型城镇化。",
         "培育发展现代化都市圈。",
+        "有人提出打造海淀区都市圈。",  # a district names no metropolitan area
+        "浦东新区都市圈的说法并不准确。",
     ],
 )
 def test_metropolitan_area_class_stays_unnamed(text):

@@ -87,7 +87,7 @@ from kg.nlp.components.heads.sports_teams import sports_teams
 from kg.nlp.components.heads.study_campaigns import study_campaigns
 from kg.nlp.components.heads.study_meetings import study_meetings
 from kg.nlp.components.heads.topic_meetings import topic_meetings
-from kg.nlp.components.heads.trade_areas import agreement_key, trade_agreements, trade_areas
+from kg.nlp.components.heads.trade_areas import trade_agreements, trade_areas
 from kg.nlp.components.heads.words import (
     DocView,
     dictionary_words,
@@ -247,12 +247,10 @@ class Patterns(
             self.add(st, s, e, "Program", "line", key=key)  # 甲至乙|高铁: named by its ends
         for s, e in trade_areas(st, self.gaz):
             self.add(st, s, e, "Program", "pattern")  # 中国—某盟|自贸区: the parties' area
-        for s, e in trade_agreements(st, self.gaz):
-            key = open_key("Law", agreement_key(norm_name(norm[s:e])))
+        for s, e, name in trade_agreements(st, self.gaz):
+            key = open_key("Law", name)
             self.add(st, s, e, "Law", "pattern", key=key)  # 中某|自贸协定: their treaty
-        for s, e, full in body_rules(st, self.gaz):
-            known = self.gaz.lookup(full)
-            key = known.id if known is not None and known.type == "Law" else open_key("Law", full)
+        for s, e, key in body_rules(st, self.gaz):
             self.add(st, s, e, "Law", "pattern", key=key)  # 某常委会|议事规则: its rules
         for s, e in period_plans(st):
             self.add(st, s, e, "Program", "pattern")  # 某某大开发|“十三五”规划: its plan
