@@ -166,7 +166,8 @@ class StopSignal(threading.Event):
 def stopped_by_signals(
     sigs: tuple[int, ...] = STOP_SIGNALS, *, ending: bool = False
 ) -> Iterator[StopSignal]:
-    """Within (in the main thread): the first of ``sigs`` sets the :class:`StopSignal`
+    """Within (in the main thread; elsewhere nothing is installed, as only the main thread
+    may): the first of ``sigs`` sets the :class:`StopSignal`
     yielded and raises :class:`Stopped` (a ``KeyboardInterrupt``), so a ``--watch`` or
     ``kg serve`` ends as on Ctrl-C (outputs the last published ones, the locks released,
     the workers stopped, the cache saved) instead of dying where it stands. Every later
@@ -195,6 +196,9 @@ def stopped_by_signals(
             stop.set()
             raise Stopped(signum)
 
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # (signals reach the main thread only: none to install here)
+        return
     old = {
         sig: signal.getsignal(sig)
         for sig in sigs
