@@ -70,12 +70,12 @@ def one_at_a_time(folder: str | os.PathLike[str]) -> Iterator[None]:
     True
     """
     fd = -1
-    with contextlib.suppress(OSError):
-        fd = os.open(Path(folder) / SERIAL_NAME,
-                     os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC,
-                     0o600)  # fmt: skip
-        fcntl.flock(fd, fcntl.LOCK_EX)  # (a signal's raise leaves it: the fd is closed)
-    try:
+    try:  # (before the open: a signal's raise as flock returns closes the fd, unlocking)
+        with contextlib.suppress(OSError):
+            fd = os.open(Path(folder) / SERIAL_NAME,
+                         os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC,
+                         0o600)  # fmt: skip
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         if fd >= 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -140,8 +141,9 @@ def build(
         if stop.signum is not None:
             raise Stopped(stop.signum)
     except Stopped as exc:
-        typer.echo(f"error: {KGError(Errors.E112, path=out, signal=_signal_name(exc))}",
-                   err=True)  # fmt: skip
+        if not (watch and exc.exit_code == 128 + signal.SIGINT):  # (Ctrl-C ends a watch)
+            typer.echo(f"error: {KGError(Errors.E112, path=out, signal=_signal_name(exc))}",
+                       err=True)  # fmt: skip
         raise typer.Exit(exc.exit_code) from None
     except KGError as exc:
         _fail(exc)
@@ -165,8 +167,6 @@ def _signal_name(exc: BaseException) -> str:
     >>> _signal_name(Stopped(signal.SIGHUP))
     'SIGHUP'
     """
-    import signal
-
     return signal.Signals(exc.args[0]).name
 
 

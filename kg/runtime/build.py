@@ -446,11 +446,17 @@ def _lock_output(out_dir: str | Path) -> Any:
     raised it: the caller's E080, which also ends a watch. Written to now, as the publish
     will (a staging folder made and removed), so that a build with its cache elsewhere
     does not extract every document first."""
-    from kg.runtime.lifecycle import OutputLock, say_waiting_for_output, staging_dir
+    from kg.runtime.lifecycle import (
+        OutputLock,
+        say_waiting_for_output,
+        signals_held,
+        staging_dir,
+    )
 
     lock = OutputLock(out_dir).acquire(say_waiting_for_output(Path(out_dir)))
     try:
-        os.rmdir(staging_dir(Path(out_dir)))
+        with signals_held():  # (a stop between the two would leave the folder made)
+            os.rmdir(staging_dir(Path(out_dir)))
     except OSError as exc:  # (named after the folder, not the staging name tried)
         lock.release()
         raise OSError(exc.errno, exc.strerror, os.fspath(out_dir)) from None

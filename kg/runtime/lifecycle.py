@@ -166,7 +166,8 @@ class StopSignal(threading.Event):
 def stopped_by_signals(
     sigs: tuple[int, ...] = STOP_SIGNALS, *, ending: bool = False
 ) -> Iterator[StopSignal]:
-    """Within (in the main thread): the first of ``sigs`` sets the :class:`StopSignal`
+    """Within (in the main thread; elsewhere nothing is installed, as only the main thread
+    may): the first of ``sigs`` sets the :class:`StopSignal`
     yielded and raises :class:`Stopped` (a ``KeyboardInterrupt``), so a ``--watch`` or
     ``kg serve`` ends as on Ctrl-C (outputs the last published ones, the locks released,
     the workers stopped, the cache saved) instead of dying where it stands. Every later
@@ -195,6 +196,9 @@ def stopped_by_signals(
             stop.set()
             raise Stopped(signum)
 
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # (signals reach the main thread only: none to install here)
+        return
     old = {
         sig: signal.getsignal(sig)
         for sig in sigs
@@ -329,30 +333,22 @@ class CacheLock:
     def acquire(self, on_wait: Callable[[int | None], object] | None = None) -> CacheLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         told, looks, retried = False, 0, False
-        gone: tuple[int, int] | None = None  # a dead pid seen in the held file, and its inode
         while True:
             fd = self._open()
             try:
-                if self._try(fd):
-                    with contextlib.suppress(FileNotFoundError):
-                        if os.path.samestat(os.fstat(fd), os.stat(self.path)):
-                            break
+                locked = self._try(fd)
+                if not locked:
+                    pid = _read(self.path)[0]
+                    if pid is not None and not pid_alive(pid):
+                        locked = self._take_over_if_gone(fd, pid)
+                        if not locked:  # (taken over: lock the new file; or a new holder)
+                            os.close(fd)
+                            continue
+                if locked:
+                    if self._claim(fd):
+                        break
                     os.close(fd)  # taken over (or moved) while we waited: lock the new file
                     continue
-                pid, running = _read(self.path)
-                if pid is not None and not pid_alive(pid):
-                    # A build that let go and exited since the try looks so too, while a
-                    # third one took the lock and has not yet written its pid: taken over
-                    # only when a second look, a poll later, finds the same
-                    seen, gone = gone, (pid, os.fstat(fd).st_ino)
-                    if seen == gone:
-                        self.interrupted = pid if running else None
-                        self._take_over()
-                    else:
-                        time.sleep(LOCK_POLL)
-                    os.close(fd)
-                    continue
-                gone = None
                 if not told and on_wait is not None:
                     if pid is None and looks:  # not a build just starting, before its pid
                         pid = next(iter(lock_holders(self.path)), None)
@@ -370,14 +366,53 @@ class CacheLock:
                 with contextlib.suppress(OSError):
                     os.close(fd)
                 raise
-        last, running = _read(self.path)
+        self._fd = fd
+        _HELD.add(self)
+        return self
+
+    def _same_file(self, fd: int) -> bool:
+        try:
+            return os.path.samestat(os.fstat(fd), os.stat(self.path))
+        except FileNotFoundError:
+            return False
+
+    def _take_over_if_gone(self, fd: int, pid: int) -> bool:
+        """The lock ``fd`` is held while its file names ``pid``, a process gone: replace
+        the file (an orphan holds the lock) unless, looked at again within
+        :func:`~kg.cache_files.one_at_a_time`, the lock is free now (True: this build holds
+        it) or the file changed (a build locked it and wrote its pid: :meth:`_claim` does
+        that within the same block, so the look and the replacement are one step)."""
+        from kg.cache_files import one_at_a_time
+
+        with one_at_a_time(self.path.parent):
+            if self._try(fd):
+                return True
+            now, running = _read(self.path)
+            if now == pid and self._same_file(fd) and not pid_alive(pid):
+                self.interrupted = pid if running else None
+                self._take_over()
+        return False
+
+    def _claim(self, fd: int) -> bool:
+        """Write this build's pid in the file ``fd`` locked, unless it was replaced since
+        (False). A file that names a process gone (a build interrupted, or an orphan's)
+        may be replaced by a waiting build (:meth:`_take_over_if_gone`): then the look and
+        the write are one step within its block; a file left empty (a build that ended)
+        takes no other lock."""
+        last, running = _parse(os.pread(fd, 64, 0))
+        if last is None or last == os.getpid() or pid_alive(last):
+            return self._same_file(fd) and self._mark(fd, last, running)
+        from kg.cache_files import one_at_a_time
+
+        with one_at_a_time(self.path.parent):
+            return self._same_file(fd) and self._mark(fd, last, running)
+
+    def _mark(self, fd: int, last: int | None, running: bool) -> bool:
         if running and last is not None and last != os.getpid() and not pid_alive(last):
             self.interrupted = last
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n{RUNNING}\n".encode(), 0)
-        self._fd = fd
-        _HELD.add(self)
-        return self
+        return True
 
     def _take_over(self) -> None:
         """Replace the lock file: the orphan keeps its lock on the old inode, unused."""
@@ -497,9 +532,21 @@ def ended(kind: type[BaseException] | None) -> bool:
 def _read(path: Path) -> tuple[int | None, bool]:
     """The pid in a lock file and whether it says that build was running."""
     try:
-        first, _, rest = path.read_text().partition("\n")
+        return _parse(path.read_bytes())
+    except OSError:
+        return None, False
+
+
+def _parse(data: bytes) -> tuple[int | None, bool]:
+    """:func:`_read` of a lock file's bytes.
+
+    >>> _parse(b"12\\nrunning\\n"), _parse(b"")
+    ((12, True), (None, False))
+    """
+    try:
+        first, _, rest = data.decode().partition("\n")
         return int(first.strip() or 0) or None, rest.strip() == RUNNING
-    except (OSError, ValueError):
+    except (UnicodeDecodeError, ValueError):
         return None, False
 
 
