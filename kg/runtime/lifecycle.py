@@ -125,13 +125,25 @@ def fork_holding_signals(sigs: tuple[int, ...] = STOP_SIGNALS) -> int:
     In the child, those of ``sigs`` that Python handles take their default action first
     (ignored ones stay ignored): a Ctrl-C (sent to the whole process group) kills the
     child, where an exception would unwind it through the parent's frames and run the
-    parent's cleanup (removing the build's staging folder) in the child."""
-    with signals_held(sigs):
-        pid = os.fork()
-        if pid == 0:
-            for sig in sigs:
-                if signal.getsignal(sig) is not signal.SIG_IGN:
-                    signal.signal(sig, signal.SIG_DFL)
+    parent's cleanup (removing the build's staging folder) in the child.
+
+    A held signal that raises in the parent as the block ends kills the child first: the
+    caller never learns its pid, so it could not stop it (a forked writer would fill the
+    staging folder the stopped build removes; a worker would outlive a library call)."""
+    pid = -1
+    try:
+        with signals_held(sigs):
+            pid = os.fork()
+            if pid == 0:
+                for sig in sigs:
+                    if signal.getsignal(sig) is not signal.SIG_IGN:
+                        signal.signal(sig, signal.SIG_DFL)
+    except BaseException:
+        if pid > 0:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        raise
     return pid
 
 

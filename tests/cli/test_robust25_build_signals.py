@@ -63,6 +63,16 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
+def _staged_output(out: Path) -> bool:
+    """Whether a staging folder in ``out`` holds a file (a folder may vanish meanwhile)."""
+    for p in out.iterdir():
+        if p.name.startswith(STAGING_PREFIX):
+            with contextlib.suppress(OSError):
+                if any(p.iterdir()):
+                    return True
+    return False
+
+
 def _stopped_cleanly(proc: subprocess.Popen[bytes], sig: int, out: Path, err: Path) -> None:
     """Send ``sig`` as it comes (SIGTERM to the build, a terminal's to its whole group)
     and check the build ended as on Ctrl-C."""
@@ -133,9 +143,9 @@ def test_a_stop_signal_during_the_publish_leaves_whole_outputs(tmp_path: Path, s
     with doc.open("a", encoding="utf-8") as f:
         f.write(APPENDED_ARTICLE)
     proc = _kg_build(src, out, err)
-    # while its staging folder is there: it writes the outputs, or moves them in place
-    _until(lambda: any(p.name.startswith(STAGING_PREFIX) for p in out.iterdir())
-           or proc.poll() is not None, "staging folder")  # fmt: skip
+    # while its staging folder holds an output: it writes them, or moves them in place
+    # (not the empty folder the output's probe makes and removes at the start)
+    _until(lambda: _staged_output(out) or proc.poll() is not None, "staged output")
     assert proc.poll() is None, "the build ended before its staging folder was seen"
     _stopped_cleanly(proc, sig, out, err)
     fresh, fresh_err = tmp_path / "fresh", tmp_path / "fresh.err"

@@ -157,6 +157,34 @@ def test_a_signal_during_the_fork_hooks_is_delivered_after_the_fork() -> None:
     assert r.stdout.strip() == "interrupted" and "Exception ignored" not in r.stderr
 
 
+def test_a_signal_raised_after_the_fork_kills_the_child_its_caller_never_saw() -> None:
+    """The held signal raises in the parent before ``fork_holding_signals`` returns the
+    pid: the child (a forked writer, a worker) is killed and reaped there, or it would
+    run on unseen (a writer filled the staging folder the stopped build had removed)."""
+    code = (
+        "import os, signal, time\n"
+        "from kg.runtime.lifecycle import fork_holding_signals\n"
+        "os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "forked, real = [], os.fork\n"
+        "os.fork = lambda: forked.append(real()) or forked[-1]\n"
+        "try:\n"
+        "    if fork_holding_signals() == 0:\n"
+        "        time.sleep(60)\n"
+        "        os._exit(0)\n"
+        "except KeyboardInterrupt:\n"
+        "    try:\n"
+        "        print('alive' if os.waitpid(forked[0], os.WNOHANG)[0] == 0 else 'exited')\n"
+        "        os.kill(forked[0], signal.SIGKILL)\n"
+        "    except ChildProcessError:\n"
+        "        print('reaped')\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                       timeout=120)  # fmt: skip
+    assert r.stdout.strip() == "reaped", (r.stdout, r.stderr)
+
+
 @pytest.mark.usefixtures("terminal_signals")
 def test_a_signal_reaching_the_forked_child_never_runs_the_parents_cleanup() -> None:
     """Ctrl-C goes to the whole process group: a SIGINT held in the child over its fork
