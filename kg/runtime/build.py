@@ -792,6 +792,8 @@ def build(
         raise
     finally:
         run_all(carried)  # (left when no outputs were written)
+        if not ok:  # stopped after the publish: no report hands on the wait for the
+            run_all(report.spare)  # staging folder's deletion (its thread dies at exit)
         release(abort=not ok)  # the warm workers also rendered RDF fragments
         try:
             if state is not None:

@@ -278,14 +278,16 @@ def write_outputs(
         if removed := remove_dead_staging(out):
             found = KGError(Errors.E107, path=out, count=len(removed))
             print(f"warning: {found}", file=sys.stderr)
-        stage = staging_dir(out)
     except OSError as exc:
         raise KGError(Errors.E080, path=out, reason=exc.strerror or exc) from exc
     timings = timings if timings is not None else {}
     formats = list(dict.fromkeys(formats))
     published = False
     child = None
+    stage = None
     try:
+        # made inside the ``try``: a stop signal's raise right after it removes it too
+        stage = staging_dir(out)
         # each staged file's fsync in a thread of its own (kg.io.syncing), started once it
         # is written: the syncs overlap each other and what follows; every file is on disk
         # and in the staging folder before anything is published. Only the staging
@@ -350,16 +352,22 @@ def write_outputs(
     finally:
         if not published and child is not None:
             getattr(child, "stop", lambda: None)()  # (a test's spy may wrap the join)
-        remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
-        if published and cleanup is not None:
-            # freeing the replaced files' blocks is the kernel's work (no GIL): it runs
-            # beside what follows the publish, the report included
-            removing = threading.Thread(target=remove, name="kg-cleanup", daemon=True)
-            removing.start()
-            if not cleanup(removing.join):
-                removing.join()
-        else:
-            remove()
+        if stage is not None:
+            _remove_stage(stage, cleanup if published else None)
+
+
+def _remove_stage(stage: Path, cleanup: Callable[[Callable[[], object]], bool] | None) -> None:
+    """Delete the staging folder; after a publish (``cleanup`` given) in a thread, since
+    freeing the replaced files' blocks is the kernel's work (no GIL) and runs beside what
+    follows the publish, the report included; ``cleanup`` may take the wait for it."""
+    remove = functools.partial(shutil.rmtree, stage, ignore_errors=True)
+    if cleanup is None:
+        remove()
+        return
+    removing = threading.Thread(target=remove, name="kg-cleanup", daemon=True)
+    removing.start()
+    if not cleanup(removing.join):
+        removing.join()
 
 
 def export(

@@ -122,3 +122,36 @@ def test_watch_leaves_no_staging_folder_behind(tmp_path: Path) -> None:
               quiet=True, formats=("ttl", "html"), fast_export=True)  # fmt: skip
     assert n == 3 and all(x > 0 for x in builds[1:])  # rebuilt after each change
     assert _staging(out) == []
+
+
+def test_a_build_stopped_after_its_publish_waits_for_its_staging_folder(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A ``--watch`` build leaves the wait for the staging folder's deletion to its report;
+    stopped after the publish (a held signal raises as the publish ends) there is no
+    report, so the build waits before it raises: the thread would die with the process,
+    the folder half deleted."""
+    import shutil
+
+    from kg.runtime import manifest
+
+    src, out = aged_sample(tmp_path), tmp_path / "out"
+    rmtree = shutil.rmtree
+
+    def slow_rmtree(path, *a, **kw):  # the kernel's work on a large output, slowed
+        time.sleep(0.5)
+        rmtree(path, *a, **kw)
+
+    def stopped(*a, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outputs.shutil, "rmtree", slow_rmtree)
+    monkeypatch.setattr(manifest, "record_outputs", stopped)
+    policy = Resident()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build([src], out, policy=policy, cache_dir=out / ".cache", workers=1, quiet=True,
+                  formats=("ttl", "html"), fast_export=True)  # fmt: skip
+        assert _staging(out) == []  # at once: no wait here
+    finally:
+        policy.close()
